@@ -1,0 +1,34 @@
+"""Configuration of one source (a scheduled collector) and of the intake webhook."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.timeutil import Duration
+
+
+class SourceConfig(BaseModel):
+    """One entry under `sources:`: which collector type, how often, and its own options."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
+    type: str
+    enabled: bool = True
+    interval: Duration = timedelta(minutes=5)
+    backfill: Duration = timedelta(days=1)
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class WebhookConfig(BaseModel):
+    """The HTTP intake endpoint for the documented mention JSON."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=1, le=65535)
+    secret: str | None = None

@@ -1,0 +1,49 @@
+"""Per-source state in the workflow store: the resume cursor and the health record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import Base
+
+
+class SourceStatus(StrEnum):
+    """Health of a source as shown on the dashboard and read by flatline rules."""
+
+    PENDING = "pending"
+    OK = "ok"
+    DEGRADED = "degraded"
+    BLOCKED = "blocked"
+    MISCONFIGURED = "misconfigured"
+
+
+SOURCE_STATUS_ZH: dict[SourceStatus, str] = {
+    SourceStatus.PENDING: "未运行",
+    SourceStatus.OK: "正常",
+    SourceStatus.DEGRADED: "异常",
+    SourceStatus.BLOCKED: "被封锁/冷却中",
+    SourceStatus.MISCONFIGURED: "配置错误",
+}
+
+
+class SourceState(Base):
+    """One row per configured source."""
+
+    __tablename__ = "source_state"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    type: Mapped[str] = mapped_column(String(50))
+    cursor: Mapped[str | None] = mapped_column(Text, default=None)
+    status: Mapped[str] = mapped_column(String(20), default=SourceStatus.PENDING)
+    last_run_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    items_last_run: Mapped[int] = mapped_column(Integer, default=0)
+    items_total: Mapped[int] = mapped_column(Integer, default=0)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    cooldown_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)

@@ -1,0 +1,27 @@
+"""Open the configured mention index backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.errors import ConfigError
+
+if TYPE_CHECKING:
+    from core.config import IndexConfig
+    from core.index.protocol import MentionIndex
+
+
+def open_index(config: IndexConfig, data_dir: Path) -> MentionIndex:
+    """The MentionIndex for `index.backend`; engine clients are imported only when used."""
+    if config.backend == "sqlite":
+        from core.index.sqlite import SQLiteMentionIndex
+
+        return SQLiteMentionIndex(Path(config.path) if config.path else data_dir / "mentions.db")
+    if config.backend in {"opensearch", "elasticsearch"}:
+        try:
+            from core.index.engines import open_engine_index
+        except ImportError as exc:  # pragma: no cover - until the engine backends land
+            raise ConfigError(f"index.backend: {config.backend} backend unavailable: {exc}") from None
+        return open_engine_index(config)
+    raise ConfigError(f"index.backend: unknown backend {config.backend!r}")

@@ -1,0 +1,138 @@
+"""The MentionIndex protocol and its query/result types; engine details stay behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.models import Mention
+
+
+class SortOrder(StrEnum):
+    """How search results are ordered."""
+
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    URGENCY = "urgency"
+
+
+class SplitField(StrEnum):
+    """Fields a histogram or top-terms aggregation can group by."""
+
+    CHANNEL = "channel"
+    SOURCE = "source"
+    SENTIMENT = "sentiment"
+    CATEGORY = "category"
+    URGENCY = "urgency"
+    PLAN = "plan"
+    KEYWORD = "keyword"
+    AUTHOR = "author"
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """Full-text query (Chinese substrings; space = AND, leading '-' = NOT) plus filters.
+
+    `since`/`until` bound `published_at` (since inclusive, until exclusive).
+    """
+
+    text: str | None = None
+    plans: Sequence[str] = ()
+    channels: Sequence[Channel] = ()
+    sources: Sequence[str] = ()
+    sentiments: Sequence[SentimentLabel] = ()
+    categories: Sequence[Category] = ()
+    min_urgency: UrgencyLevel | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    ids: Sequence[str] = ()
+    sort: SortOrder = SortOrder.NEWEST
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass
+class SearchResult:
+    """One page of mentions and the total number that matched."""
+
+    total: int
+    mentions: list[Mention]
+
+
+@dataclass
+class HistogramBucket:
+    """Counts in one time bucket; `counts` is keyed by the split value ('' when unsplit)."""
+
+    start: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """Sum over all split values."""
+        return sum(self.counts.values())
+
+
+@dataclass
+class UpsertResult:
+    """What an upsert did: new ids, updated ids, and per-document errors (id → reason)."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class MentionIndex(Protocol):
+    """Search and aggregation store for mentions; every backend has the same semantics."""
+
+    backend: str
+
+    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
+        """Insert or replace by id; idempotent."""
+        ...
+
+    def get(self, mention_id: str) -> Mention | None:
+        """One mention by id."""
+        ...
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these ids are already indexed."""
+        ...
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Matching mentions, sorted and paged."""
+        ...
+
+    def count(self, query: SearchQuery) -> int:
+        """How many mentions match."""
+        ...
+
+    def histogram(
+        self,
+        query: SearchQuery,
+        interval: timedelta,
+        split_by: SplitField | None = None,
+        tz: tzinfo | None = None,
+    ) -> list[HistogramBucket]:
+        """Counts per time bucket of published_at (buckets aligned in tz), optionally split."""
+        ...
+
+    def top_terms(self, query: SearchQuery, field: SplitField, size: int = 10) -> list[tuple[str, int]]:
+        """The most frequent values of a field among matching mentions."""
+        ...
+
+    def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
+        """Mentions indexed or updated after cursor, in indexing order, and the next cursor."""
+        ...
+
+    def refresh(self) -> None:
+        """Make recent writes visible to searches (a no-op where writes are immediate)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...

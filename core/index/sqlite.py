@@ -1,0 +1,324 @@
+"""Embedded mention index: SQLite in WAL mode with an FTS5 table of CJK bigrams.
+
+One writer process (the service) and any number of reader processes (dashboards, CLI)
+can share the file; each process opens its own connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from core.enums import UrgencyLevel
+from core.errors import MentionIndexError
+from core.index.protocol import (
+    HistogramBucket,
+    SearchQuery,
+    SearchResult,
+    SortOrder,
+    SplitField,
+    UpsertResult,
+)
+from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query
+from core.models import Mention
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS mentions (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    seq INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    published REAL NOT NULL,
+    sentiment TEXT,
+    category TEXT,
+    urgency_rank INTEGER,
+    urgency_score REAL,
+    author TEXT,
+    body TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_published ON mentions(published);
+CREATE INDEX IF NOT EXISTS mentions_seq ON mentions(seq);
+CREATE TABLE IF NOT EXISTS mention_plans (rid INTEGER NOT NULL, plan TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mention_plans_rid ON mention_plans(rid);
+CREATE INDEX IF NOT EXISTS mention_plans_plan ON mention_plans(plan, rid);
+CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
+"""
+
+_COLUMN = {
+    SplitField.CHANNEL: "m.channel",
+    SplitField.SOURCE: "m.source",
+    SplitField.SENTIMENT: "m.sentiment",
+    SplitField.CATEGORY: "m.category",
+    SplitField.URGENCY: "m.urgency_rank",
+    SplitField.AUTHOR: "m.author",
+}
+_LEVELS = list(UrgencyLevel)
+
+
+def _epoch(moment: datetime) -> float:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
+class SQLiteMentionIndex:
+    """MentionIndex on one SQLite file."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=30000")
+            with self._db:
+                self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._db:
+            yield self._db
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
+        """Insert or replace by id in one transaction; idempotent."""
+        result = UpsertResult()
+        if not mentions:
+            return result
+        with self._tx() as db:
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()[0]
+            for mention in mentions:
+                seq += 1
+                try:
+                    created = self._upsert_one(db, mention, seq)
+                except (sqlite3.Error, ValueError) as exc:
+                    result.errors[mention.id] = str(exc)
+                    continue
+                (result.created if created else result.updated).append(mention.id)
+        return result
+
+    def _upsert_one(self, db: sqlite3.Connection, mention: Mention, seq: int) -> bool:
+        row = db.execute("SELECT rid FROM mentions WHERE id = ?", (mention.id,)).fetchone()
+        values = (
+            mention.id,
+            seq,
+            mention.source,
+            str(mention.channel),
+            _epoch(mention.published_at),
+            str(mention.sentiment.label) if mention.sentiment else None,
+            str(mention.category) if mention.category else None,
+            mention.urgency.level.rank if mention.urgency else None,
+            mention.urgency.score if mention.urgency else None,
+            mention.author.name,
+            mention.full_text,
+            mention.model_dump_json(),
+        )
+        if row is None:
+            cur = db.execute(
+                "INSERT INTO mentions (id, seq, source, channel, published, sentiment, category,"
+                " urgency_rank, urgency_score, author, body, doc)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            rid = cur.lastrowid
+        else:
+            rid = row[0]
+            db.execute(
+                "UPDATE mentions SET id=?, seq=?, source=?, channel=?, published=?, sentiment=?,"
+                " category=?, urgency_rank=?, urgency_score=?, author=?, body=?, doc=?"
+                " WHERE rid=?",
+                (*values, rid),
+            )
+            for table in ("mention_plans", "mention_keywords"):
+                db.execute(f"DELETE FROM {table} WHERE rid = ?", (rid,))
+            db.execute("DELETE FROM mention_fts WHERE rowid = ?", (rid,))
+        db.executemany("INSERT INTO mention_plans VALUES (?, ?)", [(rid, p) for p in mention.plans])
+        db.executemany(
+            "INSERT INTO mention_keywords VALUES (?, ?)", [(rid, k) for k in mention.keywords]
+        )
+        grams = " ".join(bigram_tokens(mention.full_text))
+        db.execute("INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)", (rid, grams))
+        return row is None
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def get(self, mention_id: str) -> Mention | None:
+        """One mention by id."""
+        with self._lock:
+            row = self._db.execute("SELECT doc FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+        return Mention.model_validate_json(row[0]) if row else None
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these ids are already indexed."""
+        found: set[str] = set()
+        ids = list(ids)
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT id FROM mentions WHERE id IN ({marks})", chunk)
+                found.update(r[0] for r in rows)
+        return found
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Matching mentions, sorted and paged."""
+        where, params = _where(query)
+        order = {
+            SortOrder.NEWEST: "m.published DESC, m.id",
+            SortOrder.OLDEST: "m.published ASC, m.id",
+            SortOrder.URGENCY: "COALESCE(m.urgency_score, -1) DESC, m.published DESC, m.id",
+        }[query.sort]
+        with self._lock:
+            total = self._db.execute(f"SELECT COUNT(*) FROM mentions m WHERE {where}", params).fetchone()[0]
+            rows = self._db.execute(
+                f"SELECT m.doc FROM mentions m WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, query.limit, query.offset],
+            ).fetchall()
+        return SearchResult(total=total, mentions=[Mention.model_validate_json(r[0]) for r in rows])
+
+    def count(self, query: SearchQuery) -> int:
+        """How many mentions match."""
+        where, params = _where(query)
+        with self._lock:
+            return int(self._db.execute(f"SELECT COUNT(*) FROM mentions m WHERE {where}", params).fetchone()[0])
+
+    def histogram(
+        self,
+        query: SearchQuery,
+        interval: timedelta,
+        split_by: SplitField | None = None,
+        tz: tzinfo | None = None,
+    ) -> list[HistogramBucket]:
+        """Non-empty buckets of published_at, aligned to midnight in tz, optionally split."""
+        step = interval.total_seconds()
+        if step <= 0:
+            raise ValueError("histogram interval must be positive")
+        offset = _tz_offset(tz)
+        where, params = _where(query)
+        group_expr, join = _group(split_by)
+        sql = (
+            f"SELECT CAST((m.published + ?) / ? AS INTEGER) AS b, {group_expr} AS g, COUNT(*)"
+            f" FROM mentions m {join} WHERE {where} GROUP BY b, g ORDER BY b"
+        )
+        buckets: dict[int, HistogramBucket] = {}
+        with self._lock:
+            for bucket, group, count in self._db.execute(sql, [offset, step, *params]):
+                start = datetime.fromtimestamp(bucket * step - offset, UTC)
+                entry = buckets.setdefault(bucket, HistogramBucket(start=start))
+                entry.counts[_label(split_by, group)] = count
+        return [buckets[b] for b in sorted(buckets)]
+
+    def top_terms(self, query: SearchQuery, field: SplitField, size: int = 10) -> list[tuple[str, int]]:
+        """The most frequent values of a field among matching mentions."""
+        where, params = _where(query)
+        group_expr, join = _group(field)
+        sql = (
+            f"SELECT {group_expr} AS g, COUNT(*) AS c FROM mentions m {join}"
+            f" WHERE {where} AND {group_expr} IS NOT NULL GROUP BY g ORDER BY c DESC, g LIMIT ?"
+        )
+        with self._lock:
+            rows = self._db.execute(sql, [*params, size]).fetchall()
+        return [(_label(field, g), c) for g, c in rows]
+
+    def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
+        """Mentions indexed or updated after cursor (a sequence number), oldest first."""
+        after = int(cursor) if cursor else 0
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq, doc FROM mentions WHERE seq > ? ORDER BY seq LIMIT ?", (after, limit)
+            ).fetchall()
+        if not rows:
+            return [], cursor
+        return [Mention.model_validate_json(r[1]) for r in rows], str(rows[-1][0])
+
+    def refresh(self) -> None:
+        """Writes are visible on commit; nothing to do."""
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._db.close()
+
+
+def _tz_offset(tz: tzinfo | None) -> float:
+    if tz is None:
+        return 0.0
+    delta = datetime.now(tz).utcoffset()
+    return delta.total_seconds() if delta else 0.0
+
+
+def _group(field: SplitField | None) -> tuple[str, str]:
+    if field is None:
+        return "''", ""
+    if field == SplitField.PLAN:
+        return "p.plan", "JOIN mention_plans p ON p.rid = m.rid"
+    if field == SplitField.KEYWORD:
+        return "k.keyword", "JOIN mention_keywords k ON k.rid = m.rid"
+    return _COLUMN[field], ""
+
+
+def _label(field: SplitField | None, value: Any) -> str:
+    if field == SplitField.URGENCY and value is not None:
+        return str(_LEVELS[int(value)])
+    return "" if value is None else str(value)
+
+
+def _where(query: SearchQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = ["1=1"]
+    params: list[Any] = []
+
+    def within(column: str, values: Sequence[Any]) -> None:
+        if values:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(str(v) for v in values)
+
+    within("m.channel", query.channels)
+    within("m.source", query.sources)
+    within("m.sentiment", query.sentiments)
+    within("m.category", query.categories)
+    within("m.id", query.ids)
+    if query.plans:
+        marks = ",".join("?" * len(query.plans))
+        clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
+        params.extend(query.plans)
+    if query.min_urgency is not None:
+        clauses.append("m.urgency_rank >= ?")
+        params.append(UrgencyLevel(query.min_urgency).rank)
+    if query.since is not None:
+        clauses.append("m.published >= ?")
+        params.append(_epoch(query.since))
+    if query.until is not None:
+        clauses.append("m.published < ?")
+        params.append(_epoch(query.until))
+    _text_clauses(query.text, clauses, params)
+    return " AND ".join(clauses), params
+
+
+def _text_clauses(text: str | None, clauses: list[str], params: list[Any]) -> None:
+    parsed = parse_text_query(text)
+    for negate, terms in ((False, parsed.must), (True, parsed.must_not)):
+        for term in terms:
+            tokens = bigram_tokens(term)
+            if not tokens:
+                continue
+            if is_single_cjk_char(term):
+                clause = "instr(m.body, ?) > 0"
+                params.append(tokens[0])
+            else:
+                clause = "m.rid IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH ?)"
+                params.append('"' + " ".join(tokens) + '"')
+            clauses.append(f"NOT ({clause})" if negate else clause)

@@ -1,0 +1,66 @@
+"""The index's full-text query syntax and the CJK bigram tokens shared by every backend.
+
+A query is whitespace-separated terms; every term must occur as a substring, a term with
+a leading '-' must not occur; "quoted phrases" keep their spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
+_IS_CJK = re.compile(rf"[{_CJK}]")
+
+
+@dataclass
+class TextQuery:
+    """Parsed query: terms that must occur and terms that must not."""
+
+    must: list[str] = field(default_factory=list)
+    must_not: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when the query has no terms at all."""
+        return not self.must and not self.must_not
+
+
+def parse_text_query(text: str | None) -> TextQuery:
+    """Split a user query into required and excluded terms."""
+    query = TextQuery()
+    if not text or not text.strip():
+        return query
+    try:
+        parts = shlex.split(text)
+    except ValueError:
+        parts = text.replace('"', " ").split()
+    for part in parts:
+        if part.startswith("-") and len(part) > 1:
+            query.must_not.append(part[1:])
+        elif part and part != "-":
+            query.must.append(part)
+    return query
+
+
+def bigram_tokens(text: str) -> list[str]:
+    """CJK runs become overlapping bigrams (a lone character stays a unigram); words lowercase."""
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        run = match.group(0)
+        if _IS_CJK.match(run):
+            if len(run) == 1:
+                tokens.append(run)
+            else:
+                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            tokens.append(run.lower())
+    return tokens
+
+
+def is_single_cjk_char(term: str) -> bool:
+    """A lone CJK character cannot be found through bigrams; backends scan for it instead."""
+    tokens = bigram_tokens(term)
+    return len(tokens) == 1 and len(tokens[0]) == 1 and bool(_IS_CJK.match(tokens[0]))

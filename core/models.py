@@ -1,0 +1,126 @@
+"""The Mention: one post, thread, complaint or email about a brand, and its classifier output.
+
+The JSON form of this model is the intake format for files, webhooks and replays
+(documented in README.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+
+
+def mention_id(source: str, native_id: str) -> str:
+    """Stable id: the first 20 hex digits of sha1(source + native id)."""
+    return hashlib.sha1(f"{source}\x1f{native_id}".encode()).hexdigest()[:20]
+
+
+def aware(value: datetime) -> datetime:
+    """Treat naive datetimes as UTC so every stored time is timezone-aware."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware (UTC)."""
+    return datetime.now(UTC)
+
+
+class Author(BaseModel):
+    """Who wrote the mention; followers and verified feed the urgency score."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | None = None
+    name: str | None = None
+    followers: int | None = Field(default=None, ge=0)
+    verified: bool = False
+
+
+class Metrics(BaseModel):
+    """Engagement counters at collection time."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    reposts: int = Field(default=0, ge=0)
+    comments: int = Field(default=0, ge=0)
+    likes: int = Field(default=0, ge=0)
+    views: int = Field(default=0, ge=0)
+
+
+class Sentiment(BaseModel):
+    """Polarity label and the model's probability that the text is positive."""
+
+    label: SentimentLabel
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class UrgencyReason(BaseModel):
+    """One signal that raised the urgency score, with its evidence."""
+
+    code: str
+    evidence: str
+    weight: float = 0.0
+
+
+class Urgency(BaseModel):
+    """Urgency score 0–100, its level and the reasons that raised it."""
+
+    level: UrgencyLevel
+    score: float = Field(ge=0.0, le=100.0)
+    reasons: list[UrgencyReason] = Field(default_factory=list)
+
+
+class Mention(BaseModel):
+    """A brand mention or complaint, normalised, with classifier output once classified."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = ""
+    source: str = Field(min_length=1)
+    channel: Channel = Channel.OTHER
+    url: str | None = None
+    native_id: str = Field(min_length=1)
+    author: Author = Field(default_factory=Author)
+    title: str | None = None
+    text: str
+    published_at: datetime
+    collected_at: datetime = Field(default_factory=utcnow)
+    metrics: Metrics = Field(default_factory=Metrics)
+    reply_to: str | None = None
+    repost_of: str | None = None
+    plans: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    sentiment: Sentiment | None = None
+    category: Category | None = None
+    urgency: Urgency | None = None
+
+    @field_validator("published_at", "collected_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return aware(value)
+
+    @field_validator("native_id", mode="before")
+    @classmethod
+    def _native_id_str(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @model_validator(mode="after")
+    def _stable_id(self) -> Mention:
+        expected = mention_id(self.source, self.native_id)
+        if not self.id:
+            self.id = expected
+        return self
+
+    @property
+    def full_text(self) -> str:
+        """Title and text together, as the classifier and the plan matcher read them."""
+        return f"{self.title}\n{self.text}" if self.title else self.text
+
+    @property
+    def is_negative(self) -> bool:
+        """True when classified negative."""
+        return self.sentiment is not None and self.sentiment.label == SentimentLabel.NEGATIVE

@@ -1,0 +1,61 @@
+"""Normalize stage: strip HTML, tidy whitespace, make times aware, reject garbled or empty text."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from core.models import Mention, aware
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\u3000\xa0]+")
+_LINES = re.compile(r"\n\s*\n+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
+MAX_TEXT = 20_000
+
+
+class RejectedMention(ValueError):
+    """A mention that cannot be indexed; the message says why."""
+
+
+def clean_text(raw: str) -> str:
+    """Plain text from possibly-HTML input, whitespace tidied, control characters removed."""
+    text = _BREAK.sub("\n", raw) if "<" in raw else raw
+    text = html.unescape(_TAG.sub("", text)) if "<" in text or "&" in text else text
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    text = _SPACE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _LINES.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
+
+
+def garbled_reason(text: str) -> str | None:
+    """Why the text looks like a charset accident, or None when it reads fine."""
+    if any(marker in text for marker in MOJIBAKE_MARKERS):
+        return "garbled text (GBK decoded as UTF-8?): contains 锟斤拷-style mojibake"
+    replacement = text.count("\ufffd")
+    if replacement and replacement / max(len(text), 1) > 0.05:
+        return f"garbled text: {replacement} undecodable characters (wrong charset?)"
+    return None
+
+
+def normalize(mention: Mention) -> Mention:
+    """A cleaned copy of mention; raises RejectedMention when nothing usable is left."""
+    text = clean_text(mention.text)
+    title = clean_text(mention.title) if mention.title else None
+    if not text and title:
+        text, title = title, None
+    if not text:
+        raise RejectedMention("empty text after removing HTML and whitespace")
+    reason = garbled_reason(text)
+    if reason:
+        raise RejectedMention(reason)
+    return mention.model_copy(
+        update={
+            "text": text[:MAX_TEXT],
+            "title": title or None,
+            "published_at": aware(mention.published_at),
+            "collected_at": aware(mention.collected_at),
+        }
+    )

@@ -1,0 +1,66 @@
+"""Durations and clocks: parse "30s" / "5m" / "PT1H" and provide an injectable clock."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+
+_SIMPLE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d|w)?\s*$", re.IGNORECASE)
+_ISO = re.compile(
+    r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
+
+Clock = Callable[[], datetime]
+
+
+def parse_duration(value: Any) -> timedelta:
+    """Parse 30, "30s", "5m", "2h", "1d", "PT1H30M" or a timedelta; raise ValueError otherwise."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return timedelta(seconds=value)
+    if isinstance(value, str):
+        simple = _SIMPLE.match(value)
+        if simple:
+            unit = (simple.group(2) or "s").lower()
+            return timedelta(seconds=float(simple.group(1)) * _UNIT_SECONDS[unit])
+        iso = _ISO.match(value.strip())
+        if iso and any(iso.groupdict().values()):
+            parts = {k: int(v) for k, v in iso.groupdict().items() if v}
+            return timedelta(
+                weeks=parts.get("w", 0),
+                days=parts.get("d", 0),
+                hours=parts.get("h", 0),
+                minutes=parts.get("m", 0),
+                seconds=parts.get("s", 0),
+            )
+    raise ValueError(f"not a duration: {value!r} (use e.g. 30s, 5m, 2h, 1d or PT1H)")
+
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+def system_clock() -> datetime:
+    """Wall-clock time in UTC."""
+    return datetime.now(UTC)
+
+
+class SimulatedClock:
+    """A clock that only moves when told to; replays and tests use it."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance_to(self, moment: datetime) -> None:
+        """Move forward to moment (never backwards)."""
+        if moment > self.now:
+            self.now = moment
