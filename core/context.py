@@ -1,0 +1,81 @@
+"""AppContext: the configured stores, classifier and pipeline of one process, built lazily."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.config import AppConfig, load_config
+from core.db import database_url, init_db, make_engine, make_session_factory
+from core.index import MentionIndex, open_index
+from core.pipeline import Pipeline
+from core.pipeline.dedup import ContentDeduper
+from core.pipeline.plans import PlanMatcher
+from core.timeutil import Clock, system_clock
+from sentiment.classifier import Classifier
+from sentiment.registry import get_classifier
+
+DEFAULT_DATA_DIR = Path("var")
+
+
+@dataclass
+class AppContext:
+    """Everything a command or the service needs; components are created on first use."""
+
+    config: AppConfig
+    data_dir: Path = DEFAULT_DATA_DIR
+    config_path: Path | None = None
+    clock: Clock = field(default=system_clock)
+
+    @classmethod
+    def load(
+        cls, config_path: str | Path | None, data_dir: str | Path | None = None, clock: Clock = system_clock
+    ) -> AppContext:
+        """Read the config file and prepare (not yet open) the stores under data_dir."""
+        path = Path(config_path) if config_path else None
+        directory = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+        return cls(config=load_config(path), data_dir=directory, config_path=path, clock=clock)
+
+    @cached_property
+    def index(self) -> MentionIndex:
+        """The mention index of `index.backend`."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return open_index(self.config.index, self.data_dir)
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The workflow-store engine, with every domain's tables created."""
+        engine = make_engine(database_url(self.config.database.url, self.data_dir))
+        init_db(engine)
+        return engine
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        """Session factory for the workflow store."""
+        return make_session_factory(self.engine)
+
+    @cached_property
+    def classifier(self) -> Classifier:
+        """The configured classifier."""
+        return get_classifier(self.config.classifier.model)
+
+    @cached_property
+    def matcher(self) -> PlanMatcher:
+        """The compiled monitoring plans."""
+        return PlanMatcher.from_config(self.config.plans)
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        """The ingest pipeline writing into this context's index."""
+        return Pipeline(self.index, self.matcher, self.classifier, ContentDeduper(self.sessions))
+
+    def close(self) -> None:
+        """Close the stores that were opened."""
+        if "index" in self.__dict__:
+            self.index.close()
+        if "engine" in self.__dict__:
+            self.engine.dispose()

@@ -1,0 +1,5 @@
+"""The ingest pipeline and its stages."""
+
+from core.pipeline.pipeline import IngestReport, Listener, Pipeline
+
+__all__ = ["IngestReport", "Listener", "Pipeline"]

@@ -1,0 +1,118 @@
+"""The ingest pipeline: normalize → match plans → dedup → classify → index → notify listeners."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from core.index.protocol import MentionIndex
+from core.models import Mention
+from core.pipeline.dedup import ContentDeduper
+from core.pipeline.normalize import RejectedMention, normalize
+from core.pipeline.plans import PlanMatcher
+from sentiment.classifier import Classifier
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[list[Mention]], None]
+
+
+@dataclass
+class IngestReport:
+    """What one pipeline run did; `rejected` pairs an input reference with the reason."""
+
+    new: list[Mention] = field(default_factory=list)
+    updated: list[Mention] = field(default_factory=list)
+    duplicates: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+    def merge(self, other: IngestReport) -> None:
+        """Add another report's counts to this one."""
+        self.new.extend(other.new)
+        self.updated.extend(other.updated)
+        self.duplicates += other.duplicates
+        self.rejected.extend(other.rejected)
+
+    def summary(self) -> str:
+        """One line in Chinese for logs and the CLI."""
+        return (
+            f"新增 {len(self.new)} 条, 更新 {len(self.updated)} 条, "
+            f"重复 {self.duplicates} 条, 拒绝 {len(self.rejected)} 条"
+        )
+
+
+class Pipeline:
+    """Turns collected mentions into indexed, classified mentions, exactly once per id."""
+
+    def __init__(
+        self,
+        index: MentionIndex,
+        matcher: PlanMatcher,
+        classifier: Classifier,
+        deduper: ContentDeduper,
+        listeners: Sequence[Listener] = (),
+    ) -> None:
+        self.index = index
+        self.matcher = matcher
+        self.classifier = classifier
+        self.deduper = deduper
+        self.listeners = list(listeners)
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call listener with every batch of newly indexed mentions."""
+        self.listeners.append(listener)
+
+    def process(self, mentions: Sequence[Mention], refs: Sequence[str] | None = None) -> IngestReport:
+        """Run one batch through every stage; refs name inputs in rejection reasons."""
+        report = IngestReport()
+        names = list(refs) if refs is not None else [m.native_id for m in mentions]
+        fresh, changed = self._split_known(self._normalize(mentions, names, report), report)
+        unique, copies = self.deduper.split(fresh)
+        report.duplicates += len(copies)
+        classified = self.classifier.classify([*unique, *changed]) if unique or changed else []
+        result = self.index.upsert_many(classified)
+        by_id = {m.id: m for m in classified}
+        report.rejected.extend((by_id[i].native_id, f"index: {why}") for i, why in result.errors.items())
+        report.new = [by_id[i] for i in result.created]
+        report.updated = [by_id[i] for i in result.updated]
+        self._notify(report.new)
+        return report
+
+    def _normalize(self, mentions: Sequence[Mention], names: list[str], report: IngestReport) -> list[Mention]:
+        kept: dict[str, Mention] = {}
+        for ref, mention in zip(names, mentions, strict=True):
+            try:
+                clean = normalize(mention)
+            except RejectedMention as exc:
+                report.rejected.append((ref, str(exc)))
+                continue
+            if clean.id in kept:
+                report.duplicates += 1
+                continue
+            kept[clean.id] = clean.model_copy(update={"plans": self.matcher.match(clean)})
+        return list(kept.values())
+
+    def _split_known(self, mentions: list[Mention], report: IngestReport) -> tuple[list[Mention], list[Mention]]:
+        """New mentions, and known ones whose engagement metrics moved (re-indexed)."""
+        known = self.index.existing_ids([m.id for m in mentions])
+        fresh = [m for m in mentions if m.id not in known]
+        changed = []
+        for mention in mentions:
+            if mention.id not in known:
+                continue
+            stored = self.index.get(mention.id)
+            if stored is not None and stored.metrics != mention.metrics:
+                changed.append(mention)
+            else:
+                report.duplicates += 1
+        return fresh, changed
+
+    def _notify(self, new: list[Mention]) -> None:
+        if not new:
+            return
+        for listener in self.listeners:
+            try:
+                listener(new)
+            except Exception:  # one faulty listener must not lose the batch for the others
+                log.exception("listener %r failed on %d new mentions", listener, len(new))

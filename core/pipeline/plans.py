@@ -1,0 +1,62 @@
+"""Plan-matching stage: which monitoring plans (brands/products) a mention belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.errors import ConfigError
+from core.models import Mention
+from sentiment.expressions import Expression, compile_expression
+
+
+@dataclass(frozen=True)
+class CompiledPlan:
+    """A plan's compiled expression, exclusion words and channel filter."""
+
+    id: str
+    expression: Expression
+    exclude: tuple[str, ...]
+    channels: frozenset[str]
+
+
+class PlanMatcher:
+    """Tags each mention with the ids of the plans whose expression it satisfies."""
+
+    def __init__(self, plans: Sequence[CompiledPlan]) -> None:
+        self.plans = list(plans)
+
+    @classmethod
+    def from_config(cls, plans: Sequence[object]) -> PlanMatcher:
+        """Compile `plans:` from yuqing.yaml; a bad expression names the plan and position."""
+        compiled = []
+        for index, plan in enumerate(plans):
+            try:
+                expression = compile_expression(plan.expression)  # type: ignore[attr-defined]
+            except ConfigError as exc:
+                raise ConfigError(f"plans[{index}].expression ({plan.id}): {exc}") from None  # type: ignore[attr-defined]
+            compiled.append(
+                CompiledPlan(
+                    id=plan.id,  # type: ignore[attr-defined]
+                    expression=expression,
+                    exclude=tuple(w.lower() for w in plan.exclude),  # type: ignore[attr-defined]
+                    channels=frozenset(str(c) for c in plan.channels),  # type: ignore[attr-defined]
+                )
+            )
+        return cls(compiled)
+
+    def match(self, mention: Mention) -> list[str]:
+        """Ids of the plans this mention belongs to (keeps plans already assigned upstream)."""
+        text = mention.full_text
+        lowered = text.lower()
+        found = list(mention.plans)
+        for plan in self.plans:
+            if plan.id in found:
+                continue
+            if plan.channels and str(mention.channel) not in plan.channels:
+                continue
+            if any(word in lowered for word in plan.exclude):
+                continue
+            if plan.expression.matches(text):
+                found.append(plan.id)
+        return found

@@ -1,0 +1,101 @@
+"""Hashed character n-gram features computed in numpy (no tokenizer, stable across processes).
+
+A batch of texts becomes one uint32 array of code points; every n-gram is hashed with
+fixed 64-bit multipliers and folded into ``2**bits`` buckets, so the same text always
+lands in the same buckets regardless of PYTHONHASHSEED.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+# Fixed odd 64-bit multipliers: position j of an n-gram of length n uses _MULT[n][j].
+_MULT = np.array(
+    [
+        [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+        [0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+        [0x2545F4914F6CDD1D, 0x9FB21C651E98DF25, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3],
+        [0x589965CC75374CC3, 0x1D8E4E27C47D124F, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB],
+        [0x8CB92BA72F3D8DD7, 0xAAF6AD5E3A5F0E33, 0xD1B54A32D192ED03, 0x9E6C63D0676A9A99],
+    ],
+    dtype=np.uint64,
+)
+_FINAL = np.uint64(0x94D049BB133111EB)
+_SEP = "\x00"
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """Which n-grams to hash and into how many buckets."""
+
+    bits: int = 20
+    ngrams: tuple[int, ...] = (1, 2, 3)
+    skip_bigrams: bool = True
+
+    @property
+    def buckets(self) -> int:
+        """Number of hash buckets."""
+        return 1 << self.bits
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, digits collapsed to '0', whitespace collapsed to one space."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _SPACES.sub(" ", _DIGITS.sub("0", text)).strip()
+
+
+def _codes(texts: Sequence[str]) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
+    """Code points of all texts joined by a separator, and each text's start offset."""
+    joined = _SEP + _SEP.join(texts) + _SEP
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.empty(len(texts), dtype=np.int64)
+    if len(texts):
+        starts[0] = 1
+        starts[1:] = 1 + np.cumsum(lengths[:-1] + 1)
+    return codes, starts
+
+
+def hashed_ngrams(
+    texts: Sequence[str], spec: FeatureSpec
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """(doc index, bucket) pairs of every distinct n-gram in each normalised text."""
+    codes, starts = _codes(texts)
+    total = len(codes)
+    doc_of = np.cumsum(codes == 0) - 1  # separator count before each position
+    valid = codes != 0
+    shift = np.uint64(64 - spec.bits)
+    parts_doc: list[NDArray[np.int64]] = []
+    parts_bucket: list[NDArray[np.int64]] = []
+    patterns: list[tuple[int, tuple[int, ...]]] = [(n, tuple(range(n))) for n in spec.ngrams]
+    if spec.skip_bigrams:
+        patterns.append((len(_MULT) - 1, (0, 2)))
+    for row, offsets in patterns:
+        span = offsets[-1] + 1
+        if total < span:
+            continue
+        usable = total - span + 1
+        h = np.zeros(usable, dtype=np.uint64)
+        ok = np.ones(usable, dtype=bool)
+        for j, off in enumerate(offsets):
+            h += codes[off : off + usable] * _MULT[row][j]
+        for off in range(span):
+            ok &= valid[off : off + usable]
+        h = (h ^ (h >> np.uint64(29))) * _FINAL
+        parts_doc.append(doc_of[:usable][ok])
+        parts_bucket.append((h[ok] >> shift).astype(np.int64))
+    if not parts_doc:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    docs = np.concatenate(parts_doc)
+    buckets = np.concatenate(parts_bucket)
+    keys = np.unique(docs * spec.buckets + buckets)
+    del starts
+    return keys // spec.buckets, keys % spec.buckets
