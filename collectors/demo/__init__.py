@@ -1,0 +1,1 @@
+"""Bundled demo data: real review texts and the scripted incident, shaped into a live stream."""

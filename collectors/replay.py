@@ -1,0 +1,91 @@
+"""The `replay` source: plays the bundled demo stream in real time for the demo brand.
+
+On first run it back-fills `history` of diurnal traffic, then emits what was "published"
+since the last run; `incident_after` launch the scripted food-safety incident begins.
+Options: brand, history (7d), rate_per_hour (40), incident_after (2m; "off" disables),
+seed (7), batch_size (500).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from collectors.base import Batch, Collector, CollectRequest
+from collectors.config import SourceConfig
+from collectors.demo.stream import Event, background_events, incident_events
+from core.context import AppContext
+from core.errors import ConfigError
+from core.models import Mention
+from core.timeutil import parse_duration
+
+
+class ReplayCollector(Collector):
+    """Demo source: deterministic, resumable, with a scripted incident."""
+
+    type_name = "replay"
+
+    def __init__(self, source: SourceConfig, ctx: AppContext, options: dict[str, Any]) -> None:
+        super().__init__(source, ctx)
+        self.brand: str = options["brand"]
+        self.history: timedelta = options["history"]
+        self.rate: float = options["rate_per_hour"]
+        self.incident_after: timedelta | None = options["incident_after"]
+        self.seed: int = options["seed"]
+        self.batch_size: int = options["batch_size"]
+
+    @classmethod
+    def from_config(cls, source: SourceConfig, ctx: AppContext) -> ReplayCollector:
+        """Read and check the options."""
+        raw = dict(source.options)
+        where = f"sources[{source.name}].options"
+        try:
+            incident = raw.get("incident_after", "2m")
+            options = {
+                "brand": str(raw.get("brand") or ctx.config.brand),
+                "history": parse_duration(raw.get("history", "7d")),
+                "rate_per_hour": float(raw.get("rate_per_hour", 40)),
+                "incident_after": None if incident in (None, False, "off") else parse_duration(incident),
+                "seed": int(raw.get("seed", 7)),
+                "batch_size": int(raw.get("batch_size", 500)),
+            }
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        if options["rate_per_hour"] <= 0 or options["batch_size"] <= 0:
+            raise ConfigError(f"{where}: rate_per_hour and batch_size must be positive")
+        return cls(source, ctx, options)
+
+    def collect(self, request: CollectRequest) -> Iterator[Batch]:
+        """Everything published after the stored position up to now, in batches."""
+        state = json.loads(request.cursor) if request.cursor else {}
+        anchor = datetime.fromisoformat(state["anchor"]) if "anchor" in state else request.now
+        position = datetime.fromisoformat(state["until"]) if "until" in state else anchor - self.history
+        events = self._events(anchor, position, request.now)
+        for start in range(0, len(events), self.batch_size) or [0]:
+            chunk = events[start : start + self.batch_size]
+            until = chunk[-1].at if start + self.batch_size < len(events) else request.now
+            cursor = json.dumps({"anchor": anchor.isoformat(), "until": until.isoformat()})
+            yield Batch(mentions=[self._mention(e, anchor) for e in chunk], cursor=cursor)
+
+    def _events(self, anchor: datetime, start: datetime, end: datetime) -> list[Event]:
+        tz = self.ctx.config.tz
+        events = list(background_events(start, end, self.brand, self.rate, self.seed, tz))
+        if self.incident_after is not None:
+            events += [e for e in incident_events(anchor + self.incident_after) if start <= e.at < end]
+        return sorted(events, key=lambda e: (e.at, e.key))
+
+    def _mention(self, event: Event, anchor: datetime) -> Mention:
+        native = f"{int(anchor.timestamp())}-{event.key}"
+        fields = dict(event.fields)
+        if "鲜味坊" != self.brand:
+            fields = {k: (v.replace("鲜味坊", self.brand) if isinstance(v, str) else v) for k, v in fields.items()}
+        return Mention(
+            source=self.source.name,
+            native_id=native,
+            url=f"https://demo.yuqing.invalid/{fields['channel']}/{native}",
+            published_at=event.at,
+            collected_at=max(event.at, self.ctx.clock()),
+            **fields,
+        )

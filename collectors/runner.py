@@ -1,0 +1,110 @@
+"""Runs one source: resume from its cursor, index each batch, then save cursor and health."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from collectors.base import CollectRequest, SourceBlocked, SourceFailed
+from collectors.config import SourceConfig
+from collectors.registry import collector_class
+from collectors.state import SourceState, SourceStatus
+from core.context import AppContext
+from core.errors import ConfigError, NotConfigured
+from core.pipeline import IngestReport
+
+log = logging.getLogger(__name__)
+
+DEFAULT_COOLDOWN = timedelta(minutes=30)
+DEGRADED_AFTER = 1
+
+
+@dataclass
+class SourceRun:
+    """The outcome of one run of one source."""
+
+    source: str
+    status: SourceStatus
+    report: IngestReport = field(default_factory=IngestReport)
+    error: str | None = None
+    skipped: bool = False
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def load_state(session: Session, source: SourceConfig) -> SourceState:
+    """The stored state of a source, created on first use."""
+    state = session.get(SourceState, source.name)
+    if state is None:
+        state = SourceState(name=source.name, type=source.type, status=SourceStatus.PENDING)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def run_source(ctx: AppContext, source: SourceConfig) -> SourceRun:
+    """Collect, index and checkpoint one source; never raises for source-side failures."""
+    now = ctx.clock()
+    with ctx.sessions.begin() as session:
+        state = load_state(session, source)
+        cooldown = _aware(state.cooldown_until)
+        if cooldown and cooldown > now:
+            return SourceRun(source.name, SourceStatus(state.status), skipped=True)
+        cursor = state.cursor
+        state.last_run_at = now
+    run = SourceRun(source.name, SourceStatus.OK)
+    items = 0
+    try:
+        collector = collector_class(source.type).from_config(source, ctx)
+        request = CollectRequest(cursor=cursor, backfill_since=now - source.backfill, now=now)
+        for batch in collector.collect(request):
+            report = ctx.pipeline.process(batch.mentions)
+            run.report.merge(report)
+            items += len(batch.mentions)
+            _checkpoint(ctx, source, batch.cursor, len(report.new))
+    except (ConfigError, NotConfigured) as exc:
+        run.status, run.error = SourceStatus.MISCONFIGURED, f"配置错误: {exc}"
+    except SourceBlocked as exc:
+        run.status, run.error = SourceStatus.BLOCKED, f"被目标站点拦截: {exc}"
+        _finish(ctx, source, run, items, cooldown=exc.cooldown or DEFAULT_COOLDOWN)
+        return run
+    except SourceFailed as exc:
+        run.status, run.error = SourceStatus.DEGRADED, str(exc)
+    except Exception as exc:  # a broken source must not stop the others
+        log.exception("source %s failed", source.name)
+        run.status, run.error = SourceStatus.DEGRADED, f"{type(exc).__name__}: {exc}"
+    _finish(ctx, source, run, items)
+    return run
+
+
+def _checkpoint(ctx: AppContext, source: SourceConfig, cursor: str | None, new_items: int) -> None:
+    with ctx.sessions.begin() as session:
+        state = load_state(session, source)
+        if cursor is not None:
+            state.cursor = cursor
+        state.items_total = (state.items_total or 0) + new_items
+
+
+def _finish(
+    ctx: AppContext, source: SourceConfig, run: SourceRun, items: int, cooldown: timedelta | None = None
+) -> None:
+    now = ctx.clock()
+    with ctx.sessions.begin() as session:
+        state = load_state(session, source)
+        state.status = run.status
+        state.items_last_run = items
+        if run.error is None:
+            state.last_success_at = now
+            state.consecutive_failures = 0
+            state.last_error = None
+            state.cooldown_until = None
+        else:
+            state.last_error = run.error
+            state.last_error_at = now
+            state.consecutive_failures = (state.consecutive_failures or 0) + 1
+            state.cooldown_until = now + cooldown if cooldown else None

@@ -1,0 +1,91 @@
+"""`yuqing classify --in FILE --out FILE`: add sentiment, category, urgency and keywords."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import Progress
+
+from core.errors import IntakeError
+from core.intake import TEXT_COLUMNS, read_text
+from core.models import Mention, utcnow
+from sentiment.registry import get_classifier
+
+BATCH = 1000
+console = Console(stderr=True)
+
+
+def classify(
+    input_file: Annotated[Path, typer.Option("--in", help="JSONL or CSV with a text/review column")],
+    output_file: Annotated[Path, typer.Option("--out", help="JSONL with the classifier fields added")],
+    model: Annotated[str, typer.Option(help="default | snownlp")] = "default",
+) -> None:
+    """Classify every record of a file; JSONL out, one record per input record, same order."""
+    classifier = get_classifier(model)
+    rows = list(_rows(input_file))
+    written = 0
+    output_file.parent.mkdir(parents=True, exist_ok=True)
+    with output_file.open("w", encoding="utf-8") as out, Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"分类 {input_file.name}", total=len(rows))
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            mentions = [_mention(number, row) for number, row in chunk]
+            for (_, row), result in zip(chunk, classifier.classify(mentions), strict=True):
+                out.write(json.dumps(_annotated(row, result), ensure_ascii=False) + "\n")
+                written += 1
+            progress.advance(task, len(chunk))
+    console.print(f"classified {written} records with {classifier.name} → {output_file}")
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    text = read_text(path)
+    if path.suffix.lower() in {".csv", ".tsv"}:
+        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        if not any(c in (reader.fieldnames or []) for c in TEXT_COLUMNS):
+            raise IntakeError(f"{path.name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
+        yield from enumerate(reader, start=2)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise IntakeError(f"{path.name}:{number}: invalid JSON: {exc.msg}") from None
+        if not isinstance(row, dict):
+            raise IntakeError(f"{path.name}:{number}: each line must be a JSON object")
+        yield number, row
+
+
+def _mention(number: int, row: dict[str, Any]) -> Mention:
+    text = next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), "")
+    data = {
+        "source": str(row.get("source") or "classify"),
+        "native_id": str(row.get("native_id") or row.get("id") or number),
+        "text": text,
+        "title": row.get("title"),
+        "published_at": row.get("published_at") or utcnow(),
+        "author": row.get("author") if isinstance(row.get("author"), dict) else {},
+        "metrics": row.get("metrics") if isinstance(row.get("metrics"), dict) else {},
+    }
+    try:
+        return Mention.model_validate(data)
+    except ValidationError:
+        return Mention(source="classify", native_id=str(number), text=text, published_at=utcnow())
+
+
+def _annotated(row: dict[str, Any], mention: Mention) -> dict[str, Any]:
+    out = dict(row)
+    out["sentiment"] = mention.sentiment.model_dump(mode="json") if mention.sentiment else None
+    out["category"] = str(mention.category) if mention.category else None
+    out["urgency"] = mention.urgency.model_dump(mode="json") if mention.urgency else None
+    out["keywords"] = mention.keywords
+    return out

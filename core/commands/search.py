@@ -1,0 +1,79 @@
+"""`yuqing search QUERY`: full-text search with filters; a table, or JSON lines with --json."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import AppContext
+from core.enums import (
+    CATEGORY_LABELS_ZH,
+    CHANNEL_LABELS_ZH,
+    SENTIMENT_LABELS_ZH,
+    URGENCY_LABELS_ZH,
+    Category,
+    Channel,
+    SentimentLabel,
+    UrgencyLevel,
+)
+from core.index.protocol import SearchQuery, SortOrder
+from core.models import aware
+
+console = Console()
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="中文子串；空格=并且，-词=排除")] = "",
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 20,
+    json_lines: Annotated[bool, typer.Option("--json", help="one mention JSON per line")] = False,
+    plan: Annotated[list[str] | None, typer.Option(help="monitoring plan id")] = None,
+    channel: Annotated[list[Channel] | None, typer.Option()] = None,
+    sentiment: Annotated[list[SentimentLabel] | None, typer.Option()] = None,
+    category: Annotated[list[Category] | None, typer.Option()] = None,
+    min_urgency: Annotated[UrgencyLevel | None, typer.Option()] = None,
+    since: Annotated[datetime | None, typer.Option(help="published at or after (ISO)")] = None,
+    until: Annotated[datetime | None, typer.Option(help="published before (ISO)")] = None,
+    sort: Annotated[SortOrder, typer.Option()] = SortOrder.NEWEST,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Search indexed mentions."""
+    ctx = AppContext.load(config, data_dir)
+    result = ctx.index.search(
+        SearchQuery(
+            text=query or None,
+            plans=plan or (),
+            channels=channel or (),
+            sentiments=sentiment or (),
+            categories=category or (),
+            min_urgency=min_urgency,
+            since=aware(since) if since else None,
+            until=aware(until) if until else None,
+            sort=sort,
+            limit=limit,
+        )
+    )
+    ctx.close()
+    if json_lines:
+        for mention in result.mentions:
+            typer.echo(mention.model_dump_json())
+        return
+    table = Table(title=f"共 {result.total} 条，显示 {len(result.mentions)} 条", show_lines=False)
+    for column in ("时间", "渠道", "作者", "情感", "类别", "紧急度", "内容"):
+        table.add_column(column, overflow="fold")
+    for m in result.mentions:
+        table.add_row(
+            m.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M"),
+            CHANNEL_LABELS_ZH[m.channel],
+            m.author.name or "",
+            SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
+            CATEGORY_LABELS_ZH[m.category] if m.category else "",
+            f"{URGENCY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
+            m.full_text[:80].replace("\n", " "),
+        )
+    console.print(table)

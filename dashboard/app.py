@@ -1,0 +1,15 @@
+"""Streamlit entry point: page navigation for the Chinese dashboard (run via `yuqing dashboard`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="yuqing 舆情监测", page_icon="📣", layout="wide")
+
+PAGES = [
+    st.Page("pages/feed.py", title="实时舆情", icon="📰", default=True),
+    st.Page("pages/search.py", title="检索", icon="🔎"),
+    st.Page("pages/sources.py", title="数据源状态", icon="🛰️"),
+]
+
+st.navigation(PAGES).run()

@@ -1,0 +1,77 @@
+"""Dashboard data access: one cached AppContext per Streamlit server process (read-only use)."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from typing import Any
+
+import streamlit as st
+
+from core.context import AppContext
+from core.enums import Channel, SentimentLabel
+from core.index.protocol import HistogramBucket, SearchQuery, SplitField
+
+
+@st.cache_resource(show_spinner=False)
+def get_context() -> AppContext:
+    """The AppContext named by YUQING_CONFIG / YUQING_DATA_DIR (set by `yuqing dashboard`)."""
+    return AppContext.load(os.environ.get("YUQING_CONFIG") or None, os.environ.get("YUQING_DATA_DIR") or None)
+
+
+def now() -> datetime:
+    """The context's clock (wall time in production)."""
+    return get_context().clock()
+
+
+def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, Any]]:
+    """Rows of (bucket start, negative, neutral, positive, total, negative share) with gaps filled."""
+    ctx = get_context()
+    buckets = ctx.index.histogram(query, interval, SplitField.SENTIMENT, ctx.config.tz)
+    return fill_gaps(buckets, query.since, query.until, interval, ctx)
+
+
+def align(moment: datetime, interval: timedelta, ctx: AppContext) -> datetime:
+    """The start of the histogram bucket containing moment (buckets align to local midnight)."""
+    offset = moment.astimezone(ctx.config.tz).utcoffset() or timedelta()
+    step = interval.total_seconds()
+    local = moment.timestamp() + offset.total_seconds()
+    return datetime.fromtimestamp(local - local % step - offset.total_seconds(), moment.tzinfo)
+
+
+def fill_gaps(
+    buckets: list[HistogramBucket],
+    since: datetime | None,
+    until: datetime | None,
+    interval: timedelta,
+    ctx: AppContext,
+) -> list[dict[str, Any]]:
+    """Expand non-empty buckets into a continuous series in local time."""
+    by_start = {b.start.timestamp(): b for b in buckets}
+    if not by_start and (since is None or until is None):
+        return []
+    first = align(since, interval, ctx).timestamp() if since else min(by_start)
+    last = until.timestamp() if until else max(by_start) + 1
+    rows = []
+    cursor = first
+    while cursor < last:
+        counts = by_start[cursor].counts if cursor in by_start else {}
+        neg = counts.get(SentimentLabel.NEGATIVE, 0)
+        total = sum(counts.values())
+        rows.append(
+            {
+                "time": datetime.fromtimestamp(cursor, ctx.config.tz),
+                "负面": neg,
+                "中性": counts.get(SentimentLabel.NEUTRAL, 0),
+                "正面": counts.get(SentimentLabel.POSITIVE, 0),
+                "总量": total,
+                "负面占比": (neg / total) if total else None,
+            }
+        )
+        cursor += interval.total_seconds()
+    return rows
+
+
+def channel_options() -> list[Channel]:
+    """All channels, in display order."""
+    return list(Channel)

@@ -1,0 +1,43 @@
+"""实时舆情: the live feed of newest mentions, headline numbers and the sentiment trend."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.enums import SentimentLabel, UrgencyLevel
+from core.index.protocol import SearchQuery
+from dashboard.data import get_context, sentiment_series
+from dashboard.open_alerts import open_alert_count
+from dashboard.widgets import filter_sidebar, mention_card, trend_chart
+
+ctx = get_context()
+st.title(f"实时舆情 · {ctx.config.brand}")
+query, interval = filter_sidebar("feed")
+feed_size = st.sidebar.slider("显示条数", 10, 200, 50, step=10)
+
+
+@st.fragment(run_every=ctx.config.dashboard.refresh)
+def live() -> None:
+    """Everything on this page that refreshes by itself."""
+    total = ctx.index.count(query)
+    negative = ctx.index.count(SearchQuery(**{**query.__dict__, "sentiments": [SentimentLabel.NEGATIVE]}))
+    urgent = ctx.index.count(SearchQuery(**{**query.__dict__, "min_urgency": UrgencyLevel.HIGH}))
+    cols = st.columns(4)
+    cols[0].metric("提及量", f"{total:,}")
+    cols[1].metric("负面占比", f"{negative / total:.1%}" if total else "—")
+    cols[2].metric("高/紧急提及", f"{urgent:,}")
+    cols[3].metric("未处理预警", open_alert_count())
+    rows = sentiment_series(query, interval)
+    if rows:
+        st.plotly_chart(trend_chart(rows), use_container_width=True, key="trend")
+    else:
+        st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
+    st.subheader("最新提及")
+    result = ctx.index.search(SearchQuery(**{**query.__dict__, "limit": feed_size}))
+    st.caption(f"共 {result.total:,} 条，显示最新 {len(result.mentions)} 条 · 每 {ctx.config.dashboard.refresh.total_seconds():.0f} 秒自动刷新")
+    for mention in result.mentions:
+        with st.container(border=True):
+            mention_card(mention)
+
+
+live()

@@ -1,0 +1,153 @@
+"""Reusable dashboard pieces: filter sidebar, badges, mention cards, the sentiment trend chart."""
+
+from __future__ import annotations
+
+import html
+from datetime import timedelta
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.enums import (
+    CATEGORY_LABELS_ZH,
+    CHANNEL_LABELS_ZH,
+    SENTIMENT_LABELS_ZH,
+    URGENCY_LABELS_ZH,
+    Category,
+    Channel,
+    SentimentLabel,
+    UrgencyLevel,
+)
+from core.index.protocol import SearchQuery
+from core.models import Mention
+from dashboard.data import get_context, now
+
+RANGES: dict[str, tuple[timedelta, timedelta]] = {
+    "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
+    "最近 24 小时": (timedelta(hours=24), timedelta(hours=1)),
+    "最近 7 天": (timedelta(days=7), timedelta(hours=6)),
+    "最近 30 天": (timedelta(days=30), timedelta(days=1)),
+}
+SENTIMENT_COLOURS = {
+    SentimentLabel.NEGATIVE: "#d64545",
+    SentimentLabel.NEUTRAL: "#8a8f98",
+    SentimentLabel.POSITIVE: "#2e9d5b",
+}
+URGENCY_COLOURS = {
+    UrgencyLevel.LOW: "#8a8f98",
+    UrgencyLevel.MEDIUM: "#d9a400",
+    UrgencyLevel.HIGH: "#e8590c",
+    UrgencyLevel.CRITICAL: "#c92a2a",
+}
+
+
+def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
+    """Sidebar filters → (query over the chosen time range, histogram interval)."""
+    ctx = get_context()
+    with st.sidebar:
+        st.header("筛选")
+        label = st.selectbox("时间范围", list(RANGES), index=1, key=f"{key}-range")
+        span, interval = RANGES[label]
+        text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text")
+        plan_names = {p.id: p.name for p in ctx.config.plans}
+        plans = st.multiselect("监测方案", list(plan_names), format_func=lambda p: plan_names[p], key=f"{key}-plans")
+        channels = st.multiselect("渠道", list(Channel), format_func=lambda c: CHANNEL_LABELS_ZH[c], key=f"{key}-ch")
+        sentiments = st.multiselect(
+            "情感", list(SentimentLabel), format_func=lambda s: SENTIMENT_LABELS_ZH[s], key=f"{key}-sent"
+        )
+        categories = st.multiselect(
+            "投诉类别", list(Category), format_func=lambda c: CATEGORY_LABELS_ZH[c], key=f"{key}-cat"
+        )
+        levels: list[UrgencyLevel | None] = [None, *UrgencyLevel]
+        min_urgency = st.selectbox(
+            "最低紧急程度",
+            levels,
+            format_func=lambda u: "全部" if u is None else URGENCY_LABELS_ZH[u],
+            key=f"{key}-urg",
+        )
+    query = SearchQuery(
+        text=text or None,
+        plans=plans,
+        channels=channels,
+        sentiments=sentiments,
+        categories=categories,
+        min_urgency=min_urgency,
+        since=now() - span,
+    )
+    return query, interval
+
+
+def badge(text: str, colour: str) -> str:
+    """An inline coloured label (text is escaped)."""
+    return (
+        f'<span style="background:{colour};color:#fff;border-radius:4px;padding:1px 6px;'
+        f'margin-right:4px;font-size:0.8em">{html.escape(text)}</span>'
+    )
+
+
+def mention_badges(mention: Mention) -> str:
+    """Channel, sentiment, category and urgency badges for one mention."""
+    parts = [badge(CHANNEL_LABELS_ZH[mention.channel], "#4263eb")]
+    if mention.sentiment:
+        label = mention.sentiment.label
+        parts.append(badge(SENTIMENT_LABELS_ZH[label], SENTIMENT_COLOURS[label]))
+    if mention.category and mention.category != Category.OTHER:
+        parts.append(badge(CATEGORY_LABELS_ZH[mention.category], "#5f3dc4"))
+    if mention.urgency:
+        level = mention.urgency.level
+        parts.append(badge(f"紧急度 {URGENCY_LABELS_ZH[level]} {mention.urgency.score:.0f}", URGENCY_COLOURS[level]))
+    return "".join(parts)
+
+
+def mention_card(mention: Mention) -> None:
+    """One mention in the feed: badges, author, time, title, text and why it is urgent."""
+    ctx = get_context()
+    author = mention.author
+    who = html.escape(author.name or "匿名")
+    if author.verified:
+        who += " ✔"
+    if author.followers:
+        who += f" · {author.followers:,} 粉丝"
+    when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+    link = f' · <a href="{html.escape(mention.url)}" target="_blank">原文</a>' if mention.url else ""
+    title = f"<b>{html.escape(mention.title)}</b><br/>" if mention.title else ""
+    body = html.escape(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
+    metrics = mention.metrics
+    engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
+    st.markdown(
+        f'<div class="yq-mention">{mention_badges(mention)}<br/>'
+        f'<small>{who} · {when} · {html.escape(mention.source)}{link} · {engagement}</small><br/>'
+        f"{title}{body}</div>",
+        unsafe_allow_html=True,
+    )
+    if mention.urgency and mention.urgency.reasons:
+        reasons = "；".join(f"{r.code}: {r.evidence}" for r in mention.urgency.reasons[:4])
+        st.caption(f"紧急原因：{reasons}")
+
+
+def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:
+    """Stacked sentiment volume bars with the negative share as a line on a second axis."""
+    fig = go.Figure()
+    times = [r["time"] for r in rows]
+    for label in ("负面", "中性", "正面"):
+        colour = SENTIMENT_COLOURS[next(s for s, zh in SENTIMENT_LABELS_ZH.items() if zh == label)]
+        fig.add_bar(x=times, y=[r[label] for r in rows], name=label, marker_color=colour)
+    fig.add_scatter(
+        x=times,
+        y=[r["负面占比"] for r in rows],
+        name="负面占比",
+        yaxis="y2",
+        mode="lines+markers",
+        line={"color": "#212529", "width": 2},
+        connectgaps=True,
+    )
+    fig.update_layout(
+        barmode="stack",
+        height=320,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.12},
+        yaxis={"title": "提及量"},
+        yaxis2={"title": "负面占比", "overlaying": "y", "side": "right", "tickformat": ".0%", "range": [0, 1]},
+    )
+    return fig
