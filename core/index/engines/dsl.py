@@ -1,0 +1,168 @@
+"""SearchQuery → Elasticsearch/OpenSearch query DSL, with the SQLite backend's semantics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from core.enums import UrgencyLevel
+from core.index.engines.mapping import epoch_us
+from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query
+
+# Aggregatable field per split; urgency groups by rank so ties order low → critical like SQLite.
+SPLIT_FIELDS: dict[SplitField, str] = {
+    SplitField.CHANNEL: "channel",
+    SplitField.SOURCE: "source",
+    SplitField.SENTIMENT: "sentiment.label",
+    SplitField.CATEGORY: "category",
+    SplitField.URGENCY: "urgency_rank",
+    SplitField.PLAN: "plans",
+    SplitField.KEYWORD: "keywords",
+    SplitField.AUTHOR: "author.name",
+}
+# Multi-valued fields are joined in SQLite: a mention without a value is not counted at all.
+_INNER_JOIN = {SplitField.PLAN, SplitField.KEYWORD}
+MISSING = "__yuqing_missing__"
+SPLIT_SIZE = 10_000
+
+
+def text_clause(term: str) -> dict[str, Any] | None:
+    """One query term as a substring match; None when the term has nothing searchable."""
+    tokens = bigram_tokens(term)
+    if not tokens:
+        return None
+    if is_single_cjk_char(term):
+        return {"term": {"body.chars": tokens[0]}}
+    return {"match_phrase": {"body.grams": {"query": " ".join(tokens)}}}
+
+
+def build_query(query: SearchQuery) -> dict[str, Any]:
+    """The bool query for every filter and the text terms of a SearchQuery."""
+    filters: list[dict[str, Any]] = []
+    must_not: list[dict[str, Any]] = []
+
+    def within(field: str, values: Sequence[Any]) -> None:
+        if values:
+            filters.append({"terms": {field: [str(v) for v in values]}})
+
+    within("channel", query.channels)
+    within("source", query.sources)
+    within("sentiment.label", query.sentiments)
+    within("category", query.categories)
+    within("id", query.ids)
+    within("plans", query.plans)
+    if query.min_urgency is not None:
+        filters.append({"range": {"urgency_rank": {"gte": UrgencyLevel(query.min_urgency).rank}}})
+    published: dict[str, int] = {}
+    if query.since is not None:
+        published["gte"] = epoch_us(query.since)
+    if query.until is not None:
+        published["lt"] = epoch_us(query.until)
+    if published:
+        filters.append({"range": {"published_us": published}})
+    parsed = parse_text_query(query.text)
+    for term in parsed.must:
+        clause = text_clause(term)
+        if clause is not None:
+            filters.append(clause)
+    for term in parsed.must_not:
+        clause = text_clause(term)
+        if clause is not None:
+            must_not.append(clause)
+    if not filters and not must_not:
+        return {"match_all": {}}
+    return {"bool": {"filter": filters, "must_not": must_not}}
+
+
+def build_sort(order: SortOrder) -> list[dict[str, Any]]:
+    """Sort clauses equal to the SQLite ORDER BY, ties broken by id."""
+    newest = {"published_us": {"order": "desc"}}
+    by_id = {"id": {"order": "asc"}}
+    if order == SortOrder.OLDEST:
+        return [{"published_us": {"order": "asc"}}, by_id]
+    if order == SortOrder.URGENCY:
+        return [{"urgency.score": {"order": "desc", "missing": "_last"}}, newest, by_id]
+    return [newest, by_id]
+
+
+def search_body(query: SearchQuery) -> dict[str, Any]:
+    """A search request for one sorted page with an exact total."""
+    return {
+        "query": build_query(query),
+        "sort": build_sort(query.sort),
+        "from": query.offset,
+        "size": query.limit,
+        "track_total_hits": True,
+    }
+
+
+def _split_agg(field: SplitField) -> dict[str, Any]:
+    terms: dict[str, Any] = {"field": SPLIT_FIELDS[field], "size": SPLIT_SIZE}
+    if field not in _INNER_JOIN:
+        terms["missing"] = -1 if field == SplitField.URGENCY else MISSING
+    return {"terms": terms}
+
+
+def tz_offset_seconds(tz: tzinfo | None) -> float:
+    """The tz's current UTC offset, fixed for the whole histogram (as the SQLite backend does)."""
+    if tz is None:
+        return 0.0
+    delta = datetime.now(tz).utcoffset()
+    return delta.total_seconds() if delta else 0.0
+
+
+def histogram_body(
+    query: SearchQuery, interval: timedelta, split_by: SplitField | None, tz: tzinfo | None
+) -> dict[str, Any]:
+    """A size-0 search with a date histogram of published_at aligned to midnight in tz."""
+    step_ms = round(interval.total_seconds() * 1000)
+    if step_ms <= 0:
+        raise ValueError("histogram interval must be positive")
+    offset_ms = round(-tz_offset_seconds(tz) * 1000) % step_ms
+    histogram: dict[str, Any] = {
+        "date_histogram": {
+            "field": "published_at",
+            "fixed_interval": f"{step_ms}ms",
+            "offset": f"+{offset_ms}ms",
+            "min_doc_count": 1,
+        }
+    }
+    if split_by is not None:
+        histogram["aggs"] = {"split": _split_agg(split_by)}
+    return {"query": build_query(query), "size": 0, "aggs": {"histogram": histogram}}
+
+
+def top_terms_body(query: SearchQuery, field: SplitField, size: int) -> dict[str, Any]:
+    """A size-0 search with the most frequent values of a field, ties by value ascending."""
+    terms = {
+        "field": SPLIT_FIELDS[field],
+        "size": size,
+        "shard_size": max(500, size * 20),
+        "order": [{"_count": "desc"}, {"_key": "asc"}],
+    }
+    return {"query": build_query(query), "size": 0, "aggs": {"top": {"terms": terms}}}
+
+
+def since_body(after: list[Any] | None, limit: int) -> dict[str, Any]:
+    """Mentions in indexing order after a (seq, id) position."""
+    body: dict[str, Any] = {
+        "query": {"match_all": {}},
+        "sort": [{"indexed_seq": {"order": "asc"}}, {"id": {"order": "asc"}}],
+        "size": limit,
+        "track_total_hits": False,
+    }
+    if after is not None:
+        body["search_after"] = after
+    return body
+
+
+def ids_body(ids: Sequence[str], with_source: bool) -> dict[str, Any]:
+    """Look up documents by id across every monthly index."""
+    return {
+        "query": {"ids": {"values": list(ids)}},
+        "size": len(ids),
+        "_source": with_source,
+        "track_total_hits": False,
+    }

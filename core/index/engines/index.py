@@ -1,0 +1,227 @@
+"""EngineMentionIndex: the MentionIndex protocol on Elasticsearch or OpenSearch."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from core.index.engines import dsl, mapping, results
+from core.index.engines.bulk import BulkPolicy, bulk_with_retries
+from core.index.engines.client import EngineClient
+from core.index.engines.errors import EngineRequestError
+from core.index.protocol import (
+    HistogramBucket,
+    SearchQuery,
+    SearchResult,
+    SplitField,
+    UpsertResult,
+)
+from core.models import Mention
+from core.timeutil import Clock, system_clock
+
+_ID_CHUNK = 1000
+
+
+class EngineMentionIndex:
+    """Monthly indices behind one read pattern; same results as the SQLite backend.
+
+    Writes are visible to searches after the next refresh (about a second), or at once after
+    `refresh()`; `since` cursors are (indexed_seq, id) positions read with search_after.
+    """
+
+    def __init__(
+        self,
+        client: EngineClient,
+        prefix: str,
+        *,
+        shards: int = 1,
+        replicas: int = 1,
+        policy: BulkPolicy | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.client = client
+        self.backend = client.flavor
+        self.prefix = prefix
+        self.pattern = mapping.read_pattern(prefix)
+        self.shards = shards
+        self.replicas = replicas
+        self.policy = policy or BulkPolicy()
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._last_seq = 0
+        self._analyzer: str | None = None
+
+    # -- setup ----------------------------------------------------------------------------
+
+    def ensure_template(self, replace: bool = False) -> str:
+        """Install the index template if missing (or replace it); return the active analyzer."""
+        existing = None if replace else self.client.get_template(self.prefix)
+        if existing is not None:
+            self._analyzer = str(existing.get("_meta", {}).get("analyzer", mapping.CJK_BIGRAM))
+            return self._analyzer
+        analyzer = mapping.choose_analyzer(self.client.plugin_names())
+        body = mapping.template_body(self.prefix, analyzer, self.shards, self.replicas)
+        self.client.put_template(self.prefix, body)
+        self._analyzer = analyzer
+        return analyzer
+
+    @property
+    def analyzer(self) -> str:
+        """The analyzer of the `body` field (from the template; installs it when missing)."""
+        return self._analyzer or self.ensure_template()
+
+    def monthly_indices(self) -> dict[str, tuple[int, int]]:
+        """Monthly index name → (documents, bytes), oldest first."""
+        return dict(sorted(self.client.index_stats(self.pattern).items()))
+
+    def drop_months_before(self, cutoff: datetime) -> list[str]:
+        """Delete the monthly indices whose whole month lies before cutoff (retention)."""
+        keep_from = mapping.month_index(self.prefix, cutoff)
+        dropped = [name for name in self.monthly_indices() if name < keep_from]
+        for name in dropped:
+            self.client.delete_index(name)
+        return dropped
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def _next_seqs(self, count: int) -> list[int]:
+        # Microsecond clock, strictly increasing in this process, roughly ordered across them.
+        with self._lock:
+            start = max(self._last_seq + 1, time.time_ns() // 1000)
+            self._last_seq = start + count - 1
+        return list(range(start, start + count))
+
+    def _locate(self, ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), _ID_CHUNK):
+            body = dsl.ids_body(unique[start : start + _ID_CHUNK], with_source=False)
+            for hit in results.hits(self.client.search(self.pattern, body)):
+                found[str(hit["_id"])] = str(hit["_index"])
+        return found
+
+    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
+        """Index by id into the mention's monthly index; a copy in another month is removed."""
+        result = UpsertResult()
+        if not mentions:
+            return result
+        if self._analyzer is None:
+            self.ensure_template()
+        located = self._locate([m.id for m in mentions])
+        now = self._clock()
+        actions: list[dict[str, Any]] = []
+        moved: set[str] = set()
+        for mention, seq in zip(mentions, self._next_seqs(len(mentions)), strict=True):
+            target = mapping.month_index(self.prefix, mention.published_at)
+            try:
+                doc = mapping.to_document(mention, seq, now)
+            except (ValueError, TypeError, AttributeError) as exc:
+                result.errors[mention.id] = f"cannot serialise the mention: {exc}"
+                continue
+            actions.append(
+                {"_op_type": "index", "_index": target, "_id": mention.id, "_source": doc}
+            )
+            old = located.get(mention.id)
+            if old and old != target:
+                actions.append({"_op_type": "delete", "_index": old, "_id": mention.id})
+                moved.add(mention.id)
+                located[mention.id] = target
+        outcomes = bulk_with_retries(self.client, actions, self.policy)
+        for action, outcome in zip(actions, outcomes, strict=True):
+            self._record(result, action, outcome, moved)
+        return result
+
+    @staticmethod
+    def _record(
+        result: UpsertResult, action: dict[str, Any], outcome: results.BulkOutcome, moved: set[str]
+    ) -> None:
+        mention_id = str(action["_id"])
+        if action["_op_type"] == "delete":
+            if not outcome.ok and outcome.status != 404:
+                result.errors[mention_id] = (
+                    f"indexed, but the old copy in {action['_index']} was not removed:"
+                    f" {outcome.error}"
+                )
+            return
+        if not outcome.ok:
+            reason = outcome.error or f"HTTP {outcome.status}"
+            result.errors[mention_id] = f"{action['_index']}: {reason}"
+        elif outcome.result == "created" and mention_id not in moved:
+            result.created.append(mention_id)
+        else:
+            result.updated.append(mention_id)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def get(self, mention_id: str) -> Mention | None:
+        """One mention by id."""
+        found = results.parse_mentions(
+            self.client.search(self.pattern, dsl.ids_body([mention_id], with_source=True))
+        )
+        return found[0] if found else None
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these ids are already indexed."""
+        return set(self._locate(ids)) if ids else set()
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Matching mentions, sorted and paged."""
+        return results.parse_search(self.client.search(self.pattern, dsl.search_body(query)))
+
+    def count(self, query: SearchQuery) -> int:
+        """How many mentions match."""
+        return self.client.count(self.pattern, dsl.build_query(query))
+
+    def histogram(
+        self,
+        query: SearchQuery,
+        interval: timedelta,
+        split_by: SplitField | None = None,
+        tz: tzinfo | None = None,
+    ) -> list[HistogramBucket]:
+        """Non-empty buckets of published_at, aligned to midnight in tz, optionally split."""
+        body = dsl.histogram_body(query, interval, split_by, tz)
+        return results.parse_histogram(self.client.search(self.pattern, body), split_by)
+
+    def top_terms(
+        self, query: SearchQuery, field: SplitField, size: int = 10
+    ) -> list[tuple[str, int]]:
+        """The most frequent values of a field among matching mentions."""
+        if size <= 0:
+            return []
+        body = dsl.top_terms_body(query, field, size)
+        return results.parse_top_terms(self.client.search(self.pattern, body), field)
+
+    def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
+        """Mentions indexed or updated after cursor, in indexing order, and the next cursor."""
+        response = self.client.search(self.pattern, dsl.since_body(decode_cursor(cursor), limit))
+        found = results.hits(response)
+        if not found:
+            return [], cursor
+        return [mapping.from_source(h["_source"]) for h in found], encode_cursor(found[-1]["sort"])
+
+    def refresh(self) -> None:
+        """Make recent writes visible to searches."""
+        self.client.refresh(self.pattern)
+
+    def close(self) -> None:
+        """Release connections."""
+        self.client.close()
+
+
+def encode_cursor(sort: list[Any]) -> str:
+    """Opaque cursor from a hit's sort values (indexed_seq, id)."""
+    return f"{int(sort[0])}:{sort[1]}"
+
+
+def decode_cursor(cursor: str | None) -> list[Any] | None:
+    """search_after values for a cursor; None starts from the beginning."""
+    if not cursor:
+        return None
+    seq, _, mention_id = cursor.partition(":")
+    if not seq.isdigit():
+        raise EngineRequestError(f"not an index cursor: {cursor!r} (pass a cursor from since())")
+    return [int(seq), mention_id]

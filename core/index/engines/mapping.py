@@ -1,0 +1,179 @@
+"""Index layout shared by Elasticsearch and OpenSearch: analyzers, template, monthly names, docs.
+
+Mentions live in one index per month of `published_at` (UTC), e.g. `yuqing-mentions-2026.05`,
+so retention drops whole months. A composable index template gives every monthly index the
+same mapping and the read alias `<prefix>`; readers search the pattern `<prefix>-*`.
+
+Full-text search must behave like the SQLite backend: every term is a substring. The field
+`body.grams` mirrors `textquery.bigram_tokens` on the server (CJK runs become overlapping
+bigrams, latin words stay whole), so a `match_phrase` per term gives SQLite's results;
+`body.chars` holds single characters for one-character terms. `body` itself uses the best
+Chinese analyzer the cluster has (smartcn or ik when installed) for relevance and highlighting.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from core.models import Mention
+
+# Keep in step with core/index/textquery.py: everything outside these ranges separates tokens.
+_KEEP = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z\u00c0-\u024f"
+
+SMARTCN = "smartcn"
+IK = "ik_max_word"
+CJK_BIGRAM = "yuqing_cjk"
+
+# Cluster plugin name → analyzer it provides, best first.
+PLUGIN_ANALYZERS: list[tuple[str, str]] = [("analysis-ik", IK), ("analysis-smartcn", SMARTCN)]
+
+INTERNAL_FIELDS = ("body", "urgency_rank", "published_us", "indexed_seq", "indexed_at")
+
+
+def choose_analyzer(plugins: set[str]) -> str:
+    """The Chinese analyzer for `body`: ik or smartcn when installed, else CJK bigrams."""
+    for plugin, analyzer in PLUGIN_ANALYZERS:
+        if plugin in plugins:
+            return analyzer
+    return CJK_BIGRAM
+
+
+def analysis_settings() -> dict[str, Any]:
+    """Analyzers `yuqing_grams` (SQLite-equivalent bigrams), `yuqing_chars` and `yuqing_cjk`."""
+    keep_only = {"type": "pattern_replace", "pattern": f"[^{_KEEP}]+", "replacement": " "}
+    return {
+        "char_filter": {"yuqing_keep": keep_only},
+        "analyzer": {
+            "yuqing_grams": {
+                "type": "custom",
+                "char_filter": ["yuqing_keep"],
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "cjk_bigram"],
+            },
+            "yuqing_chars": {
+                "type": "custom",
+                "char_filter": ["yuqing_keep"],
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
+            },
+            CJK_BIGRAM: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["cjk_width", "lowercase", "cjk_bigram"],
+            },
+        },
+    }
+
+
+def _keyword() -> dict[str, Any]:
+    return {"type": "keyword"}
+
+
+def mappings(analyzer: str) -> dict[str, Any]:
+    """Field mappings; unknown fields stay in _source but are not indexed."""
+    stored_only = {"type": "text", "index": False}
+    return {
+        "dynamic": False,
+        "properties": {
+            "id": _keyword(),
+            "source": _keyword(),
+            "channel": _keyword(),
+            "url": {"type": "keyword", "index": False, "doc_values": False},
+            "native_id": _keyword(),
+            "author": {
+                "properties": {
+                    "id": _keyword(),
+                    "name": _keyword(),
+                    "followers": {"type": "long"},
+                    "verified": {"type": "boolean"},
+                }
+            },
+            "title": stored_only,
+            "text": stored_only,
+            "published_at": {"type": "date"},
+            "collected_at": {"type": "date"},
+            "metrics": {
+                "properties": {
+                    k: {"type": "long"} for k in ("reposts", "comments", "likes", "views")
+                }
+            },
+            "reply_to": _keyword(),
+            "repost_of": _keyword(),
+            "plans": _keyword(),
+            "keywords": _keyword(),
+            "sentiment": {"properties": {"label": _keyword(), "score": {"type": "float"}}},
+            "category": _keyword(),
+            "urgency": {
+                "properties": {
+                    "level": _keyword(),
+                    "score": {"type": "float"},
+                    "reasons": {"type": "object", "enabled": False},
+                }
+            },
+            "urgency_rank": {"type": "byte"},
+            "published_us": {"type": "long"},
+            "indexed_seq": {"type": "long"},
+            "indexed_at": {"type": "date"},
+            "body": {
+                "type": "text",
+                "analyzer": analyzer,
+                "fields": {
+                    "grams": {"type": "text", "analyzer": "yuqing_grams"},
+                    "chars": {"type": "text", "analyzer": "yuqing_chars"},
+                },
+            },
+        },
+    }
+
+
+def template_body(prefix: str, analyzer: str, shards: int, replicas: int) -> dict[str, Any]:
+    """The composable index template for `<prefix>-*`, with the analyzer recorded in _meta."""
+    return {
+        "index_patterns": [f"{prefix}-*"],
+        "priority": 200,
+        "template": {
+            "settings": {
+                "number_of_shards": shards,
+                "number_of_replicas": replicas,
+                "analysis": analysis_settings(),
+            },
+            "mappings": mappings(analyzer),
+            "aliases": {prefix: {}},
+        },
+        "_meta": {"managed_by": "yuqing", "analyzer": analyzer},
+    }
+
+
+def month_index(prefix: str, published_at: datetime) -> str:
+    """The monthly index a mention belongs to (UTC month of published_at, stable per mention)."""
+    moment = published_at.astimezone(UTC) if published_at.tzinfo else published_at
+    return f"{prefix}-{moment:%Y.%m}"
+
+
+def read_pattern(prefix: str) -> str:
+    """Index pattern every read goes to."""
+    return f"{prefix}-*"
+
+
+def epoch_us(moment: datetime) -> int:
+    """Microseconds since the epoch (naive = UTC), exact where `date` keeps milliseconds."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    delta = aware - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def to_document(mention: Mention, seq: int, now: datetime) -> dict[str, Any]:
+    """The engine document: the mention's JSON plus the fields search and cursors need."""
+    doc = mention.model_dump(mode="json")
+    doc["body"] = mention.full_text
+    doc["urgency_rank"] = mention.urgency.level.rank if mention.urgency else None
+    doc["published_us"] = epoch_us(mention.published_at)
+    doc["indexed_seq"] = seq
+    doc["indexed_at"] = now.isoformat()
+    return doc
+
+
+def from_source(source: dict[str, Any]) -> Mention:
+    """Rebuild the Mention from a hit's _source."""
+    return Mention.model_validate({k: v for k, v in source.items() if k not in INTERNAL_FIELDS})
