@@ -1,14 +1,84 @@
-"""Configuration of the scheduled reputation reports."""
+"""Configuration of the scheduled reputation reports (周报/日报/月报): schedule, mail, thresholds."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Period(StrEnum):
+    """How long one report covers."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+class SmtpConfig(BaseModel):
+    """The mail server the reports are sent through (HTML body + PDF attachment)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    host: str | None = None
+    port: int = Field(default=25, ge=1, le=65535)
+    username: str | None = None
+    password: str | None = None
+    starttls: bool = False
+    ssl: bool = False
+    sender: str = "yuqing@localhost"
+    timeout: float = Field(default=30.0, gt=0)
+
+
+class AttentionConfig(BaseModel):
+    """Thresholds of the rule-based "需要关注" list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_mentions: int = Field(default=10, ge=1)
+    category_share_rise_pp: float = Field(default=10.0, gt=0)
+    negative_share_rise_pp: float = Field(default=10.0, gt=0)
+    volume_spike_ratio: float = Field(default=1.5, gt=1)
+    reputation_floor: float = Field(default=40.0, ge=0, le=100)
+    reputation_drop: float = Field(default=10.0, gt=0)
+    sla_target: float = Field(default=0.9, ge=0, le=1)
+    satisfaction_floor: float = Field(default=0.8, ge=0, le=1)
+
+
+def _valid_crontab(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(value)
+    except ValueError as exc:
+        raise ValueError(f"not a crontab expression {value!r} ({exc}); e.g. '0 9 * * mon'") from None
+    return value
 
 
 class ReportsConfig(BaseModel):
     """The `reports:` section."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="forbid")
 
-    enabled: bool = False
+    enabled: bool = True
     recipients: list[str] = Field(default_factory=list)
+    # Crontab (minute hour day month weekday) in the configured time zone; null switches off.
+    weekly: str | None = "0 9 * * mon"
+    daily: str | None = None
+    monthly: str | None = None
+    plan: str | None = None
+    email_scheduled: bool = True
+    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
+    attention: AttentionConfig = Field(default_factory=AttentionConfig)
+    top_keywords: int = Field(default=8, ge=1, le=50)
+    quotes_per_keyword: int = Field(default=2, ge=0, le=10)
+
+    _check_cron = field_validator("weekly", "daily", "monthly")(_valid_crontab)
+
+    def schedule(self, period: Period) -> str | None:
+        """The crontab of a period, or None when that report is not scheduled."""
+        return {Period.DAILY: self.daily, Period.WEEKLY: self.weekly, Period.MONTHLY: self.monthly}[
+            period
+        ]

@@ -1,0 +1,130 @@
+"""The "需要关注" list: fixed, explainable rules over the report numbers (no LLM)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.enums import Category
+from reports.config import AttentionConfig
+from reports.models import AttentionItem, ReportData, Severity
+
+Rule = Callable[[ReportData, AttentionConfig], list[AttentionItem]]
+_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def critical_mentions(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Mentions scored 紧急 (critical urgency) in the period."""
+    n = data.headline.critical
+    if not n:
+        return []
+    text = f"{data.window.current_zh}共有 {n} 条紧急提及，请确认均已响应并跟进处理。"
+    return [AttentionItem(Severity.CRITICAL, text, "critical_mentions")]
+
+
+def safety_complaints(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Any negative mention about food safety or personal harm."""
+    row = next((r for r in data.categories if r.key == Category.FOOD_SAFETY_HEALTH), None)
+    if row is None or not row.count:
+        return []
+    text = f"「{row.label}」负面提及 {row.count} 条：涉及人身安全，需核实事实并优先处理。"
+    return [AttentionItem(Severity.CRITICAL, text, "safety_complaints")]
+
+
+def unresolved_critical_alerts(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Critical alerts that are still open at the end of the period."""
+    open_alerts = data.alerts.unresolved_critical
+    if not open_alerts:
+        return []
+    titles = "、".join(a.title or a.rule for a in open_alerts[:3])
+    more = " 等" if len(open_alerts) > 3 else ""
+    text = f"{len(open_alerts)} 条紧急告警尚未解决：{titles}{more}。"
+    return [AttentionItem(Severity.CRITICAL, text, "unresolved_critical_alerts")]
+
+
+def category_share_rise(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """A complaint category whose share of negative mentions rose sharply."""
+    if data.headline.negative < cfg.min_mentions:
+        return []
+    items = []
+    for row in data.categories:
+        if row.delta_pp >= cfg.category_share_rise_pp and row.key != Category.OTHER:
+            text = (
+                f"「{row.label}」占负面提及 {_pct(row.share)}，较{data.window.previous_zh}"
+                f"上升 {row.delta_pp:.1f} 个百分点（{row.prev_count} → {row.count} 条）。"
+            )
+            items.append(AttentionItem(Severity.WARNING, text, "category_share_rise"))
+    return items
+
+
+def negative_share_rise(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Negative share up by more than the threshold."""
+    now, before = data.headline.negative_share, data.headline.prev_negative_share
+    if now is None or before is None or data.headline.classified < cfg.min_mentions:
+        return []
+    rise = (now - before) * 100
+    if rise < cfg.negative_share_rise_pp:
+        return []
+    text = f"负面占比升至 {_pct(now)}，较{data.window.previous_zh}上升 {rise:.1f} 个百分点。"
+    return [AttentionItem(Severity.WARNING, text, "negative_share_rise")]
+
+
+def volume_spike(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Mention volume well above the comparison period (never on a tiny base)."""
+    now, before = data.headline.mentions, data.headline.prev_mentions
+    if now < cfg.min_mentions or before == 0 or now < before * cfg.volume_spike_ratio:
+        return []
+    text = f"提及量 {now} 条，是{data.window.previous_zh}（{before} 条）的 {now / before:.1f} 倍。"
+    return [AttentionItem(Severity.WARNING, text, "volume_spike")]
+
+
+def reputation_low(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Reputation index below the floor or dropping fast."""
+    now, before = data.headline.reputation, data.headline.prev_reputation
+    if now is None or data.headline.classified < cfg.min_mentions:
+        return []
+    if now < cfg.reputation_floor:
+        text = f"口碑指数 {now:.1f}，低于警戒线 {cfg.reputation_floor:.0f}。"
+        return [AttentionItem(Severity.WARNING, text, "reputation_low")]
+    if before is not None and before - now >= cfg.reputation_drop:
+        text = f"口碑指数由 {before:.1f} 降至 {now:.1f}（下降 {before - now:.1f}）。"
+        return [AttentionItem(Severity.WARNING, text, "reputation_low")]
+    return []
+
+
+def case_kpis(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """SLA attainment below target, overdue cases, low post-recovery satisfaction."""
+    kpis = data.kpis
+    items = []
+    if kpis.sla_attainment is not None and kpis.sla_attainment < cfg.sla_target:
+        text = f"SLA 达成率 {_pct(kpis.sla_attainment)}，低于目标 {_pct(cfg.sla_target)}。"
+        items.append(AttentionItem(Severity.WARNING, text, "sla_below_target"))
+    if kpis.overdue_open:
+        text = f"{kpis.overdue_open} 个工单已超时仍未关闭，请督促负责人跟进。"
+        items.append(AttentionItem(Severity.WARNING, text, "overdue_cases"))
+    satisfaction = kpis.post_recovery_satisfaction
+    if satisfaction is not None and satisfaction < cfg.satisfaction_floor:
+        text = f"补救后满意度 {_pct(satisfaction)}，低于 {_pct(cfg.satisfaction_floor)}。"
+        items.append(AttentionItem(Severity.INFO, text, "low_satisfaction"))
+    return items
+
+
+RULES: list[Rule] = [
+    critical_mentions,
+    safety_complaints,
+    unresolved_critical_alerts,
+    category_share_rise,
+    negative_share_rise,
+    volume_spike,
+    reputation_low,
+    case_kpis,
+]
+
+
+def needs_attention(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Apply every rule; the most severe items first."""
+    items = [item for rule in RULES for item in rule(data, cfg)]
+    return sorted(items, key=lambda item: _ORDER[item.severity])

@@ -1,0 +1,161 @@
+"""Matplotlib charts of a report as PNG bytes, drawn with a CJK font so labels never show tofu."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import datetime, timedelta
+from functools import cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.dates import DateFormatter  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from reports.models import AlertRow, ReportData, ShareRow, TrendPoint  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+CJK_FONTS = [
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+]
+DPI = 150
+NEGATIVE, NEUTRAL, POSITIVE, OTHER = "#d64545", "#a0a7b4", "#3c9d5d", "#dfe3ea"
+CURRENT, PREVIOUS = "#2f5d9e", "#b8c7de"
+WEEKDAYS_ZH = "一二三四五六日"
+
+
+@cache
+def cjk_font() -> str | None:
+    """The first installed CJK font family, configured as matplotlib's sans-serif default."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((name for name in CJK_FONTS if name in installed), None)
+    if found is None:
+        log.warning("reports: no CJK font found (install fonts-noto-cjk); 中文 labels will break")
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [*CJK_FONTS, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return found
+
+
+def _figure(height: float) -> tuple[Figure, plt.Axes]:
+    cjk_font()
+    fig, ax = plt.subplots(figsize=(7.4, height), dpi=DPI)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    ax.grid(axis="y", color="#eceff3", linewidth=0.8)
+    ax.set_axisbelow(True)
+    return fig, ax
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png", dpi=DPI, facecolor="white")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _tick_label(start: datetime, hourly: bool) -> str:
+    if hourly:
+        return f"{start.hour:02d}"
+    return f"{start:%m-%d}\n周{WEEKDAYS_ZH[start.weekday()]}"
+
+
+def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
+    """Stacked bars of mentions by sentiment per bucket, with the negative share as a line."""
+    fig, ax = _figure(2.9)
+    xs = list(range(len(points)))
+    bottom = [0] * len(points)
+    for attr, color, label in (
+        ("negative", NEGATIVE, "负面"),
+        ("neutral", NEUTRAL, "中性"),
+        ("positive", POSITIVE, "正面"),
+        ("unclassified", OTHER, "未分类"),
+    ):
+        values = [getattr(p, attr) for p in points]
+        if attr == "unclassified" and not any(values):
+            continue
+        ax.bar(xs, values, bottom=bottom, color=color, width=0.7, label=label)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    step = max(1, len(points) // 16)
+    ax.set_xticks(xs[::step])
+    ax.set_xticklabels([_tick_label(p.start, tz_hourly) for p in points][::step], fontsize=7)
+    ax.set_ylabel("提及量", fontsize=8)
+    share_ax = ax.twinx()
+    shares = [p.negative / p.total * 100 if p.total else float("nan") for p in points]
+    share_ax.plot(xs, shares, color="#7a1f1f", marker="o", markersize=3, linewidth=1.2)
+    share_ax.set_ylim(0, 100)
+    share_ax.set_ylabel("负面占比 %", fontsize=8)
+    share_ax.tick_params(labelsize=7)
+    share_ax.spines[["top"]].set_visible(False)
+    ax.legend(fontsize=7, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
+    return _png(fig)
+
+
+def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 8) -> bytes:
+    """Horizontal bars: share of each value in the reported vs the comparison period."""
+    shown = list(reversed(rows[:limit]))
+    fig, ax = _figure(0.34 * len(shown) + 0.9)
+    ys = list(range(len(shown)))
+    ax.barh([y + 0.2 for y in ys], [r.prev_share * 100 for r in shown], 0.38, color=PREVIOUS, label=previous)
+    ax.barh([y - 0.2 for y in ys], [r.share * 100 for r in shown], 0.38, color=CURRENT, label=current)
+    for y, row in zip(ys, shown, strict=True):
+        ax.text(row.share * 100 + 0.8, y - 0.2, f"{row.share * 100:.1f}%（{row.count}）", fontsize=7, va="center")
+    ax.set_yticks(ys)
+    ax.set_yticklabels([r.label for r in shown], fontsize=8)
+    top = max([r.share for r in shown] + [r.prev_share for r in shown] + [0.01]) * 100
+    ax.set_xlim(0, min(100.0, top * 1.3 + 5))
+    ax.set_xlabel("占比 %", fontsize=8)
+    ax.legend(fontsize=7, ncol=2, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return _png(fig)
+
+
+_LANES = {"critical": 3, "high": 2, "warning": 1, "medium": 1, "info": 0, "low": 0}
+_LANE_LABELS = ["提示", "预警", "严重", "紧急"]
+_LANE_COLORS = ["#7f8c9d", "#e0a126", "#e06c26", NEGATIVE]
+
+
+def alerts_timeline(rows: list[AlertRow], start: datetime, end: datetime) -> bytes:
+    """One bar per alert from opening to resolution (or period end), laned by severity."""
+    fig, ax = _figure(2.2)
+    tz = start.tzinfo
+    for row in rows:
+        lane = _LANES.get(row.severity.lower(), 1)
+        opened = max(row.opened_at, start).astimezone(tz)
+        closed = min(row.resolved_at or end, end).astimezone(tz)
+        width = max(closed - opened, (end - start) / 200)
+        ax.barh(lane, width, left=opened, height=0.5, color=_LANE_COLORS[lane], alpha=0.85)
+        ax.plot([opened], [lane], marker="|", color="#333333", markersize=9)
+    ax.set_yticks(range(4))
+    ax.set_yticklabels(_LANE_LABELS, fontsize=8)
+    ax.set_ylim(-0.6, 3.6)
+    ax.set_xlim(start, end)
+    days = (end - start) / timedelta(days=1)
+    ax.xaxis.set_major_formatter(DateFormatter("%H:%M" if days <= 1 else "%m-%d", tz=tz))
+    ax.grid(axis="x", color="#eceff3", linewidth=0.8)
+    return _png(fig)
+
+
+def report_charts(data: ReportData) -> dict[str, bytes]:
+    """Every chart the report shows, keyed by name (absent when there is nothing to draw)."""
+    window = data.window
+    charts: dict[str, bytes] = {}
+    if not data.empty:
+        charts["trend"] = trend_chart(data.trend, window.days == 1)
+        charts["channels"] = share_chart(data.channels, window.current_zh, window.previous_zh)
+    if any(r.count for r in data.categories):
+        charts["categories"] = share_chart(data.categories, window.current_zh, window.previous_zh)
+    if data.alerts.rows:
+        charts["alerts"] = alerts_timeline(data.alerts.rows, window.start, window.end)
+    return charts

@@ -1,0 +1,191 @@
+"""Mention-index queries of one report (MentionIndex protocol only) turned into dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from core.enums import (
+    CATEGORY_LABELS_ZH,
+    CHANNEL_LABELS_ZH,
+    URGENCY_LABELS_ZH,
+    Category,
+    Channel,
+    SentimentLabel,
+    UrgencyLevel,
+)
+from core.index import MentionIndex, SearchQuery, SortOrder
+from core.index.protocol import SplitField
+from core.models import Mention
+from reports.masking import mask_personal_data
+from reports.models import Headline, Quote, ShareRow, Topic, TrendPoint
+from reports.period import ReportWindow
+from reports.reputation import count_matrix, reputation_index
+
+QUOTE_CHARS = 140
+_TERMS_SIZE = 50
+
+
+def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
+    """All mentions published in [start, end), of one plan when given."""
+    return SearchQuery(plans=[plan] if plan else [], since=start, until=end, limit=0)
+
+
+def current_query(window: ReportWindow, plan: str | None) -> SearchQuery:
+    """The reported period."""
+    return base_query(window.start, window.end, plan)
+
+
+def previous_query(window: ReportWindow, plan: str | None) -> SearchQuery:
+    """The comparison period."""
+    return base_query(window.prev_start, window.start, plan)
+
+
+def negative(query: SearchQuery) -> SearchQuery:
+    """The same query restricted to negative mentions."""
+    return replace(query, sentiments=[SentimentLabel.NEGATIVE])
+
+
+def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Headline:
+    """Volume, negative share, critical mentions and reputation in both periods."""
+    now_q, prev_q = current_query(window, plan), previous_query(window, plan)
+    now_m, prev_m = count_matrix(index, now_q), count_matrix(index, prev_q)
+    critical = UrgencyLevel.CRITICAL
+    return Headline(
+        mentions=index.count(now_q),
+        prev_mentions=index.count(prev_q),
+        negative=now_m.total(SentimentLabel.NEGATIVE),
+        prev_negative=prev_m.total(SentimentLabel.NEGATIVE),
+        classified=sum(now_m.counts.values()),
+        prev_classified=sum(prev_m.counts.values()),
+        critical=index.count(replace(now_q, min_urgency=critical)),
+        prev_critical=index.count(replace(prev_q, min_urgency=critical)),
+        reputation=reputation_index(now_m),
+        prev_reputation=reputation_index(prev_m),
+    )
+
+
+def trend(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[TrendPoint]:
+    """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in."""
+    step = window.bucket
+    slots = int((window.end - window.start) / step)
+    counts: list[dict[str, int]] = [{} for _ in range(slots)]
+    buckets = index.histogram(current_query(window, plan), step, SplitField.SENTIMENT, window.tz)
+    for bucket in buckets:
+        slot = round((bucket.start - window.start) / step)
+        if 0 <= slot < slots:
+            for label, n in bucket.counts.items():
+                counts[slot][label] = counts[slot].get(label, 0) + n
+    return [
+        TrendPoint(
+            start=window.start + i * step,
+            negative=c.get(SentimentLabel.NEGATIVE, 0),
+            neutral=c.get(SentimentLabel.NEUTRAL, 0),
+            positive=c.get(SentimentLabel.POSITIVE, 0),
+            unclassified=sum(n for k, n in c.items() if k not in set(SentimentLabel)),
+        )
+        for i, c in enumerate(counts)
+    ]
+
+
+def _share_rows(
+    current: list[tuple[str, int]],
+    previous: list[tuple[str, int]],
+    labels: dict[str, str],
+) -> list[ShareRow]:
+    now, before = dict(current), dict(previous)
+    now_total, prev_total = sum(now.values()), sum(before.values())
+    rows = [
+        ShareRow(
+            key=key,
+            label=labels.get(key, key or "未知"),
+            count=now.get(key, 0),
+            prev_count=before.get(key, 0),
+            share=now.get(key, 0) / now_total if now_total else 0.0,
+            prev_share=before.get(key, 0) / prev_total if prev_total else 0.0,
+        )
+        for key in set(now) | set(before)
+    ]
+    return sorted(rows, key=lambda r: (-r.count, -r.prev_count, r.key))
+
+
+def channels(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[ShareRow]:
+    """Channel mix of all mentions in both periods."""
+    labels = {str(c): label for c, label in CHANNEL_LABELS_ZH.items()}
+    now_q, prev_q = current_query(window, plan), previous_query(window, plan)
+    return _share_rows(
+        index.top_terms(now_q, SplitField.CHANNEL, _TERMS_SIZE),
+        index.top_terms(prev_q, SplitField.CHANNEL, _TERMS_SIZE),
+        labels,
+    )
+
+
+def categories(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[ShareRow]:
+    """Complaint categories of negative mentions in both periods."""
+    labels = {str(c): label for c, label in CATEGORY_LABELS_ZH.items()}
+    now_q, prev_q = negative(current_query(window, plan)), negative(previous_query(window, plan))
+    return _share_rows(
+        index.top_terms(now_q, SplitField.CATEGORY, _TERMS_SIZE),
+        index.top_terms(prev_q, SplitField.CATEGORY, _TERMS_SIZE),
+        labels,
+    )
+
+
+def topics(
+    index: MentionIndex, window: ReportWindow, plan: str | None, size: int, quotes: int
+) -> list[Topic]:
+    """Top keywords of negative mentions with masked sample quotes (most urgent first)."""
+    now_q = negative(current_query(window, plan))
+    before = dict(index.top_terms(negative(previous_query(window, plan)), SplitField.KEYWORD, 200))
+    result = []
+    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size):
+        samples = _samples(index, now_q, keyword, quotes, window) if quotes else []
+        result.append(Topic(keyword, count, before.get(keyword, 0), samples))
+    return result
+
+
+def _samples(
+    index: MentionIndex, query: SearchQuery, keyword: str, limit: int, window: ReportWindow
+) -> list[Quote]:
+    # The text filter narrows the search; the keyword list decides (keywords may not be substrings).
+    safe = keyword.strip() and " " not in keyword and not keyword.startswith("-")
+    search = replace(query, text=keyword if safe else None, sort=SortOrder.URGENCY, limit=50)
+    hits = [m for m in index.search(search).mentions if keyword in m.keywords]
+    if not hits and safe:
+        hits = [m for m in index.search(replace(search, text=None, limit=200)).mentions]
+        hits = [m for m in hits if keyword in m.keywords]
+    seen: set[str] = set()
+    quotes = []
+    for mention in hits:
+        text = _excerpt(mention)
+        if text in seen:
+            continue
+        seen.add(text)
+        quotes.append(_quote(mention, text, window))
+        if len(quotes) >= limit:
+            break
+    return quotes
+
+
+def _excerpt(mention: Mention) -> str:
+    text = " ".join(mask_personal_data(mention.full_text).split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+def _quote(mention: Mention, text: str, window: ReportWindow) -> Quote:
+    level = mention.urgency.level if mention.urgency else None
+    return Quote(
+        text=text,
+        channel=CHANNEL_LABELS_ZH.get(Channel(mention.channel), str(mention.channel)),
+        published=mention.published_at.astimezone(window.tz).strftime("%m-%d %H:%M"),
+        urgency=URGENCY_LABELS_ZH[level] if level else "—",
+        url=mention.url,
+    )
+
+
+def category_label(key: str) -> str:
+    """中文 label of a category code."""
+    try:
+        return CATEGORY_LABELS_ZH[Category(key)]
+    except ValueError:
+        return key

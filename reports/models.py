@@ -1,0 +1,259 @@
+"""The numbers of one report as plain dataclasses: what the template, charts and rules read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from reports.period import ReportWindow
+
+
+class MetricKind(StrEnum):
+    """How a metric's change is expressed."""
+
+    COUNT = "count"  # relative change, +12.5%
+    SHARE = "share"  # percentage points, +3.2 个百分点
+    INDEX = "index"  # points, +4.1
+
+
+class Tone(StrEnum):
+    """Whether a change is good or bad news (colours in the report)."""
+
+    GOOD = "good"
+    BAD = "bad"
+    FLAT = "flat"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A headline number with its value in the comparison period."""
+
+    label: str
+    current: float | None
+    previous: float | None
+    kind: MetricKind
+    higher_is_better: bool | None = None
+
+    @property
+    def delta(self) -> float | None:
+        """current − previous, None when either is missing."""
+        if self.current is None or self.previous is None:
+            return None
+        return self.current - self.previous
+
+    @property
+    def change_text(self) -> str:
+        """The change as people read it: +12.5%, −3.2 个百分点, +4.1, 新增 or —."""
+        delta = self.delta
+        if delta is None:
+            return "—"
+        if self.kind == MetricKind.SHARE:
+            return f"{delta * 100:+.1f} 个百分点"
+        if self.kind == MetricKind.INDEX:
+            return f"{delta:+.1f}"
+        if not self.previous:
+            return "持平" if not self.current else "新增"
+        return f"{delta / self.previous * 100:+.1f}%"
+
+    @property
+    def tone(self) -> Tone:
+        """Good, bad or flat given higher_is_better."""
+        delta = self.delta
+        if not delta or self.higher_is_better is None:
+            return Tone.FLAT
+        return Tone.GOOD if (delta > 0) == self.higher_is_better else Tone.BAD
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Headline counts of the reported and the comparison period."""
+
+    mentions: int
+    prev_mentions: int
+    negative: int
+    prev_negative: int
+    classified: int
+    prev_classified: int
+    critical: int
+    prev_critical: int
+    reputation: float | None
+    prev_reputation: float | None
+
+    @property
+    def negative_share(self) -> float | None:
+        """Negative mentions / classified mentions, None without classified mentions."""
+        return self.negative / self.classified if self.classified else None
+
+    @property
+    def prev_negative_share(self) -> float | None:
+        """The same share in the comparison period."""
+        return self.prev_negative / self.prev_classified if self.prev_classified else None
+
+    def metrics(self) -> list[Metric]:
+        """The four tiles at the top of the report."""
+        return [
+            Metric("提及总量", self.mentions, self.prev_mentions, MetricKind.COUNT),
+            Metric("负面占比", self.negative_share, self.prev_negative_share, MetricKind.SHARE, False),
+            Metric("口碑指数", self.reputation, self.prev_reputation, MetricKind.INDEX, True),
+            Metric("紧急提及", self.critical, self.prev_critical, MetricKind.COUNT, False),
+        ]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """Mentions in one time bucket by sentiment (gaps are filled with zeros)."""
+
+    start: datetime
+    negative: int = 0
+    neutral: int = 0
+    positive: int = 0
+    unclassified: int = 0
+
+    @property
+    def total(self) -> int:
+        """All mentions in the bucket."""
+        return self.negative + self.neutral + self.positive + self.unclassified
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """One value of a breakdown (a channel or a category) in both periods."""
+
+    key: str
+    label: str
+    count: int
+    prev_count: int
+    share: float
+    prev_share: float
+
+    @property
+    def delta_pp(self) -> float:
+        """Change of the share in percentage points."""
+        return (self.share - self.prev_share) * 100
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A masked sample of a negative mention."""
+
+    text: str
+    channel: str
+    published: str
+    urgency: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A frequent keyword of negative mentions with sample quotes."""
+
+    keyword: str
+    count: int
+    prev_count: int
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    """One alert of the period, as the timeline and the table show it."""
+
+    opened_at: datetime
+    severity: str
+    rule: str
+    title: str
+    status: str
+    severity_label: str = ""
+    status_label: str = ""
+    count: int | None = None
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+
+    @property
+    def is_resolved(self) -> bool:
+        """True once resolved."""
+        return self.resolved_at is not None or self.status.lower() in {"resolved", "closed"}
+
+    @property
+    def is_critical(self) -> bool:
+        """True for the highest severities."""
+        return self.severity.lower() == "critical"
+
+    @property
+    def time_to_ack(self) -> timedelta | None:
+        """How long until someone acknowledged it."""
+        return self.acknowledged_at - self.opened_at if self.acknowledged_at else None
+
+
+@dataclass(frozen=True)
+class AlertsSection:
+    """Alerts opened in the period (or still open); available=False when alerting is absent."""
+
+    available: bool
+    rows: list[AlertRow] = field(default_factory=list)
+
+    @property
+    def unresolved_critical(self) -> list[AlertRow]:
+        """Critical alerts still open."""
+        return [row for row in self.rows if row.is_critical and not row.is_resolved]
+
+
+@dataclass(frozen=True)
+class KpiSection:
+    """Case KPIs from crisis_playbooks; available=False when that module is absent."""
+
+    available: bool
+    cases_opened: int | None = None
+    cases_closed: int | None = None
+    first_response_median: timedelta | None = None
+    resolution_median: timedelta | None = None
+    sla_attainment: float | None = None
+    recovery_closure_rate: float | None = None
+    post_recovery_satisfaction: float | None = None
+    overdue_open: int | None = None
+
+    @property
+    def has_data(self) -> bool:
+        """True when at least one KPI has a value."""
+        values = [self.cases_opened, self.cases_closed, self.sla_attainment, self.overdue_open]
+        return self.available and any(v for v in values)
+
+
+class Severity(StrEnum):
+    """How urgent an attention item is."""
+
+    CRITICAL = "critical"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of "需要关注", produced by a rule."""
+
+    severity: Severity
+    text: str
+    rule: str
+
+
+@dataclass
+class ReportData:
+    """Everything one report shows."""
+
+    brand: str
+    plan: str | None
+    window: ReportWindow
+    generated_at: datetime
+    headline: Headline
+    trend: list[TrendPoint]
+    channels: list[ShareRow]
+    categories: list[ShareRow]
+    topics: list[Topic]
+    alerts: AlertsSection
+    kpis: KpiSection
+    attention: list[AttentionItem] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when the reported period has no mention at all."""
+        return self.headline.mentions == 0

@@ -1,0 +1,111 @@
+"""Report windows: the last full day/week/month (or a custom range) and the one before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from reports.config import Period
+
+PERIOD_TITLES_ZH = {Period.DAILY: "日报", Period.WEEKLY: "周报", Period.MONTHLY: "月报"}
+_CURRENT_ZH = {Period.DAILY: "本日", Period.WEEKLY: "本周", Period.MONTHLY: "本月"}
+_PREVIOUS_ZH = {Period.DAILY: "前一日", Period.WEEKLY: "上周", Period.MONTHLY: "上月"}
+
+
+class WindowError(ValueError):
+    """A requested report range is empty or reversed; the message says which dates to fix."""
+
+
+@dataclass(frozen=True)
+class ReportWindow:
+    """The reported range [start, end) and the comparison range [prev_start, start), in tz."""
+
+    period: Period
+    first_day: date
+    last_day: date
+    prev_first_day: date
+    tz: tzinfo
+    custom: bool = False
+
+    @property
+    def start(self) -> datetime:
+        """Inclusive start (local midnight of the first day)."""
+        return _midnight(self.first_day, self.tz)
+
+    @property
+    def end(self) -> datetime:
+        """Exclusive end (local midnight after the last day)."""
+        return _midnight(self.last_day + timedelta(days=1), self.tz)
+
+    @property
+    def prev_start(self) -> datetime:
+        """Inclusive start of the comparison range."""
+        return _midnight(self.prev_first_day, self.tz)
+
+    @property
+    def days(self) -> int:
+        """Number of calendar days covered."""
+        return (self.last_day - self.first_day).days + 1
+
+    @property
+    def bucket(self) -> timedelta:
+        """Trend-chart resolution: hours for a single day, days otherwise."""
+        return timedelta(hours=1) if self.days == 1 else timedelta(days=1)
+
+    @property
+    def title_zh(self) -> str:
+        """日报 / 周报 / 月报 (or 报告 for a custom range)."""
+        return "舆情报告" if self.custom else f"舆情{PERIOD_TITLES_ZH[self.period]}"
+
+    @property
+    def current_zh(self) -> str:
+        """本周 / 本日 / 本月 / 本期."""
+        return "本期" if self.custom else _CURRENT_ZH[self.period]
+
+    @property
+    def previous_zh(self) -> str:
+        """上周 / 前一日 / 上月 / 上期."""
+        return "上期" if self.custom else _PREVIOUS_ZH[self.period]
+
+    @property
+    def label(self) -> str:
+        """Human-readable range, e.g. 2026-11-16 至 2026-11-22."""
+        if self.days == 1:
+            return self.first_day.isoformat()
+        return f"{self.first_day.isoformat()} 至 {self.last_day.isoformat()}"
+
+    @property
+    def slug(self) -> str:
+        """Folder name under <data_dir>/reports/, e.g. weekly-2026-11-16."""
+        if self.custom:
+            return f"{self.period}-{self.first_day.isoformat()}-{self.last_day.isoformat()}"
+        return f"{self.period}-{self.first_day.isoformat()}"
+
+
+def _midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def last_full(period: Period, now: datetime, tz: tzinfo) -> ReportWindow:
+    """The last complete day, Monday–Sunday week or calendar month before `now` in tz."""
+    today = now.astimezone(tz).date()
+    if period == Period.DAILY:
+        day = today - timedelta(days=1)
+        return ReportWindow(period, day, day, day - timedelta(days=1), tz)
+    if period == Period.WEEKLY:
+        first = today - timedelta(days=today.weekday() + 7)
+        return ReportWindow(period, first, first + timedelta(days=6), first - timedelta(days=7), tz)
+    last = today.replace(day=1) - timedelta(days=1)
+    first = last.replace(day=1)
+    prev_first = (first - timedelta(days=1)).replace(day=1)
+    return ReportWindow(period, first, last, prev_first, tz)
+
+
+def custom_range(period: Period, first_day: date, last_day: date, tz: tzinfo) -> ReportWindow:
+    """A range of whole days (last day inclusive), compared with the same length just before."""
+    if last_day < first_day:
+        raise WindowError(f"--to {last_day} is before --from {first_day}; swap the dates")
+    length = (last_day - first_day).days + 1
+    return ReportWindow(
+        period, first_day, last_day, first_day - timedelta(days=length), tz, custom=True
+    )

@@ -1,0 +1,134 @@
+"""Render a report: Jinja2 HTML (charts as data URIs or cid: links) and a weasyprint PDF."""
+
+from __future__ import annotations
+
+import base64
+import logging
+from datetime import datetime, timedelta, tzinfo
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from reports.models import Metric, MetricKind, ReportData, Severity
+
+TEMPLATES = Path(__file__).parent / "templates"
+SEVERITY_ZH = {Severity.CRITICAL: "紧急", Severity.WARNING: "警告", Severity.INFO: "提示"}
+DASH = "—"
+
+
+def pct(value: float | None) -> str:
+    """0.123 → 12.3%."""
+    return DASH if value is None else f"{value * 100:.1f}%"
+
+
+def pp(value: float | None) -> str:
+    """Signed percentage points."""
+    return DASH if value is None else f"{value:+.1f} pp"
+
+
+def num(value: float | None) -> str:
+    """Thousands separators, — for None."""
+    return DASH if value is None else f"{value:,.0f}"
+
+
+def duration(value: timedelta | None) -> str:
+    """3 天 4 小时 / 2 小时 15 分 / 35 分钟."""
+    if value is None:
+        return DASH
+    minutes = int(value.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} 天 {hours} 小时"
+    if hours:
+        return f"{hours} 小时 {minutes} 分"
+    return f"{minutes} 分钟"
+
+
+def metric_value(metric: Metric, previous: bool = False) -> str:
+    """A headline metric formatted by kind."""
+    value = metric.previous if previous else metric.current
+    if value is None:
+        return DASH
+    if metric.kind == MetricKind.SHARE:
+        return pct(value)
+    if metric.kind == MetricKind.INDEX:
+        return f"{value:.1f}"
+    return num(value)
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment with the report filters (autoescaped, strict)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(pct=pct, pp=pp, num=num, duration=duration, metric_value=metric_value)
+    return env
+
+
+def data_uris(charts: dict[str, bytes]) -> dict[str, str]:
+    """Charts embedded in the document itself (file, dashboard, PDF)."""
+    return {name: "data:image/png;base64," + base64.b64encode(png).decode() for name, png in charts.items()}
+
+
+def cid_links(charts: dict[str, bytes]) -> dict[str, str]:
+    """Charts referenced as inline MIME parts (mail clients block data URIs)."""
+    return {name: f"cid:{content_id(name)}" for name in charts}
+
+
+def content_id(name: str) -> str:
+    """The Content-ID of a chart in the report e-mail."""
+    return f"chart-{name}@yuqing"
+
+
+def render_html(
+    data: ReportData, chart_srcs: dict[str, str], tz: tzinfo, sla_target: float = 0.9
+) -> str:
+    """The report as one self-contained HTML document."""
+
+    def local(value: datetime | None) -> str:
+        return DASH if value is None else value.astimezone(tz).strftime("%m-%d %H:%M")
+
+    template = environment().get_template("report.html.j2")
+    return template.render(
+        d=data,
+        w=data.window,
+        brand=data.brand,
+        charts=_Charts(chart_srcs),
+        generated=data.generated_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        severity_zh=SEVERITY_ZH,
+        sla_target=sla_target,
+        tz_name=str(tz),
+        prev_label=_prev_label(data),
+        local=local,
+    )
+
+
+class _Charts(dict[str, str]):
+    """Chart sources; a missing chart is an empty string so templates can test it."""
+
+    def __getattr__(self, name: str) -> str:
+        return self.get(name, "")
+
+
+def _prev_label(data: ReportData) -> str:
+    window = data.window
+    last = (window.start - timedelta(days=1)).date()
+    if last == window.prev_first_day:
+        return last.isoformat()
+    return f"{window.prev_first_day.isoformat()} 至 {last.isoformat()}"
+
+
+def render_pdf(html: str) -> bytes:
+    """The HTML rendered to PDF by weasyprint (fonts found through fontconfig, subset-embedded)."""
+    # weasyprint and fontTools log every subsetting step at INFO/WARNING; keep the CLI quiet.
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()

@@ -1,0 +1,72 @@
+"""The reputation index (口碑指数): 0–100 from net sentiment weighted by urgency.
+
+Every classified mention counts +1 (positive), 0 (neutral) or −1 (negative), weighted by
+its urgency level — low 1, medium 2, high 4, critical 8; mentions without an urgency
+score weigh 1. The weighted mean lies in [−1, 1] and is mapped onto 0–100:
+
+    index = 50 × (1 + Σ wᵢ·sᵢ / Σ wᵢ)
+
+50 means positive and negative voices balance; below 40 negative, dangerous voices
+dominate; above 60 the conversation is mostly favourable. Unclassified mentions are
+ignored; with no classified mention there is no index (None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from core.enums import SentimentLabel, UrgencyLevel
+from core.index import MentionIndex, SearchQuery
+
+URGENCY_WEIGHTS: dict[UrgencyLevel | None, int] = {
+    None: 1,
+    UrgencyLevel.LOW: 1,
+    UrgencyLevel.MEDIUM: 2,
+    UrgencyLevel.HIGH: 4,
+    UrgencyLevel.CRITICAL: 8,
+}
+SENTIMENT_SIGNS = {
+    SentimentLabel.POSITIVE: 1,
+    SentimentLabel.NEUTRAL: 0,
+    SentimentLabel.NEGATIVE: -1,
+}
+_LEVELS = [UrgencyLevel.LOW, UrgencyLevel.MEDIUM, UrgencyLevel.HIGH, UrgencyLevel.CRITICAL]
+
+
+@dataclass(frozen=True)
+class SentimentUrgencyCounts:
+    """Mention counts per (sentiment, urgency level or None)."""
+
+    counts: dict[tuple[SentimentLabel, UrgencyLevel | None], int]
+
+    def total(self, sentiment: SentimentLabel) -> int:
+        """All mentions with this sentiment."""
+        return sum(n for (label, _), n in self.counts.items() if label == sentiment)
+
+
+def count_matrix(index: MentionIndex, query: SearchQuery) -> SentimentUrgencyCounts:
+    """Count mentions per sentiment and urgency with `min_urgency` differences (protocol only)."""
+    counts: dict[tuple[SentimentLabel, UrgencyLevel | None], int] = {}
+    for sentiment in SentimentLabel:
+        base = replace(query, sentiments=[sentiment])
+        at_least = [index.count(base)] + [
+            index.count(replace(base, min_urgency=level)) for level in _LEVELS
+        ]
+        counts[(sentiment, None)] = at_least[0] - at_least[1]
+        for i, level in enumerate(_LEVELS):
+            following = at_least[i + 2] if i + 2 < len(at_least) else 0
+            counts[(sentiment, level)] = at_least[i + 1] - following
+    return SentimentUrgencyCounts(counts)
+
+
+def reputation_index(matrix: SentimentUrgencyCounts) -> float | None:
+    """The 0–100 index of the module docstring, rounded to 0.1; None without data."""
+    weight_sum = 0
+    signed_sum = 0
+    for (sentiment, level), count in matrix.counts.items():
+        weight = URGENCY_WEIGHTS[level] * count
+        weight_sum += weight
+        signed_sum += SENTIMENT_SIGNS[sentiment] * weight
+    if weight_sum == 0:
+        return None
+    return round(50.0 * (1.0 + signed_sum / weight_sum), 1)

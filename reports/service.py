@@ -1,0 +1,118 @@
+"""Generate a report end to end (data → rules → charts → HTML/PDF → files) and e-mail it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.errors import ConfigError, NotConfigured
+from reports import data as queries
+from reports.attention import needs_attention
+from reports.charts import report_charts
+from reports.mailer import build_message, send
+from reports.models import ReportData
+from reports.period import ReportWindow
+from reports.render import cid_links, data_uris, pct, render_html, render_pdf
+from reports.store import metadata, report_dir, write_report
+from reports.workflow import load_alerts, load_kpis
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+
+@dataclass
+class GeneratedReport:
+    """A rendered report and where it was written."""
+
+    data: ReportData
+    directory: Path
+    html: str
+    pdf: bytes
+    charts: dict[str, bytes] = field(repr=False)
+    seconds: float = 0.0
+
+    @property
+    def pdf_name(self) -> str:
+        """Attachment file name, e.g. 舆情周报-2026-11-16.pdf."""
+        return f"{self.data.window.title_zh}-{self.data.window.slug.split('-', 1)[1]}.pdf"
+
+
+def check_plan(ctx: AppContext, plan: str | None) -> str | None:
+    """The plan id, after checking it is configured (when any plan is)."""
+    if plan and ctx.config.plans and ctx.config.plan(plan) is None:
+        known = ", ".join(p.id for p in ctx.config.plans)
+        raise ConfigError(f"unknown plan {plan!r}; configured plans: {known}")
+    return plan
+
+
+def build_data(ctx: AppContext, window: ReportWindow, plan: str | None = None) -> ReportData:
+    """Query the index and the workflow store and apply the attention rules."""
+    cfg = ctx.config.reports
+    index = ctx.index
+    data = ReportData(
+        brand=ctx.config.brand,
+        plan=plan,
+        window=window,
+        generated_at=ctx.clock(),
+        headline=queries.headline(index, window, plan),
+        trend=queries.trend(index, window, plan),
+        channels=queries.channels(index, window, plan),
+        categories=queries.categories(index, window, plan),
+        topics=queries.topics(index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword),
+        alerts=load_alerts(ctx.sessions, window.start, window.end),
+        kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
+    )
+    data.attention = needs_attention(data, cfg.attention)
+    return data
+
+
+def generate(
+    ctx: AppContext, window: ReportWindow, *, plan: str | None = None, out_dir: Path | None = None
+) -> GeneratedReport:
+    """Render the report of a window into out_dir (default <data_dir>/reports/<slug>/)."""
+    started = time.perf_counter()
+    data = build_data(ctx, window, check_plan(ctx, plan))
+    charts = report_charts(data)
+    sla_target = ctx.config.reports.attention.sla_target
+    html = render_html(data, data_uris(charts), window.tz, sla_target)
+    pdf = render_pdf(html)
+    seconds = time.perf_counter() - started
+    directory = out_dir or report_dir(ctx.data_dir, data)
+    write_report(directory, html, pdf, metadata(data, seconds))
+    return GeneratedReport(data, directory, html, pdf, charts, seconds)
+
+
+def plain_text(data: ReportData) -> str:
+    """The text/plain part of the e-mail: headline numbers and the attention list."""
+    lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
+    for metric in data.headline.metrics():
+        value = pct(metric.current) if metric.kind == "share" else metric.current
+        lines.append(f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）")
+    lines += ["", "需要关注："]
+    lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
+    lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]
+    return "\n".join(lines)
+
+
+def email_report(ctx: AppContext, report: GeneratedReport, recipients: list[str] | None = None) -> list[str]:
+    """Send the report to the recipients (default reports.recipients); returns who got it."""
+    cfg = ctx.config.reports
+    to = recipients if recipients is not None else cfg.recipients
+    if not to:
+        raise NotConfigured("reports.recipients is empty; add at least one e-mail address")
+    data = report.data
+    html = render_html(data, cid_links(report.charts), data.window.tz, cfg.attention.sla_target)
+    message = build_message(
+        sender=cfg.smtp.sender,
+        recipients=to,
+        subject=f"【{data.brand}】{data.window.title_zh} {data.window.label}",
+        text=plain_text(data),
+        html=html,
+        charts=report.charts,
+        pdf=report.pdf,
+        pdf_name=report.pdf_name,
+    )
+    send(cfg.smtp, message)
+    return list(to)
