@@ -15,6 +15,8 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 MODEL_MODULES: list[str] = [
     "collectors.state",
+    "alerting.models",
+    "crisis_playbooks.models",
 ]
 
 

@@ -1,13 +1,109 @@
-"""Configuration of cases: SLA targets and the business-hours calendar."""
+"""Configuration of cases: SLA targets per severity, notices and the business-hours calendar."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import re
+from datetime import date, time, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.timeutil import Duration
+from crisis_playbooks.cases.enums import CaseSeverity
+
+_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+def _expand_dates(values: list[Any]) -> list[date]:
+    """Dates given one by one or as 'YYYY-MM-DD..YYYY-MM-DD' ranges (inclusive)."""
+    out: list[date] = []
+    for value in values:
+        if isinstance(value, date):
+            out.append(value)
+            continue
+        match = _RANGE.match(str(value))
+        if not match:
+            out.append(date.fromisoformat(str(value).strip()))
+            continue
+        start, end = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))
+        if end < start:
+            raise ValueError(f"date range {value!r} ends before it starts")
+        out.extend(start + timedelta(days=n) for n in range((end - start).days + 1))
+    return out
+
+
+class CalendarConfig(BaseModel):
+    """Business hours: working weekdays, daily hours, holidays and make-up workdays (调休)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    timezone: str | None = None
+    workdays: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5])
+    start: time = time(9, 0)
+    end: time = time(18, 0)
+    holidays: list[date] = Field(default_factory=list)
+    makeup_workdays: list[date] = Field(default_factory=list)
+
+    @field_validator("workdays")
+    @classmethod
+    def _iso_weekdays(cls, value: list[int]) -> list[int]:
+        if any(day < 1 or day > 7 for day in value):
+            raise ValueError("workdays are ISO weekdays 1 (Monday) … 7 (Sunday)")
+        return sorted(set(value))
+
+    @field_validator("holidays", "makeup_workdays", mode="before")
+    @classmethod
+    def _ranges(cls, value: Any) -> Any:
+        return _expand_dates(value) if isinstance(value, list) else value
+
+    @model_validator(mode="after")
+    def _hours_order(self) -> CalendarConfig:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} must be after start {self.start}")
+        return self
+
+
+class SlaTarget(BaseModel):
+    """First-response and resolution targets of one severity."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    first_response: Duration
+    resolution: Duration
+    around_the_clock: bool = False
+
+
+def _default_targets() -> dict[CaseSeverity, SlaTarget]:
+    hour = timedelta(hours=1)
+    return {
+        CaseSeverity.CRITICAL: SlaTarget(
+            first_response=hour, resolution=24 * hour, around_the_clock=True
+        ),
+        CaseSeverity.HIGH: SlaTarget(first_response=2 * hour, resolution=18 * hour),
+        CaseSeverity.MEDIUM: SlaTarget(first_response=4 * hour, resolution=27 * hour),
+        CaseSeverity.LOW: SlaTarget(first_response=9 * hour, resolution=45 * hour),
+    }
 
 
 class CasesConfig(BaseModel):
     """The `cases:` section."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="forbid")
 
     playbooks_dir: str | None = None
+    builtin_playbooks: bool = True
+    calendar: CalendarConfig = Field(default_factory=CalendarConfig)
+    sla: dict[CaseSeverity, SlaTarget] = Field(default_factory=_default_targets)
+    warn_at: float = Field(default=0.8, gt=0.0, lt=1.0)
+    check_interval: Duration = timedelta(minutes=1)
+    notify_targets: list[str] | None = None
+    escalation_targets: list[str] = Field(default_factory=list)
+
+    @field_validator("sla")
+    @classmethod
+    def _fill_defaults(cls, value: dict[CaseSeverity, SlaTarget]) -> dict[CaseSeverity, SlaTarget]:
+        return {**_default_targets(), **value}
+
+    def target(self, severity: CaseSeverity) -> SlaTarget:
+        """The SLA target of one severity."""
+        return self.sla[severity]

@@ -1,0 +1,45 @@
+"""The case_events table: the audit log and the case timeline in one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import Base
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.dbtypes import UTCDateTime
+
+
+class CaseEvent(Base):
+    """One audit entry: who, when, what kind, which field, before → after, free text."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30))
+    field: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    before: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after: Mapped[str | None] = mapped_column(Text, nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseEventRead(BaseModel):
+    """An audit entry as shown on the timeline."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    case_id: int
+    at: datetime
+    actor: str
+    kind: EventKind
+    field: str | None
+    before: str | None
+    after: str | None
+    text: str

@@ -1,0 +1,237 @@
+"""Case flows: open from an alert, mentions or by hand; change status; pause for the customer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
+
+from core.index.protocol import MentionIndex, SearchQuery
+from core.models import Mention
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.cases import service, transitions
+from crisis_playbooks.cases.enums import CaseOrigin, CaseSeverity, CaseStatus
+from crisis_playbooks.cases.models import Case, CaseCreate, CaseUpdate
+from crisis_playbooks.errors import CaseNotFound
+from crisis_playbooks.playbook import service as playbooks
+from crisis_playbooks.playbook.service import Library, Situation
+from crisis_playbooks.sla import service as sla
+from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
+from crisis_playbooks.sla.enums import ClockKind, ClockState
+
+
+class AlertLike(Protocol):
+    """The alert fields a case needs (alerting.models.Alert has them)."""
+
+    id: int
+    rule_type: str
+    severity: Any
+    title: str
+    summary: str
+    sample_mention_ids: list[str]
+
+
+def _fetch(index: MentionIndex | None, ids: Sequence[str]) -> list[Mention]:
+    if index is None or not ids:
+        return []
+    return index.search(SearchQuery(ids=list(ids), limit=len(ids))).mentions
+
+
+def _common(values: list[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def open_case(
+    session: Session,
+    *,
+    case_in: CaseCreate,
+    actor: str,
+    now: datetime,
+    mentions: Sequence[Mention] = (),
+) -> Case:
+    """Create a case and link the given mentions."""
+    case = service.create(session, case_in=case_in, actor=actor, now=now)
+    for mention in mentions:
+        service.link_mention(session, case=case, mention=mention, actor=actor, now=now)
+    return case
+
+
+def open_from_alert(
+    session: Session,
+    *,
+    alert: AlertLike,
+    brand: str,
+    library: Library,
+    index: MentionIndex | None,
+    actor: str,
+    now: datetime,
+) -> Case:
+    """Open a case for an alert (or return the open case already linked) and propose a playbook."""
+    for existing in service.get_by_alert(session, alert_id=alert.id):
+        if existing.status_enum.is_open:
+            return existing
+    mentions = _fetch(index, alert.sample_mention_ids or [])
+    severity = CaseSeverity.coerce(alert.severity)
+    categories = playbooks.categories_of(m.category for m in mentions)
+    text = "\n".join([alert.title, alert.summary, *(m.full_text for m in mentions)])
+    situation = Situation(severity, alert.rule_type, categories, text)
+    proposals = playbooks.propose(library, situation=situation)
+    case_in = CaseCreate(
+        title=alert.title[:300],
+        summary=alert.summary,
+        brand=brand,
+        channel=_common([m.channel.value for m in mentions]),
+        category=_common([m.category.value if m.category else None for m in mentions]),
+        severity=severity,
+        origin=CaseOrigin.ALERT,
+        proposed_playbook=proposals[0].id if proposals else None,
+    )
+    case = open_case(session, case_in=case_in, actor=actor, now=now, mentions=mentions)
+    service.link_alert(
+        session,
+        case=case,
+        alert_id=alert.id,
+        title=alert.title,
+        rule_type=alert.rule_type,
+        actor=actor,
+        now=now,
+    )
+    return case
+
+
+def open_from_alert_id(
+    session: Session,
+    *,
+    alert_id: int,
+    brand: str,
+    library: Library,
+    index: MentionIndex | None,
+    actor: str,
+    now: datetime,
+) -> Case:
+    """Open a case for a stored alert (alerting.models.Alert)."""
+    from alerting.models import Alert
+
+    alert = session.get(Alert, alert_id)
+    if alert is None:
+        raise CaseNotFound(f"预警 #{alert_id} 不存在 / alert #{alert_id} not found")
+    return open_from_alert(
+        session, alert=alert, brand=brand, library=library, index=index, actor=actor, now=now
+    )
+
+
+def open_from_mentions(
+    session: Session,
+    *,
+    mentions: Sequence[Mention],
+    brand: str,
+    library: Library,
+    actor: str,
+    now: datetime,
+    title: str | None = None,
+) -> Case:
+    """Open a case for one or more mentions; severity follows the most urgent one."""
+    ranks = [m.urgency.level.rank for m in mentions if m.urgency]
+    severity = list(CaseSeverity)[max(ranks)] if ranks else CaseSeverity.MEDIUM
+    text = "\n".join(m.full_text for m in mentions)
+    situation = Situation(
+        severity, None, playbooks.categories_of(m.category for m in mentions), text
+    )
+    proposals = playbooks.propose(library, situation=situation)
+    first = mentions[0].full_text.replace("\n", " ") if mentions else ""
+    case_in = CaseCreate(
+        title=(title or first[:60] or "手工立案")[:300],
+        summary=first[:500],
+        brand=brand,
+        channel=_common([m.channel.value for m in mentions]),
+        category=_common([m.category.value if m.category else None for m in mentions]),
+        severity=severity,
+        origin=CaseOrigin.MENTIONS,
+        proposed_playbook=proposals[0].id if proposals else None,
+    )
+    return open_case(session, case_in=case_in, actor=actor, now=now, mentions=mentions)
+
+
+def _stamp_met(
+    session: Session, case: Case, kind: ClockKind, policy: SlaPolicy, now: datetime
+) -> None:
+    clock = read_clock(case, sla.get_pauses(session, case_id=case.id), kind, policy, now)
+    setattr(case, f"{kind.value}_met", clock.state == ClockState.MET)
+
+
+def transition(
+    session: Session,
+    *,
+    case: Case,
+    to: CaseStatus,
+    actor: str,
+    now: datetime,
+    policy: SlaPolicy,
+    note: str = "",
+) -> Case:
+    """Move the case to `to` (IllegalTransition otherwise), stamping SLA times on the way."""
+    current = case.status_enum
+    if current == to:
+        return case
+    transitions.check(case.id, current, to)
+    if transitions.is_reopen(current, to):
+        case.resolved_at = case.closed_at = None
+        if case.resolution_met:
+            case.resolution_met = None
+    if to == CaseStatus.ACKNOWLEDGED:
+        case.acknowledged_at = case.acknowledged_at or now
+    if to == CaseStatus.RESPONDING and case.first_response_at is None:
+        case.first_response_at = now
+        _stamp_met(session, case, ClockKind.FIRST_RESPONSE, policy, now)
+    if to == CaseStatus.RESOLVED:
+        if case.waiting_on_customer:
+            set_waiting(session, case=case, waiting=False, actor=actor, now=now)
+        case.resolved_at = now
+        _stamp_met(session, case, ClockKind.RESOLUTION, policy, now)
+    if to == CaseStatus.CLOSED:
+        case.closed_at = now
+    case.status = to.value
+    case.updated_at = now
+    audit.create(
+        session,
+        case_id=case.id,
+        actor=actor,
+        at=now,
+        kind=EventKind.STATUS_CHANGED,
+        field="status",
+        before=current.value,
+        after=to.value,
+        text=note,
+    )
+    return case
+
+
+def set_waiting(session: Session, *, case: Case, waiting: bool, actor: str, now: datetime) -> Case:
+    """Pause (or resume) the SLA clocks while waiting for the customer."""
+    if case.waiting_on_customer == waiting:
+        return case
+    service.update(
+        session, case=case, case_in=CaseUpdate(waiting_on_customer=waiting), actor=actor, now=now
+    )
+    if waiting:
+        sla.pause(session, case_id=case.id, now=now)
+    else:
+        sla.resume(session, case_id=case.id, now=now)
+    return case
+
+
+def update_case(
+    session: Session, *, case: Case, case_in: CaseUpdate, actor: str, now: datetime
+) -> Case:
+    """Apply field changes; the waiting flag also pauses or resumes the SLA clocks."""
+    waiting = case_in.waiting_on_customer
+    fields = case_in.model_dump(exclude_unset=True, exclude={"waiting_on_customer"})
+    service.update(session, case=case, case_in=CaseUpdate(**fields), actor=actor, now=now)
+    if waiting is not None:
+        set_waiting(session, case=case, waiting=waiting, actor=actor, now=now)
+    return case

@@ -1,0 +1,112 @@
+"""Case KPIs for reports: volumes, response/resolution medians, SLA attainment, recovery."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cases.models import Case
+from crisis_playbooks.recovery.models import RecoveryRecord
+from crisis_playbooks.tasks.enums import TaskStatus
+from crisis_playbooks.tasks.models import CaseTask
+
+CLOSED_STATUSES = [CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value]
+
+
+@dataclass(frozen=True)
+class CaseKPIs:
+    """KPIs of one period; None where there is no data to compute from."""
+
+    cases_opened: int
+    cases_closed: int
+    first_response_median: timedelta | None
+    resolution_median: timedelta | None
+    sla_attainment: float | None
+    recovery_closure_rate: float | None
+    post_recovery_satisfaction: float | None
+    overdue_open: int
+
+
+def _median(values: list[timedelta]) -> timedelta | None:
+    if not values:
+        return None
+    return timedelta(seconds=statistics.median(v.total_seconds() for v in values))
+
+
+def _ratio(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def compute_kpis(
+    session: Session, *, start: datetime, end: datetime, now: datetime | None = None
+) -> CaseKPIs:
+    """KPIs of [start, end): cohort metrics use cases opened in the period.
+
+    Medians are wall-clock durations; SLA attainment counts clocks already decided (met or
+    breached); overdue_open counts open cases at `now` (default `end`) with a breached SLA or
+    an overdue task.
+    """
+    moment = now or end
+    opened = list(
+        session.scalars(select(Case).where(Case.opened_at >= start, Case.opened_at < end))
+    )
+    closed = session.scalars(
+        select(Case.id).where(Case.closed_at >= start, Case.closed_at < end)
+    ).all()
+    first = [c.first_response_at - c.opened_at for c in opened if c.first_response_at]
+    resolved = [c.resolved_at - c.opened_at for c in opened if c.resolved_at]
+    decided = [
+        flag
+        for c in opened
+        for flag in (c.first_response_met, c.resolution_met)
+        if flag is not None
+    ]
+    records = (
+        list(
+            session.scalars(
+                select(RecoveryRecord).where(RecoveryRecord.case_id.in_([c.id for c in opened]))
+            )
+        )
+        if opened
+        else []
+    )
+    scores = [r.satisfaction for r in records if r.satisfaction is not None]
+    return CaseKPIs(
+        cases_opened=len(opened),
+        cases_closed=len(closed),
+        first_response_median=_median(first),
+        resolution_median=_median(resolved),
+        sla_attainment=_ratio(sum(decided), len(decided)),
+        recovery_closure_rate=_ratio(sum(r.is_closed_out for r in records), len(records)),
+        post_recovery_satisfaction=statistics.fmean(scores) if scores else None,
+        overdue_open=_overdue_open(session, moment),
+    )
+
+
+def _overdue_open(session: Session, now: datetime) -> int:
+    """Open cases with a breached SLA clock or an open task past due."""
+    open_cases = select(Case.id).where(Case.status.not_in(CLOSED_STATUSES))
+    breached = set(
+        session.scalars(
+            open_cases.where(
+                (Case.first_response_met.is_(False)) | (Case.resolution_met.is_(False))
+            )
+        )
+    )
+    late = set(
+        session.scalars(
+            select(CaseTask.case_id)
+            .join(Case, Case.id == CaseTask.case_id)
+            .where(
+                Case.status.not_in(CLOSED_STATUSES),
+                CaseTask.status == TaskStatus.OPEN.value,
+                CaseTask.due_at < now,
+            )
+        )
+    )
+    return len(breached | late)

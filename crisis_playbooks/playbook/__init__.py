@@ -1,0 +1,1 @@
+"""Crisis playbooks (危机公关预案): YAML definitions, validation, matching and runs."""

@@ -1,0 +1,1 @@
+"""The playbook YAML files shipped with yuqing."""

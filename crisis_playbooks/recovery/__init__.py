@@ -1,0 +1,1 @@
+"""Service recovery record (服务补救) of a case."""

@@ -1,0 +1,47 @@
+"""Recovery record data access; every changed field is audited."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.recovery.models import RecoveryRecord, RecoveryUpdate
+
+
+def get(session: Session, *, case_id: int) -> RecoveryRecord | None:
+    """The case's recovery record, if started."""
+    query = select(RecoveryRecord).where(RecoveryRecord.case_id == case_id)
+    return session.scalars(query).first()
+
+
+def update(
+    session: Session, *, case_id: int, recovery_in: RecoveryUpdate, actor: str, now: datetime
+) -> RecoveryRecord:
+    """Create the record on first use and apply the set fields."""
+    record = get(session, case_id=case_id)
+    if record is None:
+        record = RecoveryRecord(case_id=case_id, updated_at=now)
+        session.add(record)
+        session.flush()
+    for field, value in recovery_in.model_dump(exclude_unset=True).items():
+        before = getattr(record, field)
+        if value is None or before == value:
+            continue
+        setattr(record, field, getattr(value, "value", value))
+        audit.create(
+            session,
+            case_id=case_id,
+            actor=actor,
+            at=now,
+            kind=EventKind.RECOVERY_CHANGED,
+            field=field,
+            before=before,
+            after=value,
+        )
+    record.updated_at = now
+    session.flush()
+    return record

@@ -1,0 +1,62 @@
+"""Build the case domain's collaborators (SLA policy, playbook library, sender) from AppContext."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crisis_playbooks.notices import NoticeSender, alerting_sender
+from crisis_playbooks.playbook.definition import Playbook
+from crisis_playbooks.playbook.loader import load_library
+from crisis_playbooks.sla import flows as sla_flows
+from crisis_playbooks.sla.clocks import SlaPolicy
+from crisis_playbooks.tasks import flows as task_flows
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+
+def policy(ctx: AppContext) -> SlaPolicy:
+    """SLA targets and business calendar from `cases:`."""
+    return SlaPolicy.from_config(ctx.config.cases, ctx.config.timezone)
+
+
+def playbooks_dir(ctx: AppContext) -> Path | None:
+    """The user playbook folder; relative paths are taken from the config file's folder."""
+    configured = ctx.config.cases.playbooks_dir
+    if not configured:
+        return None
+    path = Path(configured)
+    if not path.is_absolute() and ctx.config_path is not None:
+        beside = ctx.config_path.parent / path
+        if beside.exists():
+            return beside
+    return path
+
+
+def library(ctx: AppContext) -> dict[str, Playbook]:
+    """Shipped and user playbooks, validated."""
+    return load_library(playbooks_dir(ctx), builtin=ctx.config.cases.builtin_playbooks)
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    """What one SLA/overdue check sent."""
+
+    sla_notices: int
+    overdue_tasks: int
+
+
+def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = None) -> CheckSummary:
+    """Check SLA clocks and overdue tasks of every open case, notify once each, commit."""
+    sender = send or alerting_sender(ctx)
+    public_url = ctx.config.dashboard.public_url
+    with ctx.sessions() as session:
+        sent = sla_flows.check_all(
+            session, policy=policy(ctx), now=now, send=sender, public_url=public_url
+        )
+        overdue = task_flows.notify_overdue(session, now=now, send=sender, public_url=public_url)
+        session.commit()
+    return CheckSummary(sum(len(v) for v in sent.values()), len(overdue))

@@ -1,0 +1,1 @@
+"""SLA clocks counted in business hours, and their warning/breach notices."""

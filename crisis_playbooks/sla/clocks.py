@@ -1,0 +1,114 @@
+"""SLA clocks of a case: elapsed business time minus pauses, due time, state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from crisis_playbooks.cases.enums import CaseSeverity
+from crisis_playbooks.cases.models import Case
+from crisis_playbooks.config import CasesConfig, SlaTarget
+from crisis_playbooks.sla.calendar import AroundTheClock, BusinessCalendar
+from crisis_playbooks.sla.enums import ClockKind, ClockState
+from crisis_playbooks.sla.models import SlaPause
+
+
+class TimeCounter(Protocol):
+    """Counts SLA time between instants and finds the instant a budget runs out."""
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        """Counted time between two instants."""
+        ...
+
+    def add(self, start: datetime, amount: timedelta) -> datetime:
+        """The instant `amount` of counted time after start."""
+        ...
+
+
+@dataclass(frozen=True)
+class SlaPolicy:
+    """Targets per severity, the warning ratio and the business calendar."""
+
+    config: CasesConfig
+    calendar: BusinessCalendar
+
+    @classmethod
+    def from_config(cls, config: CasesConfig, default_tz: str) -> SlaPolicy:
+        """Build from the `cases:` section and the app time zone."""
+        return cls(config, BusinessCalendar.from_config(config.calendar, default_tz))
+
+    def target(self, severity: CaseSeverity) -> SlaTarget:
+        """The targets of one severity."""
+        return self.config.target(severity)
+
+    def counter(self, severity: CaseSeverity) -> TimeCounter:
+        """Business hours, or every hour for around-the-clock severities."""
+        return AroundTheClock() if self.target(severity).around_the_clock else self.calendar
+
+
+@dataclass(frozen=True)
+class SlaClock:
+    """One clock's reading at `now`."""
+
+    kind: ClockKind
+    state: ClockState
+    target: timedelta
+    elapsed: timedelta
+    due_at: datetime | None
+    stopped_at: datetime | None
+
+    @property
+    def consumed(self) -> float:
+        """Share of the target used (1.0 = due now)."""
+        return self.elapsed / self.target if self.target else 1.0
+
+    @property
+    def remaining(self) -> timedelta:
+        """Counted time left (negative once breached)."""
+        return self.target - self.elapsed
+
+
+def _paused(counter: TimeCounter, pauses: Sequence[SlaPause], until: datetime) -> timedelta:
+    total = timedelta(0)
+    for pause in pauses:
+        end = min(pause.ended_at or until, until)
+        total += counter.between(pause.started_at, end)
+    return total
+
+
+def read_clock(
+    case: Case, pauses: Sequence[SlaPause], kind: ClockKind, policy: SlaPolicy, now: datetime
+) -> SlaClock:
+    """Read one clock of a case at `now`."""
+    severity = CaseSeverity(case.severity)
+    counter = policy.counter(severity)
+    target_cfg = policy.target(severity)
+    target = (
+        target_cfg.first_response if kind == ClockKind.FIRST_RESPONSE else target_cfg.resolution
+    )
+    stopped = case.first_response_at if kind == ClockKind.FIRST_RESPONSE else case.resolved_at
+    until = min(stopped, now) if stopped else now
+    paused = _paused(counter, pauses, until)
+    elapsed = counter.between(case.opened_at, until) - paused
+    due_at = counter.add(case.opened_at, target + paused).astimezone(UTC)
+    running_pause = any(p.ended_at is None for p in pauses)
+    if stopped is not None:
+        state = ClockState.MET if elapsed <= target else ClockState.BREACHED
+    elif elapsed > target:
+        state = ClockState.BREACHED
+    elif running_pause:
+        state = ClockState.PAUSED
+    elif elapsed >= target * policy.config.warn_at:
+        state = ClockState.WARNING
+    else:
+        state = ClockState.RUNNING
+    return SlaClock(kind, state, target, elapsed, None if running_pause else due_at, stopped)
+
+
+def read_clocks(
+    case: Case, pauses: Sequence[SlaPause], policy: SlaPolicy, now: datetime
+) -> list[SlaClock]:
+    """Both clocks of a case."""
+    return [read_clock(case, pauses, kind, policy, now) for kind in ClockKind]

@@ -1,0 +1,110 @@
+"""SLA checks: stamp breaches, warn at the configured share, escalate on breach — once each."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.cases import service as cases
+from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cases.models import Case
+from crisis_playbooks.notices import Notice, NoticeSender, NoticeSeverity, case_link
+from crisis_playbooks.sla import service
+from crisis_playbooks.sla.clocks import SlaClock, SlaPolicy, read_clocks
+from crisis_playbooks.sla.enums import ClockKind, ClockState, NoticeLevel
+
+OPEN_STATUSES = [s for s in CaseStatus if s.is_open]
+
+
+def _level(clock: SlaClock) -> NoticeLevel | None:
+    if clock.stopped_at is not None:
+        return None
+    if clock.state == ClockState.BREACHED:
+        return NoticeLevel.BREACH
+    if clock.state == ClockState.WARNING:
+        return NoticeLevel.WARNING
+    return None
+
+
+def _notice(
+    case: Case,
+    clock: SlaClock,
+    level: NoticeLevel,
+    policy: SlaPolicy,
+    tz: ZoneInfo,
+    public_url: str,
+) -> Notice:
+    config = policy.config
+    owner = case.owner or "（未指派）"
+    due = clock.due_at.astimezone(tz).strftime("%m-%d %H:%M") if clock.due_at else "—"
+    if level == NoticeLevel.BREACH:
+        title = f"【SLA 超时】案件 #{case.id}「{case.title}」{clock.kind.label_zh}已超时"
+        targets = (config.notify_targets or []) + config.escalation_targets
+        escalate = "\n\n已升级至主管/公关，请立即介入。"
+        severity = NoticeSeverity.CRITICAL if case.severity == "critical" else NoticeSeverity.HIGH
+    else:
+        title = f"【SLA 预警】案件 #{case.id}「{case.title}」{clock.kind.label_zh}即将超时"
+        targets = list(config.notify_targets or [])
+        escalate = ""
+        severity = NoticeSeverity.WARNING
+    body = (
+        f"**负责人**：{owner}\n\n**严重程度**：{case.severity}\n\n"
+        f"**{clock.kind.label_zh}时限**：{clock.target}（已用 {clock.consumed:.0%}，截止 {due}）"
+        f"{escalate}"
+    )
+    return Notice(title, body, severity, case_link(public_url, case.id), targets or None)
+
+
+def check_case(
+    session: Session,
+    *,
+    case: Case,
+    policy: SlaPolicy,
+    now: datetime,
+    send: NoticeSender,
+    public_url: str,
+) -> list[tuple[ClockKind, NoticeLevel]]:
+    """Read both clocks, stamp breaches and send each warning/breach notice at most once."""
+    sent: list[tuple[ClockKind, NoticeLevel]] = []
+    pauses = service.get_pauses(session, case_id=case.id)
+    for clock in read_clocks(case, pauses, policy, now):
+        level = _level(clock)
+        if level is None:
+            continue
+        if level == NoticeLevel.BREACH:
+            setattr(case, f"{clock.kind.value}_met", False)
+        if service.was_sent(session, case_id=case.id, clock=clock.kind, level=level):
+            continue
+        service.create_notice(session, case_id=case.id, clock=clock.kind, level=level, now=now)
+        send(_notice(case, clock, level, policy, policy.calendar.tz, public_url))
+        audit.create(
+            session,
+            case_id=case.id,
+            actor="system",
+            at=now,
+            kind=EventKind.SLA_NOTICE,
+            field=clock.kind.value,
+            after=level.value,
+            text=f"{clock.kind.label_zh} {level.value}",
+        )
+        sent.append((clock.kind, level))
+    return sent
+
+
+def check_all(
+    session: Session, *, policy: SlaPolicy, now: datetime, send: NoticeSender, public_url: str
+) -> dict[int, list[tuple[ClockKind, NoticeLevel]]]:
+    """Check every open case; returns the notices sent per case id."""
+    result = {}
+    for case in cases.get_all(session, statuses=OPEN_STATUSES):
+        sent = check_case(
+            session, case=case, policy=policy, now=now, send=send, public_url=public_url
+        )
+        if sent:
+            result[case.id] = sent
+    session.flush()
+    return result

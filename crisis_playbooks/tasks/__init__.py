@@ -1,0 +1,1 @@
+"""Case tasks: playbook steps turned into owned, dated to-dos."""

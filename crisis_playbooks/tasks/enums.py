@@ -1,0 +1,50 @@
+"""Task status and owner roles."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TaskStatus(StrEnum):
+    """A task is open until done or skipped (both need a note for the record)."""
+
+    OPEN = "open"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese label for the UI."""
+        return {"open": "待办", "done": "已完成", "skipped": "已跳过"}[self.value]
+
+
+class OwnerRole(StrEnum):
+    """Who owns a step: the escalation tiers of DOMAIN.md plus specialist functions."""
+
+    FIRST_LINE = "first_line"
+    TEAM_LEAD = "team_lead"
+    SPECIALIST = "specialist"
+    SERVICE_LEAD = "service_lead"
+    PR = "pr"
+    MANAGEMENT = "management"
+    LEGAL = "legal"
+    QUALITY = "quality"
+    SECURITY = "security"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese label for the UI."""
+        return ROLE_LABELS_ZH[self]
+
+
+ROLE_LABELS_ZH: dict[OwnerRole, str] = {
+    OwnerRole.FIRST_LINE: "一线客服",
+    OwnerRole.TEAM_LEAD: "班长",
+    OwnerRole.SPECIALIST: "二线专员",
+    OwnerRole.SERVICE_LEAD: "客服主管",
+    OwnerRole.PR: "公关/舆情专员",
+    OwnerRole.MANAGEMENT: "管理层",
+    OwnerRole.LEGAL: "法务",
+    OwnerRole.QUALITY: "品控/质量",
+    OwnerRole.SECURITY: "信息安全",
+}

@@ -1,0 +1,82 @@
+"""Task flows: tick a step done or skip it (with a note), and flag overdue tasks once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.errors import CaseError
+from crisis_playbooks.notices import Notice, NoticeSender, NoticeSeverity, case_link
+from crisis_playbooks.tasks import service
+from crisis_playbooks.tasks.enums import TaskStatus
+from crisis_playbooks.tasks.models import CaseTask
+
+
+def set_status(
+    session: Session,
+    *,
+    task: CaseTask,
+    status: TaskStatus,
+    actor: str,
+    now: datetime,
+    note: str = "",
+) -> CaseTask:
+    """Mark a task done, skipped or open again; skipping needs a reason."""
+    if status == TaskStatus.SKIPPED and not note.strip():
+        raise CaseError("跳过步骤需要填写原因 / skipping a step needs a note saying why")
+    before = task.status
+    if before == status.value and note == task.note:
+        return task
+    task.status = status.value
+    task.note = note or task.note
+    closing = status != TaskStatus.OPEN
+    task.completed_at = now if closing else None
+    task.completed_by = actor if closing else None
+    audit.create(
+        session,
+        case_id=task.case_id,
+        actor=actor,
+        at=now,
+        kind=EventKind.TASK_CHANGED,
+        field=f"task#{task.id}",
+        before=before,
+        after=status.value,
+        text=f"{task.title}" + (f"：{note}" if note else ""),
+    )
+    session.flush()
+    return task
+
+
+def notify_overdue(
+    session: Session, *, now: datetime, send: NoticeSender, public_url: str
+) -> list[CaseTask]:
+    """Send one notice per newly overdue task and remember it."""
+    flagged = service.get_overdue(session, now=now, unnotified_only=True)
+    for task in flagged:
+        due = task.due_at.isoformat(timespec="minutes") if task.due_at else "?"
+        send(
+            Notice(
+                title=f"案件 #{task.case_id} 任务逾期：{task.title}",
+                body_markdown=(
+                    f"**任务**：{task.title}\n\n**负责角色**：{task.owner_role}\n\n"
+                    f"**截止时间**：{due}\n\n请尽快处理或在案件中注明跳过原因。"
+                ),
+                severity=NoticeSeverity.WARNING,
+                link=case_link(public_url, task.case_id),
+            )
+        )
+        task.overdue_notified_at = now
+        audit.create(
+            session,
+            case_id=task.case_id,
+            actor="system",
+            at=now,
+            kind=EventKind.TASK_OVERDUE,
+            field=f"task#{task.id}",
+            text=task.title,
+        )
+    session.flush()
+    return flagged
