@@ -1,0 +1,297 @@
+"""Every backend gives the same answers as the SQLite reference on the same corpus."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.index.engines import EngineMentionIndex
+from core.index.protocol import MentionIndex, SearchQuery, SortOrder, SplitField
+from core.models import Mention, Metrics
+from tests.index.corpus import CORPUS, ids, names
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _utc(month: int, day: int, hour: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=UTC)
+
+
+@pytest.fixture
+def loaded(index: MentionIndex) -> MentionIndex:
+    """The index with the whole corpus, visible to searches."""
+    result = index.upsert_many(list(CORPUS.values()))
+    assert not result.errors
+    index.refresh()
+    return index
+
+
+def _found(index: MentionIndex, **query: object) -> set[str]:
+    return {m.id for m in index.search(SearchQuery(limit=100, **query)).mentions}  # type: ignore[arg-type]
+
+
+def test_upsert_is_idempotent_by_id(index: MentionIndex) -> None:
+    first = index.upsert_many(list(CORPUS.values()))
+    again = index.upsert_many([CORPUS["refund"], CORPUS["lone"]])
+    index.refresh()
+
+    assert set(first.created) == ids(*CORPUS) and not first.updated and not first.errors
+    assert set(again.updated) == ids("refund", "lone") and not again.created
+    assert index.count(SearchQuery()) == len(CORPUS)
+
+
+def test_get_and_existing_ids_round_trip(loaded: MentionIndex) -> None:
+    assert loaded.get(CORPUS["courier"].id) == CORPUS["courier"]
+    assert loaded.get("no-such-id") is None
+    assert loaded.existing_ids([CORPUS["refund"].id, "missing"]) == {CORPUS["refund"].id}
+    assert loaded.existing_ids([]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("退款", {"refund", "regulator"}),
+        ("退", {"refund", "regulator", "lone"}),
+        ("款一直", {"refund"}),
+        ("退款一直", {"refund"}),
+        ("退款 12315", {"regulator"}),
+        ("退款 -12315", {"refund"}),
+        ("-退款", {"screen", "launch", "battery", "courier", "lone"}),
+        ("太差", {"screen", "courier"}),
+        ("差 -物流", {"screen"}),
+        ("质量 -差", set()),
+        ("投诉", {"regulator", "courier"}),
+        ('"退款流程"', {"regulator"}),
+        ("12315", {"regulator"}),
+        ("IPHONE15", {"battery"}),
+        ("iPhone", set()),
+        ("!!!", set(CORPUS)),
+        ("", set(CORPUS)),
+    ],
+)
+def test_full_text_is_substring_search(loaded: MentionIndex, text: str, expected: set[str]) -> None:
+    assert _found(loaded, text=text) == ids(*expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"channels": [Channel.FORUM]}, {"screen", "lone"}),
+        ({"sources": ["heimao"]}, {"regulator"}),
+        ({"sentiments": [SentimentLabel.NEGATIVE]}, {"refund", "screen", "regulator"}),
+        ({"categories": [Category.PRODUCT_QUALITY]}, {"screen", "battery"}),
+        ({"min_urgency": UrgencyLevel.HIGH}, {"refund", "regulator"}),
+        ({"plans": ["brand_b"]}, {"regulator", "launch", "battery"}),
+        (
+            {
+                "since": _utc(5, 1, 15) + timedelta(minutes=30),
+                "until": _utc(5, 2, 16) + timedelta(minutes=30),
+            },
+            {"screen", "regulator"},
+        ),
+        ({"ids": [CORPUS["refund"].id, CORPUS["courier"].id]}, {"refund", "courier"}),
+        ({"text": "退款", "plans": ["brand_b"]}, {"regulator"}),
+        ({"channels": [Channel.WEIBO, Channel.EMAIL], "text": "-iphone15"}, {"refund", "courier"}),
+    ],
+)
+def test_every_filter(loaded: MentionIndex, query: dict[str, object], expected: set[str]) -> None:
+    assert _found(loaded, **query) == ids(*expected)
+    assert loaded.count(SearchQuery(**query)) == len(expected)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        (
+            SortOrder.NEWEST,
+            ["lone", "courier", "battery", "launch", "regulator", "screen", "refund"],
+        ),
+        (
+            SortOrder.OLDEST,
+            ["refund", "screen", "regulator", "launch", "battery", "courier", "lone"],
+        ),
+        (
+            SortOrder.URGENCY,
+            ["regulator", "refund", "screen", "launch", "lone", "courier", "battery"],
+        ),
+    ],
+)
+def test_sort_orders(loaded: MentionIndex, sort: SortOrder, expected: list[str]) -> None:
+    assert names(loaded.search(SearchQuery(sort=sort)).mentions) == expected
+
+
+def test_paging_keeps_the_total(loaded: MentionIndex) -> None:
+    page = loaded.search(SearchQuery(limit=2, offset=2))
+    assert page.total == len(CORPUS)
+    assert names(page.mentions) == ["battery", "launch"]
+
+
+def _buckets(index: MentionIndex, **kwargs: object) -> list[tuple[datetime, dict[str, int]]]:
+    query = kwargs.pop("query", SearchQuery())
+    found = index.histogram(query, **kwargs)  # type: ignore[arg-type]
+    return [(b.start, b.counts) for b in found]
+
+
+def test_histogram_days_in_local_time(loaded: MentionIndex) -> None:
+    assert _buckets(loaded, interval=timedelta(days=1), tz=SHANGHAI) == [
+        (_utc(4, 30, 16), {"": 2}),
+        (_utc(5, 1, 16), {"": 1}),
+        (_utc(5, 2, 16), {"": 1}),
+        (_utc(6, 9, 16), {"": 1}),
+        (_utc(6, 10, 16), {"": 1}),
+        (_utc(6, 11, 16), {"": 1}),
+    ]
+    assert _buckets(loaded, interval=timedelta(days=1)) == [
+        (_utc(5, 1), {"": 2}),
+        (_utc(5, 2), {"": 2}),
+        (_utc(6, 10), {"": 1}),
+        (_utc(6, 11), {"": 1}),
+        (_utc(6, 12), {"": 1}),
+    ]
+
+
+def test_histogram_hours_aligned_to_local_midnight(loaded: MentionIndex) -> None:
+    query = SearchQuery(text="退款")
+    assert _buckets(loaded, query=query, interval=timedelta(hours=6), tz=SHANGHAI) == [
+        (_utc(4, 30, 22), {"": 1}),
+        (_utc(5, 1, 22), {"": 1}),
+    ]
+
+
+def test_histogram_split_by_urgency_names_levels(loaded: MentionIndex) -> None:
+    found = _buckets(loaded, interval=timedelta(days=1), split_by=SplitField.URGENCY, tz=SHANGHAI)
+    assert found == [
+        (_utc(4, 30, 16), {"high": 1, "medium": 1}),
+        (_utc(5, 1, 16), {"critical": 1}),
+        (_utc(5, 2, 16), {"low": 1}),
+        (_utc(6, 9, 16), {"": 1}),
+        (_utc(6, 10, 16), {"": 1}),
+        (_utc(6, 11, 16), {"": 1}),
+    ]
+
+
+def test_histogram_split_by_plan_skips_mentions_without_plans(loaded: MentionIndex) -> None:
+    assert _buckets(loaded, interval=timedelta(days=1), split_by=SplitField.PLAN) == [
+        (_utc(5, 1), {"brand_a": 2}),
+        (_utc(5, 2), {"brand_a": 1, "brand_b": 2}),
+        (_utc(6, 10), {"brand_b": 1}),
+        (_utc(6, 12), {"brand_a": 1}),
+    ]
+
+
+def test_histogram_split_by_author_keys_missing_as_empty(loaded: MentionIndex) -> None:
+    assert _buckets(loaded, interval=timedelta(days=1), split_by=SplitField.AUTHOR) == [
+        (_utc(5, 1), {"小王": 1, "小李": 1}),
+        (_utc(5, 2), {"小王": 1, "新闻社": 1}),
+        (_utc(6, 10), {"": 1}),
+        (_utc(6, 11), {"小李": 1}),
+        (_utc(6, 12), {"": 1}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "size", "query", "expected"),
+    [
+        (SplitField.PLAN, 10, SearchQuery(), [("brand_a", 4), ("brand_b", 3)]),
+        (SplitField.KEYWORD, 10, SearchQuery(), [("退款", 2), ("12315", 1), ("质量", 1)]),
+        (
+            SplitField.URGENCY,
+            10,
+            SearchQuery(),
+            [("low", 1), ("medium", 1), ("high", 1), ("critical", 1)],
+        ),
+        (SplitField.CHANNEL, 2, SearchQuery(), [("forum", 2), ("weibo", 2)]),
+        (SplitField.AUTHOR, 10, SearchQuery(), [("小李", 2), ("小王", 2), ("新闻社", 1)]),
+        (SplitField.SENTIMENT, 10, SearchQuery(text="退款"), [("negative", 2)]),
+        (
+            SplitField.CATEGORY,
+            1,
+            SearchQuery(channels=[Channel.WEIBO]),
+            [("after_sales_refund", 1)],
+        ),
+    ],
+)
+def test_top_terms(
+    loaded: MentionIndex,
+    field: SplitField,
+    size: int,
+    query: SearchQuery,
+    expected: list[tuple[str, int]],
+) -> None:
+    assert loaded.top_terms(query, field, size) == expected
+
+
+def test_since_pages_in_indexing_order_and_sees_updates(index: MentionIndex) -> None:
+    order = ["refund", "screen", "regulator", "launch", "battery", "courier", "lone"]
+    index.upsert_many([CORPUS[n] for n in order[:3]])
+    index.upsert_many([CORPUS[n] for n in order[3:]])
+    index.refresh()
+
+    seen: list[str] = []
+    cursor: str | None = None
+    for _ in range(4):
+        page, cursor = index.since(cursor, limit=3)
+        seen += names(page)
+    assert seen == order
+    assert index.since(cursor) == ([], cursor)
+
+    index.upsert_many([CORPUS["screen"]])
+    index.refresh()
+    page, after = index.since(cursor)
+    assert names(page) == ["screen"] and after != cursor
+
+
+def _rejected_by_engines() -> Mention:
+    """Valid for SQLite's JSON column, but metrics.likes is not a number for the engine."""
+    bad_metrics = Metrics.model_construct(reposts=0, comments=0, likes="many", views=0)
+    return CORPUS["refund"].model_copy(update={"id": "bad-doc", "metrics": bad_metrics})
+
+
+def test_bulk_reports_a_rejected_document_and_keeps_the_rest(
+    index: MentionIndex, backend: str
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite stores the mention JSON as is; only engines enforce field types")
+    batch = [CORPUS["screen"], _rejected_by_engines(), CORPUS["lone"]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pydantic warns while serialising the bad field
+        result = index.upsert_many(batch)
+    index.refresh()
+
+    assert set(result.created) == ids("screen", "lone")
+    assert list(result.errors) == ["bad-doc"]
+    assert "metrics.likes" in result.errors["bad-doc"]
+    assert index.count(SearchQuery()) == 2
+
+
+def test_a_mention_moving_month_keeps_one_copy(index: MentionIndex, backend: str) -> None:
+    if backend == "sqlite":
+        pytest.skip("monthly indices exist only on engines")
+    assert isinstance(index, EngineMentionIndex)
+    original = CORPUS["refund"]
+    index.upsert_many([original])
+    index.refresh()
+    moved = original.model_copy(update={"published_at": _utc(6, 1, 12)})
+
+    result = index.upsert_many([moved])
+    index.refresh()
+
+    assert result.updated == [original.id] and not result.created
+    assert index.count(SearchQuery(ids=[original.id])) == 1
+    assert index.get(original.id) == moved
+    docs = {name.rsplit("-", 1)[1]: count for name, (count, _) in index.monthly_indices().items()}
+    assert docs == {"2026.05": 0, "2026.06": 1}
+
+
+def test_retention_drops_whole_months(loaded: MentionIndex, backend: str) -> None:
+    if backend == "sqlite":
+        pytest.skip("monthly indices exist only on engines")
+    assert isinstance(loaded, EngineMentionIndex)
+    dropped = loaded.drop_months_before(_utc(6, 15))
+
+    assert dropped == [f"{loaded.prefix}-2026.05"]
+    assert _found(loaded) == ids("battery", "courier", "lone")
