@@ -50,6 +50,8 @@ class IndexConfig(BaseModel):
     ca_certs: str | None = None
     verify_certs: bool = True
     index_prefix: str = "yuqing-mentions"
+    shards: int = Field(default=1, ge=1)
+    replicas: int = Field(default=1, ge=0)
 
     @field_validator("backend")
     @classmethod

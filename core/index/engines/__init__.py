@@ -40,8 +40,8 @@ def open_engine_index(config: IndexConfig) -> EngineMentionIndex:
     return EngineMentionIndex(
         open_client(config),
         config.index_prefix,
-        shards=getattr(config, "shards", 1),
-        replicas=getattr(config, "replicas", 1),
+        shards=config.shards,
+        replicas=config.replicas,
     )
 
 
