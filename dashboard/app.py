@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="yuqing 舆情监测", page_icon="📣", layout="wide")
+st.set_page_config(page_title="yuqing 舆情监测", page_icon=":material/campaign:", layout="wide")
 
 PAGES = [
-    st.Page("pages/feed.py", title="实时舆情", icon="📰", default=True),
-    st.Page("pages/search.py", title="检索", icon="🔎"),
-    st.Page("pages/sources.py", title="数据源状态", icon="🛰️"),
+    st.Page("pages/feed.py", title="实时舆情", icon=":material/dynamic_feed:", default=True),
+    st.Page("pages/search.py", title="检索", icon=":material/search:"),
+    st.Page("pages/sources.py", title="数据源状态", icon=":material/sensors:"),
+    st.Page("pages/reports.py", title="舆情报告", icon="📑"),
 ]
 
 st.navigation(PAGES).run()

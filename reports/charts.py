@@ -11,12 +11,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.dates import DateFormatter  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
+from matplotlib.dates import DateFormatter, date2num
+from matplotlib.figure import Figure
 
-from reports.models import AlertRow, ReportData, ShareRow, TrendPoint  # noqa: E402
+from reports.models import AlertRow, ReportData, ShareRow, TrendPoint
 
 log = logging.getLogger(__name__)
 
@@ -108,10 +108,24 @@ def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 
     shown = list(reversed(rows[:limit]))
     fig, ax = _figure(0.34 * len(shown) + 0.9)
     ys = list(range(len(shown)))
-    ax.barh([y + 0.2 for y in ys], [r.prev_share * 100 for r in shown], 0.38, color=PREVIOUS, label=previous)
-    ax.barh([y - 0.2 for y in ys], [r.share * 100 for r in shown], 0.38, color=CURRENT, label=current)
+    ax.barh(
+        [y + 0.2 for y in ys],
+        [r.prev_share * 100 for r in shown],
+        0.38,
+        color=PREVIOUS,
+        label=previous,
+    )
+    ax.barh(
+        [y - 0.2 for y in ys], [r.share * 100 for r in shown], 0.38, color=CURRENT, label=current
+    )
     for y, row in zip(ys, shown, strict=True):
-        ax.text(row.share * 100 + 0.8, y - 0.2, f"{row.share * 100:.1f}%（{row.count}）", fontsize=7, va="center")
+        ax.text(
+            row.share * 100 + 0.8,
+            y - 0.2,
+            f"{row.share * 100:.1f}%（{row.count}）",
+            fontsize=7,
+            va="center",
+        )
     ax.set_yticks(ys)
     ax.set_yticklabels([r.label for r in shown], fontsize=8)
     top = max([r.share for r in shown] + [r.prev_share for r in shown] + [0.01]) * 100
@@ -134,13 +148,14 @@ def alerts_timeline(rows: list[AlertRow], start: datetime, end: datetime) -> byt
         lane = _LANES.get(row.severity.lower(), 1)
         opened = max(row.opened_at, start).astimezone(tz)
         closed = min(row.resolved_at or end, end).astimezone(tz)
-        width = max(closed - opened, (end - start) / 200)
-        ax.barh(lane, width, left=opened, height=0.5, color=_LANE_COLORS[lane], alpha=0.85)
-        ax.plot([opened], [lane], marker="|", color="#333333", markersize=9)
+        left, right = date2num(opened), date2num(closed)
+        width = max(right - left, (date2num(end) - date2num(start)) / 200)
+        ax.barh(lane, width, left=left, height=0.5, color=_LANE_COLORS[lane], alpha=0.85)
+        ax.plot([left], [lane], marker="|", color="#333333", markersize=9)
     ax.set_yticks(range(4))
     ax.set_yticklabels(_LANE_LABELS, fontsize=8)
     ax.set_ylim(-0.6, 3.6)
-    ax.set_xlim(start, end)
+    ax.set_xlim(date2num(start), date2num(end))
     days = (end - start) / timedelta(days=1)
     ax.xaxis.set_major_formatter(DateFormatter("%H:%M" if days <= 1 else "%m-%d", tz=tz))
     ax.grid(axis="x", color="#eceff3", linewidth=0.8)

@@ -1,4 +1,4 @@
-"""Configuration of the scheduled reputation reports (周报/日报/月报): schedule, mail, thresholds."""
+"""Configuration of the reputation reports (日报/周报/月报): schedules, mail, thresholds."""
 
 from __future__ import annotations
 
@@ -53,7 +53,9 @@ def _valid_crontab(value: str | None) -> str | None:
     try:
         CronTrigger.from_crontab(value)
     except ValueError as exc:
-        raise ValueError(f"not a crontab expression {value!r} ({exc}); e.g. '0 9 * * mon'") from None
+        raise ValueError(
+            f"not a crontab expression {value!r} ({exc}); e.g. '0 9 * * mon'"
+        ) from None
     return value
 
 

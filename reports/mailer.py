@@ -37,9 +37,12 @@ def build_message(
     message["Message-ID"] = make_msgid(domain="yuqing")
     message.set_content(text)
     message.add_alternative(html, subtype="html")
-    html_part = message.get_payload()[1]
+    html_part = message.get_body(("html",))
+    assert html_part is not None  # just added above
     for name, png in charts.items():
-        html_part.add_related(png, "image", "png", cid=f"<{content_id(name)}>", filename=f"{name}.png")
+        html_part.add_related(
+            png, "image", "png", cid=f"<{content_id(name)}>", filename=f"{name}.png"
+        )
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     return message
 
@@ -63,4 +66,6 @@ def send(config: SmtpConfig, message: EmailMessage) -> None:
                 client.login(config.username, config.password or "")
             client.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
-        raise MailError(f"reports.smtp {config.host}:{config.port}: cannot send the report: {exc}") from None
+        raise MailError(
+            f"reports.smtp {config.host}:{config.port}: cannot send the report: {exc}"
+        ) from None

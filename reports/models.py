@@ -94,7 +94,9 @@ class Headline:
         """The four tiles at the top of the report."""
         return [
             Metric("提及总量", self.mentions, self.prev_mentions, MetricKind.COUNT),
-            Metric("负面占比", self.negative_share, self.prev_negative_share, MetricKind.SHARE, False),
+            Metric(
+                "负面占比", self.negative_share, self.prev_negative_share, MetricKind.SHARE, False
+            ),
             Metric("口碑指数", self.reputation, self.prev_reputation, MetricKind.INDEX, True),
             Metric("紧急提及", self.critical, self.prev_critical, MetricKind.COUNT, False),
         ]

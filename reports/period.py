@@ -109,3 +109,24 @@ def custom_range(period: Period, first_day: date, last_day: date, tz: tzinfo) ->
     return ReportWindow(
         period, first_day, last_day, first_day - timedelta(days=length), tz, custom=True
     )
+
+
+def period_end(period: Period, first_day: date) -> date:
+    """The last day of a period starting on first_day (a day, 7 days, or to the month's end)."""
+    if period == Period.DAILY:
+        return first_day
+    if period == Period.WEEKLY:
+        return first_day + timedelta(days=6)
+    next_month = (first_day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return next_month - timedelta(days=1)
+
+
+def resolve_window(
+    period: Period, first_day: date | None, last_day: date | None, now: datetime, tz: tzinfo
+) -> ReportWindow:
+    """--from/--to when given (--to defaults to the period's end), else the last full period."""
+    if first_day is None and last_day is None:
+        return last_full(period, now, tz)
+    if first_day is None:
+        raise WindowError("--to needs --from as well (e.g. --from 2026-11-16 --to 2026-11-22)")
+    return custom_range(period, first_day, last_day or period_end(period, first_day), tz)

@@ -74,7 +74,10 @@ def environment() -> Environment:
 
 def data_uris(charts: dict[str, bytes]) -> dict[str, str]:
     """Charts embedded in the document itself (file, dashboard, PDF)."""
-    return {name: "data:image/png;base64," + base64.b64encode(png).decode() for name, png in charts.items()}
+    return {
+        name: "data:image/png;base64," + base64.b64encode(png).decode()
+        for name, png in charts.items()
+    }
 
 
 def cid_links(charts: dict[str, bytes]) -> dict[str, str]:
@@ -129,6 +132,7 @@ def render_pdf(html: str) -> bytes:
     """The HTML rendered to PDF by weasyprint (fonts found through fontconfig, subset-embedded)."""
     # weasyprint and fontTools log every subsetting step at INFO/WARNING; keep the CLI quiet.
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     from weasyprint import HTML
 
     return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()

@@ -89,14 +89,18 @@ def plain_text(data: ReportData) -> str:
     lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
     for metric in data.headline.metrics():
         value = pct(metric.current) if metric.kind == "share" else metric.current
-        lines.append(f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）")
+        lines.append(
+            f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"
+        )
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]
     return "\n".join(lines)
 
 
-def email_report(ctx: AppContext, report: GeneratedReport, recipients: list[str] | None = None) -> list[str]:
+def email_report(
+    ctx: AppContext, report: GeneratedReport, recipients: list[str] | None = None
+) -> list[str]:
     """Send the report to the recipients (default reports.recipients); returns who got it."""
     cfg = ctx.config.reports
     to = recipients if recipients is not None else cfg.recipients

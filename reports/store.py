@@ -1,4 +1,4 @@
-"""Stored reports: <data_dir>/reports/<period>-<date>[-<plan>]/ with report.html, report.pdf, meta.json."""
+"""Stored reports: <data_dir>/reports/<period>-<date>[-<plan>]/ with HTML, PDF and meta.json."""
 
 from __future__ import annotations
 

@@ -49,10 +49,7 @@ def load_alerts(sessions: sessionmaker[Session], start: datetime, end: datetime)
         alert.resolved_at.is_(None) | (alert.resolved_at >= start)
     )
     statement = (
-        select(alert)
-        .where(or_(opened_in, still_open))
-        .order_by(alert.opened_at)
-        .limit(MAX_ALERTS)
+        select(alert).where(or_(opened_in, still_open)).order_by(alert.opened_at).limit(MAX_ALERTS)
     )
     try:
         with sessions() as session:

@@ -1,0 +1,172 @@
+"""`yuqing report daily|weekly|monthly`: render a report to HTML + PDF, optionally e-mail it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import AppContext
+from core.errors import YuqingError
+from reports.config import Period
+from reports.period import WindowError, resolve_window
+from reports.service import email_report, generate
+from reports.store import HTML_NAME, PDF_NAME
+
+report_app = typer.Typer(
+    help="舆情报告：日报 / 周报 / 月报（HTML + PDF，可发送邮件）", no_args_is_help=True
+)
+console = Console()
+
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="第一天 first day (YYYY-MM-DD); 默认上一个完整周期")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="最后一天 last day, inclusive (YYYY-MM-DD)")
+]
+PlanOption = Annotated[str | None, typer.Option("--plan", help="只统计该监测方案 (plan id)")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="输出目录；默认 <data-dir>/reports/<period>-<date>/")
+]
+EmailOption = Annotated[bool, typer.Option("--email", help="发送给 reports.recipients")]
+NowOption = Annotated[str | None, typer.Option("--now", help="固定当前时间 fixed clock (ISO 8601)")]
+
+
+class ReportCommandError(YuqingError):
+    """A command-line value is invalid; the message names the option."""
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ReportCommandError(f"{option} {value!r}: use YYYY-MM-DD, e.g. 2026-11-16") from None
+
+
+def _clock_at(value: str, ctx: AppContext) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ReportCommandError(f"--now {value!r}: use ISO 8601, e.g. 2026-11-23T09:00") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ctx.config.tz)
+
+
+def run_report(
+    period: Period,
+    *,
+    first: str | None,
+    last: str | None,
+    plan: str | None,
+    out: Path | None,
+    email: bool,
+    config: Path | None,
+    data_dir: Path,
+    now: str | None,
+) -> None:
+    """Shared body of the daily/weekly/monthly commands."""
+    ctx = AppContext.load(config, data_dir)
+    try:
+        if now:
+            fixed = _clock_at(now, ctx)
+            ctx.clock = lambda: fixed
+        plan = plan or ctx.config.reports.plan
+        try:
+            window = resolve_window(
+                period, _day(first, "--from"), _day(last, "--to"), ctx.clock(), ctx.config.tz
+            )
+        except WindowError as exc:
+            raise ReportCommandError(str(exc)) from None
+        report = generate(ctx, window, plan=plan, out_dir=out)
+        console.print(f"{window.title_zh} {window.label}：{report.data.headline.mentions} 条提及")
+        console.print(f"  {report.directory / HTML_NAME}")
+        console.print(f"  {report.directory / PDF_NAME}")
+        console.print(f"  用时 {report.seconds:.1f} 秒", style="dim")
+        if email:
+            sent_to = email_report(ctx, report)
+            console.print(f"  已发送至 {', '.join(sent_to)}")
+    finally:
+        ctx.close()
+
+
+@report_app.command()
+def weekly(
+    first: FromOption = None,
+    last: ToOption = None,
+    plan: PlanOption = None,
+    period: Annotated[
+        Period, typer.Option("--period", help="daily | weekly | monthly")
+    ] = Period.WEEKLY,
+    out: OutOption = None,
+    email: EmailOption = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+    now: NowOption = None,
+) -> None:
+    """周报 (or --period daily|monthly): the last full Monday–Sunday week by default."""
+    run_report(
+        period,
+        first=first,
+        last=last,
+        plan=plan,
+        out=out,
+        email=email,
+        config=config,
+        data_dir=data_dir,
+        now=now,
+    )
+
+
+@report_app.command()
+def daily(
+    first: FromOption = None,
+    last: ToOption = None,
+    plan: PlanOption = None,
+    out: OutOption = None,
+    email: EmailOption = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+    now: NowOption = None,
+) -> None:
+    """日报: yesterday by default."""
+    run_report(
+        Period.DAILY,
+        first=first,
+        last=last,
+        plan=plan,
+        out=out,
+        email=email,
+        config=config,
+        data_dir=data_dir,
+        now=now,
+    )
+
+
+@report_app.command()
+def monthly(
+    first: FromOption = None,
+    last: ToOption = None,
+    plan: PlanOption = None,
+    out: OutOption = None,
+    email: EmailOption = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+    now: NowOption = None,
+) -> None:
+    """月报: the last full calendar month by default."""
+    run_report(
+        Period.MONTHLY,
+        first=first,
+        last=last,
+        plan=plan,
+        out=out,
+        email=email,
+        config=config,
+        data_dir=data_dir,
+        now=now,
+    )

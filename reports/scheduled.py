@@ -1,0 +1,74 @@
+"""Scheduled reports: cron jobs (weekly by default, Monday 09:00 local) that render and e-mail."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from apscheduler.triggers.cron import CronTrigger
+
+from core.errors import YuqingError
+from reports.config import Period
+from reports.period import last_full
+from reports.service import GeneratedReport, email_report, generate
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+log = logging.getLogger(__name__)
+MISFIRE_GRACE_SECONDS = 6 * 3600
+
+
+def job_id(period: Period) -> str:
+    """The scheduler id of a period's job."""
+    return f"reports:{period}"
+
+
+def register_jobs(scheduler: Any, ctx: AppContext) -> None:
+    """Add one cron job per scheduled period (reports.weekly/daily/monthly crontabs)."""
+    cfg = ctx.config.reports
+    if not cfg.enabled:
+        log.info("reports disabled (reports.enabled: false); no report is scheduled")
+        return
+    for period in Period:
+        crontab = cfg.schedule(period)
+        if crontab is None:
+            continue
+        scheduler.add_job(
+            run_scheduled_report,
+            CronTrigger.from_crontab(crontab, timezone=ctx.config.tz),
+            args=[ctx, period],
+            id=job_id(period),
+            name=f"report {period}",
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=MISFIRE_GRACE_SECONDS,
+        )
+        log.info("report %s scheduled (%s, %s)", period, crontab, ctx.config.timezone)
+
+
+def run_scheduled_report(ctx: AppContext, period: Period) -> GeneratedReport | None:
+    """Render the last full period into <data_dir>/reports/ and e-mail it when configured."""
+    cfg = ctx.config.reports
+    window = last_full(period, ctx.clock(), ctx.config.tz)
+    try:
+        report = generate(ctx, window, plan=cfg.plan)
+    except YuqingError as exc:
+        log.error("report %s %s failed: %s", period, window.label, exc)
+        return None
+    log.info(
+        "report %s %s written to %s (%.1fs)", period, window.label, report.directory, report.seconds
+    )
+    if cfg.email_scheduled and cfg.recipients and cfg.smtp.host:
+        try:
+            sent_to = email_report(ctx, report)
+        except YuqingError as exc:
+            log.error("report %s %s not e-mailed: %s", period, window.label, exc)
+        else:
+            log.info("report %s e-mailed to %s", period, ", ".join(sent_to))
+    elif cfg.recipients:
+        log.warning(
+            "reports.smtp.host is not set; the %s report was stored but not e-mailed", period
+        )
+    return report
