@@ -1,0 +1,1 @@
+"""Typer commands of the case domain (`yuqing playbook …`, `yuqing case …`)."""

@@ -1,0 +1,246 @@
+"""`yuqing case list|open|show|update|start-playbook|task|recovery|check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import AppContext
+from crisis_playbooks import runtime
+from crisis_playbooks.cases import flows, service
+from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.models import CaseCreate, CaseUpdate
+from crisis_playbooks.commands.common import (
+    ActorOption,
+    NowOption,
+    actor_name,
+    console,
+    parse_now,
+    reported,
+)
+from crisis_playbooks.commands.recovery import recovery_record
+from crisis_playbooks.commands.render import print_board, print_detail
+from crisis_playbooks.errors import CaseError, CaseNotFound
+from crisis_playbooks.overview import board, detail
+from crisis_playbooks.playbook import flows as playbook_flows
+from crisis_playbooks.playbook import service as playbooks
+from crisis_playbooks.tasks import flows as task_flows
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import TaskStatus
+
+case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救 (cases)", no_args_is_help=True)
+
+
+def _ctx(config: Path | None, data_dir: Path) -> AppContext:
+    return AppContext.load(config, data_dir)
+
+
+@case_app.command("list")
+def list_cases(
+    status: Annotated[list[CaseStatus] | None, typer.Option(help="只看这些状态")] = None,
+    now: NowOption = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """The case board: cases by status, overdue ones flagged."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        moment = parse_now(now, ctx.config.tz, ctx.clock())
+        with ctx.sessions() as session:
+            grouped = board(session, policy=runtime.policy(ctx), now=moment, statuses=status)
+            print_board(grouped, ctx.config.tz)
+
+
+@case_app.command("open")
+def open_case(
+    alert: Annotated[int | None, typer.Option(help="从预警立案 (alert id)")] = None,
+    mention: Annotated[list[str] | None, typer.Option(help="从舆情立案 (mention id)")] = None,
+    title: Annotated[str | None, typer.Option(help="标题（手工立案必填）")] = None,
+    summary: Annotated[str, typer.Option()] = "",
+    severity: Annotated[CaseSeverity | None, typer.Option()] = None,
+    owner: Annotated[str | None, typer.Option(help="负责人")] = None,
+    actor: ActorOption = None,
+    now: NowOption = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Open a case from an alert, from mentions, or by hand (--title)."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        moment = parse_now(now, ctx.config.tz, ctx.clock())
+        who = actor_name(actor)
+        brand = ctx.config.brand
+        with ctx.sessions() as session:
+            if alert is not None:
+                case = flows.open_from_alert_id(
+                    session,
+                    alert_id=alert,
+                    brand=brand,
+                    library=runtime.library(ctx),
+                    index=ctx.index,
+                    actor=who,
+                    now=moment,
+                )
+            elif mention:
+                found = [ctx.index.get(mention_id) for mention_id in mention]
+                missing = [m for m, f in zip(mention, found, strict=True) if f is None]
+                if missing:
+                    raise CaseNotFound(f"舆情不存在 / mentions not found: {', '.join(missing)}")
+                case = flows.open_from_mentions(
+                    session,
+                    mentions=[f for f in found if f],
+                    brand=brand,
+                    library=runtime.library(ctx),
+                    actor=who,
+                    now=moment,
+                    title=title,
+                )
+            elif title:
+                case_in = CaseCreate(title=title, summary=summary, brand=brand)
+                case = flows.open_case(session, case_in=case_in, actor=who, now=moment)
+            else:
+                raise CaseError(
+                    "需要 --alert、--mention 或 --title / give --alert, --mention or --title"
+                )
+            patch = CaseUpdate.model_validate(
+                {k: v for k, v in {"severity": severity, "owner": owner}.items() if v is not None}
+            )
+            flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
+            session.commit()
+            proposal = f"；建议预案 {case.proposed_playbook}" if case.proposed_playbook else ""
+            console.print(f"已立案 case #{case.id}：{case.title}{proposal}")
+
+
+@case_app.command("show")
+def show(
+    case_id: int,
+    now: NowOption = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """A case with SLA clocks, checklist, recovery record and timeline."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        moment = parse_now(now, ctx.config.tz, ctx.clock())
+        with ctx.sessions() as session:
+            case = service.get_or_raise(session, case_id=case_id)
+            print_detail(
+                detail(session, case=case, policy=runtime.policy(ctx), now=moment), ctx.config.tz
+            )
+
+
+@case_app.command("update")
+def update(
+    case_id: int,
+    status: Annotated[CaseStatus | None, typer.Option(help="新状态")] = None,
+    owner: Annotated[str | None, typer.Option()] = None,
+    severity: Annotated[CaseSeverity | None, typer.Option()] = None,
+    title: Annotated[str | None, typer.Option()] = None,
+    note: Annotated[str | None, typer.Option(help="备注（写入时间线）")] = None,
+    waiting: Annotated[
+        bool | None, typer.Option("--waiting/--not-waiting", help="等待客户（暂停 SLA）")
+    ] = None,
+    actor: ActorOption = None,
+    now: NowOption = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Change status (checked by the status machine), owner, severity, waiting flag; add a note."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        moment = parse_now(now, ctx.config.tz, ctx.clock())
+        who = actor_name(actor)
+        with ctx.sessions() as session:
+            case = service.get_or_raise(session, case_id=case_id)
+            fields = {
+                "owner": owner,
+                "severity": severity,
+                "title": title,
+                "waiting_on_customer": waiting,
+            }
+            patch = CaseUpdate.model_validate({k: v for k, v in fields.items() if v is not None})
+            flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
+            if note:
+                service.add_note(session, case=case, text=note, actor=who, now=moment)
+            if status is not None:
+                flows.transition(
+                    session, case=case, to=status, actor=who, now=moment, policy=runtime.policy(ctx)
+                )
+            session.commit()
+            console.print(f"case #{case.id}: {case.status_enum.label_zh} ({case.status})")
+
+
+@case_app.command("start-playbook")
+def start_playbook(
+    case_id: int,
+    playbook_id: Annotated[str | None, typer.Argument(help="预案 id；默认用建议预案")] = None,
+    actor: ActorOption = None,
+    now: NowOption = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Start a playbook on a case: its steps become tasks with due times."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        moment = parse_now(now, ctx.config.tz, ctx.clock())
+        with ctx.sessions() as session:
+            case = service.get_or_raise(session, case_id=case_id)
+            chosen = playbook_id or case.proposed_playbook
+            if not chosen:
+                raise CaseError("没有建议预案，请指定预案 id / no proposed playbook: name one")
+            playbook = playbooks.get(runtime.library(ctx), playbook_id=chosen)
+            run = playbook_flows.start(
+                session,
+                case=case,
+                playbook=playbook,
+                actor=actor_name(actor),
+                now=moment,
+                tz=ctx.config.tz,
+            )
+            session.commit()
+            console.print(
+                f"case #{case.id}: 已启动预案 {run.playbook_name}（{len(playbook.steps)} 步）"
+            )
+
+
+@case_app.command("task")
+def task(
+    case_id: int,
+    task_id: int,
+    status: Annotated[TaskStatus, typer.Option(help="done / skipped / open")] = TaskStatus.DONE,
+    note: Annotated[str, typer.Option(help="说明（跳过时必填）")] = "",
+    actor: ActorOption = None,
+    now: NowOption = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Tick a checklist step done, skip it with a note, or reopen it."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        moment = parse_now(now, ctx.config.tz, ctx.clock())
+        with ctx.sessions() as session:
+            item = tasks.get(session, task_id=task_id)
+            if item.case_id != case_id:
+                raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id} / task not in case")
+            task_flows.set_status(
+                session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
+            )
+            session.commit()
+            console.print(f"task #{item.id} {item.title}: {item.status_enum.label_zh}")
+
+
+@case_app.command("check")
+def check(
+    now: NowOption = None, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
+) -> None:
+    """Run one SLA / overdue-task check now (the service runs it every minute)."""
+    with reported():
+        ctx = _ctx(config, data_dir)
+        summary = runtime.run_checks(ctx, now=parse_now(now, ctx.config.tz, ctx.clock()))
+        console.print(f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个")
+
+
+case_app.command("recovery")(recovery_record)

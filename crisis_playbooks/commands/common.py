@@ -1,0 +1,60 @@
+"""Shared CLI pieces: --now/--actor options, time parsing and error reporting."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.console import Console
+
+from core.errors import YuqingError
+
+console = Console()
+err_console = Console(stderr=True)
+
+NowOption = Annotated[
+    str | None,
+    typer.Option("--now", help="当前时间 ISO 8601（无时区按配置时区）；默认系统时间"),
+]
+ActorOption = Annotated[str | None, typer.Option("--actor", help="操作人（默认当前用户）")]
+
+
+def parse_now(value: str | None, tz: ZoneInfo, default: datetime) -> datetime:
+    """--now as an aware datetime; naive input is local time in the configured zone."""
+    if not value:
+        return default
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO time: {value!r} (e.g. 2026-11-23T09:30)") from None
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+
+def actor_name(value: str | None) -> str:
+    """The --actor, or the OS user."""
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Print a YuqingError as one clean line and exit 2 (also when run without core.cli)."""
+    try:
+        yield
+    except YuqingError as exc:
+        err_console.print(f"[bold red]错误 error:[/bold red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def local(moment: datetime | None, tz: ZoneInfo) -> str:
+    """A short local timestamp, or '—'."""
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M") if moment else "—"

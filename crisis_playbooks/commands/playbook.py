@@ -1,0 +1,56 @@
+"""`yuqing playbook validate|list`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import AppContext
+from crisis_playbooks import runtime
+from crisis_playbooks.commands.common import console, reported
+from crisis_playbooks.playbook.definition import Playbook
+from crisis_playbooks.playbook.loader import load_files
+
+playbook_app = typer.Typer(help="危机公关预案：校验与列表 (crisis playbooks)", no_args_is_help=True)
+
+
+def _configured(config: Path | None, data_dir: Path) -> dict[str, Playbook]:
+    return runtime.library(AppContext.load(config, data_dir))
+
+
+@playbook_app.command("validate")
+def validate(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="预案 YAML 文件；省略=全部已配置预案")
+    ] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Validate playbook files (or every configured playbook); exit 2 naming file and key."""
+    with reported():
+        library = load_files(files) if files else _configured(config, data_dir)
+    for playbook in library.values():
+        console.print(f"[green]OK[/green] {playbook.source}: {playbook.id} {playbook.name}")
+
+
+@playbook_app.command("list")
+def list_playbooks(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
+    """List the available playbooks and when they apply."""
+    with reported():
+        library = _configured(config, data_dir)
+    table = Table("id", "名称", "步骤", "适用类别", "最低级别", "预警规则")
+    for playbook in library.values():
+        rule = playbook.applies_to
+        table.add_row(
+            playbook.id,
+            playbook.name,
+            str(len(playbook.steps)),
+            ", ".join(c.value for c in rule.categories) or "—",
+            rule.min_severity.value,
+            ", ".join(rule.rule_types) or "任意",
+        )
+    console.print(table)

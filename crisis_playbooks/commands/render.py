@@ -1,0 +1,82 @@
+"""Rich output of the case board and the case detail."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from rich.table import Table
+
+from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
+from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.commands.common import console, local
+from crisis_playbooks.overview import CaseCard, CaseDetail
+from crisis_playbooks.recovery.models import RECOVERY_LABELS_ZH
+from crisis_playbooks.sla.clocks import SlaClock
+from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
+
+
+def clock_text(clock: SlaClock, tz: ZoneInfo) -> str:
+    """'首次响应 已超时 (130%)' style summary of one clock."""
+    due = f" 截止 {local(clock.due_at, tz)}" if clock.stopped_at is None and clock.due_at else ""
+    return f"{clock.kind.label_zh} {clock.state.label_zh} ({clock.consumed:.0%}){due}"
+
+
+def print_board(grouped: dict[CaseStatus, list[CaseCard]], tz: ZoneInfo) -> None:
+    """Cases per status; overdue rows in red, warnings in yellow."""
+    table = Table("#", "状态", "级别", "负责人", "标题", "SLA", "任务", "逾期")
+    for status, cards in grouped.items():
+        for card in cards:
+            case = card.case
+            style = "bold red" if card.overdue else ("yellow" if card.warning else None)
+            table.add_row(
+                str(case.id),
+                status.label_zh,
+                case.severity_enum.label_zh,
+                case.owner or "—",
+                case.title,
+                "；".join(clock_text(c, tz) for c in card.clocks),
+                f"{card.tasks_total - card.tasks_open}/{card.tasks_total}",
+                "逾期" if card.overdue else "",
+                style=style,
+            )
+    console.print(table)
+
+
+def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:
+    """Header, SLA clocks, checklist, recovery record and timeline of one case."""
+    case = detail.card.case
+    console.print(f"[bold]案件 #{case.id} {case.title}[/bold]")
+    console.print(
+        f"状态 {case.status_enum.label_zh} · 级别 {case.severity_enum.label_zh} · "
+        f"负责人 {case.owner or '—'} · 立案 {local(case.opened_at, tz)} · "
+        f"等待客户 {'是' if case.waiting_on_customer else '否'}"
+    )
+    for clock in detail.card.clocks:
+        console.print(f"SLA {clock_text(clock, tz)}")
+    if case.proposed_playbook:
+        console.print(f"建议/已用预案: {case.proposed_playbook}")
+    checklist = Table("任务#", "步骤", "角色", "截止", "状态", "说明")
+    for task in detail.tasks:
+        checklist.add_row(
+            str(task.id),
+            task.title,
+            OwnerRole(task.owner_role).label_zh,
+            local(task.due_at, tz),
+            TaskStatus(task.status).label_zh,
+            task.note,
+            style="red" if task.is_overdue(detail.card.now) else None,
+        )
+    if detail.tasks:
+        console.print(checklist)
+    if detail.recovery is not None:
+        for field, label in RECOVERY_LABELS_ZH.items():
+            console.print(f"{label}: {getattr(detail.recovery, field)}")
+    timeline = Table("时间", "操作人", "事件", "内容")
+    for event in detail.timeline:
+        changed = event.before is not None or event.after is not None
+        change = f"{event.field}: {event.before} → {event.after}" if changed else ""
+        text = " ".join(p for p in (change, event.text) if p)
+        timeline.add_row(
+            local(event.at, tz), event.actor, EVENT_LABELS_ZH[EventKind(event.kind)], text
+        )
+    console.print(timeline)
