@@ -1,5 +1,9 @@
 """Index test fixtures: a real OpenSearch node (built with Maven, started once per session),
-an optional real Elasticsearch (YUQING_TEST_ELASTICSEARCH_URL) and one index per backend."""
+an optional real Elasticsearch (TEST_ELASTICSEARCH_URL) and one index per backend.
+
+The variables deliberately lack the YUQING_ prefix: load_config reads every YUQING_* variable
+as a configuration override.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ BUILD_TIMEOUT = 900
 START_TIMEOUT = 180
 # Elasticsearch joins the parity runs only when a real cluster is given.
 BACKENDS = ["sqlite", "opensearch"] + (
-    ["elasticsearch"] if os.environ.get("YUQING_TEST_ELASTICSEARCH_URL") else []
+    ["elasticsearch"] if os.environ.get("TEST_ELASTICSEARCH_URL") else []
 )
 
 
@@ -77,8 +81,8 @@ def _wait_healthy(url: str) -> None:
 
 @pytest.fixture(scope="session")
 def opensearch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """URL of an OpenSearch 2.x node: YUQING_TEST_OPENSEARCH_URL, or one started from Maven."""
-    given = os.environ.get("YUQING_TEST_OPENSEARCH_URL")
+    """URL of an OpenSearch 2.x node: TEST_OPENSEARCH_URL, or one started from Maven."""
+    given = os.environ.get("TEST_OPENSEARCH_URL")
     if given:
         yield given.rstrip("/")
         return
@@ -108,10 +112,10 @@ def opensearch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def elasticsearch_url() -> str:
-    """URL of a real Elasticsearch 8/9 from YUQING_TEST_ELASTICSEARCH_URL (skipped otherwise)."""
-    url = os.environ.get("YUQING_TEST_ELASTICSEARCH_URL")
+    """URL of a real Elasticsearch 8/9 from TEST_ELASTICSEARCH_URL (skipped otherwise)."""
+    url = os.environ.get("TEST_ELASTICSEARCH_URL")
     if not url:
-        pytest.skip("set YUQING_TEST_ELASTICSEARCH_URL=http://127.0.0.1:9200 to test Elasticsearch")
+        pytest.skip("set TEST_ELASTICSEARCH_URL=http://127.0.0.1:9200 to test Elasticsearch")
     return url.rstrip("/")
 
 

@@ -1,0 +1,189 @@
+"""`yuqing index …`: set up the engine index, migrate mentions between backends, show stats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.config import IndexConfig, load_config
+from core.errors import ConfigError
+from core.index.engines import EngineMentionIndex, open_engine_index
+from core.index.engines.mapping import CJK_BIGRAM
+from core.index.factory import open_index
+from core.index.protocol import MentionIndex, SearchQuery
+
+app = typer.Typer(help="搜索索引 mention index: init, migrate, stats", no_args_is_help=True)
+console = Console(soft_wrap=True)
+
+ANALYZER_NOTES = {
+    CJK_BIGRAM: "CJK bigrams (no Chinese word segmenter plugin; install analysis-smartcn or"
+    " analysis-ik for word-based relevance)",
+    "smartcn": "smartcn word segmentation (analysis-smartcn plugin)",
+    "ik_max_word": "ik word segmentation (analysis-ik plugin)",
+}
+
+
+class Backend(StrEnum):
+    """Index backends a migration can read from or write to."""
+
+    SQLITE = "sqlite"
+    OPENSEARCH = "opensearch"
+    ELASTICSEARCH = "elasticsearch"
+
+
+def _index_config(config: Path | None, backend: Backend | None = None) -> IndexConfig:
+    settings = load_config(config).index
+    return settings.model_copy(update={"backend": str(backend)}) if backend else settings
+
+
+def _engine(settings: IndexConfig) -> EngineMentionIndex:
+    if settings.backend == Backend.SQLITE:
+        raise ConfigError(
+            "index.backend: sqlite needs no init; set index.backend to opensearch or"
+            " elasticsearch (or YUQING_INDEX__BACKEND) to use an engine"
+        )
+    return open_engine_index(settings)
+
+
+@app.command()
+def init(
+    replace_template: Annotated[
+        bool, typer.Option(help="rewrite the template (new months pick up mapping changes)")
+    ] = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Install the index template and read alias; print which Chinese analyzer is active."""
+    settings = _index_config(config)
+    if settings.backend == Backend.SQLITE:
+        index = open_index(settings, data_dir)
+        index.close()
+        console.print(f"sqlite index ready in {settings.path or data_dir / 'mentions.db'}")
+        return
+    engine = _engine(settings)
+    try:
+        info = engine.client.info()
+        analyzer = engine.ensure_template(replace=replace_template)
+    finally:
+        engine.close()
+    version = info.get("version", {}).get("number", "?")
+    console.print(f"{settings.backend} {version} at {engine.client.url}")
+    console.print(
+        f"template [bold]{engine.prefix}[/bold] → indices {engine.pattern} (one per month),"
+        f" read alias {engine.prefix}"
+    )
+    console.print(f"analyzer: [bold]{analyzer}[/bold] — {ANALYZER_NOTES.get(analyzer, analyzer)}")
+
+
+@dataclass
+class MigrationReport:
+    """What a migration copied."""
+
+    copied: int = 0
+    created: int = 0
+    updated: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def copy_mentions(
+    source: MentionIndex,
+    target: MentionIndex,
+    batch: int,
+    progress: Callable[[int], None] = lambda n: None,
+) -> MigrationReport:
+    """Copy every mention from source to target in `since` order, one upsert per batch."""
+    report = MigrationReport()
+    cursor: str | None = None
+    while True:
+        mentions, cursor = source.since(cursor, limit=batch)
+        if not mentions:
+            break
+        result = target.upsert_many(mentions)
+        report.copied += len(mentions)
+        report.created += len(result.created)
+        report.updated += len(result.updated)
+        report.errors.update(result.errors)
+        progress(len(mentions))
+    target.refresh()
+    return report
+
+
+@app.command()
+def migrate(
+    from_backend: Annotated[Backend, typer.Option("--from", help="read from")] = Backend.SQLITE,
+    to_backend: Annotated[Backend, typer.Option("--to", help="write to")] = Backend.OPENSEARCH,
+    batch: Annotated[int, typer.Option(min=1, max=10_000, help="mentions per bulk")] = 500,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Copy every mention from one backend to another (idempotent; safe to run again)."""
+    if from_backend == to_backend:
+        raise ConfigError(f"migrate: --from and --to are both {from_backend}; pick two backends")
+    source = open_index(_index_config(config, from_backend), data_dir)
+    target = open_index(_index_config(config, to_backend), data_dir)
+    try:
+        total = source.count(SearchQuery())
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, TimeRemainingColumn(), console=console) as bar:
+            task = bar.add_task(f"{from_backend} → {to_backend}", total=total)
+            report = copy_mentions(source, target, batch, lambda n: bar.advance(task, n))
+    finally:
+        source.close()
+        target.close()
+    console.print(
+        f"copied {report.copied} mentions: {report.created} new, {report.updated} updated,"
+        f" {len(report.errors)} rejected"
+    )
+    for mention_id, reason in list(report.errors.items())[:10]:
+        console.print(f"  [red]{mention_id}[/red]: {reason}", highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _size(num_bytes: int) -> str:
+    size = float(num_bytes)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GiB"
+
+
+@app.command()
+def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
+    """Document count, indices, analyzer and size of the configured index."""
+    settings = _index_config(config)
+    if settings.backend == Backend.SQLITE:
+        path = Path(settings.path) if settings.path else data_dir / "mentions.db"
+        index = open_index(settings, data_dir)
+        try:
+            count = index.count(SearchQuery())
+        finally:
+            index.close()
+        console.print(f"sqlite {path}: {count} mentions, {_size(path.stat().st_size)}")
+        return
+    engine = _engine(settings)
+    try:
+        info = engine.client.info()
+        template = engine.client.get_template(engine.prefix)
+        indices = engine.monthly_indices()
+    finally:
+        engine.close()
+    analyzer = (template or {}).get("_meta", {}).get("analyzer", "— (run `yuqing index init`)")
+    version = info.get("version", {}).get("number", "?")
+    table = Table("index", "mentions", "size")
+    for name, (docs, size) in indices.items():
+        table.add_row(name, str(docs), _size(size))
+    total_docs = sum(d for d, _ in indices.values())
+    table.add_row("[bold]total[/bold]", str(total_docs), _size(sum(s for _, s in indices.values())))
+    console.print(f"{settings.backend} {version} at {engine.client.url}; analyzer: {analyzer}")
+    console.print(table)
