@@ -1,0 +1,50 @@
+"""Report-test fixtures: a context on a temporary data dir with a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.config import AppConfig
+from core.context import AppContext
+from tests.reports.factories import NOW, PLAN, two_weeks
+
+ContextFactory = Callable[..., AppContext]
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path) -> Iterator[ContextFactory]:
+    """Build AppContexts (config overrides as keyword sections) on tmp_path/var."""
+    made: list[AppContext] = []
+
+    def build(**sections: Any) -> AppContext:
+        raw: dict[str, Any] = {
+            "brand": "示例品牌",
+            "timezone": "Asia/Shanghai",
+            "plans": [
+                {"id": PLAN, "name": "示例", "expression": "示例"},
+                {"id": "other", "name": "其他", "expression": "其他"},
+            ],
+        }
+        raw.update(sections)
+        ctx = AppContext(
+            config=AppConfig.model_validate(raw), data_dir=tmp_path / "var", clock=lambda: NOW
+        )
+        made.append(ctx)
+        return ctx
+
+    yield build
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def ctx(make_ctx: ContextFactory) -> AppContext:
+    """A context whose index holds the two-week dataset."""
+    context = make_ctx()
+    result = context.index.upsert_many(two_weeks())
+    assert not result.errors
+    return context

@@ -1,0 +1,195 @@
+"""A fixed two-week dataset with known labels, for the report tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.models import Mention, Sentiment, Urgency
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=TZ)  # Monday: last full week is 11-16 … 11-22
+WEEK = datetime(2026, 11, 16, tzinfo=TZ)
+PREV_WEEK = datetime(2026, 11, 9, tzinfo=TZ)
+PLAN = "acme"
+
+_SCORES = {
+    UrgencyLevel.LOW: 10,
+    UrgencyLevel.MEDIUM: 30,
+    UrgencyLevel.HIGH: 60,
+    UrgencyLevel.CRITICAL: 90,
+}
+_POLARITY = {
+    SentimentLabel.NEGATIVE: 0.1,
+    SentimentLabel.NEUTRAL: 0.5,
+    SentimentLabel.POSITIVE: 0.9,
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one group of generated mentions looks like."""
+
+    n: int
+    sentiment: SentimentLabel
+    category: Category
+    urgency: UrgencyLevel
+    channel: Channel
+    keywords: tuple[str, ...]
+    text: str
+
+
+# Reported week: 40 mentions, 20 negative (10 logistics, 6 quality, 3 attitude, 1 safety).
+CURRENT = [
+    Spec(
+        6,
+        SentimentLabel.NEGATIVE,
+        Category.DELIVERY_LOGISTICS,
+        UrgencyLevel.MEDIUM,
+        Channel.WEIBO,
+        ("快递", "延迟"),
+        "快递延迟一周了还没到，客服电话13812345678一直没人接",
+    ),
+    Spec(
+        4,
+        SentimentLabel.NEGATIVE,
+        Category.DELIVERY_LOGISTICS,
+        UrgencyLevel.HIGH,
+        Channel.COMPLAINT_PLATFORM,
+        ("快递",),
+        "快递丢件，地址北京市朝阳区建国路88号3栋2单元501室，要求赔偿",
+    ),
+    Spec(
+        6,
+        SentimentLabel.NEGATIVE,
+        Category.PRODUCT_QUALITY,
+        UrgencyLevel.LOW,
+        Channel.FORUM,
+        ("质量",),
+        "质量太差，用了两天就坏了",
+    ),
+    Spec(
+        3,
+        SentimentLabel.NEGATIVE,
+        Category.SERVICE_ATTITUDE,
+        UrgencyLevel.MEDIUM,
+        Channel.WEIBO,
+        ("客服",),
+        "客服态度恶劣，互相推诿",
+    ),
+    Spec(
+        1,
+        SentimentLabel.NEGATIVE,
+        Category.FOOD_SAFETY_HEALTH,
+        UrgencyLevel.CRITICAL,
+        Channel.WEIBO,
+        ("异物",),
+        "吃出异物，孩子住院了，身份证110101199003071234，已报警",
+    ),
+    Spec(
+        12,
+        SentimentLabel.NEUTRAL,
+        Category.OTHER,
+        UrgencyLevel.LOW,
+        Channel.NEWS,
+        ("新品",),
+        "新品发布会明天举行",
+    ),
+    Spec(
+        8,
+        SentimentLabel.POSITIVE,
+        Category.OTHER,
+        UrgencyLevel.LOW,
+        Channel.FORUM,
+        ("好评",),
+        "售后处理很快，点赞",
+    ),
+]
+# Comparison week: 20 mentions, 8 negative (2 logistics, 5 quality, 1 attitude).
+PREVIOUS = [
+    Spec(
+        2,
+        SentimentLabel.NEGATIVE,
+        Category.DELIVERY_LOGISTICS,
+        UrgencyLevel.LOW,
+        Channel.WEIBO,
+        ("快递",),
+        "快递有点慢",
+    ),
+    Spec(
+        5,
+        SentimentLabel.NEGATIVE,
+        Category.PRODUCT_QUALITY,
+        UrgencyLevel.MEDIUM,
+        Channel.FORUM,
+        ("质量",),
+        "质量一般，有划痕",
+    ),
+    Spec(
+        1,
+        SentimentLabel.NEGATIVE,
+        Category.SERVICE_ATTITUDE,
+        UrgencyLevel.LOW,
+        Channel.WEIBO,
+        ("客服",),
+        "客服回复慢",
+    ),
+    Spec(
+        7,
+        SentimentLabel.NEUTRAL,
+        Category.OTHER,
+        UrgencyLevel.LOW,
+        Channel.NEWS,
+        ("新品",),
+        "新品预告",
+    ),
+    Spec(
+        5,
+        SentimentLabel.POSITIVE,
+        Category.OTHER,
+        UrgencyLevel.LOW,
+        Channel.WEIBO,
+        ("好评",),
+        "很好用",
+    ),
+]
+
+
+def mention(spec: Spec, i: int, published: datetime, plan: str = PLAN, tag: str = "") -> Mention:
+    """One labelled mention."""
+    return Mention(
+        source="test",
+        native_id=f"{tag}{published.isoformat()}-{spec.category}-{i}",
+        channel=spec.channel,
+        text=f"{spec.text}（{i}）",
+        published_at=published,
+        plans=[plan],
+        keywords=list(spec.keywords),
+        sentiment=Sentiment(label=spec.sentiment, score=_POLARITY[spec.sentiment]),
+        category=spec.category,
+        urgency=Urgency(level=spec.urgency, score=_SCORES[spec.urgency]),
+    )
+
+
+def spread(specs: list[Spec], start: datetime, tag: str) -> list[Mention]:
+    """The groups spread over the 7 days from start, at varying hours."""
+    result = []
+    k = 0
+    for spec in specs:
+        for i in range(spec.n):
+            published = start + timedelta(days=k % 7, hours=8 + (k * 5) % 14, minutes=k % 60)
+            result.append(mention(spec, i, published, tag=tag))
+            k += 1
+    return result
+
+
+def two_weeks() -> list[Mention]:
+    """The reported week, the comparison week and a few mentions outside both."""
+    outside = [
+        mention(PREVIOUS[0], 0, NOW - timedelta(hours=1), tag="after"),  # this Monday: not reported
+        mention(PREVIOUS[0], 0, PREV_WEEK - timedelta(minutes=1), tag="before"),
+        mention(CURRENT[0], 99, WEEK + timedelta(days=1), plan="other", tag="other"),
+    ]
+    return spread(CURRENT, WEEK, "cur") + spread(PREVIOUS, PREV_WEEK, "prev") + outside

@@ -1,0 +1,119 @@
+"""The "需要关注" rules on synthetic report numbers: each fires on its condition, never on noise."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from reports.attention import needs_attention
+from reports.config import AttentionConfig, Period
+from reports.models import (
+    AlertRow,
+    AlertsSection,
+    Headline,
+    KpiSection,
+    ReportData,
+    Severity,
+    ShareRow,
+)
+from reports.period import last_full
+from tests.reports.factories import NOW, TZ
+
+CFG = AttentionConfig()
+WINDOW = last_full(Period.WEEKLY, NOW, TZ)
+
+
+def headline(**changes: object) -> Headline:
+    values: dict[str, object] = {
+        "mentions": 100,
+        "prev_mentions": 100,
+        "negative": 30,
+        "prev_negative": 30,
+        "classified": 100,
+        "prev_classified": 100,
+        "critical": 0,
+        "prev_critical": 0,
+        "reputation": 55.0,
+        "prev_reputation": 55.0,
+    }
+    values.update(changes)
+    return Headline(**values)  # type: ignore[arg-type]
+
+
+def report(
+    head: Headline | None = None,
+    categories: list[ShareRow] | None = None,
+    alerts: AlertsSection | None = None,
+    kpis: KpiSection | None = None,
+) -> ReportData:
+    return ReportData(
+        brand="品牌",
+        plan=None,
+        window=WINDOW,
+        generated_at=NOW,
+        headline=head or headline(),
+        trend=[],
+        channels=[],
+        categories=categories or [],
+        topics=[],
+        alerts=alerts or AlertsSection(available=True),
+        kpis=kpis or KpiSection(available=True),
+    )
+
+
+def rules(data: ReportData) -> list[str]:
+    return [item.rule for item in needs_attention(data, CFG)]
+
+
+def test_quiet_week_needs_nothing() -> None:
+    assert rules(report()) == []
+
+
+def test_category_share_rise_needs_a_real_base() -> None:
+    rising = ShareRow("delivery_logistics", "货物运输/物流", 15, 5, 0.5, 0.2)
+    assert rules(report(categories=[rising])) == ["category_share_rise"]
+    item = needs_attention(report(categories=[rising]), CFG)[0]
+    assert "货物运输/物流" in item.text and "30.0 个百分点" in item.text
+    tiny = headline(negative=3)
+    assert rules(report(head=tiny, categories=[rising])) == []
+
+
+def test_volume_and_negative_share_and_reputation() -> None:
+    head = headline(mentions=300, negative=150, classified=300, reputation=30.0)
+    assert set(rules(report(head=head))) == {
+        "volume_spike",
+        "negative_share_rise",
+        "reputation_low",
+    }
+    # Never "0 vs 0" or a tiny base.
+    assert rules(report(head=headline(mentions=5, prev_mentions=0))) == []
+    assert rules(report(head=headline(reputation=41.0, prev_reputation=55.0))) == ["reputation_low"]
+
+
+def test_critical_items_come_first() -> None:
+    open_alert = AlertRow(NOW - timedelta(days=2), "critical", "spike", "食品安全", "open")
+    solved = AlertRow(NOW - timedelta(days=3), "critical", "spike", "旧告警", "resolved")
+    data = report(
+        head=headline(reputation=30.0, critical=2),
+        alerts=AlertsSection(available=True, rows=[solved, open_alert]),
+    )
+    items = needs_attention(data, CFG)
+    assert [i.rule for i in items] == [
+        "critical_mentions",
+        "unresolved_critical_alerts",
+        "reputation_low",
+    ]
+    assert items[0].severity == Severity.CRITICAL
+    assert "食品安全" in items[1].text and "旧告警" not in items[1].text
+
+
+def test_case_kpis_against_targets() -> None:
+    kpis = KpiSection(
+        available=True,
+        cases_opened=10,
+        sla_attainment=0.75,
+        overdue_open=2,
+        post_recovery_satisfaction=0.6,
+    )
+    assert rules(report(kpis=kpis)) == ["sla_below_target", "overdue_cases", "low_satisfaction"]
+    good = KpiSection(available=True, cases_opened=10, sla_attainment=0.95, overdue_open=0)
+    assert rules(report(kpis=good)) == []

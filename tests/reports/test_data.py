@@ -1,0 +1,120 @@
+"""Report numbers on a fixed two-week dataset, checked against known labels and store queries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from core.context import AppContext
+from core.enums import Category, Channel, SentimentLabel
+from core.index import SearchQuery
+from reports.config import Period
+from reports.period import ReportWindow, last_full
+from reports.reputation import count_matrix, reputation_index
+from reports.service import build_data
+from tests.reports.conftest import ContextFactory
+from tests.reports.factories import NOW, PLAN, TZ
+
+
+@pytest.fixture
+def window() -> ReportWindow:
+    return last_full(Period.WEEKLY, NOW, TZ)
+
+
+def test_headline_matches_labels_and_store(ctx: AppContext, window: ReportWindow) -> None:
+    data = build_data(ctx, window, PLAN)
+    head = data.headline
+    assert (head.mentions, head.prev_mentions) == (40, 20)
+    assert (head.negative, head.prev_negative) == (20, 8)
+    assert (head.negative_share, head.prev_negative_share) == (0.5, 0.4)
+    assert (head.critical, head.prev_critical) == (1, 0)
+    week = SearchQuery(plans=[PLAN], since=window.start, until=window.end)
+    assert head.mentions == ctx.index.count(week)
+    assert head.negative == ctx.index.count(replace(week, sentiments=[SentimentLabel.NEGATIVE]))
+    before = SearchQuery(plans=[PLAN], since=window.prev_start, until=window.start)
+    assert head.prev_mentions == ctx.index.count(before)
+
+
+def test_without_plan_every_plan_counts(ctx: AppContext, window: ReportWindow) -> None:
+    data = build_data(ctx, window)
+    assert data.headline.mentions == 41
+    assert data.headline.mentions == ctx.index.count(
+        SearchQuery(since=window.start, until=window.end)
+    )
+
+
+def test_reputation_index_definition(ctx: AppContext, window: ReportWindow) -> None:
+    # Current week: negative weight 6×2 + 4×4 + 6×1 + 3×2 + 1×8 = 48, neutral 12, positive 8.
+    data = build_data(ctx, window, PLAN)
+    assert data.headline.reputation == round(50 * (1 + (8 - 48) / 68), 1) == 20.6
+    # Previous week: negative 2 + 10 + 1 = 13, neutral 7, positive 5.
+    assert data.headline.prev_reputation == round(50 * (1 + (5 - 13) / 25), 1) == 34.0
+    empty = count_matrix(ctx.index, SearchQuery(plans=["nobody"]))
+    assert reputation_index(empty) is None
+
+
+def test_trend_is_gap_filled_per_day(ctx: AppContext, window: ReportWindow) -> None:
+    data = build_data(ctx, window, PLAN)
+    assert [p.start for p in data.trend] == [window.start + i * window.bucket for i in range(7)]
+    assert sum(p.total for p in data.trend) == 40
+    assert sum(p.negative for p in data.trend) == 20
+    for point in data.trend:
+        day = SearchQuery(plans=[PLAN], since=point.start, until=point.start + window.bucket)
+        assert point.total == ctx.index.count(day)
+
+
+def test_daily_trend_has_24_hourly_buckets(ctx: AppContext) -> None:
+    window = last_full(Period.DAILY, NOW, TZ)
+    data = build_data(ctx, window, PLAN)
+    assert len(data.trend) == 24
+    assert sum(p.total for p in data.trend) == data.headline.mentions > 0
+
+
+def test_channels_and_categories_with_change(ctx: AppContext, window: ReportWindow) -> None:
+    data = build_data(ctx, window, PLAN)
+    channels = {r.key: r.count for r in data.channels}
+    assert channels == {
+        Channel.FORUM: 14,
+        Channel.NEWS: 12,
+        Channel.WEIBO: 10,
+        Channel.COMPLAINT_PLATFORM: 4,
+    }
+    top = data.categories[0]
+    assert (top.key, top.label, top.count, top.prev_count) == (
+        Category.DELIVERY_LOGISTICS,
+        "货物运输/物流",
+        10,
+        2,
+    )
+    assert top.share == 0.5 and top.prev_share == 0.25 and top.delta_pp == pytest.approx(25.0)
+    assert sum(r.count for r in data.categories) == data.headline.negative
+
+
+def test_topics_carry_masked_quotes(ctx: AppContext, window: ReportWindow) -> None:
+    data = build_data(ctx, window, PLAN)
+    first = data.topics[0]
+    assert (first.keyword, first.count, first.prev_count) == ("快递", 10, 2)
+    assert 0 < len(first.quotes) <= ctx.config.reports.quotes_per_keyword
+    quotes = " ".join(q.text for t in data.topics for q in t.quotes)
+    assert "13812345678" not in quotes and "建国路88号" not in quotes
+    assert "110101199003071234" not in quotes
+    assert "****" in quotes
+    # The most urgent quote comes first: the high-urgency lost parcel before the medium delay.
+    assert first.quotes[0].urgency == "高"
+
+
+def test_attention_rules_fire_on_the_dataset(ctx: AppContext, window: ReportWindow) -> None:
+    rules = [item.rule for item in build_data(ctx, window, PLAN).attention]
+    assert rules[:2] == ["critical_mentions", "safety_complaints"]
+    assert {"category_share_rise", "negative_share_rise", "volume_spike", "reputation_low"} <= set(
+        rules
+    )
+
+
+def test_empty_week_has_zeros_not_errors(make_ctx: ContextFactory, window: ReportWindow) -> None:
+    data = build_data(make_ctx(), window)
+    assert data.empty and data.headline.reputation is None and data.headline.negative_share is None
+    assert len(data.trend) == 7 and all(p.total == 0 for p in data.trend)
+    assert data.channels == [] and data.categories == [] and data.topics == []
+    assert data.attention == []
