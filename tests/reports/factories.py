@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from core.context import AppContext
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.models import Mention, Sentiment, Urgency
 
@@ -193,3 +197,47 @@ def two_weeks() -> list[Mention]:
         mention(CURRENT[0], 99, WEEK + timedelta(days=1), plan="other", tag="other"),
     ]
     return spread(CURRENT, WEEK, "cur") + spread(PREVIOUS, PREV_WEEK, "prev") + outside
+
+
+def add_alerts(ctx: AppContext) -> None:
+    """Four alerts: before the week (resolved / still open), inside it, after it."""
+    models = pytest.importorskip("alerting.models")
+    alert = models.Alert
+    alert.__table__.create(ctx.engine, checkfirst=True)
+
+    def make(
+        title: str, severity: str, status: str, opened: datetime, resolved: datetime | None
+    ) -> Any:
+        at = opened.astimezone(UTC)
+        return alert(
+            rule="spike",
+            rule_type="spike",
+            key=title,
+            severity=severity,
+            status=status,
+            title=title,
+            summary="",
+            opened_at=at,
+            updated_at=at,
+            last_fired_at=at,
+            acknowledged_at=at + timedelta(minutes=12),
+            resolved_at=resolved,
+            count=7,
+        )
+
+    with ctx.sessions() as session:
+        session.add_all(
+            [
+                make(
+                    "上周已解决",
+                    "warning",
+                    "resolved",
+                    WEEK - timedelta(days=3),
+                    WEEK - timedelta(days=2),
+                ),
+                make("上周未解决", "critical", "open", WEEK - timedelta(days=1), None),
+                make("本周告警", "high", "acknowledged", WEEK + timedelta(days=2, hours=9), None),
+                make("下周告警", "critical", "open", WEEK + timedelta(days=7, hours=1), None),
+            ]
+        )
+        session.commit()

@@ -10,57 +10,12 @@ from typing import Any
 
 import pytest
 
-from core.context import AppContext
 from reports.config import Period
 from reports.period import last_full
 from reports.workflow import load_alerts, load_kpis
-from tests.reports.factories import NOW, TZ, WEEK
+from tests.reports.factories import NOW, TZ, WEEK, add_alerts
 
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
-
-
-def add_alerts(ctx: AppContext) -> None:
-    """Four alerts: before the week (resolved / still open), inside it, after it."""
-    models = pytest.importorskip("alerting.models")
-    alert = models.Alert
-    alert.__table__.create(ctx.engine, checkfirst=True)
-
-    def make(
-        title: str, severity: str, status: str, opened: datetime, resolved: datetime | None
-    ) -> Any:
-        at = opened.astimezone(UTC)
-        return alert(
-            rule="spike",
-            rule_type="spike",
-            key=title,
-            severity=severity,
-            status=status,
-            title=title,
-            summary="",
-            opened_at=at,
-            updated_at=at,
-            last_fired_at=at,
-            acknowledged_at=at + timedelta(minutes=12),
-            resolved_at=resolved,
-            count=7,
-        )
-
-    with ctx.sessions() as session:
-        session.add_all(
-            [
-                make(
-                    "上周已解决",
-                    "warning",
-                    "resolved",
-                    WEEK - timedelta(days=3),
-                    WEEK - timedelta(days=2),
-                ),
-                make("上周未解决", "critical", "open", WEEK - timedelta(days=1), None),
-                make("本周告警", "high", "acknowledged", WEEK + timedelta(days=2, hours=9), None),
-                make("下周告警", "critical", "open", WEEK + timedelta(days=7, hours=1), None),
-            ]
-        )
-        session.commit()
 
 
 def test_alerts_of_the_week_and_still_open(make_ctx: Any) -> None:

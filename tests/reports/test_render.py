@@ -1,0 +1,148 @@
+"""Rendered reports: sections, numbers and real chart images in HTML; Chinese text and embedded
+CJK fonts in the PDF; an empty week renders a clear "no data" report."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+import subprocess
+import warnings
+from pathlib import Path
+
+import pytest
+
+from core.config import AppConfig
+from core.context import AppContext
+from core.index import SearchQuery
+from reports.charts import cjk_font, report_charts
+from reports.config import Period
+from reports.period import last_full
+from reports.service import GeneratedReport, build_data, generate
+from tests.conftest import require
+from tests.reports.factories import NOW, PLAN, TZ, add_alerts, two_weeks
+
+HEADINGS = ["舆情周报", "核心指标", "需要关注", "声量与情感趋势", "渠道分布", "投诉类别"]
+HEADINGS += ["负面话题与典型原声", "告警与危机", "工单处理 KPI", "说明"]
+WINDOW = last_full(Period.WEEKLY, NOW, TZ)
+
+
+def context(directory: Path) -> AppContext:
+    config = AppConfig.model_validate({"brand": "示例品牌", "timezone": "Asia/Shanghai"})
+    return AppContext(config=config, data_dir=directory, clock=lambda: NOW)
+
+
+@pytest.fixture(scope="module")
+def weekly(tmp_path_factory: pytest.TempPathFactory) -> GeneratedReport:
+    """One full weekly report (mentions + alerts), rendered once for the module."""
+    ctx = context(tmp_path_factory.mktemp("weekly"))
+    ctx.index.upsert_many(two_weeks())
+    add_alerts(ctx)
+    report = generate(ctx, WINDOW, plan=PLAN)
+    ctx.close()
+    return report
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory: pytest.TempPathFactory) -> GeneratedReport:
+    """The report of a week without a single mention."""
+    ctx = context(tmp_path_factory.mktemp("empty"))
+    report = generate(ctx, WINDOW)
+    ctx.close()
+    return report
+
+
+def pdf_text(path: Path) -> str:
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) not installed")
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_files_and_metadata_are_stored(weekly: GeneratedReport) -> None:
+    assert weekly.directory.name == f"weekly-2026-11-16-{PLAN}"
+    assert (weekly.directory / "report.pdf").read_bytes()[:5] == b"%PDF-"
+    meta = json.loads((weekly.directory / "meta.json").read_text("utf-8"))
+    assert meta["mentions"] == 40 and meta["reputation"] == 20.6 and meta["period"] == "weekly"
+
+
+def test_html_has_every_section_and_the_store_numbers(weekly: GeneratedReport) -> None:
+    html = (weekly.directory / "report.html").read_text("utf-8")
+    for heading in HEADINGS:
+        assert heading in html
+    tiles = re.findall(r'<div class="tile-value">([^<]+)</div>', html)
+    assert tiles == ["40", "50.0%", "20.6", "1"]
+    assert "较上周 +100.0%" in html and "较上周 +10.0 个百分点" in html
+    assert "138****5678" in html and "13812345678" not in html
+    assert "本周告警" in html and "上周未解决" in html
+
+
+def test_html_numbers_match_store_queries(weekly: GeneratedReport, tmp_path: Path) -> None:
+    ctx = context(tmp_path)
+    ctx.index.upsert_many(two_weeks())
+    data = build_data(ctx, WINDOW, PLAN)
+    query = SearchQuery(plans=[PLAN], since=WINDOW.start, until=WINDOW.end)
+    assert data.headline.mentions == ctx.index.count(query) == 40
+    for row in data.channels:
+        channel_query = SearchQuery(
+            plans=[PLAN], channels=[row.key], since=WINDOW.start, until=WINDOW.end
+        )  # type: ignore[list-item]
+        assert row.count == ctx.index.count(channel_query)
+        assert f'<td>{row.label}</td><td class="num">{row.count}</td>' in weekly.html
+    ctx.close()
+
+
+def test_charts_are_real_pngs_embedded_in_the_html(weekly: GeneratedReport) -> None:
+    assert set(weekly.charts) == {"trend", "channels", "categories", "alerts"}
+    uris = re.findall(r'src="data:image/png;base64,([^"]+)"', weekly.html)
+    assert len(uris) == 4
+    for uri in uris:
+        png = base64.b64decode(uri)
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+
+
+def test_chart_labels_use_a_cjk_font_without_missing_glyphs(weekly: GeneratedReport) -> None:
+    require(cjk_font() is not None, "no CJK font installed (fonts-noto-cjk)")
+    assert cjk_font() == "Noto Sans CJK SC"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report_charts(weekly.data)
+    assert not [w for w in caught if "missing from" in str(w.message)]
+
+
+def test_pdf_has_chinese_sections_and_embedded_cjk_font(weekly: GeneratedReport) -> None:
+    text = pdf_text(weekly.directory / "report.pdf")
+    for heading in HEADINGS:
+        assert heading in text
+    assert "口碑指数" in text and "20.6" in text
+    require(shutil.which("pdffonts") is not None, "pdffonts (poppler-utils) not installed")
+    fonts = subprocess.run(
+        ["pdffonts", str(weekly.directory / "report.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    require(bool(cjk) or "Noto" in fonts, "no CJK font embedded (install fonts-noto-cjk)")
+    assert cjk and all(line.split()[-5] == "yes" for line in cjk)  # the 'emb' column
+
+
+def test_pdf_has_several_pages_with_images(weekly: GeneratedReport) -> None:
+    require(shutil.which("pdfimages") is not None, "pdfimages (poppler-utils) not installed")
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(weekly.directory / "report.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert len([line for line in listing.splitlines()[2:] if line.strip()]) >= 4
+
+
+def test_empty_week_renders_a_no_data_report(empty: GeneratedReport) -> None:
+    assert empty.data.empty and empty.charts == {}
+    assert "本周无数据" in empty.html and "期间没有监测到任何提及" in empty.html
+    for heading in HEADINGS:
+        assert heading in empty.html
+    text = pdf_text(empty.directory / "report.pdf")
+    assert "本周无数据" in text and "核心指标" in text
