@@ -7,7 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crisis_playbooks.notices import NoticeSender, alerting_sender
+from crisis_playbooks import notices
+from crisis_playbooks.notices import Notice, NoticeSender
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
 from crisis_playbooks.sla import flows as sla_flows
@@ -50,13 +51,25 @@ class CheckSummary:
 
 
 def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = None) -> CheckSummary:
-    """Check SLA clocks and overdue tasks of every open case, notify once each, commit."""
-    sender = send or alerting_sender(ctx)
+    """Check SLA clocks and overdue tasks of every open case and notify once each.
+
+    Without `send`, notices are queued with alerting in the same transaction that records
+    them, then delivered after the commit (alerting retries failed deliveries).
+    """
+    outbox: list[Notice] = []
     public_url = ctx.config.dashboard.public_url
     with ctx.sessions() as session:
         sent = sla_flows.check_all(
-            session, policy=policy(ctx), now=now, send=sender, public_url=public_url
+            session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )
-        overdue = task_flows.notify_overdue(session, now=now, send=sender, public_url=public_url)
+        overdue = task_flows.notify_overdue(
+            session, now=now, send=outbox.append, public_url=public_url
+        )
+        queued = notices.enqueue(session, ctx, outbox) if send is None else []
         session.commit()
+    if send is None:
+        notices.deliver(ctx, queued)
+    else:
+        for notice in outbox:
+            send(notice)
     return CheckSummary(sum(len(v) for v in sent.values()), len(overdue))

@@ -1,0 +1,140 @@
+"""Starting a playbook on a case: tasks with due times, rendered templates, overdue notices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.errors import CaseError
+from crisis_playbooks.playbook import flows
+from crisis_playbooks.playbook.definition import Playbook
+from crisis_playbooks.tasks import flows as task_flows
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import TaskStatus
+from tests.cases.conftest import TZ, Recorder, local, make_case
+
+
+def test_start_turns_steps_into_due_tasks(session: Session, library: dict[str, Playbook]) -> None:
+    case = make_case(session, summary="酸菜鱼吃出虫子", channel="weibo", owner="李娜")
+    playbook = library["food_safety"]
+    run = flows.start(
+        session, case=case, playbook=playbook, actor="李娜", now=local(2026, 11, 23, 10, 5), tz=TZ
+    )
+    session.commit()
+    items = tasks.get_all(session, case_id=case.id)
+    assert [t.step_id for t in items] == [s.id for s in playbook.steps]
+    assert all(t.run_id == run.id and t.status == TaskStatus.OPEN for t in items)
+    assert [t.due_at for t in items] == [case.opened_at + s.due for s in playbook.steps]
+    holding = next(t for t in items if "holding_statement" in t.templates)
+    text = holding.templates["holding_statement"]
+    assert "鲜味坊" in text and "{" not in text
+    assert "微博" in holding.instructions  # {channel} rendered with the Chinese label
+    assert case.proposed_playbook == "food_safety"
+    started = audit.get_all(session, case_id=case.id, kinds=[EventKind.PLAYBOOK_STARTED])
+    assert started[0].after == "food_safety" and started[0].actor == "李娜"
+
+
+def test_missing_values_are_marked_for_a_human(
+    session: Session, library: dict[str, Playbook]
+) -> None:
+    case = make_case(session)  # no mention: the complainant is unknown
+    flows.start(
+        session,
+        case=case,
+        playbook=library["food_safety"],
+        actor="a",
+        now=local(2026, 11, 23, 10, 5),
+        tz=TZ,
+    )
+    private = next(
+        t for t in tasks.get_all(session, case_id=case.id) if "private_message" in t.templates
+    )
+    assert "〔待补充：当事人〕" in private.templates["private_message"]
+
+
+def test_a_playbook_starts_once_per_case(session: Session, library: dict[str, Playbook]) -> None:
+    case = make_case(session)
+    moment = local(2026, 11, 23, 10, 5)
+    flows.start(session, case=case, playbook=library["food_safety"], actor="a", now=moment, tz=TZ)
+    with pytest.raises(CaseError, match="already started"):
+        flows.start(
+            session, case=case, playbook=library["food_safety"], actor="a", now=moment, tz=TZ
+        )
+
+
+def test_tick_and_skip_steps(session: Session, library: dict[str, Playbook]) -> None:
+    case = make_case(session)
+    flows.start(
+        session,
+        case=case,
+        playbook=library["kol_media_complaint"],
+        actor="a",
+        now=local(2026, 11, 23, 10, 5),
+        tz=TZ,
+    )
+    first, second, *_ = tasks.get_all(session, case_id=case.id)
+    task_flows.set_status(
+        session,
+        task=first,
+        status=TaskStatus.DONE,
+        actor="张三",
+        now=local(2026, 11, 23, 10, 30),
+        note="已核实",
+    )
+    with pytest.raises(CaseError, match="needs a note"):
+        task_flows.set_status(
+            session,
+            task=second,
+            status=TaskStatus.SKIPPED,
+            actor="张三",
+            now=local(2026, 11, 23, 10, 30),
+        )
+    task_flows.set_status(
+        session,
+        task=second,
+        status=TaskStatus.SKIPPED,
+        actor="张三",
+        now=local(2026, 11, 23, 10, 31),
+        note="作者已删帖，改为私信沟通",
+    )
+    session.commit()
+    assert first.status == TaskStatus.DONE and first.completed_by == "张三"
+    assert second.status == TaskStatus.SKIPPED and "私信" in second.note
+    entries = audit.get_all(session, case_id=case.id, kinds=[EventKind.TASK_CHANGED])
+    assert [(e.before, e.after) for e in entries] == [("open", "done"), ("open", "skipped")]
+    task_flows.set_status(
+        session, task=first, status=TaskStatus.OPEN, actor="张三", now=local(2026, 11, 23, 11)
+    )
+    assert first.completed_at is None
+
+
+def test_overdue_tasks_are_flagged_and_notified_once(
+    session: Session, library: dict[str, Playbook], recorder: Recorder
+) -> None:
+    case = make_case(session)
+    flows.start(
+        session,
+        case=case,
+        playbook=library["food_safety"],
+        actor="a",
+        now=local(2026, 11, 23, 10, 5),
+        tz=TZ,
+    )
+    items = tasks.get_all(session, case_id=case.id)
+    done = items[0]
+    task_flows.set_status(
+        session, task=done, status=TaskStatus.DONE, actor="a", now=local(2026, 11, 23, 10, 40)
+    )
+    later = local(2026, 11, 23, 11, 1)  # the 1-hour steps are now late
+    assert not done.is_overdue(later)
+    flagged = task_flows.notify_overdue(session, now=later, send=recorder, public_url="http://d")
+    one_hour = [t for t in items[1:] if t.due_at == case.opened_at + timedelta(hours=1)]
+    assert {t.id for t in flagged} == {t.id for t in one_hour}
+    assert len(recorder.notices) == len(one_hour)
+    assert "任务逾期" in recorder.notices[0].title
+    assert task_flows.notify_overdue(session, now=later, send=recorder, public_url="http://d") == []
+    assert len(tasks.get_overdue(session, now=later)) == len(one_hour)

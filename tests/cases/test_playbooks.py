@@ -1,0 +1,134 @@
+"""Playbook files: shipped ones validate, malformed ones name file and key, proposals rank well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisis_playbooks.cases.enums import CaseSeverity
+from crisis_playbooks.errors import PlaybookError, PlaybookNotFound
+from crisis_playbooks.playbook import service
+from crisis_playbooks.playbook.definition import Playbook
+from crisis_playbooks.playbook.enums import PRESS_CONFERENCE_SECTIONS, TemplateKind
+from crisis_playbooks.playbook.loader import load_file, load_files, load_library
+from crisis_playbooks.playbook.service import Situation
+
+GOOD = """\
+id: sample
+name: 示例预案
+steps:
+  - id: first
+    title: 第一步
+    owner: pr
+    due: PT1H
+    templates:
+      holding_statement: "{brand}已关注到{summary}"
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_playbooks_cover_the_four_crises(library: dict[str, Playbook]) -> None:
+    assert {
+        "food_safety",
+        "service_attitude_viral",
+        "data_leak_privacy",
+        "kol_media_complaint",
+    } <= set(library)
+    for playbook in library.values():
+        kinds = {kind for step in playbook.steps for kind in step.templates}
+        assert TemplateKind.HOLDING_STATEMENT in kinds, playbook.id
+        assert TemplateKind.PRIVATE_MESSAGE in kinds, playbook.id
+        assert all(step.due.total_seconds() > 0 for step in playbook.steps)
+    press = next(
+        s.templates[TemplateKind.PRESS_CONFERENCE]
+        for s in library["food_safety"].steps
+        if TemplateKind.PRESS_CONFERENCE in s.templates
+    )
+    assert all(section in press for section in PRESS_CONFERENCE_SECTIONS)
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    playbook = load_file(write(tmp_path, "ok.yaml", GOOD))
+    assert playbook.id == "sample" and playbook.source.endswith("ok.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            GOOD.replace("{summary}", "{victim}"),
+            "steps[0].templates: templates.holding_statement: unknown placeholder {victim}",
+        ),
+        (GOOD.replace("due: PT1H", "due: soon"), "steps[0].due: not a duration"),
+        (GOOD.replace("owner: pr", "owner: intern"), "steps[0].owner"),
+        (GOOD.replace("name: 示例预案\n", ""), "name: missing required key"),
+        (GOOD.replace("    title: 第一步\n", ""), "steps[0].title: missing required key"),
+        (GOOD + "colour: red\n", "colour: unknown key"),
+        (GOOD.replace("{brand}", "{brand"), "broken braces"),
+        (GOOD.replace("holding_statement", "press_conference"), "missing sections"),
+        (GOOD.replace("holding_statement", "tweet"), "steps[0].templates.tweet"),
+        (
+            GOOD + "  - id: first\n    title: 重复\n    owner: pr\n    due: PT2H\n",
+            "duplicate step id 'first'",
+        ),
+        ("- just\n- a list\n", "top level must be a mapping"),
+        ("id: [unclosed\n", "YAML syntax error"),
+    ],
+)
+def test_malformed_playbook_names_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, "broken.yaml", text)
+    with pytest.raises(PlaybookError) as raised:
+        load_file(path)
+    assert str(path) in str(raised.value)
+    assert expected in str(raised.value)
+
+
+def test_duplicate_ids_across_files_name_both(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.yaml", GOOD)
+    second = write(tmp_path, "b.yaml", GOOD)
+    with pytest.raises(PlaybookError) as raised:
+        load_files([first, second])
+    assert str(first) in str(raised.value) and str(second) in str(raised.value)
+
+
+def test_every_problem_is_reported_together(tmp_path: Path) -> None:
+    bad1 = write(tmp_path, "a.yaml", GOOD.replace("due: PT1H", "due: x"))
+    bad2 = write(tmp_path, "b.yaml", GOOD.replace("id: sample", "id: other").replace("pr", "x"))
+    with pytest.raises(PlaybookError) as raised:
+        load_files([bad1, bad2])
+    assert "a.yaml" in str(raised.value) and "b.yaml" in str(raised.value)
+
+
+def test_user_folder_adds_playbooks_and_missing_folder_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "mine.yaml", GOOD)
+    assert "sample" in load_library(tmp_path)
+    with pytest.raises(PlaybookError, match="playbook folder not found"):
+        load_library(tmp_path / "nope")
+
+
+def test_proposals_rank_by_category_then_keywords(library: dict[str, Playbook]) -> None:
+    food = Situation(
+        CaseSeverity.CRITICAL,
+        "urgent_mention",
+        frozenset({"food_safety_health"}),
+        "吃出虫子，食物中毒，已经联系了记者",
+    )
+    ranked = [p.id for p in service.propose(library, situation=food)]
+    assert ranked[0] == "food_safety" and "kol_media_complaint" in ranked
+    kol = Situation(CaseSeverity.HIGH, "influencer", frozenset(), "大V 曝光：记者已联系")
+    assert service.propose(library, situation=kol)[0].id == "kol_media_complaint"
+    mild = Situation(CaseSeverity.LOW, "spike", frozenset({"food_safety_health"}), "")
+    assert service.propose(library, situation=mild) == []
+    praise = Situation(CaseSeverity.HIGH, "spike", frozenset({"other"}), "很好吃")
+    assert service.propose(library, situation=praise) == []
+
+
+def test_unknown_playbook_lists_the_known_ones(library: dict[str, Playbook]) -> None:
+    with pytest.raises(PlaybookNotFound, match="food_safety"):
+        service.get(library, playbook_id="nope")
