@@ -9,6 +9,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from core.commands.classify import classify
 from core.commands.intake import ingest
@@ -67,10 +68,11 @@ def main() -> None:
         level=os.environ.get("YUQING_LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     for noisy in ("apscheduler", "scrapy", "twisted", "jieba", "urllib3", "elastic_transport", "opensearch"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         app()
     except YuqingError as exc:
-        Console(stderr=True).print(f"[bold red]错误 error:[/bold red] {exc}", highlight=False)
+        Console(stderr=True, soft_wrap=True).print(f"[bold red]错误 error:[/bold red] {escape(str(exc))}", highlight=False)
         sys.exit(2)

@@ -51,13 +51,13 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         span, interval = RANGES[label]
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text")
         plan_names = {p.id: p.name for p in ctx.config.plans}
-        plans = st.multiselect("监测方案", list(plan_names), format_func=lambda p: plan_names[p], key=f"{key}-plans")
-        channels = st.multiselect("渠道", list(Channel), format_func=lambda c: CHANNEL_LABELS_ZH[c], key=f"{key}-ch")
+        plans = st.multiselect("监测方案", list(plan_names), format_func=lambda p: plan_names[p], placeholder="全部", key=f"{key}-plans")
+        channels = st.multiselect("渠道", list(Channel), format_func=lambda c: CHANNEL_LABELS_ZH[c], placeholder="全部", key=f"{key}-ch")
         sentiments = st.multiselect(
-            "情感", list(SentimentLabel), format_func=lambda s: SENTIMENT_LABELS_ZH[s], key=f"{key}-sent"
+            "情感", list(SentimentLabel), format_func=lambda s: SENTIMENT_LABELS_ZH[s], placeholder="全部", key=f"{key}-sent"
         )
         categories = st.multiselect(
-            "投诉类别", list(Category), format_func=lambda c: CATEGORY_LABELS_ZH[c], key=f"{key}-cat"
+            "投诉类别", list(Category), format_func=lambda c: CATEGORY_LABELS_ZH[c], placeholder="全部", key=f"{key}-cat"
         )
         levels: list[UrgencyLevel | None] = [None, *UrgencyLevel]
         min_urgency = st.selectbox(
@@ -147,6 +147,7 @@ def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:
         height=320,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "y": 1.12},
+        xaxis={"tickformat": "%m-%d %H:%M"},
         yaxis={"title": "提及量"},
         yaxis2={"title": "负面占比", "overlaying": "y", "side": "right", "tickformat": ".0%", "range": [0, 1]},
     )

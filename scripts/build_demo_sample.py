@@ -15,7 +15,7 @@ from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment" / "waimai_10k.train.csv"
 TARGET = Path(__file__).resolve().parents[1] / "collectors" / "demo" / "background.jsonl.gz"
-SIZE = 3000
+SIZE = 6000
 
 
 def main() -> int:

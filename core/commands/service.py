@@ -40,6 +40,7 @@ def dashboard_process(config: Path | None, data_dir: Path, port: int, host: str)
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", host, "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        "--client.toolbarMode", "viewer",
     ]  # fmt: skip
     return subprocess.Popen(command, env=env)
 

@@ -1,0 +1,88 @@
+"""SQLite index specifics: CJK substrings, histograms in local time, cursors, concurrent readers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from core.enums import SentimentLabel, UrgencyLevel
+from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.index.sqlite import SQLiteMentionIndex
+from core.models import Sentiment, Urgency
+from tests.core.conftest import T0, mention
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def labelled(native_id: str, text: str, minutes: float, label: SentimentLabel, score: float = 10):
+    return mention(
+        native_id,
+        text,
+        minutes,
+        sentiment=Sentiment(label=label, score=0.1 if label == SentimentLabel.NEGATIVE else 0.9),
+        urgency=Urgency(level=UrgencyLevel.from_score(score), score=score),
+    )
+
+
+def test_substrings_of_every_length(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index.upsert_many([mention("1", "外卖吃出虫子，食物中毒住院"), mention("2", "退")])
+    for term, expected in [("食物中毒", 1), ("中毒", 1), ("毒", 1), ("退", 1), ("虫子 住院", 1), ("虫子 -住院", 0)]:
+        assert index.count(SearchQuery(text=term)) == expected, term
+
+
+def test_histogram_buckets_align_to_local_midnight(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    # T0 is 10:00 Shanghai on Monday 2026-11-16; +15h is 01:00 Tuesday local time.
+    index.upsert_many(
+        [
+            labelled("a", "a", 0, SentimentLabel.NEGATIVE),
+            labelled("b", "b", 60, SentimentLabel.POSITIVE),
+            labelled("c", "c", 15 * 60, SentimentLabel.NEGATIVE),
+        ]
+    )
+    days = index.histogram(SearchQuery(), timedelta(days=1), SplitField.SENTIMENT, SHANGHAI)
+    assert [b.start.astimezone(SHANGHAI).strftime("%m-%d %H:%M") for b in days] == ["11-16 00:00", "11-17 00:00"]
+    assert days[0].counts == {"negative": 1, "positive": 1}
+    assert days[1].total == 1
+    utc_days = index.histogram(SearchQuery(), timedelta(days=1))
+    assert [b.total for b in utc_days] == [3]
+
+
+def test_urgency_sort_split_and_filters(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index.upsert_many(
+        [
+            labelled("low", "一般般", 0, SentimentLabel.NEGATIVE, 5),
+            labelled("crit", "食物中毒", 1, SentimentLabel.NEGATIVE, 90),
+            labelled("mid", "退款慢", 2, SentimentLabel.POSITIVE, 40),
+        ]
+    )
+    ordered = index.search(SearchQuery(sort=SortOrder.URGENCY))
+    assert [m.native_id for m in ordered.mentions] == ["crit", "mid", "low"]
+    assert index.count(SearchQuery(min_urgency=UrgencyLevel.MEDIUM)) == 2
+    split = index.top_terms(SearchQuery(), SplitField.URGENCY)
+    assert dict(split) == {"critical": 1, "medium": 1, "low": 1}
+    window = SearchQuery(since=T0 + timedelta(minutes=1), until=T0 + timedelta(minutes=2))
+    assert [m.native_id for m in index.search(window).mentions] == ["crit"]
+
+
+def test_since_cursor_sees_updates_again(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index.upsert_many([mention(str(i), f"文本{i}") for i in range(5)])
+    first, cursor = index.since(None, limit=3)
+    rest, cursor = index.since(cursor, limit=10)
+    assert len(first) == 3 and len(rest) == 2
+    assert index.since(cursor)[0] == []
+    index.upsert_many([mention("0", "文本0 已更新")])
+    again, _ = index.since(cursor)
+    assert [m.native_id for m in again] == ["0"]
+
+
+def test_second_connection_reads_while_first_writes(tmp_path: Path) -> None:
+    writer = SQLiteMentionIndex(tmp_path / "m.db")
+    reader = SQLiteMentionIndex(tmp_path / "m.db")
+    for round_ in range(5):
+        writer.upsert_many([mention(f"{round_}-{i}", f"第{round_}批 退款") for i in range(200)])
+        assert reader.count(SearchQuery(text="退款")) == 200 * (round_ + 1)

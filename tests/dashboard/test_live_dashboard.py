@@ -1,0 +1,89 @@
+"""The dashboard reads while `yuqing run` writes: real processes, real browser."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.index.protocol import SearchQuery
+from core.index.sqlite import SQLiteMentionIndex
+from tests.dashboard.conftest import page_text, start_dashboard, wait_for
+
+CONFIG = """
+brand: 鲜味坊
+plans:
+  - {id: xwf, name: 鲜味坊, expression: '鲜味坊'}
+sources:
+  - name: demo
+    type: replay
+    interval: 1s
+    options: {history: 1d, rate_per_hour: 120, incident_after: 5s, batch_size: 200}
+dashboard: {refresh: 2s}
+"""
+
+
+def metric(text: str, label: str) -> int:
+    """The number shown under a st.metric label."""
+    found = re.search(rf"{label}\s*\n\s*([\d,]+)", text)
+    return int(found.group(1).replace(",", "")) if found else -1
+
+
+@pytest.mark.browser
+def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    data = tmp_path / "var"
+    service = subprocess.Popen(
+        [sys.executable, "-m", "core", "run", "--config", str(config), "--data-dir", str(data)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    dashboard, url = start_dashboard(config, data)
+    try:
+        reader = SQLiteMentionIndex(data / "mentions.db")
+        counts = [wait_for(lambda: reader.count(SearchQuery()), 120, "the service to index mentions")]
+        browser.get(url)  # type: ignore[attr-defined]
+        text = wait_for(lambda: (t := page_text(browser)) and metric(t, "提及量") > 0 and t, 90, "feed metrics")
+        assert "实时舆情 · 鲜味坊" in text and "最新提及" in text
+        assert "Traceback" not in text and "Error" not in text
+        first_shown = metric(text, "提及量")
+        # The incident starts 5 s after launch; the page refreshes by itself and shows it.
+        text = wait_for(lambda: (t := page_text(browser)) and "酸菜鱼里吃出了一只虫子" in t and t, 90, "incident")
+        assert metric(text, "提及量") >= first_shown
+        counts.append(reader.count(SearchQuery()))
+        assert counts[-1] >= counts[0]
+        assert reader.count(SearchQuery(text="食物中毒")) >= 1
+        reader.close()
+    finally:
+        dashboard.terminate()
+        service.terminate()
+        dashboard.wait(timeout=20)
+        _, err = service.communicate(timeout=60)
+    assert service.returncode in (0, -15), err.decode(errors="replace")[-2000:]
+    assert b"database is locked" not in err
+
+
+@pytest.mark.browser
+def test_search_page_finds_substring(tmp_path: Path, browser: object) -> None:
+    data = tmp_path / "var"
+    stream = tmp_path / "in.jsonl"
+    stream.write_text(
+        '{"source":"weibo","native_id":"1","text":"鲜味坊申请退款一直没到账","published_at":"2030-01-01T00:00:00Z"}\n'
+        '{"source":"weibo","native_id":"2","text":"鲜味坊很好吃","published_at":"2030-01-01T00:00:00Z"}\n',
+        encoding="utf-8",
+    )
+    subprocess.run([sys.executable, "-m", "core", "ingest", str(stream), "--data-dir", str(data)], check=True)
+    dashboard, url = start_dashboard(None, data)
+    try:
+        browser.get(url + "/search")  # type: ignore[attr-defined]
+        wait_for(lambda: "搜索内容" in page_text(browser), 60, "search page")
+        box = browser.find_element("css selector", "input[aria-label^='搜索内容']")  # type: ignore[attr-defined]
+        box.send_keys("退款\n")
+        text = wait_for(lambda: (t := page_text(browser)) and "共找到 1 条" in t and t, 60, "search result")
+        assert "申请退款一直没到账" in text and "很好吃" not in text
+    finally:
+        dashboard.terminate()
+        dashboard.wait(timeout=20)
