@@ -9,6 +9,13 @@ from core.errors import ConfigError
 
 COLLECTORS: dict[str, str] = {
     "replay": "collectors.replay:ReplayCollector",
+    "weibo_search": "collectors.scrapy_sources:WeiboSearchCollector",
+    "weibo_user": "collectors.scrapy_sources:WeiboUserCollector",
+    "tieba": "collectors.scrapy_sources:TiebaCollector",
+    "forum": "collectors.scrapy_sources:ForumCollector",
+    "heimao": "collectors.scrapy_sources:HeimaoCollector",
+    "rss": "collectors.scrapy_sources:RssCollector",
+    "email": "collectors.email_imap:ImapCollector",
 }
 
 

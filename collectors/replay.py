@@ -43,11 +43,13 @@ class ReplayCollector(Collector):
         where = f"sources[{source.name}].options"
         try:
             incident = raw.get("incident_after", "2m")
-            options = {
+            options: dict[str, Any] = {
                 "brand": str(raw.get("brand") or ctx.config.brand),
                 "history": parse_duration(raw.get("history", "7d")),
                 "rate_per_hour": float(raw.get("rate_per_hour", 40)),
-                "incident_after": None if incident in (None, False, "off") else parse_duration(incident),
+                "incident_after": (
+                    None if incident in (None, False, "off") else parse_duration(incident)
+                ),
                 "seed": int(raw.get("seed", 7)),
                 "batch_size": int(raw.get("batch_size", 500)),
             }
@@ -61,7 +63,9 @@ class ReplayCollector(Collector):
         """Everything published after the stored position up to now, in batches."""
         state = json.loads(request.cursor) if request.cursor else {}
         anchor = datetime.fromisoformat(state["anchor"]) if "anchor" in state else request.now
-        position = datetime.fromisoformat(state["until"]) if "until" in state else anchor - self.history
+        position = (
+            datetime.fromisoformat(state["until"]) if "until" in state else anchor - self.history
+        )
         events = self._events(anchor, position, request.now)
         for start in range(0, len(events), self.batch_size) or [0]:
             chunk = events[start : start + self.batch_size]
@@ -73,14 +77,19 @@ class ReplayCollector(Collector):
         tz = self.ctx.config.tz
         events = list(background_events(start, end, self.brand, self.rate, self.seed, tz))
         if self.incident_after is not None:
-            events += [e for e in incident_events(anchor + self.incident_after) if start <= e.at < end]
+            events += [
+                e for e in incident_events(anchor + self.incident_after) if start <= e.at < end
+            ]
         return sorted(events, key=lambda e: (e.at, e.key))
 
     def _mention(self, event: Event, anchor: datetime) -> Mention:
         native = f"{int(anchor.timestamp())}-{event.key}"
         fields = dict(event.fields)
-        if "鲜味坊" != self.brand:
-            fields = {k: (v.replace("鲜味坊", self.brand) if isinstance(v, str) else v) for k, v in fields.items()}
+        if self.brand != "鲜味坊":
+            fields = {
+                k: (v.replace("鲜味坊", self.brand) if isinstance(v, str) else v)
+                for k, v in fields.items()
+            }
         return Mention(
             source=self.source.name,
             native_id=native,

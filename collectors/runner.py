@@ -1,4 +1,9 @@
-"""Runs one source: resume from its cursor, index each batch, then save cursor and health."""
+"""Runs one source: resume from its cursor, index each batch, then save cursor and health.
+
+Health rules: a run with failed pages but some data ends DEGRADED (last_error says which
+pages); a block puts the source in cooldown, doubled for every further block in a row
+(capped at MAX_COOLDOWN) so a blocking site is not hammered.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from collectors.base import CollectRequest, SourceBlocked, SourceFailed
+from collectors.base import Batch, CollectRequest, SourceBlocked, SourceFailed
 from collectors.config import SourceConfig
 from collectors.registry import collector_class
 from collectors.state import SourceState, SourceStatus
@@ -19,6 +24,7 @@ from core.pipeline import IngestReport
 log = logging.getLogger(__name__)
 
 DEFAULT_COOLDOWN = timedelta(minutes=30)
+MAX_COOLDOWN = timedelta(hours=24)
 DEGRADED_AFTER = 1
 
 
@@ -31,6 +37,8 @@ class SourceRun:
     report: IngestReport = field(default_factory=IngestReport)
     error: str | None = None
     skipped: bool = False
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -63,23 +71,32 @@ def run_source(ctx: AppContext, source: SourceConfig) -> SourceRun:
         collector = collector_class(source.type).from_config(source, ctx)
         request = CollectRequest(cursor=cursor, backfill_since=now - source.backfill, now=now)
         for batch in collector.collect(request):
-            report = ctx.pipeline.process(batch.mentions)
-            run.report.merge(report)
-            items += len(batch.mentions)
-            _checkpoint(ctx, source, batch.cursor, len(report.new))
+            items += _ingest(ctx, source, run, batch)
     except (ConfigError, NotConfigured) as exc:
         run.status, run.error = SourceStatus.MISCONFIGURED, f"配置错误: {exc}"
     except SourceBlocked as exc:
         run.status, run.error = SourceStatus.BLOCKED, f"被目标站点拦截: {exc}"
-        _finish(ctx, source, run, items, cooldown=exc.cooldown or DEFAULT_COOLDOWN)
+        _finish(ctx, source, run, items, blocked=exc.cooldown or DEFAULT_COOLDOWN)
         return run
     except SourceFailed as exc:
         run.status, run.error = SourceStatus.DEGRADED, str(exc)
     except Exception as exc:  # a broken source must not stop the others
         log.exception("source %s failed", source.name)
         run.status, run.error = SourceStatus.DEGRADED, f"{type(exc).__name__}: {exc}"
+    if run.error is None and run.warnings:
+        run.status = SourceStatus.DEGRADED
     _finish(ctx, source, run, items)
     return run
+
+
+def _ingest(ctx: AppContext, source: SourceConfig, run: SourceRun, batch: Batch) -> int:
+    """Index one batch, then persist its cursor; returns the number of mentions."""
+    report = ctx.pipeline.process(batch.mentions)
+    run.report.merge(report)
+    run.warnings.extend(batch.warnings)
+    run.pages += batch.pages
+    _checkpoint(ctx, source, batch.cursor, len(report.new))
+    return len(batch.mentions)
 
 
 def _checkpoint(ctx: AppContext, source: SourceConfig, cursor: str | None, new_items: int) -> None:
@@ -90,21 +107,36 @@ def _checkpoint(ctx: AppContext, source: SourceConfig, cursor: str | None, new_i
         state.items_total = (state.items_total or 0) + new_items
 
 
+def blocked_cooldown(base: timedelta, previous_status: str, previous_failures: int) -> timedelta:
+    """base, doubled for every block in a row before this one, at most MAX_COOLDOWN."""
+    streak = previous_failures if previous_status == SourceStatus.BLOCKED else 0
+    return min(base * 2 ** min(streak, 10), MAX_COOLDOWN)
+
+
 def _finish(
-    ctx: AppContext, source: SourceConfig, run: SourceRun, items: int, cooldown: timedelta | None = None
+    ctx: AppContext,
+    source: SourceConfig,
+    run: SourceRun,
+    items: int,
+    blocked: timedelta | None = None,
 ) -> None:
     now = ctx.clock()
     with ctx.sessions.begin() as session:
         state = load_state(session, source)
+        previous_status, previous_failures = state.status, state.consecutive_failures or 0
         state.status = run.status
         state.items_last_run = items
         if run.error is None:
             state.last_success_at = now
             state.consecutive_failures = 0
-            state.last_error = None
+            state.last_error = "部分页面失败: " + "; ".join(run.warnings) if run.warnings else None
+            state.last_error_at = now if run.warnings else state.last_error_at
             state.cooldown_until = None
-        else:
-            state.last_error = run.error
-            state.last_error_at = now
-            state.consecutive_failures = (state.consecutive_failures or 0) + 1
-            state.cooldown_until = now + cooldown if cooldown else None
+            return
+        state.last_error = run.error
+        state.last_error_at = now
+        state.consecutive_failures = previous_failures + 1
+        cooldown = (
+            blocked_cooldown(blocked, previous_status, previous_failures) if blocked else None
+        )
+        state.cooldown_until = now + cooldown if cooldown else None

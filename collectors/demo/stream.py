@@ -69,16 +69,20 @@ def background_events(
     """Background mentions published in [start, end), one deterministic draw per minute slot."""
     texts = background_texts()
     slot = int(start.timestamp() // 60)
-    last = int(math.ceil(end.timestamp() / 60))
+    last = math.ceil(end.timestamp() / 60)
     while slot < last:
         slot_start = datetime.fromtimestamp(slot * 60, tz)
-        factor = HOURLY[slot_start.hour] / HOURLY_MEAN * (WEEKEND if slot_start.weekday() >= 5 else 1.0)
+        factor = (
+            HOURLY[slot_start.hour] / HOURLY_MEAN * (WEEKEND if slot_start.weekday() >= 5 else 1.0)
+        )
         rng = random.Random(seed * 1_000_003 + slot)
         times = sorted(rng.random() * 60 for _ in range(_poisson(rng, rate_per_hour / 60 * factor)))
         for number, second in enumerate(times):
             at = slot_start + timedelta(seconds=second)
             if start <= at < end:
-                yield Event(at, f"b{slot}-{number}", shape(texts[rng.randrange(len(texts))], brand, rng))
+                yield Event(
+                    at, f"b{slot}-{number}", shape(texts[rng.randrange(len(texts))], brand, rng)
+                )
         slot += 1
 
 
@@ -91,15 +95,36 @@ def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
     }
     roll = rng.random()
     if roll < 0.62:
-        body = rng.choice([f"#{brand}# {text}", f"{text} @{brand}官方", f"在{brand}点的外卖，{text}"])
-        metrics = {"reposts": rng.randrange(0, 8), "comments": rng.randrange(0, 12), "likes": rng.randrange(0, 40)}
+        body = rng.choice(
+            [f"#{brand}# {text}", f"{text} @{brand}官方", f"在{brand}点的外卖，{text}"]
+        )
+        metrics = {
+            "reposts": rng.randrange(0, 8),
+            "comments": rng.randrange(0, 12),
+            "likes": rng.randrange(0, 40),
+        }
         return {"channel": Channel.WEIBO, "text": body, "author": author, "metrics": metrics}
     if roll < 0.82:
-        return {"channel": Channel.FORUM, "title": f"{brand}外卖怎么样？", "text": text, "author": author}
+        return {
+            "channel": Channel.FORUM,
+            "title": f"{brand}外卖怎么样？",
+            "text": text,
+            "author": author,
+        }
     if roll < 0.94:
         title = f"投诉{brand}：{text[:14]}"
-        return {"channel": Channel.COMPLAINT_PLATFORM, "title": title, "text": text, "author": author}
-    return {"channel": Channel.EMAIL, "title": f"关于{brand}订单的反馈", "text": text, "author": author}
+        return {
+            "channel": Channel.COMPLAINT_PLATFORM,
+            "title": title,
+            "text": text,
+            "author": author,
+        }
+    return {
+        "channel": Channel.EMAIL,
+        "title": f"关于{brand}订单的反馈",
+        "text": text,
+        "author": author,
+    }
 
 
 def incident_events(start: datetime) -> Iterator[Event]:

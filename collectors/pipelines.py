@@ -1,0 +1,89 @@
+"""Item pipelines: RawPost → cleaned Mention (window filter, in-crawl dedup) → the collector."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from collectors.crawl_feed import CrawlFeed, feed_of
+from collectors.fields import parse_count
+from collectors.items import RawPost
+from core.models import Author, Mention, Metrics
+from core.pipeline.normalize import clean_text
+
+
+class MentionPipeline:
+    """Converts RawPost items into Mentions; drops those older than the crawl window."""
+
+    def __init__(self, feed: CrawlFeed) -> None:
+        self.feed = feed
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> MentionPipeline:
+        """Attach to the crawl's feed."""
+        return cls(feed_of(crawler))
+
+    def process_item(self, item: RawPost) -> Mention:
+        """The Mention for a post, or DropItem for an old, repeated or empty one."""
+        if item.native_id in self.seen:
+            raise DropItem(f"repeated in this crawl: {item.native_id}")
+        self.seen.add(item.native_id)
+        published = item.published_at or self.feed.now
+        if published < self.feed.since:
+            raise DropItem(f"older than the window: {item.native_id}")
+        text = clean_text(item.text)
+        if not text and not item.title:
+            raise DropItem(f"no text: {item.native_id}")
+        return self.mention(item, published, text)
+
+    def mention(self, item: RawPost, published: datetime, text: str) -> Mention:
+        """Build the Mention (counts like "12.3万" become integers)."""
+        return Mention(
+            source=self.feed.source,
+            channel=item.channel,
+            url=item.url,
+            native_id=item.native_id,
+            author=Author(
+                id=item.author_id,
+                name=item.author_name,
+                followers=parse_count(item.followers),
+                verified=item.verified,
+            ),
+            title=clean_text(item.title) if item.title else None,
+            text=text or clean_text(item.title or ""),
+            published_at=published,
+            collected_at=self.feed.now,
+            metrics=Metrics(**{k: parse_count(v) or 0 for k, v in self._metrics(item).items()}),
+            reply_to=item.reply_to,
+            repost_of=item.repost_of,
+            plans=list(self.feed.plans),
+        )
+
+    @staticmethod
+    def _metrics(item: RawPost) -> dict[str, int | str | None]:
+        return {
+            "reposts": item.reposts,
+            "comments": item.comments,
+            "likes": item.likes,
+            "views": item.views,
+        }
+
+
+class FeedPipeline:
+    """Hands finished mentions to the collector thread."""
+
+    def __init__(self, feed: CrawlFeed) -> None:
+        self.feed = feed
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FeedPipeline:
+        """Attach to the crawl's feed."""
+        return cls(feed_of(crawler))
+
+    def process_item(self, item: Mention) -> Mention:
+        """Queue the mention for the current batch."""
+        self.feed.put(item)
+        return item

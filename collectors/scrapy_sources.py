@@ -1,0 +1,157 @@
+"""The Scrapy-backed source types: options of each mapped onto its spider's settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from collectors.keywords import search_terms
+from collectors.options import OptionReader
+from collectors.scrapy_bridge import ScrapyCollector
+from collectors.spiders.forum import PRESETS, REQUIRED_SELECTORS, ForumSpider
+from collectors.spiders.heimao import HeimaoSpider
+from collectors.spiders.rss import RssSpider
+from collectors.spiders.tieba import TiebaSpider
+from collectors.spiders.weibo_search import WeiboSearchSpider
+from collectors.spiders.weibo_user import WeiboUserSpider
+from core.context import AppContext
+from core.enums import Channel
+
+WEIBO_LOGIN_URLS = (
+    "passport.weibo.com",
+    "passport.weibo.cn",
+    "login.sina.com.cn",
+    "/signin/",
+    "/login",
+)
+BAIDU_LOGIN_URLS = ("wappass.baidu.com", "passport.baidu.com", "/captcha")
+
+
+class WeiboSearchCollector(ScrapyCollector):
+    """weibo_search: options keywords (default: from the plans), cookie, max_pages."""
+
+    type_name = "weibo_search"
+    spider_cls = WeiboSearchSpider
+    default_base_url = "https://m.weibo.cn"
+    block_url_markers = WEIBO_LOGIN_URLS
+
+    @classmethod
+    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+        """WEIBO_KEYWORDS from options.keywords or the plans' expressions."""
+        keywords = reader.strings("keywords") or search_terms(
+            p.expression for p in ctx.config.plans
+        )
+        if not keywords:
+            raise reader.error(
+                "keywords", "missing: give keywords or configure plans with expressions"
+            )
+        return {"WEIBO_KEYWORDS": keywords}
+
+
+class WeiboUserCollector(ScrapyCollector):
+    """weibo_user: options uids (required), comments (true), comment_pages (2), cookie."""
+
+    type_name = "weibo_user"
+    spider_cls = WeiboUserSpider
+    default_base_url = "https://m.weibo.cn"
+    block_url_markers = WEIBO_LOGIN_URLS
+
+    @classmethod
+    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+        """WEIBO_UIDS, WEIBO_COMMENTS, WEIBO_COMMENT_PAGES."""
+        uids = reader.strings("uids", required=True)
+        if not all(uid.isdigit() for uid in uids):
+            raise reader.error(
+                "uids", "Weibo user ids are digits (the number in weibo.com/u/<uid>)"
+            )
+        return {
+            "WEIBO_UIDS": uids,
+            "WEIBO_COMMENTS": reader.boolean("comments", True),
+            "WEIBO_COMMENT_PAGES": reader.integer("comment_pages", 2, minimum=1),
+        }
+
+
+class TiebaCollector(ScrapyCollector):
+    """tieba: options forums and/or keywords, thread_pages (3), max_pages."""
+
+    type_name = "tieba"
+    spider_cls = TiebaSpider
+    default_base_url = "https://tieba.baidu.com"
+    block_url_markers = BAIDU_LOGIN_URLS
+    block_text_markers = ("百度安全验证", "请输入验证码")
+
+    @classmethod
+    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+        """TIEBA_FORUMS, TIEBA_KEYWORDS, TIEBA_THREAD_PAGES."""
+        forums, keywords = reader.strings("forums"), reader.strings("keywords")
+        if not forums and not keywords:
+            raise reader.error("forums", "missing: give forums (贴吧名) and/or keywords")
+        return {
+            "TIEBA_FORUMS": forums,
+            "TIEBA_KEYWORDS": keywords,
+            "TIEBA_THREAD_PAGES": reader.integer("thread_pages", 3, minimum=1),
+        }
+
+
+class ForumCollector(ScrapyCollector):
+    """forum: options start_urls (required), preset (discuz), selectors, encoding, thread_pages."""
+
+    type_name = "forum"
+    spider_cls = ForumSpider
+    default_base_url = ""
+    block_url_markers = ("mod=logging&action=login", "/login")
+    block_text_markers = ("您需要先登录才能继续本操作", "请输入验证码后继续")
+
+    @classmethod
+    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+        """FORUM_START_URLS, FORUM_PRESET, FORUM_SELECTORS, FORUM_ENCODING, FORUM_THREAD_PAGES."""
+        preset = reader.string("preset")
+        if preset and preset not in PRESETS:
+            raise reader.error("preset", f"unknown preset {preset!r}; known: {', '.join(PRESETS)}")
+        selectors = {str(k): str(v) for k, v in reader.mapping("selectors").items()}
+        missing = [
+            k for k in REQUIRED_SELECTORS if k not in {**PRESETS.get(preset or "", {}), **selectors}
+        ]
+        if missing:
+            raise reader.error("selectors", f"missing {', '.join(missing)} (or use preset: discuz)")
+        return {
+            "FORUM_START_URLS": reader.strings("start_urls", required=True),
+            "FORUM_PRESET": preset,
+            "FORUM_SELECTORS": selectors,
+            "FORUM_ENCODING": reader.string("encoding"),
+            "FORUM_THREAD_PAGES": reader.integer("thread_pages", 3, minimum=1),
+        }
+
+
+class HeimaoCollector(ScrapyCollector):
+    """heimao: options company_ids (黑猫 couid) and/or keywords, max_pages."""
+
+    type_name = "heimao"
+    spider_cls = HeimaoSpider
+    default_base_url = "https://tousu.sina.com.cn"
+    block_url_markers = ("login.sina.com.cn", "passport.weibo")
+
+    @classmethod
+    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+        """HEIMAO_COMPANY_IDS, HEIMAO_KEYWORDS."""
+        companies, keywords = reader.strings("company_ids"), reader.strings("keywords")
+        if not companies and not keywords:
+            raise reader.error("company_ids", "missing: give company_ids (couid) and/or keywords")
+        return {"HEIMAO_COMPANY_IDS": companies, "HEIMAO_KEYWORDS": keywords}
+
+
+class RssCollector(ScrapyCollector):
+    """rss: options urls (required; RSS/Atom/RSSHub routes), channel (news)."""
+
+    type_name = "rss"
+    spider_cls = RssSpider
+    default_base_url = ""
+
+    @classmethod
+    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+        """RSS_URLS, RSS_CHANNEL."""
+        channel = reader.string("channel", Channel.NEWS.value) or Channel.NEWS.value
+        if channel not in {c.value for c in Channel}:
+            raise reader.error(
+                "channel", f"unknown channel {channel!r}; use one of {[c.value for c in Channel]}"
+            )
+        return {"RSS_URLS": reader.strings("urls", required=True), "RSS_CHANNEL": channel}

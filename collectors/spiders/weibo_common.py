@@ -1,0 +1,103 @@
+"""Parsing shared by the Weibo spiders: the m.weibo.cn JSON envelope, cards and mblogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from scrapy.http import Response
+
+from collectors.items import RawPost
+from collectors.page_problems import MalformedPage, PageBlocked
+from collectors.spiders.base import json_of
+from core.enums import Channel
+
+DETAIL_URL = "https://m.weibo.cn/detail/{mid}"
+NO_CONTENT_MARKERS = ("还没有内容", "暂无")
+
+TimeParser = Callable[[object], datetime | None]
+
+
+def api_data(response: Response) -> dict[str, Any] | None:
+    """`data` of an API answer; None for a genuine "nothing here"; PageBlocked for walls."""
+    if not response.body.strip():
+        raise PageBlocked("接口返回 200 但内容为空")
+    body = json_of(response)
+    if not isinstance(body, dict):
+        raise MalformedPage("接口返回的不是 JSON 对象")
+    ok = body.get("ok")
+    if ok == -100:
+        raise PageBlocked("微博要求登录 (ok=-100)，请更新 cookie")
+    if ok != 1:
+        message = str(body.get("msg") or "")
+        if any(marker in message for marker in NO_CONTENT_MARKERS):
+            return None
+        raise PageBlocked(f"接口拒绝请求 (ok={ok}, msg={message or '无'})")
+    data = body.get("data")
+    if not isinstance(data, dict):
+        raise MalformedPage("接口答复缺少 data")
+    return data
+
+
+def mblogs(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every mblog in `data.cards`, including those nested in card_group lists."""
+    cards = data.get("cards")
+    if not isinstance(cards, list):
+        raise MalformedPage("data.cards 缺失")
+    for card in cards:
+        nested = card.get("card_group") if isinstance(card, dict) else None
+        for entry in nested if isinstance(nested, list) else [card]:
+            if (
+                isinstance(entry, dict)
+                and entry.get("card_type") == 9
+                and isinstance(entry.get("mblog"), dict)
+            ):
+                yield entry["mblog"]
+
+
+def mblog_post(mblog: dict[str, Any], when: TimeParser) -> RawPost:
+    """A RawPost for one mblog; a repost points at the original's mid."""
+    mid = str(mblog.get("mid") or mblog["id"])
+    original = mblog.get("retweeted_status")
+    return RawPost(
+        native_id=mid,
+        channel=Channel.WEIBO,
+        url=DETAIL_URL.format(mid=mid),
+        text=str(mblog.get("text") or ""),
+        published_at=when(mblog.get("created_at")),
+        repost_of=str(original.get("mid") or original.get("id"))
+        if isinstance(original, dict)
+        else None,
+        reposts=mblog.get("reposts_count"),
+        comments=mblog.get("comments_count"),
+        likes=mblog.get("attitudes_count"),
+        **user_fields(mblog.get("user")),
+    )
+
+
+def comment_post(comment: dict[str, Any], parent: str, when: TimeParser) -> RawPost:
+    """A RawPost for one comment under the mblog `parent`."""
+    return RawPost(
+        native_id=str(comment["id"]),
+        channel=Channel.WEIBO,
+        url=DETAIL_URL.format(mid=parent),
+        text=str(comment.get("text") or ""),
+        published_at=when(comment.get("created_at")),
+        reply_to=parent,
+        likes=comment.get("like_count"),
+        comments=comment.get("total_number"),
+        **user_fields(comment.get("user")),
+    )
+
+
+def user_fields(user: object) -> dict[str, Any]:
+    """Author fields of a Weibo user object (followers may read "12.3万")."""
+    if not isinstance(user, dict):
+        return {}
+    return {
+        "author_id": str(user["id"]) if user.get("id") is not None else None,
+        "author_name": user.get("screen_name"),
+        "followers": user.get("followers_count"),
+        "verified": bool(user.get("verified")),
+    }
