@@ -1,0 +1,139 @@
+"""The Elasticsearch client layer against a scripted fake server: requests, retries, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from core.config import IndexConfig
+from core.enums import Channel
+from core.index.engines import EngineMentionIndex, dsl
+from core.index.engines.bulk import BulkPolicy
+from core.index.engines.elasticsearch_client import ElasticsearchClient
+from core.index.engines.errors import EngineAuthError, EngineRequestError, EngineUnavailableError
+from core.index.engines.mapping import to_document
+from core.index.protocol import SearchQuery
+from tests.index.corpus import CORPUS
+from tests.index.fake_engine import FakeEngine, fake_engine
+
+PREFIX = "yqt-fake"
+TEMPLATE = {
+    "index_templates": [{"name": PREFIX, "index_template": {"_meta": {"analyzer": "smartcn"}}}]
+}
+NO_HITS = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeEngine]:
+    """A fake Elasticsearch with the template already installed."""
+    with fake_engine() as engine:
+        engine.on("GET", f"/_index_template/{PREFIX}", (200, TEMPLATE))
+        yield engine
+
+
+def _index(fake: FakeEngine) -> EngineMentionIndex:
+    config = IndexConfig(backend="elasticsearch", urls=[fake.url], index_prefix=PREFIX)
+    policy = BulkPolicy(initial_backoff=0.01)
+    return EngineMentionIndex(ElasticsearchClient(config, request_timeout=5), PREFIX, policy=policy)
+
+
+def _item(mention_id: str, status: int, **extra: Any) -> dict[str, Any]:
+    return {"index": {"_index": f"{PREFIX}-2026.05", "_id": mention_id, "status": status, **extra}}
+
+
+def _bulk(*items: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    errors = any(next(iter(i.values()))["status"] >= 300 for i in items)
+    return 200, {"took": 1, "errors": errors, "items": list(items)}
+
+
+def test_search_sends_the_shared_dsl_to_the_read_pattern(fake: FakeEngine) -> None:
+    doc = to_document(CORPUS["refund"], seq=1, now=CORPUS["refund"].collected_at)
+    hit = {"_index": f"{PREFIX}-2026.05", "_id": CORPUS["refund"].id, "_source": doc}
+    fake.on("POST", f"/{PREFIX}-*/_search", (200, {"hits": {"total": {"value": 1}, "hits": [hit]}}))
+    query = SearchQuery(text="退款", channels=[Channel.WEIBO], limit=5)
+
+    result = _index(fake).search(query)
+
+    assert result.total == 1 and result.mentions == [CORPUS["refund"]]
+    [request] = fake.sent("POST", "/_search")
+    assert request.path == f"/{PREFIX}-*/_search"
+    assert request.params["ignore_unavailable"] == ["true"]
+    assert request.json() == dsl.search_body(query)
+
+
+def test_bulk_retries_throttled_items_and_reports_rejections(fake: FakeEngine) -> None:
+    a, b, c = CORPUS["refund"], CORPUS["screen"], CORPUS["regulator"]
+    fake.on("POST", f"/{PREFIX}-*/_search", (200, NO_HITS))
+    rejected = {"type": "mapper_parsing_exception", "reason": "failed to parse field [x]"}
+    fake.on(
+        "PUT",
+        "/_bulk",
+        _bulk(
+            _item(a.id, 429, error={"type": "es_rejected_execution_exception", "reason": "busy"}),
+            _item(b.id, 201, result="created"),
+            _item(c.id, 400, error=rejected),
+        ),
+        _bulk(_item(a.id, 200, result="updated")),
+    )
+
+    result = _index(fake).upsert_many([a, b, c])
+
+    assert result.created == [b.id] and result.updated == [a.id]
+    assert list(result.errors) == [c.id]
+    assert "mapper_parsing_exception: failed to parse field [x]" in result.errors[c.id]
+    first, second = fake.sent("PUT", "/_bulk")
+    assert [line["index"]["_id"] for line in first.ndjson()[::2]] == [a.id, b.id, c.id]
+    assert [line["index"]["_id"] for line in second.ndjson()[::2]] == [a.id]
+    assert first.ndjson()[0]["index"]["_index"] == f"{PREFIX}-2026.05"
+
+
+def test_a_throttled_bulk_request_is_sent_again(fake: FakeEngine) -> None:
+    busy = {"error": {"type": "es_rejected_execution_exception", "reason": "queue full"}}
+    fake.on("POST", f"/{PREFIX}-*/_search", (200, NO_HITS))
+    fake.on("PUT", "/_bulk", (429, busy), _bulk(_item(CORPUS["lone"].id, 201, result="created")))
+
+    result = _index(fake).upsert_many([CORPUS["lone"]])
+
+    assert result.created == [CORPUS["lone"].id] and not result.errors
+    assert len(fake.sent("PUT", "/_bulk")) == 2
+
+
+def test_items_still_throttled_after_every_retry_are_errors(fake: FakeEngine) -> None:
+    fake.on("POST", f"/{PREFIX}-*/_search", (200, NO_HITS))
+    busy = {"type": "es_rejected_execution_exception", "reason": "busy"}
+    fake.on("PUT", "/_bulk", _bulk(_item(CORPUS["lone"].id, 429, error=busy)))
+    index = _index(fake)
+    index.policy = BulkPolicy(max_retries=2, initial_backoff=0.01)
+
+    result = index.upsert_many([CORPUS["lone"]])
+
+    assert "es_rejected_execution_exception: busy" in result.errors[CORPUS["lone"].id]
+    assert len(fake.sent("PUT", "/_bulk")) == 3
+
+
+def test_rejected_credentials_name_the_settings(fake: FakeEngine) -> None:
+    denied = {"error": {"type": "security_exception", "reason": "unable to authenticate"}}
+    fake.on("POST", f"/{PREFIX}-*/_count", (401, denied))
+
+    with pytest.raises(EngineAuthError, match="YUQING_INDEX__PASSWORD"):
+        _index(fake).count(SearchQuery())
+
+
+def test_an_older_server_gets_a_client_version_hint(fake: FakeEngine) -> None:
+    error = {"type": "media_type_header_exception", "reason": "Accept version must be 8 or 7"}
+    fake.on("GET", "/", (400, {"error": error, "status": 400}))
+
+    with pytest.raises(EngineRequestError, match=r"pip install 'elasticsearch>="):
+        _index(fake).client.info()
+
+
+def test_unreachable_cluster_says_what_to_fix() -> None:
+    config = IndexConfig(backend="elasticsearch", urls=["http://127.0.0.1:9"])
+    client = ElasticsearchClient(config, request_timeout=2)
+
+    with pytest.raises(
+        EngineUnavailableError, match=r"index.urls: cannot reach http://127.0.0.1:9"
+    ):
+        client.info()
