@@ -1,0 +1,169 @@
+"""`yuqing case …` and `yuqing playbook …` end to end, with --now, on both databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from core.context import AppContext
+from core.db import make_session_factory
+from core.enums import Category, Channel
+from core.models import Mention
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.cases import service
+from crisis_playbooks.cli import case_app, playbook_app
+from crisis_playbooks.recovery import service as recovery
+from crisis_playbooks.tasks import service as tasks
+from tests.cases.conftest import local
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def setup(db_url: str, tmp_path: Path) -> list[str]:
+    """--config/--data-dir arguments for a config using the test database."""
+    config = {
+        "brand": "鲜味坊",
+        "database": {"url": db_url},
+        "cases": {"calendar": {"holidays": ["2026-10-01..2026-10-07"]}},
+    }
+    path = tmp_path / "yuqing.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return ["--config", str(path), "--data-dir", str(tmp_path / "var")]
+
+
+def run(app, *args: str):  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, list(args))
+    return result
+
+
+def db(args: list[str]) -> Session:
+    ctx = AppContext.load(args[1], args[3])
+    return make_session_factory(ctx.engine)()
+
+
+def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
+    opened = run(
+        case_app,
+        "open",
+        "--title",
+        "外卖吃出异物",
+        "--severity",
+        "high",
+        "--owner",
+        "李娜",
+        "--actor",
+        "王主管",
+        "--now",
+        "2026-11-20T17:00",
+        *setup,
+    )
+    assert opened.exit_code == 0, opened.output
+    assert "已立案 case #1" in opened.output
+    bad = run(case_app, "update", "1", "--status", "closed", "--now", "2026-11-20T17:05", *setup)
+    assert bad.exit_code == 2
+    assert "illegal transition new → closed" in bad.output
+    good = run(
+        case_app,
+        "update",
+        "1",
+        "--status",
+        "acknowledged",
+        "--note",
+        "已受理",
+        "--actor",
+        "李娜",
+        "--now",
+        "2026-11-20T17:05",
+        *setup,
+    )
+    assert good.exit_code == 0, good.output
+    started = run(
+        case_app, "start-playbook", "1", "food_safety", "--now", "2026-11-20T17:06", *setup
+    )
+    assert "9 步" in started.output, started.output
+    done = run(
+        case_app, "task", "1", "1", "--note", "已截图存档", "--now", "2026-11-20T17:30", *setup
+    )
+    assert done.exit_code == 0, done.output
+    run(
+        case_app,
+        "recovery",
+        "1",
+        "--break-cause",
+        "后厨卫生",
+        "--contacted",
+        "--satisfaction",
+        "4",
+        "--tier",
+        "key",
+        "--now",
+        "2026-11-20T18:00",
+        *setup,
+    )
+    board = run(case_app, "list", "--now", "2026-11-23T10:30", *setup)
+    assert "外卖吃出异物" in board.output and "逾期" in board.output
+    shown = run(case_app, "show", "1", "--now", "2026-11-23T10:30", *setup)
+    assert "首次响应 已超时" in shown.output and "已截图存档" in shown.output
+    checked = run(case_app, "check", "--now", "2026-11-23T10:30", *setup)
+    assert checked.exit_code == 0, checked.output
+    with db(setup) as session:
+        case = service.get_or_raise(session, case_id=1)
+        assert case.opened_at == local(2026, 11, 20, 17) and case.owner == "李娜"
+        assert case.acknowledged_at == local(2026, 11, 20, 17, 5)
+        assert tasks.get_all(session, case_id=1)[0].completed_by is not None
+        record = recovery.get(session, case_id=1)
+        assert record is not None and record.proactive_contact_at == local(2026, 11, 20, 18)
+        actors = {e.actor for e in audit.get_all(session, case_id=1)}
+        assert {"王主管", "李娜", "system"} <= actors
+        assert case.first_response_met is False
+
+
+def test_open_from_mention_and_unknown_ids(setup: list[str]) -> None:
+    ctx = AppContext.load(setup[1], setup[3])
+    complaint = Mention(
+        source="weibo",
+        channel=Channel.WEIBO,
+        native_id="88",
+        text="鲜味坊客服态度太差，推诿了三次",
+        category=Category.SERVICE_ATTITUDE,
+        published_at=local(2026, 11, 23, 9),
+    )
+    ctx.index.upsert_many([complaint])
+    ctx.close()
+    opened = run(case_app, "open", "--mention", complaint.id, "--now", "2026-11-23T10:00", *setup)
+    assert opened.exit_code == 0, opened.output
+    assert "service_attitude_viral" in opened.output
+    missing = run(case_app, "open", "--mention", "nope", *setup)
+    assert missing.exit_code == 2 and "nope" in missing.output
+    nothing = run(case_app, "open", *setup)
+    assert nothing.exit_code == 2 and "--title" in nothing.output
+    unknown = run(case_app, "show", "42", *setup)
+    assert unknown.exit_code == 2 and "case #42 not found" in unknown.output
+
+
+def test_now_without_zone_is_local_time(setup: list[str]) -> None:
+    run(case_app, "open", "--title", "naive", "--now", "2026-11-23T09:00", *setup)
+    run(case_app, "open", "--title", "utc", "--now", "2026-11-23T09:00:00+00:00", *setup)
+    with db(setup) as session:
+        assert service.get_or_raise(session, case_id=1).opened_at == local(2026, 11, 23, 9)
+        assert service.get_or_raise(session, case_id=2).opened_at == local(2026, 11, 23, 17)
+    assert run(case_app, "open", "--title", "t", "--now", "yesterday", *setup).exit_code != 0
+
+
+def test_playbook_validate_and_list(tmp_path: Path) -> None:
+    listed = run(playbook_app, "list")
+    assert listed.exit_code == 0 and "food_safety" in listed.output
+    assert run(playbook_app, "validate").exit_code == 0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "id: x\nname: 坏预案\nsteps:\n  - id: a\n    title: t\n    owner: pr\n    due: soon\n",
+        encoding="utf-8",
+    )
+    result = run(playbook_app, "validate", str(broken))
+    assert result.exit_code == 2
+    assert "broken.yaml" in result.output and "steps[0].due" in result.output

@@ -1,0 +1,195 @@
+"""Opening cases from alerts, mentions or by hand; the audit log and the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from core.enums import Category, Channel, UrgencyLevel
+from core.index.sqlite import SQLiteMentionIndex
+from core.models import Author, Mention, Urgency
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.cases import flows, service
+from crisis_playbooks.cases.enums import CaseOrigin, CaseSeverity
+from crisis_playbooks.cases.models import CaseUpdate
+from crisis_playbooks.errors import CaseNotFound
+from crisis_playbooks.playbook.definition import Playbook
+from crisis_playbooks.recovery import service as recovery
+from crisis_playbooks.recovery.enums import WinBackTier
+from crisis_playbooks.recovery.models import RecoveryUpdate
+from tests.cases.conftest import local, make_case
+
+NOW = local(2026, 11, 23, 10, 0)
+
+
+def mention(native: str, text: str, category: Category, level: UrgencyLevel) -> Mention:
+    return Mention(
+        source="weibo-search",
+        channel=Channel.WEIBO,
+        native_id=native,
+        url=f"https://weibo.com/{native}",
+        author=Author(name="吃货小王大王", followers=1_260_000, verified=True),
+        text=text,
+        published_at=NOW - timedelta(minutes=30),
+        category=category,
+        urgency=Urgency(level=level, score=90.0),
+    )
+
+
+@pytest.fixture
+def incident() -> list[Mention]:
+    return [
+        mention(
+            "1",
+            "鲜味坊酸菜鱼里吃出虫子，孩子食物中毒住院，已联系记者",
+            Category.FOOD_SAFETY_HEALTH,
+            UrgencyLevel.CRITICAL,
+        ),
+        mention("2", "不止我一个！吃完拉肚子", Category.FOOD_SAFETY_HEALTH, UrgencyLevel.HIGH),
+    ]
+
+
+@pytest.fixture
+def index(tmp_path: Path, incident: list[Mention]) -> Iterator[SQLiteMentionIndex]:
+    idx = SQLiteMentionIndex(tmp_path / "mentions.db")
+    idx.upsert_many(incident)
+    yield idx
+    idx.close()
+
+
+@pytest.fixture
+def alert_table(engine: Engine) -> None:
+    from alerting.models import Alert
+
+    Alert.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def store_alert(session: Session, mentions: list[Mention]) -> int:
+    from alerting.models import Alert
+
+    alert = Alert(
+        rule="urgent-food",
+        rule_type="urgent_mention",
+        key=mentions[0].id,
+        severity="critical",
+        status="open",
+        title="紧急舆情：鲜味坊疑似食物中毒",
+        summary="大V 发帖称食物中毒，转发 3400",
+        opened_at=NOW,
+        updated_at=NOW,
+        last_fired_at=NOW,
+        sample_mention_ids=[m.id for m in mentions],
+        plans=["xianweifang"],
+    )
+    session.add(alert)
+    session.commit()
+    return alert.id
+
+
+def test_open_from_stored_alert_links_everything_and_proposes(
+    session: Session,
+    alert_table: None,
+    index: SQLiteMentionIndex,
+    incident: list[Mention],
+    library: dict[str, Playbook],
+) -> None:
+    alert_id = store_alert(session, incident)
+    case = flows.open_from_alert_id(
+        session,
+        alert_id=alert_id,
+        brand="鲜味坊",
+        library=library,
+        index=index,
+        actor="李娜",
+        now=NOW,
+    )
+    session.commit()
+    assert case.origin == CaseOrigin.ALERT and case.severity == CaseSeverity.CRITICAL
+    assert case.category == "food_safety_health" and case.channel == "weibo"
+    assert case.proposed_playbook == "food_safety"
+    assert [a.alert_id for a in case.alerts] == [alert_id]
+    assert {m.mention_id for m in case.mentions} == {m.id for m in incident}
+    assert service.get_by_alert(session, alert_id=alert_id) == [case]
+    again = flows.open_from_alert_id(
+        session,
+        alert_id=alert_id,
+        brand="鲜味坊",
+        library=library,
+        index=index,
+        actor="李娜",
+        now=NOW,
+    )
+    assert again.id == case.id
+    kinds = [e.kind for e in audit.get_all(session, case_id=case.id)]
+    assert kinds == ["opened", "mention_linked", "mention_linked", "alert_linked"]
+    with pytest.raises(CaseNotFound):
+        flows.open_from_alert_id(
+            session, alert_id=999, brand="x", library=library, index=index, actor="a", now=NOW
+        )
+
+
+def test_open_from_mentions_takes_the_highest_urgency(
+    session: Session, incident: list[Mention], library: dict[str, Playbook]
+) -> None:
+    case = flows.open_from_mentions(
+        session, mentions=incident[1:], brand="鲜味坊", library=library, actor="a", now=NOW
+    )
+    assert case.severity == CaseSeverity.HIGH and case.origin == CaseOrigin.MENTIONS
+    assert case.title.startswith("不止我一个") and case.proposed_playbook == "food_safety"
+    assert case.mentions[0].author == "吃货小王大王"
+
+
+def test_field_changes_are_audited_with_before_and_after(session: Session) -> None:
+    case = make_case(session)
+    later = NOW + timedelta(minutes=5)
+    patch = CaseUpdate(owner="李娜", severity=CaseSeverity.CRITICAL, title="外卖吃出异物")
+    flows.update_case(session, case=case, case_in=patch, actor="王主管", now=later)
+    flows.update_case(session, case=case, case_in=CaseUpdate(owner="李娜"), actor="x", now=later)
+    service.add_note(session, case=case, text="已电话联系当事人", actor="李娜", now=later)
+    session.commit()
+    entries = audit.get_all(session, case_id=case.id)
+    changes = [(e.field, e.before, e.after, e.actor) for e in entries if e.kind == "field_changed"]
+    assert changes == [
+        ("severity", "high", "critical", "王主管"),
+        ("owner", None, "李娜", "王主管"),
+    ]
+    assert all(e.at == later for e in entries[1:])
+    assert entries[-1].kind == EventKind.NOTE and entries[-1].text == "已电话联系当事人"
+
+
+def test_recovery_record_updates_are_audited(session: Session) -> None:
+    case = make_case(session)
+    patch = RecoveryUpdate(
+        break_cause="后厨卫生",
+        apology_made=True,
+        remedy_offered="退款并承担医药费",
+        remedy_accepted=True,
+        satisfaction=4,
+        win_back_tier=WinBackTier.KEY,
+    )
+    record = recovery.update(session, case_id=case.id, recovery_in=patch, actor="李娜", now=NOW)
+    recovery.update(
+        session, case_id=case.id, recovery_in=RecoveryUpdate(satisfaction=5), actor="李娜", now=NOW
+    )
+    session.commit()
+    assert record.win_back_tier == "key" and record.satisfaction == 5 and not record.is_closed_out
+    fields = [
+        e.field for e in audit.get_all(session, case_id=case.id, kinds=[EventKind.RECOVERY_CHANGED])
+    ]
+    assert fields == [
+        "break_cause",
+        "apology_made",
+        "remedy_offered",
+        "remedy_accepted",
+        "satisfaction",
+        "win_back_tier",
+        "satisfaction",
+    ]
+    with pytest.raises(ValueError):
+        RecoveryUpdate(satisfaction=6)
