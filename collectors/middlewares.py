@@ -45,7 +45,7 @@ class CookieHeaderMiddleware:
         prefix = getattr(crawler.spidercls, "settings_prefix", "")
         cookie = crawler.settings.get(f"{prefix}_COOKIE") if prefix else None
         if not cookie:
-            raise NotConfigured(f"{prefix}_COOKIE not set")
+            raise NotConfigured  # no message: running without cookies is normal, not a warning
         return cls(str(cookie))
 
     def process_request(self, request: Request) -> None:

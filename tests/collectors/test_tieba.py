@@ -1,0 +1,89 @@
+"""tieba: forum list (thread list hidden in an HTML comment) → thread pages, GBK search, blocks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from collectors.runner import run_source
+from collectors.state import SourceStatus
+from tests.collectors.conftest import FAST, indexed, source_of, state_of
+from tests.collectors.site import Page, Site, fixture
+
+FORUM = "鲜味坊"
+LIST = f"/f?kw={quote(FORUM)}&ie=utf-8&pn="
+SEARCH = f"/f/search/res?ie=utf-8&sm=1&rn=20&qw={quote(FORUM)}&pn="
+
+
+def tieba_source(site: Site, **options: object) -> dict[str, object]:
+    """A tieba source on the local site."""
+    base = {"base_url": site.url, "forums": [FORUM], "max_pages": 2}
+    return {"name": "tb", "type": "tieba", "options": {**FAST, **base, **options}}
+
+
+def test_forum_threads_newest_pages_first(site, make_ctx):
+    site.route(LIST + "0", fixture("tieba_list_p1.html"))
+    site.route(LIST + "50", fixture("tieba_list_p2.html"))
+    site.route("/p/9001", fixture("tieba_thread_9001_p1.html"))
+    site.route("/p/9001?pn=2", fixture("tieba_thread_9001_p2.html"))
+    ctx = make_ctx([tieba_source(site)])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    assert run.status == SourceStatus.OK, run.error
+    found = indexed(ctx, "tb")
+    assert sorted(found) == ["90010", "90011", "90031"]  # 90005 is a month old
+    opener = found["90010"]
+    assert opener.title == "鲜味坊外卖吃出异物，客服推诿"
+    assert (
+        opener.text
+        == "昨晚点的鲜味坊外卖，米饭里吃出一根钢丝！\n打客服电话说找门店，门店说找平台，来回推诿。"
+    )
+    assert opener.published_at == datetime(2026, 11, 22, 13, 10, tzinfo=UTC)
+    assert (opener.author.id, opener.author.name, opener.channel) == ("501", "维权的小李", "forum")
+    assert found["90031"].reply_to == "90010" and found["90011"].reply_to == "90010"
+    assert found["90031"].url == f"{site.url}/p/9001?pid=90031#90031"
+    assert "/p/9002" not in site.log and "/p/8800" not in site.log  # not active in the window
+    assert LIST + "100" not in site.log
+
+
+def test_keyword_search_page_in_gbk(site, make_ctx):
+    site.route(SEARCH + "1", fixture("tieba_search_gbk.html", content_type="text/html"))
+    site.route(
+        SEARCH + "2",
+        Page(b"<html><body><div class='s_post_list'></div></body></html>", 200, "text/html"),
+    )
+    ctx = make_ctx([tieba_source(site, forums=None, keywords=[FORUM])])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    assert run.status == SourceStatus.OK, run.error
+    found = indexed(ctx, "tb")
+    assert sorted(found) == ["91011"]
+    hit = found["91011"]
+    assert hit.title == "鲜味坊退款一个月还没到账"
+    assert hit.text == "在鲜味坊小程序申请的退款，一个月了还没到账，客服只会说“请耐心等待”。"
+    assert hit.author.name == "等退款的人"
+    assert hit.url == f"{site.url}/p/9101?pid=91011&cid=0#91011"
+
+
+def test_captcha_redirect_blocks(site, make_ctx):
+    captcha = "/static/captcha/tuxing.html?ak=x&backurl=%2Ff"
+    site.route(LIST + "0", Page(b"", 302, "text/html", {"Location": captcha}))
+    site.route(captcha, fixture("tieba_captcha.html", content_type="text/html; charset=utf-8"))
+    ctx = make_ctx([tieba_source(site)])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    assert run.status == SourceStatus.BLOCKED
+    assert "验证" in state_of(ctx, "tb").last_error
+
+
+def test_empty_list_page_counts_as_blocked(site, make_ctx):
+    site.route(LIST + "0", Page(b"<html><body></body></html>", 200, "text/html"))
+    ctx = make_ctx([tieba_source(site)])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    assert run.status == SourceStatus.BLOCKED
+    assert "内容为空" in (run.error or "")
