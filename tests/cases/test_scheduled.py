@@ -1,0 +1,121 @@
+"""The scheduled SLA/overdue check: job registration, real delivery through alerting's webhook."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from core.context import AppContext
+from core.timeutil import SimulatedClock
+from crisis_playbooks import runtime
+from crisis_playbooks.cases import flows
+from crisis_playbooks.cases.enums import CaseSeverity
+from crisis_playbooks.cases.models import CaseCreate
+from crisis_playbooks.playbook import flows as playbook_flows
+from crisis_playbooks.scheduled import JOB_ID, check_job, register_jobs
+from tests.cases.conftest import TZ, Recorder, local
+
+
+class Receiver:
+    """A local HTTP endpoint recording the JSON bodies POSTed to it."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict[str, Any]] = []
+        received = self.bodies
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                received.append(json.loads(self.rfile.read(length) or b"{}"))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    server = Receiver()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def ctx(db_url: str, tmp_path: Path, receiver: Receiver) -> Iterator[AppContext]:
+    config = {
+        "brand": "鲜味坊",
+        "database": {"url": db_url},
+        "dashboard": {"public_url": "http://dash.example"},
+        "alerting": {
+            "notifiers": [{"name": "ops", "type": "webhook", "options": {"endpoint": receiver.url}}]
+        },
+        "cases": {"check_interval": "30s", "escalation_targets": ["ops"]},
+    }
+    path = tmp_path / "yuqing.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    context = AppContext.load(path, tmp_path / "var", clock=SimulatedClock(local(2026, 11, 23, 10)))
+    yield context
+    context.close()
+
+
+def test_register_jobs_adds_one_interval_job(ctx: AppContext) -> None:
+    scheduler = BackgroundScheduler()
+    scheduler.start(paused=True)
+    try:
+        register_jobs(scheduler, ctx)
+        register_jobs(scheduler, ctx)  # idempotent
+        jobs = scheduler.get_jobs()
+    finally:
+        scheduler.shutdown(wait=False)
+    assert [job.id for job in jobs] == [JOB_ID]
+    assert jobs[0].trigger.interval.total_seconds() == 30
+
+
+def test_breach_is_delivered_once_through_the_webhook(ctx: AppContext, receiver: Receiver) -> None:
+    with ctx.sessions() as session:
+        case_in = CaseCreate(title="外卖吃出异物", brand="鲜味坊", severity=CaseSeverity.HIGH)
+        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        session.commit()
+    clock = ctx.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance_to(local(2026, 11, 23, 12, 30))
+    check_job(ctx)
+    check_job(ctx)
+    titles = [body.get("title", "") for body in receiver.bodies]
+    assert len(titles) == 1 and "已超时" in titles[0] and f"#{case.id}" in titles[0]
+    assert "case_detail?case_id=" in json.dumps(receiver.bodies[0], ensure_ascii=False)
+
+
+def test_run_checks_with_a_test_double(ctx: AppContext) -> None:
+    recorder = Recorder()
+    with ctx.sessions() as session:
+        case_in = CaseCreate(title="大V 曝光", brand="鲜味坊", severity=CaseSeverity.HIGH)
+        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        playbook = runtime.library(ctx)["kol_media_complaint"]
+        playbook_flows.start(
+            session, case=case, playbook=playbook, actor="a", now=local(2026, 11, 23, 10), tz=TZ
+        )
+        session.commit()
+    summary = runtime.run_checks(ctx, now=local(2026, 11, 23, 11, 45), send=recorder)
+    assert summary.sla_notices == 1 and summary.overdue_tasks == 2
+    assert (
+        runtime.run_checks(ctx, now=local(2026, 11, 23, 11, 50), send=recorder).overdue_tasks == 0
+    )
+    assert len(recorder.notices) == 3
