@@ -14,6 +14,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,23 @@ def drop_engine_index(index: EngineMentionIndex) -> None:
     index.close()
 
 
+@contextmanager
+def fresh_index(
+    backend: str, request: pytest.FixtureRequest, folder: Path
+) -> Iterator[MentionIndex]:
+    """An empty MentionIndex of a backend, removed afterwards."""
+    if backend == "sqlite":
+        sqlite = SQLiteMentionIndex(folder / "mentions.db")
+        yield sqlite
+        sqlite.close()
+        return
+    engine = engine_index(backend, request.getfixturevalue(f"{backend}_url"))
+    try:
+        yield engine
+    finally:
+        drop_engine_index(engine)
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     """Each backend name in turn."""
@@ -143,12 +161,20 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def index(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[MentionIndex]:
     """An empty MentionIndex of the backend under test."""
-    if backend == "sqlite":
-        sqlite = SQLiteMentionIndex(tmp_path / "mentions.db")
-        yield sqlite
-        sqlite.close()
-        return
-    url = request.getfixturevalue(f"{backend}_url")
-    engine = engine_index(backend, url)
-    yield engine
-    drop_engine_index(engine)
+    with fresh_index(backend, request, tmp_path) as created:
+        yield created
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def loaded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[MentionIndex]:
+    """A MentionIndex holding the whole corpus, shared by a module's read-only tests."""
+    from tests.index.corpus import CORPUS
+
+    folder = tmp_path_factory.mktemp(f"loaded-{request.param}")
+    with fresh_index(str(request.param), request, folder) as created:
+        result = created.upsert_many(list(CORPUS.values()))
+        assert not result.errors, result.errors
+        created.refresh()
+        yield created

@@ -21,15 +21,6 @@ def _utc(month: int, day: int, hour: int = 0) -> datetime:
     return datetime(2026, month, day, hour, tzinfo=UTC)
 
 
-@pytest.fixture
-def loaded(index: MentionIndex) -> MentionIndex:
-    """The index with the whole corpus, visible to searches."""
-    result = index.upsert_many(list(CORPUS.values()))
-    assert not result.errors
-    index.refresh()
-    return index
-
-
 def _found(index: MentionIndex, **query: object) -> set[str]:
     return {m.id for m in index.search(SearchQuery(limit=100, **query)).mentions}  # type: ignore[arg-type]
 
@@ -287,11 +278,14 @@ def test_a_mention_moving_month_keeps_one_copy(index: MentionIndex, backend: str
     assert docs == {"2026.05": 0, "2026.06": 1}
 
 
-def test_retention_drops_whole_months(loaded: MentionIndex, backend: str) -> None:
+def test_retention_drops_whole_months(index: MentionIndex, backend: str) -> None:
     if backend == "sqlite":
         pytest.skip("monthly indices exist only on engines")
-    assert isinstance(loaded, EngineMentionIndex)
-    dropped = loaded.drop_months_before(_utc(6, 15))
+    assert isinstance(index, EngineMentionIndex)
+    index.upsert_many(list(CORPUS.values()))
+    index.refresh()
 
-    assert dropped == [f"{loaded.prefix}-2026.05"]
-    assert _found(loaded) == ids("battery", "courier", "lone")
+    dropped = index.drop_months_before(_utc(6, 15))
+
+    assert dropped == [f"{index.prefix}-2026.05"]
+    assert _found(index) == ids("battery", "courier", "lone")
