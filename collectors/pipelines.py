@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from scrapy.crawler import Crawler
@@ -12,6 +13,14 @@ from collectors.fields import parse_count
 from collectors.items import RawPost
 from core.models import Author, Mention, Metrics
 from core.pipeline.normalize import clean_text
+
+
+_SOURCE_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+
+
+def page_text(raw: str) -> str:
+    """Plain text of a post; in HTML, source line breaks are spaces and <br>/<p> are breaks."""
+    return clean_text(_SOURCE_NEWLINES.sub(" ", raw) if "<" in raw else raw)
 
 
 class MentionPipeline:
@@ -34,7 +43,7 @@ class MentionPipeline:
         published = item.published_at or self.feed.now
         if published < self.feed.since:
             raise DropItem(f"older than the window: {item.native_id}")
-        text = clean_text(item.text)
+        text = page_text(item.text)
         if not text and not item.title:
             raise DropItem(f"no text: {item.native_id}")
         return self.mention(item, published, text)
@@ -52,8 +61,8 @@ class MentionPipeline:
                 followers=parse_count(item.followers),
                 verified=item.verified,
             ),
-            title=clean_text(item.title) if item.title else None,
-            text=text or clean_text(item.title or ""),
+            title=page_text(item.title) if item.title else None,
+            text=text or page_text(item.title or ""),
             published_at=published,
             collected_at=self.feed.now,
             metrics=Metrics(**{k: parse_count(v) or 0 for k, v in self._metrics(item).items()}),
