@@ -1,0 +1,266 @@
+"""案件详情: SLA clocks, status actions, the playbook checklist, the recovery form, the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from crisis_playbooks import runtime
+from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
+from crisis_playbooks.cases import flows, service, transitions
+from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.models import Case, CaseUpdate
+from crisis_playbooks.errors import CaseError
+from crisis_playbooks.overview import CaseDetail, detail
+from crisis_playbooks.playbook import flows as playbook_flows
+from crisis_playbooks.playbook.enums import TemplateKind
+from crisis_playbooks.recovery import service as recovery
+from crisis_playbooks.recovery.enums import WinBackTier
+from crisis_playbooks.recovery.models import RecoveryUpdate
+from crisis_playbooks.sla.enums import ClockState
+from crisis_playbooks.tasks import flows as task_flows
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
+from dashboard.data import get_context, now
+
+ctx = get_context()
+tz = ctx.config.tz
+actor = st.sidebar.text_input("操作人", value=st.session_state.get("case_actor", "值班专员"))
+st.session_state["case_actor"] = actor
+
+
+def when(moment: datetime | None) -> str:
+    """Local short time or '—'."""
+    return moment.astimezone(tz).strftime("%m-%d %H:%M") if moment else "—"
+
+
+def act(action: str, **kwargs: object) -> None:
+    """Run one change in its own transaction, show refusals, then re-render the page."""
+    try:
+        with ctx.sessions() as session:
+            case = service.get_or_raise(session, case_id=case_id)
+            ACTIONS[action](session, case, **kwargs)
+            session.commit()
+    except CaseError as exc:
+        st.session_state["case_error"] = str(exc)
+    st.rerun()
+
+
+def _status(session: Session, case: Case, to: CaseStatus, note: str) -> None:
+    flows.transition(
+        session, case=case, to=to, actor=actor, now=now(), policy=runtime.policy(ctx), note=note
+    )
+
+
+def _fields(session: Session, case: Case, patch: CaseUpdate, note: str) -> None:
+    flows.update_case(session, case=case, case_in=patch, actor=actor, now=now())
+    if note.strip():
+        service.add_note(session, case=case, text=note.strip(), actor=actor, now=now())
+
+
+def _playbook(session: Session, case: Case, playbook_id: str) -> None:
+    playbook = runtime.library(ctx)[playbook_id]
+    playbook_flows.start(session, case=case, playbook=playbook, actor=actor, now=now(), tz=tz)
+
+
+def _task(session: Session, case: Case, task_id: int, status: TaskStatus, note: str) -> None:
+    task = tasks.get(session, task_id=task_id)
+    task_flows.set_status(session, task=task, status=status, actor=actor, now=now(), note=note)
+
+
+def _recovery(session: Session, case: Case, patch: RecoveryUpdate) -> None:
+    recovery.update(session, case_id=case.id, recovery_in=patch, actor=actor, now=now())
+
+
+ACTIONS: dict[str, Callable[..., None]] = {
+    "status": _status,
+    "fields": _fields,
+    "playbook": _playbook,
+    "task": _task,
+    "recovery": _recovery,
+}
+
+with ctx.sessions() as session:
+    choices = {c.id: c.title for c in service.get_all(session)}
+if not choices:
+    st.info("还没有案件。请在「案件看板」从预警立案或手工立案。")
+    st.stop()
+wanted = st.query_params.get("case_id")
+ids = list(choices)
+start = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in choices else 0
+case_id = st.sidebar.selectbox("案件", ids, index=start, format_func=lambda i: f"#{i} {choices[i]}")
+st.query_params["case_id"] = str(case_id)
+with ctx.sessions() as session:
+    info: CaseDetail = detail(
+        session,
+        case=service.get_or_raise(session, case_id=case_id),
+        policy=runtime.policy(ctx),
+        now=now(),
+    )
+case = info.card.case
+
+st.title(f"案件 #{case.id} · {case.title}")
+if "case_error" in st.session_state:
+    st.error(st.session_state.pop("case_error"))
+st.caption(
+    f"{case.status_enum.label_zh} · {case.severity_enum.label_zh}级 · "
+    f"负责人 {case.owner or '未指派'} · 立案 {when(case.opened_at)} · {case.summary}"
+)
+for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
+    late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
+    due = f"截止 {when(clock.due_at)}" if clock.due_at and not clock.stopped_at else ""
+    column.metric(
+        f"SLA {clock.kind.label_zh}",
+        clock.state.label_zh,
+        f"{clock.consumed:.0%} {due}",
+        delta_color="inverse" if late else "off",
+    )
+
+with st.container(border=True):
+    options = list(transitions.allowed_next(case.status_enum))
+    left, mid, right = st.columns([2, 3, 1])
+    target = left.selectbox("变更状态为", options, format_func=lambda s: s.label_zh)
+    note = mid.text_input("说明（写入时间线）", key="status-note")
+    if right.button("变更状态", type="primary"):
+        act("status", to=target, note=note)
+
+checklist, recovery_tab, timeline, settings = st.tabs(
+    ["处置清单", "服务补救", "时间线", "案件设置"]
+)
+
+with checklist:
+    started = {run.playbook_id for run in info.runs}
+    library = runtime.library(ctx)
+    available = [p for p in library if p not in started]
+    if available:
+        first = (
+            available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
+        )
+        pick = st.selectbox("预案", available, index=first, format_func=lambda p: library[p].name)
+        label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
+        if st.button(label, key="start-playbook"):
+            act("playbook", playbook_id=pick)
+    for run in info.runs:
+        st.caption(f"预案「{run.playbook_name}」由 {run.started_by} 于 {when(run.started_at)} 启动")
+    st.caption("所有对外发出的信息请第二人复核；只发布核实过的数据，不夸大承诺。")
+    for task in info.tasks:
+        overdue = task.is_overdue(info.card.now)
+        role = OwnerRole(task.owner_role).label_zh
+        label = f"{task.title}（{role}，截止 {when(task.due_at)}）" + (
+            " ⏰ 逾期" if overdue else ""
+        )
+        done = st.checkbox(
+            label,
+            value=task.status == TaskStatus.DONE,
+            key=f"task-{task.id}",
+            disabled=task.status == TaskStatus.SKIPPED,
+        )
+        if done != (task.status == TaskStatus.DONE):
+            act(
+                "task",
+                task_id=task.id,
+                status=TaskStatus.DONE if done else TaskStatus.OPEN,
+                note="",
+            )
+        with st.expander(
+            "说明与模板" + (f" · 已跳过：{task.note}" if task.status == "skipped" else "")
+        ):
+            st.markdown(task.instructions or "—")
+            for item in task.checklist:
+                st.markdown(f"- {item}")
+            for kind, text in task.templates.items():
+                st.markdown(f"**{TemplateKind(kind).label_zh}**")
+                st.code(text, language=None)
+            reason = st.text_input("跳过原因", key=f"skip-note-{task.id}")
+            if task.status == TaskStatus.OPEN and st.button("跳过此步", key=f"skip-{task.id}"):
+                act("task", task_id=task.id, status=TaskStatus.SKIPPED, note=reason)
+
+with recovery_tab, st.form("recovery"):
+    record = info.recovery
+    cause = st.text_area("服务失误原因", value=record.break_cause if record else "")
+    responsible = st.text_input("专人负责", value=(record.responsible or "") if record else "")
+    contacted = st.checkbox("已主动联系客户", value=bool(record and record.proactive_contact_at))
+    apology = st.checkbox("已致歉", value=bool(record and record.apology_made))
+    remedy = st.text_area("补救方案（可供客户选择）", value=record.remedy_offered if record else "")
+    accepted_options = {"未定": None, "客户接受": True, "客户拒绝": False}
+    current = record.remedy_accepted if record else None
+    accepted = st.radio(
+        "客户是否接受",
+        list(accepted_options),
+        horizontal=True,
+        index=list(accepted_options.values()).index(current),
+    )
+    third = st.text_input("已告知的第三方", value=record.third_parties_informed if record else "")
+    follow_on = st.date_input("回访日期", value=record.follow_up_on if record else None)
+    followed = st.checkbox("已回访", value=bool(record and record.followed_up_at))
+    score = st.select_slider(
+        "补救后满意度",
+        ["未评", 1, 2, 3, 4, 5],
+        value=(record.satisfaction or "未评") if record else "未评",
+    )
+    recurrence = st.checkbox("已检查是否复发", value=bool(record and record.recurrence_checked))
+    recurrence_note = st.text_input("复发检查说明", value=record.recurrence_note if record else "")
+    tiers = list(WinBackTier)
+    tier = st.selectbox(
+        "挽回等级",
+        tiers,
+        format_func=lambda t: t.label_zh,
+        index=tiers.index(WinBackTier(record.win_back_tier))
+        if record and record.win_back_tier
+        else 1,
+    )
+    if st.form_submit_button("保存服务补救记录"):
+        moment = now()
+        patch = RecoveryUpdate(
+            break_cause=cause,
+            responsible=responsible or None,
+            apology_made=apology,
+            remedy_offered=remedy,
+            remedy_accepted=accepted_options[accepted],
+            third_parties_informed=third,
+            follow_up_on=follow_on or None,
+            proactive_contact_at=(
+                record.proactive_contact_at if record and record.proactive_contact_at else moment
+            )
+            if contacted
+            else None,
+            followed_up_at=(record.followed_up_at if record and record.followed_up_at else moment)
+            if followed
+            else None,
+            satisfaction=score if isinstance(score, int) else None,
+            recurrence_checked=recurrence,
+            recurrence_note=recurrence_note,
+            win_back_tier=tier,
+        )
+        act("recovery", patch=patch)
+
+with timeline:
+    for link in case.mentions:
+        st.markdown(
+            f"📰 **{link.author or '匿名'}**（{link.channel}）{link.excerpt}"
+            + (f" [原帖]({link.url})" if link.url else "")
+        )
+    for alert in case.alerts:
+        st.markdown(f"🚨 预警 #{alert.alert_id} {alert.title}")
+    for event in reversed(info.timeline):
+        change = (
+            f"{event.field}：{event.before or '—'} → {event.after or '—'}" if event.field else ""
+        )
+        text = " ".join(p for p in (change, event.text) if p)
+        kind = EVENT_LABELS_ZH[EventKind(event.kind)]
+        st.markdown(f"`{when(event.at)}` **{event.actor}** · {kind} · {text}")
+
+with settings, st.form("fields"):
+    owner = st.text_input("负责人", value=case.owner or "")
+    levels = list(CaseSeverity)
+    severity = st.selectbox(
+        "严重程度", levels, index=levels.index(case.severity_enum), format_func=lambda s: s.label_zh
+    )
+    waiting = st.checkbox("等待客户回复（暂停 SLA 计时）", value=case.waiting_on_customer)
+    remark = st.text_area("备注")
+    if st.form_submit_button("保存"):
+        fields = CaseUpdate(owner=owner or None, severity=severity, waiting_on_customer=waiting)
+        act("fields", patch=fields, note=remark)

@@ -1,0 +1,121 @@
+"""案件看板: open alerts waiting for a case, a manual open form, and the board by status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from crisis_playbooks import runtime
+from crisis_playbooks.cases import flows, service
+from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.models import CaseCreate
+from crisis_playbooks.overview import CaseCard, board
+from dashboard.data import get_context, now
+
+DETAIL_PAGE = "pages/case_detail.py"
+ctx = get_context()
+st.title("案件看板")
+actor = st.sidebar.text_input("操作人", value=st.session_state.get("case_actor", "值班专员"))
+st.session_state["case_actor"] = actor
+
+
+def open_detail(case_id: int) -> None:
+    """Go to the case page (the page list lives in dashboard/app.py)."""
+    st.switch_page(DETAIL_PAGE, query_params={"case_id": str(case_id)})
+
+
+def open_alerts() -> list[Any]:
+    """Alerts not resolved and not yet handled by an open case (none without alerting)."""
+    try:
+        from alerting import service as alerts
+        from alerting.enums import AlertStatus
+    except ImportError:
+        return []
+    with ctx.sessions() as session:
+        pending = alerts.get_all(session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED])
+        return [
+            alert
+            for alert in pending
+            if not any(
+                c.status_enum.is_open for c in service.get_by_alert(session, alert_id=alert.id)
+            )
+        ]
+
+
+def open_from_alert(alert_id: int) -> int:
+    """Open (or find) the case of an alert; returns its id."""
+    with ctx.sessions() as session:
+        case = flows.open_from_alert_id(
+            session,
+            alert_id=alert_id,
+            brand=ctx.config.brand,
+            library=runtime.library(ctx),
+            index=ctx.index,
+            actor=actor,
+            now=now(),
+        )
+        session.commit()
+        return case.id
+
+
+st.subheader("待立案预警")
+pending = open_alerts()
+if not pending:
+    st.caption("没有待立案的预警。")
+for alert in pending:
+    with st.container(border=True):
+        left, right = st.columns([5, 1])
+        left.markdown(f"**预警 #{alert.id} · {alert.title}**  \n{alert.summary}")
+        left.caption(
+            f"级别 {alert.severity} · 规则 {alert.rule} · 首次触发 {alert.opened_at:%m-%d %H:%M}"
+        )
+        if right.button("立案", key=f"open-alert-{alert.id}", type="primary"):
+            open_detail(open_from_alert(alert.id))
+
+with st.expander("手工立案"), st.form("manual-case"):
+    title = st.text_input("标题")
+    summary = st.text_area("摘要")
+    severity = st.selectbox(
+        "严重程度", list(CaseSeverity), index=1, format_func=lambda s: s.label_zh
+    )
+    if st.form_submit_button("立案") and title.strip():
+        with ctx.sessions() as session:
+            case_in = CaseCreate(
+                title=title.strip(),
+                summary=summary,
+                brand=ctx.config.brand,
+                severity=severity or CaseSeverity.MEDIUM,
+            )
+            case = flows.open_case(session, case_in=case_in, actor=actor, now=now())
+            session.commit()
+        open_detail(case.id)
+
+
+def card(item: CaseCard) -> None:
+    """One case on the board; overdue cases are red, warnings amber."""
+    case = item.case
+    colour = "red" if item.overdue else ("orange" if item.warning else "gray")
+    flag = "⏰ 逾期 · " if item.overdue else ("⚠️ 即将超时 · " if item.warning else "")
+    with st.container(border=True):
+        st.markdown(f":{colour}[**#{case.id} {case.title}**]")
+        st.caption(
+            f"{flag}{case.severity_enum.label_zh}级 · {case.owner or '未指派'} · "
+            f"任务 {item.tasks_total - item.tasks_open}/{item.tasks_total}"
+        )
+        if st.button("查看", key=f"case-{case.id}"):
+            open_detail(case.id)
+
+
+st.subheader("案件")
+show_closed = st.toggle("显示已关闭", value=False)
+with ctx.sessions() as session:
+    grouped = board(session, policy=runtime.policy(ctx), now=now())
+statuses = [s for s in CaseStatus if show_closed or s != CaseStatus.CLOSED]
+overdue = sum(c.overdue for s in statuses for c in grouped[s])
+st.metric("逾期案件", overdue)
+for column, status in zip(st.columns(len(statuses)), statuses, strict=True):
+    with column:
+        st.markdown(f"**{status.label_zh}**（{len(grouped[status])}）")
+        for item in grouped[status]:
+            card(item)
