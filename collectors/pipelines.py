@@ -14,7 +14,6 @@ from collectors.items import RawPost
 from core.models import Author, Mention, Metrics
 from core.pipeline.normalize import clean_text
 
-
 _SOURCE_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
 
 
