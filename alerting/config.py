@@ -1,13 +1,31 @@
-"""Configuration of the alerting engine: rule folders, evaluation interval, notifiers."""
+"""Configuration of alerting: rule folders, evaluation interval, notifiers, escalation."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.timeutil import Duration
+
+
+class EscalationTier(StrEnum):
+    """Who is told next when an alert stays unacknowledged (DOMAIN.md escalation tiers)."""
+
+    FRONT_LINE = "front_line"
+    TEAM_LEAD = "team_lead"
+    SPECIALIST = "specialist"
+    MANAGEMENT = "management"
+
+
+ESCALATION_TIER_ZH: dict[EscalationTier, str] = {
+    EscalationTier.FRONT_LINE: "一线",
+    EscalationTier.TEAM_LEAD: "班长",
+    EscalationTier.SPECIALIST: "二线",
+    EscalationTier.MANAGEMENT: "主管/公关",
+}
 
 
 class NotifierConfig(BaseModel):
@@ -19,6 +37,18 @@ class NotifierConfig(BaseModel):
     type: str
     enabled: bool = True
     options: dict[str, Any] = Field(default_factory=dict)
+    rate_limit: int | None = Field(default=None, ge=1)
+    rate_period: Duration = timedelta(minutes=1)
+
+
+class EscalationStep(BaseModel):
+    """One tier: after how long without acknowledgement, and which notifiers it reaches."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tier: EscalationTier
+    after: Duration = timedelta(0)
+    notifiers: list[str] = Field(default_factory=list)
 
 
 class AlertingConfig(BaseModel):
@@ -31,3 +61,11 @@ class AlertingConfig(BaseModel):
     rules_dir: str | None = None
     eval_interval: Duration = timedelta(seconds=30)
     notifiers: list[NotifierConfig] = Field(default_factory=list)
+    escalation: list[EscalationStep] = Field(default_factory=list)
+    max_attempts: int = Field(default=5, ge=1)
+    retry_backoff: Duration = timedelta(seconds=30)
+    sample_size: int = Field(default=5, ge=1, le=50)
+
+    def notifier(self, name: str) -> NotifierConfig | None:
+        """The notifier with this name, if configured."""
+        return next((n for n in self.notifiers if n.name == name), None)

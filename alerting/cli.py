@@ -1,0 +1,170 @@
+"""`yuqing alerts list|ack|resolve|rules` and `yuqing replay STREAM --alerts-out FILE`."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from alerting import service
+from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
+from alerting.loader import load_rule_file, load_rules
+from core.context import AppContext
+from core.errors import YuqingError
+from core.intake import read_records
+from core.timeutil import SimulatedClock, parse_duration
+
+alerts_app = typer.Typer(help="告警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
+console = Console()
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", envvar="YUQING_CONFIG", help="yuqing.yaml")
+]
+DataDirOption = Annotated[
+    Path | None, typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="数据目录 (默认 ./var)")
+]
+ByOption = Annotated[str, typer.Option("--by", help="操作人")]
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    console.print(f"[red]错误：[/red]{exc}")
+    return typer.Exit(1)
+
+
+@alerts_app.command("list")
+def list_alerts(
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+    status: Annotated[
+        str, typer.Option(help="open / acknowledged / resolved / active / all")
+    ] = "active",
+) -> None:
+    """List alerts (default: open and acknowledged)."""
+    wanted: list[AlertStatus] | None = {
+        "active": [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
+        "all": None,
+    }.get(status, [AlertStatus(status)] if status in set(AlertStatus) else [])
+    ctx = AppContext.load(config, data_dir)
+    with ctx.sessions() as session:
+        alerts = service.get_all(session, status=wanted)
+    table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
+    for alert in alerts:
+        baseline = "—" if alert.baseline is None else f"{alert.baseline:.1f}"
+        opened = service.as_utc(alert.opened_at)
+        table.add_row(
+            str(alert.id),
+            SEVERITY_LABELS_ZH[Severity(alert.severity)],
+            ALERT_STATUS_ZH[AlertStatus(alert.status)],
+            alert.title,
+            str(alert.count),
+            baseline,
+            f"{opened.astimezone(ctx.config.tz):%m-%d %H:%M}" if opened else "",
+            alert.rule,
+        )
+    console.print(table if alerts else "没有告警。")
+
+
+@alerts_app.command("ack")
+def ack(
+    alert_id: int, by: ByOption = "cli", config: ConfigOption = None, data_dir: DataDirOption = None
+) -> None:
+    """Acknowledge an alert (stops escalation)."""
+    ctx = AppContext.load(config, data_dir)
+    try:
+        with ctx.sessions() as session:
+            alert = service.acknowledge(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
+    except YuqingError as exc:
+        raise _fail(exc) from None
+    console.print(f"告警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
+
+
+@alerts_app.command("resolve")
+def resolve(
+    alert_id: int, by: ByOption = "cli", config: ConfigOption = None, data_dir: DataDirOption = None
+) -> None:
+    """Resolve an alert."""
+    ctx = AppContext.load(config, data_dir)
+    try:
+        with ctx.sessions() as session:
+            alert = service.resolve(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
+    except YuqingError as exc:
+        raise _fail(exc) from None
+    console.print(f"告警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
+
+
+@alerts_app.command("rules")
+def rules(
+    config: ConfigOption = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="只校验这些规则文件")] = None,
+) -> None:
+    """Validate and list the rule files (built-ins and alerting.rules_dir, or the given files)."""
+    try:
+        if files:
+            loaded = [load_rule_file(path) for path in files]
+        else:
+            ctx = AppContext.load(config, None)
+            loaded = load_rules(ctx.config.alerting, config.parent if config else None)
+    except YuqingError as exc:
+        raise _fail(exc) from None
+    table = Table("规则", "类型", "级别", "来源", "说明")
+    for rule in loaded:
+        table.add_row(
+            rule.name,
+            rule.type_name,
+            SEVERITY_LABELS_ZH[rule.spec.severity],
+            rule.source,
+            rule.spec.title or "",
+        )
+    console.print(table)
+    console.print(f"{len(loaded)} 条规则有效。")
+
+
+def replay(
+    stream: Annotated[Path, typer.Argument(help="JSONL 文件，每行一条文档化的 Mention JSON")],
+    alerts_out: Annotated[Path, typer.Option("--alerts-out", help="触发的告警写入此 JSONL 文件")],
+    config: ConfigOption = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir", envvar="YUQING_DATA_DIR", help="数据目录；不指定则用一次性临时目录"
+        ),
+    ] = None,
+    notify: Annotated[bool, typer.Option("--notify/--no-notify", help="是否真的发送通知")] = False,
+    tail: Annotated[str, typer.Option(help="最后一条之后继续模拟的时长")] = "10m",
+) -> None:
+    """Replay a stream on a simulated clock through pipeline and rules; write fired alerts."""
+    from alerting.replay import replay_stream
+
+    try:
+        records = list(read_records(stream))
+    except YuqingError as exc:
+        raise _fail(exc) from None
+    mentions = [r.mention for r in records if r.mention is not None]
+    bad = [(r.ref, r.error) for r in records if r.mention is None]
+    start = min((m.published_at for m in mentions), default=datetime.now(UTC))
+    scratch = None if data_dir else Path(tempfile.mkdtemp(prefix="yuqing-replay-"))
+    try:
+        ctx = AppContext.load(
+            config, data_dir or scratch, clock=SimulatedClock(start - timedelta(seconds=1))
+        )
+        alerts_out.parent.mkdir(parents=True, exist_ok=True)
+        with alerts_out.open("w", encoding="utf-8") as out:
+            summary = replay_stream(ctx, mentions, out, send=notify, tail=parse_duration(tail))
+        ctx.close()
+    except YuqingError as exc:
+        raise _fail(exc) from None
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    for ref, error in [*bad, *summary.rejected]:
+        console.print(f"[yellow]跳过[/yellow] {ref}: {error}")
+    console.print(
+        f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
+        f"触发告警 {summary.fired} 条 → {alerts_out}"
+    )

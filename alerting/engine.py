@@ -1,0 +1,210 @@
+"""The alert engine: evaluates window rules on a tick and ingest rules per batch, then notifies."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from alerting.config import ESCALATION_TIER_ZH, EscalationTier
+from alerting.enums import AlertEvent
+from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
+from alerting.loader import load_rules
+from alerting.models import RuleState
+from alerting.notifications import deliver, enqueue, retry_due
+from alerting.rules import Finding, Rule, RuleContext
+from alerting.service import as_utc
+from alerting.templates import render_alert
+from core.index.protocol import SearchQuery
+from core.models import Mention
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+log = logging.getLogger(__name__)
+
+EventSink = Callable[[Outcome], None]
+
+
+class AlertEngine:
+    """Rules, their persisted state and the alert lifecycle of one AppContext."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        rules: Sequence[Rule] | None = None,
+        send: bool = True,
+        sink: EventSink | None = None,
+    ) -> None:
+        self.ctx = ctx
+        config_dir = ctx.config_path.parent if ctx.config_path else None
+        self.rules = (
+            list(rules) if rules is not None else load_rules(ctx.config.alerting, config_dir)
+        )
+        self.by_name = {r.name: r for r in self.rules}
+        self.send = send
+        self.sink = sink
+        self._lock = threading.RLock()
+        self._states = self._load_states()
+        self._persisted: dict[str, tuple[datetime, dict[str, Any]]] = {
+            name: (last, copy.deepcopy(data))
+            for name, (last, data) in self._states.items()
+            if last is not None
+        }
+        self._seen_total: int | None = None
+
+    def now(self) -> datetime:
+        """The context clock in UTC."""
+        return self.ctx.clock().astimezone(UTC)
+
+    def tick(self) -> list[Outcome]:
+        """Evaluate due window rules, auto-resolve, escalate, retry deliveries."""
+        with self._lock:
+            now = self.now()
+            changed = self._index_changed()
+            outcomes: list[Outcome] = []
+            with self.ctx.sessions() as session:
+                for rule in self.rules:
+                    if not rule.at_ingest and self._due(rule, now, changed):
+                        outcomes += self._evaluate(session, rule, now)
+                outcomes += auto_resolve(session, self.by_name, now)
+                outcomes += due_escalations(session, self.ctx.config.alerting.escalation, now)
+                pending = self._queue(session, outcomes)
+                session.commit()
+            self._deliver(pending)
+            if self.send:
+                retry_due(self.ctx)
+            self._emit(outcomes)
+            return outcomes
+
+    def listen(self, mentions: list[Mention]) -> None:
+        """The pipeline listener form of on_mentions."""
+        self.on_mentions(mentions)
+
+    def on_mentions(self, mentions: list[Mention]) -> list[Outcome]:
+        """Pipeline listener: ingest rules see each newly indexed mention immediately."""
+        ingest_rules = [r for r in self.rules if r.at_ingest]
+        if not ingest_rules or not mentions:
+            return []
+        with self._lock:
+            now = self.now()
+            outcomes: list[Outcome] = []
+            with self.ctx.sessions() as session:
+                for rule in ingest_rules:
+                    findings = rule.on_mentions(mentions, self._context(rule, now))
+                    outcomes += self._apply(session, rule, findings, now)
+                pending = self._queue(session, outcomes)
+                session.commit()
+            self._deliver(pending)
+            self._emit(outcomes)
+            return outcomes
+
+    def _evaluate(self, session: Session, rule: Rule, now: datetime) -> list[Outcome]:
+        rc = self._context(rule, now)
+        try:
+            findings = rule.evaluate(rc)
+        except Exception:  # one broken rule must not stop the others
+            log.exception("rule %s failed", rule.name)
+            findings = []
+        before = self._persisted.get(rule.name)
+        self._states[rule.name] = (now, rc.state)
+        if before is None or rc.state != before[1]:
+            # Write only when the state moved: a commit per tick is costly, and a rule
+            # evaluated once more after a restart does no harm (findings are deduplicated).
+            state = session.get(RuleState, rule.name) or RuleState(rule=rule.name, data={})
+            state.last_eval_at, state.data = now, copy.deepcopy(rc.state)
+            session.add(state)
+            self._persisted[rule.name] = (now, copy.deepcopy(rc.state))
+        return self._apply(session, rule, findings, now)
+
+    def _apply(
+        self, session: Session, rule: Rule, findings: list[Finding], now: datetime
+    ) -> list[Outcome]:
+        return [apply_finding(session, rule, f, now) for f in findings]
+
+    def _context(self, rule: Rule, now: datetime) -> RuleContext:
+        _, state = self._states.get(rule.name, (None, {}))
+        return RuleContext(
+            index=self.ctx.index,
+            tz=self.ctx.config.tz,
+            now=now,
+            sessions=self.ctx.sessions,
+            state=state,
+            sample_size=self.ctx.config.alerting.sample_size,
+        )
+
+    def _due(self, rule: Rule, now: datetime, changed: bool) -> bool:
+        last, _ = self._states.get(rule.name, (None, {}))
+        if last is None:
+            return True
+        every = rule.spec.every or self.ctx.config.alerting.eval_interval
+        if now - last < every:
+            return False
+        # Counting rules cannot newly fire while nothing new was indexed (windows only shrink).
+        return changed or not rule.skip_when_idle
+
+    def _index_changed(self) -> bool:
+        total = self.ctx.index.count(SearchQuery())
+        changed = total != self._seen_total
+        self._seen_total = total
+        return changed
+
+    def _queue(self, session: Session, outcomes: list[Outcome]) -> list[int]:
+        """Delivery rows for outcomes that notify, in the same transaction as the alert change."""
+        ids: list[int] = []
+        now = self.now()
+        for outcome in outcomes:
+            if not outcome.notify:
+                continue
+            alert = outcome.alert
+            alert.notified_at, alert.notified_count = now, alert.count
+            if not self.send:
+                continue
+            targets, tier = self._targets(outcome)
+            samples = [
+                m
+                for i in alert.sample_mention_ids[: self.ctx.config.alerting.sample_size]
+                if (m := self.ctx.index.get(i))
+            ]
+            tier_label = (
+                ESCALATION_TIER_ZH[tier] if tier and outcome.event == AlertEvent.ESCALATED else None
+            )
+            notification = render_alert(self.ctx, alert, outcome.event, samples, tier_label)
+            notification.targets = targets
+            ids += [
+                d.id for d in enqueue(session, self.ctx, notification, str(tier) if tier else None)
+            ]
+        return ids
+
+    def _targets(self, outcome: Outcome) -> tuple[list[str] | None, EscalationTier | None]:
+        """Notifier names for this outcome: its escalation tier, or every enabled notifier."""
+        steps = self.ctx.config.alerting.escalation
+        if not steps:
+            return None, None
+        level = outcome.alert.escalation_level if outcome.event == AlertEvent.ESCALATED else 0
+        step = steps[min(level, len(steps) - 1)]
+        return list(step.notifiers), step.tier
+
+    def _deliver(self, ids: list[int]) -> None:
+        if ids:
+            deliver(self.ctx, ids)
+
+    def _emit(self, outcomes: list[Outcome]) -> None:
+        if self.sink is not None:
+            for outcome in outcomes:
+                self.sink(outcome)
+
+    def _load_states(self) -> dict[str, tuple[datetime | None, dict[str, Any]]]:
+        """Persisted rule state (last evaluation, cached baselines) of every loaded rule."""
+        with self.ctx.sessions() as session:
+            rows = {r.rule: r for r in session.query(RuleState).all()}
+        return {
+            name: (as_utc(rows[name].last_eval_at), dict(rows[name].data or {}))
+            for name in self.by_name
+            if name in rows
+        }

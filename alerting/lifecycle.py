@@ -1,0 +1,146 @@
+"""Alert lifecycle: one alert per incident (rule + key), realert, auto-resolve, escalation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alerting.config import EscalationStep
+from alerting.enums import AlertEvent, AlertStatus, Severity
+from alerting.models import Alert
+from alerting.rules import Finding, Rule
+from alerting.service import as_utc, get_active_by_key
+
+MAX_SAMPLES = 10
+
+
+@dataclass
+class Outcome:
+    """What a finding or a timer did to an alert, and whether people must be told."""
+
+    alert: Alert
+    event: AlertEvent
+    notify: bool
+
+
+def apply_finding(session: Session, rule: Rule, finding: Finding, now: datetime) -> Outcome:
+    """Open, update, reopen or realert the alert of this rule and key; the caller commits."""
+    alert = get_active_by_key(session, rule=rule.name, key=finding.key)
+    severity = finding.severity or rule.spec.severity
+    if alert is None or (
+        alert.status == AlertStatus.RESOLVED and _since(alert.resolved_at, now) >= rule.spec.realert
+    ):
+        alert = _new_alert(rule, finding, severity, now)
+        session.add(alert)
+        session.flush()
+        return Outcome(alert, AlertEvent.OPENED, notify=True)
+    raised = Severity(severity).rank > Severity(alert.severity).rank
+    _merge(alert, finding, severity, now)
+    if alert.status == AlertStatus.RESOLVED:
+        # Recurrence within the realert window: the same incident again, not a new one.
+        alert.status, alert.resolved_at, alert.resolved_by = AlertStatus.OPEN, None, None
+        return Outcome(alert, AlertEvent.REOPENED, notify=raised)
+    grown = alert.count > alert.notified_count
+    quiet_long_enough = _since(alert.notified_at, now) >= rule.spec.realert
+    if raised or (alert.status == AlertStatus.OPEN and grown and quiet_long_enough):
+        return Outcome(alert, AlertEvent.REALERTED, notify=True)
+    return Outcome(alert, AlertEvent.UPDATED, notify=False)
+
+
+def auto_resolve(session: Session, rules: dict[str, Rule], now: datetime) -> list[Outcome]:
+    """Resolve open/acknowledged alerts whose condition has been clear for resolve_after."""
+    outcomes = []
+    active = session.scalars(select(Alert).where(Alert.status != AlertStatus.RESOLVED))
+    for alert in active:
+        rule = rules.get(alert.rule)
+        if rule is None or _since(alert.last_fired_at, now) < rule.spec.resolve_after:
+            continue
+        alert.status, alert.resolved_at, alert.resolved_by, alert.updated_at = (
+            AlertStatus.RESOLVED,
+            now,
+            "auto",
+            now,
+        )
+        outcomes.append(Outcome(alert, AlertEvent.RESOLVED, notify=alert.notified_at is not None))
+    return outcomes
+
+
+def due_escalations(session: Session, steps: list[EscalationStep], now: datetime) -> list[Outcome]:
+    """Raise unacknowledged alerts to the next tier once its `after` has passed since opening."""
+    outcomes: list[Outcome] = []
+    if len(steps) < 2:
+        return outcomes
+    waiting = session.scalars(select(Alert).where(Alert.status == AlertStatus.OPEN))
+    for alert in waiting:
+        level = alert.escalation_level
+        if level + 1 < len(steps) and _since(alert.opened_at, now) >= steps[level + 1].after:
+            alert.escalation_level = level + 1
+            alert.updated_at = now
+            outcomes.append(Outcome(alert, AlertEvent.ESCALATED, notify=True))
+    return outcomes
+
+
+def _new_alert(rule: Rule, finding: Finding, severity: Severity, now: datetime) -> Alert:
+    return Alert(
+        rule=rule.name,
+        rule_type=rule.type_name,
+        key=finding.key,
+        severity=severity,
+        status=AlertStatus.OPEN,
+        title=finding.title[:300],
+        summary=finding.summary,
+        opened_at=now,
+        updated_at=now,
+        last_fired_at=now,
+        count=finding.count,
+        peak=finding.peak if finding.peak is not None else float(finding.count),
+        baseline=finding.baseline,
+        window_start=_utc(finding.window_start),
+        window_end=_utc(finding.window_end),
+        sample_mention_ids=list(finding.sample_ids[:MAX_SAMPLES]),
+        plans=list(finding.plans),
+        escalation_level=0,
+        notified_count=0,
+        fire_count=1,
+    )
+
+
+def _merge(alert: Alert, finding: Finding, severity: Severity, now: datetime) -> None:
+    """Grow the alert with a new finding: counts, peak, window, samples, severity."""
+    alert.count = (
+        alert.count + finding.count if finding.accumulate else max(alert.count, finding.count)
+    )
+    alert.peak = max(
+        alert.peak or 0.0, finding.peak if finding.peak is not None else float(finding.count)
+    )
+    if finding.baseline is not None:
+        alert.baseline = finding.baseline
+    alert.summary = finding.summary if not finding.accumulate else alert.summary
+    alert.window_start = min(
+        as_utc(alert.window_start) or _utc(finding.window_start), _utc(finding.window_start)
+    )
+    alert.window_end = max(
+        as_utc(alert.window_end) or _utc(finding.window_end), _utc(finding.window_end)
+    )
+    samples = list(alert.sample_mention_ids or [])
+    samples += [i for i in finding.sample_ids if i not in samples]
+    alert.sample_mention_ids = samples[:MAX_SAMPLES]
+    alert.plans = sorted(set(alert.plans or []) | set(finding.plans))
+    if Severity(severity).rank > Severity(alert.severity).rank:
+        alert.severity = severity
+    alert.last_fired_at = now
+    alert.updated_at = now
+    alert.fire_count += 1
+
+
+def _since(moment: datetime | None, now: datetime) -> timedelta:
+    """now - moment, or a huge interval when moment is None."""
+    stamp = as_utc(moment)
+    return now - stamp if stamp is not None else timedelta.max
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)

@@ -1,0 +1,101 @@
+"""Load and validate rule files: built-in defaults plus the user's `alerting.rules_dir`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from alerting.config import AlertingConfig
+from alerting.rules import RULE_TYPES, Rule
+from core.errors import ConfigError
+
+DEFAULTS_DIR = Path(__file__).parent / "rules" / "defaults"
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+class RuleFileError(ConfigError):
+    """A rule file is invalid; the message names the file, the key and what is wrong."""
+
+
+def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[Rule]:
+    """Enabled rules: built-ins (if on) overridden by same-named user rules; errors collected."""
+    rules: dict[str, Rule] = {}
+    errors: list[str] = []
+    folders = [DEFAULTS_DIR] if config.builtin_rules else []
+    if config.rules_dir:
+        folder = Path(config.rules_dir)
+        if not folder.is_absolute() and config_dir is not None:
+            folder = config_dir / folder
+        if not folder.is_dir():
+            raise RuleFileError(f"alerting.rules_dir: {folder} is not a folder")
+        folders.append(folder)
+    for folder in folders:
+        seen: set[str] = set()
+        for path in sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES):
+            try:
+                rule = load_rule_file(path)
+            except RuleFileError as exc:
+                errors.append(str(exc))
+                continue
+            if rule.name in seen:
+                errors.append(f"{_label(path)}: duplicate rule name {rule.name!r} in {folder}")
+            seen.add(rule.name)
+            rules[rule.name] = rule
+    if errors:
+        raise RuleFileError("\n".join(errors))
+    return [r for r in rules.values() if r.spec.enabled]
+
+
+def load_rule_file(path: Path) -> Rule:
+    """One rule from one YAML file, validated against its type's options."""
+    label = _label(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise RuleFileError(f"{label}: not UTF-8 text; save the file as UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}:" if mark else ""
+        raise RuleFileError(
+            f"{label}:{where} YAML syntax error: {getattr(exc, 'problem', exc)}"
+        ) from None
+    return parse_rule(data, label)
+
+
+def parse_rule(data: Any, label: str) -> Rule:
+    """A rule from already-parsed YAML; label names the source in errors."""
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{label}: a rule file must be a mapping (key: value)")
+    kind = data.get("type")
+    if kind is None:
+        raise RuleFileError(f"{label}: missing 'type' (one of {', '.join(sorted(RULE_TYPES))})")
+    rule_class = RULE_TYPES.get(str(kind))
+    if rule_class is None:
+        raise RuleFileError(
+            f"{label}: unknown rule type {kind!r}; use one of {', '.join(sorted(RULE_TYPES))}"
+        )
+    try:
+        spec = rule_class.spec_model.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError("\n".join(f"{label}: {_problem(e)}" for e in exc.errors())) from None
+    return rule_class(spec, source=label)
+
+
+def _problem(error: Any) -> str:
+    key = ".".join(str(p) for p in error["loc"])
+    if error["type"] == "missing":
+        return f"missing '{key}'"
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{key}' (check the spelling or remove it)"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    got = error.get("input")
+    hint = "" if isinstance(got, dict | list) or not key else f" (got {got!r})"
+    return f"'{key}': {message}{hint}" if key else message
+
+
+def _label(path: Path) -> str:
+    """'rules/spike.yaml' style: the folder name and the file name."""
+    return f"{path.parent.name}/{path.name}"

@@ -1,0 +1,78 @@
+"""Workflow-store tables of alerting: alerts, notification deliveries and persisted rule state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alerting.enums import AlertStatus, DeliveryStatus, Severity
+from core.db import Base
+
+
+class Alert(Base):
+    """One incident: a rule and a dedup key; updated in place as the incident grows."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("alerts_rule_key", "rule", "key"), Index("alerts_status", "status"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    rule: Mapped[str] = mapped_column(String(200))
+    rule_type: Mapped[str] = mapped_column(String(50))
+    key: Mapped[str] = mapped_column(String(300))
+    severity: Mapped[Severity] = mapped_column(String(20), default=Severity.WARNING)
+    status: Mapped[AlertStatus] = mapped_column(String(20), default=AlertStatus.OPEN)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_fired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    peak: Mapped[float] = mapped_column(Float, default=0.0)
+    baseline: Mapped[float | None] = mapped_column(Float, default=None)
+    window_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    window_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    sample_mention_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    plans: Mapped[list[str]] = mapped_column(JSON, default=list)
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    notified_count: Mapped[int] = mapped_column(Integer, default=0)
+    fire_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Delivery(Base):
+    """One notification on one channel; failed ones are retried, none is lost silently."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("deliveries_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    alert_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    notifier: Mapped[str] = mapped_column(String(100))
+    tier: Mapped[str | None] = mapped_column(String(30), default=None)
+    severity: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(Text, default=None)
+    status: Mapped[DeliveryStatus] = mapped_column(String(20), default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+
+
+class RuleState(Base):
+    """Per-rule memory that must survive restarts: last evaluation, cached baselines."""
+
+    __tablename__ = "alert_rule_state"
+
+    rule: Mapped[str] = mapped_column(String(200), primary_key=True)
+    last_eval_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

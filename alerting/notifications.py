@@ -1,0 +1,199 @@
+"""Send notifications through the configured channels, record every delivery, retry failures.
+
+`notify(ctx, notification)` is the entry point other domains use (SLA breaches, reports).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from alerting.enums import DeliveryStatus
+from alerting.models import Delivery
+from alerting.service import as_utc
+from core.errors import ConfigError
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+log = logging.getLogger(__name__)
+
+# A freshly queued delivery is sent by its creator; the retry job leaves it alone this long.
+CLAIM_GRACE = timedelta(minutes=2)
+
+
+@dataclass
+class Notification:
+    """A message for people: title, markdown body, severity, deep link, target notifier names."""
+
+    title: str
+    body_markdown: str
+    severity: str
+    link: str | None = None
+    targets: list[str] | None = None
+    alert_id: int | None = None
+
+
+@dataclass
+class DeliveryResult:
+    """Outcome of one delivery attempt on one notifier."""
+
+    delivery_id: int
+    notifier: str
+    status: DeliveryStatus
+    error: str | None = None
+
+
+def notify(
+    ctx: AppContext, notification: Notification, tier: str | None = None
+) -> list[DeliveryResult]:
+    """Queue the notification for every target (all enabled notifiers when None) and send now."""
+    with ctx.sessions() as session:
+        queued = enqueue(session, ctx, notification, tier)
+        session.commit()
+        ids = [d.id for d in queued]
+    return deliver(ctx, ids)
+
+
+def enqueue(
+    session: Session, ctx: AppContext, notification: Notification, tier: str | None = None
+) -> list[Delivery]:
+    """Delivery rows (pending) for each target, added to session; the caller commits."""
+    now = ctx.clock().astimezone(UTC)
+    config = ctx.config.alerting
+    names = notification.targets
+    if names is None:
+        names = [n.name for n in config.notifiers if n.enabled]
+    rows = []
+    for name in names:
+        row = Delivery(
+            alert_id=notification.alert_id,
+            notifier=name,
+            tier=tier,
+            severity=str(notification.severity),
+            title=notification.title[:300],
+            body=notification.body_markdown,
+            link=notification.link,
+            status=DeliveryStatus.PENDING,
+            created_at=now,
+            next_attempt_at=now + CLAIM_GRACE,
+        )
+        session.add(row)
+        rows.append(row)
+    session.flush()
+    return rows
+
+
+def deliver(ctx: AppContext, delivery_ids: list[int]) -> list[DeliveryResult]:
+    """Attempt these deliveries now (respecting rate limits); record each outcome."""
+    results = []
+    for delivery_id in delivery_ids:
+        with ctx.sessions() as session:
+            row = session.get(Delivery, delivery_id)
+            if row is None or row.status in (DeliveryStatus.SENT, DeliveryStatus.GAVE_UP):
+                continue
+            results.append(_attempt(session, ctx, row))
+            session.commit()
+    return results
+
+
+def retry_due(ctx: AppContext) -> list[DeliveryResult]:
+    """Retry failed, deferred and stranded pending deliveries whose time has come."""
+    now = ctx.clock().astimezone(UTC)
+    waiting = (DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.DEFERRED)
+    with ctx.sessions() as session:
+        ids = list(
+            session.scalars(
+                select(Delivery.id)
+                .where(Delivery.status.in_(waiting))
+                .where(or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now))
+                .order_by(Delivery.id)
+            )
+        )
+    return deliver(ctx, ids)
+
+
+def _attempt(session: Session, ctx: AppContext, row: Delivery) -> DeliveryResult:
+    from alerting.notifiers import CHANNELS, DeliveryError
+
+    now = ctx.clock().astimezone(UTC)
+    config = ctx.config.alerting.notifier(row.notifier)
+    if config is None or config.type not in CHANNELS:
+        reason = "未配置的通知渠道" if config is None else f"未知渠道类型 {config.type!r}"
+        return _give_up(row, f"{row.notifier}: {reason}")
+    try:
+        channel = CHANNELS[config.type](config)
+    except ConfigError as exc:
+        return _give_up(row, str(exc))
+    free_at = _rate_limited_until(
+        session, row.notifier, channel.rate_limit, config.rate_period, now
+    )
+    if free_at is not None:
+        row.status, row.next_attempt_at = DeliveryStatus.DEFERRED, free_at
+        return DeliveryResult(row.id, row.notifier, row.status, "rate limited")
+    row.attempts += 1
+    try:
+        channel.send(_as_notification(row))
+    except (DeliveryError, OSError) as exc:
+        return _failed(row, ctx, str(exc), now)
+    row.status, row.sent_at, row.next_attempt_at, row.last_error = (
+        DeliveryStatus.SENT,
+        now,
+        None,
+        None,
+    )
+    return DeliveryResult(row.id, row.notifier, row.status)
+
+
+def _failed(row: Delivery, ctx: AppContext, error: str, now: datetime) -> DeliveryResult:
+    config = ctx.config.alerting
+    if row.attempts >= config.max_attempts:
+        return _give_up(row, error)
+    row.status, row.last_error = DeliveryStatus.FAILED, error
+    row.next_attempt_at = now + config.retry_backoff * (2 ** (row.attempts - 1))
+    log.warning(
+        "delivery %s via %s failed (attempt %d), retrying: %s",
+        row.id,
+        row.notifier,
+        row.attempts,
+        error,
+    )
+    return DeliveryResult(row.id, row.notifier, row.status, error)
+
+
+def _give_up(row: Delivery, error: str) -> DeliveryResult:
+    row.status, row.last_error, row.next_attempt_at = DeliveryStatus.GAVE_UP, error, None
+    log.error("delivery %s via %s given up: %s", row.id, row.notifier, error)
+    return DeliveryResult(row.id, row.notifier, row.status, error)
+
+
+def _rate_limited_until(
+    session: Session, notifier: str, limit: int, period: timedelta, now: datetime
+) -> datetime | None:
+    """When the channel may send again, or None when it may send now."""
+    since = now - period
+    sent = select(Delivery.sent_at).where(
+        Delivery.notifier == notifier,
+        Delivery.status == DeliveryStatus.SENT,
+        Delivery.sent_at > since,
+    )
+    count = session.scalar(select(func.count()).select_from(sent.subquery())) or 0
+    if count < limit:
+        return None
+    oldest = session.scalar(sent.order_by(Delivery.sent_at).limit(1))
+    return (as_utc(oldest) or now) + period
+
+
+def _as_notification(row: Delivery) -> Notification:
+    return Notification(
+        title=row.title,
+        body_markdown=row.body,
+        severity=row.severity,
+        link=row.link,
+        alert_id=row.alert_id,
+    )

@@ -1,0 +1,81 @@
+"""Channel base: turn a Notification into an apprise URL and message, and send it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import apprise
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from core.errors import ConfigError, YuqingError
+
+if TYPE_CHECKING:
+    from alerting.config import NotifierConfig
+    from alerting.notifications import Notification
+
+
+class DeliveryError(YuqingError):
+    """A channel refused or could not take a message; the delivery will be retried."""
+
+
+class ChannelOptions(BaseModel):
+    """Options every channel accepts: `url` overrides the generated apprise URL."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = None
+
+
+class Channel:
+    """One notification vendor; subclasses build the apprise URL from their options."""
+
+    type_name: ClassVar[str] = ""
+    options_model: ClassVar[type[ChannelOptions]] = ChannelOptions
+    default_rate_limit: ClassVar[int] = 20
+    body_format: ClassVar[str] = apprise.NotifyFormat.MARKDOWN
+
+    def __init__(self, config: NotifierConfig) -> None:
+        self.config = config
+        try:
+            self.options = self.options_model.model_validate(config.options)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+            )
+            raise ConfigError(f"alerting.notifiers[{config.name}].options: {problems}") from None
+
+    @property
+    def rate_limit(self) -> int:
+        """Messages allowed per rate_period on this channel."""
+        return self.config.rate_limit or self.default_rate_limit
+
+    def apprise_url(self, notification: Notification) -> str:
+        """The apprise URL this message goes to."""
+        raise NotImplementedError
+
+    def render(self, notification: Notification) -> tuple[str, str]:
+        """Title and body as this channel shows them."""
+        body = notification.body_markdown
+        if notification.link and notification.link not in body:
+            body += f"\n\n[在舆情控制台查看]({notification.link})"
+        return notification.title, body
+
+    def send(self, notification: Notification) -> None:
+        """Deliver one message; raise DeliveryError with the vendor's complaint on failure."""
+        url = self.options.url or self.apprise_url(notification)
+        title, body = self.render(notification)
+        client = apprise.Apprise()
+        if not client.add(url):
+            raise DeliveryError(f"{self.config.name}: apprise rejected the URL (check options)")
+        with apprise.LogCapture(level=apprise.logging.WARNING) as log:
+            ok = client.notify(title=title, body=body, body_format=self.body_format)
+            details = log.getvalue().strip()  # type: ignore[attr-defined]
+        if not ok:
+            raise DeliveryError(f"{self.config.name}: {details or 'delivery failed'}"[:1000])
+
+
+def quote(value: Any) -> str:
+    """URL-quote a value for an apprise URL component."""
+    from urllib.parse import quote as _quote
+
+    return _quote(str(value), safe="")

@@ -1,0 +1,36 @@
+"""DingTalk (钉钉) custom robot: markdown message, optional signing secret and @mobiles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import Field
+
+from alerting.notifiers.base import Channel, ChannelOptions, quote
+
+if TYPE_CHECKING:
+    from alerting.notifications import Notification
+
+
+class DingTalkOptions(ChannelOptions):
+    """Robot access token, signing secret and phone numbers to @."""
+
+    token: str | None = None
+    secret: str | None = None
+    mobiles: list[str] = Field(default_factory=list)
+
+
+class DingTalkChannel(Channel):
+    """dingtalk://secret@token/mobile1/mobile2 (robots accept 20 messages per minute)."""
+
+    type_name = "dingtalk"
+    options_model: ClassVar[type[ChannelOptions]] = DingTalkOptions
+    default_rate_limit = 20
+
+    def apprise_url(self, notification: Notification) -> str:
+        """dingtalk:// URL from token/secret/mobiles."""
+        options = self.options
+        assert isinstance(options, DingTalkOptions)
+        secret = f"{quote(options.secret)}@" if options.secret else ""
+        targets = "/".join(quote(m) for m in options.mobiles)
+        return f"dingtalk://{secret}{quote(options.token)}/{targets}"

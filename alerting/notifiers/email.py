@@ -1,0 +1,55 @@
+"""Email over SMTP: mailto:// (STARTTLS or plain) and mailtos:// (SSL)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from pydantic import Field
+
+from alerting.notifiers.base import Channel, ChannelOptions, quote
+
+if TYPE_CHECKING:
+    from alerting.notifications import Notification
+
+
+class EmailOptions(ChannelOptions):
+    """SMTP server, credentials, sender and recipients."""
+
+    host: str | None = None
+    port: int | None = Field(default=None, ge=1, le=65535)
+    username: str | None = None
+    password: str | None = None
+    sender: str | None = Field(default=None, alias="from")
+    to: list[str] = Field(default_factory=list)
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+
+
+class EmailChannel(Channel):
+    """One email per alert to every recipient (10 per minute by default)."""
+
+    type_name = "email"
+    options_model: ClassVar[type[ChannelOptions]] = EmailOptions
+    default_rate_limit = 10
+
+    def apprise_url(self, notification: Notification) -> str:
+        """mailto(s):// URL from the SMTP options."""
+        options = self.options
+        assert isinstance(options, EmailOptions)
+        schema = "mailtos" if options.security == "ssl" else "mailto"
+        auth = ""
+        if options.username:
+            auth = (
+                quote(options.username)
+                + (f":{quote(options.password)}" if options.password else "")
+                + "@"
+            )
+        port = f":{options.port}" if options.port else ""
+        mode = {"starttls": "starttls", "ssl": "ssl", "none": "insecure"}[options.security]
+        params = [
+            f"mode={mode}",
+            f"smtp={quote(options.host)}",
+            f"to={','.join(quote(t) for t in options.to)}",
+        ]
+        if options.sender:
+            params.append(f"from={quote(options.sender)}")
+        return f"{schema}://{auth}{quote(options.host)}{port}/?{'&'.join(params)}"

@@ -1,0 +1,39 @@
+"""Feishu (飞书) / Lark custom bot: feishu://token or lark://token."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import apprise
+
+from alerting.notifiers.base import Channel, ChannelOptions, quote
+
+if TYPE_CHECKING:
+    from alerting.notifications import Notification
+
+
+class FeishuOptions(ChannelOptions):
+    """Bot webhook token; lark=true for the international Lark service."""
+
+    token: str | None = None
+    lark: bool = False
+
+
+class FeishuChannel(Channel):
+    """Feishu/Lark bot text message (bots accept 100 messages per minute)."""
+
+    type_name = "feishu"
+    options_model: ClassVar[type[ChannelOptions]] = FeishuOptions
+    default_rate_limit = 100
+    body_format = apprise.NotifyFormat.TEXT
+
+    def apprise_url(self, notification: Notification) -> str:
+        """feishu:// or lark:// URL from the token."""
+        options = self.options
+        assert isinstance(options, FeishuOptions)
+        return f"{'lark' if options.lark else 'feishu'}://{quote(options.token)}"
+
+    def render(self, notification: Notification) -> tuple[str, str]:
+        """Plain text: markdown markers stripped."""
+        title, body = super().render(notification)
+        return title, body.replace("**", "")

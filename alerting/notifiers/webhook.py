@@ -1,0 +1,40 @@
+"""Generic JSON webhook: apprise's json:// payload plus alert fields (severity, link, alert_id)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlsplit
+
+from alerting.notifiers.base import Channel, ChannelOptions, quote
+
+if TYPE_CHECKING:
+    from alerting.notifications import Notification
+
+
+class WebhookOptions(ChannelOptions):
+    """The endpoint (http:// or https://) that receives the JSON."""
+
+    endpoint: str | None = None
+
+
+class WebhookChannel(Channel):
+    """POST {"title", "message", "type", "severity", "link", "alert_id"} as JSON."""
+
+    type_name = "webhook"
+    options_model: ClassVar[type[ChannelOptions]] = WebhookOptions
+    default_rate_limit = 60
+
+    def apprise_url(self, notification: Notification) -> str:
+        """json(s):// URL with the alert fields as payload extras."""
+        options = self.options
+        assert isinstance(options, WebhookOptions)
+        parts = urlsplit(options.endpoint or "")
+        schema = "jsons" if parts.scheme == "https" else "json"
+        extras = {
+            "severity": notification.severity,
+            "link": notification.link or "",
+            "alert_id": notification.alert_id or "",
+        }
+        query = "&".join(f":{k}={quote(v)}" for k, v in extras.items())
+        original = f"&{parts.query}" if parts.query else ""
+        return f"{schema}://{parts.netloc}{parts.path or '/'}?{query}{original}"

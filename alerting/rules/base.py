@@ -1,0 +1,207 @@
+"""Rule base classes: the common YAML options, the filter, findings and the type registry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, tzinfo
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from sqlalchemy.orm import Session, sessionmaker
+
+from alerting.enums import Severity
+from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.index.protocol import MentionIndex, SearchQuery, SortOrder
+from core.models import Mention
+from core.timeutil import Duration
+from sentiment.expressions import Expression, compile_expression
+
+KEYWORD_SCAN_LIMIT = 5000
+
+
+class RuleFilter(BaseModel):
+    """Which mentions a rule looks at; every field narrows, empty means any."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    plans: list[str] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=list)
+    sentiments: list[SentimentLabel] = Field(default_factory=list)
+    min_urgency: UrgencyLevel | None = None
+    keywords: str | None = None
+    _compiled: Expression | None = PrivateAttr(default=None)
+
+    @field_validator("keywords")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_expression(value)
+        return value
+
+    @property
+    def expression(self) -> Expression | None:
+        """The compiled keyword expression, if any."""
+        if self._compiled is None and self.keywords:
+            self._compiled = compile_expression(self.keywords)
+        return self._compiled
+
+    def query(self, since: datetime | None = None, until: datetime | None = None) -> SearchQuery:
+        """An index query with these filters between since and until."""
+        return SearchQuery(
+            plans=self.plans,
+            channels=self.channels,
+            sources=self.sources,
+            sentiments=self.sentiments,
+            categories=self.categories,
+            min_urgency=self.min_urgency,
+            since=since,
+            until=until,
+        )
+
+    def matches(self, mention: Mention) -> bool:
+        """True when one mention passes every filter (used at ingest)."""
+        checks = (
+            not self.plans or bool(set(self.plans) & set(mention.plans)),
+            not self.channels or mention.channel in self.channels,
+            not self.sources or mention.source in self.sources,
+            not self.categories or mention.category in self.categories,
+            not self.sentiments
+            or (mention.sentiment is not None and mention.sentiment.label in self.sentiments),
+            self.min_urgency is None
+            or (
+                mention.urgency is not None and mention.urgency.level.rank >= self.min_urgency.rank
+            ),
+            self.expression is None or self.expression.matches(mention.full_text),
+        )
+        return all(checks)
+
+
+class RuleSpec(BaseModel):
+    """Options every rule file has; each rule type extends this with its own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    type: str
+    title: str | None = None
+    description: str = ""
+    enabled: bool = True
+    severity: Severity = Severity.WARNING
+    filter: RuleFilter = Field(default_factory=RuleFilter)
+    per_plan: bool = False
+    every: Duration | None = None
+    realert: Duration = timedelta(minutes=30)
+    resolve_after: Duration = timedelta(minutes=30)
+
+
+@dataclass
+class Finding:
+    """A rule's verdict for one dedup key: the numbers that go into the alert."""
+
+    key: str
+    title: str
+    summary: str
+    count: int
+    window_start: datetime
+    window_end: datetime
+    baseline: float | None = None
+    peak: float | None = None
+    sample_ids: list[str] = field(default_factory=list)
+    plans: list[str] = field(default_factory=list)
+    severity: Severity | None = None
+    accumulate: bool = False
+
+
+@dataclass
+class RuleContext:
+    """What a rule may read: the index (protocol only), time zone, now, store and its state."""
+
+    index: MentionIndex
+    tz: tzinfo
+    now: datetime
+    sessions: sessionmaker[Session] | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+    sample_size: int = 5
+
+
+class Rule:
+    """A configured rule; subclasses implement `evaluate` (window) or `on_mentions` (ingest)."""
+
+    type_name: ClassVar[str] = ""
+    type_label_zh: ClassVar[str] = ""
+    spec_model: ClassVar[type[RuleSpec]] = RuleSpec
+    at_ingest: ClassVar[bool] = False
+    skip_when_idle: ClassVar[bool] = True
+
+    def __init__(self, spec: RuleSpec, source: str = "<builtin>") -> None:
+        self.spec = spec
+        self.source = source
+
+    @property
+    def name(self) -> str:
+        """The rule's unique name."""
+        return self.spec.name
+
+    def scopes(self) -> list[tuple[str, RuleFilter]]:
+        """(key prefix, filter) pairs: one per plan when per_plan, else the rule's filter."""
+        if not self.spec.per_plan or not self.spec.filter.plans:
+            return [("*", self.spec.filter)]
+        return [
+            (p, self.spec.filter.model_copy(update={"plans": [p]})) for p in self.spec.filter.plans
+        ]
+
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """Findings over the index at rc.now (window rules)."""
+        return []
+
+    def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
+        """Findings for newly indexed mentions (ingest rules)."""
+        return []
+
+
+RULE_TYPES: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: make a rule type available to YAML files under its type_name."""
+    RULE_TYPES[cls.type_name] = cls
+    return cls
+
+
+def count_matching(index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime) -> int:
+    """How many mentions pass the filter (keyword expressions are checked on the text)."""
+    query = flt.query(since, until)
+    if flt.expression is None:
+        return index.count(query)
+    return len(matching(index, flt, since, until, KEYWORD_SCAN_LIMIT))
+
+
+def matching(
+    index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime, limit: int
+) -> list[Mention]:
+    """Mentions passing the filter, most urgent first, at most limit."""
+    scan = KEYWORD_SCAN_LIMIT if flt.expression else limit
+    query = replace(flt.query(since, until), sort=SortOrder.URGENCY, limit=scan)
+    found = index.search(query).mentions
+    if flt.expression is not None:
+        found = [m for m in found if flt.expression.matches(m.full_text)]
+    return found[:limit]
+
+
+def sample_ids(
+    index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime, size: int
+) -> list[str]:
+    """Ids of the most urgent, then most influential, matching mentions."""
+    found = matching(index, flt, since, until, max(size * 4, 20))
+    found.sort(
+        key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
+    )
+    return [m.id for m in found[:size]]
+
+
+def scope_label(scope: str) -> str:
+    """Key prefix as shown in titles ('' for all plans)."""
+    return "" if scope == "*" else f"[{scope}] "

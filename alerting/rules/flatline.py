@@ -1,0 +1,119 @@
+"""`flatline`: a source or channel gone silent when it should be busy, or a collector unhealthy."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from pydantic import Field
+from sqlalchemy import select
+
+from alerting.enums import Severity
+from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
+from alerting.rules.stats import DAY, first_published, median
+from collectors.state import SourceState, SourceStatus
+from core.index.protocol import SplitField
+from core.timeutil import Duration
+
+_UNHEALTHY = {SourceStatus.DEGRADED, SourceStatus.BLOCKED, SourceStatus.MISCONFIGURED}
+
+
+class FlatlineSpec(RuleSpec):
+    """Options of a flatline rule."""
+
+    silence: Duration = timedelta(hours=1)
+    split_by: SplitField = SplitField.SOURCE
+    lookback: Duration = timedelta(days=1)
+    baseline_days: int = Field(default=3, ge=1, le=30)
+    min_expected: float = Field(default=5.0, gt=0.0)
+    check_source_state: bool = True
+    severity: Severity = Severity.WARNING
+    every: Duration | None = timedelta(minutes=5)
+    resolve_after: Duration = timedelta(minutes=10)
+
+
+@register
+class FlatlineRule(Rule):
+    """Fires when a normally active source/channel has had nothing for `silence`."""
+
+    type_name = "flatline"
+    type_label_zh = "数据源中断"
+    spec_model = FlatlineSpec
+    skip_when_idle = False
+
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """Silent sources by the index, then unhealthy sources by their collector state."""
+        return [*self._silent(rc), *self._unhealthy(rc)]
+
+    def _silent(self, rc: RuleContext) -> list[Finding]:
+        spec = self.spec
+        assert isinstance(spec, FlatlineSpec)
+        if spec.split_by not in (SplitField.SOURCE, SplitField.CHANNEL):
+            return []
+        history = first_published(rc.index)
+        start = rc.now - spec.silence
+        active = rc.index.top_terms(
+            spec.filter.query(rc.now - spec.lookback, rc.now), spec.split_by, 200
+        )
+        findings = []
+        for value, _ in active:
+            field = "sources" if spec.split_by == SplitField.SOURCE else "channels"
+            flt = spec.filter.model_copy(update={field: [value]})
+            if count_matching(rc.index, flt, start, rc.now) > 0:
+                continue
+            usual = [
+                count_matching(rc.index, flt, start - d * DAY, rc.now - d * DAY)
+                for d in range(1, spec.baseline_days + 1)
+                if history is not None and start - d * DAY >= history
+            ]
+            expected = median(usual) if usual else 0.0
+            if expected < spec.min_expected:
+                continue  # a quiet night is not an outage
+            hours = spec.silence.total_seconds() / 3600
+            findings.append(
+                Finding(
+                    key=f"{spec.split_by}:{value}",
+                    title=f"{spec.title or '数据源中断'}：{value}",
+                    summary=f"{value} 最近 {hours:g} 小时无新数据，平时同时段约 {expected:.0f} 条",
+                    count=0,
+                    window_start=start,
+                    window_end=rc.now,
+                    baseline=float(expected),
+                    peak=0.0,
+                )
+            )
+        return findings
+
+    def _unhealthy(self, rc: RuleContext) -> list[Finding]:
+        spec = self.spec
+        assert isinstance(spec, FlatlineSpec)
+        if not spec.check_source_state or rc.sessions is None:
+            return []
+        with rc.sessions() as session:
+            states = list(session.scalars(select(SourceState)))
+        findings = []
+        for state in states:
+            last_ok = _utc(state.last_success_at)
+            if state.status not in _UNHEALTHY or (
+                last_ok is not None and rc.now - last_ok < spec.silence
+            ):
+                continue
+            since = f"自 {last_ok:%m-%d %H:%M} 起" if last_ok else "从未成功"
+            error = state.last_error or ""
+            findings.append(
+                Finding(
+                    key=f"state:{state.name}",
+                    title=f"采集异常：{state.name}",
+                    summary=f"{state.name} 状态 {state.status}，{since}无成功采集；{error}".strip(),
+                    count=0,
+                    window_start=last_ok or rc.now,
+                    window_end=rc.now,
+                    peak=float(state.consecutive_failures),
+                )
+            )
+        return findings
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

@@ -1,0 +1,61 @@
+"""`frequency`: at least N matching mentions within the window."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import Field
+
+from alerting.rules.base import (
+    Finding,
+    Rule,
+    RuleContext,
+    RuleSpec,
+    count_matching,
+    register,
+    sample_ids,
+    scope_label,
+)
+from core.timeutil import Duration
+
+
+class FrequencySpec(RuleSpec):
+    """Options of a frequency rule."""
+
+    window: Duration = timedelta(minutes=30)
+    threshold: int = Field(ge=1)
+
+
+@register
+class FrequencyRule(Rule):
+    """Fires when `threshold` or more matching mentions fall in the window."""
+
+    type_name = "frequency"
+    type_label_zh = "频次超限"
+    spec_model = FrequencySpec
+
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """One finding per scope at or above the threshold."""
+        spec = self.spec
+        assert isinstance(spec, FrequencySpec)
+        start = rc.now - spec.window
+        findings = []
+        for scope, flt in self.scopes():
+            observed = count_matching(rc.index, flt, start, rc.now)
+            if observed < spec.threshold:
+                continue
+            minutes = int(spec.window.total_seconds() // 60)
+            findings.append(
+                Finding(
+                    key=scope,
+                    title=f"{scope_label(scope)}{spec.title or '相关内容频次超限'}",
+                    summary=f"最近 {minutes} 分钟 {observed} 条（阈值 {spec.threshold} 条）",
+                    count=observed,
+                    window_start=start,
+                    window_end=rc.now,
+                    peak=float(observed),
+                    sample_ids=sample_ids(rc.index, flt, start, rc.now, rc.sample_size),
+                    plans=list(flt.plans),
+                )
+            )
+        return findings

@@ -1,0 +1,97 @@
+"""`negative_ratio`: the share of negative mentions is high and clearly above its usual level."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import Field
+
+from alerting.rules.base import (
+    Finding,
+    Rule,
+    RuleContext,
+    RuleFilter,
+    RuleSpec,
+    count_matching,
+    register,
+    sample_ids,
+    scope_label,
+)
+from alerting.rules.stats import first_published, refresh_slot
+from core.enums import SentimentLabel
+from core.timeutil import Duration
+
+
+class NegativeRatioSpec(RuleSpec):
+    """Options of a negative-ratio rule."""
+
+    window: Duration = timedelta(hours=1)
+    threshold: float = Field(gt=0.0, le=1.0)
+    min_count: int = Field(default=20, ge=1)
+    min_increase: float = Field(default=0.2, ge=0.0, le=1.0)
+    baseline: Duration = timedelta(days=7)
+    min_history: Duration = timedelta(days=1)
+    baseline_refresh: Duration = timedelta(minutes=10)
+
+
+@register
+class NegativeRatioRule(Rule):
+    """Fires when ≥ min_count mentions and the negative share ≥ threshold and ≥ usual + increase."""
+
+    type_name = "negative_ratio"
+    type_label_zh = "负面占比过高"
+    spec_model = NegativeRatioSpec
+
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """One finding per scope whose negative share is abnormal."""
+        spec = self.spec
+        assert isinstance(spec, NegativeRatioSpec)
+        start = rc.now - spec.window
+        findings = []
+        for scope, flt in self.scopes():
+            everything = flt.model_copy(update={"sentiments": []})
+            negative = flt.model_copy(update={"sentiments": [SentimentLabel.NEGATIVE]})
+            total = count_matching(rc.index, everything, start, rc.now)
+            if total < spec.min_count:
+                continue
+            bad = count_matching(rc.index, negative, start, rc.now)
+            usual = self._usual_ratio(rc, scope, everything, negative)
+            ratio = bad / total
+            if usual is None or ratio < spec.threshold or ratio < usual + spec.min_increase:
+                continue
+            findings.append(
+                Finding(
+                    key=scope,
+                    title=f"{scope_label(scope)}{spec.title or '负面占比异常升高'}",
+                    summary=f"最近 {total} 条中负面 {bad} 条，占比 {ratio:.0%}（平时 {usual:.0%}）",
+                    count=bad,
+                    window_start=start,
+                    window_end=rc.now,
+                    baseline=round(usual, 4),
+                    peak=round(ratio, 4),
+                    sample_ids=sample_ids(rc.index, negative, start, rc.now, rc.sample_size),
+                    plans=list(flt.plans),
+                )
+            )
+        return findings
+
+    def _usual_ratio(
+        self, rc: RuleContext, scope: str, everything: RuleFilter, negative: RuleFilter
+    ) -> float | None:
+        """Negative share over the baseline period before the window (cached per slot)."""
+        spec = self.spec
+        assert isinstance(spec, NegativeRatioSpec)
+        slot = refresh_slot(rc.now, spec.baseline_refresh)
+        cache = rc.state.setdefault("baseline", {})
+        if (cached := cache.get(scope)) and cached.get("slot") == slot:
+            return cached.get("ratio")
+        end = rc.now - spec.window
+        history = first_published(rc.index)
+        ratio = None
+        if history is not None and end - history >= spec.min_history:
+            start = max(history, rc.now - spec.baseline)
+            total = count_matching(rc.index, everything, start, end)
+            if total >= spec.min_count:
+                ratio = count_matching(rc.index, negative, start, end) / total
+        cache[scope] = {"slot": slot, "ratio": ratio}
+        return ratio

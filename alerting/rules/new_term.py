@@ -1,0 +1,114 @@
+"""`new_term`: an emerging keyword in the window that the baseline period never saw."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from pydantic import Field, model_validator
+
+from alerting.rules.base import (
+    Finding,
+    Rule,
+    RuleContext,
+    RuleFilter,
+    RuleSpec,
+    register,
+    scope_label,
+)
+from alerting.rules.stats import first_published, refresh_slot
+from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.timeutil import Duration
+
+
+class NewTermSpec(RuleSpec):
+    """Options of a new-term rule."""
+
+    window: Duration = timedelta(hours=1)
+    baseline: Duration = timedelta(days=7)
+    min_history: Duration = timedelta(days=1)
+    min_count: int = Field(default=5, ge=1)
+    max_baseline_count: int = Field(default=0, ge=0)
+    size: int = Field(default=20, ge=1, le=200)
+    baseline_size: int = Field(default=2000, ge=10)
+    baseline_refresh: Duration = timedelta(minutes=30)
+
+    @model_validator(mode="after")
+    def _no_keywords(self) -> NewTermSpec:
+        if self.filter.keywords:
+            raise ValueError(
+                "filter.keywords is not supported by new_term (it ranks keywords itself)"
+            )
+        return self
+
+
+@register
+class NewTermRule(Rule):
+    """Fires per keyword frequent in the window but (nearly) absent from the baseline."""
+
+    type_name = "new_term"
+    type_label_zh = "新话题出现"
+    spec_model = NewTermSpec
+
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """One finding per scope and new keyword."""
+        spec = self.spec
+        assert isinstance(spec, NewTermSpec)
+        start = rc.now - spec.window
+        findings = []
+        for scope, flt in self.scopes():
+            current = rc.index.top_terms(flt.query(start, rc.now), SplitField.KEYWORD, spec.size)
+            candidates = [(t, c) for t, c in current if c >= spec.min_count]
+            if not candidates:
+                continue
+            known = self._baseline_terms(rc, scope, flt)
+            if known is None:
+                continue
+            for term, observed in candidates:
+                before, days = known.get(term, 0), spec.baseline.days
+                if before > spec.max_baseline_count:
+                    continue
+                query = flt.query(start, rc.now)
+                ids = [
+                    m.id for m in rc.index.search(_with_text(query, term, rc.sample_size)).mentions
+                ]
+                findings.append(
+                    Finding(
+                        key=f"{scope}:{term}",
+                        title=f"{scope_label(scope)}{spec.title or '新话题出现'}：{term}",
+                        summary=f"“{term}”近期 {observed} 条，此前 {days} 天 {before} 条",
+                        count=observed,
+                        window_start=start,
+                        window_end=rc.now,
+                        baseline=float(before),
+                        peak=float(observed),
+                        sample_ids=ids,
+                        plans=list(flt.plans),
+                    )
+                )
+        return findings
+
+    def _baseline_terms(
+        self, rc: RuleContext, scope: str, flt: RuleFilter
+    ) -> dict[str, int] | None:
+        """Keyword counts over the baseline period (cached per slot); None while warming up."""
+        spec = self.spec
+        assert isinstance(spec, NewTermSpec)
+        slot = refresh_slot(rc.now, spec.baseline_refresh)
+        cache = rc.state.setdefault("baseline", {})
+        if (cached := cache.get(scope)) and cached.get("slot") == slot:
+            return cached.get("terms")
+        end = rc.now - spec.window
+        history = first_published(rc.index)
+        terms = None
+        if history is not None and end - history >= spec.min_history:
+            since = max(history, rc.now - spec.baseline)
+            query = flt.query(since, end)
+            terms = dict(rc.index.top_terms(query, SplitField.KEYWORD, spec.baseline_size))
+        cache[scope] = {"slot": slot, "terms": terms}
+        return terms
+
+
+def _with_text(query: SearchQuery, term: str, size: int) -> SearchQuery:
+    """The window query narrowed to mentions whose text contains term."""
+    return replace(query, text=term, sort=SortOrder.URGENCY, limit=size)

@@ -1,0 +1,98 @@
+"""`urgent_mention`: a single dangerous mention, evaluated at ingest (pipeline listener)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from enum import StrEnum
+
+from pydantic import Field
+
+from alerting.enums import Severity
+from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
+from core.enums import CATEGORY_LABELS_ZH, UrgencyLevel
+from core.models import Mention
+from core.timeutil import Duration
+
+
+class GroupBy(StrEnum):
+    """How urgent mentions are grouped into one incident."""
+
+    CATEGORY = "category"
+    PLAN = "plan"
+    MENTION = "mention"
+
+
+class UrgentMentionSpec(RuleSpec):
+    """Options of an urgent-mention rule."""
+
+    min_urgency: UrgencyLevel = UrgencyLevel.HIGH
+    min_followers: int | None = Field(default=None, ge=0)
+    influencer_min_urgency: UrgencyLevel = UrgencyLevel.MEDIUM
+    group_by: GroupBy = GroupBy.CATEGORY
+    resolve_after: Duration = timedelta(hours=2)
+
+
+@register
+class UrgentMentionRule(Rule):
+    """Fires on a mention at or above min_urgency, or an influential author at a lower level."""
+
+    type_name = "urgent_mention"
+    type_label_zh = "高危单条"
+    spec_model = UrgentMentionSpec
+    at_ingest = True
+
+    def is_urgent(self, mention: Mention) -> bool:
+        """True when the mention passes the filter and the urgency or influence condition."""
+        spec = self.spec
+        assert isinstance(spec, UrgentMentionSpec)
+        if mention.urgency is None or not spec.filter.matches(mention):
+            return False
+        rank = mention.urgency.level.rank
+        if rank >= spec.min_urgency.rank:
+            return True
+        followers = mention.author.followers or 0
+        influential = spec.min_followers is not None and followers >= spec.min_followers
+        return influential and rank >= spec.influencer_min_urgency.rank
+
+    def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
+        """One finding per group of urgent mentions in the batch."""
+        groups: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            if self.is_urgent(mention):
+                groups.setdefault(self._group_key(mention), []).append(mention)
+        return [self._finding(key, group, rc) for key, group in sorted(groups.items())]
+
+    def _group_key(self, mention: Mention) -> str:
+        by = self.spec.group_by  # type: ignore[attr-defined]
+        plan = ",".join(sorted(mention.plans)) or "*"
+        if by == GroupBy.MENTION:
+            return mention.id
+        if by == GroupBy.PLAN:
+            return plan
+        return f"{plan}:{mention.category or 'other'}"
+
+    def _finding(self, key: str, group: list[Mention], rc: RuleContext) -> Finding:
+        group.sort(
+            key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
+        )
+        top = group[0]
+        critical = any(m.urgency and m.urgency.level == UrgencyLevel.CRITICAL for m in group)
+        severity = Severity.CRITICAL if critical else self.spec.severity
+        category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
+        author = top.author.name or "匿名用户"
+        followers = f"，粉丝 {top.author.followers:,}" if top.author.followers else ""
+        reasons = "、".join(r.evidence for r in (top.urgency.reasons if top.urgency else [])[:3])
+        return Finding(
+            key=key,
+            title=f"{self.spec.title or '高危舆情'}：{category}",
+            summary=f"@{author}{followers} 发布高危内容" + (f"（{reasons}）" if reasons else ""),
+            count=len(group),
+            window_start=min(m.published_at for m in group),
+            window_end=max(m.published_at for m in group),
+            peak=max((m.urgency.score if m.urgency else 0.0) for m in group),
+            sample_ids=[m.id for m in group[: rc.sample_size]],
+            plans=sorted({p for m in group for p in m.plans}),
+            severity=severity,
+            accumulate=True,
+        )

@@ -1,0 +1,37 @@
+"""Scheduled work for the service: rule ticks, escalation, delivery retries, ingest listener."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from alerting.engine import AlertEngine
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+log = logging.getLogger(__name__)
+
+JOB_ID = "alerting-tick"
+
+
+def register_jobs(scheduler: Any, ctx: AppContext) -> None:
+    """Add the evaluation tick (every alerting.eval_interval) and the urgent-mention listener."""
+    config = ctx.config.alerting
+    if not config.enabled:
+        log.info("alerting disabled (alerting.enabled: false)")
+        return
+    engine = AlertEngine(ctx)
+    ctx.pipeline.add_listener(engine.listen)
+    # One job does rule evaluation, auto-resolve, escalation and delivery retries so they
+    # never race each other; coalesce keeps a slow tick from piling up.
+    scheduler.add_job(
+        engine.tick,
+        "interval",
+        seconds=config.eval_interval.total_seconds(),
+        id=JOB_ID,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+    )
+    log.info("alerting: %d rules, tick every %s", len(engine.rules), config.eval_interval)

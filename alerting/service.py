@@ -1,0 +1,93 @@
+"""Short keyword-only data-access functions for alerts (Dispatch style)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alerting.enums import AlertStatus
+from alerting.models import Alert, Delivery
+from core.errors import YuqingError
+
+
+class AlertNotFound(YuqingError):
+    """No alert with that id."""
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; treat them as UTC."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def get(session: Session, *, alert_id: int) -> Alert | None:
+    """One alert by id."""
+    return session.get(Alert, alert_id)
+
+
+def get_all(
+    session: Session,
+    *,
+    status: AlertStatus | Sequence[AlertStatus] | None = None,
+    since: datetime | None = None,
+) -> list[Alert]:
+    """Alerts, newest first, optionally by status and opened at or after since."""
+    query = select(Alert).order_by(Alert.opened_at.desc(), Alert.id.desc())
+    if isinstance(status, str):
+        query = query.where(Alert.status == status)
+    elif status is not None:
+        query = query.where(Alert.status.in_(list(status)))
+    if since is not None:
+        query = query.where(Alert.opened_at >= since)
+    return list(session.scalars(query))
+
+
+def get_active_by_key(session: Session, *, rule: str, key: str) -> Alert | None:
+    """The latest alert of this rule and dedup key (any status), if any."""
+    query = (
+        select(Alert).where(Alert.rule == rule, Alert.key == key).order_by(Alert.id.desc()).limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def acknowledge(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
+    """Mark an open alert acknowledged (stops escalation); returns it."""
+    alert = _required(session, alert_id)
+    if alert.status == AlertStatus.OPEN:
+        alert.status = AlertStatus.ACKNOWLEDGED
+        alert.acknowledged_by = by
+        alert.acknowledged_at = at
+        alert.updated_at = at
+    session.commit()
+    return alert
+
+
+def resolve(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
+    """Mark an alert resolved; returns it."""
+    alert = _required(session, alert_id)
+    if alert.status != AlertStatus.RESOLVED:
+        alert.status = AlertStatus.RESOLVED
+        alert.resolved_by = by
+        alert.resolved_at = at
+        alert.updated_at = at
+    session.commit()
+    return alert
+
+
+def deliveries(session: Session, *, alert_id: int | None = None) -> list[Delivery]:
+    """Deliveries, oldest first, optionally of one alert."""
+    query = select(Delivery).order_by(Delivery.id)
+    if alert_id is not None:
+        query = query.where(Delivery.alert_id == alert_id)
+    return list(session.scalars(query))
+
+
+def _required(session: Session, alert_id: int) -> Alert:
+    alert = session.get(Alert, alert_id)
+    if alert is None:
+        raise AlertNotFound(f"告警 #{alert_id} 不存在")
+    return alert

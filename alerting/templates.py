@@ -1,0 +1,106 @@
+"""Chinese message templates: what happened, numbers against the baseline, samples, deep link."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import TYPE_CHECKING
+
+from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertEvent, AlertStatus, Severity
+from alerting.models import Alert
+from alerting.notifications import Notification
+from alerting.service import as_utc
+from core.enums import CHANNEL_LABELS_ZH
+from core.models import Mention
+
+if TYPE_CHECKING:
+    from core.context import AppContext
+
+EVENT_PREFIX_ZH: dict[AlertEvent, str] = {
+    AlertEvent.OPENED: "新告警",
+    AlertEvent.UPDATED: "告警更新",
+    AlertEvent.REALERTED: "告警持续扩大",
+    AlertEvent.REOPENED: "告警再次触发",
+    AlertEvent.ESCALATED: "告警升级",
+    AlertEvent.RESOLVED: "告警已恢复",
+}
+SNIPPET = 80
+
+
+def alert_link(public_url: str, alert_id: int) -> str:
+    """Deep link into the dashboard's alert page."""
+    return f"{public_url.rstrip('/')}/alerts?alert={alert_id}"
+
+
+def render_alert(
+    ctx: AppContext,
+    alert: Alert,
+    event: AlertEvent,
+    samples: list[Mention],
+    tier_label: str | None = None,
+) -> Notification:
+    """The notification for one alert event."""
+    severity = Severity(alert.severity)
+    prefix = EVENT_PREFIX_ZH[event] + (f"·{tier_label}" if tier_label else "")
+    title = f"【{SEVERITY_LABELS_ZH[severity]}】{prefix}：{alert.title}"
+    link = alert_link(ctx.config.dashboard.public_url, alert.id)
+    lines = [
+        f"**{alert.title}**",
+        "",
+        f"- 品牌：{ctx.config.brand}"
+        + (f"（方案 {', '.join(alert.plans)}）" if alert.plans else ""),
+        f"- 级别：{SEVERITY_LABELS_ZH[severity]}　状态：{_status(alert)}",
+        f"- 情况：{alert.summary}",
+        _numbers(alert),
+        f"- 时间窗：{_window(alert, ctx.config.tz)}",
+    ]
+    if event == AlertEvent.RESOLVED:
+        lines.append("- 条件已持续解除，告警自动关闭。")
+    if samples:
+        lines += ["", "**代表性内容**"]
+        lines += [f"{i}. {_sample(m)}" for i, m in enumerate(samples, start=1)]
+    lines += ["", f"[在舆情控制台处理（告警 #{alert.id}）]({link})"]
+    return Notification(
+        title=title,
+        body_markdown="\n".join(lines),
+        severity=str(severity),
+        link=link,
+        alert_id=alert.id,
+    )
+
+
+def _numbers(alert: Alert) -> str:
+    if alert.baseline is None:
+        return f"- 数量：{alert.count} 条"
+    if alert.rule_type == "negative_ratio":
+        return f"- 负面占比：{alert.peak:.0%}，平时 {alert.baseline:.0%}"
+    times = f"，约 {alert.count / alert.baseline:.1f} 倍" if alert.baseline > 0 else ""
+    return f"- 数量：{alert.count} 条，基线 {alert.baseline:.1f} 条{times}（峰值 {alert.peak:.0f}）"
+
+
+def _window(alert: Alert, tz: tzinfo) -> str:
+    start, end = as_utc(alert.window_start), as_utc(alert.window_end)
+    if start is None or end is None:
+        return "—"
+    return f"{start.astimezone(tz):%m-%d %H:%M} – {end.astimezone(tz):%H:%M}"
+
+
+def _sample(mention: Mention) -> str:
+    author = mention.author.name or "匿名用户"
+    badges = []
+    if mention.author.verified:
+        badges.append("认证")
+    if mention.author.followers:
+        badges.append(f"粉丝 {_followers(mention.author.followers)}")
+    who = f"@{author}" + (f"（{'，'.join(badges)}）" if badges else "")
+    text = mention.full_text.replace("\n", " ")
+    text = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
+    link = f" [原文]({mention.url})" if mention.url else ""
+    return f"[{CHANNEL_LABELS_ZH[mention.channel]}] {who}：{text}{link}"
+
+
+def _followers(count: int) -> str:
+    return f"{count / 10000:.0f}万" if count >= 10000 else str(count)
+
+
+def _status(alert: Alert) -> str:
+    return ALERT_STATUS_ZH[AlertStatus(alert.status)]
