@@ -69,10 +69,20 @@ def main() -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
-    for noisy in ("apscheduler", "scrapy", "twisted", "jieba", "urllib3", "elastic_transport", "opensearch"):
+    for noisy in (
+        "apscheduler",
+        "scrapy",
+        "twisted",
+        "jieba",
+        "urllib3",
+        "elastic_transport",
+        "opensearch",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         app()
     except YuqingError as exc:
-        Console(stderr=True, soft_wrap=True).print(f"[bold red]错误 error:[/bold red] {escape(str(exc))}", highlight=False)
+        Console(stderr=True, soft_wrap=True).print(
+            f"[bold red]错误 error:[/bold red] {escape(str(exc))}", highlight=False
+        )
         sys.exit(2)

@@ -193,6 +193,10 @@ def format_validation_error(label: str, exc: ValidationError) -> str:
         elif err["type"] == "missing":
             message = "missing required key"
         got = err.get("input")
-        hint = "" if err["type"] in {"missing", "extra_forbidden"} or isinstance(got, dict) else f" (got {got!r})"
+        hint = (
+            ""
+            if err["type"] in {"missing", "extra_forbidden"} or isinstance(got, dict)
+            else f" (got {got!r})"
+        )
         lines.append(f"{label}: {loc or '<top>'}: {message}{hint}")
     return "\n".join(lines)

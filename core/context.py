@@ -33,7 +33,10 @@ class AppContext:
 
     @classmethod
     def load(
-        cls, config_path: str | Path | None, data_dir: str | Path | None = None, clock: Clock = system_clock
+        cls,
+        config_path: str | Path | None,
+        data_dir: str | Path | None = None,
+        clock: Clock = system_clock,
     ) -> AppContext:
         """Read the config file and prepare (not yet open) the stores under data_dir."""
         path = Path(config_path) if config_path else None

@@ -85,7 +85,9 @@ def _csv(name: str, text: str, source: str | None, delimiter: str) -> Iterator[R
         data.setdefault("source", source or f"import:{Path(name).stem}")
         data.setdefault("native_id", hashlib.sha1(f"{number}\x1f{body}".encode()).hexdigest()[:16])
         data.setdefault("published_at", utcnow().isoformat())
-        author = {k.removeprefix("author_"): data.pop(k) for k in list(data) if k.startswith("author_")}
+        author = {
+            k.removeprefix("author_"): data.pop(k) for k in list(data) if k.startswith("author_")
+        }
         if author:
             data["author"] = author
         if isinstance(data.get("plans"), str):

@@ -28,7 +28,8 @@ class Service:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.scheduler = BackgroundScheduler(
-            timezone=ctx.config.tz, job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
+            timezone=ctx.config.tz,
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         )
         self._stopped = threading.Event()
 

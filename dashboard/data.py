@@ -16,7 +16,9 @@ from core.index.protocol import HistogramBucket, SearchQuery, SplitField
 @st.cache_resource(show_spinner=False)
 def get_context() -> AppContext:
     """The AppContext named by YUQING_CONFIG / YUQING_DATA_DIR (set by `yuqing dashboard`)."""
-    return AppContext.load(os.environ.get("YUQING_CONFIG") or None, os.environ.get("YUQING_DATA_DIR") or None)
+    return AppContext.load(
+        os.environ.get("YUQING_CONFIG") or None, os.environ.get("YUQING_DATA_DIR") or None
+    )
 
 
 def now() -> datetime:
@@ -25,7 +27,7 @@ def now() -> datetime:
 
 
 def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, Any]]:
-    """Rows of (bucket start, negative, neutral, positive, total, negative share) with gaps filled."""
+    """Rows of (bucket start, counts per sentiment, total, negative share), gaps filled."""
     ctx = get_context()
     buckets = ctx.index.histogram(query, interval, SplitField.SENTIMENT, ctx.config.tz)
     return fill_gaps(buckets, query.since, query.until, interval, ctx)

@@ -14,5 +14,7 @@ def open_alert_count() -> int:
     from sqlalchemy import func, select
 
     with get_context().sessions() as session:
-        statement = select(func.count()).select_from(Alert).where(Alert.status != AlertStatus.RESOLVED)
+        statement = (
+            select(func.count()).select_from(Alert).where(Alert.status != AlertStatus.RESOLVED)
+        )
         return int(session.execute(statement).scalar_one())

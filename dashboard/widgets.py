@@ -51,13 +51,33 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         span, interval = RANGES[label]
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text")
         plan_names = {p.id: p.name for p in ctx.config.plans}
-        plans = st.multiselect("监测方案", list(plan_names), format_func=lambda p: plan_names[p], placeholder="全部", key=f"{key}-plans")
-        channels = st.multiselect("渠道", list(Channel), format_func=lambda c: CHANNEL_LABELS_ZH[c], placeholder="全部", key=f"{key}-ch")
+        plans = st.multiselect(
+            "监测方案",
+            list(plan_names),
+            format_func=lambda p: plan_names[p],
+            placeholder="全部",
+            key=f"{key}-plans",
+        )
+        channels = st.multiselect(
+            "渠道",
+            list(Channel),
+            format_func=lambda c: CHANNEL_LABELS_ZH[c],
+            placeholder="全部",
+            key=f"{key}-ch",
+        )
         sentiments = st.multiselect(
-            "情感", list(SentimentLabel), format_func=lambda s: SENTIMENT_LABELS_ZH[s], placeholder="全部", key=f"{key}-sent"
+            "情感",
+            list(SentimentLabel),
+            format_func=lambda s: SENTIMENT_LABELS_ZH[s],
+            placeholder="全部",
+            key=f"{key}-sent",
         )
         categories = st.multiselect(
-            "投诉类别", list(Category), format_func=lambda c: CATEGORY_LABELS_ZH[c], placeholder="全部", key=f"{key}-cat"
+            "投诉类别",
+            list(Category),
+            format_func=lambda c: CATEGORY_LABELS_ZH[c],
+            placeholder="全部",
+            key=f"{key}-cat",
         )
         levels: list[UrgencyLevel | None] = [None, *UrgencyLevel]
         min_urgency = st.selectbox(
@@ -96,7 +116,12 @@ def mention_badges(mention: Mention) -> str:
         parts.append(badge(CATEGORY_LABELS_ZH[mention.category], "#5f3dc4"))
     if mention.urgency:
         level = mention.urgency.level
-        parts.append(badge(f"紧急度 {URGENCY_LABELS_ZH[level]} {mention.urgency.score:.0f}", URGENCY_COLOURS[level]))
+        parts.append(
+            badge(
+                f"紧急度 {URGENCY_LABELS_ZH[level]} {mention.urgency.score:.0f}",
+                URGENCY_COLOURS[level],
+            )
+        )
     return "".join(parts)
 
 
@@ -110,14 +135,16 @@ def mention_card(mention: Mention) -> None:
     if author.followers:
         who += f" · {author.followers:,} 粉丝"
     when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
-    link = f' · <a href="{html.escape(mention.url)}" target="_blank">原文</a>' if mention.url else ""
+    link = (
+        f' · <a href="{html.escape(mention.url)}" target="_blank">原文</a>' if mention.url else ""
+    )
     title = f"<b>{html.escape(mention.title)}</b><br/>" if mention.title else ""
     body = html.escape(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
     metrics = mention.metrics
     engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
     st.markdown(
         f'<div class="yq-mention">{mention_badges(mention)}<br/>'
-        f'<small>{who} · {when} · {html.escape(mention.source)}{link} · {engagement}</small><br/>'
+        f"<small>{who} · {when} · {html.escape(mention.source)}{link} · {engagement}</small><br/>"
         f"{title}{body}</div>",
         unsafe_allow_html=True,
     )
@@ -149,6 +176,12 @@ def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:
         legend={"orientation": "h", "y": 1.12},
         xaxis={"tickformat": "%m-%d %H:%M"},
         yaxis={"title": "提及量"},
-        yaxis2={"title": "负面占比", "overlaying": "y", "side": "right", "tickformat": ".0%", "range": [0, 1]},
+        yaxis2={
+            "title": "负面占比",
+            "overlaying": "y",
+            "side": "right",
+            "tickformat": ".0%",
+            "range": [0, 1],
+        },
     )
     return fig

@@ -24,8 +24,12 @@ console = Console(stderr=True)
 
 
 def classify(
-    input_file: Annotated[Path, typer.Option("--in", help="JSONL or CSV with a text/review column")],
-    output_file: Annotated[Path, typer.Option("--out", help="JSONL with the classifier fields added")],
+    input_file: Annotated[
+        Path, typer.Option("--in", help="JSONL or CSV with a text/review column")
+    ],
+    output_file: Annotated[
+        Path, typer.Option("--out", help="JSONL with the classifier fields added")
+    ],
     model: Annotated[str, typer.Option(help="default | snownlp")] = "default",
 ) -> None:
     """Classify every record of a file; JSONL out, one record per input record, same order."""
@@ -33,7 +37,10 @@ def classify(
     rows = list(_rows(input_file))
     written = 0
     output_file.parent.mkdir(parents=True, exist_ok=True)
-    with output_file.open("w", encoding="utf-8") as out, Progress(console=console, transient=True) as progress:
+    with (
+        output_file.open("w", encoding="utf-8") as out,
+        Progress(console=console, transient=True) as progress,
+    ):
         task = progress.add_task(f"分类 {input_file.name}", total=len(rows))
         for start in range(0, len(rows), BATCH):
             chunk = rows[start : start + BATCH]
@@ -48,7 +55,9 @@ def classify(
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     text = read_text(path)
     if path.suffix.lower() in {".csv", ".tsv"}:
-        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        reader = csv.DictReader(
+            io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ","
+        )
         if not any(c in (reader.fieldnames or []) for c in TEXT_COLUMNS):
             raise IntakeError(f"{path.name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
         yield from enumerate(reader, start=2)
@@ -67,7 +76,7 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _mention(number: int, row: dict[str, Any]) -> Mention:
     text = next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), "")
-    data = {
+    data: dict[str, Any] = {
         "source": str(row.get("source") or "classify"),
         "native_id": str(row.get("native_id") or row.get("id") or number),
         "text": text,

@@ -19,7 +19,9 @@ console = Console()
 
 
 def ingest(
-    file: Annotated[Path, typer.Argument(help="JSONL (mention JSON per line) or CSV with a text/review column")],
+    file: Annotated[
+        Path, typer.Argument(help="JSONL (mention JSON per line) or CSV with a text/review column")
+    ],
     source: Annotated[str | None, typer.Option(help="source name for records without one")] = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,

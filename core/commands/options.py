@@ -9,7 +9,9 @@ import typer
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件 (config file)"),
+    typer.Option(
+        "--config", "-c", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件 (config file)"
+    ),
 ]
 DataDirOption = Annotated[
     Path,

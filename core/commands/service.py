@@ -30,7 +30,9 @@ def run(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR)
     ctx.close()
 
 
-def dashboard_process(config: Path | None, data_dir: Path, port: int, host: str) -> subprocess.Popen[bytes]:
+def dashboard_process(
+    config: Path | None, data_dir: Path, port: int, host: str
+) -> subprocess.Popen[bytes]:
     """Start the Streamlit dashboard as a child process reading the same stores."""
     script = Path(dashboard.__file__).with_name("app.py")
     env = dict(os.environ, YUQING_DATA_DIR=str(data_dir.resolve()))
@@ -63,8 +65,12 @@ def dashboard_command(
 
 def demo(
     config: ConfigOption = None,
-    data_dir: Annotated[Path, typer.Option("--data-dir", envvar="YUQING_DATA_DIR")] = Path("var/demo"),
-    fresh: Annotated[bool, typer.Option(help="start the demo from scratch (deletes --data-dir)")] = False,
+    data_dir: Annotated[Path, typer.Option("--data-dir", envvar="YUQING_DATA_DIR")] = Path(
+        "var/demo"
+    ),
+    fresh: Annotated[
+        bool, typer.Option(help="start the demo from scratch (deletes --data-dir)")
+    ] = False,
     port: Annotated[int | None, typer.Option()] = None,
 ) -> None:
     """Demo: replay source + service + dashboard together; prints the dashboard URL."""

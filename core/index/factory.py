@@ -22,6 +22,8 @@ def open_index(config: IndexConfig, data_dir: Path) -> MentionIndex:
         try:
             from core.index.engines import open_engine_index
         except ImportError as exc:  # pragma: no cover - until the engine backends land
-            raise ConfigError(f"index.backend: {config.backend} backend unavailable: {exc}") from None
+            raise ConfigError(
+                f"index.backend: {config.backend} backend unavailable: {exc}"
+            ) from None
         return open_engine_index(config)
     raise ConfigError(f"index.backend: unknown backend {config.backend!r}")

@@ -121,7 +121,9 @@ class MentionIndex(Protocol):
         """Counts per time bucket of published_at (buckets aligned in tz), optionally split."""
         ...
 
-    def top_terms(self, query: SearchQuery, field: SplitField, size: int = 10) -> list[tuple[str, int]]:
+    def top_terms(
+        self, query: SearchQuery, field: SplitField, size: int = 10
+    ) -> list[tuple[str, int]]:
         """The most frequent values of a field among matching mentions."""
         ...
 

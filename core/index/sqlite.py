@@ -159,7 +159,9 @@ class SQLiteMentionIndex:
     def get(self, mention_id: str) -> Mention | None:
         """One mention by id."""
         with self._lock:
-            row = self._db.execute("SELECT doc FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+            row = self._db.execute(
+                "SELECT doc FROM mentions WHERE id = ?", (mention_id,)
+            ).fetchone()
         return Mention.model_validate_json(row[0]) if row else None
 
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
@@ -183,7 +185,9 @@ class SQLiteMentionIndex:
             SortOrder.URGENCY: "COALESCE(m.urgency_score, -1) DESC, m.published DESC, m.id",
         }[query.sort]
         with self._lock:
-            total = self._db.execute(f"SELECT COUNT(*) FROM mentions m WHERE {where}", params).fetchone()[0]
+            total = self._db.execute(
+                f"SELECT COUNT(*) FROM mentions m WHERE {where}", params
+            ).fetchone()[0]
             rows = self._db.execute(
                 f"SELECT m.doc FROM mentions m WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
@@ -194,7 +198,11 @@ class SQLiteMentionIndex:
         """How many mentions match."""
         where, params = _where(query)
         with self._lock:
-            return int(self._db.execute(f"SELECT COUNT(*) FROM mentions m WHERE {where}", params).fetchone()[0])
+            return int(
+                self._db.execute(
+                    f"SELECT COUNT(*) FROM mentions m WHERE {where}", params
+                ).fetchone()[0]
+            )
 
     def histogram(
         self,
@@ -222,7 +230,9 @@ class SQLiteMentionIndex:
                 entry.counts[_label(split_by, group)] = count
         return [buckets[b] for b in sorted(buckets)]
 
-    def top_terms(self, query: SearchQuery, field: SplitField, size: int = 10) -> list[tuple[str, int]]:
+    def top_terms(
+        self, query: SearchQuery, field: SplitField, size: int = 10
+    ) -> list[tuple[str, int]]:
         """The most frequent values of a field among matching mentions."""
         where, params = _where(query)
         group_expr, join = _group(field)

@@ -63,7 +63,9 @@ class Pipeline:
         """Call listener with every batch of newly indexed mentions."""
         self.listeners.append(listener)
 
-    def process(self, mentions: Sequence[Mention], refs: Sequence[str] | None = None) -> IngestReport:
+    def process(
+        self, mentions: Sequence[Mention], refs: Sequence[str] | None = None
+    ) -> IngestReport:
         """Run one batch through every stage; refs name inputs in rejection reasons."""
         report = IngestReport()
         names = list(refs) if refs is not None else [m.native_id for m in mentions]
@@ -73,13 +75,17 @@ class Pipeline:
         classified = self.classifier.classify([*unique, *changed]) if unique or changed else []
         result = self.index.upsert_many(classified)
         by_id = {m.id: m for m in classified}
-        report.rejected.extend((by_id[i].native_id, f"index: {why}") for i, why in result.errors.items())
+        report.rejected.extend(
+            (by_id[i].native_id, f"index: {why}") for i, why in result.errors.items()
+        )
         report.new = [by_id[i] for i in result.created]
         report.updated = [by_id[i] for i in result.updated]
         self._notify(report.new)
         return report
 
-    def _normalize(self, mentions: Sequence[Mention], names: list[str], report: IngestReport) -> list[Mention]:
+    def _normalize(
+        self, mentions: Sequence[Mention], names: list[str], report: IngestReport
+    ) -> list[Mention]:
         kept: dict[str, Mention] = {}
         for ref, mention in zip(names, mentions, strict=True):
             try:
@@ -93,7 +99,9 @@ class Pipeline:
             kept[clean.id] = clean.model_copy(update={"plans": self.matcher.match(clean)})
         return list(kept.values())
 
-    def _split_known(self, mentions: list[Mention], report: IngestReport) -> tuple[list[Mention], list[Mention]]:
+    def _split_known(
+        self, mentions: list[Mention], report: IngestReport
+    ) -> tuple[list[Mention], list[Mention]]:
         """New mentions, and known ones whose engagement metrics moved (re-indexed)."""
         known = self.index.existing_ids([m.id for m in mentions])
         fresh = [m for m in mentions if m.id not in known]

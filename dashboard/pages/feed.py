@@ -20,7 +20,9 @@ feed_size = st.sidebar.slider("显示条数", 10, 200, 50, step=10)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
     total = ctx.index.count(query)
-    negative = ctx.index.count(SearchQuery(**{**query.__dict__, "sentiments": [SentimentLabel.NEGATIVE]}))
+    negative = ctx.index.count(
+        SearchQuery(**{**query.__dict__, "sentiments": [SentimentLabel.NEGATIVE]})
+    )
     urgent = ctx.index.count(SearchQuery(**{**query.__dict__, "min_urgency": UrgencyLevel.HIGH}))
     cols = st.columns(4)
     cols[0].metric("提及量", f"{total:,}")
@@ -34,7 +36,10 @@ def live() -> None:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
     result = ctx.index.search(SearchQuery(**{**query.__dict__, "limit": feed_size}))
-    st.caption(f"共 {result.total:,} 条，显示最新 {len(result.mentions)} 条 · 每 {ctx.config.dashboard.refresh.total_seconds():.0f} 秒自动刷新")
+    every = ctx.config.dashboard.refresh.total_seconds()
+    st.caption(
+        f"共 {result.total:,} 条，显示最新 {len(result.mentions)} 条 · 每 {every:.0f} 秒自动刷新"
+    )
     for mention in result.mentions:
         with st.container(border=True):
             mention_card(mention)

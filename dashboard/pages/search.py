@@ -8,18 +8,32 @@ from core.index.protocol import SearchQuery, SortOrder
 from dashboard.data import get_context
 from dashboard.widgets import filter_sidebar, mention_card
 
-SORTS = {SortOrder.NEWEST: "最新优先", SortOrder.URGENCY: "紧急度优先", SortOrder.OLDEST: "最早优先"}
+SORTS = {
+    SortOrder.NEWEST: "最新优先",
+    SortOrder.URGENCY: "紧急度优先",
+    SortOrder.OLDEST: "最早优先",
+}
 PAGE = 20
 
 ctx = get_context()
 st.title("检索")
 query, _ = filter_sidebar("search")
 cols = st.columns([3, 1])
-text = cols[0].text_input("搜索内容（中文子串，空格=并且，-排除）", value=query.text or "", placeholder="例如：退款 -广告")
+text = cols[0].text_input(
+    "搜索内容（中文子串，空格=并且，-排除）", value=query.text or "", placeholder="例如：退款 -广告"
+)
 sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s])
 page = st.number_input("页码", min_value=1, value=1, step=1)
 result = ctx.index.search(
-    SearchQuery(**{**query.__dict__, "text": text or None, "sort": sort, "limit": PAGE, "offset": (page - 1) * PAGE})
+    SearchQuery(
+        **{
+            **query.__dict__,
+            "text": text or None,
+            "sort": sort,
+            "limit": PAGE,
+            "offset": (page - 1) * PAGE,
+        }
+    )
 )
 st.caption(f"共找到 {result.total:,} 条")
 for mention in result.mentions:

@@ -52,9 +52,9 @@ def health() -> None:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return
     st.dataframe(pd.DataFrame(rows), use_container_width=True, hide_index=True)
-    broken = [r for r in rows if not r["状态"].startswith(("🟢", "⚪"))]
+    broken = [str(r["数据源"]) for r in rows if not str(r["状态"]).startswith(("🟢", "⚪"))]
     if broken:
-        st.error(f"{len(broken)} 个数据源异常：" + "，".join(r["数据源"] for r in broken))
+        st.error(f"{len(broken)} 个数据源异常：" + "，".join(broken))
 
 
 health()

@@ -38,4 +38,6 @@ def mention(native_id: str, text: str, minutes: float = 0, **fields: Any) -> Men
     """A mention published `minutes` after T0."""
     fields.setdefault("source", "weibo_search")
     fields.setdefault("channel", "weibo")
-    return Mention(native_id=native_id, text=text, published_at=T0 + timedelta(minutes=minutes), **fields)
+    return Mention(
+        native_id=native_id, text=text, published_at=T0 + timedelta(minutes=minutes), **fields
+    )

@@ -27,7 +27,10 @@ ROWS = [
 def stream(tmp_path: Path) -> Path:
     path = tmp_path / "in.jsonl"
     lines = [json.dumps(r, ensure_ascii=False) for r in ROWS]
-    lines += ["{broken json", json.dumps({"source": "weibo", "text": "no id", "published_at": "2026-11-20"})]
+    lines += [
+        "{broken json",
+        json.dumps({"source": "weibo", "text": "no id", "published_at": "2026-11-20"}),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -52,17 +55,25 @@ def test_ingest_twice_leaves_count_unchanged(stream: Path, tmp_path: Path) -> No
 def test_search_finds_chinese_substring_as_json_and_table(stream: Path, tmp_path: Path) -> None:
     data = str(tmp_path / "var")
     invoke("ingest", str(stream), "--data-dir", data)
-    found = [json.loads(line) for line in invoke("search", "退款", "--json", "--data-dir", data).splitlines()]
+    found = [
+        json.loads(line)
+        for line in invoke("search", "退款", "--json", "--data-dir", data).splitlines()
+    ]
     assert sorted(m["native_id"] for m in found) == ["1", "9"]
     assert all(m["sentiment"]["label"] in {"negative", "neutral", "positive"} for m in found)
     table = invoke("search", "退款", "--limit", "1", "--data-dir", data)
     assert "共 2 条" in table and "显示 1 条" in table
-    assert invoke("search", "退款", "--channel", "forum", "--json", "--data-dir", data).count("\n") == 1
+    assert (
+        invoke("search", "退款", "--channel", "forum", "--json", "--data-dir", data).count("\n")
+        == 1
+    )
 
 
 def test_ingest_csv_in_gbk(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
-    path.write_bytes("review,author_name\n鲜味坊送餐太慢了,张三\n鲜味坊味道很好,李四\n".encode("gbk"))
+    path.write_bytes(
+        "review,author_name\n鲜味坊送餐太慢了,张三\n鲜味坊味道很好,李四\n".encode("gbk")
+    )
     out = invoke("ingest", str(path), "--data-dir", str(tmp_path / "var"))
     assert "new=2" in out
     found = json.loads(invoke("search", "太慢", "--json", "--data-dir", str(tmp_path / "var")))
@@ -71,7 +82,9 @@ def test_ingest_csv_in_gbk(tmp_path: Path) -> None:
 
 def test_classify_jsonl_and_csv(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
-    src.write_text("id,review\n1,外卖吃出虫子，食物中毒了，要去12315投诉\n2,还行吧，一般般\n", encoding="utf-8")
+    src.write_text(
+        "id,review\n1,外卖吃出虫子，食物中毒了，要去12315投诉\n2,还行吧，一般般\n", encoding="utf-8"
+    )
     out = tmp_path / "out.jsonl"
     invoke("classify", "--in", str(src), "--out", str(out))
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -84,15 +97,21 @@ def test_classify_jsonl_and_csv(tmp_path: Path) -> None:
 def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("index:\n  backend: mysql\n", encoding="utf-8")
+    cli = [sys.executable, "-m", "core"]
+    data = ["--data-dir", str(tmp_path)]
     result = subprocess.run(
-        [sys.executable, "-m", "core", "search", "x", "--config", str(bad), "--data-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [*cli, "search", "x", "--config", str(bad), *data],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "index.backend: unknown backend 'mysql'" in result.stderr
     assert "Traceback" not in result.stderr
     missing = subprocess.run(
-        [sys.executable, "-m", "core", "ingest", str(tmp_path / "nope.jsonl"), "--data-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [*cli, "ingest", str(tmp_path / "nope.jsonl"), *data],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert missing.returncode == 2 and "file not found" in missing.stderr

@@ -28,7 +28,14 @@ def labelled(native_id: str, text: str, minutes: float, label: SentimentLabel, s
 def test_substrings_of_every_length(tmp_path: Path) -> None:
     index = SQLiteMentionIndex(tmp_path / "m.db")
     index.upsert_many([mention("1", "外卖吃出虫子，食物中毒住院"), mention("2", "退")])
-    for term, expected in [("食物中毒", 1), ("中毒", 1), ("毒", 1), ("退", 1), ("虫子 住院", 1), ("虫子 -住院", 0)]:
+    for term, expected in [
+        ("食物中毒", 1),
+        ("中毒", 1),
+        ("毒", 1),
+        ("退", 1),
+        ("虫子 住院", 1),
+        ("虫子 -住院", 0),
+    ]:
         assert index.count(SearchQuery(text=term)) == expected, term
 
 
@@ -43,7 +50,10 @@ def test_histogram_buckets_align_to_local_midnight(tmp_path: Path) -> None:
         ]
     )
     days = index.histogram(SearchQuery(), timedelta(days=1), SplitField.SENTIMENT, SHANGHAI)
-    assert [b.start.astimezone(SHANGHAI).strftime("%m-%d %H:%M") for b in days] == ["11-16 00:00", "11-17 00:00"]
+    assert [b.start.astimezone(SHANGHAI).strftime("%m-%d %H:%M") for b in days] == [
+        "11-16 00:00",
+        "11-17 00:00",
+    ]
     assert days[0].counts == {"negative": 1, "positive": 1}
     assert days[1].total == 1
     utc_days = index.histogram(SearchQuery(), timedelta(days=1))

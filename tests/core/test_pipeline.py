@@ -64,7 +64,11 @@ def test_changed_metrics_update_instead_of_duplicate(ctx: AppContext) -> None:
 
 def test_rejects_empty_and_garbled_text_with_reasons(ctx: AppContext) -> None:
     report = ctx.pipeline.process(
-        [mention("e", "<div>  </div>"), mention("g", "锟斤拷锟斤拷烫烫烫"), mention("ok", "鲜味坊不错")],
+        [
+            mention("e", "<div>  </div>"),
+            mention("g", "锟斤拷锟斤拷烫烫烫"),
+            mention("ok", "鲜味坊不错"),
+        ],
         refs=["in.jsonl:1", "in.jsonl:2", "in.jsonl:3"],
     )
     reasons = dict(report.rejected)
@@ -76,7 +80,7 @@ def test_rejects_empty_and_garbled_text_with_reasons(ctx: AppContext) -> None:
 def test_hostile_text_is_stored_verbatim_and_searchable(ctx: AppContext) -> None:
     hostile = "鲜味坊 '); DROP TABLE mentions; -- \" OR 1=1 NEAR(AND) * ^ 退款"
     ctx.pipeline.process([mention("h", hostile)])
-    for query in ['DROP TABLE', '"OR', "NEAR(AND)", "退款 -鲜味坊", "*", "^"]:
+    for query in ["DROP TABLE", '"OR', "NEAR(AND)", "退款 -鲜味坊", "*", "^"]:
         ctx.index.search(SearchQuery(text=query))  # must not raise
     assert ctx.index.search(SearchQuery(text="DROP TABLE")).total == 1
     assert ctx.index.search(SearchQuery(text="退款 -鲜味坊")).total == 0

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
-from collectors.config import SourceConfig
 from collectors.registry import register
 from collectors.runner import run_source
 from collectors.state import SourceState, SourceStatus
@@ -18,7 +17,11 @@ from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import SimulatedClock
 from tests.core.conftest import T0, make_config
 
-REPLAY = {"name": "demo", "type": "replay", "options": {"history": "6h", "rate_per_hour": 30, "incident_after": "2m"}}
+REPLAY = {
+    "name": "demo",
+    "type": "replay",
+    "options": {"history": "6h", "rate_per_hour": 30, "incident_after": "2m"},
+}
 
 
 def replay_ctx(tmp_path: Path, clock: SimulatedClock, **source: object) -> AppContext:
@@ -64,7 +67,12 @@ def test_replay_is_deterministic(tmp_path: Path) -> None:
     for name in ("a", "b"):
         ctx = replay_ctx(tmp_path / name, SimulatedClock(T0 + timedelta(minutes=30)))
         run_source(ctx, ctx.config.sources[0])
-        runs.append([m.text for m in ctx.index.search(SearchQuery(sort=SortOrder.OLDEST, limit=1000)).mentions])
+        runs.append(
+            [
+                m.text
+                for m in ctx.index.search(SearchQuery(sort=SortOrder.OLDEST, limit=1000)).mentions
+            ]
+        )
         ctx.close()
     assert runs[0] == runs[1] and len(runs[0]) > 50
 
@@ -89,7 +97,10 @@ class _Flaky(Collector):
         if self.mode == "blocked":
             raise SourceBlocked("HTTP 418 I'm a teapot", cooldown=timedelta(minutes=10))
         start = int(request.cursor or 0)
-        yield Batch([mention(str(i), f"鲜味坊 第{i}条") for i in range(start, start + 3)], cursor=str(start + 3))
+        yield Batch(
+            [mention(str(i), f"鲜味坊 第{i}条") for i in range(start, start + 3)],
+            cursor=str(start + 3),
+        )
         if self.mode == "crash":
             raise ConnectionError("server went away mid-run")
 

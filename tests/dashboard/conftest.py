@@ -48,7 +48,16 @@ def start_dashboard(config: Path | None, data_dir: Path) -> tuple[subprocess.Pop
     """Start `yuqing dashboard` on a free port; returns the process and its URL."""
     port = free_port()
     env = dict(os.environ, YUQING_DATA_DIR=str(data_dir))
-    args = [sys.executable, "-m", "core", "dashboard", "--data-dir", str(data_dir), "--port", str(port)]
+    args = [
+        sys.executable,
+        "-m",
+        "core",
+        "dashboard",
+        "--data-dir",
+        str(data_dir),
+        "--port",
+        str(port),
+    ]
     if config:
         args += ["--config", str(config)]
     process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -44,14 +44,22 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
     dashboard, url = start_dashboard(config, data)
     try:
         reader = SQLiteMentionIndex(data / "mentions.db")
-        counts = [wait_for(lambda: reader.count(SearchQuery()), 120, "the service to index mentions")]
+        counts = [
+            wait_for(lambda: reader.count(SearchQuery()), 120, "the service to index mentions")
+        ]
         browser.get(url)  # type: ignore[attr-defined]
-        text = wait_for(lambda: (t := page_text(browser)) and metric(t, "提及量") > 0 and t, 90, "feed metrics")
+        text = wait_for(
+            lambda: (t := page_text(browser)) and metric(t, "提及量") > 0 and t, 90, "feed metrics"
+        )
         assert "实时舆情 · 鲜味坊" in text and "最新提及" in text
         assert "Traceback" not in text and "Error" not in text
         first_shown = metric(text, "提及量")
         # The incident starts 5 s after launch; the page refreshes by itself and shows it.
-        text = wait_for(lambda: (t := page_text(browser)) and "酸菜鱼里吃出了一只虫子" in t and t, 90, "incident")
+        text = wait_for(
+            lambda: (t := page_text(browser)) and "酸菜鱼里吃出了一只虫子" in t and t,
+            90,
+            "incident",
+        )
         assert metric(text, "提及量") >= first_shown
         counts.append(reader.count(SearchQuery()))
         assert counts[-1] >= counts[0]
@@ -75,14 +83,18 @@ def test_search_page_finds_substring(tmp_path: Path, browser: object) -> None:
         '{"source":"weibo","native_id":"2","text":"鲜味坊很好吃","published_at":"2030-01-01T00:00:00Z"}\n',
         encoding="utf-8",
     )
-    subprocess.run([sys.executable, "-m", "core", "ingest", str(stream), "--data-dir", str(data)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "core", "ingest", str(stream), "--data-dir", str(data)], check=True
+    )
     dashboard, url = start_dashboard(None, data)
     try:
         browser.get(url + "/search")  # type: ignore[attr-defined]
         wait_for(lambda: "搜索内容" in page_text(browser), 60, "search page")
         box = browser.find_element("css selector", "input[aria-label^='搜索内容']")  # type: ignore[attr-defined]
         box.send_keys("退款\n")
-        text = wait_for(lambda: (t := page_text(browser)) and "共找到 1 条" in t and t, 60, "search result")
+        text = wait_for(
+            lambda: (t := page_text(browser)) and "共找到 1 条" in t and t, 60, "search result"
+        )
         assert "申请退款一直没到账" in text and "很好吃" not in text
     finally:
         dashboard.terminate()
