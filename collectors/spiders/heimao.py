@@ -99,7 +99,7 @@ def complaint(entry: dict[str, Any]) -> RawPost:
         channel=Channel.COMPLAINT_PLATFORM,
         url=f"https:{url}" if url.startswith("//") else url or None,
         title=str(main.get("title") or ""),
-        text="\n".join([str(main.get("summary") or ""), *lines]),
+        text="<br>".join([str(main.get("summary") or ""), *lines]),  # fields may hold HTML
         published_at=None,
         author_id=str(author.get("wb_uid") or "") or None,
         author_name=author.get("title"),

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
 from scrapy import Request
 from scrapy.http import Response
@@ -70,10 +71,14 @@ def feed_selector(response: Response) -> Selector:
     """The feed as namespace-free XML (bytes, so a GB2312 declaration is honoured)."""
     if not response.body.strip():
         raise PageBlocked("订阅源返回 200 但内容为空")
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
     try:
-        selector = Selector(body=response.body, type="xml")
-    except ValueError as exc:
+        root = etree.fromstring(response.body, parser=parser)  # honours encoding="GB18030"
+    except etree.XMLSyntaxError as exc:
         raise MalformedPage(f"XML 解析失败: {exc}") from None
+    if root is None:
+        raise MalformedPage("XML 解析失败: 没有根元素")
+    selector = Selector(root=root, type="xml")
     selector.remove_namespaces()
     root = selector.xpath("name(/*)").get(default="")
     if root.lower() == "html":
