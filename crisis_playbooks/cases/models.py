@@ -41,10 +41,16 @@ class Case(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     alerts: Mapped[list[CaseAlert]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseAlert.linked_at"
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by="CaseAlert.linked_at",
+        lazy="selectin",
     )
     mentions: Mapped[list[CaseMention]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseMention.linked_at"
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by="CaseMention.linked_at",
+        lazy="selectin",
     )
 
     @property

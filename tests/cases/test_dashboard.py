@@ -1,0 +1,132 @@
+"""The done criterion in Streamlit: alert → case → playbook → ticks → recovery → closed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import streamlit as st
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from core.context import AppContext
+from core.enums import Category, Channel, UrgencyLevel
+from core.models import Author, Mention, Urgency
+from crisis_playbooks.cases import service
+from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.recovery import service as recovery
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import TaskStatus
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+INCIDENT = Path(__file__).resolve().parents[2] / "collectors" / "demo" / "incident.yaml"
+
+
+@pytest.fixture
+def app_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppContext]:
+    """A config on the test database with the demo's food-safety incident and its alert stored."""
+    config = {"brand": "鲜味坊", "database": {"url": db_url}}
+    path = tmp_path / "yuqing.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("YUQING_CONFIG", str(path))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+    ctx = AppContext.load(path, tmp_path / "var")
+    now = datetime.now(UTC)
+    script = yaml.safe_load(INCIDENT.read_text(encoding="utf-8"))[:3]
+    mentions = [
+        Mention(
+            source="demo",
+            channel=Channel(item["channel"]),
+            native_id=f"demo-{n}",
+            author=Author(**item["author"]),
+            text=item["text"],
+            published_at=now - timedelta(minutes=30 - n),
+            category=Category.FOOD_SAFETY_HEALTH,
+            urgency=Urgency(level=UrgencyLevel.CRITICAL, score=92),
+        )
+        for n, item in enumerate(script)
+    ]
+    ctx.index.upsert_many(mentions)
+    from alerting.models import Alert
+
+    with ctx.sessions() as session:
+        session.add(
+            Alert(
+                rule="urgent",
+                rule_type="urgent_mention",
+                key=mentions[0].id,
+                severity="critical",
+                status="open",
+                title="紧急舆情：鲜味坊外卖疑似食物中毒",
+                summary=mentions[0].text[:80],
+                opened_at=now,
+                updated_at=now,
+                last_fired_at=now,
+                sample_mention_ids=[m.id for m in mentions],
+                plans=[],
+            )
+        )
+        session.commit()
+    yield ctx
+    ctx.close()
+    st.cache_resource.clear()
+
+
+def button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def test_food_safety_incident_handled_end_to_end(app_env: AppContext) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/cases.py").run()
+    assert not at.exception, at.exception
+    assert any("鲜味坊外卖疑似食物中毒" in m.value for m in at.markdown)
+    button(at, "立案").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("案件 #1")
+    # AppTest reruns the page it was told to show, so follow the in-app switch_page explicitly
+    at.switch_page("pages/case_detail.py").run()
+    assert at.title[0].value.startswith("案件 #1")
+
+    at.button(key="start-playbook").click().run()
+    with app_env.sessions() as session:
+        steps = tasks.get_all(session, case_id=1)
+    assert len(steps) == 9 and steps[0].step_id == "verify_facts"
+    for step in steps[:3]:
+        at.checkbox(key=f"task-{step.id}").check().run()
+    at.text_input(key=f"skip-note-{steps[6].id}").input("未达到召开发布会的条件").run()
+    at.button(key=f"skip-{steps[6].id}").click().run()
+
+    for target in ["acknowledged", "responding", "recovering"]:
+        next(s for s in at.selectbox if s.label == "变更状态为").select(CaseStatus(target)).run()
+        button(at, "变更状态").click().run()
+
+    next(t for t in at.text_area if t.label == "服务失误原因").input("后厨冷链温控失效").run()
+    next(c for c in at.checkbox if c.label == "已主动联系客户").check()
+    next(c for c in at.checkbox if c.label == "已致歉").check()
+    next(t for t in at.text_area if t.label.startswith("补救方案")).input("全额退款并承担医药费")
+    next(r for r in at.radio if r.label == "客户是否接受").set_value("客户接受")
+    next(c for c in at.checkbox if c.label == "已回访").check()
+    next(s for s in at.select_slider if s.label == "补救后满意度").set_value(4)
+    button(at, "保存服务补救记录").click().run()
+    assert not at.exception, at.exception
+
+    for target in ["resolved", "closed"]:
+        next(s for s in at.selectbox if s.label == "变更状态为").select(CaseStatus(target)).run()
+        button(at, "变更状态").click().run()
+    assert not at.exception, at.exception
+
+    with app_env.sessions() as session:
+        case = service.get_or_raise(session, case_id=1)
+        assert case.status == CaseStatus.CLOSED and case.proposed_playbook == "food_safety"
+        assert [a.rule_type for a in case.alerts] == ["urgent_mention"]
+        assert len(case.mentions) == 3
+        states = [t.status for t in tasks.get_all(session, case_id=1)]
+        assert states[:3] == [TaskStatus.DONE] * 3 and states[6] == TaskStatus.SKIPPED
+        record = recovery.get(session, case_id=1)
+        assert record is not None and record.remedy_accepted is True
+        assert record.satisfaction == 4 and record.is_closed_out and record.apology_made
