@@ -1,0 +1,145 @@
+"""email: new messages of an IMAP complaint mailbox, read-only, resumable by UID.
+
+The cursor is "UIDVALIDITY:UID" of the last indexed message. If the server's UIDVALIDITY
+changes (mailbox rebuilt), UIDs mean nothing any more and the source back-fills by date
+again (duplicates are dropped by mention id = Message-ID). The folder is selected
+read-only and fetched with BODY.PEEK[], so nothing is flagged \\Seen, moved or deleted.
+Options: host, port (993/143), ssl (true), username, password or password_env, folder
+(INBOX), plans (pre-assigned plan ids), batch_size (50), max_messages (500 per run).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from collectors.base import Batch, Collector, CollectRequest, SourceFailed
+from collectors.config import SourceConfig
+from collectors.mail_message import MailMessage, parse_message
+from collectors.options import OptionReader
+from core.context import AppContext
+from core.enums import Channel
+from core.errors import ConfigError
+from core.models import Author, Mention
+
+
+def parse_cursor(cursor: str | None) -> tuple[int, int] | None:
+    """(UIDVALIDITY, last UID) from "123:45", or None."""
+    try:
+        validity, uid = (cursor or "").split(":")
+        return int(validity), int(uid)
+    except ValueError:
+        return None
+
+
+class ImapCollector(Collector):
+    """Reads a mailbox over IMAP without changing it."""
+
+    type_name = "email"
+
+    def __init__(self, source: SourceConfig, ctx: AppContext, settings: dict[str, Any]) -> None:
+        super().__init__(source, ctx)
+        self.settings = settings
+
+    @classmethod
+    def from_config(cls, source: SourceConfig, ctx: AppContext) -> ImapCollector:
+        """Read host, login and folder options."""
+        reader = OptionReader(source)
+        use_ssl = reader.boolean("ssl", True)
+        settings = {
+            "host": reader.string("host", required=True),
+            "port": reader.integer("port", 993 if use_ssl else 143, minimum=1),
+            "ssl": use_ssl,
+            "username": reader.string("username", required=True),
+            "password": cls._password(reader),
+            "folder": reader.string("folder", "INBOX"),
+            "plans": reader.strings("plans"),
+            "batch_size": reader.integer("batch_size", 50, minimum=1),
+            "max_messages": reader.integer("max_messages", 500, minimum=1),
+            "timeout": reader.number("timeout", 30.0),
+        }
+        reader.reject_unknown()
+        return cls(source, ctx, settings)
+
+    @staticmethod
+    def _password(reader: OptionReader) -> str:
+        variable = reader.string("password_env")
+        password = os.environ.get(variable) if variable else reader.string("password")
+        if not password:
+            key = "password_env" if variable else "password"
+            raise reader.error(key, "missing (give password, or password_env naming a variable)")
+        return password
+
+    def collect(self, request: CollectRequest) -> Iterator[Batch]:
+        """New messages in UID order, one batch per `batch_size` messages."""
+        with self._connect() as client:
+            validity = int(
+                client.select_folder(self.settings["folder"], readonly=True)[b"UIDVALIDITY"]
+            )
+            uids = self._new_uids(client, validity, request)
+            for start in range(0, len(uids), self.settings["batch_size"]):
+                chunk = uids[start : start + self.settings["batch_size"]]
+                fetched = client.fetch(chunk, ["BODY.PEEK[]", "INTERNALDATE"])
+                mentions = [
+                    self._mention(validity, uid, fetched[uid]) for uid in chunk if uid in fetched
+                ]
+                yield Batch(mentions, cursor=f"{validity}:{chunk[-1]}", pages=1)
+
+    def _connect(self) -> IMAPClient:
+        settings = self.settings
+        try:
+            client = IMAPClient(
+                settings["host"],
+                port=settings["port"],
+                ssl=settings["ssl"],
+                timeout=settings["timeout"],
+            )
+            client.normalise_times = False  # keep INTERNALDATE timezone-aware
+            client.login(settings["username"], settings["password"])
+        except LoginError as exc:
+            raise ConfigError(
+                f"sources[{self.source.name}].options.username/password: 登录失败 ({exc})"
+            ) from None
+        except (TimeoutError, OSError, IMAPClientError) as exc:
+            raise SourceFailed(
+                f"无法连接邮箱 {settings['host']}:{settings['port']}: {exc}"
+            ) from None
+        return client
+
+    def _new_uids(self, client: IMAPClient, validity: int, request: CollectRequest) -> list[int]:
+        """UIDs after the cursor; by date since the back-fill horizon on first run or reset."""
+        stored = parse_cursor(request.cursor)
+        if stored and stored[0] == validity:
+            found = [uid for uid in client.search(["UID", f"{stored[1] + 1}:*"]) if uid > stored[1]]
+        else:
+            found = client.search(["SINCE", request.backfill_since.date()])
+        return sorted(found)[: self.settings["max_messages"]]
+
+    def _mention(self, validity: int, uid: int, data: dict[bytes, Any]) -> Mention:
+        mail = parse_message(data[b"BODY[]"])
+        received = data.get(b"INTERNALDATE")
+        return Mention(
+            source=self.source.name,
+            channel=Channel.EMAIL,
+            native_id=mail.message_id or f"uid:{validity}:{uid}",
+            url=f"imap://{self.settings['host']}/{self.settings['folder']};UIDVALIDITY={validity}/;UID={uid}",
+            author=Author(id=mail.sender_address, name=mail.sender_name or mail.sender_address),
+            title=mail.subject or None,
+            text=mail_text(mail),
+            published_at=mail.sent_at
+            or (received if isinstance(received, datetime) else self.ctx.clock()),
+            collected_at=self.ctx.clock(),
+            reply_to=mail.in_reply_to,
+            plans=list(self.settings["plans"]),
+        )
+
+
+def mail_text(mail: MailMessage) -> str:
+    """The body, with a note naming the attachments (which are not stored)."""
+    note = f"[附件(未保存): {', '.join(mail.attachments)}]" if mail.attachments else ""
+    return "\n\n".join(part for part in (mail.text, note) if part) or mail.subject or "(空邮件)"
