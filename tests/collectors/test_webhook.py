@@ -1,0 +1,115 @@
+"""Webhook: secret or HMAC required; objects, lists and JSONL; per-record 4xx errors."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator
+from urllib.error import HTTPError
+from urllib.request import Request, urlopen
+
+import pytest
+
+from collectors.webhook import WebhookServer
+from core.config import AppConfig
+from core.context import AppContext
+from core.errors import ConfigError
+from tests.collectors.conftest import PassThroughClassifier, indexed
+
+SECRET = "t0p-secret"
+GOOD = {
+    "native_id": "form-1",
+    "text": "鲜味坊的订单一直没退款",
+    "published_at": "2026-11-23T16:00:00+08:00",
+}
+
+
+@pytest.fixture
+def webhook(tmp_path, clock) -> Iterator[tuple[WebhookServer, AppContext]]:
+    """A webhook on a random port over a fresh SQLite context."""
+    config = AppConfig.model_validate(
+        {"webhook": {"enabled": True, "secret": SECRET, "port": 8765}}
+    )
+    ctx = AppContext(config=config, data_dir=tmp_path, clock=clock)
+    ctx.__dict__["classifier"] = PassThroughClassifier()
+    server = WebhookServer(ctx, port=0).start()
+    yield server, ctx
+    server.stop()
+    ctx.close()
+
+
+def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, object]]:
+    """POST and return (status, JSON answer), also for 4xx answers."""
+    try:
+        with urlopen(Request(url, data=body, headers=headers, method="POST")) as answer:
+            return answer.status, json.loads(answer.read())
+    except HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_secret_is_required(webhook):
+    server, ctx = webhook
+    body = json.dumps(GOOD).encode()
+
+    assert post(server.url, body, {})[0] == 401
+    assert post(server.url, body, {"X-Yuqing-Secret": "wrong"})[0] == 401
+    assert indexed(ctx, "webhook") == {}
+
+
+def test_single_object_with_secret(webhook):
+    server, ctx = webhook
+
+    status, answer = post(
+        server.url, json.dumps(GOOD, ensure_ascii=False).encode(), {"X-Yuqing-Secret": SECRET}
+    )
+
+    assert (status, answer["new"], answer["rejected"]) == (200, 1, [])
+    assert indexed(ctx, "webhook")["form-1"].text == "鲜味坊的订单一直没退款"
+
+
+def test_jsonl_with_hmac_signature_and_bad_records(webhook):
+    server, ctx = webhook
+    lines = [
+        json.dumps(
+            {**GOOD, "native_id": "im-1", "source": "wecom_export", "channel": "other"},
+            ensure_ascii=False,
+        ),
+        "{not json",
+        json.dumps({"native_id": "im-2", "published_at": "2026-11-23T16:00:00+08:00"}),
+        json.dumps({**GOOD, "native_id": "im-3", "text": "<p> </p>"}),
+    ]
+    body = "\n".join(lines).encode()
+    signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+
+    status, answer = post(server.url, body, {"X-Yuqing-Signature": signature})
+
+    assert status == 422
+    assert (answer["accepted"], answer["new"]) == (1, 1)
+    errors = {e["ref"]: e["error"] for e in answer["rejected"]}
+    assert errors["line 2"].startswith("invalid JSON")
+    assert errors["line 3"] == "text: Field required"
+    assert "empty text" in errors["line 4"]
+    assert list(indexed(ctx, "wecom_export")) == ["im-1"]
+
+
+def test_list_and_bad_signature(webhook):
+    server, _ = webhook
+    body = json.dumps(
+        [GOOD, {**GOOD, "native_id": "form-2", "text": "客服电话打不通"}, 42]
+    ).encode()
+
+    assert post(server.url, body, {"X-Yuqing-Signature": "sha256=00"})[0] == 401
+    status, answer = post(server.url, body, {"X-Yuqing-Secret": SECRET})
+
+    assert (status, answer["new"]) == (422, 2)
+    assert answer["rejected"] == [{"ref": "record 3", "error": "each record must be a JSON object"}]
+
+
+def test_no_secret_configured_refuses_to_start(tmp_path):
+    ctx = AppContext(
+        config=AppConfig.model_validate({"webhook": {"enabled": True}}), data_dir=tmp_path
+    )
+
+    with pytest.raises(ConfigError, match="webhook.secret"):
+        WebhookServer(ctx, port=0)
