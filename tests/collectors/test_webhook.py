@@ -111,5 +111,5 @@ def test_no_secret_configured_refuses_to_start(tmp_path):
         config=AppConfig.model_validate({"webhook": {"enabled": True}}), data_dir=tmp_path
     )
 
-    with pytest.raises(ConfigError, match="webhook.secret"):
+    with pytest.raises(ConfigError, match=r"webhook\.secret"):
         WebhookServer(ctx, port=0)
