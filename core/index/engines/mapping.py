@@ -118,9 +118,15 @@ def mappings(analyzer: str) -> dict[str, Any]:
             "body": {
                 "type": "text",
                 "analyzer": analyzer,
+                # Both only filter (never score): no norms; chars only needs term presence.
                 "fields": {
-                    "grams": {"type": "text", "analyzer": "yuqing_grams"},
-                    "chars": {"type": "text", "analyzer": "yuqing_chars"},
+                    "grams": {"type": "text", "analyzer": "yuqing_grams", "norms": False},
+                    "chars": {
+                        "type": "text",
+                        "analyzer": "yuqing_chars",
+                        "norms": False,
+                        "index_options": "docs",
+                    },
                 },
             },
         },

@@ -1,0 +1,145 @@
+"""Bulk indexing throughput (docs/s) and query latency: SQLite vs a local OpenSearch node.
+
+`python -m bench.bench_index` starts tools/opensearch-node (Java + Maven) unless
+BENCH_OPENSEARCH_URL points at a running cluster; BENCH_INDEX_DOCS sets the corpus size.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from core.config import IndexConfig
+from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.index.engines import EngineMentionIndex, localnode, open_engine_index
+from core.index.protocol import MentionIndex, SearchQuery, SplitField
+from core.index.sqlite import SQLiteMentionIndex
+from core.models import Author, Mention, Sentiment, Urgency
+
+DOCS = int(os.environ.get("BENCH_INDEX_DOCS", "20000"))
+BATCH = 500
+PHRASES = [
+    "申请退款一直没到账",
+    "客服态度很差推诿扯皮",
+    "快递三天还没发货",
+    "手机屏幕质量太差用了三天就坏了",
+    "已经向12315投诉",
+    "吃出异物要求赔偿",
+    "会员自动续费不退",
+    "新品体验不错点赞",
+]
+
+
+def corpus(count: int, seed: int = 7) -> list[Mention]:
+    """Synthetic Chinese complaints over 90 days, with every indexed field filled."""
+    rng = random.Random(seed)
+    start = datetime(2026, 4, 1, tzinfo=UTC)
+    mentions = []
+    for number in range(count):
+        score = rng.uniform(0, 100)
+        text = "，".join(rng.sample(PHRASES, 3)) + f"（订单{rng.randint(10_000, 99_999)}）"
+        mentions.append(
+            Mention(
+                source="bench",
+                channel=rng.choice(list(Channel)),
+                native_id=str(number),
+                author=Author(name=f"用户{rng.randint(1, 500)}", followers=rng.randint(0, 10**6)),
+                text=text,
+                published_at=start + timedelta(seconds=rng.randint(0, 90 * 86_400)),
+                plans=rng.sample(["brand_a", "brand_b", "brand_c"], rng.randint(1, 2)),
+                keywords=rng.sample(["退款", "投诉", "质量", "物流"], 2),
+                sentiment=Sentiment(label=rng.choice(list(SentimentLabel)), score=rng.random()),
+                category=rng.choice(list(Category)),
+                urgency=Urgency(level=UrgencyLevel.from_score(score), score=score),
+            )
+        )
+    return mentions
+
+
+def bulk_rate(index: MentionIndex, mentions: list[Mention]) -> float:
+    """Docs/s for upserting in batches, including the final refresh."""
+    started = time.perf_counter()
+    for offset in range(0, len(mentions), BATCH):
+        result = index.upsert_many(mentions[offset : offset + BATCH])
+        if result.errors:
+            raise RuntimeError(f"{len(result.errors)} documents rejected: {result.errors}")
+    index.refresh()
+    return len(mentions) / (time.perf_counter() - started)
+
+
+def latencies(index: MentionIndex) -> dict[str, float]:
+    """Median milliseconds of typical dashboard queries."""
+    tz = ZoneInfo("Asia/Shanghai")
+    calls: dict[str, Callable[[], object]] = {
+        "search '退款 -12315'": lambda: index.search(SearchQuery(text="退款 -12315")),
+        "count negative": lambda: index.count(SearchQuery(sentiments=[SentimentLabel.NEGATIVE])),
+        "daily histogram by channel": lambda: index.histogram(
+            SearchQuery(), timedelta(days=1), SplitField.CHANNEL, tz
+        ),
+        "top 10 authors": lambda: index.top_terms(SearchQuery(), SplitField.AUTHOR, 10),
+    }
+    out = {}
+    for label, call in calls.items():
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            call()
+            runs.append((time.perf_counter() - started) * 1000)
+        out[label] = sorted(runs)[2]
+    return out
+
+
+def _drop(index: EngineMentionIndex) -> None:
+    for name in index.monthly_indices():
+        index.client.delete_index(name)
+    index.close()
+
+
+def _opensearch(stack: ExitStack) -> EngineMentionIndex | None:
+    url = os.environ.get("BENCH_OPENSEARCH_URL")
+    if not url:
+        if localnode.missing_tools():
+            return None
+        started = time.perf_counter()
+        url = stack.enter_context(localnode.LocalNode()).url
+        print(f"(local OpenSearch node built/started in {time.perf_counter() - started:.1f}s)")
+    config = IndexConfig(
+        backend="opensearch", urls=[url], index_prefix=f"bench-{uuid.uuid4().hex[:8]}", replicas=0
+    )
+    index = open_engine_index(config)
+    stack.callback(_drop, index)
+    return index
+
+
+def main() -> None:
+    """Print a table: backend, docs/s, query latencies."""
+    mentions = corpus(DOCS)
+    rows: list[tuple[str, float, dict[str, float]]] = []
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        sqlite = SQLiteMentionIndex(Path(tmp) / "bench.db")
+        rows.append(("sqlite", bulk_rate(sqlite, mentions), latencies(sqlite)))
+        sqlite.close()
+        engine = _opensearch(stack)
+        if engine is None:
+            print("opensearch: skipped (java/mvn not found and BENCH_OPENSEARCH_URL not set)")
+        else:
+            rows.append(("opensearch", bulk_rate(engine, mentions), latencies(engine)))
+    labels = list(rows[0][2])
+    print(f"\n{DOCS:,} mentions, batches of {BATCH}")
+    print("| backend | bulk docs/s | " + " | ".join(f"{label} (ms)" for label in labels) + " |")
+    print("|---|---:|" + "---:|" * len(labels))
+    for name, rate, timings in rows:
+        cells = " | ".join(f"{timings[label]:.1f}" for label in labels)
+        print(f"| {name} | {rate:,.0f} | {cells} |")
+
+
+if __name__ == "__main__":
+    main()
