@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerting.enums import Severity
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
 from core.timeutil import Duration
@@ -38,7 +39,10 @@ class RuleFilter(BaseModel):
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         if value is not None:
-            compile_expression(value)
+            try:
+                compile_expression(value)
+            except ConfigError as exc:  # the expression module reports syntax as ConfigError
+                raise ValueError(f"invalid keyword expression: {exc}") from None
         return value
 
     @property

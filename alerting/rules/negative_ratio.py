@@ -17,7 +17,7 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
-from alerting.rules.stats import first_published, refresh_slot
+from alerting.rules.stats import binomial_tail, first_published, refresh_slot
 from core.enums import SentimentLabel
 from core.timeutil import Duration
 
@@ -29,6 +29,7 @@ class NegativeRatioSpec(RuleSpec):
     threshold: float = Field(gt=0.0, le=1.0)
     min_count: int = Field(default=20, ge=1)
     min_increase: float = Field(default=0.2, ge=0.0, le=1.0)
+    p_value: float = Field(default=1e-5, gt=0.0, lt=1.0)
     baseline: Duration = timedelta(days=7)
     min_history: Duration = timedelta(days=1)
     baseline_refresh: Duration = timedelta(minutes=10)
@@ -36,7 +37,7 @@ class NegativeRatioSpec(RuleSpec):
 
 @register
 class NegativeRatioRule(Rule):
-    """Fires when ≥ min_count mentions and the negative share ≥ threshold and ≥ usual + increase."""
+    """Fires when the negative share is ≥ threshold, ≥ usual + increase and binomially unlikely."""
 
     type_name = "negative_ratio"
     type_label_zh = "负面占比过高"
@@ -59,6 +60,8 @@ class NegativeRatioRule(Rule):
             ratio = bad / total
             if usual is None or ratio < spec.threshold or ratio < usual + spec.min_increase:
                 continue
+            if binomial_tail(bad, total, usual) > spec.p_value:
+                continue  # a small window can look skewed by chance
             findings.append(
                 Finding(
                     key=scope,

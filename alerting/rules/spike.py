@@ -27,7 +27,7 @@ class SpikeSpec(RuleSpec):
     window: Duration = timedelta(minutes=10)
     threshold: float = Field(default=3.0, gt=1.0)
     min_count: int = Field(default=5, ge=1)
-    p_value: float = Field(default=0.001, gt=0.0, lt=1.0)
+    p_value: float = Field(default=1e-5, gt=0.0, lt=1.0)
     baseline_days: int = Field(default=7, ge=1, le=60)
     baseline_weeks: int = Field(default=4, ge=0, le=12)
     baseline_span: Duration = timedelta(hours=1)

@@ -78,3 +78,19 @@ def seasonal_rate(
 def refresh_slot(now: datetime, size: timedelta) -> str:
     """Identifier of the cache slot `now` falls in (cached baselines expire per slot)."""
     return str(int(now.timestamp() // max(size.total_seconds(), 1.0)))
+
+
+def binomial_tail(successes: int, trials: int, probability: float) -> float:
+    """P(X >= successes) for X ~ Binomial(trials, probability)."""
+    if successes <= 0:
+        return 1.0
+    if successes > trials or probability <= 0.0:
+        return 0.0
+    if probability >= 1.0:
+        return 1.0
+    log_p, log_q = math.log(probability), math.log1p(-probability)
+    total = 0.0
+    for k in range(successes, trials + 1):
+        log_choose = math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1)
+        total += math.exp(log_choose + k * log_p + (trials - k) * log_q)
+    return min(1.0, total)

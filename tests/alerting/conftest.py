@@ -1,0 +1,53 @@
+"""Fixtures for alerting tests: real SQLite stores (on tmpfs when available) and a fake classifier."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alerting.synthetic import TZ, PassThroughClassifier
+from core.config import AppConfig
+from core.context import AppContext
+from core.timeutil import SimulatedClock
+
+MONDAY = datetime(2026, 3, 2, 0, 0, tzinfo=TZ)  # Monday 00:00 Asia/Shanghai
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    """A fresh data dir; on /dev/shm when present because fsync dominates SQLite test time."""
+    shm = Path("/dev/shm")
+    if shm.is_dir():
+        directory = Path(tempfile.mkdtemp(prefix="yuqing-alerting-", dir=shm))
+        yield directory
+        shutil.rmtree(directory, ignore_errors=True)
+    else:
+        yield tmp_path
+
+
+def make_ctx(data_dir: Path, start: datetime = MONDAY, **alerting: Any) -> AppContext:
+    """An AppContext on data_dir with a simulated clock and the pass-through classifier."""
+    config = AppConfig.model_validate(
+        {
+            "brand": "鲜味坊",
+            "dashboard": {"public_url": "http://dash.example"},
+            "alerting": {"eval_interval": "1m", **alerting},
+        }
+    )
+    ctx = AppContext(config=config, data_dir=data_dir, clock=SimulatedClock(start))
+    ctx.__dict__["classifier"] = PassThroughClassifier()
+    return ctx
+
+
+def advance(ctx: AppContext, delta: timedelta) -> datetime:
+    """Move the simulated clock forward; returns the new time."""
+    clock = ctx.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance_to(clock() + delta)
+    return clock()

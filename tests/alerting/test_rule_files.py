@@ -1,0 +1,91 @@
+"""Rule files: built-ins load, user rules override, malformed files are named precisely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alerting.cli import alerts_app
+from alerting.config import AlertingConfig
+from alerting.loader import RuleFileError, load_rule_file, load_rules
+from alerting.rules import RULE_TYPES
+
+runner = CliRunner()
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """A rule file in folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_rules_cover_every_type() -> None:
+    rules = load_rules(AlertingConfig())
+    assert {r.type_name for r in rules} == set(RULE_TYPES)
+    assert len({r.name for r in rules}) == len(rules)
+
+
+def test_missing_required_option_names_file_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\nwindow: 5m\n")
+    with pytest.raises(RuleFileError, match=r"^rules/spike\.yaml: missing 'threshold'$"):
+        load_rule_file(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name: x\nwindow: 5m\n", "missing 'type'"),
+        ("name: x\ntype: spikey\n", "unknown rule type 'spikey'"),
+        ("name: x\ntype: spike\nwindoww: 5m\n", "unknown key 'windoww'"),
+        ("name: x\ntype: spike\nwindow: soon\n", "'window': not a duration"),
+        ("name: x\ntype: spike\nfilter: {channels: [telegram]}\n", "'filter.channels.0'"),
+        ("name: x\ntype: spike\nfilter: {keywords: ''}\n", "'filter.keywords'"),
+        ("name: x\ntype: spike\nthreshold: 0.5\n", "'threshold'"),
+        ("- name: x\n", "must be a mapping"),
+        ("name: [x\n", "YAML syntax error"),
+        ("name: x\ntype: new_term\nfilter: {keywords: 中毒}\n", "not supported by new_term"),
+    ],
+)
+def test_malformed_rule_files(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / "rules", "bad.yaml", text)
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(path)
+    assert str(info.value).startswith("rules/bad.yaml:")
+    assert message in str(info.value)
+
+
+def test_user_rules_override_builtins_and_errors_are_collected(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    write(
+        folder,
+        "off.yaml",
+        "name: negative-ratio\ntype: negative_ratio\nthreshold: 0.7\nenabled: false\n",
+    )
+    write(folder, "mine.yaml", "name: mine\ntype: frequency\nthreshold: 3\n")
+    names = {r.name for r in load_rules(AlertingConfig(rules_dir=str(folder)))}
+    assert "mine" in names and "negative-ratio" not in names and "negative-spike" in names
+    write(folder, "a.yaml", "name: a\ntype: frequency\n")
+    write(folder, "b.yaml", "name: b\ntype: nope\n")
+    with pytest.raises(RuleFileError) as info:
+        load_rules(AlertingConfig(rules_dir=str(folder)))
+    assert "rules/a.yaml: missing 'threshold'" in str(info.value)
+    assert "rules/b.yaml: unknown rule type 'nope'" in str(info.value)
+
+
+def test_rules_dir_relative_to_config_and_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="is not a folder"):
+        load_rules(AlertingConfig(rules_dir="missing"), tmp_path)
+
+
+def test_cli_rules_lists_and_validates(tmp_path: Path) -> None:
+    result = runner.invoke(alerts_app, ["rules"])
+    assert result.exit_code == 0, result.output
+    assert "negative-spike" in result.output and "条规则有效" in result.output
+    bad = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\n")
+    result = runner.invoke(alerts_app, ["rules", str(bad)])
+    assert result.exit_code == 1
+    assert "rules/spike.yaml: missing 'threshold'" in result.output
