@@ -28,6 +28,15 @@ class CaseEvent(Base):
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     text: Mapped[str] = mapped_column(Text, default="")
 
+    def describe(self) -> str:
+        """'field: before → after' for changes (or the linked value), then the free text."""
+        change = ""
+        if self.field and (self.before is not None or self.after is not None):
+            change = f"{self.field}: {self.before or '—'} → {self.after or '—'}"
+        elif self.after:
+            change = self.after
+        return " ".join(p for p in (change, self.text) if p)
+
 
 class CaseEventRead(BaseModel):
     """An audit entry as shown on the timeline."""

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from core.enums import Category
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from crisis_playbooks.audit import service as audit
@@ -39,6 +40,12 @@ def _fetch(index: MentionIndex | None, ids: Sequence[str]) -> list[Mention]:
     if index is None or not ids:
         return []
     return index.search(SearchQuery(ids=list(ids), limit=len(ids))).mentions
+
+
+def _key_categories(alert: AlertLike) -> frozenset[str]:
+    """Categories named in an alert's dedup key (e.g. 'plan:food_safety_health')."""
+    parts = str(getattr(alert, "key", "") or "").split(":")
+    return frozenset(p for p in parts if p in Category._value2member_map_)
 
 
 def _common(values: list[str | None]) -> str | None:
@@ -77,7 +84,7 @@ def open_from_alert(
             return existing
     mentions = _fetch(index, alert.sample_mention_ids or [])
     severity = CaseSeverity.coerce(alert.severity)
-    categories = playbooks.categories_of(m.category for m in mentions)
+    categories = playbooks.categories_of(m.category for m in mentions) | _key_categories(alert)
     text = "\n".join([alert.title, alert.summary, *(m.full_text for m in mentions)])
     situation = Situation(severity, alert.rule_type, categories, text)
     proposals = playbooks.propose(library, situation=situation)

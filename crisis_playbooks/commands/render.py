@@ -73,9 +73,7 @@ def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:
             console.print(f"{label}: {getattr(detail.recovery, field)}")
     timeline = Table("时间", "操作人", "事件", "内容")
     for event in detail.timeline:
-        changed = event.before is not None or event.after is not None
-        change = f"{event.field}: {event.before} → {event.after}" if changed else ""
-        text = " ".join(p for p in (change, event.text) if p)
+        text = event.describe()
         timeline.add_row(
             local(event.at, tz), event.actor, EVENT_LABELS_ZH[EventKind(event.kind)], text
         )

@@ -246,10 +246,7 @@ with timeline:
     for alert in case.alerts:
         st.markdown(f"🚨 预警 #{alert.alert_id} {alert.title}")
     for event in reversed(info.timeline):
-        change = (
-            f"{event.field}：{event.before or '—'} → {event.after or '—'}" if event.field else ""
-        )
-        text = " ".join(p for p in (change, event.text) if p)
+        text = event.describe()
         kind = EVENT_LABELS_ZH[EventKind(event.kind)]
         st.markdown(f"`{when(event.at)}` **{event.actor}** · {kind} · {text}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -193,3 +194,33 @@ def test_recovery_record_updates_are_audited(session: Session) -> None:
     ]
     with pytest.raises(ValueError):
         RecoveryUpdate(satisfaction=6)
+
+
+@dataclass
+class StubAlert:
+    """An alert as the alerting engine writes it, without the alerts table."""
+
+    id: int = 7
+    rule_type: str = "urgent_mention"
+    severity: str = "warning"
+    title: str = "高危舆情：隐私/欺诈"
+    summary: str = "用户称个人信息被泄露，接到骚扰电话"
+    key: str = "xianweifang:privacy_fraud"
+    sample_mention_ids: list[str] = field(default_factory=list)
+
+
+def test_alert_key_names_the_category_when_the_index_has_nothing(
+    session: Session, library: dict[str, Playbook]
+) -> None:
+    alert = StubAlert(severity="critical")
+    case = flows.open_from_alert(
+        session, alert=alert, brand="鲜味坊", library=library, index=None, actor="a", now=NOW
+    )
+    assert case.proposed_playbook == "data_leak_privacy" and case.mentions == []
+    low = StubAlert(id=8)  # 'warning' maps to medium: below the privacy playbook's minimum
+    assert (
+        flows.open_from_alert(
+            session, alert=low, brand="x", library=library, index=None, actor="a", now=NOW
+        ).proposed_playbook
+        is None
+    )
