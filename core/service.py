@@ -15,6 +15,7 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from collectors.runner import run_source
+from collectors.webhook import WebhookServer
 from core.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class Service:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         )
         self._stopped = threading.Event()
+        self.webhook: WebhookServer | None = None
 
     def start(self) -> None:
         """Schedule sources (first run immediately), domain jobs and housekeeping."""
@@ -57,6 +59,8 @@ class Service:
             id="housekeeping",
         )
         self.scheduler.start()
+        if self.ctx.config.webhook.enabled:
+            self.webhook = WebhookServer(self.ctx).start()
         log.info("service started with %d jobs", len(self.scheduler.get_jobs()))
 
     def _register(self, module_name: str) -> None:
@@ -102,6 +106,8 @@ class Service:
 
     def stop(self) -> None:
         """Stop scheduling and wait for running jobs."""
+        if self.webhook is not None:
+            self.webhook.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         log.info("service stopped")

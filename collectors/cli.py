@@ -1,0 +1,131 @@
+"""`yuqing sources …`: the health table, one run now, reset a source, and the intake webhook."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+
+from collectors.config import SourceConfig
+from collectors.runner import load_state, run_source
+from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
+from collectors.webhook import WebhookServer
+from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import AppContext
+from core.errors import ConfigError
+
+console = Console()
+sources_app = typer.Typer(
+    help="数据源：健康状态、立即采集、重置游标、Webhook 接入", no_args_is_help=True
+)
+
+STATUS_STYLES = {
+    SourceStatus.OK: "green",
+    SourceStatus.PENDING: "dim",
+    SourceStatus.DEGRADED: "yellow",
+    SourceStatus.BLOCKED: "red",
+    SourceStatus.MISCONFIGURED: "bold red",
+}
+
+
+def _source(ctx: AppContext, name: str) -> SourceConfig:
+    found = next((s for s in ctx.config.sources if s.name == name), None)
+    if found is None:
+        known = ", ".join(s.name for s in ctx.config.sources) or "none configured"
+        raise ConfigError(f"sources: no source named {name!r} (known: {known})")
+    return found
+
+
+def _when(moment: datetime | None, ctx: AppContext) -> str:
+    return moment.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if moment else "—"
+
+
+@sources_app.command("list")
+def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
+    """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
+    ctx = AppContext.load(config, data_dir)
+    with ctx.sessions() as session:
+        states = {s.name: s for s in session.scalars(select(SourceState))}
+    table = Table("数据源", "类型", "状态", "上次成功", "本次", "累计", "冷却至", "最近错误")
+    for source in ctx.config.sources:
+        state = states.get(source.name)
+        status = SourceStatus(state.status) if state else SourceStatus.PENDING
+        label = SOURCE_STATUS_ZH[status] + ("" if source.enabled else " (停用)")
+        table.add_row(
+            source.name,
+            source.type,
+            f"[{STATUS_STYLES[status]}]{label}[/]",
+            _when(state.last_success_at if state else None, ctx),
+            str(state.items_last_run if state else 0),
+            str(state.items_total if state else 0),
+            _when(state.cooldown_until if state else None, ctx),
+            (state.last_error or "") if state else "",
+        )
+    console.print(table)
+    ctx.close()
+
+
+@sources_app.command("run")
+def run_now(
+    name: Annotated[str, typer.Argument(help="source name from yuqing.yaml")],
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Run one source now (honours its cooldown; `reset` first to force)."""
+    ctx = AppContext.load(config, data_dir)
+    run = run_source(ctx, _source(ctx, name))
+    ctx.close()
+    if run.skipped:
+        console.print(
+            f"{name}: 冷却中，跳过 (cooling down; `yuqing sources reset {name}` to retry now)"
+        )
+        raise typer.Exit(1)
+    console.print(
+        f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}, {run.pages} 页"
+    )
+    for warning in run.warnings:
+        console.print(f"  [yellow]{warning}[/]")
+    if run.error:
+        console.print(f"  [red]{run.error}[/]")
+        raise typer.Exit(1)
+
+
+@sources_app.command("reset")
+def reset(
+    name: Annotated[str, typer.Argument(help="source name from yuqing.yaml")],
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Forget a source's cursor and cooldown: the next run back-fills again."""
+    ctx = AppContext.load(config, data_dir)
+    with ctx.sessions.begin() as session:
+        state = load_state(session, _source(ctx, name))
+        state.cursor, state.cooldown_until = None, None
+        state.consecutive_failures, state.status = 0, SourceStatus.PENDING
+    ctx.close()
+    console.print(f"{name}: 已重置游标和冷却 (cursor and cooldown cleared)")
+
+
+@sources_app.command("webhook")
+def webhook(
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+    port: Annotated[int | None, typer.Option(help="default: webhook.port")] = None,
+) -> None:
+    """Serve the intake webhook in the foreground (`yuqing run` starts it when webhook.enabled)."""
+    ctx = AppContext.load(config, data_dir)
+    server = WebhookServer(ctx, port=port).start()
+    console.print(f"Webhook: POST {server.url} (header X-Yuqing-Secret); Ctrl-C 退出")
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        ctx.close()

@@ -1,0 +1,48 @@
+"""`yuqing sources list | run | reset` on a config file with a local RSS feed."""
+
+from __future__ import annotations
+
+import yaml
+from typer.testing import CliRunner
+
+from collectors.cli import sources_app
+from tests.collectors.conftest import FAST
+from tests.collectors.site import Page, fixture
+
+runner = CliRunner()
+
+
+def test_list_run_reset(site, tmp_path, monkeypatch):
+    site.route("/feed", fixture("atom_news.xml", content_type="application/xml"))
+    site.route("/blocked", Page(b"", 403, "text/html"))
+    sources = [
+        {
+            "name": "news",
+            "type": "rss",
+            "backfill": "3650d",
+            "options": {**FAST, "urls": [site.url + "/feed"]},
+        },
+        {"name": "walled", "type": "rss", "options": {**FAST, "urls": [site.url + "/blocked"]}},
+    ]
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("YUQING_CLASSIFIER__MODEL", "snownlp")
+
+    ran = runner.invoke(sources_app, ["run", "news"])
+    blocked = runner.invoke(sources_app, ["run", "walled"])
+    listed = runner.invoke(sources_app, ["list"], env={"COLUMNS": "250"})
+    skipped = runner.invoke(sources_app, ["run", "walled"])
+    reset = runner.invoke(sources_app, ["reset", "walled"])
+    unknown = runner.invoke(sources_app, ["run", "nope"])
+
+    assert ran.exit_code == 0 and "新增 1 条" in ran.output, ran.output
+    assert blocked.exit_code == 1 and "HTTP 403" in blocked.output
+    assert "正常" in listed.output and "被封锁/冷却中" in listed.output
+    assert skipped.exit_code == 1 and "冷却中" in skipped.output
+    assert reset.exit_code == 0
+    assert (
+        runner.invoke(sources_app, ["run", "walled"]).exit_code == 1
+    )  # runs again (and is blocked)
+    assert "no source named 'nope'" in str(unknown.exception)
