@@ -1,4 +1,4 @@
-"""Fixtures for alerting tests: real SQLite stores (on tmpfs when available) and a fake classifier."""
+"""Alerting test fixtures: real SQLite stores (tmpfs when available), a fake classifier."""
 
 from __future__ import annotations
 

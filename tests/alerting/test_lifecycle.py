@@ -1,4 +1,4 @@
-"""Alert lifecycle: dedup into one growing alert, realert per key, ack, escalation, auto-resolve, restart."""
+"""Alert lifecycle: one growing alert per incident, realert, ack, escalation, resolve, restart."""
 
 from __future__ import annotations
 
@@ -22,12 +22,27 @@ def rules() -> list[Rule]:
     """A frequency rule and an urgent-mention rule with short timers."""
     return [
         parse_rule(
-            {"name": "food", "type": "frequency", "threshold": 3, "window": "10m", "realert": "30m",
-             "resolve_after": "20m", "filter": {"categories": ["food_safety_health"]}},
+            {
+                "name": "food",
+                "type": "frequency",
+                "threshold": 3,
+                "window": "10m",
+                "realert": "30m",
+                "resolve_after": "20m",
+                "filter": {"categories": ["food_safety_health"]},
+            },
             "test",
         ),
-        parse_rule({"name": "urgent", "type": "urgent_mention", "min_urgency": "critical", "realert": "30m"}, "test"),
-    ]  # fmt: skip
+        parse_rule(
+            {
+                "name": "urgent",
+                "type": "urgent_mention",
+                "min_urgency": "critical",
+                "realert": "30m",
+            },
+            "test",
+        ),
+    ]
 
 
 def ingest(ctx: AppContext, mentions: list) -> None:
@@ -40,10 +55,14 @@ def food(n: int, start_minute: float, ctx: AppContext) -> list:
     """n food-safety complaints published just before now."""
     now = ctx.clock()
     return [
-        make_mention(f"f{start_minute}-{i}", now - timedelta(seconds=30 - i), f"吃坏肚子 {start_minute}-{i}",
-                     category=Category.FOOD_SAFETY_HEALTH)
+        make_mention(
+            f"f{start_minute}-{i}",
+            now - timedelta(seconds=30 - i),
+            f"吃坏肚子 {start_minute}-{i}",
+            category=Category.FOOD_SAFETY_HEALTH,
+        )
         for i in range(n)
-    ]  # fmt: skip
+    ]
 
 
 def webhook_config(port: int = 9) -> list[dict]:

@@ -1,0 +1,96 @@
+"""Local test doubles for vendor endpoints: an HTTP receiver and an SMTP server."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Received:
+    """One captured HTTP request."""
+
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def json(self) -> Any:
+        """The body parsed as JSON."""
+        return json.loads(self.body)
+
+
+@dataclass
+class HttpReceiver:
+    """Captured requests; `statuses` are answered in order (then 200)."""
+
+    port: int = 0
+    requests: list[Received] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+
+    def url(self, path: str = "/") -> str:
+        """http://127.0.0.1:port/path"""
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+@contextmanager
+def http_receiver(statuses: list[int] | None = None) -> Iterator[HttpReceiver]:
+    """An HTTP server on a random port in a thread, recording every POST."""
+    receiver = HttpReceiver(statuses=list(statuses or []))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            receiver.requests.append(Received(self.path, dict(self.headers), body))
+            status = receiver.statuses.pop(0) if receiver.statuses else 200
+            payload = b'{"errcode": 0, "errmsg": "ok", "code": 0, "StatusCode": 0}'
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    receiver.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield receiver
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def smtp_server() -> Iterator[tuple[int, list[EmailMessage]]]:
+    """An aiosmtpd server on a free port; yields (port, received messages)."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    messages: list[EmailMessage] = []
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, messages
+    finally:
+        controller.stop()
