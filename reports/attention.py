@@ -51,10 +51,11 @@ def category_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
         return []
     items = []
     for row in data.categories:
-        if row.delta_pp >= cfg.category_share_rise_pp and row.key != Category.OTHER:
+        rise = round(row.delta_pp, 1)
+        if rise >= cfg.category_share_rise_pp and row.key != Category.OTHER:
             text = (
                 f"「{row.label}」占负面提及 {_pct(row.share)}，较{data.window.previous_zh}"
-                f"上升 {row.delta_pp:.1f} 个百分点（{row.prev_count} → {row.count} 条）。"
+                f"上升 {rise:.1f} 个百分点（{row.prev_count} → {row.count} 条）。"
             )
             items.append(AttentionItem(Severity.WARNING, text, "category_share_rise"))
     return items
@@ -65,7 +66,7 @@ def negative_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
     now, before = data.headline.negative_share, data.headline.prev_negative_share
     if now is None or before is None or data.headline.classified < cfg.min_mentions:
         return []
-    rise = (now - before) * 100
+    rise = round((now - before) * 100, 1)  # compare what the reader sees, not float noise
     if rise < cfg.negative_share_rise_pp:
         return []
     text = f"负面占比升至 {_pct(now)}，较{data.window.previous_zh}上升 {rise:.1f} 个百分点。"

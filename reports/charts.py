@@ -15,6 +15,7 @@ from matplotlib import font_manager
 from matplotlib import pyplot as plt
 from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from reports.models import AlertRow, ReportData, ShareRow, TrendPoint
 
@@ -92,6 +93,7 @@ def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
     ax.set_xticks(xs[::step])
     ax.set_xticklabels([_tick_label(p.start, tz_hourly) for p in points][::step], fontsize=7)
     ax.set_ylabel("提及量", fontsize=8)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     share_ax = ax.twinx()
     shares = [p.negative / p.total * 100 if p.total else float("nan") for p in points]
     share_ax.plot(xs, shares, color="#7a1f1f", marker="o", markersize=3, linewidth=1.2)

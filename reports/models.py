@@ -52,8 +52,10 @@ class Metric:
             return f"{delta * 100:+.1f} 个百分点"
         if self.kind == MetricKind.INDEX:
             return f"{delta:+.1f}"
+        if not delta:
+            return "持平"
         if not self.previous:
-            return "持平" if not self.current else "新增"
+            return "新增"
         return f"{delta / self.previous * 100:+.1f}%"
 
     @property
