@@ -22,6 +22,7 @@ class Request:
     path: str
     params: dict[str, list[str]]
     body: str
+    headers: dict[str, str] = field(default_factory=dict)
 
     def json(self) -> Any:
         """The body parsed as JSON."""
@@ -62,7 +63,8 @@ def _handler(fake: FakeEngine) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length).decode() if length else ""
             parts = urlsplit(self.path)
-            request = Request(self.command, parts.path, parse_qs(parts.query), body)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            request = Request(self.command, parts.path, parse_qs(parts.query), body, headers)
             fake.requests.append(request)
             status, payload = fake.reply_to(request)
             data = json.dumps(payload).encode()

@@ -12,7 +12,7 @@ from core.enums import Channel
 from core.index.engines import EngineMentionIndex, dsl
 from core.index.engines.bulk import BulkPolicy
 from core.index.engines.elasticsearch_client import ElasticsearchClient
-from core.index.engines.errors import EngineAuthError, EngineRequestError, EngineUnavailableError
+from core.index.engines.errors import EngineAuthError, EngineUnavailableError
 from core.index.engines.mapping import to_document
 from core.index.protocol import SearchQuery
 from tests.index.corpus import CORPUS
@@ -121,12 +121,19 @@ def test_rejected_credentials_name_the_settings(fake: FakeEngine) -> None:
         _index(fake).count(SearchQuery())
 
 
-def test_an_older_server_gets_a_client_version_hint(fake: FakeEngine) -> None:
+def test_an_older_server_is_spoken_to_in_its_compatibility_version(fake: FakeEngine) -> None:
     error = {"type": "media_type_header_exception", "reason": "Accept version must be 8 or 7"}
-    fake.on("GET", "/", (400, {"error": error, "status": 400}))
+    info = {"version": {"number": "8.15.3"}, "tagline": "You Know, for Search"}
+    fake.on("GET", "/", (400, {"error": error, "status": 400}), (200, info))
+    fake.on("POST", f"/{PREFIX}-*/_count", (200, {"count": 4}))
 
-    with pytest.raises(EngineRequestError, match=r"pip install 'elasticsearch>="):
-        _index(fake).client.info()
+    assert _index(fake).count(SearchQuery()) == 4
+
+    [probe] = fake.sent("GET", "/")
+    [count] = fake.sent("POST", "/_count")
+    assert "compatible-with=9" in probe.headers["accept"]
+    assert "compatible-with=8" in count.headers["accept"]
+    assert "compatible-with=8" in count.headers["content-type"]
 
 
 def test_unreachable_cluster_says_what_to_fix() -> None:

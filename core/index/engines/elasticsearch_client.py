@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any
 
 import elastic_transport
+import elasticsearch
 from elasticsearch import ApiError, Elasticsearch, helpers
-from elasticsearch import __versionstr__ as client_version
 
 from core.config import IndexConfig
 from core.index.engines.client import BulkItem, basic_auth, tls_context
 from core.index.engines.errors import EngineRequestError, refused, rejected, unreachable
+
+_COMPAT = re.compile(r"compatible-with=\d+")
 
 
 def _detail(exc: ApiError) -> str:
@@ -24,16 +27,29 @@ def _detail(exc: ApiError) -> str:
     return str(exc.message)
 
 
-def _version_hint(status: int, detail: str) -> str:
-    """A server older than the client rejects its compatibility headers: say which client fits."""
-    if status == 400 and ("media_type_header" in detail or "Accept version" in detail):
-        major = client_version.split(".")[0]
-        return (
-            f"{detail} — the elasticsearch Python client {client_version} needs an Elasticsearch"
-            f" {major}.x server; for an older server install the matching client,"
-            f" e.g. pip install 'elasticsearch>={int(major) - 1},<{major}'"
-        )
-    return detail
+def _older_server(status: int, detail: str) -> bool:
+    """A server older than the client rejects its `compatible-with` headers with HTTP 400."""
+    return status == 400 and ("media_type_header" in detail or "Accept version" in detail)
+
+
+class CompatTransport(elastic_transport.Transport):
+    """Transport that can lower the client's `compatible-with=N` headers for an older server.
+
+    The 9.x client sends `compatible-with=9`, which Elasticsearch 8 refuses; 8 understands
+    requests of the 9 client's REST API as long as the header says 8.
+    """
+
+    compatible_with: int | None = None
+
+    def perform_request(self, method: str, target: str, **kwargs: Any) -> Any:
+        """Rewrite Accept/Content-Type when a lower compatibility version is set."""
+        headers = kwargs.get("headers")
+        if self.compatible_with is not None and isinstance(headers, MutableMapping):
+            for name in ("accept", "content-type"):
+                value = headers.get(name)
+                if value:
+                    headers[name] = _COMPAT.sub(f"compatible-with={self.compatible_with}", value)
+        return super().perform_request(method, target, **kwargs)
 
 
 class ElasticsearchClient:
@@ -58,17 +74,36 @@ class ElasticsearchClient:
         if context is not None:
             options = {k: v for k, v in options.items() if k != "verify_certs"}
             options["ssl_context"] = context
-        self._client = Elasticsearch(hosts=list(config.urls), **options)
+        self._client = Elasticsearch(
+            hosts=list(config.urls), transport_class=CompatTransport, **options
+        )
+        self._negotiated = False
+
+    def _negotiate(self) -> None:
+        # One GET / per client: an Elasticsearch one major older than the client answers 400
+        # to the default headers; from then on every request says compatible-with=<major-1>.
+        self._negotiated = True
+        try:
+            self._client.info()
+        except ApiError as exc:
+            status = int(exc.meta.status) if exc.meta else 0
+            transport = self._client.transport
+            if _older_server(status, _detail(exc)) and isinstance(transport, CompatTransport):
+                transport.compatible_with = int(elasticsearch.__versionstr__.split(".")[0]) - 1
+        except elastic_transport.TransportError:
+            self._negotiated = False  # unreachable: the real request reports it
 
     @contextmanager
     def _translate(self, what: str) -> Iterator[None]:
+        if not self._negotiated:
+            self._negotiate()
         try:
             yield
         except elastic_transport.ConnectionError as exc:
             raise unreachable(self.url, str(exc.message)) from None
         except ApiError as exc:
             status = int(exc.meta.status) if exc.meta else 0
-            detail = _version_hint(status, _detail(exc))
+            detail = _detail(exc)
             if status in (401, 403):
                 raise refused(self.url, status, detail) from None
             raise rejected(self.url, what, status, detail) from None
