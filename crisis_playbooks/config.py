@@ -97,12 +97,20 @@ class CasesConfig(BaseModel):
     warn_at: float = Field(default=0.8, gt=0.0, lt=1.0)
     check_interval: Duration = timedelta(minutes=1)
     notify_targets: list[str] | None = None
+    owner_targets: dict[str, list[str]] = Field(default_factory=dict)
     escalation_targets: list[str] = Field(default_factory=list)
 
     @field_validator("sla")
     @classmethod
     def _fill_defaults(cls, value: dict[CaseSeverity, SlaTarget]) -> dict[CaseSeverity, SlaTarget]:
         return {**_default_targets(), **value}
+
+    def targets_for(self, owner: str | None, *, escalate: bool) -> list[str] | None:
+        """Notifier names for a case owner (None = every enabled notifier), plus escalation."""
+        base = self.owner_targets.get(owner or "") or self.notify_targets
+        if base is None or not escalate or not self.escalation_targets:
+            return base
+        return list(dict.fromkeys([*(base or []), *self.escalation_targets]))
 
     def target(self, severity: CaseSeverity) -> SlaTarget:
         """The SLA target of one severity."""

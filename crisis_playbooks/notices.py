@@ -88,6 +88,7 @@ def alerting_sender(ctx: AppContext) -> NoticeSender:
     """A sender that delivers each notice at once through alerting.notifications.notify."""
 
     def send(notice: Notice) -> None:
+        """Deliver one notice now."""
         from alerting.notifications import notify
 
         notify(ctx, _notification(notice))

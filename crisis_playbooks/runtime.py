@@ -63,7 +63,7 @@ def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = No
             session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )
         overdue = task_flows.notify_overdue(
-            session, now=now, send=outbox.append, public_url=public_url
+            session, now=now, send=outbox.append, public_url=public_url, config=ctx.config.cases
         )
         queued = notices.enqueue(session, ctx, outbox) if send is None else []
         session.commit()

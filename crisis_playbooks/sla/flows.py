@@ -43,12 +43,12 @@ def _notice(
     due = clock.due_at.astimezone(tz).strftime("%m-%d %H:%M") if clock.due_at else "—"
     if level == NoticeLevel.BREACH:
         title = f"【SLA 超时】案件 #{case.id}「{case.title}」{clock.kind.label_zh}已超时"
-        targets = (config.notify_targets or []) + config.escalation_targets
+        targets = config.targets_for(case.owner, escalate=True)
         escalate = "\n\n已升级至主管/公关，请立即介入。"
         severity = NoticeSeverity.CRITICAL if case.severity == "critical" else NoticeSeverity.HIGH
     else:
         title = f"【SLA 预警】案件 #{case.id}「{case.title}」{clock.kind.label_zh}即将超时"
-        targets = list(config.notify_targets or [])
+        targets = config.targets_for(case.owner, escalate=False)
         escalate = ""
         severity = NoticeSeverity.WARNING
     body = (
@@ -56,7 +56,7 @@ def _notice(
         f"**{clock.kind.label_zh}时限**：{clock.target}（已用 {clock.consumed:.0%}，截止 {due}）"
         f"{escalate}"
     )
-    return Notice(title, body, severity, case_link(public_url, case.id), targets or None)
+    return Notice(title, body, severity, case_link(public_url, case.id), targets)
 
 
 def check_case(

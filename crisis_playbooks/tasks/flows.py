@@ -8,10 +8,12 @@ from sqlalchemy.orm import Session
 
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.cases.models import Case
+from crisis_playbooks.config import CasesConfig
 from crisis_playbooks.errors import CaseError
 from crisis_playbooks.notices import Notice, NoticeSender, NoticeSeverity, case_link
 from crisis_playbooks.tasks import service
-from crisis_playbooks.tasks.enums import TaskStatus
+from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from crisis_playbooks.tasks.models import CaseTask
 
 
@@ -51,21 +53,30 @@ def set_status(
 
 
 def notify_overdue(
-    session: Session, *, now: datetime, send: NoticeSender, public_url: str
+    session: Session,
+    *,
+    now: datetime,
+    send: NoticeSender,
+    public_url: str,
+    config: CasesConfig | None = None,
 ) -> list[CaseTask]:
-    """Send one notice per newly overdue task and remember it."""
+    """Send one notice per newly overdue task (to the case owner's notifiers) and remember it."""
     flagged = service.get_overdue(session, now=now, unnotified_only=True)
     for task in flagged:
+        case = session.get(Case, task.case_id)
+        owner = case.owner if case else None
         due = task.due_at.isoformat(timespec="minutes") if task.due_at else "?"
         send(
             Notice(
                 title=f"案件 #{task.case_id} 任务逾期：{task.title}",
                 body_markdown=(
-                    f"**任务**：{task.title}\n\n**负责角色**：{task.owner_role}\n\n"
+                    f"**任务**：{task.title}\n\n**负责角色**：{OwnerRole(task.owner_role).label_zh}"
+                    f"\n\n**案件负责人**：{owner or '（未指派）'}\n\n"
                     f"**截止时间**：{due}\n\n请尽快处理或在案件中注明跳过原因。"
                 ),
                 severity=NoticeSeverity.WARNING,
                 link=case_link(public_url, task.case_id),
+                targets=config.targets_for(owner, escalate=False) if config else None,
             )
         )
         task.overdue_notified_at = now

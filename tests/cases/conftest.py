@@ -96,6 +96,8 @@ def cases_config() -> CasesConfig:
                 "makeup_workdays": ["2026-10-10"],
             },
             "sla": {"high": {"first_response": "PT2H", "resolution": "PT18H"}},
+            "notify_targets": ["duty"],
+            "owner_targets": {"李娜": ["lina-dingtalk"]},
             "escalation_targets": ["lead"],
         }
     )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.config import CasesConfig
 from crisis_playbooks.errors import CaseError
 from crisis_playbooks.playbook import flows
 from crisis_playbooks.playbook.definition import Playbook
@@ -113,9 +114,9 @@ def test_tick_and_skip_steps(session: Session, library: dict[str, Playbook]) -> 
 
 
 def test_overdue_tasks_are_flagged_and_notified_once(
-    session: Session, library: dict[str, Playbook], recorder: Recorder
+    session: Session, library: dict[str, Playbook], recorder: Recorder, cases_config: CasesConfig
 ) -> None:
-    case = make_case(session)
+    case = make_case(session, owner="李娜")
     flows.start(
         session,
         case=case,
@@ -131,10 +132,16 @@ def test_overdue_tasks_are_flagged_and_notified_once(
     )
     later = local(2026, 11, 23, 11, 1)  # the 1-hour steps are now late
     assert not done.is_overdue(later)
-    flagged = task_flows.notify_overdue(session, now=later, send=recorder, public_url="http://d")
+    flagged = task_flows.notify_overdue(
+        session, now=later, send=recorder, public_url="http://d", config=cases_config
+    )
     one_hour = [t for t in items[1:] if t.due_at == case.opened_at + timedelta(hours=1)]
     assert {t.id for t in flagged} == {t.id for t in one_hour}
     assert len(recorder.notices) == len(one_hour)
     assert "任务逾期" in recorder.notices[0].title
+    assert (
+        recorder.notices[0].targets == ["lina-dingtalk"]
+        and "李娜" in recorder.notices[0].body_markdown
+    )
     assert task_flows.notify_overdue(session, now=later, send=recorder, public_url="http://d") == []
     assert len(tasks.get_overdue(session, now=later)) == len(one_hour)

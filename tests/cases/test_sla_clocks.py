@@ -82,8 +82,8 @@ def test_warning_then_breach_each_notified_once(
     assert _check(session, case, policy, recorder, local(2026, 11, 23, 15)) == []
     assert len(recorder.notices) == 2
     warning, breached = recorder.notices
-    assert "即将超时" in warning.title and warning.targets is None
-    assert "已超时" in breached.title and breached.targets == ["lead"]
+    assert "即将超时" in warning.title and warning.targets == ["lina-dingtalk"]
+    assert "已超时" in breached.title and breached.targets == ["lina-dingtalk", "lead"]
     assert "李娜" in breached.body_markdown and "升级" in breached.body_markdown
     assert breached.link == f"{URL}/case_detail?case_id={case.id}"
     assert case.first_response_met is False
@@ -145,3 +145,11 @@ def test_check_all_skips_closed_cases(
     )
     assert set(sent) == {open_case.id}
     assert len(recorder.notices) == 2  # first-response and resolution breaches, once each
+
+
+def test_notice_routing(cases_config) -> None:  # type: ignore[no-untyped-def]
+    assert cases_config.targets_for("李娜", escalate=False) == ["lina-dingtalk"]
+    assert cases_config.targets_for("王五", escalate=False) == ["duty"]
+    assert cases_config.targets_for(None, escalate=True) == ["duty", "lead"]
+    everyone = cases_config.model_copy(update={"notify_targets": None})
+    assert everyone.targets_for("王五", escalate=True) is None  # every enabled notifier
