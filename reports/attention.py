@@ -108,7 +108,7 @@ def case_kpis(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
         items.append(AttentionItem(Severity.WARNING, text, "overdue_cases"))
     satisfaction = kpis.post_recovery_satisfaction
     if satisfaction is not None and satisfaction < cfg.satisfaction_floor:
-        text = f"补救后满意度 {_pct(satisfaction)}，低于 {_pct(cfg.satisfaction_floor)}。"
+        text = f"补救后满意度 {satisfaction:.1f} / 5，低于 {cfg.satisfaction_floor:.1f}。"
         items.append(AttentionItem(Severity.INFO, text, "low_satisfaction"))
     return items
 

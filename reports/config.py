@@ -42,7 +42,7 @@ class AttentionConfig(BaseModel):
     reputation_floor: float = Field(default=40.0, ge=0, le=100)
     reputation_drop: float = Field(default=10.0, gt=0)
     sla_target: float = Field(default=0.9, ge=0, le=1)
-    satisfaction_floor: float = Field(default=0.8, ge=0, le=1)
+    satisfaction_floor: float = Field(default=4.0, ge=1, le=5)  # mean of the 1–5 ratings
 
 
 def _valid_crontab(value: str | None) -> str | None:

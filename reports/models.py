@@ -213,7 +213,7 @@ class KpiSection:
     resolution_median: timedelta | None = None
     sla_attainment: float | None = None
     recovery_closure_rate: float | None = None
-    post_recovery_satisfaction: float | None = None
+    post_recovery_satisfaction: float | None = None  # mean score on the 1–5 scale
     overdue_open: int | None = None
 
     @property

@@ -46,6 +46,11 @@ def duration(value: timedelta | None) -> str:
     return f"{minutes} 分钟"
 
 
+def score(value: float | None) -> str:
+    """A 1–5 satisfaction mean: 4.2 / 5."""
+    return DASH if value is None else f"{value:.1f} / 5"
+
+
 def metric_value(metric: Metric, previous: bool = False) -> str:
     """A headline metric formatted by kind."""
     value = metric.previous if previous else metric.current
@@ -68,7 +73,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(pct=pct, pp=pp, num=num, duration=duration, metric_value=metric_value)
+    env.filters.update(
+        pct=pct, pp=pp, num=num, score=score, duration=duration, metric_value=metric_value
+    )
     return env
 
 

@@ -110,9 +110,9 @@ def load_kpis(
         cases_closed=getattr(kpis, "cases_closed", None),
         first_response_median=_duration(getattr(kpis, "first_response_median", None)),
         resolution_median=_duration(getattr(kpis, "resolution_median", None)),
-        sla_attainment=_ratio(getattr(kpis, "sla_attainment", None)),
-        recovery_closure_rate=_ratio(getattr(kpis, "recovery_closure_rate", None)),
-        post_recovery_satisfaction=_ratio(getattr(kpis, "post_recovery_satisfaction", None)),
+        sla_attainment=_number(getattr(kpis, "sla_attainment", None)),
+        recovery_closure_rate=_number(getattr(kpis, "recovery_closure_rate", None)),
+        post_recovery_satisfaction=_number(getattr(kpis, "post_recovery_satisfaction", None)),
         overdue_open=getattr(kpis, "overdue_open", None),
     )
 
@@ -125,9 +125,5 @@ def _duration(value: Any) -> timedelta | None:
     return None
 
 
-def _ratio(value: Any) -> float | None:
-    if value is None:
-        return None
-    number = float(value)
-    # Accept both 0–1 ratios and 0–100 percentages.
-    return number / 100.0 if number > 1.0 else number
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)

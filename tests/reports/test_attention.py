@@ -112,7 +112,7 @@ def test_case_kpis_against_targets() -> None:
         cases_opened=10,
         sla_attainment=0.75,
         overdue_open=2,
-        post_recovery_satisfaction=0.6,
+        post_recovery_satisfaction=3.2,
     )
     assert rules(report(kpis=kpis)) == ["sla_below_target", "overdue_cases", "low_satisfaction"]
     good = KpiSection(available=True, cases_opened=10, sla_attainment=0.95, overdue_open=0)

@@ -80,3 +80,48 @@ def test_without_kpi_module_the_section_is_unavailable(
     monkeypatch.setitem(sys.modules, "crisis_playbooks.kpis", None)
     kpis = load_kpis(sessions, WINDOW.start, WINDOW.end, NOW)
     assert not kpis.available and not kpis.has_data
+
+
+def test_real_case_kpis_without_cases_say_no_data(make_ctx: Any) -> None:
+    pytest.importorskip("crisis_playbooks.kpis")
+    kpis = load_kpis(make_ctx().sessions, WINDOW.start, WINDOW.end, NOW)
+    assert kpis.available and kpis.cases_opened == 0 and not kpis.has_data
+
+
+def test_case_kpis_from_real_cases_reach_the_report(make_ctx: Any) -> None:
+    models = pytest.importorskip("crisis_playbooks.cases.models")
+    from reports.render import render_html
+    from reports.service import build_data
+
+    ctx = make_ctx()
+    opened = WEEK + timedelta(days=1, hours=10)
+
+    def case(title: str, status: str, response_met: bool, resolved: bool) -> Any:
+        return models.Case(
+            title=title,
+            status=status,
+            opened_at=opened,
+            updated_at=opened,
+            first_response_at=opened + timedelta(minutes=30),
+            first_response_met=response_met,
+            resolved_at=opened + timedelta(hours=5) if resolved else None,
+            resolution_met=True if resolved else None,
+        )
+
+    with ctx.sessions() as session:
+        session.add_all(
+            [
+                case("退款纠纷", "resolved", True, True),
+                case("物流投诉", "resolved", True, True),
+                case("异物投诉", "responding", False, False),
+            ]
+        )
+        session.commit()
+    data = build_data(ctx, WINDOW)
+    assert data.kpis.cases_opened == 3 and data.kpis.overdue_open == 1
+    assert data.kpis.sla_attainment == pytest.approx(4 / 5)
+    assert data.kpis.first_response_median == timedelta(minutes=30)
+    rules = [item.rule for item in data.attention]
+    assert "sla_below_target" in rules and "overdue_cases" in rules
+    html = render_html(data, {}, TZ)
+    assert "80.0%" in html and "30 分钟" in html
