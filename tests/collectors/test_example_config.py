@@ -1,0 +1,39 @@
+"""The commented source examples in yuqing.example.yaml are valid once uncommented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from collectors.registry import collector_class
+from core.config import load_config
+from core.context import AppContext
+
+EXAMPLE = Path(__file__).parents[2] / "yuqing.example.yaml"
+
+
+def test_every_commented_source_example_builds(tmp_path, monkeypatch):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"^  # (- name|  )", r"  \1", text, flags=re.M)
+    text = re.sub(r"^# (webhook:|  )", r"\1", text, flags=re.M)
+    config_file = tmp_path / "yuqing.yaml"
+    config_file.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("YUQING_MAILBOX_PASSWORD", "x")
+
+    config = load_config(config_file, env={})
+    ctx = AppContext(config=config, data_dir=tmp_path)
+
+    types = {s.type for s in config.sources}
+    assert types == {
+        "replay",
+        "weibo_search",
+        "weibo_user",
+        "tieba",
+        "forum",
+        "heimao",
+        "rss",
+        "email",
+    }
+    for source in config.sources:
+        assert collector_class(source.type).from_config(source, ctx).source is source
+    assert config.webhook.enabled and config.webhook.secret
