@@ -8,12 +8,12 @@ from datetime import datetime
 import streamlit as st
 from sqlalchemy.orm import Session
 
+from core.errors import YuqingError
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.cases import flows, service, transitions
 from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseUpdate
-from crisis_playbooks.errors import CaseError
 from crisis_playbooks.overview import CaseDetail, detail
 from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.playbook.enums import TemplateKind
@@ -44,7 +44,7 @@ def act(action: str, **kwargs: object) -> None:
             case = service.get_or_raise(session, case_id=case_id)
             ACTIONS[action](session, case, **kwargs)
             session.commit()
-    except CaseError as exc:
+    except YuqingError as exc:
         st.session_state["case_error"] = str(exc)
     st.rerun()
 
@@ -133,7 +133,11 @@ checklist, recovery_tab, timeline, settings = st.tabs(
 
 with checklist:
     started = {run.playbook_id for run in info.runs}
-    library = runtime.library(ctx)
+    try:
+        library = runtime.library(ctx)
+    except YuqingError as exc:  # a broken user playbook must not hide the case
+        st.error(str(exc))
+        library = {}
     available = [p for p in library if p not in started]
     if available:
         first = (

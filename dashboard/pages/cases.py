@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from core.errors import YuqingError
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
 from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
@@ -71,7 +72,12 @@ for alert in pending:
             f"级别 {alert.severity} · 规则 {alert.rule} · 首次触发 {alert.opened_at:%m-%d %H:%M}"
         )
         if right.button("立案", key=f"open-alert-{alert.id}", type="primary"):
-            open_detail(open_from_alert(alert.id))
+            try:
+                case_id = open_from_alert(alert.id)
+            except YuqingError as exc:
+                st.error(str(exc))
+            else:
+                open_detail(case_id)
 
 with st.expander("手工立案"), st.form("manual-case"):
     title = st.text_input("标题")
