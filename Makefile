@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONFIG ?= yuqing.example.yaml
 PACKAGES := core collectors sentiment alerting dashboard crisis_playbooks reports
 
-.PHONY: venv system-deps run demo test lint format bench clean
+.PHONY: venv system-deps run demo test lint format bench clean opensearch-node
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,10 @@ format: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# A local OpenSearch 2.x node (built from Maven Central, no Docker); prints its URL. Ctrl-C stops it.
+opensearch-node: venv
+	$(BIN)/python -m core.index.engines.localnode
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
