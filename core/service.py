@@ -80,8 +80,10 @@ class Service:
             log.info("source %s cooling down, skipped", name)
         elif run.error:
             log.warning("source %s: %s", name, run.error)
-        else:
+        elif run.report.new or run.report.updated or run.report.rejected:
             log.info("source %s: %s", name, run.report.summary())
+        else:
+            log.debug("source %s: nothing new", name)
 
     def _housekeeping(self) -> None:
         """Periodic maintenance: make recent index writes visible, checkpoint the WAL."""
