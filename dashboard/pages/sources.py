@@ -1,6 +1,8 @@
-"""数据源状态: health of every configured source (last success, last error, items, state)."""
+"""数据源状态: health of every configured source (last success, last error, items, cooldown)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
@@ -16,45 +18,68 @@ STATUS_ICONS = {
     SourceStatus.BLOCKED: "🔴",
     SourceStatus.MISCONFIGURED: "⛔",
 }
+TYPE_LABELS = {
+    "weibo_search": "微博搜索",
+    "weibo_user": "微博账号",
+    "tieba": "百度贴吧",
+    "forum": "论坛",
+    "heimao": "黑猫投诉",
+    "rss": "RSS/RSSHub",
+    "email": "投诉邮箱",
+    "replay": "演示数据",
+}
+NEXT_STEP = {
+    SourceStatus.DEGRADED: "部分页面失败，已采集的内容已入库；持续出现请检查站点结构/选择器",
+    SourceStatus.BLOCKED: "被站点拦截（403/418/验证码/登录墙）：更新 cookie 或放慢频率，"
+    "冷却结束自动重试，或执行 yuqing sources reset <名称>",
+    SourceStatus.MISCONFIGURED: "修改 yuqing.yaml 中该数据源的 options 后重启服务",
+}
 
 ctx = get_context()
 st.title("数据源状态")
 
 
+def local(moment: datetime | None) -> str:
+    """A stored time in the configured zone, or a dash."""
+    return moment.astimezone(ctx.config.tz).strftime("%m-%d %H:%M:%S") if moment else "—"
+
+
+def row(
+    source_name: str, source_type: str, enabled: bool, state: SourceState | None
+) -> dict[str, object]:
+    """One table row for a configured source."""
+    status = SourceStatus(state.status) if state else SourceStatus.PENDING
+    return {
+        "状态": f"{STATUS_ICONS[status]} {SOURCE_STATUS_ZH[status]}",
+        "数据源": source_name,
+        "类型": TYPE_LABELS.get(source_type, source_type),
+        "启用": "是" if enabled else "否",
+        "上次成功": local(state.last_success_at if state else None),
+        "本次条数": state.items_last_run if state else 0,
+        "累计条数": state.items_total if state else 0,
+        "连续失败": state.consecutive_failures if state else 0,
+        "冷却至": local(state.cooldown_until if state else None),
+        "最近错误": (state.last_error or "") if state else "",
+        "_status": status,
+    }
+
+
 @st.fragment(run_every=ctx.config.dashboard.refresh)
 def health() -> None:
-    """The health table; refreshes by itself."""
+    """The health table and what to do about broken sources; refreshes by itself."""
     with ctx.sessions() as session:
         states = {s.name: s for s in session.scalars(select(SourceState))}
-    rows = []
-    for source in ctx.config.sources:
-        state = states.get(source.name)
-        status = SourceStatus(state.status) if state else SourceStatus.PENDING
-
-        def local(moment: object) -> str:
-            return moment.astimezone(ctx.config.tz).strftime("%m-%d %H:%M:%S") if moment else "—"  # type: ignore[attr-defined]
-
-        rows.append(
-            {
-                "状态": f"{STATUS_ICONS[status]} {SOURCE_STATUS_ZH[status]}",
-                "数据源": source.name,
-                "类型": source.type,
-                "启用": "是" if source.enabled else "否",
-                "间隔": f"{source.interval.total_seconds():.0f} 秒",
-                "上次成功": local(state.last_success_at if state else None),
-                "本次条数": state.items_last_run if state else 0,
-                "累计条数": state.items_total if state else 0,
-                "冷却至": local(state.cooldown_until if state else None),
-                "最近错误": (state.last_error or "") if state else "",
-            }
-        )
+        rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in ctx.config.sources]
     if not rows:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return
-    st.dataframe(pd.DataFrame(rows), use_container_width=True, hide_index=True)
-    broken = [str(r["数据源"]) for r in rows if not str(r["状态"]).startswith(("🟢", "⚪"))]
+    table = pd.DataFrame(rows).drop(columns="_status")
+    st.dataframe(table, use_container_width=True, hide_index=True)
+    broken = [r for r in rows if r["_status"] in NEXT_STEP]
     if broken:
-        st.error(f"{len(broken)} 个数据源异常：" + "，".join(broken))
+        st.error(f"{len(broken)} 个数据源异常：" + "，".join(str(r["数据源"]) for r in broken))
+        for r in broken:
+            st.caption(f"{r['数据源']}：{NEXT_STEP[r['_status']]}")  # type: ignore[index]
 
 
 health()

@@ -1,0 +1,42 @@
+"""The 数据源状态 dashboard page shows health, blocking and what to do about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from collectors.state import SourceState, SourceStatus
+from core.context import AppContext
+
+PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "sources.py")
+
+
+def test_blocked_source_is_explained(tmp_path, monkeypatch):
+    sources = [
+        {"name": "weibo", "type": "weibo_search", "options": {"keywords": ["x"]}},
+        {"name": "feeds", "type": "rss", "options": {"urls": ["http://x"]}},
+    ]
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), "utf-8")
+    ctx = AppContext.load(config, tmp_path / "var")
+    with ctx.sessions.begin() as session:
+        session.add(SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED,
+                                last_error="被目标站点拦截: HTTP 418", consecutive_failures=2))  # fmt: skip
+    ctx.close()
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+
+    app = AppTest.from_file(PAGE, default_timeout=60).run()
+
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert list(table["数据源"]) == ["weibo", "feeds"]
+    assert list(table["状态"]) == ["🔴 被封锁/冷却中", "⚪ 未运行"]
+    assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截: HTTP 418"
+    assert "1 个数据源异常" in app.error[0].value
+    assert "cookie" in app.caption[0].value
+    st.cache_resource.clear()
