@@ -23,8 +23,9 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), "utf-8")
     ctx = AppContext.load(config, tmp_path / "var")
     with ctx.sessions.begin() as session:
-        session.add(SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED,
-                                last_error="被目标站点拦截: HTTP 418", consecutive_failures=2))  # fmt: skip
+        blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
+        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2
+        session.add(blocked)
     ctx.close()
     monkeypatch.setenv("YUQING_CONFIG", str(config))
     monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
