@@ -130,6 +130,8 @@ def migrate(
         raise ConfigError(f"migrate: --from and --to are both {from_backend}; pick two backends")
     source = open_index(_index_config(config, from_backend), data_dir)
     target = open_index(_index_config(config, to_backend), data_dir)
+    if isinstance(target, EngineMentionIndex):
+        target.bulk_load()
     try:
         total = source.count(SearchQuery())
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())

@@ -16,9 +16,15 @@ RETRY_STATUSES = frozenset({429, 503})
 
 @dataclass(frozen=True)
 class BulkPolicy:
-    """Batching and retry settings for bulk writes."""
+    """Batching, retry and visibility settings for bulk writes.
+
+    `wait_for_refresh` makes each bulk return only once its documents are searchable, so the
+    writer reads its own writes (existing_ids, get, since) like on SQLite; bulk loads turn it
+    off and call refresh() at the end.
+    """
 
     chunk_size: int = 500
+    wait_for_refresh: bool = True
     max_retries: int = 5
     initial_backoff: float = 0.5
     max_backoff: float = 30.0
@@ -38,7 +44,7 @@ def bulk_with_retries(
         batch = [actions[i] for i in pending]
         retry: list[int] = []
         for position, (ok, item) in zip(
-            pending, client.bulk(batch, policy.chunk_size), strict=True
+            pending, client.bulk(batch, policy.chunk_size, policy.wait_for_refresh), strict=True
         ):
             outcome = bulk_outcome(ok, item)
             outcome.id = outcome.id or str(actions[position].get("_id", ""))

@@ -46,7 +46,9 @@ class EngineClient(Protocol):
         """How many documents match."""
         ...
 
-    def bulk(self, actions: list[dict[str, Any]], chunk_size: int) -> Iterable[BulkItem]:
+    def bulk(
+        self, actions: list[dict[str, Any]], chunk_size: int, wait_for_refresh: bool
+    ) -> Iterable[BulkItem]:
         """One pass of the client's streaming bulk helper, per-item (ok, item), no retries."""
         ...
 

@@ -155,8 +155,11 @@ class ElasticsearchClient:
             )
         return int(found["count"])
 
-    def bulk(self, actions: list[dict[str, Any]], chunk_size: int) -> Iterable[BulkItem]:
+    def bulk(
+        self, actions: list[dict[str, Any]], chunk_size: int, wait_for_refresh: bool
+    ) -> Iterable[BulkItem]:
         """One streaming_bulk pass; per-item failures are yielded, never raised."""
+        extra: dict[str, Any] = {"refresh": "wait_for"} if wait_for_refresh else {}
         with self._translate("bulk"):
             yield from helpers.streaming_bulk(
                 self._client,
@@ -165,6 +168,7 @@ class ElasticsearchClient:
                 raise_on_error=False,
                 raise_on_exception=False,
                 max_retries=0,
+                **extra,
             )
 
     def refresh(self, index: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -28,8 +29,9 @@ _ID_CHUNK = 1000
 class EngineMentionIndex:
     """Monthly indices behind one read pattern; same results as the SQLite backend.
 
-    Writes are visible to searches after the next refresh (about a second), or at once after
-    `refresh()`; `since` cursors are (indexed_seq, id) positions read with search_after.
+    Upserts return once their documents are searchable (`BulkPolicy.wait_for_refresh`), so
+    the writer reads its own writes; `since` cursors are (indexed_seq, id) search_after
+    positions.
     """
 
     def __init__(
@@ -55,6 +57,10 @@ class EngineMentionIndex:
         self._analyzer: str | None = None
 
     # -- setup ----------------------------------------------------------------------------
+
+    def bulk_load(self) -> None:
+        """Stop waiting for a refresh after each upsert (faster; call refresh() at the end)."""
+        self.policy = replace(self.policy, wait_for_refresh=False)
 
     def ensure_template(self, replace: bool = False) -> str:
         """Install the index template if missing (or replace it); return the active analyzer."""
