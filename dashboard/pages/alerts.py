@@ -1,0 +1,119 @@
+"""告警中心: open alerts with severity, count against baseline, sample mentions, ack/resolve."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from alerting import service
+from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
+from alerting.models import Alert
+from dashboard.data import get_context, now
+from dashboard.widgets import badge, mention_card
+
+SEVERITY_COLOURS = {
+    Severity.INFO: "#868e96",
+    Severity.WARNING: "#f08c00",
+    Severity.HIGH: "#e8590c",
+    Severity.CRITICAL: "#c92a2a",
+}
+STATUS_COLOURS = {
+    AlertStatus.OPEN: "#c92a2a",
+    AlertStatus.ACKNOWLEDGED: "#1971c2",
+    AlertStatus.RESOLVED: "#2f9e44",
+}
+TIERS_ZH = ["一线", "班长", "二线", "主管/公关"]
+
+ctx = get_context()
+st.title("告警中心")
+actor = st.sidebar.text_input("操作人", value=st.session_state.get("alert_actor", "值班专员"))
+st.session_state["alert_actor"] = actor
+chosen = st.sidebar.multiselect(
+    "状态",
+    list(AlertStatus),
+    default=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
+    format_func=lambda s: ALERT_STATUS_ZH[AlertStatus(s)],
+)
+focus = st.query_params.get("alert")
+
+
+def numbers(alert: Alert) -> str:
+    """Count against baseline in words."""
+    if alert.baseline is None:
+        return f"{alert.count} 条"
+    if alert.rule_type == "negative_ratio":
+        return f"负面占比 {alert.peak:.0%}（平时 {alert.baseline:.0%}）"
+    times = f"，{alert.count / alert.baseline:.1f} 倍" if alert.baseline > 0 else ""
+    return f"{alert.count} 条 / 基线 {alert.baseline:.1f}{times}"
+
+
+def act(alert_id: int, action: str) -> None:
+    """Acknowledge or resolve, then redraw."""
+    with ctx.sessions() as session:
+        if action == "ack":
+            service.acknowledge(session, alert_id=alert_id, by=actor, at=now())
+        else:
+            service.resolve(session, alert_id=alert_id, by=actor, at=now())
+
+
+def show(alert: Alert) -> None:
+    """One alert: header badges, numbers, timeline, samples, deliveries, buttons."""
+    severity, status = Severity(alert.severity), AlertStatus(alert.status)
+    header = badge(SEVERITY_LABELS_ZH[severity], SEVERITY_COLOURS[severity]) + badge(
+        ALERT_STATUS_ZH[status], STATUS_COLOURS[status]
+    )
+    st.markdown(f"{header} **#{alert.id} {alert.title}**", unsafe_allow_html=True)
+    st.write(alert.summary)
+    tz = ctx.config.tz
+    opened = service.as_utc(alert.opened_at)
+    left, middle, right = st.columns(3)
+    left.metric("数量 vs 基线", numbers(alert))
+    middle.metric("开始", f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—")
+    right.metric("已通知层级", TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)])
+    st.caption(
+        f"规则 {alert.rule}（{alert.rule_type}）· 去重键 {alert.key} · 触发 {alert.fire_count} 次"
+    )
+    if alert.acknowledged_by:
+        st.caption(f"确认人：{alert.acknowledged_by}")
+    samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
+    if samples:
+        st.markdown("**代表性内容**")
+        for mention in samples[:5]:
+            mention_card(mention)
+    buttons = st.columns(4)
+    if status == AlertStatus.OPEN and buttons[0].button("确认", key=f"ack-{alert.id}"):
+        act(alert.id, "ack")
+        st.rerun()
+    if status != AlertStatus.RESOLVED and buttons[1].button("解决", key=f"resolve-{alert.id}"):
+        act(alert.id, "resolve")
+        st.rerun()
+    with ctx.sessions() as session:
+        sent = service.deliveries(session, alert_id=alert.id)
+    if sent:
+        st.dataframe(
+            [
+                {"渠道": d.notifier, "层级": d.tier or "", "状态": d.status, "尝试": d.attempts}
+                for d in sent
+            ],
+            hide_index=True,
+        )
+
+
+with ctx.sessions() as session:
+    alerts = service.get_all(session, status=chosen or None)
+counts = {s: sum(1 for a in alerts if a.status == s) for s in AlertStatus}
+top = st.columns(3)
+top[0].metric("待处理", counts[AlertStatus.OPEN])
+top[1].metric("已确认", counts[AlertStatus.ACKNOWLEDGED])
+top[2].metric(
+    "紧急",
+    sum(1 for a in alerts if a.severity == Severity.CRITICAL and a.status != AlertStatus.RESOLVED),
+)
+if not alerts:
+    st.info("当前没有告警。")
+alerts.sort(key=lambda a: (str(a.id) != focus, -Severity(a.severity).rank, -a.id))
+for alert in alerts:
+    with st.expander(
+        f"#{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · {alert.title}",
+        expanded=str(alert.id) == focus or alert is alerts[0],
+    ):
+        show(alert)
