@@ -165,7 +165,7 @@ class ScrapyCollector(Collector):
         if outcome.blocked:
             if pending:
                 yield Batch(pending, cursor=None, pages=outcome.pages)
-            raise SourceBlocked(outcome.blocked, outcome.cooldown)
+            raise SourceBlocked(outcome.blocked, outcome.cooldown or self._block_cooldown())
         if outcome.failures and not outcome.items:
             raise SourceFailed(f"{len(outcome.failures)} 个页面失败: {outcome.failures[0]}")
         advanced = None if outcome.failures else next_cursor(cursor, outcome.newest)
@@ -175,6 +175,11 @@ class ScrapyCollector(Collector):
             pages=outcome.pages,
             warnings=failure_warnings(outcome.failures),
         )
+
+    def _block_cooldown(self) -> timedelta | None:
+        """options.block_cooldown, or None for the runner's default."""
+        seconds = float(self.settings.get("BLOCK_COOLDOWN") or 0)
+        return timedelta(seconds=seconds) if seconds > 0 else None
 
 
 def _crashed(feed: CrawlFeed) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 from collectors.runner import run_source
@@ -146,3 +146,13 @@ def test_server_errors_after_all_retries_degrade(site, make_ctx):
     assert run.status == SourceStatus.DEGRADED
     assert site.hits[search_path(1)] == 3  # first try + 2 retries
     assert "503" in state_of(ctx, "wb").last_error
+
+
+def test_block_cooldown_option(site, make_ctx, clock):
+    site.route(search_path(1), fixture("weibo_login_wall.json"))
+    ctx = make_ctx([weibo_source(site, block_cooldown="2h")])
+
+    run_source(ctx, source_of(ctx, "wb"))
+
+    until = state_of(ctx, "wb").cooldown_until.replace(tzinfo=UTC)
+    assert until - clock() == timedelta(hours=2)
