@@ -34,7 +34,7 @@ ByOption = Annotated[str, typer.Option("--by", help="操作人")]
 
 def _fail(exc: Exception) -> typer.Exit:
     console.print(f"[red]错误：[/red]{exc}")
-    return typer.Exit(1)
+    return typer.Exit(2)
 
 
 @alerts_app.command("list")

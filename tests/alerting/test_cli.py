@@ -114,14 +114,14 @@ def test_replay_into_data_dir_then_manage_alerts(
     resolved = runner.invoke(alerts_app, ["resolve", str(alert_id), *common])
     assert resolved.exit_code == 0 and "已解决" in resolved.output
     missing = runner.invoke(alerts_app, ["ack", "9999", *common])
-    assert missing.exit_code == 1 and "不存在" in missing.output
+    assert missing.exit_code == 2 and "不存在" in missing.output
 
 
 def test_replay_reports_a_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(
         replay_app(), ["replay", str(tmp_path / "nope.jsonl"), "--alerts-out", "x.jsonl"]
     )
-    assert result.exit_code == 1 and "file not found" in result.output
+    assert result.exit_code == 2 and "file not found" in result.output
 
 
 def test_register_jobs_adds_tick_and_listener(data_dir: Path) -> None:

@@ -87,5 +87,5 @@ def test_cli_rules_lists_and_validates(tmp_path: Path) -> None:
     assert "negative-spike" in result.output and "条规则有效" in result.output
     bad = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\n")
     result = runner.invoke(alerts_app, ["rules", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "rules/spike.yaml: missing 'threshold'" in result.output
