@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
+from scrapy import Request
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from collectors.items import RawPost
 from collectors.page_problems import MalformedPage, PageBlocked
@@ -14,6 +16,7 @@ from collectors.spiders.base import json_of
 from core.enums import Channel
 
 DETAIL_URL = "https://m.weibo.cn/detail/{mid}"
+LONG_TEXT_PATH = "/statuses/extend?id={mid}"
 NO_CONTENT_MARKERS = ("还没有内容", "暂无")
 
 TimeParser = Callable[[object], datetime | None]
@@ -101,3 +104,36 @@ def user_fields(user: object) -> dict[str, Any]:
         "followers": user.get("followers_count"),
         "verified": bool(user.get("verified")),
     }
+
+
+def full_text_requests(
+    base_url: str, posts: list[RawPost], found: list[dict[str, Any]]
+) -> Iterator[Any]:
+    """Posts as they are, or — for truncated long posts (isLongText) — a request for the full
+    text that yields the post either way (with the short text if the request fails)."""
+    for post, mblog in zip(posts, found, strict=True):
+        if not mblog.get("isLongText"):
+            yield post
+            continue
+        url = base_url + LONG_TEXT_PATH.format(mid=post.native_id)
+        yield Request(
+            url, callback=with_long_text, errback=short_text(post), cb_kwargs={"post": post}
+        )
+
+
+def with_long_text(response: Response, post: RawPost) -> Iterator[RawPost]:
+    """The post with `data.longTextContent` as its text."""
+    data = api_data(response)
+    long_text = (data or {}).get("longTextContent")
+    if isinstance(long_text, str) and long_text.strip():
+        post.text = long_text
+    yield post
+
+
+def short_text(post: RawPost) -> Callable[[Failure], Iterator[RawPost]]:
+    """Errback keeping the truncated post when the full text cannot be fetched."""
+
+    def keep(_failure: Failure) -> Iterator[RawPost]:
+        yield post
+
+    return keep

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from collectors.spiders.base import YuqingSpider
-from collectors.spiders.weibo_common import api_data, mblog_post, mblogs
+from collectors.spiders.weibo_common import api_data, full_text_requests, mblog_post, mblogs
 
 SEARCH_PATH = "/api/container/getIndex?containerid={container}&page_type=searchall&page={page}"
 
@@ -37,7 +37,8 @@ class WeiboSearchSpider(YuqingSpider):
         data = api_data(response)
         if data is None:
             return
-        posts = [mblog_post(m, self.when) for m in mblogs(data)]
-        yield from posts
+        found = list(mblogs(data))
+        posts = [mblog_post(m, self.when) for m in found]
+        yield from full_text_requests(self.base_url, posts, found)
         if self.wants_more(page, (p.published_at for p in posts)):
             yield self.page_request(keyword, page + 1)

@@ -10,7 +10,13 @@ from scrapy.http import Response
 
 from collectors.fields import parse_count
 from collectors.spiders.base import YuqingSpider
-from collectors.spiders.weibo_common import api_data, comment_post, mblog_post, mblogs
+from collectors.spiders.weibo_common import (
+    api_data,
+    comment_post,
+    full_text_requests,
+    mblog_post,
+    mblogs,
+)
 
 TIMELINE_PATH = "/api/container/getIndex?containerid=107603{uid}"
 COMMENTS_PATH = "/comments/hotflow?id={mid}&mid={mid}&max_id_type={max_id_type}"
@@ -40,7 +46,7 @@ class WeiboUserSpider(YuqingSpider):
             return
         found = list(mblogs(data))
         posts = [mblog_post(m, self.when) for m in found]
-        yield from posts
+        yield from full_text_requests(self.base_url, posts, found)
         if self.settings.getbool("WEIBO_COMMENTS", True):
             for post, mblog in zip(posts, found, strict=True):
                 if (parse_count(mblog.get("comments_count")) or 0) > 0:
