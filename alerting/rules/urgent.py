@@ -30,6 +30,7 @@ class UrgentMentionSpec(RuleSpec):
     min_followers: int | None = Field(default=None, ge=0)
     influencer_min_urgency: UrgencyLevel = UrgencyLevel.MEDIUM
     group_by: GroupBy = GroupBy.CATEGORY
+    max_age: Duration = timedelta(days=1)
     resolve_after: Duration = timedelta(hours=2)
 
 
@@ -58,8 +59,10 @@ class UrgentMentionRule(Rule):
     def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
         """One finding per group of urgent mentions in the batch."""
         groups: dict[str, list[Mention]] = {}
+        oldest = rc.now - self.spec.max_age  # type: ignore[attr-defined]
         for mention in mentions:
-            if self.is_urgent(mention):
+            # Back-filled history is context, not news: old urgent posts do not page anyone.
+            if mention.published_at >= oldest and self.is_urgent(mention):
                 groups.setdefault(self._group_key(mention), []).append(mention)
         return [self._finding(key, group, rc) for key, group in sorted(groups.items())]
 

@@ -223,3 +223,12 @@ def test_rule_state_survives_restart(data_dir: Path) -> None:
     reloaded = AlertEngine(again, [spike], send=False)
     last, state = reloaded._states["s"]
     assert last == NOON and "baseline" in state and state["baseline"]["*"]["rate"] is not None
+
+
+def test_backfilled_urgent_history_does_not_page(data_dir: Path) -> None:
+    ctx = make_ctx(data_dir, NOON)
+    engine = AlertEngine(ctx, rules(), send=False)
+    ctx.pipeline.add_listener(engine.listen)
+    ingest(ctx, burst(NOON - timedelta(days=3), size=0))
+    with ctx.sessions() as session:
+        assert service.get_all(session) == []
