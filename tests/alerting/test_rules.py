@@ -1,0 +1,137 @@
+"""Each rule type on a small real index: fires on the pattern, stays quiet otherwise."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alerting.loader import parse_rule
+from alerting.rules import RuleContext
+from alerting.rules.stats import binomial_tail, poisson_tail
+from alerting.synthetic import make_mention
+from collectors.state import SourceState, SourceStatus
+from core.context import AppContext
+from core.enums import SentimentLabel
+from core.models import Mention
+from tests.alerting.conftest import MONDAY, make_ctx
+
+NOW = MONDAY + timedelta(days=3, hours=12)
+
+
+@pytest.fixture
+def ctx(data_dir: Path) -> Any:
+    context = make_ctx(data_dir, NOW)
+    yield context
+    context.close()
+
+
+def hourly(days: int, per_hour: int, prefix: str, **fields: Any) -> list[Mention]:
+    """per_hour mentions every hour for `days` days before NOW - 1h."""
+    out = []
+    for hour in range(days * 24):
+        at = NOW - timedelta(hours=hour + 1)
+        out += [
+            make_mention(
+                f"{prefix}{hour}-{i}", at + timedelta(minutes=i), f"{prefix} {hour} {i}", **fields
+            )
+            for i in range(per_hour)
+        ]
+    return out
+
+
+def recent(n: int, prefix: str, **fields: Any) -> list[Mention]:
+    """n mentions in the last five minutes."""
+    return [
+        make_mention(f"{prefix}{i}", NOW - timedelta(seconds=10 + i), f"{prefix} {i}", **fields)
+        for i in range(n)
+    ]
+
+
+def evaluate(ctx: AppContext, spec: dict[str, Any], mentions: list[Mention]) -> list[Any]:
+    ctx.index.upsert_many(mentions)
+    rule = parse_rule(spec, "test")
+    return rule.evaluate(
+        RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW, sessions=ctx.sessions)
+    )
+
+
+def test_statistics() -> None:
+    assert poisson_tail(0, 0.0) == 1.0 and poisson_tail(1, 0.0) == 0.0
+    assert poisson_tail(10, 1.0) == pytest.approx(1.114e-7, rel=1e-2)
+    assert poisson_tail(3, 5.0) == pytest.approx(0.8753, rel=1e-3)
+    assert binomial_tail(8, 10, 0.5) == pytest.approx(0.0547, rel=1e-2)
+    assert binomial_tail(0, 10, 0.5) == 1.0 and binomial_tail(11, 10, 0.5) == 0.0
+
+
+def test_spike_never_fires_without_history(ctx: AppContext) -> None:
+    assert evaluate(ctx, {"name": "s", "type": "spike", "min_count": 1}, recent(30, "n")) == []
+
+
+def test_spike_against_baseline(ctx: AppContext) -> None:
+    history = hourly(3, 1, "h")
+    spec = {"name": "s", "type": "spike", "min_count": 5}
+    assert evaluate(ctx, spec, [*history, *recent(2, "a")]) == []
+    (finding,) = evaluate(ctx, spec, recent(12, "b"))
+    assert finding.count == 14 and finding.baseline == pytest.approx(
+        0.5
+    )  # floor: 1/h is 0.17 per 10 min
+    assert "倍" in finding.summary and len(finding.sample_ids) == 5
+
+
+def test_negative_ratio(ctx: AppContext) -> None:
+    neg, pos = SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE
+    history = [*hourly(2, 2, "n", sentiment=neg), *hourly(2, 3, "p", sentiment=pos)]
+    spec = {"name": "r", "type": "negative_ratio", "threshold": 0.6, "min_count": 20}
+    mixed = [*recent(10, "rn", sentiment=neg), *recent(15, "rp", sentiment=pos)]
+    assert evaluate(ctx, spec, [*history, *mixed]) == []
+    (finding,) = evaluate(ctx, spec, recent(40, "bad", sentiment=neg))
+    assert finding.peak > 0.7 and finding.baseline == pytest.approx(0.4, abs=0.02)
+
+
+def test_frequency_with_keyword_expression(ctx: AppContext) -> None:
+    spec = {"name": "f", "type": "frequency", "threshold": 3, "filter": {"keywords": "12315|消协"}}
+    quiet = [
+        make_mention(f"q{i}", NOW - timedelta(minutes=i + 1), f"普通评价 {i}") for i in range(10)
+    ]
+    assert evaluate(ctx, spec, quiet) == []
+    loud = [
+        make_mention(f"l{i}", NOW - timedelta(minutes=i + 1), f"已经打了12315 {i}")
+        for i in range(3)
+    ]
+    (finding,) = evaluate(ctx, spec, loud)
+    assert finding.count == 3 and set(finding.sample_ids) == {m.id for m in loud}
+
+
+def test_new_term(ctx: AppContext) -> None:
+    history = hourly(2, 1, "h", keywords=["配送"])
+    spec = {"name": "t", "type": "new_term", "min_count": 4}
+    fresh = recent(5, "x", keywords=["蟑螂", "配送"])
+    (finding,) = evaluate(ctx, spec, [*history, *fresh])
+    assert finding.key == "*:蟑螂" and finding.count == 5
+
+
+def test_flatline_by_index_and_by_source_state(ctx: AppContext) -> None:
+    history = hourly(3, 12, "w", source="tieba")
+    silent = [m for m in history if m.published_at < NOW - timedelta(hours=2)]
+    with ctx.sessions() as session:
+        session.add(
+            SourceState(
+                name="weibo-search",
+                type="weibo_search",
+                status=SourceStatus.BLOCKED,
+                last_success_at=(NOW - timedelta(hours=3)).astimezone(UTC),  # stores keep UTC
+                last_error="HTTP 418",
+            )
+        )
+        session.add(
+            SourceState(
+                name="rss", type="rss", status=SourceStatus.OK, last_success_at=NOW.astimezone(UTC)
+            )
+        )
+        session.commit()
+    findings = evaluate(ctx, {"name": "f", "type": "flatline", "silence": "1h"}, silent)
+    assert sorted(f.key for f in findings) == ["source:tieba", "state:weibo-search"]
+    assert "HTTP 418" in next(f.summary for f in findings if f.key.startswith("state:"))
