@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 Reply = tuple[int, dict[str, Any]]
 
@@ -64,7 +64,9 @@ def _handler(fake: FakeEngine) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length).decode() if length else ""
             parts = urlsplit(self.path)
             headers = {k.lower(): v for k, v in self.headers.items()}
-            request = Request(self.command, parts.path, parse_qs(parts.query), body, headers)
+            request = Request(
+                self.command, unquote(parts.path), parse_qs(parts.query), body, headers
+            )
             fake.requests.append(request)
             status, payload = fake.reply_to(request)
             data = json.dumps(payload).encode()

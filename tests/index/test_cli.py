@@ -46,7 +46,7 @@ def test_init_reports_the_active_analyzer(engine_env: dict[str, str], tmp_path: 
     assert result.exit_code == 0, result.output
     assert "opensearch 2." in result.output
     assert "analyzer: yuqing_cjk" in result.output
-    assert f"{engine_env['YUQING_INDEX__INDEX_PREFIX']}-*" in result.output
+    assert f"{engine_env['YUQING_INDEX__INDEX_PREFIX']}-2*" in result.output
 
 
 def test_migrate_copies_everything_and_is_idempotent(

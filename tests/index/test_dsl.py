@@ -108,7 +108,7 @@ def test_template_records_the_analyzer_and_keeps_substring_fields() -> None:
     body = mapping.template_body("m", mapping.SMARTCN, shards=2, replicas=0)
     props = body["template"]["mappings"]["properties"]
 
-    assert body["index_patterns"] == ["m-*"] and body["_meta"]["analyzer"] == "smartcn"
+    assert body["index_patterns"] == ["m-1*", "m-2*"] and body["_meta"]["analyzer"] == "smartcn"
     assert body["template"]["aliases"] == {"m": {}}
     assert props["body"]["analyzer"] == "smartcn"
     assert props["body"]["fields"]["grams"]["analyzer"] == "yuqing_grams"

@@ -13,7 +13,7 @@ from core.index.engines import EngineMentionIndex, dsl
 from core.index.engines.bulk import BulkPolicy
 from core.index.engines.elasticsearch_client import ElasticsearchClient
 from core.index.engines.errors import EngineAuthError, EngineUnavailableError
-from core.index.engines.mapping import to_document
+from core.index.engines.mapping import read_pattern, to_document
 from core.index.protocol import SearchQuery
 from tests.index.corpus import CORPUS
 from tests.index.fake_engine import FakeEngine, fake_engine
@@ -22,6 +22,7 @@ PREFIX = "yqt-fake"
 TEMPLATE = {
     "index_templates": [{"name": PREFIX, "index_template": {"_meta": {"analyzer": "smartcn"}}}]
 }
+READ = read_pattern(PREFIX)
 NO_HITS = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
 
 
@@ -51,21 +52,21 @@ def _bulk(*items: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 def test_search_sends_the_shared_dsl_to_the_read_pattern(fake: FakeEngine) -> None:
     doc = to_document(CORPUS["refund"], seq=1, now=CORPUS["refund"].collected_at)
     hit = {"_index": f"{PREFIX}-2026.05", "_id": CORPUS["refund"].id, "_source": doc}
-    fake.on("POST", f"/{PREFIX}-*/_search", (200, {"hits": {"total": {"value": 1}, "hits": [hit]}}))
+    fake.on("POST", f"/{READ}/_search", (200, {"hits": {"total": {"value": 1}, "hits": [hit]}}))
     query = SearchQuery(text="退款", channels=[Channel.WEIBO], limit=5)
 
     result = _index(fake).search(query)
 
     assert result.total == 1 and result.mentions == [CORPUS["refund"]]
     [request] = fake.sent("POST", "/_search")
-    assert request.path == f"/{PREFIX}-*/_search"
+    assert request.path == f"/{READ}/_search"
     assert request.params["ignore_unavailable"] == ["true"]
     assert request.json() == dsl.search_body(query)
 
 
 def test_bulk_retries_throttled_items_and_reports_rejections(fake: FakeEngine) -> None:
     a, b, c = CORPUS["refund"], CORPUS["screen"], CORPUS["regulator"]
-    fake.on("POST", f"/{PREFIX}-*/_search", (200, NO_HITS))
+    fake.on("POST", f"/{READ}/_search", (200, NO_HITS))
     rejected = {"type": "mapper_parsing_exception", "reason": "failed to parse field [x]"}
     fake.on(
         "PUT",
@@ -91,7 +92,7 @@ def test_bulk_retries_throttled_items_and_reports_rejections(fake: FakeEngine) -
 
 def test_a_throttled_bulk_request_is_sent_again(fake: FakeEngine) -> None:
     busy = {"error": {"type": "es_rejected_execution_exception", "reason": "queue full"}}
-    fake.on("POST", f"/{PREFIX}-*/_search", (200, NO_HITS))
+    fake.on("POST", f"/{READ}/_search", (200, NO_HITS))
     fake.on("PUT", "/_bulk", (429, busy), _bulk(_item(CORPUS["lone"].id, 201, result="created")))
 
     result = _index(fake).upsert_many([CORPUS["lone"]])
@@ -101,7 +102,7 @@ def test_a_throttled_bulk_request_is_sent_again(fake: FakeEngine) -> None:
 
 
 def test_items_still_throttled_after_every_retry_are_errors(fake: FakeEngine) -> None:
-    fake.on("POST", f"/{PREFIX}-*/_search", (200, NO_HITS))
+    fake.on("POST", f"/{READ}/_search", (200, NO_HITS))
     busy = {"type": "es_rejected_execution_exception", "reason": "busy"}
     fake.on("PUT", "/_bulk", _bulk(_item(CORPUS["lone"].id, 429, error=busy)))
     index = _index(fake)
@@ -115,7 +116,7 @@ def test_items_still_throttled_after_every_retry_are_errors(fake: FakeEngine) ->
 
 def test_rejected_credentials_name_the_settings(fake: FakeEngine) -> None:
     denied = {"error": {"type": "security_exception", "reason": "unable to authenticate"}}
-    fake.on("POST", f"/{PREFIX}-*/_count", (401, denied))
+    fake.on("POST", f"/{READ}/_count", (401, denied))
 
     with pytest.raises(EngineAuthError, match="YUQING_INDEX__PASSWORD"):
         _index(fake).count(SearchQuery())
@@ -125,7 +126,7 @@ def test_an_older_server_is_spoken_to_in_its_compatibility_version(fake: FakeEng
     error = {"type": "media_type_header_exception", "reason": "Accept version must be 8 or 7"}
     info = {"version": {"number": "8.15.3"}, "tagline": "You Know, for Search"}
     fake.on("GET", "/", (400, {"error": error, "status": 400}), (200, info))
-    fake.on("POST", f"/{PREFIX}-*/_count", (200, {"count": 4}))
+    fake.on("POST", f"/{READ}/_count", (200, {"count": 4}))
 
     assert _index(fake).count(SearchQuery()) == 4
 

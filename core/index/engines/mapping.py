@@ -2,7 +2,9 @@
 
 Mentions live in one index per month of `published_at` (UTC), e.g. `yuqing-mentions-2026.05`,
 so retention drops whole months. A composable index template gives every monthly index the
-same mapping and the read alias `<prefix>`; readers search the pattern `<prefix>-*`.
+same mapping and the read alias `<prefix>`; readers search `<prefix>-1*,<prefix>-2*`. The
+patterns start with the year's digit so that prefixes such as `yuqing` and `yuqing-staging`
+never read (or template) each other's indices.
 
 Full-text search must behave like the SQLite backend: every term is a substring. The field
 `body.grams` mirrors `textquery.bigram_tokens` on the server (CJK runs become overlapping
@@ -134,9 +136,9 @@ def mappings(analyzer: str) -> dict[str, Any]:
 
 
 def template_body(prefix: str, analyzer: str, shards: int, replicas: int) -> dict[str, Any]:
-    """The composable index template for `<prefix>-*`, with the analyzer recorded in _meta."""
+    """The composable index template for the monthly indices, with the analyzer in _meta."""
     return {
-        "index_patterns": [f"{prefix}-*"],
+        "index_patterns": index_patterns(prefix),
         "priority": 200,
         "template": {
             "settings": {
@@ -157,9 +159,14 @@ def month_index(prefix: str, published_at: datetime) -> str:
     return f"{prefix}-{moment:%Y.%m}"
 
 
+def index_patterns(prefix: str) -> list[str]:
+    """Patterns of the monthly indices (years 1000–2999), never those of a longer prefix."""
+    return [f"{prefix}-1*", f"{prefix}-2*"]
+
+
 def read_pattern(prefix: str) -> str:
-    """Index pattern every read goes to."""
-    return f"{prefix}-*"
+    """The index expression every read goes to."""
+    return ",".join(index_patterns(prefix))
 
 
 def epoch_us(moment: datetime) -> int:

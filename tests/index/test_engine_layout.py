@@ -1,0 +1,29 @@
+"""Monthly index layout on the real node: prefixes that share a beginning stay apart."""
+
+from __future__ import annotations
+
+from core.config import IndexConfig
+from core.index.engines import open_engine_index
+from core.index.protocol import SearchQuery
+from tests.index.conftest import drop_engine_index, engine_index
+from tests.index.corpus import CORPUS
+
+
+def test_a_longer_prefix_neither_reads_nor_templates_the_shorter_one(opensearch_url: str) -> None:
+    base = engine_index("opensearch", opensearch_url)
+    config = IndexConfig(
+        backend="opensearch", urls=[opensearch_url], index_prefix=f"{base.prefix}-staging"
+    )
+    staging = open_engine_index(config)
+    staging.replicas = 0
+    try:
+        base.upsert_many([CORPUS["refund"]])
+        staging.upsert_many([CORPUS["lone"], CORPUS["screen"]])
+
+        assert base.count(SearchQuery()) == 1
+        assert staging.count(SearchQuery()) == 2
+        assert list(base.monthly_indices()) == [f"{base.prefix}-2026.05"]
+        assert base.analyzer == staging.analyzer == "yuqing_cjk"
+    finally:
+        drop_engine_index(staging)
+        drop_engine_index(base)
