@@ -86,7 +86,12 @@ class NegativeRatioRule(Rule):
         assert isinstance(spec, NegativeRatioSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh)
         cache = rc.state.setdefault("baseline", {})
-        if (cached := cache.get(scope)) and cached.get("slot") == slot:
+        # A missing baseline (warming up) is not cached: history may be back-filled any moment.
+        if (
+            (cached := cache.get(scope))
+            and cached.get("slot") == slot
+            and cached.get("ratio") is not None
+        ):
             return cached.get("ratio")
         end = rc.now - spec.window
         history = first_published(rc.index)

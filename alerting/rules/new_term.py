@@ -96,7 +96,12 @@ class NewTermRule(Rule):
         assert isinstance(spec, NewTermSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh)
         cache = rc.state.setdefault("baseline", {})
-        if (cached := cache.get(scope)) and cached.get("slot") == slot:
+        # A missing baseline (warming up) is not cached: history may be back-filled any moment.
+        if (
+            (cached := cache.get(scope))
+            and cached.get("slot") == slot
+            and cached.get("terms") is not None
+        ):
             return cached.get("terms")
         end = rc.now - spec.window
         history = first_published(rc.index)

@@ -70,7 +70,8 @@ class SpikeRule(Rule):
         slot = refresh_slot(rc.now, spec.baseline_refresh)
         cache = rc.state.setdefault("baseline", {})
         cached = cache.get(scope)
-        if cached and cached.get("slot") == slot:
+        # A missing baseline (warming up) is not cached: history may be back-filled any moment.
+        if cached and cached.get("slot") == slot and cached.get("rate") is not None:
             return cached.get("rate")
         history = first_published(rc.index)
         rate = None

@@ -135,3 +135,12 @@ def test_flatline_by_index_and_by_source_state(ctx: AppContext) -> None:
     findings = evaluate(ctx, {"name": "f", "type": "flatline", "silence": "1h"}, silent)
     assert sorted(f.key for f in findings) == ["source:tieba", "state:weibo-search"]
     assert "HTTP 418" in next(f.summary for f in findings if f.key.startswith("state:"))
+
+
+def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: AppContext) -> None:
+    rule = parse_rule({"name": "s", "type": "spike", "min_count": 5}, "test")
+    rc = RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW, sessions=ctx.sessions)
+    ctx.index.upsert_many(recent(12, "live"))
+    assert rule.evaluate(rc) == []  # no history yet: warming up
+    ctx.index.upsert_many(hourly(3, 1, "backfill"))
+    assert len(rule.evaluate(rc)) == 1  # same cache slot, but the missing baseline was not cached
