@@ -72,7 +72,7 @@ def init(
     engine = _engine(settings)
     try:
         info = engine.client.info()
-        analyzer = engine.ensure_template(replace=replace_template)
+        analyzer = engine.ensure_template(overwrite=replace_template)
     finally:
         engine.close()
     version = info.get("version", {}).get("number", "?")

@@ -62,9 +62,9 @@ class EngineMentionIndex:
         """Stop waiting for a refresh after each upsert (faster; call refresh() at the end)."""
         self.policy = replace(self.policy, wait_for_refresh=False)
 
-    def ensure_template(self, replace: bool = False) -> str:
+    def ensure_template(self, overwrite: bool = False) -> str:
         """Install the index template if missing (or replace it); return the active analyzer."""
-        existing = None if replace else self.client.get_template(self.prefix)
+        existing = None if overwrite else self.client.get_template(self.prefix)
         if existing is not None:
             self._analyzer = str(existing.get("_meta", {}).get("analyzer", mapping.CJK_BIGRAM))
             return self._analyzer

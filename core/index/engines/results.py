@@ -80,8 +80,7 @@ class BulkOutcome:
 
 def bulk_outcome(ok: bool, item: dict[str, Any]) -> BulkOutcome:
     """Flatten a bulk helper item ({op: {...}}) into a BulkOutcome."""
-    op, info = next(iter(item.items())) if item else ("index", {})
-    del op
+    info: dict[str, Any] = next(iter(item.values()), {})
     status = info.get("status", 0)
     return BulkOutcome(
         id=str(info.get("_id", "")),
