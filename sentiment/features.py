@@ -46,29 +46,27 @@ class FeatureSpec:
         return 1 << self.bits
 
 
+def fold(text: str) -> str:
+    """NFKC, lower case, whitespace collapsed to one space (what lexicons match against)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).lower().replace(_SEP, " ")).strip()
+
+
 def normalize(text: str) -> str:
-    """NFKC, lower case, digits collapsed to '0', whitespace collapsed to one space."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return _SPACES.sub(" ", _DIGITS.sub("0", text)).strip()
+    """fold() with digit runs collapsed to '0': the form the n-gram models read."""
+    return _DIGITS.sub("0", fold(text))
 
 
-def _codes(texts: Sequence[str]) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
-    """Code points of all texts joined by a separator, and each text's start offset."""
+def _codes(texts: Sequence[str]) -> NDArray[np.uint64]:
+    """Code points of all texts, each preceded by a separator (NUL), plus a final one."""
     joined = _SEP + _SEP.join(texts) + _SEP
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.empty(len(texts), dtype=np.int64)
-    if len(texts):
-        starts[0] = 1
-        starts[1:] = 1 + np.cumsum(lengths[:-1] + 1)
-    return codes, starts
+    return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 def hashed_ngrams(
     texts: Sequence[str], spec: FeatureSpec
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """(doc index, bucket) pairs of every distinct n-gram in each normalised text."""
-    codes, starts = _codes(texts)
+    codes = _codes(texts)
     total = len(codes)
     doc_of = np.cumsum(codes == 0) - 1  # separator count before each position
     valid = codes != 0
@@ -97,5 +95,4 @@ def hashed_ngrams(
     docs = np.concatenate(parts_doc)
     buckets = np.concatenate(parts_bucket)
     keys = np.unique(docs * spec.buckets + buckets)
-    del starts
     return keys // spec.buckets, keys % spec.buckets

@@ -8,6 +8,12 @@ from core.errors import ConfigError
 from sentiment.classifier import Classifier
 
 
+def _default() -> Classifier:
+    from sentiment.linear_classifier import LinearClassifier
+
+    return LinearClassifier()
+
+
 def _snownlp() -> Classifier:
     from sentiment.baseline import SnowNLPClassifier
 
@@ -15,13 +21,13 @@ def _snownlp() -> Classifier:
 
 
 CLASSIFIERS: dict[str, Callable[[], Classifier]] = {
+    "default": _default,
     "snownlp": _snownlp,
-    "default": _snownlp,
 }
 
 
 def get_classifier(name: str) -> Classifier:
-    """The classifier registered under name."""
+    """The classifier registered under name; ConfigError lists the known names otherwise."""
     try:
         factory = CLASSIFIERS[name]
     except KeyError:

@@ -1,0 +1,47 @@
+"""Domain adjustments of the review-trained polarity model for complaint monitoring.
+
+The training corpora are product/hotel/food reviews: they rarely contain poisoning, lawsuits
+or media threats, and their questions are mostly rhetorical complaints. So (1) urgency
+evidence (harm, legal, media, collective, repeat, anger words) pushes the logit towards
+negative, and (2) a plain inquiry (请问…, no such evidence) is pulled towards neutral.
+"""
+
+from __future__ import annotations
+
+import math
+
+from core.models import UrgencyReason
+from sentiment.lexicons import words
+
+LOGIT_PER_POINT = 0.1  # 10 urgency points = one logit towards negative
+MAX_SHIFT = 4.0
+INQUIRY_SHRINK = 0.25
+INQUIRY_MARKERS = words(
+    "请问 咨询一下 想问一下 问一下 想咨询 有没有人知道 求推荐 怎么办理 如何办理"
+)
+
+
+def logit(p: float) -> float:
+    """log(p / (1 − p)), clipped to ±12."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return max(-12.0, min(12.0, math.log(p / (1 - p))))
+
+
+def is_inquiry(text: str) -> bool:
+    """A question asking for information rather than a complaint."""
+    return any(marker in text for marker in INQUIRY_MARKERS)
+
+
+def adjust_positive_probability(
+    p_positive: float, text: str, evidence: list[UrgencyReason], emotion_points: float
+) -> float:
+    """P(positive) after the lexicon prior (see module docstring); 0.5 stays 0.5 for empty text."""
+    if not text:
+        return p_positive
+    points = sum(reason.weight for reason in evidence) + emotion_points
+    value = logit(p_positive)
+    if points:
+        value -= min(MAX_SHIFT, points * LOGIT_PER_POINT)
+    elif is_inquiry(text):
+        value *= INQUIRY_SHRINK
+    return 1.0 / (1.0 + math.exp(-value))

@@ -1,0 +1,111 @@
+"""Domain lexicons: complaint-category cue words, urgency signal words, stopwords.
+
+Category cues follow the DOMAIN.md taxonomy; urgency words follow its urgency signals.
+Words are matched as substrings of the NFKC-normalised, lower-cased text.
+"""
+
+from __future__ import annotations
+
+from core.enums import Category
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Whitespace-separated words as a tuple (keeps long word lists compact)."""
+    return tuple(text.split())
+
+
+def cues(strong: str, weak: str = "") -> dict[str, int]:
+    """Cue words → weight: strong cues weigh 2 (decide alone), weak cues 1."""
+    return {**dict.fromkeys(words(weak), 1), **dict.fromkeys(words(strong), 2)}
+
+
+def weighted(spec: str) -> dict[str, int]:
+    """Parse 'word:weight word:weight ...' into a dict."""
+    pairs = (item.rsplit(":", 1) for item in words(spec))
+    return {word: int(weight) for word, weight in pairs}
+
+
+# Order matters for ties only: earlier categories win.
+CATEGORY_CUES: dict[Category, dict[str, int]] = {
+    Category.FOOD_SAFETY_HEALTH: cues(
+        """食物中毒 中毒 拉肚子 腹泻 呕吐 上吐下泻 异物 吃出 虫子 蟑螂 苍蝇 头发丝 钢丝球
+        变质 发霉 馊了 馊的 过期 住院 急诊 过敏 烫伤 烧伤 受伤 割伤 起火 着火 爆炸 自燃 漏电
+        触电 致癌 有毒 食品安全 卫生太差 不卫生 儿童安全 窒息 死亡 身亡""",
+        "头发 不新鲜 臭了 肚子疼 胃疼 卫生 脏",
+    ),
+    Category.PRIVACY_FRAUD: cues(
+        """泄露 泄漏 个人信息 隐私 骚扰电话 骚扰短信 诈骗 骗子 被骗 盗刷 乱扣费 扣费 自动续费
+        私自扣 偷偷扣 套路贷 冒充 钓鱼 虚假宣传 欺诈 霸王条款""",
+        "骚扰 骗钱 骗人 坑人 忽悠",
+    ),
+    Category.AFTER_SALES_REFUND: cues(
+        """退款 退货 换货 退换 退钱 维修 返修 保修 售后 质保 三包 安装 上门 补发 赔偿 理赔
+        退订 退房""",
+        "退 修 换一个 换个",
+    ),
+    Category.DELIVERY_LOGISTICS: cues(
+        """快递 物流 配送 送餐 送货 骑手 外卖小哥 送到 送达 送来 超时 迟到 延迟发货 发货慢
+        没发货 丢件 丢了 运输 派送 签收 洒了 撒了 漏了 压坏 送错 少送 漏送 等了 小时才到
+        分钟才到""",
+        "慢 太久 晚了 凉了 冷了 送 到货",
+    ),
+    Category.SERVICE_ATTITUDE: cues(
+        """态度 服务差 服务太差 服务员 前台 客服 不理人 爱答不理 不搭理 推诿 踢皮球 推卸 敷衍
+        没人管 没人理 不回复 挂电话 骂人 辱骂 甩脸 脾气""",
+        "服务 不耐烦 冷漠 没礼貌 凶",
+    ),
+    Category.CONTRACT_PRICING: cues(
+        """价格 价钱 收费 乱收费 多收 加价 涨价 降价 差价 优惠券 优惠 满减 促销 活动价 发票
+        合同 违约 押金 定金 价保 标价 隐形消费 捆绑 不划算 性价比""",
+        "贵 钱 元 块钱 便宜",
+    ),
+    Category.PRODUCT_QUALITY: cues(
+        """质量 坏了 损坏 破损 故障 不能用 用不了 开不了机 死机 黑屏 卡顿 断了 裂了 漏水 掉色
+        起球 假货 山寨 次品 残次 瑕疵 做工 划痕 不工作 不好用 失灵 发热严重 耗电 难吃 不好吃
+        分量少 量少 太咸 太淡 设施 隔音 房间小 空调 热水 翻新""",
+        "坏 差 旧 味道 口味 难用 一般",
+    ),
+}
+
+COMPLAINT_MARKERS: tuple[str, ...] = words("投诉 维权 差评 举报 要求 必须 给个说法 太差 垃圾 坑")
+
+# Urgency signal words with their weight; sentiment/urgency.py caps each signal's sum.
+HARM_WORDS = weighted(
+    """死亡:45 身亡:45 去世:45 爆炸:40 起火:35 着火:35 自燃:35 食物中毒:40 中毒:35 住院:35
+    急诊:30 送医:30 抢救:40 窒息:35 触电:35 受伤:25 烫伤:25 烧伤:25 割伤:20 流血:20 骨折:30
+    过敏:20 上吐下泻:25 拉肚子:15 腹泻:15 呕吐:15 孩子:10 婴儿:15 宝宝:10 儿童:10 孕妇:15
+    老人:8 异物:10 致癌:25"""
+)
+LEGAL_WORDS = weighted(
+    """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
+    起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20"""
+)
+MEDIA_WORDS = weighted(
+    """曝光:25 媒体:25 记者:30 电视台:30 上热搜:30 热搜:20 发微博:15 黑猫投诉:20 黑猫:10
+    自媒体:15 抖音:10 小红书:10 公众号:10 让大家看看:15 广而告之:10 扩散:20"""
+)
+COLLECTIVE_WORDS = weighted(
+    """集体维权:35 维权群:30 集体投诉:30 不止我一个:25 不止我一人:25 很多人:15 大家都:10
+    好多人:15 同样遭遇:20 受害者:20 联名:25"""
+)
+REPEAT_WORDS = weighted(
+    """第三次:20 第四次:25 第五次:25 又一次:10 多次投诉:25 多次联系:20 反复:10 一直没人处理:25
+    一直没有处理:25 没人处理:20 没人管:15 至今没有:15 至今未:15 拖了:15 石沉大海:20
+    无人回复:15 再次投诉:20 还没解决:15 还是没解决:20 一直拖:15 拖着:10"""
+)
+EMOTION_WORDS = weighted(
+    """垃圾:10 恶心:10 愤怒:15 气死:15 无语:5 崩溃:15 绝望:20 骗子:15 黑心:15 坑爹:10 无良:15
+    去死:20 傻逼:15 太过分:15 欺人太甚:20 忍无可忍:20 再也不:10 投诉:5 !!!:10"""
+)
+
+STOPWORDS: frozenset[str] = frozenset(
+    words(
+        """的 了 是 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 就 都 也 还 又 很 太 非常
+        在 和 与 及 或 有 没 没有 不 不是 就是 还是 但是 但 而且 所以 因为 如果 一个 一下
+        一些 一点 什么 怎么 怎么样 为什么 吗 呢 吧 啊 哦 呀 嘛 哈 哈哈 啦 么 个 把 被 给
+        让 对 从 到 去 来 说 要 会 能 可以 可能 已经 现在 今天 昨天 时候 自己 感觉 觉得
+        真的 真是 比较 东西 这样 那样 然后 之后 以后 以前 知道 看 看到 买 用 得 地 着 过
+        次 再 才 只 还有 这次 一次 一直 其实 而 与其 还要 多 少 好 挺 蛮 下 上 里 中 后
+        前 等 等等 回复 转发 微博 两个 一个多 小时 很差 很好 不错 http https www com cn"""
+    )
+)

@@ -1,0 +1,115 @@
+"""Linear models over hashed, idf-weighted, l2-normalised character n-grams (numpy inference).
+
+Training lives in sentiment/train.py (scikit-learn); this module only needs numpy, so the
+product does not depend on scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sentiment.features import FeatureSpec, hashed_ngrams
+
+MODEL_DIR = Path(__file__).parent / "models"
+SENTIMENT_MODEL_PATH = MODEL_DIR / "sentiment.npz"
+CATEGORY_MODEL_PATH = MODEL_DIR / "category.npz"
+
+
+class ModelFileError(RuntimeError):
+    """A model file is missing or unreadable; retrain with `yuqing train sentiment`."""
+
+
+@dataclass
+class LinearHashModel:
+    """score = W·x + b, where x is the idf-weighted, l2-normalised hashed n-gram vector."""
+
+    spec: FeatureSpec
+    idf: NDArray[np.float32]
+    weights: NDArray[np.float32]  # (buckets, outputs)
+    bias: NDArray[np.float32]  # (outputs,)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def decision(self, texts: Sequence[str]) -> NDArray[np.float64]:
+        """Raw linear scores, shape (len(texts), outputs); normalised texts expected."""
+        docs, buckets = hashed_ngrams(texts, self.spec)
+        n = len(texts)
+        values = self.idf[buckets].astype(np.float64)
+        norms = np.sqrt(np.bincount(docs, weights=values * values, minlength=n))
+        norms[norms == 0] = 1.0
+        outputs = self.weights.shape[1]
+        scores = np.empty((n, outputs), dtype=np.float64)
+        for k in range(outputs):
+            contrib = values * self.weights[buckets, k]
+            scores[:, k] = np.bincount(docs, weights=contrib, minlength=n) / norms
+        return scores + self.bias.astype(np.float64)
+
+    def save(self, path: Path) -> None:
+        """Write a compressed .npz (float16 weights; unused buckets compress away)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        spec = {
+            "bits": self.spec.bits,
+            "ngrams": list(self.spec.ngrams),
+            "skip_bigrams": self.spec.skip_bigrams,
+        }
+        np.savez_compressed(
+            path,
+            idf=self.idf.astype(np.float16),
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            meta=np.array(json.dumps({"spec": spec, **self.meta}, ensure_ascii=False)),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> LinearHashModel:
+        """Read a model written by save()."""
+        if not path.exists():
+            raise ModelFileError(f"{path}: model file missing; run `yuqing train sentiment`")
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            spec_data = meta.pop("spec")
+            spec = FeatureSpec(
+                bits=int(spec_data["bits"]),
+                ngrams=tuple(int(n) for n in spec_data["ngrams"]),
+                skip_bigrams=bool(spec_data["skip_bigrams"]),
+            )
+            return cls(
+                spec=spec,
+                idf=data["idf"].astype(np.float32),
+                weights=data["weights"].astype(np.float32),
+                bias=data["bias"].astype(np.float32),
+                meta=meta,
+            )
+
+
+def sigmoid(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Numerically safe logistic function."""
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float64)
+
+
+@dataclass
+class SentimentModel:
+    """Binary polarity model with Platt calibration and a neutral confidence band."""
+
+    linear: LinearHashModel
+
+    @property
+    def neutral_band(self) -> float:
+        """Half-width δ: P(positive) within 0.5 ± δ is labelled neutral."""
+        return float(self.linear.meta.get("neutral_band", 0.1))
+
+    def positive_probability(self, texts: Sequence[str]) -> NDArray[np.float64]:
+        """Calibrated P(positive) per normalised text; empty texts get 0.5."""
+        raw = self.linear.decision(texts)[:, 0]
+        scale = float(self.linear.meta.get("platt_a", 1.0))
+        shift = float(self.linear.meta.get("platt_b", 0.0))
+        prob = sigmoid(scale * raw + shift)
+        empty = np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
+        prob[empty] = 0.5
+        return prob

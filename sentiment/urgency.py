@@ -1,0 +1,145 @@
+"""Urgency (紧急程度): an explainable 0–100 score from text signals, author and spread.
+
+Every signal that contributes adds an UrgencyReason with its code, evidence and weight;
+the score is the capped sum. Levels use UrgencyLevel.from_score (25 / 50 / 75).
+Author influence and spread velocity amplify complaints, so they are damped for
+non-negative mentions (a KOL praising a product is not a crisis).
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+
+from core.enums import SentimentLabel, UrgencyLevel
+from core.models import Mention, Urgency, UrgencyReason
+from sentiment.lexicons import (
+    COLLECTIVE_WORDS,
+    EMOTION_WORDS,
+    HARM_WORDS,
+    LEGAL_WORDS,
+    MEDIA_WORDS,
+    REPEAT_WORDS,
+)
+
+
+class UrgencySignal(StrEnum):
+    """Codes of the signals that raise urgency (UrgencyReason.code)."""
+
+    HARM_TO_PEOPLE = "harm_to_people"
+    LEGAL_REGULATORY = "legal_regulatory"
+    MEDIA_EXPOSURE = "media_exposure"
+    COLLECTIVE_ACTION = "collective_action"
+    REPEAT_CONTACT = "repeat_contact"
+    AUTHOR_INFLUENCE = "author_influence"
+    SPREAD_VELOCITY = "spread_velocity"
+    NEGATIVE_EMOTION = "negative_emotion"
+
+
+WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
+    (UrgencySignal.HARM_TO_PEOPLE, HARM_WORDS, 50),
+    (UrgencySignal.LEGAL_REGULATORY, LEGAL_WORDS, 40),
+    (UrgencySignal.MEDIA_EXPOSURE, MEDIA_WORDS, 35),
+    (UrgencySignal.COLLECTIVE_ACTION, COLLECTIVE_WORDS, 30),
+    (UrgencySignal.REPEAT_CONTACT, REPEAT_WORDS, 25),
+)
+EMOTION_CAP = 20
+CONFIDENT_NEGATIVE = 0.9
+AUTHOR_CAP = 25
+VELOCITY_CAP = 20
+AMPLIFIER_DAMPING = {
+    SentimentLabel.NEGATIVE: 1.0,
+    SentimentLabel.NEUTRAL: 0.5,
+    SentimentLabel.POSITIVE: 0.2,
+}
+
+
+def matched_words(text: str, words: dict[str, int]) -> list[str]:
+    """Lexicon words found in text, dropping ones contained in a longer match (中毒 in 食物中毒)."""
+    found = [word for word in words if word in text]
+    return [w for w in found if not any(w != other and w in other for other in found)]
+
+
+def word_reasons(text: str) -> list[UrgencyReason]:
+    """One reason per word-based signal present in the normalised text."""
+    reasons = []
+    for code, lexicon, cap in WORD_SIGNALS:
+        found = matched_words(text, lexicon)
+        if found:
+            weight = min(cap, sum(lexicon[w] for w in found))
+            reasons.append(UrgencyReason(code=code, evidence="、".join(found), weight=weight))
+    return reasons
+
+
+def emotion_points(text: str) -> tuple[list[str], float]:
+    """Anger/insult words in the text and their summed weight."""
+    found = matched_words(text, EMOTION_WORDS)
+    return found, float(sum(EMOTION_WORDS[w] for w in found))
+
+
+def emotion_reason(text: str, label: SentimentLabel, p_positive: float) -> UrgencyReason | None:
+    """Strong negative emotion: insult/anger words plus how sure the model is it is negative."""
+    found, weight = emotion_points(text)
+    evidence = list(found)
+    if label == SentimentLabel.NEGATIVE and 1 - p_positive >= CONFIDENT_NEGATIVE:
+        # Only a near-certain negative counts: a lukewarm "一般般" is not an emotion.
+        weight += 10 * (1 - p_positive - CONFIDENT_NEGATIVE) / (1 - CONFIDENT_NEGATIVE)
+        evidence.append(f"P(negative)={1 - p_positive:.2f}")
+    weight = min(EMOTION_CAP, round(weight, 1))
+    if weight < 3:
+        return None
+    return UrgencyReason(
+        code=UrgencySignal.NEGATIVE_EMOTION, evidence="、".join(evidence), weight=weight
+    )
+
+
+def author_reason(mention: Mention) -> UrgencyReason | None:
+    """Followers on a log scale (1万 ≈ 8, 100万 ≈ 16) plus 8 for a verified account."""
+    followers = mention.author.followers or 0
+    weight = max(0.0, 4 * math.log10(followers + 1) - 8)
+    evidence = [f"followers={followers}"] if followers else []
+    if mention.author.verified:
+        weight += 8
+        evidence.append("verified")
+    weight = min(AUTHOR_CAP, round(weight, 1))
+    if weight <= 0:
+        return None
+    return UrgencyReason(
+        code=UrgencySignal.AUTHOR_INFLUENCE, evidence=", ".join(evidence), weight=weight
+    )
+
+
+def velocity_reason(mention: Mention) -> UrgencyReason | None:
+    """(reposts + comments) per hour between published_at and collected_at, log scale."""
+    interactions = mention.metrics.reposts + mention.metrics.comments
+    if interactions <= 0:
+        return None
+    hours = max((mention.collected_at - mention.published_at).total_seconds() / 3600, 0.25)
+    per_hour = interactions / hours
+    weight = min(VELOCITY_CAP, round(5 * math.log10(1 + per_hour), 1))
+    if weight < 1:
+        return None
+    evidence = f"{interactions} reposts+comments in {hours:.1f} h = {per_hour:.0f}/h"
+    return UrgencyReason(code=UrgencySignal.SPREAD_VELOCITY, evidence=evidence, weight=weight)
+
+
+def score_urgency(
+    mention: Mention,
+    text: str,
+    label: SentimentLabel,
+    p_positive: float,
+    text_reasons: list[UrgencyReason] | None = None,
+) -> Urgency:
+    """Urgency of a mention from its folded text and sentiment (text_reasons: precomputed)."""
+    reasons = list(text_reasons) if text_reasons is not None else word_reasons(text)
+    emotion = emotion_reason(text, label, p_positive)
+    if emotion is not None:
+        reasons.append(emotion)
+    damping = AMPLIFIER_DAMPING[label]
+    for amplifier in (author_reason(mention), velocity_reason(mention)):
+        if amplifier is not None:
+            amplifier.weight = round(amplifier.weight * damping, 1)
+            reasons.append(amplifier)
+    reasons.sort(key=lambda r: r.weight, reverse=True)
+    score = round(min(100.0, sum(r.weight for r in reasons)), 1)
+    return Urgency(level=UrgencyLevel.from_score(score), score=score, reasons=reasons)

@@ -1,0 +1,26 @@
+"""Keywords: salient dictionary words, stopwords and excluded brand names removed."""
+
+from __future__ import annotations
+
+from sentiment.features import fold
+from sentiment.keywords import extract_keywords
+
+
+def test_salient_words_first() -> None:
+    words = extract_keywords(fold("麻辣烫里吃出了虫子，孩子食物中毒，麻辣烫店不管"))
+    assert words[0] == "麻辣烫"
+    assert "食物中毒" in words
+    assert "了" not in words and "孩子" not in words[:1]
+
+
+def test_ascii_product_names_and_exclusions() -> None:
+    words = extract_keywords(fold("iPhone15 屏幕有划痕，苹果客服不处理"), exclude=["苹果"])
+    assert "iphone15" in words
+    assert "划痕" in words
+    assert "苹果" not in words
+
+
+def test_top_k_and_empty() -> None:
+    assert len(extract_keywords(fold("屏幕 电池 键盘 鼠标 耳机 音箱 充电器"), top_k=3)) == 3
+    assert extract_keywords("") == []
+    assert extract_keywords("的了吗") == []

@@ -1,0 +1,87 @@
+"""Sentiment model: held-out accuracy on a fixed sample, neutral band, stable hashing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from core.enums import SentimentLabel
+from sentiment.data import CORPORA, default_data_dir, load_corpora, split
+from sentiment.features import FeatureSpec, hashed_ngrams, normalize
+from sentiment.linear_classifier import LinearClassifier, load_models, sentiment_label
+from tests.conftest import require
+from tests.sentiment.conftest import MakeMention
+
+SAMPLE_PER_CORPUS = 300
+
+
+def test_held_out_sample_accuracy() -> None:
+    data_dir = default_data_dir()
+    require(data_dir.exists(), f"{data_dir}: training data not mounted")
+    model = load_models().sentiment
+    for corpus in load_corpora(data_dir):
+        held = split(corpus)[1]
+        index = np.random.default_rng(7).choice(len(held.texts), SAMPLE_PER_CORPUS, replace=False)
+        prob = model.positive_probability([normalize(held.texts[i]) for i in index])
+        accuracy = float(np.mean((prob >= 0.5) == np.array([held.labels[i] for i in index])))
+        assert accuracy >= 0.86, (corpus.name, accuracy)
+        assert corpus.name in CORPORA
+
+
+def test_split_is_stratified_and_fixed() -> None:
+    data_dir = default_data_dir()
+    require(data_dir.exists(), f"{data_dir}: training data not mounted")
+    corpus = load_corpora(data_dir)[0]
+    train_a, held_a = split(corpus)
+    _, held_b = split(corpus)
+    assert held_a.texts == held_b.texts
+    assert abs(len(held_a.texts) / len(corpus.texts) - 0.2) < 0.01
+    assert abs(np.mean(held_a.labels) - np.mean(corpus.labels)) < 0.01
+    assert len(train_a.texts) + len(held_a.texts) == len(corpus.texts)
+
+
+def test_neutral_band() -> None:
+    assert sentiment_label(0.05, 0.1) == SentimentLabel.NEGATIVE
+    assert sentiment_label(0.55, 0.1) == SentimentLabel.NEUTRAL
+    assert sentiment_label(0.61, 0.1) == SentimentLabel.POSITIVE
+    assert 0.02 <= load_models().sentiment.neutral_band <= 0.2
+
+
+def test_empty_text_is_neutral(classifier: LinearClassifier, make_mention: MakeMention) -> None:
+    (result,) = classifier.classify([make_mention("   ")])
+    assert result.sentiment is not None
+    assert result.sentiment.label == SentimentLabel.NEUTRAL and result.sentiment.score == 0.5
+
+
+def test_title_is_read(classifier: LinearClassifier, make_mention: MakeMention) -> None:
+    (plain,) = classifier.classify([make_mention("如题")])
+    (titled,) = classifier.classify([make_mention("如题", title="垃圾商家，骗子，差评！")])
+    assert titled.sentiment is not None and plain.sentiment is not None
+    assert titled.sentiment.score < plain.sentiment.score
+
+
+def test_hashing_is_stable_across_processes() -> None:
+    spec = FeatureSpec(bits=20)
+    code = (
+        "from sentiment.features import FeatureSpec, hashed_ngrams;"
+        "print(hashed_ngrams(['好吃不贵'], FeatureSpec(bits=20))[1].tolist())"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "123"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == str(hashed_ngrams(["好吃不贵"], spec)[1].tolist())
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [(["ab"], 3), (["ab", ""], 3), (["abc"], 7), (["aa"], 2)],  # 1+2+3-grams + skip-bigram
+)
+def test_ngram_counts(texts: list[str], expected: int) -> None:
+    docs, _ = hashed_ngrams(texts, FeatureSpec(bits=20))
+    assert len(docs) == expected
+    assert set(docs.tolist()) <= {0}

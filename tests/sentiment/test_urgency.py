@@ -1,0 +1,91 @@
+"""Urgency: score, level and explained reasons on hand-written mentions."""
+
+from __future__ import annotations
+
+from core.enums import SentimentLabel, UrgencyLevel
+from sentiment.linear_classifier import LinearClassifier
+from sentiment.urgency import UrgencySignal, author_reason, score_urgency, velocity_reason
+from tests.sentiment.conftest import MakeMention
+
+
+def codes(mention) -> set[str]:  # type: ignore[no-untyped-def]
+    return {reason.code for reason in mention.urgency.reasons}
+
+
+def test_food_poisoning_from_verified_kol_with_media_threat_is_critical(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    crisis, calm = classifier.classify(
+        [
+            make_mention(
+                "在XX餐厅吃饭后全家食物中毒，孩子送医住院，已经报警，准备联系记者曝光！",
+                followers=1_200_000,
+                verified=True,
+                reposts=3000,
+                comments=800,
+                hours=2,
+            ),
+            make_mention("还行吧，一般般"),
+        ]
+    )
+    assert crisis.urgency.level == UrgencyLevel.CRITICAL
+    assert calm.urgency.level == UrgencyLevel.LOW
+    assert crisis.urgency.score - calm.urgency.score >= 60
+    assert {
+        UrgencySignal.HARM_TO_PEOPLE,
+        UrgencySignal.MEDIA_EXPOSURE,
+        UrgencySignal.LEGAL_REGULATORY,
+        UrgencySignal.AUTHOR_INFLUENCE,
+        UrgencySignal.SPREAD_VELOCITY,
+        UrgencySignal.NEGATIVE_EMOTION,
+    } <= codes(crisis)
+    evidence = {r.code: r.evidence for r in crisis.urgency.reasons}
+    assert "食物中毒" in evidence[UrgencySignal.HARM_TO_PEOPLE]
+    assert "中毒" not in evidence[UrgencySignal.HARM_TO_PEOPLE].replace("食物中毒", "")
+    assert "记者" in evidence[UrgencySignal.MEDIA_EXPOSURE]
+    assert "verified" in evidence[UrgencySignal.AUTHOR_INFLUENCE]
+    assert "1900/h" in evidence[UrgencySignal.SPREAD_VELOCITY]
+    assert calm.urgency.reasons == []
+
+
+def test_reasons_sorted_by_weight_and_sum_to_score(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (m,) = classifier.classify(
+        [make_mention("第三次投诉了，一直没人处理，我们已经建了维权群，不止我一个")]
+    )
+    weights = [r.weight for r in m.urgency.reasons]
+    assert weights == sorted(weights, reverse=True)
+    assert m.urgency.score == round(min(100.0, sum(weights)), 1)
+    assert {UrgencySignal.REPEAT_CONTACT, UrgencySignal.COLLECTIVE_ACTION} <= codes(m)
+    assert m.urgency.level.rank >= UrgencyLevel.MEDIUM.rank
+
+
+def test_legal_threat_alone_is_medium_or_more(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (m,) = classifier.classify([make_mention("商家拒不退款，我已经打了12315，还要找律师起诉")])
+    assert UrgencySignal.LEGAL_REGULATORY in codes(m)
+    assert m.urgency.level.rank >= UrgencyLevel.HIGH.rank
+
+
+def test_influence_is_damped_for_praise(make_mention: MakeMention) -> None:
+    mention = make_mention("很好", followers=5_000_000, verified=True, reposts=10_000, hours=1)
+    negative = score_urgency(mention, "很好", SentimentLabel.NEGATIVE, 0.1)
+    positive = score_urgency(mention, "很好", SentimentLabel.POSITIVE, 0.9)
+    assert positive.score < negative.score / 3
+
+
+def test_author_influence_grows_with_followers(make_mention: MakeMention) -> None:
+    small = author_reason(make_mention("x", followers=100))
+    big = author_reason(make_mention("x", followers=1_000_000))
+    assert small is None
+    assert big is not None and big.weight >= 15 and "followers=1000000" in big.evidence
+
+
+def test_velocity_uses_time_since_publication(make_mention: MakeMention) -> None:
+    fast = velocity_reason(make_mention("x", reposts=600, hours=1))
+    slow = velocity_reason(make_mention("x", reposts=600, hours=48))
+    assert fast is not None and slow is not None
+    assert fast.weight > slow.weight
+    assert "600/h" in fast.evidence
