@@ -165,8 +165,8 @@ def _apply_env(raw: dict[str, Any], env: dict[str, str]) -> None:
         if not key.startswith(ENV_PREFIX) or key in _RESERVED_ENV:
             continue
         path = [p.lower() for p in key[len(ENV_PREFIX) :].split("__") if p]
-        if not path:
-            continue
+        if not path or path[0] not in AppConfig.model_fields:
+            continue  # YUQING_LOG_LEVEL and friends are not config keys
         node = raw
         for part in path[:-1]:
             child = node.get(part)

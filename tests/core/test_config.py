@@ -33,7 +33,8 @@ def test_example_config_is_valid() -> None:
 def test_env_overrides_nested_keys(tmp_path: Path) -> None:
     path = write(tmp_path, "index:\n  backend: sqlite\n")
     env = {"YUQING_INDEX__BACKEND": "opensearch", "YUQING_INDEX__URLS": "[http://a:9200, http://b:9200]",
-           "YUQING_ALERTING__EVAL_INTERVAL": "2m", "YUQING_CONFIG": "ignored"}  # fmt: skip
+           "YUQING_ALERTING__EVAL_INTERVAL": "2m", "YUQING_CONFIG": "ignored",
+           "YUQING_LOG_LEVEL": "DEBUG", "YUQING_DATA_DIR": "/elsewhere"}  # fmt: skip
     config = load_config(path, env=env)
     assert config.index.backend == "opensearch"
     assert config.index.urls == ["http://a:9200", "http://b:9200"]
