@@ -45,6 +45,7 @@ from core.timeutil import SimulatedClock
 
 SCENARIOS = int(os.environ.get("BENCH_ALERTING_SCENARIOS", "6"))
 DOCS = int(os.environ.get("BENCH_ALERTING_DOCS", "200000"))
+TICKS = 41  # 20 minutes of 30-second ticks: every baseline refreshes at least once
 START = datetime(2026, 3, 2, 0, 0, tzinfo=TZ)
 DETECTION_WINDOW = timedelta(hours=1)
 INCIDENT_SPAN = timedelta(hours=3)
@@ -233,20 +234,20 @@ def speed(workdir: Path) -> None:
     print(f"index: {total} mentions over 7 days built in {time.perf_counter() - began:.0f}s")
     engine = AlertEngine(ctx, hundred_rules(), send=False)
     timings = []
-    for tick in range(6):
+    for tick in range(TICKS):
         if tick:
-            ctx.index.upsert_many(
-                [make_mention(f"live{tick}", ctx.clock() - timedelta(seconds=5), f"新评论 {tick}")]
-            )
+            live = make_mention(f"live{tick}", ctx.clock() - timedelta(seconds=5), f"新评论 {tick}")
+            ctx.index.upsert_many([live])
         started = time.perf_counter()
         engine.tick()
         timings.append(time.perf_counter() - started)
         assert isinstance(ctx.clock, SimulatedClock)
         ctx.clock.advance_to(ctx.clock() + timedelta(seconds=30))
-    print(f"100 rules, first tick (baselines computed): {timings[0]:.2f}s")
+    steady = sorted(timings[1:])
+    print(f"100 rules, first tick (every baseline computed at once): {timings[0]:.2f}s")
     print(
-        f"100 rules, steady tick (median of {len(timings) - 1}):"
-        f" {statistics.median(timings[1:]):.3f}s (target ≤ 1 s)"
+        f"100 rules, {len(steady)} ticks over {len(steady) // 2} min (baselines refresh staggered):"
+        f" median {statistics.median(steady):.3f}s, max {steady[-1]:.3f}s (target ≤ 1 s)"
     )
     ctx.close()
 

@@ -84,7 +84,7 @@ class NegativeRatioRule(Rule):
         """Negative share over the baseline period before the window (cached per slot)."""
         spec = self.spec
         assert isinstance(spec, NegativeRatioSpec)
-        slot = refresh_slot(rc.now, spec.baseline_refresh)
+        slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
         cache = rc.state.setdefault("baseline", {})
         # A missing baseline (warming up) is not cached: history may be back-filled any moment.
         if (

@@ -94,7 +94,7 @@ class NewTermRule(Rule):
         """Keyword counts over the baseline period (cached per slot); None while warming up."""
         spec = self.spec
         assert isinstance(spec, NewTermSpec)
-        slot = refresh_slot(rc.now, spec.baseline_refresh)
+        slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
         cache = rc.state.setdefault("baseline", {})
         # A missing baseline (warming up) is not cached: history may be back-filled any moment.
         if (

@@ -67,7 +67,7 @@ class SpikeRule(Rule):
         """Seasonal rate, cached per refresh slot in the persisted rule state."""
         spec = self.spec
         assert isinstance(spec, SpikeSpec)
-        slot = refresh_slot(rc.now, spec.baseline_refresh)
+        slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
         cache = rc.state.setdefault("baseline", {})
         cached = cache.get(scope)
         # A missing baseline (warming up) is not cached: history may be back-filled any moment.

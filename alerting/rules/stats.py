@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
@@ -75,9 +76,15 @@ def seasonal_rate(
     return max(median(daily), median(weekly)) if weekly else median(daily)
 
 
-def refresh_slot(now: datetime, size: timedelta) -> str:
-    """Identifier of the cache slot `now` falls in (cached baselines expire per slot)."""
-    return str(int(now.timestamp() // max(size.total_seconds(), 1.0)))
+def refresh_slot(now: datetime, size: timedelta, salt: str = "") -> str:
+    """Identifier of the cache slot `now` falls in (cached baselines expire per slot).
+
+    The salt (the rule name) shifts each rule's slot boundaries, so a hundred rules do not
+    all recompute their baselines in the same tick.
+    """
+    seconds = max(size.total_seconds(), 1.0)
+    shift = zlib.crc32(salt.encode()) % int(seconds) if salt else 0
+    return str(int((now.timestamp() + shift) // seconds))
 
 
 def binomial_tail(successes: int, trials: int, probability: float) -> float:
