@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerting.enums import Severity
+from alerting.rules.keywords import candidates, required_words
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
@@ -187,11 +188,22 @@ def matching(
     index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime, limit: int
 ) -> list[Mention]:
     """Mentions passing the filter, most urgent first, at most limit."""
-    scan = KEYWORD_SCAN_LIMIT if flt.expression else limit
+    expression = flt.expression
+    scan = KEYWORD_SCAN_LIMIT if expression else limit
     query = replace(flt.query(since, until), sort=SortOrder.URGENCY, limit=scan)
-    found = index.search(query).mentions
-    if flt.expression is not None:
-        found = [m for m in found if flt.expression.matches(m.full_text)]
+    if expression is None:
+        return index.search(query).mentions
+    words = required_words(expression)
+    found = candidates(index, query, words) if words else index.search(query).mentions
+    found = [m for m in found if expression.matches(m.full_text)]
+    if words and len(words) > 1:
+        found.sort(
+            key=lambda m: (
+                -(m.urgency.score if m.urgency else -1),
+                -m.published_at.timestamp(),
+                m.id,
+            )
+        )
     return found[:limit]
 
 

@@ -17,7 +17,7 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
-from alerting.rules.stats import binomial_tail, first_published, refresh_slot
+from alerting.rules.stats import DAY, binomial_tail, first_published, refresh_slot
 from core.enums import SentimentLabel
 from core.timeutil import Duration
 
@@ -31,6 +31,7 @@ class NegativeRatioSpec(RuleSpec):
     min_increase: float = Field(default=0.2, ge=0.0, le=1.0)
     p_value: float = Field(default=1e-5, gt=0.0, lt=1.0)
     baseline: Duration = timedelta(days=7)
+    baseline_span: Duration = timedelta(hours=3)
     min_history: Duration = timedelta(days=1)
     baseline_refresh: Duration = timedelta(minutes=10)
 
@@ -81,7 +82,7 @@ class NegativeRatioRule(Rule):
     def _usual_ratio(
         self, rc: RuleContext, scope: str, everything: RuleFilter, negative: RuleFilter
     ) -> float | None:
-        """Negative share over the baseline period before the window (cached per slot)."""
+        """Negative share in the same window of the previous days (cached per slot)."""
         spec = self.spec
         assert isinstance(spec, NegativeRatioSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
@@ -93,13 +94,20 @@ class NegativeRatioRule(Rule):
             and cached.get("ratio") is not None
         ):
             return cached.get("ratio")
-        end = rc.now - spec.window
         history = first_published(rc.index)
         ratio = None
-        if history is not None and end - history >= spec.min_history:
-            start = max(history, rc.now - spec.baseline)
-            total = count_matching(rc.index, everything, start, end)
-            if total >= spec.min_count:
-                ratio = count_matching(rc.index, negative, start, end) / total
+        if history is not None and rc.now - spec.window - history >= spec.min_history:
+            # The same hours of previous days: cheap at any index size, and the negative share
+            # of a lunch-time rush is compared with other lunch-time rushes.
+            total = negatives = 0
+            span = max(spec.window, spec.baseline_span)
+            for day in range(1, spec.baseline.days + 1):
+                start = rc.now - spec.window / 2 - span / 2 - day * DAY
+                end = start + span
+                if start < history:
+                    break
+                total += count_matching(rc.index, everything, start, end)
+                negatives += count_matching(rc.index, negative, start, end)
+            ratio = negatives / total if total >= spec.min_count else None
         cache[scope] = {"slot": slot, "ratio": ratio}
         return ratio

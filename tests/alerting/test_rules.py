@@ -83,7 +83,7 @@ def test_spike_against_baseline(ctx: AppContext) -> None:
 
 def test_negative_ratio(ctx: AppContext) -> None:
     neg, pos = SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE
-    history = [*hourly(2, 2, "n", sentiment=neg), *hourly(2, 3, "p", sentiment=pos)]
+    history = [*hourly(3, 2, "n", sentiment=neg), *hourly(3, 3, "p", sentiment=pos)]
     spec = {"name": "r", "type": "negative_ratio", "threshold": 0.6, "min_count": 20}
     mixed = [*recent(10, "rn", sentiment=neg), *recent(15, "rp", sentiment=pos)]
     assert evaluate(ctx, spec, [*history, *mixed]) == []
@@ -144,3 +144,46 @@ def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: AppContext) -> N
     assert rule.evaluate(rc) == []  # no history yet: warming up
     ctx.index.upsert_many(hourly(3, 1, "backfill"))
     assert len(rule.evaluate(rc)) == 1  # same cache slot, but the missing baseline was not cached
+
+
+@pytest.mark.parametrize(
+    ("expression", "reducible"),
+    [
+        ("中毒", True),
+        ("退款+客服", True),
+        ("配送|骑手", True),
+        ("(退款|退货)+!广告", True),
+        ("!好评", False),
+        ("12315|消协", False),
+        ("退款+(客服|!广告)", True),
+    ],
+)
+def test_keyword_prefilter_matches_a_full_scan(
+    ctx: AppContext, expression: str, reducible: bool
+) -> None:
+    from alerting.rules.base import RuleFilter, count_matching, matching
+    from alerting.rules.keywords import required_words
+
+    texts = [
+        "吃了中毒",
+        "退款找客服没人理",
+        "申请退货，客服推诿",
+        "配送太慢",
+        "骑手态度差",
+        "退款广告",
+        "打了12315",
+        "好评好评",
+        "消协介入",
+        "退 款 客服",
+    ]
+    ctx.index.upsert_many(
+        [make_mention(f"k{i}", NOW - timedelta(minutes=i + 1), t) for i, t in enumerate(texts)]
+    )
+    flt = RuleFilter(keywords=expression)
+    assert flt.expression is not None
+    assert (required_words(flt.expression) is not None) == reducible
+    expected = {f"k{i}" for i, t in enumerate(texts) if flt.expression.matches(t)}
+    since = NOW - timedelta(hours=1)
+    found = {m.native_id for m in matching(ctx.index, flt, since, NOW, 100)}
+    assert found == expected
+    assert count_matching(ctx.index, flt, since, NOW) == len(expected)
