@@ -13,7 +13,7 @@ import math
 from core.models import UrgencyReason
 from sentiment.lexicons import words
 
-LOGIT_PER_POINT = 0.1  # 10 urgency points = one logit towards negative
+LOGIT_PER_POINT = 0.05  # 20 urgency points = one logit towards negative
 MAX_SHIFT = 4.0
 INQUIRY_SHRINK = 0.25
 INQUIRY_MARKERS = words(

@@ -12,7 +12,11 @@ from sentiment.model import CATEGORY_MODEL_PATH, SENTIMENT_MODEL_PATH
 
 train_app = typer.Typer(help="Train models (sentiment + category).", no_args_is_help=True)
 eval_app = typer.Typer(help="Evaluate models on labeled CSVs.", no_args_is_help=True)
-console = Console()
+
+
+def _console() -> Console:
+    # Created per command so COLUMNS / terminal width are read when the command runs.
+    return Console()
 
 
 @train_app.command("sentiment")
@@ -32,6 +36,7 @@ def train_sentiment_command(
     from sentiment.data import default_data_dir
     from sentiment.train import train
 
+    console = _console()
     try:
         report = train(data_dir or default_data_dir(), out, category_out, progress=console.print)
     except (FileNotFoundError, ImportError) as exc:
@@ -61,6 +66,7 @@ def eval_sentiment_command(
     from sentiment.evaluate import evaluate, evaluation_corpus
     from sentiment.registry import get_classifier
 
+    console = _console()
     try:
         classifiers = [get_classifier(name) for name in model]
     except ConfigError as exc:

@@ -40,14 +40,14 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
     ),
     Category.AFTER_SALES_REFUND: cues(
         """退款 退货 换货 退换 退钱 维修 返修 保修 售后 质保 三包 安装 上门 补发 赔偿 理赔
-        退订 退房""",
+        退订""",
         "退 修 换一个 换个",
     ),
     Category.DELIVERY_LOGISTICS: cues(
         """快递 物流 配送 送餐 送货 骑手 外卖小哥 送到 送达 送来 超时 迟到 延迟发货 发货慢
         没发货 丢件 丢了 运输 派送 签收 洒了 撒了 漏了 压坏 送错 少送 漏送 等了 小时才到
         分钟才到""",
-        "慢 太久 晚了 凉了 冷了 送 到货",
+        "慢 太久 晚了 凉了 冷了 到货",
     ),
     Category.SERVICE_ATTITUDE: cues(
         """态度 服务差 服务太差 服务员 前台 客服 不理人 爱答不理 不搭理 推诿 踢皮球 推卸 敷衍

@@ -66,7 +66,8 @@ def design_matrix(texts: Sequence[str], spec: FeatureSpec, idf: NDArray[np.float
 def _fit_logistic(matrix: Any, labels: NDArray[np.int64], c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(matrix, labels)
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
+    return model.fit(matrix, labels)
 
 
 def neutral_band(prob: NDArray[np.float64], labels: NDArray[np.int64]) -> float:
@@ -115,7 +116,9 @@ def train_category(texts: list[str], labels: NDArray[np.int64]) -> LinearHashMod
     targets = np.array([MODEL_LABELS.index(weak[i]) for i in keep])  # type: ignore[arg-type]
     idf = idf_vector(chosen, CATEGORY_SPEC)
     matrix = design_matrix(chosen, CATEGORY_SPEC, idf)
-    base = LogisticRegression(C=CATEGORY_C, solver="liblinear", class_weight="balanced")
+    base = LogisticRegression(
+        C=CATEGORY_C, solver="liblinear", class_weight="balanced", random_state=SEED
+    )
     model = OneVsRestClassifier(base).fit(matrix, targets)
     weights = np.zeros((CATEGORY_SPEC.buckets, len(MODEL_LABELS)), dtype=np.float32)
     bias = np.full(len(MODEL_LABELS), -10.0, dtype=np.float32)

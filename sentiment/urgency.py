@@ -38,7 +38,7 @@ class UrgencySignal(StrEnum):
 
 WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
     (UrgencySignal.HARM_TO_PEOPLE, HARM_WORDS, 50),
-    (UrgencySignal.LEGAL_REGULATORY, LEGAL_WORDS, 40),
+    (UrgencySignal.LEGAL_REGULATORY, LEGAL_WORDS, 45),
     (UrgencySignal.MEDIA_EXPOSURE, MEDIA_WORDS, 35),
     (UrgencySignal.COLLECTIVE_ACTION, COLLECTIVE_WORDS, 30),
     (UrgencySignal.REPEAT_CONTACT, REPEAT_WORDS, 25),

@@ -1,0 +1,60 @@
+"""`yuqing train sentiment` / `yuqing eval sentiment` typer apps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from sentiment.cli import eval_app, train_app
+
+ROWS = [
+    (1, "味道很好，送餐也快，下次还点"),
+    (1, "房间干净，服务热情，性价比高"),
+    (1, "手机很好用，电池耐用，推荐"),
+    (0, "太难吃了，还送晚了一个小时"),
+    (0, "质量太差，用了两天就坏了"),
+    (0, "前台态度恶劣，房间又脏又吵"),
+]
+
+
+WIDE = {"COLUMNS": "200"}
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+    app.add_typer(train_app, name="train")
+    app.add_typer(eval_app, name="eval")
+    return app
+
+
+def test_eval_prints_both_models(tmp_path: Path) -> None:
+    data = tmp_path / "mini.csv"
+    data.write_text("label,review\n" + "".join(f"{y},{t}\n" for y, t in ROWS), encoding="utf-8")
+    result = CliRunner().invoke(_app(), ["eval", "sentiment", "--data", str(data)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "mini" in result.output
+    assert "default acc" in result.output and "snownlp acc" in result.output
+    assert "1.0000" in result.output  # our model gets these six right
+
+
+def test_eval_unknown_model_and_missing_file(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(
+        _app(), ["eval", "sentiment", "--data", str(tmp_path / "x.csv")], env=WIDE
+    )
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    unknown = runner.invoke(_app(), ["eval", "sentiment", "--data", "x.csv", "--model", "bert"])
+    assert unknown.exit_code == 2 and "unknown model 'bert'" in unknown.output
+
+
+def test_train_without_data_fails_cleanly(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        _app(),
+        ["train", "sentiment", "--data-dir", str(tmp_path), "--out", str(tmp_path / "m.npz")],
+        env=WIDE,
+    )
+    assert result.exit_code == 1
+    assert "no training CSVs" in result.output
+    assert not (tmp_path / "m.npz").exists()
