@@ -16,6 +16,7 @@ from pathlib import Path
 from sentiment.lexicons import STOPWORDS
 
 MIN_WORD, MAX_WORD = 2, 4
+MAX_SCAN = 1000  # characters: long posts keep their keywords near the start, and stay fast
 DEFAULT_TOP_K = 5
 _ASCII_TOKEN = re.compile(r"[a-z][a-z0-9\-]{1,20}")
 _OOV_IDF = 8.0  # ASCII tokens not in the table are rare, hence salient
@@ -42,6 +43,7 @@ def idf_table() -> dict[str, float]:
 def candidate_words(text: str, table: dict[str, float]) -> list[str]:
     """Dictionary words found by forward maximum matching, plus ASCII tokens."""
     words: list[str] = []
+    text = text[:MAX_SCAN]
     i, n = 0, len(text)
     while i < n - 1:
         for size in range(min(MAX_WORD, n - i), MIN_WORD - 1, -1):
