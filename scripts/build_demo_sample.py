@@ -13,7 +13,9 @@ import random
 import sys
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment" / "waimai_10k.train.csv"
+SOURCE = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment" / "waimai_10k.train.csv"
+)
 TARGET = Path(__file__).resolve().parents[1] / "collectors" / "demo" / "background.jsonl.gz"
 SIZE = 6000
 
