@@ -1,1 +1,1 @@
-"""sentiment."""
+"""Mention classification: sentiment, complaint category, urgency, keywords, plan expressions."""
