@@ -207,6 +207,14 @@ class _Parser:
             self.advance()
             return node
         if token.kind == ")":
+            previous = self.tokens[self.index - 1] if self.index else None
+            if previous is not None and previous.kind == "(":
+                raise ExpressionSyntaxError("括号内缺少关键词 (empty parentheses)", token.position)
+            if previous is not None and previous.kind in {"AND", "OR", "NOT"}:
+                raise ExpressionSyntaxError(
+                    f"'{previous.text}' 后缺少关键词 (expected a keyword after '{previous.text}')",
+                    token.position,
+                )
             raise ExpressionSyntaxError("多余的右括号 ')' (unexpected ')')", token.position)
         if token.kind == "END":
             raise ExpressionSyntaxError(

@@ -39,6 +39,8 @@ from sentiment.expressions import ExpressionSyntaxError, compile_expression
         ('"iPhone 15"+屏幕', "iphone 15 屏幕碎了", True),
         ('"iPhone 15"+屏幕', "iphone15 屏幕", False),
         ("“双十一”+价保", "双十一价保不给", True),
+        ("华为(退款)", "华为退款", True),  # a group right after a word is ANDed
+        ("华为|(小米 !广告)", "小米广告", False),
     ],
 )
 def test_matches(expression: str, text: str, expected: bool) -> None:
@@ -71,6 +73,9 @@ def test_terms_are_collected_folded() -> None:
         ('华为+"退款', 3, "引号没有闭合"),
         ('华为+""', 3, "引号内为空"),
         ("华为 OR", 5, "缺少关键词"),
+        ("华为+()", 4, "括号内缺少关键词"),
+        ("(华为|)", 4, "'|' 后缺少关键词"),
+        ("华为 ” 小米", 3, "多余的右引号"),
     ],
 )
 def test_syntax_errors_report_position(expression: str, position: int, fragment: str) -> None:
