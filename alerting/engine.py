@@ -15,12 +15,13 @@ from alerting.config import ESCALATION_TIER_ZH, EscalationTier
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
 from alerting.loader import load_rules
+from alerting.memo import TickIndex
 from alerting.models import RuleState
 from alerting.notifications import deliver, enqueue, retry_due
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.service import as_utc
 from alerting.templates import render_alert
-from core.index.protocol import SearchQuery
+from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 
 if TYPE_CHECKING:
@@ -68,10 +69,11 @@ class AlertEngine:
             now = self.now()
             changed = self._index_changed()
             outcomes: list[Outcome] = []
+            reads = TickIndex(self.ctx.index)
             with self.ctx.sessions() as session:
                 for rule in self.rules:
                     if not rule.at_ingest and self._due(rule, now, changed):
-                        outcomes += self._evaluate(session, rule, now)
+                        outcomes += self._evaluate(session, rule, now, reads)
                 outcomes += auto_resolve(session, self.by_name, now)
                 outcomes += due_escalations(session, self.ctx.config.alerting.escalation, now)
                 pending = self._queue(session, outcomes)
@@ -104,8 +106,10 @@ class AlertEngine:
             self._emit(outcomes)
             return outcomes
 
-    def _evaluate(self, session: Session, rule: Rule, now: datetime) -> list[Outcome]:
-        rc = self._context(rule, now)
+    def _evaluate(
+        self, session: Session, rule: Rule, now: datetime, reads: MentionIndex
+    ) -> list[Outcome]:
+        rc = self._context(rule, now, reads)
         try:
             findings = rule.evaluate(rc)
         except Exception:  # one broken rule must not stop the others
@@ -127,10 +131,10 @@ class AlertEngine:
     ) -> list[Outcome]:
         return [apply_finding(session, rule, f, now) for f in findings]
 
-    def _context(self, rule: Rule, now: datetime) -> RuleContext:
+    def _context(self, rule: Rule, now: datetime, reads: MentionIndex | None = None) -> RuleContext:
         _, state = self._states.get(rule.name, (None, {}))
         return RuleContext(
-            index=self.ctx.index,
+            index=reads or self.ctx.index,
             tz=self.ctx.config.tz,
             now=now,
             sessions=self.ctx.sessions,

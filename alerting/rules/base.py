@@ -20,6 +20,7 @@ from core.timeutil import Duration
 from sentiment.expressions import Expression, compile_expression
 
 KEYWORD_SCAN_LIMIT = 5000
+SCAN_WINDOW_MAX = 3000
 
 
 class RuleFilter(BaseModel):
@@ -194,7 +195,12 @@ def matching(
     if expression is None:
         return index.search(query).mentions
     words = required_words(expression)
-    found = candidates(index, query, words) if words else index.search(query).mentions
+    # Full-text search cost grows with the whole index, a scan with the window: search only
+    # when the window is too big to read.
+    if words and index.count(query) > SCAN_WINDOW_MAX:
+        found = candidates(index, query, words)
+    else:
+        found = index.search(query).mentions
     found = [m for m in found if expression.matches(m.full_text)]
     if words and len(words) > 1:
         found.sort(
@@ -211,7 +217,9 @@ def sample_ids(
     index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime, size: int
 ) -> list[str]:
     """Ids of the most urgent, then most influential, matching mentions."""
-    found = matching(index, flt, since, until, max(size * 4, 20))
+    # Keyword filters read the whole window anyway; the same query hits the tick's memo.
+    wanted = KEYWORD_SCAN_LIMIT if flt.expression else max(size * 4, 20)
+    found = matching(index, flt, since, until, wanted)
     found.sort(
         key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
     )

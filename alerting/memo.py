@@ -1,0 +1,81 @@
+"""A per-tick read cache in front of the mention index: rules sharing a window share a read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta, tzinfo
+from typing import Any
+
+from core.index.protocol import (
+    HistogramBucket,
+    MentionIndex,
+    SearchQuery,
+    SearchResult,
+    SplitField,
+    UpsertResult,
+)
+from core.models import Mention
+
+
+class TickIndex:
+    """MentionIndex wrapper memoizing reads for one evaluation tick (rules only read)."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.inner = index
+        self.backend = index.backend
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Memoized search."""
+        return self._cached(("search", repr(query)), lambda: self.inner.search(query))  # type: ignore[no-any-return]
+
+    def count(self, query: SearchQuery) -> int:
+        """Memoized count."""
+        return self._cached(("count", repr(query)), lambda: self.inner.count(query))  # type: ignore[no-any-return]
+
+    def histogram(
+        self,
+        query: SearchQuery,
+        interval: timedelta,
+        split_by: SplitField | None = None,
+        tz: tzinfo | None = None,
+    ) -> list[HistogramBucket]:
+        """Memoized histogram."""
+        key = ("histogram", repr(query), interval, split_by, repr(tz))
+        return self._cached(key, lambda: self.inner.histogram(query, interval, split_by, tz))  # type: ignore[no-any-return]
+
+    def top_terms(
+        self, query: SearchQuery, field: SplitField, size: int = 10
+    ) -> list[tuple[str, int]]:
+        """Memoized top terms."""
+        key = ("top_terms", repr(query), field, size)
+        return self._cached(key, lambda: self.inner.top_terms(query, field, size))  # type: ignore[no-any-return]
+
+    def get(self, mention_id: str) -> Mention | None:
+        """Passed through."""
+        return self.inner.get(mention_id)
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        """Passed through."""
+        return self.inner.existing_ids(ids)
+
+    def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
+        """Passed through."""
+        return self.inner.since(cursor, limit)
+
+    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
+        """Writes go through and drop the memo."""
+        self._memo.clear()
+        return self.inner.upsert_many(mentions)
+
+    def refresh(self) -> None:
+        """Passed through."""
+        self.inner.refresh()
+
+    def close(self) -> None:
+        """The wrapper owns nothing."""
