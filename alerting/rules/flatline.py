@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from pydantic import Field
@@ -9,7 +10,7 @@ from sqlalchemy import select
 
 from alerting.enums import Severity
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
-from alerting.rules.stats import DAY, first_published, median
+from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
 from core.index.protocol import SplitField
 from core.timeutil import Duration
@@ -33,7 +34,7 @@ class FlatlineSpec(RuleSpec):
 
 @register
 class FlatlineRule(Rule):
-    """Fires when a normally active source/channel has had nothing for `silence`."""
+    """Fires when a source/channel is silent ≥ `silence` although even its quietest day was not."""
 
     type_name = "flatline"
     type_label_zh = "数据源中断"
@@ -50,32 +51,36 @@ class FlatlineRule(Rule):
         if spec.split_by not in (SplitField.SOURCE, SplitField.CHANNEL):
             return []
         history = first_published(rc.index)
-        start = rc.now - spec.silence
-        active = rc.index.top_terms(
-            spec.filter.query(rc.now - spec.lookback, rc.now), spec.split_by, 200
-        )
+        lookback = spec.filter.query(rc.now - spec.lookback, rc.now)
+        active = rc.index.top_terms(lookback, spec.split_by, 200)
+        field = "sources" if spec.split_by == SplitField.SOURCE else "channels"
         findings = []
         for value, _ in active:
-            field = "sources" if spec.split_by == SplitField.SOURCE else "channels"
             flt = spec.filter.model_copy(update={field: [value]})
-            if count_matching(rc.index, flt, start, rc.now) > 0:
+            newest = rc.index.search(replace(flt.query(rc.now - spec.lookback, rc.now), limit=1))
+            if not newest.mentions or history is None:
                 continue
+            gap_start = newest.mentions[0].published_at
+            if rc.now - gap_start < spec.silence:
+                continue
+            # The quietest of the previous days over the same gap: a silence that long is only
+            # an outage when even that day had plenty (quiet nights and weekends stay quiet).
             usual = [
-                count_matching(rc.index, flt, start - d * DAY, rc.now - d * DAY)
+                count_matching(rc.index, flt, gap_start - d * DAY, rc.now - d * DAY)
                 for d in range(1, spec.baseline_days + 1)
-                if history is not None and start - d * DAY >= history
+                if gap_start - d * DAY >= history
             ]
-            expected = median(usual) if usual else 0.0
+            expected = min(usual) if usual else 0
             if expected < spec.min_expected:
-                continue  # a quiet night is not an outage
-            hours = spec.silence.total_seconds() / 3600
+                continue
+            hours = (rc.now - gap_start).total_seconds() / 3600
             findings.append(
                 Finding(
                     key=f"{spec.split_by}:{value}",
                     title=f"{spec.title or '数据源中断'}：{value}",
-                    summary=f"{value} 最近 {hours:g} 小时无新数据，平时同时段约 {expected:.0f} 条",
+                    summary=f"{value} 已 {hours:.1f} 小时无新数据，往日同时段至少 {expected} 条",
                     count=0,
-                    window_start=start,
+                    window_start=gap_start,
                     window_end=rc.now,
                     baseline=float(expected),
                     peak=0.0,
