@@ -19,8 +19,7 @@ from core.models import Mention
 from core.timeutil import Duration
 from sentiment.expressions import Expression, compile_expression
 
-KEYWORD_SCAN_LIMIT = 5000
-SCAN_WINDOW_MAX = 3000
+KEYWORD_SCAN_LIMIT = 10_000
 
 
 class RuleFilter(BaseModel):
@@ -195,9 +194,9 @@ def matching(
     if expression is None:
         return index.search(query).mentions
     words = required_words(expression)
-    # Full-text search cost grows with the whole index, a scan with the window: search only
-    # when the window is too big to read.
-    if words and index.count(query) > SCAN_WINDOW_MAX:
+    # Full-text search cost grows with the whole index (SQLite), a scan with the window:
+    # search only when the window is too big to read in full.
+    if words and index.count(query) > KEYWORD_SCAN_LIMIT:
         found = candidates(index, query, words)
     else:
         found = index.search(query).mentions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pydantic import Field
 
@@ -19,6 +19,7 @@ from alerting.rules.base import (
 )
 from alerting.rules.stats import DAY, binomial_tail, first_published, refresh_slot
 from core.enums import SentimentLabel
+from core.index.protocol import SplitField
 from core.timeutil import Duration
 
 
@@ -53,10 +54,9 @@ class NegativeRatioRule(Rule):
         for scope, flt in self.scopes():
             everything = flt.model_copy(update={"sentiments": []})
             negative = flt.model_copy(update={"sentiments": [SentimentLabel.NEGATIVE]})
-            total = count_matching(rc.index, everything, start, rc.now)
+            total, bad = _counts(rc, everything, negative, start, rc.now)
             if total < spec.min_count:
                 continue
-            bad = count_matching(rc.index, negative, start, rc.now)
             usual = self._usual_ratio(rc, scope, everything, negative)
             ratio = bad / total
             if usual is None or ratio < spec.threshold or ratio < usual + spec.min_increase:
@@ -106,8 +106,24 @@ class NegativeRatioRule(Rule):
                 end = start + span
                 if start < history:
                     break
-                total += count_matching(rc.index, everything, start, end)
-                negatives += count_matching(rc.index, negative, start, end)
+                day_total, day_negative = _counts(rc, everything, negative, start, end)
+                total, negatives = total + day_total, negatives + day_negative
             ratio = negatives / total if total >= spec.min_count else None
         cache[scope] = {"slot": slot, "ratio": ratio}
         return ratio
+
+
+def _counts(
+    rc: RuleContext, everything: RuleFilter, negative: RuleFilter, since: datetime, until: datetime
+) -> tuple[int, int]:
+    """(all, negative) mentions in [since, until): one aggregation unless keywords force a scan."""
+    if everything.expression is not None:
+        return (
+            count_matching(rc.index, everything, since, until),
+            count_matching(rc.index, negative, since, until),
+        )
+    buckets = rc.index.histogram(
+        everything.query(since, until), until - since, SplitField.SENTIMENT
+    )
+    total = sum(b.total for b in buckets)
+    return total, sum(b.counts.get(SentimentLabel.NEGATIVE, 0) for b in buckets)

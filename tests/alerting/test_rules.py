@@ -159,8 +159,9 @@ def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: AppContext) -> N
     ],
 )
 def test_keyword_prefilter_matches_a_full_scan(
-    ctx: AppContext, expression: str, reducible: bool
+    ctx: AppContext, expression: str, reducible: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from alerting.rules import base
     from alerting.rules.base import RuleFilter, count_matching, matching
     from alerting.rules.keywords import required_words
 
@@ -187,3 +188,6 @@ def test_keyword_prefilter_matches_a_full_scan(
     found = {m.native_id for m in matching(ctx.index, flt, since, NOW, 100)}
     assert found == expected
     assert count_matching(ctx.index, flt, since, NOW) == len(expected)
+    if reducible:  # a window bigger than the scan limit goes through the full-text search
+        monkeypatch.setattr(base, "KEYWORD_SCAN_LIMIT", 8)
+        assert {m.native_id for m in matching(ctx.index, flt, since, NOW, 100)} == expected

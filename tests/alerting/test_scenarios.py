@@ -114,7 +114,9 @@ def test_collector_outage_found_and_quiet_nights_not(run: Run) -> None:
     flat = [f for f in run.fired if f["rule"] == "collector-flatline"]
     assert [f["key"] for f in flat] == ["source:tieba"]
     fired_at = datetime.fromisoformat(flat[0]["fired_at"])
-    assert OUTAGE[0] + timedelta(minutes=50) <= fired_at <= OUTAGE[0] + timedelta(hours=1, minutes=10)
+    assert (
+        OUTAGE[0] + timedelta(minutes=50) <= fired_at <= OUTAGE[0] + timedelta(hours=1, minutes=10)
+    )
     (alert,) = [a for a in run.alerts if a.rule == "collector-flatline"]
     assert alert.status == "resolved" and alert.resolved_by == "auto"
 
