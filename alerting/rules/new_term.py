@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -16,7 +18,7 @@ from alerting.rules.base import (
     register,
     scope_label,
 )
-from alerting.rules.stats import first_published, refresh_slot
+from alerting.rules.stats import DAY, first_published, refresh_slot
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.timeutil import Duration
 
@@ -49,6 +51,10 @@ class NewTermRule(Rule):
     type_name = "new_term"
     type_label_zh = "新话题出现"
     spec_model = NewTermSpec
+
+    def __init__(self, spec: RuleSpec, source: str = "<builtin>") -> None:
+        super().__init__(spec, source)
+        self._merged: dict[str, tuple[str, dict[str, int]]] = {}
 
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """One finding per scope and new keyword."""
@@ -91,27 +97,48 @@ class NewTermRule(Rule):
     def _baseline_terms(
         self, rc: RuleContext, scope: str, flt: RuleFilter
     ) -> dict[str, int] | None:
-        """Keyword counts over the baseline period (cached per slot); None while warming up."""
+        """Keyword counts over the baseline period; None while warming up.
+
+        Complete days are counted once and kept in the persisted rule state (an aggregation
+        over a week of a large index is slow); only today's part is recounted per slot.
+        """
         spec = self.spec
         assert isinstance(spec, NewTermSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
-        cache = rc.state.setdefault("baseline", {})
-        # A missing baseline (warming up) is not cached: history may be back-filled any moment.
-        if (
-            (cached := cache.get(scope))
-            and cached.get("slot") == slot
-            and cached.get("terms") is not None
-        ):
-            return cached.get("terms")
+        merged = self._merged.get(scope)
+        if merged is not None and merged[0] == slot:
+            return merged[1]
         end = rc.now - spec.window
         history = first_published(rc.index)
-        terms = None
-        if history is not None and end - history >= spec.min_history:
-            since = max(history, rc.now - spec.baseline)
-            query = flt.query(since, end)
-            terms = dict(rc.index.top_terms(query, SplitField.KEYWORD, spec.baseline_size))
-        cache[scope] = {"slot": slot, "terms": terms}
-        return terms
+        if history is None or end - history < spec.min_history:
+            return None  # not cached: history may be back-filled any moment
+        today = datetime.combine(rc.now.astimezone(rc.tz).date(), time(), rc.tz)
+        days: dict[str, Any] = rc.state.setdefault("days", {}).setdefault(scope, {})
+        wanted = {}
+        for back in range(1, spec.baseline.days + 1):
+            day = today - back * DAY
+            if day + DAY > history:
+                wanted[day.date().isoformat()] = day
+        for key in [k for k in days if k not in wanted]:
+            del days[key]
+        totals: Counter[str] = Counter()
+        for key, day in wanted.items():
+            query = flt.query(max(day, history), day + DAY)
+            size = rc.index.count(query)
+            if key not in days or days[key]["n"] != size:  # new day, or late/back-filled data
+                terms = rc.index.top_terms(query, SplitField.KEYWORD, spec.baseline_size)
+                days[key] = {"n": size, "terms": dict(terms)}
+            totals.update(days[key]["terms"])
+        if end > today:
+            totals.update(
+                dict(
+                    rc.index.top_terms(
+                        flt.query(max(today, history), end), SplitField.KEYWORD, spec.baseline_size
+                    )
+                )
+            )
+        self._merged[scope] = (slot, dict(totals))
+        return dict(totals)
 
 
 def _with_text(query: SearchQuery, term: str, size: int) -> SearchQuery:
