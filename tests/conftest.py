@@ -16,3 +16,13 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped test is a failure: every tool the suite needs must be installed there."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if IN_CI and skipped and exitstatus == 0:
+        names = ", ".join(getattr(report, "nodeid", "?") for report in skipped[:10])
+        print(f"\nCI=true: {len(skipped)} test(s) skipped, which CI does not allow: {names}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -22,9 +22,8 @@ from core.index.sqlite import SQLiteMentionIndex
 from tests.conftest import require
 
 # Elasticsearch joins the parity runs only when a real cluster is given.
-BACKENDS = ["sqlite", "opensearch"] + (
-    ["elasticsearch"] if os.environ.get("TEST_ELASTICSEARCH_URL") else []
-)
+ENGINES = ["opensearch"] + (["elasticsearch"] if os.environ.get("TEST_ELASTICSEARCH_URL") else [])
+BACKENDS = ["sqlite", *ENGINES]
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.index.engines import EngineMentionIndex
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder, SplitField
 from core.models import Mention, Metrics
+from tests.index.conftest import ENGINES
 from tests.index.corpus import CORPUS, ids, names
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -250,11 +251,10 @@ def _rejected_by_engines() -> Mention:
     return CORPUS["refund"].model_copy(update={"id": "bad-doc", "metrics": bad_metrics})
 
 
+@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
 def test_bulk_reports_a_rejected_document_and_keeps_the_rest(
     index: MentionIndex, backend: str
 ) -> None:
-    if backend == "sqlite":
-        pytest.skip("SQLite stores the mention JSON as is; only engines enforce field types")
     batch = [CORPUS["screen"], _rejected_by_engines(), CORPUS["lone"]]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pydantic warns while serialising the bad field
@@ -267,9 +267,8 @@ def test_bulk_reports_a_rejected_document_and_keeps_the_rest(
     assert index.count(SearchQuery()) == 2
 
 
+@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
 def test_a_mention_moving_month_keeps_one_copy(index: MentionIndex, backend: str) -> None:
-    if backend == "sqlite":
-        pytest.skip("monthly indices exist only on engines")
     assert isinstance(index, EngineMentionIndex)
     original = CORPUS["refund"]
     index.upsert_many([original])
@@ -286,9 +285,8 @@ def test_a_mention_moving_month_keeps_one_copy(index: MentionIndex, backend: str
     assert docs == {"2026.05": 0, "2026.06": 1}
 
 
+@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
 def test_retention_drops_whole_months(index: MentionIndex, backend: str) -> None:
-    if backend == "sqlite":
-        pytest.skip("monthly indices exist only on engines")
     assert isinstance(index, EngineMentionIndex)
     index.upsert_many(list(CORPUS.values()))
     index.refresh()
