@@ -15,6 +15,7 @@ from rich.table import Table
 from alerting import service
 from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
 from alerting.loader import load_rule_file, load_rules
+from core.config import DatabaseConfig, IndexConfig
 from core.context import AppContext
 from core.errors import YuqingError
 from core.intake import read_records
@@ -153,6 +154,8 @@ def replay(
         ctx = AppContext.load(
             config, data_dir or scratch, clock=SimulatedClock(start - timedelta(seconds=1))
         )
+        if scratch is not None:  # a throw-away replay never writes into configured servers
+            ctx.config.index, ctx.config.database = IndexConfig(), DatabaseConfig()
         alerts_out.parent.mkdir(parents=True, exist_ok=True)
         with alerts_out.open("w", encoding="utf-8") as out:
             summary = replay_stream(ctx, mentions, out, send=notify, tail=parse_duration(tail))
