@@ -25,6 +25,7 @@ class FlatlineSpec(RuleSpec):
     split_by: SplitField = SplitField.SOURCE
     lookback: Duration = timedelta(days=1)
     baseline_days: int = Field(default=3, ge=1, le=30)
+    min_days: int = Field(default=2, ge=1, le=30)
     min_expected: float = Field(default=5.0, gt=0.0)
     check_source_state: bool = True
     severity: Severity = Severity.WARNING
@@ -70,7 +71,7 @@ class FlatlineRule(Rule):
                 for d in range(1, spec.baseline_days + 1)
                 if gap_start - d * DAY >= history
             ]
-            expected = min(usual) if usual else 0
+            expected = min(usual) if len(usual) >= spec.min_days else 0  # one day is anecdote
             if expected < spec.min_expected:
                 continue
             hours = (rc.now - gap_start).total_seconds() / 3600
