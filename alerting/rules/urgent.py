@@ -16,7 +16,7 @@ from core.timeutil import Duration
 
 
 class GroupBy(StrEnum):
-    """How urgent mentions are grouped into one incident."""
+    """How urgent mentions are grouped into one incident (per plan too when per_plan)."""
 
     CATEGORY = "category"
     PLAN = "plan"
@@ -73,7 +73,10 @@ class UrgentMentionRule(Rule):
             return mention.id
         if by == GroupBy.PLAN:
             return plan
-        return f"{plan}:{mention.category or 'other'}"
+        category = str(mention.category or "other")
+        # One incident per category across plans unless per_plan: a complaint that names no
+        # plan keyword still belongs to the brand's incident.
+        return f"{plan}:{category}" if self.spec.per_plan else category
 
     def _finding(self, key: str, group: list[Mention], rc: RuleContext) -> Finding:
         group.sort(
