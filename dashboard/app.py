@@ -13,7 +13,7 @@ PAGES = [
     st.Page("pages/sources.py", title="数据源状态", icon=":material/sensors:"),
     st.Page("pages/cases.py", title="案件看板", icon=":material/assignment:"),
     st.Page("pages/case_detail.py", title="案件详情", icon=":material/fact_check:"),
-    st.Page("pages/reports.py", title="舆情报告", icon="📑"),
+    st.Page("pages/reports.py", title="舆情报告", icon=":material/summarize:"),
 ]
 
 st.navigation(PAGES).run()

@@ -22,6 +22,7 @@ from core.enums import (
 from core.index.protocol import SearchQuery
 from core.models import Mention
 from dashboard.data import get_context, now
+from sentiment.urgency import SIGNAL_LABELS_ZH
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
@@ -149,7 +150,8 @@ def mention_card(mention: Mention) -> None:
         unsafe_allow_html=True,
     )
     if mention.urgency and mention.urgency.reasons:
-        reasons = "；".join(f"{r.code}: {r.evidence}" for r in mention.urgency.reasons[:4])
+        top = mention.urgency.reasons[:4]
+        reasons = "；".join(f"{SIGNAL_LABELS_ZH.get(r.code, r.code)}：{r.evidence}" for r in top)
         st.caption(f"紧急原因：{reasons}")
 
 

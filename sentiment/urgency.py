@@ -36,6 +36,18 @@ class UrgencySignal(StrEnum):
     NEGATIVE_EMOTION = "negative_emotion"
 
 
+SIGNAL_LABELS_ZH: dict[str, str] = {
+    UrgencySignal.HARM_TO_PEOPLE: "人身安全",
+    UrgencySignal.LEGAL_REGULATORY: "法律/监管投诉",
+    UrgencySignal.MEDIA_EXPOSURE: "媒体曝光",
+    UrgencySignal.COLLECTIVE_ACTION: "集体维权",
+    UrgencySignal.REPEAT_CONTACT: "重复投诉",
+    UrgencySignal.AUTHOR_INFLUENCE: "作者影响力",
+    UrgencySignal.SPREAD_VELOCITY: "传播速度",
+    UrgencySignal.NEGATIVE_EMOTION: "强烈负面情绪",
+}
+
+
 WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
     (UrgencySignal.HARM_TO_PEOPLE, HARM_WORDS, 50),
     (UrgencySignal.LEGAL_REGULATORY, LEGAL_WORDS, 45),
