@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 
 DEFAULT_DATA_DIR = Path("/work/shared/data/sentiment")
-FALLBACK_DATA_DIR = Path("../shared/data/sentiment")
+# shared/ sits beside the checkout (CI clones next to it); resolve from this file, not the cwd.
+FALLBACK_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 CORPORA = ("waimai_10k", "chnsenticorp_htl", "online_shopping_10_cats", "weibo_senti_sample")
 HELD_OUT_FRACTION = 0.2
 SEED = 20241123
