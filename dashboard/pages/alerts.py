@@ -25,8 +25,8 @@ TIERS_ZH = ["一线", "班长", "二线", "主管/公关"]
 
 ctx = get_context()
 st.title("告警中心")
-actor = st.sidebar.text_input("操作人", value=st.session_state.get("alert_actor", "值班专员"))
-st.session_state["alert_actor"] = actor
+actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
+st.session_state["operator"] = actor
 chosen = st.sidebar.multiselect(
     "状态",
     list(AlertStatus),
