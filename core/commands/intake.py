@@ -23,11 +23,19 @@ def ingest(
         Path, typer.Argument(help="JSONL (mention JSON per line) or CSV with a text/review column")
     ],
     source: Annotated[str | None, typer.Option(help="source name for records without one")] = None,
+    alerts: Annotated[
+        bool, typer.Option(help="run the at-ingest alert rules (urgent mentions)")
+    ] = True,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Ingest a file: reports how many mentions were new, duplicate and rejected (and why)."""
     ctx = AppContext.load(config, data_dir)
+    if alerts and ctx.config.alerting.enabled:
+        from alerting.engine import AlertEngine
+
+        # Urgent mentions alert at ingest, whichever process ingests them.
+        ctx.pipeline.add_listener(AlertEngine(ctx).listen)
     report = IngestReport()
     batch: list[Record] = []
     with Progress(console=console, transient=True) as progress:

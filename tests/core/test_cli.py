@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,27 @@ def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
         timeout=120,
     )
     assert missing.returncode == 2 and "file not found" in missing.stderr
+
+
+def test_ingest_runs_the_at_ingest_alert_rules(tmp_path: Path) -> None:
+    path = tmp_path / "kol.jsonl"
+    kol = {
+        "source": "weibo", "native_id": "k1", "channel": "weibo",
+        "text": "在鲜味坊吃出虫子，孩子食物中毒住院了，已经报警并联系记者曝光！",
+        "published_at": datetime.now(UTC).isoformat(),
+        "author": {"name": "吃货小王大王", "followers": 1260000, "verified": True},
+    }  # fmt: skip
+    path.write_text(json.dumps(kol, ensure_ascii=False) + "\n", encoding="utf-8")
+    data = str(tmp_path / "var")
+    invoke("ingest", str(path), "--data-dir", data)
+    assert "高危舆情" in invoke("alerts", "list", "--data-dir", data)
+    quiet = tmp_path / "quiet"
+    invoke("ingest", str(path), "--no-alerts", "--data-dir", str(quiet))
+    assert "高危舆情" not in invoke("alerts", "list", "--data-dir", str(quiet))
+    # A back-dated import (last month's export) is indexed but pages nobody.
+    old = tmp_path / "old.jsonl"
+    stale = {**kol, "native_id": "k0", "published_at": "2026-10-01T10:00:00+08:00"}
+    old.write_text(json.dumps(stale, ensure_ascii=False) + "\n", encoding="utf-8")
+    archive = str(tmp_path / "archive")
+    assert "new=1" in invoke("ingest", str(old), "--data-dir", archive)
+    assert "高危舆情" not in invoke("alerts", "list", "--data-dir", archive)
