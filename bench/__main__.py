@@ -12,7 +12,8 @@ import bench
 
 def main(argv: list[str]) -> int:
     """Run the selected benchmarks one after another, each printing its own table."""
-    names = sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_"))
+    modules = pkgutil.iter_modules(bench.__path__)
+    names = sorted(m.name for m in modules if m.name.startswith("bench_"))
     selected = [n for n in names if not argv or n.removeprefix("bench_") in argv or n in argv]
     failures = 0
     for name in selected:

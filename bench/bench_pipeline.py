@@ -25,7 +25,8 @@ def _mentions(count: int) -> list[Mention]:
     for number, event in enumerate(events):
         if number == count:
             break
-        out.append(Mention(source="bench", native_id=str(number), published_at=event.at, **event.fields))
+        fields = event.fields
+        out.append(Mention(source="bench", native_id=str(number), published_at=event.at, **fields))
     return out
 
 
@@ -33,7 +34,8 @@ def main() -> None:
     """Print docs/s for ingest (classify + dedup + index) and ms for typical dashboard queries."""
     mentions = _mentions(DOCS)
     with tempfile.TemporaryDirectory() as tmp:
-        config = AppConfig.model_validate({"plans": [{"id": "x", "name": "x", "expression": "鲜味坊"}]})
+        plan = {"id": "x", "name": "x", "expression": "鲜味坊"}
+        config = AppConfig.model_validate({"plans": [plan]})
         ctx = AppContext(config=config, data_dir=Path(tmp))
         ctx.pipeline.process(mentions[:10])  # load the model outside the timing
         started = time.perf_counter()
