@@ -21,7 +21,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 run: venv
-	$(BIN)/yuqing demo --config $(CONFIG)
+	$(BIN)/yuqing demo --fresh --config $(CONFIG)
 
 demo: run
 
