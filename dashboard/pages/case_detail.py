@@ -28,8 +28,8 @@ from dashboard.data import get_context, now
 
 ctx = get_context()
 tz = ctx.config.tz
-actor = st.sidebar.text_input("操作人", value=st.session_state.get("case_actor", "值班专员"))
-st.session_state["case_actor"] = actor
+actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
+st.session_state["operator"] = actor
 
 
 def when(moment: datetime | None) -> str:
@@ -46,6 +46,9 @@ def act(action: str, **kwargs: object) -> None:
             session.commit()
     except YuqingError as exc:
         st.session_state["case_error"] = str(exc)
+    else:
+        if action == "status":  # the note went into the timeline with this change only
+            st.session_state["clear-status-note"] = True
     st.rerun()
 
 
@@ -103,8 +106,11 @@ with ctx.sessions() as session:
 case = info.card.case
 
 st.title(f"案件 #{case.id} · {case.title}")
+# Always one slot for a refusal: an element that comes and goes would shift everything below
+# it, and Streamlit would then redraw (and collapse) the expander the user is working in.
+refusal = st.empty()
 if "case_error" in st.session_state:
-    st.error(st.session_state.pop("case_error"))
+    refusal.error(st.session_state.pop("case_error"))
 st.caption(
     f"{case.status_enum.label_zh} · {case.severity_enum.label_zh}级 · "
     f"负责人 {case.owner or '未指派'} · 立案 {when(case.opened_at)} · {case.summary}"
@@ -123,6 +129,8 @@ with st.container(border=True):
     options = list(transitions.allowed_next(case.status_enum))
     left, mid, right = st.columns([2, 3, 1])
     target = left.selectbox("变更状态为", options, format_func=lambda s: s.label_zh)
+    if st.session_state.pop("clear-status-note", False):
+        st.session_state["status-note"] = ""
     note = mid.text_input("说明（写入时间线）", key="status-note")
     if right.button("变更状态", type="primary"):
         act("status", to=target, note=note)
@@ -163,14 +171,22 @@ with checklist:
             disabled=task.status == TaskStatus.SKIPPED,
         )
         if done != (task.status == TaskStatus.DONE):
+            # The note field below belongs to this step: ticking it done keeps what was typed.
+            typed = str(st.session_state.get(f"skip-note-{task.id}") or "").strip()
             act(
                 "task",
                 task_id=task.id,
                 status=TaskStatus.DONE if done else TaskStatus.OPEN,
-                note="",
+                note=typed if done else "",
             )
+        shown = {TaskStatus.SKIPPED: " · 已跳过：", TaskStatus.DONE: " · 备注："}
         with st.expander(
-            "说明与模板" + (f" · 已跳过：{task.note}" if task.status == "skipped" else "")
+            "说明与模板"
+            + (
+                f"{shown[TaskStatus(task.status)]}{task.note}"
+                if task.status in shown and task.note
+                else ""
+            )
         ):
             st.markdown(task.instructions or "—")
             for item in task.checklist:
@@ -178,7 +194,7 @@ with checklist:
             for kind, text in task.templates.items():
                 st.markdown(f"**{TemplateKind(kind).label_zh}**")
                 st.code(text, language=None)
-            reason = st.text_input("跳过原因", key=f"skip-note-{task.id}")
+            reason = st.text_input("说明 / 跳过原因", key=f"skip-note-{task.id}")
             if task.status == TaskStatus.OPEN and st.button("跳过此步", key=f"skip-{task.id}"):
                 act("task", task_id=task.id, status=TaskStatus.SKIPPED, note=reason)
 

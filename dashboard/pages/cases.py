@@ -17,8 +17,8 @@ from dashboard.data import get_context, now
 DETAIL_PAGE = "pages/case_detail.py"
 ctx = get_context()
 st.title("案件看板")
-actor = st.sidebar.text_input("操作人", value=st.session_state.get("case_actor", "值班专员"))
-st.session_state["case_actor"] = actor
+actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
+st.session_state["operator"] = actor
 
 
 def open_detail(case_id: int) -> None:
@@ -60,6 +60,17 @@ def open_from_alert(alert_id: int) -> int:
         return case.id
 
 
+def alert_caption(alert: Any) -> str:
+    """Severity in Chinese, rule, first firing in local time (SQLite returns naive UTC)."""
+    from alerting.enums import SEVERITY_LABELS_ZH, Severity
+    from alerting.service import as_utc
+
+    opened = as_utc(alert.opened_at)
+    first = opened.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if opened else "—"
+    level = SEVERITY_LABELS_ZH[Severity(alert.severity)]
+    return f"级别 {level} · 规则 {alert.rule} · 首次触发 {first}"
+
+
 st.subheader("待立案预警")
 pending = open_alerts()
 if not pending:
@@ -68,9 +79,7 @@ for alert in pending:
     with st.container(border=True):
         left, right = st.columns([5, 1])
         left.markdown(f"**预警 #{alert.id} · {alert.title}**  \n{alert.summary}")
-        left.caption(
-            f"级别 {alert.severity} · 规则 {alert.rule} · 首次触发 {alert.opened_at:%m-%d %H:%M}"
-        )
+        left.caption(alert_caption(alert))
         if right.button("立案", key=f"open-alert-{alert.id}", type="primary"):
             try:
                 case_id = open_from_alert(alert.id)
