@@ -100,3 +100,154 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 60, message: str = "
 def page_text(driver: Any) -> str:
     """Visible text of the page body."""
     return str(driver.find_element("tag name", "body").text)
+
+
+# --- Streamlit widgets in Selenium (used by test_crisis_flow.py) ---------------------------
+
+
+def running(driver: Any) -> bool:
+    """True while a script run is in progress (Streamlit's status widget is showing)."""
+    return bool(driver.find_elements("css selector", "[data-testid='stStatusWidget']"))
+
+
+def wait_text(
+    driver: Any, predicate: Callable[[str], Any], message: str, timeout: float = 60
+) -> str:
+    """Wait until no run is in progress and predicate(page text) holds; return the text.
+
+    Streamlit keeps the previous run's elements until a rerun finishes, so callers wait for
+    the final state they expect rather than for any single element.
+    """
+
+    def check() -> str | None:
+        if running(driver):
+            return None
+        text = page_text(driver)
+        return text if predicate(text) else None
+
+    try:
+        return str(wait_for(check, timeout, message))
+    except AssertionError:
+        Path("/tmp/yuqing-failure.png").parent.mkdir(exist_ok=True)
+        driver.save_screenshot("/tmp/yuqing-failure.png")
+        raise AssertionError(
+            f"timed out waiting for {message}; page:\n{page_text(driver)}"
+        ) from None
+
+
+def click(driver: Any, element: Any) -> None:
+    """Scroll an element into the middle of the view and click it."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def button(driver: Any, label: str, key: str | None = None, scope: Any = None) -> Any:
+    """The button with this label (inside the element with this widget key, if given)."""
+    where = scope or driver
+    if key:
+        where = wait_for(
+            lambda: where.find_elements("css selector", f".st-key-{key}"), 30, f"button {key}"
+        )[0]
+    path = f".//button[.//p[normalize-space()='{label}']]"
+    return wait_for(
+        lambda: [b for b in where.find_elements("xpath", path) if b.is_displayed()],
+        30,
+        f"button {label}",
+    )[0]
+
+
+def nav_to(driver: Any, title: str) -> None:
+    """Click a page in the sidebar navigation (keeps the session, unlike driver.get)."""
+    link = wait_for(
+        lambda: [
+            a
+            for a in driver.find_elements("css selector", "[data-testid='stSidebarNavLink']")
+            if a.text.strip().endswith(title)
+        ],
+        30,
+        f"navigation link {title}",
+    )[0]
+    click(driver, link)
+
+
+def click_tab(driver: Any, label: str) -> None:
+    """Select a st.tabs tab by its label."""
+    tab = wait_for(
+        lambda: [t for t in driver.find_elements("css selector", "[role='tab']")
+                 if t.text.strip() == label],
+        30,
+        f"tab {label}",
+    )[0]  # fmt: skip
+    click(driver, tab)
+    wait_for(lambda: tab.get_attribute("aria-selected") == "true", 10, f"tab {label} selected")
+
+
+def select_option(driver: Any, label: str, option: str, scope: Any = None) -> None:
+    """Pick an option of a st.selectbox (a combobox input named by its label) by its text."""
+    where = scope or driver
+    box = wait_for(
+        lambda: [
+            b
+            for b in where.find_elements(
+                "xpath", f".//div[@data-testid='stSelectbox'][.//input[@aria-label='{label}']]"
+            )
+            if b.is_displayed()
+        ],
+        30,
+        f"selectbox {label}",
+    )[0]
+    click(driver, box.find_element("css selector", "button[aria-haspopup='listbox']"))
+    choice = wait_for(
+        lambda: [
+            o
+            for o in driver.find_elements("css selector", "[role='option']")
+            if o.is_displayed() and o.text.strip() == option
+        ],
+        10,
+        f"option {option}",
+    )[0]
+    click(driver, choice)
+    field = box.find_element("css selector", "input[role='combobox']")
+    wait_for(lambda: field.get_attribute("value") == option, 10, f"{label} = {option}")
+
+
+def type_into(
+    driver: Any,
+    label: str,
+    text: str,
+    scope: Any = None,
+    area: bool = False,
+    date: bool = False,
+) -> None:
+    """Replace the value of a text input/area (or a date input) found by its label.
+
+    Outside a form Enter commits the value (one rerun); inside a form Tab leaves the field,
+    since Enter would submit the form.
+    """
+    from selenium.webdriver.common.keys import Keys
+
+    where = scope or driver
+    if area:
+        path = f".//div[@data-testid='stTextArea'][.//p[text()='{label}']]//textarea"
+    elif date:
+        path = f".//div[@data-testid='stDateInput'][.//p[text()='{label}']]//input"
+    else:
+        path = f".//input[@aria-label='{label}']"
+    field = wait_for(
+        lambda: [f for f in where.find_elements("xpath", path) if f.is_displayed()],
+        30,
+        f"input {label}",
+    )[0]
+    click(driver, field)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    field.send_keys(text)
+    in_form = bool(field.find_elements("xpath", "ancestor::*[@data-testid='stForm']"))
+    if date:
+        field.send_keys(Keys.ENTER)
+        field.send_keys(Keys.ESCAPE)
+    elif in_form or area:
+        field.send_keys(Keys.TAB)
+    else:
+        field.send_keys(Keys.ENTER)
+        wait_for(lambda: not running(driver), 60, f"the rerun after {label}")

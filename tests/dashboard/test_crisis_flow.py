@@ -1,0 +1,376 @@
+"""The cases done criterion in a real browser: the demo incident's alert → case → closed.
+
+The demo's scripted incident is replayed through pipeline and alert rules (`yuqing replay`)
+into real stores; a real `yuqing dashboard` serves them to headless Chromium. Every step is
+checked twice: what the page shows, and what the workflow store holds afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alerting import service as alerts
+from collectors.demo.stream import incident_events
+from core.context import AppContext
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.cases import service as cases
+from crisis_playbooks.playbook import service as playbooks
+from crisis_playbooks.recovery import service as recovery
+from crisis_playbooks.tasks import service as tasks
+from tests.dashboard.conftest import (
+    button,
+    click,
+    click_tab,
+    nav_to,
+    page_text,
+    select_option,
+    start_dashboard,
+    type_into,
+    wait_for,
+    wait_text,
+)
+
+CONFIG = """
+brand: 鲜味坊
+plans:
+  - {id: xwf, name: 鲜味坊, expression: '鲜味坊'}
+"""
+OPERATOR = "李娜"
+SCREENSHOT = Path("/tmp/yuqing-case-detail.png")
+FOOD_ALERT_TITLE = "高危舆情：食品安全/人身安全"
+FOOD_PLAYBOOK = "食品安全事件处置预案"
+
+
+@dataclass
+class Stores:
+    """The replayed stores: config, data dir, the food-safety alert's id, a store reader."""
+
+    config: Path
+    data: Path
+    alert_id: int
+    ctx: AppContext
+
+
+@pytest.fixture
+def incident(tmp_path: Path) -> Iterator[Stores]:
+    """The demo's scripted incident (started 15 minutes ago) replayed into fresh stores."""
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    data, stream, fired = tmp_path / "var", tmp_path / "incident.jsonl", tmp_path / "fired.jsonl"
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=15)
+    with stream.open("w", encoding="utf-8") as out:
+        for event in incident_events(start):
+            record = {"source": "demo", "native_id": event.key, "published_at": event.at}
+            record |= {k: str(v) if k == "channel" else v for k, v in event.fields.items()}
+            out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    subprocess.run(
+        [sys.executable, "-m", "core", "replay", str(stream), "--alerts-out", str(fired),
+         "--config", str(config), "--data-dir", str(data)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    lines = [json.loads(line) for line in fired.read_text(encoding="utf-8").splitlines()]
+    urgent = [f for f in lines if f["rule_type"] == "urgent_mention"]
+    assert len(urgent) == 1 and urgent[0]["key"] == "food_safety_health", lines
+    assert urgent[0]["severity"] == "critical" and urgent[0]["event"] == "opened"
+    ctx = AppContext.load(config, data)
+    yield Stores(config, data, urgent[0]["alert_id"], ctx)
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
+    ctx, alert_id = incident.ctx, incident.alert_id
+    dashboard, url = start_dashboard(incident.config, incident.data)
+    try:
+        browser.get(url)
+        wait_text(browser, lambda t: "实时舆情 · 鲜味坊" in t, "the feed page")
+
+        # 告警中心: the food-safety alert, acknowledged by the operator.
+        nav_to(browser, "告警中心")
+        text = wait_text(
+            browser,
+            lambda t: f"#{alert_id} {FOOD_ALERT_TITLE}" in t and "酸菜鱼里吃出了一只虫子" in t,
+            "the food-safety alert with its sample mentions",
+        )
+        assert "紧急" in text and "urgent_mention" in text
+        type_into(browser, "操作人", OPERATOR)
+        click(browser, button(browser, "确认", key=f"ack-{alert_id}"))
+        wait_text(browser, lambda t: f"确认人：{OPERATOR}" in t, "the acknowledgement")
+        with ctx.sessions() as session:
+            alert = alerts.get(session, alert_id=alert_id)
+            assert alert.status == "acknowledged" and alert.acknowledged_by == OPERATOR
+            fired = alerts.as_utc(alert.opened_at)
+        assert fired is not None
+        local = f"{fired.astimezone(ctx.config.tz):%m-%d %H:%M}"
+
+        # 案件看板: the alert waits for a case; open one from it.
+        nav_to(browser, "案件看板")
+        text = wait_text(
+            browser,
+            lambda t: "待立案预警" in t and f"预警 #{alert_id} · {FOOD_ALERT_TITLE}" in t,
+            "the alert waiting for a case",
+        )
+        assert f"级别 紧急 · 规则 urgent-mention · 首次触发 {local}" in text, "Chinese, local time"
+        assert (
+            browser.find_element("css selector", "input[aria-label='操作人']").get_attribute(
+                "value"
+            )
+            == OPERATOR
+        ), "the operator typed on the alerts page carries over"
+        click(browser, button(browser, "立案", key=f"open-alert-{alert_id}"))
+        text = wait_text(
+            browser,
+            lambda t: "案件 #1 · " in t and "处置清单" in t and "启动建议预案" in t,
+            "the new case's page",
+        )
+        assert "/case_detail" in browser.current_url and "case_id=1" in browser.current_url
+        assert "新建 · " in text and "SLA 首次响应" in text
+        with ctx.sessions() as session:
+            case = cases.get_or_raise(session, case_id=1)
+            assert case.status == "new" and case.proposed_playbook == "food_safety"
+            assert [a.alert_id for a in case.alerts] == [alert_id]
+            assert case.mentions, "the alert's sample mentions are linked"
+            opened = audit.get_all(session, case_id=1, kinds=[EventKind.OPENED])
+            assert [e.actor for e in opened] == [OPERATOR]
+
+        # 处置清单: the proposed playbook is pre-selected; start it.
+        picked = browser.find_element("css selector", "input[role='combobox'][aria-label='预案']")
+        assert picked.get_attribute("value") == FOOD_PLAYBOOK, "the proposed playbook is picked"
+        click(browser, button(browser, "启动建议预案", key="start-playbook"))
+        text = wait_text(
+            browser,
+            lambda t: f"预案「{FOOD_PLAYBOOK}」由 {OPERATOR}" in t and "核实事实、保全证据" in t,
+            "the playbook's checklist",
+        )
+        with ctx.sessions() as session:
+            runs = playbooks.get_runs(session, case_id=1)
+            assert [(r.playbook_id, r.started_by) for r in runs] == [("food_safety", OPERATOR)]
+            steps = tasks.get_all(session, case_id=1)
+        assert len(steps) >= 7 and steps[0].step_id == "verify_facts"
+        first, skipped = steps[0], next(s for s in steps if s.step_id == "press_conference")
+
+        # Step 1 done with a note (the note field is in the step's expander).
+        expander = open_expander(browser, first.id)
+        type_into(browser, "说明 / 跳过原因", "原帖已截图，同批次已下架", scope=expander)
+        click(browser, checkbox_label(browser, first.id))
+        wait_text(browser, lambda t: "备注：原帖已截图，同批次已下架" in t, "the done step's note")
+        assert checkbox_input(browser, first.id).is_selected()
+        # Skipping without a reason is refused, with a reason it works.
+        expander = open_expander(browser, skipped.id)
+        click(browser, button(browser, "跳过此步", key=f"skip-{skipped.id}"))
+        wait_text(browser, lambda t: "跳过步骤需要填写原因" in t, "the refusal")
+        expander = open_expander(browser, skipped.id)
+        type_into(browser, "说明 / 跳过原因", "未达到召开发布会的条件", scope=expander)
+        click(browser, button(browser, "跳过此步", key=f"skip-{skipped.id}"))
+        wait_text(browser, lambda t: "已跳过：未达到召开发布会的条件" in t, "the skipped step")
+        assert not checkbox_input(browser, skipped.id).is_enabled()
+        with ctx.sessions() as session:
+            done = tasks.get(session, task_id=first.id)
+            assert (done.status, done.note, done.completed_by) == (
+                "done",
+                "原帖已截图，同批次已下架",
+                OPERATOR,
+            )
+            gone = tasks.get(session, task_id=skipped.id)
+            assert (gone.status, gone.note, gone.completed_by) == (
+                "skipped",
+                "未达到召开发布会的条件",
+                OPERATOR,
+            )
+            others = [t.status for t in tasks.get_all(session, case_id=1)]
+            assert others.count("open") == len(steps) - 2
+
+        # The status machine, one step at a time.
+        for status, label in [
+            ("acknowledged", "已受理"),
+            ("responding", "响应中"),
+            ("recovering", "补救中"),
+        ]:
+            change_status(browser, label, note=f"进入{label}")
+            with ctx.sessions() as session:
+                assert cases.get_or_raise(session, case_id=1).status == status
+        with ctx.sessions() as session:
+            case = cases.get_or_raise(session, case_id=1)
+            assert case.acknowledged_at and case.first_response_at
+            changes = audit.get_all(session, case_id=1, kinds=[EventKind.STATUS_CHANGED])
+            assert [(e.before, e.after, e.actor, e.text) for e in changes] == [
+                ("new", "acknowledged", OPERATOR, "进入已受理"),
+                ("acknowledged", "responding", OPERATOR, "进入响应中"),
+                ("responding", "recovering", OPERATOR, "进入补救中"),
+            ]
+
+        # 服务补救: fill the recovery record and save it.
+        follow_up = date.today() + timedelta(days=3)
+        click_tab(browser, "服务补救")
+        form = wait_for(
+            lambda: browser.find_element("css selector", "[data-testid='stForm']:has(textarea)"),
+            30,
+            "the recovery form",
+        )
+        type_into(browser, "服务失误原因", "后厨冷链温控失效", scope=form, area=True)
+        type_into(browser, "专人负责", "王强", scope=form)
+        click(browser, checkbox_by_label(form, "已主动联系客户"))
+        click(browser, checkbox_by_label(form, "已致歉"))
+        type_into(
+            browser, "补救方案（可供客户选择）", "全额退款并承担医药费", scope=form, area=True
+        )
+        click(browser, form.find_element("xpath", ".//label[.//p[text()='客户接受']]"))
+        type_date(browser, form, "回访日期", follow_up)
+        set_slider(browser, form, "补救后满意度", steps=4)
+        click(browser, button(browser, "保存服务补救记录", scope=form))
+        with ctx.sessions() as session:
+            wait_for(lambda: recovery.get(session, case_id=1), 30, "the saved recovery record")
+        with ctx.sessions() as session:
+            record = recovery.get(session, case_id=1)
+            assert record is not None
+            assert record.break_cause == "后厨冷链温控失效" and record.responsible == "王强"
+            assert record.proactive_contact_at is not None and record.apology_made
+            assert record.remedy_offered == "全额退款并承担医药费"
+            assert record.remedy_accepted is True
+            assert record.follow_up_on == follow_up and record.satisfaction == 4
+            changed = audit.get_all(session, case_id=1, kinds=[EventKind.RECOVERY_CHANGED])
+            assert {e.actor for e in changed} == {OPERATOR}
+            assert {"proactive_contact_at", "apology_made", "satisfaction"} <= {
+                e.field for e in changed
+            }
+        # After the rerun the form shows what was stored.
+        wait_text(browser, lambda t: "保存服务补救记录" in t, "the recovery form after saving")
+        form = browser.find_element("css selector", "[data-testid='stForm']:has(textarea)")
+        assert (
+            form.find_element("css selector", "input[type='range']").get_attribute("aria-valuetext")
+            == "4"
+        )
+        assert (
+            form.find_element("css selector", "input[type='date']").get_attribute("value")
+            == follow_up.isoformat()
+        )
+        assert "后厨冷链温控失效" in [
+            a.get_attribute("value") for a in form.find_elements("tag name", "textarea")
+        ]
+
+        # Resolve and close.
+        change_status(browser, "已解决")
+        change_status(browser, "已关闭")
+        with ctx.sessions() as session:
+            case = cases.get_or_raise(session, case_id=1)
+            assert case.status == "closed" and case.resolved_at and case.closed_at
+            assert case.closed_at >= case.resolved_at
+            changes = audit.get_all(session, case_id=1, kinds=[EventKind.STATUS_CHANGED])
+            # A note belongs to one change: it is not repeated on the next ones.
+            assert [(e.after, e.actor, e.text) for e in changes[3:]] == [
+                ("resolved", OPERATOR, ""),
+                ("closed", OPERATOR, ""),
+            ]
+        assert "进入补救中" not in browser.find_element(
+            "css selector", "input[aria-label='说明（写入时间线）']"
+        ).get_attribute("value")
+
+        # 时间线: the audit log, attributed to the operator.
+        click_tab(browser, "时间线")
+        text = wait_text(
+            browser,
+            lambda t: f"{OPERATOR} · 状态变更 · status: resolved → closed" in t,
+            "the timeline",
+        )
+        for kind in ["立案", "启动预案", "任务更新", "服务补救记录", "关联预警"]:
+            assert f"{OPERATOR} · {kind}" in text, kind
+        click_tab(browser, "处置清单")
+        wait_text(browser, lambda t: "核实事实、保全证据" in t, "the checklist again")
+        browser.save_screenshot(str(SCREENSHOT))
+
+        # The board lists the closed case under 已关闭 once closed cases are shown.
+        nav_to(browser, "案件看板")
+        wait_text(browser, lambda t: "案件看板" in t and "显示已关闭" in t, "the board")
+        click(browser, browser.find_element("xpath", "//label[.//p[text()='显示已关闭']]"))
+        wait_text(browser, lambda t: "已关闭（1）" in t, "the closed case on the board")
+        assert "Traceback" not in page_text(browser)
+    finally:
+        dashboard.terminate()
+        dashboard.wait(timeout=20)
+
+
+def open_expander(driver: Any, task_id: int) -> Any:
+    """Open the '说明与模板' expander that belongs to a task (the one after its checkbox)."""
+    box = driver.find_element("css selector", f".st-key-task-{task_id}")
+    expander = box.find_element("xpath", "following::div[@data-testid='stExpander'][1]")
+    details = expander.find_element("tag name", "details")
+    if details.get_attribute("open") is None:
+        click(driver, expander.find_element("tag name", "summary"))
+        wait_for(lambda: details.get_attribute("open") is not None, 10, "the expander to open")
+    return expander
+
+
+def checkbox_label(driver: Any, task_id: int) -> Any:
+    """The clickable label of a task's checkbox."""
+    return driver.find_element("css selector", f".st-key-task-{task_id} label")
+
+
+def checkbox_input(driver: Any, task_id: int) -> Any:
+    """The input of a task's checkbox."""
+    return driver.find_element("css selector", f".st-key-task-{task_id} input")
+
+
+def checkbox_by_label(scope: Any, label: str) -> Any:
+    """A checkbox's clickable label by its text."""
+    return scope.find_element(
+        "xpath", f".//div[@data-testid='stCheckbox']//label[.//p[text()='{label}']]"
+    )
+
+
+def set_slider(driver: Any, scope: Any, label: str, steps: int) -> None:
+    """Move a select_slider `steps` options to the right with the keyboard."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    widget = scope.find_element("xpath", f".//div[@data-testid='stSlider'][.//p[text()='{label}']]")
+    field = widget.find_element("css selector", "input[type='range']")
+    before = int(field.get_attribute("value") or 0)
+    click(driver, field.find_element("xpath", "../.."))  # the thumb around the hidden input
+    ActionChains(driver).send_keys(*[Keys.ARROW_RIGHT] * steps).perform()
+    wait_for(lambda: int(field.get_attribute("value") or 0) == before + steps, 10, f"{label} moved")
+
+
+def type_date(driver: Any, scope: Any, label: str, day: date) -> None:
+    """Type a date into a st.date_input (one contenteditable segment per year, month, day)."""
+    from selenium.webdriver.common.keys import Keys
+
+    widget = scope.find_element(
+        "xpath", f".//div[@data-testid='stDateInput'][.//p[text()='{label}']]"
+    )
+    for kind, value in [("year", f"{day.year}"), ("month", f"{day.month:02d}"),
+                        ("day", f"{day.day:02d}")]:  # fmt: skip
+        segment = widget.find_element("css selector", f"[role='spinbutton'][data-type='{kind}']")
+        click(driver, segment)
+        segment.send_keys(value)
+    widget.find_element("css selector", "[data-type='day']").send_keys(Keys.TAB)
+    wait_for(
+        lambda: (
+            widget.find_element("css selector", "input[type='date']").get_attribute("value")
+            == day.isoformat()
+        ),
+        10,
+        f"{label} = {day}",
+    )
+    calendar = "[data-testid='stDateInputCalendar']"
+    if driver.find_elements("css selector", calendar):
+        driver.find_element("tag name", "body").send_keys(Keys.ESCAPE)
+    wait_for(lambda: not driver.find_elements("css selector", calendar), 10, "calendar closed")
+
+
+def change_status(driver: Any, label: str, note: str = "") -> None:
+    """Pick the next status, optionally type a note, press 变更状态, wait for the caption."""
+    select_option(driver, "变更状态为", label)
+    if note:
+        type_into(driver, "说明（写入时间线）", note)
+    click(driver, button(driver, "变更状态"))
+    wait_text(driver, lambda t: f"\n{label} · " in t, f"status {label}")
