@@ -45,7 +45,7 @@ class RecoveryRecord(Base):
 
 
 class RecoveryUpdate(BaseModel):
-    """Fields to set on the recovery record; None leaves a field unchanged."""
+    """Fields to set on the recovery record; unset fields are unchanged, None clears one."""
 
     model_config = ConfigDict(extra="forbid")
 

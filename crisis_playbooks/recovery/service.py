@@ -21,7 +21,11 @@ def get(session: Session, *, case_id: int) -> RecoveryRecord | None:
 def update(
     session: Session, *, case_id: int, recovery_in: RecoveryUpdate, actor: str, now: datetime
 ) -> RecoveryRecord:
-    """Create the record on first use and apply the set fields."""
+    """Create the record on first use and apply the set fields.
+
+    Fields left unset are unchanged; an explicit None clears a nullable field (the dashboard
+    form unticks 已主动联系客户 / 已回访 or goes back to 未定 / 未评 that way).
+    """
     record = get(session, case_id=case_id)
     if record is None:
         record = RecoveryRecord(case_id=case_id, updated_at=now)
@@ -29,7 +33,7 @@ def update(
         session.flush()
     for field, value in recovery_in.model_dump(exclude_unset=True).items():
         before = getattr(record, field)
-        if value is None or before == value:
+        if (value is None and not RecoveryRecord.__table__.c[field].nullable) or before == value:
             continue
         setattr(record, field, getattr(value, "value", value))
         audit.create(

@@ -227,12 +227,11 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         click(browser, form.find_element("xpath", ".//label[.//p[text()='客户接受']]"))
         type_date(browser, form, "回访日期", follow_up)
         set_slider(browser, form, "补救后满意度", steps=4)
+        click(browser, checkbox_by_label(form, "已回访"))  # by mistake: corrected below
         click(browser, button(browser, "保存服务补救记录", scope=form))
+        record = wait_for(lambda: read(ctx, recovery.get, case_id=1), 30, "the recovery record")
+        assert record.followed_up_at is not None
         with ctx.sessions() as session:
-            wait_for(lambda: recovery.get(session, case_id=1), 30, "the saved recovery record")
-        with ctx.sessions() as session:
-            record = recovery.get(session, case_id=1)
-            assert record is not None
             assert record.break_cause == "后厨冷链温控失效" and record.responsible == "王强"
             assert record.proactive_contact_at is not None and record.apology_made
             assert record.remedy_offered == "全额退款并承担医药费"
@@ -257,6 +256,29 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         assert "后厨冷链温控失效" in [
             a.get_attribute("value") for a in form.find_elements("tag name", "textarea")
         ]
+        # The follow-up call has not happened yet: untick 已回访 and save again.
+        click(browser, checkbox_by_label(form, "已回访"))
+        click(browser, button(browser, "保存服务补救记录", scope=form))
+        wait_for(
+            lambda: (r := read(ctx, recovery.get, case_id=1)) and r.followed_up_at is None,
+            30,
+            "the follow-up tick to be withdrawn",
+        )
+        wait_text(browser, lambda t: "保存服务补救记录" in t, "the recovery form after the fix")
+        form = browser.find_element("css selector", "[data-testid='stForm']:has(textarea)")
+        assert not form.find_element(
+            "xpath", ".//div[@data-testid='stCheckbox'][.//p[text()='已回访']]//input"
+        ).is_selected()
+        with ctx.sessions() as session:
+            record = recovery.get(session, case_id=1)
+            assert record is not None and not record.is_closed_out
+            assert record.proactive_contact_at is not None and record.satisfaction == 4
+            withdrawn = audit.get_all(session, case_id=1, kinds=[EventKind.RECOVERY_CHANGED])[-1]
+            assert (withdrawn.field, withdrawn.after, withdrawn.actor) == (
+                "followed_up_at",
+                None,
+                OPERATOR,
+            )
 
         # Resolve and close.
         change_status(browser, "已解决")
@@ -297,6 +319,12 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
     finally:
         dashboard.terminate()
         dashboard.wait(timeout=20)
+
+
+def read(ctx: AppContext, getter: Any, **keys: Any) -> Any:
+    """One stored object, read in a fresh session (the dashboard process writes)."""
+    with ctx.sessions() as session:
+        return getter(session, **keys)
 
 
 def open_expander(driver: Any, task_id: int) -> Any:
