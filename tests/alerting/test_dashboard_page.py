@@ -15,7 +15,7 @@ from alerting.enums import AlertStatus
 from alerting.synthetic import burst
 from tests.alerting.conftest import MONDAY, make_ctx
 
-PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "alerts.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "alerts.py")
 
 
 @pytest.fixture

@@ -82,14 +82,14 @@ def button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
 def test_food_safety_incident_handled_end_to_end(app_env: AppContext) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("pages/cases.py").run()
+    at.switch_page("views/cases.py").run()
     assert not at.exception, at.exception
     assert any("鲜味坊外卖疑似食物中毒" in m.value for m in at.markdown)
     button(at, "立案").click().run()
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("案件 #1")
     # AppTest reruns the page it was told to show, so follow the in-app switch_page explicitly
-    at.switch_page("pages/case_detail.py").run()
+    at.switch_page("views/case_detail.py").run()
     assert at.title[0].value.startswith("案件 #1")
 
     at.button(key="start-playbook").click().run()

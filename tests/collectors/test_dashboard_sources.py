@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from collectors.state import SourceState, SourceStatus
 from core.context import AppContext
 
-PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "sources.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "sources.py")
 
 
 def test_blocked_source_is_explained(tmp_path, monkeypatch):

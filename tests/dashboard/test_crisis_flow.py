@@ -405,14 +405,8 @@ def change_status(driver: Any, label: str, note: str = "") -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard/pages/ beside app.py: until a session has run app.py (st.navigation), "
-    "Streamlit runs a deep-linked page file directly in its legacy pages-directory mode, so "
-    "a notification link opened first after a restart gets file-name navigation and no "
-    "page config (fix: move the page files out of a directory named pages/)",
-)
 def test_notification_link_as_the_first_request(incident: Stores, browser: Any) -> None:
+    """A deep link opened first after a restart still gets the app's navigation."""
     dashboard, url = start_dashboard(incident.config, incident.data)
     try:
         browser.get(f"{url}/alerts?alert={incident.alert_id}")  # alerting.templates' link

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from core.context import AppContext
 from tests.reports.factories import two_weeks
 
-PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "reports.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "reports.py")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.overview import CaseCard, board
 from dashboard.data import get_context, now
 
-DETAIL_PAGE = "pages/case_detail.py"
+DETAIL_PAGE = "views/case_detail.py"
 ctx = get_context()
 st.title("案件看板")
 actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
