@@ -104,6 +104,7 @@ with ctx.sessions() as session:
         now=now(),
     )
 case = info.card.case
+closed = case.status_enum == CaseStatus.CLOSED
 
 st.title(f"案件 #{case.id} · {case.title}")
 # Always one slot for a refusal: an element that comes and goes would shift everything below
@@ -118,21 +119,29 @@ st.caption(
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
     late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
     due = f"截止 {when(clock.due_at)}" if clock.due_at and not clock.stopped_at else ""
+    settled = clock.state == ClockState.MET
     column.metric(
         f"SLA {clock.kind.label_zh}",
         clock.state.label_zh,
-        f"{clock.consumed:.0%} {due}",
+        None if settled else f"{clock.consumed:.0%} {due}",
         delta_color="inverse" if late else "off",
+        help=f"已用 {clock.consumed:.0%} 的时限",
     )
 
 with st.container(border=True):
+    if closed:
+        st.info(
+            "案件已关闭：处置清单只读（回访结果仍可补录到服务补救）；如需继续处理，请先重新打开。"
+        )
     options = list(transitions.allowed_next(case.status_enum))
     left, mid, right = st.columns([2, 3, 1])
     target = left.selectbox("变更状态为", options, format_func=lambda s: s.label_zh)
     if st.session_state.pop("clear-status-note", False):
         st.session_state["status-note"] = ""
     note = mid.text_input("说明（写入时间线）", key="status-note")
-    if right.button("变更状态", type="primary"):
+    if right.button(
+        "重新打开" if closed else "变更状态", type="secondary" if closed else "primary"
+    ):
         act("status", to=target, note=note)
 
 checklist, recovery_tab, timeline, settings = st.tabs(
@@ -147,7 +156,7 @@ with checklist:
         st.error(str(exc))
         library = {}
     available = [p for p in library if p not in started]
-    if available:
+    if available and not closed:
         first = (
             available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
         )
@@ -168,7 +177,7 @@ with checklist:
             label,
             value=task.status == TaskStatus.DONE,
             key=f"task-{task.id}",
-            disabled=task.status == TaskStatus.SKIPPED,
+            disabled=closed or task.status == TaskStatus.SKIPPED,
         )
         if done != (task.status == TaskStatus.DONE):
             # The note field below belongs to this step: ticking it done keeps what was typed.
@@ -195,7 +204,8 @@ with checklist:
                 st.markdown(f"**{TemplateKind(kind).label_zh}**")
                 st.code(text, language=None)
             reason = st.text_input("说明 / 跳过原因", key=f"skip-note-{task.id}")
-            if task.status == TaskStatus.OPEN and st.button("跳过此步", key=f"skip-{task.id}"):
+            can_skip = task.status == TaskStatus.OPEN and not closed
+            if can_skip and st.button("跳过此步", key=f"skip-{task.id}"):
                 act("task", task_id=task.id, status=TaskStatus.SKIPPED, note=reason)
 
 with recovery_tab, st.form("recovery"):

@@ -308,6 +308,13 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             assert f"{OPERATOR} · {kind}" in text, kind
         click_tab(browser, "处置清单")
         wait_text(browser, lambda t: "核实事实、保全证据" in t, "the checklist again")
+        # A closed case is read-only apart from reopening it.
+        assert "案件已关闭" in page_text(browser)
+        assert not browser.find_elements("xpath", "//button[contains(., '启动预案')]")
+        assert not browser.find_elements("xpath", "//button[contains(., '跳过此步')]")
+        steps = "//div[@data-testid='stCheckbox'][.//p[contains(., '截止')]]//input"
+        boxes = browser.find_elements("xpath", steps)
+        assert boxes and all(not box.is_enabled() for box in boxes)
         browser.save_screenshot(str(SCREENSHOT))
 
         # The board lists the closed case under 已关闭 once closed cases are shown.
