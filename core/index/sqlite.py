@@ -45,11 +45,16 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_published ON mentions(published);
 CREATE INDEX IF NOT EXISTS mentions_seq ON mentions(seq);
+-- Covering index for windowed counts, histograms and top terms over the filter columns:
+-- a time range is read from the index alone, never from the (large) table rows.
+CREATE INDEX IF NOT EXISTS mentions_published_filters
+    ON mentions(published, channel, source, category, sentiment, urgency_rank);
 CREATE TABLE IF NOT EXISTS mention_plans (rid INTEGER NOT NULL, plan TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mention_plans_rid ON mention_plans(rid);
 CREATE INDEX IF NOT EXISTS mention_plans_plan ON mention_plans(plan, rid);
 CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
+CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
 """
 
@@ -62,6 +67,7 @@ _COLUMN = {
     SplitField.AUTHOR: "m.author",
 }
 _LEVELS = list(UrgencyLevel)
+SMALL_WINDOW = 50_000  # mentions in a time window below which plan filters are probed per row
 
 
 def _epoch(moment: datetime) -> float:
@@ -156,6 +162,29 @@ class SQLiteMentionIndex:
 
     # -- reads ----------------------------------------------------------------------------
 
+    def _where(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        """The WHERE clause, with the plan filter shaped for the time window's size."""
+        return _where(query, plans_per_row=self._small_window(query))
+
+    def _small_window(self, query: SearchQuery) -> bool:
+        """True when the query's time window holds few mentions (counted up to a bound).
+
+        A plan filter over a small window is checked per mention (an index probe each);
+        over a large or unbounded one it is driven from the plan's mention list instead.
+        """
+        if not query.plans or query.since is None:
+            return False
+        bounds, params = "published >= ?", [_epoch(query.since)]
+        if query.until is not None:
+            bounds += " AND published < ?"
+            params.append(_epoch(query.until))
+        with self._lock:
+            found = self._db.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE {bounds} LIMIT ?)",
+                [*params, SMALL_WINDOW + 1],
+            ).fetchone()[0]
+        return int(found) <= SMALL_WINDOW
+
     def get(self, mention_id: str) -> Mention | None:
         """One mention by id."""
         with self._lock:
@@ -178,7 +207,7 @@ class SQLiteMentionIndex:
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Matching mentions, sorted and paged."""
-        where, params = _where(query)
+        where, params = self._where(query)
         order = {
             SortOrder.NEWEST: "m.published DESC, m.id",
             SortOrder.OLDEST: "m.published ASC, m.id",
@@ -196,7 +225,7 @@ class SQLiteMentionIndex:
 
     def count(self, query: SearchQuery) -> int:
         """How many mentions match."""
-        where, params = _where(query)
+        where, params = self._where(query)
         with self._lock:
             return int(
                 self._db.execute(
@@ -216,7 +245,7 @@ class SQLiteMentionIndex:
         if step <= 0:
             raise ValueError("histogram interval must be positive")
         offset = _tz_offset(tz)
-        where, params = _where(query)
+        where, params = self._where(query)
         group_expr, join = _group(split_by)
         sql = (
             f"SELECT CAST((m.published + ?) / ? AS INTEGER) AS b, {group_expr} AS g, COUNT(*)"
@@ -234,7 +263,7 @@ class SQLiteMentionIndex:
         self, query: SearchQuery, field: SplitField, size: int = 10
     ) -> list[tuple[str, int]]:
         """The most frequent values of a field among matching mentions."""
-        where, params = _where(query)
+        where, params = self._where(query)
         group_expr, join = _group(field)
         sql = (
             f"SELECT {group_expr} AS g, COUNT(*) AS c FROM mentions m {join}"
@@ -287,7 +316,7 @@ def _label(field: SplitField | None, value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _where(query: SearchQuery) -> tuple[str, list[Any]]:
+def _where(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = ["1=1"]
     params: list[Any] = []
 
@@ -303,7 +332,13 @@ def _where(query: SearchQuery) -> tuple[str, list[Any]]:
     within("m.id", query.ids)
     if query.plans:
         marks = ",".join("?" * len(query.plans))
-        clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
+        if plans_per_row:  # same predicate, planned from the time index (see _small_window)
+            clauses.append(
+                "EXISTS (SELECT 1 FROM mention_plans mp"
+                f" WHERE mp.plan IN ({marks}) AND mp.rid = m.rid)"
+            )
+        else:
+            clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
         params.extend(query.plans)
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
