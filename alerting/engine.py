@@ -15,7 +15,7 @@ from alerting.config import ESCALATION_TIER_ZH, EscalationTier
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
 from alerting.loader import load_rules
-from alerting.memo import TickIndex
+from alerting.memo import BaselineBudget, TickIndex
 from alerting.models import RuleState
 from alerting.notifications import deliver, enqueue, retry_due
 from alerting.rules import Finding, Rule, RuleContext
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EventSink = Callable[[Outcome], None]
+
+# Cold-start baseline work per tick (≈ index aggregations; a keyword-day counts more): bounds
+# the first tick after a start without cached baselines, which then warm up over a few ticks.
+COLD_BASELINE_BUDGET = 150
 
 
 class AlertEngine:
@@ -70,10 +74,11 @@ class AlertEngine:
             changed = self._index_changed()
             outcomes: list[Outcome] = []
             reads = TickIndex(self.ctx.index)
+            budget = BaselineBudget(COLD_BASELINE_BUDGET)
             with self.ctx.sessions() as session:
                 for rule in self.rules:
                     if not rule.at_ingest and self._due(rule, now, changed):
-                        outcomes += self._evaluate(session, rule, now, reads)
+                        outcomes += self._evaluate(session, rule, now, reads, budget)
                 outcomes += auto_resolve(session, self.by_name, now)
                 outcomes += due_escalations(session, self.ctx.config.alerting.escalation, now)
                 pending = self._queue(session, outcomes)
@@ -107,9 +112,15 @@ class AlertEngine:
             return outcomes
 
     def _evaluate(
-        self, session: Session, rule: Rule, now: datetime, reads: MentionIndex
+        self,
+        session: Session,
+        rule: Rule,
+        now: datetime,
+        reads: MentionIndex,
+        budget: BaselineBudget | None = None,
     ) -> list[Outcome]:
         rc = self._context(rule, now, reads)
+        rc.budget = budget
         try:
             findings = rule.evaluate(rc)
         except Exception:  # one broken rule must not stop the others

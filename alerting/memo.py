@@ -17,6 +17,33 @@ from core.index.protocol import (
 from core.models import Mention
 
 
+class BaselineBudget:
+    """How much from-scratch baseline work one tick may do, in rough index-query units.
+
+    A cold start (no cached baselines) would otherwise compute every rule's baseline in the
+    first tick; with a budget the work is spread over the next few ticks, and a rule whose
+    baseline is not computed yet stays "warming up" (no finding) until its turn. Refreshes
+    of baselines that exist are not budgeted (their refresh slots are already staggered).
+    Work shared between rules within a tick (same key) is paid once.
+    """
+
+    def __init__(self, units: int | None) -> None:
+        self.total = units
+        self.left = units
+        self._granted: set[Any] = set()
+
+    def take(self, units: int, key: Any = None) -> bool:
+        """Spend units if they fit (always when nothing was spent yet this tick)."""
+        if self.left is None or (key is not None and key in self._granted):
+            return True
+        if units > self.left and self.left != self.total:
+            return False
+        self.left = max(0, self.left - units)
+        if key is not None:
+            self._granted.add(key)
+        return True
+
+
 class TickIndex:
     """MentionIndex wrapper memoizing reads for one evaluation tick (rules only read)."""
 
@@ -29,6 +56,10 @@ class TickIndex:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def remember(self, key: tuple[Any, ...], compute: Any) -> Any:
+        """Memoize a derived read (e.g. a keyword-filtered window) for the rest of the tick."""
+        return self._cached(("derived", *key), compute)
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Memoized search."""

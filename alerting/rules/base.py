@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerting.enums import Severity
+from alerting.memo import BaselineBudget
 from alerting.rules.keywords import candidates, required_words
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.errors import ConfigError
@@ -130,6 +131,11 @@ class RuleContext:
     sessions: sessionmaker[Session] | None = None
     state: dict[str, Any] = field(default_factory=dict)
     sample_size: int = 5
+    budget: BaselineBudget | None = None  # cold-start baseline work allowed now; None = any
+
+    def may_compute_baseline(self, units: int, key: Any = None) -> bool:
+        """Whether a baseline that is not cached at all may be computed in this tick."""
+        return self.budget is None or self.budget.take(units, key)
 
 
 class Rule:
@@ -193,6 +199,21 @@ def matching(
     query = replace(flt.query(since, until), sort=SortOrder.URGENCY, limit=scan)
     if expression is None:
         return index.search(query).mentions
+    # The filtered window does not depend on `limit`: count and samples share it in a tick.
+    remember = getattr(index, "remember", None)
+    if remember is None:
+        return _expression_matches(index, query, expression)[:limit]
+    found: list[Mention] = remember(
+        ("matching", repr(query), flt.keywords),
+        lambda: _expression_matches(index, query, expression),
+    )
+    return found[:limit]
+
+
+def _expression_matches(
+    index: MentionIndex, query: SearchQuery, expression: Expression
+) -> list[Mention]:
+    """Every mention of the query passing the keyword expression, in matching's order."""
     words = required_words(expression)
     # Full-text search cost grows with the whole index (SQLite), a scan with the window:
     # search only when the window is too big to read in full.
@@ -209,7 +230,7 @@ def matching(
                 m.id,
             )
         )
-    return found[:limit]
+    return found
 
 
 def sample_ids(

@@ -94,6 +94,10 @@ class NegativeRatioRule(Rule):
             and cached.get("ratio") is not None
         ):
             return cached.get("ratio")
+        if not rc.may_compute_baseline(3 * spec.baseline.days):
+            # Not this tick (a cold start or restart spreads baseline work over ticks): keep
+            # the expired ratio until its turn, or stay warming up when there is none.
+            return cached.get("ratio") if cached else None
         history = first_published(rc.index)
         ratio = None
         if history is not None and rc.now - spec.window - history >= spec.min_history:

@@ -22,6 +22,8 @@ from alerting.rules.stats import DAY, first_published, refresh_slot
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.timeutil import Duration
 
+DAY_COST = 60  # budget units of one day's keyword aggregation (see BaselineBudget)
+
 
 class NewTermSpec(RuleSpec):
     """Options of a new-term rule."""
@@ -122,13 +124,21 @@ class NewTermRule(Rule):
         for key in [k for k in days if k not in wanted]:
             del days[key]
         totals: Counter[str] = Counter()
+        complete = True
         for key, day in wanted.items():
             query = flt.query(max(day, history), day + DAY)
+            # A day's keyword aggregation is the costliest baseline read: budgeted per
+            # distinct query (rules with the same filter share it through the tick memo).
+            if key not in days and not rc.may_compute_baseline(DAY_COST, ("new_term", repr(query))):
+                complete = False  # finished in a later tick; the days done so far are kept
+                continue
             size = rc.index.count(query)
             if key not in days or days[key]["n"] != size:  # new day, or late/back-filled data
                 terms = rc.index.top_terms(query, SplitField.KEYWORD, spec.baseline_size)
                 days[key] = {"n": size, "terms": dict(terms)}
             totals.update(days[key]["terms"])
+        if not complete:
+            return None  # warming up: not cached
         if end > today:
             totals.update(
                 dict(

@@ -73,6 +73,10 @@ class SpikeRule(Rule):
         # A missing baseline (warming up) is not cached: history may be back-filled any moment.
         if cached and cached.get("slot") == slot and cached.get("rate") is not None:
             return cached.get("rate")
+        if not rc.may_compute_baseline(spec.baseline_days + spec.baseline_weeks):
+            # Not this tick (a cold start or restart spreads baseline work over ticks): keep
+            # the expired rate until its turn, or stay warming up when there is none.
+            return cached.get("rate") if cached else None
         history = first_published(rc.index)
         rate = None
         if history is not None:

@@ -10,7 +10,7 @@ import pytest
 
 from alerting.loader import parse_rule
 from alerting.rules import RuleContext
-from alerting.rules.stats import binomial_tail, poisson_tail
+from alerting.rules.stats import binomial_tail, poisson_tail, refresh_slot
 from alerting.synthetic import make_mention
 from collectors.state import SourceState, SourceStatus
 from core.context import AppContext
@@ -191,3 +191,122 @@ def test_keyword_prefilter_matches_a_full_scan(
     if reducible:  # a window bigger than the scan limit goes through the full-text search
         monkeypatch.setattr(base, "KEYWORD_SCAN_LIMIT", 8)
         assert {m.native_id for m in matching(ctx.index, flt, since, NOW, 100)} == expected
+
+
+def test_baseline_budget_spreads_a_cold_start_and_ends_with_the_same_findings(
+    ctx: AppContext,
+) -> None:
+    from alerting.memo import BaselineBudget, TickIndex
+    from alerting.rules.new_term import DAY_COST
+
+    ctx.index.upsert_many(
+        [*hourly(4, 1, "h", keywords=["配送"]), *recent(5, "x", keywords=["蟑螂", "配送"])]
+    )
+    spec = {"name": "t", "type": "new_term", "min_count": 4}
+    unbudgeted = parse_rule(spec, "test").evaluate(
+        RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW, sessions=ctx.sessions)
+    )
+    assert [f.key for f in unbudgeted] == ["*:蟑螂"]
+    rule, state = parse_rule(spec, "test"), {}
+    ticks = []
+    for _ in range(10):
+        budget = BaselineBudget(DAY_COST + 1)  # one keyword-day per tick (after the first)
+        rc = RuleContext(
+            index=TickIndex(ctx.index), tz=ctx.config.tz, now=NOW, state=state, budget=budget
+        )
+        ticks.append([f.key for f in rule.evaluate(rc)])
+        if ticks[-1]:
+            break
+    assert ticks[0] == [] and ticks[-1] == ["*:蟑螂"] and len(ticks) > 2  # warmed up over ticks
+    # Out of budget: a cold spike stays warming up (nothing cached), an expired one keeps
+    # its last rate until its turn.
+    spike = parse_rule({"name": "s", "type": "spike", "min_count": 5}, "test")
+    ctx.index.upsert_many(recent(12, "b"))
+
+    def spent() -> BaselineBudget:
+        budget = BaselineBudget(1)
+        assert budget.take(1) and not budget.take(1)
+        return budget
+
+    cold = RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW, budget=spent())
+    assert spike.evaluate(cold) == [] and not cold.state["baseline"]
+    warm = RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW)
+    (fresh,) = spike.evaluate(warm)
+    slot = warm.state["baseline"]["*"]["slot"]
+    later = next(  # still inside the window, but in the next refresh slot: rate expired
+        t
+        for t in (NOW + timedelta(minutes=m) for m in range(1, 10))
+        if refresh_slot(t, timedelta(minutes=10), "s") != slot
+    )
+    stale = RuleContext(
+        index=ctx.index, tz=ctx.config.tz, now=later, state=warm.state, budget=spent()
+    )
+    (finding,) = spike.evaluate(stale)
+    assert finding.baseline == fresh.baseline and stale.state["baseline"]["*"]["slot"] == slot
+
+
+def test_keyword_window_is_filtered_once_per_tick(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alerting.memo import TickIndex
+    from alerting.rules import base
+
+    ctx.index.upsert_many(
+        [make_mention(f"k{i}", NOW - timedelta(minutes=i + 1), f"退款找客服 {i}") for i in range(6)]
+    )
+    flt = base.RuleFilter(keywords="退款+客服")
+    calls = []
+    real = base._expression_matches
+    monkeypatch.setattr(
+        base,
+        "_expression_matches",
+        lambda *a: calls.append(1) or real(*a),  # type: ignore[func-returns-value]
+    )
+    reads = TickIndex(ctx.index)
+    since = NOW - timedelta(hours=1)
+    assert base.count_matching(reads, flt, since, NOW) == 6
+    assert len(base.sample_ids(reads, flt, since, NOW, 3)) == 3
+    assert len(base.matching(reads, flt, since, NOW, 2)) == 2
+    assert calls == [1]
+
+
+def test_plan_filtered_windows_count_the_same_either_way(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rule windows with a plan filter: the per-row plan probe and the plan list agree."""
+    from core.index import sqlite as sqlite_index
+    from core.index.protocol import SearchQuery, SplitField
+
+    ctx.index.upsert_many(
+        [
+            *hourly(2, 3, "a", plans=["a"]),
+            *hourly(2, 2, "b", plans=["b"]),
+            *hourly(1, 1, "ab", plans=["a", "b"]),
+            *hourly(1, 1, "none", plans=[]),
+        ]
+    )
+    index = ctx.index
+    assert isinstance(index, sqlite_index.SQLiteMentionIndex)
+    queries = [
+        SearchQuery(plans=plans, since=NOW - span, until=NOW)
+        for plans in (["a"], ["b"], ["a", "b"])
+        for span in (timedelta(hours=3), timedelta(days=1), timedelta(days=3))
+    ]
+
+    def answers() -> list[Any]:
+        return [
+            (
+                index.count(q),
+                [(b.start, b.counts) for b in index.histogram(q, timedelta(hours=6))],
+                index.top_terms(q, SplitField.PLAN),
+                [m.id for m in index.search(q).mentions],
+            )
+            for q in queries
+        ]
+
+    assert all(index._small_window(q) for q in queries)
+    per_row = answers()
+    monkeypatch.setattr(sqlite_index, "SMALL_WINDOW", -1)  # always drive from the plan list
+    assert not any(index._small_window(q) for q in queries)
+    assert answers() == per_row
+    assert per_row[0][0] == 3 * 3 + 3 * 1  # plan a (alone or with b), last 3 hours
