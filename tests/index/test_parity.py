@@ -93,6 +93,22 @@ def test_full_text_is_substring_search(loaded: MentionIndex, text: str, expected
             },
             {"screen", "regulator"},
         ),
+        (  # a plan filter inside a small time window (SQLite probes it per row)
+            {
+                "plans": ["brand_b"],
+                "since": _utc(5, 1, 15) + timedelta(minutes=30),
+                "until": _utc(5, 2, 16) + timedelta(minutes=30),
+            },
+            {"regulator"},
+        ),
+        (
+            {
+                "plans": ["brand_a", "brand_b"],
+                "since": _utc(5, 1, 15) + timedelta(minutes=30),
+                "until": _utc(5, 2, 16) + timedelta(minutes=30),
+            },
+            {"screen", "regulator"},
+        ),
         ({"ids": [CORPUS["refund"].id, CORPUS["courier"].id]}, {"refund", "courier"}),
         ({"text": "退款", "plans": ["brand_b"]}, {"regulator"}),
         ({"channels": [Channel.WEIBO, Channel.EMAIL], "text": "-iphone15"}, {"refund", "courier"}),
