@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
 from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
@@ -18,9 +16,8 @@ from crisis_playbooks.commands.common import (
     NowOption,
     actor_name,
     console,
-    parse_now,
-    reported,
 )
+from crisis_playbooks.commands.context import command_context
 from crisis_playbooks.commands.recovery import recovery_record
 from crisis_playbooks.commands.render import print_board, print_detail
 from crisis_playbooks.errors import CaseError, CaseNotFound
@@ -34,10 +31,6 @@ from crisis_playbooks.tasks.enums import TaskStatus
 case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救 (cases)", no_args_is_help=True)
 
 
-def _ctx(config: Path | None, data_dir: Path) -> AppContext:
-    return AppContext.load(config, data_dir)
-
-
 @case_app.command("list")
 def list_cases(
     status: Annotated[list[CaseStatus] | None, typer.Option(help="只看这些状态")] = None,
@@ -46,12 +39,9 @@ def list_cases(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """The case board: cases by status, overdue ones flagged."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
-        with ctx.sessions() as session:
-            grouped = board(session, policy=runtime.policy(ctx), now=moment, statuses=status)
-            print_board(grouped, ctx.config.tz)
+    with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
+        grouped = board(session, policy=runtime.policy(ctx), now=moment, statuses=status)
+        print_board(grouped, ctx.config.tz)
 
 
 @case_app.command("open")
@@ -68,9 +58,7 @@ def open_case(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Open a case from an alert, from mentions, or by hand (--title)."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
+    with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
         brand = ctx.config.brand
         with ctx.sessions() as session:
@@ -122,14 +110,11 @@ def show(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """A case with SLA clocks, checklist, recovery record and timeline."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
-        with ctx.sessions() as session:
-            case = service.get_or_raise(session, case_id=case_id)
-            print_detail(
-                detail(session, case=case, policy=runtime.policy(ctx), now=moment), ctx.config.tz
-            )
+    with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
+        case = service.get_or_raise(session, case_id=case_id)
+        print_detail(
+            detail(session, case=case, policy=runtime.policy(ctx), now=moment), ctx.config.tz
+        )
 
 
 @case_app.command("update")
@@ -149,9 +134,7 @@ def update(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Change status (checked by the status machine), owner, severity, waiting flag; add a note."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
+    with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
         with ctx.sessions() as session:
             case = service.get_or_raise(session, case_id=case_id)
@@ -183,27 +166,24 @@ def start_playbook(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Start a playbook on a case: its steps become tasks with due times."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
-        with ctx.sessions() as session:
-            case = service.get_or_raise(session, case_id=case_id)
-            chosen = playbook_id or case.proposed_playbook
-            if not chosen:
-                raise CaseError("没有建议预案，请指定预案 id / no proposed playbook: name one")
-            playbook = playbooks.get(runtime.library(ctx), playbook_id=chosen)
-            run = playbook_flows.start(
-                session,
-                case=case,
-                playbook=playbook,
-                actor=actor_name(actor),
-                now=moment,
-                tz=ctx.config.tz,
-            )
-            session.commit()
-            console.print(
-                f"case #{case.id}: 已启动预案 {run.playbook_name}（{len(playbook.steps)} 步）"
-            )
+    with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
+        case = service.get_or_raise(session, case_id=case_id)
+        chosen = playbook_id or case.proposed_playbook
+        if not chosen:
+            raise CaseError("没有建议预案，请指定预案 id / no proposed playbook: name one")
+        playbook = playbooks.get(runtime.library(ctx), playbook_id=chosen)
+        run = playbook_flows.start(
+            session,
+            case=case,
+            playbook=playbook,
+            actor=actor_name(actor),
+            now=moment,
+            tz=ctx.config.tz,
+        )
+        session.commit()
+        console.print(
+            f"case #{case.id}: 已启动预案 {run.playbook_name}（{len(playbook.steps)} 步）"
+        )
 
 
 @case_app.command("task")
@@ -218,18 +198,15 @@ def task(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Tick a checklist step done, skip it with a note, or reopen it."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
-        with ctx.sessions() as session:
-            item = tasks.get(session, task_id=task_id)
-            if item.case_id != case_id:
-                raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id} / task not in case")
-            task_flows.set_status(
-                session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
-            )
-            session.commit()
-            console.print(f"task #{item.id} {item.title}: {item.status_enum.label_zh}")
+    with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
+        item = tasks.get(session, task_id=task_id)
+        if item.case_id != case_id:
+            raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id} / task not in case")
+        task_flows.set_status(
+            session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
+        )
+        session.commit()
+        console.print(f"task #{item.id} {item.title}: {item.status_enum.label_zh}")
 
 
 @case_app.command("check")
@@ -237,9 +214,8 @@ def check(
     now: NowOption = None, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
 ) -> None:
     """Run one SLA / overdue-task check now (the service runs it every minute)."""
-    with reported():
-        ctx = _ctx(config, data_dir)
-        summary = runtime.run_checks(ctx, now=parse_now(now, ctx.config.tz, ctx.clock()))
+    with command_context(config, data_dir, now) as (ctx, moment):
+        summary = runtime.run_checks(ctx, now=moment)
         console.print(f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个")
 
 

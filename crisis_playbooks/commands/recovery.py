@@ -8,16 +8,14 @@ from typing import Annotated
 import typer
 
 from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
 from crisis_playbooks.cases import service
 from crisis_playbooks.commands.common import (
     ActorOption,
     NowOption,
     actor_name,
     console,
-    parse_now,
-    reported,
 )
+from crisis_playbooks.commands.context import command_context
 from crisis_playbooks.recovery import service as recovery
 from crisis_playbooks.recovery.enums import WinBackTier
 from crisis_playbooks.recovery.models import RecoveryUpdate
@@ -47,9 +45,7 @@ def recovery_record(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Fill in the service recovery record (服务补救)."""
-    with reported():
-        ctx = AppContext.load(config, data_dir)
-        moment = parse_now(now, ctx.config.tz, ctx.clock())
+    with command_context(config, data_dir, now) as (ctx, moment):
         fields: dict[str, object] = {
             "break_cause": break_cause,
             "responsible": responsible,

@@ -1,0 +1,21 @@
+"""The opening steps every case command shares: load the app context, fix "now", report errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from core.context import AppContext
+from crisis_playbooks.commands.common import parse_now, reported
+
+
+@contextmanager
+def command_context(
+    config: Path | None, data_dir: Path, now: str | None
+) -> Iterator[tuple[AppContext, datetime]]:
+    """Yield the loaded context and --now; a YuqingError in the block prints one line, exit 2."""
+    with reported():
+        ctx = AppContext.load(config, data_dir)
+        yield ctx, parse_now(now, ctx.config.tz, ctx.clock())
