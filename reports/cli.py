@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -122,51 +123,38 @@ def weekly(
     )
 
 
-@report_app.command()
-def daily(
-    first: FromOption = None,
-    last: ToOption = None,
-    plan: PlanOption = None,
-    out: OutOption = None,
-    email: EmailOption = False,
-    config: ConfigOption = None,
-    data_dir: DataDirOption = DEFAULT_DATA_DIR,
-    now: NowOption = None,
-) -> None:
-    """日报: yesterday by default."""
-    run_report(
-        Period.DAILY,
-        first=first,
-        last=last,
-        plan=plan,
-        out=out,
-        email=email,
-        config=config,
-        data_dir=data_dir,
-        now=now,
-    )
+def _fixed_period_command(period: Period, doc: str) -> Callable[..., None]:
+    """A report command for one period; daily and monthly differ only in period and help."""
+
+    def command(
+        first: FromOption = None,
+        last: ToOption = None,
+        plan: PlanOption = None,
+        out: OutOption = None,
+        email: EmailOption = False,
+        config: ConfigOption = None,
+        data_dir: DataDirOption = DEFAULT_DATA_DIR,
+        now: NowOption = None,
+    ) -> None:
+        run_report(
+            period,
+            first=first,
+            last=last,
+            plan=plan,
+            out=out,
+            email=email,
+            config=config,
+            data_dir=data_dir,
+            now=now,
+        )
+
+    command.__doc__ = doc
+    return command
 
 
-@report_app.command()
-def monthly(
-    first: FromOption = None,
-    last: ToOption = None,
-    plan: PlanOption = None,
-    out: OutOption = None,
-    email: EmailOption = False,
-    config: ConfigOption = None,
-    data_dir: DataDirOption = DEFAULT_DATA_DIR,
-    now: NowOption = None,
-) -> None:
-    """月报: the last full calendar month by default."""
-    run_report(
-        Period.MONTHLY,
-        first=first,
-        last=last,
-        plan=plan,
-        out=out,
-        email=email,
-        config=config,
-        data_dir=data_dir,
-        now=now,
-    )
+daily = report_app.command("daily")(
+    _fixed_period_command(Period.DAILY, "日报: yesterday by default.")
+)
+monthly = report_app.command("monthly")(
+    _fixed_period_command(Period.MONTHLY, "月报: the last full calendar month by default.")
+)
