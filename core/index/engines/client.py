@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from core.config import IndexConfig
 from core.errors import ConfigError
+from core.index.engines.errors import EngineRequestError
 
 BulkItem = tuple[bool, dict[str, Any]]
 
@@ -92,3 +94,103 @@ def basic_auth(config: IndexConfig) -> tuple[str, str] | None:
             "index.password: missing while index.username is set (set YUQING_INDEX__PASSWORD)"
         )
     return (config.username, config.password)
+
+
+def root_cause(body: object) -> str | None:
+    """`type: reason` of the first root cause in an error response body, or None."""
+    error = body.get("error") if isinstance(body, dict) else None
+    if isinstance(error, dict):
+        cause = (error.get("root_cause") or [error])[0]
+        return f"{cause.get('type', '')}: {cause.get('reason', '')}"
+    return None
+
+
+class ClientLayer:
+    """The EngineClient methods whose requests read the same in both Python clients.
+
+    A subclass sets `_client`, translates errors in `_translate`, unwraps responses in
+    `_body` and runs the library's streaming bulk helper in `_streaming_bulk`.
+    """
+
+    flavor: str
+    url: str
+    _client: Any
+
+    def _translate(self, what: str) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _body(self, response: Any) -> Any:
+        raise NotImplementedError
+
+    def _streaming_bulk(self, actions: list[dict[str, Any]], **options: Any) -> Iterable[BulkItem]:
+        raise NotImplementedError
+
+    def info(self) -> dict[str, Any]:
+        """The root endpoint."""
+        with self._translate("GET /"):
+            return dict(self._body(self._client.info()))
+
+    def plugin_names(self) -> set[str]:
+        """Plugins installed on the nodes."""
+        with self._translate("GET /_nodes/plugins"):
+            nodes = self._body(self._client.nodes.info(metric="plugins")).get("nodes", {})
+        return {p["name"] for node in nodes.values() for p in node.get("plugins", [])}
+
+    def get_template(self, name: str) -> dict[str, Any] | None:
+        """The composable template body, or None."""
+        try:
+            with self._translate(f"GET /_index_template/{name}"):
+                found = self._body(self._client.indices.get_index_template(name=name))
+        except EngineRequestError as exc:
+            if "HTTP 404" in str(exc):
+                return None
+            raise
+        templates = found.get("index_templates", [])
+        return dict(templates[0]["index_template"]) if templates else None
+
+    def put_template(self, name: str, body: dict[str, Any]) -> None:
+        """Create or replace the template."""
+        with self._translate(f"PUT /_index_template/{name}"):
+            self._client.indices.put_index_template(name=name, body=body)
+
+    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Search an index pattern."""
+        with self._translate(f"search {index}"):
+            return dict(
+                self._body(
+                    self._client.search(
+                        index=index, body=body, ignore_unavailable=True, allow_no_indices=True
+                    )
+                )
+            )
+
+    def bulk(
+        self, actions: list[dict[str, Any]], chunk_size: int, wait_for_refresh: bool
+    ) -> Iterable[BulkItem]:
+        """One streaming_bulk pass; per-item failures are yielded, never raised."""
+        extra: dict[str, Any] = {"refresh": "wait_for"} if wait_for_refresh else {}
+        with self._translate("bulk"):
+            yield from self._streaming_bulk(
+                actions,
+                chunk_size=chunk_size,
+                raise_on_error=False,
+                raise_on_exception=False,
+                max_retries=0,
+                **extra,
+            )
+
+    def refresh(self, index: str) -> None:
+        """Refresh the pattern's indices."""
+        with self._translate(f"refresh {index}"):
+            self._client.indices.refresh(
+                index=index, allow_no_indices=True, ignore_unavailable=True
+            )
+
+    def delete_index(self, name: str) -> None:
+        """Delete one index."""
+        with self._translate(f"delete {name}"):
+            self._client.indices.delete(index=name)
+
+    def close(self) -> None:
+        """Close the pool."""
+        self._client.close()
