@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from core.index.protocol import MentionIndex
+from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from core.pipeline.dedup import ContentDeduper
 from core.pipeline.normalize import RejectedMention, normalize
@@ -16,6 +16,7 @@ from sentiment.classifier import Classifier
 log = logging.getLogger(__name__)
 
 Listener = Callable[[list[Mention]], None]
+LOOKUP_CHUNK = 500
 
 
 @dataclass
@@ -105,16 +106,26 @@ class Pipeline:
         """New mentions, and known ones whose engagement metrics moved (re-indexed)."""
         known = self.index.existing_ids([m.id for m in mentions])
         fresh = [m for m in mentions if m.id not in known]
+        stored = self._stored([m.id for m in mentions if m.id in known])
         changed = []
         for mention in mentions:
             if mention.id not in known:
                 continue
-            stored = self.index.get(mention.id)
-            if stored is not None and stored.metrics != mention.metrics:
+            previous = stored.get(mention.id)
+            if previous is not None and previous.metrics != mention.metrics:
                 changed.append(mention)
             else:
                 report.duplicates += 1
         return fresh, changed
+
+    def _stored(self, ids: list[str]) -> dict[str, Mention]:
+        """The indexed copies of these ids, fetched in a few searches instead of one get each."""
+        found: dict[str, Mention] = {}
+        for start in range(0, len(ids), LOOKUP_CHUNK):
+            chunk = ids[start : start + LOOKUP_CHUNK]
+            result = self.index.search(SearchQuery(ids=chunk, limit=len(chunk)))
+            found.update((m.id, m) for m in result.mentions)
+        return found
 
     def _notify(self, new: list[Mention]) -> None:
         if not new:
