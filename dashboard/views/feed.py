@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from core.enums import SentimentLabel, UrgencyLevel
-from core.index.protocol import SearchQuery
 from dashboard.data import get_context, sentiment_series
 from dashboard.open_alerts import open_alert_count
 from dashboard.widgets import filter_sidebar, mention_card, trend_chart
@@ -20,10 +21,8 @@ feed_size = st.sidebar.slider("显示条数", 10, 200, 50, step=10)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
     total = ctx.index.count(query)
-    negative = ctx.index.count(
-        SearchQuery(**{**query.__dict__, "sentiments": [SentimentLabel.NEGATIVE]})
-    )
-    urgent = ctx.index.count(SearchQuery(**{**query.__dict__, "min_urgency": UrgencyLevel.HIGH}))
+    negative = ctx.index.count(replace(query, sentiments=[SentimentLabel.NEGATIVE]))
+    urgent = ctx.index.count(replace(query, min_urgency=UrgencyLevel.HIGH))
     cols = st.columns(4)
     cols[0].metric("提及量", f"{total:,}")
     cols[1].metric("负面占比", f"{negative / total:.1%}" if total else "—")
@@ -35,7 +34,7 @@ def live() -> None:
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
-    result = ctx.index.search(SearchQuery(**{**query.__dict__, "limit": feed_size}))
+    result = ctx.index.search(replace(query, limit=feed_size))
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(
         f"共 {result.total:,} 条，显示最新 {len(result.mentions)} 条 · 每 {every:.0f} 秒自动刷新"

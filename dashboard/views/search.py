@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from core.index.protocol import SearchQuery, SortOrder
+from core.index.protocol import SortOrder
 from dashboard.data import get_context
 from dashboard.widgets import filter_sidebar, mention_card
 
@@ -25,15 +27,7 @@ text = cols[0].text_input(
 sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s])
 page = st.number_input("页码", min_value=1, value=1, step=1)
 result = ctx.index.search(
-    SearchQuery(
-        **{
-            **query.__dict__,
-            "text": text or None,
-            "sort": sort,
-            "limit": PAGE,
-            "offset": (page - 1) * PAGE,
-        }
-    )
+    replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE)
 )
 st.caption(f"共找到 {result.total:,} 条")
 for mention in result.mentions:
