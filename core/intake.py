@@ -54,18 +54,39 @@ def read_records(path: Path, source: str | None = None) -> Iterator[Record]:
         raise IntakeError(f"{path}: unknown file type {suffix!r}; use .jsonl or .csv")
 
 
-def _jsonl(name: str, text: str, source: str | None) -> Iterator[Record]:
+def jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, object, None) per non-blank line, or (number, None, why it is not one)."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        ref = f"{name}:{number}"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Record(ref, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
+            yield number, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
             continue
         if not isinstance(data, dict):
-            yield Record(ref, error="each line must be a JSON object")
+            yield number, None, "each line must be a JSON object"
+            continue
+        yield number, data, None
+
+
+def csv_rows(
+    name: str, text: str, delimiter: str
+) -> tuple[str, Iterator[tuple[int, dict[str, Any]]]]:
+    """The text column and (line number, row) pairs; no text column is an IntakeError."""
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    fields = reader.fieldnames or []
+    text_column = next((c for c in TEXT_COLUMNS if c in fields), None)
+    if text_column is None:
+        raise IntakeError(f"{name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
+    return text_column, enumerate(reader, start=2)
+
+
+def _jsonl(name: str, text: str, source: str | None) -> Iterator[Record]:
+    for number, data, error in jsonl_rows(text):
+        ref = f"{name}:{number}"
+        if data is None:
+            yield Record(ref, error=error)
             continue
         if source and "source" not in data:
             data["source"] = source
@@ -73,12 +94,8 @@ def _jsonl(name: str, text: str, source: str | None) -> Iterator[Record]:
 
 
 def _csv(name: str, text: str, source: str | None, delimiter: str) -> Iterator[Record]:
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    fields = reader.fieldnames or []
-    text_column = next((c for c in TEXT_COLUMNS if c in fields), None)
-    if text_column is None:
-        raise IntakeError(f"{name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
-    for number, row in enumerate(reader, start=2):
+    text_column, rows = csv_rows(name, text, delimiter)
+    for number, row in rows:
         data: dict[str, Any] = {k: v for k, v in row.items() if k and v not in (None, "")}
         body = data.pop(text_column, "")
         data["text"] = body

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +13,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from core.errors import IntakeError
-from core.intake import TEXT_COLUMNS, read_text
+from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
 from sentiment.registry import get_classifier
 
@@ -54,23 +52,13 @@ def classify(
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     text = read_text(path)
-    if path.suffix.lower() in {".csv", ".tsv"}:
-        reader = csv.DictReader(
-            io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ","
-        )
-        if not any(c in (reader.fieldnames or []) for c in TEXT_COLUMNS):
-            raise IntakeError(f"{path.name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
-        yield from enumerate(reader, start=2)
+    suffix = path.suffix.lower()
+    if suffix in {".csv", ".tsv"}:
+        yield from csv_rows(path.name, text, "\t" if suffix == ".tsv" else ",")[1]
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IntakeError(f"{path.name}:{number}: invalid JSON: {exc.msg}") from None
-        if not isinstance(row, dict):
-            raise IntakeError(f"{path.name}:{number}: each line must be a JSON object")
+    for number, row, error in jsonl_rows(text):
+        if row is None:
+            raise IntakeError(f"{path.name}:{number}: {error}")
         yield number, row
 
 
