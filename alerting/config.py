@@ -51,6 +51,17 @@ class EscalationStep(BaseModel):
     notifiers: list[str] = Field(default_factory=list)
 
 
+class GroupingConfig(BaseModel):
+    """How alerts of different rules are grouped into one incident (`alerting.grouping`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    # A new alert joins an active incident that fired within this window and shares a plan
+    # (or either side has none); health alerts (flatline) never join reputation incidents.
+    window: Duration = timedelta(hours=2)
+
+
 class AlertingConfig(BaseModel):
     """The `alerting:` section."""
 
@@ -65,6 +76,7 @@ class AlertingConfig(BaseModel):
     max_attempts: int = Field(default=5, ge=1)
     retry_backoff: Duration = timedelta(seconds=30)
     sample_size: int = Field(default=5, ge=1, le=50)
+    grouping: GroupingConfig = Field(default_factory=GroupingConfig)
 
     def notifier(self, name: str) -> NotifierConfig | None:
         """The notifier with this name, if configured."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from alerting import incidents
 from alerting.config import ESCALATION_TIER_ZH, EscalationTier
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
@@ -140,7 +141,8 @@ class AlertEngine:
     def _apply(
         self, session: Session, rule: Rule, findings: list[Finding], now: datetime
     ) -> list[Outcome]:
-        return [apply_finding(session, rule, f, now) for f in findings]
+        grouping = self.ctx.config.alerting.grouping
+        return [apply_finding(session, rule, f, now, grouping) for f in findings]
 
     def _context(self, rule: Rule, now: datetime, reads: MentionIndex | None = None) -> RuleContext:
         _, state = self._states.get(rule.name, (None, {}))
@@ -189,7 +191,14 @@ class AlertEngine:
             tier_label = (
                 ESCALATION_TIER_ZH[tier] if tier and outcome.event == AlertEvent.ESCALATED else None
             )
-            notification = render_alert(self.ctx, alert, outcome.event, samples, tier_label)
+            notification = render_alert(
+                self.ctx,
+                alert,
+                outcome.event,
+                samples,
+                tier_label,
+                incident=incidents.describe(session, alert),
+            )
             notification.targets = targets
             ids += [
                 d.id for d in enqueue(session, self.ctx, notification, str(tier) if tier else None)

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alerting.config import EscalationStep
+from alerting import incidents
+from alerting.config import EscalationStep, GroupingConfig
 from alerting.enums import AlertEvent, AlertStatus, Severity
 from alerting.models import Alert
 from alerting.rules import Finding, Rule
@@ -26,8 +27,20 @@ class Outcome:
     notify: bool
 
 
-def apply_finding(session: Session, rule: Rule, finding: Finding, now: datetime) -> Outcome:
-    """Open, update, reopen or realert the alert of this rule and key; the caller commits."""
+def apply_finding(
+    session: Session,
+    rule: Rule,
+    finding: Finding,
+    now: datetime,
+    grouping: GroupingConfig | None = None,
+) -> Outcome:
+    """Open, update, reopen or realert the alert of this rule and key; the caller commits.
+
+    Every new alert is put into an incident (see alerting.incidents); an alert that joins an
+    active incident, or grows inside one it does not lead, notifies only when it raises the
+    incident's severity.
+    """
+    grouping = grouping or GroupingConfig()
     alert = get_active_by_key(session, rule=rule.name, key=finding.key)
     severity = finding.severity or rule.spec.severity
     if alert is None or (
@@ -36,23 +49,31 @@ def apply_finding(session: Session, rule: Rule, finding: Finding, now: datetime)
         alert = _new_alert(rule, finding, severity, now)
         session.add(alert)
         session.flush()
-        return Outcome(alert, AlertEvent.OPENED, notify=True)
+        joined = incidents.attach(session, alert, rule.incident_group, grouping, now)
+        return Outcome(alert, AlertEvent.OPENED, notify=not joined.existing or joined.raised)
     raised = Severity(severity).rank > Severity(alert.severity).rank
     _merge(alert, finding, severity, now)
+    lead = incidents.is_lead(session, alert)
+    louder = raised and incidents.raise_severity(session, alert)
     if alert.status == AlertStatus.RESOLVED:
         # Recurrence within the realert window: the same incident again, not a new one.
         alert.status, alert.resolved_at, alert.resolved_by = AlertStatus.OPEN, None, None
-        return Outcome(alert, AlertEvent.REOPENED, notify=raised)
+        incidents.touch(session, alert, now)
+        return Outcome(alert, AlertEvent.REOPENED, notify=louder)
+    incidents.touch(session, alert, now)
     grown = alert.count > alert.notified_count
     quiet_long_enough = _since(alert.notified_at, now) >= rule.spec.realert
-    if raised or (alert.status == AlertStatus.OPEN and grown and quiet_long_enough):
+    if louder or (lead and alert.status == AlertStatus.OPEN and grown and quiet_long_enough):
         return Outcome(alert, AlertEvent.REALERTED, notify=True)
     return Outcome(alert, AlertEvent.UPDATED, notify=False)
 
 
 def auto_resolve(session: Session, rules: dict[str, Rule], now: datetime) -> list[Outcome]:
-    """Resolve open/acknowledged alerts whose condition has been clear for resolve_after."""
-    outcomes = []
+    """Resolve open/acknowledged alerts whose condition has been clear for resolve_after.
+
+    Only the resolution that ends an incident is announced, once, by its lead alert.
+    """
+    resolved: list[Alert] = []
     active = session.scalars(select(Alert).where(Alert.status != AlertStatus.RESOLVED))
     for alert in active:
         rule = rules.get(alert.rule)
@@ -64,8 +85,25 @@ def auto_resolve(session: Session, rules: dict[str, Rule], now: datetime) -> lis
             "auto",
             now,
         )
-        outcomes.append(Outcome(alert, AlertEvent.RESOLVED, notify=alert.notified_at is not None))
-    return outcomes
+        resolved.append(alert)
+    finished = incidents.settle(session, resolved, now)
+    return [
+        Outcome(alert, AlertEvent.RESOLVED, notify=_announces_end(session, alert, finished))
+        for alert in resolved
+    ]
+
+
+def _announces_end(session: Session, alert: Alert, finished: set[int]) -> bool:
+    """Whether this resolution is the one people hear about."""
+    if alert.incident_id is None:
+        return alert.notified_at is not None
+    incident = incidents.of(session, alert)
+    return (
+        alert.incident_id in finished
+        and incident is not None
+        and incident.lead_alert_id == alert.id
+        and any(a.notified_at is not None for a in incidents.members(session, alert.incident_id))
+    )
 
 
 def due_escalations(session: Session, steps: list[EscalationStep], now: datetime) -> list[Outcome]:
@@ -75,6 +113,8 @@ def due_escalations(session: Session, steps: list[EscalationStep], now: datetime
         return outcomes
     waiting = session.scalars(select(Alert).where(Alert.status == AlertStatus.OPEN))
     for alert in waiting:
+        if not incidents.is_lead(session, alert):
+            continue  # the incident escalates once, through its lead
         level = alert.escalation_level
         if level + 1 < len(steps) and _since(alert.opened_at, now) >= steps[level + 1].after:
             alert.escalation_level = level + 1

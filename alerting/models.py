@@ -13,7 +13,7 @@ from core.db import Base
 
 
 class Alert(Base):
-    """One incident: a rule and a dedup key; updated in place as the incident grows."""
+    """One rule's finding for one dedup key, updated in place as it grows; part of an Incident."""
 
     __tablename__ = "alerts"
     __table_args__ = (Index("alerts_rule_key", "rule", "key"), Index("alerts_status", "status"))
@@ -44,6 +44,34 @@ class Alert(Base):
     notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     notified_count: Mapped[int] = mapped_column(Integer, default=0)
     fire_count: Mapped[int] = mapped_column(Integer, default=0)
+    incident_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+
+
+class Incident(Base):
+    """One crisis seen by several rules: the alerts it groups share its acknowledgement.
+
+    A food-safety burst trips the urgent-mention, spike, keyword and negative-ratio rules
+    within minutes; people want one thread for that, not five. The lead alert is the one
+    that escalates and whose messages stand for the incident.
+    """
+
+    __tablename__ = "alert_incidents"
+    __table_args__ = (Index("alert_incidents_status", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(300))
+    scope: Mapped[str] = mapped_column(String(30), default="reputation")  # Rule.incident_group
+    severity: Mapped[Severity] = mapped_column(String(20), default=Severity.WARNING)
+    status: Mapped[AlertStatus] = mapped_column(String(20), default=AlertStatus.OPEN)
+    lead_alert_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    alert_count: Mapped[int] = mapped_column(Integer, default=0)
+    plans: Mapped[list[str]] = mapped_column(JSON, default=list)
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_fired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
 
 
 class Delivery(Base):

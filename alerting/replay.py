@@ -49,6 +49,8 @@ def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
         "peak": alert.peak,
         "sample_mention_ids": list(alert.sample_mention_ids),
         "plans": list(alert.plans),
+        "incident_id": alert.incident_id,
+        "notified": outcome.notify,
     }
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from alerting import incidents
 from alerting.enums import AlertStatus
 from alerting.models import Alert, Delivery
 from core.errors import YuqingError
@@ -55,13 +56,9 @@ def get_active_by_key(session: Session, *, rule: str, key: str) -> Alert | None:
 
 
 def acknowledge(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
-    """Mark an open alert acknowledged (stops escalation); returns it."""
+    """Acknowledge an open alert and the rest of its incident (stops escalation); returns it."""
     alert = _required(session, alert_id)
-    if alert.status == AlertStatus.OPEN:
-        alert.status = AlertStatus.ACKNOWLEDGED
-        alert.acknowledged_by = by
-        alert.acknowledged_at = at
-        alert.updated_at = at
+    incidents.acknowledge(session, alert, by, at)
     session.commit()
     return alert
 
@@ -74,6 +71,7 @@ def resolve(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
         alert.resolved_by = by
         alert.resolved_at = at
         alert.updated_at = at
+        incidents.settle(session, [alert], at)
     session.commit()
     return alert
 

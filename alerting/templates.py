@@ -37,6 +37,7 @@ def render_alert(
     event: AlertEvent,
     samples: list[Mention],
     tier_label: str | None = None,
+    incident: str | None = None,
 ) -> Notification:
     """The notification for one alert event."""
     severity = Severity(alert.severity)
@@ -53,6 +54,8 @@ def render_alert(
         _numbers(alert),
         f"- 时间窗：{_window(alert, ctx.config.tz)}",
     ]
+    if incident:
+        lines.append(f"- {incident}")
     if event == AlertEvent.RESOLVED:
         lines.append("- 条件已持续解除，告警自动关闭。")
     if samples:

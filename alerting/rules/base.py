@@ -146,6 +146,8 @@ class Rule:
     spec_model: ClassVar[type[RuleSpec]] = RuleSpec
     at_ingest: ClassVar[bool] = False
     skip_when_idle: ClassVar[bool] = True
+    # Which incidents its alerts may share: reputation signals group together, health apart.
+    incident_group: ClassVar[str] = "reputation"
 
     def __init__(self, spec: RuleSpec, source: str = "<builtin>") -> None:
         self.spec = spec

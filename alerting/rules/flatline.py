@@ -41,6 +41,7 @@ class FlatlineRule(Rule):
     type_label_zh = "数据源中断"
     spec_model = FlatlineSpec
     skip_when_idle = False
+    incident_group = "health"
 
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """Silent sources by the index, then unhealthy sources by their collector state."""

@@ -135,3 +135,15 @@ def test_seasonal_baseline_respects_weekday() -> None:
         count, MONDAY + timedelta(hours=12), timedelta(hours=1), MONDAY, days=7, weeks=4
     )
     assert no_history is None
+
+
+def test_the_kol_burst_is_one_incident_announced_once(run: Run) -> None:
+    fired = [
+        f
+        for f in run.fired_between(BURST, BURST + timedelta(minutes=30))
+        if f["rule"] != "collector-flatline"
+    ]
+    opened_rules = {f["rule"] for f in fired if f["event"] == "opened"}
+    assert len(opened_rules) >= 3  # several rules saw the crisis…
+    assert len({f["incident_id"] for f in fired}) == 1  # …as one incident
+    assert [f["rule"] for f in fired if f["notified"]] == ["urgent-mention"]

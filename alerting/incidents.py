@@ -1,0 +1,192 @@
+"""Incidents: the alerts several rules raise for one crisis, grouped so people get one thread.
+
+A KOL's food-poisoning post trips urgent-mention at once, then the food-safety spike, the
+维权 keywords and the negative-ratio rules within minutes. Each rule still keeps its own
+alert (its numbers, its dedup key), but a new alert that fires while an incident of the same
+group is active — within `alerting.grouping.window` and sharing a plan — joins it:
+
+- it notifies only when it raises the incident's severity (otherwise the dashboard shows it);
+- it inherits the incident's acknowledgement, and acknowledging any alert acknowledges all;
+- only the lead alert escalates; when the lead resolves, the oldest active alert leads;
+- the incident resolves when its last alert does, and only that resolution is announced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alerting.config import GroupingConfig
+from alerting.enums import AlertStatus, Severity
+from alerting.models import Alert, Incident
+
+ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+
+
+@dataclass
+class Joined:
+    """Where a new alert went: its incident, and whether that incident already existed."""
+
+    incident: Incident
+    existing: bool
+    raised: bool  # the alert raised the existing incident's severity
+
+
+def attach(
+    session: Session,
+    alert: Alert,
+    group: str,
+    config: GroupingConfig,
+    now: datetime,
+) -> Joined:
+    """Put a freshly opened alert into a matching active incident, or start a new one."""
+    incident = _matching(session, alert, group, config, now) if config.enabled else None
+    if incident is None:
+        incident = Incident(
+            title=alert.title[:300],
+            scope=group,
+            severity=alert.severity,
+            status=AlertStatus.OPEN,
+            alert_count=0,
+            plans=list(alert.plans or []),
+            opened_at=now,
+            updated_at=now,
+            last_fired_at=now,
+        )
+        session.add(incident)
+        session.flush()
+        incident.lead_alert_id = alert.id
+        _add(incident, alert, now)
+        return Joined(incident, existing=False, raised=False)
+    raised = Severity(alert.severity).rank > Severity(incident.severity).rank
+    _add(incident, alert, now)
+    if incident.status == AlertStatus.ACKNOWLEDGED and alert.status == AlertStatus.OPEN:
+        alert.status = AlertStatus.ACKNOWLEDGED
+        alert.acknowledged_by = incident.acknowledged_by
+        alert.acknowledged_at = now
+    return Joined(incident, existing=True, raised=raised)
+
+
+def of(session: Session, alert: Alert) -> Incident | None:
+    """The incident of an alert, if it has one."""
+    return session.get(Incident, alert.incident_id) if alert.incident_id is not None else None
+
+
+def members(session: Session, incident_id: int) -> list[Alert]:
+    """The alerts of an incident, oldest first."""
+    query = select(Alert).where(Alert.incident_id == incident_id).order_by(Alert.id)
+    return list(session.scalars(query))
+
+
+def siblings(session: Session, alert: Alert) -> list[Alert]:
+    """The alert and every other alert of its incident (just the alert when it has none)."""
+    if alert.incident_id is None:
+        return [alert]
+    return members(session, alert.incident_id)
+
+
+def is_lead(session: Session, alert: Alert) -> bool:
+    """Whether the alert speaks for its incident (true for alerts without one)."""
+    incident = of(session, alert)
+    return incident is None or incident.lead_alert_id in (None, alert.id)
+
+
+def raise_severity(session: Session, alert: Alert) -> bool:
+    """After a finding raised an alert: lift its incident too; True when the incident rose."""
+    incident = of(session, alert)
+    if incident is None:
+        return True
+    if Severity(alert.severity).rank <= Severity(incident.severity).rank:
+        return False
+    incident.severity = alert.severity
+    return True
+
+
+def touch(session: Session, alert: Alert, now: datetime) -> None:
+    """A member fired again (or reopened): the incident is active at now."""
+    incident = of(session, alert)
+    if incident is None:
+        return
+    incident.last_fired_at, incident.updated_at = now, now
+    if incident.status == AlertStatus.RESOLVED:
+        incident.status, incident.resolved_at = AlertStatus.OPEN, None
+    if alert.status == AlertStatus.OPEN and incident.status == AlertStatus.ACKNOWLEDGED:
+        alert.status = AlertStatus.ACKNOWLEDGED
+        alert.acknowledged_by = incident.acknowledged_by
+        alert.acknowledged_at = now
+
+
+def acknowledge(session: Session, alert: Alert, by: str, at: datetime) -> list[Alert]:
+    """Acknowledge the alert's whole incident; returns the alerts that changed."""
+    changed = []
+    for member in siblings(session, alert):
+        if member.status == AlertStatus.OPEN:
+            member.status = AlertStatus.ACKNOWLEDGED
+            member.acknowledged_by, member.acknowledged_at, member.updated_at = by, at, at
+            changed.append(member)
+    incident = of(session, alert)
+    if incident is not None and incident.status == AlertStatus.OPEN:
+        incident.status = AlertStatus.ACKNOWLEDGED
+        incident.acknowledged_by, incident.acknowledged_at, incident.updated_at = by, at, at
+    return changed
+
+
+def settle(session: Session, alerts: Sequence[Alert], now: datetime) -> set[int]:
+    """After alerts resolved: hand over leads, resolve emptied incidents; returns their ids."""
+    session.flush()
+    finished: set[int] = set()
+    for incident_id in {a.incident_id for a in alerts if a.incident_id is not None}:
+        incident = session.get(Incident, incident_id)
+        if incident is None or incident.status == AlertStatus.RESOLVED:
+            continue
+        active = [a for a in members(session, incident_id) if a.status in ACTIVE]
+        incident.updated_at = now
+        if not active:
+            incident.status, incident.resolved_at = AlertStatus.RESOLVED, now
+            finished.add(incident_id)
+        elif incident.lead_alert_id not in {a.id for a in active}:
+            incident.lead_alert_id = active[0].id
+    return finished
+
+
+def describe(session: Session, alert: Alert) -> str | None:
+    """One Chinese line for messages: the incident and the other signals in it."""
+    incident = of(session, alert)
+    if incident is None or incident.alert_count < 2:
+        return None
+    others = [a.title for a in members(session, incident.id) if a.id != alert.id]
+    shown = "；".join(others[:3]) + ("等" if len(others) > 3 else "")
+    return f"所属事件 #{incident.id}，共 {incident.alert_count} 条相关告警（另有：{shown}）"
+
+
+def _matching(
+    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
+) -> Incident | None:
+    """The most recently active incident this alert belongs to, if any."""
+    since = now - config.window
+    candidates = session.scalars(
+        select(Incident)
+        .where(Incident.status.in_(list(ACTIVE)), Incident.last_fired_at >= since)
+        .order_by(Incident.last_fired_at.desc(), Incident.id.desc())
+    )
+    for incident in candidates:
+        if incident.scope != group:
+            continue
+        mine, theirs = set(alert.plans or []), set(incident.plans or [])
+        if mine and theirs and not mine & theirs:
+            continue
+        return incident
+    return None
+
+
+def _add(incident: Incident, alert: Alert, now: datetime) -> None:
+    alert.incident_id = incident.id
+    incident.alert_count += 1
+    incident.plans = sorted(set(incident.plans or []) | set(alert.plans or []))
+    if Severity(alert.severity).rank > Severity(incident.severity).rank:
+        incident.severity = alert.severity
+    incident.last_fired_at, incident.updated_at = now, now

@@ -1,0 +1,232 @@
+"""Incident grouping: one crisis tripping several rules is one thread for the people on duty."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alerting import incidents, service
+from alerting.config import GroupingConfig
+from alerting.engine import AlertEngine
+from alerting.enums import AlertEvent, AlertStatus, Severity
+from alerting.loader import parse_rule
+from alerting.models import Alert, Incident
+from alerting.rules import Rule
+from alerting.synthetic import burst
+from core.context import AppContext
+from tests.alerting.conftest import MONDAY, advance, make_ctx
+from tests.alerting.receivers import HttpReceiver, http_receiver
+from tests.alerting.test_lifecycle import food, ingest
+
+NOON = MONDAY + timedelta(hours=12)
+
+
+def crisis_rules(food_severity: str = "warning") -> list[Rule]:
+    """Two reputation rules a food-poisoning crisis trips: urgent mention and a frequency rule."""
+    return [
+        parse_rule(
+            {
+                "name": "food",
+                "type": "frequency",
+                "threshold": 3,
+                "window": "10m",
+                "severity": food_severity,
+                "resolve_after": "20m",
+                "filter": {"categories": ["food_safety_health"]},
+            },
+            "test",
+        ),
+        parse_rule(
+            {"name": "urgent", "type": "urgent_mention", "min_urgency": "critical"},
+            "test",
+        ),
+    ]
+
+
+@pytest.fixture(autouse=True)
+def no_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Apprise sleeps between requests to one service; not in tests."""
+    from apprise.plugins.base import NotifyBase
+
+    monkeypatch.setattr(NotifyBase, "request_rate_per_sec", 0)
+
+
+@pytest.fixture
+def receiver() -> Iterator[HttpReceiver]:
+    with http_receiver() as server:
+        yield server
+
+
+def wired(
+    data_dir: Path, receiver: HttpReceiver, **alerting: Any
+) -> tuple[AppContext, AlertEngine]:
+    """A context sending to the local webhook receiver, and its engine listening to ingest."""
+    hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
+    ctx = make_ctx(data_dir, NOON, notifiers=[hook], **alerting)
+    engine = AlertEngine(ctx, crisis_rules(alerting.pop("food_severity", "warning")))
+    ctx.pipeline.add_listener(engine.listen)
+    return ctx, engine
+
+
+def kol_post(ctx: AppContext) -> list[Any]:
+    """The critical KOL food-poisoning post, published just now."""
+    (kol,) = burst(ctx.clock() - timedelta(seconds=5), size=0)
+    return [kol]
+
+
+def titles(receiver: HttpReceiver) -> list[str]:
+    return [r.json["title"] for r in receiver.requests]
+
+
+def test_second_rule_joins_the_incident_without_a_second_message(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, kol_post(ctx))  # urgent-mention fires at ingest: critical
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 2, ctx))
+    outcomes = engine.tick()  # the frequency rule fires (warning) inside the same incident
+    assert [(o.alert.rule, o.event, o.notify) for o in outcomes] == [
+        ("food", AlertEvent.OPENED, False)
+    ]
+    with ctx.sessions() as session:
+        alerts = service.get_all(session)
+        (incident,) = session.query(Incident).all()
+    assert {a.rule for a in alerts} == {"urgent", "food"}
+    assert {a.incident_id for a in alerts} == {incident.id}
+    assert incident.alert_count == 2 and incident.severity == Severity.CRITICAL
+    assert incident.lead_alert_id == next(a.id for a in alerts if a.rule == "urgent")
+    assert len(receiver.requests) == 1 and "新告警" in titles(receiver)[0]
+
+
+def test_a_louder_signal_is_announced_with_the_incident_context(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, food(4, 0, ctx))
+    engine.tick()  # frequency rule opens the incident at warning
+    advance(ctx, timedelta(minutes=1))
+    ingest(ctx, kol_post(ctx))  # critical urgent mention joins and raises it
+    assert len(receiver.requests) == 2
+    body = receiver.requests[1].json
+    assert body["title"].startswith("【紧急】新告警")
+    assert "共 2 条相关告警" in body["message"] and "另有：" in body["message"]
+    with ctx.sessions() as session:
+        (incident,) = session.query(Incident).all()
+    assert incident.severity == Severity.CRITICAL and incident.alert_count == 2
+
+
+def test_acknowledging_one_alert_acknowledges_the_incident_and_new_members(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, kol_post(ctx))
+    with ctx.sessions() as session:
+        (urgent,) = service.get_all(session)
+        service.acknowledge(session, alert_id=urgent.id, by="王班长", at=ctx.clock())
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 2, ctx))
+    engine.tick()
+    with ctx.sessions() as session:
+        alerts = service.get_all(session)
+        (incident,) = session.query(Incident).all()
+    assert incident.status == AlertStatus.ACKNOWLEDGED and incident.acknowledged_by == "王班长"
+    assert [a.status for a in alerts] == [AlertStatus.ACKNOWLEDGED] * 2
+    assert {a.acknowledged_by for a in alerts} == {"王班长"}
+
+
+def test_the_incident_escalates_once_through_its_lead(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    tiers = [
+        {"tier": "front_line", "after": "0m", "notifiers": ["hook"]},
+        {"tier": "team_lead", "after": "10m", "notifiers": ["hook"]},
+    ]
+    ctx, engine = wired(data_dir, receiver, escalation=tiers)
+    ingest(ctx, kol_post(ctx))
+    events = []
+    for minute in range(1, 16):
+        advance(ctx, timedelta(minutes=1))
+        ingest(ctx, food(2, minute, ctx))
+        events += [(o.alert.rule, o.event) for o in engine.tick()]
+    assert events.count(("urgent", AlertEvent.ESCALATED)) == 1
+    assert ("food", AlertEvent.ESCALATED) not in events
+    escalations = [t for t in titles(receiver) if "告警升级" in t]
+    assert len(escalations) == 1 and "班长" in escalations[0]
+
+
+def test_the_incident_ends_when_its_last_alert_resolves_and_says_so_once(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, food(4, 0, ctx))
+    engine.tick()
+    advance(ctx, timedelta(minutes=1))
+    ingest(ctx, kol_post(ctx))
+    with ctx.sessions() as session:
+        urgent = next(a for a in service.get_all(session) if a.rule == "urgent")
+        service.resolve(session, alert_id=urgent.id, by="张三", at=ctx.clock())
+        (incident,) = session.query(Incident).all()
+        assert incident.status == AlertStatus.OPEN  # the frequency alert is still active
+    resolved = []
+    for _ in range(30):
+        advance(ctx, timedelta(minutes=1))
+        resolved += [o for o in engine.tick() if o.event == AlertEvent.RESOLVED]
+    assert [(o.alert.rule, o.notify) for o in resolved] == [("food", True)]
+    with ctx.sessions() as session:
+        (incident,) = session.query(Incident).all()
+    assert incident.status == AlertStatus.RESOLVED and incident.resolved_at is not None
+    assert sum("告警已恢复" in t for t in titles(receiver)) == 1
+
+
+def test_grouping_respects_scope_plans_and_window(data_dir: Path) -> None:
+    ctx = make_ctx(data_dir, NOON)
+    config = GroupingConfig(window=timedelta(hours=2))
+
+    def opened(rule: str, plans: list[str], scope: str = "reputation") -> Alert:
+        now = ctx.clock()
+        alert = Alert(
+            rule=rule,
+            rule_type="frequency",
+            key="*",
+            severity=Severity.WARNING,
+            status=AlertStatus.OPEN,
+            title=rule,
+            opened_at=now,
+            updated_at=now,
+            last_fired_at=now,
+            plans=plans,
+            sample_mention_ids=[],
+        )
+        with ctx.sessions() as session:
+            session.add(alert)
+            session.flush()
+            incidents.attach(session, alert, scope, config, now)
+            session.commit()
+        return alert
+
+    first = opened("a", ["外卖"])
+    same_plan = opened("b", ["外卖", "门店"])
+    no_plan = opened("c", [])
+    other_plan = opened("d", ["招聘"])
+    health = opened("flat", [], scope="health")
+    advance(ctx, timedelta(hours=2, minutes=1))
+    late = opened("e", ["外卖"])
+    assert first.incident_id == same_plan.incident_id == no_plan.incident_id
+    assert len({first.incident_id, other_plan.incident_id, health.incident_id}) == 3
+    assert late.incident_id not in {first.incident_id, other_plan.incident_id}
+
+
+def test_grouping_can_be_switched_off(data_dir: Path, receiver: HttpReceiver) -> None:
+    ctx, engine = wired(data_dir, receiver, grouping={"enabled": False})
+    ingest(ctx, kol_post(ctx))
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 2, ctx))
+    engine.tick()
+    with ctx.sessions() as session:
+        assert len({a.incident_id for a in service.get_all(session)}) == 2
+    assert len(receiver.requests) == 2
