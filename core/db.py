@@ -1,17 +1,22 @@
 """The workflow store (system of record): SQLAlchemy 2 on SQLite by default, PostgreSQL by URL.
 
 Domain packages declare their tables on `Base` in their own models modules and list the
-module in MODEL_MODULES so `init_db` creates them.
+module in MODEL_MODULES so `init_db` creates them. Schema changes so far are additive: a
+column added to a model is added to an existing table at start (nullable, with its index),
+so a store written by an older version keeps its rows.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 MODEL_MODULES: list[str] = [
     "collectors.state",
@@ -50,10 +55,38 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def init_db(engine: Engine) -> None:
-    """Import every domain's models and create missing tables."""
+    """Import every domain's models, create missing tables and add missing columns."""
     for module in MODEL_MODULES:
         importlib.import_module(module)
+    existing = set(inspect(engine).get_table_names())
     Base.metadata.create_all(engine)
+    _add_missing_columns(engine, existing)
+
+
+def _add_missing_columns(engine: Engine, tables: set[str]) -> None:
+    """ALTER TABLE … ADD COLUMN for model columns an older store lacks (added nullable)."""
+    inspector = inspect(engine)
+    preparer = engine.dialect.identifier_preparer
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        missing = [c for c in table.columns if c.name not in have]
+        if not missing:
+            continue
+        with engine.begin() as conn:
+            for column in missing:
+                kind = column.type.compile(dialect=engine.dialect)
+                conn.execute(
+                    text(
+                        f"ALTER TABLE {preparer.format_table(table)} "
+                        f"ADD COLUMN {preparer.format_column(column)} {kind}"
+                    )
+                )
+                log.info("workflow store: added column %s.%s", table.name, column.name)
+            for index in table.indexes:
+                if {c.name for c in index.columns} & {c.name for c in missing}:
+                    index.create(conn, checkfirst=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
