@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 FIXTURES = Path(__file__).with_name("fixtures")
 
@@ -29,11 +31,19 @@ def fixture(name: str, status: int = 200, content_type: str | None = None) -> Pa
     return Page(FIXTURES.joinpath(name).read_bytes(), status, kind)
 
 
+Handler = Callable[[dict[str, str]], Page]
+
+
 class Site:
-    """Routes 'path?query' to a list of Pages; the last Page repeats. Logs every request."""
+    """Routes 'path?query' to a list of Pages; the last Page repeats. Logs every request.
+
+    A path can instead be handled by a function of the decoded query (for APIs whose
+    requests carry timestamps or signatures, answered like the real site would).
+    """
 
     def __init__(self) -> None:
         self.routes: dict[str, list[Page]] = {}
+        self.handlers: dict[str, Handler] = {}
         self.log: list[str] = []
         self.hits: dict[str, int] = defaultdict(int)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -48,10 +58,23 @@ class Site:
         """Answer `path` (with its query string) with pages in turn."""
         self.routes[path] = list(pages)
 
+    def handle(self, path: str, handler: Handler) -> None:
+        """Answer every request to `path` (any query) with handler(query as a dict)."""
+        self.handlers[path] = handler
+
+    def queries(self, path: str) -> list[dict[str, str]]:
+        """The decoded queries of the logged requests to `path`, in order."""
+        parts = [urlsplit(logged) for logged in self.log]
+        return [dict(parse_qsl(p.query, keep_blank_values=True)) for p in parts if p.path == path]
+
     def _answer(self, path: str) -> Page:
         if path != "/robots.txt":  # Scrapy asks for it first; keep the log about pages
             self.log.append(path)
         pages = self.routes.get(path)
+        parts = urlsplit(path)
+        if not pages and parts.path in self.handlers:
+            query = dict(parse_qsl(parts.query, keep_blank_values=True))
+            return self.handlers[parts.path](query)
         if not pages:
             return Page(b"not found", 404, "text/plain")
         index = min(self.hits[path], len(pages) - 1)
