@@ -8,6 +8,7 @@ from collectors.keywords import search_terms
 from collectors.options import OptionReader
 from collectors.scrapy_bridge import ScrapyCollector
 from collectors.spiders.forum import PRESETS, REQUIRED_SELECTORS, ForumSpider
+from collectors.spiders.heimao import SIGN_KEY as HEIMAO_SIGN_KEY
 from collectors.spiders.heimao import HeimaoSpider
 from collectors.spiders.rss import RssSpider
 from collectors.spiders.tieba import TiebaSpider
@@ -123,7 +124,7 @@ class ForumCollector(ScrapyCollector):
 
 
 class HeimaoCollector(ScrapyCollector):
-    """heimao: options company_ids (黑猫 couid) and/or keywords, max_pages."""
+    """heimao: options company_ids (黑猫 couid) and/or keywords, sign_key, cookie, max_pages."""
 
     type_name = "heimao"
     spider_cls = HeimaoSpider
@@ -132,11 +133,15 @@ class HeimaoCollector(ScrapyCollector):
 
     @classmethod
     def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
-        """HEIMAO_COMPANY_IDS, HEIMAO_KEYWORDS."""
+        """HEIMAO_COMPANY_IDS, HEIMAO_KEYWORDS, HEIMAO_SIGN_KEY (the site's signing key)."""
         companies, keywords = reader.strings("company_ids"), reader.strings("keywords")
         if not companies and not keywords:
             raise reader.error("company_ids", "missing: give company_ids (couid) and/or keywords")
-        return {"HEIMAO_COMPANY_IDS": companies, "HEIMAO_KEYWORDS": keywords}
+        return {
+            "HEIMAO_COMPANY_IDS": companies,
+            "HEIMAO_KEYWORDS": keywords,
+            "HEIMAO_SIGN_KEY": reader.string("sign_key", HEIMAO_SIGN_KEY),
+        }
 
 
 class RssCollector(ScrapyCollector):
