@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crisis_playbooks import notices
+from crisis_playbooks.cases import flows as case_flows
 from crisis_playbooks.notices import Notice, NoticeSender
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
@@ -51,7 +52,7 @@ class CheckSummary:
 
 
 def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = None) -> CheckSummary:
-    """Check SLA clocks and overdue tasks of every open case and notify once each.
+    """Link late incident alerts to their case, check SLA clocks and overdue tasks, notify once.
 
     Without `send`, notices are queued with alerting in the same transaction that records
     them, then delivered after the commit (alerting retries failed deliveries).
@@ -59,6 +60,7 @@ def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = No
     outbox: list[Notice] = []
     public_url = ctx.config.dashboard.public_url
     with ctx.sessions() as session:
+        case_flows.link_incident_alerts(session, now=now)
         sent = sla_flows.check_all(
             session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )

@@ -24,6 +24,8 @@ from crisis_playbooks.sla import service as sla
 from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
 from crisis_playbooks.sla.enums import ClockKind, ClockState
 
+INCIDENT_LINKER = "系统（同一事件）"
+
 
 class AlertLike(Protocol):
     """The alert fields a case needs (alerting.models.Alert has them)."""
@@ -121,15 +123,73 @@ def open_from_alert_id(
     actor: str,
     now: datetime,
 ) -> Case:
-    """Open a case for a stored alert (alerting.models.Alert)."""
+    """Open a case for a stored alert (alerting.models.Alert), with its whole incident.
+
+    The other alerts of the alert's incident are linked too; when one of them already has
+    an open case, that case is the incident's case and this alert joins it.
+    """
+    from alerting import incidents
     from alerting.models import Alert
 
     alert = session.get(Alert, alert_id)
     if alert is None:
         raise CaseNotFound(f"预警 #{alert_id} 不存在 / alert #{alert_id} not found")
-    return open_from_alert(
-        session, alert=alert, brand=brand, library=library, index=index, actor=actor, now=now
+    siblings = incidents.siblings(session, alert)
+    case = next(
+        (
+            c
+            for sibling in siblings
+            for c in service.get_by_alert(session, alert_id=sibling.id)
+            if c.status_enum.is_open
+        ),
+        None,
     )
+    if case is None:
+        case = open_from_alert(
+            session, alert=alert, brand=brand, library=library, index=index, actor=actor, now=now
+        )
+    for sibling in siblings:
+        service.link_alert(
+            session,
+            case=case,
+            alert_id=sibling.id,
+            title=sibling.title,
+            rule_type=sibling.rule_type,
+            actor=actor,
+            now=now,
+        )
+    return case
+
+
+def link_incident_alerts(session: Session, *, now: datetime) -> int:
+    """Link alerts that joined an incident after its case was opened; returns how many."""
+    from alerting import incidents
+    from alerting.models import Alert
+
+    linked = 0
+    for case in service.get_all(session, statuses=[s for s in CaseStatus if s.is_open]):
+        known = {link.alert_id for link in case.alerts}
+        incident_ids = {
+            a.incident_id
+            for alert_id in known
+            if (a := session.get(Alert, alert_id)) is not None and a.incident_id is not None
+        }
+        for incident_id in sorted(incident_ids):
+            for alert in incidents.members(session, incident_id):
+                if alert.id in known:
+                    continue
+                service.link_alert(
+                    session,
+                    case=case,
+                    alert_id=alert.id,
+                    title=alert.title,
+                    rule_type=alert.rule_type,
+                    actor=INCIDENT_LINKER,
+                    now=now,
+                )
+                known.add(alert.id)
+                linked += 1
+    return linked
 
 
 def open_from_mentions(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from alerting import service
+from alerting import incidents, service
 from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
 from alerting.models import Alert
 from dashboard.data import get_context, now
@@ -74,6 +74,17 @@ def show(alert: Alert) -> None:
     )
     if alert.acknowledged_by:
         st.caption(f"确认人：{alert.acknowledged_by}")
+    with ctx.sessions() as session:
+        incident = incidents.of(session, alert)
+        others = [a for a in incidents.siblings(session, alert) if a.id != alert.id]
+    if incident is not None and others:
+        lead = incident.lead_alert_id
+        role = "本条为主告警" if lead == alert.id else f"主告警 #{lead}"
+        listed = "、".join(f"#{a.id} {a.title}" for a in others[:4])
+        st.info(
+            f"同一事件 #{incident.id}（{role}）还有 {len(others)} 条告警：{listed}。"
+            "确认任一条即确认整个事件，升级只经由主告警。"
+        )
     samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
     if samples:
         st.markdown("**代表性内容**")
@@ -101,19 +112,32 @@ def show(alert: Alert) -> None:
 with ctx.sessions() as session:
     alerts = service.get_all(session, status=chosen or None)
 counts = {s: sum(1 for a in alerts if a.status == s) for s in AlertStatus}
-top = st.columns(3)
+top = st.columns(4)
 top[0].metric("待处理", counts[AlertStatus.OPEN])
 top[1].metric("已确认", counts[AlertStatus.ACKNOWLEDGED])
+top[3].metric(
+    "事件",
+    len({a.incident_id for a in alerts if a.status != AlertStatus.RESOLVED and a.incident_id}),
+    help="几条规则为同一场危机触发的告警归为一个事件",
+)
 top[2].metric(
     "紧急",
     sum(1 for a in alerts if a.severity == Severity.CRITICAL and a.status != AlertStatus.RESOLVED),
 )
 if not alerts:
     st.info("当前没有告警。")
-alerts.sort(key=lambda a: (str(a.id) != focus, -Severity(a.severity).rank, -a.id))
+alerts.sort(
+    key=lambda a: (
+        str(a.id) != focus,
+        -Severity(a.severity).rank,
+        -(a.incident_id or 0),
+        a.id,
+    )
+)
 for alert in alerts:
+    event = f"事件 #{alert.incident_id} · " if alert.incident_id is not None else ""
     with st.expander(
-        f"#{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · {alert.title}",
+        f"{event}#{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · {alert.title}",
         expanded=str(alert.id) == focus or alert is alerts[0],
     ):
         show(alert)

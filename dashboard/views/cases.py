@@ -26,22 +26,38 @@ def open_detail(case_id: int) -> None:
     st.switch_page(DETAIL_PAGE, query_params={"case_id": str(case_id)})
 
 
-def open_alerts() -> list[Any]:
-    """Alerts not resolved and not yet handled by an open case (none without alerting)."""
+def open_alerts() -> list[tuple[Any, int]]:
+    """One alert per incident not yet handled by an open case, with how many more it groups.
+
+    (None without alerting.) Opening a case from it links the whole incident.
+    """
     try:
+        from alerting import incidents
         from alerting import service as alerts
         from alerting.enums import AlertStatus
     except ImportError:
         return []
+    waiting: list[tuple[Any, int]] = []
+    seen: set[int] = set()
     with ctx.sessions() as session:
         pending = alerts.get_all(session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED])
-        return [
-            alert
-            for alert in pending
-            if not any(
-                c.status_enum.is_open for c in service.get_by_alert(session, alert_id=alert.id)
+        for alert in pending:
+            if alert.incident_id is not None and alert.incident_id in seen:
+                continue
+            group = [a for a in incidents.siblings(session, alert) if a.status != "resolved"]
+            handled = any(
+                c.status_enum.is_open
+                for member in group
+                for c in service.get_by_alert(session, alert_id=member.id)
             )
-        ]
+            if alert.incident_id is not None:
+                seen.add(alert.incident_id)
+                lead = next((a for a in group if incidents.is_lead(session, a)), alert)
+            else:
+                lead = alert
+            if not handled:
+                waiting.append((lead, len(group) - 1))
+    return waiting
 
 
 def open_from_alert(alert_id: int) -> int:
@@ -75,11 +91,13 @@ st.subheader("待立案预警")
 pending = open_alerts()
 if not pending:
     st.caption("没有待立案的预警。")
-for alert in pending:
+for alert, more in pending:
     with st.container(border=True):
         left, right = st.columns([5, 1])
         left.markdown(f"**预警 #{alert.id} · {alert.title}**  \n{alert.summary}")
         left.caption(alert_caption(alert))
+        if more:
+            left.caption(f"同一事件 #{alert.incident_id} 另有 {more} 条告警，立案时一并关联")
         if right.button("立案", key=f"open-alert-{alert.id}", type="primary"):
             try:
                 case_id = open_from_alert(alert.id)

@@ -50,3 +50,39 @@ def test_page_lists_alert_and_acknowledges_then_resolves(alert_id: int, data_dir
         assert alert is not None and alert.status == AlertStatus.RESOLVED
         assert alert.acknowledged_by == "值班专员" and alert.resolved_by == "值班专员"
     ctx.close()
+
+
+def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.alerting.test_incidents import crisis_rules
+    from tests.alerting.test_lifecycle import food
+
+    ctx = make_ctx(data_dir, MONDAY + timedelta(hours=12))
+    engine = AlertEngine(ctx, crisis_rules(), send=False)
+    ctx.pipeline.add_listener(engine.listen)
+    ctx.pipeline.process(burst(MONDAY + timedelta(hours=12), size=0))
+    ctx.pipeline.process(food(4, 1, ctx))
+    engine.tick()
+    with ctx.sessions() as session:
+        urgent, frequency = sorted(service.get_all(session), key=lambda a: a.id)
+    ctx.close()
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data_dir))
+    st.cache_resource.clear()
+
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["alert"] = str(frequency.id)
+    app.run()
+    assert not app.exception
+    labels = [e.label for e in app.expander]
+    assert all(f"事件 #{urgent.incident_id}" in label for label in labels) and len(labels) == 2
+    notes = [i.value for i in app.info]
+    assert any(f"主告警 #{urgent.id}" in n and f"#{urgent.id}" in n for n in notes)
+    app.button(key=f"ack-{frequency.id}").click().run()
+    assert not app.exception
+    again = make_ctx(data_dir)
+    with again.sessions() as session:
+        statuses = {a.rule: a.status for a in service.get_all(session)}
+    again.close()
+    assert statuses == {"urgent": AlertStatus.ACKNOWLEDGED, "food": AlertStatus.ACKNOWLEDGED}

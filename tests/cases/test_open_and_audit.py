@@ -66,16 +66,17 @@ def index(tmp_path: Path, incident: list[Mention]) -> Iterator[SQLiteMentionInde
 
 @pytest.fixture
 def alert_table(engine: Engine) -> None:
-    from alerting.models import Alert
+    from alerting.models import Alert, Incident
 
     Alert.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
+    Incident.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
 
 
-def store_alert(session: Session, mentions: list[Mention]) -> int:
+def store_alert(session: Session, mentions: list[Mention], rule: str = "urgent-food") -> int:
     from alerting.models import Alert
 
     alert = Alert(
-        rule="urgent-food",
+        rule=rule,
         rule_type="urgent_mention",
         key=mentions[0].id,
         severity="critical",
@@ -133,6 +134,51 @@ def test_open_from_stored_alert_links_everything_and_proposes(
         flows.open_from_alert_id(
             session, alert_id=999, brand="x", library=library, index=index, actor="a", now=NOW
         )
+
+
+def test_a_case_takes_in_its_whole_incident(
+    session: Session,
+    alert_table: None,
+    index: SQLiteMentionIndex,
+    incident: list[Mention],
+    library: dict[str, Playbook],
+) -> None:
+    from alerting import incidents
+    from alerting.config import GroupingConfig
+    from alerting.models import Alert
+
+    def grouped(rule: str) -> int:
+        alert_id = store_alert(session, incident, rule)
+        alert = session.get(Alert, alert_id)
+        assert alert is not None
+        incidents.attach(session, alert, "reputation", GroupingConfig(), NOW)
+        session.commit()
+        return alert_id
+
+    urgent, spike = grouped("urgent-food"), grouped("food-safety-spike")
+    case = flows.open_from_alert_id(
+        session, alert_id=spike, brand="鲜味坊", library=library, index=index, actor="李娜", now=NOW
+    )
+    session.commit()
+    assert sorted(a.alert_id for a in case.alerts) == [urgent, spike]
+    same = flows.open_from_alert_id(
+        session,
+        alert_id=urgent,
+        brand="鲜味坊",
+        library=library,
+        index=index,
+        actor="李娜",
+        now=NOW,
+    )
+    assert same.id == case.id
+
+    late = grouped("rights-protection")  # a third rule fires after the case was opened
+    assert flows.link_incident_alerts(session, now=NOW + timedelta(minutes=5)) == 1
+    assert flows.link_incident_alerts(session, now=NOW + timedelta(minutes=6)) == 0
+    session.commit()
+    assert sorted(a.alert_id for a in case.alerts) == [urgent, spike, late]
+    linked_by = [a.linked_by for a in case.alerts if a.alert_id == late]
+    assert linked_by == [flows.INCIDENT_LINKER]
 
 
 def test_open_from_mentions_takes_the_highest_urgency(
