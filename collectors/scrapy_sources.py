@@ -72,7 +72,7 @@ class WeiboUserCollector(ScrapyCollector):
 
 
 class TiebaCollector(ScrapyCollector):
-    """tieba: options forums and/or keywords, thread_pages (3), max_pages."""
+    """tieba: options forums and/or keywords, thread_pages (3), lzl (true), lzl_pages (2)."""
 
     type_name = "tieba"
     spider_cls = TiebaSpider
@@ -82,7 +82,7 @@ class TiebaCollector(ScrapyCollector):
 
     @classmethod
     def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
-        """TIEBA_FORUMS, TIEBA_KEYWORDS, TIEBA_THREAD_PAGES."""
+        """TIEBA_FORUMS, TIEBA_KEYWORDS, TIEBA_THREAD_PAGES, TIEBA_LZL, TIEBA_LZL_PAGES."""
         forums, keywords = reader.strings("forums"), reader.strings("keywords")
         if not forums and not keywords:
             raise reader.error("forums", "missing: give forums (贴吧名) and/or keywords")
@@ -90,6 +90,8 @@ class TiebaCollector(ScrapyCollector):
             "TIEBA_FORUMS": forums,
             "TIEBA_KEYWORDS": keywords,
             "TIEBA_THREAD_PAGES": reader.integer("thread_pages", 3, minimum=1),
+            "TIEBA_LZL": reader.boolean("lzl", True),
+            "TIEBA_LZL_PAGES": reader.integer("lzl_pages", 2, minimum=1),
         }
 
 

@@ -4,10 +4,20 @@ List pages hide the thread list inside an HTML comment in `<code id="pagelet_htm
 threads are `li.j_thread_list` (data-field JSON), thread posts `div.l_post` (data-field
 JSON with author and post ids, `div.d_post_content`). Thread pages run oldest first, so the
 newest TIEBA_THREAD_PAGES pages are read, counting back from the last one.
+
+楼中楼 (replies inside a floor), as public tools read them: for a thread page with floors
+whose data-field `comment_num` > 0, `/p/totalComment?tid=&fid=&pn=&see_lz=0` (JSON) gives
+`data.comment_list` keyed by floor post id (`[]` when empty), each with `comment_num` and
+`comment_info[]` {comment_id, user_id, username, show_nickname, now_time (unix seconds),
+content (HTML)}, and `data.user_list` keyed by user id. When a floor has more replies than
+listed, the newest TIEBA_LZL_PAGES pages of `/p/comment?tid=&pid=&pn=` (HTML, 10 a page,
+oldest first: `li.lzl_single_post` with data-field {spid, user_name, showname},
+`span.lzl_content_main`, `span.lzl_time`) are read too. A reply's `reply_to` is its floor.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -18,13 +28,16 @@ from scrapy import Request
 from scrapy.http import Response
 
 from collectors.items import RawPost
-from collectors.page_problems import PageBlocked
-from collectors.spiders.base import YuqingSpider, field_json
+from collectors.page_problems import MalformedPage, PageBlocked
+from collectors.spiders.base import YuqingSpider, field_json, json_of
 from core.enums import Channel
 
 LIST_PATH = "/f?kw={forum}&ie=utf-8&pn={offset}"
 SEARCH_PATH = "/f/search/res?ie=utf-8&sm=1&rn=20&qw={keyword}&pn={page}"
+LZL_LIST_PATH = "/p/totalComment?tid={tid}&fid={fid}&pn={page}&see_lz=0"
+LZL_PAGE_PATH = "/p/comment?tid={tid}&pid={pid}&pn={page}"
 THREADS_PER_PAGE = 50
+LZL_PER_PAGE = 10
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}")
 _PN = re.compile(r"[?&]pn=(\d+)")
 _PID = re.compile(r"pid=(\d+)")
@@ -97,11 +110,97 @@ class TiebaSpider(YuqingSpider):
         for post in posts:
             post.reply_to = None if post.title else opener
         yield from posts
+        if self.setting("LZL", True):
+            yield from self.lzl_list_request(response, tid, page)
         if page == 1:
             hrefs = " ".join(response.css(".l_pager a::attr(href)").getall())
             last = max((int(n) for n in _PN.findall(hrefs)), default=1)
             oldest = max(2, last - int(self.setting("THREAD_PAGES", 3)) + 1)
             yield from (self.thread_request(tid, n, opener) for n in range(last, oldest - 1, -1))
+
+    def lzl_list_request(self, response: Response, tid: str, page: int) -> Iterator[Request]:
+        """The 楼中楼 of this thread page, when a floor on it has any."""
+        floors = [
+            field_json(p.attrib.get("data-field")).get("content") or {}
+            for p in response.css("div.l_post")
+        ]
+        counts = {
+            str(f["post_id"]): _int(f.get("comment_num"))
+            for f in floors
+            if f.get("post_id") and _int(f.get("comment_num")) > 0
+        }
+        fid = next((str(f["forum_id"]) for f in floors if f.get("forum_id")), "")
+        if counts:
+            url = self.base_url + LZL_LIST_PATH.format(tid=tid, fid=fid, page=page)
+            yield Request(
+                url, callback=self.parse_lzl_list, cb_kwargs={"tid": tid, "counts": counts}
+            )
+
+    def parse_lzl_list(
+        self, response: Response, tid: str = "", counts: dict[str, int] | None = None
+    ) -> Iterator[Any]:
+        """Replies listed per floor, then /p/comment pages for floors with more replies."""
+        floors, users = lzl_lists(response)
+        for pid, floor in floors.items():
+            if not isinstance(floor, dict):
+                raise MalformedPage(f"楼中楼接口 comment_list[{pid}] 不是对象")
+            listed = [c for c in floor.get("comment_info") or [] if isinstance(c, dict)]
+            yield from (r for r in (self.lzl_reply(c, str(pid), tid, users) for c in listed) if r)
+            total = _int(floor.get("comment_num")) or (counts or {}).get(str(pid), 0)
+            yield from self.lzl_page_requests(tid, str(pid), total, len(listed))
+
+    def lzl_reply(
+        self, comment: dict[str, Any], pid: str, tid: str, users: dict[str, Any]
+    ) -> RawPost | None:
+        """A RawPost for one reply of /p/totalComment; its reply_to is the floor."""
+        cid = comment.get("comment_id")
+        if not cid:
+            return None
+        uid = str(comment.get("user_id") or "")
+        user = users.get(uid)
+        nickname = user.get("nickname") if isinstance(user, dict) else None
+        return RawPost(
+            native_id=str(cid),
+            channel=Channel.FORUM,
+            url=self.lzl_url(tid, pid, str(cid)),
+            text=str(comment.get("content") or ""),
+            published_at=self.when(comment.get("now_time")),
+            author_id=uid or None,
+            author_name=comment.get("username") or comment.get("show_nickname") or nickname,
+            reply_to=pid,
+            extra={"thread_id": tid},
+        )
+
+    def lzl_page_requests(self, tid: str, pid: str, total: int, listed: int) -> Iterator[Request]:
+        """The newest TIEBA_LZL_PAGES /p/comment pages not already listed, newest first."""
+        if total <= listed:
+            return
+        last = math.ceil(total / LZL_PER_PAGE)
+        first = max(listed // LZL_PER_PAGE + 1, last - int(self.setting("LZL_PAGES", 2)) + 1)
+        for page in range(last, first - 1, -1):
+            url = self.base_url + LZL_PAGE_PATH.format(tid=tid, pid=pid, page=page)
+            yield Request(url, callback=self.parse_lzl_page, cb_kwargs={"tid": tid, "pid": pid})
+
+    def parse_lzl_page(self, response: Response, tid: str = "", pid: str = "") -> Iterator[Any]:
+        """Replies of one /p/comment page (HTML fragment)."""
+        for item in response.css("li.lzl_single_post"):
+            info = field_json(item.attrib.get("data-field"))
+            if not info.get("spid"):
+                continue
+            yield RawPost(
+                native_id=str(info["spid"]),
+                channel=Channel.FORUM,
+                url=self.lzl_url(tid, pid, str(info["spid"])),
+                text=item.css("span.lzl_content_main").get(default=""),
+                published_at=self.when(item.css("span.lzl_time::text").get(default="").strip()),
+                author_name=info.get("user_name") or info.get("showname") or None,
+                reply_to=pid,
+                extra={"thread_id": tid},
+            )
+
+    def lzl_url(self, tid: str, pid: str, cid: str) -> str:
+        """Link to one reply inside a floor."""
+        return f"{self.base_url}/p/{tid}?pid={pid}&cid={cid}#{cid}"
 
     def post(self, post: Selector, tid: str, title: str, url: str) -> RawPost | None:
         """A RawPost for one `div.l_post`; the first floor carries the thread title."""
@@ -163,3 +262,27 @@ def thread_items(response: Response) -> SelectorList[Selector]:
     if response.css("#thread_list"):
         return threads
     raise PageBlocked("贴吧列表页没有帖子列表 (200 但内容为空或被拦截)")
+
+
+def lzl_lists(response: Response) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`data.comment_list` (floor post id → replies) and `data.user_list` of /p/totalComment."""
+    body = json_of(response)
+    data = body.get("data") if isinstance(body, dict) else None
+    if isinstance(body, dict) and body.get("errno") not in (None, 0, "0"):
+        raise MalformedPage(f"楼中楼接口出错 errno={body.get('errno')} {body.get('errmsg') or ''}")
+    if not isinstance(data, dict):
+        raise MalformedPage("楼中楼接口缺少 data")
+    floors, users = data.get("comment_list"), data.get("user_list")
+    if floors in (None, [], ""):  # no replies on this page
+        floors = {}
+    if not isinstance(floors, dict):
+        raise MalformedPage("楼中楼接口 comment_list 不是对象")
+    return floors, users if isinstance(users, dict) else {}
+
+
+def _int(raw: object) -> int:
+    """A count from JSON (number, digits or null)."""
+    try:
+        return int(str(raw))
+    except ValueError:
+        return 0

@@ -1,4 +1,4 @@
-"""tieba: forum list (thread list hidden in an HTML comment) → thread pages, GBK search, blocks."""
+"""tieba: forum list (thread list in an HTML comment) → thread pages → 楼中楼; GBK; blocks."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from tests.collectors.site import Page, Site, fixture
 FORUM = "鲜味坊"
 LIST = f"/f?kw={quote(FORUM)}&ie=utf-8&pn="
 SEARCH = f"/f/search/res?ie=utf-8&sm=1&rn=20&qw={quote(FORUM)}&pn="
+TOTAL_COMMENT = "/p/totalComment?tid=9001&fid=77&pn={}&see_lz=0"
+LZL_PAGE = "/p/comment?tid=9001&pid=90011&pn="
 
 
 def tieba_source(site: Site, **options: object) -> dict[str, object]:
@@ -21,12 +23,17 @@ def tieba_source(site: Site, **options: object) -> dict[str, object]:
     return {"name": "tb", "type": "tieba", "options": {**FAST, **base, **options}}
 
 
-def test_forum_threads_newest_pages_first(site, make_ctx):
+def serve_forum(site: Site) -> None:
+    """Two list pages and the two pages of thread 9001."""
     site.route(LIST + "0", fixture("tieba_list_p1.html"))
     site.route(LIST + "50", fixture("tieba_list_p2.html"))
     site.route("/p/9001", fixture("tieba_thread_9001_p1.html"))
     site.route("/p/9001?pn=2", fixture("tieba_thread_9001_p2.html"))
-    ctx = make_ctx([tieba_source(site)])
+
+
+def test_forum_threads_newest_pages_first(site, make_ctx):
+    serve_forum(site)
+    ctx = make_ctx([tieba_source(site, lzl=False)])
 
     run = run_source(ctx, source_of(ctx, "tb"))
 
@@ -45,6 +52,66 @@ def test_forum_threads_newest_pages_first(site, make_ctx):
     assert found["90031"].url == f"{site.url}/p/9001?pid=90031#90031"
     assert "/p/9002" not in site.log and "/p/8800" not in site.log  # not active in the window
     assert LIST + "100" not in site.log
+    assert not [path for path in site.log if path.startswith("/p/totalComment")]
+
+
+def test_replies_inside_floors(site, make_ctx):
+    serve_forum(site)
+    site.route(TOTAL_COMMENT.format(1), fixture("tieba_total_comment_9001_p1.json"))
+    site.route(TOTAL_COMMENT.format(2), fixture("tieba_total_comment_9001_p2.json"))
+    site.route(
+        LZL_PAGE + "2",
+        fixture("tieba_comment_9001_90011_p2_gbk.html", content_type="text/html; charset=GBK"),
+    )
+    ctx = make_ctx([tieba_source(site)])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    assert run.status == SourceStatus.OK, run.error
+    found = indexed(ctx, "tb")
+    replies = {k: m for k, m in found.items() if k not in ("90010", "90011", "90031")}
+    assert sorted(replies) == [
+        "90101",
+        "90102",
+        *(str(n) for n in range(90110, 90120)),
+        "90121",
+        "90122",
+    ]
+    answer = found["90102"]  # the brand's account answering inside the opener's floor
+    assert answer.reply_to == "90010" and found["90010"].reply_to is None
+    assert (answer.author.id, answer.author.name) == ("504", "鲜味坊官方客服")
+    assert answer.text == "回复 维权的小李 :您好，已私信您，请提供订单号，我们会尽快核实处理。"
+    assert answer.published_at == datetime(2026, 11, 23, 2, 5, tzinfo=UTC)
+    assert answer.url == f"{site.url}/p/9001?pid=90010&cid=90102#90102"
+    later = found["90122"]  # from the GBK /p/comment page: the floor had more than were listed
+    assert (later.reply_to, later.author.name, later.text) == (
+        "90011",
+        "吃瓜群众小王",
+        "官方回了吗？坐等",
+    )
+    assert later.published_at == datetime(2026, 11, 23, 8, 45, tzinfo=UTC)
+    assert found["90121"].text.endswith(":已联系门店，今天内给您回电，给您带来不便非常抱歉")
+    assert "90050" not in found  # a reply under the month-old floor, outside the window
+    assert LZL_PAGE + "1" not in site.log  # page 1 of that floor came with totalComment
+
+
+def test_broken_reply_json_is_a_page_problem(site, make_ctx):
+    serve_forum(site)
+    site.route(
+        TOTAL_COMMENT.format(1),
+        Page(b'{"errno":0,"data":{"comment_list":{"90010":', 200, "application/json"),
+    )
+    site.route(TOTAL_COMMENT.format(2), fixture("tieba_total_comment_9001_p2.json"))
+    ctx = make_ctx([tieba_source(site)])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    assert run.status == SourceStatus.DEGRADED
+    assert sorted(indexed(ctx, "tb")) == ["90010", "90011", "90031"]
+    assert (
+        "JSON" in state_of(ctx, "tb").last_error
+        and "totalComment" in state_of(ctx, "tb").last_error
+    )
 
 
 def test_keyword_search_page_in_gbk(site, make_ctx):
