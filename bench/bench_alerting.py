@@ -87,6 +87,8 @@ class ScenarioResult:
     false_alerts: int
     normal_days: float
     seconds: float
+    alerts: int = 0  # alerts opened during the incident, over every rule
+    messages: int = 0  # of which people were notified (incident grouping)
 
 
 def run_scenario(number: int, workdir: Path) -> ScenarioResult:
@@ -111,15 +113,23 @@ def run_scenario(number: int, workdir: Path) -> ScenarioResult:
     replay_stream(ctx, mentions, out)
     seconds = time.perf_counter() - began
     ctx.close()
-    fired = [
-        datetime.fromisoformat(json.loads(line)["fired_at"]) for line in out.getvalue().splitlines()
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    fired = [datetime.fromisoformat(line["fired_at"]) for line in lines]
+    during = [
+        line
+        for line in lines
+        if incident_at <= datetime.fromisoformat(line["fired_at"]) < incident_at + INCIDENT_SPAN
+        and line["event"] == "opened"
     ]
     opened_in_incident = sorted(f for f in fired if incident_at <= f < incident_at + INCIDENT_SPAN)
     detected = bool(opened_in_incident) and opened_in_incident[0] - incident_at <= DETECTION_WINDOW
     delay = (opened_in_incident[0] - incident_at).total_seconds() / 60 if detected else None
     false = [f for f in fired if not incident_at <= f < incident_at + INCIDENT_SPAN]
     normal_days = (end - START - INCIDENT_SPAN).total_seconds() / 86400
-    return ScenarioResult(kind, rate, detected, delay, len(false), normal_days, seconds)
+    messages = sum(1 for line in during if line["notified"])
+    return ScenarioResult(
+        kind, rate, detected, delay, len(false), normal_days, seconds, len(during), messages
+    )
 
 
 def quality(workdir: Path) -> list[ScenarioResult]:
@@ -127,7 +137,7 @@ def quality(workdir: Path) -> list[ScenarioResult]:
     results = []
     print(
         f"{'#':>2} {'incident':<15} {'rate/h':>6} {'alerted':>7} {'min':>6} {'false':>5}"
-        f" {'replay s':>8}"
+        f" {'alerts':>6} {'msgs':>4} {'replay s':>8}"
     )
     for number in range(SCENARIOS):
         r = run_scenario(number, workdir)
@@ -135,7 +145,7 @@ def quality(workdir: Path) -> list[ScenarioResult]:
         delay = f"{r.minutes_to_alert:.1f}" if r.minutes_to_alert is not None else "—"
         print(
             f"{number:>2} {r.kind:<15} {r.rate:>6.0f} {r.detected!s:>7} {delay:>6}"
-            f" {r.false_alerts:>5} {r.seconds:>8.1f}"
+            f" {r.false_alerts:>5} {r.alerts:>6} {r.messages:>4} {r.seconds:>8.1f}"
         )
     delays = [r.minutes_to_alert for r in results if r.minutes_to_alert is not None]
     days = sum(r.normal_days for r in results)
@@ -152,6 +162,10 @@ def quality(workdir: Path) -> list[ScenarioResult]:
         ]
         if own:
             print(f"  {kind}: median {statistics.median(own):.1f} min")
+    print(
+        f"alerts opened per incident: {statistics.mean(r.alerts for r in results):.1f},"
+        f" messages sent: {statistics.mean(r.messages for r in results):.1f} (incident grouping)"
+    )
     per_week = sum(r.false_alerts for r in results) / days * 7
     print(
         f"false alerts per 7 days of normal traffic: {per_week:.2f}"
@@ -256,6 +270,7 @@ def speed(workdir: Path) -> None:
         assert isinstance(ctx.clock, SimulatedClock)
         ctx.clock.advance_to(ctx.clock() + timedelta(seconds=30))
     # A restart 15 minutes later: persisted baselines all expired, the same index.
+    assert isinstance(ctx.clock, SimulatedClock)
     ctx.clock.advance_to(ctx.clock() + timedelta(minutes=15))
     restarted = AlertEngine(ctx, hundred_rules(), send=False)
     started = time.perf_counter()
