@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from core.index.protocol import (
@@ -103,6 +103,11 @@ class TickIndex:
         """Writes go through and drop the memo."""
         self._memo.clear()
         return self.inner.upsert_many(mentions)
+
+    def prune_before(self, cutoff: datetime) -> int:
+        """Deletes go through and drop the memo."""
+        self._memo.clear()
+        return self.inner.prune_before(cutoff)
 
     def refresh(self) -> None:
         """Passed through."""

@@ -36,6 +36,9 @@ class Plan(BaseModel):
     own_accounts: list[str] = Field(default_factory=list)
 
 
+MIN_RETENTION = timedelta(days=62)
+
+
 class IndexConfig(BaseModel):
     """Where mentions are indexed: embedded SQLite, Elasticsearch or OpenSearch."""
 
@@ -52,6 +55,19 @@ class IndexConfig(BaseModel):
     index_prefix: str = "yuqing-mentions"
     shards: int = Field(default=1, ge=1)
     replicas: int = Field(default=1, ge=0)
+    # Delete mentions published longer ago than this (daily at 03:30); None keeps everything.
+    retention: Duration | None = None
+
+    @field_validator("retention")
+    @classmethod
+    def _long_enough(cls, value: timedelta | None) -> timedelta | None:
+        if value is not None and value < MIN_RETENTION:
+            raise ValueError(
+                f"retention {value.days}d is too short: alert baselines read 4 weeks back and the"
+                f" monthly report compares with the month before; use at least"
+                f" {MIN_RETENTION.days}d"
+            )
+        return value
 
     @field_validator("backend")
     @classmethod

@@ -20,7 +20,12 @@ from core.context import AppContext
 
 log = logging.getLogger(__name__)
 
-SCHEDULED_MODULES = ["alerting.scheduled", "crisis_playbooks.scheduled", "reports.scheduled"]
+SCHEDULED_MODULES = [
+    "core.retention",
+    "alerting.scheduled",
+    "crisis_playbooks.scheduled",
+    "reports.scheduled",
+]
 
 
 class Service:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,14 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.config import IndexConfig, load_config
+from core.config import MIN_RETENTION, IndexConfig, load_config
 from core.errors import ConfigError
 from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.engines.mapping import CJK_BIGRAM
 from core.index.factory import open_index
 from core.index.protocol import MentionIndex, SearchQuery
+from core.timeutil import parse_duration
 
-app = typer.Typer(help="搜索索引 mention index: init, migrate, stats", no_args_is_help=True)
+app = typer.Typer(help="搜索索引 mention index: init, migrate, stats, prune", no_args_is_help=True)
 console = Console(soft_wrap=True)
 
 ANALYZER_NOTES = {
@@ -189,3 +191,36 @@ def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
     table.add_row("[bold]total[/bold]", str(total_docs), _size(sum(s for _, s in indices.values())))
     console.print(f"{settings.backend} {version} at {engine.client.url}; analyzer: {analyzer}")
     console.print(table)
+
+
+@app.command()
+def prune(
+    older_than: Annotated[
+        str | None,
+        typer.Option(help="delete mentions published longer ago than this (e.g. 400d)"),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Apply retention now: delete old mentions (engines drop whole months)."""
+    settings = _index_config(config)
+    keep = parse_duration(older_than) if older_than else settings.retention
+    if keep is None:
+        raise ConfigError("index prune: pass --older-than (e.g. 400d) or set index.retention")
+    if keep < MIN_RETENTION:
+        raise ConfigError(
+            f"index prune: --older-than {keep.days}d is below the {MIN_RETENTION.days}d that"
+            " alert baselines and the monthly report need"
+        )
+    cutoff = datetime.now(UTC) - keep
+    index = open_index(settings, data_dir)
+    try:
+        doomed = index.count(SearchQuery(until=cutoff))
+        console.print(f"{doomed} mentions published before {cutoff:%Y-%m-%d %H:%M} UTC")
+        if doomed and not yes and not typer.confirm("delete them?", default=False):
+            raise typer.Exit(1)
+        removed = index.prune_before(cutoff) if doomed else 0
+    finally:
+        index.close()
+    console.print(f"deleted {removed} mentions")

@@ -131,6 +131,10 @@ class MentionIndex(Protocol):
         """Mentions indexed or updated after cursor, in indexing order, and the next cursor."""
         ...
 
+    def prune_before(self, cutoff: datetime) -> int:
+        """Delete mentions published before cutoff (retention); returns how many went."""
+        ...
+
     def refresh(self) -> None:
         """Make recent writes visible to searches (a no-op where writes are immediate)."""
         ...

@@ -67,6 +67,7 @@ _COLUMN = {
     SplitField.AUTHOR: "m.author",
 }
 _LEVELS = list(UrgencyLevel)
+PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most one chunk
 SMALL_WINDOW = 50_000  # mentions in a time window below which plan filters are probed per row
 
 
@@ -283,6 +284,27 @@ class SQLiteMentionIndex:
         if not rows:
             return [], cursor
         return [Mention.model_validate_json(r[1]) for r in rows], str(rows[-1][0])
+
+    def prune_before(self, cutoff: datetime) -> int:
+        """Delete mentions published before cutoff in short transactions; returns how many."""
+        removed = 0
+        while True:
+            with self._tx() as db:
+                rids = [
+                    row[0]
+                    for row in db.execute(
+                        "SELECT rid FROM mentions WHERE published < ? LIMIT ?",
+                        (_epoch(cutoff), PRUNE_CHUNK),
+                    )
+                ]
+                if not rids:
+                    return removed
+                marks = ",".join("?" * len(rids))
+                for table in ("mention_plans", "mention_keywords"):
+                    db.execute(f"DELETE FROM {table} WHERE rid IN ({marks})", rids)
+                db.execute(f"DELETE FROM mention_fts WHERE rowid IN ({marks})", rids)
+                db.execute(f"DELETE FROM mentions WHERE rid IN ({marks})", rids)
+            removed += len(rids)
 
     def refresh(self) -> None:
         """Writes are visible on commit; nothing to do."""

@@ -91,6 +91,15 @@ class EngineMentionIndex:
             self.client.delete_index(name)
         return dropped
 
+    def prune_before(self, cutoff: datetime) -> int:
+        """Retention by whole months: drop the months before cutoff's; returns their mentions.
+
+        Mentions of cutoff's own month stay until the month has passed (a delete-by-query
+        per mention would cost far more than the disk it frees).
+        """
+        sizes = self.monthly_indices()
+        return sum(sizes[name][0] for name in self.drop_months_before(cutoff) if name in sizes)
+
     # -- writes ---------------------------------------------------------------------------
 
     def _next_seqs(self, count: int) -> list[int]:
