@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 
@@ -17,7 +18,7 @@ from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from reports.models import AlertRow, ReportData, ShareRow, TrendPoint
+from reports.models import AlertRow, IncidentRow, ReportData, ShareRow, TrendPoint
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +143,10 @@ _LANE_LABELS = ["提示", "预警", "严重", "紧急"]
 _LANE_COLORS = ["#7f8c9d", "#e0a126", "#e06c26", NEGATIVE]
 
 
-def alerts_timeline(rows: list[AlertRow], start: datetime, end: datetime) -> bytes:
-    """One bar per alert from opening to resolution (or period end), laned by severity."""
+def alerts_timeline(
+    rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
+) -> bytes:
+    """One bar per incident (or alert) from first signal to resolution, laned by severity."""
     fig, ax = _figure(2.2)
     tz = start.tzinfo
     for row in rows:
@@ -174,5 +177,5 @@ def report_charts(data: ReportData) -> dict[str, bytes]:
     if any(r.count for r in data.categories):
         charts["categories"] = share_chart(data.categories, window.current_zh, window.previous_zh)
     if data.alerts.rows:
-        charts["alerts"] = alerts_timeline(data.alerts.rows, window.start, window.end)
+        charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, window.end)
     return charts

@@ -172,6 +172,8 @@ class AlertRow:
     count: int | None = None
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
+    incident_id: int | None = None
+    cases: tuple[str, ...] = ()  # "案件 #3（已解决）" for each case the alert is linked to
 
     @property
     def is_resolved(self) -> bool:
@@ -189,12 +191,101 @@ class AlertRow:
         return self.acknowledged_at - self.opened_at if self.acknowledged_at else None
 
 
+_SEVERITY_ORDER = ["info", "warning", "high", "critical"]
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """The alerts one crisis raised across rules, as one line of the report."""
+
+    alerts: tuple[AlertRow, ...]
+
+    @property
+    def lead(self) -> AlertRow:
+        """The first alert: its title names the incident."""
+        return self.alerts[0]
+
+    @property
+    def opened_at(self) -> datetime:
+        """When the first signal fired."""
+        return self.lead.opened_at
+
+    @property
+    def severity(self) -> str:
+        """The highest severity of its alerts."""
+        return max((a.severity for a in self.alerts), key=_severity_rank)
+
+    @property
+    def severity_label(self) -> str:
+        """The Chinese label of that severity."""
+        return next(a.severity_label for a in self.alerts if a.severity == self.severity)
+
+    @property
+    def title(self) -> str:
+        """The lead's title (or rule)."""
+        return self.lead.title or self.lead.rule
+
+    @property
+    def signals(self) -> int:
+        """How many rules' alerts it groups."""
+        return len(self.alerts)
+
+    @property
+    def is_resolved(self) -> bool:
+        """True once every alert is resolved."""
+        return all(a.is_resolved for a in self.alerts)
+
+    @property
+    def status_label(self) -> str:
+        """The least settled status among its alerts."""
+        unsettled = [a for a in self.alerts if not a.is_resolved]
+        pick = next((a for a in unsettled if not a.acknowledged_at), None) or (
+            unsettled[0] if unsettled else self.alerts[-1]
+        )
+        return pick.status_label or pick.status
+
+    @property
+    def resolved_at(self) -> datetime | None:
+        """When the last alert resolved (None while any is open)."""
+        if not self.is_resolved:
+            return None
+        return max((a.resolved_at for a in self.alerts if a.resolved_at), default=None)
+
+    @property
+    def time_to_ack(self) -> timedelta | None:
+        """From the first signal to the first acknowledgement."""
+        acks = [a.acknowledged_at for a in self.alerts if a.acknowledged_at]
+        return min(acks) - self.opened_at if acks else None
+
+    @property
+    def cases(self) -> list[str]:
+        """The cases handling it, each once."""
+        return list(dict.fromkeys(c for a in self.alerts for c in a.cases))
+
+
+def _severity_rank(severity: str) -> int:
+    lowered = severity.lower()
+    return _SEVERITY_ORDER.index(lowered) if lowered in _SEVERITY_ORDER else 0
+
+
 @dataclass(frozen=True)
 class AlertsSection:
     """Alerts opened in the period (or still open); available=False when alerting is absent."""
 
     available: bool
     rows: list[AlertRow] = field(default_factory=list)
+
+    @property
+    def incidents(self) -> list[IncidentRow]:
+        """Rows grouped by incident (an alert without one is its own), by first signal."""
+        groups: dict[object, list[AlertRow]] = {}
+        for number, row in enumerate(self.rows):
+            key = row.incident_id if row.incident_id is not None else ("alone", number)
+            groups.setdefault(key, []).append(row)
+        grouped = [
+            IncidentRow(tuple(sorted(g, key=lambda a: a.opened_at))) for g in groups.values()
+        ]
+        return sorted(grouped, key=lambda i: i.opened_at)
 
     @property
     def unresolved_critical(self) -> list[AlertRow]:

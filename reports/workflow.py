@@ -54,10 +54,37 @@ def load_alerts(sessions: sessionmaker[Session], start: datetime, end: datetime)
     try:
         with sessions() as session:
             records = list(session.scalars(statement))
+            cases = _cases_of(session, [r.id for r in records])
     except SQLAlchemyError as exc:
         log.warning("reports: cannot read alerts (%s); the section says 无数据", _reason(exc))
         return AlertsSection(available=False)
-    return AlertsSection(available=True, rows=[_alert_row(r) for r in records])
+    return AlertsSection(available=True, rows=[_alert_row(r, cases.get(r.id, ())) for r in records])
+
+
+def _cases_of(session: Session, alert_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Alert id → "案件 #N（状态）" of the cases linked to it (none without the case domain)."""
+    models = _optional("crisis_playbooks.cases.models")
+    enums = _optional("crisis_playbooks.cases.enums")
+    if models is None or enums is None or not alert_ids:
+        return {}
+    case, link = models.Case, models.CaseAlert
+    statement = (
+        select(link.alert_id, case.id, case.status)
+        .join(case, case.id == link.case_id)
+        .where(link.alert_id.in_(alert_ids))
+        .order_by(case.id)
+    )
+    try:
+        rows = session.execute(statement).all()
+    except SQLAlchemyError as exc:
+        log.info("reports: cases not readable (%s); alerts are shown without them", _reason(exc))
+        session.rollback()
+        return {}
+    found: dict[int, tuple[str, ...]] = {}
+    for alert_id, case_id, status in rows:
+        label = enums.STATUS_LABELS_ZH.get(enums.CaseStatus(status), status)
+        found[alert_id] = (*found.get(alert_id, ()), f"案件 #{case_id}（{label}）")
+    return found
 
 
 def _reason(exc: SQLAlchemyError) -> str:
@@ -71,7 +98,7 @@ def _labels() -> tuple[dict[str, str], dict[str, str]]:
     return {str(k): v for k, v in severity.items()}, {str(k): v for k, v in status.items()}
 
 
-def _alert_row(record: Any) -> AlertRow:
+def _alert_row(record: Any, cases: tuple[str, ...] = ()) -> AlertRow:
     resolved = _aware(getattr(record, "resolved_at", None))
     severity_zh, status_zh = _labels()
     severity = _text(getattr(record, "severity", ""))
@@ -87,6 +114,8 @@ def _alert_row(record: Any) -> AlertRow:
         count=getattr(record, "count", None),
         acknowledged_at=_aware(getattr(record, "acknowledged_at", None)),
         resolved_at=resolved,
+        incident_id=getattr(record, "incident_id", None),
+        cases=cases,
     )
 
 

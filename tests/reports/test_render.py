@@ -76,6 +76,7 @@ def test_html_has_every_section_and_the_store_numbers(weekly: GeneratedReport) -
     assert "较上周 +100.0%" in html and "较上周 +10.0 个百分点" in html
     assert "138****5678" in html and "13812345678" not in html
     assert "本周告警" in html and "上周未解决" in html
+    assert '<th>事件</th><th class="num">信号</th>' in html  # one line per incident
 
 
 def test_html_numbers_match_store_queries(weekly: GeneratedReport, tmp_path: Path) -> None:

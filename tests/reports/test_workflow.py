@@ -31,6 +31,53 @@ def test_alerts_of_the_week_and_still_open(make_ctx: Any) -> None:
     assert [row.title for row in section.unresolved_critical] == ["上周未解决"]
 
 
+def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> None:
+    from alerting import incidents
+    from alerting.config import GroupingConfig
+    from alerting.models import Alert
+    from crisis_playbooks.cases import service as cases
+    from crisis_playbooks.cases.models import CaseCreate
+
+    ctx = make_ctx()
+    add_alerts(ctx)
+    crisis = (WEEK + timedelta(days=4, hours=10)).astimezone(UTC)
+    with ctx.sessions() as session:
+        made = []
+        for minutes, rule, severity in [(0, "urgent-mention", "critical"), (4, "spike", "high")]:
+            at = crisis + timedelta(minutes=minutes)
+            alert = Alert(
+                rule=rule, rule_type=rule, key="*", severity=severity, status="open",
+                title=f"食品安全 {rule}", summary="", opened_at=at, updated_at=at,
+                last_fired_at=at, count=3, sample_mention_ids=[], plans=[],
+            )  # fmt: skip
+            session.add(alert)
+            session.flush()
+            incidents.attach(session, alert, "reputation", GroupingConfig(), at)
+            made.append(alert)
+        case = cases.create(
+            session,
+            case_in=CaseCreate(title="食品安全", brand="示例品牌"),
+            actor="李娜",
+            now=crisis,
+        )
+        cases.link_alert(
+            session, case=case, alert_id=made[1].id, title="", rule_type="spike",
+            actor="李娜", now=crisis,
+        )  # fmt: skip
+        session.commit()
+
+    section = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end)
+
+    assert len(section.rows) == 4
+    lines = section.incidents
+    assert [i.title for i in lines] == ["上周未解决", "本周告警", "食品安全 urgent-mention"]
+    crisis_line = lines[2]
+    assert crisis_line.signals == 2 and crisis_line.severity == "critical"
+    assert crisis_line.severity_label == "紧急" and crisis_line.status_label == "待处理"
+    assert crisis_line.cases == [f"案件 #{case.id}（新建）"]
+    assert crisis_line.resolved_at is None and crisis_line.time_to_ack is None
+
+
 def test_missing_alerting_module_means_no_data(
     make_ctx: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
