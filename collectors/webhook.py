@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from collectors.state import SourceState, SourceStatus
 from core.context import AppContext
 from core.errors import ConfigError
 from core.models import Mention
@@ -101,6 +102,9 @@ def validate(records: list[tuple[str, object]]) -> Intake:
     return intake
 
 
+STATE_NAME = "webhook"  # its row in source_state (the webhook is not a configured source)
+
+
 class WebhookServer:
     """Runs the webhook in a daemon thread; `ingest` is the request-independent core."""
 
@@ -150,7 +154,30 @@ class WebhookServer:
             "duplicates": report.duplicates,
             "rejected": rejected,
         }
+        self._record(len(intake.mentions) - len(report.rejected), len(report.new), rejected)
         return (422 if rejected else 200), answer
+
+    def _record(self, accepted: int, new: int, rejected: list[dict[str, Any]]) -> None:
+        """Health of the webhook in source_state, shown with the collectors on 数据源."""
+        now = self.ctx.clock()
+        with self.ctx.sessions.begin() as session:
+            state = session.get(SourceState, STATE_NAME)
+            if state is None:
+                state = SourceState(name=STATE_NAME, type="webhook", items_total=0)
+                session.add(state)
+            state.last_run_at, state.items_last_run = now, accepted
+            state.items_total = (state.items_total or 0) + new
+            if accepted:
+                state.last_success_at, state.consecutive_failures = now, 0
+            if rejected:
+                first = rejected[0]
+                state.status = SourceStatus.DEGRADED
+                state.last_error = f"{len(rejected)} 条被拒，如 {first['ref']}：{first['error']}"
+                state.last_error_at = now
+                if not accepted:
+                    state.consecutive_failures = (state.consecutive_failures or 0) + 1
+            else:
+                state.status, state.last_error = SourceStatus.OK, None
 
 
 def _handler(webhook: WebhookServer) -> type[BaseHTTPRequestHandler]:

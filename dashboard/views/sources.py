@@ -70,6 +70,9 @@ def health() -> None:
     with ctx.sessions() as session:
         states = {s.name: s for s in session.scalars(select(SourceState))}
         rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in ctx.config.sources]
+        configured = {s.name for s in ctx.config.sources}
+        pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
+        rows += [row(s.name, s.type, ctx.config.webhook.enabled, s) for s in pushed]
     if not rows:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return

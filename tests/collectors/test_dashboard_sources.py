@@ -20,12 +20,15 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
         {"name": "feeds", "type": "rss", "options": {"urls": ["http://x"]}},
     ]
     config = tmp_path / "yuqing.yaml"
-    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), "utf-8")
+    webhook = {"enabled": True, "secret": "s"}
+    raw = {"sources": sources, "webhook": webhook}
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
     ctx = AppContext.load(config, tmp_path / "var")
     with ctx.sessions.begin() as session:
         blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
         blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2
         session.add(blocked)
+        session.add(SourceState(name="webhook", type="webhook", status=SourceStatus.OK))
     ctx.close()
     monkeypatch.setenv("YUQING_CONFIG", str(config))
     monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
@@ -35,8 +38,8 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
 
     assert not app.exception
     table = app.dataframe[0].value
-    assert list(table["数据源"]) == ["weibo", "feeds"]
-    assert list(table["状态"]) == ["🔴 被封锁/冷却中", "⚪ 未运行"]
+    assert list(table["数据源"]) == ["weibo", "feeds", "webhook"]  # pushed mentions too
+    assert list(table["状态"]) == ["🔴 被封锁/冷却中", "⚪ 未运行", "🟢 正常"]
     assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截: HTTP 418"
     assert "1 个数据源异常" in app.error[0].value
     assert "cookie" in app.caption[0].value

@@ -11,6 +11,7 @@ from urllib.request import Request, urlopen
 
 import pytest
 
+from collectors.state import SourceState, SourceStatus
 from collectors.webhook import WebhookServer
 from core.config import AppConfig
 from core.context import AppContext
@@ -91,6 +92,19 @@ def test_jsonl_with_hmac_signature_and_bad_records(webhook):
     assert errors["line 3"] == "text: Field required"
     assert "empty text" in errors["line 4"]
     assert list(indexed(ctx, "wecom_export")) == ["im-1"]
+    with ctx.sessions() as session:
+        state = session.get(SourceState, "webhook")
+        assert state is not None and state.type == "webhook"
+        assert state.status == SourceStatus.DEGRADED and state.items_total == 1
+        assert state.last_error == "3 条被拒，如 line 2：" + errors["line 2"]
+        assert state.last_success_at is not None and state.consecutive_failures == 0
+
+    clean = json.dumps({**GOOD, "native_id": "im-4"}, ensure_ascii=False).encode()
+    assert post(server.url, clean, {"X-Yuqing-Secret": SECRET})[0] == 200
+    with ctx.sessions() as session:
+        state = session.get(SourceState, "webhook")
+        assert state is not None and state.status == SourceStatus.OK and state.last_error is None
+        assert (state.items_last_run, state.items_total) == (1, 2)
 
 
 def test_list_and_bad_signature(webhook):
