@@ -9,9 +9,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.audit.models import CaseEvent
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.recovery.models import RecoveryRecord
+from crisis_playbooks.sla.models import SlaPause
 from crisis_playbooks.tasks.enums import TaskStatus
 from crisis_playbooks.tasks.models import CaseTask
 
@@ -30,6 +33,8 @@ class CaseKPIs:
     recovery_closure_rate: float | None
     post_recovery_satisfaction: float | None
     overdue_open: int
+    # 一次性解决率: resolved cases of the cohort never reopened and never waiting on the customer
+    first_contact_resolution: float | None = None
 
 
 def _median(values: list[timedelta]) -> timedelta | None:
@@ -85,7 +90,30 @@ def compute_kpis(
         recovery_closure_rate=_ratio(sum(r.is_closed_out for r in records), len(records)),
         post_recovery_satisfaction=statistics.fmean(scores) if scores else None,
         overdue_open=_overdue_open(session, moment),
+        first_contact_resolution=_first_contact_rate(
+            session, [c.id for c in opened if c.resolved_at]
+        ),
     )
+
+
+def _first_contact_rate(session: Session, resolved_ids: list[int]) -> float | None:
+    """Share of resolved cases settled in one pass: no reopening, no 待客户回复 round."""
+    if not resolved_ids:
+        return None
+    reopened = set(
+        session.scalars(
+            select(CaseEvent.case_id).where(
+                CaseEvent.case_id.in_(resolved_ids),
+                CaseEvent.kind == EventKind.STATUS_CHANGED.value,
+                CaseEvent.before.in_(CLOSED_STATUSES),
+                CaseEvent.after.not_in(CLOSED_STATUSES),  # reopened, not resolved → closed
+            )
+        )
+    )
+    waited = set(
+        session.scalars(select(SlaPause.case_id).where(SlaPause.case_id.in_(resolved_ids)))
+    )
+    return _ratio(len(set(resolved_ids) - reopened - waited), len(resolved_ids))
 
 
 def _overdue_open(session: Session, now: datetime) -> int:

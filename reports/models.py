@@ -306,6 +306,7 @@ class KpiSection:
     recovery_closure_rate: float | None = None
     post_recovery_satisfaction: float | None = None  # mean score on the 1–5 scale
     overdue_open: int | None = None
+    first_contact_resolution: float | None = None  # 一次性解决率
 
     @property
     def has_data(self) -> bool:

@@ -143,6 +143,7 @@ def load_kpis(
         recovery_closure_rate=_number(getattr(kpis, "recovery_closure_rate", None)),
         post_recovery_satisfaction=_number(getattr(kpis, "post_recovery_satisfaction", None)),
         overdue_open=getattr(kpis, "overdue_open", None),
+        first_contact_resolution=_number(getattr(kpis, "first_contact_resolution", None)),
     )
 
 

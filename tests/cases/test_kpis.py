@@ -34,8 +34,47 @@ def walk(session: Session, case: Case, policy: SlaPolicy, *steps: tuple[CaseStat
         )
 
 
+def test_first_contact_resolution_counts_one_pass_cases(
+    session: Session, policy: SlaPolicy
+) -> None:
+    one_pass = make_case(session, title="one pass", now=local(2026, 11, 23, 10))
+    walk(
+        session,
+        one_pass,
+        policy,
+        (CaseStatus.ACKNOWLEDGED, 5),
+        (CaseStatus.RESPONDING, 10),
+        (CaseStatus.RESOLVED, 60),
+    )
+    reopened = make_case(session, title="reopened", now=local(2026, 11, 23, 11))
+    walk(
+        session,
+        reopened,
+        policy,
+        (CaseStatus.ACKNOWLEDGED, 5),
+        (CaseStatus.RESPONDING, 10),
+        (CaseStatus.RESOLVED, 60),
+        (CaseStatus.RESPONDING, 120),  # the customer came back: not solved the first time
+        (CaseStatus.RESOLVED, 180),
+    )
+    waited = make_case(session, title="waited", now=local(2026, 11, 23, 12))
+    walk(session, waited, policy, (CaseStatus.ACKNOWLEDGED, 5), (CaseStatus.RESPONDING, 10))
+    flows.set_waiting(
+        session, case=waited, waiting=True, actor="a", now=local(2026, 11, 23, 12, 20)
+    )
+    flows.set_waiting(session, case=waited, waiting=False, actor="a", now=local(2026, 11, 23, 14))
+    walk(session, waited, policy, (CaseStatus.RESOLVED, 150))
+    open_case = make_case(session, title="open", now=local(2026, 11, 23, 13))
+    session.commit()
+    assert open_case.resolved_at is None
+
+    kpis = compute_kpis(session, start=WEEK_START, end=WEEK_END)
+    assert kpis.first_contact_resolution == 1 / 3
+
+
 def test_empty_period_gives_nones(session: Session) -> None:
     kpis = compute_kpis(session, start=WEEK_START, end=WEEK_END)
+    assert kpis.first_contact_resolution is None
     assert kpis.cases_opened == kpis.cases_closed == kpis.overdue_open == 0
     assert kpis.first_response_median is None and kpis.resolution_median is None
     assert kpis.sla_attainment is None and kpis.recovery_closure_rate is None
@@ -96,6 +135,7 @@ def test_kpis_of_a_week(session: Session, policy: SlaPolicy, library: dict[str, 
     assert kpis.recovery_closure_rate == 0.5
     assert kpis.post_recovery_satisfaction == 3.5
     assert kpis.overdue_open == 1  # stuck: its 1-hour steps are late
+    assert kpis.first_contact_resolution == 1.0  # fast and slow, each resolved in one pass
     assert (
         compute_kpis(
             session, start=WEEK_START, end=WEEK_END, now=local(2026, 11, 25, 10, 30)

@@ -96,6 +96,7 @@ class FakeKpis:
     recovery_closure_rate: float | None = 0.7
     post_recovery_satisfaction: float | None = None
     overdue_open: int = 2
+    first_contact_resolution: float | None = 0.6
 
 
 def test_case_kpis_are_read_through_compute_kpis(
@@ -116,6 +117,7 @@ def test_case_kpis_are_read_through_compute_kpis(
     kpis = load_kpis(ctx.sessions, WINDOW.start, WINDOW.end, NOW)
     assert calls == [{"start": WINDOW.start, "end": WINDOW.end, "now": NOW}]
     assert kpis.has_data and kpis.cases_opened == 12 and kpis.sla_attainment == 0.85
+    assert kpis.first_contact_resolution == 0.6
     assert kpis.resolution_median == timedelta(hours=3)
     assert kpis.post_recovery_satisfaction is None
 
