@@ -41,6 +41,7 @@ MOUNTS = [
     ("crisis_playbooks.cli", "case_app", "case", True),
     ("reports.cli", "report_app", "report", True),
     ("collectors.cli", "sources_app", "sources", True),
+    ("core.accounts.cli", "user_app", "user", True),
 ]
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 log = logging.getLogger(__name__)
 
 MODEL_MODULES: list[str] = [
+    "core.accounts.models",
     "collectors.state",
     "alerting.models",
     "crisis_playbooks.models",

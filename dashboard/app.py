@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import auth
+
 st.set_page_config(page_title="yuqing 舆情监测", page_icon=":material/campaign:", layout="wide")
 
 PAGES = [
@@ -16,4 +18,12 @@ PAGES = [
     st.Page("views/reports.py", title="舆情报告", icon=":material/summarize:"),
 ]
 
-st.navigation(PAGES).run()
+allowed = auth.signed_in()
+# Navigation is declared even for the login form, so a deep link (/alerts?alert=7 from a
+# DingTalk message) is still the page that runs once the login succeeds.
+page = st.navigation(PAGES, position="sidebar" if allowed else "hidden")
+if not allowed:
+    auth.login_form()
+    st.stop()
+auth.sidebar()
+page.run()

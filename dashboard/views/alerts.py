@@ -7,6 +7,7 @@ import streamlit as st
 from alerting import incidents, service
 from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
 from alerting.models import Alert
+from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.widgets import badge, mention_card
 
@@ -25,8 +26,7 @@ TIERS_ZH = ["一线", "班长", "二线", "主管/公关"]
 
 ctx = get_context()
 st.title("告警中心")
-actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
-st.session_state["operator"] = actor
+actor = auth.actor()
 chosen = st.sidebar.multiselect(
     "状态",
     list(AlertStatus),
@@ -48,6 +48,8 @@ def numbers(alert: Alert) -> str:
 
 def act(alert_id: int, action: str) -> None:
     """Acknowledge or resolve, then redraw."""
+    if not auth.may_act():
+        return
     with ctx.sessions() as session:
         if action == "ack":
             service.acknowledge(session, alert_id=alert_id, by=actor, at=now())
@@ -91,10 +93,15 @@ def show(alert: Alert) -> None:
         for mention in samples[:5]:
             mention_card(mention)
     buttons = st.columns(4)
-    if status == AlertStatus.OPEN and buttons[0].button("确认", key=f"ack-{alert.id}"):
+    read_only = not auth.may_act()
+    if status == AlertStatus.OPEN and buttons[0].button(
+        "确认", key=f"ack-{alert.id}", disabled=read_only
+    ):
         act(alert.id, "ack")
         st.rerun()
-    if status != AlertStatus.RESOLVED and buttons[1].button("解决", key=f"resolve-{alert.id}"):
+    if status != AlertStatus.RESOLVED and buttons[1].button(
+        "解决", key=f"resolve-{alert.id}", disabled=read_only
+    ):
         act(alert.id, "resolve")
         st.rerun()
     with ctx.sessions() as session:

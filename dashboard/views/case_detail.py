@@ -24,12 +24,12 @@ from crisis_playbooks.sla.enums import ClockState
 from crisis_playbooks.tasks import flows as task_flows
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
+from dashboard import auth
 from dashboard.data import get_context, now
 
 ctx = get_context()
 tz = ctx.config.tz
-actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
-st.session_state["operator"] = actor
+actor = auth.actor()
 
 
 def when(moment: datetime | None) -> str:
@@ -39,6 +39,9 @@ def when(moment: datetime | None) -> str:
 
 def act(action: str, **kwargs: object) -> None:
     """Run one change in its own transaction, show refusals, then re-render the page."""
+    if not auth.may_act():
+        st.session_state["case_error"] = "只读账号不能修改案件，请联系处置人员。"
+        st.rerun()
     try:
         with ctx.sessions() as session:
             case = service.get_or_raise(session, case_id=case_id)

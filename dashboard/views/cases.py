@@ -12,13 +12,13 @@ from crisis_playbooks.cases import flows, service
 from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
 from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.overview import CaseCard, board
+from dashboard import auth
 from dashboard.data import get_context, now
 
 DETAIL_PAGE = "views/case_detail.py"
 ctx = get_context()
 st.title("案件看板")
-actor = st.sidebar.text_input("操作人", value=st.session_state.get("operator", "值班专员"))
-st.session_state["operator"] = actor
+actor = auth.actor()
 
 
 def open_detail(case_id: int) -> None:
@@ -98,7 +98,9 @@ for alert, more in pending:
         left.caption(alert_caption(alert))
         if more:
             left.caption(f"同一事件 #{alert.incident_id} 另有 {more} 条告警，立案时一并关联")
-        if right.button("立案", key=f"open-alert-{alert.id}", type="primary"):
+        if right.button(
+            "立案", key=f"open-alert-{alert.id}", type="primary", disabled=not auth.may_act()
+        ):
             try:
                 case_id = open_from_alert(alert.id)
             except YuqingError as exc:
@@ -112,7 +114,7 @@ with st.expander("手工立案"), st.form("manual-case"):
     severity = st.selectbox(
         "严重程度", list(CaseSeverity), index=1, format_func=lambda s: s.label_zh
     )
-    if st.form_submit_button("立案") and title.strip():
+    if st.form_submit_button("立案", disabled=not auth.may_act()) and title.strip():
         with ctx.sessions() as session:
             case_in = CaseCreate(
                 title=title.strip(),

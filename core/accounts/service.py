@@ -1,0 +1,133 @@
+"""Account data access and login (Dispatch style: keyword-only functions over a Session)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from functools import cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.accounts.enums import Role
+from core.accounts.models import Account
+from core.accounts.passwords import MIN_LENGTH, hash_password, verify_password
+from core.errors import YuqingError
+
+log = logging.getLogger(__name__)
+
+MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
+LOCKOUT = timedelta(minutes=15)
+USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
+
+
+class AccountError(YuqingError):
+    """An account command that cannot be carried out (the message says why)."""
+
+
+def count(session: Session) -> int:
+    """How many enabled accounts exist (none = the dashboard runs without login)."""
+    return session.scalar(select(func.count()).where(Account.disabled.is_(False))) or 0
+
+
+def get(session: Session, *, username: str) -> Account | None:
+    """One account."""
+    return session.get(Account, username)
+
+
+def get_all(session: Session) -> list[Account]:
+    """Every account, by username."""
+    return list(session.scalars(select(Account).order_by(Account.username)))
+
+
+def create(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    now: datetime,
+) -> Account:
+    """A new account; the caller commits."""
+    if not USERNAME.match(username):
+        raise AccountError(
+            f"用户名 {username!r} 无效：2–64 个字母、数字或 _ . @ - / invalid username"
+        )
+    if session.get(Account, username) is not None:
+        raise AccountError(f"用户名 {username} 已存在 / account {username} exists")
+    account = Account(
+        username=username,
+        display_name=display_name.strip() or username,
+        role=role,
+        password_hash=_hashed(password),
+        disabled=False,
+        failed_logins=0,
+        created_at=now,
+    )
+    session.add(account)
+    return account
+
+
+def set_password(session: Session, *, username: str, password: str) -> Account:
+    """Replace the password and lift a lockout; the caller commits."""
+    account = _required(session, username)
+    account.password_hash = _hashed(password)
+    account.failed_logins, account.locked_until = 0, None
+    return account
+
+
+def set_disabled(session: Session, *, username: str, disabled: bool) -> Account:
+    """Disable (or enable again) an account; the caller commits."""
+    account = _required(session, username)
+    account.disabled = disabled
+    return account
+
+
+def authenticate(session: Session, *, username: str, password: str, now: datetime) -> Account:
+    """The account when the password is right; raises AccountError (in Chinese) otherwise.
+
+    Commits the failure count, so five wrong passwords in a row lock the account for 15 min.
+    """
+    account = session.get(Account, username.strip())
+    if account is None or account.disabled:
+        verify_password(password, _dummy())  # same work either way: no user enumeration by timing
+        raise AccountError("用户名或密码错误")
+    locked = _aware(account.locked_until)
+    if locked is not None and locked > now:
+        minutes = max(1, int((locked - now).total_seconds() // 60) + 1)
+        raise AccountError(f"连续输错密码，账号已锁定，请 {minutes} 分钟后再试或联系管理员")
+    if not verify_password(password, account.password_hash):
+        account.failed_logins = (account.failed_logins or 0) + 1
+        if account.failed_logins >= MAX_FAILURES:
+            account.locked_until, account.failed_logins = now + LOCKOUT, 0
+            log.warning("account %s locked after %d failed logins", username, MAX_FAILURES)
+        session.commit()
+        raise AccountError("用户名或密码错误")
+    account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
+    session.commit()
+    log.info("account %s logged in", username)
+    return account
+
+
+def _hashed(password: str) -> str:
+    if len(password) < MIN_LENGTH:
+        raise AccountError(f"密码至少 {MIN_LENGTH} 位 / password needs {MIN_LENGTH}+ characters")
+    return hash_password(password)
+
+
+def _required(session: Session, username: str) -> Account:
+    account = session.get(Account, username)
+    if account is None:
+        raise AccountError(f"用户 {username} 不存在 / no account {username}")
+    return account
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+@cache
+def _dummy() -> str:
+    return hash_password("not-a-real-password")
