@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONFIG ?= yuqing.example.yaml
 PACKAGES := core collectors sentiment alerting dashboard crisis_playbooks reports
 
-.PHONY: venv system-deps run demo test lint format bench clean opensearch-node
+.PHONY: venv system-deps run demo test lint format bench clean opensearch-node elasticsearch-node
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,9 +40,13 @@ format: venv
 bench: venv
 	$(BIN)/python -m bench
 
-# A local OpenSearch 2.x node (built from Maven Central, no Docker); prints its URL. Ctrl-C stops it.
+# A local OpenSearch 2.x / Elasticsearch 8.x node (built from Maven Central, no Docker); prints
+# its URL. Ctrl-C stops it. The test session builds and starts both by itself.
 opensearch-node: venv
-	$(BIN)/python -m core.index.engines.localnode
+	$(BIN)/python -m core.index.engines.localnode opensearch
+
+elasticsearch-node: venv
+	$(BIN)/python -m core.index.engines.localnode elasticsearch
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
