@@ -73,11 +73,10 @@ def init(
         return
     engine = _engine(settings)
     try:
-        info = engine.client.info()
+        version = engine.client.version()
         analyzer = engine.ensure_template(overwrite=replace_template)
     finally:
         engine.close()
-    version = info.get("version", {}).get("number", "?")
     console.print(f"{settings.backend} {version} at {engine.client.url}")
     console.print(
         f"template [bold]{engine.prefix}[/bold] → indices {engine.pattern} (one per month),"
@@ -177,13 +176,12 @@ def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
         return
     engine = _engine(settings)
     try:
-        info = engine.client.info()
+        version = engine.client.version()
         template = engine.client.get_template(engine.prefix)
         indices = engine.monthly_indices()
     finally:
         engine.close()
     analyzer = (template or {}).get("_meta", {}).get("analyzer", "— (run `yuqing index init`)")
-    version = info.get("version", {}).get("number", "?")
     table = Table("index", "mentions", "size")
     for name, (docs, size) in indices.items():
         table.add_row(name, str(docs), _size(size))

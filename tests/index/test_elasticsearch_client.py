@@ -145,3 +145,15 @@ def test_unreachable_cluster_says_what_to_fix() -> None:
         EngineUnavailableError, match=r"index.urls: cannot reach http://127.0.0.1:9"
     ):
         client.info()
+
+
+def test_the_version_comes_from_the_nodes_where_the_root_endpoint_is_missing(
+    fake: FakeEngine,
+) -> None:
+    # Elastic's integ-test-zip has no rest-root module: GET / answers 405.
+    missing = {"error": "Incorrect HTTP method for uri [/] and method [GET]", "status": 405}
+    fake.on("GET", "/", (405, missing))
+    fake.on("GET", "/_nodes/_local", (200, {"nodes": {"n1": {"version": "8.19.21"}}}))
+    config = IndexConfig(backend="elasticsearch", urls=[fake.url], index_prefix=PREFIX)
+
+    assert ElasticsearchClient(config, request_timeout=5).version() == "8.19.21"

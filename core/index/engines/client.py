@@ -28,6 +28,10 @@ class EngineClient(Protocol):
         """The root endpoint: name, version, distribution."""
         ...
 
+    def version(self) -> str:
+        """The server's version number, "?" when the cluster does not say."""
+        ...
+
     def plugin_names(self) -> set[str]:
         """Names of the plugins installed on every node."""
         ...
@@ -129,6 +133,20 @@ class ClientLayer:
         """The root endpoint."""
         with self._translate("GET /"):
             return dict(self._body(self._client.info()))
+
+    def version(self) -> str:
+        """From GET /, or from the local node's info where the root endpoint is missing.
+
+        A cluster may serve no `GET /` (Elastic's integ-test-zip lacks the rest-root module and
+        answers 405); the version is then read from `GET /_nodes/_local`.
+        """
+        try:
+            return str(self.info().get("version", {}).get("number", "?"))
+        except EngineRequestError:
+            with self._translate("GET /_nodes/_local"):
+                nodes = self._body(self._client.nodes.info(node_id="_local")).get("nodes", {})
+        versions = {str(node.get("version", "?")) for node in nodes.values()}
+        return versions.pop() if len(versions) == 1 else "?"
 
     def plugin_names(self) -> set[str]:
         """Plugins installed on the nodes."""
