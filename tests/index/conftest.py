@@ -1,5 +1,6 @@
-"""Index test fixtures: a real OpenSearch node (built with Maven, started once per session),
-an optional real Elasticsearch (TEST_ELASTICSEARCH_URL) and one index per backend.
+"""Index test fixtures: a real OpenSearch node and a real Elasticsearch node (each built with
+Maven and started once per session, or given by TEST_OPENSEARCH_URL / TEST_ELASTICSEARCH_URL)
+and one index per backend.
 
 The variables deliberately lack the YUQING_ prefix: load_config reads every YUQING_* variable
 as a configuration override.
@@ -21,15 +22,13 @@ from core.index.protocol import MentionIndex
 from core.index.sqlite import SQLiteMentionIndex
 from tests.conftest import require
 
-# Elasticsearch joins the parity runs only when a real cluster is given.
-ENGINES = ["opensearch"] + (["elasticsearch"] if os.environ.get("TEST_ELASTICSEARCH_URL") else [])
+ENGINES = ["opensearch", "elasticsearch"]
 BACKENDS = ["sqlite", *ENGINES]
 
 
-@pytest.fixture(scope="session")
-def opensearch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """URL of an OpenSearch 2.x node: TEST_OPENSEARCH_URL, or one built and started from Maven."""
-    given = os.environ.get("TEST_OPENSEARCH_URL")
+def local_node(engine: str, home: Path | None) -> Iterator[str]:
+    """URL of TEST_<ENGINE>_URL, or of a node built and started from Maven for the session."""
+    given = os.environ.get(f"TEST_{engine.upper()}_URL")
     if given:
         yield given.rstrip("/")
         return
@@ -37,7 +36,7 @@ def opensearch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require(
         not missing, f"{' and '.join(missing)} not found (apt-get install openjdk-17-jdk maven)"
     )
-    node = localnode.LocalNode(home=tmp_path_factory.mktemp("opensearch"))
+    node = localnode.LocalNode(engine, home=home)
     try:
         yield node.start()
     finally:
@@ -45,12 +44,25 @@ def opensearch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def elasticsearch_url() -> str:
-    """URL of a real Elasticsearch 8/9 from TEST_ELASTICSEARCH_URL (skipped otherwise)."""
-    url = os.environ.get("TEST_ELASTICSEARCH_URL")
-    if not url:
-        pytest.skip("set TEST_ELASTICSEARCH_URL=http://127.0.0.1:9200 to test Elasticsearch")
-    return url.rstrip("/")
+def opensearch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of an OpenSearch 2.x node: TEST_OPENSEARCH_URL, or one built and started from Maven."""
+    yield from local_node("opensearch", tmp_path_factory.mktemp("opensearch"))
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url() -> Iterator[str]:
+    """URL of an Elasticsearch 8.x node: TEST_ELASTICSEARCH_URL, or one from Maven's integ-test-zip.
+
+    The local node gets a home of its own in the system temp directory (not pytest's, which is
+    private to root): under root Elasticsearch runs as `nobody`.
+    """
+    yield from local_node("elasticsearch", None)
+
+
+@pytest.fixture(params=ENGINES)
+def engine_url(request: pytest.FixtureRequest) -> tuple[str, str]:
+    """(engine, URL) of each real engine in turn."""
+    return str(request.param), str(request.getfixturevalue(f"{request.param}_url"))
 
 
 def engine_index(backend: str, url: str) -> EngineMentionIndex:

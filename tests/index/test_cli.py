@@ -1,4 +1,5 @@
-"""`yuqing index init / migrate / stats` against SQLite and the real OpenSearch node."""
+"""`yuqing index init / migrate / stats` against SQLite and the real OpenSearch and
+Elasticsearch nodes."""
 
 from __future__ import annotations
 
@@ -21,16 +22,17 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def engine_env(opensearch_url: str) -> Iterator[dict[str, str]]:
-    """Environment that points the config at the test node under a fresh prefix."""
+def engine_env(engine_url: tuple[str, str]) -> Iterator[dict[str, str]]:
+    """Environment that points the config at each test node in turn under a fresh prefix."""
+    engine, url = engine_url
     prefix = f"yqt-cli-{uuid.uuid4().hex[:8]}"
     yield {
-        "YUQING_INDEX__BACKEND": "opensearch",
-        "YUQING_INDEX__URLS": f'["{opensearch_url}"]',
+        "YUQING_INDEX__BACKEND": engine,
+        "YUQING_INDEX__URLS": f'["{url}"]',
         "YUQING_INDEX__INDEX_PREFIX": prefix,
         "YUQING_INDEX__REPLICAS": "0",
     }
-    config = IndexConfig(backend="opensearch", urls=[opensearch_url], index_prefix=prefix)
+    config = IndexConfig(backend=engine, urls=[url], index_prefix=prefix)
     drop_engine_index(open_engine_index(config))
 
 
@@ -44,7 +46,9 @@ def test_init_reports_the_active_analyzer(engine_env: dict[str, str], tmp_path: 
     result = runner.invoke(app, ["init", "--data-dir", str(tmp_path)], env=engine_env)
 
     assert result.exit_code == 0, result.output
-    assert "opensearch 2." in result.output
+    backend = engine_env["YUQING_INDEX__BACKEND"]
+    major = {"opensearch": "2.", "elasticsearch": "8."}[backend]
+    assert f"{backend} {major}" in result.output
     assert "analyzer: yuqing_cjk" in result.output
     assert f"{engine_env['YUQING_INDEX__INDEX_PREFIX']}-2*" in result.output
 
@@ -53,7 +57,8 @@ def test_migrate_copies_everything_and_is_idempotent(
     engine_env: dict[str, str], tmp_path: Path
 ) -> None:
     _sqlite_with_corpus(tmp_path)
-    args = ["migrate", "--from", "sqlite", "--to", "opensearch", "--batch", "3"]
+    backend = engine_env["YUQING_INDEX__BACKEND"]
+    args = ["migrate", "--from", "sqlite", "--to", backend, "--batch", "3"]
     args += ["--data-dir", str(tmp_path)]
 
     first = runner.invoke(app, args, env=engine_env)
@@ -67,7 +72,7 @@ def test_migrate_copies_everything_and_is_idempotent(
     assert "analyzer: yuqing_cjk" in stats.output
     assert "2026.05" in stats.output and "2026.06" in stats.output
     config = IndexConfig(
-        backend="opensearch",
+        backend=backend,
         urls=[engine_env["YUQING_INDEX__URLS"][2:-2]],
         index_prefix=engine_env["YUQING_INDEX__INDEX_PREFIX"],
     )

@@ -10,7 +10,7 @@ import pytest
 
 from core.index.engines import EngineMentionIndex
 from core.index.textquery import bigram_tokens
-from tests.index.conftest import drop_engine_index, engine_index
+from tests.index.conftest import ENGINES, drop_engine_index, engine_index
 from tests.index.corpus import CORPUS
 
 TEXTS = [
@@ -23,12 +23,13 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engine(opensearch_url: str) -> Iterator[EngineMentionIndex]:
-    """An engine index with one monthly index created from the template."""
-    index = engine_index("opensearch", opensearch_url)
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> Iterator[tuple[EngineMentionIndex, str]]:
+    """Per engine: an index with one monthly index created from the template, and the URL."""
+    url = str(request.getfixturevalue(f"{request.param}_url"))
+    index = engine_index(str(request.param), url)
     index.upsert_many([CORPUS["refund"]])
-    yield index
+    yield index, url
     drop_engine_index(index)
 
 
@@ -43,11 +44,12 @@ def _analyze(url: str, index: str, analyzer: str, text: str) -> list[str]:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_grams_analyzer_mirrors_bigram_tokens(
-    engine: EngineMentionIndex, opensearch_url: str, text: str
+    engine: tuple[EngineMentionIndex, str], text: str
 ) -> None:
-    [name] = engine.monthly_indices()
-    assert _analyze(opensearch_url, name, "yuqing_grams", text) == bigram_tokens(text)
+    index, url = engine
+    [name] = index.monthly_indices()
+    assert _analyze(url, name, "yuqing_grams", text) == bigram_tokens(text)
 
 
-def test_active_analyzer_is_reported(engine: EngineMentionIndex) -> None:
-    assert engine.analyzer == "yuqing_cjk"
+def test_active_analyzer_is_reported(engine: tuple[EngineMentionIndex, str]) -> None:
+    assert engine[0].analyzer == "yuqing_cjk"

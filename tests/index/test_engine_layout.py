@@ -9,11 +9,12 @@ from tests.index.conftest import drop_engine_index, engine_index
 from tests.index.corpus import CORPUS
 
 
-def test_a_longer_prefix_neither_reads_nor_templates_the_shorter_one(opensearch_url: str) -> None:
-    base = engine_index("opensearch", opensearch_url)
-    config = IndexConfig(
-        backend="opensearch", urls=[opensearch_url], index_prefix=f"{base.prefix}-staging"
-    )
+def test_a_longer_prefix_neither_reads_nor_templates_the_shorter_one(
+    engine_url: tuple[str, str],
+) -> None:
+    engine, url = engine_url
+    base = engine_index(engine, url)
+    config = IndexConfig(backend=engine, urls=[url], index_prefix=f"{base.prefix}-staging")
     staging = open_engine_index(config)
     staging.replicas = 0
     try:
