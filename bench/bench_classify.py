@@ -78,6 +78,18 @@ def main(argv: list[str] | None = None) -> None:
             f"{mine.neutral_share:.1%} | {mine.docs_per_second:,.0f} | {base.accuracy:.4f} "
             f"({base.docs:,}) | {base.macro_f1:.4f} | {base.docs_per_second:,.0f} |"
         )
+    from sentiment.category_eval import load_sample, score
+
+    sample = load_sample()
+    print("\n| category sample | docs | strict acc | lenient acc | macro-F1 |")
+    print("|---|---:|---:|---:|---:|")
+    for number in sorted({s.round for s in sample}):
+        part = score(default, [s for s in sample if s.round == number])
+        tag = "round 1 (seen while tuning)" if number == 1 else f"round {number} (unseen)"
+        print(
+            f"| {tag} | {part.docs} | {part.strict_accuracy:.3f} | "
+            f"{part.lenient_accuracy:.3f} | {part.macro_f1:.3f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ from sentiment.model import LinearHashModel
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
 RULE_CONFIDENT = 2
-MODEL_CONFIDENT = 0.55
 
 # Food-safety outranks everything: a poisoning that also mentions a refund is a safety case.
 _PRIORITY = {category: rank for rank, category in enumerate(COMPLAINT_CATEGORIES)}
@@ -88,12 +87,19 @@ class CategoryModel:
             if ruled is not None:
                 out.append(ruled)
                 continue
-            best = int(row.argmax())
-            if negative and MODEL_LABELS[best] != Category.OTHER and row[best] >= MODEL_CONFIDENT:
-                out.append(MODEL_LABELS[best])
-            else:
-                out.append(Category.OTHER)
+            out.append(self._unsure(text, row) if negative else Category.OTHER)
         return out
+
+    def _unsure(self, text: str, row: NDArray[np.float64]) -> Category:
+        """A negative text the rules could not decide: a complaint unless the model says other.
+
+        A weak cue picks the category (ties by priority); without one, the model's choice,
+        which may be `other` (negative posts about something else: 牙疼, the weather).
+        """
+        scores = rule_scores(text)
+        if scores:
+            return max(scores, key=lambda c: (scores[c], -_PRIORITY[c]))
+        return MODEL_LABELS[int(row.argmax())]
 
 
 def weak_label(text: str, label: int) -> Category | None:

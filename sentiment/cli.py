@@ -91,3 +91,41 @@ def eval_sentiment_command(
             *(f"{r.docs_per_second:,.0f}" for r in results),
         )
     console.print(table)
+
+
+@eval_app.command("category")
+def eval_category_command(
+    data: Path | None = typer.Option(None, "--data", help="Hand-labelled CSV (default: ours)."),
+) -> None:
+    """Complaint-category accuracy on the hand-labelled sample, per labelling round.
+
+    Strict counts the main category only; lenient also accepts the alternatives the
+    annotator listed for mixed complaints. Round 2 was never looked at while tuning.
+    """
+    from sentiment.category_eval import SAMPLE, load_sample, score
+    from sentiment.registry import get_classifier
+
+    console = _console()
+    path = data or SAMPLE
+    if not path.exists():
+        console.print(f"[red]error:[/red] {path}: no such file")
+        raise typer.Exit(2)
+    try:
+        sample = load_sample(path)
+    except (ValueError, KeyError) as exc:
+        console.print(f"[red]error:[/red] {exc} (columns: round, text, category, also)")
+        raise typer.Exit(2) from None
+    classifier = get_classifier("default")
+    table = Table("round", "docs", "strict acc", "lenient acc", "macro-F1", "most confused")
+    for number in sorted({s.round for s in sample}):
+        scores = score(classifier, [s for s in sample if s.round == number])
+        confused = "; ".join(f"{t}→{p} ×{n}" for t, p, n in scores.confusions[:2])
+        table.add_row(
+            str(number),
+            str(scores.docs),
+            f"{scores.strict_accuracy:.3f}",
+            f"{scores.lenient_accuracy:.3f}",
+            f"{scores.macro_f1:.3f}",
+            confused,
+        )
+    console.print(table)

@@ -58,3 +58,14 @@ def test_train_without_data_fails_cleanly(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no training CSVs" in result.output
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_eval_category_prints_both_rounds() -> None:
+    result = CliRunner().invoke(_app(), ["eval", "category"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    rows = [
+        line
+        for line in result.output.splitlines()
+        if line.startswith("│ 1") or line.startswith("│ 2")
+    ]
+    assert len(rows) == 2 and "200" in rows[0] and "100" in rows[1]
