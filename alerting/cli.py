@@ -61,7 +61,7 @@ def list_alerts(
         table.add_row(
             str(alert.id),
             SEVERITY_LABELS_ZH[Severity(alert.severity)],
-            ALERT_STATUS_ZH[AlertStatus(alert.status)],
+            "误报" if alert.false_alarm else ALERT_STATUS_ZH[AlertStatus(alert.status)],
             alert.title,
             str(alert.count),
             baseline,
@@ -87,16 +87,25 @@ def ack(
 
 @alerts_app.command("resolve")
 def resolve(
-    alert_id: int, by: ByOption = "cli", config: ConfigOption = None, data_dir: DataDirOption = None
+    alert_id: int,
+    by: ByOption = "cli",
+    false_alarm: Annotated[
+        bool, typer.Option("--false-alarm", help="误报: settle the whole incident, keep it quiet")
+    ] = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
 ) -> None:
-    """Resolve an alert."""
+    """Resolve an alert (with --false-alarm: mark its incident 误报)."""
     ctx = AppContext.load(config, data_dir)
     try:
         with ctx.sessions() as session:
-            alert = service.resolve(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
+            alert = service.resolve(
+                session, alert_id=alert_id, by=by, at=datetime.now(UTC), false_alarm=false_alarm
+            )
     except YuqingError as exc:
         raise _fail(exc) from None
-    console.print(f"告警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
+    status = "误报" if alert.false_alarm else ALERT_STATUS_ZH[AlertStatus(alert.status)]
+    console.print(f"告警 #{alert.id} {status}")
 
 
 @alerts_app.command("rules")

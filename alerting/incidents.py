@@ -135,6 +135,18 @@ def acknowledge(session: Session, alert: Alert, by: str, at: datetime) -> list[A
     return changed
 
 
+def dismiss(session: Session, alert: Alert, by: str, at: datetime) -> list[Alert]:
+    """Mark the alert's whole incident 误报: every member resolved and flagged; returns them."""
+    members_ = siblings(session, alert)
+    for member in members_:
+        member.false_alarm = True
+        member.updated_at = at
+        if member.status != AlertStatus.RESOLVED:
+            member.status, member.resolved_by, member.resolved_at = AlertStatus.RESOLVED, by, at
+    settle(session, members_, at)
+    return members_
+
+
 def settle(session: Session, alerts: Sequence[Alert], now: datetime) -> set[int]:
     """After alerts resolved: hand over leads, resolve emptied incidents; returns their ids."""
     session.flush()

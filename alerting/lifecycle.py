@@ -51,6 +51,10 @@ def apply_finding(
         session.flush()
         joined = incidents.attach(session, alert, rule.incident_group, grouping, now)
         return Outcome(alert, AlertEvent.OPENED, notify=not joined.existing or joined.raised)
+    if alert.status == AlertStatus.RESOLVED and alert.false_alarm:
+        # People called this 误报: within realert the same condition stays quiet.
+        _merge(alert, finding, severity, now, raise_severity=False)
+        return Outcome(alert, AlertEvent.UPDATED, notify=False)
     raised = Severity(severity).rank > Severity(alert.severity).rank
     _merge(alert, finding, severity, now)
     lead = incidents.is_lead(session, alert)
@@ -148,7 +152,9 @@ def _new_alert(rule: Rule, finding: Finding, severity: Severity, now: datetime) 
     )
 
 
-def _merge(alert: Alert, finding: Finding, severity: Severity, now: datetime) -> None:
+def _merge(
+    alert: Alert, finding: Finding, severity: Severity, now: datetime, raise_severity: bool = True
+) -> None:
     """Grow the alert with a new finding: counts, peak, window, samples, severity."""
     alert.count = (
         alert.count + finding.count if finding.accumulate else max(alert.count, finding.count)
@@ -169,7 +175,7 @@ def _merge(alert: Alert, finding: Finding, severity: Severity, now: datetime) ->
     samples += [i for i in finding.sample_ids if i not in samples]
     alert.sample_mention_ids = samples[:MAX_SAMPLES]
     alert.plans = sorted(set(alert.plans or []) | set(finding.plans))
-    if Severity(severity).rank > Severity(alert.severity).rank:
+    if raise_severity and Severity(severity).rank > Severity(alert.severity).rank:
         alert.severity = severity
     alert.last_fired_at = now
     alert.updated_at = now

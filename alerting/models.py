@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alerting.enums import AlertStatus, DeliveryStatus, Severity
@@ -45,6 +45,8 @@ class Alert(Base):
     notified_count: Mapped[int] = mapped_column(Integer, default=0)
     fire_count: Mapped[int] = mapped_column(Integer, default=0)
     incident_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    # Marked 误报 by a person: the incident was noise; recurrences within realert stay quiet.
+    false_alarm: Mapped[bool | None] = mapped_column(Boolean, default=False)
 
 
 class Incident(Base):

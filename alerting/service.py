@@ -58,14 +58,21 @@ def get_active_by_key(session: Session, *, rule: str, key: str) -> Alert | None:
 def acknowledge(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
     """Acknowledge an open alert and the rest of its incident (stops escalation); returns it."""
     alert = _required(session, alert_id)
-    incidents.acknowledge(session, alert, by, at)
+    incidents.acknowledge(session, alert, by, at.astimezone(UTC))
     session.commit()
     return alert
 
 
-def resolve(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
-    """Mark an alert resolved; returns it."""
+def resolve(
+    session: Session, *, alert_id: int, by: str, at: datetime, false_alarm: bool = False
+) -> Alert:
+    """Mark an alert resolved; returns it. A false alarm (误报) settles its whole incident."""
+    at = at.astimezone(UTC)  # the store keeps UTC (SQLite drops the offset)
     alert = _required(session, alert_id)
+    if false_alarm:
+        incidents.dismiss(session, alert, by, at)
+        session.commit()
+        return alert
     if alert.status != AlertStatus.RESOLVED:
         alert.status = AlertStatus.RESOLVED
         alert.resolved_by = by

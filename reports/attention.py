@@ -45,6 +45,24 @@ def unresolved_critical_alerts(data: ReportData, cfg: AttentionConfig) -> list[A
     return [AttentionItem(Severity.CRITICAL, text, "unresolved_critical_alerts")]
 
 
+def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Rules whose alerts people marked 误报 at least twice: tune them."""
+    fired: dict[str, int] = {}
+    dismissed: dict[str, int] = {}
+    for row in data.alerts.rows:
+        fired[row.rule] = fired.get(row.rule, 0) + 1
+        dismissed[row.rule] = dismissed.get(row.rule, 0) + int(row.false_alarm)
+    items = []
+    for rule, count in sorted(dismissed.items(), key=lambda kv: -kv[1]):
+        if count >= 2:
+            text = (
+                f"规则「{rule}」{data.window.current_zh}被标记误报 {count} 次"
+                f"（共 {fired[rule]} 条告警），建议调整阈值、关键词或过滤条件。"
+            )
+            items.append(AttentionItem(Severity.INFO, text, "noisy_rules"))
+    return items
+
+
 def category_share_rise(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     """A complaint category whose share of negative mentions rose sharply."""
     if data.headline.negative < cfg.min_mentions:
@@ -117,6 +135,7 @@ RULES: list[Rule] = [
     critical_mentions,
     safety_complaints,
     unresolved_critical_alerts,
+    noisy_rules,
     category_share_rise,
     negative_share_rise,
     volume_spike,

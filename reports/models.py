@@ -173,6 +173,7 @@ class AlertRow:
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
     incident_id: int | None = None
+    false_alarm: bool = False  # marked 误报 by a person
     cases: tuple[str, ...] = ()  # "案件 #3（已解决）" for each case the alert is linked to
 
     @property
@@ -236,8 +237,15 @@ class IncidentRow:
         return all(a.is_resolved for a in self.alerts)
 
     @property
+    def false_alarm(self) -> bool:
+        """True when people marked the incident 误报."""
+        return all(a.false_alarm for a in self.alerts)
+
+    @property
     def status_label(self) -> str:
-        """The least settled status among its alerts."""
+        """The least settled status among its alerts (误报 when dismissed)."""
+        if self.false_alarm:
+            return "误报"
         unsettled = [a for a in self.alerts if not a.is_resolved]
         pick = next((a for a in unsettled if not a.acknowledged_at), None) or (
             unsettled[0] if unsettled else self.alerts[-1]

@@ -115,6 +115,7 @@ def _alert_row(record: Any, cases: tuple[str, ...] = ()) -> AlertRow:
         acknowledged_at=_aware(getattr(record, "acknowledged_at", None)),
         resolved_at=resolved,
         incident_id=getattr(record, "incident_id", None),
+        false_alarm=bool(getattr(record, "false_alarm", False)),
         cases=cases,
     )
 

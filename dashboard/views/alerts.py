@@ -47,21 +47,25 @@ def numbers(alert: Alert) -> str:
 
 
 def act(alert_id: int, action: str) -> None:
-    """Acknowledge or resolve, then redraw."""
+    """Acknowledge, resolve or dismiss as 误报, then redraw."""
     if not auth.may_act():
         return
     with ctx.sessions() as session:
         if action == "ack":
             service.acknowledge(session, alert_id=alert_id, by=actor, at=now())
         else:
-            service.resolve(session, alert_id=alert_id, by=actor, at=now())
+            service.resolve(
+                session, alert_id=alert_id, by=actor, at=now(), false_alarm=action == "false"
+            )
 
 
 def show(alert: Alert) -> None:
     """One alert: header badges, numbers, timeline, samples, deliveries, buttons."""
     severity, status = Severity(alert.severity), AlertStatus(alert.status)
-    header = badge(SEVERITY_LABELS_ZH[severity], SEVERITY_COLOURS[severity]) + badge(
-        ALERT_STATUS_ZH[status], STATUS_COLOURS[status]
+    header = badge(SEVERITY_LABELS_ZH[severity], SEVERITY_COLOURS[severity]) + (
+        badge("误报", "#868e96")
+        if alert.false_alarm
+        else badge(ALERT_STATUS_ZH[status], STATUS_COLOURS[status])
     )
     st.markdown(f"{header} **#{alert.id} {alert.title}**", unsafe_allow_html=True)
     st.write(alert.summary)
@@ -104,6 +108,14 @@ def show(alert: Alert) -> None:
     ):
         act(alert.id, "resolve")
         st.rerun()
+    if not alert.false_alarm and buttons[2].button(
+        "误报",
+        key=f"false-{alert.id}",
+        disabled=read_only,
+        help="整个事件标记为误报并关闭；重复期内同一条件不再通知。误报次数进入周报，便于调整规则。",
+    ):
+        act(alert.id, "false")
+        st.rerun()
     with ctx.sessions() as session:
         sent = service.deliveries(session, alert_id=alert.id)
     if sent:
@@ -143,6 +155,7 @@ alerts.sort(
 )
 for alert in alerts:
     event = f"事件 #{alert.incident_id} · " if alert.incident_id is not None else ""
+    event += "误报 · " if alert.false_alarm else ""
     with st.expander(
         f"{event}#{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · {alert.title}",
         expanded=str(alert.id) == focus or alert is alerts[0],

@@ -113,6 +113,10 @@ def test_replay_into_data_dir_then_manage_alerts(
     assert "已确认" in acked.output or "已解决" in acked.output  # may have auto-resolved already
     resolved = runner.invoke(alerts_app, ["resolve", str(alert_id), *common])
     assert resolved.exit_code == 0 and "已解决" in resolved.output
+    dismissed = runner.invoke(alerts_app, ["resolve", str(alert_id), "--false-alarm", *common])
+    assert dismissed.exit_code == 0 and "误报" in dismissed.output
+    listed = runner.invoke(alerts_app, ["list", "--status", "resolved", *common])
+    assert "误报" in listed.output
     missing = runner.invoke(alerts_app, ["ack", "9999", *common])
     assert missing.exit_code == 2 and "不存在" in missing.output
 

@@ -86,3 +86,11 @@ def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
         statuses = {a.rule: a.status for a in service.get_all(session)}
     again.close()
     assert statuses == {"urgent": AlertStatus.ACKNOWLEDGED, "food": AlertStatus.ACKNOWLEDGED}
+
+    app.button(key=f"false-{urgent.id}").click().run()  # 误报: the whole incident goes
+    assert not app.exception
+    again = make_ctx(data_dir)
+    with again.sessions() as session:
+        settled = [(a.status, a.false_alarm, a.resolved_by) for a in service.get_all(session)]
+    again.close()
+    assert settled == [(AlertStatus.RESOLVED, True, "值班专员")] * 2

@@ -230,3 +230,34 @@ def test_grouping_can_be_switched_off(data_dir: Path, receiver: HttpReceiver) ->
     with ctx.sessions() as session:
         assert len({a.incident_id for a in service.get_all(session)}) == 2
     assert len(receiver.requests) == 2
+
+
+def test_a_false_alarm_settles_the_incident_and_keeps_it_quiet(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, kol_post(ctx))
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 2, ctx))
+    engine.tick()
+    with ctx.sessions() as session:
+        urgent = next(a for a in service.get_all(session) if a.rule == "urgent")
+        service.resolve(session, alert_id=urgent.id, by="李娜", at=ctx.clock(), false_alarm=True)
+        alerts = service.get_all(session)
+        (incident,) = session.query(Incident).all()
+    assert all(a.false_alarm and a.status == AlertStatus.RESOLVED for a in alerts)
+    assert {a.resolved_by for a in alerts} == {"李娜"} and incident.status == AlertStatus.RESOLVED
+    sent = len(receiver.requests)
+
+    for minute in range(3, 20):  # the same condition keeps firing within realert
+        advance(ctx, timedelta(minutes=1))
+        ingest(ctx, food(3, minute, ctx))
+        assert {o.event for o in engine.tick()} <= {AlertEvent.UPDATED}
+    assert len(receiver.requests) == sent, "a 误报 is not announced again"
+    with ctx.sessions() as session:
+        again = service.get_all(session)
+    assert len(again) == 2 and all(a.status == AlertStatus.RESOLVED for a in again)
+
+    advance(ctx, timedelta(minutes=45))  # after realert a new finding is a new alert
+    ingest(ctx, food(4, 70, ctx))
+    assert [o.event for o in engine.tick()] == [AlertEvent.OPENED]

@@ -117,3 +117,18 @@ def test_case_kpis_against_targets() -> None:
     assert rules(report(kpis=kpis)) == ["sla_below_target", "overdue_cases", "low_satisfaction"]
     good = KpiSection(available=True, cases_opened=10, sla_attainment=0.95, overdue_open=0)
     assert rules(report(kpis=good)) == []
+
+
+def test_rules_marked_false_alarm_twice_are_named() -> None:
+    def row(rule: str, false_alarm: bool) -> AlertRow:
+        return AlertRow(
+            NOW - timedelta(days=2), "high", rule, rule, "resolved", false_alarm=false_alarm
+        )
+
+    noisy = [row("new-term", True), row("new-term", True), row("new-term", False)]
+    once = [row("food-safety-spike", True), row("negative-spike", False)]
+    data = report(alerts=AlertsSection(available=True, rows=noisy + once))
+    items = [i for i in needs_attention(data, AttentionConfig()) if i.rule == "noisy_rules"]
+    assert [i.text for i in items] == [
+        "规则「new-term」本周被标记误报 2 次（共 3 条告警），建议调整阈值、关键词或过滤条件。"
+    ]
