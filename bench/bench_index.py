@@ -1,7 +1,8 @@
-"""Bulk indexing throughput (docs/s) and query latency: SQLite vs a local OpenSearch node.
+"""Bulk indexing throughput (docs/s) and query latency: SQLite vs local OpenSearch and ES nodes.
 
-`python -m bench.bench_index` starts tools/opensearch-node (Java + Maven) unless
-BENCH_OPENSEARCH_URL points at a running cluster; BENCH_INDEX_DOCS sets the corpus size.
+`python -m bench.bench_index` starts tools/opensearch-node, then tools/elasticsearch-node
+(Java + Maven), unless BENCH_OPENSEARCH_URL / BENCH_ELASTICSEARCH_URL point at running
+clusters; BENCH_INDEX_DOCS sets the corpus size.
 """
 
 from __future__ import annotations
@@ -104,16 +105,17 @@ def _drop(index: EngineMentionIndex) -> None:
     index.close()
 
 
-def _opensearch(stack: ExitStack) -> EngineMentionIndex | None:
-    url = os.environ.get("BENCH_OPENSEARCH_URL")
+def _engine(stack: ExitStack, backend: str) -> EngineMentionIndex | None:
+    """A fresh index on BENCH_<BACKEND>_URL, or on a local node built from Maven Central."""
+    url = os.environ.get(f"BENCH_{backend.upper()}_URL")
     if not url:
         if localnode.missing_tools():
             return None
         started = time.perf_counter()
-        url = stack.enter_context(localnode.LocalNode()).url
-        print(f"(local OpenSearch node built/started in {time.perf_counter() - started:.1f}s)")
+        url = stack.enter_context(localnode.LocalNode(backend)).url
+        print(f"(local {backend} node built/started in {time.perf_counter() - started:.1f}s)")
     config = IndexConfig(
-        backend="opensearch", urls=[url], index_prefix=f"bench-{uuid.uuid4().hex[:8]}", replicas=0
+        backend=backend, urls=[url], index_prefix=f"bench-{uuid.uuid4().hex[:8]}", replicas=0
     )
     index = open_engine_index(config)
     stack.callback(_drop, index)
@@ -124,22 +126,26 @@ def main() -> None:
     """Print a table: backend, docs/s, query latencies."""
     mentions = corpus(DOCS)
     rows: list[tuple[str, float, dict[str, float]]] = []
-    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+    with tempfile.TemporaryDirectory() as tmp:
         sqlite = SQLiteMentionIndex(Path(tmp) / "bench.db")
         rows.append(("sqlite", bulk_rate(sqlite, mentions), latencies(sqlite)))
         sqlite.close()
-        engine = _opensearch(stack)
-        if engine is None:
-            print("opensearch: skipped (java/mvn not found and BENCH_OPENSEARCH_URL not set)")
-        else:
+    for backend in ("opensearch", "elasticsearch"):
+        with ExitStack() as stack:  # one node at a time on a small machine
+            engine = _engine(stack, backend)
+            if engine is None:
+                print(
+                    f"{backend}: skipped (java/mvn not found and BENCH_{backend.upper()}_URL unset)"
+                )
+                continue
             engine.bulk_load()  # what `yuqing index migrate` does
             bulk_rate(engine, mentions[:2000])  # warm the JVM and create the monthly indices
             rate = bulk_rate(engine, mentions)
-            rows.append(("opensearch (bulk load)", rate, latencies(engine)))
+            rows.append((f"{backend} (bulk load)", rate, latencies(engine)))
             # The service's mode: every bulk waits until its documents are searchable.
             engine.policy = BulkPolicy()
             waited = bulk_rate(engine, mentions[: len(mentions) // 4])
-            print(f"opensearch, refresh=wait_for per bulk (service mode): {waited:,.0f} docs/s")
+            print(f"{backend}, refresh=wait_for per bulk (service mode): {waited:,.0f} docs/s")
     labels = list(rows[0][2])
     print(f"\n{DOCS:,} mentions, batches of {BATCH}")
     print("| backend | bulk docs/s | " + " | ".join(f"{label} (ms)" for label in labels) + " |")
