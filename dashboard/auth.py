@@ -73,6 +73,16 @@ def may_act() -> bool:
     return user is None or user.role.may_act
 
 
+def owner_choices() -> list[str]:
+    """Display names of the enabled operator accounts (empty in open mode)."""
+    with get_context().sessions() as session:
+        return [
+            a.display_name
+            for a in service.get_all(session)
+            if not a.disabled and Role(a.role).may_act
+        ]
+
+
 def _still_enabled(user: User) -> bool:
     with get_context().sessions() as session:
         account = service.get(session, username=user.username)

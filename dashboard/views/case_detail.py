@@ -284,7 +284,17 @@ with timeline:
         st.markdown(f"`{when(event.at)}` **{event.actor}** · {kind} · {text}")
 
 with settings, st.form("fields"):
-    owner = st.text_input("负责人", value=case.owner or "")
+    people = auth.owner_choices()
+    if people:  # accounts exist: pick a colleague, so "my cases" and SLA notices find them
+        names = ["", *people, *([case.owner] if case.owner and case.owner not in people else [])]
+        owner_name = st.selectbox(
+            "负责人",
+            names,
+            index=names.index(case.owner or ""),
+            format_func=lambda name: name or "未指派",
+        )
+    else:
+        owner_name = st.text_input("负责人", value=case.owner or "")
     levels = list(CaseSeverity)
     severity = st.selectbox(
         "严重程度", levels, index=levels.index(case.severity_enum), format_func=lambda s: s.label_zh
@@ -292,5 +302,7 @@ with settings, st.form("fields"):
     waiting = st.checkbox("等待客户回复（暂停 SLA 计时）", value=case.waiting_on_customer)
     remark = st.text_area("备注")
     if st.form_submit_button("保存"):
-        fields = CaseUpdate(owner=owner or None, severity=severity, waiting_on_customer=waiting)
+        fields = CaseUpdate(
+            owner=owner_name or None, severity=severity, waiting_on_customer=waiting
+        )
         act("fields", patch=fields, note=remark)

@@ -143,9 +143,14 @@ def card(item: CaseCard) -> None:
 
 
 st.subheader("案件")
-show_closed = st.toggle("显示已关闭", value=False)
+me = auth.current()
+toggles = st.columns(2)
+show_closed = toggles[0].toggle("显示已关闭", value=False)
+mine_only = me is not None and toggles[1].toggle(f"只看我负责的（{me.name}）", value=False)
 with ctx.sessions() as session:
     grouped = board(session, policy=runtime.policy(ctx), now=now())
+if mine_only and me is not None:
+    grouped = {s: [c for c in cards if c.case.owner == me.name] for s, cards in grouped.items()}
 statuses = [s for s in CaseStatus if show_closed or s != CaseStatus.CLOSED]
 overdue = sum(c.overdue for s in statuses for c in grouped[s])
 st.metric("逾期案件", overdue)

@@ -130,3 +130,41 @@ def test_food_safety_incident_handled_end_to_end(app_env: AppContext) -> None:
         record = recovery.get(session, case_id=1)
         assert record is not None and record.remedy_accepted is True
         assert record.satisfaction == 4 and record.is_closed_out and record.apology_made
+
+
+def test_with_accounts_owners_are_colleagues_and_my_cases_filter(app_env: AppContext) -> None:
+    from core.accounts import service as accounts
+    from core.accounts.enums import Role
+    from dashboard.auth import SESSION_KEY, User
+
+    with app_env.sessions() as session:
+        for username, name, role in [
+            ("lina", "李娜", Role.OPERATOR),
+            ("wang", "王强", Role.OPERATOR),
+            ("boss", "王总", Role.VIEWER),
+        ]:
+            accounts.create(
+                session, username=username, display_name=name, role=role,
+                password="long-enough-1", now=datetime.now(UTC),
+            )  # fmt: skip
+        session.commit()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[SESSION_KEY] = User("lina", "李娜", Role.OPERATOR)
+    at.run()
+    at.switch_page("views/cases.py").run()
+    assert not at.exception, at.exception
+    button(at, "立案").click().run()
+    at.switch_page("views/case_detail.py").run()
+    picker = next(s for s in at.selectbox if s.label == "负责人")
+    assert picker.options == ["未指派", "李娜", "王强"], "viewers cannot own cases"
+    picker.select("王强")  # inside the form: staged until the submit button
+    button(at, "保存").click().run()
+    assert not at.exception, at.exception
+    with app_env.sessions() as session:
+        assert service.get_or_raise(session, case_id=1).owner == "王强"
+
+    at.switch_page("views/cases.py").run()
+    assert any("#1 " in m.value for m in at.markdown)
+    next(t for t in at.toggle if t.label.startswith("只看我负责的")).set_value(True).run()
+    assert not at.exception, at.exception
+    assert not any("#1 " in m.value and "**" in m.value for m in at.markdown), "王强's, not 李娜's"
