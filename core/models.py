@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.regions import normalize_region
 
 
 def mention_id(source: str, native_id: str) -> str:
@@ -85,6 +86,8 @@ class Mention(BaseModel):
     url: str | None = None
     native_id: str = Field(min_length=1)
     author: Author = Field(default_factory=Author)
+    # The author's IP属地 as a short province-level name (core.regions.normalize_region).
+    region: str | None = None
     title: str | None = None
     text: str
     published_at: datetime
@@ -102,6 +105,11 @@ class Mention(BaseModel):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         return aware(value)
+
+    @field_validator("region", mode="before")
+    @classmethod
+    def _short_region(cls, value: object) -> str | None:
+        return normalize_region(value)
 
     @field_validator("native_id", mode="before")
     @classmethod

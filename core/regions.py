@@ -1,0 +1,27 @@
+"""The author's region (IP属地): one short province-level name per mention, the same everywhere.
+
+Sites print it differently: Weibo posts "发布于 广东", Weibo comments "来自广东", Tieba floors
+"IP属地:广东", profile pages "IP属地：广东省". Every spelling becomes the short name used in
+filters and plans: 广东, 北京, 广西, 内蒙古, 香港; foreign IPs keep the country the site shows
+(美国) and placeholders stay as written (海外, 未知).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREFIX = re.compile(r"^(?:IP\s*属地|发布于|来自)\s*[:：]?\s*", re.IGNORECASE)
+# Longest first: "广西壮族自治区" loses the whole tail, "广东省" only "省".
+_SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$")
+
+
+def normalize_region(raw: object) -> str | None:
+    """Short region name: strip IP属地/发布于/来自 and 省/市/自治区/特别行政区; None when empty.
+
+    "IP属地：广东省" → 广东, "发布于 北京" → 北京, "广西壮族自治区" → 广西, "海外" → 海外.
+    """
+    if raw is None:
+        return None
+    text = _PREFIX.sub("", str(raw).strip()).strip()
+    short = _SUFFIX.sub("", text)
+    return (short or text) or None
