@@ -26,6 +26,7 @@ class RawPost:
     author_name: str | None = None
     followers: int | str | None = None
     verified: bool = False
+    region: str | None = None  # IP属地 as printed ("发布于 广东"); the Mention normalises it
     reposts: int | str | None = None
     comments: int | str | None = None
     likes: int | str | None = None

@@ -60,6 +60,7 @@ class MentionPipeline:
                 followers=parse_count(item.followers),
                 verified=item.verified,
             ),
+            region=item.region,
             title=page_text(item.title) if item.title else None,
             text=text or page_text(item.title or ""),
             published_at=published,

@@ -13,6 +13,9 @@ content (HTML)}, and `data.user_list` keyed by user id. When a floor has more re
 listed, the newest TIEBA_LZL_PAGES pages of `/p/comment?tid=&pid=&pn=` (HTML, 10 a page,
 oldest first: `li.lzl_single_post` with data-field {spid, user_name, showname},
 `span.lzl_content_main`, `span.lzl_time`) are read too. A reply's `reply_to` is its floor.
+
+A floor's IP属地 is a span of its tail (`div.post-tail-wrap`: `<span>IP属地:广东</span>`, as
+public Tieba extractors read it); no region is known for search hits or 楼中楼 replies.
 """
 
 from __future__ import annotations
@@ -221,6 +224,7 @@ class TiebaSpider(YuqingSpider):
             published_at=self.when(raw_time),
             author_id=str(author.get("user_id") or "") or None,
             author_name=author.get("user_name") or author.get("un"),
+            region=floor_region(post),
             extra={"thread_id": tid},
         )
 
@@ -262,6 +266,12 @@ def thread_items(response: Response) -> SelectorList[Selector]:
     if response.css("#thread_list"):
         return threads
     raise PageBlocked("贴吧列表页没有帖子列表 (200 但内容为空或被拦截)")
+
+
+def floor_region(post: Selector) -> str | None:
+    """The "IP属地:广东" span of a floor's tail, or None when the floor shows none."""
+    spans = post.css(".post-tail-wrap span::text").getall()
+    return next((text.strip() for text in spans if "IP属地" in text), None)
 
 
 def lzl_lists(response: Response) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -1,7 +1,12 @@
-"""Parsing shared by the Weibo spiders: the m.weibo.cn JSON envelope, cards and mblogs."""
+"""Parsing shared by the Weibo spiders: the m.weibo.cn JSON envelope, cards and mblogs.
+
+The author's IP属地 is an mblog's `region_name` ("发布于 广东") and a comment's `source`
+("来自广东"); an mblog's own `source` is the client ("iPhone客户端"), never a region.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
@@ -18,6 +23,10 @@ from core.enums import Channel
 DETAIL_URL = "https://m.weibo.cn/detail/{mid}"
 LONG_TEXT_PATH = "/statuses/extend?id={mid}"
 NO_CONTENT_MARKERS = ("还没有内容", "暂无")
+# A comment's `source` is its region since 2022 ("来自广东", "来自 陕西"); older answers
+# may name a client there ("来自微博网页版"), which is no region.
+_COMMENT_REGION = re.compile(r"^来自\s*([\u4e00-\u9fff]{2,8})$")
+_CLIENT_WORDS = ("微博", "客户端", "网页", "手机", "版")
 
 TimeParser = Callable[[object], datetime | None]
 
@@ -75,6 +84,7 @@ def mblog_post(mblog: dict[str, Any], when: TimeParser) -> RawPost:
         reposts=mblog.get("reposts_count"),
         comments=mblog.get("comments_count"),
         likes=mblog.get("attitudes_count"),
+        region=mblog.get("region_name"),
         **user_fields(mblog.get("user")),
     )
 
@@ -90,8 +100,17 @@ def comment_post(comment: dict[str, Any], parent: str, when: TimeParser) -> RawP
         reply_to=parent,
         likes=comment.get("like_count"),
         comments=comment.get("total_number"),
+        region=comment_region(comment.get("source")),
         **user_fields(comment.get("user")),
     )
+
+
+def comment_region(source: object) -> str | None:
+    """The region in a comment's `source` ("来自广东"), None when it names a client instead."""
+    found = _COMMENT_REGION.match(str(source or "").strip())
+    if not found or any(word in found.group(1) for word in _CLIENT_WORDS):
+        return None
+    return found.group(1)
 
 
 def user_fields(user: object) -> dict[str, Any]:

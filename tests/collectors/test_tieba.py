@@ -49,6 +49,8 @@ def test_forum_threads_newest_pages_first(site, make_ctx):
     assert opener.published_at == datetime(2026, 11, 22, 13, 10, tzinfo=UTC)
     assert (opener.author.id, opener.author.name, opener.channel) == ("501", "维权的小李", "forum")
     assert found["90031"].reply_to == "90010" and found["90011"].reply_to == "90010"
+    # floor tails "IP属地:广东" / "IP属地:北京"; floor 2 shows none
+    assert (opener.region, found["90031"].region, found["90011"].region) == ("广东", "北京", None)
     assert found["90031"].url == f"{site.url}/p/9001?pid=90031#90031"
     assert "/p/9002" not in site.log and "/p/8800" not in site.log  # not active in the window
     assert LIST + "100" not in site.log

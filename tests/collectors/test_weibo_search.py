@@ -55,6 +55,8 @@ def test_pages_until_results_leave_the_window(site, make_ctx):
     assert blogger.metrics.reposts == 10_000
     assert blogger.published_at == datetime(2026, 11, 23, 9, 25, tzinfo=UTC)  # "5分钟前"
     assert found["5003"].repost_of == "4999"
+    # region_name "发布于 广东" / "发布于 海外"; an mblog without one has no region
+    assert (first.region, blogger.region, found["5003"].region) == ("广东", "海外", None)
     assert found["5003"].published_at == datetime(2026, 11, 22, 12, 15, tzinfo=UTC)  # "昨天 20:15"
     assert search_path(4) not in site.log
     state = state_of(ctx, "wb")

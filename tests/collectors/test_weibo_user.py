@@ -47,6 +47,9 @@ def test_timeline_and_comments(site, make_ctx):
     assert complaint.published_at == datetime(2026, 11, 23, 9, 27, tzinfo=UTC)
     assert (complaint.metrics.likes, complaint.metrics.comments) == (56, 4)
     assert found["7102"].author.followers == 31_000
+    assert complaint.region == "北京"  # comment source "来自北京"
+    assert found["7102"].region is None  # "来自微博网页版" names a client, not a region
+    assert reply.region is None  # the mblog carries no region_name
     assert "/comments/hotflow?id=6002&mid=6002&max_id_type=0" not in site.log  # no comments there
     assert "/comments/hotflow?id=5990&mid=5990&max_id_type=0" in site.log  # page 2 still read
     assert state_of(ctx, "own").cursor is not None
