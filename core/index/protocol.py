@@ -31,6 +31,7 @@ class SplitField(StrEnum):
     PLAN = "plan"
     KEYWORD = "keyword"
     AUTHOR = "author"
+    REGION = "region"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class SearchQuery:
     sources: Sequence[str] = ()
     sentiments: Sequence[SentimentLabel] = ()
     categories: Sequence[Category] = ()
+    regions: Sequence[str] = ()  # short names (广东); mentions without a region never match
     min_urgency: UrgencyLevel | None = None
     since: datetime | None = None
     until: datetime | None = None

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     urgency_score REAL,
     author TEXT,
     body TEXT NOT NULL,
-    doc TEXT NOT NULL
+    doc TEXT NOT NULL,
+    region TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_published ON mentions(published);
 CREATE INDEX IF NOT EXISTS mentions_seq ON mentions(seq);
@@ -57,6 +58,12 @@ CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
 CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
 """
+# Columns added after the first release: an older mentions.db gets them at open (every row
+# keeps its data; the new column is NULL, as the stored documents have no value for it).
+ADDED_COLUMNS = {"region": "TEXT"}
+AFTER_UPGRADE = """
+CREATE INDEX IF NOT EXISTS mentions_region ON mentions(region, published);
+"""
 
 _COLUMN = {
     SplitField.CHANNEL: "m.channel",
@@ -65,6 +72,7 @@ _COLUMN = {
     SplitField.CATEGORY: "m.category",
     SplitField.URGENCY: "m.urgency_rank",
     SplitField.AUTHOR: "m.author",
+    SplitField.REGION: "m.region",
 }
 _LEVELS = list(UrgencyLevel)
 PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most one chunk
@@ -91,8 +99,24 @@ class SQLiteMentionIndex:
             self._db.execute("PRAGMA busy_timeout=30000")
             with self._db:
                 self._db.executescript(SCHEMA)
+            self._add_columns()
+            with self._db:
+                self._db.executescript(AFTER_UPGRADE)
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
+
+    def _add_columns(self) -> None:
+        """ALTER TABLE ADD COLUMN for each column an older file lacks (another opener may race)."""
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(mentions)")}
+        for name, kind in ADDED_COLUMNS.items():
+            if name in present:
+                continue
+            try:
+                with self._db:
+                    self._db.execute(f"ALTER TABLE mentions ADD COLUMN {name} {kind}")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc):
+                    raise
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -133,12 +157,13 @@ class SQLiteMentionIndex:
             mention.author.name,
             mention.full_text,
             mention.model_dump_json(),
+            mention.region,
         )
         if row is None:
             cur = db.execute(
                 "INSERT INTO mentions (id, seq, source, channel, published, sentiment, category,"
-                " urgency_rank, urgency_score, author, body, doc)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " urgency_rank, urgency_score, author, body, doc, region)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
             rid = cur.lastrowid
@@ -146,7 +171,7 @@ class SQLiteMentionIndex:
             rid = row[0]
             db.execute(
                 "UPDATE mentions SET id=?, seq=?, source=?, channel=?, published=?, sentiment=?,"
-                " category=?, urgency_rank=?, urgency_score=?, author=?, body=?, doc=?"
+                " category=?, urgency_rank=?, urgency_score=?, author=?, body=?, doc=?, region=?"
                 " WHERE rid=?",
                 (*values, rid),
             )
@@ -351,6 +376,7 @@ def _where(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[A
     within("m.source", query.sources)
     within("m.sentiment", query.sentiments)
     within("m.category", query.categories)
+    within("m.region", query.regions)
     within("m.id", query.ids)
     if query.plans:
         marks = ",".join("?" * len(query.plans))

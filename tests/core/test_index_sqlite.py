@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -9,6 +11,7 @@ from zoneinfo import ZoneInfo
 from core.enums import SentimentLabel, UrgencyLevel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
+from core.index.textquery import bigram_tokens
 from core.models import Sentiment, Urgency
 from tests.core.conftest import T0, mention
 
@@ -96,3 +99,79 @@ def test_second_connection_reads_while_first_writes(tmp_path: Path) -> None:
     for round_ in range(5):
         writer.upsert_many([mention(f"{round_}-{i}", f"第{round_}批 退款") for i in range(200)])
         assert reader.count(SearchQuery(text="退款")) == 200 * (round_ + 1)
+
+
+# The schema of mentions.db before the region column, kept verbatim to build old files.
+SCHEMA_WITHOUT_REGION = """
+CREATE TABLE mentions (
+    rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL,
+    source TEXT NOT NULL, channel TEXT NOT NULL, published REAL NOT NULL, sentiment TEXT,
+    category TEXT, urgency_rank INTEGER, urgency_score REAL, author TEXT, body TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX mentions_published ON mentions(published);
+CREATE INDEX mentions_seq ON mentions(seq);
+CREATE INDEX mentions_published_filters
+    ON mentions(published, channel, source, category, sentiment, urgency_rank);
+CREATE TABLE mention_plans (rid INTEGER NOT NULL, plan TEXT NOT NULL);
+CREATE TABLE mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
+CREATE VIRTUAL TABLE mention_fts USING fts5(grams, tokenize='unicode61');
+"""
+
+
+def _old_database(path: Path, count: int) -> list[str]:
+    """A mentions.db written by the schema without region; returns the stored docs."""
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA_WITHOUT_REGION)
+    docs = []
+    for i in range(count):
+        old = mention(str(i), f"旧数据 退款{i}", i, plans=["brand_a"])
+        doc = old.model_dump(mode="json")
+        del doc["region"]  # the old model had no such field
+        docs.append(json.dumps(doc, ensure_ascii=False))
+        db.execute(
+            "INSERT INTO mentions (rid, id, seq, source, channel, published, author, body, doc)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                i + 1,
+                old.id,
+                i + 1,
+                old.source,
+                "weibo",
+                old.published_at.timestamp(),
+                None,
+                old.full_text,
+                docs[-1],
+            ),
+        )
+        db.execute("INSERT INTO mention_plans VALUES (?, 'brand_a')", (i + 1,))
+        db.execute(
+            "INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)",
+            (i + 1, " ".join(bigram_tokens(old.full_text))),
+        )
+    db.commit()
+    db.close()
+    return docs
+
+
+def test_an_old_database_gains_the_region_column_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "mentions.db"
+    docs = _old_database(path, 3)
+
+    index = SQLiteMentionIndex(path)
+    columns = {row[1] for row in index._db.execute("PRAGMA table_info(mentions)")}
+    stored = [row[0] for row in index._db.execute("SELECT doc FROM mentions ORDER BY rid")]
+    assert "region" in columns
+    assert stored == docs  # nothing rewritten
+    assert index.count(SearchQuery()) == 3
+    assert index.count(SearchQuery(text="退款1", plans=["brand_a"])) == 1
+    assert index.get(mention("2", "").id).region is None  # type: ignore[union-attr]
+
+    index.upsert_many([mention("new", "广东用户投诉退款", 10, region="广东")])
+    assert [m.native_id for m in index.search(SearchQuery(regions=["广东"])).mentions] == ["new"]
+    assert index.top_terms(SearchQuery(), SplitField.REGION) == [("广东", 1)]
+    index.close()
+
+    again = SQLiteMentionIndex(path)  # a second open finds the column and changes nothing
+    assert again.count(SearchQuery()) == 4 and again.count(SearchQuery(regions=["广东"])) == 1
+    again.close()

@@ -23,6 +23,7 @@ def make_mention(
     category: Category | None = None,
     urgency: float | None = None,
     author: str | None = None,
+    region: str | None = None,
 ) -> Mention:
     """A mention with classifier output filled in only where given."""
     extra: dict[str, Any] = {}
@@ -42,6 +43,7 @@ def make_mention(
         keywords=keywords or [],
         category=category,
         author=Author(name=author, followers=10),
+        region=region,
         **extra,
     )
 
@@ -63,6 +65,7 @@ CORPUS: dict[str, Mention] = {
         category=Category.AFTER_SALES_REFUND,
         urgency=60,
         author="小王",
+        region="广东",
     ),
     "screen": make_mention(
         "2",
@@ -75,6 +78,7 @@ CORPUS: dict[str, Mention] = {
         category=Category.PRODUCT_QUALITY,
         urgency=30,
         author="小李",
+        region="北京",
     ),
     "regulator": make_mention(
         "3",
@@ -88,6 +92,7 @@ CORPUS: dict[str, Mention] = {
         category=Category.AFTER_SALES_REFUND,
         urgency=90,
         author="小王",
+        region="广东",
     ),
     "launch": make_mention(
         "4",
@@ -107,6 +112,7 @@ CORPUS: dict[str, Mention] = {
         plans=["brand_b"],
         sentiment=NEU,
         category=Category.PRODUCT_QUALITY,
+        region="海外",
     ),
     "courier": make_mention(
         "6",

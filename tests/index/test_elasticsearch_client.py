@@ -19,8 +19,11 @@ from tests.index.corpus import CORPUS
 from tests.index.fake_engine import FakeEngine, fake_engine
 
 PREFIX = "yqt-fake"
+CURRENT = {"mappings": {"properties": {"region": {"type": "keyword"}}}}  # no fields to add
 TEMPLATE = {
-    "index_templates": [{"name": PREFIX, "index_template": {"_meta": {"analyzer": "smartcn"}}}]
+    "index_templates": [
+        {"name": PREFIX, "index_template": {"_meta": {"analyzer": "smartcn"}, "template": CURRENT}}
+    ]
 }
 READ = read_pattern(PREFIX)
 NO_HITS = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}

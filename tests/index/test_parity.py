@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
-from core.index.engines import EngineMentionIndex
+from core.index.engines import EngineMentionIndex, mapping
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder, SplitField
 from core.models import Mention, Metrics
 from tests.index.conftest import ENGINES
@@ -112,6 +112,10 @@ def test_full_text_is_substring_search(loaded: MentionIndex, text: str, expected
         ({"ids": [CORPUS["refund"].id, CORPUS["courier"].id]}, {"refund", "courier"}),
         ({"text": "退款", "plans": ["brand_b"]}, {"regulator"}),
         ({"channels": [Channel.WEIBO, Channel.EMAIL], "text": "-iphone15"}, {"refund", "courier"}),
+        ({"regions": ["广东"]}, {"refund", "regulator"}),
+        ({"regions": ["北京", "海外"]}, {"screen", "battery"}),
+        ({"regions": ["广东"], "channels": [Channel.COMPLAINT_PLATFORM]}, {"regulator"}),
+        ({"regions": ["西藏"]}, set()),  # mentions without a region never match a region
     ],
 )
 def test_every_filter(loaded: MentionIndex, query: dict[str, object], expected: set[str]) -> None:
@@ -209,6 +213,16 @@ def test_histogram_split_by_author_keys_missing_as_empty(loaded: MentionIndex) -
     ]
 
 
+def test_histogram_split_by_region_keys_missing_as_empty(loaded: MentionIndex) -> None:
+    assert _buckets(loaded, interval=timedelta(days=1), split_by=SplitField.REGION) == [
+        (_utc(5, 1), {"广东": 1, "北京": 1}),
+        (_utc(5, 2), {"广东": 1, "": 1}),
+        (_utc(6, 10), {"海外": 1}),
+        (_utc(6, 11), {"": 1}),
+        (_utc(6, 12), {"": 1}),
+    ]
+
+
 @pytest.mark.parametrize(
     ("field", "size", "query", "expected"),
     [
@@ -223,6 +237,7 @@ def test_histogram_split_by_author_keys_missing_as_empty(loaded: MentionIndex) -
         (SplitField.CHANNEL, 2, SearchQuery(), [("forum", 2), ("weibo", 2)]),
         (SplitField.AUTHOR, 10, SearchQuery(), [("小李", 2), ("小王", 2), ("新闻社", 1)]),
         (SplitField.SENTIMENT, 10, SearchQuery(text="退款"), [("negative", 2)]),
+        (SplitField.REGION, 10, SearchQuery(), [("广东", 2), ("北京", 1), ("海外", 1)]),
         (
             SplitField.CATEGORY,
             1,
@@ -311,3 +326,25 @@ def test_retention_drops_whole_months(index: MentionIndex, backend: str) -> None
 
     assert dropped == [f"{index.prefix}-2026.05"]
     assert _found(index) == ids("battery", "courier", "lone")
+
+
+@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
+def test_months_made_before_the_region_field_gain_it(index: MentionIndex, backend: str) -> None:
+    assert isinstance(index, EngineMentionIndex)
+    old_layout = mapping.template_body(index.prefix, mapping.CJK_BIGRAM, 1, 0)
+    del old_layout["template"]["mappings"]["properties"]["region"]
+    index.client.put_template(index.prefix, old_layout)
+    index._analyzer = mapping.CJK_BIGRAM  # a writer of the old layout: it never upgrades
+    index.upsert_many([CORPUS["launch"]])  # creates May's index without the field
+
+    reopened = EngineMentionIndex(index.client, index.prefix)  # the next start of the service
+    reopened.upsert_many([CORPUS["refund"], CORPUS["battery"]])  # May (old index), June (new)
+    reopened.refresh()
+
+    assert _found(reopened, regions=["广东"]) == ids("refund")
+    assert _found(reopened, regions=["海外"]) == ids("battery")
+    assert reopened.count(SearchQuery()) == 3
+    assert reopened.top_terms(SearchQuery(), SplitField.REGION) == [("广东", 1), ("海外", 1)]
+    template = index.client.get_template(index.prefix) or {}
+    assert "region" in template["template"]["mappings"]["properties"]
+    assert template["template"]["settings"]["index"]["number_of_replicas"] == "0"

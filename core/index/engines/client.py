@@ -44,6 +44,10 @@ class EngineClient(Protocol):
         """Create or replace a composable index template."""
         ...
 
+    def put_mapping(self, index: str, properties: dict[str, Any]) -> None:
+        """Add fields to the mapping of every index of a pattern (none is fine)."""
+        ...
+
     def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
         """Run a search over an index pattern (missing indices count as empty)."""
         ...
@@ -170,6 +174,16 @@ class ClientLayer:
         """Create or replace the template."""
         with self._translate(f"PUT /_index_template/{name}"):
             self._client.indices.put_index_template(name=name, body=body)
+
+    def put_mapping(self, index: str, properties: dict[str, Any]) -> None:
+        """Add fields to the existing indices of a pattern."""
+        with self._translate(f"PUT /{index}/_mapping"):
+            self._client.indices.put_mapping(
+                index=index,
+                body={"properties": properties},
+                allow_no_indices=True,
+                ignore_unavailable=True,
+            )
 
     def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
         """Search an index pattern."""

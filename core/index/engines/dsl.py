@@ -21,6 +21,7 @@ SPLIT_FIELDS: dict[SplitField, str] = {
     SplitField.PLAN: "plans",
     SplitField.KEYWORD: "keywords",
     SplitField.AUTHOR: "author.name",
+    SplitField.REGION: "region",
 }
 # Multi-valued fields are joined in SQLite: a mention without a value is not counted at all.
 _INNER_JOIN = {SplitField.PLAN, SplitField.KEYWORD}
@@ -51,6 +52,7 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
     within("source", query.sources)
     within("sentiment.label", query.sentiments)
     within("category", query.categories)
+    within("region", query.regions)
     within("id", query.ids)
     within("plans", query.plans)
     if query.min_urgency is not None:

@@ -64,15 +64,31 @@ class EngineMentionIndex:
 
     def ensure_template(self, overwrite: bool = False) -> str:
         """Install the index template if missing (or replace it); return the active analyzer."""
-        existing = None if overwrite else self.client.get_template(self.prefix)
-        if existing is not None:
-            self._analyzer = str(existing.get("_meta", {}).get("analyzer", mapping.CJK_BIGRAM))
-            return self._analyzer
+        existing = self.client.get_template(self.prefix)
+        if existing is not None and not overwrite:
+            analyzer = str(existing.get("_meta", {}).get("analyzer", mapping.CJK_BIGRAM))
+            added = mapping.missing_fields(existing, analyzer)
+            if added:
+                self._add_fields(analyzer, added, _template_shards(existing))
+            self._analyzer = analyzer
+            return analyzer
         analyzer = mapping.choose_analyzer(self.client.plugin_names())
+        added = mapping.missing_fields(existing, analyzer) if existing is not None else {}
+        if added:  # replaced: the months made by the old template get the new fields too
+            self.client.put_mapping(self.pattern, added)
         body = mapping.template_body(self.prefix, analyzer, self.shards, self.replicas)
         self.client.put_template(self.prefix, body)
         self._analyzer = analyzer
         return analyzer
+
+    def _add_fields(self, analyzer: str, added: dict[str, Any], shards: tuple[int, int]) -> None:
+        """Upgrade an older layout: new fields into every monthly index, then the template.
+
+        Indices first, so that a failure leaves the template old and the next start retries.
+        """
+        self.client.put_mapping(self.pattern, added)
+        body = mapping.template_body(self.prefix, analyzer, *shards)
+        self.client.put_template(self.prefix, body)
 
     @property
     def analyzer(self) -> str:
@@ -225,6 +241,13 @@ class EngineMentionIndex:
     def close(self) -> None:
         """Release connections."""
         self.client.close()
+
+
+def _template_shards(template: dict[str, Any]) -> tuple[int, int]:
+    """(shards, replicas) of an installed template; 1, 1 where it does not say."""
+    settings = template.get("template", {}).get("settings", {})
+    settings = settings.get("index", settings)
+    return int(settings.get("number_of_shards", 1)), int(settings.get("number_of_replicas", 1))
 
 
 def encode_cursor(sort: list[Any]) -> str:

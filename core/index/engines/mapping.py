@@ -31,6 +31,9 @@ CJK_BIGRAM = "yuqing_cjk"
 PLUGIN_ANALYZERS: list[tuple[str, str]] = [("analysis-ik", IK), ("analysis-smartcn", SMARTCN)]
 
 INTERNAL_FIELDS = ("body", "urgency_rank", "published_us", "indexed_seq", "indexed_at")
+# Fields added after monthly indices may already exist. The mapping is not dynamic, so an
+# older index ignores them until they are put into its mapping (see missing_fields).
+ADDED_FIELDS = ("region",)
 
 
 def choose_analyzer(plugins: set[str]) -> str:
@@ -91,6 +94,7 @@ def mappings(analyzer: str) -> dict[str, Any]:
                     "verified": {"type": "boolean"},
                 }
             },
+            "region": _keyword(),
             "title": stored_only,
             "text": stored_only,
             "published_at": {"type": "date"},
@@ -151,6 +155,13 @@ def template_body(prefix: str, analyzer: str, shards: int, replicas: int) -> dic
         },
         "_meta": {"managed_by": "yuqing", "analyzer": analyzer},
     }
+
+
+def missing_fields(template: dict[str, Any], analyzer: str) -> dict[str, Any]:
+    """Mappings of the ADDED_FIELDS an installed template lacks (empty when it is current)."""
+    installed = template.get("template", {}).get("mappings", {}).get("properties", {})
+    current = mappings(analyzer)["properties"]
+    return {name: current[name] for name in ADDED_FIELDS if name not in installed}
 
 
 def month_index(prefix: str, published_at: datetime) -> str:
