@@ -15,6 +15,7 @@ from alerting.config import AlertingConfig
 from collectors.config import SourceConfig, WebhookConfig
 from core.enums import Channel
 from core.errors import ConfigError
+from core.regions import short_regions
 from core.timeutil import Duration
 from crisis_playbooks.config import CasesConfig
 from reports.config import ReportsConfig
@@ -33,7 +34,14 @@ class Plan(BaseModel):
     expression: str
     exclude: list[str] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)
+    # Author regions (IP属地, e.g. 广东); when set, a mention without a region never matches.
+    regions: list[str] = Field(default_factory=list)
     own_accounts: list[str] = Field(default_factory=list)
+
+    @field_validator("regions")
+    @classmethod
+    def _short_regions(cls, value: list[str]) -> list[str]:
+        return short_regions(value)
 
 
 MIN_RETENTION = timedelta(days=62)

@@ -25,3 +25,9 @@ def normalize_region(raw: object) -> str | None:
     text = _PREFIX.sub("", str(raw).strip()).strip()
     short = _SUFFIX.sub("", text)
     return (short or text) or None
+
+
+def short_regions(values: list[str]) -> list[str]:
+    """Filter values as short names ("广东省" → 广东), empty ones dropped, order kept."""
+    found = (normalize_region(v) for v in values)
+    return list(dict.fromkeys(v for v in found if v))

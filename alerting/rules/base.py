@@ -17,6 +17,7 @@ from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
+from core.regions import short_regions
 from core.timeutil import Duration
 from sentiment.expressions import Expression, compile_expression
 
@@ -33,9 +34,16 @@ class RuleFilter(BaseModel):
     sources: list[str] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)
     sentiments: list[SentimentLabel] = Field(default_factory=list)
+    # Author regions (IP属地); a mention without a region never passes a region filter.
+    regions: list[str] = Field(default_factory=list)
     min_urgency: UrgencyLevel | None = None
     keywords: str | None = None
     _compiled: Expression | None = PrivateAttr(default=None)
+
+    @field_validator("regions")
+    @classmethod
+    def _short_regions(cls, value: list[str]) -> list[str]:
+        return short_regions(value)
 
     @field_validator("keywords")
     @classmethod
@@ -62,6 +70,7 @@ class RuleFilter(BaseModel):
             sources=self.sources,
             sentiments=self.sentiments,
             categories=self.categories,
+            regions=self.regions,
             min_urgency=self.min_urgency,
             since=since,
             until=until,
@@ -74,6 +83,7 @@ class RuleFilter(BaseModel):
             not self.channels or mention.channel in self.channels,
             not self.sources or mention.source in self.sources,
             not self.categories or mention.category in self.categories,
+            not self.regions or mention.region in self.regions,
             not self.sentiments
             or (mention.sentiment is not None and mention.sentiment.label in self.sentiments),
             self.min_urgency is None

@@ -12,12 +12,17 @@ from sentiment.expressions import Expression, compile_expression
 
 @dataclass(frozen=True)
 class CompiledPlan:
-    """A plan's compiled expression, exclusion words and channel filter."""
+    """A plan's compiled expression, exclusion words, channel and region filters.
+
+    With `regions` set, a mention matches only when its region is one of them; a mention
+    whose region is unknown (None) does not match such a plan.
+    """
 
     id: str
     expression: Expression
     exclude: tuple[str, ...]
     channels: frozenset[str]
+    regions: frozenset[str] = frozenset()
 
 
 class PlanMatcher:
@@ -41,6 +46,7 @@ class PlanMatcher:
                     expression=expression,
                     exclude=tuple(w.lower() for w in plan.exclude),  # type: ignore[attr-defined]
                     channels=frozenset(str(c) for c in plan.channels),  # type: ignore[attr-defined]
+                    regions=frozenset(plan.regions),  # type: ignore[attr-defined]
                 )
             )
         return cls(compiled)
@@ -54,6 +60,8 @@ class PlanMatcher:
             if plan.id in found:
                 continue
             if plan.channels and str(mention.channel) not in plan.channels:
+                continue
+            if plan.regions and mention.region not in plan.regions:
                 continue
             if any(word in lowered for word in plan.exclude):
                 continue

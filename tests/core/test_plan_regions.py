@@ -1,0 +1,42 @@
+"""Plan region filters: a region-restricted plan matches only mentions from those regions."""
+
+from __future__ import annotations
+
+from core.config import Plan
+from core.pipeline.plans import PlanMatcher
+from tests.core.conftest import mention
+
+
+def _matcher(**options: object) -> PlanMatcher:
+    return PlanMatcher.from_config(
+        [
+            Plan(id="south", name="华南", expression="鲜味坊", **options),  # type: ignore[arg-type]
+            Plan(id="all", name="全国", expression="鲜味坊"),
+        ]
+    )
+
+
+def test_a_region_plan_matches_only_its_regions() -> None:
+    matcher = _matcher(regions=["广东省", "广西壮族自治区"])  # written as users do
+
+    assert matcher.match(mention("1", "鲜味坊 退款", region="广东")) == ["south", "all"]
+    assert matcher.match(mention("2", "鲜味坊 退款", region="IP属地：广西")) == ["south", "all"]
+    assert matcher.match(mention("3", "鲜味坊 退款", region="北京")) == ["all"]
+    assert matcher.match(mention("4", "其他品牌", region="广东")) == []
+
+
+def test_a_mention_without_region_does_not_match_a_region_plan() -> None:
+    assert _matcher(regions=["广东"]).match(mention("1", "鲜味坊 退款")) == ["all"]
+
+
+def test_a_plan_without_regions_matches_every_region() -> None:
+    matcher = _matcher()
+
+    assert matcher.match(mention("1", "鲜味坊", region="海外")) == ["south", "all"]
+    assert matcher.match(mention("2", "鲜味坊")) == ["south", "all"]
+
+
+def test_plan_regions_are_stored_short() -> None:
+    plan = Plan(id="p", name="p", expression="x", regions=["北京市", "IP属地：上海", "", "北京"])
+
+    assert plan.regions == ["北京", "上海"]
