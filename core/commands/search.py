@@ -23,6 +23,7 @@ from core.enums import (
 )
 from core.index.protocol import SearchQuery, SortOrder
 from core.models import aware
+from core.regions import short_regions
 
 console = Console()
 
@@ -35,6 +36,9 @@ def search(
     channel: Annotated[list[Channel] | None, typer.Option()] = None,
     sentiment: Annotated[list[SentimentLabel] | None, typer.Option()] = None,
     category: Annotated[list[Category] | None, typer.Option()] = None,
+    region: Annotated[
+        list[str] | None, typer.Option(help="author region (IP属地), e.g. 广东; repeatable")
+    ] = None,
     min_urgency: Annotated[UrgencyLevel | None, typer.Option()] = None,
     since: Annotated[datetime | None, typer.Option(help="published at or after (ISO)")] = None,
     until: Annotated[datetime | None, typer.Option(help="published before (ISO)")] = None,
@@ -51,6 +55,7 @@ def search(
             channels=channel or (),
             sentiments=sentiment or (),
             categories=category or (),
+            regions=short_regions(region or []),
             min_urgency=min_urgency,
             since=aware(since) if since else None,
             until=aware(until) if until else None,
@@ -64,13 +69,14 @@ def search(
             typer.echo(mention.model_dump_json())
         return
     table = Table(title=f"共 {result.total} 条，显示 {len(result.mentions)} 条", show_lines=False)
-    for column in ("时间", "渠道", "作者", "情感", "类别", "紧急度", "内容"):
+    for column in ("时间", "渠道", "作者", "地区", "情感", "类别", "紧急度", "内容"):
         table.add_column(column, overflow="fold")
     for m in result.mentions:
         table.add_row(
             m.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M"),
             CHANNEL_LABELS_ZH[m.channel],
             m.author.name or "",
+            m.region or "",
             SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
             f"{URGENCY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
