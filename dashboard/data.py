@@ -26,6 +26,13 @@ def now() -> datetime:
     return get_context().clock()
 
 
+@st.cache_data(ttl=300, show_spinner=False)
+def known_regions(days: int = 30, size: int = 100) -> list[str]:
+    """Regions of the last `days` days' mentions, most frequent first (地区 filter choices)."""
+    query = SearchQuery(since=now() - timedelta(days=days))
+    return [name for name, _ in get_context().index.top_terms(query, SplitField.REGION, size)]
+
+
 def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, Any]]:
     """Rows of (bucket start, counts per sentiment, total, negative share), gaps filled."""
     ctx = get_context()

@@ -21,7 +21,7 @@ from core.enums import (
 )
 from core.index.protocol import SearchQuery
 from core.models import Mention
-from dashboard.data import get_context, now
+from dashboard.data import get_context, known_regions, now
 from sentiment.urgency import SIGNAL_LABELS_ZH
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
@@ -66,6 +66,14 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
             placeholder="全部",
             key=f"{key}-ch",
         )
+        chosen = st.session_state.get(f"{key}-region", [])
+        regions = st.multiselect(
+            "地区",
+            list(dict.fromkeys([*known_regions(), *chosen])),
+            placeholder="全部",
+            help="作者的 IP 属地；选定地区后，未标注地区的提及不在结果中",
+            key=f"{key}-region",
+        )
         sentiments = st.multiselect(
             "情感",
             list(SentimentLabel),
@@ -91,6 +99,7 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         text=text or None,
         plans=plans,
         channels=channels,
+        regions=regions,
         sentiments=sentiments,
         categories=categories,
         min_urgency=min_urgency,
@@ -135,6 +144,8 @@ def mention_card(mention: Mention) -> None:
         who += " ✔"
     if author.followers:
         who += f" · {author.followers:,} 粉丝"
+    if mention.region:
+        who += f" · IP属地 {html.escape(mention.region)}"
     when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
     link = (
         f' · <a href="{html.escape(mention.url)}" target="_blank">原文</a>' if mention.url else ""
