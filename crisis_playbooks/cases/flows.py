@@ -101,7 +101,13 @@ def open_from_alert(
         proposed_playbook=proposals[0].id if proposals else None,
     )
     case = open_case(session, case_in=case_in, actor=actor, now=now, mentions=mentions)
-    service.link_alert(
+    _link(session, case, alert, actor, now)
+    return case
+
+
+def _link(session: Session, case: Case, alert: AlertLike, actor: str, now: datetime) -> bool:
+    """Link one alert to the case; False when it already was."""
+    link = service.link_alert(
         session,
         case=case,
         alert_id=alert.id,
@@ -110,7 +116,7 @@ def open_from_alert(
         actor=actor,
         now=now,
     )
-    return case
+    return link is not None
 
 
 def open_from_alert_id(
@@ -149,15 +155,7 @@ def open_from_alert_id(
             session, alert=alert, brand=brand, library=library, index=index, actor=actor, now=now
         )
     for sibling in siblings:
-        service.link_alert(
-            session,
-            case=case,
-            alert_id=sibling.id,
-            title=sibling.title,
-            rule_type=sibling.rule_type,
-            actor=actor,
-            now=now,
-        )
+        _link(session, case, sibling, actor, now)
     return case
 
 
@@ -176,19 +174,9 @@ def link_incident_alerts(session: Session, *, now: datetime) -> int:
         }
         for incident_id in sorted(incident_ids):
             for alert in incidents.members(session, incident_id):
-                if alert.id in known:
-                    continue
-                service.link_alert(
-                    session,
-                    case=case,
-                    alert_id=alert.id,
-                    title=alert.title,
-                    rule_type=alert.rule_type,
-                    actor=INCIDENT_LINKER,
-                    now=now,
-                )
-                known.add(alert.id)
-                linked += 1
+                if alert.id not in known and _link(session, case, alert, INCIDENT_LINKER, now):
+                    known.add(alert.id)
+                    linked += 1
     return linked
 
 
