@@ -176,6 +176,8 @@ def report_charts(data: ReportData) -> dict[str, bytes]:
         charts["channels"] = share_chart(data.channels, window.current_zh, window.previous_zh)
     if any(r.count for r in data.categories):
         charts["categories"] = share_chart(data.categories, window.current_zh, window.previous_zh)
+    if data.regions:
+        charts["regions"] = share_chart(data.regions, window.current_zh, window.previous_zh, 10)
     if data.alerts.rows:
         charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, window.end)
     return charts

@@ -23,6 +23,7 @@ from reports.period import ReportWindow
 from reports.reputation import count_matrix, reputation_index
 
 QUOTE_CHARS = 140
+_REGIONS_SIZE = 60  # every province, plus 海外 and foreign countries
 _TERMS_SIZE = 50
 
 
@@ -129,6 +130,22 @@ def categories(index: MentionIndex, window: ReportWindow, plan: str | None) -> l
         index.top_terms(prev_q, SplitField.CATEGORY, _TERMS_SIZE),
         labels,
     )
+
+
+def regions(
+    index: MentionIndex, window: ReportWindow, plan: str | None, size: int = 10
+) -> list[ShareRow]:
+    """IP属地 of negative mentions in both periods, top `size` (mentions without one left out)."""
+    now_q, prev_q = negative(current_query(window, plan)), negative(previous_query(window, plan))
+
+    def known(terms: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        return [(key, count) for key, count in terms if key]
+
+    return _share_rows(
+        known(index.top_terms(now_q, SplitField.REGION, _REGIONS_SIZE)),
+        known(index.top_terms(prev_q, SplitField.REGION, _REGIONS_SIZE)),
+        {},
+    )[:size]
 
 
 def topics(

@@ -356,6 +356,7 @@ class ReportData:
     alerts: AlertsSection
     kpis: KpiSection
     attention: list[AttentionItem] = field(default_factory=list)
+    regions: list[ShareRow] = field(default_factory=list)  # IP属地 of negative mentions
 
     @property
     def empty(self) -> bool:

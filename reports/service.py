@@ -63,6 +63,7 @@ def build_data(ctx: AppContext, window: ReportWindow, plan: str | None = None) -
         topics=queries.topics(index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword),
         alerts=load_alerts(ctx.sessions, window.start, window.end),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
+        regions=queries.regions(index, window, plan),
     )
     data.attention = needs_attention(data, cfg.attention)
     return data

@@ -161,6 +161,9 @@ PREVIOUS = [
 ]
 
 
+REGIONS = ["广东", "北京", "浙江", None]  # every fourth mention has no IP属地
+
+
 def mention(spec: Spec, i: int, published: datetime, plan: str = PLAN, tag: str = "") -> Mention:
     """One labelled mention."""
     return Mention(
@@ -174,6 +177,7 @@ def mention(spec: Spec, i: int, published: datetime, plan: str = PLAN, tag: str 
         sentiment=Sentiment(label=spec.sentiment, score=_POLARITY[spec.sentiment]),
         category=spec.category,
         urgency=Urgency(level=spec.urgency, score=_SCORES[spec.urgency]),
+        region=REGIONS[i % len(REGIONS)],
     )
 
 

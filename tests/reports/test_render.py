@@ -15,6 +15,7 @@ import pytest
 
 from core.config import AppConfig
 from core.context import AppContext
+from core.enums import SentimentLabel
 from core.index import SearchQuery
 from reports.charts import cjk_font, report_charts
 from reports.config import Period
@@ -23,7 +24,15 @@ from reports.service import GeneratedReport, build_data, generate
 from tests.conftest import require
 from tests.reports.factories import NOW, PLAN, TZ, add_alerts, two_weeks
 
-HEADINGS = ["舆情周报", "核心指标", "需要关注", "声量与情感趋势", "渠道分布", "投诉类别"]
+HEADINGS = [
+    "舆情周报",
+    "核心指标",
+    "需要关注",
+    "声量与情感趋势",
+    "渠道分布",
+    "投诉类别",
+    "地区分布",
+]
 HEADINGS += ["负面话题与典型原声", "告警与危机", "工单处理 KPI", "说明"]
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
 
@@ -79,6 +88,27 @@ def test_html_has_every_section_and_the_store_numbers(weekly: GeneratedReport) -
     assert '<th>事件</th><th class="num">信号</th>' in html  # one line per incident
 
 
+def test_regions_count_negative_mentions_with_an_ip_location(
+    weekly: GeneratedReport, tmp_path: Path
+) -> None:
+    ctx = context(tmp_path)
+    ctx.index.upsert_many(two_weeks())
+    rows = weekly.data.regions
+    assert [r.label for r in rows][:3] and set(r.label for r in rows) <= {"广东", "北京", "浙江"}
+    for row in rows:
+        query = SearchQuery(
+            plans=[PLAN],
+            regions=[row.key],
+            sentiments=[SentimentLabel.NEGATIVE],
+            since=WINDOW.start,
+            until=WINDOW.end,
+        )
+        assert row.count == ctx.index.count(query)
+    assert sum(r.share for r in rows) == pytest.approx(1.0)  # shares of the located ones
+    assert "负面提及地区分布（IP属地）" in weekly.html and "<td>广东</td>" in weekly.html
+    ctx.close()
+
+
 def test_html_numbers_match_store_queries(weekly: GeneratedReport, tmp_path: Path) -> None:
     ctx = context(tmp_path)
     ctx.index.upsert_many(two_weeks())
@@ -95,9 +125,9 @@ def test_html_numbers_match_store_queries(weekly: GeneratedReport, tmp_path: Pat
 
 
 def test_charts_are_real_pngs_embedded_in_the_html(weekly: GeneratedReport) -> None:
-    assert set(weekly.charts) == {"trend", "channels", "categories", "alerts"}
+    assert set(weekly.charts) == {"trend", "channels", "categories", "regions", "alerts"}
     uris = re.findall(r'src="data:image/png;base64,([^"]+)"', weekly.html)
-    assert len(uris) == 4
+    assert len(uris) == 5
     for uri in uris:
         png = base64.b64decode(uri)
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
