@@ -24,46 +24,9 @@ from core.index.protocol import (
     SplitField,
     UpsertResult,
 )
+from core.index.sqlite_schema import prepare
 from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query
 from core.models import Mention
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS mentions (
-    rid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    seq INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    published REAL NOT NULL,
-    sentiment TEXT,
-    category TEXT,
-    urgency_rank INTEGER,
-    urgency_score REAL,
-    author TEXT,
-    body TEXT NOT NULL,
-    doc TEXT NOT NULL,
-    region TEXT
-);
-CREATE INDEX IF NOT EXISTS mentions_published ON mentions(published);
-CREATE INDEX IF NOT EXISTS mentions_seq ON mentions(seq);
--- Covering index for windowed counts, histograms and top terms over the filter columns:
--- a time range is read from the index alone, never from the (large) table rows.
-CREATE INDEX IF NOT EXISTS mentions_published_filters
-    ON mentions(published, channel, source, category, sentiment, urgency_rank);
-CREATE TABLE IF NOT EXISTS mention_plans (rid INTEGER NOT NULL, plan TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS mention_plans_rid ON mention_plans(rid);
-CREATE INDEX IF NOT EXISTS mention_plans_plan ON mention_plans(plan, rid);
-CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
-CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
-CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
-"""
-# Columns added after the first release: an older mentions.db gets them at open (every row
-# keeps its data; the new column is NULL, as the stored documents have no value for it).
-ADDED_COLUMNS = {"region": "TEXT"}
-AFTER_UPGRADE = """
-CREATE INDEX IF NOT EXISTS mentions_region ON mentions(region, published);
-"""
 
 _COLUMN = {
     SplitField.CHANNEL: "m.channel",
@@ -97,26 +60,9 @@ class SQLiteMentionIndex:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=30000")
-            with self._db:
-                self._db.executescript(SCHEMA)
-            self._add_columns()
-            with self._db:
-                self._db.executescript(AFTER_UPGRADE)
+            prepare(self._db)
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
-
-    def _add_columns(self) -> None:
-        """ALTER TABLE ADD COLUMN for each column an older file lacks (another opener may race)."""
-        present = {row[1] for row in self._db.execute("PRAGMA table_info(mentions)")}
-        for name, kind in ADDED_COLUMNS.items():
-            if name in present:
-                continue
-            try:
-                with self._db:
-                    self._db.execute(f"ALTER TABLE mentions ADD COLUMN {name} {kind}")
-            except sqlite3.OperationalError as exc:
-                if "duplicate column" not in str(exc):
-                    raise
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -175,9 +121,7 @@ class SQLiteMentionIndex:
                 " WHERE rid=?",
                 (*values, rid),
             )
-            for table in ("mention_plans", "mention_keywords"):
-                db.execute(f"DELETE FROM {table} WHERE rid = ?", (rid,))
-            db.execute("DELETE FROM mention_fts WHERE rowid = ?", (rid,))
+            _drop_derived(db, [rid])
         db.executemany("INSERT INTO mention_plans VALUES (?, ?)", [(rid, p) for p in mention.plans])
         db.executemany(
             "INSERT INTO mention_keywords VALUES (?, ?)", [(rid, k) for k in mention.keywords]
@@ -324,10 +268,8 @@ class SQLiteMentionIndex:
                 ]
                 if not rids:
                     return removed
+                _drop_derived(db, rids)
                 marks = ",".join("?" * len(rids))
-                for table in ("mention_plans", "mention_keywords"):
-                    db.execute(f"DELETE FROM {table} WHERE rid IN ({marks})", rids)
-                db.execute(f"DELETE FROM mention_fts WHERE rowid IN ({marks})", rids)
                 db.execute(f"DELETE FROM mentions WHERE rid IN ({marks})", rids)
             removed += len(rids)
 
@@ -338,6 +280,14 @@ class SQLiteMentionIndex:
         """Close the connection."""
         with self._lock:
             self._db.close()
+
+
+def _drop_derived(db: sqlite3.Connection, rids: Sequence[int]) -> None:
+    """Delete the plan, keyword and full-text rows of these mentions (rewritten or pruned)."""
+    marks = ",".join("?" * len(rids))
+    for table in ("mention_plans", "mention_keywords"):
+        db.execute(f"DELETE FROM {table} WHERE rid IN ({marks})", list(rids))
+    db.execute(f"DELETE FROM mention_fts WHERE rowid IN ({marks})", list(rids))
 
 
 def _tz_offset(tz: tzinfo | None) -> float:
