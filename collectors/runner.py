@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from collectors.base import Batch, CollectRequest, SourceBlocked, SourceFailed
 from collectors.config import SourceConfig
 from collectors.registry import collector_class
-from collectors.state import SourceState, SourceStatus
+from collectors.state import SourceState, SourceStatus, state_of
 from core.context import AppContext
 from core.errors import ConfigError, NotConfigured
 from core.pipeline import IngestReport
@@ -47,12 +47,7 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 def load_state(session: Session, source: SourceConfig) -> SourceState:
     """The stored state of a source, created on first use."""
-    state = session.get(SourceState, source.name)
-    if state is None:
-        state = SourceState(name=source.name, type=source.type, status=SourceStatus.PENDING)
-        session.add(state)
-        session.flush()
-    return state
+    return state_of(session, source.name, source.type)
 
 
 def run_source(ctx: AppContext, source: SourceConfig) -> SourceRun:

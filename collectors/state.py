@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import DateTime, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core.db import Base
 
@@ -47,3 +47,13 @@ class SourceState(Base):
     items_total: Mapped[int] = mapped_column(Integer, default=0)
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     cooldown_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+
+
+def state_of(session: Session, name: str, type_: str) -> SourceState:
+    """The stored state of a source (or of the webhook), created pending on first use."""
+    state = session.get(SourceState, name)
+    if state is None:
+        state = SourceState(name=name, type=type_, status=SourceStatus.PENDING)
+        session.add(state)
+        session.flush()
+    return state

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from collectors.state import SourceState, SourceStatus
+from collectors.state import SourceStatus, state_of
 from core.context import AppContext
 from core.errors import ConfigError
 from core.models import Mention
@@ -161,10 +161,7 @@ class WebhookServer:
         """Health of the webhook in source_state, shown with the collectors on 数据源."""
         now = self.ctx.clock()
         with self.ctx.sessions.begin() as session:
-            state = session.get(SourceState, STATE_NAME)
-            if state is None:
-                state = SourceState(name=STATE_NAME, type="webhook", items_total=0)
-                session.add(state)
+            state = state_of(session, STATE_NAME, "webhook")
             state.last_run_at, state.items_last_run = now, accepted
             state.items_total = (state.items_total or 0) + new
             if accepted:
