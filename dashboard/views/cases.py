@@ -42,20 +42,20 @@ def open_alerts() -> list[tuple[Any, int]]:
     with ctx.sessions() as session:
         pending = alerts.get_all(session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED])
         for alert in pending:
-            if alert.incident_id is not None and alert.incident_id in seen:
+            if alert.incident_id in seen:  # None is never added: lone alerts each count
                 continue
-            group = [a for a in incidents.siblings(session, alert) if a.status != "resolved"]
+            if alert.incident_id is not None:
+                seen.add(alert.incident_id)
+            group = [
+                a for a in incidents.siblings(session, alert) if a.status != AlertStatus.RESOLVED
+            ]
             handled = any(
                 c.status_enum.is_open
                 for member in group
                 for c in service.get_by_alert(session, alert_id=member.id)
             )
-            if alert.incident_id is not None:
-                seen.add(alert.incident_id)
-                lead = next((a for a in group if incidents.is_lead(session, a)), alert)
-            else:
-                lead = alert
             if not handled:
+                lead = next((a for a in group if incidents.is_lead(session, a)), alert)
                 waiting.append((lead, len(group) - 1))
     return waiting
 
