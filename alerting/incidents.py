@@ -64,10 +64,7 @@ def attach(
         return Joined(incident, existing=False, raised=False)
     raised = Severity(alert.severity).rank > Severity(incident.severity).rank
     _add(incident, alert, now)
-    if incident.status == AlertStatus.ACKNOWLEDGED and alert.status == AlertStatus.OPEN:
-        alert.status = AlertStatus.ACKNOWLEDGED
-        alert.acknowledged_by = incident.acknowledged_by
-        alert.acknowledged_at = now
+    _inherit_ack(incident, alert, now)
     return Joined(incident, existing=True, raised=raised)
 
 
@@ -114,10 +111,7 @@ def touch(session: Session, alert: Alert, now: datetime) -> None:
     incident.last_fired_at, incident.updated_at = now, now
     if incident.status == AlertStatus.RESOLVED:
         incident.status, incident.resolved_at = AlertStatus.OPEN, None
-    if alert.status == AlertStatus.OPEN and incident.status == AlertStatus.ACKNOWLEDGED:
-        alert.status = AlertStatus.ACKNOWLEDGED
-        alert.acknowledged_by = incident.acknowledged_by
-        alert.acknowledged_at = now
+    _inherit_ack(incident, alert, now)
 
 
 def acknowledge(session: Session, alert: Alert, by: str, at: datetime) -> list[Alert]:
@@ -193,6 +187,14 @@ def _matching(
             continue
         return incident
     return None
+
+
+def _inherit_ack(incident: Incident, alert: Alert, now: datetime) -> None:
+    """An open member of an acknowledged incident is acknowledged by whoever acknowledged it."""
+    if alert.status == AlertStatus.OPEN and incident.status == AlertStatus.ACKNOWLEDGED:
+        alert.status = AlertStatus.ACKNOWLEDGED
+        alert.acknowledged_by = incident.acknowledged_by
+        alert.acknowledged_at = now
 
 
 def _add(incident: Incident, alert: Alert, now: datetime) -> None:
