@@ -47,6 +47,16 @@ class Plan(BaseModel):
 MIN_RETENTION = timedelta(days=62)
 
 
+def retention_problem(keep: timedelta) -> str | None:
+    """Why a retention period is too short to keep alerting and reports working, or None."""
+    if keep >= MIN_RETENTION:
+        return None
+    return (
+        f"{keep.days}d is too short: alert baselines read 4 weeks back and the monthly report"
+        f" compares with the month before; use at least {MIN_RETENTION.days}d"
+    )
+
+
 class IndexConfig(BaseModel):
     """Where mentions are indexed: embedded SQLite, Elasticsearch or OpenSearch."""
 
@@ -69,12 +79,9 @@ class IndexConfig(BaseModel):
     @field_validator("retention")
     @classmethod
     def _long_enough(cls, value: timedelta | None) -> timedelta | None:
-        if value is not None and value < MIN_RETENTION:
-            raise ValueError(
-                f"retention {value.days}d is too short: alert baselines read 4 weeks back and the"
-                f" monthly report compares with the month before; use at least"
-                f" {MIN_RETENTION.days}d"
-            )
+        problem = retention_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(f"retention {problem}")
         return value
 
     @field_validator("backend")

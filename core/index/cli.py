@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.config import MIN_RETENTION, IndexConfig, load_config
+from core.config import IndexConfig, load_config, retention_problem
 from core.errors import ConfigError
 from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.engines.mapping import CJK_BIGRAM
@@ -206,11 +206,9 @@ def prune(
     keep = parse_duration(older_than) if older_than else settings.retention
     if keep is None:
         raise ConfigError("index prune: pass --older-than (e.g. 400d) or set index.retention")
-    if keep < MIN_RETENTION:
-        raise ConfigError(
-            f"index prune: --older-than {keep.days}d is below the {MIN_RETENTION.days}d that"
-            " alert baselines and the monthly report need"
-        )
+    problem = retention_problem(keep)
+    if problem:
+        raise ConfigError(f"index prune: --older-than {problem}")
     cutoff = datetime.now(UTC) - keep
     index = open_index(settings, data_dir)
     try:
