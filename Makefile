@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= yuqing.example.yaml
-PACKAGES := core collectors sentiment alerting dashboard crisis_playbooks reports
+PACKAGES := app core collectors sentiment alerting dashboard crisis_playbooks reports
 
 .PHONY: venv system-deps run demo test lint format bench clean opensearch-node elasticsearch-node
 
@@ -43,10 +43,10 @@ bench: venv
 # A local OpenSearch 2.x / Elasticsearch 8.x node (built from Maven Central, no Docker); prints
 # its URL. Ctrl-C stops it. The test session builds and starts both by itself.
 opensearch-node: venv
-	$(BIN)/python -m core.index.engines.localnode opensearch
+	$(BIN)/python -m tests.support.localnode opensearch
 
 elasticsearch-node: venv
-	$(BIN)/python -m core.index.engines.localnode elasticsearch
+	$(BIN)/python -m tests.support.localnode elasticsearch
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

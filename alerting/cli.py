@@ -13,10 +13,11 @@ from rich.console import Console
 from rich.table import Table
 
 from alerting import service
+from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
 from alerting.loader import load_rule_file, load_rules
 from core.config import DatabaseConfig, IndexConfig
-from core.context import AppContext
+from core.context import Context
 from core.errors import YuqingError
 from core.intake import read_records
 from core.timeutil import SimulatedClock, parse_duration
@@ -51,7 +52,7 @@ def list_alerts(
         "active": [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
         "all": None,
     }.get(status, [AlertStatus(status)] if status in set(AlertStatus) else [])
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
     table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
@@ -76,7 +77,7 @@ def ack(
     alert_id: int, by: ByOption = "cli", config: ConfigOption = None, data_dir: DataDirOption = None
 ) -> None:
     """Acknowledge an alert (stops escalation)."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
             alert = service.acknowledge(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
@@ -96,7 +97,7 @@ def resolve(
     data_dir: DataDirOption = None,
 ) -> None:
     """Resolve an alert (with --false-alarm: mark its incident 误报)."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
             alert = service.resolve(
@@ -118,8 +119,8 @@ def rules(
         if files:
             loaded = [load_rule_file(path) for path in files]
         else:
-            ctx = AppContext.load(config, None)
-            loaded = load_rules(ctx.config.alerting, config.parent if config else None)
+            ctx = Context.load(config, None)
+            loaded = load_rules(ALERTING.of(ctx.config), config.parent if config else None)
     except YuqingError as exc:
         raise _fail(exc) from None
     table = Table("规则", "类型", "级别", "来源", "说明")
@@ -160,7 +161,7 @@ def replay(
     start = min((m.published_at for m in mentions), default=datetime.now(UTC))
     scratch = None if data_dir else Path(tempfile.mkdtemp(prefix="yuqing-replay-"))
     try:
-        ctx = AppContext.load(
+        ctx = Context.load(
             config, data_dir or scratch, clock=SimulatedClock(start - timedelta(seconds=1))
         )
         if scratch is not None:  # a throw-away replay never writes into configured servers

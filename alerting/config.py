@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.config import Section
 from core.timeutil import Duration
 
 
@@ -81,3 +82,6 @@ class AlertingConfig(BaseModel):
     def notifier(self, name: str) -> NotifierConfig | None:
         """The notifier with this name, if configured."""
         return next((n for n in self.notifiers if n.name == name), None)
+
+
+ALERTING: Section[AlertingConfig] = Section("alerting", AlertingConfig, AlertingConfig)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from alerting import incidents
-from alerting.config import ESCALATION_TIER_ZH, EscalationTier
+from alerting.config import ALERTING, ESCALATION_TIER_ZH, EscalationTier
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
 from alerting.loader import load_rules
@@ -26,7 +26,7 @@ from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +38,11 @@ COLD_BASELINE_BUDGET = 150
 
 
 class AlertEngine:
-    """Rules, their persisted state and the alert lifecycle of one AppContext."""
+    """Rules, their persisted state and the alert lifecycle of one Context."""
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: Context,
         rules: Sequence[Rule] | None = None,
         send: bool = True,
         sink: EventSink | None = None,
@@ -50,7 +50,7 @@ class AlertEngine:
         self.ctx = ctx
         config_dir = ctx.config_path.parent if ctx.config_path else None
         self.rules = (
-            list(rules) if rules is not None else load_rules(ctx.config.alerting, config_dir)
+            list(rules) if rules is not None else load_rules(ALERTING.of(ctx.config), config_dir)
         )
         self.by_name = {r.name: r for r in self.rules}
         self.send = send
@@ -81,7 +81,7 @@ class AlertEngine:
                     if not rule.at_ingest and self._due(rule, now, changed):
                         outcomes += self._evaluate(session, rule, now, reads, budget)
                 outcomes += auto_resolve(session, self.by_name, now)
-                outcomes += due_escalations(session, self.ctx.config.alerting.escalation, now)
+                outcomes += due_escalations(session, ALERTING.of(self.ctx.config).escalation, now)
                 pending = self._queue(session, outcomes)
                 session.commit()
             self._deliver(pending)
@@ -141,7 +141,7 @@ class AlertEngine:
     def _apply(
         self, session: Session, rule: Rule, findings: list[Finding], now: datetime
     ) -> list[Outcome]:
-        grouping = self.ctx.config.alerting.grouping
+        grouping = ALERTING.of(self.ctx.config).grouping
         return [apply_finding(session, rule, f, now, grouping) for f in findings]
 
     def _context(self, rule: Rule, now: datetime, reads: MentionIndex | None = None) -> RuleContext:
@@ -152,14 +152,14 @@ class AlertEngine:
             now=now,
             sessions=self.ctx.sessions,
             state=state,
-            sample_size=self.ctx.config.alerting.sample_size,
+            sample_size=ALERTING.of(self.ctx.config).sample_size,
         )
 
     def _due(self, rule: Rule, now: datetime, changed: bool) -> bool:
         last, _ = self._states.get(rule.name, (None, {}))
         if last is None:
             return True
-        every = rule.spec.every or self.ctx.config.alerting.eval_interval
+        every = rule.spec.every or ALERTING.of(self.ctx.config).eval_interval
         if now - last < every:
             return False
         # Counting rules cannot newly fire while nothing new was indexed (windows only shrink).
@@ -185,7 +185,7 @@ class AlertEngine:
             targets, tier = self._targets(outcome)
             samples = [
                 m
-                for i in alert.sample_mention_ids[: self.ctx.config.alerting.sample_size]
+                for i in alert.sample_mention_ids[: ALERTING.of(self.ctx.config).sample_size]
                 if (m := self.ctx.index.get(i))
             ]
             tier_label = (
@@ -207,7 +207,7 @@ class AlertEngine:
 
     def _targets(self, outcome: Outcome) -> tuple[list[str] | None, EscalationTier | None]:
         """Notifier names for this outcome: its escalation tier, or every enabled notifier."""
-        steps = self.ctx.config.alerting.escalation
+        steps = ALERTING.of(self.ctx.config).escalation
         if not steps:
             return None, None
         level = outcome.alert.escalation_level if outcome.event == AlertEvent.ESCALATED else 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from alerting.config import AlertingConfig
 from alerting.rules import RULE_TYPES, Rule
 from core.errors import ConfigError
+from core.yamlfile import read_yaml_file
 
 DEFAULTS_DIR = Path(__file__).parent / "rules" / "defaults"
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -52,16 +52,7 @@ def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[R
 def load_rule_file(path: Path) -> Rule:
     """One rule from one YAML file, validated against its type's options."""
     label = _label(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise RuleFileError(f"{label}: not UTF-8 text; save the file as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}:" if mark else ""
-        raise RuleFileError(
-            f"{label}:{where} YAML syntax error: {getattr(exc, 'problem', exc)}"
-        ) from None
+    data = read_yaml_file(path, label=label, error=RuleFileError)
     return parse_rule(data, label)
 
 

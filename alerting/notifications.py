@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from alerting.config import ALERTING
 from alerting.enums import DeliveryStatus
 from alerting.models import Delivery
 from alerting.service import as_utc
 from core.errors import ConfigError
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class DeliveryResult:
 
 
 def notify(
-    ctx: AppContext, notification: Notification, tier: str | None = None
+    ctx: Context, notification: Notification, tier: str | None = None
 ) -> list[DeliveryResult]:
     """Queue the notification for every target (all enabled notifiers when None) and send now."""
     with ctx.sessions() as session:
@@ -61,11 +62,11 @@ def notify(
 
 
 def enqueue(
-    session: Session, ctx: AppContext, notification: Notification, tier: str | None = None
+    session: Session, ctx: Context, notification: Notification, tier: str | None = None
 ) -> list[Delivery]:
     """Delivery rows (pending) for each target, added to session; the caller commits."""
     now = ctx.clock().astimezone(UTC)
-    config = ctx.config.alerting
+    config = ALERTING.of(ctx.config)
     names = notification.targets
     if names is None:
         names = [n.name for n in config.notifiers if n.enabled]
@@ -89,7 +90,7 @@ def enqueue(
     return rows
 
 
-def deliver(ctx: AppContext, delivery_ids: list[int]) -> list[DeliveryResult]:
+def deliver(ctx: Context, delivery_ids: list[int]) -> list[DeliveryResult]:
     """Attempt these deliveries now (respecting rate limits); record each outcome."""
     results = []
     for delivery_id in delivery_ids:
@@ -102,7 +103,7 @@ def deliver(ctx: AppContext, delivery_ids: list[int]) -> list[DeliveryResult]:
     return results
 
 
-def retry_due(ctx: AppContext) -> list[DeliveryResult]:
+def retry_due(ctx: Context) -> list[DeliveryResult]:
     """Retry failed, deferred and stranded pending deliveries whose time has come."""
     now = ctx.clock().astimezone(UTC)
     waiting = (DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.DEFERRED)
@@ -118,11 +119,11 @@ def retry_due(ctx: AppContext) -> list[DeliveryResult]:
     return deliver(ctx, ids)
 
 
-def _attempt(session: Session, ctx: AppContext, row: Delivery) -> DeliveryResult:
+def _attempt(session: Session, ctx: Context, row: Delivery) -> DeliveryResult:
     from alerting.notifiers import CHANNELS, DeliveryError
 
     now = ctx.clock().astimezone(UTC)
-    config = ctx.config.alerting.notifier(row.notifier)
+    config = ALERTING.of(ctx.config).notifier(row.notifier)
     if config is None or config.type not in CHANNELS:
         reason = "未配置的通知渠道" if config is None else f"未知渠道类型 {config.type!r}"
         return _give_up(row, f"{row.notifier}: {reason}")
@@ -150,8 +151,8 @@ def _attempt(session: Session, ctx: AppContext, row: Delivery) -> DeliveryResult
     return DeliveryResult(row.id, row.notifier, row.status)
 
 
-def _failed(row: Delivery, ctx: AppContext, error: str, now: datetime) -> DeliveryResult:
-    config = ctx.config.alerting
+def _failed(row: Delivery, ctx: Context, error: str, now: datetime) -> DeliveryResult:
+    config = ALERTING.of(ctx.config)
     if row.attempts >= config.max_attempts:
         return _give_up(row, error)
     row.status, row.last_error = DeliveryStatus.FAILED, error

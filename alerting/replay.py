@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TextIO
 
+from alerting.config import ALERTING
 from alerting.engine import AlertEngine
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome
 from alerting.service import as_utc
-from core.context import AppContext
+from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock
 
@@ -55,7 +56,7 @@ def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
 
 
 def replay_stream(
-    ctx: AppContext,
+    ctx: Context,
     mentions: Iterable[Mention],
     out: TextIO,
     send: bool = False,
@@ -64,7 +65,7 @@ def replay_stream(
     """Feed mentions in published_at order, ticking rules every eval_interval of stream time."""
     clock = ctx.clock
     if not isinstance(clock, SimulatedClock):
-        raise TypeError("replay needs an AppContext built with a SimulatedClock")
+        raise TypeError("replay needs an Context built with a SimulatedClock")
     summary = ReplaySummary()
     ordered = sorted(enumerate(mentions), key=lambda pair: (pair[1].published_at, pair[0]))
 
@@ -80,7 +81,7 @@ def replay_stream(
     ctx.pipeline.add_listener(engine.listen)
     if not ordered:
         return summary
-    interval = ctx.config.alerting.eval_interval
+    interval = ALERTING.of(ctx.config).eval_interval
     next_tick = _floor(ordered[0][1].published_at, interval) + interval
     batch: list[Mention] = []
 

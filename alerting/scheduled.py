@@ -5,19 +5,20 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from alerting.config import ALERTING
 from alerting.engine import AlertEngine
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 
 JOB_ID = "alerting-tick"
 
 
-def register_jobs(scheduler: Any, ctx: AppContext) -> None:
+def register_jobs(scheduler: Any, ctx: Context) -> None:
     """Add the evaluation tick (every alerting.eval_interval) and the urgent-mention listener."""
-    config = ctx.config.alerting
+    config = ALERTING.of(ctx.config)
     if not config.enabled:
         log.info("alerting disabled (alerting.enabled: false)")
         return

@@ -13,7 +13,7 @@ from core.enums import CHANNEL_LABELS_ZH
 from core.models import Mention
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 EVENT_PREFIX_ZH: dict[AlertEvent, str] = {
     AlertEvent.OPENED: "新告警",
@@ -32,7 +32,7 @@ def alert_link(public_url: str, alert_id: int) -> str:
 
 
 def render_alert(
-    ctx: AppContext,
+    ctx: Context,
     alert: Alert,
     event: AlertEvent,
     samples: list[Mention],

@@ -8,10 +8,12 @@ import sys
 import time
 
 import bench
+from app.domains import install
 
 
 def main(argv: list[str]) -> int:
     """Run the selected benchmarks one after another, each printing its own table."""
+    install()
     modules = pkgutil.iter_modules(bench.__path__)
     names = sorted(m.name for m in modules if m.name.startswith("bench_"))
     selected = [n for n in names if not argv or n.removeprefix("bench_") in argv or n in argv]

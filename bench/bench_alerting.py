@@ -39,8 +39,8 @@ from alerting.synthetic import (
     promotion,
     ramp,
 )
-from core.config import AppConfig
-from core.context import AppContext
+from app.config import AppConfig
+from core.context import Context
 from core.enums import Category
 from core.models import Mention
 from core.timeutil import SimulatedClock
@@ -104,9 +104,7 @@ def run_scenario(number: int, workdir: Path) -> ScenarioResult:
         *INCIDENTS[kind](incident_at, number),
         *promotion(decoy_at, seed=number),
     ]
-    ctx = AppContext(
-        config=AppConfig(), data_dir=workdir / f"s{number}", clock=SimulatedClock(START)
-    )
+    ctx = Context(config=AppConfig(), data_dir=workdir / f"s{number}", clock=SimulatedClock(START))
     ctx.__dict__["classifier"] = PassThroughClassifier()
     out = io.StringIO()
     began = time.perf_counter()
@@ -239,7 +237,7 @@ def speed(workdir: Path) -> None:
     if saved is not None and saved.exists():
         (workdir / "speed").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(saved, workdir / "speed" / "mentions.db")
-    ctx = AppContext(config=AppConfig(), data_dir=workdir / "speed", clock=SimulatedClock(now))
+    ctx = Context(config=AppConfig(), data_dir=workdir / "speed", clock=SimulatedClock(now))
     rate = DOCS / (7 * 24) / 1.0
     began = time.perf_counter()
     if saved is None or not saved.exists():

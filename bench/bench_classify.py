@@ -17,10 +17,10 @@ import resource
 import sys
 import time
 
+from core.pipeline.classifier import get_classifier
 from sentiment.data import default_data_dir, load_corpora, split
 from sentiment.evaluate import EvalResult, as_mentions, evaluate
 from sentiment.linear_classifier import load_models
-from sentiment.registry import get_classifier
 
 THROUGHPUT_DOCS = 20_000
 SNOWNLP_SAMPLE = 2_000

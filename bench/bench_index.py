@@ -20,11 +20,12 @@ from zoneinfo import ZoneInfo
 
 from core.config import IndexConfig
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
-from core.index.engines import EngineMentionIndex, localnode, open_engine_index
+from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.engines.bulk import BulkPolicy
 from core.index.protocol import MentionIndex, SearchQuery, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Author, Mention, Sentiment, Urgency
+from tests.support import localnode
 
 DOCS = int(os.environ.get("BENCH_INDEX_DOCS", "20000"))
 BATCH = 500

@@ -8,9 +8,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.config import AppConfig
 from collectors.demo.stream import background_events
-from core.config import AppConfig
-from core.context import AppContext
+from core.context import Context
 from core.index.protocol import SearchQuery, SplitField
 from core.models import Mention
 
@@ -36,7 +36,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plan = {"id": "x", "name": "x", "expression": "鲜味坊"}
         config = AppConfig.model_validate({"plans": [plan]})
-        ctx = AppContext(config=config, data_dir=Path(tmp))
+        ctx = Context(config=config, data_dir=Path(tmp))
         ctx.pipeline.process(mentions[:10])  # load the model outside the timing
         started = time.perf_counter()
         for offset in range(10, len(mentions), 500):

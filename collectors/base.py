@@ -17,7 +17,7 @@ from core.models import Mention
 
 if TYPE_CHECKING:
     from collectors.config import SourceConfig
-    from core.context import AppContext
+    from core.context import Context
 
 
 @dataclass
@@ -56,12 +56,12 @@ class Collector(ABC):
 
     type_name: ClassVar[str]
 
-    def __init__(self, source: SourceConfig, ctx: AppContext) -> None:
+    def __init__(self, source: SourceConfig, ctx: Context) -> None:
         self.source = source
         self.ctx = ctx
 
     @classmethod
-    def from_config(cls, source: SourceConfig, ctx: AppContext) -> Collector:
+    def from_config(cls, source: SourceConfig, ctx: Context) -> Collector:
         """Build from `sources[i]`; raise ConfigError naming the missing/invalid option."""
         return cls(source, ctx)
 

@@ -11,12 +11,12 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
-from collectors.config import SourceConfig
+from collectors.config import SOURCES, SourceConfig
 from collectors.runner import load_state, run_source
 from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
 from collectors.webhook import WebhookServer
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 from core.errors import ConfigError
 
 console = Console()
@@ -33,26 +33,26 @@ STATUS_STYLES = {
 }
 
 
-def _source(ctx: AppContext, name: str) -> SourceConfig:
-    found = next((s for s in ctx.config.sources if s.name == name), None)
+def _source(ctx: Context, name: str) -> SourceConfig:
+    found = next((s for s in SOURCES.of(ctx.config) if s.name == name), None)
     if found is None:
-        known = ", ".join(s.name for s in ctx.config.sources) or "none configured"
+        known = ", ".join(s.name for s in SOURCES.of(ctx.config)) or "none configured"
         raise ConfigError(f"sources: no source named {name!r} (known: {known})")
     return found
 
 
-def _when(moment: datetime | None, ctx: AppContext) -> str:
+def _when(moment: datetime | None, ctx: Context) -> str:
     return moment.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if moment else "—"
 
 
 @sources_app.command("list")
 def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     with ctx.sessions() as session:
         states = {s.name: s for s in session.scalars(select(SourceState))}
     table = Table("数据源", "类型", "状态", "上次成功", "本次", "累计", "冷却至", "最近错误")
-    for source in ctx.config.sources:
+    for source in SOURCES.of(ctx.config):
         state = states.get(source.name)
         status = SourceStatus(state.status) if state else SourceStatus.PENDING
         label = SOURCE_STATUS_ZH[status] + ("" if source.enabled else " (停用)")
@@ -77,7 +77,7 @@ def run_now(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Run one source now (honours its cooldown; `reset` first to force)."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     run = run_source(ctx, _source(ctx, name))
     ctx.close()
     if run.skipped:
@@ -102,7 +102,7 @@ def reset(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Forget a source's cursor and cooldown: the next run back-fills again."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     with ctx.sessions.begin() as session:
         state = load_state(session, _source(ctx, name))
         state.cursor, state.cooldown_until = None, None
@@ -118,7 +118,7 @@ def webhook(
     port: Annotated[int | None, typer.Option(help="default: webhook.port")] = None,
 ) -> None:
     """Serve the intake webhook in the foreground (`yuqing run` starts it when webhook.enabled)."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     server = WebhookServer(ctx, port=port).start()
     console.print(f"Webhook: POST {server.url} (header X-Yuqing-Secret); Ctrl-C 退出")
     try:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.config import Section
 from core.timeutil import Duration
 
 
@@ -32,3 +33,7 @@ class WebhookConfig(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
     secret: str | None = None
+
+
+SOURCES: Section[list[SourceConfig]] = Section("sources", list[SourceConfig], list)
+WEBHOOK: Section[WebhookConfig] = Section("webhook", WebhookConfig, WebhookConfig)

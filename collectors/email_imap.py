@@ -22,7 +22,7 @@ from collectors.base import Batch, Collector, CollectRequest, SourceFailed
 from collectors.config import SourceConfig
 from collectors.mail_message import MailMessage, parse_message
 from collectors.options import OptionReader
-from core.context import AppContext
+from core.context import Context
 from core.enums import Channel
 from core.errors import ConfigError
 from core.models import Author, Mention
@@ -42,12 +42,12 @@ class ImapCollector(Collector):
 
     type_name = "email"
 
-    def __init__(self, source: SourceConfig, ctx: AppContext, settings: dict[str, Any]) -> None:
+    def __init__(self, source: SourceConfig, ctx: Context, settings: dict[str, Any]) -> None:
         super().__init__(source, ctx)
         self.settings = settings
 
     @classmethod
-    def from_config(cls, source: SourceConfig, ctx: AppContext) -> ImapCollector:
+    def from_config(cls, source: SourceConfig, ctx: Context) -> ImapCollector:
         """Read host, login and folder options."""
         reader = OptionReader(source)
         use_ssl = reader.boolean("ssl", True)

@@ -1,36 +1,55 @@
-"""Collector registry: `sources[].type` names a class, imported only when a source uses it."""
+"""Collector registry: `sources[].type` names a Collector class, imported only when used."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from collectors.base import Collector
-from core.errors import ConfigError
+from core.registry import Registry
 
-COLLECTORS: dict[str, str] = {
-    "replay": "collectors.replay:ReplayCollector",
-    "weibo_search": "collectors.scrapy_sources:WeiboSearchCollector",
-    "weibo_user": "collectors.scrapy_sources:WeiboUserCollector",
-    "tieba": "collectors.scrapy_sources:TiebaCollector",
-    "forum": "collectors.scrapy_sources:ForumCollector",
-    "heimao": "collectors.scrapy_sources:HeimaoCollector",
-    "rss": "collectors.scrapy_sources:RssCollector",
-    "email": "collectors.email_imap:ImapCollector",
-}
+if TYPE_CHECKING:
+    from collectors.base import Collector
+
+COLLECTORS: Registry[type[Collector]] = Registry("数据源类型")
 
 
-def register(type_name: str, target: str) -> None:
-    """Register 'module:Class' under a source type name."""
-    COLLECTORS[type_name] = target
+def _scrapy(name: str) -> Callable[[], type[Collector]]:
+    """A loader for one of the Scrapy-based collectors (Scrapy is imported on first use)."""
+
+    def load() -> type[Collector]:
+        from collectors import scrapy_sources
+
+        cls: type[Collector] = getattr(scrapy_sources, name)
+        return cls
+
+    return load
+
+
+def _replay() -> type[Collector]:
+    from collectors.replay import ReplayCollector
+
+    return ReplayCollector
+
+
+def _email() -> type[Collector]:
+    from collectors.email_imap import ImapCollector
+
+    return ImapCollector
+
+
+COLLECTORS.add_lazy("replay", _replay)
+COLLECTORS.add_lazy("email", _email)
+for _type, _class in {
+    "weibo_search": "WeiboSearchCollector",
+    "weibo_user": "WeiboUserCollector",
+    "tieba": "TiebaCollector",
+    "forum": "ForumCollector",
+    "heimao": "HeimaoCollector",
+    "rss": "RssCollector",
+}.items():
+    COLLECTORS.add_lazy(_type, _scrapy(_class))
 
 
 def collector_class(type_name: str) -> type[Collector]:
-    """The Collector class for a source type; unknown types list the known ones."""
-    try:
-        target = COLLECTORS[type_name]
-    except KeyError:
-        known = ", ".join(sorted(COLLECTORS))
-        raise ConfigError(f"unknown source type {type_name!r}; known types: {known}") from None
-    module_name, _, class_name = target.partition(":")
-    cls: type[Collector] = getattr(importlib.import_module(module_name), class_name)
-    return cls
+    """The Collector class for a source type; UnknownKeyError lists the known types."""
+    return COLLECTORS.get(type_name)

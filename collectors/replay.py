@@ -16,7 +16,7 @@ from typing import Any
 from collectors.base import Batch, Collector, CollectRequest
 from collectors.config import SourceConfig
 from collectors.demo.stream import Event, background_events, incident_events
-from core.context import AppContext
+from core.context import Context
 from core.errors import ConfigError
 from core.models import Mention
 from core.timeutil import parse_duration
@@ -27,7 +27,7 @@ class ReplayCollector(Collector):
 
     type_name = "replay"
 
-    def __init__(self, source: SourceConfig, ctx: AppContext, options: dict[str, Any]) -> None:
+    def __init__(self, source: SourceConfig, ctx: Context, options: dict[str, Any]) -> None:
         super().__init__(source, ctx)
         self.brand: str = options["brand"]
         self.history: timedelta = options["history"]
@@ -37,7 +37,7 @@ class ReplayCollector(Collector):
         self.batch_size: int = options["batch_size"]
 
     @classmethod
-    def from_config(cls, source: SourceConfig, ctx: AppContext) -> ReplayCollector:
+    def from_config(cls, source: SourceConfig, ctx: Context) -> ReplayCollector:
         """Read and check the options."""
         raw = dict(source.options)
         where = f"sources[{source.name}].options"

@@ -17,7 +17,7 @@ from collectors.base import Batch, CollectRequest, SourceBlocked, SourceFailed
 from collectors.config import SourceConfig
 from collectors.registry import collector_class
 from collectors.state import SourceState, SourceStatus, state_of
-from core.context import AppContext
+from core.context import Context
 from core.errors import ConfigError, NotConfigured
 from core.pipeline import IngestReport
 
@@ -50,7 +50,7 @@ def load_state(session: Session, source: SourceConfig) -> SourceState:
     return state_of(session, source.name, source.type)
 
 
-def run_source(ctx: AppContext, source: SourceConfig) -> SourceRun:
+def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
     """Collect, index and checkpoint one source; never raises for source-side failures."""
     now = ctx.clock()
     with ctx.sessions.begin() as session:
@@ -84,7 +84,7 @@ def run_source(ctx: AppContext, source: SourceConfig) -> SourceRun:
     return run
 
 
-def _ingest(ctx: AppContext, source: SourceConfig, run: SourceRun, batch: Batch) -> int:
+def _ingest(ctx: Context, source: SourceConfig, run: SourceRun, batch: Batch) -> int:
     """Index one batch, then persist its cursor; returns the number of mentions."""
     report = ctx.pipeline.process(batch.mentions)
     run.report.merge(report)
@@ -94,7 +94,7 @@ def _ingest(ctx: AppContext, source: SourceConfig, run: SourceRun, batch: Batch)
     return len(batch.mentions)
 
 
-def _checkpoint(ctx: AppContext, source: SourceConfig, cursor: str | None, new_items: int) -> None:
+def _checkpoint(ctx: Context, source: SourceConfig, cursor: str | None, new_items: int) -> None:
     with ctx.sessions.begin() as session:
         state = load_state(session, source)
         if cursor is not None:
@@ -109,7 +109,7 @@ def blocked_cooldown(base: timedelta, previous_status: str, previous_failures: i
 
 
 def _finish(
-    ctx: AppContext,
+    ctx: Context,
     source: SourceConfig,
     run: SourceRun,
     items: int,

@@ -26,7 +26,7 @@ from collectors.crawl_feed import CrawlFeed, attach_feed
 from collectors.options import OptionReader
 from collectors.reactor_thread import call_in_reactor, schedule_in_reactor
 from collectors.spiders.base import YuqingSpider
-from core.context import AppContext
+from core.context import Context
 
 MOBILE_UA = (
     "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -70,7 +70,7 @@ class ScrapyCollector(Collector):
     def __init__(
         self,
         source: SourceConfig,
-        ctx: AppContext,
+        ctx: Context,
         settings: dict[str, Any],
         window: dict[str, Any],
     ) -> None:
@@ -81,7 +81,7 @@ class ScrapyCollector(Collector):
         self.plans: list[str] = window["plans"]
 
     @classmethod
-    def from_config(cls, source: SourceConfig, ctx: AppContext) -> ScrapyCollector:
+    def from_config(cls, source: SourceConfig, ctx: Context) -> ScrapyCollector:
         """Read common and spider options into Scrapy settings; unknown options are errors."""
         reader = OptionReader(source)
         settings = {
@@ -122,7 +122,7 @@ class ScrapyCollector(Collector):
         }
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """Settings of this spider's own feature prefix (WEIBO_*, TIEBA_*, ...)."""
         return {}
 

@@ -14,7 +14,7 @@ from collectors.spiders.rss import RssSpider
 from collectors.spiders.tieba import TiebaSpider
 from collectors.spiders.weibo_search import WeiboSearchSpider
 from collectors.spiders.weibo_user import WeiboUserSpider
-from core.context import AppContext
+from core.context import Context
 from core.enums import Channel
 
 WEIBO_LOGIN_URLS = (
@@ -36,7 +36,7 @@ class WeiboSearchCollector(ScrapyCollector):
     block_url_markers = WEIBO_LOGIN_URLS
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """WEIBO_KEYWORDS from options.keywords or the plans' expressions."""
         keywords = reader.strings("keywords") or search_terms(
             p.expression for p in ctx.config.plans
@@ -57,7 +57,7 @@ class WeiboUserCollector(ScrapyCollector):
     block_url_markers = WEIBO_LOGIN_URLS
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """WEIBO_UIDS, WEIBO_COMMENTS, WEIBO_COMMENT_PAGES."""
         uids = reader.strings("uids", required=True)
         if not all(uid.isdigit() for uid in uids):
@@ -81,7 +81,7 @@ class TiebaCollector(ScrapyCollector):
     block_text_markers = ("百度安全验证", "请输入验证码")
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """TIEBA_FORUMS, TIEBA_KEYWORDS, TIEBA_THREAD_PAGES, TIEBA_LZL, TIEBA_LZL_PAGES."""
         forums, keywords = reader.strings("forums"), reader.strings("keywords")
         if not forums and not keywords:
@@ -105,7 +105,7 @@ class ForumCollector(ScrapyCollector):
     block_text_markers = ("您需要先登录才能继续本操作", "请输入验证码后继续")
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """FORUM_START_URLS, FORUM_PRESET, FORUM_SELECTORS, FORUM_ENCODING, FORUM_THREAD_PAGES."""
         preset = reader.string("preset")
         if preset and preset not in PRESETS:
@@ -134,7 +134,7 @@ class HeimaoCollector(ScrapyCollector):
     block_url_markers = ("login.sina.com.cn", "passport.weibo")
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """HEIMAO_COMPANY_IDS, HEIMAO_KEYWORDS, HEIMAO_SIGN_KEY (the site's signing key)."""
         companies, keywords = reader.strings("company_ids"), reader.strings("keywords")
         if not companies and not keywords:
@@ -154,7 +154,7 @@ class RssCollector(ScrapyCollector):
     default_base_url = ""
 
     @classmethod
-    def spider_settings(cls, reader: OptionReader, ctx: AppContext) -> dict[str, Any]:
+    def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
         """RSS_URLS, RSS_CHANNEL."""
         channel = reader.string("channel", Channel.NEWS.value) or Channel.NEWS.value
         if channel not in {c.value for c in Channel}:

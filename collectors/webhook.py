@@ -20,8 +20,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from collectors.config import WEBHOOK
 from collectors.state import SourceStatus, state_of
-from core.context import AppContext
+from core.context import Context
 from core.errors import ConfigError
 from core.models import Mention
 
@@ -108,8 +109,8 @@ STATE_NAME = "webhook"  # its row in source_state (the webhook is not a configur
 class WebhookServer:
     """Runs the webhook in a daemon thread; `ingest` is the request-independent core."""
 
-    def __init__(self, ctx: AppContext, host: str | None = None, port: int | None = None) -> None:
-        settings = ctx.config.webhook
+    def __init__(self, ctx: Context, host: str | None = None, port: int | None = None) -> None:
+        settings = WEBHOOK.of(ctx.config)
         if not settings.secret:
             raise ConfigError("webhook.secret: required (clients send it as X-Yuqing-Secret)")
         self.ctx = ctx

@@ -1,24 +1,33 @@
-"""The yuqing.yaml configuration: loading, env overrides (YUQING_A__B=...) and clear errors."""
+"""The yuqing.yaml configuration: the kernel's keys, domain sections, env overrides, clear errors.
+
+The kernel owns the keys every domain shares (brand, plans, index, database, classifier,
+dashboard). Each domain declares its own top-level key as a `Section` (`alerting`, `sources`,
+`cases`, ...); the app registers those sections and `config_model()` assembles the whole
+yuqing.yaml model from them, so the kernel never names a domain.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from alerting.config import AlertingConfig
-from collectors.config import SourceConfig, WebhookConfig
 from core.enums import Channel
 from core.errors import ConfigError
 from core.regions import short_regions
+from core.registry import Registry
 from core.timeutil import Duration
-from crisis_playbooks.config import CasesConfig
-from reports.config import ReportsConfig
+from core.yamlfile import read_yaml_mapping
+
+S = TypeVar("S")
 
 ENV_PREFIX = "YUQING_"
 _RESERVED_ENV = {"YUQING_CONFIG", "YUQING_DATA_DIR"}
@@ -121,23 +130,18 @@ class DashboardConfig(BaseModel):
     refresh: Duration = timedelta(seconds=5)
 
 
-class AppConfig(BaseModel):
-    """The whole yuqing.yaml."""
+class CoreConfig(BaseModel):
+    """The kernel's part of yuqing.yaml; `config_model()` adds the domains' sections."""
 
     model_config = ConfigDict(extra="forbid")
 
     brand: str = "未命名品牌"
     timezone: str = "Asia/Shanghai"
     plans: list[Plan] = Field(default_factory=list)
-    sources: list[SourceConfig] = Field(default_factory=list)
     index: IndexConfig = Field(default_factory=IndexConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     classifier: ClassifierConfig = Field(default_factory=ClassifierConfig)
-    alerting: AlertingConfig = Field(default_factory=AlertingConfig)
-    cases: CasesConfig = Field(default_factory=CasesConfig)
-    reports: ReportsConfig = Field(default_factory=ReportsConfig)
     dashboard: DashboardConfig = Field(default_factory=DashboardConfig)
-    webhook: WebhookConfig = Field(default_factory=WebhookConfig)
     housekeeping_interval: Duration = timedelta(minutes=10)
 
     @field_validator("timezone")
@@ -159,14 +163,49 @@ class AppConfig(BaseModel):
         return next((p for p in self.plans if p.id == plan_id), None)
 
 
-def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> AppConfig:
+@dataclass(frozen=True)
+class Section(Generic[S]):
+    """A top-level yuqing.yaml key owned by a domain, e.g. `Section("alerting", AlertingConfig)`.
+
+    `annotation` is what pydantic validates (a model, or e.g. `list[SourceConfig]`); `of()`
+    reads the section back, typed, from a loaded config.
+    """
+
+    key: str
+    annotation: Any
+    default: Callable[[], S]
+
+    def of(self, config: CoreConfig) -> S:
+        """This section of a loaded config."""
+        return cast(S, getattr(config, self.key))
+
+
+SECTIONS: Registry[Section[Any]] = Registry("配置段")
+
+
+def config_model() -> type[CoreConfig]:
+    """The whole yuqing.yaml model: the kernel's keys plus every registered domain section."""
+    return _assemble(tuple(SECTIONS.names()))
+
+
+@lru_cache(maxsize=8)
+def _assemble(keys: tuple[str, ...]) -> type[CoreConfig]:
+    fields: dict[str, Any] = {
+        key: (SECTIONS.get(key).annotation, Field(default_factory=SECTIONS.get(key).default))
+        for key in keys
+    }
+    return create_model("AppConfig", __base__=CoreConfig, **fields)
+
+
+def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> CoreConfig:
     """Read yuqing.yaml (or the defaults when path is None), apply YUQING_* overrides, validate."""
     env = dict(os.environ) if env is None else env
     label = str(path) if path else "<defaults>"
     raw = _read_yaml(Path(path)) if path else {}
-    _apply_env(raw, env)
+    model = config_model()
+    _apply_env(raw, env, model)
     try:
-        return AppConfig.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(format_validation_error(label, exc)) from None
 
@@ -174,29 +213,16 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
 def _read_yaml(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise ConfigError(f"{path}: file not found (pass --config or set YUQING_CONFIG)")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}:{where}: YAML syntax error: {problem}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the top level must be a mapping (key: value), not a list")
-    return data
+    return read_yaml_mapping(path, shape="key: value")
 
 
-def _apply_env(raw: dict[str, Any], env: dict[str, str]) -> None:
+def _apply_env(raw: dict[str, Any], env: dict[str, str], model: type[CoreConfig]) -> None:
     """YUQING_INDEX__BACKEND=opensearch sets raw['index']['backend']; values parse as YAML."""
     for key, value in sorted(env.items()):
         if not key.startswith(ENV_PREFIX) or key in _RESERVED_ENV:
             continue
         path = [p.lower() for p in key[len(ENV_PREFIX) :].split("__") if p]
-        if not path or path[0] not in AppConfig.model_fields:
+        if not path or path[0] not in model.model_fields:
             continue  # YUQING_LOG_LEVEL and friends are not config keys
         node = raw
         for part in path[:-1]:

@@ -1,4 +1,8 @@
-"""AppContext: the configured stores, classifier and pipeline of one process, built lazily."""
+"""Context: the configured stores, classifier and pipeline of one process, built lazily.
+
+The kernel's context: every domain receives one. It knows the config sections and the
+classifiers only through the registries the app fills at start (`app.domains.install`).
+"""
 
 from __future__ import annotations
 
@@ -9,24 +13,23 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.config import AppConfig, load_config
+from core.config import CoreConfig, load_config
 from core.db import database_url, init_db, make_engine, make_session_factory
 from core.index import MentionIndex, open_index
 from core.pipeline import Pipeline
+from core.pipeline.classifier import Classifier, get_classifier
 from core.pipeline.dedup import ContentDeduper
 from core.pipeline.plans import PlanMatcher
 from core.timeutil import Clock, system_clock
-from sentiment.classifier import Classifier
-from sentiment.registry import get_classifier
 
 DEFAULT_DATA_DIR = Path("var")
 
 
 @dataclass
-class AppContext:
+class Context:
     """Everything a command or the service needs; components are created on first use."""
 
-    config: AppConfig
+    config: CoreConfig
     data_dir: Path = DEFAULT_DATA_DIR
     config_path: Path | None = None
     clock: Clock = field(default=system_clock)
@@ -37,7 +40,7 @@ class AppContext:
         config_path: str | Path | None,
         data_dir: str | Path | None = None,
         clock: Clock = system_clock,
-    ) -> AppContext:
+    ) -> Context:
         """Read the config file and prepare (not yet open) the stores under data_dir."""
         path = Path(config_path) if config_path else None
         directory = Path(data_dir) if data_dir else DEFAULT_DATA_DIR

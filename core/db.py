@@ -1,14 +1,13 @@
 """The workflow store (system of record): SQLAlchemy 2 on SQLite by default, PostgreSQL by URL.
 
-Domain packages declare their tables on `Base` in their own models modules and list the
-module in MODEL_MODULES so `init_db` creates them. Schema changes so far are additive: a
-column added to a model is added to an existing table at start (nullable, with its index),
-so a store written by an older version keeps its rows.
+Domain packages declare their tables on `Base` in their own models modules; the app imports
+each domain's models at start (`Domain.models`), so `init_db` creates every table. Schema
+changes so far are additive: a column added to a model is added to an existing table at
+start (nullable, with its index), so a store written by an older version keeps its rows.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,6 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 log = logging.getLogger(__name__)
-
-MODEL_MODULES: list[str] = [
-    "core.accounts.models",
-    "collectors.state",
-    "alerting.models",
-    "crisis_playbooks.models",
-]
 
 
 class Base(DeclarativeBase):
@@ -56,9 +48,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def init_db(engine: Engine) -> None:
-    """Import every domain's models, create missing tables and add missing columns."""
-    for module in MODEL_MODULES:
-        importlib.import_module(module)
+    """Create missing tables and add missing columns for every model imported so far."""
     existing = set(inspect(engine).get_table_names())
     Base.metadata.create_all(engine)
     _add_missing_columns(engine, existing)

@@ -58,6 +58,11 @@ class Registry(Generic[T]):
         self._items[key] = item
         return item
 
+    def discard(self, key: str) -> None:
+        """Forget key (tests and plugins that unload); unknown keys are ignored."""
+        self._items.pop(key, None)
+        self._loaders.pop(key, None)
+
     def __contains__(self, key: object) -> bool:
         return key in self._items or key in self._loaders
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 JOB_ID = "index-retention"
@@ -26,7 +26,7 @@ class Pruned:
     removed: int
 
 
-def prune(ctx: AppContext, now: datetime | None = None) -> Pruned | None:
+def prune(ctx: Context, now: datetime | None = None) -> Pruned | None:
     """Apply index.retention at now (the context clock by default); None when it is unset."""
     keep = ctx.config.index.retention
     if keep is None:
@@ -37,7 +37,7 @@ def prune(ctx: AppContext, now: datetime | None = None) -> Pruned | None:
     return Pruned(cutoff, removed)
 
 
-def retention_job(ctx: AppContext) -> None:
+def retention_job(ctx: Context) -> None:
     """The scheduled pass; a failure is logged and retried the next day."""
     try:
         prune(ctx)
@@ -45,7 +45,7 @@ def retention_job(ctx: AppContext) -> None:
         log.exception("index retention failed")
 
 
-def register_jobs(scheduler: Any, ctx: AppContext) -> None:
+def register_jobs(scheduler: Any, ctx: Context) -> None:
     """Schedule the daily pass when index.retention is set."""
     if ctx.config.index.retention is None:
         return

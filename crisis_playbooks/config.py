@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.config import Section
 from core.timeutil import Duration
 from crisis_playbooks.cases.enums import CaseSeverity
 
@@ -115,3 +116,6 @@ class CasesConfig(BaseModel):
     def target(self, severity: CaseSeverity) -> SlaTarget:
         """The SLA target of one severity."""
         return self.sla[severity]
+
+
+CASES: Section[CasesConfig] = Section("cases", CasesConfig, CasesConfig)

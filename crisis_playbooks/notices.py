@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def _notification(notice: Notice) -> Any:
     )
 
 
-def enqueue(session: Session, ctx: AppContext, notices: list[Notice]) -> list[int]:
+def enqueue(session: Session, ctx: Context, notices: list[Notice]) -> list[int]:
     """Queue deliveries in the caller's transaction, so a notice and its record commit together."""
     if not notices:
         return []
@@ -73,7 +73,7 @@ def enqueue(session: Session, ctx: AppContext, notices: list[Notice]) -> list[in
     return [row.id for row in rows]
 
 
-def deliver(ctx: AppContext, delivery_ids: list[int]) -> None:
+def deliver(ctx: Context, delivery_ids: list[int]) -> None:
     """Send queued deliveries now (after commit); failures stay queued for alerting's retries."""
     if not delivery_ids:
         return
@@ -84,7 +84,7 @@ def deliver(ctx: AppContext, delivery_ids: list[int]) -> None:
             log.warning("notice delivery %s: %s %s", result.notifier, result.status, result.error)
 
 
-def alerting_sender(ctx: AppContext) -> NoticeSender:
+def alerting_sender(ctx: Context) -> NoticeSender:
     """A sender that delivers each notice at once through alerting.notifications.notify."""
 
     def send(notice: Notice) -> None:

@@ -1,4 +1,4 @@
-"""Build the case domain's collaborators (SLA policy, playbook library, sender) from AppContext."""
+"""Build the case domain's collaborators (SLA policy, playbook library, sender) from Context."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from crisis_playbooks import notices
 from crisis_playbooks.cases import flows as case_flows
+from crisis_playbooks.config import CASES
 from crisis_playbooks.notices import Notice, NoticeSender
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
@@ -17,17 +18,17 @@ from crisis_playbooks.sla.clocks import SlaPolicy
 from crisis_playbooks.tasks import flows as task_flows
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 
-def policy(ctx: AppContext) -> SlaPolicy:
+def policy(ctx: Context) -> SlaPolicy:
     """SLA targets and business calendar from `cases:`."""
-    return SlaPolicy.from_config(ctx.config.cases, ctx.config.timezone)
+    return SlaPolicy.from_config(CASES.of(ctx.config), ctx.config.timezone)
 
 
-def playbooks_dir(ctx: AppContext) -> Path | None:
+def playbooks_dir(ctx: Context) -> Path | None:
     """The user playbook folder; relative paths are taken from the config file's folder."""
-    configured = ctx.config.cases.playbooks_dir
+    configured = CASES.of(ctx.config).playbooks_dir
     if not configured:
         return None
     path = Path(configured)
@@ -38,9 +39,9 @@ def playbooks_dir(ctx: AppContext) -> Path | None:
     return path
 
 
-def library(ctx: AppContext) -> dict[str, Playbook]:
+def library(ctx: Context) -> dict[str, Playbook]:
     """Shipped and user playbooks, validated."""
-    return load_library(playbooks_dir(ctx), builtin=ctx.config.cases.builtin_playbooks)
+    return load_library(playbooks_dir(ctx), builtin=CASES.of(ctx.config).builtin_playbooks)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class CheckSummary:
     overdue_tasks: int
 
 
-def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = None) -> CheckSummary:
+def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None) -> CheckSummary:
     """Link late incident alerts to their case, check SLA clocks and overdue tasks, notify once.
 
     Without `send`, notices are queued with alerting in the same transaction that records
@@ -65,7 +66,7 @@ def run_checks(ctx: AppContext, *, now: datetime, send: NoticeSender | None = No
             session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )
         overdue = task_flows.notify_overdue(
-            session, now=now, send=outbox.append, public_url=public_url, config=ctx.config.cases
+            session, now=now, send=outbox.append, public_url=public_url, config=CASES.of(ctx.config)
         )
         queued = notices.enqueue(session, ctx, outbox) if send is None else []
         session.commit()

@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from crisis_playbooks.config import CASES
 from crisis_playbooks.runtime import run_checks
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 JOB_ID = "cases-sla-check"
 
 
-def check_job(ctx: AppContext) -> None:
+def check_job(ctx: Context) -> None:
     """One pass of SLA and overdue checks at the context's clock; errors are logged, not raised."""
     try:
         summary = run_checks(ctx, now=ctx.clock())
@@ -25,12 +26,12 @@ def check_job(ctx: AppContext) -> None:
         log.info("case check: %s", summary)
 
 
-def register_jobs(scheduler: Any, ctx: AppContext) -> None:
+def register_jobs(scheduler: Any, ctx: Context) -> None:
     """Add the SLA/overdue check to an APScheduler 3 scheduler (every cases.check_interval)."""
     scheduler.add_job(
         check_job,
         "interval",
-        seconds=max(1, int(ctx.config.cases.check_interval.total_seconds())),
+        seconds=max(1, int(CASES.of(ctx.config).check_interval.total_seconds())),
         args=[ctx],
         id=JOB_ID,
         replace_existing=True,

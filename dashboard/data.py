@@ -1,4 +1,4 @@
-"""Dashboard data access: one cached AppContext per Streamlit server process (read-only use)."""
+"""Dashboard data access: one cached Context per Streamlit server process (read-only use)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from typing import Any
 
 import streamlit as st
 
-from core.context import AppContext
+from core.context import Context
 from core.enums import Channel, SentimentLabel
 from core.index.protocol import HistogramBucket, SearchQuery, SplitField
 
 
 @st.cache_resource(show_spinner=False)
-def get_context() -> AppContext:
-    """The AppContext named by YUQING_CONFIG / YUQING_DATA_DIR (set by `yuqing dashboard`)."""
-    return AppContext.load(
+def get_context() -> Context:
+    """The Context named by YUQING_CONFIG / YUQING_DATA_DIR (set by `yuqing dashboard`)."""
+    return Context.load(
         os.environ.get("YUQING_CONFIG") or None, os.environ.get("YUQING_DATA_DIR") or None
     )
 
@@ -40,7 +40,7 @@ def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, 
     return fill_gaps(buckets, query.since, query.until, interval, ctx)
 
 
-def align(moment: datetime, interval: timedelta, ctx: AppContext) -> datetime:
+def align(moment: datetime, interval: timedelta, ctx: Context) -> datetime:
     """The start of the histogram bucket containing moment (buckets align to local midnight)."""
     offset = moment.astimezone(ctx.config.tz).utcoffset() or timedelta()
     step = interval.total_seconds()
@@ -53,7 +53,7 @@ def fill_gaps(
     since: datetime | None,
     until: datetime | None,
     interval: timedelta,
-    ctx: AppContext,
+    ctx: Context,
 ) -> list[dict[str, Any]]:
     """Expand non-empty buckets into a continuous series in local time."""
     by_start = {b.start.timestamp(): b for b in buckets}

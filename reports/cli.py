@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 from core.errors import YuqingError
-from reports.config import Period
+from reports.config import REPORTS, Period
 from reports.period import WindowError, resolve_window
 from reports.service import email_report, generate
 from reports.store import HTML_NAME, PDF_NAME
@@ -50,7 +50,7 @@ def _day(value: str | None, option: str) -> date | None:
         raise ReportCommandError(f"{option} {value!r}: use YYYY-MM-DD, e.g. 2026-11-16") from None
 
 
-def _clock_at(value: str, ctx: AppContext) -> datetime:
+def _clock_at(value: str, ctx: Context) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
@@ -71,12 +71,12 @@ def run_report(
     now: str | None,
 ) -> None:
     """Shared body of the daily/weekly/monthly commands."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     try:
         if now:
             fixed = _clock_at(now, ctx)
             ctx.clock = lambda: fixed
-        plan = plan or ctx.config.reports.plan
+        plan = plan or REPORTS.of(ctx.config).plan
         try:
             window = resolve_window(
                 period, _day(first, "--from"), _day(last, "--to"), ctx.clock(), ctx.config.tz

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from core.config import Section
+
 
 class Period(StrEnum):
     """How long one report covers."""
@@ -84,3 +86,6 @@ class ReportsConfig(BaseModel):
         return {Period.DAILY: self.daily, Period.WEEKLY: self.weekly, Period.MONTHLY: self.monthly}[
             period
         ]
+
+
+REPORTS: Section[ReportsConfig] = Section("reports", ReportsConfig, ReportsConfig)

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.triggers.cron import CronTrigger
 
 from core.errors import YuqingError
-from reports.config import Period
+from reports.config import REPORTS, Period
 from reports.period import last_full
 from reports.service import GeneratedReport, email_report, generate
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 log = logging.getLogger(__name__)
 MISFIRE_GRACE_SECONDS = 6 * 3600
@@ -24,9 +24,9 @@ def job_id(period: Period) -> str:
     return f"reports:{period}"
 
 
-def register_jobs(scheduler: Any, ctx: AppContext) -> None:
+def register_jobs(scheduler: Any, ctx: Context) -> None:
     """Add one cron job per scheduled period (reports.weekly/daily/monthly crontabs)."""
-    cfg = ctx.config.reports
+    cfg = REPORTS.of(ctx.config)
     if not cfg.enabled:
         log.info("reports disabled (reports.enabled: false); no report is scheduled")
         return
@@ -48,9 +48,9 @@ def register_jobs(scheduler: Any, ctx: AppContext) -> None:
         log.info("report %s scheduled (%s, %s)", period, crontab, ctx.config.timezone)
 
 
-def run_scheduled_report(ctx: AppContext, period: Period) -> GeneratedReport | None:
+def run_scheduled_report(ctx: Context, period: Period) -> GeneratedReport | None:
     """Render the last full period into <data_dir>/reports/ and e-mail it when configured."""
-    cfg = ctx.config.reports
+    cfg = REPORTS.of(ctx.config)
     window = last_full(period, ctx.clock(), ctx.config.tz)
     try:
         report = generate(ctx, window, plan=cfg.plan)

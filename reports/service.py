@@ -11,6 +11,7 @@ from core.errors import ConfigError, NotConfigured
 from reports import data as queries
 from reports.attention import needs_attention
 from reports.charts import report_charts
+from reports.config import REPORTS
 from reports.mailer import build_message, send
 from reports.models import ReportData
 from reports.period import ReportWindow
@@ -19,7 +20,7 @@ from reports.store import metadata, report_dir, write_report
 from reports.workflow import load_alerts, load_kpis
 
 if TYPE_CHECKING:
-    from core.context import AppContext
+    from core.context import Context
 
 
 @dataclass
@@ -39,7 +40,7 @@ class GeneratedReport:
         return f"{self.data.window.title_zh}-{self.data.window.slug.split('-', 1)[1]}.pdf"
 
 
-def check_plan(ctx: AppContext, plan: str | None) -> str | None:
+def check_plan(ctx: Context, plan: str | None) -> str | None:
     """The plan id, after checking it is configured (when any plan is)."""
     if plan and ctx.config.plans and ctx.config.plan(plan) is None:
         known = ", ".join(p.id for p in ctx.config.plans)
@@ -47,9 +48,9 @@ def check_plan(ctx: AppContext, plan: str | None) -> str | None:
     return plan
 
 
-def build_data(ctx: AppContext, window: ReportWindow, plan: str | None = None) -> ReportData:
+def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
-    cfg = ctx.config.reports
+    cfg = REPORTS.of(ctx.config)
     index = ctx.index
     data = ReportData(
         brand=ctx.config.brand,
@@ -70,13 +71,13 @@ def build_data(ctx: AppContext, window: ReportWindow, plan: str | None = None) -
 
 
 def generate(
-    ctx: AppContext, window: ReportWindow, *, plan: str | None = None, out_dir: Path | None = None
+    ctx: Context, window: ReportWindow, *, plan: str | None = None, out_dir: Path | None = None
 ) -> GeneratedReport:
     """Render the report of a window into out_dir (default <data_dir>/reports/<slug>/)."""
     started = time.perf_counter()
     data = build_data(ctx, window, check_plan(ctx, plan))
     charts = report_charts(data)
-    sla_target = ctx.config.reports.attention.sla_target
+    sla_target = REPORTS.of(ctx.config).attention.sla_target
     html = render_html(data, data_uris(charts), window.tz, sla_target)
     pdf = render_pdf(html)
     seconds = time.perf_counter() - started
@@ -100,10 +101,10 @@ def plain_text(data: ReportData) -> str:
 
 
 def email_report(
-    ctx: AppContext, report: GeneratedReport, recipients: list[str] | None = None
+    ctx: Context, report: GeneratedReport, recipients: list[str] | None = None
 ) -> list[str]:
     """Send the report to the recipients (default reports.recipients); returns who got it."""
-    cfg = ctx.config.reports
+    cfg = REPORTS.of(ctx.config)
     to = recipients if recipients is not None else cfg.recipients
     if not to:
         raise NotConfigured("reports.recipients is empty; add at least one e-mail address")

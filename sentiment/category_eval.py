@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.enums import Category
-from sentiment.classifier import Classifier
+from core.pipeline.classifier import Classifier
 from sentiment.evaluate import as_mentions
 
 SAMPLE = Path(__file__).parent / "evaldata" / "category_sample.csv"

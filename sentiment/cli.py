@@ -63,8 +63,8 @@ def eval_sentiment_command(
     A known *.train.csv is scored on its held-out 20 % (the rest was used for training).
     """
     from core.errors import ConfigError
+    from core.pipeline.classifier import get_classifier
     from sentiment.evaluate import evaluate, evaluation_corpus
-    from sentiment.registry import get_classifier
 
     console = _console()
     try:
@@ -102,8 +102,8 @@ def eval_category_command(
     Strict counts the main category only; lenient also accepts the alternatives the
     annotator listed for mixed complaints. Round 2 was never looked at while tuning.
     """
+    from core.pipeline.classifier import get_classifier
     from sentiment.category_eval import SAMPLE, load_sample, score
-    from sentiment.registry import get_classifier
 
     console = _console()
     path = data or SAMPLE

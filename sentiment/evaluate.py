@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from core.models import Mention
-from sentiment.classifier import Classifier
+from core.pipeline.classifier import Classifier
 from sentiment.data import CORPORA, Corpus, read_csv, split
 
 _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)

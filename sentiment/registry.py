@@ -1,11 +1,8 @@
-"""Classifier registry: `classifier.model` in yuqing.yaml picks one by name."""
+"""The sentiment domain's classifiers, registered by `classifier.model` name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from core.errors import ConfigError
-from sentiment.classifier import Classifier
+from core.pipeline.classifier import CLASSIFIERS, Classifier
 
 
 def _default() -> Classifier:
@@ -20,18 +17,7 @@ def _snownlp() -> Classifier:
     return SnowNLPClassifier()
 
 
-CLASSIFIERS: dict[str, Callable[[], Classifier]] = {
-    "default": _default,
-    "snownlp": _snownlp,
-}
-
-
-def get_classifier(name: str) -> Classifier:
-    """The classifier registered under name; ConfigError lists the known names otherwise."""
-    try:
-        factory = CLASSIFIERS[name]
-    except KeyError:
-        raise ConfigError(
-            f"classifier.model: unknown model {name!r}; use one of {sorted(CLASSIFIERS)}"
-        ) from None
-    return factory()
+def register_classifiers() -> None:
+    """Add the bundled models to the classifier registry."""
+    CLASSIFIERS.add("default", _default)
+    CLASSIFIERS.add("snownlp", _snownlp)

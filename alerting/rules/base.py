@@ -17,9 +17,9 @@ from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
+from core.pipeline.expressions import Expression, compile_expression
 from core.regions import short_regions
 from core.timeutil import Duration
-from sentiment.expressions import Expression, compile_expression
 
 KEYWORD_SCAN_LIMIT = 10_000
 

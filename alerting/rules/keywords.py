@@ -15,7 +15,7 @@ from itertools import product
 
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
-from sentiment.expressions import AllOf, AnyOf, Expression, Not, Term
+from core.pipeline.expressions import AllOf, AnyOf, Expression, Not, Term
 
 MAX_ALTERNATIVES = 16
 _CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")

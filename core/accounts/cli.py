@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from core.accounts import service
 from core.accounts.enums import Role
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 
 user_app = typer.Typer(
     help="控制台账号 dashboard accounts: add, list, passwd, disable", no_args_is_help=True
@@ -44,7 +44,7 @@ def add(
 ) -> None:
     """Create an account; the first one switches the dashboard to login."""
     password = _password(password_stdin)
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
             first = service.count(session) == 0
@@ -67,7 +67,7 @@ def add(
 @user_app.command("list")
 def list_accounts(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Accounts with role, state and last login."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
             accounts = service.get_all(session)
@@ -118,7 +118,7 @@ def enable(
 
 
 def _change(config: Path | None, data_dir: Path, change: Callable[[Session], object]) -> None:
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
             change(session)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.config import IndexConfig, load_config, retention_problem
 from core.errors import ConfigError
 from core.index.engines import EngineMentionIndex, open_engine_index

@@ -19,11 +19,7 @@ def open_index(config: IndexConfig, data_dir: Path) -> MentionIndex:
 
         return SQLiteMentionIndex(Path(config.path) if config.path else data_dir / "mentions.db")
     if config.backend in {"opensearch", "elasticsearch"}:
-        try:
-            from core.index.engines import open_engine_index
-        except ImportError as exc:  # pragma: no cover - until the engine backends land
-            raise ConfigError(
-                f"index.backend: {config.backend} backend unavailable: {exc}"
-            ) from None
+        from core.index.engines import open_engine_index
+
         return open_engine_index(config)
     raise ConfigError(f"index.backend: unknown backend {config.backend!r}")

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
+from core.pipeline.classifier import Classifier
 from core.pipeline.dedup import ContentDeduper
 from core.pipeline.normalize import RejectedMention, normalize
 from core.pipeline.plans import PlanMatcher
-from sentiment.classifier import Classifier
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from core.errors import ConfigError
 from core.models import Mention
-from sentiment.expressions import Expression, compile_expression
+from core.pipeline.expressions import Expression, compile_expression
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
 from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus

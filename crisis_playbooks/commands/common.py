@@ -47,7 +47,7 @@ def actor_name(value: str | None) -> str:
 
 @contextmanager
 def reported() -> Iterator[None]:
-    """Print a YuqingError as one clean line and exit 2 (also when run without core.cli)."""
+    """Print a YuqingError as one clean line and exit 2 (also when run without app.cli)."""
     try:
         yield
     except YuqingError as exc:

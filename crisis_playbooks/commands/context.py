@@ -7,15 +7,15 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from core.context import AppContext
+from core.context import Context
 from crisis_playbooks.commands.common import parse_now, reported
 
 
 @contextmanager
 def command_context(
     config: Path | None, data_dir: Path, now: str | None
-) -> Iterator[tuple[AppContext, datetime]]:
+) -> Iterator[tuple[Context, datetime]]:
     """Yield the loaded context and --now; a YuqingError in the block prints one line, exit 2."""
     with reported():
-        ctx = AppContext.load(config, data_dir)
+        ctx = Context.load(config, data_dir)
         yield ctx, parse_now(now, ctx.config.tz, ctx.clock())

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 from crisis_playbooks import runtime
 from crisis_playbooks.commands.common import console, reported
 from crisis_playbooks.playbook.definition import Playbook
@@ -19,7 +19,7 @@ playbook_app = typer.Typer(help="危机公关预案：校验与列表 (crisis pl
 
 
 def _configured(config: Path | None, data_dir: Path) -> dict[str, Playbook]:
-    return runtime.library(AppContext.load(config, data_dir))
+    return runtime.library(Context.load(config, data_dir))
 
 
 @playbook_app.command("validate")

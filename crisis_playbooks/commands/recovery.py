@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from crisis_playbooks.cases import service
 from crisis_playbooks.commands.common import (
     ActorOption,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from core.config import format_validation_error
+from core.yamlfile import read_yaml_mapping
 from crisis_playbooks.errors import PlaybookError
 from crisis_playbooks.playbook.definition import Playbook
 
@@ -17,19 +17,7 @@ BUILTIN_DIR = Path(__file__).resolve().parent.parent / "playbooks"
 
 def load_file(path: Path) -> Playbook:
     """One playbook file, validated."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PlaybookError(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise PlaybookError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise PlaybookError(f"{path}:{where} YAML syntax error: {problem}") from None
-    if not isinstance(raw, dict):
-        raise PlaybookError(f"{path}: the top level must be a mapping (id:, name:, steps:)")
+    raw = read_yaml_mapping(path, error=PlaybookError, shape="id:, name:, steps:")
     try:
         playbook = Playbook.model_validate(raw)
     except ValidationError as exc:

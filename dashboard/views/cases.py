@@ -6,6 +6,9 @@ from typing import Any
 
 import streamlit as st
 
+from alerting import incidents
+from alerting import service as alerts
+from alerting.enums import AlertStatus
 from core.errors import YuqingError
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
@@ -14,29 +17,24 @@ from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.overview import CaseCard, board
 from dashboard import auth
 from dashboard.data import get_context, now
+from dashboard.navigation import VIEWS
 
-DETAIL_PAGE = "views/case_detail.py"
+DETAIL_PAGE = VIEWS / "case_detail.py"
 ctx = get_context()
 st.title("案件看板")
 actor = auth.actor()
 
 
 def open_detail(case_id: int) -> None:
-    """Go to the case page (the page list lives in dashboard/app.py)."""
+    """Go to the case page (the page list lives in dashboard/navigation.py)."""
     st.switch_page(DETAIL_PAGE, query_params={"case_id": str(case_id)})
 
 
 def open_alerts() -> list[tuple[Any, int]]:
     """One alert per incident not yet handled by an open case, with how many more it groups.
 
-    (None without alerting.) Opening a case from it links the whole incident.
+    Opening a case from it links the whole incident.
     """
-    try:
-        from alerting import incidents
-        from alerting import service as alerts
-        from alerting.enums import AlertStatus
-    except ImportError:
-        return []
     waiting: list[tuple[Any, int]] = []
     seen: set[int] = set()
     with ctx.sessions() as session:

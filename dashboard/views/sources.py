@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import select
 
+from collectors.config import SOURCES, WEBHOOK
 from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
 from dashboard.data import get_context
 
@@ -69,10 +70,10 @@ def health() -> None:
     """The health table and what to do about broken sources; refreshes by itself."""
     with ctx.sessions() as session:
         states = {s.name: s for s in session.scalars(select(SourceState))}
-        rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in ctx.config.sources]
-        configured = {s.name for s in ctx.config.sources}
+        rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in SOURCES.of(ctx.config)]
+        configured = {s.name for s in SOURCES.of(ctx.config)}
         pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
-        rows += [row(s.name, s.type, ctx.config.webhook.enabled, s) for s in pushed]
+        rows += [row(s.name, s.type, WEBHOOK.of(ctx.config).enabled, s) for s in pushed]
     if not rows:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from alerting.synthetic import TZ, PassThroughClassifier
-from core.config import AppConfig
-from core.context import AppContext
+from app.config import AppConfig
+from core.context import Context
 from core.timeutil import SimulatedClock
 
 MONDAY = datetime(2026, 3, 2, 0, 0, tzinfo=TZ)  # Monday 00:00 Asia/Shanghai
@@ -31,8 +31,8 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
         yield tmp_path
 
 
-def make_ctx(data_dir: Path, start: datetime = MONDAY, **alerting: Any) -> AppContext:
-    """An AppContext on data_dir with a simulated clock and the pass-through classifier."""
+def make_ctx(data_dir: Path, start: datetime = MONDAY, **alerting: Any) -> Context:
+    """An Context on data_dir with a simulated clock and the pass-through classifier."""
     config = AppConfig.model_validate(
         {
             "brand": "鲜味坊",
@@ -40,12 +40,12 @@ def make_ctx(data_dir: Path, start: datetime = MONDAY, **alerting: Any) -> AppCo
             "alerting": {"eval_interval": "1m", **alerting},
         }
     )
-    ctx = AppContext(config=config, data_dir=data_dir, clock=SimulatedClock(start))
+    ctx = Context(config=config, data_dir=data_dir, clock=SimulatedClock(start))
     ctx.__dict__["classifier"] = PassThroughClassifier()
     return ctx
 
 
-def advance(ctx: AppContext, delta: timedelta) -> datetime:
+def advance(ctx: Context, delta: timedelta) -> datetime:
     """Move the simulated clock forward; returns the new time."""
     clock = ctx.clock
     assert isinstance(clock, SimulatedClock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from alerting.cli import alerts_app, replay
 from alerting.scheduled import JOB_ID, register_jobs
 from alerting.synthetic import PassThroughClassifier, background, burst
+from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, make_ctx
 
 runner = CliRunner()
@@ -21,11 +23,11 @@ BURST = MONDAY + timedelta(days=1, hours=12)
 
 
 @pytest.fixture
-def passthrough(monkeypatch: pytest.MonkeyPatch) -> None:
+def passthrough() -> Iterator[None]:
     """Let config files name the pass-through classifier."""
-    from sentiment import registry
-
-    monkeypatch.setitem(registry.CLASSIFIERS, "passthrough", PassThroughClassifier)
+    CLASSIFIERS.add("passthrough", PassThroughClassifier)
+    yield
+    CLASSIFIERS.discard("passthrough")
 
 
 @pytest.fixture

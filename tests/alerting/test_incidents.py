@@ -17,7 +17,7 @@ from alerting.loader import parse_rule
 from alerting.models import Alert, Incident
 from alerting.rules import Rule
 from alerting.synthetic import burst
-from core.context import AppContext
+from core.context import Context
 from tests.alerting.conftest import MONDAY, advance, make_ctx
 from tests.alerting.receivers import HttpReceiver, http_receiver
 from tests.alerting.test_lifecycle import food, ingest
@@ -61,9 +61,7 @@ def receiver() -> Iterator[HttpReceiver]:
         yield server
 
 
-def wired(
-    data_dir: Path, receiver: HttpReceiver, **alerting: Any
-) -> tuple[AppContext, AlertEngine]:
+def wired(data_dir: Path, receiver: HttpReceiver, **alerting: Any) -> tuple[Context, AlertEngine]:
     """A context sending to the local webhook receiver, and its engine listening to ingest."""
     hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
     ctx = make_ctx(data_dir, NOON, notifiers=[hook], **alerting)
@@ -72,7 +70,7 @@ def wired(
     return ctx, engine
 
 
-def kol_post(ctx: AppContext) -> list[Any]:
+def kol_post(ctx: Context) -> list[Any]:
     """The critical KOL food-poisoning post, published just now."""
     (kol,) = burst(ctx.clock() - timedelta(seconds=5), size=0)
     return [kol]

@@ -11,7 +11,7 @@ from alerting.enums import AlertEvent, AlertStatus, DeliveryStatus, Severity
 from alerting.loader import parse_rule
 from alerting.rules import Rule
 from alerting.synthetic import burst, make_mention
-from core.context import AppContext
+from core.context import Context
 from core.enums import Category
 from tests.alerting.conftest import MONDAY, advance, make_ctx
 
@@ -45,13 +45,13 @@ def rules() -> list[Rule]:
     ]
 
 
-def ingest(ctx: AppContext, mentions: list) -> None:
+def ingest(ctx: Context, mentions: list) -> None:
     """Stamp, index and announce mentions at the current simulated time."""
     now = ctx.clock()
     ctx.pipeline.process([m.model_copy(update={"collected_at": now}) for m in mentions])
 
 
-def food(n: int, start_minute: float, ctx: AppContext) -> list:
+def food(n: int, start_minute: float, ctx: Context) -> list:
     """n food-safety complaints published just before now."""
     now = ctx.clock()
     return [

@@ -13,7 +13,7 @@ import pytest
 from alerting import service
 from alerting.enums import DeliveryStatus
 from alerting.notifications import Notification, notify, retry_due
-from core.context import AppContext
+from core.context import Context
 from tests.alerting.conftest import MONDAY, advance, make_ctx
 from tests.alerting.receivers import http_receiver, smtp_server
 
@@ -36,7 +36,7 @@ def no_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NotifyBase, "request_rate_per_sec", 0)
 
 
-def ctx_with(data_dir: Path, *notifiers: dict[str, Any], **alerting: Any) -> AppContext:
+def ctx_with(data_dir: Path, *notifiers: dict[str, Any], **alerting: Any) -> Context:
     """A context whose alerting.notifiers are the given dicts."""
     return make_ctx(data_dir, MONDAY, notifiers=list(notifiers), **alerting)
 

@@ -12,7 +12,7 @@ from alerting.loader import parse_rule
 from alerting.rules import RuleContext
 from alerting.rules.base import RuleFilter
 from alerting.synthetic import make_mention
-from core.context import AppContext
+from core.context import Context
 from core.models import Mention
 from tests.alerting.conftest import MONDAY, make_ctx
 
@@ -20,7 +20,7 @@ NOW = MONDAY + timedelta(days=3, hours=12)
 
 
 @pytest.fixture
-def ctx(data_dir: Path) -> Iterator[AppContext]:
+def ctx(data_dir: Path) -> Iterator[Context]:
     context = make_ctx(data_dir, NOW)
     yield context
     context.close()
@@ -35,7 +35,7 @@ def _from(region: str | None, n: int, prefix: str) -> list[Mention]:
     ]
 
 
-def test_frequency_counts_only_the_filtered_regions(ctx: AppContext) -> None:
+def test_frequency_counts_only_the_filtered_regions(ctx: Context) -> None:
     guangdong, beijing, unknown = (
         _from("广东", 3, "gd"),
         _from("北京", 5, "bj"),

@@ -13,7 +13,7 @@ from alerting.rules import RuleContext
 from alerting.rules.stats import binomial_tail, poisson_tail, refresh_slot
 from alerting.synthetic import make_mention
 from collectors.state import SourceState, SourceStatus
-from core.context import AppContext
+from core.context import Context
 from core.enums import SentimentLabel
 from core.models import Mention
 from tests.alerting.conftest import MONDAY, make_ctx
@@ -50,7 +50,7 @@ def recent(n: int, prefix: str, **fields: Any) -> list[Mention]:
     ]
 
 
-def evaluate(ctx: AppContext, spec: dict[str, Any], mentions: list[Mention]) -> list[Any]:
+def evaluate(ctx: Context, spec: dict[str, Any], mentions: list[Mention]) -> list[Any]:
     ctx.index.upsert_many(mentions)
     rule = parse_rule(spec, "test")
     return rule.evaluate(
@@ -66,11 +66,11 @@ def test_statistics() -> None:
     assert binomial_tail(0, 10, 0.5) == 1.0 and binomial_tail(11, 10, 0.5) == 0.0
 
 
-def test_spike_never_fires_without_history(ctx: AppContext) -> None:
+def test_spike_never_fires_without_history(ctx: Context) -> None:
     assert evaluate(ctx, {"name": "s", "type": "spike", "min_count": 1}, recent(30, "n")) == []
 
 
-def test_spike_against_baseline(ctx: AppContext) -> None:
+def test_spike_against_baseline(ctx: Context) -> None:
     history = hourly(3, 1, "h")
     spec = {"name": "s", "type": "spike", "min_count": 5}
     assert evaluate(ctx, spec, [*history, *recent(2, "a")]) == []
@@ -81,7 +81,7 @@ def test_spike_against_baseline(ctx: AppContext) -> None:
     assert "倍" in finding.summary and len(finding.sample_ids) == 5
 
 
-def test_negative_ratio(ctx: AppContext) -> None:
+def test_negative_ratio(ctx: Context) -> None:
     neg, pos = SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE
     history = [*hourly(3, 2, "n", sentiment=neg), *hourly(3, 3, "p", sentiment=pos)]
     spec = {"name": "r", "type": "negative_ratio", "threshold": 0.6, "min_count": 20}
@@ -91,7 +91,7 @@ def test_negative_ratio(ctx: AppContext) -> None:
     assert finding.peak > 0.7 and finding.baseline == pytest.approx(0.4, abs=0.02)
 
 
-def test_frequency_with_keyword_expression(ctx: AppContext) -> None:
+def test_frequency_with_keyword_expression(ctx: Context) -> None:
     spec = {"name": "f", "type": "frequency", "threshold": 3, "filter": {"keywords": "12315|消协"}}
     quiet = [
         make_mention(f"q{i}", NOW - timedelta(minutes=i + 1), f"普通评价 {i}") for i in range(10)
@@ -105,7 +105,7 @@ def test_frequency_with_keyword_expression(ctx: AppContext) -> None:
     assert finding.count == 3 and set(finding.sample_ids) == {m.id for m in loud}
 
 
-def test_new_term(ctx: AppContext) -> None:
+def test_new_term(ctx: Context) -> None:
     history = hourly(2, 1, "h", keywords=["配送"])
     spec = {"name": "t", "type": "new_term", "min_count": 4}
     fresh = recent(5, "x", keywords=["蟑螂", "配送"])
@@ -113,7 +113,7 @@ def test_new_term(ctx: AppContext) -> None:
     assert finding.key == "*:蟑螂" and finding.count == 5
 
 
-def test_flatline_by_index_and_by_source_state(ctx: AppContext) -> None:
+def test_flatline_by_index_and_by_source_state(ctx: Context) -> None:
     history = hourly(3, 12, "w", source="tieba")
     silent = [m for m in history if m.published_at < NOW - timedelta(hours=2)]
     with ctx.sessions() as session:
@@ -137,7 +137,7 @@ def test_flatline_by_index_and_by_source_state(ctx: AppContext) -> None:
     assert "HTTP 418" in next(f.summary for f in findings if f.key.startswith("state:"))
 
 
-def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: AppContext) -> None:
+def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: Context) -> None:
     rule = parse_rule({"name": "s", "type": "spike", "min_count": 5}, "test")
     rc = RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW, sessions=ctx.sessions)
     ctx.index.upsert_many(recent(12, "live"))
@@ -159,7 +159,7 @@ def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: AppContext) -> N
     ],
 )
 def test_keyword_prefilter_matches_a_full_scan(
-    ctx: AppContext, expression: str, reducible: bool, monkeypatch: pytest.MonkeyPatch
+    ctx: Context, expression: str, reducible: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from alerting.rules import base
     from alerting.rules.base import RuleFilter, count_matching, matching
@@ -194,7 +194,7 @@ def test_keyword_prefilter_matches_a_full_scan(
 
 
 def test_baseline_budget_spreads_a_cold_start_and_ends_with_the_same_findings(
-    ctx: AppContext,
+    ctx: Context,
 ) -> None:
     from alerting.memo import BaselineBudget, TickIndex
     from alerting.rules.new_term import DAY_COST
@@ -246,7 +246,7 @@ def test_baseline_budget_spreads_a_cold_start_and_ends_with_the_same_findings(
 
 
 def test_keyword_window_is_filtered_once_per_tick(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from alerting.memo import TickIndex
     from alerting.rules import base
@@ -271,7 +271,7 @@ def test_keyword_window_is_filtered_once_per_tick(
 
 
 def test_plan_filtered_windows_count_the_same_either_way(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rule windows with a plan filter: the per-row plan probe and the plan list agree."""
     from core.index import sqlite as sqlite_index

@@ -9,7 +9,7 @@ import yaml
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from core.context import AppContext
+from core.context import Context
 from core.db import make_session_factory
 from core.enums import Category, Channel
 from core.models import Mention
@@ -42,7 +42,7 @@ def run(app, *args: str):  # type: ignore[no-untyped-def]
 
 
 def db(args: list[str]) -> Session:
-    ctx = AppContext.load(args[1], args[3])
+    ctx = Context.load(args[1], args[3])
     return make_session_factory(ctx.engine)()
 
 
@@ -124,7 +124,7 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
 
 
 def test_open_from_mention_and_unknown_ids(setup: list[str]) -> None:
-    ctx = AppContext.load(setup[1], setup[3])
+    ctx = Context.load(setup[1], setup[3])
     complaint = Mention(
         source="weibo",
         channel=Channel.WEIBO,

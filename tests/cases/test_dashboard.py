@@ -11,7 +11,7 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from core.context import AppContext
+from core.context import Context
 from core.enums import Category, Channel, UrgencyLevel
 from core.models import Author, Mention, Urgency
 from crisis_playbooks.cases import service
@@ -20,12 +20,12 @@ from crisis_playbooks.recovery import service as recovery
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
 
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 INCIDENT = Path(__file__).resolve().parents[2] / "collectors" / "demo" / "incident.yaml"
 
 
 @pytest.fixture
-def app_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppContext]:
+def app_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Context]:
     """A config on the test database with the demo's food-safety incident and its alert stored."""
     config = {"brand": "鲜味坊", "database": {"url": db_url}}
     path = tmp_path / "yuqing.yaml"
@@ -33,7 +33,7 @@ def app_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("YUQING_CONFIG", str(path))
     monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
     st.cache_resource.clear()
-    ctx = AppContext.load(path, tmp_path / "var")
+    ctx = Context.load(path, tmp_path / "var")
     now = datetime.now(UTC)
     script = yaml.safe_load(INCIDENT.read_text(encoding="utf-8"))[:3]
     mentions = [
@@ -79,17 +79,17 @@ def button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
     return next(b for b in at.button if b.label == label)
 
 
-def test_food_safety_incident_handled_end_to_end(app_env: AppContext) -> None:
+def test_food_safety_incident_handled_end_to_end(app_env: Context) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("views/cases.py").run()
+    at.switch_page("../dashboard/views/cases.py").run()
     assert not at.exception, at.exception
     assert any("鲜味坊外卖疑似食物中毒" in m.value for m in at.markdown)
     button(at, "立案").click().run()
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("案件 #1")
     # AppTest reruns the page it was told to show, so follow the in-app switch_page explicitly
-    at.switch_page("views/case_detail.py").run()
+    at.switch_page("../dashboard/views/case_detail.py").run()
     assert at.title[0].value.startswith("案件 #1")
 
     at.button(key="start-playbook").click().run()
@@ -132,7 +132,7 @@ def test_food_safety_incident_handled_end_to_end(app_env: AppContext) -> None:
         assert record.satisfaction == 4 and record.is_closed_out and record.apology_made
 
 
-def test_with_accounts_owners_are_colleagues_and_my_cases_filter(app_env: AppContext) -> None:
+def test_with_accounts_owners_are_colleagues_and_my_cases_filter(app_env: Context) -> None:
     from core.accounts import service as accounts
     from core.accounts.enums import Role
     from dashboard.auth import SESSION_KEY, User
@@ -151,10 +151,10 @@ def test_with_accounts_owners_are_colleagues_and_my_cases_filter(app_env: AppCon
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[SESSION_KEY] = User("lina", "李娜", Role.OPERATOR)
     at.run()
-    at.switch_page("views/cases.py").run()
+    at.switch_page("../dashboard/views/cases.py").run()
     assert not at.exception, at.exception
     button(at, "立案").click().run()
-    at.switch_page("views/case_detail.py").run()
+    at.switch_page("../dashboard/views/case_detail.py").run()
     picker = next(s for s in at.selectbox if s.label == "负责人")
     assert picker.options == ["未指派", "李娜", "王强"], "viewers cannot own cases"
     picker.select("王强")  # inside the form: staged until the submit button
@@ -163,7 +163,7 @@ def test_with_accounts_owners_are_colleagues_and_my_cases_filter(app_env: AppCon
     with app_env.sessions() as session:
         assert service.get_or_raise(session, case_id=1).owner == "王强"
 
-    at.switch_page("views/cases.py").run()
+    at.switch_page("../dashboard/views/cases.py").run()
     assert any("#1 " in m.value for m in at.markdown)
     next(t for t in at.toggle if t.label.startswith("只看我负责的")).set_value(True).run()
     assert not at.exception, at.exception

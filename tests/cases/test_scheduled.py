@@ -13,7 +13,7 @@ import pytest
 import yaml
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from core.context import AppContext
+from core.context import Context
 from core.timeutil import SimulatedClock
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows
@@ -58,7 +58,7 @@ def receiver() -> Iterator[Receiver]:
 
 
 @pytest.fixture
-def ctx(db_url: str, tmp_path: Path, receiver: Receiver) -> Iterator[AppContext]:
+def ctx(db_url: str, tmp_path: Path, receiver: Receiver) -> Iterator[Context]:
     config = {
         "brand": "鲜味坊",
         "database": {"url": db_url},
@@ -70,12 +70,12 @@ def ctx(db_url: str, tmp_path: Path, receiver: Receiver) -> Iterator[AppContext]
     }
     path = tmp_path / "yuqing.yaml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    context = AppContext.load(path, tmp_path / "var", clock=SimulatedClock(local(2026, 11, 23, 10)))
+    context = Context.load(path, tmp_path / "var", clock=SimulatedClock(local(2026, 11, 23, 10)))
     yield context
     context.close()
 
 
-def test_register_jobs_adds_one_interval_job(ctx: AppContext) -> None:
+def test_register_jobs_adds_one_interval_job(ctx: Context) -> None:
     scheduler = BackgroundScheduler()
     scheduler.start(paused=True)
     try:
@@ -88,7 +88,7 @@ def test_register_jobs_adds_one_interval_job(ctx: AppContext) -> None:
     assert jobs[0].trigger.interval.total_seconds() == 30
 
 
-def test_breach_is_delivered_once_through_the_webhook(ctx: AppContext, receiver: Receiver) -> None:
+def test_breach_is_delivered_once_through_the_webhook(ctx: Context, receiver: Receiver) -> None:
     with ctx.sessions() as session:
         case_in = CaseCreate(title="外卖吃出异物", brand="鲜味坊", severity=CaseSeverity.HIGH)
         case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
@@ -103,7 +103,7 @@ def test_breach_is_delivered_once_through_the_webhook(ctx: AppContext, receiver:
     assert "case_detail?case_id=" in json.dumps(receiver.bodies[0], ensure_ascii=False)
 
 
-def test_run_checks_with_a_test_double(ctx: AppContext) -> None:
+def test_run_checks_with_a_test_double(ctx: Context) -> None:
     recorder = Recorder()
     with ctx.sessions() as session:
         case_in = CaseCreate(title="大V 曝光", brand="鲜味坊", severity=CaseSeverity.HIGH)

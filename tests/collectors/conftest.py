@@ -1,4 +1,4 @@
-"""Fixtures for collector tests: a local site, a real SQLite AppContext and a fixed clock."""
+"""Fixtures for collector tests: a local site, a real SQLite Context and a fixed clock."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from app.config import AppConfig
 from collectors.config import SourceConfig
-from core.config import AppConfig
-from core.context import AppContext
+from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock
 from tests.collectors.site import Site
@@ -45,13 +45,11 @@ def clock() -> SimulatedClock:
 
 
 @pytest.fixture
-def make_ctx(tmp_path: Path, clock: SimulatedClock) -> Iterator[Callable[..., AppContext]]:
-    """Build an AppContext on SQLite in tmp_path with the given sources and plans."""
-    made: list[AppContext] = []
+def make_ctx(tmp_path: Path, clock: SimulatedClock) -> Iterator[Callable[..., Context]]:
+    """Build an Context on SQLite in tmp_path with the given sources and plans."""
+    made: list[Context] = []
 
-    def build(
-        sources: list[dict[str, Any]], plans: list[dict[str, Any]] | None = None
-    ) -> AppContext:
+    def build(sources: list[dict[str, Any]], plans: list[dict[str, Any]] | None = None) -> Context:
         config = AppConfig.model_validate(
             {
                 "brand": "鲜味坊",
@@ -59,7 +57,7 @@ def make_ctx(tmp_path: Path, clock: SimulatedClock) -> Iterator[Callable[..., Ap
                 "plans": plans or [{"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"}],
             }
         )
-        ctx = AppContext(config=config, data_dir=tmp_path / "data", clock=clock)
+        ctx = Context(config=config, data_dir=tmp_path / "data", clock=clock)
         ctx.__dict__["classifier"] = PassThroughClassifier()
         made.append(ctx)
         return ctx
@@ -69,19 +67,19 @@ def make_ctx(tmp_path: Path, clock: SimulatedClock) -> Iterator[Callable[..., Ap
         ctx.close()
 
 
-def source_of(ctx: AppContext, name: str) -> SourceConfig:
+def source_of(ctx: Context, name: str) -> SourceConfig:
     """The configured source called name."""
     return next(s for s in ctx.config.sources if s.name == name)
 
 
-def indexed(ctx: AppContext, source: str) -> dict[str, Mention]:
+def indexed(ctx: Context, source: str) -> dict[str, Mention]:
     """Every indexed mention of a source, by native id."""
     ctx.index.refresh()
     mentions, _ = ctx.index.since(None, limit=10_000)
     return {m.native_id: m for m in mentions if m.source == source}
 
 
-def state_of(ctx: AppContext, name: str) -> Any:
+def state_of(ctx: Context, name: str) -> Any:
     """The stored SourceState row (detached copy of its fields)."""
     from collectors.state import SourceState
 

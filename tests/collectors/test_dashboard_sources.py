@@ -9,7 +9,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from collectors.state import SourceState, SourceStatus
-from core.context import AppContext
+from core.context import Context
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "sources.py")
 
@@ -23,7 +23,7 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     webhook = {"enabled": True, "secret": "s"}
     raw = {"sources": sources, "webhook": webhook}
     config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
-    ctx = AppContext.load(config, tmp_path / "var")
+    ctx = Context.load(config, tmp_path / "var")
     with ctx.sessions.begin() as session:
         blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
         blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2

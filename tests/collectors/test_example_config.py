@@ -7,7 +7,7 @@ from pathlib import Path
 
 from collectors.registry import collector_class
 from core.config import load_config
-from core.context import AppContext
+from core.context import Context
 
 EXAMPLE = Path(__file__).parents[2] / "yuqing.example.yaml"
 
@@ -21,7 +21,7 @@ def test_every_commented_source_example_builds(tmp_path, monkeypatch):
     monkeypatch.setenv("YUQING_MAILBOX_PASSWORD", "x")
 
     config = load_config(config_file, env={})
-    ctx = AppContext(config=config, data_dir=tmp_path)
+    ctx = Context(config=config, data_dir=tmp_path)
 
     types = {s.type for s in config.sources}
     assert types == {

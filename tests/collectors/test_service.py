@@ -7,8 +7,8 @@ import json
 import time
 from urllib.request import Request, urlopen
 
+from app.service import Service
 from collectors.state import SourceStatus
-from core.service import Service
 from core.timeutil import system_clock
 from tests.collectors.conftest import FAST, indexed, state_of
 from tests.collectors.dovecot import free_port

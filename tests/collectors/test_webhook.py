@@ -11,10 +11,10 @@ from urllib.request import Request, urlopen
 
 import pytest
 
+from app.config import AppConfig
 from collectors.state import SourceState, SourceStatus
 from collectors.webhook import WebhookServer
-from core.config import AppConfig
-from core.context import AppContext
+from core.context import Context
 from core.errors import ConfigError
 from tests.collectors.conftest import PassThroughClassifier, indexed
 
@@ -27,12 +27,12 @@ GOOD = {
 
 
 @pytest.fixture
-def webhook(tmp_path, clock) -> Iterator[tuple[WebhookServer, AppContext]]:
+def webhook(tmp_path, clock) -> Iterator[tuple[WebhookServer, Context]]:
     """A webhook on a random port over a fresh SQLite context."""
     config = AppConfig.model_validate(
         {"webhook": {"enabled": True, "secret": SECRET, "port": 8765}}
     )
-    ctx = AppContext(config=config, data_dir=tmp_path, clock=clock)
+    ctx = Context(config=config, data_dir=tmp_path, clock=clock)
     ctx.__dict__["classifier"] = PassThroughClassifier()
     server = WebhookServer(ctx, port=0).start()
     yield server, ctx
@@ -121,7 +121,7 @@ def test_list_and_bad_signature(webhook):
 
 
 def test_no_secret_configured_refuses_to_start(tmp_path):
-    ctx = AppContext(
+    ctx = Context(
         config=AppConfig.model_validate({"webhook": {"enabled": True}}), data_dir=tmp_path
     )
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from core.config import AppConfig
-from core.context import AppContext
+from app.config import AppConfig
+from core.context import Context
 from core.models import Mention
 
 T0 = datetime(2026, 11, 16, 2, 0, tzinfo=UTC)  # Monday 10:00 in Asia/Shanghai
@@ -27,9 +27,9 @@ def make_config(**overrides: Any) -> AppConfig:
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """An AppContext on fresh stores in tmp_path."""
-    context = AppContext(config=make_config(), data_dir=tmp_path / "var")
+def ctx(tmp_path: Path) -> Iterator[Context]:
+    """An Context on fresh stores in tmp_path."""
+    context = Context(config=make_config(), data_dir=tmp_path / "var")
     yield context
     context.close()
 

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from app.cli import app
 from core.accounts import service
 from core.accounts.enums import Role
 from core.accounts.passwords import hash_password, verify_password
 from core.accounts.service import AccountError
-from core.cli import app
-from core.context import AppContext
+from core.context import Context
 from tests.core.conftest import T0
 
 
@@ -28,7 +28,7 @@ def test_hashes_are_salted_and_verified_in_constant_form() -> None:
 
 
 @pytest.fixture
-def session(ctx: AppContext) -> Session:
+def session(ctx: Context) -> Session:
     return ctx.sessions()
 
 
@@ -90,7 +90,7 @@ def test_user_commands(tmp_path: Path) -> None:
         app, ["user", "passwd", "boss", *data], input="new-password-1\nnew-password-1\n"
     )
     assert prompted.exit_code == 0 and "密码已更新" in prompted.output
-    ctx = AppContext.load(None, tmp_path / "var")
+    ctx = Context.load(None, tmp_path / "var")
     with ctx.sessions() as session:
         boss = service.authenticate(session, username="boss", password="new-password-1", now=T0)
         assert Role(boss.role) is Role.VIEWER

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from core.cli import app
+from app.cli import app
 
 runner = CliRunner()
 ROWS = [
@@ -98,7 +98,7 @@ def test_classify_jsonl_and_csv(tmp_path: Path) -> None:
 def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("index:\n  backend: mysql\n", encoding="utf-8")
-    cli = [sys.executable, "-m", "core"]
+    cli = [sys.executable, "-m", "app"]
     data = ["--data-dir", str(tmp_path)]
     result = subprocess.run(
         [*cli, "search", "x", "--config", str(bad), *data],

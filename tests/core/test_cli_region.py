@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from core.cli import app
+from app.cli import app
 
 runner = CliRunner()
 ROWS = [

@@ -92,9 +92,9 @@ def test_non_utf8_file(tmp_path: Path) -> None:
 
 
 def test_bad_plan_expression_fails_when_compiled(tmp_path: Path) -> None:
-    from core.context import AppContext
+    from core.context import Context
 
     path = write(tmp_path, "plans:\n  - id: a\n    name: A\n    expression: ''\n")
-    ctx = AppContext.load(path, tmp_path / "var")
+    ctx = Context.load(path, tmp_path / "var")
     with pytest.raises(ConfigError, match=r"plans\[0\]\.expression \(a\)"):
         _ = ctx.matcher

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from core.context import AppContext
+from core.context import Context
 from core.enums import Channel, SentimentLabel
 from core.index.protocol import SearchQuery
 from core.models import Mention, Metrics
 from tests.core.conftest import mention
 
 
-def test_end_to_end_classifies_indexes_and_finds(ctx: AppContext) -> None:
+def test_end_to_end_classifies_indexes_and_finds(ctx: Context) -> None:
     batch = [
         mention("1", "鲜味坊申请退款一直没到账，客服也不理人，太差了"),
         mention("2", "<p>鲜味坊的外卖<b>很好吃</b>，送得也快 &amp; 包装好</p>", 1),
@@ -30,7 +30,7 @@ def test_end_to_end_classifies_indexes_and_finds(ctx: AppContext) -> None:
     assert ctx.index.count(SearchQuery(plans=["xwf"])) == 2
 
 
-def test_same_batch_twice_is_idempotent(ctx: AppContext) -> None:
+def test_same_batch_twice_is_idempotent(ctx: Context) -> None:
     batch = [mention(str(i), f"鲜味坊第{i}次投诉，外卖送错了") for i in range(5)]
     first = ctx.pipeline.process(batch)
     second = ctx.pipeline.process(batch)
@@ -39,7 +39,7 @@ def test_same_batch_twice_is_idempotent(ctx: AppContext) -> None:
     assert ctx.index.count(SearchQuery()) == 5
 
 
-def test_same_text_same_source_is_a_duplicate_other_source_is_not(ctx: AppContext) -> None:
+def test_same_text_same_source_is_a_duplicate_other_source_is_not(ctx: Context) -> None:
     text = "鲜味坊的外卖吃出了头发！"
     report = ctx.pipeline.process(
         [
@@ -52,7 +52,7 @@ def test_same_text_same_source_is_a_duplicate_other_source_is_not(ctx: AppContex
     assert report.duplicates == 1
 
 
-def test_changed_metrics_update_instead_of_duplicate(ctx: AppContext) -> None:
+def test_changed_metrics_update_instead_of_duplicate(ctx: Context) -> None:
     original = mention("k", "鲜味坊食物中毒，孩子住院了", metrics=Metrics(reposts=10))
     ctx.pipeline.process([original])
     grown = original.model_copy(update={"metrics": Metrics(reposts=5000, comments=900)})
@@ -62,7 +62,7 @@ def test_changed_metrics_update_instead_of_duplicate(ctx: AppContext) -> None:
     assert ctx.index.count(SearchQuery()) == 1
 
 
-def test_rejects_empty_and_garbled_text_with_reasons(ctx: AppContext) -> None:
+def test_rejects_empty_and_garbled_text_with_reasons(ctx: Context) -> None:
     report = ctx.pipeline.process(
         [
             mention("e", "<div>  </div>"),
@@ -77,7 +77,7 @@ def test_rejects_empty_and_garbled_text_with_reasons(ctx: AppContext) -> None:
     assert [m.native_id for m in report.new] == ["ok"]
 
 
-def test_hostile_text_is_stored_verbatim_and_searchable(ctx: AppContext) -> None:
+def test_hostile_text_is_stored_verbatim_and_searchable(ctx: Context) -> None:
     hostile = "鲜味坊 '); DROP TABLE mentions; -- \" OR 1=1 NEAR(AND) * ^ 退款"
     ctx.pipeline.process([mention("h", hostile)])
     for query in ["DROP TABLE", '"OR', "NEAR(AND)", "退款 -鲜味坊", "*", "^"]:
@@ -86,7 +86,7 @@ def test_hostile_text_is_stored_verbatim_and_searchable(ctx: AppContext) -> None
     assert ctx.index.search(SearchQuery(text="退款 -鲜味坊")).total == 0
 
 
-def test_listeners_receive_only_new_mentions_and_failures_are_contained(ctx: AppContext) -> None:
+def test_listeners_receive_only_new_mentions_and_failures_are_contained(ctx: Context) -> None:
     seen: list[list[str]] = []
 
     def broken(_batch: list[Mention]) -> None:

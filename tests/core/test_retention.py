@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from app.cli import app
+from app.config import AppConfig
+from app.service import Service
 from core import retention
-from core.cli import app
-from core.config import AppConfig
-from core.context import AppContext
+from core.context import Context
 from core.errors import ConfigError
 from core.index import sqlite as sqlite_index
 from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
-from core.service import Service
 from core.timeutil import SimulatedClock
 from tests.core.conftest import T0, mention
 
@@ -58,7 +58,7 @@ def test_prune_deletes_old_rows_everywhere_in_chunks(
 
 def test_retention_pass_uses_the_configured_age(tmp_path: Path) -> None:
     config = AppConfig.model_validate({"index": {"retention": "90d"}})
-    ctx = AppContext(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(T0))
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(T0))
     ctx.index.upsert_many([*aged(3, 120, "旧"), *aged(2, 60, "新")])
     done = retention.prune(ctx)
     assert done is not None and done.removed == 3 and done.cutoff == T0 - timedelta(days=90)
@@ -68,7 +68,7 @@ def test_retention_pass_uses_the_configured_age(tmp_path: Path) -> None:
     job = service.scheduler.get_job(retention.JOB_ID)
     assert job is not None and "hour='3'" in str(job.trigger) and "minute='30'" in str(job.trigger)
     ctx.close()
-    off = AppContext(config=AppConfig(), data_dir=tmp_path / "off")
+    off = Context(config=AppConfig(), data_dir=tmp_path / "off")
     assert retention.prune(off) is None
     off.close()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
-from collectors.registry import register
+from collectors.registry import COLLECTORS
 from collectors.runner import run_source
 from collectors.state import SourceState, SourceStatus
-from core.context import AppContext
+from core.context import Context
 from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import SimulatedClock
 from tests.core.conftest import T0, make_config
@@ -24,12 +24,12 @@ REPLAY = {
 }
 
 
-def replay_ctx(tmp_path: Path, clock: SimulatedClock, **source: object) -> AppContext:
+def replay_ctx(tmp_path: Path, clock: SimulatedClock, **source: object) -> Context:
     config = make_config(sources=[{**REPLAY, **source}])
-    return AppContext(config=config, data_dir=tmp_path / "var", clock=clock)
+    return Context(config=config, data_dir=tmp_path / "var", clock=clock)
 
 
-def state(ctx: AppContext, name: str = "demo") -> SourceState:
+def state(ctx: Context, name: str = "demo") -> SourceState:
     with ctx.sessions() as session:
         found = session.get(SourceState, name)
         assert found is not None
@@ -106,13 +106,14 @@ class _Flaky(Collector):
 
 
 @pytest.fixture
-def flaky_ctx(tmp_path: Path) -> AppContext:
-    register("flaky", f"{__name__}:_Flaky")
+def flaky_ctx(tmp_path: Path) -> Iterator[Context]:
+    COLLECTORS.add("flaky", _Flaky)
     config = make_config(sources=[{"name": "f", "type": "flaky"}])
-    return AppContext(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(T0))
+    yield Context(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(T0))
+    COLLECTORS.discard("flaky")
 
 
-def test_crash_mid_run_keeps_the_checkpointed_batch(flaky_ctx: AppContext) -> None:
+def test_crash_mid_run_keeps_the_checkpointed_batch(flaky_ctx: Context) -> None:
     _Flaky.mode = "crash"
     run = run_source(flaky_ctx, flaky_ctx.config.sources[0])
     assert run.status == SourceStatus.DEGRADED and "server went away" in (run.error or "")
@@ -125,7 +126,7 @@ def test_crash_mid_run_keeps_the_checkpointed_batch(flaky_ctx: AppContext) -> No
     assert state(flaky_ctx, "f").status == SourceStatus.OK
 
 
-def test_blocked_source_cools_down_instead_of_hammering(flaky_ctx: AppContext) -> None:
+def test_blocked_source_cools_down_instead_of_hammering(flaky_ctx: Context) -> None:
     _Flaky.mode = "blocked"
     run = run_source(flaky_ctx, flaky_ctx.config.sources[0])
     assert run.status == SourceStatus.BLOCKED

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from core.context import AppContext
+from core.context import Context
 from tests.dashboard.conftest import (
     button,
     click,
@@ -16,7 +16,7 @@ from tests.dashboard.conftest import (
 )
 
 
-def read(ctx: AppContext, getter: Any, **keys: Any) -> Any:
+def read(ctx: Context, getter: Any, **keys: Any) -> Any:
     """One stored object, read in a fresh session (the dashboard process writes)."""
     with ctx.sessions() as session:
         return getter(session, **keys)

@@ -51,7 +51,7 @@ def start_dashboard(config: Path | None, data_dir: Path) -> tuple[subprocess.Pop
     args = [
         sys.executable,
         "-m",
-        "core",
+        "app",
         "dashboard",
         "--data-dir",
         str(data_dir),

@@ -20,7 +20,7 @@ import pytest
 
 from alerting import service as alerts
 from collectors.demo.stream import incident_events
-from core.context import AppContext
+from core.context import Context
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service as cases
@@ -67,7 +67,7 @@ class Stores:
     config: Path
     data: Path
     alert_id: int
-    ctx: AppContext
+    ctx: Context
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def incident(tmp_path: Path) -> Iterator[Stores]:
             record |= {k: str(v) if k == "channel" else v for k, v in event.fields.items()}
             out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     subprocess.run(
-        [sys.executable, "-m", "core", "replay", str(stream), "--alerts-out", str(fired),
+        [sys.executable, "-m", "app", "replay", str(stream), "--alerts-out", str(fired),
          "--config", str(config), "--data-dir", str(data)],
         check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
@@ -91,7 +91,7 @@ def incident(tmp_path: Path) -> Iterator[Stores]:
     urgent = [f for f in lines if f["rule_type"] == "urgent_mention"]
     assert len(urgent) == 1 and urgent[0]["key"] == "food_safety_health", lines
     assert urgent[0]["severity"] == "critical" and urgent[0]["event"] == "opened"
-    ctx = AppContext.load(config, data)
+    ctx = Context.load(config, data)
     yield Stores(config, data, urgent[0]["alert_id"], ctx)
     ctx.close()
 

@@ -38,7 +38,7 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
     config.write_text(CONFIG, encoding="utf-8")
     data = tmp_path / "var"
     service = subprocess.Popen(
-        [sys.executable, "-m", "core", "run", "--config", str(config), "--data-dir", str(data)],
+        [sys.executable, "-m", "app", "run", "--config", str(config), "--data-dir", str(data)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     dashboard, url = start_dashboard(config, data)
@@ -84,7 +84,7 @@ def test_search_page_finds_substring(tmp_path: Path, browser: object) -> None:
         encoding="utf-8",
     )
     subprocess.run(
-        [sys.executable, "-m", "core", "ingest", str(stream), "--data-dir", str(data)], check=True
+        [sys.executable, "-m", "app", "ingest", str(stream), "--data-dir", str(data)], check=True
     )
     dashboard, url = start_dashboard(None, data)
     try:

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
-from core.cli import app
+from app.cli import app
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py")
 

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from core.config import IndexConfig
-from core.index.engines import EngineMentionIndex, localnode, open_engine_index
+from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.protocol import MentionIndex
 from core.index.sqlite import SQLiteMentionIndex
 from tests.conftest import require
+from tests.support import localnode
 
 ENGINES = ["opensearch", "elasticsearch"]
 BACKENDS = ["sqlite", *ENGINES]

@@ -8,19 +8,19 @@ from typing import Any
 
 import pytest
 
-from core.config import AppConfig
-from core.context import AppContext
+from app.config import AppConfig
+from core.context import Context
 from tests.reports.factories import NOW, PLAN, two_weeks
 
-ContextFactory = Callable[..., AppContext]
+ContextFactory = Callable[..., Context]
 
 
 @pytest.fixture
 def make_ctx(tmp_path: Path) -> Iterator[ContextFactory]:
     """Build AppContexts (config overrides as keyword sections) on tmp_path/var."""
-    made: list[AppContext] = []
+    made: list[Context] = []
 
-    def build(**sections: Any) -> AppContext:
+    def build(**sections: Any) -> Context:
         raw: dict[str, Any] = {
             "brand": "示例品牌",
             "timezone": "Asia/Shanghai",
@@ -30,7 +30,7 @@ def make_ctx(tmp_path: Path) -> Iterator[ContextFactory]:
             ],
         }
         raw.update(sections)
-        ctx = AppContext(
+        ctx = Context(
             config=AppConfig.model_validate(raw), data_dir=tmp_path / "var", clock=lambda: NOW
         )
         made.append(ctx)
@@ -42,7 +42,7 @@ def make_ctx(tmp_path: Path) -> Iterator[ContextFactory]:
 
 
 @pytest.fixture
-def ctx(make_ctx: ContextFactory) -> AppContext:
+def ctx(make_ctx: ContextFactory) -> Context:
     """A context whose index holds the two-week dataset."""
     context = make_ctx()
     result = context.index.upsert_many(two_weeks())

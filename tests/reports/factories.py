@@ -7,9 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from core.context import AppContext
+from core.context import Context
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
 from core.models import Mention, Sentiment, Urgency
 
@@ -203,10 +201,10 @@ def two_weeks() -> list[Mention]:
     return spread(CURRENT, WEEK, "cur") + spread(PREVIOUS, PREV_WEEK, "prev") + outside
 
 
-def add_alerts(ctx: AppContext) -> None:
+def add_alerts(ctx: Context) -> None:
     """Four alerts: before the week (resolved / still open), inside it, after it."""
-    models = pytest.importorskip("alerting.models")
-    alert = models.Alert
+    from alerting.models import Alert as alert
+
     alert.__table__.create(ctx.engine, checkfirst=True)
 
     def make(

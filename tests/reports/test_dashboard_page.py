@@ -10,7 +10,7 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from core.context import AppContext
+from core.context import Context
 from tests.reports.factories import two_weeks
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "reports.py")
@@ -22,7 +22,7 @@ def page_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     config = tmp_path / "yuqing.yaml"
     config.write_text(yaml.safe_dump({"brand": "示例品牌"}, allow_unicode=True), "utf-8")
     data_dir = tmp_path / "var"
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     ctx.index.upsert_many(two_weeks())
     ctx.close()
     monkeypatch.setenv("YUQING_CONFIG", str(config))

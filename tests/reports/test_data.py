@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from core.context import AppContext
+from core.context import Context
 from core.enums import Category, Channel, SentimentLabel
 from core.index import SearchQuery
 from reports.config import Period
@@ -22,7 +22,7 @@ def window() -> ReportWindow:
     return last_full(Period.WEEKLY, NOW, TZ)
 
 
-def test_headline_matches_labels_and_store(ctx: AppContext, window: ReportWindow) -> None:
+def test_headline_matches_labels_and_store(ctx: Context, window: ReportWindow) -> None:
     data = build_data(ctx, window, PLAN)
     head = data.headline
     assert (head.mentions, head.prev_mentions) == (40, 20)
@@ -36,7 +36,7 @@ def test_headline_matches_labels_and_store(ctx: AppContext, window: ReportWindow
     assert head.prev_mentions == ctx.index.count(before)
 
 
-def test_without_plan_every_plan_counts(ctx: AppContext, window: ReportWindow) -> None:
+def test_without_plan_every_plan_counts(ctx: Context, window: ReportWindow) -> None:
     data = build_data(ctx, window)
     assert data.headline.mentions == 41
     assert data.headline.mentions == ctx.index.count(
@@ -44,7 +44,7 @@ def test_without_plan_every_plan_counts(ctx: AppContext, window: ReportWindow) -
     )
 
 
-def test_reputation_index_definition(ctx: AppContext, window: ReportWindow) -> None:
+def test_reputation_index_definition(ctx: Context, window: ReportWindow) -> None:
     # Current week: negative weight 6×2 + 4×4 + 6×1 + 3×2 + 1×8 = 48, neutral 12, positive 8.
     data = build_data(ctx, window, PLAN)
     assert data.headline.reputation == round(50 * (1 + (8 - 48) / 68), 1) == 20.6
@@ -54,7 +54,7 @@ def test_reputation_index_definition(ctx: AppContext, window: ReportWindow) -> N
     assert reputation_index(empty) is None
 
 
-def test_trend_is_gap_filled_per_day(ctx: AppContext, window: ReportWindow) -> None:
+def test_trend_is_gap_filled_per_day(ctx: Context, window: ReportWindow) -> None:
     data = build_data(ctx, window, PLAN)
     assert [p.start for p in data.trend] == [window.start + i * window.bucket for i in range(7)]
     assert sum(p.total for p in data.trend) == 40
@@ -64,14 +64,14 @@ def test_trend_is_gap_filled_per_day(ctx: AppContext, window: ReportWindow) -> N
         assert point.total == ctx.index.count(day)
 
 
-def test_daily_trend_has_24_hourly_buckets(ctx: AppContext) -> None:
+def test_daily_trend_has_24_hourly_buckets(ctx: Context) -> None:
     window = last_full(Period.DAILY, NOW, TZ)
     data = build_data(ctx, window, PLAN)
     assert len(data.trend) == 24
     assert sum(p.total for p in data.trend) == data.headline.mentions > 0
 
 
-def test_channels_and_categories_with_change(ctx: AppContext, window: ReportWindow) -> None:
+def test_channels_and_categories_with_change(ctx: Context, window: ReportWindow) -> None:
     data = build_data(ctx, window, PLAN)
     channels = {r.key: r.count for r in data.channels}
     assert channels == {
@@ -91,7 +91,7 @@ def test_channels_and_categories_with_change(ctx: AppContext, window: ReportWind
     assert sum(r.count for r in data.categories) == data.headline.negative
 
 
-def test_topics_carry_masked_quotes(ctx: AppContext, window: ReportWindow) -> None:
+def test_topics_carry_masked_quotes(ctx: Context, window: ReportWindow) -> None:
     data = build_data(ctx, window, PLAN)
     first = data.topics[0]
     assert (first.keyword, first.count, first.prev_count) == ("快递", 10, 2)
@@ -104,7 +104,7 @@ def test_topics_carry_masked_quotes(ctx: AppContext, window: ReportWindow) -> No
     assert first.quotes[0].urgency == "高"
 
 
-def test_attention_rules_fire_on_the_dataset(ctx: AppContext, window: ReportWindow) -> None:
+def test_attention_rules_fire_on_the_dataset(ctx: Context, window: ReportWindow) -> None:
     rules = [item.rule for item in build_data(ctx, window, PLAN).attention]
     assert rules[:2] == ["critical_mentions", "safety_complaints"]
     assert {"category_share_rise", "negative_share_rise", "volume_spike", "reputation_low"} <= set(

@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 from apscheduler.schedulers.background import BackgroundScheduler
 from typer.testing import CliRunner
 
-from core.context import AppContext
+from core.context import Context
 from core.errors import NotConfigured
 from reports.cli import report_app
 from reports.config import Period
@@ -110,7 +110,7 @@ def write_config(tmp_path: Path, **reports: Any) -> Path:
 
 
 def seed(config: Path, data_dir: Path) -> None:
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     ctx.index.upsert_many(two_weeks())
     ctx.close()
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from core.config import AppConfig
-from core.context import AppContext
+from app.config import AppConfig
+from core.context import Context
 from core.enums import SentimentLabel
 from core.index import SearchQuery
 from reports.charts import cjk_font, report_charts
@@ -37,9 +37,9 @@ HEADINGS += ["负面话题与典型原声", "告警与危机", "工单处理 KPI
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
 
 
-def context(directory: Path) -> AppContext:
+def context(directory: Path) -> Context:
     config = AppConfig.model_validate({"brand": "示例品牌", "timezone": "Asia/Shanghai"})
-    return AppContext(config=config, data_dir=directory, clock=lambda: NOW)
+    return Context(config=config, data_dir=directory, clock=lambda: NOW)
 
 
 @pytest.fixture(scope="module")

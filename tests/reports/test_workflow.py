@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
+from reports import workflow
 from reports.config import Period
 from reports.period import last_full
 from reports.workflow import load_alerts, load_kpis
@@ -78,12 +79,11 @@ def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> N
     assert crisis_line.resolved_at is None and crisis_line.time_to_ack is None
 
 
-def test_missing_alerting_module_means_no_data(
-    make_ctx: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sessions = make_ctx().sessions  # the workflow store may import alerting.models itself
-    monkeypatch.setitem(sys.modules, "alerting.models", None)
-    assert not load_alerts(sessions, WINDOW.start, WINDOW.end).available
+def test_unreadable_alert_store_means_no_data(make_ctx: Any) -> None:
+    ctx = make_ctx()
+    with ctx.engine.begin() as conn:
+        conn.execute(text("DROP TABLE alerts"))
+    assert not load_alerts(ctx.sessions, WINDOW.start, WINDOW.end).available
 
 
 @dataclass
@@ -91,7 +91,7 @@ class FakeKpis:
     cases_opened: int = 12
     cases_closed: int = 9
     first_response_median: timedelta | None = timedelta(minutes=42)
-    resolution_median: float | None = 3 * 3600.0
+    resolution_median: timedelta | None = timedelta(hours=3)
     sla_attainment: float | None = 0.85
     recovery_closure_rate: float | None = 0.7
     post_recovery_satisfaction: float | None = None
@@ -110,9 +110,7 @@ def test_case_kpis_are_read_through_compute_kpis(
         calls.append({"start": start, "end": end, "now": now})
         return FakeKpis()
 
-    module = types.ModuleType("crisis_playbooks.kpis")
-    module.compute_kpis = compute_kpis  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "crisis_playbooks.kpis", module)
+    monkeypatch.setattr(workflow, "compute_kpis", compute_kpis)
     ctx = make_ctx()
     kpis = load_kpis(ctx.sessions, WINDOW.start, WINDOW.end, NOW)
     assert calls == [{"start": WINDOW.start, "end": WINDOW.end, "now": NOW}]
@@ -122,23 +120,26 @@ def test_case_kpis_are_read_through_compute_kpis(
     assert kpis.post_recovery_satisfaction is None
 
 
-def test_without_kpi_module_the_section_is_unavailable(
+def test_unreadable_case_store_makes_the_kpi_section_unavailable(
     make_ctx: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sessions = make_ctx().sessions
-    monkeypatch.setitem(sys.modules, "crisis_playbooks.kpis", None)
+
+    def broken(session: Any, **_: Any) -> None:
+        raise OperationalError("SELECT", {}, Exception("no such table: cases"))
+
+    monkeypatch.setattr(workflow, "compute_kpis", broken)
     kpis = load_kpis(sessions, WINDOW.start, WINDOW.end, NOW)
     assert not kpis.available and not kpis.has_data
 
 
 def test_real_case_kpis_without_cases_say_no_data(make_ctx: Any) -> None:
-    pytest.importorskip("crisis_playbooks.kpis")
     kpis = load_kpis(make_ctx().sessions, WINDOW.start, WINDOW.end, NOW)
     assert kpis.available and kpis.cases_opened == 0 and not kpis.has_data
 
 
 def test_case_kpis_from_real_cases_reach_the_report(make_ctx: Any) -> None:
-    models = pytest.importorskip("crisis_playbooks.cases.models")
+    from crisis_playbooks.cases import models
     from reports.render import render_html
     from reports.service import build_data
 

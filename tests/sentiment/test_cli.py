@@ -46,7 +46,7 @@ def test_eval_unknown_model_and_missing_file(tmp_path: Path) -> None:
     )
     assert missing.exit_code == 2 and "no such file" in missing.output
     unknown = runner.invoke(_app(), ["eval", "sentiment", "--data", "x.csv", "--model", "bert"])
-    assert unknown.exit_code == 2 and "unknown model 'bert'" in unknown.output
+    assert unknown.exit_code == 2 and "未知的分类模型 'bert'" in unknown.output
 
 
 def test_train_without_data_fails_cleanly(tmp_path: Path) -> None:

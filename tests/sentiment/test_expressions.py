@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import ConfigError
-from sentiment.expressions import ExpressionSyntaxError, compile_expression
+from core.pipeline.expressions import ExpressionSyntaxError, compile_expression
 
 
 @pytest.mark.parametrize(

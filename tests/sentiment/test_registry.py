@@ -6,7 +6,7 @@ import pytest
 
 from core.enums import SentimentLabel
 from core.errors import ConfigError
-from sentiment.registry import CLASSIFIERS, get_classifier
+from core.pipeline.classifier import CLASSIFIERS, get_classifier
 from tests.sentiment.conftest import MakeMention
 
 
@@ -17,7 +17,7 @@ def test_known_names() -> None:
 
 
 def test_unknown_name_lists_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match=r"unknown model 'bert'.*\['default', 'snownlp'\]"):
+    with pytest.raises(ConfigError, match=r"classifier.model.*'bert'.*default、snownlp"):
         get_classifier("bert")
 
 

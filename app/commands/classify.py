@@ -15,7 +15,7 @@ from rich.progress import Progress
 from core.errors import IntakeError
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
-from sentiment.registry import get_classifier
+from core.pipeline.classifier import get_classifier
 
 BATCH = 1000
 console = Console(stderr=True)

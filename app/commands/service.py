@@ -13,10 +13,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-import dashboard
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
-from core.service import Service
+import app
+from app.service import Service
+from collectors.config import SOURCES
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 
 console = Console()
 log = logging.getLogger(__name__)
@@ -24,8 +25,8 @@ log = logging.getLogger(__name__)
 
 def run(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Run the service in the foreground (collectors, alerting, housekeeping); Ctrl-C stops it."""
-    ctx = AppContext.load(config, data_dir)
-    console.print(f"yuqing 服务启动：{len(ctx.config.sources)} 个数据源，数据目录 {data_dir}")
+    ctx = Context.load(config, data_dir)
+    console.print(f"yuqing 服务启动：{len(SOURCES.of(ctx.config))} 个数据源，数据目录 {data_dir}")
     Service(ctx).run_forever()
     ctx.close()
 
@@ -34,7 +35,7 @@ def dashboard_process(
     config: Path | None, data_dir: Path, port: int, host: str
 ) -> subprocess.Popen[bytes]:
     """Start the Streamlit dashboard as a child process reading the same stores."""
-    script = Path(dashboard.__file__).with_name("app.py")
+    script = Path(app.__file__).with_name("dashboard_main.py")
     env = dict(os.environ, YUQING_DATA_DIR=str(data_dir.resolve()))
     if config:
         env["YUQING_CONFIG"] = str(config.resolve())
@@ -53,7 +54,7 @@ def dashboard_command(
     port: Annotated[int | None, typer.Option(help="default: dashboard.port")] = None,
 ) -> None:
     """Start the Streamlit dashboard (reads while `yuqing run` writes)."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     settings = ctx.config.dashboard
     console.print(f"看板地址 Dashboard: http://{settings.host}:{port or settings.port}")
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
@@ -76,7 +77,7 @@ def demo(
     """Demo: replay source + service + dashboard together; prints the dashboard URL."""
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     settings = ctx.config.dashboard
     url = f"http://{settings.host}:{port or settings.port}"
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)

@@ -9,8 +9,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
+from alerting.config import ALERTING
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 from core.intake import Record, read_records
 from core.pipeline import IngestReport
 
@@ -30,8 +31,8 @@ def ingest(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Ingest a file: reports how many mentions were new, duplicate and rejected (and why)."""
-    ctx = AppContext.load(config, data_dir)
-    if alerts and ctx.config.alerting.enabled:
+    ctx = Context.load(config, data_dir)
+    if alerts and ALERTING.of(ctx.config).enabled:
         from alerting.engine import AlertEngine
 
         # Urgent mentions alert at ingest, whichever process ingests them.
@@ -60,7 +61,7 @@ def ingest(
         console.print(f"  rejected {ref}: {reason}", markup=False)
 
 
-def _flush(ctx: AppContext, batch: list[Record], report: IngestReport) -> None:
+def _flush(ctx: Context, batch: list[Record], report: IngestReport) -> None:
     if batch:
         mentions = [r.mention for r in batch if r.mention is not None]
         report.merge(ctx.pipeline.process(mentions, refs=[r.ref for r in batch]))

@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from core.commands.options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import AppContext
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
 from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
@@ -47,7 +47,7 @@ def search(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Search indexed mentions."""
-    ctx = AppContext.load(config, data_dir)
+    ctx = Context.load(config, data_dir)
     result = ctx.index.search(
         SearchQuery(
             text=query or None,

@@ -1,12 +1,11 @@
 """The long-running service: APScheduler runs collectors, alert evaluation and housekeeping.
 
 Sources run as interval jobs in the scheduler's thread pool (one instance per source at a
-time, missed runs coalesced); domain packages add their own jobs via `register_jobs`.
+time, missed runs coalesced); each domain adds its own jobs (`Domain.jobs`).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import signal
 import threading
@@ -14,24 +13,19 @@ from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from app.domains import DOMAINS
+from collectors.config import SOURCES, WEBHOOK
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
-from core.context import AppContext
+from core.context import Context
 
 log = logging.getLogger(__name__)
-
-SCHEDULED_MODULES = [
-    "core.retention",
-    "alerting.scheduled",
-    "crisis_playbooks.scheduled",
-    "reports.scheduled",
-]
 
 
 class Service:
     """Owns the scheduler; start() schedules everything, stop() waits for running jobs."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.scheduler = BackgroundScheduler(
             timezone=ctx.config.tz,
@@ -43,7 +37,7 @@ class Service:
     def start(self) -> None:
         """Schedule sources (first run immediately), domain jobs and housekeeping."""
         now = self.ctx.clock()
-        for source in self.ctx.config.sources:
+        for source in SOURCES.of(self.ctx.config):
             if not source.enabled:
                 continue
             self.scheduler.add_job(
@@ -55,8 +49,9 @@ class Service:
                 id=f"source:{source.name}",
                 name=f"collect {source.name}",
             )
-        for module_name in SCHEDULED_MODULES:
-            self._register(module_name)
+        for domain in DOMAINS:
+            if domain.jobs:
+                domain.jobs(self.scheduler, self.ctx)
         self.scheduler.add_job(
             self._housekeeping,
             "interval",
@@ -64,22 +59,12 @@ class Service:
             id="housekeeping",
         )
         self.scheduler.start()
-        if self.ctx.config.webhook.enabled:
+        if WEBHOOK.of(self.ctx.config).enabled:
             self.webhook = WebhookServer(self.ctx).start()
         log.info("service started with %d jobs", len(self.scheduler.get_jobs()))
 
-    def _register(self, module_name: str) -> None:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            log.warning("%s not available; its jobs are not scheduled", module_name)
-            return
-        module.register_jobs(self.scheduler, self.ctx)
-
     def _run_source(self, name: str) -> None:
-        source = next(s for s in self.ctx.config.sources if s.name == name)
+        source = next(s for s in SOURCES.of(self.ctx.config) if s.name == name)
         run = run_source(self.ctx, source)
         if run.skipped:
             log.info("source %s cooling down, skipped", name)

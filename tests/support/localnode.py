@@ -12,7 +12,7 @@ SIGTERM. What differs is a `NodeKind`:
   `nobody` in a home of its own under the system temp directory.
 
 Tests and benchmarks start a node through `LocalNode`; developers run
-`python -m core.index.engines.localnode [opensearch|elasticsearch]` (or `make opensearch-node`,
+`python -m tests.support.localnode [opensearch|elasticsearch]` (or `make opensearch-node`,
 `make elasticsearch-node`) and point `index.urls` at the printed URL.
 """
 
@@ -38,7 +38,7 @@ from typing import Any
 
 from core.errors import MentionIndexError
 
-TOOLS = Path(__file__).resolve().parents[3] / "tools"
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
 NODE_DIR = TOOLS / "opensearch-node"
 ES_NODE_DIR = TOOLS / "elasticsearch-node"
 READY = "YUQING_NODE_READY port="

@@ -1,0 +1,1 @@
+"""The top floor: wires the kernel and every domain into the yuqing product (CLI, service, UI)."""

@@ -1,0 +1,62 @@
+"""The `yuqing` command line: the app's commands plus the sub-commands each domain contributes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from app.commands.classify import classify
+from app.commands.intake import ingest
+from app.commands.search import search
+from app.commands.service import dashboard_command, demo, run
+from app.domains import DOMAINS, install
+from core.errors import YuqingError
+
+app = typer.Typer(
+    help="yuqing 舆情监测：采集、分析、预警、危机处置与周报",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(run)
+app.command("dashboard")(dashboard_command)
+app.command()(demo)
+app.command()(ingest)
+app.command()(search)
+app.command()(classify)
+
+install()
+for _domain in DOMAINS:
+    if _domain.commands:
+        _domain.commands(app)
+
+
+def main() -> None:
+    """Entry point: clean one-paragraph errors instead of tracebacks for anything we can explain."""
+    logging.basicConfig(
+        level=os.environ.get("YUQING_LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+    for noisy in (
+        "apscheduler",
+        "scrapy",
+        "twisted",
+        "jieba",
+        "urllib3",
+        "elastic_transport",
+        "opensearch",
+    ):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        app()
+    except YuqingError as exc:
+        Console(stderr=True, soft_wrap=True).print(
+            f"[bold red]错误 error:[/bold red] {escape(str(exc))}", highlight=False
+        )
+        sys.exit(2)

@@ -1,0 +1,31 @@
+"""Every domain of the product, listed once; `install()` registers what each contributes."""
+
+from __future__ import annotations
+
+from alerting.domain import DOMAIN as ALERTING
+from collectors.domain import DOMAIN as COLLECTORS
+from core.config import SECTIONS
+from core.domain import Domain
+from core.kernel import KERNEL
+from crisis_playbooks.domain import DOMAIN as CRISIS_PLAYBOOKS
+from reports.domain import DOMAIN as REPORTS
+from sentiment.domain import DOMAIN as SENTIMENT
+
+DOMAINS: tuple[Domain, ...] = (KERNEL, SENTIMENT, COLLECTORS, ALERTING, CRISIS_PLAYBOOKS, REPORTS)
+
+_installed = False
+
+
+def install() -> None:
+    """Register every domain's config sections, registry entries and tables (once per process)."""
+    global _installed
+    if _installed:
+        return
+    for domain in DOMAINS:
+        for section in domain.sections:
+            SECTIONS.add(section.key, section)
+        if domain.register:
+            domain.register()
+        if domain.models:
+            domain.models()
+    _installed = True

@@ -1,5 +1,0 @@
-"""`python -m core` runs the yuqing CLI."""
-
-from core.cli import main
-
-main()

@@ -1,0 +1,31 @@
+"""What a domain package contributes to the product, declared once in its own `domain.py`.
+
+The app lists every domain once (`app/domains.py`) and installs them at start: config
+sections, registry entries (classifiers, rules, notifiers, collectors), workflow tables,
+CLI sub-commands and scheduled jobs. The kernel only defines the shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import typer
+    from apscheduler.schedulers.base import BaseScheduler
+
+    from core.config import Section
+    from core.context import Context
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One domain's contributions; every hook is optional and imports its code only when called."""
+
+    name: str
+    sections: tuple[Section[Any], ...] = ()
+    register: Callable[[], None] | None = None
+    models: Callable[[], None] | None = None
+    commands: Callable[[typer.Typer], None] | None = None
+    jobs: Callable[[BaseScheduler, Context], None] | None = None

@@ -1,0 +1,40 @@
+"""Page navigation for the Chinese dashboard; `app/dashboard_main.py` runs it on every rerun."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import auth
+
+VIEWS = Path(__file__).resolve().parent / "views"
+
+# (file, title, icon); the first is the default page. A page's URL is its file name.
+PAGES = [
+    ("feed.py", "实时舆情", ":material/dynamic_feed:"),
+    ("search.py", "检索", ":material/search:"),
+    ("alerts.py", "告警中心", ":material/notifications_active:"),
+    ("sources.py", "数据源状态", ":material/sensors:"),
+    ("cases.py", "案件看板", ":material/assignment:"),
+    ("case_detail.py", "案件详情", ":material/fact_check:"),
+    ("reports.py", "舆情报告", ":material/summarize:"),
+]
+
+
+def main() -> None:
+    """Declare the pages, show the login form when needed, then run the chosen page."""
+    st.set_page_config(page_title="yuqing 舆情监测", page_icon=":material/campaign:", layout="wide")
+    pages = [
+        st.Page(VIEWS / name, title=title, icon=icon, default=index == 0)
+        for index, (name, title, icon) in enumerate(PAGES)
+    ]
+    allowed = auth.signed_in()
+    # Navigation is declared even for the login form, so a deep link (/alerts?alert=7 from a
+    # DingTalk message) is still the page that runs once the login succeeds.
+    page = st.navigation(pages, position="sidebar" if allowed else "hidden")
+    if not allowed:
+        auth.login_form()
+        st.stop()
+    auth.sidebar()
+    page.run()
