@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import typer
 
 from alerting.config import ALERTING
-from core.domain import Domain
+from core.domain import CliCommand, Domain
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
@@ -19,11 +20,16 @@ def _models() -> None:
     import alerting.models  # noqa: F401  (declares the alert tables)
 
 
-def _commands(cli: typer.Typer) -> None:
-    from alerting.cli import alerts_app, replay
+def _alerts() -> typer.Typer:
+    from alerting.cli import alerts_app
 
-    cli.add_typer(alerts_app, name="alerts")
-    cli.command("replay")(replay)
+    return alerts_app
+
+
+def _replay() -> Callable[..., None]:
+    from alerting.cli import replay
+
+    return replay
 
 
 def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
@@ -33,5 +39,12 @@ def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
 
 
 DOMAIN = Domain(
-    name="alerting", sections=(ALERTING,), models=_models, commands=_commands, jobs=_jobs
+    name="alerting",
+    sections=(ALERTING,),
+    models=_models,
+    commands=(
+        CliCommand("alerts", "告警：查看、确认、解决，校验规则文件", _alerts),
+        CliCommand("replay", "按模拟时钟回放数据流，输出触发的告警", _replay),
+    ),
+    jobs=_jobs,
 )

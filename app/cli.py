@@ -10,30 +10,28 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from app.commands.classify import classify
-from app.commands.intake import ingest
-from app.commands.search import search
-from app.commands.service import dashboard_command, demo, run
+from app.commands import APP_COMMANDS
 from app.domains import DOMAINS, install
+from app.lazycli import LAZY, LazyGroup
 from core.errors import YuqingError
 
 app = typer.Typer(
+    cls=LazyGroup,
     help="yuqing 舆情监测：采集、分析、预警、危机处置与周报",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command()(run)
-app.command("dashboard")(dashboard_command)
-app.command()(demo)
-app.command()(ingest)
-app.command()(search)
-app.command()(classify)
+
+
+@app.callback()
+def _root() -> None:
+    """yuqing 舆情监测：采集、分析、预警、危机处置与周报"""
+
 
 install()
-for _domain in DOMAINS:
-    if _domain.commands:
-        _domain.commands(app)
+for _entry in (*APP_COMMANDS, *(c for d in DOMAINS for c in d.commands)):
+    LAZY[_entry.name] = _entry
 
 
 def main() -> None:

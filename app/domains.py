@@ -7,6 +7,7 @@ from collectors.domain import DOMAIN as COLLECTORS
 from core.config import SECTIONS
 from core.domain import Domain
 from core.kernel import KERNEL
+from core.tables import TABLES
 from crisis_playbooks.domain import DOMAIN as CRISIS_PLAYBOOKS
 from reports.domain import DOMAIN as REPORTS
 from sentiment.domain import DOMAIN as SENTIMENT
@@ -27,5 +28,5 @@ def install() -> None:
         if domain.register:
             domain.register()
         if domain.models:
-            domain.models()
+            TABLES.add(domain.name, domain.models)
     _installed = True

@@ -5,17 +5,22 @@ from __future__ import annotations
 import typer
 
 from collectors.config import SOURCES, WEBHOOK
-from core.domain import Domain
+from core.domain import CliCommand, Domain
 
 
 def _models() -> None:
     import collectors.state  # noqa: F401  (declares the source_state table)
 
 
-def _commands(cli: typer.Typer) -> None:
+def _sources() -> typer.Typer:
     from collectors.cli import sources_app
 
-    cli.add_typer(sources_app, name="sources")
+    return sources_app
 
 
-DOMAIN = Domain(name="collectors", sections=(SOURCES, WEBHOOK), models=_models, commands=_commands)
+DOMAIN = Domain(
+    name="collectors",
+    sections=(SOURCES, WEBHOOK),
+    models=_models,
+    commands=(CliCommand("sources", "数据源：健康状态、立即采集、重置游标", _sources),),
+)

@@ -19,7 +19,7 @@ from collectors.registry import collector_class
 from collectors.state import SourceState, SourceStatus, state_of
 from core.context import Context
 from core.errors import ConfigError, NotConfigured
-from core.pipeline import IngestReport
+from core.pipeline.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
 

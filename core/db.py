@@ -1,7 +1,8 @@
 """The workflow store (system of record): SQLAlchemy 2 on SQLite by default, PostgreSQL by URL.
 
-Domain packages declare their tables on `Base` in their own models modules; the app imports
-each domain's models at start (`Domain.models`), so `init_db` creates every table. Schema
+Domain packages declare their tables on `Base` in their own models modules; the app registers
+each domain's loader (`Domain.models`) in TABLES, and `init_db` imports them all before it
+creates every table (so commands that never open the store never import SQLAlchemy models). Schema
 changes so far are additive: a column added to a model is added to an existing table at
 start (nullable, with its index), so a store written by an older version keeps its rows.
 """
@@ -14,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from core.tables import TABLES
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +51,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def init_db(engine: Engine) -> None:
-    """Create missing tables and add missing columns for every model imported so far."""
+    """Import every registered domain's models, create missing tables, add missing columns."""
+    for name in TABLES.names():
+        TABLES.get(name)()
     existing = set(inspect(engine).get_table_names())
     Base.metadata.create_all(engine)
     _add_missing_columns(engine, existing)

@@ -12,11 +12,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import typer
     from apscheduler.schedulers.base import BaseScheduler
 
     from core.config import Section
     from core.context import Context
+
+
+@dataclass(frozen=True)
+class CliCommand:
+    """A `yuqing` sub-command, loaded only when run: `load` returns a typer.Typer or a function.
+
+    `help` is shown by `yuqing --help` without importing the command's module.
+    """
+
+    name: str
+    help: str
+    load: Callable[[], Any]
 
 
 @dataclass(frozen=True)
@@ -27,5 +38,5 @@ class Domain:
     sections: tuple[Section[Any], ...] = ()
     register: Callable[[], None] | None = None
     models: Callable[[], None] | None = None
-    commands: Callable[[typer.Typer], None] | None = None
+    commands: tuple[CliCommand, ...] = ()
     jobs: Callable[[BaseScheduler, Context], None] | None = None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from core.domain import Domain
+from core.domain import CliCommand, Domain
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
@@ -18,12 +18,16 @@ def _models() -> None:
     import core.accounts.models  # noqa: F401  (declares the accounts table)
 
 
-def _commands(cli: typer.Typer) -> None:
-    from core.accounts.cli import user_app
-    from core.index.cli import app as index_app
+def _index() -> typer.Typer:
+    from core.index.cli import app
 
-    cli.add_typer(index_app, name="index")
-    cli.add_typer(user_app, name="user")
+    return app
+
+
+def _user() -> typer.Typer:
+    from core.accounts.cli import user_app
+
+    return user_app
 
 
 def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
@@ -32,4 +36,12 @@ def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
     register_jobs(scheduler, ctx)
 
 
-KERNEL = Domain(name="core", models=_models, commands=_commands, jobs=_jobs)
+KERNEL = Domain(
+    name="core",
+    models=_models,
+    commands=(
+        CliCommand("index", "搜索索引：初始化、迁移、统计、清理", _index),
+        CliCommand("user", "控制台账号：添加、列表、改密、停用", _user),
+    ),
+    jobs=_jobs,
+)

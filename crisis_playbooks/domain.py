@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from core.domain import Domain
+from core.domain import CliCommand, Domain
 from crisis_playbooks.config import CASES
 
 if TYPE_CHECKING:
@@ -19,11 +19,16 @@ def _models() -> None:
     import crisis_playbooks.models  # noqa: F401  (declares every case/playbook table)
 
 
-def _commands(cli: typer.Typer) -> None:
-    from crisis_playbooks.cli import case_app, playbook_app
+def _playbook() -> typer.Typer:
+    from crisis_playbooks.cli import playbook_app
 
-    cli.add_typer(playbook_app, name="playbook")
-    cli.add_typer(case_app, name="case")
+    return playbook_app
+
+
+def _case() -> typer.Typer:
+    from crisis_playbooks.cli import case_app
+
+    return case_app
 
 
 def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
@@ -33,5 +38,12 @@ def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
 
 
 DOMAIN = Domain(
-    name="crisis_playbooks", sections=(CASES,), models=_models, commands=_commands, jobs=_jobs
+    name="crisis_playbooks",
+    sections=(CASES,),
+    models=_models,
+    commands=(
+        CliCommand("playbook", "危机公关预案：校验与列表", _playbook),
+        CliCommand("case", "客诉/危机案件：立案、状态、预案、补救", _case),
+    ),
+    jobs=_jobs,
 )

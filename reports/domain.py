@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from core.domain import Domain
+from core.domain import CliCommand, Domain
 from reports.config import REPORTS
 
 if TYPE_CHECKING:
@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from core.context import Context
 
 
-def _commands(cli: typer.Typer) -> None:
+def _report() -> typer.Typer:
     from reports.cli import report_app
 
-    cli.add_typer(report_app, name="report")
+    return report_app
 
 
 def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
@@ -27,4 +27,9 @@ def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
     register_jobs(scheduler, ctx)
 
 
-DOMAIN = Domain(name="reports", sections=(REPORTS,), commands=_commands, jobs=_jobs)
+DOMAIN = Domain(
+    name="reports",
+    sections=(REPORTS,),
+    commands=(CliCommand("report", "舆情报告：日报 / 周报 / 月报", _report),),
+    jobs=_jobs,
+)

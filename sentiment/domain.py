@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import typer
 
-from core.domain import Domain
+from core.domain import CliCommand, Domain
 from sentiment.registry import register_classifiers
 
 
-def _commands(cli: typer.Typer) -> None:
-    from sentiment.cli import eval_app, train_app
+def _train() -> typer.Typer:
+    from sentiment.cli import train_app
 
-    cli.add_typer(train_app, name="train")
-    cli.add_typer(eval_app, name="eval")
+    return train_app
 
 
-DOMAIN = Domain(name="sentiment", register=register_classifiers, commands=_commands)
+def _eval() -> typer.Typer:
+    from sentiment.cli import eval_app
+
+    return eval_app
+
+
+DOMAIN = Domain(
+    name="sentiment",
+    register=register_classifiers,
+    commands=(
+        CliCommand("train", "训练情感与类别模型 (train models)", _train),
+        CliCommand("eval", "在标注数据上评估模型 (evaluate models)", _eval),
+    ),
+)

@@ -1,1 +1,53 @@
-"""The CLI's own commands (each domain mounts its sub-commands in core/cli.py)."""
+"""The app's own commands (run, dashboard, demo, ingest, search, classify), imported when run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.domain import CliCommand
+
+
+def _run() -> Callable[..., None]:
+    from app.commands.service import run
+
+    return run
+
+
+def _dashboard() -> Callable[..., None]:
+    from app.commands.service import dashboard_command
+
+    return dashboard_command
+
+
+def _demo() -> Callable[..., None]:
+    from app.commands.service import demo
+
+    return demo
+
+
+def _ingest() -> Callable[..., None]:
+    from app.commands.intake import ingest
+
+    return ingest
+
+
+def _search() -> Callable[..., None]:
+    from app.commands.search import search
+
+    return search
+
+
+def _classify() -> Callable[..., None]:
+    from app.commands.classify import classify
+
+    return classify
+
+
+APP_COMMANDS = (
+    CliCommand("run", "在前台运行服务（采集、预警、定时任务），Ctrl-C 停止", _run),
+    CliCommand("dashboard", "启动 Streamlit 看板（可与 run 同时读取）", _dashboard),
+    CliCommand("demo", "演示：回放数据源 + 服务 + 看板", _demo),
+    CliCommand("ingest", "导入 JSONL/CSV 文件，报告新增、重复与拒收", _ingest),
+    CliCommand("search", "全文检索提及（可按渠道、地区、情感等过滤）", _search),
+    CliCommand("classify", "为 JSONL/CSV 文本打情感、类别、紧急度标签", _classify),
+)

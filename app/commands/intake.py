@@ -13,7 +13,7 @@ from alerting.config import ALERTING
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.intake import Record, read_records
-from core.pipeline import IngestReport
+from core.pipeline.pipeline import IngestReport
 
 BATCH = 500
 console = Console()

@@ -1,5 +1,1 @@
-"""The ingest pipeline and its stages."""
-
-from core.pipeline.pipeline import IngestReport, Listener, Pipeline
-
-__all__ = ["IngestReport", "Listener", "Pipeline"]
+"""The ingest pipeline and its stages (normalize, plans, dedup, classify); see pipeline.py."""

@@ -1,0 +1,61 @@
+"""A typer group whose sub-commands are imported only when run, so `yuqing --help` starts fast.
+
+Typer ships its own copy of click, so the click objects here are typed loosely (Any).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from core.domain import CliCommand
+
+# Sub-commands by name, in the order `yuqing --help` lists them (filled by app.cli).
+LAZY: dict[str, CliCommand] = {}
+
+
+def load(entry: CliCommand) -> Any:
+    """The real click command behind an entry (a typer group, or one command function)."""
+    target = entry.load()
+    if isinstance(target, typer.Typer):
+        group = typer.main.get_group(target)
+        group.name = entry.name
+        return group
+    holder = typer.Typer()
+    holder.command(entry.name)(target)
+    return typer.main.get_command(holder)
+
+
+class DeferredCommand(TyperCommand):
+    """Stands in for a sub-command in help listings; loads the real one when it runs."""
+
+    def __init__(self, entry: CliCommand) -> None:
+        super().__init__(entry.name, help=entry.help, short_help=entry.help)
+        self.entry = entry
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: Any = None,
+        **extra: Any,
+    ) -> Any:
+        """Hand over to the real command: its context, options and help."""
+        return load(self.entry).make_context(info_name, args, parent=parent, **extra)
+
+
+class LazyGroup(TyperGroup):
+    """The top-level `yuqing` group: eager app commands plus the domains' deferred ones."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """App commands first, then the domains' in declaration order."""
+        return [*super().list_commands(ctx), *LAZY]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """An app command, or a stand-in that loads a domain's command when it runs."""
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY:
+            return DeferredCommand(LAZY[cmd_name])
+        return command
