@@ -28,6 +28,8 @@ class Batch:
     cursor: str | None
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    # What this batch could not deliver (Chinese reasons): a 4xx comment page, a skipped item.
+    losses: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from collectors.config import SOURCES, SourceConfig
-from collectors.runner import load_state, run_source
+from collectors.runner import load_state, loss_summary, run_source
 from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
 from collectors.webhook import WebhookServer
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
@@ -26,6 +26,7 @@ sources_app = typer.Typer(
 
 STATUS_STYLES = {
     SourceStatus.OK: "green",
+    SourceStatus.PARTIAL: "yellow",
     SourceStatus.PENDING: "dim",
     SourceStatus.DEGRADED: "yellow",
     SourceStatus.BLOCKED: "red",
@@ -45,13 +46,29 @@ def _when(moment: datetime | None, ctx: Context) -> str:
     return moment.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if moment else "—"
 
 
+def losses_cell(state: SourceState | None) -> str:
+    """Losses of the last run and in total, "本次/累计" (e.g. "2/5")."""
+    return f"{state.losses_last_run or 0}/{state.losses_total or 0}" if state else "0/0"
+
+
+def problem_cell(state: SourceState | None) -> str:
+    """The last error, else the last run's losses (count and first reason)."""
+    if state is None:
+        return ""
+    if state.last_error:
+        return state.last_error
+    return (state.last_loss or "") if state.losses_last_run else ""
+
+
 @sources_app.command("list")
 def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
     ctx = Context.load(config, data_dir)
     with ctx.sessions() as session:
         states = {s.name: s for s in session.scalars(select(SourceState))}
-    table = Table("数据源", "类型", "状态", "上次成功", "本次", "累计", "冷却至", "最近错误")
+    table = Table(
+        "数据源", "类型", "状态", "上次成功", "本次", "累计", "损失", "冷却至", "最近错误/损失"
+    )
     for source in SOURCES.of(ctx.config):
         state = states.get(source.name)
         status = SourceStatus(state.status) if state else SourceStatus.PENDING
@@ -63,8 +80,9 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
             _when(state.last_success_at if state else None, ctx),
             str(state.items_last_run if state else 0),
             str(state.items_total if state else 0),
+            losses_cell(state),
             _when(state.cooldown_until if state else None, ctx),
-            (state.last_error or "") if state else "",
+            problem_cell(state),
         )
     console.print(table)
     ctx.close()
@@ -90,6 +108,8 @@ def run_now(
     )
     for warning in run.warnings:
         console.print(f"  [yellow]{warning}[/]")
+    if run.losses:
+        console.print(f"  [yellow]{loss_summary(run.losses)}[/]")
     if run.error:
         console.print(f"  [red]{run.error}[/]")
         raise typer.Exit(1)

@@ -1,7 +1,7 @@
 """The hand-over between one Scrapy crawl (reactor thread) and its collector (worker thread).
 
 Item pipelines put finished mentions on a queue; middlewares and the stats extension
-record the outcome (blocked, failed pages, page count); the collector drains the queue
+record the outcome (blocked, failed pages, losses, page count); the collector drains the queue
 into batches and reads the outcome once the crawl has finished.
 """
 
@@ -28,6 +28,7 @@ class CrawlOutcome:
     pages: int = 0
     items: int = 0
     failures: list[str] = field(default_factory=list)
+    losses: list[str] = field(default_factory=list)
     blocked: str | None = None
     cooldown: timedelta | None = None
     finish_reason: str | None = None
@@ -63,6 +64,10 @@ class CrawlFeed:
     def fail(self, reason: str) -> None:
         """Record a page that could not be fetched or parsed."""
         self.outcome.failures.append(reason)
+
+    def lose(self, reason: str) -> None:
+        """Record something that will not be collected (a 4xx page, a skipped item)."""
+        self.outcome.losses.append(reason)
 
     def finish(self, reason: str) -> None:
         """Signal the end of the crawl (called once, from the reactor thread)."""

@@ -88,7 +88,10 @@ class ImapCollector(Collector):
                 mentions = [
                     self._mention(validity, uid, fetched[uid]) for uid in chunk if uid in fetched
                 ]
-                yield Batch(mentions, cursor=f"{validity}:{chunk[-1]}", pages=1)
+                gone = [
+                    f"邮件 UID {uid} 未能取回(已被删除?)" for uid in chunk if uid not in fetched
+                ]
+                yield Batch(mentions, cursor=f"{validity}:{chunk[-1]}", pages=1, losses=gone)
 
     def _connect(self) -> IMAPClient:
         settings = self.settings

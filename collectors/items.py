@@ -33,4 +33,5 @@ class RawPost:
     views: int | str | None = None
     reply_to: str | None = None
     repost_of: str | None = None
+    media: list[str] = field(default_factory=list)  # picture URLs (absolute)
     extra: dict[str, str] = field(default_factory=dict)

@@ -2,6 +2,10 @@
 
 GB2312 and GBK labels are decoded as GB18030 (their superset: mail clients often label GBK
 text as GB2312); raw 8-bit headers are tried as UTF-8, then GB18030.
+
+Addresses are split *before* encoded-words are decoded: a display name such as
+"Bo Liu (刘波)-浪潮信息" or "张三, 客服部" arrives as one encoded-word, and decoding first
+would turn its brackets into an address comment and its comma into a second address.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def message_id(raw: object) -> str | None:
 def parse_message(data: bytes) -> MailMessage:
     """Decode one RFC 822 message."""
     message = email.message_from_bytes(data)
-    name, address = (getaddresses([header_text(message.get("From"))]) or [("", "")])[0]
+    name, address = sender(message.get("From"))
     references = str(message.get("References") or "").split()
     replied = message.get("In-Reply-To") or (references[-1] if references else None)
     text, attachments = body_text(message)
@@ -89,6 +93,18 @@ def parse_message(data: bytes) -> MailMessage:
         in_reply_to=message_id(replied),
         attachments=attachments,
     )
+
+
+def sender(raw: object) -> tuple[str, str]:
+    """(display name, address) of a From header, the name decoded after the split."""
+    if raw is None:
+        return "", ""
+    found = [(n, a) for n, a in getaddresses([str(raw)]) if a]
+    if found:
+        name, address = found[0]
+        return header_text(name), address
+    fallback = getaddresses([header_text(raw)]) or [("", "")]
+    return fallback[0]
 
 
 def sent_time(raw: object) -> datetime | None:

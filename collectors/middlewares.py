@@ -2,7 +2,9 @@
 
 Blocking (403/418/429, login walls, captchas, empty-but-200 pages) closes the crawl at
 once and is reported as `SourceBlocked`; pages that still fail after the retries are
-recorded so the run ends DEGRADED and its cursor does not advance past them.
+recorded so the run ends DEGRADED and its cursor does not advance past them. Other 4xx
+answers (a deleted post's comment page: 404/410) will not come back on a retry: they are
+counted as losses, so the run ends PARTIAL instead of "ok".
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from http.cookies import SimpleCookie
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -126,21 +129,33 @@ class BlockDetectionMiddleware:
 
 
 class FailureRecorderMiddleware:
-    """Records responses and errors that are still failures after the retries."""
+    """Records responses and errors that are still failures after the retries, and 4xx losses."""
 
-    def __init__(self, feed: CrawlFeed) -> None:
+    def __init__(self, feed: CrawlFeed, block_codes: set[int]) -> None:
         self.feed = feed
+        self.block_codes = block_codes
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FailureRecorderMiddleware:
         """Attach to the crawl's feed."""
-        return cls(feed_of(crawler))
+        codes = {int(c) for c in crawler.settings.getlist("BLOCK_HTTP_CODES", [403, 418, 429])}
+        return cls(feed_of(crawler), codes)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        """Note 5xx answers that survived the retries."""
+        """Note 5xx answers that survived the retries and 4xx pages that are lost."""
         if response.status >= 500:
             self.feed.fail(f"HTTP {response.status}: {request.url}")
+        elif self._lost(request, response):
+            self.feed.lose(f"HTTP {response.status} 页面未取到: {request.url}")
         return response
+
+    def _lost(self, request: Request, response: Response) -> bool:
+        """A 4xx that is no block and no missing robots.txt (which means "allowed")."""
+        return (
+            400 <= response.status < 500
+            and response.status not in self.block_codes
+            and urlsplit(request.url).path != "/robots.txt"
+        )
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         """Note network errors that survived the retries and robots.txt refusals."""

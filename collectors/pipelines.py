@@ -15,11 +15,34 @@ from core.models import Author, Mention, Metrics
 from core.pipeline.normalize import clean_text
 
 _SOURCE_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*["']\s*(\[[^\]"'<>]{1,12}\])\s*["']""", re.IGNORECASE)
+_SMILEY = re.compile(r"""\bclass\s*=\s*["'][^"']*\bBDE_Smiley\b""", re.IGNORECASE)
+IMAGE_PLACEHOLDER = "[图片]"
+EMOTICON_PLACEHOLDER = "[表情]"
 
 
 def page_text(raw: str) -> str:
-    """Plain text of a post; in HTML, source line breaks are spaces and <br>/<p> are breaks."""
-    return clean_text(_SOURCE_NEWLINES.sub(" ", raw) if "<" in raw else raw)
+    """Plain text of a post; in HTML, source line breaks are spaces and <br>/<p> are breaks.
+
+    Emoticons stay as words: Weibo's `<img alt="[怒]">` becomes "[怒]", a Tieba
+    `<img class="BDE_Smiley">` "[表情]", so an emoticon-only comment keeps a text.
+    """
+    if "<" not in raw:
+        return clean_text(raw)
+    return clean_text(_IMG.sub(_emoticon_word, _SOURCE_NEWLINES.sub(" ", raw)))
+
+
+def _emoticon_word(tag: re.Match[str]) -> str:
+    alt = _ALT.search(tag.group(0))
+    if alt:
+        return alt.group(1)
+    return EMOTICON_PLACEHOLDER if _SMILEY.search(tag.group(0)) else ""
+
+
+def media_placeholder(item: RawPost) -> str:
+    """The text of a post that is only pictures: "[图片]" when it has any, else empty."""
+    return IMAGE_PLACEHOLDER if item.media else ""
 
 
 class MentionPipeline:
@@ -42,8 +65,9 @@ class MentionPipeline:
         published = item.published_at or self.feed.now
         if published < self.feed.since:
             raise DropItem(f"older than the window: {item.native_id}")
-        text = page_text(item.text)
+        text = page_text(item.text) or media_placeholder(item)
         if not text and not item.title:
+            self.feed.lose(f"内容为空(无文字、图片或表情), 已跳过: {item.url or item.native_id}")
             raise DropItem(f"no text: {item.native_id}")
         return self.mention(item, published, text)
 
@@ -63,6 +87,7 @@ class MentionPipeline:
             region=item.region,
             title=page_text(item.title) if item.title else None,
             text=text or page_text(item.title or ""),
+            media=list(dict.fromkeys(item.media)),
             published_at=published,
             collected_at=self.feed.now,
             metrics=Metrics(**{k: parse_count(v) or 0 for k, v in self._metrics(item).items()}),

@@ -1,8 +1,11 @@
 """Runs one source: resume from its cursor, index each batch, then save cursor and health.
 
 Health rules: a run with failed pages but some data ends DEGRADED (last_error says which
-pages); a block puts the source in cooldown, doubled for every further block in a row
-(capped at MAX_COOLDOWN) so a blocking site is not hammered.
+pages); a run that lost something on the way (4xx follow-up pages, skipped items, mentions
+the pipeline rejected or kept only in part) ends PARTIAL with the count and the first
+reason in losses_last_run / last_loss, never "ok"; a block puts the source in cooldown,
+doubled for every further block in a row (capped at MAX_COOLDOWN) so a blocking site is not
+hammered.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class SourceRun:
     error: str | None = None
     skipped: bool = False
     warnings: list[str] = field(default_factory=list)
+    losses: list[str] = field(default_factory=list)
     pages: int = 0
 
 
@@ -80,6 +84,8 @@ def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
         run.status, run.error = SourceStatus.DEGRADED, f"{type(exc).__name__}: {exc}"
     if run.error is None and run.warnings:
         run.status = SourceStatus.DEGRADED
+    elif run.error is None and run.losses:
+        run.status = SourceStatus.PARTIAL
     _finish(ctx, source, run, items)
     return run
 
@@ -89,6 +95,9 @@ def _ingest(ctx: Context, source: SourceConfig, run: SourceRun, batch: Batch) ->
     report = ctx.pipeline.process(batch.mentions)
     run.report.merge(report)
     run.warnings.extend(batch.warnings)
+    run.losses.extend(batch.losses)
+    run.losses.extend(f"入库被拒 {ref}: {why}" for ref, why in report.rejected)
+    run.losses.extend(f"部分内容已删除 {ref}: {why}" for ref, why in report.repaired)
     run.pages += batch.pages
     _checkpoint(ctx, source, batch.cursor, len(report.new))
     return len(batch.mentions)
@@ -108,6 +117,18 @@ def blocked_cooldown(base: timedelta, previous_status: str, previous_failures: i
     return min(base * 2 ** min(streak, 10), MAX_COOLDOWN)
 
 
+def loss_summary(losses: list[str]) -> str:
+    """The health record's loss line: count and the first reason ("" for none)."""
+    return f"{len(losses)} 处损失, 首个: {losses[0]}" if losses else ""
+
+
+def _record_losses(state: SourceState, losses: list[str], now: datetime) -> None:
+    state.losses_last_run = len(losses)
+    state.losses_total = (state.losses_total or 0) + len(losses)
+    if losses:
+        state.last_loss, state.last_loss_at = loss_summary(losses), now
+
+
 def _finish(
     ctx: Context,
     source: SourceConfig,
@@ -121,6 +142,7 @@ def _finish(
         previous_status, previous_failures = state.status, state.consecutive_failures or 0
         state.status = run.status
         state.items_last_run = items
+        _record_losses(state, run.losses, now)
         if run.error is None:
             state.last_success_at = now
             state.consecutive_failures = 0

@@ -163,8 +163,8 @@ class ScrapyCollector(Collector):
                 pending = []
         outcome = feed.outcome
         if outcome.blocked:
-            if pending:
-                yield Batch(pending, cursor=None, pages=outcome.pages)
+            if pending or outcome.losses:
+                yield Batch(pending, cursor=None, pages=outcome.pages, losses=outcome.losses)
             raise SourceBlocked(outcome.blocked, outcome.cooldown or self._block_cooldown())
         if outcome.failures and not outcome.items:
             raise SourceFailed(f"{len(outcome.failures)} 个页面失败: {outcome.failures[0]}")
@@ -174,6 +174,7 @@ class ScrapyCollector(Collector):
             cursor=advanced,
             pages=outcome.pages,
             warnings=failure_warnings(outcome.failures),
+            losses=list(outcome.losses),
         )
 
     def _block_cooldown(self) -> timedelta | None:

@@ -16,6 +16,9 @@ class SourceStatus(StrEnum):
 
     PENDING = "pending"
     OK = "ok"
+    # Collected and indexed, but something was lost on the way (4xx follow-up pages, skipped
+    # or rejected items, dropped garbled parts): counted in losses_last_run, never "ok".
+    PARTIAL = "partial"
     DEGRADED = "degraded"
     BLOCKED = "blocked"
     MISCONFIGURED = "misconfigured"
@@ -24,6 +27,7 @@ class SourceStatus(StrEnum):
 SOURCE_STATUS_ZH: dict[SourceStatus, str] = {
     SourceStatus.PENDING: "未运行",
     SourceStatus.OK: "正常",
+    SourceStatus.PARTIAL: "部分成功(有损失)",
     SourceStatus.DEGRADED: "异常",
     SourceStatus.BLOCKED: "被封锁/冷却中",
     SourceStatus.MISCONFIGURED: "配置错误",
@@ -46,6 +50,12 @@ class SourceState(Base):
     items_last_run: Mapped[int] = mapped_column(Integer, default=0)
     items_total: Mapped[int] = mapped_column(Integer, default=0)
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    # Losses (items or pages that did not make it, or only in part): count of the last run,
+    # running total, and the first reason of the last run that had any.
+    losses_last_run: Mapped[int | None] = mapped_column(Integer, default=0)
+    losses_total: Mapped[int | None] = mapped_column(Integer, default=0)
+    last_loss: Mapped[str | None] = mapped_column(Text, default=None)
+    last_loss_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     cooldown_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
 
 

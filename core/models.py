@@ -89,7 +89,13 @@ class Mention(BaseModel):
     # The author's IP属地 as a short province-level name (core.regions.normalize_region).
     region: str | None = None
     title: str | None = None
+    # For a post that is only pictures or emoticons, text is the placeholder "[图片]"/"[表情]".
     text: str
+    # Links to the pictures the post carries (shown as links, never fetched or stored here).
+    media: list[str] = Field(default_factory=list)
+    # What cleaning had to drop or replace to keep the mention, and why (Chinese), e.g. a
+    # quoted earlier e-mail that arrived garbled; empty for a mention stored as collected.
+    repairs: list[str] = Field(default_factory=list)
     published_at: datetime
     collected_at: datetime = Field(default_factory=utcnow)
     metrics: Metrics = Field(default_factory=Metrics)

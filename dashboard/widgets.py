@@ -135,6 +135,16 @@ def mention_badges(mention: Mention) -> str:
     return "".join(parts)
 
 
+def media_links(mention: Mention) -> str:
+    """The mention's pictures as numbered links (never inline images); "" when it has none."""
+    safe = [url for url in mention.media if url.startswith(("http://", "https://"))]
+    links = [
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">图片{n}</a>'
+        for n, url in enumerate(safe, start=1)
+    ]
+    return f"<br/><small>附图：{' · '.join(links)}</small>" if links else ""
+
+
 def mention_card(mention: Mention) -> None:
     """One mention in the feed: badges, author, time, title, text and why it is urgent."""
     ctx = get_context()
@@ -157,9 +167,11 @@ def mention_card(mention: Mention) -> None:
     st.markdown(
         f'<div class="yq-mention">{mention_badges(mention)}<br/>'
         f"<small>{who} · {when} · {html.escape(mention.source)}{link} · {engagement}</small><br/>"
-        f"{title}{body}</div>",
+        f"{title}{body}{media_links(mention)}</div>",
         unsafe_allow_html=True,
     )
+    if mention.repairs:
+        st.caption("采集时已处理：" + "；".join(mention.repairs))
     if mention.urgency and mention.urgency.reasons:
         top = mention.urgency.reasons[:4]
         reasons = "；".join(f"{SIGNAL_LABELS_ZH.get(r.code, r.code)}：{r.evidence}" for r in top)

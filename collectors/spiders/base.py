@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from scrapy import Spider
 from scrapy.http import Response
 
+from collectors.crawl_feed import feed_of
 from collectors.fields import parse_time
 from collectors.page_problems import MalformedPage
 
@@ -46,6 +47,10 @@ class YuqingSpider(Spider):
     def when(self, raw: object) -> datetime | None:
         """Parse a site timestamp in the configured time zone."""
         return parse_time(raw, self.now, self.tz)
+
+    def lose(self, reason: str) -> None:
+        """Count something on a page that will not be collected (a post without an id)."""
+        feed_of(self.crawler).lose(reason)
 
     def wants_more(self, page: int, times: Iterable[datetime | None]) -> bool:
         """Read the next list page: below max_pages and something on this page is in the window."""

@@ -16,6 +16,12 @@ oldest first: `li.lzl_single_post` with data-field {spid, user_name, showname},
 
 A floor's IP属地 is a span of its tail (`div.post-tail-wrap`: `<span>IP属地:广东</span>`, as
 public Tieba extractors read it); no region is known for search hits or 楼中楼 replies.
+
+Authors are stored by the name the page shows: a floor's `a.p_author_name` text, else its
+data-field `author.user_nickname`, and only then the internal `user_name` (empty for
+nickname-only accounts); 楼中楼 replies likewise prefer `show_nickname` / `showname`.
+Pictures are `img.BDE_Image` (kept as media, so a screenshot-only floor is "[图片]"),
+emoticons `img.BDE_Smiley` (text "[表情]").
 """
 
 from __future__ import annotations
@@ -161,15 +167,20 @@ class TiebaSpider(YuqingSpider):
             return None
         uid = str(comment.get("user_id") or "")
         user = users.get(uid)
-        nickname = user.get("nickname") if isinstance(user, dict) else None
+        content = str(comment.get("content") or "")
         return RawPost(
             native_id=str(cid),
             channel=Channel.FORUM,
             url=self.lzl_url(tid, pid, str(cid)),
-            text=str(comment.get("content") or ""),
+            text=content,
+            media=pictures(Selector(text=content or "<p></p>"), self.base_url),
             published_at=self.when(comment.get("now_time")),
             author_id=uid or None,
-            author_name=comment.get("username") or comment.get("show_nickname") or nickname,
+            author_name=shown_name(
+                comment.get("show_nickname"),
+                *(user.get(k) for k in USER_NAME_KEYS if isinstance(user, dict)),
+                comment.get("username"),
+            ),
             reply_to=pid,
             extra={"thread_id": tid},
         )
@@ -195,8 +206,13 @@ class TiebaSpider(YuqingSpider):
                 channel=Channel.FORUM,
                 url=self.lzl_url(tid, pid, str(info["spid"])),
                 text=item.css("span.lzl_content_main").get(default=""),
+                media=pictures(item.css("span.lzl_content_main"), response.url),
                 published_at=self.when(item.css("span.lzl_time::text").get(default="").strip()),
-                author_name=info.get("user_name") or info.get("showname") or None,
+                author_name=shown_name(
+                    info.get("showname"),
+                    "".join(item.css("a.j_user_card ::text").getall()),
+                    info.get("user_name"),
+                ),
                 reply_to=pid,
                 extra={"thread_id": tid},
             )
@@ -221,9 +237,15 @@ class TiebaSpider(YuqingSpider):
             url=f"{url.split('?')[0]}?pid={post_id}#{post_id}",
             title=title if is_first else None,
             text=post.css("div.d_post_content").get(default=""),
+            media=pictures(post.css("div.d_post_content"), url),
             published_at=self.when(raw_time),
             author_id=str(author.get("user_id") or "") or None,
-            author_name=author.get("user_name") or author.get("un"),
+            author_name=shown_name(
+                "".join(post.css("a.p_author_name ::text").getall()),
+                author.get("user_nickname"),
+                author.get("user_name"),
+                author.get("un"),
+            ),
             region=floor_region(post),
             extra={"thread_id": tid},
         )
@@ -266,6 +288,24 @@ def thread_items(response: Response) -> SelectorList[Selector]:
     if response.css("#thread_list"):
         return threads
     raise PageBlocked("贴吧列表页没有帖子列表 (200 但内容为空或被拦截)")
+
+
+USER_NAME_KEYS = ("show_nickname", "user_nickname", "nickname", "user_name")
+
+
+def shown_name(*candidates: object) -> str | None:
+    """The first non-empty name, best first (the name the page shows, then the internal one)."""
+    for candidate in candidates:
+        name = str(candidate or "").strip()
+        if name:
+            return name
+    return None
+
+
+def pictures(content: Selector | SelectorList[Selector], base: str) -> list[str]:
+    """Absolute URLs of the pictures (`img.BDE_Image`) in a post's content."""
+    sources = content.css("img.BDE_Image::attr(src)").getall()
+    return [urljoin(base, src.strip()) for src in sources if src.strip()]
 
 
 def floor_region(post: Selector) -> str | None:

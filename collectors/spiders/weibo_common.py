@@ -2,19 +2,27 @@
 
 The author's IP属地 is an mblog's `region_name` ("发布于 广东") and a comment's `source`
 ("来自广东"); an mblog's own `source` is the client ("iPhone客户端"), never a region.
+
+Times: `created_at` is often coarse ("刚刚", "5分钟前", "昨天 20:15", "11-22"), but every
+16-digit Weibo id (post mid or comment id) carries its second: unix time = (id >> 22) +
+515483463 (Weibo's id epoch, as public tools decode it). A coarse `created_at` therefore
+gives way to the id's time; the full "Mon Nov 23 16:45:00 +0800 2026" form is kept as is.
+Pictures: an mblog's `pics[]` ({url, large: {url}}) and a comment's `pic`; a post of
+pictures only keeps them (text "[图片]"), emoticons are `<img alt="[怒]">` inside the text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scrapy import Request
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from collectors.fields import WEIBO_TIME_FORMAT
 from collectors.items import RawPost
 from collectors.page_problems import MalformedPage, PageBlocked
 from collectors.spiders.base import json_of
@@ -27,6 +35,9 @@ NO_CONTENT_MARKERS = ("还没有内容", "暂无")
 # may name a client there ("来自微博网页版"), which is no region.
 _COMMENT_REGION = re.compile(r"^来自\s*([\u4e00-\u9fff]{2,8})$")
 _CLIENT_WORDS = ("微博", "客户端", "网页", "手机", "版")
+ID_EPOCH = 515483463  # seconds added to (id >> 22): Weibo's id time base
+ID_TIME_BITS = 22
+_OLDEST_ID_TIME = datetime(2010, 1, 1, tzinfo=UTC)
 
 TimeParser = Callable[[object], datetime | None]
 
@@ -68,7 +79,41 @@ def mblogs(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 yield entry["mblog"]
 
 
-def mblog_post(mblog: dict[str, Any], when: TimeParser) -> RawPost:
+def id_time(native_id: str, now: datetime) -> datetime | None:
+    """The second a 16-digit Weibo id was made ((id >> 22) + 515483463), None for other ids."""
+    if not native_id.isdigit() or len(native_id) != 16:
+        return None
+    moment = datetime.fromtimestamp((int(native_id) >> ID_TIME_BITS) + ID_EPOCH, UTC)
+    return moment if _OLDEST_ID_TIME <= moment <= now + timedelta(days=1) else None
+
+
+def weibo_time(raw: object, native_id: str, when: TimeParser, now: datetime) -> datetime | None:
+    """`created_at` when it has seconds, else the time encoded in the id, else what it says."""
+    shown = when(raw)
+    try:
+        datetime.strptime(str(raw), WEIBO_TIME_FORMAT)
+        return shown  # the full form: exact to the second already
+    except ValueError:
+        pass
+    return id_time(native_id, now) or shown
+
+
+def pictures(mblog: dict[str, Any]) -> list[str]:
+    """Picture URLs of an mblog's `pics` (largest size offered), or of a comment's `pic`."""
+    found = mblog.get("pics")
+    entries = found if isinstance(found, list) else [mblog.get("pic")]
+    urls = []
+    for pic in entries:
+        if not isinstance(pic, dict):
+            continue
+        large = pic.get("large")
+        url = (large.get("url") if isinstance(large, dict) else None) or pic.get("url")
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            urls.append(url)
+    return urls
+
+
+def mblog_post(mblog: dict[str, Any], when: TimeParser, now: datetime) -> RawPost:
     """A RawPost for one mblog; a repost points at the original's mid."""
     mid = str(mblog.get("mid") or mblog["id"])
     original = mblog.get("retweeted_status")
@@ -77,7 +122,8 @@ def mblog_post(mblog: dict[str, Any], when: TimeParser) -> RawPost:
         channel=Channel.WEIBO,
         url=DETAIL_URL.format(mid=mid),
         text=str(mblog.get("text") or ""),
-        published_at=when(mblog.get("created_at")),
+        media=pictures(mblog),
+        published_at=weibo_time(mblog.get("created_at"), mid, when, now),
         repost_of=str(original.get("mid") or original.get("id"))
         if isinstance(original, dict)
         else None,
@@ -89,14 +135,16 @@ def mblog_post(mblog: dict[str, Any], when: TimeParser) -> RawPost:
     )
 
 
-def comment_post(comment: dict[str, Any], parent: str, when: TimeParser) -> RawPost:
+def comment_post(comment: dict[str, Any], parent: str, when: TimeParser, now: datetime) -> RawPost:
     """A RawPost for one comment under the mblog `parent`."""
+    cid = str(comment["id"])
     return RawPost(
-        native_id=str(comment["id"]),
+        native_id=cid,
         channel=Channel.WEIBO,
         url=DETAIL_URL.format(mid=parent),
         text=str(comment.get("text") or ""),
-        published_at=when(comment.get("created_at")),
+        media=pictures(comment),
+        published_at=weibo_time(comment.get("created_at"), cid, when, now),
         reply_to=parent,
         likes=comment.get("like_count"),
         comments=comment.get("total_number"),

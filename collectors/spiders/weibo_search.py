@@ -38,7 +38,7 @@ class WeiboSearchSpider(YuqingSpider):
         if data is None:
             return
         found = list(mblogs(data))
-        posts = [mblog_post(m, self.when) for m in found]
+        posts = [mblog_post(m, self.when, self.now) for m in found]
         yield from full_text_requests(self.base_url, posts, found)
         if self.wants_more(page, (p.published_at for p in posts)):
             yield self.page_request(keyword, page + 1)

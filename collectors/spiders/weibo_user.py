@@ -45,7 +45,7 @@ class WeiboUserSpider(YuqingSpider):
         if data is None:
             return
         found = list(mblogs(data))
-        posts = [mblog_post(m, self.when) for m in found]
+        posts = [mblog_post(m, self.when, self.now) for m in found]
         yield from full_text_requests(self.base_url, posts, found)
         if self.settings.getbool("WEIBO_COMMENTS", True):
             for post, mblog in zip(posts, found, strict=True):
@@ -67,7 +67,9 @@ class WeiboUserSpider(YuqingSpider):
         if data is None:
             return
         comments = [
-            comment_post(c, mid, self.when) for c in data.get("data") or [] if isinstance(c, dict)
+            comment_post(c, mid, self.when, self.now)
+            for c in data.get("data") or []
+            if isinstance(c, dict)
         ]
         yield from comments
         limit = int(self.setting("COMMENT_PAGES", 2))

@@ -1,4 +1,9 @@
-"""Normalize stage: strip HTML, tidy whitespace, make times aware, reject garbled or empty text."""
+"""Normalize stage: strip HTML, tidy whitespace, make times aware, reject garbled or empty text.
+
+A reply whose own words read fine but whose quoted earlier message arrived garbled keeps
+the own words: the quote is dropped and the mention's `repairs` say so (never the whole
+mention lost for a broken quote).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 import unicodedata
 
 from core.models import Mention, aware
+from core.pipeline.quotes import split_quote
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
@@ -40,6 +46,14 @@ def garbled_reason(text: str) -> str | None:
     return None
 
 
+def sound_own_text(text: str, reason: str) -> tuple[str, int]:
+    """The author's own part of a garbled text (and the quote's length) if only the quote is."""
+    own, quoted = split_quote(text)
+    if not quoted or not own or garbled_reason(own):
+        raise RejectedMention(reason)
+    return own, len(quoted)
+
+
 def normalize(mention: Mention) -> Mention:
     """A cleaned copy of mention; raises RejectedMention when nothing usable is left."""
     text = clean_text(mention.text)
@@ -48,12 +62,15 @@ def normalize(mention: Mention) -> Mention:
         text, title = title, None
     if not text:
         raise RejectedMention("empty text after removing HTML and whitespace")
+    repairs = list(mention.repairs)
     reason = garbled_reason(text)
     if reason:
-        raise RejectedMention(reason)
+        text, dropped = sound_own_text(text, reason)
+        repairs.append(f"引用的早前内容为乱码(编码错误)，已删除 {dropped} 字，保留作者本人的文字")
     return mention.model_copy(
         update={
             "text": text[:MAX_TEXT],
+            "repairs": repairs,
             "title": title or None,
             "published_at": aware(mention.published_at),
             "collected_at": aware(mention.collected_at),

@@ -21,12 +21,16 @@ LOOKUP_CHUNK = 500
 
 @dataclass
 class IngestReport:
-    """What one pipeline run did; `rejected` pairs an input reference with the reason."""
+    """What one pipeline run did; `rejected` and `repaired` pair an input reference with why.
+
+    A repaired mention was kept without a broken part (e.g. a garbled quote) it arrived with.
+    """
 
     new: list[Mention] = field(default_factory=list)
     updated: list[Mention] = field(default_factory=list)
     duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    repaired: list[tuple[str, str]] = field(default_factory=list)
 
     def merge(self, other: IngestReport) -> None:
         """Add another report's counts to this one."""
@@ -34,12 +38,14 @@ class IngestReport:
         self.updated.extend(other.updated)
         self.duplicates += other.duplicates
         self.rejected.extend(other.rejected)
+        self.repaired.extend(other.repaired)
 
     def summary(self) -> str:
         """One line in Chinese for logs and the CLI."""
         return (
             f"新增 {len(self.new)} 条, 更新 {len(self.updated)} 条, "
             f"重复 {self.duplicates} 条, 拒绝 {len(self.rejected)} 条"
+            + (f", 部分修复 {len(self.repaired)} 条" if self.repaired else "")
         )
 
 
@@ -94,6 +100,7 @@ class Pipeline:
             except RejectedMention as exc:
                 report.rejected.append((ref, str(exc)))
                 continue
+            report.repaired.extend((ref, why) for why in clean.repairs[len(mention.repairs) :])
             if clean.id in kept:
                 report.duplicates += 1
                 continue

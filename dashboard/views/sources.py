@@ -14,6 +14,7 @@ from dashboard.data import get_context
 
 STATUS_ICONS = {
     SourceStatus.OK: "🟢",
+    SourceStatus.PARTIAL: "🟡",
     SourceStatus.PENDING: "⚪",
     SourceStatus.DEGRADED: "🟠",
     SourceStatus.BLOCKED: "🔴",
@@ -30,6 +31,8 @@ TYPE_LABELS = {
     "replay": "演示数据",
 }
 NEXT_STEP = {
+    SourceStatus.PARTIAL: "已入库，但有内容未取到或只保存了一部分（见“本次损失”）："
+    "评论页 404 多为原帖已删除；其余请按原因检查",
     SourceStatus.DEGRADED: "部分页面失败，已采集的内容已入库；持续出现请检查站点结构/选择器",
     SourceStatus.BLOCKED: "被站点拦截（403/418/验证码/登录墙）：更新 cookie 或放慢频率，"
     "冷却结束自动重试，或执行 yuqing sources reset <名称>",
@@ -59,8 +62,11 @@ def row(
         "本次条数": state.items_last_run if state else 0,
         "累计条数": state.items_total if state else 0,
         "连续失败": state.consecutive_failures if state else 0,
+        "本次损失": (state.losses_last_run or 0) if state else 0,
+        "累计损失": (state.losses_total or 0) if state else 0,
         "冷却至": local(state.cooldown_until if state else None),
         "最近错误": (state.last_error or "") if state else "",
+        "最近损失": (state.last_loss or "") if state and state.losses_last_run else "",
         "_status": status,
     }
 
@@ -81,9 +87,12 @@ def health() -> None:
     st.dataframe(table, use_container_width=True, hide_index=True)
     broken = [r for r in rows if r["_status"] in NEXT_STEP]
     if broken:
-        st.error(f"{len(broken)} 个数据源异常：" + "，".join(str(r["数据源"]) for r in broken))
+        st.error(
+            f"{len(broken)} 个数据源异常或有损失：" + "，".join(str(r["数据源"]) for r in broken)
+        )
         for r in broken:
-            st.caption(f"{r['数据源']}：{NEXT_STEP[r['_status']]}")  # type: ignore[index]
+            loss = f"（{r['最近损失']}）" if r["最近损失"] else ""
+            st.caption(f"{r['数据源']}：{NEXT_STEP[r['_status']]}{loss}")  # type: ignore[index]
 
 
 health()

@@ -46,3 +46,24 @@ def test_list_run_reset(site, tmp_path, monkeypatch):
         runner.invoke(sources_app, ["run", "walled"]).exit_code == 1
     )  # runs again (and is blocked)
     assert "no source named 'nope'" in str(unknown.exception)
+
+
+def test_a_lost_feed_shows_as_partial_with_its_count(site, tmp_path, monkeypatch):
+    site.route("/feed", fixture("atom_news.xml", content_type="application/xml"))
+    urls = [site.url + "/feed", site.url + "/gone"]  # the second route was removed: 404
+    sources = [
+        {"name": "news", "type": "rss", "backfill": "3650d", "options": {**FAST, "urls": urls}}
+    ]
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("YUQING_CLASSIFIER__MODEL", "snownlp")
+
+    ran = runner.invoke(sources_app, ["run", "news"])
+    listed = runner.invoke(sources_app, ["list"], env={"COLUMNS": "300"})
+
+    assert ran.exit_code == 0 and "部分成功(有损失)" in ran.output, ran.output
+    assert "新增 1 条" in ran.output and "1 处损失" in ran.output and "HTTP 404" in ran.output
+    row = next(line for line in listed.output.splitlines() if "news" in line)
+    assert "部分成功" in row and "1/1" in row and "HTTP 404" in listed.output

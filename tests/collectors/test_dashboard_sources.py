@@ -29,6 +29,10 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
         blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2
         session.add(blocked)
         session.add(SourceState(name="webhook", type="webhook", status=SourceStatus.OK))
+        lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
+        lossy.losses_last_run, lossy.losses_total = 2, 5
+        lossy.last_loss = "2 处损失, 首个: HTTP 404 页面未取到: http://x/comments"
+        session.add(lossy)
     ctx.close()
     monkeypatch.setenv("YUQING_CONFIG", str(config))
     monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
@@ -39,8 +43,11 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     assert not app.exception
     table = app.dataframe[0].value
     assert list(table["数据源"]) == ["weibo", "feeds", "webhook"]  # pushed mentions too
-    assert list(table["状态"]) == ["🔴 被封锁/冷却中", "⚪ 未运行", "🟢 正常"]
+    assert list(table["状态"]) == ["🔴 被封锁/冷却中", "🟡 部分成功(有损失)", "🟢 正常"]
     assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截: HTTP 418"
-    assert "1 个数据源异常" in app.error[0].value
+    assert (table["本次损失"][1], table["累计损失"][1]) == (2, 5)
+    assert table["最近损失"][1].startswith("2 处损失") and table["最近损失"][0] == ""
+    assert "2 个数据源异常或有损失" in app.error[0].value
     assert "cookie" in app.caption[0].value
+    assert "404" in app.caption[1].value  # the first loss is named under the table
     st.cache_resource.clear()

@@ -61,11 +61,16 @@ def test_custom_selectors_without_preset(site, make_ctx):
         "post_author": "a.xw1::text",
         "post_time": "em[id^=authorposttime_] ::text",
     }
+    # without a last-reply selector every listed thread is read, the month-old one too
+    site.route(
+        "/forum.php?mod=viewthread&tid=288&extra=page%3D1",
+        fixture("discuz_thread_288_p1.html", content_type=GBK),
+    )
     ctx = make_ctx([forum_source(site, preset=None, selectors=selectors, encoding="gbk")])
 
     run = run_source(ctx, source_of(ctx, "bbs"))
 
-    assert run.status == SourceStatus.OK, run.error
+    assert run.status == SourceStatus.OK, run.losses
     assert sorted(indexed(ctx, "bbs")) == ["3011", "3012"]  # no thread_next selector: page 1 only
 
 

@@ -17,6 +17,7 @@ def route_search(site, second_page: Page) -> None:
     site.route(search_path(1), fixture("weibo_search_p1.json"))
     site.route(search_path(2), second_page)
     site.route(search_path(3), fixture("weibo_search_p3.json"))
+    site.route("/statuses/extend?id=5001", fixture("weibo_extend_5001.json"))
 
 
 def test_crash_after_first_batch_then_restart(site, make_ctx, monkeypatch):
@@ -39,7 +40,7 @@ def test_crash_after_first_batch_then_restart(site, make_ctx, monkeypatch):
     monkeypatch.setattr(ctx.pipeline, "process", real_process)
     resumed = run_source(ctx, source_of(ctx, "wb"))
 
-    assert resumed.status == SourceStatus.OK, resumed.error
+    assert resumed.status == SourceStatus.OK, resumed.losses
     assert len(crashed.report.new) + len(resumed.report.new) == len(EXPECTED)
     assert resumed.report.duplicates == 1
     assert sorted(indexed(ctx, "wb")) == EXPECTED

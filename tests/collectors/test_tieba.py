@@ -156,3 +156,48 @@ def test_empty_list_page_counts_as_blocked(site, make_ctx):
 
     assert run.status == SourceStatus.BLOCKED
     assert "内容为空" in (run.error or "")
+
+
+REAL_LIST = f"/f?kw={quote('鲜味坊吧')}&ie=utf-8&pn=0"
+PICTURE = "https://imgsa.baidu.com/forum/w%3D580/sign=8a0e3c1fb4003af34dbadc68052bc619/0b46f21fbe096b63f2c1e5a94b338744ebf8ac6e.jpg"
+
+
+def test_real_shaped_thread_keeps_pictures_emoticons_and_shown_names(site, make_ctx):
+    site.route(REAL_LIST, fixture("tieba_list_real_p1.html"))
+    site.route("/p/9301", fixture("tieba_thread_9301_p1.html"))
+    site.route(
+        "/p/totalComment?tid=9301&fid=77&pn=1&see_lz=0",
+        fixture("tieba_total_comment_9301_p1.json"),
+    )
+    ctx = make_ctx([tieba_source(site, forums=["鲜味坊吧"], max_pages=1)])
+
+    run = run_source(ctx, source_of(ctx, "tb"))
+
+    found = indexed(ctx, "tb")
+    assert sorted(found) == ["93010", "93011", "93012", "93101", "93102"]
+    opener, screenshot, emoticons = found["93010"], found["93011"], found["93012"]
+    # the name the page shows, not the internal user_name "xwf_user_2026"
+    assert opener.author.name == "鲜味坊受害者" and opener.author.id == "6101"
+    assert opener.text == "鲜味坊外卖盒里有一根长头发，打客服说只能退5块钱。\n[表情]"
+    assert len(opener.media) == 1 and opener.media[0].startswith("https://imgsa.baidu.com/")
+    # a screenshot-only floor by a nickname-only account (user_name "") is kept
+    assert (screenshot.text, screenshot.media, screenshot.author.name) == (
+        "[图片]",
+        [PICTURE],
+        "小鹿乱撞🦌",
+    )
+    assert (emoticons.text, emoticons.media, emoticons.author.name) == (
+        "[表情][表情]",
+        [],
+        "好奇的猫",
+    )
+    assert emoticons.published_at == datetime(2026, 11, 23, 5, 2, tzinfo=UTC)
+    # "IP属地:中国香港" / "中国台湾" are the same names Weibo's "发布于 香港" gives
+    assert (opener.region, screenshot.region, emoticons.region) == ("香港", "广东", "台湾")
+    # 楼中楼: show_nickname over the internal username; an emoticon-only reply is kept
+    assert found["93101"].author.name == "吃瓜路人"
+    assert (found["93102"].text, found["93102"].author.name) == ("[表情]", "好奇的猫")
+    # the empty 4th floor is a counted loss, so the run is not "ok"
+    assert run.status == SourceStatus.PARTIAL, run.error
+    state = state_of(ctx, "tb")
+    assert state.losses_last_run == 1 and "93013" in state.last_loss

@@ -66,6 +66,7 @@ def test_pages_until_results_leave_the_window(site, make_ctx):
 
 def test_second_run_finds_nothing_new(site, make_ctx):
     site.route(search_path(1), fixture("weibo_search_p1.json"))
+    site.route("/statuses/extend?id=5001", fixture("weibo_extend_5001.json"))
     site.route(search_path(2), fixture("weibo_no_results.json"))
     ctx = make_ctx([weibo_source(site)])
     assert len(run_source(ctx, source_of(ctx, "wb")).report.new) == 3
@@ -131,6 +132,7 @@ def test_malformed_page_degrades_and_keeps_the_cursor(site, make_ctx):
 
 def test_server_error_is_retried_then_succeeds(site, make_ctx):
     site.route(search_path(1), Page(b"oops", 500, "text/html"), fixture("weibo_search_p1.json"))
+    site.route("/statuses/extend?id=5001", fixture("weibo_extend_5001.json"))
     site.route(search_path(2), fixture("weibo_no_results.json"))
     ctx = make_ctx([weibo_source(site)])
 
