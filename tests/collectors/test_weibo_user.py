@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+from collectors.fields import WEIBO_TIME_FORMAT
 from collectors.runner import run_source
+from collectors.spiders.weibo_common import id_time
 from collectors.state import SourceStatus
 from tests.collectors.conftest import FAST, indexed, source_of, state_of
 from tests.collectors.site import Page, Site, fixture
@@ -121,3 +125,28 @@ def test_real_shaped_timeline_times_from_ids_pictures_and_a_lost_comment_page(si
     state = state_of(ctx, "own")
     assert state.losses_last_run == 1 and "HTTP 404" in state.last_loss
     assert YESTERDAY in state.last_loss and state.cursor is not None
+
+
+@pytest.mark.parametrize(
+    ("native_id", "created_at"),
+    [  # (id, created_at) pairs as public captures of Weibo answers show them
+        ("4091509081366576", "Fri Mar 31 23:47:24 +0800 2017"),  # post
+        ("4230466846817001", "Thu Apr 19 10:35:57 +0800 2018"),  # post
+        ("4607741009594608", "Tue Feb 23 12:28:47 +0800 2021"),  # post
+        ("5232630992732508", "Thu Nov 13 21:18:29 +0800 2025"),  # post
+        ("4799762106156993", "Sun Aug 07 09:32:04 +0800 2022"),  # comment
+        ("5101466727221344", "Sat Nov 16 22:38:31 +0800 2024"),  # comment
+        ("5337290936160046", "Sat Aug 29 16:39:44 +0800 2026"),  # reply to a comment
+    ],
+)
+def test_id_time_matches_the_created_at_weibo_printed(native_id, created_at):
+    assert id_time(native_id, datetime(2026, 12, 1, tzinfo=UTC)) == datetime.strptime(
+        created_at, WEIBO_TIME_FORMAT
+    )
+
+
+def test_ids_that_carry_no_time_give_none():
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    assert id_time("6001", now) is None  # not a 16-digit id
+    assert id_time("K3fnuEfZK", now) is None  # a bid, not the numeric id
+    assert id_time("9999999999999999", now) is None  # would lie in the future
