@@ -67,6 +67,8 @@ def normalize(mention: Mention) -> Mention:
     if reason:
         text, dropped = sound_own_text(text, reason)
         repairs.append(f"引用的早前内容为乱码(编码错误)，已删除 {dropped} 字，保留作者本人的文字")
+    if len(text) > MAX_TEXT:
+        repairs.append(f"正文 {len(text)} 字，超过 {MAX_TEXT} 字的部分未保存")
     return mention.model_copy(
         update={
             "text": text[:MAX_TEXT],

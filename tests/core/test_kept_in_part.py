@@ -7,7 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from core.context import AppContext
+from core.context import Context
 from core.index.engines.mapping import from_source, mappings, to_document
 from core.index.sqlite import SQLiteMentionIndex
 from core.pipeline.quotes import split_quote
@@ -62,7 +62,7 @@ def test_split_quote_finds_every_mail_clients_marker() -> None:
 
 
 def test_garbled_quote_is_dropped_and_recorded_but_garbled_own_text_is_rejected(
-    ctx: AppContext,
+    ctx: Context,
 ) -> None:
     broken = f"{OWN}\n\n-----原始邮件-----\n主题: 锟斤拷锟斤拷\n锟斤拷锟窖撅拷锟秸碉拷锟斤拷"
     report = ctx.pipeline.process(
@@ -75,3 +75,11 @@ def test_garbled_quote_is_dropped_and_recorded_but_garbled_own_text_is_rejected(
     assert [ref for ref, _ in report.repaired] == ["q"]
     assert [ref for ref, _ in report.rejected] == ["g"] and "garbled" in report.rejected[0][1]
     assert "部分修复 1 条" in report.summary()
+
+
+def test_an_over_long_text_is_cut_and_says_so(ctx: Context) -> None:
+    report = ctx.pipeline.process([mention("long", "鲜味坊" * 8000)])
+    kept = report.new[0]
+    assert len(kept.text) == 20_000
+    assert kept.repairs == ["正文 24000 字，超过 20000 字的部分未保存"]
+    assert [ref for ref, _ in report.repaired] == ["long"]
