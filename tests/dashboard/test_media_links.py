@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from app.cli import app
 from core.models import Mention
 from dashboard.widgets import media_links
 
@@ -29,3 +37,38 @@ def test_pictures_are_numbered_links_and_unsafe_urls_are_left_out() -> None:
     assert '&quot;onmouseover=&quot;x"' in shown  # quotes escaped: stays inside href
     no_media = mention.model_copy(update={"media": []})
     assert media_links(no_media) == ""
+
+
+def test_search_page_cards_link_pictures_and_name_repairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = {
+        "source": "tb",
+        "native_id": "93011",
+        "text": "[图片]",
+        "media": ["https://imgsa.baidu.com/forum/pic/item/0b46f21f.jpg"],
+        "repairs": ["引用的早前内容为乱码(编码错误)，已删除 80 字，保留作者本人的文字"],
+        "region": "IP属地:中国香港",
+        "published_at": datetime.now(UTC).isoformat(),
+    }
+    stream = tmp_path / "in.jsonl"
+    stream.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    data = tmp_path / "var"
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
+
+    at = AppTest.from_file(str(page), default_timeout=60).run()
+
+    assert not at.exception
+    (card,) = [m.value for m in at.markdown if "yq-mention" in m.value]
+    assert "IP属地 香港" in card and "[图片]" in card
+    assert 'href="https://imgsa.baidu.com/forum/pic/item/0b46f21f.jpg"' in card
+    assert ">图片1</a>" in card and "<img" not in card
+    assert any("采集时已处理" in c.value and "乱码" in c.value for c in at.caption)
+    st.cache_resource.clear()
+    st.cache_data.clear()
