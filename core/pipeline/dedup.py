@@ -1,4 +1,9 @@
-"""Dedup stage: the same id, or the same normalized text from the same source, is stored once."""
+"""Dedup stage: the same id, or the same normalized text from the same source, is stored once.
+
+Posts without words are compared by more than their text: a picture post ("[图片]") by its
+pictures, so two different screenshots are two mentions; an emoticon-only reaction ("[怒]")
+never counts as a copy of another one.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from core.db import Base
 from core.models import Mention, utcnow
 
 _FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
+_BRACKETED = re.compile(r"\[[^\[\]]{1,12}\]")  # "[图片]", "[表情]", Weibo's "[怒]"
 
 
 class ContentHash(Base):
@@ -28,9 +34,16 @@ class ContentHash(Base):
 
 
 def content_digest(mention: Mention) -> str:
-    """sha1 of the text with whitespace and punctuation removed and case folded."""
+    """sha1 of the text with whitespace and punctuation removed and case folded.
+
+    Pictures are part of the content; a text of emoticons only is unique to its mention.
+    """
     folded = _FOLD.sub("", mention.full_text).casefold()
-    return hashlib.sha1(folded.encode()).hexdigest()
+    extra = "\x1f".join(sorted(mention.media))
+    if not extra and not _FOLD.sub("", _BRACKETED.sub("", mention.full_text)):
+        extra = f"id:{mention.id}"
+    content = f"{folded}\x1f{extra}" if extra else folded
+    return hashlib.sha1(content.encode()).hexdigest()
 
 
 class ContentDeduper:

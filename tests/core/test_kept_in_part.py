@@ -83,3 +83,18 @@ def test_an_over_long_text_is_cut_and_says_so(ctx: Context) -> None:
     assert len(kept.text) == 20_000
     assert kept.repairs == ["正文 24000 字，超过 20000 字的部分未保存"]
     assert [ref for ref, _ in report.repaired] == ["long"]
+
+
+def test_picture_and_emoticon_posts_are_not_taken_for_copies(ctx: Context) -> None:
+    batch = [
+        mention("p1", "[图片]", media=["https://imgsa.baidu.com/forum/1.jpg"]),
+        mention("p2", "[图片]", media=["https://imgsa.baidu.com/forum/2.jpg"]),
+        mention("p3", "[图片]", media=["https://imgsa.baidu.com/forum/1.jpg"]),  # same picture
+        mention("e1", "[怒][怒]"),
+        mention("e2", "[怒][怒]"),  # another reader's reaction, not copied text
+        mention("t1", "鲜味坊退款[怒]"),
+        mention("t2", "鲜味坊退款[怒]"),  # copied words stay a duplicate
+    ]
+    report = ctx.pipeline.process(batch)
+    assert sorted(m.native_id for m in report.new) == ["e1", "e2", "p1", "p2", "t1"]
+    assert report.duplicates == 2
