@@ -11,16 +11,19 @@ would turn its brackets into an address comment and its comma into a second addr
 from __future__ import annotations
 
 import email
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.header import decode_header
+from email.header import Header, decode_header
 from email.message import Message
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime, unquote
 
 from core.pipeline.normalize import clean_text
 
 CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 FALLBACK_CHARSETS = ("utf-8", "gb18030")
+_NAME_ADDRESS = re.compile(r"^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$")
+_FOLDING = re.compile(r"\r?\n[ \t]+")
 
 
 @dataclass
@@ -57,7 +60,9 @@ def header_text(raw: object) -> str:
     """A header value with encoded-words (=?GBK?B?...?=) and raw 8-bit bytes decoded."""
     if raw is None:
         return ""
-    value = str(raw)
+    # A header with raw 8-bit bytes comes as a Header of "unknown-8bit" chunks: str() of it
+    # would replace every such byte, decode_header() hands the bytes over.
+    value = raw if isinstance(raw, Header) else str(raw)
     parts = []
     for chunk, label in decode_header(value):
         if isinstance(chunk, str):
@@ -96,15 +101,19 @@ def parse_message(data: bytes) -> MailMessage:
 
 
 def sender(raw: object) -> tuple[str, str]:
-    """(display name, address) of a From header, the name decoded after the split."""
+    """(display name, address) of a From header, the name decoded after the split.
+
+    `name <address>` is split at the angle brackets, so whatever the name holds (brackets,
+    commas, raw GBK bytes) stays as written; other forms go through getaddresses.
+    """
     if raw is None:
         return "", ""
-    found = [(n, a) for n, a in getaddresses([str(raw)]) if a]
+    text = _FOLDING.sub(" ", header_text(raw) if isinstance(raw, Header) else str(raw))
+    found = _NAME_ADDRESS.match(text)
     if found:
-        name, address = found[0]
-        return header_text(name), address
-    fallback = getaddresses([header_text(raw)]) or [("", "")]
-    return fallback[0]
+        return header_text(unquote(found.group(1).strip())), found.group(2)
+    pairs = [(n, a) for n, a in getaddresses([header_text(text)]) if a]
+    return pairs[0] if pairs else ("", "")
 
 
 def sent_time(raw: object) -> datetime | None:

@@ -71,6 +71,17 @@ def test_display_names_survive_brackets_and_commas_in_encoded_words() -> None:
     assert (comma.sender_name, comma.sender_address) == ("张三, 客服部", "zhangsan@example.cn")
     quoted = parse_message(f'From: "{b64("李四", "gbk")}" <l@x.cn>\r\n\r\nx'.encode())
     assert quoted.sender_name == "李四"
+    # raw 8-bit GBK headers (no encoded-words), as some old clients send them
+    raw = parse_message(
+        "From: 刘波 (客服) <liubo@x.cn>\r\nSubject: 投诉 外卖\r\n\r\nx".encode("gbk")
+    )
+    assert (raw.sender_name, raw.sender_address, raw.subject) == (
+        "刘波 (客服)",
+        "liubo@x.cn",
+        "投诉 外卖",
+    )
+    bare = parse_message(b"From: zhao@example.cn (Zhao)\r\n\r\nx")
+    assert (bare.sender_name, bare.sender_address) == ("Zhao", "zhao@example.cn")
 
 
 def test_broken_quote_keeps_the_authors_text_and_counts_the_losses(
