@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.config import CoreConfig, load_config
 from core.db import database_url, init_db, make_engine, make_session_factory
 from core.index import MentionIndex, open_index
-from core.pipeline.pipeline import Pipeline
 from core.pipeline.classifier import Classifier, get_classifier
 from core.pipeline.dedup import ContentDeduper
+from core.pipeline.pipeline import Pipeline
 from core.pipeline.plans import PlanMatcher
 from core.timeutil import Clock, system_clock
 
