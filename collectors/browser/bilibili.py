@@ -93,6 +93,7 @@ class BilibiliCollector(BrowserCollector):
 def _video(item: dict[str, Any], stamp: Stamp) -> Mention | None:
     published = epoch(item.get("pubdate"))
     if not item.get("bvid") or published is None:
+        stamp.skip("视频", item)
         return None
     title = plain(item.get("title"))
     return stamp.mention(
@@ -113,6 +114,7 @@ def _video(item: dict[str, Any], stamp: Stamp) -> Mention | None:
 def _comment(raw: dict[str, Any], bvid: str, stamp: Stamp) -> Mention | None:
     published = epoch(raw.get("ctime"))
     if not raw.get("rpid") or published is None:
+        stamp.skip("评论", raw)
         return None
     member = raw.get("member") or {}
     official = dig(member, "official_verify", "type")

@@ -47,6 +47,14 @@ class Stamp:
     channel: Channel
     now: datetime
     plans: tuple[str, ...]
+    skipped: list[str] = field(default_factory=list)
+
+    def skip(self, what: str, raw: dict[str, Any]) -> None:
+        """Note an item that cannot be stored (no id or no time): it shows as a warning."""
+        ident = next(
+            (str(raw[k]) for k in ("id", "cid", "rpid", "aweme_id", "bvid") if raw.get(k)), "?"
+        )
+        self.skipped.append(f"{what} {ident}")
 
     def mention(self, **fields: Any) -> Mention:
         """A Mention of this source with the given fields."""
@@ -132,9 +140,12 @@ class BrowserCollector(Collector):
             apis = (self.search_api, self.comment_api, self.detail_api)
             session.listen(*(api for api in apis if api))
             for keyword in self.options.keywords:
-                loads = session.page_loads
+                loads, skipped = session.page_loads, len(stamp.skipped)
                 warnings: list[str] = []
                 refs = self._search(session, keyword, stamp, warnings)
+                if len(stamp.skipped) > skipped:
+                    unread = len(stamp.skipped) - skipped
+                    warnings.append(f"{self.label_zh} 搜索“{keyword}”: {unread} 条结果无法读取")
                 yield Batch([], cursor=None, pages=session.page_loads - loads, warnings=warnings)
                 for ref in refs[: self.options.max_posts]:
                     batch = self._read_post(session, ref, ledger, request, stamp)
@@ -197,9 +208,14 @@ class BrowserCollector(Collector):
             # An old post: remember its comment count, open it only once new comments appear.
             ledger.record(ref.key, ref.comments or 0, request.now)
             return Batch([], cursor=ledger.dump())
-        loads = session.page_loads
+        loads, skipped = session.page_loads, len(stamp.skipped)
         warnings: list[str] = []
         post, comments, complete = self._visit(session, ref, stamp, warnings)
+        if len(stamp.skipped) > skipped:
+            dropped = stamp.skipped[skipped:]
+            warnings.append(
+                f"{self.label_zh} {ref.key}: {len(dropped)} 条缺少编号或时间，未入库: {dropped[0]}"
+            )
         window = request.backfill_since
         mentions = [
             c
@@ -219,7 +235,7 @@ class BrowserCollector(Collector):
         if seen is not None and newest == seen.newest:
             edge |= seen.edge
         ledger.record(ref.key, shown, newest, edge)
-        return Batch(mentions, cursor=ledger.dump(), pages=pages)
+        return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings)
 
     def _visit(
         self, session: BrowserSession, ref: PostRef, stamp: Stamp, warnings: list[str]

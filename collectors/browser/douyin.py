@@ -95,6 +95,7 @@ def _video(info: Any, stamp: Stamp) -> Mention | None:
         return None
     published = epoch(info.get("create_time"))
     if published is None:
+        stamp.skip("视频", info)
         return None
     author = info.get("author") or {}
     stats = info.get("statistics") or {}
@@ -123,6 +124,7 @@ def _video(info: Any, stamp: Stamp) -> Mention | None:
 def _comment(raw: dict[str, Any], aweme_id: str, stamp: Stamp) -> Mention | None:
     published = epoch(raw.get("create_time"))
     if not raw.get("cid") or published is None:
+        stamp.skip("评论", raw)
         return None
     user = raw.get("user") or {}
     parent = str(raw.get("reply_id") or "0")

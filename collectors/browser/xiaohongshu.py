@@ -123,6 +123,7 @@ def _author(user: Any) -> Author:
 def _comment(raw: dict[str, Any], note_id: str, parent: str, stamp: Stamp) -> Mention | None:
     published = epoch(raw.get("create_time"))
     if not raw.get("id") or published is None:
+        stamp.skip("评论", raw)
         return None
     pictures = as_list(raw.get("pictures"))
     return stamp.mention(

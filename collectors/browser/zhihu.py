@@ -107,6 +107,7 @@ def _answer(answer: dict[str, Any], stamp: Stamp) -> Mention | None:
     published = epoch(answer.get("created_time"))
     question = answer.get("question") or {}
     if not answer.get("id") or not question.get("id") or published is None:
+        stamp.skip("回答", answer)
         return None
     text = plain(answer.get("content") or answer.get("excerpt"))
     return stamp.mention(
@@ -126,6 +127,7 @@ def _answer(answer: dict[str, Any], stamp: Stamp) -> Mention | None:
 def _comment(raw: dict[str, Any], reply_to: str, url: str, stamp: Stamp) -> Mention | None:
     published = epoch(raw.get("created_time"))
     if not raw.get("id") or published is None:
+        stamp.skip("评论", raw)
         return None
     region = next(
         (t.get("text") for t in as_list(raw.get("comment_tag")) if t.get("type") == "ip_info"),

@@ -16,6 +16,7 @@ import subprocess
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -151,7 +152,9 @@ def test_posts_and_comments_through_signed_pages(platform, fake, cdp_url, make_c
 
 def test_platform_fields(platform, fake, cdp_url, make_ctx, tmp_path):
     ctx = make_ctx([browser_source(platform, fake, cdp_url, cookies_file(tmp_path, fake))])
-    run_source(ctx, source_of(ctx, platform))
+    with ThreadPoolExecutor(1) as worker:  # the scheduler runs sources in worker threads
+        run = worker.submit(run_source, ctx, source_of(ctx, platform)).result()
+    assert run.status == SourceStatus.OK, run.error or run.warnings
     found = indexed(ctx, platform)
     post, top = found[fake.posts[0].id], found[fake.posts[0].comments[0].id]
     if platform == "xiaohongshu":
@@ -299,3 +302,17 @@ def test_missing_profile_dir_is_a_configuration_error(make_ctx, tmp_path):
     run = run_source(ctx, source_of(ctx, "xhs"))
     assert run.status == SourceStatus.MISCONFIGURED
     assert "profile_dir" in run.error and "不存在" in run.error
+
+
+def test_unreadable_comment_is_a_visible_warning(cdp_url, make_ctx, tmp_path):
+    site_cls, post_id, comment_id, _ = PLATFORMS["douyin"]
+    fake = site_cls(world(NOW, post_id, comment_id)).start()
+    try:
+        fake.broken_comment = True  # type: ignore[attr-defined]
+        ctx = make_ctx([browser_source("douyin", fake, cdp_url, cookies_file(tmp_path, fake))])
+        run = run_source(ctx, source_of(ctx, "douyin"))
+    finally:
+        fake.stop()
+    assert run.status == SourceStatus.DEGRADED
+    assert "缺少编号或时间" in state_of(ctx, "douyin").last_error
+    assert set(indexed(ctx, "douyin")) == expected_ids(fake)  # everything readable is kept

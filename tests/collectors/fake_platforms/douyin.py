@@ -12,6 +12,7 @@ class DouyinSite(QuerySignedSite):
     """www.douyin.com: /search/{kw}?type=video, /video/{id}; a_bogus in the query."""
 
     cookie_name = "sessionid"
+    broken_comment = False  # add a comment without create_time (must show as a warning)
 
     def answer(self, request: Request) -> Reply:
         """Pages and API."""
@@ -59,6 +60,8 @@ class DouyinSite(QuerySignedSite):
             return Reply("", 500)
         shown, more = self.comment_slice(post, page_no)
         comments = [self.comment(c, post) for c in shown]
+        if self.broken_comment and page_no == 1:
+            comments.append({"cid": "7410000000000000bad", "text": "没有时间的评论", "status": 1})
         return json_reply(
             {
                 "status_code": 0,
