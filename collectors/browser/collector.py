@@ -22,7 +22,7 @@ from collectors.browser.options import BrowserOptions, read_options
 from collectors.browser.session import BrowserSession, Captured, Markers
 from collectors.config import SourceConfig
 from collectors.options import OptionReader
-from core.context import AppContext
+from core.context import Context
 from core.enums import Channel
 from core.models import Mention
 
@@ -82,13 +82,13 @@ class BrowserCollector(Collector):
     block_urls: ClassVar[tuple[str, ...]] = ()
     block_titles: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, source: SourceConfig, ctx: AppContext, options: BrowserOptions) -> None:
+    def __init__(self, source: SourceConfig, ctx: Context, options: BrowserOptions) -> None:
         super().__init__(source, ctx)
         self.options = options
         self.where = f"sources[{source.name}].options"
 
     @classmethod
-    def from_config(cls, source: SourceConfig, ctx: AppContext) -> BrowserCollector:
+    def from_config(cls, source: SourceConfig, ctx: Context) -> BrowserCollector:
         """Read the browser options; unknown options are errors."""
         reader = OptionReader(source)
         options = read_options(reader, ctx, cls.default_delay)

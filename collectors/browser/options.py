@@ -8,7 +8,7 @@ from pathlib import Path
 
 from collectors.keywords import search_terms
 from collectors.options import OptionReader
-from core.context import AppContext
+from core.context import Context
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
@@ -34,7 +34,7 @@ class BrowserOptions:
     remember_posts: int
 
 
-def read_options(reader: OptionReader, ctx: AppContext, default_delay: float) -> BrowserOptions:
+def read_options(reader: OptionReader, ctx: Context, default_delay: float) -> BrowserOptions:
     """Read and check the options; every problem is a ConfigError naming the option."""
     keywords = reader.strings("keywords") or search_terms(p.expression for p in ctx.config.plans)
     if not keywords:
