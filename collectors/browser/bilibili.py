@@ -41,6 +41,7 @@ class BilibiliCollector(BrowserCollector):
     search_api = r"/x/web-interface/wbi/search/type$"
     comment_api = r"/x/v2/reply/wbi/main$"
     paged_by_url = True
+    comments_hidden = True  # the comment section loads when scrolled into view
     block_urls = ("passport.bilibili.com/login", "/login?")
     block_titles = ("验证码", "安全验证")
 

@@ -26,6 +26,8 @@ from core.context import Context
 from core.enums import Channel
 from core.models import Mention
 
+REVEAL_WAIT = 2.0  # seconds a post page may take to fetch its comments by itself
+
 
 @dataclass
 class PostRef:
@@ -79,6 +81,8 @@ class BrowserCollector(Collector):
     comment_api: ClassVar[str]
     detail_api: ClassVar[str | None] = None
     paged_by_url: ClassVar[bool] = False
+    comments_button: ClassVar[str | None] = None  # regex of the text that opens the comments
+    comments_hidden: ClassVar[bool] = False  # the page fetches comments only once shown
     block_urls: ClassVar[tuple[str, ...]] = ()
     block_titles: ClassVar[tuple[str, ...]] = ()
 
@@ -253,12 +257,18 @@ class BrowserCollector(Collector):
                 warnings.append(f"{self.label_zh} {ref.key}: 正文未能读取")
                 return None, [], False
         comments: list[Mention] = []
+        if self.comments_hidden:
+            session.reveal(self.comments_button)
         for page in range(1, self.options.comment_pages + 1):
             if page > 1:
                 mark = len(session.captured)
                 session.scroll()
             what = f"{ref.key} 评论第 {page} 页"
-            body = self._answer(session.wait_for(self.comment_api, mark), what, warnings)
+            got = session.wait_for(self.comment_api, mark, REVEAL_WAIT if page == 1 else None)
+            if got is None and page == 1:  # comments load once shown: click or scroll to them
+                session.reveal(self.comments_button)
+                got = session.wait_for(self.comment_api, mark)
+            body = self._answer(got, what, warnings)
             if body is None:
                 return post, comments, False
             found, more = self.parse_comments(body, ref, stamp)

@@ -201,6 +201,19 @@ class BrowserSession:
         except PlaywrightError as exc:
             raise SourceFailed(f"{self.markers.label}: 页面滚动失败: {_first_line(exc)}") from None
 
+    def reveal(self, button: str | None) -> None:
+        """Show the comments: click the button whose text matches, else scroll down to them."""
+        if button:
+            target = self.page.get_by_text(re.compile(button)).first
+            try:
+                self._pace()
+                self.page_loads += 1
+                target.click(timeout=2000)
+                return
+            except PlaywrightError:
+                pass  # no such button on this page: scrolling is the other way comments appear
+        self.scroll()
+
     def check_page(self) -> None:
         """SourceBlocked when the current page is a login wall, captcha or risk-control page."""
         url = self.page.url

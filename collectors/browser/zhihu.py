@@ -38,6 +38,8 @@ class ZhihuCollector(BrowserCollector):
     comment_api = r"/api/v4/comment_v5/answers/\d+/root_comment$"
     block_urls = ("/signin", "/account/unhuman")
     block_titles = ("安全验证",)
+    comments_button = r"^\s*\d+\s*条评论\s*$"
+    comments_hidden = True
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The content search page."""

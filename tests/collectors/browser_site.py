@@ -93,7 +93,9 @@ def json_reply(data: Any, status: int = 200) -> Reply:
     return Reply(json.dumps(data, ensure_ascii=False), status)
 
 
-def page(title: str, fetch_js: str, next_js: str, salt: str, start: str = "load();") -> Reply:
+def page(
+    title: str, fetch_js: str, next_js: str, salt: str, start: str = "load();", body: str = ""
+) -> Reply:
     """An HTML page whose script loads data with FETCH(state) and pages with NEXT(data, state)."""
     script = (
         SIGN_JS % {"salt": salt}
@@ -102,7 +104,7 @@ def page(title: str, fetch_js: str, next_js: str, salt: str, start: str = "load(
     )
     html = (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
-        f"<body><h1>{title}</h1><script>{script}</script></body></html>"
+        f"<body><h1>{title}</h1>{body}<script>{script}</script></body></html>"
     )
     return Reply(html, content_type="text/html; charset=utf-8")
 

@@ -316,3 +316,16 @@ def test_unreadable_comment_is_a_visible_warning(cdp_url, make_ctx, tmp_path):
     assert run.status == SourceStatus.DEGRADED
     assert "缺少编号或时间" in state_of(ctx, "douyin").last_error
     assert set(indexed(ctx, "douyin")) == expected_ids(fake)  # everything readable is kept
+
+
+def test_comments_that_load_only_when_shown_are_reached_by_scrolling(cdp_url, make_ctx, tmp_path):
+    site_cls, post_id, comment_id, _ = PLATFORMS["douyin"]
+    fake = site_cls(world(NOW, post_id, comment_id)).start()
+    try:
+        fake.comments_on_scroll = True  # type: ignore[attr-defined]
+        ctx = make_ctx([browser_source("douyin", fake, cdp_url, cookies_file(tmp_path, fake))])
+        run = run_source(ctx, source_of(ctx, "douyin"))
+    finally:
+        fake.stop()
+    assert run.status == SourceStatus.OK, run.error or run.warnings
+    assert set(indexed(ctx, "douyin")) == expected_ids(fake)

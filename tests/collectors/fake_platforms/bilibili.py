@@ -25,13 +25,10 @@ class BilibiliSite(QuerySignedSite):
             return page("B站搜索", BILI_SEARCH_JS, "return false;", self.salt)
         if request.path.startswith("/video/"):
             post = self.post(request.path.rsplit("/", 1)[-1])
-            return page(
-                "B站视频",
-                BILI_REPLY_JS,
-                BILI_NEXT,
-                self.salt,
-                start=f"const AID = {self.aid(post)}; load();",
-            )
+            # Like the real page, the comments load only once the reader scrolls down to them.
+            player = "<div style='height:2000px'>播放器</div>"
+            start = f"const AID = {self.aid(post)};"
+            return page("B站视频", BILI_REPLY_JS, BILI_NEXT, self.salt, start, player)
         if not request.path.startswith("/x/"):
             return Reply("not found", 404, "text/plain")
         refused = json_reply({"code": -403, "message": "访问权限不足", "ttl": 1})

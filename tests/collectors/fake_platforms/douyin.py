@@ -12,6 +12,7 @@ class DouyinSite(QuerySignedSite):
     """www.douyin.com: /search/{kw}?type=video, /video/{id}; a_bogus in the query."""
 
     cookie_name = "sessionid"
+    comments_on_scroll = False
     broken_comment = False  # add a comment without create_time (must show as a warning)
 
     def answer(self, request: Request) -> Reply:
@@ -25,12 +26,11 @@ class DouyinSite(QuerySignedSite):
                 self.salt,
             )
         if request.path.startswith("/video/"):
-            return page(
-                "抖音视频",
-                DY_COMMENT_JS,
-                "state.offset = data.cursor; return data.has_more === 1;",
-                self.salt,
-            )
+            next_js = "state.offset = data.cursor; return data.has_more === 1;"
+            if self.comments_on_scroll:  # a page layout that fetches comments only when shown
+                player = "<div style='height:2000px'>播放器</div>"
+                return page("抖音视频", DY_COMMENT_JS, next_js, self.salt, "", player)
+            return page("抖音视频", DY_COMMENT_JS, next_js, self.salt)
         if not request.path.startswith("/aweme/"):
             return Reply("not found", 404, "text/plain")
         refused = Reply("", 200)  # douyin answers a bad a_bogus with an empty 200

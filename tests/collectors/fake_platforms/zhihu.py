@@ -37,7 +37,11 @@ class ZhihuSite(PlatformSite):
                 content_type="text/html; charset=utf-8",
             )
         if request.path.startswith("/question/"):
-            return page("知乎回答", ZH_COMMENT_JS, ZH_NEXT, self.salt)
+            # Like the real page, comments load only after a click on "N 条评论".
+            post = self.post(request.path.rsplit("/", 1)[-1])
+            button = f"<button id='comments'>{post.comment_count()} 条评论</button>"
+            start = 'document.getElementById("comments").onclick = () => load();'
+            return page("知乎回答", ZH_COMMENT_JS, ZH_NEXT, self.salt, start, button)
         if not request.path.startswith("/api/"):
             return Reply("not found", 404, "text/plain")
         refused = json_reply(
