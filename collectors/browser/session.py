@@ -132,7 +132,7 @@ class BrowserSession:
             return self._browser.new_context(locale="zh-CN")
         except PlaywrightError as exc:
             raise SourceFailed(
-                f"{self.markers.label}: 无法启动或连接浏览器: {_first_line(exc)}"
+                f"{self.markers.label}: {_start_hint(options)}（{_first_line(exc)}）"
             ) from None
 
     def close(self) -> None:
@@ -250,6 +250,21 @@ class BrowserSession:
                 raise SourceFailed(
                     f"{self.markers.label}: 浏览器已断开: {_first_line(exc)}"
                 ) from None
+
+
+def _start_hint(options: BrowserOptions) -> str:
+    """What to check when the browser cannot be reached or started."""
+    if options.cdp_url:
+        return (
+            f"无法连接 cdp_url {options.cdp_url}："
+            "请先用 --remote-debugging-port 启动已登录的 Chromium"
+        )
+    hint = f"无法启动 Chromium（{options.executable_path}）"
+    if options.profile_dir:
+        hint += (
+            f"；profile_dir {options.profile_dir} 若正被另一个浏览器使用，请关闭它或改用 cdp_url"
+        )
+    return hint
 
 
 def _first_line(exc: BaseException) -> str:

@@ -10,6 +10,8 @@ import pytest
 from collectors.browser.cookies import load_cookies
 from collectors.browser.ledger import Ledger
 from collectors.registry import collector_class
+from collectors.runner import run_source
+from collectors.state import SourceStatus
 from core.errors import ConfigError
 from tests.collectors.conftest import source_of
 
@@ -112,3 +114,12 @@ def test_ledger_round_trip_and_limit():
     assert not seen.is_new("c0", at - timedelta(seconds=1))
     assert Ledger.load('{"since": "2026-11-23"}', 5).posts == {}  # a foreign cursor starts empty
     assert Ledger.load("not json", 5).posts == {}
+
+
+def test_unreachable_browser_is_a_degraded_run_that_says_what_to_do(make_ctx):
+    options = {"keywords": ["x"], "cdp_url": "http://127.0.0.1:9", "page_timeout": 3}
+    ctx = make_ctx([{"name": "xhs", "type": "xiaohongshu", "options": options}])
+    run = run_source(ctx, source_of(ctx, "xhs"))
+    assert run.status == SourceStatus.DEGRADED
+    assert "无法连接 cdp_url http://127.0.0.1:9" in run.error
+    assert "remote-debugging-port" in run.error
