@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import subprocess
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -71,6 +72,8 @@ def cdp_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for line in process.stderr:
             found = re.search(r"DevTools listening on ws://([\d.]+:\d+)/", line)
             if found:
+                # Keep reading Chromium's log so a full pipe never blocks the browser.
+                threading.Thread(target=process.stderr.read, daemon=True).start()
                 yield f"http://{found.group(1)}"
                 break
         else:
