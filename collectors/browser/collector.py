@@ -227,8 +227,8 @@ class BrowserCollector(Collector):
             if c.published_at >= window
             and (seen is None or seen.is_new(c.native_id, c.published_at))
         ]
-        if post is not None and seen is None and post.published_at >= request.backfill_since:
-            mentions.insert(0, post)
+        if post is not None and post.published_at >= window:
+            mentions.insert(0, post)  # again on a revisit: its counts moved (re-indexed, not new)
         pages = session.page_loads - loads
         if not complete:  # read it again next run; what we got is indexed now (dedup by id)
             return Batch(mentions, cursor=None, pages=pages, warnings=warnings)

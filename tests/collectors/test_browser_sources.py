@@ -256,7 +256,9 @@ def test_failed_comment_page_then_restart_loses_and_repeats_nothing(
     second.comments.append(late)
     third = run_source(ctx, source_of(ctx, platform))
     assert [m.native_id for m in third.report.new] == [late.id]
+    assert [m.native_id for m in third.report.updated] == [second.id]  # its comment count grew
     assert third.report.duplicates == 0
+    assert indexed(ctx, platform)[second.id].metrics.comments == 2
     assert fake.opened(detail_path(platform, fake, first)) == 2  # unchanged post not reopened
     assert state_of(ctx, platform).items_total == len(expected_ids(fake))
 
