@@ -252,10 +252,12 @@ class BrowserCollector(Collector):
             body = self._answer(
                 session.wait_for(self.detail_api, mark), f"{ref.key} 正文", warnings
             )
-            post = self.parse_detail(body, ref, stamp) if body is not None else None
-            if post is None:
-                warnings.append(f"{self.label_zh} {ref.key}: 正文未能读取")
-                return None, [], False
+            if body is None:
+                return None, [], False  # the page failed: read it again next run
+            post = self.parse_detail(body, ref, stamp)
+            if post is None:  # deleted or unreadable note: say so once, do not retry every run
+                warnings.append(f"{self.label_zh} {ref.key}: 正文无法读取（已删除或格式变化）")
+                return None, [], True
         comments: list[Mention] = []
         if self.comments_hidden:
             session.reveal(self.comments_button)

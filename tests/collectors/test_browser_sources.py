@@ -334,3 +334,21 @@ def test_comments_that_load_only_when_shown_are_reached_by_scrolling(cdp_url, ma
         fake.stop()
     assert run.status == SourceStatus.OK, run.error or run.warnings
     assert set(indexed(ctx, "douyin")) == expected_ids(fake)
+
+
+def test_deleted_note_is_reported_once_not_retried(cdp_url, make_ctx, tmp_path):
+    site_cls, post_id, comment_id, _ = PLATFORMS["xiaohongshu"]
+    fake = site_cls(world(NOW, post_id, comment_id)).start()
+    try:
+        gone = fake.posts[1]
+        fake.deleted = frozenset({gone.id})  # type: ignore[attr-defined]
+        source = browser_source("xiaohongshu", fake, cdp_url, cookies_file(tmp_path, fake))
+        ctx = make_ctx([source])
+        first = run_source(ctx, source_of(ctx, "xiaohongshu"))
+        second = run_source(ctx, source_of(ctx, "xiaohongshu"))
+    finally:
+        fake.stop()
+    assert first.status == SourceStatus.DEGRADED and "正文无法读取" in first.warnings[0]
+    assert second.status == SourceStatus.OK, second.error or second.warnings
+    assert fake.opened(f"/explore/{gone.id}") == 1
+    assert gone.id not in indexed(ctx, "xiaohongshu") and len(indexed(ctx, "xiaohongshu")) == 5

@@ -13,6 +13,7 @@ class XiaohongshuSite(PlatformSite):
     """www.xiaohongshu.com: /search_result, /explore/{id}; signed with the X-s header."""
 
     cookie_name = "web_session"
+    deleted: frozenset[str] = frozenset()  # notes whose page says 笔记不存在
 
     def expected_signature(self, request: Request) -> str | None:
         """The X-s header."""
@@ -62,7 +63,7 @@ class XiaohongshuSite(PlatformSite):
         if request.path == "/api/sns/web/v1/feed":
             ask = json.loads(request.body)
             post = self.post(ask["source_note_id"])
-            if ask.get("xsec_token") != f"tok-{post.id}":
+            if ask.get("xsec_token") != f"tok-{post.id}" or post.id in self.deleted:
                 return json_reply({"code": -510001, "success": False, "msg": "笔记不存在"})
             return json_reply(
                 {
