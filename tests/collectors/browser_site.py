@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -66,6 +67,7 @@ class Request:
     raw_path: str
     body: str
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def path(self) -> str:

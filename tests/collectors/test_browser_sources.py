@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -352,3 +353,25 @@ def test_deleted_note_is_reported_once_not_retried(cdp_url, make_ctx, tmp_path):
     assert second.status == SourceStatus.OK, second.error or second.warnings
     assert fake.opened(f"/explore/{gone.id}") == 1
     assert gone.id not in indexed(ctx, "xiaohongshu") and len(indexed(ctx, "xiaohongshu")) == 5
+
+
+def test_limits_and_pace(cdp_url, make_ctx, tmp_path):
+    site_cls, post_id, comment_id, _ = PLATFORMS["douyin"]
+    fake = site_cls(world(NOW, post_id, comment_id)).start()
+    try:
+        source = browser_source("douyin", fake, cdp_url, cookies_file(tmp_path, fake))
+        source["options"].update(max_pages=1, max_posts=1, delay=0.4)
+        ctx = make_ctx([source])
+        run = run_source(ctx, source_of(ctx, "douyin"))
+    finally:
+        fake.stop()
+    assert run.status == SourceStatus.OK, run.error or run.warnings
+    first = fake.posts[0]
+    expected = {first.id} | {c.id for top in first.comments for c in [top, *top.replies]}
+    assert set(indexed(ctx, "douyin")) == expected  # one post (max_posts), all its comments
+    searches = [r for r in fake.requests if r.path == "/aweme/v1/web/search/item/"]
+    assert [r.query["offset"] for r in searches] == ["0"]  # one result page (max_pages)
+    pages = [r for r in fake.requests if r.path.startswith(("/search/", "/video/"))]
+    second_comments = [r for r in fake.requests if r.query.get("cursor") == "2"]
+    moments = [pages[0].at, pages[1].at, second_comments[0].at]
+    assert all(b - a >= 0.35 for a, b in pairwise(moments))  # options.delay between actions
