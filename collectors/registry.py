@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from core.registry import Registry
@@ -48,6 +49,25 @@ for _type, _class in {
     "rss": "RssCollector",
 }.items():
     COLLECTORS.add_lazy(_type, _scrapy(_class))
+
+
+def _browser(module: str, name: str) -> Callable[[], type[Collector]]:
+    """A loader for a browser-session collector (Playwright is imported on first use)."""
+
+    def load() -> type[Collector]:
+        cls: type[Collector] = getattr(import_module(f"collectors.browser.{module}"), name)
+        return cls
+
+    return load
+
+
+for _type, _class in {
+    "xiaohongshu": "XiaohongshuCollector",
+    "douyin": "DouyinCollector",
+    "bilibili": "BilibiliCollector",
+    "zhihu": "ZhihuCollector",
+}.items():
+    COLLECTORS.add_lazy(_type, _browser(_type, _class))
 
 
 def collector_class(type_name: str) -> type[Collector]:

@@ -13,6 +13,10 @@ class Channel(StrEnum):
     COMPLAINT_PLATFORM = "complaint_platform"
     EMAIL = "email"
     NEWS = "news"
+    # 小红书-style note communities and video platforms (抖音, B站): complaints live in the
+    # comments under a post, and they spread differently from microblogs and forums.
+    SOCIAL = "social"
+    VIDEO = "video"
     OTHER = "other"
 
 
@@ -81,6 +85,8 @@ CHANNEL_LABELS_ZH: dict[Channel, str] = {
     Channel.COMPLAINT_PLATFORM: "投诉平台",
     Channel.EMAIL: "邮件",
     Channel.NEWS: "新闻/RSS",
+    Channel.SOCIAL: "社交种草(小红书)",
+    Channel.VIDEO: "视频平台(抖音/B站)",
     Channel.OTHER: "其他",
 }
 

@@ -33,6 +33,10 @@ def test_every_commented_source_example_builds(tmp_path, monkeypatch):
         "heimao",
         "rss",
         "email",
+        "xiaohongshu",
+        "douyin",
+        "bilibili",
+        "zhihu",
     }
     for source in config.sources:
         assert collector_class(source.type).from_config(source, ctx).source is source

@@ -1,0 +1,280 @@
+"""BrowserCollector: keyword search → posts → comments, read from the JSON the site's pages fetch.
+
+A platform subclass says where its pages are (search_url, detail_url), which API paths carry the
+data (search_api, detail_api, comment_api), how its JSON maps onto mentions (parse_*) and how the
+site says "log in again" or "prove you are human" (blocked_reason, markers). This class does the
+walking: one batch per post (the post and its new comments) with the cursor after it, a failed
+page as a visible warning (the post is read again next run), a block as SourceBlocked after the
+batches already read.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
+from collectors.browser.ledger import Ledger
+from collectors.browser.options import BrowserOptions, read_options
+from collectors.browser.session import BrowserSession, Captured, Markers
+from collectors.config import SourceConfig
+from collectors.options import OptionReader
+from core.context import Context
+from core.enums import Channel
+from core.models import Mention
+
+REVEAL_WAIT = 2.0  # seconds a post page may take to fetch its comments by itself
+
+
+@dataclass
+class PostRef:
+    """A post found by search: where to read it, and what the result list already showed."""
+
+    key: str
+    url_part: str
+    comments: int | None = None
+    published_at: datetime | None = None
+    mention: Mention | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The fields every mention of one run shares."""
+
+    source: str
+    channel: Channel
+    now: datetime
+    plans: tuple[str, ...]
+    skipped: list[str] = field(default_factory=list)
+
+    def skip(self, what: str, raw: dict[str, Any]) -> None:
+        """Note an item that cannot be stored (no id or no time): it shows as a warning."""
+        ident = next(
+            (str(raw[k]) for k in ("id", "cid", "rpid", "aweme_id", "bvid") if raw.get(k)), "?"
+        )
+        self.skipped.append(f"{what} {ident}")
+
+    def mention(self, **fields: Any) -> Mention:
+        """A Mention of this source with the given fields."""
+        return Mention(
+            source=self.source,
+            channel=self.channel,
+            collected_at=self.now,
+            plans=list(self.plans),
+            **fields,
+        )
+
+
+class BrowserCollector(Collector):
+    """Base of the 小红书 / 抖音 / B站 / 知乎 collectors."""
+
+    label_zh: ClassVar[str]
+    channel: ClassVar[Channel]
+    default_delay: ClassVar[float]
+    site_url: ClassVar[str]
+    search_site_url: ClassVar[str | None] = None
+    search_api: ClassVar[str]
+    comment_api: ClassVar[str]
+    detail_api: ClassVar[str | None] = None
+    paged_by_url: ClassVar[bool] = False
+    comments_button: ClassVar[str | None] = None  # regex of the text that opens the comments
+    comments_hidden: ClassVar[bool] = False  # the page fetches comments only once shown
+    block_urls: ClassVar[tuple[str, ...]] = ()
+    block_titles: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, source: SourceConfig, ctx: Context, options: BrowserOptions) -> None:
+        super().__init__(source, ctx)
+        self.options = options
+        self.where = f"sources[{source.name}].options"
+
+    @classmethod
+    def from_config(cls, source: SourceConfig, ctx: Context) -> BrowserCollector:
+        """Read the browser options; unknown options are errors."""
+        reader = OptionReader(source)
+        options = read_options(reader, ctx, cls.default_delay)
+        reader.reject_unknown()
+        return cls(source, ctx, options)
+
+    # --- what a platform defines -------------------------------------------------------------
+
+    @abstractmethod
+    def search_url(self, base: str, keyword: str, page: int) -> str:
+        """The search page for keyword (page counts from 1; used when paged_by_url)."""
+
+    @abstractmethod
+    def detail_url(self, base: str, ref: PostRef) -> str:
+        """The page of one post, whose scripts fetch its comments."""
+
+    @abstractmethod
+    def parse_search(self, body: dict[str, Any], stamp: Stamp) -> tuple[list[PostRef], bool]:
+        """Posts of one search response and whether there are more pages."""
+
+    def parse_detail(self, body: dict[str, Any], ref: PostRef, stamp: Stamp) -> Mention | None:
+        """The post itself from the detail API (platforms whose search lacks the full post)."""
+        return ref.mention
+
+    @abstractmethod
+    def parse_comments(
+        self, body: dict[str, Any], ref: PostRef, stamp: Stamp
+    ) -> tuple[list[Mention], bool]:
+        """Comments (and their inline replies) of one response, and whether more follow."""
+
+    @abstractmethod
+    def blocked_reason(self, status: int, body: Any) -> str | None:
+        """Why an API answer means login expired / captcha / risk control, or None."""
+
+    # --- the walk ----------------------------------------------------------------------------
+
+    def base(self, search: bool = False) -> str:
+        """The site root (options.base_url overrides it, for mirrors and tests)."""
+        if self.options.base_url:
+            return self.options.base_url
+        return (self.search_site_url or self.site_url) if search else self.site_url
+
+    def collect(self, request: CollectRequest) -> Iterator[Batch]:
+        """Per keyword: search, then one batch per post with new content."""
+        ledger = Ledger.load(request.cursor, self.options.remember_posts)
+        stamp = Stamp(self.source.name, self.channel, request.now, tuple(self.options.plans))
+        markers = Markers(self.label_zh, self.block_urls, self.block_titles)
+        with BrowserSession(self.options, markers, self.where) as session:
+            apis = (self.search_api, self.comment_api, self.detail_api)
+            session.listen(*(api for api in apis if api))
+            for keyword in self.options.keywords:
+                loads, skipped = session.page_loads, len(stamp.skipped)
+                warnings: list[str] = []
+                refs = self._search(session, keyword, stamp, warnings)
+                if len(stamp.skipped) > skipped:
+                    unread = len(stamp.skipped) - skipped
+                    warnings.append(f"{self.label_zh} 搜索“{keyword}”: {unread} 条结果无法读取")
+                yield Batch([], cursor=None, pages=session.page_loads - loads, warnings=warnings)
+                for ref in refs[: self.options.max_posts]:
+                    batch = self._read_post(session, ref, ledger, request, stamp)
+                    if batch is not None:
+                        yield batch
+
+    def _search(
+        self, session: BrowserSession, keyword: str, stamp: Stamp, warnings: list[str]
+    ) -> list[PostRef]:
+        found: dict[str, PostRef] = {}
+        for page in range(1, self.options.max_pages + 1):
+            mark = len(session.captured)
+            if page == 1 or self.paged_by_url:
+                session.open(self.search_url(self.base(search=True), keyword, page))
+            else:
+                session.scroll()
+            what = f"搜索“{keyword}”第 {page} 页"
+            body = self._answer(session.wait_for(self.search_api, mark), what, warnings)
+            if body is None:
+                break
+            refs, more = self.parse_search(body, stamp)
+            for ref in refs:
+                found.setdefault(ref.key, ref)
+            if not more:
+                break
+        return list(found.values())
+
+    def _answer(
+        self, got: Captured | None, what: str, warnings: list[str]
+    ) -> dict[str, Any] | None:
+        """The JSON body of an API answer; SourceBlocked for a block, a warning for a failure."""
+        if got is None:
+            warnings.append(f"{self.label_zh} {what}: 页面未发出数据请求或超时")
+            return None
+        body = got.json()
+        reason = self.blocked_reason(got.status, body)
+        if reason:
+            raise SourceBlocked(f"{self.label_zh}: {reason}（{what}）", self.options.block_cooldown)
+        if got.status >= 400 or not isinstance(body, dict):
+            warnings.append(f"{self.label_zh} {what}: HTTP {got.status}，响应不可用")
+            return None
+        return body
+
+    def _read_post(
+        self,
+        session: BrowserSession,
+        ref: PostRef,
+        ledger: Ledger,
+        request: CollectRequest,
+        stamp: Stamp,
+    ) -> Batch | None:
+        seen = ledger.get(ref.key)
+        if seen is not None and ref.comments is not None and ref.comments <= seen.comments:
+            return None  # nothing new under this post since our last visit
+        if (
+            seen is None
+            and ref.published_at is not None
+            and ref.published_at < request.backfill_since
+        ):
+            # An old post: remember its comment count, open it only once new comments appear.
+            ledger.record(ref.key, ref.comments or 0, request.now)
+            return Batch([], cursor=ledger.dump())
+        loads, skipped = session.page_loads, len(stamp.skipped)
+        warnings: list[str] = []
+        post, comments, complete = self._visit(session, ref, stamp, warnings)
+        if len(stamp.skipped) > skipped:
+            dropped = stamp.skipped[skipped:]
+            warnings.append(
+                f"{self.label_zh} {ref.key}: {len(dropped)} 条缺少编号或时间，未入库: {dropped[0]}"
+            )
+        window = request.backfill_since
+        mentions = [
+            c
+            for c in comments
+            if c.published_at >= window
+            and (seen is None or seen.is_new(c.native_id, c.published_at))
+        ]
+        if post is not None and post.published_at >= window:
+            mentions.insert(0, post)  # again on a revisit: its counts moved (re-indexed, not new)
+        pages = session.page_loads - loads
+        if not complete:  # read it again next run; what we got is indexed now (dedup by id)
+            return Batch(mentions, cursor=None, pages=pages, warnings=warnings)
+        shown = ref.comments if ref.comments is not None else (post.metrics.comments if post else 0)
+        times = [c.published_at for c in comments]
+        newest = max([seen.newest if seen else window, *times])
+        edge = frozenset(c.native_id for c in comments if c.published_at == newest)
+        if seen is not None and newest == seen.newest:
+            edge |= seen.edge
+        ledger.record(ref.key, shown, newest, edge)
+        return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings)
+
+    def _visit(
+        self, session: BrowserSession, ref: PostRef, stamp: Stamp, warnings: list[str]
+    ) -> tuple[Mention | None, list[Mention], bool]:
+        """Open the post's page; the post and the comments of up to comment_pages pages."""
+        mark = len(session.captured)
+        session.open(self.detail_url(self.base(), ref))
+        post = ref.mention
+        if self.detail_api:
+            body = self._answer(
+                session.wait_for(self.detail_api, mark), f"{ref.key} 正文", warnings
+            )
+            if body is None:
+                return None, [], False  # the page failed: read it again next run
+            post = self.parse_detail(body, ref, stamp)
+            if post is None:  # deleted or unreadable note: say so once, do not retry every run
+                warnings.append(f"{self.label_zh} {ref.key}: 正文无法读取（已删除或格式变化）")
+                return None, [], True
+        comments: list[Mention] = []
+        if self.comments_hidden:
+            session.reveal(self.comments_button)
+        for page in range(1, self.options.comment_pages + 1):
+            if page > 1:
+                mark = len(session.captured)
+                session.scroll()
+            what = f"{ref.key} 评论第 {page} 页"
+            got = session.wait_for(self.comment_api, mark, REVEAL_WAIT if page == 1 else None)
+            if got is None and page == 1:  # comments load once shown: click or scroll to them
+                session.reveal(self.comments_button)
+                got = session.wait_for(self.comment_api, mark)
+            body = self._answer(got, what, warnings)
+            if body is None:
+                return post, comments, False
+            found, more = self.parse_comments(body, ref, stamp)
+            comments.extend(found)
+            if not more:
+                break
+        return post, comments, True

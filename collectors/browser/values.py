@@ -1,0 +1,56 @@
+"""Reading the loosely typed JSON of the platforms: nested keys, epoch times, counts, HTML text."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from collectors.fields import parse_count
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
+
+
+def dig(data: Any, *keys: str | int) -> Any:
+    """data[k1][k2]...; None as soon as a level is missing or of the wrong kind."""
+    for key in keys:
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and -len(data) <= key < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
+        if data is None:
+            return None
+    return data
+
+
+def as_list(value: Any) -> list[dict[str, Any]]:
+    """The dict elements of a JSON list (anything else gives an empty list)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def epoch(value: Any) -> datetime | None:
+    """UTC time from epoch seconds or milliseconds (number or digit string)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
+
+
+def count(value: Any) -> int:
+    """A non-negative count from 12, "12", "1.2万"; 0 when absent."""
+    return parse_count(value) or 0
+
+
+def plain(value: Any) -> str:
+    """Text of an HTML fragment (search highlights, answer bodies), whitespace collapsed."""
+    text = _TAG.sub("", _BREAK.sub("\n", str(value or "")))
+    lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def text_or_placeholder(text: str, images: int) -> str:
+    """The text, or [图片] for an image-only post (kept, never dropped as empty)."""
+    return text or ("[图片]" if images else "[无文字]")
