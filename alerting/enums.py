@@ -1,4 +1,4 @@
-"""Alerting enumerations: alert status, severity, delivery status, lifecycle events."""
+"""Alerting enumerations: alert status, delivery status, lifecycle events (Severity is core's)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,6 @@ class AlertStatus(StrEnum):
     OPEN = "open"
     ACKNOWLEDGED = "acknowledged"
     RESOLVED = "resolved"
-
-
-class Severity(StrEnum):
-    """How bad an alert is; ordered info < warning < high < critical."""
-
-    INFO = "info"
-    WARNING = "warning"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        """Position in the order info=0 … critical=3."""
-        return list(Severity).index(self)
 
 
 class DeliveryStatus(StrEnum):
@@ -47,13 +33,6 @@ class AlertEvent(StrEnum):
     ESCALATED = "escalated"
     RESOLVED = "resolved"
 
-
-SEVERITY_LABELS_ZH: dict[Severity, str] = {
-    Severity.INFO: "提示",
-    Severity.WARNING: "预警",
-    Severity.HIGH: "严重",
-    Severity.CRITICAL: "紧急",
-}
 
 ALERT_STATUS_ZH: dict[AlertStatus, str] = {
     AlertStatus.OPEN: "待处理",

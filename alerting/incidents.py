@@ -21,8 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alerting.config import GroupingConfig
-from alerting.enums import AlertStatus, Severity
+from alerting.enums import AlertStatus
 from alerting.models import Alert, Incident
+from core.enums import Severity
 
 ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from alerting import incidents
 from alerting.config import EscalationStep, GroupingConfig
-from alerting.enums import AlertEvent, AlertStatus, Severity
+from alerting.enums import AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.rules import Finding, Rule
 from alerting.service import as_utc, get_active_by_key
+from core.enums import Severity
 
 MAX_SAMPLES = 10
 

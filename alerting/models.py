@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alerting.enums import AlertStatus, DeliveryStatus, Severity
+from alerting.enums import AlertStatus, DeliveryStatus
 from core.db import Base
+from core.db_upgrade import rename_values
+from core.enums import LEGACY_SEVERITY_NAMES, Severity
 
 
 class Alert(Base):
@@ -22,7 +24,7 @@ class Alert(Base):
     rule: Mapped[str] = mapped_column(String(200))
     rule_type: Mapped[str] = mapped_column(String(50))
     key: Mapped[str] = mapped_column(String(300))
-    severity: Mapped[Severity] = mapped_column(String(20), default=Severity.WARNING)
+    severity: Mapped[Severity] = mapped_column(String(20), default=Severity.MEDIUM)
     status: Mapped[AlertStatus] = mapped_column(String(20), default=AlertStatus.OPEN)
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text, default="")
@@ -63,7 +65,7 @@ class Incident(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     title: Mapped[str] = mapped_column(String(300))
     scope: Mapped[str] = mapped_column(String(30), default="reputation")  # Rule.incident_group
-    severity: Mapped[Severity] = mapped_column(String(20), default=Severity.WARNING)
+    severity: Mapped[Severity] = mapped_column(String(20), default=Severity.MEDIUM)
     status: Mapped[AlertStatus] = mapped_column(String(20), default=AlertStatus.OPEN)
     lead_alert_id: Mapped[int | None] = mapped_column(Integer, default=None)
     alert_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -106,3 +108,8 @@ class RuleState(Base):
     rule: Mapped[str] = mapped_column(String(200), primary_key=True)
     last_eval_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# Severity was spelled info/warning/high/critical here before it became one vocabulary.
+for _column in (Alert.severity, Incident.severity, Delivery.severity):
+    rename_values(_column, LEGACY_SEVERITY_NAMES)

@@ -1,6 +1,7 @@
 """Send notifications through the configured channels, record every delivery, retry failures.
 
 `notify(ctx, notification)` is the entry point other domains use (SLA breaches, reports).
+The Notification type itself lives in `alerting.notifiers.base` (re-exported here).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from sqlalchemy.orm import Session
 from alerting.config import ALERTING
 from alerting.enums import DeliveryStatus
 from alerting.models import Delivery
+from alerting.notifiers import NOTIFIERS, DeliveryError, Notification
 from alerting.service import as_utc
+from core.enums import Severity
 from core.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -26,18 +29,6 @@ log = logging.getLogger(__name__)
 
 # A freshly queued delivery is sent by its creator; the retry job leaves it alone this long.
 CLAIM_GRACE = timedelta(minutes=2)
-
-
-@dataclass
-class Notification:
-    """A message for people: title, markdown body, severity, deep link, target notifier names."""
-
-    title: str
-    body_markdown: str
-    severity: str
-    link: str | None = None
-    targets: list[str] | None = None
-    alert_id: int | None = None
 
 
 @dataclass
@@ -120,15 +111,13 @@ def retry_due(ctx: Context) -> list[DeliveryResult]:
 
 
 def _attempt(session: Session, ctx: Context, row: Delivery) -> DeliveryResult:
-    from alerting.notifiers import CHANNELS, DeliveryError
-
     now = ctx.clock().astimezone(UTC)
     config = ALERTING.of(ctx.config).notifier(row.notifier)
-    if config is None or config.type not in CHANNELS:
+    if config is None or config.type not in NOTIFIERS:
         reason = "未配置的通知渠道" if config is None else f"未知渠道类型 {config.type!r}"
         return _give_up(row, f"{row.notifier}: {reason}")
     try:
-        channel = CHANNELS[config.type](config)
+        channel = NOTIFIERS.get(config.type)(config)
     except ConfigError as exc:
         return _give_up(row, str(exc))
     free_at = _rate_limited_until(
@@ -194,7 +183,7 @@ def _as_notification(row: Delivery) -> Notification:
     return Notification(
         title=row.title,
         body_markdown=row.body,
-        severity=row.severity,
+        severity=Severity(row.severity),
         link=row.link,
         alert_id=row.alert_id,
     )

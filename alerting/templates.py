@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertEvent, AlertStatus, Severity
+from alerting.enums import ALERT_STATUS_ZH, AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.notifications import Notification
 from alerting.service import as_utc
-from core.enums import CHANNEL_LABELS_ZH
+from core.enums import CHANNEL_LABELS_ZH, SEVERITY_LABELS_ZH, Severity
 from core.models import Mention
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def render_alert(
     return Notification(
         title=title,
         body_markdown="\n".join(lines),
-        severity=str(severity),
+        severity=severity,
         link=link,
         alert_id=alert.id,
     )

@@ -30,7 +30,8 @@ from alerting.engine import AlertEngine
 from alerting.loader import parse_rule
 from alerting.replay import replay_stream
 from alerting.rules import Rule
-from alerting.synthetic import (
+from app.config import AppConfig
+from bench.synthetic import (
     TZ,
     PassThroughClassifier,
     background,
@@ -39,7 +40,6 @@ from alerting.synthetic import (
     promotion,
     ramp,
 )
-from app.config import AppConfig
 from core.context import Context
 from core.enums import Category
 from core.models import Mention

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from core.config import IndexConfig
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.engines.bulk import BulkPolicy
 from core.index.protocol import MentionIndex, SearchQuery, SplitField
@@ -61,7 +61,7 @@ def corpus(count: int, seed: int = 7) -> list[Mention]:
                 keywords=rng.sample(["退款", "投诉", "质量", "物流"], 2),
                 sentiment=Sentiment(label=rng.choice(list(SentimentLabel)), score=rng.random()),
                 category=rng.choice(list(Category)),
-                urgency=Urgency(level=UrgencyLevel.from_score(score), score=score),
+                urgency=Urgency(level=Severity.from_score(score), score=score),
             )
         )
     return mentions

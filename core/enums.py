@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -41,22 +42,37 @@ class Category(StrEnum):
     OTHER = "other"
 
 
-class UrgencyLevel(StrEnum):
-    """How dangerous a mention is; ordered low < medium < high < critical."""
+class Severity(StrEnum):
+    """How serious something is: a mention's urgency, an alert, a case, a notice, a report item.
+
+    Ordered low < medium < high < critical. Older alert stores and rule files spelled the
+    two lower levels "info" and "warning"; those (and "warn", "error") still load.
+    """
 
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
     CRITICAL = "critical"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Severity | None:
+        text = str(value).strip().lower()
+        alias = LEGACY_SEVERITY_NAMES.get(text, text)
+        return cls._value2member_map_.get(alias)  # type: ignore[return-value]
+
     @property
     def rank(self) -> int:
         """Position in the order low=0 … critical=3."""
-        return _URGENCY_ORDER.index(self)
+        return _SEVERITY_ORDER.index(self)
+
+    @property
+    def label_zh(self) -> str:
+        """The one Chinese label of this level (alerts, cases, urgency, reports)."""
+        return SEVERITY_LABELS_ZH[self]
 
     @classmethod
-    def from_score(cls, score: float) -> UrgencyLevel:
-        """Map a 0–100 score onto a level (thresholds 25 / 50 / 75)."""
+    def from_score(cls, score: float) -> Severity:
+        """Map a 0–100 urgency score onto a level (thresholds 25 / 50 / 75)."""
         if score >= 75:
             return cls.CRITICAL
         if score >= 50:
@@ -65,8 +81,61 @@ class UrgencyLevel(StrEnum):
             return cls.MEDIUM
         return cls.LOW
 
+    @classmethod
+    def highest(cls, levels: Iterable[Severity | str]) -> Severity | None:
+        """The most serious of levels (None when there are none)."""
+        found = [cls(level) for level in levels]
+        return max(found, key=lambda level: level.rank) if found else None
 
-_URGENCY_ORDER = [UrgencyLevel.LOW, UrgencyLevel.MEDIUM, UrgencyLevel.HIGH, UrgencyLevel.CRITICAL]
+
+_SEVERITY_ORDER = [Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL]
+
+# Names older versions stored or accepted, mapped onto today's values.
+LEGACY_SEVERITY_NAMES: dict[str, str] = {
+    "info": "low",
+    "warning": "medium",
+    "warn": "medium",
+    "error": "high",
+}
+
+# One label per level, used everywhere a person reads a severity or urgency level. They
+# read as an adjective after 级别/严重程度/紧急程度 and stand alone in a title's 【】.
+SEVERITY_LABELS_ZH: dict[Severity, str] = {
+    Severity.LOW: "一般",
+    Severity.MEDIUM: "较重",
+    Severity.HIGH: "严重",
+    Severity.CRITICAL: "紧急",
+}
+
+
+class UrgencySignal(StrEnum):
+    """What raised a mention's urgency (UrgencyReason.code); see DOMAIN.md."""
+
+    HARM_TO_PEOPLE = "harm_to_people"
+    LEGAL_REGULATORY = "legal_regulatory"
+    MEDIA_EXPOSURE = "media_exposure"
+    COLLECTIVE_ACTION = "collective_action"
+    REPEAT_CONTACT = "repeat_contact"
+    AUTHOR_INFLUENCE = "author_influence"
+    SPREAD_VELOCITY = "spread_velocity"
+    NEGATIVE_EMOTION = "negative_emotion"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the signal."""
+        return URGENCY_SIGNAL_LABELS_ZH[self]
+
+
+URGENCY_SIGNAL_LABELS_ZH: dict[UrgencySignal, str] = {
+    UrgencySignal.HARM_TO_PEOPLE: "人身安全",
+    UrgencySignal.LEGAL_REGULATORY: "法律/监管投诉",
+    UrgencySignal.MEDIA_EXPOSURE: "媒体曝光",
+    UrgencySignal.COLLECTIVE_ACTION: "集体维权",
+    UrgencySignal.REPEAT_CONTACT: "重复投诉",
+    UrgencySignal.AUTHOR_INFLUENCE: "作者影响力",
+    UrgencySignal.SPREAD_VELOCITY: "传播速度",
+    UrgencySignal.NEGATIVE_EMOTION: "强烈负面情绪",
+}
 
 CATEGORY_LABELS_ZH: dict[Category, str] = {
     Category.PRODUCT_QUALITY: "商品质量",
@@ -94,11 +163,4 @@ SENTIMENT_LABELS_ZH: dict[SentimentLabel, str] = {
     SentimentLabel.NEGATIVE: "负面",
     SentimentLabel.NEUTRAL: "中性",
     SentimentLabel.POSITIVE: "正面",
-}
-
-URGENCY_LABELS_ZH: dict[UrgencyLevel, str] = {
-    UrgencyLevel.LOW: "低",
-    UrgencyLevel.MEDIUM: "中",
-    UrgencyLevel.HIGH: "高",
-    UrgencyLevel.CRITICAL: "紧急",
 }

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity, UrgencySignal
 from core.regions import normalize_region
 
 
@@ -62,17 +62,26 @@ class Sentiment(BaseModel):
 class UrgencyReason(BaseModel):
     """One signal that raised the urgency score, with its evidence."""
 
-    code: str
+    code: UrgencySignal
     evidence: str
     weight: float = 0.0
+
+    @property
+    def text_zh(self) -> str:
+        """「人身安全：食物中毒」: the signal's Chinese name and its evidence."""
+        return f"{self.code.label_zh}：{self.evidence}"
 
 
 class Urgency(BaseModel):
     """Urgency score 0–100, its level and the reasons that raised it."""
 
-    level: UrgencyLevel
+    level: Severity
     score: float = Field(ge=0.0, le=100.0)
     reasons: list[UrgencyReason] = Field(default_factory=list)
+
+    def reasons_zh(self, limit: int = 4) -> str:
+        """The strongest reasons in Chinese, joined by「；」(the feed and alert messages)."""
+        return "；".join(r.text_zh for r in self.reasons[:limit])
 
 
 class Mention(BaseModel):

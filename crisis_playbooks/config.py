@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.config import Section
+from core.enums import Severity
 from core.timeutil import Duration
-from crisis_playbooks.cases.enums import CaseSeverity
 
 _RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
 
@@ -74,15 +74,15 @@ class SlaTarget(BaseModel):
     around_the_clock: bool = False
 
 
-def _default_targets() -> dict[CaseSeverity, SlaTarget]:
+def _default_targets() -> dict[Severity, SlaTarget]:
     hour = timedelta(hours=1)
     return {
-        CaseSeverity.CRITICAL: SlaTarget(
+        Severity.CRITICAL: SlaTarget(
             first_response=hour, resolution=24 * hour, around_the_clock=True
         ),
-        CaseSeverity.HIGH: SlaTarget(first_response=2 * hour, resolution=18 * hour),
-        CaseSeverity.MEDIUM: SlaTarget(first_response=4 * hour, resolution=27 * hour),
-        CaseSeverity.LOW: SlaTarget(first_response=9 * hour, resolution=45 * hour),
+        Severity.HIGH: SlaTarget(first_response=2 * hour, resolution=18 * hour),
+        Severity.MEDIUM: SlaTarget(first_response=4 * hour, resolution=27 * hour),
+        Severity.LOW: SlaTarget(first_response=9 * hour, resolution=45 * hour),
     }
 
 
@@ -94,7 +94,7 @@ class CasesConfig(BaseModel):
     playbooks_dir: str | None = None
     builtin_playbooks: bool = True
     calendar: CalendarConfig = Field(default_factory=CalendarConfig)
-    sla: dict[CaseSeverity, SlaTarget] = Field(default_factory=_default_targets)
+    sla: dict[Severity, SlaTarget] = Field(default_factory=_default_targets)
     warn_at: float = Field(default=0.8, gt=0.0, lt=1.0)
     check_interval: Duration = timedelta(minutes=1)
     notify_targets: list[str] | None = None
@@ -103,7 +103,7 @@ class CasesConfig(BaseModel):
 
     @field_validator("sla")
     @classmethod
-    def _fill_defaults(cls, value: dict[CaseSeverity, SlaTarget]) -> dict[CaseSeverity, SlaTarget]:
+    def _fill_defaults(cls, value: dict[Severity, SlaTarget]) -> dict[Severity, SlaTarget]:
         return {**_default_targets(), **value}
 
     def targets_for(self, owner: str | None, *, escalate: bool) -> list[str] | None:
@@ -113,7 +113,7 @@ class CasesConfig(BaseModel):
             return base
         return list(dict.fromkeys([*(base or []), *self.escalation_targets]))
 
-    def target(self, severity: CaseSeverity) -> SlaTarget:
+    def target(self, severity: Severity) -> SlaTarget:
         """The SLA target of one severity."""
         return self.sla[severity]
 

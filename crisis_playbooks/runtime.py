@@ -7,10 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alerting.notifiers import Notification
 from crisis_playbooks import notices
 from crisis_playbooks.cases import flows as case_flows
 from crisis_playbooks.config import CASES
-from crisis_playbooks.notices import Notice, NoticeSender
+from crisis_playbooks.notices import NoticeSender
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
 from crisis_playbooks.sla import flows as sla_flows
@@ -58,7 +59,7 @@ def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None)
     Without `send`, notices are queued with alerting in the same transaction that records
     them, then delivered after the commit (alerting retries failed deliveries).
     """
-    outbox: list[Notice] = []
+    outbox: list[Notification] = []
     public_url = ctx.config.dashboard.public_url
     with ctx.sessions() as session:
         case_flows.link_incident_alerts(session, now=now)

@@ -13,16 +13,15 @@ from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
     SENTIMENT_LABELS_ZH,
-    URGENCY_LABELS_ZH,
+    SEVERITY_LABELS_ZH,
     Category,
     Channel,
     SentimentLabel,
-    UrgencyLevel,
+    Severity,
 )
 from core.index.protocol import SearchQuery
 from core.models import Mention
 from dashboard.data import get_context, known_regions, now
-from sentiment.urgency import SIGNAL_LABELS_ZH
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
@@ -36,10 +35,10 @@ SENTIMENT_COLOURS = {
     SentimentLabel.POSITIVE: "#2e9d5b",
 }
 URGENCY_COLOURS = {
-    UrgencyLevel.LOW: "#8a8f98",
-    UrgencyLevel.MEDIUM: "#d9a400",
-    UrgencyLevel.HIGH: "#e8590c",
-    UrgencyLevel.CRITICAL: "#c92a2a",
+    Severity.LOW: "#8a8f98",
+    Severity.MEDIUM: "#d9a400",
+    Severity.HIGH: "#e8590c",
+    Severity.CRITICAL: "#c92a2a",
 }
 
 
@@ -88,11 +87,11 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
             placeholder="全部",
             key=f"{key}-cat",
         )
-        levels: list[UrgencyLevel | None] = [None, *UrgencyLevel]
+        levels: list[Severity | None] = [None, *Severity]
         min_urgency = st.selectbox(
             "最低紧急程度",
             levels,
-            format_func=lambda u: "全部" if u is None else URGENCY_LABELS_ZH[u],
+            format_func=lambda u: "全部" if u is None else SEVERITY_LABELS_ZH[u],
             key=f"{key}-urg",
         )
     query = SearchQuery(
@@ -128,7 +127,7 @@ def mention_badges(mention: Mention) -> str:
         level = mention.urgency.level
         parts.append(
             badge(
-                f"紧急度 {URGENCY_LABELS_ZH[level]} {mention.urgency.score:.0f}",
+                f"紧急度 {SEVERITY_LABELS_ZH[level]} {mention.urgency.score:.0f}",
                 URGENCY_COLOURS[level],
             )
         )
@@ -173,9 +172,7 @@ def mention_card(mention: Mention) -> None:
     if mention.repairs:
         st.caption("采集时已处理：" + "；".join(mention.repairs))
     if mention.urgency and mention.urgency.reasons:
-        top = mention.urgency.reasons[:4]
-        reasons = "；".join(f"{SIGNAL_LABELS_ZH.get(r.code, r.code)}：{r.evidence}" for r in top)
-        st.caption(f"紧急原因：{reasons}")
+        st.caption(f"紧急原因：{mention.urgency.reasons_zh()}")
 
 
 def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.enums import Category
+from core.enums import Category, Severity
 from reports.config import AttentionConfig
-from reports.models import AttentionItem, ReportData, Severity
+from reports.models import AttentionItem, ReportData
 
 Rule = Callable[[ReportData, AttentionConfig], list[AttentionItem]]
-_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _pct(value: float) -> str:
@@ -59,7 +58,7 @@ def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
                 f"规则「{rule}」{data.window.current_zh}被标记误报 {count} 次"
                 f"（共 {fired[rule]} 条告警），建议调整阈值、关键词或过滤条件。"
             )
-            items.append(AttentionItem(Severity.INFO, text, "noisy_rules"))
+            items.append(AttentionItem(Severity.LOW, text, "noisy_rules"))
     return items
 
 
@@ -75,7 +74,7 @@ def category_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
                 f"「{row.label}」占负面提及 {_pct(row.share)}，较{data.window.previous_zh}"
                 f"上升 {rise:.1f} 个百分点（{row.prev_count} → {row.count} 条）。"
             )
-            items.append(AttentionItem(Severity.WARNING, text, "category_share_rise"))
+            items.append(AttentionItem(Severity.MEDIUM, text, "category_share_rise"))
     return items
 
 
@@ -88,7 +87,7 @@ def negative_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
     if rise < cfg.negative_share_rise_pp:
         return []
     text = f"负面占比升至 {_pct(now)}，较{data.window.previous_zh}上升 {rise:.1f} 个百分点。"
-    return [AttentionItem(Severity.WARNING, text, "negative_share_rise")]
+    return [AttentionItem(Severity.MEDIUM, text, "negative_share_rise")]
 
 
 def volume_spike(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
@@ -97,7 +96,7 @@ def volume_spike(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     if now < cfg.min_mentions or before == 0 or now < before * cfg.volume_spike_ratio:
         return []
     text = f"提及量 {now} 条，是{data.window.previous_zh}（{before} 条）的 {now / before:.1f} 倍。"
-    return [AttentionItem(Severity.WARNING, text, "volume_spike")]
+    return [AttentionItem(Severity.MEDIUM, text, "volume_spike")]
 
 
 def reputation_low(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
@@ -107,10 +106,10 @@ def reputation_low(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem
         return []
     if now < cfg.reputation_floor:
         text = f"口碑指数 {now:.1f}，低于警戒线 {cfg.reputation_floor:.0f}。"
-        return [AttentionItem(Severity.WARNING, text, "reputation_low")]
+        return [AttentionItem(Severity.MEDIUM, text, "reputation_low")]
     if before is not None and before - now >= cfg.reputation_drop:
         text = f"口碑指数由 {before:.1f} 降至 {now:.1f}（下降 {before - now:.1f}）。"
-        return [AttentionItem(Severity.WARNING, text, "reputation_low")]
+        return [AttentionItem(Severity.MEDIUM, text, "reputation_low")]
     return []
 
 
@@ -120,14 +119,14 @@ def case_kpis(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     items = []
     if kpis.sla_attainment is not None and kpis.sla_attainment < cfg.sla_target:
         text = f"SLA 达成率 {_pct(kpis.sla_attainment)}，低于目标 {_pct(cfg.sla_target)}。"
-        items.append(AttentionItem(Severity.WARNING, text, "sla_below_target"))
+        items.append(AttentionItem(Severity.MEDIUM, text, "sla_below_target"))
     if kpis.overdue_open:
         text = f"{kpis.overdue_open} 个工单已超时仍未关闭，请督促负责人跟进。"
-        items.append(AttentionItem(Severity.WARNING, text, "overdue_cases"))
+        items.append(AttentionItem(Severity.MEDIUM, text, "overdue_cases"))
     satisfaction = kpis.post_recovery_satisfaction
     if satisfaction is not None and satisfaction < cfg.satisfaction_floor:
         text = f"补救后满意度 {satisfaction:.1f} / 5，低于 {cfg.satisfaction_floor:.1f}。"
-        items.append(AttentionItem(Severity.INFO, text, "low_satisfaction"))
+        items.append(AttentionItem(Severity.LOW, text, "low_satisfaction"))
     return items
 
 
@@ -147,4 +146,4 @@ RULES: list[Rule] = [
 def needs_attention(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     """Apply every rule; the most severe items first."""
     items = [item for rule in RULES for item in rule(data, cfg)]
-    return sorted(items, key=lambda item: _ORDER[item.severity])
+    return sorted(items, key=lambda item: -item.severity.rank)

@@ -18,6 +18,7 @@ from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from core.enums import Severity
 from reports.models import AlertRow, IncidentRow, ReportData, ShareRow, TrendPoint
 
 log = logging.getLogger(__name__)
@@ -138,8 +139,7 @@ def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 
     return _png(fig)
 
 
-_LANES = {"critical": 3, "high": 2, "warning": 1, "medium": 1, "info": 0, "low": 0}
-_LANE_LABELS = ["提示", "预警", "严重", "紧急"]
+_LANE_LABELS = [level.label_zh for level in Severity]
 _LANE_COLORS = ["#7f8c9d", "#e0a126", "#e06c26", NEGATIVE]
 
 
@@ -150,7 +150,7 @@ def alerts_timeline(
     fig, ax = _figure(2.2)
     tz = start.tzinfo
     for row in rows:
-        lane = _LANES.get(row.severity.lower(), 1)
+        lane = Severity(row.severity).rank
         opened = max(row.opened_at, start).astimezone(tz)
         closed = min(row.resolved_at or end, end).astimezone(tz)
         left, right = date2num(opened), date2num(closed)

@@ -8,11 +8,11 @@ from datetime import datetime
 from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
-    URGENCY_LABELS_ZH,
+    SEVERITY_LABELS_ZH,
     Category,
     Channel,
     SentimentLabel,
-    UrgencyLevel,
+    Severity,
 )
 from core.index import MentionIndex, SearchQuery, SortOrder
 from core.index.protocol import SplitField
@@ -51,7 +51,7 @@ def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Hea
     """Volume, negative share, critical mentions and reputation in both periods."""
     now_q, prev_q = current_query(window, plan), previous_query(window, plan)
     now_m, prev_m = count_matrix(index, now_q), count_matrix(index, prev_q)
-    critical = UrgencyLevel.CRITICAL
+    critical = Severity.CRITICAL
     return Headline(
         mentions=index.count(now_q),
         prev_mentions=index.count(prev_q),
@@ -195,7 +195,7 @@ def _quote(mention: Mention, text: str, window: ReportWindow) -> Quote:
         text=text,
         channel=CHANNEL_LABELS_ZH.get(Channel(mention.channel), str(mention.channel)),
         published=mention.published_at.astimezone(window.tz).strftime("%m-%d %H:%M"),
-        urgency=URGENCY_LABELS_ZH[level] if level else "—",
+        urgency=SEVERITY_LABELS_ZH[level] if level else "—",
         url=mention.url,
     )
 

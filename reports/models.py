@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from core.enums import Severity
 from reports.period import ReportWindow
 
 
@@ -163,7 +164,7 @@ class AlertRow:
     """One alert of the period, as the timeline and the table show it."""
 
     opened_at: datetime
-    severity: str
+    severity: Severity
     rule: str
     title: str
     status: str
@@ -181,18 +182,21 @@ class AlertRow:
         """True once resolved."""
         return self.resolved_at is not None or self.status.lower() in {"resolved", "closed"}
 
+    def __post_init__(self) -> None:
+        # Stored rows of older versions say "warning"/"info": read them as today's levels.
+        object.__setattr__(self, "severity", Severity(self.severity))
+        if not self.severity_label:
+            object.__setattr__(self, "severity_label", self.severity.label_zh)
+
     @property
     def is_critical(self) -> bool:
         """True for the highest severities."""
-        return self.severity.lower() == "critical"
+        return self.severity == Severity.CRITICAL
 
     @property
     def time_to_ack(self) -> timedelta | None:
         """How long until someone acknowledged it."""
         return self.acknowledged_at - self.opened_at if self.acknowledged_at else None
-
-
-_SEVERITY_ORDER = ["info", "warning", "high", "critical"]
 
 
 @dataclass(frozen=True)
@@ -212,9 +216,9 @@ class IncidentRow:
         return self.lead.opened_at
 
     @property
-    def severity(self) -> str:
+    def severity(self) -> Severity:
         """The highest severity of its alerts."""
-        return max((a.severity for a in self.alerts), key=_severity_rank)
+        return max((a.severity for a in self.alerts), key=lambda level: level.rank)
 
     @property
     def severity_label(self) -> str:
@@ -271,11 +275,6 @@ class IncidentRow:
         return list(dict.fromkeys(c for a in self.alerts for c in a.cases))
 
 
-def _severity_rank(severity: str) -> int:
-    lowered = severity.lower()
-    return _SEVERITY_ORDER.index(lowered) if lowered in _SEVERITY_ORDER else 0
-
-
 @dataclass(frozen=True)
 class AlertsSection:
     """Alerts opened in the period (or still open); available=False when alerting is absent."""
@@ -323,17 +322,9 @@ class KpiSection:
         return self.available and any(v for v in values)
 
 
-class Severity(StrEnum):
-    """How urgent an attention item is."""
-
-    CRITICAL = "critical"
-    WARNING = "warning"
-    INFO = "info"
-
-
 @dataclass(frozen=True)
 class AttentionItem:
-    """One line of "需要关注", produced by a rule."""
+    """One line of "需要关注", produced by a rule (severity low, medium or critical)."""
 
     severity: Severity
     text: str

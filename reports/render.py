@@ -10,10 +10,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from reports.models import Metric, MetricKind, ReportData, Severity
+from core.enums import SEVERITY_LABELS_ZH
+from reports.models import Metric, MetricKind, ReportData
 
 TEMPLATES = Path(__file__).parent / "templates"
-SEVERITY_ZH = {Severity.CRITICAL: "紧急", Severity.WARNING: "警告", Severity.INFO: "提示"}
 DASH = "—"
 
 
@@ -112,7 +112,7 @@ def render_html(
         brand=data.brand,
         charts=_Charts(chart_srcs),
         generated=data.generated_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-        severity_zh=SEVERITY_ZH,
+        severity_zh=SEVERITY_LABELS_ZH,
         sla_target=sla_target,
         tz_name=str(tz),
         prev_label=_prev_label(data),

@@ -15,29 +15,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity
 from core.index import MentionIndex, SearchQuery
 
-URGENCY_WEIGHTS: dict[UrgencyLevel | None, int] = {
+URGENCY_WEIGHTS: dict[Severity | None, int] = {
     None: 1,
-    UrgencyLevel.LOW: 1,
-    UrgencyLevel.MEDIUM: 2,
-    UrgencyLevel.HIGH: 4,
-    UrgencyLevel.CRITICAL: 8,
+    Severity.LOW: 1,
+    Severity.MEDIUM: 2,
+    Severity.HIGH: 4,
+    Severity.CRITICAL: 8,
 }
 SENTIMENT_SIGNS = {
     SentimentLabel.POSITIVE: 1,
     SentimentLabel.NEUTRAL: 0,
     SentimentLabel.NEGATIVE: -1,
 }
-_LEVELS = [UrgencyLevel.LOW, UrgencyLevel.MEDIUM, UrgencyLevel.HIGH, UrgencyLevel.CRITICAL]
+_LEVELS = [Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL]
 
 
 @dataclass(frozen=True)
 class SentimentUrgencyCounts:
     """Mention counts per (sentiment, urgency level or None)."""
 
-    counts: dict[tuple[SentimentLabel, UrgencyLevel | None], int]
+    counts: dict[tuple[SentimentLabel, Severity | None], int]
 
     def total(self, sentiment: SentimentLabel) -> int:
         """All mentions with this sentiment."""
@@ -46,7 +46,7 @@ class SentimentUrgencyCounts:
 
 def count_matrix(index: MentionIndex, query: SearchQuery) -> SentimentUrgencyCounts:
     """Count mentions per sentiment and urgency with `min_urgency` differences (protocol only)."""
-    counts: dict[tuple[SentimentLabel, UrgencyLevel | None], int] = {}
+    counts: dict[tuple[SentimentLabel, Severity | None], int] = {}
     for sentiment in SentimentLabel:
         base = replace(query, sentiments=[sentiment])
         at_least = [index.count(base)] + [

@@ -9,8 +9,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
+from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
+from core.enums import Severity
 from crisis_playbooks.cases.enums import STATUS_LABELS_ZH, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.kpis import compute_kpis
@@ -81,11 +82,11 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
     severity, status = Severity(record.severity), AlertStatus(record.status)
     return AlertRow(
         opened_at=_aware(record.opened_at) or datetime.now(UTC),
-        severity=severity.value,
+        severity=severity,
         rule=record.rule,
         title=record.title or record.summary or "",
         status=status.value,
-        severity_label=SEVERITY_LABELS_ZH[severity],
+        severity_label=severity.label_zh,
         status_label=ALERT_STATUS_ZH[status],
         count=record.count,
         acknowledged_at=_aware(record.acknowledged_at),

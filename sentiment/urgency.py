@@ -1,7 +1,8 @@
 """Urgency (紧急程度): an explainable 0–100 score from text signals, author and spread.
 
 Every signal that contributes adds an UrgencyReason with its code, evidence and weight;
-the score is the capped sum. Levels use UrgencyLevel.from_score (25 / 50 / 75).
+the score is the capped sum. Levels use Severity.from_score (25 / 50 / 75); the signal
+codes and their Chinese labels are core.enums.UrgencySignal.
 Author influence and spread velocity amplify complaints, so they are damped for
 non-negative mentions (a KOL praising a product is not a crisis).
 """
@@ -9,9 +10,8 @@ non-negative mentions (a KOL praising a product is not a crisis).
 from __future__ import annotations
 
 import math
-from enum import StrEnum
 
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from sentiment.lexicons import (
     COLLECTIVE_WORDS,
@@ -21,32 +21,6 @@ from sentiment.lexicons import (
     MEDIA_WORDS,
     REPEAT_WORDS,
 )
-
-
-class UrgencySignal(StrEnum):
-    """Codes of the signals that raise urgency (UrgencyReason.code)."""
-
-    HARM_TO_PEOPLE = "harm_to_people"
-    LEGAL_REGULATORY = "legal_regulatory"
-    MEDIA_EXPOSURE = "media_exposure"
-    COLLECTIVE_ACTION = "collective_action"
-    REPEAT_CONTACT = "repeat_contact"
-    AUTHOR_INFLUENCE = "author_influence"
-    SPREAD_VELOCITY = "spread_velocity"
-    NEGATIVE_EMOTION = "negative_emotion"
-
-
-SIGNAL_LABELS_ZH: dict[str, str] = {
-    UrgencySignal.HARM_TO_PEOPLE: "人身安全",
-    UrgencySignal.LEGAL_REGULATORY: "法律/监管投诉",
-    UrgencySignal.MEDIA_EXPOSURE: "媒体曝光",
-    UrgencySignal.COLLECTIVE_ACTION: "集体维权",
-    UrgencySignal.REPEAT_CONTACT: "重复投诉",
-    UrgencySignal.AUTHOR_INFLUENCE: "作者影响力",
-    UrgencySignal.SPREAD_VELOCITY: "传播速度",
-    UrgencySignal.NEGATIVE_EMOTION: "强烈负面情绪",
-}
-
 
 WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
     (UrgencySignal.HARM_TO_PEOPLE, HARM_WORDS, 50),
@@ -154,4 +128,4 @@ def score_urgency(
             reasons.append(amplifier)
     reasons.sort(key=lambda r: r.weight, reverse=True)
     score = round(min(100.0, sum(r.weight for r in reasons)), 1)
-    return Urgency(level=UrgencyLevel.from_score(score), score=score, reasons=reasons)
+    return Urgency(level=Severity.from_score(score), score=score, reasons=reasons)

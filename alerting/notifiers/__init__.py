@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from alerting.notifiers.base import Channel, DeliveryError
+from alerting.notifiers.base import Channel, DeliveryError, Notification
 from alerting.notifiers.dingtalk import DingTalkChannel
 from alerting.notifiers.email import EmailChannel
 from alerting.notifiers.feishu import FeishuChannel
 from alerting.notifiers.webhook import WebhookChannel
 from alerting.notifiers.wecom import WeComChannel
+from core.registry import Registry
 
-CHANNELS: dict[str, type[Channel]] = {
-    c.type_name: c
-    for c in (DingTalkChannel, WeComChannel, FeishuChannel, EmailChannel, WebhookChannel)
-}
+NOTIFIERS: Registry[type[Channel]] = Registry("通知渠道类型")
+for _channel in (DingTalkChannel, WeComChannel, FeishuChannel, EmailChannel, WebhookChannel):
+    NOTIFIERS.add(_channel.type_name, _channel)
 
-__all__ = ["CHANNELS", "Channel", "DeliveryError"]
+__all__ = ["NOTIFIERS", "Channel", "DeliveryError", "Notification"]

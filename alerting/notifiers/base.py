@@ -1,17 +1,38 @@
-"""Channel base: turn a Notification into an apprise URL and message, and send it."""
+"""The message every channel sends (Notification), and the channel base that sends it.
+
+Alerts, SLA notices, overdue tasks and reports all speak to people through Notification;
+it lives here, below `alerting.notifications`, so channels never import their caller.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import apprise
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from core.enums import Severity
 from core.errors import ConfigError, YuqingError
 
 if TYPE_CHECKING:
     from alerting.config import NotifierConfig
-    from alerting.notifications import Notification
+
+
+@dataclass
+class Notification:
+    """A message for people: title, Markdown body, severity, deep link, notifier names, alert."""
+
+    title: str
+    body_markdown: str
+    severity: Severity
+    link: str | None = None
+    targets: list[str] | None = None  # notifier names; None = every enabled notifier
+    alert_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # Queued rows of older versions carry "warning"/"info": read them as today's levels.
+        self.severity = Severity(self.severity)
 
 
 class DeliveryError(YuqingError):

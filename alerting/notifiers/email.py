@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from alerting.notifiers.base import Channel, ChannelOptions, quote
-
-if TYPE_CHECKING:
-    from alerting.notifications import Notification
+from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
 
 
 class EmailOptions(ChannelOptions):

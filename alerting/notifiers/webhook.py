@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 from urllib.parse import urlsplit
 
-from alerting.notifiers.base import Channel, ChannelOptions, quote
-
-if TYPE_CHECKING:
-    from alerting.notifications import Notification
+from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
 
 
 class WebhookOptions(ChannelOptions):

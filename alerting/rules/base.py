@@ -10,10 +10,9 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from sqlalchemy.orm import Session, sessionmaker
 
-from alerting.enums import Severity
 from alerting.memo import BaselineBudget
 from alerting.rules.keywords import candidates, required_words
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
@@ -36,7 +35,7 @@ class RuleFilter(BaseModel):
     sentiments: list[SentimentLabel] = Field(default_factory=list)
     # Author regions (IP属地); a mention without a region never passes a region filter.
     regions: list[str] = Field(default_factory=list)
-    min_urgency: UrgencyLevel | None = None
+    min_urgency: Severity | None = None
     keywords: str | None = None
     _compiled: Expression | None = PrivateAttr(default=None)
 
@@ -105,7 +104,7 @@ class RuleSpec(BaseModel):
     title: str | None = None
     description: str = ""
     enabled: bool = True
-    severity: Severity = Severity.WARNING
+    severity: Severity = Severity.MEDIUM
     filter: RuleFilter = Field(default_factory=RuleFilter)
     per_plan: bool = False
     every: Duration | None = None

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 from pydantic import Field
 from sqlalchemy import select
 
-from alerting.enums import Severity
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
 from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
+from core.enums import Severity
 from core.index.protocol import SplitField
 from core.timeutil import Duration
 
@@ -28,7 +28,7 @@ class FlatlineSpec(RuleSpec):
     min_days: int = Field(default=2, ge=1, le=30)
     min_expected: float = Field(default=5.0, gt=0.0)
     check_source_state: bool = True
-    severity: Severity = Severity.WARNING
+    severity: Severity = Severity.MEDIUM
     every: Duration | None = timedelta(minutes=5)
     resolve_after: Duration = timedelta(minutes=10)
 

@@ -8,9 +8,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from alerting.enums import Severity
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
-from core.enums import CATEGORY_LABELS_ZH, UrgencyLevel
+from core.enums import CATEGORY_LABELS_ZH, Severity
 from core.models import Mention
 from core.timeutil import Duration
 
@@ -26,9 +25,9 @@ class GroupBy(StrEnum):
 class UrgentMentionSpec(RuleSpec):
     """Options of an urgent-mention rule."""
 
-    min_urgency: UrgencyLevel = UrgencyLevel.HIGH
+    min_urgency: Severity = Severity.HIGH
     min_followers: int | None = Field(default=None, ge=0)
-    influencer_min_urgency: UrgencyLevel = UrgencyLevel.MEDIUM
+    influencer_min_urgency: Severity = Severity.MEDIUM
     group_by: GroupBy = GroupBy.CATEGORY
     max_age: Duration = timedelta(days=1)
     resolve_after: Duration = timedelta(hours=2)
@@ -83,7 +82,7 @@ class UrgentMentionRule(Rule):
             key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
         )
         top = group[0]
-        critical = any(m.urgency and m.urgency.level == UrgencyLevel.CRITICAL for m in group)
+        critical = any(m.urgency and m.urgency.level == Severity.CRITICAL for m in group)
         severity = Severity.CRITICAL if critical else self.spec.severity
         category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
         author = top.author.name or "匿名用户"

@@ -15,11 +15,11 @@ from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
     SENTIMENT_LABELS_ZH,
-    URGENCY_LABELS_ZH,
+    SEVERITY_LABELS_ZH,
     Category,
     Channel,
     SentimentLabel,
-    UrgencyLevel,
+    Severity,
 )
 from core.index.protocol import SearchQuery, SortOrder
 from core.models import aware
@@ -39,7 +39,7 @@ def search(
     region: Annotated[
         list[str] | None, typer.Option(help="author region (IP属地), e.g. 广东; repeatable")
     ] = None,
-    min_urgency: Annotated[UrgencyLevel | None, typer.Option()] = None,
+    min_urgency: Annotated[Severity | None, typer.Option()] = None,
     since: Annotated[datetime | None, typer.Option(help="published at or after (ISO)")] = None,
     until: Annotated[datetime | None, typer.Option(help="published before (ISO)")] = None,
     sort: Annotated[SortOrder, typer.Option()] = SortOrder.NEWEST,
@@ -79,7 +79,7 @@ def search(
             m.region or "",
             SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
-            f"{URGENCY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
+            f"{SEVERITY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
             m.full_text[:80].replace("\n", " "),
         )
     console.print(table)

@@ -55,7 +55,8 @@ def incident_script() -> tuple[dict[str, Any], ...]:
     return tuple(sorted(data, key=lambda e: e["offset"]))
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
+def poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson-distributed count with this mean (Knuth's method; small means only)."""
     threshold, count, product = math.exp(-mean), 0, rng.random()
     while product > threshold:
         count += 1
@@ -76,7 +77,7 @@ def background_events(
             HOURLY[slot_start.hour] / HOURLY_MEAN * (WEEKEND if slot_start.weekday() >= 5 else 1.0)
         )
         rng = random.Random(seed * 1_000_003 + slot)
-        times = sorted(rng.random() * 60 for _ in range(_poisson(rng, rate_per_hour / 60 * factor)))
+        times = sorted(rng.random() * 60 for _ in range(poisson(rng, rate_per_hour / 60 * factor)))
         for number, second in enumerate(times):
             at = slot_start + timedelta(seconds=second)
             if start <= at < end:

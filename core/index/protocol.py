@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.models import Mention
 
 
@@ -48,7 +48,7 @@ class SearchQuery:
     sentiments: Sequence[SentimentLabel] = ()
     categories: Sequence[Category] = ()
     regions: Sequence[str] = ()  # short names (广东); mentions without a region never match
-    min_urgency: UrgencyLevel | None = None
+    min_urgency: Severity | None = None
     since: datetime | None = None
     until: datetime | None = None
     ids: Sequence[str] = ()

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from core.enums import UrgencyLevel
+from core.enums import Severity
 from core.errors import MentionIndexError
 from core.index.protocol import (
     HistogramBucket,
@@ -37,7 +37,7 @@ _COLUMN = {
     SplitField.AUTHOR: "m.author",
     SplitField.REGION: "m.region",
 }
-_LEVELS = list(UrgencyLevel)
+_LEVELS = list(Severity)
 PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most one chunk
 SMALL_WINDOW = 50_000  # mentions in a time window below which plan filters are probed per row
 
@@ -340,7 +340,7 @@ def _where(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[A
         params.extend(query.plans)
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
-        params.append(UrgencyLevel(query.min_urgency).rank)
+        params.append(Severity(query.min_urgency).rank)
     if query.since is not None:
         clauses.append("m.published >= ?")
         params.append(_epoch(query.since))

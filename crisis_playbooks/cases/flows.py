@@ -9,13 +9,13 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from core.enums import Category
+from core.enums import Category, Severity
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service, transitions
-from crisis_playbooks.cases.enums import CaseOrigin, CaseSeverity, CaseStatus
+from crisis_playbooks.cases.enums import CaseOrigin, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseCreate, CaseUpdate
 from crisis_playbooks.errors import CaseNotFound
 from crisis_playbooks.playbook import service as playbooks
@@ -85,7 +85,7 @@ def open_from_alert(
         if existing.status_enum.is_open:
             return existing
     mentions = _fetch(index, alert.sample_mention_ids or [])
-    severity = CaseSeverity.coerce(alert.severity)
+    severity = Severity(alert.severity)
     categories = playbooks.categories_of(m.category for m in mentions) | _key_categories(alert)
     text = "\n".join([alert.title, alert.summary, *(m.full_text for m in mentions)])
     situation = Situation(severity, alert.rule_type, categories, text)
@@ -192,7 +192,7 @@ def open_from_mentions(
 ) -> Case:
     """Open a case for one or more mentions; severity follows the most urgent one."""
     ranks = [m.urgency.level.rank for m in mentions if m.urgency]
-    severity = list(CaseSeverity)[max(ranks)] if ranks else CaseSeverity.MEDIUM
+    severity = list(Severity)[max(ranks)] if ranks else Severity.MEDIUM
     text = "\n".join(m.full_text for m in mentions)
     situation = Situation(
         severity, None, playbooks.categories_of(m.category for m in mentions), text

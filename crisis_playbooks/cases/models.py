@@ -9,7 +9,8 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base
-from crisis_playbooks.cases.enums import CaseOrigin, CaseSeverity, CaseStatus
+from core.enums import Severity
+from crisis_playbooks.cases.enums import CaseOrigin, CaseStatus
 from crisis_playbooks.dbtypes import UTCDateTime
 
 
@@ -24,7 +25,7 @@ class Case(Base):
     brand: Mapped[str] = mapped_column(String(200), default="")
     channel: Mapped[str | None] = mapped_column(String(40), nullable=True)
     category: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    severity: Mapped[str] = mapped_column(String(20), default=CaseSeverity.MEDIUM.value)
+    severity: Mapped[str] = mapped_column(String(20), default=Severity.MEDIUM.value)
     status: Mapped[str] = mapped_column(String(20), default=CaseStatus.NEW.value, index=True)
     owner: Mapped[str | None] = mapped_column(String(100), nullable=True)
     origin: Mapped[str] = mapped_column(String(20), default=CaseOrigin.MANUAL.value)
@@ -59,9 +60,9 @@ class Case(Base):
         return CaseStatus(self.status)
 
     @property
-    def severity_enum(self) -> CaseSeverity:
+    def severity_enum(self) -> Severity:
         """The severity as an enum."""
-        return CaseSeverity(self.severity)
+        return Severity(self.severity)
 
 
 class CaseAlert(Base):
@@ -110,7 +111,7 @@ class CaseCreate(BaseModel):
     brand: str = ""
     channel: str | None = None
     category: str | None = None
-    severity: CaseSeverity = CaseSeverity.MEDIUM
+    severity: Severity = Severity.MEDIUM
     owner: str | None = None
     origin: CaseOrigin = CaseOrigin.MANUAL
     proposed_playbook: str | None = None
@@ -123,7 +124,7 @@ class CaseUpdate(BaseModel):
 
     title: str | None = Field(default=None, min_length=1, max_length=300)
     summary: str | None = None
-    severity: CaseSeverity | None = None
+    severity: Severity | None = None
     owner: str | None = None
     channel: str | None = None
     category: str | None = None
@@ -141,7 +142,7 @@ class CaseRead(BaseModel):
     brand: str
     channel: str | None
     category: str | None
-    severity: CaseSeverity
+    severity: Severity
     status: CaseStatus
     owner: str | None
     origin: CaseOrigin

@@ -7,9 +7,10 @@ from typing import Annotated
 import typer
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.enums import Severity
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
-from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import CaseCreate, CaseUpdate
 from crisis_playbooks.commands.common import (
     ActorOption,
@@ -50,7 +51,7 @@ def open_case(
     mention: Annotated[list[str] | None, typer.Option(help="从舆情立案 (mention id)")] = None,
     title: Annotated[str | None, typer.Option(help="标题（手工立案必填）")] = None,
     summary: Annotated[str, typer.Option()] = "",
-    severity: Annotated[CaseSeverity | None, typer.Option()] = None,
+    severity: Annotated[Severity | None, typer.Option()] = None,
     owner: Annotated[str | None, typer.Option(help="负责人")] = None,
     actor: ActorOption = None,
     now: NowOption = None,
@@ -122,7 +123,7 @@ def update(
     case_id: int,
     status: Annotated[CaseStatus | None, typer.Option(help="新状态")] = None,
     owner: Annotated[str | None, typer.Option()] = None,
-    severity: Annotated[CaseSeverity | None, typer.Option()] = None,
+    severity: Annotated[Severity | None, typer.Option()] = None,
     title: Annotated[str | None, typer.Option()] = None,
     note: Annotated[str | None, typer.Option(help="备注（写入时间线）")] = None,
     waiting: Annotated[

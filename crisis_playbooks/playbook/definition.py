@@ -7,9 +7,8 @@ from datetime import timedelta
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.enums import Category
+from core.enums import Category, Severity
 from core.timeutil import Duration
-from crisis_playbooks.cases.enums import CaseSeverity
 from crisis_playbooks.playbook.enums import PRESS_CONFERENCE_SECTIONS, TemplateKind
 from crisis_playbooks.tasks.enums import OwnerRole
 
@@ -60,7 +59,7 @@ class AppliesTo(BaseModel):
 
     rule_types: list[str] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)
-    min_severity: CaseSeverity = CaseSeverity.LOW
+    min_severity: Severity = Severity.LOW
     keywords: list[str] = Field(default_factory=list)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
-from crisis_playbooks.cases.enums import CaseSeverity
+from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel, Severity
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.playbook.definition import PLACEHOLDERS
 
@@ -32,7 +31,7 @@ def case_values(case: Case, tz: ZoneInfo, extra: dict[str, str] | None = None) -
         "title": case.title,
         "case_id": f"#{case.id}",
         "owner": case.owner,
-        "severity": CaseSeverity(case.severity).label_zh,
+        "severity": Severity(case.severity).label_zh,
         "category": _category_zh(case.category),
         "opened_at": case.opened_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
         "complainant": first.author if first else None,

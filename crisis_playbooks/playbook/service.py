@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crisis_playbooks.cases.enums import CaseSeverity
+from core.enums import Severity
 from crisis_playbooks.errors import PlaybookNotFound
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.models import PlaybookRun
@@ -20,7 +20,7 @@ Library = Mapping[str, Playbook]
 class Situation:
     """What is known about an incident when choosing a playbook."""
 
-    severity: CaseSeverity
+    severity: Severity
     rule_type: str | None = None
     categories: frozenset[str] = frozenset()
     text: str = ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from crisis_playbooks.cases.enums import CaseSeverity
+from core.enums import Severity
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.config import CasesConfig, SlaTarget
 from crisis_playbooks.sla.calendar import AroundTheClock, BusinessCalendar
@@ -39,11 +39,11 @@ class SlaPolicy:
         """Build from the `cases:` section and the app time zone."""
         return cls(config, BusinessCalendar.from_config(config.calendar, default_tz))
 
-    def target(self, severity: CaseSeverity) -> SlaTarget:
+    def target(self, severity: Severity) -> SlaTarget:
         """The targets of one severity."""
         return self.config.target(severity)
 
-    def counter(self, severity: CaseSeverity) -> TimeCounter:
+    def counter(self, severity: Severity) -> TimeCounter:
         """Business hours, or every hour for around-the-clock severities."""
         return AroundTheClock() if self.target(severity).around_the_clock else self.calendar
 
@@ -82,7 +82,7 @@ def read_clock(
     case: Case, pauses: Sequence[SlaPause], kind: ClockKind, policy: SlaPolicy, now: datetime
 ) -> SlaClock:
     """Read one clock of a case at `now`."""
-    severity = CaseSeverity(case.severity)
+    severity = Severity(case.severity)
     counter = policy.counter(severity)
     target_cfg = policy.target(severity)
     target = (

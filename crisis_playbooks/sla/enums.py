@@ -1,4 +1,4 @@
-"""SLA clock kinds, states and notice thresholds."""
+"""SLA clock kinds, states and the thresholds that send notices."""
 
 from __future__ import annotations
 
@@ -38,8 +38,13 @@ class ClockState(StrEnum):
         }[self.value]
 
 
-class NoticeLevel(StrEnum):
-    """Thresholds that send a notice, each at most once per clock."""
+class ClockThreshold(StrEnum):
+    """Points on an SLA clock that send a notice, each at most once per clock (not a severity)."""
 
     WARNING = "warning"
     BREACH = "breach"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese label for notices and the UI."""
+        return {"warning": "即将超时", "breach": "已超时"}[self.value]

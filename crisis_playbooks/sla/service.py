@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crisis_playbooks.sla.enums import ClockKind, NoticeLevel
+from crisis_playbooks.sla.enums import ClockKind, ClockThreshold
 from crisis_playbooks.sla.models import SlaNotice, SlaPause
 
 
@@ -33,7 +33,7 @@ def resume(session: Session, *, case_id: int, now: datetime) -> None:
     session.flush()
 
 
-def was_sent(session: Session, *, case_id: int, clock: ClockKind, level: NoticeLevel) -> bool:
+def was_sent(session: Session, *, case_id: int, clock: ClockKind, level: ClockThreshold) -> bool:
     """True when this notice went out before."""
     query = select(SlaNotice.id).where(
         SlaNotice.case_id == case_id, SlaNotice.clock == clock.value, SlaNotice.level == level.value
@@ -42,7 +42,7 @@ def was_sent(session: Session, *, case_id: int, clock: ClockKind, level: NoticeL
 
 
 def create_notice(
-    session: Session, *, case_id: int, clock: ClockKind, level: NoticeLevel, now: datetime
+    session: Session, *, case_id: int, clock: ClockKind, level: ClockThreshold, now: datetime
 ) -> SlaNotice:
     """Record that a notice went out."""
     notice = SlaNotice(case_id=case_id, clock=clock.value, level=level.value, sent_at=now)

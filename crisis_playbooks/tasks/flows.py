@@ -6,12 +6,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from alerting.notifiers import Notification
+from core.enums import Severity
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.config import CasesConfig
 from crisis_playbooks.errors import CaseError
-from crisis_playbooks.notices import Notice, NoticeSender, NoticeSeverity, case_link
+from crisis_playbooks.notices import NoticeSender, case_link
 from crisis_playbooks.tasks import service
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from crisis_playbooks.tasks.models import CaseTask
@@ -67,14 +69,14 @@ def notify_overdue(
         owner = case.owner if case else None
         due = task.due_at.isoformat(timespec="minutes") if task.due_at else "?"
         send(
-            Notice(
+            Notification(
                 title=f"案件 #{task.case_id} 任务逾期：{task.title}",
                 body_markdown=(
                     f"**任务**：{task.title}\n\n**负责角色**：{OwnerRole(task.owner_role).label_zh}"
                     f"\n\n**案件负责人**：{owner or '（未指派）'}\n\n"
                     f"**截止时间**：{due}\n\n请尽快处理或在案件中注明跳过原因。"
                 ),
-                severity=NoticeSeverity.WARNING,
+                severity=Severity.MEDIUM,
                 link=case_link(public_url, task.case_id),
                 targets=config.targets_for(owner, escalate=False) if config else None,
             )

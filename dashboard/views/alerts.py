@@ -5,15 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from alerting import incidents, service
-from alerting.enums import ALERT_STATUS_ZH, SEVERITY_LABELS_ZH, AlertStatus, Severity
+from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
+from core.enums import SEVERITY_LABELS_ZH, Severity
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.widgets import badge, mention_card
 
 SEVERITY_COLOURS = {
-    Severity.INFO: "#868e96",
-    Severity.WARNING: "#f08c00",
+    Severity.LOW: "#868e96",
+    Severity.MEDIUM: "#f08c00",
     Severity.HIGH: "#e8590c",
     Severity.CRITICAL: "#c92a2a",
 }

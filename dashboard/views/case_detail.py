@@ -8,11 +8,12 @@ from datetime import datetime
 import streamlit as st
 from sqlalchemy.orm import Session
 
+from core.enums import Severity
 from core.errors import YuqingError
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.cases import flows, service, transitions
-from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case, CaseUpdate
 from crisis_playbooks.overview import CaseDetail, detail
 from crisis_playbooks.playbook import flows as playbook_flows
@@ -116,7 +117,7 @@ refusal = st.empty()
 if "case_error" in st.session_state:
     refusal.error(st.session_state.pop("case_error"))
 st.caption(
-    f"{case.status_enum.label_zh} · {case.severity_enum.label_zh}级 · "
+    f"{case.status_enum.label_zh} · 级别 {case.severity_enum.label_zh} · "
     f"负责人 {case.owner or '未指派'} · 立案 {when(case.opened_at)} · {case.summary}"
 )
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
@@ -295,7 +296,7 @@ with settings, st.form("fields"):
         )
     else:
         owner_name = st.text_input("负责人", value=case.owner or "")
-    levels = list(CaseSeverity)
+    levels = list(Severity)
     severity = st.selectbox(
         "严重程度", levels, index=levels.index(case.severity_enum), format_func=lambda s: s.label_zh
     )

@@ -9,10 +9,11 @@ import streamlit as st
 from alerting import incidents
 from alerting import service as alerts
 from alerting.enums import AlertStatus
+from core.enums import Severity
 from core.errors import YuqingError
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
-from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.overview import CaseCard, board
 from dashboard import auth
@@ -76,8 +77,8 @@ def open_from_alert(alert_id: int) -> int:
 
 def alert_caption(alert: Any) -> str:
     """Severity in Chinese, rule, first firing in local time (SQLite returns naive UTC)."""
-    from alerting.enums import SEVERITY_LABELS_ZH, Severity
     from alerting.service import as_utc
+    from core.enums import SEVERITY_LABELS_ZH, Severity
 
     opened = as_utc(alert.opened_at)
     first = opened.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if opened else "—"
@@ -109,16 +110,14 @@ for alert, more in pending:
 with st.expander("手工立案"), st.form("manual-case"):
     title = st.text_input("标题")
     summary = st.text_area("摘要")
-    severity = st.selectbox(
-        "严重程度", list(CaseSeverity), index=1, format_func=lambda s: s.label_zh
-    )
+    severity = st.selectbox("严重程度", list(Severity), index=1, format_func=lambda s: s.label_zh)
     if st.form_submit_button("立案", disabled=not auth.may_act()) and title.strip():
         with ctx.sessions() as session:
             case_in = CaseCreate(
                 title=title.strip(),
                 summary=summary,
                 brand=ctx.config.brand,
-                severity=severity or CaseSeverity.MEDIUM,
+                severity=severity or Severity.MEDIUM,
             )
             case = flows.open_case(session, case_in=case_in, actor=actor, now=now())
             session.commit()
@@ -133,7 +132,7 @@ def card(item: CaseCard) -> None:
     with st.container(border=True):
         st.markdown(f":{colour}[**#{case.id} {case.title}**]")
         st.caption(
-            f"{flag}{case.severity_enum.label_zh}级 · {case.owner or '未指派'} · "
+            f"{flag}级别 {case.severity_enum.label_zh} · {case.owner or '未指派'} · "
             f"任务 {item.tasks_total - item.tasks_open}/{item.tasks_total}"
         )
         if st.button("查看", key=f"case-{case.id}"):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity
 from dashboard.data import get_context, sentiment_series
 from dashboard.open_alerts import open_alert_count
 from dashboard.widgets import filter_sidebar, mention_card, trend_chart
@@ -22,7 +22,7 @@ def live() -> None:
     """Everything on this page that refreshes by itself."""
     total = ctx.index.count(query)
     negative = ctx.index.count(replace(query, sentiments=[SentimentLabel.NEGATIVE]))
-    urgent = ctx.index.count(replace(query, min_urgency=UrgencyLevel.HIGH))
+    urgent = ctx.index.count(replace(query, min_urgency=Severity.HIGH))
     cols = st.columns(4)
     cols[0].metric("提及量", f"{total:,}")
     cols[1].metric("负面占比", f"{negative / total:.1%}" if total else "—")

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from alerting.synthetic import TZ, PassThroughClassifier
 from app.config import AppConfig
+from bench.synthetic import TZ, PassThroughClassifier
 from core.context import Context
 from core.timeutil import SimulatedClock
 

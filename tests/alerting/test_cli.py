@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from alerting.cli import alerts_app, replay
 from alerting.scheduled import JOB_ID, register_jobs
-from alerting.synthetic import PassThroughClassifier, background, burst
+from bench.synthetic import PassThroughClassifier, background, burst
 from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, make_ctx
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from alerting import service
 from alerting.engine import AlertEngine
 from alerting.enums import AlertStatus
-from alerting.synthetic import burst
+from bench.synthetic import burst
 from tests.alerting.conftest import MONDAY, make_ctx
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "alerts.py")

@@ -12,12 +12,13 @@ import pytest
 from alerting import incidents, service
 from alerting.config import GroupingConfig
 from alerting.engine import AlertEngine
-from alerting.enums import AlertEvent, AlertStatus, Severity
+from alerting.enums import AlertEvent, AlertStatus
 from alerting.loader import parse_rule
 from alerting.models import Alert, Incident
 from alerting.rules import Rule
-from alerting.synthetic import burst
+from bench.synthetic import burst
 from core.context import Context
+from core.enums import Severity
 from tests.alerting.conftest import MONDAY, advance, make_ctx
 from tests.alerting.receivers import HttpReceiver, http_receiver
 from tests.alerting.test_lifecycle import food, ingest
@@ -191,7 +192,7 @@ def test_grouping_respects_scope_plans_and_window(data_dir: Path) -> None:
             rule=rule,
             rule_type="frequency",
             key="*",
-            severity=Severity.WARNING,
+            severity=Severity.MEDIUM,
             status=AlertStatus.OPEN,
             title=rule,
             opened_at=now,

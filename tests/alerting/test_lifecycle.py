@@ -7,12 +7,12 @@ from pathlib import Path
 
 from alerting import service
 from alerting.engine import AlertEngine
-from alerting.enums import AlertEvent, AlertStatus, DeliveryStatus, Severity
+from alerting.enums import AlertEvent, AlertStatus, DeliveryStatus
 from alerting.loader import parse_rule
 from alerting.rules import Rule
-from alerting.synthetic import burst, make_mention
+from bench.synthetic import burst, make_mention
 from core.context import Context
-from core.enums import Category
+from core.enums import Category, Severity
 from tests.alerting.conftest import MONDAY, advance, make_ctx
 
 NOON = MONDAY + timedelta(hours=12)

@@ -206,12 +206,12 @@ def test_targets_and_unknown_notifier(data_dir: Path, receiver: Any) -> None:
 
 def test_apprise_urls_look_like_the_vendors(data_dir: Path) -> None:
     from alerting.config import NotifierConfig
-    from alerting.notifiers import CHANNELS
+    from alerting.notifiers import NOTIFIERS
 
     def url(kind: str, **options: Any) -> str:
-        return CHANNELS[kind](NotifierConfig(name="n", type=kind, options=options)).apprise_url(
-            MESSAGE
-        )
+        return NOTIFIERS.get(kind)(
+            NotifierConfig(name="n", type=kind, options=options)
+        ).apprise_url(MESSAGE)
 
     assert url("dingtalk", token="abc", secret="s") == "dingtalk://s@abc/"
     assert url("wecom", key="k") == "wecombot://k"

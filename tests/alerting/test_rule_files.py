@@ -11,6 +11,7 @@ from alerting.cli import alerts_app
 from alerting.config import AlertingConfig
 from alerting.loader import RuleFileError, load_rule_file, load_rules
 from alerting.rules import RULE_TYPES
+from core.enums import Severity
 
 runner = CliRunner()
 
@@ -89,3 +90,13 @@ def test_cli_rules_lists_and_validates(tmp_path: Path) -> None:
     result = runner.invoke(alerts_app, ["rules", str(bad)])
     assert result.exit_code == 2
     assert "rules/spike.yaml: missing 'threshold'" in result.output
+
+
+@pytest.mark.parametrize(("written", "level"), [("warning", "medium"), ("info", "low")])
+def test_old_severity_names_in_rule_files_still_load(
+    tmp_path: Path, written: str, level: str
+) -> None:
+    text = f"name: x\ntype: frequency\nwindow: 5m\nthreshold: 3\nseverity: {written}\n"
+    rule = load_rule_file(write(tmp_path / "rules", "old.yaml", text))
+    assert rule.spec.severity == Severity(level)
+    assert rule.spec.severity.label_zh == {"medium": "较重", "low": "一般"}[level]

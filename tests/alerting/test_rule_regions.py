@@ -11,7 +11,7 @@ import pytest
 from alerting.loader import parse_rule
 from alerting.rules import RuleContext
 from alerting.rules.base import RuleFilter
-from alerting.synthetic import make_mention
+from bench.synthetic import make_mention
 from core.context import Context
 from core.models import Mention
 from tests.alerting.conftest import MONDAY, make_ctx

@@ -11,7 +11,7 @@ import pytest
 from alerting.loader import parse_rule
 from alerting.rules import RuleContext
 from alerting.rules.stats import binomial_tail, poisson_tail, refresh_slot
-from alerting.synthetic import make_mention
+from bench.synthetic import make_mention
 from collectors.state import SourceState, SourceStatus
 from core.context import Context
 from core.enums import SentimentLabel

@@ -24,7 +24,7 @@ from alerting import service
 from alerting.models import Alert
 from alerting.replay import replay_stream
 from alerting.rules.stats import seasonal_rate
-from alerting.synthetic import background, burst, promotion, ramp
+from bench.synthetic import background, burst, promotion, ramp
 from core.models import Mention
 from tests.alerting.conftest import MONDAY, make_ctx
 

@@ -13,12 +13,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import crisis_playbooks.models  # noqa: F401  (registers the case tables on Base)
+from alerting.notifiers import Notification
 from core.db import Base, make_engine, make_session_factory
+from core.enums import Severity
 from crisis_playbooks.cases import flows
-from crisis_playbooks.cases.enums import CaseSeverity
 from crisis_playbooks.cases.models import Case, CaseCreate
 from crisis_playbooks.config import CasesConfig
-from crisis_playbooks.notices import Notice
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
 from crisis_playbooks.sla.clocks import SlaPolicy
@@ -119,9 +119,9 @@ class Recorder:
     """A test-double notice sender that keeps what it was given."""
 
     def __init__(self) -> None:
-        self.notices: list[Notice] = []
+        self.notices: list[Notification] = []
 
-    def __call__(self, notice: Notice) -> None:
+    def __call__(self, notice: Notification) -> None:
         self.notices.append(notice)
 
     @property
@@ -141,7 +141,7 @@ def make_case(session: Session, *, now: datetime | None = None, **fields: Any) -
     values: dict[str, Any] = {
         "title": "外卖吃出异物",
         "brand": "鲜味坊",
-        "severity": CaseSeverity.HIGH,
+        "severity": Severity.HIGH,
     }
     values.update(fields)
     moment = now or local(2026, 11, 23, 10, 0)

@@ -12,7 +12,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from core.context import Context
-from core.enums import Category, Channel, UrgencyLevel
+from core.enums import Category, Channel, Severity
 from core.models import Author, Mention, Urgency
 from crisis_playbooks.cases import service
 from crisis_playbooks.cases.enums import CaseStatus
@@ -45,7 +45,7 @@ def app_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
             text=item["text"],
             published_at=now - timedelta(minutes=30 - n),
             category=Category.FOOD_SAFETY_HEALTH,
-            urgency=Urgency(level=UrgencyLevel.CRITICAL, score=92),
+            urgency=Urgency(level=Severity.CRITICAL, score=92),
         )
         for n, item in enumerate(script)
     ]

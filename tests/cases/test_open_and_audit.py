@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from core.enums import Category, Channel, UrgencyLevel
+from core.enums import Category, Channel, Severity
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Author, Mention, Urgency
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import flows, service
-from crisis_playbooks.cases.enums import CaseOrigin, CaseSeverity
+from crisis_playbooks.cases.enums import CaseOrigin
 from crisis_playbooks.cases.models import CaseUpdate
 from crisis_playbooks.errors import CaseNotFound
 from crisis_playbooks.playbook.definition import Playbook
@@ -29,7 +29,7 @@ from tests.cases.conftest import local, make_case
 NOW = local(2026, 11, 23, 10, 0)
 
 
-def mention(native: str, text: str, category: Category, level: UrgencyLevel) -> Mention:
+def mention(native: str, text: str, category: Category, level: Severity) -> Mention:
     return Mention(
         source="weibo-search",
         channel=Channel.WEIBO,
@@ -50,9 +50,9 @@ def incident() -> list[Mention]:
             "1",
             "鲜味坊酸菜鱼里吃出虫子，孩子食物中毒住院，已联系记者",
             Category.FOOD_SAFETY_HEALTH,
-            UrgencyLevel.CRITICAL,
+            Severity.CRITICAL,
         ),
-        mention("2", "不止我一个！吃完拉肚子", Category.FOOD_SAFETY_HEALTH, UrgencyLevel.HIGH),
+        mention("2", "不止我一个！吃完拉肚子", Category.FOOD_SAFETY_HEALTH, Severity.HIGH),
     ]
 
 
@@ -112,7 +112,7 @@ def test_open_from_stored_alert_links_everything_and_proposes(
         now=NOW,
     )
     session.commit()
-    assert case.origin == CaseOrigin.ALERT and case.severity == CaseSeverity.CRITICAL
+    assert case.origin == CaseOrigin.ALERT and case.severity == Severity.CRITICAL
     assert case.category == "food_safety_health" and case.channel == "weibo"
     assert case.proposed_playbook == "food_safety"
     assert [a.alert_id for a in case.alerts] == [alert_id]
@@ -187,7 +187,7 @@ def test_open_from_mentions_takes_the_highest_urgency(
     case = flows.open_from_mentions(
         session, mentions=incident[1:], brand="鲜味坊", library=library, actor="a", now=NOW
     )
-    assert case.severity == CaseSeverity.HIGH and case.origin == CaseOrigin.MENTIONS
+    assert case.severity == Severity.HIGH and case.origin == CaseOrigin.MENTIONS
     assert case.title.startswith("不止我一个") and case.proposed_playbook == "food_safety"
     assert case.mentions[0].author == "吃货小王大王"
 
@@ -195,7 +195,7 @@ def test_open_from_mentions_takes_the_highest_urgency(
 def test_field_changes_are_audited_with_before_and_after(session: Session) -> None:
     case = make_case(session)
     later = NOW + timedelta(minutes=5)
-    patch = CaseUpdate(owner="李娜", severity=CaseSeverity.CRITICAL, title="外卖吃出异物")
+    patch = CaseUpdate(owner="李娜", severity=Severity.CRITICAL, title="外卖吃出异物")
     flows.update_case(session, case=case, case_in=patch, actor="王主管", now=later)
     flows.update_case(session, case=case, case_in=CaseUpdate(owner="李娜"), actor="x", now=later)
     service.add_note(session, case=case, text="已电话联系当事人", actor="李娜", now=later)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crisis_playbooks.cases.enums import CaseSeverity
+from core.enums import Severity
 from crisis_playbooks.errors import PlaybookError, PlaybookNotFound
 from crisis_playbooks.playbook import service
 from crisis_playbooks.playbook.definition import Playbook
@@ -114,18 +114,18 @@ def test_user_folder_adds_playbooks_and_missing_folder_is_an_error(tmp_path: Pat
 
 def test_proposals_rank_by_category_then_keywords(library: dict[str, Playbook]) -> None:
     food = Situation(
-        CaseSeverity.CRITICAL,
+        Severity.CRITICAL,
         "urgent_mention",
         frozenset({"food_safety_health"}),
         "吃出虫子，食物中毒，已经联系了记者",
     )
     ranked = [p.id for p in service.propose(library, situation=food)]
     assert ranked[0] == "food_safety" and "kol_media_complaint" in ranked
-    kol = Situation(CaseSeverity.HIGH, "influencer", frozenset(), "大V 曝光：记者已联系")
+    kol = Situation(Severity.HIGH, "influencer", frozenset(), "大V 曝光：记者已联系")
     assert service.propose(library, situation=kol)[0].id == "kol_media_complaint"
-    mild = Situation(CaseSeverity.LOW, "spike", frozenset({"food_safety_health"}), "")
+    mild = Situation(Severity.LOW, "spike", frozenset({"food_safety_health"}), "")
     assert service.propose(library, situation=mild) == []
-    praise = Situation(CaseSeverity.HIGH, "spike", frozenset({"other"}), "很好吃")
+    praise = Situation(Severity.HIGH, "spike", frozenset({"other"}), "很好吃")
     assert service.propose(library, situation=praise) == []
 
 

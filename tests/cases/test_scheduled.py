@@ -14,10 +14,10 @@ import yaml
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from core.context import Context
+from core.enums import Severity
 from core.timeutil import SimulatedClock
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows
-from crisis_playbooks.cases.enums import CaseSeverity
 from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.scheduled import JOB_ID, check_job, register_jobs
@@ -90,7 +90,7 @@ def test_register_jobs_adds_one_interval_job(ctx: Context) -> None:
 
 def test_breach_is_delivered_once_through_the_webhook(ctx: Context, receiver: Receiver) -> None:
     with ctx.sessions() as session:
-        case_in = CaseCreate(title="外卖吃出异物", brand="鲜味坊", severity=CaseSeverity.HIGH)
+        case_in = CaseCreate(title="外卖吃出异物", brand="鲜味坊", severity=Severity.HIGH)
         case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
         session.commit()
     clock = ctx.clock
@@ -106,7 +106,7 @@ def test_breach_is_delivered_once_through_the_webhook(ctx: Context, receiver: Re
 def test_run_checks_with_a_test_double(ctx: Context) -> None:
     recorder = Recorder()
     with ctx.sessions() as session:
-        case_in = CaseCreate(title="大V 曝光", brand="鲜味坊", severity=CaseSeverity.HIGH)
+        case_in = CaseCreate(title="大V 曝光", brand="鲜味坊", severity=Severity.HIGH)
         case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
         playbook = runtime.library(ctx)["kol_media_complaint"]
         playbook_flows.start(

@@ -6,15 +6,16 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from core.enums import Severity
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import flows
-from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.sla import flows as sla_flows
 from crisis_playbooks.sla import service as sla
 from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
-from crisis_playbooks.sla.enums import ClockKind, ClockState, NoticeLevel
+from crisis_playbooks.sla.enums import ClockKind, ClockState, ClockThreshold
 from tests.cases.conftest import Recorder, local, make_case
 
 HOUR = timedelta(hours=1)
@@ -64,7 +65,7 @@ def test_clock_counts_only_business_hours_overnight(session: Session, policy: Sl
 
 
 def test_critical_cases_run_around_the_clock(session: Session, policy: SlaPolicy) -> None:
-    case = make_case(session, now=local(2026, 11, 21, 23), severity=CaseSeverity.CRITICAL)
+    case = make_case(session, now=local(2026, 11, 21, 23), severity=Severity.CRITICAL)
     clock = _first(session, case, policy, local(2026, 11, 22, 0, 30))
     assert clock.state == ClockState.BREACHED and clock.consumed == 1.5
 
@@ -74,10 +75,10 @@ def test_warning_then_breach_each_notified_once(
 ) -> None:
     case = make_case(session, owner="李娜")
     assert _check(session, case, policy, recorder, local(2026, 11, 23, 11, 30)) == []  # 75 %
-    warn = [(ClockKind.FIRST_RESPONSE, NoticeLevel.WARNING)]
+    warn = [(ClockKind.FIRST_RESPONSE, ClockThreshold.WARNING)]
     assert _check(session, case, policy, recorder, local(2026, 11, 23, 11, 40)) == warn
     assert _check(session, case, policy, recorder, local(2026, 11, 23, 11, 50)) == []
-    breach = [(ClockKind.FIRST_RESPONSE, NoticeLevel.BREACH)]
+    breach = [(ClockKind.FIRST_RESPONSE, ClockThreshold.BREACH)]
     assert _check(session, case, policy, recorder, local(2026, 11, 23, 12, 1)) == breach
     assert _check(session, case, policy, recorder, local(2026, 11, 23, 15)) == []
     assert len(recorder.notices) == 2

@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, MetaData, Table, insert, inspect, select
 
-from alerting.models import Alert
+from alerting.models import Alert, Delivery
 from core.db import init_db, make_engine
+from core.enums import Severity
 
 
 def test_missing_column_is_added_and_rows_survive(db_url: str) -> None:
@@ -52,4 +53,41 @@ def test_missing_column_is_added_and_rows_survive(db_url: str) -> None:
         row = conn.execute(select(Alert.__table__)).one()
     assert row.title == "食品安全投诉激增" and row.count == 7 and row.incident_id is None
     init_db(engine)  # a second start changes nothing
+    engine.dispose()
+
+
+def test_old_severity_names_are_rewritten_in_place(db_url: str) -> None:
+    init_db(make_engine(db_url))
+    engine = make_engine(db_url)
+    now = datetime(2026, 3, 2, 4, tzinfo=UTC)
+    row = {
+        "rule_type": "frequency",
+        "key": "*",
+        "status": "open",
+        "title": "t",
+        "summary": "",
+        "opened_at": now,
+        "updated_at": now,
+        "last_fired_at": now,
+        "sample_mention_ids": [],
+        "plans": [],
+    }
+    with engine.begin() as conn:  # rows as an older version wrote them
+        for rule, severity in [("a", "info"), ("b", "warning"), ("c", "critical")]:
+            conn.execute(insert(Alert.__table__).values(rule=rule, severity=severity, **row))
+        conn.execute(
+            insert(Delivery.__table__).values(
+                notifier="n", severity="warning", title="t", body="b", status="sent",
+                created_at=now,
+            )
+        )  # fmt: skip
+
+    init_db(engine)
+
+    with engine.connect() as conn:
+        severities = dict(conn.execute(select(Alert.rule, Alert.severity)).all())
+        delivery = conn.execute(select(Delivery.severity)).scalar_one()
+    assert severities == {"a": "low", "b": "medium", "c": "critical"}
+    assert delivery == "medium"
+    assert Severity("warning") is Severity.MEDIUM  # a value read before the upgrade still loads
     engine.dispose()

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.index.textquery import bigram_tokens
@@ -24,7 +24,7 @@ def labelled(native_id: str, text: str, minutes: float, label: SentimentLabel, s
         text,
         minutes,
         sentiment=Sentiment(label=label, score=0.1 if label == SentimentLabel.NEGATIVE else 0.9),
-        urgency=Urgency(level=UrgencyLevel.from_score(score), score=score),
+        urgency=Urgency(level=Severity.from_score(score), score=score),
     )
 
 
@@ -74,7 +74,7 @@ def test_urgency_sort_split_and_filters(tmp_path: Path) -> None:
     )
     ordered = index.search(SearchQuery(sort=SortOrder.URGENCY))
     assert [m.native_id for m in ordered.mentions] == ["crit", "mid", "low"]
-    assert index.count(SearchQuery(min_urgency=UrgencyLevel.MEDIUM)) == 2
+    assert index.count(SearchQuery(min_urgency=Severity.MEDIUM)) == 2
     split = index.top_terms(SearchQuery(), SplitField.URGENCY)
     assert dict(split) == {"critical": 1, "medium": 1, "low": 1}
     window = SearchQuery(since=T0 + timedelta(minutes=1), until=T0 + timedelta(minutes=2))

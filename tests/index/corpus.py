@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.models import Author, Mention, Sentiment, Urgency
 
 
@@ -30,7 +30,7 @@ def make_mention(
     if sentiment is not None:
         extra["sentiment"] = Sentiment(label=sentiment, score=0.1)
     if urgency is not None:
-        extra["urgency"] = Urgency(level=UrgencyLevel.from_score(urgency), score=urgency)
+        extra["urgency"] = Urgency(level=Severity.from_score(urgency), score=urgency)
     return Mention(
         source=source or str(channel),
         channel=channel,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.enums import Channel, UrgencyLevel
+from core.enums import Channel, Severity
 from core.index.engines import dsl, mapping
 from core.index.engines.errors import EngineRequestError
 from core.index.engines.index import decode_cursor, encode_cursor
@@ -36,7 +36,7 @@ def test_filters_and_exclusions_form_one_bool_query() -> None:
         text="退款 -12315 !!!",
         channels=[Channel.WEIBO],
         plans=["brand_a"],
-        min_urgency=UrgencyLevel.HIGH,
+        min_urgency=Severity.HIGH,
         since=datetime(2026, 5, 1, tzinfo=UTC),
         until=datetime(2026, 5, 2, 0, 0, 0, 500, tzinfo=UTC),
     )

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.engines import EngineMentionIndex, mapping
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder, SplitField
 from core.models import Mention, Metrics
@@ -84,7 +84,7 @@ def test_full_text_is_substring_search(loaded: MentionIndex, text: str, expected
         ({"sources": ["heimao"]}, {"regulator"}),
         ({"sentiments": [SentimentLabel.NEGATIVE]}, {"refund", "screen", "regulator"}),
         ({"categories": [Category.PRODUCT_QUALITY]}, {"screen", "battery"}),
-        ({"min_urgency": UrgencyLevel.HIGH}, {"refund", "regulator"}),
+        ({"min_urgency": Severity.HIGH}, {"refund", "regulator"}),
         ({"plans": ["brand_b"]}, {"regulator", "launch", "battery"}),
         (
             {

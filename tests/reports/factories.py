@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from core.context import Context
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.models import Mention, Sentiment, Urgency
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -18,10 +18,10 @@ PREV_WEEK = datetime(2026, 11, 9, tzinfo=TZ)
 PLAN = "acme"
 
 _SCORES = {
-    UrgencyLevel.LOW: 10,
-    UrgencyLevel.MEDIUM: 30,
-    UrgencyLevel.HIGH: 60,
-    UrgencyLevel.CRITICAL: 90,
+    Severity.LOW: 10,
+    Severity.MEDIUM: 30,
+    Severity.HIGH: 60,
+    Severity.CRITICAL: 90,
 }
 _POLARITY = {
     SentimentLabel.NEGATIVE: 0.1,
@@ -37,7 +37,7 @@ class Spec:
     n: int
     sentiment: SentimentLabel
     category: Category
-    urgency: UrgencyLevel
+    urgency: Severity
     channel: Channel
     keywords: tuple[str, ...]
     text: str
@@ -49,7 +49,7 @@ CURRENT = [
         6,
         SentimentLabel.NEGATIVE,
         Category.DELIVERY_LOGISTICS,
-        UrgencyLevel.MEDIUM,
+        Severity.MEDIUM,
         Channel.WEIBO,
         ("快递", "延迟"),
         "快递延迟一周了还没到，客服电话13812345678一直没人接",
@@ -58,7 +58,7 @@ CURRENT = [
         4,
         SentimentLabel.NEGATIVE,
         Category.DELIVERY_LOGISTICS,
-        UrgencyLevel.HIGH,
+        Severity.HIGH,
         Channel.COMPLAINT_PLATFORM,
         ("快递",),
         "快递丢件，地址北京市朝阳区建国路88号3栋2单元501室，要求赔偿",
@@ -67,7 +67,7 @@ CURRENT = [
         6,
         SentimentLabel.NEGATIVE,
         Category.PRODUCT_QUALITY,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.FORUM,
         ("质量",),
         "质量太差，用了两天就坏了",
@@ -76,7 +76,7 @@ CURRENT = [
         3,
         SentimentLabel.NEGATIVE,
         Category.SERVICE_ATTITUDE,
-        UrgencyLevel.MEDIUM,
+        Severity.MEDIUM,
         Channel.WEIBO,
         ("客服",),
         "客服态度恶劣，互相推诿",
@@ -85,7 +85,7 @@ CURRENT = [
         1,
         SentimentLabel.NEGATIVE,
         Category.FOOD_SAFETY_HEALTH,
-        UrgencyLevel.CRITICAL,
+        Severity.CRITICAL,
         Channel.WEIBO,
         ("异物",),
         "吃出异物，孩子住院了，身份证110101199003071234，已报警",
@@ -94,7 +94,7 @@ CURRENT = [
         12,
         SentimentLabel.NEUTRAL,
         Category.OTHER,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.NEWS,
         ("新品",),
         "新品发布会明天举行",
@@ -103,7 +103,7 @@ CURRENT = [
         8,
         SentimentLabel.POSITIVE,
         Category.OTHER,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.FORUM,
         ("好评",),
         "售后处理很快，点赞",
@@ -115,7 +115,7 @@ PREVIOUS = [
         2,
         SentimentLabel.NEGATIVE,
         Category.DELIVERY_LOGISTICS,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.WEIBO,
         ("快递",),
         "快递有点慢",
@@ -124,7 +124,7 @@ PREVIOUS = [
         5,
         SentimentLabel.NEGATIVE,
         Category.PRODUCT_QUALITY,
-        UrgencyLevel.MEDIUM,
+        Severity.MEDIUM,
         Channel.FORUM,
         ("质量",),
         "质量一般，有划痕",
@@ -133,7 +133,7 @@ PREVIOUS = [
         1,
         SentimentLabel.NEGATIVE,
         Category.SERVICE_ATTITUDE,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.WEIBO,
         ("客服",),
         "客服回复慢",
@@ -142,7 +142,7 @@ PREVIOUS = [
         7,
         SentimentLabel.NEUTRAL,
         Category.OTHER,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.NEWS,
         ("新品",),
         "新品预告",
@@ -151,7 +151,7 @@ PREVIOUS = [
         5,
         SentimentLabel.POSITIVE,
         Category.OTHER,
-        UrgencyLevel.LOW,
+        Severity.LOW,
         Channel.WEIBO,
         ("好评",),
         "很好用",

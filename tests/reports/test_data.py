@@ -101,7 +101,7 @@ def test_topics_carry_masked_quotes(ctx: Context, window: ReportWindow) -> None:
     assert "110101199003071234" not in quotes
     assert "****" in quotes
     # The most urgent quote comes first: the high-urgency lost parcel before the medium delay.
-    assert first.quotes[0].urgency == "高"
+    assert first.quotes[0].urgency == "严重"  # the one label of Severity.HIGH
 
 
 def test_attention_rules_fire_on_the_dataset(ctx: Context, window: ReportWindow) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity, UrgencySignal
 from sentiment.linear_classifier import LinearClassifier
-from sentiment.urgency import UrgencySignal, author_reason, score_urgency, velocity_reason
+from sentiment.urgency import author_reason, score_urgency, velocity_reason
 from tests.sentiment.conftest import MakeMention
 
 
@@ -28,8 +28,8 @@ def test_food_poisoning_from_verified_kol_with_media_threat_is_critical(
             make_mention("还行吧，一般般"),
         ]
     )
-    assert crisis.urgency.level == UrgencyLevel.CRITICAL
-    assert calm.urgency.level == UrgencyLevel.LOW
+    assert crisis.urgency.level == Severity.CRITICAL
+    assert calm.urgency.level == Severity.LOW
     assert crisis.urgency.score - calm.urgency.score >= 60
     assert {
         UrgencySignal.HARM_TO_PEOPLE,
@@ -58,7 +58,7 @@ def test_reasons_sorted_by_weight_and_sum_to_score(
     assert weights == sorted(weights, reverse=True)
     assert m.urgency.score == round(min(100.0, sum(weights)), 1)
     assert {UrgencySignal.REPEAT_CONTACT, UrgencySignal.COLLECTIVE_ACTION} <= codes(m)
-    assert m.urgency.level.rank >= UrgencyLevel.MEDIUM.rank
+    assert m.urgency.level.rank >= Severity.MEDIUM.rank
 
 
 def test_legal_threat_alone_is_medium_or_more(
@@ -66,7 +66,7 @@ def test_legal_threat_alone_is_medium_or_more(
 ) -> None:
     (m,) = classifier.classify([make_mention("商家拒不退款，我已经打了12315，还要找律师起诉")])
     assert UrgencySignal.LEGAL_REGULATORY in codes(m)
-    assert m.urgency.level.rank >= UrgencyLevel.HIGH.rank
+    assert m.urgency.level.rank >= Severity.HIGH.rank
 
 
 def test_influence_is_damped_for_praise(make_mention: MakeMention) -> None:

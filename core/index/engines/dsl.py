@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from core.enums import UrgencyLevel
+from core.enums import Severity
 from core.index.engines.mapping import epoch_us
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query
@@ -56,7 +56,7 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
     within("id", query.ids)
     within("plans", query.plans)
     if query.min_urgency is not None:
-        filters.append({"range": {"urgency_rank": {"gte": UrgencyLevel(query.min_urgency).rank}}})
+        filters.append({"range": {"urgency_rank": {"gte": Severity(query.min_urgency).rank}}})
     published: dict[str, int] = {}
     if query.since is not None:
         published["gte"] = epoch_us(query.since)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from core.enums import UrgencyLevel
+from core.enums import Severity
 from core.index.engines.dsl import MISSING
 from core.index.engines.mapping import from_source
 from core.index.protocol import HistogramBucket, SearchResult, SplitField
 from core.models import Mention
 
-_LEVELS = list(UrgencyLevel)
+_LEVELS = list(Severity)
 
 
 def split_label(field: SplitField | None, key: Any) -> str:

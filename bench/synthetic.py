@@ -1,4 +1,4 @@
-"""Synthetic mention streams for alerting tests and benchmarks (already classified).
+"""Synthetic mention streams for alerting tests and benchmarks (already classified; not shipped).
 
 Background traffic follows a diurnal curve with busier weekends; incidents are scripted on
 top. A pass-through classifier keeps the labels the generator chose.
@@ -6,14 +6,14 @@ top. A pass-through classifier keeps the labels the generator chose.
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from collectors.demo.stream import poisson
+from core.enums import Category, Channel, SentimentLabel, Severity, UrgencySignal
 from core.models import Author, Mention, Sentiment, Urgency, UrgencyReason
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -101,7 +101,7 @@ def make_mention(
     *,
     sentiment: SentimentLabel = SentimentLabel.NEGATIVE,
     category: Category = Category.OTHER,
-    urgency: UrgencyLevel = UrgencyLevel.LOW,
+    urgency: Severity = Severity.LOW,
     source: str = "weibo-search",
     followers: int = 100,
     verified: bool = False,
@@ -111,13 +111,15 @@ def make_mention(
 ) -> Mention:
     """One classified mention."""
     score = {
-        UrgencyLevel.LOW: 10.0,
-        UrgencyLevel.MEDIUM: 40.0,
-        UrgencyLevel.HIGH: 60.0,
-        UrgencyLevel.CRITICAL: 90.0,
+        Severity.LOW: 10.0,
+        Severity.MEDIUM: 40.0,
+        Severity.HIGH: 60.0,
+        Severity.CRITICAL: 90.0,
     }
     reasons = (
-        [UrgencyReason(code="harm", evidence="食物中毒", weight=30)] if urgency.rank >= 2 else []
+        [UrgencyReason(code=UrgencySignal.HARM_TO_PEOPLE, evidence="食物中毒", weight=30)]
+        if urgency.rank >= 2
+        else []
     )
     return Mention(
         source=source,
@@ -147,7 +149,7 @@ def background(
         moment = datetime.fromtimestamp(slot * 60, TZ)
         factor = HOURLY[moment.hour] / HOURLY_MEAN * (WEEKEND if moment.weekday() >= 5 else 1.0)
         rng = random.Random(seed * 1_000_003 + slot)
-        for n in range(_poisson(rng, rate_per_hour / 60 * factor)):
+        for n in range(poisson(rng, rate_per_hour / 60 * factor)):
             at = moment + timedelta(seconds=rng.random() * 60)
             if start <= at < end:
                 yield _background_one(rng, f"bg{seed}-{slot}-{n}", at)
@@ -164,7 +166,7 @@ def _background_one(rng: random.Random, key: str, at: datetime) -> Mention:
         else SentimentLabel.POSITIVE
     )
     category = rng.choices([c for c, _ in CATEGORIES], [w for _, w in CATEGORIES])[0]
-    urgency = UrgencyLevel.MEDIUM if rng.random() < 0.08 else UrgencyLevel.LOW
+    urgency = Severity.MEDIUM if rng.random() < 0.08 else Severity.LOW
     return make_mention(
         key,
         at,
@@ -186,7 +188,7 @@ def burst(start: datetime, size: int = 40, seed: int = 2, minutes: float = 10) -
         start,
         "吃了他家外卖全家食物中毒，孩子住院了，已报警并联系记者曝光！",
         category=Category.FOOD_SAFETY_HEALTH,
-        urgency=UrgencyLevel.CRITICAL,
+        urgency=Severity.CRITICAL,
         followers=1_200_000,
         verified=True,
         keywords=["食物中毒", "曝光"],
@@ -198,7 +200,7 @@ def burst(start: datetime, size: int = 40, seed: int = 2, minutes: float = 10) -
             start + timedelta(seconds=30 + rng.random() * minutes * 60),
             f"我也是吃完拉肚子，食物中毒 {i}",
             category=Category.FOOD_SAFETY_HEALTH,
-            urgency=UrgencyLevel.MEDIUM,
+            urgency=Severity.MEDIUM,
             followers=int(rng.lognormvariate(5, 1)),
             keywords=["食物中毒", "拉肚子"],
         )
@@ -215,7 +217,7 @@ def ramp(
     out = []
     minutes = int(hours * 60)
     for minute in range(minutes):
-        for n in range(_poisson(rng, peak_per_minute * (minute + 1) / minutes)):
+        for n in range(poisson(rng, peak_per_minute * (minute + 1) / minutes)):
             at = start + timedelta(minutes=minute, seconds=rng.random() * 60)
             out.append(
                 make_mention(
@@ -243,11 +245,3 @@ def promotion(start: datetime, size: int = 80, minutes: float = 20, seed: int = 
         )
         for i in range(size)
     ]
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    threshold, count, product = math.exp(-mean), 0, rng.random()
-    while product > threshold:
-        count += 1
-        product *= rng.random()
-    return count
