@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from alerting.config import AlertingConfig
-from alerting.rules import RULE_TYPES, Rule
+from alerting.rules import RULES, Rule
 from core.errors import ConfigError
 from core.yamlfile import read_yaml_file
 
@@ -62,12 +62,12 @@ def parse_rule(data: Any, label: str) -> Rule:
         raise RuleFileError(f"{label}: a rule file must be a mapping (key: value)")
     kind = data.get("type")
     if kind is None:
-        raise RuleFileError(f"{label}: missing 'type' (one of {', '.join(sorted(RULE_TYPES))})")
-    rule_class = RULE_TYPES.get(str(kind))
-    if rule_class is None:
+        raise RuleFileError(f"{label}: missing 'type' (one of {', '.join(RULES.names())})")
+    if str(kind) not in RULES:
         raise RuleFileError(
-            f"{label}: unknown rule type {kind!r}; use one of {', '.join(sorted(RULE_TYPES))}"
+            f"{label}: unknown rule type {kind!r}; use one of {', '.join(RULES.names())}"
         )
+    rule_class = RULES.get(str(kind))
     try:
         spec = rule_class.spec_model.model_validate(data)
     except ValidationError as exc:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from alerting.enums import ALERT_STATUS_ZH, AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.notifications import Notification
+from alerting.rules import describe
 from alerting.service import as_utc
 from core.enums import CHANNEL_LABELS_ZH, SEVERITY_LABELS_ZH, Severity
 from core.models import Mention
@@ -51,7 +52,7 @@ def render_alert(
         + (f"（方案 {', '.join(alert.plans)}）" if alert.plans else ""),
         f"- 级别：{SEVERITY_LABELS_ZH[severity]}　状态：{_status(alert)}",
         f"- 情况：{alert.summary}",
-        _numbers(alert),
+        f"- {describe(alert)}",
         f"- 时间窗：{_window(alert, ctx.config.tz)}",
     ]
     if incident:
@@ -69,15 +70,6 @@ def render_alert(
         link=link,
         alert_id=alert.id,
     )
-
-
-def _numbers(alert: Alert) -> str:
-    if alert.baseline is None:
-        return f"- 数量：{alert.count} 条"
-    if alert.rule_type == "negative_ratio":
-        return f"- 负面占比：{alert.peak:.0%}，平时 {alert.baseline:.0%}"
-    times = f"，约 {alert.count / alert.baseline:.1f} 倍" if alert.baseline > 0 else ""
-    return f"- 数量：{alert.count} 条，基线 {alert.baseline:.1f} 条{times}（峰值 {alert.peak:.0f}）"
 
 
 def _window(alert: Alert, tz: tzinfo) -> str:

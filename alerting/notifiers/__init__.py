@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from alerting.notifiers.base import Channel, DeliveryError, Notification
 from alerting.notifiers.dingtalk import DingTalkChannel
 from alerting.notifiers.email import EmailChannel
@@ -10,7 +12,7 @@ from alerting.notifiers.webhook import WebhookChannel
 from alerting.notifiers.wecom import WeComChannel
 from core.registry import Registry
 
-NOTIFIERS: Registry[type[Channel]] = Registry("通知渠道类型")
+NOTIFIERS: Registry[type[Channel[Any]]] = Registry("通知渠道类型")
 for _channel in (DingTalkChannel, WeComChannel, FeishuChannel, EmailChannel, WebhookChannel):
     NOTIFIERS.add(_channel.type_name, _channel)
 

@@ -7,7 +7,7 @@ it lives here, below `alerting.notifications`, so channels never import their ca
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 import apprise
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -47,8 +47,11 @@ class ChannelOptions(BaseModel):
     url: str | None = None
 
 
-class Channel:
-    """One notification vendor; subclasses build the apprise URL from their options."""
+OptionsT = TypeVar("OptionsT", bound=ChannelOptions)
+
+
+class Channel(Generic[OptionsT]):
+    """One notification vendor typed by its options; subclasses build the apprise URL."""
 
     type_name: ClassVar[str] = ""
     options_model: ClassVar[type[ChannelOptions]] = ChannelOptions
@@ -58,7 +61,7 @@ class Channel:
     def __init__(self, config: NotifierConfig) -> None:
         self.config = config
         try:
-            self.options = self.options_model.model_validate(config.options)
+            self.options = cast(OptionsT, self.options_model.model_validate(config.options))
         except ValidationError as exc:
             problems = "; ".join(
                 f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()

@@ -17,7 +17,7 @@ class DingTalkOptions(ChannelOptions):
     mobiles: list[str] = Field(default_factory=list)
 
 
-class DingTalkChannel(Channel):
+class DingTalkChannel(Channel[DingTalkOptions]):
     """dingtalk://secret@token/mobile1/mobile2 (robots accept 20 messages per minute)."""
 
     type_name = "dingtalk"
@@ -27,7 +27,6 @@ class DingTalkChannel(Channel):
     def apprise_url(self, notification: Notification) -> str:
         """dingtalk:// URL from token/secret/mobiles."""
         options = self.options
-        assert isinstance(options, DingTalkOptions)
         secret = f"{quote(options.secret)}@" if options.secret else ""
         targets = "/".join(quote(m) for m in options.mobiles)
         return f"dingtalk://{secret}{quote(options.token)}/{targets}"

@@ -21,7 +21,7 @@ class EmailOptions(ChannelOptions):
     security: Literal["starttls", "ssl", "none"] = "starttls"
 
 
-class EmailChannel(Channel):
+class EmailChannel(Channel[EmailOptions]):
     """One email per alert to every recipient (10 per minute by default)."""
 
     type_name = "email"
@@ -31,7 +31,6 @@ class EmailChannel(Channel):
     def apprise_url(self, notification: Notification) -> str:
         """mailto(s):// URL from the SMTP options."""
         options = self.options
-        assert isinstance(options, EmailOptions)
         schema = "mailtos" if options.security == "ssl" else "mailto"
         auth = ""
         if options.username:

@@ -16,7 +16,7 @@ class FeishuOptions(ChannelOptions):
     lark: bool = False
 
 
-class FeishuChannel(Channel):
+class FeishuChannel(Channel[FeishuOptions]):
     """Feishu/Lark bot text message (bots accept 100 messages per minute)."""
 
     type_name = "feishu"
@@ -27,7 +27,6 @@ class FeishuChannel(Channel):
     def apprise_url(self, notification: Notification) -> str:
         """feishu:// or lark:// URL from the token."""
         options = self.options
-        assert isinstance(options, FeishuOptions)
         return f"{'lark' if options.lark else 'feishu'}://{quote(options.token)}"
 
     def render(self, notification: Notification) -> tuple[str, str]:

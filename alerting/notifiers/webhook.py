@@ -14,7 +14,7 @@ class WebhookOptions(ChannelOptions):
     endpoint: str | None = None
 
 
-class WebhookChannel(Channel):
+class WebhookChannel(Channel[WebhookOptions]):
     """POST {"title", "message", "type", "severity", "link", "alert_id"} as JSON."""
 
     type_name = "webhook"
@@ -24,7 +24,6 @@ class WebhookChannel(Channel):
     def apprise_url(self, notification: Notification) -> str:
         """json(s):// URL with the alert fields as payload extras."""
         options = self.options
-        assert isinstance(options, WebhookOptions)
         parts = urlsplit(options.endpoint or "")
         schema = "jsons" if parts.scheme == "https" else "json"
         extras = {

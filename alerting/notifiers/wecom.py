@@ -15,7 +15,7 @@ class WeComOptions(ChannelOptions):
     key: str | None = None
 
 
-class WeComChannel(Channel):
+class WeComChannel(Channel[WeComOptions]):
     """WeCom robot text message (robots accept 20 messages per minute)."""
 
     type_name = "wecom"
@@ -26,7 +26,6 @@ class WeComChannel(Channel):
     def apprise_url(self, notification: Notification) -> str:
         """wecombot:// URL from the key."""
         options = self.options
-        assert isinstance(options, WeComOptions)
         return f"wecombot://{quote(options.key)}"
 
     def render(self, notification: Notification) -> tuple[str, str]:

@@ -1,15 +1,16 @@
 """Rule types (registered by name) and the built-in default rule files in `defaults/`."""
 
 from alerting.rules import flatline, frequency, negative_ratio, new_term, spike, urgent
-from alerting.rules.base import RULE_TYPES, Finding, Rule, RuleContext, RuleFilter, RuleSpec
+from alerting.rules.base import RULES, Finding, Rule, RuleContext, RuleFilter, RuleSpec, describe
 
 __all__ = [
-    "RULE_TYPES",
+    "RULES",
     "Finding",
     "Rule",
     "RuleContext",
     "RuleFilter",
     "RuleSpec",
+    "describe",
     "flatline",
     "frequency",
     "negative_ratio",

@@ -1,16 +1,17 @@
-"""Rule base classes: the common YAML options, the filter, findings and the type registry."""
+"""Rule base classes: the common YAML options, the filter, findings, the type registry (RULES)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerting.memo import BaselineBudget
+from alerting.models import Alert
 from alerting.rules.keywords import candidates, required_words
 from core.enums import Category, Channel, SentimentLabel, Severity
 from core.errors import ConfigError
@@ -18,6 +19,7 @@ from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
 from core.pipeline.expressions import Expression, compile_expression
 from core.regions import short_regions
+from core.registry import Registry
 from core.timeutil import Duration
 
 KEYWORD_SCAN_LIMIT = 10_000
@@ -147,8 +149,12 @@ class RuleContext:
         return self.budget is None or self.budget.take(units, key)
 
 
-class Rule:
-    """A configured rule; subclasses implement `evaluate` (window) or `on_mentions` (ingest)."""
+SpecT = TypeVar("SpecT", bound=RuleSpec)
+
+
+class Rule(Generic[SpecT]):
+    """A configured rule typed by its options; subclasses implement `evaluate` (window) or
+    `on_mentions` (ingest), and `describe` for the numbers line of their alerts."""
 
     type_name: ClassVar[str] = ""
     type_label_zh: ClassVar[str] = ""
@@ -158,8 +164,8 @@ class Rule:
     # Which incidents its alerts may share: reputation signals group together, health apart.
     incident_group: ClassVar[str] = "reputation"
 
-    def __init__(self, spec: RuleSpec, source: str = "<builtin>") -> None:
-        self.spec = spec
+    def __init__(self, spec: SpecT, source: str = "<builtin>") -> None:
+        self.spec: SpecT = spec
         self.source = source
 
     @property
@@ -183,14 +189,32 @@ class Rule:
         """Findings for newly indexed mentions (ingest rules)."""
         return []
 
+    @classmethod
+    def describe(cls, alert: Alert) -> str:
+        """The alert's numbers in Chinese (messages and the dashboard show this one line)."""
+        if alert.baseline is None:
+            return f"数量：{alert.count} 条"
+        times = f"，约 {alert.count / alert.baseline:.1f} 倍" if alert.baseline > 0 else ""
+        return (
+            f"数量：{alert.count} 条，基线 {alert.baseline:.1f} 条{times}（峰值 {alert.peak:.0f}）"
+        )
 
-RULE_TYPES: dict[str, type[Rule]] = {}
+
+RULES: Registry[type[Rule[Any]]] = Registry("告警规则类型")
+
+R = TypeVar("R", bound=type[Rule[Any]])
 
 
-def register(cls: type[Rule]) -> type[Rule]:
+def register(cls: R) -> R:
     """Class decorator: make a rule type available to YAML files under its type_name."""
-    RULE_TYPES[cls.type_name] = cls
+    RULES.add(cls.type_name, cls)
     return cls
+
+
+def describe(alert: Alert) -> str:
+    """The numbers line of an alert, in the words of the rule type that raised it."""
+    kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else Rule
+    return kind.describe(alert)
 
 
 def count_matching(index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime) -> int:

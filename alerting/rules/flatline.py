@@ -34,7 +34,7 @@ class FlatlineSpec(RuleSpec):
 
 
 @register
-class FlatlineRule(Rule):
+class FlatlineRule(Rule[FlatlineSpec]):
     """Fires when a source/channel is silent ≥ `silence` although even its quietest day was not."""
 
     type_name = "flatline"
@@ -49,7 +49,6 @@ class FlatlineRule(Rule):
 
     def _silent(self, rc: RuleContext) -> list[Finding]:
         spec = self.spec
-        assert isinstance(spec, FlatlineSpec)
         if spec.split_by not in (SplitField.SOURCE, SplitField.CHANNEL):
             return []
         history = first_published(rc.index)
@@ -92,7 +91,6 @@ class FlatlineRule(Rule):
 
     def _unhealthy(self, rc: RuleContext) -> list[Finding]:
         spec = self.spec
-        assert isinstance(spec, FlatlineSpec)
         if not spec.check_source_state or rc.sessions is None:
             return []
         with rc.sessions() as session:

@@ -27,7 +27,7 @@ class FrequencySpec(RuleSpec):
 
 
 @register
-class FrequencyRule(Rule):
+class FrequencyRule(Rule[FrequencySpec]):
     """Fires when `threshold` or more matching mentions fall in the window."""
 
     type_name = "frequency"
@@ -37,7 +37,6 @@ class FrequencyRule(Rule):
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """One finding per scope at or above the threshold."""
         spec = self.spec
-        assert isinstance(spec, FrequencySpec)
         start = rc.now - spec.window
         findings = []
         for scope, flt in self.scopes():

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from pydantic import Field
 
+from alerting.models import Alert
 from alerting.rules.base import (
     Finding,
     Rule,
@@ -38,7 +39,7 @@ class NegativeRatioSpec(RuleSpec):
 
 
 @register
-class NegativeRatioRule(Rule):
+class NegativeRatioRule(Rule[NegativeRatioSpec]):
     """Fires when the negative share is ≥ threshold, ≥ usual + increase and binomially unlikely."""
 
     type_name = "negative_ratio"
@@ -48,7 +49,6 @@ class NegativeRatioRule(Rule):
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """One finding per scope whose negative share is abnormal."""
         spec = self.spec
-        assert isinstance(spec, NegativeRatioSpec)
         start = rc.now - spec.window
         findings = []
         for scope, flt in self.scopes():
@@ -79,12 +79,18 @@ class NegativeRatioRule(Rule):
             )
         return findings
 
+    @classmethod
+    def describe(cls, alert: Alert) -> str:
+        """负面占比 now against its usual share (peak and baseline are ratios here)."""
+        if alert.baseline is None:
+            return super().describe(alert)
+        return f"负面占比：{alert.peak:.0%}，平时 {alert.baseline:.0%}"
+
     def _usual_ratio(
         self, rc: RuleContext, scope: str, everything: RuleFilter, negative: RuleFilter
     ) -> float | None:
         """Negative share in the same window of the previous days (cached per slot)."""
         spec = self.spec
-        assert isinstance(spec, NegativeRatioSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
         cache = rc.state.setdefault("baseline", {})
         # A missing baseline (warming up) is not cached: history may be back-filled any moment.

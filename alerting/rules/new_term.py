@@ -47,21 +47,20 @@ class NewTermSpec(RuleSpec):
 
 
 @register
-class NewTermRule(Rule):
+class NewTermRule(Rule[NewTermSpec]):
     """Fires per keyword frequent in the window but (nearly) absent from the baseline."""
 
     type_name = "new_term"
     type_label_zh = "新话题出现"
     spec_model = NewTermSpec
 
-    def __init__(self, spec: RuleSpec, source: str = "<builtin>") -> None:
+    def __init__(self, spec: NewTermSpec, source: str = "<builtin>") -> None:
         super().__init__(spec, source)
         self._merged: dict[str, tuple[str, dict[str, int]]] = {}
 
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """One finding per scope and new keyword."""
         spec = self.spec
-        assert isinstance(spec, NewTermSpec)
         start = rc.now - spec.window
         findings = []
         for scope, flt in self.scopes():
@@ -105,7 +104,6 @@ class NewTermRule(Rule):
         over a week of a large index is slow); only today's part is recounted per slot.
         """
         spec = self.spec
-        assert isinstance(spec, NewTermSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
         merged = self._merged.get(scope)
         if merged is not None and merged[0] == slot:

@@ -36,7 +36,7 @@ class SpikeSpec(RuleSpec):
 
 
 @register
-class SpikeRule(Rule):
+class SpikeRule(Rule[SpikeSpec]):
     """Fires when the window holds far more matching mentions than usual at this hour."""
 
     type_name = "spike"
@@ -46,7 +46,6 @@ class SpikeRule(Rule):
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """One finding per scope whose window count is a significant spike."""
         spec = self.spec
-        assert isinstance(spec, SpikeSpec)
         start = rc.now - spec.window
         findings = []
         for scope, flt in self.scopes():
@@ -66,7 +65,6 @@ class SpikeRule(Rule):
     def _baseline_rate(self, rc: RuleContext, scope: str, flt: RuleFilter) -> float | None:
         """Seasonal rate, cached per refresh slot in the persisted rule state."""
         spec = self.spec
-        assert isinstance(spec, SpikeSpec)
         slot = refresh_slot(rc.now, spec.baseline_refresh, self.name)
         cache = rc.state.setdefault("baseline", {})
         cached = cache.get(scope)
@@ -101,7 +99,7 @@ class SpikeRule(Rule):
         p: float,
         start: datetime,
     ) -> Finding:
-        minutes = int(self.spec.window.total_seconds() // 60)  # type: ignore[attr-defined]
+        minutes = int(self.spec.window.total_seconds() // 60)
         return Finding(
             key=scope,
             title=f"{scope_label(scope)}{self.spec.title or '负面声量激增'}",

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
 from core.enums import CATEGORY_LABELS_ZH, Severity
 from core.models import Mention
@@ -34,7 +35,7 @@ class UrgentMentionSpec(RuleSpec):
 
 
 @register
-class UrgentMentionRule(Rule):
+class UrgentMentionRule(Rule[UrgentMentionSpec]):
     """Fires on a mention at or above min_urgency, or an influential author at a lower level."""
 
     type_name = "urgent_mention"
@@ -45,7 +46,6 @@ class UrgentMentionRule(Rule):
     def is_urgent(self, mention: Mention) -> bool:
         """True when the mention passes the filter and the urgency or influence condition."""
         spec = self.spec
-        assert isinstance(spec, UrgentMentionSpec)
         if mention.urgency is None or not spec.filter.matches(mention):
             return False
         rank = mention.urgency.level.rank
@@ -58,15 +58,21 @@ class UrgentMentionRule(Rule):
     def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
         """One finding per group of urgent mentions in the batch."""
         groups: dict[str, list[Mention]] = {}
-        oldest = rc.now - self.spec.max_age  # type: ignore[attr-defined]
+        oldest = rc.now - self.spec.max_age
         for mention in mentions:
             # Back-filled history is context, not news: old urgent posts do not page anyone.
             if mention.published_at >= oldest and self.is_urgent(mention):
                 groups.setdefault(self._group_key(mention), []).append(mention)
         return [self._finding(key, group, rc) for key, group in sorted(groups.items())]
 
+    @classmethod
+    def describe(cls, alert: Alert) -> str:
+        """The highest urgency score of the group and its level (the reasons are in the summary)."""
+        level = Severity.from_score(alert.peak)
+        return f"紧急度：{alert.peak:.0f} 分（{level.label_zh}），高危内容 {alert.count} 条"
+
     def _group_key(self, mention: Mention) -> str:
-        by = self.spec.group_by  # type: ignore[attr-defined]
+        by = self.spec.group_by
         plan = ",".join(sorted(mention.plans)) or "*"
         if by == GroupBy.MENTION:
             return mention.id
@@ -87,7 +93,7 @@ class UrgentMentionRule(Rule):
         category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
         author = top.author.name or "匿名用户"
         followers = f"，粉丝 {top.author.followers:,}" if top.author.followers else ""
-        reasons = "、".join(r.evidence for r in (top.urgency.reasons if top.urgency else [])[:3])
+        reasons = top.urgency.reasons_zh(3) if top.urgency else ""
         return Finding(
             key=key,
             title=f"{self.spec.title or '高危舆情'}：{category}",

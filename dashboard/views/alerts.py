@@ -7,6 +7,7 @@ import streamlit as st
 from alerting import incidents, service
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
+from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from dashboard import auth
 from dashboard.data import get_context, now
@@ -37,16 +38,6 @@ chosen = st.sidebar.multiselect(
 focus = st.query_params.get("alert")
 
 
-def numbers(alert: Alert) -> str:
-    """Count against baseline in words."""
-    if alert.baseline is None:
-        return f"{alert.count} 条"
-    if alert.rule_type == "negative_ratio":
-        return f"负面占比 {alert.peak:.0%}（平时 {alert.baseline:.0%}）"
-    times = f"，{alert.count / alert.baseline:.1f} 倍" if alert.baseline > 0 else ""
-    return f"{alert.count} 条 / 基线 {alert.baseline:.1f}{times}"
-
-
 def act(alert_id: int, action: str) -> None:
     """Acknowledge, resolve or dismiss as 误报, then redraw."""
     if not auth.may_act():
@@ -70,10 +61,11 @@ def show(alert: Alert) -> None:
     )
     st.markdown(f"{header} **#{alert.id} {alert.title}**", unsafe_allow_html=True)
     st.write(alert.summary)
+    st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
     opened = service.as_utc(alert.opened_at)
     left, middle, right = st.columns(3)
-    left.metric("数量 vs 基线", numbers(alert))
+    left.metric("数量", f"{alert.count} 条")
     middle.metric("开始", f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—")
     right.metric("已通知层级", TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)])
     st.caption(

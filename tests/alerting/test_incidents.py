@@ -260,3 +260,17 @@ def test_a_false_alarm_settles_the_incident_and_keeps_it_quiet(
     advance(ctx, timedelta(minutes=45))  # after realert a new finding is a new alert
     ingest(ctx, food(4, 70, ctx))
     assert [o.event for o in engine.tick()] == [AlertEvent.OPENED]
+
+
+def test_urgent_alert_message_carries_the_urgency_score_and_chinese_reasons(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, _engine = wired(data_dir, receiver)
+    post = kol_post(ctx)
+    ingest(ctx, post)
+    (request,) = receiver.requests
+    message = request.json["message"]
+    score = post[0].urgency.score
+    assert f"紧急度：{score:.0f} 分（紧急），高危内容 1 条" in message
+    assert "人身安全：食物中毒" in message  # the reason, named by its signal
+    assert request.json["severity"] == "critical"

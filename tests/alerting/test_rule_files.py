@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from alerting.cli import alerts_app
 from alerting.config import AlertingConfig
 from alerting.loader import RuleFileError, load_rule_file, load_rules
-from alerting.rules import RULE_TYPES
+from alerting.rules import RULES
 from core.enums import Severity
 
 runner = CliRunner()
@@ -26,7 +26,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def test_builtin_rules_cover_every_type() -> None:
     rules = load_rules(AlertingConfig())
-    assert {r.type_name for r in rules} == set(RULE_TYPES)
+    assert {r.type_name for r in rules} == set(RULES)
     assert len({r.name for r in rules}) == len(rules)
 
 
