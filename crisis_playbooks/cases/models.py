@@ -118,7 +118,8 @@ class CaseCreate(BaseModel):
 
 
 class CaseUpdate(BaseModel):
-    """Editable fields; None leaves a field unchanged (status changes go through transitions)."""
+    """Editable fields; unset = unchanged, None clears owner/channel/category (not title,
+    severity or the waiting flag). Status changes go through transitions."""
 
     model_config = ConfigDict(extra="forbid")
 

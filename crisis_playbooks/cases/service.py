@@ -68,24 +68,16 @@ def create(session: Session, *, case_in: CaseCreate, actor: str, now: datetime) 
 
 
 def update(session: Session, *, case: Case, case_in: CaseUpdate, actor: str, now: datetime) -> Case:
-    """Apply the given fields; one audit entry per field that really changed."""
-    for field, value in case_in.model_dump(exclude_unset=True, mode="json").items():
-        before = getattr(case, field)
-        if value is None and field in {"title", "severity", "waiting_on_customer"}:
-            continue
-        if before == value:
-            continue
-        setattr(case, field, value)
-        audit.create(
-            session,
-            case_id=case.id,
-            actor=actor,
-            at=now,
-            kind=EventKind.FIELD_CHANGED,
-            field=field,
-            before=before,
-            after=value,
-        )
+    """Apply the set fields (None clears owner/channel/category); one audit entry per change."""
+    audit.apply_changes(
+        session,
+        target=case,
+        changes=case_in.model_dump(exclude_unset=True, mode="json"),
+        case_id=case.id,
+        actor=actor,
+        at=now,
+        kind=EventKind.FIELD_CHANGED,
+    )
     case.updated_at = now
     session.flush()
     return case

@@ -31,21 +31,15 @@ def update(
         record = RecoveryRecord(case_id=case_id, updated_at=now)
         session.add(record)
         session.flush()
-    for field, value in recovery_in.model_dump(exclude_unset=True).items():
-        before = getattr(record, field)
-        if (value is None and not RecoveryRecord.__table__.c[field].nullable) or before == value:
-            continue
-        setattr(record, field, getattr(value, "value", value))
-        audit.create(
-            session,
-            case_id=case_id,
-            actor=actor,
-            at=now,
-            kind=EventKind.RECOVERY_CHANGED,
-            field=field,
-            before=before,
-            after=value,
-        )
+    audit.apply_changes(
+        session,
+        target=record,
+        changes=recovery_in.model_dump(exclude_unset=True),
+        case_id=case_id,
+        actor=actor,
+        at=now,
+        kind=EventKind.RECOVERY_CHANGED,
+    )
     record.updated_at = now
     session.flush()
     return record

@@ -34,22 +34,34 @@ def set_status(
     before = task.status
     if before == status.value and note == task.note:
         return task
-    task.status = status.value
-    task.note = note or task.note
-    closing = status != TaskStatus.OPEN
-    task.completed_at = now if closing else None
-    task.completed_by = actor if closing else None
-    audit.create(
+    field, text = f"task#{task.id}", f"{task.title}" + (f"：{note}" if note else "")
+    changed = audit.apply_changes(
         session,
+        target=task,
+        changes={"status": status},
         case_id=task.case_id,
         actor=actor,
         at=now,
         kind=EventKind.TASK_CHANGED,
-        field=f"task#{task.id}",
-        before=before,
-        after=status.value,
-        text=f"{task.title}" + (f"：{note}" if note else ""),
+        field=field,
+        text=text,
     )
+    if not changed:  # same status with a new note: the note still goes on the timeline
+        audit.create(
+            session,
+            case_id=task.case_id,
+            actor=actor,
+            at=now,
+            kind=EventKind.TASK_CHANGED,
+            field=field,
+            before=before,
+            after=status,
+            text=text,
+        )
+    task.note = note or task.note
+    closing = status != TaskStatus.OPEN
+    task.completed_at = now if closing else None
+    task.completed_by = actor if closing else None
     session.flush()
     return task
 

@@ -210,6 +210,30 @@ def test_field_changes_are_audited_with_before_and_after(session: Session) -> No
     assert entries[-1].kind == EventKind.NOTE and entries[-1].text == "已电话联系当事人"
 
 
+def test_none_means_the_same_in_every_patch(session: Session) -> None:
+    case = make_case(session, owner="李娜")
+    patch = CaseUpdate(owner=None, summary=None, title=None, severity=None)
+    flows.update_case(session, case=case, case_in=patch, actor="王主管", now=NOW)
+    for recovery_in in [
+        RecoveryUpdate(remedy_accepted=True, apology_made=True),
+        RecoveryUpdate(remedy_accepted=None, apology_made=None, break_cause=None),
+    ]:
+        record = recovery.update(
+            session, case_id=case.id, recovery_in=recovery_in, actor="李娜", now=NOW
+        )
+    session.commit()
+    # None clears what may be empty and never blanks a field that may not (title, flags, text).
+    assert case.owner is None and case.title == "外卖吃出异物" and case.summary is not None
+    assert record.remedy_accepted is None and record.apology_made and record.break_cause == ""
+    entries = audit.get_all(session, case_id=case.id)
+    assert [(e.field, e.before, e.after) for e in entries if e.field] == [
+        ("owner", "李娜", None),
+        ("apology_made", "False", "True"),
+        ("remedy_accepted", None, "True"),
+        ("remedy_accepted", "True", None),
+    ]
+
+
 def test_recovery_record_updates_are_audited(session: Session) -> None:
     case = make_case(session)
     patch = RecoveryUpdate(
