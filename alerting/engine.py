@@ -20,10 +20,10 @@ from alerting.memo import BaselineBudget, TickIndex
 from alerting.models import RuleState
 from alerting.notifications import deliver, enqueue, retry_due
 from alerting.rules import Finding, Rule, RuleContext
-from alerting.service import as_utc
 from alerting.templates import render_alert
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
+from core.timeutil import as_utc
 
 if TYPE_CHECKING:
     from core.context import Context

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +13,9 @@ from alerting.config import EscalationStep, GroupingConfig
 from alerting.enums import AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.rules import Finding, Rule
-from alerting.service import as_utc, get_active_by_key
+from alerting.service import get_active_by_key
 from core.enums import Severity
+from core.timeutil import as_utc, to_utc
 
 MAX_SAMPLES = 10
 
@@ -143,8 +144,8 @@ def _new_alert(rule: Rule, finding: Finding, severity: Severity, now: datetime) 
         count=finding.count,
         peak=finding.peak if finding.peak is not None else float(finding.count),
         baseline=finding.baseline,
-        window_start=_utc(finding.window_start),
-        window_end=_utc(finding.window_end),
+        window_start=to_utc(finding.window_start),
+        window_end=to_utc(finding.window_end),
         sample_mention_ids=list(finding.sample_ids[:MAX_SAMPLES]),
         plans=list(finding.plans),
         escalation_level=0,
@@ -167,10 +168,10 @@ def _merge(
         alert.baseline = finding.baseline
     alert.summary = finding.summary if not finding.accumulate else alert.summary
     alert.window_start = min(
-        as_utc(alert.window_start) or _utc(finding.window_start), _utc(finding.window_start)
+        as_utc(alert.window_start) or to_utc(finding.window_start), to_utc(finding.window_start)
     )
     alert.window_end = max(
-        as_utc(alert.window_end) or _utc(finding.window_end), _utc(finding.window_end)
+        as_utc(alert.window_end) or to_utc(finding.window_end), to_utc(finding.window_end)
     )
     samples = list(alert.sample_mention_ids or [])
     samples += [i for i in finding.sample_ids if i not in samples]
@@ -187,7 +188,3 @@ def _since(moment: datetime | None, now: datetime) -> timedelta:
     """now - moment, or a huge interval when moment is None."""
     stamp = as_utc(moment)
     return now - stamp if stamp is not None else timedelta.max
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)

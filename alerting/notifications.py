@@ -18,9 +18,9 @@ from alerting.config import ALERTING
 from alerting.enums import DeliveryStatus
 from alerting.models import Delivery
 from alerting.notifiers import NOTIFIERS, DeliveryError, Notification
-from alerting.service import as_utc
 from core.enums import Severity
 from core.errors import ConfigError
+from core.timeutil import as_utc
 
 if TYPE_CHECKING:
     from core.context import Context

@@ -12,10 +12,9 @@ from alerting.config import ALERTING
 from alerting.engine import AlertEngine
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome
-from alerting.service import as_utc
 from core.context import Context
 from core.models import Mention
-from core.timeutil import SimulatedClock
+from core.timeutil import SimulatedClock, as_utc
 
 FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.REALERTED)
 BATCH_SPAN = timedelta(seconds=5)

@@ -18,13 +18,6 @@ class AlertNotFound(YuqingError):
     """No alert with that id."""
 
 
-def as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite returns naive datetimes; treat them as UTC."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
 def get(session: Session, *, alert_id: int) -> Alert | None:
     """One alert by id."""
     return session.get(Alert, alert_id)

@@ -9,9 +9,9 @@ from alerting.enums import ALERT_STATUS_ZH, AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.notifications import Notification
 from alerting.rules import describe
-from alerting.service import as_utc
 from core.enums import CHANNEL_LABELS_ZH, SEVERITY_LABELS_ZH, Severity
 from core.models import Mention
+from core.timeutil import as_utc
 
 if TYPE_CHECKING:
     from core.context import Context

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from collectors.state import SourceState, SourceStatus, state_of
 from core.context import Context
 from core.errors import ConfigError, NotConfigured
 from core.pipeline.pipeline import IngestReport
+from core.timeutil import as_utc
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,6 @@ class SourceRun:
     pages: int = 0
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
-
-
 def load_state(session: Session, source: SourceConfig) -> SourceState:
     """The stored state of a source, created on first use."""
     return state_of(session, source.name, source.type)
@@ -59,7 +56,7 @@ def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
     now = ctx.clock()
     with ctx.sessions.begin() as session:
         state = load_state(session, source)
-        cooldown = _aware(state.cooldown_until)
+        cooldown = as_utc(state.cooldown_until)
         if cooldown and cooldown > now:
             return SourceRun(source.name, SourceStatus(state.status), skipped=True)
         cursor = state.cursor

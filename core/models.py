@@ -13,16 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from core.enums import Category, Channel, SentimentLabel, Severity, UrgencySignal
 from core.regions import normalize_region
+from core.timeutil import as_utc
 
 
 def mention_id(source: str, native_id: str) -> str:
     """Stable id: the first 20 hex digits of sha1(source + native id)."""
     return hashlib.sha1(f"{source}\x1f{native_id}".encode()).hexdigest()[:20]
-
-
-def aware(value: datetime) -> datetime:
-    """Treat naive datetimes as UTC so every stored time is timezone-aware."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 def utcnow() -> datetime:
@@ -119,7 +115,7 @@ class Mention(BaseModel):
     @field_validator("published_at", "collected_at")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
-        return aware(value)
+        return as_utc(value)
 
     @field_validator("region", mode="before")
     @classmethod

@@ -1,11 +1,12 @@
-"""Durations and clocks: parse "30s" / "5m" / "PT1H" and provide an injectable clock."""
+"""Durations, clocks and UTC: parse "30s" / "5m" / "PT1H", an injectable clock, and the one
+place that reads naive datetimes (SQLite hands them back naive) as UTC."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, overload
 
 from pydantic import BeforeValidator
 
@@ -64,3 +65,23 @@ class SimulatedClock:
         """Move forward to moment (never backwards)."""
         if moment > self.now:
             self.now = moment
+
+
+@overload
+def as_utc(moment: datetime) -> datetime: ...
+@overload
+def as_utc(moment: None) -> None: ...
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A naive datetime taken as UTC (SQLite, old rows); an aware one is returned unchanged."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+@overload
+def to_utc(moment: datetime) -> datetime: ...
+@overload
+def to_utc(moment: None) -> None: ...
+def to_utc(moment: datetime | None) -> datetime | None:
+    """The same instant expressed in UTC (naive input is taken as UTC): what the DB stores."""
+    return None if moment is None else as_utc(moment).astimezone(UTC)

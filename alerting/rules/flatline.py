@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from pydantic import Field
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
 from core.enums import Severity
 from core.index.protocol import SplitField
-from core.timeutil import Duration
+from core.timeutil import Duration, as_utc
 
 _UNHEALTHY = {SourceStatus.DEGRADED, SourceStatus.BLOCKED, SourceStatus.MISCONFIGURED}
 
@@ -97,7 +97,7 @@ class FlatlineRule(Rule[FlatlineSpec]):
             states = list(session.scalars(select(SourceState)))
         findings = []
         for state in states:
-            last_ok = _utc(state.last_success_at)
+            last_ok = as_utc(state.last_success_at)
             if state.status not in _UNHEALTHY or (
                 last_ok is not None and rc.now - last_ok < spec.silence
             ):
@@ -116,9 +116,3 @@ class FlatlineRule(Rule[FlatlineSpec]):
                 )
             )
         return findings
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

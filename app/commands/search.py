@@ -22,8 +22,8 @@ from core.enums import (
     Severity,
 )
 from core.index.protocol import SearchQuery, SortOrder
-from core.models import aware
 from core.regions import short_regions
+from core.timeutil import as_utc
 
 console = Console()
 
@@ -57,8 +57,8 @@ def search(
             categories=category or (),
             regions=short_regions(region or []),
             min_urgency=min_urgency,
-            since=aware(since) if since else None,
-            until=aware(until) if until else None,
+            since=as_utc(since) if since else None,
+            until=as_utc(until) if until else None,
             sort=sort,
             limit=limit,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import func, select
@@ -14,6 +14,7 @@ from core.accounts.enums import Role
 from core.accounts.models import Account
 from core.accounts.passwords import MIN_LENGTH, hash_password, verify_password
 from core.errors import YuqingError
+from core.timeutil import as_utc
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def authenticate(session: Session, *, username: str, password: str, now: datetim
     if account is None or account.disabled:
         verify_password(password, _dummy())  # same work either way: no user enumeration by timing
         raise AccountError("用户名或密码错误")
-    locked = _aware(account.locked_until)
+    locked = as_utc(account.locked_until)
     if locked is not None and locked > now:
         minutes = max(1, int((locked - now).total_seconds() // 60) + 1)
         raise AccountError(f"连续输错密码，账号已锁定，请 {minutes} 分钟后再试或联系管理员")
@@ -122,10 +123,6 @@ def _required(session: Session, username: str) -> Account:
     if account is None:
         raise AccountError(f"用户 {username} 不存在 / no account {username}")
     return account
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 @cache

@@ -11,8 +11,9 @@ import html
 import re
 import unicodedata
 
-from core.models import Mention, aware
+from core.models import Mention
 from core.pipeline.quotes import split_quote
+from core.timeutil import as_utc
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
@@ -74,7 +75,7 @@ def normalize(mention: Mention) -> Mention:
             "text": text[:MAX_TEXT],
             "repairs": repairs,
             "title": title or None,
-            "published_at": aware(mention.published_at),
-            "collected_at": aware(mention.collected_at),
+            "published_at": as_utc(mention.published_at),
+            "collected_at": as_utc(mention.collected_at),
         }
     )

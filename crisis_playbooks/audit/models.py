@@ -9,8 +9,8 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
+from core.dbtypes import UTCDateTime
 from crisis_playbooks.audit.enums import EventKind
-from crisis_playbooks.dbtypes import UTCDateTime
 
 
 class CaseEvent(Base):

@@ -9,9 +9,9 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base
+from core.dbtypes import UTCDateTime
 from core.enums import Severity
 from crisis_playbooks.cases.enums import CaseOrigin, CaseStatus
-from crisis_playbooks.dbtypes import UTCDateTime
 
 
 class Case(Base):

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
-from crisis_playbooks.dbtypes import UTCDateTime
+from core.dbtypes import UTCDateTime
 
 
 class PlaybookRun(Base):

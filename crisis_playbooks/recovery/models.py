@@ -9,8 +9,8 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
-from core.models import aware
-from crisis_playbooks.dbtypes import UTCDateTime
+from core.dbtypes import UTCDateTime
+from core.timeutil import as_utc
 from crisis_playbooks.recovery.enums import WinBackTier
 
 
@@ -66,7 +66,7 @@ class RecoveryUpdate(BaseModel):
     @field_validator("proactive_contact_at", "followed_up_at")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        return aware(value) if value is not None else None
+        return as_utc(value)
 
 
 RECOVERY_LABELS_ZH: dict[str, str] = {

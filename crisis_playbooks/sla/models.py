@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
-from crisis_playbooks.dbtypes import UTCDateTime
+from core.dbtypes import UTCDateTime
 
 
 class SlaPause(Base):

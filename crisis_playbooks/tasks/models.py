@@ -9,7 +9,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
-from crisis_playbooks.dbtypes import UTCDateTime
+from core.dbtypes import UTCDateTime
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 
 

@@ -9,6 +9,7 @@ from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
 from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.timeutil import as_utc
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.widgets import badge, mention_card
@@ -63,7 +64,7 @@ def show(alert: Alert) -> None:
     st.write(alert.summary)
     st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
-    opened = service.as_utc(alert.opened_at)
+    opened = as_utc(alert.opened_at)
     left, middle, right = st.columns(3)
     left.metric("数量", f"{alert.count} 条")
     middle.metric("开始", f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—")

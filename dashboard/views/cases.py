@@ -77,8 +77,8 @@ def open_from_alert(alert_id: int) -> int:
 
 def alert_caption(alert: Any) -> str:
     """Severity in Chinese, rule, first firing in local time (SQLite returns naive UTC)."""
-    from alerting.service import as_utc
     from core.enums import SEVERITY_LABELS_ZH, Severity
+    from core.timeutil import as_utc
 
     opened = as_utc(alert.opened_at)
     first = opened.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if opened else "—"

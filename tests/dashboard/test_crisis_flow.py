@@ -21,6 +21,7 @@ import pytest
 from alerting import service as alerts
 from collectors.demo.stream import incident_events
 from core.context import Context
+from core.timeutil import as_utc
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service as cases
@@ -118,7 +119,7 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         with ctx.sessions() as session:
             alert = alerts.get(session, alert_id=alert_id)
             assert alert.status == "acknowledged" and alert.acknowledged_by == OPERATOR
-            fired = alerts.as_utc(alert.opened_at)
+            fired = as_utc(alert.opened_at)
         assert fired is not None
         local = f"{fired.astimezone(ctx.config.tz):%m-%d %H:%M}"
 
