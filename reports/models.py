@@ -218,7 +218,7 @@ class IncidentRow:
     @property
     def severity(self) -> Severity:
         """The highest severity of its alerts."""
-        return max((a.severity for a in self.alerts), key=lambda level: level.rank)
+        return Severity.highest(a.severity for a in self.alerts) or Severity.LOW
 
     @property
     def severity_label(self) -> str:

@@ -191,8 +191,8 @@ def open_from_mentions(
     title: str | None = None,
 ) -> Case:
     """Open a case for one or more mentions; severity follows the most urgent one."""
-    ranks = [m.urgency.level.rank for m in mentions if m.urgency]
-    severity = list(Severity)[max(ranks)] if ranks else Severity.MEDIUM
+    levels = [m.urgency.level for m in mentions if m.urgency]
+    severity = Severity.highest(levels) or Severity.MEDIUM
     text = "\n".join(m.full_text for m in mentions)
     situation = Situation(
         severity, None, playbooks.categories_of(m.category for m in mentions), text
