@@ -7,6 +7,7 @@ The JSON form of this model is the intake format for files, webhooks and replays
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -111,6 +112,9 @@ class Mention(BaseModel):
     sentiment: Sentiment | None = None
     category: Category | None = None
     urgency: Urgency | None = None
+    # Labels set by staff (人工校正), field → value ("sentiment": "negative", "complaint":
+    # "true", ...); they overrule the classifier on every later re-classification too.
+    corrected: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("published_at", "collected_at")
     @classmethod
@@ -134,6 +138,15 @@ class Mention(BaseModel):
             self.id = expected
         return self
 
+    def with_corrections(self) -> Mention:
+        """A copy with the staff-corrected labels in place of the classifier's."""
+        if not self.corrected:
+            return self
+        update: dict[str, object] = {}
+        for field, value in self.corrected.items():
+            update.update(_CORRECTORS[field](self, value))
+        return self.model_copy(update=update)
+
     @property
     def full_text(self) -> str:
         """Title and text together, as the classifier and the plan matcher read them."""
@@ -143,3 +156,49 @@ class Mention(BaseModel):
     def is_negative(self) -> bool:
         """True when classified negative."""
         return self.sentiment is not None and self.sentiment.label == SentimentLabel.NEGATIVE
+
+
+def corrected_value(mention: Mention, field: str) -> str | None:
+    """The current value of a correctable field as stored text ('negative', 'high', 'true')."""
+    if field == "sentiment":
+        return mention.sentiment.label.value if mention.sentiment else None
+    if field == "category":
+        return mention.category.value if mention.category else None
+    if field == "urgency":
+        return mention.urgency.level.value if mention.urgency else None
+    complaint = getattr(mention, "complaint", None)
+    return None if complaint is None else str(bool(complaint.flag)).lower()
+
+
+def _sentiment(mention: Mention, value: str) -> dict[str, object]:
+    label = SentimentLabel(value)
+    score = {SentimentLabel.NEGATIVE: 0.0, SentimentLabel.NEUTRAL: 0.5}.get(label, 1.0)
+    return {"sentiment": Sentiment(label=label, score=score)}
+
+
+def _urgency(mention: Mention, value: str) -> dict[str, object]:
+    level = Severity(value)
+    low, high = 25.0 * level.rank, 25.0 * level.rank + 24.0
+    current = mention.urgency
+    score = min(max(current.score if current else low, low), high)
+    reasons = current.reasons if current else []
+    return {"urgency": Urgency(level=level, score=score, reasons=reasons)}
+
+
+def _complaint(mention: Mention, value: str) -> dict[str, object]:
+    flag = value == "true"
+    if "complaint" not in Mention.model_fields:
+        return {}
+    return {"complaint": {"flag": flag, "probability": 1.0 if flag else 0.0}}
+
+
+def _category(mention: Mention, value: str) -> dict[str, object]:
+    return {"category": Category(value)}
+
+
+_CORRECTORS: dict[str, Callable[[Mention, str], dict[str, object]]] = {
+    "sentiment": _sentiment,
+    "category": _category,
+    "urgency": _urgency,
+    "complaint": _complaint,
+}

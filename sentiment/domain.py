@@ -1,4 +1,4 @@
-"""What the sentiment domain contributes: the classifiers and `yuqing train|eval`."""
+"""What the sentiment domain contributes: classifiers, corrections, `yuqing train|eval|label`."""
 
 from __future__ import annotations
 
@@ -20,11 +20,23 @@ def _eval() -> typer.Typer:
     return eval_app
 
 
+def _label() -> typer.Typer:
+    from sentiment.corrections.cli import label_app
+
+    return label_app
+
+
+def _models() -> None:
+    import sentiment.corrections.models  # noqa: F401  (declares label_corrections)
+
+
 DOMAIN = Domain(
     name="sentiment",
     register=register_classifiers,
+    models=_models,
     commands=(
         CliCommand("train", "训练情感与类别模型 (train models)", _train),
         CliCommand("eval", "在标注数据上评估模型 (evaluate models)", _eval),
+        CliCommand("label", "人工校正提及的情感、是否投诉、类别、紧急程度", _label),
     ),
 )

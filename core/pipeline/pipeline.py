@@ -80,6 +80,7 @@ class Pipeline:
         unique, copies = self.deduper.split(fresh)
         report.duplicates += len(copies)
         classified = self.classifier.classify([*unique, *changed]) if unique or changed else []
+        classified = [m.with_corrections() for m in classified]
         result = self.index.upsert_many(classified)
         by_id = {m.id: m for m in classified}
         report.rejected.extend(
@@ -112,7 +113,8 @@ class Pipeline:
     ) -> tuple[list[Mention], list[Mention]]:
         """New mentions, and known ones whose engagement metrics moved (re-indexed)."""
         known = self.index.existing_ids([m.id for m in mentions])
-        fresh = [m for m in mentions if m.id not in known]
+        # Corrected labels come only from staff (stored copies), never from an intake record.
+        fresh = [m.model_copy(update={"corrected": {}}) for m in mentions if m.id not in known]
         stored = self._stored([m.id for m in mentions if m.id in known])
         changed = []
         for mention in mentions:
@@ -120,7 +122,7 @@ class Pipeline:
                 continue
             previous = stored.get(mention.id)
             if previous is not None and previous.metrics != mention.metrics:
-                changed.append(mention)
+                changed.append(mention.model_copy(update={"corrected": previous.corrected}))
             else:
                 report.duplicates += 1
         return fresh, changed

@@ -99,3 +99,14 @@ def test_only_the_app_lists_every_domain() -> None:
         if set(DOMAINS) - {"app", "dashboard"} <= imported(path)
     ]
     assert listing == ["app/domains.py"]
+
+
+def test_one_severity_vocabulary() -> None:
+    severities = [
+        f"{path.relative_to(ROOT)}:{node.name}"
+        for package in PRODUCT
+        for path in modules(package)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and node.name.endswith(("Severity", "UrgencyLevel"))
+    ]
+    assert severities == ["core/enums.py:Severity"]

@@ -1,0 +1,86 @@
+"""`yuqing label set ID …` and `yuqing label list`: correct a mention's labels from the shell."""
+
+from __future__ import annotations
+
+import getpass
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
+from core.errors import YuqingError
+from sentiment.corrections import service
+from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField
+
+label_app = typer.Typer(help="人工校正提及的情感、是否投诉、类别、紧急程度", no_args_is_help=True)
+console = Console(soft_wrap=True)
+
+
+def _fail(exc: YuqingError) -> None:
+    Console(stderr=True).print(f"[bold red]错误：[/bold red]{escape(str(exc))}")
+    raise typer.Exit(2)
+
+
+@label_app.command("set")
+def set_labels(
+    mention_id: Annotated[str, typer.Argument(help="提及 id（yuqing search --json 的 id）")],
+    sentiment: Annotated[str | None, typer.Option(help="negative | neutral | positive")] = None,
+    complaint: Annotated[str | None, typer.Option(help="是 | 否")] = None,
+    category: Annotated[str | None, typer.Option(help="类别代码，如 product_quality")] = None,
+    urgency: Annotated[str | None, typer.Option(help="low | medium | high | critical")] = None,
+    actor: Annotated[str | None, typer.Option(help="操作人（默认当前系统用户）")] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Set one or more labels; the mention in the index changes at once, audited."""
+    given = {
+        CorrectedField.SENTIMENT: sentiment,
+        CorrectedField.COMPLAINT: complaint,
+        CorrectedField.CATEGORY: category,
+        CorrectedField.URGENCY: urgency,
+    }
+    changes = {field: value for field, value in given.items() if value is not None}
+    ctx = Context.load(config, data_dir)
+    try:
+        with ctx.sessions() as session:
+            mention = service.correct(
+                session,
+                ctx.index,
+                mention_id,
+                changes,
+                actor=actor or getpass.getuser(),
+                now=ctx.clock(),
+            )
+    except YuqingError as exc:
+        _fail(exc)
+    finally:
+        ctx.close()
+    fields = "、".join(FIELD_LABELS_ZH[f] for f in changes)
+    console.print(f"已校正 {mention.id} 的{fields}", highlight=False)
+
+
+@label_app.command("list")
+def list_corrections(
+    mention_id: Annotated[str | None, typer.Argument(help="只看这条提及")] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """Corrections, newest first: when, who, which mention, field, before → after."""
+    ctx = Context.load(config, data_dir)
+    table = Table("时间", "操作人", "提及", "字段", "原值", "新值")
+    with ctx.sessions() as session:
+        for row in service.history(session, mention_id):
+            table.add_row(
+                row.at.astimezone(ctx.config.tz).strftime("%Y-%m-%d %H:%M"),
+                escape(row.actor),
+                row.mention_id,
+                FIELD_LABELS_ZH[CorrectedField(row.field)],
+                row.before or "—",
+                row.after,
+            )
+    ctx.close()
+    console.print(table)

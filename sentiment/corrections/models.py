@@ -1,0 +1,26 @@
+"""The label_corrections table: every correction with who, when, before and after."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import Base
+from core.dbtypes import UTCDateTime
+
+
+class LabelCorrection(Base):
+    """One field of one mention set by a person; the text is kept for training."""
+
+    __tablename__ = "label_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[str] = mapped_column(String(40), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    before: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    after: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    text: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,116 @@
+"""Record corrections, apply them to the indexed mention at once, read them back for training."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.enums import Category, SentimentLabel, Severity
+from core.errors import YuqingError
+from core.index.protocol import MentionIndex
+from core.models import Mention, corrected_value
+from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField
+from sentiment.corrections.models import LabelCorrection
+
+_YES = {"true", "yes", "1", "是", "投诉"}
+_NO = {"false", "no", "0", "否", "非投诉", "不是"}
+
+
+class CorrectionError(YuqingError):
+    """A correction names an unknown mention or a value the field does not take."""
+
+
+def parse_value(field: CorrectedField, raw: str) -> str:
+    """The canonical stored value for a field ('negative', 'true', 'product_quality', 'high')."""
+    text = raw.strip().lower()
+    allowed: list[str]
+    if field is CorrectedField.COMPLAINT:
+        if text in _YES:
+            return "true"
+        if text in _NO:
+            return "false"
+        allowed = ["是", "否"]
+    else:
+        kinds = {
+            CorrectedField.SENTIMENT: SentimentLabel,
+            CorrectedField.CATEGORY: Category,
+            CorrectedField.URGENCY: Severity,
+        }
+        enum = kinds[field]
+        if text in enum._value2member_map_:
+            return text
+        allowed = [str(member.value) for member in enum]
+    raise CorrectionError(f"{FIELD_LABELS_ZH[field]}不能设为 {raw!r}；可选值：{'、'.join(allowed)}")
+
+
+def correct(
+    session: Session,
+    index: MentionIndex,
+    mention_id: str,
+    changes: Mapping[CorrectedField, str],
+    *,
+    actor: str,
+    now: datetime,
+) -> Mention:
+    """Set the given fields on one mention, in the index at once, with one audit row per field."""
+    mention = index.get(mention_id)
+    if mention is None:
+        raise CorrectionError(f"找不到提及 {mention_id}（用 yuqing search 查到的 id）")
+    if not changes:
+        raise CorrectionError("没有要校正的字段：至少给出情感、是否投诉、类别或紧急程度之一")
+    values = {field: parse_value(field, raw) for field, raw in changes.items()}
+    for field, value in values.items():
+        session.add(
+            LabelCorrection(
+                mention_id=mention.id,
+                field=field.value,
+                before=corrected_value(mention, field.value),
+                after=value,
+                actor=actor,
+                at=now,
+                text=mention.full_text,
+            )
+        )
+    merged = {**mention.corrected, **{f.value: v for f, v in values.items()}}
+    updated = mention.model_copy(update={"corrected": merged}).with_corrections()
+    result = index.upsert_many([updated])
+    if result.errors:
+        raise CorrectionError(f"写入索引失败：{'; '.join(result.errors.values())}")
+    index.refresh()
+    session.commit()
+    return updated
+
+
+def history(session: Session, mention_id: str | None = None) -> Sequence[LabelCorrection]:
+    """Corrections, newest first; of one mention when given."""
+    statement = select(LabelCorrection).order_by(LabelCorrection.at.desc(), LabelCorrection.id)
+    if mention_id:
+        statement = statement.where(LabelCorrection.mention_id == mention_id)
+    return list(session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class LabelledText:
+    """The latest human label of one field of one text (for training)."""
+
+    mention_id: str
+    text: str
+    field: CorrectedField
+    value: str
+
+
+def training_labels(session: Session, field: CorrectedField) -> list[LabelledText]:
+    """The latest correction of `field` per mention, oldest first."""
+    latest: dict[str, LabelCorrection] = {}
+    statement = (
+        select(LabelCorrection)
+        .where(LabelCorrection.field == field.value)
+        .order_by(LabelCorrection.at, LabelCorrection.id)
+    )
+    for row in session.scalars(statement):
+        latest[row.mention_id] = row
+    return [LabelledText(r.mention_id, r.text, field, r.after) for r in latest.values()]
