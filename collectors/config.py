@@ -33,6 +33,12 @@ class WebhookConfig(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
     secret: str | None = None
+    # Limits that keep one client from stalling or flooding intake for the others.
+    max_body_mb: float = Field(default=10, gt=0, le=100)
+    read_timeout: Duration = timedelta(seconds=10)
+    rate_per_client: float = Field(default=500, gt=0)  # requests per second per client address
+    burst: int = Field(default=1000, ge=1)
+    max_connections: int = Field(default=1000, ge=1)
 
 
 SOURCES: Section[list[SourceConfig]] = Section("sources", list[SourceConfig], list)

@@ -133,9 +133,8 @@ class Mention(BaseModel):
 
     @model_validator(mode="after")
     def _stable_id(self) -> Mention:
-        expected = mention_id(self.source, self.native_id)
-        if not self.id:
-            self.id = expected
+        # Always derived: a client-supplied id naming another mention must not overwrite it.
+        self.id = mention_id(self.source, self.native_id)
         return self
 
     def with_corrections(self) -> Mention:

@@ -42,6 +42,7 @@ def webhook(tmp_path, clock) -> Iterator[tuple[WebhookServer, Context]]:
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, object]]:
     """POST and return (status, JSON answer), also for 4xx answers."""
+    headers = {"Content-Type": "application/json", **headers}
     try:
         with urlopen(Request(url, data=body, headers=headers, method="POST")) as answer:
             return answer.status, json.loads(answer.read())

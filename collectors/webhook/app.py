@@ -1,0 +1,153 @@
+"""The webhook's ASGI application (Starlette): checks in the cheapest order, then the writer.
+
+Order per request: path → rate limit (429) → secret (401, before any body byte is read) →
+Content-Type (415) → Content-Length (400/413) → body read with a deadline and a cap (408/413,
+chunked bodies too) → signature (401) → records → the single writer (503 when overloaded).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from typing import TYPE_CHECKING, Any
+
+from starlette.applications import Starlette
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from collectors.webhook.batcher import IntakeBatcher, Overloaded
+from collectors.webhook.ratelimit import RateLimiter
+from collectors.webhook.records import (
+    decode_body,
+    media_type_ok,
+    secret_matches,
+    signature_matches,
+    signature_of,
+    split_records,
+    validate,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from collectors.config import WebhookConfig
+
+MAX_RECORDS = 10_000
+
+
+class BodyProblem(Exception):
+    """The body cannot be read: status code and message for the client."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def reply(
+    status: int, answer: dict[str, Any], headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """A JSON answer; errors close the connection so an unread body is never parsed."""
+    extra = dict(headers or {})
+    if status >= 400:
+        extra["Connection"] = "close"
+    return JSONResponse(answer, status_code=status, headers=extra)
+
+
+class WebhookApp:
+    """Builds the Starlette app over one writer, one rate limiter and the webhook settings."""
+
+    def __init__(self, settings: WebhookConfig, secret: str, batcher: IntakeBatcher) -> None:
+        self.secret = secret
+        self.batcher = batcher
+        self.max_body = int(settings.max_body_mb * 1024 * 1024)
+        self.read_timeout = settings.read_timeout.total_seconds()
+        self.limiter = RateLimiter(settings.rate_per_client, settings.burst)
+
+    def starlette(self) -> Starlette:
+        """The ASGI app: /mentions, /mentions/batch and /health."""
+        routes = [
+            Route("/mentions", self._endpoint(detailed=False), methods=["POST"]),
+            Route("/mentions/", self._endpoint(detailed=False), methods=["POST"]),
+            Route("/mentions/batch", self._endpoint(detailed=True), methods=["POST"]),
+            Route("/health", self.health, methods=["GET"]),
+        ]
+        return Starlette(routes=routes)
+
+    async def health(self, request: Request) -> JSONResponse:
+        """Liveness: ok while the writer runs; also how many mentions wait for it."""
+        ok = self.batcher.alive
+        return reply(200 if ok else 503, {"ok": ok, "pending": self.batcher.pending})
+
+    def _endpoint(self, detailed: bool) -> Callable[[Request], Awaitable[JSONResponse]]:
+        async def endpoint(request: Request) -> JSONResponse:
+            return await self.receive(request, detailed)
+
+        return endpoint
+
+    async def receive(self, request: Request, detailed: bool) -> JSONResponse:
+        """Handle one POST of mentions."""
+        client = request.client.host if request.client else "?"
+        wait = self.limiter.allow(client)
+        if wait:
+            retry = str(max(1, math.ceil(wait)))
+            return reply(
+                429, {"error": "too many requests from this client"}, {"Retry-After": retry}
+            )
+        headers = request.headers
+        by_secret = secret_matches(self.secret, headers)
+        signature = signature_of(headers)
+        if by_secret is False or (by_secret is None and signature is None):
+            return reply(401, {"error": "missing or wrong X-Yuqing-Secret / X-Yuqing-Signature"})
+        if not media_type_ok(headers.get("content-type")):
+            return reply(
+                415, {"error": "Content-Type must be application/json or application/x-ndjson"}
+            )
+        try:
+            body = await asyncio.wait_for(self._body(request), self.read_timeout)
+        except BodyProblem as problem:
+            return reply(problem.status, {"error": str(problem)})
+        except TimeoutError:
+            return reply(408, {"error": f"body not received within {self.read_timeout:g}s"})
+        except ClientDisconnect:
+            return reply(400, {"error": "client disconnected before the body ended"})
+        if by_secret is None and not signature_matches(self.secret, signature or "", body):
+            return reply(401, {"error": "missing or wrong X-Yuqing-Secret / X-Yuqing-Signature"})
+        return await self._ingest(body, detailed)
+
+    async def _body(self, request: Request) -> bytes:
+        """The body, refused early when its declared or actual size passes the cap."""
+        declared = request.headers.get("content-length")
+        if declared is not None:
+            if not declared.strip().isdigit():
+                raise BodyProblem(400, f"invalid Content-Length {declared!r}")
+            if int(declared) > self.max_body:
+                raise BodyProblem(413, f"body larger than {self.max_body} bytes; split it")
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > self.max_body:
+                raise BodyProblem(413, f"body larger than {self.max_body} bytes; split it")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def _ingest(self, body: bytes, detailed: bool) -> JSONResponse:
+        try:
+            intake = validate(split_records(decode_body(body)))
+        except ValueError as exc:
+            return reply(400, {"error": str(exc)})
+        if not intake.mentions and not intake.errors:
+            return reply(400, {"error": "empty body: send a mention object, a list, or JSON lines"})
+        if len(intake.mentions) + len(intake.errors) > MAX_RECORDS:
+            return reply(413, {"error": f"more than {MAX_RECORDS} records; split the request"})
+        try:
+            future = self.batcher.submit(intake)
+        except Overloaded as exc:
+            return reply(
+                503, {"error": f"intake busy ({exc}); retry shortly"}, {"Retry-After": "1"}
+            )
+        try:
+            share = await asyncio.wrap_future(future)
+        except Exception as exc:
+            return reply(500, {"error": f"storing failed: {type(exc).__name__}: {exc}"})
+        return reply(422 if share.rejected else 200, share.answer(detailed))
