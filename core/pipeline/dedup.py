@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, select
+from sqlalchemy import DateTime, String, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from core.db import Base
@@ -57,6 +57,7 @@ class ContentDeduper:
         unique: list[Mention] = []
         duplicates: list[Mention] = []
         digests = {m.id: content_digest(m) for m in mentions}
+        fresh: list[dict[str, object]] = []
         with self.sessions.begin() as session:
             seen = self._known(session, mentions, digests)
             for mention in mentions:
@@ -66,9 +67,11 @@ class ContentDeduper:
                     duplicates.append(mention)
                     continue
                 if owner is None:
-                    session.add(ContentHash(source=key[0], digest=key[1], mention_id=mention.id))
+                    fresh.append({"source": key[0], "digest": key[1], "mention_id": mention.id})
                     seen[key] = mention.id
                 unique.append(mention)
+            if fresh:  # one executemany instead of an ORM object per mention
+                session.execute(insert(ContentHash), fresh)
         return unique, duplicates
 
     @staticmethod
