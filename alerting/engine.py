@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from alerting import incidents
+from alerting import incidents, ingest_sweep
 from alerting.config import ALERTING, ESCALATION_TIER_ZH, EscalationTier
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
@@ -35,6 +35,8 @@ EventSink = Callable[[Outcome], None]
 # Cold-start baseline work per tick (≈ index aggregations; a keyword-day counts more): bounds
 # the first tick after a start without cached baselines, which then warm up over a few ticks.
 COLD_BASELINE_BUDGET = 150
+SWEEP_STATE = "_ingest_sweep"  # alert_rule_state row holding the sweep's index cursor
+SWEEP_PAGE, SWEEP_PAGES = 500, 10  # a long backlog is caught up over a few ticks
 
 
 class AlertEngine:
@@ -63,6 +65,7 @@ class AlertEngine:
             if last is not None
         }
         self._seen_total: int | None = None
+        self._swept = False
 
     def now(self) -> datetime:
         """The context clock in UTC."""
@@ -71,6 +74,7 @@ class AlertEngine:
     def tick(self) -> list[Outcome]:
         """Evaluate due window rules, auto-resolve, escalate, retry deliveries."""
         with self._lock:
+            swept = self.sweep()
             now = self.now()
             changed = self._index_changed()
             outcomes: list[Outcome] = []
@@ -88,7 +92,7 @@ class AlertEngine:
             if self.send:
                 retry_due(self.ctx)
             self._emit(outcomes)
-            return outcomes
+            return swept + outcomes
 
     def listen(self, mentions: list[Mention]) -> None:
         """The pipeline listener form of on_mentions."""
@@ -100,17 +104,68 @@ class AlertEngine:
         if not ingest_rules or not mentions:
             return []
         with self._lock:
+            outcomes = [] if self._swept else self.sweep()
+            now = self.now()
+            fresh: list[Outcome] = []
+            with self.ctx.sessions() as session:
+                for rule in ingest_rules:
+                    fresh += self._judge(session, rule, mentions, now)
+                pending = self._queue(session, fresh)
+                session.commit()
+            self._deliver(pending)
+            self._emit(fresh)
+            return outcomes + fresh
+
+    def sweep(self) -> list[Outcome]:
+        """Judge mentions indexed since the last sweep that no ingest rule has judged yet.
+
+        The listener judges new mentions at once; this catches those whose listener died
+        with its process after the index stored them. The cursor moves with the alerts.
+        """
+        with self._lock:
+            self._swept = True
+            rules = [r for r in self.rules if r.at_ingest]
             now = self.now()
             outcomes: list[Outcome] = []
             with self.ctx.sessions() as session:
-                for rule in ingest_rules:
-                    findings = rule.on_mentions(mentions, self._context(rule, now))
-                    outcomes += self._apply(session, rule, findings, now)
+                state = session.get(RuleState, SWEEP_STATE) or RuleState(rule=SWEEP_STATE, data={})
+                cursor = (state.data or {}).get("cursor")
+                self.ctx.index.refresh()
+                for _ in range(SWEEP_PAGES):
+                    mentions, after = self.ctx.index.since(cursor, limit=SWEEP_PAGE)
+                    for rule in rules:
+                        outcomes += self._judge(session, rule, mentions, now, only_candidates=True)
+                    if after == cursor or not mentions:
+                        break
+                    cursor = after
+                if cursor != (state.data or {}).get("cursor"):
+                    state.last_eval_at, state.data = now, {"cursor": cursor}
+                    session.add(state)
+                ingest_sweep.prune(session, now)
                 pending = self._queue(session, outcomes)
                 session.commit()
             self._deliver(pending)
             self._emit(outcomes)
             return outcomes
+
+    def _judge(
+        self,
+        session: Session,
+        rule: Rule,
+        mentions: list[Mention],
+        now: datetime,
+        only_candidates: bool = False,
+    ) -> list[Outcome]:
+        """Run an ingest rule over mentions it has not judged; record them as judged."""
+        candidates = [m.id for m in mentions if rule.sweep_candidate(m, now)]
+        new = ingest_sweep.unchecked(session, rule.name, candidates) if candidates else set()
+        already = set(candidates) - new
+        todo = [m for m in mentions if m.id not in already and (m.id in new or not only_candidates)]
+        if not todo:
+            return []
+        findings = rule.on_mentions(todo, self._context(rule, now))
+        ingest_sweep.mark_checked(session, rule.name, [i for i in candidates if i in new], now)
+        return self._apply(session, rule, findings, now)
 
     def _evaluate(
         self,

@@ -17,6 +17,7 @@ class DeliveryStatus(StrEnum):
     """What happened to one notification on one channel."""
 
     PENDING = "pending"
+    SENDING = "sending"  # handed to the channel; a crash here is resent with the same key
     SENT = "sent"
     FAILED = "failed"
     DEFERRED = "deferred"

@@ -100,6 +100,20 @@ class Delivery(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
 
 
+class CheckedMention(Base):
+    """A mention an at-ingest rule has judged, written with the alert it caused (or none).
+
+    The ingest sweep looks again at recent candidates without such a row, so a process that
+    died between indexing a mention and saving its alert still alerts after the restart.
+    """
+
+    __tablename__ = "alert_checked_mentions"
+
+    rule: Mapped[str] = mapped_column(String(200), primary_key=True)
+    mention_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class RuleState(Base):
     """Per-rule memory that must survive restarts: last evaluation, cached baselines."""
 

@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 CLAIM_GRACE = timedelta(minutes=2)
 
 
+def idempotency_key(alert_id: int | None, delivery_id: int) -> str:
+    """yq-<alert id>-<delivery id>: one message of one alert on one channel, across retries."""
+    return f"yq-{alert_id or 0}-{delivery_id}"
+
+
 @dataclass
 class DeliveryResult:
     """Outcome of one delivery attempt on one notifier."""
@@ -95,9 +100,19 @@ def deliver(ctx: Context, delivery_ids: list[int]) -> list[DeliveryResult]:
 
 
 def retry_due(ctx: Context) -> list[DeliveryResult]:
-    """Retry failed, deferred and stranded pending deliveries whose time has come."""
+    """Retry failed, deferred and stranded pending or sending deliveries whose time has come.
+
+    A delivery still `sending` after its claim expired belonged to a process that died
+    during the call: it is sent again with the same idempotency key, so a receiver that did
+    accept it can drop the repeat; sent deliveries are never sent again.
+    """
     now = ctx.clock().astimezone(UTC)
-    waiting = (DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.DEFERRED)
+    waiting = (
+        DeliveryStatus.PENDING,
+        DeliveryStatus.SENDING,
+        DeliveryStatus.FAILED,
+        DeliveryStatus.DEFERRED,
+    )
     with ctx.sessions() as session:
         ids = list(
             session.scalars(
@@ -127,6 +142,9 @@ def _attempt(session: Session, ctx: Context, row: Delivery) -> DeliveryResult:
         row.status, row.next_attempt_at = DeliveryStatus.DEFERRED, free_at
         return DeliveryResult(row.id, row.notifier, row.status, "rate limited")
     row.attempts += 1
+    # Recorded before the call: a crash during it leaves `sending`, resent with the same key.
+    row.status, row.next_attempt_at = DeliveryStatus.SENDING, now + CLAIM_GRACE
+    session.commit()
     try:
         channel.send(_as_notification(row))
     except (DeliveryError, OSError) as exc:
@@ -186,4 +204,5 @@ def _as_notification(row: Delivery) -> Notification:
         severity=Severity(row.severity),
         link=row.link,
         alert_id=row.alert_id,
+        idempotency_key=idempotency_key(row.alert_id, row.id),
     )

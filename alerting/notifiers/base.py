@@ -29,6 +29,8 @@ class Notification:
     link: str | None = None
     targets: list[str] | None = None  # notifier names; None = every enabled notifier
     alert_id: int | None = None
+    # Same for every retry of one message: a receiver drops a repeat it has seen.
+    idempotency_key: str | None = None
 
     def __post_init__(self) -> None:
         # Queued rows of older versions carry "warning"/"info": read them as today's levels.
@@ -82,6 +84,8 @@ class Channel(Generic[OptionsT]):
         body = notification.body_markdown
         if notification.link and notification.link not in body:
             body += f"\n\n[在舆情控制台查看]({notification.link})"
+        if notification.idempotency_key:
+            body += f"\n\n消息编号：{notification.idempotency_key}"
         return notification.title, body
 
     def send(self, notification: Notification) -> None:

@@ -48,4 +48,6 @@ class EmailChannel(Channel[EmailOptions]):
         ]
         if options.sender:
             params.append(f"from={quote(options.sender)}")
+        if notification.idempotency_key:
+            params.append(f"+X-Yuqing-Idempotency-Key={quote(notification.idempotency_key)}")
         return f"{schema}://{auth}{quote(options.host)}{port}/?{'&'.join(params)}"

@@ -15,7 +15,10 @@ class WebhookOptions(ChannelOptions):
 
 
 class WebhookChannel(Channel[WebhookOptions]):
-    """POST {"title", "message", "type", "severity", "link", "alert_id"} as JSON."""
+    """POST {"title", "message", "type", "severity", "link", "alert_id", "idempotency_key"}.
+
+    The key is also sent as the `Idempotency-Key` header.
+    """
 
     type_name = "webhook"
     options_model: ClassVar[type[ChannelOptions]] = WebhookOptions
@@ -30,7 +33,10 @@ class WebhookChannel(Channel[WebhookOptions]):
             "severity": notification.severity,
             "link": notification.link or "",
             "alert_id": notification.alert_id or "",
+            "idempotency_key": notification.idempotency_key or "",
         }
         query = "&".join(f":{k}={quote(v)}" for k, v in extras.items())
+        if notification.idempotency_key:
+            query += f"&+Idempotency-Key={quote(notification.idempotency_key)}"
         original = f"&{parts.query}" if parts.query else ""
         return f"{schema}://{parts.netloc}{parts.path or '/'}?{query}{original}"

@@ -199,6 +199,10 @@ class Rule(Generic[SpecT]):
             f"数量：{alert.count} 条，基线 {alert.baseline:.1f} 条{times}（峰值 {alert.peak:.0f}）"
         )
 
+    def sweep_candidate(self, mention: Mention, now: datetime) -> bool:
+        """Ingest rules: True when the rule could fire on mention (judged once, crash-proof)."""
+        return False
+
 
 RULES: Registry[type[Rule[Any]]] = Registry("告警规则类型")
 

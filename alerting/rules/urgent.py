@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from pydantic import Field
@@ -54,6 +54,26 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         followers = mention.author.followers or 0
         influential = spec.min_followers is not None and followers >= spec.min_followers
         return influential and rank >= spec.influencer_min_urgency.rank
+
+    def floor(self) -> Severity:
+        """The lowest urgency this rule can fire on (the filter's own minimum still applies)."""
+        spec = self.spec
+        levels = [spec.min_urgency]
+        if spec.min_followers is not None:
+            levels.append(spec.influencer_min_urgency)
+        lowest = min(levels, key=lambda level: level.rank)
+        required = spec.filter.min_urgency
+        return required if required is not None and required.rank > lowest.rank else lowest
+
+    def sweep_candidate(self, mention: Mention, now: datetime) -> bool:
+        """True for recent mentions at or above the floor that pass the filter."""
+        oldest = now - self.spec.max_age
+        return (
+            mention.urgency is not None
+            and mention.urgency.level.rank >= self.floor().rank
+            and mention.published_at >= oldest
+            and self.spec.filter.matches(mention)
+        )
 
     def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
         """One finding per group of urgent mentions in the batch."""
