@@ -10,6 +10,7 @@ from alerting.models import Alert
 from alerting.notifications import Notification
 from alerting.rules import describe
 from core.enums import CHANNEL_LABELS_ZH, SEVERITY_LABELS_ZH, Severity
+from core.escaping import chat_text, safe_link
 from core.models import Mention
 from core.timeutil import as_utc
 
@@ -43,20 +44,20 @@ def render_alert(
     """The notification for one alert event."""
     severity = Severity(alert.severity)
     prefix = EVENT_PREFIX_ZH[event] + (f"·{tier_label}" if tier_label else "")
-    title = f"【{SEVERITY_LABELS_ZH[severity]}】{prefix}：{alert.title}"
+    title = f"【{SEVERITY_LABELS_ZH[severity]}】{prefix}：{chat_text(alert.title)}"
     link = alert_link(ctx.config.dashboard.public_url, alert.id)
     lines = [
-        f"**{alert.title}**",
+        f"**{chat_text(alert.title)}**",
         "",
         f"- 品牌：{ctx.config.brand}"
         + (f"（方案 {', '.join(alert.plans)}）" if alert.plans else ""),
         f"- 级别：{SEVERITY_LABELS_ZH[severity]}　状态：{_status(alert)}",
-        f"- 情况：{alert.summary}",
+        f"- 情况：{chat_text(alert.summary)}",
         f"- {describe(alert)}",
         f"- 时间窗：{_window(alert, ctx.config.tz)}",
     ]
     if incident:
-        lines.append(f"- {incident}")
+        lines.append(f"- {chat_text(incident)}")
     if event == AlertEvent.RESOLVED:
         lines.append("- 条件已持续解除，告警自动关闭。")
     if samples:
@@ -80,7 +81,7 @@ def _window(alert: Alert, tz: tzinfo) -> str:
 
 
 def _sample(mention: Mention) -> str:
-    author = mention.author.name or "匿名用户"
+    author = chat_text(mention.author.name or "匿名用户")
     badges = []
     if mention.author.verified:
         badges.append("认证")
@@ -88,8 +89,9 @@ def _sample(mention: Mention) -> str:
         badges.append(f"粉丝 {_followers(mention.author.followers)}")
     who = f"@{author}" + (f"（{'，'.join(badges)}）" if badges else "")
     text = mention.full_text.replace("\n", " ")
-    text = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
-    link = f" [原文]({mention.url})" if mention.url else ""
+    text = chat_text(text[:SNIPPET]) + ("…" if len(text) > SNIPPET else "")
+    url = safe_link(mention.url)
+    link = f" [原文]({url})" if url else ""
     return f"[{CHANNEL_LABELS_ZH[mention.channel]}] {who}：{text}{link}"
 
 

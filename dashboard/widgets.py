@@ -19,6 +19,7 @@ from core.enums import (
     SentimentLabel,
     Severity,
 )
+from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
 from core.models import Mention
 from dashboard.data import get_context, known_regions, now
@@ -136,7 +137,7 @@ def mention_badges(mention: Mention) -> str:
 
 def media_links(mention: Mention) -> str:
     """The mention's pictures as numbered links (never inline images); "" when it has none."""
-    safe = [url for url in mention.media if url.startswith(("http://", "https://"))]
+    safe = [link for url in mention.media if (link := safe_link(url))]
     links = [
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">图片{n}</a>'
         for n, url in enumerate(safe, start=1)
@@ -148,31 +149,31 @@ def mention_card(mention: Mention) -> None:
     """One mention in the feed: badges, author, time, title, text and why it is urgent."""
     ctx = get_context()
     author = mention.author
-    who = html.escape(author.name or "匿名")
+    who = streamlit_text(author.name or "匿名")
     if author.verified:
         who += " ✔"
     if author.followers:
         who += f" · {author.followers:,} 粉丝"
     if mention.region:
-        who += f" · IP属地 {html.escape(mention.region)}"
+        who += f" · IP属地 {streamlit_text(mention.region)}"
     when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
-    link = (
-        f' · <a href="{html.escape(mention.url)}" target="_blank">原文</a>' if mention.url else ""
-    )
-    title = f"<b>{html.escape(mention.title)}</b><br/>" if mention.title else ""
-    body = html.escape(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
+    url = safe_link(mention.url)
+    link = f' · <a href="{html.escape(url)}" target="_blank">原文</a>' if url else ""
+    title = f"<b>{streamlit_text(mention.title)}</b><br/>" if mention.title else ""
+    body = streamlit_text(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
     metrics = mention.metrics
     engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
     st.markdown(
         f'<div class="yq-mention">{mention_badges(mention)}<br/>'
-        f"<small>{who} · {when} · {html.escape(mention.source)}{link} · {engagement}</small><br/>"
+        f"<small>{who} · {when} · {streamlit_text(mention.source)}{link} · {engagement}"
+        "</small><br/>"
         f"{title}{body}{media_links(mention)}</div>",
         unsafe_allow_html=True,
     )
     if mention.repairs:
         st.caption("采集时已处理：" + "；".join(mention.repairs))
     if mention.urgency and mention.urgency.reasons:
-        st.caption(f"紧急原因：{mention.urgency.reasons_zh()}")
+        st.caption(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
 
 
 def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:

@@ -21,6 +21,7 @@ from core.enums import (
     SentimentLabel,
     Severity,
 )
+from core.escaping import console_text
 from core.index.protocol import SearchQuery, SortOrder
 from core.regions import short_regions
 from core.timeutil import as_utc
@@ -75,11 +76,11 @@ def search(
         table.add_row(
             m.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M"),
             CHANNEL_LABELS_ZH[m.channel],
-            m.author.name or "",
-            m.region or "",
+            console_text(m.author.name or ""),
+            console_text(m.region or ""),
             SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
             f"{SEVERITY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
-            m.full_text[:80].replace("\n", " "),
+            console_text(m.full_text[:80].replace("\n", " ")),
         )
     console.print(table)

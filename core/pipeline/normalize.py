@@ -11,7 +11,8 @@ import html
 import re
 import unicodedata
 
-from core.models import Mention
+from core.escaping import strip_invisible
+from core.models import Author, Mention
 from core.pipeline.quotes import split_quote
 from core.timeutil import as_utc
 
@@ -32,7 +33,7 @@ def clean_text(raw: str) -> str:
     """Plain text from possibly-HTML input, whitespace tidied, control characters removed."""
     text = _BREAK.sub("\n", raw) if "<" in raw else raw
     text = html.unescape(_TAG.sub("", text)) if "<" in text or "&" in text else text
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    text = unicodedata.normalize("NFC", strip_invisible(_CONTROL.sub("", text)))
     text = _SPACE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _LINES.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
 
@@ -75,7 +76,18 @@ def normalize(mention: Mention) -> Mention:
             "text": text[:MAX_TEXT],
             "repairs": repairs,
             "title": title or None,
+            "author": _clean_author(mention.author),
+            "url": strip_invisible(mention.url).strip() or None if mention.url else None,
             "published_at": as_utc(mention.published_at),
             "collected_at": as_utc(mention.collected_at),
         }
     )
+
+
+def _clean_author(author: Author) -> Author:
+    """The author with bidi controls and zero-width characters removed from id and name."""
+    if not author.name and not author.id:
+        return author
+    name = " ".join(strip_invisible(author.name).split()) if author.name else None
+    uid = strip_invisible(author.id) if author.id else None
+    return author.model_copy(update={"name": name or None, "id": uid or None})

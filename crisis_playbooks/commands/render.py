@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from rich.table import Table
 
+from core.escaping import console_text
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.commands.common import console, local
@@ -32,8 +33,8 @@ def print_board(grouped: dict[CaseStatus, list[CaseCard]], tz: ZoneInfo) -> None
                 str(case.id),
                 status.label_zh,
                 case.severity_enum.label_zh,
-                case.owner or "—",
-                case.title,
+                console_text(case.owner or "—"),
+                console_text(case.title),
                 "；".join(clock_text(c, tz) for c in card.clocks),
                 f"{card.tasks_total - card.tasks_open}/{card.tasks_total}",
                 "逾期" if card.overdue else "",
@@ -45,36 +46,39 @@ def print_board(grouped: dict[CaseStatus, list[CaseCard]], tz: ZoneInfo) -> None
 def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:
     """Header, SLA clocks, checklist, recovery record and timeline of one case."""
     case = detail.card.case
-    console.print(f"[bold]案件 #{case.id} {case.title}[/bold]")
+    console.print(f"[bold]案件 #{case.id} {console_text(case.title)}[/bold]")
     console.print(
         f"状态 {case.status_enum.label_zh} · 级别 {case.severity_enum.label_zh} · "
-        f"负责人 {case.owner or '—'} · 立案 {local(case.opened_at, tz)} · "
+        f"负责人 {console_text(case.owner or '—')} · 立案 {local(case.opened_at, tz)} · "
         f"等待客户 {'是' if case.waiting_on_customer else '否'}"
     )
     for clock in detail.card.clocks:
         console.print(f"SLA {clock_text(clock, tz)}")
     if case.proposed_playbook:
-        console.print(f"建议/已用预案: {case.proposed_playbook}")
+        console.print(f"建议/已用预案: {console_text(case.proposed_playbook)}")
     checklist = Table("任务#", "步骤", "角色", "截止", "状态", "说明")
     for task in detail.tasks:
         checklist.add_row(
             str(task.id),
-            task.title,
+            console_text(task.title),
             OwnerRole(task.owner_role).label_zh,
             local(task.due_at, tz),
             TaskStatus(task.status).label_zh,
-            task.note,
+            console_text(task.note),
             style="red" if task.is_overdue(detail.card.now) else None,
         )
     if detail.tasks:
         console.print(checklist)
     if detail.recovery is not None:
         for field, label in RECOVERY_LABELS_ZH.items():
-            console.print(f"{label}: {getattr(detail.recovery, field)}")
+            console.print(f"{label}: {console_text(getattr(detail.recovery, field))}")
     timeline = Table("时间", "操作人", "事件", "内容")
     for event in detail.timeline:
         text = event.describe()
         timeline.add_row(
-            local(event.at, tz), event.actor, EVENT_LABELS_ZH[EventKind(event.kind)], text
+            local(event.at, tz),
+            console_text(event.actor),
+            EVENT_LABELS_ZH[EventKind(event.kind)],
+            console_text(text),
         )
     console.print(timeline)

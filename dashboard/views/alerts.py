@@ -9,6 +9,7 @@ from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
 from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.escaping import streamlit_text
 from core.timeutil import as_utc
 from dashboard import auth
 from dashboard.data import get_context, now
@@ -60,8 +61,8 @@ def show(alert: Alert) -> None:
         if alert.false_alarm
         else badge(ALERT_STATUS_ZH[status], STATUS_COLOURS[status])
     )
-    st.markdown(f"{header} **#{alert.id} {alert.title}**", unsafe_allow_html=True)
-    st.write(alert.summary)
+    st.markdown(f"{header} **#{alert.id} {streamlit_text(alert.title)}**", unsafe_allow_html=True)
+    st.markdown(streamlit_text(alert.summary))
     st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
     opened = as_utc(alert.opened_at)
@@ -70,7 +71,8 @@ def show(alert: Alert) -> None:
     middle.metric("开始", f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—")
     right.metric("已通知层级", TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)])
     st.caption(
-        f"规则 {alert.rule}（{alert.rule_type}）· 去重键 {alert.key} · 触发 {alert.fire_count} 次"
+        f"规则 {alert.rule}（{alert.rule_type}）· 去重键 {streamlit_text(alert.key)} · "
+        f"触发 {alert.fire_count} 次"
     )
     if alert.acknowledged_by:
         st.caption(f"确认人：{alert.acknowledged_by}")
@@ -80,7 +82,7 @@ def show(alert: Alert) -> None:
     if incident is not None and others:
         lead = incident.lead_alert_id
         role = "本条为主告警" if lead == alert.id else f"主告警 #{lead}"
-        listed = "、".join(f"#{a.id} {a.title}" for a in others[:4])
+        listed = "、".join(f"#{a.id} {streamlit_text(a.title)}" for a in others[:4])
         st.info(
             f"同一事件 #{incident.id}（{role}）还有 {len(others)} 条告警：{listed}。"
             "确认任一条即确认整个事件，升级只经由主告警。"

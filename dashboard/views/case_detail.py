@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.enums import Severity
 from core.errors import YuqingError
+from core.escaping import safe_link, streamlit_text
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.cases import flows, service, transitions
@@ -110,7 +111,7 @@ with ctx.sessions() as session:
 case = info.card.case
 closed = case.status_enum == CaseStatus.CLOSED
 
-st.title(f"案件 #{case.id} · {case.title}")
+st.title(f"案件 #{case.id} · {streamlit_text(case.title)}")
 # Always one slot for a refusal: an element that comes and goes would shift everything below
 # it, and Streamlit would then redraw (and collapse) the expander the user is working in.
 refusal = st.empty()
@@ -118,7 +119,8 @@ if "case_error" in st.session_state:
     refusal.error(st.session_state.pop("case_error"))
 st.caption(
     f"{case.status_enum.label_zh} · 级别 {case.severity_enum.label_zh} · "
-    f"负责人 {case.owner or '未指派'} · 立案 {when(case.opened_at)} · {case.summary}"
+    f"负责人 {streamlit_text(case.owner or '未指派')} · 立案 {when(case.opened_at)} · "
+    f"{streamlit_text(case.summary)}"
 )
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
     late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
@@ -273,16 +275,18 @@ with recovery_tab, st.form("recovery"):
 
 with timeline:
     for link in case.mentions:
+        url = safe_link(link.url)
         st.markdown(
-            f"📰 **{link.author or '匿名'}**（{link.channel}）{link.excerpt}"
-            + (f" [原帖]({link.url})" if link.url else "")
+            f"📰 **{streamlit_text(link.author or '匿名')}**（{streamlit_text(link.channel)}）"
+            f"{streamlit_text(link.excerpt)}" + (f" [原帖]({url})" if url else "")
         )
     for alert in case.alerts:
-        st.markdown(f"🚨 预警 #{alert.alert_id} {alert.title}")
+        st.markdown(f"🚨 预警 #{alert.alert_id} {streamlit_text(alert.title)}")
     for event in reversed(info.timeline):
         text = event.describe()
         kind = EVENT_LABELS_ZH[EventKind(event.kind)]
-        st.markdown(f"`{when(event.at)}` **{event.actor}** · {kind} · {text}")
+        actor = streamlit_text(event.actor)
+        st.markdown(f"`{when(event.at)}` **{actor}** · {kind} · {streamlit_text(text)}")
 
 with settings, st.form("fields"):
     people = auth.owner_choices()

@@ -11,6 +11,7 @@ from alerting import service as alerts
 from alerting.enums import AlertStatus
 from core.enums import Severity
 from core.errors import YuqingError
+from core.escaping import streamlit_text
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows, service
 from crisis_playbooks.cases.enums import CaseStatus
@@ -130,9 +131,10 @@ def card(item: CaseCard) -> None:
     colour = "red" if item.overdue else ("orange" if item.warning else "gray")
     flag = "⏰ 逾期 · " if item.overdue else ("⚠️ 即将超时 · " if item.warning else "")
     with st.container(border=True):
-        st.markdown(f":{colour}[**#{case.id} {case.title}**]")
+        st.markdown(f":{colour}[**#{case.id} {streamlit_text(case.title)}**]")
         st.caption(
-            f"{flag}级别 {case.severity_enum.label_zh} · {case.owner or '未指派'} · "
+            f"{flag}级别 {case.severity_enum.label_zh} · "
+            f"{streamlit_text(case.owner or '未指派')} · "
             f"任务 {item.tasks_total - item.tasks_open}/{item.tasks_total}"
         )
         if st.button("查看", key=f"case-{case.id}"):
