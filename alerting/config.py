@@ -78,6 +78,8 @@ class AlertingConfig(BaseModel):
     retry_backoff: Duration = timedelta(seconds=30)
     sample_size: int = Field(default=5, ge=1, le=50)
     grouping: GroupingConfig = Field(default_factory=GroupingConfig)
+    # Phones, ID/bank-card/QQ numbers, emails and addresses hidden in messages to chat groups.
+    mask_personal_data: bool = True
 
     def notifier(self, name: str) -> NotifierConfig | None:
         """The notifier with this name, if configured."""

@@ -20,6 +20,7 @@ from alerting.models import Delivery
 from alerting.notifiers import NOTIFIERS, DeliveryError, Notification
 from core.enums import Severity
 from core.errors import ConfigError
+from core.masking import mask_personal_data
 from core.timeutil import as_utc
 
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ def enqueue(
     names = notification.targets
     if names is None:
         names = [n.name for n in config.notifiers if n.enabled]
+    title, body = notification.title, notification.body_markdown
+    if config.mask_personal_data:
+        title, body = mask_personal_data(title), mask_personal_data(body)
     rows = []
     for name in names:
         row = Delivery(
@@ -73,8 +77,8 @@ def enqueue(
             notifier=name,
             tier=tier,
             severity=str(notification.severity),
-            title=notification.title[:300],
-            body=notification.body_markdown,
+            title=title[:300],
+            body=body,
             link=notification.link,
             status=DeliveryStatus.PENDING,
             created_at=now,

@@ -16,8 +16,8 @@ from core.enums import (
 )
 from core.index import MentionIndex, SearchQuery, SortOrder
 from core.index.protocol import SplitField
+from core.masking import mask_personal_data
 from core.models import Mention
-from reports.masking import mask_personal_data
 from reports.models import Headline, Quote, ShareRow, Topic, TrendPoint
 from reports.period import ReportWindow
 from reports.reputation import count_matrix, reputation_index

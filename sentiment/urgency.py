@@ -10,6 +10,7 @@ non-negative mentions (a KOL praising a product is not a crisis).
 from __future__ import annotations
 
 import math
+import re
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
@@ -41,9 +42,19 @@ AMPLIFIER_DAMPING = {
 
 
 def matched_words(text: str, words: dict[str, int]) -> list[str]:
-    """Lexicon words found in text, dropping ones contained in a longer match (中毒 in 食物中毒)."""
-    found = [word for word in words if word in text]
+    """Lexicon words found in text, dropping ones contained in a longer match (中毒 in 食物中毒).
+
+    Numbers (12315, 12345, 315) count only as whole numbers: 13812345678 is a phone number.
+    """
+    found = [word for word in words if word in text and _whole(word, text)]
     return [w for w in found if not any(w != other and w in other for other in found)]
+
+
+def _whole(word: str, text: str) -> bool:
+    """True unless word is a number that appears only inside a longer number."""
+    if not word.isdigit():
+        return True
+    return re.search(rf"(?<![0-9０-９]){word}(?![0-9０-９])", text) is not None
 
 
 def word_reasons(text: str) -> list[UrgencyReason]:

@@ -23,6 +23,8 @@ from core.enums import (
 )
 from core.escaping import console_text
 from core.index.protocol import SearchQuery, SortOrder
+from core.masking import mask_personal_data
+from core.models import Mention
 from core.regions import short_regions
 from core.timeutil import as_utc
 
@@ -44,6 +46,9 @@ def search(
     since: Annotated[datetime | None, typer.Option(help="published at or after (ISO)")] = None,
     until: Annotated[datetime | None, typer.Option(help="published before (ISO)")] = None,
     sort: Annotated[SortOrder, typer.Option()] = SortOrder.NEWEST,
+    mask: Annotated[
+        bool, typer.Option(help="hide phones, ID/card/QQ numbers, emails, addresses (export)")
+    ] = True,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
@@ -65,14 +70,15 @@ def search(
         )
     )
     ctx.close()
+    shown = [masked(m) if mask else m for m in result.mentions]
     if json_lines:
-        for mention in result.mentions:
+        for mention in shown:
             typer.echo(mention.model_dump_json())
         return
     table = Table(title=f"共 {result.total} 条，显示 {len(result.mentions)} 条", show_lines=False)
     for column in ("时间", "渠道", "作者", "地区", "情感", "类别", "紧急度", "内容"):
         table.add_column(column, overflow="fold")
-    for m in result.mentions:
+    for m in shown:
         table.add_row(
             m.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M"),
             CHANNEL_LABELS_ZH[m.channel],
@@ -84,3 +90,16 @@ def search(
             console_text(m.full_text[:80].replace("\n", " ")),
         )
     console.print(table)
+
+
+def masked(mention: Mention) -> Mention:
+    """A copy with personal data hidden in text, title and author name."""
+    author = mention.author
+    name = mask_personal_data(author.name) if author.name else None
+    return mention.model_copy(
+        update={
+            "text": mask_personal_data(mention.text),
+            "title": mask_personal_data(mention.title) if mention.title else None,
+            "author": author.model_copy(update={"name": name}),
+        }
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -224,3 +225,22 @@ def test_apprise_urls_look_like_the_vendors(data_dir: Path) -> None:
     )
     for built in (url("dingtalk", token="abc"), url("wecom", key="k"), url("feishu", token="t")):
         assert apprise.Apprise().add(built)
+
+
+def test_messages_mask_personal_data_unless_switched_off(data_dir: Path, receiver: Any) -> None:
+    from alerting.notifications import Notification, notify
+
+    hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
+    text = "顾客 13812345678（身份证110101199003071234，QQ：123456789）投诉"
+    ctx = ctx_with(data_dir, hook)
+    notify(ctx, Notification("电话13812345678", text, "warning"))
+    ctx.close()
+    sent = receiver.requests[-1].json
+    assert "13812345678" not in json.dumps(sent, ensure_ascii=False)
+    assert "138****5678" in sent["message"] and "110**************4" in sent["message"]
+    assert "12****89" in sent["message"] and sent["title"] == "电话138****5678"
+
+    raw = ctx_with(data_dir, hook, mask_personal_data=False)
+    notify(raw, Notification("电话13812345678", text, "warning"))
+    raw.close()
+    assert "13812345678" in receiver.requests[-1].json["message"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reports.masking import mask_personal_data
+from core.masking import mask_personal_data
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,19 @@ def test_masks_every_occurrence() -> None:
     masked = mask_personal_data("13812345678 或 13987654321，邮件 a@b.cn")
     assert "12345678" not in masked and "87654321" not in masked
     assert masked.count("****") == 2 and "a***@b.cn" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老身份证110101900307123", "老身份证110***********3"),
+        ("电话１３８１２３４５６７８", "电话138****5678"),
+        ("打 138.1234.5678 找我", "打 138****5678 找我"),
+        ("加我QQ：123456789", "加我QQ：12****89"),
+        ("qq号 88886666 联系", "qq号 88****66 联系"),
+        ("住在望京西路15号院3号楼502室", "住在望京西路****"),
+        ("朝阳区建国路88号3栋", "朝阳区****"),
+    ],
+)
+def test_masks_what_the_probe_found(text: str, expected: str) -> None:
+    assert mask_personal_data(text) == expected

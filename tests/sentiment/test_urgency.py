@@ -89,3 +89,16 @@ def test_velocity_uses_time_since_publication(make_mention: MakeMention) -> None
     assert fast is not None and slow is not None
     assert fast.weight > slow.weight
     assert "600/h" in fast.evidence
+
+
+def test_hotline_numbers_count_only_as_whole_numbers() -> None:
+    from sentiment.urgency import word_reasons
+
+    def legal(text: str) -> list[str]:
+        return [r.evidence for r in word_reasons(text) if r.code == "legal_regulatory"]
+
+    assert legal("我的电话13812345678，客服没回") == []
+    assert legal("订单号 9123150001") == []
+    assert legal("已经打了12345投诉") == ["12345"]
+    (both,) = legal("打12315和12345")
+    assert sorted(both.split("、")) == ["12315", "12345"]
