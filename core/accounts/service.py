@@ -27,6 +27,11 @@ class AccountError(YuqingError):
     """An account command that cannot be carried out (the message says why)."""
 
 
+# One answer for every refused login: unknown, disabled, wrong password or locked alike, so
+# the message never confirms that a username exists.
+LOGIN_REFUSED = "用户名或密码错误（连续输错 5 次将暂停登录 15 分钟），请稍后再试或联系管理员"
+
+
 def count(session: Session) -> int:
     """How many enabled accounts exist (none = the dashboard runs without login)."""
     return session.scalar(select(func.count()).where(Account.disabled.is_(False))) or 0
@@ -80,8 +85,17 @@ def set_password(session: Session, *, username: str, password: str) -> Account:
 
 
 def set_disabled(session: Session, *, username: str, disabled: bool) -> Account:
-    """Disable (or enable again) an account; the caller commits."""
+    """Disable (or enable again) an account; the caller commits.
+
+    The last enabled account cannot be disabled: without accounts the dashboard needs no
+    login, so disabling it would open the dashboard to anyone.
+    """
     account = _required(session, username)
+    if disabled and not account.disabled and count(session) <= 1:
+        raise AccountError(
+            f"不能停用最后一个启用的账号 {username}：停用后控制台将无需登录、任何人都可操作。"
+            "请先用 yuqing user add 添加另一个账号 / cannot disable the last enabled account"
+        )
     account.disabled = disabled
     return account
 
@@ -94,18 +108,19 @@ def authenticate(session: Session, *, username: str, password: str, now: datetim
     account = session.get(Account, username.strip())
     if account is None or account.disabled:
         verify_password(password, _dummy())  # same work either way: no user enumeration by timing
-        raise AccountError("用户名或密码错误")
+        raise AccountError(LOGIN_REFUSED)
     locked = as_utc(account.locked_until)
     if locked is not None and locked > now:
-        minutes = max(1, int((locked - now).total_seconds() // 60) + 1)
-        raise AccountError(f"连续输错密码，账号已锁定，请 {minutes} 分钟后再试或联系管理员")
+        verify_password(password, _dummy())
+        log.warning("login to locked account %s refused", username)
+        raise AccountError(LOGIN_REFUSED)
     if not verify_password(password, account.password_hash):
         account.failed_logins = (account.failed_logins or 0) + 1
         if account.failed_logins >= MAX_FAILURES:
             account.locked_until, account.failed_logins = now + LOCKOUT, 0
             log.warning("account %s locked after %d failed logins", username, MAX_FAILURES)
         session.commit()
-        raise AccountError("用户名或密码错误")
+        raise AccountError(LOGIN_REFUSED)
     account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
     session.commit()
     log.info("account %s logged in", username)

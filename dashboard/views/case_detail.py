@@ -32,6 +32,8 @@ from dashboard.data import get_context, now
 ctx = get_context()
 tz = ctx.config.tz
 actor = auth.actor()
+# Viewers see every control greyed out (changes are also refused server-side in act()).
+VIEW_ONLY = not auth.may_act()
 
 
 def when(moment: datetime | None) -> str:
@@ -141,12 +143,16 @@ with st.container(border=True):
         )
     options = list(transitions.allowed_next(case.status_enum))
     left, mid, right = st.columns([2, 3, 1])
-    target = left.selectbox("变更状态为", options, format_func=lambda s: s.label_zh)
+    target = left.selectbox(
+        "变更状态为", options, format_func=lambda s: s.label_zh, disabled=VIEW_ONLY
+    )
     if st.session_state.pop("clear-status-note", False):
         st.session_state["status-note"] = ""
-    note = mid.text_input("说明（写入时间线）", key="status-note")
+    note = mid.text_input("说明（写入时间线）", key="status-note", disabled=VIEW_ONLY)
     if right.button(
-        "重新打开" if closed else "变更状态", type="secondary" if closed else "primary"
+        "重新打开" if closed else "变更状态",
+        type="secondary" if closed else "primary",
+        disabled=VIEW_ONLY,
     ):
         act("status", to=target, note=note)
 
@@ -166,9 +172,15 @@ with checklist:
         first = (
             available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
         )
-        pick = st.selectbox("预案", available, index=first, format_func=lambda p: library[p].name)
+        pick = st.selectbox(
+            "预案",
+            available,
+            index=first,
+            format_func=lambda p: library[p].name,
+            disabled=VIEW_ONLY,
+        )
         label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
-        if st.button(label, key="start-playbook"):
+        if st.button(label, key="start-playbook", disabled=VIEW_ONLY):
             act("playbook", playbook_id=pick)
     for run in info.runs:
         st.caption(f"预案「{run.playbook_name}」由 {run.started_by} 于 {when(run.started_at)} 启动")
@@ -183,7 +195,7 @@ with checklist:
             label,
             value=task.status == TaskStatus.DONE,
             key=f"task-{task.id}",
-            disabled=closed or task.status == TaskStatus.SKIPPED,
+            disabled=VIEW_ONLY or (closed or task.status == TaskStatus.SKIPPED),
         )
         if done != (task.status == TaskStatus.DONE):
             # The note field below belongs to this step: ticking it done keeps what was typed.
@@ -209,18 +221,30 @@ with checklist:
             for kind, text in task.templates.items():
                 st.markdown(f"**{TemplateKind(kind).label_zh}**")
                 st.code(text, language=None)
-            reason = st.text_input("说明 / 跳过原因", key=f"skip-note-{task.id}")
+            reason = st.text_input(
+                "说明 / 跳过原因", key=f"skip-note-{task.id}", disabled=VIEW_ONLY
+            )
             can_skip = task.status == TaskStatus.OPEN and not closed
-            if can_skip and st.button("跳过此步", key=f"skip-{task.id}"):
+            if can_skip and st.button("跳过此步", key=f"skip-{task.id}", disabled=VIEW_ONLY):
                 act("task", task_id=task.id, status=TaskStatus.SKIPPED, note=reason)
 
 with recovery_tab, st.form("recovery"):
     record = info.recovery
-    cause = st.text_area("服务失误原因", value=record.break_cause if record else "")
-    responsible = st.text_input("专人负责", value=(record.responsible or "") if record else "")
-    contacted = st.checkbox("已主动联系客户", value=bool(record and record.proactive_contact_at))
-    apology = st.checkbox("已致歉", value=bool(record and record.apology_made))
-    remedy = st.text_area("补救方案（可供客户选择）", value=record.remedy_offered if record else "")
+    cause = st.text_area(
+        "服务失误原因", value=record.break_cause if record else "", disabled=VIEW_ONLY
+    )
+    responsible = st.text_input(
+        "专人负责", value=(record.responsible or "") if record else "", disabled=VIEW_ONLY
+    )
+    contacted = st.checkbox(
+        "已主动联系客户", value=bool(record and record.proactive_contact_at), disabled=VIEW_ONLY
+    )
+    apology = st.checkbox("已致歉", value=bool(record and record.apology_made), disabled=VIEW_ONLY)
+    remedy = st.text_area(
+        "补救方案（可供客户选择）",
+        value=record.remedy_offered if record else "",
+        disabled=VIEW_ONLY,
+    )
     accepted_options = {"未定": None, "客户接受": True, "客户拒绝": False}
     current = record.remedy_accepted if record else None
     accepted = st.radio(
@@ -228,17 +252,28 @@ with recovery_tab, st.form("recovery"):
         list(accepted_options),
         horizontal=True,
         index=list(accepted_options.values()).index(current),
+        disabled=VIEW_ONLY,
     )
-    third = st.text_input("已告知的第三方", value=record.third_parties_informed if record else "")
-    follow_on = st.date_input("回访日期", value=record.follow_up_on if record else None)
-    followed = st.checkbox("已回访", value=bool(record and record.followed_up_at))
+    third = st.text_input(
+        "已告知的第三方", value=record.third_parties_informed if record else "", disabled=VIEW_ONLY
+    )
+    follow_on = st.date_input(
+        "回访日期", value=record.follow_up_on if record else None, disabled=VIEW_ONLY
+    )
+    followed = st.checkbox(
+        "已回访", value=bool(record and record.followed_up_at), disabled=VIEW_ONLY
+    )
     score = st.select_slider(
         "补救后满意度",
         ["未评", 1, 2, 3, 4, 5],
         value=(record.satisfaction or "未评") if record else "未评",
     )
-    recurrence = st.checkbox("已检查是否复发", value=bool(record and record.recurrence_checked))
-    recurrence_note = st.text_input("复发检查说明", value=record.recurrence_note if record else "")
+    recurrence = st.checkbox(
+        "已检查是否复发", value=bool(record and record.recurrence_checked), disabled=VIEW_ONLY
+    )
+    recurrence_note = st.text_input(
+        "复发检查说明", value=record.recurrence_note if record else "", disabled=VIEW_ONLY
+    )
     tiers = list(WinBackTier)
     tier = st.selectbox(
         "挽回等级",
@@ -247,8 +282,9 @@ with recovery_tab, st.form("recovery"):
         index=tiers.index(WinBackTier(record.win_back_tier))
         if record and record.win_back_tier
         else 1,
+        disabled=VIEW_ONLY,
     )
-    if st.form_submit_button("保存服务补救记录"):
+    if st.form_submit_button("保存服务补救记录", disabled=VIEW_ONLY):
         moment = now()
         patch = RecoveryUpdate(
             break_cause=cause,
@@ -297,16 +333,23 @@ with settings, st.form("fields"):
             names,
             index=names.index(case.owner or ""),
             format_func=lambda name: name or "未指派",
+            disabled=VIEW_ONLY,
         )
     else:
-        owner_name = st.text_input("负责人", value=case.owner or "")
+        owner_name = st.text_input("负责人", value=case.owner or "", disabled=VIEW_ONLY)
     levels = list(Severity)
     severity = st.selectbox(
-        "严重程度", levels, index=levels.index(case.severity_enum), format_func=lambda s: s.label_zh
+        "严重程度",
+        levels,
+        index=levels.index(case.severity_enum),
+        format_func=lambda s: s.label_zh,
+        disabled=VIEW_ONLY,
     )
-    waiting = st.checkbox("等待客户回复（暂停 SLA 计时）", value=case.waiting_on_customer)
-    remark = st.text_area("备注")
-    if st.form_submit_button("保存"):
+    waiting = st.checkbox(
+        "等待客户回复（暂停 SLA 计时）", value=case.waiting_on_customer, disabled=VIEW_ONLY
+    )
+    remark = st.text_area("备注", disabled=VIEW_ONLY)
+    if st.form_submit_button("保存", disabled=VIEW_ONLY):
         fields = CaseUpdate(
             owner=owner_name or None, severity=severity, waiting_on_customer=waiting
         )

@@ -60,16 +60,24 @@ def test_five_wrong_passwords_lock_the_account_for_a_while(session: Session) -> 
     for _attempt in range(5):
         with pytest.raises(AccountError, match="用户名或密码错误"):
             service.authenticate(session, username="lina", password="guess", now=T0)
-    with pytest.raises(AccountError, match="已锁定"):  # even the right password, for now
+    with pytest.raises(AccountError) as locked:  # even the right password, for now
         service.authenticate(session, username="lina", password="xianwei-2026", now=T0)
+    with pytest.raises(AccountError) as unknown:
+        service.authenticate(session, username="ghost", password="xianwei-2026", now=T0)
+    assert str(locked.value) == str(unknown.value)  # a lock does not confirm the username
     later = T0 + timedelta(minutes=16)
     account = service.authenticate(session, username="lina", password="xianwei-2026", now=later)
     assert account.display_name == "李娜" and account.failed_logins == 0
     with pytest.raises(AccountError, match="用户名或密码错误"):  # unknown users look the same
         service.authenticate(session, username="nobody", password="xianwei-2026", now=later)
+    with pytest.raises(AccountError, match="最后一个启用的账号"):  # login must stay on
+        service.set_disabled(session, username="lina", disabled=True)
+    service.create(
+        session, username="wang", display_name="王", role=Role.OPERATOR, password="another-1", now=T0
+    )
     service.set_disabled(session, username="lina", disabled=True)
     session.commit()
-    assert service.count(session) == 0  # no enabled account: the dashboard opens again
+    assert service.count(session) == 1
     with pytest.raises(AccountError, match="用户名或密码错误"):
         service.authenticate(session, username="lina", password="xianwei-2026", now=later)
 
@@ -95,6 +103,13 @@ def test_user_commands(tmp_path: Path) -> None:
         boss = service.authenticate(session, username="boss", password="new-password-1", now=T0)
         assert Role(boss.role) is Role.VIEWER
     ctx.close()
+    last = runner.invoke(app, ["user", "disable", "boss", *data])
+    assert isinstance(last.exception, AccountError) and "最后一个" in str(last.exception)
+    runner.invoke(
+        app,
+        ["user", "add", "lead", "--name", "李", "--role", "operator", "--password-stdin", *data],
+        input="lead-password-1\n",
+    )
     assert runner.invoke(app, ["user", "disable", "boss", *data]).exit_code == 0
     assert "已停用" in runner.invoke(app, ["user", "list", *data]).output
     missing = runner.invoke(app, ["user", "disable", "ghost", *data])
