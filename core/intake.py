@@ -40,23 +40,77 @@ def read_text(path: Path) -> str:
     raise IntakeError(f"{path}: neither UTF-8 nor GB18030 text; convert the file to UTF-8")
 
 
-def read_records(path: Path, source: str | None = None) -> Iterator[Record]:
-    """Records of a .jsonl/.json or .csv file (decided by extension)."""
+def check_file(path: Path) -> None:
+    """Refuse what is not a readable regular file, in Chinese, before reading anything."""
     if not path.exists():
-        raise IntakeError(f"{path}: file not found")
-    text = read_text(path)
+        raise IntakeError(f"{path}：文件不存在 / file not found")
+    if path.is_dir():
+        raise IntakeError(
+            f"{path}：这是一个目录，请指定要导入的 .jsonl 或 .csv 文件 / is a directory"
+        )
+    if not path.is_file():
+        raise IntakeError(
+            f"{path}：不是普通文件（设备、管道或套接字），请先保存为 .jsonl 或 .csv 文件再导入"
+        )
+
+
+def guess_encoding(path: Path, probe: int = 1 << 16) -> str:
+    """utf-8-sig unless the first 64 KiB read as GB18030 but not as UTF-8."""
+    with path.open("rb") as handle:
+        head = handle.read(probe)
+    try:
+        head.decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut by the probe's end
+            return "utf-8-sig"
+    try:
+        head.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError:
+        return "utf-8-sig"  # mostly UTF-8 with bad bytes: those lines are rejected one by one
+
+
+def text_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, None) per line, read lazily; (number, None, why) for a bad line."""
+    encoding = guess_encoding(path)
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and encoding == "utf-8-sig":
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                yield number, raw.decode(encoding.removesuffix("-sig")), None
+            except UnicodeDecodeError as exc:
+                bad = raw[exc.start : exc.start + 1].hex()
+                name = encoding.removesuffix("-sig").upper()
+                yield number, None, f"invalid {name} byte 0x{bad} at byte {exc.start + 1}"
+
+
+def read_records(path: Path, source: str | None = None) -> Iterator[Record]:
+    """Records of a .jsonl/.json or .csv file (decided by extension), read line by line."""
+    check_file(path)
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson", ".json"}:
-        yield from _jsonl(path.name, text, source)
+        yield from _jsonl(path.name, text_lines(path), source)
     elif suffix in {".csv", ".tsv"}:
-        yield from _csv(path.name, text, source, "\t" if suffix == ".tsv" else ",")
+        yield from _csv(path.name, text_lines(path), source, "\t" if suffix == ".tsv" else ",")
     else:
         raise IntakeError(f"{path}: unknown file type {suffix!r}; use .jsonl or .csv")
 
 
-def jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def jsonl_rows(
+    text: str | Iterator[tuple[int, str | None, str | None]],
+) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     """(line number, object, None) per non-blank line, or (number, None, why it is not one)."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = (
+        ((n, line, None) for n, line in enumerate(text.splitlines(), start=1))
+        if isinstance(text, str)
+        else text
+    )
+    for number, line, problem in lines:
+        if line is None:
+            yield number, None, problem
+            continue
         if not line.strip():
             continue
         try:
@@ -71,18 +125,48 @@ def jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str | No
 
 
 def csv_rows(
-    name: str, text: str, delimiter: str
-) -> tuple[str, Iterator[tuple[int, dict[str, Any]]]]:
-    """The text column and (line number, row) pairs; no text column is an IntakeError."""
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    name: str, text: str | Iterator[tuple[int, str | None, str | None]], delimiter: str
+) -> tuple[str, Iterator[tuple[int, int, dict[str, Any] | str]]]:
+    """The text column and (line, row number, row or why it is unreadable) per row.
+
+    The row number (2 = first data row) keeps generated native ids stable; no text column
+    raises IntakeError.
+    """
+    bad: dict[int, str] = {}
+
+    def lines() -> Iterator[str]:
+        if isinstance(text, str):
+            yield from io.StringIO(text)
+            return
+        for number, line, problem in text:
+            if line is None:
+                bad[number] = problem or "unreadable line"
+                yield "\n"  # keeps the reader's line numbers; the row is reported below
+            else:
+                yield line
+
+    reader = csv.DictReader(lines(), delimiter=delimiter)
     fields = reader.fieldnames or []
     text_column = next((c for c in TEXT_COLUMNS if c in fields), None)
     if text_column is None:
         raise IntakeError(f"{name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
-    return text_column, enumerate(reader, start=2)
+
+    def rows() -> Iterator[tuple[int, int, dict[str, Any] | str]]:
+        last = reader.line_num
+        for ordinal, row in enumerate(reader, start=2):
+            span = range(last + 1, reader.line_num + 1)
+            last = reader.line_num
+            problems = [f"line {n}: {bad.pop(n)}" for n in span if n in bad]
+            yield reader.line_num, ordinal, ("; ".join(problems) if problems else row)
+        for number, problem in sorted(bad.items()):  # bad lines the reader skipped as blank
+            yield number, 0, problem
+
+    return text_column, rows()
 
 
-def _jsonl(name: str, text: str, source: str | None) -> Iterator[Record]:
+def _jsonl(
+    name: str, text: Iterator[tuple[int, str | None, str | None]], source: str | None
+) -> Iterator[Record]:
     for number, data, error in jsonl_rows(text):
         ref = f"{name}:{number}"
         if data is None:
@@ -93,9 +177,17 @@ def _jsonl(name: str, text: str, source: str | None) -> Iterator[Record]:
         yield _validated(ref, data)
 
 
-def _csv(name: str, text: str, source: str | None, delimiter: str) -> Iterator[Record]:
+def _csv(
+    name: str,
+    text: Iterator[tuple[int, str | None, str | None]],
+    source: str | None,
+    delimiter: str,
+) -> Iterator[Record]:
     text_column, rows = csv_rows(name, text, delimiter)
-    for number, row in rows:
+    for line, number, row in rows:
+        if isinstance(row, str):
+            yield Record(f"{name}:{line}", error=row)
+            continue
         data: dict[str, Any] = {k: v for k, v in row.items() if k and v not in (None, "")}
         body = data.pop(text_column, "")
         data["text"] = body
@@ -109,7 +201,7 @@ def _csv(name: str, text: str, source: str | None, delimiter: str) -> Iterator[R
             data["author"] = author
         if isinstance(data.get("plans"), str):
             data["plans"] = [p for p in data["plans"].split("|") if p]
-        yield _validated(f"{name}:{number}", data)
+        yield _validated(f"{name}:{line}", data)
 
 
 def _validated(ref: str, data: dict[str, Any]) -> Record:

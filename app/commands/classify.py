@@ -54,7 +54,10 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     text = read_text(path)
     suffix = path.suffix.lower()
     if suffix in {".csv", ".tsv"}:
-        yield from csv_rows(path.name, text, "\t" if suffix == ".tsv" else ",")[1]
+        for line, _, cells in csv_rows(path.name, text, "\t" if suffix == ".tsv" else ",")[1]:
+            if isinstance(cells, str):
+                raise IntakeError(f"{path.name}:{line}: {cells}")
+            yield line, cells
         return
     for number, row, error in jsonl_rows(text):
         if row is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
@@ -13,9 +14,11 @@ from alerting.config import ALERTING
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.intake import Record, read_records
+from core.pipeline.normalize import MAX_TEXT
 from core.pipeline.pipeline import IngestReport
 
 BATCH = 500
+SHOWN = 1000  # rejected/truncated lines listed one by one; the rest are counted
 console = Console()
 
 
@@ -37,31 +40,77 @@ def ingest(
 
         # Urgent mentions alert at ingest, whichever process ingests them.
         ctx.pipeline.add_listener(AlertEngine(ctx).listen)
-    report = IngestReport()
+    tally = Tally()
     batch: list[Record] = []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"导入 {file.name}", total=None)
         for record in read_records(file, source):
             if record.mention is None:
-                report.rejected.append((record.ref, record.error or "invalid"))
+                tally.reject(record.ref, record.error or "invalid")
                 continue
             batch.append(record)
             if len(batch) >= BATCH:
-                _flush(ctx, batch, report)
+                tally.add(_flush(ctx, batch))
                 progress.advance(task, len(batch))
                 batch = []
-        _flush(ctx, batch, report)
+        tally.add(_flush(ctx, batch))
     ctx.close()
-    console.print(
-        f"new={len(report.new)} updated={len(report.updated)} "
-        f"duplicate={report.duplicates} rejected={len(report.rejected)}"
-    )
-    console.print(report.summary())
-    for ref, reason in report.rejected:
-        console.print(f"  rejected {ref}: {reason}", markup=False)
+    tally.print()
 
 
-def _flush(ctx: Context, batch: list[Record], report: IngestReport) -> None:
-    if batch:
-        mentions = [r.mention for r in batch if r.mention is not None]
-        report.merge(ctx.pipeline.process(mentions, refs=[r.ref for r in batch]))
+@dataclass
+class Tally:
+    """Counts of a whole ingest; only the first SHOWN rejections and truncations are kept."""
+
+    new: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    truncated: int = 0
+    reasons: list[tuple[str, str]] = field(default_factory=list)
+    cut: list[tuple[str, int]] = field(default_factory=list)
+
+    def reject(self, ref: str, why: str) -> None:
+        """Count one rejected input line."""
+        self.rejected += 1
+        if len(self.reasons) < SHOWN:
+            self.reasons.append((ref, why))
+
+    def add(self, report: IngestReport) -> None:
+        """Count one batch's outcome and let go of its mentions (memory stays flat)."""
+        self.new += len(report.new)
+        self.updated += len(report.updated)
+        self.duplicates += report.duplicates
+        for ref, why in report.rejected:
+            self.reject(ref, why)
+        self.truncated += len(report.truncated)
+        self.cut.extend(report.truncated[: max(0, SHOWN - len(self.cut))])
+
+    def print(self) -> None:
+        """The outcome, each rejected line with its reason, each cut text with its length."""
+        console.print(
+            f"new={self.new} updated={self.updated} "
+            f"duplicate={self.duplicates} rejected={self.rejected} truncated={self.truncated}"
+        )
+        console.print(
+            f"新增 {self.new} 条, 更新 {self.updated} 条, 重复 {self.duplicates} 条, "
+            f"拒绝 {self.rejected} 条" + (f", 截断 {self.truncated} 条" if self.truncated else "")
+        )
+        for ref, reason in self.reasons:
+            console.print(f"  rejected {ref}: {reason}", markup=False)
+        if self.rejected > len(self.reasons):
+            console.print(
+                f"  …另有 {self.rejected - len(self.reasons)} 行被拒（仅列出前 {SHOWN} 行）"
+            )
+        for ref, length in self.cut:
+            console.print(
+                f"  truncated {ref}: 正文 {length:,} 字，超过上限，只保存了前 {MAX_TEXT:,} 字",
+                markup=False,
+            )
+
+
+def _flush(ctx: Context, batch: list[Record]) -> IngestReport:
+    if not batch:
+        return IngestReport()
+    mentions = [r.mention for r in batch if r.mention is not None]
+    return ctx.pipeline.process(mentions, refs=[r.ref for r in batch])

@@ -36,6 +36,7 @@ class Share:
     duplicates: int = 0
     rejected: list[dict[str, str]] = field(default_factory=list)
     results: list[dict[str, str]] = field(default_factory=list)
+    truncated: list[dict[str, Any]] = field(default_factory=list)
 
     def answer(self, detailed: bool = False) -> dict[str, Any]:
         """The JSON answer of the request."""
@@ -45,6 +46,8 @@ class Share:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
         }
+        if self.truncated:  # texts over the length limit were cut, not refused
+            data["truncated"] = self.truncated
         if detailed:
             data["results"] = self.results
         return data
@@ -183,6 +186,10 @@ def split_report(group: list[_Job], report: IngestReport) -> list[Share]:
             n, own_ref = owner_of_native.get(ref, 0), ref
         shares[n].rejected.append({"ref": own_ref, "error": why})
         failed[n].add(own_ref)
+    for ref, length in report.truncated:
+        index, sep, own_ref = ref.partition(_REF_SEP)
+        if sep and index.isdigit():
+            shares[int(index)].truncated.append({"ref": own_ref, "length": length})
     new_ids = {m.id for m in report.new}
     updated_ids = {m.id for m in report.updated}
     stored = new_ids | updated_ids

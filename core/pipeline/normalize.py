@@ -58,6 +58,11 @@ def sound_own_text(text: str, reason: str) -> tuple[str, int]:
 
 def normalize(mention: Mention) -> Mention:
     """A cleaned copy of mention; raises RejectedMention when nothing usable is left."""
+    return normalize_noting(mention)[0]
+
+
+def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
+    """normalize(), and the cleaned text's length when it was cut to MAX_TEXT (else None)."""
     text = clean_text(mention.text)
     title = clean_text(mention.title) if mention.title else None
     if not text and title:
@@ -69,9 +74,10 @@ def normalize(mention: Mention) -> Mention:
     if reason:
         text, dropped = sound_own_text(text, reason)
         repairs.append(f"引用的早前内容为乱码(编码错误)，已删除 {dropped} 字，保留作者本人的文字")
-    if len(text) > MAX_TEXT:
-        repairs.append(f"正文 {len(text)} 字，超过 {MAX_TEXT} 字的部分未保存")
-    return mention.model_copy(
+    cut = len(text) if len(text) > MAX_TEXT else None
+    if cut is not None:
+        repairs.append(f"正文 {cut} 字，超过 {MAX_TEXT} 字的部分未保存")
+    clean = mention.model_copy(
         update={
             "text": text[:MAX_TEXT],
             "repairs": repairs,
@@ -82,6 +88,7 @@ def normalize(mention: Mention) -> Mention:
             "collected_at": as_utc(mention.collected_at),
         }
     )
+    return clean, cut
 
 
 def _clean_author(author: Author) -> Author:

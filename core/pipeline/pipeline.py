@@ -10,7 +10,7 @@ from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from core.pipeline.classifier import Classifier
 from core.pipeline.dedup import ContentDeduper
-from core.pipeline.normalize import RejectedMention, normalize
+from core.pipeline.normalize import RejectedMention, normalize_noting
 from core.pipeline.plans import PlanMatcher
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,8 @@ class IngestReport:
     duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
     repaired: list[tuple[str, str]] = field(default_factory=list)
+    # Inputs whose text was longer than MAX_TEXT and was cut: (ref, original length).
+    truncated: list[tuple[str, int]] = field(default_factory=list)
 
     def merge(self, other: IngestReport) -> None:
         """Add another report's counts to this one."""
@@ -39,6 +41,7 @@ class IngestReport:
         self.duplicates += other.duplicates
         self.rejected.extend(other.rejected)
         self.repaired.extend(other.repaired)
+        self.truncated.extend(other.truncated)
 
     def summary(self) -> str:
         """One line in Chinese for logs and the CLI."""
@@ -46,6 +49,7 @@ class IngestReport:
             f"新增 {len(self.new)} 条, 更新 {len(self.updated)} 条, "
             f"重复 {self.duplicates} 条, 拒绝 {len(self.rejected)} 条"
             + (f", 部分修复 {len(self.repaired)} 条" if self.repaired else "")
+            + (f", 截断 {len(self.truncated)} 条" if self.truncated else "")
         )
 
 
@@ -97,11 +101,13 @@ class Pipeline:
         kept: dict[str, Mention] = {}
         for ref, mention in zip(names, mentions, strict=True):
             try:
-                clean = normalize(mention)
+                clean, cut = normalize_noting(mention)
             except RejectedMention as exc:
                 report.rejected.append((ref, str(exc)))
                 continue
             report.repaired.extend((ref, why) for why in clean.repairs[len(mention.repairs) :])
+            if cut is not None:
+                report.truncated.append((ref, cut))
             if clean.id in kept:
                 report.duplicates += 1
                 continue

@@ -1,0 +1,114 @@
+"""`yuqing ingest` with misfit input: bad bytes, huge files, long texts, directories, forged ids."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tracemalloc
+from datetime import UTC, datetime
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from app.cli import app
+from core.context import Context
+from core.intake import read_records
+from core.models import mention_id
+
+runner = CliRunner()
+NOW = datetime.now(UTC).isoformat()
+
+
+def line(n: int, text: str | None = None, **extra: object) -> str:
+    """One mention JSON line."""
+    record = {"source": "form", "native_id": f"n{n}", "text": text or f"鲜味坊第{n}单没退款"}
+    return json.dumps({**record, "published_at": NOW, **extra}, ensure_ascii=False)
+
+
+def ingest(*args: str) -> tuple[int, str]:
+    """Run `yuqing ingest` without alert rules; (exit code, output)."""
+    result = runner.invoke(app, ["ingest", *args, "--no-alerts"])
+    return result.exit_code, result.output
+
+
+def test_one_invalid_byte_rejects_only_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    with path.open("wb") as out:
+        for n in range(1, 50_002):
+            raw = line(n).encode()
+            if n == 25_000:
+                raw = raw.replace("没退款".encode(), b"\xff\xfe")
+            out.write(raw + b"\n")
+    records = list(read_records(path))
+    bad = [r for r in records if r.mention is None]
+    assert len(records) == 50_001 and [r.ref for r in bad] == ["big.jsonl:25000"]
+    assert "invalid UTF-8 byte 0xff" in (bad[0].error or "")
+
+
+def test_cli_reports_bad_lines_by_number_and_stores_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    lines = [line(1).encode(), b'{"text": "\xff\xfe"}', line(3).encode(), b"{not json"]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0, output
+    assert "new=2" in output and "rejected=2" in output
+    assert "rejected in.jsonl:2: invalid UTF-8 byte 0xff" in output
+    assert "rejected in.jsonl:4: invalid JSON" in output
+
+
+def test_reading_is_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(line(n) for n in range(60_000)), encoding="utf-8")
+    tracemalloc.start()
+    count = sum(1 for _ in read_records(path))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 60_000
+    assert peak < 5 * 1024 * 1024  # the file is ~5 MB: reading it whole would exceed this
+
+
+def test_long_text_is_cut_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    path.write_text(line(1, "鲜味坊" + "很长的投诉" * 6_000), encoding="utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0, output
+    assert "truncated=1" in output and "截断 1 条" in output
+    assert "truncated long.jsonl:1: 正文 30,003 字" in output
+
+
+def test_directory_and_device_are_refused_in_chinese(tmp_path: Path) -> None:
+    for target, words in ((tmp_path, "这是一个目录"), (Path("/dev/null"), "不是普通文件")):
+        result = subprocess.run(
+            [sys.executable, "-m", "app", "ingest", str(target), "--data-dir", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 2 and words in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_record_cannot_take_another_mentions_id(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    victim = mention_id("form", "n1")
+    forged = line(2, "篡改后的内容", id=victim, metrics={"likes": 99})
+    path.write_text(line(1) + "\n" + forged + "\n", encoding="utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0 and "new=2" in output, output
+    ctx = Context.load(None, tmp_path / "var")
+    first, second = ctx.index.get(victim), ctx.index.get(mention_id("form", "n2"))
+    ctx.close()
+    assert first is not None and first.text == "鲜味坊第1单没退款"
+    assert second is not None and second.text == "篡改后的内容"
+
+
+def test_search_export_masks_personal_data(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(line(1, "鲜味坊退款，电话13812345678"), encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "var")]
+    assert ingest(str(path), *data)[0] == 0
+    masked = runner.invoke(app, ["search", "退款", "--json", *data]).output
+    raw = runner.invoke(app, ["search", "退款", "--json", "--no-mask", *data]).output
+    assert "138****5678" in masked and "13812345678" not in masked
+    assert "13812345678" in raw
