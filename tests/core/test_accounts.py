@@ -73,7 +73,12 @@ def test_five_wrong_passwords_lock_the_account_for_a_while(session: Session) -> 
     with pytest.raises(AccountError, match="最后一个启用的账号"):  # login must stay on
         service.set_disabled(session, username="lina", disabled=True)
     service.create(
-        session, username="wang", display_name="王", role=Role.OPERATOR, password="another-1", now=T0
+        session,
+        username="wang",
+        display_name="王",
+        role=Role.OPERATOR,
+        password="another-1",
+        now=T0,
     )
     service.set_disabled(session, username="lina", disabled=True)
     session.commit()
