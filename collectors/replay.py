@@ -21,6 +21,10 @@ from core.errors import ConfigError
 from core.models import Mention
 from core.timeutil import parse_duration
 
+KNOWN_OPTIONS = frozenset(
+    {"brand", "history", "rate_per_hour", "incident_after", "seed", "batch_size"}
+)
+
 
 class ReplayCollector(Collector):
     """Demo source: deterministic, resumable, with a scripted incident."""
@@ -41,6 +45,10 @@ class ReplayCollector(Collector):
         """Read and check the options."""
         raw = dict(source.options)
         where = f"sources[{source.name}].options"
+        unknown = sorted(set(raw) - KNOWN_OPTIONS)
+        if unknown:
+            known = ", ".join(sorted(KNOWN_OPTIONS))
+            raise ConfigError(f"{where}.{unknown[0]}: 未知选项（拼写错误？可用：{known}）")
         try:
             incident = raw.get("incident_after", "2m")
             options: dict[str, Any] = {
@@ -54,7 +62,10 @@ class ReplayCollector(Collector):
                 "batch_size": int(raw.get("batch_size", 500)),
             }
         except (TypeError, ValueError) as exc:
-            raise ConfigError(f"{where}: {exc}") from None
+            raise ConfigError(
+                f"{where}: 选项值无效（{exc}）；rate_per_hour/seed/batch_size 要写数字，"
+                "history/incident_after 写时长如 7d、2m"
+            ) from None
         if options["rate_per_hour"] <= 0 or options["batch_size"] <= 0:
             raise ConfigError(f"{where}: rate_per_hour and batch_size must be positive")
         return cls(source, ctx, options)

@@ -43,8 +43,15 @@ def _classify() -> Callable[..., None]:
     return classify
 
 
+def _check() -> Callable[..., None]:
+    from app.commands.check import check
+
+    return check
+
+
 APP_COMMANDS = (
     CliCommand("run", "在前台运行服务（采集、预警、定时任务），Ctrl-C 停止", _run),
+    CliCommand("check", "检查配置、数据源、通知渠道、规则与预案文件（run 启动前也会检查）", _check),
     CliCommand("dashboard", "启动 Streamlit 看板（可与 run 同时读取）", _dashboard),
     CliCommand("demo", "演示：回放数据源 + 服务 + 看板", _demo),
     CliCommand("ingest", "导入 JSONL/CSV 文件，报告新增、重复与拒收", _ingest),

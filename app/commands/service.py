@@ -14,6 +14,8 @@ import typer
 from rich.console import Console
 
 import app
+from app.check import refuse_on_problems
+from app.datalock import writer_lock
 from app.service import Service
 from collectors.config import SOURCES
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
@@ -26,8 +28,12 @@ log = logging.getLogger(__name__)
 def run(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Run the service in the foreground (collectors, alerting, housekeeping); Ctrl-C stops it."""
     ctx = Context.load(config, data_dir)
-    console.print(f"yuqing 服务启动：{len(SOURCES.of(ctx.config))} 个数据源，数据目录 {data_dir}")
-    Service(ctx).run_forever()
+    refuse_on_problems(ctx)  # every config mistake refuses the start, not the first alert
+    with writer_lock(data_dir):
+        console.print(
+            f"yuqing 服务启动：{len(SOURCES.of(ctx.config))} 个数据源，数据目录 {data_dir}"
+        )
+        Service(ctx).run_forever()
     ctx.close()
 
 
@@ -85,7 +91,8 @@ def demo(
     console.print(f"看板地址 Dashboard: [bold]{url}[/bold]")
     console.print("演示事件约 2 分钟后开始 (scripted incident starts in ~2 minutes). Ctrl-C 退出")
     try:
-        Service(ctx).run_forever()
+        with writer_lock(data_dir):
+            Service(ctx).run_forever()
     finally:
         process.terminate()
         process.wait(timeout=10)

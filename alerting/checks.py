@@ -1,0 +1,68 @@
+"""Start-up checks of the `alerting:` section: every mistake that would make alerts reach nobody.
+
+Each problem is one Chinese line naming the key and the fix (`yuqing check`, `yuqing run`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from alerting.config import ALERTING
+from core.errors import ConfigError
+
+if TYPE_CHECKING:
+    from core.context import Context
+
+
+def problems(ctx: Context) -> list[str]:
+    """What is wrong with notifiers, escalation steps and rule files (empty when all is well)."""
+    from alerting.notifiers import CHANNELS
+
+    config = ALERTING.of(ctx.config)
+    found: list[str] = []
+    names = [n.name for n in config.notifiers]
+    found += [
+        f"alerting.notifiers: 通知渠道名 {name!r} 重复 {count} 次；每个渠道用唯一的 name"
+        for name, count in Counter(names).items()
+        if count > 1
+    ]
+    for notifier in config.notifiers:
+        where = f"alerting.notifiers[{notifier.name}]"
+        channel = CHANNELS.get(notifier.type)
+        if channel is None:
+            known = "、".join(sorted(CHANNELS))
+            found.append(f"{where}.type: 未知的通知渠道类型 {notifier.type!r}；可用：{known}")
+            continue
+        try:
+            channel(notifier)
+        except ConfigError as exc:
+            found.append(f"{exc}（检查拼写，或删掉不认识的选项）")
+    for number, step in enumerate(config.escalation):
+        for name in step.notifiers:
+            if name not in names:
+                found.append(
+                    f"alerting.escalation[{number}].notifiers: 未定义的通知渠道 {name!r}；"
+                    f"已定义：{'、'.join(names) or '（无）'}"
+                )
+    found += _rule_problems(ctx)
+    return found
+
+
+def _rule_problems(ctx: Context) -> list[str]:
+    from alerting.loader import load_rules
+
+    config = ALERTING.of(ctx.config)
+    config_dir = ctx.config_path.parent if ctx.config_path else None
+    try:
+        rules = load_rules(config, config_dir)
+    except ConfigError as exc:
+        return [f"告警规则文件有误：{line}" for line in str(exc).splitlines()]
+    plans = {p.id for p in ctx.config.plans}
+    return [
+        f"告警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 {plan!r}；"
+        f"已定义：{'、'.join(sorted(plans)) or '（无）'}"
+        for rule in rules
+        for plan in rule.spec.filter.plans
+        if plan not in plans
+    ]

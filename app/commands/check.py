@@ -1,0 +1,32 @@
+"""`yuqing check`: validate everything `yuqing run` would load, without starting anything."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from alerting.config import ALERTING
+from app.check import problems
+from collectors.config import SOURCES
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
+
+console = Console()
+
+
+def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
+    """Check config, sources, notifiers, escalation, rule and playbook files; exit 2 on problems."""
+    ctx = Context.load(config, data_dir)
+    found = problems(ctx)
+    label = str(config) if config else "<默认配置>"
+    if found:
+        console.print(f"{label}：发现 {len(found)} 处问题：", markup=False)
+        for problem in found:
+            console.print(f"  - {problem}", markup=False)
+        raise typer.Exit(2)
+    alerting = ALERTING.of(ctx.config)
+    console.print(
+        f"{label}：检查通过（{len(SOURCES.of(ctx.config))} 个数据源，"
+        f"{len(alerting.notifiers)} 个通知渠道，{len(ctx.config.plans)} 个监测方案）",
+        markup=False,
+    )
