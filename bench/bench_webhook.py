@@ -23,7 +23,7 @@ from app.config import AppConfig
 from bench.webhook_target import SECRET
 from collectors.demo.stream import background_events
 
-OLD_REVISION = "4063f82"  # last main commit with the stdlib webhook
+OLD_REVISION = "e59a3f5"  # last main commit with the stdlib webhook
 CONNECTIONS = 32
 WARMUP, SECONDS = 2.0, 10.0
 

@@ -38,7 +38,7 @@ def _old_module(revision: str) -> types.ModuleType:
 def main(argv: list[str]) -> None:
     """Serve until stdin is closed; write the port to PORTFILE once listening."""
     kind, data_dir, port_file = argv[:3]
-    revision = argv[3] if len(argv) > 3 else "4063f82"
+    revision = argv[3] if len(argv) > 3 else "e59a3f5"
     config = AppConfig.model_validate(
         {
             "brand": "鲜味坊",
