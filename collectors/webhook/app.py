@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from collectors.config import WebhookConfig
 
 MAX_RECORDS = 10_000
+# Answers given before (or instead of) reading the whole body.
+REFUSALS = frozenset({400, 401, 408, 413, 415, 429})
 
 
 class BodyProblem(Exception):
@@ -47,9 +49,9 @@ class BodyProblem(Exception):
 def reply(
     status: int, answer: dict[str, Any], headers: dict[str, str] | None = None
 ) -> JSONResponse:
-    """A JSON answer; errors close the connection so an unread body is never parsed."""
+    """A JSON answer; refusals close the connection so an unread body is never parsed."""
     extra = dict(headers or {})
-    if status >= 400:
+    if status in REFUSALS:
         extra["Connection"] = "close"
     return JSONResponse(answer, status_code=status, headers=extra)
 
