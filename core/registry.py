@@ -7,6 +7,7 @@ a config actually uses it (start-up stays fast).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
@@ -17,6 +18,10 @@ T = TypeVar("T")
 
 class UnknownKeyError(ConfigError):
     """A config names a key no package registered; the message lists the known keys."""
+
+
+# Re-entrant: a loader's import may look up another registry.
+_LOADING = threading.RLock()
 
 
 class Registry(Generic[T]):
@@ -50,13 +55,17 @@ class Registry(Generic[T]):
         """The item under key; UnknownKeyError (in Chinese, with the known keys) otherwise."""
         if key in self._items:
             return self._items[key]
-        loader = self._loaders.pop(key, None)
-        if loader is None:
-            known = "、".join(self.names()) or "（无）"
-            raise UnknownKeyError(f"未知的{self.kind} {key!r}；可用：{known}")
-        item = loader()
-        self._items[key] = item
-        return item
+        with _LOADING:  # two sources starting at once must not both see the loader gone
+            if key in self._items:
+                return self._items[key]
+            loader = self._loaders.get(key)
+            if loader is None:
+                known = "、".join(self.names()) or "（无）"
+                raise UnknownKeyError(f"未知的{self.kind} {key!r}；可用：{known}")
+            item = loader()
+            self._items[key] = item
+            del self._loaders[key]
+            return item
 
     def discard(self, key: str) -> None:
         """Forget key (tests and plugins that unload); unknown keys are ignored."""

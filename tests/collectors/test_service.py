@@ -56,7 +56,7 @@ def test_sources_run_side_by_side_in_the_service(site, make_ctx):
         request = Request(
             f"http://127.0.0.1:{port}/mentions",
             data=body.encode(),
-            headers={"X-Yuqing-Secret": "s"},
+            headers={"X-Yuqing-Secret": "s", "Content-Type": "application/json"},
         )
         with urlopen(request) as answer:
             assert json.loads(answer.read())["new"] == 1
