@@ -153,7 +153,8 @@ for alert in alerts:
     event = f"事件 #{alert.incident_id} · " if alert.incident_id is not None else ""
     event += "误报 · " if alert.false_alarm else ""
     with st.expander(
-        f"{event}告警 #{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · {alert.title}",
+        f"{event}告警 #{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · "
+        f"{streamlit_text(alert.title)}",
         expanded=str(alert.id) == focus or alert is alerts[0],
     ):
         show(alert)

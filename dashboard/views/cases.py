@@ -94,7 +94,8 @@ if not pending:
 for alert, more in pending:
     with st.container(border=True):
         left, right = st.columns([5, 1])
-        left.markdown(f"**预警 #{alert.id} · {alert.title}**  \n{alert.summary}")
+        title, summary = streamlit_text(alert.title), streamlit_text(alert.summary)
+        left.markdown(f"**预警 #{alert.id} · {title}**  \n{summary}")
         left.caption(alert_caption(alert))
         if more:
             left.caption(f"同一事件 #{alert.incident_id} 另有 {more} 条告警，立案时一并关联")

@@ -137,3 +137,35 @@ def test_case_commands_print_hostile_titles(tmp_path: Path) -> None:
     shown = runner.invoke(case_app, ["show", "1", *args])
     assert listed.exit_code == 0 and shown.exit_code == 0, listed.output + shown.output
     assert "[/]" in listed.output and title in shown.output
+
+
+CASES_PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "cases.py")
+ALERTS_PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "alerts.py")
+
+
+def test_case_board_and_alert_page_show_hostile_titles_as_text(hostile_data: Path) -> None:
+    from alerting.models import Alert
+    from crisis_playbooks.cli import case_app
+
+    opened = runner.invoke(
+        case_app, ["open", "--title", DIRECTIVE, "--data-dir", str(hostile_data)]
+    )
+    assert opened.exit_code == 0, opened.output
+    ctx = Context.load(None, hostile_data)
+    now = datetime.now(UTC)
+    with ctx.sessions() as session:
+        session.add(
+            Alert(
+                rule="urgent", rule_type="urgent_mention", key="k", severity="critical",
+                status="open", title=DIRECTIVE, summary=f"@{IMAGE} 发布高危内容",
+                opened_at=now, updated_at=now, last_fired_at=now, sample_mention_ids=[],
+            )
+        )  # fmt: skip
+        session.commit()
+    ctx.close()
+    for page in (CASES_PAGE, ALERTS_PAGE):
+        at = AppTest.from_file(page, default_timeout=60).run()
+        assert not at.exception, at.exception
+        shown = " ".join(m.value for m in at.markdown) + " ".join(e.label for e in at.expander)
+        assert "官方声明" in shown, page
+        assert ":red[官方" not in shown and "![" not in shown, page
