@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def problems(ctx: Context) -> list[str]:
     """What is wrong with notifiers, escalation steps and rule files (empty when all is well)."""
-    from alerting.notifiers import CHANNELS
+    from alerting.notifiers import NOTIFIERS
 
     config = ALERTING.of(ctx.config)
     found: list[str] = []
@@ -29,13 +29,12 @@ def problems(ctx: Context) -> list[str]:
     ]
     for notifier in config.notifiers:
         where = f"alerting.notifiers[{notifier.name}]"
-        channel = CHANNELS.get(notifier.type)
-        if channel is None:
-            known = "、".join(sorted(CHANNELS))
+        if notifier.type not in NOTIFIERS:
+            known = "、".join(NOTIFIERS.names())
             found.append(f"{where}.type: 未知的通知渠道类型 {notifier.type!r}；可用：{known}")
             continue
         try:
-            channel(notifier)
+            NOTIFIERS.get(notifier.type)(notifier)
         except ConfigError as exc:
             found.append(f"{exc}（检查拼写，或删掉不认识的选项）")
     for number, step in enumerate(config.escalation):

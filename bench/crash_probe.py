@@ -22,8 +22,8 @@ BATCH = 5
 
 
 def _ctx(data_dir: Path):  # type: ignore[no-untyped-def]
-    from alerting.synthetic import PassThroughClassifier
     from app.config import AppConfig
+    from bench.synthetic import PassThroughClassifier
     from core.context import Context
 
     ctx = Context(config=AppConfig.model_validate({"brand": "鲜味坊"}), data_dir=data_dir)
@@ -40,8 +40,8 @@ def _engine(ctx):  # type: ignore[no-untyped-def]
 
 
 def _mentions():  # type: ignore[no-untyped-def]
-    from alerting.synthetic import make_mention
-    from core.enums import Category, UrgencyLevel
+    from bench.synthetic import make_mention
+    from core.enums import Category, Severity
 
     now = datetime.now(UTC)
     return [
@@ -50,7 +50,7 @@ def _mentions():  # type: ignore[no-untyped-def]
             now - timedelta(minutes=5),
             f"吃了鲜味坊外卖食物中毒第{n}例，已报警",
             category=Category.FOOD_SAFETY_HEALTH,
-            urgency=UrgencyLevel.CRITICAL,
+            urgency=Severity.CRITICAL,
         )
         for n in range(MENTIONS)
     ]

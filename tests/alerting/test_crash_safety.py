@@ -20,7 +20,7 @@ from alerting.enums import DeliveryStatus
 from alerting.loader import parse_rule
 from alerting.models import Delivery
 from alerting.notifications import retry_due
-from alerting.synthetic import burst
+from bench.synthetic import burst
 from tests.alerting.conftest import advance, make_ctx
 from tests.alerting.crash_child import NOON, hook
 
