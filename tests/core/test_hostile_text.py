@@ -77,6 +77,7 @@ def test_alert_message_carries_post_text_as_text(tmp_path: Path) -> None:
         title="高危舆情：[其他](http://evil.cn)",
         summary=f"@{IMAGE} 发布高危内容",
         count=1,
+        peak=90.0,
     )
     message = render_alert(ctx, alert, AlertEvent.OPENED, [sample])
     links = re.findall(r"\]\(([^)]*)\)", message.body_markdown)
