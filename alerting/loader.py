@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from alerting.config import AlertingConfig
 from alerting.rules import RULES, Rule
 from core.errors import ConfigError
+from core.validation import format_validation_error
 from core.yamlfile import read_yaml_file
 
 DEFAULTS_DIR = Path(__file__).parent / "rules" / "defaults"
@@ -41,7 +42,7 @@ def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[R
                 errors.append(str(exc))
                 continue
             if rule.name in seen:
-                errors.append(f"{_label(path)}: duplicate rule name {rule.name!r} in {folder}")
+                errors.append(f"{_label(path)}: 规则名 {rule.name!r} 在 {folder} 中重复")
             seen.add(rule.name)
             rules[rule.name] = rule
     if errors:
@@ -59,32 +60,20 @@ def load_rule_file(path: Path) -> Rule:
 def parse_rule(data: Any, label: str) -> Rule:
     """A rule from already-parsed YAML; label names the source in errors."""
     if not isinstance(data, dict):
-        raise RuleFileError(f"{label}: a rule file must be a mapping (key: value)")
+        raise RuleFileError(f"{label}: 规则文件的顶层必须是键值映射（key: value）")
     kind = data.get("type")
     if kind is None:
-        raise RuleFileError(f"{label}: missing 'type' (one of {', '.join(RULES.names())})")
+        raise RuleFileError(f"{label}: type：缺少必填项（可选：{'、'.join(RULES.names())}）")
     if str(kind) not in RULES:
         raise RuleFileError(
-            f"{label}: unknown rule type {kind!r}; use one of {', '.join(RULES.names())}"
+            f"{label}: type：未知的规则类型 {kind!r}；可选：{'、'.join(RULES.names())}"
         )
     rule_class = RULES.get(str(kind))
     try:
         spec = rule_class.spec_model.model_validate(data)
     except ValidationError as exc:
-        raise RuleFileError("\n".join(f"{label}: {_problem(e)}" for e in exc.errors())) from None
+        raise RuleFileError(format_validation_error(label, exc)) from None
     return rule_class(spec, source=label)
-
-
-def _problem(error: Any) -> str:
-    key = ".".join(str(p) for p in error["loc"])
-    if error["type"] == "missing":
-        return f"missing '{key}'"
-    if error["type"] == "extra_forbidden":
-        return f"unknown key '{key}' (check the spelling or remove it)"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    got = error.get("input")
-    hint = "" if isinstance(got, dict | list) or not key else f" (got {got!r})"
-    return f"'{key}': {message}{hint}" if key else message
 
 
 def _label(path: Path) -> str:

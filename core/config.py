@@ -25,6 +25,7 @@ from core.errors import ConfigError
 from core.regions import short_regions
 from core.registry import Registry
 from core.timeutil import Duration
+from core.validation import format_validation_error
 from core.yamlfile import read_yaml_mapping
 
 S = TypeVar("S")
@@ -61,8 +62,7 @@ def retention_problem(keep: timedelta) -> str | None:
     if keep >= MIN_RETENTION:
         return None
     return (
-        f"{keep.days}d is too short: alert baselines read 4 weeks back and the monthly report"
-        f" compares with the month before; use at least {MIN_RETENTION.days}d"
+        f"{keep.days}d 太短：预警基线要回看 4 周，月报要和上月比较；至少设为 {MIN_RETENTION.days}d"
     )
 
 
@@ -90,7 +90,7 @@ class IndexConfig(BaseModel):
     def _long_enough(cls, value: timedelta | None) -> timedelta | None:
         problem = retention_problem(value) if value is not None else None
         if problem:
-            raise ValueError(f"retention {problem}")
+            raise ValueError(f"保留期 {problem}")
         return value
 
     @field_validator("backend")
@@ -98,7 +98,7 @@ class IndexConfig(BaseModel):
     def _known_backend(cls, value: str) -> str:
         allowed = {"sqlite", "elasticsearch", "opensearch"}
         if value not in allowed:
-            raise ValueError(f"unknown backend {value!r}; use one of {sorted(allowed)}")
+            raise ValueError(f"未知的索引后端 {value!r}；可选：{'、'.join(sorted(allowed))}")
         return value
 
 
@@ -150,7 +150,7 @@ class CoreConfig(BaseModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (e.g. Asia/Shanghai)") from None
+            raise ValueError(f"未知的时区 {value!r}（例如 Asia/Shanghai）") from None
         return value
 
     @property
@@ -212,7 +212,9 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     if not path.exists():
-        raise ConfigError(f"{path}: file not found (pass --config or set YUQING_CONFIG)")
+        raise ConfigError(
+            f"{path}: 配置文件不存在（用 --config 指定，或设置环境变量 YUQING_CONFIG）"
+        )
     return read_yaml_mapping(path, shape="key: value")
 
 
@@ -235,25 +237,3 @@ def _apply_env(raw: dict[str, Any], env: dict[str, str], model: type[CoreConfig]
             node[path[-1]] = yaml.safe_load(value) if value else value
         except yaml.YAMLError:
             node[path[-1]] = value
-
-
-def format_validation_error(label: str, exc: ValidationError) -> str:
-    """One line per problem: file: dotted.key: what is wrong (got …)."""
-    lines = []
-    for err in exc.errors():
-        loc = ""
-        for part in err["loc"]:
-            loc += f"[{part}]" if isinstance(part, int) else (f".{part}" if loc else str(part))
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling or remove it)"
-        elif err["type"] == "missing":
-            message = "missing required key"
-        got = err.get("input")
-        hint = (
-            ""
-            if err["type"] in {"missing", "extra_forbidden"} or isinstance(got, dict)
-            else f" (got {got!r})"
-        )
-        lines.append(f"{label}: {loc or '<top>'}: {message}{hint}")
-    return "\n".join(lines)

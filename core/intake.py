@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from core.errors import IntakeError
 from core.models import Mention, utcnow
+from core.validation import one_line
 
 TEXT_COLUMNS = ("text", "review", "content", "正文", "内容")
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -208,7 +209,4 @@ def _validated(ref: str, data: dict[str, Any]) -> Record:
     try:
         return Record(ref, mention=Mention.model_validate(data))
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in exc.errors()
-        )
-        return Record(ref, error=problems)
+        return Record(ref, error=one_line(exc))

@@ -41,7 +41,7 @@ def parse_duration(value: Any) -> timedelta:
                 minutes=parts.get("m", 0),
                 seconds=parts.get("s", 0),
             )
-    raise ValueError(f"not a duration: {value!r} (use e.g. 30s, 5m, 2h, 1d or PT1H)")
+    raise ValueError(f"不是时长：{value!r}（写成 30s、5m、2h、1d 或 PT1H）")
 
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]

@@ -18,18 +18,18 @@ def read_yaml_file(
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise error(f"{where}: file not found") from None
+        raise error(f"{where}: 文件不存在（检查路径）") from None
     except IsADirectoryError:
-        raise error(f"{where}: is a folder, not a file") from None
+        raise error(f"{where}: 是文件夹，不是文件") from None
     except UnicodeDecodeError:
-        raise error(f"{where}: not UTF-8 text; save the file as UTF-8") from None
+        raise error(f"{where}: 不是 UTF-8 文本；请以 UTF-8 编码保存") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        position = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
+        position = f" 第 {mark.line + 1} 行第 {mark.column + 1} 列:" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise error(f"{where}:{position} YAML syntax error: {problem}") from None
+        raise error(f"{where}:{position} YAML 语法错误：{problem}") from None
 
 
 def read_yaml_mapping(
@@ -41,5 +41,5 @@ def read_yaml_mapping(
         return {}
     if not isinstance(data, dict):
         hint = f" ({shape})" if shape else ""
-        raise error(f"{label or path}: the top level must be a mapping{hint}, not a list")
+        raise error(f"{label or path}: 顶层必须是键值映射{hint}，不能是列表或单个值")
     return data

@@ -28,7 +28,7 @@ def _expand_dates(values: list[Any]) -> list[date]:
             continue
         start, end = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))
         if end < start:
-            raise ValueError(f"date range {value!r} ends before it starts")
+            raise ValueError(f"日期范围 {value!r} 的结束早于开始")
         out.extend(start + timedelta(days=n) for n in range((end - start).days + 1))
     return out
 
@@ -49,7 +49,7 @@ class CalendarConfig(BaseModel):
     @classmethod
     def _iso_weekdays(cls, value: list[int]) -> list[int]:
         if any(day < 1 or day > 7 for day in value):
-            raise ValueError("workdays are ISO weekdays 1 (Monday) … 7 (Sunday)")
+            raise ValueError("工作日用 1（周一）… 7（周日）表示")
         return sorted(set(value))
 
     @field_validator("holidays", "makeup_workdays", mode="before")
@@ -60,7 +60,7 @@ class CalendarConfig(BaseModel):
     @model_validator(mode="after")
     def _hours_order(self) -> CalendarConfig:
         if self.end <= self.start:
-            raise ValueError(f"end {self.end} must be after start {self.start}")
+            raise ValueError(f"结束时间 {self.end} 必须晚于开始时间 {self.start}")
         return self
 
 

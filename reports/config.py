@@ -55,9 +55,7 @@ def _valid_crontab(value: str | None) -> str | None:
     try:
         CronTrigger.from_crontab(value)
     except ValueError as exc:
-        raise ValueError(
-            f"not a crontab expression {value!r} ({exc}); e.g. '0 9 * * mon'"
-        ) from None
+        raise ValueError(f"不是 crontab 表达式 {value!r}（{exc}）；例如 '0 9 * * mon'") from None
     return value
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from core.enums import Severity
 from core.errors import ConfigError, YuqingError
+from core.validation import one_line
 
 if TYPE_CHECKING:
     from alerting.config import NotifierConfig
@@ -65,9 +66,7 @@ class Channel(Generic[OptionsT]):
         try:
             self.options = cast(OptionsT, self.options_model.model_validate(config.options))
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
-            )
+            problems = one_line(exc, whole="options")
             raise ConfigError(f"alerting.notifiers[{config.name}].options: {problems}") from None
 
     @property

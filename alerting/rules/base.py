@@ -53,7 +53,7 @@ class RuleFilter(BaseModel):
             try:
                 compile_expression(value)
             except ConfigError as exc:  # the expression module reports syntax as ConfigError
-                raise ValueError(f"invalid keyword expression: {exc}") from None
+                raise ValueError(f"关键词表达式有误：{exc}") from None
         return value
 
     @property

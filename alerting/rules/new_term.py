@@ -40,9 +40,7 @@ class NewTermSpec(RuleSpec):
     @model_validator(mode="after")
     def _no_keywords(self) -> NewTermSpec:
         if self.filter.keywords:
-            raise ValueError(
-                "filter.keywords is not supported by new_term (it ranks keywords itself)"
-            )
+            raise ValueError("new_term 规则不支持 filter.keywords（它自己给关键词排序）")
         return self
 
 

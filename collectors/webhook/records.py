@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from core.models import Mention
+from core.validation import one_line
 
 DEFAULT_SOURCE = "webhook"
 # Media types a client may declare; no Content-Type at all is read as JSON too.
@@ -108,9 +109,5 @@ def validate(records: list[tuple[str, object]]) -> Intake:
             intake.mentions.append(Mention.model_validate({"source": DEFAULT_SOURCE, **data}))
             intake.refs.append(ref)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}"
-                for e in exc.errors()
-            )
-            intake.errors.append({"ref": ref, "error": problems})
+            intake.errors.append({"ref": ref, "error": one_line(exc)})
     return intake

@@ -40,14 +40,12 @@ def _check_placeholders(text: str) -> str:
     try:
         names = placeholders_in(text)
     except ValueError as exc:
-        raise ValueError(
-            f"broken braces in template: {exc} (write {{{{ }}}} for a literal)"
-        ) from None
+        raise ValueError(f"模板中的花括号不成对：{exc}（字面的花括号写成 {{{{ }}}}）") from None
     unknown = sorted(n for n in names if n not in PLACEHOLDERS)
     if unknown:
         raise ValueError(
-            f"unknown placeholder {', '.join('{' + n + '}' for n in unknown)}; "
-            f"available: {', '.join('{' + n + '}' for n in PLACEHOLDERS)}"
+            f"未知的占位符 {'、'.join('{' + n + '}' for n in unknown)}；"
+            f"可用：{'、'.join('{' + n + '}' for n in PLACEHOLDERS)}"
         )
     return text
 
@@ -88,19 +86,19 @@ class Step(BaseModel):
             try:
                 _check_placeholders(text)
             except ValueError as exc:
-                raise ValueError(f"templates.{kind.value}: {exc}") from None
+                raise ValueError(f"templates.{kind.value}：{exc}") from None
         press = value.get(TemplateKind.PRESS_CONFERENCE)
         if press is not None:
             missing = [s for s in PRESS_CONFERENCE_SECTIONS if s not in press]
             if missing:
-                raise ValueError(f"templates.press_conference: missing sections {missing}")
+                raise ValueError(f"templates.press_conference：缺少段落 {missing}")
         return value
 
     @field_validator("due")
     @classmethod
     def _positive(cls, value: timedelta) -> timedelta:
         if value <= timedelta(0):
-            raise ValueError("due must be after the case opens (e.g. PT1H)")
+            raise ValueError("due 必须在立案之后（例如 PT1H）")
         return value
 
 
@@ -121,6 +119,6 @@ class Playbook(BaseModel):
         seen: set[str] = set()
         for step in self.steps:
             if step.id in seen:
-                raise ValueError(f"duplicate step id {step.id!r}")
+                raise ValueError(f"步骤 id {step.id!r} 重复")
             seen.add(step.id)
         return self

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from core.config import format_validation_error
+from core.validation import format_validation_error
 from core.yamlfile import read_yaml_mapping
 from crisis_playbooks.errors import PlaybookError
 from crisis_playbooks.playbook.definition import Playbook

@@ -32,23 +32,26 @@ def test_builtin_rules_cover_every_type() -> None:
 
 def test_missing_required_option_names_file_and_key(tmp_path: Path) -> None:
     path = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\nwindow: 5m\n")
-    with pytest.raises(RuleFileError, match=r"^rules/spike\.yaml: missing 'threshold'$"):
+    with pytest.raises(RuleFileError, match=r"^rules/spike\.yaml: threshold：缺少必填项$"):
         load_rule_file(path)
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("name: x\nwindow: 5m\n", "missing 'type'"),
-        ("name: x\ntype: spikey\n", "unknown rule type 'spikey'"),
-        ("name: x\ntype: spike\nwindoww: 5m\n", "unknown key 'windoww'"),
-        ("name: x\ntype: spike\nwindow: soon\n", "'window': not a duration"),
-        ("name: x\ntype: spike\nfilter: {channels: [telegram]}\n", "'filter.channels.0'"),
-        ("name: x\ntype: spike\nfilter: {keywords: ''}\n", "'filter.keywords'"),
-        ("name: x\ntype: spike\nthreshold: 0.5\n", "'threshold'"),
-        ("- name: x\n", "must be a mapping"),
-        ("name: [x\n", "YAML syntax error"),
-        ("name: x\ntype: new_term\nfilter: {keywords: 中毒}\n", "not supported by new_term"),
+        ("name: x\nwindow: 5m\n", "type：缺少必填项"),
+        ("name: x\ntype: spikey\n", "未知的规则类型 'spikey'"),
+        ("name: x\ntype: spike\nwindoww: 5m\n", "windoww：未知的键"),
+        ("name: x\ntype: spike\nwindow: soon\n", "window：不是时长"),
+        ("name: x\ntype: spike\nfilter: {channels: [telegram]}\n", "filter.channels[0]："),
+        ("name: x\ntype: spike\nfilter: {keywords: ''}\n", "filter.keywords："),
+        ("name: x\ntype: spike\nthreshold: 0.5\n", "threshold："),
+        ("- name: x\n", "顶层必须是键值映射"),
+        ("name: [x\n", "YAML 语法错误"),
+        (
+            "name: x\ntype: new_term\nfilter: {keywords: 中毒}\n",
+            "new_term 规则不支持 filter.keywords",
+        ),
     ],
 )
 def test_malformed_rule_files(tmp_path: Path, text: str, message: str) -> None:
@@ -73,8 +76,8 @@ def test_user_rules_override_builtins_and_errors_are_collected(tmp_path: Path) -
     write(folder, "b.yaml", "name: b\ntype: nope\n")
     with pytest.raises(RuleFileError) as info:
         load_rules(AlertingConfig(rules_dir=str(folder)))
-    assert "rules/a.yaml: missing 'threshold'" in str(info.value)
-    assert "rules/b.yaml: unknown rule type 'nope'" in str(info.value)
+    assert "rules/a.yaml: threshold：缺少必填项" in str(info.value)
+    assert "rules/b.yaml: type：未知的规则类型 'nope'" in str(info.value)
 
 
 def test_rules_dir_relative_to_config_and_must_exist(tmp_path: Path) -> None:
@@ -89,7 +92,7 @@ def test_cli_rules_lists_and_validates(tmp_path: Path) -> None:
     bad = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\n")
     result = runner.invoke(alerts_app, ["rules", str(bad)])
     assert result.exit_code == 2
-    assert "rules/spike.yaml: missing 'threshold'" in result.output
+    assert "rules/spike.yaml: threshold：缺少必填项" in result.output
 
 
 @pytest.mark.parametrize(("written", "level"), [("warning", "medium"), ("info", "low")])

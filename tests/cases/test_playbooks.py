@@ -63,22 +63,22 @@ def test_good_file_loads(tmp_path: Path) -> None:
     [
         (
             GOOD.replace("{summary}", "{victim}"),
-            "steps[0].templates: templates.holding_statement: unknown placeholder {victim}",
+            "steps[0].templates：templates.holding_statement：未知的占位符 {victim}",
         ),
-        (GOOD.replace("due: PT1H", "due: soon"), "steps[0].due: not a duration"),
+        (GOOD.replace("due: PT1H", "due: soon"), "steps[0].due：不是时长"),
         (GOOD.replace("owner: pr", "owner: intern"), "steps[0].owner"),
-        (GOOD.replace("name: 示例预案\n", ""), "name: missing required key"),
-        (GOOD.replace("    title: 第一步\n", ""), "steps[0].title: missing required key"),
-        (GOOD + "colour: red\n", "colour: unknown key"),
-        (GOOD.replace("{brand}", "{brand"), "broken braces"),
-        (GOOD.replace("holding_statement", "press_conference"), "missing sections"),
+        (GOOD.replace("name: 示例预案\n", ""), "name：缺少必填项"),
+        (GOOD.replace("    title: 第一步\n", ""), "steps[0].title：缺少必填项"),
+        (GOOD + "colour: red\n", "colour：未知的键"),
+        (GOOD.replace("{brand}", "{brand"), "花括号不成对"),
+        (GOOD.replace("holding_statement", "press_conference"), "缺少段落"),
         (GOOD.replace("holding_statement", "tweet"), "steps[0].templates.tweet"),
         (
             GOOD + "  - id: first\n    title: 重复\n    owner: pr\n    due: PT2H\n",
-            "duplicate step id 'first'",
+            "步骤 id 'first' 重复",
         ),
-        ("- just\n- a list\n", "top level must be a mapping"),
-        ("id: [unclosed\n", "YAML syntax error"),
+        ("- just\n- a list\n", "顶层必须是键值映射"),
+        ("id: [unclosed\n", "YAML 语法错误"),
     ],
 )
 def test_malformed_playbook_names_file_and_key(tmp_path: Path, text: str, expected: str) -> None:

@@ -72,11 +72,11 @@ def test_around_the_clock_counts_every_hour() -> None:
 
 
 def test_calendar_config_validation() -> None:
-    with pytest.raises(ValidationError, match="ISO weekdays"):
+    with pytest.raises(ValidationError, match="1（周一）"):
         CalendarConfig(workdays=[0, 1])
-    with pytest.raises(ValidationError, match="must be after start"):
+    with pytest.raises(ValidationError, match="必须晚于开始时间"):
         CalendarConfig.model_validate({"start": "18:00", "end": "09:00"})
-    with pytest.raises(ValidationError, match="ends before it starts"):
+    with pytest.raises(ValidationError, match="结束早于开始"):
         CalendarConfig.model_validate({"holidays": ["2026-10-07..2026-10-01"]})
     config = CalendarConfig.model_validate({"holidays": ["2026-10-01..2026-10-03", "2027-01-01"]})
     assert len(config.holidays) == 4

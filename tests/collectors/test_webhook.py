@@ -90,7 +90,7 @@ def test_jsonl_with_hmac_signature_and_bad_records(webhook):
     assert (answer["accepted"], answer["new"]) == (1, 1)
     errors = {e["ref"]: e["error"] for e in answer["rejected"]}
     assert errors["line 2"].startswith("invalid JSON")
-    assert errors["line 3"] == "text: Field required"
+    assert errors["line 3"] == "text：缺少必填项"
     assert "empty text" in errors["line 4"]
     assert list(indexed(ctx, "wecom_export")) == ["im-1"]
     with ctx.sessions() as session:

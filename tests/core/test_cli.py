@@ -107,7 +107,7 @@ def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 2
-    assert "index.backend: unknown backend 'mysql'" in result.stderr
+    assert "index.backend：未知的索引后端 'mysql'" in result.stderr
     assert "Traceback" not in result.stderr
     missing = subprocess.run(
         [*cli, "ingest", str(tmp_path / "nope.jsonl"), *data],
@@ -115,7 +115,7 @@ def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert missing.returncode == 2 and "file not found" in missing.stderr
+    assert missing.returncode == 2 and "文件不存在" in missing.stderr
 
 
 def test_ingest_runs_the_at_ingest_alert_rules(tmp_path: Path) -> None:

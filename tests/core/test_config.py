@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,13 @@ def test_yaml_syntax_error_reports_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_config(path, env={})
     message = str(err.value)
-    assert str(path) in message and "line" in message and "YAML syntax error" in message
+    assert str(path) in message and "YAML 语法错误" in message
+    assert re.search(r"第 \d+ 行第 \d+ 列", message)
 
 
 def test_unknown_key_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "index:\n  backnd: sqlite\n")
-    with pytest.raises(ConfigError, match=r"index\.backnd: unknown key"):
+    with pytest.raises(ConfigError, match=r"index\.backnd：未知的键"):
         load_config(path, env={})
 
 
@@ -65,7 +67,7 @@ def test_wrong_value_names_key_and_value(tmp_path: Path) -> None:
 
 def test_missing_required_key(tmp_path: Path) -> None:
     path = write(tmp_path, "plans:\n  - id: a\n    name: A\n")
-    with pytest.raises(ConfigError, match=r"plans\[0\]\.expression: missing required key"):
+    with pytest.raises(ConfigError, match=r"plans\[0\]\.expression：缺少必填项"):
         load_config(path, env={})
 
 
@@ -73,21 +75,21 @@ def test_bad_backend_and_timezone(tmp_path: Path) -> None:
     path = write(tmp_path, "timezone: Mars/Base\nindex:\n  backend: mysql\n")
     with pytest.raises(ConfigError) as err:
         load_config(path, env={})
-    assert "unknown time zone" in str(err.value)
-    assert "unknown backend 'mysql'" in str(err.value)
+    assert "未知的时区" in str(err.value)
+    assert "未知的索引后端 'mysql'" in str(err.value)
 
 
 def test_missing_file_and_non_mapping(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="file not found"):
+    with pytest.raises(ConfigError, match="配置文件不存在"):
         load_config(tmp_path / "nope.yaml", env={})
-    with pytest.raises(ConfigError, match="top level must be a mapping"):
+    with pytest.raises(ConfigError, match="顶层必须是键值映射"):
         load_config(write(tmp_path, "- a\n- b\n"), env={})
 
 
 def test_non_utf8_file(tmp_path: Path) -> None:
     path = tmp_path / "gbk.yaml"
     path.write_bytes("brand: 鲜味坊\n".encode("gbk"))
-    with pytest.raises(ConfigError, match="not UTF-8"):
+    with pytest.raises(ConfigError, match="不是 UTF-8"):
         load_config(path, env={})
 
 

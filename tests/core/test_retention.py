@@ -80,7 +80,7 @@ def test_too_short_a_retention_is_refused_with_the_reason(tmp_path: Path) -> Non
 
     with pytest.raises(ConfigError) as error:
         load_config(config)
-    assert "index.retention" in str(error.value) and "at least 62d" in str(error.value)
+    assert "index.retention" in str(error.value) and "至少设为 62d" in str(error.value)
 
 
 def test_prune_command_counts_asks_and_deletes(tmp_path: Path) -> None:

@@ -186,7 +186,7 @@ def test_schedules_are_configurable_and_can_be_disabled(make_ctx: ContextFactory
 
 
 def test_bad_crontab_is_rejected_by_the_config(make_ctx: ContextFactory) -> None:
-    with pytest.raises(ValueError, match="not a crontab expression"):
+    with pytest.raises(ValueError, match="不是 crontab 表达式"):
         make_ctx(reports={"weekly": "every monday"})
 
 

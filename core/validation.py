@@ -1,0 +1,91 @@
+"""Pydantic validation errors as Chinese lines that name the key, what is wrong and how to fix it.
+
+One formatter for every place that validates what a person wrote: yuqing.yaml, rule and
+playbook files, notifier options, intake records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+# pydantic error type → Chinese; {…} are filled from the error's context.
+_MESSAGES: dict[str, str] = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "未知的键（检查拼写或删除）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数（不能带小数）",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文本",
+    "list_type": "应为列表（每项一行，以 - 开头）",
+    "dict_type": "应为键值映射（key: value）",
+    "model_type": "应为键值映射（key: value）",
+    "model_attributes_type": "应为键值映射（key: value）",
+    "enum": "应为以下之一：{expected}",
+    "literal_error": "应为以下之一：{expected}",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "less_than_equal": "应不大于 {le}",
+    "string_too_short": "至少 {min_length} 个字符",
+    "string_too_long": "至多 {max_length} 个字符",
+    "too_short": "至少 {min_length} 项",
+    "too_long": "至多 {max_length} 项",
+    "string_pattern_mismatch": "格式不符（应匹配 {pattern}）",
+    "datetime_parsing": "应为日期时间（如 2026-11-30T09:00:00+08:00）",
+    "datetime_from_date_parsing": "应为日期时间（如 2026-11-30T09:00:00+08:00）",
+    "date_parsing": "应为日期（如 2026-11-30）",
+    "date_from_datetime_parsing": "应为日期（如 2026-11-30）",
+    "time_parsing": "应为时间（如 09:00）",
+    "url_parsing": "应为网址（如 https://example.com）",
+}
+
+
+def key_path(location: tuple[int | str, ...]) -> str:
+    """('plans', 0, 'expression') → 'plans[0].expression'."""
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def message(error: Any) -> str:
+    """What is wrong, in Chinese, with the value that was given."""
+    kind = str(error["type"])
+    template = _MESSAGES.get(kind)
+    if template is None:
+        text = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    else:
+        context = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+        try:
+            text = template.format(**context)
+        except KeyError:
+            text = template.split("{")[0].rstrip("：（ ")
+    got = error.get("input")
+    if kind in {"missing", "extra_forbidden"} or isinstance(got, dict | list) or got is None:
+        return text
+    return f"{text}（收到 {got!r}）"
+
+
+def problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """(key path, Chinese message) for every problem of a validation error."""
+    return [(key_path(tuple(e["loc"])), message(e)) for e in exc.errors()]
+
+
+def format_validation_error(label: str, exc: ValidationError, *, prefix: str = "") -> str:
+    """One line per problem: `label: prefix.key：message`."""
+    lines = []
+    for key, text in problems(exc):
+        where = ".".join(p for p in (prefix, key) if p) or "（顶层）"
+        lines.append(f"{label}: {where}：{text}")
+    return "\n".join(lines)
+
+
+def one_line(exc: ValidationError, *, whole: str = "记录") -> str:
+    """All problems on one line ('key：message; …'), for a rejected record or an option block."""
+    return "; ".join(f"{key or whole}：{text}" for key, text in problems(exc))
