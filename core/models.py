@@ -56,6 +56,13 @@ class Sentiment(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
 
 
+class Complaint(BaseModel):
+    """Whether the text is a complaint (defect, failure, refusal, fee…), and how sure."""
+
+    flag: bool
+    probability: float = Field(ge=0.0, le=1.0)
+
+
 class UrgencyReason(BaseModel):
     """One signal that raised the urgency score, with its evidence."""
 
@@ -115,6 +122,7 @@ class Mention(BaseModel):
     # Labels set by staff (人工校正), field → value ("sentiment": "negative", "complaint":
     # "true", ...); they overrule the classifier on every later re-classification too.
     corrected: dict[str, str] = Field(default_factory=dict)
+    complaint: Complaint | None = None
 
     @field_validator("published_at", "collected_at")
     @classmethod
