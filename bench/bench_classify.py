@@ -181,4 +181,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    from app.domains import install
+
+    install()
     main(sys.argv[1:])

@@ -26,6 +26,9 @@ from sentiment.urgency import emotion_points, score_urgency, word_reasons
 
 BATCH = 2048
 COMPLAINT_THRESHOLD = 0.5
+# A negative text gets a complaint category when its complaint probability reaches this
+# (negative chatter about the weather or a celebrity stays `other`).
+NEGATIVE_COMPLAINT_FLOOR = 0.2
 EVIDENCE_SHIFT = 1.0  # urgency evidence (harm, 12315, 曝光, repeat contact) hints a complaint
 COMPLAINT_TILT = 0.0  # logit towards negative when flagged (1.0 cost 1.1 points on hotel)
 NEUTRAL_REACH = 0.3  # the neutral head may only overrule polarities this close to 0.5
@@ -99,7 +102,8 @@ def decide(
         near = label != SentimentLabel.NEUTRAL and abs(p_pos - 0.5) < NEUTRAL_REACH
         if near and sigmoid_float(float(row[0])) >= NEUTRAL_HEAD_THRESHOLD:
             label = SentimentLabel.NEUTRAL
-        complaint = p_complaint >= COMPLAINT_THRESHOLD or label == SentimentLabel.NEGATIVE
+        negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
+        complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
         out.p_positive.append(p_pos)
         out.labels.append(label)
         out.p_complaint.append(round(p_complaint, 4))
