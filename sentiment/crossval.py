@@ -101,7 +101,7 @@ class Prepared:
         sources = np.array([self.examples[int(i)].source for i in rows])
         rng = np.random.default_rng(0)
         keep = np.ones(len(rows), dtype=bool)
-        for source in set(sources.tolist()):
+        for source in sorted(set(sources.tolist())):
             index = np.flatnonzero(sources == source)
             if len(index) > TRAIN_CAP:
                 keep[rng.permutation(index)[TRAIN_CAP:]] = False
