@@ -173,7 +173,7 @@ def corrected_value(mention: Mention, field: str) -> str | None:
         return mention.category.value if mention.category else None
     if field == "urgency":
         return mention.urgency.level.value if mention.urgency else None
-    complaint = getattr(mention, "complaint", None)
+    complaint = mention.complaint
     return None if complaint is None else str(bool(complaint.flag)).lower()
 
 
@@ -194,9 +194,7 @@ def _urgency(mention: Mention, value: str) -> dict[str, object]:
 
 def _complaint(mention: Mention, value: str) -> dict[str, object]:
     flag = value == "true"
-    if "complaint" not in Mention.model_fields:
-        return {}
-    return {"complaint": {"flag": flag, "probability": 1.0 if flag else 0.0}}
+    return {"complaint": Complaint(flag=flag, probability=1.0 if flag else 0.0)}
 
 
 def _category(mention: Mention, value: str) -> dict[str, object]:
