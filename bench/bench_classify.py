@@ -1,9 +1,8 @@
-"""Classifier benchmark: model load time, docs/s on one core, peak RSS, held-out accuracy.
+"""Classifier benchmark: `classify` speed end to end, held-out accuracy beside snownlp,
+seeded near-duplicate-aware cross-validation, leave-one-industry-out, and our probe set.
 
-Runs our default model and the snownlp baseline side by side on the fixed held-out 20 %
-of each training corpus (sentiment/data.py split). snownlp is slow, so it scores at most
-SNOWNLP_SAMPLE texts per dataset (a fixed random sample).
-`.venv/bin/python -m bench.bench_classify [--snownlp-sample N]`
+`.venv/bin/python -m bench.bench_classify [--snownlp-sample N] [--seeds N] [--quick]`
+(--quick skips the retraining tables: seeds and leave-one-industry-out, ~10 trainings).
 """
 
 from __future__ import annotations
@@ -13,17 +12,34 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import json
 import resource
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from core.pipeline.classifier import get_classifier
+from sentiment.corpora import Industry, load_examples
 from sentiment.data import default_data_dir, load_corpora, split
 from sentiment.evaluate import EvalResult, as_mentions, evaluate
 from sentiment.linear_classifier import load_models
 
-THROUGHPUT_DOCS = 20_000
+SHORT_DOCS = 20_000
+LONG_DOCS = 3_000
 SNOWNLP_SAMPLE = 2_000
+SNOWNLP_SPEED_DOCS = 1_000
+SEEDS = (1, 2, 3)
+LOIO = (
+    Industry.FINANCE,
+    Industry.BANKING,
+    Industry.COSMETICS,
+    Industry.STOCK,
+    Industry.WEIBO,
+    Industry.FOOD_DELIVERY,
+    Industry.HOTEL,
+    Industry.SHOPPING,
+)
 
 
 def peak_rss_mb() -> float:
@@ -36,61 +52,136 @@ def _sample(texts: list[str], labels: list[int], size: int) -> tuple[list[str], 
     return texts[::step][:size], labels[::step][:size]
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Print the throughput and accuracy tables (markdown) for README.md."""
-    args = argv if argv is not None else []
-    snownlp_sample = (
-        int(args[args.index("--snownlp-sample") + 1])
-        if "--snownlp-sample" in args
-        else SNOWNLP_SAMPLE
-    )
+def _arg(args: list[str], name: str, default: int) -> int:
+    return int(args[args.index(name) + 1]) if name in args else default
+
+
+def classify_rate(texts: list[str], model: str) -> float:
+    """docs/s of `yuqing classify` (JSONL file in, JSONL with all fields out), in process."""
+    from app.commands.classify import classify
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            for i, text in enumerate(texts):
+                handle.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        started = time.perf_counter()
+        classify(source, target, model)
+        return len(texts) / (time.perf_counter() - started)
+
+
+def speed_table(held_texts: list[str]) -> None:
+    """End-to-end docs/s for short and long texts, ours and snownlp."""
+    short = [t for t in held_texts if len(t) <= 60]
+    long = [t for t in held_texts if len(t) >= 200]
+    short = (short * (SHORT_DOCS // len(short) + 1))[:SHORT_DOCS]
+    long = (long * (LONG_DOCS // len(long) + 1))[:LONG_DOCS]
+    get_classifier("default").classify(as_mentions(short[:100]))  # tables and caches
+    print("| `yuqing classify` end to end, one core | docs | default docs/s | snownlp docs/s |")
+    print("|---|---:|---:|---:|")
+    for name, texts in (("short (≤ 60 chars)", short), ("long (≥ 200 chars)", long)):
+        ours = classify_rate(texts, "default")
+        theirs = classify_rate(texts[:SNOWNLP_SPEED_DOCS], "snownlp")
+        print(f"| {name} | {len(texts):,} | {ours:,.0f} | {theirs:,.0f} |")
+
+
+def held_out_table(snownlp_sample: int) -> list[str]:
+    """Polarity accuracy on the fixed held-out side of the four review corpora."""
     held = [split(c)[1] for c in load_corpora(default_data_dir())]
-    started = time.perf_counter()
-    load_models()
-    load_seconds = time.perf_counter() - started
-    default = get_classifier("default")
-    short = [t for corpus in held for t in corpus.texts if len(t) <= 60]
-    mentions = as_mentions((short * (THROUGHPUT_DOCS // len(short) + 1))[:THROUGHPUT_DOCS])
-    default.classify(mentions[:100])  # keyword table and caches outside the timing
-    started = time.perf_counter()
-    default.classify(mentions)
-    rate = THROUGHPUT_DOCS / (time.perf_counter() - started)
-    rss_default = peak_rss_mb()
-    ours: list[EvalResult] = [evaluate(default, corpus) for corpus in held]
-    baseline = get_classifier("snownlp")
-    theirs = []
+    default, baseline = get_classifier("default"), get_classifier("snownlp")
+    print(
+        "\n| held-out dataset | docs | default acc | default macro-F1 | default neutral "
+        "| snownlp acc (docs) | snownlp macro-F1 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for corpus in held:
+        mine: EvalResult = evaluate(default, corpus)
         texts, labels = _sample(corpus.texts, corpus.labels, snownlp_sample)
-        theirs.append(evaluate(baseline, type(corpus)(corpus.name, texts, labels)))
-    print(
-        f"model load {load_seconds:.2f} s; default classify() on {THROUGHPUT_DOCS:,} short "
-        f"mentions (≤ 60 chars): {rate:,.0f} docs/s; peak RSS {rss_default:.0f} MiB "
-        f"(after snownlp: {peak_rss_mb():.0f} MiB)\n"
-    )
-    print(
-        "| held-out dataset | docs | default acc | default macro-F1 | default neutral "
-        "| default docs/s | snownlp acc (docs) | snownlp macro-F1 | snownlp docs/s |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for mine, base in zip(ours, theirs, strict=True):
+        base = evaluate(baseline, type(corpus)(corpus.name, texts, labels))
         print(
             f"| {mine.dataset} | {mine.docs:,} | {mine.accuracy:.4f} | {mine.macro_f1:.4f} | "
-            f"{mine.neutral_share:.1%} | {mine.docs_per_second:,.0f} | {base.accuracy:.4f} "
-            f"({base.docs:,}) | {base.macro_f1:.4f} | {base.docs_per_second:,.0f} |"
+            f"{mine.neutral_share:.1%} | {base.accuracy:.4f} ({base.docs:,}) | "
+            f"{base.macro_f1:.4f} |"
         )
+    return [t for c in held for t in c.texts]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def retraining_tables(seeds: int) -> None:
+    """Seeded cross-validation and leave-one-industry-out (retrains models each time)."""
+    from sentiment.crossval import METRICS, Prepared, leave_one_industry_out, seeded_runs
+
+    prepared = Prepared.of(load_examples(default_data_dir().parent))
+    quiet = lambda line: print(f"<!-- {line} -->", flush=True)  # noqa: E731
+    spread = seeded_runs(prepared, SEEDS[:seeds], progress=quiet)
+    print(f"\nGrouped 80/20 splits (near-duplicates on one side), {seeds} seeds, mean ± spread:\n")
+    print("| industry | " + " | ".join(METRICS) + " |")
+    print("|---|" + "---:|" * len(METRICS))
+    for industry in [*(str(i) for i in LOIO), "all"]:
+        row = spread.get(industry, {})
+        print(f"| {industry} | " + " | ".join(_cell(row.get(m)) for m in METRICS) + " |")
+    table = leave_one_industry_out(prepared, LOIO, progress=quiet)
+    print("\nLeave one industry out (trained without it, scored on all of it):\n")
+    print("| left out | " + " | ".join(METRICS) + " |")
+    print("|---|" + "---:|" * len(METRICS))
+    for industry, scores in table.items():
+        print(f"| {industry} | " + " | ".join(_cell(scores.get(m)) for m in METRICS) + " |")
+
+
+def probe_table() -> None:
+    """Our hand-written cross-industry probe set, per industry."""
+    from sentiment.probe import load_probe, score_probe
+
+    rows = load_probe()
+    default = get_classifier("default")
+    print("\nCross-industry probe (97 texts written by us; not a public corpus):\n")
+    print("| industry | docs | complaint acc | caught | false flags | category acc | quality acc |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for industry in [*sorted({r.industry for r in rows}), "all"]:
+        part = [r for r in rows if industry in ("all", r.industry)]
+        s = score_probe(default, part)
+        print(
+            f"| {industry} | {s.docs} | {s.complaint_accuracy:.3f} | {s.caught:.3f} | "
+            f"{s.false_flags:.3f} | {s.category_accuracy:.3f} | {s.quality_accuracy:.3f} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the tables (markdown) for README.md."""
+    args = argv if argv is not None else []
+    started = time.perf_counter()
+    load_models()
+    print(f"model load {time.perf_counter() - started:.2f} s")
+    held_texts = held_out_table(_arg(args, "--snownlp-sample", SNOWNLP_SAMPLE))
+    print()
+    speed_table(held_texts)
+    print(f"\npeak RSS {peak_rss_mb():.0f} MiB")
+    probe_table()
     from sentiment.category_eval import load_sample, score
 
     sample = load_sample()
     print("\n| category sample | docs | strict acc | lenient acc | macro-F1 |")
     print("|---|---:|---:|---:|---:|")
     for number in sorted({s.round for s in sample}):
-        part = score(default, [s for s in sample if s.round == number])
+        part = score(get_classifier("default"), [s for s in sample if s.round == number])
         tag = "round 1 (seen while tuning)" if number == 1 else f"round {number} (unseen)"
         print(
             f"| {tag} | {part.docs} | {part.strict_accuracy:.3f} | "
             f"{part.lenient_accuracy:.3f} | {part.macro_f1:.3f} |"
         )
+    if "--quick" not in args:
+        retraining_tables(_arg(args, "--seeds", len(SEEDS)))
 
 
 if __name__ == "__main__":
+    from app.domains import install
+
+    install()
     main(sys.argv[1:])

@@ -56,6 +56,13 @@ class Sentiment(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
 
 
+class Complaint(BaseModel):
+    """Whether the text is a complaint (defect, failure, refusal, fee…), and how sure."""
+
+    flag: bool
+    probability: float = Field(ge=0.0, le=1.0)
+
+
 class UrgencyReason(BaseModel):
     """One signal that raised the urgency score, with its evidence."""
 
@@ -115,6 +122,7 @@ class Mention(BaseModel):
     # Labels set by staff (人工校正), field → value ("sentiment": "negative", "complaint":
     # "true", ...); they overrule the classifier on every later re-classification too.
     corrected: dict[str, str] = Field(default_factory=dict)
+    complaint: Complaint | None = None
 
     @field_validator("published_at", "collected_at")
     @classmethod
@@ -165,7 +173,7 @@ def corrected_value(mention: Mention, field: str) -> str | None:
         return mention.category.value if mention.category else None
     if field == "urgency":
         return mention.urgency.level.value if mention.urgency else None
-    complaint = getattr(mention, "complaint", None)
+    complaint = mention.complaint
     return None if complaint is None else str(bool(complaint.flag)).lower()
 
 
@@ -186,9 +194,7 @@ def _urgency(mention: Mention, value: str) -> dict[str, object]:
 
 def _complaint(mention: Mention, value: str) -> dict[str, object]:
     flag = value == "true"
-    if "complaint" not in Mention.model_fields:
-        return {}
-    return {"complaint": {"flag": flag, "probability": 1.0 if flag else 0.0}}
+    return {"complaint": Complaint(flag=flag, probability=1.0 if flag else 0.0)}
 
 
 def _category(mention: Mention, value: str) -> dict[str, object]:

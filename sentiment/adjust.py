@@ -45,3 +45,8 @@ def adjust_positive_probability(
     elif is_inquiry(text):
         value *= INQUIRY_SHRINK
     return 1.0 / (1.0 + math.exp(-value))
+
+
+def shift_logit(p: float, shift: float) -> float:
+    """p moved by `shift` on the logit scale."""
+    return 1.0 / (1.0 + math.exp(-(logit(p) + shift)))

@@ -1,21 +1,19 @@
-"""Complaint category: domain lexicon rules combined with a weakly supervised linear model.
+"""Complaint category: a trained linear model combined with domain lexicon cues.
 
-The rules (sentiment/lexicons.py) decide when they are confident; otherwise the model,
-trained on corpus texts the rules labelled (weak supervision, sentiment/train.py), picks
-the category of a negative mention. Non-complaints (praise, inquiries) get `other`.
+The model (heads model, sentiment/train.py) learnt from 黑猫 finance labels, cosmetics
+aspects and review texts the rules labelled (weak supervision); the cross-industry cues of
+sentiment/lexicons.py add to its log-probabilities, so a defect in an industry absent from
+training (异响, 无法充电) still comes out product_quality. Non-complaints get `other`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
+from sentiment.complaint_cues import cue_scores
 from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_MARKERS
-from sentiment.model import LinearHashModel
 
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
@@ -60,46 +58,26 @@ def rule_category(text: str, label: SentimentLabel) -> Category | None:
     return None
 
 
-@dataclass
-class CategoryModel:
-    """Rules first, then the weak-label model for negative mentions."""
+RULE_WEIGHT = 1.0  # logit per cue-weight point added to the model's category log-probability
+SAFETY_OVERRIDE = 2
+# The model decides alone when it is this sure (texts like its training corpora); below, the
+# cross-industry cues add their weight (industries it never saw: cars, telecom, airlines).
+MODEL_CONFIDENT = 0.5
 
-    linear: LinearHashModel | None
 
-    def probabilities(self, texts: Sequence[str]) -> NDArray[np.float64]:
-        """Softmax over MODEL_LABELS per text (uniform when no model is loaded)."""
-        if self.linear is None:
-            return np.full((len(texts), len(MODEL_LABELS)), 1.0 / len(MODEL_LABELS))
-        scores = self.linear.decision(texts)
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float64)
-
-    def categorize(
-        self, texts: Sequence[str], sentiments: Sequence[SentimentLabel]
-    ) -> list[Category]:
-        """A category per normalised text, given its sentiment label."""
-        probs = self.probabilities(texts)
-        out: list[Category] = []
-        for text, label, row in zip(texts, sentiments, probs, strict=True):
-            negative = label == SentimentLabel.NEGATIVE
-            ruled = rule_category(text, label)
-            if ruled is not None:
-                out.append(ruled)
-                continue
-            out.append(self._unsure(text, row) if negative else Category.OTHER)
-        return out
-
-    def _unsure(self, text: str, row: NDArray[np.float64]) -> Category:
-        """A negative text the rules could not decide: a complaint unless the model says other.
-
-        A weak cue picks the category (ties by priority); without one, the model's choice,
-        which may be `other` (negative posts about something else: 牙疼, the weather).
-        """
-        scores = rule_scores(text)
-        if scores:
-            return max(scores, key=lambda c: (scores[c], -_PRIORITY[c]))
-        return MODEL_LABELS[int(row.argmax())]
+def decide_category(logits: NDArray[np.float64], found: set[str], complaint: bool) -> Category:
+    """Category of one text from the model's one-vs-rest logits (MODEL_LABELS order) and the
+    lexicon cues found; texts that are no complaint are `other`."""
+    if not complaint:
+        return Category.OTHER
+    scores = cue_scores(found, CATEGORY_CUES)
+    if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
+        return Category.FOOD_SAFETY_HEALTH
+    log_p = -np.logaddexp(0.0, -logits)  # log sigmoid
+    if float(np.exp(log_p.max())) < MODEL_CONFIDENT:
+        for category, points in scores.items():
+            log_p[MODEL_LABELS.index(category)] += RULE_WEIGHT * points
+    return MODEL_LABELS[int(np.argmax(log_p))]
 
 
 def weak_label(text: str, label: int) -> Category | None:

@@ -46,14 +46,11 @@ def read_csv(path: Path) -> Corpus:
 
 
 def split(corpus: Corpus, seed: int = SEED) -> tuple[Corpus, Corpus]:
-    """Stratified (train, held_out) split with a fixed seed: 20 % of each class held out."""
-    rng = np.random.default_rng(seed)
-    labels = np.asarray(corpus.labels)
-    held = np.zeros(len(labels), dtype=bool)
-    for value in (0, 1):
-        index = np.flatnonzero(labels == value)
-        rng.shuffle(index)
-        held[index[: round(len(index) * HELD_OUT_FRACTION)]] = True
+    """(train, held_out) with a fixed seed: about 20 % held out, near-duplicates kept on one
+    side (sentiment/groups.py; the same texts training holds out)."""
+    from sentiment.groups import text_split
+
+    held = text_split(corpus.texts, seed, HELD_OUT_FRACTION)
 
     def pick(mask: np.ndarray, suffix: str) -> Corpus:
         chosen = np.flatnonzero(mask)

@@ -56,6 +56,11 @@ def normalize(text: str) -> str:
     return _DIGITS.sub("0", fold(text))
 
 
+def normalize_folded(folded: str) -> str:
+    """normalize() of a text that is already fold()ed."""
+    return _DIGITS.sub("0", folded)
+
+
 def _codes(texts: Sequence[str]) -> NDArray[np.uint64]:
     """Code points of all texts, each preceded by a separator (NUL), plus a final one."""
     joined = _SEP + _SEP.join(texts) + _SEP
@@ -94,5 +99,7 @@ def hashed_ngrams(
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     docs = np.concatenate(parts_doc)
     buckets = np.concatenate(parts_bucket)
-    keys = np.unique(docs * spec.buckets + buckets)
+    keys = np.sort(docs * spec.buckets + buckets)  # sort + mask: np.unique hashes, far slower
+    if len(keys):
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
     return keys // spec.buckets, keys % spec.buckets

@@ -1,18 +1,21 @@
-"""The default classifier: hashed n-gram sentiment model, category rules + weak model,
-explainable urgency and tf·idf keywords. Models load once per process (lazy singleton)."""
+"""The default classifier: hashed n-gram sentiment, complaint and category models with
+cross-industry lexicon cues, explainable urgency and tf·idf keywords. Models load once per
+process (lazy singleton)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.enums import SentimentLabel
-from core.models import Mention, Sentiment
-from sentiment.adjust import adjust_positive_probability
-from sentiment.category import CategoryModel
-from sentiment.features import fold, normalize
-from sentiment.keywords import extract_keywords
+from core.enums import Category, SentimentLabel
+from core.models import Complaint, Mention, Sentiment, UrgencyReason
+from sentiment.adjust import adjust_positive_probability, shift_logit
+from sentiment.category import decide_category
+from sentiment.complaint_cues import MATCHER, complaint_shift
+from sentiment.features import fold, hashed_ngrams, normalize_folded
+from sentiment.keywords import extract_keywords_batch
 from sentiment.model import (
     CATEGORY_MODEL_PATH,
     SENTIMENT_MODEL_PATH,
@@ -22,6 +25,19 @@ from sentiment.model import (
 from sentiment.urgency import emotion_points, score_urgency, word_reasons
 
 BATCH = 2048
+COMPLAINT_THRESHOLD = 0.5
+# A negative text gets a complaint category when its complaint probability reaches this
+# (negative chatter about the weather or a celebrity stays `other`).
+NEGATIVE_COMPLAINT_FLOOR = 0.2
+EVIDENCE_SHIFT = 1.0  # urgency evidence (harm, 12315, 曝光, repeat contact) hints a complaint
+COMPLAINT_TILT = 0.0  # logit towards negative when flagged (1.0 cost 1.1 points on hotel)
+NEUTRAL_REACH = 0.3  # the neutral head may only overrule polarities this close to 0.5
+NEUTRAL_HEAD_THRESHOLD = 0.6
+
+
+def sigmoid_float(x: float) -> float:
+    """Logistic function of one float."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
 @dataclass(frozen=True)
@@ -29,17 +45,14 @@ class LoadedModels:
     """The two model files of the default classifier."""
 
     sentiment: SentimentModel
-    category: CategoryModel
+    heads: LinearHashModel
 
 
 @lru_cache(maxsize=1)
 def load_models() -> LoadedModels:
     """Load the bundled model files once per process."""
     sentiment = SentimentModel(LinearHashModel.load(SENTIMENT_MODEL_PATH))
-    category = CategoryModel(
-        LinearHashModel.load(CATEGORY_MODEL_PATH) if CATEGORY_MODEL_PATH.exists() else None
-    )
-    return LoadedModels(sentiment=sentiment, category=category)
+    return LoadedModels(sentiment=sentiment, heads=LinearHashModel.load(CATEGORY_MODEL_PATH))
 
 
 def sentiment_label(p_positive: float, band: float) -> SentimentLabel:
@@ -49,6 +62,55 @@ def sentiment_label(p_positive: float, band: float) -> SentimentLabel:
     if p_positive > 0.5 + band:
         return SentimentLabel.POSITIVE
     return SentimentLabel.NEUTRAL
+
+
+@dataclass(frozen=True)
+class TextDecisions:
+    """Per-text model outputs before they become Mention fields."""
+
+    p_positive: list[float]
+    labels: list[SentimentLabel]
+    p_complaint: list[float]
+    categories: list[Category]
+    evidences: list[list[UrgencyReason]]
+    found: list[set[str]]
+
+
+def decide(
+    texts: Sequence[str], folded: Sequence[str], models: LoadedModels | None = None
+) -> TextDecisions:
+    """Sentiment, complaint and category for normalised texts (one hash pass for all models)."""
+    models = models or load_models()
+    spec = models.sentiment.linear.spec
+    docs, buckets = hashed_ngrams(texts, spec)
+    raw = models.sentiment.positive_probability_hashed(docs, buckets, texts)
+    heads = models.heads.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
+    band = models.sentiment.neutral_band
+    out = TextDecisions([], [], [], [], [], [])
+    cues = MATCHER.found_batch(folded)
+    for text, p, row, found in zip(folded, raw.tolist(), heads, cues, strict=True):
+        evidence = word_reasons(text, found)
+        complaint_logit = float(row[1]) + complaint_shift(found)
+        if evidence:
+            complaint_logit += EVIDENCE_SHIFT
+        p_complaint = sigmoid_float(complaint_logit) if text else 0.0
+        p_pos = adjust_positive_probability(p, text, evidence, emotion_points(text, found)[1])
+        if p_complaint >= COMPLAINT_THRESHOLD:
+            p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
+        p_pos = round(p_pos, 4)
+        label = sentiment_label(p_pos, band)
+        near = label != SentimentLabel.NEUTRAL and abs(p_pos - 0.5) < NEUTRAL_REACH
+        if near and sigmoid_float(float(row[0])) >= NEUTRAL_HEAD_THRESHOLD:
+            label = SentimentLabel.NEUTRAL
+        negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
+        complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
+        out.p_positive.append(p_pos)
+        out.labels.append(label)
+        out.p_complaint.append(round(p_complaint, 4))
+        out.categories.append(decide_category(row[2:], found, complaint))
+        out.evidences.append(evidence)
+        out.found.append(found)
+    return out
 
 
 class LinearClassifier:
@@ -67,27 +129,24 @@ class LinearClassifier:
         return out
 
     def _classify_batch(self, mentions: Sequence[Mention]) -> list[Mention]:
-        models = load_models()
         folded = [fold(m.full_text) for m in mentions]
-        normalized = [normalize(t) for t in folded]
-        raw = models.sentiment.positive_probability(normalized)
-        evidences = [word_reasons(text) for text in folded]
-        probs = [
-            round(adjust_positive_probability(float(p), text, evidence, emotion_points(text)[1]), 4)
-            for p, text, evidence in zip(raw, folded, evidences, strict=True)
-        ]
-        band = models.sentiment.neutral_band
-        labels = [sentiment_label(p, band) for p in probs]
-        categories = models.category.categorize(normalized, labels)
+        normalized = [normalize_folded(t) for t in folded]
+        decided = decide(normalized, folded)
+        keywords = extract_keywords_batch(folded, exclude=self.exclude_keywords)
         out = []
-        for mention, text, p, label, category, evidence in zip(
-            mentions, folded, probs, labels, categories, evidences, strict=True
-        ):
+        for i, (mention, text) in enumerate(zip(mentions, folded, strict=True)):
+            p, label = decided.p_positive[i], decided.labels[i]
+            p_complaint = decided.p_complaint[i]
             update = {
                 "sentiment": Sentiment(label=label, score=p),
-                "category": category,
-                "urgency": score_urgency(mention, text, label, p, evidence),
-                "keywords": extract_keywords(text, exclude=self.exclude_keywords),
+                "category": decided.categories[i],
+                "complaint": Complaint(
+                    flag=p_complaint >= COMPLAINT_THRESHOLD, probability=p_complaint
+                ),
+                "urgency": score_urgency(
+                    mention, text, label, p, decided.evidences[i], decided.found[i]
+                ),
+                "keywords": keywords[i],
             }
             out.append(mention.model_copy(update=update))
         return out

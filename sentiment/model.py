@@ -39,16 +39,25 @@ class LinearHashModel:
     def decision(self, texts: Sequence[str]) -> NDArray[np.float64]:
         """Raw linear scores, shape (len(texts), outputs); normalised texts expected."""
         docs, buckets = hashed_ngrams(texts, self.spec)
-        n = len(texts)
+        return self.decision_hashed(docs, buckets, len(texts))
+
+    def decision_hashed(
+        self, docs: NDArray[np.int64], buckets: NDArray[np.int64], n: int, bits: int | None = None
+    ) -> NDArray[np.float64]:
+        """Scores from (doc, bucket) pairs sorted by doc. Buckets hashed with more bits (same
+        n-grams) are folded down here, so one hash pass serves every model."""
+        if bits is not None and bits > self.spec.bits:
+            buckets = buckets >> (bits - self.spec.bits)
         values = self.idf[buckets].astype(np.float64)
         norms = np.sqrt(np.bincount(docs, weights=values * values, minlength=n))
         norms[norms == 0] = 1.0
         outputs = self.weights.shape[1]
-        scores = np.empty((n, outputs), dtype=np.float64)
-        for k in range(outputs):
-            contrib = values * self.weights[buckets, k]
-            scores[:, k] = np.bincount(docs, weights=contrib, minlength=n) / norms
-        return scores + self.bias.astype(np.float64)
+        scores = np.zeros((n, outputs), dtype=np.float64)
+        if len(docs):
+            contrib = self.weights[buckets] * values[:, None]
+            starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+            scores[docs[starts]] = np.add.reduceat(contrib, starts, axis=0)
+        return scores / norms[:, None] + self.bias.astype(np.float64)
 
     def save(self, path: Path) -> None:
         """Write a compressed .npz (float16 weights; unused buckets compress away)."""
@@ -106,7 +115,14 @@ class SentimentModel:
 
     def positive_probability(self, texts: Sequence[str]) -> NDArray[np.float64]:
         """Calibrated P(positive) per normalised text; empty texts get 0.5."""
-        raw = self.linear.decision(texts)[:, 0]
+        docs, buckets = hashed_ngrams(texts, self.linear.spec)
+        return self.positive_probability_hashed(docs, buckets, texts)
+
+    def positive_probability_hashed(
+        self, docs: NDArray[np.int64], buckets: NDArray[np.int64], texts: Sequence[str]
+    ) -> NDArray[np.float64]:
+        """positive_probability() from an already computed hash pass of the texts."""
+        raw = self.linear.decision_hashed(docs, buckets, len(texts))[:, 0]
         scale = float(self.linear.meta.get("platt_a", 1.0))
         shift = float(self.linear.meta.get("platt_b", 0.0))
         prob = sigmoid(scale * raw + shift)

@@ -1,5 +1,7 @@
-"""Training: sentiment model (logistic regression + Platt + neutral band) and the weakly
-supervised category model. Needs scikit-learn (dev extra); inference does not."""
+"""Training: the polarity model (20-bit hashed n-grams, Platt + neutral band) and the heads
+model (18-bit, same n-grams: neutral-vs-polar, complaint, category). Needs scikit-learn
+(dev extra); inference does not. Reproducible: fixed seeds, fixed near-duplicate-aware split.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from sentiment.category import MODEL_LABELS, weak_label
-from sentiment.data import SEED, Corpus, load_corpora, split
+from core.enums import Category, SentimentLabel
+from sentiment.category import MODEL_LABELS, rule_category
+from sentiment.corpora import NEG, NEU, POS, Example, Industry
 from sentiment.features import FeatureSpec, hashed_ngrams, normalize
 from sentiment.model import (
     CATEGORY_MODEL_PATH,
@@ -24,14 +27,26 @@ from sentiment.model import (
     sigmoid,
 )
 
+SEED = 20241123
 SENTIMENT_SPEC = FeatureSpec(bits=20, ngrams=(1, 2, 3), skip_bigrams=True)
-CATEGORY_SPEC = FeatureSpec(bits=16, ngrams=(1, 2, 3), skip_bigrams=False)
+HEADS_SPEC = FeatureSpec(bits=18, ngrams=(1, 2, 3), skip_bigrams=True)
 SENTIMENT_C = 16.0
-CATEGORY_C = 4.0
+HEAD_C = 4.0
+NEUTRAL_SOURCES = frozenset({"bank", "stock", "weibo_covid_emotion", "cosmetics_aspects"})
+# Heads columns: P(neutral | 3-class post), P(complaint), then one column per category.
+HEAD_LABELS: tuple[str, ...] = ("neutral", "complaint", *(str(c) for c in MODEL_LABELS))
 # The neutral band grows while the texts at its edge are classified no better than this.
 NEUTRAL_MAX_ACCURACY = 0.70
 NEUTRAL_RING = 0.05
 NEUTRAL_MAX_BAND = 0.2
+
+
+@dataclass(frozen=True)
+class TrainedModels:
+    """The two model files' contents."""
+
+    sentiment: SentimentModel
+    heads: LinearHashModel
 
 
 @dataclass(frozen=True)
@@ -45,28 +60,68 @@ class TrainReport:
     seconds: float
 
 
-def idf_vector(texts: Sequence[str], spec: FeatureSpec) -> NDArray[np.float32]:
-    """Smoothed idf per bucket (sklearn's formula); unseen buckets get the maximum."""
-    _, buckets = hashed_ngrams(texts, spec)
-    df = np.bincount(buckets, minlength=spec.buckets)
-    return (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
+@dataclass(frozen=True)
+class Hashed:
+    """(doc, bucket) pairs of texts hashed once at the sentiment width, sorted by doc; every
+    model and every cross-validation split reads slices of it instead of hashing again."""
+
+    docs: NDArray[np.int64]
+    buckets: NDArray[np.int64]
+    n: int
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Hashed:
+        """Hash normalised texts."""
+        docs, buckets = hashed_ngrams(texts, SENTIMENT_SPEC)
+        return cls(docs, buckets, len(texts))
+
+    def rows(self, index: Sequence[int] | NDArray[np.int64]) -> Hashed:
+        """The given texts (ascending order), renumbered 0..len(index)-1."""
+        chosen = np.asarray(index, dtype=np.int64)
+        starts = np.searchsorted(self.docs, np.arange(self.n + 1))
+        lengths = starts[chosen + 1] - starts[chosen]
+        offsets = np.repeat(starts[chosen] - np.cumsum(np.r_[0, lengths[:-1]]), lengths)
+        positions = offsets + np.arange(int(lengths.sum()))
+        docs = np.repeat(np.arange(len(chosen)), lengths)
+        return Hashed(docs, self.buckets[positions], len(chosen))
+
+    def folded(self, bits: int) -> NDArray[np.int64]:
+        """Buckets folded to a narrower hash space (colliding n-grams stay separate pairs)."""
+        return self.buckets >> (SENTIMENT_SPEC.bits - bits)
 
 
-def design_matrix(texts: Sequence[str], spec: FeatureSpec, idf: NDArray[np.float32]) -> Any:
-    """scipy CSR matrix of idf-weighted, l2-normalised hashed n-grams."""
+def idf_vector(hashed: Hashed, spec: FeatureSpec) -> NDArray[np.float32]:
+    """Smoothed idf per bucket (sklearn's formula; at a folded width, colliding n-grams of
+    one text count separately); unseen buckets get the maximum."""
+    df = np.bincount(hashed.folded(spec.bits), minlength=spec.buckets)
+    return (np.log((1 + hashed.n) / (1 + df)) + 1).astype(np.float32)
+
+
+def design_matrix(hashed: Hashed, spec: FeatureSpec, idf: NDArray[np.float32]) -> Any:
+    """scipy CSR matrix of idf-weighted, l2-normalised hashed n-grams, exactly as inference
+    computes them (LinearHashModel.decision_hashed: fold, weight, normalise, sum)."""
     import scipy.sparse as sp
 
-    docs, buckets = hashed_ngrams(texts, spec)
+    buckets = hashed.folded(spec.bits)
     values = idf[buckets].astype(np.float64)
-    norms = np.sqrt(np.bincount(docs, weights=values * values, minlength=len(texts)))
+    norms = np.sqrt(np.bincount(hashed.docs, weights=values * values, minlength=hashed.n))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix((values / norms[docs], (docs, buckets)), shape=(len(texts), spec.buckets))
+    return sp.csr_matrix(
+        (values / norms[hashed.docs], (hashed.docs, buckets)), shape=(hashed.n, spec.buckets)
+    )
 
 
-def _fit_logistic(matrix: Any, labels: NDArray[np.int64], c: float) -> Any:
+def _fit_logistic(matrix: Any, labels: NDArray[np.int64], c: float, balanced: bool = False) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
+    model = LogisticRegression(
+        C=c,
+        solver="liblinear",
+        dual=matrix.shape[1] > matrix.shape[0],  # far more buckets than texts: dual is faster
+        max_iter=2000,
+        random_state=SEED,
+        class_weight="balanced" if balanced else None,
+    )
     return model.fit(matrix, labels)
 
 
@@ -83,51 +138,89 @@ def neutral_band(prob: NDArray[np.float64], labels: NDArray[np.int64]) -> float:
     return round(best, 2)
 
 
-def train_sentiment(texts: list[str], labels: NDArray[np.int64]) -> SentimentModel:
-    """Fit on 90 %, calibrate (Platt) and pick the neutral band on 10 %, refit on all."""
+def train_sentiment(hashed: Hashed, labels: NDArray[np.int64]) -> SentimentModel:
+    """Fit on 90 %, calibrate (Platt) and pick the neutral band on the other 10 %."""
     rng = np.random.default_rng(SEED)
-    calib = rng.random(len(texts)) < 0.1
-    idf = idf_vector(texts, SENTIMENT_SPEC)
-    matrix = design_matrix(texts, SENTIMENT_SPEC, idf)
+    calib = rng.random(hashed.n) < 0.1
+    idf = idf_vector(hashed, SENTIMENT_SPEC)
+    matrix = design_matrix(hashed, SENTIMENT_SPEC, idf)
     first = _fit_logistic(matrix[~calib], labels[~calib], SENTIMENT_C)
     raw = first.decision_function(matrix[calib])
     platt = _fit_logistic(raw.reshape(-1, 1), labels[calib], 1e4)
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     band = neutral_band(sigmoid(a * raw + b), labels[calib])
-    final = _fit_logistic(matrix, labels, SENTIMENT_C)
     linear = LinearHashModel(
         spec=SENTIMENT_SPEC,
         idf=idf,
-        weights=final.coef_.T.astype(np.float32),
-        bias=final.intercept_.astype(np.float32),
+        weights=first.coef_.T.astype(np.float32),
+        bias=first.intercept_.astype(np.float32),
         meta={"platt_a": a, "platt_b": b, "neutral_band": band, "C": SENTIMENT_C},
     )
     return SentimentModel(linear)
 
 
-def train_category(texts: list[str], labels: NDArray[np.int64]) -> LinearHashModel:
-    """One-vs-rest logistic regression on lexicon weak labels (praise = other)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.multiclass import OneVsRestClassifier
+def category_target(example: Example, text: str) -> Category | None:
+    """Category training label: published one, else the lexicon rule on a negative review."""
+    if example.complaint != 1:
+        return None
+    if example.category is not None:
+        return example.category
+    return rule_category(text, SentimentLabel.NEGATIVE)
 
-    weak = [weak_label(t, int(y)) for t, y in zip(texts, labels, strict=True)]
-    keep = [i for i, w in enumerate(weak) if w is not None]
-    chosen = [texts[i] for i in keep]
-    targets = np.array([MODEL_LABELS.index(weak[i]) for i in keep])  # type: ignore[arg-type]
-    idf = idf_vector(chosen, CATEGORY_SPEC)
-    matrix = design_matrix(chosen, CATEGORY_SPEC, idf)
-    base = LogisticRegression(
-        C=CATEGORY_C, solver="liblinear", class_weight="balanced", random_state=SEED
-    )
-    model = OneVsRestClassifier(base).fit(matrix, targets)
-    weights = np.zeros((CATEGORY_SPEC.buckets, len(MODEL_LABELS)), dtype=np.float32)
-    bias = np.full(len(MODEL_LABELS), -10.0, dtype=np.float32)
-    for column, estimator in zip(model.classes_, model.estimators_, strict=True):
-        weights[:, column] = estimator.coef_[0]
-        bias[column] = estimator.intercept_[0]
-    counts = np.bincount(targets, minlength=len(MODEL_LABELS)).tolist()
-    meta = {"labels": [str(c) for c in MODEL_LABELS], "weak_label_counts": counts}
-    return LinearHashModel(spec=CATEGORY_SPEC, idf=idf, weights=weights, bias=bias, meta=meta)
+
+def train_heads(
+    examples: Sequence[Example], hashed: Hashed, targets: Sequence[Category | None]
+) -> LinearHashModel:
+    """Neutral, complaint and one-vs-rest category columns over one shared 18-bit idf."""
+    idf = idf_vector(hashed, HEADS_SPEC)
+    matrix = design_matrix(hashed, HEADS_SPEC, idf)
+    weights = np.zeros((HEADS_SPEC.buckets, len(HEAD_LABELS)), dtype=np.float32)
+    bias = np.zeros(len(HEAD_LABELS), dtype=np.float32)
+    counts: dict[str, int] = {}
+
+    def fit(column: int, rows: list[int], y: list[int], balanced: bool) -> None:
+        model = _fit_logistic(matrix[rows], np.array(y), HEAD_C, balanced)
+        weights[:, column] = model.coef_[0]
+        bias[column] = model.intercept_[0]
+        counts[HEAD_LABELS[column]] = int(sum(y))
+
+    three = [
+        i for i, e in enumerate(examples) if e.source in NEUTRAL_SOURCES and e.sentiment is not None
+    ]
+    fit(0, three, [int(examples[i].sentiment == NEU) for i in three], balanced=True)
+    known = [i for i, e in enumerate(examples) if e.complaint is not None]
+    fit(1, known, [int(examples[i].complaint == 1) for i in known], balanced=True)
+    labelled = [i for i, c in enumerate(targets) if c is not None]
+    for offset, category in enumerate(MODEL_LABELS):
+        y = [int(targets[i] == category) for i in labelled]
+        if 0 < sum(y) < len(y):
+            fit(2 + offset, labelled, y, balanced=True)
+        else:
+            bias[2 + offset] = -10.0
+    meta = {"labels": list(HEAD_LABELS), "positives": counts}
+    return LinearHashModel(spec=HEADS_SPEC, idf=idf, weights=weights, bias=bias, meta=meta)
+
+
+def category_targets(examples: Sequence[Example]) -> list[Category | None]:
+    """category_target() of every example (the lexicon pass is slow: compute it once)."""
+    return [category_target(e, normalize(e.text)) for e in examples]
+
+
+def fit_models(
+    examples: Sequence[Example],
+    hashed: Hashed | None = None,
+    targets: Sequence[Category | None] | None = None,
+) -> TrainedModels:
+    """Train both models on the examples (hashed texts and category targets if precomputed)."""
+    if hashed is None:
+        hashed = Hashed.of([normalize(e.text) for e in examples])
+    if targets is None:
+        targets = category_targets(examples)
+    polar = [i for i, e in enumerate(examples) if e.sentiment in (NEG, POS)]
+    labels = np.array([int(examples[i].sentiment == POS) for i in polar])
+    sentiment = train_sentiment(hashed.rows(polar), labels)
+    heads = train_heads(examples, hashed, targets)
+    return TrainedModels(sentiment=sentiment, heads=heads)
 
 
 def train(
@@ -136,35 +229,48 @@ def train(
     category_out: Path = CATEGORY_MODEL_PATH,
     progress: Callable[[str], None] = print,
 ) -> TrainReport:
-    """Train both models on the 80 % part of every corpus and report held-out accuracy."""
+    """Train on the fixed training side of every corpus; report accuracy on the held-out side."""
+    from sentiment.corpora import load_examples
+    from sentiment.groups import fixed_split
+
     started = time.perf_counter()
-    corpora = load_corpora(data_dir)
-    if not corpora:
+    root = data_dir.parent if data_dir.name == "sentiment" else data_dir
+    examples = load_examples(root)
+    if not examples:
         raise FileNotFoundError(f"{data_dir}: no training CSVs (e.g. waimai_10k.train.csv)")
-    parts = [split(c) for c in corpora]
-    texts = [normalize(t) for train_part, _ in parts for t in train_part.texts]
-    labels = np.array([y for train_part, _ in parts for y in train_part.labels])
-    progress(f"sentiment: {len(texts)} training texts from {len(corpora)} corpora")
-    sentiment = train_sentiment(texts, labels)
-    accuracy = _held_out_accuracy(sentiment, [held for _, held in parts])
-    progress(f"held-out accuracy: {json.dumps(accuracy)}")
-    progress("category: weak labels from lexicon rules")
-    category = train_category(texts, labels)
-    sentiment.linear.meta["held_out_accuracy"] = accuracy
-    sentiment.linear.save(out)
-    category.save(category_out)
+    held = fixed_split(examples)
+    train_part = [e for e, h in zip(examples, held, strict=True) if not h]
+    progress(f"{len(train_part)} training texts from {len({e.source for e in examples})} corpora")
+    models = fit_models(train_part)
+    accuracy = _held_out_accuracy(models.sentiment, examples, held)
+    progress(f"held-out polarity accuracy: {json.dumps(accuracy)}")
+    models.sentiment.linear.meta["held_out_accuracy"] = accuracy
+    models.sentiment.linear.save(out)
+    models.heads.save(category_out)
     return TrainReport(
         sentiment_path=out,
         category_path=category_out,
         held_out_accuracy=accuracy,
-        neutral_band=sentiment.neutral_band,
+        neutral_band=models.sentiment.neutral_band,
         seconds=round(time.perf_counter() - started, 1),
     )
 
 
-def _held_out_accuracy(model: SentimentModel, held: Sequence[Corpus]) -> dict[str, float]:
+def _held_out_accuracy(
+    model: SentimentModel, examples: Sequence[Example], held: NDArray[np.bool_]
+) -> dict[str, float]:
     result = {}
-    for corpus in held:
-        prob = model.positive_probability([normalize(t) for t in corpus.texts])
-        result[corpus.name] = round(float(((prob >= 0.5) == np.array(corpus.labels)).mean()), 4)
+    for source in sorted({e.source for e in examples}):
+        rows = [
+            e
+            for e, h in zip(examples, held, strict=True)
+            if h and e.source == source and e.sentiment in (NEG, POS)
+        ]
+        if rows:
+            prob = model.positive_probability([normalize(e.text) for e in rows])
+            truth = np.array([e.sentiment == POS for e in rows])
+            result[source] = round(float(((prob >= 0.5) == truth).mean()), 4)
     return result
+
+
+__all__ = ["HEAD_LABELS", "Industry", "fit_models", "train"]

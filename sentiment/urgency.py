@@ -23,6 +23,14 @@ from sentiment.lexicons import (
     REPEAT_WORDS,
 )
 
+ALL_URGENCY_WORDS: tuple[str, ...] = (
+    *HARM_WORDS,
+    *LEGAL_WORDS,
+    *MEDIA_WORDS,
+    *COLLECTIVE_WORDS,
+    *REPEAT_WORDS,
+    *EMOTION_WORDS,
+)
 WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
     (UrgencySignal.HARM_TO_PEOPLE, HARM_WORDS, 50),
     (UrgencySignal.LEGAL_REGULATORY, LEGAL_WORDS, 45),
@@ -41,13 +49,18 @@ AMPLIFIER_DAMPING = {
 }
 
 
-def matched_words(text: str, words: dict[str, int]) -> list[str]:
+def matched_words(text: str, words: dict[str, int], found: set[str] | None = None) -> list[str]:
     """Lexicon words found in text, dropping ones contained in a longer match (中毒 in 食物中毒).
 
     Numbers (12315, 12345, 315) count only as whole numbers: 13812345678 is a phone number.
+    `found`: the words already known to occur in text (one batch scan), if computed.
     """
-    found = [word for word in words if word in text and _whole(word, text)]
-    return [w for w in found if not any(w != other and w in other for other in found)]
+    hits = [
+        word
+        for word in words
+        if (word in found if found is not None else word in text) and _whole(word, text)
+    ]
+    return [w for w in hits if not any(w != other and w in other for other in hits)]
 
 
 def _whole(word: str, text: str) -> bool:
@@ -57,27 +70,29 @@ def _whole(word: str, text: str) -> bool:
     return re.search(rf"(?<![0-9０-９]){word}(?![0-9０-９])", text) is not None
 
 
-def word_reasons(text: str) -> list[UrgencyReason]:
+def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason]:
     """One reason per word-based signal present in the normalised text."""
     reasons = []
     for code, lexicon, cap in WORD_SIGNALS:
-        found = matched_words(text, lexicon)
-        if found:
-            weight = min(cap, sum(lexicon[w] for w in found))
-            reasons.append(UrgencyReason(code=code, evidence="、".join(found), weight=weight))
+        hits = matched_words(text, lexicon, found)
+        if hits:
+            weight = min(cap, sum(lexicon[w] for w in hits))
+            reasons.append(UrgencyReason(code=code, evidence="、".join(hits), weight=weight))
     return reasons
 
 
-def emotion_points(text: str) -> tuple[list[str], float]:
+def emotion_points(text: str, found: set[str] | None = None) -> tuple[list[str], float]:
     """Anger/insult words in the text and their summed weight."""
-    found = matched_words(text, EMOTION_WORDS)
-    return found, float(sum(EMOTION_WORDS[w] for w in found))
+    hits = matched_words(text, EMOTION_WORDS, found)
+    return hits, float(sum(EMOTION_WORDS[w] for w in hits))
 
 
-def emotion_reason(text: str, label: SentimentLabel, p_positive: float) -> UrgencyReason | None:
+def emotion_reason(
+    text: str, label: SentimentLabel, p_positive: float, found: set[str] | None = None
+) -> UrgencyReason | None:
     """Strong negative emotion: insult/anger words plus how sure the model is it is negative."""
-    found, weight = emotion_points(text)
-    evidence = list(found)
+    hits, weight = emotion_points(text, found)
+    evidence = list(hits)
     if label == SentimentLabel.NEGATIVE and 1 - p_positive >= CONFIDENT_NEGATIVE:
         # Only a near-certain negative counts: a lukewarm "一般般" is not an emotion.
         weight += 10 * (1 - p_positive - CONFIDENT_NEGATIVE) / (1 - CONFIDENT_NEGATIVE)
@@ -126,10 +141,12 @@ def score_urgency(
     label: SentimentLabel,
     p_positive: float,
     text_reasons: list[UrgencyReason] | None = None,
+    found: set[str] | None = None,
 ) -> Urgency:
-    """Urgency of a mention from its folded text and sentiment (text_reasons: precomputed)."""
-    reasons = list(text_reasons) if text_reasons is not None else word_reasons(text)
-    emotion = emotion_reason(text, label, p_positive)
+    """Urgency of a mention from its folded text and sentiment (text_reasons, found: the
+    word reasons and lexicon words already computed for this text)."""
+    reasons = list(text_reasons) if text_reasons is not None else word_reasons(text, found)
+    emotion = emotion_reason(text, label, p_positive, found)
     if emotion is not None:
         reasons.append(emotion)
     damping = AMPLIFIER_DAMPING[label]

@@ -1,4 +1,4 @@
-"""`yuqing classify --in FILE --out FILE`: add sentiment, category, urgency and keywords."""
+"""`yuqing classify --in FILE --out FILE`: add sentiment, complaint, category, urgency, keywords."""
 
 from __future__ import annotations
 
@@ -88,4 +88,5 @@ def _annotated(row: dict[str, Any], mention: Mention) -> dict[str, Any]:
     out["category"] = str(mention.category) if mention.category else None
     out["urgency"] = mention.urgency.model_dump(mode="json") if mention.urgency else None
     out["keywords"] = mention.keywords
+    out["complaint"] = mention.complaint.model_dump(mode="json") if mention.complaint else None
     return out

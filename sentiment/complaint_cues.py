@@ -1,0 +1,102 @@
+"""Cross-industry cues that a text is (or is not) a complaint, matched in one regex pass.
+
+The trained complaint model only knows the industries of its corpora (finance, banking,
+cosmetics, reviews). Defects, failures, refusals, fees and delays are said the same way in
+every industry (异响, 故障, 无法充电, 拒赔, 扣费, 延误), so these cues move the model's
+logit for industries it never saw; questions, ads and news move it the other way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from core.enums import Category
+from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_MARKERS, words
+from sentiment.urgency import ALL_URGENCY_WORDS
+from sentiment.wordscan import WordScanner
+
+# Logit added per matched cue group (capped), see complaint_shift().
+FAILURE_WORDS = words(
+    """故障 坏了 坏掉 损坏 失灵 异响 漏油 漏水 死机 黑屏 卡死 闪退 重启 掉漆 生锈 开裂 断裂
+    脱落 抖动 熄火 无法 不能用 用不了 打不开 连不上 充不进 掉线 没信号 信号差 鼓包 发烫
+    进水 短路 不制冷 没声音 杂音 绿线 质量问题 缺陷 虚标 次品 瑕疵 假货 翻新 烂了 变质"""
+)
+FAILURE_OF_SERVICE = words(
+    """拒绝 拒赔 拒不 不予 不给退 退不回 推诿 推脱 敷衍 没人管 没人处理 无人处理 不处理
+    不回复 没人联系 没人回 未解决 没解决 不解决 没有解决 无果 不兑现 未兑现 欺骗 误导
+    诱导 强制 强行 乱收费 多收 多扣 乱扣 扣费 扣款 私自 擅自 未经 没经过 违约金 霸王条款
+    催收 爆通讯录 骚扰 威胁 恐吓 延误 晚点 被取消 超售 丢失 摔坏 跑路 拖欠 退款 退费
+    一直没 至今 迟迟 还没到账 没到账 不退 态度恶劣 态度差 态度强硬 不让 太离谱 太坑 涨价 涨了
+    乱涨 变相 隐形 未告知 没告知 没有告知 不告知 额外收"""
+)
+INQUIRY_WORDS = words(
+    "请问 想问 问一下 咨询一下 求推荐 有没有人 哪家 怎么选 好不好 值得买吗 推荐一下 有一起"
+)
+AD_WORDS = words(
+    """优惠 促销 限时 抢购 福利 低至 直降 特价 赠送 火热 报名中 预订 享 补贴 礼包 秒杀
+    包邮 折起 元起 活动截止 欢迎 咨询热线 详询 扫码 关注"""
+)
+NEWS_WORDS = words("发布 宣布 据悉 报道 记者 财报 业绩 销量 榜单 官方 通报 指导意见 上市")
+POSITIVE_WORDS = words("推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心")
+
+FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT = 1.5, 1.0, 1.0
+INQUIRY_SHIFT, AD_SHIFT, NEWS_SHIFT, POSITIVE_SHIFT = -1.5, -1.5, -1.0, -0.5
+MAX_UP, MAX_DOWN = 3.0, -3.0
+
+
+class CueMatcher(WordScanner):
+    """The cue vocabulary; found(text) = every cue word that is a substring of text."""
+
+    def found(self, text: str) -> set[str]:  # type: ignore[override]
+        """Cue words in one text."""
+        return self.found_batch([text])[0]
+
+    def found_batch(self, texts: Sequence[str]) -> list[set[str]]:
+        """Cue words in each text of a batch (one numpy pass)."""
+        return WordScanner.found(self, texts)
+
+
+def _vocabulary(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    return tuple(word for group in groups for word in group)
+
+
+_SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
+    (frozenset(FAILURE_WORDS), FAILURE_SHIFT),
+    (frozenset(FAILURE_OF_SERVICE), SERVICE_SHIFT),
+    (frozenset(COMPLAINT_MARKERS), MARKER_SHIFT),
+    (frozenset(INQUIRY_WORDS), INQUIRY_SHIFT),
+    (frozenset(AD_WORDS), AD_SHIFT),
+    (frozenset(NEWS_WORDS), NEWS_SHIFT),
+    (frozenset(POSITIVE_WORDS), POSITIVE_SHIFT),
+)
+# Urgency words ride along, so one scan per batch serves cues, categories and urgency.
+MATCHER = CueMatcher(
+    _vocabulary(
+        [
+            *(g for g, _ in _SHIFT_GROUPS),
+            *(c.keys() for c in CATEGORY_CUES.values()),
+            ALL_URGENCY_WORDS,
+        ]
+    )
+)
+
+
+def complaint_shift(found: set[str]) -> float:
+    """Logit shift towards complaint from the cue words found: a complaint group counts up
+    to twice (two distinct words), a question/ad/news/praise group once and only when no
+    complaint group matched ("请问刹车异响怎么办" is still a defect report)."""
+    up = sum(shift * min(2, len(found & group)) for group, shift in _SHIFT_GROUPS if shift > 0)
+    if up:
+        return min(MAX_UP, up)
+    down = sum(shift for group, shift in _SHIFT_GROUPS if shift < 0 and found & group)
+    return max(MAX_DOWN, down)
+
+
+def cue_scores(found: set[str], cues: Mapping[Category, Mapping[str, int]]) -> dict[Category, int]:
+    """Sum of category cue weights over the words found."""
+    scores: dict[Category, int] = {}
+    for category, lexicon in cues.items():
+        total = sum(lexicon.get(word, 0) for word in found)
+        if total:
+            scores[category] = total
+    return scores

@@ -1,0 +1,75 @@
+"""Which words of a fixed vocabulary occur in each text of a batch, in numpy.
+
+Same answer as `[{w for w in vocabulary if w in text} for text in texts]`, but every window
+of every vocabulary word length is hashed once for the whole batch (64-bit multipliers, as
+in sentiment/features.py) and looked up in the sorted hashes of the vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+import numpy as np
+from numpy.typing import NDArray
+
+_SEED = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _multipliers(size: int) -> NDArray[np.uint64]:
+    rng = np.random.default_rng(size * 7919)
+    return rng.integers(1, 1 << 63, size, dtype=np.uint64) | np.uint64(1)
+
+
+def _finish(h: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    h = h ^ (h >> np.uint64(31))
+    return np.asarray(h * _MIX, dtype=np.uint64)
+
+
+class WordScanner:
+    """A vocabulary indexed by window hash, per word length."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self.words = sorted({w for w in vocabulary if w})
+
+    @cached_property
+    def _index(self) -> dict[int, tuple[NDArray[np.uint64], list[str]]]:
+        out = {}
+        for size in sorted({len(w) for w in self.words}):
+            chosen = [w for w in self.words if len(w) == size]
+            codes = np.frombuffer("".join(chosen).encode("utf-32-le"), dtype=np.uint32)
+            grid = codes.astype(np.uint64).reshape(len(chosen), size)
+            h = np.full(len(chosen), _SEED, dtype=np.uint64)
+            for j, mult in enumerate(_multipliers(size)):
+                h += grid[:, j] * mult
+            h = _finish(h)
+            order = np.argsort(h)
+            out[size] = (h[order], [chosen[i] for i in order])
+        return out
+
+    def found(self, texts: Sequence[str]) -> list[set[str]]:
+        """The vocabulary words occurring in each text."""
+        out: list[set[str]] = [set() for _ in texts]
+        if not texts or not self.words:
+            return out
+        joined = "\x00" + "\x00".join(texts) + "\x00"
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        valid = codes != 0
+        doc_of = np.cumsum(~valid) - 1
+        total = len(codes)
+        for size, (hashes, words) in self._index.items():
+            if total < size:
+                continue
+            usable = total - size + 1
+            h = np.full(usable, _SEED, dtype=np.uint64)
+            ok = np.ones(usable, dtype=bool)
+            for j, mult in enumerate(_multipliers(size)):
+                h += codes[j : j + usable] * mult
+                ok &= valid[j : j + usable]
+            h = _finish(h)
+            at = np.searchsorted(hashes, h).clip(max=len(hashes) - 1)
+            hit = np.flatnonzero(ok & (hashes[at] == h))
+            for doc, word in zip(doc_of[hit].tolist(), at[hit].tolist(), strict=True):
+                out[doc].add(words[word])
+        return out

@@ -1,0 +1,119 @@
+"""Complaint detection as its own decision; categories across industries absent from training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.commands.classify import classify
+from core.enums import Category, SentimentLabel
+from sentiment.complaint_cues import MATCHER, complaint_shift
+from sentiment.corpora import Industry, load_examples
+from sentiment.data import default_data_dir
+from sentiment.groups import fixed_split, near_duplicate_groups
+from sentiment.linear_classifier import LinearClassifier
+from tests.conftest import require
+from tests.sentiment.conftest import MakeMention
+
+# Defect and failure reports in neutral words, from industries with no training corpus.
+NEUTRAL_DEFECTS = [
+    "刹车异响，4S店说正常",
+    "江淮iEV6E动力电池故障 无法充电",
+    "洗衣机脱水的时候异响很大，才用了两个月",
+    "笔记本开机就蓝屏，无法进入系统",
+    "路由器每天掉线好几次，重启也没用",
+]
+NOT_COMPLAINTS = [
+    "这家店的服务太好了，下次还来",
+    "新车提回来了，开起来很舒服，推荐",
+    "请问这个套餐怎么办理？",
+    "全场五折，限时抢购，欢迎选购",
+    "公司今天发布了第三季度财报",
+    "周末去爬山，天气不错",
+]
+CROSS_INDUSTRY: list[tuple[str, Category]] = [
+    ("变速箱顿挫，开了一万公里就漏油", Category.PRODUCT_QUALITY),
+    ("平板电脑充不进电，屏幕还有坏点", Category.PRODUCT_QUALITY),
+    ("航班延误五个小时，也没有人出来解释", Category.DELIVERY_LOGISTICS),
+    ("催收人员天天打电话骚扰我的家人和同事", Category.PRIVACY_FRAUD),
+    ("信用卡年费和分期手续费办卡时根本没告知", Category.CONTRACT_PRICING),
+    ("宽带合约到期后资费涨了一倍，销户还要交违约金", Category.CONTRACT_PRICING),
+    ("保险理赔申请提交两个月了，一直拒赔", Category.AFTER_SALES_REFUND),
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL_DEFECTS)
+def test_neutral_defect_report_is_a_quality_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and result.complaint.flag, result.complaint
+    assert result.complaint.probability >= 0.5
+    assert result.category == Category.PRODUCT_QUALITY
+    assert result.sentiment is not None and result.sentiment.label != SentimentLabel.POSITIVE
+
+
+@pytest.mark.parametrize("text", NOT_COMPLAINTS)
+def test_praise_questions_ads_news_chatter_are_not_complaints(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and not result.complaint.flag, result.complaint
+    assert result.category == Category.OTHER
+
+
+@pytest.mark.parametrize(("text", "expected"), CROSS_INDUSTRY)
+def test_cross_industry_category(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str, expected: Category
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and result.complaint.flag
+    assert result.category == expected
+
+
+def test_cues_match_like_substrings() -> None:
+    text = "售后拒绝保修，刹车异响"
+    found = MATCHER.found(text)
+    assert {"拒绝保修", "拒绝", "保修", "异响", "刹车"} <= found
+    assert all(word in text for word in found)
+    assert complaint_shift(found) > 0
+    assert complaint_shift(MATCHER.found("请问怎么办理")) < 0
+    assert complaint_shift(MATCHER.found("请问刹车异响怎么办")) > 0  # a defect stays a defect
+
+
+def test_classify_command_writes_the_complaint_field(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    rows = [{"id": 1, "text": "刹车异响，4S店说正常"}, {"id": 2, "text": "开起来很舒服，推荐"}]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    classify(source, target, "default")
+    out = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert [r["complaint"]["flag"] for r in out] == [True, False]
+    assert 0.0 <= out[0]["complaint"]["probability"] <= 1.0
+    assert out[0]["category"] == "product_quality" and out[1]["category"] == "other"
+
+
+def test_near_duplicates_share_a_group() -> None:
+    texts = ["房间很干净，服务也很好，下次还来！", "房间很干净,服务也很好,下次还来", "航班延误了"]
+    groups = near_duplicate_groups(texts)
+    assert groups[0] == groups[1] != groups[2]
+
+
+def test_held_out_finance_complaints_floor(classifier: LinearClassifier) -> None:
+    root = default_data_dir().parent
+    require((root / "complaints").exists(), f"{root}: training data not mounted")
+    examples = [e for e in load_examples(root) if e.industry == Industry.FINANCE]
+    held = fixed_split(examples)
+    index = np.flatnonzero(held)
+    sample = [examples[i] for i in np.random.default_rng(5).choice(index, 300, replace=False)]
+    from sentiment.evaluate import as_mentions
+
+    out = classifier.classify(as_mentions([e.text for e in sample]))
+    caught = np.mean(
+        [m.complaint.flag or m.sentiment.label == "negative" for m in out]  # type: ignore[union-attr]
+    )
+    category = np.mean([m.category == e.category for m, e in zip(out, sample, strict=True)])
+    assert caught >= 0.9, caught
+    assert category >= 0.6, category
