@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 def _models() -> None:
     import core.accounts.models  # noqa: F401  (declares the accounts table)
+    import core.leases  # noqa: F401  (declares worker_leases: N workers share work)
 
 
 def _index() -> typer.Typer:
