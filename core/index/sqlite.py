@@ -7,6 +7,7 @@ answer trends, breakdowns and hot words; full-text matching is planned in sqlite
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 from collections import Counter
@@ -84,22 +85,35 @@ class SQLiteMentionIndex(RollupQueries):
             return result
         with self._tx() as db:
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()[0]
+            stored = self._stored_rids(db, [m.id for m in mentions])
             added: list[rollups.Facts] = []
             for mention in mentions:
                 seq += 1
                 try:
-                    created, facts = self._upsert_one(db, mention, seq)
+                    rid, facts = self._upsert_one(db, mention, seq, stored.get(mention.id))
                 except (sqlite3.Error, ValueError) as exc:
                     result.errors[mention.id] = str(exc)
                     continue
                 added.append(facts)
+                created = mention.id not in stored
                 (result.created if created else result.updated).append(mention.id)
+                stored[mention.id] = rid
             rollups.apply(db, added, 1)
         return result
 
+    @staticmethod
+    def _stored_rids(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(db.execute(f"SELECT id, rid FROM mentions WHERE id IN ({marks})", chunk))
+        return found
+
     def _upsert_one(
-        self, db: sqlite3.Connection, mention: Mention, seq: int
-    ) -> tuple[bool, rollups.Facts]:
+        self, db: sqlite3.Connection, mention: Mention, seq: int, old: int | None
+    ) -> tuple[int, rollups.Facts]:
+        """Write one mention (replacing its stored row `old`): its row id and rollup facts."""
         published = epoch(mention.published_at)
         values = (
             mention.id,
@@ -116,11 +130,10 @@ class SQLiteMentionIndex(RollupQueries):
             mention.model_dump_json(),
             mention.region,
         )
-        row = db.execute("SELECT rid FROM mentions WHERE id = ?", (mention.id,)).fetchone()
-        if row is not None:  # rewritten: its row id follows its (possibly new) time
-            rollups.apply(db, rollups.stored_facts(db, [row[0]]), -1)
-            drop_derived(db, [row[0]])
-            db.execute("DELETE FROM mentions WHERE rid = ?", (row[0],))
+        if old is not None:  # rewritten: its row id follows its (possibly new) time
+            rollups.apply(db, rollups.stored_facts(db, [old]), -1)
+            drop_derived(db, [old])
+            db.execute("DELETE FROM mentions WHERE rid = ?", (old,))
         rid = self._new_rid(db, published)
         cur = db.execute(
             "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
@@ -134,10 +147,11 @@ class SQLiteMentionIndex(RollupQueries):
             "INSERT INTO mention_keywords VALUES (?, ?)", [(rid, k) for k in mention.keywords]
         )
         text = mention.full_text
-        grams = " ".join(bigram_tokens(text))
-        db.execute("INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)", (rid, grams))
-        db.execute("INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)", (rid, cjk_chars(text)))
-        return row is None, rollups.facts_of(mention, published)
+        grams, chars = bigram_tokens(text), cjk_chars(text)
+        db.execute("INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)", (rid, " ".join(grams)))
+        db.execute("INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)", (rid, chars))
+        terms = rollups.text_terms(grams, chars)
+        return rid, rollups.facts_of(mention, published, terms)
 
     def _new_rid(self, db: sqlite3.Connection, published: float) -> int | None:
         """The next free row id of the publication second (time layout); None = SQLite's."""
@@ -245,24 +259,55 @@ class SQLiteMentionIndex(RollupQueries):
         sql = f"SELECT COUNT(*) FROM mentions m WHERE {where}"
         return int(self._db.execute(sql, params).fetchone()[0])
 
-    def _driven(self, query: SearchQuery, plan: TextPlan) -> tuple[str, list[Any]]:
-        """FROM/WHERE with the FTS table as the outer loop, narrowed to the window's rowids."""
+    def _driven(
+        self, query: SearchQuery, plan: TextPlan, covering: bool = False
+    ) -> tuple[str, list[Any]]:
+        """FROM/WHERE with the FTS table as the outer loop, narrowed to the window's rowids.
+
+        `covering` reads the filter columns from an index instead of the wide rows (counts).
+        """
         assert plan.driver is not None
         sql, params = filters(query, plans_per_row=True)
         narrow, extra = rowid_bounds("f.rowid", self._bounds(query))
-        clauses = " AND ".join([sql, *plan.clauses])
+        clauses = " AND ".join([sql, *plan.on("m.rid")])
+        hint = " INDEXED BY mentions_rid_filters" if covering and not query.ids else ""
         return (
-            f"FROM {plan.driver} f CROSS JOIN mentions m ON m.rid = f.rowid"
+            f"FROM {plan.driver} f CROSS JOIN mentions m{hint} ON m.rid = f.rowid"
             f" WHERE f.{plan.driver} MATCH ?{narrow} AND {clauses}",
             [plan.match, *extra, *params, *plan.params],
         )
 
     def _driven_count(self, query: SearchQuery, plan: TextPlan) -> int:
+        """Count text matches: one token from term_docs, a window from the FTS rowids alone."""
         assert plan.driver is not None
-        if unfiltered(query) and not plan.clauses:  # text only: the FTS table alone
-            sql = f"SELECT COUNT(*) FROM {plan.driver} WHERE {plan.driver} MATCH ?"
-            return int(self._db.execute(sql, [plan.match]).fetchone()[0])
-        body, params = self._driven(query, plan)
+        if plan.lone_token is not None and unfiltered(query):
+            found = self._db.execute(
+                "SELECT n FROM term_docs WHERE term = ?", (plan.lone_token,)
+            ).fetchone()
+            return int(found[0]) if found else 0
+        window = replace(query, since=None, until=None)
+        if self.layout != TIME_LAYOUT or not unfiltered(window):
+            return self._joined_count(query, plan)
+        first = math.ceil(epoch(query.since)) if query.since is not None else None
+        last = math.floor(epoch(query.until)) if query.until is not None else None
+        if first is not None and last is not None and first >= last:
+            return self._joined_count(query, plan)
+        bounds = (
+            None if first is None else first << RID_SHIFT,
+            None if last is None else last << RID_SHIFT,
+        )
+        narrow, extra = rowid_bounds("rowid", bounds)
+        others = "".join(f" AND {c}" for c in plan.on("rowid"))
+        sql = f"SELECT COUNT(*) FROM {plan.driver} WHERE {plan.driver} MATCH ?{narrow}{others}"
+        total = int(self._db.execute(sql, [plan.match, *extra, *plan.params]).fetchone()[0])
+        if first is not None and query.since is not None and epoch(query.since) < first:
+            total += self._joined_count(replace(query, until=_at(first)), plan)
+        if last is not None and query.until is not None and last < epoch(query.until):
+            total += self._joined_count(replace(query, since=_at(last)), plan)
+        return total
+
+    def _joined_count(self, query: SearchQuery, plan: TextPlan) -> int:
+        body, params = self._driven(query, plan, covering=True)
         return int(self._db.execute(f"SELECT COUNT(*) {body}", params).fetchone()[0])
 
     def _page(self, query: SearchQuery) -> list[str]:
@@ -429,6 +474,10 @@ class SQLiteMentionIndex(RollupQueries):
             self._db.close()
 
 
+def _at(second: int) -> datetime:
+    return datetime.fromtimestamp(second, UTC)
+
+
 def _spans(span: tuple[int | None, int | None]) -> bool:
     """True when a window holds at least one whole hour (or is open on a side)."""
     return span[0] is None or span[1] is None or span[0] < span[1]
@@ -451,6 +500,7 @@ def _edges(query: SearchQuery, span: tuple[int | None, int | None]) -> list[Sear
 
 def _backfill(db: sqlite3.Connection) -> None:
     """Upgrade an older file: single characters and rollups for every stored mention."""
+    db.execute("DELETE FROM mention_chars")
     last = -(2**63)
     while True:
         rows = db.execute(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.index.protocol import SearchQuery, SplitField
+from core.index.textquery import bigram_tokens, cjk_chars
 from core.models import Mention
 
 HOUR = 3600
@@ -48,6 +49,7 @@ class Facts:
     plans: tuple[str, ...]
     keywords: tuple[str, ...]
     values: tuple[tuple[str, str], ...]  # (dim, value), '' for missing
+    terms: frozenset[str] = frozenset()  # distinct full-text tokens (term_docs)
 
 
 def hour_of(published: float) -> int:
@@ -55,7 +57,12 @@ def hour_of(published: float) -> int:
     return math.floor(published / HOUR)
 
 
-def facts_of(mention: Mention, published: float) -> Facts:
+def text_terms(grams: list[str], chars: str) -> frozenset[str]:
+    """The distinct tokens of a text: its bigram-table tokens and its characters."""
+    return frozenset(grams).union(chars.split())
+
+
+def facts_of(mention: Mention, published: float, terms: frozenset[str]) -> Facts:
     """A mention's contribution, from the model about to be written."""
     urgency = str(mention.urgency.level.rank) if mention.urgency else ""
     return Facts(
@@ -70,6 +77,7 @@ def facts_of(mention: Mention, published: float) -> Facts:
             ("urgency", urgency),
             ("region", mention.region or ""),
         ),
+        terms=terms,
     )
 
 
@@ -89,12 +97,12 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
     ):
         keywords.setdefault(rid, []).append(word)
     rows = db.execute(
-        "SELECT rid, published, channel, source, sentiment, category, urgency_rank, region"
+        "SELECT rid, body, published, channel, source, sentiment, category, urgency_rank, region"
         f" FROM mentions WHERE rid IN ({marks})",
         rids,
     )
     out = []
-    for rid, published, *values in rows:
+    for rid, body, published, *values in rows:
         cells = ["" if v is None else str(v) for v in values]
         out.append(
             Facts(
@@ -102,6 +110,7 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
                 plans=tuple(dict.fromkeys(plans.get(rid, []))),
                 keywords=tuple(keywords.get(rid, [])),
                 values=tuple(zip(DIMS.values(), cells, strict=True)),  # same column order
+                terms=text_terms(bigram_tokens(body), cjk_chars(body)),
             )
         )
     return out
@@ -111,7 +120,9 @@ def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
     cells: Counter[tuple[str, str, int, str]] = Counter()
     words: Counter[tuple[str, int, str]] = Counter()
+    terms: Counter[str] = Counter()
     for fact in facts:
+        terms.update(fact.terms)
         for plan in (ALL_PLANS, *fact.plans):
             for dim, value in fact.values:
                 cells[(dim, plan, fact.hour, value)] += sign
@@ -129,13 +140,21 @@ def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
             [(*key, n) for key, n in words.items() if n],
         )
+    if terms:
+        db.executemany(
+            "INSERT INTO term_docs VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(term, n * sign) for term, n in terms.items()],
+        )
     if sign < 0:
         db.execute("DELETE FROM rollup_hourly WHERE n <= 0")
         db.execute("DELETE FROM rollup_keywords WHERE n <= 0")
+        db.execute("DELETE FROM term_docs WHERE n <= 0")
 
 
 def backfill(db: sqlite3.Connection, chunk: int = 5_000) -> None:
     """Build the rollups of an older file from its base tables (inside the caller's tx)."""
+    for table in ("rollup_hourly", "rollup_keywords", "term_docs"):
+        db.execute(f"DELETE FROM {table}")
     last = None
     while True:
         rids = [

@@ -55,6 +55,12 @@ CREATE TABLE IF NOT EXISTS rollup_hourly (
     n INTEGER NOT NULL,
     PRIMARY KEY (dim, plan, hour, value)
 ) WITHOUT ROWID;
+-- Documents per full-text token (bigram, latin word or single character): a one-token
+-- query over the whole index is counted here instead of walking its match list.
+CREATE TABLE IF NOT EXISTS term_docs (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- The filter columns by row id: the FTS-driven joins read this instead of the wide rows.
+CREATE INDEX IF NOT EXISTS mentions_rid_filters
+    ON mentions(rid, published, channel, source, category, sentiment, urgency_rank, region);
 CREATE TABLE IF NOT EXISTS rollup_keywords (
     plan TEXT NOT NULL,
     hour INTEGER NOT NULL,

@@ -25,8 +25,13 @@ class TextPlan:
 
     driver: str | None = None
     match: str = ""
-    clauses: list[str] = field(default_factory=list)
+    clauses: list[str] = field(default_factory=list)  # "{rid} IN (…)": see on()
     params: list[Any] = field(default_factory=list)
+    lone_token: str | None = None  # the whole query is this one token (counted in term_docs)
+
+    def on(self, column: str) -> list[str]:
+        """The other-table clauses applied to a row-id column (m.rid, or an FTS rowid)."""
+        return [clause.format(rid=column) for clause in self.clauses]
 
 
 def _phrase(tokens: list[str]) -> str:
@@ -64,6 +69,9 @@ def plan_text(text: str | None, bounds: RowidRange) -> TextPlan | None:
     if not terms:
         return None
     plan = TextPlan()
+    if len(parsed.must) == 1 and not parsed.must_not:
+        tokens = bigram_tokens(parsed.must[0])
+        plan.lone_token = tokens[0] if len(tokens) == 1 else None
     for table in (GRAMS, CHARS):
         positive = terms.get((table, False), [])
         negative = terms.get((table, True), [])
@@ -73,17 +81,17 @@ def plan_text(text: str | None, bounds: RowidRange) -> TextPlan | None:
         narrow, extra = rowid_bounds("rowid", bounds)
         lookup = f"SELECT rowid FROM {table} WHERE {table} MATCH ?{narrow}"
         if positive:
-            plan.clauses.append(f"m.rid IN ({lookup})")
+            plan.clauses.append(f"{{rid}} IN ({lookup})")
             plan.params.extend([_expression(positive, []), *extra])
         if negative:
-            plan.clauses.append(f"m.rid NOT IN ({lookup})")
+            plan.clauses.append(f"{{rid}} NOT IN ({lookup})")
             plan.params.extend([" OR ".join(negative), *extra])
     return plan
 
 
 def as_clauses(plan: TextPlan, bounds: RowidRange) -> tuple[list[str], list[Any]]:
     """Every text condition as clauses on `m.rid` (for plans not driven by an FTS table)."""
-    clauses, params = list(plan.clauses), list(plan.params)
+    clauses, params = plan.on("m.rid"), list(plan.params)
     if plan.driver is not None:
         narrow, extra = rowid_bounds("rowid", bounds)
         clauses.insert(

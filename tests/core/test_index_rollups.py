@@ -156,6 +156,11 @@ def test_text_pages_follow_publication_order_across_ties(loaded, sort, text) -> 
     ordered = sorted(
         matching, key=lambda m: (-m.published_at.timestamp() if newest else m.published_at, m.id)
     )
+    assert index.count(SearchQuery(text=text)) == sum(
+        all(p in m.full_text for p in parts if not p.startswith("-"))
+        and not any(p[1:] in m.full_text for p in parts if p.startswith("-"))
+        for m in mentions
+    )
     for offset in (0, 7, 21):
         page = index.search(SearchQuery(**{**query.__dict__, "offset": offset}))
         assert page.total == len(matching)
@@ -179,6 +184,8 @@ def test_rewrites_and_pruning_keep_rollups_equal(loaded) -> None:
     assert dict(index.top_keywords(START, size=50)) == dict(
         Counter(k for m in kept for k in m.keywords)
     )
+    for text in ("退", "退款", "吗"):  # one-token counts come from term_docs
+        assert index.count(SearchQuery(text=text)) == sum(text in m.full_text for m in kept)
     whole = index.histogram(SearchQuery(), timedelta(hours=1), SplitField.SENTIMENT)
     assert sum(b.counts.get("positive", 0) for b in whole) == sum(
         1 for m in kept if m.sentiment and m.sentiment.label == SentimentLabel.POSITIVE
@@ -190,13 +197,23 @@ def test_an_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
     mentions = corpus(120)
     SQLiteMentionIndex(path).upsert_many(mentions)
     with sqlite3.connect(path) as db:  # what a file of the previous release lacks
-        for table in ("rollup_hourly", "rollup_keywords", "mention_chars", "index_meta"):
+        for table in (
+            "rollup_hourly",
+            "rollup_keywords",
+            "term_docs",
+            "mention_chars",
+            "index_meta",
+        ):
             db.execute(f"DROP TABLE {table}")
 
     index = SQLiteMentionIndex(path)
 
     assert index.layout == "seq"
     assert index.count(SearchQuery(text="吗")) == sum("吗" in m.text for m in mentions)
+    since = START + timedelta(days=2, seconds=30.5)
+    assert index.count(SearchQuery(text="退", since=since)) == sum(
+        "退" in m.text and m.published_at >= since for m in mentions
+    )
     assert dict(index.top_keywords(START, size=50)) == dict(
         Counter(k for m in mentions for k in m.keywords)
     )
