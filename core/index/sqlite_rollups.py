@@ -13,7 +13,8 @@ import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from core.index.protocol import SearchQuery, SplitField
@@ -280,3 +281,23 @@ def total_rows(
     bounds, extra = hour_clause(*span)
     sql = f"SELECT {group} AS g, SUM(n) FROM {table}{bounds} GROUP BY g"
     return list(db.execute(sql, [*params, *extra]))
+
+
+def spans_hours(span: tuple[int | None, int | None]) -> bool:
+    """True when a window holds at least one whole hour (or is open on a side)."""
+    return span[0] is None or span[1] is None or span[0] < span[1]
+
+
+def edge_queries(query: SearchQuery, span: tuple[int | None, int | None]) -> list[SearchQuery]:
+    """The partial hours before and after the whole hours of a window."""
+    out = []
+    first, last = span
+    if first is not None and query.since is not None:
+        start = datetime.fromtimestamp(first * HOUR, UTC)
+        if query.since < start:
+            out.append(replace(query, until=start))
+    if last is not None and query.until is not None:
+        end = datetime.fromtimestamp(last * HOUR, UTC)
+        if end < query.until:
+            out.append(replace(query, since=end))
+    return out
