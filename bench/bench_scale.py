@@ -32,6 +32,7 @@ from core.models import Author, Mention, Sentiment, Urgency
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SCALE_SIZES", "10000,100000,1000000").split(",")]
 ENGINE_MAX = int(os.environ.get("BENCH_SCALE_ENGINE_MAX", "1000000"))
+WITH_SQLITE = os.environ.get("BENCH_SCALE_SQLITE", "1") != "0"
 ENGINES = [e for e in os.environ.get("BENCH_SCALE_ENGINES", "opensearch").split(",") if e]
 BATCH = 500
 FILL_BATCH = 5_000  # the untimed growth between sizes
@@ -181,6 +182,7 @@ def run(name: str, index: MentionIndex, sizes: list[int]) -> dict[str, dict[int,
         for label, call in queries(index, size).items():
             cold, warm, spread = latency(call)
             cells.setdefault(label, {})[size] = f"{warm:.1f} ±{spread:.1f} (cold {cold:.0f})"
+            print(f"{name} {size:,}: {label}: {cells[label][size]} ms", flush=True)
         if isinstance(index, EngineMentionIndex):
             stored = sum(b for _, b in index.monthly_indices().values())
             cells.setdefault("bytes per mention", {})[size] = f"{stored / size:,.0f}"
@@ -192,6 +194,8 @@ def main() -> None:
     table: dict[str, dict[tuple[str, int], str]] = {}
     columns: list[tuple[str, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
+        if not WITH_SQLITE:
+            return _engines(table, columns)
         sqlite = SQLiteMentionIndex(Path(tmp) / "scale.db")
         for label, by_size in run("sqlite", sqlite, SIZES).items():
             for size, cell in by_size.items():
@@ -202,6 +206,10 @@ def main() -> None:
         table.setdefault("bytes per mention", {})[("sqlite", SIZES[-1])] = (
             f"{disk / SIZES[-1]:,.0f}"
         )
+    _engines(table, columns)
+
+
+def _engines(table: dict[str, dict[tuple[str, int], str]], columns: list[tuple[str, int]]) -> None:
     for backend in ENGINES:
         sizes = [s for s in SIZES if s <= ENGINE_MAX]
         with ExitStack() as stack:
@@ -213,6 +221,10 @@ def main() -> None:
                 for size, cell in by_size.items():
                     table.setdefault(label, {})[(backend, size)] = cell
             columns += [(backend, s) for s in sizes]
+    _print(table, columns)
+
+
+def _print(table: dict[str, dict[tuple[str, int], str]], columns: list[tuple[str, int]]) -> None:
     header = " | ".join(f"{b} {s:,}" for b, s in columns)
     print(f"\n| measurement (ms unless docs/s) | {header} |")
     print("|---|" + "---:|" * len(columns))
