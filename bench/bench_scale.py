@@ -25,10 +25,11 @@ from zoneinfo import ZoneInfo
 
 from core.config import IndexConfig
 from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
-from core.index.engines import EngineMentionIndex, localnode, open_engine_index
+from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.protocol import MentionIndex, SearchQuery, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Author, Mention, Sentiment, Urgency
+from tests.support import localnode
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SCALE_SIZES", "10000,100000,1000000").split(",")]
 ENGINE_MAX = int(os.environ.get("BENCH_SCALE_ENGINE_MAX", "1000000"))

@@ -38,7 +38,7 @@ LAUNCH = (
     "import sys\n"
     "from collectors.registry import register\n"
     "register('probe', 'tests.index.probe_collector:ProbeCollector')\n"
-    "from core.cli import main\n"
+    "from app.cli import main\n"
     "sys.argv = ['yuqing', *sys.argv[1:]]\n"
     "main()\n"
 )
