@@ -134,15 +134,20 @@ def queries(index: MentionIndex, size: int) -> dict[str, Callable[[], object]]:
     }
 
 
-def latency(call: Callable[[], object]) -> tuple[float, float, float]:
-    """(cold ms, median warm ms, spread max-min warm ms)."""
-    runs = []
+def latency(call: Callable[[], object]) -> tuple[float, float, float, float]:
+    """(cold ms, median warm ms, spread max-min warm ms, median warm CPU ms of this process).
+
+    On a shared machine wall time includes waiting for a core; for the embedded index (which
+    runs in this process) the CPU time is the work itself.
+    """
+    runs, cpus = [], []
     for _ in range(6):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         call()
         runs.append((time.perf_counter() - started) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
     warm = runs[1:]
-    return runs[0], statistics.median(warm), max(warm) - min(warm)
+    return runs[0], statistics.median(warm), max(warm) - min(warm), statistics.median(cpus[1:])
 
 
 def _engine(stack: ExitStack, backend: str) -> EngineMentionIndex | None:
@@ -181,8 +186,10 @@ def run(name: str, index: MentionIndex, sizes: list[int]) -> dict[str, dict[int,
         if size < 100_000:
             continue
         for label, call in queries(index, size).items():
-            cold, warm, spread = latency(call)
-            cells.setdefault(label, {})[size] = f"{warm:.1f} ±{spread:.1f} (cold {cold:.0f})"
+            cold, warm, spread, cpu = latency(call)
+            cells.setdefault(label, {})[size] = f"{warm:.1f} ±{spread:.1f} (cold {cold:.0f})" + (
+                f" cpu {cpu:.1f}" if isinstance(index, SQLiteMentionIndex) else ""
+            )
             print(f"{name} {size:,}: {label}: {cells[label][size]} ms", flush=True)
         if isinstance(index, EngineMentionIndex):
             stored = sum(b for _, b in index.monthly_indices().values())

@@ -36,8 +36,9 @@ SOURCES = [f"s{n}" for n in range(6)]
 TTL = 6.0
 LAUNCH = (
     "import sys\n"
-    "from collectors.registry import register\n"
-    "register('probe', 'tests.index.probe_collector:ProbeCollector')\n"
+    "from collectors.registry import COLLECTORS\n"
+    "from tests.index.probe_collector import ProbeCollector\n"
+    "COLLECTORS.add('probe', ProbeCollector)\n"
     "from app.cli import main\n"
     "sys.argv = ['yuqing', *sys.argv[1:]]\n"
     "main()\n"
@@ -140,6 +141,15 @@ def wait_for(what: str, check, timeout: float) -> float:
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
+def alive(workers: list[subprocess.Popen[bytes]], folder: Path) -> bool:
+    """True while every worker runs; a worker that exited fails the test with its log."""
+    for number, worker in enumerate(workers):
+        if worker.poll() is not None:
+            log = (folder / f"worker{number}.log").read_text(encoding="utf-8", errors="replace")
+            raise AssertionError(f"worker {number} exited early:\n{log[-3000:]}")
+    return True
+
+
 def runs(folder: Path) -> list[tuple[str, int, float, float, str]]:
     path = folder / "runs.log"
     if not path.exists():
@@ -195,8 +205,11 @@ def test_three_workers_share_sources_and_survive_a_kill(
     try:
         wait_for(
             "every source collected twice",
-            lambda: all(Counter(r[0] for r in runs(tmp_path))[s] >= 2 for s in SOURCES),
-            120,
+            lambda: (
+                alive(workers, tmp_path)
+                and all(Counter(r[0] for r in runs(tmp_path))[s] >= 2 for s in SOURCES)
+            ),
+            300,  # three processes start on a busy machine
         )
         first = [f"第一批-{n}" for n in range(15)]
         enqueue(sessions, first)

@@ -25,18 +25,18 @@ from core.models import Mention
 from core.timeutil import Clock, system_clock
 
 _ID_CHUNK = 1000
-# How long a written document is served from the writer's memory before searches see it: the
-# default refresh interval (1 s) with margin for a loaded cluster.
-VISIBLE_AFTER = 5.0
+# How long the writer remembers where it wrote a document, for reads of its own writes before
+# searches see it: the refresh interval (1 s) with a wide margin for a loaded cluster.
+VISIBLE_AFTER = 30.0
 
 
 class EngineMentionIndex(RollupQueries):
     """Monthly indices behind one read pattern; same results as the SQLite backend.
 
     Upserts return without waiting for a refresh: searches see them within the index's
-    refresh interval (1 s by default). The writer still reads its own writes: `get` and
-    `existing_ids` consult the documents written since they may not yet be searchable, and
-    `since` refreshes first when there are such documents. `since` cursors are
+    refresh interval (1 s). The writer still reads its own writes: `existing_ids` (and the
+    month an upsert replaces) consult what it wrote in the last VISIBLE_AFTER seconds, and
+    `get` and `since` refresh first when such documents exist. `since` cursors are
     (indexed_seq, id) search_after positions.
     """
 
@@ -61,7 +61,7 @@ class EngineMentionIndex(RollupQueries):
         self._lock = threading.Lock()
         self._last_seq = 0
         self._analyzer: str | None = None
-        self._unseen: dict[str, tuple[float, Mention]] = {}  # id → (written at, mention)
+        self._unseen: dict[str, tuple[float, str]] = {}  # id → (written at, monthly index)
 
     # -- setup ----------------------------------------------------------------------------
 
@@ -149,8 +149,8 @@ class EngineMentionIndex(RollupQueries):
         if self._analyzer is None:
             self.ensure_template()
         located = self._locate([m.id for m in mentions])
-        for mention_id, recent in self._recent([m.id for m in mentions]).items():
-            located.setdefault(mention_id, mapping.month_index(self.prefix, recent.published_at))
+        for mention_id, written_to in self._recent([m.id for m in mentions]).items():
+            located.setdefault(mention_id, written_to)
         now = self._clock()
         actions: list[dict[str, Any]] = []
         moved: set[str] = set()
@@ -173,19 +173,25 @@ class EngineMentionIndex(RollupQueries):
         for action, outcome in zip(actions, outcomes, strict=True):
             self._record(result, action, outcome, moved)
         if not self.policy.wait_for_refresh:
-            self._remember([m for m in mentions if m.id not in result.errors])
+            self._remember(
+                {
+                    str(a["_id"]): str(a["_index"])
+                    for a in actions
+                    if a["_op_type"] == "index" and a["_id"] not in result.errors
+                }
+            )
         return result
 
-    def _remember(self, written: Sequence[Mention]) -> None:
-        """Keep documents not yet searchable, so the writer reads its own writes."""
+    def _remember(self, written: dict[str, str]) -> None:
+        """Note where documents not yet searchable went, so the writer reads its own writes."""
         now = time.monotonic()
         with self._lock:
             for old in [k for k, (at, _) in self._unseen.items() if now - at > VISIBLE_AFTER]:
                 del self._unseen[old]
-            self._unseen.update((m.id, (now, m)) for m in written)
+            self._unseen.update((i, (now, index)) for i, index in written.items())
 
-    def _recent(self, ids: Sequence[str]) -> dict[str, Mention]:
-        """Of these ids, the ones written lately (maybe not yet searchable)."""
+    def _recent(self, ids: Sequence[str]) -> dict[str, str]:
+        """Of these ids, the ones written lately (maybe not yet searchable) → their index."""
         with self._lock:
             return {i: self._unseen[i][1] for i in ids if i in self._unseen}
 
@@ -213,9 +219,8 @@ class EngineMentionIndex(RollupQueries):
 
     def get(self, mention_id: str) -> Mention | None:
         """One mention by id."""
-        recent = self._recent([mention_id])
-        if recent:
-            return recent[mention_id]
+        if self._recent([mention_id]):
+            self.refresh()  # written moments ago by this process: make it searchable first
         found = results.parse_mentions(
             self.client.search(self.pattern, dsl.ids_body([mention_id], with_source=True))
         )
