@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from core.config import IndexConfig
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.engines import EngineMentionIndex, open_engine_index
 from core.index.protocol import MentionIndex, SearchQuery, SplitField
 from core.index.sqlite import SQLiteMentionIndex
@@ -74,7 +74,7 @@ def mentions(start: int, count: int, seed: int = 7) -> Iterator[Mention]:
             keywords=rng.sample(KEYWORDS, 3),
             sentiment=Sentiment(label=rng.choice(list(SentimentLabel)), score=rng.random()),
             category=rng.choice(list(Category)),
-            urgency=Urgency(level=UrgencyLevel.from_score(score), score=score),
+            urgency=Urgency(level=Severity.from_score(score), score=score),
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from core.enums import UrgencyLevel
+from core.enums import Severity
 from core.index.protocol import SearchQuery, SplitField
 
 _COLUMN = {
@@ -19,7 +19,7 @@ _COLUMN = {
     SplitField.AUTHOR: "m.author",
     SplitField.REGION: "m.region",
 }
-_LEVELS = list(UrgencyLevel)
+_LEVELS = list(Severity)
 
 
 def epoch(moment: datetime) -> float:
@@ -96,7 +96,7 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         params.extend(query.plans)
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
-        params.append(UrgencyLevel(query.min_urgency).rank)
+        params.append(Severity(query.min_urgency).rank)
     if query.since is not None:
         clauses.append("m.published >= ?")
         params.append(epoch(query.since))

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.enums import Category, Channel, SentimentLabel, UrgencyLevel
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Mention, Sentiment, Urgency
@@ -49,7 +49,7 @@ def corpus(count: int = 400, seed: int = 3) -> list[Mention]:
                 ),
                 category=rng.choice(list(Category)),
                 region=rng.choice(["广东", "北京", None]),
-                urgency=Urgency(level=UrgencyLevel.from_score(score), score=score),
+                urgency=Urgency(level=Severity.from_score(score), score=score),
             )
         )
     return out
