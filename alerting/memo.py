@@ -14,6 +14,7 @@ from core.index.protocol import (
     SplitField,
     UpsertResult,
 )
+from core.index.rollup_api import RollupQueries
 from core.models import Mention
 
 
@@ -44,7 +45,7 @@ class BaselineBudget:
         return True
 
 
-class TickIndex:
+class TickIndex(RollupQueries):
     """MentionIndex wrapper memoizing reads for one evaluation tick (rules only read)."""
 
     def __init__(self, index: MentionIndex) -> None:

@@ -95,7 +95,9 @@ def deliver(ctx: Context, delivery_ids: list[int]) -> list[DeliveryResult]:
     results = []
     for delivery_id in delivery_ids:
         with ctx.sessions() as session:
-            row = session.get(Delivery, delivery_id)
+            # Claimed with a row lock (PostgreSQL: FOR UPDATE SKIP LOCKED): a delivery another
+            # worker is sending right now is skipped, and one it sent is seen as SENT.
+            row = session.get(Delivery, delivery_id, with_for_update={"skip_locked": True})
             if row is None or row.status in (DeliveryStatus.SENT, DeliveryStatus.GAVE_UP):
                 continue
             results.append(_attempt(session, ctx, row))

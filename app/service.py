@@ -18,6 +18,7 @@ from collectors.config import SOURCES, WEBHOOK
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
 from core.context import Context
+from core.leases import LeaseKeeper, share_work
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class Service:
         )
         self._stopped = threading.Event()
         self.webhook: WebhookServer | None = None
+        self.leases: LeaseKeeper | None = None
 
     def start(self) -> None:
         """Schedule sources (first run immediately), domain jobs and housekeeping."""
@@ -58,6 +60,7 @@ class Service:
             seconds=self.ctx.config.housekeeping_interval.total_seconds(),
             id="housekeeping",
         )
+        self.leases = share_work(self.scheduler, self.ctx)  # N workers share through the DB
         self.scheduler.start()
         if WEBHOOK.of(self.ctx.config).enabled:
             self.webhook = WebhookServer(self.ctx).start()
@@ -102,4 +105,6 @@ class Service:
             self.webhook.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        if self.leases is not None:
+            self.leases.release_all()
         log.info("service stopped")

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 
 def _models() -> None:
-    import core.accounts.models  # noqa: F401  (declares the accounts table)
+    # Importing declares the tables: accounts, and worker_leases (N workers share work).
+    import core.accounts.models
+    import core.leases  # noqa: F401
 
 
 def _index() -> typer.Typer:

@@ -129,6 +129,39 @@ class MentionIndex(Protocol):
         """The most frequent values of a field among matching mentions."""
         ...
 
+    def trend(
+        self,
+        since: datetime,
+        until: datetime | None = None,
+        interval: timedelta = timedelta(hours=1),
+        split_by: SplitField | None = None,
+        plans: Sequence[str] = (),
+        tz: tzinfo | None = None,
+    ) -> list[HistogramBucket]:
+        """Mentions per time bucket of a window, optionally split (from rollups where kept)."""
+        ...
+
+    def breakdown(
+        self,
+        field: SplitField,
+        since: datetime,
+        until: datetime | None = None,
+        plans: Sequence[str] = (),
+        size: int = 50,
+    ) -> list[tuple[str, int]]:
+        """Mentions per value of a field over a window (from rollups where kept)."""
+        ...
+
+    def top_keywords(
+        self,
+        since: datetime,
+        until: datetime | None = None,
+        size: int = 20,
+        plans: Sequence[str] = (),
+    ) -> list[tuple[str, int]]:
+        """The hot words of a window, most frequent first (from rollups where kept)."""
+        ...
+
     def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
         """Mentions indexed or updated after cursor, in indexing order, and the next cursor."""
         ...

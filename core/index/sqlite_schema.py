@@ -1,8 +1,15 @@
-"""The embedded index's tables, and the in-place upgrade of files written by older versions."""
+"""The embedded index's tables, and the in-place upgrade of files written by older versions.
+
+Files created by this version key `mentions.rid` by publication time (see `time_rid`), so a
+time window is a rowid range the full-text tables can seek to; older files keep their row ids
+(layout "seq") and get correct, slower plans. Upgrades back-fill the single-character table
+and the hourly rollups once, at the first open.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS mentions (
@@ -35,21 +42,73 @@ CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
 CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
 """
+# Added by the scale work: single characters, metadata and hourly rollups.
+SCALE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_chars
+    USING fts5(chars, tokenize='unicode61', detail=none);
+CREATE TABLE IF NOT EXISTS rollup_hourly (
+    dim TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (dim, plan, hour, value)
+) WITHOUT ROWID;
+-- Documents per full-text token (bigram, latin word or single character): a one-token
+-- query over the whole index is counted here instead of walking its match list.
+CREATE TABLE IF NOT EXISTS term_docs (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- The filter columns by row id: the FTS-driven joins read this instead of the wide rows.
+CREATE INDEX IF NOT EXISTS mentions_rid_filters
+    ON mentions(rid, published, channel, source, category, sentiment, urgency_rank, region);
+CREATE TABLE IF NOT EXISTS rollup_keywords (
+    plan TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    keyword TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (plan, hour, keyword)
+) WITHOUT ROWID;
+"""
 # Columns added after the first release: an older mentions.db gets them at open (every row
 # keeps its data; the new column is NULL, as the stored documents have no value for it).
 ADDED_COLUMNS = {"region": "TEXT"}
 AFTER_UPGRADE = """
 CREATE INDEX IF NOT EXISTS mentions_region ON mentions(region, published);
 """
+TIME_LAYOUT = "time"
+SEQ_LAYOUT = "seq"
+RID_SHIFT = 20  # row ids per second of publication time: 1,048,576
 
 
-def prepare(db: sqlite3.Connection) -> None:
-    """Create missing tables, add the columns an older file lacks, then their indexes."""
+def time_rid_base(published: float) -> int:
+    """The first row id of the second a mention was published in (time layout)."""
+    return int(published // 1) << RID_SHIFT
+
+
+def prepare(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], None]) -> str:
+    """Create missing tables, upgrade an older file in place; return the row-id layout."""
     with db:
         db.executescript(SCHEMA)
     _add_columns(db)
     with db:
         db.executescript(AFTER_UPGRADE)
+        db.executescript(SCALE_SCHEMA)
+    return _layout(db, backfill)
+
+
+def _layout(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], None]) -> str:
+    """The file's row-id layout; a file older than the scale tables is back-filled once."""
+    with db:
+        db.execute("BEGIN IMMEDIATE")  # one opener decides, the others wait and read it
+        found = db.execute("SELECT value FROM index_meta WHERE key = 'rid_layout'").fetchone()
+        if found:
+            return str(found[0])
+        has_rows = db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
+        layout = SEQ_LAYOUT if has_rows else TIME_LAYOUT
+        if has_rows:
+            backfill(db)
+        db.execute("INSERT INTO index_meta VALUES ('rid_layout', ?)", (layout,))
+    return layout
 
 
 def _add_columns(db: sqlite3.Connection) -> None:

@@ -64,3 +64,8 @@ def is_single_cjk_char(term: str) -> bool:
     """A lone CJK character cannot be found through bigrams; backends scan for it instead."""
     tokens = bigram_tokens(term)
     return len(tokens) == 1 and len(tokens[0]) == 1 and bool(_IS_CJK.match(tokens[0]))
+
+
+def cjk_chars(text: str) -> str:
+    """The distinct CJK characters of a text, space-separated (the single-character table)."""
+    return " ".join(dict.fromkeys(ch for ch in text if _IS_CJK.match(ch)))

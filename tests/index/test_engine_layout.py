@@ -20,6 +20,8 @@ def test_a_longer_prefix_neither_reads_nor_templates_the_shorter_one(
     try:
         base.upsert_many([CORPUS["refund"]])
         staging.upsert_many([CORPUS["lone"], CORPUS["screen"]])
+        base.refresh()
+        staging.refresh()
 
         assert base.count(SearchQuery()) == 1
         assert staging.count(SearchQuery()) == 2

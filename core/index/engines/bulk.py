@@ -18,13 +18,14 @@ RETRY_STATUSES = frozenset({429, 503})
 class BulkPolicy:
     """Batching, retry and visibility settings for bulk writes.
 
-    `wait_for_refresh` makes each bulk return only once its documents are searchable, so the
-    writer reads its own writes (existing_ids, get, since) like on SQLite; bulk loads turn it
-    off and call refresh() at the end.
+    `wait_for_refresh` makes each bulk return only once its documents are searchable. It is
+    off: waiting for a refresh per batch halves pipeline ingest; documents become searchable
+    within the index's refresh interval and the writer reads its own writes from memory
+    (EngineMentionIndex).
     """
 
     chunk_size: int = 500
-    wait_for_refresh: bool = True
+    wait_for_refresh: bool = False
     max_retries: int = 5
     initial_backoff: float = 0.5
     max_backoff: float = 30.0

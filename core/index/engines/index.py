@@ -20,18 +20,24 @@ from core.index.protocol import (
     SplitField,
     UpsertResult,
 )
+from core.index.rollup_api import RollupQueries
 from core.models import Mention
 from core.timeutil import Clock, system_clock
 
 _ID_CHUNK = 1000
+# How long the writer remembers where it wrote a document, for reads of its own writes before
+# searches see it: the refresh interval (1 s) with a wide margin for a loaded cluster.
+VISIBLE_AFTER = 30.0
 
 
-class EngineMentionIndex:
+class EngineMentionIndex(RollupQueries):
     """Monthly indices behind one read pattern; same results as the SQLite backend.
 
-    Upserts return once their documents are searchable (`BulkPolicy.wait_for_refresh`), so
-    the writer reads its own writes; `since` cursors are (indexed_seq, id) search_after
-    positions.
+    Upserts return without waiting for a refresh: searches see them within the index's
+    refresh interval (1 s). The writer still reads its own writes: `existing_ids` (and the
+    month an upsert replaces) consult what it wrote in the last VISIBLE_AFTER seconds, and
+    `get` and `since` refresh first when such documents exist. `since` cursors are
+    (indexed_seq, id) search_after positions.
     """
 
     def __init__(
@@ -55,11 +61,12 @@ class EngineMentionIndex:
         self._lock = threading.Lock()
         self._last_seq = 0
         self._analyzer: str | None = None
+        self._unseen: dict[str, tuple[float, str]] = {}  # id → (written at, monthly index)
 
     # -- setup ----------------------------------------------------------------------------
 
     def bulk_load(self) -> None:
-        """Stop waiting for a refresh after each upsert (faster; call refresh() at the end)."""
+        """Never wait for a refresh after an upsert (the default; call refresh() at the end)."""
         self.policy = replace(self.policy, wait_for_refresh=False)
 
     def ensure_template(self, overwrite: bool = False) -> str:
@@ -142,6 +149,8 @@ class EngineMentionIndex:
         if self._analyzer is None:
             self.ensure_template()
         located = self._locate([m.id for m in mentions])
+        for mention_id, written_to in self._recent([m.id for m in mentions]).items():
+            located.setdefault(mention_id, written_to)
         now = self._clock()
         actions: list[dict[str, Any]] = []
         moved: set[str] = set()
@@ -163,7 +172,28 @@ class EngineMentionIndex:
         outcomes = bulk_with_retries(self.client, actions, self.policy)
         for action, outcome in zip(actions, outcomes, strict=True):
             self._record(result, action, outcome, moved)
+        if not self.policy.wait_for_refresh:
+            self._remember(
+                {
+                    str(a["_id"]): str(a["_index"])
+                    for a in actions
+                    if a["_op_type"] == "index" and a["_id"] not in result.errors
+                }
+            )
         return result
+
+    def _remember(self, written: dict[str, str]) -> None:
+        """Note where documents not yet searchable went, so the writer reads its own writes."""
+        now = time.monotonic()
+        with self._lock:
+            for old in [k for k, (at, _) in self._unseen.items() if now - at > VISIBLE_AFTER]:
+                del self._unseen[old]
+            self._unseen.update((i, (now, index)) for i, index in written.items())
+
+    def _recent(self, ids: Sequence[str]) -> dict[str, str]:
+        """Of these ids, the ones written lately (maybe not yet searchable) → their index."""
+        with self._lock:
+            return {i: self._unseen[i][1] for i in ids if i in self._unseen}
 
     @staticmethod
     def _record(
@@ -189,6 +219,8 @@ class EngineMentionIndex:
 
     def get(self, mention_id: str) -> Mention | None:
         """One mention by id."""
+        if self._recent([mention_id]):
+            self.refresh()  # written moments ago by this process: make it searchable first
         found = results.parse_mentions(
             self.client.search(self.pattern, dsl.ids_body([mention_id], with_source=True))
         )
@@ -196,7 +228,10 @@ class EngineMentionIndex:
 
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
         """Which of these ids are already indexed."""
-        return set(self._locate(ids)) if ids else set()
+        if not ids:
+            return set()
+        recent = self._recent(ids)
+        return set(recent) | set(self._locate([i for i in ids if i not in recent]))
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Matching mentions, sorted and paged."""
@@ -228,6 +263,8 @@ class EngineMentionIndex:
 
     def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
         """Mentions indexed or updated after cursor, in indexing order, and the next cursor."""
+        if self._unseen:
+            self.refresh()
         response = self.client.search(self.pattern, dsl.since_body(decode_cursor(cursor), limit))
         found = results.hits(response)
         if not found:
@@ -237,6 +274,8 @@ class EngineMentionIndex:
     def refresh(self) -> None:
         """Make recent writes visible to searches."""
         self.client.refresh(self.pattern)
+        with self._lock:
+            self._unseen.clear()
 
     def close(self) -> None:
         """Release connections."""

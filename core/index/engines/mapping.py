@@ -148,6 +148,9 @@ def template_body(prefix: str, analyzer: str, shards: int, replicas: int) -> dic
             "settings": {
                 "number_of_shards": shards,
                 "number_of_replicas": replicas,
+                # Set explicitly: shards never go search-idle, so writes become searchable
+                # within a second even on an index nobody searched for a while.
+                "refresh_interval": "1s",
                 "analysis": analysis_settings(),
             },
             "mappings": mappings(analyzer),

@@ -1,0 +1,115 @@
+"""SQL pieces of the embedded index: filter clauses, grouping columns, labels, time helpers."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from core.enums import Severity
+from core.index.protocol import SearchQuery, SplitField
+
+_COLUMN = {
+    SplitField.CHANNEL: "m.channel",
+    SplitField.SOURCE: "m.source",
+    SplitField.SENTIMENT: "m.sentiment",
+    SplitField.CATEGORY: "m.category",
+    SplitField.URGENCY: "m.urgency_rank",
+    SplitField.AUTHOR: "m.author",
+    SplitField.REGION: "m.region",
+}
+_LEVELS = list(Severity)
+
+
+def epoch(moment: datetime) -> float:
+    """Seconds since the epoch (naive = UTC)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
+def tz_offset(tz: tzinfo | None) -> float:
+    """The zone's current UTC offset in seconds, fixed for a whole histogram."""
+    if tz is None:
+        return 0.0
+    delta = datetime.now(tz).utcoffset()
+    return delta.total_seconds() if delta else 0.0
+
+
+def group_of(field: SplitField | None) -> tuple[str, str]:
+    """(group expression, join) for a split field."""
+    if field is None:
+        return "''", ""
+    if field == SplitField.PLAN:
+        return "p.plan", "JOIN mention_plans p ON p.rid = m.rid"
+    if field == SplitField.KEYWORD:
+        return "k.keyword", "JOIN mention_keywords k ON k.rid = m.rid"
+    return _COLUMN[field], ""
+
+
+def label(field: SplitField | None, value: Any) -> str:
+    """The counts key of a group value: urgency ranks become level names, missing becomes ''."""
+    if value is None or value == "":
+        return ""
+    if field == SplitField.URGENCY:
+        return str(_LEVELS[int(value)])
+    return str(value)
+
+
+def unfiltered(query: SearchQuery) -> bool:
+    """True when a query has no filter besides its text."""
+    lists = (query.plans, query.channels, query.sources, query.sentiments, query.categories)
+    return (
+        not any(lists)
+        and not query.regions
+        and not query.ids
+        and query.min_urgency is None
+        and query.since is None
+        and query.until is None
+    )
+
+
+def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of every filter except the text, on `mentions m`."""
+    clauses: list[str] = ["1=1"]
+    params: list[Any] = []
+
+    def within(column: str, values: Sequence[Any]) -> None:
+        if values:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(str(v) for v in values)
+
+    within("m.channel", query.channels)
+    within("m.source", query.sources)
+    within("m.sentiment", query.sentiments)
+    within("m.category", query.categories)
+    within("m.region", query.regions)
+    within("m.id", query.ids)
+    if query.plans:
+        marks = ",".join("?" * len(query.plans))
+        if plans_per_row:  # same predicate, probed per mention of a small or ordered scan
+            clauses.append(
+                "EXISTS (SELECT 1 FROM mention_plans mp"
+                f" WHERE mp.plan IN ({marks}) AND mp.rid = m.rid)"
+            )
+        else:
+            clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
+        params.extend(query.plans)
+    if query.min_urgency is not None:
+        clauses.append("m.urgency_rank >= ?")
+        params.append(Severity(query.min_urgency).rank)
+    if query.since is not None:
+        clauses.append("m.published >= ?")
+        params.append(epoch(query.since))
+    if query.until is not None:
+        clauses.append("m.published < ?")
+        params.append(epoch(query.until))
+    return " AND ".join(clauses), params
+
+
+def drop_derived(db: sqlite3.Connection, rids: Sequence[int]) -> None:
+    """Delete the plan, keyword and full-text rows of these mentions (rewritten or pruned)."""
+    marks = ",".join("?" * len(rids))
+    for table in ("mention_plans", "mention_keywords"):
+        db.execute(f"DELETE FROM {table} WHERE rid IN ({marks})", list(rids))
+    for table in ("mention_fts", "mention_chars"):
+        db.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", list(rids))

@@ -1,0 +1,303 @@
+"""Hourly rollups of the embedded index: counts per hour × plan × dimension value, and keywords.
+
+Every write adds its mentions' contributions and every delete or rewrite takes the old ones
+away, in the same transaction, so the rollups always equal the base tables. Reads answer a
+query from the rollups when its filters allow (time, at most one plan, at most one other
+dimension) and count the partial hours at either end from the base tables, so results are
+exact for any window.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from core.index.protocol import SearchQuery, SplitField
+from core.index.textquery import bigram_tokens, cjk_chars
+from core.models import Mention
+
+HOUR = 3600
+ALL_PLANS = "*"
+# SplitField → rollup dimension (the base column it mirrors).
+DIMS: dict[SplitField, str] = {
+    SplitField.CHANNEL: "channel",
+    SplitField.SOURCE: "source",
+    SplitField.SENTIMENT: "sentiment",
+    SplitField.CATEGORY: "category",
+    SplitField.URGENCY: "urgency",
+    SplitField.REGION: "region",
+}
+TOTAL_DIM = "channel"  # every mention has exactly one channel: its rows sum to the total
+_FILTERS = {
+    "channels": "channel",
+    "sources": "source",
+    "sentiments": "sentiment",
+    "categories": "category",
+    "regions": "region",
+}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one mention adds to the rollups."""
+
+    hour: int
+    plans: tuple[str, ...]
+    keywords: tuple[str, ...]
+    values: tuple[tuple[str, str], ...]  # (dim, value), '' for missing
+    terms: frozenset[str] = frozenset()  # distinct full-text tokens (term_docs)
+
+
+def hour_of(published: float) -> int:
+    """The UTC hour number (hours since the epoch) of a publication time."""
+    return math.floor(published / HOUR)
+
+
+def text_terms(grams: list[str], chars: str) -> frozenset[str]:
+    """The distinct tokens of a text: its bigram-table tokens and its characters."""
+    return frozenset(grams).union(chars.split())
+
+
+def facts_of(mention: Mention, published: float, terms: frozenset[str]) -> Facts:
+    """A mention's contribution, from the model about to be written."""
+    urgency = str(mention.urgency.level.rank) if mention.urgency else ""
+    return Facts(
+        hour=hour_of(published),
+        plans=tuple(dict.fromkeys(mention.plans)),
+        keywords=tuple(mention.keywords),
+        values=(
+            ("channel", str(mention.channel)),
+            ("source", mention.source),
+            ("sentiment", str(mention.sentiment.label) if mention.sentiment else ""),
+            ("category", str(mention.category) if mention.category else ""),
+            ("urgency", urgency),
+            ("region", mention.region or ""),
+        ),
+        terms=terms,
+    )
+
+
+def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
+    """The contributions of stored mentions (before they are rewritten or deleted)."""
+    if not rids:
+        return []
+    marks = ",".join("?" * len(rids))
+    plans: dict[int, list[str]] = {}
+    for rid, plan in db.execute(
+        f"SELECT rid, plan FROM mention_plans WHERE rid IN ({marks})", rids
+    ):
+        plans.setdefault(rid, []).append(plan)
+    keywords: dict[int, list[str]] = {}
+    for rid, word in db.execute(
+        f"SELECT rid, keyword FROM mention_keywords WHERE rid IN ({marks})", rids
+    ):
+        keywords.setdefault(rid, []).append(word)
+    rows = db.execute(
+        "SELECT rid, body, published, channel, source, sentiment, category, urgency_rank, region"
+        f" FROM mentions WHERE rid IN ({marks})",
+        rids,
+    )
+    out = []
+    for rid, body, published, *values in rows:
+        cells = ["" if v is None else str(v) for v in values]
+        out.append(
+            Facts(
+                hour=hour_of(published),
+                plans=tuple(dict.fromkeys(plans.get(rid, []))),
+                keywords=tuple(keywords.get(rid, [])),
+                values=tuple(zip(DIMS.values(), cells, strict=True)),  # same column order
+                terms=text_terms(bigram_tokens(body), cjk_chars(body)),
+            )
+        )
+    return out
+
+
+def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
+    """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
+    cells: Counter[tuple[str, str, int, str]] = Counter()
+    words: Counter[tuple[str, int, str]] = Counter()
+    terms: Counter[str] = Counter()
+    for fact in facts:
+        terms.update(fact.terms)
+        for plan in (ALL_PLANS, *fact.plans):
+            for dim, value in fact.values:
+                cells[(dim, plan, fact.hour, value)] += sign
+            for word in fact.keywords:
+                words[(plan, fact.hour, word)] += sign
+    if cells:
+        db.executemany(
+            "INSERT INTO rollup_hourly VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*key, n) for key, n in cells.items() if n],
+        )
+    if words:
+        db.executemany(
+            "INSERT INTO rollup_keywords VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*key, n) for key, n in words.items() if n],
+        )
+    if terms:
+        db.executemany(
+            "INSERT INTO term_docs VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(term, n * sign) for term, n in terms.items()],
+        )
+    if sign < 0:
+        db.execute("DELETE FROM rollup_hourly WHERE n <= 0")
+        db.execute("DELETE FROM rollup_keywords WHERE n <= 0")
+        db.execute("DELETE FROM term_docs WHERE n <= 0")
+
+
+def backfill(db: sqlite3.Connection, chunk: int = 5_000) -> None:
+    """Build the rollups of an older file from its base tables (inside the caller's tx)."""
+    for table in ("rollup_hourly", "rollup_keywords", "term_docs"):
+        db.execute(f"DELETE FROM {table}")
+    last = None
+    while True:
+        rids = [
+            r[0]
+            for r in db.execute(
+                "SELECT rid FROM mentions WHERE rid > ? ORDER BY rid LIMIT ?",
+                (-(2**63) if last is None else last, chunk),
+            )
+        ]
+        if not rids:
+            return
+        apply(db, stored_facts(db, rids), 1)
+        last = rids[-1]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a query maps onto the rollups: plan row, filtered dimension and its values."""
+
+    plan: str
+    dim: str | None
+    values: tuple[str, ...]
+
+
+def shape_of(query: SearchQuery) -> Shape | None:
+    """The rollup shape of a query, or None when its filters need the base tables."""
+    if (query.text and query.text.strip()) or query.ids or query.min_urgency is not None:
+        return None
+    if len(query.plans) > 1:
+        return None
+    used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]
+    if len(used) > 1:
+        return None
+    plan = query.plans[0] if query.plans else ALL_PLANS
+    if not used:
+        return Shape(plan, None, ())
+    dim, values = used[0]
+    return Shape(plan, dim, tuple(str(v) for v in values))
+
+
+def hour_span(query: SearchQuery, epoch: Any) -> tuple[int | None, int | None]:
+    """The whole hours inside the query window: [first, last) hour numbers (None = open)."""
+    first = math.ceil(epoch(query.since) / HOUR) if query.since is not None else None
+    last = math.floor(epoch(query.until) / HOUR) if query.until is not None else None
+    return first, last
+
+
+def hour_clause(first: int | None, last: int | None) -> tuple[str, list[Any]]:
+    """SQL bounds on `hour` for a span."""
+    sql, params = "", []
+    if first is not None:
+        sql += " AND hour >= ?"
+        params.append(first)
+    if last is not None:
+        sql += " AND hour < ?"
+        params.append(last)
+    return sql, params
+
+
+def value_clause(shape: Shape) -> tuple[str, list[Any]]:
+    """The dimension and value filter of a shape (the total dimension when unfiltered)."""
+    if shape.dim is None:
+        return "dim = ?", [TOTAL_DIM]
+    marks = ",".join("?" * len(shape.values))
+    return f"dim = ? AND value IN ({marks})", [shape.dim, *shape.values]
+
+
+def group_source(shape: Shape, split: SplitField | None) -> tuple[str, str, list[Any]] | None:
+    """(table and WHERE, group column, params) answering a split over a shape, or None."""
+    if split is None or split in DIMS:
+        if split is not None and shape.dim not in (None, DIMS[split]):
+            return None
+        if split is not None and shape.dim is None:
+            where, params = "dim = ?", [DIMS[split]]
+        else:
+            where, params = value_clause(shape)
+        return (
+            f"rollup_hourly WHERE plan = ? AND {where}",
+            "value" if split else "''",
+            [
+                shape.plan,
+                *params,
+            ],
+        )
+    if split == SplitField.PLAN and shape.plan == ALL_PLANS:
+        where, params = value_clause(shape)
+        return f"rollup_hourly WHERE plan != ? AND {where}", "plan", [ALL_PLANS, *params]
+    if split == SplitField.KEYWORD and shape.dim is None:
+        return "rollup_keywords WHERE plan = ?", "keyword", [shape.plan]
+    return None
+
+
+def histogram_rows(
+    db: sqlite3.Connection,
+    source: tuple[str, str, list[Any]],
+    span: tuple[int | None, int | None],
+    step: int,
+    offset: int,
+) -> list[tuple[int, str, int]]:
+    """(bucket, group, count) over whole hours, buckets as the base histogram numbers them."""
+    table, group, params = source
+    bounds, extra = hour_clause(*span)
+    sql = (
+        f"SELECT CAST((hour * {HOUR} + ?) / ? AS INTEGER) AS b, {group} AS g, SUM(n)"
+        f" FROM {table}{bounds} GROUP BY b, g"
+    )
+    return list(db.execute(sql, [offset, step, *params, *extra]))
+
+
+def count_rows(db: sqlite3.Connection, shape: Shape, span: tuple[int | None, int | None]) -> int:
+    """Mentions in the shape over whole hours."""
+    where, params = value_clause(shape)
+    bounds, extra = hour_clause(*span)
+    sql = f"SELECT COALESCE(SUM(n), 0) FROM rollup_hourly WHERE plan = ? AND {where}{bounds}"
+    return int(db.execute(sql, [shape.plan, *params, *extra]).fetchone()[0])
+
+
+def total_rows(
+    db: sqlite3.Connection, source: tuple[str, str, list[Any]], span: tuple[int | None, int | None]
+) -> list[tuple[Any, int]]:
+    """(group, count) summed over whole hours."""
+    table, group, params = source
+    bounds, extra = hour_clause(*span)
+    sql = f"SELECT {group} AS g, SUM(n) FROM {table}{bounds} GROUP BY g"
+    return list(db.execute(sql, [*params, *extra]))
+
+
+def spans_hours(span: tuple[int | None, int | None]) -> bool:
+    """True when a window holds at least one whole hour (or is open on a side)."""
+    return span[0] is None or span[1] is None or span[0] < span[1]
+
+
+def edge_queries(query: SearchQuery, span: tuple[int | None, int | None]) -> list[SearchQuery]:
+    """The partial hours before and after the whole hours of a window."""
+    out = []
+    first, last = span
+    if first is not None and query.since is not None:
+        start = datetime.fromtimestamp(first * HOUR, UTC)
+        if query.since < start:
+            out.append(replace(query, until=start))
+    if last is not None and query.until is not None:
+        end = datetime.fromtimestamp(last * HOUR, UTC)
+        if end < query.until:
+            out.append(replace(query, since=end))
+    return out

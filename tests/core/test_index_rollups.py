@@ -1,0 +1,221 @@
+"""The embedded index at scale: rollups equal the base tables, time-ordered pages, upgrades."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core.enums import Category, Channel, SentimentLabel, Severity
+from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.index.sqlite import SQLiteMentionIndex
+from core.models import Mention, Sentiment, Urgency
+
+START = datetime(2026, 11, 1, tzinfo=UTC)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+WORDS = ["退款", "客服", "质量", "物流", "异物"]
+
+
+def corpus(count: int = 400, seed: int = 3) -> list[Mention]:
+    """Mentions over 10 days; every tenth shares its second with the one before."""
+    rng = random.Random(seed)
+    out: list[Mention] = []
+    for number in range(count):
+        if number % 10 == 1:
+            published = out[-1].published_at
+        else:
+            published = START + timedelta(
+                seconds=rng.randint(0, 10 * 86_400), milliseconds=rng.randint(0, 999)
+            )
+        score = rng.uniform(0, 100)
+        out.append(
+            Mention(
+                source=rng.choice(["weibo_search", "tieba"]),
+                channel=rng.choice([Channel.WEIBO, Channel.FORUM, Channel.NEWS]),
+                native_id=str(number),
+                text="，".join(rng.sample(WORDS, 2)) + rng.choice(["", "吗", "退"]),
+                published_at=published,
+                plans=rng.sample(["a", "b"], rng.randint(0, 2)),
+                keywords=rng.sample(WORDS, rng.randint(0, 3)),
+                sentiment=(
+                    Sentiment(label=rng.choice(list(SentimentLabel)), score=0.5)
+                    if number % 7
+                    else None
+                ),
+                category=rng.choice(list(Category)),
+                region=rng.choice(["广东", "北京", None]),
+                urgency=Urgency(level=Severity.from_score(score), score=score),
+            )
+        )
+    return out
+
+
+def inside(m: Mention, q: SearchQuery) -> bool:
+    """Brute-force filter of the queries used here."""
+    return (
+        (q.since is None or m.published_at >= q.since)
+        and (q.until is None or m.published_at < q.until)
+        and (not q.plans or bool(set(q.plans) & set(m.plans)))
+        and (not q.sentiments or (m.sentiment is not None and m.sentiment.label in q.sentiments))
+        and (not q.channels or m.channel in q.channels)
+        and all(t in m.full_text for t in (q.text or "").split())
+    )
+
+
+def value(m: Mention, field: SplitField) -> list[str]:
+    if field == SplitField.KEYWORD:
+        return list(m.keywords)
+    if field == SplitField.PLAN:
+        return list(m.plans)
+    if field == SplitField.SENTIMENT:
+        return [str(m.sentiment.label)] if m.sentiment else []
+    if field == SplitField.REGION:
+        return [m.region] if m.region else []
+    return [str(m.channel)]
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> tuple[SQLiteMentionIndex, list[Mention]]:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    mentions = corpus()
+    for start in range(0, len(mentions), 97):
+        assert not index.upsert_many(mentions[start : start + 97]).errors
+    return index, mentions
+
+
+def windows() -> list[SearchQuery]:
+    odd = START + timedelta(days=2, minutes=17, seconds=5)
+    return [
+        SearchQuery(),
+        SearchQuery(since=odd, until=odd + timedelta(days=3, minutes=41)),
+        SearchQuery(since=odd, plans=["a"]),
+        SearchQuery(until=odd, sentiments=[SentimentLabel.NEGATIVE]),
+        SearchQuery(since=odd, until=odd + timedelta(minutes=20), channels=[Channel.WEIBO]),
+        SearchQuery(since=odd, text="退款"),  # not a rollup shape: base tables
+    ]
+
+
+@pytest.mark.parametrize("query", windows())
+def test_counts_and_top_terms_equal_a_brute_force_count(loaded, query: SearchQuery) -> None:
+    index, mentions = loaded
+    matching = [m for m in mentions if inside(m, query)]
+    assert index.count(query) == len(matching)
+    for field in (SplitField.KEYWORD, SplitField.SENTIMENT, SplitField.REGION, SplitField.PLAN):
+        expected = Counter(v for m in matching for v in value(m, field))
+        top = index.top_terms(query, field, 3)
+        assert [c for _, c in top] == sorted(expected.values(), reverse=True)[:3], field
+        assert all(expected[v] == c for v, c in top)
+
+
+@pytest.mark.parametrize("query", windows())
+def test_daily_histograms_in_local_time_equal_a_brute_force_count(loaded, query) -> None:
+    index, mentions = loaded
+    buckets = index.histogram(query, timedelta(days=1), SplitField.SENTIMENT, SHANGHAI)
+    got = {(b.start, k): v for b in buckets for k, v in b.counts.items()}
+    expected: Counter[tuple[datetime, str]] = Counter()
+    for m in mentions:
+        if inside(m, query):
+            local = m.published_at.astimezone(SHANGHAI)
+            day = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+            expected[(day, str(m.sentiment.label) if m.sentiment else "")] += 1
+    assert got == dict(expected)
+
+
+def test_window_helpers_answer_trend_breakdown_and_hot_words(loaded) -> None:
+    index, mentions = loaded
+    since = START + timedelta(days=3, minutes=5)
+    week = [m for m in mentions if m.published_at >= since]
+    trend = index.trend(since, interval=timedelta(hours=6))
+    assert sum(b.total for b in trend) == len(week)
+    hot = index.top_keywords(since, size=10)
+    assert dict(hot) == dict(Counter(k for m in week for k in m.keywords))
+    regions = dict(index.breakdown(SplitField.REGION, since))
+    assert regions == dict(Counter(m.region for m in week if m.region))
+
+
+@pytest.mark.parametrize("sort", [SortOrder.NEWEST, SortOrder.OLDEST])
+@pytest.mark.parametrize("text", ["退款", "退", "客服 -物流", "退 质量"])
+def test_text_pages_follow_publication_order_across_ties(loaded, sort, text) -> None:
+    index, mentions = loaded
+    since = START + timedelta(days=1, hours=5)
+    query = SearchQuery(text=text, since=since, sort=sort, limit=7)
+    parts = text.split()
+    matching = [
+        m
+        for m in mentions
+        if m.published_at >= since
+        and all(p in m.full_text for p in parts if not p.startswith("-"))
+        and not any(p[1:] in m.full_text for p in parts if p.startswith("-"))
+    ]
+    newest = sort == SortOrder.NEWEST
+    ordered = sorted(
+        matching, key=lambda m: (-m.published_at.timestamp() if newest else m.published_at, m.id)
+    )
+    assert index.count(SearchQuery(text=text)) == sum(
+        all(p in m.full_text for p in parts if not p.startswith("-"))
+        and not any(p[1:] in m.full_text for p in parts if p.startswith("-"))
+        for m in mentions
+    )
+    for offset in (0, 7, 21):
+        page = index.search(SearchQuery(**{**query.__dict__, "offset": offset}))
+        assert page.total == len(matching)
+        assert [m.id for m in page.mentions] == [m.id for m in ordered[offset : offset + 7]]
+
+
+def test_rewrites_and_pruning_keep_rollups_equal(loaded) -> None:
+    index, mentions = loaded
+    moved = mentions[5].model_copy(
+        update={
+            "published_at": START + timedelta(days=9, hours=1),
+            "sentiment": Sentiment(label=SentimentLabel.POSITIVE, score=0.9),
+            "keywords": ["新词"],
+        }
+    )
+    assert index.upsert_many([moved]).updated == [moved.id]
+    mentions[5] = moved
+    cutoff = START + timedelta(days=4, minutes=33)
+    assert index.prune_before(cutoff) == sum(m.published_at < cutoff for m in mentions)
+    kept = [m for m in mentions if m.published_at >= cutoff]
+    assert dict(index.top_keywords(START, size=50)) == dict(
+        Counter(k for m in kept for k in m.keywords)
+    )
+    for text in ("退", "退款", "吗"):  # one-token counts come from term_docs
+        assert index.count(SearchQuery(text=text)) == sum(text in m.full_text for m in kept)
+    whole = index.histogram(SearchQuery(), timedelta(hours=1), SplitField.SENTIMENT)
+    assert sum(b.counts.get("positive", 0) for b in whole) == sum(
+        1 for m in kept if m.sentiment and m.sentiment.label == SentimentLabel.POSITIVE
+    )
+
+
+def test_an_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    mentions = corpus(120)
+    SQLiteMentionIndex(path).upsert_many(mentions)
+    with sqlite3.connect(path) as db:  # what a file of the previous release lacks
+        for table in (
+            "rollup_hourly",
+            "rollup_keywords",
+            "term_docs",
+            "mention_chars",
+            "index_meta",
+        ):
+            db.execute(f"DROP TABLE {table}")
+
+    index = SQLiteMentionIndex(path)
+
+    assert index.layout == "seq"
+    assert index.count(SearchQuery(text="吗")) == sum("吗" in m.text for m in mentions)
+    since = START + timedelta(days=2, seconds=30.5)
+    assert index.count(SearchQuery(text="退", since=since)) == sum(
+        "退" in m.text and m.published_at >= since for m in mentions
+    )
+    assert dict(index.top_keywords(START, size=50)) == dict(
+        Counter(k for m in mentions for k in m.keywords)
+    )
+    index.upsert_many([mentions[0].model_copy(update={"native_id": "new", "id": ""})])
+    assert index.count(SearchQuery()) == len(mentions) + 1
