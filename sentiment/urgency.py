@@ -96,7 +96,7 @@ def emotion_reason(
     if label == SentimentLabel.NEGATIVE and 1 - p_positive >= CONFIDENT_NEGATIVE:
         # Only a near-certain negative counts: a lukewarm "一般般" is not an emotion.
         weight += 10 * (1 - p_positive - CONFIDENT_NEGATIVE) / (1 - CONFIDENT_NEGATIVE)
-        evidence.append(f"P(negative)={1 - p_positive:.2f}")
+        evidence.append(f"负面概率 {1 - p_positive:.0%}")
     weight = min(EMOTION_CAP, round(weight, 1))
     if weight < 3:
         return None
@@ -109,16 +109,24 @@ def author_reason(mention: Mention) -> UrgencyReason | None:
     """Followers on a log scale (1万 ≈ 8, 100万 ≈ 16) plus 8 for a verified account."""
     followers = mention.author.followers or 0
     weight = max(0.0, 4 * math.log10(followers + 1) - 8)
-    evidence = [f"followers={followers}"] if followers else []
+    evidence = [f"粉丝 {followers_zh(followers)}"] if followers else []
     if mention.author.verified:
         weight += 8
-        evidence.append("verified")
+        evidence.append("认证用户")
     weight = min(AUTHOR_CAP, round(weight, 1))
     if weight <= 0:
         return None
     return UrgencyReason(
-        code=UrgencySignal.AUTHOR_INFLUENCE, evidence=", ".join(evidence), weight=weight
+        code=UrgencySignal.AUTHOR_INFLUENCE, evidence="，".join(evidence), weight=weight
     )
+
+
+def followers_zh(followers: int) -> str:
+    """A follower count the way Chinese readers say it: 35.6 万, 1.2 亿, 8,000."""
+    for unit, size in (("亿", 100_000_000), ("万", 10_000)):
+        if followers >= size:
+            return f"{followers / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{followers:,}"
 
 
 def velocity_reason(mention: Mention) -> UrgencyReason | None:
@@ -131,7 +139,7 @@ def velocity_reason(mention: Mention) -> UrgencyReason | None:
     weight = min(VELOCITY_CAP, round(5 * math.log10(1 + per_hour), 1))
     if weight < 1:
         return None
-    evidence = f"{interactions} reposts+comments in {hours:.1f} h = {per_hour:.0f}/h"
+    evidence = f"{hours:.1f} 小时内转评 {interactions} 次（每小时 {per_hour:.0f} 次）"
     return UrgencyReason(code=UrgencySignal.SPREAD_VELOCITY, evidence=evidence, weight=weight)
 
 

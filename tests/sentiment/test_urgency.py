@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from sentiment.linear_classifier import LinearClassifier
-from sentiment.urgency import author_reason, score_urgency, velocity_reason
+from sentiment.urgency import author_reason, followers_zh, score_urgency, velocity_reason
 from tests.sentiment.conftest import MakeMention
 
 
@@ -43,8 +43,10 @@ def test_food_poisoning_from_verified_kol_with_media_threat_is_critical(
     assert "食物中毒" in evidence[UrgencySignal.HARM_TO_PEOPLE]
     assert "中毒" not in evidence[UrgencySignal.HARM_TO_PEOPLE].replace("食物中毒", "")
     assert "记者" in evidence[UrgencySignal.MEDIA_EXPOSURE]
-    assert "verified" in evidence[UrgencySignal.AUTHOR_INFLUENCE]
-    assert "1900/h" in evidence[UrgencySignal.SPREAD_VELOCITY]
+    assert evidence[UrgencySignal.AUTHOR_INFLUENCE] == "粉丝 120 万，认证用户"
+    assert "每小时 1900 次" in evidence[UrgencySignal.SPREAD_VELOCITY]
+    assert "小时内转评" in evidence[UrgencySignal.SPREAD_VELOCITY]
+    assert "负面概率" in evidence[UrgencySignal.NEGATIVE_EMOTION]
     assert calm.urgency.reasons == []
 
 
@@ -80,7 +82,7 @@ def test_author_influence_grows_with_followers(make_mention: MakeMention) -> Non
     small = author_reason(make_mention("x", followers=100))
     big = author_reason(make_mention("x", followers=1_000_000))
     assert small is None
-    assert big is not None and big.weight >= 15 and "followers=1000000" in big.evidence
+    assert big is not None and big.weight >= 15 and big.evidence == "粉丝 100 万"
 
 
 def test_velocity_uses_time_since_publication(make_mention: MakeMention) -> None:
@@ -88,7 +90,7 @@ def test_velocity_uses_time_since_publication(make_mention: MakeMention) -> None
     slow = velocity_reason(make_mention("x", reposts=600, hours=48))
     assert fast is not None and slow is not None
     assert fast.weight > slow.weight
-    assert "600/h" in fast.evidence
+    assert fast.evidence == "1.0 小时内转评 600 次（每小时 600 次）"
 
 
 def test_hotline_numbers_count_only_as_whole_numbers() -> None:
@@ -102,3 +104,9 @@ def test_hotline_numbers_count_only_as_whole_numbers() -> None:
     assert legal("已经打了12345投诉") == ["12345"]
     (both,) = legal("打12315和12345")
     assert sorted(both.split("、")) == ["12315", "12345"]
+
+
+def test_follower_counts_read_the_chinese_way() -> None:
+    assert followers_zh(356_000) == "35.6 万"
+    assert followers_zh(8_000) == "8,000"
+    assert followers_zh(150_000_000) == "1.5 亿"
