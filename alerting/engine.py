@@ -23,6 +23,7 @@ from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
+from core.own_accounts import OwnAccounts
 from core.timeutil import as_utc
 
 if TYPE_CHECKING:
@@ -208,6 +209,7 @@ class AlertEngine:
             sessions=self.ctx.sessions,
             state=state,
             sample_size=ALERTING.of(self.ctx.config).sample_size,
+            own_accounts=OwnAccounts.of(self.ctx.config),
         )
 
     def _due(self, rule: Rule, now: datetime, changed: bool) -> bool:

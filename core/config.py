@@ -138,6 +138,8 @@ class CoreConfig(BaseModel):
     brand: str = "未命名品牌"
     timezone: str = "Asia/Shanghai"
     plans: list[Plan] = Field(default_factory=list)
+    # The brand's official accounts per platform (官方 badge, reaction-spike alerts).
+    own_accounts: dict[Channel, list[str]] = Field(default_factory=dict)
     index: IndexConfig = Field(default_factory=IndexConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     classifier: ClassifierConfig = Field(default_factory=ClassifierConfig)

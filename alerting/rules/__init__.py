@@ -1,6 +1,6 @@
 """Rule types (registered by name) and the built-in default rule files in `defaults/`."""
 
-from alerting.rules import flatline, frequency, negative_ratio, new_term, spike, urgent
+from alerting.rules import flatline, frequency, negative_ratio, new_term, own_post, spike, urgent
 from alerting.rules.base import RULES, Finding, Rule, RuleContext, RuleFilter, RuleSpec, describe
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "frequency",
     "negative_ratio",
     "new_term",
+    "own_post",
     "spike",
     "urgent",
 ]

@@ -17,6 +17,7 @@ from core.enums import Category, Channel, SentimentLabel, Severity
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
+from core.own_accounts import OwnAccounts
 from core.pipeline.expressions import Expression, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
@@ -143,6 +144,7 @@ class RuleContext:
     state: dict[str, Any] = field(default_factory=dict)
     sample_size: int = 5
     budget: BaselineBudget | None = None  # cold-start baseline work allowed now; None = any
+    own_accounts: OwnAccounts = field(default_factory=OwnAccounts)
 
     def may_compute_baseline(self, units: int, key: Any = None) -> bool:
         """Whether a baseline that is not cached at all may be computed in this tick."""

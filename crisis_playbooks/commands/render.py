@@ -8,6 +8,7 @@ from rich.table import Table
 
 from core.escaping import console_text
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
+from crisis_playbooks.audit.sentences import sentence, stored_text, value_text
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.commands.common import console, local
 from crisis_playbooks.overview import CaseCard, CaseDetail
@@ -71,14 +72,13 @@ def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:
         console.print(checklist)
     if detail.recovery is not None:
         for field, label in RECOVERY_LABELS_ZH.items():
-            console.print(f"{label}: {console_text(getattr(detail.recovery, field))}")
-    timeline = Table("时间", "操作人", "事件", "内容")
+            value = stored_text(getattr(detail.recovery, field))
+            console.print(f"{label}: {console_text(value_text(field, value, tz))}")
+    timeline = Table("时间", "事件", "经过")
     for event in detail.timeline:
-        text = event.describe()
         timeline.add_row(
             local(event.at, tz),
-            console_text(event.actor),
             EVENT_LABELS_ZH[EventKind(event.kind)],
-            console_text(text),
+            console_text(sentence(event, tz)),
         )
     console.print(timeline)

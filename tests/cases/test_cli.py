@@ -109,6 +109,10 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
     assert "外卖吃出异物" in board.output and "逾期" in board.output
     shown = run(case_app, "show", "1", "--now", "2026-11-23T10:30", *setup)
     assert "首次响应 已超时" in shown.output and "已截图存档" in shown.output
+    assert "挽回等级: 重点客户" in shown.output and "已致歉: 否" in shown.output
+    assert "主动联系时间: 2026-11-20 18:00" in shown.output
+    assert "李娜 将状态从 新建 改为 已受理" in shown.output
+    assert "True" not in shown.output and "win_back_tier" not in shown.output
     checked = run(case_app, "check", "--now", "2026-11-23T10:30", *setup)
     assert checked.exit_code == 0, checked.output
     with db(setup) as session:

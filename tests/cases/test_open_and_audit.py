@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine
@@ -16,6 +17,7 @@ from core.index.sqlite import SQLiteMentionIndex
 from core.models import Author, Mention, Urgency
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
+from crisis_playbooks.audit.sentences import sentence
 from crisis_playbooks.cases import flows, service
 from crisis_playbooks.cases.enums import CaseOrigin
 from crisis_playbooks.cases.models import CaseUpdate
@@ -208,6 +210,12 @@ def test_field_changes_are_audited_with_before_and_after(session: Session) -> No
     ]
     assert all(e.at == later for e in entries[1:])
     assert entries[-1].kind == EventKind.NOTE and entries[-1].text == "已电话联系当事人"
+    said = [sentence(e, ZoneInfo("Asia/Shanghai")) for e in entries[1:]]
+    assert said == [
+        "王主管 将严重程度从 高 改为 紧急",
+        "王主管 将负责人设为 李娜",
+        "李娜 添加备注：已电话联系当事人",
+    ]
 
 
 def test_none_means_the_same_in_every_patch(session: Session) -> None:
@@ -264,6 +272,23 @@ def test_recovery_record_updates_are_audited(session: Session) -> None:
     ]
     with pytest.raises(ValueError):
         RecoveryUpdate(satisfaction=6)
+    contact = datetime(2026, 11, 30, 10, 57, 40, 184250, tzinfo=UTC)
+    recovery.update(
+        session,
+        case_id=case.id,
+        recovery_in=RecoveryUpdate(proactive_contact_at=contact),
+        actor="张主管",
+        now=NOW,
+    )
+    tz = ZoneInfo("Asia/Shanghai")
+    said = [
+        sentence(e, tz)
+        for e in audit.get_all(session, case_id=case.id, kinds=[EventKind.RECOVERY_CHANGED])
+    ]
+    assert said[1] == "李娜 将已致歉从 否 改为 是"
+    assert said[5] == "李娜 将挽回等级设为 重点客户"
+    assert said[6] == "李娜 将补救后满意度从 4 分 改为 5 分"
+    assert said[7] == "张主管 将主动联系时间设为 2026-11-30 18:57"
 
 
 @dataclass

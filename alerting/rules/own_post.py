@@ -1,0 +1,79 @@
+"""`own_post_reaction`: a post by one of the brand's own accounts draws a burst of reactions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from pydantic import Field
+
+from alerting.enums import Severity
+from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
+from core.models import Mention
+from core.timeutil import Duration
+
+
+class OwnPostReactionSpec(RuleSpec):
+    """Options of the own-post rule: how many reactions (in total or per hour) is a spike."""
+
+    severity: Severity = Severity.HIGH
+    min_reactions: int = Field(default=1000, ge=1)
+    min_per_hour: int = Field(default=300, ge=1)
+    max_age: Duration = timedelta(days=2)
+    resolve_after: Duration = timedelta(hours=6)
+
+
+def reactions(mention: Mention) -> int:
+    """Reposts + comments + likes."""
+    m = mention.metrics
+    return m.reposts + m.comments + m.likes
+
+
+def hours_live(mention: Mention) -> float:
+    """Hours between publication and collection (at least a quarter hour)."""
+    return max((mention.collected_at - mention.published_at).total_seconds() / 3600, 0.25)
+
+
+@register
+class OwnPostReactionRule(Rule):
+    """Fires when an official account's post gets min_reactions, or min_per_hour of them."""
+
+    type_name = "own_post_reaction"
+    type_label_zh = "官方发文互动激增"
+    spec_model = OwnPostReactionSpec
+    at_ingest = True
+
+    def spikes(self, mention: Mention, rc: RuleContext) -> bool:
+        """True for a recent own-account post whose reactions pass either threshold."""
+        spec = self.spec
+        assert isinstance(spec, OwnPostReactionSpec)
+        if not rc.own_accounts.is_own(mention) or not spec.filter.matches(mention):
+            return False
+        if mention.published_at < rc.now - spec.max_age:
+            return False
+        count = reactions(mention)
+        return count >= spec.min_reactions or count / hours_live(mention) >= spec.min_per_hour
+
+    def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
+        """One finding per own post that spikes (its key is the post, so updates accumulate)."""
+        return [self._finding(m, rc) for m in mentions if self.spikes(m, rc)]
+
+    def _finding(self, mention: Mention, rc: RuleContext) -> Finding:
+        m, count = mention.metrics, reactions(mention)
+        hours = hours_live(mention)
+        excerpt = mention.text[:40] + ("…" if len(mention.text) > 40 else "")
+        return Finding(
+            key=f"own:{mention.id}",
+            title=f"{self.spec.title or '官方账号发文引发大量互动'}：@{mention.author.name}",
+            summary=(
+                f"官方账号 @{mention.author.name} 的发文 {hours:.1f} 小时内引发 {count:,} 次互动"
+                f"（转发 {m.reposts:,} · 评论 {m.comments:,} · 点赞 {m.likes:,}），"
+                f"请核查回应口径：“{excerpt}”"
+            ),
+            count=count,
+            window_start=mention.published_at,
+            window_end=mention.collected_at,
+            peak=count / hours,
+            sample_ids=[mention.id],
+            plans=sorted(mention.plans),
+        )
