@@ -11,6 +11,7 @@ import streamlit as st
 from core.context import Context
 from core.enums import Channel, SentimentLabel
 from core.index.protocol import HistogramBucket, SearchQuery, SplitField
+from core.own_accounts import OwnAccounts
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,6 +20,12 @@ def get_context() -> Context:
     return Context.load(
         os.environ.get("YUQING_CONFIG") or None, os.environ.get("YUQING_DATA_DIR") or None
     )
+
+
+@st.cache_resource(show_spinner=False)
+def own_accounts() -> OwnAccounts:
+    """The brand's own accounts (top-level `own_accounts` and each plan's)."""
+    return OwnAccounts.of(get_context().config)
 
 
 def now() -> datetime:

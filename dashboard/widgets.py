@@ -22,7 +22,8 @@ from core.enums import (
 from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
 from core.models import Mention
-from dashboard.data import get_context, known_regions, now
+from dashboard.data import get_context, known_regions, now, own_accounts
+from sentiment.urgency import followers_zh
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
@@ -116,9 +117,13 @@ def badge(text: str, colour: str) -> str:
     )
 
 
+OWN_COLOUR = "#0b7285"
+
+
 def mention_badges(mention: Mention) -> str:
-    """Channel, sentiment, category and urgency badges for one mention."""
-    parts = [badge(CHANNEL_LABELS_ZH[mention.channel], "#4263eb")]
+    """官方 (own account), channel, sentiment, category and urgency badges for one mention."""
+    parts = [badge("官方", OWN_COLOUR)] if own_accounts().is_own(mention) else []
+    parts.append(badge(CHANNEL_LABELS_ZH[mention.channel], "#4263eb"))
     if mention.sentiment:
         label = mention.sentiment.label
         parts.append(badge(SENTIMENT_LABELS_ZH[label], SENTIMENT_COLOURS[label]))
@@ -151,9 +156,9 @@ def mention_card(mention: Mention) -> None:
     author = mention.author
     who = streamlit_text(author.name or "匿名")
     if author.verified:
-        who += " ✔"
+        who += " · 认证"
     if author.followers:
-        who += f" · {author.followers:,} 粉丝"
+        who += f" · 粉丝 {followers_zh(author.followers)}"
     if mention.region:
         who += f" · IP属地 {streamlit_text(mention.region)}"
     when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")

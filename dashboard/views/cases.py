@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
-from alerting import incidents
-from alerting import service as alerts
-from alerting.enums import AlertStatus
+from alerting.models import Alert
 from core.enums import Severity
 from core.errors import YuqingError
 from core.escaping import streamlit_text
 from crisis_playbooks import runtime
-from crisis_playbooks.cases import flows, service
+from crisis_playbooks.cases import flows
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.overview import CaseCard, board
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.navigation import VIEWS
+from dashboard.situation import waiting_alerts
 
 DETAIL_PAGE = VIEWS / "case_detail.py"
 ctx = get_context()
@@ -30,34 +27,6 @@ actor = auth.actor()
 def open_detail(case_id: int) -> None:
     """Go to the case page (the page list lives in dashboard/navigation.py)."""
     st.switch_page(DETAIL_PAGE, query_params={"case_id": str(case_id)})
-
-
-def open_alerts() -> list[tuple[Any, int]]:
-    """One alert per incident not yet handled by an open case, with how many more it groups.
-
-    Opening a case from it links the whole incident.
-    """
-    waiting: list[tuple[Any, int]] = []
-    seen: set[int] = set()
-    with ctx.sessions() as session:
-        pending = alerts.get_all(session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED])
-        for alert in pending:
-            if alert.incident_id in seen:  # None is never added: lone alerts each count
-                continue
-            if alert.incident_id is not None:
-                seen.add(alert.incident_id)
-            group = [
-                a for a in incidents.siblings(session, alert) if a.status != AlertStatus.RESOLVED
-            ]
-            handled = any(
-                c.status_enum.is_open
-                for member in group
-                for c in service.get_by_alert(session, alert_id=member.id)
-            )
-            if not handled:
-                lead = next((a for a in group if incidents.is_lead(session, a)), alert)
-                waiting.append((lead, len(group) - 1))
-    return waiting
 
 
 def open_from_alert(alert_id: int) -> int:
@@ -76,7 +45,7 @@ def open_from_alert(alert_id: int) -> int:
         return case.id
 
 
-def alert_caption(alert: Any) -> str:
+def alert_caption(alert: Alert) -> str:
     """Severity in Chinese, rule, first firing in local time (SQLite returns naive UTC)."""
     from core.enums import SEVERITY_LABELS_ZH, Severity
     from core.timeutil import as_utc
@@ -88,7 +57,8 @@ def alert_caption(alert: Any) -> str:
 
 
 st.subheader("待立案预警")
-pending = open_alerts()
+with ctx.sessions() as session:
+    pending = waiting_alerts(session)
 if not pending:
     st.caption("没有待立案的预警。")
 for alert, more in pending:
@@ -130,7 +100,7 @@ def card(item: CaseCard) -> None:
     """One case on the board; overdue cases are red, warnings amber."""
     case = item.case
     colour = "red" if item.overdue else ("orange" if item.warning else "gray")
-    flag = "⏰ 逾期 · " if item.overdue else ("⚠️ 即将超时 · " if item.warning else "")
+    flag = "逾期 · " if item.overdue else ("即将超时 · " if item.warning else "")
     with st.container(border=True):
         st.markdown(f":{colour}[**#{case.id} {streamlit_text(case.title)}**]")
         st.caption(

@@ -12,14 +12,16 @@ from collectors.config import SOURCES, WEBHOOK
 from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
 from dashboard.data import get_context
 
-STATUS_ICONS = {
-    SourceStatus.OK: "🟢",
-    SourceStatus.PARTIAL: "🟡",
-    SourceStatus.PENDING: "⚪",
-    SourceStatus.DEGRADED: "🟠",
-    SourceStatus.BLOCKED: "🔴",
-    SourceStatus.MISCONFIGURED: "⛔",
+# Colours instead of emoji circles, which render as empty boxes on a bare Linux desktop.
+STATUS_COLOURS = {
+    SourceStatus.OK: "#2f9e44",
+    SourceStatus.PARTIAL: "#e0b000",
+    SourceStatus.PENDING: "#868e96",
+    SourceStatus.DEGRADED: "#f08c00",
+    SourceStatus.BLOCKED: "#c92a2a",
+    SourceStatus.MISCONFIGURED: "#862e9c",
 }
+COLOUR_OF = {SOURCE_STATUS_ZH[s]: c for s, c in STATUS_COLOURS.items()}
 TYPE_LABELS = {
     "weibo_search": "微博搜索",
     "weibo_user": "微博账号",
@@ -54,7 +56,7 @@ def row(
     """One table row for a configured source."""
     status = SourceStatus(state.status) if state else SourceStatus.PENDING
     return {
-        "状态": f"{STATUS_ICONS[status]} {SOURCE_STATUS_ZH[status]}",
+        "状态": SOURCE_STATUS_ZH[status],
         "数据源": source_name,
         "类型": TYPE_LABELS.get(source_type, source_type),
         "启用": "是" if enabled else "否",
@@ -84,7 +86,10 @@ def health() -> None:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return
     table = pd.DataFrame(rows).drop(columns="_status")
-    st.dataframe(table, use_container_width=True, hide_index=True)
+    styled = table.style.map(
+        lambda v: f"color:#fff;background-color:{COLOUR_OF.get(v, '#868e96')}", subset=["状态"]
+    )
+    st.dataframe(styled, width="stretch", hide_index=True)
     broken = [r for r in rows if r["_status"] in NEXT_STEP]
     if broken:
         st.error(

@@ -1,0 +1,176 @@
+"""What needs attention now: open cases and alerts waiting for a case, most severe first.
+
+Plain functions over a session (no Streamlit), shared by 态势, 告警中心 and 案件看板 so the
+numbers on every page come from one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from alerting import incidents
+from alerting import service as alerts
+from alerting.enums import SEVERITY_LABELS_ZH, AlertStatus, Severity
+from alerting.models import Alert
+from crisis_playbooks.cases import service as cases
+from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cases.models import Case
+from crisis_playbooks.overview import CaseCard, board
+from crisis_playbooks.sla.clocks import SlaClock, SlaPolicy
+from crisis_playbooks.sla.enums import ClockState
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import TaskStatus
+
+# One rank for both vocabularies (alert severity and case severity) while they differ.
+RANKS = {"info": 0, "low": 0, "warning": 1, "medium": 1, "high": 2, "critical": 3}
+CRISIS_RANK = 2
+
+
+def pending_alert_count(session: Session) -> int:
+    """Alerts nobody has taken up yet (待处理): open, not acknowledged, not resolved."""
+    statement = select(func.count()).select_from(Alert).where(Alert.status == AlertStatus.OPEN)
+    return int(session.execute(statement).scalar_one())
+
+
+def case_of(session: Session, alert: Alert) -> Case | None:
+    """The open case handling this alert or any alert of its incident (else the newest closed)."""
+    group = incidents.siblings(session, alert) or [alert]
+    found = [c for member in group for c in cases.get_by_alert(session, alert_id=member.id)]
+    found.sort(key=lambda c: (not c.status_enum.is_open, -c.id))
+    return found[0] if found else None
+
+
+def waiting_alerts(session: Session) -> list[tuple[Alert, int]]:
+    """One alert per incident not yet handled by an open case, with how many more it groups."""
+    waiting: list[tuple[Alert, int]] = []
+    seen: set[int] = set()
+    pending = alerts.get_all(session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED])
+    for alert in pending:
+        if alert.incident_id in seen:  # None is never added: lone alerts each count
+            continue
+        if alert.incident_id is not None:
+            seen.add(alert.incident_id)
+        group = [a for a in incidents.siblings(session, alert) if a.status != AlertStatus.RESOLVED]
+        group = group or [alert]
+        handled = any(
+            c.status_enum.is_open
+            for member in group
+            for c in cases.get_by_alert(session, alert_id=member.id)
+        )
+        if not handled:
+            lead = next((a for a in group if incidents.is_lead(session, a)), alert)
+            waiting.append((lead, len(group) - 1))
+    return waiting
+
+
+@dataclass
+class AttentionItem:
+    """One row of 待处理事项: an open case or an alert that no case handles yet."""
+
+    kind: str  # 案件 / 预警
+    rank: int
+    level: str
+    title: str
+    opened_at: datetime
+    owner: str
+    next_step: str | None
+    next_due: datetime | None
+    sla: SlaClock | None
+    alert_id: int | None = None
+    case_id: int | None = None
+
+    @property
+    def is_crisis(self) -> bool:
+        """High or critical: the crisis banner shows it."""
+        return self.rank >= CRISIS_RANK
+
+
+def _running_clock(card: CaseCard) -> SlaClock | None:
+    running = [c for c in card.clocks if c.stopped_at is None and c.due_at is not None]
+    return min(running, key=lambda c: c.due_at or card.now, default=None)
+
+
+def _case_item(session: Session, card: CaseCard) -> AttentionItem:
+    case = card.case
+    open_tasks = [
+        t
+        for t in tasks.get_all(session, case_id=case.id)
+        if t.status == TaskStatus.OPEN and t.due_at is not None
+    ]
+    step = min(open_tasks, key=lambda t: t.due_at or card.now, default=None)
+    lead = case.alerts[0].alert_id if case.alerts else None
+    return AttentionItem(
+        kind="案件",
+        rank=RANKS.get(case.severity, 1),
+        level=case.severity_enum.label_zh,
+        title=case.title,
+        opened_at=case.opened_at,
+        owner=case.owner or "未指派",
+        next_step=step.title if step else None,
+        next_due=step.due_at if step else None,
+        sla=_running_clock(card),
+        alert_id=lead,
+        case_id=case.id,
+    )
+
+
+def _alert_item(alert: Alert, more: int) -> AttentionItem:
+    severity = Severity(alert.severity)
+    title = alert.title + (f"（同一事件另有 {more} 条告警）" if more else "")
+    status = "待处理" if alert.status == AlertStatus.OPEN else f"已确认（{alert.acknowledged_by}）"
+    return AttentionItem(
+        kind="预警",
+        rank=RANKS.get(severity.value, 1),
+        level=SEVERITY_LABELS_ZH[severity],
+        title=title,
+        opened_at=alerts.as_utc(alert.opened_at) or alert.opened_at,
+        owner=status,
+        next_step="立案并启动预案",
+        next_due=None,
+        sla=None,
+        alert_id=alert.id,
+    )
+
+
+def attention(session: Session, *, policy: SlaPolicy, now: datetime) -> list[AttentionItem]:
+    """Open cases and unhandled alerts, most severe and then oldest first."""
+    open_statuses: list[CaseStatus] = [s for s in CaseStatus if s.is_open]
+    grouped = board(session, policy=policy, now=now, statuses=open_statuses)
+    items = [_case_item(session, card) for cards in grouped.values() for card in cards]
+    items += [_alert_item(alert, more) for alert, more in waiting_alerts(session)]
+    items.sort(key=lambda i: (-i.rank, i.opened_at))
+    return items
+
+
+def countdown(due: datetime | None, now: datetime) -> str:
+    """'还剩 1 小时 20 分' or '已逾期 35 分' (or '—')."""
+    if due is None:
+        return "—"
+    left = due - now
+    words = duration_zh(abs(left))
+    return f"还剩 {words}" if left >= timedelta() else f"已逾期 {words}"
+
+
+def sla_text(clock: SlaClock | None, now: datetime) -> str:
+    """The running SLA clock as time left or overdue, with its name."""
+    if clock is None:
+        return "—"
+    if clock.state == ClockState.PAUSED:
+        return f"{clock.kind.label_zh} 已暂停"
+    return f"{clock.kind.label_zh} {countdown(clock.due_at, now)}"
+
+
+def duration_zh(span: timedelta) -> str:
+    """A span in 天/小时/分 (at most two units)."""
+    minutes = int(span.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} 天 {hours} 小时"
+    if hours:
+        return f"{hours} 小时 {mins} 分"
+    return f"{mins} 分"
