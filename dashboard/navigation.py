@@ -12,6 +12,7 @@ VIEWS = Path(__file__).resolve().parent / "views"
 
 # (file, title, icon); the first is the default page. A page's URL is its file name.
 PAGES = [
+    ("overview.py", "舆情态势", ":material/monitoring:"),
     ("feed.py", "实时舆情", ":material/dynamic_feed:"),
     ("search.py", "检索", ":material/search:"),
     ("alerts.py", "告警中心", ":material/notifications_active:"),

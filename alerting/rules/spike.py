@@ -17,7 +17,7 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
-from alerting.rules.stats import first_published, poisson_tail, refresh_slot, seasonal_rate
+from alerting.rules.stats import chance_zh, first_published, poisson_tail, refresh_slot, seasonal_rate
 from core.timeutil import Duration
 
 
@@ -105,7 +105,7 @@ class SpikeRule(Rule[SpikeSpec]):
             title=f"{scope_label(scope)}{self.spec.title or '负面声量激增'}",
             summary=(
                 f"最近 {minutes} 分钟 {observed} 条，同时段基线 {expected:.1f} 条"
-                f"（{observed / expected:.1f} 倍，p={p:.1e}）"
+                f"（{observed / expected:.1f} 倍，{chance_zh(p)}）"
             ),
             count=observed,
             window_start=start,

@@ -101,3 +101,12 @@ def binomial_tail(successes: int, trials: int, probability: float) -> float:
         log_choose = math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1)
         total += math.exp(log_choose + k * log_p + (trials - k) * log_q)
     return min(1.0, total)
+
+
+def chance_zh(p: float) -> str:
+    """A Poisson/binomial tail probability in plain words: how likely this is by chance."""
+    if p < 1e-6:
+        return "纯属偶然的可能不到百万分之一"
+    if p < 1e-3:
+        return "纯属偶然的可能不到千分之一"
+    return f"纯属偶然的可能约 {p:.1%}"

@@ -5,14 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 from alerting import incidents, service
+from alerting.config import ALERTING, ESCALATION_TIER_ZH
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
-from alerting.rules import describe
+from alerting.rules import RULES, describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.errors import YuqingError
 from core.escaping import streamlit_text
 from core.timeutil import as_utc
+from crisis_playbooks import runtime
+from crisis_playbooks.cases import flows
 from dashboard import auth
 from dashboard.data import get_context, now
+from dashboard.navigation import VIEWS
+from dashboard.situation import case_of
 from dashboard.widgets import badge, mention_card
 
 SEVERITY_COLOURS = {
@@ -26,7 +32,16 @@ STATUS_COLOURS = {
     AlertStatus.ACKNOWLEDGED: "#1971c2",
     AlertStatus.RESOLVED: "#2f9e44",
 }
-TIERS_ZH = ["一线", "班长", "二线", "主管/公关"]
+TIERS_ZH = list(ESCALATION_TIER_ZH.values())
+DELIVERY_ZH = {
+    "pending": "待发送",
+    "sent": "已送达",
+    "failed": "失败待重试",
+    "deferred": "限流延后",
+    "gave_up": "多次失败已放弃",
+}
+TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
+CASE_PAGE = VIEWS / "case_detail.py"
 
 ctx = get_context()
 st.title("告警中心")
@@ -38,6 +53,57 @@ chosen = st.sidebar.multiselect(
     format_func=lambda s: ALERT_STATUS_ZH[AlertStatus(s)],
 )
 focus = st.query_params.get("alert")
+
+
+def notified(alert: Alert) -> str:
+    """Who has been told, in words; nothing about tiers when no notifier is configured."""
+    if not ALERTING.of(ctx.config).notifiers:
+        return "未配置通知渠道（仅在看板显示）"
+    if not alert.notified_count:
+        return "尚未发出通知"
+    tier = TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)]
+    return f"已通知 {alert.notified_count} 次，当前层级 {tier}"
+
+
+def case_link(alert: Alert) -> None:
+    """已立案：案件 #N (a link), or a 立案 button that opens the case and goes there."""
+    with ctx.sessions() as session:
+        case = case_of(session, alert)
+        case_id, title, is_open = (
+            (case.id, case.title, case.status_enum.is_open) if case else (None, "", False)
+        )
+    if case_id is not None:
+        label = f"已立案：案件 #{case_id} {title}" + ("" if is_open else "（已关闭）")
+        st.page_link(
+            CASE_PAGE, label=label, icon=":material/fact_check:",
+            query_params={"case_id": str(case_id)},
+        )  # fmt: skip
+        return
+    if st.button(
+        "立案",
+        key=f"case-{alert.id}",
+        type="primary",
+        icon=":material/assignment_add:",
+        disabled=not auth.may_act(),
+        help="为本条预警（及同一事件的其他预警）立案并进入案件详情",
+    ):
+        try:
+            with ctx.sessions() as session:
+                opened = flows.open_from_alert_id(
+                    session,
+                    alert_id=alert.id,
+                    brand=ctx.config.brand,
+                    library=runtime.library(ctx),
+                    index=ctx.index,
+                    actor=actor,
+                    now=now(),
+                )
+                session.commit()
+                opened_id = opened.id
+        except YuqingError as exc:
+            st.error(str(exc))
+        else:
+            st.switch_page(CASE_PAGE, query_params={"case_id": str(opened_id)})
 
 
 def act(alert_id: int, action: str) -> None:
@@ -66,13 +132,11 @@ def show(alert: Alert) -> None:
     st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
     opened = as_utc(alert.opened_at)
-    left, middle, right = st.columns(3)
-    left.metric("数量", f"{alert.count} 条")
-    middle.metric("开始", f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—")
-    right.metric("已通知层级", TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)])
+    kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else None
+    started = f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—"
     st.caption(
-        f"规则 {alert.rule}（{alert.rule_type}）· 去重键 {streamlit_text(alert.key)} · "
-        f"触发 {alert.fire_count} 次"
+        f"规则「{alert.rule}」（{kind.type_label_zh if kind else '自定义规则'}）"
+        f" · 开始 {started} · 同一条件已触发 {alert.fire_count} 次 · {notified(alert)}"
     )
     if alert.acknowledged_by:
         st.caption(f"确认人：{alert.acknowledged_by}")
@@ -87,6 +151,7 @@ def show(alert: Alert) -> None:
             f"同一事件 #{incident.id}（{role}）还有 {len(others)} 条告警：{listed}。"
             "确认任一条即确认整个事件，升级只经由主告警。"
         )
+    case_link(alert)
     samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
     if samples:
         st.markdown("**代表性内容**")
@@ -117,7 +182,12 @@ def show(alert: Alert) -> None:
     if sent:
         st.dataframe(
             [
-                {"渠道": d.notifier, "层级": d.tier or "", "状态": d.status, "尝试": d.attempts}
+                {
+                    "渠道": d.notifier,
+                    "层级": TIER_OF.get(d.tier or "", d.tier or ""),
+                    "状态": DELIVERY_ZH.get(d.status, d.status),
+                    "尝试次数": d.attempts,
+                }
                 for d in sent
             ],
             hide_index=True,

@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.enums import SentimentLabel, Severity
 from dashboard.data import get_context, sentiment_series
-from dashboard.open_alerts import open_alert_count
+from dashboard.situation import pending_alert_count
 from dashboard.widgets import filter_sidebar, mention_card, trend_chart
 
 ctx = get_context()
@@ -27,10 +27,12 @@ def live() -> None:
     cols[0].metric("提及量", f"{total:,}")
     cols[1].metric("负面占比", f"{negative / total:.1%}" if total else "—")
     cols[2].metric("高/紧急提及", f"{urgent:,}")
-    cols[3].metric("未处理预警", open_alert_count())
+    with ctx.sessions() as session:
+        pending = pending_alert_count(session)
+    cols[3].metric("未处理预警", pending, help="待处理（尚未确认）的预警，与告警中心一致")
     rows = sentiment_series(query, interval)
     if rows:
-        st.plotly_chart(trend_chart(rows), use_container_width=True, key="trend")
+        st.plotly_chart(trend_chart(rows), width="stretch", key="trend")
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")

@@ -64,3 +64,11 @@ def test_no_own_accounts_no_alert_and_old_posts_ignored(tmp_path) -> None:  # ty
     # The same name on another channel is somebody else.
     elsewhere = loud.model_copy(update={"channel": Channel.FORUM})
     assert rule.on_mentions([elsewhere], context(tmp_path, own)) == []
+
+
+def test_chance_in_plain_words() -> None:
+    from alerting.rules.stats import chance_zh
+
+    assert chance_zh(3.7e-22) == "纯属偶然的可能不到百万分之一"
+    assert chance_zh(2e-4) == "纯属偶然的可能不到千分之一"
+    assert chance_zh(0.012) == "纯属偶然的可能约 1.2%"

@@ -1,0 +1,97 @@
+"""Headline numbers with 环比 (this period against the one before), cached briefly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from core.enums import SentimentLabel, UrgencyLevel
+from core.index.protocol import SearchQuery
+from dashboard.data import get_context
+
+# Counts are cached for this long; `since`/`until` are rounded to it so reruns hit the cache.
+CACHE_SECONDS = 10
+
+
+def rounded(moment: datetime) -> datetime:
+    """moment rounded down to the cache step (keeps cached counts reusable between reruns)."""
+    stamp = moment.timestamp()
+    return datetime.fromtimestamp(stamp - stamp % CACHE_SECONDS, moment.tzinfo)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def count(query: SearchQuery) -> int:
+    """ctx.index.count, cached for a few seconds."""
+    return get_context().index.count(query)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Mentions, negative share and high/critical mentions of one period."""
+
+    total: int
+    negative: int
+    urgent: int
+
+    @property
+    def negative_share(self) -> float | None:
+        """Negative mentions / all mentions (None without mentions)."""
+        return self.negative / self.total if self.total else None
+
+
+def headline(query: SearchQuery) -> Headline:
+    """The three numbers for a query's period."""
+    return Headline(
+        total=count(query),
+        negative=count(replace(query, sentiments=[SentimentLabel.NEGATIVE])),
+        urgent=count(replace(query, min_urgency=UrgencyLevel.HIGH)),
+    )
+
+
+def periods(query: SearchQuery, span: timedelta, end: datetime) -> tuple[Headline, Headline]:
+    """(this period, the period before it) for the same filters."""
+    until = rounded(end) + timedelta(seconds=CACHE_SECONDS)
+    current = replace(query, since=until - span, until=until)
+    previous = replace(query, since=until - 2 * span, until=until - span)
+    return headline(current), headline(previous)
+
+
+def change(now_value: float | None, before: float | None, percent_points: bool = False) -> str:
+    """'环比 +12%' (or '+3.1 个百分点' for shares); '环比 —' when there is nothing to compare."""
+    if now_value is None or before is None:
+        return "环比 —"
+    if percent_points:
+        return f"环比 {(now_value - before) * 100:+.1f} 个百分点"
+    if before == 0:
+        return "环比 新增" if now_value else "环比 持平"
+    return f"环比 {(now_value - before) / before:+.0%}"
+
+
+def metrics(query: SearchQuery, span: timedelta, end: datetime, label: str) -> Headline:
+    """Three st.metric tiles with 环比 against the period before; returns this period."""
+    current, previous = periods(query, span, end)
+    cols = st.columns(3)
+    cols[0].metric(
+        f"{label}提及量",
+        f"{current.total:,}",
+        change(current.total, previous.total),
+        delta_color="off",
+        help=f"上一周期 {previous.total:,} 条",
+    )
+    share = current.negative_share
+    cols[1].metric(
+        "负面占比",
+        f"{share:.1%}" if share is not None else "—",
+        change(share, previous.negative_share, percent_points=True),
+        delta_color="inverse",
+    )
+    cols[2].metric(
+        "高/紧急提及",
+        f"{current.urgent:,}",
+        change(current.urgent, previous.urgent),
+        delta_color="inverse",
+        help=f"上一周期 {previous.urgent:,} 条",
+    )
+    return current

@@ -1,0 +1,50 @@
+"""官方账号: how people react to the brand's own accounts (mentions naming them, spikes)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from alerting import service as alert_service
+from alerting.enums import AlertStatus
+from core.enums import SentimentLabel
+from core.index.protocol import SearchQuery
+from dashboard.data import get_context, own_accounts
+from dashboard.headline import count
+
+OWN_RULE_TYPE = "own_post_reaction"
+
+
+def own_accounts_block(moment: datetime) -> None:
+    """One line per own account: mentions naming it in the last day (negative share), spikes."""
+    names = sorted(own_accounts().names())
+    if not names:
+        return
+    ctx = get_context()
+    with ctx.sessions() as session:
+        spikes = [
+            a
+            for a in alert_service.get_all(
+                session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED]
+            )
+            if a.rule_type == OWN_RULE_TYPE
+        ]
+    st.subheader("官方账号")
+    cols = st.columns(len(names) + 1)
+    for column, name in zip(cols, names, strict=False):
+        query = SearchQuery(text=name, since=moment - timedelta(days=1))
+        total = count(query)
+        negative = count(
+            SearchQuery(text=name, since=query.since, sentiments=[SentimentLabel.NEGATIVE])
+        )
+        column.metric(
+            f"提及 @{name}（24 小时）",
+            f"{total:,}",
+            f"负面 {negative / total:.0%}" if total else None,
+            delta_color="off",
+            help="正文点名该官方账号的提及（回复、@、转发评论），负面占比高说明回应口径引发反感",
+        )
+    cols[-1].metric("官方发文互动激增", len(spikes), help="规则 own_post_reaction 的未关闭预警")
+    for alert in spikes[:3]:
+        st.warning(f"{alert.title} — {alert.summary}", icon=":material/campaign:")

@@ -1,0 +1,202 @@
+"""态势: what needs attention now, the crisis banner, the trend with alerts marked, the feed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from alerting import service as alert_service
+from alerting.enums import AlertStatus
+from core.enums import SentimentLabel, UrgencyLevel
+from core.index.protocol import SearchQuery, SortOrder
+from crisis_playbooks import runtime
+from dashboard.data import get_context, now, sentiment_series
+from dashboard.headline import count, metrics
+from dashboard.navigation import VIEWS
+from dashboard.own import own_accounts_block
+from dashboard.situation import (
+    AttentionItem,
+    attention,
+    countdown,
+    duration_zh,
+    pending_alert_count,
+    sla_text,
+)
+from dashboard.timeline import alert_marks, trend_with_alerts
+from dashboard.widgets import mention_card
+
+ALERTS_PAGE, CASE_PAGE = VIEWS / "alerts.py", VIEWS / "case_detail.py"
+TREND_RANGES = {
+    "最近 24 小时": (timedelta(hours=24), timedelta(hours=1)),
+    "最近 7 天": (timedelta(days=7), timedelta(hours=3)),
+    "最近 30 天": (timedelta(days=30), timedelta(days=1)),
+}
+PAGE_SIZE = 20
+
+ctx = get_context()
+tz = ctx.config.tz
+st.title(f"舆情态势 · {ctx.config.brand}")
+
+
+def local(moment: datetime | None) -> str:
+    """Local 'MM-DD HH:MM' or '—'."""
+    return moment.astimezone(tz).strftime("%m-%d %H:%M") if moment else "—"
+
+
+def links(item: AttentionItem, key: str) -> None:
+    """Page links to the item's alert and case (both ways round the 立案 step)."""
+    cols = st.columns(2)
+    if item.alert_id is not None:
+        cols[0].page_link(
+            ALERTS_PAGE,
+            label=f"预警 #{item.alert_id}",
+            icon=":material/notifications_active:",
+            query_params={"alert": str(item.alert_id)},
+        )
+    if item.case_id is not None:
+        cols[1].page_link(
+            CASE_PAGE,
+            label=f"案件 #{item.case_id}",
+            icon=":material/fact_check:",
+            query_params={"case_id": str(item.case_id)},
+        )
+    else:
+        cols[1].caption("尚未立案")
+
+
+def crisis_start(item: AttentionItem) -> datetime:
+    """When the crisis began: its alert's first matching post, else when it was opened."""
+    if item.alert_id is not None:
+        with ctx.sessions() as session:
+            alert = alert_service.get(session, alert_id=item.alert_id)
+            if alert is not None:
+                start = alert_service.as_utc(alert.window_start or alert.opened_at)
+                if start is not None:
+                    return start
+    return item.opened_at
+
+
+def banner(item: AttentionItem, moment: datetime) -> None:
+    """The crisis block: what, how long, headline numbers since it began, where to act."""
+    start = crisis_start(item)
+    since = SearchQuery(since=start)
+    total = count(since)
+    negative = count(replace(since, sentiments=[SentimentLabel.NEGATIVE]))
+    urgent = count(replace(since, min_urgency=UrgencyLevel.HIGH))
+    with st.container(border=True, key="crisis-banner"):
+        st.error(
+            f"**危机进行中：{item.title}**　{item.level}级 · {local(start)} 开始，"
+            f"已持续 {duration_zh(moment - start)} · {item.owner}",
+            icon=":material/emergency:",
+        )
+        cols = st.columns(4)
+        cols[0].metric("开始以来提及", f"{total:,}")
+        cols[1].metric("其中负面", f"{negative / total:.0%}" if total else "—")
+        cols[2].metric("高/紧急提及", f"{urgent:,}")
+        next_due = countdown(item.next_due, moment) if item.next_due else "—"
+        cols[3].metric("下一步截止", next_due, help=item.next_step or "")
+        links(item, "banner")
+
+
+def attention_list(items: list[AttentionItem], moment: datetime) -> None:
+    """待处理事项: each open case / unhandled alert with age, owner, next deadline and SLA."""
+    st.subheader("待处理事项")
+    if not items:
+        st.success("目前没有待处理的预警或案件。", icon=":material/check_circle:")
+        return
+    for index, item in enumerate(items[:10]):
+        with st.container(border=True, key=f"attention-{index}"):
+            head, when, step, sla = st.columns([4, 2, 3, 2])
+            head.markdown(f"**{item.kind} · {item.level}** {item.title}")
+            head.caption(f"负责人/状态：{item.owner}")
+            when.caption(
+                f"开始 {local(item.opened_at)}\n\n已持续 {duration_zh(moment - item.opened_at)}"
+            )
+            if item.next_step:
+                step.caption(f"下一步：{item.next_step}\n\n{countdown(item.next_due, moment)}")
+            sla.caption(f"SLA：{sla_text(item.sla, moment)}")
+            links(item, f"item-{index}")
+
+
+def pinned(moment: datetime) -> list[str]:
+    """Critical/high posts of the last day and spiking own posts, pinned above the feed."""
+    day = SearchQuery(since=moment - timedelta(days=1))
+    found = ctx.index.search(
+        replace(day, min_urgency=UrgencyLevel.HIGH, sort=SortOrder.URGENCY, limit=5)
+    ).mentions
+    with ctx.sessions() as session:
+        own = [
+            a
+            for a in alert_service.get_all(
+                session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED]
+            )
+            if a.rule_type == "own_post_reaction"
+        ]
+    own_ids = [i for a in own for i in a.sample_mention_ids]
+    own_posts = [m for i in own_ids if (m := ctx.index.get(i)) is not None]
+    shown: list[str] = []
+    if own_posts or found:
+        st.subheader("置顶 · 需要优先处理的内容")
+    for mention in [*own_posts, *found]:
+        if mention.id in shown:
+            continue
+        shown.append(mention.id)
+        with st.container(border=True):
+            mention_card(mention)
+    return shown
+
+
+def feed(moment: datetime, skip: list[str]) -> None:
+    """The newest mentions, a page at a time (pinned ones are not repeated)."""
+    st.subheader("最新提及")
+    page = int(st.session_state.get("overview-page", 1))
+    query = SearchQuery(since=moment - timedelta(days=1), limit=PAGE_SIZE)
+    result = ctx.index.search(replace(query, offset=(page - 1) * PAGE_SIZE))
+    every = ctx.config.dashboard.refresh.total_seconds()
+    st.caption(f"最近 24 小时共 {result.total:,} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
+    for mention in result.mentions:
+        if mention.id in skip:
+            continue
+        with st.container(border=True):
+            mention_card(mention)
+
+
+@st.fragment(run_every=ctx.config.dashboard.refresh)
+def live() -> None:
+    """Everything on this page that refreshes by itself."""
+    moment = now()
+    with ctx.sessions() as session:
+        items = attention(session, policy=runtime.policy(ctx), now=moment)
+        pending = pending_alert_count(session)
+    crisis = [i for i in items if i.is_crisis]
+    if crisis:
+        banner(crisis[0], moment)
+    top = st.columns([3, 1])
+    with top[0]:
+        metrics(SearchQuery(), timedelta(days=1), moment, "24 小时")
+    top[1].metric(
+        "未处理预警",
+        pending,
+        help="状态为待处理（尚未确认）的预警，与告警中心的「待处理」一致",
+    )
+    attention_list(items, moment)
+    own_accounts_block(moment)
+    label = st.segmented_control(
+        "趋势范围", list(TREND_RANGES), default="最近 7 天", key="overview-range"
+    )
+    span, interval = TREND_RANGES[label or "最近 7 天"]
+    query = SearchQuery(since=moment - span, until=moment)
+    rows = sentiment_series(query, interval)
+    with ctx.sessions() as session:
+        marks = alert_marks(session, moment - span)
+    if rows:
+        st.plotly_chart(trend_with_alerts(rows, marks), width="stretch", key="overview-trend")
+    else:
+        st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
+    feed(moment, pinned(moment))
+
+
+live()
+st.number_input("最新提及页码", min_value=1, value=1, step=1, key="overview-page")
