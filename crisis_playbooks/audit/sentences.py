@@ -122,11 +122,9 @@ def sentence(event: CaseEvent, tz: ZoneInfo) -> str:
     if kind == EventKind.PLAYBOOK_STARTED:
         return f"{who} 启动预案「{event.text}」"
     if kind == EventKind.TASK_CHANGED:
-        status = value_text(None, event.after, tz)
-        try:
-            status = TaskStatus(event.after or "").label_zh
-        except ValueError:
-            pass
+        after = event.after or ""
+        known = after in TaskStatus.__members__.values()
+        status = TaskStatus(after).label_zh if known else value_text(None, after, tz)
         title, _, note = event.text.partition("：")
         return _with_note(f"{who} 将步骤「{title}」标为 {status}", note)
     if kind == EventKind.TASK_OVERDUE:

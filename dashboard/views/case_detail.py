@@ -8,11 +8,12 @@ from datetime import datetime
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from core.enums import Severity
+from core.enums import CHANNEL_LABELS_ZH, Channel, Severity
 from core.errors import YuqingError
 from core.escaping import safe_link, streamlit_text
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
+from crisis_playbooks.audit.sentences import sentence
 from crisis_playbooks.cases import flows, service, transitions
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case, CaseUpdate
@@ -28,6 +29,8 @@ from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from dashboard import auth
 from dashboard.data import get_context, now
+from dashboard.navigation import VIEWS
+from dashboard.situation import countdown, duration_zh
 
 ctx = get_context()
 tz = ctx.config.tz
@@ -126,14 +129,15 @@ st.caption(
 )
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
     late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
-    due = f"截止 {when(clock.due_at)}" if clock.due_at and not clock.stopped_at else ""
     settled = clock.state == ClockState.MET
+    running = clock.due_at is not None and clock.stopped_at is None
+    remaining = countdown(clock.due_at, info.card.now) if running else clock.state.label_zh
     column.metric(
         f"SLA {clock.kind.label_zh}",
-        clock.state.label_zh,
-        None if settled else f"{clock.consumed:.0%} {due}",
+        remaining,
+        None if settled else f"已用 {clock.consumed:.0%} · 截止 {when(clock.due_at)}",
         delta_color="inverse" if late else "off",
-        help=f"已用 {clock.consumed:.0%} 的时限",
+        help=f"{clock.state.label_zh}；时限 {duration_zh(clock.target)}（按工作时间计）",
     )
 
 with st.container(border=True):
@@ -167,8 +171,14 @@ with checklist:
     except YuqingError as exc:  # a broken user playbook must not hide the case
         st.error(str(exc))
         library = {}
+    for run in info.runs:
+        st.markdown(
+            f"**正在执行：{run.playbook_name}**　由 {run.started_by} 于 {when(run.started_at)} 启动"
+        )
     available = [p for p in library if p not in started]
-    if available and not closed:
+    # Once a playbook runs, a second one only by an explicit choice (not a ready button).
+    another = bool(info.runs) and st.toggle("另启动一个预案", key="another-playbook")
+    if available and not closed and (not info.runs or another):
         first = (
             available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
         )
@@ -180,17 +190,22 @@ with checklist:
             disabled=VIEW_ONLY,
         )
         label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
-        if st.button(label, key="start-playbook", disabled=VIEW_ONLY):
+        if st.button(
+            label, key="start-playbook", icon=":material/play_arrow:", disabled=VIEW_ONLY
+        ):
             act("playbook", playbook_id=pick)
-    for run in info.runs:
-        st.caption(f"预案「{run.playbook_name}」由 {run.started_by} 于 {when(run.started_at)} 启动")
     st.caption("所有对外发出的信息请第二人复核；只发布核实过的数据，不夸大承诺。")
     for task in info.tasks:
         overdue = task.is_overdue(info.card.now)
         role = OwnerRole(task.owner_role).label_zh
-        label = f"{task.title}（{role}，截止 {when(task.due_at)}）" + (
-            " ⏰ 逾期" if overdue else ""
-        )
+        label = f"{task.title}（{role}，截止 {when(task.due_at)}，{countdown(task.due_at, now())}）"
+        if task.status != TaskStatus.OPEN:
+            label = (
+                f"{task.title}（{role}）· {task.completed_by or '—'} 于 {when(task.completed_at)}"
+            )
+            label += f" {TaskStatus(task.status).label_zh}"
+        elif overdue:
+            label += " · 逾期"
         done = st.checkbox(
             label,
             value=task.status == TaskStatus.DONE,
@@ -221,6 +236,8 @@ with checklist:
             for kind, text in task.templates.items():
                 st.markdown(f"**{TemplateKind(kind).label_zh}**")
                 st.code(text, language=None)
+                if "〔待核实" in text or "〔待补充" in text:
+                    st.caption("〔待核实：…〕〔待补充：…〕处须核实后替换；未核实的内容不得发布。")
             reason = st.text_input(
                 "说明 / 跳过原因", key=f"skip-note-{task.id}", disabled=VIEW_ONLY
             )
@@ -312,17 +329,23 @@ with recovery_tab, st.form("recovery"):
 with timeline:
     for link in case.mentions:
         url = safe_link(link.url)
+        channel = link.channel or "—"
+        if channel in Channel.__members__.values():
+            channel = CHANNEL_LABELS_ZH[Channel(channel)]
         st.markdown(
-            f"📰 **{streamlit_text(link.author or '匿名')}**（{streamlit_text(link.channel)}）"
+            f":material/article: **{streamlit_text(link.author or '匿名')}**（{channel}）"
             f"{streamlit_text(link.excerpt)}" + (f" [原帖]({url})" if url else "")
         )
     for alert in case.alerts:
-        st.markdown(f"🚨 预警 #{alert.alert_id} {streamlit_text(alert.title)}")
+        st.page_link(
+            VIEWS / "alerts.py",
+            label=f"预警 #{alert.alert_id} {streamlit_text(alert.title)}",
+            icon=":material/notifications_active:",
+            query_params={"alert": str(alert.alert_id)},
+        )
     for event in reversed(info.timeline):
-        text = event.describe()
         kind = EVENT_LABELS_ZH[EventKind(event.kind)]
-        actor = streamlit_text(event.actor)
-        st.markdown(f"`{when(event.at)}` **{actor}** · {kind} · {streamlit_text(text)}")
+        st.markdown(f"`{when(event.at)}` {kind} · {streamlit_text(sentence(event, tz))}")
 
 with settings, st.form("fields"):
     people = auth.owner_choices()

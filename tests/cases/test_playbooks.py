@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,24 @@ def test_shipped_playbooks_cover_the_four_crises(library: dict[str, Playbook]) -
         if TemplateKind.PRESS_CONFERENCE in s.templates
     )
     assert all(section in press for section in PRESS_CONFERENCE_SECTIONS)
+
+
+def test_statements_mark_every_unverified_fact(library: dict[str, Playbook]) -> None:
+    """Public texts assert nothing unchecked: each fact to fill is a 〔待核实：…〕 marker."""
+    public = {TemplateKind.HOLDING_STATEMENT, TemplateKind.APOLOGY}
+    for playbook in library.values():
+        for step in playbook.steps:
+            for kind, text in step.templates.items():
+                markers = re.findall(r"〔([^〕]*)〕", text)
+                assert all(m.startswith("待核实：") for m in markers), (playbook.id, markers)
+                if kind in public:
+                    assert markers, (playbook.id, kind)
+    food = next(
+        s.templates[TemplateKind.HOLDING_STATEMENT]
+        for s in library["food_safety"].steps
+        if TemplateKind.HOLDING_STATEMENT in s.templates
+    )
+    assert "已暂停相关批次产品销售" not in food and "〔待核实：已暂停销售的批次" in food
 
 
 def test_good_file_loads(tmp_path: Path) -> None:
