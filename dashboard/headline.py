@@ -59,14 +59,14 @@ def periods(query: SearchQuery, span: timedelta, end: datetime) -> tuple[Headlin
 
 
 def change(now_value: float | None, before: float | None, percent_points: bool = False) -> str:
-    """'环比 +12%' (or '+3.1 个百分点' for shares); '环比 —' when there is nothing to compare."""
+    """'+12% 环比' (or '+3.1 个百分点 环比' for shares), sign first so the arrow points right."""
     if now_value is None or before is None:
-        return "环比 —"
+        return "— 环比"
     if percent_points:
-        return f"环比 {(now_value - before) * 100:+.1f} 个百分点"
+        return f"{(now_value - before) * 100:+.1f} 个百分点 环比"
     if before == 0:
-        return "环比 新增" if now_value else "环比 持平"
-    return f"环比 {(now_value - before) / before:+.0%}"
+        return "+新增 环比" if now_value else "持平 环比"
+    return f"{(now_value - before) / before:+.0%} 环比"
 
 
 def metrics(query: SearchQuery, span: timedelta, end: datetime, label: str) -> Headline:

@@ -15,6 +15,7 @@ PAGES = [
     ("overview.py", "舆情态势", ":material/monitoring:"),
     ("feed.py", "实时舆情", ":material/dynamic_feed:"),
     ("search.py", "检索", ":material/search:"),
+    ("insights.py", "舆情分析", ":material/insights:"),
     ("alerts.py", "告警中心", ":material/notifications_active:"),
     ("sources.py", "数据源状态", ":material/sensors:"),
     ("cases.py", "案件看板", ":material/assignment:"),

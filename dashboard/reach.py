@@ -1,0 +1,81 @@
+"""KOL/媒体榜: authors ranked by reach (followers plus the engagement their posts drew)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from core.enums import CHANNEL_LABELS_ZH, Channel, SentimentLabel
+from core.models import Mention
+from core.own_accounts import OwnAccounts
+
+MEDIA_WORDS = ("日报", "晚报", "快报", "新闻", "电视", "记者", "财经", "观察", "传媒", "时报")
+
+
+@dataclass
+class Amplifier:
+    """One author's weight in the period."""
+
+    name: str
+    channel: Channel
+    followers: int
+    verified: bool
+    own: bool
+    posts: int = 0
+    negative: int = 0
+    engagement: int = 0
+
+    @property
+    def reach(self) -> int:
+        """Followers plus reposts, comments and likes drawn by the author's posts."""
+        return self.followers + self.engagement
+
+    @property
+    def kind(self) -> str:
+        """官方 / 媒体 / 大V / 认证用户 / 普通用户."""
+        if self.own:
+            return "官方"
+        if any(word in self.name for word in MEDIA_WORDS):
+            return "媒体"
+        if self.followers >= 100_000:
+            return "大V"
+        return "认证用户" if self.verified else "普通用户"
+
+
+def amplifiers(mentions: Iterable[Mention], own: OwnAccounts, size: int = 20) -> list[Amplifier]:
+    """Authors of the mentions, biggest reach first."""
+    by_author: dict[tuple[Channel, str], Amplifier] = {}
+    for mention in mentions:
+        name = mention.author.name or "匿名"
+        key = (mention.channel, name)
+        entry = by_author.get(key)
+        if entry is None:
+            entry = by_author[key] = Amplifier(
+                name, mention.channel, 0, mention.author.verified, own.is_own(mention)
+            )
+        entry.followers = max(entry.followers, mention.author.followers or 0)
+        entry.posts += 1
+        entry.negative += bool(
+            mention.sentiment and mention.sentiment.label == SentimentLabel.NEGATIVE
+        )
+        m = mention.metrics
+        entry.engagement += m.reposts + m.comments + m.likes
+    ranked = sorted(by_author.values(), key=lambda a: (-a.reach, a.name))
+    return [a for a in ranked if a.name != "匿名"][:size]
+
+
+def table(rows: list[Amplifier]) -> list[dict[str, object]]:
+    """Rows for st.dataframe, in Chinese."""
+    return [
+        {
+            "作者": a.name,
+            "类型": a.kind,
+            "渠道": CHANNEL_LABELS_ZH[a.channel],
+            "粉丝": a.followers,
+            "发文": a.posts,
+            "负面": a.negative,
+            "互动": a.engagement,
+            "影响力": a.reach,
+        }
+        for a in rows
+    ]

@@ -1,0 +1,129 @@
+"""舆情分析: headline numbers with 环比, province map, hot words, category mix, KOL/媒体, export."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
+from core.index.protocol import SearchQuery, SortOrder, SplitField
+from dashboard.data import get_context, now, own_accounts
+from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
+from dashboard.headline import CACHE_SECONDS, metrics
+from dashboard.provinces import province_map, province_rows
+from dashboard.reach import amplifiers, table
+from dashboard.widgets import filter_sidebar
+
+ctx = get_context()
+st.title("舆情分析")
+query, _ = filter_sidebar("insights")
+moment = now()
+span = moment - (query.since or moment - timedelta(days=1))
+
+
+@st.cache_data(ttl=CACHE_SECONDS * 6, show_spinner=False)
+def terms(q: SearchQuery, field: SplitField, size: int) -> dict[str, int]:
+    """top_terms as a dict, cached for a minute."""
+    return dict(get_context().index.top_terms(q, field, size))
+
+
+metrics(query, span, moment, "")
+st.caption("环比：与紧邻的上一个同长度时段相比（筛选条件相同）。")
+negative = replace(query, sentiments=[SentimentLabel.NEGATIVE])
+
+st.subheader("地域分布")
+measure = st.segmented_control(
+    "地图指标", ["提及量", "负面占比"], default="提及量", key="map-measure"
+)
+rows = province_rows(terms(query, SplitField.REGION, 60), terms(negative, SplitField.REGION, 60))
+left, right = st.columns([3, 2])
+left.plotly_chart(province_map(rows, measure or "提及量"), width="stretch", key="province-map")
+ranked = sorted((r for r in rows if r["提及量"]), key=lambda r: -r["提及量"])[:10]
+right.dataframe(
+    ranked,
+    hide_index=True,
+    column_config={"负面占比": st.column_config.NumberColumn(format="percent")},
+)
+right.caption("按作者 IP 属地统计；未标注属地的提及不计入地图。")
+
+words_col, mix_col = st.columns(2)
+with words_col:
+    st.subheader("热词")
+    # The brand's own name (and its fragments) is in nearly every post: not a hot word.
+    own_words = [ctx.config.brand, *own_accounts().names(), *(p.name for p in ctx.config.plans)]
+    hot = {
+        w: n
+        for w, n in terms(query, SplitField.KEYWORD, 40).items()
+        if not any(w in name for name in own_words)
+    }
+    hot = dict(list(hot.items())[:20])
+    before = terms(
+        replace(query, since=moment - 2 * span, until=moment - span), SplitField.KEYWORD, 200
+    )
+    if hot:
+        names = list(hot)[::-1]
+        fig = go.Figure(
+            go.Bar(x=[hot[n] for n in names], y=names, orientation="h", marker_color="#d64545")
+        )
+        fig.update_traces(
+            customdata=[before.get(n, 0) for n in names],
+            hovertemplate="%{y}：%{x} 次（上一时段 %{customdata} 次）<extra></extra>",
+        )
+        fig.update_layout(height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        st.plotly_chart(fig, width="stretch", key="hot-words")
+    else:
+        st.info("所选范围内没有关键词。")
+with mix_col:
+    st.subheader("投诉类别构成")
+    mix = terms(query, SplitField.CATEGORY, 20)
+    labels = {c.value: CATEGORY_LABELS_ZH[c] for c in Category}
+    if mix:
+        pie = go.Figure(
+            go.Pie(labels=[labels.get(k, k) for k in mix], values=list(mix.values()), hole=0.45)
+        )
+        pie.update_layout(height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        st.plotly_chart(pie, width="stretch", key="category-mix")
+    else:
+        st.info("所选范围内没有分类结果。")
+
+st.subheader("KOL / 媒体影响力榜")
+sample = ctx.index.search(replace(query, sort=SortOrder.URGENCY, limit=1000)).mentions
+st.dataframe(table(amplifiers(sample, own_accounts())), hide_index=True, width="stretch")
+st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")
+
+st.subheader("导出")
+st.caption(
+    f"按当前筛选导出（最多 {MAX_ROWS:,} 条，最新优先）；手机号、身份证号、银行卡号、邮箱、"
+    "详细地址已按报告的规则脱敏。"
+)
+
+
+def export_rows() -> list[list[object]]:
+    """The rows of the current filter, masked."""
+    own = own_accounts()
+    return [row(m, ctx.config.tz, own) for m in mentions(ctx.index, query)]
+
+
+stamp = moment.astimezone(ctx.config.tz).strftime("%Y%m%d-%H%M")
+buttons = st.columns(2)
+buttons[0].download_button(
+    "导出 Excel",
+    data=lambda: to_xlsx(export_rows()),
+    file_name=f"舆情明细-{stamp}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+    key="export-xlsx",
+    on_click="ignore",
+)
+buttons[1].download_button(
+    "导出 CSV",
+    data=lambda: to_csv(export_rows()),
+    file_name=f"舆情明细-{stamp}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="export-csv",
+    on_click="ignore",
+)
