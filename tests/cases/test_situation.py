@@ -1,0 +1,105 @@
+"""态势's attention list and the one pending-alert count every page shows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from alerting import service as alerts
+from alerting.models import Alert
+from crisis_playbooks.cases import service
+from crisis_playbooks.playbook import flows as playbook_flows
+from crisis_playbooks.playbook.definition import Playbook
+from crisis_playbooks.sla.clocks import SlaPolicy
+from dashboard.situation import (
+    attention,
+    case_of,
+    countdown,
+    pending_alert_count,
+    sla_text,
+    waiting_alerts,
+)
+from tests.cases.conftest import local, make_case
+
+NOW = local(2026, 11, 23, 10, 0)
+
+
+@pytest.fixture
+def alert_table(engine: Engine) -> None:
+    from alerting.models import Incident
+
+    Alert.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
+    Incident.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def store_alert(session: Session, title: str, severity: str = "critical") -> Alert:
+    alert = Alert(
+        rule="urgent-mention",
+        rule_type="urgent_mention",
+        key=title,
+        severity=severity,
+        status="open",
+        title=title,
+        summary="",
+        opened_at=NOW - timedelta(minutes=30),
+        updated_at=NOW,
+        last_fired_at=NOW,
+    )
+    session.add(alert)
+    session.commit()
+    return alert
+
+
+def test_acknowledged_alert_in_a_case_is_not_pending(
+    session: Session, alert_table: None, policy: SlaPolicy, library: dict[str, Playbook]
+) -> None:
+    food = store_alert(session, "高危舆情：食品安全")
+    minor = store_alert(session, "负面声量激增", severity="warning")
+    assert pending_alert_count(session) == 2
+    alerts.acknowledge(session, alert_id=food.id, by="李娜", at=NOW)
+    case = make_case(session, now=NOW, title="鲜味坊食物中毒")
+    service.link_alert(
+        session,
+        case=case,
+        alert_id=food.id,
+        title=food.title,
+        rule_type=None,
+        actor="李娜",
+        now=NOW,
+    )
+    playbook_flows.start(
+        session,
+        case=case,
+        playbook=library["food_safety"],
+        actor="李娜",
+        now=NOW,
+        tz=policy.calendar.tz,
+    )
+    session.commit()
+    assert pending_alert_count(session) == 1, "only the unacknowledged alert is 待处理"
+    assert [a.id for a, _ in waiting_alerts(session)] == [minor.id], "the case handles food"
+    found = case_of(session, food)
+    assert found is not None and found.id == case.id
+    assert case_of(session, minor) is None
+
+    later = NOW + timedelta(minutes=20)
+    items = attention(session, policy=policy, now=later)
+    assert [(i.kind, i.case_id, i.alert_id) for i in items] == [
+        ("案件", case.id, food.id),
+        ("预警", None, minor.id),
+    ]
+    top = items[0]
+    assert top.is_crisis and top.next_step and top.next_due is not None
+    assert countdown(top.next_due, later).startswith("还剩")
+    assert sla_text(top.sla, later).startswith("首次响应 还剩")
+    assert not items[1].is_crisis
+
+
+def test_countdown_words() -> None:
+    assert countdown(NOW + timedelta(hours=1, minutes=20), NOW) == "还剩 1 小时 20 分"
+    assert countdown(NOW - timedelta(minutes=35), NOW) == "已逾期 35 分"
+    assert countdown(NOW + timedelta(days=2, hours=3), NOW) == "还剩 2 天 3 小时"
+    assert countdown(None, NOW) == "—"
