@@ -1,4 +1,4 @@
-"""The cases done criterion in a real browser: the demo incident's alert → case → closed.
+"""A PR person's day in a real browser: the demo incident from the crisis banner to the export.
 
 The demo's scripted incident is replayed through pipeline and alert rules (`yuqing replay`)
 into real stores; a real `yuqing dashboard` serves them to headless Chromium. Every step is
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from alerting import service as alerts
 from collectors.demo.stream import incident_events
@@ -54,7 +55,15 @@ CONFIG = """
 brand: 鲜味坊
 plans:
   - {id: xwf, name: 鲜味坊, expression: '鲜味坊'}
+own_accounts:
+  weibo: [鲜味坊官方]
 """
+# What a user must never read: raw field names, English reasons, UTC stamps, dedup keys.
+RAW = [
+    "P(negative", "followers=", "reposts+comments", "verified", "win_back_tier",
+    "apology_made", "proactive_contact_at", "去重键", "food_safety_health", "p=",
+    "urgent_mention", "True", "False", "+00:00", "status:", "已通知层级",
+]  # fmt: skip
 OPERATOR = "李娜"
 SCREENSHOT = Path("/tmp/yuqing-case-detail.png")
 FOOD_ALERT_TITLE = "高危舆情：食品安全/人身安全"
@@ -92,6 +101,7 @@ def incident(tmp_path: Path) -> Iterator[Stores]:
     urgent = [f for f in lines if f["rule_type"] == "urgent_mention"]
     assert len(urgent) == 1 and urgent[0]["key"] == "food_safety_health", lines
     assert urgent[0]["severity"] == "critical" and urgent[0]["event"] == "opened"
+    assert any(f["rule_type"] == "own_post_reaction" for f in lines), "the own reply spikes"
     ctx = Context.load(config, data)
     yield Stores(config, data, urgent[0]["alert_id"], ctx)
     ctx.close()
@@ -102,8 +112,27 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
     ctx, alert_id = incident.ctx, incident.alert_id
     dashboard, url = start_dashboard(incident.config, incident.data)
     try:
+        seen: list[str] = []
         browser.get(url)
-        wait_text(browser, lambda t: "实时舆情 · 鲜味坊" in t, "the feed page")
+        # 态势: the crisis banner is up, the brand's own reply is flagged and pinned.
+        text = wait_text(
+            browser,
+            lambda t: "舆情态势 · 鲜味坊" in t and "危机进行中" in t and "置顶" in t,
+            "the situation page with the crisis banner",
+        )
+        seen.append(text)
+        banner = browser.find_element("css selector", ".st-key-crisis-banner").text
+        assert FOOD_ALERT_TITLE in banner and "紧急级" in banner and "开始以来提及" in banner
+        assert "官方账号发文引发大量互动：@鲜味坊官方" in text and "提及 @鲜味坊官方" in text
+        own_card = next(
+            c.text
+            for c in browser.find_elements("css selector", ".yq-mention")
+            if "不排除是您自己放入的异物" in c.text
+        )
+        assert own_card.startswith("官方"), own_card
+        assert "负面概率" in text and "粉丝 126 万，认证用户" in text and "小时内转评" in text
+        assert "待处理事项" in text and "尚未立案" in text
+        pending_home = int(text.split("未处理预警\n")[1].split("\n")[0])
 
         # 告警中心: the food-safety alert, acknowledged by the operator.
         nav_to(browser, "告警中心")
@@ -112,7 +141,9 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             lambda t: f"#{alert_id} {FOOD_ALERT_TITLE}" in t and "酸菜鱼里吃出了一只虫子" in t,
             "the food-safety alert with its sample mentions",
         )
-        assert "紧急" in text and "urgent_mention" in text
+        assert "紧急" in text and "高危单条" in text and "未配置通知渠道" in text
+        assert f"待处理\n{pending_home}\n" in text, "the same count as the situation page"
+        seen.append(text)
         type_into(browser, "操作人", OPERATOR)
         click(browser, button(browser, "确认", key=f"ack-{alert_id}"))
         wait_text(browser, lambda t: f"确认人：{OPERATOR}" in t, "the acknowledgement")
@@ -137,7 +168,10 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             )
             == OPERATOR
         ), "the operator typed on the alerts page carries over"
-        click(browser, button(browser, "立案", key=f"open-alert-{alert_id}"))
+        # 立案 from the alert card itself; the alert then links to its case.
+        nav_to(browser, "告警中心")
+        wait_text(browser, lambda t: f"确认人：{OPERATOR}" in t, "the alert again")
+        click(browser, button(browser, "立案", key=f"case-{alert_id}"))
         text = wait_text(
             browser,
             lambda t: "案件 #1 · " in t and "处置清单" in t and "启动建议预案" in t,
@@ -156,15 +190,21 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             opened = audit.get_all(session, case_id=1, kinds=[EventKind.OPENED])
             assert [e.actor for e in opened] == [OPERATOR]
 
+        seen.append(text)
+        assert "还剩" in text, "the SLA shows the time left"
         # 处置清单: the proposed playbook is pre-selected; start it.
         picked = browser.find_element("css selector", "input[role='combobox'][aria-label='预案']")
         assert picked.get_attribute("value") == FOOD_PLAYBOOK, "the proposed playbook is picked"
         click(browser, button(browser, "启动建议预案", key="start-playbook"))
         text = wait_text(
             browser,
-            lambda t: f"预案「{FOOD_PLAYBOOK}」由 {OPERATOR}" in t and "核实事实、保全证据" in t,
+            lambda t: f"正在执行：{FOOD_PLAYBOOK}" in t and "核实事实、保全证据" in t,
             "the playbook's checklist",
         )
+        assert f"由 {OPERATOR} 于" in text and "另启动一个预案" in text
+        # The running playbook is shown; another one only after choosing to start a second.
+        assert not browser.find_elements("xpath", "//button[contains(., '启动')]")
+        assert "〔待核实：" in browser.page_source, "unverified facts are marked in templates"
         with ctx.sessions() as session:
             runs = playbooks.get_runs(session, case_id=1)
             assert [(r.playbook_id, r.started_by) for r in runs] == [("food_safety", OPERATOR)]
@@ -176,7 +216,10 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         expander = open_expander(browser, first.id)
         type_into(browser, "说明 / 跳过原因", "原帖已截图，同批次已下架", scope=expander)
         click(browser, checkbox_label(browser, first.id))
-        wait_text(browser, lambda t: "备注：原帖已截图，同批次已下架" in t, "the done step's note")
+        text = wait_text(
+            browser, lambda t: "备注：原帖已截图，同批次已下架" in t, "the done step's note"
+        )
+        assert f"· {OPERATOR} 于" in text and "已完成" in text, "a ticked step says who and when"
         assert checkbox_input(browser, first.id).is_selected()
         # Skipping without a reason is refused, with a reason it works.
         expander = open_expander(browser, skipped.id)
@@ -314,11 +357,16 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         click_tab(browser, "时间线")
         text = wait_text(
             browser,
-            lambda t: f"{OPERATOR} · 状态变更 · status: resolved → closed" in t,
+            lambda t: f"状态变更 · {OPERATOR} 将状态从 已解决 改为 已关闭" in t,
             "the timeline",
         )
         for kind in ["立案", "启动预案", "任务更新", "服务补救记录", "关联预警"]:
-            assert f"{OPERATOR} · {kind}" in text, kind
+            assert f"{kind} · {OPERATOR} " in text, kind
+        assert f"{OPERATOR} 将已致歉从 否 改为 是" in text
+        assert f"{OPERATOR} 将补救后满意度设为 4 分" in text
+        assert f"{OPERATOR} 将挽回等级设为 普通客户" in text
+        assert f"{OPERATOR} 将主动联系时间设为 {date.today():%Y}-" in text
+        seen.append(text)
         click_tab(browser, "处置清单")
         wait_text(browser, lambda t: "核实事实、保全证据" in t, "the checklist again")
         # A closed case is read-only apart from reopening it.
@@ -336,6 +384,30 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         click(browser, browser.find_element("xpath", "//label[.//p[text()='显示已关闭']]"))
         wait_text(browser, lambda t: "已关闭（1）" in t, "the closed case on the board")
         assert "Traceback" not in page_text(browser)
+
+        # The alert leads back to its case.
+        nav_to(browser, "告警中心")
+        text = wait_text(browser, lambda t: "已立案：案件 #1" in t, "the link to the case")
+        seen.append(text)
+
+        # 舆情分析: the export downloads, personal data masked.
+        downloads = incident.data / "downloads"
+        downloads.mkdir()
+        browser.execute_cdp_cmd(
+            "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+        )
+        nav_to(browser, "舆情分析")
+        text = wait_text(browser, lambda t: "地域分布" in t and "导出" in t, "the analysis page")
+        seen.append(text)
+        click(browser, button(browser, "导出 Excel", key="export-xlsx"))
+        book = wait_for(lambda: list(downloads.glob("*.xlsx")), 60, "the Excel download")[0]
+        sheet = load_workbook(book).active
+        cells = [str(c.value) for r in sheet.iter_rows() for c in r]
+        assert "正文" in cells and any("不排除是您自己放入的异物" in c for c in cells)
+        assert not any("13812345678" in c for c in cells) and any("138****5678" in c for c in cells)
+        for page in seen:
+            for raw in RAW:
+                assert raw not in page, (raw, page[:2000])
     finally:
         dashboard.terminate()
         dashboard.wait(timeout=20)
