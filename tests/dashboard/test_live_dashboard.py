@@ -47,7 +47,7 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
         counts = [
             wait_for(lambda: reader.count(SearchQuery()), 120, "the service to index mentions")
         ]
-        browser.get(url)  # type: ignore[attr-defined]
+        browser.get(url + "/feed")  # type: ignore[attr-defined]
         text = wait_for(
             lambda: (t := page_text(browser)) and metric(t, "提及量") > 0 and t, 90, "feed metrics"
         )
