@@ -100,7 +100,7 @@ def open_case(
             flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
             session.commit()
             proposal = f"；建议预案 {case.proposed_playbook}" if case.proposed_playbook else ""
-            console.print(f"已立案 case #{case.id}：{case.title}{proposal}", markup=False)
+            console.print(f"已立案：案件 #{case.id} {case.title}{proposal}", markup=False)
 
 
 @case_app.command("show")
@@ -154,7 +154,7 @@ def update(
                     session, case=case, to=status, actor=who, now=moment, policy=runtime.policy(ctx)
                 )
             session.commit()
-            console.print(f"case #{case.id}: {case.status_enum.label_zh} ({case.status})")
+            console.print(f"案件 #{case.id}：状态 {case.status_enum.label_zh}")
 
 
 @case_app.command("start-playbook")
@@ -183,7 +183,7 @@ def start_playbook(
         )
         session.commit()
         console.print(
-            f"case #{case.id}: 已启动预案 {run.playbook_name}（{len(playbook.steps)} 步）",
+            f"案件 #{case.id}：已启动预案 {run.playbook_name}（{len(playbook.steps)} 步）",
             markup=False,
         )
 
@@ -208,7 +208,7 @@ def task(
             session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
         )
         session.commit()
-        console.print(f"task #{item.id} {item.title}: {item.status_enum.label_zh}", markup=False)
+        console.print(f"步骤 #{item.id} {item.title}：{item.status_enum.label_zh}", markup=False)
 
 
 @case_app.command("check")

@@ -68,4 +68,4 @@ def recovery_record(
                 session, case_id=case_id, recovery_in=patch, actor=actor_name(actor), now=moment
             )
             session.commit()
-            console.print(f"case #{case_id}: 服务补救记录已更新")
+            console.print(f"案件 #{case_id}：服务补救记录已更新")

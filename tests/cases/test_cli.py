@@ -63,7 +63,7 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
         *setup,
     )
     assert opened.exit_code == 0, opened.output
-    assert "已立案 case #1" in opened.output
+    assert "已立案：案件 #1 外卖吃出异物" in opened.output
     bad = run(case_app, "update", "1", "--status", "closed", "--now", "2026-11-20T17:05", *setup)
     assert bad.exit_code == 2
     assert "illegal transition new → closed" in bad.output
