@@ -12,6 +12,7 @@ from core.enums import SentimentLabel
 from core.index.protocol import SearchQuery
 from dashboard.data import get_context, own_accounts
 from dashboard.headline import count
+from dashboard.text import plain
 
 OWN_RULE_TYPE = "own_post_reaction"
 
@@ -47,4 +48,4 @@ def own_accounts_block(moment: datetime) -> None:
         )
     cols[-1].metric("官方发文互动激增", len(spikes), help="规则 own_post_reaction 的未关闭预警")
     for alert in spikes[:3]:
-        st.warning(f"{alert.title} — {alert.summary}", icon=":material/campaign:")
+        st.warning(plain(f"{alert.title} — {alert.summary}"), icon=":material/campaign:")

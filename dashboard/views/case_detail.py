@@ -173,7 +173,8 @@ with checklist:
         library = {}
     for run in info.runs:
         st.markdown(
-            f"**正在执行：{run.playbook_name}**　由 {run.started_by} 于 {when(run.started_at)} 启动"
+            f"**正在执行：{streamlit_text(run.playbook_name)}**　由 "
+            f"{streamlit_text(run.started_by)} 于 {when(run.started_at)} 启动"
         )
     available = [p for p in library if p not in started]
     # Once a playbook runs, a second one only by an explicit choice (not a ready button).

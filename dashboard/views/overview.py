@@ -24,6 +24,7 @@ from dashboard.situation import (
     pending_alert_count,
     sla_text,
 )
+from dashboard.text import plain
 from dashboard.timeline import alert_marks, trend_with_alerts
 from dashboard.widgets import mention_card
 
@@ -87,8 +88,8 @@ def banner(item: AttentionItem, moment: datetime) -> None:
     urgent = count(replace(since, min_urgency=UrgencyLevel.HIGH))
     with st.container(border=True, key="crisis-banner"):
         st.error(
-            f"**危机进行中：{item.title}**　{item.level}级 · {local(start)} 开始，"
-            f"已持续 {duration_zh(moment - start)} · {item.owner}",
+            f"**危机进行中：{plain(item.title)}**　{item.level}级 · {local(start)} 开始，"
+            f"已持续 {duration_zh(moment - start)} · {plain(item.owner)}",
             icon=":material/emergency:",
         )
         cols = st.columns(4)
@@ -109,8 +110,8 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
     for index, item in enumerate(items[:10]):
         with st.container(border=True, key=f"attention-{index}"):
             head, when, step, sla = st.columns([4, 2, 3, 2])
-            head.markdown(f"**{item.kind} · {item.level}** {item.title}")
-            head.caption(f"负责人/状态：{item.owner}")
+            head.markdown(f"**{item.kind} · {item.level}** {plain(item.title)}")
+            head.caption(f"负责人/状态：{plain(item.owner)}")
             when.caption(
                 f"开始 {local(item.opened_at)}\n\n已持续 {duration_zh(moment - item.opened_at)}"
             )

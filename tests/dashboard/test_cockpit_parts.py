@@ -83,3 +83,12 @@ def test_change_words_and_map_rows() -> None:
     rows = {r["省份"]: r for r in province_rows({"广东": 10, "火星": 3}, {"广东": 4})}
     assert rows["广东"]["负面占比"] == 0.4 and rows["北京"]["负面占比"] is None
     assert "火星" not in rows
+
+
+def test_plain_keeps_user_text_from_becoming_markup() -> None:
+    from dashboard.text import plain
+
+    hostile = "![x](http://127.0.0.1:9077/t.png) :red[官方声明] **粗体**"
+    shown = plain(hostile)
+    assert "![" not in shown and ":red[" not in shown and "**" not in shown
+    assert shown.replace("\\", "") == hostile
