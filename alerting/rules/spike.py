@@ -17,7 +17,13 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
-from alerting.rules.stats import chance_zh, first_published, poisson_tail, refresh_slot, seasonal_rate
+from alerting.rules.stats import (
+    chance_zh,
+    first_published,
+    poisson_tail,
+    refresh_slot,
+    seasonal_rate,
+)
 from core.timeutil import Duration
 
 
