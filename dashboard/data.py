@@ -40,6 +40,17 @@ def known_regions(days: int = 30, size: int = 100) -> list[str]:
     return [name for name, _ in get_context().index.top_terms(query, SplitField.REGION, size)]
 
 
+# Counts and charts are cached this long; query times are rounded to it so reruns hit the cache.
+CACHE_SECONDS = 10
+
+
+def rounded(moment: datetime) -> datetime:
+    """moment rounded down to the cache step."""
+    stamp = moment.timestamp()
+    return datetime.fromtimestamp(stamp - stamp % CACHE_SECONDS, moment.tzinfo)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, Any]]:
     """Rows of (bucket start, counts per sentiment, total, negative share), gaps filled."""
     ctx = get_context()

@@ -9,16 +9,7 @@ import streamlit as st
 
 from core.enums import SentimentLabel, UrgencyLevel
 from core.index.protocol import SearchQuery
-from dashboard.data import get_context
-
-# Counts are cached for this long; `since`/`until` are rounded to it so reruns hit the cache.
-CACHE_SECONDS = 10
-
-
-def rounded(moment: datetime) -> datetime:
-    """moment rounded down to the cache step (keeps cached counts reusable between reruns)."""
-    stamp = moment.timestamp()
-    return datetime.fromtimestamp(stamp - stamp % CACHE_SECONDS, moment.tzinfo)
+from dashboard.data import CACHE_SECONDS, get_context, rounded
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)

@@ -10,7 +10,7 @@ from alerting import service as alert_service
 from alerting.enums import AlertStatus
 from core.enums import SentimentLabel
 from core.index.protocol import SearchQuery
-from dashboard.data import get_context, own_accounts
+from dashboard.data import get_context, own_accounts, rounded
 from dashboard.headline import count
 from dashboard.text import plain
 
@@ -34,7 +34,7 @@ def own_accounts_block(moment: datetime) -> None:
     st.subheader("官方账号")
     cols = st.columns(len(names) + 1)
     for column, name in zip(cols, names, strict=False):
-        query = SearchQuery(text=name, since=moment - timedelta(days=1))
+        query = SearchQuery(text=name, since=rounded(moment) - timedelta(days=1))
         total = count(query)
         negative = count(
             SearchQuery(text=name, since=query.since, sentiments=[SentimentLabel.NEGATIVE])

@@ -22,7 +22,7 @@ from core.enums import (
 from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
 from core.models import Mention
-from dashboard.data import get_context, known_regions, now, own_accounts
+from dashboard.data import get_context, known_regions, now, own_accounts, rounded
 from sentiment.urgency import followers_zh
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
@@ -104,7 +104,8 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         sentiments=sentiments,
         categories=categories,
         min_urgency=min_urgency,
-        since=now() - span,
+        # Rounded so that reruns within a few seconds share cached counts and charts.
+        since=rounded(now()) - span,
     )
     return query, interval
 

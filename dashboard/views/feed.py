@@ -8,21 +8,22 @@ import streamlit as st
 
 from core.enums import SentimentLabel, Severity
 from dashboard.data import get_context, sentiment_series
+from dashboard.headline import count
 from dashboard.situation import pending_alert_count
 from dashboard.widgets import filter_sidebar, mention_card, trend_chart
 
 ctx = get_context()
 st.title(f"实时舆情 · {ctx.config.brand}")
 query, interval = filter_sidebar("feed")
-feed_size = st.sidebar.slider("显示条数", 10, 200, 50, step=10)
+feed_size = st.sidebar.slider("显示条数", 10, 100, 20, step=10)
 
 
 @st.fragment(run_every=ctx.config.dashboard.refresh)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
-    total = ctx.index.count(query)
-    negative = ctx.index.count(replace(query, sentiments=[SentimentLabel.NEGATIVE]))
-    urgent = ctx.index.count(replace(query, min_urgency=Severity.HIGH))
+    total = count(query)
+    negative = count(replace(query, sentiments=[SentimentLabel.NEGATIVE]))
+    urgent = count(replace(query, min_urgency=Severity.HIGH))
     cols = st.columns(4)
     cols[0].metric("提及量", f"{total:,}")
     cols[1].metric("负面占比", f"{negative / total:.1%}" if total else "—")

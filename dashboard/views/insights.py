@@ -10,9 +10,9 @@ import streamlit as st
 
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
-from dashboard.data import get_context, now, own_accounts
+from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts
 from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
-from dashboard.headline import CACHE_SECONDS, metrics
+from dashboard.headline import metrics
 from dashboard.provinces import province_map, province_rows
 from dashboard.reach import amplifiers, table
 from dashboard.widgets import filter_sidebar
@@ -90,8 +90,16 @@ with mix_col:
         st.info("所选范围内没有分类结果。")
 
 st.subheader("KOL / 媒体影响力榜")
-sample = ctx.index.search(replace(query, sort=SortOrder.URGENCY, limit=1000)).mentions
-st.dataframe(table(amplifiers(sample, own_accounts())), hide_index=True, width="stretch")
+
+
+@st.cache_data(ttl=CACHE_SECONDS * 6, show_spinner=False)
+def reach_table(q: SearchQuery) -> list[dict[str, object]]:
+    """The KOL/媒体 rows of the 1,000 most urgent mentions, cached for a minute."""
+    sample = get_context().index.search(replace(q, sort=SortOrder.URGENCY, limit=1000)).mentions
+    return table(amplifiers(sample, own_accounts()))
+
+
+st.dataframe(reach_table(query), hide_index=True, width="stretch")
 st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")
 
 st.subheader("导出")

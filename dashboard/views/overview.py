@@ -12,7 +12,7 @@ from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, UrgencyLevel
 from core.index.protocol import SearchQuery, SortOrder
 from crisis_playbooks import runtime
-from dashboard.data import get_context, now, sentiment_series
+from dashboard.data import CACHE_SECONDS, get_context, now, rounded, sentiment_series
 from dashboard.headline import count, metrics
 from dashboard.navigation import VIEWS
 from dashboard.own import own_accounts_block
@@ -188,7 +188,8 @@ def live() -> None:
         "趋势范围", list(TREND_RANGES), default="最近 7 天", key="overview-range"
     )
     span, interval = TREND_RANGES[label or "最近 7 天"]
-    query = SearchQuery(since=moment - span, until=moment)
+    end = rounded(moment) + timedelta(seconds=CACHE_SECONDS)
+    query = SearchQuery(since=end - span, until=end)
     rows = sentiment_series(query, interval)
     with ctx.sessions() as session:
         marks = alert_marks(session, moment - span)
