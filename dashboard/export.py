@@ -11,12 +11,11 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, SENTIMENT_LABELS_ZH, URGENCY_LABELS_ZH
+from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, SENTIMENT_LABELS_ZH
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from core.own_accounts import OwnAccounts
 from reports.masking import mask_personal_data
-from sentiment.urgency import SIGNAL_LABELS_ZH
 
 MAX_ROWS = 10_000
 PAGE = 500
@@ -41,10 +40,7 @@ def mentions(index: MentionIndex, query: SearchQuery, limit: int = MAX_ROWS) -> 
 def row(mention: Mention, tz: ZoneInfo, own: OwnAccounts) -> list[object]:
     """One mention as spreadsheet cells; text fields pass through the PII masker."""
     urgency = mention.urgency
-    reasons = "；".join(
-        f"{SIGNAL_LABELS_ZH.get(r.code, r.code)}：{r.evidence}"
-        for r in (urgency.reasons if urgency else [])
-    )
+    reasons = "；".join(r.text_zh for r in (urgency.reasons if urgency else []))
     return [
         mention.published_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
         CHANNEL_LABELS_ZH[mention.channel],
@@ -56,7 +52,7 @@ def row(mention: Mention, tz: ZoneInfo, own: OwnAccounts) -> list[object]:
         mention.region or "",
         SENTIMENT_LABELS_ZH[mention.sentiment.label] if mention.sentiment else "",
         CATEGORY_LABELS_ZH[mention.category] if mention.category else "",
-        URGENCY_LABELS_ZH[urgency.level] if urgency else "",
+        urgency.level.label_zh if urgency else "",
         round(urgency.score) if urgency else "",
         mask_personal_data(reasons),
         mention.metrics.reposts,

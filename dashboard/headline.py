@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery
 from dashboard.data import CACHE_SECONDS, get_context, rounded
 
@@ -37,7 +37,7 @@ def headline(query: SearchQuery) -> Headline:
     return Headline(
         total=count(query),
         negative=count(replace(query, sentiments=[SentimentLabel.NEGATIVE])),
-        urgent=count(replace(query, min_urgency=UrgencyLevel.HIGH)),
+        urgent=count(replace(query, min_urgency=Severity.HIGH)),
     )
 
 

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from alerting import incidents
 from alerting import service as alerts
-from alerting.enums import SEVERITY_LABELS_ZH, AlertStatus, Severity
+from alerting.enums import AlertStatus
 from alerting.models import Alert
+from core.enums import Severity
+from core.timeutil import as_utc
 from crisis_playbooks.cases import service as cases
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case
@@ -25,9 +27,7 @@ from crisis_playbooks.sla.enums import ClockState
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
 
-# One rank for both vocabularies (alert severity and case severity) while they differ.
-RANKS = {"info": 0, "low": 0, "warning": 1, "medium": 1, "high": 2, "critical": 3}
-CRISIS_RANK = 2
+CRISIS_RANK = Severity.HIGH.rank
 
 
 def pending_alert_count(session: Session) -> int:
@@ -105,7 +105,7 @@ def _case_item(session: Session, card: CaseCard) -> AttentionItem:
     lead = case.alerts[0].alert_id if case.alerts else None
     return AttentionItem(
         kind="案件",
-        rank=RANKS.get(case.severity, 1),
+        rank=case.severity_enum.rank,
         level=case.severity_enum.label_zh,
         title=case.title,
         opened_at=case.opened_at,
@@ -124,10 +124,10 @@ def _alert_item(alert: Alert, more: int) -> AttentionItem:
     status = "待处理" if alert.status == AlertStatus.OPEN else f"已确认（{alert.acknowledged_by}）"
     return AttentionItem(
         kind="预警",
-        rank=RANKS.get(severity.value, 1),
-        level=SEVERITY_LABELS_ZH[severity],
+        rank=severity.rank,
+        level=severity.label_zh,
         title=title,
-        opened_at=alerts.as_utc(alert.opened_at) or alert.opened_at,
+        opened_at=as_utc(alert.opened_at),
         owner=status,
         next_step="立案并启动预案",
         next_due=None,

@@ -10,14 +10,14 @@ import plotly.graph_objects as go
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alerting.enums import SEVERITY_LABELS_ZH, Severity
 from alerting.models import Alert
-from alerting.service import as_utc
+from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.timeutil import as_utc
 from dashboard.widgets import trend_chart
 
 MARK_COLOURS = {
-    Severity.INFO: "#868e96",
-    Severity.WARNING: "#f08c00",
+    Severity.LOW: "#868e96",
+    Severity.MEDIUM: "#f08c00",
     Severity.HIGH: "#e8590c",
     Severity.CRITICAL: "#c92a2a",
 }

@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from pydantic import Field
 
-from alerting.enums import Severity
+from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
+from core.enums import Severity
 from core.models import Mention
 from core.timeutil import Duration
 
@@ -35,7 +36,7 @@ def hours_live(mention: Mention) -> float:
 
 
 @register
-class OwnPostReactionRule(Rule):
+class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
     """Fires when an official account's post gets min_reactions, or min_per_hour of them."""
 
     type_name = "own_post_reaction"
@@ -46,7 +47,6 @@ class OwnPostReactionRule(Rule):
     def spikes(self, mention: Mention, rc: RuleContext) -> bool:
         """True for a recent own-account post whose reactions pass either threshold."""
         spec = self.spec
-        assert isinstance(spec, OwnPostReactionSpec)
         if not rc.own_accounts.is_own(mention) or not spec.filter.matches(mention):
             return False
         if mention.published_at < rc.now - spec.max_age:
@@ -57,6 +57,11 @@ class OwnPostReactionRule(Rule):
     def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
         """One finding per own post that spikes (its key is the post, so updates accumulate)."""
         return [self._finding(m, rc) for m in mentions if self.spikes(m, rc)]
+
+    @classmethod
+    def describe(cls, alert: Alert) -> str:
+        """Reactions to the own post and their rate."""
+        return f"互动：{alert.count:,} 次，约每小时 {alert.peak:,.0f} 次"
 
     def _finding(self, mention: Mention, rc: RuleContext) -> Finding:
         m, count = mention.metrics, reactions(mention)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
+from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel, Severity
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.audit.models import CaseEvent
-from crisis_playbooks.cases.enums import CaseSeverity, CaseStatus
+from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.recovery.enums import WinBackTier
 from crisis_playbooks.recovery.models import RECOVERY_LABELS_ZH
 from crisis_playbooks.sla.enums import ClockKind
@@ -39,7 +39,7 @@ def _in(labels: dict[str, str]) -> Callable[[str], str]:
 
 VALUE_LABELS: dict[str, Callable[[str], str]] = {
     "status": lambda v: CaseStatus(v).label_zh,
-    "severity": lambda v: CaseSeverity(v).label_zh,
+    "severity": lambda v: Severity(v).label_zh,
     "win_back_tier": _tier,
     "channel": _in({c.value: CHANNEL_LABELS_ZH[c] for c in Channel}),
     "category": _in({c.value: CATEGORY_LABELS_ZH[c] for c in Category}),

@@ -9,8 +9,9 @@ import streamlit as st
 
 from alerting import service as alert_service
 from alerting.enums import AlertStatus
-from core.enums import SentimentLabel, UrgencyLevel
+from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery, SortOrder
+from core.timeutil import as_utc
 from crisis_playbooks import runtime
 from dashboard.data import CACHE_SECONDS, get_context, now, rounded, sentiment_series
 from dashboard.headline import count, metrics
@@ -73,7 +74,7 @@ def crisis_start(item: AttentionItem) -> datetime:
         with ctx.sessions() as session:
             alert = alert_service.get(session, alert_id=item.alert_id)
             if alert is not None:
-                start = alert_service.as_utc(alert.window_start or alert.opened_at)
+                start = as_utc(alert.window_start or alert.opened_at)
                 if start is not None:
                     return start
     return item.opened_at
@@ -85,7 +86,7 @@ def banner(item: AttentionItem, moment: datetime) -> None:
     since = SearchQuery(since=start)
     total = count(since)
     negative = count(replace(since, sentiments=[SentimentLabel.NEGATIVE]))
-    urgent = count(replace(since, min_urgency=UrgencyLevel.HIGH))
+    urgent = count(replace(since, min_urgency=Severity.HIGH))
     with st.container(border=True, key="crisis-banner"):
         st.error(
             f"**危机进行中：{plain(item.title)}**　{item.level}级 · {local(start)} 开始，"
@@ -125,7 +126,7 @@ def pinned(moment: datetime) -> list[str]:
     """Critical/high posts of the last day and spiking own posts, pinned above the feed."""
     day = SearchQuery(since=moment - timedelta(days=1))
     found = ctx.index.search(
-        replace(day, min_urgency=UrgencyLevel.HIGH, sort=SortOrder.URGENCY, limit=5)
+        replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
     ).mentions
     with ctx.sessions() as session:
         own = [

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from alerting.loader import parse_rule
 from alerting.rules import RuleContext
-from alerting.synthetic import make_mention
+from bench.synthetic import make_mention
 from core.config import CoreConfig, Plan
 from core.enums import Channel
 from core.index.sqlite import SQLiteMentionIndex

@@ -212,7 +212,7 @@ def test_field_changes_are_audited_with_before_and_after(session: Session) -> No
     assert entries[-1].kind == EventKind.NOTE and entries[-1].text == "已电话联系当事人"
     said = [sentence(e, ZoneInfo("Asia/Shanghai")) for e in entries[1:]]
     assert said == [
-        "王主管 将严重程度从 高 改为 紧急",
+        "王主管 将严重程度从 严重 改为 紧急",
         "王主管 将负责人设为 李娜",
         "李娜 添加备注：已电话联系当事人",
     ]

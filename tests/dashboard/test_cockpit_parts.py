@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
-from alerting.synthetic import make_mention
+from bench.synthetic import make_mention
 from core.config import CoreConfig
 from core.enums import Channel
 from core.index.protocol import SearchQuery
