@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +65,8 @@ def dashboard_command(
     settings = ctx.config.dashboard
     console.print(f"看板地址 Dashboard: http://{settings.host}:{port or settings.port}")
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
+    # Stopping `yuqing dashboard` (SIGTERM) stops Streamlit too instead of orphaning it.
+    signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
         process.wait()
     except KeyboardInterrupt:
