@@ -13,9 +13,9 @@ from openpyxl.utils import get_column_letter
 
 from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, SENTIMENT_LABELS_ZH
 from core.index.protocol import MentionIndex, SearchQuery
+from core.masking import mask_personal_data
 from core.models import Mention
 from core.own_accounts import OwnAccounts
-from reports.masking import mask_personal_data
 
 MAX_ROWS = 10_000
 PAGE = 500

@@ -191,9 +191,7 @@ with checklist:
             disabled=VIEW_ONLY,
         )
         label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
-        if st.button(
-            label, key="start-playbook", icon=":material/play_arrow:", disabled=VIEW_ONLY
-        ):
+        if st.button(label, key="start-playbook", icon=":material/play_arrow:", disabled=VIEW_ONLY):
             act("playbook", playbook_id=pick)
     st.caption("所有对外发出的信息请第二人复核；只发布核实过的数据，不夸大承诺。")
     for task in info.tasks:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -91,4 +92,4 @@ def test_plain_keeps_user_text_from_becoming_markup() -> None:
     hostile = "![x](http://127.0.0.1:9077/t.png) :red[官方声明] **粗体**"
     shown = plain(hostile)
     assert "![" not in shown and ":red[" not in shown and "**" not in shown
-    assert shown.replace("\\", "") == hostile
+    assert html.unescape(shown) == hostile, "the one Streamlit escaper: entities, same text"
