@@ -275,6 +275,7 @@ def test_plan_filtered_windows_count_the_same_either_way(
 ) -> None:
     """Rule windows with a plan filter: the per-row plan probe and the plan list agree."""
     from core.index import sqlite as sqlite_index
+    from core.index import sqlite_search
     from core.index.protocol import SearchQuery, SplitField
 
     ctx.index.upsert_many(
@@ -306,7 +307,7 @@ def test_plan_filtered_windows_count_the_same_either_way(
 
     assert all(index._small_window(q) for q in queries)
     per_row = answers()
-    monkeypatch.setattr(sqlite_index, "SMALL_WINDOW", -1)  # always drive from the plan list
+    monkeypatch.setattr(sqlite_search, "SMALL_WINDOW", -1)  # always drive from the plan list
     assert not any(index._small_window(q) for q in queries)
     assert answers() == per_row
     assert per_row[0][0] == 3 * 3 + 3 * 1  # plan a (alone or with b), last 3 hours
