@@ -1,1 +1,1 @@
-"""Mention classification: sentiment, complaint category, urgency, keywords, plan expressions."""
+"""Mention classification: sentiment, complaint flag, category, urgency, keywords; corrections."""
