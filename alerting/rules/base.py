@@ -39,6 +39,9 @@ class RuleFilter(BaseModel):
     # Author regions (IP属地); a mention without a region never passes a region filter.
     regions: list[str] = Field(default_factory=list)
     min_urgency: Severity | None = None
+    # true = only mentions flagged as complaints, false = only those flagged as not;
+    # a mention the classifier has not decided on passes neither.
+    complaint: bool | None = None
     keywords: str | None = None
     _compiled: Expression | None = PrivateAttr(default=None)
 
@@ -74,6 +77,7 @@ class RuleFilter(BaseModel):
             categories=self.categories,
             regions=self.regions,
             min_urgency=self.min_urgency,
+            complaint=self.complaint,
             since=since,
             until=until,
         )
@@ -92,6 +96,8 @@ class RuleFilter(BaseModel):
             or (
                 mention.urgency is not None and mention.urgency.level.rank >= self.min_urgency.rank
             ),
+            self.complaint is None
+            or (mention.complaint is not None and mention.complaint.flag == self.complaint),
             self.expression is None or self.expression.matches(mention.full_text),
         )
         return all(checks)

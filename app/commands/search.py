@@ -43,6 +43,13 @@ def search(
         list[str] | None, typer.Option(help="author region (IP属地), e.g. 广东; repeatable")
     ] = None,
     min_urgency: Annotated[Severity | None, typer.Option()] = None,
+    complaint: Annotated[
+        bool | None,
+        typer.Option(
+            "--complaint/--no-complaint",
+            help="only complaints / only non-complaints (unclassified mentions match neither)",
+        ),
+    ] = None,
     since: Annotated[datetime | None, typer.Option(help="published at or after (ISO)")] = None,
     until: Annotated[datetime | None, typer.Option(help="published before (ISO)")] = None,
     sort: Annotated[SortOrder, typer.Option()] = SortOrder.NEWEST,
@@ -63,6 +70,7 @@ def search(
             categories=category or (),
             regions=short_regions(region or []),
             min_urgency=min_urgency,
+            complaint=complaint,
             since=as_utc(since) if since else None,
             until=as_utc(until) if until else None,
             sort=sort,
@@ -76,7 +84,7 @@ def search(
             typer.echo(mention.model_dump_json())
         return
     table = Table(title=f"共 {result.total} 条，显示 {len(result.mentions)} 条", show_lines=False)
-    for column in ("时间", "渠道", "作者", "地区", "情感", "类别", "紧急度", "内容"):
+    for column in ("时间", "渠道", "作者", "地区", "情感", "投诉", "类别", "紧急度", "内容"):
         table.add_column(column, overflow="fold")
     for m in shown:
         table.add_row(
@@ -85,6 +93,7 @@ def search(
             console_text(m.author.name or ""),
             console_text(m.region or ""),
             SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
+            "投诉" if m.complaint is not None and m.complaint.flag else "",
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
             f"{SEVERITY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
             console_text(m.full_text[:80].replace("\n", " ")),

@@ -49,6 +49,8 @@ class SearchQuery:
     categories: Sequence[Category] = ()
     regions: Sequence[str] = ()  # short names (广东); mentions without a region never match
     min_urgency: Severity | None = None
+    # True = flagged complaints, False = flagged non-complaints; unclassified never match either.
+    complaint: bool | None = None
     since: datetime | None = None
     until: datetime | None = None
     ids: Sequence[str] = ()

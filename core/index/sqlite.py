@@ -104,6 +104,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             mention.full_text,
             mention.model_dump_json(),
             mention.region,
+            None if mention.complaint is None else int(mention.complaint.flag),
         )
         if old is not None:  # rewritten: its row id follows its (possibly new) time
             rollups.apply(db, rollups.stored_facts(db, [old]), -1)
@@ -112,8 +113,8 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         rid = self._new_rid(db, published)
         cur = db.execute(
             "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
-            " urgency_rank, urgency_score, author, body, doc, region)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " urgency_rank, urgency_score, author, body, doc, region, complaint)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, *values),
         )
         rid = int(cur.lastrowid or 0)

@@ -63,6 +63,7 @@ def unfiltered(query: SearchQuery) -> bool:
         and not query.regions
         and not query.ids
         and query.min_urgency is None
+        and query.complaint is None
         and query.since is None
         and query.until is None
     )
@@ -97,6 +98,9 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
         params.append(Severity(query.min_urgency).rank)
+    if query.complaint is not None:  # NULL (not classified) matches neither value
+        clauses.append("m.complaint = ?")
+        params.append(int(query.complaint))
     if query.since is not None:
         clauses.append("m.published >= ?")
         params.append(epoch(query.since))

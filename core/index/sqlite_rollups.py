@@ -184,6 +184,8 @@ def shape_of(query: SearchQuery) -> Shape | None:
     """The rollup shape of a query, or None when its filters need the base tables."""
     if (query.text and query.text.strip()) or query.ids or query.min_urgency is not None:
         return None
+    if query.complaint is not None:  # no complaint dimension in the rollups: base tables
+        return None
     if len(query.plans) > 1:
         return None
     used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]

@@ -71,9 +71,14 @@ CREATE TABLE IF NOT EXISTS rollup_keywords (
 """
 # Columns added after the first release: an older mentions.db gets them at open (every row
 # keeps its data; the new column is NULL, as the stored documents have no value for it).
-ADDED_COLUMNS = {"region": "TEXT"}
+ADDED_COLUMNS = {"region": "TEXT", "complaint": "INTEGER"}
+# A column whose value older rows may already carry in their stored JSON is filled from it
+# once, when the column is added (1/0 for a classified mention, NULL = unknown).
+FILL_ADDED = {"complaint": "json_extract(doc, '$.complaint.flag')"}
 AFTER_UPGRADE = """
 CREATE INDEX IF NOT EXISTS mentions_region ON mentions(region, published);
+-- Complaint-filtered windows bypass the rollups: counted from this index alone.
+CREATE INDEX IF NOT EXISTS mentions_complaint ON mentions(complaint, published);
 """
 TIME_LAYOUT = "time"
 SEQ_LAYOUT = "seq"
@@ -120,6 +125,8 @@ def _add_columns(db: sqlite3.Connection) -> None:
         try:
             with db:
                 db.execute(f"ALTER TABLE mentions ADD COLUMN {name} {kind}")
+                if name in FILL_ADDED:  # same transaction: a racing opener sees it filled
+                    db.execute(f"UPDATE mentions SET {name} = {FILL_ADDED[name]}")
         except sqlite3.OperationalError as exc:
             if "duplicate column" not in str(exc):
                 raise

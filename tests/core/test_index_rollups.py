@@ -14,7 +14,7 @@ import pytest
 from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
-from core.models import Mention, Sentiment, Urgency
+from core.models import Complaint, Mention, Sentiment, Urgency
 
 START = datetime(2026, 11, 1, tzinfo=UTC)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -50,6 +50,9 @@ def corpus(count: int = 400, seed: int = 3) -> list[Mention]:
                 category=rng.choice(list(Category)),
                 region=rng.choice(["广东", "北京", None]),
                 urgency=Urgency(level=Severity.from_score(score), score=score),
+                complaint=(  # a third unclassified (NULL), the rest flagged or not
+                    None if number % 3 == 0 else Complaint(flag=number % 3 == 1, probability=0.7)
+                ),
             )
         )
     return out
@@ -63,6 +66,7 @@ def inside(m: Mention, q: SearchQuery) -> bool:
         and (not q.plans or bool(set(q.plans) & set(m.plans)))
         and (not q.sentiments or (m.sentiment is not None and m.sentiment.label in q.sentiments))
         and (not q.channels or m.channel in q.channels)
+        and (q.complaint is None or (m.complaint is not None and m.complaint.flag == q.complaint))
         and all(t in m.full_text for t in (q.text or "").split())
     )
 
@@ -97,6 +101,10 @@ def windows() -> list[SearchQuery]:
         SearchQuery(until=odd, sentiments=[SentimentLabel.NEGATIVE]),
         SearchQuery(since=odd, until=odd + timedelta(minutes=20), channels=[Channel.WEIBO]),
         SearchQuery(since=odd, text="退款"),  # not a rollup shape: base tables
+        # No complaint dimension in the rollups: these bypass them and stay exact.
+        SearchQuery(since=odd, until=odd + timedelta(days=3), complaint=True),
+        SearchQuery(plans=["a"], complaint=False),
+        SearchQuery(since=odd, text="退款", complaint=True),
     ]
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.enums import Category, Channel, SentimentLabel, Severity
-from core.models import Author, Mention, Sentiment, Urgency
+from core.models import Author, Complaint, Mention, Sentiment, Urgency
 
 
 def make_mention(
@@ -24,6 +24,7 @@ def make_mention(
     urgency: float | None = None,
     author: str | None = None,
     region: str | None = None,
+    complaint: bool | None = None,
 ) -> Mention:
     """A mention with classifier output filled in only where given."""
     extra: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def make_mention(
         extra["sentiment"] = Sentiment(label=sentiment, score=0.1)
     if urgency is not None:
         extra["urgency"] = Urgency(level=Severity.from_score(urgency), score=urgency)
+    if complaint is not None:
+        extra["complaint"] = Complaint(flag=complaint, probability=0.9 if complaint else 0.2)
     return Mention(
         source=source or str(channel),
         channel=channel,
@@ -66,6 +69,7 @@ CORPUS: dict[str, Mention] = {
         urgency=60,
         author="小王",
         region="广东",
+        complaint=True,
     ),
     "screen": make_mention(
         "2",
@@ -79,6 +83,7 @@ CORPUS: dict[str, Mention] = {
         urgency=30,
         author="小李",
         region="北京",
+        complaint=True,
     ),
     "regulator": make_mention(
         "3",
@@ -93,6 +98,7 @@ CORPUS: dict[str, Mention] = {
         urgency=90,
         author="小王",
         region="广东",
+        complaint=True,
     ),
     "launch": make_mention(
         "4",
@@ -104,6 +110,7 @@ CORPUS: dict[str, Mention] = {
         category=Category.OTHER,
         urgency=5,
         author="新闻社",
+        complaint=False,
     ),
     "battery": make_mention(
         "5",
@@ -121,6 +128,7 @@ CORPUS: dict[str, Mention] = {
         channel=Channel.EMAIL,
         title="投诉：物流",
         author="小李",
+        complaint=True,
     ),
     "lone": make_mention("7", "我要退！", _at(6, 12, 9), channel=Channel.FORUM, plans=["brand_a"]),
 }

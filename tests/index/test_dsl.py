@@ -147,3 +147,14 @@ def test_bulk_errors_read_as_one_line() -> None:
         "mapper_parsing_exception: failed to parse field [metrics.likes]"
         " (caused by illegal_argument_exception: For input string: many)"
     )
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_complaint_filters_on_the_flag(flag: bool) -> None:
+    body = dsl.build_query(SearchQuery(complaint=flag))
+    assert body == {"bool": {"filter": [{"term": {"complaint.flag": flag}}], "must_not": []}}
+    assert "complaint" in mapping.ADDED_FIELDS
+    assert mapping.mappings("yuqing_cjk")["properties"]["complaint"]["properties"] == {
+        "flag": {"type": "boolean"},
+        "probability": {"type": "float"},
+    }

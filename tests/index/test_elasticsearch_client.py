@@ -19,7 +19,9 @@ from tests.index.corpus import CORPUS
 from tests.index.fake_engine import FakeEngine, fake_engine
 
 PREFIX = "yqt-fake"
-CURRENT = {"mappings": {"properties": {"region": {"type": "keyword"}}}}  # no fields to add
+CURRENT = {  # no fields to add
+    "mappings": {"properties": {"region": {"type": "keyword"}, "complaint": {"properties": {}}}}
+}
 TEMPLATE = {
     "index_templates": [
         {"name": PREFIX, "index_template": {"_meta": {"analyzer": "smartcn"}, "template": CURRENT}}

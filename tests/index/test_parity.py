@@ -348,3 +348,55 @@ def test_months_made_before_the_region_field_gain_it(index: MentionIndex, backen
     template = index.client.get_template(index.prefix) or {}
     assert "region" in template["template"]["mappings"]["properties"]
     assert template["template"]["settings"]["index"]["number_of_replicas"] == "0"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"complaint": True}, {"refund", "screen", "regulator", "courier"}),
+        ({"complaint": False}, {"launch"}),  # battery and lone are undecided: neither
+        ({"complaint": True, "text": "退款"}, {"refund", "regulator"}),
+        ({"complaint": True, "plans": ["brand_b"]}, {"regulator"}),
+        ({"complaint": False, "plans": ["brand_b"], "since": _utc(5, 1), "until": _utc(6, 1)},
+         {"launch"}),
+        ({"complaint": True, "since": _utc(5, 1, 1), "until": _utc(6, 11, 1)},
+         {"refund", "screen", "regulator", "courier"}),
+    ],
+)  # fmt: skip
+def test_complaint_filter(
+    loaded: MentionIndex, query: dict[str, object], expected: set[str]
+) -> None:
+    assert _found(loaded, **query) == ids(*expected)
+    assert loaded.count(SearchQuery(**query)) == len(expected)  # type: ignore[arg-type]
+    days = loaded.histogram(SearchQuery(**query), timedelta(days=1))  # type: ignore[arg-type]
+    assert sum(b.total for b in days) == len(expected)
+
+
+def test_complaint_filter_in_top_terms(loaded: MentionIndex) -> None:
+    assert loaded.top_terms(SearchQuery(complaint=True), SplitField.CHANNEL) == [
+        ("complaint_platform", 1),
+        ("email", 1),
+        ("forum", 1),
+        ("weibo", 1),
+    ]
+    assert loaded.get(CORPUS["launch"].id) == CORPUS["launch"]  # the decision round-trips
+
+
+@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
+def test_months_made_before_the_complaint_field_gain_it(index: MentionIndex, backend: str) -> None:
+    assert isinstance(index, EngineMentionIndex)
+    old_layout = mapping.template_body(index.prefix, mapping.CJK_BIGRAM, 1, 0)
+    del old_layout["template"]["mappings"]["properties"]["complaint"]
+    index.client.put_template(index.prefix, old_layout)
+    index._analyzer = mapping.CJK_BIGRAM  # a writer of the old layout: it never upgrades
+    index.upsert_many([CORPUS["battery"]])  # creates June's index without the field
+
+    reopened = EngineMentionIndex(index.client, index.prefix)  # the next start of the service
+    reopened.upsert_many([CORPUS["refund"], CORPUS["courier"], CORPUS["launch"]])
+    reopened.refresh()
+
+    assert _found(reopened, complaint=True) == ids("refund", "courier")  # May new, June old
+    assert _found(reopened, complaint=False) == ids("launch")
+    assert reopened.count(SearchQuery()) == 4
+    template = index.client.get_template(index.prefix) or {}
+    assert "complaint" in template["template"]["mappings"]["properties"]

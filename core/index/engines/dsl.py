@@ -57,6 +57,8 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
     within("plans", query.plans)
     if query.min_urgency is not None:
         filters.append({"range": {"urgency_rank": {"gte": Severity(query.min_urgency).rank}}})
+    if query.complaint is not None:  # a mention without the field matches neither value
+        filters.append({"term": {"complaint.flag": query.complaint}})
     published: dict[str, int] = {}
     if query.since is not None:
         published["gte"] = epoch_us(query.since)

@@ -33,7 +33,7 @@ PLUGIN_ANALYZERS: list[tuple[str, str]] = [("analysis-ik", IK), ("analysis-smart
 INTERNAL_FIELDS = ("body", "urgency_rank", "published_us", "indexed_seq", "indexed_at")
 # Fields added after monthly indices may already exist. The mapping is not dynamic, so an
 # older index ignores them until they are put into its mapping (see missing_fields).
-ADDED_FIELDS = ("region",)
+ADDED_FIELDS = ("region", "complaint")
 
 
 def choose_analyzer(plugins: set[str]) -> str:
@@ -110,6 +110,9 @@ def mappings(analyzer: str) -> dict[str, Any]:
             "keywords": _keyword(),
             "sentiment": {"properties": {"label": _keyword(), "score": {"type": "float"}}},
             "category": _keyword(),
+            "complaint": {
+                "properties": {"flag": {"type": "boolean"}, "probability": {"type": "float"}}
+            },
             "urgency": {
                 "properties": {
                     "level": _keyword(),
