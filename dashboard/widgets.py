@@ -89,6 +89,13 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
             placeholder="全部",
             key=f"{key}-cat",
         )
+        complaint = st.selectbox(
+            "是否投诉",
+            [None, True, False],
+            format_func=lambda c: {None: "全部", True: "只看投诉", False: "排除投诉"}[c],
+            help="投诉判断与情感无关：中性措辞的故障反映也算投诉",
+            key=f"{key}-complaint",
+        )
         levels: list[Severity | None] = [None, *Severity]
         min_urgency = st.selectbox(
             "最低紧急程度",
@@ -104,10 +111,14 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         sentiments=sentiments,
         categories=categories,
         min_urgency=min_urgency,
+        complaint=complaint,
         # Rounded so that reruns within a few seconds share cached counts and charts.
         since=rounded(now()) - span,
     )
     return query, interval
+
+
+COMPLAINT_COLOUR = "#d9480f"
 
 
 def badge(text: str, colour: str) -> str:
@@ -122,12 +133,14 @@ OWN_COLOUR = "#0b7285"
 
 
 def mention_badges(mention: Mention) -> str:
-    """官方 (own account), channel, sentiment, category and urgency badges for one mention."""
+    """官方, channel, sentiment, 投诉, category, urgency and 人工校正 badges for one mention."""
     parts = [badge("官方", OWN_COLOUR)] if own_accounts().is_own(mention) else []
     parts.append(badge(CHANNEL_LABELS_ZH[mention.channel], "#4263eb"))
     if mention.sentiment:
         label = mention.sentiment.label
         parts.append(badge(SENTIMENT_LABELS_ZH[label], SENTIMENT_COLOURS[label]))
+    if mention.complaint and mention.complaint.flag:
+        parts.append(badge("投诉", COMPLAINT_COLOUR))
     if mention.category and mention.category != Category.OTHER:
         parts.append(badge(CATEGORY_LABELS_ZH[mention.category], "#5f3dc4"))
     if mention.urgency:
@@ -138,6 +151,8 @@ def mention_badges(mention: Mention) -> str:
                 URGENCY_COLOURS[level],
             )
         )
+    if mention.corrected:
+        parts.append(badge("人工校正", "#495057"))
     return "".join(parts)
 
 

@@ -1,0 +1,66 @@
+"""Cards say 投诉 for flagged complaints and 人工校正 for corrected labels; the filter works."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from app.cli import app
+from core.models import Complaint, Mention
+from dashboard.widgets import mention_badges
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data dir the dashboard's context reads."""
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return tmp_path / "var"
+
+
+def test_badges_name_complaints_and_corrections(data_dir: Path) -> None:
+    base = Mention(
+        source="t", native_id="1", text="刹车异响", published_at=datetime(2026, 11, 23, tzinfo=UTC)
+    )
+    flagged = base.model_copy(update={"complaint": Complaint(flag=True, probability=0.9)})
+    assert "投诉" in mention_badges(flagged) and "人工校正" not in mention_badges(flagged)
+    assert "投诉" not in mention_badges(base)
+    corrected = base.model_copy(update={"corrected": {"sentiment": "negative"}})
+    assert "人工校正" in mention_badges(corrected)
+
+
+def test_search_page_filters_complaints(data_dir: Path) -> None:
+    now = datetime.now(UTC).isoformat()
+    records = [
+        {
+            "source": "t",
+            "native_id": "1",
+            "text": "刹车异响，4S店说正常，要求退车",
+            "published_at": now,
+        },
+        {"source": "t", "native_id": "2", "text": "今天天气真好，出去玩了", "published_at": now},
+    ]
+    stream = data_dir.parent / "in.jsonl"
+    stream.write_text(
+        "\n".join(json.dumps({**r, "published_at": now}, ensure_ascii=False) for r in records),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
+    at = AppTest.from_file(str(page), default_timeout=60).run()
+    cards = [m.value for m in at.markdown if "yq-mention" in m.value]
+    assert len(cards) == 2
+    at.selectbox(key="search-complaint").set_value(True).run()
+    cards = [m.value for m in at.markdown if "yq-mention" in m.value]
+    assert len(cards) == 1 and "刹车异响" in cards[0] and "投诉" in cards[0]
+    st.cache_resource.clear()
+    st.cache_data.clear()
