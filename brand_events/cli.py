@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -14,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from brand_events import detail as details
 from brand_events import service
-from brand_events.enums import AMPLIFIER_KIND_ZH, EVENT_STATUS_ZH, EventStatus
+from brand_events.enums import (
+    AMPLIFIER_KIND_ZH,
+    EVENT_STATUS_ZH,
+    JOIN_REASON_ZH,
+    EventStatus,
+    JoinReason,
+)
 from brand_events.models import Event
 from brand_events.rebuild import rebuild_events
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
@@ -195,6 +202,10 @@ def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: 
         f" · {first['source']}/{first['native_id']}"
     )
     console.print(f"规模：{payload['mention_count']} 条，{payload['author_count']} 位作者")
+    reasons = Counter(JoinReason(m.reason) for m in detail.members)
+    console.print(
+        "聚合依据：" + "，".join(f"{JOIN_REASON_ZH[r]} {n}" for r, n in reasons.most_common())
+    )
     first_text = next((m.text for m in detail.mentions if m.id == first.get("mention_id")), "")
     if first_text:
         console.print(f"首发内容：{first_text[:120]}", markup=False)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brand_events.enums import EventStatus
@@ -68,12 +68,6 @@ def members(session: Session, *, event_id: str) -> list[EventMember]:
     """The event's mentions, oldest first."""
     query = select(EventMember).where(EventMember.event_id == event_id)
     return list(session.scalars(query.order_by(EventMember.published_at, EventMember.mention_id)))
-
-
-def count_members(session: Session, *, event_id: str) -> int:
-    """How many mentions the event holds (from the member table)."""
-    query = select(func.count()).where(EventMember.event_id == event_id)
-    return int(session.scalar(query) or 0)
 
 
 def for_mentions(session: Session, mention_ids: Sequence[str]) -> Event | None:
