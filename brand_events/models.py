@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from crisis_playbooks.dbtypes import UTCDateTime  # lead: move to core.db
 from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
+from core.dbtypes import UTCDateTime
 
 
 class Event(Base):

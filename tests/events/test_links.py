@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from alerting.enums import AlertEvent, AlertStatus, Severity
+from alerting.enums import AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.templates import render_alert
 from brand_events import detail, service
 from core.context import Context
+from core.enums import Severity
 from core.models import Author, Metrics
 from core.timeutil import SimulatedClock
 from crisis_playbooks.cases.models import Case, CaseAlert
