@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from reports.masking import mask_personal_data
+from core.masking import mask_personal_data
 from reports.period import ReportWindow
 
 if TYPE_CHECKING:
