@@ -76,7 +76,9 @@ class EventTracker:
             return report
         with self.sessions.begin() as session:
             self._sync(session)
-            posts = [self._post(m) for m in sorted(mentions, key=lambda m: m.published_at)]
+            ordered = sorted(mentions, key=lambda m: m.published_at)
+            terms = mention_terms(ordered, self.brand)
+            posts = [self._post(m, t) for m, t in zip(ordered, terms, strict=True)]
             known = self._prefetch(session, posts)
             members: list[dict[str, object]] = []
             touched: set[str] = set()
@@ -95,7 +97,7 @@ class EventTracker:
             self._bump(session)
         return report
 
-    def _post(self, mention: Mention) -> Post:
+    def _post(self, mention: Mention, terms: frozenset[str]) -> Post:
         parent = mention.repost_of or mention.reply_to
         return Post(
             id=mention.id,
@@ -105,7 +107,7 @@ class EventTracker:
             author=mention.author.id or mention.author.name,
             author_name=mention.author.name or mention.author.id,
             text=mention.full_text,
-            terms=mention_terms(mention, self.brand),
+            terms=terms,
             parent_id=mention_id(mention.source, parent) if parent else None,
             group_id=mention.group_id,
         )
