@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= yuqing.example.yaml
-PACKAGES := app core collectors sentiment alerting dashboard crisis_playbooks reports
+PACKAGES := app core collectors sentiment alerting dashboard crisis_playbooks reports brand_events
 
 .PHONY: venv system-deps run demo test lint format bench clean opensearch-node elasticsearch-node
 

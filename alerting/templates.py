@@ -58,6 +58,9 @@ def render_alert(
     ]
     if incident:
         lines.append(f"- {chat_text(incident)}")
+    story = _event_line(ctx, alert)
+    if story:
+        lines.append(f"- {chat_text(story)}")
     if event == AlertEvent.RESOLVED:
         lines.append("- 条件已持续解除，告警自动关闭。")
     if samples:
@@ -71,6 +74,13 @@ def render_alert(
         link=link,
         alert_id=alert.id,
     )
+
+
+def _event_line(ctx: Context, alert: Alert) -> str | None:
+    """The event the alert's mentions belong to (title, first post, growth), if any."""
+    from brand_events.messages import event_line
+
+    return event_line(ctx, list(alert.sample_mention_ids or []))
 
 
 def _window(alert: Alert, tz: tzinfo) -> str:

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from alerting.domain import DOMAIN as ALERTING
+from brand_events.domain import DOMAIN as EVENTS
 from collectors.domain import DOMAIN as COLLECTORS
 from core.config import SECTIONS
 from core.domain import Domain
 from core.kernel import KERNEL
+from core.pipeline.listeners import LISTENERS
 from core.tables import TABLES
 from crisis_playbooks.domain import DOMAIN as CRISIS_PLAYBOOKS
 from reports.domain import DOMAIN as REPORTS
 from sentiment.domain import DOMAIN as SENTIMENT
 
-DOMAINS: tuple[Domain, ...] = (KERNEL, SENTIMENT, COLLECTORS, ALERTING, CRISIS_PLAYBOOKS, REPORTS)
+DOMAINS: tuple[Domain, ...] = (
+    KERNEL,
+    SENTIMENT,
+    COLLECTORS,
+    EVENTS,  # before alerting: an alert at ingest can name the mention's event
+    ALERTING,
+    CRISIS_PLAYBOOKS,
+    REPORTS,
+)
 
 _installed = False
 
@@ -29,4 +39,6 @@ def install() -> None:
             domain.register()
         if domain.models:
             TABLES.add(domain.name, domain.models)
+        if domain.listener:
+            LISTENERS.add(domain.name, domain.listener)
     _installed = True

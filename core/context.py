@@ -18,6 +18,7 @@ from core.db import database_url, init_db, make_engine, make_session_factory
 from core.index import MentionIndex, open_index
 from core.pipeline.classifier import Classifier, get_classifier
 from core.pipeline.dedup import ContentDeduper
+from core.pipeline.listeners import LISTENERS
 from core.pipeline.pipeline import Pipeline
 from core.pipeline.plans import PlanMatcher
 from core.timeutil import Clock, system_clock
@@ -77,7 +78,12 @@ class Context:
     @cached_property
     def pipeline(self) -> Pipeline:
         """The ingest pipeline writing into this context's index."""
-        return Pipeline(self.index, self.matcher, self.classifier, ContentDeduper(self.sessions))
+        pipeline = Pipeline(
+            self.index, self.matcher, self.classifier, ContentDeduper(self.sessions)
+        )
+        for name in LISTENERS.names():  # each domain's, e.g. the event tracker
+            pipeline.add_listener(LISTENERS.get(name)(self))
+        return pipeline
 
     def close(self) -> None:
         """Close the stores that were opened."""

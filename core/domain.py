@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from core.config import Section
     from core.context import Context
+    from core.models import Mention
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,5 @@ class Domain:
     models: Callable[[], None] | None = None
     commands: tuple[CliCommand, ...] = ()
     jobs: Callable[[BaseScheduler, Context], None] | None = None
+    # factory(ctx) → a listener every ingest pipeline calls with its newly indexed mentions
+    listener: Callable[[Context], Callable[[list[Mention]], None]] | None = None

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from core.enums import Severity
 from reports.period import ReportWindow
+
+if TYPE_CHECKING:
+    from reports.event_section import EventRow
 
 
 class MetricKind(StrEnum):
@@ -348,6 +352,7 @@ class ReportData:
     kpis: KpiSection
     attention: list[AttentionItem] = field(default_factory=list)
     regions: list[ShareRow] = field(default_factory=list)  # IP属地 of negative mentions
+    events: list[EventRow] = field(default_factory=list)  # reports.event_section
 
     @property
     def empty(self) -> bool:

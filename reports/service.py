@@ -12,6 +12,7 @@ from reports import data as queries
 from reports.attention import needs_attention
 from reports.charts import report_charts
 from reports.config import REPORTS
+from reports.event_section import load_events
 from reports.mailer import build_message, send
 from reports.models import ReportData
 from reports.period import ReportWindow
@@ -65,6 +66,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         alerts=load_alerts(ctx.sessions, window.start, window.end),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
+        events=load_events(ctx, window),
     )
     data.attention = needs_attention(data, cfg.attention)
     return data

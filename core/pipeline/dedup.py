@@ -1,90 +1,231 @@
-"""Dedup stage: the same id, or the same normalized text from the same source, is stored once.
+"""Dedup stage: copies are counted, floods collapse.
 
-Posts without words are compared by more than their text: a picture post ("[图片]") by its
-pictures, so two different screenshots are two mentions; an emoticon-only reaction ("[怒]")
-never counts as a copy of another one.
+A mention is one (source, native id): re-deliveries of an id are duplicates (the pipeline
+drops them before this stage). Here, two further keys are looked up, each on its primary key:
+
+- the *copy key* (source, author, text with digits and punctuation kept): one author posting
+  the same text again collapses into the first post (a flood, counted as spam);
+- the *group key* (text without 转发/@/#话题#/emoji/links/whitespace): posts of the same text by
+  different authors are all stored and share `group_id` (the id of the group's first mention).
+
+Pictures are part of the content (two different screenshots captioned "[图片]" are two posts);
+a reaction of emoticons only ("[怒]") is never a copy of another one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import DateTime, String, insert, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy import DateTime, Integer, String, Table, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column, sessionmaker
 
 from core.db import Base
 from core.models import Mention, utcnow
 
+LOOKUP_CHUNK = 500
+MIN_GROUP_TEXT = 4  # shorter remainders ("转发微博" → "") are too generic to group on
+_SPACE = re.compile(r"\s+")
+_REPOST_CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
+_AT = re.compile(r"@[\w\-\u4e00-\u9fff]{1,30}")
+_HASHTAG = re.compile(r"#[^#\n]{1,40}#")
+_URL = re.compile(r"https?://\S+")
+_BRACKET_EMOJI = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]")
+_REPOST_WORDS = re.compile(r"转发微博|轉發微博|repost|转发|回复")
+_PUNCT_RUN = re.compile(r"([^\w\s])\1+")
 _FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
 _BRACKETED = re.compile(r"\[[^\[\]]{1,12}\]")  # "[图片]", "[表情]", Weibo's "[怒]"
 
 
-class ContentHash(Base):
-    """First mention seen with a given normalized text from a given source."""
+class AuthorCopy(Base):
+    """First mention of a text by one author on one source; `repeats` counts the floods."""
 
-    __tablename__ = "content_hashes"
+    __tablename__ = "author_copies"
 
-    source: Mapped[str] = mapped_column(String(100), primary_key=True)
     digest: Mapped[str] = mapped_column(String(40), primary_key=True)
     mention_id: Mapped[str] = mapped_column(String(40))
+    repeats: Mapped[int] = mapped_column(Integer, default=0)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-def content_digest(mention: Mention) -> str:
-    """sha1 of the text with whitespace and punctuation removed and case folded.
+class SimilarityGroup(Base):
+    """Mentions whose group text is the same (any author, any source); `size` counts them."""
 
-    Pictures are part of the content; a text of emoticons only is unique to its mention.
-    """
-    folded = _FOLD.sub("", mention.full_text).casefold()
-    extra = "\x1f".join(sorted(mention.media))
-    if not extra and not _FOLD.sub("", _BRACKETED.sub("", mention.full_text)):
-        extra = f"id:{mention.id}"
-    content = f"{folded}\x1f{extra}" if extra else folded
-    return hashlib.sha1(content.encode()).hexdigest()
+    __tablename__ = "similarity_groups"
+
+    digest: Mapped[str] = mapped_column(String(40), primary_key=True)
+    group_id: Mapped[str] = mapped_column(String(40), index=True)
+    size: Mapped[int] = mapped_column(Integer, default=1)
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So" or "\U0001f000" <= char <= "\U0001faff"
+
+
+def copy_text(text: str) -> str:
+    """The text as a flood check compares it: NFKC, case folded, whitespace removed."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def group_text(text: str) -> str:
+    """The text without repost markers, @names, #topics#, links and emoji; digits and
+    punctuation stay, so "退款1.5元"/"退款15元" and "好吃！"/"好吃？" stay apart."""
+    text = unicodedata.normalize("NFKC", text)
+    for pattern in (_URL, _REPOST_CHAIN, _HASHTAG, _AT, _BRACKET_EMOJI, _REPOST_WORDS):
+        text = pattern.sub("", text)
+    text = "".join(c for c in text if not _is_emoji(c) and c != "\ufe0f")
+    text = _PUNCT_RUN.sub(r"\1", _SPACE.sub("", text).casefold())
+    return text.strip(":：,，/")
+
+
+def _sha1(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def author_key(mention: Mention) -> str | None:
+    """Who wrote it, as the flood check knows them (None when the source gives no author)."""
+    return mention.author.id or mention.author.name or None
+
+
+def copy_digest(mention: Mention) -> str | None:
+    """Key of (source, author, text, pictures); None for anonymous mentions and emoticon-only
+    reactions (never collapsed)."""
+    author = author_key(mention)
+    pictures = "\x1f".join(sorted(mention.media))
+    if author is None or not (pictures or _FOLD.sub("", _BRACKETED.sub("", mention.full_text))):
+        return None
+    return _sha1(mention.source, author, copy_text(mention.full_text), pictures)
+
+
+def group_digest(mention: Mention) -> str | None:
+    """Key of the group text and pictures; None when too little is left to group on."""
+    text = group_text(mention.full_text)
+    pictures = "\x1f".join(sorted(mention.media))
+    if len(text) < MIN_GROUP_TEXT and not pictures:
+        return None
+    return _sha1(text, pictures)
 
 
 class ContentDeduper:
-    """Finds mentions whose text was already seen from the same source under another id."""
+    """Collapses one author's repeated text and gives copies by others a shared group id."""
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.sessions = sessions
 
     def split(self, mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
-        """(unique, duplicates) — also dedups within the batch; records the new digests."""
-        unique: list[Mention] = []
-        duplicates: list[Mention] = []
-        digests = {m.id: content_digest(m) for m in mentions}
-        fresh: list[dict[str, object]] = []
+        """(kept with group_id set, floods collapsed) — also within the batch; records keys."""
+        copies = {m.id: copy_digest(m) for m in mentions}
+        groups = {m.id: group_digest(m) for m in mentions}
         with self.sessions.begin() as session:
-            seen = self._known(session, mentions, digests)
-            for mention in mentions:
-                key = (mention.source, digests[mention.id])
-                owner = seen.get(key)
-                if owner is not None and owner != mention.id:
-                    duplicates.append(mention)
-                    continue
-                if owner is None:
-                    fresh.append({"source": key[0], "digest": key[1], "mention_id": mention.id})
-                    seen[key] = mention.id
-                unique.append(mention)
-            if fresh:  # one executemany instead of an ORM object per mention
-                session.execute(insert(ContentHash), fresh)
-        return unique, duplicates
+            owners = _lookup(session, AuthorCopy.digest, AuthorCopy.mention_id, copies.values())
+            known = _lookup(
+                session, SimilarityGroup.digest, SimilarityGroup.group_id, groups.values()
+            )
+            kept, floods = self._collapse(session, mentions, copies, owners)
+            grown: dict[str, int] = {}
+            fresh: list[dict[str, object]] = []
+            grouped = [self._grouped(m, groups[m.id], known, grown, fresh) for m in kept]
+            _insert(session, SimilarityGroup, fresh)
+            _increment(session, SimilarityGroup.digest, SimilarityGroup.size, grown)
+            return grouped, floods
 
     @staticmethod
-    def _known(
-        session: Session, mentions: Sequence[Mention], digests: dict[str, str]
-    ) -> dict[tuple[str, str], str]:
-        known: dict[tuple[str, str], str] = {}
-        values = sorted(set(digests.values()))
-        for start in range(0, len(values), 500):
-            rows = session.execute(
-                select(ContentHash.source, ContentHash.digest, ContentHash.mention_id).where(
-                    ContentHash.digest.in_(values[start : start + 500])
-                )
+    def _collapse(
+        session: Session,
+        mentions: Sequence[Mention],
+        copies: dict[str, str | None],
+        owners: dict[str, str],
+    ) -> tuple[list[Mention], list[Mention]]:
+        kept: list[Mention] = []
+        floods: list[Mention] = []
+        repeats: dict[str, int] = {}
+        fresh: list[dict[str, object]] = []
+        for mention in mentions:
+            digest = copies[mention.id]
+            owner = owners.get(digest) if digest else None
+            if digest and owner is not None and owner != mention.id:
+                floods.append(mention)
+                repeats[digest] = repeats.get(digest, 0) + 1
+                continue
+            if digest and owner is None:
+                fresh.append({"digest": digest, "mention_id": mention.id, "repeats": 0})
+                owners[digest] = mention.id
+            kept.append(mention)
+        _insert(session, AuthorCopy, fresh)
+        _increment(session, AuthorCopy.digest, AuthorCopy.repeats, repeats)
+        return kept, floods
+
+    @staticmethod
+    def _grouped(
+        mention: Mention,
+        digest: str | None,
+        known: dict[str, str],
+        grown: dict[str, int],
+        fresh: list[dict[str, object]],
+    ) -> Mention:
+        if digest is None:
+            return mention.model_copy(update={"group_id": None})
+        group = known.get(digest)
+        if group is None:
+            fresh.append({"digest": digest, "group_id": mention.id, "size": 1})
+            known[digest] = group = mention.id
+        else:
+            grown[digest] = grown.get(digest, 0) + 1
+        return mention.model_copy(update={"group_id": group})
+
+
+def _lookup(
+    session: Session,
+    key: InstrumentedAttribute[str],
+    value: InstrumentedAttribute[str],
+    digests: Iterable[str | None],
+) -> dict[str, str]:
+    """digest → value for the known digests, by primary key (never a table scan)."""
+    wanted = sorted({d for d in digests if d})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        rows = session.execute(
+            select(key, value).where(key.in_(wanted[start : start + LOOKUP_CHUNK]))
+        )
+        found.update({d: v for d, v in rows})
+    return found
+
+
+def _insert(
+    session: Session, table: type[AuthorCopy] | type[SimilarityGroup], rows: list[dict[str, object]]
+) -> None:
+    """One multi-row Core insert (the ORM unit of work costs more than the lookups)."""
+    if rows:
+        now = utcnow()
+        target = cast(Table, table.__table__)
+        session.execute(insert(target), [{**row, "first_seen": now} for row in rows])
+
+
+def _increment(
+    session: Session,
+    key: InstrumentedAttribute[str],
+    counter: InstrumentedAttribute[int],
+    by: dict[str, int],
+) -> None:
+    """Add to a counter column (repeats or size) of these digests, one statement each."""
+    for digest, extra in by.items():
+        session.execute(update(key.class_).where(key == digest).values({counter: counter + extra}))
+
+
+def group_sizes(session: Session, group_ids: Sequence[str]) -> dict[str, int]:
+    """How many mentions share each group id (1 for a group of its own)."""
+    sizes = {g: 1 for g in group_ids}
+    for start in range(0, len(group_ids), LOOKUP_CHUNK):
+        chunk = list(group_ids[start : start + LOOKUP_CHUNK])
+        rows = session.execute(
+            select(SimilarityGroup.group_id, SimilarityGroup.size).where(
+                SimilarityGroup.group_id.in_(chunk)
             )
-            known.update({(s, d): m for s, d, m in rows})
-        return known
+        )
+        sizes.update({g: s for g, s in rows})
+    return sizes

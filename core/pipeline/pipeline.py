@@ -29,6 +29,7 @@ class IngestReport:
     new: list[Mention] = field(default_factory=list)
     updated: list[Mention] = field(default_factory=list)
     duplicates: int = 0
+    flooded: int = 0  # one author's repeated text, collapsed (also counted in duplicates)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     repaired: list[tuple[str, str]] = field(default_factory=list)
     # Inputs whose text was longer than MAX_TEXT and was cut: (ref, original length).
@@ -39,6 +40,7 @@ class IngestReport:
         self.new.extend(other.new)
         self.updated.extend(other.updated)
         self.duplicates += other.duplicates
+        self.flooded += other.flooded
         self.rejected.extend(other.rejected)
         self.repaired.extend(other.repaired)
         self.truncated.extend(other.truncated)
@@ -47,7 +49,8 @@ class IngestReport:
         """One line in Chinese for logs and the CLI."""
         return (
             f"新增 {len(self.new)} 条, 更新 {len(self.updated)} 条, "
-            f"重复 {self.duplicates} 条, 拒绝 {len(self.rejected)} 条"
+            f"重复 {self.duplicates} 条（其中同一作者刷屏 {self.flooded} 条）, "
+            f"拒绝 {len(self.rejected)} 条"
             + (f", 部分修复 {len(self.repaired)} 条" if self.repaired else "")
             + (f", 截断 {len(self.truncated)} 条" if self.truncated else "")
         )
@@ -81,8 +84,9 @@ class Pipeline:
         report = IngestReport()
         names = list(refs) if refs is not None else [m.native_id for m in mentions]
         fresh, changed = self._split_known(self._normalize(mentions, names, report), report)
-        unique, copies = self.deduper.split(fresh)
-        report.duplicates += len(copies)
+        unique, floods = self.deduper.split(fresh)
+        report.duplicates += len(floods)
+        report.flooded += len(floods)
         classified = self.classifier.classify([*unique, *changed]) if unique or changed else []
         classified = [m.with_corrections() for m in classified]
         result = self.index.upsert_many(classified)
@@ -128,7 +132,11 @@ class Pipeline:
                 continue
             previous = stored.get(mention.id)
             if previous is not None and previous.metrics != mention.metrics:
-                changed.append(mention.model_copy(update={"corrected": previous.corrected}))
+                changed.append(
+                    mention.model_copy(
+                        update={"corrected": previous.corrected, "group_id": previous.group_id}
+                    )
+                )
             else:
                 report.duplicates += 1
         return fresh, changed

@@ -6,10 +6,12 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from core.context import Context
 from core.index.engines.mapping import from_source, mappings, to_document
 from core.index.sqlite import SQLiteMentionIndex
+from core.models import Author, Mention
 from core.pipeline.quotes import split_quote
 from tests.core.conftest import mention
 
@@ -86,14 +88,18 @@ def test_an_over_long_text_is_cut_and_says_so(ctx: Context) -> None:
 
 
 def test_picture_and_emoticon_posts_are_not_taken_for_copies(ctx: Context) -> None:
+    # One author throughout: only the same author's repeated content collapses (issue 14).
+    def post(native_id: str, text: str, **fields: Any) -> Mention:
+        return mention(native_id, text, author=Author(id="reader"), **fields)
+
     batch = [
-        mention("p1", "[图片]", media=["https://imgsa.baidu.com/forum/1.jpg"]),
-        mention("p2", "[图片]", media=["https://imgsa.baidu.com/forum/2.jpg"]),
-        mention("p3", "[图片]", media=["https://imgsa.baidu.com/forum/1.jpg"]),  # same picture
-        mention("e1", "[怒][怒]"),
-        mention("e2", "[怒][怒]"),  # another reader's reaction, not copied text
-        mention("t1", "鲜味坊退款[怒]"),
-        mention("t2", "鲜味坊退款[怒]"),  # copied words stay a duplicate
+        post("p1", "[图片]", media=["https://imgsa.baidu.com/forum/1.jpg"]),
+        post("p2", "[图片]", media=["https://imgsa.baidu.com/forum/2.jpg"]),
+        post("p3", "[图片]", media=["https://imgsa.baidu.com/forum/1.jpg"]),  # same picture
+        post("e1", "[怒][怒]"),
+        post("e2", "[怒][怒]"),  # a second reaction, not copied text
+        post("t1", "鲜味坊退款[怒]"),
+        post("t2", "鲜味坊退款[怒]"),  # copied words stay a duplicate
     ]
     report = ctx.pipeline.process(batch)
     assert sorted(m.native_id for m in report.new) == ["e1", "e2", "p1", "p2", "t1"]

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DOMAINS = ("app", "collectors", "sentiment", "alerting", "crisis_playbooks", "reports", "dashboard")
+DOMAINS = (
+    "app",
+    "collectors",
+    "sentiment",
+    "alerting",
+    "crisis_playbooks",
+    "reports",
+    "dashboard",
+    "brand_events",
+)
 PRODUCT = ("core", *DOMAINS)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.context import Context
 from core.enums import Channel, SentimentLabel
 from core.index.protocol import SearchQuery
-from core.models import Mention, Metrics
+from core.models import Author, Mention, Metrics
 from tests.core.conftest import mention
 
 
@@ -39,17 +39,22 @@ def test_same_batch_twice_is_idempotent(ctx: Context) -> None:
     assert ctx.index.count(SearchQuery()) == 5
 
 
-def test_same_text_same_source_is_a_duplicate_other_source_is_not(ctx: Context) -> None:
+def test_same_author_repeating_a_text_collapses_other_authors_are_counted(
+    ctx: Context,
+) -> None:
     text = "鲜味坊的外卖吃出了头发！"
     report = ctx.pipeline.process(
         [
-            mention("a", text),
-            mention("b", " 鲜味坊的外卖，吃出了头发 ", 1),
-            mention("c", text, 2, source="tieba", channel=Channel.FORUM),
+            mention("a", text, author=Author(id="u1")),
+            mention("b", " 鲜味坊的外卖吃出了头发！ ", 1, author=Author(id="u1")),
+            mention("c", text, 2, author=Author(id="u2")),
+            mention("d", text, 3, source="tieba", channel=Channel.FORUM, author=Author(id="u1")),
         ]
     )
-    assert sorted(m.native_id for m in report.new) == ["a", "c"]
-    assert report.duplicates == 1
+    assert sorted(m.native_id for m in report.new) == ["a", "c", "d"]
+    assert report.duplicates == 1 and report.flooded == 1
+    groups = {m.native_id: m.group_id for m in report.new}
+    assert groups["a"] == groups["c"] == groups["d"] == report.new[0].id
 
 
 def test_changed_metrics_update_instead_of_duplicate(ctx: Context) -> None:

@@ -1,0 +1,244 @@
+"""`yuqing events list|show|rebuild`: events as a Chinese table, or JSON lines (stable contract)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from brand_events import detail as details
+from brand_events import service
+from brand_events.enums import (
+    AMPLIFIER_KIND_ZH,
+    EVENT_STATUS_ZH,
+    JOIN_REASON_ZH,
+    EventStatus,
+    JoinReason,
+)
+from brand_events.models import Event
+from brand_events.rebuild import rebuild_events
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.context import Context
+from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
+from core.errors import YuqingError
+
+events_app = typer.Typer(
+    help="事件：相似舆情聚合成的事件、首发、时间线与传播路径。", no_args_is_help=True
+)
+console = Console()
+JsonOption = Annotated[bool, typer.Option("--json", help="每行一个 JSON（稳定格式）")]
+
+
+class EventNotFound(YuqingError):
+    """No event with this id."""
+
+
+def _time(value: str | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise YuqingError(
+            f"{option} {value!r} 不是 ISO 时间（例如 2026-11-16 或 2026-11-16T10:00+08:00）"
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+@events_app.command("list")
+def list_events(
+    since: Annotated[str | None, typer.Option(help="只列此刻之后仍活跃的事件（ISO 时间）")] = None,
+    until: Annotated[str | None, typer.Option(help="只列此刻之前开始的事件（ISO 时间）")] = None,
+    as_json: JsonOption = False,
+    forming: Annotated[bool, typer.Option("--all", help="也列出尚未成形的小聚类")] = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """List events, biggest first."""
+    ctx = Context.load(config, data_dir)
+    now = ctx.clock()
+    with ctx.sessions() as session:
+        events = service.get_all(
+            session,
+            since=_time(since, "--since"),
+            until=_time(until, "--until"),
+            include_forming=forming,
+        )
+        rows = [service.summary(e, now) for e in events]
+    ctx.close()
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        console.print("没有事件。")
+        return
+    table = Table("事件", "标题", "状态", "首发时间", "条数", "作者数", "首发作者")
+    for row in rows:
+        first = row["first"]
+        assert isinstance(first, dict)
+        table.add_row(
+            str(row["id"])[:10],
+            str(row["title"]),
+            EVENT_STATUS_ZH[EventStatus(str(row["status"]))],
+            _local(str(row["started_at"]), ctx),
+            str(row["mention_count"]),
+            str(row["author_count"]),
+            str(first.get("author") or "—"),
+        )
+    console.print(table)
+
+
+@events_app.command("show")
+def show_event(
+    event_id: Annotated[str, typer.Argument(help="事件 id（list 中的 id，可只写前几位）")],
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
+) -> None:
+    """One event: first post, timeline, amplifiers, propagation, alerts and cases."""
+    ctx = Context.load(config, data_dir)
+    try:
+        with ctx.sessions() as session:
+            event = _find(session, event_id)
+            own = [a for p in ctx.config.plans for a in p.own_accounts]
+            detail = details.build(session, ctx.index, event, own)
+            payload = service.summary(event, ctx.clock())
+    finally:
+        ctx.close()
+    payload["members"] = [
+        {
+            "source": m.source,
+            "native_id": m.native_id,
+            "mention_id": m.mention_id,
+            "reason": m.reason,
+        }
+        for m in detail.members
+    ]
+    if as_json:
+        payload.update(_detail_json(detail))
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    _print_detail(payload, detail, ctx)
+
+
+@events_app.command("rebuild")
+def rebuild(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
+    """Forget every event and cluster all indexed mentions again, oldest first."""
+    ctx = Context.load(config, data_dir)
+    try:
+        total, events = rebuild_events(ctx)
+    finally:
+        ctx.close()
+    console.print(f"重新聚类 {total} 条舆情，得到 {events} 个事件。")
+
+
+def _find(session: Session, event_id: str) -> Event:
+    event = service.get(session, event_id=event_id)
+    if event is None and len(event_id) >= 4:
+        ids = session.scalars(select(Event.id).where(Event.id.startswith(event_id)).limit(2)).all()
+        event = service.get(session, event_id=ids[0]) if len(ids) == 1 else None
+    if event is None:
+        raise EventNotFound(f"没有事件 {event_id}：用 `yuqing events list` 查看事件 id")
+    return event
+
+
+def _detail_json(detail: details.EventDetail) -> dict[str, object]:
+    tree = detail.propagation
+    return {
+        "timeline": [
+            {
+                "hour": p.hour.isoformat(),
+                "count": p.count,
+                "negative": round(p.negative, 3),
+                "complaint": round(p.complaint, 3),
+            }
+            for p in detail.timeline
+        ],
+        "amplifiers": [
+            {
+                "author": a.author,
+                "kind": str(a.kind),
+                "followers": a.followers,
+                "posts": a.posts,
+                "reach": a.reach,
+            }
+            for a in detail.amplifiers
+        ],
+        "channels": dict(detail.channels),
+        "regions": dict(detail.regions),
+        "categories": dict(detail.categories),
+        "propagation": {
+            "linked": tree.linked,
+            "roots": tree.roots,
+            "depth": tree.depth,
+            "breadth": tree.breadth,
+            "key_nodes": [vars(k) for k in tree.key_nodes],
+            "own_posts": tree.own_posts,
+        },
+        "alerts": detail.alerts,
+        "cases": detail.cases,
+    }
+
+
+def _local(iso: str, ctx: Context) -> str:
+    return f"{datetime.fromisoformat(iso).astimezone(ctx.config.tz):%m-%d %H:%M}"
+
+
+def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: Context) -> None:
+    first = payload["first"]
+    assert isinstance(first, dict)
+    status = EVENT_STATUS_ZH[EventStatus(str(payload["status"]))]
+    console.print(f"[bold]{payload['title']}[/bold]（{status}）  事件 {payload['id']}")
+    console.print(
+        f"首发：{first.get('author') or '—'} · {_local(str(payload['started_at']), ctx)}"
+        f" · {first['source']}/{first['native_id']}"
+    )
+    console.print(f"规模：{payload['mention_count']} 条，{payload['author_count']} 位作者")
+    reasons = Counter(JoinReason(m.reason) for m in detail.members)
+    console.print(
+        "聚合依据：" + "，".join(f"{JOIN_REASON_ZH[r]} {n}" for r, n in reasons.most_common())
+    )
+    first_text = next((m.text for m in detail.mentions if m.id == first.get("mention_id")), "")
+    if first_text:
+        console.print(f"首发内容：{first_text[:120]}", markup=False)
+    timeline = Table("小时", "条数", "负面占比", "投诉占比", title="时间线")
+    for p in detail.timeline:
+        timeline.add_row(
+            f"{p.hour.astimezone(ctx.config.tz):%m-%d %H:00}",
+            str(p.count),
+            f"{p.negative:.0%}",
+            f"{p.complaint:.0%}",
+        )
+    console.print(timeline)
+    amps = Table("作者", "类型", "粉丝", "发帖", "影响力", title="主要传播者")
+    for a in detail.amplifiers:
+        amps.add_row(
+            a.author, AMPLIFIER_KIND_ZH[a.kind], str(a.followers), str(a.posts), str(a.reach)
+        )
+    console.print(amps)
+    tree = detail.propagation
+    console.print(
+        f"传播路径：{tree.linked} 条转发/回复，层级 {tree.depth}，最宽一层 {tree.breadth} 条，"
+        f"品牌自有账号发帖 {len(tree.own_posts)} 条"
+    )
+    for node in tree.key_nodes:
+        console.print(f"  关键节点：{node.author or '—'}（带来 {node.descendants} 次转发/回复）")
+    channels = "，".join(f"{CHANNEL_LABELS_ZH.get(Channel(c), c)} {n}" for c, n in detail.channels)
+    categories = "，".join(
+        f"{CATEGORY_LABELS_ZH.get(Category(c), c)} {n}" for c, n in detail.categories
+    )
+    console.print(f"渠道：{channels}\n类别：{categories}")
+    if detail.regions:
+        console.print("地域：" + "，".join(f"{r} {n}" for r, n in detail.regions))
+    for alert in detail.alerts:
+        console.print(f"关联告警 #{alert['id']}：{alert['title']}")
+    for case in detail.cases:
+        console.print(f"关联工单 #{case['id']}：{case['title']}")

@@ -1,0 +1,307 @@
+"""Online clustering of mentions into events, in memory (the tracker persists the result).
+
+Evidence, strongest first: a repost of / reply to a member (LINK); the same text as a member
+(COPY, the similarity group); salient terms and #topics# shared with an event active within the
+window (TOPIC). A term's weight is its idf damped by how common it is among recent posts, so the
+brand's everyday words ("外卖", "味道") cannot pull ordinary chatter into one giant event. A post
+that matches two events about the same thing merges them; an event quiet for longer than the
+window is closed, and later posts on the same topic start a new event (a split in time).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from brand_events.enums import JoinReason
+from brand_events.features import background_damping, term_idf
+
+WINDOW = timedelta(hours=24)
+# Posts join an event on shared words only in its first hours: what is still being said days
+# later without a repost/copy link is a recurring theme (or a new event), not this event.
+TOPIC_SPAN = timedelta(hours=12)
+TOPIC_GAP = timedelta(hours=6)  # and only while it is still being talked about
+JOIN_SCORE = 0.34  # share of the post's term weight the event supports
+JOIN_MASS = 9.0  # and at least this much absolute support (about one rare and one fair term)
+MERGE_SCORE = 0.5
+MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
+POSTING_CAP = 64  # a term in more active events than this is chatter: not used to find candidates
+MAX_EXEMPLARS = 24
+MAX_AUTHORS = 200
+
+
+@dataclass
+class Cluster:
+    """An event as the clusterer sees it."""
+
+    id: str
+    first_at: datetime
+    last_at: datetime
+    first_id: str = ""
+    first_source: str = ""
+    first_native_id: str = ""
+    first_author: str | None = None
+    size: int = 0
+    terms: Counter[str] = field(default_factory=Counter)
+    used: Counter[str] = field(default_factory=Counter)  # term counts of independent posts only
+    independent: int = 0
+    authors: set[str] = field(default_factory=set)
+    author_count: int = 0
+    hourly: Counter[int] = field(default_factory=Counter)
+    exemplars: list[str] = field(default_factory=list)
+    title: str = ""
+    titled_size: int = 0
+    merged_into: str | None = None
+    top: int = 0  # the highest term count (0 = not computed yet)
+
+    def profile(self, term: str) -> float:
+        """0–1: how central a term is to this event (its count against the top term's)."""
+        if not self.top:
+            self.top = max(self.terms.values(), default=0)
+        return self.terms.get(term, 0) / self.top if self.top else 0.0
+
+
+@dataclass(frozen=True)
+class Post:
+    """What the clusterer needs of a mention."""
+
+    id: str
+    source: str
+    native_id: str
+    published_at: datetime
+    author: str | None
+    author_name: str | None
+    text: str
+    terms: frozenset[str]
+    parent_id: str | None = None
+    group_id: str | None = None
+
+
+@dataclass
+class Decision:
+    """Where a post went, why, and which events were merged into that one on the way."""
+
+    cluster: Cluster
+    reason: JoinReason
+    merged: list[Cluster] = field(default_factory=list)
+
+
+class Clusterer:
+    """Assigns posts one by one; state is the active events, their terms and member owners."""
+
+    def __init__(self, window: timedelta = WINDOW) -> None:
+        self.window = window
+        self.clusters: dict[str, Cluster] = {}
+        self.postings: dict[str, set[str]] = {}
+        self.df: Counter[str] = Counter()
+        self.total = 0
+        self.owner: dict[str, str] = {}  # mention id → cluster id
+
+    # state ------------------------------------------------------------------------------
+    def adopt(self, cluster: Cluster, members: list[str]) -> None:
+        """Load an event (and its member ids) persisted earlier."""
+        self.clusters[cluster.id] = cluster
+        for term in cluster.terms:
+            self.postings.setdefault(term, set()).add(cluster.id)
+        self.df.update(cluster.used)
+        self.total += cluster.independent
+        for member in members:
+            self.owner[member] = cluster.id
+
+    def resolve(self, cluster_id: str) -> Cluster | None:
+        """The live cluster an id now stands for (following merges)."""
+        cluster = self.clusters.get(cluster_id)
+        while cluster is not None and cluster.merged_into is not None:
+            cluster = self.clusters.get(cluster.merged_into)
+        return cluster
+
+    def expire(self, horizon: datetime) -> list[Cluster]:
+        """Forget events quiet since before horizon − window; returns them."""
+        cutoff = horizon - self.window * 2
+        gone = [c for c in self.clusters.values() if c.last_at < cutoff]
+        for cluster in gone:
+            self._forget(cluster)
+        if gone:
+            ids = {c.id for c in gone}
+            self.owner = {m: c for m, c in self.owner.items() if c not in ids}
+        return gone
+
+    def _forget(self, cluster: Cluster) -> None:
+        del self.clusters[cluster.id]
+        if cluster.merged_into is not None:
+            return
+        for term in cluster.terms:
+            self._unpost(term, cluster.id, cluster.used.get(term, 0))
+        self.total -= cluster.independent
+
+    def _unpost(self, term: str, cluster_id: str, count: int) -> None:
+        self.df[term] -= count
+        if self.df[term] <= 0:
+            self.df.pop(term, None)
+        holders = self.postings.get(term)
+        if holders is not None:
+            holders.discard(cluster_id)
+            if not holders:
+                del self.postings[term]
+
+    # assignment -------------------------------------------------------------------------
+    def assign(self, post: Post) -> Decision:
+        """Put the post into an event (new or existing) and return the decision."""
+        decision = self._linked(post) or self._by_topic(post)
+        if decision is None:
+            cluster = Cluster(id=post.id, first_at=post.published_at, last_at=post.published_at)
+            self.clusters[cluster.id] = cluster
+            decision = Decision(cluster, JoinReason.SEED)
+        independent = decision.reason in (JoinReason.SEED, JoinReason.TOPIC)
+        self._add(decision.cluster, post, independent)
+        return decision
+
+    def _linked(self, post: Post) -> Decision | None:
+        for ref, reason in ((post.parent_id, JoinReason.LINK), (post.group_id, JoinReason.COPY)):
+            if ref is None or ref == post.id or ref not in self.owner:
+                continue
+            cluster = self.resolve(self.owner[ref])
+            if cluster is not None and reason == JoinReason.COPY and self._late(cluster, post):
+                continue  # the same text days later is a new occurrence; a repost is not
+            if cluster is not None:
+                decision = Decision(cluster, reason)
+                self._merge_matches(post, decision, MERGE_SCORE)
+                return decision
+        return None
+
+    def _by_topic(self, post: Post) -> Decision | None:
+        scored = self._candidates(post)
+        if not scored:
+            return None
+        best_score, best = scored[0]
+        decision = Decision(best, JoinReason.TOPIC)
+        self._merge_matches(post, decision, max(MERGE_SCORE, best_score * 0.8), scored[1:])
+        return decision
+
+    def _candidates(self, post: Post) -> list[tuple[float, Cluster]]:
+        """Active events the post would join, best first."""
+        hits: Counter[str] = Counter()
+        for term in post.terms:
+            holders = self.postings.get(term)
+            if holders and len(holders) <= POSTING_CAP:
+                hits.update(dict.fromkeys(holders, 2 if term.startswith("#") else 1))
+        weights = {t: self.weight(t) for t in post.terms}
+        norm = sum(weights.values())
+        scored: list[tuple[float, Cluster]] = []
+        for cluster_id, count in hits.items():
+            if count < 2:  # two shared words, or one shared #topic#
+                continue
+            cluster = self.clusters.get(cluster_id)
+            if cluster is None or cluster.merged_into is not None or self._late(cluster, post):
+                continue
+            shared = [t for t in post.terms if t in cluster.terms]
+            mass = sum(weights[t] * cluster.profile(t) for t in shared)
+            if norm and mass >= JOIN_MASS and mass / norm >= JOIN_SCORE:
+                scored.append((mass / norm, cluster))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
+        return scored
+
+    def _late(self, cluster: Cluster, post: Post) -> bool:
+        """True when shared words or text no longer tie the post to the cluster (time apart)."""
+        return (
+            post.published_at - cluster.last_at > min(self.window, TOPIC_GAP)
+            or post.published_at - cluster.first_at > TOPIC_SPAN
+            or cluster.first_at - post.published_at > self.window
+        )
+
+    def _merge_matches(
+        self,
+        post: Post,
+        decision: Decision,
+        floor: float,
+        scored: list[tuple[float, Cluster]] | None = None,
+    ) -> None:
+        """Merge into decision.cluster the other events this post strongly matches too."""
+        others = self._candidates(post) if scored is None else scored
+        for score, other in others:
+            target = decision.cluster
+            if (
+                other is target
+                or score < floor
+                or self.similarity(target, other) < MERGE_SIMILARITY
+            ):
+                continue
+            keep, fold = (target, other) if target.size >= other.size else (other, target)
+            self._fold(keep, fold)
+            decision.cluster = keep
+            decision.merged.append(fold)
+
+    def weight(self, term: str) -> float:
+        """idf damped by how many recent posts use the term."""
+        return term_idf(term) * background_damping(self.total, self.df.get(term, 0))
+
+    def similarity(self, a: Cluster, b: Cluster) -> float:
+        """Weighted cosine of two events' term profiles."""
+        shared = set(a.terms) & set(b.terms)
+        if not shared:
+            return 0.0
+
+        def vec(c: Cluster) -> dict[str, float]:
+            return {t: self.weight(t) * n for t, n in c.terms.most_common(40)}
+
+        va, vb = vec(a), vec(b)
+        dot = sum(va.get(t, 0.0) * vb.get(t, 0.0) for t in shared)
+        na = math.sqrt(sum(v * v for v in va.values()))
+        nb = math.sqrt(sum(v * v for v in vb.values()))
+        return dot / (na * nb) if na and nb else 0.0
+
+    def _fold(self, keep: Cluster, fold: Cluster) -> None:
+        """Merge fold into keep (fold stays as a pointer so its old id still resolves)."""
+        for term, count in fold.terms.items():
+            keep.terms[term] += count
+            holders = self.postings.get(term)
+            if holders is not None:
+                holders.discard(fold.id)
+                holders.add(keep.id)
+        keep.top = 0  # recomputed on next use
+        keep.hourly.update(fold.hourly)
+        keep.used.update(fold.used)
+        keep.independent += fold.independent
+        keep.size += fold.size
+        overlap = len(keep.authors & fold.authors)
+        keep.author_count += fold.author_count - overlap
+        keep.authors = set(list(keep.authors | fold.authors)[:MAX_AUTHORS])
+        keep.exemplars = (keep.exemplars + fold.exemplars)[:MAX_EXEMPLARS]
+        keep.last_at = max(keep.last_at, fold.last_at)
+        if fold.first_at < keep.first_at:
+            keep.first_at, keep.first_id = fold.first_at, fold.first_id
+            keep.first_source, keep.first_native_id = fold.first_source, fold.first_native_id
+            keep.first_author = fold.first_author
+        fold.merged_into = keep.id
+
+    def _add(self, cluster: Cluster, post: Post, independent: bool) -> None:
+        """Count the post in the cluster; only independent posts count as background usage."""
+        cluster.size += 1
+        cluster.independent += independent
+        self.total += independent
+        for term in post.terms:
+            cluster.terms[term] += 1
+            if cluster.top:  # else computed on next use
+                cluster.top = max(cluster.top, cluster.terms[term])
+            cluster.used[term] += independent
+            self.df[term] += independent
+            self.postings.setdefault(term, set()).add(cluster.id)
+        if post.author and post.author not in cluster.authors:
+            if len(cluster.authors) < MAX_AUTHORS:
+                cluster.authors.add(post.author)
+            cluster.author_count += 1
+        elif not post.author:
+            cluster.author_count += 1
+        cluster.hourly[int(post.published_at.timestamp() // 3600)] += 1
+        # Titles come from what people said on their own, not from one-word repost comments.
+        room = len(cluster.exemplars) < (MAX_EXEMPLARS if independent else 3)
+        if room and post.text:
+            cluster.exemplars.append(post.text[:200])
+        if cluster.size == 1 or post.published_at < cluster.first_at:
+            cluster.first_at, cluster.first_id = post.published_at, post.id
+            cluster.first_source, cluster.first_native_id = post.source, post.native_id
+            cluster.first_author = post.author_name
+        cluster.last_at = max(cluster.last_at, post.published_at)
+        self.owner[post.id] = cluster.id

@@ -1,0 +1,192 @@
+"""An event in full: timeline, amplifiers, channels, regions, categories, tree, alerts and cases.
+
+Members come from the workflow store; their text and numbers from the index (any backend).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from brand_events import service
+from brand_events.enums import AmplifierKind
+from brand_events.models import Event, EventMember
+from brand_events.propagation import Propagation, trace
+from core.enums import Category, Channel, SentimentLabel
+from core.index.protocol import MentionIndex, SearchQuery
+from core.models import Mention
+
+CHUNK = 500
+KOL_FOLLOWERS = 100_000
+MEDIA_WORDS = (
+    "新闻",
+    "日报",
+    "晚报",
+    "早报",
+    "时报",
+    "媒体",
+    "电视",
+    "频道",
+    "周刊",
+    "记者",
+    "财经",
+)
+TOP = 10
+
+
+@dataclass
+class HourPoint:
+    """Mentions in one hour, with the negative and complaint shares."""
+
+    hour: datetime
+    count: int
+    negative: float
+    complaint: float
+
+
+@dataclass
+class Amplifier:
+    """An author who spread the event; reach = followers × (1 + reposts + comments + likes)."""
+
+    author: str
+    kind: AmplifierKind
+    followers: int
+    posts: int
+    reach: int
+
+
+@dataclass
+class EventDetail:
+    """Everything `events show` and the event page display."""
+
+    event: Event
+    members: list[EventMember]
+    mentions: list[Mention]
+    timeline: list[HourPoint] = field(default_factory=list)
+    amplifiers: list[Amplifier] = field(default_factory=list)
+    channels: list[tuple[str, int]] = field(default_factory=list)
+    regions: list[tuple[str, int]] = field(default_factory=list)
+    categories: list[tuple[str, int]] = field(default_factory=list)
+    propagation: Propagation = field(default_factory=Propagation)
+    alerts: list[dict[str, object]] = field(default_factory=list)
+    cases: list[dict[str, object]] = field(default_factory=list)
+
+
+def fetch_mentions(index: MentionIndex, ids: Sequence[str]) -> list[Mention]:
+    """The indexed mentions with these ids (missing ones are left out), oldest first."""
+    found: list[Mention] = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        found += index.search(SearchQuery(ids=chunk, limit=len(chunk))).mentions
+    return sorted(found, key=lambda m: (m.published_at, m.id))
+
+
+def build(
+    session: Session, index: MentionIndex, event: Event, own_accounts: Sequence[str] = ()
+) -> EventDetail:
+    """The full picture of one event."""
+    members = service.members(session, event_id=event.id)
+    index.refresh()  # an engine shows what was just ingested only after a refresh
+    mentions = fetch_mentions(index, [m.mention_id for m in members])
+    detail = EventDetail(event=event, members=members, mentions=mentions)
+    detail.timeline = timeline(mentions)
+    detail.amplifiers = amplifiers(mentions, own_accounts)
+    detail.channels = Counter(str(m.channel) for m in mentions).most_common()
+    detail.regions = Counter(m.region for m in mentions if m.region).most_common(TOP)
+    detail.categories = Counter(str(m.category or Category.OTHER) for m in mentions).most_common()
+    detail.propagation = trace(mentions, own_accounts)
+    detail.alerts, detail.cases = linked_work(session, {m.mention_id for m in members})
+    return detail
+
+
+def timeline(mentions: Sequence[Mention]) -> list[HourPoint]:
+    """Mentions per hour (UTC hours) with negative and complaint shares."""
+    hours: dict[int, list[Mention]] = {}
+    for m in mentions:
+        hours.setdefault(int(m.published_at.timestamp() // 3600), []).append(m)
+    points = []
+    for hour in sorted(hours):
+        group = hours[hour]
+        negative = sum(
+            1 for m in group if m.sentiment and m.sentiment.label == SentimentLabel.NEGATIVE
+        )
+        complaint = sum(1 for m in group if m.category not in (None, Category.OTHER))
+        points.append(
+            HourPoint(
+                hour=datetime.fromtimestamp(hour * 3600, UTC),
+                count=len(group),
+                negative=negative / len(group),
+                complaint=complaint / len(group),
+            )
+        )
+    return points
+
+
+def amplifier_kind(mention: Mention, own: set[str]) -> AmplifierKind:
+    """Own account, media, KOL or member of the public."""
+    names = {(mention.author.name or "").casefold(), (mention.author.id or "").casefold()}
+    if own & names:
+        return AmplifierKind.OWN
+    name = mention.author.name or ""
+    if mention.channel == Channel.NEWS or any(word in name for word in MEDIA_WORDS):
+        return AmplifierKind.MEDIA
+    if mention.author.verified or (mention.author.followers or 0) >= KOL_FOLLOWERS:
+        return AmplifierKind.KOL
+    return AmplifierKind.PUBLIC
+
+
+def amplifiers(mentions: Sequence[Mention], own_accounts: Sequence[str] = ()) -> list[Amplifier]:
+    """Authors ranked by reach, own accounts always listed."""
+    own = {a.casefold() for a in own_accounts}
+    by_author: dict[str, Amplifier] = {}
+    for m in mentions:
+        name = m.author.name or m.author.id
+        if not name:
+            continue
+        engagement = 1 + m.metrics.reposts + m.metrics.comments + m.metrics.likes
+        followers = m.author.followers or 0
+        entry = by_author.setdefault(name, Amplifier(name, amplifier_kind(m, own), followers, 0, 0))
+        entry.posts += 1
+        entry.followers = max(entry.followers, followers)
+        entry.reach += max(followers, 1) * engagement
+    ranked = sorted(by_author.values(), key=lambda a: -a.reach)
+    top = ranked[:TOP]
+    return top + [a for a in ranked[TOP:] if a.kind == AmplifierKind.OWN]
+
+
+def linked_work(
+    session: Session, member_ids: set[str]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Alerts whose sample mentions are in the event, and the cases those alerts are linked to."""
+    from alerting.models import Alert
+    from crisis_playbooks.cases.models import Case, CaseAlert
+
+    alerts = []
+    for alert in session.scalars(select(Alert).order_by(Alert.opened_at)):
+        if member_ids & set(alert.sample_mention_ids or []):
+            alerts.append(
+                {
+                    "id": alert.id,
+                    "title": alert.title,
+                    "severity": str(alert.severity),
+                    "status": str(alert.status),
+                    "incident_id": alert.incident_id,
+                    "opened_at": alert.opened_at.isoformat() if alert.opened_at else None,
+                }
+            )
+    alert_ids = [int(str(a["id"])) for a in alerts]
+    cases = []
+    if alert_ids:
+        rows = session.execute(
+            select(Case.id, Case.title, Case.status)
+            .join(CaseAlert, CaseAlert.case_id == Case.id)
+            .where(CaseAlert.alert_id.in_(alert_ids))
+            .distinct()
+        )
+        cases = [{"id": i, "title": t, "status": str(s)} for i, t, s in rows]
+    return alerts, cases

@@ -1,0 +1,99 @@
+"""What a mention contributes to clustering: salient terms and #topics#, never the brand's name.
+
+The brand's names come from config: `brand`, each plan's name and own accounts, and the plain
+alternatives of its expression (`鲜味坊|XWF`). A word is a brand fragment when it is part of such
+a name but not of what is left once the brand itself is taken out ("鲜味" of 鲜味坊 is, "外卖" of
+鲜味坊外卖 is not).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from core.config import CoreConfig
+from core.models import Mention
+from sentiment.keywords import extract_keywords_batch, idf_table
+
+HASHTAG = re.compile(r"#([^#\n]{2,40})#")
+HASHTAG_IDF = 10.0
+OOV_IDF = 8.0
+TERMS = 8  # words per mention
+SCAN = 300  # characters read per mention
+_ALTERNATIVE = re.compile(r"^[\w\u4e00-\u9fff\-]+$")
+
+
+class BrandNames:
+    """Recognises the brand's names and their fragments in words and titles."""
+
+    def __init__(self, core: Iterable[str], aliases: Iterable[str] = ()) -> None:
+        self.core = sorted({c.casefold() for c in core if len(c) >= 2}, key=len, reverse=True)
+        names = {a.casefold() for a in [*self.core, *aliases] if len(a) >= 2}
+        self.names = sorted(names, key=len, reverse=True)
+        self._rests = {n: self._without_core(n) for n in self.names}
+
+    @classmethod
+    def from_config(cls, config: CoreConfig) -> BrandNames:
+        """The names of config `brand` and of every plan."""
+        core = [config.brand, *(p.name for p in config.plans)]
+        aliases: list[str] = []
+        for plan in config.plans:
+            aliases += plan.own_accounts
+            aliases += [
+                a.strip() for a in plan.expression.split("|") if _ALTERNATIVE.match(a.strip())
+            ]
+        return cls(core, aliases)
+
+    def _without_core(self, name: str) -> str:
+        for core in self.core:
+            name = name.replace(core, "\x00")
+        return name
+
+    @lru_cache(maxsize=65536)  # noqa: B019 — one instance per tracker, words repeat a lot
+    def is_fragment(self, word: str) -> bool:
+        """True when word is (part of) a brand name rather than an ordinary word."""
+        folded = word.casefold()
+        for name in self.names:
+            if folded in name and folded not in self._rests[name]:
+                return True
+            if name in folded and len(folded) - len(name) < 2:
+                return True
+        return False
+
+    def strip(self, text: str) -> str:
+        """Text with every brand name taken out."""
+        for name in self.names:
+            text = re.sub(re.escape(name), "", text, flags=re.IGNORECASE)
+        return text
+
+
+def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[frozenset[str]]:
+    """The most informative words (brand removed) and #topics# of each mention, in one scan."""
+    texts = [m.full_text[:SCAN].casefold() for m in mentions]
+    ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
+    return [_terms(m, words, brand) for m, words in zip(mentions, ranked, strict=True)]
+
+
+def _terms(mention: Mention, words: list[str], brand: BrandNames) -> frozenset[str]:
+    terms = {w for w in words if not brand.is_fragment(w)}
+    terms = set(sorted(terms, key=lambda w: (-term_idf(w), w))[:TERMS])
+    for tag in HASHTAG.findall(mention.full_text):
+        rest = brand.strip(tag.strip())
+        if len(rest) >= 2:
+            terms.add("#" + tag.strip().casefold())
+    return frozenset(terms)
+
+
+@lru_cache(maxsize=262144)
+def term_idf(term: str) -> float:
+    """How informative a term is on its own: jieba's idf, #topics# high, unknown words fairly."""
+    if term.startswith("#"):
+        return HASHTAG_IDF
+    return idf_table().get(term, OOV_IDF)
+
+
+def background_damping(mentions: int, containing: int) -> float:
+    """0–1: how much a term still tells apart when `containing` of `mentions` posts use it."""
+    return min(1.0, max(0.0, math.log((mentions + 10) / (containing + 1)) / math.log(50)))

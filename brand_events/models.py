@@ -1,0 +1,70 @@
+"""Event tables in the workflow store, keyed by mention ids so any index backend works."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.db import Base
+from core.dbtypes import UTCDateTime
+
+
+class Event(Base):
+    """One event (事件); `id` is the id of the mention that started its cluster."""
+
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    visible: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    mention_count: Mapped[int] = mapped_column(Integer, default=0)
+    author_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_mention_id: Mapped[str] = mapped_column(String(40), default="")
+    first_source: Mapped[str] = mapped_column(String(100), default="")
+    first_native_id: Mapped[str] = mapped_column(String(200), default="")
+    first_author: Mapped[str | None] = mapped_column(String(200), default=None)
+    terms: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    used_terms: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # independent posts
+    independent: Mapped[int] = mapped_column(Integer, default=0)
+    hourly: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # epoch hour → count
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    exemplars: Mapped[list[str]] = mapped_column(JSON, default=list)
+    titled_size: Mapped[int] = mapped_column(Integer, default=0)
+    merged_into: Mapped[str | None] = mapped_column(String(40), default=None, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EventMember(Base):
+    """A mention in an event, with what the propagation tree and the CLI need without the index."""
+
+    __tablename__ = "event_members"
+
+    mention_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(40), index=True)
+    source: Mapped[str] = mapped_column(String(100))
+    native_id: Mapped[str] = mapped_column(String(200))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author: Mapped[str | None] = mapped_column(String(200), default=None)
+    parent_id: Mapped[str | None] = mapped_column(String(40), default=None)
+    reason: Mapped[str] = mapped_column(String(10))
+
+
+class EventsState(Base):
+    """One row: bumped by every tracker write, so another process knows to reload."""
+
+    __tablename__ = "events_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    writer: Mapped[str] = mapped_column(Text, default="")
+
+
+def hourly_counts(event: Event) -> dict[int, int]:
+    """The event's mentions per epoch hour."""
+    raw: dict[str, Any] = event.hourly or {}
+    return {int(hour): int(count) for hour, count in raw.items()}

@@ -1,0 +1,57 @@
+"""A readable Chinese title for an event: its most salient clause, never a brand-name fragment.
+
+Clauses of the event's sample posts (first post first) are scored by the weight of the event's
+top terms they contain, with short clauses preferred; brand names, @names, #topics# and repost
+markers are removed first. Without a usable clause the title is the top terms joined by "·".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from brand_events.clustering import Cluster
+from brand_events.features import BrandNames
+
+MIN_TITLE, MAX_TITLE, GOOD_TITLE = 4, 28, 16
+_CLAUSE = re.compile(r"[。！？!?；;，,\n…]+|\s{2,}")
+_NOISE = re.compile(
+    r"//\s*@[^:：\s]{1,30}[:：]|@[\w\-\u4e00-\u9fff]{1,30}|#[^#\n]{1,40}#|https?://\S+"
+)
+_REPOST = re.compile(r"转发微博|轉發微博|\[[\u4e00-\u9fffA-Za-z]{1,8}\]")
+_LEAD = "的了在是和与跟把被给说就也都还又:：、 "
+
+
+def clauses(text: str, brand: BrandNames) -> list[str]:
+    """Clauses of a post with noise and brand names removed, trimmed of dangling particles."""
+    text = brand.strip(_REPOST.sub("", _NOISE.sub(" ", text)))
+    found = []
+    for raw in _CLAUSE.split(text):
+        clause = raw.strip().strip(_LEAD).strip("“”\"'()（）【】[]《》")
+        if len(clause) >= MIN_TITLE:
+            found.append(clause if len(clause) <= MAX_TITLE else clause[:MAX_TITLE] + "…")
+    return found
+
+
+def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], float]) -> str:
+    """The event's title from its sample posts and term profile."""
+    # What the independent posts say (seed, topic posts), not the repost chatter under them.
+    counts = cluster.used if cluster.used else cluster.terms
+    peak = max(counts.values(), default=1)
+    top = {
+        term.lstrip("#"): weight(term) * count / peak
+        for term, count in counts.most_common(12)
+        if not brand.is_fragment(term.lstrip("#"))
+    }
+    best, best_score = "", 0.0
+    for rank, text in enumerate(cluster.exemplars):
+        for clause in clauses(text, brand):
+            score = sum(w for t, w in top.items() if t in clause)
+            score /= 1.0 + max(0, len(clause) - GOOD_TITLE) / GOOD_TITLE
+            score *= 1.5 if rank == 0 else 1.0  # the first post says what happened
+            if score > best_score:
+                best, best_score = clause, score
+    if best and not brand.is_fragment(best):
+        return best
+    words = [t for t, _ in sorted(top.items(), key=lambda pair: -pair[1])[:3]]
+    return "·".join(words) if words else "未命名事件"

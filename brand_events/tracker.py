@@ -1,0 +1,321 @@
+"""The event tracker: a pipeline listener that clusters each batch and persists the events.
+
+State lives in the workflow store (events, event_members); the clusterer keeps the active part
+in memory and reloads it when another process wrote since (events_state.version).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+from uuid import uuid4
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from brand_events.clustering import Cluster, Clusterer, Decision, Post
+from brand_events.features import BrandNames, mention_terms
+from brand_events.models import Event, EventMember, EventsState
+from brand_events.titles import make_title
+from core.config import CoreConfig
+from core.models import Mention, mention_id, utcnow
+
+if TYPE_CHECKING:
+    from core.context import Context
+    from core.pipeline.pipeline import Listener
+
+log = logging.getLogger(__name__)
+MIN_SIZE = 5  # mentions, and
+MIN_AUTHORS = 3  # distinct authors, and
+MIN_PEAK = 3  # mentions in its busiest clock hour (a burst, not a slow trickle) before it is shown
+CHUNK = 500
+
+
+@dataclass
+class TrackReport:
+    """What one batch did to the events."""
+
+    assigned: int = 0
+    skipped: int = 0
+    merged: int = 0
+    expired: int = 0
+
+
+def is_visible(cluster: Cluster) -> bool:
+    """Big enough, from enough people, to be called an event."""
+    return (
+        cluster.size >= MIN_SIZE
+        and cluster.author_count >= MIN_AUTHORS
+        and max(cluster.hourly.values(), default=0) >= MIN_PEAK
+    )
+
+
+class EventTracker:
+    """Clusters newly indexed mentions into events (use `listen` as a pipeline listener)."""
+
+    def __init__(self, sessions: sessionmaker[Session], config: CoreConfig) -> None:
+        self.sessions = sessions
+        self.brand = BrandNames.from_config(config)
+        self.clusterer = Clusterer()
+        self.version: int | None = None
+        self.persisted: set[str] = set()
+        self.writer = uuid4().hex[:12]
+
+    def listen(self, mentions: list[Mention]) -> None:
+        """Pipeline listener: cluster the newly indexed mentions."""
+        self.track(mentions)
+
+    def track(self, mentions: Sequence[Mention]) -> TrackReport:
+        """Assign every mention not yet in an event; persist the touched events."""
+        report = TrackReport()
+        if not mentions:
+            return report
+        with self.sessions.begin() as session:
+            self._sync(session)
+            ordered = sorted(mentions, key=lambda m: m.published_at)
+            terms = mention_terms(ordered, self.brand)
+            posts = [self._post(m, t) for m, t in zip(ordered, terms, strict=True)]
+            known = self._prefetch(session, posts)
+            members: list[dict[str, object]] = []
+            touched: set[str] = set()
+            folded: list[Cluster] = []
+            for post in posts:
+                if post.id in known:
+                    report.skipped += 1
+                    continue
+                decision = self.clusterer.assign(post)
+                members.append(self._member(post, decision))
+                touched.add(decision.cluster.id)
+                folded += decision.merged
+            report.assigned, report.merged = len(members), len(folded)
+            self._write(session, members, touched, folded)
+            report.expired = self._expire(session, max(p.published_at for p in posts))
+            self._bump(session)
+        return report
+
+    def _post(self, mention: Mention, terms: frozenset[str]) -> Post:
+        parent = mention.repost_of or mention.reply_to
+        return Post(
+            id=mention.id,
+            source=mention.source,
+            native_id=mention.native_id,
+            published_at=mention.published_at,
+            author=mention.author.id or mention.author.name,
+            author_name=mention.author.name or mention.author.id,
+            text=mention.full_text,
+            terms=terms,
+            parent_id=mention_id(mention.source, parent) if parent else None,
+            group_id=mention.group_id,
+        )
+
+    def _member(self, post: Post, decision: Decision) -> dict[str, object]:
+        return {
+            "mention_id": post.id,
+            "event_id": decision.cluster.id,
+            "source": post.source,
+            "native_id": post.native_id,
+            "published_at": post.published_at,
+            "author": post.author_name,
+            "parent_id": post.parent_id,
+            "reason": str(decision.reason),
+        }
+
+    # loading ----------------------------------------------------------------------------
+    def _sync(self, session: Session) -> None:
+        """Reload the active events when another writer changed them (or on first use)."""
+        state = session.get(EventsState, 1)
+        version = state.version if state else 0
+        if version == self.version:
+            return
+        self.clusterer = Clusterer(self.clusterer.window)
+        self.persisted = set()
+        latest = session.scalar(select(Event.last_at).order_by(Event.last_at.desc()).limit(1))
+        if latest is not None:
+            since = latest - self.clusterer.window * 2
+            rows = session.scalars(
+                select(Event).where(Event.last_at >= since, Event.merged_into.is_(None))
+            ).all()
+            self._adopt(session, rows)
+        self.version = version
+
+    def _adopt(self, session: Session, rows: Iterable[Event]) -> None:
+        by_id = {row.id: row for row in rows if row.id not in self.clusterer.clusters}
+        members: dict[str, list[str]] = {event_id: [] for event_id in by_id}
+        ids = list(by_id)
+        for start in range(0, len(ids), CHUNK):
+            found = session.execute(
+                select(EventMember.mention_id, EventMember.event_id).where(
+                    EventMember.event_id.in_(ids[start : start + CHUNK])
+                )
+            )
+            for mention, event_id in found:
+                members[event_id].append(mention)
+        for event_id, row in by_id.items():
+            self.clusterer.adopt(to_cluster(row), members[event_id])
+            self.persisted.add(event_id)
+
+    def _prefetch(self, session: Session, posts: list[Post]) -> set[str]:
+        """Owners of unknown parents/groups from the store; returns ids already tracked."""
+        owner = self.clusterer.owner
+        wanted = {i for p in posts for i in (p.id, p.parent_id, p.group_id) if i and i not in owner}
+        found: dict[str, str] = {}
+        ids = sorted(wanted)
+        for start in range(0, len(ids), CHUNK):
+            rows = session.execute(
+                select(EventMember.mention_id, EventMember.event_id).where(
+                    EventMember.mention_id.in_(ids[start : start + CHUNK])
+                )
+            )
+            found.update({m: e for m, e in rows})
+        missing = {e for e in found.values() if e not in self.clusterer.clusters}
+        if missing:
+            self._adopt(session, self._live_rows(session, missing))
+        for mention, event_id in found.items():
+            live = self._live_id(session, event_id)
+            if live is not None:
+                owner[mention] = live
+        tracked = {p.id for p in posts if p.id in owner}
+        return tracked
+
+    def _live_rows(self, session: Session, ids: set[str]) -> list[Event]:
+        rows = []
+        for event_id in ids:
+            live = self._live_id(session, event_id)
+            row = session.get(Event, live) if live else None
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def _live_id(self, session: Session, event_id: str) -> str | None:
+        """Follow merged_into pointers to the surviving event."""
+        for _ in range(20):
+            cluster = self.clusterer.resolve(event_id)
+            if cluster is not None:
+                return cluster.id
+            row = session.get(Event, event_id)
+            if row is None:
+                return None
+            if row.merged_into is None:
+                return row.id
+            event_id = row.merged_into
+        return None
+
+    # writing ----------------------------------------------------------------------------
+    def _write(
+        self,
+        session: Session,
+        members: list[dict[str, object]],
+        touched: set[str],
+        folded: list[Cluster],
+    ) -> None:
+        for member in members:
+            live = self.clusterer.resolve(str(member["event_id"]))
+            member["event_id"] = live.id if live else member["event_id"]
+        for cluster in folded:
+            live = self.clusterer.resolve(cluster.id)
+            if live is None or cluster.id not in self.persisted:
+                continue
+            session.execute(
+                update(EventMember)
+                .where(EventMember.event_id == cluster.id)
+                .values(event_id=live.id, reason="merge")
+            )
+        if members:  # Core inserts: the ORM's bulk path costs more than the clustering
+            session.execute(insert(cast(Table, EventMember.__table__)), members)
+        resolved = map(self.clusterer.resolve, touched | {c.id for c in folded})
+        survivors = {c.id: c for c in resolved if c is not None}
+        rows = [self._row(c) for c in survivors.values()]
+        rows += [self._row(c) for c in folded if c.id in self.persisted]
+        new = [r for r in rows if r["id"] not in self.persisted]
+        old = [r for r in rows if r["id"] in self.persisted]
+        if new:
+            session.execute(insert(cast(Table, Event.__table__)), new)
+        if old:
+            session.execute(update(Event), old)
+        self.persisted |= {str(r["id"]) for r in new}
+
+    def _row(self, cluster: Cluster) -> dict[str, object]:
+        visible = cluster.merged_into is None and is_visible(cluster)
+        if visible and (not cluster.title or cluster.size >= 2 * cluster.titled_size):
+            cluster.title = make_title(cluster, self.brand, self.clusterer.weight)
+            cluster.titled_size = cluster.size
+        return from_cluster(cluster, visible)
+
+    def _expire(self, session: Session, horizon: datetime) -> int:
+        """Drop quiet events from memory; forget quiet clusters that never became events."""
+        gone = self.clusterer.expire(horizon)
+        small = [c.id for c in gone if c.merged_into is None and not is_visible(c)]
+        for start in range(0, len(small), CHUNK):
+            chunk = small[start : start + CHUNK]
+            session.execute(delete(EventMember).where(EventMember.event_id.in_(chunk)))
+            session.execute(delete(Event).where(Event.id.in_(chunk)))
+        self.persisted -= {c.id for c in gone}
+        return len(gone)
+
+    def _bump(self, session: Session) -> None:
+        state = session.get(EventsState, 1)
+        if state is None:
+            state = EventsState(id=1, version=0)
+            session.add(state)
+        state.version = (state.version or 0) + 1
+        state.writer = self.writer
+        session.flush()
+        self.version = state.version
+
+
+def from_cluster(cluster: Cluster, visible: bool) -> dict[str, object]:
+    """The events row for a cluster."""
+    return {
+        "id": cluster.id,
+        "title": cluster.title,
+        "visible": visible,
+        "started_at": cluster.first_at,
+        "last_at": cluster.last_at,
+        "mention_count": cluster.size,
+        "author_count": cluster.author_count,
+        "first_mention_id": cluster.first_id,
+        "first_source": cluster.first_source,
+        "first_native_id": cluster.first_native_id,
+        "first_author": cluster.first_author,
+        "terms": dict(cluster.terms.most_common(80)),
+        "used_terms": dict(cluster.used.most_common(80)),
+        "independent": cluster.independent,
+        "hourly": {str(h): n for h, n in cluster.hourly.items()},
+        "authors": sorted(cluster.authors),
+        "exemplars": cluster.exemplars,
+        "titled_size": cluster.titled_size,
+        "merged_into": cluster.merged_into,
+        "updated_at": utcnow(),
+    }
+
+
+def to_cluster(row: Event) -> Cluster:
+    """The in-memory cluster for a stored event."""
+    return Cluster(
+        id=row.id,
+        first_at=row.started_at,
+        last_at=row.last_at,
+        first_id=row.first_mention_id,
+        first_source=row.first_source,
+        first_native_id=row.first_native_id,
+        first_author=row.first_author,
+        size=row.mention_count,
+        terms=Counter(row.terms or {}),
+        used=Counter(row.used_terms or {}),
+        independent=row.independent or 0,
+        authors=set(row.authors or []),
+        author_count=row.author_count,
+        hourly=Counter({int(h): n for h, n in (row.hourly or {}).items()}),
+        exemplars=list(row.exemplars or []),
+        title=row.title,
+        titled_size=row.titled_size,
+    )
+
+
+def tracker_listener(ctx: Context) -> Listener:
+    """The pipeline listener that keeps this context's events current."""
+    return EventTracker(ctx.sessions, ctx.config).listen

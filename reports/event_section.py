@@ -1,0 +1,122 @@
+"""The report's events (事件) section: what happened, since when, who started and spread it.
+
+Major events get a 事件脉络 (storyline): first post, the hour it took off, the peak, key
+spreaders, the brand's own posts, linked alerts, and when it went quiet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from core.masking import mask_personal_data
+from reports.period import ReportWindow
+
+if TYPE_CHECKING:
+    from brand_events.detail import EventDetail
+    from core.context import Context
+
+MAX_EVENTS = 8
+MAJOR_EVENTS = 3
+MAJOR_SIZE = 30  # mentions: an event this big gets a storyline
+TAKE_OFF = 10  # mentions in one hour: the event "took off"
+EXCERPT = 80
+
+
+@dataclass(frozen=True)
+class StoryPoint:
+    """One step of an event's storyline."""
+
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event of the period."""
+
+    title: str
+    status: str
+    started_at: datetime
+    first_author: str
+    mentions: int
+    in_period: int
+    negative: float
+    storyline: list[StoryPoint] = field(default_factory=list)
+
+
+def load_events(ctx: Context, window: ReportWindow) -> list[EventRow]:
+    """The period's biggest events, the major ones with a storyline."""
+    from brand_events import detail as details
+    from brand_events import service
+    from brand_events.enums import EVENT_STATUS_ZH
+
+    start, end = window.start.astimezone(UTC), window.end.astimezone(UTC)
+    own = [a for p in ctx.config.plans for a in p.own_accounts]
+    rows = []
+    with ctx.sessions() as session:
+        for rank, event in enumerate(service.get_all(session, since=start, until=end)):
+            if rank >= MAX_EVENTS:
+                break
+            full = details.build(session, ctx.index, event, own)
+            inside = [m for m in full.mentions if start <= m.published_at < end]
+            negative = sum(1 for m in inside if m.is_negative)
+            major = rank < MAJOR_EVENTS and event.mention_count >= MAJOR_SIZE
+            rows.append(
+                EventRow(
+                    title=event.title,
+                    status=EVENT_STATUS_ZH[service.status_at(event, min(ctx.clock(), end))],
+                    started_at=event.started_at,
+                    first_author=event.first_author or "匿名",
+                    mentions=event.mention_count,
+                    in_period=len(inside),
+                    negative=negative / len(inside) if inside else 0.0,
+                    storyline=storyline(full) if major else [],
+                )
+            )
+    return rows
+
+
+def storyline(full: EventDetail) -> list[StoryPoint]:
+    """The 事件脉络 of an event: first post, take-off, peak, spreaders, brand posts, alerts."""
+    points: list[StoryPoint] = []
+    event, mentions = full.event, full.mentions
+    first = next((m for m in mentions if m.id == event.first_mention_id), None)
+    if first is not None:
+        author = first.author.name or "匿名"
+        points.append(StoryPoint(first.published_at, f"{author} 首发：“{_excerpt(first.text)}”"))
+    take_off = next((p for p in full.timeline if p.count >= TAKE_OFF), None)
+    if take_off is not None:
+        points.append(StoryPoint(take_off.hour, f"开始发酵：一小时内 {take_off.count} 条"))
+    if full.timeline:
+        peak = max(full.timeline, key=lambda p: p.count)
+        points.append(
+            StoryPoint(peak.hour, f"高峰：一小时 {peak.count} 条，负面占比 {peak.negative:.0%}")
+        )
+    by_id = {m.id: m for m in mentions}
+    for node in full.propagation.key_nodes[:2]:
+        m = by_id[node.mention_id]
+        points.append(
+            StoryPoint(
+                m.published_at,
+                f"关键传播：{node.author or '匿名'}（粉丝 {node.followers}）"
+                f"带来 {node.descendants} 次转发",
+            )
+        )
+    for mention_id in full.propagation.own_posts[:2]:
+        m = by_id[mention_id]
+        points.append(StoryPoint(m.published_at, f"品牌账号发声：“{_excerpt(m.text)}”"))
+    for alert in full.alerts[:2]:
+        opened = datetime.fromisoformat(str(alert["opened_at"])) if alert["opened_at"] else None
+        if opened is not None:
+            opened = opened.replace(tzinfo=opened.tzinfo or UTC)
+            points.append(StoryPoint(opened, f"触发告警：{alert['title']}"))
+    if mentions:
+        points.append(StoryPoint(mentions[-1].published_at, f"最后一条，累计 {len(mentions)} 条"))
+    return sorted(points, key=lambda p: p.at)
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(mask_personal_data(text).split())
+    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
