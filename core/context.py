@@ -67,8 +67,8 @@ class Context:
 
     @cached_property
     def classifier(self) -> Classifier:
-        """The configured classifier."""
-        return get_classifier(self.config.classifier.model)
+        """The configured classifier, with this data dir's adapted model when there is one."""
+        return get_classifier(self.config.classifier.model, self.data_dir)
 
     @cached_property
     def matcher(self) -> PlanMatcher:

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from sentiment.model import CATEGORY_MODEL_PATH, SENTIMENT_MODEL_PATH
 
 train_app = typer.Typer(help="Train models (sentiment + category).", no_args_is_help=True)
@@ -50,6 +51,34 @@ def train_sentiment_command(
         f"neutral band 0.5 ± {report.neutral_band}; wrote {report.sentiment_path} and "
         f"{report.category_path} in {report.seconds} s"
     )
+
+
+@train_app.command("adapt")
+def train_adapt_command(
+    config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
+) -> None:
+    """Adapt this deployment's model from its staff corrections (seconds; numpy only).
+
+    Writes DATA_DIR/models/adapted.npz, which `yuqing run` and the service then use.
+    """
+    from core.context import Context
+    from sentiment.adaptation.service import MIN_CORRECTIONS, adapt_from_store
+
+    console = _console()
+    ctx = Context.load(config, data_dir)
+    try:
+        with ctx.sessions() as session:
+            report = adapt_from_store(session, ctx.data_dir)
+    finally:
+        ctx.close()
+    counts = (
+        f"情感校正 {report.sentiment_corrections} 条，"
+        f"是否投诉校正 {report.complaint_corrections} 条"
+    )
+    if report.path is None:
+        console.print(f"{counts}：每项少于 {MIN_CORRECTIONS} 条，模型保持不变", highlight=False)
+        return
+    console.print(f"{counts}；已写入 {report.path}（{report.seconds} 秒）", highlight=False)
 
 
 @eval_app.command("sentiment")

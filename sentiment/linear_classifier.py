@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 from core.enums import Category, SentimentLabel
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
+from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
 from sentiment.category import decide_category
 from sentiment.complaint_cues import MATCHER, complaint_shift
@@ -42,10 +44,12 @@ def sigmoid_float(x: float) -> float:
 
 @dataclass(frozen=True)
 class LoadedModels:
-    """The two model files of the default classifier."""
+    """The two model files of the default classifier, and the deployment's adaptation model
+    learnt from its corrections (sentiment/adaptation), if it has one."""
 
     sentiment: SentimentModel
     heads: LinearHashModel
+    adapter: LinearHashModel | None = None
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +90,12 @@ def decide(
     raw = models.sentiment.positive_probability_hashed(docs, buckets, texts)
     heads = models.heads.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
     band = models.sentiment.neutral_band
+    residual = None
+    if models.adapter is not None:
+        residual = models.adapter.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
     out = TextDecisions([], [], [], [], [], [])
     cues = MATCHER.found_batch(folded)
-    for text, p, row, found in zip(folded, raw.tolist(), heads, cues, strict=True):
+    for i, (text, p, row, found) in enumerate(zip(folded, raw.tolist(), heads, cues, strict=True)):
         evidence = word_reasons(text, found)
         complaint_logit = float(row[1]) + complaint_shift(found)
         if evidence:
@@ -102,6 +109,9 @@ def decide(
         near = label != SentimentLabel.NEUTRAL and abs(p_pos - 0.5) < NEUTRAL_REACH
         if near and sigmoid_float(float(row[0])) >= NEUTRAL_HEAD_THRESHOLD:
             label = SentimentLabel.NEUTRAL
+        if residual is not None and text:
+            adapted = adapt_row(residual[i], label, p_pos, p_complaint)
+            label, p_pos, p_complaint = adapted.label, adapted.p_positive, adapted.p_complaint
         negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
         complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
         out.p_positive.append(p_pos)
@@ -118,8 +128,17 @@ class LinearClassifier:
 
     name = "default"
 
-    def __init__(self, exclude_keywords: Iterable[str] = ()) -> None:
+    def __init__(
+        self, exclude_keywords: Iterable[str] = (), adapter: LinearHashModel | None = None
+    ) -> None:
         self.exclude_keywords = frozenset(w.lower() for w in exclude_keywords)
+        self.adapter = adapter
+
+    def for_deployment(self, data_dir: Path) -> LinearClassifier:
+        """This classifier with the adaptation model stored in data_dir (if any) applied."""
+        from sentiment.adaptation.service import load_adapter
+
+        return LinearClassifier(self.exclude_keywords, load_adapter(data_dir))
 
     def classify(self, mentions: Sequence[Mention]) -> list[Mention]:
         """Classified copies of the mentions, same order."""
@@ -131,7 +150,10 @@ class LinearClassifier:
     def _classify_batch(self, mentions: Sequence[Mention]) -> list[Mention]:
         folded = [fold(m.full_text) for m in mentions]
         normalized = [normalize_folded(t) for t in folded]
-        decided = decide(normalized, folded)
+        models = load_models()
+        if self.adapter is not None:
+            models = replace(models, adapter=self.adapter)
+        decided = decide(normalized, folded, models)
         keywords = extract_keywords_batch(folded, exclude=self.exclude_keywords)
         out = []
         for i, (mention, text) in enumerate(zip(mentions, folded, strict=True)):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from core.errors import ConfigError
 from core.models import Mention
@@ -20,14 +21,28 @@ class Classifier(Protocol):
         ...
 
 
+@runtime_checkable
+class DeploymentAware(Protocol):
+    """A classifier that reads deployment-specific files (e.g. a model adapted from the
+    deployment's corrections) from the data dir."""
+
+    def for_deployment(self, data_dir: Path) -> Classifier:
+        """This classifier with the data dir's own files applied."""
+        ...
+
+
 # Classifier factories by `classifier.model` name; the sentiment domain registers its models.
 CLASSIFIERS: Registry[Callable[[], Classifier]] = Registry("分类模型")
 
 
-def get_classifier(name: str) -> Classifier:
-    """A new classifier registered under name; ConfigError lists the known names otherwise."""
+def get_classifier(name: str, data_dir: Path | None = None) -> Classifier:
+    """A new classifier registered under name (with data_dir's deployment files when it reads
+    any); ConfigError lists the known names otherwise."""
     try:
         factory = CLASSIFIERS.get(name)
     except UnknownKeyError as exc:
         raise ConfigError(f"classifier.model：{exc}") from None
-    return factory()
+    classifier = factory()
+    if data_dir is not None and isinstance(classifier, DeploymentAware):
+        return classifier.for_deployment(data_dir)
+    return classifier

@@ -1,0 +1,1 @@
+"""Adapting the deployment's model from its own staff corrections."""

@@ -1,0 +1,154 @@
+"""The deployment's adaptation model: a residual on top of the base decision, learnt from staff
+corrections alone (pure numpy, seconds).
+
+Per field (sentiment: negative/neutral/positive; complaint: no/yes) the adapted class scores are
+    z = offset(base decision) + W·x
+where x is the idf-weighted, l2-normalised hashed n-gram vector (the heads model's features) and
+the offset is fixed: its argmax is the base decision. W starts at zero and is L2-regularised
+towards zero, so with no corrections nothing changes, texts like the corrected ones follow the
+staff, and texts sharing few n-grams with them keep the base decision. There is no bias term:
+corrections are mostly the model's mistakes, and a bias would move every text towards them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.enums import SentimentLabel
+from sentiment.adjust import logit
+from sentiment.features import FeatureSpec, hashed_ngrams
+from sentiment.model import LinearHashModel
+
+ADAPT_SPEC = FeatureSpec(bits=18, ngrams=(1, 2, 3), skip_bigrams=True)
+SENTIMENT_CLASSES = (SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL, SentimentLabel.POSITIVE)
+# Output columns of W: the sentiment block, then the complaint block (no, yes).
+SENTIMENT_COLUMNS = slice(0, 3)
+COMPLAINT_COLUMNS = slice(3, 5)
+OUTPUTS = 5
+LABEL_OFFSET = 2.0  # the base label's own score; beats 0.5·|logit| ≤ 1.5 so argmax = base
+LOGIT_WEIGHT = 0.5
+LOGIT_CLIP = 3.0
+L2 = 0.1  # on the summed loss: one correction moves its own scores by about 1/L2
+STEPS = 300
+LEARNING_RATE = 0.1
+
+
+def sentiment_offsets(labels: Sequence[SentimentLabel], p_positive: Sequence[float]) -> NDArray:
+    """Fixed base scores (n, 3) whose argmax is the base label; confidence from P(positive)."""
+    out = np.zeros((len(labels), 3))
+    for i, (label, p) in enumerate(zip(labels, p_positive, strict=True)):
+        value = LOGIT_WEIGHT * max(-LOGIT_CLIP, min(LOGIT_CLIP, logit(p)))
+        out[i] = (-value, 0.0, value)
+        out[i, SENTIMENT_CLASSES.index(label)] += LABEL_OFFSET
+    return out
+
+
+def complaint_offsets(p_complaint: Sequence[float]) -> NDArray:
+    """Fixed base scores (n, 2): 0 for no, the complaint logit for yes."""
+    out = np.zeros((len(p_complaint), 2))
+    out[:, 1] = [logit(p) for p in p_complaint]
+    return out
+
+
+def _softmax(z: NDArray) -> NDArray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+@dataclass(frozen=True)
+class Features:
+    """Sparse idf-weighted, l2-normalised n-gram rows over the columns seen in training."""
+
+    docs: NDArray[np.int64]
+    columns: NDArray[np.int64]
+    values: NDArray[np.float64]
+    buckets: NDArray[np.int64]  # column → bucket
+    n: int
+
+    @classmethod
+    def of(cls, texts: Sequence[str], idf: NDArray[np.float32], hash_spec: FeatureSpec) -> Features:
+        """Hash normalised texts at the base model's width and fold them down, exactly as
+        `decide` feeds LinearHashModel.decision_hashed."""
+        docs, buckets = hashed_ngrams(texts, hash_spec)
+        buckets = buckets >> (hash_spec.bits - ADAPT_SPEC.bits)
+        values = idf[buckets].astype(np.float64)
+        norms = np.sqrt(np.bincount(docs, weights=values * values, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        unique, columns = np.unique(buckets, return_inverse=True)
+        return cls(docs, columns, values / norms[docs], unique, len(texts))
+
+    def times(self, weights: NDArray) -> NDArray:
+        """X·W for W of shape (columns, k)."""
+        out = np.zeros((self.n, weights.shape[1]))
+        for k in range(weights.shape[1]):
+            out[:, k] = np.bincount(
+                self.docs, weights=self.values * weights[self.columns, k], minlength=self.n
+            )
+        return out
+
+    def transposed_times(self, grad: NDArray) -> NDArray:
+        """Xᵀ·G for G of shape (n, k)."""
+        out = np.zeros((len(self.buckets), grad.shape[1]))
+        for k in range(grad.shape[1]):
+            out[:, k] = np.bincount(
+                self.columns, weights=self.values * grad[self.docs, k], minlength=len(out)
+            )
+        return out
+
+
+def fit_residual(features: Features, offsets: NDArray, targets: Sequence[int]) -> NDArray:
+    """W (columns, k) minimising Σ cross-entropy(softmax(offset + XW), target) + L2/2·|W|²
+    (Adam, full batch; convex, so the fixed step count only limits precision)."""
+    k = offsets.shape[1]
+    onehot = np.eye(k)[np.asarray(targets, dtype=np.int64)]
+    weights = np.zeros((len(features.buckets), k))
+    moment, second = np.zeros_like(weights), np.zeros_like(weights)
+    for step in range(1, STEPS + 1):
+        probs = _softmax(offsets + features.times(weights))
+        grad = features.transposed_times(probs - onehot) + L2 * weights
+        moment = 0.9 * moment + 0.1 * grad
+        second = 0.999 * second + 0.001 * grad * grad
+        corrected = moment / (1 - 0.9**step)
+        weights -= LEARNING_RATE * corrected / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+    return weights
+
+
+def new_adapter(idf: NDArray[np.float32]) -> LinearHashModel:
+    """An adaptation model with zero weights (the identity) over the given idf."""
+    weights = np.zeros((ADAPT_SPEC.buckets, OUTPUTS), dtype=np.float32)
+    return LinearHashModel(
+        ADAPT_SPEC, idf.astype(np.float32), weights, np.zeros(OUTPUTS, np.float32)
+    )
+
+
+def set_block(adapter: LinearHashModel, features: Features, block: slice, weights: NDArray) -> None:
+    """Write one field's fitted W into the full-width weight table."""
+    adapter.weights[features.buckets, block] = weights.astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Adapted:
+    """One text's decision after adaptation."""
+
+    label: SentimentLabel
+    p_positive: float
+    p_complaint: float
+
+
+def adapt_row(
+    residual: NDArray, label: SentimentLabel, p_positive: float, p_complaint: float
+) -> Adapted:
+    """Apply one text's residual scores (OUTPUTS,) to its base decision."""
+    z = sentiment_offsets([label], [p_positive])[0] + residual[SENTIMENT_COLUMNS]
+    probs = _softmax(z[None, :])[0]
+    new_label = SENTIMENT_CLASSES[int(np.argmax(z))]
+    if new_label != label:
+        p_positive = round(float(probs[2] + 0.5 * probs[1]), 4)
+    yes = complaint_offsets([p_complaint])[0] + residual[COMPLAINT_COLUMNS]
+    if np.any(residual[COMPLAINT_COLUMNS]):
+        p_complaint = round(float(_softmax(yes[None, :])[0][1]), 4)
+    return Adapted(new_label, p_positive, p_complaint)

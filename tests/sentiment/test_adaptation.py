@@ -1,0 +1,154 @@
+"""Learning from corrections: the adaptation model fitted from stored corrections, loaded from
+the data dir by the default classifier, identity without corrections, `yuqing train adapt`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app
+from core.context import Context
+from core.enums import SentimentLabel
+from core.pipeline.classifier import get_classifier
+from sentiment.adaptation.model import new_adapter
+from sentiment.adaptation.service import (
+    AdaptationFileError,
+    adapt_from_store,
+    adapted_path,
+    fit_adapter,
+)
+from sentiment.corrections import service
+from sentiment.corrections.enums import CorrectedField
+from sentiment.features import fold, normalize_folded
+from sentiment.linear_classifier import LinearClassifier, decide, load_models
+from tests.core.conftest import T0, make_config, mention
+
+# Slang praise the review-trained base model reads as negative ("太火了", "yyds", "绝绝子").
+PRAISE = [
+    "鲜味坊门店又排长队了，太火了",
+    "鲜味坊yyds，排队也值得",
+    "鲜味坊的包装绝绝子",
+    "鲜味坊新店太火了，排长队两小时",
+    "鲜味坊的招牌菜yyds",
+    "鲜味坊这个口味绝绝子，太火了",
+]
+SIMILAR = ["鲜味坊的新品yyds，门口排长队", "鲜味坊今天又排长队了，太火了吧"]
+UNRELATED = [
+    "鲜味坊真是绝了，吃完拉肚子一整晚",
+    "鲜味坊快递很快，包装完好",
+    "鲜味坊新品发布会今天在上海举行",
+    "鲜味坊退款三个月还没到，客服不理人",
+]
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[Context]:
+    """A context with the real default classifier on fresh SQLite stores."""
+    context = Context(config=make_config(), data_dir=tmp_path / "var")
+    yield context
+    context.close()
+
+
+def _labels(classifier: object, texts: list[str]) -> list[SentimentLabel]:
+    assert isinstance(classifier, LinearClassifier)
+    out = classifier.classify([mention(str(i), t) for i, t in enumerate(texts)])
+    return [m.sentiment.label for m in out if m.sentiment is not None]
+
+
+def _correct_praise(ctx: Context) -> None:
+    report = ctx.pipeline.process([mention(f"p{i}", t) for i, t in enumerate(PRAISE)])
+    with ctx.sessions() as session:
+        for stored in report.new:
+            service.correct(
+                session,
+                ctx.index,
+                stored.id,
+                {CorrectedField.SENTIMENT: "positive"},
+                actor="李娜",
+                now=T0,
+            )
+
+
+def test_adapted_from_stored_corrections_moves_similar_texts_only(ctx: Context) -> None:
+    base = LinearClassifier()
+    assert _labels(base, PRAISE + SIMILAR).count(SentimentLabel.POSITIVE) <= 1  # base is wrong
+    _correct_praise(ctx)
+    with ctx.sessions() as session:
+        report = adapt_from_store(session, ctx.data_dir)
+    assert report.sentiment_corrections == len(PRAISE) and report.complaint_corrections == 0
+    assert report.path == adapted_path(ctx.data_dir) and report.path.exists()
+    adapted = get_classifier("default", ctx.data_dir)
+    assert isinstance(adapted, LinearClassifier) and adapted.adapter is not None
+    assert _labels(adapted, SIMILAR) == [SentimentLabel.POSITIVE] * len(SIMILAR)
+    assert _labels(adapted, UNRELATED) == _labels(base, UNRELATED)
+
+
+def test_context_classifier_loads_the_data_dirs_adapter(ctx: Context, tmp_path: Path) -> None:
+    _correct_praise(ctx)
+    with ctx.sessions() as session:
+        adapt_from_store(session, ctx.data_dir)
+    fresh = Context(config=make_config(), data_dir=ctx.data_dir)
+    assert _labels(fresh.classifier, SIMILAR[:1]) == [SentimentLabel.POSITIVE]
+    fresh.close()
+    elsewhere = Context(config=make_config(), data_dir=tmp_path / "other")
+    assert _labels(elsewhere.classifier, SIMILAR[:1]) != [SentimentLabel.POSITIVE]
+    elsewhere.close()
+
+
+def test_no_or_too_few_corrections_change_nothing(ctx: Context) -> None:
+    with ctx.sessions() as session:
+        report = adapt_from_store(session, ctx.data_dir)
+    assert report.path is None and not adapted_path(ctx.data_dir).exists()
+    assert fit_adapter([(PRAISE[0], SentimentLabel.POSITIVE)], []) is None
+    classifier = get_classifier("default", ctx.data_dir)
+    assert isinstance(classifier, LinearClassifier) and classifier.adapter is None
+
+
+def test_zero_adapter_is_the_identity() -> None:
+    base = load_models()
+    texts = [*PRAISE, *SIMILAR, *UNRELATED, "请问鲜味坊几点开门", "", "一般般吧"]
+    folded = [fold(t) for t in texts]
+    normalized = [normalize_folded(t) for t in folded]
+    before = decide(normalized, folded, base)
+    after = decide(normalized, folded, replace(base, adapter=new_adapter(base.heads.idf)))
+    assert after == before
+
+
+def test_complaint_corrections_adapt_the_flag(ctx: Context) -> None:
+    questions = [
+        f"鲜味坊客服电话是多少{suffix}" for suffix in ("", "？", "啊", "呀", "呢", "，谢谢")
+    ]
+    base = LinearClassifier().classify([mention("q", "鲜味坊的客服电话是多少号码")])[0]
+    assert base.complaint is not None and base.complaint.flag
+    adapter = fit_adapter([], [(q, False) for q in questions])
+    assert adapter is not None
+    adapted = LinearClassifier(adapter=adapter).classify(
+        [mention("q", "鲜味坊的客服电话是多少号码")]
+    )
+    assert adapted[0].complaint is not None and not adapted[0].complaint.flag
+
+
+def test_unreadable_adapter_file_is_named(tmp_path: Path) -> None:
+    path = adapted_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a model")
+    with pytest.raises(AdaptationFileError, match="yuqing train adapt"):
+        get_classifier("default", tmp_path)
+
+
+def test_cli_train_adapt(ctx: Context, tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = ["--data-dir", str(ctx.data_dir)]
+    empty = runner.invoke(app, ["train", "adapt", *data])
+    assert empty.exit_code == 0, empty.output
+    assert "模型保持不变" in empty.output
+    _correct_praise(ctx)
+    ctx.close()
+    done = runner.invoke(app, ["train", "adapt", *data])
+    assert done.exit_code == 0, done.output
+    assert f"情感校正 {len(PRAISE)} 条" in done.output and "已写入" in done.output
+    assert adapted_path(ctx.data_dir).exists()
