@@ -29,10 +29,13 @@ SENTIMENT_CLASSES = (SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL, SentimentL
 SENTIMENT_COLUMNS = slice(0, 3)
 COMPLAINT_COLUMNS = slice(3, 5)
 OUTPUTS = 5
-LABEL_OFFSET = 2.0  # the base label's own score; beats 0.5·|logit| ≤ 1.5 so argmax = base
-LOGIT_WEIGHT = 0.5
+# Offset: the base label's own score beats LOGIT_WEIGHT·|logit| ≤ 0.9, so argmax = base label.
+LABEL_OFFSET = 1.0
+LOGIT_WEIGHT = 0.3
 LOGIT_CLIP = 3.0
-L2 = 0.1  # on the summed loss: one correction moves its own scores by about 1/L2
+# On the summed loss. Chosen on banking posts in bench_adapt (0.01 / 0.03 / 0.1 × offset 1 / 2:
+# 0.01 and 1 lifted most at every N); the stock-forum rows were not used to choose.
+L2 = 0.01
 STEPS = 300
 LEARNING_RATE = 0.1
 
