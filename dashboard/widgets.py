@@ -166,8 +166,8 @@ def media_links(mention: Mention) -> str:
     return f"<br/><small>附图：{' · '.join(links)}</small>" if links else ""
 
 
-def mention_card(mention: Mention) -> None:
-    """One mention in the feed: badges, author, time, title, text and why it is urgent."""
+def mention_card(mention: Mention, copies: int = 0) -> None:
+    """One mention in the feed: badges, author, time, title, text, why it is urgent, copies."""
     ctx = get_context()
     author = mention.author
     who = streamlit_text(author.name or "匿名")
@@ -195,6 +195,8 @@ def mention_card(mention: Mention) -> None:
         st.caption("采集时已处理：" + "；".join(mention.repairs))
     if mention.urgency and mention.urgency.reasons:
         st.caption(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
+    if copies:
+        st.caption(f"另有 {copies:,} 条相同内容（其他作者发布或转发，均已计入提及量）")
 
 
 def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:

@@ -7,10 +7,28 @@ from dataclasses import replace
 import streamlit as st
 
 from core.enums import SentimentLabel, Severity
+from core.models import Mention
+from core.pipeline.dedup import group_sizes
 from dashboard.data import get_context, sentiment_series
 from dashboard.headline import count
 from dashboard.situation import pending_alert_count
 from dashboard.widgets import filter_sidebar, mention_card, trend_chart
+
+GROUP_LOOKAHEAD = 3  # fetch this many times the cards shown, so copies collapse into groups
+
+
+def one_per_group(mentions: list[Mention]) -> list[Mention]:
+    """The newest mention of each similarity group (mentions without a group stay)."""
+    seen: set[str] = set()
+    kept = []
+    for mention in mentions:
+        if mention.group_id:
+            if mention.group_id in seen:
+                continue
+            seen.add(mention.group_id)
+        kept.append(mention)
+    return kept
+
 
 ctx = get_context()
 st.title(f"实时舆情 · {ctx.config.brand}")
@@ -37,14 +55,20 @@ def live() -> None:
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
-    result = ctx.index.search(replace(query, limit=feed_size))
+    # Copies of one text by different authors share a group: one card each, with the count.
+    result = ctx.index.search(replace(query, limit=feed_size * GROUP_LOOKAHEAD))
+    shown = one_per_group(result.mentions)[:feed_size]
+    with ctx.sessions() as session:
+        sizes = group_sizes(session, [m.group_id for m in shown if m.group_id])
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(
-        f"共 {result.total:,} 条，显示最新 {len(result.mentions)} 条 · 每 {every:.0f} 秒自动刷新"
+        f"共 {result.total:,} 条，显示最新 {len(shown)} 组（相同内容合并为一张卡片）"
+        f" · 每 {every:.0f} 秒自动刷新"
     )
-    for mention in result.mentions:
+    for mention in shown:
         with st.container(border=True):
-            mention_card(mention)
+            copies = sizes.get(mention.group_id, 1) - 1 if mention.group_id else 0
+            mention_card(mention, copies=copies)
 
 
 live()

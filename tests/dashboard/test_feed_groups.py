@@ -1,0 +1,55 @@
+"""实时舆情 shows one card per group of copies, with how many more there are; all are counted."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from app.cli import app
+
+COPY = "鲜味坊外卖吃出虫子，大家一起维权！"
+
+
+def test_copies_by_different_authors_are_one_card_and_all_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = datetime.now(UTC).isoformat()
+    records = [
+        {"native_id": str(i), "author": {"id": f"u{i}", "name": f"用户{i}"}, "text": COPY}
+        for i in range(3)
+    ]
+    records.append({"native_id": "9", "author": {"id": "u9"}, "text": "鲜味坊的酸菜鱼很好吃"})
+    stream = tmp_path / "in.jsonl"
+    stream.write_text(
+        "\n".join(
+            json.dumps({**r, "source": "wb", "published_at": now}, ensure_ascii=False)
+            for r in records
+        ),
+        encoding="utf-8",
+    )
+    data = tmp_path / "var"
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "feed.py"
+
+    at = AppTest.from_file(str(page), default_timeout=60).run()
+
+    assert not at.exception
+    cards = [m.value for m in at.markdown if "yq-mention" in m.value]
+    assert len(cards) == 2
+    assert [c.value for c in at.caption if "另有" in c.value] == [
+        "另有 2 条相同内容（其他作者发布或转发，均已计入提及量）"
+    ]
+    assert any(m.label == "提及量" and m.value == "4" for m in at.metric)
+    st.cache_resource.clear()
+    st.cache_data.clear()
