@@ -117,7 +117,13 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         # 态势: the crisis banner is up, the brand's own reply is flagged and pinned.
         text = wait_text(
             browser,
-            lambda t: "舆情态势 · 鲜味坊" in t and "危机进行中" in t and "置顶" in t,
+            # The page renders top-down: wait for its last block (the pinned own post) too.
+            lambda t: (
+                "舆情态势 · 鲜味坊" in t
+                and "危机进行中" in t
+                and "置顶" in t
+                and "提及 @鲜味坊官方" in t
+            ),
             "the situation page with the crisis banner",
         )
         seen.append(text)
