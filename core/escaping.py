@@ -52,9 +52,12 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def streamlit_text(text: object) -> str:
+def streamlit_text(text: object, one_line: bool = False) -> str:
     """User text for Streamlit markdown (with or without unsafe_allow_html): shown literally."""
-    return "".join(_STREAMLIT.get(c, c) for c in strip_invisible(str(text)))
+    clean = strip_invisible(str(text))
+    if one_line:
+        clean = " ".join(clean.split())
+    return "".join(_STREAMLIT.get(c, c) for c in clean)
 
 
 def chat_text(text: object, one_line: bool = True) -> str:

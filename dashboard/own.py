@@ -9,10 +9,10 @@ import streamlit as st
 from alerting import service as alert_service
 from alerting.enums import AlertStatus
 from core.enums import SentimentLabel
+from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery
 from dashboard.data import get_context, own_accounts, rounded
 from dashboard.headline import count
-from dashboard.text import plain
 
 OWN_RULE_TYPE = "own_post_reaction"
 
@@ -48,4 +48,5 @@ def own_accounts_block(moment: datetime) -> None:
         )
     cols[-1].metric("官方发文互动激增", len(spikes), help="规则 own_post_reaction 的未关闭预警")
     for alert in spikes[:3]:
-        st.warning(plain(f"{alert.title} — {alert.summary}"), icon=":material/campaign:")
+        shown = streamlit_text(f"{alert.title} — {alert.summary}", one_line=True)
+        st.warning(shown, icon=":material/campaign:")

@@ -19,7 +19,6 @@ from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.navigation import VIEWS
 from dashboard.situation import case_of
-from dashboard.text import plain
 from dashboard.widgets import badge, mention_card
 
 SEVERITY_COLOURS = {
@@ -74,7 +73,8 @@ def case_link(alert: Alert) -> None:
             (case.id, case.title, case.status_enum.is_open) if case else (None, "", False)
         )
     if case_id is not None:
-        label = f"已立案：案件 #{case_id} {plain(title)}" + ("" if is_open else "（已关闭）")
+        shown = streamlit_text(title, one_line=True)
+        label = f"已立案：案件 #{case_id} {shown}" + ("" if is_open else "（已关闭）")
         st.page_link(
             CASE_PAGE, label=label, icon=":material/fact_check:",
             query_params={"case_id": str(case_id)},

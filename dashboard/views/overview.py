@@ -10,6 +10,7 @@ import streamlit as st
 from alerting import service as alert_service
 from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, Severity
+from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import as_utc
 from crisis_playbooks import runtime
@@ -25,7 +26,6 @@ from dashboard.situation import (
     pending_alert_count,
     sla_text,
 )
-from dashboard.text import plain
 from dashboard.timeline import alert_marks, trend_with_alerts
 from dashboard.widgets import mention_card
 
@@ -88,9 +88,10 @@ def banner(item: AttentionItem, moment: datetime) -> None:
     negative = count(replace(since, sentiments=[SentimentLabel.NEGATIVE]))
     urgent = count(replace(since, min_urgency=Severity.HIGH))
     with st.container(border=True, key="crisis-banner"):
+        title, owner = (streamlit_text(t, one_line=True) for t in (item.title, item.owner))
         st.error(
-            f"**危机进行中：{plain(item.title)}**　{item.level}级 · {local(start)} 开始，"
-            f"已持续 {duration_zh(moment - start)} · {plain(item.owner)}",
+            f"**危机进行中：{title}**　{item.level}级 · {local(start)} 开始，"
+            f"已持续 {duration_zh(moment - start)} · {owner}",
             icon=":material/emergency:",
         )
         cols = st.columns(4)
@@ -111,8 +112,9 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
     for index, item in enumerate(items[:10]):
         with st.container(border=True, key=f"attention-{index}"):
             head, when, step, sla = st.columns([4, 2, 3, 2])
-            head.markdown(f"**{item.kind} · {item.level}** {plain(item.title)}")
-            head.caption(f"负责人/状态：{plain(item.owner)}")
+            title = streamlit_text(item.title, one_line=True)
+            head.markdown(f"**{item.kind} · {item.level}** {title}")
+            head.caption(f"负责人/状态：{streamlit_text(item.owner, one_line=True)}")
             when.caption(
                 f"开始 {local(item.opened_at)}\n\n已持续 {duration_zh(moment - item.opened_at)}"
             )

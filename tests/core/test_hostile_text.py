@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -170,3 +171,10 @@ def test_case_board_and_alert_page_show_hostile_titles_as_text(hostile_data: Pat
         shown = " ".join(m.value for m in at.markdown) + " ".join(e.label for e in at.expander)
         assert "官方声明" in shown, page
         assert ":red[官方" not in shown and "![" not in shown, page
+
+
+def test_one_line_streamlit_text_keeps_user_text_from_becoming_markup() -> None:
+    hostile = "![x](http://127.0.0.1:9077/t.png) :red[官方声明] **粗体**"
+    shown = streamlit_text(hostile + "\n\n  多行", one_line=True)
+    assert "![" not in shown and ":red[" not in shown and "**" not in shown
+    assert html.unescape(shown) == hostile + " 多行", "entities, same text, one line"

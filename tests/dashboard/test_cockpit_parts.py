@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -84,12 +83,3 @@ def test_change_words_and_map_rows() -> None:
     rows = {r["省份"]: r for r in province_rows({"广东": 10, "火星": 3}, {"广东": 4})}
     assert rows["广东"]["负面占比"] == 0.4 and rows["北京"]["负面占比"] is None
     assert "火星" not in rows
-
-
-def test_plain_keeps_user_text_from_becoming_markup() -> None:
-    from dashboard.text import plain
-
-    hostile = "![x](http://127.0.0.1:9077/t.png) :red[官方声明] **粗体**"
-    shown = plain(hostile)
-    assert "![" not in shown and ":red[" not in shown and "**" not in shown
-    assert html.unescape(shown) == hostile, "the one Streamlit escaper: entities, same text"
