@@ -13,6 +13,7 @@ from core.domain import CliCommand, Domain
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
 
+    from brand_events.links import LinkFinder
     from core.context import Context
 
 
@@ -38,10 +39,22 @@ def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
     register_jobs(scheduler, ctx)
 
 
+def _register() -> None:
+    from brand_events.links import EVENT_LINKS
+
+    def load() -> LinkFinder:
+        from alerting.event_links import alerts_of_event
+
+        return alerts_of_event
+
+    EVENT_LINKS.add_lazy("alerts", load)
+
+
 DOMAIN = Domain(
     name="alerting",
     sections=(ALERTING,),
     models=_models,
+    register=_register,
     commands=(
         CliCommand("alerts", "告警：查看、确认、解决，校验规则文件", _alerts),
         CliCommand("replay", "按模拟时钟回放数据流，输出触发的告警", _replay),

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from brand_events import service
+from brand_events import links, service
 from brand_events.enums import AmplifierKind
 from brand_events.models import Event, EventMember
 from brand_events.propagation import Propagation, trace
@@ -163,30 +162,5 @@ def linked_work(
     session: Session, member_ids: set[str]
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """Alerts whose sample mentions are in the event, and the cases those alerts are linked to."""
-    from alerting.models import Alert
-    from crisis_playbooks.cases.models import Case, CaseAlert
-
-    alerts = []
-    for alert in session.scalars(select(Alert).order_by(Alert.opened_at)):
-        if member_ids & set(alert.sample_mention_ids or []):
-            alerts.append(
-                {
-                    "id": alert.id,
-                    "title": alert.title,
-                    "severity": str(alert.severity),
-                    "status": str(alert.status),
-                    "incident_id": alert.incident_id,
-                    "opened_at": alert.opened_at.isoformat() if alert.opened_at else None,
-                }
-            )
-    alert_ids = [int(str(a["id"])) for a in alerts]
-    cases = []
-    if alert_ids:
-        rows = session.execute(
-            select(Case.id, Case.title, Case.status)
-            .join(CaseAlert, CaseAlert.case_id == Case.id)
-            .where(CaseAlert.alert_id.in_(alert_ids))
-            .distinct()
-        )
-        cases = [{"id": i, "title": t, "status": str(s)} for i, t, s in rows]
-    return alerts, cases
+    found = links.linked(session, member_ids)
+    return found.get("alerts", []), found.get("cases", [])

@@ -12,6 +12,7 @@ from crisis_playbooks.config import CASES
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
 
+    from brand_events.links import LinkFinder
     from core.context import Context
 
 
@@ -37,10 +38,22 @@ def _jobs(scheduler: BaseScheduler, ctx: Context) -> None:
     register_jobs(scheduler, ctx)
 
 
+def _register() -> None:
+    from brand_events.links import EVENT_LINKS
+
+    def load() -> LinkFinder:
+        from crisis_playbooks.cases.event_links import cases_of_event
+
+        return cases_of_event
+
+    EVENT_LINKS.add_lazy("cases", load)
+
+
 DOMAIN = Domain(
     name="crisis_playbooks",
     sections=(CASES,),
     models=_models,
+    register=_register,
     commands=(
         CliCommand("playbook", "危机公关预案：校验与列表", _playbook),
         CliCommand("case", "客诉/危机案件：立案、状态、预案、补救", _case),

@@ -47,6 +47,54 @@ def test_the_kernel_imports_no_domain() -> None:
     assert upward == {}
 
 
+# The floors of docs/architecture.md: an import points to the same floor or a lower one.
+FLOORS = {
+    "app": 4,
+    "dashboard": 3,
+    "reports": 3,
+    "crisis_playbooks": 2,
+    "alerting": 2,
+    "brand_events": 1,
+    "collectors": 1,
+    "sentiment": 1,
+    "core": 0,
+}
+
+
+def domain_imports() -> dict[str, set[str]]:
+    """Which product packages each product package imports (anywhere in its files)."""
+    return {
+        package: {name for path in modules(package) for name in imported(path) & set(PRODUCT)}
+        - {package}
+        for package in PRODUCT
+    }
+
+
+def test_every_package_has_a_floor() -> None:
+    assert set(FLOORS) == set(PRODUCT)
+
+
+def test_imports_point_down_or_sideways() -> None:
+    upward = sorted(
+        f"{package} → {target}"
+        for package, targets in domain_imports().items()
+        for target in targets
+        if FLOORS[target] > FLOORS[package]
+    )
+    assert upward == []
+
+
+def test_no_circle_between_packages() -> None:
+    graph = domain_imports()
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        step = graph[start] - seen
+        return goal in step or any(reaches(nxt, goal, seen | {nxt}) for nxt in step)
+
+    circles = sorted(f"{a} ↔ {b}" for a in graph for b in graph[a] if reaches(b, a, {b}))
+    assert circles == []
+
+
 def names_a_module(text: str) -> bool:
     """True for 'alerting.models' or 'collectors.replay:ReplayCollector' naming a real module."""
     match = re.fullmatch(rf"((?:{'|'.join(DOMAINS)})(?:\.\w+)+)(?::\w+)?", text)
