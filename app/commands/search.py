@@ -83,7 +83,9 @@ def search(
         for mention in shown:
             typer.echo(mention.model_dump_json())
         return
-    table = Table(title=f"共 {result.total} 条，显示 {len(result.mentions)} 条", show_lines=False)
+    table = Table(
+        title=f"共 {result.total_zh} 条，显示 {len(result.mentions)} 条", show_lines=False
+    )
     for column in ("时间", "渠道", "作者", "地区", "情感", "投诉", "类别", "紧急度", "内容"):
         table.add_column(column, overflow="fold")
     for m in shown:

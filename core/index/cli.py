@@ -17,7 +17,7 @@ from rich.table import Table
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.config import IndexConfig, load_config, retention_problem
 from core.errors import ConfigError
-from core.index.engines import EngineMentionIndex, open_engine_index
+from core.index.engines import EngineMentionIndex, mapping, open_engine_index, resort
 from core.index.engines.mapping import CJK_BIGRAM
 from core.index.factory import open_index
 from core.index.protocol import MentionIndex, SearchQuery
@@ -75,6 +75,7 @@ def init(
     try:
         version = engine.client.version()
         analyzer = engine.ensure_template(overwrite=replace_template)
+        _unsorted_hint(engine, settings.backend)
     finally:
         engine.close()
     console.print(f"{settings.backend} {version} at {engine.client.url}")
@@ -126,7 +127,13 @@ def migrate(
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
-    """Copy every mention from one backend to another (idempotent; safe to run again)."""
+    """Copy every mention from one backend to another (idempotent; safe to run again).
+
+    `--from E --to E` on an engine rewrites its monthly indices made before index sorting
+    into the current layout, one month at a time (that month refuses writes meanwhile).
+    """
+    if from_backend == to_backend and from_backend != Backend.SQLITE:
+        return _resort(_engine(_index_config(config, to_backend)))
     if from_backend == to_backend:
         raise ConfigError(f"migrate: --from and --to are both {from_backend}; pick two backends")
     source = open_index(_index_config(config, from_backend), data_dir)
@@ -150,6 +157,40 @@ def migrate(
         console.print(f"  [red]{mention_id}[/red]: {reason}", highlight=False)
     if report.errors:
         raise typer.Exit(1)
+
+
+def _resort(engine: EngineMentionIndex) -> None:
+    """Rewrite the unsorted months of an engine index, with a progress bar."""
+    try:
+        engine.index_sort = True
+        engine.ensure_template()
+        months = resort.unsorted_months(engine)
+        if not months:
+            console.print(f"{engine.prefix}: 所有月份索引已是当前布局（按发布时间排序），无需重建")
+            return
+        console.print(
+            f"重建 {len(months)} 个月份索引（按发布时间排序）：{', '.join(months)}；"
+            "复制期间该月份暂停写入"
+        )
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, TimeRemainingColumn(), console=console) as bar:
+            task = bar.add_task("重建", total=sum(months.values()))
+            report = resort.resort_all(engine, lambda n: bar.advance(task, n))
+    finally:
+        engine.close()
+    for old, new in report.months.items():
+        console.print(f"  {old} → {new}（别名 {engine.prefix}-{mapping.month_of(old)}）")
+    console.print(f"重建完成：{len(report.months)} 个月份，复制 {report.copied} 条")
+
+
+def _unsorted_hint(engine: EngineMentionIndex, backend: str) -> None:
+    """Tell how to rewrite months made before index sorting, if any."""
+    months = resort.unsorted_months(engine)
+    if months:
+        console.print(
+            f"[yellow]{len(months)} 个月份索引未按发布时间排序（按时间的检索较慢）：运行"
+            f" yuqing index migrate --from {backend} --to {backend} 重建[/yellow]"
+        )
 
 
 def _size(num_bytes: int) -> str:

@@ -61,10 +61,24 @@ class SearchQuery:
 
 @dataclass
 class SearchResult:
-    """One page of mentions and the total number that matched."""
+    """One page of mentions and the total number that matched.
+
+    Engines stop counting at a cap (10,000): `total_exact` is then False and `total` the
+    cap. Use `count()` where an exact number matters (headlines, reports, alert rules).
+    """
 
     total: int
     mentions: list[Mention]
+    total_exact: bool = True
+
+    @property
+    def total_zh(self) -> str:
+        """The total for display: "12,345", or "超过 1 万" when counting stopped at 10,000."""
+        if self.total_exact:
+            return f"{self.total:,}"
+        if self.total % 10_000 == 0:
+            return f"超过 {self.total // 10_000} 万"
+        return f"超过 {self.total:,}"
 
 
 @dataclass

@@ -62,7 +62,7 @@ def live() -> None:
         sizes = group_sizes(session, [m.group_id for m in shown if m.group_id])
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(
-        f"共 {result.total:,} 条，显示最新 {len(shown)} 组（相同内容合并为一张卡片）"
+        f"共 {total:,} 条，显示最新 {len(shown)} 组（相同内容合并为一张卡片）"
         f" · 每 {every:.0f} 秒自动刷新"
     )
     for mention in shown:

@@ -159,7 +159,7 @@ def feed(moment: datetime, skip: list[str]) -> None:
     query = SearchQuery(since=moment - timedelta(days=1), limit=PAGE_SIZE)
     result = ctx.index.search(replace(query, offset=(page - 1) * PAGE_SIZE))
     every = ctx.config.dashboard.refresh.total_seconds()
-    st.caption(f"最近 24 小时共 {result.total:,} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
+    st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
     for mention in result.mentions:
         if mention.id in skip:
             continue

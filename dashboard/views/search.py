@@ -29,7 +29,7 @@ page = st.number_input("页码", min_value=1, value=1, step=1)
 result = ctx.index.search(
     replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE)
 )
-st.caption(f"共找到 {result.total:,} 条")
+st.caption(f"共找到 {result.total_zh} 条")
 for mention in result.mentions:
     with st.container(border=True):
         mention_card(mention)

@@ -74,6 +74,22 @@ class EngineClient(Protocol):
         """Delete one concrete index."""
         ...
 
+    def index_settings(self, index: str) -> dict[str, dict[str, Any]]:
+        """Concrete index name → its flat settings (`index.sort.field`, …)."""
+        ...
+
+    def create_index(self, name: str, body: dict[str, Any]) -> None:
+        """Create one index with settings, mappings and aliases."""
+        ...
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        """Change dynamic settings (e.g. a write block) of an index."""
+        ...
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        """Apply alias (and remove_index) actions atomically."""
+        ...
+
     def close(self) -> None:
         """Release the connection pool."""
         ...
@@ -222,6 +238,31 @@ class ClientLayer:
         """Delete one index."""
         with self._translate(f"delete {name}"):
             self._client.indices.delete(index=name)
+
+    def index_settings(self, index: str) -> dict[str, dict[str, Any]]:
+        """Flat settings of the pattern's concrete indices."""
+        with self._translate(f"GET /{index}/_settings"):
+            found = self._body(
+                self._client.indices.get_settings(
+                    index=index, flat_settings=True, allow_no_indices=True, ignore_unavailable=True
+                )
+            )
+        return {name: dict(info.get("settings", {})) for name, info in found.items()}
+
+    def create_index(self, name: str, body: dict[str, Any]) -> None:
+        """Create the index."""
+        with self._translate(f"PUT /{name}"):
+            self._client.indices.create(index=name, body=body)
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        """Update index settings."""
+        with self._translate(f"PUT /{index}/_settings"):
+            self._client.indices.put_settings(index=index, body={"index": settings})
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        """POST /_aliases."""
+        with self._translate("POST /_aliases"):
+            self._client.indices.update_aliases(body={"actions": actions})
 
     def close(self) -> None:
         """Close the pool."""

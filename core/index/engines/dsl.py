@@ -27,6 +27,10 @@ SPLIT_FIELDS: dict[SplitField, str] = {
 _INNER_JOIN = {SplitField.PLAN, SplitField.KEYWORD}
 MISSING = "__yuqing_missing__"
 SPLIT_SIZE = 10_000
+# Searches count matches exactly up to here, then report "more than" (SearchResult.total_exact
+# False): counting every one of 600k matches costs far more than the page itself, and it keeps
+# a newest-first page on a sorted index from stopping early. count() stays exact.
+TOTAL_CAP = 10_000
 
 
 def text_clause(term: str) -> dict[str, Any] | None:
@@ -91,14 +95,14 @@ def build_sort(order: SortOrder) -> list[dict[str, Any]]:
     return [newest, by_id]
 
 
-def search_body(query: SearchQuery) -> dict[str, Any]:
-    """A search request for one sorted page with an exact total."""
+def search_body(query: SearchQuery, total_cap: int | None = TOTAL_CAP) -> dict[str, Any]:
+    """A search request for one sorted page, its total exact up to total_cap (None: always)."""
     return {
         "query": build_query(query),
         "sort": build_sort(query.sort),
         "from": query.offset,
         "size": query.limit,
-        "track_total_hits": True,
+        "track_total_hits": True if total_cap is None else total_cap,
     }
 
 

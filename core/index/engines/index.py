@@ -49,6 +49,8 @@ class EngineMentionIndex(RollupQueries):
         replicas: int = 1,
         policy: BulkPolicy | None = None,
         clock: Clock = system_clock,
+        total_cap: int | None = dsl.TOTAL_CAP,
+        index_sort: bool = True,
     ) -> None:
         self.client = client
         self.backend = client.flavor
@@ -58,6 +60,10 @@ class EngineMentionIndex(RollupQueries):
         self.replicas = replicas
         self.policy = policy or BulkPolicy()
         self._clock = clock
+        # Searches count hits up to total_cap (None = exactly); index_sort=False keeps the
+        # layout before index sorting (benchmarks compare the two).
+        self.total_cap = total_cap
+        self.index_sort = index_sort
         self._lock = threading.Lock()
         self._last_seq = 0
         self._analyzer: str | None = None
@@ -75,7 +81,8 @@ class EngineMentionIndex(RollupQueries):
         if existing is not None and not overwrite:
             analyzer = str(existing.get("_meta", {}).get("analyzer", mapping.CJK_BIGRAM))
             added = mapping.missing_fields(existing, analyzer)
-            if added:
+            resort = self.index_sort and not mapping.template_sorted(existing)
+            if added or resort:  # months created from now on get the current layout
                 self._add_fields(analyzer, added, _template_shards(existing))
             self._analyzer = analyzer
             return analyzer
@@ -83,19 +90,23 @@ class EngineMentionIndex(RollupQueries):
         added = mapping.missing_fields(existing, analyzer) if existing is not None else {}
         if added:  # replaced: the months made by the old template get the new fields too
             self.client.put_mapping(self.pattern, added)
-        body = mapping.template_body(self.prefix, analyzer, self.shards, self.replicas)
+        body = self.template(analyzer, self.shards, self.replicas)
         self.client.put_template(self.prefix, body)
         self._analyzer = analyzer
         return analyzer
+
+    def template(self, analyzer: str, shards: int, replicas: int) -> dict[str, Any]:
+        """The index template this index installs."""
+        return mapping.template_body(self.prefix, analyzer, shards, replicas, self.index_sort)
 
     def _add_fields(self, analyzer: str, added: dict[str, Any], shards: tuple[int, int]) -> None:
         """Upgrade an older layout: new fields into every monthly index, then the template.
 
         Indices first, so that a failure leaves the template old and the next start retries.
         """
-        self.client.put_mapping(self.pattern, added)
-        body = mapping.template_body(self.prefix, analyzer, *shards)
-        self.client.put_template(self.prefix, body)
+        if added:
+            self.client.put_mapping(self.pattern, added)
+        self.client.put_template(self.prefix, self.template(analyzer, *shards))
 
     @property
     def analyzer(self) -> str:
@@ -103,13 +114,14 @@ class EngineMentionIndex(RollupQueries):
         return self._analyzer or self.ensure_template()
 
     def monthly_indices(self) -> dict[str, tuple[int, int]]:
-        """Monthly index name → (documents, bytes), oldest first."""
-        return dict(sorted(self.client.index_stats(self.pattern).items()))
+        """Monthly index name → (documents, bytes), oldest first (re-sorted copies included)."""
+        stats = self.client.index_stats(self.pattern)
+        return {name: stats[name] for name in sorted(stats, key=mapping.month_of)}
 
     def drop_months_before(self, cutoff: datetime) -> list[str]:
         """Delete the monthly indices whose whole month lies before cutoff (retention)."""
-        keep_from = mapping.month_index(self.prefix, cutoff)
-        dropped = [name for name in self.monthly_indices() if name < keep_from]
+        keep_from = mapping.month_of(mapping.month_index(self.prefix, cutoff))
+        dropped = [name for name in self.monthly_indices() if mapping.month_of(name) < keep_from]
         for name in dropped:
             self.client.delete_index(name)
         return dropped
@@ -165,7 +177,8 @@ class EngineMentionIndex(RollupQueries):
                 {"_op_type": "index", "_index": target, "_id": mention.id, "_source": doc}
             )
             old = located.get(mention.id)
-            if old and old != target:
+            # A re-sorted month answers under its alias (the month's name): same month.
+            if old and mapping.month_of(old) != mapping.month_of(target):
                 actions.append({"_op_type": "delete", "_index": old, "_id": mention.id})
                 moved.add(mention.id)
                 located[mention.id] = target
@@ -235,7 +248,8 @@ class EngineMentionIndex(RollupQueries):
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Matching mentions, sorted and paged."""
-        return results.parse_search(self.client.search(self.pattern, dsl.search_body(query)))
+        body = dsl.search_body(query, self.total_cap)
+        return results.parse_search(self.client.search(self.pattern, body))
 
     def count(self, query: SearchQuery) -> int:
         """How many mentions match."""

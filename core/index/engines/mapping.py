@@ -15,6 +15,7 @@ Chinese analyzer the cluster has (smartcn or ik when installed) for relevance an
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +35,12 @@ INTERNAL_FIELDS = ("body", "urgency_rank", "published_us", "indexed_seq", "index
 # Fields added after monthly indices may already exist. The mapping is not dynamic, so an
 # older index ignores them until they are put into its mapping (see missing_fields).
 ADDED_FIELDS = ("region", "complaint")
+# Index sorting: segments keep the newest mention first, in the order of the default search
+# sort, so a newest-first page stops after its first hits instead of sorting every match.
+# It can only be set when an index is created: older months are rewritten by
+# `yuqing index migrate --from E --to E` (see engines/resort.py).
+INDEX_SORT = {"sort.field": ["published_us", "id"], "sort.order": ["desc", "asc"]}
+_MONTH = re.compile(r"(\d{4}\.\d{2})$")
 
 
 def choose_analyzer(plugins: set[str]) -> str:
@@ -142,25 +149,61 @@ def mappings(analyzer: str) -> dict[str, Any]:
     }
 
 
-def template_body(prefix: str, analyzer: str, shards: int, replicas: int) -> dict[str, Any]:
-    """The composable index template for the monthly indices, with the analyzer in _meta."""
+def template_body(
+    prefix: str, analyzer: str, shards: int, replicas: int, sort: bool = True
+) -> dict[str, Any]:
+    """The composable index template for the monthly indices, with the analyzer in _meta.
+
+    `sort=False` gives the layout before index sorting (kept for benchmarks and upgrades).
+    """
+    settings: dict[str, Any] = {
+        "number_of_shards": shards,
+        "number_of_replicas": replicas,
+        # Set explicitly: shards never go search-idle, so writes become searchable
+        # within a second even on an index nobody searched for a while.
+        "refresh_interval": "1s",
+        "analysis": analysis_settings(),
+    }
+    if sort:
+        settings.update(INDEX_SORT)
     return {
         "index_patterns": index_patterns(prefix),
         "priority": 200,
         "template": {
-            "settings": {
-                "number_of_shards": shards,
-                "number_of_replicas": replicas,
-                # Set explicitly: shards never go search-idle, so writes become searchable
-                # within a second even on an index nobody searched for a while.
-                "refresh_interval": "1s",
-                "analysis": analysis_settings(),
-            },
+            "settings": settings,
             "mappings": mappings(analyzer),
             "aliases": {prefix: {}},
         },
         "_meta": {"managed_by": "yuqing", "analyzer": analyzer},
     }
+
+
+def template_sorted(template: dict[str, Any]) -> bool:
+    """Whether an installed template gives new months index sorting."""
+    settings = template.get("template", {}).get("settings", {})
+    settings = settings.get("index", settings)
+    return "sort.field" in settings or "field" in settings.get("sort", {})
+
+
+def index_sorted(flat_settings: dict[str, Any]) -> bool:
+    """Whether an index (its flat settings) is sorted the way INDEX_SORT says."""
+    return flat_settings.get("index.sort.field") == INDEX_SORT["sort.field"]
+
+
+def month_of(index_name: str) -> str:
+    """The YYYY.MM a monthly index (or its re-sorted copy) holds; '' for other names."""
+    found = _MONTH.search(index_name)
+    return found.group(1) if found else ""
+
+
+def resorted_name(month_alias: str) -> str:
+    """Where a month is rewritten with index sorting: `<prefix>-s<YYYY.MM>`.
+
+    The month's own name becomes an alias of it. The '-s' keeps the name outside every
+    read pattern (`<p>-1*`, `<p>-2*`), so a half-copied month is never read twice.
+    """
+    prefix, _, month = month_alias.rpartition("-")
+    return f"{prefix}-s{month}"
 
 
 def missing_fields(template: dict[str, Any], analyzer: str) -> dict[str, Any]:

@@ -31,10 +31,15 @@ def hits(response: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def parse_search(response: dict[str, Any]) -> SearchResult:
-    """A page of mentions and the exact total."""
+    """A page of mentions and the total (a lower bound when the engine stopped counting)."""
     total = response.get("hits", {}).get("total", 0)
     count = total.get("value", 0) if isinstance(total, dict) else int(total)
-    return SearchResult(total=count, mentions=[from_source(h["_source"]) for h in hits(response)])
+    exact = not isinstance(total, dict) or total.get("relation", "eq") == "eq"
+    return SearchResult(
+        total=count,
+        mentions=[from_source(h["_source"]) for h in hits(response)],
+        total_exact=exact,
+    )
 
 
 def parse_mentions(response: dict[str, Any]) -> list[Mention]:

@@ -1,0 +1,201 @@
+"""Engine queries at 1M mentions without the pipeline: layouts before and after index sorting.
+
+Bulk-loads BENCH_ENGINE_QUERIES_SIZE synthetic mentions (default 1,000,000; the scale bench's
+stream: 11k a day, 90 days) straight into two OpenSearch index sets through the bulk API (no
+pipeline, no per-batch id lookups), each document serialised once and sent to both:
+
+- **before**: the template without index sorting, searches counting every hit
+  (`track_total_hits: true`) — the layout and queries before this change;
+- **after**: monthly indices sorted newest first (`index.sort.field`), searches counting up
+  to 10,000 (`track_total_hits: 10000`, SearchResult.total_exact False beyond).
+
+Then each of the scale bench's queries runs on both, interleaved (before, after, before, …):
+the first run is "cold", the median of the next 5 warm runs (BENCH_ENGINE_QUERIES_RUNS − 1)
+± their spread (max − min) is reported. BENCH_OPENSEARCH_URL uses a running node; otherwise
+a local one is started.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bench.bench_scale import START, STEP, mentions, queries
+from core.config import IndexConfig
+from core.index.engines import EngineMentionIndex, mapping, open_client
+from core.index.engines.dsl import TOTAL_CAP
+from core.index.protocol import SearchQuery, SearchResult
+from tests.support import localnode
+
+SIZE = int(os.environ.get("BENCH_ENGINE_QUERIES_SIZE", "1000000"))
+# Reuse the indices a run with BENCH_ENGINE_QUERIES_KEEP=1 left (its tag), skipping the load.
+REUSE = os.environ.get("BENCH_ENGINE_QUERIES_REUSE", "")
+RUNS = int(os.environ.get("BENCH_ENGINE_QUERIES_RUNS", "6"))  # the first is "cold"
+CHUNK = 2_000
+
+
+def _index(url: str, prefix: str, new: bool) -> EngineMentionIndex:
+    config = IndexConfig(backend="opensearch", urls=[url], index_prefix=prefix, replicas=0)
+    return EngineMentionIndex(
+        open_client(config),
+        prefix,
+        replicas=0,
+        total_cap=TOTAL_CAP if new else None,
+        index_sort=new,
+    )
+
+
+def _send(index: EngineMentionIndex, lines: list[tuple[str, str, str]]) -> float:
+    body = "".join(
+        json.dumps({"index": {"_index": f"{index.prefix}-{month}", "_id": doc_id}})
+        + "\n"
+        + doc
+        + "\n"
+        for month, doc_id, doc in lines
+    )
+    started = time.perf_counter()
+    reply = index.client._client.bulk(body=body, timeout=300)  # type: ignore[attr-defined]
+    if reply.get("errors"):
+        failed = next(i for i in reply["items"] if i["index"].get("error"))
+        raise RuntimeError(f"bulk rejected: {failed['index']['error']}")
+    return time.perf_counter() - started
+
+
+def load(indices: list[EngineMentionIndex], size: int) -> list[float]:
+    """Bulk-load `size` mentions into every index at once; seconds each index's bulks took.
+
+    Refresh is off while loading (one refresh at the end), as in any bulk import.
+    """
+    for index in indices:
+        index.ensure_template(overwrite=True)
+        body = index.client.get_template(index.prefix) or {}
+        body["template"]["settings"]["refresh_interval"] = "-1"
+        index.client.put_template(index.prefix, body)
+    spent = [0.0] * len(indices)
+    now = datetime.now(UTC)
+    lines: list[tuple[str, str, str]] = []  # (month, id, document JSON)
+    pending: list[Future[float]] = []
+    with ThreadPoolExecutor(max_workers=len(indices)) as pool:
+
+        def flush() -> None:
+            for position, future in enumerate(pending):
+                spent[position] += future.result()
+            pending[:] = [pool.submit(_send, index, list(lines)) for index in indices if lines]
+            lines.clear()
+
+        for seq, mention in enumerate(mentions(0, size), start=1):
+            doc = mapping.to_document(mention, seq, now)
+            month = mapping.month_of(mapping.month_index("x", mention.published_at))
+            lines.append((month, mention.id, json.dumps(doc, ensure_ascii=False)))
+            if len(lines) == CHUNK:
+                flush()
+            if seq % 100_000 == 0:
+                print(f"  loaded {seq:,} (load {os.getloadavg()[0]:.1f})", flush=True)
+        flush()
+        flush()
+    for index in indices:
+        index.ensure_template(overwrite=True)
+        index.client._client.indices.put_settings(  # type: ignore[attr-defined]
+            index=index.pattern,
+            body={"index": {"refresh_interval": "1s"}},
+            allow_no_indices=True,
+            ignore_unavailable=True,
+        )
+        index.refresh()
+    return spent
+
+
+def _cell(runs: list[float]) -> str:
+    warm = runs[1:]
+    return f"{statistics.median(warm):.1f} ±{max(warm) - min(warm):.1f} (cold {runs[0]:.0f})"
+
+
+def _total(result: object) -> str:
+    if isinstance(result, SearchResult):
+        return f"{result.total:,}" if result.total_exact else f"≥{result.total:,}"
+    return ""
+
+
+def measure(before: EngineMentionIndex, after: EngineMentionIndex, size: int) -> None:
+    """Every query on both layouts, interleaved; one table row per query."""
+    sides = {"before": queries(before, size), "after": queries(after, size)}
+    extra: dict[str, dict[str, Callable[[], object]]] = {
+        name: {"count 30 d (plan), exact": _count_30d(index, size)}
+        for name, index in (("before", before), ("after", after))
+    }
+    print(
+        "\n| query (ms, median of 5 warm ± spread, cold) | before | after | hits before / after |"
+    )
+    print("|---|---:|---:|---|")
+    for label in [*sides["before"], "count 30 d (plan), exact"]:
+        calls = {n: sides[n].get(label) or extra[n][label] for n in sides}
+        runs: dict[str, list[float]] = {"before": [], "after": []}
+        seen: dict[str, object] = {}
+        for _ in range(RUNS):
+            for name, call in calls.items():
+                started = time.perf_counter()
+                seen[name] = call()
+                runs[name].append((time.perf_counter() - started) * 1000)
+        totals = f"{_total(seen['before'])} / {_total(seen['after'])}".strip(" /")
+        print(
+            f"| {label} | {_cell(runs['before'])} | {_cell(runs['after'])} | {totals} |", flush=True
+        )
+
+
+def _count_30d(index: EngineMentionIndex, size: int) -> Callable[[], object]:
+    month = START + timedelta(seconds=size * STEP) - timedelta(days=30)
+    return lambda: index.count(SearchQuery(since=month, plans=["brand_a"]))
+
+
+def _stored(index: EngineMentionIndex) -> dict[str, Any]:
+    sizes = index.monthly_indices()
+    return {"docs": sum(d for d, _ in sizes.values()), "bytes": sum(b for _, b in sizes.values())}
+
+
+def main() -> None:
+    """Load both layouts, print load times and the query table, drop the indices."""
+    with ExitStack() as stack:
+        url = os.environ.get("BENCH_OPENSEARCH_URL")
+        if not url:
+            if localnode.missing_tools():
+                print("opensearch: skipped (java/mvn not found, BENCH_OPENSEARCH_URL unset)")
+                return
+            url = stack.enter_context(localnode.LocalNode("opensearch")).url
+        tag = REUSE or uuid.uuid4().hex[:6]
+        before = _index(url, f"eq-before-{tag}", new=False)
+        after = _index(url, f"eq-after-{tag}", new=True)
+        for index in (before, after):
+            stack.callback(_drop, index)
+        if REUSE:
+            measure(before, after, SIZE)
+            return
+        print(f"indices eq-before-{tag}, eq-after-{tag}", flush=True)
+        started = time.perf_counter()
+        spent = load([before, after], SIZE)
+        print(
+            f"loaded {SIZE:,} mentions into each in {time.perf_counter() - started:.0f} s;"
+            f" bulk time before {spent[0]:.0f} s, after (sorted) {spent[1]:.0f} s;"
+            f" stored before {_stored(before)}, after {_stored(after)}",
+            flush=True,
+        )
+        measure(before, after, SIZE)
+
+
+def _drop(index: EngineMentionIndex) -> None:
+    if os.environ.get("BENCH_ENGINE_QUERIES_KEEP"):
+        return
+    for name in index.monthly_indices():
+        index.client.delete_index(name)
+    index.close()
+
+
+if __name__ == "__main__":
+    main()
