@@ -131,9 +131,8 @@ def measure(before: EngineMentionIndex, after: EngineMentionIndex, size: int) ->
         name: {"count 30 d (plan), exact": _count_30d(index, size)}
         for name, index in (("before", before), ("after", after))
     }
-    print(
-        "\n| query (ms, median of 5 warm ± spread, cold) | before | after | hits before / after |"
-    )
+    head = f"query (ms, median of {RUNS - 1} warm ± spread, cold)"
+    print(f"\n| {head} | before | after | hits before / after |")
     print("|---|---:|---:|---|")
     for label in [*sides["before"], "count 30 d (plan), exact"]:
         calls = {n: sides[n].get(label) or extra[n][label] for n in sides}

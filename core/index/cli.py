@@ -75,7 +75,7 @@ def init(
     try:
         version = engine.client.version()
         analyzer = engine.ensure_template(overwrite=replace_template)
-        _unsorted_hint(engine, settings.backend)
+        unsorted = resort.unsorted_months(engine)
     finally:
         engine.close()
     console.print(f"{settings.backend} {version} at {engine.client.url}")
@@ -84,6 +84,12 @@ def init(
         f" read alias {engine.prefix}"
     )
     console.print(f"analyzer: [bold]{analyzer}[/bold] — {ANALYZER_NOTES.get(analyzer, analyzer)}")
+    if unsorted:
+        console.print(
+            f"[yellow]{len(unsorted)} 个月份索引未按发布时间排序（按时间的检索较慢）：运行"
+            f" yuqing index migrate --from {settings.backend} --to {settings.backend}"
+            " 重建[/yellow]"
+        )
 
 
 @dataclass
@@ -181,16 +187,6 @@ def _resort(engine: EngineMentionIndex) -> None:
     for old, new in report.months.items():
         console.print(f"  {old} → {new}（别名 {engine.prefix}-{mapping.month_of(old)}）")
     console.print(f"重建完成：{len(report.months)} 个月份，复制 {report.copied} 条")
-
-
-def _unsorted_hint(engine: EngineMentionIndex, backend: str) -> None:
-    """Tell how to rewrite months made before index sorting, if any."""
-    months = resort.unsorted_months(engine)
-    if months:
-        console.print(
-            f"[yellow]{len(months)} 个月份索引未按发布时间排序（按时间的检索较慢）：运行"
-            f" yuqing index migrate --from {backend} --to {backend} 重建[/yellow]"
-        )
 
 
 def _size(num_bytes: int) -> str:
