@@ -19,8 +19,9 @@ from tests.index.corpus import CORPUS
 from tests.index.fake_engine import FakeEngine, fake_engine
 
 PREFIX = "yqt-fake"
-CURRENT = {  # no fields to add
-    "mappings": {"properties": {"region": {"type": "keyword"}, "complaint": {"properties": {}}}}
+CURRENT = {  # no fields to add, months already sorted: nothing to upgrade
+    "settings": {"index": {"sort": {"field": ["published_us", "id"], "order": ["desc", "asc"]}}},
+    "mappings": {"properties": {"region": {"type": "keyword"}, "complaint": {"properties": {}}}},
 }
 TEMPLATE = {
     "index_templates": [
@@ -162,3 +163,18 @@ def test_the_version_comes_from_the_nodes_where_the_root_endpoint_is_missing(
     config = IndexConfig(backend="elasticsearch", urls=[fake.url], index_prefix=PREFIX)
 
     assert ElasticsearchClient(config, request_timeout=5).version() == "8.19.21"
+
+
+def test_a_template_from_before_index_sorting_is_upgraded_for_new_months() -> None:
+    old = {"mappings": CURRENT["mappings"]}
+    template = {"index_templates": [{"name": PREFIX, "index_template": {"template": old}}]}
+    with fake_engine() as fake:
+        fake.on("GET", f"/_index_template/{PREFIX}", (200, template))
+        fake.on("PUT", f"/_index_template/{PREFIX}", (200, {"acknowledged": True}))
+
+        assert _index(fake).ensure_template() == "yuqing_cjk"
+
+        [put] = fake.sent("PUT", f"/_index_template/{PREFIX}")
+        settings = put.json()["template"]["settings"]
+        assert settings["sort.field"] == ["published_us", "id"]
+        assert not fake.sent("PUT", "/_mapping")  # no field was missing

@@ -144,6 +144,27 @@ def test_sort_orders(loaded: MentionIndex, sort: SortOrder, expected: list[str])
     assert names(loaded.search(SearchQuery(sort=sort)).mentions) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (SearchQuery(sort=SortOrder.OLDEST, limit=2, offset=3), ["launch", "battery"]),
+        (SearchQuery(sort=SortOrder.OLDEST, limit=1, offset=6), ["lone"]),
+        (
+            SearchQuery(sort=SortOrder.OLDEST, since=datetime(2026, 5, 2, tzinfo=UTC), limit=2),
+            ["regulator", "launch"],
+        ),
+        (SearchQuery(text="退", sort=SortOrder.OLDEST, limit=5), ["refund", "regulator", "lone"]),
+    ],
+)
+def test_oldest_first_pages_across_weeks(
+    loaded: MentionIndex, query: SearchQuery, expected: list[str]
+) -> None:
+    """Engines page oldest-first through growing time windows; the page and total agree."""
+    page = loaded.search(query)
+    assert names(page.mentions) == expected
+    assert page.total == loaded.count(query)
+
+
 def test_paging_keeps_the_total(loaded: MentionIndex) -> None:
     page = loaded.search(SearchQuery(limit=2, offset=2))
     assert page.total == len(CORPUS)

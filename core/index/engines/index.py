@@ -13,10 +13,12 @@ from core.index.engines import dsl, mapping, results
 from core.index.engines.bulk import BulkPolicy, bulk_with_retries
 from core.index.engines.client import EngineClient
 from core.index.engines.errors import EngineRequestError
+from core.index.engines.oldest import oldest_page
 from core.index.protocol import (
     HistogramBucket,
     SearchQuery,
     SearchResult,
+    SortOrder,
     SplitField,
     UpsertResult,
 )
@@ -248,6 +250,8 @@ class EngineMentionIndex(RollupQueries):
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Matching mentions, sorted and paged."""
+        if query.sort == SortOrder.OLDEST and self.index_sort and query.limit > 0:
+            return oldest_page(self.client, self.pattern, query, self.total_cap)
         body = dsl.search_body(query, self.total_cap)
         return results.parse_search(self.client.search(self.pattern, body))
 
