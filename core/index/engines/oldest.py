@@ -2,7 +2,7 @@
 
 A sorted segment is read newest first, so an oldest-first page would visit every match
 before reaching the oldest (about 1 s for all 1M mentions). Instead the page comes from a
-time window starting at the oldest possible moment, grown ×8 (from one day) until it holds
+time window starting at the oldest possible moment, grown ×8 (from one hour) until it holds
 the page; each window is cheap because a range on the index's sort field is a contiguous
 block of documents. The total is counted once, as for any search.
 """
@@ -17,7 +17,7 @@ from core.index.engines import dsl, results
 from core.index.engines.client import EngineClient
 from core.index.protocol import SearchQuery, SearchResult
 
-FIRST_WINDOW = timedelta(days=1)
+FIRST_WINDOW = timedelta(hours=1)
 GROWTH = 8
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
