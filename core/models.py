@@ -114,7 +114,8 @@ class Mention(BaseModel):
     metrics: Metrics = Field(default_factory=Metrics)
     reply_to: str | None = None
     repost_of: str | None = None
-    # Id of the first mention with the same text by any author (core.pipeline.dedup).
+    # Id of the first mention with the same or nearly the same text by any author
+    # (core.pipeline.dedup, core.pipeline.neardup).
     group_id: str | None = None
     plans: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)

@@ -22,6 +22,7 @@ from core.enums import (
 from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
 from core.models import Mention
+from core.pipeline.dedup import group_shapes
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
 from sentiment.urgency import followers_zh
 
@@ -195,8 +196,16 @@ def mention_card(mention: Mention, copies: int = 0) -> None:
         st.caption("采集时已处理：" + "；".join(mention.repairs))
     if mention.urgency and mention.urgency.reasons:
         st.caption(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
-    if copies:
-        st.caption(f"另有 {copies:,} 条相同内容（其他作者发布或转发，均已计入提及量）")
+    if copies and mention.group_id:
+        with ctx.sessions() as session:
+            _, texts = group_shapes(session, [mention.group_id])[mention.group_id]
+        st.caption(copies_caption(copies, similar=texts > 1))
+
+
+def copies_caption(copies: int, similar: bool) -> str:
+    """「另有 N 条相同内容」, or 相同或相似 when near copies (a word changed) joined the group."""
+    kind = "相同或相似内容" if similar else "相同内容"
+    return f"另有 {copies:,} 条{kind}（其他作者发布或转发，均已计入提及量）"
 
 
 def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:

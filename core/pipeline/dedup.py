@@ -8,6 +8,10 @@ drops them before this stage). Here, two further keys are looked up, each on its
 - the *group key* (text without 转发/@/#话题#/emoji/links/whitespace): posts of the same text by
   different authors are all stored and share `group_id` (the id of the group's first mention).
 
+A text whose group key is new may still be a near copy of a known group's first text (a word
+changed, a sentence added): core.pipeline.neardup finds it by MinHash bands and it joins that
+group. Texts that differ only in digits or punctuation never join each other's group.
+
 Pictures are part of the content (two different screenshots captioned "[图片]" are two posts);
 a reaction of emoticons only ("[怒]") is never a copy of another one.
 """
@@ -21,11 +25,12 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import DateTime, Integer, String, Table, insert, select, update
+from sqlalchemy import DateTime, Integer, String, Table, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column, sessionmaker
 
 from core.db import Base
 from core.models import Mention, utcnow
+from core.pipeline.neardup import NearMatcher, NearText
 
 LOOKUP_CHUNK = 500
 MIN_GROUP_TEXT = 4  # shorter remainders ("转发微博" → "") are too generic to group on
@@ -127,10 +132,20 @@ class ContentDeduper:
                 session, SimilarityGroup.digest, SimilarityGroup.group_id, groups.values()
             )
             kept, floods = self._collapse(session, mentions, copies, owners)
+            texts = {
+                m.id: NearText.of(group_text(m.full_text))
+                for m in kept
+                if groups[m.id] and groups[m.id] not in known and not m.media
+            }
+            near = NearMatcher(session, list(texts.values()))
             grown: dict[str, int] = {}
             fresh: list[dict[str, object]] = []
-            grouped = [self._grouped(m, groups[m.id], known, grown, fresh) for m in kept]
+            grouped = [
+                self._grouped(m, groups[m.id], known, grown, fresh, near, texts.get(m.id))
+                for m in kept
+            ]
             _insert(session, SimilarityGroup, fresh)
+            near.save()
             _increment(session, SimilarityGroup.digest, SimilarityGroup.size, grown)
             return grouped, floods
 
@@ -167,13 +182,20 @@ class ContentDeduper:
         known: dict[str, str],
         grown: dict[str, int],
         fresh: list[dict[str, object]],
+        near: NearMatcher,
+        text: NearText | None,
     ) -> Mention:
         if digest is None:
             return mention.model_copy(update={"group_id": None})
         group = known.get(digest)
         if group is None:
-            fresh.append({"digest": digest, "group_id": mention.id, "size": 1})
-            known[digest] = group = mention.id
+            group = near.match(text) if text else None
+            if group is None:
+                group = mention.id
+                if text:
+                    near.start(group, text)
+            fresh.append({"digest": digest, "group_id": group, "size": 1})
+            known[digest] = group
         else:
             grown[digest] = grown.get(digest, 0) + 1
         return mention.model_copy(update={"group_id": group})
@@ -219,13 +241,23 @@ def _increment(
 
 def group_sizes(session: Session, group_ids: Sequence[str]) -> dict[str, int]:
     """How many mentions share each group id (1 for a group of its own)."""
-    sizes = {g: 1 for g in group_ids}
-    for start in range(0, len(group_ids), LOOKUP_CHUNK):
-        chunk = list(group_ids[start : start + LOOKUP_CHUNK])
+    return {g: size for g, (size, _) in group_shapes(session, group_ids).items()}
+
+
+def group_shapes(session: Session, group_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """Per group id: (mentions in the group, distinct texts in it — more than 1 when near copies
+    joined it)."""
+    shapes = {g: (1, 1) for g in group_ids}
+    wanted = sorted(set(group_ids))
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
         rows = session.execute(
-            select(SimilarityGroup.group_id, SimilarityGroup.size).where(
-                SimilarityGroup.group_id.in_(chunk)
+            select(
+                SimilarityGroup.group_id,
+                func.sum(SimilarityGroup.size),
+                func.count(SimilarityGroup.digest),
             )
+            .where(SimilarityGroup.group_id.in_(wanted[start : start + LOOKUP_CHUNK]))
+            .group_by(SimilarityGroup.group_id)
         )
-        sizes.update({g: s for g, s in rows})
-    return sizes
+        shapes.update({g: (int(size), int(texts)) for g, size, texts in rows})
+    return shapes

@@ -13,16 +13,24 @@ from typer.testing import CliRunner
 
 from app.cli import app
 
-COPY = "鲜味坊外卖吃出虫子，大家一起维权！"
+COPY = "鲜味坊外卖吃出虫子，门店还不承认，大家一起维权！"
+NEAR = "鲜味坊外卖吃出虫子，门店竟然还不承认，大家一起维权！"  # a word added: a near copy
 
 
+@pytest.mark.parametrize(
+    ("third", "caption"),
+    [
+        (COPY, "另有 2 条相同内容（其他作者发布或转发，均已计入提及量）"),
+        (NEAR, "另有 2 条相同或相似内容（其他作者发布或转发，均已计入提及量）"),
+    ],
+)
 def test_copies_by_different_authors_are_one_card_and_all_counted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, third: str, caption: str
 ) -> None:
     now = datetime.now(UTC).isoformat()
     records = [
-        {"native_id": str(i), "author": {"id": f"u{i}", "name": f"用户{i}"}, "text": COPY}
-        for i in range(3)
+        {"native_id": str(i), "author": {"id": f"u{i}", "name": f"用户{i}"}, "text": text}
+        for i, text in enumerate([COPY, COPY, third])
     ]
     records.append({"native_id": "9", "author": {"id": "u9"}, "text": "鲜味坊的酸菜鱼很好吃"})
     stream = tmp_path / "in.jsonl"
@@ -47,9 +55,7 @@ def test_copies_by_different_authors_are_one_card_and_all_counted(
     assert not at.exception
     cards = [m.value for m in at.markdown if "yq-mention" in m.value]
     assert len(cards) == 2
-    assert [c.value for c in at.caption if "另有" in c.value] == [
-        "另有 2 条相同内容（其他作者发布或转发，均已计入提及量）"
-    ]
+    assert [c.value for c in at.caption if "另有" in c.value] == [caption]
     assert any(m.label == "提及量" and m.value == "4" for m in at.metric)
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -1,0 +1,224 @@
+"""Near-duplicate groups: nearly the same text by different authors shares a similarity group.
+
+A copy-paste campaign with a word changed, a repost with a sentence added, a review pasted with
+a typo fixed: none of them has the exact group text of the first post, yet they are one story.
+Each group's first text (its representative) is kept in `near_groups`; MinHash over character
+bigrams (64 hashes, 16 bands of 4 rows) gives it 16 band keys, each a primary-key row of
+`near_bands` that points to the group. A new text looks up its own 16 band keys (by primary key,
+so the cost does not grow with the number of known texts) and is verified exactly against the
+representatives found: it joins the most similar one when
+
+- both texts have at least MIN_NEAR_TEXT letters (short texts are too generic: "好吃好吃"),
+- they carry the same numbers in the same order ("退款1.5元" is not "退款15元"),
+- both ask or neither asks, both exclaim or neither does ("好吃！" is not "好吃？"),
+- they differ in more than digits and punctuation (that difference alone is a different post),
+- the Jaccard similarity of their bigram sets is at least THRESHOLD.
+
+A band key belongs to the first group that claimed it; verification against the representative
+(never against other members) keeps groups from drifting by chains of small edits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import BigInteger, DateTime, String, Text, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column
+
+from core.db import Base
+from core.models import utcnow
+
+NGRAM = 2
+ROWS = 4  # hashes per band
+BANDS = 16
+HASHES = ROWS * BANDS
+MIN_NEAR_TEXT = 12  # letters (CJK, latin, digits) after noise is removed
+THRESHOLD = 0.65  # Jaccard of bigram sets
+MAX_CHARS = 1000  # a long article is compared by its first MAX_CHARS characters
+LOOKUP_CHUNK = 500
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NOT_LETTER = re.compile(r"[^\w]|_", re.UNICODE)
+_RNG = np.random.default_rng(20261130)  # fixed: band keys must be the same in every process
+_MULT = _RNG.integers(1, 2**63, size=HASHES, dtype=np.uint64) | np.uint64(1)
+_XOR = _RNG.integers(0, 2**63, size=HASHES, dtype=np.uint64)
+_BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+class NearGroup(Base):
+    """A similarity group's first text, against which later near copies are verified."""
+
+    __tablename__ = "near_groups"
+
+    group_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class NearBand(Base):
+    """One MinHash band of a representative: band key → the group that claimed it first."""
+
+    __tablename__ = "near_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    group_id: Mapped[str] = mapped_column(String(40))
+
+
+@dataclass(frozen=True)
+class NearText:
+    """What near-duplicate verification compares of one group text."""
+
+    text: str
+    letters: str
+    numbers: tuple[str, ...]
+    asks: bool
+    exclaims: bool
+    shingles: frozenset[str]
+
+    @classmethod
+    def of(cls, group_text: str) -> NearText:
+        """Features of a group text (see core.pipeline.dedup.group_text)."""
+        text = unicodedata.normalize("NFKC", group_text)[:MAX_CHARS]
+        letters = _NOT_LETTER.sub("", text)
+        grams = frozenset(letters[i : i + NGRAM] for i in range(len(letters) - NGRAM + 1))
+        return cls(
+            text=text,
+            letters=letters,
+            numbers=tuple(_NUMBER.findall(text)),
+            asks="?" in text,
+            exclaims="!" in text,
+            shingles=grams,
+        )
+
+    @property
+    def eligible(self) -> bool:
+        """Long enough to be grouped by similarity."""
+        return len(self.letters) >= MIN_NEAR_TEXT
+
+    def similarity(self, other: NearText) -> float:
+        """Jaccard similarity of bigram sets when the two may be near copies, else 0."""
+        if not (self.eligible and other.eligible) or self.text == other.text:
+            return 0.0
+        if (self.numbers, self.asks, self.exclaims) != (other.numbers, other.asks, other.exclaims):
+            return 0.0
+        if _NUMBER.sub("", self.letters) == _NUMBER.sub("", other.letters):
+            return 0.0  # only digits or punctuation differ: a different post
+        union = len(self.shingles | other.shingles)
+        return len(self.shingles & other.shingles) / union if union else 0.0
+
+
+def _codes(gram: str) -> int:
+    value = 0
+    for char in gram:
+        value = (value << 21) | ord(char)
+    return value
+
+
+def signatures(texts: Sequence[NearText]) -> NDArray[np.uint64]:
+    """MinHash signatures, one row of HASHES per text (texts must be eligible)."""
+    lengths = [len(t.shingles) for t in texts]
+    values = np.fromiter(
+        (_codes(g) for t in texts for g in sorted(t.shingles)), dtype=np.uint64, count=sum(lengths)
+    )
+    with np.errstate(over="ignore"):
+        mixed = (values[:, None] ^ _XOR) * _MULT
+        mixed ^= mixed >> np.uint64(29)
+        mixed *= _MULT[::-1]
+        mixed ^= mixed >> np.uint64(32)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    return np.asarray(np.minimum.reduceat(mixed, starts, axis=0), dtype=np.uint64)
+
+
+def band_keys(signature: NDArray[np.uint64]) -> list[int]:
+    """The BANDS primary keys of one signature (non-negative 63-bit integers)."""
+    rows = signature.reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        key = np.arange(BANDS, dtype=np.uint64) * _BAND_MULT
+        for column in range(ROWS):
+            key = (key ^ rows[:, column]) * _BAND_MULT
+            key ^= key >> np.uint64(31)
+    return [int(k) for k in key >> np.uint64(1)]
+
+
+class NearMatcher:
+    """One batch's near-duplicate lookups: prefetch by band keys, then match text by text."""
+
+    def __init__(self, session: Session, texts: Sequence[NearText]) -> None:
+        self.session = session
+        eligible = [t for t in texts if t.eligible]
+        keys = signatures(eligible) if eligible else np.zeros((0, HASHES), dtype=np.uint64)
+        self.keys = {t.text: band_keys(keys[i]) for i, t in enumerate(eligible)}
+        self.bands: dict[int, str] = _lookup(
+            session, NearBand.band, NearBand.group_id, _flat(self.keys.values())
+        )
+        found = _lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
+        self.representatives = {g: NearText.of(text) for g, text in found.items()}
+        self.new_groups: list[dict[str, object]] = []
+        self.new_bands: dict[int, str] = {}
+
+    def match(self, text: NearText) -> str | None:
+        """The group this text is a near copy of, or None."""
+        best, best_score = None, THRESHOLD
+        for key in self.keys.get(text.text, ()):
+            group = self.bands.get(key)
+            representative = self.representatives.get(group) if group else None
+            if group is None or representative is None:
+                continue
+            score = text.similarity(representative)
+            if score >= best_score and (best is None or score > best_score or group < best):
+                best, best_score = group, score
+        return best
+
+    def start(self, group_id: str, text: NearText) -> None:
+        """Make this text the representative of a new group (claims its free band keys)."""
+        if not text.eligible:
+            return
+        self.new_groups.append({"group_id": group_id, "text": text.text, "first_seen": utcnow()})
+        self.representatives[group_id] = text
+        for key in self.keys.get(text.text, ()):
+            if key not in self.bands:
+                self.bands[key] = self.new_bands[key] = group_id
+
+    def save(self) -> None:
+        """Store the batch's new representatives and band keys (first claim wins)."""
+        _insert_new(self.session, NearGroup, self.new_groups)
+        rows = [{"band": k, "group_id": g} for k, g in self.new_bands.items()]
+        _insert_new(self.session, NearBand, rows)
+
+
+def _flat(lists: Iterable[list[int]]) -> set[int]:
+    return {k for keys in lists for k in keys}
+
+
+def _lookup(
+    session: Session,
+    key: InstrumentedAttribute[Any],
+    value: InstrumentedAttribute[str],
+    wanted: Iterable[Any],
+) -> dict[Any, str]:
+    """key → value for the known keys, by primary key."""
+    found: dict[Any, str] = {}
+    ordered = sorted(set(wanted))
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = ordered[start : start + LOOKUP_CHUNK]
+        found.update({k: v for k, v in session.execute(select(key, value).where(key.in_(chunk)))})
+    return found
+
+
+def _insert_new(
+    session: Session, table: type[NearGroup] | type[NearBand], rows: list[dict[str, object]]
+) -> None:
+    """Insert rows, skipping keys another writer stored meanwhile."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    maker = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(maker(table.__table__).on_conflict_do_nothing(), rows)  # type: ignore[arg-type]
