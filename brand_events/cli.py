@@ -34,6 +34,12 @@ events_app = typer.Typer(
 )
 console = Console()
 JsonOption = Annotated[bool, typer.Option("--json", help="每行一个 JSON（稳定格式）")]
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now", help="按此刻计算事件状态（ISO 时间；默认为已收到的最新一条舆情的时间）"
+    ),
+]
 
 
 class EventNotFound(YuqingError):
@@ -58,13 +64,14 @@ def list_events(
     until: Annotated[str | None, typer.Option(help="只列此刻之前开始的事件（ISO 时间）")] = None,
     as_json: JsonOption = False,
     forming: Annotated[bool, typer.Option("--all", help="也列出尚未成形的小聚类")] = False,
+    now_at: NowOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """List events, biggest first."""
     ctx = Context.load(config, data_dir)
-    now = ctx.clock()
     with ctx.sessions() as session:
+        now = service.data_now(session, ctx.clock(), _time(now_at, "--now"))
         events = service.get_all(
             session,
             since=_time(since, "--since"),
@@ -100,6 +107,7 @@ def list_events(
 def show_event(
     event_id: Annotated[str, typer.Argument(help="事件 id（list 中的 id，可只写前几位）")],
     as_json: JsonOption = False,
+    now_at: NowOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
@@ -110,7 +118,8 @@ def show_event(
             event = _find(session, event_id)
             own = [a for p in ctx.config.plans for a in p.own_accounts]
             detail = details.build(session, ctx.index, event, own)
-            payload = service.summary(event, ctx.clock())
+            now = service.data_now(session, ctx.clock(), _time(now_at, "--now"))
+            payload = service.summary(event, now)
     finally:
         ctx.close()
     payload["members"] = [

@@ -19,7 +19,7 @@ def event_line(ctx: Context, mention_ids: Sequence[str]) -> str | None:
         event = service.for_mentions(session, mention_ids)
         if event is None:
             return None
-        growth = service.growth_at(event, ctx.clock())
+        growth = service.growth_at(event, service.data_now(session, ctx.clock()))
         started = event.started_at.astimezone(ctx.config.tz)
         return (
             f"事件：{event.title}（{event.first_author or '匿名'} 于 {started:%m-%d %H:%M} 首发，"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from brand_events.enums import EventStatus
@@ -14,6 +14,19 @@ from brand_events.models import Event, EventMember, hourly_counts
 
 OVER_AFTER = timedelta(hours=24)
 CHUNK = 500
+
+
+def data_now(session: Session, wall: datetime, now: datetime | None = None) -> datetime:
+    """The moment statuses and growth are computed at (the data clock): an explicit `now`, else
+    the newest mention the event store has seen, never later than the wall clock — so a replay
+    of last month's data shows its events as they stood when the data ends, not 已平息."""
+    if now is not None:
+        return now
+    newest = session.scalar(select(func.max(Event.last_at)))
+    if newest is None:
+        return wall
+    newest = newest if newest.tzinfo else newest.replace(tzinfo=UTC)
+    return min(newest, wall)
 
 
 def status_at(event: Event, now: datetime) -> EventStatus:

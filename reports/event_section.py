@@ -10,18 +10,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from core.index.protocol import SearchQuery
 from core.masking import mask_personal_data
 from reports.period import ReportWindow
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from brand_events.detail import EventDetail
     from core.context import Context
+    from core.index.protocol import MentionIndex
 
 MAX_EVENTS = 8
 MAJOR_EVENTS = 3
 MAJOR_SIZE = 30  # mentions: an event this big gets a storyline
 TAKE_OFF = 10  # mentions in one hour: the event "took off"
 EXCERPT = 80
+CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -46,36 +51,62 @@ class EventRow:
     storyline: list[StoryPoint] = field(default_factory=list)
 
 
-def load_events(ctx: Context, window: ReportWindow) -> list[EventRow]:
-    """The period's biggest events, the major ones with a storyline."""
+def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> list[EventRow]:
+    """The period's biggest events, the major ones with a storyline; with a plan, only events
+    holding the plan's mentions of the period, counted by those mentions."""
     from brand_events import detail as details
     from brand_events import service
     from brand_events.enums import EVENT_STATUS_ZH
 
     start, end = window.start.astimezone(UTC), window.end.astimezone(UTC)
     own = [a for p in ctx.config.plans for a in p.own_accounts]
-    rows = []
+    rows: list[EventRow] = []
     with ctx.sessions() as session:
-        for rank, event in enumerate(service.get_all(session, since=start, until=end)):
-            if rank >= MAX_EVENTS:
+        now = min(service.data_now(session, ctx.clock()), end)
+        for event in service.get_all(session, since=start, until=end):
+            if len(rows) >= MAX_EVENTS:
                 break
+            if plan and not _holds_plan(session, ctx.index, event.id, plan, window):
+                continue
             full = details.build(session, ctx.index, event, own)
-            inside = [m for m in full.mentions if start <= m.published_at < end]
+            mentions = [m for m in full.mentions if not plan or plan in m.plans]
+            inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
-            major = rank < MAJOR_EVENTS and event.mention_count >= MAJOR_SIZE
+            size = len(mentions) if plan else event.mention_count
+            major = len(rows) < MAJOR_EVENTS and size >= MAJOR_SIZE
             rows.append(
                 EventRow(
                     title=event.title,
-                    status=EVENT_STATUS_ZH[service.status_at(event, min(ctx.clock(), end))],
+                    status=EVENT_STATUS_ZH[service.status_at(event, now)],
                     started_at=event.started_at,
                     first_author=event.first_author or "匿名",
-                    mentions=event.mention_count,
+                    mentions=size,
                     in_period=len(inside),
                     negative=negative / len(inside) if inside else 0.0,
                     storyline=storyline(full) if major else [],
                 )
             )
     return rows
+
+
+def _holds_plan(
+    session: Session, index: MentionIndex, event_id: str, plan: str, window: ReportWindow
+) -> bool:
+    """Whether any member of the event is a mention of the plan published in the window."""
+    from brand_events import service
+
+    ids = [m.mention_id for m in service.members(session, event_id=event_id)]
+    for offset in range(0, len(ids), CHUNK):
+        query = SearchQuery(
+            ids=ids[offset : offset + CHUNK],
+            plans=[plan],
+            since=window.start,
+            until=window.end,
+            limit=0,
+        )
+        if index.count(query):
+            return True
+    return False
 
 
 def storyline(full: EventDetail) -> list[StoryPoint]:

@@ -66,7 +66,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         alerts=load_alerts(ctx.sessions, window.start, window.end),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
-        events=load_events(ctx, window),
+        events=load_events(ctx, window, plan),
     )
     data.attention = needs_attention(data, cfg.attention)
     return data
