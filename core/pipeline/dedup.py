@@ -107,9 +107,10 @@ def copy_digest(mention: Mention) -> str | None:
     return _sha1(mention.source, author, copy_text(mention.full_text), pictures)
 
 
-def group_digest(mention: Mention) -> str | None:
-    """Key of the group text and pictures; None when too little is left to group on."""
-    text = group_text(mention.full_text)
+def group_digest(mention: Mention, text: str | None = None) -> str | None:
+    """Key of the group text (computed unless given) and pictures; None when too little is left
+    to group on."""
+    text = group_text(mention.full_text) if text is None else text
     pictures = "\x1f".join(sorted(mention.media))
     if len(text) < MIN_GROUP_TEXT and not pictures:
         return None
@@ -125,23 +126,24 @@ class ContentDeduper:
     def split(self, mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(kept with group_id set, floods collapsed) — also within the batch; records keys."""
         copies = {m.id: copy_digest(m) for m in mentions}
-        groups = {m.id: group_digest(m) for m in mentions}
+        texts = {m.id: group_text(m.full_text) for m in mentions}
+        groups = {m.id: group_digest(m, texts[m.id]) for m in mentions}
         with self.sessions.begin() as session:
             owners = _lookup(session, AuthorCopy.digest, AuthorCopy.mention_id, copies.values())
             known = _lookup(
                 session, SimilarityGroup.digest, SimilarityGroup.group_id, groups.values()
             )
             kept, floods = self._collapse(session, mentions, copies, owners)
-            texts = {
-                m.id: NearText.of(group_text(m.full_text))
+            near_texts = {
+                m.id: NearText.of(texts[m.id])
                 for m in kept
                 if groups[m.id] and groups[m.id] not in known and not m.media
             }
-            near = NearMatcher(session, list(texts.values()))
+            near = NearMatcher(session, list(near_texts.values()))
             grown: dict[str, int] = {}
             fresh: list[dict[str, object]] = []
             grouped = [
-                self._grouped(m, groups[m.id], known, grown, fresh, near, texts.get(m.id))
+                self._grouped(m, groups[m.id], known, grown, fresh, near, near_texts.get(m.id))
                 for m in kept
             ]
             _insert(session, SimilarityGroup, fresh)

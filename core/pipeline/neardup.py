@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -81,22 +82,25 @@ class NearText:
     numbers: tuple[str, ...]
     asks: bool
     exclaims: bool
-    shingles: frozenset[str]
 
     @classmethod
     def of(cls, group_text: str) -> NearText:
         """Features of a group text (see core.pipeline.dedup.group_text)."""
         text = unicodedata.normalize("NFKC", group_text)[:MAX_CHARS]
         letters = _NOT_LETTER.sub("", text)
-        grams = frozenset(letters[i : i + NGRAM] for i in range(len(letters) - NGRAM + 1))
         return cls(
             text=text,
             letters=letters,
             numbers=tuple(_NUMBER.findall(text)),
             asks="?" in text,
             exclaims="!" in text,
-            shingles=grams,
         )
+
+    @cached_property
+    def shingles(self) -> frozenset[str]:
+        """The character bigrams of the letters (computed when a candidate is verified)."""
+        letters = self.letters
+        return frozenset(letters[i : i + NGRAM] for i in range(len(letters) - NGRAM + 1))
 
     @property
     def eligible(self) -> bool:
@@ -115,37 +119,36 @@ class NearText:
         return len(self.shingles & other.shingles) / union if union else 0.0
 
 
-def _codes(gram: str) -> int:
-    value = 0
-    for char in gram:
-        value = (value << 21) | ord(char)
-    return value
+def _codes(letters: str) -> NDArray[np.uint64]:
+    """Each bigram of the letters as one integer (two 21-bit code points); repeats are harmless
+    to a minimum."""
+    points = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return np.asarray((points[:-1] << np.uint64(21)) | points[1:], dtype=np.uint64)
 
 
 def signatures(texts: Sequence[NearText]) -> NDArray[np.uint64]:
     """MinHash signatures, one row of HASHES per text (texts must be eligible)."""
-    lengths = [len(t.shingles) for t in texts]
-    values = np.fromiter(
-        (_codes(g) for t in texts for g in sorted(t.shingles)), dtype=np.uint64, count=sum(lengths)
-    )
+    codes = [_codes(t.letters) for t in texts]
+    lengths = [len(c) for c in codes]
     with np.errstate(over="ignore"):
-        mixed = (values[:, None] ^ _XOR) * _MULT
-        mixed ^= mixed >> np.uint64(29)
-        mixed *= _MULT[::-1]
-        mixed ^= mixed >> np.uint64(32)
+        values = np.concatenate(codes) * _BAND_MULT  # one strong mix per bigram, then
+        values ^= values >> np.uint64(29)
+        values *= _BAND_MULT
+        values ^= values >> np.uint64(32)
+        mixed = values[:, None] * _MULT + _XOR  # a multiply-add per hash function
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
     return np.asarray(np.minimum.reduceat(mixed, starts, axis=0), dtype=np.uint64)
 
 
-def band_keys(signature: NDArray[np.uint64]) -> list[int]:
-    """The BANDS primary keys of one signature (non-negative 63-bit integers)."""
-    rows = signature.reshape(BANDS, ROWS)
+def band_keys(signatures: NDArray[np.uint64]) -> NDArray[np.int64]:
+    """The BANDS primary keys of each signature row (non-negative 63-bit integers)."""
+    rows = signatures.reshape(len(signatures), BANDS, ROWS)
     with np.errstate(over="ignore"):
-        key = np.arange(BANDS, dtype=np.uint64) * _BAND_MULT
+        key = np.broadcast_to(np.arange(BANDS, dtype=np.uint64) * _BAND_MULT, rows.shape[:2])
         for column in range(ROWS):
-            key = (key ^ rows[:, column]) * _BAND_MULT
+            key = (key ^ rows[:, :, column]) * _BAND_MULT
             key ^= key >> np.uint64(31)
-    return [int(k) for k in key >> np.uint64(1)]
+    return np.asarray(key >> np.uint64(1), dtype=np.int64)
 
 
 class NearMatcher:
@@ -154,11 +157,9 @@ class NearMatcher:
     def __init__(self, session: Session, texts: Sequence[NearText]) -> None:
         self.session = session
         eligible = [t for t in texts if t.eligible]
-        keys = signatures(eligible) if eligible else np.zeros((0, HASHES), dtype=np.uint64)
-        self.keys = {t.text: band_keys(keys[i]) for i, t in enumerate(eligible)}
-        self.bands: dict[int, str] = _lookup(
-            session, NearBand.band, NearBand.group_id, _flat(self.keys.values())
-        )
+        keys = band_keys(signatures(eligible)).tolist() if eligible else []
+        self.keys: dict[str, list[int]] = {t.text: k for t, k in zip(eligible, keys, strict=True)}
+        self.bands = _bands(session, _flat(self.keys.values()))
         found = _lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
         self.representatives = {g: NearText.of(text) for g, text in found.items()}
         self.new_groups: list[dict[str, object]] = []
@@ -190,8 +191,7 @@ class NearMatcher:
     def save(self) -> None:
         """Store the batch's new representatives and band keys (first claim wins)."""
         _insert_new(self.session, NearGroup, self.new_groups)
-        rows = [{"band": k, "group_id": g} for k, g in self.new_bands.items()]
-        _insert_new(self.session, NearBand, rows)
+        _insert_bands(self.session, self.new_bands)
 
 
 def _flat(lists: Iterable[list[int]]) -> set[int]:
@@ -211,6 +211,44 @@ def _lookup(
         chunk = ordered[start : start + LOOKUP_CHUNK]
         found.update({k: v for k, v in session.execute(select(key, value).where(key.in_(chunk)))})
     return found
+
+
+def _marker(session: Session) -> str | None:
+    """The DB-API placeholder of the workflow store's driver (None: go through SQLAlchemy)."""
+    style = session.get_bind().dialect.paramstyle
+    return "?" if style == "qmark" else "%s" if style in ("format", "pyformat") else None
+
+
+def _bands(session: Session, keys: set[int]) -> dict[int, str]:
+    """band key → group for the known keys, by primary key; plain driver SQL because a batch
+    asks for thousands of keys and SQLAlchemy's per-parameter work would cost more than SQLite."""
+    mark = _marker(session)
+    if mark is None:
+        return _lookup(session, NearBand.band, NearBand.group_id, keys)
+    ordered = sorted(keys)
+    found: dict[int, str] = {}
+    connection = session.connection()
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = tuple(ordered[start : start + LOOKUP_CHUNK])
+        marks = ",".join([mark] * len(chunk))
+        sql = f"SELECT band, group_id FROM {NearBand.__tablename__} WHERE band IN ({marks})"
+        found.update({int(k): str(g) for k, g in connection.exec_driver_sql(sql, chunk)})
+    return found
+
+
+def _insert_bands(session: Session, bands: dict[int, str]) -> None:
+    """Store band keys; a key another writer claimed meanwhile stays theirs."""
+    mark = _marker(session)
+    if not bands:
+        return
+    if mark is None:
+        _insert_new(session, NearBand, [{"band": k, "group_id": g} for k, g in bands.items()])
+        return
+    table = NearBand.__tablename__
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
+    sql = f"{verb} INTO {table} (band, group_id) VALUES ({mark}, {mark}){tail}"
+    session.connection().exec_driver_sql(sql, list(bands.items()))
 
 
 def _insert_new(
