@@ -34,7 +34,7 @@ PLUGIN_ANALYZERS: list[tuple[str, str]] = [("analysis-ik", IK), ("analysis-smart
 INTERNAL_FIELDS = ("body", "urgency_rank", "published_us", "indexed_seq", "indexed_at")
 # Fields added after monthly indices may already exist. The mapping is not dynamic, so an
 # older index ignores them until they are put into its mapping (see missing_fields).
-ADDED_FIELDS = ("region", "complaint")
+ADDED_FIELDS = ("region", "complaint", "group_id")
 # Index sorting: segments keep the newest mention first, in the order of the default search
 # sort, so a newest-first page stops after its first hits instead of sorting every match.
 # It can only be set when an index is created: older months are rewritten by
@@ -113,6 +113,8 @@ def mappings(analyzer: str) -> dict[str, Any]:
             },
             "reply_to": _keyword(),
             "repost_of": _keyword(),
+            # Similarity group (core.pipeline.dedup): engines aggregate copies on it.
+            "group_id": _keyword(),
             "plans": _keyword(),
             "keywords": _keyword(),
             "sentiment": {"properties": {"label": _keyword(), "score": {"type": "float"}}},
