@@ -3,12 +3,26 @@ generic texts keep posts apart; every copy is stored and counted."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from core.context import Context
+from core.db import Base, make_engine, make_session_factory
 from core.index.protocol import SearchQuery
 from core.models import Author
-from core.pipeline.dedup import group_shapes, group_sizes, group_text
-from core.pipeline.neardup import NearBand, NearText, band_keys, signatures
+from core.pipeline.dedup import (
+    AuthorCopy,
+    ContentDeduper,
+    SimilarityGroup,
+    group_shapes,
+    group_sizes,
+    group_text,
+)
+from core.pipeline.neardup import NearBand, NearGroup, NearText, band_keys, signatures
+from tests.conftest import require
 from tests.core.conftest import mention
+from tests.postgres import PostgresServer, find_bindir
 
 CAMPAIGN = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，大家帮忙转发维权"
 
@@ -92,3 +106,38 @@ def test_band_keys_are_stable_and_found_by_primary_key(ctx: Context) -> None:
         ).all()
     detail = " ".join(str(r[-1]) for r in plan)
     assert "SEARCH" in detail and "SCAN" not in detail.replace("SCAN CONSTANT", "")
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    """A fresh database on a throwaway PostgreSQL server (the workflow store may be PostgreSQL)."""
+    bindir = find_bindir()
+    require(bindir is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
+    assert bindir is not None
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        yield server.create_database()
+    finally:
+        server.stop()
+
+
+def test_near_groups_on_postgresql(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand]
+    Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
+    deduper = ContentDeduper(make_session_factory(engine))
+    first = [mention("a", CAMPAIGN, 0, author=_by("a"))]
+    later = [
+        mention("b", CAMPAIGN.replace("蟑螂", "苍蝇"), 1, author=_by("b")),
+        mention("c", CAMPAIGN + "，退款15元", 2, author=_by("c")),
+        mention("d", CAMPAIGN + "，退款1.5元", 3, author=_by("d")),
+    ]
+    deduper.split(first)
+    kept, _ = deduper.split(later)
+    again, _ = deduper.split([mention("e", CAMPAIGN + "，退款15元！", 4, author=_by("e"))])
+    groups = {m.native_id: m.group_id for m in [*kept, *again]}
+    engine.dispose()
+    assert groups["b"] == first[0].id
+    assert len({first[0].id, groups["c"], groups["d"]}) == 3
+    assert groups["e"] not in (groups["c"], groups["d"])  # ！ added: another mood
