@@ -36,9 +36,7 @@ console = Console()
 JsonOption = Annotated[bool, typer.Option("--json", help="每行一个 JSON（稳定格式）")]
 NowOption = Annotated[
     str | None,
-    typer.Option(
-        "--now", help="按此刻计算事件状态（ISO 时间；默认为已收到的最新一条舆情的时间）"
-    ),
+    typer.Option("--now", help="按此刻计算事件状态（ISO 时间；默认为已收到的最新一条舆情的时间）"),
 ]
 
 
