@@ -267,7 +267,7 @@ def main() -> None:
         for known in (10_000, 100_000):
             median, spread = dedup_batch_ms(Path(tmp) / f"d{known}", known, corpus_texts())
             print(
-                f"| dedup of a {BATCH}-batch of new texts, {known:,} known groups "
+                f"| dedup of a {BATCH}-batch (half near copies), {known:,} known groups "
                 f"| {median:.0f} CPU ms (median of 5, range {spread:.0f}) |"
             )
 

@@ -3,9 +3,9 @@
 A copy-paste campaign with a word changed, a repost with a sentence added, a review pasted with
 a typo fixed: none of them has the exact group text of the first post, yet they are one story.
 Each group's first text (its representative) is kept in `near_groups`; MinHash over character
-bigrams (64 hashes, 16 bands of 4 rows) gives it 16 band keys, each a primary-key row of
-`near_bands` that points to the group. A new text looks up its own 16 band keys (by primary key,
-so the cost does not grow with the number of known texts) and is verified exactly against the
+bigrams (30 hashes, 10 bands of 3 rows) gives it 10 band keys, each a primary-key row of
+`near_bands` that points to the group. A new text looks up its own 10 band keys (by primary key,
+so the cost barely grows with the number of known texts) and is verified exactly against the
 representatives found: it joins the most similar one when
 
 - both texts have at least MIN_NEAR_TEXT letters (short texts are too generic: "好吃好吃"),
@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import BigInteger, DateTime, String, Text, select
+from sqlalchemy import BigInteger, DateTime, Integer, String, Text, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column
@@ -39,8 +39,8 @@ from core.db import Base
 from core.models import utcnow
 
 NGRAM = 2
-ROWS = 4  # hashes per band
-BANDS = 16
+ROWS = 3  # hashes per band
+BANDS = 10
 HASHES = ROWS * BANDS
 MIN_NEAR_TEXT = 12  # letters (CJK, latin, digits) after noise is removed
 THRESHOLD = 0.65  # Jaccard of bigram sets
@@ -69,7 +69,10 @@ class NearBand(Base):
 
     __tablename__ = "near_bands"
 
-    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # INTEGER on SQLite: the key is the rowid itself, one B-tree instead of table + index.
+    band: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
     group_id: Mapped[str] = mapped_column(String(40))
 
 

@@ -19,7 +19,7 @@ from core.pipeline.dedup import (
     group_sizes,
     group_text,
 )
-from core.pipeline.neardup import NearBand, NearGroup, NearText, band_keys, signatures
+from core.pipeline.neardup import BANDS, NearBand, NearGroup, NearText, band_keys, signatures
 from tests.conftest import require
 from tests.core.conftest import mention
 from tests.postgres import PostgresServer, find_bindir
@@ -98,7 +98,7 @@ def test_band_keys_are_stable_and_found_by_primary_key(ctx: Context) -> None:
     texts = [NearText.of(group_text(CAMPAIGN)), NearText.of(group_text(CAMPAIGN + "！"))]
     keys = band_keys(signatures(texts)).tolist()
     assert keys[0] == band_keys(signatures(texts[:1])).tolist()[0]  # same text, same keys
-    assert len(set(keys[0])) == 16 and all(0 <= k < 2**63 for k in keys[0])
+    assert len(set(keys[0])) == BANDS and all(0 <= k < 2**63 for k in keys[0])
     with ctx.engine.connect() as conn:
         plan = conn.exec_driver_sql(
             f"EXPLAIN QUERY PLAN SELECT band, group_id FROM {NearBand.__tablename__}"
