@@ -29,6 +29,7 @@ from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from dashboard import auth
 from dashboard.data import get_context, now
+from dashboard.event_links import case_mentions, event_link
 from dashboard.navigation import VIEWS
 from dashboard.situation import countdown, duration_zh
 
@@ -127,6 +128,7 @@ st.caption(
     f"负责人 {streamlit_text(case.owner or '未指派')} · 立案 {when(case.opened_at)} · "
     f"{streamlit_text(case.summary)}"
 )
+event_link(case_mentions(case))
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
     late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
     settled = clock.state == ClockState.MET
