@@ -173,6 +173,13 @@ def find_event(event_id: str) -> Event | None:
         return events.get(session, event_id=event_id)
 
 
+def linked_work(story: details.EventDetail) -> None:
+    """Refresh the story's alerts and cases (they change without the event changing)."""
+    with get_context().sessions() as session:
+        ids = {m.mention_id for m in story.members}
+        story.alerts, story.cases = details.linked_work(session, ids)
+
+
 @st.cache_data(ttl=300, show_spinner=False, max_entries=50)
 def event_story(event_id: str, version: str) -> details.EventDetail:
     """Everything the event page shows; `version` (the event's last change) keys the cache."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pandas as pd
 import streamlit as st
 
 from brand_events.detail import EventDetail
@@ -19,12 +20,13 @@ from core.enums import (
 )
 from crisis_playbooks.cases.enums import CaseStatus
 from dashboard.data import get_context, now, rounded
-from dashboard.event_data import event_rows, event_story, find_event
+from dashboard.event_data import event_rows, event_story, find_event, linked_work
 from dashboard.event_story import step_label, steps, timeline_chart, tree_html
 from dashboard.navigation import VIEWS
 from dashboard.situation import duration_zh
 from dashboard.text import plain
 from dashboard.widgets import mention_card
+from sentiment.urgency import followers_zh
 
 ALERTS_PAGE, CASE_PAGE, LIST_PAGE = (
     VIEWS / "alerts.py",
@@ -53,6 +55,7 @@ if event is None:
     st.stop()
 st.query_params["event"] = event.id
 story: EventDetail = event_story(event.id, f"{event.updated_at}:{event.mention_count}")
+linked_work(story)
 status = status_at(event, moment)
 growth = growth_at(event, moment)
 started = event.started_at.astimezone(tz)
@@ -114,24 +117,20 @@ with st.container(key="event-tree"):
         st.caption(f"另有 {alone} 条独立发帖（同一话题或相同文本，非转发/回复）")
 
 st.subheader("主要传播者")
-st.dataframe(
+ranked = pd.DataFrame(
     [
         {
             "作者": a.author,
             "类型": AMPLIFIER_KIND_ZH[a.kind],
-            "粉丝": a.followers,
+            "粉丝": followers_zh(a.followers),
             "发帖": a.posts,
-            "影响力": a.reach,
+            "影响力": followers_zh(a.reach),
         }
         for a in story.amplifiers
     ],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "粉丝": st.column_config.NumberColumn(format="localized"),
-        "影响力": st.column_config.NumberColumn(format="localized"),
-    },
+    index=pd.RangeIndex(1, len(story.amplifiers) + 1, name="排名"),
 )
+st.table(ranked)
 st.caption("影响力 = 粉丝数 ×（1 + 转发 + 评论 + 点赞）")
 
 left, mid, right = st.columns(3)
