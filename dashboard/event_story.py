@@ -105,9 +105,9 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> go.Figure:
         marker_color="#4263eb",
         width=size.total_seconds() * 900,  # ms, 90 % of the step
     )
-    for label, attr, colour in (
-        ("负面占比", "negative", "#d64545"),
-        ("投诉占比", "complaint", "#d9480f"),
+    for label, attr, colour, dash in (
+        ("负面占比", "negative", "#c92a2a", "solid"),
+        ("投诉占比", "complaint", "#f59f00", "dash"),
     ):
         fig.add_scatter(
             x=[r.start + half for r in rows],
@@ -115,7 +115,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> go.Figure:
             name=label,
             yaxis="y2",
             mode="lines+markers",
-            line={"color": colour, "width": 2},
+            line={"color": colour, "width": 2, "dash": dash},
         )
     for alert in story.alerts:
         opened = datetime.fromisoformat(str(alert["opened_at"])).astimezone(tz)

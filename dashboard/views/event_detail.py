@@ -45,6 +45,8 @@ if not wanted:  # no deep link: choose among the recent events
         st.info("最近 7 天没有事件。")
         st.page_link(LIST_PAGE, label="返回事件列表", icon=":material/hub:")
         st.stop()
+    # The event that matters most first: the most severe alert, then the biggest.
+    recent.sort(key=lambda r: (-(r.severity.rank if r.severity else 0), -r.mentions))
     titles = {r.id: r.title for r in recent}
     wanted = st.sidebar.selectbox("事件", list(titles), format_func=lambda i: titles[i])
 event = find_event(wanted or "")
