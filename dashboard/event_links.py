@@ -8,11 +8,11 @@ import streamlit as st
 from sqlalchemy import select
 
 from alerting.models import Alert
+from core.escaping import streamlit_text
 from crisis_playbooks.cases.models import Case
 from dashboard.data import get_context
 from dashboard.event_data import event_for_mentions
 from dashboard.navigation import VIEWS
-from dashboard.text import plain
 
 EVENT_PAGE = VIEWS / "event_detail.py"
 
@@ -40,7 +40,7 @@ def event_link(mention_ids: Sequence[str]) -> bool:
     event_id, title = found
     st.page_link(
         EVENT_PAGE,
-        label=f"所属事件：{plain(title)}",
+        label=f"所属事件：{streamlit_text(title, one_line=True)}",
         icon=":material/hub:",
         query_params={"event": event_id},
     )

@@ -18,13 +18,13 @@ from core.enums import (
     Channel,
     Severity,
 )
+from core.escaping import streamlit_text
 from crisis_playbooks.cases.enums import CaseStatus
 from dashboard.data import get_context, now, rounded
 from dashboard.event_data import event_rows, event_story, find_event, linked_work
 from dashboard.event_story import step_label, steps, timeline_chart, tree_html
 from dashboard.navigation import VIEWS
 from dashboard.situation import duration_zh
-from dashboard.text import plain
 from dashboard.widgets import mention_card
 from sentiment.urgency import followers_zh
 
@@ -62,7 +62,7 @@ status = status_at(event, moment)
 growth = growth_at(event, moment)
 started = event.started_at.astimezone(tz)
 
-st.title(f"事件：{plain(event.title or '未命名事件')}")
+st.title(f"事件：{streamlit_text(event.title or '未命名事件', one_line=True)}")
 last = event.last_at.astimezone(tz)
 st.caption(
     f"{EVENT_STATUS_ZH[status]} · {started:%m-%d %H:%M} 开始，持续 "
@@ -85,7 +85,8 @@ cols[4].metric(
 )
 
 with st.container(border=True, key="event-first"):
-    st.markdown(f"**首发** · {plain(event.first_author or '匿名')} 于 {started:%m-%d %H:%M} 发布")
+    author = streamlit_text(event.first_author or "匿名", one_line=True)
+    st.markdown(f"**首发** · {author} 于 {started:%m-%d %H:%M} 发布")
     first = next((m for m in mentions if m.id == event.first_mention_id), None)
     if first is not None:
         mention_card(first)
@@ -159,7 +160,7 @@ for alert in story.alerts:
     level = SEVERITY_LABELS_ZH[Severity(str(alert["severity"]))]
     st.page_link(
         ALERTS_PAGE,
-        label=f"预警 #{alert['id']} {level} · {plain(str(alert['title']))}",
+        label=f"预警 #{alert['id']} {level} · {streamlit_text(alert['title'], one_line=True)}",
         icon=":material/notifications_active:",
         query_params={"alert": str(alert["id"])},
     )
@@ -167,7 +168,7 @@ for case in story.cases:
     state = CaseStatus(str(case["status"])).label_zh
     st.page_link(
         CASE_PAGE,
-        label=f"案件 #{case['id']} {plain(str(case['title']))}（{state}）",
+        label=f"案件 #{case['id']} {streamlit_text(case['title'], one_line=True)}（{state}）",
         icon=":material/fact_check:",
         query_params={"case_id": str(case["id"])},
     )

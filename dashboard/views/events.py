@@ -8,10 +8,10 @@ import streamlit as st
 
 from brand_events.enums import EVENT_STATUS_ZH, EventStatus
 from core.enums import SEVERITY_LABELS_ZH
+from core.escaping import streamlit_text
 from dashboard.data import get_context, now, rounded
 from dashboard.event_data import EventRow, event_rows
 from dashboard.navigation import VIEWS
-from dashboard.text import plain
 from dashboard.widgets import badge
 
 EVENT_PAGE = VIEWS / "event_detail.py"
@@ -78,14 +78,15 @@ def show(row: EventRow, index: int) -> None:
         head, numbers = st.columns([3, 2])
         head.page_link(
             EVENT_PAGE,
-            label=plain(row.title),
+            label=streamlit_text(row.title, one_line=True),
             icon=":material/hub:",
             query_params={"event": row.id},
         )
         head.markdown(
             badge(EVENT_STATUS_ZH[row.status], STATUS_COLOURS[row.status])
             + f"<small>开始 {row.started_at.astimezone(tz):%m-%d %H:%M} · 首发 "
-            f"{plain(row.first_author)} · 最近发帖 {row.last_at.astimezone(tz):%m-%d %H:%M}"
+            f"{streamlit_text(row.first_author, one_line=True)} · 最近发帖 "
+            f"{row.last_at.astimezone(tz):%m-%d %H:%M}"
             "</small>",
             unsafe_allow_html=True,
         )
