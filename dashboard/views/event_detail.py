@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -37,24 +38,34 @@ ALERTS_PAGE, CASE_PAGE, LIST_PAGE = (
 ctx = get_context()
 tz = ctx.config.tz
 moment = now()
-wanted = st.query_params.get("event")
-if not wanted:  # no deep link: choose among the recent events
-    recent = event_rows(rounded(moment) - timedelta(days=7), rounded(moment))
-    if not recent:
-        st.title("事件详情")
-        st.info("最近 7 天没有事件。")
-        st.page_link(LIST_PAGE, label="返回事件列表", icon=":material/hub:")
-        st.stop()
-    # The event that matters most first: the most severe alert, then the biggest.
-    recent.sort(key=lambda r: (-(r.severity.rank if r.severity else 0), -r.mentions))
-    titles = {r.id: r.title for r in recent}
-    wanted = st.sidebar.selectbox("事件", list(titles), format_func=lambda i: titles[i])
-event = find_event(wanted or "")
-if event is None:
+
+
+def stop(message: str) -> NoReturn:
+    """No event to show: say why, link to the list, stop the page."""
     st.title("事件详情")
-    st.warning("没有这个事件（可能已过期被清理）。")
+    st.info(message)
     st.page_link(LIST_PAGE, label="返回事件列表", icon=":material/hub:")
     st.stop()
+
+
+# The sidebar offers the recent events, the one that matters most first (most severe alert,
+# then the biggest); a deep link (?event=<id>, also an older or merged id) picks one of them.
+recent = event_rows(rounded(moment) - timedelta(days=7), rounded(moment))
+recent.sort(key=lambda r: (-(r.severity.rank if r.severity else 0), -r.mentions))
+titles = {r.id: r.title for r in recent}
+linked = find_event(st.query_params.get("event", ""))
+if linked is not None and linked.id not in titles:
+    titles = {linked.id: linked.title or "未命名事件", **titles}
+if not titles:
+    stop("最近 7 天没有事件。")
+if st.query_params.get("event") and linked is None:
+    stop("没有这个事件（可能已过期被清理）。")
+ids = list(titles)
+start_at = ids.index(linked.id) if linked is not None else 0
+chosen = st.sidebar.selectbox("事件", ids, index=start_at, format_func=lambda i: titles[i])
+event = linked if linked is not None and linked.id == chosen else find_event(chosen)
+if event is None:
+    stop("没有这个事件（可能已过期被清理）。")
 st.query_params["event"] = event.id
 story: EventDetail = event_story(event.id, f"{event.updated_at}:{event.mention_count}")
 linked_work(story)

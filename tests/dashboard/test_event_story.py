@@ -162,6 +162,9 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         click(browser, link(browser, ".st-key-event-row-0", TITLE))
         wait_text(browser, lambda t: f"事件：{TITLE}" in t and "传播路径" in t, "the event again")
         assert "Traceback" not in browser.find_element("tag name", "body").text
+        # A stale link (an event forgotten meanwhile) says so instead of failing.
+        browser.get(f"{url}/event_detail?event=0000000000")
+        wait_text(browser, lambda t: "没有这个事件" in t, "the unknown event")
         for page in seen:
             for raw in [*RAW, "rising", "peaking", "cooling", "forming", "mention_id", "native_id"]:
                 assert raw not in page, (raw, page[:2000])
