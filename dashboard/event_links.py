@@ -37,11 +37,15 @@ def event_link(mention_ids: Sequence[str]) -> bool:
     found = event_for_mentions(mention_ids)
     if found is None:
         return False
-    event_id, title = found
+    event_page_link(*found)
+    return True
+
+
+def event_page_link(event_id: str, title: str) -> None:
+    """所属事件：<title>, linking to the event page."""
     st.page_link(
         EVENT_PAGE,
         label=f"所属事件：{streamlit_text(title, one_line=True)}",
         icon=":material/hub:",
         query_params={"event": event_id},
     )
-    return True

@@ -21,7 +21,15 @@ from collectors.demo.stream import incident_script
 from core.models import mention_id
 from core.own_accounts import OwnAccounts
 from crisis_playbooks.cases import service as cases
-from tests.dashboard.conftest import button, click, nav_to, start_dashboard, wait_for, wait_text
+from tests.dashboard.conftest import (
+    button,
+    click,
+    click_tab,
+    nav_to,
+    start_dashboard,
+    wait_for,
+    wait_text,
+)
 from tests.dashboard.demo_incident import RAW, Stores
 
 TITLE = "酸菜鱼里吃出了一只虫子"
@@ -111,7 +119,8 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         click(browser, link(browser, ".st-key-crisis-banner", "所属事件"))
         text = wait_text(
             browser,
-            lambda t: f"事件：{TITLE}" in t and "关联预警与案件" in t and "传播路径" in t,
+            # The page is drawn top-down and tables after their text: wait for the whole page.
+            lambda t: f"事件：{TITLE}" in t and "关联预警与案件" in t and "品牌自有账号" in t,
             "the event page",
         )
         seen.append(text)
@@ -130,7 +139,7 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         assert nodes[0].text.startswith("关键节点吃货小王大王"), nodes[0].text
         assert f"转发/回复\n{story.propagation.linked}\n" in text
         assert f"传播层级\n{story.propagation.depth}\n" in text
-        assert "品牌自有账号" in text and "主要传播者" in text
+        assert "主要传播者" in text and "传播路径" in text
 
         # The event links to its alert; the alert card names the event and leads back.
         click(browser, link(browser, "[data-testid='stMain']", f"预警 #{alert_id} "))
@@ -146,6 +155,7 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         with incident.ctx.sessions() as session:
             case = cases.get_or_raise(session, case_id=1)
             assert alert_id in [a.alert_id for a in case.alerts]
+        click_tab(browser, "时间线")
         click(browser, link(browser, "[data-testid='stMain']", "所属事件"))
         text = wait_text(
             browser, lambda t: f"事件：{TITLE}" in t and "案件 #1 " in t, "the event with its case"
