@@ -28,6 +28,7 @@ from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
 from core.errors import YuqingError
+from core.own_accounts import OwnAccounts
 
 events_app = typer.Typer(
     help="事件：相似舆情聚合成的事件、首发、时间线与传播路径。", no_args_is_help=True
@@ -114,7 +115,7 @@ def show_event(
     try:
         with ctx.sessions() as session:
             event = _find(session, event_id)
-            own = [a for p in ctx.config.plans for a in p.own_accounts]
+            own = sorted(OwnAccounts.of(ctx.config).names())  # top-level and per plan
             detail = details.build(session, ctx.index, event, own)
             now = service.data_now(session, ctx.clock(), _time(now_at, "--now"))
             payload = service.summary(event, now)

@@ -15,7 +15,7 @@ from typing import Any
 
 from collectors.base import Batch, Collector, CollectRequest
 from collectors.config import SourceConfig
-from collectors.demo.stream import Event, background_events, incident_events
+from collectors.demo.stream import PARENT_FIELDS, Event, background_events, incident_events
 from core.context import Context
 from core.errors import ConfigError
 from core.models import Mention
@@ -96,6 +96,9 @@ class ReplayCollector(Collector):
     def _mention(self, event: Event, anchor: datetime) -> Mention:
         native = f"{int(anchor.timestamp())}-{event.key}"
         fields = dict(event.fields)
+        for name in PARENT_FIELDS:  # reposts/replies point at their parent's native id
+            if name in fields:
+                fields[name] = f"{int(anchor.timestamp())}-{fields[name]}"
         if self.brand != "鲜味坊":
             fields = {
                 k: (v.replace("鲜味坊", self.brand) if isinstance(v, str) else v)

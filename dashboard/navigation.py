@@ -16,6 +16,8 @@ PAGES = [
     ("feed.py", "实时舆情", ":material/dynamic_feed:"),
     ("search.py", "检索", ":material/search:"),
     ("insights.py", "舆情分析", ":material/insights:"),
+    ("events.py", "事件", ":material/hub:"),
+    ("event_detail.py", "事件详情", ":material/timeline:"),
     ("alerts.py", "告警中心", ":material/notifications_active:"),
     ("sources.py", "数据源状态", ":material/sensors:"),
     ("cases.py", "案件看板", ":material/assignment:"),

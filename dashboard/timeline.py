@@ -1,4 +1,4 @@
-"""The sentiment trend with alert starts marked on it."""
+"""The sentiment trend with alert starts and event starts marked on it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from alerting.models import Alert
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.timeutil import as_utc
+from dashboard.event_data import EventMark
 from dashboard.widgets import trend_chart
 
 MARK_COLOURS = {
@@ -43,8 +44,13 @@ def alert_marks(session: Session, since: datetime, limit: int = 200) -> list[Ale
     ]
 
 
-def trend_with_alerts(rows: list[dict[str, Any]], marks: list[AlertMark]) -> go.Figure:
-    """trend_chart plus one dashed line and a hover marker per alert start."""
+EVENT_COLOUR = "#5f3dc4"
+
+
+def trend_with_alerts(
+    rows: list[dict[str, Any]], marks: list[AlertMark], events: list[EventMark] | None = None
+) -> go.Figure:
+    """trend_chart plus a dashed line and a hover marker per alert start, a diamond per event."""
     fig = trend_chart(rows)
     tz = rows[0]["time"].tzinfo if rows else None
     for mark in marks:
@@ -71,6 +77,17 @@ def trend_with_alerts(rows: list[dict[str, Any]], marks: list[AlertMark]) -> go.
                 "color": [MARK_COLOURS[m.severity] for m in marks],
             },
             text=[f"预警 #{m.alert_id} {SEVERITY_LABELS_ZH[m.severity]}：{m.title}" for m in marks],
+            hovertemplate="%{x|%m-%d %H:%M} %{text}<extra></extra>",
+        )
+    if events:
+        fig.add_scatter(
+            x=[e.at.astimezone(tz) if tz else e.at for e in events],
+            y=[0.9] * len(events),
+            yaxis="y2",
+            mode="markers",
+            name="事件开始",
+            marker={"symbol": "diamond", "size": 11, "color": EVENT_COLOUR},
+            text=[f"事件：{e.title}（{e.mentions} 条）" for e in events],
             hovertemplate="%{x|%m-%d %H:%M} %{text}<extra></extra>",
         )
     return fig

@@ -1,8 +1,9 @@
 """Re-take the README screenshots (docs/img/dashboard-*.png) from a running dashboard.
 
-Usage: PYTHONPATH=. python tools/dashboard_screenshots.py http://127.0.0.1:8501 [case_id]
+Usage: PYTHONPATH=. python tools/dashboard_screenshots.py http://127.0.0.1:8501 [case_id [shot...]]
 Point it at a dashboard whose stores hold the demo incident (an alert, and a case with its
 playbook started for the case shot); it drives headless Chromium like the browser tests.
+Naming shots (e.g. dashboard-event.png) re-takes only those.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ def settle(driver: webdriver.Chrome, marker: str, timeout: float = 60) -> None:
     raise TimeoutError(marker)
 
 
-def main(url: str, case_id: str = "1") -> None:
-    """Four viewport-sized shots: situation, alert, case (a template open), analysis, feed."""
+def main(url: str, case_id: str = "1", *only: str) -> None:
+    """Viewport-sized shots: situation, alert, case (a template open), analysis, feed, event."""
     options = webdriver.ChromeOptions()
     for flag in CHROME_FLAGS:
         options.add_argument(flag)
@@ -46,8 +47,11 @@ def main(url: str, case_id: str = "1") -> None:
             (f"case_detail?case_id={case_id}", "正在执行", "dashboard-case.png"),
             ("insights", "KOL / 媒体影响力榜", "dashboard-insights.png"),
             ("feed", "最新提及", "dashboard-feed.png"),
+            ("event_detail", "传播路径", "dashboard-event.png"),  # the biggest recent event
         ]
         for path, marker, name in shots:
+            if only and name not in only:
+                continue
             driver.get(f"{url}/{path}")
             settle(driver, marker)
             if name == "dashboard-case.png":

@@ -128,9 +128,17 @@ def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
     }
 
 
+PARENT_FIELDS = ("repost_of", "reply_to")
+
+
 def incident_events(start: datetime) -> Iterator[Event]:
-    """The scripted incident's mentions, relative to its start."""
-    for number, entry in enumerate(incident_script()):
-        fields = {k: v for k, v in entry.items() if k != "offset"}
+    """The scripted incident's mentions, relative to its start (parents named by their key)."""
+    script = incident_script()
+    keys = {entry["ref"]: f"i{n}" for n, entry in enumerate(script) if "ref" in entry}
+    for number, entry in enumerate(script):
+        fields = {k: v for k, v in entry.items() if k not in ("offset", "ref")}
         fields["channel"] = Channel(fields["channel"])
+        for name in PARENT_FIELDS:
+            if name in fields:
+                fields[name] = keys[fields[name]]
         yield Event(start + timedelta(seconds=entry["offset"]), f"i{number}", fields)

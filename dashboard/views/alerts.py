@@ -17,6 +17,7 @@ from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows
 from dashboard import auth
 from dashboard.data import get_context, now
+from dashboard.event_links import event_link
 from dashboard.navigation import VIEWS
 from dashboard.situation import case_of
 from dashboard.widgets import badge, mention_card
@@ -153,6 +154,7 @@ def show(alert: Alert) -> None:
             "确认任一条即确认整个事件，升级只经由主告警。"
         )
     case_link(alert)
+    event_link(alert.sample_mention_ids or [])
     samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
     if samples:
         st.markdown("**代表性内容**")

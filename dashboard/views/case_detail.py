@@ -29,6 +29,8 @@ from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from dashboard import auth
 from dashboard.data import get_context, now
+from dashboard.event_data import event_for_mentions
+from dashboard.event_links import case_mentions, event_page_link
 from dashboard.navigation import VIEWS
 from dashboard.situation import countdown, duration_zh
 
@@ -114,6 +116,7 @@ with ctx.sessions() as session:
         now=now(),
     )
 case = info.card.case
+story = event_for_mentions(case_mentions(case))  # linked in 时间线: keeps the page top stable
 closed = case.status_enum == CaseStatus.CLOSED
 
 st.title(f"案件 #{case.id} · {streamlit_text(case.title)}")
@@ -126,6 +129,7 @@ st.caption(
     f"{case.status_enum.label_zh} · 级别 {case.severity_enum.label_zh} · "
     f"负责人 {streamlit_text(case.owner or '未指派')} · 立案 {when(case.opened_at)} · "
     f"{streamlit_text(case.summary)}"
+    + (f" · 所属事件：{streamlit_text(story[1], one_line=True)}（见时间线）" if story else "")
 )
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
     late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
@@ -326,6 +330,8 @@ with recovery_tab, st.form("recovery"):
         act("recovery", patch=patch)
 
 with timeline:
+    if story:
+        event_page_link(*story)
     for link in case.mentions:
         url = safe_link(link.url)
         channel = link.channel or "—"

@@ -15,6 +15,8 @@ from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import as_utc
 from crisis_playbooks import runtime
 from dashboard.data import CACHE_SECONDS, get_context, now, rounded, sentiment_series
+from dashboard.event_data import event_marks
+from dashboard.event_links import alert_mentions, event_link
 from dashboard.headline import count, metrics
 from dashboard.navigation import VIEWS
 from dashboard.own import own_accounts_block
@@ -48,8 +50,8 @@ def local(moment: datetime | None) -> str:
 
 
 def links(item: AttentionItem, key: str) -> None:
-    """Page links to the item's alert and case (both ways round the 立案 step)."""
-    cols = st.columns(2)
+    """Page links to the item's alert, case (both ways round the 立案 step) and event."""
+    cols = st.columns([1, 1, 2])
     if item.alert_id is not None:
         cols[0].page_link(
             ALERTS_PAGE,
@@ -66,6 +68,9 @@ def links(item: AttentionItem, key: str) -> None:
         )
     else:
         cols[1].caption("尚未立案")
+    if item.alert_id is not None:
+        with cols[2]:
+            event_link(alert_mentions([item.alert_id]))
 
 
 def crisis_start(item: AttentionItem) -> datetime:
@@ -196,8 +201,10 @@ def live() -> None:
     rows = sentiment_series(query, interval)
     with ctx.sessions() as session:
         marks = alert_marks(session, moment - span)
+        starts = event_marks(session, moment - span)
     if rows:
-        st.plotly_chart(trend_with_alerts(rows, marks), width="stretch", key="overview-trend")
+        chart = trend_with_alerts(rows, marks, starts)
+        st.plotly_chart(chart, width="stretch", key="overview-trend")
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     feed(moment, pinned(moment))

@@ -251,3 +251,13 @@ def type_into(
     else:
         field.send_keys(Keys.ENTER)
         wait_for(lambda: not running(driver), 60, f"the rerun after {label}")
+
+
+@pytest.fixture
+def incident(tmp_path: Path) -> Iterator[Any]:
+    """The demo's scripted incident (started 15 minutes ago) replayed into fresh stores."""
+    from tests.dashboard.demo_incident import replay_incident
+
+    stores = replay_incident(tmp_path)
+    yield stores
+    stores.ctx.close()

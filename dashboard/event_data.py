@@ -1,0 +1,193 @@
+"""Event data for the dashboard: list rows, the linked alerts, one event's story (all cached).
+
+Everything reads the stored events (`events`, `event_members`) and, for a handful of member ids
+at a time, the index; nothing scans the mentions of a period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import streamlit as st
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alerting.models import Alert
+from brand_events import detail as details
+from brand_events import service as events
+from brand_events.enums import EventStatus
+from brand_events.models import Event, EventMember
+from core.enums import SentimentLabel, Severity
+from core.index.protocol import SearchQuery
+from core.timeutil import as_utc
+from dashboard.data import get_context, own_accounts
+
+CHUNK = 500
+LIST_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class LinkedAlert:
+    """An alert whose sample mentions belong to an event."""
+
+    id: int
+    title: str
+    severity: Severity
+    opened_at: datetime
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the 事件 list."""
+
+    id: str
+    title: str
+    status: EventStatus
+    started_at: datetime
+    last_at: datetime
+    mentions: int
+    authors: int
+    first_author: str
+    negative: float | None
+    complaint: float | None
+    last_hour: int
+    hour_before: int
+    alerts: tuple[LinkedAlert, ...]
+
+    @property
+    def severity(self) -> Severity | None:
+        """The most severe linked alert's severity, if any."""
+        return max((a.severity for a in self.alerts), key=lambda s: s.rank, default=None)
+
+
+def member_ids(session: Session, event_id: str) -> list[str]:
+    """The mention ids of an event (the workflow store only)."""
+    rows = session.scalars(select(EventMember.mention_id).where(EventMember.event_id == event_id))
+    return list(rows)
+
+
+def shares(ids: Sequence[str]) -> tuple[float | None, float | None]:
+    """Negative and complaint shares of these mentions (counted by the index, by id)."""
+    index = get_context().index
+    total = negative = complaint = 0
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        query = SearchQuery(ids=chunk, limit=len(chunk))
+        total += index.count(query)
+        negative += index.count(SearchQuery(ids=chunk, sentiments=[SentimentLabel.NEGATIVE]))
+        complaint += index.count(SearchQuery(ids=chunk, complaint=True))
+    if not total:
+        return None, None
+    return negative / total, complaint / total
+
+
+def alerts_by_event(session: Session, since: datetime) -> dict[str, list[LinkedAlert]]:
+    """Alerts opened since `since` (false alarms left out), keyed by the event of their samples."""
+    alerts = [
+        a
+        for a in session.scalars(select(Alert).where(Alert.opened_at >= since))
+        if not a.false_alarm and a.sample_mention_ids
+    ]
+    found: dict[str, list[LinkedAlert]] = {}
+    for alert in alerts:
+        event = events.for_mentions(session, list(alert.sample_mention_ids))
+        if event is None:
+            continue
+        opened = as_utc(alert.opened_at) or alert.opened_at
+        linked = LinkedAlert(alert.id, alert.title, Severity(alert.severity), opened)
+        found.setdefault(event.id, []).append(linked)
+    return found
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
+    """Visible events active since `since`, biggest first, with shares, growth and alerts."""
+    ctx = get_context()
+    with ctx.sessions() as session:
+        found = events.get_all(session, since=since, limit=LIST_LIMIT)
+        linked = alerts_by_event(session, since - timedelta(days=1))
+        ids = {e.id: member_ids(session, e.id) for e in found}
+    rows = []
+    for event in found:
+        negative, complaint = shares(ids[event.id])
+        growth = events.growth_at(event, moment)
+        rows.append(
+            EventRow(
+                id=event.id,
+                title=event.title or "未命名事件",
+                status=events.status_at(event, moment),
+                started_at=as_utc(event.started_at) or event.started_at,
+                last_at=as_utc(event.last_at) or event.last_at,
+                mentions=event.mention_count,
+                authors=event.author_count,
+                first_author=event.first_author or "匿名",
+                negative=negative,
+                complaint=complaint,
+                last_hour=growth.last_hour,
+                hour_before=growth.hour_before,
+                alerts=tuple(linked.get(event.id, [])),
+            )
+        )
+    return rows
+
+
+def event_for_mentions(mention_ids: Sequence[str]) -> tuple[str, str] | None:
+    """(id, title) of the visible event holding most of these mentions, or None."""
+    if not mention_ids:
+        return None
+    with get_context().sessions() as session:
+        event = events.for_mentions(session, list(mention_ids))
+        return (event.id, event.title or "未命名事件") if event is not None else None
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """Where an event began, for the 态势 trend."""
+
+    at: datetime
+    event_id: str
+    title: str
+    mentions: int
+
+
+def event_marks(session: Session, since: datetime, limit: int = 50) -> list[EventMark]:
+    """Visible events that started since `since`, oldest first."""
+    query = (
+        select(Event)
+        .where(Event.visible.is_(True), Event.merged_into.is_(None), Event.started_at >= since)
+        .order_by(Event.mention_count.desc())
+        .limit(limit)
+    )
+    marks = [
+        EventMark(as_utc(e.started_at) or e.started_at, e.id, e.title, e.mention_count)
+        for e in session.scalars(query)
+    ]
+    return sorted(marks, key=lambda m: m.at)
+
+
+def find_event(event_id: str) -> Event | None:
+    """The event (merged ids lead to the survivor)."""
+    with get_context().sessions() as session:
+        return events.get(session, event_id=event_id)
+
+
+def linked_work(story: details.EventDetail) -> None:
+    """Refresh the story's alerts and cases (they change without the event changing)."""
+    with get_context().sessions() as session:
+        ids = {m.mention_id for m in story.members}
+        story.alerts, story.cases = details.linked_work(session, ids)
+
+
+@st.cache_data(ttl=300, show_spinner=False, max_entries=50)
+def event_story(event_id: str, version: str) -> details.EventDetail:
+    """Everything the event page shows; `version` (the event's last change) keys the cache."""
+    ctx = get_context()
+    with ctx.sessions() as session:
+        event = events.get(session, event_id=event_id)
+        if event is None:
+            raise LookupError(event_id)
+        story = details.build(session, ctx.index, event, sorted(own_accounts().names()))
+        session.expunge_all()
+    return story

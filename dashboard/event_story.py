@@ -1,0 +1,221 @@
+"""The pictures of an event page: the timeline with alerts and key posts, the propagation tree."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+import plotly.graph_objects as go
+
+from brand_events.detail import EventDetail
+from core.enums import SEVERITY_LABELS_ZH, Category
+from core.escaping import streamlit_text
+from core.models import Mention
+from dashboard.timeline import MARK_COLOURS
+from sentiment.urgency import followers_zh
+
+TREE_NODES = 80  # posts drawn in the tree; the rest are counted
+MAX_STEPS = 40  # a young event is drawn in finer steps than hours
+OWN_COLOUR, KEY_COLOUR = "#0b7285", "#5f3dc4"
+
+
+@dataclass(frozen=True)
+class Step:
+    """Mentions in one step of the timeline."""
+
+    start: datetime
+    count: int
+    negative: float
+    complaint: float
+
+
+def step_size(span: timedelta) -> timedelta:
+    """Hourly, or finer for a young event: the smallest step giving at most MAX_STEPS steps."""
+    for minutes in (1, 5, 10, 30):
+        if span / timedelta(minutes=minutes) <= MAX_STEPS:
+            return timedelta(minutes=minutes)
+    return timedelta(hours=1)
+
+
+def steps(mentions: Sequence[Mention], tz: tzinfo) -> tuple[list[Step], timedelta]:
+    """Mentions per step (see step_size), local time, gaps filled."""
+    if not mentions:
+        return [], timedelta(hours=1)
+    size = step_size(mentions[-1].published_at - mentions[0].published_at)
+    seconds = int(size.total_seconds())
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[int(m.published_at.timestamp()) // seconds].append(m)
+    result = []
+    for slot in range(min(groups), max(groups) + 1):
+        group = groups.get(slot, [])
+        n = len(group) or 1
+        negative = sum(1 for m in group if m.is_negative)
+        complaint = sum(1 for m in group if m.category not in (None, Category.OTHER))
+        start = datetime.fromtimestamp(slot * seconds, tz)
+        result.append(Step(start, len(group), negative / n, complaint / n))
+    return result, size
+
+
+def step_label(size: timedelta) -> str:
+    """每小时 / 每 10 分钟."""
+    minutes = int(size.total_seconds() // 60)
+    return "每小时" if minutes == 60 else f"每 {minutes} 分钟"
+
+
+@dataclass(frozen=True)
+class KeyPost:
+    """A post worth marking on the timeline."""
+
+    mention: Mention
+    label: str
+
+
+def key_posts(story: EventDetail) -> list[KeyPost]:
+    """The first post, the brand's own posts, the key spreaders' posts and the biggest voices."""
+    by_id = {m.id: m for m in story.mentions}
+    picked: dict[str, str] = {}
+    first = story.event.first_mention_id
+    if first in by_id:
+        picked[first] = "首发"
+    for mention_id in story.propagation.own_posts:
+        picked.setdefault(mention_id, "官方发文")
+    for node in story.propagation.key_nodes[:3]:
+        picked.setdefault(node.mention_id, f"关键节点（带来 {node.descendants} 次转发/回复）")
+    loud = sorted(story.mentions, key=lambda m: -(m.author.followers or 0))[:3]
+    for m in loud:
+        if (m.author.followers or 0) >= 100_000:
+            picked.setdefault(m.id, f"大V（粉丝 {followers_zh(m.author.followers or 0)}）")
+    posts = [KeyPost(by_id[i], label) for i, label in picked.items() if i in by_id]
+    return sorted(posts, key=lambda p: p.mention.published_at)
+
+
+def timeline_chart(story: EventDetail, tz: tzinfo) -> go.Figure:
+    """Mentions per step (bars), negative and complaint shares (lines), alerts and key posts."""
+    rows, size = steps(story.mentions, tz)
+    half = size / 2
+    fig = go.Figure()
+    fig.add_bar(
+        x=[r.start + half for r in rows],
+        y=[r.count for r in rows],
+        name="提及量",
+        marker_color="#4263eb",
+        width=size.total_seconds() * 900,  # ms, 90 % of the step
+    )
+    for label, attr, colour, dash in (
+        ("负面占比", "negative", "#c92a2a", "solid"),
+        ("投诉占比", "complaint", "#f59f00", "dash"),
+    ):
+        fig.add_scatter(
+            x=[r.start + half for r in rows],
+            y=[getattr(r, attr) for r in rows],
+            name=label,
+            yaxis="y2",
+            mode="lines+markers",
+            line={"color": colour, "width": 2, "dash": dash},
+        )
+    for alert in story.alerts:
+        opened = datetime.fromisoformat(str(alert["opened_at"])).astimezone(tz)
+        colour = MARK_COLOURS.get(alert["severity"], "#868e96")  # type: ignore[call-overload]
+        fig.add_shape(
+            type="line", x0=opened, x1=opened, y0=0, y1=1, yref="paper",
+            line={"color": colour, "dash": "dot", "width": 1},
+        )  # fmt: skip
+    if story.alerts:
+        fig.add_scatter(
+            x=[datetime.fromisoformat(str(a["opened_at"])).astimezone(tz) for a in story.alerts],
+            y=[1.0] * len(story.alerts),
+            yaxis="y2",
+            mode="markers",
+            name="预警开始",
+            marker={"symbol": "triangle-down", "size": 12, "color": "#c92a2a"},
+            text=[
+                f"预警 #{a['id']} {SEVERITY_LABELS_ZH.get(a['severity'], '')}：{a['title']}"  # type: ignore[call-overload]
+                for a in story.alerts
+            ],
+            hovertemplate="%{x|%m-%d %H:%M} %{text}<extra></extra>",
+        )
+    posts = key_posts(story)
+    if posts:
+        fig.add_scatter(
+            x=[p.mention.published_at.astimezone(tz) for p in posts],
+            y=[0.08] * len(posts),
+            yaxis="y2",
+            mode="markers",
+            name="关键发文",
+            marker={"symbol": "star", "size": 13, "color": KEY_COLOUR},
+            text=[f"{p.label}：{p.mention.author.name or '匿名'}" for p in posts],
+            hovertemplate="%{x|%m-%d %H:%M} %{text}<extra></extra>",
+        )
+    fig.update_layout(
+        height=340,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.14},
+        xaxis={"tickformat": "%m-%d %H:%M"},
+        yaxis={"title": "提及量"},
+        yaxis2={"title": "占比", "overlaying": "y", "side": "right", "tickformat": ".0%",
+                "range": [0, 1.05]},
+    )  # fmt: skip
+    return fig
+
+
+def _badge(text: str, colour: str) -> str:
+    return (
+        f'<span style="background:{colour};color:#fff;border-radius:4px;padding:0 5px;'
+        f'margin-right:4px;font-size:0.8em">{html.escape(text)}</span>'
+    )
+
+
+def tree_html(story: EventDetail, tz: tzinfo) -> tuple[str, int]:
+    """Repost/reply trees as an indented list, 官方/关键节点 flagged; (html, posts not drawn)."""
+    by_id = {m.id: m for m in story.mentions}
+    parents = story.propagation.parents
+    children: dict[str, list[str]] = defaultdict(list)
+    for child, parent in parents.items():
+        if child in by_id and parent in by_id:
+            children[parent].append(child)
+    size: dict[str, int] = {}
+
+    def count(node: str, seen: frozenset[str] = frozenset()) -> int:
+        if node not in size:
+            size[node] = sum(1 + count(c, seen | {node}) for c in children[node] if c not in seen)
+        return size[node]
+
+    roots = [m.id for m in story.mentions if m.id not in parents and children.get(m.id)]
+    roots.sort(key=lambda r: -count(r))
+    key = {k.mention_id for k in story.propagation.key_nodes}
+    own_ids = set(story.propagation.own_posts)
+    lines: list[str] = []
+    stack = [(root, 0) for root in reversed(roots)]
+    drawn: set[str] = set()
+    while stack and len(lines) < TREE_NODES:
+        node, depth = stack.pop()
+        if node in drawn:
+            continue
+        drawn.add(node)
+        lines.append(_node(by_id[node], depth, count(node), node in own_ids, node in key, tz))
+        kids = sorted(children[node], key=lambda c: (-count(c), by_id[c].published_at))
+        stack.extend((c, depth + 1) for c in reversed(kids))
+    hidden = sum(1 + count(r) for r in roots) - len(drawn)
+    return '<div class="yq-tree">' + "".join(lines) + "</div>", max(hidden, 0)
+
+
+def _node(m: Mention, depth: int, below: int, own: bool, key: bool, tz: tzinfo) -> str:
+    kind = "回复" if m.reply_to and not m.repost_of else "转发"
+    marks = _badge("官方", OWN_COLOUR) if own else ""
+    marks += _badge("关键节点", KEY_COLOUR) if key else ""
+    who = streamlit_text(m.author.name or "匿名")
+    fans = f" · 粉丝 {followers_zh(m.author.followers)}" if m.author.followers else ""
+    spread = f" · 带来 {below} 次转发/回复" if below else ""
+    text = streamlit_text(m.text[:60]) + ("…" if len(m.text) > 60 else "")
+    arrow = "" if depth == 0 else f"└ {kind} "
+    return (
+        f'<div class="yq-node" style="margin-left:{depth * 1.6}em;'
+        f'border-left:2px solid #dee2e6;padding:2px 8px;margin-bottom:2px">'
+        f"<small>{arrow}</small>{marks}<b>{who}</b>"
+        f"<small>{fans} · {m.published_at.astimezone(tz):%m-%d %H:%M}{spread}</small>"
+        f"<br/><small>{text}</small></div>"
+    )

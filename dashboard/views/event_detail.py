@@ -1,0 +1,191 @@
+"""事件详情: an event's story — first post, timeline, propagation tree, who spread it, its work."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import NoReturn
+
+import pandas as pd
+import streamlit as st
+
+from brand_events.detail import EventDetail
+from brand_events.enums import AMPLIFIER_KIND_ZH, EVENT_STATUS_ZH
+from brand_events.service import growth_at, status_at
+from core.enums import (
+    CATEGORY_LABELS_ZH,
+    CHANNEL_LABELS_ZH,
+    SEVERITY_LABELS_ZH,
+    Category,
+    Channel,
+    Severity,
+)
+from core.escaping import streamlit_text
+from crisis_playbooks.cases.enums import CaseStatus
+from dashboard.data import get_context, now, rounded
+from dashboard.event_data import event_rows, event_story, find_event, linked_work
+from dashboard.event_story import step_label, steps, timeline_chart, tree_html
+from dashboard.navigation import VIEWS
+from dashboard.situation import duration_zh
+from dashboard.widgets import mention_card
+from sentiment.urgency import followers_zh
+
+ALERTS_PAGE, CASE_PAGE, LIST_PAGE = (
+    VIEWS / "alerts.py",
+    VIEWS / "case_detail.py",
+    VIEWS / "events.py",
+)
+
+ctx = get_context()
+tz = ctx.config.tz
+moment = now()
+
+
+def stop(message: str) -> NoReturn:
+    """No event to show: say why, link to the list, stop the page."""
+    st.title("事件详情")
+    st.info(message)
+    st.page_link(LIST_PAGE, label="返回事件列表", icon=":material/hub:")
+    st.stop()
+
+
+# The sidebar offers the recent events, the one that matters most first (most severe alert,
+# then the biggest); a deep link (?event=<id>, also an older or merged id) picks one of them.
+recent = event_rows(rounded(moment) - timedelta(days=7), rounded(moment))
+recent.sort(key=lambda r: (-(r.severity.rank if r.severity else 0), -r.mentions))
+titles = {r.id: r.title for r in recent}
+linked = find_event(st.query_params.get("event", ""))
+if linked is not None and linked.id not in titles:
+    titles = {linked.id: linked.title or "未命名事件", **titles}
+if not titles:
+    stop("最近 7 天没有事件。")
+if st.query_params.get("event") and linked is None:
+    stop("没有这个事件（可能已过期被清理）。")
+ids = list(titles)
+start_at = ids.index(linked.id) if linked is not None else 0
+chosen = st.sidebar.selectbox("事件", ids, index=start_at, format_func=lambda i: titles[i])
+event = linked if linked is not None and linked.id == chosen else find_event(chosen)
+if event is None:
+    stop("没有这个事件（可能已过期被清理）。")
+st.query_params["event"] = event.id
+story: EventDetail = event_story(event.id, f"{event.updated_at}:{event.mention_count}")
+linked_work(story)
+status = status_at(event, moment)
+growth = growth_at(event, moment)
+started = event.started_at.astimezone(tz)
+
+st.title(f"事件：{streamlit_text(event.title or '未命名事件', one_line=True)}")
+last = event.last_at.astimezone(tz)
+st.caption(
+    f"{EVENT_STATUS_ZH[status]} · {started:%m-%d %H:%M} 开始，持续 "
+    f"{duration_zh(event.last_at - event.started_at)} · 最近发帖 {last:%m-%d %H:%M}"
+)
+mentions = story.mentions
+negative = sum(1 for m in mentions if m.is_negative)
+complaints = sum(1 for m in mentions if m.complaint and m.complaint.flag)
+cols = st.columns(5)
+cols[0].metric("提及", f"{event.mention_count:,}")
+cols[1].metric("作者", f"{event.author_count:,}")
+cols[2].metric("负面占比", f"{negative / len(mentions):.0%}" if mentions else "—")
+cols[3].metric("投诉占比", f"{complaints / len(mentions):.0%}" if mentions else "—")
+cols[4].metric(
+    "最近一小时",
+    growth.last_hour,
+    growth.last_hour - growth.hour_before,
+    delta_color="inverse",
+    help="与前一小时相比",
+)
+
+with st.container(border=True, key="event-first"):
+    author = streamlit_text(event.first_author or "匿名", one_line=True)
+    st.markdown(f"**首发** · {author} 于 {started:%m-%d %H:%M} 发布")
+    first = next((m for m in mentions if m.id == event.first_mention_id), None)
+    if first is not None:
+        mention_card(first)
+    else:
+        st.caption("首发内容已不在索引中（可能已按保留期清理）。")
+
+st.subheader("事件脉络")
+st.plotly_chart(timeline_chart(story, tz), width="stretch", key="event-timeline")
+step = step_label(steps(mentions, tz)[1])
+st.caption(
+    f"柱：{step}提及量；线：负面与投诉占比；▼ 预警开始；★ 关键发文（首发、官方发文、关键节点、大V）"
+)
+
+st.subheader("传播路径")
+tree = story.propagation
+shape = st.columns(4)
+shape[0].metric("转发/回复", tree.linked)
+shape[1].metric("传播层级", tree.depth)
+shape[2].metric("最宽一层", tree.breadth)
+shape[3].metric("官方发文", len(tree.own_posts))
+with st.container(key="event-tree"):
+    if tree.linked:
+        drawn, hidden = tree_html(story, tz)
+        st.markdown(drawn, unsafe_allow_html=True)
+        if hidden:
+            st.caption(f"另有 {hidden} 条转发/回复未展开")
+    else:
+        st.caption("本事件没有转发/回复关系（各条为独立发帖）。")
+    alone = len({m.id for m in mentions} - set(tree.parents) - set(tree.parents.values()))
+    if alone > 0:
+        st.caption(f"另有 {alone} 条独立发帖（同一话题或相同文本，非转发/回复）")
+
+st.subheader("主要传播者")
+ranked = pd.DataFrame(
+    [
+        {
+            "作者": a.author,
+            "类型": AMPLIFIER_KIND_ZH[a.kind],
+            "粉丝": followers_zh(a.followers),
+            "发帖": a.posts,
+            "影响力": followers_zh(a.reach),
+        }
+        for a in story.amplifiers
+    ],
+    index=pd.RangeIndex(1, len(story.amplifiers) + 1, name="排名"),
+)
+st.table(ranked)
+st.caption("影响力 = 粉丝数 ×（1 + 转发 + 评论 + 点赞）")
+
+left, mid, right = st.columns(3)
+left.markdown("**渠道**")
+left.dataframe(
+    [{"渠道": CHANNEL_LABELS_ZH.get(Channel(c), c), "条数": n} for c, n in story.channels],
+    hide_index=True,
+)
+mid.markdown("**地域（IP属地）**")
+if story.regions:
+    mid.dataframe([{"地区": r, "条数": n} for r, n in story.regions], hide_index=True)
+else:
+    mid.caption("没有标注地区的提及")
+right.markdown("**投诉类别**")
+right.dataframe(
+    [{"类别": CATEGORY_LABELS_ZH.get(Category(c), c), "条数": n} for c, n in story.categories],
+    hide_index=True,
+)
+
+st.subheader("关联预警与案件")
+if not story.alerts and not story.cases:
+    st.caption("本事件还没有触发预警，也没有立案。")
+for alert in story.alerts:
+    level = SEVERITY_LABELS_ZH[Severity(str(alert["severity"]))]
+    st.page_link(
+        ALERTS_PAGE,
+        label=f"预警 #{alert['id']} {level} · {streamlit_text(alert['title'], one_line=True)}",
+        icon=":material/notifications_active:",
+        query_params={"alert": str(alert["id"])},
+    )
+for case in story.cases:
+    state = CaseStatus(str(case["status"])).label_zh
+    st.page_link(
+        CASE_PAGE,
+        label=f"案件 #{case['id']} {streamlit_text(case['title'], one_line=True)}（{state}）",
+        icon=":material/fact_check:",
+        query_params={"case_id": str(case["id"])},
+    )
+
+with st.expander(f"全部提及（{len(mentions)} 条，按时间）"):
+    for mention in mentions[:50]:
+        mention_card(mention)
+    if len(mentions) > 50:
+        st.caption(f"另有 {len(mentions) - 50} 条未显示，可在「检索」中查看。")
