@@ -101,6 +101,13 @@ def alerts_by_event(session: Session, since: datetime) -> dict[str, list[LinkedA
     return found
 
 
+def event_clock() -> datetime:
+    """The data clock statuses are computed at, as in `yuqing events` (a replay shows its time)."""
+    ctx = get_context()
+    with ctx.sessions() as session:
+        return events.data_now(session, ctx.clock())
+
+
 @st.cache_data(ttl=30, show_spinner=False)
 def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
     """Visible events active since `since`, biggest first, with shares, growth and alerts."""

@@ -21,8 +21,8 @@ from core.enums import (
 )
 from core.escaping import streamlit_text
 from crisis_playbooks.cases.enums import CaseStatus
-from dashboard.data import get_context, now, rounded
-from dashboard.event_data import event_rows, event_story, find_event, linked_work
+from dashboard.data import get_context, rounded
+from dashboard.event_data import event_clock, event_rows, event_story, find_event, linked_work
 from dashboard.event_story import step_label, steps, timeline_chart, tree_html
 from dashboard.navigation import VIEWS
 from dashboard.situation import duration_zh
@@ -37,7 +37,7 @@ ALERTS_PAGE, CASE_PAGE, LIST_PAGE = (
 
 ctx = get_context()
 tz = ctx.config.tz
-moment = now()
+moment = event_clock()
 
 
 def stop(message: str) -> NoReturn:

@@ -9,8 +9,8 @@ import streamlit as st
 from brand_events.enums import EVENT_STATUS_ZH, EventStatus
 from core.enums import SEVERITY_LABELS_ZH
 from core.escaping import streamlit_text
-from dashboard.data import get_context, now, rounded
-from dashboard.event_data import EventRow, event_rows
+from dashboard.data import get_context, rounded
+from dashboard.event_data import EventRow, event_clock, event_rows
 from dashboard.navigation import VIEWS
 from dashboard.widgets import badge
 
@@ -97,7 +97,7 @@ def show(row: EventRow, index: int) -> None:
         )
 
 
-moment = now()
+moment = event_clock()
 rows = event_rows(rounded(moment) - span, rounded(moment))
 chosen = [r for r in rows if not statuses or r.status in statuses]
 chosen.sort(key=SORTS[order or "最新开始"])
