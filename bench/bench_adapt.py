@@ -5,11 +5,10 @@ The other industries' texts are split by near-duplicate groups: a capped base mo
 leave-one-industry-out) and the gate's background sample come from the training side; the
 collateral is measured on OTHERS texts of the held-out side, which neither ever saw. Each
 left-out industry is split the same way into a pool (where staff corrections come from) and a
-test half; per seed N pool texts are drawn:
-- `reviewed`: staff looked at N mentions and stored the right label for each (confirmations too);
-- `errors`: only the mistakes among those N are stored (what staff typically do).
-3-class sentiment accuracy (negative / neutral / positive), mean ± spread over seeds; the other
-industries column compares the errors-only adapter without its domain gate and with it.
+test half; per seed N pool texts are drawn and only the base model's mistakes among them are
+stored (what staff typically do). 3-class sentiment accuracy (negative / neutral / positive),
+mean ± spread over seeds; the other industries column compares the adapter without its domain
+gate (the residual applied everywhere, as before the gate) and with it.
 """
 
 from __future__ import annotations
@@ -85,7 +84,7 @@ def run_industry(
     pool_labels = _decided(pool, base).labels
     rows = []
     for size in SIZES:
-        cells: dict[str, list[float]] = {"reviewed": [], "errors": [], "plain": [], "gated": []}
+        cells: dict[str, list[float]] = {"errors": [], "plain": [], "gated": []}
         stored: list[int] = []
         gates: dict[str, list[float]] = {"test": [], "others": []}
         for seed in SEEDS:
@@ -95,11 +94,10 @@ def run_industry(
                 pair for pair, i in zip(reviewed, drawn, strict=True) if pool_labels[i] != pair[1]
             ]
             stored.append(len(wrong))
-            for mode, labels in (("reviewed", reviewed), ("errors", wrong)):
-                adapter = fit_adapter(labels, [], base, background=background)
-                decided = _decided(test, replace(base, adapter=adapter))
-                cells[mode].append(_accuracy(decided, test))
-            assert adapter is not None  # errors-only adapter from here on
+            adapter = fit_adapter(wrong, [], base, background=background)
+            assert adapter is not None
+            decided = _decided(test, replace(base, adapter=adapter))
+            cells["errors"].append(_accuracy(decided, test))
             gates["test"].append(float(np.mean(decided.gates)))
             moved = _decided(others, replace(base, adapter=adapter))
             gates["others"].append(float(np.mean(moved.gates)))
@@ -107,7 +105,7 @@ def run_industry(
             plain = replace(base, adapter=ungated(adapter))
             cells["plain"].append(_accuracy(_decided(others, plain), others))
         rows.append(
-            f"| {industry} | {size} | {len(test):,} | {before:.3f} | {_spread(cells['reviewed'])} "
+            f"| {industry} | {size} | {len(test):,} | {before:.3f} "
             f"| {_spread(cells['errors'])} (≈{np.mean(stored):.0f} stored) "
             f"| {np.mean(gates['test']):.2f} / {np.mean(gates['others']):.2f} "
             f"| {others_before:.3f} → {np.mean(cells['plain']):.3f} "
@@ -142,10 +140,10 @@ def main() -> None:
     print(f"Gate: mean g on the test half / on {OTHERS:,} held-out texts of the other industries;")
     print("other industries: before → ungated residual (errors only), and with the gate.\n")
     print(
-        "| left out | N | test texts | before | after (N reviewed) | after (errors only) "
+        "| left out | N | test texts | before | after (errors only) "
         "| gate in / out | other industries: before → ungated | gated |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for industry in INDUSTRIES:
         for row in run_industry(examples, base, background, industry, others):
             print(row, flush=True)

@@ -37,7 +37,7 @@ def classify(
     """Classify every record of a file; JSONL out, one record per input record, same order."""
     classifier = get_classifier(model, data_dir)
     if data_dir is not None:
-        console.print(_adaptation_note(classifier, data_dir), highlight=False)
+        console.print(_adaptation_note(classifier, data_dir), highlight=False, soft_wrap=True)
     rows = list(_rows(input_file))
     written = 0
     output_file.parent.mkdir(parents=True, exist_ok=True)

@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.enums import Category, SentimentLabel
 from core.errors import YuqingError
 from core.models import utcnow
+from sentiment.adaptation import model
 from sentiment.adaptation.gate import Background, fit_gate
 from sentiment.adaptation.model import (
+    ADAPT_SPEC,
     CATEGORY_COLUMNS,
     COMPLAINT_COLUMNS,
     GATE_COLUMN,
@@ -37,7 +40,7 @@ from sentiment.category import MODEL_LABELS
 from sentiment.corrections.enums import CorrectedField
 from sentiment.corrections.models import LabelCorrection
 from sentiment.corrections.service import training_labels
-from sentiment.features import fold, normalize_folded
+from sentiment.features import FeatureSpec, fold, hashed_ngrams, normalize_folded
 from sentiment.linear_classifier import LoadedModels, TextDecisions, decide, load_models
 from sentiment.model import LinearHashModel, ModelFileError
 
@@ -116,30 +119,24 @@ def fit_adapter(
         return None
     adapter = new_adapter(base.heads.idf)
     hash_spec = base.sentiment.linear.spec
+    background = background or Background.load()
     corrected: dict[str, None] = {}
-    if len(sentiment) >= MIN_CORRECTIONS:
-        texts, decided = _decided([t for t, _ in sentiment], base)
+    fields = (
+        (sentiment, SENTIMENT_COLUMNS, lambda d: sentiment_offsets(d.labels, d.p_positive)),
+        (complaint, COMPLAINT_COLUMNS, lambda d: complaint_offsets(d.p_complaint)),
+        (category, CATEGORY_COLUMNS, lambda d: np.array(d.category_logits)),
+    )
+    for pairs, block, offsets_of in fields:
+        if len(pairs) < MIN_CORRECTIONS:
+            continue
+        texts, decided = _decided([t for t, _ in pairs], base)
         corrected.update(dict.fromkeys(texts))
-        features = Features.of(texts, adapter.idf, hash_spec)
-        offsets = sentiment_offsets(decided.labels, decided.p_positive)
-        targets = [SENTIMENT_CLASSES.index(label) for _, label in sentiment]
-        set_block(adapter, features, SENTIMENT_COLUMNS, fit_residual(features, offsets, targets))
-    if len(complaint) >= MIN_CORRECTIONS:
-        texts, decided = _decided([t for t, _ in complaint], base)
-        corrected.update(dict.fromkeys(texts))
-        features = Features.of(texts, adapter.idf, hash_spec)
-        offsets = complaint_offsets(decided.p_complaint)
-        targets = [int(flag) for _, flag in complaint]
-        set_block(adapter, features, COMPLAINT_COLUMNS, fit_residual(features, offsets, targets))
-    if len(category) >= MIN_CORRECTIONS:
-        texts, decided = _decided([t for t, _ in category], base)
-        corrected.update(dict.fromkeys(texts))
-        features = Features.of(texts, adapter.idf, hash_spec)
-        targets = [MODEL_LABELS.index(c) for _, c in category]
-        residual = fit_residual(features, np.array(decided.category_logits), targets)
-        set_block(adapter, features, CATEGORY_COLUMNS, residual)
+        features = anchored_features(texts, background, adapter.idf, hash_spec)
+        targets = [_target(block, value) for _, value in pairs]
+        weights = fit_residual(features, offsets_of(decided), targets, anchored=len(texts))
+        set_block(adapter, features, block, weights)
     gate_features, gate_weights, gate_bias = fit_gate(
-        list(corrected), background or Background.load(), adapter.idf, hash_spec
+        list(corrected), background, adapter.idf, hash_spec
     )
     set_block(adapter, gate_features, slice(GATE_COLUMN, GATE_COLUMN + 1), gate_weights)
     adapter.bias[GATE_COLUMN] = gate_bias
@@ -149,6 +146,31 @@ def fit_adapter(
         category_corrections=len(category),
     )
     return adapter
+
+
+def _target(block: slice, value: object) -> int:
+    if block == SENTIMENT_COLUMNS:
+        return SENTIMENT_CLASSES.index(SentimentLabel(str(value)))
+    if block == COMPLAINT_COLUMNS:
+        return int(bool(value))
+    return MODEL_LABELS.index(Category(str(value)))
+
+
+def anchored_features(
+    texts: Sequence[str], background: Background, idf: NDArray[np.float32], spec: FeatureSpec
+) -> Features:
+    """The corrected texts' rows, then (when ANCHOR is on) the background's as anchors."""
+    if not model.ANCHOR:
+        return Features.of(texts, idf, spec)
+    docs, buckets = hashed_ngrams(texts, spec)
+    keep = background.docs % model.ANCHOR_EVERY == 0
+    anchors = background.docs[keep] // model.ANCHOR_EVERY
+    return Features.hashed(
+        np.concatenate([docs, anchors + len(texts)]),
+        np.concatenate([buckets >> (spec.bits - ADAPT_SPEC.bits), background.buckets[keep]]),
+        len(texts) + (background.n + model.ANCHOR_EVERY - 1) // model.ANCHOR_EVERY,
+        idf,
+    )
 
 
 def _decided(raw_texts: Sequence[str], base: LoadedModels) -> tuple[list[str], TextDecisions]:

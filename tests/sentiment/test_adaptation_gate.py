@@ -90,6 +90,11 @@ def _correct(ctx: Context, ids: list[str], changes: dict[CorrectedField, str]) -
             service.correct(session, ctx.index, mention_id, changes, actor="王芳", now=T0)
 
 
+# Each adaptation fits for seconds on an idle core; the shared CI machine can be 10× slower.
+SLOW = pytest.mark.timeout(900)
+
+
+@SLOW
 def test_category_corrections_move_similar_texts_and_nothing_else(ctx: Context) -> None:
     base = LinearClassifier()
     before_new = _classified(base, OVERBOOKED_NEW)
@@ -103,15 +108,12 @@ def test_category_corrections_move_similar_texts_and_nothing_else(ctx: Context) 
     adapted = LinearClassifier().for_deployment(ctx.data_dir)
     after_new = _classified(adapted, OVERBOOKED_NEW)
     assert [m.category for m in after_new] == [Category.CONTRACT_PRICING] * len(OVERBOOKED_NEW)
-    CITIES = [
-        *("北京", "上海", "广州", "深圳", "成都", "重庆", "杭州", "南京", "武汉", "西安", "长沙"),
-        *("昆明", "厦门", "青岛", "大连", "沈阳", "哈尔滨", "郑州", "济南", "合肥", "南宁"),
-    ]
     # Other kinds of text keep every decision of the base model.
     elsewhere = _decisions(_classified(adapted, ELSEWHERE))
     assert elsewhere == _decisions(_classified(base, ELSEWHERE))
 
 
+@SLOW
 def test_sentiment_corrections_leave_other_industries_alone(ctx: Context) -> None:
     neutral_bank = [
         "鲜味坊银行信用卡额度调整了，从两万到三万",
@@ -135,6 +137,7 @@ def test_sentiment_corrections_leave_other_industries_alone(ctx: Context) -> Non
     assert elsewhere == _decisions(_classified(base, ELSEWHERE))
 
 
+@SLOW
 def test_job_retrains_after_new_corrections_and_swaps_the_file(
     ctx: Context, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -187,6 +190,7 @@ def test_run_schedules_the_job(ctx: Context) -> None:
     assert [job.id for job in scheduler.get_jobs()] == ["sentiment-readapt"]
 
 
+@SLOW
 def test_classify_with_data_dir_uses_and_names_the_adapter(ctx: Context, tmp_path: Path) -> None:
     ids = _store(ctx, OVERBOOKED, "o")
     _correct(ctx, ids, {CorrectedField.CATEGORY: "contract_pricing"})
@@ -211,7 +215,11 @@ def test_classify_with_data_dir_uses_and_names_the_adapter(ctx: Context, tmp_pat
     n = len(OVERBOOKED_NEW)
     assert [r["category"] for r in after[:n]] == ["contract_pricing"] * n
     assert [r["category"] for r in before[:n]] != ["contract_pricing"] * n
-    assert after[n:] == before[n:]
+    labels = [
+        [r["sentiment"]["label"], r["complaint"]["flag"], r["category"], r["urgency"]["level"]]
+        for r in (*before[n:], *after[n:])
+    ]
+    assert labels[: len(ELSEWHERE)] == labels[len(ELSEWHERE) :]
     _correct(ctx, ids[:1], {CorrectedField.URGENCY: "critical"})  # stored and shown, not learnt
     status_out = runner.invoke(app, ["label", "status", "--data-dir", str(ctx.data_dir)])
     assert status_out.exit_code == 0, status_out.output
