@@ -62,6 +62,7 @@ def train_adapt_command(
     Writes DATA_DIR/models/adapted.npz, which `yuqing run` and the service then use.
     """
     from core.context import Context
+    from sentiment.adaptation.job import FIELD_ZH
     from sentiment.adaptation.service import MIN_CORRECTIONS, adapt_from_store
 
     console = _console()
@@ -73,12 +74,19 @@ def train_adapt_command(
         ctx.close()
     counts = (
         f"情感校正 {report.sentiment_corrections} 条，"
-        f"是否投诉校正 {report.complaint_corrections} 条"
+        f"是否投诉校正 {report.complaint_corrections} 条，"
+        f"类别校正 {report.category_corrections} 条"
     )
     if report.path is None:
         console.print(f"{counts}：每项少于 {MIN_CORRECTIONS} 条，模型保持不变", highlight=False)
         return
     console.print(f"{counts}；已写入 {report.path}（{report.seconds} 秒）", highlight=False)
+    for name, cell in report.effect.items():
+        console.print(
+            f"留出校正上的{FIELD_ZH[name]}准确率（{int(cell['held_back'])} 条）："
+            f"基础模型 {cell['before']:.2f} → 自适应 {cell['after']:.2f}",
+            highlight=False,
+        )
 
 
 @eval_app.command("sentiment")

@@ -89,7 +89,7 @@ class Prepared:
 
     def trained_on(self, rows: NDArray[np.int64]) -> LoadedModels:
         """Models trained on the given example rows only (at most TRAIN_CAP per corpus)."""
-        rows = self._capped(rows)
+        rows = self.capped(rows)
         trained = fit_models(
             [self.examples[int(i)] for i in rows],
             self.hashed.rows(rows),
@@ -97,7 +97,8 @@ class Prepared:
         )
         return LoadedModels(sentiment=trained.sentiment, heads=trained.heads)
 
-    def _capped(self, rows: NDArray[np.int64]) -> NDArray[np.int64]:
+    def capped(self, rows: NDArray[np.int64]) -> NDArray[np.int64]:
+        """The rows trained_on() keeps: at most TRAIN_CAP per corpus, drawn reproducibly."""
         sources = np.array([self.examples[int(i)].source for i in rows])
         rng = np.random.default_rng(0)
         keep = np.ones(len(rows), dtype=bool)

@@ -4,13 +4,15 @@ process (lazy singleton)."""
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from core.enums import Category, SentimentLabel
+from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
@@ -26,6 +28,7 @@ from sentiment.model import (
 )
 from sentiment.urgency import emotion_points, score_urgency, word_reasons
 
+log = logging.getLogger(__name__)
 BATCH = 2048
 COMPLAINT_THRESHOLD = 0.5
 # A negative text gets a complaint category when its complaint probability reaches this
@@ -78,6 +81,8 @@ class TextDecisions:
     categories: list[Category]
     evidences: list[list[UrgencyReason]]
     found: list[set[str]]
+    category_logits: list[tuple[float, ...]] = field(default_factory=list)  # after adaptation
+    gates: list[float] = field(default_factory=list)  # the adapter's domain gate, 0 without
 
 
 def decide(
@@ -109,15 +114,19 @@ def decide(
         near = label != SentimentLabel.NEUTRAL and abs(p_pos - 0.5) < NEUTRAL_REACH
         if near and sigmoid_float(float(row[0])) >= NEUTRAL_HEAD_THRESHOLD:
             label = SentimentLabel.NEUTRAL
+        logits, gate = row[2:], 0.0
         if residual is not None and text:
-            adapted = adapt_row(residual[i], label, p_pos, p_complaint)
+            adapted = adapt_row(residual[i], label, p_pos, p_complaint, logits)
             label, p_pos, p_complaint = adapted.label, adapted.p_positive, adapted.p_complaint
+            logits, gate = adapted.category_logits, adapted.gate
         negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
         complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
         out.p_positive.append(p_pos)
         out.labels.append(label)
         out.p_complaint.append(round(p_complaint, 4))
-        out.categories.append(decide_category(row[2:], found, complaint))
+        out.categories.append(decide_category(logits, found, complaint))
+        out.category_logits.append(tuple(logits.tolist()))
+        out.gates.append(gate)
         out.evidences.append(evidence)
         out.found.append(found)
     return out
@@ -129,16 +138,44 @@ class LinearClassifier:
     name = "default"
 
     def __init__(
-        self, exclude_keywords: Iterable[str] = (), adapter: LinearHashModel | None = None
+        self,
+        exclude_keywords: Iterable[str] = (),
+        adapter: LinearHashModel | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         self.exclude_keywords = frozenset(w.lower() for w in exclude_keywords)
         self.adapter = adapter
+        self.data_dir = data_dir  # set: the adapter follows DATA_DIR/models/adapted.npz
+        self._stamp: tuple[int, int] | None = None
 
     def for_deployment(self, data_dir: Path) -> LinearClassifier:
-        """This classifier with the adaptation model stored in data_dir (if any) applied."""
-        from sentiment.adaptation.service import load_adapter
+        """This classifier with the adaptation model stored in data_dir (if any) applied; a
+        newer file (re-adaptation by `yuqing run` or `yuqing train adapt`) is picked up at the
+        next batch."""
+        classifier = LinearClassifier(self.exclude_keywords, data_dir=data_dir)
+        classifier.refresh_adapter()
+        return classifier
 
-        return LinearClassifier(self.exclude_keywords, load_adapter(data_dir))
+    def refresh_adapter(self) -> LinearHashModel | None:
+        """Reload the deployment's adaptation model when its file changed (atomic swap)."""
+        if self.data_dir is None:
+            return self.adapter
+        from sentiment.adaptation.service import adapted_path, load_adapter
+
+        try:
+            stat = adapted_path(self.data_dir).stat()
+            stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            stamp = None
+        if stamp != self._stamp:
+            try:
+                self.adapter = load_adapter(self.data_dir) if stamp else None
+            except YuqingError:
+                if self._stamp is None:
+                    raise  # at start: the operator must fix or delete the file
+                log.exception("自适应模型文件无法读取，继续使用上一版")
+            self._stamp = stamp
+        return self.adapter
 
     def classify(self, mentions: Sequence[Mention]) -> list[Mention]:
         """Classified copies of the mentions, same order."""
@@ -151,8 +188,9 @@ class LinearClassifier:
         folded = [fold(m.full_text) for m in mentions]
         normalized = [normalize_folded(t) for t in folded]
         models = load_models()
-        if self.adapter is not None:
-            models = replace(models, adapter=self.adapter)
+        adapter = self.refresh_adapter()
+        if adapter is not None:
+            models = replace(models, adapter=adapter)
         decided = decide(normalized, folded, models)
         keywords = extract_keywords_batch(folded, exclude=self.exclude_keywords)
         out = []

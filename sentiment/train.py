@@ -247,6 +247,7 @@ def train(
     models.sentiment.linear.meta["held_out_accuracy"] = accuracy
     models.sentiment.linear.save(out)
     models.heads.save(category_out)
+    write_training_background(train_part, category_out.parent)
     return TrainReport(
         sentiment_path=out,
         category_path=category_out,
@@ -254,6 +255,15 @@ def train(
         neutral_band=models.sentiment.neutral_band,
         seconds=round(time.perf_counter() - started, 1),
     )
+
+
+def write_training_background(train_part: Sequence[Example], directory: Path) -> Path:
+    """The adaptation gate's background sample (sentiment/adaptation/gate.py) from the texts
+    the base model was trained on, beside the model files."""
+    from sentiment.adaptation.gate import BACKGROUND_PATH, write_background
+
+    texts, sources = [e.text for e in train_part], [e.source for e in train_part]
+    return write_background(texts, sources, directory / BACKGROUND_PATH.name)
 
 
 def _held_out_accuracy(

@@ -15,7 +15,7 @@ from rich.progress import Progress
 from core.errors import IntakeError
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
-from core.pipeline.classifier import get_classifier
+from core.pipeline.classifier import Classifier, get_classifier
 
 BATCH = 1000
 console = Console(stderr=True)
@@ -29,9 +29,15 @@ def classify(
         Path, typer.Option("--out", help="JSONL with the classifier fields added")
     ],
     model: Annotated[str, typer.Option(help="default | snownlp")] = "default",
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="部署的数据目录：使用其由人工校正训练的自适应模型"),
+    ] = None,
 ) -> None:
     """Classify every record of a file; JSONL out, one record per input record, same order."""
-    classifier = get_classifier(model)
+    classifier = get_classifier(model, data_dir)
+    if data_dir is not None:
+        console.print(_adaptation_note(classifier, data_dir), highlight=False, soft_wrap=True)
     rows = list(_rows(input_file))
     written = 0
     output_file.parent.mkdir(parents=True, exist_ok=True)
@@ -48,6 +54,19 @@ def classify(
                 written += 1
             progress.advance(task, len(chunk))
     console.print(f"classified {written} records with {classifier.name} → {output_file}")
+
+
+def _adaptation_note(classifier: Classifier, data_dir: Path) -> str:
+    adapter = getattr(classifier, "adapter", None)
+    if adapter is None:
+        return f"{data_dir} 没有自适应模型，使用基础模型"
+    meta = adapter.meta
+    used = "、".join(
+        f"{zh} {meta.get(f'{key}_corrections', 0)} 条"
+        for key, zh in (("sentiment", "情感"), ("complaint", "是否投诉"), ("category", "类别"))
+    )
+    trained = str(meta.get("trained_at", "?"))[:16].replace("T", " ")
+    return f"使用 {data_dir} 的自适应模型（{trained} UTC 由 {used}校正训练）"
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

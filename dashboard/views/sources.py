@@ -1,4 +1,5 @@
-"""数据源状态: health of every configured source (last success, last error, items, cooldown)."""
+"""数据源状态: health of every configured source (last success, last error, items, cooldown),
+and the model adapted from staff corrections."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from collectors.config import SOURCES, WEBHOOK
 from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
 from dashboard.data import get_context
+from sentiment.adaptation.job import status as adaptation_status
 
 # Colours instead of emoji circles, which render as empty boxes on a bare Linux desktop.
 STATUS_COLOURS = {
@@ -100,4 +102,14 @@ def health() -> None:
             st.caption(f"{r['数据源']}：{NEXT_STEP[r['_status']]}{loss}")  # type: ignore[index]
 
 
+def adaptation() -> None:
+    """The deployment's model adapted from staff corrections: corrections, training, effect."""
+    st.subheader("人工校正与模型自适应")
+    with ctx.sessions() as session:
+        current = adaptation_status(session, ctx.data_dir)
+    for line in current.lines():
+        st.caption(line)
+
+
 health()
+adaptation()

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import time
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.enums import SentimentLabel
+from core.enums import Category, SentimentLabel
 from core.errors import YuqingError
+from core.models import utcnow
+from sentiment.adaptation import model
+from sentiment.adaptation.gate import Background, fit_gate
 from sentiment.adaptation.model import (
+    ADAPT_SPEC,
+    CATEGORY_COLUMNS,
     COMPLAINT_COLUMNS,
+    GATE_COLUMN,
+    OUTPUTS,
     SENTIMENT_CLASSES,
     SENTIMENT_COLUMNS,
     Features,
@@ -22,18 +36,41 @@ from sentiment.adaptation.model import (
     sentiment_offsets,
     set_block,
 )
+from sentiment.category import MODEL_LABELS
 from sentiment.corrections.enums import CorrectedField
+from sentiment.corrections.models import LabelCorrection
 from sentiment.corrections.service import training_labels
-from sentiment.features import fold, normalize_folded
+from sentiment.features import FeatureSpec, fold, hashed_ngrams, normalize_folded
 from sentiment.linear_classifier import LoadedModels, TextDecisions, decide, load_models
 from sentiment.model import LinearHashModel, ModelFileError
 
+T = TypeVar("T")
 ADAPTED_FILE = Path("models") / "adapted.npz"
 MIN_CORRECTIONS = 5  # per field; fewer leave that field as the base model decides it
+LEARNT_FIELDS = (CorrectedField.SENTIMENT, CorrectedField.COMPLAINT, CorrectedField.CATEGORY)
+HOLD_BACK_EVERY = 5  # 1 in 5 corrections (by mention) is held back to measure the effect
+MIN_HELD_BACK = 5  # per field, or its effect is not measured
 
 
 class AdaptationFileError(YuqingError):
     """The stored adaptation model cannot be read."""
+
+
+@dataclass(frozen=True)
+class HumanLabels:
+    """The latest human label per mention of each learnt field (normalised texts)."""
+
+    sentiment: Sequence[tuple[str, SentimentLabel]] = ()
+    complaint: Sequence[tuple[str, bool]] = ()
+    category: Sequence[tuple[str, Category]] = ()
+
+    def counts(self) -> dict[str, int]:
+        """Labels per field."""
+        return {
+            "sentiment": len(self.sentiment),
+            "complaint": len(self.complaint),
+            "category": len(self.category),
+        }
 
 
 @dataclass(frozen=True)
@@ -44,6 +81,8 @@ class AdaptReport:
     complaint_corrections: int
     path: Path | None  # None: too few corrections, nothing written
     seconds: float
+    category_corrections: int = 0
+    effect: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def adapted_path(data_dir: Path) -> Path:
@@ -57,38 +96,81 @@ def load_adapter(data_dir: Path) -> LinearHashModel | None:
     if not path.exists():
         return None
     try:
-        return LinearHashModel.load(path)
+        adapter = LinearHashModel.load(path)
     except (ModelFileError, KeyError, ValueError, OSError) as exc:
         raise AdaptationFileError(
             f"{path} 无法读取（{exc}）；删除该文件或重新运行 yuqing train adapt"
         ) from None
+    if adapter.weights.shape[1] != OUTPUTS:
+        raise AdaptationFileError(f"{path} 是旧版自适应模型；重新运行 yuqing train adapt")
+    return adapter
 
 
 def fit_adapter(
     sentiment: Sequence[tuple[str, SentimentLabel]],
     complaint: Sequence[tuple[str, bool]],
     base: LoadedModels | None = None,
+    category: Sequence[tuple[str, Category]] = (),
+    background: Background | None = None,
 ) -> LinearHashModel | None:
     """The adaptation model for these human labels (None when every field has too few)."""
     base = base or load_models()
-    if len(sentiment) < MIN_CORRECTIONS and len(complaint) < MIN_CORRECTIONS:
+    if max(len(sentiment), len(complaint), len(category)) < MIN_CORRECTIONS:
         return None
     adapter = new_adapter(base.heads.idf)
     hash_spec = base.sentiment.linear.spec
-    if len(sentiment) >= MIN_CORRECTIONS:
-        texts, decided = _decided([t for t, _ in sentiment], base)
-        features = Features.of(texts, adapter.idf, hash_spec)
-        offsets = sentiment_offsets(decided.labels, decided.p_positive)
-        targets = [SENTIMENT_CLASSES.index(label) for _, label in sentiment]
-        set_block(adapter, features, SENTIMENT_COLUMNS, fit_residual(features, offsets, targets))
-    if len(complaint) >= MIN_CORRECTIONS:
-        texts, decided = _decided([t for t, _ in complaint], base)
-        features = Features.of(texts, adapter.idf, hash_spec)
-        offsets = complaint_offsets(decided.p_complaint)
-        targets = [int(flag) for _, flag in complaint]
-        set_block(adapter, features, COMPLAINT_COLUMNS, fit_residual(features, offsets, targets))
-    adapter.meta.update(sentiment_corrections=len(sentiment), complaint_corrections=len(complaint))
+    background = background or Background.load()
+    corrected: dict[str, None] = {}
+    fields = (
+        (sentiment, SENTIMENT_COLUMNS, lambda d: sentiment_offsets(d.labels, d.p_positive)),
+        (complaint, COMPLAINT_COLUMNS, lambda d: complaint_offsets(d.p_complaint)),
+        (category, CATEGORY_COLUMNS, lambda d: np.array(d.category_logits)),
+    )
+    for pairs, block, offsets_of in fields:
+        if len(pairs) < MIN_CORRECTIONS:
+            continue
+        texts, decided = _decided([t for t, _ in pairs], base)
+        corrected.update(dict.fromkeys(texts))
+        features = anchored_features(texts, background, adapter.idf, hash_spec)
+        targets = [_target(block, value) for _, value in pairs]
+        weights = fit_residual(features, offsets_of(decided), targets, anchored=len(texts))
+        set_block(adapter, features, block, weights)
+    gate_features, gate_weights, gate_bias = fit_gate(
+        list(corrected), background, adapter.idf, hash_spec
+    )
+    set_block(adapter, gate_features, slice(GATE_COLUMN, GATE_COLUMN + 1), gate_weights)
+    adapter.bias[GATE_COLUMN] = gate_bias
+    adapter.meta.update(
+        sentiment_corrections=len(sentiment),
+        complaint_corrections=len(complaint),
+        category_corrections=len(category),
+    )
     return adapter
+
+
+def _target(block: slice, value: object) -> int:
+    if block == SENTIMENT_COLUMNS:
+        return SENTIMENT_CLASSES.index(SentimentLabel(str(value)))
+    if block == COMPLAINT_COLUMNS:
+        return int(bool(value))
+    return MODEL_LABELS.index(Category(str(value)))
+
+
+def anchored_features(
+    texts: Sequence[str], background: Background, idf: NDArray[np.float32], spec: FeatureSpec
+) -> Features:
+    """The corrected texts' rows, then (when ANCHOR is on) the background's as anchors."""
+    if not model.ANCHOR:
+        return Features.of(texts, idf, spec)
+    docs, buckets = hashed_ngrams(texts, spec)
+    keep = background.docs % model.ANCHOR_EVERY == 0
+    anchors = background.docs[keep] // model.ANCHOR_EVERY
+    return Features.hashed(
+        np.concatenate([docs, anchors + len(texts)]),
+        np.concatenate([buckets >> (spec.bits - ADAPT_SPEC.bits), background.buckets[keep]]),
+        len(texts) + (background.n + model.ANCHOR_EVERY - 1) // model.ANCHOR_EVERY,
+        idf,
+    )
 
 
 def _decided(raw_texts: Sequence[str], base: LoadedModels) -> tuple[list[str], TextDecisions]:
@@ -97,21 +179,114 @@ def _decided(raw_texts: Sequence[str], base: LoadedModels) -> tuple[list[str], T
     return texts, decide(texts, folded, base)
 
 
-def adapt_from_store(session: Session, data_dir: Path) -> AdaptReport:
-    """Fit from the workflow store's latest sentiment and complaint corrections and save it."""
+def human_labels(session: Session) -> tuple[HumanLabels, int]:
+    """The learnt fields' latest labels per mention, and the newest correction id they include.
+    A category other than `other` also says the mention is a complaint (unless staff said so)."""
+    rows = {f: training_labels(session, f) for f in LEARNT_FIELDS}
+    flagged = {row.mention_id for row in rows[CorrectedField.COMPLAINT]}
+    complaint = [(row.text, row.value == "true") for row in rows[CorrectedField.COMPLAINT]]
+    complaint += [
+        (row.text, True)
+        for row in rows[CorrectedField.CATEGORY]
+        if row.value != Category.OTHER and row.mention_id not in flagged
+    ]
+    labels = HumanLabels(
+        sentiment=[(r.text, SentimentLabel(r.value)) for r in rows[CorrectedField.SENTIMENT]],
+        complaint=complaint,
+        category=[(r.text, Category(r.value)) for r in rows[CorrectedField.CATEGORY]],
+    )
+    return labels, last_correction_id(session)
+
+
+def last_correction_id(session: Session) -> int:
+    """The newest stored correction of a learnt field (0 when there is none)."""
+    fields = [f.value for f in LEARNT_FIELDS]
+    statement = select(func.max(LabelCorrection.id)).where(LabelCorrection.field.in_(fields))
+    return int(session.scalar(statement) or 0)
+
+
+def _split(pairs: Sequence[tuple[str, T]]) -> tuple[list[tuple[str, T]], list[tuple[str, T]]]:
+    """(kept, held back): 1 in HOLD_BACK_EVERY texts, decided by the text itself."""
+    held = [zlib.crc32(p[0].encode("utf-8")) % HOLD_BACK_EVERY == 0 for p in pairs]
+    kept = [p for p, h in zip(pairs, held, strict=True) if not h]
+    return kept, [p for p, h in zip(pairs, held, strict=True) if h]
+
+
+def measure_effect(labels: HumanLabels, base: LoadedModels) -> dict[str, dict[str, float]]:
+    """Accuracy on a held-back fifth of the corrections, base vs. adapted on the other four
+    fifths, per field with at least MIN_HELD_BACK held back."""
+    sentiment, complaint, category = (
+        _split(labels.sentiment),
+        _split(labels.complaint),
+        _split(labels.category),
+    )
+    held: dict[str, Sequence[tuple[str, object]]] = {
+        "sentiment": sentiment[1],
+        "complaint": complaint[1],
+        "category": category[1],
+    }
+    measured = {name: rows for name, rows in held.items() if len(rows) >= MIN_HELD_BACK}
+    if not measured:
+        return {}
+    adapter = fit_adapter(sentiment[0], complaint[0], base, category=category[0])
+    adapted = LoadedModels(base.sentiment, base.heads, adapter)
+    effect: dict[str, dict[str, float]] = {}
+    for name, rows in measured.items():
+        texts = [t for t, _ in rows]
+        truth = [str(v).lower() for _, v in rows]
+        before, after = (_answers(name, _decided(texts, m)[1]) for m in (base, adapted))
+        effect[name] = {
+            "held_back": len(rows),
+            "before": _agreement(before, truth),
+            "after": _agreement(after, truth),
+        }
+    return effect
+
+
+def _agreement(answers: Sequence[str], truth: Sequence[str]) -> float:
+    return round(float(np.mean([a == t for a, t in zip(answers, truth, strict=True)])), 3)
+
+
+def _answers(name: str, decided: TextDecisions) -> list[str]:
+    if name == "sentiment":
+        return [str(label) for label in decided.labels]
+    if name == "complaint":
+        return [str(p >= 0.5).lower() for p in decided.p_complaint]
+    return [str(c) for c in decided.categories]
+
+
+def save_atomically(adapter: LinearHashModel, path: Path) -> None:
+    """Write next to the target and rename over it: readers see the old or the new file."""
+    partial = path.with_name(f".{path.stem}.{os.getpid()}.partial.npz")
+    adapter.save(partial)
+    os.replace(partial, path)
+
+
+def adapt_from_store(
+    session: Session, data_dir: Path, now: datetime | None = None, measure: bool = True
+) -> AdaptReport:
+    """Fit from the workflow store's latest corrections, measure the effect on a held-back
+    slice, and swap the model file in atomically."""
     started = time.perf_counter()
-    sentiment = [
-        (row.text, SentimentLabel(row.value))
-        for row in training_labels(session, CorrectedField.SENTIMENT)
-    ]
-    complaint = [
-        (row.text, row.value == "true")
-        for row in training_labels(session, CorrectedField.COMPLAINT)
-    ]
-    adapter = fit_adapter(sentiment, complaint)
+    labels, last_id = human_labels(session)
+    base = load_models()
+    adapter = fit_adapter(labels.sentiment, labels.complaint, base, category=labels.category)
     path = None
+    effect: dict[str, dict[str, float]] = {}
     if adapter is not None:
+        effect = measure_effect(labels, base) if measure else {}
+        meta: dict[str, Any] = {
+            "trained_at": (now or utcnow()).isoformat(),
+            "last_correction_id": last_id,
+            "effect": effect,
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+        adapter.meta.update(meta)
         path = adapted_path(data_dir)
-        adapter.save(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_atomically(adapter, path)
+    counts = labels.counts()
     seconds = round(time.perf_counter() - started, 2)
-    return AdaptReport(len(sentiment), len(complaint), path, seconds)
+    return AdaptReport(
+        counts["sentiment"], counts["complaint"], path, seconds, counts["category"], effect
+    )

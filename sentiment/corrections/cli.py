@@ -84,3 +84,22 @@ def list_corrections(
             )
     ctx.close()
     console.print(table)
+
+
+@label_app.command("status")
+def adaptation_status(
+    config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
+) -> None:
+    """How many corrections are stored, when the adaptation model was trained, its effect."""
+    from sentiment.adaptation.job import status
+
+    ctx = Context.load(config, data_dir)
+    try:
+        with ctx.sessions() as session:
+            current = status(session, ctx.data_dir)
+    except YuqingError as exc:
+        _fail(exc)
+    finally:
+        ctx.close()
+    for line in current.lines():
+        console.print(line, highlight=False)
