@@ -23,7 +23,6 @@ from brand_events.enums import (
     JoinReason,
 )
 from brand_events.models import Event
-from brand_events.rebuild import rebuild_events
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
@@ -140,6 +139,8 @@ def show_event(
 @events_app.command("rebuild")
 def rebuild(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Forget every event and cluster all indexed mentions again, oldest first."""
+    from brand_events.rebuild import rebuild_events  # the clusterer (numpy) loads only here
+
     ctx = Context.load(config, data_dir)
     try:
         total, events = rebuild_events(ctx)

@@ -12,9 +12,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from collectors.config import SOURCES, SourceConfig
-from collectors.runner import load_state, loss_summary, run_source
 from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
-from collectors.webhook import WebhookServer
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.errors import ConfigError
@@ -95,6 +93,8 @@ def run_now(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Run one source now (honours its cooldown; `reset` first to force)."""
+    from collectors.runner import loss_summary, run_source  # spiders load only to run one
+
     ctx = Context.load(config, data_dir)
     run = run_source(ctx, _source(ctx, name))
     ctx.close()
@@ -122,6 +122,8 @@ def reset(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Forget a source's cursor and cooldown: the next run back-fills again."""
+    from collectors.runner import load_state
+
     ctx = Context.load(config, data_dir)
     with ctx.sessions.begin() as session:
         state = load_state(session, _source(ctx, name))
@@ -138,6 +140,8 @@ def webhook(
     port: Annotated[int | None, typer.Option(help="default: webhook.port")] = None,
 ) -> None:
     """Serve the intake webhook in the foreground (`yuqing run` starts it when webhook.enabled)."""
+    from collectors.webhook import WebhookServer  # the web stack loads only to serve
+
     ctx = Context.load(config, data_dir)
     server = WebhookServer(ctx, port=port).start()
     console.print(f"Webhook: POST {server.url} (header X-Yuqing-Secret); Ctrl-C 退出")

@@ -9,19 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from core.config import CoreConfig, load_config
-from core.db import database_url, init_db, make_engine, make_session_factory
 from core.index import MentionIndex, open_index
 from core.pipeline.classifier import Classifier, get_classifier
-from core.pipeline.dedup import ContentDeduper
-from core.pipeline.listeners import LISTENERS
-from core.pipeline.pipeline import Pipeline
 from core.pipeline.plans import PlanMatcher
 from core.timeutil import Clock, system_clock
+
+if TYPE_CHECKING:  # SQLAlchemy loads when the store opens: index-only commands start faster
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from core.pipeline.pipeline import Pipeline
 
 DEFAULT_DATA_DIR = Path("var")
 
@@ -56,6 +56,8 @@ class Context:
     @cached_property
     def engine(self) -> Engine:
         """The workflow-store engine, with every domain's tables created."""
+        from core.db import database_url, init_db, make_engine
+
         engine = make_engine(database_url(self.config.database.url, self.data_dir))
         init_db(engine)
         return engine
@@ -63,6 +65,8 @@ class Context:
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
         """Session factory for the workflow store."""
+        from core.db import make_session_factory
+
         return make_session_factory(self.engine)
 
     @cached_property
@@ -78,6 +82,10 @@ class Context:
     @cached_property
     def pipeline(self) -> Pipeline:
         """The ingest pipeline writing into this context's index."""
+        from core.pipeline.dedup import ContentDeduper
+        from core.pipeline.listeners import LISTENERS
+        from core.pipeline.pipeline import Pipeline
+
         pipeline = Pipeline(
             self.index, self.matcher, self.classifier, ContentDeduper(self.sessions)
         )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import apprise
-
 from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
 
 
@@ -22,7 +20,7 @@ class FeishuChannel(Channel[FeishuOptions]):
     type_name = "feishu"
     options_model: ClassVar[type[ChannelOptions]] = FeishuOptions
     default_rate_limit = 100
-    body_format = apprise.NotifyFormat.TEXT
+    body_format = "text"
 
     def apprise_url(self, notification: Notification) -> str:
         """feishu:// or lark:// URL from the token."""

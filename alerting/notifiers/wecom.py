@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import apprise
-
 from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
 
 
@@ -21,7 +19,7 @@ class WeComChannel(Channel[WeComOptions]):
     type_name = "wecom"
     options_model: ClassVar[type[ChannelOptions]] = WeComOptions
     default_rate_limit = 20
-    body_format = apprise.NotifyFormat.TEXT
+    body_format = "text"
 
     def apprise_url(self, notification: Notification) -> str:
         """wecombot:// URL from the key."""

@@ -1,0 +1,48 @@
+"""Small commands start fast: they do not import the heavy stacks they never use.
+
+Each command runs as `yuqing` does (a fresh process) with `-X importtime`, which lists every
+module the process imported; the heavy ones below cost 0.1–0.5 s of start-up each.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CONFIG = "brand: 鲜味坊\nplans:\n  - id: xwf\n    name: 鲜味坊\n    expression: 鲜味坊\n"
+
+
+def imported_modules(args: list[str], tmp_path: Path) -> set[str]:
+    """Every module a `yuqing ARGS` process imported (it must succeed)."""
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    where = ["--data-dir", str(tmp_path / "data"), "--config", str(config)]
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app", *args, *where],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [line.split("|") for line in done.stderr.splitlines() if line.startswith("import time")]
+    return {parts[-1].strip() for parts in lines if len(parts) == 3}
+
+
+@pytest.mark.parametrize(
+    ("args", "unwanted"),
+    [
+        (["search", "退款", "--limit", "5"], {"sqlalchemy", "numpy", "apprise"}),
+        (["case", "list"], {"apprise", "numpy"}),
+        (["sources", "list"], {"scrapy", "collectors.runner", "collectors.webhook.server"}),
+        (["events", "list", "--json"], {"numpy", "brand_events.tracker", "apprise"}),
+    ],
+)
+def test_small_commands_leave_heavy_stacks_unloaded(
+    args: list[str], unwanted: set[str], tmp_path: Path
+) -> None:
+    loaded = imported_modules(args, tmp_path)
+    assert "app.cli" in loaded  # the listing is real
+    assert loaded & unwanted == set()
