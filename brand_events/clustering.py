@@ -182,14 +182,18 @@ class Clusterer:
 
     def _candidates(self, post: Post) -> list[tuple[float, Cluster]]:
         """Active events the post would join, best first."""
-        hits: Counter[str] = Counter()
+        hits: dict[str, int] = {}  # a plain dict: Counter.update costs more than the clustering
         for term in post.terms:
             holders = self.postings.get(term)
             if holders and len(holders) <= POSTING_CAP:
-                hits.update(dict.fromkeys(holders, 2 if term.startswith("#") else 1))
+                step = 2 if term.startswith("#") else 1
+                for holder in holders:
+                    hits[holder] = hits.get(holder, 0) + step
+        scored: list[tuple[float, Cluster]] = []
+        if not hits or max(hits.values()) < 2:
+            return scored  # no event shares two words (or a #topic#) with the post
         weights = {t: self.weight(t) for t in post.terms}
         norm = sum(weights.values())
-        scored: list[tuple[float, Cluster]] = []
         for cluster_id, count in hits.items():
             if count < 2:  # two shared words, or one shared #topic#
                 continue

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import DateTime, Integer, String, Table, func, insert, select, update
+from sqlalchemy import DateTime, Integer, String, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column, sessionmaker
 
 from core.db import Base
@@ -236,9 +236,17 @@ def _increment(
     counter: InstrumentedAttribute[int],
     by: dict[str, int],
 ) -> None:
-    """Add to a counter column (repeats or size) of these digests, one statement each."""
-    for digest, extra in by.items():
-        session.execute(update(key.class_).where(key == digest).values({counter: counter + extra}))
+    """Add to a counter column (repeats or size) of these digests: one executemany."""
+    if not by:
+        return
+    table = cast(Table, key.class_.__table__)
+    column, total = table.c[key.key], table.c[counter.key]
+    statement = (
+        update(table)
+        .where(column == bindparam("_digest"))
+        .values({total: total + bindparam("_extra")})
+    )
+    session.execute(statement, [{"_digest": d, "_extra": n} for d, n in by.items()])
 
 
 def group_sizes(session: Session, group_ids: Sequence[str]) -> dict[str, int]:
