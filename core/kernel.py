@@ -15,9 +15,11 @@ if TYPE_CHECKING:
 
 
 def _models() -> None:
-    # Importing declares the tables: accounts, and worker_leases (N workers share work).
+    # Importing declares the tables: accounts, worker_leases (N workers share work), and the
+    # dedup keys (author_copies, similarity_groups).
     import core.accounts.models
-    import core.leases  # noqa: F401
+    import core.leases
+    import core.pipeline.dedup  # noqa: F401
 
 
 def _index() -> typer.Typer:
