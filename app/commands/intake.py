@@ -13,12 +13,16 @@ from rich.progress import Progress
 from alerting.config import ALERTING
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
+from core.index.sqlite import SQLiteMentionIndex
 from core.intake import Record, read_records
 from core.pipeline.normalize import MAX_TEXT
 from core.pipeline.pipeline import IngestReport
 
 BATCH = 500
 SHOWN = 1000  # rejected/truncated lines listed one by one; the rest are counted
+# A file ingest writes forward: a 16 MiB page cache ingests as fast as the index's default
+# 64 MiB and keeps peak memory 48 MiB lower (README "Streaming ingest").
+INGEST_CACHE_KIB = 16_384
 console = Console()
 
 
@@ -35,6 +39,8 @@ def ingest(
 ) -> None:
     """Ingest a file: reports how many mentions were new, duplicate and rejected (and why)."""
     ctx = Context.load(config, data_dir)
+    if isinstance(ctx.index, SQLiteMentionIndex):
+        ctx.index.limit_cache(INGEST_CACHE_KIB)
     if alerts and ALERTING.of(ctx.config).enabled:
         from alerting.engine import AlertEngine
 

@@ -46,6 +46,11 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
 
+    def limit_cache(self, kib: int) -> None:
+        """Cap the page cache (64 MiB by default, for queries); a bulk writer needs less."""
+        with self._lock:
+            self._db.execute(f"PRAGMA cache_size=-{int(kib)}")
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         with self._lock, self._db:
