@@ -7,14 +7,16 @@ cannot import alerts back. Alerting and crisis_playbooks register a finder here 
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from core.registry import Registry
 
+if TYPE_CHECKING:  # every command installs the domains: SQLAlchemy loads only with the store
+    from sqlalchemy.orm import Session
+
 Linked = list[dict[str, object]]
 # (session, the event's member mention ids, what earlier finders found by key) → rows
-LinkFinder = Callable[[Session, set[str], dict[str, Linked]], Linked]
+LinkFinder = Callable[["Session", set[str], dict[str, Linked]], Linked]
 
 EVENT_LINKS: Registry[LinkFinder] = Registry("事件关联")
 
