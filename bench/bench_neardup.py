@@ -26,7 +26,8 @@ from app.config import AppConfig
 from core.context import Context
 from core.models import Author, Mention
 from core.pipeline import neardup
-from core.pipeline.dedup import AuthorCopy, ContentDeduper, SimilarityGroup, group_text
+from core.pipeline.dedup import ContentDeduper, group_text
+from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
 from core.pipeline.neardup import NearText
 
 DATA = [Path("/work/shared/data/sentiment"), Path(__file__).resolve().parents[2] / "shared/data"]

@@ -19,7 +19,7 @@ def _models() -> None:
     # dedup keys (author_copies, similarity_groups).
     import core.accounts.models
     import core.leases
-    import core.pipeline.dedup  # noqa: F401
+    import core.pipeline.dedup_tables  # noqa: F401
 
 
 def _index() -> typer.Typer:

@@ -22,14 +22,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from typing import cast
 
-from sqlalchemy import DateTime, Integer, String, Table, bindparam, func, insert, select, update
-from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from core.db import Base
 from core.models import Mention, utcnow
+from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
 from core.pipeline.neardup import NearMatcher, NearText
 
 LOOKUP_CHUNK = 500
@@ -44,28 +43,6 @@ _REPOST_WORDS = re.compile(r"转发微博|轉發微博|repost|转发|回复")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1+")
 _FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
 _BRACKETED = re.compile(r"\[[^\[\]]{1,12}\]")  # "[图片]", "[表情]", Weibo's "[怒]"
-
-
-class AuthorCopy(Base):
-    """First mention of a text by one author on one source; `repeats` counts the floods."""
-
-    __tablename__ = "author_copies"
-
-    digest: Mapped[str] = mapped_column(String(40), primary_key=True)
-    mention_id: Mapped[str] = mapped_column(String(40))
-    repeats: Mapped[int] = mapped_column(Integer, default=0)
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class SimilarityGroup(Base):
-    """Mentions whose group text is the same (any author, any source); `size` counts them."""
-
-    __tablename__ = "similarity_groups"
-
-    digest: Mapped[str] = mapped_column(String(40), primary_key=True)
-    group_id: Mapped[str] = mapped_column(String(40), index=True)
-    size: Mapped[int] = mapped_column(Integer, default=1)
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 def _is_emoji(char: str) -> bool:

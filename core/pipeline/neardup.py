@@ -24,19 +24,18 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import BigInteger, DateTime, Integer, String, Text, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from core.db import Base
 from core.models import utcnow
+from core.pipeline.dedup_tables import NearBand, NearGroup
 
 NGRAM = 2
 ROWS = 3  # hashes per band
@@ -52,28 +51,6 @@ _RNG = np.random.default_rng(20261130)  # fixed: band keys must be the same in e
 _MULT = _RNG.integers(1, 2**63, size=HASHES, dtype=np.uint64) | np.uint64(1)
 _XOR = _RNG.integers(0, 2**63, size=HASHES, dtype=np.uint64)
 _BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
-
-
-class NearGroup(Base):
-    """A similarity group's first text, against which later near copies are verified."""
-
-    __tablename__ = "near_groups"
-
-    group_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class NearBand(Base):
-    """One MinHash band of a representative: band key → the group that claimed it first."""
-
-    __tablename__ = "near_bands"
-
-    # INTEGER on SQLite: the key is the rowid itself, one B-tree instead of table + index.
-    band: Mapped[int] = mapped_column(
-        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
-    )
-    group_id: Mapped[str] = mapped_column(String(40))
 
 
 @dataclass(frozen=True)

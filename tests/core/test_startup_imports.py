@@ -35,8 +35,11 @@ def imported_modules(args: list[str], tmp_path: Path) -> set[str]:
     ("args", "unwanted"),
     [
         (["search", "退款", "--limit", "5"], {"sqlalchemy", "numpy", "apprise"}),
-        (["case", "list"], {"apprise", "brand_events.tracker"}),
-        (["sources", "list"], {"scrapy", "collectors.runner", "collectors.webhook.server"}),
+        (["case", "list"], {"apprise", "brand_events.tracker", "numpy"}),
+        (
+            ["sources", "list"],
+            {"scrapy", "collectors.runner", "collectors.webhook.server", "numpy"},
+        ),
         (["events", "list", "--json"], {"brand_events.tracker", "sentiment.keywords", "apprise"}),
     ],
 )

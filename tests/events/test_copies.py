@@ -7,7 +7,8 @@ from sqlalchemy import select
 from core.context import Context
 from core.index.protocol import SearchQuery
 from core.models import Author
-from core.pipeline.dedup import AuthorCopy, group_sizes, group_text
+from core.pipeline.dedup import group_sizes, group_text
+from core.pipeline.dedup_tables import AuthorCopy
 from tests.core.conftest import mention
 
 

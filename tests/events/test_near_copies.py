@@ -19,7 +19,8 @@ from core.pipeline.dedup import (
     group_sizes,
     group_text,
 )
-from core.pipeline.neardup import BANDS, NearBand, NearGroup, NearText, band_keys, signatures
+from core.pipeline.dedup_tables import NearBand, NearGroup
+from core.pipeline.neardup import BANDS, NearText, band_keys, signatures
 from tests.conftest import require
 from tests.core.conftest import mention
 from tests.postgres import PostgresServer, find_bindir
