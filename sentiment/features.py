@@ -23,10 +23,13 @@ _MULT = np.array(
         [0x2545F4914F6CDD1D, 0x9FB21C651E98DF25, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3],
         [0x589965CC75374CC3, 0x1D8E4E27C47D124F, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB],
         [0x8CB92BA72F3D8DD7, 0xAAF6AD5E3A5F0E33, 0xD1B54A32D192ED03, 0x9E6C63D0676A9A99],
+        [0xA24BAED4963EE407, 0x9FB21C651E98DF25, 0xC6A4A7935BD1E995, 0x5851F42D4C957F2D],
     ],
     dtype=np.uint64,
 )
 _FINAL = np.uint64(0x94D049BB133111EB)
+_SKIP_ROW = 4  # skip-bigrams (a_c); 4-grams use row 5 (rows 1-3: 1- to 3-grams)
+_ROW_OF_LENGTH = {1: 1, 2: 2, 3: 3, 4: 5}
 _SEP = "\x00"
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -78,9 +81,9 @@ def hashed_ngrams(
     shift = np.uint64(64 - spec.bits)
     parts_doc: list[NDArray[np.int64]] = []
     parts_bucket: list[NDArray[np.int64]] = []
-    patterns: list[tuple[int, tuple[int, ...]]] = [(n, tuple(range(n))) for n in spec.ngrams]
+    patterns = [(_ROW_OF_LENGTH[n], tuple(range(n))) for n in spec.ngrams]
     if spec.skip_bigrams:
-        patterns.append((len(_MULT) - 1, (0, 2)))
+        patterns.append((_SKIP_ROW, (0, 2)))
     for row, offsets in patterns:
         span = offsets[-1] + 1
         if total < span:

@@ -38,6 +38,9 @@ EVIDENCE_SHIFT = 1.0  # urgency evidence (harm, 12315, 曝光, repeat contact) h
 COMPLAINT_TILT = 0.0  # logit towards negative when flagged (1.0 cost 1.1 points on hotel)
 NEUTRAL_REACH = 0.3  # the neutral head may only overrule polarities this close to 0.5
 NEUTRAL_HEAD_THRESHOLD = 0.6
+# A text leaning negative (P(positive) < 0.5) inside the neutral band is labelled negative
+# when its complaint probability reaches this: a complaint in mild words is not neutral.
+NEGATIVE_LEAN_COMPLAINT = 0.2
 
 
 def sigmoid_float(x: float) -> float:
@@ -69,6 +72,12 @@ def sentiment_label(p_positive: float, band: float) -> SentimentLabel:
     if p_positive > 0.5 + band:
         return SentimentLabel.POSITIVE
     return SentimentLabel.NEUTRAL
+
+
+def lean_negative(label: SentimentLabel, p_positive: float, p_complaint: float) -> SentimentLabel:
+    """Negative instead of neutral for a text leaning negative that reads like a complaint."""
+    lean = p_positive < 0.5 and p_complaint >= NEGATIVE_LEAN_COMPLAINT
+    return SentimentLabel.NEGATIVE if label == SentimentLabel.NEUTRAL and lean else label
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,7 @@ def decide(
         if p_complaint >= COMPLAINT_THRESHOLD:
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)
-        label = sentiment_label(p_pos, band)
+        label = lean_negative(sentiment_label(p_pos, band), p_pos, p_complaint)
         near = label != SentimentLabel.NEUTRAL and abs(p_pos - 0.5) < NEUTRAL_REACH
         if near and sigmoid_float(float(row[0])) >= NEUTRAL_HEAD_THRESHOLD:
             label = SentimentLabel.NEUTRAL

@@ -13,7 +13,13 @@ from core.enums import SentimentLabel
 from sentiment.data import CORPORA, default_data_dir, load_corpora, split
 from sentiment.features import FeatureSpec, hashed_ngrams, normalize
 from sentiment.groups import reduced
-from sentiment.linear_classifier import LinearClassifier, load_models, sentiment_label
+from sentiment.linear_classifier import (
+    LinearClassifier,
+    lean_negative,
+    load_models,
+    sentiment_label,
+)
+from sentiment.train import nb_scale
 from tests.conftest import require
 from tests.sentiment.conftest import MakeMention
 
@@ -88,3 +94,23 @@ def test_ngram_counts(texts: list[str], expected: int) -> None:
     docs, _ = hashed_ngrams(texts, FeatureSpec(bits=20))
     assert len(docs) == expected
     assert set(docs.tolist()) <= {0}
+
+
+def test_leaning_complaint_in_the_neutral_band_is_negative() -> None:
+    neutral, negative = SentimentLabel.NEUTRAL, SentimentLabel.NEGATIVE
+    assert lean_negative(neutral, 0.42, 0.6) == negative  # mild words, reads like a complaint
+    assert lean_negative(neutral, 0.42, 0.05) == neutral  # leaning negative, no complaint
+    assert lean_negative(neutral, 0.55, 0.9) == neutral  # leaning positive stays neutral
+    assert lean_negative(SentimentLabel.POSITIVE, 0.9, 0.9) == SentimentLabel.POSITIVE
+
+
+def test_nb_scale_weighs_separating_ngrams_more() -> None:
+    import scipy.sparse as sp
+
+    # bucket 0 only in positive texts, bucket 1 in all texts, bucket 2 in none
+    matrix = sp.csr_matrix(np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 1.0, 0.0]] * 4))
+    labels = np.array([1, 1, 0] * 4)
+    scale = nb_scale(matrix, labels, 0.5)
+    assert scale.shape == (3,)
+    assert scale[0] > scale[1] > 0 and scale[2] > 0
+    assert np.all(nb_scale(matrix, labels, 0.0) == 1.0)
