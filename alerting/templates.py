@@ -12,6 +12,7 @@ from alerting.rules import describe
 from core.enums import CHANNEL_LABELS_ZH, SEVERITY_LABELS_ZH, Severity
 from core.escaping import chat_text, safe_link
 from core.models import Mention
+from core.numbers_zh import followers_zh
 from core.timeutil import as_utc
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def render_alert(
         lines.append("- 条件已持续解除，告警自动关闭。")
     if samples:
         lines += ["", "**代表性内容**"]
-        lines += [f"{i}. {_sample(m)}" for i, m in enumerate(samples, start=1)]
+        lines += [f"{i}. {sample_line(m)}" for i, m in enumerate(samples, start=1)]
     lines += ["", f"[在舆情控制台处理（告警 #{alert.id}）]({link})"]
     return Notification(
         title=title,
@@ -90,23 +91,20 @@ def _window(alert: Alert, tz: tzinfo) -> str:
     return f"{start.astimezone(tz):%m-%d %H:%M} – {end.astimezone(tz):%H:%M}"
 
 
-def _sample(mention: Mention) -> str:
+def sample_line(mention: Mention) -> str:
+    """One sample mention of a notification: channel, author with 认证/粉丝, snippet, link."""
     author = chat_text(mention.author.name or "匿名用户")
     badges = []
     if mention.author.verified:
         badges.append("认证")
     if mention.author.followers:
-        badges.append(f"粉丝 {_followers(mention.author.followers)}")
+        badges.append(f"粉丝 {followers_zh(mention.author.followers)}")
     who = f"@{author}" + (f"（{'，'.join(badges)}）" if badges else "")
     text = mention.full_text.replace("\n", " ")
     text = chat_text(text[:SNIPPET]) + ("…" if len(text) > SNIPPET else "")
     url = safe_link(mention.url)
     link = f" [原文]({url})" if url else ""
     return f"[{CHANNEL_LABELS_ZH[mention.channel]}] {who}：{text}{link}"
-
-
-def _followers(count: int) -> str:
-    return f"{count / 10000:.0f}万" if count >= 10000 else str(count)
 
 
 def _status(alert: Alert) -> str:

@@ -23,8 +23,8 @@ from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
 from core.models import Mention
 from core.pipeline.dedup import group_shapes
+from core.numbers_zh import followers_zh
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
-from sentiment.urgency import followers_zh
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),

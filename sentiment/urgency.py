@@ -14,6 +14,7 @@ import re
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
+from core.numbers_zh import followers_zh
 from sentiment.lexicons import (
     COLLECTIVE_WORDS,
     EMOTION_WORDS,
@@ -119,14 +120,6 @@ def author_reason(mention: Mention) -> UrgencyReason | None:
     return UrgencyReason(
         code=UrgencySignal.AUTHOR_INFLUENCE, evidence="，".join(evidence), weight=weight
     )
-
-
-def followers_zh(followers: int) -> str:
-    """A follower count the way Chinese readers say it: 35.6 万, 1.2 亿, 8,000."""
-    for unit, size in (("亿", 100_000_000), ("万", 10_000)):
-        if followers >= size:
-            return f"{followers / size:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{followers:,}"
 
 
 def velocity_reason(mention: Mention) -> UrgencyReason | None:

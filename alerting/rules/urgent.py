@@ -12,6 +12,7 @@ from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
 from core.enums import CATEGORY_LABELS_ZH, Severity
 from core.models import Mention
+from core.numbers_zh import followers_zh
 from core.timeutil import Duration
 
 
@@ -112,7 +113,7 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         severity = Severity.CRITICAL if critical else self.spec.severity
         category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
         author = top.author.name or "匿名用户"
-        followers = f"，粉丝 {top.author.followers:,}" if top.author.followers else ""
+        followers = f"，粉丝 {followers_zh(top.author.followers)}" if top.author.followers else ""
         reasons = top.urgency.reasons_zh(3) if top.urgency else ""
         return Finding(
             key=key,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from sentiment.linear_classifier import LinearClassifier
-from sentiment.urgency import author_reason, followers_zh, score_urgency, velocity_reason
+from core.numbers_zh import followers_zh
+from sentiment.urgency import author_reason, score_urgency, velocity_reason
 from tests.sentiment.conftest import MakeMention
 
 
