@@ -12,7 +12,7 @@ import random
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -43,28 +43,29 @@ PHRASES = [
 
 def corpus(count: int, seed: int = 7) -> list[Mention]:
     """Synthetic Chinese complaints over 90 days, with every indexed field filled."""
+    return list(stream(count, seed))
+
+
+def stream(count: int, seed: int = 7) -> Iterator[Mention]:
+    """The corpus one mention at a time (for sizes that do not fit in memory as a list)."""
     rng = random.Random(seed)
     start = datetime(2026, 4, 1, tzinfo=UTC)
-    mentions = []
     for number in range(count):
         score = rng.uniform(0, 100)
         text = "，".join(rng.sample(PHRASES, 3)) + f"（订单{rng.randint(10_000, 99_999)}）"
-        mentions.append(
-            Mention(
-                source="bench",
-                channel=rng.choice(list(Channel)),
-                native_id=str(number),
-                author=Author(name=f"用户{rng.randint(1, 500)}", followers=rng.randint(0, 10**6)),
-                text=text,
-                published_at=start + timedelta(seconds=rng.randint(0, 90 * 86_400)),
-                plans=rng.sample(["brand_a", "brand_b", "brand_c"], rng.randint(1, 2)),
-                keywords=rng.sample(["退款", "投诉", "质量", "物流"], 2),
-                sentiment=Sentiment(label=rng.choice(list(SentimentLabel)), score=rng.random()),
-                category=rng.choice(list(Category)),
-                urgency=Urgency(level=Severity.from_score(score), score=score),
-            )
+        yield Mention(
+            source="bench",
+            channel=rng.choice(list(Channel)),
+            native_id=str(number),
+            author=Author(name=f"用户{rng.randint(1, 500)}", followers=rng.randint(0, 10**6)),
+            text=text,
+            published_at=start + timedelta(seconds=rng.randint(0, 90 * 86_400)),
+            plans=rng.sample(["brand_a", "brand_b", "brand_c"], rng.randint(1, 2)),
+            keywords=rng.sample(["退款", "投诉", "质量", "物流"], 2),
+            sentiment=Sentiment(label=rng.choice(list(SentimentLabel)), score=rng.random()),
+            category=rng.choice(list(Category)),
+            urgency=Urgency(level=Severity.from_score(score), score=score),
         )
-    return mentions
 
 
 def bulk_rate(index: MentionIndex, mentions: list[Mention]) -> float:

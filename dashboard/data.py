@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.context import Context
 from core.enums import Channel, SentimentLabel
-from core.index.protocol import HistogramBucket, SearchQuery, SplitField
+from core.index.protocol import HistogramBucket, SearchQuery, SearchResult, SplitField
 from core.own_accounts import OwnAccounts
 
 
@@ -48,6 +48,12 @@ def rounded(moment: datetime) -> datetime:
     """moment rounded down to the cache step."""
     stamp = moment.timestamp()
     return datetime.fromtimestamp(stamp - stamp % CACHE_SECONDS, moment.tzinfo)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=500)
+def search(query: SearchQuery) -> SearchResult:
+    """ctx.index.search, shared by every session for a few seconds (queries use rounded times)."""
+    return get_context().index.search(query)
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)

@@ -8,9 +8,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
 from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, SENTIMENT_LABELS_ZH
 from core.index.protocol import MentionIndex, SearchQuery
 from core.masking import mask_personal_data
@@ -75,6 +72,9 @@ def to_csv(rows: list[list[object]]) -> bytes:
 
 def to_xlsx(rows: list[list[object]], sheet: str = "舆情明细") -> bytes:
     """One sheet with a frozen header row and readable column widths."""
+    from openpyxl import Workbook  # only when someone exports: keeps the page load light
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     table = book.active
     assert table is not None

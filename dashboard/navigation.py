@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth
+from dashboard import auth, timing
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
@@ -28,6 +29,7 @@ PAGES = [
 
 def main() -> None:
     """Declare the pages, show the login form when needed, then run the chosen page."""
+    started = time.perf_counter()
     st.set_page_config(page_title="yuqing 舆情监测", page_icon=":material/campaign:", layout="wide")
     pages = [
         st.Page(VIEWS / name, title=title, icon=icon, default=index == 0)
@@ -37,8 +39,9 @@ def main() -> None:
     # Navigation is declared even for the login form, so a deep link (/alerts?alert=7 from a
     # DingTalk message) is still the page that runs once the login succeeds.
     page = st.navigation(pages, position="sidebar" if allowed else "hidden")
-    if not allowed:
-        auth.login_form()
-        st.stop()
-    auth.sidebar()
-    page.run()
+    with timing.timed(page.url_path or "overview", started):
+        if not allowed:
+            auth.login_form()
+            st.stop()
+        auth.sidebar()
+        page.run()

@@ -1,12 +1,10 @@
-"""Reusable dashboard pieces: filter sidebar, badges, mention cards, the sentiment trend chart."""
+"""Reusable dashboard pieces: filter sidebar, badges, mention cards."""
 
 from __future__ import annotations
 
 import html
 from datetime import timedelta
-from typing import Any
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.enums import (
@@ -22,8 +20,8 @@ from core.enums import (
 from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
 from core.models import Mention
-from core.pipeline.dedup import group_shapes
 from core.numbers_zh import followers_zh
+from core.pipeline.dedup import group_shapes
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
@@ -167,8 +165,15 @@ def media_links(mention: Mention) -> str:
     return f"<br/><small>附图：{' · '.join(links)}</small>" if links else ""
 
 
-def mention_card(mention: Mention, copies: int = 0) -> None:
-    """One mention in the feed: badges, author, time, title, text, why it is urgent, copies."""
+CARD_STYLE = (
+    "border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;padding:0.6rem 0.9rem;"
+    "margin-bottom:0.6rem"
+)
+NOTE_STYLE = "color:rgba(49,51,63,0.6)"
+
+
+def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> str:
+    """One mention card as HTML: badges, author, time, title, text, why it is urgent, copies."""
     ctx = get_context()
     author = mention.author
     who = streamlit_text(author.name or "匿名")
@@ -185,21 +190,20 @@ def mention_card(mention: Mention, copies: int = 0) -> None:
     body = streamlit_text(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
     metrics = mention.metrics
     engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
-    st.markdown(
-        f'<div class="yq-mention">{mention_badges(mention)}<br/>'
+    notes = []
+    if mention.repairs:
+        notes.append("采集时已处理：" + streamlit_text("；".join(mention.repairs)))
+    if mention.urgency and mention.urgency.reasons:
+        notes.append(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
+    if copies:
+        notes.append(copies_caption(copies, similar))
+    note = "".join(f'<br/><small style="{NOTE_STYLE}">{n}</small>' for n in notes)
+    return (
+        f'<div class="yq-mention" style="{CARD_STYLE}">{mention_badges(mention)}<br/>'
         f"<small>{who} · {when} · {streamlit_text(mention.source)}{link} · {engagement}"
         "</small><br/>"
-        f"{title}{body}{media_links(mention)}</div>",
-        unsafe_allow_html=True,
+        f"{title}{body}{media_links(mention)}{note}</div>"
     )
-    if mention.repairs:
-        st.caption("采集时已处理：" + "；".join(mention.repairs))
-    if mention.urgency and mention.urgency.reasons:
-        st.caption(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
-    if copies and mention.group_id:
-        with ctx.sessions() as session:
-            _, texts = group_shapes(session, [mention.group_id])[mention.group_id]
-        st.caption(copies_caption(copies, similar=texts > 1))
 
 
 def copies_caption(copies: int, similar: bool) -> str:
@@ -208,35 +212,23 @@ def copies_caption(copies: int, similar: bool) -> str:
     return f"另有 {copies:,} 条{kind}（其他作者发布或转发，均已计入提及量）"
 
 
-def trend_chart(rows: list[dict[str, Any]]) -> go.Figure:
-    """Stacked sentiment volume bars with the negative share as a line on a second axis."""
-    fig = go.Figure()
-    times = [r["time"] for r in rows]
-    for label in ("负面", "中性", "正面"):
-        colour = SENTIMENT_COLOURS[next(s for s, zh in SENTIMENT_LABELS_ZH.items() if zh == label)]
-        fig.add_bar(x=times, y=[r[label] for r in rows], name=label, marker_color=colour)
-    fig.add_scatter(
-        x=times,
-        y=[r["负面占比"] for r in rows],
-        name="负面占比",
-        yaxis="y2",
-        mode="lines+markers",
-        line={"color": "#212529", "width": 2},
-        connectgaps=True,
-    )
-    fig.update_layout(
-        barmode="stack",
-        height=320,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": 1.12},
-        xaxis={"tickformat": "%m-%d %H:%M"},
-        yaxis={"title": "提及量"},
-        yaxis2={
-            "title": "负面占比",
-            "overlaying": "y",
-            "side": "right",
-            "tickformat": ".0%",
-            "range": [0, 1],
-        },
-    )
-    return fig
+def mention_cards(mentions: list[Mention], copies: dict[str, int] | None = None) -> None:
+    """Mention cards as one element (one markdown block renders far faster than 20 widgets)."""
+    if not mentions:
+        return
+    copies = copies or {}
+    groups = [m.group_id for m in mentions if m.group_id and copies.get(m.id)]
+    shapes: dict[str, tuple[int, int]] = {}
+    if groups:  # near copies (a word changed) make it 相同或相似内容: one lookup for the list
+        with get_context().sessions() as session:
+            shapes = group_shapes(session, groups)
+    cards = [
+        mention_html(m, copies.get(m.id, 0), shapes.get(m.group_id or "", (1, 1))[1] > 1)
+        for m in mentions
+    ]
+    st.markdown("".join(cards), unsafe_allow_html=True)
+
+
+def mention_card(mention: Mention, copies: int = 0) -> None:
+    """One mention card."""
+    mention_cards([mention], {mention.id: copies})

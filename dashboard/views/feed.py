@@ -9,10 +9,11 @@ import streamlit as st
 from core.enums import SentimentLabel, Severity
 from core.models import Mention
 from core.pipeline.dedup import group_sizes
-from dashboard.data import get_context, sentiment_series
+from dashboard.charts import trend_svg
+from dashboard.data import get_context, search, sentiment_series
 from dashboard.headline import count
 from dashboard.situation import pending_alert_count
-from dashboard.widgets import filter_sidebar, mention_card, trend_chart
+from dashboard.widgets import filter_sidebar, mention_cards
 
 GROUP_LOOKAHEAD = 3  # fetch this many times the cards shown, so copies collapse into groups
 
@@ -51,12 +52,12 @@ def live() -> None:
     cols[3].metric("未处理预警", pending, help="待处理（尚未确认）的预警，与告警中心一致")
     rows = sentiment_series(query, interval)
     if rows:
-        st.plotly_chart(trend_chart(rows), width="stretch", key="trend")
+        st.html(trend_svg(rows, interval))
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
     # Copies of one text by different authors share a group: one card each, with the count.
-    result = ctx.index.search(replace(query, limit=feed_size * GROUP_LOOKAHEAD))
+    result = search(replace(query, limit=feed_size * GROUP_LOOKAHEAD))
     shown = one_per_group(result.mentions)[:feed_size]
     with ctx.sessions() as session:
         sizes = group_sizes(session, [m.group_id for m in shown if m.group_id])
@@ -65,10 +66,8 @@ def live() -> None:
         f"共 {total:,} 条，显示最新 {len(shown)} 组（相同内容合并为一张卡片）"
         f" · 每 {every:.0f} 秒自动刷新"
     )
-    for mention in shown:
-        with st.container(border=True):
-            copies = sizes.get(mention.group_id, 1) - 1 if mention.group_id else 0
-            mention_card(mention, copies=copies)
+    copies = {m.id: sizes.get(m.group_id, 1) - 1 for m in shown if m.group_id}
+    mention_cards(shown, copies)
 
 
 live()

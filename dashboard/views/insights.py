@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
+from dashboard.charts import bars_svg, html_table
 from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts
 from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
 from dashboard.headline import metrics
-from dashboard.provinces import province_map, province_rows
+from dashboard.provinces import province_rows, province_svg
 from dashboard.reach import amplifiers, table
 from dashboard.widgets import filter_sidebar
 
@@ -40,13 +40,11 @@ measure = st.segmented_control(
 )
 rows = province_rows(terms(query, SplitField.REGION, 60), terms(negative, SplitField.REGION, 60))
 left, right = st.columns([3, 2])
-left.plotly_chart(province_map(rows, measure or "提及量"), width="stretch", key="province-map")
+with left:
+    st.html(province_svg(rows, measure or "提及量"))
 ranked = sorted((r for r in rows if r["提及量"]), key=lambda r: -r["提及量"])[:10]
-right.dataframe(
-    ranked,
-    hide_index=True,
-    column_config={"负面占比": st.column_config.NumberColumn(format="percent")},
-)
+with right:
+    st.html(html_table(ranked, {"负面占比": ".1%"}))
 right.caption("按作者 IP 属地统计；未标注属地的提及不计入地图。")
 
 words_col, mix_col = st.columns(2)
@@ -64,16 +62,15 @@ with words_col:
         replace(query, since=moment - 2 * span, until=moment - span), SplitField.KEYWORD, 200
     )
     if hot:
-        names = list(hot)[::-1]
-        fig = go.Figure(
-            go.Bar(x=[hot[n] for n in names], y=names, orientation="h", marker_color="#d64545")
+        st.html(
+            bars_svg(
+                [
+                    (w, n, f"{w}：{n:,} 次（上一时段 {before.get(w, 0):,} 次）")
+                    for w, n in hot.items()
+                ],
+                "#d64545",
+            )
         )
-        fig.update_traces(
-            customdata=[before.get(n, 0) for n in names],
-            hovertemplate="%{y}：%{x} 次（上一时段 %{customdata} 次）<extra></extra>",
-        )
-        fig.update_layout(height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-        st.plotly_chart(fig, width="stretch", key="hot-words")
     else:
         st.info("所选范围内没有关键词。")
 with mix_col:
@@ -81,11 +78,17 @@ with mix_col:
     mix = terms(query, SplitField.CATEGORY, 20)
     labels = {c.value: CATEGORY_LABELS_ZH[c] for c in Category}
     if mix:
-        pie = go.Figure(
-            go.Pie(labels=[labels.get(k, k) for k in mix], values=list(mix.values()), hole=0.45)
+        whole = sum(mix.values())
+        st.html(
+            bars_svg(
+                [
+                    (labels.get(k, k), n / whole, f"{labels.get(k, k)}：{n:,} 条")
+                    for k, n in mix.items()
+                ],
+                "#5f3dc4",
+                ".0%",
+            )
         )
-        pie.update_layout(height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-        st.plotly_chart(pie, width="stretch", key="category-mix")
     else:
         st.info("所选范围内没有分类结果。")
 
@@ -99,7 +102,7 @@ def reach_table(q: SearchQuery) -> list[dict[str, object]]:
     return table(amplifiers(sample, own_accounts()))
 
 
-st.dataframe(reach_table(query), hide_index=True, width="stretch")
+st.html(html_table(reach_table(query)))
 st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")
 
 st.subheader("导出")

@@ -14,7 +14,7 @@ from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import as_utc
 from crisis_playbooks import runtime
-from dashboard.data import CACHE_SECONDS, get_context, now, rounded, sentiment_series
+from dashboard.data import CACHE_SECONDS, get_context, now, rounded, search, sentiment_series
 from dashboard.event_data import event_marks
 from dashboard.event_links import alert_mentions, event_link
 from dashboard.headline import count, metrics
@@ -29,7 +29,7 @@ from dashboard.situation import (
     sla_text,
 )
 from dashboard.timeline import alert_marks, trend_with_alerts
-from dashboard.widgets import mention_card
+from dashboard.widgets import mention_cards
 
 ALERTS_PAGE, CASE_PAGE = VIEWS / "alerts.py", VIEWS / "case_detail.py"
 TREND_RANGES = {
@@ -131,8 +131,8 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
 
 def pinned(moment: datetime) -> list[str]:
     """Critical/high posts of the last day and spiking own posts, pinned above the feed."""
-    day = SearchQuery(since=moment - timedelta(days=1))
-    found = ctx.index.search(
+    day = SearchQuery(since=rounded(moment) - timedelta(days=1))
+    found = search(
         replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
     ).mentions
     with ctx.sessions() as session:
@@ -145,31 +145,22 @@ def pinned(moment: datetime) -> list[str]:
         ]
     own_ids = [i for a in own for i in a.sample_mention_ids]
     own_posts = [m for i in own_ids if (m := ctx.index.get(i)) is not None]
-    shown: list[str] = []
-    if own_posts or found:
+    unique = list({m.id: m for m in [*own_posts, *found]}.values())
+    if unique:
         st.subheader("置顶 · 需要优先处理的内容")
-    for mention in [*own_posts, *found]:
-        if mention.id in shown:
-            continue
-        shown.append(mention.id)
-        with st.container(border=True):
-            mention_card(mention)
-    return shown
+        mention_cards(unique)
+    return [m.id for m in unique]
 
 
 def feed(moment: datetime, skip: list[str]) -> None:
     """The newest mentions, a page at a time (pinned ones are not repeated)."""
     st.subheader("最新提及")
     page = int(st.session_state.get("overview-page", 1))
-    query = SearchQuery(since=moment - timedelta(days=1), limit=PAGE_SIZE)
-    result = ctx.index.search(replace(query, offset=(page - 1) * PAGE_SIZE))
+    query = SearchQuery(since=rounded(moment) - timedelta(days=1), limit=PAGE_SIZE)
+    result = search(replace(query, offset=(page - 1) * PAGE_SIZE))
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
-    for mention in result.mentions:
-        if mention.id in skip:
-            continue
-        with st.container(border=True):
-            mention_card(mention)
+    mention_cards([m for m in result.mentions if m.id not in skip])
 
 
 @st.fragment(run_every=ctx.config.dashboard.refresh)
@@ -203,8 +194,7 @@ def live() -> None:
         marks = alert_marks(session, moment - span)
         starts = event_marks(session, moment - span)
     if rows:
-        chart = trend_with_alerts(rows, marks, starts)
-        st.plotly_chart(chart, width="stretch", key="overview-trend")
+        st.html(trend_with_alerts(rows, interval, marks, starts))
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     feed(moment, pinned(moment))

@@ -7,8 +7,8 @@ from dataclasses import replace
 import streamlit as st
 
 from core.index.protocol import SortOrder
-from dashboard.data import get_context
-from dashboard.widgets import filter_sidebar, mention_card
+from dashboard.data import search
+from dashboard.widgets import filter_sidebar, mention_cards
 
 SORTS = {
     SortOrder.NEWEST: "最新优先",
@@ -17,7 +17,6 @@ SORTS = {
 }
 PAGE = 20
 
-ctx = get_context()
 st.title("检索")
 query, _ = filter_sidebar("search")
 cols = st.columns([3, 1])
@@ -26,10 +25,6 @@ text = cols[0].text_input(
 )
 sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s])
 page = st.number_input("页码", min_value=1, value=1, step=1)
-result = ctx.index.search(
-    replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE)
-)
+result = search(replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE))
 st.caption(f"共找到 {result.total_zh} 条")
-for mention in result.mentions:
-    with st.container(border=True):
-        mention_card(mention)
+mention_cards(result.mentions)

@@ -44,10 +44,15 @@ def wait_http(url: str, timeout: float = 60) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout}s")
 
 
-def start_dashboard(config: Path | None, data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `yuqing dashboard` on a free port; returns the process and its URL."""
+def start_dashboard(
+    config: Path | None,
+    data_dir: Path,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `yuqing dashboard` on a free port (output to `log` if given); process and URL."""
     port = free_port()
-    env = dict(os.environ, YUQING_DATA_DIR=str(data_dir))
+    env = dict(os.environ, YUQING_DATA_DIR=str(data_dir), **(env or {}))
     args = [
         sys.executable,
         "-m",
@@ -60,7 +65,13 @@ def start_dashboard(config: Path | None, data_dir: Path) -> tuple[subprocess.Pop
     ]
     if config:
         args += ["--config", str(config)]
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if log:
+        with log.open("ab") as out:  # the child keeps its own copy of the file
+            process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT)
+    else:
+        process = subprocess.Popen(
+            args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+        )
     url = f"http://127.0.0.1:{port}"
     wait_http(url + "/_stcore/health")
     return process, url

@@ -1,0 +1,203 @@
+"""Light charts drawn as SVG on the server: the browser gets a picture, not a chart library.
+
+A fresh page load with Plotly parses ~4.7 MB of JavaScript and lays the chart out in the
+browser; these SVGs render at once (hover text through SVG <title>), which keeps every page
+under a second on a busy machine.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+FONT = 'font-family="sans-serif"'
+SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
+SHARE_COLOUR = "#212529"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A moment to mark on the trend (an alert or event start): time, colour, hover text, and
+    the legend name of its kind (预警 marks are triangles, others diamonds)."""
+
+    at: datetime
+    colour: str
+    text: str
+    kind: str = "预警"
+
+
+def svg(width: int, height: int, body: str, label: str) -> str:
+    """An SVG element that scales to the column width."""
+    return (
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+    )
+
+
+def nice_ceiling(value: float) -> float:
+    """A round axis maximum at or above value (1, 2, 5 × 10^n)."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12) -> str:
+    return (
+        f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" {FONT} '
+        f'fill="#555">{html.escape(text)}</text>'
+    )
+
+
+def _legend(entries: Sequence[tuple[str, str]], x: float, y: float) -> str:
+    parts = []
+    for label, colour in entries:
+        parts.append(f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="12" height="12" fill="{colour}"/>')
+        parts.append(_text(x + 16, y, label))
+        x += 26 + 14 * len(label)
+    return "".join(parts)
+
+
+def trend_svg(
+    rows: Sequence[dict[str, Any]], interval: timedelta, marks: Sequence[Mark] = ()
+) -> str:
+    """Stacked sentiment bars per bucket, the negative share as a line, marks as dashed lines."""
+    width, height, left, right, top, bottom = 1000, 320, 56, 56, 34, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    count = max(len(rows), 1)
+    step = plot_w / count
+    peak = nice_ceiling(max((r["总量"] for r in rows), default=0))
+    kinds = {mark.kind: mark.colour for mark in reversed(marks)}
+    parts = [_legend([*SERIES, ("负面占比", SHARE_COLOUR), *kinds.items()], left, 16)]
+    for fraction in (0, 0.5, 1):
+        y = top + plot_h * (1 - fraction)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
+        )
+        parts.append(_text(left - 6, y + 4, f"{peak * fraction:,.0f}", "end"))
+        parts.append(_text(width - right + 6, y + 4, f"{fraction:.0%}"))
+    ticks = max(1, count // 6)
+    label_format = "%m-%d" if interval >= timedelta(days=1) else "%m-%d %H:%M"
+    points = []
+    for index, row in enumerate(rows):
+        x = left + index * step
+        base = top + plot_h
+        shown = [f"{row['time']:%m-%d %H:%M} 共 {row['总量']:,} 条"]
+        for label, colour in SERIES:
+            value = row[label]
+            if value:
+                bar = plot_h * value / peak
+                base -= bar
+                parts.append(
+                    f'<rect x="{x + step * 0.1:.1f}" y="{base:.1f}" width="{step * 0.8:.1f}" '
+                    f'height="{bar:.1f}" fill="{colour}"/>'
+                )
+            shown.append(f"{label} {value:,}")
+        share = row["负面占比"]
+        if share is not None:
+            points.append(f"{x + step / 2:.1f},{top + plot_h * (1 - share):.1f}")
+            shown.append(f"负面占比 {share:.0%}")
+        parts.append(
+            f'<rect x="{x:.1f}" y="{top}" width="{step:.1f}" height="{plot_h}" fill="transparent">'
+            f"<title>{html.escape(' · '.join(shown))}</title></rect>"
+        )
+        if index % ticks == 0:
+            parts.append(
+                _text(x + step / 2, height - 10, f"{row['time']:{label_format}}", "middle")
+            )
+    if len(points) > 1:
+        parts.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="{SHARE_COLOUR}" '
+            'stroke-width="2"/>'
+        )
+    parts += _marks(rows, interval, marks, (left, top, step, plot_h))
+    return svg(width, height, "".join(parts), "情感趋势")
+
+
+def _marks(
+    rows: Sequence[dict[str, Any]],
+    interval: timedelta,
+    marks: Sequence[Mark],
+    frame: tuple[float, float, float, float],
+) -> list[str]:
+    left, top, step, plot_h = frame
+    if not rows:
+        return []
+    first = rows[0]["time"]
+    span = interval * len(rows)
+    parts = []
+    for mark in marks:
+        offset = mark.at - first
+        if offset < timedelta() or offset > span:
+            continue
+        x = left + step * offset / interval
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + plot_h}" stroke="{mark.colour}"'
+            ' stroke-dasharray="3,3"/>'
+            f'<path d="{_marker(x, top, mark.kind == "预警")}" '
+            f'fill="{mark.colour}"><title>{html.escape(mark.text)}</title></path>'
+        )
+    return parts
+
+
+def _marker(x: float, top: float, triangle: bool) -> str:
+    if triangle:
+        return f"M{x - 6:.1f},{top - 8} L{x + 6:.1f},{top - 8} L{x:.1f},{top + 2} Z"
+    return f"M{x:.1f},{top - 10} L{x + 6:.1f},{top - 4} L{x:.1f},{top + 2} L{x - 6:.1f},{top - 4} Z"
+
+
+def bars_svg(
+    rows: Sequence[tuple[str, float, str]], colour: str, value_format: str = ",.0f"
+) -> str:
+    """Horizontal bars (label, value, hover text), largest first as given."""
+    width, row_h, left, right = 600, 24, 130, 70
+    height = max(row_h * len(rows) + 8, 30)
+    peak = max((value for _, value, _ in rows), default=0) or 1
+    parts = []
+    for index, (label, value, hover) in enumerate(rows):
+        y = 4 + index * row_h
+        bar = (width - left - right) * value / peak
+        parts.append(_text(left - 8, y + 16, label, "end", 13))
+        parts.append(
+            f'<rect x="{left}" y="{y + 3}" width="{max(bar, 1):.1f}" height="{row_h - 6}" '
+            f'fill="{colour}" rx="2"><title>{html.escape(hover)}</title></rect>'
+        )
+        parts.append(_text(left + bar + 6, y + 16, f"{value:{value_format}}", size=12))
+    return svg(width, height, "".join(parts), "条形图")
+
+
+def html_table(rows: Sequence[dict[str, Any]], formats: dict[str, str] | None = None) -> str:
+    """A plain HTML table of dict rows (column order of the first row; values escaped)."""
+    if not rows:
+        return ""
+    formats = formats or {}
+    columns = list(rows[0])
+    cell = "padding:4px 10px;border-bottom:1px solid #e9ecef"
+
+    def shown(column: str, value: Any) -> str:
+        if value is None:
+            return "—"
+        if column in formats:
+            return format(value, formats[column])
+        return (
+            f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+        )
+
+    head = "".join(f'<th style="{cell};text-align:left">{html.escape(c)}</th>' for c in columns)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="{cell}">{html.escape(shown(column, row[column]))}</td>'
+            for column in columns
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table style="border-collapse:collapse;width:100%;font-size:0.9em">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
