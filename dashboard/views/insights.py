@@ -44,7 +44,10 @@ with left:
     st.html(province_svg(rows, measure or "提及量"))
 ranked = sorted((r for r in rows if r["提及量"]), key=lambda r: -r["提及量"])[:10]
 with right:
-    st.html(html_table(ranked, {"负面占比": ".1%"}))
+    if ranked:
+        st.html(html_table(ranked, {"负面占比": ".1%"}))
+    else:
+        st.info("所选范围内的提及都没有 IP 属地。")
 right.caption("按作者 IP 属地统计；未标注属地的提及不计入地图。")
 
 words_col, mix_col = st.columns(2)
@@ -102,7 +105,11 @@ def reach_table(q: SearchQuery) -> list[dict[str, object]]:
     return table(amplifiers(sample, own_accounts()))
 
 
-st.html(html_table(reach_table(query)))
+reach = reach_table(query)
+if reach:
+    st.html(html_table(reach))
+else:
+    st.info("所选范围内没有可排名的作者。")
 st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")
 
 st.subheader("导出")

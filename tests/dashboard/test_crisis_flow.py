@@ -51,6 +51,21 @@ FOOD_ALERT_TITLE = "高危舆情：食品安全/人身安全"
 FOOD_PLAYBOOK = "食品安全事件处置预案"
 
 
+def fresh_text(driver: Any, selector: str, needle: str) -> str:
+    """Text of the first element matching selector that contains needle (the page refreshes
+    itself every few seconds, so an element found a moment ago may be gone: look again)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def look() -> str | None:
+        try:
+            found = driver.find_elements("css selector", selector)
+            return next((str(e.text) for e in found if needle in e.text), None)
+        except StaleElementReferenceException:
+            return None
+
+    return str(wait_for(look, 30, f"{selector} with {needle}"))
+
+
 @pytest.mark.browser
 def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
     ctx, alert_id = incident.ctx, incident.alert_id
@@ -71,14 +86,10 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             "the situation page with the crisis banner",
         )
         seen.append(text)
-        banner = browser.find_element("css selector", ".st-key-crisis-banner").text
+        banner = fresh_text(browser, ".st-key-crisis-banner", "开始以来提及")
         assert FOOD_ALERT_TITLE in banner and "紧急级" in banner and "开始以来提及" in banner
         assert "官方账号发文引发大量互动：@鲜味坊官方" in text and "提及 @鲜味坊官方" in text
-        own_card = next(
-            c.text
-            for c in browser.find_elements("css selector", ".yq-mention")
-            if "不排除是您自己放入的异物" in c.text
-        )
+        own_card = fresh_text(browser, ".yq-mention", "不排除是您自己放入的异物")
         assert own_card.startswith("官方"), own_card
         assert "负面概率" in text and "粉丝 126 万，认证用户" in text and "小时内转评" in text
         assert "待处理事项" in text and "尚未立案" in text
