@@ -44,10 +44,10 @@ def known_regions(days: int = 30, size: int = 100) -> list[str]:
 CACHE_SECONDS = 10
 
 
-def rounded(moment: datetime) -> datetime:
-    """moment rounded down to the cache step."""
+def rounded(moment: datetime, step: int = CACHE_SECONDS) -> datetime:
+    """moment rounded down to the cache step (or another step in seconds)."""
     stamp = moment.timestamp()
-    return datetime.fromtimestamp(stamp - stamp % CACHE_SECONDS, moment.tzinfo)
+    return datetime.fromtimestamp(stamp - stamp % step, moment.tzinfo)
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=500)

@@ -10,7 +10,7 @@ import streamlit as st
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from dashboard.charts import bars_svg, html_table
-from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts
+from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts, rounded
 from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
 from dashboard.headline import metrics
 from dashboard.provinces import province_rows, province_svg
@@ -22,9 +22,13 @@ st.title("舆情分析")
 query, _ = filter_sidebar("insights")
 moment = now()
 span = moment - (query.since or moment - timedelta(days=1))
+# The map, hot words and rankings are heavy at a million mentions: their window starts on the
+# minute, so every session shares one cached answer for a minute.
+AGGREGATE_SECONDS = CACHE_SECONDS * 6
+window = replace(query, since=rounded(moment - span, AGGREGATE_SECONDS))
 
 
-@st.cache_data(ttl=CACHE_SECONDS * 6, show_spinner=False)
+@st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
 def terms(q: SearchQuery, field: SplitField, size: int) -> dict[str, int]:
     """top_terms as a dict, cached for a minute."""
     return dict(get_context().index.top_terms(q, field, size))
@@ -32,13 +36,13 @@ def terms(q: SearchQuery, field: SplitField, size: int) -> dict[str, int]:
 
 metrics(query, span, moment, "")
 st.caption("环比：与紧邻的上一个同长度时段相比（筛选条件相同）。")
-negative = replace(query, sentiments=[SentimentLabel.NEGATIVE])
+negative = replace(window, sentiments=[SentimentLabel.NEGATIVE])
 
 st.subheader("地域分布")
 measure = st.segmented_control(
     "地图指标", ["提及量", "负面占比"], default="提及量", key="map-measure"
 )
-rows = province_rows(terms(query, SplitField.REGION, 60), terms(negative, SplitField.REGION, 60))
+rows = province_rows(terms(window, SplitField.REGION, 60), terms(negative, SplitField.REGION, 60))
 left, right = st.columns([3, 2])
 with left:
     st.html(province_svg(rows, measure or "提及量"))
@@ -57,13 +61,12 @@ with words_col:
     own_words = [ctx.config.brand, *own_accounts().names(), *(p.name for p in ctx.config.plans)]
     hot = {
         w: n
-        for w, n in terms(query, SplitField.KEYWORD, 40).items()
+        for w, n in terms(window, SplitField.KEYWORD, 40).items()
         if not any(w in name for name in own_words)
     }
     hot = dict(list(hot.items())[:20])
-    before = terms(
-        replace(query, since=moment - 2 * span, until=moment - span), SplitField.KEYWORD, 200
-    )
+    start = window.since or moment - span
+    before = terms(replace(window, since=start - span, until=start), SplitField.KEYWORD, 200)
     if hot:
         st.html(
             bars_svg(
@@ -78,7 +81,7 @@ with words_col:
         st.info("所选范围内没有关键词。")
 with mix_col:
     st.subheader("投诉类别构成")
-    mix = terms(query, SplitField.CATEGORY, 20)
+    mix = terms(window, SplitField.CATEGORY, 20)
     labels = {c.value: CATEGORY_LABELS_ZH[c] for c in Category}
     if mix:
         whole = sum(mix.values())
@@ -98,14 +101,14 @@ with mix_col:
 st.subheader("KOL / 媒体影响力榜")
 
 
-@st.cache_data(ttl=CACHE_SECONDS * 6, show_spinner=False)
+@st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
 def reach_table(q: SearchQuery) -> list[dict[str, object]]:
     """The KOL/媒体 rows of the 1,000 most urgent mentions, cached for a minute."""
     sample = get_context().index.search(replace(q, sort=SortOrder.URGENCY, limit=1000)).mentions
     return table(amplifiers(sample, own_accounts()))
 
 
-reach = reach_table(query)
+reach = reach_table(window)
 if reach:
     st.html(html_table(reach))
 else:
