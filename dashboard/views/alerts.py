@@ -20,7 +20,7 @@ from dashboard.data import get_context, now
 from dashboard.event_links import event_link
 from dashboard.navigation import VIEWS
 from dashboard.situation import case_of
-from dashboard.widgets import badge, mention_card
+from dashboard.widgets import badge, mention_cards
 
 SEVERITY_COLOURS = {
     Severity.LOW: "#868e96",
@@ -158,8 +158,7 @@ def show(alert: Alert) -> None:
     samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
     if samples:
         st.markdown("**代表性内容**")
-        for mention in samples[:5]:
-            mention_card(mention)
+        mention_cards(samples[:5])
     buttons = st.columns(4)
     read_only = not auth.may_act()
     if status == AlertStatus.OPEN and buttons[0].button(
