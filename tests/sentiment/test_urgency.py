@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
-from sentiment.linear_classifier import LinearClassifier
 from core.numbers_zh import followers_zh
+from sentiment.linear_classifier import LinearClassifier
 from sentiment.urgency import author_reason, score_urgency, velocity_reason
 from tests.sentiment.conftest import MakeMention
 
