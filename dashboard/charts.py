@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import streamlit as st
+
 FONT = 'font-family="sans-serif"'
 SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
 SHARE_COLOUR = "#212529"
@@ -28,6 +30,11 @@ class Mark:
     colour: str
     text: str
     kind: str = "预警"
+
+
+def show(markup: str) -> None:
+    """Put an SVG chart or HTML table on the page (st.html drops inline SVG; markdown keeps it)."""
+    st.markdown(markup, unsafe_allow_html=True)
 
 
 def svg(width: int, height: int, body: str, label: str) -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 from core.enums import SentimentLabel, Severity
 from core.models import Mention
 from core.pipeline.dedup import group_sizes
-from dashboard.charts import trend_svg
+from dashboard.charts import show, trend_svg
 from dashboard.data import get_context, search, sentiment_series
 from dashboard.headline import count
 from dashboard.situation import pending_alert_count
@@ -52,7 +52,7 @@ def live() -> None:
     cols[3].metric("未处理预警", pending, help="待处理（尚未确认）的预警，与告警中心一致")
     rows = sentiment_series(query, interval)
     if rows:
-        st.html(trend_svg(rows, interval))
+        show(trend_svg(rows, interval))
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")

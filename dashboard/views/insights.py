@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
-from dashboard.charts import bars_svg, html_table
+from dashboard.charts import bars_svg, html_table, show
 from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts, rounded
 from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
 from dashboard.headline import metrics
@@ -45,11 +45,11 @@ measure = st.segmented_control(
 rows = province_rows(terms(window, SplitField.REGION, 60), terms(negative, SplitField.REGION, 60))
 left, right = st.columns([3, 2])
 with left:
-    st.html(province_svg(rows, measure or "提及量"))
+    show(province_svg(rows, measure or "提及量"))
 ranked = sorted((r for r in rows if r["提及量"]), key=lambda r: -r["提及量"])[:10]
 with right:
     if ranked:
-        st.html(html_table(ranked, {"负面占比": ".1%"}))
+        show(html_table(ranked, {"负面占比": ".1%"}))
     else:
         st.info("所选范围内的提及都没有 IP 属地。")
 right.caption("按作者 IP 属地统计；未标注属地的提及不计入地图。")
@@ -68,7 +68,7 @@ with words_col:
     start = window.since or moment - span
     before = terms(replace(window, since=start - span, until=start), SplitField.KEYWORD, 200)
     if hot:
-        st.html(
+        show(
             bars_svg(
                 [
                     (w, n, f"{w}：{n:,} 次（上一时段 {before.get(w, 0):,} 次）")
@@ -85,7 +85,7 @@ with mix_col:
     labels = {c.value: CATEGORY_LABELS_ZH[c] for c in Category}
     if mix:
         whole = sum(mix.values())
-        st.html(
+        show(
             bars_svg(
                 [
                     (labels.get(k, k), n / whole, f"{labels.get(k, k)}：{n:,} 条")
@@ -110,7 +110,7 @@ def reach_table(q: SearchQuery) -> list[dict[str, object]]:
 
 reach = reach_table(window)
 if reach:
-    st.html(html_table(reach))
+    show(html_table(reach))
 else:
     st.info("所选范围内没有可排名的作者。")
 st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")

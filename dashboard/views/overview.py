@@ -14,6 +14,7 @@ from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import as_utc
 from crisis_playbooks import runtime
+from dashboard.charts import show
 from dashboard.data import CACHE_SECONDS, get_context, now, rounded, search, sentiment_series
 from dashboard.event_data import event_marks
 from dashboard.event_links import alert_mentions, event_link
@@ -194,7 +195,7 @@ def live() -> None:
         marks = alert_marks(session, moment - span)
         starts = event_marks(session, moment - span)
     if rows:
-        st.html(trend_with_alerts(rows, interval, marks, starts))
+        show(trend_with_alerts(rows, interval, marks, starts))
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     feed(moment, pinned(moment))
