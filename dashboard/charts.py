@@ -90,19 +90,18 @@ def trend_svg(
     ticks = max(1, count // 6)
     label_format = "%m-%d" if interval >= timedelta(days=1) else "%m-%d %H:%M"
     points = []
+    bars: dict[str, list[str]] = {label: [] for label, _ in SERIES}  # one path per series
     for index, row in enumerate(rows):
         x = left + index * step
         base = top + plot_h
         shown = [f"{row['time']:%m-%d %H:%M} 共 {row['总量']:,} 条"]
-        for label, colour in SERIES:
+        for label, _ in SERIES:
             value = row[label]
             if value:
                 bar = plot_h * value / peak
                 base -= bar
-                parts.append(
-                    f'<rect x="{x + step * 0.1:.1f}" y="{base:.1f}" width="{step * 0.8:.1f}" '
-                    f'height="{bar:.1f}" fill="{colour}"/>'
-                )
+                wide, left_x = step * 0.8, x + step * 0.1
+                bars[label].append(f"M{left_x:.1f},{base:.1f}h{wide:.1f}v{bar:.1f}h{-wide:.1f}Z")
             shown.append(f"{label} {value:,}")
         share = row["负面占比"]
         if share is not None:
@@ -116,6 +115,7 @@ def trend_svg(
             parts.append(
                 _text(x + step / 2, height - 10, f"{row['time']:{label_format}}", "middle")
             )
+    parts += [f'<path d="{"".join(bars[label])}" fill="{colour}"/>' for label, colour in SERIES]
     if len(points) > 1:
         parts.append(
             f'<polyline points="{" ".join(points)}" fill="none" stroke="{SHARE_COLOUR}" '
