@@ -181,7 +181,7 @@ class AlertEngine:
         try:
             findings = rule.evaluate(rc)
         except Exception:  # one broken rule must not stop the others
-            log.exception("rule %s failed", rule.name)
+            log.exception("预警规则 %s 执行出错", rule.name)
             findings = []
         before = self._persisted.get(rule.name)
         self._states[rule.name] = (now, rc.state)

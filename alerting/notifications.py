@@ -171,7 +171,7 @@ def _failed(row: Delivery, ctx: Context, error: str, now: datetime) -> DeliveryR
     row.status, row.last_error = DeliveryStatus.FAILED, error
     row.next_attempt_at = now + config.retry_backoff * (2 ** (row.attempts - 1))
     log.warning(
-        "delivery %s via %s failed (attempt %d), retrying: %s",
+        "通知 %s 经 %s 发送失败（第 %d 次），稍后重试：%s",
         row.id,
         row.notifier,
         row.attempts,
@@ -182,7 +182,7 @@ def _failed(row: Delivery, ctx: Context, error: str, now: datetime) -> DeliveryR
 
 def _give_up(row: Delivery, error: str) -> DeliveryResult:
     row.status, row.last_error, row.next_attempt_at = DeliveryStatus.GAVE_UP, error, None
-    log.error("delivery %s via %s given up: %s", row.id, row.notifier, error)
+    log.error("通知 %s 经 %s 多次发送失败，已放弃：%s", row.id, row.notifier, error)
     return DeliveryResult(row.id, row.notifier, row.status, error)
 
 

@@ -20,7 +20,7 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
     """Add the evaluation tick (every alerting.eval_interval) and the urgent-mention listener."""
     config = ALERTING.of(ctx.config)
     if not config.enabled:
-        log.info("alerting disabled (alerting.enabled: false)")
+        log.info("预警已关闭（alerting.enabled: false）")
         return
     engine = AlertEngine(ctx)
     ctx.pipeline.add_listener(engine.listen)
@@ -35,4 +35,4 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
         coalesce=True,
         max_instances=1,
     )
-    log.info("alerting: %d rules, tick every %s", len(engine.rules), config.eval_interval)
+    log.info("预警：%d 条规则，每 %s 检查一次", len(engine.rules), config.eval_interval)

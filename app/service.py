@@ -64,17 +64,17 @@ class Service:
         self.scheduler.start()
         if WEBHOOK.of(self.ctx.config).enabled:
             self.webhook = WebhookServer(self.ctx).start()
-        log.info("service started with %d jobs", len(self.scheduler.get_jobs()))
+        log.info("服务已启动，共 %d 个定时任务", len(self.scheduler.get_jobs()))
 
     def _run_source(self, name: str) -> None:
         source = next(s for s in SOURCES.of(self.ctx.config) if s.name == name)
         run = run_source(self.ctx, source)
         if run.skipped:
-            log.info("source %s cooling down, skipped", name)
+            log.info("数据源 %s 处于冷却期，本轮跳过", name)
         elif run.error:
-            log.warning("source %s: %s", name, run.error)
+            log.warning("数据源 %s 采集失败：%s", name, run.error)
         elif run.report.new or run.report.updated or run.report.rejected:
-            log.info("source %s: %s", name, run.report.summary())
+            log.info("数据源 %s：%s", name, run.report.summary())
         else:
             log.debug("source %s: nothing new", name)
 
@@ -92,7 +92,7 @@ class Service:
         self.stop()
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
-        log.info("received %s, stopping", signal.Signals(signum).name)
+        log.info("收到信号 %s，正在停止", signal.Signals(signum).name)
         self._stopped.set()
 
     def request_stop(self) -> None:
@@ -107,4 +107,4 @@ class Service:
             self.scheduler.shutdown(wait=True)
         if self.leases is not None:
             self.leases.release_all()
-        log.info("service stopped")
+        log.info("服务已停止")

@@ -77,7 +77,7 @@ def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
     except SourceFailed as exc:
         run.status, run.error = SourceStatus.DEGRADED, str(exc)
     except Exception as exc:  # a broken source must not stop the others
-        log.exception("source %s failed", source.name)
+        log.exception("数据源 %s 采集出错", source.name)
         run.status, run.error = SourceStatus.DEGRADED, f"{type(exc).__name__}: {exc}"
     if run.error is None and run.warnings:
         run.status = SourceStatus.DEGRADED

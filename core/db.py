@@ -82,7 +82,7 @@ def _add_missing_columns(engine: Engine, tables: set[str]) -> None:
                         f"ADD COLUMN {preparer.format_column(column)} {kind}"
                     )
                 )
-                log.info("workflow store: added column %s.%s", table.name, column.name)
+                log.info("工作流数据库：新增列 %s.%s", table.name, column.name)
             for index in table.indexes:
                 if {c.name for c in index.columns} & {c.name for c in missing}:
                     index.create(conn, checkfirst=True)

@@ -33,7 +33,7 @@ def rename_values(column: Any, renames: Mapping[str, str]) -> None:
             ).rowcount
             if changed:
                 log.info(
-                    "workflow store: %s.%s %r → %r in %d rows",
+                    "工作流数据库：%s.%s 的取值 %r → %r，共 %d 行",
                     table.name,  # type: ignore[attr-defined]
                     target.name,
                     old,

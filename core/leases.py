@@ -109,7 +109,7 @@ class LeaseKeeper:
                     return False
             session.commit()
         if name not in self.held:
-            log.info("worker %s took lease %s", self.worker, name)
+            log.info("工作进程 %s 取得租约 %s", self.worker, name)
         self.held.add(name)
         return True
 
@@ -210,7 +210,7 @@ def share_work(scheduler: Any, ctx: Context) -> LeaseKeeper:
     sources = [i.removeprefix(SOURCE_PREFIX) for i in ids if i.startswith(SOURCE_PREFIX)]
     keeper = LeaseKeeper(ctx.sessions, sources)
     share_jobs(scheduler, keeper)
-    log.info("worker %s shares work through the workflow store", keeper.worker)
+    log.info("工作进程 %s 通过工作流数据库与其他进程分担任务", keeper.worker)
     return keeper
 
 

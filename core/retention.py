@@ -33,7 +33,7 @@ def prune(ctx: Context, now: datetime | None = None) -> Pruned | None:
         return None
     cutoff = (now or ctx.clock()) - keep
     removed = ctx.index.prune_before(cutoff)
-    log.info("retention: %d mentions published before %s deleted", removed, cutoff.isoformat())
+    log.info("数据保留：已删除 %d 条发布于 %s 之前的提及", removed, cutoff.isoformat())
     return Pruned(cutoff, removed)
 
 
@@ -42,7 +42,7 @@ def retention_job(ctx: Context) -> None:
     try:
         prune(ctx)
     except Exception:
-        log.exception("index retention failed")
+        log.exception("索引数据保留清理失败")
 
 
 def register_jobs(scheduler: Any, ctx: Context) -> None:

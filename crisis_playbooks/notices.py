@@ -42,7 +42,7 @@ def deliver(ctx: Context, delivery_ids: list[int]) -> None:
         return
     for result in notifications.deliver(ctx, delivery_ids):
         if result.status not in {DeliveryStatus.SENT, DeliveryStatus.DEFERRED}:
-            log.warning("notice delivery %s: %s %s", result.notifier, result.status, result.error)
+            log.warning("案件通知经 %s 发送：%s %s", result.notifier, result.status, result.error)
 
 
 def alerting_sender(ctx: Context) -> NoticeSender:
@@ -57,4 +57,4 @@ def alerting_sender(ctx: Context) -> NoticeSender:
 
 def log_sender(notice: Notification) -> None:
     """A sender that only logs (CLI dry runs)."""
-    log.info("notice: %s", notice.title)
+    log.info("案件通知：%s", notice.title)

@@ -20,10 +20,10 @@ def check_job(ctx: Context) -> None:
     try:
         summary = run_checks(ctx, now=ctx.clock())
     except Exception:  # a failing pass must not kill the scheduler; the next one retries
-        log.exception("case SLA check failed")
+        log.exception("案件 SLA 检查出错")
         return
     if summary.sla_notices or summary.overdue_tasks:
-        log.info("case check: %s", summary)
+        log.info("案件检查：%s", summary)
 
 
 def register_jobs(scheduler: Any, ctx: Context) -> None:

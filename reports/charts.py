@@ -44,7 +44,7 @@ def cjk_font() -> str | None:
     installed = {f.name for f in font_manager.fontManager.ttflist}
     found = next((name for name in CJK_FONTS if name in installed), None)
     if found is None:
-        log.warning("reports: no CJK font found (install fonts-noto-cjk); 中文 labels will break")
+        log.warning("报告：未找到中文字体（请安装 fonts-noto-cjk），图表中的中文将无法显示")
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [*CJK_FONTS, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False

@@ -28,7 +28,7 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
     """Add one cron job per scheduled period (reports.weekly/daily/monthly crontabs)."""
     cfg = REPORTS.of(ctx.config)
     if not cfg.enabled:
-        log.info("reports disabled (reports.enabled: false); no report is scheduled")
+        log.info("报告已关闭（reports.enabled: false），不安排定时报告")
         return
     for period in Period:
         crontab = cfg.schedule(period)
@@ -45,7 +45,7 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
             max_instances=1,
             misfire_grace_time=MISFIRE_GRACE_SECONDS,
         )
-        log.info("report %s scheduled (%s, %s)", period, crontab, ctx.config.timezone)
+        log.info("报告 %s 已安排（%s，%s）", period, crontab, ctx.config.timezone)
 
 
 def run_scheduled_report(ctx: Context, period: Period) -> GeneratedReport | None:
@@ -55,20 +55,20 @@ def run_scheduled_report(ctx: Context, period: Period) -> GeneratedReport | None
     try:
         report = generate(ctx, window, plan=cfg.plan)
     except YuqingError as exc:
-        log.error("report %s %s failed: %s", period, window.label, exc)
+        log.error("报告 %s %s 生成失败：%s", period, window.label, exc)
         return None
     log.info(
-        "report %s %s written to %s (%.1fs)", period, window.label, report.directory, report.seconds
+        "报告 %s %s 已写入 %s（%.1f 秒）", period, window.label, report.directory, report.seconds
     )
     if cfg.email_scheduled and cfg.recipients and cfg.smtp.host:
         try:
             sent_to = email_report(ctx, report)
         except YuqingError as exc:
-            log.error("report %s %s not e-mailed: %s", period, window.label, exc)
+            log.error("报告 %s %s 邮件未发出：%s", period, window.label, exc)
         else:
-            log.info("report %s e-mailed to %s", period, ", ".join(sent_to))
+            log.info("报告 %s 已发送给 %s", period, ", ".join(sent_to))
     elif cfg.recipients:
         log.warning(
-            "reports.smtp.host is not set; the %s report was stored but not e-mailed", period
+            "未设置 reports.smtp.host：%s 报告已保存，未发邮件", period
         )
     return report

@@ -39,7 +39,7 @@ def load_alerts(sessions: sessionmaker[Session], start: datetime, end: datetime)
             records = list(session.scalars(statement))
             cases = _cases_of(session, [r.id for r in records])
     except SQLAlchemyError as exc:
-        log.warning("reports: cannot read alerts (%s); the section says 无数据", _reason(exc))
+        log.warning("报告：无法读取预警（%s），该部分显示“无数据”", _reason(exc))
         return AlertsSection(available=False)
     return AlertsSection(available=True, rows=[_alert_row(r, cases.get(r.id, ())) for r in records])
 
@@ -58,7 +58,7 @@ def _cases_of(session: Session, alert_ids: list[int]) -> dict[int, tuple[str, ..
     try:
         rows = session.execute(statement).all()
     except SQLAlchemyError as exc:
-        log.info("reports: cases not readable (%s); alerts are shown without them", _reason(exc))
+        log.info("报告：无法读取案件（%s），预警照常列出，不含案件", _reason(exc))
         session.rollback()
         return {}
     found: dict[int, tuple[str, ...]] = {}
@@ -99,7 +99,7 @@ def load_kpis(
         with sessions() as session:
             kpis = compute_kpis(session, start=start, end=end, now=now)
     except SQLAlchemyError as exc:
-        log.warning("reports: cannot compute case KPIs (%s); the section says 无数据", _reason(exc))
+        log.warning("报告：无法计算案件指标（%s），该部分显示“无数据”", _reason(exc))
         return KpiSection(available=False)
     return KpiSection(
         available=True,

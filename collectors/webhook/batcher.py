@@ -130,7 +130,7 @@ class IntakeBatcher:
         try:
             report = self.ctx.pipeline.process(mentions, refs) if mentions else IngestReport()
         except Exception as exc:  # the clients hear about it (500) and the health row shows it
-            log.exception("webhook pipeline run failed for %d mentions", len(mentions))
+            log.exception("Webhook 批次入库失败（%d 条提及）", len(mentions))
             self._record_failure(f"入库失败：{type(exc).__name__}: {exc}")
             for job in group:
                 job.future.set_exception(exc)

@@ -64,7 +64,7 @@ class WebhookServer:
             time.sleep(0.01)
         if not self.server.started:
             raise RuntimeError(f"webhook did not start on {self.url}")
-        log.info("webhook listening on %s", self.url)
+        log.info("Webhook 接收地址：%s", self.url)
         return self
 
     def stop(self) -> None:
@@ -79,7 +79,7 @@ class WebhookServer:
         try:
             self.server.run(sockets=[self.socket])
         except Exception:  # shown in the log; start() reports that it never came up
-            log.exception("webhook server stopped")
+            log.exception("Webhook 服务异常停止")
 
 
 def _listen(host: str, port: int) -> socket.socket:

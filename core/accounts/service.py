@@ -112,18 +112,18 @@ def authenticate(session: Session, *, username: str, password: str, now: datetim
     locked = as_utc(account.locked_until)
     if locked is not None and locked > now:
         verify_password(password, _dummy())
-        log.warning("login to locked account %s refused", username)
+        log.warning("账号 %s 已锁定，拒绝登录", username)
         raise AccountError(LOGIN_REFUSED)
     if not verify_password(password, account.password_hash):
         account.failed_logins = (account.failed_logins or 0) + 1
         if account.failed_logins >= MAX_FAILURES:
             account.locked_until, account.failed_logins = now + LOCKOUT, 0
-            log.warning("account %s locked after %d failed logins", username, MAX_FAILURES)
+            log.warning("账号 %s 连续 %d 次登录失败，已锁定", username, MAX_FAILURES)
         session.commit()
         raise AccountError(LOGIN_REFUSED)
     account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
     session.commit()
-    log.info("account %s logged in", username)
+    log.info("账号 %s 已登录", username)
     return account
 
 

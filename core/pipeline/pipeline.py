@@ -157,4 +157,4 @@ class Pipeline:
             try:
                 listener(new)
             except Exception:  # one faulty listener must not lose the batch for the others
-                log.exception("listener %r failed on %d new mentions", listener, len(new))
+                log.exception("监听器 %r 处理 %d 条新提及时出错", listener, len(new))
