@@ -68,7 +68,5 @@ def run_scheduled_report(ctx: Context, period: Period) -> GeneratedReport | None
         else:
             log.info("报告 %s 已发送给 %s", period, ", ".join(sent_to))
     elif cfg.recipients:
-        log.warning(
-            "未设置 reports.smtp.host：%s 报告已保存，未发邮件", period
-        )
+        log.warning("未设置 reports.smtp.host：%s 报告已保存，未发邮件", period)
     return report
