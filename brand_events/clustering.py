@@ -27,6 +27,8 @@ JOIN_SCORE = 0.34  # share of the post's term weight the event supports
 JOIN_MASS = 9.0  # and at least this much absolute support (about one rare and one fair term)
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
+RECURRING_DAYS = 3  # a term used on this many days in a row is part of the brand's routine
+RECURRING_WEIGHT = 0.25  # (email subjects, templates): it counts as an ordinary word
 POSTING_CAP = 64  # a term in more active events than this is chatter: not used to find candidates
 MAX_EXEMPLARS = 24
 MAX_AUTHORS = 200
@@ -58,9 +60,11 @@ class Cluster:
 
     def profile(self, term: str) -> float:
         """0–1: how central a term is to this event (its count against the top term's)."""
+        # What the independent posts say: reposts that add no words must not dilute the profile.
+        counts = self.used if self.independent else self.terms
         if not self.top:
-            self.top = max(self.terms.values(), default=0)
-        return self.terms.get(term, 0) / self.top if self.top else 0.0
+            self.top = max(counts.values(), default=0)
+        return counts.get(term, 0) / self.top if self.top else 0.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class Clusterer:
         self.df: Counter[str] = Counter()
         self.total = 0
         self.owner: dict[str, str] = {}  # mention id → cluster id
+        self.streak: dict[str, tuple[int, int]] = {}  # term → (last day used, days in a row)
 
     # state ------------------------------------------------------------------------------
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
@@ -238,8 +243,18 @@ class Clusterer:
             decision.merged.append(fold)
 
     def weight(self, term: str) -> float:
-        """idf damped by how many recent posts use the term."""
-        return term_idf(term) * background_damping(self.total, self.df.get(term, 0))
+        """idf damped by how many recent posts use the term, and again if used day after day."""
+        weight = term_idf(term) * background_damping(self.total, self.df.get(term, 0))
+        streak = self.streak.get(term)
+        return weight * RECURRING_WEIGHT if streak and streak[1] >= RECURRING_DAYS else weight
+
+    def _note_day(self, term: str, day: int) -> None:
+        last, days = self.streak.get(term, (day, 0))
+        if day > last + 1:
+            days = 0  # the run was broken
+        if day > last or not days:
+            days += 1
+        self.streak[term] = (max(day, last), days)
 
     def similarity(self, a: Cluster, b: Cluster) -> float:
         """Weighted cosine of two events' term profiles."""
@@ -284,13 +299,17 @@ class Clusterer:
         """Count the post in the cluster; only independent posts count as background usage."""
         cluster.size += 1
         cluster.independent += independent
+        day = int(post.published_at.timestamp() // 86400)
         self.total += independent
         for term in post.terms:
             cluster.terms[term] += 1
-            if cluster.top:  # else computed on next use
-                cluster.top = max(cluster.top, cluster.terms[term])
             cluster.used[term] += independent
+            if cluster.top:  # else computed on next use
+                counts = cluster.used if cluster.independent else cluster.terms
+                cluster.top = max(cluster.top, counts[term])
             self.df[term] += independent
+            if independent:
+                self._note_day(term, day)
             self.postings.setdefault(term, set()).add(cluster.id)
         if post.author and post.author not in cluster.authors:
             if len(cluster.authors) < MAX_AUTHORS:
