@@ -25,10 +25,18 @@ TOPIC_SPAN = timedelta(hours=12)
 TOPIC_GAP = timedelta(hours=6)  # and only while it is still being talked about
 JOIN_SCORE = 0.34  # share of the post's term weight the event supports
 JOIN_MASS = 9.0  # and at least this much absolute support (about one rare and one fair term)
+# A bursting event (many posts in its first hours) takes posts on fewer but rarer shared words:
+# in a crisis, independent complaints and media reports each tell it in their own words.
+BURST_SIZE = 10  # posts (reposts too) within BURST_SPAN of its first post
+BURST_SPAN = timedelta(hours=2)
+BURST_SCORE = 0.15
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
-RECURRING_DAYS = 3  # a term used on this many days in a row is part of the brand's routine
-RECURRING_WEIGHT = 0.25  # (email subjects, templates): it counts as an ordinary word
+# A term used hour after hour (in this many distinct hours, never quiet for longer than the gap)
+# is part of the brand's routine (email subjects, templates): it weighs as an ordinary word.
+RECURRING_HOURS = 12
+RECURRING_GAP = 6
+RECURRING_WEIGHT = 0.25
 POSTING_CAP = 64  # a term in more active events than this is chatter: not used to find candidates
 MAX_EXEMPLARS = 24
 MAX_AUTHORS = 200
@@ -102,7 +110,7 @@ class Clusterer:
         self.df: Counter[str] = Counter()
         self.total = 0
         self.owner: dict[str, str] = {}  # mention id → cluster id
-        self.streak: dict[str, tuple[int, int]] = {}  # term → (last day used, days in a row)
+        self.streak: dict[str, tuple[int, int]] = {}  # term → (last hour used, hours in its run)
 
     # state ------------------------------------------------------------------------------
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
@@ -200,17 +208,27 @@ class Clusterer:
         weights = {t: self.weight(t) for t in post.terms}
         norm = sum(weights.values())
         for cluster_id, count in hits.items():
-            if count < 2:  # two shared words, or one shared #topic#
-                continue
             cluster = self.clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None or self._late(cluster, post):
                 continue
+            burst = self._bursting(cluster, post)
+            if count < 2 and not burst:  # two shared words, or one shared #topic#
+                continue
             shared = [t for t in post.terms if t in cluster.terms]
             mass = sum(weights[t] * cluster.profile(t) for t in shared)
-            if norm and mass >= JOIN_MASS and mass / norm >= JOIN_SCORE:
+            floor = BURST_SCORE if burst else JOIN_SCORE
+            if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))
         scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
         return scored
+
+    @staticmethod
+    def _bursting(cluster: Cluster, post: Post) -> bool:
+        """True when the event drew many independent posts and the post is in its first hours."""
+        return (
+            cluster.size >= BURST_SIZE
+            and post.published_at - cluster.first_at <= BURST_SPAN
+        )
 
     def _late(self, cluster: Cluster, post: Post) -> bool:
         """True when shared words or text no longer tie the post to the cluster (time apart)."""
@@ -243,18 +261,18 @@ class Clusterer:
             decision.merged.append(fold)
 
     def weight(self, term: str) -> float:
-        """idf damped by how many recent posts use the term, and again if used day after day."""
+        """idf damped by how many recent posts use the term, and again if used hour after hour."""
         weight = term_idf(term) * background_damping(self.total, self.df.get(term, 0))
         streak = self.streak.get(term)
-        return weight * RECURRING_WEIGHT if streak and streak[1] >= RECURRING_DAYS else weight
+        return weight * RECURRING_WEIGHT if streak and streak[1] >= RECURRING_HOURS else weight
 
-    def _note_day(self, term: str, day: int) -> None:
-        last, days = self.streak.get(term, (day, 0))
-        if day > last + 1:
-            days = 0  # the run was broken
-        if day > last or not days:
-            days += 1
-        self.streak[term] = (max(day, last), days)
+    def _note_hour(self, term: str, hour: int) -> None:
+        last, hours = self.streak.get(term, (hour, 0))
+        if hour - last > RECURRING_GAP:
+            hours = 0  # the run was broken
+        if hour > last or not hours:
+            hours += 1
+        self.streak[term] = (max(hour, last), hours)
 
     def similarity(self, a: Cluster, b: Cluster) -> float:
         """Weighted cosine of two events' term profiles."""
@@ -299,7 +317,7 @@ class Clusterer:
         """Count the post in the cluster; only independent posts count as background usage."""
         cluster.size += 1
         cluster.independent += independent
-        day = int(post.published_at.timestamp() // 86400)
+        hour = int(post.published_at.timestamp() // 3600)
         self.total += independent
         for term in post.terms:
             cluster.terms[term] += 1
@@ -309,7 +327,7 @@ class Clusterer:
                 cluster.top = max(cluster.top, counts[term])
             self.df[term] += independent
             if independent:
-                self._note_day(term, day)
+                self._note_hour(term, hour)
             self.postings.setdefault(term, set()).add(cluster.id)
         if post.author and post.author not in cluster.authors:
             if len(cluster.authors) < MAX_AUTHORS:
@@ -317,7 +335,7 @@ class Clusterer:
             cluster.author_count += 1
         elif not post.author:
             cluster.author_count += 1
-        cluster.hourly[int(post.published_at.timestamp() // 3600)] += 1
+        cluster.hourly[hour] += 1
         # Titles come from what people said on their own, not from one-word repost comments.
         room = len(cluster.exemplars) < (MAX_EXEMPLARS if independent else 3)
         if room and post.text:
