@@ -32,10 +32,10 @@ BURST_SPAN = timedelta(hours=2)
 BURST_SCORE = 0.15
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
-# A term used hour after hour (in this many distinct hours, never quiet for longer than the gap)
-# is part of the brand's routine (email subjects, templates): it weighs as an ordinary word.
+# A term used hour after hour or day after day (in this many distinct hours, never quiet for longer
+# than the gap) is part of the routine (email subjects, templates): it weighs as an ordinary word.
 RECURRING_HOURS = 12
-RECURRING_GAP = 6
+RECURRING_GAP = 30  # hours: a term said every day keeps its run through the night
 RECURRING_WEIGHT = 0.25
 POSTING_CAP = 64  # a term in more active events than this is chatter: not used to find candidates
 MAX_EXEMPLARS = 24
