@@ -225,10 +225,7 @@ class Clusterer:
     @staticmethod
     def _bursting(cluster: Cluster, post: Post) -> bool:
         """True when the event drew many independent posts and the post is in its first hours."""
-        return (
-            cluster.size >= BURST_SIZE
-            and post.published_at - cluster.first_at <= BURST_SPAN
-        )
+        return cluster.size >= BURST_SIZE and post.published_at - cluster.first_at <= BURST_SPAN
 
     def _late(self, cluster: Cluster, post: Post) -> bool:
         """True when shared words or text no longer tie the post to the cluster (time apart)."""
