@@ -21,7 +21,13 @@ from tests.index.fake_engine import FakeEngine, fake_engine
 PREFIX = "yqt-fake"
 CURRENT = {  # no fields to add, months already sorted: nothing to upgrade
     "settings": {"index": {"sort": {"field": ["published_us", "id"], "order": ["desc", "asc"]}}},
-    "mappings": {"properties": {"region": {"type": "keyword"}, "complaint": {"properties": {}}}},
+    "mappings": {
+        "properties": {
+            "region": {"type": "keyword"},
+            "complaint": {"properties": {}},
+            "group_id": {"type": "keyword"},
+        }
+    },
 }
 TEMPLATE = {
     "index_templates": [
