@@ -27,7 +27,7 @@ alerts_app = typer.Typer(help="告警：查看、确认、解决，校验规则�
 console = Console()
 
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", envvar="YUQING_CONFIG", help="yuqing.yaml")
+    Path | None, typer.Option("--config", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件")
 ]
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="数据目录 (默认 ./var)")
@@ -40,12 +40,16 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(2)
 
 
-@alerts_app.command("list")
+@alerts_app.command("list", help="列出告警（默认：未处理和已确认的）")
 def list_alerts(
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
     status: Annotated[
-        str, typer.Option(help="open / acknowledged / resolved / active / all")
+        str,
+        typer.Option(
+            help="状态：open 未处理 / acknowledged 已确认 / resolved 已解决 / "
+            "active 未解决（前两者）/ all 全部"
+        ),
     ] = "active",
 ) -> None:
     """List alerts (default: open and acknowledged)."""
@@ -73,9 +77,12 @@ def list_alerts(
     console.print(table if alerts else "没有告警。")
 
 
-@alerts_app.command("ack")
+@alerts_app.command("ack", help="确认告警（停止升级通知）")
 def ack(
-    alert_id: int, by: ByOption = "cli", config: ConfigOption = None, data_dir: DataDirOption = None
+    alert_id: Annotated[int, typer.Argument(help="告警 id")],
+    by: ByOption = "cli",
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Acknowledge an alert (stops escalation)."""
     ctx = Context.load(config, data_dir)
@@ -87,12 +94,12 @@ def ack(
     console.print(f"告警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
 
 
-@alerts_app.command("resolve")
+@alerts_app.command("resolve", help="解决告警（加 --false-alarm：把其事件标为误报）")
 def resolve(
-    alert_id: int,
+    alert_id: Annotated[int, typer.Argument(help="告警 id")],
     by: ByOption = "cli",
     false_alarm: Annotated[
-        bool, typer.Option("--false-alarm", help="误报: settle the whole incident, keep it quiet")
+        bool, typer.Option("--false-alarm", help="误报：结束整个事件并保持静默")
     ] = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
@@ -110,7 +117,7 @@ def resolve(
     console.print(f"告警 #{alert.id} {status}")
 
 
-@alerts_app.command("rules")
+@alerts_app.command("rules", help="校验并列出规则文件（内置与 alerting.rules_dir，或指定的文件）")
 def rules(
     config: ConfigOption = None,
     files: Annotated[list[Path] | None, typer.Argument(help="只校验这些规则文件")] = None,

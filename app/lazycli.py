@@ -23,8 +23,8 @@ def load(entry: CliCommand) -> Any:
         group = typer.main.get_group(target)
         group.name = entry.name
         return group
-    holder = typer.Typer()
-    holder.command(entry.name)(target)
+    holder = typer.Typer(add_completion=False)
+    holder.command(entry.name, help=entry.help)(target)
     return typer.main.get_command(holder)
 
 

@@ -56,7 +56,7 @@ def _time(value: str | None, option: str) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-@events_app.command("list")
+@events_app.command("list", help="事件列表，规模大的在前")
 def list_events(
     since: Annotated[str | None, typer.Option(help="只列此刻之后仍活跃的事件（ISO 时间）")] = None,
     until: Annotated[str | None, typer.Option(help="只列此刻之前开始的事件（ISO 时间）")] = None,
@@ -101,7 +101,7 @@ def list_events(
     console.print(table)
 
 
-@events_app.command("show")
+@events_app.command("show", help="单个事件：首发、时间线、放大者、传播路径、告警与案件")
 def show_event(
     event_id: Annotated[str, typer.Argument(help="事件 id（list 中的 id，可只写前几位）")],
     as_json: JsonOption = False,
@@ -136,7 +136,7 @@ def show_event(
     _print_detail(payload, detail, ctx)
 
 
-@events_app.command("rebuild")
+@events_app.command("rebuild", help="清空所有事件，按时间从早到晚重新聚类全部已索引提及")
 def rebuild(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Forget every event and cluster all indexed mentions again, oldest first."""
     from brand_events.rebuild import rebuild_events  # the clusterer (numpy) loads only here

@@ -58,7 +58,7 @@ def problem_cell(state: SourceState | None) -> str:
     return (state.last_loss or "") if state.losses_last_run else ""
 
 
-@sources_app.command("list")
+@sources_app.command("list", help="数据源列表：健康状态、最近采集、丢失计数")
 def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
     ctx = Context.load(config, data_dir)
@@ -86,9 +86,9 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
     ctx.close()
 
 
-@sources_app.command("run")
+@sources_app.command("run", help="立即运行一个数据源（遵守冷却时间；要强制先 reset）")
 def run_now(
-    name: Annotated[str, typer.Argument(help="source name from yuqing.yaml")],
+    name: Annotated[str, typer.Argument(help="yuqing.yaml 中的数据源名称")],
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
@@ -115,9 +115,9 @@ def run_now(
         raise typer.Exit(1)
 
 
-@sources_app.command("reset")
+@sources_app.command("reset", help="清除数据源的游标与冷却：下次运行重新回填")
 def reset(
-    name: Annotated[str, typer.Argument(help="source name from yuqing.yaml")],
+    name: Annotated[str, typer.Argument(help="yuqing.yaml 中的数据源名称")],
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
@@ -133,11 +133,13 @@ def reset(
     console.print(f"{name}: 已重置游标和冷却 (cursor and cooldown cleared)")
 
 
-@sources_app.command("webhook")
+@sources_app.command(
+    "webhook", help="在前台运行接收 webhook（webhook.enabled 时 yuqing run 会自动启动）"
+)
 def webhook(
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
-    port: Annotated[int | None, typer.Option(help="default: webhook.port")] = None,
+    port: Annotated[int | None, typer.Option(help="端口（默认取配置 webhook.port）")] = None,
 ) -> None:
     """Serve the intake webhook in the foreground (`yuqing run` starts it when webhook.enabled)."""
     from collectors.webhook import WebhookServer  # the web stack loads only to serve

@@ -95,13 +95,13 @@ def run_report(
         ctx.close()
 
 
-@report_app.command()
+@report_app.command(help="周报（或 --period daily|monthly）：默认为上一个完整的周一至周日")
 def weekly(
     first: FromOption = None,
     last: ToOption = None,
     plan: PlanOption = None,
     period: Annotated[
-        Period, typer.Option("--period", help="daily | weekly | monthly")
+        Period, typer.Option("--period", help="周期：daily 日报 / weekly 周报 / monthly 月报")
     ] = Period.WEEKLY,
     out: OutOption = None,
     email: EmailOption = False,
@@ -152,9 +152,9 @@ def _fixed_period_command(period: Period, doc: str) -> Callable[..., None]:
     return command
 
 
-daily = report_app.command("daily")(
+daily = report_app.command("daily", help="日报：默认为昨天")(
     _fixed_period_command(Period.DAILY, "日报: yesterday by default.")
 )
-monthly = report_app.command("monthly")(
+monthly = report_app.command("monthly", help="月报：默认为上一个完整自然月")(
     _fixed_period_command(Period.MONTHLY, "月报: the last full calendar month by default.")
 )

@@ -22,13 +22,9 @@ console = Console(stderr=True)
 
 
 def classify(
-    input_file: Annotated[
-        Path, typer.Option("--in", help="JSONL or CSV with a text/review column")
-    ],
-    output_file: Annotated[
-        Path, typer.Option("--out", help="JSONL with the classifier fields added")
-    ],
-    model: Annotated[str, typer.Option(help="default | snownlp")] = "default",
+    input_file: Annotated[Path, typer.Option("--in", help="JSONL 或含 text/review 列的 CSV")],
+    output_file: Annotated[Path, typer.Option("--out", help="输出 JSONL（加上分类字段）")],
+    model: Annotated[str, typer.Option(help="模型：default（默认）或 snownlp")] = "default",
     data_dir: Annotated[
         Path | None,
         typer.Option("--data-dir", help="部署的数据目录：使用其由人工校正训练的自适应模型"),

@@ -28,12 +28,10 @@ console = Console()
 
 def ingest(
     file: Annotated[
-        Path, typer.Argument(help="JSONL (mention JSON per line) or CSV with a text/review column")
+        Path, typer.Argument(help="JSONL（每行一条提及 JSON）或含 text/review 列的 CSV")
     ],
-    source: Annotated[str | None, typer.Option(help="source name for records without one")] = None,
-    alerts: Annotated[
-        bool, typer.Option(help="run the at-ingest alert rules (urgent mentions)")
-    ] = True,
+    source: Annotated[str | None, typer.Option(help="未注明来源的记录使用此数据源名")] = None,
+    alerts: Annotated[bool, typer.Option(help="导入时执行即时预警规则（紧急提及）")] = True,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:

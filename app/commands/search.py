@@ -33,28 +33,30 @@ console = Console()
 
 def search(
     query: Annotated[str, typer.Argument(help="中文子串；空格=并且，-词=排除")] = "",
-    limit: Annotated[int, typer.Option(min=1, max=10000)] = 20,
-    json_lines: Annotated[bool, typer.Option("--json", help="one mention JSON per line")] = False,
-    plan: Annotated[list[str] | None, typer.Option(help="monitoring plan id")] = None,
-    channel: Annotated[list[Channel] | None, typer.Option()] = None,
-    sentiment: Annotated[list[SentimentLabel] | None, typer.Option()] = None,
-    category: Annotated[list[Category] | None, typer.Option()] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000, help="最多返回条数")] = 20,
+    json_lines: Annotated[bool, typer.Option("--json", help="每行输出一条提及 JSON")] = False,
+    plan: Annotated[list[str] | None, typer.Option(help="监测方案 id，可重复")] = None,
+    channel: Annotated[list[Channel] | None, typer.Option(help="渠道，可重复")] = None,
+    sentiment: Annotated[list[SentimentLabel] | None, typer.Option(help="情感，可重复")] = None,
+    category: Annotated[list[Category] | None, typer.Option(help="投诉类别，可重复")] = None,
     region: Annotated[
-        list[str] | None, typer.Option(help="author region (IP属地), e.g. 广东; repeatable")
+        list[str] | None, typer.Option(help="作者地区（IP属地），如 广东；可重复")
     ] = None,
-    min_urgency: Annotated[Severity | None, typer.Option()] = None,
+    min_urgency: Annotated[Severity | None, typer.Option(help="最低紧急程度")] = None,
     complaint: Annotated[
         bool | None,
         typer.Option(
             "--complaint/--no-complaint",
-            help="only complaints / only non-complaints (unclassified mentions match neither)",
+            help="只看投诉 / 只看非投诉（未分类的提及两者都不匹配）",
         ),
     ] = None,
-    since: Annotated[datetime | None, typer.Option(help="published at or after (ISO)")] = None,
-    until: Annotated[datetime | None, typer.Option(help="published before (ISO)")] = None,
-    sort: Annotated[SortOrder, typer.Option()] = SortOrder.NEWEST,
+    since: Annotated[datetime | None, typer.Option(help="发布时间不早于（ISO 格式）")] = None,
+    until: Annotated[datetime | None, typer.Option(help="发布时间早于（ISO 格式）")] = None,
+    sort: Annotated[
+        SortOrder, typer.Option(help="排序：newest 最新在前，oldest 最早在前，urgency 按紧急程度")
+    ] = SortOrder.NEWEST,
     mask: Annotated[
-        bool, typer.Option(help="hide phones, ID/card/QQ numbers, emails, addresses (export)")
+        bool, typer.Option(help="隐藏手机号、身份证/银行卡/QQ 号、邮箱、地址（导出用）")
     ] = True,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,

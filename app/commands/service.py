@@ -58,7 +58,7 @@ def dashboard_process(
 def dashboard_command(
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
-    port: Annotated[int | None, typer.Option(help="default: dashboard.port")] = None,
+    port: Annotated[int | None, typer.Option(help="端口（默认取配置 dashboard.port）")] = None,
 ) -> None:
     """Start the Streamlit dashboard (reads while `yuqing run` writes)."""
     ctx = Context.load(config, data_dir)
@@ -75,13 +75,11 @@ def dashboard_command(
 
 def demo(
     config: ConfigOption = None,
-    data_dir: Annotated[Path, typer.Option("--data-dir", envvar="YUQING_DATA_DIR")] = Path(
-        "var/demo"
-    ),
-    fresh: Annotated[
-        bool, typer.Option(help="start the demo from scratch (deletes --data-dir)")
-    ] = False,
-    port: Annotated[int | None, typer.Option()] = None,
+    data_dir: Annotated[
+        Path, typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="演示数据目录")
+    ] = Path("var/demo"),
+    fresh: Annotated[bool, typer.Option(help="从头开始演示（会删除 --data-dir）")] = False,
+    port: Annotated[int | None, typer.Option(help="看板端口（默认取配置 dashboard.port）")] = None,
 ) -> None:
     """Demo: replay source + service + dashboard together; prints the dashboard URL."""
     if fresh and data_dir.exists():

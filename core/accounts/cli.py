@@ -22,9 +22,7 @@ user_app = typer.Typer(
 )
 console = Console(soft_wrap=True)
 
-PasswordStdin = Annotated[
-    bool, typer.Option("--password-stdin", help="read the password from standard input")
-]
+PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="从标准输入读取密码")]
 
 
 def _password(from_stdin: bool) -> str:
@@ -33,9 +31,9 @@ def _password(from_stdin: bool) -> str:
     return str(typer.prompt("密码 password", hide_input=True, confirmation_prompt=True))
 
 
-@user_app.command("add")
+@user_app.command("add", help="创建账号；创建第一个账号后看板改为需登录")
 def add(
-    username: Annotated[str, typer.Argument(help="login name (letters, digits, _ . @ -)")],
+    username: Annotated[str, typer.Argument(help="登录名（字母、数字、_ . @ -）")],
     name: Annotated[str, typer.Option("--name", help="显示名：审计日志中的操作人")] = "",
     role: Annotated[Role, typer.Option(help="viewer 只读 | operator 处置人员")] = Role.OPERATOR,
     password_stdin: PasswordStdin = False,
@@ -64,7 +62,7 @@ def add(
         ctx.close()
 
 
-@user_app.command("list")
+@user_app.command("list", help="账号列表：角色、状态、最近登录")
 def list_accounts(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Accounts with role, state and last login."""
     ctx = Context.load(config, data_dir)
@@ -84,9 +82,9 @@ def list_accounts(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT
     console.print(table)
 
 
-@user_app.command("passwd")
+@user_app.command("passwd", help="设置新密码（同时解除锁定）")
 def passwd(
-    username: str,
+    username: Annotated[str, typer.Argument(help="登录名")],
     password_stdin: PasswordStdin = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -99,18 +97,22 @@ def passwd(
     console.print(f"{username} 的密码已更新")
 
 
-@user_app.command("disable")
+@user_app.command("disable", help="停用账号，禁止登录（名称仍保留在审计日志中）")
 def disable(
-    username: str, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
+    username: Annotated[str, typer.Argument(help="登录名")],
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Stop an account from logging in (its name stays in audit logs)."""
     _change(config, data_dir, lambda s: service.set_disabled(s, username=username, disabled=True))
     console.print(f"{username} 已停用")
 
 
-@user_app.command("enable")
+@user_app.command("enable", help="重新启用已停用的账号")
 def enable(
-    username: str, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
+    username: Annotated[str, typer.Argument(help="登录名")],
+    config: ConfigOption = None,
+    data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Allow a disabled account to log in again."""
     _change(config, data_dir, lambda s: service.set_disabled(s, username=username, disabled=False))

@@ -56,10 +56,10 @@ def _engine(settings: IndexConfig) -> EngineMentionIndex:
     return open_engine_index(settings)
 
 
-@app.command()
+@app.command(help="安装索引模板与读取别名；显示当前使用的中文分词器")
 def init(
     replace_template: Annotated[
-        bool, typer.Option(help="rewrite the template (new months pick up mapping changes)")
+        bool, typer.Option(help="重写索引模板（新月份索引采用新的映射）")
     ] = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -125,11 +125,11 @@ def copy_mentions(
     return report
 
 
-@app.command()
+@app.command(help="把全部提及从一个后端复制到另一个（幂等，可重复运行）")
 def migrate(
-    from_backend: Annotated[Backend, typer.Option("--from", help="read from")] = Backend.SQLITE,
-    to_backend: Annotated[Backend, typer.Option("--to", help="write to")] = Backend.OPENSEARCH,
-    batch: Annotated[int, typer.Option(min=1, max=10_000, help="mentions per bulk")] = 500,
+    from_backend: Annotated[Backend, typer.Option("--from", help="从此后端读取")] = Backend.SQLITE,
+    to_backend: Annotated[Backend, typer.Option("--to", help="写入此后端")] = Backend.OPENSEARCH,
+    batch: Annotated[int, typer.Option(min=1, max=10_000, help="每批写入的提及数")] = 500,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
@@ -198,7 +198,7 @@ def _size(num_bytes: int) -> str:
     return f"{size:.1f} GiB"
 
 
-@app.command()
+@app.command(help="当前索引的文档数、索引列表、分词器与大小")
 def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Document count, indices, analyzer and size of the configured index."""
     settings = _index_config(config)
@@ -228,13 +228,13 @@ def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
     console.print(table)
 
 
-@app.command()
+@app.command(help="立即执行保留策略：删除过旧的提及（搜索引擎按整月删除）")
 def prune(
     older_than: Annotated[
         str | None,
-        typer.Option(help="delete mentions published longer ago than this (e.g. 400d)"),
+        typer.Option(help="删除发布时间早于此时长的提及（如 400d）"),
     ] = None,
-    yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="不再询问确认")] = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:

@@ -32,7 +32,7 @@ from crisis_playbooks.tasks.enums import TaskStatus
 case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救 (cases)", no_args_is_help=True)
 
 
-@case_app.command("list")
+@case_app.command("list", help="案件看板：按状态分组，标出超时案件")
 def list_cases(
     status: Annotated[list[CaseStatus] | None, typer.Option(help="只看这些状态")] = None,
     now: NowOption = None,
@@ -45,13 +45,13 @@ def list_cases(
         print_board(grouped, ctx.config.tz)
 
 
-@case_app.command("open")
+@case_app.command("open", help="立案：从告警、从提及，或手工（--title）")
 def open_case(
     alert: Annotated[int | None, typer.Option(help="从预警立案 (alert id)")] = None,
     mention: Annotated[list[str] | None, typer.Option(help="从舆情立案 (mention id)")] = None,
     title: Annotated[str | None, typer.Option(help="标题（手工立案必填）")] = None,
-    summary: Annotated[str, typer.Option()] = "",
-    severity: Annotated[Severity | None, typer.Option()] = None,
+    summary: Annotated[str, typer.Option(help="案件摘要")] = "",
+    severity: Annotated[Severity | None, typer.Option(help="严重程度")] = None,
     owner: Annotated[str | None, typer.Option(help="负责人")] = None,
     actor: ActorOption = None,
     now: NowOption = None,
@@ -103,9 +103,9 @@ def open_case(
             console.print(f"已立案：案件 #{case.id} {case.title}{proposal}", markup=False)
 
 
-@case_app.command("show")
+@case_app.command("show", help="案件详情：SLA 计时、检查清单、补救记录与时间线")
 def show(
-    case_id: int,
+    case_id: Annotated[int, typer.Argument(help="案件 id")],
     now: NowOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -118,13 +118,13 @@ def show(
         )
 
 
-@case_app.command("update")
+@case_app.command("update", help="修改状态（按状态机校验）、负责人、严重程度、等待标记；添加备注")
 def update(
-    case_id: int,
+    case_id: Annotated[int, typer.Argument(help="案件 id")],
     status: Annotated[CaseStatus | None, typer.Option(help="新状态")] = None,
-    owner: Annotated[str | None, typer.Option()] = None,
-    severity: Annotated[Severity | None, typer.Option()] = None,
-    title: Annotated[str | None, typer.Option()] = None,
+    owner: Annotated[str | None, typer.Option(help="负责人")] = None,
+    severity: Annotated[Severity | None, typer.Option(help="严重程度")] = None,
+    title: Annotated[str | None, typer.Option(help="标题")] = None,
     note: Annotated[str | None, typer.Option(help="备注（写入时间线）")] = None,
     waiting: Annotated[
         bool | None, typer.Option("--waiting/--not-waiting", help="等待客户（暂停 SLA）")
@@ -157,9 +157,9 @@ def update(
             console.print(f"案件 #{case.id}：状态 {case.status_enum.label_zh}")
 
 
-@case_app.command("start-playbook")
+@case_app.command("start-playbook", help="为案件启动预案：其步骤成为带截止时间的任务")
 def start_playbook(
-    case_id: int,
+    case_id: Annotated[int, typer.Argument(help="案件 id")],
     playbook_id: Annotated[str | None, typer.Argument(help="预案 id；默认用建议预案")] = None,
     actor: ActorOption = None,
     now: NowOption = None,
@@ -188,11 +188,13 @@ def start_playbook(
         )
 
 
-@case_app.command("task")
+@case_app.command("task", help="检查清单步骤：完成、跳过（附备注）或重新打开")
 def task(
-    case_id: int,
-    task_id: int,
-    status: Annotated[TaskStatus, typer.Option(help="done / skipped / open")] = TaskStatus.DONE,
+    case_id: Annotated[int, typer.Argument(help="案件 id")],
+    task_id: Annotated[int, typer.Argument(help="步骤（任务）id")],
+    status: Annotated[
+        TaskStatus, typer.Option(help="done 完成 / skipped 跳过（需备注）/ open 重新打开")
+    ] = TaskStatus.DONE,
     note: Annotated[str, typer.Option(help="说明（跳过时必填）")] = "",
     actor: ActorOption = None,
     now: NowOption = None,
@@ -211,7 +213,7 @@ def task(
         console.print(f"步骤 #{item.id} {item.title}：{item.status_enum.label_zh}", markup=False)
 
 
-@case_app.command("check")
+@case_app.command("check", help="立即执行一次 SLA / 超时任务检查（服务每分钟自动执行）")
 def check(
     now: NowOption = None, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
 ) -> None:
@@ -221,4 +223,4 @@ def check(
         console.print(f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个")
 
 
-case_app.command("recovery")(recovery_record)
+case_app.command("recovery", help="记录补救：致歉、补偿、用户是否接受及满意度")(recovery_record)

@@ -22,7 +22,9 @@ def _configured(config: Path | None, data_dir: Path) -> dict[str, Playbook]:
     return runtime.library(Context.load(config, data_dir))
 
 
-@playbook_app.command("validate")
+@playbook_app.command(
+    "validate", help="校验预案文件（或全部已配置预案）；有误时退出码 2 并指出文件与键"
+)
 def validate(
     files: Annotated[
         list[Path] | None, typer.Argument(help="预案 YAML 文件；省略=全部已配置预案")
@@ -37,7 +39,7 @@ def validate(
         console.print(f"[green]OK[/green] {playbook.source}: {playbook.id} {playbook.name}")
 
 
-@playbook_app.command("list")
+@playbook_app.command("list", help="列出可用预案及其适用条件")
 def list_playbooks(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """List the available playbooks and when they apply."""
     with reported():

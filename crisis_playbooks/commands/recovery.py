@@ -22,21 +22,27 @@ from crisis_playbooks.recovery.models import RecoveryUpdate
 
 
 def recovery_record(
-    case_id: int,
+    case_id: Annotated[int, typer.Argument(help="案件 id")],
     break_cause: Annotated[str | None, typer.Option(help="服务失误原因")] = None,
     responsible: Annotated[str | None, typer.Option(help="专人负责")] = None,
     contacted: Annotated[
         bool, typer.Option("--contacted", help="已主动联系（记为 --now）")
     ] = False,
-    apology: Annotated[bool | None, typer.Option("--apology/--no-apology")] = None,
+    apology: Annotated[
+        bool | None, typer.Option("--apology/--no-apology", help="是否已致歉")
+    ] = None,
     remedy: Annotated[str | None, typer.Option(help="补救方案")] = None,
-    accepted: Annotated[bool | None, typer.Option("--accepted/--declined")] = None,
+    accepted: Annotated[
+        bool | None, typer.Option("--accepted/--declined", help="用户接受 / 拒绝补救方案")
+    ] = None,
     third_parties: Annotated[str | None, typer.Option(help="已告知的第三方")] = None,
     follow_up_on: Annotated[str | None, typer.Option(help="回访日期 YYYY-MM-DD")] = None,
     followed_up: Annotated[
         bool, typer.Option("--followed-up", help="已回访（记为 --now）")
     ] = False,
-    satisfaction: Annotated[int | None, typer.Option(min=1, max=5)] = None,
+    satisfaction: Annotated[
+        int | None, typer.Option(min=1, max=5, help="用户满意度（1–5）")
+    ] = None,
     recurrence: Annotated[str | None, typer.Option(help="复发检查结论")] = None,
     tier: Annotated[WinBackTier | None, typer.Option(help="挽回等级")] = None,
     actor: ActorOption = None,

@@ -25,13 +25,17 @@ def _fail(exc: YuqingError) -> None:
     raise typer.Exit(2)
 
 
-@label_app.command("set")
+@label_app.command("set", help="设置一个或多个标签；索引中的提及立即更新并记入审计")
 def set_labels(
     mention_id: Annotated[str, typer.Argument(help="提及 id（yuqing search --json 的 id）")],
-    sentiment: Annotated[str | None, typer.Option(help="negative | neutral | positive")] = None,
+    sentiment: Annotated[
+        str | None, typer.Option(help="情感：negative 负面 / neutral 中性 / positive 正面")
+    ] = None,
     complaint: Annotated[str | None, typer.Option(help="是 | 否")] = None,
     category: Annotated[str | None, typer.Option(help="类别代码，如 product_quality")] = None,
-    urgency: Annotated[str | None, typer.Option(help="low | medium | high | critical")] = None,
+    urgency: Annotated[
+        str | None, typer.Option(help="紧急程度：low / medium / high / critical（低到危急）")
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="操作人（默认当前系统用户）")] = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -63,7 +67,7 @@ def set_labels(
     console.print(f"已校正 {mention.id} 的{fields}", highlight=False)
 
 
-@label_app.command("list")
+@label_app.command("list", help="校正记录，最新在前：时间、操作人、提及、字段、修改前 → 修改后")
 def list_corrections(
     mention_id: Annotated[str | None, typer.Argument(help="只看这条提及")] = None,
     config: ConfigOption = None,
@@ -86,7 +90,7 @@ def list_corrections(
     console.print(table)
 
 
-@label_app.command("status")
+@label_app.command("status", help="已存校正数量、自适应模型的训练时间与效果")
 def adaptation_status(
     config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
 ) -> None:

@@ -1,0 +1,65 @@
+"""Every `yuqing` command and option explains itself in Chinese (`--help` is read by users)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import typer
+
+from app.cli import app
+from app.lazycli import DeferredCommand, load
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# typer's vendored click hard-codes "Show this message and exit." for --help (no gettext hook).
+WHITELIST = {"--help"}
+
+
+def _tree(command: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every real (loaded) command below `command`, with its full command path."""
+    if isinstance(command, DeferredCommand):
+        command = load(command.entry)
+    yield path, command
+    subcommands = getattr(command, "commands", None)
+    if subcommands is None:
+        return
+    ctx = command.make_context(path, [], resilient_parsing=True)
+    for name in command.list_commands(ctx):
+        sub = command.get_command(ctx, name)
+        yield from _tree(sub, f"{path} {name}")
+
+
+def _english_help() -> list[str]:
+    """Command paths and options whose help has no Chinese character."""
+    root = typer.main.get_command(app)
+    bad: list[str] = []
+    for path, command in _tree(root, "yuqing"):
+        ctx = command.make_context(path, [], resilient_parsing=True)
+        if not CJK.search(command.get_short_help_str(limit=200) or ""):
+            bad.append(f"{path}: {command.get_short_help_str(limit=200)!r}")
+        for param in command.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:  # arguments carry their help on the typer side
+                text = getattr(param, "help", None)
+                if text is None and param.param_type_name == "argument":
+                    bad.append(f"{path} {param.name}: argument without help")
+                elif text is not None and not CJK.search(text):
+                    bad.append(f"{path} {param.name}: {text!r}")
+                continue
+            if record[0] not in WHITELIST and not CJK.search(record[1]):
+                bad.append(f"{path} {record[0]}: {record[1]!r}")
+    return bad
+
+
+def test_walk_reaches_every_domain_command() -> None:
+    """The walk resolves the lazy groups, so it sees the sub-commands, not only the stand-ins."""
+    paths = {path for path, _ in _tree(typer.main.get_command(app), "yuqing")}
+    assert {"yuqing alerts list", "yuqing run", "yuqing index init"} <= paths
+    assert len(paths) > 40
+
+
+def test_every_command_and_option_help_is_chinese() -> None:
+    """Short help of every command and help of every option/argument contains Chinese."""
+    bad = _english_help()
+    assert not bad, "English-only CLI help:\n" + "\n".join(bad)
