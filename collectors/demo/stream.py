@@ -30,6 +30,41 @@ HOURLY_MEAN = sum(HOURLY) / len(HOURLY)
 WEEKEND = 1.25
 NICKS = ["小", "阿", "大", "老", "胖", "萌", "酷", "甜"]
 NICK_TAILS = ["鱼", "猫", "熊", "桃", "橙", "鹿", "狗", "兔", "米", "豆", "虾", "瓜"]
+# The authors' IP属地, weighted roughly by online population (a takeaway brand's customers).
+REGIONS = {
+    "广东": 14,
+    "北京": 8,
+    "上海": 8,
+    "浙江": 8,
+    "江苏": 7,
+    "四川": 6,
+    "山东": 6,
+    "湖北": 5,
+    "河南": 5,
+    "湖南": 4,
+    "福建": 4,
+    "陕西": 3,
+    "重庆": 3,
+    "安徽": 3,
+    "河北": 3,
+    "辽宁": 3,
+    "天津": 2,
+    "广西": 2,
+    "云南": 2,
+    "江西": 2,
+    "山西": 2,
+    "黑龙江": 2,
+    "吉林": 1,
+    "贵州": 1,
+    "内蒙古": 1,
+    "新疆": 1,
+    "甘肃": 1,
+    "海南": 1,
+    "宁夏": 1,
+    "青海": 1,
+    "西藏": 1,
+    "香港": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +129,8 @@ def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
         "followers": int(rng.lognormvariate(5.5, 1.6)),
         "verified": rng.random() < 0.02,
     }
+    # Its own generator: the region does not shift the stream's other draws.
+    region = random.Random(author["name"]).choices(list(REGIONS), list(REGIONS.values()))[0]
     roll = rng.random()
     if roll < 0.62:
         body = rng.choice(
@@ -104,13 +141,20 @@ def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
             "comments": rng.randrange(0, 12),
             "likes": rng.randrange(0, 40),
         }
-        return {"channel": Channel.WEIBO, "text": body, "author": author, "metrics": metrics}
+        return {
+            "channel": Channel.WEIBO,
+            "text": body,
+            "author": author,
+            "metrics": metrics,
+            "region": region,
+        }
     if roll < 0.82:
         return {
             "channel": Channel.FORUM,
             "title": f"{brand}外卖怎么样？",
             "text": text,
             "author": author,
+            "region": region,
         }
     if roll < 0.94:
         title = f"投诉{brand}：{text[:14]}"
@@ -119,6 +163,7 @@ def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
             "title": title,
             "text": text,
             "author": author,
+            "region": region,
         }
     return {
         "channel": Channel.EMAIL,
