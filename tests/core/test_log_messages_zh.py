@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = (
-    "app",
-    "core",
-    "collectors",
-    "sentiment",
-    "alerting",
-    "crisis_playbooks",
-    "reports",
-    "dashboard",
-    "brand_events",
-)
+from tests.core.test_layering import PRODUCT as PACKAGES
+from tests.core.test_layering import ROOT
+
 LEVELS = {"info", "warning", "error", "exception", "critical"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
