@@ -124,13 +124,14 @@ def background_events(
 
 def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
     """Dress a review as a Weibo post, forum thread, complaint entry or email about the brand."""
+    name = rng.choice(NICKS) + rng.choice(NICK_TAILS) + str(rng.randrange(10, 9999))
     author = {
-        "name": rng.choice(NICKS) + rng.choice(NICK_TAILS) + str(rng.randrange(10, 9999)),
+        "name": name,
         "followers": int(rng.lognormvariate(5.5, 1.6)),
         "verified": rng.random() < 0.02,
     }
     # Its own generator: the region does not shift the stream's other draws.
-    region = random.Random(author["name"]).choices(list(REGIONS), list(REGIONS.values()))[0]
+    region = random.Random(name).choices(list(REGIONS), list(REGIONS.values()))[0]
     roll = rng.random()
     if roll < 0.62:
         body = rng.choice(
