@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from core.enums import Category, Channel, SentimentLabel, Severity
-from core.index.engines import EngineMentionIndex, mapping
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder, SplitField
-from core.models import Mention, Metrics
-from tests.index.conftest import ENGINES
 from tests.index.corpus import CORPUS, ids, names
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -297,80 +293,6 @@ def test_since_pages_in_indexing_order_and_sees_updates(index: MentionIndex) -> 
     assert names(page) == ["screen"] and after != cursor
 
 
-def _rejected_by_engines() -> Mention:
-    """Valid for SQLite's JSON column, but metrics.likes is not a number for the engine."""
-    bad_metrics = Metrics.model_construct(reposts=0, comments=0, likes="many", views=0)
-    return CORPUS["refund"].model_copy(update={"id": "bad-doc", "metrics": bad_metrics})
-
-
-@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
-def test_bulk_reports_a_rejected_document_and_keeps_the_rest(
-    index: MentionIndex, backend: str
-) -> None:
-    batch = [CORPUS["screen"], _rejected_by_engines(), CORPUS["lone"]]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pydantic warns while serialising the bad field
-        result = index.upsert_many(batch)
-    index.refresh()
-
-    assert set(result.created) == ids("screen", "lone")
-    assert list(result.errors) == ["bad-doc"]
-    assert "metrics.likes" in result.errors["bad-doc"]
-    assert index.count(SearchQuery()) == 2
-
-
-@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
-def test_a_mention_moving_month_keeps_one_copy(index: MentionIndex, backend: str) -> None:
-    assert isinstance(index, EngineMentionIndex)
-    original = CORPUS["refund"]
-    index.upsert_many([original])
-    index.refresh()
-    moved = original.model_copy(update={"published_at": _utc(6, 1, 12)})
-
-    result = index.upsert_many([moved])
-    index.refresh()
-
-    assert result.updated == [original.id] and not result.created
-    assert index.count(SearchQuery(ids=[original.id])) == 1
-    assert index.get(original.id) == moved
-    docs = {name.rsplit("-", 1)[1]: count for name, (count, _) in index.monthly_indices().items()}
-    assert docs == {"2026.05": 0, "2026.06": 1}
-
-
-@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
-def test_retention_drops_whole_months(index: MentionIndex, backend: str) -> None:
-    assert isinstance(index, EngineMentionIndex)
-    index.upsert_many(list(CORPUS.values()))
-    index.refresh()
-
-    dropped = index.drop_months_before(_utc(6, 15))
-
-    assert dropped == [f"{index.prefix}-2026.05"]
-    assert _found(index) == ids("battery", "courier", "lone")
-
-
-@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
-def test_months_made_before_the_region_field_gain_it(index: MentionIndex, backend: str) -> None:
-    assert isinstance(index, EngineMentionIndex)
-    old_layout = mapping.template_body(index.prefix, mapping.CJK_BIGRAM, 1, 0)
-    del old_layout["template"]["mappings"]["properties"]["region"]
-    index.client.put_template(index.prefix, old_layout)
-    index._analyzer = mapping.CJK_BIGRAM  # a writer of the old layout: it never upgrades
-    index.upsert_many([CORPUS["launch"]])  # creates May's index without the field
-
-    reopened = EngineMentionIndex(index.client, index.prefix)  # the next start of the service
-    reopened.upsert_many([CORPUS["refund"], CORPUS["battery"]])  # May (old index), June (new)
-    reopened.refresh()
-
-    assert _found(reopened, regions=["广东"]) == ids("refund")
-    assert _found(reopened, regions=["海外"]) == ids("battery")
-    assert reopened.count(SearchQuery()) == 3
-    assert reopened.top_terms(SearchQuery(), SplitField.REGION) == [("广东", 1), ("海外", 1)]
-    template = index.client.get_template(index.prefix) or {}
-    assert "region" in template["template"]["mappings"]["properties"]
-    assert template["template"]["settings"]["index"]["number_of_replicas"] == "0"
-
-
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -401,23 +323,3 @@ def test_complaint_filter_in_top_terms(loaded: MentionIndex) -> None:
         ("weibo", 1),
     ]
     assert loaded.get(CORPUS["launch"].id) == CORPUS["launch"]  # the decision round-trips
-
-
-@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
-def test_months_made_before_the_complaint_field_gain_it(index: MentionIndex, backend: str) -> None:
-    assert isinstance(index, EngineMentionIndex)
-    old_layout = mapping.template_body(index.prefix, mapping.CJK_BIGRAM, 1, 0)
-    del old_layout["template"]["mappings"]["properties"]["complaint"]
-    index.client.put_template(index.prefix, old_layout)
-    index._analyzer = mapping.CJK_BIGRAM  # a writer of the old layout: it never upgrades
-    index.upsert_many([CORPUS["battery"]])  # creates June's index without the field
-
-    reopened = EngineMentionIndex(index.client, index.prefix)  # the next start of the service
-    reopened.upsert_many([CORPUS["refund"], CORPUS["courier"], CORPUS["launch"]])
-    reopened.refresh()
-
-    assert _found(reopened, complaint=True) == ids("refund", "courier")  # May new, June old
-    assert _found(reopened, complaint=False) == ids("launch")
-    assert reopened.count(SearchQuery()) == 4
-    template = index.client.get_template(index.prefix) or {}
-    assert "complaint" in template["template"]["mappings"]["properties"]
