@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alerting.enums import AlertStatus, DeliveryStatus
 from core.db import Base
 from core.db_upgrade import rename_values
+from core.dbtypes import UTCDateTime
 from core.enums import LEGACY_SEVERITY_NAMES, Severity
 
 
@@ -28,22 +29,22 @@ class Alert(Base):
     status: Mapped[AlertStatus] = mapped_column(String(20), default=AlertStatus.OPEN)
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text, default="")
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_fired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_fired_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
     acknowledged_by: Mapped[str | None] = mapped_column(String(100), default=None)
-    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     count: Mapped[int] = mapped_column(Integer, default=0)
     peak: Mapped[float] = mapped_column(Float, default=0.0)
     baseline: Mapped[float | None] = mapped_column(Float, default=None)
-    window_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    window_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    window_start: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    window_end: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     sample_mention_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     plans: Mapped[list[str]] = mapped_column(JSON, default=list)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
-    notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     notified_count: Mapped[int] = mapped_column(Integer, default=0)
     fire_count: Mapped[int] = mapped_column(Integer, default=0)
     incident_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
@@ -70,12 +71,12 @@ class Incident(Base):
     lead_alert_id: Mapped[int | None] = mapped_column(Integer, default=None)
     alert_count: Mapped[int] = mapped_column(Integer, default=0)
     plans: Mapped[list[str]] = mapped_column(JSON, default=list)
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_fired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_fired_at: Mapped[datetime] = mapped_column(UTCDateTime())
     acknowledged_by: Mapped[str | None] = mapped_column(String(100), default=None)
-    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class Delivery(Base):
@@ -95,9 +96,9 @@ class Delivery(Base):
     status: Mapped[DeliveryStatus] = mapped_column(String(20), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class CheckedMention(Base):
@@ -111,7 +112,7 @@ class CheckedMention(Base):
 
     rule: Mapped[str] = mapped_column(String(200), primary_key=True)
     mention_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class RuleState(Base):
@@ -120,7 +121,7 @@ class RuleState(Base):
     __tablename__ = "alert_rule_state"
 
     rule: Mapped[str] = mapped_column(String(200), primary_key=True)
-    last_eval_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_eval_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 

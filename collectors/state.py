@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core.db import Base
+from core.dbtypes import UTCDateTime
 
 
 class SourceStatus(StrEnum):
@@ -43,9 +44,9 @@ class SourceState(Base):
     type: Mapped[str] = mapped_column(String(50))
     cursor: Mapped[str | None] = mapped_column(Text, default=None)
     status: Mapped[str] = mapped_column(String(20), default=SourceStatus.PENDING)
-    last_run_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    last_error_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     items_last_run: Mapped[int] = mapped_column(Integer, default=0)
     items_total: Mapped[int] = mapped_column(Integer, default=0)
@@ -55,8 +56,8 @@ class SourceState(Base):
     losses_last_run: Mapped[int | None] = mapped_column(Integer, default=0)
     losses_total: Mapped[int | None] = mapped_column(Integer, default=0)
     last_loss: Mapped[str | None] = mapped_column(Text, default=None)
-    last_loss_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    cooldown_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_loss_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    cooldown_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 def state_of(session: Session, name: str, type_: str) -> SourceState:

@@ -34,3 +34,28 @@ def test_utc_column_stores_utc_and_reads_aware_on_sqlite() -> None:
         read = conn.execute(select(table.c.at)).scalar_one()
     assert str(stored).startswith("2026-03-02 04:00:00")
     assert read == datetime(2026, 3, 2, 4, tzinfo=UTC) and read.tzinfo is UTC
+
+
+# Hot-path tables that store a raw DateTime on purpose (a row per mention; the value is
+# written as UTC by the dedup code itself, and a type decorator would cost per row).
+RAW_TIMESTAMP_TABLES = {"author_copies", "similarity_groups", "near_groups"}
+
+
+def test_every_stored_timestamp_is_read_back_as_aware_utc() -> None:
+    from sqlalchemy import DateTime
+
+    from app.domains import install
+    from core.db import Base
+    from core.tables import TABLES
+
+    install()
+    for name in TABLES.names():
+        TABLES.get(name)()
+    naive = [
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        if table.name not in RAW_TIMESTAMP_TABLES
+        for column in table.columns
+        if isinstance(column.type, DateTime)
+    ]
+    assert naive == [], f"use core.dbtypes.UTCDateTime for {naive}"
