@@ -56,10 +56,10 @@ def _rule_problems(ctx: Context) -> list[str]:
     try:
         rules = load_rules(config, config_dir)
     except ConfigError as exc:
-        return [f"告警规则文件有误：{line}" for line in str(exc).splitlines()]
+        return [f"预警规则文件有误：{line}" for line in str(exc).splitlines()]
     plans = {p.id for p in ctx.config.plans}
     return [
-        f"告警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 {plan!r}；"
+        f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 {plan!r}；"
         f"已定义：{'、'.join(sorted(plans)) or '（无）'}"
         for rule in rules
         for plan in rule.spec.filter.plans

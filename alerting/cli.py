@@ -23,7 +23,7 @@ from core.errors import YuqingError
 from core.intake import read_records
 from core.timeutil import SimulatedClock, as_utc, parse_duration
 
-alerts_app = typer.Typer(help="告警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
+alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
 
 ConfigOption = Annotated[
@@ -40,7 +40,7 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(2)
 
 
-@alerts_app.command("list", help="列出告警（默认：未处理和已确认的）")
+@alerts_app.command("list", help="列出预警（默认：未处理和已确认的）")
 def list_alerts(
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
@@ -74,12 +74,12 @@ def list_alerts(
             f"{opened.astimezone(ctx.config.tz):%m-%d %H:%M}" if opened else "",
             alert.rule,
         )
-    console.print(table if alerts else "没有告警。")
+    console.print(table if alerts else "没有预警。")
 
 
-@alerts_app.command("ack", help="确认告警（停止升级通知）")
+@alerts_app.command("ack", help="确认预警（停止升级通知）")
 def ack(
-    alert_id: Annotated[int, typer.Argument(help="告警 id")],
+    alert_id: Annotated[int, typer.Argument(help="预警 id")],
     by: ByOption = "cli",
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
@@ -91,15 +91,15 @@ def ack(
             alert = service.acknowledge(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
     except YuqingError as exc:
         raise _fail(exc) from None
-    console.print(f"告警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
+    console.print(f"预警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
 
 
-@alerts_app.command("resolve", help="解决告警（加 --false-alarm：把其事件标为误报）")
+@alerts_app.command("resolve", help="解决预警（加 --false-alarm：把其预警组标为误报）")
 def resolve(
-    alert_id: Annotated[int, typer.Argument(help="告警 id")],
+    alert_id: Annotated[int, typer.Argument(help="预警 id")],
     by: ByOption = "cli",
     false_alarm: Annotated[
-        bool, typer.Option("--false-alarm", help="误报：结束整个事件并保持静默")
+        bool, typer.Option("--false-alarm", help="误报：结束整个预警组并保持静默")
     ] = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
@@ -114,7 +114,7 @@ def resolve(
     except YuqingError as exc:
         raise _fail(exc) from None
     status = "误报" if alert.false_alarm else ALERT_STATUS_ZH[AlertStatus(alert.status)]
-    console.print(f"告警 #{alert.id} {status}")
+    console.print(f"预警 #{alert.id} {status}")
 
 
 @alerts_app.command("rules", help="校验并列出规则文件（内置与 alerting.rules_dir，或指定的文件）")
@@ -146,7 +146,7 @@ def rules(
 
 def replay(
     stream: Annotated[Path, typer.Argument(help="JSONL 文件，每行一条文档化的 Mention JSON")],
-    alerts_out: Annotated[Path, typer.Option("--alerts-out", help="触发的告警写入此 JSONL 文件")],
+    alerts_out: Annotated[Path, typer.Option("--alerts-out", help="触发的预警写入此 JSONL 文件")],
     config: ConfigOption = None,
     data_dir: Annotated[
         Path | None,
@@ -187,5 +187,5 @@ def replay(
         console.print(f"[yellow]跳过[/yellow] {ref}: {error}")
     console.print(
         f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
-        f"触发告警 {summary.fired} 条 → {alerts_out}"
+        f"触发预警 {summary.fired} 条 → {alerts_out}"
     )

@@ -56,8 +56,8 @@ DOMAIN = Domain(
     models=_models,
     register=_register,
     commands=(
-        CliCommand("alerts", "告警：查看、确认、解决，校验规则文件", _alerts),
-        CliCommand("replay", "按模拟时钟回放数据流，输出触发的告警", _replay),
+        CliCommand("alerts", "预警：查看、确认、解决，校验规则文件", _alerts),
+        CliCommand("replay", "按模拟时钟回放数据流，输出触发的预警", _replay),
     ),
     jobs=_jobs,
 )

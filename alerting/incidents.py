@@ -167,7 +167,7 @@ def describe(session: Session, alert: Alert) -> str | None:
         return None
     others = [a.title for a in members(session, incident.id) if a.id != alert.id]
     shown = "；".join(others[:3]) + ("等" if len(others) > 3 else "")
-    return f"所属事件 #{incident.id}，共 {incident.alert_count} 条相关告警（另有：{shown}）"
+    return f"同属预警组 #{incident.id}，共 {incident.alert_count} 条相关预警（另有：{shown}）"
 
 
 def _matching(

@@ -87,5 +87,5 @@ def deliveries(session: Session, *, alert_id: int | None = None) -> list[Deliver
 def _required(session: Session, alert_id: int) -> Alert:
     alert = session.get(Alert, alert_id)
     if alert is None:
-        raise AlertNotFound(f"告警 #{alert_id} 不存在")
+        raise AlertNotFound(f"预警 #{alert_id} 不存在")
     return alert

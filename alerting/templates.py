@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from core.context import Context
 
 EVENT_PREFIX_ZH: dict[AlertEvent, str] = {
-    AlertEvent.OPENED: "新告警",
-    AlertEvent.UPDATED: "告警更新",
-    AlertEvent.REALERTED: "告警持续扩大",
-    AlertEvent.REOPENED: "告警再次触发",
-    AlertEvent.ESCALATED: "告警升级",
-    AlertEvent.RESOLVED: "告警已恢复",
+    AlertEvent.OPENED: "新预警",
+    AlertEvent.UPDATED: "预警更新",
+    AlertEvent.REALERTED: "预警持续扩大",
+    AlertEvent.REOPENED: "预警再次触发",
+    AlertEvent.ESCALATED: "预警升级",
+    AlertEvent.RESOLVED: "预警已恢复",
 }
 SNIPPET = 80
 
@@ -63,11 +63,11 @@ def render_alert(
     if story:
         lines.append(f"- {chat_text(story)}")
     if event == AlertEvent.RESOLVED:
-        lines.append("- 条件已持续解除，告警自动关闭。")
+        lines.append("- 条件已持续解除，预警自动关闭。")
     if samples:
         lines += ["", "**代表性内容**"]
         lines += [f"{i}. {sample_line(m)}" for i, m in enumerate(samples, start=1)]
-    lines += ["", f"[在舆情控制台处理（告警 #{alert.id}）]({link})"]
+    lines += ["", f"[在舆情控制台处理（预警 #{alert.id}）]({link})"]
     return Notification(
         title=title,
         body_markdown="\n".join(lines),

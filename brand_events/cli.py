@@ -101,7 +101,7 @@ def list_events(
     console.print(table)
 
 
-@events_app.command("show", help="单个事件：首发、时间线、放大者、传播路径、告警与案件")
+@events_app.command("show", help="单个事件：首发、时间线、放大者、传播路径、预警与案件")
 def show_event(
     event_id: Annotated[str, typer.Argument(help="事件 id（list 中的 id，可只写前几位）")],
     as_json: JsonOption = False,
@@ -248,6 +248,6 @@ def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: 
     if detail.regions:
         console.print("地域：" + "，".join(f"{r} {n}" for r, n in detail.regions))
     for alert in detail.alerts:
-        console.print(f"关联告警 #{alert['id']}：{alert['title']}")
+        console.print(f"关联预警 #{alert['id']}：{alert['title']}")
     for case in detail.cases:
         console.print(f"关联工单 #{case['id']}：{case['title']}")

@@ -96,7 +96,7 @@ def sidebar() -> None:
         return
     st.sidebar.markdown(f"**{user.name}** · {user.role.label_zh}")
     if not user.role.may_act:
-        st.sidebar.caption("只读账号：可查看全部内容，不能确认告警或修改案件。")
+        st.sidebar.caption("只读账号：可查看全部内容，不能确认预警或修改案件。")
     if st.sidebar.button("退出登录", key="logout"):
         st.session_state.pop(SESSION_KEY, None)
         st.rerun()

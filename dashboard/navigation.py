@@ -19,7 +19,7 @@ PAGES = [
     ("insights.py", "舆情分析", ":material/insights:"),
     ("events.py", "事件", ":material/hub:"),
     ("event_detail.py", "事件详情", ":material/timeline:"),
-    ("alerts.py", "告警中心", ":material/notifications_active:"),
+    ("alerts.py", "预警中心", ":material/notifications_active:"),
     ("sources.py", "数据源状态", ":material/sensors:"),
     ("cases.py", "案件看板", ":material/assignment:"),
     ("case_detail.py", "案件详情", ":material/fact_check:"),

@@ -1,6 +1,6 @@
 """What needs attention now: open cases and alerts waiting for a case, most severe first.
 
-Plain functions over a session (no Streamlit), shared by 态势, 告警中心 and 案件看板 so the
+Plain functions over a session (no Streamlit), shared by 态势, 预警中心 and 案件看板 so the
 numbers on every page come from one place.
 """
 
@@ -120,7 +120,7 @@ def _case_item(session: Session, card: CaseCard) -> AttentionItem:
 
 def _alert_item(alert: Alert, more: int) -> AttentionItem:
     severity = Severity(alert.severity)
-    title = alert.title + (f"（同一事件另有 {more} 条告警）" if more else "")
+    title = alert.title + (f"（同一预警组另有 {more} 条预警）" if more else "")
     status = "待处理" if alert.status == AlertStatus.OPEN else f"已确认（{alert.acknowledged_by}）"
     return AttentionItem(
         kind="预警",

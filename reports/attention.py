@@ -40,7 +40,7 @@ def unresolved_critical_alerts(data: ReportData, cfg: AttentionConfig) -> list[A
         return []
     titles = "、".join(a.title or a.rule for a in open_alerts[:3])
     more = " 等" if len(open_alerts) > 3 else ""
-    text = f"{len(open_alerts)} 条紧急告警尚未解决：{titles}{more}。"
+    text = f"{len(open_alerts)} 条紧急预警尚未解决：{titles}{more}。"
     return [AttentionItem(Severity.CRITICAL, text, "unresolved_critical_alerts")]
 
 
@@ -56,7 +56,7 @@ def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
         if count >= 2:
             text = (
                 f"规则「{rule}」{data.window.current_zh}被标记误报 {count} 次"
-                f"（共 {fired[rule]} 条告警），建议调整阈值、关键词或过滤条件。"
+                f"（共 {fired[rule]} 条预警），建议调整阈值、关键词或过滤条件。"
             )
             items.append(AttentionItem(Severity.LOW, text, "noisy_rules"))
     return items

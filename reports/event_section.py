@@ -142,7 +142,7 @@ def storyline(full: EventDetail) -> list[StoryPoint]:
         opened = datetime.fromisoformat(str(alert["opened_at"])) if alert["opened_at"] else None
         if opened is not None:
             opened = opened.replace(tzinfo=opened.tzinfo or UTC)
-            points.append(StoryPoint(opened, f"触发告警：{alert['title']}"))
+            points.append(StoryPoint(opened, f"触发预警：{alert['title']}"))
     if mentions:
         points.append(StoryPoint(mentions[-1].published_at, f"最后一条，累计 {len(mentions)} 条"))
     return sorted(points, key=lambda p: p.at)

@@ -212,7 +212,7 @@ class Rule(Generic[SpecT]):
         return False
 
 
-RULES: Registry[type[Rule[Any]]] = Registry("告警规则类型")
+RULES: Registry[type[Rule[Any]]] = Registry("预警规则类型")
 
 R = TypeVar("R", bound=type[Rule[Any]])
 

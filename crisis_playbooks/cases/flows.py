@@ -24,7 +24,7 @@ from crisis_playbooks.sla import service as sla
 from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
 from crisis_playbooks.sla.enums import ClockKind, ClockState
 
-INCIDENT_LINKER = "系统（同一事件）"
+INCIDENT_LINKER = "系统（同一预警组）"
 
 
 class AlertLike(Protocol):

@@ -45,7 +45,7 @@ def list_cases(
         print_board(grouped, ctx.config.tz)
 
 
-@case_app.command("open", help="立案：从告警、从提及，或手工（--title）")
+@case_app.command("open", help="立案：从预警、从提及，或手工（--title）")
 def open_case(
     alert: Annotated[int | None, typer.Option(help="从预警立案 (alert id)")] = None,
     mention: Annotated[list[str] | None, typer.Option(help="从舆情立案 (mention id)")] = None,

@@ -1,4 +1,4 @@
-"""告警中心: open alerts with severity, count against baseline, sample mentions, ack/resolve."""
+"""预警中心: open alerts with severity, count against baseline, sample mentions, ack/resolve."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
 CASE_PAGE = VIEWS / "case_detail.py"
 
 ctx = get_context()
-st.title("告警中心")
+st.title("预警中心")
 actor = auth.actor()
 chosen = st.sidebar.multiselect(
     "状态",
@@ -87,7 +87,7 @@ def case_link(alert: Alert) -> None:
         type="primary",
         icon=":material/assignment_add:",
         disabled=not auth.may_act(),
-        help="为本条预警（及同一事件的其他预警）立案并进入案件详情",
+        help="为本条预警（及同一预警组的其他预警）立案并进入案件详情",
     ):
         try:
             with ctx.sessions() as session:
@@ -147,11 +147,11 @@ def show(alert: Alert) -> None:
         others = [a for a in incidents.siblings(session, alert) if a.id != alert.id]
     if incident is not None and others:
         lead = incident.lead_alert_id
-        role = "本条为主告警" if lead == alert.id else f"主告警 #{lead}"
+        role = "本条为主预警" if lead == alert.id else f"主预警 #{lead}"
         listed = "、".join(f"#{a.id} {streamlit_text(a.title)}" for a in others[:4])
         st.info(
-            f"同一事件 #{incident.id}（{role}）还有 {len(others)} 条告警：{listed}。"
-            "确认任一条即确认整个事件，升级只经由主告警。"
+            f"同一预警组 #{incident.id}（{role}）还有 {len(others)} 条预警：{listed}。"
+            "确认任一条即确认整个预警组，升级只经由主预警。"
         )
     case_link(alert)
     event_link(alert.sample_mention_ids or [])
@@ -175,7 +175,7 @@ def show(alert: Alert) -> None:
         "误报",
         key=f"false-{alert.id}",
         disabled=read_only,
-        help="整个事件标记为误报并关闭；重复期内同一条件不再通知。误报次数进入周报，便于调整规则。",
+        help="整个预警组标记为误报并关闭；重复期内同一条件不再通知。误报次数进入周报，便于调整规则。",
     ):
         act(alert.id, "false")
         st.rerun()
@@ -203,16 +203,16 @@ top = st.columns(4)
 top[0].metric("待处理", counts[AlertStatus.OPEN])
 top[1].metric("已确认", counts[AlertStatus.ACKNOWLEDGED])
 top[3].metric(
-    "事件",
+    "预警组",
     len({a.incident_id for a in alerts if a.status != AlertStatus.RESOLVED and a.incident_id}),
-    help="几条规则为同一场危机触发的告警归为一个事件",
+    help="几条规则为同一场危机触发的预警归为一个预警组",
 )
 top[2].metric(
     "紧急",
     sum(1 for a in alerts if a.severity == Severity.CRITICAL and a.status != AlertStatus.RESOLVED),
 )
 if not alerts:
-    st.info("当前没有告警。")
+    st.info("当前没有预警。")
 alerts.sort(
     key=lambda a: (
         str(a.id) != focus,
@@ -222,10 +222,10 @@ alerts.sort(
     )
 )
 for alert in alerts:
-    event = f"事件 #{alert.incident_id} · " if alert.incident_id is not None else ""
+    event = f"预警组 #{alert.incident_id} · " if alert.incident_id is not None else ""
     event += "误报 · " if alert.false_alarm else ""
     with st.expander(
-        f"{event}告警 #{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · "
+        f"{event}预警 #{alert.id} {SEVERITY_LABELS_ZH[Severity(alert.severity)]} · "
         f"{streamlit_text(alert.title)}",
         expanded=str(alert.id) == focus or alert is alerts[0],
     ):

@@ -68,7 +68,7 @@ for alert, more in pending:
         left.markdown(f"**预警 #{alert.id} · {title}**  \n{summary}")
         left.caption(alert_caption(alert))
         if more:
-            left.caption(f"同一事件 #{alert.incident_id} 另有 {more} 条告警，立案时一并关联")
+            left.caption(f"同一预警组 #{alert.incident_id} 另有 {more} 条预警，立案时一并关联")
         if right.button(
             "立案", key=f"open-alert-{alert.id}", type="primary", disabled=not auth.may_act()
         ):

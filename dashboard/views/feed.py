@@ -49,7 +49,7 @@ def live() -> None:
     cols[2].metric("高/紧急提及", f"{urgent:,}")
     with ctx.sessions() as session:
         pending = pending_alert_count(session)
-    cols[3].metric("未处理预警", pending, help="待处理（尚未确认）的预警，与告警中心一致")
+    cols[3].metric("未处理预警", pending, help="待处理（尚未确认）的预警，与预警中心一致")
     rows = sentiment_series(query, interval)
     if rows:
         show(trend_svg(rows, interval))

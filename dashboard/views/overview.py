@@ -180,7 +180,7 @@ def live() -> None:
     top[1].metric(
         "未处理预警",
         pending,
-        help="状态为待处理（尚未确认）的预警，与告警中心的「待处理」一致",
+        help="状态为待处理（尚未确认）的预警，与预警中心的「待处理」一致",
     )
     attention_list(items, moment)
     own_accounts_block(moment)

@@ -67,7 +67,7 @@ def test_replay_end_to_end_is_deterministic(
         args = ["replay", str(stream), "--alerts-out", str(out), "--config", str(config)]
         result = runner.invoke(replay_app(), args, env={"YUQING_DATA_DIR": ""})
         assert result.exit_code == 0, result.output
-        assert "触发告警" in result.output
+        assert "触发预警" in result.output
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     lines = [json.loads(line) for line in outputs[0].splitlines()]

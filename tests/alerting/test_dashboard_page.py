@@ -1,4 +1,4 @@
-"""The 告警中心 page (Streamlit AppTest): lists open alerts, deep link, ack and resolve."""
+"""The 预警中心 page (Streamlit AppTest): lists open alerts, deep link, ack and resolve."""
 
 from __future__ import annotations
 
@@ -76,9 +76,9 @@ def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
     app.run()
     assert not app.exception
     labels = [e.label for e in app.expander]
-    assert all(f"事件 #{urgent.incident_id}" in label for label in labels) and len(labels) == 2
+    assert all(f"预警组 #{urgent.incident_id}" in label for label in labels) and len(labels) == 2
     notes = [i.value for i in app.info]
-    assert any(f"主告警 #{urgent.id}" in n and f"#{urgent.id}" in n for n in notes)
+    assert any(f"主预警 #{urgent.id}" in n and f"#{urgent.id}" in n for n in notes)
     app.button(key=f"ack-{frequency.id}").click().run()
     assert not app.exception
     again = make_ctx(data_dir)

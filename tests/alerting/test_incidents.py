@@ -99,7 +99,7 @@ def test_second_rule_joins_the_incident_without_a_second_message(
     assert {a.incident_id for a in alerts} == {incident.id}
     assert incident.alert_count == 2 and incident.severity == Severity.CRITICAL
     assert incident.lead_alert_id == next(a.id for a in alerts if a.rule == "urgent")
-    assert len(receiver.requests) == 1 and "新告警" in titles(receiver)[0]
+    assert len(receiver.requests) == 1 and "新预警" in titles(receiver)[0]
 
 
 def test_a_louder_signal_is_announced_with_the_incident_context(
@@ -112,8 +112,8 @@ def test_a_louder_signal_is_announced_with_the_incident_context(
     ingest(ctx, kol_post(ctx))  # critical urgent mention joins and raises it
     assert len(receiver.requests) == 2
     body = receiver.requests[1].json
-    assert body["title"].startswith("【紧急】新告警")
-    assert "共 2 条相关告警" in body["message"] and "另有：" in body["message"]
+    assert body["title"].startswith("【紧急】新预警")
+    assert "共 2 条相关预警" in body["message"] and "另有：" in body["message"]
     with ctx.sessions() as session:
         (incident,) = session.query(Incident).all()
     assert incident.severity == Severity.CRITICAL and incident.alert_count == 2
@@ -154,7 +154,7 @@ def test_the_incident_escalates_once_through_its_lead(
         events += [(o.alert.rule, o.event) for o in engine.tick()]
     assert events.count(("urgent", AlertEvent.ESCALATED)) == 1
     assert ("food", AlertEvent.ESCALATED) not in events
-    escalations = [t for t in titles(receiver) if "告警升级" in t]
+    escalations = [t for t in titles(receiver) if "预警升级" in t]
     assert len(escalations) == 1 and "班长" in escalations[0]
 
 
@@ -179,7 +179,7 @@ def test_the_incident_ends_when_its_last_alert_resolves_and_says_so_once(
     with ctx.sessions() as session:
         (incident,) = session.query(Incident).all()
     assert incident.status == AlertStatus.RESOLVED and incident.resolved_at is not None
-    assert sum("告警已恢复" in t for t in titles(receiver)) == 1
+    assert sum("预警已恢复" in t for t in titles(receiver)) == 1
 
 
 def test_grouping_respects_scope_plans_and_window(data_dir: Path) -> None:

@@ -19,7 +19,7 @@ from tests.alerting.conftest import MONDAY, advance, make_ctx
 from tests.alerting.receivers import http_receiver, smtp_server
 
 MESSAGE = Notification(
-    title="【紧急】新告警：食品安全投诉激增",
+    title="【紧急】新预警：食品安全投诉激增",
     body_markdown=(
         "**食品安全投诉激增**\n\n- 数量：41 条，基线 0.8 条\n\n1. [微博] @美食博主老王：食物中毒"
     ),

@@ -68,7 +68,7 @@ def test_check_lists_every_mistake_with_its_key(tmp_path: Path) -> None:
         "alerting.notifiers[ding].type: 未知的通知渠道类型 'dingding'",
         "alerting.notifiers[robot].options: tokn",
         "alerting.escalation[0].notifiers: 未定义的通知渠道 'nobody'",
-        "告警规则文件有误",
+        "预警规则文件有误",
         "预案文件有误",
         "cases.notify_targets: 未定义的通知渠道 'ghost'",
     ):

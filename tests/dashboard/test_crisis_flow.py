@@ -95,8 +95,8 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         assert "待处理事项" in text and "尚未立案" in text
         pending_home = int(text.split("未处理预警\n")[1].split("\n")[0])
 
-        # 告警中心: the food-safety alert, acknowledged by the operator.
-        nav_to(browser, "告警中心")
+        # 预警中心: the food-safety alert, acknowledged by the operator.
+        nav_to(browser, "预警中心")
         text = wait_text(
             browser,
             lambda t: f"#{alert_id} {FOOD_ALERT_TITLE}" in t and "酸菜鱼里吃出了一只虫子" in t,
@@ -130,7 +130,7 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             == OPERATOR
         ), "the operator typed on the alerts page carries over"
         # 立案 from the alert card itself; the alert then links to its case.
-        nav_to(browser, "告警中心")
+        nav_to(browser, "预警中心")
         wait_text(browser, lambda t: f"确认人：{OPERATOR}" in t, "the alert again")
         click(browser, button(browser, "立案", key=f"case-{alert_id}"))
         text = wait_text(
@@ -347,7 +347,7 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         assert "Traceback" not in page_text(browser)
 
         # The alert leads back to its case.
-        nav_to(browser, "告警中心")
+        nav_to(browser, "预警中心")
         text = wait_text(browser, lambda t: "已立案：案件 #1" in t, "the link to the case")
         seen.append(text)
 
@@ -385,7 +385,7 @@ def test_notification_link_as_the_first_request(incident: Stores, browser: Any) 
             a.text
             for a in browser.find_elements("css selector", "[data-testid='stSidebarNavLink']")
         ]
-        assert any(link.endswith("告警中心") for link in links), links
+        assert any(link.endswith("预警中心") for link in links), links
     finally:
         dashboard.terminate()
         dashboard.wait(timeout=20)

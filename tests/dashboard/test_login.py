@@ -60,7 +60,7 @@ def test_login_keeps_the_deep_link_and_names_the_actor(incident: Stores, browser
         click(browser, button(browser, "退出登录", key="logout"))
         log_in(browser, "boss", VIEWER_PASSWORD)
         text = wait_text(browser, lambda t: "王总 · 只读" in t, "the viewer's session")
-        assert "不能确认告警或修改案件" in text
+        assert "不能确认预警或修改案件" in text
         resolve = button(browser, "解决", key=f"resolve-{alert_id}")
         assert not resolve.is_enabled(), "a viewer cannot resolve"
         with ctx.sessions() as session:

@@ -238,8 +238,8 @@ def add_alerts(ctx: Context) -> None:
                     WEEK - timedelta(days=2),
                 ),
                 make("上周未解决", "critical", "open", WEEK - timedelta(days=1), None),
-                make("本周告警", "high", "acknowledged", WEEK + timedelta(days=2, hours=9), None),
-                make("下周告警", "critical", "open", WEEK + timedelta(days=7, hours=1), None),
+                make("本周预警", "high", "acknowledged", WEEK + timedelta(days=2, hours=9), None),
+                make("下周预警", "critical", "open", WEEK + timedelta(days=7, hours=1), None),
             ]
         )
         session.commit()

@@ -91,7 +91,7 @@ def test_volume_and_negative_share_and_reputation() -> None:
 
 def test_critical_items_come_first() -> None:
     open_alert = AlertRow(NOW - timedelta(days=2), "critical", "spike", "食品安全", "open")
-    solved = AlertRow(NOW - timedelta(days=3), "critical", "spike", "旧告警", "resolved")
+    solved = AlertRow(NOW - timedelta(days=3), "critical", "spike", "旧预警", "resolved")
     data = report(
         head=headline(reputation=30.0, critical=2),
         alerts=AlertsSection(available=True, rows=[solved, open_alert]),
@@ -103,7 +103,7 @@ def test_critical_items_come_first() -> None:
         "reputation_low",
     ]
     assert items[0].severity == Severity.CRITICAL
-    assert "食品安全" in items[1].text and "旧告警" not in items[1].text
+    assert "食品安全" in items[1].text and "旧预警" not in items[1].text
 
 
 def test_case_kpis_against_targets() -> None:
@@ -130,5 +130,5 @@ def test_rules_marked_false_alarm_twice_are_named() -> None:
     data = report(alerts=AlertsSection(available=True, rows=noisy + once))
     items = [i for i in needs_attention(data, AttentionConfig()) if i.rule == "noisy_rules"]
     assert [i.text for i in items] == [
-        "规则「new-term」本周被标记误报 2 次（共 3 条告警），建议调整阈值、关键词或过滤条件。"
+        "规则「new-term」本周被标记误报 2 次（共 3 条预警），建议调整阈值、关键词或过滤条件。"
     ]

@@ -33,7 +33,7 @@ HEADINGS = [
     "投诉类别",
     "地区分布",
 ]
-HEADINGS += ["负面话题与典型原声", "告警与危机", "工单处理 KPI", "说明"]
+HEADINGS += ["负面话题与典型原声", "预警与危机", "工单处理 KPI", "说明"]
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
 
 
@@ -84,7 +84,7 @@ def test_html_has_every_section_and_the_store_numbers(weekly: GeneratedReport) -
     assert tiles == ["40", "50.0%", "20.6", "1"]
     assert "较上周 +100.0%" in html and "较上周 +10.0 个百分点" in html
     assert "138****5678" in html and "13812345678" not in html
-    assert "本周告警" in html and "上周未解决" in html
+    assert "本周预警" in html and "上周未解决" in html
     assert '<th>事件</th><th class="num">信号</th>' in html  # one line per incident
 
 

@@ -24,7 +24,7 @@ def test_alerts_of_the_week_and_still_open(make_ctx: Any) -> None:
     add_alerts(ctx)
     section = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end)
     assert section.available
-    assert [row.title for row in section.rows] == ["上周未解决", "本周告警"]
+    assert [row.title for row in section.rows] == ["上周未解决", "本周预警"]
     this_week = section.rows[1]
     assert this_week.opened_at == (WEEK + timedelta(days=2, hours=9)).astimezone(UTC)
     assert (this_week.severity_label, this_week.status_label) == ("严重", "已确认")
@@ -71,7 +71,7 @@ def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> N
 
     assert len(section.rows) == 4
     lines = section.incidents
-    assert [i.title for i in lines] == ["上周未解决", "本周告警", "食品安全 urgent-mention"]
+    assert [i.title for i in lines] == ["上周未解决", "本周预警", "食品安全 urgent-mention"]
     crisis_line = lines[2]
     assert crisis_line.signals == 2 and crisis_line.severity == "critical"
     assert crisis_line.severity_label == "紧急" and crisis_line.status_label == "待处理"
