@@ -5,6 +5,7 @@ Typer ships its own copy of click, so the click objects here are typed loosely (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -59,3 +60,48 @@ class LazyGroup(TyperGroup):
         if command is None and cmd_name in LAZY:
             return DeferredCommand(LAZY[cmd_name])
         return command
+
+
+HELP_OPTION_ZH = "显示本帮助并退出"
+# typer's help panels and markers, in the words of the rest of our help.
+PANEL_TEXT_ZH = {
+    "ARGUMENTS_PANEL_TITLE": "参数",
+    "OPTIONS_PANEL_TITLE": "选项",
+    "COMMANDS_PANEL_TITLE": "子命令",
+    "DEFAULT_STRING": "[默认：{}]",
+    "REQUIRED_LONG_STRING": "[必填]",
+    "ENVVAR_STRING": "[环境变量：{}]",
+    "DEPRECATED_STRING": "（已弃用）",
+}
+
+
+def _chinese_help_option(original: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Wrap `get_help_option` so every command's --help line reads Chinese."""
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = HELP_OPTION_ZH
+        return option
+
+    return get_help_option
+
+
+def _chinese_panels(original: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
+    """Wrap `format_help` so typer's panels are titled in Chinese (only when printing help)."""
+
+    def format_help(self: Any, ctx: Any, formatter: Any) -> None:
+        from typer import rich_utils
+
+        for name, text in PANEL_TEXT_ZH.items():
+            setattr(rich_utils, name, text)
+        original(self, ctx, formatter)
+
+    return format_help
+
+
+# Click hard-codes "Show this message and exit." and typer its panel titles, with no translation
+# hook; typer builds every command of ours from these two classes, so the text is set there.
+for _cls in (TyperCommand, TyperGroup):
+    _cls.get_help_option = _chinese_help_option(_cls.get_help_option)  # type: ignore[method-assign,assignment]
+    _cls.format_help = _chinese_panels(_cls.format_help)  # type: ignore[method-assign,assignment]

@@ -12,8 +12,6 @@ from app.cli import app
 from app.lazycli import DeferredCommand, load
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# typer's vendored click hard-codes "Show this message and exit." for --help (no gettext hook).
-WHITELIST = {"--help"}
 
 
 def _tree(command: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -47,7 +45,7 @@ def _english_help() -> list[str]:
                 elif text is not None and not CJK.search(text):
                     bad.append(f"{path} {param.name}: {text!r}")
                 continue
-            if record[0] not in WHITELIST and not CJK.search(record[1]):
+            if not CJK.search(record[1]):
                 bad.append(f"{path} {record[0]}: {record[1]!r}")
     return bad
 
@@ -63,3 +61,15 @@ def test_every_command_and_option_help_is_chinese() -> None:
     """Short help of every command and help of every option/argument contains Chinese."""
     bad = _english_help()
     assert not bad, "English-only CLI help:\n" + "\n".join(bad)
+
+
+def test_rendered_help_has_chinese_panels_and_help_line() -> None:
+    """What `--help` prints: panel titles, defaults and the --help line, not typer's English."""
+    from typer.testing import CliRunner
+
+    for args in (["--help"], ["alerts", "list", "--help"]):
+        out = CliRunner().invoke(app, args, terminal_width=120).output
+        assert "显示本帮助并退出" in out and "选项" in out, out
+        for english in ("Show this message", "Options", "Commands", "[default:", "[env var:"):
+            assert english not in out, (english, out)
+    assert "子命令" in CliRunner().invoke(app, ["--help"]).output
