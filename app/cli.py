@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from app.cli_errors import is_usage_error, show
 from app.commands import APP_COMMANDS
 from app.domains import DOMAINS, install
 from app.lazycli import LAZY, LazyGroup
@@ -52,9 +53,20 @@ def main() -> None:
     ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        app()
+        # Not standalone, so usage errors come here and are worded in Chinese (typer's printer
+        # is English and would import its 0.13 s help renderer on every start).
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        Console(stderr=True).print("已中止。", highlight=False)
+        sys.exit(1)
+    except typer.TyperException as exc:
+        if not is_usage_error(exc):
+            raise
+        show(exc)
+        sys.exit(exc.exit_code)
     except YuqingError as exc:
         Console(stderr=True, soft_wrap=True).print(
             f"[bold red]错误 error:[/bold red] {escape(str(exc))}", highlight=False
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

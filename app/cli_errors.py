@@ -1,0 +1,100 @@
+"""Command-line usage errors in Chinese: typer's click words them in English with no hook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markup import escape
+
+from core.validation import message as pydantic_message
+
+
+def _quoted(name: str) -> str:
+    return f"「{name.strip(chr(39))}」"
+
+
+def _invalid(match: re.Match[str], exc: Any) -> str:
+    cause = exc.__cause__
+    if isinstance(cause, ValidationError):
+        reason = "；".join(pydantic_message(error) for error in cause.errors())
+    else:
+        reason = match["reason"]
+    return f"{_quoted(match['name'])} 的值无效：{reason}"
+
+
+def _no_option(match: re.Match[str], exc: Any) -> str:
+    hint = f"（是否想用：{match['alt']}）" if match["alt"] else ""
+    return f"没有选项 {match['name']}{hint}"
+
+
+# (English message shape, Chinese wording) for every usage error click raises.
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Any], str]]] = [
+    (
+        re.compile(r"^No such option: (?P<name>\S+)(?: \(Possible options: (?P<alt>.+)\))?$"),
+        _no_option,
+    ),
+    (
+        re.compile(r"^No such command '(?P<name>[^']+)'\.(?: Did you mean '(?P<alt>[^']+)'\?)?$"),
+        lambda m, _: (
+            f"没有子命令 {_quoted(m['name'])}"
+            + (f"（是否想用 {_quoted(m['alt'])}）" if m["alt"] else "")
+        ),
+    ),
+    (re.compile(r"^Missing command\.$"), lambda m, _: "缺少子命令"),
+    (
+        re.compile(
+            r"^Missing (?P<kind>argument|option|parameter) (?P<name>\S+?)\.(?: (?P<rest>.*))?$"
+        ),
+        lambda m, _: (
+            {"argument": "缺少参数 ", "option": "缺少选项 ", "parameter": "缺少 "}[m["kind"]]
+            + _quoted(m["name"])
+        ),
+    ),
+    (
+        re.compile(r"^Invalid value for (?P<name>'[^']+'|\S+): (?P<reason>.*)$", re.S),
+        _invalid,
+    ),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$"),
+        lambda m, _: f"多余的参数：{m['args']}",
+    ),
+    (
+        re.compile(r"^Option '(?P<name>[^']+)' requires (?P<what>.+)\.?$"),
+        lambda m, _: f"选项 {m['name']} 需要提供值",
+    ),
+    (
+        re.compile(r"^Option '(?P<name>[^']+)' does not take a value\.$"),
+        lambda m, _: f"选项 {m['name']} 不接受值",
+    ),
+]
+
+
+def chinese(exc: Any) -> str:
+    """The usage error's message in Chinese (unknown shapes keep click's words after a prefix)."""
+    text = exc.format_message()
+    for pattern, wording in _RULES:
+        match = pattern.match(text)
+        if match:
+            return wording(match, exc)
+    return f"命令行参数有误：{text}"
+
+
+def is_usage_error(exc: BaseException) -> bool:
+    """Whether typer raised this for a wrong command line (its click errors carry these two)."""
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def show(exc: Any) -> None:
+    """Print a usage error like typer does, in Chinese: usage line, where to get help, the error."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # typer has already printed the help
+        return
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        console.print(escape(ctx.get_usage()))
+        console.print(f"运行「{escape(ctx.command_path)} --help」查看用法。")
+    console.print(f"[bold red]错误：[/bold red]{escape(chinese(exc))}")

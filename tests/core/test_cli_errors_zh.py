@@ -1,0 +1,36 @@
+"""Usage errors of `yuqing` (wrong option, missing or bad argument) are printed in Chinese."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from app.cli import main
+
+CASES = [
+    (["alerts", "list", "--foo"], "没有选项 --foo"),
+    (["alerts", "ack"], "缺少参数 「alert_id」"),
+    (["alerts", "ack", "abc"], "「alert_id」 的值无效：应为整数"),
+    (["alerts", "lis"], "没有子命令 「lis」（是否想用 「list」）"),
+    (["nosuch"], "没有子命令 「nosuch」"),
+    (["alerts", "ack", "1", "2"], "多余的参数：2"),
+    (["alerts", "list", "--status"], "选项 --status 需要提供值"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), CASES)
+def test_usage_errors_are_chinese(
+    args: list[str],
+    expected: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["yuqing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert f"错误：{expected}" in err, err
+    for english in ("No such", "Missing", "Invalid value", "Try '", "unexpected", "requires"):
+        assert english not in err, err
