@@ -66,7 +66,7 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except YuqingError as exc:
         Console(stderr=True, soft_wrap=True).print(
-            f"[bold red]错误 error:[/bold red] {escape(str(exc))}", highlight=False
+            f"[bold red]错误：[/bold red]{escape(str(exc))}", highlight=False
         )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from core.errors import YuqingError
 
@@ -51,7 +52,7 @@ def reported() -> Iterator[None]:
     try:
         yield
     except YuqingError as exc:
-        err_console.print(f"[bold red]错误 error:[/bold red] {exc}", highlight=False)
+        err_console.print(f"[bold red]错误：[/bold red]{escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
 
 
