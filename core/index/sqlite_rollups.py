@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from core.enums import Severity
 from core.index.protocol import SearchQuery, SplitField
 from core.index.sqlite_pairs import pair_cells, pair_source
 from core.index.textquery import bigram_tokens, cjk_chars
@@ -190,13 +191,16 @@ class Shape:
 
 def shape_of(query: SearchQuery) -> Shape | None:
     """The rollup shape of a query, or None when its filters need the base tables."""
-    if (query.text and query.text.strip()) or query.ids or query.min_urgency is not None:
+    if (query.text and query.text.strip()) or query.ids:
         return None
     if query.complaint is not None:  # no complaint dimension in the rollups: base tables
         return None
     if len(query.plans) > 1:
         return None
     used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]
+    if query.min_urgency is not None:  # 高/紧急: the urgency ranks at or above the minimum
+        least = Severity(query.min_urgency).rank
+        used.append(("urgency", list(dict.fromkeys(s.rank for s in Severity if s.rank >= least))))
     if len(used) > 1:
         return None
     plan = query.plans[0] if query.plans else ALL_PLANS

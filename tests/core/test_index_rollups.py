@@ -68,6 +68,10 @@ def inside(m: Mention, q: SearchQuery) -> bool:
         and (not q.sentiments or (m.sentiment is not None and m.sentiment.label in q.sentiments))
         and (not q.channels or m.channel in q.channels)
         and (q.complaint is None or (m.complaint is not None and m.complaint.flag == q.complaint))
+        and (
+            q.min_urgency is None
+            or (m.urgency is not None and m.urgency.level.rank >= q.min_urgency.rank)
+        )
         and all(t in m.full_text for t in (q.text or "").split())
     )
 
@@ -106,6 +110,10 @@ def windows() -> list[SearchQuery]:
         SearchQuery(since=odd, until=odd + timedelta(days=3), complaint=True),
         SearchQuery(plans=["a"], complaint=False),
         SearchQuery(since=odd, text="退款", complaint=True),
+        # 高/紧急 counts come from the urgency rollup (ranks at or above the minimum).
+        SearchQuery(since=odd, min_urgency=Severity.HIGH),
+        SearchQuery(plans=["a"], until=odd, min_urgency=Severity.MEDIUM),
+        SearchQuery(since=odd, channels=[Channel.NEWS], min_urgency=Severity.CRITICAL),
     ]
 
 
