@@ -57,13 +57,15 @@ def live() -> None:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
     # Copies of one text by different authors share a group: one card each, with the count.
-    result = search(replace(query, limit=feed_size * GROUP_LOOKAHEAD))
+    page = int(st.session_state.get("feed-page", 1))
+    fetched = feed_size * GROUP_LOOKAHEAD
+    result = search(replace(query, limit=fetched, offset=(page - 1) * fetched))
     shown = one_per_group(result.mentions)[:feed_size]
     with ctx.sessions() as session:
         sizes = group_sizes(session, [m.group_id for m in shown if m.group_id])
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(
-        f"共 {total:,} 条，显示最新 {len(shown)} 组（相同内容合并为一张卡片）"
+        f"共 {total:,} 条 · 第 {page} 页，{len(shown)} 组（相同内容合并为一张卡片）"
         f" · 每 {every:.0f} 秒自动刷新"
     )
     copies = {m.id: sizes.get(m.group_id, 1) - 1 for m in shown if m.group_id}
@@ -71,3 +73,4 @@ def live() -> None:
 
 
 live()
+st.number_input("最新提及页码", min_value=1, value=1, step=1, key="feed-page")
