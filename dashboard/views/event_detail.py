@@ -26,7 +26,7 @@ from dashboard.event_data import event_clock, event_rows, event_story, find_even
 from dashboard.event_story import step_label, steps, timeline_chart, tree_html
 from dashboard.navigation import VIEWS
 from dashboard.situation import duration_zh
-from dashboard.widgets import mention_card
+from dashboard.widgets import mention_card, mention_cards
 from sentiment.urgency import followers_zh
 
 ALERTS_PAGE, CASE_PAGE, LIST_PAGE = (
@@ -195,7 +195,6 @@ for case in story.cases:
     )
 
 with st.expander(f"全部提及（{len(mentions)} 条，按时间）"):
-    for mention in mentions[:50]:
-        mention_card(mention)
+    mention_cards(mentions[:50])  # one element: 50 separate cards took 0.2 s a run
     if len(mentions) > 50:
         st.caption(f"另有 {len(mentions) - 50} 条未显示，可在「检索」中查看。")
