@@ -11,6 +11,7 @@ one name (香港, 澳门, 台湾) so a region filter finds every source's mentio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PREFIX = re.compile(r"^(?:IP\s*属地|发布于|来自)\s*[:：]?\s*", re.IGNORECASE)
 # Longest first: "广西壮族自治区" loses the whole tail, "广东省" only "省".
@@ -28,7 +29,13 @@ def normalize_region(raw: object) -> str | None:
     """
     if raw is None:
         return None
-    text = _PREFIX.sub("", str(raw).strip()).strip()
+    return _normalized(str(raw))
+
+
+@lru_cache(maxsize=4096)
+def _normalized(raw: str) -> str | None:
+    """normalize_region of a string (few distinct spellings: cached, every mention parses it)."""
+    text = _PREFIX.sub("", raw.strip()).strip()
     text = _COUNTRY_PREFIXED.sub(r"\1", text)
     short = _SUFFIX.sub("", text)
     short = _TRADITIONAL.get(short, short)

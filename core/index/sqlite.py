@@ -20,6 +20,7 @@ from core.index.protocol import UpsertResult
 from core.index.rollup_api import RollupQueries
 from core.index.sqlite_aggs import SQLiteAggregations
 from core.index.sqlite_filters import drop_derived, epoch
+from core.index.sqlite_pairs import ensure_pairs
 from core.index.sqlite_schema import RID_SHIFT, TIME_LAYOUT, prepare, time_rid_base
 from core.index.textquery import bigram_tokens, cjk_chars
 from core.models import Mention
@@ -43,6 +44,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             self._db.execute("PRAGMA busy_timeout=30000")
             self._db.execute("PRAGMA cache_size=-65536")
             self.layout = prepare(self._db, _backfill)
+            ensure_pairs(self._db)
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
 

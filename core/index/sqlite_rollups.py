@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from core.enums import Severity
 from core.index.protocol import SearchQuery, SplitField
+from core.index.sqlite_pairs import pair_cells, pair_source
 from core.index.textquery import bigram_tokens, cjk_chars
 from core.models import Mention
 
@@ -63,6 +65,11 @@ def text_terms(grams: list[str], chars: str) -> frozenset[str]:
     return frozenset(grams).union(chars.split())
 
 
+def with_pairs(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A mention's dimension cells followed by its pair cells (sqlite_pairs)."""
+    return values + pair_cells(values)
+
+
 def facts_of(mention: Mention, published: float, terms: frozenset[str]) -> Facts:
     """A mention's contribution, from the model about to be written."""
     urgency = str(mention.urgency.level.rank) if mention.urgency else ""
@@ -70,13 +77,15 @@ def facts_of(mention: Mention, published: float, terms: frozenset[str]) -> Facts
         hour=hour_of(published),
         plans=tuple(dict.fromkeys(mention.plans)),
         keywords=tuple(mention.keywords),
-        values=(
-            ("channel", str(mention.channel)),
-            ("source", mention.source),
-            ("sentiment", str(mention.sentiment.label) if mention.sentiment else ""),
-            ("category", str(mention.category) if mention.category else ""),
-            ("urgency", urgency),
-            ("region", mention.region or ""),
+        values=with_pairs(
+            (
+                ("channel", str(mention.channel)),
+                ("source", mention.source),
+                ("sentiment", str(mention.sentiment.label) if mention.sentiment else ""),
+                ("category", str(mention.category) if mention.category else ""),
+                ("urgency", urgency),
+                ("region", mention.region or ""),
+            )
         ),
         terms=terms,
     )
@@ -110,7 +119,7 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
                 hour=hour_of(published),
                 plans=tuple(dict.fromkeys(plans.get(rid, []))),
                 keywords=tuple(keywords.get(rid, [])),
-                values=tuple(zip(DIMS.values(), cells, strict=True)),  # same column order
+                values=with_pairs(tuple(zip(DIMS.values(), cells, strict=True))),
                 terms=text_terms(bigram_tokens(body), cjk_chars(body)),
             )
         )
@@ -182,13 +191,16 @@ class Shape:
 
 def shape_of(query: SearchQuery) -> Shape | None:
     """The rollup shape of a query, or None when its filters need the base tables."""
-    if (query.text and query.text.strip()) or query.ids or query.min_urgency is not None:
+    if (query.text and query.text.strip()) or query.ids:
         return None
     if query.complaint is not None:  # no complaint dimension in the rollups: base tables
         return None
     if len(query.plans) > 1:
         return None
     used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]
+    if query.min_urgency is not None:  # 高/紧急: the urgency ranks at or above the minimum
+        least = Severity(query.min_urgency).rank
+        used.append(("urgency", list(dict.fromkeys(s.rank for s in Severity if s.rank >= least))))
     if len(used) > 1:
         return None
     plan = query.plans[0] if query.plans else ALL_PLANS
@@ -228,8 +240,8 @@ def value_clause(shape: Shape) -> tuple[str, list[Any]]:
 def group_source(shape: Shape, split: SplitField | None) -> tuple[str, str, list[Any]] | None:
     """(table and WHERE, group column, params) answering a split over a shape, or None."""
     if split is None or split in DIMS:
-        if split is not None and shape.dim not in (None, DIMS[split]):
-            return None
+        if split is not None and shape.dim is not None and shape.dim != DIMS[split]:
+            return pair_source(shape.plan, shape.dim, shape.values, DIMS[split])
         if split is not None and shape.dim is None:
             where, params = "dim = ?", [DIMS[split]]
         else:

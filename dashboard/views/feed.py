@@ -35,6 +35,8 @@ ctx = get_context()
 st.title(f"实时舆情 · {ctx.config.brand}")
 query, interval = filter_sidebar("feed")
 feed_size = st.sidebar.slider("显示条数", 10, 100, 20, step=10)
+MAX_FETCHED = 3000  # mentions read for the deepest page (later ones: narrow the filters)
+last_page = max(1, MAX_FETCHED // (feed_size * GROUP_LOOKAHEAD))
 
 
 @st.fragment(run_every=ctx.config.dashboard.refresh)
@@ -57,13 +59,15 @@ def live() -> None:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
     # Copies of one text by different authors share a group: one card each, with the count.
-    result = search(replace(query, limit=feed_size * GROUP_LOOKAHEAD))
-    shown = one_per_group(result.mentions)[:feed_size]
+    # Page k shows groups (k-1)·n … k·n of the newest k·n·3 mentions: a group is on one page.
+    page = min(int(st.session_state.get("feed-page", 1)), last_page)
+    result = search(replace(query, limit=page * feed_size * GROUP_LOOKAHEAD))
+    shown = one_per_group(result.mentions)[(page - 1) * feed_size : page * feed_size]
     with ctx.sessions() as session:
         sizes = group_sizes(session, [m.group_id for m in shown if m.group_id])
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(
-        f"共 {total:,} 条，显示最新 {len(shown)} 组（相同内容合并为一张卡片）"
+        f"共 {total:,} 条 · 第 {page} 页，{len(shown)} 组（相同内容合并为一张卡片）"
         f" · 每 {every:.0f} 秒自动刷新"
     )
     copies = {m.id: sizes.get(m.group_id, 1) - 1 for m in shown if m.group_id}
@@ -71,3 +75,4 @@ def live() -> None:
 
 
 live()
+st.number_input("最新提及页码", min_value=1, max_value=last_page, value=1, step=1, key="feed-page")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -67,6 +68,10 @@ def inside(m: Mention, q: SearchQuery) -> bool:
         and (not q.sentiments or (m.sentiment is not None and m.sentiment.label in q.sentiments))
         and (not q.channels or m.channel in q.channels)
         and (q.complaint is None or (m.complaint is not None and m.complaint.flag == q.complaint))
+        and (
+            q.min_urgency is None
+            or (m.urgency is not None and m.urgency.level.rank >= q.min_urgency.rank)
+        )
         and all(t in m.full_text for t in (q.text or "").split())
     )
 
@@ -105,6 +110,10 @@ def windows() -> list[SearchQuery]:
         SearchQuery(since=odd, until=odd + timedelta(days=3), complaint=True),
         SearchQuery(plans=["a"], complaint=False),
         SearchQuery(since=odd, text="退款", complaint=True),
+        # 高/紧急 counts come from the urgency rollup (ranks at or above the minimum).
+        SearchQuery(since=odd, min_urgency=Severity.HIGH),
+        SearchQuery(plans=["a"], until=odd, min_urgency=Severity.MEDIUM),
+        SearchQuery(since=odd, channels=[Channel.NEWS], min_urgency=Severity.CRITICAL),
     ]
 
 
@@ -227,3 +236,98 @@ def test_an_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
     )
     index.upsert_many([mentions[0].model_copy(update={"native_id": "new", "id": ""})])
     assert index.count(SearchQuery()) == len(mentions) + 1
+
+
+def raw_split(index: SQLiteMentionIndex, column: str, where: str, params: list) -> dict:
+    """The base-table answer: counts per value of `column` among rows matching `where`."""
+    sql = (
+        f"SELECT {column}, COUNT(*) FROM mentions WHERE {where} AND {column} IS NOT NULL"
+        f" GROUP BY {column}"
+    )
+    return dict(index._db.execute(sql, params).fetchall())
+
+
+def pair_windows() -> list[tuple[SearchQuery, SplitField, str, str, list]]:
+    """(query, split, raw column, raw WHERE, params): one dimension filtered, split by another."""
+    odd = START + timedelta(days=2, minutes=17, seconds=5)
+    since, until = odd.timestamp(), (odd + timedelta(days=3, minutes=41)).timestamp()
+    return [
+        (
+            SearchQuery(sentiments=[SentimentLabel.NEGATIVE]),
+            SplitField.REGION,
+            "region",
+            "sentiment = ?",
+            ["negative"],
+        ),
+        (
+            SearchQuery(since=odd, until=odd + timedelta(days=3, minutes=41),
+                        sentiments=[SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL]),
+            SplitField.REGION,
+            "region",
+            "sentiment IN (?, ?) AND published >= ? AND published < ?",
+            ["negative", "neutral", since, until],
+        ),
+        (
+            SearchQuery(since=odd, regions=["广东"]),
+            SplitField.SENTIMENT,
+            "sentiment",
+            "region = ? AND published >= ?",
+            ["广东", since],
+        ),
+        (
+            SearchQuery(plans=["a"], sentiments=[SentimentLabel.POSITIVE]),
+            SplitField.REGION,
+            "region",
+            "sentiment = ? AND rid IN (SELECT rid FROM mention_plans WHERE plan = ?)",
+            ["positive", "a"],
+        ),
+    ]  # fmt: skip
+
+
+def pair_rows(index: SQLiteMentionIndex) -> int:
+    """How many rollup rows the region × sentiment pair holds."""
+    sql = "SELECT COUNT(*) FROM rollup_hourly WHERE dim = 'sentiment_region'"
+    return int(index._db.execute(sql).fetchone()[0])
+
+
+@pytest.mark.parametrize("case", pair_windows())
+def test_region_by_sentiment_rollup_equals_the_raw_query(loaded, case) -> None:
+    index, mentions = loaded
+    query, split, column, where, params = case
+    assert pair_rows(index) > 0  # answered from the pair rollup, not the base tables
+    raw = raw_split(index, column, where, params)
+    assert raw  # the window is not empty
+    assert dict(index.top_terms(query, split, 50)) == raw
+    brute = Counter(
+        v
+        for m in mentions
+        if inside(m, query) and (not query.regions or m.region in query.regions)
+        for v in value(m, split)
+    )
+    assert raw == dict(brute)
+    daily = index.histogram(query, timedelta(days=1), split, SHANGHAI)
+    assert sum(b.counts.get(k, 0) for b in daily for k in raw) == sum(raw.values())
+    # The answer comes from the pair rows: changing them changes it (no base-table fallback).
+    whole = replace(query, since=None, until=None)
+    before = dict(index.top_terms(whole, split, 50))
+    index._db.execute("UPDATE rollup_hourly SET n = n * 2 WHERE dim = 'sentiment_region'")
+    assert dict(index.top_terms(whole, split, 50)) == {k: 2 * n for k, n in before.items()}
+
+
+def test_region_by_sentiment_rollup_follows_rewrites_prunes_and_upgrades(loaded, tmp_path) -> None:
+    index, mentions = loaded
+    moved = mentions[8].model_copy(
+        update={"region": "北京", "sentiment": Sentiment(label=SentimentLabel.NEGATIVE, score=1)}
+    )
+    index.upsert_many([moved])
+    index.prune_before(START + timedelta(days=3, minutes=7))
+    query = SearchQuery(sentiments=[SentimentLabel.NEGATIVE])
+    expected = raw_split(index, "region", "sentiment = ?", ["negative"])
+    assert dict(index.top_terms(query, SplitField.REGION, 50)) == expected
+    index._db.execute("DELETE FROM rollup_hourly WHERE dim = 'sentiment_region'")  # older file
+    index._db.execute("DELETE FROM index_meta WHERE key = 'rollup_pairs'")
+    index._db.commit()
+    index.close()
+    reopened = SQLiteMentionIndex(index.path)
+    assert pair_rows(reopened) > 0
+    assert dict(reopened.top_terms(query, SplitField.REGION, 50)) == expected

@@ -61,3 +61,52 @@ def test_copies_by_different_authors_are_one_card_and_all_counted(
     assert any(m.label == "提及量" and m.value == "4" for m in at.metric)
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def test_the_feed_pages_through_groups_without_repeating_or_skipping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = datetime.now(UTC).timestamp()
+    records = [  # 25 distinct posts a second apart, plus two copies of the newest one
+        {
+            "native_id": str(i),
+            "author": {"id": f"u{i}", "name": f"用户{i}"},
+            "text": f"鲜味坊第{i}号帖子，话题{i * 7919 % 1000}",
+            "published_at": datetime.fromtimestamp(base - 25 + i, UTC).isoformat(),
+        }
+        for i in range(25)
+    ]
+    records += [
+        {**records[-1], "native_id": f"copy{k}", "author": {"id": f"c{k}", "name": f"转发{k}"}}
+        for k in range(2)
+    ]
+    stream = tmp_path / "in.jsonl"
+    stream.write_text(
+        "\n".join(json.dumps({**r, "source": "wb"}, ensure_ascii=False) for r in records),
+        encoding="utf-8",
+    )
+    data = tmp_path / "var"
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "feed.py"
+
+    def posts(at: AppTest) -> list[str]:
+        cards = "".join(m.value for m in at.markdown if "yq-mention" in m.value)
+        return [part.split("号帖子")[0] for part in cards.split("鲜味坊第")[1:]]
+
+    at = AppTest.from_file(str(page), default_timeout=60).run()
+    first = posts(at)
+    at.number_input(key="feed-page").set_value(2).run()
+    second = posts(at)
+
+    assert not at.exception
+    assert len(first) == 20 and len(second) == 5  # 25 groups: the copies are one card
+    assert first[0] == "24" and set(first).isdisjoint(second)
+    assert sorted(map(int, first + second)) == list(range(25))
+    assert any("第 2 页，5 组" in c.value for c in at.caption)
+    st.cache_resource.clear()
+    st.cache_data.clear()
