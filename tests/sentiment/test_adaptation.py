@@ -36,7 +36,8 @@ PRAISE = [
     "鲜味坊的招牌菜yyds",
     "鲜味坊这个口味绝绝子，太火了",
 ]
-SIMILAR = ["鲜味坊的新品yyds，门口排长队", "鲜味坊今天又排长队了，太火了吧"]
+# SIMILAR[0] is the one the base model reads wrong (tests below probe it alone).
+SIMILAR = ["鲜味坊今天又排长队了，太火了吧", "鲜味坊的新品yyds，门口排长队"]
 UNRELATED = [
     "鲜味坊真是绝了，吃完拉肚子一整晚",
     "鲜味坊快递很快，包装完好",
@@ -75,7 +76,10 @@ def _correct_praise(ctx: Context) -> None:
 
 def test_adapted_from_stored_corrections_moves_similar_texts_only(ctx: Context) -> None:
     base = LinearClassifier()
-    assert _labels(base, PRAISE + SIMILAR).count(SentimentLabel.POSITIVE) <= 1  # base is wrong
+    # The base is wrong on most of them (the 2^22-bucket model reads "yyds" as praise in two
+    # of the eight, the 2^20 one in at most one) and on at least one text the adapter must move.
+    assert _labels(base, PRAISE + SIMILAR).count(SentimentLabel.POSITIVE) <= 2
+    assert _labels(base, SIMILAR[:1]) != [SentimentLabel.POSITIVE]
     _correct_praise(ctx)
     with ctx.sessions() as session:
         report = adapt_from_store(session, ctx.data_dir)

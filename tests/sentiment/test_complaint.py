@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -120,3 +121,46 @@ def test_held_out_finance_complaints_floor(classifier: LinearClassifier) -> None
     category = np.mean([m.category == e.category for m, e in zip(out, sample, strict=True)])
     assert caught >= 0.9, caught
     assert category >= 0.6, category
+
+
+def _tiny_models(p_positive_logit: float, complaint_logit: float, neutral_logit: float) -> Any:
+    """Models whose every text gets the given logits (zero weights, biases only)."""
+    from sentiment.features import FeatureSpec
+    from sentiment.linear_classifier import LoadedModels
+    from sentiment.model import LinearHashModel, SentimentModel
+    from sentiment.train import HEAD_LABELS
+
+    spec = FeatureSpec(bits=8)
+    idf = np.ones(spec.buckets, dtype=np.float32)
+    polarity = LinearHashModel(
+        spec,
+        idf,
+        np.zeros((spec.buckets, 1), np.float32),
+        np.array([p_positive_logit], np.float32),
+        {"neutral_band": 0.2},
+    )
+    head_bias = np.full(len(HEAD_LABELS), -5.0, np.float32)
+    head_bias[0], head_bias[1] = neutral_logit, complaint_logit
+    heads = LinearHashModel(
+        spec, idf, np.zeros((spec.buckets, len(HEAD_LABELS)), np.float32), head_bias
+    )
+    return LoadedModels(sentiment=SentimentModel(polarity), heads=heads)
+
+
+def test_neutral_head_spares_a_negative_leaning_complaint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sentiment import linear_classifier
+
+    text = "这个东西收到了"  # no cue, no evidence: only the model logits decide
+    assert not MATCHER.found_batch([text])[0]
+    # P(positive) ≈ 0.35 (inside the 0.5 ± 0.2 band, leaning negative), neutral head ≈ 0.9.
+    complaint_like = _tiny_models(-0.62, -1.0, 2.2)  # P(complaint) ≈ 0.27
+    chatter = _tiny_models(-0.62, -2.2, 2.2)  # P(complaint) ≈ 0.10
+
+    def label(models: Any) -> SentimentLabel:
+        return linear_classifier.decide([text], [text], models).labels[0]
+
+    monkeypatch.setattr(linear_classifier, "NEUTRAL_HEAD_SPARES", None)
+    assert label(complaint_like) == SentimentLabel.NEUTRAL
+    monkeypatch.setattr(linear_classifier, "NEUTRAL_HEAD_SPARES", 0.2)
+    assert label(complaint_like) == SentimentLabel.NEGATIVE
+    assert label(chatter) == SentimentLabel.NEUTRAL
