@@ -212,6 +212,8 @@ class Clusterer:
             cluster = self.clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
                 continue
+            if count < 2 and cluster.size < BURST_SIZE:
+                continue  # one shared word, and too small to be bursting (most clusters)
             burst = self._bursting(cluster, post)
             if count < 2 and not burst:  # two shared words, or one shared #topic#
                 continue
