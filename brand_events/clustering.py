@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, term_idf
@@ -195,13 +196,13 @@ class Clusterer:
 
     def _candidates(self, post: Post) -> list[tuple[float, Cluster]]:
         """Active events the post would join, best first."""
-        hits: dict[str, int] = {}  # a plain dict: Counter.update costs more than the clustering
+        shared_by: list[set[str]] = []  # a #topic# counts twice
         for term in post.terms:
             holders = self.postings.get(term)
             if holders and len(holders) <= POSTING_CAP:
-                step = 2 if term.startswith("#") else 1
-                for holder in holders:
-                    hits[holder] = hits.get(holder, 0) + step
+                shared_by += (holders, holders) if term.startswith("#") else (holders,)
+        # Counter of one flat iterable counts in C, in first-seen order like a dict loop would.
+        hits = Counter(chain.from_iterable(shared_by))
         scored: list[tuple[float, Cluster]] = []
         if not hits or max(hits.values()) < 2:
             return scored  # no event shares two words (or a #topic#) with the post
@@ -209,10 +210,14 @@ class Clusterer:
         norm = sum(weights.values())
         for cluster_id, count in hits.items():
             cluster = self.clusters.get(cluster_id)
-            if cluster is None or cluster.merged_into is not None or self._late(cluster, post):
+            if cluster is None or cluster.merged_into is not None:
                 continue
+            if count < 2 and cluster.size < BURST_SIZE:
+                continue  # one shared word, and too small to be bursting (most clusters)
             burst = self._bursting(cluster, post)
             if count < 2 and not burst:  # two shared words, or one shared #topic#
+                continue
+            if self._late(cluster, post):
                 continue
             shared = [t for t in post.terms if t in cluster.terms]
             mass = sum(weights[t] * cluster.profile(t) for t in shared)

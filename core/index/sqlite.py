@@ -19,6 +19,7 @@ from core.index import sqlite_rollups as rollups
 from core.index.protocol import UpsertResult
 from core.index.rollup_api import RollupQueries
 from core.index.sqlite_aggs import SQLiteAggregations
+from core.index.sqlite_batch import INSERT_MENTION, PendingRow, RowBatch
 from core.index.sqlite_filters import drop_derived, epoch
 from core.index.sqlite_pairs import ensure_pairs
 from core.index.sqlite_schema import RID_SHIFT, TIME_LAYOUT, prepare, time_rid_base
@@ -61,7 +62,11 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
     # -- writes ---------------------------------------------------------------------------
 
     def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
-        """Insert or replace by id in one transaction, rollups included; idempotent."""
+        """Insert or replace by id in one transaction, rollups included; idempotent.
+
+        New rows of the time layout are queued and written with one executemany per table
+        (see sqlite_batch); a rewrite first writes what is queued, so it sees every earlier row.
+        """
         result = UpsertResult()
         if not mentions:
             return result
@@ -69,19 +74,46 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()[0]
             stored = self._stored_rids(db, [m.id for m in mentions])
             added: list[rollups.Facts] = []
+            batch = RowBatch()
             for mention in mentions:
                 seq += 1
+                old = stored.get(mention.id)
+                direct = old is not None or self.layout != TIME_LAYOUT
                 try:
-                    rid, facts = self._upsert_one(db, mention, seq, stored.get(mention.id))
+                    if direct:
+                        self._flush(db, batch, result, added)
+                        if old is not None:  # its stored facts come off only once counted
+                            rollups.apply(db, added, 1)
+                            added = []
+                        rid, facts = self._upsert_one(db, mention, seq, old)
+                    else:
+                        row = self._pending(db, batch, mention, seq)
+                        batch.add(row)
+                        rid, facts = row.rid, row.facts
                 except (sqlite3.Error, ValueError) as exc:
                     result.errors[mention.id] = str(exc)
                     continue
-                added.append(facts)
-                created = mention.id not in stored
-                (result.created if created else result.updated).append(mention.id)
                 stored[mention.id] = rid
+                if direct:
+                    added.append(facts)
+                    (result.created if old is None else result.updated).append(mention.id)
+            self._flush(db, batch, result, added)
             rollups.apply(db, added, 1)
         return result
+
+    @staticmethod
+    def _flush(
+        db: sqlite3.Connection,
+        batch: RowBatch,
+        result: UpsertResult,
+        added: list[rollups.Facts],
+    ) -> None:
+        """Write the queued new rows; count them (or their errors) in the result."""
+        written, errors = batch.flush(db)
+        result.errors.update(errors)
+        for row in written:
+            added.append(row.facts)
+            result.created.append(row.mention_id)
 
     @staticmethod
     def _stored_rids(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
@@ -92,12 +124,10 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             found.update(db.execute(f"SELECT id, rid FROM mentions WHERE id IN ({marks})", chunk))
         return found
 
-    def _upsert_one(
-        self, db: sqlite3.Connection, mention: Mention, seq: int, old: int | None
-    ) -> tuple[int, rollups.Facts]:
-        """Write one mention (replacing its stored row `old`): its row id and rollup facts."""
-        published = epoch(mention.published_at)
-        values = (
+    @staticmethod
+    def _values(mention: Mention, seq: int, published: float) -> tuple[object, ...]:
+        """The mentions row of a mention, without its row id."""
+        return (
             mention.id,
             seq,
             mention.source,
@@ -113,17 +143,37 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             mention.region,
             None if mention.complaint is None else int(mention.complaint.flag),
         )
+
+    def _pending(
+        self, db: sqlite3.Connection, batch: RowBatch, mention: Mention, seq: int
+    ) -> PendingRow:
+        """A new mention's rows, to be written with the rest of the batch."""
+        published = epoch(mention.published_at)
+        rid = batch.next_rid(db, published)
+        text = mention.full_text
+        grams, chars = bigram_tokens(text), cjk_chars(text)
+        return PendingRow(
+            mention_id=mention.id,
+            row=(rid, *self._values(mention, seq, published)),
+            plans=list(mention.plans),
+            keywords=list(mention.keywords),
+            grams=" ".join(grams),
+            chars=chars,
+            facts=rollups.facts_of(mention, published, rollups.text_terms(grams, chars)),
+        )
+
+    def _upsert_one(
+        self, db: sqlite3.Connection, mention: Mention, seq: int, old: int | None
+    ) -> tuple[int, rollups.Facts]:
+        """Write one mention (replacing its stored row `old`): its row id and rollup facts."""
+        published = epoch(mention.published_at)
+        values = self._values(mention, seq, published)
         if old is not None:  # rewritten: its row id follows its (possibly new) time
             rollups.apply(db, rollups.stored_facts(db, [old]), -1)
             drop_derived(db, [old])
             db.execute("DELETE FROM mentions WHERE rid = ?", (old,))
         rid = self._new_rid(db, published)
-        cur = db.execute(
-            "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
-            " urgency_rank, urgency_score, author, body, doc, region, complaint)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (rid, *values),
-        )
+        cur = db.execute(INSERT_MENTION, (rid, *values))
         rid = int(cur.lastrowid or 0)
         db.executemany("INSERT INTO mention_plans VALUES (?, ?)", [(rid, p) for p in mention.plans])
         db.executemany(

@@ -6,6 +6,7 @@ a leading '-' must not occur; "quoted phrases" keep their spaces.
 
 from __future__ import annotations
 
+import operator
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -48,15 +49,13 @@ def parse_text_query(text: str | None) -> TextQuery:
 def bigram_tokens(text: str) -> list[str]:
     """CJK runs become overlapping bigrams (a lone character stays a unigram); words lowercase."""
     tokens: list[str] = []
-    for match in _TOKEN.finditer(text):
-        run = match.group(0)
-        if _IS_CJK.match(run):
-            if len(run) == 1:
-                tokens.append(run)
-            else:
-                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-        else:
+    for run in _TOKEN.findall(text):
+        if not _IS_CJK.match(run):
             tokens.append(run.lower())
+        elif len(run) == 1:
+            tokens.append(run)
+        else:  # run[i] + run[i + 1] for every i, without a Python-level loop
+            tokens += map(operator.add, run, run[1:])
     return tokens
 
 
@@ -68,4 +67,4 @@ def is_single_cjk_char(term: str) -> bool:
 
 def cjk_chars(text: str) -> str:
     """The distinct CJK characters of a text, space-separated (the single-character table)."""
-    return " ".join(dict.fromkeys(ch for ch in text if _IS_CJK.match(ch)))
+    return " ".join(dict.fromkeys(_IS_CJK.findall(text)))

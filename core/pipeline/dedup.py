@@ -49,6 +49,21 @@ def _is_emoji(char: str) -> bool:
     return unicodedata.category(char) == "So" or "\U0001f000" <= char <= "\U0001faff"
 
 
+_DROPPED: dict[str, bool] = {}  # character → dropped from group texts (at most every code point)
+
+
+def _without_emoji(text: str) -> str:
+    """Text without emoji and variation selectors, deciding once per distinct character."""
+    dropped = []
+    for char in set(text):
+        drop = _DROPPED.get(char)
+        if drop is None:
+            drop = _DROPPED[char] = _is_emoji(char) or char == "\ufe0f"
+        if drop:
+            dropped.append(ord(char))
+    return text.translate(dict.fromkeys(dropped)) if dropped else text
+
+
 def copy_text(text: str) -> str:
     """The text as a flood check compares it: NFKC, case folded, whitespace removed."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
@@ -60,7 +75,7 @@ def group_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     for pattern in (_URL, _REPOST_CHAIN, _HASHTAG, _AT, _BRACKET_EMOJI, _REPOST_WORDS):
         text = pattern.sub("", text)
-    text = "".join(c for c in text if not _is_emoji(c) and c != "\ufe0f")
+    text = _without_emoji(text)
     text = _PUNCT_RUN.sub(r"\1", _SPACE.sub("", text).casefold())
     return text.strip(":：,，/")
 

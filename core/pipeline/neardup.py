@@ -20,6 +20,7 @@ A band key belongs to the first group that claimed it; verification against the 
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -79,8 +80,8 @@ class NearText:
     @cached_property
     def shingles(self) -> frozenset[str]:
         """The character bigrams of the letters (computed when a candidate is verified)."""
-        letters = self.letters
-        return frozenset(letters[i : i + NGRAM] for i in range(len(letters) - NGRAM + 1))
+        letters = self.letters  # NGRAM == 2: each letter joined to the next one
+        return frozenset(map(operator.add, letters, letters[1:]))
 
     @property
     def eligible(self) -> bool:

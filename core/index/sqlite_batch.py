@@ -1,0 +1,119 @@
+"""Batched writes of new mention rows: collected per upsert, written with one executemany per table.
+
+Row ids of the time layout are handed out from a per-batch cache of each second's highest row
+id, so the rows not written yet still count. A batch that fails as a whole (an I/O or integrity
+error) is rolled back to its savepoint and written row by row, so one bad row is reported alone
+and leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from core.index import sqlite_rollups as rollups
+from core.index.sqlite_schema import RID_SHIFT, time_rid_base
+
+INSERT_MENTION = (
+    "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
+    " urgency_rank, urgency_score, author, body, doc, region, complaint)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """Everything one new mention writes: its row (row id first) and derived tables' rows."""
+
+    mention_id: str
+    row: tuple[object, ...]
+    plans: list[str]
+    keywords: list[str]
+    grams: str
+    chars: str
+    facts: rollups.Facts
+
+    @property
+    def rid(self) -> int:
+        """The row id the mention is written at."""
+        return int(self.row[0])  # type: ignore[call-overload]
+
+
+@dataclass
+class RowBatch:
+    """New rows of one transaction, written together by `flush`."""
+
+    rows: list[PendingRow] = field(default_factory=list)
+    tops: dict[int, int] = field(default_factory=dict)  # second's base row id → highest used
+
+    def next_rid(self, db: sqlite3.Connection, published: float) -> int:
+        """The next free row id of the publication second, pending rows included."""
+        base = time_rid_base(published)
+        top = self.tops.get(base)
+        if top is None:
+            top = db.execute(
+                "SELECT MAX(rid) FROM mentions WHERE rid >= ? AND rid < ?",
+                (base, base + (1 << RID_SHIFT)),
+            ).fetchone()[0]
+        rid = base if top is None else int(top) + 1
+        if rid >= base + (1 << RID_SHIFT):
+            raise ValueError("more than 1,048,576 mentions published in one second")
+        return rid
+
+    def add(self, row: PendingRow) -> None:
+        """Queue a row (its row id is taken from now on)."""
+        self.rows.append(row)
+        base = time_rid_base(float(row.row[5]))  # type: ignore[arg-type]
+        self.tops[base] = max(self.tops.get(base, row.rid), row.rid)
+
+    def flush(self, db: sqlite3.Connection) -> tuple[list[PendingRow], dict[str, str]]:
+        """Write the queued rows: (written, errors by mention id); the batch is empty after."""
+        rows, self.rows = self.rows, []
+        self.tops.clear()
+        if not rows:
+            return [], {}
+        if not db.in_transaction:
+            db.execute("BEGIN")  # so that releasing the savepoint does not commit
+        try:
+            _savepoint(db, rows)
+            return rows, {}
+        except sqlite3.Error:
+            pass
+        written, errors = [], {}
+        for row in rows:
+            try:
+                _savepoint(db, [row])
+            except sqlite3.Error as exc:
+                errors[row.mention_id] = str(exc)
+            else:
+                written.append(row)
+        return written, errors
+
+
+def _savepoint(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
+    """Write rows inside a savepoint: all of them, or (after an error) none."""
+    db.execute("SAVEPOINT mention_rows")
+    try:
+        _write(db, rows)
+    except sqlite3.Error:
+        db.execute("ROLLBACK TO mention_rows")
+        db.execute("RELEASE mention_rows")
+        raise
+    db.execute("RELEASE mention_rows")
+
+
+def _write(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
+    db.executemany(INSERT_MENTION, [r.row for r in rows])
+    db.executemany(
+        "INSERT INTO mention_plans VALUES (?, ?)", [(r.rid, p) for r in rows for p in r.plans]
+    )
+    db.executemany(
+        "INSERT INTO mention_keywords VALUES (?, ?)",
+        [(r.rid, k) for r in rows for k in r.keywords],
+    )
+    db.executemany(
+        "INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)", [(r.rid, r.grams) for r in rows]
+    )
+    db.executemany(
+        "INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)", [(r.rid, r.chars) for r in rows]
+    )

@@ -1,0 +1,78 @@
+"""Batched index writes store exactly what row-by-row writes did, and isolate a failing row."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from core.index.sqlite import SQLiteMentionIndex
+from core.models import Mention
+from tests.core.conftest import mention
+
+TABLES = {
+    "mentions": "SELECT rid, id, seq, published, body, doc FROM mentions ORDER BY rid",
+    "plans": "SELECT rid, plan FROM mention_plans ORDER BY rid, plan",
+    "keywords": "SELECT rid, keyword FROM mention_keywords ORDER BY rid, keyword",
+    "grams": "SELECT rowid, grams FROM mention_fts ORDER BY rowid",
+    "chars": "SELECT rowid, chars FROM mention_chars ORDER BY rowid",
+    "hourly": "SELECT * FROM rollup_hourly ORDER BY 1, 2, 3, 4",
+    "terms": "SELECT * FROM term_docs ORDER BY 1",
+    "words": "SELECT * FROM rollup_keywords ORDER BY 1, 2, 3",
+}
+
+
+def _stream() -> list[Mention]:
+    """Mentions sharing publication seconds (row ids taken within a second), one id twice."""
+    out = []
+    for n in range(40):
+        seconds = (n // 3) * 1.0 + (n % 3) * 0.25  # three per second
+        text = f"第{n}单外卖洒了，退款{n % 4}元 #鲜味坊{n % 2}#"
+        out.append(
+            mention(
+                str(n), text, seconds / 60, plans=["a", "b"][: 1 + n % 2], keywords=["退款", "外卖"]
+            )
+        )
+    out.append(mention("5", "第5单外卖洒了，重发一次", 0.1, plans=["a"], keywords=["重发"]))
+    return out
+
+
+def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    db = sqlite3.connect(path)
+    try:
+        return {name: db.execute(sql).fetchall() for name, sql in TABLES.items()}
+    finally:
+        db.close()
+
+
+def test_one_batch_stores_what_one_call_per_mention_stores(tmp_path: Path) -> None:
+    stream = _stream()
+    batched = SQLiteMentionIndex(tmp_path / "batched.db")
+    result = batched.upsert_many(stream)
+    single = SQLiteMentionIndex(tmp_path / "single.db")
+    for item in stream:
+        single.upsert_many([item])
+    batched.close()
+    single.close()
+    assert len(result.created) == 40 and result.updated == [stream[5].id] and not result.errors
+    assert result.created == [m.id for m in stream[:40]]
+    first, second = _dump(tmp_path / "batched.db"), _dump(tmp_path / "single.db")
+    assert len(first["mentions"]) == 40
+    for table in TABLES:
+        assert first[table] == second[table], table
+
+
+def test_a_failing_row_is_reported_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index._db.execute(  # a row the database refuses, amid good ones
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.mention_keywords"
+        " WHEN NEW.keyword = '拒收' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    good = [mention(str(n), f"第{n}单外卖洒了", n, keywords=["外卖"]) for n in range(3)]
+    bad = mention("bad", "这一条写不进去", 1.5, keywords=["拒收"])
+    result = index.upsert_many([good[0], good[1], bad, good[2]])
+    assert result.created == [m.id for m in good]
+    assert list(result.errors) == [bad.id] and "refused" in result.errors[bad.id]
+    dump = _dump(tmp_path / "m.db")
+    assert [row[1] for row in dump["mentions"]] == [m.id for m in good]
+    assert len(dump["grams"]) == len(dump["chars"]) == len(dump["keywords"]) == 3
+    assert index.get(bad.id) is None and index.get(good[2].id) is not None
