@@ -22,7 +22,13 @@ from core.index.sqlite_aggs import SQLiteAggregations
 from core.index.sqlite_batch import INSERT_MENTION, PendingRow, RowBatch
 from core.index.sqlite_filters import drop_derived, epoch
 from core.index.sqlite_pairs import ensure_pairs
-from core.index.sqlite_schema import RID_SHIFT, TIME_LAYOUT, prepare, time_rid_base
+from core.index.sqlite_schema import (
+    TIME_LAYOUT,
+    prepare,
+    rid_after,
+    stored_top_rid,
+    time_rid_base,
+)
 from core.index.textquery import bigram_tokens, cjk_chars
 from core.models import Mention
 
@@ -191,14 +197,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         if self.layout != TIME_LAYOUT:
             return None
         base = time_rid_base(published)
-        top = db.execute(
-            "SELECT MAX(rid) FROM mentions WHERE rid >= ? AND rid < ?",
-            (base, base + (1 << RID_SHIFT)),
-        ).fetchone()[0]
-        rid = base if top is None else int(top) + 1
-        if rid >= base + (1 << RID_SHIFT):
-            raise ValueError("more than 1,048,576 mentions published in one second")
-        return rid
+        return rid_after(base, stored_top_rid(db, base))
 
     # -- reads ----------------------------------------------------------------------------
 

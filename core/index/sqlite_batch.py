@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from core.index import sqlite_rollups as rollups
-from core.index.sqlite_schema import RID_SHIFT, time_rid_base
+from core.index.sqlite_schema import rid_after, stored_top_rid, time_rid_base
 
 INSERT_MENTION = (
     "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
@@ -49,16 +49,8 @@ class RowBatch:
     def next_rid(self, db: sqlite3.Connection, published: float) -> int:
         """The next free row id of the publication second, pending rows included."""
         base = time_rid_base(published)
-        top = self.tops.get(base)
-        if top is None:
-            top = db.execute(
-                "SELECT MAX(rid) FROM mentions WHERE rid >= ? AND rid < ?",
-                (base, base + (1 << RID_SHIFT)),
-            ).fetchone()[0]
-        rid = base if top is None else int(top) + 1
-        if rid >= base + (1 << RID_SHIFT):
-            raise ValueError("more than 1,048,576 mentions published in one second")
-        return rid
+        top = self.tops[base] if base in self.tops else stored_top_rid(db, base)
+        return rid_after(base, top)
 
     def add(self, row: PendingRow) -> None:
         """Queue a row (its row id is taken from now on)."""

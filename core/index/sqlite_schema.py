@@ -90,6 +90,23 @@ def time_rid_base(published: float) -> int:
     return int(published // 1) << RID_SHIFT
 
 
+def stored_top_rid(db: sqlite3.Connection, base: int) -> int | None:
+    """The highest stored row id of the second starting at `base` (None: none stored)."""
+    top = db.execute(
+        "SELECT MAX(rid) FROM mentions WHERE rid >= ? AND rid < ?",
+        (base, base + (1 << RID_SHIFT)),
+    ).fetchone()[0]
+    return None if top is None else int(top)
+
+
+def rid_after(base: int, top: int | None) -> int:
+    """The row id after `top` in the second starting at `base` (its first when `top` is None)."""
+    rid = base if top is None else top + 1
+    if rid >= base + (1 << RID_SHIFT):
+        raise ValueError("more than 1,048,576 mentions published in one second")
+    return rid
+
+
 def prepare(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], None]) -> str:
     """Create missing tables, upgrade an older file in place; return the row-id layout."""
     with db:
