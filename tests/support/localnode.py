@@ -292,6 +292,11 @@ class LocalNode:
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
+    def pid(self) -> int | None:
+        """The node process id while it runs (benchmarks read its CPU time from /proc)."""
+        return self._process.pid if self._process is not None else None
+
+    @property
     def log(self) -> Path:
         """The node's combined stdout/stderr."""
         return self.home / "node.log"
