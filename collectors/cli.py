@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import select
 
 from collectors.config import SOURCES, SourceConfig
-from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
+from collectors.health import SourceHealth, read_health
+from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.errors import ConfigError
@@ -44,12 +44,12 @@ def _when(moment: datetime | None, ctx: Context) -> str:
     return moment.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if moment else "—"
 
 
-def losses_cell(state: SourceState | None) -> str:
+def losses_cell(state: SourceHealth | None) -> str:
     """Losses of the last run and in total, "本次/累计" (e.g. "2/5")."""
     return f"{state.losses_last_run or 0}/{state.losses_total or 0}" if state else "0/0"
 
 
-def problem_cell(state: SourceState | None) -> str:
+def problem_cell(state: SourceHealth | None) -> str:
     """The last error, else the last run's losses (count and first reason)."""
     if state is None:
         return ""
@@ -62,14 +62,13 @@ def problem_cell(state: SourceState | None) -> str:
 def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
     ctx = Context.load(config, data_dir)
-    with ctx.sessions() as session:
-        states = {s.name: s for s in session.scalars(select(SourceState))}
+    states = read_health(ctx)  # stdlib sqlite3 on the embedded store: no ORM to import
     table = Table(
         "数据源", "类型", "状态", "上次成功", "本次", "累计", "损失", "冷却至", "最近错误/损失"
     )
     for source in SOURCES.of(ctx.config):
         state = states.get(source.name)
-        status = SourceStatus(state.status) if state else SourceStatus.PENDING
+        status = state.status if state else SourceStatus.PENDING
         label = SOURCE_STATUS_ZH[status] + ("" if source.enabled else " (停用)")
         table.add_row(
             source.name,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from core.store_read import EMBEDDED_STORE
 from core.tables import TABLES
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def database_url(configured: str | None, data_dir: Path) -> str:
     if configured:
         return configured
     data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(data_dir / 'yuqing.db').resolve()}"
+    return f"sqlite:///{(data_dir / EMBEDDED_STORE).resolve()}"
 
 
 def make_engine(url: str) -> Engine:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+import crisis_playbooks.cases.models  # noqa: F401  (declares cases, the target of case_id)
 from core.db import Base
 from core.dbtypes import UTCDateTime
 from crisis_playbooks.audit.enums import EventKind

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+import crisis_playbooks.cases.models  # noqa: F401  (declares cases, the target of case_id)
 from core.db import Base
 from core.dbtypes import UTCDateTime
 

@@ -8,6 +8,9 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+# The tables our foreign keys point at (cases, playbook_runs) must be declared too.
+import crisis_playbooks.cases.models
+import crisis_playbooks.playbook.models  # noqa: F401
 from core.db import Base
 from core.dbtypes import UTCDateTime
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus

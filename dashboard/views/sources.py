@@ -7,10 +7,10 @@ from datetime import datetime
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy import select
 
 from collectors.config import SOURCES, WEBHOOK
-from collectors.state import SOURCE_STATUS_ZH, SourceState, SourceStatus
+from collectors.health import SourceHealth, read_health
+from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from dashboard.data import get_context
 from sentiment.adaptation.job import status as adaptation_status
 
@@ -53,10 +53,10 @@ def local(moment: datetime | None) -> str:
 
 
 def row(
-    source_name: str, source_type: str, enabled: bool, state: SourceState | None
+    source_name: str, source_type: str, enabled: bool, state: SourceHealth | None
 ) -> dict[str, object]:
     """One table row for a configured source."""
-    status = SourceStatus(state.status) if state else SourceStatus.PENDING
+    status = state.status if state else SourceStatus.PENDING
     return {
         "状态": SOURCE_STATUS_ZH[status],
         "数据源": source_name,
@@ -78,12 +78,11 @@ def row(
 @st.fragment(run_every=ctx.config.dashboard.refresh)
 def health() -> None:
     """The health table and what to do about broken sources; refreshes by itself."""
-    with ctx.sessions() as session:
-        states = {s.name: s for s in session.scalars(select(SourceState))}
-        rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in SOURCES.of(ctx.config)]
-        configured = {s.name for s in SOURCES.of(ctx.config)}
-        pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
-        rows += [row(s.name, s.type, WEBHOOK.of(ctx.config).enabled, s) for s in pushed]
+    states = read_health(ctx)
+    rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in SOURCES.of(ctx.config)]
+    configured = {s.name for s in SOURCES.of(ctx.config)}
+    pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
+    rows += [row(s.name, s.type, WEBHOOK.of(ctx.config).enabled, s) for s in pushed]
     if not rows:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return

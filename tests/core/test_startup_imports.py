@@ -38,7 +38,8 @@ def imported_modules(args: list[str], tmp_path: Path) -> set[str]:
         (["case", "list"], {"apprise", "brand_events.tracker", "numpy"}),
         (
             ["sources", "list"],
-            {"scrapy", "collectors.runner", "collectors.webhook.server", "numpy"},
+            # read with stdlib sqlite3 on the embedded store (core.store_read): no ORM at all
+            {"scrapy", "collectors.runner", "collectors.webhook.server", "numpy", "sqlalchemy"},
         ),
         (["events", "list", "--json"], {"brand_events.tracker", "sentiment.keywords", "apprise"}),
     ],
