@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from core import schema_stamp
 from core.store_read import EMBEDDED_STORE
 from core.tables import TABLES
 
@@ -55,12 +56,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def init_db(engine: Engine) -> None:
-    """Import every registered domain's models, create missing tables, add missing columns."""
-    for name in TABLES.names():
+    """Import every registered domain's models, create missing tables, add missing columns.
+
+    Skipped when the store's schema stamp matches the model files (core.schema_stamp): each
+    command then imports only the models it uses.
+    """
+    domains = TABLES.names()
+    if schema_stamp.is_current(engine, domains):
+        return
+    for name in domains:
         TABLES.get(name)()
     existing = set(inspect(engine).get_table_names())
     Base.metadata.create_all(engine)
     _add_missing_columns(engine, existing)
+    schema_stamp.record(engine, Base, domains)
 
 
 def _add_missing_columns(engine: Engine, tables: set[str]) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, MetaData, Table, insert, inspect, select
+from sqlalchemy import Column, MetaData, Table, insert, inspect, select, text
 
 from alerting.models import Alert, Delivery
 from core.db import init_db, make_engine
 from core.enums import Severity
+from core.schema_stamp import STAMP_TABLE
 
 
 def test_missing_column_is_added_and_rows_survive(db_url: str) -> None:
@@ -81,6 +82,7 @@ def test_old_severity_names_are_rewritten_in_place(db_url: str) -> None:
                 created_at=now,
             )
         )  # fmt: skip
+        conn.execute(text(f"DROP TABLE {STAMP_TABLE}"))  # an older version stamped nothing
 
     init_db(engine)
 

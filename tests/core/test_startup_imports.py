@@ -50,3 +50,13 @@ def test_small_commands_leave_heavy_stacks_unloaded(
     loaded = imported_modules(args, tmp_path)
     assert "app.cli" in loaded  # the listing is real
     assert loaded & unwanted == set()
+
+
+def test_a_current_store_opens_without_every_domains_models(tmp_path: Path) -> None:
+    imported_modules(["events", "list", "--json"], tmp_path)  # creates and stamps the store
+    loaded = imported_modules(["events", "list", "--json"], tmp_path)
+    assert "brand_events.models" in loaded
+    assert (
+        loaded & {"crisis_playbooks.models", "alerting.models", "sentiment.corrections.models"}
+        == set()
+    )

@@ -1,0 +1,46 @@
+"""A store stamped by the current model files opens without the full schema check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from core import schema_stamp
+from core.db import init_db, make_engine
+from core.tables import TABLES
+
+
+def test_a_current_store_skips_the_check_and_a_changed_model_file_runs_it_again(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'yuqing.db'}")
+    assert not schema_stamp.is_current(engine, TABLES.names())
+    init_db(engine)
+    assert schema_stamp.is_current(engine, TABLES.names())
+    with engine.connect() as conn:
+        files = json.loads(conn.execute(text("SELECT files FROM yuqing_schema_stamp")).scalar_one())
+    assert any(f.endswith("alerting/models.py") for f in files)
+    assert any(f.endswith("core/db.py") for f in files)
+    assert not schema_stamp.is_current(engine, [*TABLES.names(), "a-new-domain"])
+
+    # A model file that changes (here: one more file in the stamp, then edited) is noticed.
+    extra = tmp_path / "models.py"
+    extra.write_text("# v1\n", encoding="utf-8")
+    stamp = schema_stamp.digest([*files, str(extra)], TABLES.names())
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE yuqing_schema_stamp SET files = :f, digest = :d"),
+            {"f": json.dumps([*files, str(extra)]), "d": stamp},
+        )
+    assert schema_stamp.is_current(engine, TABLES.names())
+    extra.write_text("# v2: a column added\n", encoding="utf-8")
+    assert not schema_stamp.is_current(engine, TABLES.names())
+
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE alerts"))
+    init_db(engine)  # the full check runs again: the dropped table is back, stamp renewed
+    assert "alerts" in inspect(engine).get_table_names()
+    assert schema_stamp.is_current(engine, TABLES.names())
+    engine.dispose()
