@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -74,6 +75,36 @@ def test_a_mention_moving_month_keeps_one_copy(index: MentionIndex, backend: str
     assert index.get(original.id) == moved
     docs = {name.rsplit("-", 1)[1]: count for name, (count, _) in index.monthly_indices().items()}
     assert docs == {"2026.05": 0, "2026.06": 1}
+
+
+@pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour
+def test_a_pipeline_batch_looks_its_ids_up_once_and_still_moves_months(
+    index: MentionIndex, backend: str
+) -> None:
+    assert isinstance(index, EngineMentionIndex)
+    original = CORPUS["refund"]
+    index.upsert_many([original])
+    index.refresh()
+    moved = original.model_copy(update={"published_at": _utc(6, 1, 12)})
+    searches: list[dict[str, Any]] = []
+    search = index.client.search
+
+    def counted(index: str, body: dict[str, Any]) -> dict[str, Any]:
+        searches.append(body)
+        return search(index, body)
+
+    index.client.search = counted  # type: ignore[method-assign]
+
+    known = index.existing_ids([moved.id, CORPUS["lone"].id])  # as Pipeline._split_known
+    result = index.upsert_many([moved, CORPUS["lone"]])
+    index.client.search = search  # type: ignore[method-assign]
+    index.refresh()
+
+    assert known == {original.id}
+    assert len(searches) == 1  # the upsert reused the lookup that existing_ids just made
+    assert result.updated == [original.id] and result.created == [CORPUS["lone"].id]
+    assert index.count(SearchQuery(ids=[original.id])) == 1  # the May copy was removed
+    assert index.get(original.id) == moved
 
 
 @pytest.mark.parametrize("backend", ENGINES)  # engine-only behaviour

@@ -30,6 +30,9 @@ _ID_CHUNK = 1000
 # How long the writer remembers where it wrote a document, for reads of its own writes before
 # searches see it: the refresh interval (1 s) with a wide margin for a loaded cluster.
 VISIBLE_AFTER = 30.0
+# How long an existing_ids answer stands in for the upsert's own lookup (a pipeline batch
+# classifies in between; another writer's copy in another month is the same race as before).
+CHECKED_FOR = 30.0
 
 
 class EngineMentionIndex(RollupQueries):
@@ -70,6 +73,9 @@ class EngineMentionIndex(RollupQueries):
         self._last_seq = 0
         self._analyzer: str | None = None
         self._unseen: dict[str, tuple[float, str]] = {}  # id → (written at, monthly index)
+        # Where existing_ids last found each id (None: nowhere), for the upsert that follows it
+        # in the pipeline: one search per batch instead of two.
+        self._checked: tuple[float, dict[str, str | None]] = (0.0, {})
 
     # -- setup ----------------------------------------------------------------------------
 
@@ -162,7 +168,7 @@ class EngineMentionIndex(RollupQueries):
             return result
         if self._analyzer is None:
             self.ensure_template()
-        located = self._locate([m.id for m in mentions])
+        located = self._locate_again([m.id for m in mentions])
         for mention_id, written_to in self._recent([m.id for m in mentions]).items():
             located.setdefault(mention_id, written_to)
         now = self._clock()
@@ -196,6 +202,16 @@ class EngineMentionIndex(RollupQueries):
                 }
             )
         return result
+
+    def _locate_again(self, ids: Sequence[str]) -> dict[str, str]:
+        """Monthly index of each id: from the last existing_ids when recent, else searched."""
+        with self._lock:
+            at, checked = self._checked
+            self._checked = (0.0, {})
+        if time.monotonic() - at > CHECKED_FOR:
+            checked = {}
+        found = {i: where for i in ids if (where := checked.get(i)) is not None}
+        return found | self._locate([i for i in ids if i not in checked])
 
     def _remember(self, written: dict[str, str]) -> None:
         """Note where documents not yet searchable went, so the writer reads its own writes."""
@@ -246,7 +262,11 @@ class EngineMentionIndex(RollupQueries):
         if not ids:
             return set()
         recent = self._recent(ids)
-        return set(recent) | set(self._locate([i for i in ids if i not in recent]))
+        located = self._locate([i for i in ids if i not in recent])
+        checked: dict[str, str | None] = {i: located.get(i) for i in ids if i not in recent}
+        with self._lock:
+            self._checked = (time.monotonic(), checked)
+        return set(recent) | set(located)
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Matching mentions, sorted and paged."""
