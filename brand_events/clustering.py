@@ -112,6 +112,8 @@ class Clusterer:
         self.total = 0
         self.owner: dict[str, str] = {}  # mention id → cluster id
         self.streak: dict[str, tuple[int, int]] = {}  # term → (last hour used, hours in its run)
+        self.streak_changed: set[str] = set()  # terms whose run changed since last saved
+        self.pruned_hour = 0
 
     # state ------------------------------------------------------------------------------
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
@@ -274,7 +276,20 @@ class Clusterer:
             hours = 0  # the run was broken
         if hour > last or not hours:
             hours += 1
-        self.streak[term] = (max(hour, last), hours)
+        if self.streak.get(term) != (max(hour, last), hours):
+            self.streak[term] = (max(hour, last), hours)
+            self.streak_changed.add(term)
+
+    def prune_streaks(self, hour: int) -> int:
+        """Forget runs broken by `hour` (quiet for more than the gap); returns how many."""
+        if hour <= self.pruned_hour:
+            return 0  # once per hour of data
+        self.pruned_hour = hour
+        broken = [t for t, (last, _) in self.streak.items() if hour - last > RECURRING_GAP]
+        for term in broken:
+            del self.streak[term]
+        self.streak_changed -= set(broken)
+        return len(broken)
 
     def similarity(self, a: Cluster, b: Cluster) -> float:
         """Weighted cosine of two events' term profiles."""
