@@ -206,8 +206,10 @@ class Clusterer:
         # Counter of one flat iterable counts in C, in first-seen order like a dict loop would.
         hits = Counter(chain.from_iterable(shared_by))
         scored: list[tuple[float, Cluster]] = []
-        if not hits or max(hits.values()) < 2:
-            return scored  # no event shares two words (or a #topic#) with the post
+        if not hits:
+            return scored
+        if max(hits.values()) < 2 and not any(self._bursts(h, post) for h in hits):
+            return scored  # no event shares two words (or a #topic#) with the post, none bursts
         weights = {t: self.weight(t) for t in post.terms}
         norm = sum(weights.values())
         for cluster_id, count in hits.items():
@@ -228,6 +230,10 @@ class Clusterer:
                 scored.append((mass / norm, cluster))
         scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
         return scored
+
+    def _bursts(self, cluster_id: str, post: Post) -> bool:
+        cluster = self.clusters.get(cluster_id)
+        return cluster is not None and self._bursting(cluster, post)
 
     @staticmethod
     def _bursting(cluster: Cluster, post: Post) -> bool:
