@@ -101,6 +101,14 @@ def _samples_deleted(_mapper: Mapper[Alert], connection: Connection, alert: Aler
     _write_samples(connection, alert.id, [])
 
 
+@event.listens_for(Alert.__table__, "after_create")
+def _samples_created(_table: Table, connection: Connection, **kw: object) -> None:
+    """Whoever creates the alert table alone gets its sample table too (the listeners write
+    it); a metadata-wide create_all creates it in its own turn."""
+    if not kw.get("_is_metadata_operation"):
+        cast(Table, AlertSample.__table__).create(connection, checkfirst=True)
+
+
 @event.listens_for(AlertSample.__table__, "after_create")
 def _samples_backfilled(table: Table, connection: Connection, **_kw: object) -> None:
     """A store older than this table: index the samples of the alerts it already holds."""
