@@ -31,6 +31,7 @@ JOIN_MASS = 9.0  # and at least this much absolute support (about one rare and o
 BURST_SIZE = 10  # posts (reposts too) within BURST_SPAN of its first post
 BURST_SPAN = timedelta(hours=2)
 BURST_SCORE = 0.15
+BURST_SHARE = 0.5  # and counts a word used half as often as its top word as central
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
 # A term used hour after hour or day after day (in this many distinct hours, never quiet for longer
@@ -67,13 +68,14 @@ class Cluster:
     merged_into: str | None = None
     top: int = 0  # the highest term count (0 = not computed yet)
 
-    def profile(self, term: str) -> float:
-        """0–1: how central a term is to this event (its count against the top term's)."""
+    def profile(self, term: str, share: float = 1.0) -> float:
+        """0–1: how central a term is to this event (its count against `share` of the top
+        term's: a bursting event counts every term used half as often as the top one fully)."""
         # What the independent posts say: reposts that add no words must not dilute the profile.
         counts = self.used if self.independent else self.terms
         if not self.top:
             self.top = max(counts.values(), default=0)
-        return counts.get(term, 0) / self.top if self.top else 0.0
+        return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,8 @@ class Clusterer:
             if self._late(cluster, post):
                 continue
             shared = [t for t in post.terms if t in cluster.terms]
-            mass = sum(weights[t] * cluster.profile(t) for t in shared)
+            share = BURST_SHARE if burst else 1.0
+            mass = sum(weights[t] * cluster.profile(t, share) for t in shared)
             floor = BURST_SCORE if burst else JOIN_SCORE
             if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from brand_events.clustering import BURST_SPAN, Clusterer, Post
+from brand_events.clustering import BURST_SHARE, BURST_SPAN, Clusterer, Post
 from brand_events.enums import JoinReason
 from tests.events.test_clustering import T0
 
@@ -49,3 +49,14 @@ def test_after_the_burst_one_shared_word_is_not_enough() -> None:
     later = BURST_SPAN.total_seconds() / 60 + 5
     late = clusterer.assign(_post("late", later, {"食物中毒", "胃疼", "中招"}))
     assert late.reason == JoinReason.SEED
+
+
+def test_a_bursting_event_counts_words_used_half_as_often_as_its_top_word_fully() -> None:
+    clusterer = _crisis()
+    event = clusterer.clusters["seed"]
+    assert event.used["食物中毒"] == 3 and event.used["酸菜鱼"] == 1
+    assert event.profile("虫子") == 1.0 and event.profile("酸菜鱼") == 1 / 3
+    assert event.profile("酸菜鱼", BURST_SHARE) == 1 / 1.5
+    # "酸菜鱼" alone (1/3 of the top word) is now enough to join the burst with a heavy word
+    joined = clusterer.assign(_post("fish", 25, {"酸菜鱼", "味道不对", "拉肚子"}))
+    assert joined.cluster.id == "seed"
