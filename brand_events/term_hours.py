@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from brand_events.clustering import RECURRING_GAP, Clusterer
 from brand_events.models import TermHours
-
-CHUNK = 500
 
 
 def load(session: Session, clusterer: Clusterer) -> int:
@@ -22,16 +22,22 @@ def load(session: Session, clusterer: Clusterer) -> int:
 
 
 def save(session: Session, clusterer: Clusterer, hour: int) -> None:
-    """Write the runs changed since the last save; drop runs broken by `hour` (here and there)."""
-    clusterer.prune_streaks(hour)
-    session.execute(delete(TermHours).where(TermHours.last_hour < hour - RECURRING_GAP))
+    """Write the runs changed since the last save (one upsert); drop runs broken by `hour`."""
+    if clusterer.prune_streaks(hour):
+        session.execute(delete(TermHours).where(TermHours.last_hour < hour - RECURRING_GAP))
     changed = sorted(clusterer.streak_changed)
-    for start in range(0, len(changed), CHUNK):
-        terms = changed[start : start + CHUNK]
-        session.execute(delete(TermHours).where(TermHours.term.in_(terms)))
-        rows = [
-            {"term": t, "last_hour": clusterer.streak[t][0], "hours": clusterer.streak[t][1]}
-            for t in terms
-        ]
-        session.execute(insert(cast(Table, TermHours.__table__)), rows)
     clusterer.streak_changed = set()
+    if not changed:
+        return
+    table = cast(Table, TermHours.__table__)
+    maker = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = maker(table)
+    upsert = statement.on_conflict_do_update(
+        index_elements=[table.c.term],
+        set_={"last_hour": statement.excluded.last_hour, "hours": statement.excluded.hours},
+    )
+    rows = [
+        {"term": t, "last_hour": clusterer.streak[t][0], "hours": clusterer.streak[t][1]}
+        for t in changed
+    ]
+    session.execute(upsert, rows)

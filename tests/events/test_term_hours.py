@@ -9,6 +9,7 @@ from brand_events.models import TermHours
 from brand_events.tracker import EventTracker
 from core.context import Context
 from tests.events.test_clustering import post
+from tests.events.test_near_copies import pg_url  # noqa: F401  (fixture)
 
 TEMPLATE = "关于订单{n}的反馈：客服回复慢，请尽快处理"
 
@@ -52,3 +53,27 @@ def test_runs_broken_by_a_long_quiet_are_dropped_from_the_table(ctx: Context) ->
         newest = session.execute(select(TermHours.hours, TermHours.last_hour)).all()
         assert newest and all(row == (1, max(r[1] for r in newest)) for row in newest)
     assert "反馈" not in tracker.clusterer.streak
+
+
+def test_runs_are_saved_and_loaded_on_postgresql(pg_url: str) -> None:  # noqa: F811
+    from brand_events.clustering import Clusterer
+    from brand_events.term_hours import load, save
+    from core.db import Base, make_engine, make_session_factory
+
+    engine = make_engine(pg_url)
+    Base.metadata.create_all(engine, tables=[TermHours.__table__])  # type: ignore[list-item]
+    sessions = make_session_factory(engine)
+    clusterer = Clusterer()
+    clusterer.streak = {"反馈": (100, 12), "外卖": (100, 3)}
+    clusterer.streak_changed = {"反馈", "外卖"}
+    with sessions.begin() as session:
+        save(session, clusterer, 100)
+    clusterer.streak["反馈"] = (101, 13)
+    clusterer.streak_changed = {"反馈"}
+    with sessions.begin() as session:
+        save(session, clusterer, 101)  # an upsert over the stored row
+    restarted = Clusterer()
+    with sessions() as session:
+        assert load(session, restarted) == 2
+    engine.dispose()
+    assert restarted.streak == {"反馈": (101, 13), "外卖": (100, 3)}
