@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Float,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    delete,
+    event,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from alerting.enums import AlertStatus, DeliveryStatus
 from core.db import Base
@@ -50,6 +65,58 @@ class Alert(Base):
     incident_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     # Marked 误报 by a person: the incident was noise; recurrences within realert stay quiet.
     false_alarm: Mapped[bool | None] = mapped_column(Boolean, default=False)
+
+
+class AlertSample(Base):
+    """One sample mention of an alert, so "which alerts show these mentions" is an indexed
+    lookup (an event finds its alerts by its members); kept equal to Alert.sample_mention_ids."""
+
+    __tablename__ = "alert_samples"
+
+    alert_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+def _write_samples(connection: Connection, alert_id: int, samples: list[str] | None) -> None:
+    table = cast(Table, AlertSample.__table__)
+    connection.execute(delete(table).where(table.c.alert_id == alert_id))
+    rows = [{"alert_id": alert_id, "mention_id": i} for i in dict.fromkeys(samples or [])]
+    if rows:
+        connection.execute(insert(table), rows)
+
+
+@event.listens_for(Alert, "after_insert")
+def _samples_inserted(_mapper: Mapper[Alert], connection: Connection, alert: Alert) -> None:
+    _write_samples(connection, alert.id, alert.sample_mention_ids)
+
+
+@event.listens_for(Alert, "after_update")
+def _samples_updated(_mapper: Mapper[Alert], connection: Connection, alert: Alert) -> None:
+    if inspect(alert).attrs.sample_mention_ids.history.has_changes():
+        _write_samples(connection, alert.id, alert.sample_mention_ids)
+
+
+@event.listens_for(Alert, "after_delete")
+def _samples_deleted(_mapper: Mapper[Alert], connection: Connection, alert: Alert) -> None:
+    _write_samples(connection, alert.id, [])
+
+
+@event.listens_for(Alert.__table__, "after_create")
+def _samples_created(_table: Table, connection: Connection, **kw: object) -> None:
+    """Whoever creates the alert table alone gets its sample table too (the listeners write
+    it); a metadata-wide create_all creates it in its own turn."""
+    if not kw.get("_is_metadata_operation"):
+        cast(Table, AlertSample.__table__).create(connection, checkfirst=True)
+
+
+@event.listens_for(AlertSample.__table__, "after_create")
+def _samples_backfilled(table: Table, connection: Connection, **_kw: object) -> None:
+    """A store older than this table: index the samples of the alerts it already holds."""
+    if not inspect(connection).has_table(Alert.__tablename__):
+        return
+    alerts = cast(Table, Alert.__table__)
+    for alert_id, samples in connection.execute(select(alerts.c.id, alerts.c.sample_mention_ids)):
+        _write_samples(connection, alert_id, samples)
 
 
 class Incident(Base):

@@ -31,6 +31,7 @@ JOIN_MASS = 9.0  # and at least this much absolute support (about one rare and o
 BURST_SIZE = 10  # posts (reposts too) within BURST_SPAN of its first post
 BURST_SPAN = timedelta(hours=2)
 BURST_SCORE = 0.15
+BURST_SHARE = 0.5  # and counts a word used half as often as its top word as central
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
 # A term used hour after hour or day after day (in this many distinct hours, never quiet for longer
@@ -67,13 +68,14 @@ class Cluster:
     merged_into: str | None = None
     top: int = 0  # the highest term count (0 = not computed yet)
 
-    def profile(self, term: str) -> float:
-        """0–1: how central a term is to this event (its count against the top term's)."""
+    def profile(self, term: str, share: float = 1.0) -> float:
+        """0–1: how central a term is to this event (its count against `share` of the top
+        term's: a bursting event counts every term used half as often as the top one fully)."""
         # What the independent posts say: reposts that add no words must not dilute the profile.
         counts = self.used if self.independent else self.terms
         if not self.top:
             self.top = max(counts.values(), default=0)
-        return counts.get(term, 0) / self.top if self.top else 0.0
+        return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class Clusterer:
         self.total = 0
         self.owner: dict[str, str] = {}  # mention id → cluster id
         self.streak: dict[str, tuple[int, int]] = {}  # term → (last hour used, hours in its run)
+        self.streak_changed: set[str] = set()  # terms whose run changed since last saved
+        self.pruned_hour = 0
 
     # state ------------------------------------------------------------------------------
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
@@ -204,8 +208,10 @@ class Clusterer:
         # Counter of one flat iterable counts in C, in first-seen order like a dict loop would.
         hits = Counter(chain.from_iterable(shared_by))
         scored: list[tuple[float, Cluster]] = []
-        if not hits or max(hits.values()) < 2:
-            return scored  # no event shares two words (or a #topic#) with the post
+        if not hits:
+            return scored
+        if max(hits.values()) < 2 and not any(self._bursts(h, post) for h in hits):
+            return scored  # no event shares two words (or a #topic#) with the post, none bursts
         weights = {t: self.weight(t) for t in post.terms}
         norm = sum(weights.values())
         for cluster_id, count in hits.items():
@@ -220,12 +226,17 @@ class Clusterer:
             if self._late(cluster, post):
                 continue
             shared = [t for t in post.terms if t in cluster.terms]
-            mass = sum(weights[t] * cluster.profile(t) for t in shared)
+            share = BURST_SHARE if burst else 1.0
+            mass = sum(weights[t] * cluster.profile(t, share) for t in shared)
             floor = BURST_SCORE if burst else JOIN_SCORE
             if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))
         scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
         return scored
+
+    def _bursts(self, cluster_id: str, post: Post) -> bool:
+        cluster = self.clusters.get(cluster_id)
+        return cluster is not None and self._bursting(cluster, post)
 
     @staticmethod
     def _bursting(cluster: Cluster, post: Post) -> bool:
@@ -274,7 +285,20 @@ class Clusterer:
             hours = 0  # the run was broken
         if hour > last or not hours:
             hours += 1
-        self.streak[term] = (max(hour, last), hours)
+        if self.streak.get(term) != (max(hour, last), hours):
+            self.streak[term] = (max(hour, last), hours)
+            self.streak_changed.add(term)
+
+    def prune_streaks(self, hour: int) -> int:
+        """Forget runs broken by `hour` (quiet for more than the gap); returns how many."""
+        if hour <= self.pruned_hour:
+            return 0  # once per hour of data
+        self.pruned_hour = hour
+        broken = [t for t, (last, _) in self.streak.items() if hour - last > RECURRING_GAP]
+        for term in broken:
+            del self.streak[term]
+        self.streak_changed -= set(broken)
+        return len(broken)
 
     def similarity(self, a: Cluster, b: Cluster) -> float:
         """Weighted cosine of two events' term profiles."""

@@ -99,7 +99,7 @@ def build(
     detail.regions = Counter(m.region for m in mentions if m.region).most_common(TOP)
     detail.categories = Counter(str(m.category or Category.OTHER) for m in mentions).most_common()
     detail.propagation = trace(mentions, own_accounts)
-    detail.alerts, detail.cases = linked_work(session, {m.mention_id for m in members})
+    detail.alerts, detail.cases = linked_work(session, event.id, {m.mention_id for m in members})
     return detail
 
 
@@ -159,8 +159,8 @@ def amplifiers(mentions: Sequence[Mention], own_accounts: Sequence[str] = ()) ->
 
 
 def linked_work(
-    session: Session, member_ids: set[str]
+    session: Session, event_id: str, member_ids: set[str]
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """Alerts whose sample mentions are in the event, and the cases those alerts are linked to."""
-    found = links.linked(session, member_ids)
+    """Alerts that belong to the event (links.owners' rule), and the cases linked to them."""
+    found = links.linked(session, event_id, member_ids)
     return found.get("alerts", []), found.get("cases", [])

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from brand_events import service
+from brand_events import links, service
 
 if TYPE_CHECKING:
     from core.context import Context
 
 
 def event_line(ctx: Context, mention_ids: Sequence[str]) -> str | None:
-    """ "事件：…（首发 …）" for the event holding most of these mentions, or None."""
+    """ "事件：…（首发 …）" for the event these mentions belong to (links.owner), or None."""
     if not mention_ids:
         return None
     with ctx.sessions() as session:
-        event = service.for_mentions(session, mention_ids)
+        event = links.owner(session, mention_ids)
         if event is None:
             return None
         growth = service.growth_at(event, service.data_now(session, ctx.clock()))

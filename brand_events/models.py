@@ -54,6 +54,17 @@ class EventMember(Base):
     reason: Mapped[str] = mapped_column(String(10))
 
 
+class TermHours(Base):
+    """A word's run of distinct hours of use (the clusterer damps words used hour after hour);
+    saved with every batch and loaded at start, so a restart does not forget the routine."""
+
+    __tablename__ = "event_term_hours"
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    last_hour: Mapped[int] = mapped_column(Integer, index=True)  # epoch hour
+    hours: Mapped[int] = mapped_column(Integer)
+
+
 class EventsState(Base):
     """One row: bumped by every tracker write, so another process knows to reload."""
 

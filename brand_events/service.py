@@ -1,8 +1,8 @@
-"""Reading events: list, get, members, status, and the event that holds given mentions."""
+"""Reading events: list, get, members, status and growth (which event holds given mentions:
+brand_events.links.owner)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -13,7 +13,6 @@ from brand_events.enums import EventStatus
 from brand_events.models import Event, EventMember, hourly_counts
 
 OVER_AFTER = timedelta(hours=24)
-CHUNK = 500
 
 
 def data_now(session: Session, wall: datetime, now: datetime | None = None) -> datetime:
@@ -81,24 +80,6 @@ def members(session: Session, *, event_id: str) -> list[EventMember]:
     """The event's mentions, oldest first."""
     query = select(EventMember).where(EventMember.event_id == event_id)
     return list(session.scalars(query.order_by(EventMember.published_at, EventMember.mention_id)))
-
-
-def for_mentions(session: Session, mention_ids: Sequence[str]) -> Event | None:
-    """The visible event holding most of these mentions, if any."""
-    votes: dict[str, int] = {}
-    for start in range(0, len(mention_ids), CHUNK):
-        rows = session.execute(
-            select(EventMember.event_id).where(
-                EventMember.mention_id.in_(list(mention_ids[start : start + CHUNK]))
-            )
-        )
-        for (event_id,) in rows:
-            votes[event_id] = votes.get(event_id, 0) + 1
-    for event_id in sorted(votes, key=lambda e: -votes[e]):
-        event = get(session, event_id=event_id)
-        if event is not None and event.visible:
-            return event
-    return None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The event tracker: a pipeline listener that clusters each batch and persists the events.
 
-State lives in the workflow store (events, event_members); the clusterer keeps the active part
-in memory and reloads it when another process wrote since (events_state.version).
+State lives in the workflow store (events, event_members, event_term_hours); the clusterer keeps
+the active part in memory and reloads it when another process wrote since (events_state.version).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from uuid import uuid4
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from brand_events import term_hours
 from brand_events.clustering import Cluster, Clusterer, Decision, Post
 from brand_events.features import BrandNames, mention_terms
 from brand_events.models import Event, EventMember, EventsState
@@ -93,6 +94,8 @@ class EventTracker:
                 folded += decision.merged
             report.assigned, report.merged = len(members), len(folded)
             self._write(session, members, touched, folded)
+            newest = max(p.published_at for p in posts)
+            term_hours.save(session, self.clusterer, int(newest.timestamp() // 3600))
             report.expired = self._expire(session, max(p.published_at for p in posts))
             self._bump(session)
         return report
@@ -133,6 +136,7 @@ class EventTracker:
             return
         self.clusterer = Clusterer(self.clusterer.window)
         self.persisted = set()
+        term_hours.load(session, self.clusterer)
         latest = session.scalar(select(Event.last_at).order_by(Event.last_at.desc()).limit(1))
         if latest is not None:
             since = latest - self.clusterer.window * 2

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from alerting.models import Alert
 from brand_events import detail as details
+from brand_events import links
 from brand_events import service as events
 from brand_events.enums import EventStatus
 from brand_events.models import Event, EventMember
@@ -84,15 +85,17 @@ def shares(ids: Sequence[str]) -> tuple[float | None, float | None]:
 
 
 def alerts_by_event(session: Session, since: datetime) -> dict[str, list[LinkedAlert]]:
-    """Alerts opened since `since` (false alarms left out), keyed by the event of their samples."""
+    """Alerts opened since `since` (false alarms left out), keyed by the event they belong to
+    (brand_events.links' rule, the same the event page uses)."""
     alerts = [
         a
         for a in session.scalars(select(Alert).where(Alert.opened_at >= since))
         if not a.false_alarm and a.sample_mention_ids
     ]
+    homes = links.owners(session, {a.id: list(a.sample_mention_ids) for a in alerts})
     found: dict[str, list[LinkedAlert]] = {}
     for alert in alerts:
-        event = events.for_mentions(session, list(alert.sample_mention_ids))
+        event = homes.get(alert.id)
         if event is None:
             continue
         opened = as_utc(alert.opened_at) or alert.opened_at
@@ -141,11 +144,11 @@ def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
 
 
 def event_for_mentions(mention_ids: Sequence[str]) -> tuple[str, str] | None:
-    """(id, title) of the visible event holding most of these mentions, or None."""
+    """(id, title) of the event these mentions belong to (brand_events.links' rule), or None."""
     if not mention_ids:
         return None
     with get_context().sessions() as session:
-        event = events.for_mentions(session, list(mention_ids))
+        event = links.owner(session, list(mention_ids))
         return (event.id, event.title or "未命名事件") if event is not None else None
 
 
@@ -184,7 +187,7 @@ def linked_work(story: details.EventDetail) -> None:
     """Refresh the story's alerts and cases (they change without the event changing)."""
     with get_context().sessions() as session:
         ids = {m.mention_id for m in story.members}
-        story.alerts, story.cases = details.linked_work(session, ids)
+        story.alerts, story.cases = details.linked_work(session, story.event.id, ids)
 
 
 @st.cache_data(ttl=300, show_spinner=False, max_entries=50)

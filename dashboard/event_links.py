@@ -33,7 +33,7 @@ def case_mentions(case: Case) -> list[str]:
 
 
 def event_link(mention_ids: Sequence[str]) -> bool:
-    """A 所属事件 page link for the event holding most of these mentions; False when none."""
+    """A 所属事件 page link for the event these mentions belong to; False when none."""
     found = event_for_mentions(mention_ids)
     if found is None:
         return False

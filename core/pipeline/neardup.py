@@ -25,18 +25,22 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
+
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 NGRAM = 2
 ROWS = 3  # hashes per band
@@ -241,3 +245,30 @@ def _insert_new(
     dialect = session.get_bind().dialect.name
     maker = pg_insert if dialect == "postgresql" else sqlite_insert
     session.execute(maker(table.__table__).on_conflict_do_nothing(), rows)  # type: ignore[arg-type]
+
+
+def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
+    """Forget near-duplicate groups first seen before cutoff (their representative and the band
+    keys it still holds, found by recomputing them: one primary-key delete per key); returns
+    (groups, bands). Exact copies keep their group through similarity_groups; a later near copy
+    of a forgotten text starts a new group."""
+    stale = session.execute(
+        select(NearGroup.group_id, NearGroup.text).where(NearGroup.first_seen < cutoff)
+    ).all()
+    groups = bands = 0
+    for start in range(0, len(stale), LOOKUP_CHUNK):
+        chunk = stale[start : start + LOOKUP_CHUNK]
+        texts = [NearText.of(text) for _, text in chunk]
+        eligible = [(g, t) for (g, _), t in zip(chunk, texts, strict=True) if t.eligible]
+        keys = band_keys(signatures([t for _, t in eligible])).tolist() if eligible else []
+        owned = {k: g for (g, _), ks in zip(eligible, keys, strict=True) for k in ks}
+        held = _bands(session, set(owned))
+        mine = [k for k, g in held.items() if owned.get(k) == g]
+        for offset in range(0, len(mine), LOOKUP_CHUNK):
+            doomed = mine[offset : offset + LOOKUP_CHUNK]
+            done = session.execute(delete(NearBand).where(NearBand.band.in_(doomed)))
+            bands += cast("CursorResult[Any]", done).rowcount
+        ids = [g for g, _ in chunk]
+        done = session.execute(delete(NearGroup).where(NearGroup.group_id.in_(ids)))
+        groups += cast("CursorResult[Any]", done).rowcount
+    return groups, bands

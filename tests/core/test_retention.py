@@ -7,6 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -18,6 +20,8 @@ from core.errors import ConfigError
 from core.index import sqlite as sqlite_index
 from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
+from core.models import Author
+from core.pipeline.dedup_tables import NearBand, NearGroup
 from core.timeutil import SimulatedClock
 from tests.core.conftest import T0, mention
 
@@ -98,3 +102,61 @@ def test_prune_command_counts_asks_and_deletes(tmp_path: Path) -> None:
     assert "deleted 4 mentions" in done.output
     refused = runner.invoke(app, ["index", "prune", "--older-than", "7d", "--data-dir", str(data)])
     assert isinstance(refused.exception, ConfigError) and "62d" in str(refused.exception)
+
+
+OLD_TEXT = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，大家帮忙转发维权"
+NEW_TEXT = "鲜味坊骑手把汤洒了一地还骂人，投诉三次没人管，客服电话也打不通"
+
+
+def _bands_by_group(session: Session) -> dict[str, int]:
+    rows = session.execute(select(NearBand.group_id, func.count()).group_by(NearBand.group_id))
+    return {str(group): int(count) for group, count in rows}
+
+
+def test_retention_forgets_near_groups_first_seen_before_the_cutoff(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = AppConfig.model_validate({"index": {"retention": "90d"}})
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(T0))
+    by = [Author(id=f"u{i}", name=f"u{i}") for i in range(6)]
+    first = ctx.pipeline.process(
+        [mention("a", OLD_TEXT, 0, author=by[0]), mention("b", NEW_TEXT, 1, author=by[1])]
+    ).new
+    old_group, new_group = first[0].group_id, first[1].group_id
+    with ctx.sessions.begin() as session:
+        session.execute(
+            update(NearGroup)
+            .where(NearGroup.group_id == old_group)
+            .values(first_seen=T0 - timedelta(days=120))
+        )
+        session.execute(
+            update(NearGroup)
+            .where(NearGroup.group_id == new_group)
+            .values(first_seen=T0 - timedelta(days=10))
+        )
+        held = _bands_by_group(session)
+    assert held[old_group] > 0 and held[new_group] > 0
+
+    with caplog.at_level("INFO", logger="core.retention"):
+        done = retention.prune(ctx)
+    assert done is not None and (done.near_groups, done.near_bands) == (1, held[old_group])
+    assert (
+        "已清理 1 个首次出现于" in caplog.text
+        and f"（{held[old_group]} 条分段索引）" in caplog.text
+    )
+    with ctx.sessions() as session:
+        left = _bands_by_group(session)
+        assert left == {new_group: held[new_group]}
+        assert session.scalar(select(func.count()).select_from(NearGroup)) == 1
+
+    copies = ctx.pipeline.process(
+        [
+            mention("c", OLD_TEXT.replace("蟑螂", "苍蝇"), 2, author=by[2]),
+            mention("d", NEW_TEXT.replace("骂人", "骂顾客"), 3, author=by[3]),
+        ]
+    ).new
+    assert copies[0].group_id != old_group  # a forgotten text starts a new group
+    assert copies[1].group_id == new_group  # a recent group still gathers its near copies
+    again = retention.prune(ctx)
+    assert again is not None and (again.near_groups, again.near_bands) == (0, 0)
+    ctx.close()

@@ -1,0 +1,104 @@
+"""One rule links alerts and events: an alert whose samples span two events belongs to one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import cast
+
+from sqlalchemy import Table, delete, select
+
+from alerting.enums import AlertEvent, AlertStatus
+from alerting.models import Alert, AlertSample
+from alerting.templates import render_alert
+from brand_events import detail, links, service
+from brand_events.models import Event
+from core.context import Context
+from core.db import init_db
+from core.enums import Severity
+from core.timeutil import SimulatedClock
+from dashboard.event_data import alerts_by_event
+from tests.events.test_clustering import T0, post
+
+
+def _two_events(ctx: Context) -> tuple[Event, Event, dict[str, str]]:
+    """A cockroach incident, then (an hour later) a rude-rider incident: two visible events."""
+    bug = [post("s", "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认", 0, "吃货小王")]
+    bug += [post(f"b{i}", "太恶心了//@吃货小王:", 2 + i, f"b{i}", repost_of="s") for i in range(5)]
+    rude = [post("t", "鲜味坊骑手把汤洒了一地还骂人，投诉三次没人管", 60, "路人甲")]
+    rude += [post(f"d{i}", "转发微博", 62 + i, f"d{i}", repost_of="t") for i in range(5)]
+    report = ctx.pipeline.process([*bug, *rude])
+    ids = {m.native_id: m.id for m in report.new}
+    with ctx.sessions() as session:
+        events = sorted(service.get_all(session), key=lambda e: e.started_at)
+    assert len(events) == 2
+    return events[0], events[1], ids
+
+
+def _alert(alert_id: int, samples: list[str], minutes: int = 70) -> Alert:
+    at = T0 + timedelta(minutes=minutes)
+    return Alert(
+        id=alert_id,
+        rule=f"rule-{alert_id}",
+        rule_type="urgent",
+        key=f"k{alert_id}",
+        severity=Severity.HIGH,
+        status=AlertStatus.OPEN,
+        title=f"告警 {alert_id}",
+        opened_at=at,
+        updated_at=at,
+        last_fired_at=at,
+        count=len(samples),
+        sample_mention_ids=samples,
+        plans=[],
+    )
+
+
+def test_an_alert_spanning_two_events_is_linked_the_same_way_in_both_directions(
+    ctx: Context,
+) -> None:
+    first, second, ids = _two_events(ctx)
+    later = ["t", "d0", "d1"]  # most samples in the later event
+    tied = ["b0", "b1", "d2", "d3"]  # two and two: the earlier event
+    with ctx.sessions.begin() as session:
+        session.add(_alert(1, [ids[n] for n in ["s", *later]]))
+        session.add(_alert(2, [ids[n] for n in tied]))
+        session.add(_alert(3, [ids["b2"]]))
+    with ctx.sessions() as session:
+        homes = links.owners(session, {1: [ids[n] for n in ["s", *later]]})
+        assert homes[1].id == second.id
+        assert links.owner(session, [ids[n] for n in tied]).id == first.id  # type: ignore[union-attr]
+        by_event = alerts_by_event(session, T0)
+        for event, expected in ((first, [2, 3]), (second, [1])):
+            full = detail.build(session, ctx.index, event)
+            assert [a["id"] for a in full.alerts] == expected
+            assert all(links.SAMPLES not in a for a in full.alerts)
+            assert sorted(a.id for a in by_event[event.id]) == expected
+    ctx.clock = SimulatedClock(T0 + timedelta(minutes=70))
+    body = render_alert(ctx, _alert(2, [ids[n] for n in tied]), AlertEvent.OPENED, []).body_markdown
+    assert "蟑螂" in next(line for line in body.splitlines() if "事件：" in line)
+
+
+def test_the_sample_table_follows_the_alert_and_is_backfilled_for_old_stores(
+    ctx: Context,
+) -> None:
+    with ctx.sessions.begin() as session:
+        session.add(_alert(1, ["m1", "m2"]))
+    with ctx.sessions.begin() as session:
+        alert = session.get(Alert, 1)
+        assert alert is not None
+        alert.sample_mention_ids = ["m2", "m3"]
+    with ctx.sessions() as session:
+        rows = session.execute(select(AlertSample.alert_id, AlertSample.mention_id))
+        assert sorted(rows) == [(1, "m2"), (1, "m3")]
+    with ctx.sessions.begin() as session:
+        session.execute(delete(AlertSample))
+    engine = ctx.sessions.kw["bind"]
+    cast(Table, AlertSample.__table__).drop(engine)  # a store from before the table
+    init_db(engine)
+    with ctx.sessions() as session:
+        rows = session.execute(select(AlertSample.alert_id, AlertSample.mention_id))
+        assert sorted(rows) == [(1, "m2"), (1, "m3")]
+    with ctx.sessions.begin() as session:
+        session.delete(session.get(Alert, 1))
+    with ctx.sessions() as session:
+        assert session.scalar(select(AlertSample.mention_id)) is None
