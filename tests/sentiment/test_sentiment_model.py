@@ -19,7 +19,7 @@ from sentiment.linear_classifier import (
     load_models,
     sentiment_label,
 )
-from sentiment.train import nb_scale
+from sentiment.train import SEED, Hashed, nb_scale, train_sentiment
 from tests.conftest import require
 from tests.sentiment.conftest import MakeMention
 
@@ -114,3 +114,29 @@ def test_nb_scale_weighs_separating_ngrams_more() -> None:
     assert scale.shape == (3,)
     assert scale[0] > scale[1] > 0 and scale[2] > 0
     assert np.all(nb_scale(matrix, labels, 0.0) == 1.0)
+
+
+def test_polarity_refit_uses_the_calibration_part_and_keeps_its_calibration() -> None:
+    n = 400
+    calib = np.random.default_rng(SEED).random(n) < 0.1  # the rows train_sentiment holds back
+    rng = np.random.default_rng(7)
+    labels = (np.arange(n) % 2).astype(np.int64)
+    texts = []
+    for i in range(n):
+        words = ["很好", "喜欢", "满意"] if labels[i] else ["很差", "讨厌", "失望"]
+        if rng.random() < 0.15:  # noisy labels: a calibrated model, not a separable toy
+            words = ["很差", "讨厌", "失望"] if labels[i] else ["很好", "喜欢", "满意"]
+        if calib[i] and labels[i]:
+            words.append("赞")  # only ever seen in the held-back calibration part
+        texts.append(" ".join(words))
+    hashed = Hashed.of([normalize(t) for t in texts])
+    held_back = train_sentiment(hashed, labels, refit_all=False)
+    refit = train_sentiment(hashed, labels)
+    assert refit.linear.meta["fitted_on"] == "all"
+    for key in ("platt_a", "platt_b", "neutral_band"):
+        assert refit.linear.meta[key] == held_back.linear.meta[key]
+    only_calib = [normalize("赞")]
+    assert (
+        refit.positive_probability(only_calib)[0]
+        > held_back.positive_probability(only_calib)[0] + 0.05
+    )
