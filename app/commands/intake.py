@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -56,8 +57,12 @@ def ingest(
             if len(batch) >= BATCH:
                 tally.add(_flush(ctx, batch))
                 progress.advance(task, len(batch))
+                if tally.batches == 0:
+                    _freeze_loaded()
+                tally.batches += 1
                 batch = []
         tally.add(_flush(ctx, batch))
+    gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was
     ctx.close()
     tally.print()
 
@@ -71,6 +76,7 @@ class Tally:
     duplicates: int = 0
     rejected: int = 0
     truncated: int = 0
+    batches: int = 0
     reasons: list[tuple[str, str]] = field(default_factory=list)
     cut: list[tuple[str, int]] = field(default_factory=list)
 
@@ -111,6 +117,16 @@ class Tally:
                 f"  truncated {ref}: 正文 {length:,} 字，超过上限，只保存了前 {MAX_TEXT:,} 字",
                 markup=False,
             )
+
+
+def _freeze_loaded() -> None:
+    """Exempt what the first batch loaded (models, lexicons) from the cyclic GC's full passes.
+
+    Those objects live until exit, yet every full collection walked them again: 10–12 % of
+    ingest CPU (README "Streaming ingest"). Garbage is collected first, so nothing leaks.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _flush(ctx: Context, batch: list[Record]) -> IngestReport:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -112,3 +115,25 @@ def test_search_export_masks_personal_data(tmp_path: Path) -> None:
     raw = runner.invoke(app, ["search", "退款", "--json", "--no-mask", *data]).output
     assert "138****5678" in masked and "13812345678" not in masked
     assert "13812345678" in raw
+
+
+def test_loaded_objects_leave_the_full_collections_after_the_first_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.pipeline.pipeline import Pipeline
+
+    frozen: list[int] = []
+    process = Pipeline.process
+
+    def recording(self: Pipeline, *args: Any, **kwargs: Any) -> Any:
+        frozen.append(gc.get_freeze_count())
+        return process(self, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "process", recording)
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(line(n) for n in range(1, 1_202)) + "\n", encoding="utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0 and "new=1201" in output, output
+    # batches of 500: the first runs as before, the later ones with the loaded heap frozen
+    assert len(frozen) == 3 and frozen[0] == 0 and frozen[1] > 0 and frozen[2] > 0
+    assert gc.get_freeze_count() == 0  # handed back to the caller's collector
