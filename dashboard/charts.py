@@ -53,18 +53,20 @@ def nice_ceiling(value: float) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12) -> str:
+def text(x: float, y: float, label: str, anchor: str = "start", size: int = 12) -> str:
+    """A label in the charts' font (escaped)."""
     return (
         f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" {FONT} '
-        f'fill="#555">{html.escape(text)}</text>'
+        f'fill="#555">{html.escape(label)}</text>'
     )
 
 
-def _legend(entries: Sequence[tuple[str, str]], x: float, y: float) -> str:
+def legend(entries: Sequence[tuple[str, str]], x: float, y: float) -> str:
+    """Colour swatches with their labels in one row."""
     parts = []
     for label, colour in entries:
         parts.append(f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="12" height="12" fill="{colour}"/>')
-        parts.append(_text(x + 16, y, label))
+        parts.append(text(x + 16, y, label))
         x += 26 + 14 * len(label)
     return "".join(parts)
 
@@ -79,14 +81,14 @@ def trend_svg(
     step = plot_w / count
     peak = nice_ceiling(max((r["总量"] for r in rows), default=0))
     kinds = {mark.kind: mark.colour for mark in reversed(marks)}
-    parts = [_legend([*SERIES, ("负面占比", SHARE_COLOUR), *kinds.items()], left, 16)]
+    parts = [legend([*SERIES, ("负面占比", SHARE_COLOUR), *kinds.items()], left, 16)]
     for fraction in (0, 0.5, 1):
         y = top + plot_h * (1 - fraction)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
         )
-        parts.append(_text(left - 6, y + 4, f"{peak * fraction:,.0f}", "end"))
-        parts.append(_text(width - right + 6, y + 4, f"{fraction:.0%}"))
+        parts.append(text(left - 6, y + 4, f"{peak * fraction:,.0f}", "end"))
+        parts.append(text(width - right + 6, y + 4, f"{fraction:.0%}"))
     ticks = max(1, count // 6)
     label_format = "%m-%d" if interval >= timedelta(days=1) else "%m-%d %H:%M"
     points = []
@@ -112,9 +114,7 @@ def trend_svg(
             f"<title>{html.escape(' · '.join(shown))}</title></rect>"
         )
         if index % ticks == 0:
-            parts.append(
-                _text(x + step / 2, height - 10, f"{row['time']:{label_format}}", "middle")
-            )
+            parts.append(text(x + step / 2, height - 10, f"{row['time']:{label_format}}", "middle"))
     parts += [f'<path d="{"".join(bars[label])}" fill="{colour}"/>' for label, colour in SERIES]
     if len(points) > 1:
         parts.append(
@@ -168,12 +168,12 @@ def bars_svg(
     for index, (label, value, hover) in enumerate(rows):
         y = 4 + index * row_h
         bar = (width - left - right) * value / peak
-        parts.append(_text(left - 8, y + 16, label, "end", 13))
+        parts.append(text(left - 8, y + 16, label, "end", 13))
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{max(bar, 1):.1f}" height="{row_h - 6}" '
             f'fill="{colour}" rx="2"><title>{html.escape(hover)}</title></rect>'
         )
-        parts.append(_text(left + bar + 6, y + 16, f"{value:{value_format}}", size=12))
+        parts.append(text(left + bar + 6, y + 16, f"{value:{value_format}}", size=12))
     return svg(width, height, "".join(parts), "条形图")
 
 

@@ -8,18 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-import plotly.graph_objects as go
-
 from brand_events.detail import EventDetail
 from core.enums import SEVERITY_LABELS_ZH, Category
 from core.escaping import streamlit_text
 from core.models import Mention
+from dashboard import charts
 from dashboard.timeline import MARK_COLOURS
 from sentiment.urgency import followers_zh
 
 TREE_NODES = 80  # posts drawn in the tree; the rest are counted
 MAX_STEPS = 40  # a young event is drawn in finer steps than hours
 OWN_COLOUR, KEY_COLOUR = "#0b7285", "#5f3dc4"
+BAR_COLOUR, NEGATIVE_COLOUR, COMPLAINT_COLOUR = "#4263eb", "#c92a2a", "#f59f00"
 
 
 @dataclass(frozen=True)
@@ -93,73 +93,89 @@ def key_posts(story: EventDetail) -> list[KeyPost]:
     return sorted(posts, key=lambda p: p.mention.published_at)
 
 
-def timeline_chart(story: EventDetail, tz: tzinfo) -> go.Figure:
-    """Mentions per step (bars), negative and complaint shares (lines), alerts and key posts."""
+def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
+    """Mentions per step (bars), negative and complaint shares (lines), alerts ▼ and key posts ★.
+
+    Drawn as SVG on the server (see dashboard/charts.py): Plotly cost this page 0.2–0.4 s of the
+    browser's time on every fresh load.
+    """
     rows, size = steps(story.mentions, tz)
-    half = size / 2
-    fig = go.Figure()
-    fig.add_bar(
-        x=[r.start + half for r in rows],
-        y=[r.count for r in rows],
-        name="提及量",
-        marker_color="#4263eb",
-        width=size.total_seconds() * 900,  # ms, 90 % of the step
-    )
-    for label, attr, colour, dash in (
-        ("负面占比", "negative", "#c92a2a", "solid"),
-        ("投诉占比", "complaint", "#f59f00", "dash"),
-    ):
-        fig.add_scatter(
-            x=[r.start + half for r in rows],
-            y=[getattr(r, attr) for r in rows],
-            name=label,
-            yaxis="y2",
-            mode="lines+markers",
-            line={"color": colour, "width": 2, "dash": dash},
+    width, height, left, right, top, bottom = 1000, 340, 56, 56, 40, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    if not rows:
+        return charts.svg(width, height, "", "事件脉络")
+    first, span = rows[0].start, size * len(rows)
+    step_w = plot_w / len(rows)
+    peak = charts.nice_ceiling(max(r.count for r in rows))
+
+    def x_of(moment: datetime) -> float:
+        return left + plot_w * max(0.0, min(1.0, (moment - first) / span))
+
+    def y_of(share: float) -> float:
+        return top + plot_h * (1 - share)
+
+    legend = [("提及量", BAR_COLOUR), ("负面占比", NEGATIVE_COLOUR), ("投诉占比", COMPLAINT_COLOUR)]
+    legend += [("预警开始", NEGATIVE_COLOUR)] if story.alerts else []
+    posts = key_posts(story)
+    legend += [("关键发文", KEY_COLOUR)] if posts else []
+    parts = [charts.legend(legend, left, 16)]
+    for fraction in (0, 0.5, 1):
+        y = y_of(fraction)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
         )
+        parts.append(charts.text(left - 6, y + 4, f"{peak * fraction:,.0f}", "end"))
+        parts.append(charts.text(width - right + 6, y + 4, f"{fraction:.0%}"))
+    ticks = max(1, len(rows) // 6)
+    lines: dict[str, list[str]] = {"negative": [], "complaint": []}
+    for index, row in enumerate(rows):
+        x = left + index * step_w
+        bar = plot_h * row.count / peak
+        hover = (
+            f"{row.start:%m-%d %H:%M} 提及 {row.count} 条 · 负面 {row.negative:.0%} · "
+            f"投诉 {row.complaint:.0%}"
+        )
+        parts.append(
+            f'<rect x="{x + step_w * 0.05:.1f}" y="{top + plot_h - bar:.1f}" '
+            f'width="{step_w * 0.9:.1f}" height="{bar:.1f}" fill="{BAR_COLOUR}"/>'
+            f'<rect x="{x:.1f}" y="{top}" width="{step_w:.1f}" height="{plot_h}" '
+            f'fill="transparent"><title>{html.escape(hover)}</title></rect>'
+        )
+        if row.count:
+            lines["negative"].append(f"{x + step_w / 2:.1f},{y_of(row.negative):.1f}")
+            lines["complaint"].append(f"{x + step_w / 2:.1f},{y_of(row.complaint):.1f}")
+        if index % ticks == 0:
+            label = f"{row.start:%m-%d %H:%M}"
+            parts.append(charts.text(x + step_w / 2, height - 10, label, "middle"))
+    for name, colour, dash in (
+        ("negative", NEGATIVE_COLOUR, ""),
+        ("complaint", COMPLAINT_COLOUR, ' stroke-dasharray="6,4"'),
+    ):
+        if len(lines[name]) > 1:
+            parts.append(
+                f'<polyline points="{" ".join(lines[name])}" fill="none" stroke="{colour}" '
+                f'stroke-width="2"{dash}/>'
+            )
     for alert in story.alerts:
         opened = datetime.fromisoformat(str(alert["opened_at"])).astimezone(tz)
         colour = MARK_COLOURS.get(alert["severity"], "#868e96")  # type: ignore[call-overload]
-        fig.add_shape(
-            type="line", x0=opened, x1=opened, y0=0, y1=1, yref="paper",
-            line={"color": colour, "dash": "dot", "width": 1},
-        )  # fmt: skip
-    if story.alerts:
-        fig.add_scatter(
-            x=[datetime.fromisoformat(str(a["opened_at"])).astimezone(tz) for a in story.alerts],
-            y=[1.0] * len(story.alerts),
-            yaxis="y2",
-            mode="markers",
-            name="预警开始",
-            marker={"symbol": "triangle-down", "size": 12, "color": "#c92a2a"},
-            text=[
-                f"预警 #{a['id']} {SEVERITY_LABELS_ZH.get(a['severity'], '')}：{a['title']}"  # type: ignore[call-overload]
-                for a in story.alerts
-            ],
-            hovertemplate="%{x|%m-%d %H:%M} %{text}<extra></extra>",
+        level = SEVERITY_LABELS_ZH.get(alert["severity"], "")  # type: ignore[call-overload]
+        hover = f"{opened:%m-%d %H:%M} 预警 #{alert['id']} {level}：{alert['title']}"
+        x = x_of(opened)
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + plot_h}" stroke="{colour}" '
+            f'stroke-dasharray="2,3"/><path d="M{x - 7:.1f},{top - 9} L{x + 7:.1f},{top - 9} '
+            f'L{x:.1f},{top + 3} Z" fill="{colour}"><title>{html.escape(hover)}</title></path>'
         )
-    posts = key_posts(story)
-    if posts:
-        fig.add_scatter(
-            x=[p.mention.published_at.astimezone(tz) for p in posts],
-            y=[0.08] * len(posts),
-            yaxis="y2",
-            mode="markers",
-            name="关键发文",
-            marker={"symbol": "star", "size": 13, "color": KEY_COLOUR},
-            text=[f"{p.label}：{p.mention.author.name or '匿名'}" for p in posts],
-            hovertemplate="%{x|%m-%d %H:%M} %{text}<extra></extra>",
+    for post in posts:
+        x, y = x_of(post.mention.published_at.astimezone(tz)), top + plot_h - 10
+        who = post.mention.author.name or "匿名"
+        hover = f"{post.mention.published_at.astimezone(tz):%m-%d %H:%M} {post.label}：{who}"
+        parts.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" font-size="18" text-anchor="middle" '
+            f'fill="{KEY_COLOUR}">★<title>{html.escape(hover)}</title></text>'
         )
-    fig.update_layout(
-        height=340,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": 1.14},
-        xaxis={"tickformat": "%m-%d %H:%M"},
-        yaxis={"title": "提及量"},
-        yaxis2={"title": "占比", "overlaying": "y", "side": "right", "tickformat": ".0%",
-                "range": [0, 1.05]},
-    )  # fmt: skip
-    return fig
+    return charts.svg(width, height, "".join(parts), "事件脉络")
 
 
 def _badge(text: str, colour: str) -> str:

@@ -105,7 +105,8 @@ with st.container(border=True, key="event-first"):
         st.caption("首发内容已不在索引中（可能已按保留期清理）。")
 
 st.subheader("事件脉络")
-st.plotly_chart(timeline_chart(story, tz), width="stretch", key="event-timeline")
+with st.container(key="event-timeline"):
+    show(timeline_chart(story, tz))
 step = step_label(steps(mentions, tz)[1])
 st.caption(
     f"柱：{step}提及量；线：负面与投诉占比；▼ 预警开始；★ 关键发文（首发、官方发文、关键节点、大V）"

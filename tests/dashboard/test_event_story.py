@@ -129,7 +129,7 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         assert "首发 · 吃货小王大王" in first and SEED_TEXT in first, first
         assert "上升" in text and "开始，持续" in text and "+00:00" not in text
         chart = browser.find_element("css selector", ".st-key-event-timeline")
-        wait_for(lambda: chart.find_elements("css selector", ".main-svg"), 30, "the timeline")
+        wait_for(lambda: chart.find_elements("css selector", "svg"), 30, "the timeline")
         assert "预警开始" in chart.text and "关键发文" in chart.text
         tree = browser.find_element("css selector", ".st-key-event-tree")
         nodes = tree.find_elements("css selector", ".yq-node")
