@@ -61,6 +61,11 @@ def text(x: float, y: float, label: str, anchor: str = "start", size: int = 12) 
     )
 
 
+def axis_count(value: float) -> str:
+    """A count on an axis: whole numbers with separators, halves as 2.5."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def legend(entries: Sequence[tuple[str, str]], x: float, y: float) -> str:
     """Colour swatches with their labels in one row."""
     parts = []
@@ -87,7 +92,7 @@ def trend_svg(
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
         )
-        parts.append(text(left - 6, y + 4, f"{peak * fraction:,.0f}", "end"))
+        parts.append(text(left - 6, y + 4, axis_count(peak * fraction), "end"))
         parts.append(text(width - right + 6, y + 4, f"{fraction:.0%}"))
     ticks = max(1, count // 6)
     label_format = "%m-%d" if interval >= timedelta(days=1) else "%m-%d %H:%M"

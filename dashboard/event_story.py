@@ -124,7 +124,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
         )
-        parts.append(charts.text(left - 6, y + 4, f"{peak * fraction:,.0f}", "end"))
+        parts.append(charts.text(left - 6, y + 4, charts.axis_count(peak * fraction), "end"))
         parts.append(charts.text(width - right + 6, y + 4, f"{fraction:.0%}"))
     ticks = max(1, len(rows) // 6)
     lines: dict[str, list[str]] = {"negative": [], "complaint": []}
