@@ -1,6 +1,6 @@
 """Dashboard page speed in a real browser: p50/p95 seconds until each page shows its content.
 
-For each size in BENCH_DASHBOARD_SIZES (default "10000,100000") a fresh embedded (SQLite) index
+For each size in BENCH_DASHBOARD_SIZES (default "10000,100000,1000000") a fresh embedded index
 is filled with synthetic mentions spread over the last 30 days, `yuqing dashboard` serves it and
 headless Chromium loads every page BENCH_DASHBOARD_ROUNDS times (default 7; the first load of a
 page warms Streamlit's caches and is not counted). Besides the browser's wall time it reports
@@ -36,7 +36,7 @@ from dashboard.timing import ENV as TIMINGS_ENV
 from tests.dashboard.cockpit_data import CONFIG, REGIONS
 from tests.dashboard.conftest import CHROME_FLAGS, start_dashboard
 
-SIZES = [int(s) for s in os.environ.get("BENCH_DASHBOARD_SIZES", "10000,100000").split(",")]
+SIZES = [int(s) for s in os.environ.get("BENCH_DASHBOARD_SIZES", "10000,100000,1000000").split(",")]
 ROUNDS = int(os.environ.get("BENCH_DASHBOARD_ROUNDS", "7"))
 KEEP = os.environ.get("BENCH_DASHBOARD_DATA")
 GENERATED_MAX = 100_000  # larger sizes are copies of this many generated mentions (see grow)
