@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from core.index import sqlite_rollups as rollups
 from core.index.protocol import UpsertResult
 from core.index.rollup_api import RollupQueries
 from core.index.sqlite_aggs import SQLiteAggregations
-from core.index.sqlite_batch import INSERT_MENTION, PendingRow, RowBatch
+from core.index.sqlite_batch import INSERT_MENTION, PendingRow, RowBatch, write_derived
 from core.index.sqlite_filters import drop_derived, epoch
 from core.index.sqlite_pairs import ensure_pairs
 from core.index.sqlite_schema import (
@@ -155,7 +156,10 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
     ) -> PendingRow:
         """A new mention's rows, to be written with the rest of the batch."""
         published = epoch(mention.published_at)
-        rid = batch.next_rid(db, published)
+        return self._rows(mention, seq, published, batch.next_rid(db, published))
+
+    def _rows(self, mention: Mention, seq: int, published: float, rid: int | None) -> PendingRow:
+        """Everything a mention writes, at row id `rid` (None: SQLite picks it on insert)."""
         text = mention.full_text
         grams, chars = bigram_tokens(text), cjk_chars(text)
         return PendingRow(
@@ -173,24 +177,15 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
     ) -> tuple[int, rollups.Facts]:
         """Write one mention (replacing its stored row `old`): its row id and rollup facts."""
         published = epoch(mention.published_at)
-        values = self._values(mention, seq, published)
         if old is not None:  # rewritten: its row id follows its (possibly new) time
             rollups.apply(db, rollups.stored_facts(db, [old]), -1)
             drop_derived(db, [old])
             db.execute("DELETE FROM mentions WHERE rid = ?", (old,))
-        rid = self._new_rid(db, published)
-        cur = db.execute(INSERT_MENTION, (rid, *values))
-        rid = int(cur.lastrowid or 0)
-        db.executemany("INSERT INTO mention_plans VALUES (?, ?)", [(rid, p) for p in mention.plans])
-        db.executemany(
-            "INSERT INTO mention_keywords VALUES (?, ?)", [(rid, k) for k in mention.keywords]
-        )
-        text = mention.full_text
-        grams, chars = bigram_tokens(text), cjk_chars(text)
-        db.execute("INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)", (rid, " ".join(grams)))
-        db.execute("INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)", (rid, chars))
-        terms = rollups.text_terms(grams, chars)
-        return rid, rollups.facts_of(mention, published, terms)
+        row = self._rows(mention, seq, published, self._new_rid(db, published))
+        cur = db.execute(INSERT_MENTION, row.row)
+        row = replace(row, row=(int(cur.lastrowid or 0), *row.row[1:]))
+        write_derived(db, [row])
+        return row.rid, row.facts
 
     def _new_rid(self, db: sqlite3.Connection, published: float) -> int | None:
         """The next free row id of the publication second (time layout); None = SQLite's."""

@@ -96,6 +96,11 @@ def _savepoint(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
 
 def _write(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
     db.executemany(INSERT_MENTION, [r.row for r in rows])
+    write_derived(db, rows)
+
+
+def write_derived(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
+    """The rows' plans, keywords and text tokens (their mentions rows are written already)."""
     db.executemany(
         "INSERT INTO mention_plans VALUES (?, ?)", [(r.rid, p) for r in rows for p in r.plans]
     )
