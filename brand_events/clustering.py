@@ -208,12 +208,8 @@ class Clusterer:
         # Counter of one flat iterable counts in C, in first-seen order like a dict loop would.
         hits = Counter(chain.from_iterable(shared_by))
         scored: list[tuple[float, Cluster]] = []
-        if not hits:
-            return scored
-        if max(hits.values()) < 2 and not any(self._bursts(h, post) for h in hits):
-            return scored  # no event shares two words (or a #topic#) with the post, none bursts
-        weights = {t: self.weight(t) for t in post.terms}
-        norm = sum(weights.values())
+        weights: dict[str, float] = {}  # the post's term weights, once an event qualifies
+        norm = 0.0
         for cluster_id, count in hits.items():
             cluster = self.clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
@@ -225,6 +221,9 @@ class Clusterer:
                 continue
             if self._late(cluster, post):
                 continue
+            if not weights:
+                weights = {t: self.weight(t) for t in post.terms}
+                norm = sum(weights.values())
             shared = [t for t in post.terms if t in cluster.terms]
             share = BURST_SHARE if burst else 1.0
             mass = sum(weights[t] * cluster.profile(t, share) for t in shared)
@@ -233,10 +232,6 @@ class Clusterer:
                 scored.append((mass / norm, cluster))
         scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
         return scored
-
-    def _bursts(self, cluster_id: str, post: Post) -> bool:
-        cluster = self.clusters.get(cluster_id)
-        return cluster is not None and self._bursting(cluster, post)
 
     @staticmethod
     def _bursting(cluster: Cluster, post: Post) -> bool:
