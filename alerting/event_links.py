@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 
 from alerting.models import Alert, AlertSample
 from brand_events.links import SAMPLES, Linked
-
-CHUNK = 500
+from core.db import LOOKUP_CHUNK
 
 
 def alerts_of_event(session: Session, member_ids: set[str], found: dict[str, Linked]) -> Linked:
@@ -20,11 +19,11 @@ def alerts_of_event(session: Session, member_ids: set[str], found: dict[str, Lin
     oldest first."""
     wanted = sorted(member_ids)
     alert_ids: set[int] = set()
-    for start in range(0, len(wanted), CHUNK):
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
         alert_ids.update(
             session.scalars(
                 select(AlertSample.alert_id).where(
-                    AlertSample.mention_id.in_(wanted[start : start + CHUNK])
+                    AlertSample.mention_id.in_(wanted[start : start + LOOKUP_CHUNK])
                 )
             )
         )

@@ -28,7 +28,6 @@ LinkFinder = Callable[["Session", set[str], dict[str, Linked]], Linked]
 
 EVENT_LINKS: Registry[LinkFinder] = Registry("事件关联")
 SAMPLES = "sample_mention_ids"  # a row's mention ids: the ownership rule decides its event
-CHUNK = 500
 
 K = TypeVar("K", bound=Hashable)
 
@@ -36,20 +35,12 @@ K = TypeVar("K", bound=Hashable)
 def owners(session: Session, samples: Mapping[K, Sequence[str]]) -> dict[K, Event]:
     """The event each key's mentions belong to (keys whose mentions are in no visible event
     are left out): most of the mentions, ties to the earliest-started event."""
-    from sqlalchemy import select
-
     from brand_events import service
     from brand_events.models import EventMember
+    from core.db import lookup
 
-    wanted = sorted({i for ids in samples.values() for i in ids})
-    holder: dict[str, str] = {}
-    for start in range(0, len(wanted), CHUNK):
-        rows = session.execute(
-            select(EventMember.mention_id, EventMember.event_id).where(
-                EventMember.mention_id.in_(wanted[start : start + CHUNK])
-            )
-        )
-        holder.update({mention_id: event_id for mention_id, event_id in rows})
+    wanted = (i for ids in samples.values() for i in ids)
+    holder: dict[str, str] = lookup(session, EventMember.mention_id, EventMember.event_id, wanted)
     live: dict[str, Event | None] = {}
     for event_id in set(holder.values()):
         event = service.get(session, event_id=event_id)  # a merged event leads to its survivor

@@ -10,17 +10,19 @@ start (nullable, with its index), so a store written by an older version keeps i
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 
 from core import schema_stamp
 from core.store_read import EMBEDDED_STORE
 from core.tables import TABLES
 
 log = logging.getLogger(__name__)
+LOOKUP_CHUNK = 500  # keys per `IN (…)` query
 
 
 class Base(DeclarativeBase):
@@ -101,3 +103,19 @@ def _add_missing_columns(engine: Engine, tables: set[str]) -> None:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded objects usable after commit."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def lookup(
+    session: Session,
+    key: InstrumentedAttribute[Any],
+    value: InstrumentedAttribute[Any],
+    wanted: Iterable[Any],
+) -> dict[Any, Any]:
+    """key → value for the wanted keys that are stored (None and "" skipped): a chunk of keys
+    per query through the key's index, never a table scan."""
+    ordered = sorted({k for k in wanted if k is not None and k != ""})
+    found: dict[Any, Any] = {}
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = ordered[start : start + LOOKUP_CHUNK]
+        found.update({k: v for k, v in session.execute(select(key, value).where(key.in_(chunk)))})
+    return found

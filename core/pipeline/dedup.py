@@ -21,17 +21,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
+from core.db import LOOKUP_CHUNK, lookup
 from core.models import Mention, utcnow
 from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
 from core.pipeline.neardup import NearMatcher, NearText
 
-LOOKUP_CHUNK = 500
 MIN_GROUP_TEXT = 4  # shorter remainders ("转发微博" → "") are too generic to group on
 _SPACE = re.compile(r"\s+")
 _REPOST_CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -121,8 +121,8 @@ class ContentDeduper:
         texts = {m.id: group_text(m.full_text) for m in mentions}
         groups = {m.id: group_digest(m, texts[m.id]) for m in mentions}
         with self.sessions.begin() as session:
-            owners = _lookup(session, AuthorCopy.digest, AuthorCopy.mention_id, copies.values())
-            known = _lookup(
+            owners = lookup(session, AuthorCopy.digest, AuthorCopy.mention_id, copies.values())
+            known = lookup(
                 session, SimilarityGroup.digest, SimilarityGroup.group_id, groups.values()
             )
             kept, floods = self._collapse(session, mentions, copies, owners)
@@ -193,23 +193,6 @@ class ContentDeduper:
         else:
             grown[digest] = grown.get(digest, 0) + 1
         return mention.model_copy(update={"group_id": group})
-
-
-def _lookup(
-    session: Session,
-    key: InstrumentedAttribute[str],
-    value: InstrumentedAttribute[str],
-    digests: Iterable[str | None],
-) -> dict[str, str]:
-    """digest → value for the known digests, by primary key (never a table scan)."""
-    wanted = sorted({d for d in digests if d})
-    found: dict[str, str] = {}
-    for start in range(0, len(wanted), LOOKUP_CHUNK):
-        rows = session.execute(
-            select(key, value).where(key.in_(wanted[start : start + LOOKUP_CHUNK]))
-        )
-        found.update({d: v for d, v in rows})
-    return found
 
 
 def _insert(

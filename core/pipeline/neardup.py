@@ -34,8 +34,9 @@ from numpy.typing import NDArray
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
+from core.db import LOOKUP_CHUNK, lookup
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
 
@@ -49,7 +50,6 @@ HASHES = ROWS * BANDS
 MIN_NEAR_TEXT = 12  # letters (CJK, latin, digits) after noise is removed
 THRESHOLD = 0.65  # Jaccard of bigram sets
 MAX_CHARS = 1000  # a long article is compared by its first MAX_CHARS characters
-LOOKUP_CHUNK = 500
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NOT_LETTER = re.compile(r"[^\w]|_", re.UNICODE)
 _RNG = np.random.default_rng(20261130)  # fixed: band keys must be the same in every process
@@ -145,7 +145,7 @@ class NearMatcher:
         keys = band_keys(signatures(eligible)).tolist() if eligible else []
         self.keys: dict[str, list[int]] = {t.text: k for t, k in zip(eligible, keys, strict=True)}
         self.bands = _bands(session, _flat(self.keys.values()))
-        found = _lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
+        found = lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
         self.representatives = {g: NearText.of(text) for g, text in found.items()}
         self.new_groups: list[dict[str, object]] = []
         self.new_bands: dict[int, str] = {}
@@ -183,21 +183,6 @@ def _flat(lists: Iterable[list[int]]) -> set[int]:
     return {k for keys in lists for k in keys}
 
 
-def _lookup(
-    session: Session,
-    key: InstrumentedAttribute[Any],
-    value: InstrumentedAttribute[str],
-    wanted: Iterable[Any],
-) -> dict[Any, str]:
-    """key → value for the known keys, by primary key."""
-    found: dict[Any, str] = {}
-    ordered = sorted(set(wanted))
-    for start in range(0, len(ordered), LOOKUP_CHUNK):
-        chunk = ordered[start : start + LOOKUP_CHUNK]
-        found.update({k: v for k, v in session.execute(select(key, value).where(key.in_(chunk)))})
-    return found
-
-
 def _marker(session: Session) -> str | None:
     """The DB-API placeholder of the workflow store's driver (None: go through SQLAlchemy)."""
     style = session.get_bind().dialect.paramstyle
@@ -209,7 +194,7 @@ def _bands(session: Session, keys: set[int]) -> dict[int, str]:
     asks for thousands of keys and SQLAlchemy's per-parameter work would cost more than SQLite."""
     mark = _marker(session)
     if mark is None:
-        return _lookup(session, NearBand.band, NearBand.group_id, keys)
+        return lookup(session, NearBand.band, NearBand.group_id, keys)
     ordered = sorted(keys)
     found: dict[int, str] = {}
     connection = session.connection()
