@@ -66,6 +66,17 @@ def axis_count(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+def grid(left: float, right: float, top: float, plot_h: float, peak: float) -> list[str]:
+    """Three gridlines (0, half, full) with counts on the left and shares on the right axis."""
+    parts = []
+    for fraction in (0, 0.5, 1):
+        y = top + plot_h * (1 - fraction)
+        parts.append(f'<line x1="{left}" x2="{right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>')
+        parts.append(text(left - 6, y + 4, axis_count(peak * fraction), "end"))
+        parts.append(text(right + 6, y + 4, f"{fraction:.0%}"))
+    return parts
+
+
 def legend(entries: Sequence[tuple[str, str]], x: float, y: float) -> str:
     """Colour swatches with their labels in one row."""
     parts = []
@@ -87,13 +98,7 @@ def trend_svg(
     peak = nice_ceiling(max((r["总量"] for r in rows), default=0))
     kinds = {mark.kind: mark.colour for mark in reversed(marks)}
     parts = [legend([*SERIES, ("负面占比", SHARE_COLOUR), *kinds.items()], left, 16)]
-    for fraction in (0, 0.5, 1):
-        y = top + plot_h * (1 - fraction)
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
-        )
-        parts.append(text(left - 6, y + 4, axis_count(peak * fraction), "end"))
-        parts.append(text(width - right + 6, y + 4, f"{fraction:.0%}"))
+    parts += grid(left, width - right, top, plot_h, peak)
     ticks = max(1, count // 6)
     label_format = "%m-%d" if interval >= timedelta(days=1) else "%m-%d %H:%M"
     points = []

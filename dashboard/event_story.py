@@ -119,13 +119,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
     posts = key_posts(story)
     legend += [("关键发文", KEY_COLOUR)] if posts else []
     parts = [charts.legend(legend, left, 16)]
-    for fraction in (0, 0.5, 1):
-        y = y_of(fraction)
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>'
-        )
-        parts.append(charts.text(left - 6, y + 4, charts.axis_count(peak * fraction), "end"))
-        parts.append(charts.text(width - right + 6, y + 4, f"{fraction:.0%}"))
+    parts += charts.grid(left, width - right, top, plot_h, peak)
     ticks = max(1, len(rows) // 6)
     lines: dict[str, list[str]] = {"negative": [], "complaint": []}
     for index, row in enumerate(rows):
