@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
 from app.domains import install
+from tests.postgres import PostgresServer, find_bindir
 
 # Every test process sees the product as `yuqing` does: all domains registered.
 install()
@@ -21,6 +23,22 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer | None]:
+    """One throwaway PostgreSQL server for the whole session (None when not installed: tests
+    that need it call `require`, which fails in CI)."""
+    bindir = find_bindir()
+    if bindir is None:
+        yield None
+        return
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -23,7 +23,6 @@ from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
 from crisis_playbooks.sla.clocks import SlaPolicy
 from tests.conftest import require
-from tests.postgres import PostgresServer, find_bindir
 
 TZ = ZoneInfo("Asia/Shanghai")
 CASE_TABLES = [
@@ -42,21 +41,6 @@ CASE_TABLES = [
 def local(*args: int) -> datetime:
     """A Shanghai wall-clock time."""
     return datetime(*args, tzinfo=TZ)  # type: ignore[misc]
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PostgresServer | None]:
-    """One PostgreSQL server for the session, or None when not installed."""
-    bindir = find_bindir()
-    if bindir is None:
-        yield None
-        return
-    server = PostgresServer(bindir)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

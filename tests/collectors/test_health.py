@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from core.config import DatabaseConfig
 from core.context import Context
 from core.store_read import EMBEDDED_STORE
 from tests.conftest import require
-from tests.postgres import PostgresServer, find_bindir
+from tests.postgres import PostgresServer
 
 WHEN = datetime(2026, 11, 30, 8, 15, 30, 123456, tzinfo=UTC)
 CONFIG = "brand: 鲜味坊\n"
@@ -66,21 +65,6 @@ def test_a_store_never_opened_has_no_health_and_stays_uncreated(
 
     assert read_health(ctx) == {}
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[PostgresServer | None]:
-    """A PostgreSQL server for this module, or None when not installed."""
-    bindir = find_bindir()
-    if bindir is None:
-        yield None
-        return
-    server = PostgresServer(bindir)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_a_configured_database_is_read_through_sqlalchemy(

@@ -3,8 +3,6 @@ generic texts keep posts apart; every copy is stored and counted."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from core.context import Context
@@ -23,7 +21,7 @@ from core.pipeline.dedup_tables import NearBand, NearGroup
 from core.pipeline.neardup import BANDS, NearText, band_keys, signatures
 from tests.conftest import require
 from tests.core.conftest import mention
-from tests.postgres import PostgresServer, find_bindir
+from tests.postgres import PostgresServer
 
 CAMPAIGN = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，大家帮忙转发维权"
 
@@ -109,18 +107,12 @@ def test_band_keys_are_stable_and_found_by_primary_key(ctx: Context) -> None:
     assert "SEARCH" in detail and "SCAN" not in detail.replace("SCAN CONSTANT", "")
 
 
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    """A fresh database on a throwaway PostgreSQL server (the workflow store may be PostgreSQL)."""
-    bindir = find_bindir()
-    require(bindir is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
-    assert bindir is not None
-    server = PostgresServer(bindir)
-    server.start()
-    try:
-        yield server.create_database()
-    finally:
-        server.stop()
+@pytest.fixture
+def pg_url(pg_server: PostgresServer | None) -> str:
+    """A fresh database on the session's PostgreSQL server (a workflow store may live there)."""
+    require(pg_server is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
+    assert pg_server is not None
+    return pg_server.create_database()
 
 
 def test_near_groups_on_postgresql(pg_url: str) -> None:

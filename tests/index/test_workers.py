@@ -28,7 +28,7 @@ from alerting.models import Delivery
 from core.db import init_db, make_engine, make_session_factory
 from core.leases import LEADER, WorkerLease
 from tests.conftest import require
-from tests.postgres import PostgresServer, find_bindir
+from tests.postgres import PostgresServer
 
 pytestmark = pytest.mark.engine
 
@@ -60,15 +60,12 @@ class Hook(BaseHTTPRequestHandler):
         """Quiet."""
 
 
-@pytest.fixture(scope="module")
-def pg() -> Iterator[PostgresServer]:
-    bindir = find_bindir()
-    require(bindir is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
-    assert bindir is not None
-    server = PostgresServer(bindir)
-    server.start()
-    yield server
-    server.stop()
+@pytest.fixture
+def pg(pg_server: PostgresServer | None) -> PostgresServer:
+    """The session's PostgreSQL server (the workers share one workflow store on it)."""
+    require(pg_server is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
+    assert pg_server is not None
+    return pg_server
 
 
 @pytest.fixture
