@@ -100,8 +100,24 @@ def _chinese_panels(original: Callable[[Any, Any, Any], None]) -> Callable[[Any,
     return format_help
 
 
+USAGE_PREFIX_ZH = "用法："
+# click's usage-line tokens (options_metavar and the groups' subcommand metavars).
+USAGE_TOKENS_ZH = {
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "子命令 [参数]...",
+    "[COMMAND] [ARGS]...": "[子命令] [参数]...",
+}
+
+
+def _chinese_usage(self: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line in Chinese: 用法：yuqing case [选项] 子命令 [参数]..."""
+    pieces = [USAGE_TOKENS_ZH.get(piece, piece) for piece in self.collect_usage_pieces(ctx)]
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX_ZH)
+
+
 # Click hard-codes "Show this message and exit." and typer its panel titles, with no translation
 # hook; typer builds every command of ours from these two classes, so the text is set there.
 for _cls in (TyperCommand, TyperGroup):
     _cls.get_help_option = _chinese_help_option(_cls.get_help_option)  # type: ignore[method-assign,assignment]
     _cls.format_help = _chinese_panels(_cls.format_help)  # type: ignore[method-assign,assignment]
+    _cls.format_usage = _chinese_usage  # type: ignore[method-assign,assignment]

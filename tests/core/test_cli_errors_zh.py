@@ -32,5 +32,15 @@ def test_usage_errors_are_chinese(
     err = capsys.readouterr().err
     assert exited.value.code == 2
     assert f"错误：{expected}" in err, err
-    for english in ("No such", "Missing", "Invalid value", "Try '", "unexpected", "requires"):
+    assert err.startswith(("用法：", "错误：")), err
+    for english in (
+        "No such",
+        "Missing",
+        "Invalid value",
+        "Try '",
+        "unexpected",
+        "requires",
+        "Usage:",
+        "[OPTIONS]",
+    ):
         assert english not in err, err

@@ -70,6 +70,16 @@ def test_rendered_help_has_chinese_panels_and_help_line() -> None:
     for args in (["--help"], ["alerts", "list", "--help"]):
         out = CliRunner().invoke(app, args, terminal_width=120).output
         assert "显示本帮助并退出" in out and "选项" in out, out
-        for english in ("Show this message", "Options", "Commands", "[default:", "[env var:"):
+        assert "用法：" in out and "[选项]" in out, out
+        for english in (
+            "Show this message",
+            "Options",
+            "Commands",
+            "[default:",
+            "[env var:",
+            "Usage:",
+            "[OPTIONS]",
+            "[ARGS]",
+        ):
             assert english not in out, (english, out)
     assert "子命令" in CliRunner().invoke(app, ["--help"]).output
