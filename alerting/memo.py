@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -92,18 +92,20 @@ class TickIndex(RollupQueries):
         """Passed through."""
         return self.inner.get(mention_id)
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+    def locate(self, ids: Sequence[str]) -> dict[str, str]:
         """Passed through."""
-        return self.inner.existing_ids(ids)
+        return self.inner.locate(ids)
 
     def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
         """Passed through."""
         return self.inner.since(cursor, limit)
 
-    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
+    def upsert_many(
+        self, mentions: Sequence[Mention], located: Mapping[str, str] | None = None
+    ) -> UpsertResult:
         """Writes go through and drop the memo."""
         self._memo.clear()
-        return self.inner.upsert_many(mentions)
+        return self.inner.upsert_many(mentions, located)
 
     def prune_before(self, cutoff: datetime) -> int:
         """Deletes go through and drop the memo."""

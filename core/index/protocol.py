@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -109,16 +109,23 @@ class MentionIndex(Protocol):
 
     backend: str
 
-    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
-        """Insert or replace by id; idempotent."""
+    def upsert_many(
+        self, mentions: Sequence[Mention], located: Mapping[str, str] | None = None
+    ) -> UpsertResult:
+        """Insert or replace by id; idempotent.
+
+        `located`: what `locate` answered for these ids just before (the pipeline's lookup), so
+        the write needn't look them up again; None looks them up.
+        """
         ...
 
     def get(self, mention_id: str) -> Mention | None:
         """One mention by id."""
         ...
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        """Which of these ids are already indexed."""
+    def locate(self, ids: Sequence[str]) -> dict[str, str]:
+        """The already-indexed ids among these → where each is stored (its monthly index on the
+        engines, the backend's name on SQLite)."""
         ...
 
     def search(self, query: SearchQuery) -> SearchResult:

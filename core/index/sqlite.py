@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -68,8 +68,12 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
 
     # -- writes ---------------------------------------------------------------------------
 
-    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
+    def upsert_many(
+        self, mentions: Sequence[Mention], located: Mapping[str, str] | None = None
+    ) -> UpsertResult:
         """Insert or replace by id in one transaction, rollups included; idempotent.
+
+        `located` is not needed here: the row ids are read in the same transaction.
 
         New rows of the time layout are queued and written with one executemany per table
         (see sqlite_batch); a rewrite first writes what is queued, so it sees every earlier row.
@@ -204,8 +208,8 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             ).fetchone()
         return Mention.model_validate_json(row[0]) if row else None
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        """Which of these ids are already indexed."""
+    def locate(self, ids: Sequence[str]) -> dict[str, str]:
+        """The already-indexed ids among these → "sqlite" (one store holds them all)."""
         found: set[str] = set()
         ids = list(ids)
         with self._lock:
@@ -214,7 +218,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(f"SELECT id FROM mentions WHERE id IN ({marks})", chunk)
                 found.update(r[0] for r in rows)
-        return found
+        return dict.fromkeys(found, self.backend)
 
     def since(self, cursor: str | None, limit: int = 500) -> tuple[list[Mention], str | None]:
         """Mentions indexed or updated after cursor (a sequence number), oldest first."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.index.protocol import MentionIndex, SearchQuery
@@ -83,13 +83,15 @@ class Pipeline:
         """Run one batch through every stage; refs name inputs in rejection reasons."""
         report = IngestReport()
         names = list(refs) if refs is not None else [m.native_id for m in mentions]
-        fresh, changed = self._split_known(self._normalize(mentions, names, report), report)
+        normalized = self._normalize(mentions, names, report)
+        known = self.index.locate([m.id for m in normalized])
+        fresh, changed = self._split_known(normalized, known, report)
         unique, floods = self.deduper.split(fresh)
         report.duplicates += len(floods)
         report.flooded += len(floods)
         classified = self.classifier.classify([*unique, *changed]) if unique or changed else []
         classified = [m.with_corrections() for m in classified]
-        result = self.index.upsert_many(classified)
+        result = self.index.upsert_many(classified, known)
         by_id = {m.id: m for m in classified}
         report.rejected.extend(
             (by_id[i].native_id, f"index: {why}") for i, why in result.errors.items()
@@ -119,10 +121,9 @@ class Pipeline:
         return list(kept.values())
 
     def _split_known(
-        self, mentions: list[Mention], report: IngestReport
+        self, mentions: list[Mention], known: Mapping[str, str], report: IngestReport
     ) -> tuple[list[Mention], list[Mention]]:
-        """New mentions, and known ones whose engagement metrics moved (re-indexed)."""
-        known = self.index.existing_ids([m.id for m in mentions])
+        """New mentions, and known ones (`known`: where they are) whose metrics moved."""
         # Corrected labels come only from staff (stored copies), never from an intake record.
         fresh = [m.model_copy(update={"corrected": {}}) for m in mentions if m.id not in known]
         stored = self._stored([m.id for m in mentions if m.id in known])

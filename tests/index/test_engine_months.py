@@ -95,13 +95,13 @@ def test_a_pipeline_batch_looks_its_ids_up_once_and_still_moves_months(
 
     index.client.search = counted  # type: ignore[method-assign]
 
-    known = index.existing_ids([moved.id, CORPUS["lone"].id])  # as Pipeline._split_known
-    result = index.upsert_many([moved, CORPUS["lone"]])
+    known = index.locate([moved.id, CORPUS["lone"].id])  # as Pipeline.process
+    result = index.upsert_many([moved, CORPUS["lone"]], known)
     index.client.search = search  # type: ignore[method-assign]
     index.refresh()
 
-    assert known == {original.id}
-    assert len(searches) == 1  # the upsert reused the lookup that existing_ids just made
+    assert set(known) == {original.id} and known[original.id].startswith(index.prefix)
+    assert len(searches) == 1  # the upsert reused the lookup that locate just made
     assert result.updated == [original.id] and result.created == [CORPUS["lone"].id]
     assert index.count(SearchQuery(ids=[original.id])) == 1  # the May copy was removed
     assert index.get(original.id) == moved

@@ -35,16 +35,16 @@ def test_upsert_is_idempotent_by_id(index: MentionIndex) -> None:
 def test_the_writer_reads_its_own_writes_without_refresh(index: MentionIndex) -> None:
     index.upsert_many([CORPUS["refund"], CORPUS["lone"]])
 
-    assert index.existing_ids([CORPUS["refund"].id]) == {CORPUS["refund"].id}
+    assert set(index.locate([CORPUS["refund"].id])) == {CORPUS["refund"].id}
     assert index.get(CORPUS["lone"].id) == CORPUS["lone"]
     assert names(index.since(None)[0]) == ["refund", "lone"]
 
 
-def test_get_and_existing_ids_round_trip(loaded: MentionIndex) -> None:
+def test_get_and_locate_round_trip(loaded: MentionIndex) -> None:
     assert loaded.get(CORPUS["courier"].id) == CORPUS["courier"]
     assert loaded.get("no-such-id") is None
-    assert loaded.existing_ids([CORPUS["refund"].id, "missing"]) == {CORPUS["refund"].id}
-    assert loaded.existing_ids([]) == set()
+    assert set(loaded.locate([CORPUS["refund"].id, "missing"])) == {CORPUS["refund"].id}
+    assert loaded.locate([]) == {}
 
 
 @pytest.mark.parametrize(

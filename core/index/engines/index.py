@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -30,16 +30,13 @@ _ID_CHUNK = 1000
 # How long the writer remembers where it wrote a document, for reads of its own writes before
 # searches see it: the refresh interval (1 s) with a wide margin for a loaded cluster.
 VISIBLE_AFTER = 30.0
-# How long an existing_ids answer stands in for the upsert's own lookup (a pipeline batch
-# classifies in between; another writer's copy in another month is the same race as before).
-CHECKED_FOR = 30.0
 
 
 class EngineMentionIndex(RollupQueries):
     """Monthly indices behind one read pattern; same results as the SQLite backend.
 
     Upserts return without waiting for a refresh: searches see them within the index's
-    refresh interval (1 s). The writer still reads its own writes: `existing_ids` (and the
+    refresh interval (1 s). The writer still reads its own writes: `locate` (and the
     month an upsert replaces) consult what it wrote in the last VISIBLE_AFTER seconds, and
     `get` and `since` refresh first when such documents exist. `since` cursors are
     (indexed_seq, id) search_after positions.
@@ -73,9 +70,6 @@ class EngineMentionIndex(RollupQueries):
         self._last_seq = 0
         self._analyzer: str | None = None
         self._unseen: dict[str, tuple[float, str]] = {}  # id → (written at, monthly index)
-        # Where existing_ids last found each id (None: nowhere), for the upsert that follows it
-        # in the pipeline: one search per batch instead of two.
-        self._checked: tuple[float, dict[str, str | None]] = (0.0, {})
 
     # -- setup ----------------------------------------------------------------------------
 
@@ -161,16 +155,20 @@ class EngineMentionIndex(RollupQueries):
                 found[str(hit["_id"])] = str(hit["_index"])
         return found
 
-    def upsert_many(self, mentions: Sequence[Mention]) -> UpsertResult:
-        """Index by id into the mention's monthly index; a copy in another month is removed."""
+    def upsert_many(
+        self, mentions: Sequence[Mention], located: Mapping[str, str] | None = None
+    ) -> UpsertResult:
+        """Index by id into the mention's monthly index; a copy in another month is removed.
+
+        `located` (the pipeline's `locate` of this batch) saves the search for old copies.
+        """
         result = UpsertResult()
         if not mentions:
             return result
         if self._analyzer is None:
             self.ensure_template()
-        located = self._locate_again([m.id for m in mentions])
-        for mention_id, written_to in self._recent([m.id for m in mentions]).items():
-            located.setdefault(mention_id, written_to)
+        ids = [m.id for m in mentions]
+        located = dict(located) if located is not None else self.locate(ids)
         now = self._clock()
         actions: list[dict[str, Any]] = []
         moved: set[str] = set()
@@ -202,16 +200,6 @@ class EngineMentionIndex(RollupQueries):
                 }
             )
         return result
-
-    def _locate_again(self, ids: Sequence[str]) -> dict[str, str]:
-        """Monthly index of each id: from the last existing_ids when recent, else searched."""
-        with self._lock:
-            at, checked = self._checked
-            self._checked = (0.0, {})
-        if time.monotonic() - at > CHECKED_FOR:
-            checked = {}
-        found = {i: where for i in ids if (where := checked.get(i)) is not None}
-        return found | self._locate([i for i in ids if i not in checked])
 
     def _remember(self, written: dict[str, str]) -> None:
         """Note where documents not yet searchable went, so the writer reads its own writes."""
@@ -257,16 +245,12 @@ class EngineMentionIndex(RollupQueries):
         )
         return found[0] if found else None
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        """Which of these ids are already indexed."""
+    def locate(self, ids: Sequence[str]) -> dict[str, str]:
+        """The already-indexed ids among these → their monthly index (own recent writes too)."""
         if not ids:
-            return set()
+            return {}
         recent = self._recent(ids)
-        located = self._locate([i for i in ids if i not in recent])
-        checked: dict[str, str | None] = {i: located.get(i) for i in ids if i not in recent}
-        with self._lock:
-            self._checked = (time.monotonic(), checked)
-        return set(recent) | set(located)
+        return self._locate([i for i in ids if i not in recent]) | recent
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Matching mentions, sorted and paged."""
