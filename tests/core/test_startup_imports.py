@@ -76,3 +76,13 @@ def test_a_current_store_opens_without_every_domains_models(tmp_path: Path) -> N
         }
         == set()
     )
+
+
+@pytest.mark.parametrize("args", [["events", "list", "--json"], ["case", "list"]])
+def test_lists_read_an_existing_store_without_the_orm(args: list[str], tmp_path: Path) -> None:
+    imported_modules(["user", "list"], tmp_path)  # the store exists, with every table
+    assert (tmp_path / "data" / "yuqing.db").exists()
+
+    loaded = imported_modules(args, tmp_path)
+
+    assert "sqlite3" in loaded and "sqlalchemy" not in loaded
