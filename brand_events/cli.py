@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from brand_events import detail as details
-from brand_events import service
 from brand_events.enums import (
     AMPLIFIER_KIND_ZH,
     EVENT_STATUS_ZH,
@@ -22,12 +18,18 @@ from brand_events.enums import (
     EventStatus,
     JoinReason,
 )
-from brand_events.models import Event
+from brand_events.listing import read_data_now, read_events
+from brand_events.status import summary
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
 from core.errors import YuqingError
-from core.own_accounts import OwnAccounts
+
+if TYPE_CHECKING:  # `events list` reads plain rows (brand_events.listing): no ORM at start
+    from sqlalchemy.orm import Session
+
+    from brand_events import detail as details
+    from brand_events.models import Event
 
 events_app = typer.Typer(
     help="事件：相似舆情聚合成的事件、首发、时间线与传播路径。", no_args_is_help=True
@@ -68,16 +70,17 @@ def list_events(
 ) -> None:
     """List events, biggest first."""
     ctx = Context.load(config, data_dir)
-    with ctx.sessions() as session:
-        now = service.data_now(session, ctx.clock(), _time(now_at, "--now"))
-        events = service.get_all(
-            session,
+    try:  # stdlib sqlite3 on the embedded store (SQLAlchemy on a configured database)
+        now = read_data_now(ctx, ctx.clock(), _time(now_at, "--now"))
+        events = read_events(
+            ctx,
             since=_time(since, "--since"),
             until=_time(until, "--until"),
             include_forming=forming,
         )
-        rows = [service.summary(e, now) for e in events]
-    ctx.close()
+    finally:
+        ctx.close()
+    rows = [summary(e, now) for e in events]
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -110,6 +113,10 @@ def show_event(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """One event: first post, timeline, amplifiers, propagation, alerts and cases."""
+    from brand_events import detail as details
+    from brand_events import service
+    from core.own_accounts import OwnAccounts
+
     ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
@@ -150,6 +157,11 @@ def rebuild(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_
 
 
 def _find(session: Session, event_id: str) -> Event:
+    from sqlalchemy import select
+
+    from brand_events import service
+    from brand_events.models import Event
+
     event = service.get(session, event_id=event_id)
     if event is None and len(event_id) >= 4:
         ids = session.scalars(select(Event.id).where(Event.id.startswith(event_id)).limit(2)).all()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -73,9 +72,3 @@ class EventsState(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
     writer: Mapped[str] = mapped_column(Text, default="")
-
-
-def hourly_counts(event: Event) -> dict[int, int]:
-    """The event's mentions per epoch hour."""
-    raw: dict[str, Any] = event.hourly or {}
-    return {int(hour): int(count) for hour, count in raw.items()}

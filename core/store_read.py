@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from core.context import Context
 
 EMBEDDED_STORE = "yuqing.db"  # the workflow store's file in the data dir (embedded default)
+SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime stores a (UTC) time
 
 
 def read_rows(
@@ -35,13 +36,22 @@ def read_rows(
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     connection.row_factory = sqlite3.Row
     try:
-        return [dict(row) for row in connection.execute(sql, dict(params or {}))]
+        return [dict(row) for row in connection.execute(sql, _stored_params(params or {}))]
     except sqlite3.OperationalError as exc:
         if str(exc).startswith("no such table"):
             return []  # made by a version without this table: nothing stored in it yet
         raise
     finally:
         connection.close()
+
+
+def _stored_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters as the embedded store holds them: a datetime as SQLAlchemy's SQLite text
+    (naive UTC, microseconds always written), so text comparisons order like instants."""
+    return {
+        name: to_utc(value).strftime(SQLITE_TIME) if isinstance(value, datetime) else value
+        for name, value in params.items()
+    }
 
 
 def _through_sqlalchemy(ctx: Context, sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -7,19 +7,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alerting.notifiers import Notification
-from crisis_playbooks import notices
-from crisis_playbooks.cases import flows as case_flows
 from crisis_playbooks.config import CASES
-from crisis_playbooks.notices import NoticeSender
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
-from crisis_playbooks.sla import flows as sla_flows
 from crisis_playbooks.sla.clocks import SlaPolicy
-from crisis_playbooks.tasks import flows as task_flows
 
 if TYPE_CHECKING:
+    from alerting.notifiers import Notification
     from core.context import Context
+    from crisis_playbooks.notices import NoticeSender
 
 
 def policy(ctx: Context) -> SlaPolicy:
@@ -59,6 +55,12 @@ def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None)
     Without `send`, notices are queued with alerting in the same transaction that records
     them, then delivered after the commit (alerting retries failed deliveries).
     """
+    # The flows (and SQLAlchemy) load here, not with `policy`: `yuqing case list` needs only that.
+    from crisis_playbooks import notices
+    from crisis_playbooks.cases import flows as case_flows
+    from crisis_playbooks.sla import flows as sla_flows
+    from crisis_playbooks.tasks import flows as task_flows
+
     outbox: list[Notification] = []
     public_url = ctx.config.dashboard.public_url
     with ctx.sessions() as session:

@@ -1,4 +1,8 @@
-"""`yuqing case list|open|show|update|start-playbook|task|recovery|check`."""
+"""`yuqing case list|open|show|update|start-playbook|task|recovery|check`.
+
+`case list` reads plain rows (crisis_playbooks.board); every other command imports the ORM
+flows it uses when it runs, so the board starts without SQLAlchemy.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ import typer
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.enums import Severity
 from crisis_playbooks import runtime
-from crisis_playbooks.cases import flows, service
+from crisis_playbooks.board import read_board
 from crisis_playbooks.cases.enums import CaseStatus
-from crisis_playbooks.cases.models import CaseCreate, CaseUpdate
+from crisis_playbooks.commands.board_render import print_board
 from crisis_playbooks.commands.common import (
     ActorOption,
     NowOption,
@@ -20,13 +24,7 @@ from crisis_playbooks.commands.common import (
 )
 from crisis_playbooks.commands.context import command_context
 from crisis_playbooks.commands.recovery import recovery_record
-from crisis_playbooks.commands.render import print_board, print_detail
 from crisis_playbooks.errors import CaseError, CaseNotFound
-from crisis_playbooks.overview import board, detail
-from crisis_playbooks.playbook import flows as playbook_flows
-from crisis_playbooks.playbook import service as playbooks
-from crisis_playbooks.tasks import flows as task_flows
-from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
 
 case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救 (cases)", no_args_is_help=True)
@@ -40,8 +38,11 @@ def list_cases(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """The case board: cases by status, overdue ones flagged."""
-    with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
-        grouped = board(session, policy=runtime.policy(ctx), now=moment, statuses=status)
+    with command_context(config, data_dir, now) as (ctx, moment):
+        try:  # stdlib sqlite3 on the embedded store (SQLAlchemy on a configured database)
+            grouped = read_board(ctx, policy=runtime.policy(ctx), now=moment, statuses=status or ())
+        finally:
+            ctx.close()
         print_board(grouped, ctx.config.tz)
 
 
@@ -59,6 +60,9 @@ def open_case(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Open a case from an alert, from mentions, or by hand (--title)."""
+    from crisis_playbooks.cases import flows
+    from crisis_playbooks.cases.models import CaseCreate, CaseUpdate
+
     with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
         brand = ctx.config.brand
@@ -111,6 +115,10 @@ def show(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """A case with SLA clocks, checklist, recovery record and timeline."""
+    from crisis_playbooks.cases import service
+    from crisis_playbooks.commands.render import print_detail
+    from crisis_playbooks.overview import detail
+
     with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
         case = service.get_or_raise(session, case_id=case_id)
         print_detail(
@@ -135,6 +143,9 @@ def update(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Change status (checked by the status machine), owner, severity, waiting flag; add a note."""
+    from crisis_playbooks.cases import flows, service
+    from crisis_playbooks.cases.models import CaseUpdate
+
     with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
         with ctx.sessions() as session:
@@ -167,6 +178,10 @@ def start_playbook(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Start a playbook on a case: its steps become tasks with due times."""
+    from crisis_playbooks.cases import service
+    from crisis_playbooks.playbook import flows as playbook_flows
+    from crisis_playbooks.playbook import service as playbooks
+
     with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
         case = service.get_or_raise(session, case_id=case_id)
         chosen = playbook_id or case.proposed_playbook
@@ -202,6 +217,9 @@ def task(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Tick a checklist step done, skip it with a note, or reopen it."""
+    from crisis_playbooks.tasks import flows as task_flows
+    from crisis_playbooks.tasks import service as tasks
+
     with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
         item = tasks.get(session, task_id=task_id)
         if item.case_id != case_id:

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from crisis_playbooks.cases import service
 from crisis_playbooks.commands.common import (
     ActorOption,
     NowOption,
@@ -16,9 +15,7 @@ from crisis_playbooks.commands.common import (
     console,
 )
 from crisis_playbooks.commands.context import command_context
-from crisis_playbooks.recovery import service as recovery
 from crisis_playbooks.recovery.enums import WinBackTier
-from crisis_playbooks.recovery.models import RecoveryUpdate
 
 
 def recovery_record(
@@ -51,6 +48,10 @@ def recovery_record(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Fill in the service recovery record (服务补救)."""
+    from crisis_playbooks.cases import service  # the ORM loads when this command runs
+    from crisis_playbooks.recovery import service as recovery
+    from crisis_playbooks.recovery.models import RecoveryUpdate
+
     with command_context(config, data_dir, now) as (ctx, moment):
         fields: dict[str, object] = {
             "break_cause": break_cause,

@@ -1,4 +1,4 @@
-"""Rich output of the case board and the case detail."""
+"""Rich output of the case detail (the board's: crisis_playbooks.commands.board_render)."""
 
 from __future__ import annotations
 
@@ -9,39 +9,11 @@ from rich.table import Table
 from core.escaping import console_text
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.audit.sentences import sentence, stored_text, value_text
-from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.commands.board_render import clock_text
 from crisis_playbooks.commands.common import console, local
-from crisis_playbooks.overview import CaseCard, CaseDetail
+from crisis_playbooks.overview import CaseDetail
 from crisis_playbooks.recovery.models import RECOVERY_LABELS_ZH
-from crisis_playbooks.sla.clocks import SlaClock
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
-
-
-def clock_text(clock: SlaClock, tz: ZoneInfo) -> str:
-    """'首次响应 已超时 (130%)' style summary of one clock."""
-    due = f" 截止 {local(clock.due_at, tz)}" if clock.stopped_at is None and clock.due_at else ""
-    return f"{clock.kind.label_zh} {clock.state.label_zh} ({clock.consumed:.0%}){due}"
-
-
-def print_board(grouped: dict[CaseStatus, list[CaseCard]], tz: ZoneInfo) -> None:
-    """Cases per status; overdue rows in red, warnings in yellow."""
-    table = Table("#", "状态", "级别", "负责人", "标题", "SLA", "任务", "逾期")
-    for status, cards in grouped.items():
-        for card in cards:
-            case = card.case
-            style = "bold red" if card.overdue else ("yellow" if card.warning else None)
-            table.add_row(
-                str(case.id),
-                status.label_zh,
-                case.severity_enum.label_zh,
-                console_text(case.owner or "—"),
-                console_text(case.title),
-                "；".join(clock_text(c, tz) for c in card.clocks),
-                f"{card.tasks_total - card.tasks_open}/{card.tasks_total}",
-                "逾期" if card.overdue else "",
-                style=style,
-            )
-    console.print(table)
 
 
 def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:

@@ -1,4 +1,9 @@
-"""SLA clocks of a case: elapsed business time minus pauses, due time, state."""
+"""SLA clocks of a case: elapsed business time minus pauses, due time, state.
+
+A clock reads four times of a case and its pauses, from the ORM objects (flows, case detail)
+or from the plain rows the case board reads without SQLAlchemy (crisis_playbooks.board):
+both fit `ClockedCase` and `ClockPause`, so the arithmetic exists once.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,31 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from core.enums import Severity
-from crisis_playbooks.cases.models import Case
 from crisis_playbooks.config import CasesConfig, SlaTarget
 from crisis_playbooks.sla.calendar import AroundTheClock, BusinessCalendar
 from crisis_playbooks.sla.enums import ClockKind, ClockState
-from crisis_playbooks.sla.models import SlaPause
+
+
+class ClockedCase(Protocol):
+    """What the clocks read of a case."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def opened_at(self) -> datetime: ...
+    @property
+    def first_response_at(self) -> datetime | None: ...
+    @property
+    def resolved_at(self) -> datetime | None: ...
+
+
+class ClockPause(Protocol):
+    """A period the clocks stood still (ended_at None while it runs)."""
+
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def ended_at(self) -> datetime | None: ...
 
 
 class TimeCounter(Protocol):
@@ -70,7 +95,7 @@ class SlaClock:
         return self.target - self.elapsed
 
 
-def _paused(counter: TimeCounter, pauses: Sequence[SlaPause], until: datetime) -> timedelta:
+def _paused(counter: TimeCounter, pauses: Sequence[ClockPause], until: datetime) -> timedelta:
     total = timedelta(0)
     for pause in pauses:
         end = min(pause.ended_at or until, until)
@@ -79,7 +104,11 @@ def _paused(counter: TimeCounter, pauses: Sequence[SlaPause], until: datetime) -
 
 
 def read_clock(
-    case: Case, pauses: Sequence[SlaPause], kind: ClockKind, policy: SlaPolicy, now: datetime
+    case: ClockedCase,
+    pauses: Sequence[ClockPause],
+    kind: ClockKind,
+    policy: SlaPolicy,
+    now: datetime,
 ) -> SlaClock:
     """Read one clock of a case at `now`."""
     severity = Severity(case.severity)
@@ -108,7 +137,7 @@ def read_clock(
 
 
 def read_clocks(
-    case: Case, pauses: Sequence[SlaPause], policy: SlaPolicy, now: datetime
+    case: ClockedCase, pauses: Sequence[ClockPause], policy: SlaPolicy, now: datetime
 ) -> list[SlaClock]:
     """Both clocks of a case."""
     return [read_clock(case, pauses, kind, policy, now) for kind in ClockKind]

@@ -1,7 +1,8 @@
-"""Task status and owner roles."""
+"""Task status, the overdue rule and owner roles."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -16,6 +17,11 @@ class TaskStatus(StrEnum):
     def label_zh(self) -> str:
         """Chinese label for the UI."""
         return {"open": "待办", "done": "已完成", "skipped": "已跳过"}[self.value]
+
+
+def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:
+    """Open and past its due time (a task row of the ORM or of the case board)."""
+    return status == TaskStatus.OPEN and due_at is not None and due_at < now
 
 
 class OwnerRole(StrEnum):

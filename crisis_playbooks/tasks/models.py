@@ -13,7 +13,7 @@ import crisis_playbooks.cases.models
 import crisis_playbooks.playbook.models  # noqa: F401
 from core.db import Base
 from core.dbtypes import UTCDateTime
-from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
+from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus, is_overdue
 
 
 class CaseTask(Base):
@@ -48,7 +48,7 @@ class CaseTask(Base):
 
     def is_overdue(self, now: datetime) -> bool:
         """Open and past its due time."""
-        return self.status == TaskStatus.OPEN and self.due_at is not None and self.due_at < now
+        return is_overdue(self.status, self.due_at, now)
 
 
 class TaskCreate(BaseModel):

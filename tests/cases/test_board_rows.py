@@ -1,0 +1,177 @@
+"""`yuqing case list` reads plain rows (stdlib sqlite3 on the embedded store, SQLAlchemy on
+PostgreSQL) and shows the same board as the ORM read: cases, order, SLA clocks, task counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from app.cli import app
+from core.context import Context
+from core.store_read import EMBEDDED_STORE
+from crisis_playbooks import runtime
+from crisis_playbooks.board import read_board
+from crisis_playbooks.cards import CaseCard
+from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.commands.board_render import print_board
+from crisis_playbooks.overview import board
+from tests.cases.conftest import local
+from tests.conftest import require
+from tests.postgres import PostgresServer
+
+runner = CliRunner()
+# A store with every board feature: business-hours and around-the-clock severities, a playbook
+# with a ticked step, a resumed and a running pause, met, breached and stopped clocks, a
+# resolved case, titles with rich markup, a case opened at the same time as another.
+STEPS = [
+    (
+        "open",
+        "--title",
+        "外卖吃出异物",
+        "--severity",
+        "high",
+        "--owner",
+        "李娜",
+        "--now",
+        "2026-11-23T10:00",
+    ),
+    ("open", "--title", "骑手态度差", "--severity", "low", "--now", "2026-11-23T11:00"),
+    (
+        "open",
+        "--title",
+        "食品安全 [bold]危机[/bold]",
+        "--severity",
+        "critical",
+        "--now",
+        "2026-11-20T09:00",
+    ),
+    ("open", "--title", "退款慢", "--now", "2026-11-24T15:30"),
+    ("open", "--title", "包装破损", "--now", "2026-11-23T09:00"),
+    ("open", "--title", "配送超时", "--severity", "high", "--now", "2026-11-25T09:30"),
+    ("open", "--title", "同时立案", "--severity", "high", "--now", "2026-11-25T09:30"),
+    ("start-playbook", "1", "food_safety", "--now", "2026-11-23T10:05"),
+    ("task", "1", "1", "--now", "2026-11-23T10:30"),
+    ("update", "2", "--status", "acknowledged", "--waiting", "--now", "2026-11-23T11:30"),
+    ("update", "4", "--status", "acknowledged", "--now", "2026-11-24T16:00"),
+    ("update", "4", "--status", "responding", "--now", "2026-11-24T16:10"),
+    ("update", "3", "--status", "acknowledged", "--now", "2026-11-20T09:10"),
+    ("update", "3", "--status", "responding", "--now", "2026-11-20T09:20"),
+    ("update", "3", "--status", "recovering", "--now", "2026-11-20T12:00"),
+    ("update", "3", "--status", "resolved", "--now", "2026-11-21T12:00"),
+    ("update", "5", "--waiting", "--now", "2026-11-23T09:30"),
+    ("update", "5", "--not-waiting", "--now", "2026-11-23T14:00"),
+    ("update", "6", "--status", "acknowledged", "--now", "2026-11-25T09:40"),
+]
+MOMENTS = [local(2026, 11, 23, 12, 0), local(2026, 11, 25, 10, 0), local(2026, 12, 1, 0, 0)]
+FILTERS: list[list[CaseStatus]] = [
+    [],
+    [CaseStatus.NEW, CaseStatus.ACKNOWLEDGED],
+    [CaseStatus.CLOSED],
+]
+
+
+def _cli(where: list[str], *args: str) -> str:
+    result = runner.invoke(app, [*args, *where], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[list[str]]:
+    """--config/--data-dir of a store holding STEPS: the embedded SQLite file, or PostgreSQL."""
+    config: dict[str, object] = {
+        "brand": "鲜味坊",
+        "cases": {"calendar": {"holidays": ["2026-10-01..2026-10-07"]}},
+    }
+    if request.param == "postgresql":
+        server: PostgresServer | None = request.getfixturevalue("pg_server")
+        require(server is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
+        assert server is not None
+        config["database"] = {"url": server.create_database()}
+    path = tmp_path / "yuqing.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    args = ["--config", str(path), "--data-dir", str(tmp_path / "var")]
+    for step in STEPS:
+        _cli(args, "case", *step)
+    yield args
+
+
+def _view(grouped: Mapping[CaseStatus, Sequence[CaseCard[Any]]]) -> list[tuple[object, ...]]:
+    """Everything a board shows, card by card, in order."""
+    return [
+        (
+            status,
+            card.case.id,
+            card.case.title,
+            card.case.owner,
+            card.case.severity_enum,
+            card.clocks,
+            (card.tasks_open, card.tasks_total, card.tasks_overdue),
+            (card.overdue, card.warning),
+        )
+        for status, cards in grouped.items()
+        for card in cards
+    ]
+
+
+def _orm_board(
+    where: list[str], now: datetime, statuses: list[CaseStatus]
+) -> list[tuple[object, ...]]:
+    ctx = Context.load(where[1], where[3])
+    try:
+        with ctx.sessions() as session:
+            return _view(board(session, policy=runtime.policy(ctx), now=now, statuses=statuses))
+    finally:
+        ctx.close()
+
+
+def test_rows_give_the_orm_board(where: list[str]) -> None:
+    for now in MOMENTS:
+        for statuses in FILTERS:
+            expected = _orm_board(where, now, statuses)
+            reader = Context.load(where[1], where[3])
+            got = _view(
+                read_board(reader, policy=runtime.policy(reader), now=now, statuses=statuses)
+            )
+            if reader.config.database.url is None:
+                assert "engine" not in reader.__dict__  # stdlib sqlite3: the ORM never opened
+            reader.close()
+            assert got == expected, (now, statuses)
+    board_now = _orm_board(where, MOMENTS[1], [])
+    assert [row[1] for row in board_now] == [1, 5, 7, 6, 2, 4, 3]  # overdue first per status
+    assert board_now[0][6] == (8, 9, 4) and board_now[0][7] == (True, True)
+    assert {str(c.state) for row in board_now for c in row[5]} >= {"breached", "met", "paused"}
+
+
+def test_the_command_prints_the_orm_board(
+    where: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "220")
+    ctx = Context.load(where[1], where[3])
+    with ctx.sessions() as session:
+        print_board(board(session, policy=runtime.policy(ctx), now=MOMENTS[1]), ctx.config.tz)
+    ctx.close()
+    expected = capsys.readouterr().out
+
+    printed = _cli(where, "case", "list", "--now", "2026-11-25T10:00")
+
+    assert printed == expected
+    assert "食品安全 [bold]危机[/bold]" in printed and "暂停(等待客户)" in printed
+    assert "首次响应 已超时 (900%) 截止 2026-11-23 12:00" in printed
+
+
+def test_a_store_never_opened_shows_an_empty_board_and_stays_uncreated(tmp_path: Path) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("brand: 鲜味坊\n", encoding="utf-8")
+    where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
+
+    printed = _cli(where, "case", "list")
+
+    assert "┃ # ┃ 状态" in printed and "│" not in printed  # the header, no rows
+    assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
