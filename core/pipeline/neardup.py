@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.db import LOOKUP_CHUNK, lookup
 from core.models import utcnow
@@ -87,6 +87,27 @@ class NearText:
         letters = self.letters  # NGRAM == 2: each letter joined to the next one
         return frozenset(map(operator.add, letters, letters[1:]))
 
+    @cached_property
+    def without_numbers(self) -> str:
+        """The letters without their numbers (two texts equal here differ only in those)."""
+        return _NUMBER.sub("", self.letters)
+
+    @cached_property
+    def fewest_shingles(self) -> int:
+        """A lower bound of len(shingles) without building them: a walk through k distinct
+        letters takes at least k - 1 distinct steps."""
+        return max(len(set(self.letters)) - 1, 0)
+
+    def may_reach(self, other: NearText, score: float) -> bool:
+        """False when their Jaccard similarity is surely below score: it is at most the size
+        of the smaller bigram set over the larger one's (len(letters) - 1 bounds a set)."""
+        most, other_most = len(self.letters) - 1, len(other.letters) - 1
+        if most < score * other_most:
+            return most >= score * other.fewest_shingles
+        if other_most < score * most:
+            return other_most >= score * self.fewest_shingles
+        return True
+
     @property
     def eligible(self) -> bool:
         """Long enough to be grouped by similarity."""
@@ -98,10 +119,11 @@ class NearText:
             return 0.0
         if (self.numbers, self.asks, self.exclaims) != (other.numbers, other.asks, other.exclaims):
             return 0.0
-        if _NUMBER.sub("", self.letters) == _NUMBER.sub("", other.letters):
+        if self.without_numbers == other.without_numbers:
             return 0.0  # only digits or punctuation differ: a different post
-        union = len(self.shingles | other.shingles)
-        return len(self.shingles & other.shingles) / union if union else 0.0
+        shared = len(self.shingles & other.shingles)
+        union = len(self.shingles) + len(other.shingles) - shared
+        return shared / union if union else 0.0
 
 
 def _codes(letters: str) -> NDArray[np.uint64]:
@@ -145,7 +167,9 @@ class NearMatcher:
         keys = band_keys(signatures(eligible)).tolist() if eligible else []
         self.keys: dict[str, list[int]] = {t.text: k for t, k in zip(eligible, keys, strict=True)}
         self.bands = _bands(session, _flat(self.keys.values()))
-        found = lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
+        found = _driver_lookup(
+            session, NearGroup.group_id, NearGroup.text, set(self.bands.values())
+        )
         self.representatives = {g: NearText.of(text) for g, text in found.items()}
         self.new_groups: list[dict[str, object]] = []
         self.new_bands: dict[int, str] = {}
@@ -158,6 +182,8 @@ class NearMatcher:
             representative = self.representatives.get(group) if group else None
             if group is None or representative is None:
                 continue
+            if not text.may_reach(representative, best_score):
+                continue  # its score could not reach the best one so far
             score = text.similarity(representative)
             if score >= best_score and (best is None or score > best_score or group < best):
                 best, best_score = group, score
@@ -190,19 +216,30 @@ def _marker(session: Session) -> str | None:
 
 
 def _bands(session: Session, keys: set[int]) -> dict[int, str]:
-    """band key → group for the known keys, by primary key; plain driver SQL because a batch
+    """band key → group for the known keys, by primary key."""
+    return _driver_lookup(session, NearBand.band, NearBand.group_id, keys)
+
+
+def _driver_lookup(
+    session: Session,
+    key: InstrumentedAttribute[Any],
+    value: InstrumentedAttribute[Any],
+    wanted: set[Any],
+) -> dict[Any, Any]:
+    """key → value for the stored keys (see core.db.lookup); plain driver SQL because a batch
     asks for thousands of keys and SQLAlchemy's per-parameter work would cost more than SQLite."""
     mark = _marker(session)
     if mark is None:
-        return lookup(session, NearBand.band, NearBand.group_id, keys)
-    ordered = sorted(keys)
-    found: dict[int, str] = {}
+        return lookup(session, key, value, wanted)
+    ordered = sorted(wanted)
+    found: dict[Any, Any] = {}
     connection = session.connection()
+    table = key.class_.__tablename__
     for start in range(0, len(ordered), LOOKUP_CHUNK):
         chunk = tuple(ordered[start : start + LOOKUP_CHUNK])
         marks = ",".join([mark] * len(chunk))
-        sql = f"SELECT band, group_id FROM {NearBand.__tablename__} WHERE band IN ({marks})"
-        found.update({int(k): str(g) for k, g in connection.exec_driver_sql(sql, chunk)})
+        sql = f"SELECT {key.key}, {value.key} FROM {table} WHERE {key.key} IN ({marks})"
+        found.update({k: v for k, v in connection.exec_driver_sql(sql, chunk)})
     return found
 
 
