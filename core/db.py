@@ -110,6 +110,12 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def driver_marker(session: Session) -> str | None:
+    """The DB-API placeholder of the session's driver (None: go through SQLAlchemy)."""
+    style = session.get_bind().dialect.paramstyle
+    return "?" if style == "qmark" else "%s" if style in ("format", "pyformat") else None
+
+
 def lookup(
     session: Session,
     key: InstrumentedAttribute[Any],
@@ -117,10 +123,21 @@ def lookup(
     wanted: Iterable[Any],
 ) -> dict[Any, Any]:
     """key → value for the wanted keys that are stored (None and "" skipped): a chunk of keys
-    per query through the key's index, never a table scan."""
+    per query through the key's index, never a table scan. Plain driver SQL where the
+    placeholder is known: ingest asks for thousands of keys per batch, and SQLAlchemy's
+    per-parameter work cost more than SQLite's (keys and values are plain strings or ints)."""
     ordered = sorted({k for k in wanted if k is not None and k != ""})
     found: dict[Any, Any] = {}
+    mark = driver_marker(session)
+    table = key.class_.__tablename__
+    connection = session.connection()
     for start in range(0, len(ordered), LOOKUP_CHUNK):
         chunk = ordered[start : start + LOOKUP_CHUNK]
-        found.update({k: v for k, v in session.execute(select(key, value).where(key.in_(chunk)))})
+        if mark is None:
+            rows = session.execute(select(key, value).where(key.in_(chunk)))
+        else:
+            marks = ",".join([mark] * len(chunk))
+            sql = f"SELECT {key.key}, {value.key} FROM {table} WHERE {key.key} IN ({marks})"
+            rows = connection.exec_driver_sql(sql, tuple(chunk))
+        found.update({k: v for k, v in rows})
     return found

@@ -34,9 +34,9 @@ from numpy.typing import NDArray
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
-from core.db import LOOKUP_CHUNK, lookup
+from core.db import LOOKUP_CHUNK, driver_marker, lookup
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
 
@@ -167,9 +167,7 @@ class NearMatcher:
         keys = band_keys(signatures(eligible)).tolist() if eligible else []
         self.keys: dict[str, list[int]] = {t.text: k for t, k in zip(eligible, keys, strict=True)}
         self.bands = _bands(session, _flat(self.keys.values()))
-        found = _driver_lookup(
-            session, NearGroup.group_id, NearGroup.text, set(self.bands.values())
-        )
+        found = lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
         self.representatives = {g: NearText.of(text) for g, text in found.items()}
         self.new_groups: list[dict[str, object]] = []
         self.new_bands: dict[int, str] = {}
@@ -209,43 +207,14 @@ def _flat(lists: Iterable[list[int]]) -> set[int]:
     return {k for keys in lists for k in keys}
 
 
-def _marker(session: Session) -> str | None:
-    """The DB-API placeholder of the workflow store's driver (None: go through SQLAlchemy)."""
-    style = session.get_bind().dialect.paramstyle
-    return "?" if style == "qmark" else "%s" if style in ("format", "pyformat") else None
-
-
 def _bands(session: Session, keys: set[int]) -> dict[int, str]:
     """band key → group for the known keys, by primary key."""
-    return _driver_lookup(session, NearBand.band, NearBand.group_id, keys)
-
-
-def _driver_lookup(
-    session: Session,
-    key: InstrumentedAttribute[Any],
-    value: InstrumentedAttribute[Any],
-    wanted: set[Any],
-) -> dict[Any, Any]:
-    """key → value for the stored keys (see core.db.lookup); plain driver SQL because a batch
-    asks for thousands of keys and SQLAlchemy's per-parameter work would cost more than SQLite."""
-    mark = _marker(session)
-    if mark is None:
-        return lookup(session, key, value, wanted)
-    ordered = sorted(wanted)
-    found: dict[Any, Any] = {}
-    connection = session.connection()
-    table = key.class_.__tablename__
-    for start in range(0, len(ordered), LOOKUP_CHUNK):
-        chunk = tuple(ordered[start : start + LOOKUP_CHUNK])
-        marks = ",".join([mark] * len(chunk))
-        sql = f"SELECT {key.key}, {value.key} FROM {table} WHERE {key.key} IN ({marks})"
-        found.update({k: v for k, v in connection.exec_driver_sql(sql, chunk)})
-    return found
+    return lookup(session, NearBand.band, NearBand.group_id, keys)
 
 
 def _insert_bands(session: Session, bands: dict[int, str]) -> None:
     """Store band keys; a key another writer claimed meanwhile stays theirs."""
-    mark = _marker(session)
+    mark = driver_marker(session)
     if not bands:
         return
     if mark is None:
