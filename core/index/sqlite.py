@@ -30,7 +30,7 @@ from core.index.sqlite_schema import (
     stored_top_rid,
     time_rid_base,
 )
-from core.index.textquery import bigram_tokens, cjk_chars
+from core.index.textquery import cjk_chars, text_tokens
 from core.models import Mention
 
 PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most one chunk
@@ -86,6 +86,8 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             stored = self._stored_rids(db, [m.id for m in mentions])
             added: list[rollups.Facts] = []
             batch = RowBatch()
+            if self.layout == TIME_LAYOUT:
+                batch.prefetch(db, [epoch(m.published_at) for m in mentions if m.id not in stored])
             for mention in mentions:
                 seq += 1
                 old = stored.get(mention.id)
@@ -165,14 +167,14 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
     def _rows(self, mention: Mention, seq: int, published: float, rid: int | None) -> PendingRow:
         """Everything a mention writes, at row id `rid` (None: SQLite picks it on insert)."""
         text = mention.full_text
-        grams, chars = bigram_tokens(text), cjk_chars(text)
+        grams, chars = text_tokens(text)
         return PendingRow(
             mention_id=mention.id,
             row=(rid, *self._values(mention, seq, published)),
             plans=list(mention.plans),
             keywords=list(mention.keywords),
             grams=" ".join(grams),
-            chars=chars,
+            chars=" ".join(chars),
             facts=rollups.facts_of(mention, published, rollups.text_terms(grams, chars)),
         )
 

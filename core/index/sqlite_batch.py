@@ -9,10 +9,11 @@ and leaves nothing half-written.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.index import sqlite_rollups as rollups
-from core.index.sqlite_schema import rid_after, stored_top_rid, time_rid_base
+from core.index.sqlite_schema import rid_after, stored_top_rid, stored_top_rids, time_rid_base
 
 INSERT_MENTION = (
     "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
@@ -45,11 +46,25 @@ class RowBatch:
 
     rows: list[PendingRow] = field(default_factory=list)
     tops: dict[int, int] = field(default_factory=dict)  # second's base row id → highest used
+    # Stored highest row id per second, looked up ahead for the whole batch (see prefetch).
+    stored: dict[int, int | None] = field(default_factory=dict)
+
+    def prefetch(self, db: sqlite3.Connection, published: Iterable[float]) -> None:
+        """Look up the stored top row id of these publication seconds in a few statements
+        instead of one per new row; valid until the next flush (a rewrite may follow it)."""
+        bases = list({time_rid_base(p) for p in published} - self.stored.keys())
+        for start in range(0, len(bases), 500):
+            self.stored.update(stored_top_rids(db, bases[start : start + 500]))
 
     def next_rid(self, db: sqlite3.Connection, published: float) -> int:
         """The next free row id of the publication second, pending rows included."""
         base = time_rid_base(published)
-        top = self.tops[base] if base in self.tops else stored_top_rid(db, base)
+        if base in self.tops:
+            top: int | None = self.tops[base]
+        elif base in self.stored:
+            top = self.stored[base]
+        else:
+            top = stored_top_rid(db, base)
         return rid_after(base, top)
 
     def add(self, row: PendingRow) -> None:
@@ -62,6 +77,7 @@ class RowBatch:
         """Write the queued rows: (written, errors by mention id); the batch is empty after."""
         rows, self.rows = self.rows, []
         self.tops.clear()
+        self.stored.clear()
         if not rows:
             return [], {}
         if not db.in_transaction:

@@ -20,7 +20,7 @@ from typing import Any
 from core.enums import Severity
 from core.index.protocol import SearchQuery, SplitField
 from core.index.sqlite_pairs import pair_cells, pair_source
-from core.index.textquery import bigram_tokens, cjk_chars
+from core.index.textquery import text_tokens
 from core.models import Mention
 
 HOUR = 3600
@@ -60,9 +60,9 @@ def hour_of(published: float) -> int:
     return math.floor(published / HOUR)
 
 
-def text_terms(grams: list[str], chars: str) -> frozenset[str]:
+def text_terms(grams: list[str], chars: list[str]) -> frozenset[str]:
     """The distinct tokens of a text: its bigram-table tokens and its characters."""
-    return frozenset(grams).union(chars.split())
+    return frozenset(grams).union(chars)
 
 
 def with_pairs(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -120,7 +120,7 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
                 plans=tuple(dict.fromkeys(plans.get(rid, []))),
                 keywords=tuple(keywords.get(rid, [])),
                 values=with_pairs(tuple(zip(DIMS.values(), cells, strict=True))),
-                terms=text_terms(bigram_tokens(body), cjk_chars(body)),
+                terms=text_terms(*text_tokens(body)),
             )
         )
     return out
@@ -128,32 +128,32 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
 
 def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
-    cells: Counter[tuple[str, str, int, str]] = Counter()
-    words: Counter[tuple[str, int, str]] = Counter()
+    # Keys are listed first and counted by one Counter (a C loop), not one += each.
+    cell_keys: list[tuple[str, str, int, str]] = []
+    word_keys: list[tuple[str, int, str]] = []
     terms: Counter[str] = Counter()
     for fact in facts:
         terms.update(fact.terms)
+        hour = fact.hour
         for plan in (ALL_PLANS, *fact.plans):
-            for dim, value in fact.values:
-                cells[(dim, plan, fact.hour, value)] += sign
-            for word in fact.keywords:
-                words[(plan, fact.hour, word)] += sign
-    if cells:
+            cell_keys += [(dim, plan, hour, value) for dim, value in fact.values]
+            word_keys += [(plan, hour, word) for word in fact.keywords]
+    if cell_keys:
         db.executemany(
             "INSERT INTO rollup_hourly VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, n) for key, n in cells.items() if n],
+            [(*key, n * sign) for key, n in Counter(cell_keys).items()],
         )
-    if words:
+    if word_keys:
         db.executemany(
             "INSERT INTO rollup_keywords VALUES (?, ?, ?, ?)"
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, n) for key, n in words.items() if n],
+            [(*key, n * sign) for key, n in Counter(word_keys).items()],
         )
     if terms:
         db.executemany(
             "INSERT INTO term_docs VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(term, n * sign) for term, n in terms.items()],
+            terms.items() if sign > 0 else [(t, -n) for t, n in terms.items()],
         )
     if sign < 0:
         db.execute("DELETE FROM rollup_hourly WHERE n <= 0")

@@ -99,6 +99,19 @@ def stored_top_rid(db: sqlite3.Connection, base: int) -> int | None:
     return None if top is None else int(top)
 
 
+def stored_top_rids(db: sqlite3.Connection, bases: list[int]) -> dict[int, int | None]:
+    """stored_top_rid of many seconds in one statement (at most 500 bases per call)."""
+    if not bases:
+        return {}
+    values = ",".join(["(?)"] * len(bases))
+    rows = db.execute(
+        f"WITH s(base) AS (VALUES {values}) SELECT base,"
+        " (SELECT MAX(rid) FROM mentions WHERE rid >= base AND rid < base + ?) FROM s",
+        [*bases, 1 << RID_SHIFT],
+    )
+    return {int(base): None if top is None else int(top) for base, top in rows}
+
+
 def rid_after(base: int, top: int | None) -> int:
     """The row id after `top` in the second starting at `base` (its first when `top` is None)."""
     rid = base if top is None else top + 1

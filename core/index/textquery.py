@@ -59,6 +59,22 @@ def bigram_tokens(text: str) -> list[str]:
     return tokens
 
 
+def text_tokens(text: str) -> tuple[list[str], list[str]]:
+    """bigram_tokens(text) and the distinct CJK characters of cjk_chars(text), in one pass."""
+    tokens: list[str] = []
+    runs: list[str] = []
+    for run in _TOKEN.findall(text):
+        if run[0] < "\u3400":  # every CJK range starts at or above U+3400, no word character does
+            tokens.append(run.lower())
+            continue
+        runs.append(run)  # every CJK character of the text is in one of these runs, in order
+        if len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens += map(operator.add, run, run[1:])
+    return tokens, list(dict.fromkeys("".join(runs)))
+
+
 def is_single_cjk_char(term: str) -> bool:
     """A lone CJK character cannot be found through bigrams; backends scan for it instead."""
     tokens = bigram_tokens(term)

@@ -76,3 +76,26 @@ def test_a_failing_row_is_reported_and_leaves_nothing_behind(tmp_path: Path) -> 
     assert [row[1] for row in dump["mentions"]] == [m.id for m in good]
     assert len(dump["grams"]) == len(dump["chars"]) == len(dump["keywords"]) == 3
     assert index.get(bad.id) is None and index.get(good[2].id) is not None
+
+
+def test_a_rewrite_amid_new_rows_of_its_second_shifts_the_later_ones(tmp_path: Path) -> None:
+    # Row ids of the batch's seconds are looked up ahead; a rewrite in between takes one of
+    # them, so the new rows after it must not reuse the row ids looked up before.
+    first = [mention(str(n), f"第{n}单外卖洒了", 0.1, keywords=["外卖"]) for n in range(3)]
+    moved = mention("0", "第0单外卖洒了，改到同一秒", 0.1, keywords=["外卖"])
+    later = [mention(f"new{n}", f"又一单外卖洒了{n}", 0.1) for n in range(2)]
+    batched = SQLiteMentionIndex(tmp_path / "batched.db")
+    single = SQLiteMentionIndex(tmp_path / "single.db")
+    for index in (batched, single):
+        index.upsert_many(first[:1])
+    result = batched.upsert_many([*first[1:], moved, *later])
+    for item in [*first[1:], moved, *later]:
+        single.upsert_many([item])
+    batched.close()
+    single.close()
+    assert not result.errors and result.updated == [moved.id]
+    assert result.created == [m.id for m in [*first[1:], *later]]
+    stored, expected = _dump(tmp_path / "batched.db"), _dump(tmp_path / "single.db")
+    assert len({row[0] for row in stored["mentions"]}) == 5
+    for table in TABLES:
+        assert stored[table] == expected[table], table
