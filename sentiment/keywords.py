@@ -119,10 +119,11 @@ def _matches(texts: Sequence[str]) -> list[Counter[str]]:
         longer = reach[before] >= pos + length
         covered |= longer & ((back > 0) | (reach[pos] > pos + length))
     out: list[Counter[str]] = [Counter() for _ in texts]
-    for p, size, i in zip(
-        pos[~covered].tolist(), length[~covered].tolist(), ids[~covered].tolist(), strict=True
+    kept = ~covered
+    for doc, size, i in zip(
+        doc_of[pos[kept]].tolist(), length[kept].tolist(), ids[kept].tolist(), strict=True
     ):
-        out[int(doc_of[p])][vocab.words[size][i]] += 1
+        out[doc][vocab.words[size][i]] += 1
     return out
 
 
@@ -138,8 +139,8 @@ def extract_keywords_batch(
             counts[token] += 1
         for word in excluded & counts.keys():
             del counts[word]
-        ranked = sorted(counts, key=lambda w: (-counts[w] * table.get(w, _OOV_IDF), w))
-        out.append([w for w in ranked if w not in STOPWORDS and not w.isdigit()][:top_k])
+        ranked = sorted([(-n * table.get(w, _OOV_IDF), w) for w, n in counts.items()])
+        out.append([w for _, w in ranked if w not in STOPWORDS and not w.isdigit()][:top_k])
     return out
 
 
