@@ -46,6 +46,11 @@ NEGATIVE_LEAN_COMPLAINT = 0.2
 # caught 0.947 → 0.951, pos_neg 0.873 → 0.879, neutral posts called negative 0.478 → 0.506
 # (0.3: 0.950 / 0.491).
 NEUTRAL_HEAD_SPARES: float | None = 0.2
+# The neutral head overrules a spared text anyway when it is this sure (None: never).
+NEUTRAL_HEAD_SURE: float | None = None
+# A text of question/ad/news form without any complaint cue (complaint_shift < 0) may be
+# overruled by the neutral head at any polarity and is never spared (False: as any text).
+FORM_FREES_NEUTRAL = False
 
 
 def sigmoid_float(x: float) -> float:
@@ -83,6 +88,22 @@ def lean_negative(label: SentimentLabel, p_positive: float, p_complaint: float) 
     """Negative instead of neutral for a text leaning negative that reads like a complaint."""
     lean = p_positive < 0.5 and p_complaint >= NEGATIVE_LEAN_COMPLAINT
     return SentimentLabel.NEGATIVE if label == SentimentLabel.NEUTRAL and lean else label
+
+
+def neutral_overrule(
+    label: SentimentLabel, p_pos: float, p_complaint: float, neutral_logit: float, found: set[str]
+) -> SentimentLabel:
+    """Neutral when the neutral head says so for a text it may overrule (see constants)."""
+    p_neutral = sigmoid_float(neutral_logit)
+    if label == SentimentLabel.NEUTRAL or p_neutral < NEUTRAL_HEAD_THRESHOLD:
+        return label
+    form = FORM_FREES_NEUTRAL and complaint_shift(found) < 0
+    near = form or abs(p_pos - 0.5) < NEUTRAL_REACH
+    spared = NEUTRAL_HEAD_SPARES is not None and p_complaint >= NEUTRAL_HEAD_SPARES
+    spared = spared and p_pos < 0.5 and not form
+    if spared and NEUTRAL_HEAD_SURE is not None and p_neutral >= NEUTRAL_HEAD_SURE:
+        spared = False
+    return SentimentLabel.NEUTRAL if near and not spared else label
 
 
 @dataclass(frozen=True)
@@ -125,11 +146,7 @@ def decide(
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)
         label = lean_negative(sentiment_label(p_pos, band), p_pos, p_complaint)
-        near = label != SentimentLabel.NEUTRAL and abs(p_pos - 0.5) < NEUTRAL_REACH
-        spared = NEUTRAL_HEAD_SPARES is not None and p_complaint >= NEUTRAL_HEAD_SPARES
-        spared = spared and p_pos < 0.5
-        if near and not spared and sigmoid_float(float(row[0])) >= NEUTRAL_HEAD_THRESHOLD:
-            label = SentimentLabel.NEUTRAL
+        label = neutral_overrule(label, p_pos, p_complaint, float(row[0]), found)
         logits, gate = row[2:], 0.0
         if residual is not None and text:
             adapted = adapt_row(residual[i], label, p_pos, p_complaint, logits)

@@ -1,0 +1,56 @@
+"""The candidates bench/neutral_validation.py scores: decision constants of
+sentiment/linear_classifier.py and neutral-head variants (refitted on the same rows)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bench.neutral_validation import Candidate
+from sentiment.crossval import Prepared
+from sentiment.model import LinearHashModel
+from sentiment.train import HEAD_C, HEADS_SPEC, _fit_logistic, design_matrix, neutral_rows
+
+
+def refit_neutral(
+    prepared: Prepared, rows: np.ndarray, heads: LinearHashModel, polar_per_corpus: int
+) -> LinearHashModel:
+    """The heads model with its neutral column refitted on the given training rows
+    (sentiment.train.neutral_rows with polar_per_corpus)."""
+    examples = [prepared.examples[int(i)] for i in rows]
+    chosen, labels = neutral_rows(examples, polar_per_corpus)
+    index = rows[np.asarray(chosen)]
+    matrix = design_matrix(prepared.hashed.rows(index), HEADS_SPEC, heads.idf)
+    model = _fit_logistic(matrix, np.asarray(labels), HEAD_C, balanced=True)
+    weights, bias = heads.weights.copy(), heads.bias.copy()
+    weights[:, 0], bias[0] = model.coef_[0], model.intercept_[0]
+    meta = heads.meta
+    return LinearHashModel(spec=heads.spec, idf=heads.idf, weights=weights, bias=bias, meta=meta)
+
+
+HEADS = {
+    "polar1500": lambda p, rows, heads: refit_neutral(p, rows, heads, 1_500),
+}
+
+
+def _grid() -> list[Candidate]:
+    out = []
+    for head in ("current", "polar1500"):
+        for spares in (0.2, 0.3, 0.5, None):
+            for reach in (0.3, 0.5):
+                for sure in (None, 0.8):
+                    for form in (False, True):
+                        if spares is None and sure is not None:
+                            continue
+                        settings = {
+                            "NEUTRAL_HEAD_SPARES": spares,
+                            "NEUTRAL_REACH": reach,
+                            "NEUTRAL_HEAD_THRESHOLD": 0.6,
+                            "NEUTRAL_HEAD_SURE": sure,
+                            "FORM_FREES_NEUTRAL": form,
+                        }
+                        name = f"{head} spares={spares} reach={reach} sure={sure} form={form}"
+                        out.append(Candidate(name, settings, head))
+    return out
+
+
+CANDIDATES = _grid()
