@@ -53,4 +53,30 @@ def _grid() -> list[Candidate]:
     return out
 
 
-CANDIDATES = _grid()
+def _reach_grid() -> list[Candidate]:
+    """Round 2: the neutral head may overrule any polarity (reach 0.5), with lower spare
+    floors and a stricter head threshold to keep complaints caught."""
+    out = [Candidate("current spares=0.2 reach=0.3 sure=None form=False", dict(_CURRENT))]
+    for head in ("current", "polar1500"):
+        for spares in (0.1, 0.15, 0.2):
+            for threshold in (0.6, 0.7):
+                settings = {
+                    **_CURRENT,
+                    "NEUTRAL_HEAD_SPARES": spares,
+                    "NEUTRAL_REACH": 0.5,
+                    "NEUTRAL_HEAD_THRESHOLD": threshold,
+                }
+                name = f"{head} spares={spares} reach=0.5 threshold={threshold}"
+                out.append(Candidate(name, settings, head))
+    return out
+
+
+_CURRENT = {
+    "NEUTRAL_HEAD_SPARES": 0.2,
+    "NEUTRAL_REACH": 0.3,
+    "NEUTRAL_HEAD_THRESHOLD": 0.6,
+    "NEUTRAL_HEAD_SURE": None,
+    "FORM_FREES_NEUTRAL": False,
+}
+GRIDS = {"round1": _grid(), "round2": _reach_grid()}
+CANDIDATES = [c for grid in GRIDS.values() for c in grid]

@@ -8,7 +8,8 @@ same training rows) is scored on the same validation texts. Prints one line per 
 mean ± spread over seeds of polar, pos_neg, neutral_as_negative, caught, complaint, category
 and, per left-out industry, its neutral_as_negative / caught / pos_neg.
 
-`nice .venv/bin/python -m bench.neutral_validation [--seeds 3] [--loio stock,weibo,banking]`
+`nice .venv/bin/python -m bench.neutral_validation [--grid round1|round2] [--seeds 3]
+[--loio stock,weibo,banking]`
 """
 
 from __future__ import annotations
@@ -164,14 +165,15 @@ def report(results: dict[str, dict[str, Scores]], loio: Sequence[Industry]) -> N
 
 def main(argv: list[str]) -> None:
     """Score the candidates of neutral_candidates.py."""
-    from bench.neutral_candidates import CANDIDATES, HEADS
+    from bench.neutral_candidates import GRIDS, HEADS
 
     count = int(argv[argv.index("--seeds") + 1]) if "--seeds" in argv else 3
     seeds = tuple(range(1, count + 1))
     names = argv[argv.index("--loio") + 1] if "--loio" in argv else "stock,weibo,banking"
     loio = tuple(Industry(n) for n in names.split(",") if n)
     prepared = Prepared.of(training_side())
-    results = score_candidates(prepared, HEADS, CANDIDATES, seeds, loio)
+    grid = GRIDS[argv[argv.index("--grid") + 1] if "--grid" in argv else "round1"]
+    results = score_candidates(prepared, HEADS, grid, seeds, loio)
     report(results, loio)
 
 
