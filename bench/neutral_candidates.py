@@ -71,6 +71,56 @@ def _reach_grid() -> list[Candidate]:
     return out
 
 
+def _lean_grid() -> list[Candidate]:
+    """Round 3: the round-2 choice with a lower complaint floor for labelling a negative
+    lean negative (NEGATIVE_LEAN_COMPLAINT), to win back complaints caught."""
+    out = [Candidate("current spares=0.2 reach=0.3 sure=None form=False", dict(_CURRENT))]
+    for spares in (0.15, 0.2):
+        for lean in (0.1, 0.15, 0.2):
+            settings = {
+                **_CURRENT,
+                "NEUTRAL_HEAD_SPARES": spares,
+                "NEUTRAL_REACH": 0.5,
+                "NEUTRAL_HEAD_THRESHOLD": 0.7,
+                "NEGATIVE_LEAN_COMPLAINT": lean,
+            }
+            name = f"polar1500 spares={spares} reach=0.5 threshold=0.7 lean={lean}"
+            out.append(Candidate(name, settings, "polar1500"))
+    return out
+
+
+def _transfer_grid() -> list[Candidate]:
+    """Round 4: higher spare floors and question/ad/news form (better on left-out forums in
+    round 1) with the lower lean floor of round 3 to keep complaints caught."""
+    rows = [
+        ("current", 0.5, 0.3, 0.6, None, 0.1),
+        ("current", 0.3, 0.3, 0.6, None, 0.1),
+        ("current", 0.3, 0.5, 0.6, None, 0.1),
+        ("current", 0.2, 0.5, 0.6, 0.8, 0.1),
+        ("polar1500", 0.2, 0.5, 0.7, None, 0.1),
+        ("polar1500", 0.3, 0.5, 0.7, None, 0.1),
+        ("polar1500", 0.5, 0.5, 0.7, None, 0.1),
+        ("polar1500", 0.3, 0.5, 0.7, None, 0.15),
+    ]
+    out = [Candidate("current spares=0.2 reach=0.3 sure=None form=False", dict(_CURRENT))]
+    for head, spares, reach, threshold, sure, lean in rows:
+        settings = {
+            **_CURRENT,
+            "NEUTRAL_HEAD_SPARES": spares,
+            "NEUTRAL_REACH": reach,
+            "NEUTRAL_HEAD_THRESHOLD": threshold,
+            "NEUTRAL_HEAD_SURE": sure,
+            "FORM_FREES_NEUTRAL": True,
+            "NEGATIVE_LEAN_COMPLAINT": lean,
+        }
+        name = (
+            f"{head} spares={spares} reach={reach} threshold={threshold} sure={sure} "
+            f"form=True lean={lean}"
+        )
+        out.append(Candidate(name, settings, head))
+    return out
+
+
 _CURRENT = {
     "NEUTRAL_HEAD_SPARES": 0.2,
     "NEUTRAL_REACH": 0.3,
@@ -78,5 +128,10 @@ _CURRENT = {
     "NEUTRAL_HEAD_SURE": None,
     "FORM_FREES_NEUTRAL": False,
 }
-GRIDS = {"round1": _grid(), "round2": _reach_grid()}
+GRIDS = {
+    "round1": _grid(),
+    "round2": _reach_grid(),
+    "round3": _lean_grid(),
+    "round4": _transfer_grid(),
+}
 CANDIDATES = [c for grid in GRIDS.values() for c in grid]
