@@ -27,14 +27,17 @@ def refit_neutral(
     return LinearHashModel(spec=heads.spec, idf=heads.idf, weights=weights, bias=bias, meta=meta)
 
 
+# Neutral heads: trained on the 3-class posts only (the model before issue #13) or with 1,500
+# polar texts per other corpus as not neutral (sentiment.train.NEUTRAL_POLAR_PER_CORPUS).
 HEADS = {
+    "three_class": lambda p, rows, heads: refit_neutral(p, rows, heads, 0),
     "polar1500": lambda p, rows, heads: refit_neutral(p, rows, heads, 1_500),
 }
 
 
 def _grid() -> list[Candidate]:
-    out = []
-    for head in ("current", "polar1500"):
+    out = [Candidate(BEFORE, dict(_CURRENT), "three_class")]
+    for head in ("three_class", "polar1500"):
         for spares in (0.2, 0.3, 0.5, None):
             for reach in (0.3, 0.5):
                 for sure in (None, 0.8):
@@ -42,6 +45,7 @@ def _grid() -> list[Candidate]:
                         if spares is None and sure is not None:
                             continue
                         settings = {
+                            **_CURRENT,
                             "NEUTRAL_HEAD_SPARES": spares,
                             "NEUTRAL_REACH": reach,
                             "NEUTRAL_HEAD_THRESHOLD": 0.6,
@@ -56,8 +60,8 @@ def _grid() -> list[Candidate]:
 def _reach_grid() -> list[Candidate]:
     """Round 2: the neutral head may overrule any polarity (reach 0.5), with lower spare
     floors and a stricter head threshold to keep complaints caught."""
-    out = [Candidate("current spares=0.2 reach=0.3 sure=None form=False", dict(_CURRENT))]
-    for head in ("current", "polar1500"):
+    out = [Candidate(BEFORE, dict(_CURRENT), "three_class")]
+    for head in ("three_class", "polar1500"):
         for spares in (0.1, 0.15, 0.2):
             for threshold in (0.6, 0.7):
                 settings = {
@@ -74,7 +78,7 @@ def _reach_grid() -> list[Candidate]:
 def _lean_grid() -> list[Candidate]:
     """Round 3: the round-2 choice with a lower complaint floor for labelling a negative
     lean negative (NEGATIVE_LEAN_COMPLAINT), to win back complaints caught."""
-    out = [Candidate("current spares=0.2 reach=0.3 sure=None form=False", dict(_CURRENT))]
+    out = [Candidate(BEFORE, dict(_CURRENT), "three_class")]
     for spares in (0.15, 0.2):
         for lean in (0.1, 0.15, 0.2):
             settings = {
@@ -93,16 +97,16 @@ def _transfer_grid() -> list[Candidate]:
     """Round 4: higher spare floors and question/ad/news form (better on left-out forums in
     round 1) with the lower lean floor of round 3 to keep complaints caught."""
     rows = [
-        ("current", 0.5, 0.3, 0.6, None, 0.1),
-        ("current", 0.3, 0.3, 0.6, None, 0.1),
-        ("current", 0.3, 0.5, 0.6, None, 0.1),
-        ("current", 0.2, 0.5, 0.6, 0.8, 0.1),
+        ("three_class", 0.5, 0.3, 0.6, None, 0.1),
+        ("three_class", 0.3, 0.3, 0.6, None, 0.1),
+        ("three_class", 0.3, 0.5, 0.6, None, 0.1),
+        ("three_class", 0.2, 0.5, 0.6, 0.8, 0.1),
         ("polar1500", 0.2, 0.5, 0.7, None, 0.1),
         ("polar1500", 0.3, 0.5, 0.7, None, 0.1),
         ("polar1500", 0.5, 0.5, 0.7, None, 0.1),
         ("polar1500", 0.3, 0.5, 0.7, None, 0.15),
     ]
-    out = [Candidate("current spares=0.2 reach=0.3 sure=None form=False", dict(_CURRENT))]
+    out = [Candidate(BEFORE, dict(_CURRENT), "three_class")]
     for head, spares, reach, threshold, sure, lean in rows:
         settings = {
             **_CURRENT,
@@ -121,7 +125,9 @@ def _transfer_grid() -> list[Candidate]:
     return out
 
 
+BEFORE = "before: three_class spares=0.2 reach=0.3 threshold=0.6 lean=0.2"
 _CURRENT = {
+    "NEGATIVE_LEAN_COMPLAINT": 0.2,
     "NEUTRAL_HEAD_SPARES": 0.2,
     "NEUTRAL_REACH": 0.3,
     "NEUTRAL_HEAD_THRESHOLD": 0.6,

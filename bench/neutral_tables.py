@@ -66,6 +66,7 @@ def score_runs(directory: Path, candidate_name: str) -> tuple[dict[str, dict[str
     for path in sorted(directory.glob("*.pkl")):
         with path.open("rb") as handle:
             models, heads, test = pickle.load(handle)
+        heads.setdefault("three_class", heads["current"])  # runs pickled before the rename
         models = replace(models, heads=heads[candidate.head])
         with patched(candidate.settings):
             scores = score_examples(models, [examples[int(i)] for i in test])

@@ -44,12 +44,17 @@ NEGATIVE_LEAN_COMPLAINT = 0.2
 # Nor may the neutral head overrule a negative lean whose complaint probability reaches this
 # (None: it always may). Grouped validation inside the training side, 3 seeds: complaints
 # caught 0.947 → 0.951, pos_neg 0.873 → 0.879, neutral posts called negative 0.478 → 0.506
-# (0.3: 0.950 / 0.491).
+# (0.3: 0.950 / 0.491). Issue #13 (bench/neutral_validation.py, README "Neutral decision"):
+# reach 0.5, threshold 0.7, lean floor 0.1 and a head trained against polar texts too
+# (sentiment.train.NEUTRAL_POLAR_PER_CORPUS) halved in-domain neutral-as-negative at the
+# same overall caught, but cost bank complaints caught 0.936 → 0.830: not adopted.
 NEUTRAL_HEAD_SPARES: float | None = 0.2
-# The neutral head overrules a spared text anyway when it is this sure (None: never).
+# The neutral head overrules a spared text anyway when it is this sure (None: never; 0.8
+# cost 0.3–0.8 points of caught on validation).
 NEUTRAL_HEAD_SURE: float | None = None
 # A text of question/ad/news form without any complaint cue (complaint_shift < 0) may be
-# overruled by the neutral head at any polarity and is never spared (False: as any text).
+# overruled by the neutral head at any polarity and is never spared (False: as any text;
+# True changed neutral-as-negative by ≤ 0.002 at reach 0.5 on validation).
 FORM_FREES_NEUTRAL = False
 
 
