@@ -125,6 +125,25 @@ def _transfer_grid() -> list[Candidate]:
     return out
 
 
+def _asymmetric_grid() -> list[Candidate]:
+    """Round 5: the head reaches every positive lean but only part of the negative side
+    (bank complaints far below 0.5 were lost to neutral in round 3's best candidate)."""
+    out = [Candidate(BEFORE, dict(_CURRENT), "three_class")]
+    for head in ("three_class", "polar1500"):
+        for negative in (0.3, 0.4, 0.5):
+            for lean in (0.1, 0.2):
+                settings = {
+                    **_CURRENT,
+                    "NEUTRAL_REACH": 0.5,
+                    "NEUTRAL_REACH_NEGATIVE": negative,
+                    "NEUTRAL_HEAD_THRESHOLD": 0.7,
+                    "NEGATIVE_LEAN_COMPLAINT": lean,
+                }
+                name = f"{head} reach=0.5 negative_reach={negative} threshold=0.7 lean={lean}"
+                out.append(Candidate(name, settings, head))
+    return out
+
+
 BEFORE = "before: three_class spares=0.2 reach=0.3 threshold=0.6 lean=0.2"
 _CURRENT = {
     "NEGATIVE_LEAN_COMPLAINT": 0.2,
@@ -133,11 +152,13 @@ _CURRENT = {
     "NEUTRAL_HEAD_THRESHOLD": 0.6,
     "NEUTRAL_HEAD_SURE": None,
     "FORM_FREES_NEUTRAL": False,
+    "NEUTRAL_REACH_NEGATIVE": None,
 }
 GRIDS = {
     "round1": _grid(),
     "round2": _reach_grid(),
     "round3": _lean_grid(),
     "round4": _transfer_grid(),
+    "round5": _asymmetric_grid(),
 }
 CANDIDATES = [c for grid in GRIDS.values() for c in grid]

@@ -144,7 +144,7 @@ def report(results: dict[str, dict[str, Scores]], loio: Sequence[Industry]) -> N
     metrics = ("polar", "pos_neg", "neutral_as_negative", "caught", "complaint", "category")
     head = " | ".join(metrics)
     left = " | ".join(f"{i} n→neg / caught / pos_neg" for i in loio)
-    print(f"| candidate | {head} | {left} |")
+    print(f"| candidate | {head} | banking n→neg / caught | {left} |")
     for name, runs in results.items():
         seeded = [s for k, s in runs.items() if k.startswith("seed")]
         cells = []
@@ -152,6 +152,13 @@ def report(results: dict[str, dict[str, Scores]], loio: Sequence[Industry]) -> N
             values = [s["all"][metric] for s in seeded if metric in s["all"]]
             half = (max(values) - min(values)) / 2
             cells.append(f"{np.mean(values):.3f} ± {half:.3f}")
+        bank = [s.get("banking", {}) for s in seeded]
+        cells.append(
+            " / ".join(
+                f"{np.mean([b[m] for b in bank if m in b]):.3f}"
+                for m in ("neutral_as_negative", "caught")
+            )
+        )
         for industry in loio:
             s = runs[f"loio_{industry}"].get(str(industry), {})
             cells.append(

@@ -56,6 +56,8 @@ NEUTRAL_HEAD_SURE: float | None = None
 # overruled by the neutral head at any polarity and is never spared (False: as any text;
 # True changed neutral-as-negative by ≤ 0.002 at reach 0.5 on validation).
 FORM_FREES_NEUTRAL = False
+# Reach of the neutral head below 0.5 (None: NEUTRAL_REACH on both sides).
+NEUTRAL_REACH_NEGATIVE: float | None = None
 
 
 def sigmoid_float(x: float) -> float:
@@ -103,7 +105,10 @@ def neutral_overrule(
     if label == SentimentLabel.NEUTRAL or p_neutral < NEUTRAL_HEAD_THRESHOLD:
         return label
     form = FORM_FREES_NEUTRAL and complaint_shift(found) < 0
-    near = form or abs(p_pos - 0.5) < NEUTRAL_REACH
+    reach = (
+        NEUTRAL_REACH if p_pos >= 0.5 or NEUTRAL_REACH_NEGATIVE is None else NEUTRAL_REACH_NEGATIVE
+    )
+    near = form or abs(p_pos - 0.5) < reach
     spared = NEUTRAL_HEAD_SPARES is not None and p_complaint >= NEUTRAL_HEAD_SPARES
     spared = spared and p_pos < 0.5 and not form
     if spared and NEUTRAL_HEAD_SURE is not None and p_neutral >= NEUTRAL_HEAD_SURE:
