@@ -158,14 +158,18 @@ def probe_table() -> None:
     rows = load_probe()
     default = get_classifier("default")
     print("\nCross-industry probe (97 texts written by us; not a public corpus):\n")
-    print("| industry | docs | complaint acc | caught | false flags | category acc | quality acc |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| industry | docs | complaint acc | caught | false flags | category acc | quality acc "
+        "| neutral → negative | positive → negative |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for industry in [*sorted({r.industry for r in rows}), "all"]:
         part = [r for r in rows if industry in ("all", r.industry)]
         s = score_probe(default, part)
         print(
             f"| {industry} | {s.docs} | {s.complaint_accuracy:.3f} | {s.caught:.3f} | "
-            f"{s.false_flags:.3f} | {s.category_accuracy:.3f} | {s.quality_accuracy:.3f} |"
+            f"{s.false_flags:.3f} | {s.category_accuracy:.3f} | {s.quality_accuracy:.3f} | "
+            f"{s.neutral_as_negative:.3f} | {s.positive_as_negative:.3f} |"
         )
 
 

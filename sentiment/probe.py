@@ -41,6 +41,8 @@ class ProbeScores:
     false_flags: float  # non-complaints flagged as complaint
     category_accuracy: float  # on complaints
     quality_accuracy: float  # complaints labelled product_quality that come out so
+    neutral_as_negative: float  # texts we labelled neutral that come out negative
+    positive_as_negative: float  # texts we labelled positive that come out negative
 
 
 def load_probe(path: Path = PROBE) -> list[ProbeRow]:
@@ -62,6 +64,10 @@ def _share(hits: list[bool]) -> float:
     return round(sum(hits) / len(hits), 3) if hits else float("nan")
 
 
+def _labelled(rows: list[ProbeRow], label: SentimentLabel) -> list[int]:
+    return [i for i, r in enumerate(rows) if r.sentiment == label]
+
+
 def score_probe(classifier: Classifier, rows: list[ProbeRow]) -> ProbeScores:
     """Classify the probe texts end to end and score them."""
     out = classifier.classify(as_mentions([r.text for r in rows]))
@@ -77,4 +83,8 @@ def score_probe(classifier: Classifier, rows: list[ProbeRow]) -> ProbeScores:
         false_flags=_share([flags[i] for i in others]),
         category_accuracy=_share([out[i].category == rows[i].category for i in complaints]),
         quality_accuracy=_share([out[i].category == Category.PRODUCT_QUALITY for i in quality]),
+        neutral_as_negative=_share([negative[i] for i in _labelled(rows, SentimentLabel.NEUTRAL)]),
+        positive_as_negative=_share(
+            [negative[i] for i in _labelled(rows, SentimentLabel.POSITIVE)]
+        ),
     )
