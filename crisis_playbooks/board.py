@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from core.enums import Severity
 from core.store_read import read_rows, stored_time
 from crisis_playbooks.cards import CaseCard, group_cards, make_card
-from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cases.enums import CaseLevels, CaseStatus
 from crisis_playbooks.sla.clocks import SlaPolicy
 from crisis_playbooks.tasks.enums import is_overdue
 
@@ -34,7 +33,7 @@ def _time(value: Any) -> datetime:
 
 
 @dataclass(frozen=True)
-class CaseRow:
+class CaseRow(CaseLevels):
     """A case on the board: a read-only copy of the `cases` columns the board reads."""
 
     id: int
@@ -59,16 +58,6 @@ class CaseRow:
             first_response_at=stored_time(row["first_response_at"]),
             resolved_at=stored_time(row["resolved_at"]),
         )
-
-    @property
-    def status_enum(self) -> CaseStatus:
-        """The status as an enum."""
-        return CaseStatus(self.status)
-
-    @property
-    def severity_enum(self) -> Severity:
-        """The severity as an enum."""
-        return Severity(self.severity)
 
 
 @dataclass(frozen=True)

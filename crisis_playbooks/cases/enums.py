@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol
+
+from core.enums import Severity
 
 
 class CaseStatus(StrEnum):
@@ -42,3 +45,26 @@ class CaseOrigin(StrEnum):
     ALERT = "alert"
     MENTIONS = "mentions"
     MANUAL = "manual"
+
+
+class _Levelled(Protocol):
+    @property
+    def status(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+
+
+class CaseLevels:
+    """Status and severity as enums, for the ORM case and the board's plain row alike."""
+
+    __slots__ = ()
+
+    @property
+    def status_enum(self: _Levelled) -> CaseStatus:
+        """The status as an enum."""
+        return CaseStatus(self.status)
+
+    @property
+    def severity_enum(self: _Levelled) -> Severity:
+        """The severity as an enum."""
+        return Severity(self.severity)

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from core.db import Base
 from core.dbtypes import UTCDateTime
 from core.enums import Severity
-from crisis_playbooks.cases.enums import CaseOrigin, CaseStatus
+from crisis_playbooks.cases.enums import CaseLevels, CaseOrigin, CaseStatus
 
 
-class Case(Base):
+class Case(CaseLevels, Base):
     """A complaint or crisis being handled: owner, severity, status and SLA timestamps."""
 
     __tablename__ = "cases"
@@ -53,16 +53,6 @@ class Case(Base):
         order_by="CaseMention.linked_at",
         lazy="selectin",
     )
-
-    @property
-    def status_enum(self) -> CaseStatus:
-        """The status as an enum."""
-        return CaseStatus(self.status)
-
-    @property
-    def severity_enum(self) -> Severity:
-        """The severity as an enum."""
-        return Severity(self.severity)
 
 
 class CaseAlert(Base):
