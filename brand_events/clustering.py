@@ -10,6 +10,7 @@ window is closed, and later posts on the same topic start a new event (a split i
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ MAX_EXEMPLARS = 24
 MAX_AUTHORS = 200
 
 
-@dataclass
+@dataclass(slots=True)  # no per-instance dict: thousands of clusters live at once
 class Cluster:
     """An event as the clusterer sees it."""
 
@@ -113,6 +114,12 @@ class Clusterer:
         self.df: Counter[str] = Counter()
         self.total = 0
         self.owner: dict[str, str] = {}  # mention id → cluster id
+        # Mentions owned by a cluster other than its own first post, so expiry drops their
+        # owner entries without scanning the whole map.
+        self.others: dict[str, list[str]] = {}
+        # (last_at, cluster id), one per change of a cluster's last_at: expiry pops the quiet
+        # ones instead of scanning every cluster (stale entries are skipped on the way).
+        self.quiet: list[tuple[datetime, str]] = []
         self.streak: dict[str, tuple[int, int]] = {}  # term → (last hour used, hours in its run)
         self.streak_changed: set[str] = set()  # terms whose run changed since last saved
         self.pruned_hour = 0
@@ -121,12 +128,19 @@ class Clusterer:
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
         """Load an event (and its member ids) persisted earlier."""
         self.clusters[cluster.id] = cluster
+        heapq.heappush(self.quiet, (cluster.last_at, cluster.id))
         for term in cluster.terms:
             self.postings.setdefault(term, set()).add(cluster.id)
         self.df.update(cluster.used)
         self.total += cluster.independent
         for member in members:
-            self.owner[member] = cluster.id
+            self.own(member, cluster.id)
+
+    def own(self, mention_id: str, cluster_id: str) -> None:
+        """Record that a mention belongs to a cluster (by the id it had then)."""
+        self.owner[mention_id] = cluster_id
+        if mention_id != cluster_id:
+            self.others.setdefault(cluster_id, []).append(mention_id)
 
     def resolve(self, cluster_id: str) -> Cluster | None:
         """The live cluster an id now stands for (following merges)."""
@@ -138,21 +152,30 @@ class Clusterer:
     def expire(self, horizon: datetime) -> list[Cluster]:
         """Forget events quiet since before horizon − window; returns them."""
         cutoff = horizon - self.window * 2
-        gone = [c for c in self.clusters.values() if c.last_at < cutoff]
-        for cluster in gone:
-            self._forget(cluster)
-        if gone:
-            ids = {c.id for c in gone}
-            self.owner = {m: c for m, c in self.owner.items() if c not in ids}
+        gone: list[Cluster] = []
+        while self.quiet and self.quiet[0][0] < cutoff:
+            cluster = self.clusters.get(heapq.heappop(self.quiet)[1])
+            if cluster is not None and cluster.last_at < cutoff:
+                self._forget(cluster)
+                gone.append(cluster)
         return gone
 
     def _forget(self, cluster: Cluster) -> None:
         del self.clusters[cluster.id]
+        self._disown(cluster.id)
         if cluster.merged_into is not None:
             return
         for term in cluster.terms:
             self._unpost(term, cluster.id, cluster.used.get(term, 0))
         self.total -= cluster.independent
+
+    def _disown(self, cluster_id: str) -> None:
+        """Drop the owner entries that still name this cluster."""
+        if self.owner.get(cluster_id) == cluster_id:
+            del self.owner[cluster_id]
+        for mention in self.others.pop(cluster_id, ()):
+            if self.owner.get(mention) == cluster_id:
+                del self.owner[mention]
 
     def _unpost(self, term: str, cluster_id: str, count: int) -> None:
         self.df[term] -= count
@@ -327,7 +350,9 @@ class Clusterer:
         keep.author_count += fold.author_count - overlap
         keep.authors = set(list(keep.authors | fold.authors)[:MAX_AUTHORS])
         keep.exemplars = (keep.exemplars + fold.exemplars)[:MAX_EXEMPLARS]
-        keep.last_at = max(keep.last_at, fold.last_at)
+        if fold.last_at > keep.last_at:
+            keep.last_at = fold.last_at
+            heapq.heappush(self.quiet, (keep.last_at, keep.id))
         if fold.first_at < keep.first_at:
             keep.first_at, keep.first_id = fold.first_at, fold.first_id
             keep.first_source, keep.first_native_id = fold.first_source, fold.first_native_id
@@ -365,5 +390,7 @@ class Clusterer:
             cluster.first_at, cluster.first_id = post.published_at, post.id
             cluster.first_source, cluster.first_native_id = post.source, post.native_id
             cluster.first_author = post.author_name
-        cluster.last_at = max(cluster.last_at, post.published_at)
-        self.owner[post.id] = cluster.id
+        if cluster.size == 1 or post.published_at > cluster.last_at:
+            cluster.last_at = max(cluster.last_at, post.published_at)
+            heapq.heappush(self.quiet, (cluster.last_at, cluster.id))
+        self.own(post.id, cluster.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -83,7 +84,8 @@ def _terms(mention: Mention, words: list[str], brand: BrandNames) -> frozenset[s
         rest = brand.strip(tag.strip())
         if len(rest) >= 2:
             terms.add("#" + tag.strip().casefold())
-    return frozenset(terms)
+    # One string per distinct word: each live cluster keeps its posts' terms as keys.
+    return frozenset(map(sys.intern, terms))
 
 
 @lru_cache(maxsize=262144)

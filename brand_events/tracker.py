@@ -181,7 +181,7 @@ class EventTracker:
         for mention, event_id in found.items():
             live = self._live_id(session, event_id)
             if live is not None:
-                owner[mention] = live
+                self.clusterer.own(mention, live)
         tracked = {p.id for p in posts if p.id in owner}
         return tracked
 

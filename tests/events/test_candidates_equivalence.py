@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from brand_events.clustering import Cluster, Clusterer, Post
 from brand_events.features import BrandNames, mention_terms
 from brand_events.synthetic import build_stream
@@ -79,3 +81,43 @@ def test_every_decision_matches_the_reference_on_a_replay_stream() -> None:
     assert sizes == {
         c.id: (c.size, c.author_count, dict(c.terms)) for c in reference.clusters.values()
     }
+
+
+class ScanExpiry(Clusterer):
+    """Expiry as first written: scan every cluster, rebuild the owner map."""
+
+    def expire(self, horizon: datetime) -> list[Cluster]:
+        cutoff = horizon - self.window * 2
+        gone = [c for c in self.clusters.values() if c.last_at < cutoff]
+        for cluster in gone:
+            del self.clusters[cluster.id]
+            if cluster.merged_into is None:
+                for term in cluster.terms:
+                    self._unpost(term, cluster.id, cluster.used.get(term, 0))
+                self.total -= cluster.independent
+        ids = {c.id for c in gone}
+        self.owner = {m: c for m, c in self.owner.items() if c not in ids}
+        return gone
+
+
+def test_incremental_expiry_forgets_what_a_full_scan_forgets() -> None:
+    posts = _posts()
+    window = timedelta(hours=3)  # the 36-hour stream expires many times over
+    fast, reference = Clusterer(window), ScanExpiry(window)
+    expired = 0
+    for start in range(0, len(posts), 50):
+        batch = posts[start : start + 50]
+        for post in batch:
+            a, b = fast.assign(post), reference.assign(post)
+            assert (a.cluster.id, [c.id for c in a.merged]) == (
+                b.cluster.id,
+                [c.id for c in b.merged],
+            )
+        horizon = max(p.published_at for p in batch)
+        gone = sorted(c.id for c in fast.expire(horizon))
+        assert gone == sorted(c.id for c in reference.expire(horizon))
+        expired += len(gone)
+        assert fast.owner == reference.owner
+        assert set(fast.clusters) == set(reference.clusters)
+        assert (fast.df, fast.total) == (reference.df, reference.total)
+    assert expired > 500  # most clusters of the stream were forgotten on the way
