@@ -19,6 +19,7 @@ from itertools import chain
 
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, term_idf
+from brand_events.seed import Seed
 
 WINDOW = timedelta(hours=24)
 # Posts join an event on shared words only in its first hours: what is still being said days
@@ -79,6 +80,9 @@ class Cluster:
         return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
 
 
+AnyCluster = Cluster | Seed  # a seed until its second post
+
+
 @dataclass(frozen=True)
 class Post:
     """What the clusterer needs of a mention."""
@@ -99,9 +103,9 @@ class Post:
 class Decision:
     """Where a post went, why, and which events were merged into that one on the way."""
 
-    cluster: Cluster
+    cluster: AnyCluster
     reason: JoinReason
-    merged: list[Cluster] = field(default_factory=list)
+    merged: list[AnyCluster] = field(default_factory=list)
 
 
 class Clusterer:
@@ -109,7 +113,7 @@ class Clusterer:
 
     def __init__(self, window: timedelta = WINDOW) -> None:
         self.window = window
-        self.clusters: dict[str, Cluster] = {}
+        self.clusters: dict[str, AnyCluster] = {}
         self.postings: dict[str, set[str]] = {}
         self.df: Counter[str] = Counter()
         self.total = 0
@@ -142,17 +146,17 @@ class Clusterer:
         if mention_id != cluster_id:
             self.others.setdefault(cluster_id, []).append(mention_id)
 
-    def resolve(self, cluster_id: str) -> Cluster | None:
+    def resolve(self, cluster_id: str) -> AnyCluster | None:
         """The live cluster an id now stands for (following merges)."""
         cluster = self.clusters.get(cluster_id)
         while cluster is not None and cluster.merged_into is not None:
             cluster = self.clusters.get(cluster.merged_into)
         return cluster
 
-    def expire(self, horizon: datetime) -> list[Cluster]:
+    def expire(self, horizon: datetime) -> list[AnyCluster]:
         """Forget events quiet since before horizon − window; returns them."""
         cutoff = horizon - self.window * 2
-        gone: list[Cluster] = []
+        gone: list[AnyCluster] = []
         while self.quiet and self.quiet[0][0] < cutoff:
             cluster = self.clusters.get(heapq.heappop(self.quiet)[1])
             if cluster is not None and cluster.last_at < cutoff:
@@ -160,13 +164,14 @@ class Clusterer:
                 gone.append(cluster)
         return gone
 
-    def _forget(self, cluster: Cluster) -> None:
+    def _forget(self, cluster: AnyCluster) -> None:
         del self.clusters[cluster.id]
         self._disown(cluster.id)
         if cluster.merged_into is not None:
             return
+        used = cluster.used
         for term in cluster.terms:
-            self._unpost(term, cluster.id, cluster.used.get(term, 0))
+            self._unpost(term, cluster.id, used.get(term, 0))
         self.total -= cluster.independent
 
     def _disown(self, cluster_id: str) -> None:
@@ -192,12 +197,53 @@ class Clusterer:
         """Put the post into an event (new or existing) and return the decision."""
         decision = self._linked(post) or self._by_topic(post)
         if decision is None:
-            cluster = Cluster(id=post.id, first_at=post.published_at, last_at=post.published_at)
-            self.clusters[cluster.id] = cluster
-            decision = Decision(cluster, JoinReason.SEED)
-        independent = decision.reason in (JoinReason.SEED, JoinReason.TOPIC)
-        self._add(decision.cluster, post, independent)
+            return Decision(self._seed(post), JoinReason.SEED)
+        cluster = decision.cluster = self._grown(decision.cluster)
+        self._add(cluster, post, decision.reason == JoinReason.TOPIC)
         return decision
+
+    def _seed(self, post: Post) -> Seed:
+        """A new one-post event, in its compact form."""
+        seed = Seed(
+            post.id,
+            post.published_at,
+            tuple(post.terms),
+            post.author,
+            post.author_name,
+            post.source,
+            post.native_id,
+            post.text[:200] if post.text else "",
+        )
+        self.clusters[seed.id] = seed
+        heapq.heappush(self.quiet, (seed.first_at, seed.id))
+        self._count(seed.id, post, True)
+        return seed
+
+    def _grown(self, cluster: AnyCluster) -> Cluster:
+        """The full form of a cluster about to change (it replaces the seed in the state)."""
+        if isinstance(cluster, Cluster):
+            return cluster
+        grown = Cluster(
+            id=cluster.id,
+            first_at=cluster.first_at,
+            last_at=cluster.first_at,
+            first_id=cluster.id,
+            first_source=cluster.first_source,
+            first_native_id=cluster.first_native_id,
+            first_author=cluster.first_author,
+            size=1,
+            terms=cluster.terms,
+            used=cluster.used,
+            independent=1,
+            authors=cluster.authors,
+            author_count=1,
+            hourly=cluster.hourly,
+            exemplars=cluster.exemplars,
+            merged_into=cluster.merged_into,
+        )
+        if self.clusters.get(cluster.id) is cluster:
+            self.clusters[cluster.id] = grown
+        return grown
 
     def _linked(self, post: Post) -> Decision | None:
         for ref, reason in ((post.parent_id, JoinReason.LINK), (post.group_id, JoinReason.COPY)):
@@ -221,7 +267,7 @@ class Clusterer:
         self._merge_matches(post, decision, max(MERGE_SCORE, best_score * 0.8), scored[1:])
         return decision
 
-    def _candidates(self, post: Post) -> list[tuple[float, Cluster]]:
+    def _candidates(self, post: Post) -> list[tuple[float, AnyCluster]]:
         """Active events the post would join, best first."""
         shared_by: list[set[str]] = []  # a #topic# counts twice
         for term in post.terms:
@@ -230,7 +276,7 @@ class Clusterer:
                 shared_by += (holders, holders) if term.startswith("#") else (holders,)
         # Counter of one flat iterable counts in C, in first-seen order like a dict loop would.
         hits = Counter(chain.from_iterable(shared_by))
-        scored: list[tuple[float, Cluster]] = []
+        scored: list[tuple[float, AnyCluster]] = []
         weights: dict[str, float] = {}  # the post's term weights, once an event qualifies
         norm = 0.0
         for cluster_id, count in hits.items():
@@ -247,7 +293,8 @@ class Clusterer:
             if not weights:
                 weights = {t: self.weight(t) for t in post.terms}
                 norm = sum(weights.values())
-            shared = [t for t in post.terms if t in cluster.terms]
+            held = cluster.terms
+            shared = [t for t in post.terms if t in held]
             share = BURST_SHARE if burst else 1.0
             mass = sum(weights[t] * cluster.profile(t, share) for t in shared)
             floor = BURST_SCORE if burst else JOIN_SCORE
@@ -257,11 +304,11 @@ class Clusterer:
         return scored
 
     @staticmethod
-    def _bursting(cluster: Cluster, post: Post) -> bool:
+    def _bursting(cluster: AnyCluster, post: Post) -> bool:
         """True when the event drew many independent posts and the post is in its first hours."""
         return cluster.size >= BURST_SIZE and post.published_at - cluster.first_at <= BURST_SPAN
 
-    def _late(self, cluster: Cluster, post: Post) -> bool:
+    def _late(self, cluster: AnyCluster, post: Post) -> bool:
         """True when shared words or text no longer tie the post to the cluster (time apart)."""
         return (
             post.published_at - cluster.last_at > min(self.window, TOPIC_GAP)
@@ -274,19 +321,20 @@ class Clusterer:
         post: Post,
         decision: Decision,
         floor: float,
-        scored: list[tuple[float, Cluster]] | None = None,
+        scored: list[tuple[float, AnyCluster]] | None = None,
     ) -> None:
         """Merge into decision.cluster the other events this post strongly matches too."""
         others = self._candidates(post) if scored is None else scored
         for score, other in others:
             target = decision.cluster
             if (
-                other is target
+                other.id == target.id  # (by id: the target may have grown out of its seed)
                 or score < floor
                 or self.similarity(target, other) < MERGE_SIMILARITY
             ):
                 continue
             keep, fold = (target, other) if target.size >= other.size else (other, target)
+            keep = self._grown(keep)
             self._fold(keep, fold)
             decision.cluster = keep
             decision.merged.append(fold)
@@ -318,13 +366,13 @@ class Clusterer:
         self.streak_changed -= set(broken)
         return len(broken)
 
-    def similarity(self, a: Cluster, b: Cluster) -> float:
+    def similarity(self, a: AnyCluster, b: AnyCluster) -> float:
         """Weighted cosine of two events' term profiles."""
         shared = set(a.terms) & set(b.terms)
         if not shared:
             return 0.0
 
-        def vec(c: Cluster) -> dict[str, float]:
+        def vec(c: AnyCluster) -> dict[str, float]:
             return {t: self.weight(t) * n for t, n in c.terms.most_common(40)}
 
         va, vb = vec(a), vec(b)
@@ -333,8 +381,9 @@ class Clusterer:
         nb = math.sqrt(sum(v * v for v in vb.values()))
         return dot / (na * nb) if na and nb else 0.0
 
-    def _fold(self, keep: Cluster, fold: Cluster) -> None:
+    def _fold(self, keep: Cluster, fold: AnyCluster) -> None:
         """Merge fold into keep (fold stays as a pointer so its old id still resolves)."""
+        fold_authors = fold.authors
         for term, count in fold.terms.items():
             keep.terms[term] += count
             holders = self.postings.get(term)
@@ -346,9 +395,9 @@ class Clusterer:
         keep.used.update(fold.used)
         keep.independent += fold.independent
         keep.size += fold.size
-        overlap = len(keep.authors & fold.authors)
+        overlap = len(keep.authors & fold_authors)
         keep.author_count += fold.author_count - overlap
-        keep.authors = set(list(keep.authors | fold.authors)[:MAX_AUTHORS])
+        keep.authors = set(list(keep.authors | fold_authors)[:MAX_AUTHORS])
         keep.exemplars = (keep.exemplars + fold.exemplars)[:MAX_EXEMPLARS]
         if fold.last_at > keep.last_at:
             keep.last_at = fold.last_at
@@ -364,17 +413,12 @@ class Clusterer:
         cluster.size += 1
         cluster.independent += independent
         hour = int(post.published_at.timestamp() // 3600)
-        self.total += independent
         for term in post.terms:
             cluster.terms[term] += 1
             cluster.used[term] += independent
             if cluster.top:  # else computed on next use
                 counts = cluster.used if cluster.independent else cluster.terms
                 cluster.top = max(cluster.top, counts[term])
-            self.df[term] += independent
-            if independent:
-                self._note_hour(term, hour)
-            self.postings.setdefault(term, set()).add(cluster.id)
         if post.author and post.author not in cluster.authors:
             if len(cluster.authors) < MAX_AUTHORS:
                 cluster.authors.add(post.author)
@@ -393,4 +437,15 @@ class Clusterer:
         if cluster.size == 1 or post.published_at > cluster.last_at:
             cluster.last_at = max(cluster.last_at, post.published_at)
             heapq.heappush(self.quiet, (cluster.last_at, cluster.id))
-        self.own(post.id, cluster.id)
+        self._count(cluster.id, post, independent)
+
+    def _count(self, cluster_id: str, post: Post, independent: bool) -> None:
+        """The clusterer's side of a post joining a cluster: usage, postings, owner."""
+        self.total += independent
+        hour = int(post.published_at.timestamp() // 3600)
+        for term in post.terms:
+            self.df[term] += independent
+            if independent:
+                self._note_hour(term, hour)
+            self.postings.setdefault(term, set()).add(cluster_id)
+        self.own(post.id, cluster_id)

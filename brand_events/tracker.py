@@ -18,7 +18,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import term_hours
-from brand_events.clustering import Cluster, Clusterer, Decision, Post
+from brand_events.clustering import AnyCluster, Cluster, Clusterer, Decision, Post
 from brand_events.features import BrandNames, mention_terms
 from brand_events.models import Event, EventMember, EventsState
 from brand_events.titles import make_title
@@ -46,7 +46,7 @@ class TrackReport:
     expired: int = 0
 
 
-def is_visible(cluster: Cluster) -> bool:
+def is_visible(cluster: AnyCluster) -> bool:
     """Big enough, from enough people, to be called an event."""
     return (
         cluster.size >= MIN_SIZE
@@ -83,7 +83,7 @@ class EventTracker:
             known = self._prefetch(session, posts)
             members: list[dict[str, object]] = []
             touched: set[str] = set()
-            folded: list[Cluster] = []
+            folded: list[AnyCluster] = []
             for post in posts:
                 if post.id in known:
                     report.skipped += 1
@@ -214,7 +214,7 @@ class EventTracker:
         session: Session,
         members: list[dict[str, object]],
         touched: set[str],
-        folded: list[Cluster],
+        folded: list[AnyCluster],
     ) -> None:
         for member in members:
             live = self.clusterer.resolve(str(member["event_id"]))
@@ -233,7 +233,9 @@ class EventTracker:
         resolved = map(self.clusterer.resolve, touched | {c.id for c in folded})
         survivors = {c.id: c for c in resolved if c is not None}
         rows = [self._row(c) for c in survivors.values()]
-        rows += [self._row(c) for c in folded if c.id in self.persisted]
+        # (by id: a folded seed may have grown into a full cluster since)
+        current = self.clusterer.clusters
+        rows += [self._row(current.get(c.id, c)) for c in folded if c.id in self.persisted]
         new = [r for r in rows if r["id"] not in self.persisted]
         old = [r for r in rows if r["id"] in self.persisted]
         if new:
@@ -242,9 +244,13 @@ class EventTracker:
             session.execute(update(Event), old)
         self.persisted |= {str(r["id"]) for r in new}
 
-    def _row(self, cluster: Cluster) -> dict[str, object]:
+    def _row(self, cluster: AnyCluster) -> dict[str, object]:
         visible = cluster.merged_into is None and is_visible(cluster)
-        if visible and (not cluster.title or cluster.size >= 2 * cluster.titled_size):
+        if (
+            visible
+            and isinstance(cluster, Cluster)
+            and (not cluster.title or cluster.size >= 2 * cluster.titled_size)
+        ):
             cluster.title = make_title(cluster, self.brand, self.clusterer.weight)
             cluster.titled_size = cluster.size
         return from_cluster(cluster, visible)
@@ -271,7 +277,7 @@ class EventTracker:
         self.version = state.version
 
 
-def from_cluster(cluster: Cluster, visible: bool) -> dict[str, object]:
+def from_cluster(cluster: AnyCluster, visible: bool) -> dict[str, object]:
     """The events row for a cluster."""
     return {
         "id": cluster.id,

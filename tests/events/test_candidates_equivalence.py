@@ -1,4 +1,4 @@
-"""The fast candidate search decides exactly what the original per-holder loop decided."""
+"""Fast paths (candidate search, incremental expiry, seeds) decide what the originals did."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from datetime import datetime, timedelta
 
 from brand_events.clustering import Cluster, Clusterer, Post
 from brand_events.features import BrandNames, mention_terms
+from brand_events.seed import Seed
 from brand_events.synthetic import build_stream
+from brand_events.tracker import from_cluster
 from core.models import mention_id
 
 
@@ -121,3 +123,45 @@ def test_incremental_expiry_forgets_what_a_full_scan_forgets() -> None:
         assert set(fast.clusters) == set(reference.clusters)
         assert (fast.df, fast.total) == (reference.df, reference.total)
     assert expired > 500  # most clusters of the stream were forgotten on the way
+
+
+class FullClusters(Clusterer):
+    """Every new event as a full Cluster from its first post, as first written (no seeds)."""
+
+    def _seed(self, post: Post) -> Cluster:  # type: ignore[override]
+        cluster = Cluster(id=post.id, first_at=post.published_at, last_at=post.published_at)
+        self.clusters[cluster.id] = cluster
+        self._add(cluster, post, True)
+        return cluster
+
+
+def _rows(clusterer: Clusterer) -> dict[str, dict[str, object]]:
+    rows = {}
+    for cluster in clusterer.clusters.values():
+        row = from_cluster(cluster, False)
+        row.pop("updated_at")
+        rows[cluster.id] = {**row, "terms": list(row["terms"].items())}  # type: ignore[attr-defined]
+    return rows
+
+
+def test_one_post_events_read_and_grow_like_full_clusters() -> None:
+    posts = _posts()
+    window = timedelta(hours=3)
+    compact, full = Clusterer(window), FullClusters(window)
+    for start in range(0, len(posts), 50):
+        batch = posts[start : start + 50]
+        for post in batch:
+            a, b = compact.assign(post), full.assign(post)
+            assert (a.cluster.id, a.reason, [c.id for c in a.merged]) == (
+                b.cluster.id,
+                b.reason,
+                [c.id for c in b.merged],
+            )
+            assert compact.similarity(a.cluster, a.cluster) == full.similarity(b.cluster, b.cluster)
+        horizon = max(p.published_at for p in batch)
+        assert sorted(c.id for c in compact.expire(horizon)) == sorted(
+            c.id for c in full.expire(horizon)
+        )
+        assert _rows(compact) == _rows(full)
+    seeds = [c for c in compact.clusters.values() if isinstance(c, Seed)]
+    assert seeds and len(seeds) < len(compact.clusters)  # both forms were compared
