@@ -79,13 +79,14 @@ def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[frozen
 
 def _terms(mention: Mention, words: list[str], brand: BrandNames) -> frozenset[str]:
     terms = {w for w in words if not brand.is_fragment(w)}
-    terms = set(sorted(terms, key=lambda w: (-term_idf(w), w))[:TERMS])
+    # One string per distinct word (each live event keeps its posts' terms), added in the same
+    # order as before: the set's iteration order, and so every sum over it, stays the same.
+    terms = set(map(sys.intern, sorted(terms, key=lambda w: (-term_idf(w), w))[:TERMS]))
     for tag in HASHTAG.findall(mention.full_text):
         rest = brand.strip(tag.strip())
         if len(rest) >= 2:
-            terms.add("#" + tag.strip().casefold())
-    # One string per distinct word: each live cluster keeps its posts' terms as keys.
-    return frozenset(map(sys.intern, terms))
+            terms.add(sys.intern("#" + tag.strip().casefold()))
+    return frozenset(terms)
 
 
 @lru_cache(maxsize=262144)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from brand_events.clustering import Cluster, Clusterer, Post
-from brand_events.features import BrandNames, mention_terms
+from brand_events.features import HASHTAG, SCAN, TERMS, BrandNames, mention_terms, term_idf
 from brand_events.seed import Seed
 from brand_events.synthetic import build_stream
 from brand_events.tracker import from_cluster
 from core.models import mention_id
+from sentiment.keywords import extract_keywords_batch
 
 
 class ReferenceClusterer(Clusterer):
@@ -165,3 +166,17 @@ def test_one_post_events_read_and_grow_like_full_clusters() -> None:
         assert _rows(compact) == _rows(full)
     seeds = [c for c in compact.clusters.values() if isinstance(c, Seed)]
     assert seeds and len(seeds) < len(compact.clusters)  # both forms were compared
+
+
+def test_interned_terms_iterate_in_the_order_of_plain_ones() -> None:
+    brand = BrandNames(["鲜味坊"], ["鲜味坊外卖", "XWF"])
+    mentions = build_stream(seed=11, hours=36, per_hour=40).mentions
+    texts = [m.full_text[:SCAN].casefold() for m in mentions]
+    ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
+    for mention, words, terms in zip(mentions, ranked, mention_terms(mentions, brand), strict=True):
+        plain = {w for w in words if not brand.is_fragment(w)}
+        plain = set(sorted(plain, key=lambda w: (-term_idf(w), w))[:TERMS])
+        for tag in HASHTAG.findall(mention.full_text):
+            if len(brand.strip(tag.strip())) >= 2:
+                plain.add("#" + tag.strip().casefold())
+        assert list(terms) == list(frozenset(plain))  # sums over the terms add up the same
