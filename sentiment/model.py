@@ -31,8 +31,10 @@ class LinearHashModel:
     """score = W·x + b, where x is the idf-weighted, l2-normalised hashed n-gram vector."""
 
     spec: FeatureSpec
-    idf: NDArray[np.float32]
-    weights: NDArray[np.float32]  # (buckets, outputs)
+    # float32 when trained; float16 as loaded from a file (half the memory, and every product
+    # is taken in float64, to which float16 converts exactly: the same scores).
+    idf: NDArray[np.floating[Any]]
+    weights: NDArray[np.floating[Any]]  # (buckets, outputs)
     bias: NDArray[np.float32]  # (outputs,)
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -90,8 +92,8 @@ class LinearHashModel:
             )
             return cls(
                 spec=spec,
-                idf=data["idf"].astype(np.float32),
-                weights=data["weights"].astype(np.float32),
+                idf=data["idf"].astype(np.float16, copy=False),
+                weights=data["weights"].astype(np.float16, copy=False),
                 bias=data["bias"].astype(np.float32),
                 meta=meta,
             )
