@@ -325,10 +325,12 @@ class Clusterer:
     ) -> None:
         """Merge into decision.cluster the other events this post strongly matches too."""
         others = self._candidates(post) if scored is None else scored
-        for score, other in others:
+        for score, listed in others:
             target = decision.cluster
+            other = self.clusters.get(listed.id, listed)  # its current form (a seed may have grown)
             if (
-                other.id == target.id  # (by id: the target may have grown out of its seed)
+                other.merged_into is not None  # folded earlier in this loop (e.g. the first target)
+                or other.id == target.id  # (by id: the target may have grown out of its seed)
                 or score < floor
                 or self.similarity(target, other) < MERGE_SIMILARITY
             ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from app.config import AppConfig
@@ -141,3 +142,44 @@ def test_titles_never_are_brand_fragments() -> None:
     empty = Cluster(id="e", first_at=T0, last_at=T0, size=2, exemplars=["鲜味坊", "鲜味坊！"])
     empty.terms.update({"鲜味": 2})
     assert make_title(empty, brand, lambda term: 8.0) == "未命名事件"
+
+
+def test_an_event_folded_once_is_not_folded_again_by_the_same_post() -> None:
+    """A post linked to a small event T that strongly matches a bigger A folds T into A once,
+    even when T itself is also among the post's candidates after A."""
+    from brand_events.clustering import Clusterer, Decision, JoinReason, Post
+
+    def cluster(cid: str, size: int, author: str) -> Cluster:
+        return Cluster(
+            id=cid,
+            first_at=T0,
+            last_at=T0,
+            first_id=cid,
+            size=size,
+            independent=size,
+            terms=Counter({"蟑螂": size, "酸菜鱼": size}),
+            used=Counter({"蟑螂": size, "酸菜鱼": size}),
+            authors={author},
+            author_count=1,
+        )
+
+    clusterer = Clusterer()
+    big, small = cluster("A", 5, "a"), cluster("T", 2, "t")
+    clusterer.clusters.update({"A": big, "T": small})
+    incoming = Post(
+        id="p",
+        source="weibo",
+        native_id="p",
+        published_at=T0,
+        author="p",
+        author_name="p",
+        text="酸菜鱼蟑螂",
+        terms=frozenset({"蟑螂", "酸菜鱼"}),
+        parent_id="T",
+    )
+    decision = Decision(small, JoinReason.LINK)
+    clusterer._merge_matches(incoming, decision, 0.5, [(0.9, big), (0.8, small)])
+
+    assert decision.cluster is big and [c.id for c in decision.merged] == ["T"]
+    assert big.size == 7 and big.author_count == 2 and big.terms["蟑螂"] == 7
+    assert small.merged_into == "A"
