@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from brand_events.clustering import Cluster
+from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
 
 MIN_TITLE, MAX_TITLE, GOOD_TITLE = 4, 28, 16

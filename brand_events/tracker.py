@@ -18,7 +18,8 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import term_hours
-from brand_events.clustering import AnyCluster, Cluster, Clusterer, Decision, Post
+from brand_events.cluster import AnyCluster, Cluster, Decision, Post
+from brand_events.clustering import Clusterer
 from brand_events.features import BrandNames, mention_terms
 from brand_events.models import Event, EventMember, EventsState
 from brand_events.titles import make_title

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from brand_events.clustering import BURST_SHARE, BURST_SPAN, Clusterer, Post
+from brand_events.cluster import Post
+from brand_events.clustering import BURST_SHARE, BURST_SPAN, Clusterer
 from brand_events.enums import JoinReason
 from tests.events.test_clustering import T0
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from brand_events.clustering import Cluster, Clusterer, Post
+from brand_events.cluster import Cluster, Post
+from brand_events.clustering import Clusterer
 from brand_events.features import HASHTAG, SCAN, TERMS, BrandNames, mention_terms, term_idf
 from brand_events.seed import Seed
 from brand_events.synthetic import build_stream

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from app.config import AppConfig
 from brand_events import service
-from brand_events.clustering import Cluster
+from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
 from brand_events.models import Event
 from brand_events.titles import make_title
@@ -147,7 +147,9 @@ def test_titles_never_are_brand_fragments() -> None:
 def test_an_event_folded_once_is_not_folded_again_by_the_same_post() -> None:
     """A post linked to a small event T that strongly matches a bigger A folds T into A once,
     even when T itself is also among the post's candidates after A."""
-    from brand_events.clustering import Clusterer, Decision, JoinReason, Post
+    from brand_events.cluster import Decision, Post
+    from brand_events.clustering import Clusterer
+    from brand_events.enums import JoinReason
 
     def cluster(cid: str, size: int, author: str) -> Cluster:
         return Cluster(

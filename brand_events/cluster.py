@@ -1,0 +1,72 @@
+"""What the event clusterer works on: a post, an event (full `Cluster` or `Seed`), a decision."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from brand_events.enums import JoinReason
+from brand_events.seed import Seed
+
+
+@dataclass(slots=True)  # no per-instance dict: thousands of clusters live at once
+class Cluster:
+    """An event as the clusterer sees it."""
+
+    id: str
+    first_at: datetime
+    last_at: datetime
+    first_id: str = ""
+    first_source: str = ""
+    first_native_id: str = ""
+    first_author: str | None = None
+    size: int = 0
+    terms: Counter[str] = field(default_factory=Counter)
+    used: Counter[str] = field(default_factory=Counter)  # term counts of independent posts only
+    independent: int = 0
+    authors: set[str] = field(default_factory=set)
+    author_count: int = 0
+    hourly: Counter[int] = field(default_factory=Counter)
+    exemplars: list[str] = field(default_factory=list)
+    title: str = ""
+    titled_size: int = 0
+    merged_into: str | None = None
+    top: int = 0  # the highest term count (0 = not computed yet)
+
+    def profile(self, term: str, share: float = 1.0) -> float:
+        """0–1: how central a term is to this event (its count against `share` of the top
+        term's: a bursting event counts every term used half as often as the top one fully)."""
+        # What the independent posts say: reposts that add no words must not dilute the profile.
+        counts = self.used if self.independent else self.terms
+        if not self.top:
+            self.top = max(counts.values(), default=0)
+        return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
+
+
+AnyCluster = Cluster | Seed  # a seed until its second post
+
+
+@dataclass(frozen=True)
+class Post:
+    """What the clusterer needs of a mention."""
+
+    id: str
+    source: str
+    native_id: str
+    published_at: datetime
+    author: str | None
+    author_name: str | None
+    text: str
+    terms: frozenset[str]
+    parent_id: str | None = None
+    group_id: str | None = None
+
+
+@dataclass
+class Decision:
+    """Where a post went, why, and which events were merged into that one on the way."""
+
+    cluster: AnyCluster
+    reason: JoinReason
+    merged: list[AnyCluster] = field(default_factory=list)
