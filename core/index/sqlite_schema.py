@@ -92,15 +92,12 @@ def time_rid_base(published: float) -> int:
 
 def stored_top_rid(db: sqlite3.Connection, base: int) -> int | None:
     """The highest stored row id of the second starting at `base` (None: none stored)."""
-    top = db.execute(
-        "SELECT MAX(rid) FROM mentions WHERE rid >= ? AND rid < ?",
-        (base, base + (1 << RID_SHIFT)),
-    ).fetchone()[0]
-    return None if top is None else int(top)
+    return stored_top_rids(db, [base])[base]
 
 
 def stored_top_rids(db: sqlite3.Connection, bases: list[int]) -> dict[int, int | None]:
-    """stored_top_rid of many seconds in one statement (at most 500 bases per call)."""
+    """The highest stored row id of each second starting at a base (None: none stored), in one
+    statement (at most 500 bases per call)."""
     if not bases:
         return {}
     values = ",".join(["(?)"] * len(bases))
