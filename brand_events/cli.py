@@ -124,7 +124,7 @@ def show_event(
             own = sorted(OwnAccounts.of(ctx.config).names())  # top-level and per plan
             detail = details.build(session, ctx.index, event, own)
             now = service.data_now(session, ctx.clock(), _time(now_at, "--now"))
-            payload = service.summary(event, now)
+            payload = summary(event, now)
     finally:
         ctx.close()
     payload["members"] = [

@@ -1,6 +1,6 @@
-"""Reading events: list, get, members, status and growth (which event holds given mentions:
-brand_events.links.owner). Status, growth and the summary live in brand_events.status (the
-plain-row list uses them too) and are named here for callers holding a session."""
+"""Reading events: list, get, members, the data clock (which event holds given mentions:
+brand_events.links.owner). Status, growth and the summary: brand_events.status (for ORM
+events and the plain-row list alike)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from brand_events.models import Event, EventMember
-from brand_events.status import Growth as Growth
 from brand_events.status import data_clock
-from brand_events.status import growth_at as growth_at
-from brand_events.status import status_at as status_at
-from brand_events.status import summary as summary
 
 
 def data_now(session: Session, wall: datetime, now: datetime | None = None) -> datetime:

@@ -18,6 +18,7 @@ from alerting.models import Alert
 from brand_events import detail as details
 from brand_events import links
 from brand_events import service as events
+from brand_events import status as event_status
 from brand_events.enums import EventStatus
 from brand_events.models import Event, EventMember
 from core.enums import SentimentLabel, Severity
@@ -122,12 +123,12 @@ def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
     rows = []
     for event in found:
         negative, complaint = shares(ids[event.id])
-        growth = events.growth_at(event, moment)
+        growth = event_status.growth_at(event, moment)
         rows.append(
             EventRow(
                 id=event.id,
                 title=event.title or "未命名事件",
-                status=events.status_at(event, moment),
+                status=event_status.status_at(event, moment),
                 started_at=as_utc(event.started_at) or event.started_at,
                 last_at=as_utc(event.last_at) or event.last_at,
                 mentions=event.mention_count,

@@ -56,6 +56,7 @@ def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> 
     holding the plan's mentions of the period, counted by those mentions."""
     from brand_events import detail as details
     from brand_events import service
+    from brand_events import status as event_status
     from brand_events.enums import EVENT_STATUS_ZH
 
     start, end = window.start.astimezone(UTC), window.end.astimezone(UTC)
@@ -77,7 +78,7 @@ def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> 
             rows.append(
                 EventRow(
                     title=event.title,
-                    status=EVENT_STATUS_ZH[service.status_at(event, now)],
+                    status=EVENT_STATUS_ZH[event_status.status_at(event, now)],
                     started_at=event.started_at,
                     first_author=event.first_author or "匿名",
                     mentions=size,

@@ -9,7 +9,7 @@ import streamlit as st
 
 from brand_events.detail import EventDetail
 from brand_events.enums import AMPLIFIER_KIND_ZH, EVENT_STATUS_ZH
-from brand_events.service import growth_at, status_at
+from brand_events.status import growth_at, status_at
 from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
