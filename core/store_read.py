@@ -58,6 +58,8 @@ def _through_sqlalchemy(ctx: Context, sql: str, params: Mapping[str, Any]) -> li
     from sqlalchemy import text
 
     with ctx.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":  # the embedded store, opened by this process
+            params = _stored_params(params)
         return [dict(row._mapping) for row in connection.execute(text(sql), dict(params))]
 
 

@@ -177,3 +177,15 @@ def test_a_store_never_opened_lists_nothing_and_stays_uncreated(
     assert _cli("events", "list", *where).strip() == "没有事件。"
     assert _cli("events", "list", "--json", *where) == ""
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
+
+
+def test_rows_read_through_an_open_engine_equal_the_orm_read(config: Path, tmp_path: Path) -> None:
+    """Once the process has opened the embedded store, the same SQL runs through SQLAlchemy:
+    time parameters must compare as they do through stdlib sqlite3 (to the microsecond)."""
+    ctx = Context.load(config, tmp_path / "var")
+    _store(ctx)
+    assert "engine" in ctx.__dict__
+    expected = [_orm_summaries(ctx, **q) for q in QUERIES]
+    got = [_row_summaries(ctx, **q) for q in QUERIES]
+    ctx.close()
+    assert got == expected
