@@ -207,7 +207,7 @@ def _window_start(mark: int) -> int:
 
 
 def _counts(output: str) -> str:
-    found = re.search(r"new=\d+ updated=\d+ duplicate=\d+ rejected=\d+ truncated=\d+", output)
+    found = re.search(r"新增 \d+ 条，更新 \d+ 条，重复 \d+ 条，拒绝 \d+ 条，截断 \d+ 条", output)
     return f"yuqing ingest: {found[0]}" if found else f"yuqing ingest said: {output[-500:]}"
 
 

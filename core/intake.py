@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.errors import IntakeError
+from core.json_errors import NOT_AN_OBJECT, json_problem
 from core.models import Mention, utcnow
 from core.validation import one_line
 
@@ -38,7 +39,7 @@ def read_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise IntakeError(f"{path}: neither UTF-8 nor GB18030 text; convert the file to UTF-8")
+    raise IntakeError(f"{path}：既不是 UTF-8 也不是 GB18030 编码的文本，请先转存为 UTF-8")
 
 
 def check_file(path: Path) -> None:
@@ -84,7 +85,8 @@ def text_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
             except UnicodeDecodeError as exc:
                 bad = raw[exc.start : exc.start + 1].hex()
                 name = encoding.removesuffix("-sig").upper()
-                yield number, None, f"invalid {name} byte 0x{bad} at byte {exc.start + 1}"
+                where = f"第 {exc.start + 1} 个字节 0x{bad}"
+                yield number, None, f"不是合法的 {name} 文本：{where} 无法解码"
 
 
 def read_records(path: Path, source: str | None = None) -> Iterator[Record]:
@@ -96,7 +98,7 @@ def read_records(path: Path, source: str | None = None) -> Iterator[Record]:
     elif suffix in {".csv", ".tsv"}:
         yield from _csv(path.name, text_lines(path), source, "\t" if suffix == ".tsv" else ",")
     else:
-        raise IntakeError(f"{path}: unknown file type {suffix!r}; use .jsonl or .csv")
+        raise IntakeError(f"{path}：不支持的文件类型 {suffix!r}，请使用 .jsonl 或 .csv")
 
 
 def jsonl_rows(
@@ -117,10 +119,10 @@ def jsonl_rows(
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
+            yield number, None, json_problem(exc)
             continue
         if not isinstance(data, dict):
-            yield number, None, "each line must be a JSON object"
+            yield number, None, f"每行{NOT_AN_OBJECT}"
             continue
         yield number, data, None
 
@@ -141,7 +143,7 @@ def csv_rows(
             return
         for number, line, problem in text:
             if line is None:
-                bad[number] = problem or "unreadable line"
+                bad[number] = problem or "无法读取的行"
                 yield "\n"  # keeps the reader's line numbers; the row is reported below
             else:
                 yield line
@@ -150,14 +152,15 @@ def csv_rows(
     fields = reader.fieldnames or []
     text_column = next((c for c in TEXT_COLUMNS if c in fields), None)
     if text_column is None:
-        raise IntakeError(f"{name}: no text column; name one of {', '.join(TEXT_COLUMNS)}")
+        names = "、".join(TEXT_COLUMNS)
+        raise IntakeError(f"{name}：找不到正文列，请把正文所在列命名为 {names} 之一")
 
     def rows() -> Iterator[tuple[int, int, dict[str, Any] | str]]:
         last = reader.line_num
         for ordinal, row in enumerate(reader, start=2):
             span = range(last + 1, reader.line_num + 1)
             last = reader.line_num
-            problems = [f"line {n}: {bad.pop(n)}" for n in span if n in bad]
+            problems = [f"第 {n} 行：{bad.pop(n)}" for n in span if n in bad]
             yield reader.line_num, ordinal, ("; ".join(problems) if problems else row)
         for number, problem in sorted(bad.items()):  # bad lines the reader skipped as blank
             yield number, 0, problem

@@ -69,6 +69,8 @@ def message(error: Any) -> str:
     got = error.get("input")
     if kind in {"missing", "extra_forbidden"} or isinstance(got, dict | list) or got is None:
         return text
+    if repr(got) in text:  # the message already quotes the value (a validator's own words)
+        return text
     return f"{text}（收到 {got!r}）"
 
 

@@ -9,6 +9,25 @@ import yaml
 
 from core.errors import ConfigError, YuqingError
 
+# The start of PyYAML's problem text → what to fix, in Chinese; others keep the parser's words.
+_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("expected ',' or ']'", "方括号列表未闭合或缺少逗号（写作 [a, b]）"),
+    ("expected ',' or '}'", "花括号映射未闭合或缺少逗号（写作 {a: 1, b: 2}）"),
+    ("expected <block end>", "缩进不一致：同一层的键或列表项须左端对齐"),
+    ("found unexpected end of stream", "文件在引号或括号闭合前就结束了"),
+    ("mapping values are not allowed here", "此处不能有冒号（值里含冒号时请用引号括起）"),
+    ("found character '\\t' that cannot start any token", "不能用制表符缩进，请改用空格"),
+    ("could not find expected ':'", "缺少冒号（写作 key: value）"),
+    ("found undefined alias", "引用了未定义的锚点（*名称 须先以 &名称 定义）"),
+    ("found unknown escape character", "双引号字符串里有无效的反斜杠转义（改用单引号）"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's problem text in Chinese (the original kept when it is not one we know)."""
+    known = next((zh for en, zh in _PROBLEMS if problem.startswith(en)), None)
+    return known or f"无法解析（解析器原文：{problem}）"
+
 
 def read_yaml_file(
     path: Path, *, label: str | None = None, error: type[YuqingError] = ConfigError
@@ -29,7 +48,7 @@ def read_yaml_file(
         mark = getattr(exc, "problem_mark", None)
         position = f" 第 {mark.line + 1} 行第 {mark.column + 1} 列:" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise error(f"{where}:{position} YAML 语法错误：{problem}") from None
+        raise error(f"{where}:{position} YAML 语法错误：{yaml_problem(problem)}") from None
 
 
 def read_yaml_mapping(

@@ -99,22 +99,18 @@ class Tally:
     def print(self) -> None:
         """The outcome, each rejected line with its reason, each cut text with its length."""
         console.print(
-            f"new={self.new} updated={self.updated} "
-            f"duplicate={self.duplicates} rejected={self.rejected} truncated={self.truncated}"
-        )
-        console.print(
-            f"新增 {self.new} 条, 更新 {self.updated} 条, 重复 {self.duplicates} 条, "
-            f"拒绝 {self.rejected} 条" + (f", 截断 {self.truncated} 条" if self.truncated else "")
+            f"新增 {self.new} 条，更新 {self.updated} 条，重复 {self.duplicates} 条，"
+            f"拒绝 {self.rejected} 条，截断 {self.truncated} 条"
         )
         for ref, reason in self.reasons:
-            console.print(f"  rejected {ref}: {reason}", markup=False)
+            console.print(f"  拒绝 {ref}：{reason}", markup=False)
         if self.rejected > len(self.reasons):
             console.print(
                 f"  …另有 {self.rejected - len(self.reasons)} 行被拒（仅列出前 {SHOWN} 行）"
             )
         for ref, length in self.cut:
             console.print(
-                f"  truncated {ref}: 正文 {length:,} 字，超过上限，只保存了前 {MAX_TEXT:,} 字",
+                f"  截断 {ref}：正文 {length:,} 字，超过上限，只保存了前 {MAX_TEXT:,} 字",
                 markup=False,
             )
 

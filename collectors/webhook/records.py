@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from core.json_errors import NOT_AN_OBJECT, json_problem
 from core.models import Mention
 from core.validation import one_line
 
@@ -82,19 +83,19 @@ def split_records(text: str) -> list[tuple[str, object]]:
         data = json.loads(text)
     except json.JSONDecodeError:
         return [
-            (f"line {n}", _json_line(line))
+            (f"第 {n} 行", _json_line(line))
             for n, line in enumerate(text.splitlines(), 1)
             if line.strip()
         ]
     items = data if isinstance(data, list) else [data]
-    return [(f"record {n}", item) for n, item in enumerate(items, 1)]
+    return [(f"第 {n} 条", item) for n, item in enumerate(items, 1)]
 
 
 def _json_line(line: str) -> object:
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        return ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})")
+        return ValueError(json_problem(exc))
 
 
 def validate(records: list[tuple[str, object]]) -> Intake:
@@ -102,7 +103,7 @@ def validate(records: list[tuple[str, object]]) -> Intake:
     intake = Intake()
     for ref, data in records:
         if isinstance(data, Exception) or not isinstance(data, dict):
-            why = str(data) if isinstance(data, Exception) else "each record must be a JSON object"
+            why = str(data) if isinstance(data, Exception) else f"每条记录{NOT_AN_OBJECT}"
             intake.errors.append({"ref": ref, "error": why})
             continue
         try:

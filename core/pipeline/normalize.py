@@ -41,10 +41,10 @@ def clean_text(raw: str) -> str:
 def garbled_reason(text: str) -> str | None:
     """Why the text looks like a charset accident, or None when it reads fine."""
     if any(marker in text for marker in MOJIBAKE_MARKERS):
-        return "garbled text (GBK decoded as UTF-8?): contains 锟斤拷-style mojibake"
+        return "乱码：含“锟斤拷”类字符（GBK 文本被当作 UTF-8 解码？请检查来源编码）"
     replacement = text.count("\ufffd")
     if replacement and replacement / max(len(text), 1) > 0.05:
-        return f"garbled text: {replacement} undecodable characters (wrong charset?)"
+        return f"乱码：{replacement} 个字符无法解码（来源编码设置有误？）"
     return None
 
 
@@ -68,7 +68,7 @@ def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
     if not text and title:
         text, title = title, None
     if not text:
-        raise RejectedMention("empty text after removing HTML and whitespace")
+        raise RejectedMention("去掉 HTML 标签和空白后正文为空")
     repairs = list(mention.repairs)
     reason = garbled_reason(text)
     if reason:

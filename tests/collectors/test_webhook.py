@@ -89,15 +89,15 @@ def test_jsonl_with_hmac_signature_and_bad_records(webhook):
     assert status == 422
     assert (answer["accepted"], answer["new"]) == (1, 1)
     errors = {e["ref"]: e["error"] for e in answer["rejected"]}
-    assert errors["line 2"].startswith("invalid JSON")
-    assert errors["line 3"] == "text：缺少必填项"
-    assert "empty text" in errors["line 4"]
+    assert errors["第 2 行"].startswith("不是合法的 JSON")
+    assert errors["第 3 行"] == "text：缺少必填项"
+    assert "正文为空" in errors["第 4 行"]
     assert list(indexed(ctx, "wecom_export")) == ["im-1"]
     with ctx.sessions() as session:
         state = session.get(SourceState, "webhook")
         assert state is not None and state.type == "webhook"
         assert state.status == SourceStatus.DEGRADED and state.items_total == 1
-        assert state.last_error == "3 条被拒，如 line 2：" + errors["line 2"]
+        assert state.last_error == "3 条被拒，如 第 2 行：" + errors["第 2 行"]
         assert state.last_success_at is not None and state.consecutive_failures == 0
 
     clean = json.dumps({**GOOD, "native_id": "im-4"}, ensure_ascii=False).encode()
@@ -118,7 +118,8 @@ def test_list_and_bad_signature(webhook):
     status, answer = post(server.url, body, {"X-Yuqing-Secret": SECRET})
 
     assert (status, answer["new"]) == (422, 2)
-    assert answer["rejected"] == [{"ref": "record 3", "error": "each record must be a JSON object"}]
+    wrong = {"ref": "第 3 条", "error": "每条记录须为一个 JSON 对象（以 { 开头、} 结尾）"}
+    assert answer["rejected"] == [wrong]
 
 
 def test_no_secret_configured_refuses_to_start(tmp_path):

@@ -190,9 +190,9 @@ def test_batch_endpoint_answers_per_record(make_webhook):
     status, answer, _ = exchange(server, h, body)
     assert status == 422
     statuses = [(r["ref"], r["status"]) for r in answer["results"]]
-    assert statuses == [("record 1", "new"), ("record 2", "new"), ("record 3", "duplicate")]
+    assert statuses == [("第 1 条", "new"), ("第 2 条", "new"), ("第 3 条", "duplicate")]
     assert answer["results"][0]["id"] == mention_id("webhook", "form-1")
-    assert answer["rejected"][0]["ref"] == "record 4"
+    assert answer["rejected"][0]["ref"] == "第 4 条"
 
 
 def test_concurrent_clients_each_get_their_own_answer(make_webhook):

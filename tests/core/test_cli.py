@@ -45,10 +45,10 @@ def invoke(*args: str) -> str:
 def test_ingest_twice_leaves_count_unchanged(stream: Path, tmp_path: Path) -> None:
     data = str(tmp_path / "var")
     first = invoke("ingest", str(stream), "--data-dir", data)
-    assert "new=3 updated=0 duplicate=0 rejected=2" in first
-    assert "in.jsonl:4: invalid JSON" in first and "in.jsonl:5: native_id" in first
+    assert "新增 3 条，更新 0 条，重复 0 条，拒绝 2 条" in first
+    assert "in.jsonl:4：不是合法的 JSON" in first and "in.jsonl:5：native_id" in first
     second = invoke("ingest", str(stream), "--data-dir", data)
-    assert "new=0 updated=0 duplicate=3 rejected=2" in second
+    assert "新增 0 条，更新 0 条，重复 3 条，拒绝 2 条" in second
     lines = invoke("search", "--json", "--limit", "100", "--data-dir", data).splitlines()
     assert len(lines) == 3
 
@@ -76,7 +76,7 @@ def test_ingest_csv_in_gbk(tmp_path: Path) -> None:
         "review,author_name\n鲜味坊送餐太慢了,张三\n鲜味坊味道很好,李四\n".encode("gbk")
     )
     out = invoke("ingest", str(path), "--data-dir", str(tmp_path / "var"))
-    assert "new=2" in out
+    assert "新增 2 条" in out
     found = json.loads(invoke("search", "太慢", "--json", "--data-dir", str(tmp_path / "var")))
     assert found["author"]["name"] == "张三" and found["source"] == "import:export"
 
@@ -138,5 +138,5 @@ def test_ingest_runs_the_at_ingest_alert_rules(tmp_path: Path) -> None:
     stale = {**kol, "native_id": "k0", "published_at": "2026-10-01T10:00:00+08:00"}
     old.write_text(json.dumps(stale, ensure_ascii=False) + "\n", encoding="utf-8")
     archive = str(tmp_path / "archive")
-    assert "new=1" in invoke("ingest", str(old), "--data-dir", archive)
+    assert "新增 1 条" in invoke("ingest", str(old), "--data-dir", archive)
     assert "高危舆情" not in invoke("alerts", "list", "--data-dir", archive)

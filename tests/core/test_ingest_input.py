@@ -46,7 +46,7 @@ def test_one_invalid_byte_rejects_only_its_line(tmp_path: Path) -> None:
     records = list(read_records(path))
     bad = [r for r in records if r.mention is None]
     assert len(records) == 50_001 and [r.ref for r in bad] == ["big.jsonl:25000"]
-    assert "invalid UTF-8 byte 0xff" in (bad[0].error or "")
+    assert "字节 0xff 无法解码" in (bad[0].error or "")
 
 
 def test_cli_reports_bad_lines_by_number_and_stores_the_rest(tmp_path: Path) -> None:
@@ -55,9 +55,9 @@ def test_cli_reports_bad_lines_by_number_and_stores_the_rest(tmp_path: Path) -> 
     path.write_bytes(b"\n".join(lines) + b"\n")
     code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
     assert code == 0, output
-    assert "new=2" in output and "rejected=2" in output
-    assert "rejected in.jsonl:2: invalid UTF-8 byte 0xff" in output
-    assert "rejected in.jsonl:4: invalid JSON" in output
+    assert "新增 2 条" in output and "拒绝 2 条" in output
+    assert "拒绝 in.jsonl:2：不是合法的 UTF-8 文本：第 11 个字节 0xff 无法解码" in output
+    assert "拒绝 in.jsonl:4：不是合法的 JSON：键名须用英文双引号括起（第 2 列）" in output
 
 
 def test_reading_is_streamed(tmp_path: Path) -> None:
@@ -76,8 +76,8 @@ def test_long_text_is_cut_and_reported(tmp_path: Path) -> None:
     path.write_text(line(1, "鲜味坊" + "很长的投诉" * 6_000), encoding="utf-8")
     code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
     assert code == 0, output
-    assert "truncated=1" in output and "截断 1 条" in output
-    assert "truncated long.jsonl:1: 正文 30,003 字" in output
+    assert "截断 1 条" in output
+    assert "截断 long.jsonl:1：正文 30,003 字" in output
 
 
 def test_directory_and_device_are_refused_in_chinese(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_a_record_cannot_take_another_mentions_id(tmp_path: Path) -> None:
     forged = line(2, "篡改后的内容", id=victim, metrics={"likes": 99})
     path.write_text(line(1) + "\n" + forged + "\n", encoding="utf-8")
     code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
-    assert code == 0 and "new=2" in output, output
+    assert code == 0 and "新增 2 条" in output, output
     ctx = Context.load(None, tmp_path / "var")
     first, second = ctx.index.get(victim), ctx.index.get(mention_id("form", "n2"))
     ctx.close()
@@ -133,7 +133,7 @@ def test_loaded_objects_leave_the_full_collections_after_the_first_batch(
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(line(n) for n in range(1, 1_202)) + "\n", encoding="utf-8")
     code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
-    assert code == 0 and "new=1201" in output, output
+    assert code == 0 and "新增 1201 条" in output, output
     # batches of 500: the first runs as before, the later ones with the loaded heap frozen
     assert len(frozen) == 3 and frozen[0] == 0 and frozen[1] > 0 and frozen[2] > 0
     assert gc.get_freeze_count() == 0  # handed back to the caller's collector

@@ -75,7 +75,7 @@ def test_garbled_quote_is_dropped_and_recorded_but_garbled_own_text_is_rejected(
     assert kept is not None and kept.text == OWN
     assert len(kept.repairs) == 1 and "乱码" in kept.repairs[0]
     assert [ref for ref, _ in report.repaired] == ["q"]
-    assert [ref for ref, _ in report.rejected] == ["g"] and "garbled" in report.rejected[0][1]
+    assert [ref for ref, _ in report.rejected] == ["g"] and "乱码" in report.rejected[0][1]
     assert "部分修复 1 条" in report.summary()
 
 

@@ -77,8 +77,8 @@ def test_rejects_empty_and_garbled_text_with_reasons(ctx: Context) -> None:
         refs=["in.jsonl:1", "in.jsonl:2", "in.jsonl:3"],
     )
     reasons = dict(report.rejected)
-    assert "empty text" in reasons["in.jsonl:1"]
-    assert "garbled" in reasons["in.jsonl:2"]
+    assert "正文为空" in reasons["in.jsonl:1"]
+    assert "乱码" in reasons["in.jsonl:2"]
     assert [m.native_id for m in report.new] == ["ok"]
 
 

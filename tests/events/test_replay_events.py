@@ -138,5 +138,5 @@ def test_ingest_then_events_cli_on_sqlite(tmp_path: Path) -> None:
     out = cli(
         "ingest", str(path), "--no-alerts", "--data-dir", str(data_dir), "--config", str(config)
     )
-    assert f"new={len(stream.mentions)}" in out
+    assert f"新增 {len(stream.mentions)} 条" in out
     check_events(stream, data_dir, config)

@@ -39,7 +39,7 @@ def test_ingest_then_events_cli_on_each_engine(tmp_path: Path, engine_url: tuple
         str(config),
     )
     try:
-        assert f"new={len(stream.mentions)}" in cli(*args, env=env)
+        assert f"新增 {len(stream.mentions)} 条" in cli(*args, env=env)
         check_events(stream, data_dir, config, env)
         index_config = IndexConfig(backend=engine, urls=[url], index_prefix=prefix)
         promo = next(m for m in stream.mentions if m.native_id == "p0")
