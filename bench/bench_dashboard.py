@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.bench_index import stream
-from brand_events import service as brand_events
+from brand_events.listing import read_events
 from brand_events.synthetic import Stream, incident
 from brand_events.tracker import EventTracker
 from core.context import Context
@@ -130,8 +130,7 @@ def seed_event(root: Path) -> int:
     mentions = ctx.classifier.classify(fresh)
     ctx.index.upsert_many(mentions)
     EventTracker(ctx.sessions, ctx.config).track(mentions)
-    with ctx.sessions() as session:
-        found = len(brand_events.get_all(session, since=moment - timedelta(days=1)))
+    found = len(read_events(ctx, since=moment - timedelta(days=1)))
     ctx.close()
     return found
 

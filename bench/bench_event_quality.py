@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from app.config import AppConfig
 from brand_events import service
+from brand_events.listing import read_events
 from brand_events.synthetic import build_stream
 from collectors.demo.stream import background_events, incident_events
 from core.context import Context
@@ -53,7 +54,7 @@ def measure(mentions: list[Mention], incident: set[str], folder: Path) -> dict[s
     for offset in range(0, len(mentions), BATCH):
         ctx.pipeline.process(mentions[offset : offset + BATCH])
     with ctx.sessions() as session:
-        visible = service.get_all(session)
+        visible = read_events(session)
         owners: dict[str, set[str]] = {
             e.id: {m.native_id for m in service.members(session, event_id=e.id)} for e in visible
         }

@@ -114,7 +114,6 @@ def show_event(
 ) -> None:
     """One event: first post, timeline, amplifiers, propagation, alerts and cases."""
     from brand_events import detail as details
-    from brand_events import service
     from core.own_accounts import OwnAccounts
 
     ctx = Context.load(config, data_dir)
@@ -123,7 +122,7 @@ def show_event(
             event = _find(session, event_id)
             own = sorted(OwnAccounts.of(ctx.config).names())  # top-level and per plan
             detail = details.build(session, ctx.index, event, own)
-            now = service.data_now(session, ctx.clock(), _time(now_at, "--now"))
+            now = read_data_now(session, ctx.clock(), _time(now_at, "--now"))
             payload = summary(event, now)
     finally:
         ctx.close()

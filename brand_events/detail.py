@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from brand_events import links, service
 from brand_events.enums import AmplifierKind
-from brand_events.models import Event, EventMember
+from brand_events.models import EventMember
 from brand_events.propagation import Propagation, trace
+from brand_events.status import EventFacts
 from core.enums import Category, Channel, SentimentLabel
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
@@ -63,7 +64,7 @@ class Amplifier:
 class EventDetail:
     """Everything `events show` and the event page display."""
 
-    event: Event
+    event: EventFacts  # the ORM `Event` (event page, `events show`) or a listed row (reports)
     members: list[EventMember]
     mentions: list[Mention]
     timeline: list[HourPoint] = field(default_factory=list)
@@ -86,7 +87,7 @@ def fetch_mentions(index: MentionIndex, ids: Sequence[str]) -> list[Mention]:
 
 
 def build(
-    session: Session, index: MentionIndex, event: Event, own_accounts: Sequence[str] = ()
+    session: Session, index: MentionIndex, event: EventFacts, own_accounts: Sequence[str] = ()
 ) -> EventDetail:
     """The full picture of one event."""
     members = service.members(session, event_id=event.id)

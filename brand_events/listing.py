@@ -1,9 +1,10 @@
-"""The event list as plain rows, read without SQLAlchemy on the embedded default.
+"""The event list and the data clock: the one read of which events are listed, as plain rows.
 
-`yuqing events list` needs one SELECT; through core.store_read it runs with stdlib sqlite3 on
-the embedded store (SQLAlchemy on a configured database: the same SQL), so the command starts
-without the ORM. Status and the JSON summary come from brand_events.status, as for the ORM
-`Event`.
+Every list of events reads here: `yuqing events list`, the dashboard's 事件 page and the
+report's 事件 section. Through core.store_read the SELECT runs with stdlib sqlite3 on the
+embedded store (so the command starts without the ORM), with SQLAlchemy on a configured
+database, or in a session a caller already holds: the same SQL every way. Status and the JSON
+summary come from brand_events.status, as for the ORM `Event`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from brand_events.status import data_clock
 from core.store_read import read_rows, stored_time
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from core.context import Context
 
 COLUMNS = (
@@ -67,14 +70,17 @@ class EventRow:
 
 
 def read_events(
-    ctx: Context,
+    source: Context | Session,
     *,
     since: datetime | None = None,
     until: datetime | None = None,
+    started_since: datetime | None = None,
     include_forming: bool = False,
+    limit: int | None = None,
 ) -> list[EventRow]:
-    """Events active in [since, until), biggest first (as service.get_all orders them); forming
-    clusters only when asked; events merged into another are left out."""
+    """Events active in [since, until) (and started at `started_since` or later), biggest
+    first, ties the earlier start first; forming clusters only when asked; events merged into
+    another left out; at most `limit`."""
     where, params = ["merged_into IS NULL"], dict[str, object]()
     if not include_forming:
         where.append("visible = :visible")
@@ -85,16 +91,26 @@ def read_events(
     if until is not None:
         where.append("started_at < :until")
         params["until"] = until
+    if started_since is not None:
+        where.append("started_at >= :started_since")
+        params["started_since"] = started_since
     sql = (
         f"SELECT {COLUMNS} FROM events WHERE {' AND '.join(where)}"
         " ORDER BY mention_count DESC, started_at"
     )
-    return [EventRow.from_row(row) for row in read_rows(ctx, sql, params)]
+    if limit:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return [EventRow.from_row(row) for row in read_rows(source, sql, params)]
 
 
-def read_data_now(ctx: Context, wall: datetime, now: datetime | None = None) -> datetime:
-    """The data clock (brand_events.status.data_clock) from the newest stored event time."""
+def read_data_now(
+    source: Context | Session, wall: datetime, now: datetime | None = None
+) -> datetime:
+    """The moment statuses and growth are computed at (the data clock): an explicit `now`, else
+    the newest mention the event store has seen, never later than the wall clock — so a replay
+    of last month's data shows its events as they stood when the data ends, not 已平息."""
     if now is not None:
         return now
-    rows = read_rows(ctx, NEWEST_SQL)
+    rows = read_rows(source, NEWEST_SQL)
     return data_clock(stored_time(rows[0]["newest"]) if rows else None, wall)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from brand_events import links, service, status
+from brand_events import links, status
+from brand_events.listing import read_data_now
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -19,7 +20,7 @@ def event_line(ctx: Context, mention_ids: Sequence[str]) -> str | None:
         event = links.owner(session, mention_ids)
         if event is None:
             return None
-        growth = status.growth_at(event, service.data_now(session, ctx.clock()))
+        growth = status.growth_at(event, read_data_now(session, ctx.clock()))
         started = event.started_at.astimezone(ctx.config.tz)
         return (
             f"事件：{event.title}（{event.first_author or '匿名'} 于 {started:%m-%d %H:%M} 首发，"

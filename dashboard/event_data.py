@@ -20,10 +20,10 @@ from brand_events import links
 from brand_events import service as events
 from brand_events import status as event_status
 from brand_events.enums import EventStatus
+from brand_events.listing import read_data_now, read_events
 from brand_events.models import Event, EventMember
 from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery
-from core.timeutil import as_utc
 from dashboard.data import get_context, own_accounts
 
 CHUNK = 500
@@ -99,8 +99,7 @@ def alerts_by_event(session: Session, since: datetime) -> dict[str, list[LinkedA
         event = homes.get(alert.id)
         if event is None:
             continue
-        opened = as_utc(alert.opened_at) or alert.opened_at
-        linked = LinkedAlert(alert.id, alert.title, Severity(alert.severity), opened)
+        linked = LinkedAlert(alert.id, alert.title, Severity(alert.severity), alert.opened_at)
         found.setdefault(event.id, []).append(linked)
     return found
 
@@ -108,8 +107,7 @@ def alerts_by_event(session: Session, since: datetime) -> dict[str, list[LinkedA
 def event_clock() -> datetime:
     """The data clock statuses are computed at, as in `yuqing events` (a replay shows its time)."""
     ctx = get_context()
-    with ctx.sessions() as session:
-        return events.data_now(session, ctx.clock())
+    return read_data_now(ctx, ctx.clock())
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -117,7 +115,7 @@ def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
     """Visible events active since `since`, biggest first, with shares, growth and alerts."""
     ctx = get_context()
     with ctx.sessions() as session:
-        found = events.get_all(session, since=since, limit=LIST_LIMIT)
+        found = read_events(session, since=since, limit=LIST_LIMIT)
         linked = alerts_by_event(session, since - timedelta(days=1))
         ids = {e.id: member_ids(session, e.id) for e in found}
     rows = []
@@ -129,8 +127,8 @@ def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
                 id=event.id,
                 title=event.title or "未命名事件",
                 status=event_status.status_at(event, moment),
-                started_at=as_utc(event.started_at) or event.started_at,
-                last_at=as_utc(event.last_at) or event.last_at,
+                started_at=event.started_at,
+                last_at=event.last_at,
                 mentions=event.mention_count,
                 authors=event.author_count,
                 first_author=event.first_author or "匿名",
@@ -164,18 +162,12 @@ class EventMark:
 
 
 def event_marks(session: Session, since: datetime, limit: int = 50) -> list[EventMark]:
-    """Visible events that started since `since`, oldest first."""
-    query = (
-        select(Event)
-        .where(Event.visible.is_(True), Event.merged_into.is_(None), Event.started_at >= since)
-        .order_by(Event.mention_count.desc())
-        .limit(limit)
+    """The biggest visible events that started since `since`, oldest first."""
+    found = read_events(session, started_since=since, limit=limit)
+    return sorted(
+        (EventMark(e.started_at, e.id, e.title, e.mention_count) for e in found),
+        key=lambda m: m.at,
     )
-    marks = [
-        EventMark(as_utc(e.started_at) or e.started_at, e.id, e.title, e.mention_count)
-        for e in session.scalars(query)
-    ]
-    return sorted(marks, key=lambda m: m.at)
 
 
 def find_event(event_id: str) -> Event | None:

@@ -55,16 +55,16 @@ def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> 
     """The period's biggest events, the major ones with a storyline; with a plan, only events
     holding the plan's mentions of the period, counted by those mentions."""
     from brand_events import detail as details
-    from brand_events import service
     from brand_events import status as event_status
     from brand_events.enums import EVENT_STATUS_ZH
+    from brand_events.listing import read_data_now, read_events
 
     start, end = window.start.astimezone(UTC), window.end.astimezone(UTC)
     own = [a for p in ctx.config.plans for a in p.own_accounts]
     rows: list[EventRow] = []
     with ctx.sessions() as session:
-        now = min(service.data_now(session, ctx.clock()), end)
-        for event in service.get_all(session, since=start, until=end):
+        now = min(read_data_now(session, ctx.clock()), end)
+        for event in read_events(session, since=start, until=end):
             if len(rows) >= MAX_EVENTS:
                 break
             if plan and not _holds_plan(session, ctx.index, event.id, plan, window):

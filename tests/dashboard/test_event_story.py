@@ -15,8 +15,7 @@ import pytest
 import streamlit as st
 
 from brand_events import detail as details
-from brand_events import service as events
-from brand_events.models import Event
+from brand_events.listing import EventRow, read_events
 from collectors.demo.stream import incident_script
 from core.models import mention_id
 from core.own_accounts import OwnAccounts
@@ -43,11 +42,11 @@ def script_id(ref: str) -> str:
     return mention_id("demo", f"i{position}")
 
 
-def the_event(incident: Stores) -> tuple[Event, details.EventDetail]:
+def the_event(incident: Stores) -> tuple[EventRow, details.EventDetail]:
     """The one visible event of the replayed incident, and its full detail from the stores."""
     ctx = incident.ctx
     with ctx.sessions() as session:
-        found = events.get_all(session)
+        found = read_events(session)
         assert len(found) == 1, [(e.title, e.mention_count) for e in found]
         own = sorted(OwnAccounts.of(ctx.config).names())
         return found[0], details.build(session, ctx.index, found[0], own)

@@ -9,7 +9,7 @@ from app.config import AppConfig
 from brand_events import service
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
-from brand_events.models import Event
+from brand_events.listing import EventRow, read_events
 from brand_events.titles import make_title
 from core.context import Context
 from core.models import Author, Mention
@@ -29,9 +29,8 @@ def post(native_id: str, text: str, minutes: float, author: str, **fields: objec
     )
 
 
-def events_of(ctx: Context) -> list[Event]:
-    with ctx.sessions() as session:
-        return service.get_all(session)
+def events_of(ctx: Context) -> list[EventRow]:
+    return read_events(ctx)
 
 
 def members_of(ctx: Context, event_id: str) -> set[str]:
@@ -88,8 +87,7 @@ def test_two_events_about_the_same_thing_merge_and_old_ids_still_resolve(ctx: Co
     ctx.pipeline.process(
         [b, *(post(f"rb{i}", "转发", 9 + i, f"rb{i}", repost_of="b") for i in range(5))]
     )
-    with ctx.sessions() as session:
-        assert len(service.get_all(session)) == 2
+    assert len(read_events(ctx)) == 2
     bridge = [
         post(f"x{i}", "鲜味坊酸菜鱼吃出蟑螂，门店卫生太差", 20 + i, f"x{i}") for i in range(3)
     ]

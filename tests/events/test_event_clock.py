@@ -7,7 +7,7 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from brand_events import service
+from brand_events.listing import read_data_now
 from brand_events.synthetic import build_stream
 from core.context import Context
 from reports.period import Period, ReportWindow
@@ -47,8 +47,8 @@ def test_replayed_past_data_shows_status_as_of_the_newest_mention(tmp_path: Path
     assert _incident([json.loads(line) for line in later.splitlines()])["status"] == "over"
     ctx = Context.load(config, data_dir)
     with ctx.sessions() as session:
-        assert service.data_now(session, ctx.clock()) == newest
-        assert service.data_now(session, newest.replace(year=2020)).year == 2020  # never ahead
+        assert read_data_now(session, ctx.clock()) == newest
+        assert read_data_now(session, newest.replace(year=2020)).year == 2020  # never ahead
     ctx.close()
 
 

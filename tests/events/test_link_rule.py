@@ -10,8 +10,8 @@ from sqlalchemy import Table, delete, select, text
 from alerting.enums import AlertEvent, AlertStatus
 from alerting.models import Alert, AlertSample
 from alerting.templates import render_alert
-from brand_events import detail, links, service
-from brand_events.models import Event
+from brand_events import detail, links
+from brand_events.listing import EventRow, read_events
 from core.context import Context
 from core.db import init_db
 from core.enums import Severity
@@ -21,7 +21,7 @@ from dashboard.event_data import alerts_by_event
 from tests.events.test_clustering import T0, post
 
 
-def _two_events(ctx: Context) -> tuple[Event, Event, dict[str, str]]:
+def _two_events(ctx: Context) -> tuple[EventRow, EventRow, dict[str, str]]:
     """A cockroach incident, then (an hour later) a rude-rider incident: two visible events."""
     bug = [post("s", "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认", 0, "吃货小王")]
     bug += [post(f"b{i}", "太恶心了//@吃货小王:", 2 + i, f"b{i}", repost_of="s") for i in range(5)]
@@ -29,8 +29,7 @@ def _two_events(ctx: Context) -> tuple[Event, Event, dict[str, str]]:
     rude += [post(f"d{i}", "转发微博", 62 + i, f"d{i}", repost_of="t") for i in range(5)]
     report = ctx.pipeline.process([*bug, *rude])
     ids = {m.native_id: m.id for m in report.new}
-    with ctx.sessions() as session:
-        events = sorted(service.get_all(session), key=lambda e: e.started_at)
+    events = sorted(read_events(ctx), key=lambda e: e.started_at)
     assert len(events) == 2
     return events[0], events[1], ids
 

@@ -7,7 +7,8 @@ from datetime import timedelta
 from alerting.enums import AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.templates import render_alert
-from brand_events import detail, service
+from brand_events import detail
+from brand_events.listing import read_events
 from core.context import Context
 from core.enums import Severity
 from core.models import Author, Metrics
@@ -64,7 +65,7 @@ def test_event_detail_links_alerts_cases_tree_and_amplifiers(ctx: Context) -> No
         session.flush()
         session.add(CaseAlert(case_id=case.id, alert_id=7, title="食品安全投诉", linked_at=T0))
     with ctx.sessions() as session:
-        (event,) = service.get_all(session)
+        (event,) = read_events(session)
         full = detail.build(session, ctx.index, event, ["鲜味坊官方"])
     assert [a["id"] for a in full.alerts] == [7]
     assert [c["title"] for c in full.cases] == ["蟑螂投诉处置"]

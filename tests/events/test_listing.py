@@ -1,5 +1,6 @@
-"""`yuqing events list` reads plain rows (stdlib sqlite3 on the embedded store, SQLAlchemy on
-PostgreSQL) and prints exactly what the ORM read gives: same events, order, status and JSON."""
+"""The one event list (brand_events.listing) on every route its SQL runs: stdlib sqlite3 on the
+embedded store, SQLAlchemy on PostgreSQL or an already-open store, a caller's session; the
+`yuqing events list` command, the dashboard and the report all read it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -66,24 +68,62 @@ def _store(ctx: Context) -> None:
         )
 
 
-def _orm_summaries(ctx: Context, **query: object) -> list[dict[str, object]]:
-    with ctx.sessions() as session:
-        now = service.data_now(session, ctx.clock())
-        return [summary(e, now) for e in service.get_all(session, **query)]  # type: ignore[arg-type]
-
-
-def _row_summaries(ctx: Context, **query: object) -> list[dict[str, object]]:
+def _orm_summaries(ctx: Context, ids: list[str]) -> list[dict[str, object]]:
+    """The same events as ORM objects, summarised: what the rows must carry, field by field."""
     now = read_data_now(ctx, ctx.clock())
-    return [summary(e, now) for e in read_events(ctx, **query)]  # type: ignore[arg-type]
+    with ctx.sessions() as session:
+        return [summary(service.get(session, event_id=i), now) for i in ids]  # type: ignore[arg-type]
 
 
-QUERIES: list[dict[str, object]] = [
-    {},
-    {"include_forming": True},
-    {"since": T0 + timedelta(hours=2, minutes=30)},  # exactly b's last_at (with microseconds)
-    {"until": T0 + timedelta(minutes=30)},  # exactly b's start: b is left out
-    {"since": T0, "until": T0 + timedelta(hours=1), "include_forming": True},
+def _row_summaries(source: Context | Session, **query: object) -> list[dict[str, object]]:
+    now = read_data_now(source, datetime.now(UTC))
+    return [summary(e, now) for e in read_events(source, **query)]  # type: ignore[arg-type]
+
+
+def _session_summaries(ctx: Context) -> list[list[dict[str, object]]]:
+    """Every query read in one session of the caller's (as the dashboard and reports read)."""
+    with ctx.sessions() as session:
+        return [_row_summaries(session, **q) for q, _ in QUERIES]
+
+
+QUERIES: list[tuple[dict[str, object], list[str]]] = [  # a query and the ids it lists, in order
+    ({}, ["d", "c", "a", "b", "g"]),  # biggest first; a and b tie: the earlier start first
+    ({"include_forming": True}, ["d", "c", "a", "b", "g", "e"]),
+    ({"since": T0 + timedelta(hours=2, minutes=30)}, ["c", "b"]),  # b's last_at, to the µs
+    ({"until": T0 + timedelta(minutes=30)}, ["d", "a", "g"]),  # b's start, to the µs: left out
+    (
+        {"since": T0, "until": T0 + timedelta(hours=1), "include_forming": True},
+        ["a", "b", "g", "e"],
+    ),
+    ({"started_since": T0 + timedelta(minutes=5)}, ["c", "b", "g"]),  # g's start, to the µs
+    ({"limit": 2}, ["d", "c"]),
 ]
+STATUSES = {"d": "over", "c": "rising", "a": "rising", "b": "rising", "g": "cooling"}
+B_SUMMARY = {
+    "id": "b",
+    "title": "外卖b投诉",
+    "status": "rising",
+    "started_at": "2026-11-30T08:30:00.250000+00:00",
+    "last_at": "2026-11-30T10:30:00.250000+00:00",
+    "mention_count": 12,
+    "author_count": 11,
+    "first": {"source": "weibo_search", "native_id": "n-b", "mention_id": "m-b", "author": "作者b"},
+}
+
+
+def _check(got: list[list[dict[str, object]]], ctx: Context) -> None:
+    """The listed ids of every query, the statuses, one summary in full, and every listed
+    event's summary equal to its ORM object's."""
+    assert [[e["id"] for e in rows] for rows in got] == [ids for _, ids in QUERIES]
+    assert {str(e["id"]): e["status"] for e in got[0]} == STATUSES
+    assert next(e for e in got[0] if e["id"] == "b") == B_SUMMARY
+    assert next(e for e in got[0] if e["id"] == "g")["first"] == {
+        "source": "weibo_search",
+        "native_id": "n-g",
+        "mention_id": "m-g",
+        "author": None,
+    }
+    assert got[1] == _orm_summaries(ctx, [str(e["id"]) for e in got[1]])
 
 
 @pytest.fixture
@@ -102,39 +142,36 @@ def pg_url(pg_server: PostgresServer | None) -> Iterator[str]:
     yield pg_server.create_database()
 
 
-def test_sqlite3_rows_equal_the_orm_read(config: Path, tmp_path: Path) -> None:
+def test_the_list_on_sqlite_through_sqlite3_an_open_engine_and_a_session(
+    config: Path, tmp_path: Path
+) -> None:
     writer = Context.load(config, tmp_path / "var")
     _store(writer)
-    expected = [_orm_summaries(writer, **q) for q in QUERIES]
     writer.close()
 
     reader = Context.load(config, tmp_path / "var")
-    got = [_row_summaries(reader, **q) for q in QUERIES]
-
+    got = [_row_summaries(reader, **q) for q, _ in QUERIES]
     assert "engine" not in reader.__dict__  # read with stdlib sqlite3, the ORM never opened
-    assert got == expected
-    listed = [e["id"] for e in got[0]]
-    assert listed == ["d", "c", "a", "b", "g"]
-    assert {e["status"] for e in got[0]} >= {"over", "cooling"}
-    assert [e["id"] for e in got[1]].count("e") == 1 and "f" not in listed
-    assert [e["id"] for e in got[2]] == ["c", "b"]  # last_at >= since, to the µs
-    assert [e["id"] for e in got[3]] == ["d", "a", "g"]  # started_at < until, to the µs
+    _check(got, reader)  # opens the engine: the same SQL now runs through SQLAlchemy
+    assert [_row_summaries(reader, **q) for q, _ in QUERIES] == got
+    assert _session_summaries(reader) == got
+    reader.close()
 
 
-def test_postgresql_rows_equal_the_orm_read(config: Path, tmp_path: Path, pg_url: str) -> None:
+def test_the_list_on_postgresql_through_sqlalchemy_and_a_session(
+    config: Path, tmp_path: Path, pg_url: str
+) -> None:
     ctx = Context.load(config, tmp_path / "var")
     ctx.config.database = DatabaseConfig(url=pg_url)
     _store(ctx)
-    expected = [_orm_summaries(ctx, **q) for q in QUERIES]
     ctx.close()
 
     reader = Context.load(config, tmp_path / "var")
     reader.config.database = DatabaseConfig(url=pg_url)
-    got = [_row_summaries(reader, **q) for q in QUERIES]
+    got = [_row_summaries(reader, **q) for q, _ in QUERIES]
+    _check(got, reader)
+    assert _session_summaries(reader) == got
     reader.close()
-
-    assert got == expected
-    assert [e["id"] for e in got[0]] == ["d", "c", "a", "b", "g"]
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()  # PostgreSQL, not the file
 
 
@@ -145,7 +182,7 @@ def _cli(*args: str) -> str:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_the_command_prints_the_orm_summaries(
+def test_the_command_prints_the_list(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     text = CONFIG
@@ -155,7 +192,7 @@ def test_the_command_prints_the_orm_summaries(
     config.write_text(text, encoding="utf-8")
     ctx = Context.load(config, tmp_path / "var")
     _store(ctx)
-    expected = _orm_summaries(ctx, include_forming=True)
+    expected = _row_summaries(ctx, include_forming=True)
     ctx.close()
     where = ("--data-dir", str(tmp_path / "var"), "--config", str(config))
 
@@ -163,6 +200,7 @@ def test_the_command_prints_the_orm_summaries(
     table = _cli("events", "list", *where)
 
     assert [json.loads(line) for line in lines] == expected
+    assert [e["id"] for e in expected] == QUERIES[1][1]
     assert lines[0] == json.dumps(expected[0], ensure_ascii=False)  # byte for byte
     for cell in ("事件", "首发作者", "外卖c投诉", "已平息", "作者a", "—"):
         assert cell in table
@@ -177,15 +215,3 @@ def test_a_store_never_opened_lists_nothing_and_stays_uncreated(
     assert _cli("events", "list", *where).strip() == "没有事件。"
     assert _cli("events", "list", "--json", *where) == ""
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
-
-
-def test_rows_read_through_an_open_engine_equal_the_orm_read(config: Path, tmp_path: Path) -> None:
-    """Once the process has opened the embedded store, the same SQL runs through SQLAlchemy:
-    time parameters must compare as they do through stdlib sqlite3 (to the microsecond)."""
-    ctx = Context.load(config, tmp_path / "var")
-    _store(ctx)
-    assert "engine" in ctx.__dict__
-    expected = [_orm_summaries(ctx, **q) for q in QUERIES]
-    got = [_row_summaries(ctx, **q) for q in QUERIES]
-    ctx.close()
-    assert got == expected
