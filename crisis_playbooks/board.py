@@ -1,9 +1,10 @@
-"""The case board as plain rows, read without SQLAlchemy on the embedded default.
+"""The case board: the one read of which cases it shows, in what order, with which clocks.
 
-`yuqing case list` needs three SELECTs (cases, their SLA pauses, their tasks); through
-core.store_read they run with stdlib sqlite3 on the embedded store (SQLAlchemy on a configured
-database: the same SQL), so the command starts without the ORM. The cards are computed by
-crisis_playbooks.cards, as for the ORM cases.
+`yuqing case list` and the dashboard (案件看板, 态势's 待处理事项) read it: three SELECTs
+(cases, their SLA pauses, their tasks) through core.store_read, with stdlib sqlite3 on the
+embedded store (so the command starts without the ORM), SQLAlchemy on a configured database,
+or in a session the dashboard already holds: the same SQL every way. The cards are computed by
+crisis_playbooks.cards, as for the one ORM case of the case page (crisis_playbooks.overview).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from crisis_playbooks.sla.clocks import SlaPolicy
 from crisis_playbooks.tasks.enums import is_overdue
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from core.context import Context
 
 CASE_COLUMNS = "id, title, severity, status, owner, opened_at, first_response_at, resolved_at"
@@ -89,23 +92,28 @@ def _filter(statuses: Sequence[CaseStatus]) -> tuple[str, dict[str, object]]:
 
 
 def read_board(
-    ctx: Context, *, policy: SlaPolicy, now: datetime, statuses: Sequence[CaseStatus] = ()
+    source: Context | Session,
+    *,
+    policy: SlaPolicy,
+    now: datetime,
+    statuses: Sequence[CaseStatus] = (),
 ) -> dict[CaseStatus, list[CaseCard[CaseRow]]]:
-    """The board of crisis_playbooks.overview.board (same cases, order and cards) from rows."""
+    """Cards grouped by status (every status present, possibly empty), overdue first, then
+    warnings, then the most severe, then the newest; only some statuses when given."""
     where, params = _filter(statuses)
     chosen = f"SELECT id FROM cases{where}"
     cases = read_rows(
-        ctx, f"SELECT {CASE_COLUMNS} FROM cases{where} ORDER BY opened_at DESC, id DESC", params
+        source, f"SELECT {CASE_COLUMNS} FROM cases{where} ORDER BY opened_at DESC, id DESC", params
     )
     pauses: defaultdict[int, list[PauseRow]] = defaultdict(list)
     sql = f"SELECT case_id, started_at, ended_at FROM case_sla_pauses WHERE case_id IN ({chosen})"
-    for row in read_rows(ctx, f"{sql} ORDER BY started_at", params):
+    for row in read_rows(source, f"{sql} ORDER BY started_at", params):
         pauses[row["case_id"]].append(
             PauseRow(_time(row["started_at"]), stored_time(row["ended_at"]))
         )
     tasks: defaultdict[int, list[TaskRow]] = defaultdict(list)
     sql = f"SELECT case_id, status, due_at FROM case_tasks WHERE case_id IN ({chosen})"
-    for row in read_rows(ctx, f"{sql} ORDER BY position, id", params):
+    for row in read_rows(source, f"{sql} ORDER BY position, id", params):
         tasks[row["case_id"]].append(TaskRow(str(row["status"]), stored_time(row["due_at"])))
     rows = [CaseRow.from_row(row) for row in cases]
     return group_cards(make_card(c, pauses[c.id], tasks[c.id], policy, now) for c in rows)

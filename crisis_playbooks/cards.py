@@ -1,8 +1,8 @@
 """Case cards of the board: SLA clocks and task counts at a moment, grouped by status.
 
-One computation for both readers: the ORM case (crisis_playbooks.overview: case detail,
-dashboard) and the plain rows `yuqing case list` reads without SQLAlchemy
-(crisis_playbooks.board). Both fit `BoardCase`, `ClockPause` and `BoardTask`.
+One computation for both readers: the board's plain rows (crisis_playbooks.board: `yuqing
+case list`, the dashboard) and the ORM case of the case page (crisis_playbooks.overview).
+Both fit `BoardCase`, `ClockPause` and `BoardTask`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,5 @@
-"""Read models for the case board and case detail on ORM objects (the dashboard, `case show`);
-the cards themselves are computed in crisis_playbooks.cards (`case list` reads plain rows:
-crisis_playbooks.board)."""
+"""The case detail on ORM objects (the case page, `case show`); its card is computed by
+crisis_playbooks.cards, as the board's (crisis_playbooks.board: `case list`, the dashboard)."""
 
 from __future__ import annotations
 
@@ -11,9 +10,7 @@ from sqlalchemy.orm import Session
 
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.models import CaseEvent
-from crisis_playbooks.cards import CaseCard, group_cards, make_card
-from crisis_playbooks.cases import service as cases
-from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cards import CaseCard, make_card
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.playbook import service as playbooks
 from crisis_playbooks.playbook.models import PlaybookRun
@@ -36,25 +33,13 @@ class CaseDetail:
     recovery: RecoveryRecord | None
 
 
-def card(session: Session, *, case: Case, policy: SlaPolicy, now: datetime) -> CaseCard[Case]:
-    """The board card of one case."""
-    pauses = sla.get_pauses(session, case_id=case.id)
-    return make_card(case, pauses, tasks.get_all(session, case_id=case.id), policy, now)
-
-
-def board(
-    session: Session, *, policy: SlaPolicy, now: datetime, statuses: list[CaseStatus] | None = None
-) -> dict[CaseStatus, list[CaseCard[Case]]]:
-    """Cards grouped by status (every status present, possibly empty), overdue first."""
-    found = cases.get_all(session, statuses=statuses or ())
-    return group_cards(card(session, case=c, policy=policy, now=now) for c in found)
-
-
 def detail(session: Session, *, case: Case, policy: SlaPolicy, now: datetime) -> CaseDetail:
-    """The full detail of one case."""
+    """The full detail of one case, with its board card."""
+    checklist = tasks.get_all(session, case_id=case.id)
+    pauses = sla.get_pauses(session, case_id=case.id)
     return CaseDetail(
-        card=card(session, case=case, policy=policy, now=now),
-        tasks=tasks.get_all(session, case_id=case.id),
+        card=make_card(case, pauses, checklist, policy, now),
+        tasks=checklist,
         runs=playbooks.get_runs(session, case_id=case.id),
         timeline=audit.get_all(session, case_id=case.id),
         recovery=recovery.get(session, case_id=case.id),

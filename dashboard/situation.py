@@ -17,11 +17,11 @@ from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
 from core.enums import Severity
-from core.timeutil import as_utc
+from crisis_playbooks.board import CaseRow, read_board
+from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases import service as cases
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case
-from crisis_playbooks.overview import CaseCard, board
 from crisis_playbooks.sla.clocks import SlaClock, SlaPolicy
 from crisis_playbooks.sla.enums import ClockState
 from crisis_playbooks.tasks import service as tasks
@@ -89,12 +89,12 @@ class AttentionItem:
         return self.rank >= CRISIS_RANK
 
 
-def _running_clock(card: CaseCard) -> SlaClock | None:
+def _running_clock(card: CaseCard[CaseRow]) -> SlaClock | None:
     running = [c for c in card.clocks if c.stopped_at is None and c.due_at is not None]
     return min(running, key=lambda c: c.due_at or card.now, default=None)
 
 
-def _case_item(session: Session, card: CaseCard) -> AttentionItem:
+def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
     case = card.case
     open_tasks = [
         t
@@ -102,7 +102,6 @@ def _case_item(session: Session, card: CaseCard) -> AttentionItem:
         if t.status == TaskStatus.OPEN and t.due_at is not None
     ]
     step = min(open_tasks, key=lambda t: t.due_at or card.now, default=None)
-    lead = case.alerts[0].alert_id if case.alerts else None
     return AttentionItem(
         kind="案件",
         rank=case.severity_enum.rank,
@@ -113,7 +112,7 @@ def _case_item(session: Session, card: CaseCard) -> AttentionItem:
         next_step=step.title if step else None,
         next_due=step.due_at if step else None,
         sla=_running_clock(card),
-        alert_id=lead,
+        alert_id=cases.first_alert_id(session, case_id=case.id),
         case_id=case.id,
     )
 
@@ -127,7 +126,7 @@ def _alert_item(alert: Alert, more: int) -> AttentionItem:
         rank=severity.rank,
         level=severity.label_zh,
         title=title,
-        opened_at=as_utc(alert.opened_at),
+        opened_at=alert.opened_at,
         owner=status,
         next_step="立案并启动预案",
         next_due=None,
@@ -139,7 +138,7 @@ def _alert_item(alert: Alert, more: int) -> AttentionItem:
 def attention(session: Session, *, policy: SlaPolicy, now: datetime) -> list[AttentionItem]:
     """Open cases and unhandled alerts, most severe and then oldest first."""
     open_statuses: list[CaseStatus] = [s for s in CaseStatus if s.is_open]
-    grouped = board(session, policy=policy, now=now, statuses=open_statuses)
+    grouped = read_board(session, policy=policy, now=now, statuses=open_statuses)
     items = [_case_item(session, card) for cards in grouped.values() for card in cards]
     items += [_alert_item(alert, more) for alert, more in waiting_alerts(session)]
     items.sort(key=lambda i: (-i.rank, i.opened_at))

@@ -43,6 +43,12 @@ def get_all(
     return list(session.scalars(query))
 
 
+def first_alert_id(session: Session, *, case_id: int) -> int | None:
+    """The first alert linked to the case (the one it was opened from), or None."""
+    query = select(CaseAlert.alert_id).where(CaseAlert.case_id == case_id)
+    return session.scalar(query.order_by(CaseAlert.linked_at, CaseAlert.id).limit(1))
+
+
 def get_by_alert(session: Session, *, alert_id: int) -> list[Case]:
     """Cases linked to an alert."""
     query = select(Case).join(CaseAlert).where(CaseAlert.alert_id == alert_id)

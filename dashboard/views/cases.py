@@ -9,10 +9,11 @@ from core.enums import Severity
 from core.errors import YuqingError
 from core.escaping import streamlit_text
 from crisis_playbooks import runtime
+from crisis_playbooks.board import CaseRow, read_board
+from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases import flows
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import CaseCreate
-from crisis_playbooks.overview import CaseCard, board
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.navigation import VIEWS
@@ -46,12 +47,10 @@ def open_from_alert(alert_id: int) -> int:
 
 
 def alert_caption(alert: Alert) -> str:
-    """Severity in Chinese, rule, first firing in local time (SQLite returns naive UTC)."""
+    """Severity in Chinese, rule, first firing in local time."""
     from core.enums import SEVERITY_LABELS_ZH, Severity
-    from core.timeutil import as_utc
 
-    opened = as_utc(alert.opened_at)
-    first = opened.astimezone(ctx.config.tz).strftime("%m-%d %H:%M") if opened else "—"
+    first = alert.opened_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
     level = SEVERITY_LABELS_ZH[Severity(alert.severity)]
     return f"级别 {level} · 规则 {alert.rule} · 首次触发 {first}"
 
@@ -96,7 +95,7 @@ with st.expander("手工立案"), st.form("manual-case"):
         open_detail(case.id)
 
 
-def card(item: CaseCard) -> None:
+def card(item: CaseCard[CaseRow]) -> None:
     """One case on the board; overdue cases are red, warnings amber."""
     case = item.case
     colour = "red" if item.overdue else ("orange" if item.warning else "gray")
@@ -117,8 +116,7 @@ me = auth.current()
 toggles = st.columns(2)
 show_closed = toggles[0].toggle("显示已关闭", value=False)
 mine_only = me is not None and toggles[1].toggle(f"只看我负责的（{me.name}）", value=False)
-with ctx.sessions() as session:
-    grouped = board(session, policy=runtime.policy(ctx), now=now())
+grouped = read_board(ctx, policy=runtime.policy(ctx), now=now())
 if mine_only and me is not None:
     grouped = {s: [c for c in cards if c.case.owner == me.name] for s, cards in grouped.items()}
 statuses = [s for s in CaseStatus if show_closed or s != CaseStatus.CLOSED]

@@ -1,5 +1,6 @@
-"""`yuqing case list` reads plain rows (stdlib sqlite3 on the embedded store, SQLAlchemy on
-PostgreSQL) and shows the same board as the ORM read: cases, order, SLA clocks, task counts."""
+"""The one case board (crisis_playbooks.board) on every route its SQL runs: stdlib sqlite3 on
+the embedded store, SQLAlchemy on PostgreSQL or an already-open store, the dashboard's session;
+the same cases, order, SLA clocks and task counts, and `yuqing case list` prints it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -20,7 +22,7 @@ from crisis_playbooks.board import read_board
 from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.commands.board_render import print_board
-from crisis_playbooks.overview import board
+from crisis_playbooks.sla.clocks import SlaPolicy
 from tests.cases.conftest import local
 from tests.conftest import require
 from tests.postgres import PostgresServer
@@ -120,42 +122,50 @@ def _view(grouped: Mapping[CaseStatus, Sequence[CaseCard[Any]]]) -> list[tuple[o
     ]
 
 
-def _orm_board(
-    where: list[str], now: datetime, statuses: list[CaseStatus]
-) -> list[tuple[object, ...]]:
-    ctx = Context.load(where[1], where[3])
-    try:
-        with ctx.sessions() as session:
-            return _view(board(session, policy=runtime.policy(ctx), now=now, statuses=statuses))
-    finally:
-        ctx.close()
+Boards = dict[tuple[datetime, tuple[CaseStatus, ...]], list[tuple[object, ...]]]
+# Case ids in board order (status by status, overdue first) at each of MOMENTS: checked once
+# against the ORM board this read replaced.
+ORDERS = [[1, 7, 5, 6, 2, 4, 3], [1, 5, 7, 6, 2, 4, 3], [7, 1, 5, 6, 2, 4, 3]]
 
 
-def test_rows_give_the_orm_board(where: list[str]) -> None:
-    for now in MOMENTS:
-        for statuses in FILTERS:
-            expected = _orm_board(where, now, statuses)
-            reader = Context.load(where[1], where[3])
-            got = _view(
-                read_board(reader, policy=runtime.policy(reader), now=now, statuses=statuses)
-            )
-            if reader.config.database.url is None:
-                assert "engine" not in reader.__dict__  # stdlib sqlite3: the ORM never opened
-            reader.close()
-            assert got == expected, (now, statuses)
-    board_now = _orm_board(where, MOMENTS[1], [])
+def _boards(source: Context | Session, policy: SlaPolicy) -> Boards:
+    """Every moment's board for every status filter, read from the store or a session."""
+    return {
+        (now, tuple(statuses)): _view(read_board(source, policy=policy, now=now, statuses=statuses))
+        for now in MOMENTS
+        for statuses in FILTERS
+    }
+
+
+def test_the_board_is_the_same_on_every_route(where: list[str]) -> None:
+    reader = Context.load(where[1], where[3])
+    policy = runtime.policy(reader)
+    got = _boards(reader, policy)
+    if reader.config.database.url is None:
+        assert "engine" not in reader.__dict__  # stdlib sqlite3: the ORM never opened
+    with reader.sessions() as session:  # as the dashboard reads it
+        assert _boards(session, policy) == got
+    assert _boards(reader, policy) == got  # the store is open now: the SQL through SQLAlchemy
+    reader.close()
+
+    for (now, statuses), view in got.items():  # a filter keeps the same cards, in order
+        if statuses:
+            assert view == [row for row in got[(now, ())] if row[0] in statuses], (now, statuses)
+    assert [[row[1] for row in got[(now, ())]] for now in MOMENTS] == ORDERS
+    board_now = got[(MOMENTS[1], ())]
     assert [row[1] for row in board_now] == [1, 5, 7, 6, 2, 4, 3]  # overdue first per status
     assert board_now[0][6] == (8, 9, 4) and board_now[0][7] == (True, True)
     assert {str(c.state) for row in board_now for c in row[5]} >= {"breached", "met", "paused"}
 
 
-def test_the_command_prints_the_orm_board(
+def test_the_command_prints_the_board(
     where: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "220")
     ctx = Context.load(where[1], where[3])
     with ctx.sessions() as session:
-        print_board(board(session, policy=runtime.policy(ctx), now=MOMENTS[1]), ctx.config.tz)
+        grouped = read_board(session, policy=runtime.policy(ctx), now=MOMENTS[1])
+        print_board(grouped, ctx.config.tz)
     ctx.close()
     expected = capsys.readouterr().out
 
@@ -164,6 +174,8 @@ def test_the_command_prints_the_orm_board(
     assert printed == expected
     assert "食品安全 [bold]危机[/bold]" in printed and "暂停(等待客户)" in printed
     assert "首次响应 已超时 (900%) 截止 2026-11-23 12:00" in printed
+    titles = [t for _, t in sorted((printed.index(t), t) for t in ("外卖吃出异物", "包装破损"))]
+    assert titles == ["外卖吃出异物", "包装破损"]  # case 1 before case 5: the board's order
 
 
 def test_a_store_never_opened_shows_an_empty_board_and_stays_uncreated(tmp_path: Path) -> None:
