@@ -21,7 +21,7 @@ from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.errors import YuqingError
 from core.intake import read_records
-from core.timeutil import SimulatedClock, as_utc, parse_duration
+from core.timeutil import SimulatedClock, parse_duration
 
 alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
@@ -63,7 +63,6 @@ def list_alerts(
     table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
     for alert in alerts:
         baseline = "—" if alert.baseline is None else f"{alert.baseline:.1f}"
-        opened = as_utc(alert.opened_at)
         table.add_row(
             str(alert.id),
             SEVERITY_LABELS_ZH[Severity(alert.severity)],
@@ -71,7 +70,7 @@ def list_alerts(
             alert.title,
             str(alert.count),
             baseline,
-            f"{opened.astimezone(ctx.config.tz):%m-%d %H:%M}" if opened else "",
+            f"{alert.opened_at.astimezone(ctx.config.tz):%m-%d %H:%M}",
             alert.rule,
         )
     console.print(table if alerts else "没有预警。")

@@ -24,7 +24,6 @@ from alerting.templates import render_alert
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from core.own_accounts import OwnAccounts
-from core.timeutil import as_utc
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -285,7 +284,7 @@ class AlertEngine:
         with self.ctx.sessions() as session:
             rows = {r.rule: r for r in session.query(RuleState).all()}
         return {
-            name: (as_utc(rows[name].last_eval_at), dict(rows[name].data or {}))
+            name: (rows[name].last_eval_at, dict(rows[name].data or {}))
             for name in self.by_name
             if name in rows
         }

@@ -21,7 +21,6 @@ from alerting.notifiers import NOTIFIERS, DeliveryError, Notification
 from core.enums import Severity
 from core.errors import ConfigError
 from core.masking import mask_personal_data
-from core.timeutil import as_utc
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -200,7 +199,7 @@ def _rate_limited_until(
     if count < limit:
         return None
     oldest = session.scalar(sent.order_by(Delivery.sent_at).limit(1))
-    return (as_utc(oldest) or now) + period
+    return (oldest or now) + period
 
 
 def _as_notification(row: Delivery) -> Notification:

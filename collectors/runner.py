@@ -23,7 +23,6 @@ from collectors.state import SourceState, SourceStatus, state_of
 from core.context import Context
 from core.errors import ConfigError, NotConfigured
 from core.pipeline.pipeline import IngestReport
-from core.timeutil import as_utc
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
     now = ctx.clock()
     with ctx.sessions.begin() as session:
         state = load_state(session, source)
-        cooldown = as_utc(state.cooldown_until)
+        cooldown = state.cooldown_until
         if cooldown and cooldown > now:
             return SourceRun(source.name, SourceStatus(state.status), skipped=True)
         cursor = state.cursor

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from alerting.models import Alert
 from core.enums import SEVERITY_LABELS_ZH, Severity
-from core.timeutil import as_utc
 from dashboard.charts import Mark, trend_svg
 from dashboard.event_data import EventMark
 
@@ -38,7 +37,7 @@ def alert_marks(session: Session, since: datetime, limit: int = 200) -> list[Ale
     """Alerts opened since `since` (false alarms left out), oldest first."""
     statement = select(Alert).where(Alert.opened_at >= since).order_by(Alert.opened_at).limit(limit)
     return [
-        AlertMark(as_utc(a.opened_at) or a.opened_at, a.id, Severity(a.severity), a.title)
+        AlertMark(a.opened_at, a.id, Severity(a.severity), a.title)
         for a in session.scalars(statement)
         if not a.false_alarm
     ]

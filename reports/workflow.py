@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
 from core.enums import Severity
-from core.timeutil import as_utc
 from crisis_playbooks.cases.enums import STATUS_LABELS_ZH, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.kpis import compute_kpis
@@ -75,7 +74,7 @@ def _reason(exc: SQLAlchemyError) -> str:
 def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
     severity, status = Severity(record.severity), AlertStatus(record.status)
     return AlertRow(
-        opened_at=as_utc(record.opened_at) or datetime.now(UTC),
+        opened_at=record.opened_at,
         severity=severity,
         rule=record.rule,
         title=record.title or record.summary or "",
@@ -83,8 +82,8 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
         severity_label=severity.label_zh,
         status_label=ALERT_STATUS_ZH[status],
         count=record.count,
-        acknowledged_at=as_utc(record.acknowledged_at),
-        resolved_at=as_utc(record.resolved_at),
+        acknowledged_at=record.acknowledged_at,
+        resolved_at=record.resolved_at,
         incident_id=record.incident_id,
         false_alarm=bool(record.false_alarm),
         cases=cases,

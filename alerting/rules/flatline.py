@@ -13,7 +13,7 @@ from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
 from core.enums import Severity
 from core.index.protocol import SplitField
-from core.timeutil import Duration, as_utc
+from core.timeutil import Duration
 
 _UNHEALTHY = {SourceStatus.DEGRADED, SourceStatus.BLOCKED, SourceStatus.MISCONFIGURED}
 
@@ -97,7 +97,7 @@ class FlatlineRule(Rule[FlatlineSpec]):
             states = list(session.scalars(select(SourceState)))
         findings = []
         for state in states:
-            last_ok = as_utc(state.last_success_at)
+            last_ok = state.last_success_at
             if state.status not in _UNHEALTHY or (
                 last_ok is not None and rc.now - last_ok < spec.silence
             ):

@@ -12,7 +12,6 @@ from alerting.rules import RULES, describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.errors import YuqingError
 from core.escaping import streamlit_text
-from core.timeutil import as_utc
 from crisis_playbooks import runtime
 from crisis_playbooks.cases import flows
 from dashboard import auth
@@ -133,9 +132,8 @@ def show(alert: Alert) -> None:
     st.markdown(streamlit_text(alert.summary))
     st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
-    opened = as_utc(alert.opened_at)
     kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else None
-    started = f"{opened.astimezone(tz):%m-%d %H:%M}" if opened else "—"
+    started = f"{alert.opened_at.astimezone(tz):%m-%d %H:%M}"
     st.caption(
         f"规则「{alert.rule}」（{kind.type_label_zh if kind else '自定义规则'}）"
         f" · 开始 {started} · 同一条件已触发 {alert.fire_count} 次 · {notified(alert)}"

@@ -12,7 +12,6 @@ from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, Severity
 from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
-from core.timeutil import as_utc
 from crisis_playbooks import runtime
 from dashboard.charts import show
 from dashboard.data import CACHE_SECONDS, get_context, now, rounded, search, sentiment_series
@@ -80,9 +79,7 @@ def crisis_start(item: AttentionItem) -> datetime:
         with ctx.sessions() as session:
             alert = alert_service.get(session, alert_id=item.alert_id)
             if alert is not None:
-                start = as_utc(alert.window_start or alert.opened_at)
-                if start is not None:
-                    return start
+                return alert.window_start or alert.opened_at
     return item.opened_at
 
 
