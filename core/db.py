@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 
 from core import schema_stamp
-from core.store_read import EMBEDDED_STORE
+from core.store_read import EMBEDDED_STORE, SQLITE_TIME
 from core.tables import TABLES
+from core.timeutil import to_utc
 
 log = logging.getLogger(__name__)
 LOOKUP_CHUNK = 500  # keys per `IN (…)` query
@@ -116,6 +118,20 @@ def driver_marker(session: Session) -> str | None:
     return "?" if style == "qmark" else "%s" if style in ("format", "pyformat") else None
 
 
+def driver_cursor(session: Session) -> Any:
+    """A DB-API cursor in the session's transaction: rows come back as plain tuples, with none
+    of SQLAlchemy's per-row and per-parameter work (use where driver_marker is known)."""
+    return session.connection().connection.cursor()
+
+
+def driver_time(session: Session, value: datetime) -> datetime | str:
+    """A time as a DateTime column stores it, for driver SQL: SQLAlchemy's text form on SQLite
+    (naive UTC, microseconds always written), the datetime itself elsewhere."""
+    if session.get_bind().dialect.name == "sqlite":
+        return to_utc(value).strftime(SQLITE_TIME)
+    return value
+
+
 def lookup(
     session: Session,
     key: InstrumentedAttribute[Any],
@@ -125,19 +141,25 @@ def lookup(
     """key → value for the wanted keys that are stored (None and "" skipped): a chunk of keys
     per query through the key's index, never a table scan. Plain driver SQL where the
     placeholder is known: ingest asks for thousands of keys per batch, and SQLAlchemy's
-    per-parameter work cost more than SQLite's (keys and values are plain strings or ints)."""
+    per-parameter and per-row work cost more than SQLite's (keys and values are plain strings
+    or ints)."""
     ordered = sorted({k for k in wanted if k is not None and k != ""})
     found: dict[Any, Any] = {}
     mark = driver_marker(session)
     table = key.class_.__tablename__
-    connection = session.connection()
+    if mark is None:
+        for start in range(0, len(ordered), LOOKUP_CHUNK):
+            chunk = ordered[start : start + LOOKUP_CHUNK]
+            found.update(
+                tuple(row) for row in session.execute(select(key, value).where(key.in_(chunk)))
+            )
+        return found
+    cursor = driver_cursor(session)
     for start in range(0, len(ordered), LOOKUP_CHUNK):
         chunk = ordered[start : start + LOOKUP_CHUNK]
-        if mark is None:
-            rows = session.execute(select(key, value).where(key.in_(chunk)))
-        else:
-            marks = ",".join([mark] * len(chunk))
-            sql = f"SELECT {key.key}, {value.key} FROM {table} WHERE {key.key} IN ({marks})"
-            rows = connection.exec_driver_sql(sql, tuple(chunk))
-        found.update({k: v for k, v in rows})
+        marks = ",".join([mark] * len(chunk))
+        cursor.execute(
+            f"SELECT {key.key}, {value.key} FROM {table} WHERE {key.key} IN ({marks})", tuple(chunk)
+        )
+        found.update(cursor.fetchall())
     return found
