@@ -27,7 +27,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from core.db import LOOKUP_CHUNK, lookup
+from core.db import LOOKUP_CHUNK, driver_cursor, driver_marker, driver_time, lookup
 from core.models import Mention, utcnow
 from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
 from core.pipeline.neardup import NearMatcher, NearText
@@ -49,30 +49,41 @@ def _is_emoji(char: str) -> bool:
     return unicodedata.category(char) == "So" or "\U0001f000" <= char <= "\U0001faff"
 
 
-_DROPPED: dict[str, bool] = {}  # character → dropped from group texts (at most every code point)
+class _EmojiTable(dict[int, int | None]):
+    """str.translate table: code point → None (dropped from group texts) or itself, decided
+    at a character's first sight (at most every code point); later lookups stay in C."""
+
+    def __missing__(self, code: int) -> int | None:
+        char = chr(code)
+        value = None if _is_emoji(char) or char == "\ufe0f" else code
+        self[code] = value
+        return value
+
+
+_EMOJI_TABLE = _EmojiTable()
 
 
 def _without_emoji(text: str) -> str:
-    """Text without emoji and variation selectors, deciding once per distinct character."""
-    dropped = []
-    for char in set(text):
-        drop = _DROPPED.get(char)
-        if drop is None:
-            drop = _DROPPED[char] = _is_emoji(char) or char == "\ufe0f"
-        if drop:
-            dropped.append(ord(char))
-    return text.translate(dict.fromkeys(dropped)) if dropped else text
+    """Text without emoji and variation selectors."""
+    return text.translate(_EMOJI_TABLE)
 
 
 def copy_text(text: str) -> str:
     """The text as a flood check compares it: NFKC, case folded, whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    return _copy_text_of_nfkc(unicodedata.normalize("NFKC", text))
+
+
+def _copy_text_of_nfkc(text: str) -> str:
+    return _SPACE.sub("", text).casefold()
 
 
 def group_text(text: str) -> str:
     """The text without repost markers, @names, #topics#, links and emoji; digits and
     punctuation stay, so "退款1.5元"/"退款15元" and "好吃！"/"好吃？" stay apart."""
-    text = unicodedata.normalize("NFKC", text)
+    return _group_text_of_nfkc(unicodedata.normalize("NFKC", text))
+
+
+def _group_text_of_nfkc(text: str) -> str:
     for pattern in (_URL, _REPOST_CHAIN, _HASHTAG, _AT, _BRACKET_EMOJI, _REPOST_WORDS):
         text = pattern.sub("", text)
     text = _without_emoji(text)
@@ -89,14 +100,16 @@ def author_key(mention: Mention) -> str | None:
     return mention.author.id or mention.author.name or None
 
 
-def copy_digest(mention: Mention) -> str | None:
+def copy_digest(mention: Mention, nfkc_text: str | None = None) -> str | None:
     """Key of (source, author, text, pictures); None for anonymous mentions and emoticon-only
-    reactions (never collapsed)."""
+    reactions (never collapsed). nfkc_text: the full text in NFKC when already at hand."""
     author = author_key(mention)
     pictures = "\x1f".join(sorted(mention.media))
     if author is None or not (pictures or _FOLD.sub("", _BRACKETED.sub("", mention.full_text))):
         return None
-    return _sha1(mention.source, author, copy_text(mention.full_text), pictures)
+    if nfkc_text is None:
+        nfkc_text = unicodedata.normalize("NFKC", mention.full_text)
+    return _sha1(mention.source, author, _copy_text_of_nfkc(nfkc_text), pictures)
 
 
 def group_digest(mention: Mention, text: str | None = None) -> str | None:
@@ -116,10 +129,16 @@ class ContentDeduper:
         self.sessions = sessions
 
     def split(self, mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
-        """(kept with group_id set, floods collapsed) — also within the batch; records keys."""
-        copies = {m.id: copy_digest(m) for m in mentions}
-        texts = {m.id: group_text(m.full_text) for m in mentions}
-        groups = {m.id: group_digest(m, texts[m.id]) for m in mentions}
+        """(kept, floods collapsed) — also within the batch; records keys. Sets `group_id` on
+        the mentions in place (the caller passes mentions it owns: the pipeline's copies)."""
+        copies: dict[str, str | None] = {}
+        texts: dict[str, str] = {}
+        groups: dict[str, str | None] = {}
+        for mention in mentions:
+            full = unicodedata.normalize("NFKC", mention.full_text)
+            copies[mention.id] = copy_digest(mention, full)
+            texts[mention.id] = text = _group_text_of_nfkc(full)
+            groups[mention.id] = group_digest(mention, text)
         with self.sessions.begin() as session:
             owners = lookup(session, AuthorCopy.digest, AuthorCopy.mention_id, copies.values())
             known = lookup(
@@ -133,15 +152,16 @@ class ContentDeduper:
             }
             near = NearMatcher(session, list(near_texts.values()))
             grown: dict[str, int] = {}
-            fresh: list[dict[str, object]] = []
-            grouped = [
-                self._grouped(m, groups[m.id], known, grown, fresh, near, near_texts.get(m.id))
-                for m in kept
-            ]
-            _insert(session, SimilarityGroup, fresh)
+            fresh: list[tuple[object, ...]] = []
+            for mention in kept:
+                digest = groups[mention.id]
+                mention.group_id = self._group(
+                    mention.id, digest, known, grown, fresh, near, near_texts.get(mention.id)
+                )
+            _insert(session, SimilarityGroup, ("digest", "group_id", "size"), fresh)
             near.save()
             _increment(session, SimilarityGroup.digest, SimilarityGroup.size, grown)
-            return grouped, floods
+            return kept, floods
 
     @staticmethod
     def _collapse(
@@ -153,7 +173,7 @@ class ContentDeduper:
         kept: list[Mention] = []
         floods: list[Mention] = []
         repeats: dict[str, int] = {}
-        fresh: list[dict[str, object]] = []
+        fresh: list[tuple[object, ...]] = []
         for mention in mentions:
             digest = copies[mention.id]
             owner = owners.get(digest) if digest else None
@@ -162,47 +182,61 @@ class ContentDeduper:
                 repeats[digest] = repeats.get(digest, 0) + 1
                 continue
             if digest and owner is None:
-                fresh.append({"digest": digest, "mention_id": mention.id, "repeats": 0})
+                fresh.append((digest, mention.id, 0))
                 owners[digest] = mention.id
             kept.append(mention)
-        _insert(session, AuthorCopy, fresh)
+        _insert(session, AuthorCopy, ("digest", "mention_id", "repeats"), fresh)
         _increment(session, AuthorCopy.digest, AuthorCopy.repeats, repeats)
         return kept, floods
 
     @staticmethod
-    def _grouped(
-        mention: Mention,
+    def _group(
+        mention_id: str,
         digest: str | None,
         known: dict[str, str],
         grown: dict[str, int],
-        fresh: list[dict[str, object]],
+        fresh: list[tuple[object, ...]],
         near: NearMatcher,
         text: NearText | None,
-    ) -> Mention:
+    ) -> str | None:
+        """The mention's group id: its digest's, a near copy's, or a new group of its own."""
         if digest is None:
-            return mention.model_copy(update={"group_id": None})
+            return None
         group = known.get(digest)
         if group is None:
             group = near.match(text) if text else None
             if group is None:
-                group = mention.id
+                group = mention_id
                 if text:
                     near.start(group, text)
-            fresh.append({"digest": digest, "group_id": group, "size": 1})
+            fresh.append((digest, group, 1))
             known[digest] = group
         else:
             grown[digest] = grown.get(digest, 0) + 1
-        return mention.model_copy(update={"group_id": group})
+        return group
 
 
 def _insert(
-    session: Session, table: type[AuthorCopy] | type[SimilarityGroup], rows: list[dict[str, object]]
+    session: Session,
+    table: type[AuthorCopy] | type[SimilarityGroup],
+    columns: tuple[str, ...],
+    rows: list[tuple[object, ...]],
 ) -> None:
-    """One multi-row Core insert (the ORM unit of work costs more than the lookups)."""
-    if rows:
-        now = utcnow()
+    """One multi-row insert of these columns and `first_seen` (now): driver SQL where the
+    placeholder is known (SQLAlchemy's per-row parameter work cost more than the insert)."""
+    if not rows:
+        return
+    now = utcnow()
+    mark = driver_marker(session)
+    if mark is None:
         target = cast(Table, table.__table__)
-        session.execute(insert(target), [{**row, "first_seen": now} for row in rows])
+        named = [{**dict(zip(columns, row, strict=True)), "first_seen": now} for row in rows]
+        session.execute(insert(target), named)
+        return
+    stamp = driver_time(session, now)
+    marks = ", ".join([mark] * (len(columns) + 1))
+    sql = f"INSERT INTO {table.__tablename__} ({', '.join(columns)}, first_seen) VALUES ({marks})"
+    driver_cursor(session).executemany(sql, [(*row, stamp) for row in rows])
 
 
 def _increment(
@@ -215,11 +249,17 @@ def _increment(
     if not by:
         return
     table = cast(Table, key.class_.__table__)
-    column, total = table.c[key.key], table.c[counter.key]
+    mark = driver_marker(session)
+    if mark is not None:
+        name, total = key.key, counter.key
+        sql = f"UPDATE {table.name} SET {total} = {total} + {mark} WHERE {name} = {mark}"
+        driver_cursor(session).executemany(sql, [(n, d) for d, n in by.items()])
+        return
+    column, total_column = table.c[key.key], table.c[counter.key]
     statement = (
         update(table)
         .where(column == bindparam("_digest"))
-        .values({total: total + bindparam("_extra")})
+        .values({total_column: total_column + bindparam("_extra")})
     )
     session.execute(statement, [{"_digest": d, "_extra": n} for d, n in by.items()])
 

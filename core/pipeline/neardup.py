@@ -36,7 +36,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from core.db import LOOKUP_CHUNK, driver_marker, lookup
+from core.db import LOOKUP_CHUNK, driver_cursor, driver_marker, driver_time, lookup
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
 
@@ -126,25 +126,25 @@ class NearText:
         return shared / union if union else 0.0
 
 
-def _codes(letters: str) -> NDArray[np.uint64]:
-    """Each bigram of the letters as one integer (two 21-bit code points); repeats are harmless
-    to a minimum."""
-    points = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    return np.asarray((points[:-1] << np.uint64(21)) | points[1:], dtype=np.uint64)
-
-
 def signatures(texts: Sequence[NearText]) -> NDArray[np.uint64]:
     """MinHash signatures, one row of HASHES per text (texts must be eligible)."""
-    codes = [_codes(t.letters) for t in texts]
-    lengths = [len(c) for c in codes]
+    # All letters in one array; each bigram is one integer (two 21-bit code points). The
+    # bigram across two texts' boundary gets the largest value, which no minimum picks.
+    lengths = np.fromiter((len(t.letters) for t in texts), dtype=np.int64, count=len(texts))
+    joined = "".join(t.letters for t in texts).encode("utf-32-le")
+    points = np.frombuffer(joined, dtype=np.uint32).astype(np.uint64)
+    codes = (points[:-1] << np.uint64(21)) | points[1:]
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
     with np.errstate(over="ignore"):
-        values = np.concatenate(codes) * _BAND_MULT  # one strong mix per bigram, then
+        values = codes * _BAND_MULT  # one strong mix per bigram, then
         values ^= values >> np.uint64(29)
         values *= _BAND_MULT
         values ^= values >> np.uint64(32)
-        mixed = values[:, None] * _MULT + _XOR  # a multiply-add per hash function
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-    return np.asarray(np.minimum.reduceat(mixed, starts, axis=0), dtype=np.uint64)
+        # A multiply-add per hash function; a row per hash keeps the minima's runs contiguous.
+        mixed = np.multiply.outer(_MULT, values)
+        mixed += _XOR[:, None]
+    mixed[:, starts[1:] - 1] = np.iinfo(np.uint64).max
+    return np.ascontiguousarray(np.minimum.reduceat(mixed, starts, axis=1).T, dtype=np.uint64)
 
 
 def band_keys(signatures: NDArray[np.uint64]) -> NDArray[np.int64]:
@@ -169,7 +169,7 @@ class NearMatcher:
         self.bands = _bands(session, _flat(self.keys.values()))
         found = lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
         self.representatives = {g: NearText.of(text) for g, text in found.items()}
-        self.new_groups: list[dict[str, object]] = []
+        self.new_groups: list[tuple[str, str]] = []
         self.new_bands: dict[int, str] = {}
 
     def match(self, text: NearText) -> str | None:
@@ -191,7 +191,7 @@ class NearMatcher:
         """Make this text the representative of a new group (claims its free band keys)."""
         if not text.eligible:
             return
-        self.new_groups.append({"group_id": group_id, "text": text.text, "first_seen": utcnow()})
+        self.new_groups.append((group_id, text.text))
         self.representatives[group_id] = text
         for key in self.keys.get(text.text, ()):
             if key not in self.bands:
@@ -199,8 +199,12 @@ class NearMatcher:
 
     def save(self) -> None:
         """Store the batch's new representatives and band keys (first claim wins)."""
-        _insert_new(self.session, NearGroup, self.new_groups)
-        _insert_bands(self.session, self.new_bands)
+        if self.new_groups:
+            now = utcnow()
+            stamp = now if driver_marker(self.session) is None else driver_time(self.session, now)
+            rows = [(g, t, stamp) for g, t in self.new_groups]
+            _insert_new(self.session, NearGroup, ("group_id", "text", "first_seen"), rows)
+        _insert_new(self.session, NearBand, ("band", "group_id"), list(self.new_bands.items()))
 
 
 def _flat(lists: Iterable[list[int]]) -> set[int]:
@@ -212,30 +216,28 @@ def _bands(session: Session, keys: set[int]) -> dict[int, str]:
     return lookup(session, NearBand.band, NearBand.group_id, keys)
 
 
-def _insert_bands(session: Session, bands: dict[int, str]) -> None:
-    """Store band keys; a key another writer claimed meanwhile stays theirs."""
-    mark = driver_marker(session)
-    if not bands:
-        return
-    if mark is None:
-        _insert_new(session, NearBand, [{"band": k, "group_id": g} for k, g in bands.items()])
-        return
-    table = NearBand.__tablename__
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
-    sql = f"{verb} INTO {table} (band, group_id) VALUES ({mark}, {mark}){tail}"
-    session.connection().exec_driver_sql(sql, list(bands.items()))
-
-
 def _insert_new(
-    session: Session, table: type[NearGroup] | type[NearBand], rows: list[dict[str, object]]
+    session: Session,
+    table: type[NearGroup] | type[NearBand],
+    columns: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
 ) -> None:
-    """Insert rows, skipping keys another writer stored meanwhile."""
+    """Insert rows, skipping keys another writer stored meanwhile (a band key another writer
+    claimed stays theirs): driver SQL where the placeholder is known."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    maker = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(maker(table.__table__).on_conflict_do_nothing(), rows)  # type: ignore[arg-type]
+    mark = driver_marker(session)
+    if mark is None:
+        dialect = session.get_bind().dialect.name
+        maker = pg_insert if dialect == "postgresql" else sqlite_insert
+        named = [dict(zip(columns, row, strict=True)) for row in rows]
+        session.execute(maker(table.__table__).on_conflict_do_nothing(), named)  # type: ignore[arg-type]
+        return
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
+    marks = ", ".join([mark] * len(columns))
+    sql = f"{verb} INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({marks}){tail}"
+    driver_cursor(session).executemany(sql, rows)
 
 
 def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
