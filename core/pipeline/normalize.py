@@ -97,4 +97,6 @@ def _clean_author(author: Author) -> Author:
         return author
     name = " ".join(strip_invisible(author.name).split()) if author.name else None
     uid = strip_invisible(author.id) if author.id else None
+    if (name or None, uid or None) == (author.name, author.id):
+        return author  # already clean: shared, as an author without name and id is
     return author.model_copy(update={"name": name or None, "id": uid or None})

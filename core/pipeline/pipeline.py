@@ -117,15 +117,20 @@ class Pipeline:
             if clean.id in kept:
                 report.duplicates += 1
                 continue
-            kept[clean.id] = clean.model_copy(update={"plans": self.matcher.match(clean)})
+            clean.plans = self.matcher.match(clean)  # clean is this batch's own copy
+            kept[clean.id] = clean
         return list(kept.values())
 
     def _split_known(
         self, mentions: list[Mention], known: Mapping[str, str], report: IngestReport
     ) -> tuple[list[Mention], list[Mention]]:
-        """New mentions, and known ones (`known`: where they are) whose metrics moved."""
-        # Corrected labels come only from staff (stored copies), never from an intake record.
-        fresh = [m.model_copy(update={"corrected": {}}) for m in mentions if m.id not in known]
+        """New mentions, and known ones (`known`: where they are) whose metrics moved; the
+        mentions are the batch's own normalized copies, changed in place."""
+        fresh = [m for m in mentions if m.id not in known]
+        for mention in fresh:
+            # Corrected labels come only from staff (stored copies), never from an intake record.
+            if mention.corrected:
+                mention.corrected = {}
         stored = self._stored([m.id for m in mentions if m.id in known])
         changed = []
         for mention in mentions:
