@@ -41,8 +41,18 @@ _URL = re.compile(r"https?://\S+")
 _BRACKET_EMOJI = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]")
 _REPOST_WORDS = re.compile(r"转发微博|轉發微博|repost|转发|回复")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1+")
-_FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
 _BRACKETED = re.compile(r"\[[^\[\]]{1,12}\]")  # "[图片]", "[表情]", Weibo's "[怒]"
+_WORD_CHAR = re.compile(r"[^\s\W_]")  # neither space, punctuation nor "_"
+# Noise removed from group texts, in this order, each with the strings one of which every
+# match contains (checked on the text as the earlier removals left it).
+_NOISE = (
+    (_URL, ("http",)),
+    (_REPOST_CHAIN, ("//",)),
+    (_HASHTAG, ("#",)),
+    (_AT, ("@",)),
+    (_BRACKET_EMOJI, ("[",)),
+    (_REPOST_WORDS, ("转", "轉", "repost", "回")),
+)
 
 
 def _is_emoji(char: str) -> bool:
@@ -84,8 +94,9 @@ def group_text(text: str) -> str:
 
 
 def _group_text_of_nfkc(text: str) -> str:
-    for pattern in (_URL, _REPOST_CHAIN, _HASHTAG, _AT, _BRACKET_EMOJI, _REPOST_WORDS):
-        text = pattern.sub("", text)
+    for pattern, needs in _NOISE:
+        if any(part in text for part in needs):  # a pattern runs only where it may match
+            text = pattern.sub("", text)
     text = _without_emoji(text)
     text = _PUNCT_RUN.sub(r"\1", _SPACE.sub("", text).casefold())
     return text.strip(":：,，/")
@@ -105,11 +116,16 @@ def copy_digest(mention: Mention, nfkc_text: str | None = None) -> str | None:
     reactions (never collapsed). nfkc_text: the full text in NFKC when already at hand."""
     author = author_key(mention)
     pictures = "\x1f".join(sorted(mention.media))
-    if author is None or not (pictures or _FOLD.sub("", _BRACKETED.sub("", mention.full_text))):
+    if author is None or not (pictures or _has_words(mention.full_text)):
         return None
     if nfkc_text is None:
         nfkc_text = unicodedata.normalize("NFKC", mention.full_text)
     return _sha1(mention.source, author, _copy_text_of_nfkc(nfkc_text), pictures)
+
+
+def _has_words(text: str) -> bool:
+    """Whether anything but space, punctuation and "_" is left outside "[…]"."""
+    return _WORD_CHAR.search(_BRACKETED.sub("", text) if "[" in text else text) is not None
 
 
 def group_digest(mention: Mention, text: str | None = None) -> str | None:

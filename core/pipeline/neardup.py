@@ -175,8 +175,9 @@ class NearMatcher:
     def match(self, text: NearText) -> str | None:
         """The group this text is a near copy of, or None."""
         best, best_score = None, THRESHOLD
-        for key in self.keys.get(text.text, ()):
-            group = self.bands.get(key)
+        # Each group once, however many of the text's bands it holds (the best is the highest
+        # score, ties to the smallest id: the order of the candidates does not matter).
+        for group in dict.fromkeys([self.bands.get(key) for key in self.keys.get(text.text, ())]):
             representative = self.representatives.get(group) if group else None
             if group is None or representative is None:
                 continue

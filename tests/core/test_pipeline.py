@@ -102,3 +102,15 @@ def test_listeners_receive_only_new_mentions_and_failures_are_contained(ctx: Con
     ctx.pipeline.process([mention("1", "鲜味坊一号"), mention("2", "鲜味坊二号")])
     ctx.pipeline.process([mention("1", "鲜味坊一号"), mention("3", "鲜味坊三号")])
     assert seen == [["1", "2"], ["3"]]
+
+
+def test_callers_mentions_are_left_as_given(ctx: Context) -> None:
+    """The pipeline sets plans, group ids and cleared labels on its own copies only."""
+    given = mention("1", "鲜味坊外卖送错了，客服不理人", corrected={"sentiment": "positive"})
+    copy = mention("2", "鲜味坊外卖送错了，客服不理人", 1, author=Author(id="u2"))
+    report = ctx.pipeline.process([given, copy])
+    assert (given.plans, given.group_id, given.corrected) == ([], None, {"sentiment": "positive"})
+    assert (copy.plans, copy.group_id) == ([], None)
+    stored = {m.native_id: m for m in report.new}
+    assert stored["1"].plans == ["xwf"] and stored["1"].corrected == {}
+    assert stored["1"].group_id == stored["2"].group_id == given.id
