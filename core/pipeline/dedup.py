@@ -43,16 +43,6 @@ _REPOST_WORDS = re.compile(r"转发微博|轉發微博|repost|转发|回复")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1+")
 _BRACKETED = re.compile(r"\[[^\[\]]{1,12}\]")  # "[图片]", "[表情]", Weibo's "[怒]"
 _WORD_CHAR = re.compile(r"[^\s\W_]")  # neither space, punctuation nor "_"
-# Noise removed from group texts, in this order, each with the strings one of which every
-# match contains (checked on the text as the earlier removals left it).
-_NOISE = (
-    (_URL, ("http",)),
-    (_REPOST_CHAIN, ("//",)),
-    (_HASHTAG, ("#",)),
-    (_AT, ("@",)),
-    (_BRACKET_EMOJI, ("[",)),
-    (_REPOST_WORDS, ("转", "轉", "repost", "回")),
-)
 
 
 def _is_emoji(char: str) -> bool:
@@ -94,9 +84,20 @@ def group_text(text: str) -> str:
 
 
 def _group_text_of_nfkc(text: str) -> str:
-    for pattern, needs in _NOISE:
-        if any(part in text for part in needs):  # a pattern runs only where it may match
-            text = pattern.sub("", text)
+    # Each pattern runs only where it may match: every match holds the string checked first
+    # (checked on the text as the earlier removals left it).
+    if "http" in text:
+        text = _URL.sub("", text)
+    if "//" in text:
+        text = _REPOST_CHAIN.sub("", text)
+    if "#" in text:
+        text = _HASHTAG.sub("", text)
+    if "@" in text:
+        text = _AT.sub("", text)
+    if "[" in text:
+        text = _BRACKET_EMOJI.sub("", text)
+    if "转" in text or "轉" in text or "回" in text or "repost" in text:
+        text = _REPOST_WORDS.sub("", text)
     text = _without_emoji(text)
     text = _PUNCT_RUN.sub(r"\1", _SPACE.sub("", text).casefold())
     return text.strip(":：,，/")
