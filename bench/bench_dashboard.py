@@ -78,7 +78,7 @@ def grow(path: Path, copies: int) -> None:
 
     Generating a million mentions one by one takes over an hour on a busy machine; each copy
     gets its own id and row, lands in the same second as its original, and the hourly rollups
-    and term counts are multiplied, so every count and list stays exact.
+    are multiplied (term counts are read from the FTS tables), so every count and list stays exact.
     """
     db = sqlite3.connect(path)
     db.create_function("mention_id", 2, mention_id, deterministic=True)
@@ -108,7 +108,7 @@ def grow(path: Path, copies: int) -> None:
                     f"INSERT INTO {fts} (rowid, {column}) SELECT rid + {shift}, {column}"
                     f" FROM copy_{fts}"
                 )
-        for table in ("rollup_hourly", "rollup_keywords", "term_docs"):
+        for table in ("rollup_hourly", "rollup_keywords"):
             db.execute(f"UPDATE {table} SET n = n * {copies}")
     db.close()
 

@@ -175,7 +175,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             keywords=list(mention.keywords),
             grams=" ".join(grams),
             chars=" ".join(chars),
-            facts=rollups.facts_of(mention, published, rollups.text_terms(grams, chars)),
+            facts=rollups.facts_of(mention, published),
         )
 
     def _upsert_one(

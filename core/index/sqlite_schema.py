@@ -38,7 +38,6 @@ CREATE TABLE IF NOT EXISTS mention_plans (rid INTEGER NOT NULL, plan TEXT NOT NU
 CREATE INDEX IF NOT EXISTS mention_plans_rid ON mention_plans(rid);
 CREATE INDEX IF NOT EXISTS mention_plans_plan ON mention_plans(plan, rid);
 CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
 CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
 """
@@ -55,9 +54,10 @@ CREATE TABLE IF NOT EXISTS rollup_hourly (
     n INTEGER NOT NULL,
     PRIMARY KEY (dim, plan, hour, value)
 ) WITHOUT ROWID;
--- Documents per full-text token (bigram, latin word or single character): a one-token
--- query over the whole index is counted here instead of walking its match list.
-CREATE TABLE IF NOT EXISTS term_docs (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- Documents per full-text token, read from the FTS indexes themselves (nothing is written):
+-- a one-token query over the whole index is counted here.
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts_vocab USING fts5vocab(mention_fts, row);
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_chars_vocab USING fts5vocab(mention_chars, row);
 -- The filter columns by row id: the FTS-driven joins read this instead of the wide rows.
 CREATE INDEX IF NOT EXISTS mentions_rid_filters
     ON mentions(rid, published, channel, source, category, sentiment, urgency_rank, region);
@@ -75,6 +75,12 @@ ADDED_COLUMNS = {"region": "TEXT", "complaint": "INTEGER"}
 # A column whose value older rows may already carry in their stored JSON is filled from it
 # once, when the column is added (1/0 for a classified mention, NULL = unknown).
 FILL_ADDED = {"complaint": "json_extract(doc, '$.complaint.flag')"}
+# Written by older versions, no longer kept: documents per token (now the FTS vocabularies)
+# and an index that repeated the first column of mention_keywords_rid_keyword.
+RETIRED = """
+DROP TABLE IF EXISTS term_docs;
+DROP INDEX IF EXISTS mention_keywords_rid;
+"""
 AFTER_UPGRADE = """
 CREATE INDEX IF NOT EXISTS mentions_region ON mentions(region, published);
 -- Complaint-filtered windows bypass the rollups: counted from this index alone.
@@ -125,6 +131,7 @@ def prepare(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], Non
     with db:
         db.executescript(AFTER_UPGRADE)
         db.executescript(SCALE_SCHEMA)
+        db.executescript(RETIRED)
     return _layout(db, backfill)
 
 

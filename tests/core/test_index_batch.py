@@ -16,7 +16,8 @@ TABLES = {
     "grams": "SELECT rowid, grams FROM mention_fts ORDER BY rowid",
     "chars": "SELECT rowid, chars FROM mention_chars ORDER BY rowid",
     "hourly": "SELECT * FROM rollup_hourly ORDER BY 1, 2, 3, 4",
-    "terms": "SELECT * FROM term_docs ORDER BY 1",
+    "terms": "SELECT term, doc FROM mention_fts_vocab ORDER BY 1",
+    "char_terms": "SELECT term, doc FROM mention_chars_vocab ORDER BY 1",
     "words": "SELECT * FROM rollup_keywords ORDER BY 1, 2, 3",
 }
 

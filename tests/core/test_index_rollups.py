@@ -201,7 +201,7 @@ def test_rewrites_and_pruning_keep_rollups_equal(loaded) -> None:
     assert dict(index.top_keywords(START, size=50)) == dict(
         Counter(k for m in kept for k in m.keywords)
     )
-    for text in ("退", "退款", "吗"):  # one-token counts come from term_docs
+    for text in ("退", "退款", "吗"):  # one-token counts come from the FTS vocabularies
         assert index.count(SearchQuery(text=text)) == sum(text in m.full_text for m in kept)
     whole = index.histogram(SearchQuery(), timedelta(hours=1), SplitField.SENTIMENT)
     assert sum(b.counts.get("positive", 0) for b in whole) == sum(
@@ -217,7 +217,7 @@ def test_an_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
         for table in (
             "rollup_hourly",
             "rollup_keywords",
-            "term_docs",
+            "mention_chars_vocab",
             "mention_chars",
             "index_meta",
         ):
@@ -331,3 +331,46 @@ def test_region_by_sentiment_rollup_follows_rewrites_prunes_and_upgrades(loaded,
     reopened = SQLiteMentionIndex(index.path)
     assert pair_rows(reopened) > 0
     assert dict(reopened.top_terms(query, SplitField.REGION, 50)) == expected
+
+
+def test_a_file_with_term_docs_opens_without_them(tmp_path: Path) -> None:
+    # The previous release kept documents per token in `term_docs` (written with every
+    # mention) and a second keyword index; this one reads the FTS vocabularies instead.
+    path = tmp_path / "previous.db"
+    mentions = corpus(200)
+    SQLiteMentionIndex(path).upsert_many(mentions[:150])
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE mention_fts_vocab")
+        db.execute("DROP TABLE mention_chars_vocab")
+        db.execute("CREATE TABLE term_docs (term TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+        db.execute("INSERT INTO term_docs VALUES ('退款', 1)")  # stale: must not be read
+        db.execute("CREATE INDEX mention_keywords_rid ON mention_keywords(rid)")
+
+    index = SQLiteMentionIndex(path)
+    index.upsert_many(mentions[150:])
+
+    names = {row[0] for row in index._db.execute("SELECT name FROM sqlite_master")}
+    assert "term_docs" not in names and "mention_keywords_rid" not in names
+    assert {"mention_fts_vocab", "mention_chars_vocab"} <= names
+    for text in ("退", "退款", "吗", "异物"):
+        assert index.count(SearchQuery(text=text)) == sum(text in m.text for m in mentions), text
+    assert dict(index.top_keywords(START, size=50)) == dict(
+        Counter(k for m in mentions for k in m.keywords)
+    )
+
+
+@pytest.mark.parametrize("text", ["café", "Café", "iphone", "退"])
+def test_one_token_counts_equal_their_matches(tmp_path: Path, text: str) -> None:
+    # Accented words are folded by the FTS tokenizer: counted by MATCH, not by vocabulary.
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    texts = ["cafe 退款", "café 很差", "CAFÉ 退货", "iPhone 屏幕", "iphone15 退"]
+    base = corpus(1)[0].model_dump(exclude={"id", "group_id"})
+    written = index.upsert_many(
+        [
+            Mention.model_validate({**base, "native_id": str(n), "text": t})
+            for n, t in enumerate(texts)
+        ]
+    )
+    assert len(written.created) == len(texts)
+    windowed = SearchQuery(text=text, since=START - timedelta(days=1))
+    assert index.count(SearchQuery(text=text)) == index.count(windowed) > 0
