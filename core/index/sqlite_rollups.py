@@ -119,25 +119,35 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
 
 def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
-    # Keys are listed first and counted by one Counter (a C loop), not one += each.
-    cell_keys: list[tuple[str, str, int, str]] = []
-    word_keys: list[tuple[str, int, str]] = []
+    # Grouped by (plan, hour) and counted by Counter (a C loop): a key tuple is built once per
+    # distinct key of the batch, not once per mention and cell.
+    cells: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    words: dict[tuple[str, int], list[str]] = {}
     for fact in facts:
         hour = fact.hour
         for plan in (ALL_PLANS, *fact.plans):
-            cell_keys += [(dim, plan, hour, value) for dim, value in fact.values]
-            word_keys += [(plan, hour, word) for word in fact.keywords]
-    if cell_keys:
+            cells.setdefault((plan, hour), []).extend(fact.values)
+            if fact.keywords:
+                words.setdefault((plan, hour), []).extend(fact.keywords)
+    if cells:
         db.executemany(
             "INSERT INTO rollup_hourly VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, n * sign) for key, n in Counter(cell_keys).items()],
+            [
+                (dim, plan, hour, value, n * sign)
+                for (plan, hour), found in cells.items()
+                for (dim, value), n in Counter(found).items()
+            ],
         )
-    if word_keys:
+    if words:
         db.executemany(
             "INSERT INTO rollup_keywords VALUES (?, ?, ?, ?)"
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, n * sign) for key, n in Counter(word_keys).items()],
+            [
+                (plan, hour, word, n * sign)
+                for (plan, hour), found in words.items()
+                for word, n in Counter(found).items()
+            ],
         )
     if sign < 0:
         db.execute("DELETE FROM rollup_hourly WHERE n <= 0")
