@@ -3,7 +3,8 @@
 Files created by this version key `mentions.rid` by publication time (see `time_rid`), so a
 time window is a rowid range the full-text tables can seek to; older files keep their row ids
 (layout "seq") and get correct, slower plans. Upgrades back-fill the single-character table
-and the hourly rollups once, at the first open.
+and the hourly rollups once, at the first open. New files' full-text tables are contentless
+(the tokens are not stored twice); older files keep theirs as they are (`contentless_tables`).
 """
 
 from __future__ import annotations
@@ -39,13 +40,16 @@ CREATE INDEX IF NOT EXISTS mention_plans_rid ON mention_plans(rid);
 CREATE INDEX IF NOT EXISTS mention_plans_plan ON mention_plans(plan, rid);
 CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
-CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
+-- Contentless (content=''): the tokens are indexed, the token text is not stored (the mention's
+-- body is); a row is deleted by giving back its values (sqlite_batch.drop_derived).
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts
+    USING fts5(grams, tokenize='unicode61', content='');
 """
 # Added by the scale work: single characters, metadata and hourly rollups.
 SCALE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_chars
-    USING fts5(chars, tokenize='unicode61', detail=none);
+    USING fts5(chars, tokenize='unicode61', detail=none, content='');
 CREATE TABLE IF NOT EXISTS rollup_hourly (
     dim TEXT NOT NULL,
     plan TEXT NOT NULL,
@@ -121,6 +125,14 @@ def rid_after(base: int, top: int | None) -> int:
     if rid >= base + (1 << RID_SHIFT):
         raise ValueError("more than 1,048,576 mentions published in one second")
     return rid
+
+
+def contentless_tables(db: sqlite3.Connection) -> frozenset[str]:
+    """The full-text tables of this file that store no text (files of older versions do)."""
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE name IN ('mention_fts', 'mention_chars')"
+    )
+    return frozenset(name for name, sql in rows if "content=''" in sql.replace(" ", ""))
 
 
 def prepare(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], None]) -> str:
