@@ -9,6 +9,7 @@ exact for any window.
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 from collections import Counter
@@ -58,6 +59,9 @@ def hour_of(published: float) -> int:
     return math.floor(published / HOUR)
 
 
+# Mentions share few distinct cell combinations (channel × source × sentiment × …): each is
+# completed with its pair cells once.
+@functools.lru_cache(maxsize=4096)
 def with_pairs(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """A mention's dimension cells followed by its pair cells (sqlite_pairs)."""
     return values + pair_cells(values)
