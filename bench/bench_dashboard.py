@@ -30,6 +30,7 @@ from brand_events.synthetic import Stream, incident
 from brand_events.tracker import EventTracker
 from core.context import Context
 from core.index.sqlite import SQLiteMentionIndex
+from core.index.sqlite_batch import fts_values
 from core.index.sqlite_schema import RID_SHIFT
 from core.models import mention_id
 from dashboard.timing import ENV as TIMINGS_ENV
@@ -78,17 +79,23 @@ def grow(path: Path, copies: int) -> None:
 
     Generating a million mentions one by one takes over an hour on a busy machine; each copy
     gets its own id and row, lands in the same second as its original, and the hourly rollups
-    and term counts are multiplied, so every count and list stays exact.
+    are multiplied (term counts are read from the FTS tables), so every count and list stays exact.
     """
     db = sqlite3.connect(path)
     db.create_function("mention_id", 2, mention_id, deterministic=True)
+    db.create_function("fts_grams", 1, lambda body: fts_values(body)[0], deterministic=True)
+    db.create_function("fts_chars", 1, lambda body: fts_values(body)[1], deterministic=True)
     low = (1 << RID_SHIFT) - 1
     with db:
         assert db.execute(f"SELECT MAX(rid & {low}) FROM mentions").fetchone()[0] < COPY_STRIDE
         top = db.execute("SELECT MAX(seq) FROM mentions").fetchone()[0]
         columns = "channel, published, sentiment, category, urgency_rank, urgency_score, author"
         for fts, column in (("mention_fts", "grams"), ("mention_chars", "chars")):
-            db.execute(f"CREATE TEMP TABLE copy_{fts} AS SELECT rowid AS rid, {column} FROM {fts}")
+            # Contentless tables: the columns are made again from the bodies, as writes make them.
+            db.execute(
+                f"CREATE TEMP TABLE copy_{fts} AS SELECT rid, fts_{column}(body) AS {column}"
+                " FROM mentions"
+            )
         for k in range(1, copies):
             shift, native = COPY_STRIDE * k, f"json_extract(doc, '$.native_id') || '-{k}'"
             new_id = f"mention_id(source, {native})"
@@ -108,7 +115,7 @@ def grow(path: Path, copies: int) -> None:
                     f"INSERT INTO {fts} (rowid, {column}) SELECT rid + {shift}, {column}"
                     f" FROM copy_{fts}"
                 )
-        for table in ("rollup_hourly", "rollup_keywords", "term_docs"):
+        for table in ("rollup_hourly", "rollup_keywords"):
             db.execute(f"UPDATE {table} SET n = n * {copies}")
     db.close()
 

@@ -20,17 +20,24 @@ from core.index import sqlite_rollups as rollups
 from core.index.protocol import UpsertResult
 from core.index.rollup_api import RollupQueries
 from core.index.sqlite_aggs import SQLiteAggregations
-from core.index.sqlite_batch import INSERT_MENTION, PendingRow, RowBatch, write_derived
-from core.index.sqlite_filters import drop_derived, epoch
+from core.index.sqlite_batch import (
+    INSERT_MENTION,
+    PendingRow,
+    RowBatch,
+    drop_derived,
+    fts_values,
+    write_derived,
+)
+from core.index.sqlite_filters import epoch
 from core.index.sqlite_pairs import ensure_pairs
 from core.index.sqlite_schema import (
     TIME_LAYOUT,
+    contentless_tables,
     prepare,
     rid_after,
     stored_top_rid,
     time_rid_base,
 )
-from core.index.textquery import cjk_chars, text_tokens
 from core.models import Mention
 
 PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most one chunk
@@ -52,6 +59,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             self._db.execute("PRAGMA busy_timeout=30000")
             self._db.execute("PRAGMA cache_size=-65536")
             self.layout = prepare(self._db, _backfill)
+            self.contentless = contentless_tables(self._db)
             ensure_pairs(self._db)
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
@@ -166,16 +174,16 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
 
     def _rows(self, mention: Mention, seq: int, published: float, rid: int | None) -> PendingRow:
         """Everything a mention writes, at row id `rid` (None: SQLite picks it on insert)."""
-        text = mention.full_text
-        grams, chars = text_tokens(text)
+        grams, chars = fts_values(mention.full_text)
         return PendingRow(
             mention_id=mention.id,
+            rid=rid or 0,
             row=(rid, *self._values(mention, seq, published)),
             plans=list(mention.plans),
             keywords=list(mention.keywords),
-            grams=" ".join(grams),
-            chars=" ".join(chars),
-            facts=rollups.facts_of(mention, published, rollups.text_terms(grams, chars)),
+            grams=grams,
+            chars=chars,
+            facts=rollups.facts_of(mention, published),
         )
 
     def _upsert_one(
@@ -185,11 +193,12 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         published = epoch(mention.published_at)
         if old is not None:  # rewritten: its row id follows its (possibly new) time
             rollups.apply(db, rollups.stored_facts(db, [old]), -1)
-            drop_derived(db, [old])
+            drop_derived(db, [old], self.contentless)
             db.execute("DELETE FROM mentions WHERE rid = ?", (old,))
         row = self._rows(mention, seq, published, self._new_rid(db, published))
         cur = db.execute(INSERT_MENTION, row.row)
-        row = replace(row, row=(int(cur.lastrowid or 0), *row.row[1:]))
+        rid = int(cur.lastrowid or 0)
+        row = replace(row, rid=rid, row=(rid, *row.row[1:]))
         write_derived(db, [row])
         return row.rid, row.facts
 
@@ -248,7 +257,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
                 if not rids:
                     return removed
                 rollups.apply(db, rollups.stored_facts(db, rids), -1)
-                drop_derived(db, rids)
+                drop_derived(db, rids, self.contentless)
                 marks = ",".join("?" * len(rids))
                 db.execute(f"DELETE FROM mentions WHERE rid IN ({marks})", rids)
             removed += len(rids)
@@ -264,7 +273,10 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
 
 def _backfill(db: sqlite3.Connection) -> None:
     """Upgrade an older file: single characters and rollups for every stored mention."""
-    db.execute("DELETE FROM mention_chars")
+    if "mention_chars" in contentless_tables(db):
+        db.execute("INSERT INTO mention_chars (mention_chars) VALUES ('delete-all')")
+    else:
+        db.execute("DELETE FROM mention_chars")
     last = -(2**63)
     while True:
         rows = db.execute(
@@ -274,7 +286,7 @@ def _backfill(db: sqlite3.Connection) -> None:
             break
         db.executemany(
             "INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)",
-            [(rid, cjk_chars(body)) for rid, body in rows],
+            [(rid, fts_values(body)[1]) for rid, body in rows],
         )
         last = rows[-1][0]
     rollups.backfill(db)

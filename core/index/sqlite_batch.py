@@ -9,11 +9,12 @@ and leaves nothing half-written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from core.index import sqlite_rollups as rollups
 from core.index.sqlite_schema import rid_after, stored_top_rid, stored_top_rids, time_rid_base
+from core.index.textquery import text_tokens
 
 INSERT_MENTION = (
     "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
@@ -27,17 +28,13 @@ class PendingRow:
     """Everything one new mention writes: its row (row id first) and derived tables' rows."""
 
     mention_id: str
+    rid: int  # the row id the mention is written at (row[0])
     row: tuple[object, ...]
     plans: list[str]
     keywords: list[str]
     grams: str
     chars: str
     facts: rollups.Facts
-
-    @property
-    def rid(self) -> int:
-        """The row id the mention is written at."""
-        return int(self.row[0])  # type: ignore[call-overload]
 
 
 @dataclass
@@ -130,3 +127,33 @@ def write_derived(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
     db.executemany(
         "INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)", [(r.rid, r.chars) for r in rows]
     )
+
+
+def fts_values(text: str) -> tuple[str, str]:
+    """The full-text columns of a text: its bigram tokens and its distinct CJK characters."""
+    grams, chars = text_tokens(text)
+    return " ".join(grams), " ".join(chars)
+
+
+def drop_derived(db: sqlite3.Connection, rids: Sequence[int], contentless: frozenset[str]) -> None:
+    """Delete the plan, keyword and full-text rows of these mentions (before their own rows).
+
+    A contentless FTS row is deleted by giving back the values it was written with, made again
+    from the stored body: they must be exactly those of `fts_values` at write time.
+    """
+    rids = list(rids)
+    marks = ",".join("?" * len(rids))
+    for table in ("mention_plans", "mention_keywords"):
+        db.execute(f"DELETE FROM {table} WHERE rid IN ({marks})", rids)
+    values: list[tuple[int, str, str]] = []
+    if contentless:
+        bodies = db.execute(f"SELECT rid, body FROM mentions WHERE rid IN ({marks})", rids)
+        values = [(rid, *fts_values(body)) for rid, body in bodies]
+    for at, (table, column) in enumerate((("mention_fts", "grams"), ("mention_chars", "chars"))):
+        if table in contentless:
+            db.executemany(
+                f"INSERT INTO {table} ({table}, rowid, {column}) VALUES ('delete', ?, ?)",
+                [(v[0], v[at + 1]) for v in values],
+            )
+        else:
+            db.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", rids)

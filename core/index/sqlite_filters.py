@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -108,12 +107,3 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         clauses.append("m.published < ?")
         params.append(epoch(query.until))
     return " AND ".join(clauses), params
-
-
-def drop_derived(db: sqlite3.Connection, rids: Sequence[int]) -> None:
-    """Delete the plan, keyword and full-text rows of these mentions (rewritten or pruned)."""
-    marks = ",".join("?" * len(rids))
-    for table in ("mention_plans", "mention_keywords"):
-        db.execute(f"DELETE FROM {table} WHERE rid IN ({marks})", list(rids))
-    for table in ("mention_fts", "mention_chars"):
-        db.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", list(rids))

@@ -9,6 +9,7 @@ exact for any window.
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 from collections import Counter
@@ -20,7 +21,6 @@ from typing import Any
 from core.enums import Severity
 from core.index.protocol import SearchQuery, SplitField
 from core.index.sqlite_pairs import pair_cells, pair_source
-from core.index.textquery import text_tokens
 from core.models import Mention
 
 HOUR = 3600
@@ -52,7 +52,6 @@ class Facts:
     plans: tuple[str, ...]
     keywords: tuple[str, ...]
     values: tuple[tuple[str, str], ...]  # (dim, value), '' for missing
-    terms: frozenset[str] = frozenset()  # distinct full-text tokens (term_docs)
 
 
 def hour_of(published: float) -> int:
@@ -60,17 +59,15 @@ def hour_of(published: float) -> int:
     return math.floor(published / HOUR)
 
 
-def text_terms(grams: list[str], chars: list[str]) -> frozenset[str]:
-    """The distinct tokens of a text: its bigram-table tokens and its characters."""
-    return frozenset(grams).union(chars)
-
-
+# Mentions share few distinct cell combinations (channel × source × sentiment × …): each is
+# completed with its pair cells once.
+@functools.lru_cache(maxsize=4096)
 def with_pairs(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """A mention's dimension cells followed by its pair cells (sqlite_pairs)."""
     return values + pair_cells(values)
 
 
-def facts_of(mention: Mention, published: float, terms: frozenset[str]) -> Facts:
+def facts_of(mention: Mention, published: float) -> Facts:
     """A mention's contribution, from the model about to be written."""
     urgency = str(mention.urgency.level.rank) if mention.urgency else ""
     return Facts(
@@ -87,7 +84,6 @@ def facts_of(mention: Mention, published: float, terms: frozenset[str]) -> Facts
                 ("region", mention.region or ""),
             )
         ),
-        terms=terms,
     )
 
 
@@ -107,12 +103,12 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
     ):
         keywords.setdefault(rid, []).append(word)
     rows = db.execute(
-        "SELECT rid, body, published, channel, source, sentiment, category, urgency_rank, region"
+        "SELECT rid, published, channel, source, sentiment, category, urgency_rank, region"
         f" FROM mentions WHERE rid IN ({marks})",
         rids,
     )
     out = []
-    for rid, body, published, *values in rows:
+    for rid, published, *values in rows:
         cells = ["" if v is None else str(v) for v in values]
         out.append(
             Facts(
@@ -120,7 +116,6 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
                 plans=tuple(dict.fromkeys(plans.get(rid, []))),
                 keywords=tuple(keywords.get(rid, [])),
                 values=with_pairs(tuple(zip(DIMS.values(), cells, strict=True))),
-                terms=text_terms(*text_tokens(body)),
             )
         )
     return out
@@ -128,42 +123,44 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
 
 def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
-    # Keys are listed first and counted by one Counter (a C loop), not one += each.
-    cell_keys: list[tuple[str, str, int, str]] = []
-    word_keys: list[tuple[str, int, str]] = []
-    terms: Counter[str] = Counter()
+    # Grouped by (plan, hour) and counted by Counter (a C loop): a key tuple is built once per
+    # distinct key of the batch, not once per mention and cell.
+    cells: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    words: dict[tuple[str, int], list[str]] = {}
     for fact in facts:
-        terms.update(fact.terms)
         hour = fact.hour
         for plan in (ALL_PLANS, *fact.plans):
-            cell_keys += [(dim, plan, hour, value) for dim, value in fact.values]
-            word_keys += [(plan, hour, word) for word in fact.keywords]
-    if cell_keys:
+            cells.setdefault((plan, hour), []).extend(fact.values)
+            if fact.keywords:
+                words.setdefault((plan, hour), []).extend(fact.keywords)
+    if cells:
         db.executemany(
             "INSERT INTO rollup_hourly VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, n * sign) for key, n in Counter(cell_keys).items()],
+            [
+                (dim, plan, hour, value, n * sign)
+                for (plan, hour), found in cells.items()
+                for (dim, value), n in Counter(found).items()
+            ],
         )
-    if word_keys:
+    if words:
         db.executemany(
             "INSERT INTO rollup_keywords VALUES (?, ?, ?, ?)"
             " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, n * sign) for key, n in Counter(word_keys).items()],
-        )
-    if terms:
-        db.executemany(
-            "INSERT INTO term_docs VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            terms.items() if sign > 0 else [(t, -n) for t, n in terms.items()],
+            [
+                (plan, hour, word, n * sign)
+                for (plan, hour), found in words.items()
+                for word, n in Counter(found).items()
+            ],
         )
     if sign < 0:
         db.execute("DELETE FROM rollup_hourly WHERE n <= 0")
         db.execute("DELETE FROM rollup_keywords WHERE n <= 0")
-        db.execute("DELETE FROM term_docs WHERE n <= 0")
 
 
 def backfill(db: sqlite3.Connection, chunk: int = 5_000) -> None:
     """Build the rollups of an older file from its base tables (inside the caller's tx)."""
-    for table in ("rollup_hourly", "rollup_keywords", "term_docs"):
+    for table in ("rollup_hourly", "rollup_keywords"):
         db.execute(f"DELETE FROM {table}")
     last = None
     while True:

@@ -3,7 +3,8 @@
 Files created by this version key `mentions.rid` by publication time (see `time_rid`), so a
 time window is a rowid range the full-text tables can seek to; older files keep their row ids
 (layout "seq") and get correct, slower plans. Upgrades back-fill the single-character table
-and the hourly rollups once, at the first open.
+and the hourly rollups once, at the first open. New files' full-text tables are contentless
+(the tokens are not stored twice); older files keep theirs as they are (`contentless_tables`).
 """
 
 from __future__ import annotations
@@ -38,15 +39,17 @@ CREATE TABLE IF NOT EXISTS mention_plans (rid INTEGER NOT NULL, plan TEXT NOT NU
 CREATE INDEX IF NOT EXISTS mention_plans_rid ON mention_plans(rid);
 CREATE INDEX IF NOT EXISTS mention_plans_plan ON mention_plans(plan, rid);
 CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS mention_keywords_rid ON mention_keywords(rid);
 CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
-CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts USING fts5(grams, tokenize='unicode61');
+-- Contentless (content=''): the tokens are indexed, the token text is not stored (the mention's
+-- body is); a row is deleted by giving back its values (sqlite_batch.drop_derived).
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts
+    USING fts5(grams, tokenize='unicode61', content='');
 """
 # Added by the scale work: single characters, metadata and hourly rollups.
 SCALE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_chars
-    USING fts5(chars, tokenize='unicode61', detail=none);
+    USING fts5(chars, tokenize='unicode61', detail=none, content='');
 CREATE TABLE IF NOT EXISTS rollup_hourly (
     dim TEXT NOT NULL,
     plan TEXT NOT NULL,
@@ -55,9 +58,10 @@ CREATE TABLE IF NOT EXISTS rollup_hourly (
     n INTEGER NOT NULL,
     PRIMARY KEY (dim, plan, hour, value)
 ) WITHOUT ROWID;
--- Documents per full-text token (bigram, latin word or single character): a one-token
--- query over the whole index is counted here instead of walking its match list.
-CREATE TABLE IF NOT EXISTS term_docs (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- Documents per full-text token, read from the FTS indexes themselves (nothing is written):
+-- a one-token query over the whole index is counted here.
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts_vocab USING fts5vocab(mention_fts, row);
+CREATE VIRTUAL TABLE IF NOT EXISTS mention_chars_vocab USING fts5vocab(mention_chars, row);
 -- The filter columns by row id: the FTS-driven joins read this instead of the wide rows.
 CREATE INDEX IF NOT EXISTS mentions_rid_filters
     ON mentions(rid, published, channel, source, category, sentiment, urgency_rank, region);
@@ -75,6 +79,12 @@ ADDED_COLUMNS = {"region": "TEXT", "complaint": "INTEGER"}
 # A column whose value older rows may already carry in their stored JSON is filled from it
 # once, when the column is added (1/0 for a classified mention, NULL = unknown).
 FILL_ADDED = {"complaint": "json_extract(doc, '$.complaint.flag')"}
+# Written by older versions, no longer kept: documents per token (now the FTS vocabularies)
+# and an index that repeated the first column of mention_keywords_rid_keyword.
+RETIRED = """
+DROP TABLE IF EXISTS term_docs;
+DROP INDEX IF EXISTS mention_keywords_rid;
+"""
 AFTER_UPGRADE = """
 CREATE INDEX IF NOT EXISTS mentions_region ON mentions(region, published);
 -- Complaint-filtered windows bypass the rollups: counted from this index alone.
@@ -117,6 +127,14 @@ def rid_after(base: int, top: int | None) -> int:
     return rid
 
 
+def contentless_tables(db: sqlite3.Connection) -> frozenset[str]:
+    """The full-text tables of this file that store no text (files of older versions do)."""
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE name IN ('mention_fts', 'mention_chars')"
+    )
+    return frozenset(name for name, sql in rows if "content=''" in sql.replace(" ", ""))
+
+
 def prepare(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], None]) -> str:
     """Create missing tables, upgrade an older file in place; return the row-id layout."""
     with db:
@@ -125,6 +143,7 @@ def prepare(db: sqlite3.Connection, backfill: Callable[[sqlite3.Connection], Non
     with db:
         db.executescript(AFTER_UPGRADE)
         db.executescript(SCALE_SCHEMA)
+        db.executescript(RETIRED)
     return _layout(db, backfill)
 
 

@@ -120,11 +120,11 @@ class SQLiteSearch:
         )
 
     def _driven_count(self, query: SearchQuery, plan: TextPlan) -> int:
-        """Count text matches: one token from term_docs, a window from the FTS rowids alone."""
+        """Count text matches: one token from the FTS vocabulary, a window from the FTS rowids."""
         assert plan.driver is not None
         if plan.lone_token is not None and unfiltered(query):
             found = self._db.execute(
-                "SELECT n FROM term_docs WHERE term = ?", (plan.lone_token,)
+                f"SELECT doc FROM {plan.driver}_vocab WHERE term = ?", (plan.lone_token,)
             ).fetchone()
             return int(found[0]) if found else 0
         window = replace(query, since=None, until=None)

@@ -9,6 +9,7 @@ the query window, so a time filter narrows the match itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,11 @@ from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_q
 GRAMS = "mention_fts"
 CHARS = "mention_chars"
 RowidRange = tuple[int | None, int | None]
+# Tokens the FTS tokenizer (unicode61) stores exactly as written, so the FTS vocabulary can be
+# looked up with them: ASCII words and CJK characters of Unicode 6.1 (the tokenizer's tables).
+# Others (accented letters lose their accents, newer CJK characters split a token) are counted
+# by their MATCH instead.
+_VERBATIM = re.compile(r"[0-9a-z]+|[\u3400-\u4db5\u4e00-\u9fcb]+")
 
 
 @dataclass
@@ -27,7 +33,7 @@ class TextPlan:
     match: str = ""
     clauses: list[str] = field(default_factory=list)  # "{rid} IN (…)": see on()
     params: list[Any] = field(default_factory=list)
-    lone_token: str | None = None  # the whole query is this one token (counted in term_docs)
+    lone_token: str | None = None  # the whole query is this one token (its vocabulary count)
 
     def on(self, column: str) -> list[str]:
         """The other-table clauses applied to a row-id column (m.rid, or an FTS rowid)."""
@@ -71,7 +77,8 @@ def plan_text(text: str | None, bounds: RowidRange) -> TextPlan | None:
     plan = TextPlan()
     if len(parsed.must) == 1 and not parsed.must_not:
         tokens = bigram_tokens(parsed.must[0])
-        plan.lone_token = tokens[0] if len(tokens) == 1 else None
+        lone = len(tokens) == 1 and _VERBATIM.fullmatch(tokens[0]) is not None
+        plan.lone_token = tokens[0] if lone else None
     for table in (GRAMS, CHARS):
         positive = terms.get((table, False), [])
         negative = terms.get((table, True), [])

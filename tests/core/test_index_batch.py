@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Mention
-from tests.core.conftest import mention
+from tests.core.conftest import T0, mention
 
 TABLES = {
     "mentions": "SELECT rid, id, seq, published, body, doc FROM mentions ORDER BY rid",
     "plans": "SELECT rid, plan FROM mention_plans ORDER BY rid, plan",
     "keywords": "SELECT rid, keyword FROM mention_keywords ORDER BY rid, keyword",
-    "grams": "SELECT rowid, grams FROM mention_fts ORDER BY rowid",
-    "chars": "SELECT rowid, chars FROM mention_chars ORDER BY rowid",
+    "grams": "SELECT rowid FROM mention_fts ORDER BY rowid",
+    "chars": "SELECT rowid FROM mention_chars ORDER BY rowid",
+    # Every token of every row, with its position (the FTS tables store no text to compare).
+    "gram_tokens": "SELECT * FROM temp.gram_tokens ORDER BY 1, 2, 3, 4",
+    "char_tokens": "SELECT * FROM temp.char_tokens ORDER BY 1, 2",
     "hourly": "SELECT * FROM rollup_hourly ORDER BY 1, 2, 3, 4",
-    "terms": "SELECT * FROM term_docs ORDER BY 1",
+    "terms": "SELECT term, doc FROM mention_fts_vocab ORDER BY 1",
+    "char_terms": "SELECT term, doc FROM mention_chars_vocab ORDER BY 1",
     "words": "SELECT * FROM rollup_keywords ORDER BY 1, 2, 3",
 }
 
@@ -38,6 +43,10 @@ def _stream() -> list[Mention]:
 
 def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     db = sqlite3.connect(path)
+    db.execute("CREATE VIRTUAL TABLE temp.gram_tokens USING fts5vocab(main, mention_fts, instance)")
+    db.execute(
+        "CREATE VIRTUAL TABLE temp.char_tokens USING fts5vocab(main, mention_chars, instance)"
+    )
     try:
         return {name: db.execute(sql).fetchall() for name, sql in TABLES.items()}
     finally:
@@ -99,3 +108,45 @@ def test_a_rewrite_amid_new_rows_of_its_second_shifts_the_later_ones(tmp_path: P
     assert len({row[0] for row in stored["mentions"]}) == 5
     for table in TABLES:
         assert stored[table] == expected[table], table
+
+
+def _tokens_by_mention(path: Path) -> list[tuple[object, ...]]:
+    """Every FTS token of every row, keyed by the mention's id instead of its row id."""
+    db = sqlite3.connect(path)
+    try:
+        out = []
+        for table in ("mention_fts", "mention_chars"):
+            db.execute(
+                f"CREATE VIRTUAL TABLE temp.v_{table} USING fts5vocab(main, {table}, instance)"
+            )
+            out += db.execute(
+                f"SELECT '{table}', m.id, v.term, v.offset FROM temp.v_{table} v"
+                " JOIN mentions m ON m.rid = v.doc ORDER BY 1, 2, 3, 4"
+            ).fetchall()
+        return out
+    finally:
+        db.close()
+
+
+def test_rewrites_and_pruning_leave_exactly_the_tokens_of_the_kept_mentions(tmp_path: Path) -> None:
+    # The FTS tables are contentless: a rewrite or prune deletes a row by giving its tokens back.
+    # Deleting other tokens than those written would corrupt the index silently.
+    stream = _stream()
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    assert index.contentless == {"mention_fts", "mention_chars"}
+    index.upsert_many(stream)
+    rewritten = [
+        mention(str(n), f"改写{n}：食品安全问题 iPhone{n}", n / 2) for n in range(0, 40, 7)
+    ]
+    index.upsert_many(rewritten)
+    cutoff = T0 + timedelta(seconds=6)
+    removed = index.prune_before(cutoff)
+    latest = {m.id: m for m in [*stream, *rewritten]}
+    kept = [m for m in latest.values() if m.published_at >= cutoff]
+    assert removed == len(latest) - len(kept) > 0
+    fresh = SQLiteMentionIndex(tmp_path / "fresh.db")
+    fresh.upsert_many(kept)
+    index.close()
+    fresh.close()
+    assert _tokens_by_mention(tmp_path / "m.db") == _tokens_by_mention(tmp_path / "fresh.db")
+    assert _dump(tmp_path / "m.db")["terms"] == _dump(tmp_path / "fresh.db")["terms"]

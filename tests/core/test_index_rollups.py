@@ -15,6 +15,7 @@ import pytest
 from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
+from core.index.sqlite_batch import fts_values
 from core.models import Complaint, Mention, Sentiment, Urgency
 
 START = datetime(2026, 11, 1, tzinfo=UTC)
@@ -201,7 +202,7 @@ def test_rewrites_and_pruning_keep_rollups_equal(loaded) -> None:
     assert dict(index.top_keywords(START, size=50)) == dict(
         Counter(k for m in kept for k in m.keywords)
     )
-    for text in ("退", "退款", "吗"):  # one-token counts come from term_docs
+    for text in ("退", "退款", "吗"):  # one-token counts come from the FTS vocabularies
         assert index.count(SearchQuery(text=text)) == sum(text in m.full_text for m in kept)
     whole = index.histogram(SearchQuery(), timedelta(hours=1), SplitField.SENTIMENT)
     assert sum(b.counts.get("positive", 0) for b in whole) == sum(
@@ -217,7 +218,7 @@ def test_an_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
         for table in (
             "rollup_hourly",
             "rollup_keywords",
-            "term_docs",
+            "mention_chars_vocab",
             "mention_chars",
             "index_meta",
         ):
@@ -331,3 +332,64 @@ def test_region_by_sentiment_rollup_follows_rewrites_prunes_and_upgrades(loaded,
     reopened = SQLiteMentionIndex(index.path)
     assert pair_rows(reopened) > 0
     assert dict(reopened.top_terms(query, SplitField.REGION, 50)) == expected
+
+
+def test_a_file_of_the_previous_release_opens_and_stays_exact(tmp_path: Path) -> None:
+    # The previous release kept documents per token in `term_docs` (written with every
+    # mention), a second keyword index and full-text tables storing their token text; this one
+    # reads the FTS vocabularies, and keeps such a file's full-text tables as they are.
+    path = tmp_path / "previous.db"
+    mentions = corpus(200)
+    SQLiteMentionIndex(path).upsert_many(mentions[:150])
+    with sqlite3.connect(path) as db:
+        for table in ("mention_fts_vocab", "mention_chars_vocab", "mention_fts", "mention_chars"):
+            db.execute(f"DROP TABLE {table}")
+        db.execute("CREATE VIRTUAL TABLE mention_fts USING fts5(grams, tokenize='unicode61')")
+        db.execute(
+            "CREATE VIRTUAL TABLE mention_chars"
+            " USING fts5(chars, tokenize='unicode61', detail=none)"
+        )
+        for rid, body in db.execute("SELECT rid, body FROM mentions").fetchall():
+            grams, chars = fts_values(body)
+            db.execute("INSERT INTO mention_fts (rowid, grams) VALUES (?, ?)", (rid, grams))
+            db.execute("INSERT INTO mention_chars (rowid, chars) VALUES (?, ?)", (rid, chars))
+        db.execute("CREATE TABLE term_docs (term TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+        db.execute("INSERT INTO term_docs VALUES ('退款', 1)")  # stale: must not be read
+        db.execute("CREATE INDEX mention_keywords_rid ON mention_keywords(rid)")
+
+    index = SQLiteMentionIndex(path)
+    changed = [
+        Mention.model_validate({**m.model_dump(), "text": "改写：异物 退货"}) for m in mentions[:20]
+    ]
+    index.upsert_many([*mentions[150:], *changed])
+    cutoff = START + timedelta(days=3)
+    index.prune_before(cutoff)
+
+    assert index.contentless == frozenset()
+    names = {row[0] for row in index._db.execute("SELECT name FROM sqlite_master")}
+    assert "term_docs" not in names and "mention_keywords_rid" not in names
+    assert {"mention_fts_vocab", "mention_chars_vocab"} <= names
+    latest = {m.id: m for m in [*mentions, *changed]}
+    kept = [m for m in latest.values() if m.published_at >= cutoff]
+    for text in ("退", "退款", "吗", "异物", "改写"):
+        assert index.count(SearchQuery(text=text)) == sum(text in m.text for m in kept), text
+    assert dict(index.top_keywords(START, size=50)) == dict(
+        Counter(k for m in kept for k in m.keywords)
+    )
+
+
+@pytest.mark.parametrize("text", ["café", "Café", "iphone", "退"])
+def test_one_token_counts_equal_their_matches(tmp_path: Path, text: str) -> None:
+    # Accented words are folded by the FTS tokenizer: counted by MATCH, not by vocabulary.
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    texts = ["cafe 退款", "café 很差", "CAFÉ 退货", "iPhone 屏幕", "iphone15 退"]
+    base = corpus(1)[0].model_dump(exclude={"id", "group_id"})
+    written = index.upsert_many(
+        [
+            Mention.model_validate({**base, "native_id": str(n), "text": t})
+            for n, t in enumerate(texts)
+        ]
+    )
+    assert len(written.created) == len(texts)
+    windowed = SearchQuery(text=text, since=START - timedelta(days=1))
+    assert index.count(SearchQuery(text=text)) == index.count(windowed) > 0
