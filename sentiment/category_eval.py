@@ -53,12 +53,28 @@ def load_sample(path: Path = SAMPLE) -> list[LabelledText]:
     with path.open(encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=2):
             try:
-                also = frozenset(Category(c) for c in row["also"].split("|") if c)
-                label = Category(row["category"])
-                rows.append(LabelledText(row["text"], label, also, int(row.get("round") or 1)))
+                also = frozenset(_category(c) for c in row["also"].split("|") if c)
+                label = _category(row["category"])
+                rows.append(LabelledText(row["text"], label, also, _round(row.get("round"))))
             except ValueError as exc:
-                raise ValueError(f"{path}:{number}: {exc}") from None
+                raise ValueError(f"{path}:{number}：{exc}") from None
     return rows
+
+
+def _category(value: str) -> Category:
+    try:
+        return Category(value)
+    except ValueError:
+        known = "、".join(Category)
+        raise ValueError(f"未知的类别 {value!r}（可选：{known}）") from None
+
+
+def _round(value: str | None) -> int:
+    if not value:
+        return 1
+    if not value.strip().isdigit():
+        raise ValueError(f"round 须为整数，而不是 {value!r}")
+    return int(value)
 
 
 def score(classifier: Classifier, sample: list[LabelledText]) -> CategoryScores:

@@ -26,7 +26,7 @@ def train_sentiment_command(
         None,
         "--data-dir",
         help="*.train.csv 所在目录（默认 /work/shared/data/sentiment，"
-        "else ../shared/data/sentiment).",
+        "不存在时用 ../shared/data/sentiment）",
     ),
     out: Path = typer.Option(SENTIMENT_MODEL_PATH, "--out", help="情感模型 .npz 输出路径"),
     category_out: Path = typer.Option(
@@ -40,16 +40,21 @@ def train_sentiment_command(
     console = _console()
     try:
         report = train(data_dir or default_data_dir(), out, category_out, progress=console.print)
-    except (FileNotFoundError, ImportError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+    except FileNotFoundError as exc:
+        console.print(f"[red]错误：[/red]{exc}")
         raise typer.Exit(1) from None
-    table = Table("held-out dataset", "accuracy")
+    except ImportError as exc:
+        console.print(
+            f"[red]错误：[/red]训练需要 scikit-learn（缺少 {exc.name}）：pip install -e '.[dev]'"
+        )
+        raise typer.Exit(1) from None
+    table = Table("留出数据集", "准确率")
     for name, accuracy in report.held_out_accuracy.items():
         table.add_row(name, f"{accuracy:.4f}")
     console.print(table)
     console.print(
-        f"neutral band 0.5 ± {report.neutral_band}; wrote {report.sentiment_path} and "
-        f"{report.category_path} in {report.seconds} s"
+        f"中性区间 0.5 ± {report.neutral_band}；已写入 {report.sentiment_path} 和 "
+        f"{report.category_path}（{report.seconds} 秒）"
     )
 
 
@@ -109,16 +114,16 @@ def eval_sentiment_command(
     try:
         classifiers = [get_classifier(name) for name in model]
     except ConfigError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]错误：[/red]{exc}")
         raise typer.Exit(2) from None
     table = Table(
-        "dataset",
-        "docs",
-        *(f"{c.name} {m}" for m in ("acc", "macro-F1", "docs/s") for c in classifiers),
+        "数据集",
+        "条数",
+        *(f"{c.name} {m}" for m in ("准确率", "macro-F1", "条/秒") for c in classifiers),
     )
     for path in data:
         if not path.exists():
-            console.print(f"[red]error:[/red] {path}: no such file")
+            console.print(f"[red]错误：[/red]{path}：文件不存在（检查 --data 的路径）")
             raise typer.Exit(2)
         corpus = evaluation_corpus(path, sample)
         results = [evaluate(c, corpus) for c in classifiers]
@@ -147,15 +152,20 @@ def eval_category_command(
     console = _console()
     path = data or SAMPLE
     if not path.exists():
-        console.print(f"[red]error:[/red] {path}: no such file")
+        console.print(f"[red]错误：[/red]{path}：文件不存在（检查 --data 的路径）")
         raise typer.Exit(2)
     try:
         sample = load_sample(path)
-    except (ValueError, KeyError) as exc:
-        console.print(f"[red]error:[/red] {exc} (columns: round, text, category, also)")
+    except ValueError as exc:
+        console.print(f"[red]错误：[/red]{exc}")
+        raise typer.Exit(2) from None
+    except KeyError as exc:
+        console.print(
+            f"[red]错误：[/red]{path}：缺少列 {exc}（需要的列：round、text、category、also）"
+        )
         raise typer.Exit(2) from None
     classifier = get_classifier("default")
-    table = Table("round", "docs", "strict acc", "lenient acc", "macro-F1", "most confused")
+    table = Table("轮次", "条数", "严格准确率", "宽松准确率", "macro-F1", "最常混淆")
     for number in sorted({s.round for s in sample}):
         scores = score(classifier, [s for s in sample if s.round == number])
         confused = "; ".join(f"{t}→{p} ×{n}" for t, p, n in scores.confusions[:2])

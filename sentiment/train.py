@@ -307,13 +307,15 @@ def train(
     root = data_dir.parent if data_dir.name == "sentiment" else data_dir
     examples = load_examples(root)
     if not examples:
-        raise FileNotFoundError(f"{data_dir}: no training CSVs (e.g. waimai_10k.train.csv)")
+        raise FileNotFoundError(
+            f"{data_dir}：没有训练用的 CSV（如 waimai_10k.train.csv）；用 --data-dir 指定其所在目录"
+        )
     held = fixed_split(examples)
     train_part = [e for e, h in zip(examples, held, strict=True) if not h]
-    progress(f"{len(train_part)} training texts from {len({e.source for e in examples})} corpora")
+    progress(f"训练文本 {len(train_part)} 条，来自 {len({e.source for e in examples})} 个语料")
     models = fit_models(train_part)
     accuracy = _held_out_accuracy(models.sentiment, examples, held)
-    progress(f"held-out polarity accuracy: {json.dumps(accuracy)}")
+    progress(f"留出集正负向准确率：{json.dumps(accuracy)}")
     models.sentiment.linear.meta["held_out_accuracy"] = accuracy
     models.sentiment.linear.save(out)
     models.heads.save(category_out)

@@ -35,7 +35,7 @@ def test_eval_prints_both_models(tmp_path: Path) -> None:
     result = CliRunner().invoke(_app(), ["eval", "sentiment", "--data", str(data)], env=WIDE)
     assert result.exit_code == 0, result.output
     assert "mini" in result.output
-    assert "default acc" in result.output and "snownlp acc" in result.output
+    assert "default 准确率" in result.output and "snownlp 准确率" in result.output
     assert "1.0000" in result.output  # our model gets these six right
 
 
@@ -44,7 +44,7 @@ def test_eval_unknown_model_and_missing_file(tmp_path: Path) -> None:
     missing = runner.invoke(
         _app(), ["eval", "sentiment", "--data", str(tmp_path / "x.csv")], env=WIDE
     )
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "文件不存在" in missing.output
     unknown = runner.invoke(_app(), ["eval", "sentiment", "--data", "x.csv", "--model", "bert"])
     assert unknown.exit_code == 2 and "未知的分类模型 'bert'" in unknown.output
 
@@ -56,7 +56,7 @@ def test_train_without_data_fails_cleanly(tmp_path: Path) -> None:
         env=WIDE,
     )
     assert result.exit_code == 1
-    assert "no training CSVs" in result.output
+    assert "没有训练用的 CSV" in result.output
     assert not (tmp_path / "m.npz").exists()
 
 
@@ -69,3 +69,15 @@ def test_eval_category_prints_both_rounds() -> None:
         if line.startswith("│ 1") or line.startswith("│ 2")
     ]
     assert len(rows) == 2 and "200" in rows[0] and "100" in rows[1]
+
+
+def test_eval_category_names_the_bad_row_in_chinese(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.csv"
+    sample.write_text("round,text,category,also\n1,菜里有虫,food_safty,\n", encoding="utf-8")
+    result = CliRunner().invoke(_app(), ["eval", "category", "--data", str(sample)], env=WIDE)
+    assert result.exit_code == 2
+    assert f"{sample}:2：未知的类别 'food_safty'" in result.output.replace("\n", "")
+    no_column = tmp_path / "short.csv"
+    no_column.write_text("text,category\n菜里有虫,other\n", encoding="utf-8")
+    result = CliRunner().invoke(_app(), ["eval", "category", "--data", str(no_column)], env=WIDE)
+    assert result.exit_code == 2 and "缺少列 'also'" in result.output.replace("\n", "")
