@@ -27,10 +27,10 @@ app = typer.Typer(help="搜索索引 mention index: init, migrate, stats, prune"
 console = Console(soft_wrap=True)
 
 ANALYZER_NOTES = {
-    CJK_BIGRAM: "CJK bigrams (no Chinese word segmenter plugin; install analysis-smartcn or"
-    " analysis-ik for word-based relevance)",
-    "smartcn": "smartcn word segmentation (analysis-smartcn plugin)",
-    "ik_max_word": "ik word segmentation (analysis-ik plugin)",
+    CJK_BIGRAM: "按相邻两字切分（未装中文分词插件；装 analysis-smartcn 或 analysis-ik"
+    " 后按词计算相关度）",
+    "smartcn": "smartcn 中文分词（analysis-smartcn 插件）",
+    "ik_max_word": "ik 中文分词（analysis-ik 插件）",
 }
 
 
@@ -50,8 +50,8 @@ def _index_config(config: Path | None, backend: Backend | None = None) -> IndexC
 def _engine(settings: IndexConfig) -> EngineMentionIndex:
     if settings.backend == Backend.SQLITE:
         raise ConfigError(
-            "index.backend: sqlite needs no init; set index.backend to opensearch or"
-            " elasticsearch (or YUQING_INDEX__BACKEND) to use an engine"
+            "index.backend：sqlite 无需 init；要用搜索引擎，把 index.backend 设为 opensearch"
+            " 或 elasticsearch（或设置环境变量 YUQING_INDEX__BACKEND）"
         )
     return open_engine_index(settings)
 
@@ -69,7 +69,7 @@ def init(
     if settings.backend == Backend.SQLITE:
         index = open_index(settings, data_dir)
         index.close()
-        console.print(f"sqlite index ready in {settings.path or data_dir / 'mentions.db'}")
+        console.print(f"sqlite 索引已就绪：{settings.path or data_dir / 'mentions.db'}")
         return
     engine = _engine(settings)
     try:
@@ -78,12 +78,12 @@ def init(
         unsorted = resort.unsorted_months(engine)
     finally:
         engine.close()
-    console.print(f"{settings.backend} {version} at {engine.client.url}")
+    console.print(f"{settings.backend} {version}，地址 {engine.client.url}")
     console.print(
-        f"template [bold]{engine.prefix}[/bold] → indices {engine.pattern} (one per month),"
-        f" read alias {engine.prefix}"
+        f"索引模板 [bold]{engine.prefix}[/bold] → 索引 {engine.pattern}（每月一个），"
+        f"读取别名 {engine.prefix}"
     )
-    console.print(f"analyzer: [bold]{analyzer}[/bold] — {ANALYZER_NOTES.get(analyzer, analyzer)}")
+    console.print(f"分词器：[bold]{analyzer}[/bold] — {ANALYZER_NOTES.get(analyzer, analyzer)}")
     if unsorted:
         console.print(
             f"[yellow]{len(unsorted)} 个月份索引未按发布时间排序（按时间的检索较慢）：运行"
@@ -141,7 +141,9 @@ def migrate(
     if from_backend == to_backend and from_backend != Backend.SQLITE:
         return _resort(_engine(_index_config(config, to_backend)))
     if from_backend == to_backend:
-        raise ConfigError(f"migrate: --from and --to are both {from_backend}; pick two backends")
+        raise ConfigError(
+            f"index migrate：--from 和 --to 都是 {from_backend}；请指定两个不同的后端"
+        )
     source = open_index(_index_config(config, from_backend), data_dir)
     target = open_index(_index_config(config, to_backend), data_dir)
     if isinstance(target, EngineMentionIndex):
@@ -156,8 +158,8 @@ def migrate(
         source.close()
         target.close()
     console.print(
-        f"copied {report.copied} mentions: {report.created} new, {report.updated} updated,"
-        f" {len(report.errors)} rejected"
+        f"已复制 {report.copied} 条提及：新增 {report.created} 条，更新 {report.updated} 条，"
+        f"拒绝 {len(report.errors)} 条"
     )
     for mention_id, reason in list(report.errors.items())[:10]:
         console.print(f"  [red]{mention_id}[/red]: {reason}", highlight=False)
@@ -209,7 +211,7 @@ def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
             count = index.count(SearchQuery())
         finally:
             index.close()
-        console.print(f"sqlite {path}: {count} mentions, {_size(path.stat().st_size)}")
+        console.print(f"sqlite {path}：{count} 条提及，{_size(path.stat().st_size)}")
         return
     engine = _engine(settings)
     try:
@@ -218,13 +220,15 @@ def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
         indices = engine.monthly_indices()
     finally:
         engine.close()
-    analyzer = (template or {}).get("_meta", {}).get("analyzer", "— (run `yuqing index init`)")
-    table = Table("index", "mentions", "size")
+    analyzer = (
+        (template or {}).get("_meta", {}).get("analyzer", "—（运行 yuqing index init 安装模板）")
+    )
+    table = Table("索引", "提及数", "大小")
     for name, (docs, size) in indices.items():
         table.add_row(name, str(docs), _size(size))
     total_docs = sum(d for d, _ in indices.values())
-    table.add_row("[bold]total[/bold]", str(total_docs), _size(sum(s for _, s in indices.values())))
-    console.print(f"{settings.backend} {version} at {engine.client.url}; analyzer: {analyzer}")
+    table.add_row("[bold]合计[/bold]", str(total_docs), _size(sum(s for _, s in indices.values())))
+    console.print(f"{settings.backend} {version}，地址 {engine.client.url}；分词器：{analyzer}")
     console.print(table)
 
 
@@ -242,18 +246,20 @@ def prune(
     settings = _index_config(config)
     keep = parse_duration(older_than) if older_than else settings.retention
     if keep is None:
-        raise ConfigError("index prune: pass --older-than (e.g. 400d) or set index.retention")
+        raise ConfigError(
+            "index prune：请用 --older-than 指定时长（如 400d），或在配置中设置 index.retention"
+        )
     problem = retention_problem(keep)
     if problem:
-        raise ConfigError(f"index prune: --older-than {problem}")
+        raise ConfigError(f"index prune：--older-than {problem}")
     cutoff = datetime.now(UTC) - keep
     index = open_index(settings, data_dir)
     try:
         doomed = index.count(SearchQuery(until=cutoff))
-        console.print(f"{doomed} mentions published before {cutoff:%Y-%m-%d %H:%M} UTC")
-        if doomed and not yes and not typer.confirm("delete them?", default=False):
+        console.print(f"{doomed} 条提及发布于 {cutoff:%Y-%m-%d %H:%M} UTC 之前")
+        if doomed and not yes and not typer.confirm("删除这些提及？", default=False):
             raise typer.Exit(1)
         removed = index.prune_before(cutoff) if doomed else 0
     finally:
         index.close()
-    console.print(f"deleted {removed} mentions")
+    console.print(f"已删除 {removed} 条提及")

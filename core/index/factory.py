@@ -22,4 +22,6 @@ def open_index(config: IndexConfig, data_dir: Path) -> MentionIndex:
         from core.index.engines import open_engine_index
 
         return open_engine_index(config)
-    raise ConfigError(f"index.backend: unknown backend {config.backend!r}")
+    raise ConfigError(
+        f"index.backend：未知的后端 {config.backend!r}（可选 sqlite、opensearch、elasticsearch）"
+    )

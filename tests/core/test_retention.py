@@ -96,10 +96,10 @@ def test_prune_command_counts_asks_and_deletes(tmp_path: Path) -> None:
     runner = CliRunner()
     args = ["index", "prune", "--older-than", "400d", "--data-dir", str(data)]
     declined = runner.invoke(app, args, input="n\n")
-    assert declined.exit_code == 1 and "4 mentions published before" in declined.output
+    assert declined.exit_code == 1 and "4 条提及发布于" in declined.output
     done = runner.invoke(app, [*args, "--yes"])
     assert done.exit_code == 0, done.output
-    assert "deleted 4 mentions" in done.output
+    assert "已删除 4 条提及" in done.output
     refused = runner.invoke(app, ["index", "prune", "--older-than", "7d", "--data-dir", str(data)])
     assert isinstance(refused.exception, ConfigError) and "62d" in str(refused.exception)
 

@@ -49,7 +49,7 @@ def test_init_reports_the_active_analyzer(engine_env: dict[str, str], tmp_path: 
     backend = engine_env["YUQING_INDEX__BACKEND"]
     major = {"opensearch": "2.", "elasticsearch": "8."}[backend]
     assert f"{backend} {major}" in result.output
-    assert "analyzer: yuqing_cjk" in result.output
+    assert "分词器：yuqing_cjk" in result.output
     assert f"{engine_env['YUQING_INDEX__INDEX_PREFIX']}-2*" in result.output
 
 
@@ -65,11 +65,11 @@ def test_migrate_copies_everything_and_is_idempotent(
     again = runner.invoke(app, args, env=engine_env)
 
     assert first.exit_code == 0, first.output
-    assert "copied 7 mentions: 7 new, 0 updated, 0 rejected" in first.output
-    assert "copied 7 mentions: 0 new, 7 updated, 0 rejected" in again.output
+    assert "已复制 7 条提及：新增 7 条，更新 0 条，拒绝 0 条" in first.output
+    assert "已复制 7 条提及：新增 0 条，更新 7 条，拒绝 0 条" in again.output
     stats = runner.invoke(app, ["stats", "--data-dir", str(tmp_path)], env=engine_env)
     assert stats.exit_code == 0, stats.output
-    assert "analyzer: yuqing_cjk" in stats.output
+    assert "分词器：yuqing_cjk" in stats.output
     assert "2026.05" in stats.output and "2026.06" in stats.output
     config = IndexConfig(
         backend=backend,
@@ -88,8 +88,8 @@ def test_sqlite_stats_and_init(tmp_path: Path) -> None:
     init = runner.invoke(app, ["init", "--data-dir", str(tmp_path)], env=env)
     stats = runner.invoke(app, ["stats", "--data-dir", str(tmp_path)], env=env)
 
-    assert init.exit_code == 0 and "sqlite index ready" in init.output
-    assert stats.exit_code == 0 and "7 mentions" in stats.output
+    assert init.exit_code == 0 and "sqlite 索引已就绪" in init.output
+    assert stats.exit_code == 0 and "7 条提及" in stats.output
 
 
 def test_migrate_to_itself_is_refused(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_migrate_to_itself_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, args, env={"YUQING_INDEX__BACKEND": "sqlite"})
 
     assert result.exit_code != 0
-    assert "pick two backends" in str(result.exception)
+    assert "请指定两个不同的后端" in str(result.exception)
 
 
 def test_unreachable_engine_says_what_to_fix(tmp_path: Path) -> None:
@@ -106,5 +106,5 @@ def test_unreachable_engine_says_what_to_fix(tmp_path: Path) -> None:
 
     assert result.exit_code != 0
     message = str(result.exception)
-    assert "index.urls: cannot reach http://127.0.0.1:9" in message
-    assert "is the node running?" in message
+    assert "index.urls：无法连接 http://127.0.0.1:9" in message
+    assert "请确认节点正在运行" in message

@@ -145,7 +145,7 @@ def test_bulk_errors_read_as_one_line() -> None:
     }
     assert describe_error(error) == (
         "mapper_parsing_exception: failed to parse field [metrics.likes]"
-        " (caused by illegal_argument_exception: For input string: many)"
+        "（起因 illegal_argument_exception: For input string: many）"
     )
 
 

@@ -153,9 +153,7 @@ def test_unreachable_cluster_says_what_to_fix() -> None:
     config = IndexConfig(backend="elasticsearch", urls=["http://127.0.0.1:9"])
     client = ElasticsearchClient(config, request_timeout=2)
 
-    with pytest.raises(
-        EngineUnavailableError, match=r"index.urls: cannot reach http://127.0.0.1:9"
-    ):
+    with pytest.raises(EngineUnavailableError, match=r"index.urls：无法连接 http://127.0.0.1:9"):
         client.info()
 
 

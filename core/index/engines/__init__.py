@@ -27,16 +27,14 @@ def open_client(config: IndexConfig) -> EngineClient:
 
         return ElasticsearchClient(config)
     raise ConfigError(
-        f"index.backend: {config.backend!r} is not an engine (opensearch, elasticsearch)"
+        f"index.backend：{config.backend!r} 不是搜索引擎后端（可选 opensearch、elasticsearch）"
     )
 
 
 def open_engine_index(config: IndexConfig) -> EngineMentionIndex:
     """The EngineMentionIndex for the configured cluster; connects on first use."""
     if not config.urls:
-        raise ConfigError(
-            "index.urls: empty; give at least one node URL, e.g. http://127.0.0.1:9200"
-        )
+        raise ConfigError("index.urls：为空；至少填写一个节点地址，如 http://127.0.0.1:9200")
     return EngineMentionIndex(
         open_client(config),
         config.index_prefix,

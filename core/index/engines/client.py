@@ -102,7 +102,7 @@ def tls_context(config: IndexConfig) -> ssl.SSLContext | None:
     try:
         context = ssl.create_default_context(cafile=config.ca_certs)
     except (OSError, ssl.SSLError) as exc:
-        raise ConfigError(f"index.ca_certs: cannot load {config.ca_certs}: {exc}") from None
+        raise ConfigError(f"index.ca_certs：无法加载 {config.ca_certs}：{exc}") from None
     if not config.verify_certs:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
@@ -115,7 +115,8 @@ def basic_auth(config: IndexConfig) -> tuple[str, str] | None:
         return None
     if config.password is None:
         raise ConfigError(
-            "index.password: missing while index.username is set (set YUQING_INDEX__PASSWORD)"
+            "index.password：已设置 index.username 但缺少密码"
+            "（设置环境变量 YUQING_INDEX__PASSWORD）"
         )
     return (config.username, config.password)
 

@@ -18,20 +18,20 @@ class EngineRequestError(MentionIndexError):
 
 
 def unreachable(url: str, detail: str) -> EngineUnavailableError:
-    """index.urls: cannot reach URL: detail — is the node running?"""
+    """index.urls：无法连接 URL：detail — 节点是否在运行？"""
     return EngineUnavailableError(
-        f"index.urls: cannot reach {url}: {detail} — is the node running?"
+        f"index.urls：无法连接 {url}：{detail} — 请确认节点正在运行、地址和端口正确"
     )
 
 
 def refused(url: str, status: int, detail: str) -> EngineAuthError:
     """The credentials error with the settings to check."""
     return EngineAuthError(
-        f"index.username/index.password/index.api_key: {url} answered HTTP {status}: {detail}"
-        " — check the credentials (YUQING_INDEX__PASSWORD, YUQING_INDEX__API_KEY)"
+        f"index.username/index.password/index.api_key：{url} 返回 HTTP {status}：{detail}"
+        " — 请检查账号凭据（YUQING_INDEX__PASSWORD、YUQING_INDEX__API_KEY）"
     )
 
 
 def rejected(url: str, what: str, status: int, detail: str) -> EngineRequestError:
     """A request the cluster rejected, with what we were doing."""
-    return EngineRequestError(f"{url}: {what} failed with HTTP {status}: {detail}")
+    return EngineRequestError(f"{url}：{what} 请求失败，HTTP {status}：{detail}")

@@ -177,7 +177,7 @@ class EngineMentionIndex(RollupQueries):
             try:
                 doc = mapping.to_document(mention, seq, now)
             except (ValueError, TypeError, AttributeError) as exc:
-                result.errors[mention.id] = f"cannot serialise the mention: {exc}"
+                result.errors[mention.id] = f"无法转换为索引文档：{exc}"
                 continue
             actions.append(
                 {"_op_type": "index", "_index": target, "_id": mention.id, "_source": doc}
@@ -222,8 +222,7 @@ class EngineMentionIndex(RollupQueries):
         if action["_op_type"] == "delete":
             if not outcome.ok and outcome.status != 404:
                 result.errors[mention_id] = (
-                    f"indexed, but the old copy in {action['_index']} was not removed:"
-                    f" {outcome.error}"
+                    f"已写入索引，但 {action['_index']} 中的旧副本未能删除：{outcome.error}"
                 )
             return
         if not outcome.ok:

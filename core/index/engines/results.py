@@ -103,6 +103,6 @@ def describe_error(error: Any) -> str:
         text = f"{error.get('type', 'error')}: {error.get('reason', '')}".strip()
         cause = error.get("caused_by")
         if isinstance(cause, dict):
-            text += f" (caused by {cause.get('type', '')}: {cause.get('reason', '')})"
+            text += f"（起因 {cause.get('type', '')}: {cause.get('reason', '')}）"
         return text
-    return str(error) if error else "unknown error"
+    return str(error) if error else "未知错误"
