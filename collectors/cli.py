@@ -35,8 +35,8 @@ STATUS_STYLES = {
 def _source(ctx: Context, name: str) -> SourceConfig:
     found = next((s for s in SOURCES.of(ctx.config) if s.name == name), None)
     if found is None:
-        known = ", ".join(s.name for s in SOURCES.of(ctx.config)) or "none configured"
-        raise ConfigError(f"sources: no source named {name!r} (known: {known})")
+        known = ", ".join(s.name for s in SOURCES.of(ctx.config)) or "无"
+        raise ConfigError(f"sources：没有名为 {name!r} 的数据源（已配置：{known}）")
     return found
 
 
@@ -98,9 +98,7 @@ def run_now(
     run = run_source(ctx, _source(ctx, name))
     ctx.close()
     if run.skipped:
-        console.print(
-            f"{name}: 冷却中，跳过 (cooling down; `yuqing sources reset {name}` to retry now)"
-        )
+        console.print(f"{name}: 冷却中，跳过（要立即重试，先运行 yuqing sources reset {name}）")
         raise typer.Exit(1)
     console.print(
         f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}, {run.pages} 页"
@@ -129,7 +127,7 @@ def reset(
         state.cursor, state.cooldown_until = None, None
         state.consecutive_failures, state.status = 0, SourceStatus.PENDING
     ctx.close()
-    console.print(f"{name}: 已重置游标和冷却 (cursor and cooldown cleared)")
+    console.print(f"{name}: 已重置游标和冷却")
 
 
 @sources_app.command(
@@ -145,7 +143,7 @@ def webhook(
 
     ctx = Context.load(config, data_dir)
     server = WebhookServer(ctx, port=port).start()
-    console.print(f"Webhook: POST {server.url} (header X-Yuqing-Secret); Ctrl-C 退出")
+    console.print(f"Webhook 接收地址：POST {server.url}（请求头 X-Yuqing-Secret）；Ctrl-C 退出")
     try:
         while True:
             time.sleep(1)

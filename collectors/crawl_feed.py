@@ -80,7 +80,9 @@ class CrawlFeed:
             try:
                 entry = self._queue.get(timeout=timeout)
             except queue.Empty:
-                raise TimeoutError(f"no progress from the crawl for {timeout:.0f}s") from None
+                raise TimeoutError(
+                    f"采集已 {timeout:.0f} 秒没有进展（站点无响应或被限速）"
+                ) from None
             if entry is _DONE:
                 return
             yield entry

@@ -70,9 +70,12 @@ class ImapCollector(Collector):
     def _password(reader: OptionReader) -> str:
         variable = reader.string("password_env")
         password = os.environ.get(variable) if variable else reader.string("password")
+        if not password and variable:
+            raise reader.error("password_env", f"环境变量 {variable} 未设置或为空")
         if not password:
-            key = "password_env" if variable else "password"
-            raise reader.error(key, "missing (give password, or password_env naming a variable)")
+            raise reader.error(
+                "password", "缺少密码：请填写 password，或用 password_env 指定存放密码的环境变量"
+            )
         return password
 
     def collect(self, request: CollectRequest) -> Iterator[Batch]:

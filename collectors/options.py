@@ -29,7 +29,7 @@ class OptionReader:
         value = self.raw.get(key, _MISSING)
         if value is _MISSING or value is None or value == "":
             if required:
-                raise self.error(key, "missing (required)")
+                raise self.error(key, "缺少（必填）")
             return default
         return value
 
@@ -44,18 +44,18 @@ class OptionReader:
         if isinstance(value, str | int):
             return [str(value)]
         if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-            raise self.error(key, f"expected a list of texts, got {value!r}")
+            raise self.error(key, f"应为文本列表，实际为 {value!r}")
         if required and not value:
-            raise self.error(key, "must not be empty")
+            raise self.error(key, "不能为空")
         return [str(v) for v in value]
 
     def integer(self, key: str, default: int, minimum: int = 0) -> int:
         """A whole number ≥ minimum."""
         value = self._get(key, default, False)
         if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
-            raise self.error(key, f"expected a whole number, got {value!r}")
+            raise self.error(key, f"应为整数，实际为 {value!r}")
         if int(value) < minimum:
-            raise self.error(key, f"must be at least {minimum}")
+            raise self.error(key, f"不能小于 {minimum}")
         return int(value)
 
     def number(self, key: str, default: float) -> float:
@@ -64,16 +64,16 @@ class OptionReader:
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise self.error(key, f"expected a number, got {value!r}") from None
+            raise self.error(key, f"应为数字，实际为 {value!r}") from None
         if number < 0:
-            raise self.error(key, "must not be negative")
+            raise self.error(key, "不能为负数")
         return number
 
     def boolean(self, key: str, default: bool) -> bool:
         """true/false."""
         value = self._get(key, default, False)
         if not isinstance(value, bool):
-            raise self.error(key, f"expected true or false, got {value!r}")
+            raise self.error(key, f"应为 true 或 false，实际为 {value!r}")
         return value
 
     def duration(self, key: str, default: str) -> timedelta:
@@ -88,7 +88,7 @@ class OptionReader:
         """A key: value mapping (empty when absent)."""
         value = self._get(key, {}, False)
         if not isinstance(value, dict):
-            raise self.error(key, f"expected a mapping (key: value), got {value!r}")
+            raise self.error(key, f"应为映射（key: value），实际为 {value!r}")
         return value
 
     def reject_unknown(self) -> None:
@@ -96,4 +96,4 @@ class OptionReader:
         unknown = sorted(set(self.raw) - self.used)
         if unknown:
             known = ", ".join(sorted(self.used))
-            raise self.error(unknown[0], f"unknown option (known: {known})")
+            raise self.error(unknown[0], f"未知选项（拼写错误？可用：{known}）")

@@ -60,15 +60,15 @@ class MentionPipeline:
     def process_item(self, item: RawPost) -> Mention:
         """The Mention for a post, or DropItem for an old, repeated or empty one."""
         if item.native_id in self.seen:
-            raise DropItem(f"repeated in this crawl: {item.native_id}")
+            raise DropItem(f"本次采集中重复：{item.native_id}")
         self.seen.add(item.native_id)
         published = item.published_at or self.feed.now
         if published < self.feed.since:
-            raise DropItem(f"older than the window: {item.native_id}")
+            raise DropItem(f"早于采集时间窗口：{item.native_id}")
         text = page_text(item.text) or media_placeholder(item)
         if not text and not item.title:
             self.feed.lose(f"内容为空(无文字、图片或表情), 已跳过: {item.url or item.native_id}")
-            raise DropItem(f"no text: {item.native_id}")
+            raise DropItem(f"没有正文：{item.native_id}")
         return self.mention(item, published, text)
 
     def mention(self, item: RawPost, published: datetime, text: str) -> Mention:

@@ -45,7 +45,7 @@ def ensure_reactor() -> None:
         deadline = time.monotonic() + START_TIMEOUT
         while not reactor.running:
             if time.monotonic() > deadline:
-                raise RuntimeError("the Twisted reactor thread did not start")
+                raise RuntimeError("采集引擎（Twisted reactor 线程）未能启动")
             time.sleep(0.01)
 
 

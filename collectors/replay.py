@@ -67,7 +67,7 @@ class ReplayCollector(Collector):
                 "history/incident_after 写时长如 7d、2m"
             ) from None
         if options["rate_per_hour"] <= 0 or options["batch_size"] <= 0:
-            raise ConfigError(f"{where}: rate_per_hour and batch_size must be positive")
+            raise ConfigError(f"{where}: rate_per_hour 和 batch_size 须大于 0")
         return cls(source, ctx, options)
 
     def collect(self, request: CollectRequest) -> Iterator[Batch]:

@@ -94,27 +94,29 @@ class WebhookApp:
         if wait:
             retry = str(max(1, math.ceil(wait)))
             return reply(
-                429, {"error": "too many requests from this client"}, {"Retry-After": retry}
+                429,
+                {"error": "此客户端请求过于频繁，请在 Retry-After 秒后重试"},
+                {"Retry-After": retry},
             )
         headers = request.headers
         by_secret = secret_matches(self.secret, headers)
         signature = signature_of(headers)
         if by_secret is False or (by_secret is None and signature is None):
-            return reply(401, {"error": "missing or wrong X-Yuqing-Secret / X-Yuqing-Signature"})
+            return reply(401, {"error": "X-Yuqing-Secret / X-Yuqing-Signature 缺失或不正确"})
         if not media_type_ok(headers.get("content-type")):
             return reply(
-                415, {"error": "Content-Type must be application/json or application/x-ndjson"}
+                415, {"error": "Content-Type 须为 application/json 或 application/x-ndjson"}
             )
         try:
             body = await asyncio.wait_for(self._body(request), self.read_timeout)
         except BodyProblem as problem:
             return reply(problem.status, {"error": str(problem)})
         except TimeoutError:
-            return reply(408, {"error": f"body not received within {self.read_timeout:g}s"})
+            return reply(408, {"error": f"{self.read_timeout:g} 秒内未收到完整的请求体"})
         except ClientDisconnect:
-            return reply(400, {"error": "client disconnected before the body ended"})
+            return reply(400, {"error": "请求体尚未传完，客户端已断开连接"})
         if by_secret is None and not signature_matches(self.secret, signature or "", body):
-            return reply(401, {"error": "missing or wrong X-Yuqing-Secret / X-Yuqing-Signature"})
+            return reply(401, {"error": "X-Yuqing-Secret / X-Yuqing-Signature 缺失或不正确"})
         return await self._ingest(body, detailed)
 
     async def _body(self, request: Request) -> bytes:
@@ -122,14 +124,14 @@ class WebhookApp:
         declared = request.headers.get("content-length")
         if declared is not None:
             if not declared.strip().isdigit():
-                raise BodyProblem(400, f"invalid Content-Length {declared!r}")
+                raise BodyProblem(400, f"Content-Length 无效：{declared!r}")
             if int(declared) > self.max_body:
-                raise BodyProblem(413, f"body larger than {self.max_body} bytes; split it")
+                raise BodyProblem(413, f"请求体超过 {self.max_body} 字节，请拆分后分批发送")
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > self.max_body:
-                raise BodyProblem(413, f"body larger than {self.max_body} bytes; split it")
+                raise BodyProblem(413, f"请求体超过 {self.max_body} 字节，请拆分后分批发送")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -139,17 +141,17 @@ class WebhookApp:
         except ValueError as exc:
             return reply(400, {"error": str(exc)})
         if not intake.mentions and not intake.errors:
-            return reply(400, {"error": "empty body: send a mention object, a list, or JSON lines"})
+            return reply(
+                400, {"error": "请求体为空：请发送一个提及对象、一个对象列表或 JSON Lines"}
+            )
         if len(intake.mentions) + len(intake.errors) > MAX_RECORDS:
-            return reply(413, {"error": f"more than {MAX_RECORDS} records; split the request"})
+            return reply(413, {"error": f"超过 {MAX_RECORDS} 条记录，请拆分请求"})
         try:
             future = self.batcher.submit(intake)
         except Overloaded as exc:
-            return reply(
-                503, {"error": f"intake busy ({exc}); retry shortly"}, {"Retry-After": "1"}
-            )
+            return reply(503, {"error": f"接入繁忙（{exc}），请稍后重试"}, {"Retry-After": "1"})
         try:
             share = await asyncio.wrap_future(future)
         except Exception as exc:
-            return reply(500, {"error": f"storing failed: {type(exc).__name__}: {exc}"})
+            return reply(500, {"error": f"保存失败：{type(exc).__name__}: {exc}"})
         return reply(422 if share.rejected else 200, share.answer(detailed))

@@ -98,7 +98,7 @@ class IntakeBatcher:
         """Queue one request's records; raises Overloaded when too much is waiting."""
         with self._lock:
             if self._pending + len(intake.mentions) > self.max_pending and self._pending:
-                raise Overloaded(f"{self._pending} mentions waiting")
+                raise Overloaded(f"{self._pending} 条提及等待写入")
             self._pending += len(intake.mentions)
         job = _Job(intake, Future())
         self._jobs.put(job)

@@ -74,7 +74,7 @@ def decode_body(body: bytes) -> str:
             return body.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValueError("body is neither UTF-8 nor GB18030 text")
+    raise ValueError("请求体既不是 UTF-8 也不是 GB18030 编码的文本")
 
 
 def split_records(text: str) -> list[tuple[str, object]]:

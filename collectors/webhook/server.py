@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import socket
 import threading
@@ -13,13 +14,24 @@ import uvicorn
 from collectors.config import WEBHOOK
 from collectors.webhook.app import WebhookApp
 from collectors.webhook.batcher import IntakeBatcher
-from collectors.webhook.protocol import deadline_protocol
+from collectors.webhook.protocol import ChineseLog, deadline_protocol
 from core.errors import ConfigError
 
 if TYPE_CHECKING:
     from core.context import Context
 
 log = logging.getLogger(__name__)
+
+# The bind failures people meet, in Chinese; others keep the system's words.
+_SOCKET_PROBLEMS = {
+    errno.EADDRINUSE: "端口已被占用",
+    errno.EACCES: "没有权限（1024 以下的端口需要管理员权限）",
+    errno.EADDRNOTAVAIL: "本机没有这个地址（检查 webhook.host）",
+}
+
+
+def _socket_problem(exc: OSError) -> str:
+    return _SOCKET_PROBLEMS.get(exc.errno or 0, str(exc))
 
 
 class WebhookServer:
@@ -28,7 +40,7 @@ class WebhookServer:
     def __init__(self, ctx: Context, host: str | None = None, port: int | None = None) -> None:
         settings = WEBHOOK.of(ctx.config)
         if not settings.secret:
-            raise ConfigError("webhook.secret: required (clients send it as X-Yuqing-Secret)")
+            raise ConfigError("webhook.secret：必填（客户端在请求头 X-Yuqing-Secret 中发送它）")
         self.ctx = ctx
         self.secret = settings.secret
         self.batcher = IntakeBatcher(ctx)
@@ -47,6 +59,9 @@ class WebhookServer:
             server_header=False,
         )
         self.server = uvicorn.Server(config)
+        uvicorn_log = logging.getLogger("uvicorn.error")
+        if not any(isinstance(f, ChineseLog) for f in uvicorn_log.filters):
+            uvicorn_log.addFilter(ChineseLog())
         self.thread = threading.Thread(target=self._serve, name="yuqing-webhook", daemon=True)
 
     @property
@@ -63,7 +78,7 @@ class WebhookServer:
         while not self.server.started and self.thread.is_alive() and time.monotonic() < deadline:
             time.sleep(0.01)
         if not self.server.started:
-            raise RuntimeError(f"webhook did not start on {self.url}")
+            raise RuntimeError(f"Webhook 未能在 {self.url} 启动（原因见上方日志）")
         log.info("Webhook 接收地址：%s", self.url)
         return self
 
@@ -92,7 +107,7 @@ def _listen(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         raise ConfigError(
-            f"webhook: cannot listen on {host}:{port} ({exc}); change webhook.port"
+            f"webhook.port：无法监听 {host}:{port}（{_socket_problem(exc)}）；请修改 webhook.port"
         ) from None
     sock.listen(2048)
     sock.setblocking(False)

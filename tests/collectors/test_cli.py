@@ -45,7 +45,7 @@ def test_list_run_reset(site, tmp_path, monkeypatch):
     assert (
         runner.invoke(sources_app, ["run", "walled"]).exit_code == 1
     )  # runs again (and is blocked)
-    assert "no source named 'nope'" in str(unknown.exception)
+    assert "没有名为 'nope' 的数据源" in str(unknown.exception)
 
 
 def test_a_lost_feed_shows_as_partial_with_its_count(site, tmp_path, monkeypatch):

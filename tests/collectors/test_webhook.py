@@ -127,5 +127,20 @@ def test_no_secret_configured_refuses_to_start(tmp_path):
         config=AppConfig.model_validate({"webhook": {"enabled": True}}), data_dir=tmp_path
     )
 
-    with pytest.raises(ConfigError, match=r"webhook\.secret"):
+    with pytest.raises(ConfigError, match=r"webhook\.secret：必填"):
         WebhookServer(ctx, port=0)
+
+
+def test_a_taken_port_is_named_in_chinese(webhook, tmp_path):
+    server, _ = webhook
+    host, port = server.socket.getsockname()[:2]
+    config = {"webhook": {"enabled": True, "secret": "s", "host": host, "port": port}}
+    ctx = Context(config=AppConfig.model_validate(config), data_dir=tmp_path / "second")
+    try:
+        with pytest.raises(ConfigError) as caught:
+            WebhookServer(ctx)
+    finally:
+        ctx.close()
+    assert str(caught.value) == (
+        f"webhook.port：无法监听 {host}:{port}（端口已被占用）；请修改 webhook.port"
+    )

@@ -132,17 +132,25 @@ def test_secret_checked_before_the_body_is_read(make_webhook):
     server = make_webhook()
     # 200 MB announced, nothing sent: the answer comes without waiting for the body.
     status, answer, raw = exchange(server, head(Content_Length="200000000"), timeout=3)
-    assert status == 401 and "X-Yuqing-Secret" in answer["error"]
+    assert status == 401 and answer["error"] == "X-Yuqing-Secret / X-Yuqing-Signature 缺失或不正确"
     assert "connection: close" in raw.lower()
 
 
 @pytest.mark.parametrize(
-    ("length", "status"), [("-1", 400), ("abc", 400), ("99999999999", 413), ("20000", 413)]
+    ("length", "status", "error"),
+    [
+        ("-1", 400, "HTTP 请求格式有误（检查请求行、请求头与 Content-Length）"),
+        ("abc", 400, "HTTP 请求格式有误（检查请求行、请求头与 Content-Length）"),
+        ("99999999999", 413, "请求体超过 10485 字节，请拆分后分批发送"),
+        ("20000", 413, "请求体超过 10485 字节，请拆分后分批发送"),
+    ],
 )
-def test_bad_or_too_large_content_length_is_refused(make_webhook, length, status):
+def test_bad_or_too_large_content_length_is_refused(make_webhook, length, status, error):
     server = make_webhook(max_body_mb=0.01)
-    got, _, _ = exchange(server, head(X_Yuqing_Secret=SECRET, Content_Length=length), timeout=3)
-    assert got == status
+    got, answer, _ = exchange(
+        server, head(X_Yuqing_Secret=SECRET, Content_Length=length), timeout=3
+    )
+    assert (got, answer["error"]) == (status, error)
     assert good_post(server)[0] == 200  # still serving
 
 
@@ -164,7 +172,11 @@ def test_wrong_content_type_is_415(make_webhook):
     body = json.dumps(GOOD).encode()
     for kind in ("application/x-www-form-urlencoded", "text/html", "multipart/form-data; b=1"):
         h = head(X_Yuqing_Secret=SECRET, Content_Type=kind, Content_Length=str(len(body)))
-        assert exchange(server, h, body)[0] == 415
+        status, answer, _ = exchange(server, h, body)
+        assert (status, answer["error"]) == (
+            415,
+            "Content-Type 须为 application/json 或 application/x-ndjson",
+        )
     assert indexed(server.ctx, "webhook") == {}
 
 
@@ -172,8 +184,9 @@ def test_rate_limit_per_client(make_webhook):
     server = make_webhook(rate_per_client=0.5, burst=2)
     assert good_post(server)[0] == 200
     assert good_post(server, {**GOOD, "native_id": "form-2", "text": "客服不理人"})[0] == 200
-    status, _answer, raw = good_post(server, {**GOOD, "native_id": "form-3", "text": "再来"})
+    status, answer, raw = good_post(server, {**GOOD, "native_id": "form-3", "text": "再来"})
     assert status == 429 and "retry-after:" in raw.lower()
+    assert answer["error"] == "此客户端请求过于频繁，请在 Retry-After 秒后重试"
     assert sorted(indexed(server.ctx, "webhook")) == ["form-1", "form-2"]
 
 
