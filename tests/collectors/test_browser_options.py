@@ -29,8 +29,8 @@ def build(make_ctx, options, plans=None):
         ({"keywords": ["x"]}, "profile_dir", "需要登录态"),
         ({"keywords": ["x"], "profile_dir": "/p", "cdp_url": "http://h:1"}, "cdp_url", "二选一"),
         ({"keywords": ["x"], "cdp_url": "localhost:9222"}, "cdp_url", "http://127.0.0.1:9222"),
-        ({"keywords": ["x"], "cdp_url": "http://h:1", "max_pges": 3}, "max_pges", "unknown"),
-        ({"keywords": ["x"], "cdp_url": "http://h:1", "delay": -1}, "delay", "negative"),
+        ({"keywords": ["x"], "cdp_url": "http://h:1", "max_pges": 3}, "max_pges", "未知选项"),
+        ({"keywords": ["x"], "cdp_url": "http://h:1", "delay": -1}, "delay", "不能为负数"),
     ],
 )
 def test_bad_options_name_the_option(make_ctx, options, key, words):
