@@ -1,8 +1,9 @@
-"""Named errors of cases and playbooks; messages are bilingual and say what to fix."""
+"""Named errors of cases and playbooks; messages are in Chinese and say what to fix."""
 
 from __future__ import annotations
 
 from core.errors import YuqingError
+from crisis_playbooks.cases.enums import CaseStatus
 
 
 class CaseError(YuqingError):
@@ -18,12 +19,16 @@ class IllegalTransition(CaseError):
 
     def __init__(self, case_id: int, current: str, target: str, allowed: list[str]) -> None:
         self.case_id, self.current, self.target, self.allowed = case_id, current, target, allowed
-        options = "、".join(allowed) or "无"
+        options = "、".join(_status(s) for s in allowed) or "无"
         super().__init__(
-            f"案件 #{case_id} 不能从「{current}」变更为「{target}」(可选: {options}) / "
-            f"case #{case_id}: illegal transition {current} → {target} "
-            f"(allowed: {', '.join(allowed) or 'none'})"
+            f"案件 #{case_id} 不能从「{_status(current)}」变更为「{_status(target)}」"
+            f"（可选：{options}）"
         )
+
+
+def _status(value: str) -> str:
+    """'新建 new': the Chinese label and the value the command line takes."""
+    return f"{CaseStatus(value).label_zh} {value}"
 
 
 class PlaybookError(YuqingError):

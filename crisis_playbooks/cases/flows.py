@@ -139,7 +139,7 @@ def open_from_alert_id(
 
     alert = session.get(Alert, alert_id)
     if alert is None:
-        raise CaseNotFound(f"预警 #{alert_id} 不存在 / alert #{alert_id} not found")
+        raise CaseNotFound(f"预警 #{alert_id} 不存在")
     siblings = incidents.siblings(session, alert)
     case = next(
         (

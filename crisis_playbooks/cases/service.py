@@ -27,7 +27,7 @@ def get_or_raise(session: Session, *, case_id: int) -> Case:
     """The case with this id; CaseNotFound otherwise."""
     case = get(session, case_id=case_id)
     if case is None:
-        raise CaseNotFound(f"案件 #{case_id} 不存在 / case #{case_id} not found")
+        raise CaseNotFound(f"案件 #{case_id} 不存在（用 yuqing case list 查看案件）")
     return case
 
 

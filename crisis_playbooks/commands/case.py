@@ -27,7 +27,7 @@ from crisis_playbooks.commands.recovery import recovery_record
 from crisis_playbooks.errors import CaseError, CaseNotFound
 from crisis_playbooks.tasks.enums import TaskStatus
 
-case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救 (cases)", no_args_is_help=True)
+case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救", no_args_is_help=True)
 
 
 @case_app.command("list", help="案件看板：按状态分组，标出超时案件")
@@ -48,8 +48,8 @@ def list_cases(
 
 @case_app.command("open", help="立案：从预警、从提及，或手工（--title）")
 def open_case(
-    alert: Annotated[int | None, typer.Option(help="从预警立案 (alert id)")] = None,
-    mention: Annotated[list[str] | None, typer.Option(help="从舆情立案 (mention id)")] = None,
+    alert: Annotated[int | None, typer.Option(help="从预警立案（预警 id）")] = None,
+    mention: Annotated[list[str] | None, typer.Option(help="从舆情立案（舆情 id，可重复）")] = None,
     title: Annotated[str | None, typer.Option(help="标题（手工立案必填）")] = None,
     summary: Annotated[str, typer.Option(help="案件摘要")] = "",
     severity: Annotated[Severity | None, typer.Option(help="严重程度")] = None,
@@ -81,7 +81,7 @@ def open_case(
                 found = [ctx.index.get(mention_id) for mention_id in mention]
                 missing = [m for m, f in zip(mention, found, strict=True) if f is None]
                 if missing:
-                    raise CaseNotFound(f"舆情不存在 / mentions not found: {', '.join(missing)}")
+                    raise CaseNotFound(f"舆情不存在：{', '.join(missing)}")
                 case = flows.open_from_mentions(
                     session,
                     mentions=[f for f in found if f],
@@ -95,9 +95,7 @@ def open_case(
                 case_in = CaseCreate(title=title, summary=summary, brand=brand)
                 case = flows.open_case(session, case_in=case_in, actor=who, now=moment)
             else:
-                raise CaseError(
-                    "需要 --alert、--mention 或 --title / give --alert, --mention or --title"
-                )
+                raise CaseError("需要 --alert、--mention 或 --title 之一")
             patch = CaseUpdate.model_validate(
                 {k: v for k, v in {"severity": severity, "owner": owner}.items() if v is not None}
             )
@@ -186,7 +184,7 @@ def start_playbook(
         case = service.get_or_raise(session, case_id=case_id)
         chosen = playbook_id or case.proposed_playbook
         if not chosen:
-            raise CaseError("没有建议预案，请指定预案 id / no proposed playbook: name one")
+            raise CaseError("没有建议预案，请指定预案 id（yuqing playbook list 可查看）")
         playbook = playbooks.get(runtime.library(ctx), playbook_id=chosen)
         run = playbook_flows.start(
             session,
@@ -223,7 +221,7 @@ def task(
     with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
         item = tasks.get(session, task_id=task_id)
         if item.case_id != case_id:
-            raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id} / task not in case")
+            raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id}")
         task_flows.set_status(
             session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
         )

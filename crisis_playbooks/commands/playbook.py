@@ -10,12 +10,13 @@ from rich.table import Table
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
+from core.enums import CATEGORY_LABELS_ZH
 from crisis_playbooks import runtime
 from crisis_playbooks.commands.common import console, reported
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_files
 
-playbook_app = typer.Typer(help="危机公关预案：校验与列表 (crisis playbooks)", no_args_is_help=True)
+playbook_app = typer.Typer(help="危机公关预案：校验与列表", no_args_is_help=True)
 
 
 def _configured(config: Path | None, data_dir: Path) -> dict[str, Playbook]:
@@ -36,7 +37,7 @@ def validate(
     with reported():
         library = load_files(files) if files else _configured(config, data_dir)
     for playbook in library.values():
-        console.print(f"[green]OK[/green] {playbook.source}: {playbook.id} {playbook.name}")
+        console.print(f"[green]通过[/green] {playbook.source}: {playbook.id} {playbook.name}")
 
 
 @playbook_app.command("list", help="列出可用预案及其适用条件")
@@ -51,8 +52,8 @@ def list_playbooks(config: ConfigOption = None, data_dir: DataDirOption = DEFAUL
             playbook.id,
             playbook.name,
             str(len(playbook.steps)),
-            ", ".join(c.value for c in rule.categories) or "—",
-            rule.min_severity.value,
+            "、".join(CATEGORY_LABELS_ZH[c] for c in rule.categories) or "—",
+            rule.min_severity.label_zh,
             ", ".join(rule.rule_types) or "任意",
         )
     console.print(table)

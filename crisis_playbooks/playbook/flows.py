@@ -24,10 +24,7 @@ def start(
 ) -> PlaybookRun:
     """Instantiate the playbook's steps as tasks (once per playbook and case)."""
     if any(run.playbook_id == playbook.id for run in get_runs(session, case_id=case.id)):
-        raise CaseError(
-            f"案件 #{case.id} 已启动预案「{playbook.name}」 / "
-            f"playbook {playbook.id!r} already started on case #{case.id}"
-        )
+        raise CaseError(f"案件 #{case.id} 已启动预案「{playbook.name}」（{playbook.id}）")
     run = PlaybookRun(
         case_id=case.id,
         playbook_id=playbook.id,

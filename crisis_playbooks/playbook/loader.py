@@ -29,7 +29,7 @@ def load_file(path: Path) -> Playbook:
 def files_in(directory: Path) -> list[Path]:
     """The *.yaml / *.yml files of a folder, sorted."""
     if not directory.is_dir():
-        raise PlaybookError(f"{directory}: playbook folder not found (cases.playbooks_dir)")
+        raise PlaybookError(f"{directory}: 预案文件夹不存在（检查 cases.playbooks_dir）")
     return sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"})
 
 
@@ -45,7 +45,9 @@ def load_files(paths: Iterable[Path]) -> dict[str, Playbook]:
             continue
         previous = playbooks.get(playbook.id)
         if previous is not None:
-            problems.append(f"{path}: id: {playbook.id!r} already defined in {previous.source}")
+            problems.append(
+                f"{path}: id: {playbook.id!r} 已在 {previous.source} 中定义（预案 id 须唯一）"
+            )
             continue
         playbooks[playbook.id] = playbook
     if problems:

@@ -30,8 +30,8 @@ def get(library: Library, *, playbook_id: str) -> Playbook:
     """The playbook with this id; PlaybookNotFound names the available ones."""
     playbook = library.get(playbook_id)
     if playbook is None:
-        known = ", ".join(sorted(library)) or "none"
-        raise PlaybookNotFound(f"没有预案 {playbook_id!r} / unknown playbook (available: {known})")
+        known = ", ".join(sorted(library)) or "无"
+        raise PlaybookNotFound(f"没有预案 {playbook_id!r}（可用：{known}）")
     return playbook
 
 

@@ -74,7 +74,10 @@ class BusinessCalendar:
             if begin + remaining <= closes:
                 return begin + remaining
             remaining -= closes - begin
-        raise ValueError(f"no working time within {_MAX_DAYS} days of {start}")
+        raise ValueError(
+            f"{start} 起 {_MAX_DAYS} 天内没有工作时间"
+            "（检查 cases.calendar 的 workdays 与 holidays）"
+        )
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def set_status(
 ) -> CaseTask:
     """Mark a task done, skipped or open again; skipping needs a reason."""
     if status == TaskStatus.SKIPPED and not note.strip():
-        raise CaseError("跳过步骤需要填写原因 / skipping a step needs a note saying why")
+        raise CaseError("跳过步骤需要填写原因")
     before = task.status
     if before == status.value and note == task.note:
         return task

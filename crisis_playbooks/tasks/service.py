@@ -16,7 +16,7 @@ def get(session: Session, *, task_id: int) -> CaseTask:
     """The task with this id; CaseNotFound otherwise."""
     task = session.get(CaseTask, task_id)
     if task is None:
-        raise CaseNotFound(f"任务 #{task_id} 不存在 / task #{task_id} not found")
+        raise CaseNotFound(f"任务 #{task_id} 不存在")
     return task
 
 

@@ -66,7 +66,7 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
     assert "已立案：案件 #1 外卖吃出异物" in opened.output
     bad = run(case_app, "update", "1", "--status", "closed", "--now", "2026-11-20T17:05", *setup)
     assert bad.exit_code == 2
-    assert "illegal transition new → closed" in bad.output
+    assert "不能从「新建 new」变更为「已关闭 closed」" in bad.output
     good = run(
         case_app,
         "update",
@@ -147,7 +147,7 @@ def test_open_from_mention_and_unknown_ids(setup: list[str]) -> None:
     nothing = run(case_app, "open", *setup)
     assert nothing.exit_code == 2 and "--title" in nothing.output
     unknown = run(case_app, "show", "42", *setup)
-    assert unknown.exit_code == 2 and "case #42 not found" in unknown.output
+    assert unknown.exit_code == 2 and "案件 #42 不存在" in unknown.output
 
 
 def test_now_without_zone_is_local_time(setup: list[str]) -> None:

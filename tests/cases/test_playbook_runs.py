@@ -61,7 +61,7 @@ def test_a_playbook_starts_once_per_case(session: Session, library: dict[str, Pl
     case = make_case(session)
     moment = local(2026, 11, 23, 10, 5)
     flows.start(session, case=case, playbook=library["food_safety"], actor="a", now=moment, tz=TZ)
-    with pytest.raises(CaseError, match="already started"):
+    with pytest.raises(CaseError, match="已启动预案"):
         flows.start(
             session, case=case, playbook=library["food_safety"], actor="a", now=moment, tz=TZ
         )
@@ -86,7 +86,7 @@ def test_tick_and_skip_steps(session: Session, library: dict[str, Playbook]) -> 
         now=local(2026, 11, 23, 10, 30),
         note="已核实",
     )
-    with pytest.raises(CaseError, match="needs a note"):
+    with pytest.raises(CaseError, match="跳过步骤需要填写原因"):
         task_flows.set_status(
             session,
             task=second,

@@ -127,7 +127,7 @@ def test_every_problem_is_reported_together(tmp_path: Path) -> None:
 def test_user_folder_adds_playbooks_and_missing_folder_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "mine.yaml", GOOD)
     assert "sample" in load_library(tmp_path)
-    with pytest.raises(PlaybookError, match="playbook folder not found"):
+    with pytest.raises(PlaybookError, match="预案文件夹不存在"):
         load_library(tmp_path / "nope")
 
 

@@ -55,7 +55,7 @@ def test_full_lifecycle_stamps_times_and_audits(session: Session, policy: SlaPol
     ]
 
 
-def test_illegal_transition_raises_bilingual_and_changes_nothing(
+def test_illegal_transition_is_explained_in_chinese_and_changes_nothing(
     session: Session, policy: SlaPolicy
 ) -> None:
     case = make_case(session)
@@ -69,8 +69,9 @@ def test_illegal_transition_raises_bilingual_and_changes_nothing(
             policy=policy,
         )
     message = str(raised.value)
-    assert "不能从「new」变更为「closed」" in message
-    assert "illegal transition new → closed" in message
+    assert (
+        message == "案件 #1 不能从「新建 new」变更为「已关闭 closed」（可选：已受理 acknowledged）"
+    )
     assert raised.value.allowed == ["acknowledged"]
     assert case.status == CaseStatus.NEW
     assert not audit.get_all(session, case_id=case.id, kinds=[EventKind.STATUS_CHANGED])
