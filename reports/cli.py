@@ -24,17 +24,17 @@ report_app = typer.Typer(
 console = Console()
 
 FromOption = Annotated[
-    str | None, typer.Option("--from", help="第一天 first day (YYYY-MM-DD); 默认上一个完整周期")
+    str | None, typer.Option("--from", help="第一天（YYYY-MM-DD）；默认上一个完整周期")
 ]
-ToOption = Annotated[
-    str | None, typer.Option("--to", help="最后一天 last day, inclusive (YYYY-MM-DD)")
-]
-PlanOption = Annotated[str | None, typer.Option("--plan", help="只统计该监测方案 (plan id)")]
+ToOption = Annotated[str | None, typer.Option("--to", help="最后一天，含当天（YYYY-MM-DD）")]
+PlanOption = Annotated[str | None, typer.Option("--plan", help="只统计该监测方案（方案 id）")]
 OutOption = Annotated[
     Path | None, typer.Option("--out", help="输出目录；默认 <data-dir>/reports/<period>-<date>/")
 ]
 EmailOption = Annotated[bool, typer.Option("--email", help="发送给 reports.recipients")]
-NowOption = Annotated[str | None, typer.Option("--now", help="固定当前时间 fixed clock (ISO 8601)")]
+NowOption = Annotated[
+    str | None, typer.Option("--now", help="固定当前时间（ISO 8601，如 2026-11-23T09:00）")
+]
 
 
 class ReportCommandError(YuqingError):
@@ -47,14 +47,18 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ReportCommandError(f"{option} {value!r}: use YYYY-MM-DD, e.g. 2026-11-16") from None
+        raise ReportCommandError(
+            f"{option} {value!r}：日期请写成 YYYY-MM-DD，如 2026-11-16"
+        ) from None
 
 
 def _clock_at(value: str, ctx: Context) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ReportCommandError(f"--now {value!r}: use ISO 8601, e.g. 2026-11-23T09:00") from None
+        raise ReportCommandError(
+            f"--now {value!r}：时间请写成 ISO 8601，如 2026-11-23T09:00"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=ctx.config.tz)
 
 
@@ -153,8 +157,8 @@ def _fixed_period_command(period: Period, doc: str) -> Callable[..., None]:
 
 
 daily = report_app.command("daily", help="日报：默认为昨天")(
-    _fixed_period_command(Period.DAILY, "日报: yesterday by default.")
+    _fixed_period_command(Period.DAILY, "日报：默认为昨天")
 )
 monthly = report_app.command("monthly", help="月报：默认为上一个完整自然月")(
-    _fixed_period_command(Period.MONTHLY, "月报: the last full calendar month by default.")
+    _fixed_period_command(Period.MONTHLY, "月报：默认为上一个完整自然月")
 )

@@ -50,7 +50,7 @@ def build_message(
 def send(config: SmtpConfig, message: EmailMessage) -> None:
     """Deliver through the configured SMTP server (STARTTLS / SSL / login when configured)."""
     if not config.host:
-        raise NotConfigured("reports.smtp.host is not set; configure it to e-mail reports")
+        raise NotConfigured("reports.smtp.host 未设置：要发送报告邮件，请配置 SMTP 服务器")
     try:
         if config.ssl:
             context = ssl.create_default_context()
@@ -67,5 +67,5 @@ def send(config: SmtpConfig, message: EmailMessage) -> None:
             client.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         raise MailError(
-            f"reports.smtp {config.host}:{config.port}: cannot send the report: {exc}"
+            f"reports.smtp {config.host}:{config.port}：报告邮件发送失败：{exc}"
         ) from None

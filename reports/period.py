@@ -104,7 +104,7 @@ def last_full(period: Period, now: datetime, tz: tzinfo) -> ReportWindow:
 def custom_range(period: Period, first_day: date, last_day: date, tz: tzinfo) -> ReportWindow:
     """A range of whole days (last day inclusive), compared with the same length just before."""
     if last_day < first_day:
-        raise WindowError(f"--to {last_day} is before --from {first_day}; swap the dates")
+        raise WindowError(f"--to {last_day} 早于 --from {first_day}：请交换两个日期")
     length = (last_day - first_day).days + 1
     return ReportWindow(
         period, first_day, last_day, first_day - timedelta(days=length), tz, custom=True
@@ -128,5 +128,5 @@ def resolve_window(
     if first_day is None and last_day is None:
         return last_full(period, now, tz)
     if first_day is None:
-        raise WindowError("--to needs --from as well (e.g. --from 2026-11-16 --to 2026-11-22)")
+        raise WindowError("--to 需要同时指定 --from（如 --from 2026-11-16 --to 2026-11-22）")
     return custom_range(period, first_day, last_day or period_end(period, first_day), tz)

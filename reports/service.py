@@ -45,7 +45,9 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     """The plan id, after checking it is configured (when any plan is)."""
     if plan and ctx.config.plans and ctx.config.plan(plan) is None:
         known = ", ".join(p.id for p in ctx.config.plans)
-        raise ConfigError(f"unknown plan {plan!r}; configured plans: {known}")
+        raise ConfigError(
+            f"未知的监测方案 {plan!r}（已配置：{known}）；检查 --plan 或 reports.plan"
+        )
     return plan
 
 
@@ -109,7 +111,7 @@ def email_report(
     cfg = REPORTS.of(ctx.config)
     to = recipients if recipients is not None else cfg.recipients
     if not to:
-        raise NotConfigured("reports.recipients is empty; add at least one e-mail address")
+        raise NotConfigured("reports.recipients 为空：至少填写一个收件邮箱")
     data = report.data
     html = render_html(data, cid_links(report.charts), data.window.tz, cfg.attention.sla_target)
     message = build_message(

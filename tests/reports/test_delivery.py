@@ -92,7 +92,7 @@ def test_email_arrives_with_pdf_attachment(
 def test_email_without_recipients_says_what_to_configure(make_ctx: ContextFactory) -> None:
     ctx = make_ctx()
     report = generate(ctx, last_full(Period.DAILY, NOW, TZ))
-    with pytest.raises(NotConfigured, match=r"reports\.recipients"):
+    with pytest.raises(NotConfigured, match=r"reports\.recipients 为空"):
         email_report(ctx, report)
 
 
@@ -159,9 +159,9 @@ def test_cli_rejects_bad_input_with_a_clear_message(tmp_path: Path) -> None:
     config = write_config(tmp_path)
     common = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
     result = CliRunner().invoke(report_app, ["weekly", "--from", "2026-13-01", *common])
-    assert "--from '2026-13-01': use YYYY-MM-DD" in str(result.exception)
+    assert "--from '2026-13-01'：日期请写成 YYYY-MM-DD" in str(result.exception)
     result = CliRunner().invoke(report_app, ["weekly", "--plan", "nope", *common])
-    assert "unknown plan 'nope'" in str(result.exception)
+    assert "未知的监测方案 'nope'" in str(result.exception)
 
 
 def test_weekly_job_defaults_to_monday_nine_local(make_ctx: ContextFactory) -> None:

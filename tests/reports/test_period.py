@@ -59,7 +59,7 @@ def test_from_alone_covers_one_period() -> None:
 
 
 def test_bad_ranges_say_what_to_fix() -> None:
-    with pytest.raises(WindowError, match="swap"):
+    with pytest.raises(WindowError, match="请交换两个日期"):
         resolve_window(Period.WEEKLY, date(2026, 11, 10), date(2026, 11, 1), NOW, TZ)
-    with pytest.raises(WindowError, match="--from"):
+    with pytest.raises(WindowError, match="--to 需要同时指定 --from"):
         resolve_window(Period.WEEKLY, None, date(2026, 11, 1), NOW, TZ)
