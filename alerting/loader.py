@@ -31,7 +31,7 @@ def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[R
         if not folder.is_absolute() and config_dir is not None:
             folder = config_dir / folder
         if not folder.is_dir():
-            raise RuleFileError(f"alerting.rules_dir: {folder} is not a folder")
+            raise RuleFileError(f"alerting.rules_dir: {folder} 不是文件夹（检查路径是否存在）")
         folders.append(folder)
     for folder in folders:
         seen: set[str] = set()

@@ -145,7 +145,7 @@ def _attempt(session: Session, ctx: Context, row: Delivery) -> DeliveryResult:
     )
     if free_at is not None:
         row.status, row.next_attempt_at = DeliveryStatus.DEFERRED, free_at
-        return DeliveryResult(row.id, row.notifier, row.status, "rate limited")
+        return DeliveryResult(row.id, row.notifier, row.status, "超出频率限制，稍后发送")
     row.attempts += 1
     # Recorded before the call: a crash during it leaves `sending`, resent with the same key.
     row.status, row.next_attempt_at = DeliveryStatus.SENDING, now + CLAIM_GRACE

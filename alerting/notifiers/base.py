@@ -94,14 +94,16 @@ class Channel(Generic[OptionsT]):
         title, body = self.render(notification)
         client = apprise.Apprise()
         if not client.add(url):
-            raise DeliveryError(f"{self.config.name}: apprise rejected the URL (check options)")
+            raise DeliveryError(
+                f"{self.config.name}: apprise 不接受此通知地址（检查 options 的 url、token 等）"
+            )
         with apprise.LogCapture(level=apprise.logging.WARNING) as log:
             ok = client.notify(
                 title=title, body=body, body_format=apprise.NotifyFormat(self.body_format)
             )
             details = log.getvalue().strip()  # type: ignore[attr-defined]
         if not ok:
-            raise DeliveryError(f"{self.config.name}: {details or 'delivery failed'}"[:1000])
+            raise DeliveryError(f"{self.config.name}: {details or '发送失败'}"[:1000])
 
 
 def quote(value: Any) -> str:

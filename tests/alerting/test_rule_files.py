@@ -81,7 +81,7 @@ def test_user_rules_override_builtins_and_errors_are_collected(tmp_path: Path) -
 
 
 def test_rules_dir_relative_to_config_and_must_exist(tmp_path: Path) -> None:
-    with pytest.raises(RuleFileError, match="is not a folder"):
+    with pytest.raises(RuleFileError, match="不是文件夹"):
         load_rules(AlertingConfig(rules_dir="missing"), tmp_path)
 
 
