@@ -9,12 +9,10 @@ import typer
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option(
-        "--config", "-c", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件 (config file)"
-    ),
+    typer.Option("--config", "-c", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件"),
 ]
 DataDirOption = Annotated[
     Path,
-    typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="嵌入式存储目录 (embedded stores)"),
+    typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="嵌入式存储目录"),
 ]
 DEFAULT_DATA_DIR = Path("var")

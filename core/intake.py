@@ -45,7 +45,7 @@ def read_text(path: Path) -> str:
 def check_file(path: Path) -> None:
     """Refuse what is not a readable regular file, in Chinese, before reading anything."""
     if not path.exists():
-        raise IntakeError(f"{path}：文件不存在 / file not found")
+        raise IntakeError(f"{path}：文件不存在")
     if path.is_dir():
         raise IntakeError(
             f"{path}：这是一个目录，请指定要导入的 .jsonl 或 .csv 文件 / is a directory"

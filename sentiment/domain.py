@@ -49,8 +49,8 @@ DOMAIN = Domain(
     register=register_classifiers,
     models=_models,
     commands=(
-        CliCommand("train", "训练情感与类别模型 (train models)", _train),
-        CliCommand("eval", "在标注数据上评估模型 (evaluate models)", _eval),
+        CliCommand("train", "训练情感与类别模型", _train),
+        CliCommand("eval", "在标注数据上评估模型", _eval),
         CliCommand("label", "人工校正提及的情感、是否投诉、类别、紧急程度", _label),
     ),
     jobs=_jobs,

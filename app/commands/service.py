@@ -63,7 +63,7 @@ def dashboard_command(
     """Start the Streamlit dashboard (reads while `yuqing run` writes)."""
     ctx = Context.load(config, data_dir)
     settings = ctx.config.dashboard
-    console.print(f"看板地址 Dashboard: http://{settings.host}:{port or settings.port}")
+    console.print(f"看板地址：http://{settings.host}:{port or settings.port}")
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
     # Stopping `yuqing dashboard` (SIGTERM) stops Streamlit too instead of orphaning it.
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
@@ -90,7 +90,7 @@ def demo(
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
     console.rule("yuqing 舆情监测 demo")
     console.print(f"看板地址 Dashboard: [bold]{url}[/bold]")
-    console.print("演示事件约 2 分钟后开始 (scripted incident starts in ~2 minutes). Ctrl-C 退出")
+    console.print("演示事件约 2 分钟后开始。Ctrl-C 退出")
     try:
         with writer_lock(data_dir):
             Service(ctx).run_forever()

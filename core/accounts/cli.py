@@ -17,9 +17,7 @@ from core.accounts.enums import Role
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 
-user_app = typer.Typer(
-    help="控制台账号 dashboard accounts: add, list, passwd, disable", no_args_is_help=True
-)
+user_app = typer.Typer(help="控制台账号：添加、列表、改密、停用、启用", no_args_is_help=True)
 console = Console(soft_wrap=True)
 
 PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="从标准输入读取密码")]
@@ -57,7 +55,7 @@ def add(
             session.commit()
             console.print(f"已创建 {account.username}（{account.display_name}，{role.label_zh}）")
             if first:
-                console.print("控制台现在需要登录 / the dashboard now asks for a login")
+                console.print("控制台现在需要登录")
     finally:
         ctx.close()
 
@@ -72,7 +70,7 @@ def list_accounts(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT
     finally:
         ctx.close()
     if not accounts:
-        console.print("没有账号：控制台无需登录 / no accounts: the dashboard has no login")
+        console.print("没有账号：控制台无需登录")
         return
     table = Table("用户名", "显示名", "角色", "状态", "上次登录")
     for a in accounts:

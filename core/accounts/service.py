@@ -58,9 +58,7 @@ def create(
 ) -> Account:
     """A new account; the caller commits."""
     if not USERNAME.match(username):
-        raise AccountError(
-            f"用户名 {username!r} 无效：2–64 个字母、数字或 _ . @ - / invalid username"
-        )
+        raise AccountError(f"用户名 {username!r} 无效：须为 2–64 个字母、数字或 _ . @ -")
     if session.get(Account, username) is not None:
         raise AccountError(f"用户名 {username} 已存在 / account {username} exists")
     account = Account(
@@ -94,7 +92,7 @@ def set_disabled(session: Session, *, username: str, disabled: bool) -> Account:
     if disabled and not account.disabled and count(session) <= 1:
         raise AccountError(
             f"不能停用最后一个启用的账号 {username}：停用后控制台将无需登录、任何人都可操作。"
-            "请先用 yuqing user add 添加另一个账号 / cannot disable the last enabled account"
+            "请先用 yuqing user add 添加另一个账号"
         )
     account.disabled = disabled
     return account
@@ -129,14 +127,14 @@ def authenticate(session: Session, *, username: str, password: str, now: datetim
 
 def _hashed(password: str) -> str:
     if len(password) < MIN_LENGTH:
-        raise AccountError(f"密码至少 {MIN_LENGTH} 位 / password needs {MIN_LENGTH}+ characters")
+        raise AccountError(f"密码至少 {MIN_LENGTH} 位")
     return hash_password(password)
 
 
 def _required(session: Session, username: str) -> Account:
     account = session.get(Account, username)
     if account is None:
-        raise AccountError(f"用户 {username} 不存在 / no account {username}")
+        raise AccountError(f"用户 {username} 不存在（用 yuqing user list 查看账号）")
     return account
 
 

@@ -23,7 +23,7 @@ from core.index.factory import open_index
 from core.index.protocol import MentionIndex, SearchQuery
 from core.timeutil import parse_duration
 
-app = typer.Typer(help="搜索索引 mention index: init, migrate, stats, prune", no_args_is_help=True)
+app = typer.Typer(help="搜索索引：初始化、迁移、统计、清理", no_args_is_help=True)
 console = Console(soft_wrap=True)
 
 ANALYZER_NOTES = {

@@ -127,7 +127,7 @@ def test_replay_reports_a_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(
         replay_app(), ["replay", str(tmp_path / "nope.jsonl"), "--alerts-out", "x.jsonl"]
     )
-    assert result.exit_code == 2 and "file not found" in result.output
+    assert result.exit_code == 2 and "文件不存在" in result.output
 
 
 def test_register_jobs_adds_tick_and_listener(data_dir: Path) -> None:
