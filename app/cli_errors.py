@@ -17,12 +17,56 @@ def _quoted(name: str) -> str:
     return f"「{name.strip(chr(39))}」"
 
 
+_PATH_KIND = {"File": "文件", "Directory": "目录", "Path": "路径"}
+
+# typer's own reasons for a bad value (choices, paths, types) → Chinese; others are kept.
+_REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"^(?P<value>.+?) is not one of (?P<choices>.+?)\.?$", re.S),
+        lambda m: f"{m['value']} 不是可选值（可选：{m['choices']}）",
+    ),
+    (
+        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) does not exist\.$", re.S),
+        lambda m: f"{_PATH_KIND[m['kind']]} {m['where']} 不存在",
+    ),
+    (
+        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is a file\.$", re.S),
+        lambda m: f"{m['where']} 是文件，这里需要目录",
+    ),
+    (
+        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is a directory\.$", re.S),
+        lambda m: f"{m['where']} 是目录，这里需要文件",
+    ),
+    (
+        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is not readable\.$", re.S),
+        lambda m: f"{m['where']} 没有读取权限",
+    ),
+    (
+        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is not writable\.$", re.S),
+        lambda m: f"{m['where']} 没有写入权限",
+    ),
+    (
+        re.compile(r"^Value (?P<value>.+) is not a valid (?P<type>\S+)\.$", re.S),
+        lambda m: f"{m['value']} 不是有效的 {m['type']}",
+    ),
+]
+
+
+def reason_zh(reason: str) -> str:
+    """typer's reason for a bad value in Chinese (a reason we do not know is kept as is)."""
+    for pattern, wording in _REASONS:
+        match = pattern.match(reason)
+        if match:
+            return wording(match)
+    return reason
+
+
 def _invalid(match: re.Match[str], exc: Any) -> str:
     cause = exc.__cause__
     if isinstance(cause, ValidationError):
-        reason = "；".join(pydantic_message(error) for error in cause.errors())
+        reason = "；".join(reason_zh(pydantic_message(error)) for error in cause.errors())
     else:
-        reason = match["reason"]
+        reason = reason_zh(match["reason"])
     return f"{_quoted(match['name'])} 的值无效：{reason}"
 
 
@@ -57,6 +101,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Any], str]]] = [
     (
         re.compile(r"^Invalid value for (?P<name>'[^']+'|\S+): (?P<reason>.*)$", re.S),
         _invalid,
+    ),
+    (
+        re.compile(r"^Invalid value: (?P<reason>.*)$", re.S),
+        lambda m, _: f"值无效：{reason_zh(m['reason'])}",
     ),
     (
         re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$"),

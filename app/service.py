@@ -76,7 +76,7 @@ class Service:
         elif run.report.new or run.report.updated or run.report.rejected:
             log.info("数据源 %s：%s", name, run.report.summary())
         else:
-            log.debug("source %s: nothing new", name)
+            log.debug("数据源 %s：没有新内容", name)
 
     def _housekeeping(self) -> None:
         """Periodic maintenance: make recent index writes visible, checkpoint the WAL."""

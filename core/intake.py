@@ -48,7 +48,7 @@ def check_file(path: Path) -> None:
         raise IntakeError(f"{path}：文件不存在")
     if path.is_dir():
         raise IntakeError(
-            f"{path}：这是一个目录，请指定要导入的 .jsonl 或 .csv 文件 / is a directory"
+            f"{path}：这是一个目录，请指定要导入的 .jsonl 或 .csv 文件"
         )
     if not path.is_file():
         raise IntakeError(

@@ -49,7 +49,7 @@ def classify(
                 out.write(json.dumps(_annotated(row, result), ensure_ascii=False) + "\n")
                 written += 1
             progress.advance(task, len(chunk))
-    console.print(f"classified {written} records with {classifier.name} → {output_file}")
+    console.print(f"已用 {classifier.name} 模型分类 {written} 条记录 → {output_file}")
 
 
 def _adaptation_note(classifier: Classifier, data_dir: Path) -> str:

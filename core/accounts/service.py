@@ -60,7 +60,7 @@ def create(
     if not USERNAME.match(username):
         raise AccountError(f"用户名 {username!r} 无效：须为 2–64 个字母、数字或 _ . @ -")
     if session.get(Account, username) is not None:
-        raise AccountError(f"用户名 {username} 已存在 / account {username} exists")
+        raise AccountError(f"用户名 {username} 已存在（改密用 yuqing user passwd）")
     account = Account(
         username=username,
         display_name=display_name.strip() or username,

@@ -32,7 +32,9 @@ def parse_now(value: str | None, tz: ZoneInfo, default: datetime) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"不是 ISO 格式的时间：{value!r}（如 2026-11-23T09:30）") from None
+        raise typer.BadParameter(
+            f"不是 ISO 格式的时间：{value!r}（如 2026-11-23T09:30）", param_hint="'--now'"
+        ) from None
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
 
 

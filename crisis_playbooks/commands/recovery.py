@@ -62,7 +62,7 @@ def recovery_record(
             "third_parties_informed": third_parties,
             "satisfaction": satisfaction,
             "win_back_tier": tier,
-            "follow_up_on": date.fromisoformat(follow_up_on) if follow_up_on else None,
+            "follow_up_on": _day(follow_up_on) if follow_up_on else None,
             "proactive_contact_at": moment if contacted else None,
             "followed_up_at": moment if followed_up else None,
             "recurrence_checked": True if recurrence is not None else None,
@@ -76,3 +76,13 @@ def recovery_record(
             )
             session.commit()
             console.print(f"案件 #{case_id}：服务补救记录已更新")
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"不是有效日期：{value!r}（写成 YYYY-MM-DD，如 2026-11-30）",
+            param_hint="'--follow-up-on'",
+        ) from None

@@ -105,6 +105,8 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
         "2026-11-20T18:00",
         *setup,
     )
+    bad_day = run(case_app, "recovery", "1", "--follow-up-on", "2026-13-01", *setup)
+    assert bad_day.exit_code == 2 and "不是有效日期：'2026-13-01'" in bad_day.output
     board = run(case_app, "list", "--now", "2026-11-23T10:30", *setup)
     assert "外卖吃出异物" in board.output and "逾期" in board.output
     shown = run(case_app, "show", "1", "--now", "2026-11-23T10:30", *setup)

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from app.cli import main
+from app.cli_errors import reason_zh
 
 CASES = [
     (["alerts", "list", "--foo"], "没有选项 --foo"),
@@ -16,6 +17,10 @@ CASES = [
     (["nosuch"], "没有子命令 「nosuch」"),
     (["alerts", "ack", "1", "2"], "多余的参数：2"),
     (["alerts", "list", "--status"], "选项 --status 需要提供值"),
+    (
+        ["index", "migrate", "--from", "mysql"],
+        "「--from」 的值无效：'mysql' 不是可选值（可选：'sqlite', 'opensearch', 'elasticsearch'）",
+    ),
 ]
 
 
@@ -37,6 +42,7 @@ def test_usage_errors_are_chinese(
         "No such",
         "Missing",
         "Invalid value",
+        "is not one of",
         "Try '",
         "unexpected",
         "requires",
@@ -44,3 +50,16 @@ def test_usage_errors_are_chinese(
         "[OPTIONS]",
     ):
         assert english not in err, err
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("File '/x/a.csv' does not exist.", "文件 '/x/a.csv' 不存在"),
+        ("Directory '/x' is a file.", "'/x' 是文件，这里需要目录"),
+        ("Value 'q' is not a valid Path.", "'q' 不是有效的 Path"),
+        ("something new from typer", "something new from typer"),
+    ],
+)
+def test_typer_reasons_for_a_bad_value_are_chinese(reason: str, expected: str) -> None:
+    assert reason_zh(reason) == expected
