@@ -35,12 +35,32 @@ for _entry in (*APP_COMMANDS, *(c for d in DOMAINS for c in d.commands)):
     LAZY[_entry.name] = _entry
 
 
+LEVELS_ZH = {
+    "DEBUG": "调试",
+    "INFO": "信息",
+    "WARNING": "警告",
+    "ERROR": "错误",
+    "CRITICAL": "严重",
+}
+
+
+class ChineseLevelFormatter(logging.Formatter):
+    """Log lines with the level in Chinese (信息/警告/错误); the record itself is left as is."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        english = record.levelname
+        record.levelname = LEVELS_ZH.get(english, english)
+        try:
+            return super().formatMessage(record)
+        finally:
+            record.levelname = english
+
+
 def main() -> None:
     """Entry point: clean one-paragraph errors instead of tracebacks for anything we can explain."""
-    logging.basicConfig(
-        level=os.environ.get("YUQING_LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(ChineseLevelFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=os.environ.get("YUQING_LOG_LEVEL", "INFO"), handlers=[handler])
     logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     for noisy in (
         "apscheduler",
