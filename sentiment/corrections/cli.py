@@ -14,7 +14,7 @@ from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.errors import YuqingError
 from sentiment.corrections import service
-from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField
+from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
 
 label_app = typer.Typer(help="人工校正提及的情感、是否投诉、类别、紧急程度", no_args_is_help=True)
 console = Console(soft_wrap=True)
@@ -83,8 +83,8 @@ def list_corrections(
                 escape(row.actor),
                 row.mention_id,
                 FIELD_LABELS_ZH[CorrectedField(row.field)],
-                row.before or "—",
-                row.after,
+                value_zh(CorrectedField(row.field), row.before),
+                value_zh(CorrectedField(row.field), row.after),
             )
     ctx.close()
     console.print(table)

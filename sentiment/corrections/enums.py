@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from core.enums import CATEGORY_LABELS_ZH, SENTIMENT_LABELS_ZH, SEVERITY_LABELS_ZH
+
 
 class CorrectedField(StrEnum):
     """A classifier output a person can overrule."""
@@ -20,3 +22,17 @@ FIELD_LABELS_ZH: dict[CorrectedField, str] = {
     CorrectedField.CATEGORY: "类别",
     CorrectedField.URGENCY: "紧急程度",
 }
+
+_VALUE_LABELS_ZH: dict[CorrectedField, dict[str, str]] = {
+    CorrectedField.SENTIMENT: {str(k): v for k, v in SENTIMENT_LABELS_ZH.items()},
+    CorrectedField.COMPLAINT: {"true": "是", "false": "否"},
+    CorrectedField.CATEGORY: {str(k): v for k, v in CATEGORY_LABELS_ZH.items()},
+    CorrectedField.URGENCY: {str(k): v for k, v in SEVERITY_LABELS_ZH.items()},
+}
+
+
+def value_zh(field: CorrectedField, value: str | None) -> str:
+    """A stored value ('negative', 'true', 'high') as a person reads it (负面, 是, 严重)."""
+    if value is None:
+        return "—"
+    return _VALUE_LABELS_ZH[field].get(value, value)

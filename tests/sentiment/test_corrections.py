@@ -127,7 +127,8 @@ def test_cli_sets_and_lists(ctx: Context, tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert f"已校正 {mention_id} 的是否投诉" in done.output
     listed = runner.invoke(app, ["label", "list", *data])
-    assert "王五" in listed.output and "是否投诉" in listed.output and "true" in listed.output
+    row = next(line for line in listed.output.splitlines() if "王五" in line)
+    assert [cell.strip() for cell in row.split("│")][4:7] == ["是否投诉", "是", "是"]
     bad = runner.invoke(app, ["label", "set", mention_id, "--urgency", "urgent", *data])
     assert bad.exit_code == 2 and "紧急程度不能设为 'urgent'" in bad.output
     shown = runner.invoke(app, ["search", "刹车", "--json", *data])
