@@ -5,11 +5,12 @@ Typer ships its own copy of click, so the click objects here are typed loosely (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from core.domain import CliCommand
 
@@ -114,6 +115,46 @@ def _chinese_usage(self: Any, ctx: Any, formatter: Any) -> None:
     pieces = [USAGE_TOKENS_ZH.get(piece, piece) for piece in self.collect_usage_pieces(ctx)]
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX_ZH)
 
+
+# typer's value-type tags in --help (<int range>, <path>, <list[str]>) → Chinese; choices stay.
+TYPE_TAGS_ZH = {
+    "bool": "开关",
+    "str": "文本",
+    "int": "整数",
+    "float": "数字",
+    "int range": "整数",
+    "float range": "数字",
+    "path": "路径",
+    "Path": "路径",
+    "file": "文件",
+    "directory": "目录",
+    "datetime": "日期时间",
+    "date": "日期",
+}
+
+
+def type_tag_zh(label: str) -> str:
+    """'int range' → '整数', 'list[str]' → '文本，可重复'; an unknown label is kept."""
+    listed = re.fullmatch(r"list\[(.+)\]", label)
+    if listed:
+        return f"{type_tag_zh(listed[1])}，可重复"
+    return TYPE_TAGS_ZH.get(label, label)
+
+
+def _chinese_type(original: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Wrap `display_type` so the <type> tag of an option or argument reads Chinese."""
+
+    def display_type(self: Any, ctx: Any) -> Any:
+        shown = original(self, ctx)
+        if isinstance(shown, str) and shown.startswith("<") and shown.endswith(">"):
+            return f"<{type_tag_zh(shown[1:-1])}>"
+        return shown
+
+    return display_type
+
+
+for _param in (TyperArgument, TyperOption):
+    _param.display_type = _chinese_type(_param.display_type)  # type: ignore[method-assign,assignment]
 
 # Click hard-codes "Show this message and exit." and typer its panel titles, with no translation
 # hook; typer builds every command of ours from these two classes, so the text is set there.

@@ -83,3 +83,14 @@ def test_rendered_help_has_chinese_panels_and_help_line() -> None:
         ):
             assert english not in out, (english, out)
     assert "子命令" in CliRunner().invoke(app, ["--help"]).output
+
+
+def test_value_type_tags_are_chinese() -> None:
+    """The <type> tag beside each option: 整数/文本/开关/日期时间, choices kept as typed."""
+    from typer.testing import CliRunner
+
+    out = CliRunner().invoke(app, ["search", "--help"], env={"COLUMNS": "250"}).output
+    for tag in ("<整数>", "<开关>", "<日期时间>", "<文本，可重复>", "<newest|oldest|urgency>"):
+        assert tag in out, (tag, out)
+    for english in ("<int", "<bool>", "<str", "<datetime>", "<list["):
+        assert english not in out, (english, out)
