@@ -11,6 +11,7 @@ from sqlalchemy import select
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
 from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
+from collectors.status import SOURCE_STATUS_ZH
 from core.enums import Severity
 from core.index.protocol import SplitField
 from core.timeutil import Duration
@@ -104,11 +105,12 @@ class FlatlineRule(Rule[FlatlineSpec]):
                 continue
             since = f"自 {last_ok:%m-%d %H:%M} 起" if last_ok else "从未成功"
             error = state.last_error or ""
+            status = _status_zh(state.status)
             findings.append(
                 Finding(
                     key=f"state:{state.name}",
                     title=f"采集异常：{state.name}",
-                    summary=f"{state.name} 状态 {state.status}，{since}无成功采集；{error}".strip(),
+                    summary=f"{state.name} 状态：{status}，{since}无成功采集；{error}".strip(),
                     count=0,
                     window_start=last_ok or rc.now,
                     window_end=rc.now,
@@ -116,3 +118,11 @@ class FlatlineRule(Rule[FlatlineSpec]):
                 )
             )
         return findings
+
+
+def _status_zh(status: str) -> str:
+    """被封锁/冷却中 for 'blocked'; a status this version does not know is shown as stored."""
+    try:
+        return SOURCE_STATUS_ZH[SourceStatus(status)]
+    except ValueError:
+        return status

@@ -134,7 +134,8 @@ def test_flatline_by_index_and_by_source_state(ctx: Context) -> None:
         session.commit()
     findings = evaluate(ctx, {"name": "f", "type": "flatline", "silence": "1h"}, silent)
     assert sorted(f.key for f in findings) == ["source:tieba", "state:weibo-search"]
-    assert "HTTP 418" in next(f.summary for f in findings if f.key.startswith("state:"))
+    summary = next(f.summary for f in findings if f.key.startswith("state:"))
+    assert summary.startswith("weibo-search 状态：被封锁/冷却中，") and "HTTP 418" in summary
 
 
 def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: Context) -> None:
