@@ -47,9 +47,7 @@ def check_file(path: Path) -> None:
     if not path.exists():
         raise IntakeError(f"{path}：文件不存在")
     if path.is_dir():
-        raise IntakeError(
-            f"{path}：这是一个目录，请指定要导入的 .jsonl 或 .csv 文件"
-        )
+        raise IntakeError(f"{path}：这是一个目录，请指定要导入的 .jsonl 或 .csv 文件")
     if not path.is_file():
         raise IntakeError(
             f"{path}：不是普通文件（设备、管道或套接字），请先保存为 .jsonl 或 .csv 文件再导入"
