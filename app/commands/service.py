@@ -88,8 +88,8 @@ def demo(
     settings = ctx.config.dashboard
     url = f"http://{settings.host}:{port or settings.port}"
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
-    console.rule("yuqing 舆情监测 demo")
-    console.print(f"看板地址 Dashboard: [bold]{url}[/bold]")
+    console.rule("yuqing 舆情监测演示")
+    console.print(f"看板地址：[bold]{url}[/bold]")
     console.print("演示事件约 2 分钟后开始。Ctrl-C 退出")
     try:
         with writer_lock(data_dir):

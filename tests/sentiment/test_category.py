@@ -89,5 +89,5 @@ def test_a_bad_label_in_the_sample_names_the_row(tmp_path) -> None:  # type: ign
 
     bad = tmp_path / "sample.csv"
     bad.write_text("round,text,category,also\n2,太难吃了,taste,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"sample.csv:2: 'taste'"):
+    with pytest.raises(ValueError, match=r"sample.csv:2：未知的类别 'taste'（可选："):
         load_sample(bad)
