@@ -62,7 +62,9 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             self.contentless = contentless_tables(self._db)
             ensure_pairs(self._db)
         except sqlite3.DatabaseError as exc:
-            raise MentionIndexError(f"{self.path}: cannot open the mention index: {exc}") from None
+            raise MentionIndexError(
+                f"{self.path}：无法打开提及索引（{exc}）；检查文件是否损坏或被其他程序占用"
+            ) from None
 
     def limit_cache(self, kib: int) -> None:
         """Cap the page cache (64 MiB by default, for queries); a bulk writer needs less."""

@@ -123,7 +123,7 @@ def rid_after(base: int, top: int | None) -> int:
     """The row id after `top` in the second starting at `base` (its first when `top` is None)."""
     rid = base if top is None else top + 1
     if rid >= base + (1 << RID_SHIFT):
-        raise ValueError("more than 1,048,576 mentions published in one second")
+        raise ValueError("同一秒内发布的提及超过 1,048,576 条")
     return rid
 
 

@@ -129,16 +129,14 @@ def tokenize(source: str) -> list[Token]:
         elif char in _QUOTES:
             end = source.find(_QUOTES[char], i + 1)
             if end < 0:
-                raise ExpressionSyntaxError(
-                    f"引号没有闭合，缺少 {_QUOTES[char]} (unterminated quote)", i
-                )
+                raise ExpressionSyntaxError(f"引号没有闭合，缺少 {_QUOTES[char]}", i)
             phrase = source[i + 1 : end]
             if not phrase.strip():
-                raise ExpressionSyntaxError("引号内为空 (empty quoted phrase)", i)
+                raise ExpressionSyntaxError("引号内为空", i)
             tokens.append(Token("WORD", phrase, i))
             i = end + 1
         elif char == "”":
-            raise ExpressionSyntaxError("多余的右引号 ” (unexpected closing quote)", i)
+            raise ExpressionSyntaxError("多余的右引号 ”", i)
         else:
             start = i
             while i < len(source) and not source[i].isspace() and source[i] not in _SPECIAL:
@@ -200,8 +198,7 @@ class _Parser:
             node = self.parse_or()
             if self.current.kind != ")":
                 raise ExpressionSyntaxError(
-                    f"缺少右括号 ')'，与第 {token.position + 1} 个字符的 '(' 配对"
-                    f" (missing ')' for '(' at {token.position + 1})",
+                    f"缺少右括号 ')'，与第 {token.position + 1} 个字符的 '(' 配对",
                     self.current.position,
                 )
             self.advance()
@@ -209,19 +206,17 @@ class _Parser:
         if token.kind == ")":
             previous = self.tokens[self.index - 1] if self.index else None
             if previous is not None and previous.kind == "(":
-                raise ExpressionSyntaxError("括号内缺少关键词 (empty parentheses)", token.position)
+                raise ExpressionSyntaxError("括号内缺少关键词", token.position)
             if previous is not None and previous.kind in {"AND", "OR", "NOT"}:
                 raise ExpressionSyntaxError(
-                    f"'{previous.text}' 后缺少关键词 (expected a keyword after '{previous.text}')",
+                    f"'{previous.text}' 后缺少关键词",
                     token.position,
                 )
-            raise ExpressionSyntaxError("多余的右括号 ')' (unexpected ')')", token.position)
+            raise ExpressionSyntaxError("多余的右括号 ')'", token.position)
         if token.kind == "END":
-            raise ExpressionSyntaxError(
-                "表达式不完整，缺少关键词 (expected a keyword)", token.position
-            )
+            raise ExpressionSyntaxError("表达式不完整，缺少关键词", token.position)
         raise ExpressionSyntaxError(
-            f"'{token.text}' 前缺少关键词 (expected a keyword before '{token.text}')",
+            f"'{token.text}' 前缺少关键词",
             token.position,
         )
 
@@ -229,16 +224,14 @@ class _Parser:
 def compile_expression(source: str, exclude: Sequence[str] = ()) -> Expression:
     """Parse an expression; `exclude` words (排除词) are ANDed in as NOT (a | b | ...)."""
     if not source.strip():
-        raise ExpressionSyntaxError("表达式为空 (empty expression)", 0)
+        raise ExpressionSyntaxError("表达式为空", 0)
     parser = _Parser(tokenize(source))
     root = parser.parse_or()
     if parser.current.kind != "END":
         token = parser.current
         if token.kind == ")":
-            raise ExpressionSyntaxError("多余的右括号 ')' (unexpected ')')", token.position)
-        raise ExpressionSyntaxError(
-            f"多余的 '{token.text}' (unexpected '{token.text}')", token.position
-        )
+            raise ExpressionSyntaxError("多余的右括号 ')'", token.position)
+        raise ExpressionSyntaxError(f"多余的 '{token.text}'", token.position)
     excluded = tuple(Term(fold(word).strip()) for word in exclude if word.strip())
     if excluded:
         root = AllOf((root, Not(AnyOf(excluded))))

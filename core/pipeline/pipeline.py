@@ -48,11 +48,11 @@ class IngestReport:
     def summary(self) -> str:
         """One line in Chinese for logs and the CLI."""
         return (
-            f"新增 {len(self.new)} 条, 更新 {len(self.updated)} 条, "
-            f"重复 {self.duplicates} 条（其中同一作者刷屏 {self.flooded} 条）, "
+            f"新增 {len(self.new)} 条，更新 {len(self.updated)} 条，"
+            f"重复 {self.duplicates} 条（其中同一作者刷屏 {self.flooded} 条），"
             f"拒绝 {len(self.rejected)} 条"
-            + (f", 部分修复 {len(self.repaired)} 条" if self.repaired else "")
-            + (f", 截断 {len(self.truncated)} 条" if self.truncated else "")
+            + (f"，部分修复 {len(self.repaired)} 条" if self.repaired else "")
+            + (f"，截断 {len(self.truncated)} 条" if self.truncated else "")
         )
 
 
