@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from json.encoder import encode_basestring_ascii as quoted  # json.dumps of one str
 from typing import Any
 
 from sqlalchemy import text
@@ -75,13 +76,17 @@ class EventSQL:
         self.session = session
         self.mark = driver_marker(session)
         self.embedded = session.get_bind().dialect.name == "sqlite"
+        self.texts: dict[datetime, str] = {}  # a post's time is its seed's first and last time
 
     def time(self, moment: datetime) -> datetime | str:
         """A time as the store keeps it (SQLite: naive UTC text with microseconds)."""
-        utc = to_utc(moment)
-        if self.embedded:
-            return utc.replace(tzinfo=None).isoformat(" ", "microseconds")
-        return utc
+        if not self.embedded:
+            return to_utc(moment)
+        text = self.texts.get(moment)
+        if text is None:
+            naive = to_utc(moment).replace(tzinfo=None)
+            text = self.texts[moment] = naive.isoformat(" ", "microseconds")
+        return text
 
     def optional_time(self, moment: datetime | None) -> datetime | str | None:
         """As `time`, None kept."""
@@ -99,11 +104,6 @@ class EventSQL:
         named = "".join(f"{p}:p{i}" for i, p in enumerate(parts[:-1])) + parts[-1]
         params = [{f"p{i}": v for i, v in enumerate(row)} for row in rows]
         self.session.execute(text(named), params)
-
-
-def as_json(value: object) -> str:
-    """A JSON column's value as SQLAlchemy's JSON type writes it."""
-    return json.dumps(value)
 
 
 def member_values(
@@ -128,13 +128,7 @@ def event_values(
 ) -> tuple[object, ...]:
     """The events row of a cluster (EVENT_COLUMNS order): `from_cluster`, bound for the store."""
     if isinstance(cluster, Seed):
-        # One post: every term counted once, so most_common keeps the post's order.
-        terms = used = as_json(dict.fromkeys(cluster.words[:TOP_TERMS], 1))
-        hourly = f'{{"{int(cluster.first_at.timestamp() // 3600)}": 1}}'
-    else:
-        terms = as_json(dict(cluster.terms.most_common(TOP_TERMS)))
-        used = as_json(dict(cluster.used.most_common(TOP_TERMS)))
-        hourly = as_json({str(h): n for h, n in cluster.hourly.items()})
+        return seed_values(sql, cluster, visible, updated)
     return (
         cluster.id,
         cluster.title,
@@ -147,13 +141,47 @@ def event_values(
         cluster.first_source,
         cluster.first_native_id,
         cluster.first_author,
-        terms,
-        used,
+        as_json(dict(cluster.terms.most_common(TOP_TERMS))),
+        as_json(dict(cluster.used.most_common(TOP_TERMS))),
         cluster.independent,
-        hourly,
+        as_json({str(h): n for h, n in cluster.hourly.items()}),
         as_json(sorted(cluster.authors)),
         as_json(cluster.exemplars),
         cluster.titled_size,
         cluster.merged_into,
         updated,
     )
+
+
+def seed_values(sql: EventSQL, seed: Seed, visible: bool, updated: object) -> tuple[object, ...]:
+    """`event_values` of a one-post event, its JSON written directly (most rows are seeds)."""
+    # One post: every term counted once, so most_common keeps the post's order.
+    terms = "{" + ", ".join([f"{quoted(w)}: 1" for w in seed.words[:TOP_TERMS]]) + "}"
+    at = sql.time(seed.first_at)
+    return (
+        seed.id,
+        seed.title,
+        visible,
+        at,
+        at,
+        1,
+        1,
+        seed.id,
+        seed.first_source,
+        seed.first_native_id,
+        seed.first_author,
+        terms,
+        terms,
+        1,
+        f'{{"{int(seed.first_at.timestamp() // 3600)}": 1}}',
+        f"[{quoted(seed.author)}]" if seed.author else "[]",
+        f"[{quoted(seed.text)}]" if seed.text else "[]",
+        seed.titled_size,
+        seed.merged_into,
+        updated,
+    )
+
+
+def as_json(value: object) -> str:
+    """A JSON column's value as SQLAlchemy's JSON type writes it."""
+    return json.dumps(value)
