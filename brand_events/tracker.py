@@ -34,6 +34,7 @@ from brand_events.features import BrandNames, mention_terms
 from brand_events.models import Event, EventMember, EventsState
 from brand_events.titles import make_title
 from core.config import CoreConfig
+from core.db import lookup
 from core.models import Mention, mention_id, utcnow
 
 if TYPE_CHECKING:
@@ -165,15 +166,9 @@ class EventTracker:
         """Owners of unknown parents/groups from the store; returns ids already tracked."""
         owner = self.clusterer.owner
         wanted = {i for p in posts for i in (p.id, p.parent_id, p.group_id) if i and i not in owner}
-        found: dict[str, str] = {}
-        ids = sorted(wanted)
-        for start in range(0, len(ids), CHUNK):
-            rows = session.execute(
-                select(EventMember.mention_id, EventMember.event_id).where(
-                    EventMember.mention_id.in_(ids[start : start + CHUNK])
-                )
-            )
-            found.update({m: e for m, e in rows})
+        found: dict[str, str] = lookup(
+            session, EventMember.mention_id, EventMember.event_id, wanted
+        )
         missing = {e for e in found.values() if e not in self.clusterer.clusters}
         if missing:
             self._adopt(session, self._live_rows(session, missing))
