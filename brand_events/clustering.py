@@ -65,11 +65,16 @@ class Clusterer:
         self.streak: dict[str, tuple[int, int]] = {}  # term → (last hour used, hours in its run)
         self.streak_changed: set[str] = set()  # terms whose run changed since last saved
         self.pruned_hour = 0
+        # Ids of clusters that may have reached BURST_SIZE (a superset: checked again when used),
+        # so the candidate search skips the many one-word hits of small clusters in one pass.
+        self.large: set[str] = set()
 
     # state ------------------------------------------------------------------------------
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
         """Load an event (and its member ids) persisted earlier."""
         self.clusters[cluster.id] = cluster
+        if cluster.size >= BURST_SIZE:
+            self.large.add(cluster.id)
         heapq.heappush(self.quiet, (cluster.last_at, cluster.id))
         for term in cluster.terms:
             self.postings.setdefault(term, set()).add(cluster.id)
@@ -104,6 +109,7 @@ class Clusterer:
 
     def _forget(self, cluster: AnyCluster) -> None:
         del self.clusters[cluster.id]
+        self.large.discard(cluster.id)
         self._disown(cluster.id)
         if cluster.merged_into is not None:
             return
@@ -207,37 +213,45 @@ class Clusterer:
 
     def _candidates(self, post: Post) -> list[tuple[float, AnyCluster]]:
         """Active events the post would join, best first."""
-        shared_by: list[set[str]] = []  # a #topic# counts twice
+        lists: list[set[str]] = []
+        seen: set[str] = set()
+        paired: set[str] = set()  # holders of two shared words, or of one shared #topic#
         for term in post.terms:
             holders = self.postings.get(term)
             if holders and len(holders) <= POSTING_CAP:
-                shared_by += (holders, holders) if term.startswith("#") else (holders,)
-        # Counter of one flat iterable counts in C, in first-seen order like a dict loop would.
-        hits = Counter(chain.from_iterable(shared_by))
+                lists.append(holders)
+                paired |= holders if term.startswith("#") else seen & holders
+                seen |= holders
+        # Set algebra in C instead of a count per hit: most hits share one word with a small
+        # cluster (not bursting), which can never qualify.
         scored: list[tuple[float, AnyCluster]] = []
         weights: dict[str, float] = {}  # the post's term weights, once an event qualifies
         norm = 0.0
-        for cluster_id, count in hits.items():
+        for cluster_id in paired | (seen & self.large) if seen else ():
             cluster = self.clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
                 continue
-            if count < 2 and cluster.size < BURST_SIZE:
-                continue  # one shared word, and too small to be bursting (most clusters)
+            single = cluster_id not in paired
+            if single and cluster.size < BURST_SIZE:
+                continue  # one shared word, and too small to be bursting
             burst = self._bursting(cluster, post)
-            if count < 2 and not burst:  # two shared words, or one shared #topic#
+            if single and not burst:
                 continue
             if self._late(cluster, post):
                 continue
             if not weights:
                 weights = {t: self.weight(t) for t in post.terms}
                 norm = sum(weights.values())
-            held = cluster.terms
+            held = cluster.words if isinstance(cluster, Seed) else cluster.terms
             shared = [t for t in post.terms if t in held]
             share = BURST_SHARE if burst else 1.0
             mass = sum(weights[t] * cluster.profile(t, share) for t in shared)
             floor = BURST_SCORE if burst else JOIN_SCORE
             if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))
+        if len(scored) > 1:  # ties keep the order the holders were first met in, as ever
+            met = {c: i for i, c in enumerate(dict.fromkeys(chain.from_iterable(lists)))}
+            scored.sort(key=lambda pair: met[pair[1].id])
         scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
         return scored
 
@@ -335,6 +349,8 @@ class Clusterer:
         keep.used.update(fold.used)
         keep.independent += fold.independent
         keep.size += fold.size
+        if keep.size >= BURST_SIZE:
+            self.large.add(keep.id)
         overlap = len(keep.authors & fold_authors)
         keep.author_count += fold.author_count - overlap
         keep.authors = set(list(keep.authors | fold_authors)[:MAX_AUTHORS])
@@ -351,6 +367,8 @@ class Clusterer:
     def _add(self, cluster: Cluster, post: Post, independent: bool) -> None:
         """Count the post in the cluster; only independent posts count as background usage."""
         cluster.size += 1
+        if cluster.size >= BURST_SIZE:
+            self.large.add(cluster.id)
         cluster.independent += independent
         hour = int(post.published_at.timestamp() // 3600)
         for term in post.terms:
@@ -383,9 +401,16 @@ class Clusterer:
         """The clusterer's side of a post joining a cluster: usage, postings, owner."""
         self.total += independent
         hour = int(post.published_at.timestamp() // 3600)
+        df, streak, postings = self.df, self.streak, self.postings
         for term in post.terms:
-            self.df[term] += independent
+            df[term] += independent
             if independent:
-                self._note_hour(term, hour)
-            self.postings.setdefault(term, set()).add(cluster_id)
+                run = streak.get(term)
+                if run is None or run[0] != hour or not run[1]:  # else: used this hour already
+                    self._note_hour(term, hour)
+            holders = postings.get(term)
+            if holders is None:
+                postings[term] = {cluster_id}
+            else:
+                holders.add(cluster_id)
         self.own(post.id, cluster_id)

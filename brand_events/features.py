@@ -23,6 +23,7 @@ HASHTAG_IDF = 10.0
 OOV_IDF = 8.0
 TERMS = 8  # words per mention
 SCAN = 300  # characters read per mention
+_LOG_50 = math.log(50)
 _ALTERNATIVE = re.compile(r"^[\w\u4e00-\u9fff\-]+$")
 
 
@@ -99,4 +100,4 @@ def term_idf(term: str) -> float:
 
 def background_damping(mentions: int, containing: int) -> float:
     """0–1: how much a term still tells apart when `containing` of `mentions` posts use it."""
-    return min(1.0, max(0.0, math.log((mentions + 10) / (containing + 1)) / math.log(50)))
+    return min(1.0, max(0.0, math.log((mentions + 10) / (containing + 1)) / _LOG_50))

@@ -66,7 +66,9 @@ class Seed:
     @property
     def terms(self) -> Counter[str]:
         """Each term of the post, counted once."""
-        return Counter(dict.fromkeys(self.words, 1))
+        counts: Counter[str] = Counter()
+        dict.update(counts, dict.fromkeys(self.words, 1))  # (Counter's own init checks types)
+        return counts
 
     @property
     def used(self) -> Counter[str]:
@@ -81,7 +83,9 @@ class Seed:
     @property
     def hourly(self) -> Counter[int]:
         """One post in the clock hour of its time."""
-        return Counter({int(self.first_at.timestamp() // 3600): 1})
+        counts: Counter[int] = Counter()
+        counts[int(self.first_at.timestamp() // 3600)] = 1
+        return counts
 
     @property
     def exemplars(self) -> list[str]:

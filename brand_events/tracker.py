@@ -11,19 +11,30 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import term_hours
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.clustering import Clusterer
+from brand_events.event_sql import (
+    INSERT_EVENTS,
+    INSERT_MEMBERS,
+    MOVE_MEMBERS,
+    TOP_TERMS,
+    UPDATE_EVENTS,
+    EventSQL,
+    event_values,
+    member_values,
+)
 from brand_events.features import BrandNames, mention_terms
 from brand_events.models import Event, EventMember, EventsState
 from brand_events.titles import make_title
 from core.config import CoreConfig
+from core.db import lookup
 from core.models import Mention, mention_id, utcnow
 
 if TYPE_CHECKING:
@@ -82,7 +93,7 @@ class EventTracker:
             terms = mention_terms(ordered, self.brand)
             posts = [self._post(m, t) for m, t in zip(ordered, terms, strict=True)]
             known = self._prefetch(session, posts)
-            members: list[dict[str, object]] = []
+            members: list[tuple[Post, Decision]] = []
             touched: set[str] = set()
             folded: list[AnyCluster] = []
             for post in posts:
@@ -90,7 +101,7 @@ class EventTracker:
                     report.skipped += 1
                     continue
                 decision = self.clusterer.assign(post)
-                members.append(self._member(post, decision))
+                members.append((post, decision))
                 touched.add(decision.cluster.id)
                 folded += decision.merged
             report.assigned, report.merged = len(members), len(folded)
@@ -115,18 +126,6 @@ class EventTracker:
             parent_id=mention_id(mention.source, parent) if parent else None,
             group_id=mention.group_id,
         )
-
-    def _member(self, post: Post, decision: Decision) -> dict[str, object]:
-        return {
-            "mention_id": post.id,
-            "event_id": decision.cluster.id,
-            "source": post.source,
-            "native_id": post.native_id,
-            "published_at": post.published_at,
-            "author": post.author_name,
-            "parent_id": post.parent_id,
-            "reason": str(decision.reason),
-        }
 
     # loading ----------------------------------------------------------------------------
     def _sync(self, session: Session) -> None:
@@ -167,15 +166,9 @@ class EventTracker:
         """Owners of unknown parents/groups from the store; returns ids already tracked."""
         owner = self.clusterer.owner
         wanted = {i for p in posts for i in (p.id, p.parent_id, p.group_id) if i and i not in owner}
-        found: dict[str, str] = {}
-        ids = sorted(wanted)
-        for start in range(0, len(ids), CHUNK):
-            rows = session.execute(
-                select(EventMember.mention_id, EventMember.event_id).where(
-                    EventMember.mention_id.in_(ids[start : start + CHUNK])
-                )
-            )
-            found.update({m: e for m, e in rows})
+        found: dict[str, str] = lookup(
+            session, EventMember.mention_id, EventMember.event_id, wanted
+        )
         missing = {e for e in found.values() if e not in self.clusterer.clusters}
         if missing:
             self._adopt(session, self._live_rows(session, missing))
@@ -213,39 +206,32 @@ class EventTracker:
     def _write(
         self,
         session: Session,
-        members: list[dict[str, object]],
+        members: list[tuple[Post, Decision]],
         touched: set[str],
         folded: list[AnyCluster],
     ) -> None:
-        for member in members:
-            live = self.clusterer.resolve(str(member["event_id"]))
-            member["event_id"] = live.id if live else member["event_id"]
+        sql = EventSQL(session)
+        resolve = self.clusterer.resolve
+        moves = []
         for cluster in folded:
-            live = self.clusterer.resolve(cluster.id)
-            if live is None or cluster.id not in self.persisted:
-                continue
-            session.execute(
-                update(EventMember)
-                .where(EventMember.event_id == cluster.id)
-                .values(event_id=live.id, reason="merge")
-            )
-        if members:  # Core inserts: the ORM's bulk path costs more than the clustering
-            session.execute(insert(cast(Table, EventMember.__table__)), members)
-        resolved = map(self.clusterer.resolve, touched | {c.id for c in folded})
-        survivors = {c.id: c for c in resolved if c is not None}
-        rows = [self._row(c) for c in survivors.values()]
+            live = resolve(cluster.id)
+            if live is not None and cluster.id in self.persisted:
+                moves.append((live.id, cluster.id))
+        sql.run(MOVE_MEMBERS, moves)
+        sql.run(INSERT_MEMBERS, [member_values(sql, p, d, resolve) for p, d in members])
+        survivors = {c.id: c for c in map(resolve, touched | {c.id for c in folded}) if c}
+        clusters = list(survivors.values())
         # (by id: a folded seed may have grown into a full cluster since)
         current = self.clusterer.clusters
-        rows += [self._row(current.get(c.id, c)) for c in folded if c.id in self.persisted]
-        new = [r for r in rows if r["id"] not in self.persisted]
-        old = [r for r in rows if r["id"] in self.persisted]
-        if new:
-            session.execute(insert(cast(Table, Event.__table__)), new)
-        if old:
-            session.execute(update(Event), old)
-        self.persisted |= {str(r["id"]) for r in new}
+        clusters += [current.get(c.id, c) for c in folded if c.id in self.persisted]
+        now = sql.time(utcnow())
+        rows = [event_values(sql, c, self._visible(c), now) for c in clusters]
+        sql.run(INSERT_EVENTS, [r for r in rows if r[0] not in self.persisted])
+        sql.run(UPDATE_EVENTS, [(*r[1:], r[0]) for r in rows if r[0] in self.persisted])
+        self.persisted |= {c.id for c in clusters}
 
-    def _row(self, cluster: AnyCluster) -> dict[str, object]:
+    def _visible(self, cluster: AnyCluster) -> bool:
+        """Whether the cluster is shown; titles a visible one that doubled since its title."""
         visible = cluster.merged_into is None and is_visible(cluster)
         if (
             visible
@@ -254,7 +240,7 @@ class EventTracker:
         ):
             cluster.title = make_title(cluster, self.brand, self.clusterer.weight)
             cluster.titled_size = cluster.size
-        return from_cluster(cluster, visible)
+        return visible
 
     def _expire(self, session: Session, horizon: datetime) -> int:
         """Drop quiet events from memory; forget quiet clusters that never became events."""
@@ -292,8 +278,8 @@ def from_cluster(cluster: AnyCluster, visible: bool) -> dict[str, object]:
         "first_source": cluster.first_source,
         "first_native_id": cluster.first_native_id,
         "first_author": cluster.first_author,
-        "terms": dict(cluster.terms.most_common(80)),
-        "used_terms": dict(cluster.used.most_common(80)),
+        "terms": dict(cluster.terms.most_common(TOP_TERMS)),
+        "used_terms": dict(cluster.used.most_common(TOP_TERMS)),
         "independent": cluster.independent,
         "hourly": {str(h): n for h, n in cluster.hourly.items()},
         "authors": sorted(cluster.authors),

@@ -1,0 +1,187 @@
+"""The tracker's writes to the event tables as plain driver SQL, one statement text per write.
+
+Ingest writes a row per touched event and per new member in every batch; SQLAlchemy's
+per-parameter type processing cost more than the clustering. The values are bound as the
+store holds them (JSON as text, times as UTC: SQLAlchemy's text form on SQLite), so the rows
+are the ones the ORM would write, on SQLite through the standard library's executemany and on
+PostgreSQL through the same SQL text on SQLAlchemy's connection.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from json.encoder import encode_basestring_ascii as quoted  # json.dumps of one str
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from brand_events.cluster import AnyCluster, Decision, Post
+from brand_events.seed import Seed
+from core.db import driver_marker
+from core.timeutil import to_utc
+
+TOP_TERMS = 80  # terms (and independent-post terms) kept in an events row
+EVENT_COLUMNS = (
+    "id",
+    "title",
+    "visible",
+    "started_at",
+    "last_at",
+    "mention_count",
+    "author_count",
+    "first_mention_id",
+    "first_source",
+    "first_native_id",
+    "first_author",
+    "terms",
+    "used_terms",
+    "independent",
+    "hourly",
+    "authors",
+    "exemplars",
+    "titled_size",
+    "merged_into",
+    "updated_at",
+)
+MEMBER_COLUMNS = (
+    "mention_id",
+    "event_id",
+    "source",
+    "native_id",
+    "published_at",
+    "author",
+    "parent_id",
+    "reason",
+)
+_marks = ", ".join(["?"] * len(EVENT_COLUMNS))
+INSERT_EVENTS = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({_marks})"
+# The id goes last: the row's values in EVENT_COLUMNS order, rotated by one.
+UPDATE_EVENTS = f"UPDATE events SET {', '.join(c + ' = ?' for c in EVENT_COLUMNS[1:])} WHERE id = ?"
+_marks = ", ".join(["?"] * len(MEMBER_COLUMNS))
+INSERT_MEMBERS = f"INSERT INTO event_members ({', '.join(MEMBER_COLUMNS)}) VALUES ({_marks})"
+MOVE_MEMBERS = "UPDATE event_members SET event_id = ?, reason = 'merge' WHERE event_id = ?"
+UPSERT_TERM_HOURS = (
+    "INSERT INTO event_term_hours (term, last_hour, hours) VALUES (?, ?, ?) "
+    "ON CONFLICT (term) DO UPDATE SET last_hour = excluded.last_hour, hours = excluded.hours"
+)
+
+
+class EventSQL:
+    """One session's driver-level writer: binds values the way its store keeps them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.mark = driver_marker(session)
+        self.embedded = session.get_bind().dialect.name == "sqlite"
+        self.texts: dict[datetime, str] = {}  # a post's time is its seed's first and last time
+
+    def time(self, moment: datetime) -> datetime | str:
+        """A time as the store keeps it (SQLite: naive UTC text with microseconds)."""
+        if not self.embedded:
+            return to_utc(moment)
+        text = self.texts.get(moment)
+        if text is None:
+            naive = to_utc(moment).replace(tzinfo=None)
+            text = self.texts[moment] = naive.isoformat(" ", "microseconds")
+        return text
+
+    def optional_time(self, moment: datetime | None) -> datetime | str | None:
+        """As `time`, None kept."""
+        return None if moment is None else self.time(moment)
+
+    def run(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement written with `?` placeholders for every row (executemany)."""
+        if not rows:
+            return
+        if self.mark is not None:
+            statement = sql if self.mark == "?" else sql.replace("?", self.mark)
+            self.session.connection().exec_driver_sql(statement, list(map(tuple, rows)))
+            return
+        parts = sql.split("?")  # a driver of another style: named parameters through SQLAlchemy
+        named = "".join(f"{p}:p{i}" for i, p in enumerate(parts[:-1])) + parts[-1]
+        params = [{f"p{i}": v for i, v in enumerate(row)} for row in rows]
+        self.session.execute(text(named), params)
+
+
+def member_values(
+    sql: EventSQL, post: Post, decision: Decision, resolve: Callable[[str], AnyCluster | None]
+) -> tuple[object, ...]:
+    """The event_members row of a post (MEMBER_COLUMNS order), in the event it now belongs to."""
+    live = resolve(decision.cluster.id)
+    return (
+        post.id,
+        live.id if live else decision.cluster.id,
+        post.source,
+        post.native_id,
+        sql.time(post.published_at),
+        post.author_name,
+        post.parent_id,
+        str(decision.reason),
+    )
+
+
+def event_values(
+    sql: EventSQL, cluster: AnyCluster, visible: bool, updated: object
+) -> tuple[object, ...]:
+    """The events row of a cluster (EVENT_COLUMNS order): `from_cluster`, bound for the store."""
+    if isinstance(cluster, Seed):
+        return seed_values(sql, cluster, visible, updated)
+    return (
+        cluster.id,
+        cluster.title,
+        visible,
+        sql.time(cluster.first_at),
+        sql.time(cluster.last_at),
+        cluster.size,
+        cluster.author_count,
+        cluster.first_id,
+        cluster.first_source,
+        cluster.first_native_id,
+        cluster.first_author,
+        as_json(dict(cluster.terms.most_common(TOP_TERMS))),
+        as_json(dict(cluster.used.most_common(TOP_TERMS))),
+        cluster.independent,
+        as_json({str(h): n for h, n in cluster.hourly.items()}),
+        as_json(sorted(cluster.authors)),
+        as_json(cluster.exemplars),
+        cluster.titled_size,
+        cluster.merged_into,
+        updated,
+    )
+
+
+def seed_values(sql: EventSQL, seed: Seed, visible: bool, updated: object) -> tuple[object, ...]:
+    """`event_values` of a one-post event, its JSON written directly (most rows are seeds)."""
+    # One post: every term counted once, so most_common keeps the post's order.
+    terms = "{" + ", ".join([f"{quoted(w)}: 1" for w in seed.words[:TOP_TERMS]]) + "}"
+    at = sql.time(seed.first_at)
+    return (
+        seed.id,
+        seed.title,
+        visible,
+        at,
+        at,
+        1,
+        1,
+        seed.id,
+        seed.first_source,
+        seed.first_native_id,
+        seed.first_author,
+        terms,
+        terms,
+        1,
+        f'{{"{int(seed.first_at.timestamp() // 3600)}": 1}}',
+        f"[{quoted(seed.author)}]" if seed.author else "[]",
+        f"[{quoted(seed.text)}]" if seed.text else "[]",
+        seed.titled_size,
+        seed.merged_into,
+        updated,
+    )
+
+
+def as_json(value: object) -> str:
+    """A JSON column's value as SQLAlchemy's JSON type writes it."""
+    return json.dumps(value)

@@ -1,0 +1,170 @@
+"""The tracker's driver-SQL writes leave the rows the ORM writes did, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from brand_events.cluster import AnyCluster, Decision, Post
+from brand_events.models import Event, EventMember, TermHours
+from brand_events.synthetic import build_stream
+from brand_events.tracker import EventTracker, from_cluster
+from core.config import DatabaseConfig
+from core.context import Context
+from core.store_read import EMBEDDED_STORE
+from tests.conftest import require
+from tests.core.conftest import make_config
+from tests.postgres import PostgresServer
+
+PLANS = [{"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊|鲜味坊外卖|XWF"}]
+BATCH = 60
+EVENT_UPDATED_AT_INDEX = [c.name for c in cast(Table, Event.__table__).columns].index("updated_at")
+
+
+class OrmTracker(EventTracker):
+    """The writes as first written: ORM/Core statements with SQLAlchemy's type processing."""
+
+    def _write(
+        self,
+        session: Session,
+        members: list[tuple[Post, Decision]],
+        touched: set[str],
+        folded: list[AnyCluster],
+    ) -> None:
+        rows_of_members = [_member(post, decision) for post, decision in members]
+        for member in rows_of_members:
+            live = self.clusterer.resolve(str(member["event_id"]))
+            member["event_id"] = live.id if live else member["event_id"]
+        for cluster in folded:
+            live = self.clusterer.resolve(cluster.id)
+            if live is None or cluster.id not in self.persisted:
+                continue
+            session.execute(
+                update(EventMember)
+                .where(EventMember.event_id == cluster.id)
+                .values(event_id=live.id, reason="merge")
+            )
+        if rows_of_members:
+            session.execute(insert(cast(Table, EventMember.__table__)), rows_of_members)
+        resolved = map(self.clusterer.resolve, touched | {c.id for c in folded})
+        survivors = {c.id: c for c in resolved if c is not None}
+        rows = [from_cluster(c, self._visible(c)) for c in survivors.values()]
+        current = self.clusterer.clusters
+        rows += [
+            from_cluster(current.get(c.id, c), self._visible(current.get(c.id, c)))
+            for c in folded
+            if c.id in self.persisted
+        ]
+        new = [r for r in rows if r["id"] not in self.persisted]
+        old = [r for r in rows if r["id"] in self.persisted]
+        if new:
+            session.execute(insert(cast(Table, Event.__table__)), new)
+        if old:
+            session.execute(update(Event), old)
+        self.persisted |= {str(r["id"]) for r in new}
+
+
+def _member(post: Post, decision: Decision) -> dict[str, object]:
+    return {
+        "mention_id": post.id,
+        "event_id": decision.cluster.id,
+        "source": post.source,
+        "native_id": post.native_id,
+        "published_at": post.published_at,
+        "author": post.author_name,
+        "parent_id": post.parent_id,
+        "reason": str(decision.reason),
+    }
+
+
+def _replay(ctx: Context, tracker_type: type[EventTracker]) -> None:
+    mentions = build_stream(seed=5, hours=30, per_hour=30).mentions
+    tracker = tracker_type(ctx.sessions, ctx.config)
+    for start in range(0, len(mentions), BATCH):
+        tracker.track(mentions[start : start + BATCH])
+
+
+def _orm_rows(ctx: Context) -> dict[str, list[tuple[Any, ...]]]:
+    """Every event-table row as the ORM reads it back (events without updated_at)."""
+    out = {}
+    with ctx.sessions() as session:
+        for model, key in ((Event, Event.id), (EventMember, EventMember.mention_id)):
+            table = cast(Table, model.__table__)
+            columns = [c for c in table.columns if c.name != "updated_at"]
+            out[table.name] = [tuple(r) for r in session.execute(select(*columns).order_by(key))]
+        out["event_term_hours"] = [
+            tuple(r) for r in session.execute(select(TermHours.__table__).order_by(TermHours.term))
+        ]
+    return out
+
+
+def _stored_text(data_dir: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows as SQLite holds them (JSON and time text byte for byte)."""
+    connection = sqlite3.connect(data_dir / EMBEDDED_STORE)
+    try:
+        return {
+            "events": connection.execute(
+                "SELECT * FROM events ORDER BY id"  # updated_at: the time of the write
+            ).fetchall(),
+            "event_members": connection.execute(
+                "SELECT * FROM event_members ORDER BY mention_id"
+            ).fetchall(),
+        }
+    finally:
+        connection.close()
+
+
+def _context(data_dir: Path, url: str | None = None) -> Context:
+    ctx = Context(config=make_config(plans=PLANS), data_dir=data_dir)
+    if url:
+        ctx.config.database = DatabaseConfig(url=url)
+    return ctx
+
+
+def test_sqlite_rows_equal_the_orm_writes_byte_for_byte(tmp_path: Path) -> None:
+    fast, orm = _context(tmp_path / "fast"), _context(tmp_path / "orm")
+    _replay(fast, EventTracker)
+    _replay(orm, OrmTracker)
+    got, expected = _orm_rows(fast), _orm_rows(orm)
+    fast.close()
+    orm.close()
+
+    assert got == expected
+    reasons = {row[-1] for row in got["event_members"]}
+    assert {"merge", "topic", "seed"} <= reasons  # moved members and updated events included
+    assert any(row[2] for row in got["events"])  # some events became visible (titled)
+    text, expected_text = _stored_text(tmp_path / "fast"), _stored_text(tmp_path / "orm")
+    assert text["event_members"] == expected_text["event_members"]
+    at = EVENT_UPDATED_AT_INDEX
+    assert [r[:at] + r[at + 1 :] for r in text["events"]] == [
+        r[:at] + r[at + 1 :] for r in expected_text["events"]
+    ]
+
+
+@pytest.fixture
+def two_pg_urls(pg_server: PostgresServer | None) -> Iterator[tuple[str, str]]:
+    """Two fresh databases on the session's PostgreSQL server."""
+    require(pg_server is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
+    assert pg_server is not None
+    yield pg_server.create_database(), pg_server.create_database()
+
+
+def test_postgresql_rows_equal_the_orm_writes(tmp_path: Path, two_pg_urls: tuple[str, str]) -> None:
+    fast_url, orm_url = two_pg_urls
+    fast, orm = _context(tmp_path / "fast", fast_url), _context(tmp_path / "orm", orm_url)
+    _replay(fast, EventTracker)
+    _replay(orm, OrmTracker)
+    got, expected = _orm_rows(fast), _orm_rows(orm)
+    fast.close()
+    orm.close()
+
+    assert got == expected
+    assert {row[-1] for row in got["event_members"]} >= {"merge", "topic", "seed"}
+    assert got["event_term_hours"]
+    assert not (tmp_path / "fast" / EMBEDDED_STORE).exists()  # PostgreSQL, not the file
