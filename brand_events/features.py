@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from core.config import CoreConfig
 from core.models import Mention
-from sentiment.keywords import extract_keywords_batch, idf_table
+from sentiment.keywords import extract_keywords_batch, word_idf
 
 HASHTAG = re.compile(r"#([^#\n]{2,40})#")
 HASHTAG_IDF = 10.0
@@ -95,7 +95,7 @@ def term_idf(term: str) -> float:
     """How informative a term is on its own: jieba's idf, #topics# high, unknown words fairly."""
     if term.startswith("#"):
         return HASHTAG_IDF
-    return idf_table().get(term, OOV_IDF)
+    return word_idf(term, OOV_IDF)
 
 
 def background_damping(mentions: int, containing: int) -> float:

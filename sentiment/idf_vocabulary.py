@@ -1,0 +1,137 @@
+"""jieba's idf table as sorted numpy arrays, looked up by 64-bit window hash.
+
+Words of 2–4 characters (stopwords left out), one table per word length: the hashes sorted,
+the words and idf values in the same order. About 10 MiB resident, where a dict of the same
+words took 37 MiB. A hash is found through a bucket index over its top bits (one or two
+array reads instead of a binary search); `index_of` confirms the word itself, so a hash
+collision never passes for a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sentiment.lexicons import STOPWORDS
+
+MIN_WORD, MAX_WORD = 2, 4
+_MULT = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+    dtype=np.uint64,
+)
+
+
+def window_hashes(codes: NDArray[np.uint64], size: int) -> NDArray[np.uint64]:
+    """Hash of every window of `size` code points (length len(codes) - size + 1)."""
+    usable = len(codes) - size + 1
+    h = np.full(usable, np.uint64(size), dtype=np.uint64)
+    for j in range(size):
+        h += codes[j : j + usable] * _MULT[j]
+    return h ^ (h >> np.uint64(29))
+
+
+def _idf_path() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).parent / "analyse" / "idf.txt"
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """The idf words of one length: their hashes sorted, and a bucket index over them."""
+
+    size: int
+    offset: int  # of this table's words in Vocabulary.words
+    hashes: NDArray[np.uint64]
+    bucket_start: NDArray[np.int32]  # hashes[bucket_start[b]:bucket_start[b + 1]] share bucket b
+    shift: np.uint64
+
+    @classmethod
+    def of(cls, size: int, offset: int, hashes: NDArray[np.uint64]) -> WordTable:
+        """Index sorted hashes of words of length `size`."""
+        bits = max(1, len(hashes).bit_length() + 1)  # at most one hash per two buckets
+        bounds = np.arange(1 << bits, dtype=np.uint64) << np.uint64(64 - bits)
+        starts = np.searchsorted(hashes, bounds).astype(np.int32)
+        ends = np.append(starts, np.int32(len(hashes)))
+        return cls(size, offset, hashes, ends, np.uint64(64 - bits))
+
+    def find(self, h: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.bool_]]:
+        """(position, found) of each hash: hashes[position] == h where found."""
+        bucket = (h >> self.shift).astype(np.intp)
+        at = self.bucket_start[bucket].astype(np.intp)
+        end = self.bucket_start[bucket + 1]
+        found = (at < end) & (self.hashes[np.minimum(at, len(self.hashes) - 1)] == h)
+        rest = np.flatnonzero(~found & (at + 1 < end))
+        while len(rest):  # buckets holding several hashes: step through them
+            at[rest] += 1
+            hit = self.hashes[at[rest]] == h[rest]
+            found[rest[hit]] = True
+            rest = rest[~hit & (at[rest] + 1 < end[rest])]
+        return at, found
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every idf word (grouped by length, each group in hash order), its idf and its rank in
+    code-point order (ties in keyword ranking are broken by the word itself)."""
+
+    tables: dict[int, WordTable]
+    words: NDArray[np.str_]
+    idf: NDArray[np.float64]
+    rank: NDArray[np.int64]
+
+    def word_id(self, word: str) -> int | None:
+        """Index of word in `words`, None when it is not in the table."""
+        table = self.tables.get(len(word))
+        if table is None:
+            return None
+        codes = np.array([ord(c) for c in word], dtype=np.uint64)
+        at, found = table.find(window_hashes(codes, table.size))
+        index = table.offset + int(at[0])
+        return index if found[0] and self.words[index] == word else None
+
+    def idf_of(self, word: str) -> float | None:
+        """jieba's idf of word, None when it is not in the table."""
+        index = self.word_id(word)
+        return None if index is None else float(self.idf[index])
+
+
+def _read_idf() -> dict[int, tuple[list[str], list[float]]]:
+    chosen: dict[int, tuple[list[str], list[float]]] = {
+        n: ([], []) for n in range(MIN_WORD, MAX_WORD + 1)
+    }
+    place: dict[str, int] = {}  # a repeated word keeps its first place and its last value
+    with _idf_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if MIN_WORD <= len(word) <= MAX_WORD and word not in STOPWORDS:
+                words, idf = chosen[len(word)]
+                if word in place:
+                    idf[place[word]] = float(value)
+                    continue
+                place[word] = len(words)
+                words.append(word)
+                idf.append(float(value))
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """jieba's idf table indexed by window hash (built once per process)."""
+    tables, words, idf, offset = {}, [], [], 0
+    for size, (chosen, values) in _read_idf().items():
+        codes = np.frombuffer("".join(chosen).encode("utf-32-le"), dtype=np.uint32)
+        hashes = window_hashes(codes.astype(np.uint64), size)[::size]
+        order = np.argsort(hashes, kind="stable")
+        tables[size] = WordTable.of(size, offset, hashes[order])
+        words.append(np.array(chosen, dtype=f"<U{MAX_WORD}")[order])
+        idf.append(np.array(values, dtype=np.float64)[order])
+        offset += len(chosen)
+    every = np.concatenate(words)
+    rank = np.empty(len(every), dtype=np.int64)
+    rank[np.argsort(every, kind="stable")] = np.arange(len(every))
+    return Vocabulary(tables, every, np.concatenate(idf), rank)
