@@ -50,15 +50,19 @@ class LinearHashModel:
         n-grams) are folded down here, so one hash pass serves every model."""
         if bits is not None and bits > self.spec.bits:
             buckets = buckets >> (bits - self.spec.bits)
-        values = self.idf[buckets].astype(np.float64)
+        values = np.take(self.idf, buckets).astype(np.float64)
         norms = np.sqrt(np.bincount(docs, weights=values * values, minlength=n))
         norms[norms == 0] = 1.0
         outputs = self.weights.shape[1]
         scores = np.zeros((n, outputs), dtype=np.float64)
         if len(docs):
-            contrib = self.weights[buckets] * values[:, None]
+            # np.take, not weights[buckets] (several times faster on rows); one contiguous row
+            # per output, so each document's sum runs over adjacent values: the same sums in
+            # the same order as over columns, a quarter of the time.
+            rows = np.ascontiguousarray(np.take(self.weights, buckets, axis=0).T)
+            contrib = np.multiply(rows, values, dtype=np.float64)
             starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
-            scores[docs[starts]] = np.add.reduceat(contrib, starts, axis=0)
+            scores[docs[starts]] = np.add.reduceat(contrib, starts, axis=1).T
         return scores / norms[:, None] + self.bias.astype(np.float64)
 
     def save(self, path: Path) -> None:
