@@ -48,6 +48,14 @@ class WordScanner:
             out[size] = (h[order], [chosen[i] for i in order])
         return out
 
+    @cached_property
+    def _first_chars(self) -> NDArray[np.bool_]:
+        """Which code points start a vocabulary word (the last entry: none beyond the table)."""
+        first = np.array(sorted({ord(w[0]) for w in self.words}), dtype=np.int64)
+        table = np.zeros(int(first.max()) + 2, dtype=bool)
+        table[first] = True
+        return table
+
     def found(self, texts: Sequence[str]) -> list[set[str]]:
         """The vocabulary words occurring in each text."""
         out: list[set[str]] = [set() for _ in texts]
@@ -58,18 +66,27 @@ class WordScanner:
         valid = codes != 0
         doc_of = np.cumsum(~valid) - 1
         total = len(codes)
-        for size, (hashes, words) in self._index.items():
-            if total < size:
-                continue
-            usable = total - size + 1
-            h = np.full(usable, _SEED, dtype=np.uint64)
-            ok = np.ones(usable, dtype=bool)
+        first = self._first_chars
+        # Only windows starting with a word's first character can match: hash just those.
+        start = np.flatnonzero(first[np.minimum(codes, len(first) - 1).astype(np.intp)])
+        docs, ids, offset = [], [], 0
+        for size, (hashes, _) in self._index.items():
+            at = start[start + size <= total]
+            h = np.full(len(at), _SEED, dtype=np.uint64)
+            ok = np.ones(len(at), dtype=bool)
             for j, mult in enumerate(_multipliers(size)):
-                h += codes[j : j + usable] * mult
-                ok &= valid[j : j + usable]
+                h += codes[at + j] * mult
+                ok &= valid[at + j]
             h = _finish(h)
-            at = np.searchsorted(hashes, h).clip(max=len(hashes) - 1)
-            hit = np.flatnonzero(ok & (hashes[at] == h))
-            for doc, word in zip(doc_of[hit].tolist(), at[hit].tolist(), strict=True):
-                out[doc].add(words[word])
+            where = np.searchsorted(hashes, h).clip(max=len(hashes) - 1)
+            hit = ok & (hashes[where] == h)
+            docs.append(doc_of[at[hit]])
+            ids.append(where[hit] + offset)
+            offset += len(hashes)
+        words = [w for _, chosen in self._index.values() for w in chosen]
+        pairs = np.unique(np.concatenate(docs) * len(words) + np.concatenate(ids))
+        for doc, word in zip(
+            (pairs // len(words)).tolist(), (pairs % len(words)).tolist(), strict=True
+        ):
+            out[doc].add(words[word])
         return out
