@@ -65,16 +65,28 @@ SAFETY_OVERRIDE = 2
 MODEL_CONFIDENT = 0.5
 
 
-def decide_category(logits: NDArray[np.float64], found: set[str], complaint: bool) -> Category:
+def category_log_probabilities(logits: NDArray[np.float64]) -> NDArray[np.float64]:
+    """log sigmoid of one-vs-rest category logits (a row, or a row per text)."""
+    return np.asarray(-np.logaddexp(0.0, -logits), dtype=np.float64)
+
+
+def decide_category(
+    logits: NDArray[np.float64],
+    found: set[str],
+    complaint: bool,
+    log_p: NDArray[np.float64] | None = None,
+) -> Category:
     """Category of one text from the model's one-vs-rest logits (MODEL_LABELS order) and the
-    lexicon cues found; texts that are no complaint are `other`."""
+    lexicon cues found; texts that are no complaint are `other`. `log_p`: the logits' log
+    probabilities when already computed for a batch (category_log_probabilities)."""
     if not complaint:
         return Category.OTHER
     scores = cue_scores(found, CATEGORY_CUES)
     if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
         return Category.FOOD_SAFETY_HEALTH
-    log_p = -np.logaddexp(0.0, -logits)  # log sigmoid
-    if float(np.exp(log_p.max())) < MODEL_CONFIDENT:
+    log_p = category_log_probabilities(logits) if log_p is None else log_p
+    if scores and float(np.exp(log_p.max())) < MODEL_CONFIDENT:
+        log_p = log_p.copy()
         for category, points in scores.items():
             log_p[MODEL_LABELS.index(category)] += RULE_WEIGHT * points
     return MODEL_LABELS[int(np.argmax(log_p))]

@@ -96,6 +96,8 @@ def cue_scores(found: set[str], cues: Mapping[Category, Mapping[str, int]]) -> d
     """Sum of category cue weights over the words found."""
     scores: dict[Category, int] = {}
     for category, lexicon in cues.items():
+        if lexicon.keys().isdisjoint(found):
+            continue
         total = sum(lexicon.get(word, 0) for word in found)
         if total:
             scores[category] = total

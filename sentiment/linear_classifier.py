@@ -16,7 +16,7 @@ from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
-from sentiment.category import decide_category
+from sentiment.category import category_log_probabilities, decide_category
 from sentiment.complaint_cues import MATCHER, complaint_shift
 from sentiment.features import fold, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
@@ -145,9 +145,14 @@ def decide(
         residual = models.adapter.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
     out = TextDecisions([], [], [], [], [], [])
     cues = MATCHER.found_batch(folded)
-    for i, (text, p, row, found) in enumerate(zip(folded, raw.tolist(), heads, cues, strict=True)):
+    category_log_p = category_log_probabilities(heads[:, 2:])
+    # Python floats and lists once per batch: indexing numpy rows per text costs more.
+    rows = zip(
+        folded, raw.tolist(), heads[:, :2].tolist(), heads[:, 2:].tolist(), cues, strict=True
+    )
+    for i, (text, p, (neutral_logit, complaint_head), logit_list, found) in enumerate(rows):
         evidence = word_reasons(text, found)
-        complaint_logit = float(row[1]) + complaint_shift(found)
+        complaint_logit = complaint_head + complaint_shift(found)
         if evidence:
             complaint_logit += EVIDENCE_SHIFT
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0
@@ -156,19 +161,20 @@ def decide(
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)
         label = lean_negative(sentiment_label(p_pos, band), p_pos, p_complaint)
-        label = neutral_overrule(label, p_pos, p_complaint, float(row[0]), found)
-        logits, gate = row[2:], 0.0
+        label = neutral_overrule(label, p_pos, p_complaint, neutral_logit, found)
+        logits, gate, log_p = heads[i, 2:], 0.0, category_log_p[i]
         if residual is not None and text:
             adapted = adapt_row(residual[i], label, p_pos, p_complaint, logits)
             label, p_pos, p_complaint = adapted.label, adapted.p_positive, adapted.p_complaint
-            logits, gate = adapted.category_logits, adapted.gate
+            logits, gate, log_p = adapted.category_logits, adapted.gate, None
+            logit_list = logits.tolist()
         negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
         complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
         out.p_positive.append(p_pos)
         out.labels.append(label)
         out.p_complaint.append(round(p_complaint, 4))
-        out.categories.append(decide_category(logits, found, complaint))
-        out.category_logits.append(tuple(logits.tolist()))
+        out.categories.append(decide_category(logits, found, complaint, log_p))
+        out.category_logits.append(tuple(logit_list))
         out.gates.append(gate)
         out.evidences.append(evidence)
         out.found.append(found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
@@ -56,11 +57,13 @@ def matched_words(text: str, words: dict[str, int], found: set[str] | None = Non
     Numbers (12315, 12345, 315) count only as whole numbers: 13812345678 is a phone number.
     `found`: the words already known to occur in text (one batch scan), if computed.
     """
-    hits = [
-        word
-        for word in words
-        if (word in found if found is not None else word in text) and _whole(word, text)
-    ]
+    if found is not None:
+        if words.keys().isdisjoint(found):
+            return []  # most texts: no word of this lexicon, nothing to order
+        present: Iterable[str] = [word for word in words if word in found]
+    else:
+        present = (word for word in words if word in text)
+    hits = [word for word in present if _whole(word, text)]
     return [w for w in hits if not any(w != other and w in other for other in hits)]
 
 
