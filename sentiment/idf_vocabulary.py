@@ -1,9 +1,9 @@
 """jieba's idf table as sorted numpy arrays, looked up by 64-bit window hash.
 
 Words of 2–4 characters (stopwords left out), one table per word length: the hashes sorted,
-the words and idf values in the same order. About 10 MiB resident, where a dict of the same
-words took 37 MiB. A hash is found through a bucket index over its top bits (one or two
-array reads instead of a binary search); `index_of` confirms the word itself, so a hash
+the words and idf values in the same order: 13 MiB of arrays, where a dict of the same words
+took 37 MiB besides. A hash is found through a bucket index over its top bits (one or two
+array reads instead of a binary search); `word_id` confirms the word itself, so a hash
 collision never passes for a word.
 """
 
@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from sentiment.lexicons import STOPWORDS
 
 MIN_WORD, MAX_WORD = 2, 4
+_CHUNK = 200_000  # characters of the idf file parsed at a time
 _MULT = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
     dtype=np.uint64,
@@ -100,37 +101,73 @@ class Vocabulary:
         return None if index is None else float(self.idf[index])
 
 
-def _read_idf() -> dict[int, tuple[list[str], list[float]]]:
-    chosen: dict[int, tuple[list[str], list[float]]] = {
-        n: ([], []) for n in range(MIN_WORD, MAX_WORD + 1)
+def _read_idf() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
+    """Per word length: the words' code points (a row each) and idf values, in file order.
+
+    Parsed in numpy, a slice of lines at a time: a str per word, or arrays over the whole
+    file at once, would leave tens of MiB of freed memory resident in the process.
+    """
+    parts: dict[int, list[tuple[NDArray[np.uint32], NDArray[np.float64]]]] = {
+        n: [] for n in range(MIN_WORD, MAX_WORD + 1)
     }
-    place: dict[str, int] = {}  # a repeated word keeps its first place and its last value
     with _idf_path().open(encoding="utf-8") as handle:
-        for line in handle:
-            word, _, value = line.rstrip("\n").partition(" ")
-            if MIN_WORD <= len(word) <= MAX_WORD and word not in STOPWORDS:
-                words, idf = chosen[len(word)]
-                if word in place:
-                    idf[place[word]] = float(value)
-                    continue
-                place[word] = len(words)
-                words.append(word)
-                idf.append(float(value))
-    return chosen
+        rest = ""
+        while chunk := handle.read(_CHUNK):
+            lines, _, rest = (rest + chunk).rpartition("\n")
+            for size, part in _parse_lines(lines + "\n").items() if lines else ():
+                parts[size].append(part)
+        if rest.strip():
+            for size, part in _parse_lines(rest.rstrip("\n") + "\n").items():
+                parts[size].append(part)
+    return {
+        size: (np.concatenate([g for g, _ in chunks]), np.concatenate([v for _, v in chunks]))
+        for size, chunks in parts.items()
+    }
+
+
+def _parse_lines(text: str) -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
+    """_read_idf() of whole lines ("word idf\n" each)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    newline = codes == ord("\n")
+    ends = np.flatnonzero(newline)
+    starts = np.r_[0, ends[:-1] + 1]
+    spaces = np.flatnonzero(codes == ord(" "))
+    space = spaces[np.searchsorted(spaces, starts).clip(max=len(spaces) - 1)]
+    line = np.cumsum(newline) - newline  # the line of each position
+    numbers = codes[(np.arange(len(codes)) > space[line]) | newline]
+    value = np.array(numbers.tobytes().decode("utf-32-le").split(), dtype=np.float64)
+    out = {}
+    for size in range(MIN_WORD, MAX_WORD + 1):
+        chosen = np.flatnonzero(space - starts == size)
+        grid = codes[starts[chosen][:, None] + np.arange(size)]
+        words = grid.view(f"<U{size}").ravel()
+        keep = ~np.isin(words, [w for w in STOPWORDS if len(w) == size])
+        out[size] = (grid[keep], value[chosen[keep]])
+    return out
+
+
+def _hashes(grid: NDArray[np.uint32]) -> NDArray[np.uint64]:
+    """window_hashes() of each row (a word's code points)."""
+    h = np.full(len(grid), np.uint64(grid.shape[1]), dtype=np.uint64)
+    for j in range(grid.shape[1]):
+        h += grid[:, j].astype(np.uint64) * _MULT[j]
+    return h ^ (h >> np.uint64(29))
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """jieba's idf table indexed by window hash (built once per process)."""
     tables, words, idf, offset = {}, [], [], 0
-    for size, (chosen, values) in _read_idf().items():
-        codes = np.frombuffer("".join(chosen).encode("utf-32-le"), dtype=np.uint32)
-        hashes = window_hashes(codes.astype(np.uint64), size)[::size]
+    for size, (grid, values) in _read_idf().items():
+        hashes = _hashes(grid)
         order = np.argsort(hashes, kind="stable")
+        # A word listed twice keeps its last value, as a dict built from the file would.
+        last = np.r_[hashes[order][1:] != hashes[order][:-1], True]
+        order = order[last]
         tables[size] = WordTable.of(size, offset, hashes[order])
-        words.append(np.array(chosen, dtype=f"<U{MAX_WORD}")[order])
-        idf.append(np.array(values, dtype=np.float64)[order])
-        offset += len(chosen)
+        words.append(grid[order].view(f"<U{size}").ravel().astype(f"<U{MAX_WORD}"))
+        idf.append(values[order])
+        offset += len(order)
     every = np.concatenate(words)
     rank = np.empty(len(every), dtype=np.int64)
     rank[np.argsort(every, kind="stable")] = np.arange(len(every))

@@ -1,0 +1,111 @@
+"""The numpy scans of the classifier agree with plain-Python definitions of what they compute:
+keywords (maximal dictionary matches ranked by tf·idf), the idf look-up, the cue-word scan and
+the hashed linear scores (bit for bit), on the bundled demo reviews."""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from collectors.demo.stream import background_texts
+from sentiment.complaint_cues import MATCHER
+from sentiment.features import fold, hashed_ngrams, normalize_folded
+from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
+from sentiment.keywords import _ASCII_TOKEN, _OOV_IDF, MAX_SCAN, extract_keywords_batch, word_idf
+from sentiment.lexicons import STOPWORDS
+from sentiment.linear_classifier import cyclic_gc_paused, load_models
+
+EXTRA = [
+    "",
+    "iPhone15 屏幕 ok app ok",
+    "的了吗",
+    "ＡＢＣ１２３ 食物中毒 13812345678",
+    "鲜味坊鲜味坊外卖",
+]
+
+
+@lru_cache(maxsize=1)
+def _texts() -> list[str]:
+    return [fold(t) for t in [*background_texts()[:600], *EXTRA]]
+
+
+@lru_cache(maxsize=1)
+def _idf_dict() -> dict[str, float]:
+    table: dict[str, float] = {}
+    with _idf_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if MIN_WORD <= len(word) <= MAX_WORD and word not in STOPWORDS:
+                table[word] = float(value)
+    return table
+
+
+def _reference_keywords(text: str, top_k: int, exclude: set[str]) -> list[str]:
+    """Every dictionary word of the text not inside another match, then tf·idf order."""
+    table, text = _idf_dict(), text[:MAX_SCAN]
+    spans = [
+        (i, i + n)
+        for n in range(MIN_WORD, MAX_WORD + 1)
+        for i in range(len(text) - n + 1)
+        if text[i : i + n] in table
+    ]
+    inside = {(a, b) for a, b in spans for c, d in spans if (c, d) != (a, b) and c <= a and b <= d}
+    counts = Counter(text[a:b] for a, b in spans if (a, b) not in inside)
+    counts.update(_ASCII_TOKEN.findall(text))
+    ranked = sorted((-n * table.get(w, _OOV_IDF), w) for w, n in counts.items() if w not in exclude)
+    return [w for _, w in ranked if w not in STOPWORDS and not w.isdigit()][:top_k]
+
+
+def test_keywords_are_the_ranked_maximal_matches() -> None:
+    texts, exclude = _texts(), {"鲜味坊", "外卖", "iphone15"}
+    got = extract_keywords_batch(texts, top_k=8, exclude=exclude)
+    assert got == [_reference_keywords(t, 8, exclude) for t in texts]
+    assert any(len(words) == 8 for words in got)
+
+
+def test_idf_lookup_is_the_table() -> None:
+    table = _idf_dict()
+    sample = list(table)[::97]
+    assert [word_idf(w) for w in sample] == [table[w] for w in sample]
+    for word in ["不存在词", "的", "iphone", "a", "鲜味坊鲜味坊"]:
+        assert word_idf(word, -1.0) == table.get(word, -1.0)
+
+
+def test_cue_scan_finds_every_substring() -> None:
+    texts = _texts()
+    assert MATCHER.found_batch(texts) == [{w for w in MATCHER.words if w in t} for t in texts]
+
+
+def test_hashed_scores_sum_like_the_column_formula() -> None:
+    models = load_models()
+    texts = [normalize_folded(t) for t in _texts()]
+    spec = models.sentiment.linear.spec
+    docs, buckets = hashed_ngrams(texts, spec)
+    for model in (models.sentiment.linear, models.heads):
+        got = model.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
+        folded = buckets >> (spec.bits - model.spec.bits)
+        values = model.idf[folded].astype(np.float64)
+        norms = np.sqrt(np.bincount(docs, weights=values * values, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        expected = np.zeros_like(got)
+        starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+        contrib = model.weights[folded] * values[:, None]
+        expected[docs[starts]] = np.add.reduceat(contrib, starts, axis=0)
+        expected = expected / norms[:, None] + model.bias.astype(np.float64)
+        assert got.tobytes() == expected.tobytes()
+
+
+def test_gc_pause_restores_the_collector() -> None:
+    with cyclic_gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
