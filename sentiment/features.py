@@ -49,9 +49,24 @@ class FeatureSpec:
         return 1 << self.bits
 
 
+# Full-width ASCII and the ideographic space: each NFKC-decomposes to one ASCII character.
+_NARROW = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), in half the time for the common Chinese post
+    whose only compatibility characters are full-width punctuation."""
+    # Mapping a character to its full decomposition leaves the NFKC form unchanged; when the
+    # result is already in NFKC form, it is the NFKC form of the text.
+    narrow = text.translate(_NARROW)
+    if unicodedata.is_normalized("NFKC", narrow):
+        return narrow
+    return unicodedata.normalize("NFKC", text)
+
+
 def fold(text: str) -> str:
     """NFKC, lower case, whitespace collapsed to one space (what lexicons match against)."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).lower().replace(_SEP, " ")).strip()
+    return _SPACES.sub(" ", nfkc(text).lower().replace(_SEP, " ")).strip()
 
 
 def normalize(text: str) -> str:

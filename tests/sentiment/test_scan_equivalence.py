@@ -5,6 +5,8 @@ the hashed linear scores (bit for bit), on the bundled demo reviews."""
 from __future__ import annotations
 
 import gc
+import random
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -12,7 +14,7 @@ import numpy as np
 
 from collectors.demo.stream import background_texts
 from sentiment.complaint_cues import MATCHER
-from sentiment.features import fold, hashed_ngrams, normalize_folded
+from sentiment.features import fold, hashed_ngrams, nfkc, normalize_folded
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
 from sentiment.keywords import _ASCII_TOKEN, _OOV_IDF, MAX_SCAN, extract_keywords_batch, word_idf
 from sentiment.lexicons import STOPWORDS
@@ -109,3 +111,12 @@ def test_gc_pause_restores_the_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_nfkc_is_unicodedata_nfkc() -> None:
+    rng = random.Random(7)
+    pool = [chr(c) for c in [*range(0x20, 0x250), *range(0xFF01, 0xFF70)]]
+    pool += ["\u3000", "\u0301", "\u0308", "…", "①", "ｶ", "ﾞ", "\u1100", "\u1161", "™", "食"]
+    texts = [*background_texts()[:2000], "Ａ\u0301，ｶﾞ①"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randrange(8))) for _ in range(20_000)]
+    assert [nfkc(t) for t in texts] == [unicodedata.normalize("NFKC", t) for t in texts]
