@@ -70,26 +70,34 @@ def category_log_probabilities(logits: NDArray[np.float64]) -> NDArray[np.float6
     return np.asarray(-np.logaddexp(0.0, -logits), dtype=np.float64)
 
 
-def decide_category(
-    logits: NDArray[np.float64],
-    found: set[str],
-    complaint: bool,
-    log_p: NDArray[np.float64] | None = None,
-) -> Category:
+def decide_category(logits: NDArray[np.float64], found: set[str], complaint: bool) -> Category:
     """Category of one text from the model's one-vs-rest logits (MODEL_LABELS order) and the
-    lexicon cues found; texts that are no complaint are `other`. `log_p`: the logits' log
-    probabilities when already computed for a batch (category_log_probabilities)."""
-    if not complaint:
-        return Category.OTHER
-    scores = cue_scores(found, CATEGORY_CUES)
-    if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
-        return Category.FOOD_SAFETY_HEALTH
-    log_p = category_log_probabilities(logits) if log_p is None else log_p
-    if scores and float(np.exp(log_p.max())) < MODEL_CONFIDENT:
-        log_p = log_p.copy()
+    lexicon cues found; texts that are no complaint are `other`."""
+    return BatchCategories(logits[None, :]).decide(0, found, complaint)
+
+
+class BatchCategories:
+    """decide_category() for a batch of texts' logits, its numpy work done once per batch."""
+
+    def __init__(self, logits: NDArray[np.float64]) -> None:
+        self.log_p = category_log_probabilities(logits)
+        self.sure = (np.exp(self.log_p.max(axis=1)) >= MODEL_CONFIDENT).tolist()
+        self.best = self.log_p.argmax(axis=1).tolist()
+
+    def decide(self, row: int, found: set[str], complaint: bool) -> Category:
+        """The category of text `row` (see decide_category)."""
+        if not complaint:
+            return Category.OTHER
+        scores = cue_scores(found, CATEGORY_CUES)
+        if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
+            return Category.FOOD_SAFETY_HEALTH
+        if not scores or self.sure[row]:
+            return MODEL_LABELS[self.best[row]]
+        # The model is unsure: the cross-industry cues add their weight.
+        log_p = self.log_p[row].copy()
         for category, points in scores.items():
             log_p[MODEL_LABELS.index(category)] += RULE_WEIGHT * points
-    return MODEL_LABELS[int(np.argmax(log_p))]
+        return MODEL_LABELS[int(np.argmax(log_p))]
 
 
 def weak_label(text: str, label: int) -> Category | None:

@@ -18,7 +18,7 @@ from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
-from sentiment.category import category_log_probabilities, decide_category
+from sentiment.category import BatchCategories, decide_category
 from sentiment.complaint_cues import MATCHER, complaint_shift
 from sentiment.features import fold, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
@@ -164,7 +164,7 @@ def decide(
         residual = models.adapter.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
     out = TextDecisions([], [], [], [], [], [])
     cues = MATCHER.found_batch(folded)
-    category_log_p = category_log_probabilities(heads[:, 2:])
+    categories = BatchCategories(heads[:, 2:])
     # Python floats and lists once per batch: indexing numpy rows per text costs more.
     rows = zip(
         folded, raw.tolist(), heads[:, :2].tolist(), heads[:, 2:].tolist(), cues, strict=True
@@ -181,18 +181,21 @@ def decide(
         p_pos = round(p_pos, 4)
         label = lean_negative(sentiment_label(p_pos, band), p_pos, p_complaint)
         label = neutral_overrule(label, p_pos, p_complaint, neutral_logit, found)
-        logits, gate, log_p = heads[i, 2:], 0.0, category_log_p[i]
+        logits, gate, adapted_logits = heads[i, 2:], 0.0, False
         if residual is not None and text:
             adapted = adapt_row(residual[i], label, p_pos, p_complaint, logits)
             label, p_pos, p_complaint = adapted.label, adapted.p_positive, adapted.p_complaint
-            logits, gate, log_p = adapted.category_logits, adapted.gate, None
+            logits, gate, adapted_logits = adapted.category_logits, adapted.gate, True
             logit_list = logits.tolist()
         negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
         complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
         out.p_positive.append(p_pos)
         out.labels.append(label)
         out.p_complaint.append(round(p_complaint, 4))
-        out.categories.append(decide_category(logits, found, complaint, log_p))
+        if adapted_logits:
+            out.categories.append(decide_category(logits, found, complaint))
+        else:
+            out.categories.append(categories.decide(i, found, complaint))
         out.category_logits.append(tuple(logit_list))
         out.gates.append(gate)
         out.evidences.append(evidence)

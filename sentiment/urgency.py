@@ -88,7 +88,7 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
 def emotion_points(text: str, found: set[str] | None = None) -> tuple[list[str], float]:
     """Anger/insult words in the text and their summed weight."""
     hits = matched_words(text, EMOTION_WORDS, found)
-    return hits, float(sum(EMOTION_WORDS[w] for w in hits))
+    return hits, float(sum(EMOTION_WORDS[w] for w in hits)) if hits else 0.0
 
 
 def emotion_reason(
