@@ -84,6 +84,7 @@ class Vocabulary:
     words: NDArray[np.str_]
     idf: NDArray[np.float64]
     rank: NDArray[np.int64]
+    shown: NDArray[np.bool_]  # a keyword may be this word (digits such as 315 may not)
 
     def word_id(self, word: str) -> int | None:
         """Index of word in `words`, None when it is not in the table."""
@@ -171,4 +172,5 @@ def vocabulary() -> Vocabulary:
     every = np.concatenate(words)
     rank = np.empty(len(every), dtype=np.int64)
     rank[np.argsort(every, kind="stable")] = np.arange(len(every))
-    return Vocabulary(tables, every, np.concatenate(idf), rank)
+    shown = ~np.strings.isdigit(every)  # stopwords are not in the table at all
+    return Vocabulary(tables, every, np.concatenate(idf), rank, shown)

@@ -33,12 +33,14 @@ def word_idf(word: str, default: float = _OOV_IDF) -> float:
 
 @dataclass(frozen=True)
 class Ranked:
-    """Every text's counted words, best first: text i owns rows start[i]:start[i + 1]."""
+    """Every text's counted words that may be shown, best first (text i owns rows
+    start[i]:start[i + 1]), and the first top_k of them as str (text i: top[i])."""
 
-    words: list[str]
+    word_id: NDArray[np.int64]
     counts: NDArray[np.int64]
     scores: NDArray[np.float64]  # count × idf
     start: NDArray[np.intp]
+    top: list[list[str]]
 
 
 def _maximal_matches(
@@ -78,7 +80,7 @@ def _maximal_matches(
     return doc, length[kept], at[kept], pos[kept]
 
 
-def _ranked(texts: Sequence[str], excluded: set[str]) -> Ranked:
+def _ranked(texts: Sequence[str], excluded: set[str], top_k: int) -> Ranked:
     """Maximal matches per text counted and sorted by (−count × idf, word)."""
     vocab = vocabulary()
     doc, length, at, _ = _maximal_matches(texts, vocab)
@@ -86,9 +88,8 @@ def _ranked(texts: Sequence[str], excluded: set[str]) -> Ranked:
     for size, table in vocab.tables.items():
         word_id[length == size] += table.offset
     drop = [i for i in map(vocab.word_id, excluded) if i is not None]
-    if drop:
-        keep = ~np.isin(word_id, drop)
-        doc, word_id = doc[keep], word_id[keep]
+    keep = vocab.shown[word_id] & ~np.isin(word_id, drop)
+    doc, word_id = doc[keep], word_id[keep]
     known = len(vocab.words)
     keys = np.sort(doc * known + word_id)
     first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
@@ -96,22 +97,17 @@ def _ranked(texts: Sequence[str], excluded: set[str]) -> Ranked:
     doc, word_id = keys[first] // known, keys[first] % known
     scores = counts * vocab.idf[word_id]
     order = np.lexsort((vocab.rank[word_id], -scores, doc))
-    bounds = np.searchsorted(doc[order], np.arange(len(texts) + 1))
-    return Ranked(vocab.words[word_id[order]].tolist(), counts[order], scores[order], bounds)
+    doc, word_id = doc[order], word_id[order]
+    start = np.searchsorted(doc, np.arange(len(texts) + 1))
+    leading = np.arange(len(doc)) - start[doc] < top_k
+    words = vocab.words[word_id[leading]].tolist()
+    ends = np.searchsorted(doc[leading], np.arange(1, len(texts) + 1)).tolist()
+    top = [words[lo:hi] for lo, hi in zip([0, *ends[:-1]], ends, strict=True)]
+    return Ranked(word_id, counts[order], scores[order], start, top)
 
 
 def _shown(word: str) -> bool:
     return word not in STOPWORDS and not word.isdigit()
-
-
-def _first_shown(words: Iterable[str], top_k: int) -> list[str]:
-    out: list[str] = []
-    for word in words:
-        if len(out) == top_k:
-            break
-        if _shown(word):
-            out.append(word)
-    return out
 
 
 def extract_keywords_batch(
@@ -119,22 +115,23 @@ def extract_keywords_batch(
 ) -> list[list[str]]:
     """Up to top_k salient words per normalised text, best first, excluding e.g. brand names."""
     excluded = {w.lower() for w in exclude}
-    ranked = _ranked(texts, excluded)
-    out = []
+    ranked = _ranked(texts, excluded, top_k)
+    vocab = vocabulary()
+    out = ranked.top
     for i, text in enumerate(texts):
-        lo, hi = int(ranked.start[i]), int(ranked.start[i + 1])
         tokens = [t for t in _ASCII_TOKEN.findall(text[:MAX_SCAN]) if t not in excluded]
         if not tokens:
-            out.append(_first_shown(ranked.words[lo:hi], top_k))
             continue
-        words = ranked.words[lo:hi]
+        lo, hi = int(ranked.start[i]), int(ranked.start[i + 1])
+        words = vocab.words[ranked.word_id[lo:hi]].tolist()
         counts = dict(zip(words, ranked.counts[lo:hi].tolist(), strict=True))
         scores = dict(zip(words, (-ranked.scores[lo:hi]).tolist(), strict=True))
         for token in tokens:
             counts[token] = counts.get(token, 0) + 1
         for token in set(tokens):
             scores[token] = -counts[token] * word_idf(token)
-        out.append(_first_shown((w for _, w in sorted((s, w) for w, s in scores.items())), top_k))
+        ordered = [w for _, w in sorted((s, w) for w, s in scores.items()) if _shown(w)]
+        out[i] = ordered[:top_k]
     return out
 
 
