@@ -9,6 +9,7 @@ negative, and (2) a plain inquiry (请问…, no such evidence) is pulled toward
 from __future__ import annotations
 
 import math
+import re
 
 from core.models import UrgencyReason
 from sentiment.lexicons import words
@@ -27,9 +28,12 @@ def logit(p: float) -> float:
     return max(-12.0, min(12.0, math.log(p / (1 - p))))
 
 
+_INQUIRY = re.compile("|".join(re.escape(marker) for marker in INQUIRY_MARKERS))
+
+
 def is_inquiry(text: str) -> bool:
     """A question asking for information rather than a complaint."""
-    return any(marker in text for marker in INQUIRY_MARKERS)
+    return _INQUIRY.search(text) is not None
 
 
 def adjust_positive_probability(

@@ -69,6 +69,7 @@ _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
     (frozenset(NEWS_WORDS), NEWS_SHIFT),
     (frozenset(POSITIVE_WORDS), POSITIVE_SHIFT),
 )
+_SHIFT_WORDS = frozenset().union(*(group for group, _ in _SHIFT_GROUPS))
 # Urgency words ride along, so one scan per batch serves cues, categories and urgency.
 MATCHER = CueMatcher(
     _vocabulary(
@@ -85,6 +86,8 @@ def complaint_shift(found: set[str]) -> float:
     """Logit shift towards complaint from the cue words found: a complaint group counts up
     to twice (two distinct words), a question/ad/news/praise group once and only when no
     complaint group matched ("请问刹车异响怎么办" is still a defect report)."""
+    if _SHIFT_WORDS.isdisjoint(found):
+        return 0  # what the sums below come to
     up = sum(shift * min(2, len(found & group)) for group, shift in _SHIFT_GROUPS if shift > 0)
     if up:
         return min(MAX_UP, up)

@@ -40,6 +40,7 @@ WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
     (UrgencySignal.COLLECTIVE_ACTION, COLLECTIVE_WORDS, 30),
     (UrgencySignal.REPEAT_CONTACT, REPEAT_WORDS, 25),
 )
+_SIGNAL_WORDS = frozenset(word for _, lexicon, _ in WORD_SIGNALS for word in lexicon)
 EMOTION_CAP = 20
 CONFIDENT_NEGATIVE = 0.9
 AUTHOR_CAP = 25
@@ -76,7 +77,9 @@ def _whole(word: str, text: str) -> bool:
 
 def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason]:
     """One reason per word-based signal present in the normalised text."""
-    reasons = []
+    reasons: list[UrgencyReason] = []
+    if found is not None and _SIGNAL_WORDS.isdisjoint(found):
+        return reasons
     for code, lexicon, cap in WORD_SIGNALS:
         hits = matched_words(text, lexicon, found)
         if hits:
