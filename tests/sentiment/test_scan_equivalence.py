@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import random
+import threading
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -111,6 +112,26 @@ def test_gc_pause_restores_the_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_gc_pause_overlapping_in_threads_leaves_the_collector_on() -> None:
+    """Blocks that overlap in other threads, entered and left in every order, restore it."""
+    inside = threading.Barrier(4)
+    leave = [threading.Event() for _ in range(4)]
+
+    def worker(n: int) -> None:
+        with cyclic_gc_paused():
+            inside.wait()
+            leave[n].wait()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for n in (2, 0, 3, 1):  # leave in an order unlike the entry order
+        assert not gc.isenabled()
+        leave[n].set()
+        threads[n].join()
+    assert gc.isenabled()
 
 
 def test_nfkc_is_unicodedata_nfkc() -> None:
