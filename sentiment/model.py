@@ -85,7 +85,7 @@ class LinearHashModel:
     def load(cls, path: Path) -> LinearHashModel:
         """Read a model written by save()."""
         if not path.exists():
-            raise ModelFileError(f"{path}: model file missing; run `yuqing train sentiment`")
+            raise ModelFileError(f"{path}：模型文件不存在；运行 yuqing train sentiment 生成")
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             spec_data = meta.pop("spec")
