@@ -4,7 +4,7 @@ Ingest writes a row per touched event and per new member in every batch; SQLAlch
 per-parameter type processing cost more than the clustering. The values are bound as the
 store holds them (JSON as text, times as UTC: SQLAlchemy's text form on SQLite), so the rows
 are the ones the ORM would write, on SQLite through the standard library's executemany and on
-PostgreSQL through the same SQL text on SQLAlchemy's connection.
+PostgreSQL through the same SQL text on its driver (core.db.driver_run).
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from datetime import datetime
 from json.encoder import encode_basestring_ascii as quoted  # json.dumps of one str
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from brand_events.cluster import AnyCluster, Decision, Post
 from brand_events.seed import Seed
-from core.db import driver_marker
-from core.timeutil import to_utc
+from core.db import driver_run, driver_time
 
 TOP_TERMS = 80  # terms (and independent-post terms) kept in an events row
 EVENT_COLUMNS = (
@@ -74,36 +72,23 @@ class EventSQL:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.mark = driver_marker(session)
-        self.embedded = session.get_bind().dialect.name == "sqlite"
-        self.texts: dict[datetime, str] = {}  # a post's time is its seed's first and last time
+        # a post's time is its seed's first and last time: each converted once per batch
+        self.times: dict[datetime, datetime | str] = {}
 
     def time(self, moment: datetime) -> datetime | str:
-        """A time as the store keeps it (SQLite: naive UTC text with microseconds)."""
-        if not self.embedded:
-            return to_utc(moment)
-        text = self.texts.get(moment)
-        if text is None:
-            naive = to_utc(moment).replace(tzinfo=None)
-            text = self.texts[moment] = naive.isoformat(" ", "microseconds")
-        return text
+        """A time as the store keeps it (core.db.driver_time)."""
+        bound = self.times.get(moment)
+        if bound is None:
+            bound = self.times[moment] = driver_time(self.session, moment)
+        return bound
 
     def optional_time(self, moment: datetime | None) -> datetime | str | None:
         """As `time`, None kept."""
         return None if moment is None else self.time(moment)
 
     def run(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run one statement written with `?` placeholders for every row (executemany)."""
-        if not rows:
-            return
-        if self.mark is not None:
-            statement = sql if self.mark == "?" else sql.replace("?", self.mark)
-            self.session.connection().exec_driver_sql(statement, list(map(tuple, rows)))
-            return
-        parts = sql.split("?")  # a driver of another style: named parameters through SQLAlchemy
-        named = "".join(f"{p}:p{i}" for i, p in enumerate(parts[:-1])) + parts[-1]
-        params = [{f"p{i}": v for i, v in enumerate(row)} for row in rows]
-        self.session.execute(text(named), params)
+        """Run one statement written with `?` placeholders for every row (core.db.driver_run)."""
+        driver_run(self.session, sql, rows)
 
 
 def member_values(

@@ -10,7 +10,7 @@ start (nullable, with its index), so a store written by an older version keeps i
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -125,11 +125,26 @@ def driver_cursor(session: Session) -> Any:
 
 
 def driver_time(session: Session, value: datetime) -> datetime | str:
-    """A time as a DateTime column stores it, for driver SQL: SQLAlchemy's text form on SQLite
-    (naive UTC, microseconds always written), the datetime itself elsewhere."""
-    if session.get_bind().dialect.name == "sqlite":
-        return to_utc(value).strftime(SQLITE_TIME)
-    return value
+    """A time as a UTCDateTime column stores it, for driver SQL: SQLAlchemy's text form on
+    SQLite (naive UTC, microseconds always written), the aware UTC datetime elsewhere."""
+    utc = to_utc(value)
+    return utc.strftime(SQLITE_TIME) if session.get_bind().dialect.name == "sqlite" else utc
+
+
+def driver_run(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run one statement written with `?` placeholders once per row, in the session's
+    transaction: the driver's own executemany where its placeholder is known (none of
+    SQLAlchemy's per-row and per-parameter work), else named parameters through SQLAlchemy.
+    Values must already be as the store keeps them (driver_time, JSON text)."""
+    if not rows:
+        return
+    mark = driver_marker(session)
+    if mark is not None:
+        driver_cursor(session).executemany(sql if mark == "?" else sql.replace("?", mark), rows)
+        return
+    parts = sql.split("?")
+    named = "".join(f"{p}:p{i}" for i, p in enumerate(parts[:-1])) + parts[-1]
+    session.execute(text(named), [{f"p{i}": v for i, v in enumerate(row)} for row in rows])
 
 
 def lookup(

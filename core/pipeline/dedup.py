@@ -22,12 +22,11 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from core.db import LOOKUP_CHUNK, driver_cursor, driver_marker, driver_time, lookup
+from core.db import LOOKUP_CHUNK, driver_run, driver_time, lookup
 from core.models import Mention, utcnow
 from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
 from core.pipeline.neardup import NearMatcher, NearText
@@ -239,21 +238,14 @@ def _insert(
     columns: tuple[str, ...],
     rows: list[tuple[object, ...]],
 ) -> None:
-    """One multi-row insert of these columns and `first_seen` (now): driver SQL where the
-    placeholder is known (SQLAlchemy's per-row parameter work cost more than the insert)."""
+    """One multi-row insert of these columns and `first_seen` (now), as driver SQL
+    (SQLAlchemy's per-row parameter work cost more than the insert)."""
     if not rows:
         return
-    now = utcnow()
-    mark = driver_marker(session)
-    if mark is None:
-        target = cast(Table, table.__table__)
-        named = [{**dict(zip(columns, row, strict=True)), "first_seen": now} for row in rows]
-        session.execute(insert(target), named)
-        return
-    stamp = driver_time(session, now)
-    marks = ", ".join([mark] * (len(columns) + 1))
+    stamp = driver_time(session, utcnow())
+    marks = ", ".join(["?"] * (len(columns) + 1))
     sql = f"INSERT INTO {table.__tablename__} ({', '.join(columns)}, first_seen) VALUES ({marks})"
-    driver_cursor(session).executemany(sql, [(*row, stamp) for row in rows])
+    driver_run(session, sql, [(*row, stamp) for row in rows])
 
 
 def _increment(
@@ -263,22 +255,9 @@ def _increment(
     by: dict[str, int],
 ) -> None:
     """Add to a counter column (repeats or size) of these digests: one executemany."""
-    if not by:
-        return
-    table = cast(Table, key.class_.__table__)
-    mark = driver_marker(session)
-    if mark is not None:
-        name, total = key.key, counter.key
-        sql = f"UPDATE {table.name} SET {total} = {total} + {mark} WHERE {name} = {mark}"
-        driver_cursor(session).executemany(sql, [(n, d) for d, n in by.items()])
-        return
-    column, total_column = table.c[key.key], table.c[counter.key]
-    statement = (
-        update(table)
-        .where(column == bindparam("_digest"))
-        .values({total_column: total_column + bindparam("_extra")})
-    )
-    session.execute(statement, [{"_digest": d, "_extra": n} for d, n in by.items()])
+    table, name, total = key.class_.__tablename__, key.key, counter.key
+    sql = f"UPDATE {table} SET {total} = {total} + ? WHERE {name} = ?"
+    driver_run(session, sql, [(n, d) for d, n in by.items()])
 
 
 def group_sizes(session: Session, group_ids: Sequence[str]) -> dict[str, int]:

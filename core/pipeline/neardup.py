@@ -32,11 +32,9 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from core.db import LOOKUP_CHUNK, driver_cursor, driver_marker, driver_time, lookup
+from core.db import LOOKUP_CHUNK, driver_run, driver_time, lookup
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
 
@@ -201,8 +199,7 @@ class NearMatcher:
     def save(self) -> None:
         """Store the batch's new representatives and band keys (first claim wins)."""
         if self.new_groups:
-            now = utcnow()
-            stamp = now if driver_marker(self.session) is None else driver_time(self.session, now)
+            stamp = driver_time(self.session, utcnow())
             rows = [(g, t, stamp) for g, t in self.new_groups]
             _insert_new(self.session, NearGroup, ("group_id", "text", "first_seen"), rows)
         _insert_new(self.session, NearBand, ("band", "group_id"), list(self.new_bands.items()))
@@ -224,21 +221,12 @@ def _insert_new(
     rows: list[tuple[Any, ...]],
 ) -> None:
     """Insert rows, skipping keys another writer stored meanwhile (a band key another writer
-    claimed stays theirs): driver SQL where the placeholder is known."""
-    if not rows:
-        return
-    mark = driver_marker(session)
-    if mark is None:
-        dialect = session.get_bind().dialect.name
-        maker = pg_insert if dialect == "postgresql" else sqlite_insert
-        named = [dict(zip(columns, row, strict=True)) for row in rows]
-        session.execute(maker(table.__table__).on_conflict_do_nothing(), named)  # type: ignore[arg-type]
-        return
+    claimed stays theirs), as driver SQL."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
-    marks = ", ".join([mark] * len(columns))
+    marks = ", ".join(["?"] * len(columns))
     sql = f"{verb} INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({marks}){tail}"
-    driver_cursor(session).executemany(sql, rows)
+    driver_run(session, sql, rows)
 
 
 def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
