@@ -18,6 +18,12 @@ def _quoted(name: str) -> str:
 
 
 _PATH_KIND = {"File": "文件", "Directory": "目录", "Path": "路径"}
+_PATH_PROBLEMS = {
+    "is a file": "是文件，这里需要目录",
+    "is a directory": "是目录，这里需要文件",
+    "is not readable": "没有读取权限",
+    "is not writable": "没有写入权限",
+}
 
 # typer's own reasons for a bad value (choices, paths, types) → Chinese; others are kept.
 _REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
@@ -30,20 +36,13 @@ _REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         lambda m: f"{_PATH_KIND[m['kind']]} {m['where']} 不存在",
     ),
     (
-        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is a file\.$", re.S),
-        lambda m: f"{m['where']} 是文件，这里需要目录",
-    ),
-    (
-        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is a directory\.$", re.S),
-        lambda m: f"{m['where']} 是目录，这里需要文件",
-    ),
-    (
-        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is not readable\.$", re.S),
-        lambda m: f"{m['where']} 没有读取权限",
-    ),
-    (
-        re.compile(r"^(?P<kind>File|Directory|Path) (?P<where>.+) is not writable\.$", re.S),
-        lambda m: f"{m['where']} 没有写入权限",
+        re.compile(
+            r"^(?:File|Directory|Path) (?P<where>.+) (?P<problem>"
+            + "|".join(_PATH_PROBLEMS)
+            + r")\.$",
+            re.S,
+        ),
+        lambda m: f"{m['where']} {_PATH_PROBLEMS[m['problem']]}",
     ),
     (
         re.compile(r"^Value (?P<value>.+) is not a valid (?P<type>\S+)\.$", re.S),
