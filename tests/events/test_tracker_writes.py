@@ -127,13 +127,20 @@ def _context(data_dir: Path, url: str | None = None) -> Context:
     return ctx
 
 
-def test_sqlite_rows_equal_the_orm_writes_byte_for_byte(tmp_path: Path) -> None:
-    fast, orm = _context(tmp_path / "fast"), _context(tmp_path / "orm")
+def _both_writers(
+    fast: Context, orm: Context
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[Any, ...]]]]:
+    """The same stream replayed through the driver-SQL writer and the ORM one: their rows."""
     _replay(fast, EventTracker)
     _replay(orm, OrmTracker)
     got, expected = _orm_rows(fast), _orm_rows(orm)
     fast.close()
     orm.close()
+    return got, expected
+
+
+def test_sqlite_rows_equal_the_orm_writes_byte_for_byte(tmp_path: Path) -> None:
+    got, expected = _both_writers(_context(tmp_path / "fast"), _context(tmp_path / "orm"))
 
     assert got == expected
     reasons = {row[-1] for row in got["event_members"]}
@@ -158,11 +165,7 @@ def two_pg_urls(pg_server: PostgresServer | None) -> Iterator[tuple[str, str]]:
 def test_postgresql_rows_equal_the_orm_writes(tmp_path: Path, two_pg_urls: tuple[str, str]) -> None:
     fast_url, orm_url = two_pg_urls
     fast, orm = _context(tmp_path / "fast", fast_url), _context(tmp_path / "orm", orm_url)
-    _replay(fast, EventTracker)
-    _replay(orm, OrmTracker)
-    got, expected = _orm_rows(fast), _orm_rows(orm)
-    fast.close()
-    orm.close()
+    got, expected = _both_writers(fast, orm)
 
     assert got == expected
     assert {row[-1] for row in got["event_members"]} >= {"merge", "topic", "seed"}
