@@ -12,7 +12,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
-from sentiment.complaint_cues import cue_scores
 from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_MARKERS
 
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
@@ -21,6 +20,23 @@ RULE_CONFIDENT = 2
 
 # Food-safety outranks everything: a poisoning that also mentions a refund is a safety case.
 _PRIORITY = {category: rank for rank, category in enumerate(COMPLAINT_CATEGORIES)}
+# Each cue word's (category, weight) pairs: a text's few words are scored in one pass.
+_CUES_OF_WORD: dict[str, list[tuple[Category, int]]] = {}
+for _category, _cues in CATEGORY_CUES.items():
+    for _word, _weight in _cues.items():
+        _CUES_OF_WORD.setdefault(_word, []).append((_category, _weight))
+
+
+def found_cue_scores(found: set[str]) -> dict[Category, int]:
+    """cue_scores(found, CATEGORY_CUES): category cue weights summed over the words found,
+    in CATEGORY_CUES order, categories summing to 0 left out."""
+    totals: dict[Category, int] = {}
+    for word in found:
+        for category, weight in _CUES_OF_WORD.get(word, ()):
+            totals[category] = totals.get(category, 0) + weight
+    if len(totals) < 2:
+        return {c: t for c, t in totals.items() if t}
+    return {c: totals[c] for c in COMPLAINT_CATEGORIES if totals.get(c)}
 
 
 def rule_scores(text: str) -> dict[Category, int]:
@@ -88,7 +104,7 @@ class BatchCategories:
         """The category of text `row` (see decide_category)."""
         if not complaint:
             return Category.OTHER
-        scores = cue_scores(found, CATEGORY_CUES)
+        scores = found_cue_scores(found)
         if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
             return Category.FOOD_SAFETY_HEALTH
         if not scores or self.sure[row]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
@@ -114,22 +115,33 @@ def emotion_reason(
 
 def author_reason(mention: Mention) -> UrgencyReason | None:
     """Followers on a log scale (1万 ≈ 8, 100万 ≈ 16) plus 8 for a verified account."""
-    followers = mention.author.followers or 0
-    weight = max(0.0, 4 * math.log10(followers + 1) - 8)
-    evidence = [f"粉丝 {followers_zh(followers)}"] if followers else []
-    if mention.author.verified:
-        weight += 8
-        evidence.append("认证用户")
-    weight = min(AUTHOR_CAP, round(weight, 1))
+    weight, evidence = _author_weight(mention.author.followers or 0, mention.author.verified)
     if weight <= 0:
         return None
-    return UrgencyReason(
-        code=UrgencySignal.AUTHOR_INFLUENCE, evidence="，".join(evidence), weight=weight
-    )
+    return UrgencyReason(code=UrgencySignal.AUTHOR_INFLUENCE, evidence=evidence, weight=weight)
+
+
+@lru_cache(maxsize=16_384)
+def _author_weight(followers: int, verified: bool) -> tuple[float, str]:
+    """author_reason's weight and evidence (cached: a stream repeats its follower counts)."""
+    weight = max(0.0, 4 * math.log10(followers + 1) - 8)
+    evidence = [f"粉丝 {followers_zh(followers)}"] if followers else []
+    if verified:
+        weight += 8
+        evidence.append("认证用户")
+    return min(AUTHOR_CAP, round(weight, 1)), "，".join(evidence)
 
 
 def velocity_reason(mention: Mention) -> UrgencyReason | None:
     """(reposts + comments) per hour between published_at and collected_at, log scale."""
+    found = _velocity(mention)
+    if found is None:
+        return None
+    return UrgencyReason(code=UrgencySignal.SPREAD_VELOCITY, evidence=found[1], weight=found[0])
+
+
+def _velocity(mention: Mention) -> tuple[float, str] | None:
+    """velocity_reason's weight and evidence, None when it has none."""
     interactions = mention.metrics.reposts + mention.metrics.comments
     if interactions <= 0:
         return None
@@ -138,8 +150,7 @@ def velocity_reason(mention: Mention) -> UrgencyReason | None:
     weight = min(VELOCITY_CAP, round(5 * math.log10(1 + per_hour), 1))
     if weight < 1:
         return None
-    evidence = f"{hours:.1f} 小时内转评 {interactions} 次（每小时 {per_hour:.0f} 次）"
-    return UrgencyReason(code=UrgencySignal.SPREAD_VELOCITY, evidence=evidence, weight=weight)
+    return weight, f"{hours:.1f} 小时内转评 {interactions} 次（每小时 {per_hour:.0f} 次）"
 
 
 def score_urgency(
@@ -153,14 +164,38 @@ def score_urgency(
     """Urgency of a mention from its folded text and sentiment (text_reasons, found: the
     word reasons and lexicon words already computed for this text)."""
     reasons = list(text_reasons) if text_reasons is not None else word_reasons(text, found)
-    emotion = emotion_reason(text, label, p_positive, found)
-    if emotion is not None:
-        reasons.append(emotion)
+    # Without anger words, only a near-certain negative can raise an emotion reason.
+    sure_negative = label == SentimentLabel.NEGATIVE and 1 - p_positive >= CONFIDENT_NEGATIVE
+    if sure_negative or found is None or not EMOTION_WORDS.keys().isdisjoint(found):
+        emotion = emotion_reason(text, label, p_positive, found)
+        if emotion is not None:
+            reasons.append(emotion)
     damping = AMPLIFIER_DAMPING[label]
-    for amplifier in (author_reason(mention), velocity_reason(mention)):
-        if amplifier is not None:
-            amplifier.weight = round(amplifier.weight * damping, 1)
-            reasons.append(amplifier)
-    reasons.sort(key=lambda r: r.weight, reverse=True)
+    # The amplifiers are built damped (as author_reason/velocity_reason, then damped).
+    author = mention.author
+    weight, evidence = _author_weight(author.followers or 0, author.verified)
+    if weight > 0:
+        reasons.append(
+            UrgencyReason(
+                code=UrgencySignal.AUTHOR_INFLUENCE,
+                evidence=evidence,
+                weight=round(weight * damping, 1),
+            )
+        )
+    velocity = _velocity(mention)
+    if velocity is not None:
+        reasons.append(
+            UrgencyReason(
+                code=UrgencySignal.SPREAD_VELOCITY,
+                evidence=velocity[1],
+                weight=round(velocity[0] * damping, 1),
+            )
+        )
+    if len(reasons) > 1:
+        reasons.sort(key=_weight, reverse=True)
     score = round(min(100.0, sum(r.weight for r in reasons)), 1)
     return Urgency(level=Severity.from_score(score), score=score, reasons=reasons)
+
+
+def _weight(reason: UrgencyReason) -> float:
+    return reason.weight
