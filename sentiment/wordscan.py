@@ -56,6 +56,16 @@ class WordScanner:
         table[first] = True
         return table
 
+    @cached_property
+    def _first_chars_of_size(self) -> dict[int, NDArray[np.bool_]]:
+        """_first_chars of the words of each length (same table length)."""
+        out = {}
+        for size in self._index:
+            table = np.zeros(len(self._first_chars), dtype=bool)
+            table[[ord(w[0]) for w in self.words if len(w) == size]] = True
+            out[size] = table
+        return out
+
     def found(self, texts: Sequence[str]) -> list[set[str]]:
         """The vocabulary words occurring in each text."""
         out: list[set[str]] = [set() for _ in texts]
@@ -67,11 +77,13 @@ class WordScanner:
         doc_of = np.cumsum(~valid) - 1
         total = len(codes)
         first = self._first_chars
-        # Only windows starting with a word's first character can match: hash just those.
+        # Only windows starting with a word's first character can match: hash just those,
+        # and for each word length only those starting a word of that length.
         start = np.flatnonzero(first[np.minimum(codes, len(first) - 1).astype(np.intp)])
+        start_code = codes[start].astype(np.intp)
         docs, ids, offset = [], [], 0
         for size, (hashes, _) in self._index.items():
-            at = start[start + size <= total]
+            at = start[self._first_chars_of_size[size][start_code] & (start + size <= total)]
             h = np.full(len(at), _SEED, dtype=np.uint64)
             ok = np.ones(len(at), dtype=bool)
             for j, mult in enumerate(_multipliers(size)):
