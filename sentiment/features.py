@@ -8,12 +8,13 @@ lands in the same buckets regardless of PYTHONHASHSEED.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+
+from core.textforms import nfkc, nfkc_batch
 
 # Fixed odd 64-bit multipliers: position j of an n-gram of length n uses _MULT[n][j].
 _MULT = np.array(
@@ -49,24 +50,19 @@ class FeatureSpec:
         return 1 << self.bits
 
 
-# Full-width ASCII and the ideographic space: each NFKC-decomposes to one ASCII character.
-_NARROW = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
-
-
-def nfkc(text: str) -> str:
-    """unicodedata.normalize("NFKC", text), in half the time for the common Chinese post
-    whose only compatibility characters are full-width punctuation."""
-    # Mapping a character to its full decomposition leaves the NFKC form unchanged; when the
-    # result is already in NFKC form, it is the NFKC form of the text.
-    narrow = text.translate(_NARROW)
-    if unicodedata.is_normalized("NFKC", narrow):
-        return narrow
-    return unicodedata.normalize("NFKC", text)
-
-
 def fold(text: str) -> str:
     """NFKC, lower case, whitespace collapsed to one space (what lexicons match against)."""
-    return _SPACES.sub(" ", nfkc(text).lower().replace(_SEP, " ")).strip()
+    return _fold_nfkc(nfkc(text))
+
+
+def fold_batch(texts: Sequence[str]) -> list[str]:
+    """[fold(t) for t in texts], NFKC done for the batch at once."""
+    return [_fold_nfkc(text) for text in nfkc_batch(texts)]
+
+
+def _fold_nfkc(text: str) -> str:
+    """fold() of a text already in NFKC form."""
+    return _SPACES.sub(" ", text.lower().replace(_SEP, " ")).strip()
 
 
 def normalize(text: str) -> str:

@@ -21,8 +21,9 @@ from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
 from sentiment.category import BatchCategories, decide_category
 from sentiment.complaint_cues import MATCHER, complaint_shift
-from sentiment.features import fold, hashed_ngrams, normalize_folded
+from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
+from sentiment.lexicons import EMOTION_WORDS
 from sentiment.model import (
     CATEGORY_MODEL_PATH,
     SENTIMENT_MODEL_PATH,
@@ -32,6 +33,7 @@ from sentiment.model import (
 from sentiment.urgency import emotion_points, score_urgency, word_reasons
 
 log = logging.getLogger(__name__)
+_EMOTION_WORDS = EMOTION_WORDS.keys()
 BATCH = 2048
 COMPLAINT_THRESHOLD = 0.5
 # A negative text gets a complaint category when its complaint probability reaches this
@@ -136,8 +138,10 @@ def neutral_overrule(
     label: SentimentLabel, p_pos: float, p_complaint: float, neutral_logit: float, found: set[str]
 ) -> SentimentLabel:
     """Neutral when the neutral head says so for a text it may overrule (see constants)."""
+    if label == SentimentLabel.NEUTRAL:
+        return label
     p_neutral = sigmoid_float(neutral_logit)
-    if label == SentimentLabel.NEUTRAL or p_neutral < NEUTRAL_HEAD_THRESHOLD:
+    if p_neutral < NEUTRAL_HEAD_THRESHOLD:
         return label
     form = FORM_FREES_NEUTRAL and complaint_shift(found) < 0
     reach = (
@@ -191,7 +195,8 @@ def decide(
         if evidence:
             complaint_logit += EVIDENCE_SHIFT
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0
-        p_pos = adjust_positive_probability(p, text, evidence, emotion_points(text, found)[1])
+        emotion = 0.0 if _EMOTION_WORDS.isdisjoint(found) else emotion_points(text, found)[1]
+        p_pos = adjust_positive_probability(p, text, evidence, emotion)
         if p_complaint >= COMPLAINT_THRESHOLD:
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)
@@ -273,7 +278,7 @@ class LinearClassifier:
         return out
 
     def _classify_batch(self, mentions: Sequence[Mention]) -> list[Mention]:
-        folded = [fold(m.full_text) for m in mentions]
+        folded = fold_batch([m.full_text for m in mentions])
         normalized = [normalize_folded(t) for t in folded]
         models = load_models()
         adapter = self.refresh_adapter()

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.errors import ConfigError
+from core.textforms import nfkc_batch
 
 _OPERATORS = {"+": "AND", "＋": "AND", "|": "OR", "｜": "OR", "!": "NOT", "！": "NOT"}
 _PARENS = {"(": "(", "（": "(", ")": ")", "）": ")"}
@@ -41,6 +42,11 @@ class ExpressionSyntaxError(ConfigError):
 def fold(text: str) -> str:
     """NFKC + casefold: the form both terms and texts are compared in."""
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+def fold_batch(texts: Sequence[str]) -> list[str]:
+    """[fold(t) for t in texts], NFKC done for the batch at once."""
+    return [text.casefold() for text in nfkc_batch(texts)]
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,10 @@ class Expression:
     def matches(self, text: str) -> bool:
         """True when the text satisfies the expression (case-insensitive substrings)."""
         return self.root.evaluate(fold(text))
+
+    def matches_folded(self, folded: str) -> bool:
+        """matches() of a text already fold()ed (one fold serves every plan)."""
+        return self.root.evaluate(folded)
 
 
 def tokenize(source: str) -> list[Token]:

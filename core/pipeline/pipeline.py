@@ -117,9 +117,11 @@ class Pipeline:
             if clean.id in kept:
                 report.duplicates += 1
                 continue
-            clean.plans = self.matcher.match(clean)  # clean is this batch's own copy
             kept[clean.id] = clean
-        return list(kept.values())
+        mentions = list(kept.values())
+        for clean, plans in zip(mentions, self.matcher.match_batch(mentions), strict=True):
+            clean.plans = plans  # clean is this batch's own copy
+        return mentions
 
     def _split_known(
         self, mentions: list[Mention], known: Mapping[str, str], report: IngestReport

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from core.errors import ConfigError
 from core.models import Mention
-from core.pipeline.expressions import Expression, compile_expression
+from core.pipeline.expressions import Expression, compile_expression, fold_batch
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,19 @@ class PlanMatcher:
 
     def match(self, mention: Mention) -> list[str]:
         """Ids of the plans this mention belongs to (keeps plans already assigned upstream)."""
-        text = mention.full_text
-        lowered = text.lower()
+        return self.match_batch([mention])[0]
+
+    def match_batch(self, mentions: Sequence[Mention]) -> list[list[str]]:
+        """match() of each mention, the texts folded for the batch at once."""
+        texts = [mention.full_text for mention in mentions]
+        folded = fold_batch(texts) if self.plans else texts
+        return [
+            self._match(mention, text, fold)
+            for mention, text, fold in zip(mentions, texts, folded, strict=True)
+        ]
+
+    def _match(self, mention: Mention, text: str, folded: str) -> list[str]:
+        lowered = None
         found = list(mention.plans)
         for plan in self.plans:
             if plan.id in found:
@@ -63,8 +74,10 @@ class PlanMatcher:
                 continue
             if plan.regions and mention.region not in plan.regions:
                 continue
-            if any(word in lowered for word in plan.exclude):
-                continue
-            if plan.expression.matches(text):
+            if plan.exclude:
+                lowered = text.lower() if lowered is None else lowered
+                if any(word in lowered for word in plan.exclude):
+                    continue
+            if plan.expression.matches_folded(folded):
                 found.append(plan.id)
         return found
