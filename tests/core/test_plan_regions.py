@@ -40,3 +40,23 @@ def test_plan_regions_are_stored_short() -> None:
     plan = Plan(id="p", name="p", expression="x", regions=["北京市", "IP属地：上海", "", "北京"])
 
     assert plan.regions == ["北京", "上海"]
+
+
+def test_a_batch_matches_as_one_mention_at_a_time() -> None:
+    matcher = PlanMatcher.from_config(
+        [
+            Plan(id="full", name="全角", expression="ＡＢＣ+退款"),
+            Plan(id="south", name="华南", expression="鲜味坊", regions=["广东"]),
+            Plan(id="quiet", name="除外", expression="鲜味坊", exclude=["广告"]),
+        ]
+    )
+    mentions = [
+        mention("1", "abc 退款", region="广东"),
+        mention("2", "鲜味坊 广告", region="广东"),
+        mention("3", "ＡＢＣ，鲜味坊退款！", title="标题"),
+        mention("4", "鲜味坊", plans=["quiet"]),
+        mention("5", "nul\x00abc 退款"),
+    ]
+    got = matcher.match_batch(mentions)
+    assert got == [matcher.match(m) for m in mentions]
+    assert got == [["full"], ["south"], ["full", "quiet"], ["quiet"], ["full"]]

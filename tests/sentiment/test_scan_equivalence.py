@@ -14,11 +14,13 @@ from functools import lru_cache
 import numpy as np
 
 from collectors.demo.stream import background_texts
-from sentiment.complaint_cues import MATCHER
-from sentiment.features import fold, hashed_ngrams, nfkc, normalize_folded
+from core.textforms import nfkc_batch
+from sentiment.category import found_cue_scores
+from sentiment.complaint_cues import MATCHER, cue_scores
+from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
 from sentiment.keywords import _ASCII_TOKEN, _OOV_IDF, MAX_SCAN, extract_keywords_batch, word_idf
-from sentiment.lexicons import STOPWORDS
+from sentiment.lexicons import CATEGORY_CUES, STOPWORDS
 from sentiment.linear_classifier import cyclic_gc_paused, load_models
 
 EXTRA = [
@@ -141,3 +143,26 @@ def test_nfkc_is_unicodedata_nfkc() -> None:
     texts = [*background_texts()[:2000], "Ａ\u0301，ｶﾞ①"]
     texts += ["".join(rng.choice(pool) for _ in range(rng.randrange(8))) for _ in range(20_000)]
     assert [nfkc(t) for t in texts] == [unicodedata.normalize("NFKC", t) for t in texts]
+
+
+def test_nfkc_batch_is_unicodedata_nfkc() -> None:
+    rng = random.Random(11)
+    pool = [chr(c) for c in [*range(0x20, 0x250), *range(0xFF01, 0xFF70)]]
+    pool += ["\u3000", "\u0301", "①", "ｶ", "ﾞ", "\u1100", "\u1161", "食", "\ud800", "\x00"]
+    texts = [*background_texts()[:2000], "Ａ\u0301，ｶﾞ①", "", "\udfff\uff21"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randrange(8))) for _ in range(20_000)]
+    want = [unicodedata.normalize("NFKC", t) for t in texts]
+    assert nfkc_batch(texts) == want  # texts holding NUL (the batch separator) among them
+    clean = [t for t in texts if "\x00" not in t]
+    assert nfkc_batch(clean) == [unicodedata.normalize("NFKC", t) for t in clean]
+    assert fold_batch(texts) == [fold(t) for t in texts]
+
+
+def test_category_cue_scores_from_the_word_index() -> None:
+    words = sorted({w for cues in CATEGORY_CUES.values() for w in cues})
+    rng = random.Random(3)
+    for _ in range(3000):
+        found = set(rng.sample(words, rng.randrange(6))) | {"不是线索"}
+        got = found_cue_scores(found)
+        want = cue_scores(found, CATEGORY_CUES)
+        assert list(got.items()) == list(want.items())
