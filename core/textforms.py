@@ -7,8 +7,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-import numpy as np
-
 # Full-width ASCII and the ideographic space: each NFKC-decomposes to one ASCII character.
 _WIDE_FIRST, _WIDE_LAST, _WIDE_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
 _NARROW = str.maketrans(
@@ -33,6 +31,8 @@ def nfkc_batch(texts: Sequence[str]) -> list[str]:
     (str.translate looks up every character in a dict: most of nfkc's time)."""
     if not texts:
         return []
+    import numpy as np  # here: commands that only compile expressions start without numpy
+
     joined = _SEP.join(texts)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     codes[(codes >= _WIDE_FIRST) & (codes <= _WIDE_LAST)] -= _WIDE_SHIFT
