@@ -39,7 +39,7 @@ def classify(
     output_file.parent.mkdir(parents=True, exist_ok=True)
     with (
         output_file.open("w", encoding="utf-8") as out,
-        Progress(console=console, transient=True) as progress,
+        Progress(console=console, transient=True, refresh_per_second=2) as progress,  # see ingest
     ):
         task = progress.add_task(f"分类 {input_file.name}", total=len(rows))
         for start in range(0, len(rows), BATCH):
