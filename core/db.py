@@ -158,23 +158,31 @@ def lookup(
     placeholder is known: ingest asks for thousands of keys per batch, and SQLAlchemy's
     per-parameter and per-row work cost more than SQLite's (keys and values are plain strings
     or ints)."""
+    return dict(lookup_rows(session, key, (value,), wanted))
+
+
+def lookup_rows(
+    session: Session,
+    key: InstrumentedAttribute[Any],
+    values: Sequence[InstrumentedAttribute[Any]],
+    wanted: Iterable[Any],
+) -> list[tuple[Any, ...]]:
+    """(key, *values) rows of the wanted keys that are stored, found as `lookup` finds them."""
     ordered = sorted({k for k in wanted if k is not None and k != ""})
-    found: dict[Any, Any] = {}
+    found: list[tuple[Any, ...]] = []
     mark = driver_marker(session)
     table = key.class_.__tablename__
     if mark is None:
         for start in range(0, len(ordered), LOOKUP_CHUNK):
             chunk = ordered[start : start + LOOKUP_CHUNK]
-            found.update(
-                tuple(row) for row in session.execute(select(key, value).where(key.in_(chunk)))
-            )
+            query = select(key, *values).where(key.in_(chunk))
+            found.extend(tuple(row) for row in session.execute(query))
         return found
     cursor = driver_cursor(session)
+    columns = ", ".join(c.key for c in (key, *values))
     for start in range(0, len(ordered), LOOKUP_CHUNK):
         chunk = ordered[start : start + LOOKUP_CHUNK]
         marks = ",".join([mark] * len(chunk))
-        cursor.execute(
-            f"SELECT {key.key}, {value.key} FROM {table} WHERE {key.key} IN ({marks})", tuple(chunk)
-        )
-        found.update(cursor.fetchall())
+        cursor.execute(f"SELECT {columns} FROM {table} WHERE {key.key} IN ({marks})", tuple(chunk))
+        found.extend(cursor.fetchall())
     return found

@@ -29,7 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 from core.db import LOOKUP_CHUNK, driver_run, driver_time, lookup
 from core.models import Mention, utcnow
 from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
-from core.pipeline.neardup import NearMatcher, NearText
+from core.pipeline.neardup import NearMatcher, NearText, in_key_order
 
 MIN_GROUP_TEXT = 4  # shorter remainders ("转发微博" → "") are too generic to group on
 _SPACE = re.compile(r"\s+")
@@ -239,13 +239,14 @@ def _insert(
     rows: list[tuple[object, ...]],
 ) -> None:
     """One multi-row insert of these columns and `first_seen` (now), as driver SQL
-    (SQLAlchemy's per-row parameter work cost more than the insert)."""
+    (SQLAlchemy's per-row parameter work cost more than the insert), in key order (see
+    core.pipeline.neardup.in_key_order)."""
     if not rows:
         return
     stamp = driver_time(session, utcnow())
     marks = ", ".join(["?"] * (len(columns) + 1))
     sql = f"INSERT INTO {table.__tablename__} ({', '.join(columns)}, first_seen) VALUES ({marks})"
-    driver_run(session, sql, [(*row, stamp) for row in rows])
+    driver_run(session, sql, [(*row, stamp) for row in in_key_order(rows)])
 
 
 def _increment(
@@ -254,10 +255,11 @@ def _increment(
     counter: InstrumentedAttribute[int],
     by: dict[str, int],
 ) -> None:
-    """Add to a counter column (repeats or size) of these digests: one executemany."""
+    """Add to a counter column (repeats or size) of these digests: one executemany, in key
+    order."""
     table, name, total = key.class_.__tablename__, key.key, counter.key
     sql = f"UPDATE {table} SET {total} = {total} + ? WHERE {name} = ?"
-    driver_run(session, sql, [(n, d) for d, n in by.items()])
+    driver_run(session, sql, [(n, d) for d, n in sorted(by.items())])
 
 
 def group_sizes(session: Session, group_ids: Sequence[str]) -> dict[str, int]:

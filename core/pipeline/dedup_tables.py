@@ -53,3 +53,6 @@ class NearBand(Base):
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
     )
     group_id: Mapped[str] = mapped_column(String(40))
+    # The group's NearText.shape: candidates of another shape are skipped unfetched. Nullable:
+    # stores made before it get the column empty, and those rows are always verified.
+    shape: Mapped[int | None] = mapped_column(Integer, nullable=True)

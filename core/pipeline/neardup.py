@@ -15,7 +15,11 @@ representatives found: it joins the most similar one when
 - the Jaccard similarity of their bigram sets is at least THRESHOLD.
 
 A band key belongs to the first group that claimed it; verification against the representative
-(never against other members) keeps groups from drifting by chains of small edits.
+(never against other members) keeps groups from drifting by chains of small edits. Each band row
+also holds its representative's *shape* (a digest of its numbers, ？ and ！): a candidate whose
+shape differs from the text's cannot be a near copy, so its representative is never fetched
+(four fifths of the candidates in the streaming benchmark; rows stored before shapes have none
+and are always verified).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +39,7 @@ from numpy.typing import NDArray
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from core.db import LOOKUP_CHUNK, driver_run, driver_time, lookup
+from core.db import LOOKUP_CHUNK, driver_run, driver_time, lookup, lookup_rows
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
 
@@ -84,6 +89,13 @@ class NearText:
         """The character bigrams of the letters (computed when a candidate is verified)."""
         letters = self.letters  # NGRAM == 2: each letter joined to the next one
         return frozenset(map(operator.add, letters, letters[1:]))
+
+    @cached_property
+    def shape(self) -> int:
+        """A 31-bit digest of what near copies must share exactly: the numbers in order, whether
+        the text asks, whether it exclaims (equal digests may still differ there; verified)."""
+        marks = ("?" if self.asks else "") + ("!" if self.exclaims else "")
+        return zlib.crc32("\x1f".join((marks, *self.numbers)).encode()) & 0x7FFFFFFF
 
     @cached_property
     def without_numbers(self) -> str:
@@ -165,19 +177,31 @@ class NearMatcher:
         keys = band_keys(signatures(eligible)).tolist() if eligible else []
         self.keys: dict[str, list[int]] = {t.text: k for t, k in zip(eligible, keys, strict=True)}
         self.bands = _bands(session, _flat(self.keys.values()))
-        found = lookup(session, NearGroup.group_id, NearGroup.text, self.bands.values())
+        # Only representatives some text of the batch may be a near copy of (same shape).
+        wanted = {group for text in eligible for group in self._candidates(text)}
+        found = lookup(session, NearGroup.group_id, NearGroup.text, wanted)
         self.representatives = {g: NearText.of(text) for g, text in found.items()}
         self.new_groups: list[tuple[str, str]] = []
-        self.new_bands: dict[int, str] = {}
+        self.new_bands: dict[int, tuple[str, int]] = {}
+
+    def _candidates(self, text: NearText) -> dict[str, None]:
+        """The groups holding one of the text's band keys whose shape may be the text's (each
+        once, in band order)."""
+        shape, found = text.shape, {}
+        for held in map(self.bands.get, self.keys.get(text.text, ())):
+            if held is not None and (held[1] is None or held[1] == shape):
+                found[held[0]] = None
+        return found
 
     def match(self, text: NearText) -> str | None:
         """The group this text is a near copy of, or None."""
         best, best_score = None, THRESHOLD
         # Each group once, however many of the text's bands it holds (the best is the highest
-        # score, ties to the smallest id: the order of the candidates does not matter).
-        for group in dict.fromkeys([self.bands.get(key) for key in self.keys.get(text.text, ())]):
-            representative = self.representatives.get(group) if group else None
-            if group is None or representative is None:
+        # score, ties to the smallest id: the order of the candidates does not matter); groups
+        # of another shape score 0 and are left out.
+        for group in self._candidates(text):
+            representative = self.representatives.get(group)
+            if representative is None:
                 continue
             if not text.may_reach(representative, best_score):
                 continue  # its score could not reach the best one so far
@@ -194,7 +218,7 @@ class NearMatcher:
         self.representatives[group_id] = text
         for key in self.keys.get(text.text, ()):
             if key not in self.bands:
-                self.bands[key] = self.new_bands[key] = group_id
+                self.bands[key] = self.new_bands[key] = (group_id, text.shape)
 
     def save(self) -> None:
         """Store the batch's new representatives and band keys (first claim wins)."""
@@ -202,16 +226,18 @@ class NearMatcher:
             stamp = driver_time(self.session, utcnow())
             rows = [(g, t, stamp) for g, t in self.new_groups]
             _insert_new(self.session, NearGroup, ("group_id", "text", "first_seen"), rows)
-        _insert_new(self.session, NearBand, ("band", "group_id"), list(self.new_bands.items()))
+        bands = [(key, group, shape) for key, (group, shape) in self.new_bands.items()]
+        _insert_new(self.session, NearBand, ("band", "group_id", "shape"), bands)
 
 
 def _flat(lists: Iterable[list[int]]) -> set[int]:
     return {k for keys in lists for k in keys}
 
 
-def _bands(session: Session, keys: set[int]) -> dict[int, str]:
-    """band key → group for the known keys, by primary key."""
-    return lookup(session, NearBand.band, NearBand.group_id, keys)
+def _bands(session: Session, keys: set[int]) -> dict[int, tuple[str, int | None]]:
+    """band key → (group, its shape or None) for the known keys, by primary key."""
+    rows = lookup_rows(session, NearBand.band, (NearBand.group_id, NearBand.shape), keys)
+    return {band: (group, shape) for band, group, shape in rows}
 
 
 def _insert_new(
@@ -221,12 +247,20 @@ def _insert_new(
     rows: list[tuple[Any, ...]],
 ) -> None:
     """Insert rows, skipping keys another writer stored meanwhile (a band key another writer
-    claimed stays theirs), as driver SQL."""
+    claimed stays theirs), as driver SQL, in key order."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
     marks = ", ".join(["?"] * len(columns))
     sql = f"{verb} INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({marks}){tail}"
-    driver_run(session, sql, rows)
+    driver_run(session, sql, in_key_order(rows))
+
+
+def in_key_order(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows sorted by their first column, the key (unique within a batch). Inserted in that
+    order, consecutive rows land on the same or the next page of a random-key index instead
+    of a random one: on a 300k-row band table, 1,800 inserts and their commit took 22–25 ms
+    instead of 28–30 (the commit 6.5–7 instead of 11–12)."""
+    return sorted(rows, key=operator.itemgetter(0))
 
 
 def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
@@ -245,7 +279,7 @@ def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
         keys = band_keys(signatures([t for _, t in eligible])).tolist() if eligible else []
         owned = {k: g for (g, _), ks in zip(eligible, keys, strict=True) for k in ks}
         held = _bands(session, set(owned))
-        mine = [k for k, g in held.items() if owned.get(k) == g]
+        mine = [k for k, (g, _) in held.items() if owned.get(k) == g]
         for offset in range(0, len(mine), LOOKUP_CHUNK):
             doomed = mine[offset : offset + LOOKUP_CHUNK]
             done = session.execute(delete(NearBand).where(NearBand.band.in_(doomed)))

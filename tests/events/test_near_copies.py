@@ -4,9 +4,10 @@ generic texts keep posts apart; every copy is stored and counted."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Column, Engine, MetaData, Table, inspect, select, update
 
 from core.context import Context
-from core.db import Base, make_engine, make_session_factory
+from core.db import Base, init_db, make_engine, make_session_factory
 from core.index.protocol import SearchQuery
 from core.models import Author
 from core.pipeline.dedup import (
@@ -18,7 +19,7 @@ from core.pipeline.dedup import (
     group_text,
 )
 from core.pipeline.dedup_tables import NearBand, NearGroup
-from core.pipeline.neardup import BANDS, NearText, band_keys, signatures
+from core.pipeline.neardup import BANDS, NearMatcher, NearText, band_keys, signatures
 from tests.conftest import require
 from tests.core.conftest import mention
 from tests.postgres import PostgresServer
@@ -134,3 +135,78 @@ def test_near_groups_on_postgresql(pg_url: str) -> None:
     assert groups["b"] == first[0].id
     assert len({first[0].id, groups["c"], groups["d"]}) == 3
     assert groups["e"] not in (groups["c"], groups["d"])  # ！ added: another mood
+
+
+def _store(url: str, near_bands: Table | None = None) -> Engine:
+    """An engine on url with the dedup tables (near_bands as given: an older layout)."""
+    engine = make_engine(url)
+    tables = [AuthorCopy, SimilarityGroup, NearGroup] + (
+        [] if near_bands is not None else [NearBand]
+    )
+    Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
+    if near_bands is not None:
+        near_bands.metadata.create_all(engine)
+    return engine
+
+
+def test_candidates_of_another_shape_are_not_fetched(tmp_path: object) -> None:
+    engine = _store(f"sqlite:///{tmp_path}/store.db")
+    deduper = ContentDeduper(make_session_factory(engine))
+    first = mention("a", CAMPAIGN + "，退款15元", 0, author=_by("a"))
+    deduper.split([first])
+    # Same letters, so the same ten band keys, but another number: never a near copy.
+    other = NearText.of(group_text(CAMPAIGN + "，退款1.5元"))
+    near = NearText.of(group_text(CAMPAIGN.replace("蟑螂", "苍蝇") + "，退款15元"))
+    with make_session_factory(engine).begin() as session:
+        assert NearMatcher(session, [other]).representatives == {}
+        matcher = NearMatcher(session, [other, near])
+        assert list(matcher.representatives) == [first.id]
+        assert matcher.match(other) is None and matcher.match(near) == first.id
+        shapes = set(session.scalars(select(NearBand.shape)))
+    assert shapes == {NearText.of(group_text(first.text)).shape}
+    engine.dispose()
+
+
+def test_band_rows_stored_before_shapes_are_still_verified(tmp_path: object) -> None:
+    engine = _store(f"sqlite:///{tmp_path}/store.db")
+    deduper = ContentDeduper(make_session_factory(engine))
+    first = mention("a", CAMPAIGN + "，退款15元", 0, author=_by("a"))
+    deduper.split([first])
+    with make_session_factory(engine).begin() as session:
+        session.execute(update(NearBand).values(shape=None))  # as an older store left them
+    kept, _ = deduper.split(
+        [
+            mention("b", CAMPAIGN.replace("蟑螂", "苍蝇") + "，退款15元", 1, author=_by("b")),
+            mention("c", CAMPAIGN.replace("蟑螂", "苍蝇") + "，退款1.5元", 2, author=_by("c")),
+        ]
+    )
+    groups = {m.native_id: m.group_id for m in kept}
+    assert groups["b"] == first.id and groups["c"] == kept[1].id
+    engine.dispose()
+
+
+def test_a_store_made_before_band_shapes_gains_the_column_and_keeps_matching(
+    tmp_path: object,
+) -> None:
+    old = MetaData()
+    columns: list[Column[object]] = [
+        c._copy() for c in NearBand.__table__.columns if c.name != "shape"
+    ]
+    url = f"sqlite:///{tmp_path}/store.db"
+    engine = _store(url, Table(NearBand.__tablename__, old, *columns))
+    first = NearText.of(group_text(CAMPAIGN))
+    keys = band_keys(signatures([first])).tolist()[0]
+    with make_session_factory(engine).begin() as session:
+        session.add(NearGroup(group_id="old-group", text=first.text))
+        session.execute(
+            old.tables["near_bands"].insert(), [{"band": k, "group_id": "old-group"} for k in keys]
+        )
+
+    init_db(engine)
+
+    assert "shape" in {c["name"] for c in inspect(engine).get_columns("near_bands")}
+    kept, _ = ContentDeduper(make_session_factory(engine)).split(
+        [mention("b", CAMPAIGN.replace("蟑螂", "苍蝇"), 1, author=_by("b"))]
+    )
+    assert kept[0].group_id == "old-group"
+    engine.dispose()
