@@ -46,7 +46,18 @@ def is_current(engine: Engine, domains: Iterable[str]) -> bool:
         found = row.first()
     if found is None:
         return False
-    return digest(json.loads(found[0]), domains) == found[1]
+    files = json.loads(found[0])
+    # A stamp written by another copy of the code (another checkout or install path) names
+    # that copy's files: that they are unchanged says nothing about this copy's models.
+    if _kernel_file() not in files:
+        return False
+    return digest(files, domains) == found[1]
+
+
+def _kernel_file() -> str | None:
+    """This copy's core.db source file, as model_files names it."""
+    name = getattr(sys.modules.get(KERNEL_MODULES[0]), "__file__", None)
+    return str(Path(name).resolve()) if name else None
 
 
 def model_files(base: type[DeclarativeBase]) -> list[str]:

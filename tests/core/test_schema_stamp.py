@@ -44,3 +44,27 @@ def test_a_current_store_skips_the_check_and_a_changed_model_file_runs_it_again(
     assert "alerts" in inspect(engine).get_table_names()
     assert schema_stamp.is_current(engine, TABLES.names())
     engine.dispose()
+
+
+def test_a_store_stamped_by_another_copy_of_the_code_runs_the_check(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'yuqing.db'}")
+    init_db(engine)
+    with engine.connect() as conn:
+        files = json.loads(conn.execute(text("SELECT files FROM yuqing_schema_stamp")).scalar_one())
+    # The same files, unchanged, at another path (a data dir made by another checkout).
+    elsewhere = tmp_path / "other-checkout"
+    copies = []
+    for name in files:
+        copy = elsewhere / Path(name).relative_to(Path(name).anchor)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(Path(name).read_bytes())
+        copies.append(str(copy))
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE yuqing_schema_stamp SET files = :f, digest = :d"),
+            {"f": json.dumps(copies), "d": schema_stamp.digest(copies, TABLES.names())},
+        )
+    assert not schema_stamp.is_current(engine, TABLES.names())
+    init_db(engine)
+    assert schema_stamp.is_current(engine, TABLES.names())
+    engine.dispose()
