@@ -187,7 +187,8 @@ class NearMatcher:
     def _candidates(self, text: NearText) -> dict[str, None]:
         """The groups holding one of the text's band keys whose shape may be the text's (each
         once, in band order)."""
-        shape, found = text.shape, {}
+        shape = text.shape
+        found: dict[str, None] = {}
         for held in map(self.bands.get, self.keys.get(text.text, ())):
             if held is not None and (held[1] is None or held[1] == shape):
                 found[held[0]] = None
