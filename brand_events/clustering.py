@@ -20,6 +20,7 @@ from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, term_idf
 from brand_events.seed import Seed
+from brand_events.term_runs import TermRuns
 
 WINDOW = timedelta(hours=24)
 # Posts join an event on shared words only in its first hours: what is still being said days
@@ -36,11 +37,6 @@ BURST_SCORE = 0.15
 BURST_SHARE = 0.5  # and counts a word used half as often as its top word as central
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
-# A term used hour after hour or day after day (in this many distinct hours, never quiet for longer
-# than the gap) is part of the routine (email subjects, templates): it weighs as an ordinary word.
-RECURRING_HOURS = 12
-RECURRING_GAP = 30  # hours: a term said every day keeps its run through the night
-RECURRING_WEIGHT = 0.25
 POSTING_CAP = 64  # a term in more active events than this is chatter: not used to find candidates
 MAX_EXEMPLARS = 24
 MAX_AUTHORS = 200
@@ -62,9 +58,7 @@ class Clusterer:
         # (last_at, cluster id), one per change of a cluster's last_at: expiry pops the quiet
         # ones instead of scanning every cluster (stale entries are skipped on the way).
         self.quiet: list[tuple[datetime, str]] = []
-        self.streak: dict[str, tuple[int, int]] = {}  # term → (last hour used, hours in its run)
-        self.streak_changed: set[str] = set()  # terms whose run changed since last saved
-        self.pruned_hour = 0
+        self.runs = TermRuns()  # words used hour after hour weigh less
         # Ids of clusters that may have reached BURST_SIZE (a superset: checked again when used),
         # so the candidate search skips the many one-word hits of small clusters in one pass.
         self.large: set[str] = set()
@@ -296,29 +290,7 @@ class Clusterer:
     def weight(self, term: str) -> float:
         """idf damped by how many recent posts use the term, and again if used hour after hour."""
         weight = term_idf(term) * background_damping(self.total, self.df.get(term, 0))
-        streak = self.streak.get(term)
-        return weight * RECURRING_WEIGHT if streak and streak[1] >= RECURRING_HOURS else weight
-
-    def _note_hour(self, term: str, hour: int) -> None:
-        last, hours = self.streak.get(term, (hour, 0))
-        if hour - last > RECURRING_GAP:
-            hours = 0  # the run was broken
-        if hour > last or not hours:
-            hours += 1
-        if self.streak.get(term) != (max(hour, last), hours):
-            self.streak[term] = (max(hour, last), hours)
-            self.streak_changed.add(term)
-
-    def prune_streaks(self, hour: int) -> int:
-        """Forget runs broken by `hour` (quiet for more than the gap); returns how many."""
-        if hour <= self.pruned_hour:
-            return 0  # once per hour of data
-        self.pruned_hour = hour
-        broken = [t for t, (last, _) in self.streak.items() if hour - last > RECURRING_GAP]
-        for term in broken:
-            del self.streak[term]
-        self.streak_changed -= set(broken)
-        return len(broken)
+        return self.runs.weight(term, weight)
 
     def similarity(self, a: AnyCluster, b: AnyCluster) -> float:
         """Weighted cosine of two events' term profiles."""
@@ -400,14 +372,11 @@ class Clusterer:
     def _count(self, cluster_id: str, post: Post, independent: bool) -> None:
         """The clusterer's side of a post joining a cluster: usage, postings, owner."""
         self.total += independent
-        hour = int(post.published_at.timestamp() // 3600)
-        df, streak, postings = self.df, self.streak, self.postings
+        if independent:
+            self.runs.use(post.terms, int(post.published_at.timestamp() // 3600))
+        df, postings = self.df, self.postings
         for term in post.terms:
             df[term] += independent
-            if independent:
-                run = streak.get(term)
-                if run is None or run[0] != hour or not run[1]:  # else: used this hour already
-                    self._note_hour(term, hour)
             holders = postings.get(term)
             if holders is None:
                 postings[term] = {cluster_id}

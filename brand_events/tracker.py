@@ -107,7 +107,7 @@ class EventTracker:
             report.assigned, report.merged = len(members), len(folded)
             self._write(session, members, touched, folded)
             newest = max(p.published_at for p in posts)
-            term_hours.save(session, self.clusterer, int(newest.timestamp() // 3600))
+            term_hours.save(session, self.clusterer.runs, int(newest.timestamp() // 3600))
             report.expired = self._expire(session, max(p.published_at for p in posts))
             self._bump(session)
         return report
@@ -136,7 +136,7 @@ class EventTracker:
             return
         self.clusterer = Clusterer(self.clusterer.window)
         self.persisted = set()
-        term_hours.load(session, self.clusterer)
+        term_hours.load(session, self.clusterer.runs)
         latest = session.scalar(select(Event.last_at).order_by(Event.last_at.desc()).limit(1))
         if latest is not None:
             since = latest - self.clusterer.window * 2

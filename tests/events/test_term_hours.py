@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from brand_events.clustering import RECURRING_GAP, RECURRING_HOURS
 from brand_events.models import TermHours
+from brand_events.term_runs import RECURRING_GAP, RECURRING_HOURS, TermRuns
 from brand_events.tracker import EventTracker
 from core.context import Context
 from tests.events.test_clustering import post
@@ -22,7 +22,7 @@ def test_a_restarted_tracker_keeps_counting_the_hours_of_a_routine_word(ctx: Con
     before = EventTracker(ctx.sessions, ctx.config)
     for mention in _hourly(range(RECURRING_HOURS + 1)):
         before.track([mention])
-    routine = {t: run for t, run in before.clusterer.streak.items() if run[1] > RECURRING_HOURS}
+    routine = {t: run for t, run in before.clusterer.runs.runs.items() if run[1] > RECURRING_HOURS}
     assert "反馈" in routine
     damped = before.clusterer.weight("反馈")
 
@@ -30,14 +30,14 @@ def test_a_restarted_tracker_keeps_counting_the_hours_of_a_routine_word(ctx: Con
     later = _hourly(range(RECURRING_HOURS + 1, RECURRING_HOURS + 2))
     after.track(later)
     for term, (last, hours) in routine.items():
-        assert after.clusterer.streak[term] == (last + 1, hours + 1)
+        assert after.clusterer.runs.runs[term] == (last + 1, hours + 1)
     assert after.clusterer.weight("反馈") <= damped * 1.2  # still weighs as routine
 
     fresh = EventTracker(ctx.sessions, ctx.config)
     with ctx.sessions.begin() as session:
         session.execute(TermHours.__table__.delete())  # type: ignore[attr-defined]
         fresh._sync(session)
-    assert fresh.clusterer.streak == {}
+    assert fresh.clusterer.runs.runs == {}
     assert fresh.clusterer.weight("反馈") > 2 * damped  # what a restart used to forget
 
 
@@ -52,28 +52,27 @@ def test_runs_broken_by_a_long_quiet_are_dropped_from_the_table(ctx: Context) ->
         assert session.scalar(select(TermHours.hours).where(TermHours.term == "反馈")) is None
         newest = session.execute(select(TermHours.hours, TermHours.last_hour)).all()
         assert newest and all(row == (1, max(r[1] for r in newest)) for row in newest)
-    assert "反馈" not in tracker.clusterer.streak
+    assert "反馈" not in tracker.clusterer.runs.runs
 
 
 def test_runs_are_saved_and_loaded_on_postgresql(pg_url: str) -> None:  # noqa: F811
-    from brand_events.clustering import Clusterer
     from brand_events.term_hours import load, save
     from core.db import Base, make_engine, make_session_factory
 
     engine = make_engine(pg_url)
     Base.metadata.create_all(engine, tables=[TermHours.__table__])  # type: ignore[list-item]
     sessions = make_session_factory(engine)
-    clusterer = Clusterer()
-    clusterer.streak = {"反馈": (100, 12), "外卖": (100, 3)}
-    clusterer.streak_changed = {"反馈", "外卖"}
+    runs = TermRuns()
+    runs.runs = {"反馈": (100, 12), "外卖": (100, 3)}
+    runs.changed = {"反馈", "外卖"}
     with sessions.begin() as session:
-        save(session, clusterer, 100)
-    clusterer.streak["反馈"] = (101, 13)
-    clusterer.streak_changed = {"反馈"}
+        save(session, runs, 100)
+    runs.runs["反馈"] = (101, 13)
+    runs.changed = {"反馈"}
     with sessions.begin() as session:
-        save(session, clusterer, 101)  # an upsert over the stored row
-    restarted = Clusterer()
+        save(session, runs, 101)  # an upsert over the stored row
+    restarted = TermRuns()
     with sessions() as session:
         assert load(session, restarted) == 2
     engine.dispose()
-    assert restarted.streak == {"反馈": (101, 13), "外卖": (100, 3)}
+    assert restarted.runs == {"反馈": (101, 13), "外卖": (100, 3)}
