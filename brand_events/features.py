@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from core.config import CoreConfig
 from core.models import Mention
-from sentiment.keywords import extract_keywords_batch, word_idf
+from sentiment.keywords import extract_keywords_batch, word_idf, words_idf
 
 HASHTAG = re.compile(r"#([^#\n]{2,40})#")
 HASHTAG_IDF = 10.0
@@ -75,27 +75,55 @@ def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[frozen
     """The most informative words (brand removed) and #topics# of each mention, in one scan."""
     texts = [m.full_text[:SCAN].casefold() for m in mentions]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
-    return [_terms(m, words, brand) for m, words in zip(mentions, ranked, strict=True)]
+    # Each distinct word of the batch is judged once: its sort key, unless a brand fragment.
+    distinct = set().union(*ranked)
+    _known_idf(distinct)
+    key = {w: (-term_idf(w), w) for w in distinct if not brand.is_fragment(w)}
+    return [_terms(m, words, key, brand) for m, words in zip(mentions, ranked, strict=True)]
 
 
-def _terms(mention: Mention, words: list[str], brand: BrandNames) -> frozenset[str]:
-    terms = {w for w in words if not brand.is_fragment(w)}
+def _terms(
+    mention: Mention,
+    words: list[str],
+    key: dict[str, tuple[float, str]],
+    brand: BrandNames,
+) -> frozenset[str]:
+    terms = {w for w in words if w in key}
     # One string per distinct word (each live event keeps its posts' terms), added in the same
     # order as before: the set's iteration order, and so every sum over it, stays the same.
-    terms = set(map(sys.intern, sorted(terms, key=lambda w: (-term_idf(w), w))[:TERMS]))
-    for tag in HASHTAG.findall(mention.full_text):
+    terms = set(map(sys.intern, sorted(terms, key=key.__getitem__)[:TERMS]))
+    text = mention.full_text
+    for tag in HASHTAG.findall(text) if "#" in text else ():
         rest = brand.strip(tag.strip())
         if len(rest) >= 2:
             terms.add(sys.intern("#" + tag.strip().casefold()))
     return frozenset(terms)
 
 
-@lru_cache(maxsize=262144)
+_IDF: dict[str, float] = {}  # term_idf of every term asked for (a pure function: never stale)
+_IDF_LIMIT = 262144
+
+
 def term_idf(term: str) -> float:
     """How informative a term is on its own: jieba's idf, #topics# high, unknown words fairly."""
-    if term.startswith("#"):
-        return HASHTAG_IDF
-    return word_idf(term, OOV_IDF)
+    idf = _IDF.get(term)
+    if idf is None:
+        idf = HASHTAG_IDF if term.startswith("#") else word_idf(term, OOV_IDF)
+        _remember({term: idf})
+    return idf
+
+
+def _known_idf(words: Iterable[str]) -> None:
+    """Look up the idf of every word not yet known at once (words_idf, not a lookup each)."""
+    new = [w for w in words if w not in _IDF and not w.startswith("#")]
+    if new:
+        _remember(dict(zip(new, words_idf(new, OOV_IDF), strict=True)))
+
+
+def _remember(idf: dict[str, float]) -> None:
+    if len(_IDF) + len(idf) > _IDF_LIMIT:
+        _IDF.clear()  # bounded, as the lru_cache it replaced
+    _IDF.update(idf)
 
 
 def background_damping(mentions: int, containing: int) -> float:

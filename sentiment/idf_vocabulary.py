@@ -9,6 +9,7 @@ collision never passes for a word.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,22 @@ class Vocabulary:
         """jieba's idf of word, None when it is not in the table."""
         index = self.word_id(word)
         return None if index is None else float(self.idf[index])
+
+    def idf_of_many(self, words: Sequence[str]) -> list[float | None]:
+        """`idf_of` of each word, the words of one length looked up together."""
+        out: list[float | None] = [None] * len(words)
+        for size, table in self.tables.items():
+            chosen = [i for i, w in enumerate(words) if len(w) == size]
+            if not chosen:
+                continue
+            wanted = [words[i] for i in chosen]
+            codes = np.frombuffer("".join(wanted).encode("utf-32-le"), dtype=np.uint32)
+            at, found = table.find(_hashes(codes.reshape(len(chosen), size)))
+            index = np.minimum(table.offset + at, len(self.words) - 1)
+            found &= self.words[index] == np.array(wanted, dtype=self.words.dtype)
+            for i, ok, idf in zip(chosen, found.tolist(), self.idf[index].tolist(), strict=True):
+                out[i] = idf if ok else None
+        return out
 
 
 def _read_idf() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:

@@ -31,6 +31,11 @@ def word_idf(word: str, default: float = _OOV_IDF) -> float:
     return default if idf is None else idf
 
 
+def words_idf(words: Sequence[str], default: float = _OOV_IDF) -> list[float]:
+    """`word_idf` of each word, looked up together (one numpy pass per word length)."""
+    return [default if idf is None else idf for idf in vocabulary().idf_of_many(words)]
+
+
 @dataclass(frozen=True)
 class Ranked:
     """Every text's counted words that may be shown, best first (text i owns rows

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sentiment.features import fold
-from sentiment.keywords import extract_keywords
+from sentiment.idf_vocabulary import vocabulary
+from sentiment.keywords import extract_keywords, word_idf, words_idf
 
 
 def test_salient_words_first() -> None:
@@ -24,3 +25,10 @@ def test_top_k_and_empty() -> None:
     assert len(extract_keywords(fold("屏幕 电池 键盘 鼠标 耳机 音箱 充电器"), top_k=3)) == 3
     assert extract_keywords("") == []
     assert extract_keywords("的了吗") == []
+
+
+def test_words_idf_looks_up_what_word_idf_does() -> None:
+    table = vocabulary().words.tolist()
+    words = [*table[::997], *(w[::-1] for w in table[::1009]), "iphone15", "鲜味坊", "a", ""]
+    assert words_idf(words) == [word_idf(w) for w in words]
+    assert sum(idf != 8.0 for idf in words_idf(words)) > len(table) // 997  # most are found
