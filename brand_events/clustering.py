@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from itertools import chain
 
@@ -234,12 +235,14 @@ class Clusterer:
             if self._late(cluster, post):
                 continue
             if not weights:
-                weights = {t: self.weight(t) for t in post.terms}
+                weights = self.weights(post.terms)
                 norm = sum(weights.values())
-            held = cluster.words if isinstance(cluster, Seed) else cluster.terms
-            shared = [t for t in post.terms if t in held]
-            share = BURST_SHARE if burst else 1.0
-            mass = sum(weights[t] * cluster.profile(t, share) for t in shared)
+            if isinstance(cluster, Seed):  # every shared word is the seed's: profile 1.0
+                mass = sum([weights[t] for t in post.terms if t in cluster.words])
+            else:
+                share = BURST_SHARE if burst else 1.0
+                held, profile = cluster.terms, cluster.profile
+                mass = sum([weights[t] * profile(t, share) for t in post.terms if t in held])
             floor = BURST_SCORE if burst else JOIN_SCORE
             if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))
@@ -292,6 +295,13 @@ class Clusterer:
         weight = term_idf(term) * background_damping(self.total, self.df.get(term, 0))
         return self.runs.weight(term, weight)
 
+    def weights(self, terms: Iterable[str]) -> dict[str, float]:
+        """`weight` of each term, in the terms' order."""
+        total, df = self.total, self.df
+        return self.runs.damp(
+            {t: term_idf(t) * background_damping(total, df.get(t, 0)) for t in terms}
+        )
+
     def similarity(self, a: AnyCluster, b: AnyCluster) -> float:
         """Weighted cosine of two events' term profiles."""
         shared = set(a.terms) & set(b.terms)
@@ -299,7 +309,9 @@ class Clusterer:
             return 0.0
 
         def vec(c: AnyCluster) -> dict[str, float]:
-            return {t: self.weight(t) * n for t, n in c.terms.most_common(40)}
+            top = c.terms.most_common(40)
+            weights = self.weights([t for t, _ in top])
+            return {t: weights[t] * n for t, n in top}
 
         va, vb = vec(a), vec(b)
         dot = sum(va.get(t, 0.0) * vb.get(t, 0.0) for t in shared)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from brand_events.cluster import AnyCluster, Decision, Post
 from brand_events.seed import Seed
-from core.db import driver_run, driver_time
+from core.db import driver_run, driver_times
 
 TOP_TERMS = 80  # terms (and independent-post terms) kept in an events row
 EVENT_COLUMNS = (
@@ -74,12 +74,13 @@ class EventSQL:
         self.session = session
         # a post's time is its seed's first and last time: each converted once per batch
         self.times: dict[datetime, datetime | str] = {}
+        self._bound = driver_times(session)
 
     def time(self, moment: datetime) -> datetime | str:
         """A time as the store keeps it (core.db.driver_time)."""
         bound = self.times.get(moment)
         if bound is None:
-            bound = self.times[moment] = driver_time(self.session, moment)
+            bound = self.times[moment] = self._bound(moment)
         return bound
 
     def optional_time(self, moment: datetime | None) -> datetime | str | None:

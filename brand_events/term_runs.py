@@ -35,6 +35,15 @@ class TermRuns:
         run = self.runs.get(term)
         return weight * RECURRING_WEIGHT if run and run[1] >= RECURRING_HOURS else weight
 
+    def damp(self, weights: dict[str, float]) -> dict[str, float]:
+        """`weight` of every term of the dict, in place; returns the dict."""
+        runs = self.runs
+        for term, weight in weights.items():
+            run = runs.get(term)
+            if run and run[1] >= RECURRING_HOURS:
+                weights[term] = weight * RECURRING_WEIGHT
+        return weights
+
     def use(self, terms: Iterable[str], hour: int) -> None:
         """Count the hour (an epoch hour) in the runs of the terms an independent post used."""
         runs = self.runs

@@ -10,7 +10,7 @@ start (nullable, with its index), so a store written by an older version keeps i
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -127,8 +127,14 @@ def driver_cursor(session: Session) -> Any:
 def driver_time(session: Session, value: datetime) -> datetime | str:
     """A time as a UTCDateTime column stores it, for driver SQL: SQLAlchemy's text form on
     SQLite (naive UTC, microseconds always written), the aware UTC datetime elsewhere."""
-    utc = to_utc(value)
-    return utc.strftime(SQLITE_TIME) if session.get_bind().dialect.name == "sqlite" else utc
+    return driver_times(session)(value)
+
+
+def driver_times(session: Session) -> Callable[[datetime], datetime | str]:
+    """`driver_time` for the session's store, its dialect looked up once (for many times)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return lambda value: to_utc(value).strftime(SQLITE_TIME)
+    return to_utc
 
 
 def driver_run(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
