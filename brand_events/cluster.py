@@ -47,7 +47,7 @@ class Cluster:
 AnyCluster = Cluster | Seed  # a seed until its second post
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention of every batch
 class Post:
     """What the clusterer needs of a mention."""
 
