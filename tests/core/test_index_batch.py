@@ -150,3 +150,22 @@ def test_rewrites_and_pruning_leave_exactly_the_tokens_of_the_kept_mentions(tmp_
     fresh.close()
     assert _tokens_by_mention(tmp_path / "m.db") == _tokens_by_mention(tmp_path / "fresh.db")
     assert _dump(tmp_path / "m.db")["terms"] == _dump(tmp_path / "fresh.db")["terms"]
+
+
+def _segments(path: Path, table: str) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return int(db.execute(f"SELECT COUNT(DISTINCT segid) FROM {table}_idx").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_a_batch_out_of_time_order_writes_one_segment_per_full_text_table(tmp_path: Path) -> None:
+    # FTS5 starts a new segment whenever a row id is lower than the previous one; row ids
+    # follow publication time, and a stream's mentions arrive out of order.
+    stream = [mention(str(n), f"第{n}单外卖洒了，退款", (n * 7) % 30) for n in range(30)]
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    assert not index.upsert_many(stream).errors
+    index.close()
+    assert _segments(tmp_path / "m.db", "mention_fts") == 1
+    assert _segments(tmp_path / "m.db", "mention_chars") == 1
