@@ -4,7 +4,9 @@ Files created by this version key `mentions.rid` by publication time (see `time_
 time window is a rowid range the full-text tables can seek to; older files keep their row ids
 (layout "seq") and get correct, slower plans. Upgrades back-fill the single-character table
 and the hourly rollups once, at the first open. New files' full-text tables are contentless
-(the tokens are not stored twice); older files keep theirs as they are (`contentless_tables`).
+(the tokens are not stored twice) and keep no per-row token counts (`columnsize=0`: one b-tree
+row less per mention and table); older files keep theirs as they are (`contentless_tables`).
+A table without stored text or sizes cannot be scanned: every read goes through MATCH.
 """
 
 from __future__ import annotations
@@ -42,14 +44,15 @@ CREATE TABLE IF NOT EXISTS mention_keywords (rid INTEGER NOT NULL, keyword TEXT 
 CREATE INDEX IF NOT EXISTS mention_keywords_rid_keyword ON mention_keywords(rid, keyword);
 -- Contentless (content=''): the tokens are indexed, the token text is not stored (the mention's
 -- body is); a row is deleted by giving back its values (sqlite_batch.drop_derived).
+-- columnsize=0: no per-row token counts (only ranking functions read them, and no query ranks).
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_fts
-    USING fts5(grams, tokenize='unicode61', content='');
+    USING fts5(grams, tokenize='unicode61', content='', columnsize=0);
 """
 # Added by the scale work: single characters, metadata and hourly rollups.
 SCALE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS mention_chars
-    USING fts5(chars, tokenize='unicode61', detail=none, content='');
+    USING fts5(chars, tokenize='unicode61', detail=none, content='', columnsize=0);
 CREATE TABLE IF NOT EXISTS rollup_hourly (
     dim TEXT NOT NULL,
     plan TEXT NOT NULL,

@@ -6,6 +6,10 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from core.index import sqlite_schema as schema
+from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Mention
 from tests.core.conftest import T0, mention
@@ -14,8 +18,9 @@ TABLES = {
     "mentions": "SELECT rid, id, seq, published, body, doc FROM mentions ORDER BY rid",
     "plans": "SELECT rid, plan FROM mention_plans ORDER BY rid, plan",
     "keywords": "SELECT rid, keyword FROM mention_keywords ORDER BY rid, keyword",
-    "grams": "SELECT rowid FROM mention_fts ORDER BY rowid",
-    "chars": "SELECT rowid FROM mention_chars ORDER BY rowid",
+    # The rows of each FTS table (they cannot be scanned: no stored text or sizes).
+    "grams": "SELECT DISTINCT doc FROM temp.gram_tokens ORDER BY 1",
+    "chars": "SELECT DISTINCT doc FROM temp.char_tokens ORDER BY 1",
     # Every token of every row, with its position (the FTS tables store no text to compare).
     "gram_tokens": "SELECT * FROM temp.gram_tokens ORDER BY 1, 2, 3, 4",
     "char_tokens": "SELECT * FROM temp.char_tokens ORDER BY 1, 2",
@@ -169,3 +174,48 @@ def test_a_batch_out_of_time_order_writes_one_segment_per_full_text_table(tmp_pa
     index.close()
     assert _segments(tmp_path / "m.db", "mention_fts") == 1
     assert _segments(tmp_path / "m.db", "mention_chars") == 1
+
+
+SIZE_TABLES = ["mention_chars_docsize", "mention_fts_docsize"]
+
+
+def _fts_size_tables(path: Path) -> list[str]:
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%docsize' ORDER BY 1")
+        return [row[0] for row in rows]
+    finally:
+        db.close()
+
+
+def test_a_file_with_per_row_token_counts_keeps_working(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files written before columnsize=0 keep their size tables; writes, rewrites, prunes and
+    # searches on them leave the same tokens and answers as on a new file.
+    with monkeypatch.context() as patch:
+        for name in ("SCHEMA", "SCALE_SCHEMA"):
+            patch.setattr(schema, name, getattr(schema, name).replace(", columnsize=0", ""))
+        older = SQLiteMentionIndex(tmp_path / "older.db")
+        older.upsert_many(_stream()[:20])
+        older.close()
+    assert _fts_size_tables(tmp_path / "older.db") == SIZE_TABLES
+    new = SQLiteMentionIndex(tmp_path / "new.db")
+    new.upsert_many(_stream()[:20])
+    older = SQLiteMentionIndex(tmp_path / "older.db")
+    assert older.contentless == new.contentless == {"mention_fts", "mention_chars"}
+    rewritten = [mention(str(n), f"改写{n}：食品安全 iPhone{n}", n / 2) for n in range(0, 40, 7)]
+    for index in (older, new):
+        index.upsert_many([*_stream()[20:], *rewritten])
+        index.prune_before(T0 + timedelta(seconds=4))
+    queries = ["外卖", "退", "iphone7", "鲜味坊1", "食品安全 -iphone14", "单"]
+    for text in queries:
+        found = older.search(SearchQuery(text=text, limit=100))
+        expected = new.search(SearchQuery(text=text, limit=100))
+        assert [m.id for m in found.mentions] == [m.id for m in expected.mentions], text
+        assert found.total == expected.total > 0, text
+    older.close()
+    new.close()
+    assert _fts_size_tables(tmp_path / "older.db") == SIZE_TABLES
+    assert _fts_size_tables(tmp_path / "new.db") == []
+    assert _tokens_by_mention(tmp_path / "older.db") == _tokens_by_mention(tmp_path / "new.db")

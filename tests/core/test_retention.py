@@ -51,8 +51,11 @@ def test_prune_deletes_old_rows_everywhere_in_chunks(
     assert index.count(SearchQuery(text="旧外卖")) == 0 and index.count(SearchQuery(text="新")) == 5
     assert index.count(SearchQuery(plans=["xwf"])) == 5
     db = sqlite3.connect(tmp_path / "m.db")
-    for table in ("mention_plans", "mention_keywords", "mention_fts"):
+    for table in ("mention_plans", "mention_keywords"):
         assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 5, table
+    for fts in ("mention_fts", "mention_chars"):  # rows with tokens left (no scan: no stored rows)
+        db.execute(f"CREATE VIRTUAL TABLE temp.{fts}_rows USING fts5vocab(main, {fts}, instance)")
+        assert db.execute(f"SELECT COUNT(DISTINCT doc) FROM temp.{fts}_rows").fetchone()[0] == 5
     db.close()
     assert index.prune_before(T0 - timedelta(days=365)) == 0
     index.upsert_many(aged(1, 1, "再"))  # the index keeps working after a prune
