@@ -61,6 +61,9 @@ UPDATE_EVENTS = f"UPDATE events SET {', '.join(c + ' = ?' for c in EVENT_COLUMNS
 _marks = ", ".join(["?"] * len(MEMBER_COLUMNS))
 INSERT_MEMBERS = f"INSERT INTO event_members ({', '.join(MEMBER_COLUMNS)}) VALUES ({_marks})"
 MOVE_MEMBERS = "UPDATE event_members SET event_id = ?, reason = 'merge' WHERE event_id = ?"
+# Expiry forgets the quiet clusters that never became events, one id per row.
+DELETE_MEMBERS = "DELETE FROM event_members WHERE event_id = ?"
+DELETE_EVENTS = "DELETE FROM events WHERE id = ?"
 UPSERT_TERM_HOURS = (
     "INSERT INTO event_term_hours (term, last_hour, hours) VALUES (?, ?, ?) "
     "ON CONFLICT (term) DO UPDATE SET last_hour = excluded.last_hour, hours = excluded.hours"

@@ -14,13 +14,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import term_hours
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.clustering import Clusterer
 from brand_events.event_sql import (
+    DELETE_EVENTS,
+    DELETE_MEMBERS,
     INSERT_EVENTS,
     INSERT_MEMBERS,
     MOVE_MEMBERS,
@@ -180,6 +182,13 @@ class EventTracker:
         return tracked
 
     def _live_rows(self, session: Session, ids: set[str]) -> list[Event]:
+        # The rows in a query per chunk (the session's identity map then answers `get`): a
+        # stream that has run for days asks for a thousand expired events per 100k mentions.
+        wanted = sorted(ids)
+        loaded = []  # (the identity map holds them weakly)
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            loaded += session.scalars(select(Event).where(Event.id.in_(chunk))).all()
         rows = []
         for event_id in ids:
             live = self._live_id(session, event_id)
@@ -245,11 +254,10 @@ class EventTracker:
     def _expire(self, session: Session, horizon: datetime) -> int:
         """Drop quiet events from memory; forget quiet clusters that never became events."""
         gone = self.clusterer.expire(horizon)
-        small = [c.id for c in gone if c.merged_into is None and not is_visible(c)]
-        for start in range(0, len(small), CHUNK):
-            chunk = small[start : start + CHUNK]
-            session.execute(delete(EventMember).where(EventMember.event_id.in_(chunk)))
-            session.execute(delete(Event).where(Event.id.in_(chunk)))
+        small = [(c.id,) for c in gone if c.merged_into is None and not is_visible(c)]
+        sql = EventSQL(session)
+        sql.run(DELETE_MEMBERS, small)
+        sql.run(DELETE_EVENTS, small)
         self.persisted -= {c.id for c in gone}
         return len(gone)
 
