@@ -108,9 +108,26 @@ class Clusterer:
         self._disown(cluster.id)
         if cluster.merged_into is not None:
             return
-        used = cluster.used
-        for term in cluster.terms:
-            self._unpost(term, cluster.id, used.get(term, 0))
+        # Each term's use leaves df and the cluster leaves its posting (one pass: expiry
+        # forgets a cluster for every post that started one, most of them one-post seeds).
+        counts: Iterable[tuple[str, int]]
+        if isinstance(cluster, Seed):
+            counts = dict.fromkeys(cluster.words, 1).items()  # its terms, each used once
+        else:
+            used = cluster.used
+            counts = [(term, used.get(term, 0)) for term in cluster.terms]
+        df, postings, cluster_id = self.df, self.postings, cluster.id
+        for term, count in counts:
+            left = df[term] - count
+            if left > 0:
+                df[term] = left
+            else:
+                df.pop(term, None)
+            holders = postings.get(term)
+            if holders is not None:
+                holders.discard(cluster_id)
+                if not holders:
+                    del postings[term]
         self.total -= cluster.independent
 
     def _disown(self, cluster_id: str) -> None:
@@ -122,6 +139,7 @@ class Clusterer:
                 del self.owner[mention]
 
     def _unpost(self, term: str, cluster_id: str, count: int) -> None:
+        """One term's use leaves df and the cluster leaves its posting (as `_forget` does)."""
         self.df[term] -= count
         if self.df[term] <= 0:
             self.df.pop(term, None)
