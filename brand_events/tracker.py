@@ -185,7 +185,7 @@ class EventTracker:
         # The rows in a query per chunk (the session's identity map then answers `get`): a
         # stream that has run for days asks for a thousand expired events per 100k mentions.
         wanted = sorted(ids)
-        loaded = []  # (the identity map holds them weakly)
+        loaded: list[Event] = []  # (the identity map holds them weakly)
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
             loaded += session.scalars(select(Event).where(Event.id.in_(chunk))).all()
