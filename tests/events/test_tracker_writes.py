@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from brand_events.cluster import AnyCluster, Decision, Post
+from brand_events.clustering import WINDOW, Clusterer
 from brand_events.models import Event, EventMember, TermHours
 from brand_events.synthetic import build_stream
-from brand_events.tracker import EventTracker, from_cluster
+from brand_events.tracker import CHUNK, EventTracker, from_cluster, is_visible
 from core.config import DatabaseConfig
 from core.context import Context
 from core.store_read import EMBEDDED_STORE
@@ -69,6 +71,25 @@ class OrmTracker(EventTracker):
             session.execute(update(Event), old)
         self.persisted |= {str(r["id"]) for r in new}
 
+    def _expire(self, session: Session, horizon: datetime) -> int:
+        gone = self.clusterer.expire(horizon)
+        small = [c.id for c in gone if c.merged_into is None and not is_visible(c)]
+        for start in range(0, len(small), CHUNK):
+            chunk = small[start : start + CHUNK]
+            session.execute(delete(EventMember).where(EventMember.event_id.in_(chunk)))
+            session.execute(delete(Event).where(Event.id.in_(chunk)))
+        self.persisted -= {c.id for c in gone}
+        return len(gone)
+
+    def _live_rows(self, session: Session, ids: set[str]) -> list[Event]:
+        rows = []
+        for event_id in ids:  # a query per event
+            live = self._live_id(session, event_id)
+            row = session.get(Event, live) if live else None
+            if row is not None:
+                rows.append(row)
+        return rows
+
 
 def _member(post: Post, decision: Decision) -> dict[str, object]:
     return {
@@ -83,11 +104,15 @@ def _member(post: Post, decision: Decision) -> dict[str, object]:
     }
 
 
-def _replay(ctx: Context, tracker_type: type[EventTracker]) -> None:
+def _replay(ctx: Context, tracker_type: type[EventTracker], window: timedelta) -> int:
+    """The stream through a tracker whose events close after `window`; returns how many did."""
     mentions = build_stream(seed=5, hours=30, per_hour=30).mentions
     tracker = tracker_type(ctx.sessions, ctx.config)
+    tracker.clusterer = Clusterer(window)
+    expired = 0
     for start in range(0, len(mentions), BATCH):
-        tracker.track(mentions[start : start + BATCH])
+        expired += tracker.track(mentions[start : start + BATCH]).expired
+    return expired
 
 
 def _orm_rows(ctx: Context) -> dict[str, list[tuple[Any, ...]]]:
@@ -128,11 +153,12 @@ def _context(data_dir: Path, url: str | None = None) -> Context:
 
 
 def _both_writers(
-    fast: Context, orm: Context
+    fast: Context, orm: Context, window: timedelta = WINDOW
 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[Any, ...]]]]:
     """The same stream replayed through the driver-SQL writer and the ORM one: their rows."""
-    _replay(fast, EventTracker)
-    _replay(orm, OrmTracker)
+    expired = _replay(fast, EventTracker, window)
+    assert _replay(orm, OrmTracker, window) == expired
+    assert (expired > 0) == (window < timedelta(hours=15))  # the stream spans 30 hours
     got, expected = _orm_rows(fast), _orm_rows(orm)
     fast.close()
     orm.close()
@@ -171,3 +197,24 @@ def test_postgresql_rows_equal_the_orm_writes(tmp_path: Path, two_pg_urls: tuple
     assert {row[-1] for row in got["event_members"]} >= {"merge", "topic", "seed"}
     assert got["event_term_hours"]
     assert not (tmp_path / "fast" / EMBEDDED_STORE).exists()  # PostgreSQL, not the file
+
+
+def test_expiry_deletes_the_rows_the_orm_deleted(tmp_path: Path) -> None:
+    # 3-hour events on a 30-hour stream: closed ones forgotten, and re-adopted when a post
+    # replies to one of their members.
+    fast, orm = _context(tmp_path / "fast"), _context(tmp_path / "orm")
+    got, expected = _both_writers(fast, orm, timedelta(hours=3))
+
+    assert got == expected
+    assert got["events"]
+
+
+def test_expiry_on_postgresql_deletes_the_rows_the_orm_deleted(
+    tmp_path: Path, two_pg_urls: tuple[str, str]
+) -> None:
+    fast_url, orm_url = two_pg_urls
+    fast, orm = _context(tmp_path / "fast", fast_url), _context(tmp_path / "orm", orm_url)
+    got, expected = _both_writers(fast, orm, timedelta(hours=3))
+
+    assert got == expected
+    assert got["events"]
