@@ -42,17 +42,17 @@ def ingest(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Ingest a file: reports how many mentions were new, duplicate and rejected (and why)."""
-    ctx = Context.load(config, data_dir)
-    if isinstance(ctx.index, SQLiteMentionIndex):
-        ctx.index.limit_cache(INGEST_CACHE_KIB)
-    if alerts and ALERTING.of(ctx.config).enabled:
-        from alerting.engine import AlertEngine
-
-        # Urgent mentions alert at ingest, whichever process ingests them.
-        ctx.pipeline.add_listener(AlertEngine(ctx).listen)
     thresholds = gc.get_threshold()
     gc.set_threshold(GC_YOUNG, 20, 10)
     try:
+        ctx = Context.load(config, data_dir)
+        if isinstance(ctx.index, SQLiteMentionIndex):
+            ctx.index.limit_cache(INGEST_CACHE_KIB)
+        if alerts and ALERTING.of(ctx.config).enabled:
+            from alerting.engine import AlertEngine
+
+            # Urgent mentions alert at ingest, whichever process ingests them.
+            ctx.pipeline.add_listener(AlertEngine(ctx).listen)
         tally = _ingest_file(ctx, file, source)
     finally:
         gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was
