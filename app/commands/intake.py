@@ -24,6 +24,11 @@ SHOWN = 1000  # rejected/truncated lines listed one by one; the rest are counted
 # A file ingest writes forward: a 16 MiB page cache ingests as fast as the index's default
 # 64 MiB and keeps peak memory 48 MiB lower (README "Streaming ingest").
 INGEST_CACHE_KIB = 16_384
+# The cyclic GC's young generation is collected every GC_YOUNG allocations instead of 700: an
+# ingest makes millions of small objects and almost no cycles (≈ 4,400 collected per 30k
+# lines), yet the default passes cost 2.8 of 33 CPU-s per 30k lines, 0.3 s with this;
+# peak RSS unchanged (README "Streaming ingest").
+GC_YOUNG = 50_000
 console = Console()
 
 
@@ -37,14 +42,27 @@ def ingest(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Ingest a file: reports how many mentions were new, duplicate and rejected (and why)."""
-    ctx = Context.load(config, data_dir)
-    if isinstance(ctx.index, SQLiteMentionIndex):
-        ctx.index.limit_cache(INGEST_CACHE_KIB)
-    if alerts and ALERTING.of(ctx.config).enabled:
-        from alerting.engine import AlertEngine
+    thresholds = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG, 20, 10)
+    try:
+        ctx = Context.load(config, data_dir)
+        if isinstance(ctx.index, SQLiteMentionIndex):
+            ctx.index.limit_cache(INGEST_CACHE_KIB)
+        if alerts and ALERTING.of(ctx.config).enabled:
+            from alerting.engine import AlertEngine
 
-        # Urgent mentions alert at ingest, whichever process ingests them.
-        ctx.pipeline.add_listener(AlertEngine(ctx).listen)
+            # Urgent mentions alert at ingest, whichever process ingests them.
+            ctx.pipeline.add_listener(AlertEngine(ctx).listen)
+        tally = _ingest_file(ctx, file, source)
+    finally:
+        gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was
+        gc.set_threshold(*thresholds)
+    ctx.close()
+    tally.print()
+
+
+def _ingest_file(ctx: Context, file: Path, source: str | None) -> Tally:
+    """Read the file in batches through the pipeline, showing progress; the counts."""
     tally = Tally()
     batch: list[Record] = []
     # Twice a second: rich's default 10 redraws a second cost ≈ 1 % of an ingest's CPU on a
@@ -64,9 +82,7 @@ def ingest(
                 tally.batches += 1
                 batch = []
         tally.add(_flush(ctx, batch))
-    gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was
-    ctx.close()
-    tally.print()
+    return tally
 
 
 @dataclass

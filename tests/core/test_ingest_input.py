@@ -137,3 +137,48 @@ def test_loaded_objects_leave_the_full_collections_after_the_first_batch(
     # batches of 500: the first runs as before, the later ones with the loaded heap frozen
     assert len(frozen) == 3 and frozen[0] == 0 and frozen[1] > 0 and frozen[2] > 0
     assert gc.get_freeze_count() == 0  # handed back to the caller's collector
+
+
+def test_ingest_collects_young_objects_less_often_and_restores_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.commands.intake import GC_YOUNG
+    from core.pipeline.pipeline import Pipeline
+
+    seen: list[tuple[int, int, int]] = []
+    process = Pipeline.process
+
+    def recording(self: Pipeline, *args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return process(self, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "process", recording)
+    before = gc.get_threshold()
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(line(n) for n in range(1, 3)) + "\n", encoding="utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0 and "新增 2 条" in output, output
+    assert seen and all(t[0] == GC_YOUNG for t in seen)
+    assert gc.get_threshold() == before
+
+
+def test_lines_the_one_pass_reader_refuses_read_as_json_loads_reads_them(tmp_path: Path) -> None:
+    # A lone surrogate escape (kept by json.loads), a record without source (filled in from
+    # --source), whitespace-only lines and a non-object: the line-by-line way decides them.
+    lines = [
+        line(1, text="鲜味坊X退款").replace("X", "\\ud800"),
+        json.dumps({"native_id": "n2", "text": "鲜味坊没退款", "published_at": NOW}),
+        "   \t",
+        line(3),
+        "[1, 2]",
+        line(6, text="a\tb").replace("\\t", "\t"),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = list(read_records(path, source="form"))
+    assert [r.ref for r in records] == [f"in.jsonl:{n}" for n in (1, 2, 4, 5, 6)]
+    texts = [r.mention.text if r.mention else None for r in records]
+    assert texts == ["鲜味坊\ud800退款", "鲜味坊没退款", "鲜味坊第3单没退款", None, None]
+    assert records[1].mention is not None and records[1].mention.source == "form"
+    assert records[3].error == "每行须为一个 JSON 对象（以 { 开头、} 结尾）"
+    assert (records[4].error or "").startswith("不是合法的 JSON：字符串里有未转义的控制字符")
