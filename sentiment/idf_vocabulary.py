@@ -89,13 +89,25 @@ class Vocabulary:
 
     def word_id(self, word: str) -> int | None:
         """Index of word in `words`, None when it is not in the table."""
-        table = self.tables.get(len(word))
-        if table is None:
-            return None
-        codes = np.array([ord(c) for c in word], dtype=np.uint64)
-        at, found = table.find(window_hashes(codes, table.size))
-        index = table.offset + int(at[0])
-        return index if found[0] and self.words[index] == word else None
+        return self.word_ids([word])[0]
+
+    def word_ids(self, words: Sequence[str]) -> list[int | None]:
+        """`word_id` of each word, the words of one length looked up together."""
+        out: list[int | None] = [None] * len(words)
+        for size, table in self.tables.items():
+            chosen = [i for i, w in enumerate(words) if len(w) == size]
+            if not chosen:
+                continue
+            wanted = [words[i] for i in chosen]
+            codes = np.frombuffer(
+                "".join(wanted).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+            )
+            at, found = table.find(_hashes(codes.reshape(len(chosen), size)))
+            index = np.minimum(table.offset + at, len(self.words) - 1)
+            found &= self.words[index] == np.array(wanted, dtype=self.words.dtype)
+            for i, ok, at_word in zip(chosen, found.tolist(), index.tolist(), strict=True):
+                out[i] = at_word if ok else None
+        return out
 
     def idf_of(self, word: str) -> float | None:
         """jieba's idf of word, None when it is not in the table."""
@@ -103,20 +115,8 @@ class Vocabulary:
         return None if index is None else float(self.idf[index])
 
     def idf_of_many(self, words: Sequence[str]) -> list[float | None]:
-        """`idf_of` of each word, the words of one length looked up together."""
-        out: list[float | None] = [None] * len(words)
-        for size, table in self.tables.items():
-            chosen = [i for i, w in enumerate(words) if len(w) == size]
-            if not chosen:
-                continue
-            wanted = [words[i] for i in chosen]
-            codes = np.frombuffer("".join(wanted).encode("utf-32-le"), dtype=np.uint32)
-            at, found = table.find(_hashes(codes.reshape(len(chosen), size)))
-            index = np.minimum(table.offset + at, len(self.words) - 1)
-            found &= self.words[index] == np.array(wanted, dtype=self.words.dtype)
-            for i, ok, idf in zip(chosen, found.tolist(), self.idf[index].tolist(), strict=True):
-                out[i] = idf if ok else None
-        return out
+        """`idf_of` of each word, looked up together (word_ids)."""
+        return [None if i is None else float(self.idf[i]) for i in self.word_ids(words)]
 
 
 def _read_idf() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
