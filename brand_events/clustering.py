@@ -138,17 +138,6 @@ class Clusterer:
             if self.owner.get(mention) == cluster_id:
                 del self.owner[mention]
 
-    def _unpost(self, term: str, cluster_id: str, count: int) -> None:
-        """One term's use leaves df and the cluster leaves its posting (as `_forget` does)."""
-        self.df[term] -= count
-        if self.df[term] <= 0:
-            self.df.pop(term, None)
-        holders = self.postings.get(term)
-        if holders is not None:
-            holders.discard(cluster_id)
-            if not holders:
-                del self.postings[term]
-
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
         """Put the post into an event (new or existing) and return the decision."""

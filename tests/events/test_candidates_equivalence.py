@@ -103,6 +103,17 @@ class ScanExpiry(Clusterer):
         self.owner = {m: c for m, c in self.owner.items() if c not in ids}
         return gone
 
+    def _unpost(self, term: str, cluster_id: str, count: int) -> None:
+        """One term's use leaves df and the cluster leaves its posting."""
+        self.df[term] -= count
+        if self.df[term] <= 0:
+            self.df.pop(term, None)
+        holders = self.postings.get(term)
+        if holders is not None:
+            holders.discard(cluster_id)
+            if not holders:
+                del self.postings[term]
+
 
 def test_incremental_expiry_forgets_what_a_full_scan_forgets() -> None:
     posts = _posts()
