@@ -212,6 +212,29 @@ class Rule(Generic[SpecT]):
         return False
 
 
+class WindowSpec(RuleSpec):
+    """Options of a rule that looks back over a window ending now."""
+
+    window: Duration = timedelta(minutes=30)
+
+
+WindowSpecT = TypeVar("WindowSpecT", bound=WindowSpec)
+
+
+class ScopedRule(Rule[WindowSpecT]):
+    """A window rule judged scope by scope: `judge` sees one scope's filter and the window's
+    start (rc.now - window) and returns that scope's findings."""
+
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """The findings of every scope, in scope order."""
+        start = rc.now - self.spec.window
+        return [f for scope, flt in self.scopes() for f in self.judge(rc, scope, flt, start)]
+
+    def judge(self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime) -> list[Finding]:
+        """One scope's findings over [start, rc.now]."""
+        raise NotImplementedError
+
+
 RULES: Registry[type[Rule[Any]]] = Registry("预警规则类型")
 
 R = TypeVar("R", bound=type[Rule[Any]])

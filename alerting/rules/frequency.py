@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pydantic import Field
 
 from alerting.rules.base import (
     Finding,
-    Rule,
     RuleContext,
-    RuleSpec,
+    RuleFilter,
+    ScopedRule,
+    WindowSpec,
     count_matching,
     register,
     sample_ids,
@@ -19,7 +20,7 @@ from alerting.rules.base import (
 from core.timeutil import Duration
 
 
-class FrequencySpec(RuleSpec):
+class FrequencySpec(WindowSpec):
     """Options of a frequency rule."""
 
     window: Duration = timedelta(minutes=30)
@@ -27,34 +28,30 @@ class FrequencySpec(RuleSpec):
 
 
 @register
-class FrequencyRule(Rule[FrequencySpec]):
+class FrequencyRule(ScopedRule[FrequencySpec]):
     """Fires when `threshold` or more matching mentions fall in the window."""
 
     type_name = "frequency"
     type_label_zh = "频次超限"
     spec_model = FrequencySpec
 
-    def evaluate(self, rc: RuleContext) -> list[Finding]:
-        """One finding per scope at or above the threshold."""
+    def judge(self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime) -> list[Finding]:
+        """A finding when the scope is at or above the threshold."""
         spec = self.spec
-        start = rc.now - spec.window
-        findings = []
-        for scope, flt in self.scopes():
-            observed = count_matching(rc.index, flt, start, rc.now)
-            if observed < spec.threshold:
-                continue
-            minutes = int(spec.window.total_seconds() // 60)
-            findings.append(
-                Finding(
-                    key=scope,
-                    title=f"{scope_label(scope)}{spec.title or '相关内容频次超限'}",
-                    summary=f"最近 {minutes} 分钟 {observed} 条（阈值 {spec.threshold} 条）",
-                    count=observed,
-                    window_start=start,
-                    window_end=rc.now,
-                    peak=float(observed),
-                    sample_ids=sample_ids(rc.index, flt, start, rc.now, rc.sample_size),
-                    plans=list(flt.plans),
-                )
+        observed = count_matching(rc.index, flt, start, rc.now)
+        if observed < spec.threshold:
+            return []
+        minutes = int(spec.window.total_seconds() // 60)
+        return [
+            Finding(
+                key=scope,
+                title=f"{scope_label(scope)}{spec.title or '相关内容频次超限'}",
+                summary=f"最近 {minutes} 分钟 {observed} 条（阈值 {spec.threshold} 条）",
+                count=observed,
+                window_start=start,
+                window_end=rc.now,
+                peak=float(observed),
+                sample_ids=sample_ids(rc.index, flt, start, rc.now, rc.sample_size),
+                plans=list(flt.plans),
             )
-        return findings
+        ]

@@ -9,10 +9,10 @@ from pydantic import Field
 from alerting.models import Alert
 from alerting.rules.base import (
     Finding,
-    Rule,
     RuleContext,
     RuleFilter,
-    RuleSpec,
+    ScopedRule,
+    WindowSpec,
     count_matching,
     register,
     sample_ids,
@@ -24,7 +24,7 @@ from core.index.protocol import SplitField
 from core.timeutil import Duration
 
 
-class NegativeRatioSpec(RuleSpec):
+class NegativeRatioSpec(WindowSpec):
     """Options of a negative-ratio rule."""
 
     window: Duration = timedelta(hours=1)
@@ -39,45 +39,41 @@ class NegativeRatioSpec(RuleSpec):
 
 
 @register
-class NegativeRatioRule(Rule[NegativeRatioSpec]):
+class NegativeRatioRule(ScopedRule[NegativeRatioSpec]):
     """Fires when the negative share is ≥ threshold, ≥ usual + increase and binomially unlikely."""
 
     type_name = "negative_ratio"
     type_label_zh = "负面占比过高"
     spec_model = NegativeRatioSpec
 
-    def evaluate(self, rc: RuleContext) -> list[Finding]:
-        """One finding per scope whose negative share is abnormal."""
+    def judge(self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime) -> list[Finding]:
+        """A finding when the scope's negative share is abnormal."""
         spec = self.spec
-        start = rc.now - spec.window
-        findings = []
-        for scope, flt in self.scopes():
-            everything = flt.model_copy(update={"sentiments": []})
-            negative = flt.model_copy(update={"sentiments": [SentimentLabel.NEGATIVE]})
-            total, bad = _counts(rc, everything, negative, start, rc.now)
-            if total < spec.min_count:
-                continue
-            usual = self._usual_ratio(rc, scope, everything, negative)
-            ratio = bad / total
-            if usual is None or ratio < spec.threshold or ratio < usual + spec.min_increase:
-                continue
-            if binomial_tail(bad, total, usual) > spec.p_value:
-                continue  # a small window can look skewed by chance
-            findings.append(
-                Finding(
-                    key=scope,
-                    title=f"{scope_label(scope)}{spec.title or '负面占比异常升高'}",
-                    summary=f"最近 {total} 条中负面 {bad} 条，占比 {ratio:.0%}（平时 {usual:.0%}）",
-                    count=bad,
-                    window_start=start,
-                    window_end=rc.now,
-                    baseline=round(usual, 4),
-                    peak=round(ratio, 4),
-                    sample_ids=sample_ids(rc.index, negative, start, rc.now, rc.sample_size),
-                    plans=list(flt.plans),
-                )
+        everything = flt.model_copy(update={"sentiments": []})
+        negative = flt.model_copy(update={"sentiments": [SentimentLabel.NEGATIVE]})
+        total, bad = _counts(rc, everything, negative, start, rc.now)
+        if total < spec.min_count:
+            return []
+        usual = self._usual_ratio(rc, scope, everything, negative)
+        ratio = bad / total
+        if usual is None or ratio < spec.threshold or ratio < usual + spec.min_increase:
+            return []
+        if binomial_tail(bad, total, usual) > spec.p_value:
+            return []  # a small window can look skewed by chance
+        return [
+            Finding(
+                key=scope,
+                title=f"{scope_label(scope)}{spec.title or '负面占比异常升高'}",
+                summary=f"最近 {total} 条中负面 {bad} 条，占比 {ratio:.0%}（平时 {usual:.0%}）",
+                count=bad,
+                window_start=start,
+                window_end=rc.now,
+                baseline=round(usual, 4),
+                peak=round(ratio, 4),
+                sample_ids=sample_ids(rc.index, negative, start, rc.now, rc.sample_size),
+                plans=list(flt.plans),
             )
-        return findings
+        ]
 
     @classmethod
     def describe(cls, alert: Alert) -> str:

@@ -11,10 +11,10 @@ from pydantic import Field, model_validator
 
 from alerting.rules.base import (
     Finding,
-    Rule,
     RuleContext,
     RuleFilter,
-    RuleSpec,
+    ScopedRule,
+    WindowSpec,
     register,
     scope_label,
 )
@@ -25,7 +25,7 @@ from core.timeutil import Duration
 DAY_COST = 60  # budget units of one day's keyword aggregation (see BaselineBudget)
 
 
-class NewTermSpec(RuleSpec):
+class NewTermSpec(WindowSpec):
     """Options of a new-term rule."""
 
     window: Duration = timedelta(hours=1)
@@ -45,7 +45,7 @@ class NewTermSpec(RuleSpec):
 
 
 @register
-class NewTermRule(Rule[NewTermSpec]):
+class NewTermRule(ScopedRule[NewTermSpec]):
     """Fires per keyword frequent in the window but (nearly) absent from the baseline."""
 
     type_name = "new_term"
@@ -56,41 +56,37 @@ class NewTermRule(Rule[NewTermSpec]):
         super().__init__(spec, source)
         self._merged: dict[str, tuple[str, dict[str, int]]] = {}
 
-    def evaluate(self, rc: RuleContext) -> list[Finding]:
-        """One finding per scope and new keyword."""
+    def judge(self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime) -> list[Finding]:
+        """One finding per new keyword of the scope."""
         spec = self.spec
-        start = rc.now - spec.window
         findings = []
-        for scope, flt in self.scopes():
-            current = rc.index.top_terms(flt.query(start, rc.now), SplitField.KEYWORD, spec.size)
-            candidates = [(t, c) for t, c in current if c >= spec.min_count]
-            if not candidates:
+        current = rc.index.top_terms(flt.query(start, rc.now), SplitField.KEYWORD, spec.size)
+        candidates = [(t, c) for t, c in current if c >= spec.min_count]
+        if not candidates:
+            return []
+        known = self._baseline_terms(rc, scope, flt)
+        if known is None:
+            return []
+        for term, observed in candidates:
+            before, days = known.get(term, 0), spec.baseline.days
+            if before > spec.max_baseline_count:
                 continue
-            known = self._baseline_terms(rc, scope, flt)
-            if known is None:
-                continue
-            for term, observed in candidates:
-                before, days = known.get(term, 0), spec.baseline.days
-                if before > spec.max_baseline_count:
-                    continue
-                query = flt.query(start, rc.now)
-                ids = [
-                    m.id for m in rc.index.search(_with_text(query, term, rc.sample_size)).mentions
-                ]
-                findings.append(
-                    Finding(
-                        key=f"{scope}:{term}",
-                        title=f"{scope_label(scope)}{spec.title or '新话题出现'}：{term}",
-                        summary=f"“{term}”近期 {observed} 条，此前 {days} 天 {before} 条",
-                        count=observed,
-                        window_start=start,
-                        window_end=rc.now,
-                        baseline=float(before),
-                        peak=float(observed),
-                        sample_ids=ids,
-                        plans=list(flt.plans),
-                    )
+            query = flt.query(start, rc.now)
+            ids = [m.id for m in rc.index.search(_with_text(query, term, rc.sample_size)).mentions]
+            findings.append(
+                Finding(
+                    key=f"{scope}:{term}",
+                    title=f"{scope_label(scope)}{spec.title or '新话题出现'}：{term}",
+                    summary=f"“{term}”近期 {observed} 条，此前 {days} 天 {before} 条",
+                    count=observed,
+                    window_start=start,
+                    window_end=rc.now,
+                    baseline=float(before),
+                    peak=float(observed),
+                    sample_ids=ids,
+                    plans=list(flt.plans),
                 )
+            )
         return findings
 
     def _baseline_terms(

@@ -8,10 +8,10 @@ from pydantic import Field
 
 from alerting.rules.base import (
     Finding,
-    Rule,
     RuleContext,
     RuleFilter,
-    RuleSpec,
+    ScopedRule,
+    WindowSpec,
     count_matching,
     register,
     sample_ids,
@@ -27,7 +27,7 @@ from alerting.rules.stats import (
 from core.timeutil import Duration
 
 
-class SpikeSpec(RuleSpec):
+class SpikeSpec(WindowSpec):
     """Options of a spike rule."""
 
     window: Duration = timedelta(minutes=10)
@@ -42,31 +42,27 @@ class SpikeSpec(RuleSpec):
 
 
 @register
-class SpikeRule(Rule[SpikeSpec]):
+class SpikeRule(ScopedRule[SpikeSpec]):
     """Fires when the window holds far more matching mentions than usual at this hour."""
 
     type_name = "spike"
     type_label_zh = "声量激增"
     spec_model = SpikeSpec
 
-    def evaluate(self, rc: RuleContext) -> list[Finding]:
-        """One finding per scope whose window count is a significant spike."""
+    def judge(self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime) -> list[Finding]:
+        """A finding when the scope's window count is a significant spike."""
         spec = self.spec
-        start = rc.now - spec.window
-        findings = []
-        for scope, flt in self.scopes():
-            observed = count_matching(rc.index, flt, start, rc.now)
-            if observed < spec.min_count:
-                continue
-            rate = self._baseline_rate(rc, scope, flt)
-            if rate is None:
-                continue  # warming up: no history at this hour yet, never "x vs nothing"
-            expected = max(rate * spec.window.total_seconds(), spec.min_baseline)
-            p = poisson_tail(observed, expected)
-            if observed < spec.threshold * expected or p > spec.p_value:
-                continue
-            findings.append(self._finding(rc, scope, flt, observed, expected, p, start))
-        return findings
+        observed = count_matching(rc.index, flt, start, rc.now)
+        if observed < spec.min_count:
+            return []
+        rate = self._baseline_rate(rc, scope, flt)
+        if rate is None:
+            return []  # warming up: no history at this hour yet, never "x vs nothing"
+        expected = max(rate * spec.window.total_seconds(), spec.min_baseline)
+        p = poisson_tail(observed, expected)
+        if observed < spec.threshold * expected or p > spec.p_value:
+            return []
+        return [self._finding(rc, scope, flt, observed, expected, p, start)]
 
     def _baseline_rate(self, rc: RuleContext, scope: str, flt: RuleFilter) -> float | None:
         """Seasonal rate, cached per refresh slot in the persisted rule state."""
