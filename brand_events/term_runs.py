@@ -24,11 +24,17 @@ class TermRuns:
         self.runs: dict[str, Run] = {}
         self.changed: set[str] = set()  # terms whose run changed since last saved
         self.pruned_hour = 0
+        # Terms by the last hour of their run, so pruning visits the hours it drops instead of
+        # every run (an entry is stale once the run has moved on: checked when pruned).
+        self.by_hour: dict[int, list[str]] = {}
 
     def load(self, runs: dict[str, Run]) -> None:
         """Replace every run by stored ones (nothing left to save)."""
         self.runs = runs
         self.changed = set()
+        self.by_hour = {}
+        for term, (last, _) in runs.items():
+            self.by_hour.setdefault(last, []).append(term)
 
     def weight(self, term: str, weight: float) -> float:
         """The term's weight, damped when the term is part of the routine."""
@@ -53,14 +59,18 @@ class TermRuns:
                 self._note(term, hour)
 
     def _note(self, term: str, hour: int) -> None:
-        last, hours = self.runs.get(term, (hour, 0))
+        old = self.runs.get(term)
+        last, hours = old or (hour, 0)
         if hour - last > RECURRING_GAP:
             hours = 0  # the run was broken
         if hour > last or not hours:
             hours += 1
-        if self.runs.get(term) != (max(hour, last), hours):
-            self.runs[term] = (max(hour, last), hours)
+        run = (max(hour, last), hours)
+        if old != run:
+            self.runs[term] = run
             self.changed.add(term)
+            if old is None or old[0] != run[0]:
+                self.by_hour.setdefault(run[0], []).append(term)
 
     def take_changed(self) -> list[tuple[str, int, int]]:
         """(term, last hour, hours) of every run changed since the last call, by term."""
@@ -72,8 +82,11 @@ class TermRuns:
         if hour <= self.pruned_hour:
             return 0  # once per hour of data
         self.pruned_hour = hour
-        broken = [t for t, (last, _) in self.runs.items() if hour - last > RECURRING_GAP]
+        runs, by_hour, broken = self.runs, self.by_hour, []
+        for last in [h for h in by_hour if hour - h > RECURRING_GAP]:
+            broken += [t for t in by_hour.pop(last) if (runs.get(t) or (None,))[0] == last]
+        broken = list(dict.fromkeys(broken))  # (a term is listed once per hour its run reached)
         for term in broken:
-            del self.runs[term]
+            del runs[term]
         self.changed -= set(broken)
         return len(broken)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from brand_events.term_runs import RECURRING_GAP, RECURRING_HOURS, RECURRING_WEIGHT, TermRuns
 
 
@@ -33,3 +35,22 @@ def test_prune_forgets_broken_runs_once_per_hour() -> None:
     assert runs.prune(11 + RECURRING_GAP) == 1
     assert list(runs.runs) == ["外卖"] and runs.take_changed() == [("外卖", 20, 1)]
     assert runs.prune(11 + RECURRING_GAP) == 0
+
+
+def test_prune_forgets_what_a_scan_of_every_run_would() -> None:
+    rng = random.Random(7)
+    words = [f"词{n}" for n in range(40)]
+    runs, hour = TermRuns(), 1000
+    for step in range(600):
+        hour += rng.choice((0, 0, 1, 1, 2, 9, 40))
+        late = hour - rng.choice((0, 0, 0, 3, 35))  # some posts arrive hours late
+        runs.use(rng.sample(words, 5), late)
+        if step == 300:  # a restart: the stored runs come back
+            reloaded = TermRuns()
+            reloaded.load(dict(runs.runs))
+            reloaded.pruned_hour, runs = runs.pruned_hour, reloaded
+        expected = {t: r for t, r in runs.runs.items() if hour - r[0] <= RECURRING_GAP}
+        pruned = len(runs.runs) - len(expected) if hour > runs.pruned_hour else 0
+        assert runs.prune(hour) == pruned
+        if pruned:
+            assert runs.runs == expected
