@@ -18,9 +18,13 @@ from collectors.config import SOURCES, WEBHOOK
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
 from core.context import Context
+from core.index.sqlite import SQLiteMentionIndex
 from core.leases import LeaseKeeper, share_work
 
 log = logging.getLogger(__name__)
+# Full-text pages merged per housekeeping tick (10 min by default): ≈ 0.3 CPU-s at most; an
+# index of 1M mentions (≈ 95k pages) that ingest left in segments is merged within ~3 hours.
+HOUSEKEEPING_MERGE_PAGES = 5_000
 
 
 class Service:
@@ -79,8 +83,11 @@ class Service:
             log.debug("数据源 %s：没有新内容", name)
 
     def _housekeeping(self) -> None:
-        """Periodic maintenance: make recent index writes visible, checkpoint the WAL."""
+        """Periodic maintenance: make recent index writes visible, checkpoint the WAL, merge
+        the embedded index's full-text segments a step further (nothing once merged)."""
         self.ctx.index.refresh()
+        if isinstance(self.ctx.index, SQLiteMentionIndex):
+            self.ctx.index.merge_segments(HOUSEKEEPING_MERGE_PAGES)
 
     def run_forever(self) -> None:
         """Start and block until Ctrl-C or SIGTERM, then shut down cleanly."""
