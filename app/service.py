@@ -18,7 +18,6 @@ from collectors.config import SOURCES, WEBHOOK
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
 from core.context import Context
-from core.index.sqlite import SQLiteMentionIndex
 from core.leases import LeaseKeeper, share_work
 
 log = logging.getLogger(__name__)
@@ -86,8 +85,7 @@ class Service:
         """Periodic maintenance: make recent index writes visible, checkpoint the WAL, merge
         the embedded index's full-text segments a step further (nothing once merged)."""
         self.ctx.index.refresh()
-        if isinstance(self.ctx.index, SQLiteMentionIndex):
-            self.ctx.index.merge_segments(HOUSEKEEPING_MERGE_PAGES)
+        self.ctx.index.merge_segments(HOUSEKEEPING_MERGE_PAGES)
 
     def run_forever(self) -> None:
         """Start and block until Ctrl-C or SIGTERM, then shut down cleanly."""

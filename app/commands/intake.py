@@ -58,8 +58,7 @@ def ingest(
             # Urgent mentions alert at ingest, whichever process ingests them.
             ctx.pipeline.add_listener(AlertEngine(ctx).listen)
         tally = _ingest_file(ctx, file, source)
-        if isinstance(ctx.index, SQLiteMentionIndex):
-            ctx.index.merge_segments(int(tally.new * MERGE_PAGES_PER_MENTION))
+        ctx.index.merge_segments(int(tally.new * MERGE_PAGES_PER_MENTION))
     finally:
         gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was
         gc.set_threshold(*thresholds)

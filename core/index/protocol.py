@@ -197,6 +197,11 @@ class MentionIndex(Protocol):
         """Make recent writes visible to searches (a no-op where writes are immediate)."""
         ...
 
+    def merge_segments(self, pages: int) -> bool:
+        """Merge storage segments a step, writing about `pages` pages at most; False when
+        there was nothing (more) to merge (the engines merge inside their nodes: always False)."""
+        ...
+
     def close(self) -> None:
         """Release connections."""
         ...

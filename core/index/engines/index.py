@@ -298,6 +298,10 @@ class EngineMentionIndex(RollupQueries):
         with self._lock:
             self._unseen.clear()
 
+    def merge_segments(self, pages: int) -> bool:
+        """Nothing to do: the node merges its own segments."""
+        return False
+
     def close(self) -> None:
         """Release connections."""
         self.client.close()
