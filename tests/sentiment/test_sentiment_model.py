@@ -140,3 +140,43 @@ def test_polarity_refit_uses_the_calibration_part_and_keeps_its_calibration() ->
         refit.positive_probability(only_calib)[0]
         > held_back.positive_probability(only_calib)[0] + 0.05
     )
+
+
+def test_invariant_scale_keeps_buckets_that_agree_across_industries() -> None:
+    import scipy.sparse as sp
+
+    from sentiment.train import ComplaintHead, invariant_scale
+
+    # per industry: 10 complaints, 10 not. bucket 0 marks complaints in both industries,
+    # bucket 1 only in "a", bucket 2 marks complaints in "a" and non-complaints in "b",
+    # bucket 3 is in every text (no vote), bucket 4 only in "c" (one class only: no vote).
+    rows, labels, industries = [], [], []
+    for industry in ("a", "b"):
+        for label in (1, 0):
+            for _ in range(10):
+                flip = label if industry == "a" else 1 - label
+                rows.append([label, label * (industry == "a"), flip, 1, 0])
+                labels.append(label)
+                industries.append(industry)
+    rows += [[1, 0, 0, 1, 1]] * 10
+    labels += [1] * 10
+    industries += ["c"] * 10
+    matrix = sp.csr_matrix(np.array(rows, dtype=float))
+    head = ComplaintHead(agree=2, other_scale=0.25)
+    scale = invariant_scale(matrix, np.array(labels), np.array(industries), head)
+    assert scale.tolist() == [1.0, 0.25, 0.25, 0.25, 0.25]
+    one = invariant_scale(matrix, np.array(labels), np.array(industries), ComplaintHead(agree=1))
+    assert one.tolist() == [1.0, 1.0, 1.0, 1.0, 1.0]  # other_scale 1: nothing changes
+
+
+def test_group_balanced_weights_give_industries_and_classes_equal_weight() -> None:
+    from sentiment.train import group_balanced_weights
+
+    labels = np.array([1] * 30 + [0] * 10 + [1] * 5 + [0] * 5)
+    industries = np.array(["big"] * 40 + ["small"] * 10)
+    weight = group_balanced_weights(labels, industries)
+    assert weight.mean() == pytest.approx(1.0)
+    assert weight[labels == 1].sum() == pytest.approx(weight[labels == 0].sum())
+    big, small = weight[industries == "big"].sum(), weight[industries == "small"].sum()
+    assert big == pytest.approx(small, rel=0.25)  # class balancing moves it a little
+    assert weight[45] > weight[0]  # a small industry's text weighs more
