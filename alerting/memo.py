@@ -116,5 +116,9 @@ class TickIndex(RollupQueries):
         """Passed through."""
         self.inner.refresh()
 
+    def merge_segments(self, pages: int) -> bool:
+        """Passed through (answers do not change, so the memo stays)."""
+        return self.inner.merge_segments(pages)
+
     def close(self) -> None:
         """The wrapper owns nothing."""
