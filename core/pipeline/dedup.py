@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from core.db import LOOKUP_CHUNK, driver_run, driver_time, lookup
+from core.db import LOOKUP_CHUNK, driver_run, driver_time, in_key_order, lookup
 from core.models import Mention, utcnow
 from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
-from core.pipeline.neardup import NearMatcher, NearText, in_key_order
+from core.pipeline.neardup import NearMatcher, NearText
 
 MIN_GROUP_TEXT = 4  # shorter remainders ("转发微博" → "") are too generic to group on
 _SPACE = re.compile(r"\s+")
@@ -240,7 +240,7 @@ def _insert(
 ) -> None:
     """One multi-row insert of these columns and `first_seen` (now), as driver SQL
     (SQLAlchemy's per-row parameter work cost more than the insert), in key order (see
-    core.pipeline.neardup.in_key_order)."""
+    core.db.in_key_order)."""
     if not rows:
         return
     stamp = driver_time(session, utcnow())
