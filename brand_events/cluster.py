@@ -9,6 +9,9 @@ from datetime import datetime
 from brand_events.enums import JoinReason
 from brand_events.seed import Seed
 
+MAX_EXEMPLARS = 24
+MAX_AUTHORS = 200
+
 
 @dataclass(slots=True)  # no per-instance dict: thousands of clusters live at once
 class Cluster:
@@ -42,6 +45,28 @@ class Cluster:
         if not self.top:
             self.top = max(counts.values(), default=0)
         return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
+
+    def absorb(self, other: AnyCluster) -> bool:
+        """Add another event's posts, terms, authors and times to this one (a merge); True
+        when this event's last post is now the other's."""
+        other_authors = other.authors
+        self.terms.update(other.terms)
+        self.top = 0  # recomputed on next use
+        self.hourly.update(other.hourly)
+        self.used.update(other.used)
+        self.independent += other.independent
+        self.size += other.size
+        self.author_count += other.author_count - len(self.authors & other_authors)
+        self.authors = set(list(self.authors | other_authors)[:MAX_AUTHORS])
+        self.exemplars = (self.exemplars + other.exemplars)[:MAX_EXEMPLARS]
+        if other.first_at < self.first_at:
+            self.first_at, self.first_id = other.first_at, other.first_id
+            self.first_source, self.first_native_id = other.first_source, other.first_native_id
+            self.first_author = other.first_author
+        later = other.last_at > self.last_at
+        if later:
+            self.last_at = other.last_at
+        return later
 
 
 AnyCluster = Cluster | Seed  # a seed until its second post

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from itertools import chain
 
-from brand_events.cluster import AnyCluster, Cluster, Decision, Post
+from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Decision, Post
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, term_idf
 from brand_events.seed import Seed
@@ -39,8 +39,6 @@ BURST_SHARE = 0.5  # and counts a word used half as often as its top word as cen
 MERGE_SCORE = 0.5
 MERGE_SIMILARITY = 0.15  # profiles must overlap a little: the post alone is the main evidence
 POSTING_CAP = 64  # a term in more active events than this is chatter: not used to find candidates
-MAX_EXEMPLARS = 24
-MAX_AUTHORS = 200
 
 
 class Clusterer:
@@ -328,31 +326,15 @@ class Clusterer:
 
     def _fold(self, keep: Cluster, fold: AnyCluster) -> None:
         """Merge fold into keep (fold stays as a pointer so its old id still resolves)."""
-        fold_authors = fold.authors
-        for term, count in fold.terms.items():
-            keep.terms[term] += count
+        for term in fold.terms:
             holders = self.postings.get(term)
             if holders is not None:
                 holders.discard(fold.id)
                 holders.add(keep.id)
-        keep.top = 0  # recomputed on next use
-        keep.hourly.update(fold.hourly)
-        keep.used.update(fold.used)
-        keep.independent += fold.independent
-        keep.size += fold.size
+        if keep.absorb(fold):
+            heapq.heappush(self.quiet, (keep.last_at, keep.id))
         if keep.size >= BURST_SIZE:
             self.large.add(keep.id)
-        overlap = len(keep.authors & fold_authors)
-        keep.author_count += fold.author_count - overlap
-        keep.authors = set(list(keep.authors | fold_authors)[:MAX_AUTHORS])
-        keep.exemplars = (keep.exemplars + fold.exemplars)[:MAX_EXEMPLARS]
-        if fold.last_at > keep.last_at:
-            keep.last_at = fold.last_at
-            heapq.heappush(self.quiet, (keep.last_at, keep.id))
-        if fold.first_at < keep.first_at:
-            keep.first_at, keep.first_id = fold.first_at, fold.first_id
-            keep.first_source, keep.first_native_id = fold.first_source, fold.first_native_id
-            keep.first_author = fold.first_author
         fold.merged_into = keep.id
 
     def _add(self, cluster: Cluster, post: Post, independent: bool) -> None:
