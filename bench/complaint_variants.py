@@ -31,13 +31,14 @@ from pathlib import Path
 import numpy as np
 
 from bench.neutral_validation import training_side
+from sentiment.complaint_head import ComplaintHead
 from sentiment.corpora import NEG, POS, Example, Industry
 from sentiment.crossval import Prepared, Scores
 from sentiment.features import fold, normalize_folded
 from sentiment.groups import group_split, near_duplicate_groups
 from sentiment.linear_classifier import COMPLAINT_THRESHOLD, LoadedModels, decide
 from sentiment.model import LinearHashModel
-from sentiment.train import HEADS_SPEC, ComplaintHead, Hashed, complaint_column, design_matrix
+from sentiment.train import HEADS_SPEC, Hashed, complaint_column, design_matrix
 
 # The industries whose complaints the README's left-out table misses most come first.
 LOIO = (

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
 from sentiment.category import MODEL_LABELS, rule_category
+from sentiment.complaint_head import ComplaintHead, group_balanced_weights, invariant_scale
 from sentiment.corpora import NEG, NEU, POS, Example, Industry
 from sentiment.features import FeatureSpec, hashed_ngrams, normalize
 from sentiment.model import (
@@ -254,20 +255,6 @@ def train_heads(
     return LinearHashModel(spec=HEADS_SPEC, idf=idf, weights=weights, bias=bias, meta=meta)
 
 
-@dataclass(frozen=True)
-class ComplaintHead:
-    """How the complaint column is fitted: industry-balanced sample weights, and keeping only
-    buckets whose complaint log-odds agree in sign across `agree` industries (others scaled by
-    other_scale), so the head rests on wording shared by every industry's complaints."""
-
-    group_balanced: bool = False
-    agree: int = 0  # 0: every bucket as is
-    other_scale: float = 1.0
-    min_docs: int = 5  # a bucket votes in an industry present in at least this many texts
-    min_log_odds: float = 0.3  # ... and whose |log-odds| there reaches this
-    bias_offset: float = 0.0  # subtracted from the fitted bias (fewer flags)
-
-
 # Shipped: every bucket as is, classes balanced. Invariant buckets, industry-balanced weights
 # and cue additions were measured (bench/complaint_variants.py, README) and not adopted.
 COMPLAINT_HEAD = ComplaintHead()
@@ -296,43 +283,6 @@ def complaint_column(
     bias = float(model.intercept_[0]) - head.bias_offset
     coef = coef * scale if scale is not None else coef
     return coef.astype(np.float32), bias
-
-
-def invariant_scale(
-    rows: Any, labels: NDArray[np.int64], industries: NDArray[np.str_], head: ComplaintHead
-) -> NDArray[np.float64]:
-    """1 for buckets whose complaint/non-complaint log-odds agree in sign in at least
-    head.agree industries (and disagree in none), head.other_scale for the rest. Only
-    industries with both classes vote (finance is all complaints, stock all non-complaints)."""
-    present = rows.copy()
-    present.data[:] = 1.0
-    positive = np.zeros(rows.shape[1])
-    negative = np.zeros(rows.shape[1])
-    for industry in sorted(set(industries.tolist())):
-        inside = industries == industry
-        yes, no = inside & (labels == 1), inside & (labels == 0)
-        if not yes.any() or not no.any():
-            continue
-        c1 = np.asarray(present[yes].sum(axis=0)).ravel()
-        c0 = np.asarray(present[no].sum(axis=0)).ravel()
-        odds = np.log((c1 + 0.5) / (yes.sum() + 1)) - np.log((c0 + 0.5) / (no.sum() + 1))
-        votes = (c1 + c0 >= head.min_docs) & (np.abs(odds) >= head.min_log_odds)
-        positive += votes & (odds > 0)
-        negative += votes & (odds < 0)
-    agree = (np.maximum(positive, negative) >= head.agree) & (np.minimum(positive, negative) == 0)
-    return np.where(agree, 1.0, head.other_scale)
-
-
-def group_balanced_weights(
-    labels: NDArray[np.int64], industries: NDArray[np.str_]
-) -> NDArray[np.float64]:
-    """Sample weights giving every industry the same total weight, then both classes the
-    same total weight (mean weight 1, so C keeps its meaning)."""
-    names, index, sizes = np.unique(industries, return_inverse=True, return_counts=True)
-    weight = 1.0 / (len(names) * sizes[index])
-    for value in (0, 1):
-        weight[labels == value] *= 0.5 / weight[labels == value].sum()
-    return weight * len(weight)
 
 
 def neutral_rows(examples: Sequence[Example], polar_per_corpus: int) -> tuple[list[int], list[int]]:

@@ -145,7 +145,7 @@ def test_polarity_refit_uses_the_calibration_part_and_keeps_its_calibration() ->
 def test_invariant_scale_keeps_buckets_that_agree_across_industries() -> None:
     import scipy.sparse as sp
 
-    from sentiment.train import ComplaintHead, invariant_scale
+    from sentiment.complaint_head import ComplaintHead, invariant_scale
 
     # per industry: 10 complaints, 10 not. bucket 0 marks complaints in both industries,
     # bucket 1 only in "a", bucket 2 marks complaints in "a" and non-complaints in "b",
@@ -170,7 +170,7 @@ def test_invariant_scale_keeps_buckets_that_agree_across_industries() -> None:
 
 
 def test_group_balanced_weights_give_industries_and_classes_equal_weight() -> None:
-    from sentiment.train import group_balanced_weights
+    from sentiment.complaint_head import group_balanced_weights
 
     labels = np.array([1] * 30 + [0] * 10 + [1] * 5 + [0] * 5)
     industries = np.array(["big"] * 40 + ["small"] * 10)
