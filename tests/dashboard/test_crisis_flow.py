@@ -117,7 +117,12 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         nav_to(browser, "案件看板")
         text = wait_text(
             browser,
-            lambda t: "待立案预警" in t and f"预警 #{alert_id} · {FOOD_ALERT_TITLE}" in t,
+            # Streamlit sends the card's title and its caption as separate deltas: wait for both.
+            lambda t: (
+                "待立案预警" in t
+                and f"预警 #{alert_id} · {FOOD_ALERT_TITLE}" in t
+                and "首次触发" in t
+            ),
             "the alert waiting for a case",
         )
         assert f"级别 紧急 · 规则 urgent-mention · 首次触发 {local}" in text, "Chinese, local time"
