@@ -7,6 +7,8 @@ position in the input file (fdinfo), its CPU time (user + system) and its RSS hi
 (VmHWM). When the child has read N lines, "peak RSS at N" is its high-water mark so far and
 "rate at N" is the lines per wall second and per CPU-second of the child over the window of
 lines before N (the last 10k lines; lines 2k–10k for the first mark, after model loading).
+A mark at the end of the file ends when the child closes it; what follows (its last batch, the
+full-text merge, closing the stores) is printed on a line of its own.
 
 BENCH_STREAM_LINES (default 1000000) sets the file size; the marks are 10k, 100k, 1M (those
 not beyond the file). BENCH_STREAM_NICE (default 5) is the child's niceness.
@@ -184,22 +186,48 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f}; child niceness {NICE}")
     print("| lines read | peak RSS (MiB) | rate, wall (lines/s) | rate per CPU-second |")
     print("|---:|---:|---:|---:|")
+    # The last sample is the child's exit: after the file was read it still flushes its last
+    # batch, merges the full-text segments and closes. That tail is not a rate of reading lines.
+    reading = samples[:-1] if totals["cpu"] else samples
     for mark in MARKS:
         start = _window_start(mark)
-        first, last = at_offset(samples, offsets[start]), at_offset(samples, offsets[mark])
-        if first is None or last is None:
+        window = _window(reading, offsets[start], offsets[mark], mark - start)
+        if window is None:
             print(f"| {mark:,} | (not reached) | | |")
             continue
-        lines = mark - start
-        wall_rate = lines / max(last[0] - first[0], 1e-9)
-        cpu_rate = lines / max(last[1] - first[1], 1e-9)
-        print(f"| {mark:,} | {last[2]:,.0f} | {wall_rate:,.0f} | {cpu_rate:,.0f} |")
-    if totals["cpu"]:
+        lines, wall, cpu, peak = window
+        wall_rate, cpu_rate = lines / max(wall, 1e-9), lines / max(cpu, 1e-9)
+        print(f"| {mark:,} | {peak:,.0f} | {wall_rate:,.0f} | {cpu_rate:,.0f} |")
+    if totals["cpu"] and reading:
+        tail = samples[-1]
+        print(
+            f"| after the last read (last batch, full-text merge, close) | {tail.peak_mib:,.0f} | "
+            f"{tail.wall - reading[-1].wall:,.1f} s | {tail.cpu - reading[-1].cpu:,.1f} CPU-s |"
+        )
         print(
             f"| whole file {LINES:,} (start-up included) | {totals['peak_mib']:,.0f} | "
             f"{LINES / totals['wall']:,.0f} | {LINES / totals['cpu']:,.0f} |"
         )
     print(f"data dir after ingest: {disk / 2**20:,.0f} MiB ({disk / LINES:,.0f} bytes per line)")
+
+
+def _window(
+    samples: list[Sample], start: int, end: int, lines: int
+) -> tuple[float, float, float, float] | None:
+    """(lines, wall, cpu, peak MiB) of the window of `lines` lines between byte offsets start
+    and end. A window that ends at the end of the file ends at the last sample taken while the
+    child still had it open, its lines counted by bytes (the child closes the file before its
+    last batch is processed)."""
+    first, last = at_offset(samples, start), at_offset(samples, end)
+    if first is None:
+        return None
+    if last is None:
+        if not samples or samples[-1].position <= start:
+            return None
+        final = samples[-1]
+        lines = round(lines * (final.position - start) / (end - start))
+        last = (final.wall, final.cpu, final.peak_mib)
+    return lines, last[0] - first[0], last[1] - first[1], last[2]
 
 
 def _window_start(mark: int) -> int:
