@@ -98,9 +98,10 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             stored = self._stored_rids(db, [m.id for m in mentions])
             added: list[rollups.Facts] = []
             batch = RowBatch()
+            times = [epoch(m.published_at) for m in mentions]
             if self.layout == TIME_LAYOUT:
-                batch.prefetch(db, [epoch(m.published_at) for m in mentions if m.id not in stored])
-            for mention in mentions:
+                batch.prefetch(db, [t for m, t in zip(mentions, times) if m.id not in stored])
+            for mention, published in zip(mentions, times, strict=True):
                 seq += 1
                 old = stored.get(mention.id)
                 direct = old is not None or self.layout != TIME_LAYOUT
@@ -110,9 +111,9 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
                         if old is not None:  # its stored facts come off only once counted
                             rollups.apply(db, added, 1)
                             added = []
-                        rid, facts = self._upsert_one(db, mention, seq, old)
+                        rid, facts = self._upsert_one(db, mention, seq, old, published)
                     else:
-                        row = self._pending(db, batch, mention, seq)
+                        row = self._pending(db, batch, mention, seq, published)
                         batch.add(row)
                         rid, facts = row.rid, row.facts
                 except (sqlite3.Error, ValueError) as exc:
@@ -150,8 +151,9 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         return found
 
     @staticmethod
-    def _values(mention: Mention, seq: int, published: float) -> tuple[object, ...]:
-        """The mentions row of a mention, without its row id."""
+    def _values(mention: Mention, seq: int, published: float, body: str) -> tuple[object, ...]:
+        """The mentions row of a mention, without its row id (`body`: its full text)."""
+        urgency = mention.urgency
         return (
             mention.id,
             seq,
@@ -160,41 +162,43 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             published,
             str(mention.sentiment.label) if mention.sentiment else None,
             str(mention.category) if mention.category else None,
-            mention.urgency.level.rank if mention.urgency else None,
-            mention.urgency.score if mention.urgency else None,
+            urgency.level.rank if urgency else None,
+            urgency.score if urgency else None,
             mention.author.name,
-            mention.full_text,
+            body,
             mention.model_dump_json(),
             mention.region,
             None if mention.complaint is None else int(mention.complaint.flag),
         )
 
     def _pending(
-        self, db: sqlite3.Connection, batch: RowBatch, mention: Mention, seq: int
+        self, db: sqlite3.Connection, batch: RowBatch, mention: Mention, seq: int, published: float
     ) -> PendingRow:
         """A new mention's rows, to be written with the rest of the batch."""
-        published = epoch(mention.published_at)
         return self._rows(mention, seq, published, batch.next_rid(db, published))
 
     def _rows(self, mention: Mention, seq: int, published: float, rid: int | None) -> PendingRow:
         """Everything a mention writes, at row id `rid` (None: SQLite picks it on insert)."""
-        grams, chars = fts_values(mention.full_text)
+        body = mention.full_text
+        grams, chars = fts_values(body)
+        values = self._values(mention, seq, published, body)
+        # The rollup cells are the row's own columns, as stored_facts reads them back.
+        columns = (values[3], values[2], values[5], values[6], values[7], values[12])
         return PendingRow(
             mention_id=mention.id,
             rid=rid or 0,
-            row=(rid, *self._values(mention, seq, published)),
+            row=(rid, *values),
             plans=list(mention.plans),
             keywords=list(mention.keywords),
             grams=grams,
             chars=chars,
-            facts=rollups.facts_of(mention, published),
+            facts=rollups.facts_of(published, mention.plans, mention.keywords, columns),
         )
 
     def _upsert_one(
-        self, db: sqlite3.Connection, mention: Mention, seq: int, old: int | None
+        self, db: sqlite3.Connection, mention: Mention, seq: int, old: int | None, published: float
     ) -> tuple[int, rollups.Facts]:
         """Write one mention (replacing its stored row `old`): its row id and rollup facts."""
-        published = epoch(mention.published_at)
         if old is not None:  # rewritten: its row id follows its (possibly new) time
             rollups.apply(db, rollups.stored_facts(db, [old]), -1)
             drop_derived(db, [old], self.contentless)

