@@ -11,7 +11,6 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -100,7 +99,8 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             batch = RowBatch()
             times = [epoch(m.published_at) for m in mentions]
             if self.layout == TIME_LAYOUT:
-                batch.prefetch(db, [t for m, t in zip(mentions, times) if m.id not in stored])
+                new = zip(mentions, times, strict=True)
+                batch.prefetch(db, [t for m, t in new if m.id not in stored])
             for mention, published in zip(mentions, times, strict=True):
                 seq += 1
                 old = stored.get(mention.id)
@@ -206,7 +206,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         row = self._rows(mention, seq, published, self._new_rid(db, published))
         cur = db.execute(INSERT_MENTION, row.row)
         rid = int(cur.lastrowid or 0)
-        row = replace(row, rid=rid, row=(rid, *row.row[1:]))
+        row = row._replace(rid=rid, row=(rid, *row.row[1:]))
         write_derived(db, [row])
         return row.rid, row.facts
 

@@ -11,11 +11,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from core.index import sqlite_rollups as rollups
-from core.index.sqlite_schema import rid_after, stored_top_rid, stored_top_rids, time_rid_base
+from core.index.sqlite_schema import (
+    RID_SHIFT,
+    rid_after,
+    stored_top_rid,
+    stored_top_rids,
+    time_rid_base,
+)
 from core.index.textquery import text_tokens
 
+RID_MASK = (1 << RID_SHIFT) - 1  # the row id bits below a second's base
 INSERT_MENTION = (
     "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
     " urgency_rank, urgency_score, author, body, doc, region, complaint)"
@@ -23,9 +31,11 @@ INSERT_MENTION = (
 )
 
 
-@dataclass(frozen=True)
-class PendingRow:
-    """Everything one new mention writes: its row (row id first) and derived tables' rows."""
+class PendingRow(NamedTuple):
+    """Everything one new mention writes: its row (row id first) and derived tables' rows.
+
+    A named tuple, not a frozen dataclass: one is made per new mention and a tuple is built
+    in half the time (no object.__setattr__ per field)."""
 
     mention_id: str
     rid: int  # the row id the mention is written at (row[0])
@@ -67,7 +77,7 @@ class RowBatch:
     def add(self, row: PendingRow) -> None:
         """Queue a row (its row id is taken from now on)."""
         self.rows.append(row)
-        base = time_rid_base(float(row.row[5]))  # type: ignore[arg-type]
+        base = row.rid & ~RID_MASK  # the row id lies in its second's range: time_rid_base
         self.tops[base] = max(self.tops.get(base, row.rid), row.rid)
 
     def flush(self, db: sqlite3.Connection) -> tuple[list[PendingRow], dict[str, str]]:

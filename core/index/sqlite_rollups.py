@@ -16,12 +16,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 from core.enums import Severity
 from core.index.protocol import SearchQuery, SplitField
 from core.index.sqlite_pairs import pair_cells, pair_source
-from core.models import Mention
 
 HOUR = 3600
 ALL_PLANS = "*"
@@ -44,9 +44,8 @@ _FILTERS = {
 }
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What one mention adds to the rollups."""
+class Facts(NamedTuple):
+    """What one mention adds to the rollups (a named tuple: one is made per written mention)."""
 
     hour: int
     plans: tuple[str, ...]
@@ -109,7 +108,6 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
         f" FROM mentions WHERE rid IN ({marks})",
         rids,
     )
-    out = []
     return [
         facts_of(published, plans.get(rid, []), keywords.get(rid, []), values)
         for rid, published, *values in rows
@@ -118,16 +116,7 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
 
 def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
-    # Grouped by (plan, hour) and counted by Counter (a C loop): a key tuple is built once per
-    # distinct key of the batch, not once per mention and cell.
-    cells: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    words: dict[tuple[str, int], list[str]] = {}
-    for fact in facts:
-        hour = fact.hour
-        for plan in (ALL_PLANS, *fact.plans):
-            cells.setdefault((plan, hour), []).extend(fact.values)
-            if fact.keywords:
-                words.setdefault((plan, hour), []).extend(fact.keywords)
+    cells, words = counted(facts)
     if cells:
         db.executemany(
             "INSERT INTO rollup_hourly VALUES (?, ?, ?, ?, ?)"
@@ -135,7 +124,7 @@ def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
             [
                 (dim, plan, hour, value, n * sign)
                 for (plan, hour), found in cells.items()
-                for (dim, value), n in Counter(found).items()
+                for (dim, value), n in found.items()
             ],
         )
     if words:
@@ -145,12 +134,34 @@ def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
             [
                 (plan, hour, word, n * sign)
                 for (plan, hour), found in words.items()
-                for word, n in Counter(found).items()
+                for word, n in found.items()
             ],
         )
     if sign < 0:
         db.execute("DELETE FROM rollup_hourly WHERE n <= 0")
         db.execute("DELETE FROM rollup_keywords WHERE n <= 0")
+
+
+def counted(
+    facts: Iterable[Facts],
+) -> tuple[dict[tuple[str, int], Counter[tuple[str, str]]], dict[tuple[str, int], Counter[str]]]:
+    """Cells and keywords counted per (plan, hour) row key, the all-plans row included."""
+    # Mentions of a batch share few (hour, plans): each such group's cells and keywords are
+    # counted once by Counter (a C loop), then added to each of its plans' rows, instead of
+    # being gathered and counted again for every plan of every mention.
+    groups: dict[tuple[int, tuple[str, ...]], list[Facts]] = {}
+    for fact in facts:
+        groups.setdefault((fact.hour, fact.plans), []).append(fact)
+    cells: dict[tuple[str, int], Counter[tuple[str, str]]] = {}
+    words: dict[tuple[str, int], Counter[str]] = {}
+    for (hour, plans), group in groups.items():
+        found = Counter(chain.from_iterable(f.values for f in group))
+        said = Counter(chain.from_iterable(f.keywords for f in group))
+        for plan in (ALL_PLANS, *plans):
+            cells.setdefault((plan, hour), Counter()).update(found)
+            if said:
+                words.setdefault((plan, hour), Counter()).update(said)
+    return cells, words
 
 
 def backfill(db: sqlite3.Connection, chunk: int = 5_000) -> None:
