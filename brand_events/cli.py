@@ -159,11 +159,18 @@ def _find(session: Session, event_id: str) -> Event:
     from sqlalchemy import select
 
     from brand_events import service
-    from brand_events.models import Event
+    from brand_events.models import Event, EventSeed
 
     event = service.get(session, event_id=event_id)
     if event is None and len(event_id) >= 4:
-        ids = session.scalars(select(Event.id).where(Event.id.startswith(event_id)).limit(2)).all()
+        ids = [
+            *session.scalars(select(Event.id).where(Event.id.startswith(event_id)).limit(2)),
+            *session.scalars(  # and the one-post events (seed_rows)
+                select(EventSeed.mention_id)
+                .where(EventSeed.mention_id.startswith(event_id))
+                .limit(2)
+            ),
+        ]
         event = service.get(session, event_id=ids[0]) if len(ids) == 1 else None
     if event is None:
         raise EventNotFound(f"没有事件 {event_id}：用 `yuqing events list` 查看事件 id")

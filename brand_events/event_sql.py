@@ -64,6 +64,28 @@ MOVE_MEMBERS = "UPDATE event_members SET event_id = ?, reason = 'merge' WHERE ev
 # Expiry forgets the quiet clusters that never became events, one id per row.
 DELETE_MEMBERS = "DELETE FROM event_members WHERE event_id = ?"
 DELETE_EVENTS = "DELETE FROM events WHERE id = ?"
+SEED_COLUMNS = (
+    "mention_id",
+    "published_at",
+    "source",
+    "native_id",
+    "author",
+    "author_id",
+    "parent_id",
+    "terms",
+    "exemplar",
+    "updated_at",
+)
+_marks = ", ".join(["?"] * len(SEED_COLUMNS))
+INSERT_SEEDS = f"INSERT INTO event_seeds ({', '.join(SEED_COLUMNS)}) VALUES ({_marks})"
+DELETE_SEEDS = "DELETE FROM event_seeds WHERE mention_id = ?"
+# A seed that grows or merges gets the event_members row it would have had from the start (its
+# events row is written from memory, as every touched event's).
+GROW_SEEDS = (
+    f"INSERT INTO event_members ({', '.join(MEMBER_COLUMNS)}) SELECT mention_id, mention_id,"
+    " source, native_id, published_at, author, parent_id, 'seed' FROM event_seeds"
+    " WHERE mention_id = ?"
+)
 UPSERT_TERM_HOURS = (
     "INSERT INTO event_term_hours (term, last_hour, hours) VALUES (?, ?, ?) "
     "ON CONFLICT (term) DO UPDATE SET last_hour = excluded.last_hour, hours = excluded.hours"
@@ -144,8 +166,7 @@ def event_values(
 
 def seed_values(sql: EventSQL, seed: Seed, visible: bool, updated: object) -> tuple[object, ...]:
     """`event_values` of a one-post event, its JSON written directly (most rows are seeds)."""
-    # One post: every term counted once, so most_common keeps the post's order.
-    terms = "{" + ", ".join([f"{quoted(w)}: 1" for w in seed.words[:TOP_TERMS]]) + "}"
+    terms = seed_terms(seed)
     at = sql.time(seed.first_at)
     return (
         seed.id,
@@ -167,6 +188,30 @@ def seed_values(sql: EventSQL, seed: Seed, visible: bool, updated: object) -> tu
         f"[{quoted(seed.text)}]" if seed.text else "[]",
         seed.titled_size,
         seed.merged_into,
+        updated,
+    )
+
+
+def seed_terms(seed: Seed) -> str:
+    """The `terms` (and `used_terms`) JSON of a one-post event."""
+    # One post: every term counted once, so most_common keeps the post's order.
+    return "{" + ", ".join([f"{quoted(w)}: 1" for w in seed.words[:TOP_TERMS]]) + "}"
+
+
+def seed_row_values(
+    sql: EventSQL, seed: Seed, parent_id: str | None, updated: object
+) -> tuple[object, ...]:
+    """The event_seeds row of a one-post event (SEED_COLUMNS order)."""
+    return (
+        seed.id,
+        sql.time(seed.first_at),
+        seed.first_source,
+        seed.first_native_id,
+        seed.first_author,
+        seed.author,
+        parent_id,
+        seed_terms(seed),
+        seed.text,
         updated,
     )
 

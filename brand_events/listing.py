@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from brand_events import seed_rows
 from brand_events.status import data_clock
 from core.store_read import read_rows, stored_time
 
@@ -28,6 +29,9 @@ COLUMNS = (
     " first_source, first_native_id, first_author, hourly"
 )
 NEWEST_SQL = "SELECT max(last_at) AS newest FROM events"
+# Forming events include the one-post ones, kept in their own table (read on their own: a store
+# written by an older version has no such table yet).
+SEEDS = f"({seed_rows.AS_EVENT_SQL}) AS events"
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class EventRow:
         hourly = row["hourly"]
         started, last = stored_time(row["started_at"]), stored_time(row["last_at"])
         assert started is not None and last is not None  # NOT NULL in every stored event
+        if hourly is None:  # a one-post event (seed_rows)
+            hourly = seed_rows.hourly(started)
         return cls(
             id=str(row["id"]),
             title=row["title"] or "",
@@ -94,14 +100,19 @@ def read_events(
     if started_since is not None:
         where.append("started_at >= :started_since")
         params["started_since"] = started_since
-    sql = (
-        f"SELECT {COLUMNS} FROM events WHERE {' AND '.join(where)}"
-        " ORDER BY mention_count DESC, started_at"
-    )
-    if limit:
-        sql += " LIMIT :limit"
-        params["limit"] = limit
-    return [EventRow.from_row(row) for row in read_rows(source, sql, params)]
+    rows = []
+    for table in ("events", SEEDS) if include_forming else ("events",):
+        sql = (
+            f"SELECT {COLUMNS} FROM {table} WHERE {' AND '.join(where)}"
+            " ORDER BY mention_count DESC, started_at"
+        )
+        if limit:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        rows += [EventRow.from_row(row) for row in read_rows(source, sql, params)]
+    if include_forming:  # (stable: events before one-post events of the same size and start)
+        rows.sort(key=lambda row: (-row.mention_count, row.started_at))
+    return rows[:limit] if limit else rows
 
 
 def read_data_now(
@@ -112,5 +123,9 @@ def read_data_now(
     of last month's data shows its events as they stood when the data ends, not 已平息."""
     if now is not None:
         return now
-    rows = read_rows(source, NEWEST_SQL)
-    return data_clock(stored_time(rows[0]["newest"]) if rows else None, wall)
+    found = [
+        stored_time(row["newest"])
+        for sql in (NEWEST_SQL, seed_rows.NEWEST_SQL)
+        for row in read_rows(source, sql)
+    ]
+    return data_clock(max((at for at in found if at is not None), default=None), wall)

@@ -53,6 +53,25 @@ class EventMember(Base):
     reason: Mapped[str] = mapped_column(String(10))
 
 
+class EventSeed(Base):
+    """A one-post event (most never get a second post) in one compact row: what its `events`
+    row and its one `event_members` row would hold. Replaced by those rows when the event grows
+    or merges, deleted when it expires; readers of forming events read both tables."""
+
+    __tablename__ = "event_seeds"
+
+    mention_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # also the event id
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(100))
+    native_id: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200), default=None)  # the name shown
+    author_id: Mapped[str | None] = mapped_column(String(200), default=None)  # counted author
+    parent_id: Mapped[str | None] = mapped_column(String(40), default=None)
+    terms: Mapped[str] = mapped_column(Text, default="{}")  # JSON text, as `events.terms`
+    exemplar: Mapped[str] = mapped_column(Text, default="")  # the first 200 characters
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class TermHours(Base):
     """A word's run of distinct hours of use (the clusterer damps words used hour after hour);
     saved with every batch and loaded at start, so a restart does not forget the routine."""

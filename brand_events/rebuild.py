@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
-from brand_events.models import Event, EventMember, EventsState, TermHours
+from brand_events.models import Event, EventMember, EventSeed, EventsState, TermHours
 from brand_events.tracker import EventTracker
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ PAGE = 2000
 def rebuild_events(ctx: Context) -> tuple[int, int]:
     """Forget all events, re-cluster the whole index in pages; returns (mentions, events)."""
     with ctx.sessions.begin() as session:
-        for table in (EventMember, Event, EventsState, TermHours):
+        for table in (EventMember, Event, EventSeed, EventsState, TermHours):
             session.execute(delete(table))
     tracker = EventTracker(ctx.sessions, ctx.config)
     ctx.index.refresh()

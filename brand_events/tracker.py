@@ -14,26 +14,31 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from brand_events import term_hours
+from brand_events import seed_rows, term_hours
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.clustering import Clusterer
 from brand_events.event_sql import (
     DELETE_EVENTS,
     DELETE_MEMBERS,
+    DELETE_SEEDS,
+    GROW_SEEDS,
     INSERT_EVENTS,
     INSERT_MEMBERS,
+    INSERT_SEEDS,
     MOVE_MEMBERS,
     TOP_TERMS,
     UPDATE_EVENTS,
     EventSQL,
     event_values,
     member_values,
+    seed_row_values,
 )
 from brand_events.features import BrandNames, mention_terms
-from brand_events.models import Event, EventMember, EventsState
+from brand_events.models import Event, EventMember, EventSeed, EventsState
+from brand_events.seed import Seed
 from brand_events.titles import make_title
 from core.config import CoreConfig
 from core.db import lookup
@@ -77,7 +82,8 @@ class EventTracker:
         self.brand = BrandNames.from_config(config)
         self.clusterer = Clusterer()
         self.version: int | None = None
-        self.persisted: set[str] = set()
+        self.persisted: set[str] = set()  # ids with an events row
+        self.seeded: set[str] = set()  # ids with an event_seeds row (seed_rows)
         self.writer = uuid4().hex[:12]
 
     def listen(self, mentions: list[Mention]) -> None:
@@ -137,15 +143,27 @@ class EventTracker:
         if version == self.version:
             return
         self.clusterer = Clusterer(self.clusterer.window)
-        self.persisted = set()
+        self.persisted, self.seeded = set(), set()
         term_hours.load(session, self.clusterer.runs)
-        latest = session.scalar(select(Event.last_at).order_by(Event.last_at.desc()).limit(1))
+        latest = max(
+            (
+                at
+                for at in (
+                    session.scalar(select(Event.last_at).order_by(Event.last_at.desc()).limit(1)),
+                    session.scalar(select(func.max(EventSeed.published_at))),
+                )
+                if at is not None
+            ),
+            default=None,
+        )
         if latest is not None:
             since = latest - self.clusterer.window * 2
             rows = session.scalars(
                 select(Event).where(Event.last_at >= since, Event.merged_into.is_(None))
             ).all()
             self._adopt(session, rows)
+            seeds = session.scalars(select(EventSeed).where(EventSeed.published_at >= since))
+            self._adopt_seeds(seeds.all())
         self.version = version
 
     def _adopt(self, session: Session, rows: Iterable[Event]) -> None:
@@ -164,6 +182,13 @@ class EventTracker:
             self.clusterer.adopt(to_cluster(row), members[event_id])
             self.persisted.add(event_id)
 
+    def _adopt_seeds(self, rows: Iterable[EventSeed]) -> None:
+        """Load stored one-post events (as the tracker loads their rows from `events`)."""
+        for row in rows:
+            if row.mention_id not in self.clusterer.clusters:
+                self.clusterer.adopt(to_cluster(seed_rows.as_event(row)), [row.mention_id])
+                self.seeded.add(row.mention_id)
+
     def _prefetch(self, session: Session, posts: list[Post]) -> set[str]:
         """Owners of unknown parents/groups from the store; returns ids already tracked."""
         owner = self.clusterer.owner
@@ -171,6 +196,12 @@ class EventTracker:
         found: dict[str, str] = lookup(
             session, EventMember.mention_id, EventMember.event_id, wanted
         )
+        seeds: dict[str, str] = lookup(
+            session, EventSeed.mention_id, EventSeed.mention_id, wanted - found.keys()
+        )
+        if seeds:
+            self._adopt_seeds(seed_rows.seeds(session, seeds))
+            found.update(seeds)
         missing = {e for e in found.values() if e not in self.clusterer.clusters}
         if missing:
             self._adopt(session, self._live_rows(session, missing))
@@ -221,23 +252,41 @@ class EventTracker:
     ) -> None:
         sql = EventSQL(session)
         resolve = self.clusterer.resolve
-        moves = []
-        for cluster in folded:
-            live = resolve(cluster.id)
-            if live is not None and cluster.id in self.persisted:
-                moves.append((live.id, cluster.id))
-        sql.run(MOVE_MEMBERS, moves)
-        sql.run(INSERT_MEMBERS, [member_values(sql, p, d, resolve) for p, d in members])
+        persisted, seeded = self.persisted, self.seeded
         survivors = {c.id: c for c in map(resolve, touched | {c.id for c in folded}) if c}
         clusters = list(survivors.values())
         # (by id: a folded seed may have grown into a full cluster since)
         current = self.clusterer.clusters
-        clusters += [current.get(c.id, c) for c in folded if c.id in self.persisted]
+        clusters += [current.get(c.id, c) for c in folded if c.id in persisted or c.id in seeded]
+        # A live seed (one post, made in this batch) is one event_seeds row; every other
+        # cluster an events row, a stored seed's turned into the rows it stands for first.
+        events = [c for c in clusters if not isinstance(c, Seed) or c.merged_into is not None]
+        grown = [c.id for c in events if c.id in seeded]
+        sql.run(GROW_SEEDS, [(i,) for i in grown])
+        sql.run(DELETE_SEEDS, [(i,) for i in grown])
+        seeded.difference_update(grown)
+        stored = persisted.union(grown)  # (the members of a grown seed are rows now)
+        moves = []
+        for cluster in folded:
+            live = resolve(cluster.id)
+            if live is not None and cluster.id in stored:
+                moves.append((live.id, cluster.id))
+        sql.run(MOVE_MEMBERS, moves)
         now = sql.time(utcnow())
-        rows = [event_values(sql, c, self._visible(c), now) for c in clusters]
-        sql.run(INSERT_EVENTS, [r for r in rows if r[0] not in self.persisted])
-        sql.run(UPDATE_EVENTS, [(*r[1:], r[0]) for r in rows if r[0] in self.persisted])
-        self.persisted |= {c.id for c in clusters}
+        rows, seeds = [], []
+        for post, decision in members:
+            live = resolve(decision.cluster.id)
+            if not isinstance(live, Seed):
+                rows.append(member_values(sql, post, decision, resolve))
+            elif live.id not in seeded:
+                seeds.append(seed_row_values(sql, live, post.parent_id, now))
+                seeded.add(live.id)
+        sql.run(INSERT_MEMBERS, rows)
+        sql.run(INSERT_SEEDS, seeds)
+        rows = [event_values(sql, c, self._visible(c), now) for c in events]
+        sql.run(INSERT_EVENTS, [r for r in rows if r[0] not in persisted])
+        sql.run(UPDATE_EVENTS, [(*r[1:], r[0]) for r in rows if r[0] in persisted])
+        persisted |= {c.id for c in events}
 
     def _visible(self, cluster: AnyCluster) -> bool:
         """Whether the cluster is shown; titles a visible one that doubled since its title."""
@@ -255,10 +304,15 @@ class EventTracker:
         """Drop quiet events from memory; forget quiet clusters that never became events."""
         gone = self.clusterer.expire(horizon)
         small = [(c.id,) for c in gone if c.merged_into is None and not is_visible(c)]
+        seeds = [key for key in small if key[0] in self.seeded]
+        small = [key for key in small if key[0] not in self.seeded]
         sql = EventSQL(session)
         sql.run(DELETE_MEMBERS, small)
         sql.run(DELETE_EVENTS, small)
-        self.persisted -= {c.id for c in gone}
+        sql.run(DELETE_SEEDS, seeds)
+        ids = {c.id for c in gone}
+        self.persisted -= ids
+        self.seeded -= ids
         return len(gone)
 
     def _bump(self, session: Session) -> None:

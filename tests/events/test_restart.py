@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
-
-from brand_events.models import Event, EventMember
+from brand_events import seed_rows
 from core.context import Context
 from core.models import Mention
 from tests.events.test_clustering import post
@@ -36,12 +34,9 @@ def _rows(context: Context) -> tuple[list[tuple[object, ...]], list[tuple[object
     with context.sessions() as session:
         events = [
             (e.id, e.mention_count, e.author_count, e.merged_into, sorted(e.terms.items()))
-            for e in session.scalars(select(Event).order_by(Event.id))
+            for e in seed_rows.every_event(session)  # one-post events included
         ]
-        members = [
-            (m.mention_id, m.event_id, m.reason)
-            for m in session.scalars(select(EventMember).order_by(EventMember.mention_id))
-        ]
+        members = [(m.mention_id, m.event_id, m.reason) for m in seed_rows.every_member(session)]
     return events, members
 
 

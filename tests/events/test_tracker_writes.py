@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -12,14 +13,18 @@ import pytest
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from brand_events import seed_rows
 from brand_events.cluster import AnyCluster, Decision, Post
 from brand_events.clustering import WINDOW, Clusterer
+from brand_events.event_sql import GROW_SEEDS, SEED_COLUMNS, EventSQL, seed_values
 from brand_events.models import Event, EventMember, TermHours
+from brand_events.seed import Seed
 from brand_events.synthetic import build_stream
 from brand_events.tracker import CHUNK, EventTracker, from_cluster, is_visible
 from core.config import DatabaseConfig
 from core.context import Context
-from core.store_read import EMBEDDED_STORE
+from core.store_read import EMBEDDED_STORE, SQLITE_TIME, stored_time
+from core.timeutil import to_utc
 from tests.conftest import require
 from tests.core.conftest import make_config
 from tests.postgres import PostgresServer
@@ -116,13 +121,18 @@ def _replay(ctx: Context, tracker_type: type[EventTracker], window: timedelta) -
 
 
 def _orm_rows(ctx: Context) -> dict[str, list[tuple[Any, ...]]]:
-    """Every event-table row as the ORM reads it back (events without updated_at)."""
+    """Every event-table row as the ORM reads it back (events without updated_at), the
+    one-post events' compact rows read as the rows they stand for."""
     out = {}
     with ctx.sessions() as session:
-        for model, key in ((Event, Event.id), (EventMember, EventMember.mention_id)):
+        stored: dict[type[Any], Callable[[Session], Sequence[Any]]] = {
+            Event: seed_rows.every_event,
+            EventMember: seed_rows.every_member,
+        }
+        for model, read in stored.items():
             table = cast(Table, model.__table__)
-            columns = [c for c in table.columns if c.name != "updated_at"]
-            out[table.name] = [tuple(r) for r in session.execute(select(*columns).order_by(key))]
+            names = [c.name for c in table.columns if c.name != "updated_at"]
+            out[table.name] = [tuple(getattr(r, n) for n in names) for r in read(session)]
         out["event_term_hours"] = [
             tuple(r) for r in session.execute(select(TermHours.__table__).order_by(TermHours.term))
         ]
@@ -130,19 +140,38 @@ def _orm_rows(ctx: Context) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def _stored_text(data_dir: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows as SQLite holds them (JSON and time text byte for byte)."""
+    """The rows as SQLite holds them (JSON and time text byte for byte); a one-post event's
+    compact row as the text of the rows it stands for (event_sql.seed_values, GROW_SEEDS)."""
     connection = sqlite3.connect(data_dir / EMBEDDED_STORE)
     try:
-        return {
-            "events": connection.execute(
-                "SELECT * FROM events ORDER BY id"  # updated_at: the time of the write
-            ).fetchall(),
-            "event_members": connection.execute(
-                "SELECT * FROM event_members ORDER BY mention_id"
-            ).fetchall(),
-        }
+        events = connection.execute("SELECT * FROM events").fetchall()
+        members = connection.execute("SELECT * FROM event_members").fetchall()
+        for seed in connection.execute(f"SELECT {', '.join(SEED_COLUMNS)} FROM event_seeds"):
+            events.append(_seed_text(seed))
+            grown = "SELECT " + GROW_SEEDS.split(" SELECT ", 1)[1]  # its event_members row
+            members.append(connection.execute(grown, seed[:1]).fetchone())
     finally:
         connection.close()
+    return {"events": sorted(events), "event_members": sorted(members)}
+
+
+def _seed_text(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The events row text of an event_seeds row (SEED_COLUMNS order)."""
+    mention_id, at_text, source, native_id, author, author_id, _, terms, exemplar, updated = row
+    at = stored_time(at_text)
+    assert at is not None
+    seed = Seed(
+        mention_id, at, tuple(json.loads(terms)), author_id, author, source, native_id, exemplar
+    )
+    values = seed_values(cast(EventSQL, _TextTimes()), seed, False, updated)
+    return tuple(int(v) if isinstance(v, bool) else v for v in values)
+
+
+class _TextTimes:
+    """EventSQL's `time` on SQLite, without a session."""
+
+    def time(self, moment: datetime) -> str:
+        return to_utc(moment).strftime(SQLITE_TIME)
 
 
 def _context(data_dir: Path, url: str | None = None) -> Context:

@@ -1,0 +1,105 @@
+"""One-post events in the store: `event_seeds` rows read as the `events` and `event_members`
+rows they stand for.
+
+Most clusters never get a second post and expire. Each is kept as one compact row (one index)
+instead of an `events` row (five indexes, its exemplar as escaped JSON) and an `event_members`
+row (two), which were written and later deleted again. The tracker turns the row into those two
+rows when the event grows or merges (event_sql.GROW_SEEDS); every reader of a forming event
+asks here too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from brand_events.models import Event, EventMember, EventSeed
+
+CHUNK = 500  # ids per query
+# An event_seeds row in the columns of brand_events.listing.COLUMNS (and merged_into).
+AS_EVENT_SQL = (
+    "SELECT mention_id AS id, '' AS title, 0 AS visible, published_at AS started_at,"
+    " published_at AS last_at, 1 AS mention_count, 1 AS author_count,"
+    " mention_id AS first_mention_id, source AS first_source, native_id AS first_native_id,"
+    " author AS first_author, NULL AS hourly, NULL AS merged_into FROM event_seeds"
+)
+NEWEST_SQL = "SELECT max(published_at) AS newest FROM event_seeds"
+
+
+def hourly(at: datetime) -> dict[str, int]:
+    """A one-post event's `hourly`: its post in the clock hour of its time."""
+    return {str(int(at.timestamp() // 3600)): 1}
+
+
+def as_event(row: EventSeed) -> Event:
+    """The (unsaved) events row the seed stands for, as the tracker wrote it for a seed."""
+    terms = json.loads(row.terms) if row.terms else {}
+    return Event(
+        id=row.mention_id,
+        title="",
+        visible=False,
+        started_at=row.published_at,
+        last_at=row.published_at,
+        mention_count=1,
+        author_count=1,
+        first_mention_id=row.mention_id,
+        first_source=row.source,
+        first_native_id=row.native_id,
+        first_author=row.author,
+        terms=terms,
+        used_terms=dict(terms),
+        independent=1,
+        hourly=hourly(row.published_at),
+        authors=[row.author_id] if row.author_id else [],
+        exemplars=[row.exemplar] if row.exemplar else [],
+        titled_size=0,
+        merged_into=None,
+        updated_at=row.updated_at,
+    )
+
+
+def as_member(row: EventSeed) -> EventMember:
+    """The (unsaved) event_members row of the seed's one post."""
+    return EventMember(
+        mention_id=row.mention_id,
+        event_id=row.mention_id,
+        source=row.source,
+        native_id=row.native_id,
+        published_at=row.published_at,
+        author=row.author,
+        parent_id=row.parent_id,
+        reason="seed",
+    )
+
+
+def seeds(session: Session, ids: Iterable[str]) -> list[EventSeed]:
+    """The stored seeds among these event ids (a query per chunk)."""
+    wanted = sorted(set(ids))
+    found: list[EventSeed] = []
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        found += session.scalars(select(EventSeed).where(EventSeed.mention_id.in_(chunk))).all()
+    return found
+
+
+def get(session: Session, event_id: str) -> Event | None:
+    """The one-post event of this id as an events row, or None."""
+    row = session.get(EventSeed, event_id)
+    return as_event(row) if row is not None else None
+
+
+def every_event(session: Session) -> list[Event]:
+    """Every stored event, the one-post ones included, by id (checks and exports)."""
+    found = [*session.scalars(select(Event)), *map(as_event, session.scalars(select(EventSeed)))]
+    return sorted(found, key=lambda event: event.id)
+
+
+def every_member(session: Session) -> list[EventMember]:
+    """Every stored event member, the one-post events' included, by mention id."""
+    rows = session.scalars(select(EventSeed))
+    found = [*session.scalars(select(EventMember)), *map(as_member, rows)]
+    return sorted(found, key=lambda member: member.mention_id)
