@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from brand_events import seed_rows
 from brand_events.status import data_clock
 from core.store_read import read_rows, stored_time
 
@@ -29,9 +28,15 @@ COLUMNS = (
     " first_source, first_native_id, first_author, hourly"
 )
 NEWEST_SQL = "SELECT max(last_at) AS newest FROM events"
-# Forming events include the one-post ones, kept in their own table (read on their own: a store
-# written by an older version has no such table yet).
-SEEDS = f"({seed_rows.AS_EVENT_SQL}) AS events"
+# Forming events include the one-post ones, kept in their own table (brand_events.seed_rows) and
+# read on their own: a store written by an older version has no such table yet.
+SEEDS = (
+    "(SELECT mention_id AS id, '' AS title, 0 AS visible, published_at AS started_at,"
+    " published_at AS last_at, 1 AS mention_count, 1 AS author_count,"
+    " mention_id AS first_mention_id, source AS first_source, native_id AS first_native_id,"
+    " author AS first_author, NULL AS hourly, NULL AS merged_into FROM event_seeds) AS events"
+)
+SEEDS_NEWEST_SQL = "SELECT max(published_at) AS newest FROM event_seeds"
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class EventRow:
         started, last = stored_time(row["started_at"]), stored_time(row["last_at"])
         assert started is not None and last is not None  # NOT NULL in every stored event
         if hourly is None:  # a one-post event (seed_rows)
-            hourly = seed_rows.hourly(started)
+            hourly = seed_hourly(started)
         return cls(
             id=str(row["id"]),
             title=row["title"] or "",
@@ -73,6 +78,11 @@ class EventRow:
             first_author=row["first_author"],
             hourly=(json.loads(hourly) if isinstance(hourly, str) else hourly) or {},
         )
+
+
+def seed_hourly(at: datetime) -> dict[str, int]:
+    """A one-post event's `hourly`: its post in the clock hour of its time."""
+    return {str(int(at.timestamp() // 3600)): 1}
 
 
 def read_events(
@@ -125,7 +135,7 @@ def read_data_now(
         return now
     found = [
         stored_time(row["newest"])
-        for sql in (NEWEST_SQL, seed_rows.NEWEST_SQL)
+        for sql in (NEWEST_SQL, SEEDS_NEWEST_SQL)
         for row in read_rows(source, sql)
     ]
     return data_clock(max((at for at in found if at is not None), default=None), wall)

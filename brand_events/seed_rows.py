@@ -5,34 +5,21 @@ Most clusters never get a second post and expire. Each is kept as one compact ro
 instead of an `events` row (five indexes, its exemplar as escaped JSON) and an `event_members`
 row (two), which were written and later deleted again. The tracker turns the row into those two
 rows when the event grows or merges (event_sql.GROW_SEEDS); every reader of a forming event
-asks here too.
+asks here too (the list and the data clock read the table as plain rows: brand_events.listing).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brand_events.listing import seed_hourly
 from brand_events.models import Event, EventMember, EventSeed
 
 CHUNK = 500  # ids per query
-# An event_seeds row in the columns of brand_events.listing.COLUMNS (and merged_into).
-AS_EVENT_SQL = (
-    "SELECT mention_id AS id, '' AS title, 0 AS visible, published_at AS started_at,"
-    " published_at AS last_at, 1 AS mention_count, 1 AS author_count,"
-    " mention_id AS first_mention_id, source AS first_source, native_id AS first_native_id,"
-    " author AS first_author, NULL AS hourly, NULL AS merged_into FROM event_seeds"
-)
-NEWEST_SQL = "SELECT max(published_at) AS newest FROM event_seeds"
-
-
-def hourly(at: datetime) -> dict[str, int]:
-    """A one-post event's `hourly`: its post in the clock hour of its time."""
-    return {str(int(at.timestamp() // 3600)): 1}
 
 
 def as_event(row: EventSeed) -> Event:
@@ -53,7 +40,7 @@ def as_event(row: EventSeed) -> Event:
         terms=terms,
         used_terms=dict(terms),
         independent=1,
-        hourly=hourly(row.published_at),
+        hourly=seed_hourly(row.published_at),
         authors=[row.author_id] if row.author_id else [],
         exemplars=[row.exemplar] if row.exemplar else [],
         titled_size=0,
