@@ -217,12 +217,15 @@ def dedup_batch_ms(folder: Path, known: int, texts: Sequence[str]) -> tuple[floa
             )
             session.execute(
                 insert(neardup.NearGroup),
-                [{"group_id": d, "text": f"已知文本{d}的内容"} for d in digests],
+                [
+                    {"id": start + i + 1, "group_id": d, "text": f"已知文本{d}的内容"}
+                    for i, d in enumerate(digests)
+                ],
             )
             bands = rng.integers(0, 2**62, size=count * neardup.BANDS)
             session.connection().exec_driver_sql(
-                "INSERT OR IGNORE INTO near_bands (band, group_id) VALUES (?, ?)",
-                [(int(b), digests[i // neardup.BANDS]) for i, b in enumerate(bands)],
+                "INSERT OR IGNORE INTO near_bands (band, near_group) VALUES (?, ?)",
+                [(int(b), start + i // neardup.BANDS + 1) for i, b in enumerate(bands)],
             )
     deduper = ContentDeduper(ctx.sessions)
     samples = []

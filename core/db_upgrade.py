@@ -1,15 +1,17 @@
-"""In-place upgrades of stored values renamed between versions (the workflow store).
+"""In-place upgrades of stores written by older versions (the workflow store).
 
 `init_db` adds missing columns; values renamed in a vocabulary change (e.g. the alert
-severity "warning" that is now "medium") are rewritten here. A model module declares its
-renames once with `rename_values`; they run after every `Base.metadata.create_all`, i.e.
-each time a store is opened, inside the same transaction, and touch only old rows.
+severity "warning" that is now "medium") are rewritten here, and tables whose layout changed
+in a way a new column cannot express (another primary key) are rebuilt. A model module
+declares them once (`rename_values`, `rebuild_when`); they run after every
+`Base.metadata.create_all`, i.e. each time a store is opened and before missing columns are
+added, inside the same transaction, and touch only stores of the older layout.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import Column, Connection, MetaData, event, inspect, update
@@ -42,3 +44,18 @@ def rename_values(column: Any, renames: Mapping[str, str]) -> None:
                 )
 
     event.listen(metadata, "after_create", rewrite)
+
+
+def rebuild_when(
+    metadata: MetaData,
+    older: Callable[[Connection], bool],
+    rebuild: Callable[[Connection], None],
+) -> None:
+    """Run rebuild(connection) when a store opens and older(connection) says it has the older
+    layout (rebuild must leave the current one, so it runs once per store)."""
+
+    def upgrade(_metadata: MetaData, connection: Connection, **_kw: Any) -> None:
+        if older(connection):
+            rebuild(connection)
+
+    event.listen(metadata, "after_create", upgrade)

@@ -4,7 +4,9 @@ A copy-paste campaign with a word changed, a repost with a sentence added, a rev
 a typo fixed: none of them has the exact group text of the first post, yet they are one story.
 Each group's first text (its representative) is kept in `near_groups`; MinHash over character
 bigrams (30 hashes, 10 bands of 3 rows) gives it 10 band keys, each a primary-key row of
-`near_bands` that points to the group. A new text looks up its own 10 band keys (by primary key,
+`near_bands` that points to the group by its number (`near_groups.id`, the rowid on SQLite: a
+band row is a third of the size it had with the 40-character group id, and `near_groups` needs
+no index on group_id). A new text looks up its own 10 band keys (by primary key,
 so the cost barely grows with the number of known texts) and is verified exactly against the
 representatives found: it joins the most similar one when
 
@@ -36,10 +38,18 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from core.db import LOOKUP_CHUNK, driver_run, driver_time, in_key_order, lookup, lookup_rows
+from core.db import (
+    LOOKUP_CHUNK,
+    driver_cursor,
+    driver_marker,
+    driver_run,
+    driver_time,
+    in_key_order,
+    lookup_rows,
+)
 from core.models import utcnow
 from core.pipeline.dedup_tables import NearBand, NearGroup
 
@@ -176,23 +186,29 @@ class NearMatcher:
         eligible = [t for t in texts if t.eligible]
         keys = band_keys(signatures(eligible)).tolist() if eligible else []
         self.keys: dict[str, list[int]] = {t.text: k for t, k in zip(eligible, keys, strict=True)}
-        self.bands = _bands(session, _flat(self.keys.values()))
+        held = _bands(session, _flat(self.keys.values()))
         # Only representatives some text of the batch may be a near copy of (same shape).
-        wanted = {group for text in eligible for group in self._candidates(text)}
-        found = lookup(session, NearGroup.group_id, NearGroup.text, wanted)
-        self.representatives = {g: NearText.of(text) for g, text in found.items()}
+        wanted = {ref for text in eligible for ref in self._candidates(held, text)}
+        found = _representatives(session, wanted)
+        self.representatives = {g: NearText.of(first) for g, first in found.values()}
+        # band key → (group id, shape); None for a group left unfetched (another shape than
+        # every text's of the batch that holds the key) or whose representative is gone.
+        self.bands: dict[int, tuple[str | None, int | None]] = {
+            key: (found[ref][0] if ref in found else None, shape)
+            for key, (ref, shape) in held.items()
+        }
         self.new_groups: list[tuple[str, str]] = []
         self.new_bands: dict[int, tuple[str, int]] = {}
 
-    def _candidates(self, text: NearText) -> dict[str, None]:
+    def _candidates(self, bands: dict[int, tuple[Any, int | None]], text: NearText) -> list[Any]:
         """The groups holding one of the text's band keys whose shape may be the text's (each
         once, in band order)."""
         shape = text.shape
-        found: dict[str, None] = {}
-        for held in map(self.bands.get, self.keys.get(text.text, ())):
-            if held is not None and (held[1] is None or held[1] == shape):
+        found: dict[Any, None] = {}
+        for held in map(bands.get, self.keys.get(text.text, ())):
+            if held is not None and held[0] is not None and (held[1] is None or held[1] == shape):
                 found[held[0]] = None
-        return found
+        return list(found)
 
     def match(self, text: NearText) -> str | None:
         """The group this text is a near copy of, or None."""
@@ -200,7 +216,7 @@ class NearMatcher:
         # Each group once, however many of the text's bands it holds (the best is the highest
         # score, ties to the smallest id: the order of the candidates does not matter); groups
         # of another shape score 0 and are left out.
-        for group in self._candidates(text):
+        for group in self._candidates(self.bands, text):
             representative = self.representatives.get(group)
             if representative is None:
                 continue
@@ -223,37 +239,63 @@ class NearMatcher:
 
     def save(self) -> None:
         """Store the batch's new representatives and band keys (first claim wins)."""
-        if self.new_groups:
-            stamp = driver_time(self.session, utcnow())
-            rows = [(g, t, stamp) for g, t in self.new_groups]
-            _insert_new(self.session, NearGroup, ("group_id", "text", "first_seen"), rows)
-        bands = [(key, group, shape) for key, (group, shape) in self.new_bands.items()]
-        _insert_new(self.session, NearBand, ("band", "group_id", "shape"), bands)
+        if not self.new_groups:
+            return
+        stamp = driver_time(self.session, utcnow())
+        refs = _insert_groups(self.session, [(g, t, stamp) for g, t in self.new_groups])
+        bands = [(key, refs[group], shape) for key, (group, shape) in self.new_bands.items()]
+        _insert_new_bands(self.session, bands)
 
 
 def _flat(lists: Iterable[list[int]]) -> set[int]:
     return {k for keys in lists for k in keys}
 
 
-def _bands(session: Session, keys: set[int]) -> dict[int, tuple[str, int | None]]:
-    """band key → (group, its shape or None) for the known keys, by primary key."""
-    rows = lookup_rows(session, NearBand.band, (NearBand.group_id, NearBand.shape), keys)
-    return {band: (group, shape) for band, group, shape in rows}
+def _bands(session: Session, keys: set[int]) -> dict[int, tuple[int | None, int | None]]:
+    """band key → (its group's NearGroup.id, the group's shape or None) for the known keys, by
+    primary key."""
+    rows = lookup_rows(session, NearBand.band, (NearBand.near_group, NearBand.shape), keys)
+    return {band: (ref, shape) for band, ref, shape in rows}
 
 
-def _insert_new(
-    session: Session,
-    table: type[NearGroup] | type[NearBand],
-    columns: tuple[str, ...],
-    rows: list[tuple[Any, ...]],
-) -> None:
-    """Insert rows, skipping keys another writer stored meanwhile (a band key another writer
-    claimed stays theirs), as driver SQL, in key order."""
+def _representatives(session: Session, refs: set[int]) -> dict[int, tuple[str, str]]:
+    """NearGroup.id → (group id, first text), by primary key."""
+    rows = lookup_rows(session, NearGroup.id, (NearGroup.group_id, NearGroup.text), refs)
+    return {ref: (group, text) for ref, group, text in rows}
+
+
+def _insert_groups(session: Session, rows: list[tuple[str, str, Any]]) -> dict[str, int]:
+    """Insert representatives (group id, text, first seen); returns group id → NearGroup.id
+    (numbered by the store: multi-row inserts with RETURNING, as driver SQL)."""
+    refs: dict[str, int] = {}
+    mark = driver_marker(session)
+    for start in range(0, len(rows), LOOKUP_CHUNK):
+        chunk = rows[start : start + LOOKUP_CHUNK]
+        params = [v for row in chunk for v in row]
+        # A driver whose placeholder is unknown gets named ones, through SQLAlchemy.
+        marks = [mark] * len(params) if mark else [f":p{i}" for i in range(len(params))]
+        values = ", ".join(f"({', '.join(marks[i : i + 3])})" for i in range(0, len(marks), 3))
+        sql = (
+            f"INSERT INTO {NearGroup.__tablename__} (group_id, text, first_seen)"
+            f" VALUES {values} RETURNING id, group_id"
+        )
+        if mark is None:
+            found = session.execute(text(sql), {f"p{i}": v for i, v in enumerate(params)})
+            refs.update({group: ref for ref, group in found})
+            continue
+        cursor = driver_cursor(session)
+        cursor.execute(sql, params)
+        refs.update({group: ref for ref, group in cursor.fetchall()})
+    return refs
+
+
+def _insert_new_bands(session: Session, rows: list[tuple[int, int, int]]) -> None:
+    """Insert band rows, skipping keys another writer stored meanwhile (a band key another
+    writer claimed stays theirs), as driver SQL, in key order."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
-    marks = ", ".join(["?"] * len(columns))
-    sql = f"{verb} INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({marks}){tail}"
-    driver_run(session, sql, in_key_order(rows))
+    sql = f"{verb} INTO {NearBand.__tablename__} (band, near_group, shape) VALUES (?, ?, ?){tail}"
+    driver_run(session, sql, in_key_order(list(rows)))
 
 
 def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
@@ -262,7 +304,7 @@ def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
     (groups, bands). Exact copies keep their group through similarity_groups; a later near copy
     of a forgotten text starts a new group."""
     stale = session.execute(
-        select(NearGroup.group_id, NearGroup.text).where(NearGroup.first_seen < cutoff)
+        select(NearGroup.id, NearGroup.text).where(NearGroup.first_seen < cutoff)
     ).all()
     groups = bands = 0
     for start in range(0, len(stale), LOOKUP_CHUNK):
@@ -278,6 +320,6 @@ def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
             done = session.execute(delete(NearBand).where(NearBand.band.in_(doomed)))
             bands += cast("CursorResult[Any]", done).rowcount
         ids = [g for g, _ in chunk]
-        done = session.execute(delete(NearGroup).where(NearGroup.group_id.in_(ids)))
+        done = session.execute(delete(NearGroup).where(NearGroup.id.in_(ids)))
         groups += cast("CursorResult[Any]", done).rowcount
     return groups, bands

@@ -4,10 +4,10 @@ generic texts keep posts apart; every copy is stored and counted."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Column, Engine, MetaData, Table, inspect, select, update
+from sqlalchemy import Engine, Table, select, update
 
 from core.context import Context
-from core.db import Base, init_db, make_engine, make_session_factory
+from core.db import Base, make_engine, make_session_factory
 from core.index.protocol import SearchQuery
 from core.models import Author
 from core.pipeline.dedup import (
@@ -101,7 +101,7 @@ def test_band_keys_are_stable_and_found_by_primary_key(ctx: Context) -> None:
     assert len(set(keys[0])) == BANDS and all(0 <= k < 2**63 for k in keys[0])
     with ctx.engine.connect() as conn:
         plan = conn.exec_driver_sql(
-            f"EXPLAIN QUERY PLAN SELECT band, group_id FROM {NearBand.__tablename__}"
+            f"EXPLAIN QUERY PLAN SELECT band, near_group FROM {NearBand.__tablename__}"
             " WHERE band IN (1, 2)"
         ).all()
     detail = " ".join(str(r[-1]) for r in plan)
@@ -182,31 +182,4 @@ def test_band_rows_stored_before_shapes_are_still_verified(tmp_path: object) -> 
     )
     groups = {m.native_id: m.group_id for m in kept}
     assert groups["b"] == first.id and groups["c"] == kept[1].id
-    engine.dispose()
-
-
-def test_a_store_made_before_band_shapes_gains_the_column_and_keeps_matching(
-    tmp_path: object,
-) -> None:
-    old = MetaData()
-    columns: list[Column[object]] = [
-        c._copy() for c in NearBand.__table__.columns if c.name != "shape"
-    ]
-    url = f"sqlite:///{tmp_path}/store.db"
-    engine = _store(url, Table(NearBand.__tablename__, old, *columns))
-    first = NearText.of(group_text(CAMPAIGN))
-    keys = band_keys(signatures([first])).tolist()[0]
-    with make_session_factory(engine).begin() as session:
-        session.add(NearGroup(group_id="old-group", text=first.text))
-        session.execute(
-            old.tables["near_bands"].insert(), [{"band": k, "group_id": "old-group"} for k in keys]
-        )
-
-    init_db(engine)
-
-    assert "shape" in {c["name"] for c in inspect(engine).get_columns("near_bands")}
-    kept, _ = ContentDeduper(make_session_factory(engine)).split(
-        [mention("b", CAMPAIGN.replace("蟑螂", "苍蝇"), 1, author=_by("b"))]
-    )
-    assert kept[0].group_id == "old-group"
     engine.dispose()
