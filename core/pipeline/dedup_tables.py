@@ -9,7 +9,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Connection, DateTime, Integer, String, Text, inspect
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    inspect,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import Base
@@ -88,23 +97,29 @@ def _number_groups(connection: Connection) -> None:
     run = connection.exec_driver_sql
     older = {c["name"] for c in inspect(connection).get_columns(bands)}
     shape = "b.shape" if "shape" in older else "NULL"  # stores made before band shapes
-    run(f"ALTER TABLE {groups} RENAME TO {groups}_by_string")
-    run(f"ALTER TABLE {bands} RENAME TO {bands}_by_string")
-    NearGroup.__table__.create(connection)  # type: ignore[attr-defined]
-    NearBand.__table__.create(connection)  # type: ignore[attr-defined]
+    # New tables beside the old ones, filled, then swapped: the first insert opens the
+    # transaction (SQLite's driver runs DDL before any DML on its own), so the old tables
+    # are dropped together with the copy or not at all; tables a failed attempt left go first.
+    numbered = MetaData()
+    new_groups = Base.metadata.tables[groups].to_metadata(numbered, name=f"{groups}_numbered")
+    new_bands = Base.metadata.tables[bands].to_metadata(numbered, name=f"{bands}_numbered")
+    numbered.drop_all(connection, checkfirst=True)
+    numbered.create_all(connection)
     run(
-        f"INSERT INTO {groups} (group_id, text, first_seen) SELECT group_id, text, first_seen"
-        f" FROM {groups}_by_string ORDER BY first_seen, group_id"
+        f"INSERT INTO {new_groups.name} (group_id, text, first_seen)"
+        f" SELECT group_id, text, first_seen FROM {groups} ORDER BY first_seen, group_id"
     )
-    run(f"CREATE INDEX {groups}_moving ON {groups} (group_id)")
+    run(f"CREATE INDEX {groups}_moving ON {new_groups.name} (group_id)")
     run(
-        f"INSERT INTO {bands} (band, near_group, shape) SELECT b.band, g.id, {shape}"
-        f" FROM {bands}_by_string b LEFT JOIN {groups} g ON g.group_id = b.group_id"
+        f"INSERT INTO {new_bands.name} (band, near_group, shape) SELECT b.band, g.id, {shape}"
+        f" FROM {bands} b LEFT JOIN {new_groups.name} g ON g.group_id = b.group_id"
         " ORDER BY b.band"
     )
     run(f"DROP INDEX {groups}_moving")
-    run(f"DROP TABLE {bands}_by_string")
-    run(f"DROP TABLE {groups}_by_string")
+    run(f"DROP TABLE {bands}")
+    run(f"DROP TABLE {groups}")
+    run(f"ALTER TABLE {new_groups.name} RENAME TO {groups}")
+    run(f"ALTER TABLE {new_bands.name} RENAME TO {bands}")
     count = connection.exec_driver_sql(f"SELECT COUNT(*) FROM {groups}").scalar()
     log.info("工作流数据库：近似重复组改为按编号引用（%s 个组）", count)
 

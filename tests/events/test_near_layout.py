@@ -74,9 +74,7 @@ def _older_store(url: str, shapes: bool) -> tuple[Engine, list[int]]:
     return engine, keys
 
 
-def _rebuilt_and_matching(url: str, shapes: bool) -> None:
-    engine, keys = _older_store(url, shapes)
-
+def _rebuilt_and_matching(engine: Engine, keys: list[int], shapes: bool) -> None:
     init_db(engine)
 
     columns = {c["name"] for c in inspect(engine).get_columns("near_bands")}
@@ -99,10 +97,20 @@ def _rebuilt_and_matching(url: str, shapes: bool) -> None:
 
 @pytest.mark.parametrize("shapes", [True, False], ids=["with-shapes", "before-shapes"])
 def test_an_older_store_is_rebuilt_and_keeps_matching(tmp_path: object, shapes: bool) -> None:
-    _rebuilt_and_matching(f"sqlite:///{tmp_path}/store.db", shapes)
+    _rebuilt_and_matching(*_older_store(f"sqlite:///{tmp_path}/store.db", shapes), shapes)
 
 
 def test_an_older_store_on_postgresql_is_rebuilt(pg_server: PostgresServer | None) -> None:
     require(pg_server is not None, "PostgreSQL is not installed (scripts/system-deps.sh)")
     assert pg_server is not None
-    _rebuilt_and_matching(pg_server.create_database(), True)
+    _rebuilt_and_matching(*_older_store(pg_server.create_database(), True), True)
+
+
+def test_tables_a_failed_rebuild_left_are_replaced(tmp_path: object) -> None:
+    engine, keys = _older_store(f"sqlite:///{tmp_path}/store.db", True)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE near_groups_numbered (id INTEGER PRIMARY KEY, group_id TEXT)"
+        )
+        connection.exec_driver_sql("INSERT INTO near_groups_numbered VALUES (7, 'half-moved')")
+    _rebuilt_and_matching(engine, keys, True)
