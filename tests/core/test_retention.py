@@ -112,7 +112,11 @@ NEW_TEXT = "鲜味坊骑手把汤洒了一地还骂人，投诉三次没人管�
 
 
 def _bands_by_group(session: Session) -> dict[str, int]:
-    rows = session.execute(select(NearBand.group_id, func.count()).group_by(NearBand.group_id))
+    rows = session.execute(
+        select(NearGroup.group_id, func.count())
+        .join(NearBand, NearBand.near_group == NearGroup.id)
+        .group_by(NearGroup.group_id)
+    )
     return {str(group): int(count) for group, count in rows}
 
 
