@@ -156,9 +156,29 @@ def driver_run(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> Non
     if mark is not None:
         driver_cursor(session).executemany(sql if mark == "?" else sql.replace("?", mark), rows)
         return
+    session.execute(text(_named(sql)), [_params(row) for row in rows])
+
+
+def driver_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Run one statement written with `?` placeholders (e.g. INSERT … RETURNING) in the
+    session's transaction and return its rows as plain tuples, as driver_run runs it."""
+    mark = driver_marker(session)
+    if mark is not None:
+        cursor = driver_cursor(session)
+        cursor.execute(sql if mark == "?" else sql.replace("?", mark), params)
+        return list(cursor.fetchall())
+    return [tuple(row) for row in session.execute(text(_named(sql)), _params(params))]
+
+
+def _named(sql: str) -> str:
+    """`?` placeholders as SQLAlchemy's named ones (:p0, :p1, …), for a driver whose own
+    placeholder is unknown."""
     parts = sql.split("?")
-    named = "".join(f"{p}:p{i}" for i, p in enumerate(parts[:-1])) + parts[-1]
-    session.execute(text(named), [{f"p{i}": v for i, v in enumerate(row)} for row in rows])
+    return "".join(f"{p}:p{i}" for i, p in enumerate(parts[:-1])) + parts[-1]
+
+
+def _params(row: Sequence[Any]) -> dict[str, Any]:
+    return {f"p{i}": v for i, v in enumerate(row)}
 
 
 def in_key_order(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -38,13 +38,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core.db import (
     LOOKUP_CHUNK,
-    driver_cursor,
-    driver_marker,
+    driver_rows,
     driver_run,
     driver_time,
     in_key_order,
@@ -268,24 +267,15 @@ def _insert_groups(session: Session, rows: list[tuple[str, str, Any]]) -> dict[s
     """Insert representatives (group id, text, first seen); returns group id → NearGroup.id
     (numbered by the store: multi-row inserts with RETURNING, as driver SQL)."""
     refs: dict[str, int] = {}
-    mark = driver_marker(session)
     for start in range(0, len(rows), LOOKUP_CHUNK):
         chunk = rows[start : start + LOOKUP_CHUNK]
-        params = [v for row in chunk for v in row]
-        # A driver whose placeholder is unknown gets named ones, through SQLAlchemy.
-        marks = [mark] * len(params) if mark else [f":p{i}" for i in range(len(params))]
-        values = ", ".join(f"({', '.join(marks[i : i + 3])})" for i in range(0, len(marks), 3))
+        values = ", ".join(["(?, ?, ?)"] * len(chunk))
         sql = (
             f"INSERT INTO {NearGroup.__tablename__} (group_id, text, first_seen)"
             f" VALUES {values} RETURNING id, group_id"
         )
-        if mark is None:
-            found = session.execute(text(sql), {f"p{i}": v for i, v in enumerate(params)})
-            refs.update({group: ref for ref, group in found})
-            continue
-        cursor = driver_cursor(session)
-        cursor.execute(sql, params)
-        refs.update({group: ref for ref, group in cursor.fetchall()})
+        found = driver_rows(session, sql, [v for row in chunk for v in row])
+        refs.update({group: ref for ref, group in found})
     return refs
 
 
