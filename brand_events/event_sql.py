@@ -54,12 +54,17 @@ MEMBER_COLUMNS = (
     "parent_id",
     "reason",
 )
-_marks = ", ".join(["?"] * len(EVENT_COLUMNS))
-INSERT_EVENTS = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({_marks})"
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    """An INSERT of one row of these columns, `?` placeholders (EventSQL.run adapts them)."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['?'] * len(columns))})"
+
+
+INSERT_EVENTS = _insert("events", EVENT_COLUMNS)
 # The id goes last: the row's values in EVENT_COLUMNS order, rotated by one.
 UPDATE_EVENTS = f"UPDATE events SET {', '.join(c + ' = ?' for c in EVENT_COLUMNS[1:])} WHERE id = ?"
-_marks = ", ".join(["?"] * len(MEMBER_COLUMNS))
-INSERT_MEMBERS = f"INSERT INTO event_members ({', '.join(MEMBER_COLUMNS)}) VALUES ({_marks})"
+INSERT_MEMBERS = _insert("event_members", MEMBER_COLUMNS)
 MOVE_MEMBERS = "UPDATE event_members SET event_id = ?, reason = 'merge' WHERE event_id = ?"
 # Expiry forgets the quiet clusters that never became events, one id per row.
 DELETE_MEMBERS = "DELETE FROM event_members WHERE event_id = ?"
@@ -76,8 +81,7 @@ SEED_COLUMNS = (
     "exemplar",
     "updated_at",
 )
-_marks = ", ".join(["?"] * len(SEED_COLUMNS))
-INSERT_SEEDS = f"INSERT INTO event_seeds ({', '.join(SEED_COLUMNS)}) VALUES ({_marks})"
+INSERT_SEEDS = _insert("event_seeds", SEED_COLUMNS)
 DELETE_SEEDS = "DELETE FROM event_seeds WHERE mention_id = ?"
 # A seed that grows or merges gets the event_members row it would have had from the start (its
 # events row is written from memory, as every touched event's).

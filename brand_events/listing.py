@@ -133,9 +133,14 @@ def read_data_now(
     of last month's data shows its events as they stood when the data ends, not 已平息."""
     if now is not None:
         return now
+    return data_clock(newest_seen(source), wall)
+
+
+def newest_seen(source: Context | Session) -> datetime | None:
+    """The time of the newest post the event store holds (events and one-post events), or None."""
     found = [
         stored_time(row["newest"])
         for sql in (NEWEST_SQL, SEEDS_NEWEST_SQL)
         for row in read_rows(source, sql)
     ]
-    return data_clock(max((at for at in found if at is not None), default=None), wall)
+    return max((at for at in found if at is not None), default=None)

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import seed_rows, term_hours
@@ -37,6 +37,7 @@ from brand_events.event_sql import (
     seed_row_values,
 )
 from brand_events.features import BrandNames, mention_terms
+from brand_events.listing import newest_seen
 from brand_events.models import Event, EventMember, EventSeed, EventsState
 from brand_events.seed import Seed
 from brand_events.titles import make_title
@@ -145,17 +146,7 @@ class EventTracker:
         self.clusterer = Clusterer(self.clusterer.window)
         self.persisted, self.seeded = set(), set()
         term_hours.load(session, self.clusterer.runs)
-        latest = max(
-            (
-                at
-                for at in (
-                    session.scalar(select(Event.last_at).order_by(Event.last_at.desc()).limit(1)),
-                    session.scalar(select(func.max(EventSeed.published_at))),
-                )
-                if at is not None
-            ),
-            default=None,
-        )
+        latest = newest_seen(session)
         if latest is not None:
             since = latest - self.clusterer.window * 2
             rows = session.scalars(
