@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from core.enums import Category, SentimentLabel
+from core.enums import Category, Channel, SentimentLabel
 from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
@@ -63,6 +63,11 @@ NEUTRAL_HEAD_SURE: float | None = None
 FORM_FREES_NEUTRAL = False
 # Reach of the neutral head below 0.5 (None: NEUTRAL_REACH on both sides).
 NEUTRAL_REACH_NEGATIVE: float | None = None
+# A post filed on a complaint platform (黑猫投诉, 聚投诉, 车质网 …: channel complaint_platform)
+# is a complaint by what the platform is for, whatever its wording: its complaint probability
+# is at least this, and inside the neutral band it is negative (an unseen industry's defect
+# report in neutral words was missed a third of the time; README "Complaint platforms").
+PLATFORM_COMPLAINT_FLOOR = 0.9
 
 
 def sigmoid_float(x: float) -> float:
@@ -170,9 +175,14 @@ class TextDecisions:
 
 
 def decide(
-    texts: Sequence[str], folded: Sequence[str], models: LoadedModels | None = None
+    texts: Sequence[str],
+    folded: Sequence[str],
+    models: LoadedModels | None = None,
+    platform: Sequence[bool] = (),
 ) -> TextDecisions:
-    """Sentiment, complaint and category for normalised texts (one hash pass for all models)."""
+    """Sentiment, complaint and category for normalised texts (one hash pass for all models).
+
+    `platform[i]`: text i was filed on a complaint platform (PLATFORM_COMPLAINT_FLOOR)."""
     models = models or load_models()
     spec = models.sentiment.linear.spec
     docs, buckets = hashed_ngrams(texts, spec)
@@ -195,6 +205,9 @@ def decide(
         if evidence:
             complaint_logit += EVIDENCE_SHIFT
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0
+        filed = bool(platform) and platform[i]
+        if filed:
+            p_complaint = max(p_complaint, PLATFORM_COMPLAINT_FLOOR)
         emotion = 0.0 if _EMOTION_WORDS.isdisjoint(found) else emotion_points(text, found)[1]
         p_pos = adjust_positive_probability(p, text, evidence, emotion)
         if p_complaint >= COMPLAINT_THRESHOLD:
@@ -202,6 +215,8 @@ def decide(
         p_pos = round(p_pos, 4)
         label = lean_negative(sentiment_label(p_pos, band), p_pos, p_complaint)
         label = neutral_overrule(label, p_pos, p_complaint, neutral_logit, found)
+        if filed and label == SentimentLabel.NEUTRAL:
+            label = SentimentLabel.NEGATIVE
         logits, gate, adapted_logits = heads[i, 2:], 0.0, False
         if residual is not None and text:
             adapted = adapt_row(residual[i], label, p_pos, p_complaint, logits)
@@ -284,7 +299,8 @@ class LinearClassifier:
         adapter = self.refresh_adapter()
         if adapter is not None:
             models = replace(models, adapter=adapter)
-        decided = decide(normalized, folded, models)
+        platform = [m.channel == Channel.COMPLAINT_PLATFORM for m in mentions]
+        decided = decide(normalized, folded, models, platform)
         keywords = extract_keywords_batch(folded, exclude=self.exclude_keywords)
         out = []
         for i, (mention, text) in enumerate(zip(mentions, folded, strict=True)):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from app.commands.classify import classify
-from core.enums import Category, SentimentLabel
+from core.enums import Category, Channel, SentimentLabel
 from sentiment.complaint_cues import MATCHER, complaint_shift
 from sentiment.corpora import Industry, load_examples
 from sentiment.data import default_data_dir
@@ -164,3 +164,37 @@ def test_neutral_head_spares_a_negative_leaning_complaint(monkeypatch: pytest.Mo
     monkeypatch.setattr(linear_classifier, "NEUTRAL_HEAD_SPARES", 0.2)
     assert label(complaint_like) == SentimentLabel.NEGATIVE
     assert label(chatter) == SentimentLabel.NEUTRAL
+
+
+def test_a_complaint_platform_post_is_a_complaint_whatever_its_wording() -> None:
+    from sentiment import linear_classifier
+
+    text = "这个东西收到了"  # no cue: only the model logits and the channel decide
+    # P(positive) ≈ 0.62 (inside the 0.5 ± 0.2 band, leaning positive), P(complaint) ≈ 0.01.
+    models = _tiny_models(0.5, -4.5, -3.0)
+    decided = linear_classifier.decide([text, text], [text, text], models, [True, False])
+    floor = linear_classifier.PLATFORM_COMPLAINT_FLOOR
+    assert decided.p_complaint[0] == floor >= linear_classifier.COMPLAINT_THRESHOLD
+    assert decided.labels[0] == SentimentLabel.NEGATIVE  # a complaint is not neutral
+    assert decided.categories[0] != Category.OTHER
+    assert decided.p_complaint[1] < 0.05
+    assert decided.labels[1] == SentimentLabel.NEUTRAL
+    assert decided.categories[1] == Category.OTHER
+    # A sure positive stays positive (a thank-you after the case was closed), still flagged.
+    sure = linear_classifier.decide([text], [text], _tiny_models(3.0, -4.5, -3.0), [True])
+    assert sure.labels[0] == SentimentLabel.POSITIVE and sure.p_complaint[0] == floor
+
+
+def test_classify_reads_the_channel(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    text = "长城哈弗H6机油增多"  # a car defect in words no training corpus has
+    on_weibo = make_mention(text)
+    filed = on_weibo.model_copy(update={"channel": Channel.COMPLAINT_PLATFORM})
+    weibo, platform = classifier.classify([on_weibo, filed])
+    assert platform.complaint is not None and platform.complaint.flag
+    assert platform.sentiment is not None and platform.sentiment.label == SentimentLabel.NEGATIVE
+    assert platform.category == Category.PRODUCT_QUALITY
+    assert (
+        weibo.complaint is not None and weibo.complaint.probability < platform.complaint.probability
+    )
