@@ -77,10 +77,17 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def background_texts() -> tuple[str, ...]:
-    """The bundled sample of real food-delivery reviews."""
+def background_reviews() -> tuple[tuple[str, bool], ...]:
+    """The bundled sample of real food-delivery reviews: (text, positive in its corpus)."""
     with gzip.open(DEMO_DIR / "background.jsonl.gz", "rt", encoding="utf-8") as handle:
-        return tuple(json.loads(line)["text"] for line in handle if line.strip())
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return tuple((row["text"], bool(row["positive"])) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def background_texts() -> tuple[str, ...]:
+    """The texts of background_reviews()."""
+    return tuple(text for text, _ in background_reviews())
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +110,7 @@ def background_events(
     start: datetime, end: datetime, brand: str, rate_per_hour: float, seed: int, tz: ZoneInfo
 ) -> Iterator[Event]:
     """Background mentions published in [start, end), one deterministic draw per minute slot."""
-    texts = background_texts()
+    reviews = background_reviews()
     slot = int(start.timestamp() // 60)
     last = math.ceil(end.timestamp() / 60)
     while slot < last:
@@ -116,14 +123,14 @@ def background_events(
         for number, second in enumerate(times):
             at = slot_start + timedelta(seconds=second)
             if start <= at < end:
-                yield Event(
-                    at, f"b{slot}-{number}", shape(texts[rng.randrange(len(texts))], brand, rng)
-                )
+                text, positive = reviews[rng.randrange(len(reviews))]
+                yield Event(at, f"b{slot}-{number}", shape(text, brand, rng, positive))
         slot += 1
 
 
-def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
-    """Dress a review as a Weibo post, forum thread, complaint entry or email about the brand."""
+def shape(text: str, brand: str, rng: random.Random, positive: bool = False) -> dict[str, Any]:
+    """Dress a review as a Weibo post, forum thread, complaint entry or email about the brand
+    (praise is never filed on the complaint platform: it becomes feedback by email)."""
     name = rng.choice(NICKS) + rng.choice(NICK_TAILS) + str(rng.randrange(10, 9999))
     author = {
         "name": name,
@@ -157,7 +164,7 @@ def shape(text: str, brand: str, rng: random.Random) -> dict[str, Any]:
             "author": author,
             "region": region,
         }
-    if roll < 0.94:
+    if roll < 0.94 and not positive:
         title = f"投诉{brand}：{text[:14]}"
         return {
             "channel": Channel.COMPLAINT_PLATFORM,
