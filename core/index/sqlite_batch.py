@@ -21,7 +21,7 @@ from core.index.sqlite_schema import (
     stored_top_rids,
     time_rid_base,
 )
-from core.index.textquery import text_tokens
+from core.index.textquery import token_text
 
 RID_MASK = (1 << RID_SHIFT) - 1  # the row id bits below a second's base
 INSERT_MENTION = (
@@ -149,8 +149,7 @@ def write_derived(db: sqlite3.Connection, rows: list[PendingRow]) -> None:
 
 def fts_values(text: str) -> tuple[str, str]:
     """The full-text columns of a text: its bigram tokens and its distinct CJK characters."""
-    grams, chars = text_tokens(text)
-    return " ".join(grams), " ".join(chars)
+    return token_text(text)
 
 
 def drop_derived(db: sqlite3.Connection, rids: Sequence[int], contentless: frozenset[str]) -> None:
