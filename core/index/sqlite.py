@@ -42,6 +42,10 @@ from core.models import Mention
 FTS_TABLES = ("mention_fts", "mention_chars")
 MERGE_STEP = 2_000  # full-text pages merged per transaction: writers wait ~0.1 s at most
 PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most one chunk
+# WAL pages (4 KiB) between automatic checkpoints; SQLite's default is 1,000. A 500-mention
+# batch writes 400-600 pages (random-key indexes, full-text segments), so the default copied
+# the WAL back every second batch (as core.db.WAL_CHECKPOINT_PAGES does for yuqing.db).
+WAL_CHECKPOINT_PAGES = 10_000
 
 
 class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
@@ -57,6 +61,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
             self._db.execute("PRAGMA busy_timeout=30000")
             self._db.execute("PRAGMA cache_size=-65536")
             self.layout = prepare(self._db, _backfill)
