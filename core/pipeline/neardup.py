@@ -63,7 +63,7 @@ MIN_NEAR_TEXT = 12  # letters (CJK, latin, digits) after noise is removed
 THRESHOLD = 0.65  # Jaccard of bigram sets
 MAX_CHARS = 1000  # a long article is compared by its first MAX_CHARS characters
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NOT_LETTER = re.compile(r"[^\w]|_", re.UNICODE)
+_NOT_LETTER = re.compile(r"[\W_]")  # one class, not an alternation: the same characters
 _RNG = np.random.default_rng(20261130)  # fixed: band keys must be the same in every process
 _MULT = _RNG.integers(1, 2**63, size=HASHES, dtype=np.uint64) | np.uint64(1)
 _XOR = _RNG.integers(0, 2**63, size=HASHES, dtype=np.uint64)
