@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery, SortOrder, SplitField
-from core.index.sqlite import SQLiteMentionIndex
+from core.index.sqlite import WAL_CHECKPOINT_PAGES, SQLiteMentionIndex
 from core.index.textquery import bigram_tokens
 from core.models import Sentiment, Urgency
 from tests.core.conftest import T0, mention
@@ -175,3 +175,12 @@ def test_an_old_database_gains_the_region_column_and_keeps_every_row(tmp_path: P
     again = SQLiteMentionIndex(path)  # a second open finds the column and changes nothing
     assert again.count(SearchQuery()) == 4 and again.count(SearchQuery(regions=["广东"])) == 1
     again.close()
+
+
+def test_connection_checkpoints_every_wal_checkpoint_pages(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    try:
+        found = index._db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        assert found == WAL_CHECKPOINT_PAGES > 1_000  # more than SQLite's default
+    finally:
+        index.close()
