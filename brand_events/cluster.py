@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -45,6 +46,15 @@ class Cluster:
         if not self.top:
             self.top = max(counts.values(), default=0)
         return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
+
+    def support(self, weights: dict[str, float], terms: Iterable[str], share: float = 1.0) -> float:
+        """Σ weight × `profile` over the terms the event holds (in the terms' order): how much
+        of a post's weight the event supports."""
+        counts = self.used if self.independent else self.terms
+        if not self.top:
+            self.top = max(counts.values(), default=0)
+        scale, held = max(1.0, self.top * share), self.terms  # (`profile`, one call per event)
+        return sum([weights[t] * min(1.0, counts.get(t, 0) / scale) for t in terms if t in held])
 
     def absorb(self, other: AnyCluster) -> bool:
         """Add another event's posts, terms, authors and times to this one (a merge); True

@@ -19,7 +19,7 @@ from itertools import chain
 
 from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Decision, Post
 from brand_events.enums import JoinReason
-from brand_events.features import background_damping, term_idf
+from brand_events.features import background_damping, damped_idf, term_idf
 from brand_events.seed import Seed
 from brand_events.term_runs import TermRuns
 
@@ -46,6 +46,7 @@ class Clusterer:
 
     def __init__(self, window: timedelta = WINDOW) -> None:
         self.window = window
+        self.gap = min(window, TOPIC_GAP)  # longest silence a topic join bridges
         self.clusters: dict[str, AnyCluster] = {}
         self.postings: dict[str, set[str]] = {}
         self.df: Counter[str] = Counter()
@@ -227,27 +228,26 @@ class Clusterer:
         scored: list[tuple[float, AnyCluster]] = []
         weights: dict[str, float] = {}  # the post's term weights, once an event qualifies
         norm = 0.0
+        # `_bursting` and `_late` written out (the same tests): they run for every candidate.
+        at, clusters, gap, window = post.published_at, self.clusters, self.gap, self.window
         for cluster_id in paired | (seen & self.large) if seen else ():
-            cluster = self.clusters.get(cluster_id)
+            cluster = clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
                 continue
             single = cluster_id not in paired
-            if single and cluster.size < BURST_SIZE:
+            size = cluster.size
+            if single and size < BURST_SIZE:
                 continue  # one shared word, and too small to be bursting
-            burst = self._bursting(cluster, post)
+            first = cluster.first_at
+            burst = size >= BURST_SIZE and at - first <= BURST_SPAN
             if single and not burst:
                 continue
-            if self._late(cluster, post):
-                continue
+            if at - cluster.last_at > gap or at - first > TOPIC_SPAN or first - at > window:
+                continue  # late
             if not weights:
                 weights = self.weights(post.terms)
                 norm = sum(weights.values())
-            if isinstance(cluster, Seed):  # every shared word is the seed's: profile 1.0
-                mass = sum([weights[t] for t in post.terms if t in cluster.words])
-            else:
-                share = BURST_SHARE if burst else 1.0
-                held, profile = cluster.terms, cluster.profile
-                mass = sum([weights[t] * profile(t, share) for t in post.terms if t in held])
+            mass = cluster.support(weights, post.terms, BURST_SHARE if burst else 1.0)
             floor = BURST_SCORE if burst else JOIN_SCORE
             if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))
@@ -265,7 +265,7 @@ class Clusterer:
     def _late(self, cluster: AnyCluster, post: Post) -> bool:
         """True when shared words or text no longer tie the post to the cluster (time apart)."""
         return (
-            post.published_at - cluster.last_at > min(self.window, TOPIC_GAP)
+            post.published_at - cluster.last_at > self.gap
             or post.published_at - cluster.first_at > TOPIC_SPAN
             or cluster.first_at - post.published_at > self.window
         )
@@ -302,10 +302,7 @@ class Clusterer:
 
     def weights(self, terms: Iterable[str]) -> dict[str, float]:
         """`weight` of each term, in the terms' order."""
-        total, df = self.total, self.df
-        return self.runs.damp(
-            {t: term_idf(t) * background_damping(total, df.get(t, 0)) for t in terms}
-        )
+        return self.runs.damp(damped_idf(terms, self.total, self.df))
 
     def similarity(self, a: AnyCluster, b: AnyCluster) -> float:
         """Weighted cosine of two events' term profiles."""

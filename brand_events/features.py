@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from core.config import CoreConfig
@@ -35,6 +35,10 @@ class BrandNames:
         names = {a.casefold() for a in [*self.core, *aliases] if len(a) >= 2}
         self.names = sorted(names, key=len, reverse=True)
         self._rests = {n: self._without_core(n) for n in self.names}
+        # mention_terms' sort key of every word judged so far that is not a fragment (both
+        # pure functions of the word): a batch judges only the words it is the first to use.
+        self.ranks: dict[str, tuple[float, str]] = {}
+        self.judged: set[str] = set()
 
     @classmethod
     def from_config(cls, config: CoreConfig) -> BrandNames:
@@ -75,10 +79,16 @@ def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[frozen
     """The most informative words (brand removed) and #topics# of each mention, in one scan."""
     texts = [m.full_text[:SCAN].casefold() for m in mentions]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
-    # Each distinct word of the batch is judged once: its sort key, unless a brand fragment.
-    distinct = set().union(*ranked)
-    _known_idf(distinct)
-    key = {w: (-term_idf(w), w) for w in distinct if not brand.is_fragment(w)}
+    # Each distinct word is judged once: its sort key, unless a brand fragment.
+    if len(brand.judged) > _IDF_LIMIT:
+        brand.ranks.clear()  # bounded, as _IDF
+        brand.judged.clear()
+    new = set().union(*ranked) - brand.judged
+    if new:
+        _known_idf(new)
+        brand.ranks.update({w: (-term_idf(w), w) for w in new if not brand.is_fragment(w)})
+        brand.judged |= new
+    key = brand.ranks
     return [_terms(m, words, key, brand) for m, words in zip(mentions, ranked, strict=True)]
 
 
@@ -124,6 +134,20 @@ def _remember(idf: dict[str, float]) -> None:
     if len(_IDF) + len(idf) > _IDF_LIMIT:
         _IDF.clear()  # bounded, as the lru_cache it replaced
     _IDF.update(idf)
+
+
+def damped_idf(terms: Iterable[str], mentions: int, df: Mapping[str, int]) -> dict[str, float]:
+    """term_idf × background_damping of each term (df: posts using it), in the terms' order."""
+    # Both written out (the same arithmetic): the clusterer weighs every candidate's post.
+    idfs, log, scale, top = _IDF, math.log, _LOG_50, mentions + 10
+    out = {}
+    for term in terms:
+        idf = idfs.get(term)
+        if idf is None:
+            idf = term_idf(term)
+        damping = log(top / (df.get(term, 0) + 1)) / scale
+        out[term] = idf * (1.0 if damping > 1.0 else damping if damping > 0.0 else 0.0)
+    return out
 
 
 def background_damping(mentions: int, containing: int) -> float:

@@ -9,6 +9,7 @@ clusterer grows it into a full `Cluster` before anything is added to it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 
 
@@ -91,6 +92,11 @@ class Seed:
     def exemplars(self) -> list[str]:
         """The post's text (its first 200 characters), if any."""
         return [self.text] if self.text else []
+
+    def support(self, weights: dict[str, float], terms: Iterable[str], share: float = 1.0) -> float:
+        """As `Cluster.support`: every shared word is the seed's, profile 1.0."""
+        words = self.words
+        return sum([weights[t] for t in terms if t in words])
 
     def profile(self, term: str, share: float = 1.0) -> float:
         """As `Cluster.profile` for a cluster whose every term was used once."""
