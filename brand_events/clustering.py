@@ -228,22 +228,18 @@ class Clusterer:
         scored: list[tuple[float, AnyCluster]] = []
         weights: dict[str, float] = {}  # the post's term weights, once an event qualifies
         norm = 0.0
-        # `_bursting` and `_late` written out (the same tests): they run for every candidate.
-        at, clusters, gap, window = post.published_at, self.clusters, self.gap, self.window
         for cluster_id in paired | (seen & self.large) if seen else ():
-            cluster = clusters.get(cluster_id)
+            cluster = self.clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
                 continue
             single = cluster_id not in paired
-            size = cluster.size
-            if single and size < BURST_SIZE:
+            if single and cluster.size < BURST_SIZE:
                 continue  # one shared word, and too small to be bursting
-            first = cluster.first_at
-            burst = size >= BURST_SIZE and at - first <= BURST_SPAN
+            burst = self._bursting(cluster, post)
             if single and not burst:
                 continue
-            if at - cluster.last_at > gap or at - first > TOPIC_SPAN or first - at > window:
-                continue  # late
+            if self._late(cluster, post):
+                continue
             if not weights:
                 weights = self.weights(post.terms)
                 norm = sum(weights.values())
