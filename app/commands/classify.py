@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
+from core.enums import Channel
 from core.errors import IntakeError
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
@@ -29,8 +30,16 @@ def classify(
         Path | None,
         typer.Option("--data-dir", help="部署的数据目录：使用其由人工校正训练的自适应模型"),
     ] = None,
+    channel: Annotated[
+        Channel | None,
+        typer.Option(
+            "--channel",
+            help="没有 channel 字段的记录按此频道判断（complaint_platform：都是投诉）",
+        ),
+    ] = None,
 ) -> None:
-    """Classify every record of a file; JSONL out, one record per input record, same order."""
+    """Classify every record of a file; JSONL out, one record per input record, same order.
+    A record's own `channel` wins over --channel; complaint-platform records are complaints."""
     classifier = get_classifier(model, data_dir)
     if data_dir is not None:
         console.print(_adaptation_note(classifier, data_dir), highlight=False, soft_wrap=True)
@@ -44,7 +53,7 @@ def classify(
         task = progress.add_task(f"分类 {input_file.name}", total=len(rows))
         for start in range(0, len(rows), BATCH):
             chunk = rows[start : start + BATCH]
-            mentions = [_mention(number, row) for number, row in chunk]
+            mentions = [_mention(number, row, channel) for number, row in chunk]
             for (_, row), result in zip(chunk, classifier.classify(mentions), strict=True):
                 out.write(json.dumps(_annotated(row, result), ensure_ascii=False) + "\n")
                 written += 1
@@ -80,10 +89,12 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         yield number, row
 
 
-def _mention(number: int, row: dict[str, Any]) -> Mention:
+def _mention(number: int, row: dict[str, Any], channel: Channel | None = None) -> Mention:
     text = next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), "")
+    default = channel or Channel.OTHER
     data: dict[str, Any] = {
         "source": str(row.get("source") or "classify"),
+        "channel": row.get("channel") or default,
         "native_id": str(row.get("native_id") or row.get("id") or number),
         "text": text,
         "title": row.get("title"),
@@ -94,7 +105,13 @@ def _mention(number: int, row: dict[str, Any]) -> Mention:
     try:
         return Mention.model_validate(data)
     except ValidationError:
-        return Mention(source="classify", native_id=str(number), text=text, published_at=utcnow())
+        return Mention(
+            source="classify",
+            native_id=str(number),
+            text=text,
+            published_at=utcnow(),
+            channel=default,
+        )
 
 
 def _annotated(row: dict[str, Any], mention: Mention) -> dict[str, Any]:

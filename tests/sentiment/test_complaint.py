@@ -198,3 +198,21 @@ def test_classify_reads_the_channel(
     assert (
         weibo.complaint is not None and weibo.complaint.probability < platform.complaint.probability
     )
+
+
+def test_classify_command_reads_the_channel_of_a_record_or_of_the_file(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    text = "长城哈弗H6机油增多"
+    rows = [{"id": 1, "text": text, "channel": "complaint_platform"}, {"id": 2, "text": text}]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+
+    def probabilities(channel: Channel | None) -> list[float]:
+        classify(source, target, "default", channel=channel)
+        out = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+        assert [r["id"] for r in out] == [1, 2]
+        return [r["complaint"]["probability"] for r in out]
+
+    filed, alone = probabilities(None)
+    assert filed >= 0.9 > alone  # the record's own channel; the other is text alone
+    assert min(probabilities(Channel.COMPLAINT_PLATFORM)) >= 0.9  # the file's channel
+    assert probabilities(Channel.WEIBO) == [filed, alone]  # a record's own channel wins
