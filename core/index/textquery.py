@@ -6,14 +6,12 @@ a leading '-' must not occur; "quoted phrases" keep their spaces.
 
 from __future__ import annotations
 
-import operator
 import re
 import shlex
 from dataclasses import dataclass, field
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = r"0-9A-Za-z\u00c0-\u024f"
-_TOKEN = re.compile(rf"[{_CJK}]+|[{_WORD}]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # One match per token of bigram_tokens, in its order: at a CJK character followed by another
@@ -55,22 +53,16 @@ def parse_text_query(text: str | None) -> TextQuery:
 
 
 def bigram_tokens(text: str) -> list[str]:
-    """CJK runs become overlapping bigrams (a lone character stays a unigram); words lowercase."""
-    tokens: list[str] = []
-    for run in _TOKEN.findall(text):
-        if not _IS_CJK.match(run):
-            tokens.append(run.lower())
-        elif len(run) == 1:
-            tokens.append(run)
-        else:  # run[i] + run[i + 1] for every i, without a Python-level loop
-            tokens += map(operator.add, run, run[1:])
-    return tokens
+    """CJK runs become overlapping bigrams (a lone character stays a unigram); words lowercase.
+    Queries are tokenised here, stored texts by token_text: the same regex serves both."""
+    return [token.lower() for token in _GRAM.findall(text)]
 
 
 def token_text(text: str) -> tuple[str, str]:
-    """The space-joined bigram_tokens(text) and cjk_chars(text), each from one C-level regex
-    pass (the index writes both for every mention; a Python loop over the runs and their
-    bigrams took 1.3-1.5 times as long on the stream's texts)."""
+    """The space-joined bigram_tokens(text), and the distinct CJK characters of the text
+    space-joined (the single-character table), each from one C-level regex pass (the index
+    writes both for every mention; a Python loop over the runs and their bigrams took 1.3-1.5
+    times as long on the stream's texts)."""
     # Words and bigrams are lowercased together: CJK characters have no case, and str.lower
     # maps a word character by character (no context-dependent case in the word ranges).
     grams = " ".join(_GRAM.findall(text)).lower()
@@ -81,8 +73,3 @@ def is_single_cjk_char(term: str) -> bool:
     """A lone CJK character cannot be found through bigrams; backends scan for it instead."""
     tokens = bigram_tokens(term)
     return len(tokens) == 1 and len(tokens[0]) == 1 and bool(_IS_CJK.match(tokens[0]))
-
-
-def cjk_chars(text: str) -> str:
-    """The distinct CJK characters of a text, space-separated (the single-character table)."""
-    return " ".join(dict.fromkeys(_IS_CJK.findall(text)))

@@ -1,12 +1,42 @@
-"""token_text (regex passes, used by index writes) gives exactly bigram_tokens and cjk_chars."""
+"""token_text (index writes) and bigram_tokens (queries), both one regex, give exactly the
+tokens of the plain loop over CJK runs and words they replaced (reference_* below)."""
 
 from __future__ import annotations
 
+import operator
 import random
+import re
 
 import pytest
 
-from core.index.textquery import bigram_tokens, cjk_chars, token_text
+from core.index.textquery import bigram_tokens, token_text
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
+_IS_CJK = re.compile(rf"[{_CJK}]")
+
+
+def bigram_reference(text: str) -> list[str]:
+    """CJK runs become overlapping bigrams (a lone character stays itself); words lowercase."""
+    tokens: list[str] = []
+    for run in _RUN.findall(text):
+        if not _IS_CJK.match(run):
+            tokens.append(run.lower())
+        elif len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens += map(operator.add, run, run[1:])
+    return tokens
+
+
+def chars_reference(text: str) -> str:
+    """The distinct CJK characters of a text, space-separated."""
+    return " ".join(dict.fromkeys(_IS_CJK.findall(text)))
+
+
+def reference(text: str) -> tuple[str, str]:
+    return " ".join(bigram_reference(text)), chars_reference(text)
+
 
 TEXTS = [
     "",
@@ -29,11 +59,13 @@ ALPHABET = (
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_gives_the_grams_and_the_distinct_characters(text: str) -> None:
-    assert token_text(text) == (" ".join(bigram_tokens(text)), cjk_chars(text))
+    assert token_text(text) == reference(text)
+    assert bigram_tokens(text) == bigram_reference(text)
 
 
 def test_random_texts_give_the_same_values() -> None:
     rng = random.Random(17)
     for _ in range(5_000):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 24)))
-        assert token_text(text) == (" ".join(bigram_tokens(text)), cjk_chars(text)), text
+        assert token_text(text) == reference(text), text
+        assert bigram_tokens(text) == bigram_reference(text), text
