@@ -38,21 +38,24 @@ class Cluster:
     merged_into: str | None = None
     top: int = 0  # the highest term count (0 = not computed yet)
 
-    def profile(self, term: str, share: float = 1.0) -> float:
-        """0–1: how central a term is to this event (its count against `share` of the top
-        term's: a bursting event counts every term used half as often as the top one fully)."""
+    def _profile_counts(self) -> Counter[str]:
+        """The term counts `profile` reads, with `top` computed if it is not yet."""
         # What the independent posts say: reposts that add no words must not dilute the profile.
         counts = self.used if self.independent else self.terms
         if not self.top:
             self.top = max(counts.values(), default=0)
+        return counts
+
+    def profile(self, term: str, share: float = 1.0) -> float:
+        """0–1: how central a term is to this event (its count against `share` of the top
+        term's: a bursting event counts every term used half as often as the top one fully)."""
+        counts = self._profile_counts()
         return min(1.0, counts.get(term, 0) / max(1.0, self.top * share)) if self.top else 0.0
 
     def support(self, weights: dict[str, float], terms: Iterable[str], share: float = 1.0) -> float:
         """Σ weight × `profile` over the terms the event holds (in the terms' order): how much
         of a post's weight the event supports."""
-        counts = self.used if self.independent else self.terms
-        if not self.top:
-            self.top = max(counts.values(), default=0)
+        counts = self._profile_counts()
         scale, held = max(1.0, self.top * share), self.terms  # (`profile`, one call per event)
         return sum([weights[t] * min(1.0, counts.get(t, 0) / scale) for t in terms if t in held])
 
