@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -58,11 +58,13 @@ class AdaptationFileError(YuqingError):
 
 @dataclass(frozen=True)
 class HumanLabels:
-    """The latest human label per mention of each learnt field (normalised texts)."""
+    """The latest human label per mention of each learnt field (normalised texts), and which
+    of those texts were filed on a complaint platform."""
 
     sentiment: Sequence[tuple[str, SentimentLabel]] = ()
     complaint: Sequence[tuple[str, bool]] = ()
     category: Sequence[tuple[str, Category]] = ()
+    filed: frozenset[str] = frozenset()
 
     def counts(self) -> dict[str, int]:
         """Labels per field."""
@@ -112,8 +114,12 @@ def fit_adapter(
     base: LoadedModels | None = None,
     category: Sequence[tuple[str, Category]] = (),
     background: Background | None = None,
+    filed: Collection[str] = (),
 ) -> LinearHashModel | None:
-    """The adaptation model for these human labels (None when every field has too few)."""
+    """The adaptation model for these human labels (None when every field has too few).
+
+    Texts in `filed` were posted on a complaint platform: the residual is fitted on top of the
+    decision `classify` makes for them (with the platform's complaint floor), not the text's."""
     base = base or load_models()
     if max(len(sentiment), len(complaint), len(category)) < MIN_CORRECTIONS:
         return None
@@ -129,7 +135,7 @@ def fit_adapter(
     for pairs, block, offsets_of in fields:
         if len(pairs) < MIN_CORRECTIONS:
             continue
-        texts, decided = _decided([t for t, _ in pairs], base)
+        texts, decided = _decided([t for t, _ in pairs], base, filed)
         corrected.update(dict.fromkeys(texts))
         features = anchored_features(texts, background, adapter.idf, hash_spec)
         targets = [_target(block, value) for _, value in pairs]
@@ -173,10 +179,13 @@ def anchored_features(
     )
 
 
-def _decided(raw_texts: Sequence[str], base: LoadedModels) -> tuple[list[str], TextDecisions]:
+def _decided(
+    raw_texts: Sequence[str], base: LoadedModels, filed: Collection[str] = ()
+) -> tuple[list[str], TextDecisions]:
     folded = [fold(t) for t in raw_texts]
     texts = [normalize_folded(t) for t in folded]
-    return texts, decide(texts, folded, base)
+    platform = [t in filed for t in raw_texts] if filed else []
+    return texts, decide(texts, folded, base, platform)
 
 
 def human_labels(session: Session) -> tuple[HumanLabels, int]:
@@ -194,6 +203,7 @@ def human_labels(session: Session) -> tuple[HumanLabels, int]:
         sentiment=[(r.text, SentimentLabel(r.value)) for r in rows[CorrectedField.SENTIMENT]],
         complaint=complaint,
         category=[(r.text, Category(r.value)) for r in rows[CorrectedField.CATEGORY]],
+        filed=frozenset(r.text for field_rows in rows.values() for r in field_rows if r.filed),
     )
     return labels, last_correction_id(session)
 
@@ -228,13 +238,17 @@ def measure_effect(labels: HumanLabels, base: LoadedModels) -> dict[str, dict[st
     measured = {name: rows for name, rows in held.items() if len(rows) >= MIN_HELD_BACK}
     if not measured:
         return {}
-    adapter = fit_adapter(sentiment[0], complaint[0], base, category=category[0])
+    adapter = fit_adapter(
+        sentiment[0], complaint[0], base, category=category[0], filed=labels.filed
+    )
     adapted = LoadedModels(base.sentiment, base.heads, adapter)
     effect: dict[str, dict[str, float]] = {}
     for name, rows in measured.items():
         texts = [t for t, _ in rows]
         truth = [str(v).lower() for _, v in rows]
-        before, after = (_answers(name, _decided(texts, m)[1]) for m in (base, adapted))
+        before, after = (
+            _answers(name, _decided(texts, m, labels.filed)[1]) for m in (base, adapted)
+        )
         effect[name] = {
             "held_back": len(rows),
             "before": _agreement(before, truth),
@@ -270,7 +284,9 @@ def adapt_from_store(
     started = time.perf_counter()
     labels, last_id = human_labels(session)
     base = load_models()
-    adapter = fit_adapter(labels.sentiment, labels.complaint, base, category=labels.category)
+    adapter = fit_adapter(
+        labels.sentiment, labels.complaint, base, category=labels.category, filed=labels.filed
+    )
     path = None
     effect: dict[str, dict[str, float]] = {}
     if adapter is not None:

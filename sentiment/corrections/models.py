@@ -12,7 +12,9 @@ from core.dbtypes import UTCDateTime
 
 
 class LabelCorrection(Base):
-    """One field of one mention set by a person; the text is kept for training."""
+    """One field of one mention set by a person; the text and channel are kept for training
+    (a complaint-platform post is decided with the platform's complaint floor, so it is
+    trained that way too). `channel` is None on rows stored before it was kept."""
 
     __tablename__ = "label_corrections"
 
@@ -24,3 +26,4 @@ class LabelCorrection(Base):
     actor: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     text: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str | None] = mapped_column(String(30), nullable=True)

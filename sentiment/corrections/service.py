@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.enums import Category, SentimentLabel, Severity
+from core.enums import Category, Channel, SentimentLabel, Severity
 from core.errors import YuqingError
 from core.index.protocol import MentionIndex
 from core.models import Mention, corrected_value
@@ -73,6 +73,7 @@ def correct(
                 actor=actor,
                 at=now,
                 text=mention.full_text,
+                channel=mention.channel,
             )
         )
     merged = {**mention.corrected, **{f.value: v for f, v in values.items()}}
@@ -101,6 +102,7 @@ class LabelledText:
     text: str
     field: CorrectedField
     value: str
+    filed: bool = False  # posted on a complaint platform (decided with its complaint floor)
 
 
 def training_labels(session: Session, field: CorrectedField) -> list[LabelledText]:
@@ -113,4 +115,7 @@ def training_labels(session: Session, field: CorrectedField) -> list[LabelledTex
     )
     for row in session.scalars(statement):
         latest[row.mention_id] = row
-    return [LabelledText(r.mention_id, r.text, field, r.after) for r in latest.values()]
+    return [
+        LabelledText(r.mention_id, r.text, field, r.after, r.channel == Channel.COMPLAINT_PLATFORM)
+        for r in latest.values()
+    ]

@@ -20,11 +20,17 @@ from sentiment.adaptation.service import (
     adapt_from_store,
     adapted_path,
     fit_adapter,
+    human_labels,
 )
 from sentiment.corrections import service
 from sentiment.corrections.enums import CorrectedField
 from sentiment.features import fold, normalize_folded
-from sentiment.linear_classifier import LinearClassifier, decide, load_models
+from sentiment.linear_classifier import (
+    PLATFORM_COMPLAINT_FLOOR,
+    LinearClassifier,
+    decide,
+    load_models,
+)
 from tests.core.conftest import T0, make_config, mention
 
 # Slang praise the review-trained base model reads as negative ("太火了", "yyds", "绝绝子").
@@ -145,6 +151,57 @@ def test_complaint_corrections_adapt_the_flag(ctx: Context) -> None:
         [mention("q", "鲜味坊的客服电话是多少号码")]
     )
     assert adapted[0].complaint is not None and not adapted[0].complaint.flag
+
+
+# Case-closed notes on a complaint platform: the text alone is no complaint (P ≈ 0.01–0.25), the
+# platform's floor makes each one 0.9. Staff correcting them to "not a complaint" must move
+# the platform decision, which `classify` makes, not the text-alone one.
+CLOSED = [
+    "鲜味坊已经补发，满意，申请结案",
+    "鲜味坊已补发新的，很满意，申请结案",
+    "已收到鲜味坊补发的商品，满意，结案",
+    "鲜味坊重新发货了，满意，可以结案",
+    "鲜味坊补发已收到，非常满意，申请结案",
+    "收到补发，鲜味坊处理得很满意，结案",
+]
+CLOSED_PROBE = "鲜味坊补发的已经收到了，满意，申请结案"
+
+
+def _platform_probability(classifier: object) -> float:
+    assert isinstance(classifier, LinearClassifier)
+    probe = mention("probe", CLOSED_PROBE, channel="complaint_platform")
+    decided = classifier.classify([probe])[0].complaint
+    assert decided is not None
+    return decided.probability
+
+
+def test_corrections_keep_the_channel_and_train_platform_posts_as_classified(
+    ctx: Context,
+) -> None:
+    assert _platform_probability(LinearClassifier()) == PLATFORM_COMPLAINT_FLOOR
+    posts = [mention(f"c{i}", t, channel="complaint_platform") for i, t in enumerate(CLOSED)]
+    report = ctx.pipeline.process(posts)
+    with ctx.sessions() as session:
+        for stored in report.new:
+            service.correct(
+                session,
+                ctx.index,
+                stored.id,
+                {CorrectedField.COMPLAINT: "否"},
+                actor="李娜",
+                now=T0,
+            )
+        rows = service.history(session)
+        assert {r.channel for r in rows} == {"complaint_platform"}
+        labels, _ = human_labels(session)
+        assert labels.filed == frozenset(CLOSED)
+        adapt_from_store(session, ctx.data_dir)
+    adapted = get_classifier("default", ctx.data_dir)
+    # Trained on the text-alone decisions (already "no"), the residual barely moves the
+    # platform's 0.9 (0.49 when this test was written); trained as classified, it does.
+    assert _platform_probability(adapted) < 0.2
+    text_alone = LinearClassifier(adapter=fit_adapter([], [(t, False) for t in CLOSED]))
+    assert _platform_probability(text_alone) > 0.3
 
 
 def test_unreadable_adapter_file_is_named(tmp_path: Path) -> None:
