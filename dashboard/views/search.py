@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from core.index.protocol import SortOrder
+from dashboard.corrections import correction_form
 from dashboard.data import search
 from dashboard.widgets import filter_sidebar, mention_cards
 
@@ -28,3 +29,4 @@ page = st.number_input("页码", min_value=1, value=1, step=1)
 result = search(replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE))
 st.caption(f"共找到 {result.total_zh} 条")
 mention_cards(result.mentions)
+correction_form(result.mentions, "search")

@@ -11,7 +11,15 @@ import pytest
 
 from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
-from tests.dashboard.conftest import page_text, start_dashboard, wait_for
+from tests.dashboard.conftest import (
+    button,
+    click,
+    page_text,
+    select_option,
+    start_dashboard,
+    type_into,
+    wait_for,
+)
 
 CONFIG = """
 brand: 鲜味坊
@@ -99,6 +107,21 @@ def test_search_page_finds_substring(tmp_path: Path, browser: object) -> None:
             "search result without the non-matching mention",
         )
         assert "申请退款一直没到账" in text
+        # 人工校正 in the browser: the refund complaint is not neutral, staff say so.
+        click(browser, browser.find_element("xpath", "//summary[.//p[contains(., '人工校正')]]"))  # type: ignore[attr-defined]
+        select_option(browser, "情感", "中性")
+        type_into(browser, "操作人", "李娜")
+        click(browser, button(browser, "保存校正"))
+        text = wait_for(
+            lambda: (t := page_text(browser)) and "已校正（操作人 李娜）" in t and t,
+            60,
+            "the saved correction",
+        )
+        assert "情感 负面 → 中性" in text and "人工校正" in text
+        index = SQLiteMentionIndex(data / "mentions.db")
+        found = index.search(SearchQuery(text="退款")).mentions
+        index.close()
+        assert [m.sentiment.label if m.sentiment else None for m in found] == ["neutral"]
     finally:
         dashboard.terminate()
         dashboard.wait(timeout=20)

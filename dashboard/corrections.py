@@ -1,0 +1,115 @@
+"""人工校正 on the dashboard: overrule the classifier on one of the listed mentions.
+
+The same correction as `yuqing label set`: one audited row per changed field, the mention in
+the index changes at once, and the correction trains the deployment's adapted model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from core.enums import Category, SentimentLabel, Severity
+from core.models import Mention, corrected_value
+from dashboard import auth
+from dashboard.data import get_context, now, search
+from sentiment.corrections import service
+from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
+
+CHOICES: dict[CorrectedField, list[str]] = {
+    CorrectedField.SENTIMENT: [str(label) for label in SentimentLabel],
+    CorrectedField.COMPLAINT: ["true", "false"],
+    CorrectedField.CATEGORY: [str(category) for category in Category],
+    CorrectedField.URGENCY: [str(level) for level in Severity],
+}
+UNSET = ""  # the classifier decided nothing for this field (e.g. no urgency yet)
+
+
+def mention_choice(mention: Mention) -> str:
+    """One line per listed mention: time, author, the start of the text."""
+    when = mention.published_at.astimezone(get_context().config.tz).strftime("%m-%d %H:%M")
+    text = (mention.title or mention.text).replace("\n", " ")
+    short = text[:30] + ("…" if len(text) > 30 else "")
+    return f"{when} {mention.author.name or '匿名'}：{short}"
+
+
+def changed_fields(
+    mention: Mention, chosen: dict[CorrectedField, str]
+) -> dict[CorrectedField, str]:
+    """The chosen values that differ from what the mention now says."""
+    return {
+        field: value
+        for field, value in chosen.items()
+        if value != UNSET and value != (corrected_value(mention, field.value) or UNSET)
+    }
+
+
+def _label(field: CorrectedField) -> Callable[[str], str]:
+    def label(value: str) -> str:
+        return value_zh(field, value) if value else "（未判定）"
+
+    return label
+
+
+def correction_form(mentions: list[Mention], key: str) -> None:
+    """An expander to correct sentiment, complaint, category or urgency of a listed mention."""
+    if not mentions:
+        return
+    done = st.session_state.pop(f"{key}-done", None)
+    with st.expander("人工校正（改正分类结果，并用于本部署模型的自适应训练）", expanded=bool(done)):
+        if done:
+            st.success(done)
+        if not auth.may_act():
+            st.info("当前账号为只读（管理层），不能校正。")
+            return
+        picked = st.selectbox(
+            "要校正的提及",
+            range(len(mentions)),
+            format_func=lambda i: mention_choice(mentions[i]),
+            key=f"{key}-mention",
+        )
+        mention = mentions[picked]
+        chosen: dict[CorrectedField, str] = {}
+        cols = st.columns(len(CHOICES))
+        for col, (field, options) in zip(cols, CHOICES.items(), strict=True):
+            current = corrected_value(mention, field.value) or UNSET
+            listed = options if current in options else [UNSET, *options]
+            chosen[field] = str(
+                col.selectbox(
+                    FIELD_LABELS_ZH[field],
+                    listed,
+                    index=listed.index(current),
+                    format_func=_label(field),
+                    key=f"{key}-{field}-{mention.id}",
+                )
+            )
+        actor = auth.actor()
+        if st.button("保存校正", key=f"{key}-save-{mention.id}", type="primary"):
+            done = _save(mention, changed_fields(mention, chosen), actor)
+            if done:
+                st.session_state[f"{key}-done"] = done
+                st.rerun()  # the cards above show the human label at once
+
+
+def _save(mention: Mention, changes: dict[CorrectedField, str], actor: str) -> str | None:
+    """Store the correction; the message to show, or None after showing an error."""
+    if not changes:
+        st.warning("没有改动：先把至少一项改成与当前不同的值。")
+        return None
+    if not actor.strip():
+        st.error("请先在侧栏填写操作人，校正会记入审计日志。")
+        return None
+    ctx = get_context()
+    try:
+        with ctx.sessions() as session:
+            service.correct(session, ctx.index, mention.id, changes, actor=actor.strip(), now=now())
+    except service.CorrectionError as exc:
+        st.error(str(exc))
+        return None
+    search.clear()
+    done = "，".join(
+        f"{FIELD_LABELS_ZH[f]} {value_zh(f, corrected_value(mention, f.value))} → {value_zh(f, v)}"
+        for f, v in changes.items()
+    )
+    return f"已校正（操作人 {actor.strip()}）：{done}。"

@@ -1,0 +1,93 @@
+"""人工校正 on the 检索 page: the form stores an audited correction, the card changes at once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from app.cli import app
+from core.accounts.enums import Role
+from core.context import Context
+from dashboard.auth import SESSION_KEY, User
+from sentiment.corrections import service
+
+PAGE = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
+DEFECT = "刹车异响，4S店说正常，要求退车"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A data dir holding one defect report, read by the dashboard's context."""
+    data_dir = tmp_path / "var"
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    record = {"source": "t", "native_id": "1", "text": DEFECT}
+    stream = tmp_path / "in.jsonl"
+    stream.write_text(
+        json.dumps({**record, "published_at": datetime.now(UTC).isoformat()}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    yield data_dir
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _cards(at: AppTest) -> str:
+    return "".join(m.value for m in at.markdown if "yq-mention" in m.value)
+
+
+def test_form_corrects_the_mention_with_actor_and_audit(data_dir: Path) -> None:
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert "人工校正" not in _cards(at) and "负面" in _cards(at)
+    sentiment = next(s for s in at.selectbox if s.label == "情感")
+    assert sentiment.value == "negative"
+    sentiment.set_value("neutral")
+    operator = next(t for t in at.sidebar.text_input if t.label == "操作人")
+    operator.set_value("李娜")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert not at.exception and not at.error
+    assert any("已校正（操作人 李娜）：情感 负面 → 中性" in s.value for s in at.success)
+    assert "人工校正" in _cards(at) and "中性" in _cards(at)
+    ctx = Context.load(None, str(data_dir))
+    try:
+        with ctx.sessions() as session:
+            rows = service.history(session)
+        assert [(r.field, r.before, r.after, r.actor) for r in rows] == [
+            ("sentiment", "negative", "neutral", "李娜")
+        ]
+        stored = ctx.index.get(rows[0].mention_id)
+        assert stored is not None and stored.sentiment is not None
+        assert stored.sentiment.label == "neutral" and stored.corrected == {"sentiment": "neutral"}
+    finally:
+        ctx.close()
+
+
+def test_saving_without_a_change_stores_nothing(data_dir: Path) -> None:
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert any("没有改动" in w.value for w in at.warning)
+    ctx = Context.load(None, str(data_dir))
+    try:
+        with ctx.sessions() as session:
+            assert service.history(session) == []
+    finally:
+        ctx.close()
+
+
+def test_a_viewer_cannot_correct(data_dir: Path) -> None:
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.session_state[SESSION_KEY] = User("boss", "王总", Role.VIEWER)
+    at.run()
+    assert not [b for b in at.button if b.label == "保存校正"]
+    assert any("只读" in i.value for i in at.info)
