@@ -13,7 +13,7 @@ import streamlit as st
 from core.enums import Category, SentimentLabel, Severity
 from core.models import Mention, corrected_value
 from dashboard import auth
-from dashboard.data import get_context, now, search
+from dashboard.data import get_context, now
 from sentiment.corrections import service
 from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
 
@@ -107,7 +107,7 @@ def _save(mention: Mention, changes: dict[CorrectedField, str], actor: str) -> s
     except service.CorrectionError as exc:
         st.error(str(exc))
         return None
-    search.clear()
+    st.cache_data.clear()  # searches and event stories are cached: show the human label now
     done = "，".join(
         f"{FIELD_LABELS_ZH[f]} {value_zh(f, corrected_value(mention, f.value))} → {value_zh(f, v)}"
         for f, v in changes.items()

@@ -21,6 +21,7 @@ from core.enums import (
 from core.escaping import streamlit_text
 from crisis_playbooks.cases.enums import CaseStatus
 from dashboard.charts import html_table, show
+from dashboard.corrections import correction_form
 from dashboard.data import get_context, rounded
 from dashboard.event_data import event_clock, event_rows, event_story, find_event, linked_work
 from dashboard.event_story import step_label, steps, timeline_chart, tree_html
@@ -199,3 +200,4 @@ with st.expander(f"全部提及（{len(mentions)} 条，按时间）"):
     mention_cards(mentions[:50])  # one element: 50 separate cards took 0.2 s a run
     if len(mentions) > 50:
         st.caption(f"另有 {len(mentions) - 50} 条未显示，可在「检索」中查看。")
+correction_form(mentions[:50], "event")

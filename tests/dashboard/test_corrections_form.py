@@ -17,8 +17,11 @@ from core.accounts.enums import Role
 from core.context import Context
 from dashboard.auth import SESSION_KEY, User
 from sentiment.corrections import service
+from tests.dashboard.demo_incident import Stores
 
-PAGE = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "dashboard" / "views" / "search.py"
+APP = ROOT / "app" / "dashboard_main.py"
 DEFECT = "刹车异响，4S店说正常，要求退车"
 
 
@@ -91,3 +94,30 @@ def test_a_viewer_cannot_correct(data_dir: Path) -> None:
     at.run()
     assert not [b for b in at.button if b.label == "保存校正"]
     assert any("只读" in i.value for i in at.info)
+
+
+def test_event_page_corrects_a_member_and_shows_it(
+    incident: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """事件详情 caches its story: a correction made there shows on its cards at once."""
+    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at.switch_page("../dashboard/views/event_detail.py").run()
+    assert not at.exception, at.exception
+    assert "人工校正" not in _cards(at)
+    complaint = next(s for s in at.selectbox if s.label == "是否投诉")
+    flipped = "false" if complaint.value == "true" else "true"
+    complaint.set_value(flipped)
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert not at.exception and not at.error
+    assert any("已校正（操作人 值班专员）：是否投诉" in s.value for s in at.success)
+    # The form's first choice is the first post: its 首发 card and its card in the list.
+    assert _cards(at).count("人工校正") == 2
+    with incident.ctx.sessions() as session:
+        rows = service.history(session)
+    assert [(r.field, r.after, r.actor) for r in rows] == [("complaint", flipped, "值班专员")]
+    st.cache_resource.clear()
+    st.cache_data.clear()
