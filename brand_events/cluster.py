@@ -26,6 +26,8 @@ class Cluster:
     first_native_id: str = ""
     first_author: str | None = None
     size: int = 0
+    # Counted in the order first used, a post's terms best first: most_common's ties (the
+    # stored top terms, titles, similarity) then never depend on the hash seed.
     terms: Counter[str] = field(default_factory=Counter)
     used: Counter[str] = field(default_factory=Counter)  # term counts of independent posts only
     independent: int = 0
@@ -70,7 +72,7 @@ class Cluster:
         self.independent += other.independent
         self.size += other.size
         self.author_count += other.author_count - len(self.authors & other_authors)
-        self.authors = set(list(self.authors | other_authors)[:MAX_AUTHORS])
+        self.authors = keep_authors(self.authors, other_authors)
         self.exemplars = (self.exemplars + other.exemplars)[:MAX_EXEMPLARS]
         if other.first_at < self.first_at:
             self.first_at, self.first_id = other.first_at, other.first_id
@@ -80,6 +82,15 @@ class Cluster:
         if later:
             self.last_at = other.last_at
         return later
+
+
+def keep_authors(authors: set[str], others: set[str]) -> set[str]:
+    """The authors an event keeps when another one is merged into it: all of its own, then
+    the other's in order until there are MAX_AUTHORS (never the hash order of a set)."""
+    if len(authors) + len(others) <= MAX_AUTHORS:
+        return authors | others
+    room = max(0, MAX_AUTHORS - len(authors))
+    return authors | set(sorted(others - authors)[:room])
 
 
 AnyCluster = Cluster | Seed  # a seed until its second post
@@ -96,7 +107,7 @@ class Post:
     author: str | None
     author_name: str | None
     text: str
-    terms: frozenset[str]
+    terms: tuple[str, ...]  # best first (`mention_terms`)
     parent_id: str | None = None
     group_id: str | None = None
 

@@ -15,7 +15,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from itertools import chain
 
 from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Decision, Post
 from brand_events.enums import JoinReason
@@ -152,7 +151,7 @@ class Clusterer:
         seed = Seed(
             post.id,
             post.published_at,
-            tuple(post.terms),
+            post.terms,
             post.author,
             post.author_name,
             post.source,
@@ -214,13 +213,11 @@ class Clusterer:
 
     def _candidates(self, post: Post) -> list[tuple[float, AnyCluster]]:
         """Active events the post would join, best first."""
-        lists: list[set[str]] = []
         seen: set[str] = set()
         paired: set[str] = set()  # holders of two shared words, or of one shared #topic#
         for term in post.terms:
             holders = self.postings.get(term)
             if holders and len(holders) <= POSTING_CAP:
-                lists.append(holders)
                 paired |= holders if term.startswith("#") else seen & holders
                 seen |= holders
         # Set algebra in C instead of a count per hit: most hits share one word with a small
@@ -247,10 +244,8 @@ class Clusterer:
             floor = BURST_SCORE if burst else JOIN_SCORE
             if norm and mass >= JOIN_MASS and mass / norm >= floor:
                 scored.append((mass / norm, cluster))
-        if len(scored) > 1:  # ties keep the order the holders were first met in, as ever
-            met = {c: i for i, c in enumerate(dict.fromkeys(chain.from_iterable(lists)))}
-            scored.sort(key=lambda pair: met[pair[1].id])
-        scored.sort(key=lambda pair: (-pair[0], pair[1].first_at))
+        # Ties go to the earlier event, then the smaller id: never a set's (hash) order.
+        scored.sort(key=lambda pair: (-pair[0], pair[1].first_at, pair[1].id))
         return scored
 
     @staticmethod
@@ -312,7 +307,7 @@ class Clusterer:
             return {t: weights[t] * n for t, n in top}
 
         va, vb = vec(a), vec(b)
-        dot = sum(va.get(t, 0.0) * vb.get(t, 0.0) for t in shared)
+        dot = sum(v * vb.get(t, 0.0) for t, v in va.items() if t in shared)  # (va's order)
         na = math.sqrt(sum(v * v for v in va.values()))
         nb = math.sqrt(sum(v * v for v in vb.values()))
         return dot / (na * nb) if na and nb else 0.0

@@ -75,8 +75,9 @@ class BrandNames:
         return text
 
 
-def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[frozenset[str]]:
-    """The most informative words (brand removed) and #topics# of each mention, in one scan."""
+def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[tuple[str, ...]]:
+    """The most informative words (brand removed) and #topics# of each mention, in one scan,
+    best first (`term_order`)."""
     texts = [m.full_text[:SCAN].casefold() for m in mentions]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
     # Each distinct word is judged once: its sort key, unless a brand fragment.
@@ -86,10 +87,15 @@ def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[frozen
     new = set().union(*ranked) - brand.judged
     if new:
         _known_idf(new)
-        brand.ranks.update({w: (-term_idf(w), w) for w in new if not brand.is_fragment(w)})
+        brand.ranks.update({w: term_order(w) for w in new if not brand.is_fragment(w)})
         brand.judged |= new
     key = brand.ranks
     return [_terms(m, words, key, brand) for m, words in zip(mentions, ranked, strict=True)]
+
+
+def term_order(term: str) -> tuple[float, str]:
+    """Sort key of a mention's terms, best first: the higher idf, then the term."""
+    return (-term_idf(term), term)
 
 
 def _terms(
@@ -97,17 +103,21 @@ def _terms(
     words: list[str],
     key: dict[str, tuple[float, str]],
     brand: BrandNames,
-) -> frozenset[str]:
-    terms = {w for w in words if w in key}
-    # One string per distinct word (each live event keeps its posts' terms), added in the same
-    # order as before: the set's iteration order, and so every sum over it, stays the same.
-    terms = set(map(sys.intern, sorted(terms, key=key.__getitem__)[:TERMS]))
+) -> tuple[str, ...]:
+    # A tuple in one defined order, never a set's: every sum over the terms, every count a
+    # cluster keeps and every tie between them is then the same whatever the hash seed.
+    # (One string per distinct word: each live event keeps its posts' terms.)
+    terms = sorted([w for w in dict.fromkeys(words) if w in key], key=key.__getitem__)[:TERMS]
     text = mention.full_text
-    for tag in HASHTAG.findall(text) if "#" in text else ():
-        rest = brand.strip(tag.strip())
-        if len(rest) >= 2:
-            terms.add(sys.intern("#" + tag.strip().casefold()))
-    return frozenset(terms)
+    if "#" in text:
+        tags: dict[str, None] = {}
+        for tag in HASHTAG.findall(text):
+            rest = brand.strip(tag.strip())
+            if len(rest) >= 2:
+                tags["#" + tag.strip().casefold()] = None
+        if tags:
+            terms = sorted({*terms, *tags}, key=term_order)
+    return tuple(map(sys.intern, terms))
 
 
 _IDF: dict[str, float] = {}  # term_idf of every term asked for (a pure function: never stale)

@@ -46,7 +46,7 @@ class Seed:
     ) -> None:
         self.id = id
         self.first_at = at
-        self.words = words  # the post's terms, in the order the cluster would count them
+        self.words = words  # the post's terms, best first (`mention_terms`)
         self.author = author
         self.first_author = author_name
         self.first_source = source

@@ -121,7 +121,7 @@ class EventTracker:
             self._bump(session)
         return report
 
-    def _post(self, mention: Mention, terms: frozenset[str]) -> Post:
+    def _post(self, mention: Mention, terms: tuple[str, ...]) -> Post:
         parent = mention.repost_of or mention.reply_to
         return Post(
             id=mention.id,
@@ -244,7 +244,8 @@ class EventTracker:
         sql = EventSQL(session)
         resolve = self.clusterer.resolve
         persisted, seeded = self.persisted, self.seeded
-        survivors = {c.id: c for c in map(resolve, touched | {c.id for c in folded}) if c}
+        ids = sorted(touched.union([c.id for c in folded]))  # (rows in one order, not a set's)
+        survivors = {c.id: c for c in map(resolve, ids) if c}
         clusters = list(survivors.values())
         # (by id: a folded seed may have grown into a full cluster since)
         current = self.clusterer.clusters
