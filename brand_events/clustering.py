@@ -225,18 +225,25 @@ class Clusterer:
         scored: list[tuple[float, AnyCluster]] = []
         weights: dict[str, float] = {}  # the post's term weights, once an event qualifies
         norm = 0.0
+        clusters, at = self.clusters, post.published_at
+        # `_bursting` and `_late` as bounds on the cluster's times, computed once per post
+        # (the same comparisons: datetime arithmetic is exact), not two calls per hit.
+        burst_from, last_from = at - BURST_SPAN, at - self.gap
+        first_from, first_until = at - TOPIC_SPAN, at + self.window
         for cluster_id in paired | (seen & self.large) if seen else ():
-            cluster = self.clusters.get(cluster_id)
+            cluster = clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
                 continue
             single = cluster_id not in paired
-            if single and cluster.size < BURST_SIZE:
+            large = cluster.size >= BURST_SIZE
+            if single and not large:
                 continue  # one shared word, and too small to be bursting
-            burst = self._bursting(cluster, post)
+            first = cluster.first_at
+            burst = large and first >= burst_from
             if single and not burst:
                 continue
-            if self._late(cluster, post):
-                continue
+            if cluster.last_at < last_from or first < first_from or first > first_until:
+                continue  # `_late`
             if not weights:
                 weights = self.weights(post.terms)
                 norm = sum(weights.values())

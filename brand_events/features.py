@@ -78,7 +78,8 @@ class BrandNames:
 def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[tuple[str, ...]]:
     """The most informative words (brand removed) and #topics# of each mention, in one scan,
     best first (`term_order`)."""
-    texts = [m.full_text[:SCAN].casefold() for m in mentions]
+    full = [m.full_text for m in mentions]
+    texts = [text[:SCAN].casefold() for text in full]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
     # Each distinct word is judged once: its sort key, unless a brand fragment.
     if len(brand.judged) > _IDF_LIMIT:
@@ -90,7 +91,7 @@ def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[tuple[
         brand.ranks.update({w: term_order(w) for w in new if not brand.is_fragment(w)})
         brand.judged |= new
     key = brand.ranks
-    return [_terms(m, words, key, brand) for m, words in zip(mentions, ranked, strict=True)]
+    return [_terms(text, words, key, brand) for text, words in zip(full, ranked, strict=True)]
 
 
 def term_order(term: str) -> tuple[float, str]:
@@ -99,7 +100,7 @@ def term_order(term: str) -> tuple[float, str]:
 
 
 def _terms(
-    mention: Mention,
+    text: str,
     words: list[str],
     key: dict[str, tuple[float, str]],
     brand: BrandNames,
@@ -107,8 +108,8 @@ def _terms(
     # A tuple in one defined order, never a set's: every sum over the terms, every count a
     # cluster keeps and every tie between them is then the same whatever the hash seed.
     # (One string per distinct word: each live event keeps its posts' terms.)
-    terms = sorted([w for w in dict.fromkeys(words) if w in key], key=key.__getitem__)[:TERMS]
-    text = mention.full_text
+    # (extract_keywords_batch lists each word once)
+    terms = sorted([w for w in words if w in key], key=key.__getitem__)[:TERMS]
     if "#" in text:
         tags: dict[str, None] = {}
         for tag in HASHTAG.findall(text):
