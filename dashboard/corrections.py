@@ -63,13 +63,16 @@ def correction_form(mentions: list[Mention], key: str) -> None:
         if not auth.may_act():
             st.info("当前账号为只读（管理层），不能校正。")
             return
+        # Chosen by id, not position: a new mention at the top of a live list between two
+        # reruns must not move the choice onto another mention.
+        by_id = {m.id: m for m in mentions}
         picked = st.selectbox(
             "要校正的提及",
-            range(len(mentions)),
-            format_func=lambda i: mention_choice(mentions[i]),
+            list(by_id),
+            format_func=lambda i: mention_choice(by_id[i]),
             key=f"{key}-mention",
         )
-        mention = mentions[picked]
+        mention = by_id[picked or next(iter(by_id))]
         chosen: dict[CorrectedField, str] = {}
         cols = st.columns(len(CHOICES))
         for col, (field, options) in zip(cols, CHOICES.items(), strict=True):

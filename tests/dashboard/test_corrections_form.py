@@ -76,6 +76,32 @@ def test_form_corrects_the_mention_with_actor_and_audit(data_dir: Path) -> None:
         ctx.close()
 
 
+def test_a_new_mention_on_top_does_not_move_the_choice(data_dir: Path) -> None:
+    """The search lists newest first: a mention arriving between two reruns goes on top, and the
+    correction still lands on the mention the person chose."""
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    sentiment = next(s for s in at.selectbox if s.label == "情感")
+    sentiment.set_value("neutral")
+    later = {"source": "t", "native_id": "2", "text": "鲜味坊很好吃，服务也周到"}
+    stream = data_dir.parent / "later.jsonl"
+    stamp = datetime.now(UTC).isoformat()
+    stream.write_text(json.dumps({**later, "published_at": stamp}, ensure_ascii=False))
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    st.cache_data.clear()  # the cached search expires
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert not at.exception and not at.warning
+    assert _cards(at).index("很好吃") < _cards(at).index("刹车异响")  # the new one is on top
+    ctx = Context.load(None, str(data_dir))
+    try:
+        with ctx.sessions() as session:
+            rows = service.history(session)
+        corrected = ctx.index.get(rows[0].mention_id)
+        assert len(rows) == 1 and corrected is not None and corrected.text == DEFECT
+    finally:
+        ctx.close()
+
+
 def test_saving_without_a_change_stores_nothing(data_dir: Path) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     next(b for b in at.button if b.label == "保存校正").click().run()

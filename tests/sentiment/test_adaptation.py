@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from core.context import Context
 from core.enums import SentimentLabel
+from core.models import Mention
 from core.pipeline.classifier import get_classifier
 from sentiment.adaptation.model import new_adapter
 from sentiment.adaptation.service import (
@@ -66,18 +67,19 @@ def _labels(classifier: object, texts: list[str]) -> list[SentimentLabel]:
     return [m.sentiment.label for m in out if m.sentiment is not None]
 
 
-def _correct_praise(ctx: Context) -> None:
-    report = ctx.pipeline.process([mention(f"p{i}", t) for i, t in enumerate(PRAISE)])
+def _ingest_and_correct(
+    ctx: Context, posts: list[Mention], field: CorrectedField, value: str
+) -> None:
+    """Ingest the posts, then one correction of `field` on each by 李娜."""
+    report = ctx.pipeline.process(posts)
     with ctx.sessions() as session:
         for stored in report.new:
-            service.correct(
-                session,
-                ctx.index,
-                stored.id,
-                {CorrectedField.SENTIMENT: "positive"},
-                actor="李娜",
-                now=T0,
-            )
+            service.correct(session, ctx.index, stored.id, {field: value}, actor="李娜", now=T0)
+
+
+def _correct_praise(ctx: Context) -> None:
+    posts = [mention(f"p{i}", t) for i, t in enumerate(PRAISE)]
+    _ingest_and_correct(ctx, posts, CorrectedField.SENTIMENT, "positive")
 
 
 def test_adapted_from_stored_corrections_moves_similar_texts_only(ctx: Context) -> None:
@@ -180,17 +182,8 @@ def test_corrections_keep_the_channel_and_train_platform_posts_as_classified(
 ) -> None:
     assert _platform_probability(LinearClassifier()) == PLATFORM_COMPLAINT_FLOOR
     posts = [mention(f"c{i}", t, channel="complaint_platform") for i, t in enumerate(CLOSED)]
-    report = ctx.pipeline.process(posts)
+    _ingest_and_correct(ctx, posts, CorrectedField.COMPLAINT, "否")
     with ctx.sessions() as session:
-        for stored in report.new:
-            service.correct(
-                session,
-                ctx.index,
-                stored.id,
-                {CorrectedField.COMPLAINT: "否"},
-                actor="李娜",
-                now=T0,
-            )
         rows = service.history(session)
         assert {r.channel for r in rows} == {"complaint_platform"}
         labels, _ = human_labels(session)
