@@ -11,6 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from core.enums import Category, SentimentLabel, Severity
+from core.escaping import streamlit_text
 from core.models import Mention, corrected_value
 from dashboard import auth
 from dashboard.data import get_context, now
@@ -24,6 +25,7 @@ CHOICES: dict[CorrectedField, list[str]] = {
     CorrectedField.URGENCY: [str(level) for level in Severity],
 }
 UNSET = ""  # the classifier decided nothing for this field (e.g. no urgency yet)
+HISTORY_SHOWN = 5  # earlier corrections of the chosen mention shown under the fields
 
 
 def mention_choice(mention: Mention) -> str:
@@ -87,12 +89,30 @@ def correction_form(mentions: list[Mention], key: str) -> None:
                     key=f"{key}-{field}-{mention.id}",
                 )
             )
+        _history(mention)
         actor = auth.actor()
         if st.button("保存校正", key=f"{key}-save-{mention.id}", type="primary"):
             done = _save(mention, changed_fields(mention, chosen), actor)
             if done:
                 st.session_state[f"{key}-done"] = done
                 st.rerun()  # the cards above show the human label at once
+
+
+def _history(mention: Mention) -> None:
+    """This mention's earlier corrections, newest first: when, who, field, before → after."""
+    ctx = get_context()
+    with ctx.sessions() as session:
+        rows = service.history(session, mention.id)
+    if not rows:
+        return
+    lines = []
+    for row in rows[:HISTORY_SHOWN]:
+        field = CorrectedField(row.field)
+        when = row.at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+        change = f"{value_zh(field, row.before)} → {value_zh(field, row.after)}"
+        lines.append(f"{when} {streamlit_text(row.actor)}：{FIELD_LABELS_ZH[field]} {change}")
+    more = f"（另有 {len(rows) - HISTORY_SHOWN} 条更早的）" if len(rows) > HISTORY_SHOWN else ""
+    st.caption("校正记录：" + "；".join(lines) + more)
 
 
 def _save(mention: Mention, changes: dict[CorrectedField, str], actor: str) -> str | None:

@@ -53,6 +53,7 @@ def _cards(at: AppTest) -> str:
 def test_form_corrects_the_mention_with_actor_and_audit(data_dir: Path) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     assert "人工校正" not in _cards(at) and "负面" in _cards(at)
+    assert not [c for c in at.caption if c.value.startswith("校正记录：")]
     sentiment = next(s for s in at.selectbox if s.label == "情感")
     assert sentiment.value == "negative"
     sentiment.set_value("neutral")
@@ -62,6 +63,8 @@ def test_form_corrects_the_mention_with_actor_and_audit(data_dir: Path) -> None:
     assert not at.exception and not at.error
     assert any("已校正（操作人 李娜）：情感 负面 → 中性" in s.value for s in at.success)
     assert "人工校正" in _cards(at) and "中性" in _cards(at)
+    history = [c.value for c in at.caption if c.value.startswith("校正记录：")]
+    assert len(history) == 1 and "李娜：情感 负面 → 中性" in history[0]
     ctx = Context.load(None, str(data_dir))
     try:
         with ctx.sessions() as session:
