@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -50,14 +51,16 @@ def ingest(
     gc.set_threshold(GC_YOUNG, 20, 10)
     try:
         ctx = Context.load(config, data_dir)
-        if isinstance(ctx.index, SQLiteMentionIndex):
-            ctx.index.limit_cache(INGEST_CACHE_KIB)
-        if alerts and ALERTING.of(ctx.config).enabled:
-            from alerting.engine import AlertEngine
+        with ExitStack() as bulk:
+            if isinstance(ctx.index, SQLiteMentionIndex):
+                ctx.index.limit_cache(INGEST_CACHE_KIB)
+                bulk.enter_context(ctx.index.bulk_writes())  # merged once, below
+            if alerts and ALERTING.of(ctx.config).enabled:
+                from alerting.engine import AlertEngine
 
-            # Urgent mentions alert at ingest, whichever process ingests them.
-            ctx.pipeline.add_listener(AlertEngine(ctx).listen)
-        tally = _ingest_file(ctx, file, source)
+                # Urgent mentions alert at ingest, whichever process ingests them.
+                ctx.pipeline.add_listener(AlertEngine(ctx).listen)
+            tally = _ingest_file(ctx, file, source)
         ctx.index.merge_segments(int(tally.new * MERGE_PAGES_PER_MENTION))
     finally:
         gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was

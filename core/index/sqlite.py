@@ -46,6 +46,8 @@ PRUNE_CHUNK = 2_000  # mentions deleted per transaction: writers wait at most on
 # batch writes 400-600 pages (random-key indexes, full-text segments), so the default copied
 # the WAL back every second batch (as core.db.WAL_CHECKPOINT_PAGES does for yuqing.db).
 WAL_CHECKPOINT_PAGES = 10_000
+# FTS5's own default: after each write, merge 4 segments of a level into one of the next.
+FTS_AUTOMERGE = 4
 
 
 class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
@@ -76,6 +78,38 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         """Cap the page cache (64 MiB by default, for queries); a bulk writer needs less."""
         with self._lock:
             self._db.execute(f"PRAGMA cache_size=-{int(kib)}")
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Within: no automatic full-text merges (FTS5 `automerge` 0); afterwards the setting is
+        back as it was. For a bulk load that merges its segments once at the end.
+
+        Each 500-mention batch adds one segment per table, and automerge folds every 4 of a
+        level into the next, so each token was rewritten once per level, log4 of the batches
+        (≈ 4 levels at 100k mentions, ≈ 5.5 at 1M). Without it only FTS5's crisis merge (16
+        segments of a level) runs: about half the levels. The setting is stored in the file and
+        shared by every writer; one left at 0 by a killed ingest changes only the layout, not
+        what queries answer (the service's housekeeping merges go on either way).
+        """
+        kept = {table: self._fts_setting(table, "automerge") for table in FTS_TABLES}
+        self._set_fts(dict.fromkeys(FTS_TABLES, 0))
+        try:
+            yield
+        finally:
+            self._set_fts({t: FTS_AUTOMERGE if v is None else v for t, v in kept.items()})
+
+    def _fts_setting(self, table: str, key: str) -> int | None:
+        """A full-text table's stored setting (None: FTS5's default, never set)."""
+        with self._lock:
+            row = self._db.execute(f"SELECT v FROM {table}_config WHERE k = ?", (key,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _set_fts(self, automerge: Mapping[str, int]) -> None:
+        with self._tx() as db:
+            for table, value in automerge.items():
+                db.execute(
+                    f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)", (value,)
+                )
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
