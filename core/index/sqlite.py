@@ -107,9 +107,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
     def _set_fts(self, automerge: Mapping[str, int]) -> None:
         with self._tx() as db:
             for table, value in automerge.items():
-                db.execute(
-                    f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)", (value,)
-                )
+                db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)", (value,))
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

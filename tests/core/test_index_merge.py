@@ -85,6 +85,7 @@ def test_an_ingest_ends_with_its_segments_merged(tmp_path: Path) -> None:
     index = SQLiteMentionIndex(tmp_path / "var" / "mentions.db")
     assert index.count(SearchQuery(text="退款")) == 1_200
     assert _segments(index, "mention_fts") == 1 and _segments(index, "mention_chars") == 1
+    assert _automerge(index) == [4, 4]  # merges of later writers are on again
     index.close()
 
 
@@ -98,3 +99,46 @@ def test_housekeeping_merges_the_segments(ctx: Context) -> None:
     Service(ctx)._housekeeping()
     assert _segments(ctx.index, "mention_fts") == 1 and _segments(ctx.index, "mention_chars") == 1
     assert ctx.index.count(SearchQuery(text="退款")) == 30
+
+
+def _automerge(index: SQLiteMentionIndex) -> list[int | None]:
+    return [index._fts_setting(table, "automerge") for table in ("mention_fts", "mention_chars")]
+
+
+def test_bulk_writes_leave_segments_unmerged_until_the_merge_and_restore_the_setting(
+    tmp_path: Path,
+) -> None:
+    batches = [_stream(n * 20, 20) for n in range(8)]
+    ids = [m.id for m in _stream(0, 160)]
+    merging, bulk = (SQLiteMentionIndex(tmp_path / name) for name in ("auto.db", "bulk.db"))
+    for index in (merging, bulk):  # tiny leaf pages: FTS5 merges after enough pages written
+        with index._tx() as db:
+            for table in ("mention_fts", "mention_chars"):
+                db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('pgsz', 64)")
+    for batch in batches:
+        assert not merging.upsert_many(batch).errors
+    assert _segments(merging, "mention_fts") < 8  # FTS5's automerge folded some already
+    with bulk.bulk_writes():
+        assert _automerge(bulk) == [0, 0]
+        for batch in batches:
+            assert not bulk.upsert_many(batch).errors
+    assert _segments(bulk, "mention_fts") == 8 and _segments(bulk, "mention_chars") == 8
+    assert _automerge(bulk) == [4, 4]  # FTS5's default, as before
+    assert _answers(bulk, ids) == _answers(merging, ids)
+    assert bulk.merge_segments(1000) is True
+    assert _segments(bulk, "mention_fts") == 1 and _segments(bulk, "mention_chars") == 1
+    assert _answers(bulk, ids) == _answers(merging, ids)
+    merging.close()
+    bulk.close()
+
+
+def test_bulk_writes_restore_a_setting_made_before_even_after_an_error(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index._set_fts({"mention_fts": 8, "mention_chars": 2})
+    try:
+        with index.bulk_writes():
+            raise RuntimeError("stop")
+    except RuntimeError:
+        pass
+    assert _automerge(index) == [8, 2]
+    index.close()
