@@ -89,14 +89,15 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
         (≈ 4 levels at 100k mentions, ≈ 5.5 at 1M). Without it only FTS5's crisis merge (16
         segments of a level) runs: about half the levels. The setting is stored in the file and
         shared by every writer; one left at 0 by a killed ingest changes only the layout, not
-        what queries answer (the service's housekeeping merges go on either way).
+        what queries answer (the service's housekeeping merges go on either way), and the next
+        bulk load puts FTS5's default back (nothing else sets 0).
         """
         kept = {table: self._fts_setting(table, "automerge") for table in FTS_TABLES}
         self._set_fts(dict.fromkeys(FTS_TABLES, 0))
         try:
             yield
         finally:
-            self._set_fts({t: FTS_AUTOMERGE if v is None else v for t, v in kept.items()})
+            self._set_fts({t: v or FTS_AUTOMERGE for t, v in kept.items()})
 
     def _fts_setting(self, table: str, key: str) -> int | None:
         """A full-text table's stored setting (None: FTS5's default, never set)."""

@@ -142,3 +142,14 @@ def test_bulk_writes_restore_a_setting_made_before_even_after_an_error(tmp_path:
         pass
     assert _automerge(index) == [8, 2]
     index.close()
+
+
+def test_a_setting_left_at_zero_by_a_killed_bulk_load_is_healed_by_the_next(
+    tmp_path: Path,
+) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index._set_fts({"mention_fts": 0, "mention_chars": 0})  # as a killed ingest leaves it
+    with index.bulk_writes():
+        pass
+    assert _automerge(index) == [4, 4]
+    index.close()
