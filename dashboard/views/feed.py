@@ -10,11 +10,13 @@ from core.enums import SentimentLabel, Severity
 from core.models import Mention
 from core.pipeline.dedup import group_sizes
 from dashboard.charts import show, trend_svg
+from dashboard.corrections import correction_form
 from dashboard.data import get_context, search, sentiment_series
 from dashboard.headline import count
 from dashboard.situation import pending_alert_count
 from dashboard.widgets import filter_sidebar, mention_cards
 
+SHOWN_KEY = "feed-shown"  # the cards the live part showed last, for the correction panel
 GROUP_LOOKAHEAD = 3  # fetch this many times the cards shown, so copies collapse into groups
 
 
@@ -72,7 +74,11 @@ def live() -> None:
     )
     copies = {m.id: sizes.get(m.group_id, 1) - 1 for m in shown if m.group_id}
     mention_cards(shown, copies)
+    st.session_state[SHOWN_KEY] = shown
 
 
 live()
 st.number_input("最新提及页码", min_value=1, max_value=last_page, value=1, step=1, key="feed-page")
+# Outside the refreshing part: a refresh must not disturb someone correcting. The panel lists the
+# cards of the last full run (any change in the panel is one, and refreshes the list first).
+correction_form(st.session_state.get(SHOWN_KEY, []), "feed")

@@ -150,3 +150,18 @@ def test_event_page_corrects_a_member_and_shows_it(
     assert [(r.field, r.after, r.actor) for r in rows] == [("complaint", flipped, "值班专员")]
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def test_the_feed_corrects_outside_its_refreshing_part(data_dir: Path) -> None:
+    """实时舆情 refreshes its cards by itself; its panel lists them and stores the correction."""
+    at = AppTest.from_file(str(PAGE.with_name("feed.py")), default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert "刹车异响" in _cards(at)
+    chosen = next(s for s in at.selectbox if s.label == "要校正的提及")
+    assert "刹车异响" in chosen.format_func(chosen.value)
+    next(s for s in at.selectbox if s.label == "类别").set_value("service_attitude")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert not at.exception and not at.error
+    assert any("类别" in s.value and "服务态度" in s.value for s in at.success)
+    assert "人工校正" in _cards(at)
+
