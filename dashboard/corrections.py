@@ -65,16 +65,7 @@ def correction_form(mentions: list[Mention], key: str) -> None:
         if not auth.may_act():
             st.info("当前账号为只读（管理层），不能校正。")
             return
-        # Chosen by id, not position: a new mention at the top of a live list between two
-        # reruns must not move the choice onto another mention.
-        by_id = {m.id: m for m in mentions}
-        picked = st.selectbox(
-            "要校正的提及",
-            list(by_id),
-            format_func=lambda i: mention_choice(by_id[i]),
-            key=f"{key}-mention",
-        )
-        mention = by_id[picked or next(iter(by_id))]
+        mention = _chosen(mentions, key)
         chosen: dict[CorrectedField, str] = {}
         cols = st.columns(len(CHOICES))
         for col, (field, options) in zip(cols, CHOICES.items(), strict=True):
@@ -96,6 +87,27 @@ def correction_form(mentions: list[Mention], key: str) -> None:
             if done:
                 st.session_state[f"{key}-done"] = done
                 st.rerun()  # the cards above show the human label at once
+
+
+def _chosen(mentions: list[Mention], key: str) -> Mention:
+    """The mention picked in the panel. Chosen by id, not position, and kept on offer after it
+    left the list: on a live list new mentions arrive on top between two reruns, and the person
+    must go on correcting the one they chose."""
+    by_id = {m.id: m for m in mentions}
+    kept: Mention | None = st.session_state.get(f"{key}-chosen")
+    if kept is not None and kept.id not in by_id:
+        by_id = {kept.id: kept, **by_id}
+    ids = list(by_id)
+    picked = st.selectbox(
+        "要校正的提及",
+        ids,
+        index=ids.index(kept.id) if kept is not None else 0,
+        format_func=lambda i: mention_choice(by_id[i]),
+        key=f"{key}-mention",
+    )
+    mention = by_id[picked or ids[0]]
+    st.session_state[f"{key}-chosen"] = mention
+    return mention
 
 
 def _history(mention: Mention) -> None:

@@ -164,4 +164,3 @@ def test_the_feed_corrects_outside_its_refreshing_part(data_dir: Path) -> None:
     assert not at.exception and not at.error
     assert any("类别" in s.value and "服务态度" in s.value for s in at.success)
     assert "人工校正" in _cards(at)
-

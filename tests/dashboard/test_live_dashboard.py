@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,6 +41,15 @@ def metric(text: str, label: str) -> int:
     return int(found.group(1).replace(",", "")) if found else -1
 
 
+def correction_panel(driver: Any) -> Any:
+    """Open the 人工校正 expander; the element to look for its fields in (the sidebar's filters
+    have fields of the same names)."""
+    path = "//details[.//summary[.//p[contains(., '人工校正')]]]"
+    panel = wait_for(lambda: driver.find_elements("xpath", path), 30, "人工校正")[0]
+    click(driver, panel.find_element("tag name", "summary"))
+    return panel
+
+
 @pytest.mark.browser
 def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> None:
     config = tmp_path / "yuqing.yaml"
@@ -69,6 +79,26 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
             "incident",
         )
         assert metric(text, "提及量") >= first_shown
+        # 人工校正 while the feed refreshes itself and the service writes: the choice survives
+        # a refresh and the correction is stored.
+        panel = correction_panel(browser)
+        flag = wait_for(
+            lambda: panel.find_elements("xpath", ".//input[@aria-label='是否投诉']"),
+            30,
+            "the correction panel",
+        )[0]
+        flipped = "否" if flag.get_attribute("value") == "是" else "是"
+        select_option(browser, "是否投诉", flipped, scope=panel)  # (the sidebar has one too)
+        before = metric(page_text(browser), "提及量")
+        wait_for(lambda: metric(page_text(browser), "提及量") > before, 60, "a refresh")
+        type_into(browser, "操作人", "李娜")
+        click(browser, button(browser, "保存校正"))
+        text = wait_for(
+            lambda: (t := page_text(browser)) and "已校正（操作人 李娜）" in t and t,
+            60,
+            "the saved correction",
+        )
+        assert f"是否投诉 {'是' if flipped == '否' else '否'} → {flipped}" in text
         counts.append(reader.count(SearchQuery()))
         assert counts[-1] >= counts[0]
         assert reader.count(SearchQuery(text="食物中毒")) >= 1
@@ -108,8 +138,7 @@ def test_search_page_finds_substring(tmp_path: Path, browser: object) -> None:
         )
         assert "申请退款一直没到账" in text
         # 人工校正 in the browser: the refund complaint is not neutral, staff say so.
-        click(browser, browser.find_element("xpath", "//summary[.//p[contains(., '人工校正')]]"))  # type: ignore[attr-defined]
-        select_option(browser, "情感", "中性")
+        select_option(browser, "情感", "中性", scope=correction_panel(browser))
         type_into(browser, "操作人", "李娜")
         click(browser, button(browser, "保存校正"))
         text = wait_for(
