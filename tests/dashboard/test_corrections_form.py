@@ -105,6 +105,39 @@ def test_a_new_mention_on_top_does_not_move_the_choice(data_dir: Path) -> None:
         ctx.close()
 
 
+def test_the_chosen_mention_stays_on_offer_after_it_leaves_the_page(data_dir: Path) -> None:
+    """A page of 20 newest first: 20 newer mentions push the chosen one off it mid-edit, and the
+    correction still lands on it."""
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    next(s for s in at.selectbox if s.label == "情感").set_value("neutral")
+    stamp = datetime.now(UTC).isoformat()
+    newer = [
+        {
+            "source": "t",
+            "native_id": f"n{i}",
+            "text": f"鲜味坊第{i}家新店开业",
+            "published_at": stamp,
+        }
+        for i in range(20)
+    ]
+    stream = data_dir.parent / "newer.jsonl"
+    stream.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in newer))
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    st.cache_data.clear()  # the cached search expires
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert not at.exception and not at.warning
+    assert "刹车异响" not in _cards(at)  # off the page
+    ctx = Context.load(None, str(data_dir))
+    try:
+        with ctx.sessions() as session:
+            rows = service.history(session)
+        corrected = ctx.index.get(rows[0].mention_id) if rows else None
+        assert len(rows) == 1 and corrected is not None and corrected.text == DEFECT
+    finally:
+        ctx.close()
+
+
 def test_saving_without_a_change_stores_nothing(data_dir: Path) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     next(b for b in at.button if b.label == "保存校正").click().run()

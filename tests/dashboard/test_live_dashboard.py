@@ -79,26 +79,6 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
             "incident",
         )
         assert metric(text, "提及量") >= first_shown
-        # 人工校正 while the feed refreshes itself and the service writes: the choice survives
-        # a refresh and the correction is stored.
-        panel = correction_panel(browser)
-        flag = wait_for(
-            lambda: panel.find_elements("xpath", ".//input[@aria-label='是否投诉']"),
-            30,
-            "the correction panel",
-        )[0]
-        flipped = "否" if flag.get_attribute("value") == "是" else "是"
-        select_option(browser, "是否投诉", flipped, scope=panel)  # (the sidebar has one too)
-        before = metric(page_text(browser), "提及量")
-        wait_for(lambda: metric(page_text(browser), "提及量") > before, 60, "a refresh")
-        type_into(browser, "操作人", "李娜")
-        click(browser, button(browser, "保存校正"))
-        text = wait_for(
-            lambda: (t := page_text(browser)) and "已校正（操作人 李娜）" in t and t,
-            60,
-            "the saved correction",
-        )
-        assert f"是否投诉 {'是' if flipped == '否' else '否'} → {flipped}" in text
         counts.append(reader.count(SearchQuery()))
         assert counts[-1] >= counts[0]
         assert reader.count(SearchQuery(text="食物中毒")) >= 1
