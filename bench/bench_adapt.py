@@ -26,7 +26,7 @@ from core.enums import Category, SentimentLabel
 from sentiment.adaptation.gate import Background, sample_texts
 from sentiment.adaptation.model import GATE_COLUMN
 from sentiment.adaptation.service import fit_adapter
-from sentiment.corpora import NEG, NEU, POS, Example, Industry, load_examples
+from sentiment.corpora import FILED_ON_PLATFORM, NEG, NEU, POS, Example, Industry, load_examples
 from sentiment.crossval import Prepared, Spread
 from sentiment.data import default_data_dir
 from sentiment.features import fold, normalize_folded
@@ -68,10 +68,11 @@ def _fit_complaint(pairs: Pairs, base: LoadedModels, bg: Background) -> LinearHa
 
 def _fit_category(pairs: Pairs, base: LoadedModels, bg: Background) -> LinearHashModel | None:
     """As human_labels() reads them: a category other than `other` also says "is a complaint".
-    Category corrections come from 黑猫 (FILED): stored with their channel, fitted as filed."""
+    Category corrections come from 黑猫 (FILED_ON_PLATFORM): stored with their channel, fitted
+    as filed."""
     labels = [(text, Category(str(value))) for text, value in pairs]
     flagged = [(text, True) for text, value in labels if value != Category.OTHER]
-    filed = [text for text, _ in labels]
+    filed = {text for text, _ in labels}
     return fit_adapter([], flagged, base, category=labels, background=bg, filed=filed)
 
 
@@ -109,14 +110,9 @@ BASE_WITHOUT = {
 }
 
 
-# 黑猫 finance complaints were filed on a complaint platform: `classify` decides them with the
-# platform's complaint floor (channel complaint_platform), and so does this bench.
-FILED = (Industry.FINANCE,)
-
-
 def _decided(examples: Sequence[Example], models: LoadedModels) -> TextDecisions:
     folded = [fold(e.text) for e in examples]
-    platform = [e.industry in FILED for e in examples]
+    platform = [e.industry in FILED_ON_PLATFORM for e in examples]
     return decide([normalize_folded(t) for t in folded], folded, models, platform)
 
 

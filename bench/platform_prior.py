@@ -17,10 +17,9 @@ import sys
 from pathlib import Path
 
 from bench.neutral_validation import training_side
-from sentiment.corpora import Industry
+from sentiment.corpora import FILED_ON_PLATFORM, Industry
 from sentiment.crossval import METRICS, score_examples
 
-FILED = (Industry.FINANCE,)
 SHOWN = (Industry.FINANCE, Industry.COSMETICS, "all")
 
 
@@ -34,7 +33,7 @@ def main(directory: Path) -> None:
         print(f"\n### {path.stem} ({len(test):,} validation texts)\n")
         print("| decision | industry | " + " | ".join(METRICS) + " |")
         print("|---|---|" + "---:|" * len(METRICS))
-        for filed in ((), FILED):
+        for filed in ((), FILED_ON_PLATFORM):
             scores = score_examples(models, test, filed)
             name = "黑猫 as platform posts" if filed else "text alone"
             for industry in SHOWN:

@@ -38,6 +38,11 @@ class Industry(StrEnum):
     SHOPPING = "shopping"
 
 
+# Industries whose corpus was filed on a complaint platform (黑猫投诉): `classify` decides such
+# posts with the platform's complaint floor (channel complaint_platform), so benches do too.
+FILED_ON_PLATFORM: tuple[Industry, ...] = (Industry.FINANCE,)
+
+
 @dataclass(frozen=True)
 class Example:
     """One text with whatever labels its corpus gives (None = unknown for that task)."""
