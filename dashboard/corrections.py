@@ -16,7 +16,7 @@ from core.models import Mention, corrected_value
 from dashboard import auth
 from dashboard.data import get_context, now
 from sentiment.corrections import service
-from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
+from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, change_zh, value_zh
 
 CHOICES: dict[CorrectedField, list[str]] = {
     CorrectedField.SENTIMENT: [str(label) for label in SentimentLabel],
@@ -121,8 +121,8 @@ def _history(mention: Mention) -> None:
     for row in rows[:HISTORY_SHOWN]:
         field = CorrectedField(row.field)
         when = row.at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
-        change = f"{value_zh(field, row.before)} → {value_zh(field, row.after)}"
-        lines.append(f"{when} {streamlit_text(row.actor)}：{FIELD_LABELS_ZH[field]} {change}")
+        change = change_zh(field, row.before, row.after)
+        lines.append(f"{when} {streamlit_text(row.actor)}：{change}")
     more = f"（另有 {len(rows) - HISTORY_SHOWN} 条更早的）" if len(rows) > HISTORY_SHOWN else ""
     st.caption("校正记录：" + "；".join(lines) + more)
 
@@ -143,8 +143,5 @@ def _save(mention: Mention, changes: dict[CorrectedField, str], actor: str) -> s
         st.error(str(exc))
         return None
     st.cache_data.clear()  # searches and event stories are cached: show the human label now
-    done = "，".join(
-        f"{FIELD_LABELS_ZH[f]} {value_zh(f, corrected_value(mention, f.value))} → {value_zh(f, v)}"
-        for f, v in changes.items()
-    )
+    done = "，".join(change_zh(f, corrected_value(mention, f.value), v) for f, v in changes.items())
     return f"已校正（操作人 {actor.strip()}）：{done}。"

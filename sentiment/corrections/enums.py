@@ -36,3 +36,8 @@ def value_zh(field: CorrectedField, value: str | None) -> str:
     if value is None:
         return "—"
     return _VALUE_LABELS_ZH[field].get(value, value)
+
+
+def change_zh(field: CorrectedField, before: str | None, after: str | None) -> str:
+    """One correction as a person reads it: 情感 负面 → 中性."""
+    return f"{FIELD_LABELS_ZH[field]} {value_zh(field, before)} → {value_zh(field, after)}"
