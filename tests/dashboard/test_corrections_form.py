@@ -15,8 +15,10 @@ from typer.testing import CliRunner
 from app.cli import app
 from core.accounts.enums import Role
 from core.context import Context
+from core.models import Mention
 from dashboard.auth import SESSION_KEY, User
 from sentiment.corrections import service
+from sentiment.corrections.models import LabelCorrection
 from tests.dashboard.demo_incident import Stores
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,17 +35,35 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("YUQING_CONFIG", raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()
-    record = {"source": "t", "native_id": "1", "text": DEFECT}
-    stream = tmp_path / "in.jsonl"
-    stream.write_text(
-        json.dumps({**record, "published_at": datetime.now(UTC).isoformat()}, ensure_ascii=False),
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
-    assert result.exit_code == 0, result.output
+    _ingest(data_dir, {"1": DEFECT})
     yield data_dir
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def _ingest(data_dir: Path, texts: dict[str, str]) -> None:
+    """`yuqing ingest` of these texts (by native id), published now."""
+    stamp = datetime.now(UTC).isoformat()
+    records = [
+        {"source": "t", "native_id": n, "text": t, "published_at": stamp} for n, t in texts.items()
+    ]
+    stream = data_dir.parent / f"in-{min(texts)}.jsonl"  # one file per call
+    stream.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+
+
+def _stored(data_dir: Path) -> list[tuple[LabelCorrection, Mention | None]]:
+    """Every stored correction, newest first, with its mention as the index now holds it."""
+    ctx = Context.load(None, str(data_dir))
+    try:
+        with ctx.sessions() as session:
+            rows = service.history(session)
+        return [(row, ctx.index.get(row.mention_id)) for row in rows]
+    finally:
+        ctx.close()
 
 
 def _cards(at: AppTest) -> str:
@@ -65,18 +85,13 @@ def test_form_corrects_the_mention_with_actor_and_audit(data_dir: Path) -> None:
     assert "人工校正" in _cards(at) and "中性" in _cards(at)
     history = [c.value for c in at.caption if c.value.startswith("校正记录：")]
     assert len(history) == 1 and "李娜：情感 负面 → 中性" in history[0]
-    ctx = Context.load(None, str(data_dir))
-    try:
-        with ctx.sessions() as session:
-            rows = service.history(session)
-        assert [(r.field, r.before, r.after, r.actor) for r in rows] == [
-            ("sentiment", "negative", "neutral", "李娜")
-        ]
-        stored = ctx.index.get(rows[0].mention_id)
-        assert stored is not None and stored.sentiment is not None
-        assert stored.sentiment.label == "neutral" and stored.corrected == {"sentiment": "neutral"}
-    finally:
-        ctx.close()
+    corrections = _stored(data_dir)
+    assert [(r.field, r.before, r.after, r.actor) for r, _ in corrections] == [
+        ("sentiment", "negative", "neutral", "李娜")
+    ]
+    stored = corrections[0][1]
+    assert stored is not None and stored.sentiment is not None
+    assert stored.sentiment.label == "neutral" and stored.corrected == {"sentiment": "neutral"}
 
 
 def test_a_new_mention_on_top_does_not_move_the_choice(data_dir: Path) -> None:
@@ -85,24 +100,12 @@ def test_a_new_mention_on_top_does_not_move_the_choice(data_dir: Path) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     sentiment = next(s for s in at.selectbox if s.label == "情感")
     sentiment.set_value("neutral")
-    later = {"source": "t", "native_id": "2", "text": "鲜味坊很好吃，服务也周到"}
-    stream = data_dir.parent / "later.jsonl"
-    stamp = datetime.now(UTC).isoformat()
-    stream.write_text(json.dumps({**later, "published_at": stamp}, ensure_ascii=False))
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
-    assert result.exit_code == 0, result.output
+    _ingest(data_dir, {"2": "鲜味坊很好吃，服务也周到"})
     st.cache_data.clear()  # the cached search expires
     next(b for b in at.button if b.label == "保存校正").click().run()
     assert not at.exception and not at.warning
     assert _cards(at).index("很好吃") < _cards(at).index("刹车异响")  # the new one is on top
-    ctx = Context.load(None, str(data_dir))
-    try:
-        with ctx.sessions() as session:
-            rows = service.history(session)
-        corrected = ctx.index.get(rows[0].mention_id)
-        assert len(rows) == 1 and corrected is not None and corrected.text == DEFECT
-    finally:
-        ctx.close()
+    assert [m.text if m else None for _, m in _stored(data_dir)] == [DEFECT]
 
 
 def test_the_chosen_mention_stays_on_offer_after_it_leaves_the_page(data_dir: Path) -> None:
@@ -110,44 +113,19 @@ def test_the_chosen_mention_stays_on_offer_after_it_leaves_the_page(data_dir: Pa
     correction still lands on it."""
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     next(s for s in at.selectbox if s.label == "情感").set_value("neutral")
-    stamp = datetime.now(UTC).isoformat()
-    newer = [
-        {
-            "source": "t",
-            "native_id": f"n{i}",
-            "text": f"鲜味坊第{i}家新店开业",
-            "published_at": stamp,
-        }
-        for i in range(20)
-    ]
-    stream = data_dir.parent / "newer.jsonl"
-    stream.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in newer))
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
-    assert result.exit_code == 0, result.output
+    _ingest(data_dir, {f"n{i}": f"鲜味坊第{i}家新店开业" for i in range(20)})
     st.cache_data.clear()  # the cached search expires
     next(b for b in at.button if b.label == "保存校正").click().run()
     assert not at.exception and not at.warning
     assert "刹车异响" not in _cards(at)  # off the page
-    ctx = Context.load(None, str(data_dir))
-    try:
-        with ctx.sessions() as session:
-            rows = service.history(session)
-        corrected = ctx.index.get(rows[0].mention_id) if rows else None
-        assert len(rows) == 1 and corrected is not None and corrected.text == DEFECT
-    finally:
-        ctx.close()
+    assert [m.text if m else None for _, m in _stored(data_dir)] == [DEFECT]
 
 
 def test_saving_without_a_change_stores_nothing(data_dir: Path) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     next(b for b in at.button if b.label == "保存校正").click().run()
     assert any("没有改动" in w.value for w in at.warning)
-    ctx = Context.load(None, str(data_dir))
-    try:
-        with ctx.sessions() as session:
-            assert service.history(session) == []
-    finally:
-        ctx.close()
+    assert _stored(data_dir) == []
 
 
 def test_a_viewer_cannot_correct(data_dir: Path) -> None:
