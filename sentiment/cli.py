@@ -69,14 +69,18 @@ def train_adapt_command(
     from core.context import Context
     from sentiment.adaptation.job import FIELD_ZH
     from sentiment.adaptation.service import MIN_CORRECTIONS, adapt_from_store
+    from sentiment.corrections.service import fill_channels
 
     console = _console()
     ctx = Context.load(config, data_dir)
     try:
         with ctx.sessions() as session:
+            filled = fill_channels(session, ctx.index)
             report = adapt_from_store(session, ctx.data_dir)
     finally:
         ctx.close()
+    if filled.message_zh():
+        console.print(filled.message_zh(), highlight=False)
     counts = (
         f"情感校正 {report.sentiment_corrections} 条，"
         f"是否投诉校正 {report.complaint_corrections} 条，"

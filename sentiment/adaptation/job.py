@@ -24,7 +24,7 @@ from sentiment.adaptation.service import (
 )
 from sentiment.corrections.enums import CorrectedField
 from sentiment.corrections.models import LabelCorrection
-from sentiment.corrections.service import training_labels
+from sentiment.corrections.service import fill_channels, training_labels
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -165,6 +165,9 @@ class Readapter:
             if current.trained_at is None and self.tried_pending == current.pending:
                 return None
             self.tried_pending = current.pending
+            filled = fill_channels(session, self.ctx.index)
+            if filled.message_zh():
+                log.info("%s", filled.message_zh())
             report = adapt_from_store(session, self.ctx.data_dir, now=now)
         if report.path is None:
             log.info(

@@ -14,7 +14,8 @@ from core.dbtypes import UTCDateTime
 class LabelCorrection(Base):
     """One field of one mention set by a person; the text and channel are kept for training
     (a complaint-platform post is decided with the platform's complaint floor, so it is
-    trained that way too). `channel` is None on rows stored before it was kept."""
+    trained that way too). `channel` is None on rows stored before it was kept until
+    `fill_channels` looks their mention up ("" when it had left the index)."""
 
     __tablename__ = "label_corrections"
 

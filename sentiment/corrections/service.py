@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.enums import Category, Channel, SentimentLabel, Severity
@@ -92,6 +92,50 @@ def history(session: Session, mention_id: str | None = None) -> Sequence[LabelCo
     if mention_id:
         statement = statement.where(LabelCorrection.mention_id == mention_id)
     return list(session.scalars(statement))
+
+
+# Channel of a correction stored before channels were kept whose mention had left the index when
+# it was looked up: trained on the text alone, and not looked up again.
+CHANNEL_UNKNOWN = ""
+
+
+@dataclass(frozen=True)
+class ChannelFill:
+    """What fill_channels did: mentions whose corrections got their channel, and mentions no
+    longer in the index (their corrections train on the text alone)."""
+
+    filled: int = 0
+    gone: int = 0
+
+    def message_zh(self) -> str:
+        """One line for the CLI and the log; empty when there was nothing to fill."""
+        if not self.filled and not self.gone:
+            return ""
+        line = f"为 {self.filled} 条提及的旧校正补上了渠道（此前未记录）"
+        if self.gone:
+            line += f"；{self.gone} 条提及已不在索引中，其校正按文本训练"
+        return line
+
+
+def fill_channels(session: Session, index: MentionIndex) -> ChannelFill:
+    """Give corrections stored before their channel was kept the channel of their mention in
+    the index, so a complaint-platform post is trained as `classify` decides it. Each mention
+    is looked up once: rows whose mention is gone get CHANNEL_UNKNOWN."""
+    statement = select(LabelCorrection.mention_id).where(LabelCorrection.channel.is_(None))
+    wanted = sorted(set(session.scalars(statement)))
+    fill = ChannelFill()
+    for mention_id in wanted:
+        mention = index.get(mention_id)
+        channel = CHANNEL_UNKNOWN if mention is None else str(mention.channel)
+        session.execute(
+            update(LabelCorrection)
+            .where(LabelCorrection.mention_id == mention_id, LabelCorrection.channel.is_(None))
+            .values(channel=channel)
+        )
+        fill = ChannelFill(fill.filled + (mention is not None), fill.gone + (mention is None))
+    if wanted:
+        session.commit()
+    return fill
 
 
 @dataclass(frozen=True)

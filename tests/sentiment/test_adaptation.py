@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -25,6 +26,7 @@ from sentiment.adaptation.service import (
 )
 from sentiment.corrections import service
 from sentiment.corrections.enums import CorrectedField
+from sentiment.corrections.models import LabelCorrection
 from sentiment.features import fold, normalize_folded
 from sentiment.linear_classifier import (
     PLATFORM_COMPLAINT_FLOOR,
@@ -195,6 +197,42 @@ def test_corrections_keep_the_channel_and_train_platform_posts_as_classified(
     assert _platform_probability(adapted) < 0.2
     text_alone = LinearClassifier(adapter=fit_adapter([], [(t, False) for t in CLOSED]))
     assert _platform_probability(text_alone) > 0.3
+
+
+def test_corrections_stored_without_a_channel_get_it_from_the_index(ctx: Context) -> None:
+    posts = [mention(f"c{i}", t, channel="complaint_platform") for i, t in enumerate(CLOSED)]
+    _ingest_and_correct(ctx, posts, CorrectedField.COMPLAINT, "否")
+    with ctx.sessions() as session:  # as stored before channels were kept
+        session.execute(update(LabelCorrection).values(channel=None))
+        session.add(
+            LabelCorrection(
+                mention_id="pruned",
+                field="complaint",
+                before="true",
+                after="false",
+                actor="李娜",
+                at=T0,
+                text="鲜味坊早就处理好了，谢谢",
+                channel=None,
+            )
+        )
+        session.commit()
+        assert human_labels(session)[0].filed == frozenset()
+    ctx.close()
+    runner = CliRunner()
+    done = runner.invoke(app, ["train", "adapt", "--data-dir", str(ctx.data_dir)])
+    assert done.exit_code == 0, done.output
+    said = done.output.replace("\n", "")  # the console wraps long lines
+    assert "为 6 条提及的旧校正补上了渠道" in said and "1 条提及已不在索引中" in said
+    with ctx.sessions() as session:
+        channels = {r.mention_id: r.channel for r in service.history(session)}
+        assert channels.pop("pruned") == service.CHANNEL_UNKNOWN
+        assert set(channels.values()) == {"complaint_platform"}
+        assert human_labels(session)[0].filed == frozenset(CLOSED)
+    # Trained as classified (the platform floor), as if the channel had been kept.
+    assert _platform_probability(get_classifier("default", ctx.data_dir)) < 0.2
+    again = runner.invoke(app, ["train", "adapt", "--data-dir", str(ctx.data_dir)])
+    assert again.exit_code == 0 and "补上了渠道" not in again.output, again.output
 
 
 def test_unreadable_adapter_file_is_named(tmp_path: Path) -> None:
