@@ -8,6 +8,7 @@ logit for industries it never saw; questions, ads and news move it the other way
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from core.enums import Category
@@ -44,8 +45,53 @@ INQUIRY_SHIFT, AD_SHIFT, NEWS_SHIFT, POSITIVE_SHIFT = -1.5, -1.5, -1.0, -0.5
 MAX_UP, MAX_DOWN = 3.0, -3.0
 
 
+# A defect or service failure said not to have happened is no complaint: "没有任何异响",
+# "没出过故障", "零故障", "高速不抖动", "从来没有乱收费" (a car owner's praise). A cue counts
+# only where it is not right after a negator and at most two of the fillers; "有没有异响？"
+# and "会不会漏油" are questions, not defect reports, either. "不到一个月就异响" still counts
+# (something stands between 不 and the cue).
+NEGATORS = words("没有 没 无 未 不 不会 不再 零 毫无 并无 从未 从没 从来没")
+NEGATION_FILLERS = words("任何 出现 出现过 出过 发生 发生过 发现 过 什么 一点 再 啥 有 一次")
+_NEGATED_BEFORE = re.compile(
+    f"(?:{'|'.join(sorted(NEGATORS, key=len, reverse=True))})"
+    f"(?:{'|'.join(sorted(NEGATION_FILLERS, key=len, reverse=True))}){{0,2}}$"
+)
+_NEGATOR_CHARS = frozenset("".join(NEGATORS))
+_PREFIX = 8  # characters before a cue that are checked for a negator
+
+
+def negated_spans(text: str, word: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each negated occurrence of `word` with its negator, or None when one
+    occurrence is not negated."""
+    spans = []
+    start = text.find(word)
+    while start >= 0:
+        before = _NEGATED_BEFORE.search(text, max(0, start - _PREFIX), start)
+        if before is None:
+            return None
+        spans.append((before.start(), start + len(word)))
+        start = text.find(word, start + 1)
+    return spans
+
+
+def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with these (possibly overlapping) character spans cut out."""
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        if start > at:
+            kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    return "".join(kept)
+
+
 class CueMatcher(WordScanner):
-    """The cue vocabulary; found(text) = every cue word that is a substring of text."""
+    """The cue vocabulary; found(text) = every cue word that is a substring of text, less the
+    defect and service-failure cues that are only ever negated ("没有异响")."""
+
+    def __init__(self, vocabulary: Iterable[str], negatable: Iterable[str] = ()) -> None:
+        super().__init__(vocabulary)
+        self.negatable = frozenset(negatable)
 
     def found(self, text: str) -> set[str]:  # type: ignore[override]
         """Cue words in one text."""
@@ -53,7 +99,22 @@ class CueMatcher(WordScanner):
 
     def found_batch(self, texts: Sequence[str]) -> list[set[str]]:
         """Cue words in each text of a batch (one numpy pass)."""
-        return WordScanner.found(self, texts)
+        return self.scan(texts)[0]
+
+    def scan(self, texts: Sequence[str]) -> tuple[list[set[str]], list[str | None]]:
+        """(cue words per text, the text without its negated cues — "没有任何异响" cut out —
+        or None where it has none)."""
+        found_all = WordScanner.found(self, texts)
+        stripped: list[str | None] = [None] * len(texts)
+        for i, (text, found) in enumerate(zip(texts, found_all, strict=True)):
+            if self.negatable.isdisjoint(found) or _NEGATOR_CHARS.isdisjoint(text):
+                continue
+            spans = {w: negated_spans(text, w) for w in found & self.negatable}
+            cut = [span for word_spans in spans.values() if word_spans for span in word_spans]
+            if cut:
+                found -= {w for w, word_spans in spans.items() if word_spans}
+                stripped[i] = without_spans(text, cut)
+        return found_all, stripped
 
 
 def _vocabulary(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
@@ -78,7 +139,8 @@ MATCHER = CueMatcher(
             *(c.keys() for c in CATEGORY_CUES.values()),
             ALL_URGENCY_WORDS,
         ]
-    )
+    ),
+    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE),
 )
 
 

@@ -185,6 +185,13 @@ def decide(
     `platform[i]`: text i was filed on a complaint platform (PLATFORM_COMPLAINT_FLOOR)."""
     models = models or load_models()
     spec = models.sentiment.linear.spec
+    cues, stripped = MATCHER.scan(folded)
+    # The models read a text without its negated defect/service cues ("没有任何异响，非常满意"
+    # as "，非常满意"): their n-grams learnt 异响 as negative, not 没有异响 as fine.
+    if any(s is not None for s in stripped):
+        texts = [
+            t if s is None else normalize_folded(s) for t, s in zip(texts, stripped, strict=True)
+        ]
     docs, buckets = hashed_ngrams(texts, spec)
     raw = models.sentiment.positive_probability_hashed(docs, buckets, texts)
     heads = models.heads.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
@@ -193,7 +200,6 @@ def decide(
     if models.adapter is not None:
         residual = models.adapter.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
     out = TextDecisions([], [], [], [], [], [])
-    cues = MATCHER.found_batch(folded)
     categories = BatchCategories(heads[:, 2:])
     # Python floats and lists once per batch: indexing numpy rows per text costs more.
     rows = zip(

@@ -46,6 +46,48 @@ CROSS_INDUSTRY: list[tuple[str, Category]] = [
 ]
 
 
+# A car owner's or buyer's praise that says a defect did not happen ("没有任何异响"): the cue
+# words are there, the complaint is not.
+NEGATED_DEFECTS = [
+    "开了三万公里，没有任何异响，也没出过故障，非常满意",
+    "用了一年没有卡死，也没死机，电池也没鼓包，很耐用",
+    "这车底盘扎实，高速不抖动，没有异响",
+    "保养了一次，4S店服务很好，从来没有乱收费",
+]
+# ... while a defect that did happen stays one, even beside a negator.
+DEFECTS_BESIDE_NEGATORS = [
+    "新车不到一个月就异响",
+    "以前没有异响，现在异响很大",
+    "异响到现在还没解决，4S店一直推诿",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED_DEFECTS)
+def test_negated_defect_is_no_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and not result.complaint.flag, result.complaint
+    assert result.sentiment is not None and result.sentiment.label != SentimentLabel.NEGATIVE
+
+
+@pytest.mark.parametrize("text", DEFECTS_BESIDE_NEGATORS)
+def test_defect_beside_a_negator_is_still_a_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and result.complaint.flag, result.complaint
+    assert result.category != Category.OTHER
+
+
+def test_negated_cues_are_left_out_and_cut_from_the_text() -> None:
+    (found,), (stripped,) = MATCHER.scan(["没有任何异响，也没出过故障，但是漏油"])
+    assert "漏油" in found and not {"异响", "故障"} & found
+    assert stripped == "，也，但是漏油"
+    assert MATCHER.scan(["以前没有异响，现在异响很大"]) == ([{"异响"}], [None])
+    assert "异响" not in MATCHER.found("有没有异响？")
+
+
 @pytest.mark.parametrize("text", NEUTRAL_DEFECTS)
 def test_neutral_defect_report_is_a_quality_complaint(
     classifier: LinearClassifier, make_mention: MakeMention, text: str

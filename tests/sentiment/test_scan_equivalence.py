@@ -16,12 +16,13 @@ import numpy as np
 from collectors.demo.stream import background_texts
 from core.textforms import nfkc_batch
 from sentiment.category import found_cue_scores
-from sentiment.complaint_cues import MATCHER, cue_scores
+from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans
 from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
 from sentiment.keywords import _ASCII_TOKEN, _OOV_IDF, MAX_SCAN, extract_keywords_batch, word_idf
 from sentiment.lexicons import CATEGORY_CUES, STOPWORDS
 from sentiment.linear_classifier import cyclic_gc_paused, load_models
+from sentiment.wordscan import WordScanner
 
 EXTRA = [
     "",
@@ -81,7 +82,14 @@ def test_idf_lookup_is_the_table() -> None:
 
 def test_cue_scan_finds_every_substring() -> None:
     texts = _texts()
-    assert MATCHER.found_batch(texts) == [{w for w in MATCHER.words if w in t} for t in texts]
+    everywhere = [{w for w in MATCHER.words if w in t} for t in texts]
+    assert WordScanner.found(MATCHER, texts) == everywhere
+    # found_batch leaves out a defect/service cue whose every occurrence is negated.
+    negated = [
+        {w for w in f & MATCHER.negatable if negated_spans(t, w)}
+        for t, f in zip(texts, everywhere, strict=True)
+    ]
+    assert MATCHER.found_batch(texts) == [f - n for f, n in zip(everywhere, negated, strict=True)]
 
 
 def test_hashed_scores_sum_like_the_column_formula() -> None:
