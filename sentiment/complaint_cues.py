@@ -46,17 +46,33 @@ MAX_UP, MAX_DOWN = 3.0, -3.0
 
 
 # A defect or service failure said not to have happened is no complaint: "没有任何异响",
-# "没出过故障", "零故障", "高速不抖动", "从来没有乱收费" (a car owner's praise). A cue counts
-# only where it is not right after a negator and at most two of the fillers; "有没有异响？"
-# and "会不会漏油" are questions, not defect reports, either. "不到一个月就异响" still counts
-# (something stands between 不 and the cue).
+# "没出过故障", "零故障", "高速不抖动", "从来没有乱收费", "异响也没有。" (a car owner's praise). A
+# cue counts only where it is neither right after a negator (at most two fillers between) nor
+# followed by one that ends the clause; "有没有异响？" and "会不会漏油" are questions, not
+# defect reports, either. "不到一个月就异响" still counts (something stands between 不 and the
+# cue), and so does "异响没有解决" (the negator does not end the clause).
 NEGATORS = words("没有 没 无 未 不 不会 不再 零 毫无 并无 从未 从没 从来没")
 NEGATION_FILLERS = words("任何 出现 出现过 出过 发生 发生过 发现 过 什么 一点 再 啥 有 一次")
+# Said after the word: "什么毛病都没有", "异响也没有了。".
+NEGATORS_AFTER = words("没有 没 没出现过 没出过 没发生过 从来没有 从没有过")
+INTENSIFIERS = words("一点 一点儿 什么 任何 啥")
+# Words that are no cue but whose negation is praise the models misread: "一点毛病没有",
+# "没有任何问题" are cut out of the models' input; the words never count as cues.
+NEGATED_ONLY = words("毛病 问题 小毛病")
+
+
+def _alternatives(vocabulary: Iterable[str]) -> str:
+    return "|".join(sorted(vocabulary, key=len, reverse=True))
+
+
 _NEGATED_BEFORE = re.compile(
-    f"(?:{'|'.join(sorted(NEGATORS, key=len, reverse=True))})"
-    f"(?:{'|'.join(sorted(NEGATION_FILLERS, key=len, reverse=True))}){{0,2}}$"
+    f"(?:{_alternatives(NEGATORS)})(?:{_alternatives(NEGATION_FILLERS)}){{0,2}}$"
 )
-_NEGATOR_CHARS = frozenset("".join(NEGATORS))
+_NEGATED_AFTER = re.compile(
+    f"(?:都|也)?(?:{_alternatives(NEGATORS_AFTER)})(?:过|了)?(?=$|[\\s，。！？!?,.；;、~…）)])"
+)
+_INTENSIFIED = re.compile(f"(?:{_alternatives(INTENSIFIERS)})$")
+_NEGATOR_CHARS = frozenset("".join(NEGATORS) + "".join(NEGATORS_AFTER))
 _PREFIX = 8  # characters before a cue that are checked for a negator
 
 
@@ -66,10 +82,15 @@ def negated_spans(text: str, word: str) -> list[tuple[int, int]] | None:
     spans = []
     start = text.find(word)
     while start >= 0:
+        end = start + len(word)
         before = _NEGATED_BEFORE.search(text, max(0, start - _PREFIX), start)
-        if before is None:
+        if before is not None:
+            spans.append((before.start(), end))
+        elif after := _NEGATED_AFTER.match(text, end):
+            lead = _INTENSIFIED.search(text, max(0, start - 3), start)
+            spans.append((start if lead is None else lead.start(), after.end()))
+        else:
             return None
-        spans.append((before.start(), start + len(word)))
         start = text.find(word, start + 1)
     return spans
 
@@ -89,9 +110,14 @@ class CueMatcher(WordScanner):
     """The cue vocabulary; found(text) = every cue word that is a substring of text, less the
     defect and service-failure cues that are only ever negated ("没有异响")."""
 
-    def __init__(self, vocabulary: Iterable[str], negatable: Iterable[str] = ()) -> None:
-        super().__init__(vocabulary)
-        self.negatable = frozenset(negatable)
+    def __init__(
+        self, vocabulary: Iterable[str], negatable: Iterable[str] = (), only: Iterable[str] = ()
+    ) -> None:
+        """negatable: cues left out where negated; only: words scanned just to cut their
+        negation out of the text (never found)."""
+        self.only = frozenset(only)
+        super().__init__([*vocabulary, *self.only])
+        self.negatable = frozenset(negatable) | self.only
 
     def found(self, text: str) -> set[str]:  # type: ignore[override]
         """Cue words in one text."""
@@ -114,6 +140,9 @@ class CueMatcher(WordScanner):
             if cut:
                 found -= {w for w, word_spans in spans.items() if word_spans}
                 stripped[i] = without_spans(text, cut)
+        if self.only:
+            for found in found_all:
+                found -= self.only
         return found_all, stripped
 
 
@@ -141,6 +170,7 @@ MATCHER = CueMatcher(
         ]
     ),
     negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE),
+    only=NEGATED_ONLY,
 )
 
 
