@@ -166,8 +166,12 @@ class Readapter:
                 return None
             self.tried_pending = current.pending
             filled = fill_channels(session, self.ctx.index)
-            if filled.message_zh():
-                log.info("%s", filled.message_zh())
+            if filled.filled or filled.gone:
+                log.info(
+                    "旧校正补记渠道：%d 条提及已补上，%d 条提及已不在索引中（按文本训练）",
+                    filled.filled,
+                    filled.gone,
+                )
             report = adapt_from_store(session, self.ctx.data_dir, now=now)
         if report.path is None:
             log.info(
