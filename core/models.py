@@ -61,6 +61,10 @@ class Complaint(BaseModel):
 
     flag: bool
     probability: float = Field(ge=0.0, le=1.0)
+    # Why: the complaint cue words found in the text (defects, service failures, complaint
+    # markers: 异响, 无法, 拒赔, 投诉 …), in text order, at most MAX_COMPLAINT_CUES; empty
+    # when the model decided from the text as a whole, or a person set the flag.
+    cues: list[str] = Field(default_factory=list, max_length=8)
 
 
 class UrgencyReason(BaseModel):

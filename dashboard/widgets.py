@@ -193,6 +193,8 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
     notes = []
     if mention.repairs:
         notes.append("采集时已处理：" + streamlit_text("；".join(mention.repairs)))
+    if why := complaint_reason_zh(mention):
+        notes.append(f"投诉依据：{streamlit_text(why)}")
     if mention.urgency and mention.urgency.reasons:
         notes.append(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
     if copies:
@@ -204,6 +206,23 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
         "</small><br/>"
         f"{title}{body}{media_links(mention)}{note}</div>"
     )
+
+
+def complaint_reason_zh(mention: Mention) -> str:
+    """Why a flagged mention is a complaint: the complaint platform it was filed on, the cue
+    words found, or the model's reading of the whole text; "" when it is not flagged or a
+    person set the flag (the 人工校正 badge says so)."""
+    complaint = mention.complaint
+    if complaint is None or not complaint.flag or "complaint" in mention.corrected:
+        return ""
+    parts = []
+    if mention.channel == Channel.COMPLAINT_PLATFORM:
+        parts.append("发布于投诉平台")
+    if complaint.cues:
+        parts.append("命中 " + "、".join(complaint.cues))
+    if not parts:
+        parts.append(f"模型依据全文判断（概率 {complaint.probability:.0%}）")
+    return "；".join(parts)
 
 
 def copies_caption(copies: int, similar: bool) -> str:

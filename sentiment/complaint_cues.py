@@ -174,6 +174,22 @@ MATCHER = CueMatcher(
 )
 
 
+MAX_COMPLAINT_CUES = 5
+_COMPLAINT_WORDS = (
+    frozenset(FAILURE_WORDS) | frozenset(FAILURE_OF_SERVICE) | frozenset(COMPLAINT_MARKERS)
+)
+
+
+def complaint_cue_words(text: str, found: set[str]) -> list[str]:
+    """The complaint cues found (negated ones are not), in the order they appear in the text,
+    none inside a longer one ("没有解决", not also "解决"), at most MAX_COMPLAINT_CUES."""
+    words = found & _COMPLAINT_WORDS
+    if not words:
+        return []
+    kept = [w for w in words if not any(w != o and w in o for o in words)]
+    return sorted(kept, key=lambda w: (text.find(w), w))[:MAX_COMPLAINT_CUES]
+
+
 def complaint_shift(found: set[str]) -> float:
     """Logit shift towards complaint from the cue words found: a complaint group counts up
     to twice (two distinct words), a question/ad/news/praise group once and only when no

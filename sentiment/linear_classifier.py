@@ -20,7 +20,7 @@ from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
 from sentiment.category import BatchCategories, decide_category
-from sentiment.complaint_cues import MATCHER, complaint_shift
+from sentiment.complaint_cues import MATCHER, complaint_cue_words, complaint_shift
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
 from sentiment.lexicons import EMOTION_WORDS
@@ -316,7 +316,9 @@ class LinearClassifier:
                 "sentiment": Sentiment(label=label, score=p),
                 "category": decided.categories[i],
                 "complaint": Complaint(
-                    flag=p_complaint >= COMPLAINT_THRESHOLD, probability=p_complaint
+                    flag=p_complaint >= COMPLAINT_THRESHOLD,
+                    probability=p_complaint,
+                    cues=complaint_cue_words(text, decided.found[i]),
                 ),
                 "urgency": score_urgency(
                     mention, text, label, p, decided.evidences[i], decided.found[i]

@@ -12,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from app.cli import app
+from core.enums import Channel
 from core.models import Complaint, Mention
-from dashboard.widgets import mention_badges
+from dashboard.widgets import complaint_reason_zh, mention_badges
 
 
 @pytest.fixture
@@ -35,6 +36,23 @@ def test_badges_name_complaints_and_corrections(data_dir: Path) -> None:
     assert "投诉" not in mention_badges(base)
     corrected = base.model_copy(update={"corrected": {"sentiment": "negative"}})
     assert "人工校正" in mention_badges(corrected)
+
+
+def test_cards_say_why_a_mention_is_a_complaint(data_dir: Path) -> None:
+    base = Mention(
+        source="t", native_id="1", text="刹车异响", published_at=datetime(2026, 11, 23, tzinfo=UTC)
+    )
+
+    def flagged(cues: list[str], **update: object) -> Mention:
+        complaint = Complaint(flag=True, probability=0.87, cues=cues)
+        return base.model_copy(update={"complaint": complaint, **update})
+
+    assert complaint_reason_zh(flagged(["异响", "推诿"])) == "命中 异响、推诿"
+    platform = flagged([], channel=Channel.COMPLAINT_PLATFORM)
+    assert complaint_reason_zh(platform) == "发布于投诉平台"
+    assert complaint_reason_zh(flagged([])) == "模型依据全文判断（概率 87%）"
+    assert complaint_reason_zh(flagged(["异响"], corrected={"complaint": "true"})) == ""
+    assert complaint_reason_zh(base) == ""
 
 
 def test_search_page_filters_complaints(data_dir: Path) -> None:
@@ -62,5 +80,6 @@ def test_search_page_filters_complaints(data_dir: Path) -> None:
     at.selectbox(key="search-complaint").set_value(True).run()
     cards = [m.value for m in at.markdown if "yq-mention" in m.value]
     assert len(cards) == 1 and "刹车异响" in cards[0] and "投诉" in cards[0]
+    assert "投诉依据：命中 异响" in cards[0]
     st.cache_resource.clear()
     st.cache_data.clear()

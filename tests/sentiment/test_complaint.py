@@ -89,6 +89,16 @@ def test_defect_beside_a_negator_is_still_a_complaint(
     assert result.category != Category.OTHER
 
 
+def test_complaint_names_its_cues_in_text_order(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    texts = ["异响到现在还没解决，4S店一直推诿，我要投诉", "开了三万公里，没有任何异响，但是漏油"]
+    decided = classifier.classify([make_mention(t) for t in texts])
+    complaints = [m.complaint for m in decided]
+    assert complaints[0] is not None and complaints[0].cues == ["异响", "没解决", "推诿", "投诉"]
+    assert complaints[1] is not None and complaints[1].cues == ["漏油"]  # 异响 is negated
+
+
 def test_negated_cues_are_left_out_and_cut_from_the_text() -> None:
     (found,), (stripped,) = MATCHER.scan(["没有任何异响，也没出过故障，但是漏油"])
     assert "漏油" in found and not {"异响", "故障"} & found
