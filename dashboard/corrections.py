@@ -6,6 +6,7 @@ the index changes at once, and the correction trains the deployment's adapted mo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import streamlit as st
@@ -92,22 +93,37 @@ def correction_form(mentions: list[Mention], key: str) -> None:
 def _chosen(mentions: list[Mention], key: str) -> Mention:
     """The mention picked in the panel. Chosen by id, not position, and kept on offer after it
     left the list: on a live list new mentions arrive on top between two reruns, and the person
-    must go on correcting the one they chose."""
+    must go on correcting the one they picked, even when the run that handles the pick lists
+    newer mentions already."""
+    offered: dict[str, Mention] = st.session_state.get(f"{key}-offered", {})
+    # Before the selectbox runs, its value is the pick read against the list on offer when it
+    # was made (the previous run's), so a pick of a mention that has left this run's list counts.
+    picked_before = str(st.session_state.get(f"{key}-mention"))
+    kept: Mention | None = offered.get(picked_before) or st.session_state.get(f"{key}-chosen")
     by_id = {m.id: m for m in mentions}
-    kept: Mention | None = st.session_state.get(f"{key}-chosen")
     if kept is not None and kept.id not in by_id:
         by_id = {kept.id: kept, **by_id}
     ids = list(by_id)
+    labels = _labels(by_id)
     picked = st.selectbox(
         "要校正的提及",
         ids,
         index=ids.index(kept.id) if kept is not None else 0,
-        format_func=lambda i: mention_choice(by_id[i]),
+        format_func=labels.__getitem__,
         key=f"{key}-mention",
     )
     mention = by_id[picked or ids[0]]
+    st.session_state[f"{key}-offered"] = by_id
     st.session_state[f"{key}-chosen"] = mention
     return mention
+
+
+def _labels(by_id: dict[str, Mention]) -> dict[str, str]:
+    """A distinct line per mention: the selectbox sends back the line, not the id, so two equal
+    lines (same minute, author and opening) would save on the wrong one."""
+    lines = {i: mention_choice(m) for i, m in by_id.items()}
+    counts = Counter(lines.values())
+    return {i: f"{line}（{i[:8]}）" if counts[line] > 1 else line for i, line in lines.items()}
 
 
 def _history(mention: Mention) -> None:

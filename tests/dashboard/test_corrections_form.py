@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from core.accounts.enums import Role
 from core.context import Context
+from core.index.protocol import SearchQuery
 from core.models import Mention
 from dashboard.auth import SESSION_KEY, User
 from sentiment.corrections import service
@@ -62,6 +63,16 @@ def _stored(data_dir: Path) -> list[tuple[LabelCorrection, Mention | None]]:
         with ctx.sessions() as session:
             rows = service.history(session)
         return [(row, ctx.index.get(row.mention_id)) for row in rows]
+    finally:
+        ctx.close()
+
+
+def _id_of(data_dir: Path, text: str) -> str:
+    """The id of the stored mention with this text."""
+    ctx = Context.load(None, str(data_dir))
+    try:
+        found = ctx.index.search(SearchQuery(limit=100)).mentions
+        return next(m.id for m in found if m.text == text)
     finally:
         ctx.close()
 
@@ -175,3 +186,41 @@ def test_the_feed_corrects_outside_its_refreshing_part(data_dir: Path) -> None:
     assert not at.exception and not at.error
     assert any("类别" in s.value and "服务态度" in s.value for s in at.success)
     assert "人工校正" in _cards(at)
+
+
+def test_a_pick_lands_on_its_mention_when_the_list_moved_on(data_dir: Path) -> None:
+    """On a live list the person picks a mention among what the panel showed; the run that
+    handles the pick lists newer mentions already (the chosen one is off the page). The panel
+    keeps the picked mention, not the one chosen before, and the correction lands on it."""
+    _ingest(data_dir, {"0": "鲜味坊的汤太咸了"})  # newest: the panel's first choice
+    st.cache_data.clear()
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    mention = next(s for s in at.selectbox if s.label == "要校正的提及")
+    assert "汤太咸" in mention.format_func(mention.value)
+    defect = _id_of(data_dir, DEFECT)
+    _ingest(data_dir, {f"n{i}": f"鲜味坊第{i}家新店开业" for i in range(20)})
+    st.cache_data.clear()  # the cached search expires
+    mention.select(defect).run()
+    assert not at.exception and not at.warning
+    assert "刹车异响" not in _cards(at)  # off the page, still on offer and chosen
+    mention = next(s for s in at.selectbox if s.label == "要校正的提及")
+    assert "刹车异响" in mention.format_func(mention.value)
+    next(s for s in at.selectbox if s.label == "情感").set_value("neutral")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert [m.text if m else None for _, m in _stored(data_dir)] == [DEFECT]
+
+
+def test_two_equal_lines_save_on_the_chosen_one(data_dir: Path) -> None:
+    """Two posts of the same minute, author and text: the panel tells them apart, and the
+    correction lands on the one shown as chosen (the browser sends back the line, not the id:
+    with equal lines the save went to the other post)."""
+    _ingest(data_dir, {"2": DEFECT})
+    st.cache_data.clear()
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    mention = next(s for s in at.selectbox if s.label == "要校正的提及")
+    assert len(set(mention.options)) == len(mention.options) == 2
+    shown = mention.value
+    assert mention.format_func(shown).endswith(f"（{shown[:8]}）")
+    next(s for s in at.selectbox if s.label == "情感").set_value("neutral").run()
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert [row.mention_id for row, _ in _stored(data_dir)] == [shown]
