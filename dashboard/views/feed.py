@@ -77,8 +77,11 @@ def live() -> None:
     st.session_state[SHOWN_KEY] = shown
 
 
+# 人工校正 sits outside the refreshing part (a refresh does not rerun it) and above it: new cards
+# change the part's height, and the browser then shifts the scroll position to keep what is in
+# view in place; that scroll closed an open dropdown of a panel placed under the cards.
+panel = st.container()
 live()
 st.number_input("最新提及页码", min_value=1, max_value=last_page, value=1, step=1, key="feed-page")
-# Outside the refreshing part: a refresh must not disturb someone correcting. The panel lists the
-# cards of the last full run (any change in the panel is one, and refreshes the list first).
-correction_form(st.session_state.get(SHOWN_KEY, []), "feed")
+with panel:  # filled after the live part: it lists the cards of this full run
+    correction_form(st.session_state.get(SHOWN_KEY, []), "feed")

@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
+from core.context import Context
 from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
+from core.models import Mention
+from sentiment.corrections import service as corrections
 from tests.dashboard.conftest import (
     button,
     click,
@@ -20,6 +23,7 @@ from tests.dashboard.conftest import (
     start_dashboard,
     type_into,
     wait_for,
+    wait_text,
 )
 
 CONFIG = """
@@ -39,6 +43,42 @@ def metric(text: str, label: str) -> int:
     """The number shown under a st.metric label."""
     found = re.search(rf"{label}\s*\n\s*([\d,]+)", text)
     return int(found.group(1).replace(",", "")) if found else -1
+
+
+def shown_options(driver: Any) -> list[Any]:
+    """The options of the open selectbox dropdown (none when it is closed)."""
+    return [o for o in driver.find_elements("css selector", "[role='option']") if o.is_displayed()]
+
+
+def field(panel: Any, label: str) -> Any:
+    """The selectbox with this label inside the panel."""
+    path = f".//div[@data-testid='stSelectbox'][.//input[@aria-label='{label}']]"
+    return wait_for(
+        lambda: [b for b in panel.find_elements("xpath", path) if b.is_displayed()], 30, label
+    )[0]
+
+
+def chosen(panel: Any, label: str) -> str:
+    """The value a selectbox of the panel shows."""
+    value = field(panel, label).find_element("css selector", "input[role='combobox']")
+    return str(value.get_attribute("value"))
+
+
+def open_dropdown(driver: Any, panel: Any, label: str) -> list[Any]:
+    """Open a selectbox of the panel; its options."""
+    click(driver, field(panel, label).find_element("css selector", "button[aria-haspopup]"))
+    return list(wait_for(lambda: shown_options(driver), 10, f"the options of {label}"))
+
+
+def stored_correction(config: Path, data: Path) -> tuple[str, str, Mention | None]:
+    """The one correction stored: field, new value and the mention as the index holds it."""
+    ctx = Context.load(config, data)
+    try:
+        with ctx.sessions() as session:
+            [row] = corrections.history(session)
+        return row.field, row.after, ctx.index.get(row.mention_id)
+    finally:
+        ctx.close()
 
 
 def correction_panel(driver: Any) -> Any:
@@ -79,6 +119,32 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
             "incident",
         )
         assert metric(text, "提及量") >= first_shown
+        # 人工校正 while the feed refreshes itself and the service writes: pick the third card,
+        # keep a dropdown open across a refresh that brings new mentions, save, and the
+        # correction is stored on the picked mention.
+        panel = correction_panel(browser)
+        third = open_dropdown(browser, panel, "要校正的提及")[2]
+        picked = third.text.strip()
+        click(browser, third)
+        wait_text(browser, lambda _: chosen(panel, "要校正的提及") == picked, "the pick")
+        now = chosen(panel, "是否投诉")
+        flipped = "否" if now == "是" else "是"
+        open_dropdown(browser, panel, "是否投诉")
+        before = metric(page_text(browser), "提及量")
+        wait_for(lambda: metric(page_text(browser), "提及量") > before, 90, "new mentions")
+        option = [o for o in shown_options(browser) if o.text.strip() == flipped]
+        assert option, "a refresh closed the open dropdown"
+        click(browser, option[0])
+        wait_text(browser, lambda _: chosen(panel, "是否投诉") == flipped, f"是否投诉 {flipped}")
+        assert chosen(panel, "要校正的提及") == picked
+        type_into(browser, "操作人", "李娜")
+        click(browser, button(browser, "保存校正"))
+        text = wait_text(browser, lambda t: "已校正（操作人 李娜）" in t, "the saved correction")
+        assert f"是否投诉 {now} → {flipped}" in text
+        changed, after, mention = stored_correction(config, data)
+        assert (changed, after) == ("complaint", "true" if flipped == "是" else "false")
+        assert mention is not None and mention.author.name and mention.author.name in picked
+        assert (mention.title or mention.text)[:20].replace("\n", " ") in picked
         counts.append(reader.count(SearchQuery()))
         assert counts[-1] >= counts[0]
         assert reader.count(SearchQuery(text="食物中毒")) >= 1
