@@ -147,9 +147,20 @@ def wait_text(
 
 
 def click(driver: Any, element: Any) -> None:
-    """Scroll an element into the middle of the view and click it."""
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
+    """Scroll an element into the middle of the view and click it. An element shown but not
+    taking clicks yet (an expander's field while it opens, under load) is tried again for up
+    to 10 s: one fresh run under load failed on its first try."""
+    from selenium.common.exceptions import ElementNotInteractableException
+
+    def clicked() -> bool:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        try:
+            element.click()
+        except ElementNotInteractableException:
+            return False
+        return True
+
+    wait_for(clicked, 10, "the element to take a click")
 
 
 def button(driver: Any, label: str, key: str | None = None, scope: Any = None) -> Any:
