@@ -218,16 +218,22 @@ def select_option(driver: Any, label: str, option: str, scope: Any = None) -> No
         30,
         f"selectbox {label}",
     )[0]
-    click(driver, box.find_element("css selector", "button[aria-haspopup='listbox']"))
-    choice = wait_for(
-        lambda: [
+    opener = box.find_element("css selector", "button[aria-haspopup='listbox']")
+    click(driver, opener)
+
+    def shown() -> list[Any]:
+        found = [
             o
             for o in driver.find_elements("css selector", "[role='option']")
             if o.is_displayed() and o.text.strip() == option
-        ],
-        10,
-        f"option {option}",
-    )[0]
+        ]
+        if not found and not driver.find_elements("css selector", "[role='listbox']"):
+            # The list is closed: the click was lost (an expander still opening, a repaint
+            # under load: one fresh-clone run timed out here); open it again.
+            click(driver, opener)
+        return found
+
+    choice = wait_for(shown, 20, f"option {option}")[0]
     click(driver, choice)
     field = box.find_element("css selector", "input[role='combobox']")
     wait_for(lambda: field.get_attribute("value") == option, 10, f"{label} = {option}")
