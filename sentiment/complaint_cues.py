@@ -175,9 +175,8 @@ MATCHER = CueMatcher(
 
 
 MAX_COMPLAINT_CUES = 5
-_COMPLAINT_WORDS = (
-    frozenset(FAILURE_WORDS) | frozenset(FAILURE_OF_SERVICE) | frozenset(COMPLAINT_MARKERS)
-)
+# The groups that move the logit towards complaint (failures, service failures, markers).
+_COMPLAINT_WORDS = frozenset().union(*(g for g, shift in _SHIFT_GROUPS if shift > 0))
 
 
 def complaint_cue_words(text: str, found: set[str]) -> list[str]:
