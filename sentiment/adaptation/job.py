@@ -166,12 +166,8 @@ class Readapter:
                 return None
             self.tried_pending = current.pending
             filled = fill_channels(session, self.ctx.index)
-            if filled.filled or filled.gone:
-                log.info(
-                    "旧校正补记渠道：%d 条提及已补上，%d 条提及已不在索引中（按文本训练）",
-                    filled.filled,
-                    filled.gone,
-                )
+            if said := filled.message_zh():
+                log.info("旧校正补记渠道：%s", said)
             report = adapt_from_store(session, self.ctx.data_dir, now=now)
         if report.path is None:
             log.info(
