@@ -3,23 +3,19 @@
 The training corpora are product/hotel/food reviews: they rarely contain poisoning, lawsuits
 or media threats, and their questions are mostly rhetorical complaints. So (1) urgency
 evidence (harm, legal, media, collective, repeat, anger words) pushes the logit towards
-negative, and (2) a plain inquiry (请问…, no such evidence) is pulled towards neutral.
+negative, and (2) a plain inquiry (请问…, no such evidence and no complaint cue:
+`complaint_cues.is_inquiry`) is pulled towards neutral.
 """
 
 from __future__ import annotations
 
 import math
-import re
 
 from core.models import UrgencyReason
-from sentiment.lexicons import words
 
 LOGIT_PER_POINT = 0.05  # 20 urgency points = one logit towards negative
 MAX_SHIFT = 4.0
 INQUIRY_SHRINK = 0.25
-INQUIRY_MARKERS = words(
-    "请问 咨询一下 想问一下 问一下 想咨询 有没有人知道 求推荐 怎么办理 如何办理"
-)
 
 
 def logit(p: float) -> float:
@@ -28,16 +24,12 @@ def logit(p: float) -> float:
     return max(-12.0, min(12.0, math.log(p / (1 - p))))
 
 
-_INQUIRY = re.compile("|".join(re.escape(marker) for marker in INQUIRY_MARKERS))
-
-
-def is_inquiry(text: str) -> bool:
-    """A question asking for information rather than a complaint."""
-    return _INQUIRY.search(text) is not None
-
-
 def adjust_positive_probability(
-    p_positive: float, text: str, evidence: list[UrgencyReason], emotion_points: float
+    p_positive: float,
+    text: str,
+    evidence: list[UrgencyReason],
+    emotion_points: float,
+    inquiry: bool = False,
 ) -> float:
     """P(positive) after the lexicon prior (see module docstring); 0.5 stays 0.5 for empty text."""
     if not text:
@@ -46,7 +38,7 @@ def adjust_positive_probability(
     value = logit(p_positive)
     if points:
         value -= min(MAX_SHIFT, points * LOGIT_PER_POINT)
-    elif is_inquiry(text):
+    elif inquiry:
         value *= INQUIRY_SHRINK
     return 1.0 / (1.0 + math.exp(-value))
 

@@ -20,7 +20,9 @@ from sentiment.wordscan import WordScanner
 FAILURE_WORDS = words(
     """故障 坏了 坏掉 损坏 失灵 异响 漏油 漏水 死机 黑屏 卡死 闪退 重启 掉漆 生锈 开裂 断裂
     脱落 抖动 熄火 无法 不能用 用不了 打不开 连不上 充不进 掉线 没信号 信号差 鼓包 发烫
-    进水 短路 不制冷 没声音 杂音 绿线 质量问题 缺陷 虚标 次品 瑕疵 假货 翻新 烂了 变质"""
+    进水 短路 不制冷 没声音 杂音 绿线 质量问题 缺陷 虚标 次品 瑕疵 假货 翻新 烂了 变质
+    顿挫 烧机油 机油增多 异味 异音 卡顿 失效 故障灯 漏风 风噪 锈蚀 起泡 划痕 变形 松动 趴窝
+    花屏 闪屏 自动关机 打不着火 无法启动 掉电 断网 网速慢 缩水 以次充好"""
 )
 FAILURE_OF_SERVICE = words(
     """拒绝 拒赔 拒不 不予 不给退 退不回 推诿 推脱 敷衍 没人管 没人处理 无人处理 不处理
@@ -28,10 +30,17 @@ FAILURE_OF_SERVICE = words(
     诱导 强制 强行 乱收费 多收 多扣 乱扣 扣费 扣款 私自 擅自 未经 没经过 违约金 霸王条款
     催收 爆通讯录 骚扰 威胁 恐吓 延误 晚点 被取消 超售 丢失 摔坏 跑路 拖欠 退款 退费
     一直没 至今 迟迟 还没到账 没到账 不退 态度恶劣 态度差 态度强硬 不让 太离谱 太坑 涨价 涨了
-    乱涨 变相 隐形 未告知 没告知 没有告知 不告知 额外收"""
+    乱涨 变相 隐形 未告知 没告知 没有告知 不告知 额外收 不及时 拖延 一拖再拖 拖着不 缺货
+    隐瞒 不透明 不给开发票 不开发票 加价提车 不认账 冒充 返厂 问题依旧 不给解决 不给处理
+    踢皮球 不作为 不接电话 挂电话 爱答不理 石沉大海 不承认 虚假宣传 套路 说正常 说是正常
+    说属于正常 都说正常"""
 )
+# A question asking for information (to peers or the brand), not a complaint in question form:
+# such a text without any complaint cue is pulled towards neutral and away from complaint.
 INQUIRY_WORDS = words(
-    "请问 想问 问一下 咨询一下 求推荐 有没有人 哪家 怎么选 好不好 值得买吗 推荐一下 有一起"
+    """请问 想问 问一下 问下 咨询一下 想咨询 求推荐 推荐一下 推荐哪 有没有人 有人知道 谁知道
+    有懂的 请教 求教 求助 求解 大佬们 大神们 哪家 哪款 哪个好 怎么选 好不好 值得买吗 有一起
+    怎么办理 如何办理 怎么设置 差多少 差在哪 有冇"""
 )
 AD_WORDS = words(
     """优惠 促销 限时 抢购 福利 低至 直降 特价 赠送 火热 报名中 预订 享 补贴 礼包 秒杀
@@ -63,6 +72,29 @@ NEGATED_ONLY = words("毛病 问题 小毛病")
 
 def _alternatives(vocabulary: Iterable[str]) -> str:
     return "|".join(sorted(vocabulary, key=len, reverse=True))
+
+
+# What the author expected is not what happened: "本来担心DSG会顿挫，结果开了两万公里平顺得
+# 很" and "本以为质量不错，没想到两天就坏了" are judged by what follows the turn. The models and
+# the cues read the text without the expectation (from its marker to the turn, one sentence).
+EXPECTATION_MARKERS = words(
+    """本来担心 原本担心 之前担心 一开始担心 开始还担心 还担心 本来以为 原本以为 本以为 原以为
+    还以为 一开始以为 本来怕 原本怕 还怕"""
+)
+OUTCOME_MARKERS = words("结果 没想到 谁知道 谁知 不料 其实 但是 可是 但")
+_EXPECTATION = re.compile(
+    f"(?:{'|'.join(sorted(EXPECTATION_MARKERS, key=len, reverse=True))})"
+    f"[^。！？!?\n]{{0,40}}?(?=(?:{'|'.join(sorted(OUTCOME_MARKERS, key=len, reverse=True))}))"
+)
+_EXPECTATION_CHARS = frozenset(marker[-1] for marker in EXPECTATION_MARKERS)
+
+
+def without_expectation(text: str) -> str | None:
+    """The text with each expectation that a turn contradicts cut out, or None if it has none."""
+    if _EXPECTATION_CHARS.isdisjoint(text):
+        return None
+    cut = _EXPECTATION.sub("", text)
+    return None if cut == text else cut
 
 
 _NEGATED_BEFORE = re.compile(
@@ -129,9 +161,11 @@ class CueMatcher(WordScanner):
 
     def scan(self, texts: Sequence[str]) -> tuple[list[set[str]], list[str | None]]:
         """(cue words per text, the text without its negated cues — "没有任何异响" cut out —
-        or None where it has none)."""
+        and without an expectation its turn contradicts, or None where it has neither)."""
+        stripped: list[str | None] = [without_expectation(text) for text in texts]
+        if any(s is not None for s in stripped):
+            texts = [t if s is None else s for t, s in zip(texts, stripped, strict=True)]
         found_all = WordScanner.found(self, texts)
-        stripped: list[str | None] = [None] * len(texts)
         for i, (text, found) in enumerate(zip(texts, found_all, strict=True)):
             if self.negatable.isdisjoint(found) or _NEGATOR_CHARS.isdisjoint(text):
                 continue
@@ -177,6 +211,7 @@ MATCHER = CueMatcher(
 MAX_COMPLAINT_CUES = 5
 # The groups that move the logit towards complaint (failures, service failures, markers).
 _COMPLAINT_WORDS = frozenset().union(*(g for g, shift in _SHIFT_GROUPS if shift > 0))
+_INQUIRY = frozenset(INQUIRY_WORDS)
 
 
 def complaint_cue_words(text: str, found: set[str]) -> list[str]:
@@ -187,6 +222,12 @@ def complaint_cue_words(text: str, found: set[str]) -> list[str]:
         return []
     kept = [w for w in words if not any(w != o and w in o for o in words)]
     return sorted(kept, key=lambda w: (text.find(w), w))[:MAX_COMPLAINT_CUES]
+
+
+def is_inquiry(found: set[str]) -> bool:
+    """A question asking for information: an inquiry word and no complaint cue ("请问刹车异响
+    怎么办" is a defect report, not an inquiry)."""
+    return not found.isdisjoint(_INQUIRY) and found.isdisjoint(_COMPLAINT_WORDS)
 
 
 def complaint_shift(found: set[str]) -> float:

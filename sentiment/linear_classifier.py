@@ -20,7 +20,7 @@ from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
 from sentiment.category import BatchCategories, decide_category
-from sentiment.complaint_cues import MATCHER, complaint_cue_words, complaint_shift
+from sentiment.complaint_cues import MATCHER, complaint_cue_words, complaint_shift, is_inquiry
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
 from sentiment.lexicons import EMOTION_WORDS
@@ -215,7 +215,7 @@ def decide(
         if filed:
             p_complaint = max(p_complaint, PLATFORM_COMPLAINT_FLOOR)
         emotion = 0.0 if _EMOTION_WORDS.isdisjoint(found) else emotion_points(text, found)[1]
-        p_pos = adjust_positive_probability(p, text, evidence, emotion)
+        p_pos = adjust_positive_probability(p, text, evidence, emotion, is_inquiry(found))
         if p_complaint >= COMPLAINT_THRESHOLD:
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import SentimentLabel
-from sentiment.adjust import adjust_positive_probability, is_inquiry
+from sentiment.adjust import adjust_positive_probability
+from sentiment.complaint_cues import MATCHER, is_inquiry
 from sentiment.features import fold
 from sentiment.linear_classifier import LinearClassifier
 from sentiment.urgency import word_reasons
@@ -19,9 +22,12 @@ def test_urgency_evidence_pushes_towards_negative() -> None:
 
 def test_inquiry_is_pulled_towards_neutral() -> None:
     text = fold("请问这款手机支持5g吗？")
-    assert is_inquiry(text)
-    assert 0.3 < adjust_positive_probability(0.05, text, [], 0.0) < 0.5
-    assert not is_inquiry(fold("质量太差了吧？"))
+    assert is_inquiry(MATCHER.found(text))
+    assert 0.3 < adjust_positive_probability(0.05, text, [], 0.0, inquiry=True) < 0.5
+    assert adjust_positive_probability(0.05, text, [], 0.0) == pytest.approx(0.05)
+    assert not is_inquiry(MATCHER.found(fold("质量太差了吧？")))
+    # An inquiry word beside a complaint cue: a defect report, not an inquiry.
+    assert not is_inquiry(MATCHER.found(fold("请问刹车异响怎么办")))
 
 
 def test_classifier_labels(classifier: LinearClassifier, make_mention: MakeMention) -> None:

@@ -111,6 +111,64 @@ def test_negated_cues_are_left_out_and_cut_from_the_text() -> None:
     assert "问题" not in MATCHER.found("质量有问题")  # scanned only to cut its negation
 
 
+def test_an_expectation_the_turn_contradicts_is_cut() -> None:
+    (found,), (stripped,) = MATCHER.scan(["本来担心变速箱会顿挫，结果开了三万公里都很平顺"])
+    assert "顿挫" not in found
+    assert stripped == "结果开了三万公里都很平顺"
+    (found,), (stripped,) = MATCHER.scan(["本以为做工不错，没想到用了三天就坏了"])
+    assert "坏了" in found and stripped == "没想到用了三天就坏了"
+    # No turn in the same sentence: nothing is cut.
+    (found,), (stripped,) = MATCHER.scan(["还担心会漏水。结果今天真漏了"])
+    assert "漏水" in found and stripped is None
+    assert MATCHER.scan(["担心刹车异响"])[1] == [None]
+
+
+def test_worry_that_did_not_come_true_is_praise(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    fine, broken = classifier.classify(
+        [
+            make_mention("本来担心空调会异响漏水，结果用了一个夏天安静得很，很满意"),
+            make_mention("本来以为这牌子的洗衣机质量靠谱，没想到用了一个月就漏水"),
+        ]
+    )
+    assert fine.complaint is not None and not fine.complaint.flag, fine.complaint
+    assert fine.sentiment is not None and fine.sentiment.label == SentimentLabel.POSITIVE
+    assert broken.complaint is not None and broken.complaint.flag, broken.complaint
+    assert broken.sentiment is not None and broken.sentiment.label == SentimentLabel.NEGATIVE
+
+
+# Questions to peers without any complaint cue: neutral, not complaints. With a cue the same
+# form is a defect report.
+PEER_QUESTIONS = [
+    "大佬们，二十万以内的家用SUV哪款油耗低一些？",
+    "请教一下，宽带续约和新装哪个好，有懂的吗",
+    "各位大神们，机场到市区坐地铁方便吗",
+    "新手求教，车险续保在哪个平台买最便宜？",  # negative (0.32) before 求教 was an inquiry
+    "楼主想问下，公积金贷款提前还款要预约吗",  # negative (0.02) before 问下 was one
+]
+
+
+@pytest.mark.parametrize("text", PEER_QUESTIONS)
+def test_peer_question_is_neutral(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and not result.complaint.flag, result.complaint
+    assert result.sentiment is not None
+    assert result.sentiment.label == SentimentLabel.NEUTRAL, result.sentiment
+
+
+def test_peer_question_with_a_defect_is_a_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (result,) = classifier.classify(
+        [make_mention("求助大佬们，变速箱顿挫，4S店检测说正常，怎么办")]
+    )
+    assert result.complaint is not None and result.complaint.flag, result.complaint
+    assert result.complaint.cues == ["顿挫", "说正常"]
+
+
 @pytest.mark.parametrize("text", NEUTRAL_DEFECTS)
 def test_neutral_defect_report_is_a_quality_complaint(
     classifier: LinearClassifier, make_mention: MakeMention, text: str
