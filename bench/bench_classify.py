@@ -20,11 +20,12 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from core.pipeline.classifier import get_classifier
+from core.pipeline.classifier import Classifier, get_classifier
 from sentiment.corpora import FILED_ON_PLATFORM, Industry, load_examples
 from sentiment.data import default_data_dir, load_corpora, split
 from sentiment.evaluate import EvalResult, as_mentions, evaluate
 from sentiment.linear_classifier import load_models
+from sentiment.probe import BLIND_PROBE, ProbeRow, load_probe, score_probe
 
 SHORT_DOCS = 20_000
 LONG_DOCS = 3_000
@@ -165,22 +166,36 @@ def retraining_tables(seeds: int) -> None:
 
 
 def probe_table() -> None:
-    """Our hand-written cross-industry probe set, per industry."""
-    from sentiment.probe import load_probe, score_probe
-
-    rows = load_probe()
+    """Our hand-written cross-industry probe set, and the blind one by half, per industry."""
     default = get_classifier("default")
+    rows = load_probe()
     print("\nCross-industry probe (97 texts written by us; not a public corpus):\n")
+    _probe_rows(default, rows, [*sorted({r.industry for r in rows}), "all"])
+    blind = load_probe(BLIND_PROBE)
     print(
-        "| industry | docs | complaint acc | caught | false flags | category acc | quality acc "
-        "| neutral → negative | positive → negative |"
+        "\nBlind probe (241 texts written by a session that never saw the lexicons or models;"
+        " dev: errors looked at, test: measured only):\n"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for industry in [*sorted({r.industry for r in rows}), "all"]:
-        part = [r for r in rows if industry in ("all", r.industry)]
-        s = score_probe(default, part)
+    industries = sorted({r.industry for r in blind})
+    for half in ("dev", "test"):
+        part = [r for r in blind if r.half == half]
+        _probe_rows(default, part, [*industries, "all"], prefix=f"{half} ")
+
+
+def _probe_rows(
+    classifier: Classifier, rows: list[ProbeRow], industries: list[str], prefix: str = ""
+) -> None:
+    if not prefix or prefix.startswith("dev"):
         print(
-            f"| {industry} | {s.docs} | {s.complaint_accuracy:.3f} | {s.caught:.3f} | "
+            "| industry | docs | complaint acc | caught | false flags | category acc "
+            "| quality acc | neutral → negative | positive → negative |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for industry in industries:
+        part = [r for r in rows if industry in ("all", r.industry)]
+        s = score_probe(classifier, part)
+        print(
+            f"| {prefix}{industry} | {s.docs} | {s.complaint_accuracy:.3f} | {s.caught:.3f} | "
             f"{s.false_flags:.3f} | {s.category_accuracy:.3f} | {s.quality_accuracy:.3f} | "
             f"{s.neutral_as_negative:.3f} | {s.positive_as_negative:.3f} |"
         )

@@ -1,10 +1,14 @@
-"""The cross-industry probe set (sentiment/evaldata/probe_cross_industry.csv).
+"""The cross-industry probe sets (sentiment/evaldata/).
 
-97 short texts WRITTEN BY US (the yuqing developers, not a public corpus) for industries
-absent from every training corpus: cars, telecom, airlines, education, phones. Each row has
-our complaint flag (1/0), category and sentiment. It was written before the first
-measurement and is not tuned on afterwards; the same people wrote the lexicons, so it is a
-sanity check of generalisation, not an independent test.
+`probe_cross_industry.csv`: 97 short texts WRITTEN BY US (the yuqing developers, not a public
+corpus) for industries absent from every training corpus: cars, telecom, airlines, education,
+phones. Each row has our complaint flag (1/0), category and sentiment. It was written before
+the first measurement and is not tuned on afterwards; the same people wrote the lexicons, so
+it is a sanity check of generalisation, not an independent test.
+
+`blind_probe.csv`: 241 texts of eight industries written (round 14) by a developer session
+that never saw the lexicons or the models, with a `half` column: `dev` (its errors were looked
+at) and `test` (only ever measured). Also not a public corpus; one annotator.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from core.pipeline.classifier import Classifier
 from sentiment.evaluate import as_mentions
 
 PROBE = Path(__file__).parent / "evaldata" / "probe_cross_industry.csv"
+BLIND_PROBE = Path(__file__).parent / "evaldata" / "blind_probe.csv"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class ProbeRow:
     complaint: bool
     category: Category
     sentiment: SentimentLabel
+    half: str = ""  # blind probe: "dev" (looked at) or "test" (measured only)
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ def load_probe(path: Path = PROBE) -> list[ProbeRow]:
                 row["complaint"] == "1",
                 Category(row["category"]),
                 SentimentLabel(row["sentiment"]),
+                row.get("half") or "",
             )
             for row in csv.DictReader(handle)
         ]
