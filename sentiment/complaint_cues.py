@@ -86,13 +86,10 @@ _EXPECTATION = re.compile(
     f"(?:{'|'.join(sorted(EXPECTATION_MARKERS, key=len, reverse=True))})"
     f"[^。！？!?\n]{{0,40}}?(?=(?:{'|'.join(sorted(OUTCOME_MARKERS, key=len, reverse=True))}))"
 )
-_EXPECTATION_CHARS = frozenset(marker[-1] for marker in EXPECTATION_MARKERS)
 
 
 def without_expectation(text: str) -> str | None:
     """The text with each expectation that a turn contradicts cut out, or None if it has none."""
-    if _EXPECTATION_CHARS.isdisjoint(text):
-        return None
     cut = _EXPECTATION.sub("", text)
     return None if cut == text else cut
 
@@ -143,12 +140,18 @@ class CueMatcher(WordScanner):
     defect and service-failure cues that are only ever negated ("没有异响")."""
 
     def __init__(
-        self, vocabulary: Iterable[str], negatable: Iterable[str] = (), only: Iterable[str] = ()
+        self,
+        vocabulary: Iterable[str],
+        negatable: Iterable[str] = (),
+        only: Iterable[str] = (),
+        expectations: Iterable[str] = (),
     ) -> None:
         """negatable: cues left out where negated; only: words scanned just to cut their
-        negation out of the text (never found)."""
+        negation out of the text (never found); expectations: markers of an expectation that
+        a turn may contradict (never found; see without_expectation)."""
         self.only = frozenset(only)
-        super().__init__([*vocabulary, *self.only])
+        self.expectations = frozenset(expectations)
+        super().__init__([*vocabulary, *self.only, *self.expectations])
         self.negatable = frozenset(negatable) | self.only
 
     def found(self, text: str) -> set[str]:  # type: ignore[override]
@@ -162,10 +165,10 @@ class CueMatcher(WordScanner):
     def scan(self, texts: Sequence[str]) -> tuple[list[set[str]], list[str | None]]:
         """(cue words per text, the text without its negated cues — "没有任何异响" cut out —
         and without an expectation its turn contradicts, or None where it has neither)."""
-        stripped: list[str | None] = [without_expectation(text) for text in texts]
-        if any(s is not None for s in stripped):
-            texts = [t if s is None else s for t, s in zip(texts, stripped, strict=True)]
         found_all = WordScanner.found(self, texts)
+        stripped: list[str | None] = [None] * len(texts)
+        if self.expectations:
+            texts = self._cut_expectations(texts, found_all, stripped)
         for i, (text, found) in enumerate(zip(texts, found_all, strict=True)):
             if self.negatable.isdisjoint(found) or _NEGATOR_CHARS.isdisjoint(text):
                 continue
@@ -178,6 +181,27 @@ class CueMatcher(WordScanner):
             for found in found_all:
                 found -= self.only
         return found_all, stripped
+
+    def _cut_expectations(
+        self, texts: Sequence[str], found_all: list[set[str]], stripped: list[str | None]
+    ) -> Sequence[str]:
+        """The texts with contradicted expectations cut out (those are rescanned and their
+        cut text put in `stripped`); found_all is updated in place."""
+        cuts: dict[int, str] = {}
+        for i, found in enumerate(found_all):
+            if not self.expectations.isdisjoint(found):
+                found -= self.expectations
+                cut = without_expectation(texts[i])
+                if cut is not None:
+                    cuts[i] = cut
+        if not cuts:
+            return texts
+        texts = list(texts)
+        rescanned = WordScanner.found(self, list(cuts.values()))
+        for (i, cut), found in zip(cuts.items(), rescanned, strict=True):
+            texts[i] = stripped[i] = cut
+            found_all[i] = found - self.expectations
+        return texts
 
 
 def _vocabulary(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
@@ -205,6 +229,7 @@ MATCHER = CueMatcher(
     ),
     negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE),
     only=NEGATED_ONLY,
+    expectations=EXPECTATION_MARKERS,
 )
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from collectors.demo.stream import background_texts
 from core.textforms import nfkc_batch
 from sentiment.category import found_cue_scores
-from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans
+from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans, without_expectation
 from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
 from sentiment.keywords import _ASCII_TOKEN, _OOV_IDF, MAX_SCAN, extract_keywords_batch, word_idf
@@ -81,16 +81,19 @@ def test_idf_lookup_is_the_table() -> None:
 
 
 def test_cue_scan_finds_every_substring() -> None:
-    texts = _texts()
+    texts = [*_texts(), "本来担心会异响，结果一点没有", "原以为很好用，没想到三天就坏了"]
     everywhere = [{w for w in MATCHER.words if w in t} for t in texts]
     assert WordScanner.found(MATCHER, texts) == everywhere
-    # found_batch leaves out a defect/service cue whose every occurrence is negated, and the
-    # words scanned only to cut their negation (问题).
-    negated = [
-        {w for w in f & MATCHER.negatable if negated_spans(t, w)}
-        for t, f in zip(texts, everywhere, strict=True)
-    ]
-    expected = [f - n - MATCHER.only for f, n in zip(everywhere, negated, strict=True)]
+    # found_batch reads a text without an expectation its turn contradicts, leaves out a
+    # defect/service cue whose every occurrence is negated, and the words scanned only to cut
+    # their negation (问题) or to find an expectation.
+    read = [without_expectation(t) or t for t in texts]
+    assert read[-2:] == ["结果一点没有", "没想到三天就坏了"]
+    expected = []
+    for text in read:
+        found = {w for w in MATCHER.words if w in text}
+        negated = {w for w in found & MATCHER.negatable if negated_spans(text, w)}
+        expected.append(found - negated - MATCHER.only - MATCHER.expectations)
     assert MATCHER.found_batch(texts) == expected
 
 
