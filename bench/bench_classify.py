@@ -170,27 +170,31 @@ def probe_table() -> None:
     default = get_classifier("default")
     rows = load_probe()
     print("\nCross-industry probe (97 texts written by us; not a public corpus):\n")
+    _probe_header()
     _probe_rows(default, rows, [*sorted({r.industry for r in rows}), "all"])
     blind = load_probe(BLIND_PROBE)
     print(
         "\nBlind probe (241 texts written by a session that never saw the lexicons or models;"
         " dev: errors looked at, test: measured only):\n"
     )
+    _probe_header()
     industries = sorted({r.industry for r in blind})
     for half in ("dev", "test"):
         part = [r for r in blind if r.half == half]
         _probe_rows(default, part, [*industries, "all"], prefix=f"{half} ")
 
 
+def _probe_header() -> None:
+    print(
+        "| industry | docs | complaint acc | caught | false flags | category acc "
+        "| quality acc | neutral → negative | positive → negative |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
 def _probe_rows(
     classifier: Classifier, rows: list[ProbeRow], industries: list[str], prefix: str = ""
 ) -> None:
-    if not prefix or prefix.startswith("dev"):
-        print(
-            "| industry | docs | complaint acc | caught | false flags | category acc "
-            "| quality acc | neutral → negative | positive → negative |"
-        )
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for industry in industries:
         part = [r for r in rows if industry in ("all", r.industry)]
         s = score_probe(classifier, part)

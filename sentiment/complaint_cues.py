@@ -83,8 +83,8 @@ EXPECTATION_MARKERS = words(
 )
 OUTCOME_MARKERS = words("结果 没想到 谁知道 谁知 不料 其实 但是 可是 但")
 _EXPECTATION = re.compile(
-    f"(?:{'|'.join(sorted(EXPECTATION_MARKERS, key=len, reverse=True))})"
-    f"[^。！？!?\n]{{0,40}}?(?=(?:{'|'.join(sorted(OUTCOME_MARKERS, key=len, reverse=True))}))"
+    f"(?:{_alternatives(EXPECTATION_MARKERS)})"
+    f"[^。！？!?\n]{{0,40}}?(?=(?:{_alternatives(OUTCOME_MARKERS)}))"
 )
 
 
