@@ -22,7 +22,8 @@ FAILURE_WORDS = words(
     脱落 抖动 熄火 无法 不能用 用不了 打不开 连不上 充不进 掉线 没信号 信号差 鼓包 发烫
     进水 短路 不制冷 没声音 杂音 绿线 质量问题 缺陷 虚标 次品 瑕疵 假货 翻新 烂了 变质
     顿挫 烧机油 机油增多 异味 异音 卡顿 失效 故障灯 漏风 风噪 锈蚀 起泡 划痕 变形 松动 趴窝
-    花屏 闪屏 自动关机 打不着火 无法启动 掉电 断网 网速慢 缩水 以次充好"""
+    花屏 闪屏 自动关机 打不着火 无法启动 掉电 断网 网速慢 缩水 以次充好
+    空鼓 渗水 甲醛超标 冒烟"""
 )
 FAILURE_OF_SERVICE = words(
     """拒绝 拒赔 拒不 不予 不给退 退不回 推诿 推脱 敷衍 没人管 没人处理 无人处理 不处理
@@ -33,7 +34,8 @@ FAILURE_OF_SERVICE = words(
     乱涨 变相 隐形 未告知 没告知 没有告知 不告知 额外收 不及时 拖延 一拖再拖 拖着不 缺货
     隐瞒 不透明 不给开发票 不开发票 加价提车 不认账 冒充 返厂 问题依旧 不给解决 不给处理
     踢皮球 不作为 不接电话 挂电话 爱答不理 石沉大海 不承认 虚假宣传 套路 说正常 说是正常
-    说属于正常 都说正常"""
+    说属于正常 都说正常 推三阻四 刁难 杀熟 莫名扣费 莫名扣款 莫名开通 从未办理 没办过
+    未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗"""
 )
 # A question asking for information (to peers or the brand), not a complaint in question form:
 # such a text without any complaint cue is pulled towards neutral and away from complaint.

@@ -44,9 +44,13 @@ def test_unauthorised_renewal_charge_is_fraud_or_pricing(
 ) -> None:
     # DOMAIN.md calls an unauthorised charge privacy_fraud; the 黑猫 labels the model learns
     # from call charge disputes 定价收费 (→ contract_pricing). Both are defensible here.
-    (result,) = classifier.classify([make_mention("会员自动续费偷偷扣费，没有任何提醒，这是欺诈")])
-    assert result.category in {Category.PRIVACY_FRAUD, Category.CONTRACT_PRICING}
-    assert result.complaint is not None and result.complaint.flag
+    texts = [
+        "会员自动续费偷偷扣费，没有任何提醒，这是欺诈",
+        "话费里每月多了一项增值业务，我从未办理过，也没收到任何短信",
+    ]
+    for result in classifier.classify([make_mention(text) for text in texts]):
+        assert result.category in {Category.PRIVACY_FRAUD, Category.CONTRACT_PRICING}
+        assert result.complaint is not None and result.complaint.flag
 
 
 def test_every_category_is_covered_by_the_cases() -> None:

@@ -43,6 +43,10 @@ CROSS_INDUSTRY: list[tuple[str, Category]] = [
     ("信用卡年费和分期手续费办卡时根本没告知", Category.CONTRACT_PRICING),
     ("宽带合约到期后资费涨了一倍，销户还要交违约金", Category.CONTRACT_PRICING),
     ("保险理赔申请提交两个月了，一直拒赔", Category.AFTER_SALES_REFUND),
+    ("装修公司卷款跑路，三十多户业主的预付款全没了", Category.PRIVACY_FRAUD),
+    ("客服推三阻四，就是不给办退订", Category.SERVICE_ATTITUDE),
+    ("新房卫生间墙面空鼓，阳台还渗水，交房才三个月", Category.PRODUCT_QUALITY),
+    ("租的公寓刚装修完就让入住，甲醛超标两倍，孩子咳嗽了一周", Category.FOOD_SAFETY_HEALTH),
 ]
 
 
