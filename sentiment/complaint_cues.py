@@ -37,6 +37,12 @@ FAILURE_OF_SERVICE = words(
     说属于正常 都说正常 推三阻四 刁难 杀熟 莫名扣费 莫名扣款 莫名开通 从未办理 没办过
     未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗"""
 )
+# How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
+# warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
+GRIEVANCE_WORDS = words(
+    """吐槽 凭什么 凭啥 说好的 智商税 割韭菜 吃相难看 没天理 有没有天理 忽悠 坑钱 避雷 踩雷
+    劝退 千万别买 千万不要买 别买 不要买 后悔买 太后悔 什么年代了 良心不会痛 冤大头 黑心"""
+)
 # A question asking for information (to peers or the brand), not a complaint in question form:
 # such a text without any complaint cue is pulled towards neutral and away from complaint.
 INQUIRY_WORDS = words(
@@ -51,7 +57,7 @@ AD_WORDS = words(
 NEWS_WORDS = words("发布 宣布 据悉 报道 记者 财报 业绩 销量 榜单 官方 通报 指导意见 上市")
 POSITIVE_WORDS = words("推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心")
 
-FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT = 1.5, 1.0, 1.0
+FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT, GRIEVANCE_SHIFT = 1.5, 1.0, 1.0, 1.0
 INQUIRY_SHIFT, AD_SHIFT, NEWS_SHIFT, POSITIVE_SHIFT = -1.5, -1.5, -1.0, -0.5
 MAX_UP, MAX_DOWN = 3.0, -3.0
 
@@ -69,7 +75,7 @@ NEGATORS_AFTER = words("没有 没 没出现过 没出过 没发生过 从来没
 INTENSIFIERS = words("一点 一点儿 什么 任何 啥")
 # Words that are no cue but whose negation is praise the models misread: "一点毛病没有",
 # "没有任何问题" are cut out of the models' input; the words never count as cues.
-NEGATED_ONLY = words("毛病 问题 小毛病")
+NEGATED_ONLY = words("毛病 问题 小毛病 后悔")
 
 
 def _alternatives(vocabulary: Iterable[str]) -> str:
@@ -214,6 +220,7 @@ _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
     (frozenset(FAILURE_WORDS), FAILURE_SHIFT),
     (frozenset(FAILURE_OF_SERVICE), SERVICE_SHIFT),
     (frozenset(COMPLAINT_MARKERS), MARKER_SHIFT),
+    (frozenset(GRIEVANCE_WORDS), GRIEVANCE_SHIFT),
     (frozenset(INQUIRY_WORDS), INQUIRY_SHIFT),
     (frozenset(AD_WORDS), AD_SHIFT),
     (frozenset(NEWS_WORDS), NEWS_SHIFT),
@@ -229,7 +236,7 @@ MATCHER = CueMatcher(
             ALL_URGENCY_WORDS,
         ]
     ),
-    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE),
+    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *GRIEVANCE_WORDS),
     only=NEGATED_ONLY,
     expectations=EXPECTATION_MARKERS,
 )

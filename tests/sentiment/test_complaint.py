@@ -57,6 +57,7 @@ NEGATED_DEFECTS = [
     "用了一年没有卡死，也没死机，电池也没鼓包，很耐用",
     "这车底盘扎实，高速不抖动，没有异响",
     "保养了一次，4S店服务很好，从来没有乱收费",
+    "扫地机很好用，每天省下半小时，一点也不后悔",
 ]
 # ... while a defect that did happen stays one, even beside a negator.
 DEFECTS_BESIDE_NEGATORS = [
@@ -101,6 +102,22 @@ def test_complaint_names_its_cues_in_text_order(
     complaints = [m.complaint for m in decided]
     assert complaints[0] is not None and complaints[0].cues == ["异响", "没解决", "推诿", "投诉"]
     assert complaints[1] is not None and complaints[1].cues == ["漏油"]  # 异响 is negated
+
+
+# Grievances voiced without a defect or service word: rhetorical questions, warnings to others.
+GRIEVANCES = [
+    "按时交了三年保费，凭什么说停售就停售",
+    "姐妹们避雷这家月子中心，宣传的和实际完全两回事",
+]
+
+
+@pytest.mark.parametrize("text", GRIEVANCES)
+def test_grievance_is_a_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and result.complaint.flag, result.complaint
+    assert result.complaint.cues
 
 
 def test_negated_cues_are_left_out_and_cut_from_the_text() -> None:
