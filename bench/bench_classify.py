@@ -25,7 +25,7 @@ from sentiment.corpora import FILED_ON_PLATFORM, Industry, load_examples
 from sentiment.data import default_data_dir, load_corpora, split
 from sentiment.evaluate import EvalResult, as_mentions, evaluate
 from sentiment.linear_classifier import load_models
-from sentiment.probe import BLIND_PROBE, ProbeRow, load_probe, score_probe
+from sentiment.probe import BLIND_PROBE, BLIND_PROBE_2, ProbeRow, load_probe, score_probe
 
 SHORT_DOCS = 20_000
 LONG_DOCS = 3_000
@@ -172,16 +172,20 @@ def probe_table() -> None:
     print("\nCross-industry probe (97 texts written by us; not a public corpus):\n")
     _probe_header()
     _probe_rows(default, rows, [*sorted({r.industry for r in rows}), "all"])
-    blind = load_probe(BLIND_PROBE)
-    print(
-        "\nBlind probe (241 texts written by a session that never saw the lexicons or models;"
-        " dev: errors looked at, test: measured only):\n"
-    )
-    _probe_header()
-    industries = sorted({r.industry for r in blind})
-    for half in ("dev", "test"):
-        part = [r for r in blind if r.half == half]
-        _probe_rows(default, part, [*industries, "all"], prefix=f"{half} ")
+    for path, what in (
+        (BLIND_PROBE, "241 texts of 8 industries, round 14"),
+        (BLIND_PROBE_2, "328 texts of 10 more industries and forms, round 15"),
+    ):
+        blind = load_probe(path)
+        print(
+            f"\nBlind probe {path.name} ({what}; written by a session that never saw the"
+            " lexicons or models; dev: errors looked at, test: measured only):\n"
+        )
+        _probe_header()
+        industries = sorted({r.industry for r in blind})
+        for half in ("dev", "test"):
+            part = [r for r in blind if r.half == half]
+            _probe_rows(default, part, [*industries, "all"], prefix=f"{half} ")
 
 
 def _probe_header() -> None:

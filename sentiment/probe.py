@@ -9,6 +9,11 @@ it is a sanity check of generalisation, not an independent test.
 `blind_probe.csv`: 241 texts of eight industries written (round 14) by a developer session
 that never saw the lexicons or the models, with a `half` column: `dev` (its errors were looked
 at) and `test` (only ever measured). Also not a public corpus; one annotator.
+
+`blind_probe2.csv`: 328 texts of ten other industries and forms (car-forum posts with gold
+sentiment, 车质网-style car complaints, healthcare, restaurants, games, utilities, couriers, bank
+apps, appliances, tourism) written (round 15) by another session under the same rule, halved
+the same way (sha1 of the text: odd → test). Measured whole once before anyone read it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from sentiment.evaluate import as_mentions
 
 PROBE = Path(__file__).parent / "evaldata" / "probe_cross_industry.csv"
 BLIND_PROBE = Path(__file__).parent / "evaldata" / "blind_probe.csv"
+BLIND_PROBE_2 = Path(__file__).parent / "evaldata" / "blind_probe2.csv"
 
 
 @dataclass(frozen=True)
