@@ -74,8 +74,9 @@ NEGATION_FILLERS = words("任何 出现 出现过 出过 发生 发生过 发现
 NEGATORS_AFTER = words("没有 没 没出现过 没出过 没发生过 从来没有 从没有过")
 INTENSIFIERS = words("一点 一点儿 什么 任何 啥")
 # Words that are no cue but whose negation is praise the models misread: "一点毛病没有",
-# "没有任何问题" are cut out of the models' input; the words never count as cues.
-NEGATED_ONLY = words("毛病 问题 小毛病 后悔")
+# "没有任何问题", "一点也不后悔", "没有失望", "不用担心", "一点都不累" are cut out of the models'
+# input; the words never count as cues.
+NEGATED_ONLY = words("毛病 问题 小毛病 后悔 失望 担心 累")
 
 
 def _alternatives(vocabulary: Iterable[str]) -> str:
@@ -87,7 +88,7 @@ def _alternatives(vocabulary: Iterable[str]) -> str:
 # the cues read the text without the expectation (from its marker to the turn, one sentence).
 EXPECTATION_MARKERS = words(
     """本来担心 原本担心 之前担心 一开始担心 开始还担心 还担心 本来以为 原本以为 本以为 原以为
-    还以为 一开始以为 本来怕 原本怕 还怕"""
+    还以为 一开始以为 一直以为 我以为 以为会 本来怕 原本怕 还怕"""
 )
 OUTCOME_MARKERS = words("结果 没想到 谁知道 谁知 不料 其实 但是 可是 但")
 _EXPECTATION = re.compile(

@@ -136,14 +136,17 @@ def test_an_expectation_the_turn_contradicts_is_cut() -> None:
 def test_worry_that_did_not_come_true_is_praise(
     classifier: LinearClassifier, make_mention: MakeMention
 ) -> None:
-    fine, broken = classifier.classify(
+    *praise, broken = classifier.classify(
         [
             make_mention("本来担心空调会异响漏水，结果用了一个夏天安静得很，很满意"),
+            make_mention("我以为这个价位的车隔音会很差，结果上了高速安静得很"),
+            make_mention("第一次在这家店买家电，完全没有失望，下次还来"),  # 没有失望 is cut
             make_mention("本来以为这牌子的洗衣机质量靠谱，没想到用了一个月就漏水"),
         ]
     )
-    assert fine.complaint is not None and not fine.complaint.flag, fine.complaint
-    assert fine.sentiment is not None and fine.sentiment.label == SentimentLabel.POSITIVE
+    for fine in praise:
+        assert fine.complaint is not None and not fine.complaint.flag, fine.complaint
+        assert fine.sentiment is not None and fine.sentiment.label == SentimentLabel.POSITIVE
     assert broken.complaint is not None and broken.complaint.flag, broken.complaint
     assert broken.sentiment is not None and broken.sentiment.label == SentimentLabel.NEGATIVE
 
