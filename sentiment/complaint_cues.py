@@ -103,6 +103,38 @@ def without_expectation(text: str) -> str | None:
     return None if cut == text else cut
 
 
+# Praise of how a complaint was put right (service recovery, DOMAIN.md): "上次投诉快递丢件，客服
+# 第二天就全额赔付了，还打电话道歉，处理得挺快". The matter is closed and the post is praise: a
+# resolution, then praise after it, and after the resolution neither a turn (但 可是 不过 就是
+# 结果) nor a new failure ("第二天就修好了，结果三天又坏了" is a complaint).
+RESOLVED_WORDS = words(
+    """第二天就 当天就 马上就 很快就 立马就 当场就 打电话道歉 亲自道歉 上门道歉 道歉了 赔付了
+    全额赔付 补偿了 还补了 解决了 修好了 处理好了 已解决 解冻了 免费换了 免费处理 免费给我
+    重新检查 回访"""
+)
+RECOVERY_PRAISE = words(
+    """服务不错 服务可以 服务很好 服务没得说 处理得挺快 处理得很快 处理得很好 很到位 挺到位 好评
+    满分 点赞 专业 诚恳 满意 良心 值得表扬 靠谱 给力"""
+)
+TURN_WORDS = words("但 可是 不过 就是 结果 然而 只是")
+_RESOLVED = frozenset(RESOLVED_WORDS)
+_RECOVERY_PRAISE = frozenset(RECOVERY_PRAISE)
+_TURN = re.compile(_alternatives(TURN_WORDS))
+
+
+def is_recovery_praise(text: str, found: set[str]) -> bool:
+    """A complaint put right and praised: a resolution word, then a praise word that is not
+    negated, and after the resolution no turn and no complaint cue."""
+    resolved = found & _RESOLVED
+    praise = found & _RECOVERY_PRAISE
+    if not resolved or not praise:
+        return False
+    first = min(text.find(w) for w in resolved)
+    if _TURN.search(text, first) or any(text.rfind(w) > first for w in found & _COMPLAINT_WORDS):
+        return False
+    return any(text.rfind(w) > first and negated_spans(text, w) is None for w in praise)
+
+
 _NEGATED_BEFORE = re.compile(
     f"(?:{_alternatives(NEGATORS)})(?:{_alternatives(NEGATION_FILLERS)}){{0,2}}$"
 )
@@ -235,6 +267,8 @@ MATCHER = CueMatcher(
             *(g for g, _ in _SHIFT_GROUPS),
             *(c.keys() for c in CATEGORY_CUES.values()),
             ALL_URGENCY_WORDS,
+            RESOLVED_WORDS,
+            RECOVERY_PRAISE,
         ]
     ),
     negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *GRIEVANCE_WORDS),

@@ -20,7 +20,13 @@ from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
 from sentiment.category import BatchCategories, decide_category
-from sentiment.complaint_cues import MATCHER, complaint_cue_words, complaint_shift, is_inquiry
+from sentiment.complaint_cues import (
+    MATCHER,
+    complaint_cue_words,
+    complaint_shift,
+    is_inquiry,
+    is_recovery_praise,
+)
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
 from sentiment.lexicons import EMOTION_WORDS
@@ -68,6 +74,11 @@ NEUTRAL_REACH_NEGATIVE: float | None = None
 # is at least this, and inside the neutral band it is negative (an unseen industry's defect
 # report in neutral words was missed a third of the time; README "Complaint platforms").
 PLATFORM_COMPLAINT_FLOOR = 0.9
+# Praise of a complaint put right (complaint_cues.is_recovery_praise: "上次投诉丢件，第二天就全额
+# 赔付了，处理得挺快") is no complaint and positive: its complaint logit moves by RECOVERY_SHIFT
+# instead of the cues' shift and the evidence, and P(positive) is at least RECOVERY_POSITIVE.
+RECOVERY_SHIFT = -3.0
+RECOVERY_POSITIVE = 0.8
 
 
 def sigmoid_float(x: float) -> float:
@@ -207,15 +218,21 @@ def decide(
     )
     for i, (text, p, (neutral_logit, complaint_head), logit_list, found) in enumerate(rows):
         evidence = word_reasons(text, found)
-        complaint_logit = complaint_head + complaint_shift(found)
-        if evidence:
-            complaint_logit += EVIDENCE_SHIFT
+        recovered = is_recovery_praise(text, found)
+        if recovered:
+            complaint_logit = complaint_head + RECOVERY_SHIFT
+        else:
+            complaint_logit = complaint_head + complaint_shift(found)
+            if evidence:
+                complaint_logit += EVIDENCE_SHIFT
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0
         filed = bool(platform) and platform[i]
         if filed:
             p_complaint = max(p_complaint, PLATFORM_COMPLAINT_FLOOR)
         emotion = 0.0 if _EMOTION_WORDS.isdisjoint(found) else emotion_points(text, found)[1]
         p_pos = adjust_positive_probability(p, text, evidence, emotion, is_inquiry(found))
+        if recovered:
+            p_pos = max(p_pos, RECOVERY_POSITIVE)
         if p_complaint >= COMPLAINT_THRESHOLD:
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)

@@ -151,6 +151,29 @@ def test_worry_that_did_not_come_true_is_praise(
     assert broken.sentiment is not None and broken.sentiment.label == SentimentLabel.NEGATIVE
 
 
+def test_praise_of_a_complaint_put_right_is_no_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    *recovered, reopened, broken_again, demand = classifier.classify(
+        [
+            make_mention(
+                "上个月投诉物业电梯老坏，第二天就派人来修好了，还上门道歉，这次的处理我给好评"
+            ),
+            make_mention("空调漏水报修后，售后当天就来了，免费换了排水管，师傅很专业"),
+            make_mention("客服第二天就打电话道歉了，但是问题到现在还没解决，太失望"),
+            make_mention("第二天就修好了，结果用了三天又坏了，服务还说满意度要打满分"),
+            make_mention("要求商家道歉并赔偿，必须给个说法"),
+        ]
+    )
+    for praise in recovered:
+        assert praise.complaint is not None and not praise.complaint.flag, praise.complaint
+        assert praise.sentiment is not None and praise.sentiment.label == SentimentLabel.POSITIVE
+    for complaint in (reopened, broken_again, demand):
+        assert complaint.complaint is not None and complaint.complaint.flag, complaint.complaint
+        assert complaint.sentiment is not None
+        assert complaint.sentiment.label == SentimentLabel.NEGATIVE
+
+
 # Questions to peers without any complaint cue: neutral, not complaints. With a cue the same
 # form is a defect report.
 PEER_QUESTIONS = [
