@@ -65,6 +65,9 @@ class Complaint(BaseModel):
     # markers: 异响, 无法, 拒赔, 投诉 …), in text order, at most MAX_COMPLAINT_CUES; empty
     # when the model decided from the text as a whole, or a person set the flag.
     cues: list[str] = Field(default_factory=list, max_length=8)
+    # Praise of a complaint the brand put right (服务补救后好评: "上次投诉丢件，第二天就全额赔付了，
+    # 处理得挺快"): no complaint, a post-recovery satisfaction signal. Never set with flag.
+    resolved: bool = False
 
 
 class UrgencyReason(BaseModel):

@@ -118,6 +118,7 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
 
 
 COMPLAINT_COLOUR = "#d9480f"
+RESOLVED_COLOUR = "#2b8a3e"
 
 
 def badge(text: str, colour: str) -> str:
@@ -132,7 +133,8 @@ OWN_COLOUR = "#0b7285"
 
 
 def mention_badges(mention: Mention) -> str:
-    """官方, channel, sentiment, 投诉, category, urgency and 人工校正 badges for one mention."""
+    """官方, channel, sentiment, 投诉 (or 补救后好评), category, urgency and 人工校正 badges for one
+    mention."""
     parts = [badge("官方", OWN_COLOUR)] if own_accounts().is_own(mention) else []
     parts.append(badge(CHANNEL_LABELS_ZH[mention.channel], "#4263eb"))
     if mention.sentiment:
@@ -140,6 +142,8 @@ def mention_badges(mention: Mention) -> str:
         parts.append(badge(SENTIMENT_LABELS_ZH[label], SENTIMENT_COLOURS[label]))
     if mention.complaint and mention.complaint.flag:
         parts.append(badge("投诉", COMPLAINT_COLOUR))
+    elif mention.complaint and mention.complaint.resolved:
+        parts.append(badge("补救后好评", RESOLVED_COLOUR))
     if mention.category and mention.category != Category.OTHER:
         parts.append(badge(CATEGORY_LABELS_ZH[mention.category], "#5f3dc4"))
     if mention.urgency:

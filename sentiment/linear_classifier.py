@@ -75,8 +75,8 @@ NEUTRAL_REACH_NEGATIVE: float | None = None
 # report in neutral words was missed a third of the time; README "Complaint platforms").
 PLATFORM_COMPLAINT_FLOOR = 0.9
 # Praise of a complaint put right (complaint_cues.is_recovery_praise: "上次投诉丢件，第二天就全额
-# 赔付了，处理得挺快") is no complaint and positive: its complaint logit moves by RECOVERY_SHIFT
-# instead of the cues' shift and the evidence, and P(positive) is at least RECOVERY_POSITIVE.
+# 赔付了，处理得挺快") is no complaint and positive: its complaint logit is at most RECOVERY_SHIFT
+# (the cues' shift and the evidence do not count), P(positive) at least RECOVERY_POSITIVE.
 RECOVERY_SHIFT = -3.0
 RECOVERY_POSITIVE = 0.8
 
@@ -183,6 +183,7 @@ class TextDecisions:
     found: list[set[str]]
     category_logits: list[tuple[float, ...]] = field(default_factory=list)  # after adaptation
     gates: list[float] = field(default_factory=list)  # the adapter's domain gate, 0 without
+    recovered: list[bool] = field(default_factory=list)  # praise of a complaint put right
 
 
 def decide(
@@ -220,7 +221,7 @@ def decide(
         evidence = word_reasons(text, found)
         recovered = is_recovery_praise(text, found)
         if recovered:
-            complaint_logit = complaint_head + RECOVERY_SHIFT
+            complaint_logit = min(complaint_head, 0.0) + RECOVERY_SHIFT
         else:
             complaint_logit = complaint_head + complaint_shift(found)
             if evidence:
@@ -259,6 +260,7 @@ def decide(
         out.gates.append(gate)
         out.evidences.append(evidence)
         out.found.append(found)
+        out.recovered.append(recovered)
     return out
 
 
@@ -336,6 +338,7 @@ class LinearClassifier:
                     flag=p_complaint >= COMPLAINT_THRESHOLD,
                     probability=p_complaint,
                     cues=complaint_cue_words(text, decided.found[i]),
+                    resolved=decided.recovered[i] and p_complaint < COMPLAINT_THRESHOLD,
                 ),
                 "urgency": score_urgency(
                     mention, text, label, p, decided.evidences[i], decided.found[i]

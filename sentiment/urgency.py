@@ -98,7 +98,10 @@ def emotion_points(text: str, found: set[str] | None = None) -> tuple[list[str],
 def emotion_reason(
     text: str, label: SentimentLabel, p_positive: float, found: set[str] | None = None
 ) -> UrgencyReason | None:
-    """Strong negative emotion: insult/anger words plus how sure the model is it is negative."""
+    """Strong negative emotion: insult/anger words plus how sure the model is it is negative;
+    never on a text read as positive ("上次投诉…处理得挺快" is praise, not anger)."""
+    if label == SentimentLabel.POSITIVE:
+        return None
     hits, weight = emotion_points(text, found)
     evidence = list(hits)
     if label == SentimentLabel.NEGATIVE and 1 - p_positive >= CONFIDENT_NEGATIVE:

@@ -36,6 +36,10 @@ def test_badges_name_complaints_and_corrections(data_dir: Path) -> None:
     assert "投诉" not in mention_badges(base)
     corrected = base.model_copy(update={"corrected": {"sentiment": "negative"}})
     assert "人工校正" in mention_badges(corrected)
+    praised = base.model_copy(
+        update={"complaint": Complaint(flag=False, probability=0.02, resolved=True)}
+    )
+    assert "补救后好评" in mention_badges(praised) and "投诉" not in mention_badges(praised)
 
 
 def test_cards_say_why_a_mention_is_a_complaint(data_dir: Path) -> None:
@@ -81,5 +85,42 @@ def test_search_page_filters_complaints(data_dir: Path) -> None:
     cards = [m.value for m in at.markdown if "yq-mention" in m.value]
     assert len(cards) == 1 and "刹车异响" in cards[0] and "投诉" in cards[0]
     assert "投诉依据：命中 异响" in cards[0]
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_praise_after_a_recovery_is_stored_and_shown_as_such(data_dir: Path) -> None:
+    now = datetime.now(UTC).isoformat()
+    texts = [
+        "上次投诉快递丢件，客服第二天就全额赔付了，还打电话道歉，处理得挺快",
+        "快递丢件一周了，客服一直推诿，要求赔偿",
+    ]
+    stream = data_dir.parent / "in.jsonl"
+    stream.write_text(
+        "\n".join(
+            json.dumps(
+                {"source": "t", "native_id": str(n), "text": t, "published_at": now},
+                ensure_ascii=False,
+            )
+            for n, t in enumerate(texts)
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["search", "快递", "--json", "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    stored = {m["text"]: m["complaint"] for m in map(json.loads, result.output.splitlines())}
+    assert stored[texts[0]]["resolved"] and not stored[texts[0]]["flag"]
+    assert stored[texts[1]]["flag"] and not stored[texts[1]]["resolved"]
+    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
+    at = AppTest.from_file(str(page), default_timeout=60).run()
+    blocks = "".join(m.value for m in at.markdown if "yq-mention" in m.value)
+    cards = blocks.split('class="yq-mention"')[1:]
+    (praise,) = [c for c in cards if "全额赔付" in c]
+    (complaint,) = [c for c in cards if "一直推诿" in c]
+    assert "补救后好评" in praise and "投诉依据" not in praise
+    assert "负面情绪" not in praise  # its 投诉 is a past complaint, not anger
+    assert ">投诉<" not in praise and ">投诉<" in complaint and "补救后好评" not in complaint
     st.cache_resource.clear()
     st.cache_data.clear()
