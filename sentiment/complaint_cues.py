@@ -117,6 +117,13 @@ RECOVERY_PRAISE = words(
     满分 点赞 专业 诚恳 满意 良心 值得表扬 靠谱 给力"""
 )
 TURN_WORDS = words("但 可是 不过 就是 结果 然而 只是")
+# Owners' praise in forum words the review corpora lack ("本田的机器是真耐造", "到家一点都不累，
+# 真香"): without a complaint cue, one that is not negated lifts the polarity (PRAISE_LIFT).
+PRAISE_SLANG = words(
+    """真香 yyds 耐造 皮实 省心 杠杠的 丝滑 良心店 值了 太香了 爱了 真耐用 很耐用 没得挑 无可挑剔
+    超出预期 物超所值 对得起这个价"""
+)
+_PRAISE_SLANG = frozenset(PRAISE_SLANG)
 _RESOLVED = frozenset(RESOLVED_WORDS)
 _RECOVERY_PRAISE = frozenset(RECOVERY_PRAISE)
 _TURN = re.compile(_alternatives(TURN_WORDS))
@@ -133,6 +140,17 @@ def is_recovery_praise(text: str, found: set[str]) -> bool:
     if _TURN.search(text, first) or any(text.rfind(w) > first for w in found & _COMPLAINT_WORDS):
         return False
     return any(text.rfind(w) > first and negated_spans(text, w) is None for w in praise)
+
+
+def is_slang_praise(text: str, found: set[str]) -> bool:
+    """Forum praise: a PRAISE_SLANG word that is not negated nor followed by a turn ("说是很省心，
+    结果…"), and no complaint cue."""
+    praise = found & _PRAISE_SLANG
+    if not praise or not found.isdisjoint(_COMPLAINT_WORDS):
+        return False
+    return any(
+        negated_spans(text, w) is None and not _TURN.search(text, text.rfind(w)) for w in praise
+    )
 
 
 _NEGATED_BEFORE = re.compile(
@@ -269,6 +287,7 @@ MATCHER = CueMatcher(
             ALL_URGENCY_WORDS,
             RESOLVED_WORDS,
             RECOVERY_PRAISE,
+            PRAISE_SLANG,
         ]
     ),
     negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *GRIEVANCE_WORDS),

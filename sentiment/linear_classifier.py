@@ -26,6 +26,7 @@ from sentiment.complaint_cues import (
     complaint_shift,
     is_inquiry,
     is_recovery_praise,
+    is_slang_praise,
 )
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
 from sentiment.keywords import extract_keywords_batch
@@ -79,6 +80,7 @@ PLATFORM_COMPLAINT_FLOOR = 0.9
 # (the cues' shift and the evidence do not count), P(positive) at least RECOVERY_POSITIVE.
 RECOVERY_SHIFT = -3.0
 RECOVERY_POSITIVE = 0.8
+PRAISE_LIFT = 1.0  # logit towards positive for forum praise (complaint_cues.is_slang_praise)
 
 
 def sigmoid_float(x: float) -> float:
@@ -234,6 +236,8 @@ def decide(
         p_pos = adjust_positive_probability(p, text, evidence, emotion, is_inquiry(found))
         if recovered:
             p_pos = max(p_pos, RECOVERY_POSITIVE)
+        elif not evidence and is_slang_praise(text, found):
+            p_pos = shift_logit(p_pos, PRAISE_LIFT)
         if p_complaint >= COMPLAINT_THRESHOLD:
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)

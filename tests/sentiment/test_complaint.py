@@ -11,7 +11,7 @@ import pytest
 
 from app.commands.classify import classify
 from core.enums import Category, Channel, SentimentLabel
-from sentiment.complaint_cues import MATCHER, complaint_shift
+from sentiment.complaint_cues import MATCHER, complaint_shift, is_slang_praise
 from sentiment.corpora import Industry, load_examples
 from sentiment.data import default_data_dir
 from sentiment.groups import fixed_split, near_duplicate_groups
@@ -58,6 +58,7 @@ NEGATED_DEFECTS = [
     "这车底盘扎实，高速不抖动，没有异响",
     "保养了一次，4S店服务很好，从来没有乱收费",
     "扫地机很好用，每天省下半小时，一点也不后悔",
+    "这台老卡罗拉开了八年，除了保养没进过店，真耐造",  # negative before 耐造 lifted it
 ]
 # ... while a defect that did happen stays one, even beside a negator.
 DEFECTS_BESIDE_NEGATORS = [
@@ -88,6 +89,20 @@ def test_defect_denied_after_the_word_is_no_complaint(
     # start of a complaint to the models.
     (result,) = classifier.classify([make_mention("这车开了两年一点毛病没有，异响也没有。")])
     assert result.complaint is not None and not result.complaint.flag, result.complaint
+
+
+def test_negated_or_turned_praise_slang_stays_a_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    texts = ["这车一点都不省心，三天两头进店", "说是很省心，结果三天两头进店"]
+    assert [is_slang_praise(t, MATCHER.found(t)) for t in [*texts, "开了八年，真省心"]] == [
+        False,
+        False,
+        True,
+    ]
+    for result in classifier.classify([make_mention(t) for t in texts]):
+        assert result.sentiment is not None
+        assert result.sentiment.label == SentimentLabel.NEGATIVE, result.text
 
 
 @pytest.mark.parametrize("text", DEFECTS_BESIDE_NEGATORS + GRIEVANCES)
