@@ -13,6 +13,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import json
+import math
 import resource
 import sys
 import tempfile
@@ -202,11 +203,18 @@ def _probe_rows(
     for industry in industries:
         part = [r for r in rows if industry in ("all", r.industry)]
         s = score_probe(classifier, part)
-        print(
-            f"| {prefix}{industry} | {s.docs} | {s.complaint_accuracy:.3f} | {s.caught:.3f} | "
-            f"{s.false_flags:.3f} | {s.category_accuracy:.3f} | {s.quality_accuracy:.3f} | "
-            f"{s.neutral_as_negative:.3f} | {s.positive_as_negative:.3f} |"
+        shares = (
+            s.complaint_accuracy,
+            s.caught,
+            s.false_flags,
+            s.category_accuracy,
+            s.quality_accuracy,
+            s.neutral_as_negative,
+            s.positive_as_negative,
         )
+        # A share of no texts (an industry without neutral posts) is NaN: printed as –.
+        cells = " | ".join("–" if math.isnan(v) else f"{v:.3f}" for v in shares)
+        print(f"| {prefix}{industry} | {s.docs} | {cells} |")
 
 
 def main(argv: list[str] | None = None) -> None:
