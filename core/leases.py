@@ -162,6 +162,13 @@ class LeaseKeeper:
             return False
         return self.acquire(name)
 
+    def after_run(self, name: str) -> None:
+        """Give a source back once its run ends if this worker holds more than its share: the
+        heartbeat never gives back a source being collected, so on a loaded machine, where runs
+        overlap every beat, a worker that joined late would otherwise wait for ever."""
+        if name in self.held and self._sources_held() > self.share():
+            self.release(name)
+
     def _sources_held(self) -> int:
         return sum(1 for name in self.held if name.startswith(SOURCE_PREFIX))
 
@@ -224,6 +231,7 @@ def _collecting(func: Callable[..., Any], keeper: LeaseKeeper, source: str) -> C
             return func(*args, **kwargs)
         finally:
             keeper.busy.discard(name)
+            keeper.after_run(name)
 
     return run
 

@@ -1,0 +1,39 @@
+"""Lease sharing between workers on a real (SQLite) workflow store: a worker above its share
+gives sources back even when every one of them is being collected at each heartbeat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.db import init_db, make_engine, make_session_factory
+from core.leases import SOURCE_PREFIX, LeaseKeeper, _collecting
+
+SOURCES = [f"s{n}" for n in range(6)]
+
+
+def test_a_busy_worker_above_its_share_gives_a_source_back_after_the_run(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'workflow.db'}")
+    init_db(engine)
+    sessions = make_session_factory(engine)
+    first = LeaseKeeper(sessions, SOURCES, worker="first", ttl=60)
+    first.heartbeat()
+    assert first._sources_held() == 6  # alone: every source is its share
+    late = LeaseKeeper(sessions, SOURCES, worker="late", ttl=60)
+    late.heartbeat()
+    assert late._sources_held() == 0 and first.share() == 3
+
+    # Every source of the first worker is being collected whenever its heartbeat runs.
+    first.busy = {SOURCE_PREFIX + s for s in SOURCES}
+    first.heartbeat()
+    assert first._sources_held() == 6
+
+    runs: list[str] = []
+    for source in SOURCES:
+        first.busy.discard(SOURCE_PREFIX + source)
+        _collecting(lambda source=source: runs.append(source), first, source)()
+        first.busy.add(SOURCE_PREFIX + source)
+    assert runs == SOURCES  # each ran once, then went back while above the share
+    assert first._sources_held() == 3
+    late.heartbeat()
+    assert late._sources_held() == 3
+    assert {late.holder(SOURCE_PREFIX + s) for s in SOURCES} == {"first", "late"}
