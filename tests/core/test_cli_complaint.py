@@ -42,7 +42,12 @@ def test_search_by_complaint(tmp_path: Path) -> None:
     assert found("--complaint") == ["1"]
     assert found("--no-complaint") == ["2"]  # the unclassified one matches neither
     (line,) = invoke("search", "刹车", "--json", "--data-dir", str(data)).splitlines()
-    assert json.loads(line)["complaint"] == {"flag": True, "probability": 0.93, "cues": []}
+    assert json.loads(line)["complaint"] == {
+        "flag": True,
+        "probability": 0.93,
+        "cues": [],
+        "resolved": False,
+    }
     table = invoke("search", "鲜味坊", "--data-dir", str(data))
     assert table.count("投诉") == 2 and "共 3 条" in table  # the column and the flagged row
     others = invoke("search", "鲜味坊", "--no-complaint", "--data-dir", str(data))
