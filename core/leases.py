@@ -83,6 +83,9 @@ class LeaseKeeper:
         self.clock = clock
         self.held: set[str] = set()
         self.busy: set[str] = set()  # sources being collected now: never given back mid-run
+        # Sources above our share the last heartbeat could not give back (all busy): each goes
+        # back as soon as one of our runs ends (after_run).
+        self.surplus = 0
 
     def acquire(self, name: str) -> bool:
         """Take the lease (free, expired or already ours) and extend it; False when taken."""
@@ -163,11 +166,12 @@ class LeaseKeeper:
         return self.acquire(name)
 
     def after_run(self, name: str) -> None:
-        """Give a source back once its run ends if this worker holds more than its share: the
+        """Give a source back once its run ends while the last heartbeat left a surplus: the
         heartbeat never gives back a source being collected, so on a loaded machine, where runs
         overlap every beat, a worker that joined late would otherwise wait for ever."""
-        if name in self.held and self._sources_held() > self.share():
+        if self.surplus > 0 and name in self.held:
             self.release(name)
+            self.surplus -= 1
 
     def _sources_held(self) -> int:
         return sum(1 for name in self.held if name.startswith(SOURCE_PREFIX))
@@ -178,10 +182,11 @@ class LeaseKeeper:
         for name in sorted(self.held):
             if name != WORKER_PREFIX + self.worker:
                 self.acquire(name)
-        extra = self._sources_held() - self.share()
+        extra = max(self._sources_held() - self.share(), 0)
         spare = sorted(n for n in self.held if n.startswith(SOURCE_PREFIX) and n not in self.busy)
-        for name in spare[: max(extra, 0)]:
+        for name in spare[:extra]:
             self.release(name)
+        self.surplus = max(extra - len(spare), 0)
         for source in self.sources:
             self.may_collect(source)
         self.is_leader()

@@ -200,7 +200,8 @@ def test_three_workers_share_sources_and_survive_a_kill(
     config = write_config(tmp_path, db_url, opensearch_url, hook)
     workers = [start_worker(config, tmp_path, n) for n in range(3)]
     try:
-        wait_for(  # a worker that starts late takes its share from the others' heartbeats
+        # A worker that starts late gets its share at the others' next heartbeat or run end.
+        wait_for(
             "every source collected twice and every worker collecting",
             lambda: (
                 alive(workers, tmp_path)
