@@ -145,7 +145,8 @@ def metrics_table(first: str, rows: Iterable[tuple[str, Mapping[str, object]]]) 
 
 
 def _cell(value: object) -> str:
-    if value is None:
+    """A table cell: – for no value (None, or NaN: a share of no texts), floats to 3 places."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, float):
         return f"{value:.3f}"
@@ -212,8 +213,7 @@ def _probe_rows(
             s.neutral_as_negative,
             s.positive_as_negative,
         )
-        # A share of no texts (an industry without neutral posts) is NaN: printed as –.
-        cells = " | ".join("–" if math.isnan(v) else f"{v:.3f}" for v in shares)
+        cells = " | ".join(_cell(v) for v in shares)
         print(f"| {prefix}{industry} | {s.docs} | {cells} |")
 
 
