@@ -59,26 +59,33 @@ def test_cards_say_why_a_mention_is_a_complaint(data_dir: Path) -> None:
     assert complaint_reason_zh(base) == ""
 
 
-def test_search_page_filters_complaints(data_dir: Path) -> None:
+def ingest_texts(data_dir: Path, texts: list[str]) -> None:
+    """`yuqing ingest` of one JSONL file of these texts, published now."""
     now = datetime.now(UTC).isoformat()
-    records = [
-        {
-            "source": "t",
-            "native_id": "1",
-            "text": "刹车异响，4S店说正常，要求退车",
-            "published_at": now,
-        },
-        {"source": "t", "native_id": "2", "text": "今天天气真好，出去玩了", "published_at": now},
-    ]
     stream = data_dir.parent / "in.jsonl"
     stream.write_text(
-        "\n".join(json.dumps({**r, "published_at": now}, ensure_ascii=False) for r in records),
+        "\n".join(
+            json.dumps(
+                {"source": "t", "native_id": str(n), "text": text, "published_at": now},
+                ensure_ascii=False,
+            )
+            for n, text in enumerate(texts, start=1)
+        ),
         encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
     assert result.exit_code == 0, result.output
+
+
+def search_page() -> AppTest:
+    """The dashboard's 检索 page, run once."""
     page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
-    at = AppTest.from_file(str(page), default_timeout=60).run()
+    return AppTest.from_file(str(page), default_timeout=60).run()
+
+
+def test_search_page_filters_complaints(data_dir: Path) -> None:
+    ingest_texts(data_dir, ["刹车异响，4S店说正常，要求退车", "今天天气真好，出去玩了"])
+    at = search_page()
     cards = [m.value for m in at.markdown if "yq-mention" in m.value]
     assert "".join(cards).count('class="yq-mention"') == 2
     at.selectbox(key="search-complaint").set_value(True).run()
@@ -90,31 +97,17 @@ def test_search_page_filters_complaints(data_dir: Path) -> None:
 
 
 def test_praise_after_a_recovery_is_stored_and_shown_as_such(data_dir: Path) -> None:
-    now = datetime.now(UTC).isoformat()
     texts = [
         "上次投诉快递丢件，客服第二天就全额赔付了，还打电话道歉，处理得挺快",
         "快递丢件一周了，客服一直推诿，要求赔偿",
     ]
-    stream = data_dir.parent / "in.jsonl"
-    stream.write_text(
-        "\n".join(
-            json.dumps(
-                {"source": "t", "native_id": str(n), "text": t, "published_at": now},
-                ensure_ascii=False,
-            )
-            for n, t in enumerate(texts)
-        ),
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data_dir)])
-    assert result.exit_code == 0, result.output
+    ingest_texts(data_dir, texts)
     result = CliRunner().invoke(app, ["search", "快递", "--json", "--data-dir", str(data_dir)])
     assert result.exit_code == 0, result.output
     stored = {m["text"]: m["complaint"] for m in map(json.loads, result.output.splitlines())}
     assert stored[texts[0]]["resolved"] and not stored[texts[0]]["flag"]
     assert stored[texts[1]]["flag"] and not stored[texts[1]]["resolved"]
-    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
-    at = AppTest.from_file(str(page), default_timeout=60).run()
+    at = search_page()
     blocks = "".join(m.value for m in at.markdown if "yq-mention" in m.value)
     cards = blocks.split('class="yq-mention"')[1:]
     (praise,) = [c for c in cards if "全额赔付" in c]
