@@ -64,10 +64,18 @@ def chosen(panel: Any, label: str) -> str:
     return str(value.get_attribute("value"))
 
 
-def open_dropdown(driver: Any, panel: Any, label: str) -> list[Any]:
-    """Open a selectbox of the panel; its options."""
-    click(driver, field(panel, label).find_element("css selector", "button[aria-haspopup]"))
-    return list(wait_for(lambda: shown_options(driver), 10, f"the options of {label}"))
+def open_dropdown(driver: Any, panel: Any, label: str, clicks: int = 3) -> list[Any]:
+    """Open a selectbox of the panel; its options. A click that lands while the page re-renders
+    (the expander still opening, under load) opens nothing, so the box is clicked again, as a
+    person would, up to `clicks` times, each waiting 10 s for the options."""
+    for attempt in range(1, clicks + 1):
+        click(driver, field(panel, label).find_element("css selector", "button[aria-haspopup]"))
+        try:
+            return list(wait_for(lambda: shown_options(driver), 10, f"the options of {label}"))
+        except AssertionError:
+            if attempt == clicks:
+                raise
+    raise AssertionError(f"no click on {label}")
 
 
 def stored_correction(config: Path, data: Path) -> tuple[str, str, Mention | None]:
