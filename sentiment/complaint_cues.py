@@ -23,7 +23,8 @@ FAILURE_WORDS = words(
     进水 短路 不制冷 没声音 杂音 绿线 质量问题 缺陷 虚标 次品 瑕疵 假货 翻新 烂了 变质
     顿挫 烧机油 机油增多 异味 异音 卡顿 失效 故障灯 漏风 风噪 锈蚀 起泡 划痕 变形 松动 趴窝
     花屏 闪屏 自动关机 打不着火 无法启动 掉电 断网 网速慢 缩水 以次充好
-    空鼓 渗水 甲醛超标 冒烟"""
+    空鼓 渗水 甲醛超标 冒烟 跑偏 bug 报错 故障码 错误代码 烧了 没反应 漏雨 变慢 越来越慢
+    卡住 降频"""
 )
 FAILURE_OF_SERVICE = words(
     """拒绝 拒赔 拒不 不予 不给退 退不回 推诿 推脱 敷衍 没人管 没人处理 无人处理 不处理
@@ -35,7 +36,8 @@ FAILURE_OF_SERVICE = words(
     隐瞒 不透明 不给开发票 不开发票 加价提车 不认账 冒充 返厂 问题依旧 不给解决 不给处理
     踢皮球 不作为 不接电话 挂电话 爱答不理 石沉大海 不承认 虚假宣传 套路 说正常 说是正常
     说属于正常 都说正常 推三阻四 刁难 杀熟 莫名扣费 莫名扣款 莫名开通 从未办理 没办过
-    未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗"""
+    未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗 不耐烦 翻白眼 玩手机 黑脸 臭脸 阴阳怪气 呵斥
+    训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼"""
 )
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
@@ -57,7 +59,7 @@ AD_WORDS = words(
 NEWS_WORDS = words("发布 宣布 据悉 报道 记者 财报 业绩 销量 榜单 官方 通报 指导意见 上市")
 POSITIVE_WORDS = words("推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心")
 
-FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT, GRIEVANCE_SHIFT = 1.5, 1.0, 1.0, 1.0
+FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT, GRIEVANCE_SHIFT = 2.5, 1.0, 1.0, 1.0
 INQUIRY_SHIFT, AD_SHIFT, NEWS_SHIFT, POSITIVE_SHIFT = -1.5, -1.5, -1.0, -0.5
 MAX_UP, MAX_DOWN = 3.0, -3.0
 

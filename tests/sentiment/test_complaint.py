@@ -26,6 +26,8 @@ NEUTRAL_DEFECTS = [
     "洗衣机脱水的时候异响很大，才用了两个月",
     "笔记本开机就蓝屏，无法进入系统",
     "路由器每天掉线好几次，重启也没用",
+    "提车第二周方向盘就跑偏，直线要一直往右修",
+    "热水器用了半年，一开就报错E3，主板烧了",
 ]
 NOT_COMPLAINTS = [
     "这家店的服务太好了，下次还来",
@@ -34,6 +36,7 @@ NOT_COMPLAINTS = [
     "全场五折，限时抢购，欢迎选购",
     "公司今天发布了第三季度财报",
     "周末去爬山，天气不错",
+    "高速上方向盘不跑偏，开着很稳",
 ]
 CROSS_INDUSTRY: list[tuple[str, Category]] = [
     ("变速箱顿挫，开了一万公里就漏油", Category.PRODUCT_QUALITY),
@@ -45,6 +48,8 @@ CROSS_INDUSTRY: list[tuple[str, Category]] = [
     ("保险理赔申请提交两个月了，一直拒赔", Category.AFTER_SALES_REFUND),
     ("装修公司卷款跑路，三十多户业主的预付款全没了", Category.PRIVACY_FRAUD),
     ("客服推三阻四，就是不给办退订", Category.SERVICE_ATTITUDE),
+    ("银行柜员全程玩手机，问两句就不耐烦", Category.SERVICE_ATTITUDE),
+    ("售票员冲我吼，说爱买不买", Category.SERVICE_ATTITUDE),
     ("新房卫生间墙面空鼓，阳台还渗水，交房才三个月", Category.PRODUCT_QUALITY),
     ("租的公寓刚装修完就让入住，甲醛超标两倍，孩子咳嗽了一周", Category.FOOD_SAFETY_HEALTH),
 ]
