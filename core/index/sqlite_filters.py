@@ -102,8 +102,8 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         clauses.append("m.complaint = ?")
         params.append(int(query.complaint))
     if query.resolved is not None:  # NULL (not classified) matches neither value
-        clauses.append("m.resolved = ?")
-        params.append(int(query.resolved))
+        # A literal, not a parameter: only then can the planner use the partial index.
+        clauses.append("m.resolved = 1" if query.resolved else "m.resolved = 0")
     if query.since is not None:
         clauses.append("m.published >= ?")
         params.append(epoch(query.since))
