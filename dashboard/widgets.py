@@ -42,6 +42,14 @@ URGENCY_COLOURS = {
     Severity.CRITICAL: "#c92a2a",
 }
 
+RESOLVED_ONLY = "resolved"  # the 是否投诉 choice of praise after a recovery (complaint.resolved)
+COMPLAINT_CHOICES: dict[bool | str | None, str] = {
+    None: "全部",
+    True: "只看投诉",
+    False: "排除投诉",
+    RESOLVED_ONLY: "只看补救后好评",
+}
+
 
 def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
     """Sidebar filters → (query over the chosen time range, histogram interval)."""
@@ -90,9 +98,10 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         )
         complaint = st.selectbox(
             "是否投诉",
-            [None, True, False],
-            format_func=lambda c: {None: "全部", True: "只看投诉", False: "排除投诉"}[c],
-            help="投诉判断与情感无关：中性措辞的故障反映也算投诉",
+            list(COMPLAINT_CHOICES),
+            format_func=COMPLAINT_CHOICES.__getitem__,
+            help="投诉判断与情感无关：中性措辞的故障反映也算投诉。"
+            "补救后好评：投诉处理好之后的表扬（服务补救见效），不算投诉",
             key=f"{key}-complaint",
         )
         levels: list[Severity | None] = [None, *Severity]
@@ -110,7 +119,8 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         sentiments=sentiments,
         categories=categories,
         min_urgency=min_urgency,
-        complaint=complaint,
+        complaint=complaint if isinstance(complaint, bool) else None,
+        resolved=True if complaint == RESOLVED_ONLY else None,
         # Rounded so that reruns within a few seconds share cached counts and charts.
         since=rounded(now()) - span,
     )

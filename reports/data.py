@@ -18,11 +18,12 @@ from core.index import MentionIndex, SearchQuery, SortOrder
 from core.index.protocol import SplitField
 from core.masking import mask_personal_data
 from core.models import Mention
-from reports.models import Headline, Quote, ShareRow, Topic, TrendPoint
+from reports.models import Headline, Quote, RecoveryPraise, ShareRow, Topic, TrendPoint
 from reports.period import ReportWindow
 from reports.reputation import count_matrix, reputation_index
 
 QUOTE_CHARS = 140
+RECOVERY_EXAMPLES = 3
 _REGIONS_SIZE = 60  # every province, plus 海外 and foreign countries
 _TERMS_SIZE = 50
 
@@ -159,6 +160,20 @@ def topics(
         samples = _samples(index, now_q, keyword, quotes, window) if quotes else []
         result.append(Topic(keyword, count, before.get(keyword, 0), samples))
     return result
+
+
+def recovery_praise(
+    index: MentionIndex, window: ReportWindow, plan: str | None, examples: int = RECOVERY_EXAMPLES
+) -> RecoveryPraise:
+    """Praise after a recovery (complaint.resolved) in both periods; the newest as quotes."""
+    now_q = replace(current_query(window, plan), resolved=True)
+    prev_q = replace(previous_query(window, plan), resolved=True)
+    found = index.search(replace(now_q, sort=SortOrder.NEWEST, limit=examples))
+    return RecoveryPraise(
+        count=index.count(now_q),
+        prev_count=index.count(prev_q),
+        quotes=[_quote(m, _excerpt(m), window) for m in found.mentions],
+    )
 
 
 def _samples(

@@ -164,6 +164,20 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class RecoveryPraise:
+    """Praise after a recovery (补救后好评) in both periods, with the newest examples."""
+
+    count: int = 0
+    prev_count: int = 0
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def metric(self) -> Metric:
+        """The count as a metric: more is better."""
+        return Metric("补救后好评", self.count, self.prev_count, MetricKind.COUNT, True)
+
+
+@dataclass(frozen=True)
 class AlertRow:
     """One alert of the period, as the timeline and the table show it."""
 
@@ -353,6 +367,7 @@ class ReportData:
     attention: list[AttentionItem] = field(default_factory=list)
     regions: list[ShareRow] = field(default_factory=list)  # IP属地 of negative mentions
     events: list[EventRow] = field(default_factory=list)  # reports.event_section
+    recovery: RecoveryPraise = field(default_factory=RecoveryPraise)
 
     @property
     def empty(self) -> bool:

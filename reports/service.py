@@ -69,6 +69,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),
+        recovery=queries.recovery_praise(index, window, plan),
     )
     data.attention = needs_attention(data, cfg.attention)
     return data
@@ -98,6 +99,8 @@ def plain_text(data: ReportData) -> str:
         lines.append(
             f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"
         )
+    recovery = data.recovery.metric
+    lines.append(f"{recovery.label}：{recovery.current}（{recovery.change_text}）")
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]

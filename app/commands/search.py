@@ -50,6 +50,13 @@ def search(
             help="只看投诉 / 只看非投诉（未分类的提及两者都不匹配）",
         ),
     ] = None,
+    resolved: Annotated[
+        bool,
+        typer.Option(
+            "--resolved",
+            help="只看补救后好评：投诉处理好后的表扬（服务补救见效的证据；不算投诉）",
+        ),
+    ] = False,
     since: Annotated[datetime | None, typer.Option(help="发布时间不早于（ISO 格式）")] = None,
     until: Annotated[datetime | None, typer.Option(help="发布时间早于（ISO 格式）")] = None,
     sort: Annotated[
@@ -62,6 +69,11 @@ def search(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Search indexed mentions."""
+    if resolved and complaint:
+        raise typer.BadParameter(
+            "补救后好评从不算投诉，不能与 --complaint 同时使用（可改用 --no-complaint 或去掉其一）",
+            param_hint="'--resolved'",
+        )
     ctx = Context.load(config, data_dir)
     result = ctx.index.search(
         SearchQuery(
@@ -73,6 +85,7 @@ def search(
             regions=short_regions(region or []),
             min_urgency=min_urgency,
             complaint=complaint,
+            resolved=True if resolved else None,
             since=as_utc(since) if since else None,
             until=as_utc(until) if until else None,
             sort=sort,
@@ -89,7 +102,8 @@ def search(
         title=f"共 {result.total_zh} 条，显示 {len(result.mentions)} 条", show_lines=False
     )
     for column in ("时间", "渠道", "作者", "地区", "情感", "投诉", "类别", "紧急度", "内容"):
-        table.add_column(column, overflow="fold")
+        # The 投诉 mark is read whole: 补救后好评 never breaks over two lines.
+        table.add_column(column, overflow="fold", no_wrap=column == "投诉")
     for m in shown:
         table.add_row(
             m.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M"),
@@ -97,12 +111,21 @@ def search(
             console_text(m.author.name or ""),
             console_text(m.region or ""),
             SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
-            "投诉" if m.complaint is not None and m.complaint.flag else "",
+            complaint_mark(m),
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
             f"{SEVERITY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
             console_text(m.full_text[:80].replace("\n", " ")),
         )
     console.print(table)
+
+
+def complaint_mark(mention: Mention) -> str:
+    """The 投诉 column: 投诉 for a flagged complaint, 补救后好评 for praise after a recovery."""
+    if mention.complaint is None:
+        return ""
+    if mention.complaint.flag:
+        return "投诉"
+    return "补救后好评" if mention.complaint.resolved else ""
 
 
 def masked(mention: Mention) -> Mention:

@@ -51,6 +51,9 @@ class SearchQuery:
     min_urgency: Severity | None = None
     # True = flagged complaints, False = flagged non-complaints; unclassified never match either.
     complaint: bool | None = None
+    # True = praise after a recovery (complaint.resolved, 补救后好评); False = classified
+    # mentions that are not; unclassified never match either.
+    resolved: bool | None = None
     since: datetime | None = None
     until: datetime | None = None
     ids: Sequence[str] = ()

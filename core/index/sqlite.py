@@ -207,6 +207,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             mention.model_dump_json(),
             mention.region,
             None if mention.complaint is None else int(mention.complaint.flag),
+            None if mention.complaint is None else int(mention.complaint.resolved),
         )
 
     def _pending(

@@ -63,6 +63,7 @@ def unfiltered(query: SearchQuery) -> bool:
         and not query.ids
         and query.min_urgency is None
         and query.complaint is None
+        and query.resolved is None
         and query.since is None
         and query.until is None
     )
@@ -100,6 +101,9 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
     if query.complaint is not None:  # NULL (not classified) matches neither value
         clauses.append("m.complaint = ?")
         params.append(int(query.complaint))
+    if query.resolved is not None:  # NULL (not classified) matches neither value
+        # A literal, not a parameter: only then can the planner use the partial index.
+        clauses.append("m.resolved = 1" if query.resolved else "m.resolved = 0")
     if query.since is not None:
         clauses.append("m.published >= ?")
         params.append(epoch(query.since))

@@ -196,7 +196,7 @@ def shape_of(query: SearchQuery) -> Shape | None:
     """The rollup shape of a query, or None when its filters need the base tables."""
     if (query.text and query.text.strip()) or query.ids:
         return None
-    if query.complaint is not None:  # no complaint dimension in the rollups: base tables
+    if query.complaint is not None or query.resolved is not None:  # not in the rollups
         return None
     if len(query.plans) > 1:
         return None

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from core.enums import Channel
 from core.models import Complaint, Mention
-from dashboard.widgets import complaint_reason_zh, mention_badges
+from dashboard.widgets import RESOLVED_ONLY, complaint_reason_zh, mention_badges
 
 
 @pytest.fixture
@@ -115,5 +115,26 @@ def test_praise_after_a_recovery_is_stored_and_shown_as_such(data_dir: Path) -> 
     assert "补救后好评" in praise and "投诉依据" not in praise
     assert "负面情绪" not in praise  # its 投诉 is a past complaint, not anger
     assert ">投诉<" not in praise and ">投诉<" in complaint and "补救后好评" not in complaint
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_search_page_filters_praise_after_a_recovery(data_dir: Path) -> None:
+    texts = [
+        "上次投诉快递丢件，客服第二天就全额赔付了，还打电话道歉，处理得挺快",
+        "快递丢件一周了，客服一直推诿，要求赔偿",
+        "今天天气真好，出去玩了",
+    ]
+    ingest_texts(data_dir, texts)
+    at = search_page()
+    choice = at.selectbox(key="search-complaint")
+    assert "只看补救后好评" in choice.options
+
+    choice.set_value(RESOLVED_ONLY).run()
+
+    cards = [m.value for m in at.markdown if "yq-mention" in m.value]
+    assert "".join(cards).count('class="yq-mention"') == 1
+    assert "全额赔付" in cards[0] and "补救后好评" in cards[0]
+    assert any("共找到 1 条" in c.value for c in at.caption)
     st.cache_resource.clear()
     st.cache_data.clear()

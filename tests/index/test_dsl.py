@@ -157,4 +157,18 @@ def test_complaint_filters_on_the_flag(flag: bool) -> None:
     assert mapping.mappings("yuqing_cjk")["properties"]["complaint"]["properties"] == {
         "flag": {"type": "boolean"},
         "probability": {"type": "float"},
+        "resolved": {"type": "boolean"},
     }
+
+
+def test_resolved_filters_on_the_sub_field() -> None:
+    assert dsl.build_query(SearchQuery(resolved=True)) == {
+        "bool": {"filter": [{"term": {"complaint.resolved": True}}], "must_not": []}
+    }
+    assert dsl.build_query(SearchQuery(resolved=False)) == {
+        "bool": {
+            "filter": [{"exists": {"field": "complaint.flag"}}],
+            "must_not": [{"term": {"complaint.resolved": True}}],
+        }
+    }
+    assert "complaint.resolved" in mapping.ADDED_FIELDS

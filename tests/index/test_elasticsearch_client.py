@@ -24,7 +24,7 @@ CURRENT = {  # no fields to add, months already sorted: nothing to upgrade
     "mappings": {
         "properties": {
             "region": {"type": "keyword"},
-            "complaint": {"properties": {}},
+            "complaint": {"properties": {"resolved": {"type": "boolean"}}},
             "group_id": {"type": "keyword"},
         }
     },

@@ -33,7 +33,7 @@ HEADINGS = [
     "投诉类别",
     "地区分布",
 ]
-HEADINGS += ["负面话题与典型原声", "预警与危机", "工单处理 KPI", "说明"]
+HEADINGS += ["负面话题与典型原声", "预警与危机", "工单处理 KPI", "补救后好评", "说明"]
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
 
 

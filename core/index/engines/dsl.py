@@ -63,6 +63,11 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
         filters.append({"range": {"urgency_rank": {"gte": Severity(query.min_urgency).rank}}})
     if query.complaint is not None:  # a mention without the field matches neither value
         filters.append({"term": {"complaint.flag": query.complaint}})
+    if query.resolved:
+        filters.append({"term": {"complaint.resolved": True}})
+    elif query.resolved is not None:  # classified, not resolved (a decision stored without it too)
+        filters.append({"exists": {"field": "complaint.flag"}})
+        must_not.append({"term": {"complaint.resolved": True}})
     published: dict[str, int] = {}
     if query.since is not None:
         published["gte"] = epoch_us(query.since)

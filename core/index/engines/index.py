@@ -14,6 +14,7 @@ from core.index.engines.bulk import BulkPolicy, bulk_with_retries
 from core.index.engines.client import EngineClient
 from core.index.engines.errors import EngineRequestError
 from core.index.engines.oldest import oldest_page
+from core.index.engines.refill import refill
 from core.index.protocol import (
     HistogramBucket,
     SearchQuery,
@@ -91,7 +92,7 @@ class EngineMentionIndex(RollupQueries):
         analyzer = mapping.choose_analyzer(self.client.plugin_names())
         added = mapping.missing_fields(existing, analyzer) if existing is not None else {}
         if added:  # replaced: the months made by the old template get the new fields too
-            self.client.put_mapping(self.pattern, added)
+            self._map_added(added)
         body = self.template(analyzer, self.shards, self.replicas)
         self.client.put_template(self.prefix, body)
         self._analyzer = analyzer
@@ -107,8 +108,15 @@ class EngineMentionIndex(RollupQueries):
         Indices first, so that a failure leaves the template old and the next start retries.
         """
         if added:
-            self.client.put_mapping(self.pattern, added)
+            self._map_added(added)
         self.client.put_template(self.prefix, self.template(analyzer, *shards))
+
+    def _map_added(self, added: dict[str, Any]) -> None:
+        """Put new fields into every monthly index, then write again the older documents that
+        already hold a value of one in _source, so that searches find them."""
+        self.client.put_mapping(self.pattern, added)
+        for path in mapping.refilled(added):
+            refill(self.client, self.pattern, path, self.policy)
 
     @property
     def analyzer(self) -> str:

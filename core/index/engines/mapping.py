@@ -15,6 +15,7 @@ Chinese analyzer the cluster has (smartcn or ik when installed) for relevance an
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -33,8 +34,15 @@ PLUGIN_ANALYZERS: list[tuple[str, str]] = [("analysis-ik", IK), ("analysis-smart
 
 INTERNAL_FIELDS = ("body", "urgency_rank", "published_us", "indexed_seq", "indexed_at")
 # Fields added after monthly indices may already exist. The mapping is not dynamic, so an
-# older index ignores them until they are put into its mapping (see missing_fields).
-ADDED_FIELDS = ("region", "complaint", "group_id")
+# older index ignores them until they are put into its mapping (see missing_fields); a dotted
+# name is a sub-field added to an object that was mapped before.
+ADDED_FIELDS = ("region", "complaint", "group_id", "complaint.resolved")
+# Added fields whose values older documents already carry in _source (as FILL_ADDED does on
+# SQLite) → the query that narrows the documents to look at (engines/refill.py).
+REFILL_ADDED: dict[str, dict[str, Any]] = {
+    # Praise after a recovery is never flagged a complaint.
+    "complaint.resolved": {"bool": {"must_not": [{"term": {"complaint.flag": True}}]}},
+}
 # Index sorting: segments keep the newest mention first, in the order of the default search
 # sort, so a newest-first page stops after its first hits instead of sorting every match.
 # It can only be set when an index is created: older months are rewritten by
@@ -120,7 +128,11 @@ def mappings(analyzer: str) -> dict[str, Any]:
             "sentiment": {"properties": {"label": _keyword(), "score": {"type": "float"}}},
             "category": _keyword(),
             "complaint": {
-                "properties": {"flag": {"type": "boolean"}, "probability": {"type": "float"}}
+                "properties": {
+                    "flag": {"type": "boolean"},
+                    "probability": {"type": "float"},
+                    "resolved": {"type": "boolean"},  # 补救后好评
+                }
             },
             "urgency": {
                 "properties": {
@@ -209,10 +221,48 @@ def resorted_name(month_alias: str) -> str:
 
 
 def missing_fields(template: dict[str, Any], analyzer: str) -> dict[str, Any]:
-    """Mappings of the ADDED_FIELDS an installed template lacks (empty when it is current)."""
+    """Mappings of the ADDED_FIELDS an installed template lacks (empty when it is current),
+    as properties for a put-mapping: a missing sub-field comes inside its object."""
     installed = template.get("template", {}).get("mappings", {}).get("properties", {})
     current = mappings(analyzer)["properties"]
-    return {name: current[name] for name in ADDED_FIELDS if name not in installed}
+    added: dict[str, Any] = {}
+    for path in ADDED_FIELDS:
+        if not mapped(installed, path) and not mapped(added, path):
+            _merge(added, _branch(current, path.split(".")))
+    return added
+
+
+def mapped(properties: dict[str, Any], path: str) -> bool:
+    """Whether a (dotted) field is in these mapping properties."""
+    node: dict[str, Any] = {"properties": properties}
+    for name in path.split("."):
+        found = node.get("properties", {}).get(name)
+        if not isinstance(found, dict):
+            return False
+        node = found
+    return True
+
+
+def refilled(added: dict[str, Any]) -> list[str]:
+    """The REFILL_ADDED fields among these newly mapped ones."""
+    return [path for path in REFILL_ADDED if mapped(added, path)]
+
+
+def _branch(properties: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """The mapping of one field with only the objects on its path around it."""
+    field = properties[names[0]]
+    if len(names) == 1:
+        return {names[0]: field}
+    return {names[0]: {"properties": _branch(field["properties"], names[1:])}}
+
+
+def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:
+    for name, value in more.items():
+        if isinstance(into.get(name), dict) and "properties" in value:
+            into[name].setdefault("properties", {})
+            _merge(into[name]["properties"], value["properties"])
+        else:
+            into[name] = copy.deepcopy(value)
 
 
 def month_index(prefix: str, published_at: datetime) -> str:
