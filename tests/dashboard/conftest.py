@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 
 from tests.conftest import require
 
@@ -98,10 +99,14 @@ def browser() -> Iterator[Any]:
 
 
 def wait_for(predicate: Callable[[], Any], timeout: float = 60, message: str = "condition") -> Any:
-    """Poll predicate until it returns something truthy."""
+    """Poll predicate until it returns something truthy. An element that a re-render replaced
+    while the predicate read it (stale) counts as not yet: the next poll finds the new one."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except StaleElementReferenceException:
+            value = None
         if value:
             return value
         time.sleep(0.5)
