@@ -119,6 +119,12 @@ RECOVERY_PRAISE = words(
     满分 点赞 专业 诚恳 满意 良心 值得表扬 靠谱 给力"""
 )
 TURN_WORDS = words("但 可是 不过 就是 结果 然而 只是")
+# A recovery needs something to recover from, named before the resolution: a complaint cue, or
+# one of these ("很快就送到了，为快递员点赞" is plain praise of a fast delivery, not a recovery).
+RECOVERY_PROBLEMS = words(
+    """投诉 反映 问题 毛病 报修 售后 客服 退款 退货 换货 赔 丢件 丢了 坏了 错了 出错 漏 少了
+    差评 不满 申诉 晚到 迟到 误 被封 冻结"""
+)
 # Owners' praise in forum words the review corpora lack ("本田的机器是真耐造", "到家一点都不累，
 # 真香"): without a complaint cue, one that is not negated lifts the polarity (PRAISE_LIFT).
 PRAISE_SLANG = words(
@@ -129,11 +135,13 @@ _PRAISE_SLANG = frozenset(PRAISE_SLANG)
 _RESOLVED = frozenset(RESOLVED_WORDS)
 _RECOVERY_PRAISE = frozenset(RECOVERY_PRAISE)
 _TURN = re.compile(_alternatives(TURN_WORDS))
+_PROBLEM = re.compile(_alternatives(RECOVERY_PROBLEMS))
 
 
 def is_recovery_praise(text: str, found: set[str]) -> bool:
-    """A complaint put right and praised: a resolution word, then a praise word that is not
-    negated, and after the resolution no turn and no complaint cue."""
+    """A complaint put right and praised: a problem (a complaint cue or RECOVERY_PROBLEMS), then
+    a resolution word, then a praise word that is not negated; after the resolution no turn
+    and no complaint cue."""
     resolved = found & _RESOLVED
     praise = found & _RECOVERY_PRAISE
     if not resolved or not praise:
@@ -141,6 +149,10 @@ def is_recovery_praise(text: str, found: set[str]) -> bool:
     first = min(text.find(w) for w in resolved)
     if _TURN.search(text, first) or any(text.rfind(w) > first for w in found & _COMPLAINT_WORDS):
         return False
+    if not _PROBLEM.search(text, 0, first) and not any(
+        text.find(w) < first for w in found & _COMPLAINT_WORDS
+    ):
+        return False  # nothing went wrong before: praise, not a recovery
     return any(text.rfind(w) > first and negated_spans(text, w) is None for w in praise)
 
 

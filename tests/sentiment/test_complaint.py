@@ -187,11 +187,33 @@ def test_praise_of_a_complaint_put_right_is_no_complaint(
     )
     for praise in recovered:
         assert praise.complaint is not None and not praise.complaint.flag, praise.complaint
+        assert praise.complaint.resolved, praise.text
         assert praise.sentiment is not None and praise.sentiment.label == SentimentLabel.POSITIVE
     for complaint in (reopened, broken_again, demand):
         assert complaint.complaint is not None and complaint.complaint.flag, complaint.complaint
         assert complaint.sentiment is not None
         assert complaint.sentiment.label == SentimentLabel.NEGATIVE
+
+
+def test_fast_service_praised_without_a_problem_is_no_recovery(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    # 第二天就 / 很快就 + 点赞 / 满意 without anything that went wrong before: plain praise (the
+    # rule marked 25 such reviews 补救后好评 before a problem was required first).
+    plain = classifier.classify(
+        [
+            make_mention("下单第二天就到了，包装完好，给快递小哥点赞"),
+            make_mention("很快就送到了，饭还是热的，很满意"),
+        ]
+    )
+    for praise in plain:
+        assert praise.complaint is not None and not praise.complaint.flag, praise.complaint
+        assert not praise.complaint.resolved, praise.text
+        assert praise.sentiment is not None and praise.sentiment.label == SentimentLabel.POSITIVE
+    (delayed,) = classifier.classify(
+        [make_mention("行李晚到了两天，航空公司第二天就送到家了，还赔了钱，处理得很到位")]
+    )
+    assert delayed.complaint is not None and delayed.complaint.resolved, delayed.complaint
 
 
 # Questions to peers without any complaint cue: neutral, not complaints. With a cue the same
