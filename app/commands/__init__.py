@@ -43,6 +43,12 @@ def _classify() -> Callable[..., None]:
     return classify
 
 
+def _reclassify() -> Callable[..., None]:
+    from app.commands.reclassify import reclassify
+
+    return reclassify
+
+
 def _check() -> Callable[..., None]:
     from app.commands.check import check
 
@@ -57,4 +63,5 @@ APP_COMMANDS = (
     CliCommand("ingest", "导入 JSONL/CSV 文件，报告新增、重复与拒收", _ingest),
     CliCommand("search", "全文检索提及（可按渠道、地区、情感等过滤）", _search),
     CliCommand("classify", "为 JSONL/CSV 文本打情感、类别、紧急度标签", _classify),
+    CliCommand("reclassify", "用当前模型重新分析已入库的提及（人工校正保留）", _reclassify),
 )
