@@ -42,6 +42,9 @@ class RuleFilter(BaseModel):
     # true = only mentions flagged as complaints, false = only those flagged as not;
     # a mention the classifier has not decided on passes neither.
     complaint: bool | None = None
+    # true = only praise after a recovery (补救后好评, complaint.resolved), false = classified
+    # mentions that are not; an undecided mention passes neither.
+    resolved: bool | None = None
     keywords: str | None = None
     _compiled: Expression | None = PrivateAttr(default=None)
 
@@ -78,6 +81,7 @@ class RuleFilter(BaseModel):
             regions=self.regions,
             min_urgency=self.min_urgency,
             complaint=self.complaint,
+            resolved=self.resolved,
             since=since,
             until=until,
         )
@@ -98,6 +102,8 @@ class RuleFilter(BaseModel):
             ),
             self.complaint is None
             or (mention.complaint is not None and mention.complaint.flag == self.complaint),
+            self.resolved is None
+            or (mention.complaint is not None and mention.complaint.resolved == self.resolved),
             self.expression is None or self.expression.matches(mention.full_text),
         )
         return all(checks)

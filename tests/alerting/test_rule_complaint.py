@@ -63,3 +63,26 @@ def test_complaint_matches_at_ingest_agree_with_the_query() -> None:
     unknown = _decided(None, 1, "e")[0]
     assert not only.matches(unknown) and not never.matches(unknown)  # undecided passes neither
     assert RuleFilter().matches(unknown)
+
+
+def _praise(n: int) -> list[Mention]:
+    return [
+        m.model_copy(update={"complaint": Complaint(flag=False, probability=0.02, resolved=True)})
+        for m in _decided(False, n, "r")
+    ]
+
+
+def test_a_rule_can_count_praise_after_a_recovery(ctx: Context) -> None:
+    praise = _praise(2)
+    ctx.index.upsert_many([*praise, *_decided(True, 4, "c"), *_decided(False, 3, "p")])
+    spec = {"name": "r", "type": "frequency", "threshold": 2, "filter": {"resolved": True}}
+    rule = parse_rule(spec, "test")
+
+    (finding,) = rule.evaluate(RuleContext(index=ctx.index, tz=ctx.config.tz, now=NOW))
+
+    assert finding.count == 2 and set(finding.sample_ids) == {m.id for m in praise}
+    only = RuleFilter(resolved=True)
+    assert only.query().resolved is True and RuleFilter().query().resolved is None
+    assert only.matches(praise[0]) and not only.matches(_decided(False, 1, "x")[0])
+    assert RuleFilter(resolved=False).matches(_decided(True, 1, "y")[0])
+    assert not RuleFilter(resolved=False).matches(_decided(None, 1, "z")[0])
