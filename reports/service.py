@@ -94,13 +94,11 @@ def generate(
 def plain_text(data: ReportData) -> str:
     """The text/plain part of the e-mail: headline numbers and the attention list."""
     lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
-    for metric in data.headline.metrics():
+    for metric in [*data.headline.metrics(), data.recovery.metric]:
         value = pct(metric.current) if metric.kind == "share" else metric.current
         lines.append(
             f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"
         )
-    recovery = data.recovery.metric
-    lines.append(f"{recovery.label}：{recovery.current}（{recovery.change_text}）")
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]

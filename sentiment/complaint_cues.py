@@ -147,11 +147,12 @@ def is_recovery_praise(text: str, found: set[str]) -> bool:
     if not resolved or not praise:
         return False
     first = min(text.find(w) for w in resolved)
-    if _TURN.search(text, first) or any(text.rfind(w) > first for w in found & _COMPLAINT_WORDS):
+    cues = found & _COMPLAINT_WORDS
+    if _TURN.search(text, first) or any(text.rfind(w) > first for w in cues):
         return False
-    if not _PROBLEM.search(text, 0, first) and not any(
-        text.find(w) < first for w in found & _COMPLAINT_WORDS
-    ):
+    # Every cue left stands before the resolution (none shares its start with a resolution
+    # word), so a cue names the problem; without one, a RECOVERY_PROBLEMS word must.
+    if not cues and not _PROBLEM.search(text, 0, first):
         return False  # nothing went wrong before: praise, not a recovery
     return any(text.rfind(w) > first and negated_spans(text, w) is None for w in praise)
 
