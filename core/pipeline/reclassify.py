@@ -13,19 +13,27 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from core.index.protocol import MentionIndex, SearchQuery
-from core.models import Mention
+from core.models import Mention, corrected_value
 from core.pipeline.classifier import Classifier
 
 BATCH = 500
-# What a reader sees change, by the Chinese name the summary uses.
+
+
+def _resolved(mention: Mention) -> bool | None:
+    return mention.complaint.resolved if mention.complaint else None
+
+
+# What a reader sees change, by the Chinese name the summary uses: the labels staff can
+# correct (read as corrected_value reads them), and 补救后好评.
 LABELS: dict[str, Callable[[Mention], object]] = {
-    "情感": lambda m: m.sentiment.label if m.sentiment else None,
-    "是否投诉": lambda m: m.complaint.flag if m.complaint else None,
-    "补救后好评": lambda m: m.complaint.resolved if m.complaint else None,
-    "类别": lambda m: m.category,
-    "紧急程度": lambda m: m.urgency.level if m.urgency else None,
+    "情感": partial(corrected_value, field="sentiment"),
+    "是否投诉": partial(corrected_value, field="complaint"),
+    "补救后好评": _resolved,
+    "类别": partial(corrected_value, field="category"),
+    "紧急程度": partial(corrected_value, field="urgency"),
 }
 CLASSIFIED = ("sentiment", "complaint", "category", "urgency", "keywords")
 
