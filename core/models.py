@@ -175,6 +175,16 @@ class Mention(BaseModel):
         return self.sentiment is not None and self.sentiment.label == SentimentLabel.NEGATIVE
 
 
+def complaint_mark(mention: Mention) -> str | None:
+    """The mention's complaint mark as cards and tables show it: 投诉 for a flagged complaint,
+    补救后好评 for praise after a recovery, None for neither."""
+    if mention.complaint is None:
+        return None
+    if mention.complaint.flag:
+        return "投诉"
+    return "补救后好评" if mention.complaint.resolved else None
+
+
 def corrected_value(mention: Mention, field: str) -> str | None:
     """The current value of a correctable field as stored text ('negative', 'high', 'true')."""
     if field == "sentiment":

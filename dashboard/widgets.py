@@ -19,7 +19,7 @@ from core.enums import (
 )
 from core.escaping import safe_link, streamlit_text
 from core.index.protocol import SearchQuery
-from core.models import Mention
+from core.models import Mention, complaint_mark
 from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
@@ -127,8 +127,8 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
     return query, interval
 
 
-COMPLAINT_COLOUR = "#d9480f"
-RESOLVED_COLOUR = "#2b8a3e"
+# Badge colour of each complaint mark (core.models.complaint_mark).
+MARK_COLOURS = {"投诉": "#d9480f", "补救后好评": "#2b8a3e"}
 
 
 def badge(text: str, colour: str) -> str:
@@ -150,10 +150,8 @@ def mention_badges(mention: Mention) -> str:
     if mention.sentiment:
         label = mention.sentiment.label
         parts.append(badge(SENTIMENT_LABELS_ZH[label], SENTIMENT_COLOURS[label]))
-    if mention.complaint and mention.complaint.flag:
-        parts.append(badge("投诉", COMPLAINT_COLOUR))
-    elif mention.complaint and mention.complaint.resolved:
-        parts.append(badge("补救后好评", RESOLVED_COLOUR))
+    if mark := complaint_mark(mention):
+        parts.append(badge(mark, MARK_COLOURS[mark]))
     if mention.category and mention.category != Category.OTHER:
         parts.append(badge(CATEGORY_LABELS_ZH[mention.category], "#5f3dc4"))
     if mention.urgency:

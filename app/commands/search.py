@@ -24,7 +24,7 @@ from core.enums import (
 from core.escaping import console_text
 from core.index.protocol import SearchQuery, SortOrder
 from core.masking import mask_personal_data
-from core.models import Mention
+from core.models import Mention, complaint_mark
 from core.regions import short_regions
 from core.timeutil import as_utc
 
@@ -111,21 +111,12 @@ def search(
             console_text(m.author.name or ""),
             console_text(m.region or ""),
             SENTIMENT_LABELS_ZH[m.sentiment.label] if m.sentiment else "",
-            complaint_mark(m),
+            complaint_mark(m) or "",
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
             f"{SEVERITY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
             console_text(m.full_text[:80].replace("\n", " ")),
         )
     console.print(table)
-
-
-def complaint_mark(mention: Mention) -> str:
-    """The 投诉 column: 投诉 for a flagged complaint, 补救后好评 for praise after a recovery."""
-    if mention.complaint is None:
-        return ""
-    if mention.complaint.flag:
-        return "投诉"
-    return "补救后好评" if mention.complaint.resolved else ""
 
 
 def masked(mention: Mention) -> Mention:
