@@ -4,7 +4,9 @@ A classifier upgrade (or a deployment's model adapted from corrections) only rea
 indexed after it; the dashboard, search filters, rules and reports keep reading the old labels
 of everything before. This reads the stored mentions in indexing order, classifies them again,
 keeps every staff correction (人工校正 overrules the model, as at ingest) and writes back only
-those whose labels changed. Events and alerts already raised are not recomputed.
+those whose labels changed. Events need nothing: they group mentions by their text, and their
+negative and complaint shares are read from the index when shown. Alerts already raised stay
+as they were.
 """
 
 from __future__ import annotations
