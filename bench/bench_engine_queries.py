@@ -12,7 +12,8 @@ pipeline, no per-batch id lookups), each document serialised once and sent to bo
 Then each of the scale bench's queries runs on both, interleaved (before, after, before, …):
 the first run is "cold", the median of the next 5 warm runs (BENCH_ENGINE_QUERIES_RUNS − 1)
 ± their spread (max − min) is reported. BENCH_OPENSEARCH_URL uses a running node; otherwise
-a local one is started.
+a local one is started. BENCH_ENGINE_QUERIES_LAYOUTS=after loads and measures the current
+layout alone (half the load time: how a 10M run fits on this machine).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ SIZE = int(os.environ.get("BENCH_ENGINE_QUERIES_SIZE", "1000000"))
 REUSE = os.environ.get("BENCH_ENGINE_QUERIES_REUSE", "")
 RUNS = int(os.environ.get("BENCH_ENGINE_QUERIES_RUNS", "6"))  # the first is "cold"
 CHUNK = 2_000
+LAYOUTS = [
+    x for x in os.environ.get("BENCH_ENGINE_QUERIES_LAYOUTS", "before,after").split(",") if x
+]
 
 
 def _index(url: str, prefix: str, new: bool) -> EngineMentionIndex:
@@ -124,29 +128,27 @@ def _total(result: object) -> str:
     return ""
 
 
-def measure(before: EngineMentionIndex, after: EngineMentionIndex, size: int) -> None:
-    """Every query on both layouts, interleaved; one table row per query."""
-    sides = {"before": queries(before, size), "after": queries(after, size)}
-    extra: dict[str, dict[str, Callable[[], object]]] = {
-        name: {"count 30 d (plan), exact": _count_30d(index, size)}
-        for name, index in (("before", before), ("after", after))
-    }
+def measure(indices: dict[str, EngineMentionIndex], size: int) -> None:
+    """Every query on each layout, interleaved; one table row per query."""
+    sides = {name: queries(index, size) for name, index in indices.items()}
+    extra = {name: _count_30d(index, size) for name, index in indices.items()}
     head = f"query (ms, median of {RUNS - 1} warm ± spread, cold)"
-    print(f"\n| {head} | before | after | hits before / after |")
-    print("|---|---:|---:|---|")
-    for label in [*sides["before"], "count 30 d (plan), exact"]:
-        calls = {n: sides[n].get(label) or extra[n][label] for n in sides}
-        runs: dict[str, list[float]] = {"before": [], "after": []}
+    names = list(indices)
+    print(f"\n| {head} | {' | '.join(names)} | hits {' / '.join(names)} |")
+    print("|---|" + "---:|" * len(names) + "---|")
+    first = names[0]
+    for label in [*sides[first], "count 30 d (plan), exact"]:
+        calls = {n: sides[n].get(label) or extra[n] for n in names}
+        runs: dict[str, list[float]] = {n: [] for n in names}
         seen: dict[str, object] = {}
         for _ in range(RUNS):
             for name, call in calls.items():
                 started = time.perf_counter()
                 seen[name] = call()
                 runs[name].append((time.perf_counter() - started) * 1000)
-        totals = f"{_total(seen['before'])} / {_total(seen['after'])}".strip(" /")
-        print(
-            f"| {label} | {_cell(runs['before'])} | {_cell(runs['after'])} | {totals} |", flush=True
-        )
+        totals = " / ".join(_total(seen[n]) for n in names).strip(" /")
+        cells = " | ".join(_cell(runs[n]) for n in names)
+        print(f"| {label} | {cells} | {totals} |", flush=True)
 
 
 def _count_30d(index: EngineMentionIndex, size: int) -> Callable[[], object]:
@@ -169,23 +171,24 @@ def main() -> None:
                 return
             url = stack.enter_context(localnode.LocalNode("opensearch")).url
         tag = REUSE or uuid.uuid4().hex[:6]
-        before = _index(url, f"eq-before-{tag}", new=False)
-        after = _index(url, f"eq-after-{tag}", new=True)
-        for index in (before, after):
+        indices = {name: _index(url, f"eq-{name}-{tag}", new=name == "after") for name in LAYOUTS}
+        for index in indices.values():
             stack.callback(_drop, index)
         if REUSE:
-            measure(before, after, SIZE)
+            measure(indices, SIZE)
             return
-        print(f"indices eq-before-{tag}, eq-after-{tag}", flush=True)
+        print("indices " + ", ".join(i.prefix for i in indices.values()), flush=True)
         started = time.perf_counter()
-        spent = load([before, after], SIZE)
+        spent = load(list(indices.values()), SIZE)
+        took = "; ".join(
+            f"bulk time {name} {seconds:.0f} s, stored {_stored(indices[name])}"
+            for name, seconds in zip(indices, spent, strict=True)
+        )
         print(
-            f"loaded {SIZE:,} mentions into each in {time.perf_counter() - started:.0f} s;"
-            f" bulk time before {spent[0]:.0f} s, after (sorted) {spent[1]:.0f} s;"
-            f" stored before {_stored(before)}, after {_stored(after)}",
+            f"loaded {SIZE:,} mentions into each in {time.perf_counter() - started:.0f} s; {took}",
             flush=True,
         )
-        measure(before, after, SIZE)
+        measure(indices, SIZE)
 
 
 def _drop(index: EngineMentionIndex) -> None:
