@@ -63,8 +63,10 @@ def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
 
 
 def category_share_rise(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
-    """A complaint category whose share of negative mentions rose sharply."""
-    if data.headline.negative < cfg.min_mentions:
+    """A complaint category whose share of negative mentions rose sharply; never against a
+    comparison period without negative mentions (the first week of monitoring: every category
+    would have "risen" from nothing)."""
+    if data.headline.negative < cfg.min_mentions or not data.headline.prev_negative:
         return []
     items = []
     for row in data.categories:

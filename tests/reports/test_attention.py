@@ -75,6 +75,10 @@ def test_category_share_rise_needs_a_real_base() -> None:
     assert "货物运输/物流" in item.text and "30.0 个百分点" in item.text
     tiny = headline(negative=3)
     assert rules(report(head=tiny, categories=[rising])) == []
+    # The first week of monitoring: nothing to compare with, so no category "rose".
+    first_week = headline(prev_mentions=0, prev_negative=0, prev_classified=0)
+    new = ShareRow("delivery_logistics", "货物运输/物流", 15, 0, 0.5, 0.0)
+    assert rules(report(head=first_week, categories=[new])) == []
 
 
 def test_volume_and_negative_share_and_reputation() -> None:
