@@ -13,8 +13,7 @@ Then each of the scale bench's queries runs on both, interleaved (before, after,
 the first run is "cold", the median of the next 5 warm runs (BENCH_ENGINE_QUERIES_RUNS − 1)
 ± their spread (max − min) is reported. BENCH_OPENSEARCH_URL uses a running node; otherwise
 a local one is started. BENCH_ENGINE_QUERIES_LAYOUTS=after loads and measures the current
-layout alone (half the load time: how a 10M run fits on this machine). The current layout is
-also measured searching whole ("after, whole": no newest week first, engines/newest.py).
+layout alone (half the load time: how a 10M run fits on this machine).
 """
 
 from __future__ import annotations
@@ -47,7 +46,7 @@ LAYOUTS = [
 ]
 
 
-def _index(url: str, prefix: str, new: bool, week_first: bool = True) -> EngineMentionIndex:
+def _index(url: str, prefix: str, new: bool) -> EngineMentionIndex:
     config = IndexConfig(backend="opensearch", urls=[url], index_prefix=prefix, replicas=0)
     return EngineMentionIndex(
         open_client(config),
@@ -55,7 +54,6 @@ def _index(url: str, prefix: str, new: bool, week_first: bool = True) -> EngineM
         replicas=0,
         total_cap=TOTAL_CAP if new else None,
         index_sort=new,
-        week_first=week_first,
     )
 
 
@@ -176,13 +174,8 @@ def main() -> None:
         indices = {name: _index(url, f"eq-{name}-{tag}", new=name == "after") for name in LAYOUTS}
         for index in indices.values():
             stack.callback(_drop, index)
-        # The same sorted months searched whole (no newest week first): measured, not loaded.
-        measured = dict(indices)
-        if "after" in indices:
-            measured["after, whole"] = _index(url, f"eq-after-{tag}", new=True, week_first=False)
-            stack.callback(measured["after, whole"].close)
         if REUSE:
-            measure(measured, SIZE)
+            measure(indices, SIZE)
             return
         print("indices " + ", ".join(i.prefix for i in indices.values()), flush=True)
         started = time.perf_counter()
@@ -195,7 +188,7 @@ def main() -> None:
             f"loaded {SIZE:,} mentions into each in {time.perf_counter() - started:.0f} s; {took}",
             flush=True,
         )
-        measure(measured, SIZE)
+        measure(indices, SIZE)
 
 
 def _drop(index: EngineMentionIndex) -> None:

@@ -13,7 +13,6 @@ from core.index.engines import dsl, mapping, results
 from core.index.engines.bulk import BulkPolicy, bulk_with_retries
 from core.index.engines.client import EngineClient
 from core.index.engines.errors import EngineRequestError
-from core.index.engines.newest import newest_page
 from core.index.engines.oldest import oldest_page
 from core.index.engines.refill import refill
 from core.index.protocol import (
@@ -55,7 +54,6 @@ class EngineMentionIndex(RollupQueries):
         clock: Clock = system_clock,
         total_cap: int | None = dsl.TOTAL_CAP,
         index_sort: bool = True,
-        week_first: bool = True,
     ) -> None:
         self.client = client
         self.backend = client.flavor
@@ -69,9 +67,6 @@ class EngineMentionIndex(RollupQueries):
         # layout before index sorting (benchmarks compare the two).
         self.total_cap = total_cap
         self.index_sort = index_sort
-        # Wide newest-first searches try their newest week first (engines/newest.py);
-        # False searches whole, as before (benchmarks compare the two).
-        self.week_first = week_first
         self._lock = threading.Lock()
         self._last_seq = 0
         self._analyzer: str | None = None
@@ -268,10 +263,6 @@ class EngineMentionIndex(RollupQueries):
         """Matching mentions, sorted and paged."""
         if query.sort == SortOrder.OLDEST and self.index_sort and query.limit > 0:
             return oldest_page(self.client, self.pattern, query, self.total_cap)
-        if self.index_sort and self.week_first:
-            page = newest_page(self.client, self.pattern, query, self.total_cap)
-            if page is not None:
-                return page
         body = dsl.search_body(query, self.total_cap)
         return results.parse_search(self.client.search(self.pattern, body))
 

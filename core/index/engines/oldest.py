@@ -22,7 +22,7 @@ GROWTH = 8
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def bounds(client: EngineClient, pattern: str) -> tuple[datetime, datetime] | None:
+def _bounds(client: EngineClient, pattern: str) -> tuple[datetime, datetime] | None:
     """(oldest, newest) published time in the index; None when it is empty."""
     body: dict[str, Any] = {
         "size": 0,
@@ -49,11 +49,11 @@ def oldest_page(
         return counted
     start, end = query.since, query.until
     if start is None or end is None:
-        span = bounds(client, pattern)
-        if span is None:
+        bounds = _bounds(client, pattern)
+        if bounds is None:
             return counted
-        start = start or span[0]
-        end = end or span[1] + timedelta(microseconds=1)
+        start = start or bounds[0]
+        end = end or bounds[1] + timedelta(microseconds=1)
     need = query.offset + query.limit
     width = FIRST_WINDOW
     while True:
