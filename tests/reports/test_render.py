@@ -22,7 +22,7 @@ from reports.config import Period
 from reports.period import last_full
 from reports.service import GeneratedReport, build_data, generate
 from tests.conftest import require
-from tests.reports.factories import NOW, PLAN, TZ, add_alerts, two_weeks
+from tests.reports.factories import CURRENT, NOW, PLAN, TZ, WEEK, add_alerts, spread, two_weeks
 
 HEADINGS = [
     "舆情周报",
@@ -177,3 +177,19 @@ def test_empty_week_renders_a_no_data_report(empty: GeneratedReport) -> None:
         assert heading in empty.html
     text = pdf_text(empty.directory / "report.pdf")
     assert "本周无数据" in text and "核心指标" in text
+
+
+def test_a_first_week_compares_with_nothing(tmp_path: Path) -> None:
+    """The first week of monitoring: no "+47.1 pp" rises against an empty week, no red cells,
+    no 需要关注 item claiming a category rose (the change column says —)."""
+    ctx = context(tmp_path)
+    ctx.index.upsert_many(spread(CURRENT, WEEK, "cur"))
+    report = generate(ctx, WINDOW, plan=PLAN)
+    ctx.close()
+    assert report.data.headline.prev_mentions == 0 and report.data.categories
+    tables = re.findall(r'<table class="data">(.*?)</table>', report.html, re.S)[:3]
+    assert len(tables) == 3  # channels, categories, regions
+    for table in tables:
+        assert " pp<" not in table and 'class="num bad"' not in table
+        assert table.count('<td class="num">—</td>') + table.count('<td class="num ">—</td>') > 0
+    assert "category_share_rise" not in {item.rule for item in report.data.attention}
