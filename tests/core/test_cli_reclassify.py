@@ -15,7 +15,8 @@ from app.cli import app
 from core.enums import Category, SentimentLabel
 from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
-from core.models import Complaint, Mention, Sentiment
+from core.models import Complaint, Mention
+from tests.support.stale import stale_labels
 
 runner = CliRunner()
 COMPLAINT = "快递丢件一周了，客服一直推诿，要求赔偿"
@@ -58,28 +59,17 @@ def by_text(data: Path) -> dict[str, Mention]:
         index.close()
 
 
-def stale(mention: Mention) -> Mention:
-    """The labels an older model gave: positive, no complaint, category other."""
-    return mention.model_copy(
-        update={
-            "sentiment": Sentiment(label=SentimentLabel.POSITIVE, score=0.9),
-            "complaint": Complaint(flag=False, probability=0.1),
-            "category": Category.OTHER,
-        }
-    )
-
-
 def write_old_labels(data: Path) -> dict[str, Mention]:
     """Overwrite the stored labels as an older version had left them; the current ones."""
     current = by_text(data)
     corrected = current[CORRECTED].model_copy(update={"corrected": {"sentiment": "neutral"}})
     old = [
-        stale(current[COMPLAINT]),
+        stale_labels(current[COMPLAINT]),
         current[PLAIN_PRAISE].model_copy(
             update={"complaint": Complaint(flag=False, probability=0.01, resolved=True)}
         ),
-        stale(corrected).with_corrections(),
-        stale(current[OLD]),
+        stale_labels(corrected).with_corrections(),
+        stale_labels(current[OLD]),
     ]
     index = SQLiteMentionIndex(data / "mentions.db")
     try:

@@ -11,10 +11,11 @@ from brand_events.models import Event
 from brand_events.tracker import EventTracker
 from core.context import Context
 from core.enums import Category, SentimentLabel
-from core.models import Author, Complaint, Mention, Sentiment
+from core.models import Author
 from core.pipeline.classifier import get_classifier
 from core.pipeline.reclassify import reclassify_index
 from tests.core.conftest import mention
+from tests.support.stale import stale_labels
 
 POSTS = [
     "鲜味坊外卖的汤里吃出虫子，恶心死了，要求赔偿",
@@ -24,17 +25,6 @@ POSTS = [
     "又一个鲜味坊外卖汤里吃出虫子的，这家店卫生太差",
     "鲜味坊外卖汤里吃出虫子，拍了照片，打12315投诉",
 ]
-
-
-def stale(m: Mention) -> Mention:
-    """What an older model had said: positive praise, no complaint."""
-    return m.model_copy(
-        update={
-            "sentiment": Sentiment(label=SentimentLabel.POSITIVE, score=0.9),
-            "complaint": Complaint(flag=False, probability=0.05),
-            "category": Category.OTHER,
-        }
-    )
 
 
 def shown(ctx: Context) -> detail.EventDetail:
@@ -51,7 +41,7 @@ def test_an_event_shows_the_labels_reclassify_wrote(ctx: Context) -> None:
     ]
     current = classifier.classify(posts)
     assert all(m.sentiment and m.sentiment.label == SentimentLabel.NEGATIVE for m in current)
-    ctx.index.upsert_many([stale(m) for m in current])
+    ctx.index.upsert_many([stale_labels(m) for m in current])
     ctx.index.refresh()
     EventTracker(ctx.sessions, ctx.config).track(current)
 

@@ -9,10 +9,11 @@ from datetime import UTC, datetime, timedelta
 from app.domains import install
 from core.enums import Category, SentimentLabel
 from core.index.protocol import MentionIndex, SearchQuery
-from core.models import Complaint, Mention, Sentiment
+from core.models import Mention
 from core.pipeline.classifier import get_classifier
 from core.pipeline.reclassify import reclassify_index
 from tests.index.corpus import make_mention
+from tests.support.stale import stale_labels
 
 T0 = datetime(2026, 5, 4, 8, tzinfo=UTC)
 TEXTS = {
@@ -26,13 +27,7 @@ TEXTS = {
 def stale(name: str, hours: float) -> Mention:
     """Stored with an older model's labels: positive, no complaint, category other."""
     mention = make_mention(name, TEXTS[name], T0 + timedelta(hours=hours), plans=["brand_a"])
-    return mention.model_copy(
-        update={
-            "sentiment": Sentiment(label=SentimentLabel.POSITIVE, score=0.9),
-            "complaint": Complaint(flag=False, probability=0.1),
-            "category": Category.OTHER,
-        }
-    )
+    return stale_labels(mention)
 
 
 def test_reclassify_on_every_backend(index: MentionIndex) -> None:
