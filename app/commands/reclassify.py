@@ -30,7 +30,7 @@ def summary(report: ReclassifyReport, dry_run: bool) -> str:
     if report.skipped:
         lines.append(f"{report.skipped} 条在运行期间被人工校正，未覆盖")
     if not dry_run:
-        lines.append("已产生的事件和预警不会重新计算；看板、检索、规则和报告从现在起读取新标签")
+        lines.append("已产生的预警保持不变；看板、检索、事件、规则和报告从现在起读取新标签")
     return "\n".join(lines)
 
 

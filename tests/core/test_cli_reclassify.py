@@ -90,13 +90,13 @@ def test_reclassify_restores_the_current_labels_and_keeps_corrections(tmp_path: 
     dry = invoke("reclassify", "--dry-run", "--data-dir", str(data))
     assert "重新分析 4 条提及" in dry and "试运行，未写回" in dry, dry
     assert "情感变化 2 条，是否投诉变化 3 条，补救后好评变化 1 条，类别变化 3 条" in dry, dry
-    assert "已写回" not in dry and "事件和预警" not in dry, dry
+    assert "已写回" not in dry and "已产生的预警保持不变" not in dry, dry
     assert by_text(data)[COMPLAINT].category == Category.OTHER  # nothing written
 
     since = (NOW - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S")
     out = invoke("reclassify", "--since", since, "--data-dir", str(data))
     assert "重新分析 3 条提及（共读取 4 条）" in out and "已写回 3 条" in out, out
-    assert "1 条有人工校正" in out, out
+    assert "1 条有人工校正" in out and "已产生的预警保持不变" in out, out
     after = by_text(data)
     for text in (COMPLAINT, PLAIN_PRAISE):
         assert after[text] == current[text]
