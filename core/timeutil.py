@@ -67,6 +67,18 @@ class SimulatedClock:
             self.now = moment
 
 
+def duration_zh(span: timedelta) -> str:
+    """A span in 天/小时/分 (at most two units)."""
+    minutes = int(span.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} 天 {hours} 小时"
+    if hours:
+        return f"{hours} 小时 {mins} 分"
+    return f"{mins} 分"
+
+
 @overload
 def as_utc(moment: datetime) -> datetime: ...
 @overload

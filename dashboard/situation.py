@@ -17,6 +17,7 @@ from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
 from core.enums import Severity
+from core.timeutil import duration_zh
 from crisis_playbooks.board import CaseRow, read_board
 from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases import service as cases
@@ -161,15 +162,3 @@ def sla_text(clock: SlaClock | None, now: datetime) -> str:
     if clock.state == ClockState.PAUSED:
         return f"{clock.kind.label_zh} 已暂停"
     return f"{clock.kind.label_zh} {countdown(clock.due_at, now)}"
-
-
-def duration_zh(span: timedelta) -> str:
-    """A span in 天/小时/分 (at most two units)."""
-    minutes = int(span.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return f"{days} 天 {hours} 小时"
-    if hours:
-        return f"{hours} 小时 {mins} 分"
-    return f"{mins} 分"

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from core.enums import CHANNEL_LABELS_ZH, Channel, Severity
 from core.errors import YuqingError
 from core.escaping import safe_link, streamlit_text
+from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.audit.sentences import sentence
@@ -32,7 +33,7 @@ from dashboard.data import get_context, now
 from dashboard.event_data import event_for_mentions
 from dashboard.event_links import case_mentions, event_page_link
 from dashboard.navigation import VIEWS
-from dashboard.situation import countdown, duration_zh
+from dashboard.situation import countdown
 
 ctx = get_context()
 tz = ctx.config.tz

@@ -19,6 +19,7 @@ from core.enums import (
     Severity,
 )
 from core.escaping import streamlit_text
+from core.timeutil import duration_zh
 from crisis_playbooks.cases.enums import CaseStatus
 from dashboard.charts import html_table, show
 from dashboard.corrections import correction_form
@@ -26,7 +27,6 @@ from dashboard.data import get_context, rounded
 from dashboard.event_data import event_clock, event_rows, event_story, find_event, linked_work
 from dashboard.event_story import step_label, steps, timeline_chart, tree_html
 from dashboard.navigation import VIEWS
-from dashboard.situation import duration_zh
 from dashboard.widgets import mention_card, mention_cards
 from sentiment.urgency import followers_zh
 

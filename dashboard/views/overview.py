@@ -12,6 +12,7 @@ from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, Severity
 from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
+from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from dashboard.charts import show
 from dashboard.data import CACHE_SECONDS, get_context, now, rounded, search, sentiment_series
@@ -24,7 +25,6 @@ from dashboard.situation import (
     AttentionItem,
     attention,
     countdown,
-    duration_zh,
     pending_alert_count,
     sla_text,
 )
