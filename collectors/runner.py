@@ -93,7 +93,7 @@ def _ingest(ctx: Context, source: SourceConfig, run: SourceRun, batch: Batch) ->
     run.warnings.extend(batch.warnings)
     run.losses.extend(batch.losses)
     run.losses.extend(f"入库被拒 {ref}: {why}" for ref, why in report.rejected)
-    run.losses.extend(f"部分内容已删除 {ref}: {why}" for ref, why in report.repaired)
+    run.losses.extend(f"入库时已修正 {ref}: {why}" for ref, why in report.repaired)
     run.pages += batch.pages
     _checkpoint(ctx, source, batch.cursor, len(report.new))
     return len(batch.mentions)

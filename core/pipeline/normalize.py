@@ -1,5 +1,12 @@
 """Normalize stage: strip HTML, tidy whitespace, make times aware, reject garbled or empty text.
 
+A publication time later than the mention was collected (beyond FUTURE_SLACK of clock skew)
+cannot be true: a source with the wrong time zone (Beijing time read as UTC is 8 hours ahead)
+or a bad record. The mention is kept at its collection time and its `repairs` say so — one
+post "from 2099" would otherwise be the newest thing the event tracker has seen and close
+every running event as quiet. A collection time later than now (an input record's own
+`collected_at`) is taken back to now the same way.
+
 A reply whose own words read fine but whose quoted earlier message arrived garbled keeps
 the own words: the quote is dropped and the mention's `repairs` say so (never the whole
 mention lost for a broken quote).
@@ -10,11 +17,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from datetime import datetime, timedelta
 
 from core.escaping import strip_invisible
-from core.models import Author, Mention
+from core.models import Author, Mention, utcnow
 from core.pipeline.quotes import split_quote
-from core.timeutil import as_utc
+from core.timeutil import as_utc, duration_zh
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
@@ -23,6 +31,7 @@ _LINES = re.compile(r"\n\s*\n+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
 MAX_TEXT = 20_000
+FUTURE_SLACK = timedelta(minutes=10)  # clock skew between a source and us that is left alone
 
 
 class RejectedMention(ValueError):
@@ -77,6 +86,14 @@ def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
     cut = len(text) if len(text) > MAX_TEXT else None
     if cut is not None:
         repairs.append(f"正文 {cut} 字，超过 {MAX_TEXT} 字的部分未保存")
+    published, collected = as_utc(mention.published_at), as_utc(mention.collected_at)
+    now = utcnow()
+    if collected - now > FUTURE_SLACK:  # an input record's own collected_at can lie too
+        repairs.append(future_repair(collected, now, "采集时间", "当前时间"))
+        collected = now
+    if published - collected > FUTURE_SLACK:
+        repairs.append(future_repair(published, collected, "发布时间", "采集时间"))
+        published = collected
     clean = mention.model_copy(
         update={
             "text": text[:MAX_TEXT],
@@ -84,11 +101,19 @@ def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
             "title": title or None,
             "author": _clean_author(mention.author),
             "url": strip_invisible(mention.url).strip() or None if mention.url else None,
-            "published_at": as_utc(mention.published_at),
-            "collected_at": as_utc(mention.collected_at),
+            "published_at": published,
+            "collected_at": collected,
         }
     )
     return clean, cut
+
+
+def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str:
+    """The repair note of a time (`what`) later than it can be (`by`, at `bound`)."""
+    return (
+        f"{what}（{claimed.isoformat()}）比{by}晚 {duration_zh(claimed - bound)}，"
+        f"不可能为真，已按{by}记录（请检查来源的时区或时钟）"
+    )
 
 
 def _clean_author(author: Author) -> Author:
