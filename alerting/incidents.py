@@ -6,7 +6,10 @@ alert (its numbers, its dedup key), but a new alert that fires while an incident
 group is active — within `alerting.grouping.window` and sharing a plan — joins it:
 
 - it notifies only when it raises the incident's severity (otherwise the dashboard shows it);
-- it inherits the incident's acknowledgement, and acknowledging any alert acknowledges all;
+- it inherits the incident's acknowledgement (by "<who>（随预警组确认）": nobody saw it), and
+  acknowledging any alert acknowledges all — unless it raises the incident's severity: then
+  the incident is open again and the new alert leads it, waiting for someone to acknowledge
+  (an escalation nobody has seen must not pass as acknowledged);
 - only the lead alert escalates; when the lead resolves, the oldest active alert leads;
 - the incident resolves when its last alert does, and only that resolution is announced.
 """
@@ -26,6 +29,7 @@ from alerting.models import Alert, Incident
 from core.enums import Severity
 
 ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+WITH_GROUP = "（随预警组确认）"  # after the name of who acknowledged the group, on joiners
 
 
 @dataclass
@@ -65,6 +69,10 @@ def attach(
         return Joined(incident, existing=False, raised=False)
     raised = Severity(alert.severity).rank > Severity(incident.severity).rank
     _add(incident, alert, now)
+    if raised and incident.status == AlertStatus.ACKNOWLEDGED:
+        incident.status, incident.updated_at = AlertStatus.OPEN, now
+        incident.acknowledged_by, incident.acknowledged_at = None, None
+        incident.lead_alert_id = alert.id
     _inherit_ack(incident, alert, now)
     return Joined(incident, existing=True, raised=raised)
 
@@ -191,10 +199,10 @@ def _matching(
 
 
 def _inherit_ack(incident: Incident, alert: Alert, now: datetime) -> None:
-    """An open member of an acknowledged incident is acknowledged by whoever acknowledged it."""
+    """An open member of an acknowledged incident is acknowledged with it, and says so."""
     if alert.status == AlertStatus.OPEN and incident.status == AlertStatus.ACKNOWLEDGED:
         alert.status = AlertStatus.ACKNOWLEDGED
-        alert.acknowledged_by = incident.acknowledged_by
+        alert.acknowledged_by = f"{(incident.acknowledged_by or '')[:92]}{WITH_GROUP}"
         alert.acknowledged_at = now
 
 

@@ -135,7 +135,36 @@ def test_acknowledging_one_alert_acknowledges_the_incident_and_new_members(
         (incident,) = session.query(Incident).all()
     assert incident.status == AlertStatus.ACKNOWLEDGED and incident.acknowledged_by == "王班长"
     assert [a.status for a in alerts] == [AlertStatus.ACKNOWLEDGED] * 2
-    assert {a.acknowledged_by for a in alerts} == {"王班长"}
+    # the joiner says it was acknowledged with the group: 王班长 never saw it
+    by_rule = {a.rule: a.acknowledged_by for a in alerts}
+    assert by_rule == {"urgent": "王班长", "food": "王班长（随预警组确认）"}
+
+
+def test_an_alert_that_raises_an_acknowledged_incident_opens_it_again(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, food(4, 0, ctx))
+    engine.tick()  # the frequency rule opens the incident at warning
+    with ctx.sessions() as session:
+        (food_alert,) = service.get_all(session)
+        service.acknowledge(session, alert_id=food_alert.id, by="王班长", at=ctx.clock())
+    advance(ctx, timedelta(minutes=1))
+    ingest(ctx, kol_post(ctx))  # a critical urgent mention joins: an escalation nobody saw
+    with ctx.sessions() as session:
+        alerts = {a.rule: a for a in service.get_all(session)}
+        food_alert, urgent = alerts["food"], alerts["urgent"]
+        (incident,) = session.query(Incident).all()
+        assert (food_alert.status, food_alert.acknowledged_by) == (
+            AlertStatus.ACKNOWLEDGED,
+            "王班长",
+        )
+        assert (urgent.status, urgent.acknowledged_by) == (AlertStatus.OPEN, None)
+        assert incident.status == AlertStatus.OPEN and incident.acknowledged_by is None
+        assert incident.severity == Severity.CRITICAL and incident.lead_alert_id == urgent.id
+        service.acknowledge(session, alert_id=urgent.id, by="李主管", at=ctx.clock())
+        (incident,) = session.query(Incident).all()
+        assert incident.status == AlertStatus.ACKNOWLEDGED and incident.acknowledged_by == "李主管"
 
 
 def test_the_incident_escalates_once_through_its_lead(
