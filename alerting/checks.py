@@ -36,7 +36,7 @@ def problems(ctx: Context) -> list[str]:
         try:
             NOTIFIERS.get(notifier.type)(notifier)
         except ConfigError as exc:
-            found.append(f"{exc}（检查拼写，或删掉不认识的选项）")
+            found += str(exc).splitlines()
     for number, step in enumerate(config.escalation):
         for name in step.notifiers:
             if name not in names:

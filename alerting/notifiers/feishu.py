@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
+from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote, required
 
 
 class FeishuOptions(ChannelOptions):
@@ -12,6 +12,12 @@ class FeishuOptions(ChannelOptions):
 
     token: str | None = None
     lark: bool = False
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The bot token is required."""
+        return required(
+            self.token, "token", "填写飞书群自定义机器人 Webhook 地址里 /hook/ 后面的那串字符"
+        )
 
 
 class FeishuChannel(Channel[FeishuOptions]):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
+from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote, required
 
 
 class WeComOptions(ChannelOptions):
     """The robot webhook key."""
 
     key: str | None = None
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The robot key is required."""
+        return required(self.key, "key", "填写企业微信群机器人 Webhook 地址里 key= 后面的那串字符")
 
 
 class WeComChannel(Channel[WeComOptions]):

@@ -11,7 +11,7 @@ from collectors.config import SOURCES
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 
-console = Console()
+console = Console(soft_wrap=True)
 
 
 def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
