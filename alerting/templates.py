@@ -50,8 +50,7 @@ def render_alert(
     lines = [
         f"**{chat_text(alert.title)}**",
         "",
-        f"- 品牌：{ctx.config.brand}"
-        + (f"（方案 {', '.join(alert.plans)}）" if alert.plans else ""),
+        _brand_line(ctx, alert),
         f"- 级别：{SEVERITY_LABELS_ZH[severity]}　状态：{_status(alert)}",
         f"- 情况：{chat_text(alert.summary)}",
         f"- {describe(alert)}",
@@ -75,6 +74,15 @@ def render_alert(
         link=link,
         alert_id=alert.id,
     )
+
+
+def _brand_line(ctx: Context, alert: Alert) -> str:
+    """The brand, and the alert's monitoring plans by name when they say more than the brand."""
+    names = {plan.id: plan.name for plan in ctx.config.plans}
+    shown = dict.fromkeys(names.get(plan, plan) for plan in alert.plans or [])
+    extra = [chat_text(name) for name in shown if name != ctx.config.brand]
+    line = f"- 品牌：{chat_text(ctx.config.brand)}"
+    return line + (f"（监测方案：{'、'.join(extra)}）" if extra else "")
 
 
 def _event_line(ctx: Context, alert: Alert) -> str | None:
