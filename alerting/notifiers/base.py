@@ -120,6 +120,27 @@ class Channel(Generic[OptionsT]):
             raise DeliveryError(f"{self.config.name}: {details or '发送失败'}"[:1000])
 
 
+# Our own links: user text reaches a message through chat_text, which has no [ ] ( ) left.
+_LINK = re.compile(r"\s*\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+_LIST_MARKER = re.compile(r"(?:\d+\.|-) ")
+
+
+def plain_text(markdown: str) -> str:
+    """A message body for a text-only channel: no ** markers, and every link as its label and
+    URL on a line of their own (indented under a list item), which the chat app makes clickable.
+    """
+    lines: list[str] = []
+    for line in markdown.replace("**", "").split("\n"):
+        links = list(_LINK.finditer(line))
+        text = _LINK.sub("", line).rstrip()
+        marker = _LIST_MARKER.match(text)
+        indent = " " * len(marker.group()) if marker else ""
+        if text or not links:
+            lines.append(text)
+        lines += [f"{indent if text else ''}{m[1]}：{m[2]}" for m in links]
+    return "\n".join(lines)
+
+
 def required(value: str | None, option: str, fix: str) -> list[tuple[str, str]]:
     """The problem of a missing or blank vendor credential, or of a whole webhook address
     pasted where only its key belongs (`fix` says where to find the key)."""

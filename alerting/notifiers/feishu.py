@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote, required
+from alerting.notifiers.base import (
+    Channel,
+    ChannelOptions,
+    Notification,
+    plain_text,
+    quote,
+    required,
+)
 
 
 class FeishuOptions(ChannelOptions):
@@ -34,6 +41,6 @@ class FeishuChannel(Channel[FeishuOptions]):
         return f"{'lark' if options.lark else 'feishu'}://{quote(options.token)}"
 
     def render(self, notification: Notification) -> tuple[str, str]:
-        """Plain text: markdown markers stripped."""
+        """Plain text: markdown markers stripped, each link's label and URL on its own line."""
         title, body = super().render(notification)
-        return title, body.replace("**", "")
+        return title, plain_text(body)

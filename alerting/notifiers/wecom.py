@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote, required
+from alerting.notifiers.base import (
+    Channel,
+    ChannelOptions,
+    Notification,
+    plain_text,
+    quote,
+    required,
+)
 
 
 class WeComOptions(ChannelOptions):
@@ -31,6 +38,6 @@ class WeComChannel(Channel[WeComOptions]):
         return f"wecombot://{quote(options.key)}"
 
     def render(self, notification: Notification) -> tuple[str, str]:
-        """Plain text: markdown markers stripped, link on its own line."""
+        """Plain text: markdown markers stripped, each link's label and URL on its own line."""
         title, body = super().render(notification)
-        return title, body.replace("**", "")
+        return title, plain_text(body)
