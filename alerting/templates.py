@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from alerting.enums import ALERT_STATUS_ZH, AlertEvent, AlertStatus
@@ -96,7 +96,18 @@ def _window(alert: Alert, tz: tzinfo) -> str:
     start, end = as_utc(alert.window_start), as_utc(alert.window_end)
     if start is None or end is None:
         return "—"
-    return f"{start.astimezone(tz):%m-%d %H:%M} – {end.astimezone(tz):%H:%M}"
+    return window_zh(start.astimezone(tz), end.astimezone(tz))
+
+
+def window_zh(start: datetime, end: datetime) -> str:
+    """12-02 23:36 – 23:59; the end's date too when it falls on another day; one time when
+    start and end are the same minute."""
+    first = f"{start:%m-%d %H:%M}"
+    if f"{end:%m-%d %H:%M}" == first:
+        return first
+    return (
+        f"{first} – {end:%H:%M}" if end.date() == start.date() else f"{first} – {end:%m-%d %H:%M}"
+    )
 
 
 def sample_line(mention: Mention) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from alerting.enums import AlertEvent
 from alerting.models import Alert
-from alerting.templates import render_alert
+from alerting.templates import render_alert, window_zh
 from app.config import AppConfig
 from core.context import Context
 
@@ -46,3 +48,20 @@ def test_plans_are_named_not_shown_by_id(tmp_path: Path) -> None:
     # A plan named like the brand adds nothing; a plan no longer configured keeps its id.
     assert "- 品牌：鲜味坊\n" in body(tmp_path, plans=["xianweifang"])
     assert "（监测方案：old-plan）" in body(tmp_path, plans=["old-plan"])
+
+
+def test_time_windows_date_the_end_on_another_day_and_collapse_when_empty() -> None:
+    start = datetime(2026, 12, 2, 23, 36, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert window_zh(start, start + timedelta(minutes=20)) == "12-02 23:36 – 23:56"
+    assert window_zh(start, start + timedelta(minutes=30)) == "12-02 23:36 – 12-03 00:06"
+    assert window_zh(start, start + timedelta(seconds=40)) == "12-02 23:36"
+
+
+def test_message_window_is_in_the_configured_timezone(tmp_path: Path) -> None:
+    utc = ZoneInfo("UTC")
+    text = body(
+        tmp_path,
+        window_start=datetime(2026, 12, 2, 15, 52, tzinfo=utc),
+        window_end=datetime(2026, 12, 2, 16, 2, tzinfo=utc),
+    )
+    assert "- 时间窗：12-02 23:52 – 12-03 00:02" in text
