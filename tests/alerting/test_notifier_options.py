@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -17,10 +18,14 @@ runner = CliRunner()
 PLAN = {"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"}
 
 
-def check(tmp_path: Path, *notifiers: dict[str, Any]) -> tuple[int, str]:
+def check(
+    tmp_path: Path, *notifiers: dict[str, Any], public_url: str | None = None
+) -> tuple[int, str]:
     """Exit code and output of `yuqing check` on a config with these notifiers."""
     config = tmp_path / "yuqing.yaml"
-    data = {"plans": [PLAN], "alerting": {"notifiers": list(notifiers)}}
+    data: dict[str, Any] = {"plans": [PLAN], "alerting": {"notifiers": list(notifiers)}}
+    if public_url:
+        data["dashboard"] = {"public_url": public_url}
     config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = runner.invoke(app, ["check", "--config", str(config), "--data-dir", str(tmp_path)])
     return result.exit_code, result.output
@@ -77,3 +82,34 @@ def test_a_delivery_to_an_incomplete_notifier_gives_up_with_the_reason(data_dir:
     (result,) = notify(ctx, Notification("t", "b", "high"))
     assert result.status == DeliveryStatus.GAVE_UP
     assert result.error and "options.token：缺少必填项" in result.error
+
+
+DING = {"name": "ding", "type": "dingtalk", "options": {"token": "abc"}}
+
+
+@pytest.mark.parametrize(
+    "public_url",
+    [
+        None,
+        "http://localhost:8501",
+        "http://[::1]:8501/",
+        "http://0.0.0.0:8501",
+        "http://127.0.0.2",
+    ],
+)
+def test_loopback_dashboard_url_with_notifiers_is_a_warning(
+    tmp_path: Path, public_url: str | None
+) -> None:
+    code, out = check(tmp_path, DING, public_url=public_url)
+    assert code == 0 and "检查通过" in out and "另有 1 条提醒" in out, out
+    assert "提醒：dashboard.public_url 是本机地址" in out and "打不开" in out
+
+
+def test_reachable_dashboard_url_or_no_notifiers_no_warning(tmp_path: Path) -> None:
+    for notifiers, url in (
+        ([DING], "http://10.0.0.8:8501"),
+        ([DING], "https://yq.brand.cn"),
+        ([], None),
+    ):
+        code, out = check(tmp_path, *notifiers, public_url=url)
+        assert code == 0 and "检查通过" in out and "提醒" not in out, out
