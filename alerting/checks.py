@@ -5,8 +5,10 @@ Each problem is one Chinese line naming the key and the fix (`yuqing check`, `yu
 
 from __future__ import annotations
 
+import ipaddress
 from collections import Counter
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from alerting.config import ALERTING
 from core.errors import ConfigError
@@ -36,7 +38,7 @@ def problems(ctx: Context) -> list[str]:
         try:
             NOTIFIERS.get(notifier.type)(notifier)
         except ConfigError as exc:
-            found.append(f"{exc}（检查拼写，或删掉不认识的选项）")
+            found += str(exc).splitlines()
     for number, step in enumerate(config.escalation):
         for name in step.notifiers:
             if name not in names:
@@ -46,6 +48,31 @@ def problems(ctx: Context) -> list[str]:
                 )
     found += _rule_problems(ctx)
     return found
+
+
+def warnings(ctx: Context) -> list[str]:
+    """What works but will disappoint: deep links in chat messages that open the sender's own
+    machine (a loopback `dashboard.public_url` while notifiers are enabled)."""
+    config = ALERTING.of(ctx.config)
+    public_url = ctx.config.dashboard.public_url
+    if not any(n.enabled for n in config.notifiers) or not is_loopback_url(public_url):
+        return []
+    return [
+        f"dashboard.public_url 是本机地址 {public_url}：通知消息里“在舆情控制台处理”的链接"
+        "在同事的手机或电脑上打不开；改成大家都能访问的地址（如 http://内网IP:8501 或域名）"
+    ]
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for http://127.0.0.1…, http://localhost…, http://[::1]… and http://0.0.0.0…."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
 
 
 def _rule_problems(ctx: Context) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from alerting.enums import ALERT_STATUS_ZH, AlertEvent, AlertStatus
@@ -50,8 +50,7 @@ def render_alert(
     lines = [
         f"**{chat_text(alert.title)}**",
         "",
-        f"- 品牌：{ctx.config.brand}"
-        + (f"（方案 {', '.join(alert.plans)}）" if alert.plans else ""),
+        _brand_line(ctx, alert),
         f"- 级别：{SEVERITY_LABELS_ZH[severity]}　状态：{_status(alert)}",
         f"- 情况：{chat_text(alert.summary)}",
         f"- {describe(alert)}",
@@ -77,6 +76,15 @@ def render_alert(
     )
 
 
+def _brand_line(ctx: Context, alert: Alert) -> str:
+    """The brand, and the alert's monitoring plans by name when they say more than the brand."""
+    names = {plan.id: plan.name for plan in ctx.config.plans}
+    shown = dict.fromkeys(names.get(plan, plan) for plan in alert.plans or [])
+    extra = [chat_text(name) for name in shown if name != ctx.config.brand]
+    line = f"- 品牌：{chat_text(ctx.config.brand)}"
+    return line + (f"（监测方案：{'、'.join(extra)}）" if extra else "")
+
+
 def _event_line(ctx: Context, alert: Alert) -> str | None:
     """The event the alert's mentions belong to (title, first post, growth), if any."""
     from brand_events.messages import event_line
@@ -88,7 +96,18 @@ def _window(alert: Alert, tz: tzinfo) -> str:
     start, end = as_utc(alert.window_start), as_utc(alert.window_end)
     if start is None or end is None:
         return "—"
-    return f"{start.astimezone(tz):%m-%d %H:%M} – {end.astimezone(tz):%H:%M}"
+    return window_zh(start.astimezone(tz), end.astimezone(tz))
+
+
+def window_zh(start: datetime, end: datetime) -> str:
+    """12-02 23:36 – 23:59; the end's date too when it falls on another day; one time when
+    start and end are the same minute."""
+    first = f"{start:%m-%d %H:%M}"
+    if f"{end:%m-%d %H:%M}" == first:
+        return first
+    return (
+        f"{first} – {end:%H:%M}" if end.date() == start.date() else f"{first} – {end:%m-%d %H:%M}"
+    )
 
 
 def sample_line(mention: Mention) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 
 from alerting.checks import problems as alerting_problems
+from alerting.checks import warnings as alerting_warnings
 from collectors.checks import problems as source_problems
+from collectors.config import SOURCES
 from core.context import Context
 from core.errors import ConfigError
 from crisis_playbooks.checks import problems as playbook_problems
@@ -29,6 +31,17 @@ def problems(ctx: Context) -> list[str]:
     for check in (source_problems, alerting_problems, playbook_problems):
         found += check(ctx)
     return found
+
+
+def warnings(ctx: Context) -> list[str]:
+    """What does not stop `run` but is probably not what was meant (shown by `yuqing check`)."""
+    found = []
+    if not ctx.config.plans and not SOURCES.of(ctx.config):
+        found.append(
+            "没有配置任何数据源（sources）和监测方案（plans）：yuqing run 不会定时采集，"
+            "提及也不会归入任何方案；参照 yuqing.example.yaml 填写"
+        )
+    return found + alerting_warnings(ctx)
 
 
 def refuse_on_problems(ctx: Context) -> None:

@@ -54,6 +54,13 @@ def key_path(location: tuple[int | str, ...]) -> str:
     return path
 
 
+def choices_zh(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as "'a'、'b' 或 'c'"."""
+    head, sep, last = expected.rpartition("' or '")
+    listed = f"{head}' 或 '{last}" if sep else expected
+    return listed.replace("', '", "'、'")
+
+
 def message(error: Any) -> str:
     """What is wrong, in Chinese, with the value that was given."""
     kind = str(error["type"])
@@ -62,6 +69,8 @@ def message(error: Any) -> str:
         text = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     else:
         context = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+        if "expected" in context:
+            context["expected"] = choices_zh(context["expected"])
         try:
             text = template.format(**context)
         except KeyError:

@@ -29,6 +29,42 @@ def yaml_problem(problem: str) -> str:
     return known or f"无法解析（解析器原文：{problem}）"
 
 
+def _indent(line: str) -> int:
+    """The column where the line's key starts (after any list dashes)."""
+    column = len(line) - len(line.lstrip(" "))
+    while line[column : column + 2] == "- ":
+        column += 2
+        column += len(line[column:]) - len(line[column:].lstrip(" "))
+    return column
+
+
+def indentation_problem(text: str, line_number: int) -> str | None:
+    """Why a key where PyYAML saw a stray colon is really out of line with the key above it:
+    deeper than a sibling that opens no block (or None when the indentation is not the issue)."""
+    lines = text.splitlines()
+    if not 0 < line_number < len(lines):
+        return None
+    line = lines[line_number]
+    above = next(
+        (
+            (number, lines[number])
+            for number in range(line_number - 1, -1, -1)
+            if lines[number].strip() and not lines[number].lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None:
+        return None
+    number, previous = above
+    opens_block = previous.split(" #")[0].rstrip().endswith(":")
+    if opens_block or _indent(line) <= _indent(previous):
+        return None
+    return (
+        f"缩进不一致：此行缩进 {_indent(line)} 个空格，上一行（第 {number + 1} 行）"
+        f"{_indent(previous)} 个；同一层的键须左端对齐"
+    )
+
+
 def read_yaml_file(
     path: Path, *, label: str | None = None, error: type[YuqingError] = ConfigError
 ) -> Any:
@@ -48,7 +84,10 @@ def read_yaml_file(
         mark = getattr(exc, "problem_mark", None)
         position = f" 第 {mark.line + 1} 行第 {mark.column + 1} 列:" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise error(f"{where}:{position} YAML 语法错误：{yaml_problem(problem)}") from None
+        explained = yaml_problem(problem)
+        if mark and problem.startswith("mapping values are not allowed here"):
+            explained = indentation_problem(text, mark.line) or explained
+        raise error(f"{where}:{position} YAML 语法错误：{explained}") from None
 
 
 def read_yaml_mapping(

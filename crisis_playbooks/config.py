@@ -15,6 +15,16 @@ from core.timeutil import Duration
 _RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
 
 
+def _day(text: str) -> date:
+    """YYYY-MM-DD as a date; a Chinese error naming the value otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"{text.strip()!r} 不是有效日期；写作 2026-10-01，一段日期写作 2026-10-01..2026-10-07"
+        ) from None
+
+
 def _expand_dates(values: list[Any]) -> list[date]:
     """Dates given one by one or as 'YYYY-MM-DD..YYYY-MM-DD' ranges (inclusive)."""
     out: list[date] = []
@@ -24,9 +34,9 @@ def _expand_dates(values: list[Any]) -> list[date]:
             continue
         match = _RANGE.match(str(value))
         if not match:
-            out.append(date.fromisoformat(str(value).strip()))
+            out.append(_day(str(value)))
             continue
-        start, end = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))
+        start, end = _day(match.group(1)), _day(match.group(2))
         if end < start:
             raise ValueError(f"日期范围 {value!r} 的结束早于开始")
         out.extend(start + timedelta(days=n) for n in range((end - start).days + 1))

@@ -6,6 +6,7 @@ it lives here, below `alerting.notifications`, so channels never import their ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
@@ -48,6 +49,10 @@ class ChannelOptions(BaseModel):
 
     url: str | None = None
 
+    def problems(self) -> list[tuple[str, str]]:
+        """(option, what to fix) for each option this channel cannot send without."""
+        return []
+
 
 OptionsT = TypeVar("OptionsT", bound=ChannelOptions)
 
@@ -67,6 +72,15 @@ class Channel(Generic[OptionsT]):
         except ValidationError as exc:
             problems = one_line(exc, whole="options")
             raise ConfigError(f"alerting.notifiers[{config.name}].options: {problems}") from None
+        # A raw apprise URL replaces the vendor options; without one they must be complete.
+        missing = [] if self.options.url else self.options.problems()
+        if missing:
+            raise ConfigError(
+                "\n".join(
+                    f"alerting.notifiers[{config.name}].options.{key}：{fix}"
+                    for key, fix in missing
+                )
+            )
 
     @property
     def rate_limit(self) -> int:
@@ -104,6 +118,45 @@ class Channel(Generic[OptionsT]):
             details = log.getvalue().strip()  # type: ignore[attr-defined]
         if not ok:
             raise DeliveryError(f"{self.config.name}: {details or '发送失败'}"[:1000])
+
+
+# Our own links: user text reaches a message through chat_text, which has no [ ] ( ) left.
+_LINK = re.compile(r"\s*\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+_LIST_MARKER = re.compile(r"(?:\d+\.|-) ")
+
+
+def plain_text(markdown: str) -> str:
+    """A message body for a text-only channel: no ** markers, and every link as its label and
+    URL on a line of their own (indented under a list item), which the chat app makes clickable.
+    """
+    lines: list[str] = []
+    for line in markdown.replace("**", "").split("\n"):
+        links = list(_LINK.finditer(line))
+        text = _LINK.sub("", line).rstrip()
+        marker = _LIST_MARKER.match(text)
+        indent = " " * len(marker.group()) if marker else ""
+        if text or not links:
+            lines.append(text)
+        lines += [f"{indent if text else ''}{m[1]}：{m[2]}" for m in links]
+    return "\n".join(lines)
+
+
+def required(value: str | None, option: str, fix: str) -> list[tuple[str, str]]:
+    """The problem of a missing or blank vendor credential, or of a whole webhook address
+    pasted where only its key belongs (`fix` says where to find the key)."""
+    if not value or not value.strip():
+        return [(option, f"缺少必填项，此渠道发不出消息；{fix}")]
+    if "://" in value:
+        return [(option, f"应只填密钥本身，不是整个网址；{fix}")]
+    return []
+
+
+_ADDRESS = re.compile(r"[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.]+")
+
+
+def is_email_address(value: str) -> bool:
+    """name@domain.tld, without display name, spaces or separators."""
+    return _ADDRESS.fullmatch(value) is not None
 
 
 def quote(value: Any) -> str:

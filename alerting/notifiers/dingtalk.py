@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
+from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote, required
 
 
 class DingTalkOptions(ChannelOptions):
@@ -15,6 +15,14 @@ class DingTalkOptions(ChannelOptions):
     token: str | None = None
     secret: str | None = None
     mobiles: list[str] = Field(default_factory=list)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The robot token is required."""
+        return required(
+            self.token,
+            "token",
+            "填写钉钉群自定义机器人 Webhook 地址里 access_token= 后面的那串字符",
+        )
 
 
 class DingTalkChannel(Channel[DingTalkOptions]):

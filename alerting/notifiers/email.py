@@ -6,7 +6,13 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
+from alerting.notifiers.base import (
+    Channel,
+    ChannelOptions,
+    Notification,
+    is_email_address,
+    quote,
+)
 
 
 class EmailOptions(ChannelOptions):
@@ -19,6 +25,26 @@ class EmailOptions(ChannelOptions):
     sender: str | None = Field(default=None, alias="from")
     to: list[str] = Field(default_factory=list)
     security: Literal["starttls", "ssl", "none"] = "starttls"
+
+    def problems(self) -> list[tuple[str, str]]:
+        """SMTP host and at least one recipient are required; addresses must be addresses."""
+        found: list[tuple[str, str]] = []
+        if not self.host or not self.host.strip():
+            found.append(
+                (
+                    "host",
+                    "缺少必填项，此渠道发不出邮件；填写发信的 SMTP 服务器（如 smtp.exmail.qq.com）",
+                )
+            )
+        if not self.to:
+            found.append(("to", "缺少收件人；填写至少一个邮箱地址（如 to: [pr@brand.cn]）"))
+        bad = [address for address in self.to if not is_email_address(address)]
+        if bad:
+            listed = "、".join(repr(address) for address in bad)
+            found.append(("to", f"{listed} 不是邮箱地址；写作 name@example.com，每项一个地址"))
+        if self.sender is not None and not is_email_address(self.sender):
+            found.append(("from", f"{self.sender!r} 不是邮箱地址；写作 alert@example.com"))
+        return found
 
 
 class EmailChannel(Channel[EmailOptions]):

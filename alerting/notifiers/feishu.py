@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
+from alerting.notifiers.base import (
+    Channel,
+    ChannelOptions,
+    Notification,
+    plain_text,
+    quote,
+    required,
+)
 
 
 class FeishuOptions(ChannelOptions):
@@ -12,6 +19,12 @@ class FeishuOptions(ChannelOptions):
 
     token: str | None = None
     lark: bool = False
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The bot token is required."""
+        return required(
+            self.token, "token", "填写飞书群自定义机器人 Webhook 地址里 /hook/ 后面的那串字符"
+        )
 
 
 class FeishuChannel(Channel[FeishuOptions]):
@@ -28,6 +41,6 @@ class FeishuChannel(Channel[FeishuOptions]):
         return f"{'lark' if options.lark else 'feishu'}://{quote(options.token)}"
 
     def render(self, notification: Notification) -> tuple[str, str]:
-        """Plain text: markdown markers stripped."""
+        """Plain text: markdown markers stripped, each link's label and URL on its own line."""
         title, body = super().render(notification)
-        return title, body.replace("**", "")
+        return title, plain_text(body)

@@ -13,6 +13,20 @@ class WebhookOptions(ChannelOptions):
 
     endpoint: str | None = None
 
+    def problems(self) -> list[tuple[str, str]]:
+        """An http(s):// endpoint with a host is required."""
+        parts = urlsplit(self.endpoint or "")
+        if not self.endpoint:
+            return [
+                (
+                    "endpoint",
+                    "缺少必填项；填写接收 JSON 的网址（如 https://ops.brand.cn/hooks/yuqing）",
+                )
+            ]
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            return [("endpoint", f"{self.endpoint!r} 不是 http:// 或 https:// 开头的网址")]
+        return []
+
 
 class WebhookChannel(Channel[WebhookOptions]):
     """POST {"title", "message", "type", "severity", "link", "alert_id", "idempotency_key"}.

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from alerting.notifiers.base import Channel, ChannelOptions, Notification, quote
+from alerting.notifiers.base import (
+    Channel,
+    ChannelOptions,
+    Notification,
+    plain_text,
+    quote,
+    required,
+)
 
 
 class WeComOptions(ChannelOptions):
     """The robot webhook key."""
 
     key: str | None = None
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The robot key is required."""
+        return required(self.key, "key", "填写企业微信群机器人 Webhook 地址里 key= 后面的那串字符")
 
 
 class WeComChannel(Channel[WeComOptions]):
@@ -27,6 +38,6 @@ class WeComChannel(Channel[WeComOptions]):
         return f"wecombot://{quote(options.key)}"
 
     def render(self, notification: Notification) -> tuple[str, str]:
-        """Plain text: markdown markers stripped, link on its own line."""
+        """Plain text: markdown markers stripped, each link's label and URL on its own line."""
         title, body = super().render(notification)
-        return title, body.replace("**", "")
+        return title, plain_text(body)

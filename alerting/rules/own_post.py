@@ -35,6 +35,22 @@ def hours_live(mention: Mention) -> float:
     return max((mention.collected_at - mention.published_at).total_seconds() / 3600, 0.25)
 
 
+def since_posted_zh(span: timedelta) -> str:
+    """How long a post has been up: 发布不到 1 分钟 / 发布后 12 分钟内 / 发布后 3 小时 5 分钟内."""
+    minutes = int(span.total_seconds() // 60)
+    if minutes < 1:
+        return "发布不到 1 分钟"
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        words = f"{days} 天" + (f" {hours} 小时" if hours else "")
+    elif hours:
+        words = f"{hours} 小时" + (f" {mins} 分钟" if mins else "")
+    else:
+        words = f"{mins} 分钟"
+    return f"发布后 {words}内"
+
+
 @register
 class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
     """Fires when an official account's post gets min_reactions, or min_per_hour of them."""
@@ -60,8 +76,15 @@ class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
 
     @classmethod
     def describe(cls, alert: Alert) -> str:
-        """Reactions to the own post and their rate."""
-        return f"互动：{alert.count:,} 次，约每小时 {alert.peak:,.0f} 次"
+        """Reactions to the own post, in how long; an hourly rate only for a post up an hour
+        or more (a rate from twelve minutes would be a guess)."""
+        start, end = alert.window_start, alert.window_end
+        if start is None or end is None:
+            return f"互动：{alert.count:,} 次"
+        span = end - start
+        line = f"互动：{alert.count:,} 次（{since_posted_zh(span)}）"
+        hours = span.total_seconds() / 3600
+        return line + (f"，平均每小时约 {alert.count / hours:,.0f} 次" if hours >= 1 else "")
 
     def _finding(self, mention: Mention, rc: RuleContext) -> Finding:
         m, count = mention.metrics, reactions(mention)
@@ -71,7 +94,9 @@ class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
             key=f"own:{mention.id}",
             title=f"{self.spec.title or '官方账号发文引发大量互动'}：@{mention.author.name}",
             summary=(
-                f"官方账号 @{mention.author.name} 的发文 {hours:.1f} 小时内引发 {count:,} 次互动"
+                f"官方账号 @{mention.author.name} 的发文"
+                f"{since_posted_zh(mention.collected_at - mention.published_at)}"
+                f"引发 {count:,} 次互动"
                 f"（转发 {m.reposts:,} · 评论 {m.comments:,} · 点赞 {m.likes:,}），"
                 f"请核查回应口径：“{excerpt}”"
             ),

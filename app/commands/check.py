@@ -6,27 +6,32 @@ import typer
 from rich.console import Console
 
 from alerting.config import ALERTING
-from app.check import problems
+from app.check import problems, warnings
 from collectors.config import SOURCES
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 
-console = Console()
+console = Console(soft_wrap=True)
 
 
 def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Check config, sources, notifiers, escalation, rule and playbook files; exit 2 on problems."""
     ctx = Context.load(config, data_dir)
-    found = problems(ctx)
+    found, notes = problems(ctx), warnings(ctx)
     label = str(config) if config else "<默认配置>"
     if found:
         console.print(f"{label}：发现 {len(found)} 处问题：", markup=False)
         for problem in found:
             console.print(f"  - {problem}", markup=False)
+    else:
+        alerting = ALERTING.of(ctx.config)
+        console.print(
+            f"{label}：检查通过（{len(SOURCES.of(ctx.config))} 个数据源，"
+            f"{len(alerting.notifiers)} 个通知渠道，{len(ctx.config.plans)} 个监测方案）"
+            + (f"，另有 {len(notes)} 条提醒：" if notes else ""),
+            markup=False,
+        )
+    for note in notes:
+        console.print(f"  提醒：{note}", markup=False)
+    if found:
         raise typer.Exit(2)
-    alerting = ALERTING.of(ctx.config)
-    console.print(
-        f"{label}：检查通过（{len(SOURCES.of(ctx.config))} 个数据源，"
-        f"{len(alerting.notifiers)} 个通知渠道，{len(ctx.config.plans)} 个监测方案）",
-        markup=False,
-    )

@@ -244,3 +244,44 @@ def test_messages_mask_personal_data_unless_switched_off(data_dir: Path, receive
     notify(raw, Notification("电话13812345678", text, "warning"))
     raw.close()
     assert "13812345678" in receiver.requests[-1].json["message"]
+
+
+LINKED = Notification(
+    title="【严重】新预警：食品安全投诉激增",
+    body_markdown=(
+        "**食品安全投诉激增**\n\n**代表性内容**\n"
+        "1. [微博] @老王：吃出虫子 [原文](https://weibo.com/1/abc)\n\n"
+        "[在舆情控制台处理（预警 #7）](http://dash.example/alerts?alert=7)"
+    ),
+    severity="high",
+    link="http://dash.example/alerts?alert=7",
+    alert_id=7,
+)
+PLAIN_LINKED = (
+    "食品安全投诉激增\n\n代表性内容\n"
+    "1. [微博] @老王：吃出虫子\n"
+    "   原文：https://weibo.com/1/abc\n\n"
+    "在舆情控制台处理（预警 #7）：http://dash.example/alerts?alert=7"
+)
+
+
+def test_wecom_and_feishu_show_links_as_label_and_url_lines(
+    data_dir: Path, receiver: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_plugin_at(
+        monkeypatch, "wecombot", "NotifyWeComBot", receiver.url("/cgi-bin/webhook/send?key={key}")
+    )
+    point_plugin_at(
+        monkeypatch, "feishu", "NotifyFeishu", receiver.url("/open-apis/bot/v2/hook/{token}/")
+    )
+    ctx = ctx_with(
+        data_dir,
+        {"name": "wecom", "type": "wecom", "options": {"key": "k-1"}},
+        {"name": "feishu", "type": "feishu", "options": {"token": "tok"}},
+    )
+    results = notify(ctx, LINKED)
+    assert [r.status for r in results] == [DeliveryStatus.SENT] * 2, results
+    wecom, feishu = (r.json for r in receiver.requests)
+    for text in (wecom["text"]["content"], feishu["content"]["text"]):
+        assert "](" not in text and "**" not in text
+        assert PLAIN_LINKED in text, text

@@ -72,3 +72,25 @@ def test_chance_in_plain_words() -> None:
     assert chance_zh(3.7e-22) == "纯属偶然的可能不到百万分之一"
     assert chance_zh(2e-4) == "纯属偶然的可能不到千分之一"
     assert chance_zh(0.012) == "纯属偶然的可能约 1.2%"
+
+
+def test_durations_read_in_minutes_and_no_hourly_rate_from_minutes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alerting.models import Alert
+    from alerting.rules import describe
+
+    own = OwnAccounts.of(CoreConfig(own_accounts={Channel.WEIBO: ["鲜味坊官方"]}))
+    rule = parse_rule(SPEC, "test")
+    fresh = post("c1", "鲜味坊官方", 2100, 5900, hours=0.2)  # 12 minutes, 8,000 reactions
+    (finding,) = rule.on_mentions([fresh], context(tmp_path, own))
+    assert "的发文发布后 12 分钟内引发 8,000 次互动" in finding.summary
+    assert "小时" not in finding.summary
+
+    def line(start, end) -> str:  # type: ignore[no-untyped-def]
+        alert = Alert(rule_type="own_post_reaction", count=8000, window_start=start, window_end=end)
+        return describe(alert)
+
+    assert line(finding.window_start, finding.window_end) == "互动：8,000 次（发布后 12 分钟内）"
+    assert line(NOW - timedelta(hours=2, minutes=30), NOW) == (
+        "互动：8,000 次（发布后 2 小时 30 分钟内），平均每小时约 3,200 次"
+    )
+    assert line(NOW, NOW) == "互动：8,000 次（发布不到 1 分钟）"
