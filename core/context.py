@@ -71,8 +71,14 @@ class Context:
 
     @cached_property
     def classifier(self) -> Classifier:
-        """The configured classifier, with this data dir's adapted model when there is one."""
-        return get_classifier(self.config.classifier.model, self.data_dir)
+        """The configured classifier, with this data dir's adapted model when there is one;
+        posts of the brand's own accounts are never flagged as complaints."""
+        from core.own_accounts import OwnAccounts
+        from core.pipeline.own_posts import OwnPostsAreNotComplaints
+
+        classifier = get_classifier(self.config.classifier.model, self.data_dir)
+        own = OwnAccounts.of(self.config)
+        return OwnPostsAreNotComplaints(classifier, own) if own else classifier
 
     @cached_property
     def matcher(self) -> PlanMatcher:

@@ -1,0 +1,36 @@
+"""The brand's own accounts do not complain about the brand.
+
+An official reply to a complaint ("经核实……不排除是您自己放入的异物") reads like a complaint to
+the model: it names the defect, the order, the dispute. Counted as one, it inflated an event's
+投诉占比 and the complaint rules during the very crisis it answered. The configured classifier is
+wrapped so that a post by an own account (top-level `own_accounts` or a plan's) is never flagged;
+its sentiment, category and urgency stay as the model read them, and a person can still set the
+flag by a correction (corrections are applied after classification).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.models import Complaint, Mention
+from core.own_accounts import OwnAccounts
+from core.pipeline.classifier import Classifier
+
+
+class OwnPostsAreNotComplaints:
+    """A classifier whose output never flags a post of the brand's own accounts."""
+
+    def __init__(self, inner: Classifier, own: OwnAccounts) -> None:
+        self.inner = inner
+        self.own = own
+        self.name = inner.name
+
+    def classify(self, mentions: Sequence[Mention]) -> list[Mention]:
+        """The inner classifier's copies, own posts' complaint flag cleared."""
+        return [self._settled(m) for m in self.inner.classify(mentions)]
+
+    def _settled(self, mention: Mention) -> Mention:
+        complaint = mention.complaint
+        if complaint is None or not complaint.flag or not self.own.is_own(mention):
+            return mention
+        return mention.model_copy(update={"complaint": Complaint(flag=False, probability=0.0)})
