@@ -32,3 +32,12 @@ def test_words_idf_looks_up_what_word_idf_does() -> None:
     words = [*table[::997], *(w[::-1] for w in table[::1009]), "iphone15", "鲜味坊", "a", ""]
     assert words_idf(words) == [word_idf(w) for w in words]
     assert sum(idf != 8.0 for idf in words_idf(words)) > len(table) // 997  # most are found
+
+
+def test_where_two_words_meet_is_not_a_keyword() -> None:
+    # 后厨|卫生 (not 厨卫), 食物中毒|症状 (not 毒症), 孩子|目前 (not 子目), 食用|后 (not 用后)
+    words = extract_keywords(fold("后厨卫生必须查，食用后出现食物中毒症状，孩子目前仍在医院"), 20)
+    assert {"卫生", "食物中毒", "症状", "孩子"} <= set(words)
+    assert not {"厨卫", "毒症", "子目", "用后"} & set(words)
+    # a longer word is rare for being long: it stays beside the commoner word it crosses
+    assert {"牛肉面", "有点咸"} <= set(extract_keywords(fold("牛肉面有点咸，牛肉面包装很好"), 20))

@@ -19,7 +19,14 @@ from sentiment.category import found_cue_scores
 from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans, without_expectation
 from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
-from sentiment.keywords import _ASCII_TOKEN, _OOV_IDF, MAX_SCAN, extract_keywords_batch, word_idf
+from sentiment.keywords import (
+    _ASCII_TOKEN,
+    _OOV_IDF,
+    CROSS_GAP,
+    MAX_SCAN,
+    extract_keywords_batch,
+    word_idf,
+)
 from sentiment.lexicons import CATEGORY_CUES, STOPWORDS
 from sentiment.linear_classifier import cyclic_gc_paused, load_models
 from sentiment.wordscan import WordScanner
@@ -30,6 +37,9 @@ EXTRA = [
     "的了吗",
     "ＡＢＣ１２３ 食物中毒 13812345678",
     "鲜味坊鲜味坊外卖",
+    "关注一下这事，十几位网友反映吃完腹泻呕吐，后厨卫生必须查",
+    "多名消费者称食用后出现食物中毒症状，吃完胃疼了一晚上",
+    "鲜味坊的牛肉面有点咸，牛肉面包装很好",
 ]
 
 
@@ -50,7 +60,8 @@ def _idf_dict() -> dict[str, float]:
 
 
 def _reference_keywords(text: str, top_k: int, exclude: set[str]) -> list[str]:
-    """Every dictionary word of the text not inside another match, then tf·idf order."""
+    """Every dictionary word of the text not inside another match and not crossing a match
+    at least as long and CROSS_GAP commoner than itself, then tf·idf order."""
     table, text = _idf_dict(), text[:MAX_SCAN]
     spans = [
         (i, i + n)
@@ -59,7 +70,20 @@ def _reference_keywords(text: str, top_k: int, exclude: set[str]) -> list[str]:
         if text[i : i + n] in table
     ]
     inside = {(a, b) for a, b in spans for c, d in spans if (c, d) != (a, b) and c <= a and b <= d}
-    counts = Counter(text[a:b] for a, b in spans if (a, b) not in inside)
+    maximal = [span for span in spans if span not in inside]
+
+    def idf(span: tuple[int, int]) -> float:
+        return table[text[span[0] : span[1]]]
+
+    crossed = {
+        (a, b)
+        for a, b in maximal
+        for c, d in maximal
+        if (a < c < b < d or c < a < d < b)
+        and b - a <= d - c
+        and idf((a, b)) - idf((c, d)) >= CROSS_GAP
+    }
+    counts = Counter(text[a:b] for a, b in maximal if (a, b) not in crossed)
     counts.update(_ASCII_TOKEN.findall(text))
     ranked = sorted((-n * table.get(w, _OOV_IDF), w) for w, n in counts.items() if w not in exclude)
     return [w for _, w in ranked if w not in STOPWORDS and not w.isdigit()][:top_k]
