@@ -107,18 +107,20 @@ def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
     return _png(fig)
 
 
-def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 8) -> bytes:
-    """Horizontal bars: share of each value in the reported vs the comparison period."""
+def share_chart(rows: list[ShareRow], current: str, previous: str | None, limit: int = 8) -> bytes:
+    """Horizontal bars: share of each value in the reported vs the comparison period (only the
+    reported one when previous is None: the comparison period is too thin to compare)."""
     shown = list(reversed(rows[:limit]))
     fig, ax = _figure(0.34 * len(shown) + 0.9)
     ys = list(range(len(shown)))
-    ax.barh(
-        [y + 0.2 for y in ys],
-        [r.prev_share * 100 for r in shown],
-        0.38,
-        color=PREVIOUS,
-        label=previous,
-    )
+    if previous is not None:
+        ax.barh(
+            [y + 0.2 for y in ys],
+            [r.prev_share * 100 for r in shown],
+            0.38,
+            color=PREVIOUS,
+            label=previous,
+        )
     ax.barh(
         [y - 0.2 for y in ys], [r.share * 100 for r in shown], 0.38, color=CURRENT, label=current
     )
@@ -132,7 +134,8 @@ def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 
         )
     ax.set_yticks(ys)
     ax.set_yticklabels([r.label for r in shown], fontsize=8)
-    top = max([r.share for r in shown] + [r.prev_share for r in shown] + [0.01]) * 100
+    prev_shares = [r.prev_share for r in shown] if previous is not None else []
+    top = max([r.share for r in shown] + prev_shares + [0.01]) * 100
     ax.set_xlim(0, min(100.0, top * 1.3 + 5))
     ax.set_xlabel("占比 %", fontsize=8)
     ax.legend(fontsize=7, ncol=2, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
@@ -170,14 +173,19 @@ def alerts_timeline(
 def report_charts(data: ReportData) -> dict[str, bytes]:
     """Every chart the report shows, keyed by name (absent when there is nothing to draw)."""
     window = data.window
+
+    def previous(rows: list[ShareRow]) -> str | None:
+        return None if data.table_withheld(rows) else window.previous_zh
+
     charts: dict[str, bytes] = {}
     if not data.empty:
         charts["trend"] = trend_chart(data.trend, window.days == 1)
-        charts["channels"] = share_chart(data.channels, window.current_zh, window.previous_zh)
+        charts["channels"] = share_chart(data.channels, window.current_zh, previous(data.channels))
     if any(r.count for r in data.categories):
-        charts["categories"] = share_chart(data.categories, window.current_zh, window.previous_zh)
+        cats = data.categories
+        charts["categories"] = share_chart(cats, window.current_zh, previous(cats))
     if data.regions:
-        charts["regions"] = share_chart(data.regions, window.current_zh, window.previous_zh, 10)
+        charts["regions"] = share_chart(data.regions, window.current_zh, previous(data.regions), 10)
     if data.alerts.rows:
         charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, window.end)
     return charts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import datetime
 
@@ -34,13 +35,21 @@ def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
 
 
 def current_query(window: ReportWindow, plan: str | None) -> SearchQuery:
-    """The reported period."""
-    return base_query(window.start, window.end, plan)
+    """The reported period (up to now while it is in progress)."""
+    return base_query(window.start, window.cutoff, plan)
 
 
 def previous_query(window: ReportWindow, plan: str | None) -> SearchQuery:
-    """The comparison period."""
-    return base_query(window.prev_start, window.start, plan)
+    """The comparison period (as far into it as the reported period has run)."""
+    return base_query(window.prev_start, window.prev_end, plan)
+
+
+def monitoring_since(index: MentionIndex, plan: str | None) -> datetime | None:
+    """When monitoring started, as reports.comparison defines it: the publication time of the
+    earliest mention (of the plan); None when there is none."""
+    query = SearchQuery(plans=[plan] if plan else [], sort=SortOrder.OLDEST, limit=1)
+    found = index.search(query).mentions
+    return found[0].published_at if found else None
 
 
 def negative(query: SearchQuery) -> SearchQuery:
@@ -70,7 +79,7 @@ def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Hea
 def trend(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[TrendPoint]:
     """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in."""
     step = window.bucket
-    slots = int((window.end - window.start) / step)
+    slots = math.ceil((window.cutoff - window.start) / step)  # none after "now"
     counts: list[dict[str, int]] = [{} for _ in range(slots)]
     buckets = index.histogram(current_query(window, plan), step, SplitField.SENTIMENT, window.tz)
     for bucket in buckets:
@@ -105,6 +114,7 @@ def _share_rows(
             prev_count=before.get(key, 0),
             share=now.get(key, 0) / now_total if now_total else 0.0,
             prev_share=before.get(key, 0) / prev_total if prev_total else 0.0,
+            prev_total=prev_total,
         )
         for key in set(now) | set(before)
     ]

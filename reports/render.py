@@ -129,6 +129,9 @@ class _Charts(dict[str, str]):
 
 def _prev_label(data: ReportData) -> str:
     window = data.window
+    if window.in_progress:
+        first, end = window.prev_start.astimezone(window.tz), window.prev_end.astimezone(window.tz)
+        return f"{first:%Y-%m-%d %H:%M} 至 {end:%Y-%m-%d %H:%M}"
     last = (window.start - timedelta(days=1)).date()
     if last == window.prev_first_day:
         return last.isoformat()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import ConfigError, NotConfigured
+from reports import comparison
 from reports import data as queries
 from reports.attention import needs_attention
 from reports.charts import report_charts
@@ -55,6 +56,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
+    since = queries.monitoring_since(index, plan)
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
@@ -70,6 +72,8 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),
         recovery=queries.recovery_praise(index, window, plan),
+        comparison=comparison.assess(window, since),
+        notices=comparison.notices(window, since, ctx.clock()),
     )
     data.attention = needs_attention(data, cfg.attention)
     return data
@@ -94,7 +98,8 @@ def generate(
 def plain_text(data: ReportData) -> str:
     """The text/plain part of the e-mail: headline numbers and the attention list."""
     lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
-    for metric in [*data.headline.metrics(), data.recovery.metric]:
+    lines += [*data.notices, ""] if data.notices else []
+    for metric in [*data.metrics, data.recovery_metric]:
         value = pct(metric.current) if metric.kind == "share" else metric.current
         lines.append(
             f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"
