@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.enums import (
     CATEGORY_LABELS_ZH,
@@ -23,10 +24,14 @@ from reports.models import Headline, Quote, RecoveryPraise, ShareRow, Topic, Tre
 from reports.period import ReportWindow
 from reports.reputation import count_matrix, reputation_index
 
+if TYPE_CHECKING:
+    from reports.topic_terms import TopicTerms
+
 QUOTE_CHARS = 140
 RECOVERY_EXAMPLES = 3
 _REGIONS_SIZE = 60  # every province, plus 海外 and foreign countries
 _TERMS_SIZE = 50
+_CANDIDATES = 4  # keywords looked at per topic shown (brand names, @names etc. are skipped)
 
 
 def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
@@ -160,14 +165,30 @@ def regions(
 
 
 def topics(
-    index: MentionIndex, window: ReportWindow, plan: str | None, size: int, quotes: int
+    index: MentionIndex,
+    window: ReportWindow,
+    plan: str | None,
+    size: int,
+    quotes: int,
+    terms: TopicTerms | None = None,
 ) -> list[Topic]:
-    """Top keywords of negative mentions with masked sample quotes (most urgent first)."""
+    """Top keywords of negative mentions with masked sample quotes (most urgent first): only
+    keywords `terms` allows that people say in their own words, each quote under one topic."""
     now_q = negative(current_query(window, plan))
     before = dict(index.top_terms(negative(previous_query(window, plan)), SplitField.KEYWORD, 200))
-    result = []
-    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size):
-        samples = _samples(index, now_q, keyword, quotes, window) if quotes else []
+    result: list[Topic] = []
+    quoted: set[str] = set()  # quotes already shown under an earlier topic
+    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES):
+        if len(result) >= size:
+            break
+        if terms is not None and not terms.allowed(keyword):
+            continue
+        hits = _hits(index, now_q, keyword)
+        own = [m for m in hits if terms is None or terms.said(keyword, m.full_text)]
+        if len(own) * 2 < len(hits):  # mostly from @names or repost chains, not what is said
+            continue
+        samples = _samples(own, quotes, window, quoted)
+        quoted.update(q.text for q in samples)
         result.append(Topic(keyword, count, before.get(keyword, 0), samples))
     return result
 
@@ -186,9 +207,8 @@ def recovery_praise(
     )
 
 
-def _samples(
-    index: MentionIndex, query: SearchQuery, keyword: str, limit: int, window: ReportWindow
-) -> list[Quote]:
+def _hits(index: MentionIndex, query: SearchQuery, keyword: str) -> list[Mention]:
+    """The most urgent mentions (up to 50) holding the keyword."""
     # The text filter narrows the search; the keyword list decides (keywords may not be substrings).
     safe = keyword.strip() and " " not in keyword and not keyword.startswith("-")
     search = replace(query, text=keyword if safe else None, sort=SortOrder.URGENCY, limit=50)
@@ -196,16 +216,21 @@ def _samples(
     if not hits and safe:
         hits = [m for m in index.search(replace(search, text=None, limit=200)).mentions]
         hits = [m for m in hits if keyword in m.keywords]
-    seen: set[str] = set()
-    quotes = []
+    return hits
+
+
+def _samples(hits: list[Mention], limit: int, window: ReportWindow, taken: set[str]) -> list[Quote]:
+    """Up to `limit` distinct quotes of the hits, none of those in `taken`."""
+    seen = set(taken)
+    quotes: list[Quote] = []
     for mention in hits:
+        if len(quotes) >= limit:
+            break
         text = _excerpt(mention)
         if text in seen:
             continue
         seen.add(text)
         quotes.append(_quote(mention, text, window))
-        if len(quotes) >= limit:
-            break
     return quotes
 
 

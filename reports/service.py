@@ -23,6 +23,7 @@ from reports.workflow import load_alerts, load_kpis
 
 if TYPE_CHECKING:
     from core.context import Context
+    from reports.topic_terms import TopicTerms
 
 
 @dataclass
@@ -52,6 +53,13 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     return plan
 
 
+def topic_terms(ctx: Context) -> TopicTerms:
+    """The 负面话题 keyword filter of the configured brand (brand_events' names)."""
+    from reports.topic_terms import TopicTerms
+
+    return TopicTerms.from_config(ctx.config)
+
+
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
@@ -66,7 +74,9 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         trend=queries.trend(index, window, plan),
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),
-        topics=queries.topics(index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword),
+        topics=queries.topics(
+            index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
+        ),
         alerts=load_alerts(ctx.sessions, window.start, window.end),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
