@@ -20,7 +20,10 @@ def critical_mentions(data: ReportData, cfg: AttentionConfig) -> list[AttentionI
     n = data.headline.critical
     if not n:
         return []
-    text = f"{data.window.current_zh}共有 {n} 条紧急提及，请确认均已响应并跟进处理。"
+    level = Severity.CRITICAL.label_zh
+    text = (
+        f"{data.window.current_zh}有 {n} 条紧急程度为「{level}」的提及，请确认均已响应并跟进处理。"
+    )
     return [AttentionItem(Severity.CRITICAL, text, "critical_mentions")]
 
 
@@ -29,7 +32,12 @@ def safety_complaints(data: ReportData, cfg: AttentionConfig) -> list[AttentionI
     row = next((r for r in data.categories if r.key == Category.FOOD_SAFETY_HEALTH), None)
     if row is None or not row.count:
         return []
-    text = f"「{row.label}」负面提及 {row.count} 条：涉及人身安全，需核实事实并优先处理。"
+    # Tagged 紧急 for the subject, whatever the urgency of each mention: say so, so that it is
+    # not read as 紧急提及 (the tile counting mentions of that urgency level).
+    text = (
+        f"「{row.label}」类负面提及 {row.count} 条（不论单条紧急程度）："
+        "涉及人身安全，需核实事实并优先处理。"
+    )
     return [AttentionItem(Severity.CRITICAL, text, "safety_complaints")]
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from core.enums import SEVERITY_LABELS_ZH
+from core.enums import SEVERITY_LABELS_ZH, Severity
 from reports.models import Metric, MetricKind, ReportData
+from reports.reputation import URGENCY_WEIGHTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 DASH = "—"
@@ -116,8 +117,14 @@ def render_html(
         sla_target=sla_target,
         tz_name=str(tz),
         prev_label=_prev_label(data),
+        urgency_weights=urgency_weights(),
         local=local,
     )
+
+
+def urgency_weights() -> str:
+    """The reputation index's weights under the urgency labels of core.enums: 一般 1、较重 2…"""
+    return "、".join(f"{level.label_zh} {URGENCY_WEIGHTS[level]}" for level in Severity)
 
 
 class _Charts(dict[str, str]):

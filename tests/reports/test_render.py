@@ -193,3 +193,17 @@ def test_a_first_week_compares_with_nothing(tmp_path: Path) -> None:
         assert " pp<" not in table and 'class="num bad"' not in table
         assert table.count('<td class="num">—</td>') + table.count('<td class="num ">—</td>') > 0
     assert "category_share_rise" not in {item.rule for item in report.data.attention}
+
+
+def test_urgency_speaks_the_labels_of_core_enums(weekly: GeneratedReport) -> None:
+    """一般/较重/严重/紧急 everywhere (not 低/中/高), and the 食品安全 item, tagged 紧急 for its
+    subject, does not read as a count of 紧急 mentions."""
+    html = weekly.html
+    assert "按紧急程度加权（一般 1、较重 2、严重 4、紧急 8；未评分的计 1）" in html
+    assert "低 1" not in html and "高 4" not in html
+    items = {item.rule: item.text for item in weekly.data.attention}
+    assert items["critical_mentions"].startswith("本周有 1 条紧急程度为「紧急」的提及")
+    assert items["safety_complaints"].startswith(
+        "「食品安全/人身安全」类负面提及 1 条（不论单条紧急程度）"
+    )
+    assert "<b>紧急提及</b> = 紧急程度为「紧急」的提及" in html
