@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
-from matplotlib.dates import DateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -149,7 +149,15 @@ _LANE_COLORS = ["#7f8c9d", "#e0a126", "#e06c26", NEGATIVE]
 def alerts_timeline(
     rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
 ) -> bytes:
-    """One bar per incident (or alert) from first signal to resolution, laned by severity."""
+    """One bar per alert group (or alert) from first signal to resolution, laned by severity;
+    `end` is now for a period still in progress (an open alert's bar stops there)."""
+    return _png(timeline_figure(rows, start, end))
+
+
+def timeline_figure(
+    rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
+) -> Figure:
+    """The figure of `alerts_timeline`: ticks on round hours (or days) in the window's zone."""
     fig, ax = _figure(2.2)
     tz = start.tzinfo
     for row in rows:
@@ -165,9 +173,10 @@ def alerts_timeline(
     ax.set_ylim(-0.6, 3.6)
     ax.set_xlim(date2num(start), date2num(end))
     days = (end - start) / timedelta(days=1)
+    ax.xaxis.set_major_locator(AutoDateLocator(tz=tz, minticks=3, maxticks=9))
     ax.xaxis.set_major_formatter(DateFormatter("%H:%M" if days <= 1 else "%m-%d", tz=tz))
     ax.grid(axis="x", color="#eceff3", linewidth=0.8)
-    return _png(fig)
+    return fig
 
 
 def report_charts(data: ReportData) -> dict[str, bytes]:
@@ -187,5 +196,7 @@ def report_charts(data: ReportData) -> dict[str, bytes]:
     if data.regions:
         charts["regions"] = share_chart(data.regions, window.current_zh, previous(data.regions), 10)
     if data.alerts.rows:
-        charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, window.end)
+        # An unfinished period ends at now: no bar runs into hours that have not come yet.
+        end = max(window.cutoff, window.start + timedelta(hours=1))
+        charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, end)
     return charts

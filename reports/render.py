@@ -24,8 +24,8 @@ def pct(value: float | None) -> str:
 
 
 def pp(value: float | None) -> str:
-    """Signed percentage points."""
-    return DASH if value is None else f"{value:+.1f} pp"
+    """Signed percentage points, as the tiles and 需要关注 write them: +3.2 个百分点."""
+    return DASH if value is None else f"{value:+.1f} 个百分点"
 
 
 def num(value: float | None) -> str:

@@ -127,3 +127,12 @@ def test_an_unfinished_day_is_compared_with_the_same_hours_of_the_day_before(
     assert "与上期同时段（11-22 00:00 至 11-22 10:00）比较" in html
     assert tiles(html)[0] == "较上期同时段 +20.0%"
     assert "上期同时段为 2026-11-22 00:00 至 2026-11-22 10:00" in html
+
+
+def test_share_changes_read_in_chinese(tmp_path: Path) -> None:
+    early = [PREV_WEEK - timedelta(days=30)]
+    early += [PREV_WEEK + timedelta(hours=i) for i in range(MIN_BASE)]
+    html, _ = report_html(tmp_path, early)
+    cells = re.findall(r'<td class="num ?[a-z]*">([+-]\d+\.\d [^<]*)</td>', html)
+    assert cells and all(c.endswith(" 个百分点") for c in cells)
+    assert " pp<" not in html
