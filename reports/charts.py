@@ -20,6 +20,7 @@ from matplotlib.ticker import MaxNLocator
 
 from core.enums import Severity
 from reports.models import AlertRow, IncidentRow, ReportData, ShareRow, TrendPoint
+from reports.period import ReportWindow
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,14 @@ def timeline_figure(
     return fig
 
 
+def timeline_span(window: ReportWindow) -> tuple[datetime, datetime]:
+    """The alert timeline's range: the period, ending at now while it is in progress (no bar
+    runs into hours that have not come yet); one not yet begun shows its first hour."""
+    if window.cutoff > window.start:
+        return window.start, window.cutoff
+    return window.start, window.start + timedelta(hours=1)
+
+
 def report_charts(data: ReportData) -> dict[str, bytes]:
     """Every chart the report shows, keyed by name (absent when there is nothing to draw)."""
     window = data.window
@@ -196,7 +205,5 @@ def report_charts(data: ReportData) -> dict[str, bytes]:
     if data.regions:
         charts["regions"] = share_chart(data.regions, window.current_zh, previous(data.regions), 10)
     if data.alerts.rows:
-        # An unfinished period ends at now: no bar runs into hours that have not come yet.
-        end = max(window.cutoff, window.start + timedelta(hours=1))
-        charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, end)
+        charts["alerts"] = alerts_timeline(data.alerts.incidents, *timeline_span(window))
     return charts

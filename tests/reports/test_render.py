@@ -230,3 +230,13 @@ def test_alerts_timeline_of_an_unfinished_day_ends_now_on_round_hours() -> None:
     assert len(ticks) >= 3 and all(t.minute == 0 and t.second == 0 for t in ticks)
     full = timeline_figure([row], day, day + timedelta(days=1)).axes[0]
     assert all(num2date(t, tz=TZ).minute == 0 for t in full.get_xticks())
+
+
+def test_the_report_draws_an_unfinished_day_up_to_now() -> None:
+    from reports.charts import timeline_span
+    from reports.period import resolve_window
+
+    early = datetime(2026, 12, 3, 0, 25, tzinfo=TZ)
+    today = resolve_window(Period.DAILY, early.date(), None, early, TZ)
+    assert timeline_span(today) == (today.start, early)
+    assert timeline_span(last_full(Period.DAILY, early, TZ))[1] == today.start  # all of 12-02
