@@ -20,7 +20,10 @@ def critical_mentions(data: ReportData, cfg: AttentionConfig) -> list[AttentionI
     n = data.headline.critical
     if not n:
         return []
-    text = f"{data.window.current_zh}共有 {n} 条紧急提及，请确认均已响应并跟进处理。"
+    level = Severity.CRITICAL.label_zh
+    text = (
+        f"{data.window.current_zh}有 {n} 条紧急程度为「{level}」的提及，请确认均已响应并跟进处理。"
+    )
     return [AttentionItem(Severity.CRITICAL, text, "critical_mentions")]
 
 
@@ -29,7 +32,12 @@ def safety_complaints(data: ReportData, cfg: AttentionConfig) -> list[AttentionI
     row = next((r for r in data.categories if r.key == Category.FOOD_SAFETY_HEALTH), None)
     if row is None or not row.count:
         return []
-    text = f"「{row.label}」负面提及 {row.count} 条：涉及人身安全，需核实事实并优先处理。"
+    # Tagged 紧急 for the subject, whatever the urgency of each mention: say so, so that it is
+    # not read as 紧急提及 (the tile counting mentions of that urgency level).
+    text = (
+        f"「{row.label}」类负面提及 {row.count} 条（不论单条紧急程度）："
+        "涉及人身安全，需核实事实并优先处理。"
+    )
     return [AttentionItem(Severity.CRITICAL, text, "safety_complaints")]
 
 
@@ -64,9 +72,11 @@ def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
 
 def category_share_rise(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     """A complaint category whose share of negative mentions rose sharply; never against a
-    comparison period without negative mentions (the first week of monitoring: every category
-    would have "risen" from nothing)."""
-    if data.headline.negative < cfg.min_mentions or not data.headline.prev_negative:
+    comparison period with too few negative mentions to compare (the first week of monitoring:
+    every category would have "risen" from nothing or from one mention)."""
+    if data.headline.negative < cfg.min_mentions or not data.comparable(
+        data.headline.prev_negative
+    ):
         return []
     items = []
     for row in data.categories:
@@ -85,6 +95,8 @@ def negative_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
     now, before = data.headline.negative_share, data.headline.prev_negative_share
     if now is None or before is None or data.headline.classified < cfg.min_mentions:
         return []
+    if not data.comparable(data.headline.prev_classified):
+        return []
     rise = round((now - before) * 100, 1)  # compare what the reader sees, not float noise
     if rise < cfg.negative_share_rise_pp:
         return []
@@ -95,7 +107,9 @@ def negative_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
 def volume_spike(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     """Mention volume well above the comparison period (never on a tiny base)."""
     now, before = data.headline.mentions, data.headline.prev_mentions
-    if now < cfg.min_mentions or before == 0 or now < before * cfg.volume_spike_ratio:
+    if now < cfg.min_mentions or not data.comparable(before):
+        return []
+    if now < before * cfg.volume_spike_ratio:
         return []
     text = f"提及量 {now} 条，是{data.window.previous_zh}（{before} 条）的 {now / before:.1f} 倍。"
     return [AttentionItem(Severity.MEDIUM, text, "volume_spike")]
@@ -109,7 +123,8 @@ def reputation_low(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem
     if now < cfg.reputation_floor:
         text = f"口碑指数 {now:.1f}，低于警戒线 {cfg.reputation_floor:.0f}。"
         return [AttentionItem(Severity.MEDIUM, text, "reputation_low")]
-    if before is not None and before - now >= cfg.reputation_drop:
+    drop_known = before is not None and data.comparable(data.headline.prev_classified)
+    if drop_known and before is not None and before - now >= cfg.reputation_drop:
         text = f"口碑指数由 {before:.1f} 降至 {now:.1f}（下降 {before - now:.1f}）。"
         return [AttentionItem(Severity.MEDIUM, text, "reputation_low")]
     return []

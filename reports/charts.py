@@ -14,12 +14,13 @@ matplotlib.use("Agg")
 
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
-from matplotlib.dates import DateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from core.enums import Severity
 from reports.models import AlertRow, IncidentRow, ReportData, ShareRow, TrendPoint
+from reports.period import ReportWindow
 
 log = logging.getLogger(__name__)
 
@@ -107,18 +108,20 @@ def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
     return _png(fig)
 
 
-def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 8) -> bytes:
-    """Horizontal bars: share of each value in the reported vs the comparison period."""
+def share_chart(rows: list[ShareRow], current: str, previous: str | None, limit: int = 8) -> bytes:
+    """Horizontal bars: share of each value in the reported vs the comparison period (only the
+    reported one when previous is None: the comparison period is too thin to compare)."""
     shown = list(reversed(rows[:limit]))
     fig, ax = _figure(0.34 * len(shown) + 0.9)
     ys = list(range(len(shown)))
-    ax.barh(
-        [y + 0.2 for y in ys],
-        [r.prev_share * 100 for r in shown],
-        0.38,
-        color=PREVIOUS,
-        label=previous,
-    )
+    if previous is not None:
+        ax.barh(
+            [y + 0.2 for y in ys],
+            [r.prev_share * 100 for r in shown],
+            0.38,
+            color=PREVIOUS,
+            label=previous,
+        )
     ax.barh(
         [y - 0.2 for y in ys], [r.share * 100 for r in shown], 0.38, color=CURRENT, label=current
     )
@@ -132,7 +135,8 @@ def share_chart(rows: list[ShareRow], current: str, previous: str, limit: int = 
         )
     ax.set_yticks(ys)
     ax.set_yticklabels([r.label for r in shown], fontsize=8)
-    top = max([r.share for r in shown] + [r.prev_share for r in shown] + [0.01]) * 100
+    prev_shares = [r.prev_share for r in shown] if previous is not None else []
+    top = max([r.share for r in shown] + prev_shares + [0.01]) * 100
     ax.set_xlim(0, min(100.0, top * 1.3 + 5))
     ax.set_xlabel("占比 %", fontsize=8)
     ax.legend(fontsize=7, ncol=2, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
@@ -146,7 +150,15 @@ _LANE_COLORS = ["#7f8c9d", "#e0a126", "#e06c26", NEGATIVE]
 def alerts_timeline(
     rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
 ) -> bytes:
-    """One bar per incident (or alert) from first signal to resolution, laned by severity."""
+    """One bar per alert group (or alert) from first signal to resolution, laned by severity;
+    `end` is now for a period still in progress (an open alert's bar stops there)."""
+    return _png(timeline_figure(rows, start, end))
+
+
+def timeline_figure(
+    rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
+) -> Figure:
+    """The figure of `alerts_timeline`: ticks on round hours (or days) in the window's zone."""
     fig, ax = _figure(2.2)
     tz = start.tzinfo
     for row in rows:
@@ -162,22 +174,36 @@ def alerts_timeline(
     ax.set_ylim(-0.6, 3.6)
     ax.set_xlim(date2num(start), date2num(end))
     days = (end - start) / timedelta(days=1)
+    ax.xaxis.set_major_locator(AutoDateLocator(tz=tz, minticks=3, maxticks=9))
     ax.xaxis.set_major_formatter(DateFormatter("%H:%M" if days <= 1 else "%m-%d", tz=tz))
     ax.grid(axis="x", color="#eceff3", linewidth=0.8)
-    return _png(fig)
+    return fig
+
+
+def timeline_span(window: ReportWindow) -> tuple[datetime, datetime]:
+    """The alert timeline's range: the period, ending at now while it is in progress (no bar
+    runs into hours that have not come yet); one not yet begun shows its first hour."""
+    if window.cutoff > window.start:
+        return window.start, window.cutoff
+    return window.start, window.start + timedelta(hours=1)
 
 
 def report_charts(data: ReportData) -> dict[str, bytes]:
     """Every chart the report shows, keyed by name (absent when there is nothing to draw)."""
     window = data.window
+
+    def previous(rows: list[ShareRow]) -> str | None:
+        return None if data.table_withheld(rows) else window.previous_zh
+
     charts: dict[str, bytes] = {}
     if not data.empty:
         charts["trend"] = trend_chart(data.trend, window.days == 1)
-        charts["channels"] = share_chart(data.channels, window.current_zh, window.previous_zh)
+        charts["channels"] = share_chart(data.channels, window.current_zh, previous(data.channels))
     if any(r.count for r in data.categories):
-        charts["categories"] = share_chart(data.categories, window.current_zh, window.previous_zh)
+        cats = data.categories
+        charts["categories"] = share_chart(cats, window.current_zh, previous(cats))
     if data.regions:
-        charts["regions"] = share_chart(data.regions, window.current_zh, window.previous_zh, 10)
+        charts["regions"] = share_chart(data.regions, window.current_zh, previous(data.regions), 10)
     if data.alerts.rows:
-        charts["alerts"] = alerts_timeline(data.alerts.incidents, window.start, window.end)
+        charts["alerts"] = alerts_timeline(data.alerts.incidents, *timeline_span(window))
     return charts

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.enums import (
     CATEGORY_LABELS_ZH,
@@ -22,10 +24,14 @@ from reports.models import Headline, Quote, RecoveryPraise, ShareRow, Topic, Tre
 from reports.period import ReportWindow
 from reports.reputation import count_matrix, reputation_index
 
+if TYPE_CHECKING:
+    from reports.topic_terms import TopicTerms
+
 QUOTE_CHARS = 140
 RECOVERY_EXAMPLES = 3
 _REGIONS_SIZE = 60  # every province, plus 海外 and foreign countries
 _TERMS_SIZE = 50
+_CANDIDATES = 4  # keywords looked at per topic shown (brand names, @names etc. are skipped)
 
 
 def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
@@ -34,13 +40,21 @@ def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
 
 
 def current_query(window: ReportWindow, plan: str | None) -> SearchQuery:
-    """The reported period."""
-    return base_query(window.start, window.end, plan)
+    """The reported period (up to now while it is in progress)."""
+    return base_query(window.start, window.cutoff, plan)
 
 
 def previous_query(window: ReportWindow, plan: str | None) -> SearchQuery:
-    """The comparison period."""
-    return base_query(window.prev_start, window.start, plan)
+    """The comparison period (as far into it as the reported period has run)."""
+    return base_query(window.prev_start, window.prev_end, plan)
+
+
+def monitoring_since(index: MentionIndex, plan: str | None) -> datetime | None:
+    """When monitoring started, as reports.comparison defines it: the publication time of the
+    earliest mention (of the plan); None when there is none."""
+    query = SearchQuery(plans=[plan] if plan else [], sort=SortOrder.OLDEST, limit=1)
+    found = index.search(query).mentions
+    return found[0].published_at if found else None
 
 
 def negative(query: SearchQuery) -> SearchQuery:
@@ -70,7 +84,7 @@ def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Hea
 def trend(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[TrendPoint]:
     """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in."""
     step = window.bucket
-    slots = int((window.end - window.start) / step)
+    slots = math.ceil((window.cutoff - window.start) / step)  # none after "now"
     counts: list[dict[str, int]] = [{} for _ in range(slots)]
     buckets = index.histogram(current_query(window, plan), step, SplitField.SENTIMENT, window.tz)
     for bucket in buckets:
@@ -105,6 +119,7 @@ def _share_rows(
             prev_count=before.get(key, 0),
             share=now.get(key, 0) / now_total if now_total else 0.0,
             prev_share=before.get(key, 0) / prev_total if prev_total else 0.0,
+            prev_total=prev_total,
         )
         for key in set(now) | set(before)
     ]
@@ -150,14 +165,30 @@ def regions(
 
 
 def topics(
-    index: MentionIndex, window: ReportWindow, plan: str | None, size: int, quotes: int
+    index: MentionIndex,
+    window: ReportWindow,
+    plan: str | None,
+    size: int,
+    quotes: int,
+    terms: TopicTerms | None = None,
 ) -> list[Topic]:
-    """Top keywords of negative mentions with masked sample quotes (most urgent first)."""
+    """Top keywords of negative mentions with masked sample quotes (most urgent first): only
+    keywords `terms` allows that people say in their own words, each quote under one topic."""
     now_q = negative(current_query(window, plan))
     before = dict(index.top_terms(negative(previous_query(window, plan)), SplitField.KEYWORD, 200))
-    result = []
-    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size):
-        samples = _samples(index, now_q, keyword, quotes, window) if quotes else []
+    result: list[Topic] = []
+    quoted: set[str] = set()  # quotes already shown under an earlier topic
+    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES):
+        if len(result) >= size:
+            break
+        if terms is not None and not terms.allowed(keyword):
+            continue
+        hits = _hits(index, now_q, keyword)
+        own = [m for m in hits if terms is None or terms.said(keyword, m.full_text)]
+        if len(own) * 2 < len(hits):  # mostly from @names or repost chains, not what is said
+            continue
+        samples = _samples(own, quotes, window, quoted)
+        quoted.update(q.text for q in samples)
         result.append(Topic(keyword, count, before.get(keyword, 0), samples))
     return result
 
@@ -176,9 +207,8 @@ def recovery_praise(
     )
 
 
-def _samples(
-    index: MentionIndex, query: SearchQuery, keyword: str, limit: int, window: ReportWindow
-) -> list[Quote]:
+def _hits(index: MentionIndex, query: SearchQuery, keyword: str) -> list[Mention]:
+    """The most urgent mentions (up to 50) holding the keyword."""
     # The text filter narrows the search; the keyword list decides (keywords may not be substrings).
     safe = keyword.strip() and " " not in keyword and not keyword.startswith("-")
     search = replace(query, text=keyword if safe else None, sort=SortOrder.URGENCY, limit=50)
@@ -186,16 +216,21 @@ def _samples(
     if not hits and safe:
         hits = [m for m in index.search(replace(search, text=None, limit=200)).mentions]
         hits = [m for m in hits if keyword in m.keywords]
-    seen: set[str] = set()
-    quotes = []
+    return hits
+
+
+def _samples(hits: list[Mention], limit: int, window: ReportWindow, taken: set[str]) -> list[Quote]:
+    """Up to `limit` distinct quotes of the hits, none of those in `taken`."""
+    seen = set(taken)
+    quotes: list[Quote] = []
     for mention in hits:
+        if len(quotes) >= limit:
+            break
         text = _excerpt(mention)
         if text in seen:
             continue
         seen.add(text)
         quotes.append(_quote(mention, text, window))
-        if len(quotes) >= limit:
-            break
     return quotes
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from core.enums import Severity
+from reports.comparison import Comparison
 from reports.period import ReportWindow
 
 if TYPE_CHECKING:
@@ -32,13 +33,16 @@ class Tone(StrEnum):
 
 @dataclass(frozen=True)
 class Metric:
-    """A headline number with its value in the comparison period."""
+    """A headline number with its value in the comparison period; `base` is the number of
+    mentions the previous value rests on, `withheld` why the change is not shown."""
 
     label: str
     current: float | None
     previous: float | None
     kind: MetricKind
     higher_is_better: bool | None = None
+    base: int | None = None
+    withheld: str | None = None
 
     @property
     def delta(self) -> float | None:
@@ -49,7 +53,9 @@ class Metric:
 
     @property
     def change_text(self) -> str:
-        """The change as people read it: +12.5%, −3.2 个百分点, +4.1, 新增 or —."""
+        """The change as people read it: +12.5%, −3.2 个百分点, +4.1, 新增, — or why not."""
+        if self.withheld:
+            return self.withheld
         delta = self.delta
         if delta is None:
             return "—"
@@ -65,9 +71,9 @@ class Metric:
 
     @property
     def tone(self) -> Tone:
-        """Good, bad or flat given higher_is_better."""
+        """Good, bad or flat given higher_is_better (flat when the change is withheld)."""
         delta = self.delta
-        if not delta or self.higher_is_better is None:
+        if not delta or self.higher_is_better is None or self.withheld:
             return Tone.FLAT
         return Tone.GOOD if (delta > 0) == self.higher_is_better else Tone.BAD
 
@@ -99,13 +105,21 @@ class Headline:
 
     def metrics(self) -> list[Metric]:
         """The four tiles at the top of the report."""
+        count, share, index = MetricKind.COUNT, MetricKind.SHARE, MetricKind.INDEX
         return [
-            Metric("提及总量", self.mentions, self.prev_mentions, MetricKind.COUNT),
+            Metric("提及总量", self.mentions, self.prev_mentions, count, None, self.prev_mentions),
             Metric(
-                "负面占比", self.negative_share, self.prev_negative_share, MetricKind.SHARE, False
+                "负面占比",
+                self.negative_share,
+                self.prev_negative_share,
+                share,
+                False,
+                self.prev_classified,
             ),
-            Metric("口碑指数", self.reputation, self.prev_reputation, MetricKind.INDEX, True),
-            Metric("紧急提及", self.critical, self.prev_critical, MetricKind.COUNT, False),
+            Metric(
+                "口碑指数", self.reputation, self.prev_reputation, index, True, self.prev_classified
+            ),
+            Metric("紧急提及", self.critical, self.prev_critical, count, False, self.prev_critical),
         ]
 
 
@@ -135,6 +149,7 @@ class ShareRow:
     prev_count: int
     share: float
     prev_share: float
+    prev_total: int = 0  # the previous period's base of the whole breakdown
 
     @property
     def delta_pp(self) -> float:
@@ -174,7 +189,9 @@ class RecoveryPraise:
     @property
     def metric(self) -> Metric:
         """The count as a metric: more is better."""
-        return Metric("补救后好评", self.count, self.prev_count, MetricKind.COUNT, True)
+        return Metric(
+            "补救后好评", self.count, self.prev_count, MetricKind.COUNT, True, self.prev_count
+        )
 
 
 @dataclass(frozen=True)
@@ -368,6 +385,40 @@ class ReportData:
     regions: list[ShareRow] = field(default_factory=list)  # IP属地 of negative mentions
     events: list[EventRow] = field(default_factory=list)  # reports.event_section
     recovery: RecoveryPraise = field(default_factory=RecoveryPraise)
+    comparison: Comparison | None = None  # None: the previous period was fully monitored
+    notices: list[str] = field(default_factory=list)  # unfinished period, monitoring start
+
+    @property
+    def compare(self) -> Comparison:
+        """How this period may be compared with the previous one."""
+        return self.comparison or Comparison(self.window.previous_zh)
+
+    def withheld(self, base: int) -> str | None:
+        """Why a change against a previous figure of `base` mentions is not shown."""
+        return self.compare.withheld(base)
+
+    def comparable(self, base: int) -> bool:
+        """True when a change against a previous figure of `base` mentions may be shown."""
+        return self.withheld(base) is None
+
+    @property
+    def metrics(self) -> list[Metric]:
+        """The headline tiles, each change withheld on a previous period too thin to compare."""
+        return [self._judged(m) for m in self.headline.metrics()]
+
+    @property
+    def recovery_metric(self) -> Metric:
+        """补救后好评 as a metric, judged like the tiles."""
+        return self._judged(self.recovery.metric)
+
+    def table_withheld(self, rows: list[ShareRow]) -> str | None:
+        """Why a breakdown's 占比变化 is not shown (its previous base is too thin)."""
+        return self.withheld(rows[0].prev_total if rows else 0)
+
+    def _judged(self, metric: Metric) -> Metric:
+        if metric.base is None:
+            return metric
+        return replace(metric, withheld=self.withheld(metric.base))
 
     @property
     def empty(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from reports.config import Period
@@ -18,7 +18,11 @@ class WindowError(ValueError):
 
 @dataclass(frozen=True)
 class ReportWindow:
-    """The reported range [start, end) and the comparison range [prev_start, start), in tz."""
+    """The reported range [start, end) and the comparison range [prev_start, prev_end), in tz.
+
+    A period that has not ended yet (`until` set: the moment the report was made) is counted up
+    to `until` and compared with the same stretch of the previous period, like with like.
+    """
 
     period: Period
     first_day: date
@@ -26,6 +30,7 @@ class ReportWindow:
     prev_first_day: date
     tz: tzinfo
     custom: bool = False
+    until: datetime | None = None  # "now" while the period is still in progress
 
     @property
     def start(self) -> datetime:
@@ -41,6 +46,23 @@ class ReportWindow:
     def prev_start(self) -> datetime:
         """Inclusive start of the comparison range."""
         return _midnight(self.prev_first_day, self.tz)
+
+    @property
+    def in_progress(self) -> bool:
+        """True while the period has not ended (or not even begun) when the report is made."""
+        return self.until is not None
+
+    @property
+    def cutoff(self) -> datetime:
+        """Exclusive end of what is counted: `until` while in progress, else `end`."""
+        return self.until or self.end
+
+    @property
+    def prev_end(self) -> datetime:
+        """Exclusive end of the comparison range: as far into it as the period has run."""
+        if self.until is None:
+            return self.start
+        return self.prev_start + (self.until - self.start)
 
     @property
     def days(self) -> int:
@@ -64,8 +86,11 @@ class ReportWindow:
 
     @property
     def previous_zh(self) -> str:
-        """上周 / 前一日 / 上月 / 上期."""
-        return "上期" if self.custom else _PREVIOUS_ZH[self.period]
+        """上周 / 前一日 / 上月 / 上期, + 同期 (a day: 同时段) while the period is in progress."""
+        name = "上期" if self.custom else _PREVIOUS_ZH[self.period]
+        if self.in_progress:
+            return name + ("同时段" if self.days == 1 else "同期")
+        return name
 
     @property
     def label(self) -> str:
@@ -124,9 +149,19 @@ def period_end(period: Period, first_day: date) -> date:
 def resolve_window(
     period: Period, first_day: date | None, last_day: date | None, now: datetime, tz: tzinfo
 ) -> ReportWindow:
-    """--from/--to when given (--to defaults to the period's end), else the last full period."""
+    """--from/--to when given (--to defaults to the period's end), else the last full period;
+    a range that has not ended by `now` is counted up to `now` (see `as_of`)."""
     if first_day is None and last_day is None:
         return last_full(period, now, tz)
     if first_day is None:
         raise WindowError("--to 需要同时指定 --from（如 --from 2026-11-16 --to 2026-11-22）")
-    return custom_range(period, first_day, last_day or period_end(period, first_day), tz)
+    window = custom_range(period, first_day, last_day or period_end(period, first_day), tz)
+    return as_of(window, now)
+
+
+def as_of(window: ReportWindow, now: datetime) -> ReportWindow:
+    """The window as known at `now`: still in progress (until = now, or its start when it has
+    not begun) when `now` is before its end, unchanged otherwise."""
+    if now >= window.end:
+        return window
+    return replace(window, until=max(now, window.start))

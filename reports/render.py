@@ -10,8 +10,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from core.enums import SEVERITY_LABELS_ZH
+from core.enums import SEVERITY_LABELS_ZH, Severity
 from reports.models import Metric, MetricKind, ReportData
+from reports.reputation import URGENCY_WEIGHTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 DASH = "—"
@@ -23,8 +24,8 @@ def pct(value: float | None) -> str:
 
 
 def pp(value: float | None) -> str:
-    """Signed percentage points."""
-    return DASH if value is None else f"{value:+.1f} pp"
+    """Signed percentage points, as the tiles and 需要关注 write them: +3.2 个百分点."""
+    return DASH if value is None else f"{value:+.1f} 个百分点"
 
 
 def num(value: float | None) -> str:
@@ -116,8 +117,14 @@ def render_html(
         sla_target=sla_target,
         tz_name=str(tz),
         prev_label=_prev_label(data),
+        urgency_weights=urgency_weights(),
         local=local,
     )
+
+
+def urgency_weights() -> str:
+    """The reputation index's weights under the urgency labels of core.enums: 一般 1、较重 2…"""
+    return "、".join(f"{level.label_zh} {URGENCY_WEIGHTS[level]}" for level in Severity)
 
 
 class _Charts(dict[str, str]):
@@ -129,6 +136,9 @@ class _Charts(dict[str, str]):
 
 def _prev_label(data: ReportData) -> str:
     window = data.window
+    if window.in_progress:
+        first, end = window.prev_start.astimezone(window.tz), window.prev_end.astimezone(window.tz)
+        return f"{first:%Y-%m-%d %H:%M} 至 {end:%Y-%m-%d %H:%M}"
     last = (window.start - timedelta(days=1)).date()
     if last == window.prev_first_day:
         return last.isoformat()

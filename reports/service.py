@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import ConfigError, NotConfigured
+from reports import comparison
 from reports import data as queries
 from reports.attention import needs_attention
 from reports.charts import report_charts
@@ -22,6 +23,7 @@ from reports.workflow import load_alerts, load_kpis
 
 if TYPE_CHECKING:
     from core.context import Context
+    from reports.topic_terms import TopicTerms
 
 
 @dataclass
@@ -51,10 +53,18 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     return plan
 
 
+def topic_terms(ctx: Context) -> TopicTerms:
+    """The 负面话题 keyword filter of the configured brand (brand_events' names)."""
+    from reports.topic_terms import TopicTerms
+
+    return TopicTerms.from_config(ctx.config)
+
+
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
+    since = queries.monitoring_since(index, plan)
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
@@ -64,12 +74,16 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         trend=queries.trend(index, window, plan),
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),
-        topics=queries.topics(index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword),
+        topics=queries.topics(
+            index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
+        ),
         alerts=load_alerts(ctx.sessions, window.start, window.end),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),
         recovery=queries.recovery_praise(index, window, plan),
+        comparison=comparison.assess(window, since),
+        notices=comparison.notices(window, since, ctx.clock()),
     )
     data.attention = needs_attention(data, cfg.attention)
     return data
@@ -94,7 +108,8 @@ def generate(
 def plain_text(data: ReportData) -> str:
     """The text/plain part of the e-mail: headline numbers and the attention list."""
     lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
-    for metric in [*data.headline.metrics(), data.recovery.metric]:
+    lines += [*data.notices, ""] if data.notices else []
+    for metric in [*data.metrics, data.recovery_metric]:
         value = pct(metric.current) if metric.kind == "share" else metric.current
         lines.append(
             f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from reports.attention import needs_attention
+from reports.comparison import MIN_BASE
 from reports.config import AttentionConfig, Period
 from reports.models import (
     AlertRow,
@@ -91,6 +93,25 @@ def test_volume_and_negative_share_and_reputation() -> None:
     # Never "0 vs 0" or a tiny base.
     assert rules(report(head=headline(mentions=5, prev_mentions=0))) == []
     assert rules(report(head=headline(reputation=41.0, prev_reputation=55.0))) == ["reputation_low"]
+
+
+def test_a_thin_previous_period_triggers_no_comparison_rule() -> None:
+    """Two mentions last week: 300 is not "150 倍", 50 % negative of 2 is no baseline."""
+    thin = headline(mentions=300, negative=150, classified=300, prev_mentions=2, prev_negative=1)
+    thin = replace(thin, prev_classified=2, prev_reputation=80.0, reputation=45.0)
+    rising = ShareRow("delivery_logistics", "货物运输/物流", 100, 1, 0.67, 1.0)
+    data = report(head=thin, categories=[rising])
+    assert rules(data) == []
+    assert [m.change_text for m in data.metrics] == [
+        "上周仅 2 条，不作比较",
+        "上周仅 2 条，不作比较",
+        "上周仅 2 条，不作比较",
+        "上周仅 0 条，不作比较",
+    ]
+    assert all(m.tone == "flat" for m in data.metrics)
+    # From MIN_BASE on, the same numbers are compared.
+    base = replace(thin, prev_mentions=MIN_BASE, prev_negative=MIN_BASE, prev_classified=MIN_BASE)
+    assert {"volume_spike", "reputation_low"} <= set(rules(report(head=base)))
 
 
 def test_critical_items_come_first() -> None:

@@ -63,3 +63,17 @@ def test_bad_ranges_say_what_to_fix() -> None:
         resolve_window(Period.WEEKLY, date(2026, 11, 10), date(2026, 11, 1), NOW, TZ)
     with pytest.raises(WindowError, match="--to 需要同时指定 --from"):
         resolve_window(Period.WEEKLY, None, date(2026, 11, 1), NOW, TZ)
+
+
+def test_an_unfinished_range_is_counted_until_now_against_the_same_stretch_before() -> None:
+    week = resolve_window(Period.WEEKLY, date(2026, 11, 19), None, NOW, TZ)  # Thu … Wed, now Mon
+    assert week.in_progress and week.cutoff == NOW
+    assert week.prev_start == datetime(2026, 11, 12, tzinfo=TZ)
+    assert week.prev_end == week.prev_start + (NOW - week.start)
+    assert week.previous_zh == "上期同期"
+    day = resolve_window(Period.DAILY, date(2026, 11, 23), None, NOW, TZ)
+    assert day.previous_zh == "上期同时段" and day.prev_end == NOW - timedelta(days=1)
+    later = resolve_window(Period.DAILY, date(2026, 11, 30), None, NOW, TZ)
+    assert later.cutoff == later.start and later.prev_end == later.prev_start  # not begun
+    done = resolve_window(Period.WEEKLY, date(2026, 11, 9), None, NOW, TZ)
+    assert not done.in_progress and done.prev_end == done.start and done.previous_zh == "上期"

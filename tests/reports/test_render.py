@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import warnings
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_html_has_every_section_and_the_store_numbers(weekly: GeneratedReport) -
     assert "较上周 +100.0%" in html and "较上周 +10.0 个百分点" in html
     assert "138****5678" in html and "13812345678" not in html
     assert "本周预警" in html and "上周未解决" in html
-    assert '<th>事件</th><th class="num">信号</th>' in html  # one line per incident
+    assert '<th>预警组</th><th class="num">信号</th>' in html  # one line per alert group
 
 
 def test_regions_count_negative_mentions_with_an_ip_location(
@@ -193,3 +194,49 @@ def test_a_first_week_compares_with_nothing(tmp_path: Path) -> None:
         assert " pp<" not in table and 'class="num bad"' not in table
         assert table.count('<td class="num">—</td>') + table.count('<td class="num ">—</td>') > 0
     assert "category_share_rise" not in {item.rule for item in report.data.attention}
+
+
+def test_urgency_speaks_the_labels_of_core_enums(weekly: GeneratedReport) -> None:
+    """一般/较重/严重/紧急 everywhere (not 低/中/高), and the 食品安全 item, tagged 紧急 for its
+    subject, does not read as a count of 紧急 mentions."""
+    html = weekly.html
+    assert "按紧急程度加权（一般 1、较重 2、严重 4、紧急 8；未评分的计 1）" in html
+    assert "低 1" not in html and "高 4" not in html
+    items = {item.rule: item.text for item in weekly.data.attention}
+    assert items["critical_mentions"].startswith("本周有 1 条紧急程度为「紧急」的提及")
+    assert items["safety_complaints"].startswith(
+        "「食品安全/人身安全」类负面提及 1 条（不论单条紧急程度）"
+    )
+    assert "<b>紧急提及</b> = 紧急程度为「紧急」的提及" in html
+
+
+def test_alerts_timeline_of_an_unfinished_day_ends_now_on_round_hours() -> None:
+    """Run at 15:20: the open alert's bar stops at 15:20, not 24:00; ticks fall on whole hours
+    (00:00, 03:00 …), not 03:12, 08:00, 12:48."""
+    from matplotlib.dates import num2date
+
+    from reports.charts import timeline_figure
+    from reports.models import AlertRow
+
+    day = datetime(2026, 12, 3, tzinfo=TZ)
+    now = day + timedelta(hours=15, minutes=20)
+    row = AlertRow(day - timedelta(minutes=1), "critical", "spike", "食品安全", "open")
+    fig = timeline_figure([row], day, now)
+    ax = fig.axes[0]
+    assert num2date(ax.get_xlim()[1], tz=TZ) == now
+    bar = ax.patches[0]
+    assert num2date(bar.get_x() + bar.get_width(), tz=TZ) == now
+    ticks = [num2date(t, tz=TZ) for t in ax.get_xticks()]
+    assert len(ticks) >= 3 and all(t.minute == 0 and t.second == 0 for t in ticks)
+    full = timeline_figure([row], day, day + timedelta(days=1)).axes[0]
+    assert all(num2date(t, tz=TZ).minute == 0 for t in full.get_xticks())
+
+
+def test_the_report_draws_an_unfinished_day_up_to_now() -> None:
+    from reports.charts import timeline_span
+    from reports.period import resolve_window
+
+    early = datetime(2026, 12, 3, 0, 25, tzinfo=TZ)
+    today = resolve_window(Period.DAILY, early.date(), None, early, TZ)
+    assert timeline_span(today) == (today.start, early)
+    assert timeline_span(last_full(Period.DAILY, early, TZ))[1] == today.start  # all of 12-02

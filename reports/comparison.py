@@ -1,0 +1,99 @@
+"""Whether a report may compare its period with the previous one, and what it says instead.
+
+Two things make a change against the previous period meaningless:
+
+* **The previous period was not (fully) monitored.** Monitoring is taken to start at the
+  earliest mention the store holds for the report (its plan, when given), by publication time:
+  the report counts by publication time, and before that moment the store holds nothing, so
+  a period reaching back before it reads as "zero mentions" that were never looked for. The
+  first collection run is no better a start: collectors backfill posts published before it
+  (the 监测 store of a replay holds a week published before its first run), and those are
+  exactly what the report counts. A stray old post backfilled from long ago makes this start
+  too early; the minimum base below then keeps the near-empty periods from being compared.
+* **Its base is too small** (`MIN_BASE`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from reports.period import ReportWindow
+
+# A change is shown only when the previous period's figure rests on at least 20 mentions
+# (its mention count for counts; the mentions a share or the index is computed from). By chance
+# alone a count of n varies by about ±2√n (95 %), i.e. ±45 % of a base of 20 — still inside the
+# ×1.5 volume-spike threshold of 需要关注 — and at 20 one mention moves a share by 5 个百分点.
+# Below it a single mention more or less reads as a rule-sized change (+364250 % on 2
+# mentions, a share of 50 % from 2). A stricter base (≈ 100 for ±10 个百分点 on shares) would
+# withhold almost every daily comparison of a small brand.
+MIN_BASE = 20
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How the reported period relates to the previous one: `blocked` says why the previous
+    period cannot be compared at all (None when it can, base permitting)."""
+
+    previous_zh: str
+    blocked: str | None = None
+    min_base: int = MIN_BASE
+
+    def withheld(self, base: int) -> str | None:
+        """Why a change on a previous figure of `base` mentions is not shown, None when it is."""
+        if self.blocked:
+            return self.blocked
+        if base < self.min_base:
+            return f"{self.previous_zh}仅 {base} 条，不作比较"
+        return None
+
+
+def assess(window: ReportWindow, since: datetime | None) -> Comparison:
+    """The comparison of a window given when monitoring started (None: the store is empty)."""
+    previous = window.previous_zh
+    if since is not None and since >= window.start:
+        return Comparison(previous, f"{previous}尚无监测数据，不作比较")
+    if since is not None and since > window.prev_start:
+        return Comparison(previous, f"{previous}监测不完整，不作比较")
+    return Comparison(previous)
+
+
+def notices(window: ReportWindow, since: datetime | None, generated_at: datetime) -> list[str]:
+    """What the reader must know before reading the numbers: an unfinished period, monitoring
+    that started inside the period or the previous one."""
+    tz = window.tz
+    found = []
+    current = window.current_zh
+    if window.in_progress:
+        at = f"{generated_at.astimezone(tz):%Y-%m-%d %H:%M}"
+        if window.cutoff <= window.start:
+            found.append(f"截至 {at}，{current}尚未开始：没有可统计的时段。")
+        else:
+            counted = f"截至 {at}，{current}尚未结束，数字只含已过去的时段"
+            if since is None or since <= window.prev_start:
+                counted += f"，与{window.previous_zh}（{_span(window)}）比较"
+            found.append(counted + "。")
+    if since is None:
+        return found
+    started = f"{since.astimezone(tz):%Y-%m-%d %H:%M}"
+    if since > window.start:
+        found.append(
+            f"监测自 {started} 开始，此前无数据：{current}数字只含此后发布的提及，"
+            f"{window.previous_zh}无数据可比。"
+        )
+    elif since > window.prev_start:
+        found.append(
+            f"监测自 {started} 开始，此前无数据：{window.previous_zh}"
+            f"（{_span(window)}）数据不完整，不作比较。"
+        )
+    return found
+
+
+def _span(window: ReportWindow) -> str:
+    """The comparison range as the reader sees it: days, or minutes while in progress."""
+    tz = window.tz
+    first = window.prev_start.astimezone(tz)
+    if window.in_progress:
+        return f"{first:%m-%d %H:%M} 至 {window.prev_end.astimezone(tz):%m-%d %H:%M}"
+    last = window.prev_end.astimezone(tz) - timedelta(days=1)
+    return f"{first:%m-%d}" if last.date() == first.date() else f"{first:%m-%d} 至 {last:%m-%d}"

@@ -1,0 +1,62 @@
+"""Which keywords of negative mentions may head a 负面话题 in the report: subjects people
+complain about, not the brand's own name, the names in @mentions and repost chains, or words
+that only carry tone.
+
+A keyword is left out when it is
+* a brand name, plan keyword or a fragment of one — brand_events' `BrandNames` (config `brand`,
+  plan names, own accounts and the plain alternatives of the plan expressions), plus every word
+  inside those names ("外卖" of 鲜味坊外卖: the plan matches it, so nearly every mention has it);
+* a stopword (sentiment.lexicons), a quantity ("三个", "半小时") or a word of `NOT_TOPICS`;
+* mostly found only inside @names and //@ repost chains ("厨娘" of //@江南小厨娘:) — judged on
+  the sample mentions fetched for its quotes (`said`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brand_events.features import BrandNames
+from brand_events.titles import AT_NAMES
+from core.config import CoreConfig
+from sentiment.lexicons import STOPWORDS, words
+
+# Degree and scope adverbs, fillers and exclamations the keyword extractor keeps (they are
+# dictionary words with a fair idf) but that name no subject: "不止我一个", "吓死了"; and the
+# words that only say a mention is a complaint ("投诉鲜味坊：…"), which every topic here is.
+NOT_TOPICS = frozenset(
+    words(
+        """投诉 反馈 差评 吐槽 不止 不仅 仅仅 简直 居然 竟然 根本 完全 绝对
+        特别 实在 确实 真心 终于 到底 究竟 难道 好像 似乎 肯定 一定 反正
+        一般 而已 还好 不好 太差 太难 一样 不想 不敢 不能 不会 不用 吓死
+        气死 笑死 哭死 累死 烦死 天哪 我靠 卧槽 无语 服了"""
+    )
+)
+_QUANTITY = re.compile(
+    r"^[\d一二三四五六七八九十两几半百千万][\d一二三四五六七八九十两几半百千万个位次天分钟小时条年月日号件份元块岁晚周点遍]*$"
+)
+
+
+@dataclass(frozen=True)
+class TopicTerms:
+    """The keyword filter of one report (the brand names come from config)."""
+
+    brand: BrandNames
+
+    @classmethod
+    def from_config(cls, config: CoreConfig) -> TopicTerms:
+        """The filter for the configured brand and plans."""
+        return cls(BrandNames.from_config(config))
+
+    def allowed(self, word: str) -> bool:
+        """False for brand names and their fragments, stopwords, quantities and tone words."""
+        folded = word.casefold()
+        if word in STOPWORDS or word in NOT_TOPICS or _QUANTITY.match(word):
+            return False
+        if self.brand.is_fragment(word):
+            return False
+        return not any(folded in name for name in self.brand.names)
+
+    def said(self, word: str, text: str) -> bool:
+        """True when word occurs in text outside @names, repost chains and brand names."""
+        return word.casefold() in self.brand.strip(AT_NAMES.sub(" ", text)).casefold()

@@ -1,0 +1,138 @@
+"""Comparisons with the previous period only where it means something: never against a
+period that was not (fully) monitored or rests on a handful of mentions, and an unfinished
+period is compared with the same stretch of the previous one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from app.config import AppConfig
+from core.context import Context
+from reports.charts import report_charts
+from reports.cli import report_app
+from reports.comparison import MIN_BASE
+from reports.config import Period
+from reports.period import last_full
+from reports.render import data_uris, render_html
+from reports.service import build_data
+from tests.reports.factories import (
+    CURRENT,
+    NOW,
+    PLAN,
+    PREV_WEEK,
+    PREVIOUS,
+    TZ,
+    WEEK,
+    mention,
+    spread,
+)
+
+WINDOW = last_full(Period.WEEKLY, NOW, TZ)
+CHANGE = re.compile(r"[+-]\d+\.\d+(%| 个百分点| pp)")
+
+
+def context(directory: Path) -> Context:
+    config = AppConfig.model_validate({"brand": "示例品牌", "timezone": "Asia/Shanghai"})
+    return Context(config=config, data_dir=directory, clock=lambda: NOW)
+
+
+def report_html(tmp_path: Path, before: list[datetime]) -> tuple[str, list[str]]:
+    """The weekly report of the reported week plus one mention at each of `before`."""
+    ctx = context(tmp_path)
+    extra = [mention(PREVIOUS[0], i, at, tag="early") for i, at in enumerate(before)]
+    ctx.index.upsert_many(spread(CURRENT, WEEK, "cur") + extra)
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+    return render_html(data, data_uris(report_charts(data)), TZ), [i.rule for i in data.attention]
+
+
+def tiles(html: str) -> list[str]:
+    return re.findall(r'<div class="tile-change [a-z]+">([^<]+)</div>', html)
+
+
+def test_monitoring_that_began_at_the_end_of_last_week_is_not_compared(tmp_path: Path) -> None:
+    """Two mentions in the last minutes of the previous week (monitoring started then): no
+    +1900 %, no "是上周的 20.0 倍", no share changes — and the report says why."""
+    html, rules = report_html(tmp_path, [WEEK - timedelta(minutes=3), WEEK - timedelta(minutes=2)])
+    assert tiles(html) == ["上周监测不完整，不作比较"] * 4
+    assert "监测自 2026-11-15 23:57 开始，此前无数据：上周（11-09 至 11-15）数据不完整" in html
+    assert not CHANGE.search(html)
+    assert html.count("占比变化：上周监测不完整，不作比较。") == 3  # channels, categories, regions
+    assert not {"volume_spike", "negative_share_rise", "category_share_rise"} & set(rules)
+    assert "（对比上周）" not in html
+
+
+def test_a_thin_previous_week_is_not_compared(tmp_path: Path) -> None:
+    """Monitored all along, but only 2 mentions last week: "上周仅 2 条，不作比较"."""
+    html, rules = report_html(
+        tmp_path, [PREV_WEEK - timedelta(days=30), PREV_WEEK + timedelta(days=2)]
+    )
+    assert tiles(html) == ["上周仅 1 条，不作比较"] * 3 + ["上周仅 0 条，不作比较"]
+    assert "监测自" not in html and not CHANGE.search(html)
+    assert "占比变化：上周仅 1 条，不作比较。" in html
+    assert not {"volume_spike", "negative_share_rise", "category_share_rise"} & set(rules)
+
+
+def test_a_previous_week_of_min_base_mentions_is_compared(tmp_path: Path) -> None:
+    early = [PREV_WEEK - timedelta(days=30)]
+    early += [PREV_WEEK + timedelta(hours=i) for i in range(MIN_BASE)]
+    html, _ = report_html(tmp_path, early)
+    assert tiles(html)[0] == "较上周 +100.0%"  # 40 against 20
+
+
+def test_the_first_week_of_monitoring_says_so(tmp_path: Path) -> None:
+    html, _ = report_html(tmp_path, [])
+    assert "监测自 2026-11-16 08:00 开始，此前无数据：本周数字只含此后发布的提及" in html
+    assert tiles(html) == ["上周尚无监测数据，不作比较"] * 4
+
+
+def write_config(tmp_path: Path) -> Path:
+    path = tmp_path / "yuqing.yaml"
+    config = {"brand": "示例品牌", "timezone": "Asia/Shanghai", "plans": []}
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return path
+
+
+def test_an_unfinished_day_is_compared_with_the_same_hours_of_the_day_before(
+    tmp_path: Path,
+) -> None:
+    """`report daily --from <today>` at 10:00: 30 mentions so far against the 25 of yesterday
+    until 10:00 (+20.0 %), not against all of yesterday's 65 (−53.8 %); it says so."""
+    config, data_dir, out = write_config(tmp_path), tmp_path / "var", tmp_path / "out"
+    today = datetime(2026, 11, 23, tzinfo=TZ)
+    yesterday = today - timedelta(days=1)
+    spec = replace(PREVIOUS[3], n=1)
+    made = [mention(spec, 0, yesterday - timedelta(days=20), tag="old")]
+    made += [mention(spec, i, yesterday + timedelta(minutes=20 * i), tag="y") for i in range(25)]
+    made += [
+        mention(spec, i, yesterday + timedelta(hours=14, minutes=i), tag="z") for i in range(40)
+    ]
+    made += [mention(spec, i, today + timedelta(minutes=15 * i), tag="t") for i in range(30)]
+    ctx = Context.load(config, data_dir)
+    ctx.index.upsert_many(made)
+    ctx.close()
+    args = ["daily", "--from", "2026-11-23", "--now", "2026-11-23T10:00"]
+    args += ["--config", str(config), "--data-dir", str(data_dir), "--out", str(out)]
+    result = CliRunner().invoke(report_app, args)
+    assert result.exit_code == 0, result.output
+    assert "30 条提及" in result.output
+    html = (out / "report.html").read_text("utf-8")
+    assert "截至 2026-11-23 10:00，本期尚未结束" in html
+    assert "与上期同时段（11-22 00:00 至 11-22 10:00）比较" in html
+    assert tiles(html)[0] == "较上期同时段 +20.0%"
+    assert "上期同时段为 2026-11-22 00:00 至 2026-11-22 10:00" in html
+
+
+def test_share_changes_read_in_chinese(tmp_path: Path) -> None:
+    early = [PREV_WEEK - timedelta(days=30)]
+    early += [PREV_WEEK + timedelta(hours=i) for i in range(MIN_BASE)]
+    html, _ = report_html(tmp_path, early)
+    cells = re.findall(r'<td class="num ?[a-z]*">([+-]\d+\.\d [^<]*)</td>', html)
+    assert cells and all(c.endswith(" 个百分点") for c in cells)
+    assert " pp<" not in html

@@ -1,0 +1,74 @@
+"""负面话题 are subjects people complain about: never the brand's name or its fragments, the
+names in @mentions and repost chains, or tone words; a quote is shown under one topic only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.config import AppConfig
+from core.context import Context
+from core.enums import Category, Channel, SentimentLabel, Severity
+from reports.config import Period
+from reports.period import last_full
+from reports.render import render_html
+from reports.service import build_data
+from tests.reports.factories import NOW, PLAN, TZ, WEEK, Spec, spread
+
+WINDOW = last_full(Period.WEEKLY, NOW, TZ)
+
+
+def spec(n: int, keywords: tuple[str, ...], text: str) -> Spec:
+    return Spec(
+        n,
+        SentimentLabel.NEGATIVE,
+        Category.FOOD_SAFETY_HEALTH,
+        Severity.HIGH,
+        Channel.WEIBO,
+        keywords,
+        text,
+    )
+
+
+# The keywords the classifier stored for posts like those of the review (rep4_02.png).
+POSTS = [
+    spec(6, ("鲜味", "外卖", "异物", "发霉"), "鲜味坊外卖吃出异物，米饭还发霉了"),
+    spec(4, ("鲜味", "不止", "拉肚子"), "不止我一个！前天在鲜味坊点的水煮鱼，吃完拉肚子"),
+    spec(3, ("吓死", "厨娘", "小厨"), "吓死了，我昨天也点了//@江南小厨娘:转发，大家注意"),
+    spec(2, ("官方", "退款"), "@鲜味坊官方 退款申请一周没人处理"),
+]
+
+
+def test_topics_are_subjects_not_names_or_fragments(tmp_path: Path) -> None:
+    config = AppConfig.model_validate(
+        {
+            "brand": "鲜味坊",
+            "timezone": "Asia/Shanghai",
+            "plans": [
+                {
+                    "id": PLAN,
+                    "name": "鲜味坊",
+                    "expression": "鲜味坊|鲜味坊外卖|XWF",
+                    "own_accounts": ["鲜味坊官方"],
+                }
+            ],
+        }
+    )
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+    ctx.index.upsert_many(spread(POSTS, WEEK, "cur"))
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+
+    keywords = [t.keyword for t in data.topics]
+    # 鲜味 (of 鲜味坊), 外卖 (of the plan keyword 鲜味坊外卖), 官方 (of 鲜味坊官方), 不止 and 吓死
+    # (tone, no subject), 厨娘 and 小厨 (of the repost-chain name //@江南小厨娘) are no topics.
+    assert keywords == ["发霉", "异物", "拉肚子", "退款"]
+    quotes = [q.text for t in data.topics for q in t.quotes]
+    assert len(quotes) == len(set(quotes))  # 异物 does not repeat the quotes of 发霉
+    by_keyword = {t.keyword: t for t in data.topics}
+    assert by_keyword["异物"].quotes and by_keyword["异物"].count == 6
+    assert not set(q.text for q in by_keyword["发霉"].quotes) & {
+        q.text for q in by_keyword["异物"].quotes
+    }
+    html = render_html(data, {}, TZ)
+    for word in ("鲜味", "外卖", "不止", "吓死", "厨娘", "小厨"):
+        assert f'<span class="kw">{word}</span>' not in html
