@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 
 from brand_events.enums import (
-    AMPLIFIER_KIND_ZH,
     EVENT_STATUS_ZH,
     JOIN_REASON_ZH,
     EventStatus,
@@ -247,9 +246,7 @@ def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: 
     console.print(timeline)
     amps = Table("作者", "类型", "粉丝", "发帖", "影响力", title="主要传播者")
     for a in detail.amplifiers:
-        amps.add_row(
-            a.author, AMPLIFIER_KIND_ZH[a.kind], str(a.followers), str(a.posts), str(a.reach)
-        )
+        amps.add_row(a.author, a.kind.label_zh, str(a.followers), str(a.posts), str(a.reach))
     console.print(amps)
     tree = detail.propagation
     console.print(

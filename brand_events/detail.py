@@ -13,29 +13,15 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from brand_events import links, service
-from brand_events.enums import AmplifierKind
 from brand_events.models import EventMember
 from brand_events.propagation import Propagation, trace
 from brand_events.status import EventFacts
-from core.enums import Category, Channel, SentimentLabel
+from core.authors import AuthorKind, author_kind, engagement
+from core.enums import Category, SentimentLabel
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 
 CHUNK = 500
-KOL_FOLLOWERS = 100_000
-MEDIA_WORDS = (
-    "新闻",
-    "日报",
-    "晚报",
-    "早报",
-    "时报",
-    "媒体",
-    "电视",
-    "频道",
-    "周刊",
-    "记者",
-    "财经",
-)
 TOP = 10
 
 
@@ -51,10 +37,11 @@ class HourPoint:
 
 @dataclass
 class Amplifier:
-    """An author who spread the event; reach = followers × (1 + reposts + comments + likes)."""
+    """An author who spread the event; reach = followers + the reposts, comments and likes of
+    their posts (core.authors)."""
 
     author: str
-    kind: AmplifierKind
+    kind: AuthorKind
     followers: int
     posts: int
     reach: int
@@ -127,17 +114,17 @@ def timeline(mentions: Sequence[Mention]) -> list[HourPoint]:
     return points
 
 
-def amplifier_kind(mention: Mention, own: set[str]) -> AmplifierKind:
-    """Own account, media, KOL or member of the public."""
+def amplifier_kind(mention: Mention, own: set[str]) -> AuthorKind:
+    """Own account, media, KOL, verified or member of the public (core.authors)."""
     names = {(mention.author.name or "").casefold(), (mention.author.id or "").casefold()}
-    if own & names:
-        return AmplifierKind.OWN
-    name = mention.author.name or ""
-    if mention.channel == Channel.NEWS or any(word in name for word in MEDIA_WORDS):
-        return AmplifierKind.MEDIA
-    if mention.author.verified or (mention.author.followers or 0) >= KOL_FOLLOWERS:
-        return AmplifierKind.KOL
-    return AmplifierKind.PUBLIC
+    author = mention.author
+    return author_kind(
+        author.name or "",
+        mention.channel,
+        author.followers or 0,
+        author.verified,
+        bool(own & names),
+    )
 
 
 def amplifiers(mentions: Sequence[Mention], own_accounts: Sequence[str] = ()) -> list[Amplifier]:
@@ -148,15 +135,15 @@ def amplifiers(mentions: Sequence[Mention], own_accounts: Sequence[str] = ()) ->
         name = m.author.name or m.author.id
         if not name:
             continue
-        engagement = 1 + m.metrics.reposts + m.metrics.comments + m.metrics.likes
-        followers = m.author.followers or 0
-        entry = by_author.setdefault(name, Amplifier(name, amplifier_kind(m, own), followers, 0, 0))
+        entry = by_author.setdefault(name, Amplifier(name, amplifier_kind(m, own), 0, 0, 0))
         entry.posts += 1
-        entry.followers = max(entry.followers, followers)
-        entry.reach += max(followers, 1) * engagement
+        entry.followers = max(entry.followers, m.author.followers or 0)
+        entry.reach += engagement(m)
+    for entry in by_author.values():
+        entry.reach += entry.followers
     ranked = sorted(by_author.values(), key=lambda a: -a.reach)
     top = ranked[:TOP]
-    return top + [a for a in ranked[TOP:] if a.kind == AmplifierKind.OWN]
+    return top + [a for a in ranked[TOP:] if a.kind == AuthorKind.OWN]
 
 
 def linked_work(

@@ -41,20 +41,3 @@ JOIN_REASON_ZH: dict[JoinReason, str] = {
     JoinReason.TOPIC: "同一话题",
     JoinReason.MERGE: "事件合并",
 }
-
-
-class AmplifierKind(StrEnum):
-    """Who spread an event."""
-
-    OWN = "own"
-    MEDIA = "media"
-    KOL = "kol"
-    PUBLIC = "public"
-
-
-AMPLIFIER_KIND_ZH: dict[AmplifierKind, str] = {
-    AmplifierKind.OWN: "品牌自有账号",
-    AmplifierKind.MEDIA: "媒体",
-    AmplifierKind.KOL: "大V/KOL",
-    AmplifierKind.PUBLIC: "普通用户",
-}

@@ -1,15 +1,15 @@
-"""KOL/媒体榜: authors ranked by reach (followers plus the engagement their posts drew)."""
+"""KOL/媒体榜: authors ranked by reach (followers plus the engagement their posts drew; kinds
+and reach as core.authors defines them for every page)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.authors import author_kind, engagement
 from core.enums import CHANNEL_LABELS_ZH, Channel, SentimentLabel
 from core.models import Mention
 from core.own_accounts import OwnAccounts
-
-MEDIA_WORDS = ("日报", "晚报", "快报", "新闻", "电视", "记者", "财经", "观察", "传媒", "时报")
 
 
 @dataclass
@@ -33,13 +33,9 @@ class Amplifier:
     @property
     def kind(self) -> str:
         """官方 / 媒体 / 大V / 认证用户 / 普通用户."""
-        if self.own:
-            return "官方"
-        if any(word in self.name for word in MEDIA_WORDS):
-            return "媒体"
-        if self.followers >= 100_000:
-            return "大V"
-        return "认证用户" if self.verified else "普通用户"
+        return author_kind(
+            self.name, self.channel, self.followers, self.verified, self.own
+        ).label_zh
 
 
 def amplifiers(mentions: Iterable[Mention], own: OwnAccounts, size: int = 20) -> list[Amplifier]:
@@ -58,8 +54,7 @@ def amplifiers(mentions: Iterable[Mention], own: OwnAccounts, size: int = 20) ->
         entry.negative += bool(
             mention.sentiment and mention.sentiment.label == SentimentLabel.NEGATIVE
         )
-        m = mention.metrics
-        entry.engagement += m.reposts + m.comments + m.likes
+        entry.engagement += engagement(mention)
     ranked = sorted(by_author.values(), key=lambda a: (-a.reach, a.name))
     return [a for a in ranked if a.name != "匿名"][:size]
 

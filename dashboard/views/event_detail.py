@@ -8,7 +8,7 @@ from typing import NoReturn
 import streamlit as st
 
 from brand_events.detail import EventDetail
-from brand_events.enums import AMPLIFIER_KIND_ZH, EVENT_STATUS_ZH
+from brand_events.enums import EVENT_STATUS_ZH
 from brand_events.status import growth_at, status_at
 from core.enums import (
     CATEGORY_LABELS_ZH,
@@ -140,7 +140,7 @@ show(
             {
                 "排名": rank,
                 "作者": a.author,
-                "类型": AMPLIFIER_KIND_ZH[a.kind],
+                "类型": a.kind.label_zh,
                 "粉丝": followers_zh(a.followers),
                 "发帖": a.posts,
                 "影响力": followers_zh(a.reach),
@@ -149,7 +149,9 @@ show(
         ]
     )
 )
-st.caption("影响力 = 粉丝数 ×（1 + 转发 + 评论 + 点赞）")
+st.caption(
+    "影响力 = 粉丝数 + 所发帖子的转发、评论、点赞数（与「舆情分析」的 KOL / 媒体影响力榜同一算法）"
+)
 
 left, mid, right = st.columns(3)
 with left:

@@ -119,7 +119,7 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         text = wait_text(
             browser,
             # The page is drawn top-down and tables after their text: wait for the whole page.
-            lambda t: f"事件：{TITLE}" in t and "关联预警与案件" in t and "品牌自有账号" in t,
+            lambda t: f"事件：{TITLE}" in t and "关联预警与案件" in t and "影响力" in t,
             "the event page",
         )
         seen.append(text)
