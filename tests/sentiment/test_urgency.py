@@ -72,6 +72,16 @@ def test_legal_threat_alone_is_medium_or_more(
     assert m.urgency.level.rank >= Severity.HIGH.rank
 
 
+def test_one_customer_made_ill_by_the_food_is_at_least_medium(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    # Harm to people is the first urgency signal (DOMAIN.md): one diarrhoea complaint was 一般.
+    texts = ["鲜味坊的外卖吃了拉肚子，要求退款！", "昨天吃完有点腹泻", "吃完一直呕吐，什么情况"]
+    for m in classifier.classify([make_mention(t) for t in texts]):
+        assert UrgencySignal.HARM_TO_PEOPLE in codes(m)
+        assert m.urgency.level.rank >= Severity.MEDIUM.rank, (m.text, m.urgency.score)
+
+
 def test_influence_is_damped_for_praise(make_mention: MakeMention) -> None:
     mention = make_mention("很好", followers=5_000_000, verified=True, reposts=10_000, hours=1)
     negative = score_urgency(mention, "很好", SentimentLabel.NEGATIVE, 0.1)
