@@ -19,14 +19,16 @@ SORTS = {
 PAGE = 20
 
 st.title("检索")
-query, _ = filter_sidebar("search")
+query, interval = filter_sidebar("search")
 cols = st.columns([3, 1])
 text = cols[0].text_input(
     "搜索内容（中文子串，空格=并且，-排除）", value=query.text or "", placeholder="例如：退款 -广告"
 )
 sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s])
 page = st.number_input("页码", min_value=1, value=1, step=1)
-result = search(replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE))
+asked = replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE)
+result = search(asked)
 st.caption(f"共找到 {result.total_zh} 条")
 mention_cards(result.mentions)
-correction_form(result.mentions, "search")
+# The list on screen, whatever the hour: the time range by its step, not its moving start.
+correction_form(result.mentions, "search", f"{replace(asked, since=None)!r}|{interval}")
