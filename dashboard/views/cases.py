@@ -17,6 +17,7 @@ from crisis_playbooks.cases.models import CaseCreate
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.navigation import VIEWS
+from dashboard.rule_names import rule_zh
 from dashboard.situation import waiting_alerts
 
 DETAIL_PAGE = VIEWS / "case_detail.py"
@@ -47,12 +48,12 @@ def open_from_alert(alert_id: int) -> int:
 
 
 def alert_caption(alert: Alert) -> str:
-    """Severity in Chinese, rule, first firing in local time."""
+    """Severity and rule in Chinese, first firing in local time."""
     from core.enums import SEVERITY_LABELS_ZH, Severity
 
     first = alert.opened_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
     level = SEVERITY_LABELS_ZH[Severity(alert.severity)]
-    return f"级别 {level} · 规则 {alert.rule} · 首次触发 {first}"
+    return f"级别 {level} · 规则「{rule_zh(alert.rule, alert.rule_type)}」 · 首次触发 {first}"
 
 
 st.subheader("待立案预警")
