@@ -65,3 +65,16 @@ def test_alert_pages_name_rules_by_their_titles(app: AppTest, incident: Stores) 
         app.switch_page(f"../dashboard/views/{page}.py").run()
         shown = text_of(app)
         assert not [n for n in [*fired, *fired.values()] if n in shown], page
+
+
+def test_report_form_names_plans(app: AppTest) -> None:
+    """监测方案 lists the plan's name (鲜味坊), not its id (xwf)."""
+    app.switch_page("../dashboard/views/reports.py").run()
+    assert not app.exception, app.exception
+    plans = next(s for s in app.selectbox if s.label == "监测方案")
+    assert plans.options == ["全部方案", "鲜味坊"]
+    plans.select("xwf").run()  # by value: the id still goes to the generator
+    assert next(s for s in app.selectbox if s.label == "监测方案").value == "xwf"
+    next(b for b in app.button if b.label == "生成报告").click().run()
+    assert not app.exception and not app.error, app.error
+    assert any(s.value.startswith("已生成") for s in app.success)
