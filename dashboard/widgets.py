@@ -51,14 +51,15 @@ COMPLAINT_CHOICES: dict[bool | str | None, str] = {
 }
 
 
-def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
-    """Sidebar filters → (query over the chosen time range, histogram interval)."""
+def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery, timedelta]:
+    """Sidebar filters → (query over the chosen time range, histogram interval). Without
+    `keyword` the sidebar has no 关键词 box (the page has its own search box)."""
     ctx = get_context()
     with st.sidebar:
         st.header("筛选")
         label = st.selectbox("时间范围", list(RANGES), index=1, key=f"{key}-range")
         span, interval = RANGES[label]
-        text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text")
+        text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
         plan_names = {p.id: p.name for p in ctx.config.plans}
         plans = st.multiselect(
             "监测方案",
@@ -125,6 +126,11 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         since=rounded(now()) - span,
     )
     return query, interval
+
+
+def range_label(key: str) -> str:
+    """The time range chosen in filter_sidebar(key), as shown there (最近 24 小时)."""
+    return str(st.session_state.get(f"{key}-range") or list(RANGES)[1])
 
 
 # Badge colour of each complaint mark (core.models.complaint_mark).
