@@ -23,6 +23,7 @@ from core.models import Mention, complaint_mark
 from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
+from dashboard.source_names import source_label
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
@@ -202,6 +203,7 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
     if mention.region:
         who += f" · IP属地 {streamlit_text(mention.region)}"
     when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+    source = f" · {label}" if (label := source_label(mention.source)) else ""
     url = safe_link(mention.url)
     link = f' · <a href="{html.escape(url)}" target="_blank">原文</a>' if url else ""
     title = f"<b>{streamlit_text(mention.title)}</b><br/>" if mention.title else ""
@@ -220,8 +222,8 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
     note = "".join(f'<br/><small style="{NOTE_STYLE}">{n}</small>' for n in notes)
     return (
         f'<div class="yq-mention" style="{CARD_STYLE}">{mention_badges(mention)}<br/>'
-        f"<small>{who} · {when} · {streamlit_text(mention.source)}{link} · {engagement}"
-        "</small><br/>"
+        f'<small title="数据源 {html.escape(mention.source)}">{who} · {when}{source}{link}'
+        f" · {engagement}</small><br/>"
         f"{title}{body}{media_links(mention)}{note}</div>"
     )
 

@@ -3,7 +3,9 @@ demo incident's stores)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from alerting import service as alert_service
+from collectors.registry import COLLECTORS
+from core.models import Mention
+from dashboard.source_names import TYPE_LABELS, WEBHOOK_TYPE
+from dashboard.widgets import mention_html
 from tests.dashboard.demo_incident import Stores
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
@@ -78,3 +84,49 @@ def test_report_form_names_plans(app: AppTest) -> None:
     next(b for b in app.button if b.label == "生成报告").click().run()
     assert not app.exception and not app.error, app.error
     assert any(s.value.startswith("已生成") for s in app.success)
+
+
+def visible(card: str) -> str:
+    """A card's text as the browser shows it (tags and their attributes left out)."""
+    return re.sub(r"<[^>]+>", "", card)
+
+
+def test_cards_name_the_source_type_not_its_config_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(
+        "brand: 鲜味坊\nsources:\n"
+        "  - {name: xwf-weibo, type: weibo_search, options: {keywords: [鲜味坊]}}\n"
+        "  - {name: xwf-xhs, type: xiaohongshu, options: {keywords: [鲜味坊]}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    base = Mention(
+        source="xwf-weibo", native_id="1", text="鲜味坊退款难", published_at=datetime.now(UTC)
+    )
+    shown = {
+        source: visible(mention_html(base.model_copy(update={"source": source})))
+        for source in ("xwf-weibo", "xwf-xhs", "webhook", "demo")
+    }
+    assert " · 微博搜索 · " in shown["xwf-weibo"] and "xwf-weibo" not in shown["xwf-weibo"]
+    assert " · 小红书 · " in shown["xwf-xhs"]
+    assert " · Webhook 推送 · " in shown["webhook"]
+    assert "demo" not in shown["demo"]  # a pushed name: the channel badge says where from
+    assert 'title="数据源 demo"' in mention_html(base.model_copy(update={"source": "demo"}))
+    st.cache_resource.clear()
+
+
+def test_every_collector_type_has_a_chinese_name() -> None:
+    """数据源状态 shows the type of each source: none shows as a raw id."""
+    assert set(COLLECTORS.names()) | {WEBHOOK_TYPE} <= set(TYPE_LABELS)
+
+
+def test_incident_cards_do_not_show_the_source_name(app: AppTest) -> None:
+    app.switch_page("../dashboard/views/search.py").run()
+    assert not app.exception, app.exception
+    cards = [visible(m.value) for m in app.markdown if "yq-mention" in m.value]
+    assert cards and not [c for c in cards if "demo" in c]
