@@ -43,10 +43,10 @@ def own_accounts_block(moment: datetime) -> None:
         column.metric(
             f"提及 @{name}（24 小时）",
             f"{total:,}",
-            f"负面 {negative / total:.0%}" if total else None,
-            delta_color="off",
             help="正文点名该官方账号的提及（回复、@、转发评论），负面占比高说明回应口径引发反感",
         )
+        if total:  # a share, not a change: a metric delta would draw an arrow
+            column.caption(f"其中负面 {negative / total:.0%}")
     cols[-1].metric(
         "官方发文互动激增",
         len(spikes),

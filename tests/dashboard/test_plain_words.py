@@ -130,3 +130,21 @@ def test_incident_cards_do_not_show_the_source_name(app: AppTest) -> None:
     assert not app.exception, app.exception
     cards = [visible(m.value) for m in app.markdown if "yq-mention" in m.value]
     assert cards and not [c for c in cards if "demo" in c]
+
+
+def test_figures_that_are_not_changes_have_no_arrow(app: AppTest) -> None:
+    """st.metric draws an arrow at its delta: a share (负面 64%) or the time used of an SLA
+    is not a change, so it sits in a caption under the figure."""
+    app.switch_page("../dashboard/views/overview.py").run()
+    assert not app.exception, app.exception
+    own = next(m for m in app.metric if m.label == "提及 @鲜味坊官方（24 小时）")
+    assert not own.proto.delta
+    assert any(c.value.startswith("其中负面 ") for c in app.caption)
+    app.switch_page("../dashboard/views/cases.py").run()
+    next(b for b in app.button if b.label == "立案").click().run()
+    app.switch_page("../dashboard/views/case_detail.py").run()
+    assert not app.exception, app.exception
+    sla = [m for m in app.metric if m.label.startswith("SLA ")]
+    assert len(sla) == 2 and not [m for m in sla if m.proto.delta]
+    used = [c.value for c in app.caption if c.value.startswith("已用 ")]
+    assert len(used) == 2 and all(" · 截止 " in u for u in used)
