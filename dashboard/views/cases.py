@@ -96,6 +96,15 @@ with st.expander("手工立案"), st.form("manual-case"):
         open_detail(case.id)
 
 
+def tasks_line(item: CaseCard[CaseRow]) -> str:
+    """「任务 完成 1 · 跳过 1 / 9」: a skipped step is closed but not done."""
+    if not item.tasks_total:
+        return "尚无任务"
+    done = item.tasks_total - item.tasks_open - item.tasks_skipped
+    skipped = f" · 跳过 {item.tasks_skipped}" if item.tasks_skipped else ""
+    return f"任务 完成 {done}{skipped} / {item.tasks_total}"
+
+
 def card(item: CaseCard[CaseRow]) -> None:
     """One case on the board; overdue cases are red, warnings amber."""
     case = item.case
@@ -105,8 +114,7 @@ def card(item: CaseCard[CaseRow]) -> None:
         st.markdown(f":{colour}[**#{case.id} {streamlit_text(case.title)}**]")
         st.caption(
             f"{flag}级别 {case.severity_enum.label_zh} · "
-            f"{streamlit_text(case.owner or '未指派')} · "
-            f"任务 {item.tasks_total - item.tasks_open}/{item.tasks_total}"
+            f"{streamlit_text(case.owner or '未指派')} · " + tasks_line(item)
         )
         if st.button("查看", key=f"case-{case.id}"):
             open_detail(case.id)

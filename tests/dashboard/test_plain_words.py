@@ -148,3 +148,23 @@ def test_figures_that_are_not_changes_have_no_arrow(app: AppTest) -> None:
     assert len(sla) == 2 and not [m for m in sla if m.proto.delta]
     used = [c.value for c in app.caption if c.value.startswith("已用 ")]
     assert len(used) == 2 and all(" · 截止 " in u for u in used)
+
+
+def test_case_cards_count_skipped_steps_apart_from_done(app: AppTest, incident: Stores) -> None:
+    """One step done and one skipped read 完成 1 · 跳过 1, not 任务 2/9."""
+    from crisis_playbooks.tasks import service as tasks
+
+    app.switch_page("../dashboard/views/cases.py").run()
+    next(b for b in app.button if b.label == "立案").click().run()
+    app.switch_page("../dashboard/views/cases.py").run()
+    assert any(c.value.endswith(" · 尚无任务") for c in app.caption)
+    app.switch_page("../dashboard/views/case_detail.py").run()
+    app.button(key="start-playbook").click().run()
+    with incident.ctx.sessions() as session:
+        steps = tasks.get_all(session, case_id=1)
+    app.checkbox(key=f"task-{steps[0].id}").check().run()
+    app.text_input(key=f"skip-note-{steps[1].id}").input("已由总部统一处理").run()
+    app.button(key=f"skip-{steps[1].id}").click().run()
+    assert not app.exception, app.exception
+    app.switch_page("../dashboard/views/cases.py").run()
+    assert any(c.value.endswith(f" · 任务 完成 1 · 跳过 1 / {len(steps)}") for c in app.caption)
