@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from alerting import service as alert_service
 from collectors.registry import COLLECTORS
 from core.models import Mention
+from dashboard.charts import trend_svg
 from dashboard.source_names import TYPE_LABELS, WEBHOOK_TYPE
 from dashboard.widgets import mention_html
 from tests.dashboard.demo_incident import Stores
@@ -168,3 +169,22 @@ def test_case_cards_count_skipped_steps_apart_from_done(app: AppTest, incident: 
     assert not app.exception, app.exception
     app.switch_page("../dashboard/views/cases.py").run()
     assert any(c.value.endswith(f" · 任务 完成 1 · 跳过 1 / {len(steps)}") for c in app.caption)
+
+
+def axis_labels(markup: str) -> list[str]:
+    """The texts an SVG chart draws."""
+    return re.findall(r"<text [^>]*>([^<]*)</text>", markup)
+
+
+@pytest.mark.parametrize(("largest", "ticks"), [(1, "0 1 2"), (5, "0 3 6"), (30, "0 25 50")])
+def test_count_axes_have_whole_ticks_and_titles(largest: int, ticks: str) -> None:
+    """A trend whose busiest hour has 1 or 5 mentions drew 0 / 0.5 / 1 and 0 / 2.5 / 5."""
+    start = datetime(2026, 12, 2, tzinfo=UTC)
+    rows = [
+        {"time": start + timedelta(hours=h), "总量": n, "负面": n, "中性": 0, "正面": 0,
+         "负面占比": 1.0 if n else None}
+        for h, n in enumerate([0, largest])
+    ]  # fmt: skip
+    labels = axis_labels(trend_svg(rows, timedelta(hours=1)))
+    assert [t for t in labels if t.isdigit()] == ticks.split()
+    assert "条数" in labels and "占比" in labels
