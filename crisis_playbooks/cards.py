@@ -60,6 +60,7 @@ class CaseCard(Generic[T]):
     now: datetime
     clocks: list[SlaClock]
     tasks_open: int
+    tasks_skipped: int  # closed without being done: not to be counted as done
     tasks_total: int
     tasks_overdue: int
     overdue: bool  # an open case with a breached clock or a task past due
@@ -82,6 +83,7 @@ def make_card(
         now=now,
         clocks=clocks,
         tasks_open=sum(1 for t in tasks if t.status == TaskStatus.OPEN),
+        tasks_skipped=sum(1 for t in tasks if t.status == TaskStatus.SKIPPED),
         tasks_total=len(tasks),
         tasks_overdue=late,
         overdue=case.status_enum.is_open and (breached or late > 0),

@@ -53,6 +53,14 @@ def nice_ceiling(value: float) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
 
 
+def count_ceiling(value: float) -> int:
+    """A round axis maximum for counts whose half (the middle gridline) is a whole number too:
+    2, 4, 6, 8, 10, then 20, 50, 100 … (1 and 5 gave gridlines at 0.5 and 2.5)."""
+    if value <= 10:
+        return max(2, math.ceil(value / 2) * 2)
+    return int(nice_ceiling(value))
+
+
 def text(x: float, y: float, label: str, anchor: str = "start", size: int = 12) -> str:
     """A label in the charts' font (escaped)."""
     return (
@@ -66,9 +74,13 @@ def axis_count(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+COUNT_AXIS, SHARE_AXIS = "条数", "占比"  # short: the left margin is 56 px
+
+
 def grid(left: float, right: float, top: float, plot_h: float, peak: float) -> list[str]:
-    """Three gridlines (0, half, full) with counts on the left and shares on the right axis."""
-    parts = []
+    """Three gridlines (0, half, full) with counts on the left and shares on the right axis,
+    each axis titled above its top label."""
+    parts = [text(left - 6, top - 14, COUNT_AXIS, "end"), text(right + 6, top - 14, SHARE_AXIS)]
     for fraction in (0, 0.5, 1):
         y = top + plot_h * (1 - fraction)
         parts.append(f'<line x1="{left}" x2="{right}" y1="{y:.0f}" y2="{y:.0f}" stroke="#e9ecef"/>')
@@ -95,7 +107,7 @@ def trend_svg(
     plot_w, plot_h = width - left - right, height - top - bottom
     count = max(len(rows), 1)
     step = plot_w / count
-    peak = nice_ceiling(max((r["总量"] for r in rows), default=0))
+    peak = count_ceiling(max((r["总量"] for r in rows), default=0))
     kinds = {mark.kind: mark.colour for mark in reversed(marks)}
     parts = [legend([*SERIES, ("负面占比", SHARE_COLOUR), *kinds.items()], left, 16)]
     parts += grid(left, width - right, top, plot_h, peak)

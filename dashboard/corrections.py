@@ -26,6 +26,7 @@ CHOICES: dict[CorrectedField, list[str]] = {
     CorrectedField.URGENCY: [str(level) for level in Severity],
 }
 UNSET = ""  # the classifier decided nothing for this field (e.g. no urgency yet)
+CAPTION_CHARS = 80  # the start of the chosen mention's text shown under the pick
 HISTORY_SHOWN = 5  # earlier corrections of the chosen mention shown under the fields
 
 
@@ -55,8 +56,12 @@ def _label(field: CorrectedField) -> Callable[[str], str]:
     return label
 
 
-def correction_form(mentions: list[Mention], key: str) -> None:
-    """An expander to correct sentiment, complaint, category or urgency of a listed mention."""
+def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
+    """An expander to correct sentiment, complaint, category or urgency of a listed mention.
+
+    `scope` names the list the person is looking at (the search, filters and page; the event):
+    when it changes, the previous pick is dropped, so a save never lands on a mention of an
+    earlier search that is no longer on screen."""
     if not mentions:
         return
     done = st.session_state.pop(f"{key}-done", None)
@@ -66,7 +71,8 @@ def correction_form(mentions: list[Mention], key: str) -> None:
         if not auth.may_act():
             st.info("当前账号为只读（管理层），不能校正。")
             return
-        mention = _chosen(mentions, key)
+        mention = _chosen(mentions, key, scope)
+        st.caption(chosen_caption(mention, listed=any(m.id == mention.id for m in mentions)))
         chosen: dict[CorrectedField, str] = {}
         cols = st.columns(len(CHOICES))
         for col, (field, options) in zip(cols, CHOICES.items(), strict=True):
@@ -90,11 +96,27 @@ def correction_form(mentions: list[Mention], key: str) -> None:
                 st.rerun()  # the cards above show the human label at once
 
 
-def _chosen(mentions: list[Mention], key: str) -> Mention:
+def chosen_caption(mention: Mention, listed: bool) -> str:
+    """Which mention a save changes: author, time and the start of its text, and a note when
+    newer mentions pushed it off the list above."""
+    when = mention.published_at.astimezone(get_context().config.tz).strftime("%m-%d %H:%M")
+    text = (mention.title or mention.text).replace("\n", " ")
+    short = text[:CAPTION_CHARS] + ("…" if len(text) > CAPTION_CHARS else "")
+    where = "" if listed else "（有更新的提及排到前面，它已不在上方列表中）"
+    who = mention.author.name or "匿名"
+    return streamlit_text(f"保存将改动这条提及{where}：{who} · {when} ·「{short}」", one_line=True)
+
+
+def _chosen(mentions: list[Mention], key: str, scope: str) -> Mention:
     """The mention picked in the panel. Chosen by id, not position, and kept on offer after it
-    left the list: on a live list new mentions arrive on top between two reruns, and the person
-    must go on correcting the one they picked, even when the run that handles the pick lists
-    newer mentions already."""
+    left the list while the list is the same (same scope): on a live list new mentions arrive
+    on top between two reruns, and the person must go on correcting the one they picked, even
+    when the run that handles the pick lists newer mentions already. A new scope (another
+    search, filter or page) drops the pick: it would save on a mention no longer shown."""
+    if st.session_state.get(f"{key}-scope") != scope:
+        for part in ("offered", "chosen", "mention"):
+            st.session_state.pop(f"{key}-{part}", None)
+    st.session_state[f"{key}-scope"] = scope
     offered: dict[str, Mention] = st.session_state.get(f"{key}-offered", {})
     # Before the selectbox runs, its value is the pick read against the list on offer when it
     # was made (the previous run's), so a pick of a mention that has left this run's list counts.

@@ -106,7 +106,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
         return charts.svg(width, height, "", "事件脉络")
     first, span = rows[0].start, size * len(rows)
     step_w = plot_w / len(rows)
-    peak = charts.nice_ceiling(max(r.count for r in rows))
+    peak = charts.count_ceiling(max(r.count for r in rows))
 
     def x_of(moment: datetime) -> float:
         return left + plot_w * max(0.0, min(1.0, (moment - first) / span))

@@ -13,6 +13,7 @@ from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery
 from dashboard.data import get_context, own_accounts, rounded
 from dashboard.headline import count
+from dashboard.rule_names import type_zh
 
 OWN_RULE_TYPE = "own_post_reaction"
 
@@ -42,11 +43,15 @@ def own_accounts_block(moment: datetime) -> None:
         column.metric(
             f"提及 @{name}（24 小时）",
             f"{total:,}",
-            f"负面 {negative / total:.0%}" if total else None,
-            delta_color="off",
             help="正文点名该官方账号的提及（回复、@、转发评论），负面占比高说明回应口径引发反感",
         )
-    cols[-1].metric("官方发文互动激增", len(spikes), help="规则 own_post_reaction 的未关闭预警")
+        if total:  # a share, not a change: a metric delta would draw an arrow
+            column.caption(f"其中负面 {negative / total:.0%}")
+    cols[-1].metric(
+        "官方发文互动激增",
+        len(spikes),
+        help=f"「{type_zh(OWN_RULE_TYPE)}」类预警中尚未关闭的条数（官方账号发文后互动骤增时触发）",
+    )
     for alert in spikes[:3]:
         shown = streamlit_text(f"{alert.title} — {alert.summary}", one_line=True)
         st.warning(shown, icon=":material/campaign:")

@@ -23,6 +23,7 @@ from core.models import Mention, complaint_mark
 from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
+from dashboard.source_names import source_label
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
@@ -51,14 +52,15 @@ COMPLAINT_CHOICES: dict[bool | str | None, str] = {
 }
 
 
-def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
-    """Sidebar filters → (query over the chosen time range, histogram interval)."""
+def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery, timedelta]:
+    """Sidebar filters → (query over the chosen time range, histogram interval). Without
+    `keyword` the sidebar has no 关键词 box (the page has its own search box)."""
     ctx = get_context()
     with st.sidebar:
         st.header("筛选")
         label = st.selectbox("时间范围", list(RANGES), index=1, key=f"{key}-range")
         span, interval = RANGES[label]
-        text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text")
+        text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
         plan_names = {p.id: p.name for p in ctx.config.plans}
         plans = st.multiselect(
             "监测方案",
@@ -125,6 +127,11 @@ def filter_sidebar(key: str = "feed") -> tuple[SearchQuery, timedelta]:
         since=rounded(now()) - span,
     )
     return query, interval
+
+
+def range_label(key: str) -> str:
+    """The time range chosen in filter_sidebar(key), as shown there (最近 24 小时)."""
+    return str(st.session_state.get(f"{key}-range") or list(RANGES)[1])
 
 
 # Badge colour of each complaint mark (core.models.complaint_mark).
@@ -196,6 +203,7 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
     if mention.region:
         who += f" · IP属地 {streamlit_text(mention.region)}"
     when = mention.published_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+    source = f" · {label}" if (label := source_label(mention.source)) else ""
     url = safe_link(mention.url)
     link = f' · <a href="{html.escape(url)}" target="_blank">原文</a>' if url else ""
     title = f"<b>{streamlit_text(mention.title)}</b><br/>" if mention.title else ""
@@ -214,8 +222,8 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
     note = "".join(f'<br/><small style="{NOTE_STYLE}">{n}</small>' for n in notes)
     return (
         f'<div class="yq-mention" style="{CARD_STYLE}">{mention_badges(mention)}<br/>'
-        f"<small>{who} · {when} · {streamlit_text(mention.source)}{link} · {engagement}"
-        "</small><br/>"
+        f'<small title="数据源 {html.escape(mention.source)}">{who} · {when}{source}{link}'
+        f" · {engagement}</small><br/>"
         f"{title}{body}{media_links(mention)}{note}</div>"
     )
 

@@ -8,7 +8,7 @@ from alerting import incidents, service
 from alerting.config import ALERTING, ESCALATION_TIER_ZH
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
-from alerting.rules import RULES, describe
+from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.errors import YuqingError
 from core.escaping import streamlit_text
@@ -18,6 +18,7 @@ from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.event_links import event_link
 from dashboard.navigation import VIEWS
+from dashboard.rule_names import rule_zh, type_zh
 from dashboard.situation import case_of
 from dashboard.widgets import badge, mention_cards
 
@@ -132,11 +133,11 @@ def show(alert: Alert) -> None:
     st.markdown(streamlit_text(alert.summary))
     st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
-    kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else None
     started = f"{alert.opened_at.astimezone(tz):%m-%d %H:%M}"
     st.caption(
-        f"规则「{alert.rule}」（{kind.type_label_zh if kind else '自定义规则'}）"
-        f" · 开始 {started} · 同一条件已触发 {alert.fire_count} 次 · {notified(alert)}"
+        f"规则「{rule_zh(alert.rule, alert.rule_type)}」（{type_zh(alert.rule_type)}）"
+        f" · 开始 {started} · 同一条件已触发 {alert.fire_count} 次 · {notified(alert)}",
+        help=f"规则文件中的名称：{alert.rule}（调整阈值或关闭规则时用）",
     )
     if alert.acknowledged_by:
         st.caption(f"确认人：{alert.acknowledged_by}")

@@ -140,10 +140,11 @@ for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks
     column.metric(
         f"SLA {clock.kind.label_zh}",
         remaining,
-        None if settled else f"已用 {clock.consumed:.0%} · 截止 {when(clock.due_at)}",
-        delta_color="inverse" if late else "off",
         help=f"{clock.state.label_zh}；时限 {duration_zh(clock.target)}（按工作时间计）",
     )
+    if not settled:  # a caption, not a metric delta: the delta draws an arrow as for a change
+        used = f"已用 {clock.consumed:.0%} · 截止 {when(clock.due_at)}"
+        column.caption(f":red[{used}]" if late else used)
 
 with st.container(border=True):
     if closed:

@@ -17,6 +17,7 @@ from crisis_playbooks.cases.models import CaseCreate
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.navigation import VIEWS
+from dashboard.rule_names import rule_zh
 from dashboard.situation import waiting_alerts
 
 DETAIL_PAGE = VIEWS / "case_detail.py"
@@ -47,12 +48,12 @@ def open_from_alert(alert_id: int) -> int:
 
 
 def alert_caption(alert: Alert) -> str:
-    """Severity in Chinese, rule, first firing in local time."""
+    """Severity and rule in Chinese, first firing in local time."""
     from core.enums import SEVERITY_LABELS_ZH, Severity
 
     first = alert.opened_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
     level = SEVERITY_LABELS_ZH[Severity(alert.severity)]
-    return f"级别 {level} · 规则 {alert.rule} · 首次触发 {first}"
+    return f"级别 {level} · 规则「{rule_zh(alert.rule, alert.rule_type)}」 · 首次触发 {first}"
 
 
 st.subheader("待立案预警")
@@ -95,6 +96,15 @@ with st.expander("手工立案"), st.form("manual-case"):
         open_detail(case.id)
 
 
+def tasks_line(item: CaseCard[CaseRow]) -> str:
+    """「任务 完成 1 · 跳过 1 / 9」: a skipped step is closed but not done."""
+    if not item.tasks_total:
+        return "尚无任务"
+    done = item.tasks_total - item.tasks_open - item.tasks_skipped
+    skipped = f" · 跳过 {item.tasks_skipped}" if item.tasks_skipped else ""
+    return f"任务 完成 {done}{skipped} / {item.tasks_total}"
+
+
 def card(item: CaseCard[CaseRow]) -> None:
     """One case on the board; overdue cases are red, warnings amber."""
     case = item.case
@@ -104,8 +114,7 @@ def card(item: CaseCard[CaseRow]) -> None:
         st.markdown(f":{colour}[**#{case.id} {streamlit_text(case.title)}**]")
         st.caption(
             f"{flag}级别 {case.severity_enum.label_zh} · "
-            f"{streamlit_text(case.owner or '未指派')} · "
-            f"任务 {item.tasks_total - item.tasks_open}/{item.tasks_total}"
+            f"{streamlit_text(case.owner or '未指派')} · " + tasks_line(item)
         )
         if st.button("查看", key=f"case-{case.id}"):
             open_detail(case.id)

@@ -202,4 +202,4 @@ with st.expander(f"全部提及（{len(mentions)} 条，按时间）"):
     mention_cards(mentions[:50])  # one element: 50 separate cards took 0.2 s a run
     if len(mentions) > 50:
         st.caption(f"另有 {len(mentions) - 50} 条未显示，可在「检索」中查看。")
-correction_form(mentions[:50], "event")
+correction_form(mentions[:50], "event", event.id)

@@ -84,4 +84,6 @@ panel = st.container()
 live()
 st.number_input("最新提及页码", min_value=1, max_value=last_page, value=1, step=1, key="feed-page")
 with panel:  # filled after the live part: it lists the cards of this full run
-    correction_form(st.session_state.get(SHOWN_KEY, []), "feed")
+    page = st.session_state.get("feed-page", 1)
+    shown_list = f"{replace(query, since=None)!r}|{interval}|{feed_size}|{page}"
+    correction_form(st.session_state.get(SHOWN_KEY, []), "feed", shown_list)

@@ -40,8 +40,8 @@ def generate_form() -> None:
         picked = st.date_input("日期范围", (today - timedelta(days=7), today - timedelta(days=1)))
         if isinstance(picked, tuple) and len(picked) == 2:
             first, last = picked
-    plans = [ALL_PLANS, *(p.id for p in ctx.config.plans)]
-    plan = st.selectbox("监测方案", plans)
+    names = {ALL_PLANS: ALL_PLANS} | {p.id: p.name for p in ctx.config.plans}
+    plan = st.selectbox("监测方案", list(names), format_func=names.__getitem__)
     if st.button("生成报告", type="primary"):
         try:
             window = resolve_window(period, first, last, ctx.clock(), ctx.config.tz)

@@ -12,6 +12,7 @@ from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from dashboard.data import get_context
+from dashboard.source_names import TYPE_LABELS
 from sentiment.adaptation.job import status as adaptation_status
 
 # Colours instead of emoji circles, which render as empty boxes on a bare Linux desktop.
@@ -24,16 +25,6 @@ STATUS_COLOURS = {
     SourceStatus.MISCONFIGURED: "#862e9c",
 }
 COLOUR_OF = {SOURCE_STATUS_ZH[s]: c for s, c in STATUS_COLOURS.items()}
-TYPE_LABELS = {
-    "weibo_search": "微博搜索",
-    "weibo_user": "微博账号",
-    "tieba": "百度贴吧",
-    "forum": "论坛",
-    "heimao": "黑猫投诉",
-    "rss": "RSS/RSSHub",
-    "email": "投诉邮箱",
-    "replay": "演示数据",
-}
 NEXT_STEP = {
     SourceStatus.PARTIAL: "已入库，但有内容未取到或只保存了一部分（见“本次损失”）："
     "评论页 404 多为原帖已删除；其余请按原因检查",

@@ -224,3 +224,39 @@ def test_two_equal_lines_save_on_the_chosen_one(data_dir: Path) -> None:
     next(s for s in at.selectbox if s.label == "情感").set_value("neutral").run()
     next(b for b in at.button if b.label == "保存校正").click().run()
     assert [row.mention_id for row, _ in _stored(data_dir)] == [shown]
+
+
+def test_a_new_search_drops_the_pick_of_the_previous_one(data_dir: Path) -> None:
+    """Search A, pick its mention, search B: the panel offers only B's mentions and the save
+    lands on the one shown (it went to A's mention, no longer on screen)."""
+    _ingest(data_dir, {"2": "鲜味坊官方：经核实，不排除个别门店问题"})
+    st.cache_data.clear()
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    box = next(t for t in at.text_input if t.label.startswith("搜索内容"))
+    box.set_value("刹车").run()
+    mention = next(s for s in at.selectbox if s.label == "要校正的提及")
+    mention.select(_id_of(data_dir, DEFECT)).run()
+    assert any("保存将改动这条提及" in c.value and "刹车异响" in c.value for c in at.caption)
+    next(t for t in at.text_input if t.label.startswith("搜索内容")).set_value("经核实").run()
+    assert not at.exception
+    assert "刹车异响" not in _cards(at)
+    mention = next(s for s in at.selectbox if s.label == "要校正的提及")
+    assert len(mention.options) == 1 and "经核实" in mention.options[0]  # A's is not offered
+    shown = [c.value for c in at.caption if "保存将改动这条提及" in c.value]
+    assert len(shown) == 1 and "经核实" in shown[0] and "刹车异响" not in shown[0]
+    next(s for s in at.selectbox if s.label == "情感").set_value("positive")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert [m.text if m else None for _, m in _stored(data_dir)] == [
+        "鲜味坊官方：经核实，不排除个别门店问题"
+    ]
+
+
+def test_the_panel_says_when_the_chosen_mention_left_the_list(data_dir: Path) -> None:
+    """Same search, newer mentions pushed the pick off the page: it stays chosen and the
+    panel says so."""
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    _ingest(data_dir, {f"n{i}": f"鲜味坊第{i}家新店开业" for i in range(20)})
+    st.cache_data.clear()
+    next(s for s in at.selectbox if s.label == "情感").set_value("neutral").run()
+    shown = [c.value for c in at.caption if "保存将改动这条提及" in c.value]
+    assert len(shown) == 1 and "已不在上方列表中" in shown[0] and "刹车异响" in shown[0]

@@ -125,7 +125,7 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             ),
             "the alert waiting for a case",
         )
-        assert f"级别 紧急 · 规则 urgent-mention · 首次触发 {local}" in text, "Chinese, local time"
+        assert f"级别 紧急 · 规则「高危舆情」 · 首次触发 {local}" in text, "Chinese, local time"
         assert (
             browser.find_element("css selector", "input[aria-label='操作人']").get_attribute(
                 "value"

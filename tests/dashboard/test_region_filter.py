@@ -46,11 +46,11 @@ def test_region_filter_lists_regions_and_narrows_results(data_dir: Path) -> None
     (regions,) = [m for m in at.sidebar.multiselect if m.label == "地区"]
     assert not at.exception
     assert sorted(regions.options) == ["北京", "广东"]
-    assert at.caption[0].value == "共找到 3 条"
+    assert at.caption[0].value.startswith("最近 24 小时内共找到 3 条")
 
     regions.select("广东").run()
 
     assert not at.exception
-    assert at.caption[0].value == "共找到 1 条"
+    assert at.caption[0].value.startswith("最近 24 小时内共找到 1 条")
     cards = [m.value for m in at.markdown if "yq-mention" in m.value]
     assert len(cards) == 1 and "IP属地 广东" in cards[0] and "鲜味坊退款难" in cards[0]

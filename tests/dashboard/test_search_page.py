@@ -1,0 +1,104 @@
+"""检索 (Streamlit AppTest): one search box, a new search starts on page 1, and the result line
+names the time range it covered."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from app.cli import app
+
+PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py")
+BOX = "搜索内容"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """90 fresh refund complaints, 3 fresh praises and one praise from three days ago."""
+    now = datetime.now(UTC)
+    rows = [{"native_id": f"r{i}", "text": f"鲜味坊退款第{i}天没到账"} for i in range(90)]
+    rows += [{"native_id": f"p{i}", "text": f"鲜味坊真好吃{i}"} for i in range(3)]
+    stamps = {f"r{i}": now for i in range(90)} | {f"p{i}": now for i in range(3)}
+    rows.append({"native_id": "old", "text": "鲜味坊真好吃，三天前"})
+    stamps["old"] = now - timedelta(days=3)
+    stream = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps(
+            {"source": "weibo", "published_at": stamps[r["native_id"]].isoformat(), **r},
+            ensure_ascii=False,
+        )
+        for r in rows
+    ]
+    stream.write_text("\n".join(lines), encoding="utf-8")
+    data = tmp_path / "var"
+    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield data
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def cards(at: AppTest) -> list[str]:
+    return [
+        c for m in at.markdown if "yq-mention" in m.value for c in m.value.split("yq-mention")[1:]
+    ]
+
+
+def found(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "共找到" in c.value)
+
+
+def search_for(at: AppTest, text: str) -> None:
+    next(t for t in at.text_input if t.label.startswith(BOX)).set_value(text).run()
+    assert not at.exception, at.exception
+
+
+def page_box(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(n for n in at.number_input if n.label == "页码")
+
+
+def test_a_new_search_starts_on_the_first_page(data_dir: Path) -> None:
+    """On page 5 of one search, a new search showed 共找到 3 条 and no cards."""
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    search_for(at, "退款")
+    assert "共找到 90 条" in found(at)
+    page_box(at).set_value(5).run()
+    assert len(cards(at)) == 10  # 81–90
+    search_for(at, "好吃")
+    assert page_box(at).value == 1
+    assert "共找到 3 条" in found(at) and len(cards(at)) == 3
+
+
+def test_a_page_past_the_last_says_so(data_dir: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    search_for(at, "退款")
+    page_box(at).set_value(7).run()
+    assert "第 7 页没有内容（共 5 页）：把页码改小" in found(at) and not cards(at)
+
+
+def test_the_result_line_names_the_time_range(data_dir: Path) -> None:
+    """The default range is the last 24 hours: the line says so and where to look further."""
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    search_for(at, "好吃")
+    assert found(at) == "最近 24 小时内共找到 3 条；要看更早的，在侧栏「时间范围」选更长的范围"
+    next(s for s in at.sidebar.selectbox if s.label == "时间范围").set_value("最近 30 天").run()
+    assert found(at) == "最近 30 天内共找到 4 条"
+    assert any("三天前" in c for c in cards(at))
+
+
+def test_one_search_box(data_dir: Path) -> None:
+    """The sidebar has the filters only: its 关键词 box and the page's box overwrote each other."""
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert [t.label for t in at.text_input if t.label.startswith(BOX)] != []
+    assert not [t for t in at.sidebar.text_input if t.label.startswith("关键词")]
