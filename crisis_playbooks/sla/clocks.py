@@ -72,6 +72,10 @@ class SlaPolicy:
         """Business hours, or every hour for around-the-clock severities."""
         return AroundTheClock() if self.target(severity).around_the_clock else self.calendar
 
+    def counted_zh(self, severity: Severity) -> str:
+        """How this severity's clocks count time, in Chinese (全天候计时 / 按工作时间计)."""
+        return "全天候计时" if self.target(severity).around_the_clock else "按工作时间计"
+
 
 @dataclass(frozen=True)
 class SlaClock:

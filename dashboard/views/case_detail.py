@@ -132,6 +132,7 @@ st.caption(
     f"{streamlit_text(case.summary)}"
     + (f" · 所属事件：{streamlit_text(story[1], one_line=True)}（见时间线）" if story else "")
 )
+counted = runtime.policy(ctx).counted_zh(case.severity_enum)  # critical: around the clock
 for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks, strict=False):
     late = clock.state in {ClockState.BREACHED, ClockState.WARNING}
     settled = clock.state == ClockState.MET
@@ -140,7 +141,7 @@ for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks
     column.metric(
         f"SLA {clock.kind.label_zh}",
         remaining,
-        help=f"{clock.state.label_zh}；时限 {duration_zh(clock.target)}（按工作时间计）",
+        help=f"{clock.state.label_zh}；时限 {duration_zh(clock.target)}（{counted}）",
     )
     if not settled:  # a caption, not a metric delta: the delta draws an arrow as for a change
         used = f"已用 {clock.consumed:.0%} · 截止 {when(clock.due_at)}"

@@ -68,6 +68,9 @@ def test_critical_cases_run_around_the_clock(session: Session, policy: SlaPolicy
     case = make_case(session, now=local(2026, 11, 21, 23), severity=Severity.CRITICAL)
     clock = _first(session, case, policy, local(2026, 11, 22, 0, 30))
     assert clock.state == ClockState.BREACHED and clock.consumed == 1.5
+    # and the case page says so (it said 按工作时间计 for every case)
+    assert policy.counted_zh(Severity.CRITICAL) == "全天候计时"
+    assert policy.counted_zh(Severity.HIGH) == "按工作时间计"
 
 
 def test_warning_then_breach_each_notified_once(
