@@ -103,6 +103,8 @@ def banner(item: AttentionItem, moment: datetime) -> None:
         cols[2].metric("高/紧急提及", f"{urgent:,}")
         next_due = countdown(item.next_due, moment) if item.next_due else "—"
         cols[3].metric("下一步截止", next_due, help=item.next_step or "")
+        if item.next_step:  # which step is due, not only in the tooltip
+            cols[3].caption(streamlit_text(item.next_step, one_line=True))
         links(item, "banner")
 
 
@@ -118,9 +120,8 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             title = streamlit_text(item.title, one_line=True)
             head.markdown(f"**{item.kind} · {item.level}** {title}")
             head.caption(f"负责人/状态：{streamlit_text(item.owner, one_line=True)}")
-            when.caption(
-                f"开始 {local(item.opened_at)}\n\n已持续 {duration_zh(moment - item.opened_at)}"
-            )
+            start = crisis_start(item)  # as the banner counts it: one crisis, one age
+            when.caption(f"开始 {local(start)}\n\n已持续 {duration_zh(moment - start)}")
             if item.next_step:
                 step.caption(f"下一步：{item.next_step}\n\n{countdown(item.next_due, moment)}")
             sla.caption(f"SLA：{sla_text(item.sla, moment)}")

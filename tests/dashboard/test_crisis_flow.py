@@ -87,6 +87,8 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         seen.append(text)
         banner = fresh_text(browser, ".st-key-crisis-banner", "开始以来提及")
         assert FOOD_ALERT_TITLE in banner and "紧急级" in banner and "开始以来提及" in banner
+        started = banner.split(" 开始，")[0][-11:]  # MM-DD HH:MM
+        assert f"开始 {started}" in text, "the banner and 待处理事项 date the crisis alike"
         assert "官方账号发文引发大量互动：@鲜味坊官方" in text and "提及 @鲜味坊官方" in text
         own_card = fresh_text(browser, ".yq-mention", "不排除是您自己放入的异物")
         assert own_card.startswith("官方"), own_card
