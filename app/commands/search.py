@@ -23,6 +23,7 @@ from core.enums import (
 )
 from core.escaping import console_text
 from core.index.protocol import SearchQuery, SortOrder
+from core.index.textquery import parse_text_query
 from core.masking import mask_personal_data
 from core.models import Mention, complaint_mark
 from core.regions import short_regions
@@ -73,6 +74,17 @@ def search(
         raise typer.BadParameter(
             "补救后好评从不算投诉，不能与 --complaint 同时使用（可改用 --no-complaint 或去掉其一）",
             param_hint="'--resolved'",
+        )
+    parsed = parse_text_query(query)
+    if parsed.unsearchable:
+        raise typer.BadParameter(
+            f"搜索词 {query!r} 里没有可检索的文字：只有汉字、字母和数字能检索，"
+            "表情和标点不参与检索；请换成文字（例如 生气、差评）",
+            param_hint="'query'",
+        )
+    if parsed.ignored:
+        Console(stderr=True, highlight=False).print(
+            "提示：表情和标点不参与检索，已忽略：" + " ".join(parsed.ignored)
         )
     ctx = Context.load(config, data_dir)
     result = ctx.index.search(
