@@ -57,7 +57,7 @@ def list_alerts(
         "active": [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
         "all": None,
     }.get(status, [AlertStatus(status)] if status in set(AlertStatus) else [])
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
     table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
@@ -84,7 +84,7 @@ def ack(
     data_dir: DataDirOption = None,
 ) -> None:
     """Acknowledge an alert (stops escalation)."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             alert = service.acknowledge(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
@@ -104,7 +104,7 @@ def resolve(
     data_dir: DataDirOption = None,
 ) -> None:
     """Resolve an alert (with --false-alarm: mark its incident 误报)."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             alert = service.resolve(

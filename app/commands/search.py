@@ -86,7 +86,7 @@ def search(
         Console(stderr=True, highlight=False).print(
             "提示：表情和标点不参与检索，已忽略：" + " ".join(parsed.ignored)
         )
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     result = ctx.index.search(
         SearchQuery(
             text=query or None,

@@ -48,7 +48,7 @@ def set_labels(
         CorrectedField.URGENCY: urgency,
     }
     changes = {field: value for field, value in given.items() if value is not None}
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             mention = service.correct(
@@ -74,7 +74,7 @@ def list_corrections(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Corrections, newest first: when, who, which mention, field, before → after."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     table = Table("时间", "操作人", "提及", "字段", "原值", "新值")
     with ctx.sessions() as session:
         for row in service.history(session, mention_id):
@@ -97,7 +97,7 @@ def adaptation_status(
     """How many corrections are stored, when the adaptation model was trained, its effect."""
     from sentiment.adaptation.job import status
 
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             current = status(session, ctx.data_dir)
