@@ -16,6 +16,7 @@ from alerting import service
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import load_rule_file, load_rules
+from core.cli_options import LabelChoice
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, Severity
@@ -40,23 +41,38 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(2)
 
 
-@alerts_app.command("list", help="列出预警（默认：未处理和已确认的）")
+# --status: an alert status, or a group of them; by code or by the name the table shows.
+ACTIVE, ALL = "active", "all"
+STATUS_GROUPS: dict[str, list[AlertStatus] | None] = {
+    **{status.value: [status] for status in AlertStatus},
+    ACTIVE: [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
+    ALL: None,
+}
+STATUS_CHOICE = LabelChoice(
+    {
+        **{status.value: ALERT_STATUS_ZH[status] for status in AlertStatus},
+        ACTIVE: "未解决",
+        ALL: "全部",
+    },
+    aliases={"未处理": AlertStatus.OPEN.value},  # the option's earlier help text
+)
+
+
+@alerts_app.command("list", help="列出预警（默认：待处理和已确认的）")
 def list_alerts(
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
     status: Annotated[
         str,
         typer.Option(
-            help="状态：open 未处理 / acknowledged 已确认 / resolved 已解决 / "
-            "active 未解决（前两者）/ all 全部"
+            parser=STATUS_CHOICE,
+            help="状态（写代码或中文均可）：open 待处理 / acknowledged 已确认 / resolved 已解决 / "
+            "active 未解决（前两者）/ all 全部",
         ),
-    ] = "active",
+    ] = ACTIVE,
 ) -> None:
     """List alerts (default: open and acknowledged)."""
-    wanted: list[AlertStatus] | None = {
-        "active": [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
-        "all": None,
-    }.get(status, [AlertStatus(status)] if status in set(AlertStatus) else [])
+    wanted = STATUS_GROUPS[status]
     ctx = Context.load(config, data_dir, existing=True)
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
