@@ -16,10 +16,9 @@ from alerting import service
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import load_rule_file, load_rules
-from core.cli_options import LabelChoice
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
-from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
 from core.errors import YuqingError
 from core.intake import read_records
 from core.timeutil import SimulatedClock, parse_duration

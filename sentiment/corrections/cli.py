@@ -12,6 +12,7 @@ from rich.table import Table
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
+from core.enums import CATEGORY_CHOICE, SENTIMENT_CHOICE, SEVERITY_CHOICE
 from core.errors import YuqingError
 from sentiment.corrections import service
 from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
@@ -21,7 +22,7 @@ console = Console(soft_wrap=True)
 
 
 def _fail(exc: YuqingError) -> None:
-    Console(stderr=True).print(f"[bold red]错误：[/bold red]{escape(str(exc))}")
+    Console(stderr=True, soft_wrap=True).print(f"[bold red]错误：[/bold red]{escape(str(exc))}")
     raise typer.Exit(2)
 
 
@@ -29,12 +30,14 @@ def _fail(exc: YuqingError) -> None:
 def set_labels(
     mention_id: Annotated[str, typer.Argument(help="提及 id（yuqing search --json 的 id）")],
     sentiment: Annotated[
-        str | None, typer.Option(help="情感：negative 负面 / neutral 中性 / positive 正面")
+        str | None, typer.Option(help=f"情感（代码或中文）：{SENTIMENT_CHOICE.choices_zh()}")
     ] = None,
     complaint: Annotated[str | None, typer.Option(help="是 | 否")] = None,
-    category: Annotated[str | None, typer.Option(help="类别代码，如 product_quality")] = None,
+    category: Annotated[
+        str | None, typer.Option(help=f"类别（代码或中文）：{CATEGORY_CHOICE.choices_zh()}")
+    ] = None,
     urgency: Annotated[
-        str | None, typer.Option(help="紧急程度：low / medium / high / critical（低到危急）")
+        str | None, typer.Option(help=f"紧急程度（代码或中文）：{SEVERITY_CHOICE.choices_zh()}")
     ] = None,
     actor: Annotated[str | None, typer.Option(help="操作人（默认当前系统用户）")] = None,
     config: ConfigOption = None,

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.enums import Category, Channel, SentimentLabel, Severity
+from core.enums import CATEGORY_CHOICE, SENTIMENT_CHOICE, SEVERITY_CHOICE, Channel
 from core.errors import YuqingError
 from core.index.protocol import MentionIndex
 from core.models import Mention, corrected_value
@@ -35,15 +35,15 @@ def parse_value(field: CorrectedField, raw: str) -> str:
             return "false"
         allowed = ["是", "否"]
     else:
-        kinds = {
-            CorrectedField.SENTIMENT: SentimentLabel,
-            CorrectedField.CATEGORY: Category,
-            CorrectedField.URGENCY: Severity,
-        }
-        enum = kinds[field]
-        if text in enum._value2member_map_:
-            return text
-        allowed = [str(member.value) for member in enum]
+        choice = {
+            CorrectedField.SENTIMENT: SENTIMENT_CHOICE,
+            CorrectedField.CATEGORY: CATEGORY_CHOICE,
+            CorrectedField.URGENCY: SEVERITY_CHOICE,
+        }[field]
+        code = choice.get(raw)  # the code, or the Chinese name the tables show
+        if code is not None:
+            return str(code)
+        allowed = [choice.choices_zh()]
     raise CorrectionError(f"{FIELD_LABELS_ZH[field]}不能设为 {raw!r}；可选值：{'、'.join(allowed)}")
 
 

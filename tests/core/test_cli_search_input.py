@@ -64,3 +64,27 @@ def test_full_width_and_mixed_queries(data: str) -> None:
     assert result.exit_code == 0
     assert [json.loads(line)["native_id"] for line in result.stdout.splitlines()] == ["1"]
     assert "已忽略：😡" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "code", "chinese"),
+    [
+        ("--sentiment", "negative", "负面"),
+        ("--channel", "weibo", "微博"),
+        ("--category", "after_sales_refund", "售后/退换货"),
+        ("--category", "after_sales_refund", "退换货"),
+        ("--min-urgency", "low", "一般"),
+    ],
+)
+def test_filters_take_the_chinese_names_the_tables_show(
+    option: str, code: str, chinese: str, data: str
+) -> None:
+    assert found(data, option, chinese) == found(data, option, code)
+
+
+def test_an_unknown_filter_value_lists_code_and_chinese_pairs(
+    data: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(["search", "--channel", "微信", "--data-dir", data], capsys, monkeypatch)
+    assert code == 2
+    assert "'微信' 不是可选值" in err and "weibo（微博）" in err and "other（其他）" in err, err

@@ -133,3 +133,22 @@ def test_cli_sets_and_lists(ctx: Context, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "紧急程度不能设为 'urgent'" in bad.output
     shown = runner.invoke(app, ["search", "刹车", "--json", *data])
     assert json.loads(shown.output.splitlines()[0])["corrected"] == {"complaint": "true"}
+
+
+def test_cli_takes_the_chinese_names_the_tables_show(ctx: Context, tmp_path: Path) -> None:
+    mention_id = ingest_one(ctx)
+    ctx.close()
+    runner = CliRunner()
+    data = ["--data-dir", str(tmp_path / "var")]
+    args = ["--sentiment", "负面", "--category", "退换货", "--urgency", "严重"]
+    done = runner.invoke(app, ["label", "set", mention_id, *args, *data])
+    assert done.exit_code == 0, done.output
+    shown = runner.invoke(app, ["search", "刹车", "--json", *data])
+    assert json.loads(shown.output.splitlines()[0])["corrected"] == {
+        "sentiment": "negative",
+        "category": "after_sales_refund",
+        "urgency": "high",
+    }
+    bad = runner.invoke(app, ["label", "set", mention_id, "--sentiment", "生气", *data])
+    assert bad.exit_code == 2
+    assert "情感不能设为 '生气'" in bad.output and "negative（负面）" in bad.output
