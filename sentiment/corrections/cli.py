@@ -14,11 +14,12 @@ from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_CHOICE, SENTIMENT_CHOICE, SEVERITY_CHOICE
 from core.errors import YuqingError
+from core.models import corrected_value
 from sentiment.corrections import service
 from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
 
 label_app = typer.Typer(help="人工校正提及的情感、是否投诉、类别、紧急程度", no_args_is_help=True)
-console = Console(soft_wrap=True)
+console = Console(soft_wrap=True, highlight=False)
 
 
 def _fail(exc: YuqingError) -> None:
@@ -53,6 +54,7 @@ def set_labels(
     changes = {field: value for field, value in given.items() if value is not None}
     ctx = Context.load(config, data_dir, existing=True)
     try:
+        before = ctx.index.get(mention_id)
         with ctx.sessions() as session:
             mention = service.correct(
                 session,
@@ -66,8 +68,21 @@ def set_labels(
         _fail(exc)
     finally:
         ctx.close()
-    fields = "、".join(FIELD_LABELS_ZH[f] for f in changes)
-    console.print(f"已校正 {mention.id} 的{fields}", highlight=False)
+    assert before is not None  # correct() refused an unknown id
+    done = [f for f in changes if before.corrected.get(f.value) != mention.corrected.get(f.value)]
+    changed = [
+        f for f in done if corrected_value(before, f.value) != corrected_value(mention, f.value)
+    ]
+    if changed:
+        console.print(f"已校正 {mention.id} 的{'、'.join(FIELD_LABELS_ZH[f] for f in changed)}")
+    for field in changes:
+        now_zh = value_zh(field, corrected_value(mention, field.value))
+        if field not in done:
+            console.print(f"未改变：{FIELD_LABELS_ZH[field]}已校正为 {now_zh}，未重复记录")
+        elif field not in changed:
+            console.print(
+                f"已确认 {mention.id} 的{FIELD_LABELS_ZH[field]}：{now_zh}（与模型判断一致）"
+            )
 
 
 @label_app.command("list", help="校正记录，最新在前：时间、操作人、提及、字段、修改前 → 修改后")

@@ -56,13 +56,23 @@ def correct(
     actor: str,
     now: datetime,
 ) -> Mention:
-    """Set the given fields on one mention, in the index at once, with one audit row per field."""
+    """Set the given fields on one mention, in the index at once, with one audit row per field.
+
+    A field already corrected to the same value is left alone (no second audit row, nothing
+    new to train on). Setting the classifier's own value is kept: a person confirmed it, and
+    the adaptation learns from confirmations as from changes."""
     mention = index.get(mention_id)
     if mention is None:
         raise CorrectionError(f"找不到提及 {mention_id}（用 yuqing search 查到的 id）")
     if not changes:
         raise CorrectionError("没有要校正的字段：至少给出情感、是否投诉、类别或紧急程度之一")
-    values = {field: parse_value(field, raw) for field, raw in changes.items()}
+    values = {
+        field: value
+        for field, value in ((f, parse_value(f, raw)) for f, raw in changes.items())
+        if mention.corrected.get(field.value) != value
+    }
+    if not values:
+        return mention
     for field, value in values.items():
         session.add(
             LabelCorrection(

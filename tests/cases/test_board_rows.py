@@ -188,3 +188,14 @@ def test_a_store_never_opened_is_refused_and_stays_uncreated(tmp_path: Path) -> 
     assert result.exit_code == 2  # a mistyped --data-dir is named, not shown as an empty board
     assert f"数据目录 {tmp_path / 'var'} 不存在" in result.output.replace("\n", "")
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
+
+
+def test_a_store_without_cases_says_so(tmp_path: Path) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("brand: 鲜味坊\n", encoding="utf-8")
+    store = Context.load(config, tmp_path / "var")
+    store.engine  # noqa: B018 (creates the store, without cases)
+    store.close()
+    where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
+
+    assert _cli(where, "case", "list").strip() == "没有案件。"  # as alerts list: 没有预警。
