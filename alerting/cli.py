@@ -18,7 +18,7 @@ from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import load_rule_file, load_rules
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
-from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
 from core.errors import YuqingError
 from core.intake import read_records
 from core.timeutil import SimulatedClock, parse_duration
@@ -40,24 +40,39 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(2)
 
 
-@alerts_app.command("list", help="列出预警（默认：未处理和已确认的）")
+# --status: an alert status, or a group of them; by code or by the name the table shows.
+ACTIVE, ALL = "active", "all"
+STATUS_GROUPS: dict[str, list[AlertStatus] | None] = {
+    **{status.value: [status] for status in AlertStatus},
+    ACTIVE: [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
+    ALL: None,
+}
+STATUS_CHOICE = LabelChoice(
+    {
+        **{status.value: ALERT_STATUS_ZH[status] for status in AlertStatus},
+        ACTIVE: "未解决",
+        ALL: "全部",
+    },
+    aliases={"未处理": AlertStatus.OPEN.value},  # the option's earlier help text
+)
+
+
+@alerts_app.command("list", help="列出预警（默认：待处理和已确认的）")
 def list_alerts(
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
     status: Annotated[
         str,
         typer.Option(
-            help="状态：open 未处理 / acknowledged 已确认 / resolved 已解决 / "
-            "active 未解决（前两者）/ all 全部"
+            parser=STATUS_CHOICE,
+            help="状态（写代码或中文均可）：open 待处理 / acknowledged 已确认 / resolved 已解决 / "
+            "active 未解决（前两者）/ all 全部",
         ),
-    ] = "active",
+    ] = ACTIVE,
 ) -> None:
     """List alerts (default: open and acknowledged)."""
-    wanted: list[AlertStatus] | None = {
-        "active": [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
-        "all": None,
-    }.get(status, [AlertStatus(status)] if status in set(AlertStatus) else [])
-    ctx = Context.load(config, data_dir)
+    wanted = STATUS_GROUPS[status]
+    ctx = Context.load(config, data_dir, existing=True)
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
     table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
@@ -84,7 +99,7 @@ def ack(
     data_dir: DataDirOption = None,
 ) -> None:
     """Acknowledge an alert (stops escalation)."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             alert = service.acknowledge(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
@@ -104,7 +119,7 @@ def resolve(
     data_dir: DataDirOption = None,
 ) -> None:
     """Resolve an alert (with --false-alarm: mark its incident 误报)."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             alert = service.resolve(

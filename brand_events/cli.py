@@ -68,7 +68,7 @@ def list_events(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """List events, biggest first."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:  # stdlib sqlite3 on the embedded store (SQLAlchemy on a configured database)
         now = read_data_now(ctx, ctx.clock(), _time(now_at, "--now"))
         events = read_events(
@@ -115,7 +115,7 @@ def show_event(
     from brand_events import detail as details
     from core.own_accounts import OwnAccounts
 
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             event = _find(session, event_id)

@@ -61,7 +61,7 @@ def problem_cell(state: SourceHealth | None) -> str:
 @sources_app.command("list", help="数据源列表：健康状态、最近采集、丢失计数")
 def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     states = read_health(ctx)  # stdlib sqlite3 on the embedded store: no ORM to import
     table = Table(
         "数据源", "类型", "状态", "上次成功", "本次", "累计", "损失", "冷却至", "最近错误/损失"

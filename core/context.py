@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.config import CoreConfig, load_config
+from core.errors import StoreMissing
 from core.index import MentionIndex, open_index
+from core.index.factory import SQLITE_INDEX_FILE
 from core.pipeline.classifier import Classifier, get_classifier
 from core.pipeline.plans import PlanMatcher
+from core.store_read import EMBEDDED_STORE
 from core.timeutil import Clock, system_clock
 
 if TYPE_CHECKING:  # SQLAlchemy loads when the store opens: index-only commands start faster
@@ -41,11 +44,49 @@ class Context:
         config_path: str | Path | None,
         data_dir: str | Path | None = None,
         clock: Clock = system_clock,
+        *,
+        existing: bool = False,
     ) -> Context:
-        """Read the config file and prepare (not yet open) the stores under data_dir."""
+        """Read the config file and prepare (not yet open) the stores under data_dir.
+
+        `existing`: the command only reads (lists, searches, reports), so a data dir without
+        the stores is refused (see require_store) instead of being created empty.
+        """
         path = Path(config_path) if config_path else None
         directory = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
-        return cls(config=load_config(path), data_dir=directory, config_path=path, clock=clock)
+        ctx = cls(config=load_config(path), data_dir=directory, config_path=path, clock=clock)
+        if existing:
+            ctx.require_store()
+        return ctx
+
+    def store_files(self) -> list[Path]:
+        """The store files this config keeps in the data dir: the embedded workflow store and
+        the SQLite index. None with a database URL: the data dir then holds at most the index,
+        which a command reading only the workflow store never opens."""
+        if self.config.database.url:
+            return []
+        files = [self.data_dir / EMBEDDED_STORE]
+        if self.config.index.backend == "sqlite" and not self.config.index.path:
+            files.append(self.data_dir / SQLITE_INDEX_FILE)
+        return files
+
+    def require_store(self) -> None:
+        """Refuse a data dir that does not exist or holds none of the stores (a mistyped
+        --data-dir would otherwise show an empty store, and get one created there)."""
+        files = self.store_files()
+        if not files:
+            return
+        fix = (
+            "检查 --data-dir 或环境变量 YUQING_DATA_DIR"
+            "（新的数据目录由 yuqing ingest、run 或 demo 建立）"
+        )
+        if not self.data_dir.is_dir():
+            raise StoreMissing(f"数据目录 {self.data_dir} 不存在；{fix}")
+        if not any(file.exists() for file in files):
+            names = "、".join(file.name for file in files)
+            raise StoreMissing(
+                f"数据目录 {self.data_dir} 里没有 yuqing 的数据（没有 {names}）；{fix}"
+            )
 
     @cached_property
     def index(self) -> MentionIndex:

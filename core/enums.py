@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import Any
 
 
 class Channel(StrEnum):
@@ -164,3 +166,47 @@ SENTIMENT_LABELS_ZH: dict[SentimentLabel, str] = {
     SentimentLabel.NEUTRAL: "中性",
     SentimentLabel.POSITIVE: "正面",
 }
+
+
+class LabelChoice:
+    """One of fixed values, given as its code (`negative`) or the Chinese name the tables show
+    (`负面`); a part of a name also works when no other name has it (`退换货` of `售后/退换货`,
+    `社交种草` of `社交种草(小红书)`). An unknown value raises ValueError listing every
+    `code（中文）` pair. Used as typer's `parser=` and wherever a person types a label.
+
+    `aliases` adds other names for a code (an earlier wording)."""
+
+    def __init__(self, labels: Mapping[Any, str], aliases: Mapping[str, Any] | None = None):
+        self.labels = dict(labels)
+        parts: dict[str, set[Any]] = {}
+        for code, zh in self.labels.items():
+            for part in re.split(r"[/()（）]", zh):
+                if part.strip():
+                    parts.setdefault(part.strip().casefold(), set()).add(code)
+        self.names: dict[str, Any] = {
+            part: codes.pop() for part, codes in parts.items() if len(codes) == 1
+        }
+        self.names.update({zh.casefold(): code for code, zh in self.labels.items()})
+        self.names.update({str(code).casefold(): code for code in self.labels})
+        self.names.update({name.casefold(): code for name, code in (aliases or {}).items()})
+
+    def choices_zh(self) -> str:
+        """Every value as `code（中文）`, for help and errors."""
+        return "、".join(f"{code}（{zh}）" for code, zh in self.labels.items())
+
+    def get(self, value: object) -> Any | None:
+        """The code of a code or name (surrounding spaces and letter case ignored), or None."""
+        return self.names.get(str(value).strip().casefold())
+
+    def __call__(self, value: Any) -> Any:
+        """The code of a code or name; ValueError naming every choice for anything else."""
+        code = self.get(value)
+        if code is None:
+            raise ValueError(f"{value!r} 不是可选值（可选：{self.choices_zh()}）")
+        return code
+
+
+CHANNEL_CHOICE = LabelChoice(CHANNEL_LABELS_ZH)
+SENTIMENT_CHOICE = LabelChoice(SENTIMENT_LABELS_ZH)
+CATEGORY_CHOICE = LabelChoice(CATEGORY_LABELS_ZH)
+SEVERITY_CHOICE = LabelChoice(SEVERITY_LABELS_ZH)

@@ -11,6 +11,10 @@ class ConfigError(YuqingError):
     """The configuration file or environment is invalid; the message names file and key."""
 
 
+class StoreMissing(YuqingError):
+    """A command that only reads was pointed at a data dir without the stores (a mistyped path)."""
+
+
 class IntakeError(YuqingError):
     """An input line or record could not be turned into a Mention."""
 

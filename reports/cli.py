@@ -75,7 +75,7 @@ def run_report(
     now: str | None,
 ) -> None:
     """Shared body of the daily/weekly/monthly commands."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         if now:
             fixed = _clock_at(now, ctx)

@@ -99,10 +99,12 @@ def train_adapt_command(
 
 
 @eval_app.command(
-    "sentiment", help="各数据集的准确率、macro-F1 与每秒文档数，本模型与 snownlp 对比"
+    "sentiment", help="各数据集的准确率、宏平均F1 与每秒文档数，本模型与 snownlp 对比"
 )
 def eval_sentiment_command(
-    data: list[Path] = typer.Option(..., "--data", help="标注 CSV（label, review 列），可重复"),
+    data: list[Path] = typer.Option(
+        ..., "--data", help="标注 CSV（label 列 1=正面 0=负面，review 列为文本），可重复"
+    ),
     model: list[str] = typer.Option(["default", "snownlp"], "--model", help="分类器名称，可重复"),
     sample: int | None = typer.Option(None, "--sample", help="只评估固定的随机样本（条数）"),
 ) -> None:
@@ -110,7 +112,7 @@ def eval_sentiment_command(
 
     A known *.train.csv is scored on its held-out 20 % (the rest was used for training).
     """
-    from core.errors import ConfigError
+    from core.errors import ConfigError, IntakeError
     from core.pipeline.classifier import get_classifier
     from sentiment.evaluate import evaluate, evaluation_corpus
 
@@ -123,13 +125,17 @@ def eval_sentiment_command(
     table = Table(
         "数据集",
         "条数",
-        *(f"{c.name} {m}" for m in ("准确率", "macro-F1", "条/秒") for c in classifiers),
+        *(f"{c.name} {m}" for m in ("准确率", "宏平均F1", "条/秒") for c in classifiers),
     )
     for path in data:
         if not path.exists():
             console.print(f"[red]错误：[/red]{path}：文件不存在（检查 --data 的路径）")
             raise typer.Exit(2)
-        corpus = evaluation_corpus(path, sample)
+        try:
+            corpus = evaluation_corpus(path, sample)
+        except IntakeError as exc:
+            console.print(f"[red]错误：[/red]{exc}")
+            raise typer.Exit(2) from None
         results = [evaluate(c, corpus) for c in classifiers]
         table.add_row(
             corpus.name,
@@ -169,7 +175,7 @@ def eval_category_command(
         )
         raise typer.Exit(2) from None
     classifier = get_classifier("default")
-    table = Table("轮次", "条数", "严格准确率", "宽松准确率", "macro-F1", "最常混淆")
+    table = Table("轮次", "条数", "严格准确率", "宽松准确率", "宏平均F1", "最常混淆")
     for number in sorted({s.round for s in sample}):
         scores = score(classifier, [s for s in sample if s.round == number])
         confused = "; ".join(f"{t}→{p} ×{n}" for t, p, n in scores.confusions[:2])

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from core.errors import IntakeError
+from core.intake import TEXT_COLUMNS, read_text
 
 DEFAULT_DATA_DIR = Path("/work/shared/data/sentiment")
 # shared/ sits beside the checkout (CI clones next to it); resolve from this file, not the cwd.
@@ -31,16 +35,32 @@ def default_data_dir() -> Path:
 
 
 def read_csv(path: Path) -> Corpus:
-    """Read one labeled CSV; rows with an empty review or a label other than 0/1 are skipped."""
+    """Read one labeled CSV, UTF-8 or GB18030 as `yuqing ingest` reads it: a `label` column
+    (1 = positive, 0 = negative) and the text in `review` (or text, content, 正文, 内容).
+
+    Rows with an empty text or a label other than 0/1 are skipped; a file without those
+    columns, or without a single usable row, raises IntakeError saying what is needed.
+    """
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    columns = {name.strip(): name for name in reader.fieldnames or [] if name}
+    found = f"现有的列：{'、'.join(columns) or '无'}"
+    if "label" not in columns:
+        raise IntakeError(f"{path}：缺少 label 列（标注：1 = 正面，0 = 负面）；{found}")
+    text_column = next((columns[c] for c in ("review", *TEXT_COLUMNS) if c in columns), None)
+    if text_column is None:
+        raise IntakeError(
+            f"{path}：缺少文本列 review（或 {'、'.join(TEXT_COLUMNS)} 之一）；{found}"
+        )
     texts: list[str] = []
     labels: list[int] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            review = (row.get("review") or "").strip()
-            label = (row.get("label") or "").strip()
-            if review and label in {"0", "1"}:
-                texts.append(review)
-                labels.append(int(label))
+    for row in reader:
+        review = (row.get(text_column) or "").strip()
+        label = (row.get(columns["label"]) or "").strip()
+        if review and label in {"0", "1"}:
+            texts.append(review)
+            labels.append(int(label))
+    if not texts:
+        raise IntakeError(f"{path}：没有可用的行（label 须为 0 或 1，文本不能为空）")
     name = path.name.removesuffix(".csv").removesuffix(".train")
     return Corpus(name=name, texts=texts, labels=labels)
 

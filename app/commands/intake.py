@@ -67,6 +67,11 @@ def ingest(
         gc.set_threshold(*thresholds)
     ctx.close()
     tally.print()
+    if tally.rejected and not (tally.new or tally.updated or tally.duplicates):
+        Console(stderr=True, highlight=False).print(
+            f"错误：没有导入任何提及：{tally.rejected} 行全部被拒绝（原因见上），请修正后重新导入"
+        )
+        raise typer.Exit(2)
 
 
 def _ingest_file(ctx: Context, file: Path, source: str | None) -> Tally:
@@ -107,10 +112,16 @@ class Tally:
     cut: list[tuple[str, int]] = field(default_factory=list)
 
     def reject(self, ref: str, why: str) -> None:
-        """Count one rejected input line."""
+        """Count one rejected input line. Lines unreadable as records are rejected as read,
+        the others when their batch is processed: the SHOWN first lines of the file are kept."""
         self.rejected += 1
-        if len(self.reasons) < SHOWN:
-            self.reasons.append((ref, why))
+        self.reasons.append((ref, why))
+        if len(self.reasons) >= 2 * SHOWN:
+            self.reasons = self.listed()
+
+    def listed(self) -> list[tuple[str, str]]:
+        """The kept rejections in line order, the first SHOWN."""
+        return sorted(self.reasons, key=lambda reason: line_number(reason[0]))[:SHOWN]
 
     def add(self, report: IngestReport) -> None:
         """Count one batch's outcome and let go of its mentions (memory stays flat)."""
@@ -128,17 +139,22 @@ class Tally:
             f"新增 {self.new} 条，更新 {self.updated} 条，重复 {self.duplicates} 条，"
             f"拒绝 {self.rejected} 条，截断 {self.truncated} 条"
         )
-        for ref, reason in self.reasons:
+        listed = self.listed()
+        for ref, reason in listed:
             console.print(f"  拒绝 {ref}：{reason}", markup=False)
-        if self.rejected > len(self.reasons):
-            console.print(
-                f"  …另有 {self.rejected - len(self.reasons)} 行被拒（仅列出前 {SHOWN} 行）"
-            )
+        if self.rejected > len(listed):
+            console.print(f"  …另有 {self.rejected - len(listed)} 行被拒（仅列出前 {SHOWN} 行）")
         for ref, length in self.cut:
             console.print(
                 f"  截断 {ref}：正文 {length:,} 字，超过上限，只保存了前 {MAX_TEXT:,} 字",
                 markup=False,
             )
+
+
+def line_number(ref: str) -> int:
+    """The line of a reference such as 'c.jsonl:6' (a reference without one sorts last)."""
+    number = ref.rpartition(":")[2]
+    return int(number) if number.isdigit() else 1 << 62
 
 
 def _freeze_loaded() -> None:

@@ -48,7 +48,7 @@ def reclassify(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Classify stored mentions again with the current (and adapted) model."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         total = ctx.index.count(SearchQuery())
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())

@@ -12,9 +12,13 @@ from rich.table import Table
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import (
+    CATEGORY_CHOICE,
     CATEGORY_LABELS_ZH,
+    CHANNEL_CHOICE,
     CHANNEL_LABELS_ZH,
+    SENTIMENT_CHOICE,
     SENTIMENT_LABELS_ZH,
+    SEVERITY_CHOICE,
     SEVERITY_LABELS_ZH,
     Category,
     Channel,
@@ -23,6 +27,7 @@ from core.enums import (
 )
 from core.escaping import console_text
 from core.index.protocol import SearchQuery, SortOrder
+from core.index.textquery import parse_text_query
 from core.masking import mask_personal_data
 from core.models import Mention, complaint_mark
 from core.regions import short_regions
@@ -36,13 +41,30 @@ def search(
     limit: Annotated[int, typer.Option(min=1, max=10000, help="最多返回条数")] = 20,
     json_lines: Annotated[bool, typer.Option("--json", help="每行输出一条提及 JSON")] = False,
     plan: Annotated[list[str] | None, typer.Option(help="监测方案 id，可重复")] = None,
-    channel: Annotated[list[Channel] | None, typer.Option(help="渠道，可重复")] = None,
-    sentiment: Annotated[list[SentimentLabel] | None, typer.Option(help="情感，可重复")] = None,
-    category: Annotated[list[Category] | None, typer.Option(help="投诉类别，可重复")] = None,
+    channel: Annotated[
+        list[Channel] | None,
+        typer.Option(parser=CHANNEL_CHOICE, help="渠道（代码或中文名，如 weibo 或 微博），可重复"),
+    ] = None,
+    sentiment: Annotated[
+        list[SentimentLabel] | None,
+        typer.Option(parser=SENTIMENT_CHOICE, help="情感（代码或中文名，如 负面），可重复"),
+    ] = None,
+    category: Annotated[
+        list[Category] | None,
+        typer.Option(
+            parser=CATEGORY_CHOICE,
+            help="投诉类别（代码或中文名，如 售后/退换货 或 退换货），可重复",
+        ),
+    ] = None,
     region: Annotated[
         list[str] | None, typer.Option(help="作者地区（IP属地），如 广东；可重复")
     ] = None,
-    min_urgency: Annotated[Severity | None, typer.Option(help="最低紧急程度")] = None,
+    min_urgency: Annotated[
+        Severity | None,
+        typer.Option(
+            parser=SEVERITY_CHOICE, help="最低紧急程度（代码或中文名：一般 较重 严重 紧急）"
+        ),
+    ] = None,
     complaint: Annotated[
         bool | None,
         typer.Option(
@@ -74,7 +96,18 @@ def search(
             "补救后好评从不算投诉，不能与 --complaint 同时使用（可改用 --no-complaint 或去掉其一）",
             param_hint="'--resolved'",
         )
-    ctx = Context.load(config, data_dir)
+    parsed = parse_text_query(query)
+    if parsed.unsearchable:
+        raise typer.BadParameter(
+            f"搜索词 {query!r} 里没有可检索的文字：只有汉字、字母和数字能检索，"
+            "表情和标点不参与检索；请换成文字（例如 生气、差评）",
+            param_hint="'query'",
+        )
+    if parsed.ignored:
+        Console(stderr=True, highlight=False).print(
+            "提示：表情和标点不参与检索，已忽略：" + " ".join(parsed.ignored)
+        )
+    ctx = Context.load(config, data_dir, existing=True)
     result = ctx.index.search(
         SearchQuery(
             text=query or None,

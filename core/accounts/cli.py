@@ -63,7 +63,7 @@ def add(
 @user_app.command("list", help="账号列表：角色、状态、最近登录")
 def list_accounts(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Accounts with role, state and last login."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             accounts = service.get_all(session)

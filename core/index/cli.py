@@ -16,10 +16,10 @@ from rich.table import Table
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.config import IndexConfig, load_config, retention_problem
-from core.errors import ConfigError
+from core.errors import ConfigError, StoreMissing
 from core.index.engines import EngineMentionIndex, mapping, open_engine_index, resort
 from core.index.engines.mapping import CJK_BIGRAM
-from core.index.factory import open_index
+from core.index.factory import SQLITE_INDEX_FILE, open_index
 from core.index.protocol import MentionIndex, SearchQuery
 from core.timeutil import parse_duration
 
@@ -205,7 +205,9 @@ def stats(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
     """Document count, indices, analyzer and size of the configured index."""
     settings = _index_config(config)
     if settings.backend == Backend.SQLITE:
-        path = Path(settings.path) if settings.path else data_dir / "mentions.db"
+        path = Path(settings.path) if settings.path else data_dir / SQLITE_INDEX_FILE
+        if not path.exists():
+            raise StoreMissing(f"索引文件 {path} 不存在；检查 --data-dir 或 index.path")
         index = open_index(settings, data_dir)
         try:
             count = index.count(SearchQuery())

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from core.errors import ConfigError
 
+SQLITE_INDEX_FILE = "mentions.db"  # the embedded index's file in the data dir (no index.path)
+
 if TYPE_CHECKING:
     from core.config import IndexConfig
     from core.index.protocol import MentionIndex
@@ -17,7 +19,9 @@ def open_index(config: IndexConfig, data_dir: Path) -> MentionIndex:
     if config.backend == "sqlite":
         from core.index.sqlite import SQLiteMentionIndex
 
-        return SQLiteMentionIndex(Path(config.path) if config.path else data_dir / "mentions.db")
+        return SQLiteMentionIndex(
+            Path(config.path) if config.path else data_dir / SQLITE_INDEX_FILE
+        )
     if config.backend in {"opensearch", "elasticsearch"}:
         from core.index.engines import open_engine_index
 

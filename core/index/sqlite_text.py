@@ -62,8 +62,11 @@ def rowid_bounds(column: str, bounds: RowidRange) -> tuple[str, list[Any]]:
 
 
 def plan_text(text: str | None, bounds: RowidRange) -> TextPlan | None:
-    """How to match a query's text; None when it has no searchable term."""
+    """How to match a query's text; None when it has no term (terms without a searchable
+    character are left out; when that leaves nothing, the plan matches no row)."""
     parsed = parse_text_query(text)
+    if parsed.unsearchable:
+        return TextPlan(clauses=["0"])
     terms: dict[tuple[str, bool], list[str]] = {}
     for negate, group in ((False, parsed.must), (True, parsed.must_not)):
         for term in group:

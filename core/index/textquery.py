@@ -1,18 +1,27 @@
 """The index's full-text query syntax and the CJK bigram tokens shared by every backend.
 
 A query is whitespace-separated terms; every term must occur as a substring, a term with
-a leading '-' must not occur; "quoted phrases" keep their spaces.
+a leading '-' must not occur; "quoted phrases" keep their spaces. Full-width letters, digits
+and signs (ＸＷＦ, １２３１５, the ideographic space) count as their ASCII forms.
+
+Only CJK characters, letters and digits are indexed: emoji and punctuation separate tokens.
+A term without any of them is left out of the match; a query whose terms are all such (`😡`,
+`！！！`) matches nothing (TextQuery.unsearchable) rather than everything.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from dataclasses import dataclass, field
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = r"0-9A-Za-z\u00c0-\u024f"
 _IS_CJK = re.compile(rf"[{_CJK}]")
+# Full-width ASCII variants and the ideographic space (NFKC maps them to ASCII; CJK text is left
+# as typed, since stored texts are tokenised without normalisation).
+_FULL_WIDTH = re.compile(r"[\u3000\uff01-\uff5e]+")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # One match per token of bigram_tokens, in its order: at a CJK character followed by another
 # one, their bigram; at a lone CJK character, itself; at a word's start, the word. The last
@@ -34,12 +43,28 @@ class TextQuery:
         """True when the query has no terms at all."""
         return not self.must and not self.must_not
 
+    @property
+    def ignored(self) -> list[str]:
+        """Terms without a CJK character, letter or digit: the index cannot match them."""
+        return [term for term in (*self.must, *self.must_not) if not bigram_tokens(term)]
+
+    @property
+    def unsearchable(self) -> bool:
+        """True when terms were given but nothing in them can be searched (emoji, punctuation).
+
+        The required terms decide (the excluded ones when there are none): such a query must
+        match nothing, not every mention.
+        """
+        group = self.must or self.must_not
+        return bool(group) and not any(bigram_tokens(term) for term in group)
+
 
 def parse_text_query(text: str | None) -> TextQuery:
     """Split a user query into required and excluded terms."""
     query = TextQuery()
     if not text or not text.strip():
         return query
+    text = _FULL_WIDTH.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)
     try:
         parts = shlex.split(text)
     except ValueError:

@@ -21,7 +21,11 @@ def clock_text(clock: SlaClock, tz: ZoneInfo) -> str:
 
 
 def print_board(grouped: Mapping[CaseStatus, Sequence[CaseCard[C]]], tz: ZoneInfo) -> None:
-    """Cases per status; overdue rows in red, warnings in yellow."""
+    """Cases per status; overdue rows in red, warnings in yellow (没有案件。 when there are none,
+    as `alerts list` says 没有预警。)."""
+    if not any(grouped.values()):
+        console.print("没有案件。")
+        return
     table = Table("#", "状态", "级别", "负责人", "标题", "SLA", "任务", "逾期")
     for status, cards in grouped.items():
         for card in cards:

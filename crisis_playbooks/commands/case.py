@@ -38,7 +38,7 @@ def list_cases(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """The case board: cases by status, overdue ones flagged."""
-    with command_context(config, data_dir, now) as (ctx, moment):
+    with command_context(config, data_dir, now, existing=True) as (ctx, moment):
         try:  # stdlib sqlite3 on the embedded store (SQLAlchemy on a configured database)
             grouped = read_board(ctx, policy=runtime.policy(ctx), now=moment, statuses=status or ())
         finally:
@@ -117,7 +117,10 @@ def show(
     from crisis_playbooks.commands.render import print_detail
     from crisis_playbooks.overview import detail
 
-    with command_context(config, data_dir, now) as (ctx, moment), ctx.sessions() as session:
+    with (
+        command_context(config, data_dir, now, existing=True) as (ctx, moment),
+        ctx.sessions() as session,
+    ):
         case = service.get_or_raise(session, case_id=case_id)
         print_detail(
             detail(session, case=case, policy=runtime.policy(ctx), now=moment), ctx.config.tz

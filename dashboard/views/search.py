@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from core.index.protocol import SortOrder
+from core.index.textquery import parse_text_query
 from dashboard.corrections import correction_form
 from dashboard.data import search
 from dashboard.widgets import RANGES, filter_sidebar, mention_cards, range_label
@@ -42,6 +43,8 @@ scope = f"{replace(query, text=text or None, sort=sort, since=None)!r}|{interval
 if st.session_state.get("search-asked") != scope:  # a new search starts on its first page
     st.session_state[PAGE_KEY] = 1
 st.session_state["search-asked"] = scope
+if parse_text_query(text).unsearchable:
+    st.warning("搜索内容里没有可检索的文字：只有汉字、字母和数字能检索，表情和标点不参与检索。")
 page = int(st.number_input("页码", min_value=1, step=1, key=PAGE_KEY))
 asked = replace(query, text=text or None, sort=sort, limit=PAGE, offset=(page - 1) * PAGE)
 result = search(asked)

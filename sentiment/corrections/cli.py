@@ -12,16 +12,18 @@ from rich.table import Table
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
+from core.enums import CATEGORY_CHOICE, SENTIMENT_CHOICE, SEVERITY_CHOICE
 from core.errors import YuqingError
+from core.models import corrected_value
 from sentiment.corrections import service
 from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, value_zh
 
 label_app = typer.Typer(help="人工校正提及的情感、是否投诉、类别、紧急程度", no_args_is_help=True)
-console = Console(soft_wrap=True)
+console = Console(soft_wrap=True, highlight=False)
 
 
 def _fail(exc: YuqingError) -> None:
-    Console(stderr=True).print(f"[bold red]错误：[/bold red]{escape(str(exc))}")
+    Console(stderr=True, soft_wrap=True).print(f"[bold red]错误：[/bold red]{escape(str(exc))}")
     raise typer.Exit(2)
 
 
@@ -29,12 +31,14 @@ def _fail(exc: YuqingError) -> None:
 def set_labels(
     mention_id: Annotated[str, typer.Argument(help="提及 id（yuqing search --json 的 id）")],
     sentiment: Annotated[
-        str | None, typer.Option(help="情感：negative 负面 / neutral 中性 / positive 正面")
+        str | None, typer.Option(help=f"情感（代码或中文）：{SENTIMENT_CHOICE.choices_zh()}")
     ] = None,
     complaint: Annotated[str | None, typer.Option(help="是 | 否")] = None,
-    category: Annotated[str | None, typer.Option(help="类别代码，如 product_quality")] = None,
+    category: Annotated[
+        str | None, typer.Option(help=f"类别（代码或中文）：{CATEGORY_CHOICE.choices_zh()}")
+    ] = None,
     urgency: Annotated[
-        str | None, typer.Option(help="紧急程度：low / medium / high / critical（低到危急）")
+        str | None, typer.Option(help=f"紧急程度（代码或中文）：{SEVERITY_CHOICE.choices_zh()}")
     ] = None,
     actor: Annotated[str | None, typer.Option(help="操作人（默认当前系统用户）")] = None,
     config: ConfigOption = None,
@@ -48,8 +52,9 @@ def set_labels(
         CorrectedField.URGENCY: urgency,
     }
     changes = {field: value for field, value in given.items() if value is not None}
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
+        before = ctx.index.get(mention_id)
         with ctx.sessions() as session:
             mention = service.correct(
                 session,
@@ -63,8 +68,21 @@ def set_labels(
         _fail(exc)
     finally:
         ctx.close()
-    fields = "、".join(FIELD_LABELS_ZH[f] for f in changes)
-    console.print(f"已校正 {mention.id} 的{fields}", highlight=False)
+    assert before is not None  # correct() refused an unknown id
+    done = [f for f in changes if before.corrected.get(f.value) != mention.corrected.get(f.value)]
+    changed = [
+        f for f in done if corrected_value(before, f.value) != corrected_value(mention, f.value)
+    ]
+    if changed:
+        console.print(f"已校正 {mention.id} 的{'、'.join(FIELD_LABELS_ZH[f] for f in changed)}")
+    for field in changes:
+        now_zh = value_zh(field, corrected_value(mention, field.value))
+        if field not in done:
+            console.print(f"未改变：{FIELD_LABELS_ZH[field]}已校正为 {now_zh}，未重复记录")
+        elif field not in changed:
+            console.print(
+                f"已确认 {mention.id} 的{FIELD_LABELS_ZH[field]}：{now_zh}（与模型判断一致）"
+            )
 
 
 @label_app.command("list", help="校正记录，最新在前：时间、操作人、提及、字段、修改前 → 修改后")
@@ -74,7 +92,7 @@ def list_corrections(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Corrections, newest first: when, who, which mention, field, before → after."""
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     table = Table("时间", "操作人", "提及", "字段", "原值", "新值")
     with ctx.sessions() as session:
         for row in service.history(session, mention_id):
@@ -97,7 +115,7 @@ def adaptation_status(
     """How many corrections are stored, when the adaptation model was trained, its effect."""
     from sentiment.adaptation.job import status
 
-    ctx = Context.load(config, data_dir)
+    ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
             current = status(session, ctx.data_dir)

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.enums import Category, Channel, SentimentLabel, Severity
+from core.enums import CATEGORY_CHOICE, SENTIMENT_CHOICE, SEVERITY_CHOICE, Channel
 from core.errors import YuqingError
 from core.index.protocol import MentionIndex
 from core.models import Mention, corrected_value
@@ -35,15 +35,15 @@ def parse_value(field: CorrectedField, raw: str) -> str:
             return "false"
         allowed = ["是", "否"]
     else:
-        kinds = {
-            CorrectedField.SENTIMENT: SentimentLabel,
-            CorrectedField.CATEGORY: Category,
-            CorrectedField.URGENCY: Severity,
-        }
-        enum = kinds[field]
-        if text in enum._value2member_map_:
-            return text
-        allowed = [str(member.value) for member in enum]
+        choice = {
+            CorrectedField.SENTIMENT: SENTIMENT_CHOICE,
+            CorrectedField.CATEGORY: CATEGORY_CHOICE,
+            CorrectedField.URGENCY: SEVERITY_CHOICE,
+        }[field]
+        code = choice.get(raw)  # the code, or the Chinese name the tables show
+        if code is not None:
+            return str(code)
+        allowed = [choice.choices_zh()]
     raise CorrectionError(f"{FIELD_LABELS_ZH[field]}不能设为 {raw!r}；可选值：{'、'.join(allowed)}")
 
 
@@ -56,13 +56,23 @@ def correct(
     actor: str,
     now: datetime,
 ) -> Mention:
-    """Set the given fields on one mention, in the index at once, with one audit row per field."""
+    """Set the given fields on one mention, in the index at once, with one audit row per field.
+
+    A field already corrected to the same value is left alone (no second audit row, nothing
+    new to train on). Setting the classifier's own value is kept: a person confirmed it, and
+    the adaptation learns from confirmations as from changes."""
     mention = index.get(mention_id)
     if mention is None:
         raise CorrectionError(f"找不到提及 {mention_id}（用 yuqing search 查到的 id）")
     if not changes:
         raise CorrectionError("没有要校正的字段：至少给出情感、是否投诉、类别或紧急程度之一")
-    values = {field: parse_value(field, raw) for field, raw in changes.items()}
+    values = {
+        field: value
+        for field, value in ((f, parse_value(f, raw)) for f, raw in changes.items())
+        if mention.corrected.get(field.value) != value
+    }
+    if not values:
+        return mention
     for field, value in values.items():
         session.add(
             LabelCorrection(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from alerting.cli import alerts_app, replay
 from alerting.scheduled import JOB_ID, register_jobs
+from app.cli import app, main
 from bench.synthetic import PassThroughClassifier, background, burst
 from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, make_ctx
@@ -146,3 +148,31 @@ def test_register_jobs_adds_tick_and_listener(data_dir: Path) -> None:
 
         assert [a.rule for a in service.get_all(session)] == ["urgent-mention"]
     ctx.close()
+
+
+def test_list_status_by_code_or_chinese_name_and_a_typo_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kol = {
+        "source": "weibo", "native_id": "k1", "channel": "weibo",
+        "text": "在鲜味坊吃出虫子，孩子食物中毒住院了，已经报警并联系记者曝光！",
+        "published_at": datetime.now(UTC).isoformat(),
+        "author": {"name": "吃货小王大王", "followers": 1260000, "verified": True},
+    }  # fmt: skip
+    stream = tmp_path / "kol.jsonl"
+    stream.write_text(json.dumps(kol, ensure_ascii=False) + "\n", encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "var")]
+    assert runner.invoke(app, ["ingest", str(stream), *data]).exit_code == 0
+
+    for status in ("open", "待处理", "未处理", "OPEN", "active", "未解决", "all", "全部"):
+        listed = runner.invoke(alerts_app, ["list", "--status", status, *data])
+        assert listed.exit_code == 0 and "高危舆情" in listed.output, status
+    for status in ("resolved", "已解决"):
+        assert "没有预警。" in runner.invoke(alerts_app, ["list", "--status", status, *data]).output
+
+    monkeypatch.setattr(sys, "argv", ["yuqing", "alerts", "list", "--status", "opne", *data])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "没有预警" not in err
+    assert "'opne' 不是可选值" in err and "open（待处理）" in err and "all（全部）" in err, err

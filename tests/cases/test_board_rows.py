@@ -178,12 +178,24 @@ def test_the_command_prints_the_board(
     assert titles == ["外卖吃出异物", "包装破损"]  # case 1 before case 5: the board's order
 
 
-def test_a_store_never_opened_shows_an_empty_board_and_stays_uncreated(tmp_path: Path) -> None:
+def test_a_store_never_opened_is_refused_and_stays_uncreated(tmp_path: Path) -> None:
     config = tmp_path / "yuqing.yaml"
     config.write_text("brand: 鲜味坊\n", encoding="utf-8")
     where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
 
-    printed = _cli(where, "case", "list")
+    result = runner.invoke(app, ["case", "list", *where])
 
-    assert "┃ # ┃ 状态" in printed and "│" not in printed  # the header, no rows
+    assert result.exit_code == 2  # a mistyped --data-dir is named, not shown as an empty board
+    assert f"数据目录 {tmp_path / 'var'} 不存在" in result.output.replace("\n", "")
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
+
+
+def test_a_store_without_cases_says_so(tmp_path: Path) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("brand: 鲜味坊\n", encoding="utf-8")
+    store = Context.load(config, tmp_path / "var")
+    store.engine  # noqa: B018 (creates the store, without cases)
+    store.close()
+    where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
+
+    assert _cli(where, "case", "list").strip() == "没有案件。"  # as alerts list: 没有预警。

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -184,3 +185,31 @@ def test_connection_checkpoints_every_wal_checkpoint_pages(tmp_path: Path) -> No
         assert found == WAL_CHECKPOINT_PAGES > 1_000  # more than SQLite's default
     finally:
         index.close()
+
+
+def test_a_query_with_nothing_searchable_matches_nothing(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index.upsert_many(
+        [
+            mention("1", "鲜味坊 XWF 退款太慢😡😡！！！"),
+            mention("2", "外卖很好吃，点赞", 30),
+            mention("3", "XWF 申请退款", 60),
+        ]
+    )
+    window = SearchQuery(since=T0 - timedelta(hours=1), until=T0 + timedelta(hours=2))
+    for text in ("😡", "！！！", "，", "!!!", "-😡", "😡 -退款", "-！ -😡"):
+        for query in (SearchQuery(text=text), replace(window, text=text)):
+            assert index.count(query) == 0, text
+            assert index.search(query).total == 0, text
+            assert index.histogram(query, timedelta(days=1), None, SHANGHAI) == [], text
+    # Emoji and punctuation beside a searchable term are left out, as inside a term.
+    assert index.count(SearchQuery(text="退款 😡")) == index.count(SearchQuery(text="退款")) == 2
+    assert index.count(SearchQuery(text="好吃 -😡")) == 1
+
+
+def test_full_width_letters_search_as_ascii(tmp_path: Path) -> None:
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    index.upsert_many([mention("1", "XWF 退款12315"), mention("2", "鲜味坊 好吃", 5)])
+    for full, half in (("ＸＷＦ", "XWF"), ("ｘｗｆ　退款", "xwf 退款"), ("１２３１５", "12315")):
+        assert index.count(SearchQuery(text=full)) == index.count(SearchQuery(text=half)) == 1
+    assert index.count(SearchQuery(text="－ＸＷＦ")) == 1  # a full-width minus excludes too

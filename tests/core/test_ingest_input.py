@@ -60,6 +60,32 @@ def test_cli_reports_bad_lines_by_number_and_stores_the_rest(tmp_path: Path) -> 
     assert "拒绝 in.jsonl:4：不是合法的 JSON：键名须用英文双引号括起（第 2 列）" in output
 
 
+def test_rejected_lines_are_listed_in_line_order(tmp_path: Path) -> None:
+    # Line 2 is refused by the pipeline (empty text) when its batch is processed, line 4 while
+    # reading (not JSON): the list follows the file all the same.
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join([line(1), line(2, "   "), line(3), "{not json"]), "utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0 and "新增 2 条" in output and "拒绝 2 条" in output
+    assert output.index("拒绝 in.jsonl:2：") < output.index("拒绝 in.jsonl:4：")
+
+
+def test_a_file_with_every_line_rejected_exits_non_zero(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "没有来源"}\n{not json\n', encoding="utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 2
+    assert "新增 0 条" in output and "拒绝 2 条" in output
+    assert "没有导入任何提及：2 行全部被拒绝" in output
+    # Lines already stored count as taken: a re-import with one bad line still succeeds.
+    good = tmp_path / "good.jsonl"
+    good.write_text(line(1) + "\n", encoding="utf-8")
+    assert ingest(str(good), "--data-dir", str(tmp_path / "var"))[0] == 0
+    good.write_text(line(1) + "\n{not json\n", encoding="utf-8")
+    code, output = ingest(str(good), "--data-dir", str(tmp_path / "var"))
+    assert code == 0 and "重复 1 条" in output and "拒绝 1 条" in output
+
+
 def test_reading_is_streamed(tmp_path: Path) -> None:
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(line(n) for n in range(60_000)), encoding="utf-8")

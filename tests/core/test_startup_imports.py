@@ -15,11 +15,33 @@ import pytest
 CONFIG = "brand: 鲜味坊\nplans:\n  - id: xwf\n    name: 鲜味坊\n    expression: 鲜味坊\n"
 
 
-def imported_modules(args: list[str], tmp_path: Path) -> set[str]:
-    """Every module a `yuqing ARGS` process imported (it must succeed)."""
+def _where(tmp_path: Path) -> list[str]:
     config = tmp_path / "yuqing.yaml"
     config.write_text(CONFIG, encoding="utf-8")
-    where = ["--data-dir", str(tmp_path / "data"), "--config", str(config)]
+    return ["--data-dir", str(tmp_path / "data"), "--config", str(config)]
+
+
+def create_store(tmp_path: Path) -> None:
+    """Create the data dir's stores, every table included, as `yuqing ingest` does (the
+    commands below only read: they refuse a data dir without stores)."""
+    stream = tmp_path / "one.jsonl"
+    stream.write_text(
+        '{"source": "weibo", "native_id": "1", "text": "鲜味坊退款难",'
+        ' "published_at": "2026-11-20T10:00:00+08:00"}\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "ingest", str(stream), "--no-alerts", *_where(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def imported_modules(args: list[str], tmp_path: Path) -> set[str]:
+    """Every module a `yuqing ARGS` process imported (it must succeed)."""
+    where = _where(tmp_path)
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "app", *args, *where],
         capture_output=True,
@@ -56,6 +78,7 @@ def imported_modules(args: list[str], tmp_path: Path) -> set[str]:
 def test_small_commands_leave_heavy_stacks_unloaded(
     args: list[str], unwanted: set[str], tmp_path: Path
 ) -> None:
+    create_store(tmp_path)
     loaded = imported_modules(args, tmp_path)
     assert "app.cli" in loaded  # the listing is real
     assert loaded & unwanted == set()
@@ -63,7 +86,7 @@ def test_small_commands_leave_heavy_stacks_unloaded(
 
 def test_a_current_store_opens_without_every_domains_models(tmp_path: Path) -> None:
     # `user list` opens the store through the ORM (events and cases list read plain rows)
-    imported_modules(["user", "list"], tmp_path)  # creates and stamps the store
+    create_store(tmp_path)  # creates and stamps the store
     loaded = imported_modules(["user", "list"], tmp_path)
     assert "core.accounts.models" in loaded and "sqlalchemy" in loaded
     assert (
@@ -80,7 +103,7 @@ def test_a_current_store_opens_without_every_domains_models(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("args", [["events", "list", "--json"], ["case", "list"]])
 def test_lists_read_an_existing_store_without_the_orm(args: list[str], tmp_path: Path) -> None:
-    imported_modules(["user", "list"], tmp_path)  # the store exists, with every table
+    create_store(tmp_path)  # the store exists, with every table
     assert (tmp_path / "data" / "yuqing.db").exists()
 
     loaded = imported_modules(args, tmp_path)

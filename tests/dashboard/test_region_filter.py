@@ -54,3 +54,12 @@ def test_region_filter_lists_regions_and_narrows_results(data_dir: Path) -> None
     assert at.caption[0].value.startswith("最近 24 小时内共找到 1 条")
     cards = [m.value for m in at.markdown if "yq-mention" in m.value]
     assert len(cards) == 1 and "IP属地 广东" in cards[0] and "鲜味坊退款难" in cards[0]
+
+
+def test_a_search_without_searchable_text_finds_nothing_and_says_why(data_dir: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.text_input[0].input("😡！").run()
+
+    assert not at.exception
+    assert at.caption[0].value == "共找到 0 条"
+    assert "没有可检索的文字" in at.warning[0].value

@@ -20,6 +20,7 @@ from brand_events.models import Event
 from brand_events.status import summary
 from core.config import DatabaseConfig
 from core.context import Context
+from core.errors import StoreMissing
 from core.store_read import EMBEDDED_STORE
 from tests.conftest import require
 from tests.postgres import PostgresServer
@@ -207,11 +208,11 @@ def test_the_command_prints_the_list(
     assert "外卖e投诉" not in table and "外卖f投诉" not in table
 
 
-def test_a_store_never_opened_lists_nothing_and_stays_uncreated(
-    config: Path, tmp_path: Path
-) -> None:
+def test_a_store_never_opened_is_refused_and_stays_uncreated(config: Path, tmp_path: Path) -> None:
     where = ("--data-dir", str(tmp_path / "var"), "--config", str(config))
 
-    assert _cli("events", "list", *where).strip() == "没有事件。"
-    assert _cli("events", "list", "--json", *where) == ""
+    for args in (("events", "list", *where), ("events", "list", "--json", *where)):
+        result = runner.invoke(app, list(args))
+        assert isinstance(result.exception, StoreMissing)  # `yuqing` prints it, exit 2
+        assert f"数据目录 {tmp_path / 'var'} 不存在" in str(result.exception)
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()

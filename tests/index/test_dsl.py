@@ -51,6 +51,16 @@ def test_filters_and_exclusions_form_one_bool_query() -> None:
     assert built["must_not"] == [{"match_phrase": {"body.grams": {"query": "12315"}}}]
 
 
+@pytest.mark.parametrize("text", ["!!!", "😡", "！！！ -，", "-😡"])
+def test_a_text_with_nothing_searchable_matches_nothing(text: str) -> None:
+    query = SearchQuery(text=text, channels=[Channel.WEIBO])
+    assert dsl.build_query(query) == {"bool": {"must_not": [{"match_all": {}}]}}
+
+
+def test_full_width_terms_match_as_ascii() -> None:
+    assert dsl.build_query(SearchQuery(text="ＸＷＦ")) == dsl.build_query(SearchQuery(text="xwf"))
+
+
 def test_no_criteria_match_everything() -> None:
     assert dsl.build_query(SearchQuery(text="  ")) == {"match_all": {}}
 

@@ -65,7 +65,11 @@ def test_get_and_locate_round_trip(loaded: MentionIndex) -> None:
         ("12315", {"regulator"}),
         ("IPHONE15", {"battery"}),
         ("iPhone", set()),
-        ("!!!", set(CORPUS)),
+        ("ＩＰＨＯＮＥ１５", {"battery"}),  # full-width letters and digits search as ASCII
+        ("退款 !!!", {"refund", "regulator"}),  # punctuation beside a term is left out
+        ("!!!", set()),  # nothing searchable: nothing matches, not everything
+        ("😡", set()),
+        ("-😡", set()),
         ("", set(CORPUS)),
     ],
 )

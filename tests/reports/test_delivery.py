@@ -158,6 +158,9 @@ def test_cli_daily_monthly_and_custom_ranges(tmp_path: Path) -> None:
 def test_cli_rejects_bad_input_with_a_clear_message(tmp_path: Path) -> None:
     config = write_config(tmp_path)
     common = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
+    store = Context.load(config, tmp_path / "var")
+    store.engine  # noqa: B018 (creates the store: a report refuses a data dir without one)
+    store.close()
     result = CliRunner().invoke(report_app, ["weekly", "--from", "2026-13-01", *common])
     assert "--from '2026-13-01'：日期请写成 YYYY-MM-DD" in str(result.exception)
     result = CliRunner().invoke(report_app, ["weekly", "--plan", "nope", *common])

@@ -39,6 +39,30 @@ def test_eval_prints_both_models(tmp_path: Path) -> None:
     assert "1.0000" in result.output  # our model gets these six right
 
 
+def test_eval_reads_gb18030_like_ingest(tmp_path: Path) -> None:
+    data = tmp_path / "gbk.csv"
+    rows = "label,review\n" + "".join(f"{y},{t}\n" for y, t in ROWS)
+    data.write_bytes(rows.encode("gb18030"))
+    result = CliRunner().invoke(_app(), ["eval", "sentiment", "--data", str(data)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "1.0000" in result.output
+    assert "default 宏平均F1" in result.output
+
+
+def test_eval_without_a_label_or_text_column_says_which_is_needed(tmp_path: Path) -> None:
+    cases = {
+        "text,channel\n太难吃了,weibo\n": "缺少 label 列",
+        "label,渠道\n1,weibo\n": "缺少文本列 review",
+        "label,review\n好评,很好吃\n": "没有可用的行",
+    }
+    for number, (content, problem) in enumerate(cases.items()):
+        data = tmp_path / f"{number}.csv"
+        data.write_text(content, encoding="utf-8")
+        result = CliRunner().invoke(_app(), ["eval", "sentiment", "--data", str(data)], env=WIDE)
+        assert result.exit_code == 2, result.output
+        assert problem in result.output and "准确率" not in result.output
+
+
 def test_eval_unknown_model_and_missing_file(tmp_path: Path) -> None:
     runner = CliRunner()
     missing = runner.invoke(

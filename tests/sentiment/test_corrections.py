@@ -122,14 +122,55 @@ def test_cli_sets_and_lists(ctx: Context, tmp_path: Path) -> None:
     runner = CliRunner()
     data = ["--data-dir", str(tmp_path / "var")]
     done = runner.invoke(
-        app, ["label", "set", mention_id, "--complaint", "是", "--actor", "王五", *data]
+        app, ["label", "set", mention_id, "--complaint", "否", "--actor", "王五", *data]
     )
     assert done.exit_code == 0, done.output
     assert f"已校正 {mention_id} 的是否投诉" in done.output
     listed = runner.invoke(app, ["label", "list", *data])
     row = next(line for line in listed.output.splitlines() if "王五" in line)
-    assert [cell.strip() for cell in row.split("│")][4:7] == ["是否投诉", "是", "是"]
+    assert [cell.strip() for cell in row.split("│")][4:7] == ["是否投诉", "是", "否"]
     bad = runner.invoke(app, ["label", "set", mention_id, "--urgency", "urgent", *data])
     assert bad.exit_code == 2 and "紧急程度不能设为 'urgent'" in bad.output
     shown = runner.invoke(app, ["search", "刹车", "--json", *data])
-    assert json.loads(shown.output.splitlines()[0])["corrected"] == {"complaint": "true"}
+    assert json.loads(shown.output.splitlines()[0])["corrected"] == {"complaint": "false"}
+
+
+def test_cli_takes_the_chinese_names_the_tables_show(ctx: Context, tmp_path: Path) -> None:
+    mention_id = ingest_one(ctx)
+    ctx.close()
+    runner = CliRunner()
+    data = ["--data-dir", str(tmp_path / "var")]
+    args = ["--sentiment", "中性", "--category", "退换货", "--urgency", "严重"]
+    done = runner.invoke(app, ["label", "set", mention_id, *args, *data])
+    assert done.exit_code == 0, done.output
+    shown = runner.invoke(app, ["search", "刹车", "--json", *data])
+    assert json.loads(shown.output.splitlines()[0])["corrected"] == {
+        "sentiment": "neutral",
+        "category": "after_sales_refund",
+        "urgency": "high",
+    }
+    bad = runner.invoke(app, ["label", "set", mention_id, "--sentiment", "生气", *data])
+    assert bad.exit_code == 2
+    assert "情感不能设为 '生气'" in bad.output and "negative（负面）" in bad.output
+
+
+def test_the_same_correction_twice_is_recorded_once(ctx: Context, tmp_path: Path) -> None:
+    mention_id = ingest_one(ctx)  # the classifier says 负面
+    ctx.close()
+    runner = CliRunner()
+    data = ["--data-dir", str(tmp_path / "var")]
+    confirmed = runner.invoke(app, ["label", "set", mention_id, "--sentiment", "负面", *data])
+    assert confirmed.exit_code == 0, confirmed.output
+    assert "已确认" in confirmed.output and "与模型判断一致" in confirmed.output
+    first = runner.invoke(app, ["label", "set", mention_id, "--urgency", "紧急", *data])
+    assert first.exit_code == 0 and "已校正" in first.output
+    again = runner.invoke(
+        app, ["label", "set", mention_id, "--sentiment", "negative", "--urgency", "critical", *data]
+    )
+    assert again.exit_code == 0, again.output
+    assert f"已校正 {mention_id}" not in again.output and "已确认" not in again.output
+    assert "未改变：情感已校正为 负面，未重复记录" in again.output
+    assert "未改变：紧急程度已校正为 紧急，未重复记录" in again.output
+    with Context.load(None, tmp_path / "var").sessions() as session:
+        rows = service.history(session, mention_id)
+    assert sorted(row.field for row in rows) == ["sentiment", "urgency"]  # one row each

@@ -76,6 +76,8 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
     if published:
         filters.append({"range": {"published_us": published}})
     parsed = parse_text_query(query.text)
+    if parsed.unsearchable:  # terms, but nothing in them the index holds: no match
+        return {"bool": {"must_not": [{"match_all": {}}]}}
     for term in parsed.must:
         clause = text_clause(term)
         if clause is not None:

@@ -1,0 +1,71 @@
+"""Commands that only read refuse a data dir without stores (a mistyped --data-dir) and leave
+it as it was; the commands that fill a store still create one."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+READERS = [
+    ["alerts", "list"],
+    ["alerts", "list", "--status", "all"],
+    ["alerts", "ack", "1"],
+    ["search", "退款"],
+    ["report", "weekly"],
+    ["events", "list"],
+    ["case", "list"],
+    ["sources", "list"],
+    ["label", "list"],
+    ["user", "list"],
+]
+
+
+def run(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    monkeypatch.setattr(sys, "argv", ["yuqing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out = capsys.readouterr()
+    return exited.value.code, out.out + out.err
+
+
+@pytest.mark.parametrize("args", READERS, ids=" ".join)
+def test_a_reader_refuses_a_missing_data_dir_and_creates_nothing(
+    args: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    missing = tmp_path / "nonexist"
+    code, printed = run([*args, "--data-dir", str(missing)], monkeypatch, capsys)
+    assert code == 2
+    assert f"数据目录 {missing} 不存在" in printed.replace("\n", ""), printed
+    assert not missing.exists()
+
+
+def test_an_existing_folder_without_stores_is_refused_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, printed = run(["alerts", "list", "--data-dir", str(tmp_path)], monkeypatch, capsys)
+    assert code == 2 and f"数据目录 {tmp_path} 里没有 yuqing 的数据" in printed
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ingest_creates_the_store_and_readers_then_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stream = tmp_path / "in.jsonl"
+    row = {"source": "weibo", "native_id": "1", "text": "鲜味坊退款难",
+           "published_at": "2026-11-20T10:00:00+08:00"}  # fmt: skip
+    stream.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    data = str(tmp_path / "new")
+    code, printed = run(
+        ["ingest", str(stream), "--no-alerts", "--data-dir", data], monkeypatch, capsys
+    )
+    assert code == 0 and "新增 1 条" in printed
+    code, printed = run(["alerts", "list", "--data-dir", data], monkeypatch, capsys)
+    assert code == 0 and "没有预警。" in printed

@@ -1,0 +1,90 @@
+"""`yuqing search`: a query or filter it cannot use is refused in Chinese, never widened."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app, main
+
+runner = CliRunner()
+ROWS = [
+    {"source": "weibo", "native_id": "1", "text": "XWF 鲜味坊退款难😡😡！！！",
+     "published_at": "2026-11-20T10:00:00+08:00"},
+    {"source": "weibo", "native_id": "2", "text": "鲜味坊很好吃，点赞",
+     "published_at": "2026-11-20T11:00:00+08:00"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> str:
+    stream = tmp_path / "in.jsonl"
+    stream.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS), "utf-8")
+    folder = str(tmp_path / "var")
+    result = runner.invoke(app, ["ingest", str(stream), "--data-dir", folder])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def run(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of `yuqing ARGS` through the real entry point."""
+    monkeypatch.setattr(sys, "argv", ["yuqing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out = capsys.readouterr()
+    code = exited.value.code
+    return (code if isinstance(code, int) else 0), out.out, out.err
+
+
+def found(data: str, *args: str) -> list[str]:
+    result = runner.invoke(app, ["search", *args, "--json", "--data-dir", data])
+    assert result.exit_code == 0, result.output
+    return sorted(json.loads(line)["native_id"] for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("text", ["😡", "！！！", "，", "😡 -，"])
+def test_a_query_without_searchable_text_is_refused(
+    text: str, data: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(["search", text, "--data-dir", data], capsys, monkeypatch)
+    assert code == 2 and not out
+    assert "没有可检索的文字" in err and "表情和标点不参与检索" in err, err
+    assert "共 " not in err
+
+
+def test_full_width_and_mixed_queries(data: str) -> None:
+    assert found(data, "ＸＷＦ") == found(data, "XWF") == ["1"]
+    result = runner.invoke(app, ["search", "退款 😡", "--json", "--data-dir", data])
+    assert result.exit_code == 0
+    assert [json.loads(line)["native_id"] for line in result.stdout.splitlines()] == ["1"]
+    assert "已忽略：😡" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "code", "chinese"),
+    [
+        ("--sentiment", "negative", "负面"),
+        ("--channel", "weibo", "微博"),
+        ("--category", "after_sales_refund", "售后/退换货"),
+        ("--category", "after_sales_refund", "退换货"),
+        ("--min-urgency", "low", "一般"),
+    ],
+)
+def test_filters_take_the_chinese_names_the_tables_show(
+    option: str, code: str, chinese: str, data: str
+) -> None:
+    assert found(data, option, chinese) == found(data, option, code)
+
+
+def test_an_unknown_filter_value_lists_code_and_chinese_pairs(
+    data: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(["search", "--channel", "微信", "--data-dir", data], capsys, monkeypatch)
+    assert code == 2
+    assert "'微信' 不是可选值" in err and "weibo（微博）" in err and "other（其他）" in err, err
