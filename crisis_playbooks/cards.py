@@ -66,6 +66,15 @@ class CaseCard(Generic[T]):
     overdue: bool  # an open case with a breached clock or a task past due
     warning: bool  # a clock is close to its target
 
+    @property
+    def tasks_zh(self) -> str:
+        """「完成 1 · 跳过 1 / 9」 (a skipped step is closed but not done), 尚无任务 before any."""
+        if not self.tasks_total:
+            return "尚无任务"
+        done = self.tasks_total - self.tasks_open - self.tasks_skipped
+        skipped = f" · 跳过 {self.tasks_skipped}" if self.tasks_skipped else ""
+        return f"完成 {done}{skipped} / {self.tasks_total}"
+
 
 def make_card(
     case: C,

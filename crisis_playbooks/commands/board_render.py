@@ -38,7 +38,7 @@ def print_board(grouped: Mapping[CaseStatus, Sequence[CaseCard[C]]], tz: ZoneInf
                 console_text(case.owner or "—"),
                 console_text(case.title),
                 "；".join(clock_text(c, tz) for c in card.clocks),
-                f"{card.tasks_total - card.tasks_open}/{card.tasks_total}",
+                card.tasks_zh,
                 "逾期" if card.overdue else "",
                 style=style,
             )

@@ -98,11 +98,7 @@ with st.expander("手工立案"), st.form("manual-case"):
 
 def tasks_line(item: CaseCard[CaseRow]) -> str:
     """「任务 完成 1 · 跳过 1 / 9」: a skipped step is closed but not done."""
-    if not item.tasks_total:
-        return "尚无任务"
-    done = item.tasks_total - item.tasks_open - item.tasks_skipped
-    skipped = f" · 跳过 {item.tasks_skipped}" if item.tasks_skipped else ""
-    return f"任务 完成 {done}{skipped} / {item.tasks_total}"
+    return f"任务 {item.tasks_zh}" if item.tasks_total else item.tasks_zh
 
 
 def card(item: CaseCard[CaseRow]) -> None:

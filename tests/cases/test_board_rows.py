@@ -199,3 +199,17 @@ def test_a_store_without_cases_says_so(tmp_path: Path) -> None:
     where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
 
     assert _cli(where, "case", "list").strip() == "没有案件。"  # as alerts list: 没有预警。
+
+
+def test_task_counts_read_done_and_skipped_apart() -> None:
+    from datetime import UTC, datetime
+
+    from crisis_playbooks.cards import CaseCard
+
+    def card(open_: int, skipped: int, total: int) -> CaseCard[None]:
+        now = datetime(2026, 12, 2, tzinfo=UTC)
+        return CaseCard(None, now, [], open_, skipped, total, 0, False, False)
+
+    assert card(7, 1, 9).tasks_zh == "完成 1 · 跳过 1 / 9"  # was 2/9: a skip counted as done
+    assert card(8, 0, 9).tasks_zh == "完成 1 / 9"
+    assert card(0, 0, 0).tasks_zh == "尚无任务"

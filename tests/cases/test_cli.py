@@ -109,6 +109,7 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
     assert bad_day.exit_code == 2 and "不是有效日期：'2026-13-01'" in bad_day.output
     board = run(case_app, "list", "--now", "2026-11-23T10:30", *setup)
     assert "外卖吃出异物" in board.output and "逾期" in board.output
+    assert "完成 1 /" in board.output  # done steps, skipped ones apart (CaseCard.tasks_zh)
     shown = run(case_app, "show", "1", "--now", "2026-11-23T10:30", *setup)
     assert "首次响应 已超时" in shown.output and "已截图存档" in shown.output
     assert "挽回等级: 重点客户" in shown.output and "已致歉: 否" in shown.output
