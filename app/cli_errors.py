@@ -70,8 +70,15 @@ def _invalid(match: re.Match[str], exc: Any) -> str:
 
 
 def _no_option(match: re.Match[str], exc: Any) -> str:
+    name = match["name"]
+    if len(name) > 1 and name[0] == "-" and not name[1].isascii():
+        # `search '-广告'`: a word to exclude, read as options -广 -告
+        return (
+            f"没有选项 {name}（以 - 开头的词会被当作选项：排除词请写在其他词之后，"
+            "如 '退款 -广告'，或在它前面加 --，如 yuqing search -- -广告）"
+        )
     hint = f"（是否想用：{match['alt']}）" if match["alt"] else ""
-    return f"没有选项 {match['name']}{hint}"
+    return f"没有选项 {name}{hint}"
 
 
 # (English message shape, Chinese wording) for every usage error click raises.

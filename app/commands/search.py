@@ -36,11 +36,27 @@ from core.timeutil import as_utc
 console = Console()
 
 
+def plan_id(ctx: Context, value: str) -> str:
+    """The id of a configured plan named by its id or its name; refused when unknown (a typo
+    would otherwise find nothing and look like a quiet day)."""
+    if not ctx.config.plans:
+        return value
+    found = ctx.config.plan(value) or next((p for p in ctx.config.plans if p.name == value), None)
+    if found is None:
+        ctx.close()
+        known = "、".join(f"{p.id}（{p.name}）" for p in ctx.config.plans)
+        message = f"未知的监测方案 {value!r}；已配置：{known}"
+        raise typer.BadParameter(message, param_hint="'--plan'")
+    return found.id
+
+
 def search(
     query: Annotated[str, typer.Argument(help="中文子串；空格=并且，-词=排除")] = "",
     limit: Annotated[int, typer.Option(min=1, max=10000, help="最多返回条数")] = 20,
     json_lines: Annotated[bool, typer.Option("--json", help="每行输出一条提及 JSON")] = False,
-    plan: Annotated[list[str] | None, typer.Option(help="监测方案 id，可重复")] = None,
+    plan: Annotated[
+        list[str] | None, typer.Option(help="监测方案（id 或名称，如 xwf 或 鲜味坊），可重复")
+    ] = None,
     channel: Annotated[
         list[Channel] | None,
         typer.Option(parser=CHANNEL_CHOICE, help="渠道（代码或中文名，如 weibo 或 微博），可重复"),
@@ -108,10 +124,11 @@ def search(
             "提示：表情和标点不参与检索，已忽略：" + " ".join(parsed.ignored)
         )
     ctx = Context.load(config, data_dir, existing=True)
+    plans = [plan_id(ctx, value) for value in plan or []]
     result = ctx.index.search(
         SearchQuery(
             text=query or None,
-            plans=plan or (),
+            plans=plans,
             channels=channel or (),
             sentiments=sentiment or (),
             categories=category or (),

@@ -17,6 +17,7 @@ CASES = [
     (["nosuch"], "没有子命令 「nosuch」"),
     (["alerts", "ack", "1", "2"], "多余的参数：2"),
     (["alerts", "list", "--status"], "选项 --status 需要提供值"),
+    (["search", "-广告"], "没有选项 -广（以 - 开头的词会被当作选项：排除词请写在其他词之后"),
     (
         ["index", "migrate", "--from", "mysql"],
         "「--from」 的值无效：'mysql' 不是可选值（可选：'sqlite', 'opensearch', 'elasticsearch'）",

@@ -88,3 +88,24 @@ def test_an_unknown_filter_value_lists_code_and_chinese_pairs(
     code, _, err = run(["search", "--channel", "微信", "--data-dir", data], capsys, monkeypatch)
     assert code == 2
     assert "'微信' 不是可选值" in err and "weibo（微博）" in err and "other（其他）" in err, err
+
+
+def test_plans_by_id_or_name_and_an_unknown_plan_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(
+        "brand: 鲜味坊\nplans:\n  - id: xwf\n    name: 鲜味坊外卖\n    expression: 鲜味坊\n",
+        "utf-8",
+    )
+    stream = tmp_path / "in.jsonl"
+    stream.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS), "utf-8")
+    folder = str(tmp_path / "var")
+    fed = runner.invoke(app, ["ingest", str(stream), "-c", str(config), "--data-dir", folder])
+    assert fed.exit_code == 0, fed.output
+    by_id = found(folder, "--plan", "xwf", "-c", str(config))
+    assert by_id == found(folder, "--plan", "鲜味坊外卖", "-c", str(config)) == ["1", "2"]
+    args = ["search", "--plan", "xfw", "-c", str(config), "--data-dir", folder]
+    code, out, err = run(args, capsys, monkeypatch)
+    assert code == 2 and not out  # a typo found nothing and looked like a quiet day
+    assert "未知的监测方案 'xfw'" in err and "xwf（鲜味坊外卖）" in err, err
