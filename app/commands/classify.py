@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.progress import Progress
 
 from core.enums import Channel
-from core.errors import IntakeError
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
 from core.pipeline.classifier import Classifier, get_classifier
 
 BATCH = 1000
+SHOWN = 100  # records that could not be classified listed one by one; the rest are counted
+LABELS = ("sentiment", "category", "urgency", "keywords", "complaint")
 console = Console(stderr=True)
 
 
@@ -44,7 +45,7 @@ def classify(
     if data_dir is not None:
         console.print(_adaptation_note(classifier, data_dir), highlight=False, soft_wrap=True)
     rows = list(_rows(input_file))
-    written = 0
+    written, skipped = 0, []
     output_file.parent.mkdir(parents=True, exist_ok=True)
     with (
         output_file.open("w", encoding="utf-8") as out,
@@ -53,12 +54,27 @@ def classify(
         task = progress.add_task(f"分类 {input_file.name}", total=len(rows))
         for start in range(0, len(rows), BATCH):
             chunk = rows[start : start + BATCH]
-            mentions = [_mention(number, row, channel) for number, row in chunk]
-            for (_, row), result in zip(chunk, classifier.classify(mentions), strict=True):
-                out.write(json.dumps(_annotated(row, result), ensure_ascii=False) + "\n")
-                written += 1
+            usable = [(n, row) for n, row, why in chunk if why is None]
+            mentions = [_mention(number, row, channel) for number, row in usable]
+            results = dict(zip([n for n, _ in usable], classifier.classify(mentions), strict=True))
+            for number, row, why in chunk:  # one output record per input record, in order
+                if why is None:
+                    record = _annotated(row, results[number])
+                    written += 1
+                else:
+                    record = {**row, **dict.fromkeys(LABELS), "error": why}
+                    skipped.append((number, why))
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
             progress.advance(task, len(chunk))
-    console.print(f"已用 {classifier.name} 模型分类 {written} 条记录 → {output_file}")
+    console.print(
+        f"已用 {classifier.name} 模型分类 {written} 条记录"
+        + (f"，{len(skipped)} 条无法分类（输出里带 error 字段）" if skipped else "")
+        + f" → {output_file}"
+    )
+    for number, why in skipped[:SHOWN]:
+        console.print(f"  第 {number} 行：{why}", highlight=False, markup=False)
+    if len(skipped) > SHOWN:
+        console.print(f"  …另有 {len(skipped) - SHOWN} 行（仅列出前 {SHOWN} 行）")
 
 
 def _adaptation_note(classifier: Classifier, data_dir: Path) -> str:
@@ -74,19 +90,30 @@ def _adaptation_note(classifier: Classifier, data_dir: Path) -> str:
     return f"使用 {data_dir} 的自适应模型（{trained} UTC 由 {used}校正训练）"
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
+    """(line, record, why it cannot be classified or None) of every record of the file: a
+    broken line or a record without text is reported in its place, not the end of the run."""
     text = read_text(path)
     suffix = path.suffix.lower()
     if suffix in {".csv", ".tsv"}:
         for line, _, cells in csv_rows(path.name, text, "\t" if suffix == ".tsv" else ",")[1]:
             if isinstance(cells, str):
-                raise IntakeError(f"{path.name}:{line}: {cells}")
-            yield line, cells
+                yield line, {}, cells
+            else:
+                yield line, cells, _without_text(cells)
         return
     for number, row, error in jsonl_rows(text):
         if row is None:
-            raise IntakeError(f"{path.name}:{number}: {error}")
-        yield number, row
+            yield number, {}, error or "无法读取"
+        else:
+            yield number, row, _without_text(row)
+
+
+def _without_text(row: dict[str, Any]) -> str | None:
+    """Why a record has nothing to classify, or None when it has text."""
+    if any(str(row.get(c) or "").strip() for c in (*TEXT_COLUMNS, "title")):
+        return None
+    return f"没有正文（{'、'.join(TEXT_COLUMNS)} 均为空或缺失），未分类"
 
 
 def _mention(number: int, row: dict[str, Any], channel: Channel | None = None) -> Mention:

@@ -95,6 +95,29 @@ def test_classify_jsonl_and_csv(tmp_path: Path) -> None:
     assert {"sentiment", "category", "urgency", "keywords"} <= rows[0].keys()
 
 
+def test_classify_reports_records_it_cannot_classify_in_their_place(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "外卖吃出虫子，要投诉"}, ensure_ascii=False),
+        json.dumps({"id": "b", "text": ""}),
+        "{broken",
+        json.dumps({"id": "d", "text": None}),
+        json.dumps({"id": "e"}),
+        json.dumps({"id": "f", "review": "还行吧，一般般"}, ensure_ascii=False),
+    ]
+    src.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    printed = invoke("classify", "--in", str(src), "--out", str(out))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 6  # one per input line, in order: a broken line no longer ends the run
+    assert [r.get("id") for r in rows] == ["a", "b", None, "d", "e", "f"]
+    assert rows[0]["sentiment"]["label"] == "negative" and rows[5]["sentiment"] is not None
+    for row in (rows[1], rows[3], rows[4]):  # empty text was labelled neutral / other
+        assert row["sentiment"] is None and row["category"] is None and "没有正文" in row["error"]
+    assert "JSON" in rows[2]["error"]
+    assert "分类 2 条记录，4 条无法分类" in printed and "第 3 行" in printed
+
+
 def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("index:\n  backend: mysql\n", encoding="utf-8")
