@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from alerting.config import ALERTING
 from alerting.engine import AlertEngine
+from core.timeutil import interval_zh
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -35,4 +36,4 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
         coalesce=True,
         max_instances=1,
     )
-    log.info("预警：%d 条规则，每 %s 检查一次", len(engine.rules), config.eval_interval)
+    log.info("预警：%d 条规则，每 %s检查一次", len(engine.rules), interval_zh(config.eval_interval))

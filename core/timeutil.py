@@ -79,6 +79,17 @@ def duration_zh(span: timedelta) -> str:
     return f"{mins} 分"
 
 
+def interval_zh(span: timedelta) -> str:
+    """A configured interval in words: 30 秒, 5 分钟, 1 小时 30 分钟, 1 天 (not 0:00:30)."""
+    seconds = int(span.total_seconds())
+    parts = []
+    for size, unit in ((86_400, "天"), (3_600, "小时"), (60, "分钟"), (1, "秒")):
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(f"{count} {unit}")
+    return " ".join(parts) or f"{span.total_seconds():g} 秒"
+
+
 @overload
 def as_utc(moment: datetime) -> datetime: ...
 @overload
