@@ -93,7 +93,7 @@ def list_events(
         assert isinstance(first, dict)
         table.add_row(
             str(row["id"])[:10],
-            str(row["title"]),
+            str(row["title"]) or "（未成形，尚无标题）",  # titles are made once shown as events
             EVENT_STATUS_ZH[EventStatus(str(row["status"]))],
             _local(str(row["started_at"]), ctx),
             str(row["mention_count"]),

@@ -216,3 +216,24 @@ def test_a_store_never_opened_is_refused_and_stays_uncreated(config: Path, tmp_p
         assert isinstance(result.exception, StoreMissing)  # `yuqing` prints it, exit 2
         assert f"数据目录 {tmp_path / 'var'} 不存在" in str(result.exception)
     assert not (tmp_path / "var" / EMBEDDED_STORE).exists()
+
+
+def test_a_forming_cluster_is_listed_as_untitled_not_blank(config: Path, tmp_path: Path) -> None:
+    from core.models import Author, Mention
+
+    ctx = Context.load(config, tmp_path / "var")
+    ctx.pipeline.process(
+        [
+            Mention(
+                source="weibo",
+                native_id="lone",
+                text="鲜味坊的酸菜鱼里吃出一只虫子",
+                published_at=T0,
+                author=Author(name="吃货小王"),
+            )
+        ]
+    )
+    ctx.close()
+    where = ("--data-dir", str(tmp_path / "var"), "--config", str(config))
+    table = _cli("events", "list", "--all", *where)
+    assert "未成形" in table and "吃货小王" in table  # (the cell wraps in a narrow table)
