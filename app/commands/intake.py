@@ -17,7 +17,7 @@ from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.index.sqlite import SQLiteMentionIndex
 from core.intake import Record, read_records
-from core.pipeline.normalize import MAX_TEXT
+from core.pipeline.normalize import CUT_NOTE, MAX_TEXT
 from core.pipeline.pipeline import IngestReport
 
 BATCH = 500
@@ -110,6 +110,9 @@ class Tally:
     batches: int = 0
     reasons: list[tuple[str, str]] = field(default_factory=list)
     cut: list[tuple[str, int]] = field(default_factory=list)
+    # Kept with a part fixed or removed (a time in the future, a garbled quote), cuts aside.
+    repaired: int = 0
+    repairs: list[tuple[str, str]] = field(default_factory=list)
 
     def reject(self, ref: str, why: str) -> None:
         """Count one rejected input line. Lines unreadable as records are rejected as read,
@@ -132,12 +135,17 @@ class Tally:
             self.reject(ref, why)
         self.truncated += len(report.truncated)
         self.cut.extend(report.truncated[: max(0, SHOWN - len(self.cut))])
+        cut = {ref for ref, _ in report.truncated}
+        fixed = [(r, why) for r, why in report.repaired if not (r in cut and CUT_NOTE in why)]
+        self.repaired += len(fixed)
+        self.repairs.extend(fixed[: max(0, SHOWN - len(self.repairs))])
 
     def print(self) -> None:
         """The outcome, each rejected line with its reason, each cut text with its length."""
         console.print(
             f"新增 {self.new} 条，更新 {self.updated} 条，重复 {self.duplicates} 条，"
             f"拒绝 {self.rejected} 条，截断 {self.truncated} 条"
+            + (f"，另修正 {self.repaired} 条" if self.repaired else "")
         )
         listed = self.listed()
         for ref, reason in listed:
@@ -149,6 +157,11 @@ class Tally:
                 f"  截断 {ref}：正文 {length:,} 字，超过上限，只保存了前 {MAX_TEXT:,} 字",
                 markup=False,
             )
+        for ref, why in self.repairs:
+            console.print(f"  修正 {ref}：{why}", markup=False)
+        if self.repaired > len(self.repairs):
+            more = self.repaired - len(self.repairs)
+            console.print(f"  …另有 {more} 条被修正（仅列出前 {SHOWN} 条）")
 
 
 def line_number(ref: str) -> int:

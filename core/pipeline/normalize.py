@@ -31,6 +31,7 @@ _LINES = re.compile(r"\n\s*\n+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
 MAX_TEXT = 20_000
+CUT_NOTE = "字的部分未保存"  # ends the repair note of a text cut to MAX_TEXT
 FUTURE_SLACK = timedelta(minutes=10)  # clock skew between a source and us that is left alone
 
 
@@ -85,7 +86,7 @@ def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
         repairs.append(f"引用的早前内容为乱码(编码错误)，已删除 {dropped} 字，保留作者本人的文字")
     cut = len(text) if len(text) > MAX_TEXT else None
     if cut is not None:
-        repairs.append(f"正文 {cut} 字，超过 {MAX_TEXT} 字的部分未保存")
+        repairs.append(f"正文 {cut} 字，超过 {MAX_TEXT} {CUT_NOTE}")
     published, collected = as_utc(mention.published_at), as_utc(mention.collected_at)
     now = utcnow()
     if collected - now > FUTURE_SLACK:  # an input record's own collected_at can lie too

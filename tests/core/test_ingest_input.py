@@ -106,6 +106,17 @@ def test_long_text_is_cut_and_reported(tmp_path: Path) -> None:
     assert "截断 long.jsonl:1：正文 30,003 字" in output
 
 
+def test_a_time_in_the_future_is_fixed_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "future.jsonl"
+    future = line(2, published_at="2099-01-01T00:00:00+08:00")
+    path.write_text("\n".join([line(1, "鲜味坊" + "很长的投诉" * 6_000), future]), "utf-8")
+    code, output = ingest(str(path), "--data-dir", str(tmp_path / "var"))
+    assert code == 0, output
+    assert "截断 1 条，另修正 1 条" in output  # the cut is counted once, as a cut
+    assert "修正 future.jsonl:2：发布时间（2099-01-01T00:00:00+08:00）比采集时间晚" in output
+    assert "已按采集时间记录" in output
+
+
 def test_directory_and_device_are_refused_in_chinese(tmp_path: Path) -> None:
     for target, words in ((tmp_path, "这是一个目录"), (Path("/dev/null"), "不是普通文件")):
         result = subprocess.run(
