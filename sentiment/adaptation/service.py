@@ -139,7 +139,8 @@ def fit_adapter(
         corrected.update(dict.fromkeys(texts))
         features = anchored_features(texts, background, adapter.idf, hash_spec)
         targets = [_target(block, value) for _, value in pairs]
-        weights = fit_residual(features, offsets_of(decided), targets, anchored=len(texts))
+        l2 = model.CATEGORY_L2 if block == CATEGORY_COLUMNS else model.L2
+        weights = fit_residual(features, offsets_of(decided), targets, len(texts), l2)
         set_block(adapter, features, block, weights)
     gate_features, gate_weights, gate_bias = fit_gate(
         list(corrected), background, adapter.idf, hash_spec
