@@ -68,7 +68,7 @@ class SimulatedClock:
 
 
 def duration_zh(span: timedelta) -> str:
-    """A span in 天/小时/分 (at most two units)."""
+    """A span in at most two units: 3 天 4 小时 / 2 小时 15 分 / 35 分钟."""
     minutes = int(span.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
@@ -76,7 +76,7 @@ def duration_zh(span: timedelta) -> str:
         return f"{days} 天 {hours} 小时"
     if hours:
         return f"{hours} 小时 {mins} 分"
-    return f"{mins} 分"
+    return f"{mins} 分钟"
 
 
 def interval_zh(span: timedelta) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from core.enums import SEVERITY_LABELS_ZH, Severity
+from core.timeutil import duration_zh
 from reports.models import Metric, MetricKind, ReportData
 from reports.reputation import URGENCY_WEIGHTS
 
@@ -34,17 +35,8 @@ def num(value: float | None) -> str:
 
 
 def duration(value: timedelta | None) -> str:
-    """3 天 4 小时 / 2 小时 15 分 / 35 分钟."""
-    if value is None:
-        return DASH
-    minutes = int(value.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return f"{days} 天 {hours} 小时"
-    if hours:
-        return f"{hours} 小时 {minutes} 分"
-    return f"{minutes} 分钟"
+    """3 天 4 小时 / 2 小时 15 分 / 35 分钟 (core.timeutil.duration_zh), — when unknown."""
+    return DASH if value is None else duration_zh(value)
 
 
 def score(value: float | None) -> str:

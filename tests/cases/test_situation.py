@@ -100,6 +100,6 @@ def test_acknowledged_alert_in_a_case_is_not_pending(
 
 def test_countdown_words() -> None:
     assert countdown(NOW + timedelta(hours=1, minutes=20), NOW) == "还剩 1 小时 20 分"
-    assert countdown(NOW - timedelta(minutes=35), NOW) == "已逾期 35 分"
+    assert countdown(NOW - timedelta(minutes=35), NOW) == "已逾期 35 分钟"
     assert countdown(NOW + timedelta(days=2, hours=3), NOW) == "还剩 2 天 3 小时"
     assert countdown(None, NOW) == "—"

@@ -28,6 +28,7 @@ def test_intervals_read_in_units(text: str, words: str) -> None:
 def test_spans_read_in_at_most_two_units() -> None:
     assert duration_zh(timedelta(days=2, hours=3, minutes=4)) == "2 天 3 小时"
     assert duration_zh(timedelta(minutes=75)) == "1 小时 15 分"
+    assert duration_zh(timedelta(minutes=35)) == "35 分钟"
 
 
 def test_the_service_log_names_its_tick_in_words(
