@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
-from app.cli import app
+from tests.support.pages import page_data
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py")
 
@@ -26,19 +23,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         {"native_id": "2", "text": "鲜味坊退款慢", "region": "北京市"},
         {"native_id": "3", "text": "鲜味坊退款没到账"},
     ]
-    stream = tmp_path / "in.jsonl"
-    lines = [json.dumps({"source": "weibo", "published_at": now, **r}) for r in rows]
-    stream.write_text("\n".join(lines), encoding="utf-8")
-    data = tmp_path / "var"
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield data
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    records = [{"source": "weibo", "published_at": now, **r} for r in rows]
+    yield from page_data(tmp_path, monkeypatch, records)
 
 
 def test_region_filter_lists_regions_and_narrows_results(data_dir: Path) -> None:

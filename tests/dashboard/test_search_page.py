@@ -3,17 +3,14 @@ names the time range it covered."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
-from app.cli import app
+from tests.support.pages import page_data
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py")
 BOX = "搜索内容"
@@ -28,25 +25,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     stamps = {f"r{i}": now for i in range(90)} | {f"p{i}": now for i in range(3)}
     rows.append({"native_id": "old", "text": "鲜味坊真好吃，三天前"})
     stamps["old"] = now - timedelta(days=3)
-    stream = tmp_path / "in.jsonl"
-    lines = [
-        json.dumps(
-            {"source": "weibo", "published_at": stamps[r["native_id"]].isoformat(), **r},
-            ensure_ascii=False,
-        )
-        for r in rows
+    records = [
+        {"source": "weibo", "published_at": stamps[r["native_id"]].isoformat(), **r} for r in rows
     ]
-    stream.write_text("\n".join(lines), encoding="utf-8")
-    data = tmp_path / "var"
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield data
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    yield from page_data(tmp_path, monkeypatch, records)
 
 
 def cards(at: AppTest) -> list[str]:
