@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from core.authors import author_kind, engagement
 from core.enums import CHANNEL_LABELS_ZH, Channel, SentimentLabel
 from core.models import Mention
+from core.numbers_zh import followers_zh
 from core.own_accounts import OwnAccounts
 
 
@@ -66,11 +67,11 @@ def table(rows: list[Amplifier]) -> list[dict[str, object]]:
             "作者": a.name,
             "类型": a.kind,
             "渠道": CHANNEL_LABELS_ZH[a.channel],
-            "粉丝": a.followers,
+            "粉丝": followers_zh(a.followers),  # 210 万, as the cards and 事件详情 write it
             "发文": a.posts,
             "负面": a.negative,
             "互动": a.engagement,
-            "影响力": a.reach,
+            "影响力": followers_zh(a.reach),
         }
         for a in rows
     ]

@@ -57,7 +57,8 @@ def show(report: StoredReport) -> None:
     """Headline numbers, the PDF download and the HTML inline."""
     meta = report.meta
     cols = st.columns(4)
-    cols[0].metric("提及总量", meta.get("mentions", "—"))
+    mentions = meta.get("mentions")
+    cols[0].metric("提及总量", f"{mentions:,}" if isinstance(mentions, int) else "—")
     share = meta.get("negative_share")
     cols[1].metric("负面占比", pct(share) if share is not None else "—")
     reputation = meta.get("reputation")

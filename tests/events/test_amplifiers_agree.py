@@ -10,6 +10,7 @@ from core.enums import Channel
 from core.models import Author, Mention, Metrics
 from core.own_accounts import OwnAccounts
 from dashboard.reach import amplifiers as board_amplifiers
+from dashboard.reach import table as board_table
 from tests.core.conftest import make_config
 
 AT = datetime(2026, 11, 16, 2, 0, tzinfo=UTC)
@@ -49,3 +50,6 @@ def test_both_lists_agree_on_kind_and_reach() -> None:
     assert event["法律人老周"] == ("认证用户", 46_000 + 345)  # followers counted once per author
     assert [event[n][0] for n in ("鲜味坊官方", "美食大V", "路人甲")] == ["官方", "大V", "普通用户"]
     assert AuthorKind.KOL.label_zh == "大V"
+    # and the board writes counts as the cards do (212.3 万, not 2,123,500)
+    (first, *_) = board_table(board_amplifiers(mentions, own))
+    assert (first["作者"], first["粉丝"], first["影响力"]) == ("财经观察者", "210 万", "212.3 万")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,3 +46,5 @@ def test_generate_then_list_and_show(page_env: Path) -> None:
     history = app.selectbox[-1]
     assert history.label == "历史报告" and "舆情周报" in history.options[0]
     assert [m.label for m in app.metric] == ["提及总量", "负面占比", "口碑指数", "需要关注"]
+    mentions = json.loads((stored[0] / "meta.json").read_text("utf-8"))["mentions"]
+    assert app.metric[0].value == f"{mentions:,}"  # grouped as the report writes it (1,013)
