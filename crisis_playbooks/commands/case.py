@@ -60,13 +60,16 @@ def open_case(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Open a case from an alert, from mentions, or by hand (--title)."""
+    from sqlalchemy import func, select
+
     from crisis_playbooks.cases import flows
-    from crisis_playbooks.cases.models import CaseCreate, CaseUpdate
+    from crisis_playbooks.cases.models import Case, CaseCreate, CaseUpdate
 
     with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
         brand = ctx.config.brand
         with ctx.sessions() as session:
+            newest = session.scalar(select(func.max(Case.id))) or 0  # a case above it is new
             if alert is not None:
                 case = flows.open_from_alert_id(
                     session,
@@ -101,8 +104,11 @@ def open_case(
             )
             flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
             session.commit()
-            proposal = f"；建议预案 {case.proposed_playbook}" if case.proposed_playbook else ""
-            console.print(f"已立案：案件 #{case.id} {case.title}{proposal}", markup=False)
+            proposed = case.proposed_playbook
+            named = runtime.library(ctx).get(proposed) if proposed else None
+            proposal = f"；建议预案「{named.name if named else proposed}」" if proposed else ""
+            done = "已立案" if case.id > newest else "该预警已有未结案件，未重复立案"
+            console.print(f"{done}：案件 #{case.id} {case.title}{proposal}", markup=False)
 
 
 @case_app.command("show", help="案件详情：SLA 计时、检查清单、补救记录与时间线")

@@ -144,7 +144,7 @@ def test_open_from_mention_and_unknown_ids(setup: list[str]) -> None:
     ctx.close()
     opened = run(case_app, "open", "--mention", complaint.id, "--now", "2026-11-23T10:00", *setup)
     assert opened.exit_code == 0, opened.output
-    assert "service_attitude_viral" in opened.output
+    assert "已立案" in opened.output and "建议预案「服务态度投诉发酵处置预案」" in opened.output
     missing = run(case_app, "open", "--mention", "nope", *setup)
     assert missing.exit_code == 2 and "nope" in missing.output
     nothing = run(case_app, "open", *setup)
@@ -174,3 +174,36 @@ def test_playbook_validate_and_list(tmp_path: Path) -> None:
     result = run(playbook_app, "validate", str(broken))
     assert result.exit_code == 2
     assert "broken.yaml" in result.output and "steps[0].due" in result.output
+
+
+def test_opening_a_case_for_an_alert_twice_says_it_is_the_same_case(setup: list[str]) -> None:
+    from alerting.enums import AlertStatus
+    from alerting.models import Alert
+    from core.enums import Severity
+
+    at = local(2026, 11, 23, 9)
+    with db(setup) as session:
+        session.add(
+            Alert(
+                id=7,
+                rule="food",
+                rule_type="frequency",
+                key="k",
+                severity=Severity.CRITICAL,
+                status=AlertStatus.OPEN,
+                title="食品安全投诉激增",
+                opened_at=at,
+                updated_at=at,
+                last_fired_at=at,
+                count=3,
+                sample_mention_ids=[],
+                plans=[],
+            )
+        )
+        session.commit()
+    first = run(case_app, "open", "--alert", "7", "--now", "2026-11-23T09:05", *setup)
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("已立案：案件 #1")
+    again = run(case_app, "open", "--alert", "7", "--now", "2026-11-23T09:10", *setup)
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("该预警已有未结案件，未重复立案：案件 #1"), again.output
