@@ -36,6 +36,13 @@ from core.timeutil import as_utc
 console = Console()
 
 
+def shown_text(mention: Mention, width: int = 80) -> str:
+    """The table's 内容: 【title】 then the text (a complaint-platform title ran into its
+    text: "全是大 今天的商务套餐太差了"), one line, cut to width."""
+    text = f"【{mention.title}】{mention.text}" if mention.title else mention.text
+    return text.replace("\n", " ")[:width]
+
+
 def plan_id(ctx: Context, value: str) -> str:
     """The id of a configured plan named by its id or its name; refused when unknown (a typo
     would otherwise find nothing and look like a quiet day)."""
@@ -164,7 +171,7 @@ def search(
             complaint_mark(m) or "",
             CATEGORY_LABELS_ZH[m.category] if m.category else "",
             f"{SEVERITY_LABELS_ZH[m.urgency.level]} {m.urgency.score:.0f}" if m.urgency else "",
-            console_text(m.full_text[:80].replace("\n", " ")),
+            console_text(shown_text(m)),
         )
     console.print(table)
 

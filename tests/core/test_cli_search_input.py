@@ -109,3 +109,20 @@ def test_plans_by_id_or_name_and_an_unknown_plan_is_refused(
     code, out, err = run(args, capsys, monkeypatch)
     assert code == 2 and not out  # a typo found nothing and looked like a quiet day
     assert "未知的监测方案 'xfw'" in err and "xwf（鲜味坊外卖）" in err, err
+
+
+def test_a_title_is_set_apart_from_its_text_in_the_table() -> None:
+    from datetime import UTC, datetime
+
+    from app.commands.search import shown_text
+    from core.models import Mention
+
+    post = Mention(
+        source="heimao",
+        native_id="t",
+        title="全是大肥肉",
+        text="今天的商务套餐太差了！\n全是大肥肉！",
+        published_at=datetime(2026, 11, 20, tzinfo=UTC),
+    )
+    assert shown_text(post) == "【全是大肥肉】今天的商务套餐太差了！ 全是大肥肉！"
+    assert shown_text(post.model_copy(update={"title": None})).startswith("今天的")
