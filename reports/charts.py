@@ -19,8 +19,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from core.enums import Severity
-from reports.models import AlertRow, IncidentRow, ReportData, ShareRow, TrendPoint
+from reports.models import ReportData, ShareRow, TrendPoint
 from reports.period import ReportWindow
+from reports.workflow_rows import AlertRow, IncidentRow
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from core.enums import Severity
 from crisis_playbooks.cases.enums import STATUS_LABELS_ZH, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.kpis import compute_kpis
-from reports.models import AlertRow, AlertsSection, KpiSection
+from reports.workflow_rows import AlertRow, AlertsSection, KpiSection
 
 log = logging.getLogger(__name__)
 MAX_ALERTS = 200

@@ -8,16 +8,9 @@ from datetime import timedelta
 from reports.attention import needs_attention
 from reports.comparison import MIN_BASE
 from reports.config import AttentionConfig, Period
-from reports.models import (
-    AlertRow,
-    AlertsSection,
-    Headline,
-    KpiSection,
-    ReportData,
-    Severity,
-    ShareRow,
-)
+from reports.models import Headline, ReportData, Severity, ShareRow
 from reports.period import last_full
+from reports.workflow_rows import AlertRow, AlertsSection, KpiSection
 from tests.reports.factories import NOW, TZ
 
 CFG = AttentionConfig()

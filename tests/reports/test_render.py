@@ -216,7 +216,7 @@ def test_alerts_timeline_of_an_unfinished_day_ends_now_on_round_hours() -> None:
     from matplotlib.dates import num2date
 
     from reports.charts import timeline_figure
-    from reports.models import AlertRow
+    from reports.workflow_rows import AlertRow
 
     day = datetime(2026, 12, 3, tzinfo=TZ)
     now = day + timedelta(hours=15, minutes=20)
