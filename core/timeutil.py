@@ -79,15 +79,20 @@ def duration_zh(span: timedelta) -> str:
     return f"{mins} 分钟"
 
 
-def interval_zh(span: timedelta) -> str:
-    """A configured interval in words: 30 秒, 5 分钟, 1 小时 30 分钟, 1 天 (not 0:00:30)."""
+def interval_zh(span: timedelta, units: int | None = None) -> str:
+    """A span in words, units without a count left out: 30 秒, 5 分钟, 1 小时 30 分钟, 1 天 (not
+    0:00:30). `units`: read only that many units from the largest one present (2: 1 天 2 小时 of
+    1 天 2 小时 3 分钟, 1 天 of 1 天 0 小时 5 分钟)."""
     seconds = int(span.total_seconds())
-    parts = []
+    counts = []
     for size, unit in ((86_400, "天"), (3_600, "小时"), (60, "分钟"), (1, "秒")):
         count, seconds = divmod(seconds, size)
-        if count:
-            parts.append(f"{count} {unit}")
-    return " ".join(parts) or f"{span.total_seconds():g} 秒"
+        counts.append((count, unit))
+    first = next((i for i, (count, _) in enumerate(counts) if count), len(counts))
+    read = counts[first : first + units] if units else counts[first:]
+    return " ".join(f"{count} {unit}" for count, unit in read if count) or (
+        f"{span.total_seconds():g} 秒"
+    )
 
 
 @overload

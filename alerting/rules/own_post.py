@@ -11,7 +11,7 @@ from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
 from core.enums import Severity
 from core.models import Mention
-from core.timeutil import Duration
+from core.timeutil import Duration, interval_zh
 
 
 class OwnPostReactionSpec(RuleSpec):
@@ -40,15 +40,7 @@ def since_posted_zh(span: timedelta) -> str:
     minutes = int(span.total_seconds() // 60)
     if minutes < 1:
         return "发布不到 1 分钟"
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        words = f"{days} 天" + (f" {hours} 小时" if hours else "")
-    elif hours:
-        words = f"{hours} 小时" + (f" {mins} 分钟" if mins else "")
-    else:
-        words = f"{mins} 分钟"
-    return f"发布后 {words}内"
+    return f"发布后 {interval_zh(timedelta(minutes=minutes), units=2)}内"
 
 
 @register
