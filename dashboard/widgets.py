@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import timedelta
 
 import streamlit as st
@@ -127,6 +128,12 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
         since=rounded(now()) - span,
     )
     return query, interval
+
+
+def list_scope(query: SearchQuery, *picks: object) -> str:
+    """Which list a page shows, whatever the hour: its query without the start that moves with
+    the clock, and whatever else picks the list (interval, page size, page)."""
+    return "|".join([repr(replace(query, since=None)), *map(str, picks)])
 
 
 def range_label(key: str) -> str:

@@ -14,7 +14,7 @@ from dashboard.corrections import correction_form
 from dashboard.data import get_context, search, sentiment_series
 from dashboard.headline import count
 from dashboard.situation import pending_alert_count
-from dashboard.widgets import filter_sidebar, mention_cards
+from dashboard.widgets import filter_sidebar, list_scope, mention_cards
 
 SHOWN_KEY = "feed-shown"  # the cards the live part showed last, for the correction panel
 GROUP_LOOKAHEAD = 3  # fetch this many times the cards shown, so copies collapse into groups
@@ -85,5 +85,5 @@ live()
 st.number_input("最新提及页码", min_value=1, max_value=last_page, value=1, step=1, key="feed-page")
 with panel:  # filled after the live part: it lists the cards of this full run
     page = st.session_state.get("feed-page", 1)
-    shown_list = f"{replace(query, since=None)!r}|{interval}|{feed_size}|{page}"
+    shown_list = list_scope(query, interval, feed_size, page)
     correction_form(st.session_state.get(SHOWN_KEY, []), "feed", shown_list)

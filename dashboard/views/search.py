@@ -10,7 +10,7 @@ from core.index.protocol import SortOrder
 from core.index.textquery import parse_text_query
 from dashboard.corrections import correction_form
 from dashboard.data import search
-from dashboard.widgets import RANGES, filter_sidebar, mention_cards, range_label
+from dashboard.widgets import RANGES, filter_sidebar, list_scope, mention_cards, range_label
 
 SORTS = {
     SortOrder.NEWEST: "最新优先",
@@ -39,7 +39,7 @@ cols = st.columns([3, 1])
 text = cols[0].text_input("搜索内容（中文子串，空格=并且，-排除）", placeholder="例如：退款 -广告")
 sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s])
 # The list asked for, whatever the hour: the time range by its step, not its moving start.
-scope = f"{replace(query, text=text or None, sort=sort, since=None)!r}|{interval}"
+scope = list_scope(replace(query, text=text or None, sort=sort), interval)
 if st.session_state.get("search-asked") != scope:  # a new search starts on its first page
     st.session_state[PAGE_KEY] = 1
 st.session_state["search-asked"] = scope
