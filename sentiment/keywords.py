@@ -55,8 +55,8 @@ class Ranked:
 
 def _maximal_matches(
     texts: Sequence[str], vocab: Vocabulary
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.intp], NDArray[np.int64]]:
-    """(text, length, table position, start) of every maximal dictionary-word match."""
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """(text, vocabulary row, start) of every maximal dictionary-word match."""
     joined = "\x00" + "\x00".join(t[:MAX_SCAN] for t in texts) + "\x00"
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     total = len(codes)
@@ -76,7 +76,7 @@ def _maximal_matches(
         found_at.append(at[hit])
     empty = np.zeros(0, dtype=np.int64)
     if not found_pos:
-        return empty, empty, empty.astype(np.intp), empty
+        return empty, empty, empty
     pos, length, at = (np.concatenate(a) for a in (found_pos, found_len, found_at))
     reach = np.zeros(total + 1, dtype=np.int64)
     np.maximum.at(reach, pos, pos + length)
@@ -85,10 +85,10 @@ def _maximal_matches(
         before = (pos - back).clip(min=0)
         longer = reach[before] >= pos + length
         covered |= longer & ((back > 0) | (reach[pos] > pos + length))
-    pos, length, at = pos[~covered], length[~covered], at[~covered]
-    pos, length, at = _uncrossed(pos, length, at, vocab)
+    pos, length = pos[~covered], length[~covered]
+    pos, word_id = _uncrossed(pos, length, _word_ids(length, at[~covered], vocab), vocab)
     doc = np.cumsum(~valid)[pos] - 1
-    return doc, length, at, pos
+    return doc, word_id, pos
 
 
 def _word_ids(
@@ -102,16 +102,19 @@ def _word_ids(
 
 
 def _uncrossed(
-    pos: NDArray[np.int64], length: NDArray[np.int64], at: NDArray[np.intp], vocab: Vocabulary
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.intp]]:
+    pos: NDArray[np.int64],
+    length: NDArray[np.int64],
+    word_id: NDArray[np.int64],
+    vocab: Vocabulary,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """The maximal matches (in text order) without the crossing fragments: a match that
     overlaps another without containing it, is no longer than it and CROSS_GAP rarer is where
     two words meet, not a word the author wrote (后厨|卫生 → not 厨卫, 食物中毒|症状 → not 毒症,
     微博上|好多 → not 上好, 一|晚上 → not 一晚). A longer word is rare for being long: 有点咸
     stays beside 面有 (牛肉面有点咸), 牛肉面 beside 面包 (牛肉面包装)."""
     order = np.argsort(pos, kind="stable")
-    pos, length, at = pos[order], length[order], at[order]
-    idf, end = vocab.idf[_word_ids(length, at, vocab)].astype(np.float64), pos + length
+    pos, length, word_id = pos[order], length[order], word_id[order]
+    idf, end = vocab.idf[word_id].astype(np.float64), pos + length
     crossed = np.zeros(len(pos), dtype=bool)
     # Kept matches never contain one another, so in start order their ends rise too and a
     # match of ≤ MAX_WORD characters can only cross the next MAX_WORD − 1.
@@ -127,14 +130,13 @@ def _uncrossed(
         crossed[first[cross & first_shorter & (gap >= CROSS_GAP)]] = True
         crossed[second[cross & second_shorter & (gap <= -CROSS_GAP)]] = True
     keep = ~crossed
-    return pos[keep], length[keep], at[keep]
+    return pos[keep], word_id[keep]
 
 
 def _ranked(texts: Sequence[str], excluded: set[str], top_k: int) -> Ranked:
     """Maximal matches per text counted and sorted by (−count × idf, word)."""
     vocab = vocabulary()
-    doc, length, at, _ = _maximal_matches(texts, vocab)
-    word_id = _word_ids(length, at, vocab)
+    doc, word_id, _ = _maximal_matches(texts, vocab)
     drop = [i for i in map(vocab.word_id, excluded) if i is not None]
     keep = vocab.shown[word_id] & ~np.isin(word_id, drop)
     doc, word_id = doc[keep], word_id[keep]
