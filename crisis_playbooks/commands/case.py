@@ -68,6 +68,7 @@ def open_case(
     with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
         brand = ctx.config.brand
+        library = runtime.library(ctx)  # read once: it proposes the playbook and names it
         with ctx.sessions() as session:
             newest = session.scalar(select(func.max(Case.id))) or 0  # a case above it is new
             if alert is not None:
@@ -75,7 +76,7 @@ def open_case(
                     session,
                     alert_id=alert,
                     brand=brand,
-                    library=runtime.library(ctx),
+                    library=library,
                     index=ctx.index,
                     actor=who,
                     now=moment,
@@ -89,7 +90,7 @@ def open_case(
                     session,
                     mentions=[f for f in found if f],
                     brand=brand,
-                    library=runtime.library(ctx),
+                    library=library,
                     actor=who,
                     now=moment,
                     title=title,
@@ -105,7 +106,7 @@ def open_case(
             flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
             session.commit()
             proposed = case.proposed_playbook
-            named = runtime.library(ctx).get(proposed) if proposed else None
+            named = library.get(proposed) if proposed else None
             proposal = f"；建议预案「{named.name if named else proposed}」" if proposed else ""
             done = "已立案" if case.id > newest else "该预警已有未结案件，未重复立案"
             console.print(f"{done}：案件 #{case.id} {case.title}{proposal}", markup=False)
