@@ -83,6 +83,14 @@ class AttentionItem:
     sla: SlaClock | None
     alert_id: int | None = None
     case_id: int | None = None
+    # When the crisis began: its alert's first matching post (else when that alert, or the
+    # case without one, was opened): the banner and 待处理事项 date and age it alike.
+    started_at: datetime | None = None
+
+    @property
+    def start(self) -> datetime:
+        """started_at, or opened_at when unknown."""
+        return self.started_at or self.opened_at
 
     @property
     def is_crisis(self) -> bool:
@@ -103,6 +111,8 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
         if t.status == TaskStatus.OPEN and t.due_at is not None
     ]
     step = min(open_tasks, key=lambda t: t.due_at or card.now, default=None)
+    alert_id = cases.first_alert_id(session, case_id=case.id)
+    alert = session.get(Alert, alert_id) if alert_id is not None else None
     return AttentionItem(
         kind="案件",
         rank=case.severity_enum.rank,
@@ -113,9 +123,15 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
         next_step=step.title if step else None,
         next_due=step.due_at if step else None,
         sla=_running_clock(card),
-        alert_id=cases.first_alert_id(session, case_id=case.id),
+        alert_id=alert_id,
         case_id=case.id,
+        started_at=first_post(alert) if alert is not None else case.opened_at,
     )
+
+
+def first_post(alert: Alert) -> datetime:
+    """When an alert's crisis began: its first matching post, else when it opened."""
+    return alert.window_start or alert.opened_at
 
 
 def _alert_item(alert: Alert, more: int) -> AttentionItem:
@@ -133,6 +149,7 @@ def _alert_item(alert: Alert, more: int) -> AttentionItem:
         next_due=None,
         sla=None,
         alert_id=alert.id,
+        started_at=first_post(alert),
     )
 
 

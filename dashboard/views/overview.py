@@ -73,19 +73,9 @@ def links(item: AttentionItem, key: str) -> None:
             event_link(alert_mentions([item.alert_id]))
 
 
-def crisis_start(item: AttentionItem) -> datetime:
-    """When the crisis began: its alert's first matching post, else when it was opened."""
-    if item.alert_id is not None:
-        with ctx.sessions() as session:
-            alert = alert_service.get(session, alert_id=item.alert_id)
-            if alert is not None:
-                return alert.window_start or alert.opened_at
-    return item.opened_at
-
-
 def banner(item: AttentionItem, moment: datetime) -> None:
     """The crisis block: what, how long, headline numbers since it began, where to act."""
-    start = crisis_start(item)
+    start = item.start
     since = SearchQuery(since=start)
     total = count(since)
     negative = count(replace(since, sentiments=[SentimentLabel.NEGATIVE]))
@@ -120,7 +110,7 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             title = streamlit_text(item.title, one_line=True)
             head.markdown(f"**{item.kind} · {item.level}** {title}")
             head.caption(f"负责人/状态：{streamlit_text(item.owner, one_line=True)}")
-            start = crisis_start(item)  # as the banner counts it: one crisis, one age
+            start = item.start  # as the banner counts it: one crisis, one age
             when.caption(f"开始 {local(start)}\n\n已持续 {duration_zh(moment - start)}")
             if item.next_step:
                 step.caption(f"下一步：{item.next_step}\n\n{countdown(item.next_due, moment)}")
