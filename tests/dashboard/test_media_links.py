@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
-from app.cli import app
 from core.models import Mention
 from dashboard.widgets import media_links
+from tests.support.pages import page_data
 
 
 def test_pictures_are_numbered_links_and_unsafe_urls_are_left_out() -> None:
@@ -52,18 +49,9 @@ def test_search_page_cards_link_pictures_and_name_repairs(
         "region": "IP属地:中国香港",
         "published_at": datetime.now(UTC).isoformat(),
     }
-    stream = tmp_path / "in.jsonl"
-    stream.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    data = tmp_path / "var"
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
     page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "search.py"
-
-    at = AppTest.from_file(str(page), default_timeout=60).run()
+    with page_data(tmp_path, monkeypatch, [record]):
+        at = AppTest.from_file(str(page), default_timeout=60).run()
 
     assert not at.exception
     (card,) = [m.value for m in at.markdown if "yq-mention" in m.value]
@@ -72,5 +60,3 @@ def test_search_page_cards_link_pictures_and_name_repairs(
     assert 'href="https://imgsa.baidu.com/forum/pic/item/0b46f21f.jpg"' in card
     assert ">图片1</a>" in card and "<img" not in card
     assert "采集时已处理" in rendered and "乱码" in rendered
-    st.cache_resource.clear()
-    st.cache_data.clear()

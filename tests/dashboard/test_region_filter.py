@@ -24,7 +24,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         {"native_id": "3", "text": "鲜味坊退款没到账"},
     ]
     records = [{"source": "weibo", "published_at": now, **r} for r in rows]
-    yield from page_data(tmp_path, monkeypatch, records)
+    with page_data(tmp_path, monkeypatch, records) as data:
+        yield data
 
 
 def test_region_filter_lists_regions_and_narrows_results(data_dir: Path) -> None:

@@ -28,7 +28,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     records = [
         {"source": "weibo", "published_at": stamps[r["native_id"]].isoformat(), **r} for r in rows
     ]
-    yield from page_data(tmp_path, monkeypatch, records)
+    with page_data(tmp_path, monkeypatch, records) as data:
+        yield data
 
 
 def cards(at: AppTest) -> list[str]:

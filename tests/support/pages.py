@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from app.cli import app
 
 
+@contextmanager
 def page_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, records: list[dict[str, Any]]
 ) -> Iterator[Path]:
@@ -29,6 +31,8 @@ def page_data(
     monkeypatch.delenv("YUQING_CONFIG", raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()
-    yield data
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    try:
+        yield data
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
