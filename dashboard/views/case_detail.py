@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import streamlit as st
 from sqlalchemy.orm import Session
@@ -167,6 +168,22 @@ with st.container(border=True):
     ):
         act("status", to=target, note=note)
 
+
+def playbook_picker(available: list[str], library: dict[str, Any]) -> None:
+    """The playbook choice and its start button (the case's proposal preselected)."""
+    first = available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
+    pick = st.selectbox(
+        "预案",
+        available,
+        index=first,
+        format_func=lambda p: library[p].name,
+        disabled=VIEW_ONLY,
+    )
+    label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
+    if st.button(label, key="start-playbook", icon=":material/play_arrow:", disabled=VIEW_ONLY):
+        act("playbook", playbook_id=pick)
+
+
 checklist, recovery_tab, timeline, settings = st.tabs(
     ["处置清单", "服务补救", "时间线", "案件设置"]
 )
@@ -184,22 +201,8 @@ with checklist:
             f"{streamlit_text(run.started_by)} 于 {when(run.started_at)} 启动"
         )
     available = [p for p in library if p not in started]
-    # Once a playbook runs, a second one only by an explicit choice (not a ready button).
-    another = bool(info.runs) and st.toggle("另启动一个预案", key="another-playbook")
-    if available and not closed and (not info.runs or another):
-        first = (
-            available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
-        )
-        pick = st.selectbox(
-            "预案",
-            available,
-            index=first,
-            format_func=lambda p: library[p].name,
-            disabled=VIEW_ONLY,
-        )
-        label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
-        if st.button(label, key="start-playbook", icon=":material/play_arrow:", disabled=VIEW_ONLY):
-            act("playbook", playbook_id=pick)
+    if available and not closed and not info.runs:
+        playbook_picker(available, library)
     st.caption("所有对外发出的信息请第二人复核；只发布核实过的数据，不夸大承诺。")
     for task in info.tasks:
         overdue = task.is_overdue(info.card.now)
@@ -250,6 +253,12 @@ with checklist:
             can_skip = task.status == TaskStatus.OPEN and not closed
             if can_skip and st.button("跳过此步", key=f"skip-{task.id}", disabled=VIEW_ONLY):
                 act("task", task_id=task.id, status=TaskStatus.SKIPPED, note=reason)
+    # Once a playbook runs, a second one only by an explicit choice, below its last step
+    # (not a ready button above the first one).
+    if available and not closed and info.runs:
+        st.divider()
+        if st.toggle("另启动一个预案", key="another-playbook"):
+            playbook_picker(available, library)
 
 with recovery_tab, st.form("recovery"):
     record = info.recovery

@@ -176,6 +176,9 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             assert [(r.playbook_id, r.started_by) for r in runs] == [("food_safety", OPERATOR)]
             steps = tasks.get_all(session, case_id=1)
         assert len(steps) >= 7 and steps[0].step_id == "verify_facts"
+        assert text.index("另启动一个预案") > text.index(steps[-1].title), (
+            "the second-playbook toggle sits below the last step, not above the first"
+        )
         first, skipped = steps[0], next(s for s in steps if s.step_id == "press_conference")
 
         # Step 1 done with a note (the note field is in the step's expander).
