@@ -46,3 +46,53 @@ def short_regions(values: list[str]) -> list[str]:
     """Filter values as short names ("广东省" → 广东), empty ones dropped, order kept."""
     found = (normalize_region(v) for v in values)
     return list(dict.fromkeys(v for v in found if v))
+
+
+# The 34 province-level divisions by their short names (what normalize_region gives).
+PROVINCES = frozenset(
+    [
+        "北京",
+        "天津",
+        "上海",
+        "重庆",
+        "河北",
+        "山西",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "海南",
+        "四川",
+        "贵州",
+        "云南",
+        "陕西",
+        "甘肃",
+        "青海",
+        "台湾",
+        "内蒙古",
+        "广西",
+        "西藏",
+        "宁夏",
+        "新疆",
+        "香港",
+        "澳门",
+    ]
+)
+# What sites print for an unknown or foreign IP instead of a country.
+PLACEHOLDERS = frozenset({"海外", "未知", "其他"})
+
+
+def unfamiliar_regions(values: list[str]) -> list[str]:
+    """Short names among values that are neither a province-level division nor a placeholder
+    (a typo such as 广冬, or a country: both are valid filters, worth a hint when nothing
+    matches)."""
+    return [v for v in short_regions(values) if v not in PROVINCES and v not in PLACEHOLDERS]

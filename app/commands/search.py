@@ -30,7 +30,7 @@ from core.index.protocol import SearchQuery, SortOrder
 from core.index.textquery import parse_text_query
 from core.masking import mask_personal_data
 from core.models import Mention, complaint_mark
-from core.regions import short_regions
+from core.regions import short_regions, unfamiliar_regions
 from core.timeutil import as_utc
 
 console = Console()
@@ -150,6 +150,12 @@ def search(
         )
     )
     ctx.close()
+    unfamiliar = unfamiliar_regions(region or [])
+    if not result.mentions and unfamiliar:
+        Console(stderr=True, highlight=False).print(
+            f"提示：地区 {'、'.join(unfamiliar)} 不是国内省级地区名（如 广东、北京、内蒙古），"
+            "也没有来自该地区的提及；请检查拼写（境外地区按网站显示的写法，如 美国）"
+        )
     shown = [masked(m) if mask else m for m in result.mentions]
     if json_lines:
         for mention in shown:

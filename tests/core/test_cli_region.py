@@ -43,3 +43,19 @@ def test_search_by_region(tmp_path: Path) -> None:
     assert found("上海") == []
     table = invoke("search", "退款", "--region", "广东", "--data-dir", data)
     assert "地区" in table and "广东" in table and "共 1 条" in table
+
+
+def test_a_misspelt_region_that_finds_nothing_gets_a_hint(tmp_path: Path) -> None:
+    stream = tmp_path / "in.jsonl"
+    stream.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS), "utf-8")
+    data = str(tmp_path / "var")
+    invoke("ingest", str(stream), "--data-dir", data)
+
+    typo = invoke("search", "退款", "--region", "广冬", "--data-dir", data)
+    assert "共 0 条" in typo
+    assert "地区 广冬 不是国内省级地区名" in typo and "请检查拼写" in typo
+    # A real province that has no mentions, or a placeholder, is not a typo.
+    for region in ("上海", "海外"):
+        assert "请检查拼写" not in invoke("search", "退款", "--region", region, "--data-dir", data)
+    # A region that finds mentions needs no hint, whatever its name.
+    assert "请检查拼写" not in invoke("search", "退款", "--region", "广东", "--data-dir", data)
