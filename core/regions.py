@@ -49,44 +49,12 @@ def short_regions(values: list[str]) -> list[str]:
 
 
 # The 34 province-level divisions by their short names (what normalize_region gives).
-PROVINCES = frozenset(
-    [
-        "北京",
-        "天津",
-        "上海",
-        "重庆",
-        "河北",
-        "山西",
-        "辽宁",
-        "吉林",
-        "黑龙江",
-        "江苏",
-        "浙江",
-        "安徽",
-        "福建",
-        "江西",
-        "山东",
-        "河南",
-        "湖北",
-        "湖南",
-        "广东",
-        "海南",
-        "四川",
-        "贵州",
-        "云南",
-        "陕西",
-        "甘肃",
-        "青海",
-        "台湾",
-        "内蒙古",
-        "广西",
-        "西藏",
-        "宁夏",
-        "新疆",
-        "香港",
-        "澳门",
-    ]
-)
+PROVINCES = frozenset({
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+    "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港",
+    "澳门",
+})  # fmt: skip
 # What sites print for an unknown or foreign IP instead of a country.
 PLACEHOLDERS = frozenset({"海外", "未知", "其他"})
 
