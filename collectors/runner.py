@@ -22,6 +22,7 @@ from collectors.registry import collector_class
 from collectors.state import SourceState, SourceStatus, state_of
 from core.context import Context
 from core.errors import ConfigError, NotConfigured
+from core.pipeline.normalize import MAX_TEXT
 from core.pipeline.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,10 @@ def _ingest(ctx: Context, source: SourceConfig, run: SourceRun, batch: Batch) ->
     run.losses.extend(batch.losses)
     run.losses.extend(f"入库被拒 {ref}: {why}" for ref, why in report.rejected)
     run.losses.extend(f"入库时已修正 {ref}: {why}" for ref, why in report.repaired)
+    run.losses.extend(
+        f"入库时已截断 {ref}: 正文 {length} 字，超过 {MAX_TEXT} 字的部分未保存"
+        for ref, length in report.truncated
+    )
     run.pages += batch.pages
     _checkpoint(ctx, source, batch.cursor, len(report.new))
     return len(batch.mentions)

@@ -17,7 +17,7 @@ from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.index.sqlite import SQLiteMentionIndex
 from core.intake import Record, read_records
-from core.pipeline.normalize import CUT_NOTE, MAX_TEXT
+from core.pipeline.normalize import MAX_TEXT
 from core.pipeline.pipeline import IngestReport
 
 BATCH = 500
@@ -135,10 +135,8 @@ class Tally:
             self.reject(ref, why)
         self.truncated += len(report.truncated)
         self.cut.extend(report.truncated[: max(0, SHOWN - len(self.cut))])
-        cut = {ref for ref, _ in report.truncated}
-        fixed = [(r, why) for r, why in report.repaired if not (r in cut and CUT_NOTE in why)]
-        self.repaired += len(fixed)
-        self.repairs.extend(fixed[: max(0, SHOWN - len(self.repairs))])
+        self.repaired += len(report.repaired)
+        self.repairs.extend(report.repaired[: max(0, SHOWN - len(self.repairs))])
 
     def print(self) -> None:
         """The outcome, each rejected line with its reason, each cut text with its length."""

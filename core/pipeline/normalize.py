@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from core.escaping import strip_invisible
 from core.models import Author, Mention, utcnow
@@ -31,7 +32,6 @@ _LINES = re.compile(r"\n\s*\n+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
 MAX_TEXT = 20_000
-CUT_NOTE = "字的部分未保存"  # ends the repair note of a text cut to MAX_TEXT
 FUTURE_SLACK = timedelta(minutes=10)  # clock skew between a source and us that is left alone
 
 
@@ -68,33 +68,43 @@ def sound_own_text(text: str, reason: str) -> tuple[str, int]:
 
 def normalize(mention: Mention) -> Mention:
     """A cleaned copy of mention; raises RejectedMention when nothing usable is left."""
-    return normalize_noting(mention)[0]
+    return normalize_noting(mention).mention
 
 
-def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
-    """normalize(), and the cleaned text's length when it was cut to MAX_TEXT (else None)."""
+class Normalized(NamedTuple):
+    """A cleaned mention, how long its text was when it was cut to MAX_TEXT (else None), and
+    the repairs made to it other than that cut (both are also in mention.repairs)."""
+
+    mention: Mention
+    cut: int | None
+    fixes: list[str]
+
+
+def normalize_noting(mention: Mention) -> Normalized:
+    """normalize(), telling the cut apart from the other repairs."""
     text = clean_text(mention.text)
     title = clean_text(mention.title) if mention.title else None
     if not text and title:
         text, title = title, None
     if not text:
         raise RejectedMention("去掉 HTML 标签和空白后正文为空")
-    repairs = list(mention.repairs)
+    garble = []
     reason = garbled_reason(text)
     if reason:
         text, dropped = sound_own_text(text, reason)
-        repairs.append(f"引用的早前内容为乱码(编码错误)，已删除 {dropped} 字，保留作者本人的文字")
+        garble.append(f"引用的早前内容为乱码(编码错误)，已删除 {dropped} 字，保留作者本人的文字")
     cut = len(text) if len(text) > MAX_TEXT else None
-    if cut is not None:
-        repairs.append(f"正文 {cut} 字，超过 {MAX_TEXT} {CUT_NOTE}")
+    cut_note = [f"正文 {cut} 字，超过 {MAX_TEXT} 字的部分未保存"] if cut is not None else []
+    times = []
     published, collected = as_utc(mention.published_at), as_utc(mention.collected_at)
     now = utcnow()
     if collected - now > FUTURE_SLACK:  # an input record's own collected_at can lie too
-        repairs.append(future_repair(collected, now, "采集时间", "当前时间"))
+        times.append(future_repair(collected, now, "采集时间", "当前时间"))
         collected = now
     if published - collected > FUTURE_SLACK:
-        repairs.append(future_repair(published, collected, "发布时间", "采集时间"))
+        times.append(future_repair(published, collected, "发布时间", "采集时间"))
         published = collected
+    repairs = [*mention.repairs, *garble, *cut_note, *times]
     clean = mention.model_copy(
         update={
             "text": text[:MAX_TEXT],
@@ -106,7 +116,7 @@ def normalize_noting(mention: Mention) -> tuple[Mention, int | None]:
             "collected_at": collected,
         }
     )
-    return clean, cut
+    return Normalized(clean, cut, [*garble, *times])
 
 
 def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str:

@@ -23,7 +23,8 @@ LOOKUP_CHUNK = 500
 class IngestReport:
     """What one pipeline run did; `rejected` and `repaired` pair an input reference with why.
 
-    A repaired mention was kept without a broken part (e.g. a garbled quote) it arrived with.
+    A repaired mention was kept without a broken part (e.g. a garbled quote) it arrived with,
+    or with a corrected time; a text cut to MAX_TEXT is in `truncated` only.
     """
 
     new: list[Mention] = field(default_factory=list)
@@ -107,11 +108,11 @@ class Pipeline:
         kept: dict[str, Mention] = {}
         for ref, mention in zip(names, mentions, strict=True):
             try:
-                clean, cut = normalize_noting(mention)
+                clean, cut, fixes = normalize_noting(mention)
             except RejectedMention as exc:
                 report.rejected.append((ref, str(exc)))
                 continue
-            report.repaired.extend((ref, why) for why in clean.repairs[len(mention.repairs) :])
+            report.repaired.extend((ref, why) for why in fixes)
             if cut is not None:
                 report.truncated.append((ref, cut))
             if clean.id in kept:

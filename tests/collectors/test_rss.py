@@ -71,3 +71,24 @@ def test_one_broken_feed_degrades_but_keeps_the_others(site, make_ctx):
 
     assert run.status == SourceStatus.DEGRADED
     assert list(indexed(ctx, "feeds")) == ["urn:uuid:news-1"]
+
+
+def test_a_cut_text_and_a_future_date_are_losses_of_the_run(site, make_ctx):
+    long_text = "鲜味坊外卖洒了" * 3000  # 21,000 characters: over MAX_TEXT
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>鲜味坊</title>
+<item><guid>long-1</guid><title>长帖</title><description>{long_text}</description>
+<pubDate>Mon, 23 Nov 2026 08:30:00 GMT</pubDate></item>
+<item><guid>future-1</guid><title>穿越帖</title><description>鲜味坊的汤洒了</description>
+<pubDate>Fri, 01 Jan 2099 08:30:00 GMT</pubDate></item>
+</channel></rss>"""
+    site.route("/bbs.rss", Page(feed.encode(), 200, XML))
+    ctx = make_ctx([rss_source(site, "/bbs.rss")])
+
+    run = run_source(ctx, source_of(ctx, "feeds"))
+
+    assert sorted(indexed(ctx, "feeds")) == ["future-1", "long-1"]
+    cut = [loss for loss in run.losses if loss.startswith("入库时已截断")]
+    fixed = [loss for loss in run.losses if loss.startswith("入库时已修正")]
+    assert len(cut) == 1 and "正文 21000 字，超过 20000 字的部分未保存" in cut[0]
+    assert len(fixed) == 1 and "发布时间" in fixed[0]  # the cut is not listed twice

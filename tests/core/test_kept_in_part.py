@@ -84,7 +84,9 @@ def test_an_over_long_text_is_cut_and_says_so(ctx: Context) -> None:
     kept = report.new[0]
     assert len(kept.text) == 20_000
     assert kept.repairs == ["正文 24000 字，超过 20000 字的部分未保存"]
-    assert [ref for ref, _ in report.repaired] == ["long"]
+    # Counted once, as a cut (not also as a repair).
+    assert report.truncated == [("long", 24000)] and report.repaired == []
+    assert "截断 1 条" in report.summary() and "部分修复" not in report.summary()
 
 
 def test_picture_and_emoticon_posts_are_not_taken_for_copies(ctx: Context) -> None:
