@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -25,6 +27,14 @@ from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
 from dashboard.data import get_context, known_regions, now, own_accounts, rounded
 from dashboard.source_names import source_label
+
+T = TypeVar("T")
+
+
+def multiselect(label: str, options: Sequence[T], **kwargs: Any) -> list[T]:
+    """st.multiselect without Streamlit's bulk action, whose label is English ("Select all")."""
+    return st.multiselect(label, options, select_all=False, **kwargs)
+
 
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
@@ -63,14 +73,14 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
         span, interval = RANGES[label]
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
         plan_names = {p.id: p.name for p in ctx.config.plans}
-        plans = st.multiselect(
+        plans = multiselect(
             "监测方案",
             list(plan_names),
             format_func=lambda p: plan_names[p],
             placeholder="全部",
             key=f"{key}-plans",
         )
-        channels = st.multiselect(
+        channels = multiselect(
             "渠道",
             list(Channel),
             format_func=lambda c: CHANNEL_LABELS_ZH[c],
@@ -78,21 +88,21 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
             key=f"{key}-ch",
         )
         chosen = st.session_state.get(f"{key}-region", [])
-        regions = st.multiselect(
+        regions = multiselect(
             "地区",
             list(dict.fromkeys([*known_regions(), *chosen])),
             placeholder="全部",
             help="作者的 IP 属地；选定地区后，未标注地区的提及不在结果中",
             key=f"{key}-region",
         )
-        sentiments = st.multiselect(
+        sentiments = multiselect(
             "情感",
             list(SentimentLabel),
             format_func=lambda s: SENTIMENT_LABELS_ZH[s],
             placeholder="全部",
             key=f"{key}-sent",
         )
-        categories = st.multiselect(
+        categories = multiselect(
             "投诉类别",
             list(Category),
             format_func=lambda c: CATEGORY_LABELS_ZH[c],

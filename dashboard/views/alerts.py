@@ -20,7 +20,7 @@ from dashboard.event_links import event_link
 from dashboard.navigation import VIEWS
 from dashboard.rule_names import rule_zh, type_zh
 from dashboard.situation import case_of
-from dashboard.widgets import badge, mention_cards
+from dashboard.widgets import badge, mention_cards, multiselect
 
 SEVERITY_COLOURS = {
     Severity.LOW: "#868e96",
@@ -47,12 +47,13 @@ CASE_PAGE = VIEWS / "case_detail.py"
 ctx = get_context()
 st.title("预警中心")
 actor = auth.actor()
-chosen = st.sidebar.multiselect(
-    "状态",
-    list(AlertStatus),
-    default=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
-    format_func=lambda s: ALERT_STATUS_ZH[AlertStatus(s)],
-)
+with st.sidebar:
+    chosen = multiselect(
+        "状态",
+        list(AlertStatus),
+        default=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
+        format_func=lambda s: ALERT_STATUS_ZH[AlertStatus(s)],
+    )
 focus = st.query_params.get("alert")
 
 

@@ -12,7 +12,7 @@ from core.escaping import streamlit_text
 from dashboard.data import get_context, rounded
 from dashboard.event_data import EventRow, event_clock, event_rows
 from dashboard.navigation import VIEWS
-from dashboard.widgets import badge
+from dashboard.widgets import badge, multiselect
 
 EVENT_PAGE = VIEWS / "event_detail.py"
 RANGES = {
@@ -42,7 +42,7 @@ st.caption("相似舆情聚合成的事件：同一话题、相同文本或转�
 with st.sidebar:
     st.header("筛选")
     span = RANGES[st.selectbox("时间范围", list(RANGES), index=1, key="events-range")]
-    statuses = st.multiselect(
+    statuses = multiselect(
         "状态",
         SHOWN,
         default=SHOWN[:3],
