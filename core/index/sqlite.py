@@ -28,6 +28,7 @@ from core.index.sqlite_batch import (
     write_derived,
 )
 from core.index.sqlite_filters import epoch
+from core.index.sqlite_fold import refold
 from core.index.sqlite_pairs import ensure_pairs
 from core.index.sqlite_schema import (
     TIME_LAYOUT,
@@ -68,6 +69,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             self._db.execute("PRAGMA cache_size=-65536")
             self.layout = prepare(self._db, _backfill)
             self.contentless = contentless_tables(self._db)
+            refold(self._db, self.contentless)
             ensure_pairs(self._db)
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = r"0-9A-Za-z\u00c0-\u024f"
 _IS_CJK = re.compile(rf"[{_CJK}]")
-# Full-width ASCII variants and the ideographic space (NFKC maps them to ASCII; CJK text is left
-# as typed, since stored texts are tokenised without normalisation).
+# Full-width ASCII variants and the ideographic space (ＡＰＰ, ５００): NFKC maps them to ASCII.
+# Queries and stored texts are folded alike, so "APP" finds "ＡＰＰ闪退" and the other way round;
+# CJK text is left as typed.
 _FULL_WIDTH = re.compile(r"[\u3000\uff01-\uff5e]+")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # One match per token of bigram_tokens, in its order: at a CJK character followed by another
@@ -64,7 +65,7 @@ def parse_text_query(text: str | None) -> TextQuery:
     query = TextQuery()
     if not text or not text.strip():
         return query
-    text = _FULL_WIDTH.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)
+    text = fold_full_width(text)
     try:
         parts = shlex.split(text)
     except ValueError:
@@ -83,11 +84,30 @@ def bigram_tokens(text: str) -> list[str]:
     return [token.lower() for token in _GRAM.findall(text)]
 
 
+def fold_full_width(text: str) -> str:
+    """Full-width letters, digits, signs and the ideographic space as their ASCII forms."""
+    return _FULL_WIDTH.sub(_nfkc, text)
+
+
+def _nfkc(run: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", run.group())
+
+
+def has_full_width(text: str) -> bool:
+    """True when fold_full_width would change the text."""
+    return _FULL_WIDTH.search(text) is not None
+
+
 def token_text(text: str) -> tuple[str, str]:
-    """The space-joined bigram_tokens(text), and the distinct CJK characters of the text
-    space-joined (the single-character table), each from one C-level regex pass (the index
-    writes both for every mention; a Python loop over the runs and their bigrams took 1.3-1.5
-    times as long on the stream's texts)."""
+    """The space-joined bigram_tokens of the text folded by fold_full_width, and its distinct
+    CJK characters space-joined (the single-character table), each from one C-level regex
+    pass (the index writes both for every mention; a Python loop over the runs and their
+    bigrams took 1.3-1.5 times as long on the stream's texts)."""
+    return unfolded_token_text(fold_full_width(text))
+
+
+def unfolded_token_text(text: str) -> tuple[str, str]:
+    """token_text without the folding: what files written before it hold (sqlite_fold.py)."""
     # Words and bigrams are lowercased together: CJK characters have no case, and str.lower
     # maps a word character by character (no context-dependent case in the word ranges).
     grams = " ".join(_GRAM.findall(text)).lower()

@@ -135,7 +135,7 @@ def test_documents_round_trip_to_mentions() -> None:
     mention = CORPUS["courier"]
     doc = mapping.to_document(mention, seq=7, now=datetime(2026, 7, 1, tzinfo=UTC))
 
-    assert doc["body"] == "投诉：物流\n快递丢件了，物流太差"
+    assert doc["body"] == "投诉:物流\n快递丢件了,物流太差"  # full-width forms folded for search
     assert doc["indexed_seq"] == 7 and doc["urgency_rank"] is None
     assert mapping.from_source(doc) == mention
 

@@ -327,3 +327,26 @@ def test_complaint_filter_in_top_terms(loaded: MentionIndex) -> None:
         ("weibo", 1),
     ]
     assert loaded.get(CORPUS["launch"].id) == CORPUS["launch"]  # the decision round-trips
+
+
+def test_full_width_letters_and_digits_in_stored_text_search_as_ascii(
+    index: MentionIndex,
+) -> None:
+    from tests.index.corpus import make_mention
+
+    when = _utc(11, 20, 8)
+    stored = {
+        "wide": make_mention("wide", "鲜味坊ＡＰＰ闪退，退款５００元还没到", when),
+        "narrow": make_mention("narrow", "鲜味坊APP又闪退了", when),
+    }
+    index.upsert_many(list(stored.values()))
+    index.refresh()
+
+    def found(text: str) -> set[str]:
+        return {m.native_id for m in index.search(SearchQuery(text=text, limit=10)).mentions}
+
+    assert found("APP") == {"wide", "narrow"}
+    assert found("ａｐｐ") == {"wide", "narrow"}
+    assert found("500") == {"wide"}
+    assert found("APP闪退") == {"wide"}  # one phrase across the folded letters
+    assert found("-APP") == set()

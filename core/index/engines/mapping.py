@@ -20,6 +20,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from core.index.textquery import fold_full_width
 from core.models import Mention
 
 # Keep in step with core/index/textquery.py: everything outside these ranges separates tokens.
@@ -291,7 +292,8 @@ def epoch_us(moment: datetime) -> int:
 def to_document(mention: Mention, seq: int, now: datetime) -> dict[str, Any]:
     """The engine document: the mention's JSON plus the fields search and cursors need."""
     doc = mention.model_dump(mode="json")
-    doc["body"] = mention.full_text
+    # Full-width letters and digits as ASCII (the analyzers drop them): "APP" finds "ＡＰＰ闪退".
+    doc["body"] = fold_full_width(mention.full_text)
     doc["urgency_rank"] = mention.urgency.level.rank if mention.urgency else None
     doc["published_us"] = epoch_us(mention.published_at)
     doc["indexed_seq"] = seq
