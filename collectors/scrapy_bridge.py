@@ -140,7 +140,11 @@ class ScrapyCollector(Collector):
 
     def _since(self, request: CollectRequest) -> datetime:
         mark = high_water_mark(request.cursor)
-        return mark - self.overlap if mark else request.backfill_since
+        if mark is None:
+            return request.backfill_since
+        # A mark in the future (stored by a version that let a future-dated item move it) would
+        # skip every new post until that day: the crawl reads from now at the latest.
+        return min(mark, request.now) - self.overlap
 
     def _start(self, feed: CrawlFeed) -> Crawler:
         """Reactor thread: create the crawler, give it the feed, start it."""
@@ -168,7 +172,7 @@ class ScrapyCollector(Collector):
             raise SourceBlocked(outcome.blocked, outcome.cooldown or self._block_cooldown())
         if outcome.failures and not outcome.items:
             raise SourceFailed(f"{len(outcome.failures)} 个页面失败: {outcome.failures[0]}")
-        advanced = None if outcome.failures else next_cursor(cursor, outcome.newest)
+        advanced = None if outcome.failures else next_cursor(cursor, outcome.newest, feed.now)
         yield Batch(
             pending,
             cursor=advanced,
@@ -208,11 +212,16 @@ def high_water_mark(cursor: str | None) -> datetime | None:
         return None  # an unreadable cursor falls back to the back-fill window
 
 
-def next_cursor(cursor: str | None, newest: datetime | None) -> str | None:
-    """The cursor after a complete crawl: the newer of the stored mark and the newest item."""
+def next_cursor(cursor: str | None, newest: datetime | None, now: datetime) -> str | None:
+    """The cursor after a complete crawl: the newer of the stored mark and the newest item,
+    never later than the crawl's start. An item dated in the future (a wrong clock or time
+    zone on the site; the pipeline stores it at its collection time) must not move the mark
+    past it: every post published before that date would be skipped as already read."""
     mark = high_water_mark(cursor)
     candidates = [m for m in (mark, newest) if m is not None]
-    return json.dumps({"since": max(candidates).isoformat()}) if candidates else None
+    if not candidates:
+        return None
+    return json.dumps({"since": min(max(candidates), now).isoformat()})
 
 
 def failure_warnings(failures: list[str], limit: int = 5) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -202,6 +202,9 @@ class BrowserCollector(Collector):
         stamp: Stamp,
     ) -> Batch | None:
         seen = ledger.get(ref.key)
+        if seen is not None and seen.newest > request.now:
+            # Left by a version that let a future-dated comment move the mark: read from now.
+            seen = replace(seen, newest=request.now, edge=frozenset())
         if seen is not None and ref.comments is not None and ref.comments <= seen.comments:
             return None  # nothing new under this post since our last visit
         if (
@@ -233,9 +236,11 @@ class BrowserCollector(Collector):
         if not complete:  # read it again next run; what we got is indexed now (dedup by id)
             return Batch(mentions, cursor=None, pages=pages, warnings=warnings)
         shown = ref.comments if ref.comments is not None else (post.metrics.comments if post else 0)
-        times = [c.published_at for c in comments]
-        newest = max([seen.newest if seen else window, *times])
-        edge = frozenset(c.native_id for c in comments if c.published_at == newest)
+        # A comment dated in the future (a wrong clock on the site; stored at its collection
+        # time) must not move the mark past now: every later comment would look already read.
+        times = {c.native_id: min(c.published_at, request.now) for c in comments}
+        newest = max([seen.newest if seen else window, *times.values()])
+        edge = frozenset(native_id for native_id, at in times.items() if at == newest)
         if seen is not None and newest == seen.newest:
             edge |= seen.edge
         ledger.record(ref.key, shown, newest, edge)

@@ -375,3 +375,27 @@ def test_limits_and_pace(cdp_url, make_ctx, tmp_path):
     second_comments = [r for r in fake.requests if r.query.get("cursor") == "2"]
     moments = [pages[0].at, pages[1].at, second_comments[0].at]
     assert all(b - a >= 0.35 for a, b in pairwise(moments))  # options.delay between actions
+
+
+def test_a_future_dated_comment_does_not_hide_the_comments_that_follow(
+    bilibili, cdp_url, make_ctx, clock, tmp_path
+):
+    post = bilibili.posts[1]
+    comment = type(post.comments[0])
+    wrong_clock = comment("97", "评论时间错了", NOW + timedelta(days=20), "时钟错", "广东")
+    wrong_clock.id = PLATFORMS["bilibili"][2](97)
+    post.comments.append(wrong_clock)
+    ctx = make_ctx(
+        [browser_source("bilibili", bilibili, cdp_url, cookies_file(tmp_path, bilibili))]
+    )
+    first = run_source(ctx, source_of(ctx, "bilibili"))
+    assert wrong_clock.id in {m.native_id for m in first.report.new}
+
+    later = comment("98", "又来投诉：退款还没到", NOW + timedelta(minutes=5), "新用户", "四川")
+    later.id = PLATFORMS["bilibili"][2](98)
+    post.comments.append(later)
+    clock.advance_to(NOW + timedelta(minutes=10))
+    second = run_source(ctx, source_of(ctx, "bilibili"))
+
+    assert later.id in {m.native_id for m in second.report.new}
+    assert later.id in indexed(ctx, "bilibili")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+from datetime import UTC, datetime, timedelta
 
 from collectors.runner import run_source
-from collectors.state import SourceStatus
+from collectors.state import SourceState, SourceStatus
 from core.enums import Channel
-from tests.collectors.conftest import FAST, indexed, source_of
+from tests.collectors.conftest import FAST, NOW, indexed, source_of, state_of
 from tests.collectors.site import Page, Site, fixture
 
 XML = "application/xml"
@@ -92,3 +93,42 @@ def test_a_cut_text_and_a_future_date_are_losses_of_the_run(site, make_ctx):
     fixed = [loss for loss in run.losses if loss.startswith("入库时已修正")]
     assert len(cut) == 1 and "正文 21000 字，超过 20000 字的部分未保存" in cut[0]
     assert len(fixed) == 1 and "发布时间" in fixed[0]  # the cut is not listed twice
+
+
+def _feed(*items: tuple[str, datetime]) -> Page:
+    entries = "".join(
+        f"<item><guid>{guid}</guid><title>鲜味坊 {guid}</title><description>鲜味坊的汤洒了 {guid}"
+        f"</description><pubDate>{when.strftime('%a, %d %b %Y %H:%M:%S GMT')}</pubDate></item>"
+        for guid, when in items
+    )
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel>{entries}</channel></rss>'
+    return Page(body.encode(), 200, XML)
+
+
+def test_a_future_dated_item_does_not_hide_the_posts_that_follow(site, make_ctx, clock):
+    site.route(
+        "/bbs.rss",
+        _feed(("old-1", NOW - timedelta(hours=1)), ("future-1", NOW + timedelta(days=20))),
+        _feed(("future-1", NOW + timedelta(days=20)), ("new-1", NOW + timedelta(minutes=5))),
+    )
+    ctx = make_ctx([rss_source(site, "/bbs.rss")])
+
+    run_source(ctx, source_of(ctx, "feeds"))
+    mark = json.loads(state_of(ctx, "feeds").cursor)["since"]
+    assert datetime.fromisoformat(mark) <= NOW, "the mark never passes the collection time"
+    clock.advance_to(NOW + timedelta(minutes=10))
+    run_source(ctx, source_of(ctx, "feeds"))
+
+    assert sorted(indexed(ctx, "feeds")) == ["future-1", "new-1", "old-1"]
+
+
+def test_a_stored_mark_in_the_future_is_read_as_now(site, make_ctx, clock):
+    site.route("/bbs.rss", _feed(("new-1", NOW - timedelta(minutes=5))))
+    ctx = make_ctx([rss_source(site, "/bbs.rss")])
+    with ctx.sessions.begin() as session:  # as an older version left it
+        future = (NOW + timedelta(days=20)).isoformat()
+        session.add(SourceState(name="feeds", type="rss", cursor=json.dumps({"since": future})))
+
+    run_source(ctx, source_of(ctx, "feeds"))
+
+    assert sorted(indexed(ctx, "feeds")) == ["new-1"]
