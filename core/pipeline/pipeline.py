@@ -85,6 +85,9 @@ class Pipeline:
         report = IngestReport()
         names = list(refs) if refs is not None else [m.native_id for m in mentions]
         normalized = self._normalize(mentions, names, report)
+        refs: dict[str, str] = {}  # id → the input that was kept (the first with that id)
+        for ref, mention in zip(names, mentions, strict=True):
+            refs.setdefault(mention.id, ref)
         known = self.index.locate([m.id for m in normalized])
         fresh, changed = self._split_known(normalized, known, report)
         unique, floods = self.deduper.split(fresh)
@@ -99,6 +102,7 @@ class Pipeline:
         )
         report.new = [by_id[i] for i in result.created]
         report.updated = [by_id[i] for i in result.updated]
+        _only_stored(report, {refs[i] for i in [*result.created, *result.updated] if i in refs})
         self._notify(report.new)
         return report
 
@@ -167,3 +171,10 @@ class Pipeline:
                 listener(new)
             except Exception:  # one faulty listener must not lose the batch for the others
                 log.exception("监听器 %r 处理 %d 条新提及时出错", listener, len(new))
+
+
+def _only_stored(report: IngestReport, stored: set[str]) -> None:
+    """Keep the repairs and cuts of the inputs this batch stored: a duplicate of a mention
+    stored earlier was repaired (and counted) when it was stored, not again at every repeat."""
+    report.repaired = [(ref, why) for ref, why in report.repaired if ref in stored]
+    report.truncated = [(ref, length) for ref, length in report.truncated if ref in stored]

@@ -106,3 +106,18 @@ def test_picture_and_emoticon_posts_are_not_taken_for_copies(ctx: Context) -> No
     report = ctx.pipeline.process(batch)
     assert sorted(m.native_id for m in report.new) == ["e1", "e2", "p1", "p2", "t1"]
     assert report.duplicates == 2
+
+
+def test_a_repeat_of_a_repaired_mention_is_not_repaired_again(ctx: Context) -> None:
+    long = mention("long", "鲜味坊" * 8000)
+    broken = mention(
+        "q", f"{OWN}\n\n-----原始邮件-----\n主题: 锟斤拷锟斤拷\n锟斤拷锟窖撅拷锟秸碉拷锟斤拷"
+    )
+    first = ctx.pipeline.process([long, broken])
+    assert [r for r, _ in first.repaired] == ["q"] and [r for r, _ in first.truncated] == ["long"]
+
+    again = ctx.pipeline.process([long, broken])  # the next run of a source sees them again
+
+    assert again.duplicates == 2 and not again.new
+    assert again.repaired == [] and again.truncated == []
+    assert "部分修复" not in again.summary() and "截断" not in again.summary()
