@@ -45,6 +45,10 @@ def media_placeholder(item: RawPost) -> str:
     return IMAGE_PLACEHOLDER if item.media else ""
 
 
+# The repair note of a post the site gave no publication time: it is kept at its collection time.
+UNDATED = "来源未给出发布时间，已按采集时间记录"
+
+
 class MentionPipeline:
     """Converts RawPost items into Mentions; drops those older than the crawl window."""
 
@@ -94,6 +98,7 @@ class MentionPipeline:
             reply_to=item.reply_to,
             repost_of=item.repost_of,
             plans=list(self.feed.plans),
+            repairs=[] if item.published_at else [UNDATED],
         )
 
     @staticmethod

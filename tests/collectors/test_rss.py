@@ -132,3 +132,17 @@ def test_a_stored_mark_in_the_future_is_read_as_now(site, make_ctx, clock):
     run_source(ctx, source_of(ctx, "feeds"))
 
     assert sorted(indexed(ctx, "feeds")) == ["new-1"]
+
+
+def test_an_undated_item_is_kept_at_its_collection_time_and_says_so(site, make_ctx):
+    feed = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<item><guid>g2</guid><title>鲜味坊没有日期的帖子</title><description>汤洒了</description></item>
+</channel></rss>"""
+    site.route("/bbs.rss", Page(feed.encode(), 200, XML))
+    ctx = make_ctx([rss_source(site, "/bbs.rss")])
+
+    run_source(ctx, source_of(ctx, "feeds"))
+
+    stored = indexed(ctx, "feeds")["g2"]
+    assert stored.published_at == stored.collected_at == NOW
+    assert stored.repairs == ["来源未给出发布时间，已按采集时间记录"]
