@@ -14,6 +14,7 @@ from app.cli_errors import is_usage_error, show
 from app.commands import APP_COMMANDS
 from app.domains import DOMAINS, install
 from app.lazycli import LAZY, LazyGroup
+from app.logformat import ChineseLevelFormatter
 from core.errors import YuqingError
 
 app = typer.Typer(
@@ -33,27 +34,6 @@ def _root() -> None:
 install()
 for _entry in (*APP_COMMANDS, *(c for d in DOMAINS for c in d.commands)):
     LAZY[_entry.name] = _entry
-
-
-LEVELS_ZH = {
-    "DEBUG": "调试",
-    "INFO": "信息",
-    "WARNING": "警告",
-    "ERROR": "错误",
-    "CRITICAL": "严重",
-}
-
-
-class ChineseLevelFormatter(logging.Formatter):
-    """Log lines with the level in Chinese (信息/警告/错误); the record itself is left as is."""
-
-    def formatMessage(self, record: logging.LogRecord) -> str:
-        english = record.levelname
-        record.levelname = LEVELS_ZH.get(english, english)
-        try:
-            return super().formatMessage(record)
-        finally:
-            record.levelname = english
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from app.domains import DOMAINS
+from app.logformat import log_in_timezone
 from collectors.config import SOURCES, WEBHOOK
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
@@ -31,6 +32,7 @@ class Service:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        log_in_timezone(ctx.config.tz)  # the log's times as the dashboard shows them
         self.scheduler = BackgroundScheduler(
             timezone=ctx.config.tz,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
