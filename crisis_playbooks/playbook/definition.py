@@ -60,6 +60,17 @@ class AppliesTo(BaseModel):
     min_severity: Severity = Severity.LOW
     keywords: list[str] = Field(default_factory=list)
 
+    @field_validator("rule_types")
+    @classmethod
+    def _known_rule_types(cls, value: list[str]) -> list[str]:
+        from alerting.rules import RULES  # the registered alert rule types
+
+        unknown = [kind for kind in value if kind not in RULES]
+        if unknown:
+            known = "、".join(f"{k}（{RULES.get(k).type_label_zh}）" for k in sorted(RULES))
+            raise ValueError(f"未知的预警规则类型 {'、'.join(unknown)}；可用：{known}")
+        return value
+
 
 class Step(BaseModel):
     """One ordered step: owner role, deadline relative to case open, instructions, templates."""

@@ -98,6 +98,10 @@ def test_good_file_loads(tmp_path: Path) -> None:
         ),
         ("- just\n- a list\n", "顶层必须是键值映射"),
         ("id: [unclosed\n", "YAML 语法错误"),
+        (
+            GOOD + "applies_to:\n  rule_types: [urgent_mention, keyword]\n",
+            "applies_to.rule_types：未知的预警规则类型 keyword；可用：",
+        ),
     ],
 )
 def test_malformed_playbook_names_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
@@ -140,7 +144,7 @@ def test_proposals_rank_by_category_then_keywords(library: dict[str, Playbook]) 
     )
     ranked = [p.id for p in service.propose(library, situation=food)]
     assert ranked[0] == "food_safety" and "kol_media_complaint" in ranked
-    kol = Situation(Severity.HIGH, "influencer", frozenset(), "大V 曝光：记者已联系")
+    kol = Situation(Severity.HIGH, "urgent_mention", frozenset(), "大V 曝光：记者已联系")
     assert service.propose(library, situation=kol)[0].id == "kol_media_complaint"
     mild = Situation(Severity.LOW, "spike", frozenset({"food_safety_health"}), "")
     assert service.propose(library, situation=mild) == []
@@ -151,3 +155,13 @@ def test_proposals_rank_by_category_then_keywords(library: dict[str, Playbook]) 
 def test_unknown_playbook_lists_the_known_ones(library: dict[str, Playbook]) -> None:
     with pytest.raises(PlaybookNotFound, match="food_safety"):
         service.get(library, playbook_id="nope")
+
+
+def test_an_official_accounts_backlash_proposes_the_service_attitude_playbook(
+    library: dict[str, Playbook],
+) -> None:
+    backlash = Situation(
+        Severity.HIGH, "own_post_reaction", frozenset({"service_attitude"}), "官方回复态度恶劣"
+    )
+    assert service.propose(library, situation=backlash)[0].id == "service_attitude_viral"
+    assert "own_post_reaction" in library["service_attitude_viral"].applies_to.rule_types
