@@ -19,10 +19,13 @@ from crisis_playbooks.cases.enums import CaseOrigin, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseCreate, CaseUpdate
 from crisis_playbooks.errors import CaseNotFound
 from crisis_playbooks.playbook import service as playbooks
+from crisis_playbooks.playbook.render import fill_later
 from crisis_playbooks.playbook.service import Library, Situation
 from crisis_playbooks.sla import service as sla
 from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
 from crisis_playbooks.sla.enums import ClockKind, ClockState
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import TaskStatus
 
 INCIDENT_LINKER = "系统（同一预警组）"
 
@@ -287,6 +290,17 @@ def update_case(
     waiting = case_in.waiting_on_customer
     fields = case_in.model_dump(exclude_unset=True, exclude={"waiting_on_customer"})
     service.update(session, case=case, case_in=CaseUpdate(**fields), actor=actor, now=now)
+    if case.owner and fields.get("owner"):
+        fill_owner(session, case_id=case.id, owner=case.owner)
     if waiting is not None:
         set_waiting(session, case=case, waiting=waiting, actor=actor, now=now)
     return case
+
+
+def fill_owner(session: Session, *, case_id: int, owner: str) -> None:
+    """Open steps whose texts were rendered before the case had an owner (〔待补充：负责人〕)
+    name the owner now; done and skipped steps stay as they were written."""
+    for task in tasks.get_all(session, case_id=case_id):
+        if task.status == TaskStatus.OPEN:
+            task.instructions = fill_later(task.instructions, "owner", owner)
+            task.templates = {k: fill_later(t, "owner", owner) for k, t in task.templates.items()}

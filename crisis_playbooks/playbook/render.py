@@ -38,9 +38,19 @@ def case_values(case: Case, tz: ZoneInfo, extra: dict[str, str] | None = None) -
         "link": first.url if first else None,
     }
     known.update(extra or {})
-    return {k: known.get(k) or f"〔待补充：{label}〕" for k, label in PLACEHOLDERS.items()}
+    return {k: known.get(k) or unfilled(k) for k in PLACEHOLDERS}
 
 
 def render(template: str, values: dict[str, str]) -> str:
     """The template with placeholders filled (validated playbooks use known names only)."""
     return template.format_map(values)
+
+
+def unfilled(name: str) -> str:
+    """What an unknown placeholder reads in a rendered template (〔待补充：负责人〕)."""
+    return f"〔待补充：{PLACEHOLDERS[name]}〕"
+
+
+def fill_later(text: str, name: str, value: str) -> str:
+    """A rendered text with the still-unknown placeholder `name` filled in now."""
+    return text.replace(unfilled(name), value)

@@ -145,3 +145,42 @@ def test_overdue_tasks_are_flagged_and_notified_once(
     )
     assert task_flows.notify_overdue(session, now=later, send=recorder, public_url="http://d") == []
     assert len(tasks.get_overdue(session, now=later)) == len(one_hour)
+
+
+def test_an_owner_set_after_the_start_fills_the_open_steps(
+    session: Session, library: dict[str, Playbook]
+) -> None:
+    from crisis_playbooks.cases import flows as case_flows
+    from crisis_playbooks.cases.models import CaseUpdate
+
+    case = make_case(session, title="高危舆情：食品安全/人身安全", summary="酸菜鱼吃出虫子")
+    flows.start(
+        session,
+        case=case,
+        playbook=library["food_safety"],
+        actor="李娜",
+        now=local(2026, 11, 23, 10, 5),
+        tz=TZ,
+    )
+    items = tasks.get_all(session, case_id=case.id)
+    done, notice = items[0], next(t for t in items if "internal_notice" in t.templates)
+    done.status = TaskStatus.DONE.value  # a step already worked keeps what it said
+    done_text = done.instructions
+    assert "〔待补充：负责人〕" in notice.templates["internal_notice"]
+
+    case_flows.update_case(
+        session,
+        case=case,
+        case_in=CaseUpdate(owner="李娜"),
+        actor="李娜",
+        now=local(2026, 11, 23, 10, 9),
+    )
+    session.commit()
+
+    notice = tasks.get(session, task_id=notice.id)
+    assert "负责人：李娜" in notice.templates["internal_notice"]
+    assert "〔待补充：负责人〕" not in notice.templates["internal_notice"]
+    assert tasks.get(session, task_id=done.id).instructions == done_text
+    # Public statements never quote the internal alert title.
+    statements = [text for t in items for k, text in t.templates.items() if k == "apology"]
+    assert statements and all("高危舆情" not in text for text in statements)
