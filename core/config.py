@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from core.enums import Channel
 from core.errors import ConfigError
+from core.pipeline.expressions import ExpressionSyntaxError, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
 from core.timeutil import Duration
@@ -47,6 +48,15 @@ class Plan(BaseModel):
     # Author regions (IP属地, e.g. 广东); when set, a mention without a region never matches.
     regions: list[str] = Field(default_factory=list)
     own_accounts: list[str] = Field(default_factory=list)
+
+    @field_validator("expression")
+    @classmethod
+    def _parses(cls, value: str) -> str:
+        try:
+            compile_expression(value)
+        except ExpressionSyntaxError as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
     @field_validator("regions")
     @classmethod
