@@ -1,24 +1,58 @@
 """Everything `yuqing run` would load, checked before anything starts (`yuqing check`).
 
 A mistake found here refuses the start with one Chinese line per problem naming the file,
-the key and the fix, instead of a service that runs and reaches nobody.
+the key and the fix, instead of a service that runs and reaches nobody. `check` and `run`
+both go through `inspect`, so they cannot disagree about a file.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from alerting.checks import problems as alerting_problems
 from alerting.checks import warnings as alerting_warnings
 from collectors.checks import problems as source_problems
 from collectors.config import SOURCES
+from core.config import check_config
 from core.context import Context
 from core.errors import ConfigError
 from crisis_playbooks.checks import problems as playbook_problems
 
+LATER_CHECKS_SKIPPED = (
+    "（以上问题改正前，数据源选项、通知渠道、预警规则和预案文件无法检查；"
+    "改正后请再运行 yuqing check）"
+)
+
 
 class StartRefused(ConfigError):
     """The configuration has problems; the message lists every one."""
+
+
+@dataclass
+class Inspection:
+    """What checking a config found; `ctx` is None when the file could not be validated at all."""
+
+    ctx: Context | None
+    problems: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> str:
+        """Why the later stages were not checked ("" when they were)."""
+        return LATER_CHECKS_SKIPPED if self.ctx is None else ""
+
+
+def inspect(config_path: str | Path | None, data_dir: str | Path) -> Inspection:
+    """Every problem `yuqing run` would refuse, all stages in one pass (a YAML file that does
+    not parse raises ConfigError: nothing else can be checked then)."""
+    path = Path(config_path) if config_path else None
+    checked = check_config(path)
+    if checked.config is None:
+        return Inspection(None, checked.problems)
+    ctx = Context(config=checked.config, data_dir=Path(data_dir), config_path=path)
+    return Inspection(ctx, checked.problems + problems(ctx), warnings(ctx))
 
 
 def problems(ctx: Context) -> list[str]:
@@ -44,10 +78,13 @@ def warnings(ctx: Context) -> list[str]:
     return found + alerting_warnings(ctx)
 
 
-def refuse_on_problems(ctx: Context) -> None:
-    """Raise StartRefused listing every problem, naming the config file."""
-    found = problems(ctx)
-    if found:
-        label = str(ctx.config_path) if ctx.config_path else "<默认配置>"
-        lines = "\n".join(f"  - {problem}" for problem in found)
-        raise StartRefused(f"{label}：发现 {len(found)} 处配置问题，服务未启动：\n{lines}")
+def checked_context(config_path: str | Path | None, data_dir: str | Path) -> Context:
+    """The context `run` starts with; StartRefused listing every problem, naming the file."""
+    inspection = inspect(config_path, data_dir)
+    if inspection.problems or inspection.ctx is None:
+        label = str(config_path) if config_path else "<默认配置>"
+        lines = "".join(f"\n  - {problem}" for problem in inspection.problems)
+        count = len(inspection.problems)
+        skipped = f"\n{inspection.skipped}" if inspection.skipped else ""
+        raise StartRefused(f"{label}：发现 {count} 处配置问题，服务未启动：{lines}{skipped}")
+    return inspection.ctx

@@ -28,6 +28,7 @@ def problems(ctx: Context) -> list[str]:
         try:
             collector_class(source.type).from_config(source, ctx)
         except YuqingError as exc:
-            named = str(exc).startswith(f"sources[{source.name}]")
-            found.append(str(exc) if named else f"sources[{source.name}]: {exc}")
+            for line in getattr(exc, "problems", None) or [str(exc)]:
+                named = line.startswith(f"sources[{source.name}]")
+                found.append(line if named else f"sources[{source.name}]：{line}")
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.config import Section
 from core.timeutil import Duration
@@ -22,6 +22,13 @@ class SourceConfig(BaseModel):
     interval: Duration = timedelta(minutes=5)
     backfill: Duration = timedelta(days=1)
     options: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("interval")
+    @classmethod
+    def _runs_at_all(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("采集间隔须大于 0（写成 5m / 30s / 2h）；不想采集请写 enabled: false")
+        return value
 
 
 class WebhookConfig(BaseModel):

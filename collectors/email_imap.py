@@ -58,7 +58,7 @@ class ImapCollector(Collector):
             "username": reader.string("username", required=True),
             "password": cls._password(reader),
             "folder": reader.string("folder", "INBOX"),
-            "plans": reader.strings("plans"),
+            "plans": reader.plans(ctx),
             "batch_size": reader.integer("batch_size", 50, minimum=1),
             "max_messages": reader.integer("max_messages", 500, minimum=1),
             "timeout": reader.number("timeout", 30.0),

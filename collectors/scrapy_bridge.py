@@ -92,7 +92,7 @@ class ScrapyCollector(Collector):
         window = {
             "overlap": reader.duration("overlap", "30m"),
             "batch_size": reader.integer("batch_size", 200, minimum=1),
-            "plans": reader.strings("plans"),
+            "plans": reader.plans(ctx),
         }
         reader.reject_unknown()
         return cls(source, ctx, settings, window)

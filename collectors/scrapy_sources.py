@@ -42,7 +42,7 @@ class WeiboSearchCollector(ScrapyCollector):
             p.expression for p in ctx.config.plans
         )
         if not keywords:
-            raise reader.error(
+            reader.report(
                 "keywords", "缺少搜索关键词：请填写 keywords，或配置带 expression 的监测方案"
             )
         return {"WEIBO_KEYWORDS": keywords}
@@ -61,7 +61,7 @@ class WeiboUserCollector(ScrapyCollector):
         """WEIBO_UIDS, WEIBO_COMMENTS, WEIBO_COMMENT_PAGES."""
         uids = reader.strings("uids", required=True)
         if not all(uid.isdigit() for uid in uids):
-            raise reader.error("uids", "微博用户 id 须为数字（weibo.com/u/<uid> 中的数字）")
+            reader.report("uids", "微博用户 id 须为数字（weibo.com/u/<uid> 中的数字）")
         return {
             "WEIBO_UIDS": uids,
             "WEIBO_COMMENTS": reader.boolean("comments", True),
@@ -83,7 +83,7 @@ class TiebaCollector(ScrapyCollector):
         """TIEBA_FORUMS, TIEBA_KEYWORDS, TIEBA_THREAD_PAGES, TIEBA_LZL, TIEBA_LZL_PAGES."""
         forums, keywords = reader.strings("forums"), reader.strings("keywords")
         if not forums and not keywords:
-            raise reader.error("forums", "缺少：请填写 forums（贴吧名）和/或 keywords")
+            reader.report("forums", "缺少：请填写 forums（贴吧名）和/或 keywords")
         return {
             "TIEBA_FORUMS": forums,
             "TIEBA_KEYWORDS": keywords,
@@ -107,15 +107,15 @@ class ForumCollector(ScrapyCollector):
         """FORUM_START_URLS, FORUM_PRESET, FORUM_SELECTORS, FORUM_ENCODING, FORUM_THREAD_PAGES."""
         preset = reader.string("preset")
         if preset and preset not in PRESETS:
-            raise reader.error("preset", f"未知的预设 {preset!r}（可用：{', '.join(PRESETS)}）")
+            reader.report("preset", f"未知的预设 {preset!r}（可用：{', '.join(PRESETS)}）")
         selectors = {str(k): str(v) for k, v in reader.mapping("selectors").items()}
         missing = [
             k for k in REQUIRED_SELECTORS if k not in {**PRESETS.get(preset or "", {}), **selectors}
         ]
         if missing:
-            raise reader.error("selectors", f"缺少 {', '.join(missing)}（或使用 preset: discuz）")
+            reader.report("selectors", f"缺少 {', '.join(missing)}（或使用 preset: discuz）")
         return {
-            "FORUM_START_URLS": reader.strings("start_urls", required=True),
+            "FORUM_START_URLS": reader.urls("start_urls", required=True),
             "FORUM_PRESET": preset,
             "FORUM_SELECTORS": selectors,
             "FORUM_ENCODING": reader.string("encoding"),
@@ -136,7 +136,7 @@ class HeimaoCollector(ScrapyCollector):
         """HEIMAO_COMPANY_IDS, HEIMAO_KEYWORDS, HEIMAO_SIGN_KEY (the site's signing key)."""
         companies, keywords = reader.strings("company_ids"), reader.strings("keywords")
         if not companies and not keywords:
-            raise reader.error(
+            reader.report(
                 "company_ids", "缺少：请填写 company_ids（黑猫投诉的 couid）和/或 keywords"
             )
         return {
@@ -158,7 +158,7 @@ class RssCollector(ScrapyCollector):
         """RSS_URLS, RSS_CHANNEL."""
         channel = reader.string("channel", Channel.NEWS.value) or Channel.NEWS.value
         if channel not in {c.value for c in Channel}:
-            raise reader.error(
+            reader.report(
                 "channel", f"未知的频道 {channel!r}（可用：{', '.join(c.value for c in Channel)}）"
             )
-        return {"RSS_URLS": reader.strings("urls", required=True), "RSS_CHANNEL": channel}
+        return {"RSS_URLS": reader.urls("urls", required=True), "RSS_CHANNEL": channel}

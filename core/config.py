@@ -22,10 +22,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from core.enums import Channel
 from core.errors import ConfigError
+from core.pipeline.expressions import ExpressionSyntaxError, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
 from core.timeutil import Duration
-from core.validation import format_validation_error
+from core.validation import error_problems, format_lines
 from core.yamlfile import read_yaml_mapping
 
 S = TypeVar("S")
@@ -47,6 +48,15 @@ class Plan(BaseModel):
     # Author regions (IP属地, e.g. 广东); when set, a mention without a region never matches.
     regions: list[str] = Field(default_factory=list)
     own_accounts: list[str] = Field(default_factory=list)
+
+    @field_validator("expression")
+    @classmethod
+    def _parses(cls, value: str) -> str:
+        try:
+            compile_expression(value)
+        except ExpressionSyntaxError as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
     @field_validator("regions")
     @classmethod
@@ -201,15 +211,78 @@ def _assemble(keys: tuple[str, ...]) -> type[CoreConfig]:
 
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> CoreConfig:
     """Read yuqing.yaml (or the defaults when path is None), apply YUQING_* overrides, validate."""
+    checked = check_config(path, env)
+    if checked.problems or checked.config is None:
+        raise ConfigError("\n".join(checked.problems))
+    return checked.config
+
+
+@dataclass(frozen=True)
+class ConfigCheck:
+    """What validating yuqing.yaml found: the problems, and the config with the broken keys
+    left at their defaults so later checks (sources' options, notifiers, rule files) still
+    run; `config` is None when even that could not be validated."""
+
+    config: CoreConfig | None
+    problems: list[str]
+
+
+Location = tuple[int | str, ...]
+_SALVAGE_ROUNDS = 5
+
+
+def check_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> ConfigCheck:
+    """Every problem of yuqing.yaml in one pass; raises ConfigError only for a file that cannot
+    be read or parsed at all (nothing else can be checked then)."""
     env = dict(os.environ) if env is None else env
     label = str(path) if path else "<defaults>"
     raw = _read_yaml(Path(path)) if path else {}
     model = config_model()
     _apply_env(raw, env, model)
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(label, exc)) from None
+    problems: list[str] = []
+    reported: list[Location] = []  # dropped keys, and lists that lost items (indices moved)
+    for _ in range(_SALVAGE_ROUNDS):
+        try:
+            return ConfigCheck(model.model_validate(raw), problems)
+        except ValidationError as exc:
+            errors = [e for e in exc.errors() if not _under(tuple(e["loc"]), reported)]
+            problems += format_lines(label, error_problems(errors, model))
+            dropped = _drop(raw, [tuple(e["loc"]) for e in exc.errors()])
+            if not dropped:
+                break
+            reported += dropped
+    return ConfigCheck(None, problems)
+
+
+def _under(location: Location, reported: list[Location]) -> bool:
+    """Whether a later round's error is about a key already reported and dropped (a model
+    validator's finding on the rest is new and kept)."""
+    return any(location[: len(r)] == r or r[: len(location)] == location for r in reported)
+
+
+def _drop(raw: dict[str, Any], locations: list[Location]) -> list[Location]:
+    """Remove the deepest existing node of each error location (a missing key's whole list
+    item), so the rest validates with defaults; the locations removed (for a list item, the
+    list's)."""
+    doomed: dict[int, tuple[Any, Location, set[Any]]] = {}
+    for location in locations:
+        node: Any = raw
+        found: tuple[Any, Location, Any] | None = None
+        for depth, part in enumerate(location):
+            inside = isinstance(node, dict) and part in node
+            at = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if not (inside or at):
+                break
+            found, node = (node, location[:depth], part), node[part]
+        if found is not None:
+            container, where, key = found
+            doomed.setdefault(id(container), (container, where, set()))[2].add(key)
+    removed: list[Location] = []
+    for container, where, keys in doomed.values():
+        for key in sorted(keys, key=lambda k: (str(type(k)), k), reverse=True):
+            del container[key]
+            removed.append(where if isinstance(container, list) else (*where, key))
+    return removed
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

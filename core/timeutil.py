@@ -21,16 +21,23 @@ Clock = Callable[[], datetime]
 
 
 def parse_duration(value: Any) -> timedelta:
-    """Parse 30, "30s", "5m", "2h", "1d", "PT1H30M" or a timedelta; raise ValueError otherwise."""
+    """Parse "30s", "5m", "2h", "1d", "PT1H30M", 0 or a timedelta; raise ValueError otherwise.
+
+    A bare number other than 0 is refused: `interval: 5` could mean seconds or minutes.
+    """
     if isinstance(value, timedelta):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return timedelta(seconds=value)
-    if isinstance(value, str):
-        simple = _SIMPLE.match(value)
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        simple = _SIMPLE.match(str(value))
+        if simple and simple.group(2) is None and float(simple.group(1)) != 0:
+            raise ValueError(
+                f"时长 {value!r} 没有单位：写成 5m / 30s / 2h 这样带单位的时长"
+                "（s 秒、m 分钟、h 小时、d 天）"
+            )
         if simple:
             unit = (simple.group(2) or "s").lower()
             return timedelta(seconds=float(simple.group(1)) * _UNIT_SECONDS[unit])
+    if isinstance(value, str):
         iso = _ISO.match(value.strip())
         if iso and any(iso.groupdict().values()):
             parts = {k: int(v) for k, v in iso.groupdict().items() if v}

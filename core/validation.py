@@ -6,9 +6,11 @@ playbook files, notifier options, intake records.
 
 from __future__ import annotations
 
-from typing import Any
+import difflib
+import types
+from typing import Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 # pydantic error type → Chinese; {…} are filled from the error's context.
 _MESSAGES: dict[str, str] = {
@@ -83,18 +85,73 @@ def message(error: Any) -> str:
     return f"{text}（收到 {got!r}）"
 
 
-def problems(exc: ValidationError) -> list[tuple[str, str]]:
-    """(key path, Chinese message) for every problem of a validation error."""
-    return [(key_path(tuple(e["loc"])), message(e)) for e in exc.errors()]
+def close_match(word: str, choices: list[str] | set[str]) -> str | None:
+    """The choice `word` is probably a misspelling of (difflib), or None."""
+    found = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
-def format_validation_error(label: str, exc: ValidationError, *, prefix: str = "") -> str:
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation can hold: Model, list[Model], dict[K, Model], Model | None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType, list, tuple, dict):
+        return [m for arg in get_args(annotation) for m in _models(arg)]
+    if origin is not None:  # Annotated[...] and friends: the first argument is the type
+        return _models(get_args(annotation)[0]) if get_args(annotation) else []
+    return []
+
+
+def known_keys(model: type[BaseModel], location: tuple[int | str, ...]) -> set[str]:
+    """The keys the model accepts at `location` (the path to a mapping), empty when unknown."""
+    models = [model]
+    for part in location:
+        if isinstance(part, int):
+            continue
+        field_models = [m.model_fields[part] for m in models if part in m.model_fields]
+        if field_models:
+            models = [m for f in field_models for m in _models(f.annotation)]
+        # a dict key of a dict[K, Model] field keeps the value models
+    return {key for m in models for key in m.model_fields}
+
+
+def _with_hint(error: Any, model: type[BaseModel] | None) -> str:
+    text = message(error)
+    location = tuple(error["loc"])
+    if model is None or error["type"] != "extra_forbidden" or not location:
+        return text
+    near = close_match(str(location[-1]), known_keys(model, location[:-1]))
+    return f"{text}；是不是 {near}？" if near else text
+
+
+def problems(exc: ValidationError, model: type[BaseModel] | None = None) -> list[tuple[str, str]]:
+    """(key path, Chinese message) for every problem; with the model, a misspelt key gets a
+    "是不是 interval？" hint naming the close known key."""
+    return error_problems(exc.errors(), model)
+
+
+def error_problems(
+    errors: list[Any], model: type[BaseModel] | None = None
+) -> list[tuple[str, str]]:
+    """problems() of some of a ValidationError's `errors()`."""
+    return [(key_path(tuple(e["loc"])), _with_hint(e, model)) for e in errors]
+
+
+def format_lines(label: str, found: list[tuple[str, str]], *, prefix: str = "") -> list[str]:
     """One line per problem: `label: prefix.key：message`."""
     lines = []
-    for key, text in problems(exc):
+    for key, text in found:
         where = ".".join(p for p in (prefix, key) if p) or "（顶层）"
         lines.append(f"{label}: {where}：{text}")
-    return "\n".join(lines)
+    return lines
+
+
+def format_validation_error(
+    label: str, exc: ValidationError, *, prefix: str = "", model: type[BaseModel] | None = None
+) -> str:
+    """One line per problem: `label: prefix.key：message`."""
+    return "\n".join(format_lines(label, problems(exc, model), prefix=prefix))
 
 
 def one_line(exc: ValidationError, *, whole: str = "记录") -> str:

@@ -6,23 +6,28 @@ import typer
 from rich.console import Console
 
 from alerting.config import ALERTING
-from app.check import problems, warnings
+from app.check import inspect
 from collectors.config import SOURCES
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.context import Context
+from core.errors import ConfigError
 
 console = Console(soft_wrap=True)
 
 
 def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Check config, sources, notifiers, escalation, rule and playbook files; exit 2 on problems."""
-    ctx = Context.load(config, data_dir)
-    found, notes = problems(ctx), warnings(ctx)
+    try:
+        inspection = inspect(config, data_dir)
+    except ConfigError as exc:  # the file cannot be read or parsed: nothing else can be checked
+        raise ConfigError(f"{exc}\n（文件无法读取或解析，其余检查未进行）") from None
+    found, notes, ctx = inspection.problems, inspection.warnings, inspection.ctx
     label = str(config) if config else "<默认配置>"
-    if found:
+    if found or ctx is None:
         console.print(f"{label}：发现 {len(found)} 处问题：", markup=False)
         for problem in found:
             console.print(f"  - {problem}", markup=False)
+        if inspection.skipped:
+            console.print(inspection.skipped, markup=False)
     else:
         alerting = ALERTING.of(ctx.config)
         console.print(
@@ -33,5 +38,5 @@ def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
         )
     for note in notes:
         console.print(f"  提醒：{note}", markup=False)
-    if found:
+    if found or ctx is None:
         raise typer.Exit(2)

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 import app
-from app.check import refuse_on_problems
+from app.check import checked_context
 from app.datalock import writer_lock
 from app.service import Service
 from collectors.config import SOURCES
@@ -28,8 +28,9 @@ log = logging.getLogger(__name__)
 
 def run(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Run the service in the foreground (collectors, alerting, housekeeping); Ctrl-C stops it."""
-    ctx = Context.load(config, data_dir)
-    refuse_on_problems(ctx)  # every config mistake refuses the start, not the first alert
+    # The same checks as `yuqing check`: every config mistake refuses the start, before the
+    # start is announced (not at the first job that compiles a plan or opens a source).
+    ctx = checked_context(config, data_dir)
     with writer_lock(data_dir):
         console.print(
             f"yuqing 服务启动：{len(SOURCES.of(ctx.config))} 个数据源，数据目录 {data_dir}"

@@ -35,27 +35,25 @@ class BrowserOptions:
 
 
 def read_options(reader: OptionReader, ctx: Context, default_delay: float) -> BrowserOptions:
-    """Read and check the options; every problem is a ConfigError naming the option."""
+    """Read and check the options; every problem is noted on the reader, naming the option."""
     keywords = reader.strings("keywords") or search_terms(p.expression for p in ctx.config.plans)
     if not keywords:
-        raise reader.error(
-            "keywords", "缺少搜索关键词：请填写 keywords，或配置带 expression 的监测方案"
-        )
+        reader.report("keywords", "缺少搜索关键词：请填写 keywords，或配置带 expression 的监测方案")
     profile_dir, cookies_file = reader.string("profile_dir"), reader.string("cookies_file")
     cdp_url = reader.string("cdp_url")
     if profile_dir and cdp_url:
-        raise reader.error(
+        reader.report(
             "cdp_url",
             "profile_dir 与 cdp_url 只能二选一（连接已打开的浏览器时，登录态就在那个浏览器里）",
         )
     if not (profile_dir or cookies_file or cdp_url):
-        raise reader.error(
+        reader.report(
             "profile_dir",
             "需要登录态：请设置 profile_dir（已登录的 Chromium 用户目录）、cookies_file"
             "（导出的 cookies）或 cdp_url（以 --remote-debugging-port 启动的浏览器地址）之一",
         )
     if cdp_url and not cdp_url.startswith(("http://", "https://", "ws://", "wss://")):
-        raise reader.error("cdp_url", f"应为 http://127.0.0.1:9222 这样的地址，实际为 {cdp_url!r}")
+        reader.report("cdp_url", f"应为 http://127.0.0.1:9222 这样的地址，实际为 {cdp_url!r}")
     cooldown = reader.duration("block_cooldown", "0s")
     return BrowserOptions(
         keywords=keywords,
@@ -71,6 +69,6 @@ def read_options(reader: OptionReader, ctx: Context, default_delay: float) -> Br
         delay=reader.number("delay", default_delay),
         page_timeout=reader.number("page_timeout", 30.0) or 30.0,
         block_cooldown=cooldown if cooldown.total_seconds() > 0 else None,
-        plans=reader.strings("plans"),
+        plans=reader.plans(ctx),
         remember_posts=reader.integer("remember_posts", 2000, minimum=10),
     )

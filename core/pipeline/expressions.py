@@ -34,7 +34,7 @@ class ExpressionSyntaxError(ConfigError):
     """An expression could not be parsed; `position` is the 0-based character offset."""
 
     def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"第 {position + 1} 个字符: {message}")
+        super().__init__(f"第 {position + 1} 个字符：{message}")
         self.position = position
         self.reason = message
 

@@ -42,7 +42,7 @@ def test_bad_options_name_the_option(make_ctx, options, key, words):
 def test_keywords_default_to_the_plans_and_delay_to_the_platform(make_ctx):
     collector = build(make_ctx, {"cdp_url": "http://127.0.0.1:9222"})
     assert collector.options.keywords == ["鲜味坊"] and collector.options.delay == 5.0
-    plans = [{"id": "p", "name": "p", "expression": ""}]
+    plans = [{"id": "p", "name": "p", "expression": "!退款"}]  # only an exclusion: no search term
     with pytest.raises(ConfigError, match="缺少搜索关键词"):
         build(make_ctx, {"cdp_url": "http://127.0.0.1:9222"}, plans)
 

@@ -90,7 +90,7 @@ def test_missing_selectors_are_a_config_error(site, make_ctx):
     run = run_source(ctx, source_of(ctx, "bbs"))
 
     assert run.status == SourceStatus.MISCONFIGURED
-    assert "sources[bbs].options.selectors: 缺少 list_item, thread_link, post_text" in (
+    assert "sources[bbs].options.selectors：缺少 list_item, thread_link, post_text" in (
         run.error or ""
     )
 
@@ -101,7 +101,7 @@ def test_unknown_option_is_named(site, make_ctx):
     run = run_source(ctx, source_of(ctx, "bbs"))
 
     assert run.status == SourceStatus.MISCONFIGURED
-    assert "sources[bbs].options.start_url: 未知选项" in (run.error or "")
+    assert "sources[bbs].options.start_url：未知选项" in (run.error or "")
 
 
 def test_server_gone_mid_thread_is_a_partial_failure(site, make_ctx):

@@ -93,10 +93,8 @@ def test_non_utf8_file(tmp_path: Path) -> None:
         load_config(path, env={})
 
 
-def test_bad_plan_expression_fails_when_compiled(tmp_path: Path) -> None:
-    from core.context import Context
-
+def test_bad_plan_expression_fails_when_loaded(tmp_path: Path) -> None:
+    # Refused with the rest of the file, not later when the pipeline first compiles the plans.
     path = write(tmp_path, "plans:\n  - id: a\n    name: A\n    expression: ''\n")
-    ctx = Context.load(path, tmp_path / "var")
-    with pytest.raises(ConfigError, match=r"plans\[0\]\.expression \(a\)"):
-        _ = ctx.matcher
+    with pytest.raises(ConfigError, match=r"plans\[0\]\.expression：第 1 个字符：表达式为空"):
+        load_config(path, env={})

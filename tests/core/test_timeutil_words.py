@@ -18,7 +18,7 @@ from core.timeutil import duration_zh, interval_zh, parse_duration
         ("5m", "5 分钟"),
         ("PT1H30M", "1 小时 30 分钟"),
         ("1d", "1 天"),
-        (0.5, "0.5 秒"),
+        ("0.5s", "0.5 秒"),
     ],
 )
 def test_intervals_read_in_units(text: str, words: str) -> None:

@@ -83,7 +83,7 @@ def test_syntax_errors_report_position(expression: str, position: int, fragment:
         compile_expression(expression)
     assert caught.value.position == position
     assert fragment in str(caught.value)
-    assert str(caught.value).startswith(f"第 {position + 1} 个字符: ")
+    assert str(caught.value).startswith(f"第 {position + 1} 个字符：")
 
 
 def test_syntax_error_is_a_config_error_in_chinese() -> None:
