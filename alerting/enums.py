@@ -33,6 +33,7 @@ class AlertEvent(StrEnum):
     REOPENED = "reopened"
     ESCALATED = "escalated"
     RESOLVED = "resolved"
+    GROUP_UPDATE = "group_update"  # a new kind of signal joined an active alert group
 
 
 ALERT_STATUS_ZH: dict[AlertStatus, str] = {

@@ -16,7 +16,7 @@ from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock, as_utc
 
-FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.REALERTED)
+FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.GROUP_UPDATE, AlertEvent.REALERTED)
 BATCH_SPAN = timedelta(seconds=5)
 BATCH_SIZE = 200
 

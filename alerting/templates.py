@@ -25,6 +25,7 @@ EVENT_PREFIX_ZH: dict[AlertEvent, str] = {
     AlertEvent.REOPENED: "预警再次触发",
     AlertEvent.ESCALATED: "预警升级",
     AlertEvent.RESOLVED: "预警已恢复",
+    AlertEvent.GROUP_UPDATE: "事态更新",
 }
 SNIPPET = 80
 

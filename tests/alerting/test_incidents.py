@@ -65,8 +65,9 @@ def receiver() -> Iterator[HttpReceiver]:
 def wired(data_dir: Path, receiver: HttpReceiver, **alerting: Any) -> tuple[Context, AlertEngine]:
     """A context sending to the local webhook receiver, and its engine listening to ingest."""
     hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
+    food_severity = alerting.pop("food_severity", "warning")
     ctx = make_ctx(data_dir, NOON, notifiers=[hook], **alerting)
-    engine = AlertEngine(ctx, crisis_rules(alerting.pop("food_severity", "warning")))
+    engine = AlertEngine(ctx, crisis_rules(food_severity))
     ctx.pipeline.add_listener(engine.listen)
     return ctx, engine
 
@@ -138,6 +139,37 @@ def test_acknowledging_one_alert_acknowledges_the_incident_and_new_members(
     # the joiner says it was acknowledged with the group: 王班长 never saw it
     by_rule = {a.rule: a.acknowledged_by for a in alerts}
     assert by_rule == {"urgent": "王班长", "food": "王班长（随预警组确认）"}
+
+
+def test_a_new_kind_of_serious_signal_is_announced_as_a_group_update(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx, engine = wired(data_dir, receiver, food_severity="high")
+    ingest(ctx, kol_post(ctx))  # urgent-mention: critical, announced
+    with ctx.sessions() as session:
+        (urgent,) = service.get_all(session)
+        service.acknowledge(session, alert_id=urgent.id, by="王班长", at=ctx.clock())
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 2, ctx))
+    outcomes = engine.tick()  # a frequency rule (a kind the group has not had) at high
+
+    assert [(o.alert.rule, o.event, o.notify) for o in outcomes] == [
+        ("food", AlertEvent.GROUP_UPDATE, True)
+    ]
+    assert len(receiver.requests) == 2
+    update = receiver.requests[1].json
+    assert update["title"].startswith("【严重】事态更新：")
+    assert "共 2 条相关预警" in update["message"]
+    with ctx.sessions() as session:
+        (incident,) = session.query(Incident).all()
+        food_alert = next(a for a in service.get_all(session) if a.rule == "food")
+    # The group stays with the person handling it; nothing is reopened.
+    assert incident.status == AlertStatus.ACKNOWLEDGED and incident.severity == Severity.CRITICAL
+    assert food_alert.acknowledged_by == "王班长（随预警组确认）"
+
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 4, ctx))
+    assert not [o for o in engine.tick() if o.notify]  # the same kind again: quiet
 
 
 def test_an_alert_that_raises_an_acknowledged_incident_opens_it_again(
