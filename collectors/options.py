@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from collectors.config import SourceConfig
 from core.errors import ConfigError
@@ -48,6 +49,17 @@ class OptionReader:
         if required and not value:
             raise self.error(key, "不能为空")
         return [str(v) for v in value]
+
+    def urls(self, key: str, required: bool = False) -> list[str]:
+        """A list of http(s) addresses."""
+        found = self.strings(key, required=required)
+        for url in found:
+            parts = urlsplit(url.strip())
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise self.error(
+                    key, f"不是 http(s) 地址：{url}；请填写以 http:// 或 https:// 开头的完整地址"
+                )
+        return found
 
     def integer(self, key: str, default: int, minimum: int = 0) -> int:
         """A whole number ≥ minimum."""

@@ -115,7 +115,7 @@ class ForumCollector(ScrapyCollector):
         if missing:
             raise reader.error("selectors", f"缺少 {', '.join(missing)}（或使用 preset: discuz）")
         return {
-            "FORUM_START_URLS": reader.strings("start_urls", required=True),
+            "FORUM_START_URLS": reader.urls("start_urls", required=True),
             "FORUM_PRESET": preset,
             "FORUM_SELECTORS": selectors,
             "FORUM_ENCODING": reader.string("encoding"),
@@ -161,4 +161,4 @@ class RssCollector(ScrapyCollector):
             raise reader.error(
                 "channel", f"未知的频道 {channel!r}（可用：{', '.join(c.value for c in Channel)}）"
             )
-        return {"RSS_URLS": reader.strings("urls", required=True), "RSS_CHANNEL": channel}
+        return {"RSS_URLS": reader.urls("urls", required=True), "RSS_CHANNEL": channel}
