@@ -101,7 +101,7 @@ def run_now(
         console.print(f"{name}: 冷却中，跳过（要立即重试，先运行 yuqing sources reset {name}）")
         raise typer.Exit(1)
     console.print(
-        f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}, {run.pages} 页"
+        f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}，{run.pages} 页"
     )
     for warning in run.warnings:
         console.print(f"  [yellow]{warning}[/]")

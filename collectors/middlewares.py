@@ -10,7 +10,8 @@ counted as losses, so the run ends PARTIAL instead of "ok".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import deferLater
 
+from collectors.base import DEFAULT_COOLDOWN
 from collectors.crawl_feed import CrawlFeed, feed_of
 from collectors.fetch_errors import failure_text
 from collectors.page_problems import MalformedPage, PageBlocked
@@ -111,22 +113,43 @@ class BlockDetectionMiddleware:
         reason = self.block_reason(response)
         if reason is None:
             return response
-        self.feed.block(reason, self.cooldown)
+        self.feed.block(reason, self.cooldown_for(response))
         close_crawl(self.crawler, "blocked")
         raise IgnoreRequest(reason)
+
+    def cooldown_for(self, response: Response) -> timedelta | None:
+        """The configured cooldown, or a 429's Retry-After when that asks for longer."""
+        wait = retry_after(response) if response.status == 429 else None
+        if wait is not None and wait > (self.cooldown or DEFAULT_COOLDOWN):
+            return wait
+        return self.cooldown
 
     def block_reason(self, response: Response) -> str | None:
         """Why this response means we are blocked, in Chinese, or None."""
         if response.status in self.codes:
-            return f"HTTP {response.status}: {response.url}"
+            return f"HTTP {response.status}：{response.url}"
         for marker in self.url_markers:
             if marker in response.url:
-                return f"跳转到登录/验证页 {response.url}"
+                return f"跳转到登录/验证页：{response.url}"
         if isinstance(response, TextResponse) and 200 <= response.status < 300:
             found = next((m for m in self.text_markers if m in response.text), None)
             if found:
-                return f"页面出现“{found}”(验证码/登录墙): {response.url}"
+                return f"页面出现“{found}”（验证码/登录墙）：{response.url}"
         return None
+
+
+def retry_after(response: Response) -> timedelta | None:
+    """The wait a Retry-After header asks for (seconds or an HTTP date), or None."""
+    raw = response.headers.get(b"Retry-After", b"").decode("latin-1").strip()
+    if raw.isdigit():
+        return timedelta(seconds=int(raw))
+    try:
+        until = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if until.tzinfo is None:
+        return None
+    return max(until - datetime.now(UTC), timedelta(0))
 
 
 class FailureRecorderMiddleware:
@@ -215,10 +238,12 @@ class PageProblemMiddleware:
         if isinstance(exception, HttpError):
             return None  # non-2xx answers: FailureRecorderMiddleware has seen them
         if isinstance(exception, PageBlocked):
-            self.feed.block(f"{exception}: {response.url}")
+            self.feed.block(f"{exception}：{response.url}")
             close_crawl(self.crawler, "blocked")
         elif isinstance(exception, MalformedPage):
-            self.feed.fail(f"页面无法解析 {response.url}: {exception}")
+            self.feed.fail(f"页面无法解析：{response.url}：{exception}")
         else:
-            self.feed.fail(f"{type(exception).__name__} 解析 {response.url}: {exception}")
+            self.feed.fail(
+                f"解析页面出错（{type(exception).__name__}）：{response.url}：{exception}"
+            )
         return []

@@ -26,12 +26,12 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     ctx = Context.load(config, tmp_path / "var")
     with ctx.sessions.begin() as session:
         blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
-        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2
+        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
         session.add(blocked)
         session.add(SourceState(name="webhook", type="webhook", status=SourceStatus.OK))
         lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
         lossy.losses_last_run, lossy.losses_total = 2, 5
-        lossy.last_loss = "2 处损失, 首个: HTTP 404 页面未取到: http://x/comments"
+        lossy.last_loss = "2 处损失，首个：HTTP 404 页面未取到：http://x/comments"
         session.add(lossy)
     ctx.close()
     monkeypatch.setenv("YUQING_CONFIG", str(config))
@@ -44,7 +44,7 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     table = app.dataframe[0].value
     assert list(table["数据源"]) == ["weibo", "feeds", "webhook"]  # pushed mentions too
     assert list(table["状态"]) == ["被封锁/冷却中", "部分成功(有损失)", "正常"]  # colours, no emoji
-    assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截: HTTP 418"
+    assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截：HTTP 418"
     assert (table["本次损失"][1], table["累计损失"][1]) == (2, 5)
     assert table["最近损失"][1].startswith("2 处损失") and table["最近损失"][0] == ""
     assert "2 个数据源异常或有损失" in app.error[0].value

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from collectors.runner import run_source
 from collectors.state import SourceStatus
 from core.enums import Channel
-from tests.collectors.conftest import FAST, indexed, source_of
+from tests.collectors.conftest import FAST, indexed, source_of, state_of
 from tests.collectors.site import Page, Site, fixture
 
 XML = "application/xml"
@@ -92,3 +92,20 @@ def test_a_cut_text_and_a_future_date_are_losses_of_the_run(site, make_ctx):
     fixed = [loss for loss in run.losses if loss.startswith("入库时已修正")]
     assert len(cut) == 1 and "正文 21000 字，超过 20000 字的部分未保存" in cut[0]
     assert len(fixed) == 1 and "发布时间" in fixed[0]  # the cut is not listed twice
+
+
+def test_a_429_retry_after_longer_than_the_default_sets_the_cooldown(site, make_ctx, clock):
+    site.route("/slow-down", Page(b"", 429, "text/plain", {"Retry-After": "7200"}))
+    site.route("/soon", Page(b"", 429, "text/plain", {"Retry-After": "60"}))
+    ctx = make_ctx(
+        [
+            {**rss_source(site, "/slow-down"), "name": "long"},
+            {**rss_source(site, "/soon"), "name": "short"},
+        ]
+    )
+
+    run_source(ctx, source_of(ctx, "long"))
+    run_source(ctx, source_of(ctx, "short"))
+
+    assert state_of(ctx, "long").cooldown_until == clock() + timedelta(hours=2)
+    assert state_of(ctx, "short").cooldown_until == clock() + timedelta(minutes=30)
