@@ -52,3 +52,27 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     assert "404" in app.caption[1].value  # the first loss is named under the table
     assert any("已存校正：情感 0 条" in c.value for c in app.caption)  # adaptation status
     st.cache_resource.clear()
+
+
+def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(tmp_path, monkeypatch):
+    options = {"host": "127.0.0.1", "username": "u", "password": "p"}
+    config = tmp_path / "yuqing.yaml"
+    raw = {"sources": [{"name": "mailbox", "type": "email", "options": options}]}
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
+    ctx = Context.load(config, tmp_path / "var")
+    with ctx.sessions.begin() as session:
+        failed = SourceState(name="mailbox", type="email", status=SourceStatus.DEGRADED)
+        failed.last_error = "无法连接邮箱 127.0.0.1:993：连接被拒绝：检查 host/port/ssl 与防火墙"
+        session.add(failed)
+    ctx.close()
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+
+    app = AppTest.from_file(PAGE, default_timeout=60).run()
+
+    assert not app.exception
+    advice = app.caption[0].value
+    assert "host/port/ssl" in advice
+    assert "选择器" not in advice and "页面" not in advice
+    st.cache_resource.clear()
