@@ -140,7 +140,7 @@ class BlockDetectionMiddleware:
 
 def retry_after(response: Response) -> timedelta | None:
     """The wait a Retry-After header asks for (seconds or an HTTP date), or None."""
-    raw = response.headers.get(b"Retry-After", b"").decode("latin-1").strip()
+    raw = (response.headers.get(b"Retry-After") or b"").decode("latin-1").strip()
     if raw.isdigit():
         return timedelta(seconds=int(raw))
     try:

@@ -130,7 +130,7 @@ def result_data(response: Response) -> dict[str, Any]:
 
 def is_web_page(response: Response) -> bool:
     """An HTML page where the JSON API answer should be (a login wall or a captcha)."""
-    kind = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    kind = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
     return "html" in kind or response.body.lstrip()[:1] == b"<"
 
 
