@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,6 +61,17 @@ class OptionReader:
                     key, f"不是 http(s) 地址：{url}；请填写以 http:// 或 https:// 开头的完整地址"
                 )
         return found
+
+    def encoding(self, key: str) -> str | None:
+        """A text encoding Python knows (gbk, gb18030, utf-8, ...), or None."""
+        value = self.string(key)
+        if value is None:
+            return None
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise self.error(key, f"未知的编码 {value!r}（例如 gbk、gb18030、utf-8）") from None
+        return value
 
     def integer(self, key: str, default: int, minimum: int = 0) -> int:
         """A whole number ≥ minimum."""

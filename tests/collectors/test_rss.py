@@ -109,3 +109,54 @@ def test_a_429_retry_after_longer_than_the_default_sets_the_cooldown(site, make_
 
     assert state_of(ctx, "long").cooldown_until == clock() + timedelta(hours=2)
     assert state_of(ctx, "short").cooldown_until == clock() + timedelta(minutes=30)
+
+
+GBK_FEED = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>鲜味坊论坛</title>
+<item><guid>gbk-1</guid><title>鲜味坊外卖洒了一半，客服不理人</title>
+<description>鲜味坊外卖洒了一半，打了三次客服电话都没人接，真的很失望。</description>
+<pubDate>Mon, 23 Nov 2026 08:00:00 +0000</pubDate></item>
+</channel></rss>""".encode("gbk")  # no encoding= declaration, no charset in Content-Type
+
+
+def test_an_undeclared_gbk_feed_is_read_with_the_encoding_option(site, make_ctx):
+    site.route("/bbs.rss", Page(GBK_FEED, 200, XML))
+    ctx = make_ctx(
+        [
+            {**rss_source(site, "/bbs.rss"), "name": "guessed"},
+            {**rss_source(site, "/bbs.rss", encoding="gbk"), "name": "told"},
+        ]
+    )
+
+    guessed = run_source(ctx, source_of(ctx, "guessed"))
+    told = run_source(ctx, source_of(ctx, "told"))
+
+    assert guessed.status == SourceStatus.PARTIAL
+    assert any("options.encoding" in loss for loss in guessed.losses), guessed.losses
+    assert told.status == SourceStatus.OK, (told.error, told.losses)
+    assert indexed(ctx, "told")["gbk-1"].title == "鲜味坊外卖洒了一半，客服不理人"
+
+
+def test_an_unknown_encoding_is_a_configuration_error(site, make_ctx):
+    ctx = make_ctx([rss_source(site, "/bbs.rss", encoding="gbkk")])
+
+    run = run_source(ctx, source_of(ctx, "feeds"))
+
+    assert run.status == SourceStatus.MISCONFIGURED
+    assert "sources[feeds].options.encoding: 未知的编码 'gbkk'" in (run.error or "")
+
+
+def test_malformed_xml_is_said_not_silently_cut(site, make_ctx):
+    feed = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>鲜味坊</title>
+<item><guid>bad-1</guid><title>鲜味坊 A&B ‹坏标签</title><description>正文</description>
+<pubDate>Mon, 23 Nov 2026 08:00:00 +0000</pubDate></item>
+</channel></rss>""".encode()
+    site.route("/bad.xml", Page(feed, 200, XML))
+    ctx = make_ctx([rss_source(site, "/bad.xml")])
+
+    run = run_source(ctx, source_of(ctx, "feeds"))
+
+    assert run.status == SourceStatus.PARTIAL
+    assert run.losses[0].startswith("订阅源 XML 格式有误（第 3 行"), run.losses
+    assert f"{site.url}/bad.xml" in run.losses[0]
