@@ -43,7 +43,9 @@ def test_list_run_reset(site, tmp_path, monkeypatch):
     assert "更新 cookie 或放慢频率" in blocked.output  # what to do, not only what happened
     assert "yuqing sources reset walled" in blocked.output
     assert "正常" in listed.output and "被封锁/冷却中" in listed.output
-    assert skipped.exit_code == 1 and "冷却中" in skipped.output
+    assert (
+        skipped.exit_code == 1 and "冷却至 " in skipped.output and "（北京时间）" in skipped.output
+    )
     assert reset.exit_code == 0
     assert (
         runner.invoke(sources_app, ["run", "walled"]).exit_code == 1
