@@ -16,6 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from app.domains import DOMAINS
 from app.logformat import log_in_timezone
 from collectors.config import SOURCES, WEBHOOK
+from collectors.health import cooldown_note
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
 from core.context import Context
@@ -75,7 +76,7 @@ class Service:
         source = next(s for s in SOURCES.of(self.ctx.config) if s.name == name)
         run = run_source(self.ctx, source)
         if run.skipped:
-            log.info("数据源 %s 处于冷却期，本轮跳过", name)
+            log.info("数据源 %s 处于冷却期，%s，本轮跳过", name, cooldown_note(self.ctx, name))
         elif run.error:
             log.warning("数据源 %s 采集失败：%s", name, run.error)
         elif run.report.new or run.report.updated or run.report.rejected:

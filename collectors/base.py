@@ -41,6 +41,9 @@ class CollectRequest:
     now: datetime
 
 
+DEFAULT_COOLDOWN = timedelta(minutes=30)  # after a block, unless options.block_cooldown says
+
+
 class SourceBlocked(YuqingError):
     """The site is blocking us (403/418, captcha, login wall, empty-but-200): cool down."""
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from collectors.config import SOURCES, SourceConfig
-from collectors.health import SourceHealth, read_health
+from collectors.health import SourceHealth, cooldown_note, read_health
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
@@ -96,12 +96,13 @@ def run_now(
 
     ctx = Context.load(config, data_dir)
     run = run_source(ctx, _source(ctx, name))
+    note = cooldown_note(ctx, name) if run.skipped else ""
     ctx.close()
     if run.skipped:
-        console.print(f"{name}: 冷却中，跳过（要立即重试，先运行 yuqing sources reset {name}）")
+        console.print(f"{name}：{note}，本次跳过（要立即重试，先运行 yuqing sources reset {name}）")
         raise typer.Exit(1)
     console.print(
-        f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}, {run.pages} 页"
+        f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}，{run.pages} 页"
     )
     for warning in run.warnings:
         console.print(f"  [yellow]{warning}[/]")

@@ -33,6 +33,8 @@ class CrawlOutcome:
     cooldown: timedelta | None = None
     finish_reason: str | None = None
     newest: datetime | None = None
+    # Downloads started and not yet answered: what a run cut short by options.timeout missed.
+    in_flight: set[str] = field(default_factory=set)
 
 
 class CrawlFeed:

@@ -11,6 +11,8 @@ Options: host, port (993/143), ssl (true), username, password or password_env, f
 from __future__ import annotations
 
 import os
+import socket
+import ssl
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -111,9 +113,10 @@ class ImapCollector(Collector):
             raise ConfigError(
                 f"sources[{self.source.name}].options.username/password: 登录失败 ({exc})"
             ) from None
-        except (TimeoutError, OSError, IMAPClientError) as exc:
+        except (OSError, IMAPClientError) as exc:
+            reason = connect_problem(exc, settings["timeout"])
             raise SourceFailed(
-                f"无法连接邮箱 {settings['host']}:{settings['port']}: {exc}"
+                f"无法连接邮箱 {settings['host']}:{settings['port']}：{reason}"
             ) from None
         return client
 
@@ -143,6 +146,23 @@ class ImapCollector(Collector):
             reply_to=mail.in_reply_to,
             plans=list(self.settings["plans"]),
         )
+
+
+def connect_problem(exc: Exception, timeout: float) -> str:
+    """Why the mailbox could not be reached, in Chinese, with the options to check."""
+    if isinstance(exc, ConnectionRefusedError):
+        return (
+            "连接被拒绝：检查 host/port/ssl 与防火墙（常见为 993 配 ssl: true，143 配 ssl: false）"
+        )
+    if isinstance(exc, TimeoutError):
+        return f"连接超时（{timeout:g} 秒）：检查 host/port 与防火墙，或调大 options.timeout"
+    if isinstance(exc, socket.gaierror):
+        return "无法解析主机名：检查 host 拼写与本机网络/DNS"
+    if isinstance(exc, ssl.SSLError):
+        return "SSL 握手失败：检查 ssl 与 port 是否匹配（993 配 ssl: true，143 配 ssl: false）"
+    if isinstance(exc, IMAPClientError):
+        return f"邮箱服务器返回错误（{exc}）：检查 host/port 是否为 IMAP 服务"
+    return f"网络错误（{type(exc).__name__}）：检查 host/port/ssl、网络与防火墙"
 
 
 def mail_text(mail: MailMessage) -> str:

@@ -59,3 +59,17 @@ class SourceHealth:
 def read_health(ctx: Context) -> dict[str, SourceHealth]:
     """Every stored source health record by source name (configured or pushed by webhook)."""
     return {h.name: h for h in map(SourceHealth.from_row, read_rows(ctx, HEALTH_SQL))}
+
+
+def cooldown_note(ctx: Context, name: str) -> str:
+    """ "冷却至 11-23 18:00（北京时间）" for a source in cooldown ("冷却中" without a time)."""
+    health = read_health(ctx).get(name)
+    until = health.cooldown_until if health else None
+    if until is None:
+        return "冷却中"
+    zone = (
+        "北京时间"
+        if str(ctx.config.tz) in ("Asia/Shanghai", "Asia/Chongqing")
+        else str(ctx.config.tz)
+    )
+    return f"冷却至 {until.astimezone(ctx.config.tz):%m-%d %H:%M}（{zone}）"

@@ -10,7 +10,8 @@ counted as losses, so the run ends PARTIAL instead of "ok".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,7 +25,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import deferLater
 
+from collectors.base import DEFAULT_COOLDOWN
 from collectors.crawl_feed import CrawlFeed, feed_of
+from collectors.fetch_errors import failure_text
 from collectors.page_problems import MalformedPage, PageBlocked
 
 
@@ -110,60 +113,110 @@ class BlockDetectionMiddleware:
         reason = self.block_reason(response)
         if reason is None:
             return response
-        self.feed.block(reason, self.cooldown)
+        self.feed.block(reason, self.cooldown_for(response))
         close_crawl(self.crawler, "blocked")
         raise IgnoreRequest(reason)
+
+    def cooldown_for(self, response: Response) -> timedelta | None:
+        """The configured cooldown, or a 429's Retry-After when that asks for longer."""
+        wait = retry_after(response) if response.status == 429 else None
+        if wait is not None and wait > (self.cooldown or DEFAULT_COOLDOWN):
+            return wait
+        return self.cooldown
 
     def block_reason(self, response: Response) -> str | None:
         """Why this response means we are blocked, in Chinese, or None."""
         if response.status in self.codes:
-            return f"HTTP {response.status}: {response.url}"
+            return f"HTTP {response.status}：{response.url}"
         for marker in self.url_markers:
             if marker in response.url:
-                return f"跳转到登录/验证页 {response.url}"
+                return f"跳转到登录/验证页：{response.url}"
         if isinstance(response, TextResponse) and 200 <= response.status < 300:
             found = next((m for m in self.text_markers if m in response.text), None)
             if found:
-                return f"页面出现“{found}”(验证码/登录墙): {response.url}"
+                return f"页面出现“{found}”（验证码/登录墙）：{response.url}"
         return None
 
 
-class FailureRecorderMiddleware:
-    """Records responses and errors that are still failures after the retries, and 4xx losses."""
+def retry_after(response: Response) -> timedelta | None:
+    """The wait a Retry-After header asks for (seconds or an HTTP date), or None."""
+    raw = (response.headers.get(b"Retry-After") or b"").decode("latin-1").strip()
+    if raw.isdigit():
+        return timedelta(seconds=int(raw))
+    try:
+        until = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if until.tzinfo is None:
+        return None
+    return max(until - datetime.now(UTC), timedelta(0))
 
-    def __init__(self, feed: CrawlFeed, block_codes: set[int]) -> None:
+
+class FailureRecorderMiddleware:
+    """Records responses and errors that are still failures after the retries, and 4xx losses.
+
+    A network error is recorded as one Chinese line and then ends as IgnoreRequest, which
+    Scrapy drops quietly instead of logging an English traceback; robots.txt is not a page
+    of ours (Scrapy reads a missing or unreachable one as "everything allowed").
+    """
+
+    def __init__(self, feed: CrawlFeed, block_codes: set[int], timeout: float, hint: str) -> None:
         self.feed = feed
         self.block_codes = block_codes
+        self.timeout = timeout
+        self.hint = hint
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FailureRecorderMiddleware:
         """Attach to the crawl's feed."""
-        codes = {int(c) for c in crawler.settings.getlist("BLOCK_HTTP_CODES", [403, 418, 429])}
-        return cls(feed_of(crawler), codes)
+        settings = crawler.settings
+        codes = {int(c) for c in settings.getlist("BLOCK_HTTP_CODES", [403, 418, 429])}
+        option = settings.get("DOWNLOAD_TIMEOUT_OPTION") or "download_timeout"
+        hint = f"站点慢可调大 options.{option}"
+        return cls(feed_of(crawler), codes, settings.getfloat("DOWNLOAD_TIMEOUT", 180.0), hint)
+
+    def process_request(self, request: Request) -> None:
+        """Note the download as started (see CrawlStatsExtension.spider_closed)."""
+        self.feed.outcome.in_flight.add(request.url)
 
     def process_response(self, request: Request, response: Response) -> Response:
         """Note 5xx answers that survived the retries and 4xx pages that are lost."""
+        self.feed.outcome.in_flight.discard(request.url)
+        if is_robots_txt(request):
+            return response
         if response.status >= 500:
-            self.feed.fail(f"HTTP {response.status}: {request.url}")
+            self.feed.fail(
+                f"服务器错误 HTTP {response.status}：{request.url}；站点故障，下次运行会重试"
+            )
         elif self._lost(request, response):
-            self.feed.lose(f"HTTP {response.status} 页面未取到: {request.url}")
+            self.feed.lose(f"HTTP {response.status} 页面未取到：{request.url}")
         return response
 
     def _lost(self, request: Request, response: Response) -> bool:
-        """A 4xx that is no block and no missing robots.txt (which means "allowed")."""
-        return (
-            400 <= response.status < 500
-            and response.status not in self.block_codes
-            and urlsplit(request.url).path != "/robots.txt"
-        )
+        """A 4xx that is no block."""
+        return 400 <= response.status < 500 and response.status not in self.block_codes
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         """Note network errors that survived the retries and robots.txt refusals."""
+        self.feed.outcome.in_flight.discard(request.url)
         if isinstance(exception, IgnoreRequest):
             if "robots.txt" in str(exception):
-                self.feed.fail(f"robots.txt 禁止抓取: {request.url}")
+                self.feed.fail(
+                    f"robots.txt 禁止抓取：{request.url}；"
+                    "确认有权抓取后可设 options.obey_robots_txt: false"
+                )
             return
-        self.feed.fail(f"{type(exception).__name__}: {request.url}")
+        if not is_robots_txt(request):
+            timeout = float(request.meta.get("download_timeout") or self.timeout)
+            self.feed.fail(failure_text(exception, request.url, timeout, self.hint))
+        raise IgnoreRequest("recorded download failure")
+
+
+def is_robots_txt(request: Request) -> bool:
+    """The robots.txt request Scrapy makes by itself before a site's first page."""
+    return urlsplit(request.url).path == "/robots.txt" and bool(
+        request.meta.get("dont_obey_robotstxt")
+    )
 
 
 class PageProblemMiddleware:
@@ -185,10 +238,12 @@ class PageProblemMiddleware:
         if isinstance(exception, HttpError):
             return None  # non-2xx answers: FailureRecorderMiddleware has seen them
         if isinstance(exception, PageBlocked):
-            self.feed.block(f"{exception}: {response.url}")
+            self.feed.block(f"{exception}：{response.url}")
             close_crawl(self.crawler, "blocked")
         elif isinstance(exception, MalformedPage):
-            self.feed.fail(f"页面无法解析 {response.url}: {exception}")
+            self.feed.fail(f"页面无法解析：{response.url}：{exception}")
         else:
-            self.feed.fail(f"{type(exception).__name__} 解析 {response.url}: {exception}")
+            self.feed.fail(
+                f"解析页面出错（{type(exception).__name__}）：{response.url}：{exception}"
+            )
         return []

@@ -6,6 +6,7 @@ problem of a source at once; `reject_unknown()` (called last) raises them all to
 
 from __future__ import annotations
 
+import codecs
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -102,6 +103,18 @@ class OptionReader:
                 f"没有 id 为 {plan_id!r} 的监测方案；{hint}已有的方案 id：{listed}",
             )
         return ids
+
+    def encoding(self, key: str) -> str | None:
+        """A text encoding Python knows (gbk, gb18030, utf-8, ...), or None."""
+        value = self.string(key)
+        if value is None:
+            return None
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            self.report(key, f"未知的编码 {value!r}（例如 gbk、gb18030、utf-8）")
+            return None
+        return value
 
     def integer(self, key: str, default: int, minimum: int = 0) -> int:
         """A whole number ≥ minimum."""

@@ -71,12 +71,18 @@ class MentionPipeline:
             raise DropItem(f"早于采集时间窗口：{item.native_id}")
         text = page_text(item.text) or media_placeholder(item)
         if not text and not item.title:
-            self.feed.lose(f"内容为空(无文字、图片或表情), 已跳过: {item.url or item.native_id}")
+            self.feed.lose(f"内容为空（无文字、图片或表情），已跳过：{item.url or item.native_id}")
             raise DropItem(f"没有正文：{item.native_id}")
         return self.mention(item, published, text)
 
     def mention(self, item: RawPost, published: datetime, text: str) -> Mention:
-        """Build the Mention (counts like "12.3万" become integers)."""
+        """Build the Mention (counts like "12.3万" become integers).
+
+        A title that only repeats the text (RSSHub's Weibo routes, a post without a body) is
+        left out, so title and text together hold the words once.
+        """
+        title = page_text(item.title) if item.title else None
+        text = text or title or ""
         return Mention(
             source=self.feed.source,
             channel=item.channel,
@@ -89,8 +95,8 @@ class MentionPipeline:
                 verified=item.verified,
             ),
             region=item.region,
-            title=page_text(item.title) if item.title else None,
-            text=text or page_text(item.title or ""),
+            title=None if title == text else title,
+            text=text,
             media=list(dict.fromkeys(item.media)),
             published_at=published,
             collected_at=self.feed.now,

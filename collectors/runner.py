@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from collectors.base import Batch, CollectRequest, SourceBlocked, SourceFailed
+from collectors.base import DEFAULT_COOLDOWN, Batch, CollectRequest, SourceBlocked, SourceFailed
 from collectors.config import SourceConfig
 from collectors.registry import collector_class
 from collectors.state import SourceState, SourceStatus, state_of
@@ -27,7 +27,6 @@ from core.pipeline.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
 
-DEFAULT_COOLDOWN = timedelta(minutes=30)
 MAX_COOLDOWN = timedelta(hours=24)
 DEGRADED_AFTER = 1
 
@@ -69,9 +68,9 @@ def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
         for batch in collector.collect(request):
             items += _ingest(ctx, source, run, batch)
     except (ConfigError, NotConfigured) as exc:
-        run.status, run.error = SourceStatus.MISCONFIGURED, f"配置错误: {exc}"
+        run.status, run.error = SourceStatus.MISCONFIGURED, f"配置错误：{exc}"
     except SourceBlocked as exc:
-        run.status, run.error = SourceStatus.BLOCKED, f"被目标站点拦截: {exc}"
+        run.status, run.error = SourceStatus.BLOCKED, blocked_text(source, exc)
         _finish(ctx, source, run, items, blocked=exc.cooldown or DEFAULT_COOLDOWN)
         return run
     except SourceFailed as exc:
@@ -112,6 +111,14 @@ def _checkpoint(ctx: Context, source: SourceConfig, cursor: str | None, new_item
         state.items_total = (state.items_total or 0) + new_items
 
 
+def blocked_text(source: SourceConfig, block: SourceBlocked) -> str:
+    """The error of a blocked run: why, and what the operator can do about it."""
+    return (
+        f"被目标站点拦截：{block}；更新 cookie 或放慢频率（delay/concurrency），"
+        f"冷却结束后自动重试，或执行 yuqing sources reset {source.name}"
+    )
+
+
 def blocked_cooldown(base: timedelta, previous_status: str, previous_failures: int) -> timedelta:
     """base, doubled for every block in a row before this one, at most MAX_COOLDOWN."""
     streak = previous_failures if previous_status == SourceStatus.BLOCKED else 0
@@ -120,7 +127,7 @@ def blocked_cooldown(base: timedelta, previous_status: str, previous_failures: i
 
 def loss_summary(losses: list[str]) -> str:
     """The health record's loss line: count and the first reason ("" for none)."""
-    return f"{len(losses)} 处损失, 首个: {losses[0]}" if losses else ""
+    return f"{len(losses)} 处损失，首个：{losses[0]}" if losses else ""
 
 
 def _record_losses(state: SourceState, losses: list[str], now: datetime) -> None:
@@ -147,7 +154,7 @@ def _finish(
         if run.error is None:
             state.last_success_at = now
             state.consecutive_failures = 0
-            state.last_error = "部分页面失败: " + "; ".join(run.warnings) if run.warnings else None
+            state.last_error = "部分页面失败：" + "；".join(run.warnings) if run.warnings else None
             state.last_error_at = now if run.warnings else state.last_error_at
             state.cooldown_until = None
             return

@@ -42,6 +42,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "AUTOTHROTTLE_MAX_DELAY": 60.0,
     "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
     "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408],
+    "RETRY_GIVE_UP_LOG_LEVEL": "DEBUG",  # FailureRecorderMiddleware reports it, in Chinese
     "DEFAULT_REQUEST_HEADERS": {"Accept-Language": "zh-CN,zh;q=0.9", "Accept": "*/*"},
     "DOWNLOADER_MIDDLEWARES": {
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -102,8 +103,12 @@ class ScrapyCollector(Collector):
         """Politeness, retries, blocking and site options every Scrapy source has."""
         prefix = cls.spider_cls.settings_prefix
         delay = reader.number("delay", 2.0)
+        run_timeout = reader.duration("timeout", "10m").total_seconds()
+        page_timeout = reader.number("download_timeout", 30.0)
         return {
-            f"{prefix}_BASE_URL": (reader.string("base_url") or cls.default_base_url).rstrip("/"),
+            f"{prefix}_BASE_URL": (
+                (reader.urls("base_url") or [cls.default_base_url])[0].rstrip("/")
+            ),
             f"{prefix}_COOKIE": reader.string("cookie"),
             f"{prefix}_PAGES": reader.integer("max_pages", 5, minimum=1),
             "DOWNLOAD_DELAY": delay,
@@ -112,8 +117,12 @@ class ScrapyCollector(Collector):
             "CONCURRENT_REQUESTS_PER_DOMAIN": reader.integer("concurrency", 1, minimum=1),
             "RETRY_TIMES": reader.integer("retries", 3),
             "BACKOFF_BASE": reader.number("retry_backoff", 2.0),
-            "DOWNLOAD_TIMEOUT": reader.number("download_timeout", 30.0),
-            "CLOSESPIDER_TIMEOUT": reader.duration("timeout", "10m").total_seconds(),
+            # One page never waits longer than the whole run may take.
+            "DOWNLOAD_TIMEOUT": min(page_timeout, run_timeout) if run_timeout else page_timeout,
+            "DOWNLOAD_TIMEOUT_OPTION": "timeout"
+            if 0 < run_timeout < page_timeout
+            else "download_timeout",
+            "CLOSESPIDER_TIMEOUT": run_timeout,
             "USER_AGENT": reader.string("user_agent", MOBILE_UA),
             "ROBOTSTXT_OBEY": reader.boolean("obey_robots_txt", True),
             "BLOCK_URL_MARKERS": [*cls.block_url_markers, *reader.strings("block_url_markers")],
@@ -171,7 +180,7 @@ class ScrapyCollector(Collector):
                 yield Batch(pending, cursor=None, pages=outcome.pages, losses=outcome.losses)
             raise SourceBlocked(outcome.blocked, outcome.cooldown or self._block_cooldown())
         if outcome.failures and not outcome.items:
-            raise SourceFailed(f"{len(outcome.failures)} 个页面失败: {outcome.failures[0]}")
+            raise SourceFailed(failure_summary(outcome.failures))
         advanced = None if outcome.failures else next_cursor(cursor, outcome.newest, feed.now)
         yield Batch(
             pending,
@@ -222,6 +231,13 @@ def next_cursor(cursor: str | None, newest: datetime | None, now: datetime) -> s
     if not candidates:
         return None
     return json.dumps({"since": min(max(candidates), now).isoformat()})
+
+
+def failure_summary(failures: list[str]) -> str:
+    """The error of a crawl that got nothing: the only failure, or the count and the first."""
+    if len(failures) == 1:
+        return failures[0]
+    return f"{len(failures)} 个页面失败，首个：{failures[0]}"
 
 
 def failure_warnings(failures: list[str], limit: int = 5) -> list[str]:

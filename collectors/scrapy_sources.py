@@ -118,7 +118,7 @@ class ForumCollector(ScrapyCollector):
             "FORUM_START_URLS": reader.urls("start_urls", required=True),
             "FORUM_PRESET": preset,
             "FORUM_SELECTORS": selectors,
-            "FORUM_ENCODING": reader.string("encoding"),
+            "FORUM_ENCODING": reader.encoding("encoding"),
             "FORUM_THREAD_PAGES": reader.integer("thread_pages", 3, minimum=1),
         }
 
@@ -147,7 +147,7 @@ class HeimaoCollector(ScrapyCollector):
 
 
 class RssCollector(ScrapyCollector):
-    """rss: options urls (required; RSS/Atom/RSSHub routes), channel (news)."""
+    """rss: options urls (required; RSS/Atom/RSSHub routes), channel (news), encoding."""
 
     type_name = "rss"
     spider_cls = RssSpider
@@ -155,10 +155,14 @@ class RssCollector(ScrapyCollector):
 
     @classmethod
     def spider_settings(cls, reader: OptionReader, ctx: Context) -> dict[str, Any]:
-        """RSS_URLS, RSS_CHANNEL."""
+        """RSS_URLS, RSS_CHANNEL, RSS_ENCODING."""
         channel = reader.string("channel", Channel.NEWS.value) or Channel.NEWS.value
         if channel not in {c.value for c in Channel}:
             reader.report(
                 "channel", f"未知的频道 {channel!r}（可用：{', '.join(c.value for c in Channel)}）"
             )
-        return {"RSS_URLS": reader.urls("urls", required=True), "RSS_CHANNEL": channel}
+        return {
+            "RSS_URLS": reader.urls("urls", required=True),
+            "RSS_CHANNEL": channel,
+            "RSS_ENCODING": reader.encoding("encoding"),
+        }

@@ -107,6 +107,9 @@ def result_data(response: Response) -> dict[str, Any]:
     """`result.data` of an answer; PageBlocked when the API refuses, MalformedPage when broken."""
     if not response.body.strip():
         raise PageBlocked("黑猫接口返回 200 但内容为空")
+    if is_web_page(response):
+        title = response.css("title::text").get(default="").strip()
+        raise PageBlocked(f"黑猫接口返回了网页而不是 JSON（{title or '无标题'}：登录页或验证码页）")
     body = json_of(response)
     result = body.get("result") if isinstance(body, dict) else None
     if not isinstance(result, dict):
@@ -123,6 +126,12 @@ def result_data(response: Response) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise MalformedPage("缺少 result.data")
     return data
+
+
+def is_web_page(response: Response) -> bool:
+    """An HTML page where the JSON API answer should be (a login wall or a captcha)."""
+    kind = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+    return "html" in kind or response.body.lstrip()[:1] == b"<"
 
 
 def complaint(entry: dict[str, Any]) -> RawPost:

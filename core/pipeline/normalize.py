@@ -54,7 +54,10 @@ def garbled_reason(text: str) -> str | None:
         return "乱码：含“锟斤拷”类字符（GBK 文本被当作 UTF-8 解码？请检查来源编码）"
     replacement = text.count("\ufffd")
     if replacement and replacement / max(len(text), 1) > 0.05:
-        return f"乱码：{replacement} 个字符无法解码（来源编码设置有误？）"
+        return (
+            f"乱码：{replacement} 个字符无法解码（来源编码设置有误？"
+            "rss/forum 数据源可用 options.encoding 指定，如 gbk）"
+        )
     return None
 
 

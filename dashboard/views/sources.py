@@ -33,6 +33,18 @@ NEXT_STEP = {
     "冷却结束自动重试，或执行 yuqing sources reset <名称>",
     SourceStatus.MISCONFIGURED: "修改 yuqing.yaml 中该数据源的 options 后重启服务",
 }
+# A mailbox has no pages, selectors or cookie: what to do when reading it fails.
+MAILBOX_NEXT_STEP = {
+    SourceStatus.DEGRADED: "读取邮箱失败（原因见“最近错误”）：检查 host/port/ssl、网络与防火墙；"
+    "恢复后下次运行自动补取未读到的邮件",
+}
+
+
+def next_step(source_type: str, status: SourceStatus) -> str:
+    """What to do about a source in this state (a mailbox gets its own advice)."""
+    own = MAILBOX_NEXT_STEP if source_type == "email" else {}
+    return own.get(status) or NEXT_STEP[status]
+
 
 ctx = get_context()
 st.title("数据源状态")
@@ -63,6 +75,7 @@ def row(
         "最近错误": (state.last_error or "") if state else "",
         "最近损失": (state.last_loss or "") if state and state.losses_last_run else "",
         "_status": status,
+        "_type": source_type,
     }
 
 
@@ -77,7 +90,7 @@ def health() -> None:
     if not rows:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
         return
-    table = pd.DataFrame(rows).drop(columns="_status")
+    table = pd.DataFrame(rows).drop(columns=["_status", "_type"])
     styled = table.style.map(
         lambda v: f"color:#fff;background-color:{COLOUR_OF.get(v, '#868e96')}", subset=["状态"]
     )
@@ -89,7 +102,8 @@ def health() -> None:
         )
         for r in broken:
             loss = f"（{r['最近损失']}）" if r["最近损失"] else ""
-            st.caption(f"{r['数据源']}：{NEXT_STEP[r['_status']]}{loss}")  # type: ignore[index]
+            advice = next_step(str(r["_type"]), r["_status"])  # type: ignore[arg-type]
+            st.caption(f"{r['数据源']}：{advice}{loss}")
 
 
 def adaptation() -> None:

@@ -31,16 +31,21 @@ def test_list_run_reset(site, tmp_path, monkeypatch):
     monkeypatch.setenv("YUQING_CLASSIFIER__MODEL", "snownlp")
 
     ran = runner.invoke(sources_app, ["run", "news"])
-    blocked = runner.invoke(sources_app, ["run", "walled"])
+    blocked = runner.invoke(sources_app, ["run", "walled"], env={"COLUMNS": "250"})
     listed = runner.invoke(sources_app, ["list"], env={"COLUMNS": "250"})
     skipped = runner.invoke(sources_app, ["run", "walled"])
     reset = runner.invoke(sources_app, ["reset", "walled"])
     unknown = runner.invoke(sources_app, ["run", "nope"])
 
     assert ran.exit_code == 0 and "新增 1 条" in ran.output, ran.output
-    assert blocked.exit_code == 1 and "HTTP 403" in blocked.output
+    assert blocked.exit_code == 1 and "拒绝 0 条，0 页" in blocked.output
+    assert "被目标站点拦截：HTTP 403：" in blocked.output
+    assert "更新 cookie 或放慢频率" in blocked.output  # what to do, not only what happened
+    assert "yuqing sources reset walled" in blocked.output
     assert "正常" in listed.output and "被封锁/冷却中" in listed.output
-    assert skipped.exit_code == 1 and "冷却中" in skipped.output
+    assert (
+        skipped.exit_code == 1 and "冷却至 " in skipped.output and "（北京时间）" in skipped.output
+    )
     assert reset.exit_code == 0
     assert (
         runner.invoke(sources_app, ["run", "walled"]).exit_code == 1

@@ -26,12 +26,12 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     ctx = Context.load(config, tmp_path / "var")
     with ctx.sessions.begin() as session:
         blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
-        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2
+        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
         session.add(blocked)
         session.add(SourceState(name="webhook", type="webhook", status=SourceStatus.OK))
         lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
         lossy.losses_last_run, lossy.losses_total = 2, 5
-        lossy.last_loss = "2 处损失, 首个: HTTP 404 页面未取到: http://x/comments"
+        lossy.last_loss = "2 处损失，首个：HTTP 404 页面未取到：http://x/comments"
         session.add(lossy)
     ctx.close()
     monkeypatch.setenv("YUQING_CONFIG", str(config))
@@ -44,11 +44,35 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     table = app.dataframe[0].value
     assert list(table["数据源"]) == ["weibo", "feeds", "webhook"]  # pushed mentions too
     assert list(table["状态"]) == ["被封锁/冷却中", "部分成功(有损失)", "正常"]  # colours, no emoji
-    assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截: HTTP 418"
+    assert table["类型"][0] == "微博搜索" and table["最近错误"][0] == "被目标站点拦截：HTTP 418"
     assert (table["本次损失"][1], table["累计损失"][1]) == (2, 5)
     assert table["最近损失"][1].startswith("2 处损失") and table["最近损失"][0] == ""
     assert "2 个数据源异常或有损失" in app.error[0].value
     assert "cookie" in app.caption[0].value
     assert "404" in app.caption[1].value  # the first loss is named under the table
     assert any("已存校正：情感 0 条" in c.value for c in app.caption)  # adaptation status
+    st.cache_resource.clear()
+
+
+def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(tmp_path, monkeypatch):
+    options = {"host": "127.0.0.1", "username": "u", "password": "p"}
+    config = tmp_path / "yuqing.yaml"
+    raw = {"sources": [{"name": "mailbox", "type": "email", "options": options}]}
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
+    ctx = Context.load(config, tmp_path / "var")
+    with ctx.sessions.begin() as session:
+        failed = SourceState(name="mailbox", type="email", status=SourceStatus.DEGRADED)
+        failed.last_error = "无法连接邮箱 127.0.0.1:993：连接被拒绝：检查 host/port/ssl 与防火墙"
+        session.add(failed)
+    ctx.close()
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+
+    app = AppTest.from_file(PAGE, default_timeout=60).run()
+
+    assert not app.exception
+    advice = app.caption[0].value
+    assert "host/port/ssl" in advice
+    assert "选择器" not in advice and "页面" not in advice
     st.cache_resource.clear()

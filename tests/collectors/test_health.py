@@ -24,7 +24,7 @@ def _store(ctx: Context) -> None:
     with ctx.sessions.begin() as session:
         blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
         blocked.last_success_at, blocked.cooldown_until = WHEN, WHEN.replace(hour=9)
-        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截: HTTP 418", 2
+        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
         blocked.losses_last_run, blocked.losses_total, blocked.last_loss = 2, 5, "HTTP 404"
         blocked.items_last_run, blocked.items_total = 3, 40
         session.add(blocked)

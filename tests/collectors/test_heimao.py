@@ -139,3 +139,17 @@ def test_missing_target_is_a_config_error(site, make_ctx):
 
     assert run.status == SourceStatus.MISCONFIGURED
     assert "sources[hm].options.company_ids" in (run.error or "")
+
+
+def test_a_captcha_page_instead_of_json_blocks(site, make_ctx):
+    captcha = "<html><head><title>新浪通行证</title></head><body>请输入验证码</body></html>"
+    site.handle(COMPANY_PATH, lambda _query: Page(captcha.encode(), 200, "text/html"))
+    ctx = make_ctx([heimao_source(site)])
+
+    run = run_source(ctx, source_of(ctx, "hm"))
+
+    assert run.status == SourceStatus.BLOCKED
+    state = state_of(ctx, "hm")
+    assert "新浪通行证" in state.last_error and "JSON 解析失败" not in state.last_error
+    assert "yuqing sources reset hm" in state.last_error  # what to do, as the dashboard says
+    assert state.cooldown_until is not None

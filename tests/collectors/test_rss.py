@@ -32,10 +32,9 @@ def test_rsshub_atom_and_gb18030_feeds(site, make_ctx):
     found = indexed(ctx, "feeds")
     assert sorted(found) == ["bbs-77", "https://weibo.com/1234567/Pabcdef", "urn:uuid:news-1"]
     weibo = found["https://weibo.com/1234567/Pabcdef"]
-    assert (weibo.title, weibo.text) == (
-        "鲜味坊的骑手态度太差了，还骂人",
-        "鲜味坊的骑手态度太差了，还骂人",
-    )
+    # RSSHub repeats the post as title and description: the words are stored once
+    assert (weibo.title, weibo.text) == (None, "鲜味坊的骑手态度太差了，还骂人")
+    assert weibo.full_text == "鲜味坊的骑手态度太差了，还骂人"
     assert weibo.published_at == datetime(2026, 11, 23, 8, 40, tzinfo=UTC)
     assert weibo.author.name == "愤怒的顾客" and weibo.channel == Channel.NEWS
     news = found["urn:uuid:news-1"]
@@ -146,3 +145,71 @@ def test_an_undated_item_is_kept_at_its_collection_time_and_says_so(site, make_c
     stored = indexed(ctx, "feeds")["g2"]
     assert stored.published_at == stored.collected_at == NOW
     assert stored.repairs == ["来源未给出发布时间，已按采集时间记录"]
+
+
+def test_a_429_retry_after_longer_than_the_default_sets_the_cooldown(site, make_ctx, clock):
+    site.route("/slow-down", Page(b"", 429, "text/plain", {"Retry-After": "7200"}))
+    site.route("/soon", Page(b"", 429, "text/plain", {"Retry-After": "60"}))
+    ctx = make_ctx(
+        [
+            {**rss_source(site, "/slow-down"), "name": "long"},
+            {**rss_source(site, "/soon"), "name": "short"},
+        ]
+    )
+
+    run_source(ctx, source_of(ctx, "long"))
+    run_source(ctx, source_of(ctx, "short"))
+
+    assert state_of(ctx, "long").cooldown_until == clock() + timedelta(hours=2)
+    assert state_of(ctx, "short").cooldown_until == clock() + timedelta(minutes=30)
+
+
+GBK_FEED = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>鲜味坊论坛</title>
+<item><guid>gbk-1</guid><title>鲜味坊外卖洒了一半，客服不理人</title>
+<description>鲜味坊外卖洒了一半，打了三次客服电话都没人接，真的很失望。</description>
+<pubDate>Mon, 23 Nov 2026 08:00:00 +0000</pubDate></item>
+</channel></rss>""".encode("gbk")  # no encoding= declaration, no charset in Content-Type
+
+
+def test_an_undeclared_gbk_feed_is_read_with_the_encoding_option(site, make_ctx):
+    site.route("/bbs.rss", Page(GBK_FEED, 200, XML))
+    ctx = make_ctx(
+        [
+            {**rss_source(site, "/bbs.rss"), "name": "guessed"},
+            {**rss_source(site, "/bbs.rss", encoding="gbk"), "name": "told"},
+        ]
+    )
+
+    guessed = run_source(ctx, source_of(ctx, "guessed"))
+    told = run_source(ctx, source_of(ctx, "told"))
+
+    assert guessed.status == SourceStatus.PARTIAL
+    assert any("options.encoding" in loss for loss in guessed.losses), guessed.losses
+    assert told.status == SourceStatus.OK, (told.error, told.losses)
+    assert indexed(ctx, "told")["gbk-1"].title == "鲜味坊外卖洒了一半，客服不理人"
+
+
+def test_an_unknown_encoding_is_a_configuration_error(site, make_ctx):
+    ctx = make_ctx([rss_source(site, "/bbs.rss", encoding="gbkk")])
+
+    run = run_source(ctx, source_of(ctx, "feeds"))
+
+    assert run.status == SourceStatus.MISCONFIGURED
+    assert "sources[feeds].options.encoding：未知的编码 'gbkk'" in (run.error or "")
+
+
+def test_malformed_xml_is_said_not_silently_cut(site, make_ctx):
+    feed = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>鲜味坊</title>
+<item><guid>bad-1</guid><title>鲜味坊 A&B ‹坏标签</title><description>正文</description>
+<pubDate>Mon, 23 Nov 2026 08:00:00 +0000</pubDate></item>
+</channel></rss>""".encode()
+    site.route("/bad.xml", Page(feed, 200, XML))
+    ctx = make_ctx([rss_source(site, "/bad.xml")])
+
+    run = run_source(ctx, source_of(ctx, "feeds"))
+
+    assert run.status == SourceStatus.PARTIAL
+    assert run.losses[0].startswith("订阅源 XML 格式有误（第 3 行"), run.losses
+    assert f"{site.url}/bad.xml" in run.losses[0]

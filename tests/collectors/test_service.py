@@ -76,3 +76,20 @@ def state_status(ctx, name: str) -> str:
     with ctx.sessions() as session:
         state = session.get(SourceState, name)
         return state.status if state else SourceStatus.PENDING
+
+
+def test_a_skipped_source_logs_until_when_in_beijing_time(site, make_ctx, caplog):
+    site.route("/walled.xml", Page(b"", 403, "text/html"))
+    source = {
+        "name": "walled",
+        "type": "rss",
+        "options": {**FAST, "urls": [f"{site.url}/walled.xml"]},
+    }
+    ctx = make_ctx([source])
+    service = Service(ctx)  # not started: one scheduled run is called by hand
+    service._run_source("walled")  # blocked: 30 min cooldown from NOW (09:30 UTC)
+    caplog.set_level("INFO", logger="app.service")
+
+    service._run_source("walled")
+
+    assert "数据源 walled 处于冷却期，冷却至 11-23 18:00（北京时间），本轮跳过" in caplog.messages
