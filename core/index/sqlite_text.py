@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query
+from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query, term_match
 
 GRAMS = "mention_fts"
 CHARS = "mention_chars"
@@ -73,8 +73,17 @@ def plan_text(text: str | None, bounds: RowidRange) -> TextPlan | None:
             tokens = bigram_tokens(term)
             if not tokens:
                 continue
-            table = CHARS if is_single_cjk_char(term) else GRAMS
-            terms.setdefault((table, negate), []).append(_phrase(tokens))
+            if is_single_cjk_char(term):
+                terms.setdefault((CHARS, negate), []).append(_phrase(tokens))
+                continue
+            match = term_match(term, required=not negate)
+            if match is None:
+                terms.setdefault((GRAMS, negate), []).append(_phrase(tokens))
+                continue
+            phrase = _phrase(match.tokens) + (" *" if match.prefix_last else "")
+            terms.setdefault((GRAMS, negate), []).append(phrase)
+            if match.also_char:
+                terms.setdefault((CHARS, negate), []).append(_phrase([match.also_char]))
     if not terms:
         return None
     plan = TextPlan()

@@ -114,6 +114,42 @@ def unfolded_token_text(text: str) -> tuple[str, str]:
     return grams, " ".join(dict.fromkeys("".join(_CJK_RUN.findall(text))))
 
 
+@dataclass(frozen=True)
+class TermMatch:
+    """How one multi-token term is matched against stored bigram tokens.
+
+    A CJK character that stands alone in a term beside letters or digits ("4S店", "买iPhone")
+    is a lone token of the term, but in a post it is usually part of a longer run whose
+    bigrams hold it ("4S店做了首保": 4s 店做 做了 …). At the term's end it is matched as the
+    prefix of the next token (exact: 店* is 店 or a bigram starting with it). At its start
+    nothing can match a bigram ending with it; for a required term the character is then
+    required anywhere in the post and the rest as a phrase (`also_char`): every post holding
+    the term is found, and rarely one holding both parts apart. Excluded terms keep the
+    whole phrase (they exclude only posts where the character stands alone).
+    """
+
+    tokens: list[str]
+    prefix_last: bool = False
+    also_char: str | None = None
+
+
+def term_match(term: str, required: bool = True) -> TermMatch | None:
+    """The TermMatch of a term with two or more tokens (None for none or one token)."""
+    tokens = bigram_tokens(term)
+    if len(tokens) < 2:
+        return None
+    also_char = None
+    if required and _is_lone_cjk(tokens[0]):
+        also_char, tokens = tokens[0], tokens[1:]
+    return TermMatch(
+        tokens, prefix_last=len(tokens) > 1 and _is_lone_cjk(tokens[-1]), also_char=also_char
+    )
+
+
+def _is_lone_cjk(token: str) -> bool:
+    return len(token) == 1 and _IS_CJK.match(token) is not None
+
+
 def is_single_cjk_char(term: str) -> bool:
     """A lone CJK character cannot be found through bigrams; backends scan for it instead."""
     tokens = bigram_tokens(term)

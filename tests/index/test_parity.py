@@ -350,3 +350,31 @@ def test_full_width_letters_and_digits_in_stored_text_search_as_ascii(
     assert found("500") == {"wide"}
     assert found("APP闪退") == {"wide"}  # one phrase across the folded letters
     assert found("-APP") == set()
+
+
+def test_a_lone_chinese_character_beside_letters_is_found_inside_longer_runs(
+    index: MentionIndex,
+) -> None:
+    from tests.index.corpus import make_mention
+
+    when = _utc(11, 20, 8)
+    texts = {
+        "shop": "上周去4S店做了首保，服务还行",
+        "lamp": "仪表盘上EPC灯就亮了",
+        "alone": "4S店",
+        "apart": "4S的店员态度差",  # 4S and 店 apart: not the substring 4S店
+        "buy": "我想买iPhone了",
+        "later": "iPhone新品出了",
+    }
+    index.upsert_many([make_mention(k, v, when) for k, v in texts.items()])
+    index.refresh()
+
+    def found(text: str) -> set[str]:
+        return {m.native_id for m in index.search(SearchQuery(text=text, limit=10)).mentions}
+
+    assert found("4S店") == {"shop", "alone"}
+    assert found("EPC灯") == {"lamp"}
+    assert found("4S店 首保") == {"shop"}
+    assert found("-4S店") == set(texts) - {"shop", "alone"}
+    assert found("买iPhone") == {"buy"}
+    assert index.count(SearchQuery(text="4S店")) == 2

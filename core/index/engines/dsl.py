@@ -9,7 +9,7 @@ from typing import Any
 from core.enums import Severity
 from core.index.engines.mapping import epoch_us
 from core.index.protocol import SearchQuery, SortOrder, SplitField
-from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query
+from core.index.textquery import bigram_tokens, is_single_cjk_char, parse_text_query, term_match
 
 # Aggregatable field per split; urgency groups by rank so ties order low → critical like SQLite.
 SPLIT_FIELDS: dict[SplitField, str] = {
@@ -33,14 +33,26 @@ SPLIT_SIZE = 10_000
 TOTAL_CAP = 10_000
 
 
-def text_clause(term: str) -> dict[str, Any] | None:
-    """One query term as a substring match; None when the term has nothing searchable."""
+def text_clause(term: str, required: bool = True) -> dict[str, Any] | None:
+    """One query term as a substring match; None when the term has nothing searchable
+    (a lone character beside letters or digits: textquery.TermMatch)."""
     tokens = bigram_tokens(term)
     if not tokens:
         return None
     if is_single_cjk_char(term):
         return {"term": {"body.chars": tokens[0]}}
-    return {"match_phrase": {"body.grams": {"query": " ".join(tokens)}}}
+    match = term_match(term, required)
+    if match is None:
+        return {"match_phrase": {"body.grams": {"query": " ".join(tokens)}}}
+    phrase: dict[str, Any] = {"match_phrase": {"body.grams": {"query": " ".join(match.tokens)}}}
+    if match.prefix_last:
+        spans: list[dict[str, Any]] = [{"span_term": {"body.grams": t}} for t in match.tokens[:-1]]
+        prefix = {"prefix": {"body.grams": {"value": match.tokens[-1]}}}
+        spans.append({"span_multi": {"match": prefix}})
+        phrase = {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+    if match.also_char is None:
+        return phrase
+    return {"bool": {"filter": [phrase, {"term": {"body.chars": match.also_char}}]}}
 
 
 def build_query(query: SearchQuery) -> dict[str, Any]:
@@ -83,7 +95,7 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
         if clause is not None:
             filters.append(clause)
     for term in parsed.must_not:
-        clause = text_clause(term)
+        clause = text_clause(term, required=False)
         if clause is not None:
             must_not.append(clause)
     if not filters and not must_not:
