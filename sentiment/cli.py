@@ -76,7 +76,7 @@ def train_adapt_command(
     try:
         with ctx.sessions() as session:
             filled = fill_channels(session, ctx.index)
-            report = adapt_from_store(session, ctx.data_dir)
+            report = adapt_from_store(session, ctx.data_dir, index=ctx.index)
     finally:
         ctx.close()
     if filled.message_zh():

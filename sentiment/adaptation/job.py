@@ -168,7 +168,7 @@ class Readapter:
             filled = fill_channels(session, self.ctx.index)
             if said := filled.message_zh():
                 log.info("旧校正补记渠道：%s", said)
-            report = adapt_from_store(session, self.ctx.data_dir, now=now)
+            report = adapt_from_store(session, self.ctx.data_dir, now=now, index=self.ctx.index)
         if report.path is None:
             log.info(
                 "新增校正 %d 条，但每项都少于 %d 条，暂不训练", current.pending, MIN_CORRECTIONS

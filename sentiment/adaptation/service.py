@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.enums import Category, SentimentLabel
 from core.errors import YuqingError
+from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import utcnow
 from sentiment.adaptation import model
 from sentiment.adaptation.gate import Background, fit_gate
@@ -50,6 +51,8 @@ MIN_CORRECTIONS = 5  # per field; fewer leave that field as the base model decid
 LEARNT_FIELDS = (CorrectedField.SENTIMENT, CorrectedField.COMPLAINT, CorrectedField.CATEGORY)
 HOLD_BACK_EVERY = 5  # 1 in 5 corrections (by mention) is held back to measure the effect
 MIN_HELD_BACK = 5  # per field, or its effect is not measured
+STREAM_ANCHORS = 1000  # newest uncorrected mentions anchoring the fit (stream_texts)
+STREAM_QUIET = 0.3  # P(complaint) below which a stream text anchors "no complaint"
 
 
 class AdaptationFileError(YuqingError):
@@ -115,11 +118,17 @@ def fit_adapter(
     category: Sequence[tuple[str, Category]] = (),
     background: Background | None = None,
     filed: Collection[str] = (),
+    stream: Sequence[str] = (),
 ) -> LinearHashModel | None:
     """The adaptation model for these human labels (None when every field has too few).
 
     Texts in `filed` were posted on a complaint platform: the residual is fitted on top of the
-    decision `classify` makes for them (with the platform's complaint floor), not the text's."""
+    decision `classify` makes for them (with the platform's complaint floor), not the text's.
+    `stream`: uncorrected texts of the deployment (normalised); those the base model reads as
+    clearly no complaint anchor the complaint and category fits (weight DEPLOYMENT_ANCHOR):
+    staff who correct a new industry's missed complaints must not teach that every post of
+    the industry is one. Posts the base model flags are not anchors: where it over-flags a
+    stream, the corrections saying "no complaint" must win."""
     base = base or load_models()
     if max(len(sentiment), len(complaint), len(category)) < MIN_CORRECTIONS:
         return None
@@ -127,6 +136,7 @@ def fit_adapter(
     hash_spec = base.sentiment.linear.spec
     background = background or Background.load()
     corrected: dict[str, None] = {}
+    quiet = _clearly_no_complaint(stream, base) if stream and (complaint or category) else []
     fields = (
         (sentiment, SENTIMENT_COLUMNS, lambda d: sentiment_offsets(d.labels, d.p_positive)),
         (complaint, COMPLAINT_COLUMNS, lambda d: complaint_offsets(d.p_complaint)),
@@ -137,10 +147,12 @@ def fit_adapter(
             continue
         texts, decided = _decided([t for t, _ in pairs], base, filed)
         corrected.update(dict.fromkeys(texts))
-        features = anchored_features(texts, background, adapter.idf, hash_spec)
+        fixed = set(texts)
+        own = [t for t in quiet if t not in fixed] if block != SENTIMENT_COLUMNS else []
+        features, pull = anchored_features(texts, background, adapter.idf, hash_spec, own)
         targets = [_target(block, value) for _, value in pairs]
         l2 = model.CATEGORY_L2 if block == CATEGORY_COLUMNS else model.L2
-        weights = fit_residual(features, offsets_of(decided), targets, len(texts), l2)
+        weights = fit_residual(features, offsets_of(decided), targets, len(texts), l2, pull)
         set_block(adapter, features, block, weights)
     gate_features, gate_weights, gate_bias = fit_gate(
         list(corrected), background, adapter.idf, hash_spec
@@ -155,6 +167,12 @@ def fit_adapter(
     return adapter
 
 
+def _clearly_no_complaint(stream: Sequence[str], base: LoadedModels) -> list[str]:
+    """The stream texts the base model reads as clearly no complaint."""
+    texts, decided = _decided(stream, base)
+    return [t for t, p in zip(texts, decided.p_complaint, strict=True) if p < STREAM_QUIET]
+
+
 def _target(block: slice, value: object) -> int:
     if block == SENTIMENT_COLUMNS:
         return SENTIMENT_CLASSES.index(SentimentLabel(str(value)))
@@ -164,20 +182,37 @@ def _target(block: slice, value: object) -> int:
 
 
 def anchored_features(
-    texts: Sequence[str], background: Background, idf: NDArray[np.float32], spec: FeatureSpec
-) -> Features:
-    """The corrected texts' rows, then (when ANCHOR is on) the background's as anchors."""
-    if not model.ANCHOR:
-        return Features.of(texts, idf, spec)
+    texts: Sequence[str],
+    background: Background,
+    idf: NDArray[np.float32],
+    spec: FeatureSpec,
+    stream: Sequence[str] = (),
+) -> tuple[Features, NDArray | None]:
+    """The corrected texts' rows, then (when ANCHOR is on) the background's as anchors, then
+    the deployment's uncorrected `stream` texts (when DEPLOYMENT_ANCHOR is on); and each
+    anchor's weight (None: the background's default)."""
+    stream = stream if model.DEPLOYMENT_ANCHOR else ()
+    if not model.ANCHOR and not stream:
+        return Features.of(texts, idf, spec), None
+    shift = spec.bits - ADAPT_SPEC.bits
     docs, buckets = hashed_ngrams(texts, spec)
-    keep = background.docs % model.ANCHOR_EVERY == 0
-    anchors = background.docs[keep] // model.ANCHOR_EVERY
-    return Features.hashed(
-        np.concatenate([docs, anchors + len(texts)]),
-        np.concatenate([buckets >> (spec.bits - ADAPT_SPEC.bits), background.buckets[keep]]),
-        len(texts) + (background.n + model.ANCHOR_EVERY - 1) // model.ANCHOR_EVERY,
-        idf,
-    )
+    parts_docs, parts_buckets, n = [docs], [buckets >> shift], len(texts)
+    pulls: list[NDArray] = []
+    if model.ANCHOR:
+        keep = background.docs % model.ANCHOR_EVERY == 0
+        count = (background.n + model.ANCHOR_EVERY - 1) // model.ANCHOR_EVERY
+        parts_docs.append(background.docs[keep] // model.ANCHOR_EVERY + n)
+        parts_buckets.append(background.buckets[keep])
+        pulls.append(np.full(count, model.ANCHOR / count))
+        n += count
+    if stream:
+        own_docs, own_buckets = hashed_ngrams(list(stream), spec)
+        parts_docs.append(own_docs + n)
+        parts_buckets.append(own_buckets >> shift)
+        pulls.append(np.full(len(stream), model.DEPLOYMENT_ANCHOR / len(stream)))
+        n += len(stream)
+    features = Features.hashed(np.concatenate(parts_docs), np.concatenate(parts_buckets), n, idf)
+    return features, np.concatenate(pulls)
 
 
 def _decided(
@@ -223,7 +258,9 @@ def _split(pairs: Sequence[tuple[str, T]]) -> tuple[list[tuple[str, T]], list[tu
     return kept, [p for p, h in zip(pairs, held, strict=True) if h]
 
 
-def measure_effect(labels: HumanLabels, base: LoadedModels) -> dict[str, dict[str, float]]:
+def measure_effect(
+    labels: HumanLabels, base: LoadedModels, stream: Sequence[str] = ()
+) -> dict[str, dict[str, float]]:
     """Accuracy on a held-back fifth of the corrections, base vs. adapted on the other four
     fifths, per field with at least MIN_HELD_BACK held back."""
     sentiment, complaint, category = (
@@ -240,7 +277,7 @@ def measure_effect(labels: HumanLabels, base: LoadedModels) -> dict[str, dict[st
     if not measured:
         return {}
     adapter = fit_adapter(
-        sentiment[0], complaint[0], base, category=category[0], filed=labels.filed
+        sentiment[0], complaint[0], base, category=category[0], filed=labels.filed, stream=stream
     )
     adapted = LoadedModels(base.sentiment, base.heads, adapter)
     effect: dict[str, dict[str, float]] = {}
@@ -277,21 +314,39 @@ def save_atomically(adapter: LinearHashModel, path: Path) -> None:
     os.replace(partial, path)
 
 
+def stream_texts(index: MentionIndex, limit: int = STREAM_ANCHORS) -> list[str]:
+    """The deployment's newest mentions nobody corrected (normalised texts): anchors that keep
+    the base decision on the rest of the stream (model.DEPLOYMENT_ANCHOR)."""
+    found = index.search(SearchQuery(limit=limit, sort=SortOrder.NEWEST)).mentions
+    return [normalize_folded(fold(m.full_text)) for m in found if not m.corrected]
+
+
 def adapt_from_store(
-    session: Session, data_dir: Path, now: datetime | None = None, measure: bool = True
+    session: Session,
+    data_dir: Path,
+    now: datetime | None = None,
+    measure: bool = True,
+    index: MentionIndex | None = None,
 ) -> AdaptReport:
-    """Fit from the workflow store's latest corrections, measure the effect on a held-back
-    slice, and swap the model file in atomically."""
+    """Fit from the workflow store's latest corrections (anchored on the index's uncorrected
+    mentions when given), measure the effect on a held-back slice, and swap the model file in
+    atomically."""
     started = time.perf_counter()
     labels, last_id = human_labels(session)
     base = load_models()
+    stream = stream_texts(index) if index is not None else []
     adapter = fit_adapter(
-        labels.sentiment, labels.complaint, base, category=labels.category, filed=labels.filed
+        labels.sentiment,
+        labels.complaint,
+        base,
+        category=labels.category,
+        filed=labels.filed,
+        stream=stream,
     )
     path = None
     effect: dict[str, dict[str, float]] = {}
     if adapter is not None:
-        effect = measure_effect(labels, base) if measure else {}
+        effect = measure_effect(labels, base, stream) if measure else {}
         meta: dict[str, Any] = {
             "trained_at": (now or utcnow()).isoformat(),
             "last_correction_id": last_id,
