@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.enums import Category, SentimentLabel
+from core.enums import Category, Channel, SentimentLabel
 from core.errors import YuqingError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import utcnow
@@ -318,7 +318,9 @@ def stream_texts(index: MentionIndex, limit: int = STREAM_ANCHORS) -> list[str]:
     """The deployment's newest mentions nobody corrected (normalised texts): anchors that keep
     the base decision on the rest of the stream (model.DEPLOYMENT_ANCHOR)."""
     found = index.search(SearchQuery(limit=limit, sort=SortOrder.NEWEST)).mentions
-    return [normalize_folded(fold(m.full_text)) for m in found if not m.corrected]
+    # A post filed on a complaint platform is a complaint whatever its wording: never an anchor.
+    kept = [m for m in found if not m.corrected and m.channel != Channel.COMPLAINT_PLATFORM]
+    return [normalize_folded(fold(m.full_text)) for m in kept]
 
 
 def adapt_from_store(
