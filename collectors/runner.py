@@ -125,9 +125,17 @@ def blocked_cooldown(base: timedelta, previous_status: str, previous_failures: i
     return min(base * 2 ** min(streak, 10), MAX_COOLDOWN)
 
 
+SHOWN_LOSSES = 3  # reasons kept in the health record's loss line
+
+
 def loss_summary(losses: list[str]) -> str:
-    """The health record's loss line: count and the first reason ("" for none)."""
-    return f"{len(losses)} 处损失，首个：{losses[0]}" if losses else ""
+    """The health record's loss line: the count and the first SHOWN_LOSSES reasons, numbered,
+    so an operator sees what each loss was ("" for none)."""
+    if not losses:
+        return ""
+    listed = "；".join(f"{n}. {why}" for n, why in enumerate(losses[:SHOWN_LOSSES], start=1))
+    more = f"；另有 {len(losses) - SHOWN_LOSSES} 处" if len(losses) > SHOWN_LOSSES else ""
+    return f"{len(losses)} 处损失：{listed}{more}"
 
 
 def _record_losses(state: SourceState, losses: list[str], now: datetime) -> None:

@@ -213,3 +213,15 @@ def test_malformed_xml_is_said_not_silently_cut(site, make_ctx):
     assert run.status == SourceStatus.PARTIAL
     assert run.losses[0].startswith("订阅源 XML 格式有误（第 3 行"), run.losses
     assert f"{site.url}/bad.xml" in run.losses[0]
+
+
+def test_the_loss_line_lists_the_first_reasons_not_only_the_first():
+    from collectors.runner import loss_summary
+
+    losses = [f"入库被拒 x{i}：正文为空" for i in range(5)]
+    line = loss_summary(losses)
+    assert line.startswith("5 处损失：1. 入库被拒 x0：正文为空；2. 入库被拒 x1")
+    assert "3. 入库被拒 x2" in line and "x3" not in line and line.endswith("另有 2 处")
+    assert (
+        loss_summary([]) == "" and loss_summary(losses[:1]) == "1 处损失：1. 入库被拒 x0：正文为空"
+    )
