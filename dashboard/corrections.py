@@ -88,7 +88,7 @@ def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
                 )
             )
         _history(mention)
-        actor = auth.actor()
+        actor = auth.actor(default="")  # a correction must name who made it
         if st.button("保存校正", key=f"{key}-save-{mention.id}", type="primary"):
             done = _save(mention, changed_fields(mention, chosen), actor)
             if done:
