@@ -55,15 +55,22 @@ def current() -> User | None:
     return user
 
 
-def actor() -> str:
-    """The name written to audit logs: the account's, or the 操作人 typed in open mode."""
+def actor(default: str = DEFAULT_OPERATOR) -> str:
+    """The name written to audit logs: the account's, or the 操作人 typed in open mode.
+
+    `default` fills an untyped box; "" leaves it empty for a form that needs a real name (a
+    correction trains the model, so whose it is must be known)."""
     user = current()
     if user is not None:
         return user.name
     typed = st.sidebar.text_input(
-        "操作人", value=st.session_state.get("operator", DEFAULT_OPERATOR)
+        "操作人",
+        value=st.session_state.get("operator", default),
+        placeholder="请填写你的姓名",
     )
-    st.session_state["operator"] = typed
+    # Only what the person typed follows them to the other pages, not a page's default.
+    if typed != default:
+        st.session_state["operator"] = typed
     return typed
 
 

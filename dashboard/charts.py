@@ -99,6 +99,14 @@ def legend(entries: Sequence[tuple[str, str]], x: float, y: float) -> str:
     return "".join(parts)
 
 
+WEEK = timedelta(days=7)
+
+
+def bucket_zh(interval: timedelta) -> str:
+    """What a bar of a long range covers (起 7 天), nothing for the short ones."""
+    return f" 起 {interval.days} 天" if interval >= WEEK else ""
+
+
 def trend_svg(
     rows: Sequence[dict[str, Any]], interval: timedelta, marks: Sequence[Mark] = ()
 ) -> str:
@@ -113,12 +121,15 @@ def trend_svg(
     parts += grid(left, width - right, top, plot_h, peak)
     ticks = max(1, count // 6)
     label_format = "%m-%d" if interval >= timedelta(days=1) else "%m-%d %H:%M"
+    bucket_format = "%m-%d %H:%M"
+    if interval >= WEEK:  # a year-long range crosses New Year: the ticks name the year
+        label_format = bucket_format = "%Y-%m-%d"
     points = []
     bars: dict[str, list[str]] = {label: [] for label, _ in SERIES}  # one path per series
     for index, row in enumerate(rows):
         x = left + index * step
         base = top + plot_h
-        shown = [f"{row['time']:%m-%d %H:%M} 共 {row['总量']:,} 条"]
+        shown = [f"{row['time']:{bucket_format}}{bucket_zh(interval)} 共 {row['总量']:,} 条"]
         for label, _ in SERIES:
             value = row[label]
             if value:

@@ -88,7 +88,7 @@ def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
                 )
             )
         _history(mention)
-        actor = auth.actor()
+        actor = auth.actor(default="")  # a correction must name who made it
         if st.button("保存校正", key=f"{key}-save-{mention.id}", type="primary"):
             done = _save(mention, changed_fields(mention, chosen), actor)
             if done:
@@ -113,27 +113,29 @@ def _chosen(mentions: list[Mention], key: str, scope: str) -> Mention:
     on top between two reruns, and the person must go on correcting the one they picked, even
     when the run that handles the pick lists newer mentions already. A new scope (another
     search, filter or page) drops the pick: it would save on a mention no longer shown."""
+    pick = f"{key}-mention"
     if st.session_state.get(f"{key}-scope") != scope:
-        for part in ("offered", "chosen", "mention"):
+        for part in ("offered", "chosen"):
             st.session_state.pop(f"{key}-{part}", None)
+        st.session_state.pop(pick, None)
     st.session_state[f"{key}-scope"] = scope
     offered: dict[str, Mention] = st.session_state.get(f"{key}-offered", {})
     # Before the selectbox runs, its value is the pick read against the list on offer when it
     # was made (the previous run's), so a pick of a mention that has left this run's list counts.
-    picked_before = str(st.session_state.get(f"{key}-mention"))
+    picked_before = str(st.session_state.get(pick))
     kept: Mention | None = offered.get(picked_before) or st.session_state.get(f"{key}-chosen")
     by_id = {m.id: m for m in mentions}
     if kept is not None and kept.id not in by_id:
         by_id = {kept.id: kept, **by_id}
     ids = list(by_id)
+    target = kept.id if kept is not None else ids[0]
+    if st.session_state.get(pick) != target:
+        # The browser keeps the line it shows while the options change under the same key
+        # (a new search showed the previous search's first mention over another one's
+        # caption); a value set here is sent to it, so the box shows the mention a save changes.
+        st.session_state[pick] = target
     labels = _labels(by_id)
-    picked = st.selectbox(
-        "要校正的提及",
-        ids,
-        index=ids.index(kept.id) if kept is not None else 0,
-        format_func=labels.__getitem__,
-        key=f"{key}-mention",
-    )
+    picked = st.selectbox("要校正的提及", ids, format_func=labels.__getitem__, key=pick)
     mention = by_id[picked or ids[0]]
     st.session_state[f"{key}-offered"] = by_id
     st.session_state[f"{key}-chosen"] = mention

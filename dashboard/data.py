@@ -61,7 +61,9 @@ def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, 
     """Rows of (bucket start, counts per sentiment, total, negative share), gaps filled."""
     ctx = get_context()
     buckets = ctx.index.histogram(query, interval, SplitField.SENTIMENT, ctx.config.tz)
-    return fill_gaps(buckets, query.since, query.until, interval, ctx)
+    # An open range runs to now, not to its last post: an import months back is not "latest".
+    until = query.until or (now() if buckets else None)
+    return fill_gaps(buckets, query.since, until, interval, ctx)
 
 
 def align(moment: datetime, interval: timedelta, ctx: Context) -> datetime:

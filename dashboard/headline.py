@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -49,15 +50,31 @@ def periods(query: SearchQuery, span: timedelta, end: datetime) -> tuple[Headlin
     return headline(current), headline(previous)
 
 
+DeltaColor = Literal["normal", "inverse", "off"]
+FLAT = "持平 环比"
+NO_DATA = "— 环比"
+
+
 def change(now_value: float | None, before: float | None, percent_points: bool = False) -> str:
-    """'+12% 环比' (or '+3.1 个百分点 环比' for shares), sign first so the arrow points right."""
+    """'+12% 环比' (or '+3.1 个百分点 环比' for shares), sign first so the arrow points right;
+    持平 when the figure did not move as far as it is shown (+0%), — without a figure."""
     if now_value is None or before is None:
-        return "— 环比"
+        return NO_DATA
     if percent_points:
-        return f"{(now_value - before) * 100:+.1f} 个百分点 环比"
+        moved = f"{(now_value - before) * 100:+.1f}"
+        return FLAT if float(moved) == 0 else f"{moved} 个百分点 环比"
     if before == 0:
-        return "+新增 环比" if now_value else "持平 环比"
-    return f"{(now_value - before) / before:+.0%} 环比"
+        return "+新增 环比" if now_value else FLAT
+    moved = f"{(now_value - before) / before:+.0%}"
+    return FLAT if moved in ("+0%", "-0%") else f"{moved} 环比"
+
+
+def delta(text: str, colour: DeltaColor) -> dict[str, Any]:
+    """st.metric's delta arguments: 持平 and — are not changes, so grey and without an arrow
+    (a red ↑ 持平 read as a rise)."""
+    if text in (FLAT, NO_DATA):
+        return {"delta": text, "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": text, "delta_color": colour}
 
 
 def metrics(query: SearchQuery, span: timedelta, end: datetime, label: str) -> Headline:
@@ -67,22 +84,19 @@ def metrics(query: SearchQuery, span: timedelta, end: datetime, label: str) -> H
     cols[0].metric(
         f"{label}提及量",
         f"{current.total:,}",
-        change(current.total, previous.total),
-        delta_color="off",
+        **delta(change(current.total, previous.total), "off"),
         help=f"上一周期 {previous.total:,} 条",
     )
     share = current.negative_share
     cols[1].metric(
         "负面占比",
         f"{share:.1%}" if share is not None else "—",
-        change(share, previous.negative_share, percent_points=True),
-        delta_color="inverse",
+        **delta(change(share, previous.negative_share, percent_points=True), "inverse"),
     )
     cols[2].metric(
         "高/紧急提及",
         f"{current.urgent:,}",
-        change(current.urgent, previous.urgent),
-        delta_color="inverse",
+        **delta(change(current.urgent, previous.urgent), "inverse"),
         help=f"上一周期 {previous.urgent:,} 条",
     )
     return current

@@ -36,11 +36,16 @@ def multiselect(label: str, options: Sequence[T], **kwargs: Any) -> list[T]:
     return st.multiselect(label, options, select_all=False, **kwargs)
 
 
+# (how far back, histogram interval). The long ranges are for imported history (a complaint
+# site's backlog months back): a bar per day up to 90 days, a bar per week beyond.
 RANGES: dict[str, tuple[timedelta, timedelta]] = {
     "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
     "最近 24 小时": (timedelta(hours=24), timedelta(hours=1)),
     "最近 7 天": (timedelta(days=7), timedelta(hours=6)),
     "最近 30 天": (timedelta(days=30), timedelta(days=1)),
+    "最近 90 天": (timedelta(days=90), timedelta(days=1)),
+    "最近半年": (timedelta(days=182), timedelta(days=7)),
+    "最近一年": (timedelta(days=365), timedelta(days=7)),
 }
 SENTIMENT_COLOURS = {
     SentimentLabel.NEGATIVE: "#d64545",

@@ -83,3 +83,10 @@ def test_change_words_and_map_rows() -> None:
     rows = {r["省份"]: r for r in province_rows({"广东": 10, "火星": 3}, {"广东": 4})}
     assert rows["广东"]["负面占比"] == 0.4 and rows["北京"]["负面占比"] is None
     assert "火星" not in rows
+
+
+def test_no_change_reads_flat() -> None:
+    """+0% and +0.0 个百分点 are no change: they read 持平 (and get no arrow on the page)."""
+    assert change(1002, 1000) == change(0, 0) == "持平 环比"
+    assert change(0.4001, 0.4, percent_points=True) == "持平 环比"
+    assert change(990, 1000) == "-1% 环比"

@@ -77,6 +77,13 @@ def _id_of(data_dir: Path, text: str) -> str:
         ctx.close()
 
 
+def _open(page: Path) -> AppTest:
+    """The page run with 操作人 typed earlier in the session (the box starts empty)."""
+    at = AppTest.from_file(str(page), default_timeout=60)
+    at.session_state["operator"] = "王芳"
+    return at.run()
+
+
 def _cards(at: AppTest) -> str:
     return "".join(m.value for m in at.markdown if "yq-mention" in m.value)
 
@@ -108,7 +115,7 @@ def test_form_corrects_the_mention_with_actor_and_audit(data_dir: Path) -> None:
 def test_a_new_mention_on_top_does_not_move_the_choice(data_dir: Path) -> None:
     """The search lists newest first: a mention arriving between two reruns goes on top, and the
     correction still lands on the mention the person chose."""
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     sentiment = next(s for s in at.selectbox if s.label == "情感")
     sentiment.set_value("neutral")
     _ingest(data_dir, {"2": "鲜味坊很好吃，服务也周到"})
@@ -122,7 +129,7 @@ def test_a_new_mention_on_top_does_not_move_the_choice(data_dir: Path) -> None:
 def test_the_chosen_mention_stays_on_offer_after_it_leaves_the_page(data_dir: Path) -> None:
     """A page of 20 newest first: 20 newer mentions push the chosen one off it mid-edit, and the
     correction still lands on it."""
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     next(s for s in at.selectbox if s.label == "情感").set_value("neutral")
     _ingest(data_dir, {f"n{i}": f"鲜味坊第{i}家新店开业" for i in range(20)})
     st.cache_data.clear()  # the cached search expires
@@ -133,10 +140,38 @@ def test_the_chosen_mention_stays_on_offer_after_it_leaves_the_page(data_dir: Pa
 
 
 def test_saving_without_a_change_stores_nothing(data_dir: Path) -> None:
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     next(b for b in at.button if b.label == "保存校正").click().run()
     assert any("没有改动" in w.value for w in at.warning)
     assert _stored(data_dir) == []
+
+
+def test_a_correction_needs_a_name(data_dir: Path) -> None:
+    """The 操作人 box started as 值班专员: corrections saved without typing a name named nobody.
+    It starts empty, a save without a name is refused, and a typed name is recorded."""
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    operator = next(t for t in at.sidebar.text_input if t.label == "操作人")
+    assert operator.value == "" and operator.placeholder == "请填写你的姓名"
+    next(s for s in at.selectbox if s.label == "情感").set_value("neutral")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert [e.value for e in at.error] == ["请先在侧栏填写操作人，校正会记入审计日志。"]
+    assert not at.success and _stored(data_dir) == []
+    next(t for t in at.sidebar.text_input if t.label == "操作人").set_value("李娜")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert any("已校正（操作人 李娜）" in s.value for s in at.success)
+    assert [r.actor for r, _ in _stored(data_dir)] == ["李娜"]
+
+
+def test_a_signed_in_user_corrects_under_their_name(data_dir: Path) -> None:
+    """With accounts, the signed-in user's name is the actor and no 操作人 box is asked."""
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.session_state[SESSION_KEY] = User("lina", "李娜", Role.OPERATOR)
+    at.run()
+    assert not [t for t in at.sidebar.text_input if t.label == "操作人"]
+    next(s for s in at.selectbox if s.label == "情感").set_value("neutral")
+    next(b for b in at.button if b.label == "保存校正").click().run()
+    assert any("已校正（操作人 李娜）" in s.value for s in at.success)
+    assert [r.actor for r, _ in _stored(data_dir)] == ["李娜"]
 
 
 def test_a_viewer_cannot_correct(data_dir: Path) -> None:
@@ -155,7 +190,7 @@ def test_event_page_corrects_a_member_and_shows_it(
     monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
     st.cache_resource.clear()
     st.cache_data.clear()
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at = _open(APP)
     at.switch_page("../dashboard/views/event_detail.py").run()
     assert not at.exception, at.exception
     assert "人工校正" not in _cards(at)
@@ -164,19 +199,19 @@ def test_event_page_corrects_a_member_and_shows_it(
     complaint.set_value(flipped)
     next(b for b in at.button if b.label == "保存校正").click().run()
     assert not at.exception and not at.error
-    assert any("已校正（操作人 值班专员）：是否投诉" in s.value for s in at.success)
+    assert any("已校正（操作人 王芳）：是否投诉" in s.value for s in at.success)
     # The form's first choice is the first post: its 首发 card and its card in the list.
     assert _cards(at).count("人工校正") == 2
     with incident.ctx.sessions() as session:
         rows = service.history(session)
-    assert [(r.field, r.after, r.actor) for r in rows] == [("complaint", flipped, "值班专员")]
+    assert [(r.field, r.after, r.actor) for r in rows] == [("complaint", flipped, "王芳")]
     st.cache_resource.clear()
     st.cache_data.clear()
 
 
 def test_the_feed_corrects_outside_its_refreshing_part(data_dir: Path) -> None:
     """实时舆情 refreshes its cards by itself; its panel lists them and stores the correction."""
-    at = AppTest.from_file(str(PAGE.with_name("feed.py")), default_timeout=60).run()
+    at = _open(PAGE.with_name("feed.py"))
     assert not at.exception, at.exception
     assert "刹车异响" in _cards(at)
     chosen = next(s for s in at.selectbox if s.label == "要校正的提及")
@@ -194,7 +229,7 @@ def test_a_pick_lands_on_its_mention_when_the_list_moved_on(data_dir: Path) -> N
     keeps the picked mention, not the one chosen before, and the correction lands on it."""
     _ingest(data_dir, {"0": "鲜味坊的汤太咸了"})  # newest: the panel's first choice
     st.cache_data.clear()
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     mention = next(s for s in at.selectbox if s.label == "要校正的提及")
     assert "汤太咸" in mention.format_func(mention.value)
     defect = _id_of(data_dir, DEFECT)
@@ -216,7 +251,7 @@ def test_two_equal_lines_save_on_the_chosen_one(data_dir: Path) -> None:
     with equal lines the save went to the other post)."""
     _ingest(data_dir, {"2": DEFECT})
     st.cache_data.clear()
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     mention = next(s for s in at.selectbox if s.label == "要校正的提及")
     assert len(set(mention.options)) == len(mention.options) == 2
     shown = mention.value
@@ -231,7 +266,7 @@ def test_a_new_search_drops_the_pick_of_the_previous_one(data_dir: Path) -> None
     lands on the one shown (it went to A's mention, no longer on screen)."""
     _ingest(data_dir, {"2": "鲜味坊官方：经核实，不排除个别门店问题"})
     st.cache_data.clear()
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     box = next(t for t in at.text_input if t.label.startswith("搜索内容"))
     box.set_value("刹车").run()
     mention = next(s for s in at.selectbox if s.label == "要校正的提及")
@@ -254,7 +289,7 @@ def test_a_new_search_drops_the_pick_of_the_previous_one(data_dir: Path) -> None
 def test_the_panel_says_when_the_chosen_mention_left_the_list(data_dir: Path) -> None:
     """Same search, newer mentions pushed the pick off the page: it stays chosen and the
     panel says so."""
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    at = _open(PAGE)
     _ingest(data_dir, {f"n{i}": f"鲜味坊第{i}家新店开业" for i in range(20)})
     st.cache_data.clear()
     next(s for s in at.selectbox if s.label == "情感").set_value("neutral").run()
