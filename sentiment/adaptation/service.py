@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import zlib
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -278,19 +278,27 @@ def save_atomically(adapter: LinearHashModel, path: Path) -> None:
 
 
 def adapt_from_store(
-    session: Session, data_dir: Path, now: datetime | None = None, measure: bool = True
+    session: Session,
+    data_dir: Path,
+    now: datetime | None = None,
+    measure: bool = True,
+    stage: Callable[[str, HumanLabels], None] = lambda name, labels: None,
 ) -> AdaptReport:
     """Fit from the workflow store's latest corrections, measure the effect on a held-back
-    slice, and swap the model file in atomically."""
+    slice, and swap the model file in atomically. `stage` hears each step as it starts
+    ("fit", "measure", "save"), for a caller that shows progress."""
     started = time.perf_counter()
     labels, last_id = human_labels(session)
     base = load_models()
+    stage("fit", labels)
     adapter = fit_adapter(
         labels.sentiment, labels.complaint, base, category=labels.category, filed=labels.filed
     )
     path = None
     effect: dict[str, dict[str, float]] = {}
     if adapter is not None:
+        if measure:
+            stage("measure", labels)
         effect = measure_effect(labels, base) if measure else {}
         meta: dict[str, Any] = {
             "trained_at": (now or utcnow()).isoformat(),
@@ -299,6 +307,7 @@ def adapt_from_store(
             "seconds": round(time.perf_counter() - started, 2),
         }
         adapter.meta.update(meta)
+        stage("save", labels)
         path = adapted_path(data_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
         save_atomically(adapter, path)
