@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
@@ -172,7 +173,8 @@ class LabelChoice:
     """One of fixed values, given as its code (`negative`) or the Chinese name the tables show
     (`负面`); a part of a name also works when no other name has it (`退换货` of `售后/退换货`,
     `社交种草` of `社交种草(小红书)`). An unknown value raises ValueError listing every
-    `code（中文）` pair. Used as typer's `parser=` and wherever a person types a label.
+    `code（中文）` pair and, for a near miss (`商品质最`), the value meant (`是否想用 商品质量？`).
+    Used as typer's `parser=` and wherever a person types a label.
 
     `aliases` adds other names for a code (an earlier wording)."""
 
@@ -198,11 +200,30 @@ class LabelChoice:
         """The code of a code or name (surrounding spaces and letter case ignored), or None."""
         return self.names.get(str(value).strip().casefold())
 
+    def suggestion(self, value: object) -> str | None:
+        """The closest name to a mistyped value (`商品质最` → `商品质量`), as the tables show it
+        (the Chinese name; the code when the value was typed in letters), or None."""
+        typed = str(value).strip().casefold()
+        # One character of two off (负而 for 负面) is a near miss in Chinese; codes in letters
+        # need more in common, or `nonsense` would suggest `news`.
+        cutoff = 0.5 if re.search(r"[\u4e00-\u9fff]", typed) else 0.75
+        close = difflib.get_close_matches(typed, list(self.names), n=1, cutoff=cutoff)
+        if not close:
+            return None
+        code = self.names[close[0]]
+        return str(code) if close[0] == str(code).casefold() else self.labels[code]
+
+    def refusal(self, value: object) -> str:
+        """Why value is refused: every choice, and the closest one when there is a near miss."""
+        hint = self.suggestion(value)
+        meant = f"；是否想用 {hint}？" if hint else ""
+        return f"{value!r} 不是可选值（可选：{self.choices_zh()}）{meant}"
+
     def __call__(self, value: Any) -> Any:
         """The code of a code or name; ValueError naming every choice for anything else."""
         code = self.get(value)
         if code is None:
-            raise ValueError(f"{value!r} 不是可选值（可选：{self.choices_zh()}）")
+            raise ValueError(self.refusal(value))
         return code
 
 

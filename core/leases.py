@@ -58,6 +58,18 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
+def lease_zh(name: str) -> str:
+    """What taking lease `name` means, for the log: 开始采集数据源 weibo / 成为主进程 …; its own
+    presence lease (worker:…) is only a heartbeat."""
+    if name == LEADER:
+        return "成为主进程（负责规则评估、升级、报告等共享任务）"
+    if name.startswith(SOURCE_PREFIX):
+        return f"开始负责采集数据源 {name.removeprefix(SOURCE_PREFIX)}"
+    if name.startswith(WORKER_PREFIX):
+        return "已登记在线（心跳租约）"
+    return f"取得租约 {name}"
+
+
 def configured_ttl() -> float:
     """The lease time-to-live: YUQING_LEASE_TTL seconds, 30 by default."""
     raw = os.environ.get("YUQING_LEASE_TTL")
@@ -112,7 +124,8 @@ class LeaseKeeper:
                     return False
             session.commit()
         if name not in self.held:
-            log.info("工作进程 %s 取得租约 %s", self.worker, name)
+            level = logging.DEBUG if name.startswith(WORKER_PREFIX) else logging.INFO
+            log.log(level, "工作进程 %s %s", self.worker, lease_zh(name))
         self.held.add(name)
         return True
 

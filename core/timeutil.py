@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Annotated, Any, overload
 
 from pydantic import BeforeValidator
@@ -120,3 +120,18 @@ def to_utc(moment: None) -> None: ...
 def to_utc(moment: datetime | None) -> datetime | None:
     """The same instant expressed in UTC (naive input is taken as UTC): what the DB stores."""
     return None if moment is None else as_utc(moment).astimezone(UTC)
+
+
+# Zones a Chinese reader knows by name; any other is shown by its IANA name.
+_ZONE_NAMES_ZH = {"Asia/Shanghai": "北京时间", "Asia/Chongqing": "北京时间", "UTC": "UTC"}
+
+
+def zone_zh(tz: tzinfo) -> str:
+    """The name a reader knows a zone by: 北京时间 for Asia/Shanghai, else its IANA name."""
+    return _ZONE_NAMES_ZH.get(str(tz), str(tz))
+
+
+def local_minute(moment: datetime, tz: tzinfo, year: bool = True) -> str:
+    """A moment to the minute in the configured zone: 2026-12-03 04:15, or 12-03 04:15 without
+    the year (tables); naive is taken as UTC."""
+    return f"{as_utc(moment).astimezone(tz):{'%Y-%m-%d %H:%M' if year else '%m-%d %H:%M'}}"

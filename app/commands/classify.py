@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,10 +13,13 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
+from core.cli_options import ConfigOption
+from core.config import load_config
 from core.enums import Channel
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
 from core.pipeline.classifier import Classifier, get_classifier
+from core.timeutil import local_minute, zone_zh
 
 BATCH = 1000
 SHOWN = 100  # records that could not be classified listed one by one; the rest are counted
@@ -38,12 +42,14 @@ def classify(
             help="没有 channel 字段的记录按此频道判断（complaint_platform：都是投诉）",
         ),
     ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Classify every record of a file; JSONL out, one record per input record, same order.
     A record's own `channel` wins over --channel; complaint-platform records are complaints."""
     classifier = get_classifier(model, data_dir)
     if data_dir is not None:
-        console.print(_adaptation_note(classifier, data_dir), highlight=False, soft_wrap=True)
+        tz = load_config(config).tz  # the training time in the configured zone
+        console.print(_adaptation_note(classifier, data_dir, tz), highlight=False, soft_wrap=True)
     rows = list(_rows(input_file))
     written, skipped = 0, []
     output_file.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +83,7 @@ def classify(
         console.print(f"  …另有 {len(skipped) - SHOWN} 行（仅列出前 {SHOWN} 行）")
 
 
-def _adaptation_note(classifier: Classifier, data_dir: Path) -> str:
+def _adaptation_note(classifier: Classifier, data_dir: Path, tz: tzinfo) -> str:
     adapter = getattr(classifier, "adapter", None)
     if adapter is None:
         return f"{data_dir} 没有自适应模型，使用基础模型"
@@ -86,8 +92,11 @@ def _adaptation_note(classifier: Classifier, data_dir: Path) -> str:
         f"{zh} {meta.get(f'{key}_corrections', 0)} 条"
         for key, zh in (("sentiment", "情感"), ("complaint", "是否投诉"), ("category", "类别"))
     )
-    trained = str(meta.get("trained_at", "?"))[:16].replace("T", " ")
-    return f"使用 {data_dir} 的自适应模型（{trained} UTC 由 {used}校正训练）"
+    stamp = meta.get("trained_at")
+    trained = (
+        f"{local_minute(datetime.fromisoformat(stamp), tz)}（{zone_zh(tz)}）" if stamp else "?"
+    )
+    return f"使用 {data_dir} 的自适应模型（{trained}由 {used}校正训练）"
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:

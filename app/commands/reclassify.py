@@ -25,10 +25,20 @@ def summary(report: ReclassifyReport, dry_run: bool) -> str:
     lines = [
         f"重新分析 {report.classified} 条提及（共读取 {report.read} 条）：{changes}{done}",
     ]
+    if report.written > report.relabelled:
+        lines.append(
+            f"写回的 {report.written} 条中 {report.relabelled} 条标签有变化，"
+            f"其余 {report.written - report.relabelled} 条只更新了分数或关键词"
+        )
     if report.corrected:
-        lines.append(f"其中 {report.corrected} 条有人工校正，校正的标签保持不变")
+        lines.append(
+            f"其中 {report.corrected} 条在本次运行前已人工校正：校正过的标签保持不变，"
+            "其余标签照常重新分析"
+        )
     if report.skipped:
-        lines.append(f"{report.skipped} 条在运行期间被人工校正，未覆盖")
+        lines.append(f"{report.skipped} 条在本次运行期间被人工校正，未覆盖")
+    if report.gone:
+        lines.append(f"{report.gone} 条在本次运行期间已从索引删除（超出保留期），未写回")
     if not dry_run:
         lines.append("已产生的预警保持不变；看板、检索、事件、规则和报告从现在起读取新标签")
     return "\n".join(lines)

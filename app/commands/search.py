@@ -62,7 +62,7 @@ def search(
     limit: Annotated[int, typer.Option(min=1, max=10000, help="最多返回条数")] = 20,
     json_lines: Annotated[bool, typer.Option("--json", help="每行输出一条提及 JSON")] = False,
     plan: Annotated[
-        list[str] | None, typer.Option(help="监测方案（id 或名称，如 xwf 或 鲜味坊），可重复")
+        list[str] | None, typer.Option(help="监测方案（配置里 plans 的 id 或名称），可重复")
     ] = None,
     channel: Annotated[
         list[Channel] | None,

@@ -57,6 +57,7 @@ class SearchQuery:
     since: datetime | None = None
     until: datetime | None = None
     ids: Sequence[str] = ()
+    id_prefix: str = ""  # only ids that start with it (a shortened id a person typed)
     sort: SortOrder = SortOrder.NEWEST
     limit: int = 50
     offset: int = 0

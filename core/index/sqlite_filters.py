@@ -61,6 +61,7 @@ def unfiltered(query: SearchQuery) -> bool:
         not any(lists)
         and not query.regions
         and not query.ids
+        and not query.id_prefix
         and query.min_urgency is None
         and query.complaint is None
         and query.resolved is None
@@ -85,6 +86,9 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
     within("m.category", query.categories)
     within("m.region", query.regions)
     within("m.id", query.ids)
+    if query.id_prefix:  # a range, not LIKE: no wildcard in what a person typed counts
+        clauses.append("m.id >= ? AND m.id < ?")
+        params.extend([query.id_prefix, query.id_prefix + "\U0010ffff"])
     if query.plans:
         marks = ",".join("?" * len(query.plans))
         if plans_per_row:  # same predicate, probed per mention of a small or ordered scan

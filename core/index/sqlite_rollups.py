@@ -194,7 +194,7 @@ class Shape:
 
 def shape_of(query: SearchQuery) -> Shape | None:
     """The rollup shape of a query, or None when its filters need the base tables."""
-    if (query.text and query.text.strip()) or query.ids:
+    if (query.text and query.text.strip()) or query.ids or query.id_prefix:
         return None
     if query.complaint is not None or query.resolved is not None:  # not in the rollups
         return None

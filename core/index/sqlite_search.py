@@ -112,7 +112,11 @@ class SQLiteSearch:
         sql, params = filters(query, plans_per_row=True)
         narrow, extra = rowid_bounds("f.rowid", self._bounds(query))
         clauses = " AND ".join([sql, *plan.on("m.rid")])
-        hint = " INDEXED BY mentions_rid_filters" if covering and not query.ids else ""
+        hint = (
+            " INDEXED BY mentions_rid_filters"
+            if covering and not query.ids and not query.id_prefix
+            else ""
+        )
         return (
             f"FROM {plan.driver} f CROSS JOIN mentions m{hint} ON m.rid = f.rowid"
             f" WHERE f.{plan.driver} MATCH ?{narrow} AND {clauses}",

@@ -47,8 +47,10 @@ class ReclassifyReport:
     read: int = 0
     classified: int = 0  # inside the time window
     written: int = 0
-    corrected: int = 0  # with staff corrections, which were kept
+    relabelled: int = 0  # written with a label a reader sees changed (the rest: scores, keywords)
+    corrected: int = 0  # corrected before the run: their corrected labels were kept
     skipped: int = 0  # corrected by someone while this ran: left as they are
+    gone: int = 0  # deleted (retention) while this ran: not written back
     changes: Counter[str] = field(default_factory=Counter)  # label name → mentions changed
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -58,6 +60,11 @@ def in_window(mention: Mention, since: datetime | None, until: datetime | None) 
     return (since is None or mention.published_at >= since) and (
         until is None or mention.published_at < until
     )
+
+
+def relabelled(old: Mention, new: Mention) -> bool:
+    """Whether a label a reader sees (LABELS) differs between the two."""
+    return any(label(old) != label(new) for label in LABELS.values())
 
 
 def differs(old: Mention, new: Mention) -> bool:
@@ -104,9 +111,16 @@ def _write_back(
     index: MentionIndex, changed: Sequence[tuple[Mention, Mention]], report: ReclassifyReport
 ) -> None:
     """Upsert the new labels, except where a correction landed since the page was read."""
-    now = {m.id: m for m in index.search(SearchQuery(ids=[new.id for _, new in changed])).mentions}
-    kept = [new for old, new in changed if new.id in now and now[new.id].corrected == old.corrected]
-    report.skipped += len(changed) - len(kept)
-    result = index.upsert_many(kept)
-    report.written += len(result.created) + len(result.updated)
+    ids = [new.id for _, new in changed]
+    # As many as asked for: a search answers a page (50) by default, and the rest would look
+    # as if they had been corrected meanwhile.
+    now = {m.id: m for m in index.search(SearchQuery(ids=ids, limit=len(ids))).mentions}
+    present = [(old, new) for old, new in changed if new.id in now]
+    report.gone += len(changed) - len(present)
+    pairs = [(old, new) for old, new in present if now[new.id].corrected == old.corrected]
+    report.skipped += len(present) - len(pairs)
+    result = index.upsert_many([new for _, new in pairs])
+    done = set(result.created) | set(result.updated)
+    report.written += len(done)
+    report.relabelled += sum(1 for old, new in pairs if new.id in done and relabelled(old, new))
     report.errors.update(result.errors)

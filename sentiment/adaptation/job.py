@@ -5,21 +5,24 @@ status the CLI and dashboard show."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.enums import Severity
+from core.timeutil import local_minute, zone_zh
 from sentiment.adaptation.service import (
     LEARNT_FIELDS,
     MIN_CORRECTIONS,
     AdaptReport,
     adapt_from_store,
     adapted_path,
+    human_labels,
     load_adapter,
 )
 from sentiment.corrections.enums import CorrectedField
@@ -34,33 +37,42 @@ JOB_ID = "sentiment-readapt"
 CHECK_MINUTES = 10
 NEW_CORRECTIONS = 20  # this many new corrections re-train at the next check
 MAX_AGE = timedelta(days=1)  # fewer re-train once the model is this old
-FIELD_ZH = {"sentiment": "情感", "complaint": "是否投诉", "category": "类别"}
+FIELD_ZH = {"sentiment": "情感", "complaint": "是否投诉", "category": "类别", "urgency": "紧急程度"}
+# The configured zone's default (AppConfig.timezone), for a caller that does not pass its own.
+DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
 class AdaptationStatus:
     """The deployment's adaptation model as the CLI and dashboard show it."""
 
-    corrections: dict[str, int]  # stored corrections per learnt field (all rows)
-    pending: int  # learnt-field corrections newer than the model
+    corrections: dict[str, int]  # mentions with a standing correction, per field (all four)
+    pending: int  # learnt-field audit rows (corrections and undos) newer than the model
     trained_at: datetime | None
     trained_on: dict[str, int]  # labels per field the model was fitted on
     effect: dict[str, dict[str, float]]  # field → held_back, before, after
     path: Path
     urgency_raised: int = 0  # urgency corrections to a higher level (stored, not learnt)
     urgency_lowered: int = 0
+    next_training: dict[str, int] = field(default_factory=dict)  # labels the next fit uses
+    tz: tzinfo = DEFAULT_TZ
 
     def lines(self) -> list[str]:
-        """The status in Chinese, one fact a line."""
+        """The status in Chinese, one fact a line, each number saying what it counts."""
         counts = "，".join(f"{FIELD_ZH[k]} {v} 条" for k, v in self.corrections.items())
-        out = [f"已存校正：{counts}"]
+        out = [f"已存校正（按提及计，每项取最新一次，已撤销的不算）：{counts}"]
+        implied = self.next_training.get("complaint", 0) - self.corrections.get("complaint", 0)
+        used = "，".join(f"{FIELD_ZH[k]} {v} 条" for k, v in self.next_training.items())
+        if implied > 0:
+            used += f"（是否投诉含 {implied} 条由类别校正推出的“是投诉”）"
+        out.append(f"下次训练将用：{used}")
         if self.trained_at is None:
-            out.append(f"自适应模型：尚未训练（每项至少 {MIN_CORRECTIONS} 条校正后训练）")
+            out.append(f"自适应模型：尚未训练（某项至少 {MIN_CORRECTIONS} 条校正后训练）")
         else:
-            used = "，".join(f"{FIELD_ZH[k]} {v} 条" for k, v in self.trained_on.items())
-            stamp = self.trained_at.strftime("%Y-%m-%d %H:%M UTC")
-            out.append(f"自适应模型：训练于 {stamp}，用了 {used}")
-        out.append(f"训练后新增校正：{self.pending} 条")
+            trained = "，".join(f"{FIELD_ZH[k]} {v} 条" for k, v in self.trained_on.items())
+            stamp = f"{local_minute(self.trained_at, self.tz)}（{zone_zh(self.tz)}）"
+            out.append(f"自适应模型：训练于 {stamp}，当时用了 {trained}")
+            out.append(f"训练后新增的校正与撤销记录：{self.pending} 条（下次训练时用上）")
         for name, cell in self.effect.items():
             out.append(
                 f"留出校正上的{FIELD_ZH[name]}准确率（{int(cell['held_back'])} 条）："
@@ -68,23 +80,23 @@ class AdaptationStatus:
             )
         if self.trained_at is not None and not self.effect:
             out.append("留出校正太少，尚未测量效果")
-        if self.urgency_raised or self.urgency_lowered:
+        urgent = self.corrections.get("urgency", 0)
+        if urgent:
+            same = urgent - self.urgency_raised - self.urgency_lowered
             out.append(
-                f"紧急程度校正：上调 {self.urgency_raised} 条，下调 {self.urgency_lowered} 条"
-                "（已保存；不自动调整阈值，请据此检查预警规则）"
+                f"紧急程度校正 {urgent} 条：上调 {self.urgency_raised} 条，"
+                f"下调 {self.urgency_lowered} 条，其余 {same} 条未改级别"
+                "（已保存，不参与训练；不自动调整阈值，请据此检查预警规则）"
             )
         return out
 
 
-def status(session: Session, data_dir: Path) -> AdaptationStatus:
-    """Corrections stored, the model's meta, and how many corrections it has not seen."""
+def status(session: Session, data_dir: Path, tz: tzinfo = DEFAULT_TZ) -> AdaptationStatus:
+    """Standing corrections per field, what the next training would use, the model's meta,
+    and how many corrections and undos it has not seen. Times are shown in `tz`."""
     fields = [f.value for f in LEARNT_FIELDS]
-    rows = session.execute(
-        select(LabelCorrection.field, func.count())
-        .where(LabelCorrection.field.in_(fields))
-        .group_by(LabelCorrection.field)
-    ).all()
-    counted = {str(field): int(n) for field, n in rows}
+    standing = {f.value: len(training_labels(session, f)) for f in CorrectedField}
+    labels, _ = human_labels(session)
     adapter = load_adapter(data_dir)
     meta: dict[str, Any] = adapter.meta if adapter is not None else {}
     seen = int(meta.get("last_correction_id", 0))
@@ -96,7 +108,7 @@ def status(session: Session, data_dir: Path) -> AdaptationStatus:
     trained_at = datetime.fromisoformat(meta["trained_at"]) if "trained_at" in meta else None
     raised, lowered = urgency_directions(session)
     return AdaptationStatus(
-        corrections={f: counted.get(f, 0) for f in fields},
+        corrections=standing,
         pending=int(pending or 0),
         trained_at=trained_at,
         trained_on={f: int(meta.get(f"{f}_corrections", 0)) for f in fields},
@@ -104,6 +116,8 @@ def status(session: Session, data_dir: Path) -> AdaptationStatus:
         path=adapted_path(data_dir),
         urgency_raised=raised,
         urgency_lowered=lowered,
+        next_training=labels.counts(),
+        tz=tz,
     )
 
 

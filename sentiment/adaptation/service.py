@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import zlib
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -329,14 +329,17 @@ def adapt_from_store(
     now: datetime | None = None,
     measure: bool = True,
     index: MentionIndex | None = None,
+    stage: Callable[[str, HumanLabels], None] = lambda name, labels: None,
 ) -> AdaptReport:
     """Fit from the workflow store's latest corrections (anchored on the index's uncorrected
     mentions when given), measure the effect on a held-back slice, and swap the model file in
-    atomically."""
+    atomically. `stage` hears each step as it starts ("fit", "measure", "save"), for a caller
+    that shows progress."""
     started = time.perf_counter()
     labels, last_id = human_labels(session)
     base = load_models()
     stream = stream_texts(index) if index is not None else []
+    stage("fit", labels)
     adapter = fit_adapter(
         labels.sentiment,
         labels.complaint,
@@ -348,6 +351,8 @@ def adapt_from_store(
     path = None
     effect: dict[str, dict[str, float]] = {}
     if adapter is not None:
+        if measure:
+            stage("measure", labels)
         effect = measure_effect(labels, base, stream) if measure else {}
         meta: dict[str, Any] = {
             "trained_at": (now or utcnow()).isoformat(),
@@ -356,6 +361,7 @@ def adapt_from_store(
             "seconds": round(time.perf_counter() - started, 2),
         }
         adapter.meta.update(meta)
+        stage("save", labels)
         path = adapted_path(data_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
         save_atomically(adapter, path)

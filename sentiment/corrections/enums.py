@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from core.enums import CATEGORY_LABELS_ZH, SENTIMENT_LABELS_ZH, SEVERITY_LABELS_ZH
+from core.enums import (
+    CATEGORY_CHOICE,
+    CATEGORY_LABELS_ZH,
+    SENTIMENT_CHOICE,
+    SENTIMENT_LABELS_ZH,
+    SEVERITY_CHOICE,
+    SEVERITY_LABELS_ZH,
+    LabelChoice,
+)
 
 
 class CorrectedField(StrEnum):
@@ -41,3 +49,24 @@ def value_zh(field: CorrectedField, value: str | None) -> str:
 def change_zh(field: CorrectedField, before: str | None, after: str | None) -> str:
     """One correction as a person reads it: 情感 负面 → 中性."""
     return f"{FIELD_LABELS_ZH[field]} {value_zh(field, before)} → {value_zh(field, after)}"
+
+
+# The complaint flag as stored ("true"/"false"), typed as 是/否 or an earlier wording.
+COMPLAINT_CHOICE = LabelChoice(
+    _VALUE_LABELS_ZH[CorrectedField.COMPLAINT],
+    aliases={"yes": "true", "no": "false", "1": "true", "0": "false", "投诉": "true"}
+    | {"非投诉": "false", "不是": "false", "不是投诉": "false"},
+)
+
+# What each field takes, by code or by the Chinese name the tables show.
+VALUE_CHOICES: dict[CorrectedField, LabelChoice] = {
+    CorrectedField.SENTIMENT: SENTIMENT_CHOICE,
+    CorrectedField.COMPLAINT: COMPLAINT_CHOICE,
+    CorrectedField.CATEGORY: CATEGORY_CHOICE,
+    CorrectedField.URGENCY: SEVERITY_CHOICE,
+}
+
+# A field named by its code or its Chinese name (`complaint` or `是否投诉`).
+FIELD_CHOICE = LabelChoice(
+    FIELD_LABELS_ZH, aliases={"投诉": CorrectedField.COMPLAINT, "紧急": CorrectedField.URGENCY}
+)

@@ -9,42 +9,98 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.enums import CATEGORY_CHOICE, SENTIMENT_CHOICE, SEVERITY_CHOICE, Channel
+from core.enums import Category, Channel
 from core.errors import YuqingError
-from core.index.protocol import MentionIndex
+from core.index.protocol import MentionIndex, SearchQuery
+from core.masking import mask_personal_data
 from core.models import Mention, corrected_value
-from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField
+from sentiment.corrections.enums import FIELD_LABELS_ZH, VALUE_CHOICES, CorrectedField
 from sentiment.corrections.models import LabelCorrection
 
-_YES = {"true", "yes", "1", "是", "投诉"}
-_NO = {"false", "no", "0", "否", "非投诉", "不是"}
+SHOWN_CANDIDATES = 5  # ids listed when a shortened id fits several mentions
+OTHER = Category.OTHER.value
 
 
 class CorrectionError(YuqingError):
-    """A correction names an unknown mention or a value the field does not take."""
+    """A correction names an unknown mention, a value the field does not take, no actor, or
+    labels that contradict each other."""
+
+
+class AmbiguousMention(CorrectionError):
+    """A shortened id that several mentions start with."""
 
 
 def parse_value(field: CorrectedField, raw: str) -> str:
     """The canonical stored value for a field ('negative', 'true', 'product_quality', 'high')."""
-    text = raw.strip().lower()
-    allowed: list[str]
-    if field is CorrectedField.COMPLAINT:
-        if text in _YES:
-            return "true"
-        if text in _NO:
-            return "false"
-        allowed = ["是", "否"]
-    else:
-        choice = {
-            CorrectedField.SENTIMENT: SENTIMENT_CHOICE,
-            CorrectedField.CATEGORY: CATEGORY_CHOICE,
-            CorrectedField.URGENCY: SEVERITY_CHOICE,
-        }[field]
-        code = choice.get(raw)  # the code, or the Chinese name the tables show
-        if code is not None:
-            return str(code)
-        allowed = [choice.choices_zh()]
-    raise CorrectionError(f"{FIELD_LABELS_ZH[field]}不能设为 {raw!r}；可选值：{'、'.join(allowed)}")
+    choice = VALUE_CHOICES[field]
+    code = choice.get(raw)  # the code, or the Chinese name the tables show
+    if code is not None:
+        return str(code)
+    hint = choice.suggestion(raw)
+    meant = f"；是否想用 {hint}？" if hint else ""
+    raise CorrectionError(
+        f"{FIELD_LABELS_ZH[field]}不能设为 {raw!r}；可选值：{choice.choices_zh()}{meant}"
+    )
+
+
+def checked_actor(actor: str) -> str:
+    """The actor without surrounding spaces; refused when empty (an audit row names a person)."""
+    if not actor.strip():
+        raise CorrectionError(
+            "操作人不能为空：用 --actor 写上操作人姓名（不写 --actor 则记为当前系统用户）"
+        )
+    return actor.strip()
+
+
+def find_mention(index: MentionIndex, mention_id: str) -> Mention:
+    """The mention with this id, or the only one whose id starts with it (as `events show`
+    takes a shortened id); refused when none or several match (those are listed)."""
+    wanted = mention_id.strip()
+    mention = index.get(wanted) if wanted else None
+    if mention is not None:
+        return mention
+    found: list[Mention] = []
+    if wanted:
+        query = SearchQuery(id_prefix=wanted, limit=SHOWN_CANDIDATES + 1)
+        found = index.search(query).mentions
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise CorrectionError(
+            f"找不到提及 {mention_id}（用 yuqing search 查到的 id，或其开头几位）"
+        )
+    listed = "；".join(f"{m.id}（{opening(m.full_text)}）" for m in found[:SHOWN_CANDIDATES])
+    more = "等" if len(found) > SHOWN_CANDIDATES else ""
+    raise AmbiguousMention(f"以 {mention_id} 开头的提及不止一条：{listed}{more}；请多写几位 id")
+
+
+def opening(text: str, width: int = 20) -> str:
+    """The start of a post's text on one line, personal data hidden: what a list shows."""
+    line = " ".join(mask_personal_data(text).split())
+    return line if len(line) <= width else line[:width] + "…"
+
+
+def keep_complaint_rule(
+    mention: Mention, values: dict[CorrectedField, str]
+) -> dict[CorrectedField, str]:
+    """The values with the classifier's rule kept: a mention that is no complaint has category
+    `other`, and a category other than `other` means a complaint. Setting 不是投诉 on a mention
+    with a complaint category also sets 其他; setting a complaint category on one marked not a
+    complaint also marks it one. Both given against the rule are refused."""
+    complaint = values.get(CorrectedField.COMPLAINT)
+    category = values.get(CorrectedField.CATEGORY)
+    if complaint == "false" and category not in (None, OTHER):
+        raise CorrectionError(
+            "不是投诉的提及类别只能是 其他（模型也把非投诉归为 其他）："
+            "去掉 --category，或把是否投诉设为 是"
+        )
+    now_category = corrected_value(mention, CorrectedField.CATEGORY.value)
+    if complaint == "false" and category is None and now_category not in (None, OTHER):
+        return {**values, CorrectedField.CATEGORY: OTHER}
+    now_complaint = corrected_value(mention, CorrectedField.COMPLAINT.value)
+    if category not in (None, OTHER) and complaint is None and now_complaint == "false":
+        return {**values, CorrectedField.COMPLAINT: "true"}
+    return values
 
 
 def correct(
@@ -55,20 +111,26 @@ def correct(
     *,
     actor: str,
     now: datetime,
+    keep_rule: bool = False,
 ) -> Mention:
     """Set the given fields on one mention, in the index at once, with one audit row per field.
 
-    A field already corrected to the same value is left alone (no second audit row, nothing
-    new to train on). Setting the classifier's own value is kept: a person confirmed it, and
-    the adaptation learns from confirmations as from changes."""
-    mention = index.get(mention_id)
-    if mention is None:
-        raise CorrectionError(f"找不到提及 {mention_id}（用 yuqing search 查到的 id）")
+    `mention_id` may be the start of an id when only one mention has it. A field already
+    corrected to the same value is left alone (no second audit row, nothing new to train on).
+    Setting the classifier's own value is kept: a person confirmed it, and the adaptation
+    learns from confirmations as from changes (`undo` takes a correction back). With
+    `keep_rule` the complaint flag and the category are kept consistent (keep_complaint_rule;
+    `label set` does, and says so)."""
+    actor = checked_actor(actor)
+    mention = find_mention(index, mention_id)
     if not changes:
         raise CorrectionError("没有要校正的字段：至少给出情感、是否投诉、类别或紧急程度之一")
+    parsed = {f: parse_value(f, raw) for f, raw in changes.items()}
+    if keep_rule:
+        parsed = keep_complaint_rule(mention, parsed)
     values = {
         field: value
-        for field, value in ((f, parse_value(f, raw)) for f, raw in changes.items())
+        for field, value in parsed.items()
         if mention.corrected.get(field.value) != value
     }
     if not values:
@@ -88,19 +150,28 @@ def correct(
         )
     merged = {**mention.corrected, **{f.value: v for f, v in values.items()}}
     updated = mention.model_copy(update={"corrected": merged}).with_corrections()
-    result = index.upsert_many([updated])
-    if result.errors:
-        raise CorrectionError(f"写入索引失败：{'; '.join(result.errors.values())}")
-    index.refresh()
-    session.commit()
+    store(session, index, updated)
     return updated
 
 
+def store(session: Session, index: MentionIndex, mention: Mention) -> None:
+    """Write the relabelled mention to the index, then commit the audit rows added."""
+    result = index.upsert_many([mention])
+    if result.errors:
+        session.rollback()
+        raise CorrectionError(f"写入索引失败：{'; '.join(result.errors.values())}")
+    index.refresh()
+    session.commit()
+
+
 def history(session: Session, mention_id: str | None = None) -> Sequence[LabelCorrection]:
-    """Corrections, newest first; of one mention when given."""
-    statement = select(LabelCorrection).order_by(LabelCorrection.at.desc(), LabelCorrection.id)
+    """Corrections and undos, newest first; of one mention when given (or of the mentions
+    whose id starts with it)."""
+    statement = select(LabelCorrection).order_by(
+        LabelCorrection.at.desc(), LabelCorrection.id.desc()
+    )
     if mention_id:
-        statement = statement.where(LabelCorrection.mention_id == mention_id)
+        statement = statement.where(LabelCorrection.mention_id.startswith(mention_id.strip()))
     return list(session.scalars(statement))
 
 
@@ -160,7 +231,8 @@ class LabelledText:
 
 
 def training_labels(session: Session, field: CorrectedField) -> list[LabelledText]:
-    """The latest correction of `field` per mention, oldest first."""
+    """The latest correction of `field` per mention, oldest first; a mention whose latest row
+    of the field is an undo has none (it is back to the model's decision)."""
     latest: dict[str, LabelCorrection] = {}
     statement = (
         select(LabelCorrection)
@@ -172,4 +244,5 @@ def training_labels(session: Session, field: CorrectedField) -> list[LabelledTex
     return [
         LabelledText(r.mention_id, r.text, field, r.after, r.channel == Channel.COMPLAINT_PLATFORM)
         for r in latest.values()
+        if not r.undo
     ]

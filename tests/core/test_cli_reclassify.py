@@ -96,7 +96,7 @@ def test_reclassify_restores_the_current_labels_and_keeps_corrections(tmp_path: 
     since = (NOW - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S")
     out = invoke("reclassify", "--since", since, "--data-dir", str(data))
     assert "重新分析 3 条提及（共读取 4 条）" in out and "已写回 3 条" in out, out
-    assert "1 条有人工校正" in out and "已产生的预警保持不变" in out, out
+    assert "1 条在本次运行前已人工校正" in out and "已产生的预警保持不变" in out, out
     after = by_text(data)
     for text in (COMPLAINT, PLAIN_PRAISE):
         assert after[text] == current[text]
@@ -118,3 +118,36 @@ def test_reclassify_restores_the_current_labels_and_keeps_corrections(tmp_path: 
 
     again = invoke("reclassify", "--since", since, "--data-dir", str(data))
     assert "已写回 0 条" in again, again
+
+
+def test_more_than_a_page_of_changes_is_written_and_nobody_is_said_to_correct(
+    tmp_path: Path,
+) -> None:
+    """60 stale mentions (more than a search page of 50): all are written, none is reported
+    as corrected during the run, and a run right after writes nothing."""
+    data = tmp_path / "var"
+    stream = tmp_path / "in.jsonl"
+    records = [
+        {
+            "source": "t",
+            "native_id": str(n),
+            "text": f"{COMPLAINT}，订单号{n}",
+            "published_at": NOW.isoformat(),
+        }
+        for n in range(60)
+    ]
+    stream.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    invoke("ingest", str(stream), "--data-dir", str(data))
+    index = SQLiteMentionIndex(data / "mentions.db")
+    try:
+        stored = index.search(SearchQuery(limit=100)).mentions
+        assert not index.upsert_many([stale_labels(m) for m in stored]).errors
+    finally:
+        index.close()
+
+    out = invoke("reclassify", "--data-dir", str(data))
+    assert "已写回 60 条" in out and "运行期间" not in out, out
+    assert "已人工校正" not in out, out
+    assert all(m.category != Category.OTHER for m in by_text(data).values())
+    again = invoke("reclassify", "--data-dir", str(data))
+    assert "已写回 0 条" in again and "运行期间" not in again, again

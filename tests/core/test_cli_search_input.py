@@ -126,3 +126,11 @@ def test_a_title_is_set_apart_from_its_text_in_the_table() -> None:
     )
     assert shown_text(post) == "【全是大肥肉】今天的商务套餐太差了！ 全是大肥肉！"
     assert shown_text(post.model_copy(update={"title": None})).startswith("今天的")
+
+
+def test_help_examples_name_no_brand() -> None:
+    """The help reads the same for every deployment: no demo brand or plan id in it."""
+    shown = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "--plan" in shown.output and "plans 的 id 或名称" in shown.output
+    assert "鲜味坊" not in shown.output and "xwf" not in shown.output

@@ -3,7 +3,10 @@ gives sources back even when every one of them is being collected at each heartb
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from core.db import init_db, make_engine, make_session_factory
 from core.leases import SOURCE_PREFIX, LeaseKeeper, _collecting
@@ -37,3 +40,18 @@ def test_a_busy_worker_above_its_share_gives_a_source_back_after_the_run(tmp_pat
     late.heartbeat()
     assert late._sources_held() == 3
     assert {late.holder(SOURCE_PREFIX + s) for s in SOURCES} == {"first", "late"}
+
+
+def test_taking_leases_is_logged_in_words_and_the_own_heartbeat_only_at_debug(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'workflow.db'}")
+    init_db(engine)
+    keeper = LeaseKeeper(make_session_factory(engine), ["weibo"], worker="vm:7941:c50602", ttl=60)
+    with caplog.at_level(logging.INFO, logger="core.leases"):
+        keeper.heartbeat()
+        keeper.is_leader()
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert "工作进程 vm:7941:c50602 开始负责采集数据源 weibo" in said, said
+    assert any("成为主进程" in line for line in said), said
+    assert not any("worker:" in line or "取得租约" in line for line in said), said

@@ -255,3 +255,9 @@ def test_cli_train_adapt(ctx: Context, tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert f"情感校正 {len(PRAISE)} 条" in done.output and "已写入" in done.output
     assert adapted_path(ctx.data_dir).exists()
+    # Each step is said as it starts: the run takes a minute or so, not seconds.
+    steps = [line for line in done.output.splitlines() if line.startswith("[")]
+    assert [line[:5] for line in steps] == ["[1/3]", "[2/3]", "[3/3]"], done.output
+    assert f"训练自适应模型（情感 {len(PRAISE)} 条" in steps[0] and "已用" in steps[0]
+    shown = runner.invoke(app, ["train", "adapt", "--help"])
+    assert "数秒" not in shown.output and "显示进度" in shown.output

@@ -224,7 +224,7 @@ def test_classify_with_data_dir_uses_and_names_the_adapter(ctx: Context, tmp_pat
     status_out = runner.invoke(app, ["label", "status", "--data-dir", str(ctx.data_dir)])
     assert status_out.exit_code == 0, status_out.output
     assert "类别 7 条" in status_out.output and "训练于" in status_out.output
-    assert "紧急程度校正：上调 1 条，下调 0 条" in status_out.output
+    assert "紧急程度校正 1 条：上调 1 条，下调 0 条" in status_out.output
     empty = runner.invoke(
         app, ["classify", "--in", str(source), "--out", str(plain), "--data-dir", str(tmp_path)]
     )

@@ -126,13 +126,16 @@ def test_cli_sets_and_lists(ctx: Context, tmp_path: Path) -> None:
     )
     assert done.exit_code == 0, done.output
     assert f"已校正 {mention_id} 的是否投诉" in done.output
-    listed = runner.invoke(app, ["label", "list", *data])
-    row = next(line for line in listed.output.splitlines() if "王五" in line)
-    assert [cell.strip() for cell in row.split("│")][4:7] == ["是否投诉", "是", "否"]
+    listed = runner.invoke(app, ["label", "list", *data], env={"COLUMNS": "120"})
+    row = next(line for line in listed.output.splitlines() if "王五" in line and "是否投诉" in line)
+    assert [cell.strip() for cell in row.split("│")][5:8] == ["是否投诉", "是", "否"]
     bad = runner.invoke(app, ["label", "set", mention_id, "--urgency", "urgent", *data])
     assert bad.exit_code == 2 and "紧急程度不能设为 'urgent'" in bad.output
     shown = runner.invoke(app, ["search", "刹车", "--json", *data])
-    assert json.loads(shown.output.splitlines()[0])["corrected"] == {"complaint": "false"}
+    assert json.loads(shown.output.splitlines()[0])["corrected"] == {
+        "complaint": "false",
+        "category": "other",  # a mention that is no complaint has category 其他
+    }
 
 
 def test_cli_takes_the_chinese_names_the_tables_show(ctx: Context, tmp_path: Path) -> None:

@@ -70,6 +70,8 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
     within("category", query.categories)
     within("region", query.regions)
     within("id", query.ids)
+    if query.id_prefix:
+        filters.append({"prefix": {"id": query.id_prefix}})
     within("plans", query.plans)
     if query.min_urgency is not None:
         filters.append({"range": {"urgency_rank": {"gte": Severity(query.min_urgency).rank}}})
