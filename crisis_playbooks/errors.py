@@ -26,6 +26,24 @@ class IllegalTransition(CaseError):
         )
 
 
+class OpenSteps(CaseError):
+    """Resolving or closing a case whose checklist still has open steps, without forcing it."""
+
+    def __init__(self, case_id: int, target: str, steps: list[tuple[int, str]]) -> None:
+        self.case_id, self.target, self.steps = case_id, target, steps
+        self.summary = (
+            f"案件 #{case_id} 还有 {len(steps)} 个步骤未完成（{steps_zh(steps)}），"
+            f"不能设为「{CaseStatus(target).label_zh}」"
+        )
+        super().__init__(f"{self.summary}：请逐一完成或跳过（写明原因），或确认强制变更并写明原因")
+
+
+def steps_zh(steps: list[tuple[int, str]], shown: int = 2) -> str:
+    """'「核实事实、保全证据」、「内部通报」…': the first steps' titles, … when there are more."""
+    names = "、".join(f"「{title}」" for _, title in steps[:shown])
+    return names + ("…" if len(steps) > shown else "")
+
+
 def _status(value: str) -> str:
     """'新建 new': the Chinese label and the value the command line takes."""
     return f"{CaseStatus(value).label_zh} {value}"

@@ -23,8 +23,13 @@ from crisis_playbooks.playbook.service import Library, Situation
 from crisis_playbooks.sla import service as sla
 from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
 from crisis_playbooks.sla.enums import ClockKind, ClockState
+from crisis_playbooks.tasks import flows as task_flows
+from crisis_playbooks.tasks import service as tasks
+from crisis_playbooks.tasks.enums import TaskStatus
+from crisis_playbooks.tasks.models import CaseTask
 
 INCIDENT_LINKER = "系统（同一预警组）"
+FORCED_SKIP = "未完成即结案，原因："
 
 
 class AlertLike(Protocol):
@@ -228,12 +233,22 @@ def transition(
     now: datetime,
     policy: SlaPolicy,
     note: str = "",
+    force: bool = False,
 ) -> Case:
-    """Move the case to `to` (IllegalTransition otherwise), stamping SLA times on the way."""
+    """Move the case to `to` (IllegalTransition otherwise), stamping SLA times on the way.
+
+    Resolving or closing with open checklist steps is refused (OpenSteps) unless `force`,
+    which needs a `note`: the open steps are then skipped with that note as the reason.
+    """
     current = case.status_enum
     if current == to:
         return case
     transitions.check(case.id, current, to)
+    still_open = [t for t in tasks.get_all(session, case_id=case.id) if t.status == TaskStatus.OPEN]
+    steps = [(t.id, t.title) for t in still_open]
+    transitions.check_open_steps(case.id, to, steps, force=force, note=note)
+    for task in still_open if not to.is_open else []:
+        skip_open_step(session, task=task, actor=actor, now=now, reason=note.strip())
     if transitions.is_reopen(current, to):
         case.resolved_at = case.closed_at = None
         if case.resolution_met:
@@ -264,6 +279,16 @@ def transition(
         text=note,
     )
     return case
+
+
+def skip_open_step(
+    session: Session, *, task: CaseTask, actor: str, now: datetime, reason: str
+) -> None:
+    """Skip a step left open by a forced resolve/close, with the forcing reason."""
+    note = f"{FORCED_SKIP}{reason}"
+    task_flows.set_status(
+        session, task=task, status=TaskStatus.SKIPPED, actor=actor, now=now, note=note
+    )
 
 
 def set_waiting(session: Session, *, case: Case, waiting: bool, actor: str, now: datetime) -> Case:

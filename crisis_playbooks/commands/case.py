@@ -24,8 +24,18 @@ from crisis_playbooks.commands.common import (
 )
 from crisis_playbooks.commands.context import command_context
 from crisis_playbooks.commands.recovery import recovery_record
-from crisis_playbooks.errors import CaseError, CaseNotFound
+from crisis_playbooks.errors import CaseError, CaseNotFound, OpenSteps
 from crisis_playbooks.tasks.enums import TaskStatus
+
+
+def open_steps_hint(exc: OpenSteps) -> str:
+    """The refusal with what to type: skip a step with a reason, or force with --note."""
+    first = exc.steps[0][0]
+    return (
+        f"{exc.summary}：逐一完成或跳过（yuqing case task {exc.case_id} {first} "
+        f"--status skipped --note 原因），或加 --force 并写明 --note 原因"
+    )
+
 
 case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救", no_args_is_help=True)
 
@@ -145,6 +155,14 @@ def update(
     waiting: Annotated[
         bool | None, typer.Option("--waiting/--not-waiting", help="等待客户（暂停 SLA）")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="检查清单还有未完成步骤时仍设为已解决/已关闭（须用 --note 写明原因，"
+            "未完成的步骤按此原因标为跳过）",
+        ),
+    ] = False,
     actor: ActorOption = None,
     now: NowOption = None,
     config: ConfigOption = None,
@@ -166,12 +184,22 @@ def update(
             }
             patch = CaseUpdate.model_validate({k: v for k, v in fields.items() if v is not None})
             flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
-            if note:
+            if note and not (status is not None and force):  # a forcing reason goes with it
                 service.add_note(session, case=case, text=note, actor=who, now=moment)
             if status is not None:
-                flows.transition(
-                    session, case=case, to=status, actor=who, now=moment, policy=runtime.policy(ctx)
-                )
+                try:
+                    flows.transition(
+                        session,
+                        case=case,
+                        to=status,
+                        actor=who,
+                        now=moment,
+                        policy=runtime.policy(ctx),
+                        note=(note or "") if force else "",
+                        force=force,
+                    )
+                except OpenSteps as exc:
+                    raise CaseError(open_steps_hint(exc)) from None
             session.commit()
             console.print(f"案件 #{case.id}：状态 {case.status_enum.label_zh}")
 
