@@ -69,7 +69,12 @@ def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None)
             session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )
         overdue = task_flows.notify_overdue(
-            session, now=now, send=outbox.append, public_url=public_url, config=CASES.of(ctx.config)
+            session,
+            now=now,
+            send=outbox.append,
+            public_url=public_url,
+            tz=ctx.config.tz,
+            config=CASES.of(ctx.config),
         )
         queued = notices.enqueue(session, ctx, outbox) if send is None else []
         session.commit()

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from core.enums import CHANNEL_LABELS_ZH, Channel, Severity
 from core.errors import YuqingError
 from core.escaping import safe_link, streamlit_text
-from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.audit.sentences import sentence
@@ -149,7 +148,7 @@ for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks
     column.metric(
         f"SLA {clock.kind.label_zh}",
         remaining,
-        help=f"{clock.state.label_zh}；时限 {duration_zh(clock.target)}（{counted}）",
+        help=f"{clock.state.label_zh}；时限 {clock.target_zh}（{counted}）",
     )
     if not settled:  # a caption, not a metric delta: the delta draws an arrow as for a change
         used = f"已用 {clock.consumed:.0%} · 截止 {when(clock.due_at)}"

@@ -119,3 +119,27 @@ def test_run_checks_with_a_test_double(ctx: Context) -> None:
         runtime.run_checks(ctx, now=local(2026, 11, 23, 11, 50), send=recorder).overdue_tasks == 0
     )
     assert len(recorder.notices) == 3
+
+
+def test_breach_notices_give_targets_and_due_times_in_words(
+    ctx: Context, receiver: Receiver
+) -> None:
+    with ctx.sessions() as session:
+        case_in = CaseCreate(title="疑似食物中毒", brand="鲜味坊", severity=Severity.CRITICAL)
+        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        playbook = runtime.library(ctx)["food_safety"]
+        playbook_flows.start(
+            session, case=case, playbook=playbook, actor="a", now=local(2026, 11, 23, 10), tz=TZ
+        )
+        session.commit()
+    clock = ctx.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance_to(local(2026, 11, 24, 10, 30))  # both clocks of a critical case breached
+    check_job(ctx)
+    sent = json.dumps(receiver.bodies, ensure_ascii=False)
+    assert "首次响应时限**：1 小时（全天候计时；已用 2450%，截止 11-23 11:00）" in sent
+    assert "解决时限**：24 小时（全天候计时；已用 102%，截止 11-24 10:00）" in sent
+    assert "1 day" not in sent and "0:00:00" not in sent
+    # task deadlines in the configured zone (Asia/Shanghai by default), with the delay
+    assert "截止时间**：11-23 11:00（已逾期 23 小时 30 分钟）" in sent
+    assert "+00:00" not in sent
