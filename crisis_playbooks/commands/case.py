@@ -6,6 +6,7 @@ flows it uses when it runs, so the board starts without SQLAlchemy.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -21,6 +22,7 @@ from crisis_playbooks.commands.common import (
     NowOption,
     actor_name,
     console,
+    local,
 )
 from crisis_playbooks.commands.context import command_context
 from crisis_playbooks.commands.recovery import recovery_record
@@ -36,6 +38,9 @@ def open_steps_hint(exc: OpenSteps) -> str:
         f"--status skipped --note 原因），或加 --force 并写明 --note 原因"
     )
 
+
+# A --now typed as "now" may run a few seconds ahead of the clock; beyond that it is a rehearsal.
+REHEARSAL_SLACK = timedelta(minutes=1)
 
 case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救", no_args_is_help=True)
 
@@ -267,14 +272,36 @@ def task(
         console.print(f"步骤 #{item.id} {item.title}：{item.status_enum.label_zh}", markup=False)
 
 
-@case_app.command("check", help="立即执行一次 SLA / 超时任务检查（服务每分钟自动执行）")
+@case_app.command(
+    "check",
+    help="立即执行一次 SLA / 超时任务检查（服务每分钟自动执行）。--now 晚于当前时间时为试运行："
+    "只列出届时会发出的通知，不发送、不记录（到时真正超时仍会通知）",
+)
 def check(
     now: NowOption = None, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
 ) -> None:
-    """Run one SLA / overdue-task check now (the service runs it every minute)."""
+    """Run one SLA / overdue-task check now (the service runs it every minute).
+
+    A --now later than the real clock is a rehearsal: notices are listed, not sent or stored
+    (each timer notifies once; a rehearsal must not use that up before the breach happens).
+    """
     with command_context(config, data_dir, now) as (ctx, moment):
-        summary = runtime.run_checks(ctx, now=moment)
-        console.print(f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个")
+        real = ctx.clock()
+        rehearsal = moment > real + REHEARSAL_SLACK
+        summary = runtime.run_checks(ctx, now=moment, dry_run=rehearsal)
+        counts = f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个"
+        if not rehearsal:
+            console.print(counts)
+            return
+        tz = ctx.config.tz
+        console.print(
+            f"试运行：--now {local(moment, tz)} 晚于当前时间 {local(real, tz)}，"
+            "以下通知只列出，未发送，也未记录：",
+            markup=False,
+        )
+        for notice in summary.notices:
+            console.print(f"· {notice.title}", markup=False)
+        console.print(f"届时将有 {counts}（试运行，未发送）")
 
 
 case_app.command("recovery", help="记录补救：致歉、补偿、用户是否接受及满意度")(recovery_record)
