@@ -265,6 +265,13 @@ def task(
         item = tasks.get(session, task_id=task_id)
         if item.case_id != case_id:
             raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id}")
+        if status != TaskStatus.OPEN and item.status == status:
+            unsaved = (
+                f"；备注未记录，补充说明请用 yuqing case update {case_id} --note …" if note else ""
+            )
+            settled = task_flows.settled_zh(item, ctx.config.tz)
+            console.print(f"步骤 #{item.id} {item.title}：{settled}，未改动{unsaved}", markup=False)
+            return
         task_flows.set_status(
             session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
         )

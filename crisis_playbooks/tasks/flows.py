@@ -30,12 +30,13 @@ def set_status(
     now: datetime,
     note: str = "",
 ) -> CaseTask:
-    """Mark a task done, skipped or open again; skipping needs a reason."""
+    """Mark a task done, skipped or open again; skipping needs a reason. Done again (or skipped
+    again) changes nothing: the first completer, time and note stay."""
     if status == TaskStatus.SKIPPED and not note.strip():
         raise CaseError("跳过步骤需要填写原因")
     before = task.status
-    if before == status.value and note == task.note:
-        return task
+    if before == status.value and (status != TaskStatus.OPEN or note == task.note):
+        return task  # ticked again: whoever completed (or skipped) it first stays on record
     field, text = f"task#{task.id}", f"{task.title}" + (f"：{note}" if note else "")
     changed = audit.apply_changes(
         session,
@@ -66,6 +67,13 @@ def set_status(
     task.completed_by = actor if closing else None
     session.flush()
     return task
+
+
+def settled_zh(task: CaseTask, tz: ZoneInfo) -> str:
+    """'已由 李娜 于 12-03 03:55 完成' (or 跳过) for a done or skipped step."""
+    verb = {TaskStatus.DONE: "完成", TaskStatus.SKIPPED: "跳过"}.get(task.status_enum, "处理")
+    at = f"{task.completed_at.astimezone(tz):%m-%d %H:%M}" if task.completed_at else "—"
+    return f"已由 {task.completed_by or '—'} 于 {at} {verb}"
 
 
 def _due_zh(task: CaseTask, now: datetime, tz: ZoneInfo) -> str:
