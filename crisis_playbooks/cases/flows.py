@@ -203,10 +203,13 @@ def open_from_mentions(
         severity, None, playbooks.categories_of(m.category for m in mentions), text
     )
     proposals = playbooks.propose(library, situation=situation)
-    first = mentions[0].full_text.replace("\n", " ") if mentions else ""
+    first = mentions[0] if mentions else None
+    # A post with a title names the case by it; the text (one line) is the summary.
+    body = " ".join(first.text.split()) if first else ""
+    heading = " ".join(first.title.split()) if first and first.title else body[:60]
     case_in = CaseCreate(
-        title=(title or first[:60] or "手工立案")[:300],
-        summary=first[:500],
+        title=(title or heading or "手工立案")[:300],
+        summary=body[:500],
         brand=brand,
         channel=_common([m.channel.value for m in mentions]),
         category=_common([m.category.value if m.category else None for m in mentions]),

@@ -44,7 +44,7 @@ def test_case_lifecycle_from_the_shell(setup: list[str]) -> None:
     assert "已立案：案件 #1 外卖吃出异物" in opened.output
     bad = run(case_app, "update", "1", "--status", "closed", "--now", "2026-11-20T17:05", *setup)
     assert bad.exit_code == 2
-    assert "不能从「新建 new」变更为「已关闭 closed」" in bad.output
+    assert "不能从「新建」直接变更为「已关闭」" in bad.output
     good = run(
         case_app,
         "update",
