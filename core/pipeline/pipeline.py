@@ -85,9 +85,9 @@ class Pipeline:
         report = IngestReport()
         names = list(refs) if refs is not None else [m.native_id for m in mentions]
         normalized = self._normalize(mentions, names, report)
-        refs: dict[str, str] = {}  # id → the input that was kept (the first with that id)
+        kept_refs: dict[str, str] = {}  # id → the input that was kept (the first with that id)
         for ref, mention in zip(names, mentions, strict=True):
-            refs.setdefault(mention.id, ref)
+            kept_refs.setdefault(mention.id, ref)
         known = self.index.locate([m.id for m in normalized])
         fresh, changed = self._split_known(normalized, known, report)
         unique, floods = self.deduper.split(fresh)
@@ -102,7 +102,8 @@ class Pipeline:
         )
         report.new = [by_id[i] for i in result.created]
         report.updated = [by_id[i] for i in result.updated]
-        _only_stored(report, {refs[i] for i in [*result.created, *result.updated] if i in refs})
+        stored = [*result.created, *result.updated]
+        _only_stored(report, {kept_refs[i] for i in stored if i in kept_refs})
         self._notify(report.new)
         return report
 
