@@ -12,10 +12,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from alerting import service
+from alerting import rule_names, service
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import load_rule_file, load_rules
+from core.cli_options import actor_name
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
@@ -32,7 +33,8 @@ ConfigOption = Annotated[
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="数据目录 (默认 ./var)")
 ]
-ByOption = Annotated[str, typer.Option("--by", help="操作人")]
+# --actor as in every other command; --by is its earlier name.
+ByOption = Annotated[str | None, typer.Option("--actor", "--by", help="操作人（默认当前系统用户）")]
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -75,6 +77,7 @@ def list_alerts(
     ctx = Context.load(config, data_dir, existing=True)
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
+    titles = rule_names.rule_titles(ctx) if alerts else {}
     table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
     for alert in alerts:
         baseline = "—" if alert.baseline is None else f"{alert.baseline:.1f}"
@@ -86,7 +89,7 @@ def list_alerts(
             str(alert.count),
             baseline,
             f"{alert.opened_at.astimezone(ctx.config.tz):%m-%d %H:%M}",
-            alert.rule,
+            rule_names.rule_zh(alert.rule, alert.rule_type, titles),
         )
     console.print(table if alerts else "没有预警。")
 
@@ -94,7 +97,7 @@ def list_alerts(
 @alerts_app.command("ack", help="确认预警（停止升级通知）")
 def ack(
     alert_id: Annotated[int, typer.Argument(help="预警 id")],
-    by: ByOption = "cli",
+    by: ByOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -102,7 +105,9 @@ def ack(
     ctx = Context.load(config, data_dir, existing=True)
     try:
         with ctx.sessions() as session:
-            alert = service.acknowledge(session, alert_id=alert_id, by=by, at=datetime.now(UTC))
+            alert = service.acknowledge(
+                session, alert_id=alert_id, by=actor_name(by), at=datetime.now(UTC)
+            )
     except YuqingError as exc:
         raise _fail(exc) from None
     console.print(f"预警 #{alert.id} {ALERT_STATUS_ZH[AlertStatus(alert.status)]}")
@@ -111,7 +116,7 @@ def ack(
 @alerts_app.command("resolve", help="解决预警（加 --false-alarm：把其预警组标为误报）")
 def resolve(
     alert_id: Annotated[int, typer.Argument(help="预警 id")],
-    by: ByOption = "cli",
+    by: ByOption = None,
     false_alarm: Annotated[
         bool, typer.Option("--false-alarm", help="误报：结束整个预警组并保持静默")
     ] = False,
@@ -123,7 +128,11 @@ def resolve(
     try:
         with ctx.sessions() as session:
             alert = service.resolve(
-                session, alert_id=alert_id, by=by, at=datetime.now(UTC), false_alarm=false_alarm
+                session,
+                alert_id=alert_id,
+                by=actor_name(by),
+                at=datetime.now(UTC),
+                false_alarm=false_alarm,
             )
     except YuqingError as exc:
         raise _fail(exc) from None

@@ -1,7 +1,8 @@
-"""Options every command shares: --config (YUQING_CONFIG) and --data-dir (YUQING_DATA_DIR)."""
+"""Options every command shares: --config (YUQING_CONFIG), --data-dir (YUQING_DATA_DIR), --actor."""
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -16,3 +17,17 @@ DataDirOption = Annotated[
     typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="嵌入式存储目录"),
 ]
 DEFAULT_DATA_DIR = Path("var")
+
+ActorOption = Annotated[str | None, typer.Option("--actor", help="操作人（默认当前系统用户）")]
+# Written to a record when no person can be named: say where it came from, in words.
+UNNAMED_ACTOR = "命令行"
+
+
+def actor_name(value: str | None) -> str:
+    """The --actor (trimmed), or the OS user, or 命令行 when the OS has no name for it."""
+    if value and value.strip():
+        return value.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return UNNAMED_ACTOR

@@ -86,13 +86,18 @@ def duration_zh(span: timedelta) -> str:
     return f"{mins} 分钟"
 
 
-def interval_zh(span: timedelta, units: int | None = None) -> str:
+_INTERVAL_UNITS = ((86_400, "天"), (3_600, "小时"), (60, "分钟"), (1, "秒"))
+
+
+def interval_zh(span: timedelta, units: int | None = None, *, top: str = "天") -> str:
     """A span in words, units without a count left out: 30 秒, 5 分钟, 1 小时 30 分钟, 1 天 (not
     0:00:30). `units`: read only that many units from the largest one present (2: 1 天 2 小时 of
-    1 天 2 小时 3 分钟, 1 天 of 1 天 0 小时 5 分钟)."""
+    1 天 2 小时 3 分钟, 1 天 of 1 天 0 小时 5 分钟). `top`: the largest unit used (小时: 24 小时,
+    for spans counted in working hours, where a 天 would be misread as a calendar day)."""
     seconds = int(span.total_seconds())
     counts = []
-    for size, unit in ((86_400, "天"), (3_600, "小时"), (60, "分钟"), (1, "秒")):
+    sizes = [unit for _, unit in _INTERVAL_UNITS]
+    for size, unit in _INTERVAL_UNITS[sizes.index(top) :]:
         count, seconds = divmod(seconds, size)
         counts.append((count, unit))
     first = next((i for i, (count, _) in enumerate(counts) if count), len(counts))

@@ -19,16 +19,34 @@ class IllegalTransition(CaseError):
 
     def __init__(self, case_id: int, current: str, target: str, allowed: list[str]) -> None:
         self.case_id, self.current, self.target, self.allowed = case_id, current, target, allowed
-        options = "、".join(_status(s) for s in allowed) or "无"
+        options = "、".join(f"「{_status(s)}」" for s in allowed)
         super().__init__(
-            f"案件 #{case_id} 不能从「{_status(current)}」变更为「{_status(target)}」"
-            f"（可选：{options}）"
+            f"案件 #{case_id} 不能从「{_status(current)}」直接变更为「{_status(target)}」："
+            + (f"当前状态下只能变更为{options}" if options else "当前状态不能再变更")
         )
 
 
+class OpenSteps(CaseError):
+    """Resolving or closing a case whose checklist still has open steps, without forcing it."""
+
+    def __init__(self, case_id: int, target: str, steps: list[tuple[int, str]]) -> None:
+        self.case_id, self.target, self.steps = case_id, target, steps
+        self.summary = (
+            f"案件 #{case_id} 还有 {len(steps)} 个步骤未完成（{steps_zh(steps)}），"
+            f"不能设为「{CaseStatus(target).label_zh}」"
+        )
+        super().__init__(f"{self.summary}：请逐一完成或跳过（写明原因），或确认强制变更并写明原因")
+
+
+def steps_zh(steps: list[tuple[int, str]], shown: int = 2) -> str:
+    """'「核实事实、保全证据」、「内部通报」…': the first steps' titles, … when there are more."""
+    names = "、".join(f"「{title}」" for _, title in steps[:shown])
+    return names + ("…" if len(steps) > shown else "")
+
+
 def _status(value: str) -> str:
-    """'新建 new': the Chinese label and the value the command line takes."""
-    return f"{CaseStatus(value).label_zh} {value}"
+    """The Chinese name of a status (the command line takes it as well as the code)."""
+    return CaseStatus(value).label_zh
 
 
 class PlaybookError(YuqingError):

@@ -47,13 +47,18 @@ class CheckSummary:
 
     sla_notices: int
     overdue_tasks: int
+    notices: tuple[Notification, ...] = ()
 
 
-def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None) -> CheckSummary:
+def run_checks(
+    ctx: Context, *, now: datetime, send: NoticeSender | None = None, dry_run: bool = False
+) -> CheckSummary:
     """Link late incident alerts to their case, check SLA clocks and overdue tasks, notify once.
 
     Without `send`, notices are queued with alerting in the same transaction that records
-    them, then delivered after the commit (alerting retries failed deliveries).
+    them, then delivered after the commit (alerting retries failed deliveries). `dry_run`
+    (a rehearsal at a future `now`): the notices are only returned; nothing is stored or
+    sent, so each timer still notifies once when its time really comes.
     """
     # The flows (and SQLAlchemy) load here, not with `policy`: `yuqing case list` needs only that.
     from crisis_playbooks import notices
@@ -69,8 +74,17 @@ def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None)
             session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )
         overdue = task_flows.notify_overdue(
-            session, now=now, send=outbox.append, public_url=public_url, config=CASES.of(ctx.config)
+            session,
+            now=now,
+            send=outbox.append,
+            public_url=public_url,
+            tz=ctx.config.tz,
+            config=CASES.of(ctx.config),
         )
+        summary = CheckSummary(sum(len(v) for v in sent.values()), len(overdue), tuple(outbox))
+        if dry_run:
+            session.rollback()
+            return summary
         queued = notices.enqueue(session, ctx, outbox) if send is None else []
         session.commit()
     if send is None:
@@ -78,4 +92,4 @@ def run_checks(ctx: Context, *, now: datetime, send: NoticeSender | None = None)
     else:
         for notice in outbox:
             send(notice)
-    return CheckSummary(sum(len(v) for v in sent.values()), len(overdue))
+    return summary

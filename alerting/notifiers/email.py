@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -13,6 +14,15 @@ from alerting.notifiers.base import (
     is_email_address,
     quote,
 )
+
+# Our own links (user text reaches a message through chat_text, which has no [ ] ( ) left).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+
+
+def spell_out_links(markdown: str) -> str:
+    """'[原文](https://…)' as '原文：[https://…](https://…)': the mail's text part, which apprise
+    derives from the HTML, keeps a link's text only, so the URL must be that text."""
+    return _LINK.sub(lambda m: m[0] if m[1] == m[2] else f"{m[1]}：[{m[2]}]({m[2]})", markdown)
 
 
 class EmailOptions(ChannelOptions):
@@ -53,6 +63,11 @@ class EmailChannel(Channel[EmailOptions]):
     type_name = "email"
     options_model: ClassVar[type[ChannelOptions]] = EmailOptions
     default_rate_limit = 10
+
+    def render(self, notification: Notification) -> tuple[str, str]:
+        """Markdown with every link's URL written out, for the text part as for the HTML one."""
+        title, body = super().render(notification)
+        return title, spell_out_links(body)
 
     def apprise_url(self, notification: Notification) -> str:
         """mailto(s):// URL from the SMTP options."""

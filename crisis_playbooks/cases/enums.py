@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from core.enums import Severity
+from core.enums import LabelChoice, Severity
 
 
 class CaseStatus(StrEnum):
@@ -37,6 +37,9 @@ STATUS_LABELS_ZH: dict[CaseStatus, str] = {
     CaseStatus.RESOLVED: "已解决",
     CaseStatus.CLOSED: "已关闭",
 }
+
+# --status as a code or the Chinese name the board shows (响应中); 处理中 is what people say.
+STATUS_CHOICE = LabelChoice(STATUS_LABELS_ZH, aliases={"处理中": CaseStatus.RESPONDING})
 
 
 class CaseOrigin(StrEnum):

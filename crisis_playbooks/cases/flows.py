@@ -24,10 +24,13 @@ from crisis_playbooks.playbook.service import Library, Situation
 from crisis_playbooks.sla import service as sla
 from crisis_playbooks.sla.clocks import SlaPolicy, read_clock
 from crisis_playbooks.sla.enums import ClockKind, ClockState
+from crisis_playbooks.tasks import flows as task_flows
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
+from crisis_playbooks.tasks.models import CaseTask
 
 INCIDENT_LINKER = "系统（同一预警组）"
+FORCED_SKIP = "未完成即结案，原因："
 
 
 class AlertLike(Protocol):
@@ -201,10 +204,13 @@ def open_from_mentions(
         severity, None, playbooks.categories_of(m.category for m in mentions), text
     )
     proposals = playbooks.propose(library, situation=situation)
-    first = mentions[0].full_text.replace("\n", " ") if mentions else ""
+    first = mentions[0] if mentions else None
+    # A post with a title names the case by it; the text (one line) is the summary.
+    body = " ".join(first.text.split()) if first else ""
+    heading = " ".join(first.title.split()) if first and first.title else body[:60]
     case_in = CaseCreate(
-        title=(title or first[:60] or "手工立案")[:300],
-        summary=first[:500],
+        title=(title or heading or "手工立案")[:300],
+        summary=body[:500],
         brand=brand,
         channel=_common([m.channel.value for m in mentions]),
         category=_common([m.category.value if m.category else None for m in mentions]),
@@ -231,12 +237,22 @@ def transition(
     now: datetime,
     policy: SlaPolicy,
     note: str = "",
+    force: bool = False,
 ) -> Case:
-    """Move the case to `to` (IllegalTransition otherwise), stamping SLA times on the way."""
+    """Move the case to `to` (IllegalTransition otherwise), stamping SLA times on the way.
+
+    Resolving or closing with open checklist steps is refused (OpenSteps) unless `force`,
+    which needs a `note`: the open steps are then skipped with that note as the reason.
+    """
     current = case.status_enum
     if current == to:
         return case
     transitions.check(case.id, current, to)
+    still_open = [t for t in tasks.get_all(session, case_id=case.id) if t.status == TaskStatus.OPEN]
+    steps = [(t.id, t.title) for t in still_open]
+    transitions.check_open_steps(case.id, to, steps, force=force, note=note)
+    for task in still_open if not to.is_open else []:
+        skip_open_step(session, task=task, actor=actor, now=now, reason=note.strip())
     if transitions.is_reopen(current, to):
         case.resolved_at = case.closed_at = None
         if case.resolution_met:
@@ -267,6 +283,16 @@ def transition(
         text=note,
     )
     return case
+
+
+def skip_open_step(
+    session: Session, *, task: CaseTask, actor: str, now: datetime, reason: str
+) -> None:
+    """Skip a step left open by a forced resolve/close, with the forcing reason."""
+    note = f"{FORCED_SKIP}{reason}"
+    task_flows.set_status(
+        session, task=task, status=TaskStatus.SKIPPED, actor=actor, now=now, note=note
+    )
 
 
 def set_waiting(session: Session, *, case: Case, waiting: bool, actor: str, now: datetime) -> Case:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -12,6 +13,17 @@ from core.db import Base
 from core.dbtypes import UTCDateTime
 from core.enums import Severity
 from crisis_playbooks.cases.enums import CaseLevels, CaseOrigin, CaseStatus
+
+
+def _person(value: object) -> object:
+    """A name without stray spaces; a blank one is no one (None)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+# An owner typed with stray spaces ("lina ") is stored trimmed: SLA routing matches names.
+OwnerName = Annotated[str | None, BeforeValidator(_person)]
 
 
 class Case(CaseLevels, Base):
@@ -102,7 +114,7 @@ class CaseCreate(BaseModel):
     channel: str | None = None
     category: str | None = None
     severity: Severity = Severity.MEDIUM
-    owner: str | None = None
+    owner: OwnerName = None
     origin: CaseOrigin = CaseOrigin.MANUAL
     proposed_playbook: str | None = None
 
@@ -116,7 +128,7 @@ class CaseUpdate(BaseModel):
     title: str | None = Field(default=None, min_length=1, max_length=300)
     summary: str | None = None
     severity: Severity | None = None
-    owner: str | None = None
+    owner: OwnerName = None
     channel: str | None = None
     category: str | None = None
     waiting_on_customer: bool | None = None

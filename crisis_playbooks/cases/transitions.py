@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crisis_playbooks.cases.enums import CaseStatus
-from crisis_playbooks.errors import IllegalTransition
+from crisis_playbooks.errors import CaseError, IllegalTransition, OpenSteps
 
 ALLOWED: dict[CaseStatus, tuple[CaseStatus, ...]] = {
     CaseStatus.NEW: (CaseStatus.ACKNOWLEDGED,),
@@ -32,3 +32,16 @@ def check(case_id: int, current: CaseStatus, target: CaseStatus) -> None:
 def is_reopen(current: CaseStatus, target: CaseStatus) -> bool:
     """Leaving resolved/closed back to work is a reopen."""
     return current in REOPEN_FROM and target.is_open
+
+
+def check_open_steps(
+    case_id: int, target: CaseStatus, open_steps: list[tuple[int, str]], *, force: bool, note: str
+) -> None:
+    """Resolving or closing needs every checklist step done or skipped, or a forced change
+    with a reason (the open steps are then skipped with that reason)."""
+    if target.is_open or not open_steps:
+        return
+    if not force:
+        raise OpenSteps(case_id, target.value, open_steps)
+    if not note.strip():
+        raise CaseError(f"案件 #{case_id} 还有 {len(open_steps)} 个步骤未完成：强制变更须写明原因")

@@ -6,33 +6,90 @@ flows it uses when it runs, so the board starts without SQLAlchemy.
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import timedelta
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.enums import Severity
+from core.enums import SEVERITY_CHOICE, Severity
+from core.errors import YuqingError
 from crisis_playbooks import runtime
 from crisis_playbooks.board import read_board
-from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cases.enums import STATUS_CHOICE, CaseStatus
 from crisis_playbooks.commands.board_render import print_board
 from crisis_playbooks.commands.common import (
     ActorOption,
     NowOption,
     actor_name,
     console,
+    local,
 )
 from crisis_playbooks.commands.context import command_context
 from crisis_playbooks.commands.recovery import recovery_record
-from crisis_playbooks.errors import CaseError, CaseNotFound
-from crisis_playbooks.tasks.enums import TaskStatus
+from crisis_playbooks.errors import CaseError, CaseNotFound, OpenSteps
+from crisis_playbooks.tasks.enums import TASK_STATUS_CHOICE, TaskStatus
+
+if TYPE_CHECKING:
+    from crisis_playbooks.cases.models import Case
+
+
+SeverityOption = Annotated[
+    Severity | None,
+    typer.Option(parser=SEVERITY_CHOICE, help="严重程度（代码或中文名：一般 较重 严重 紧急）"),
+]
+OwnerOption = Annotated[str | None, typer.Option(help="负责人（姓名）")]
+
+
+def owner_name(value: str | None) -> str | None:
+    """--owner without stray spaces; a blank one is refused (it would match no one's notices)."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise CaseError("负责人不能为空：写负责人的姓名，如 --owner 李娜")
+    return value.strip()
+
+
+def _changes_zh(before: tuple[object, ...], case: Case, *, noted: bool) -> str:
+    """'负责人改为 李娜；' and the like: what `case update` changed, before the status."""
+    owner, severity, title, waiting = before
+    parts = []
+    if case.owner != owner:
+        parts.append(f"负责人改为 {case.owner or '未指派'}")
+    if case.severity != severity:
+        parts.append(f"严重程度改为 {case.severity_enum.label_zh}")
+    if case.title != title:
+        parts.append(f"标题改为「{case.title}」")
+    if case.waiting_on_customer != waiting:
+        parts.append(
+            "等待客户（SLA 暂停）" if case.waiting_on_customer else "不再等待客户（SLA 继续）"
+        )
+    if noted:
+        parts.append("备注已记入时间线")
+    return "".join(f"{part}；" for part in parts)
+
+
+def open_steps_hint(exc: OpenSteps) -> str:
+    """The refusal with what to type: skip a step with a reason, or force with --note."""
+    first = exc.steps[0][0]
+    return (
+        f"{exc.summary}：逐一完成或跳过（yuqing case task {exc.case_id} {first} "
+        f"--status skipped --note 原因），或加 --force 并写明 --note 原因"
+    )
+
+
+# A --now typed as "now" may run a few seconds ahead of the clock; beyond that it is a rehearsal.
+REHEARSAL_SLACK = timedelta(minutes=1)
 
 case_app = typer.Typer(help="客诉/危机案件：立案、状态、预案、补救", no_args_is_help=True)
 
 
 @case_app.command("list", help="案件看板：按状态分组，标出超时案件")
 def list_cases(
-    status: Annotated[list[CaseStatus] | None, typer.Option(help="只看这些状态")] = None,
+    status: Annotated[
+        list[CaseStatus] | None,
+        typer.Option(parser=STATUS_CHOICE, help="只看这些状态（代码或中文名，如 响应中），可重复"),
+    ] = None,
     now: NowOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -52,8 +109,8 @@ def open_case(
     mention: Annotated[list[str] | None, typer.Option(help="从舆情立案（舆情 id，可重复）")] = None,
     title: Annotated[str | None, typer.Option(help="标题（手工立案必填）")] = None,
     summary: Annotated[str, typer.Option(help="案件摘要")] = "",
-    severity: Annotated[Severity | None, typer.Option(help="严重程度")] = None,
-    owner: Annotated[str | None, typer.Option(help="负责人")] = None,
+    severity: SeverityOption = None,
+    owner: OwnerOption = None,
     actor: ActorOption = None,
     now: NowOption = None,
     config: ConfigOption = None,
@@ -67,6 +124,7 @@ def open_case(
 
     with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
+        owner = owner_name(owner)
         brand = ctx.config.brand
         library = runtime.library(ctx)  # read once: it proposes the playbook and names it
         with ctx.sessions() as session:
@@ -129,22 +187,36 @@ def show(
         ctx.sessions() as session,
     ):
         case = service.get_or_raise(session, case_id=case_id)
-        print_detail(
-            detail(session, case=case, policy=runtime.policy(ctx), now=moment), ctx.config.tz
-        )
+        try:
+            names = {p.id: p.name for p in runtime.library(ctx).values()}
+        except YuqingError:  # a broken user playbook must not hide the case; ids then
+            names = {}
+        shown = detail(session, case=case, policy=runtime.policy(ctx), now=moment)
+        print_detail(shown, ctx.config.tz, names)
 
 
 @case_app.command("update", help="修改状态（按状态机校验）、负责人、严重程度、等待标记；添加备注")
 def update(
     case_id: Annotated[int, typer.Argument(help="案件 id")],
-    status: Annotated[CaseStatus | None, typer.Option(help="新状态")] = None,
-    owner: Annotated[str | None, typer.Option(help="负责人")] = None,
-    severity: Annotated[Severity | None, typer.Option(help="严重程度")] = None,
+    status: Annotated[
+        CaseStatus | None,
+        typer.Option(parser=STATUS_CHOICE, help="新状态（代码或中文名，如 responding 或 响应中）"),
+    ] = None,
+    owner: OwnerOption = None,
+    severity: SeverityOption = None,
     title: Annotated[str | None, typer.Option(help="标题")] = None,
     note: Annotated[str | None, typer.Option(help="备注（写入时间线）")] = None,
     waiting: Annotated[
         bool | None, typer.Option("--waiting/--not-waiting", help="等待客户（暂停 SLA）")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="检查清单还有未完成步骤时仍设为已解决/已关闭（须用 --note 写明原因，"
+            "未完成的步骤按此原因标为跳过）",
+        ),
+    ] = False,
     actor: ActorOption = None,
     now: NowOption = None,
     config: ConfigOption = None,
@@ -156,8 +228,10 @@ def update(
 
     with command_context(config, data_dir, now) as (ctx, moment):
         who = actor_name(actor)
+        owner = owner_name(owner)
         with ctx.sessions() as session:
             case = service.get_or_raise(session, case_id=case_id)
+            before = (case.owner, case.severity, case.title, case.waiting_on_customer)
             fields = {
                 "owner": owner,
                 "severity": severity,
@@ -166,14 +240,27 @@ def update(
             }
             patch = CaseUpdate.model_validate({k: v for k, v in fields.items() if v is not None})
             flows.update_case(session, case=case, case_in=patch, actor=who, now=moment)
-            if note:
+            if note and not (status is not None and force):  # a forcing reason goes with it
                 service.add_note(session, case=case, text=note, actor=who, now=moment)
             if status is not None:
-                flows.transition(
-                    session, case=case, to=status, actor=who, now=moment, policy=runtime.policy(ctx)
-                )
+                try:
+                    flows.transition(
+                        session,
+                        case=case,
+                        to=status,
+                        actor=who,
+                        now=moment,
+                        policy=runtime.policy(ctx),
+                        note=(note or "") if force else "",
+                        force=force,
+                    )
+                except OpenSteps as exc:
+                    raise CaseError(open_steps_hint(exc)) from None
             session.commit()
-            console.print(f"案件 #{case.id}：状态 {case.status_enum.label_zh}")
+            changed = _changes_zh(before, case, noted=bool(note))
+            console.print(
+                f"案件 #{case.id}：{changed}状态 {case.status_enum.label_zh}", markup=False
+            )
 
 
 @case_app.command("start-playbook", help="为案件启动预案：其步骤成为带截止时间的任务")
@@ -216,7 +303,11 @@ def task(
     case_id: Annotated[int, typer.Argument(help="案件 id")],
     task_id: Annotated[int, typer.Argument(help="步骤（任务）id")],
     status: Annotated[
-        TaskStatus, typer.Option(help="done 完成 / skipped 跳过（需备注）/ open 重新打开")
+        TaskStatus,
+        typer.Option(
+            parser=TASK_STATUS_CHOICE,
+            help="done 完成 / skipped 跳过（需备注）/ open 重新打开（代码或中文均可）",
+        ),
     ] = TaskStatus.DONE,
     note: Annotated[str, typer.Option(help="说明（跳过时必填）")] = "",
     actor: ActorOption = None,
@@ -232,6 +323,13 @@ def task(
         item = tasks.get(session, task_id=task_id)
         if item.case_id != case_id:
             raise CaseNotFound(f"任务 #{task_id} 不属于案件 #{case_id}")
+        if status != TaskStatus.OPEN and item.status == status:
+            unsaved = (
+                f"；备注未记录，补充说明请用 yuqing case update {case_id} --note …" if note else ""
+            )
+            settled = task_flows.settled_zh(item, ctx.config.tz)
+            console.print(f"步骤 #{item.id} {item.title}：{settled}，未改动{unsaved}", markup=False)
+            return
         task_flows.set_status(
             session, task=item, status=status, actor=actor_name(actor), now=moment, note=note
         )
@@ -239,14 +337,36 @@ def task(
         console.print(f"步骤 #{item.id} {item.title}：{item.status_enum.label_zh}", markup=False)
 
 
-@case_app.command("check", help="立即执行一次 SLA / 超时任务检查（服务每分钟自动执行）")
+@case_app.command(
+    "check",
+    help="立即执行一次 SLA / 超时任务检查（服务每分钟自动执行）。--now 晚于当前时间时为试运行："
+    "只列出届时会发出的通知，不发送、不记录（到时真正超时仍会通知）",
+)
 def check(
     now: NowOption = None, config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR
 ) -> None:
-    """Run one SLA / overdue-task check now (the service runs it every minute)."""
+    """Run one SLA / overdue-task check now (the service runs it every minute).
+
+    A --now later than the real clock is a rehearsal: notices are listed, not sent or stored
+    (each timer notifies once; a rehearsal must not use that up before the breach happens).
+    """
     with command_context(config, data_dir, now) as (ctx, moment):
-        summary = runtime.run_checks(ctx, now=moment)
-        console.print(f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个")
+        real = ctx.clock()
+        rehearsal = moment > real + REHEARSAL_SLACK
+        summary = runtime.run_checks(ctx, now=moment, dry_run=rehearsal)
+        counts = f"SLA 提醒 {summary.sla_notices} 条，逾期任务 {summary.overdue_tasks} 个"
+        if not rehearsal:
+            console.print(counts)
+            return
+        tz = ctx.config.tz
+        console.print(
+            f"试运行：--now {local(moment, tz)} 晚于当前时间 {local(real, tz)}，"
+            "以下通知只列出，未发送，也未记录：",
+            markup=False,
+        )
+        for notice in summary.notices:
+            console.print(f"· {notice.title}", markup=False)
+        console.print(f"届时将有 {counts}（试运行，未发送）")
 
 
 case_app.command("recovery", help="记录补救：致歉、补偿、用户是否接受及满意度")(recovery_record)

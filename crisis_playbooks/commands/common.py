@@ -1,8 +1,7 @@
-"""Shared CLI pieces: --now/--actor options, time parsing and error reporting."""
+"""Shared CLI pieces: --now (and core's --actor) options, time parsing and error reporting."""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -13,7 +12,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from core.cli_options import ActorOption, actor_name
 from core.errors import YuqingError
+
+__all__ = ["ActorOption", "actor_name", "console", "err_console", "local", "parse_now", "reported"]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -22,7 +24,6 @@ NowOption = Annotated[
     str | None,
     typer.Option("--now", help="当前时间 ISO 8601（无时区按配置时区）；默认系统时间"),
 ]
-ActorOption = Annotated[str | None, typer.Option("--actor", help="操作人（默认当前用户）")]
 
 
 def parse_now(value: str | None, tz: ZoneInfo, default: datetime) -> datetime:
@@ -36,16 +37,6 @@ def parse_now(value: str | None, tz: ZoneInfo, default: datetime) -> datetime:
             f"不是 ISO 格式的时间：{value!r}（如 2026-11-23T09:30）", param_hint="'--now'"
         ) from None
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
-
-
-def actor_name(value: str | None) -> str:
-    """The --actor, or the OS user."""
-    if value:
-        return value
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from crisis_playbooks.commands.common import (
     console,
 )
 from crisis_playbooks.commands.context import command_context
-from crisis_playbooks.recovery.enums import WinBackTier
+from crisis_playbooks.recovery.enums import TIER_CHOICE, WinBackTier
 
 
 def recovery_record(
@@ -41,7 +41,13 @@ def recovery_record(
         int | None, typer.Option(min=1, max=5, help="用户满意度（1–5）")
     ] = None,
     recurrence: Annotated[str | None, typer.Option(help="复发检查结论")] = None,
-    tier: Annotated[WinBackTier | None, typer.Option(help="挽回等级")] = None,
+    tier: Annotated[
+        WinBackTier | None,
+        typer.Option(
+            parser=TIER_CHOICE,
+            help="挽回等级：key 重点客户 / ordinary 普通客户 / small 小客户（代码或中文均可）",
+        ),
+    ] = None,
     actor: ActorOption = None,
     now: NowOption = None,
     config: ConfigOption = None,

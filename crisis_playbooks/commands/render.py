@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
@@ -16,8 +17,11 @@ from crisis_playbooks.recovery.models import RECOVERY_LABELS_ZH
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 
 
-def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:
-    """Header, SLA clocks, checklist, recovery record and timeline of one case."""
+def print_detail(
+    detail: CaseDetail, tz: ZoneInfo, playbook_names: Mapping[str, str] | None = None
+) -> None:
+    """Header, SLA clocks, playbooks, checklist, recovery record and timeline of one case;
+    `playbook_names` (id → name) names the proposed playbook."""
     case = detail.card.case
     console.print(f"[bold]案件 #{case.id} {console_text(case.title)}[/bold]")
     console.print(
@@ -27,8 +31,12 @@ def print_detail(detail: CaseDetail, tz: ZoneInfo) -> None:
     )
     for clock in detail.card.clocks:
         console.print(f"SLA {clock_text(clock, tz)}")
-    if case.proposed_playbook:
-        console.print(f"建议/已用预案: {console_text(case.proposed_playbook)}")
+    for run in detail.runs:
+        started = f"{console_text(run.started_by)} 于 {local(run.started_at, tz)} 启动"
+        console.print(f"已启动预案：{console_text(run.playbook_name)}（{started}）")
+    if case.proposed_playbook and not detail.runs:
+        named = (playbook_names or {}).get(case.proposed_playbook, case.proposed_playbook)
+        console.print(f"建议预案：{console_text(named)}")
     checklist = Table("任务#", "步骤", "角色", "截止", "状态", "说明")
     for task in detail.tasks:
         checklist.add_row(

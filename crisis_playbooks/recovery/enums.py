@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from core.enums import LabelChoice
+
 
 class WinBackTier(StrEnum):
     """How much effort to win the customer back (DOMAIN.md: key / ordinary / small)."""
@@ -20,3 +22,16 @@ class WinBackTier(StrEnum):
             "ordinary": "普通客户：切实努力",
             "small": "小客户：灵活处理",
         }[self.value]
+
+
+# --tier: a code, the full Chinese label, or its short name (重点客户 / 普通客户 / 小客户).
+TIER_CHOICE = LabelChoice(
+    {tier: tier.label_zh for tier in WinBackTier},
+    aliases={
+        "重点客户": WinBackTier.KEY,
+        "重点": WinBackTier.KEY,
+        "普通客户": WinBackTier.ORDINARY,
+        "普通": WinBackTier.ORDINARY,
+        "小客户": WinBackTier.SMALL,
+    },
+)

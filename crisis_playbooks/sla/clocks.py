@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from core.enums import Severity
+from core.timeutil import interval_zh
 from crisis_playbooks.config import CasesConfig, SlaTarget
 from crisis_playbooks.sla.calendar import AroundTheClock, BusinessCalendar
 from crisis_playbooks.sla.enums import ClockKind, ClockState
@@ -92,6 +93,11 @@ class SlaClock:
     def consumed(self) -> float:
         """Share of the target used (1.0 = due now)."""
         return self.elapsed / self.target if self.target else 1.0
+
+    @property
+    def target_zh(self) -> str:
+        """The target in hours (24 小时, 1 小时 30 分钟): a 天 could be read as a working day."""
+        return interval_zh(self.target, top="小时")
 
     @property
     def remaining(self) -> timedelta:

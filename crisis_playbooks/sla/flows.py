@@ -55,7 +55,8 @@ def _notice(
         severity = Severity.MEDIUM
     body = (
         f"**负责人**：{owner}\n\n**严重程度**：{case.severity_enum.label_zh}\n\n"
-        f"**{clock.kind.label_zh}时限**：{clock.target}（已用 {clock.consumed:.0%}，截止 {due}）"
+        f"**{clock.kind.label_zh}时限**：{clock.target_zh}（{policy.counted_zh(case.severity_enum)}；"
+        f"已用 {clock.consumed:.0%}，截止 {due}）"
         f"{escalate}"
     )
     return Notification(title, body, severity, case_link(public_url, case.id), targets)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from core.enums import LabelChoice
+
 
 class TaskStatus(StrEnum):
     """A task is open until done or skipped (both need a note for the record)."""
@@ -17,6 +19,13 @@ class TaskStatus(StrEnum):
     def label_zh(self) -> str:
         """Chinese label for the UI."""
         return {"open": "待办", "done": "已完成", "skipped": "已跳过"}[self.value]
+
+
+# --status of `case task`: a code, the checklist's name, or the verb (完成 / 跳过 / 重新打开).
+TASK_STATUS_CHOICE = LabelChoice(
+    {status: status.label_zh for status in TaskStatus},
+    aliases={"完成": TaskStatus.DONE, "跳过": TaskStatus.SKIPPED, "重新打开": TaskStatus.OPEN},
+)
 
 
 def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:

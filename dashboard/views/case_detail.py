@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from core.enums import CHANNEL_LABELS_ZH, Channel, Severity
 from core.errors import YuqingError
 from core.escaping import safe_link, streamlit_text
-from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EVENT_LABELS_ZH, EventKind
 from crisis_playbooks.audit.sentences import sentence
@@ -66,9 +65,16 @@ def act(action: str, **kwargs: object) -> None:
     st.rerun()
 
 
-def _status(session: Session, case: Case, to: CaseStatus, note: str) -> None:
+def _status(session: Session, case: Case, to: CaseStatus, note: str, force: bool) -> None:
     flows.transition(
-        session, case=case, to=to, actor=actor, now=now(), policy=runtime.policy(ctx), note=note
+        session,
+        case=case,
+        to=to,
+        actor=actor,
+        now=now(),
+        policy=runtime.policy(ctx),
+        note=note,
+        force=force,
     )
 
 
@@ -142,7 +148,7 @@ for column, clock in zip(st.columns(len(info.card.clocks) + 1), info.card.clocks
     column.metric(
         f"SLA {clock.kind.label_zh}",
         remaining,
-        help=f"{clock.state.label_zh}；时限 {duration_zh(clock.target)}（{counted}）",
+        help=f"{clock.state.label_zh}；时限 {clock.target_zh}（{counted}）",
     )
     if not settled:  # a caption, not a metric delta: the delta draws an arrow as for a change
         used = f"已用 {clock.consumed:.0%} · 截止 {when(clock.due_at)}"
@@ -161,12 +167,27 @@ with st.container(border=True):
     if st.session_state.pop("clear-status-note", False):
         st.session_state["status-note"] = ""
     note = mid.text_input("说明（写入时间线）", key="status-note", disabled=VIEW_ONLY)
+    open_steps = [t for t in info.tasks if t.status == TaskStatus.OPEN]
+    force = False
+    # Always this one container (empty when not needed), so nothing below it moves.
+    forcing = st.container()
+    if open_steps and target is not None and not target.is_open:
+        open_names = "、".join(f"「{streamlit_text(t.title)}」" for t in open_steps)
+        forcing.warning(
+            f"检查清单还有 {len(open_steps)} 个步骤未完成：{open_names}。请逐一完成或跳过；"
+            f"确需现在设为{target.label_zh}，请勾选下方确认并在「说明」中写明原因。"
+        )
+        force = forcing.checkbox(
+            "确认强制变更：未完成的步骤按「说明」中的原因标为跳过",
+            key="force-status",
+            disabled=VIEW_ONLY,
+        )
     if right.button(
         "重新打开" if closed else "变更状态",
         type="secondary" if closed else "primary",
         disabled=VIEW_ONLY,
     ):
-        act("status", to=target, note=note)
+        act("status", to=target, note=note, force=force)
 
 
 def playbook_picker(available: list[str], library: dict[str, Any]) -> None:

@@ -14,9 +14,11 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from typer.testing import CliRunner
 
 from alerting.cli import alerts_app, replay
+from alerting.models import Alert
 from alerting.scheduled import JOB_ID, register_jobs
 from app.cli import app, main
 from bench.synthetic import PassThroughClassifier, background, burst
+from core.context import Context
 from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, make_ctx
 
@@ -111,12 +113,25 @@ def test_replay_into_data_dir_then_manage_alerts(
     common = ["--config", str(config), "--data-dir", str(data)]
     listed = runner.invoke(alerts_app, ["list", "--status", "all", *common])
     assert listed.exit_code == 0 and "高危舆情" in listed.output
-    alert_id = json.loads(out.read_text(encoding="utf-8").splitlines()[0])["alert_id"]
-    acked = runner.invoke(alerts_app, ["ack", str(alert_id), "--by", "王经理", *common])
+    # the 规则 column names rules as the dashboard does (their titles), not by their ids
+    assert "urgent-mention" not in listed.output and "own-post" not in listed.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    alert_id = lines[0]["alert_id"]
+    acked = runner.invoke(alerts_app, ["ack", str(alert_id), "--actor", "王经理", *common])
     assert acked.exit_code == 0
     assert "已确认" in acked.output or "已解决" in acked.output  # may have auto-resolved already
     resolved = runner.invoke(alerts_app, ["resolve", str(alert_id), *common])
     assert resolved.exit_code == 0 and "已解决" in resolved.output
+    earlier = runner.invoke(
+        alerts_app, ["ack", str(lines[-1]["alert_id"]), "--by", "李娜", *common]
+    )
+    assert earlier.exit_code == 0, "--by stays as the earlier name of --actor"
+    ctx = Context.load(config, data)
+    with ctx.sessions() as session:
+        alert = session.get(Alert, alert_id)
+        assert alert is not None and alert.resolved_by not in {None, "cli"}
+        assert alert.acknowledged_by in {"王经理", None}  # None: auto-resolved before the ack
+    ctx.close()
     dismissed = runner.invoke(alerts_app, ["resolve", str(alert_id), "--false-alarm", *common])
     assert dismissed.exit_code == 0 and "误报" in dismissed.output
     listed = runner.invoke(alerts_app, ["list", "--status", "resolved", *common])

@@ -137,6 +137,39 @@ def test_email_via_local_smtp(data_dir: Path) -> None:
     assert "基线 0.8 条" in text and "alerts?alert=7" in text
 
 
+def test_email_text_part_writes_every_link_out(data_dir: Path) -> None:
+    message = Notification(
+        title="【紧急】新预警：食品安全投诉激增",
+        body_markdown=(
+            "1. [微博] @美食博主老王：食物中毒 [原文](https://weibo.com/1/Nq_x?from=page_1)"
+            "\n\n[在舆情控制台处理（预警 #7）](http://dash.example/alerts?alert=7)"
+        ),
+        severity="critical",
+        link="http://dash.example/alerts?alert=7",
+        alert_id=7,
+    )
+    with smtp_server() as (port, messages):
+        options = {
+            "host": "127.0.0.1",
+            "port": port,
+            "security": "none",
+            "from": "yuqing@example.com",
+            "to": ["pr@example.com"],
+        }
+        ctx = ctx_with(data_dir, {"name": "mail", "type": "email", "options": options})
+        results = notify(ctx, message)
+    assert [r.status for r in results] == [DeliveryStatus.SENT], results
+    parts = {
+        part.get_content_subtype(): part.get_content()
+        for part in messages[0].walk()
+        if part.get_content_maintype() == "text"
+    }
+    assert "原文：https://weibo.com/1/Nq_x?from=page_1" in parts["plain"]
+    assert "在舆情控制台处理（预警 #7）：http://dash.example/alerts?alert=7" in parts["plain"]
+    assert 'href="https://weibo.com/1/Nq_x?from=page_1"' in parts["html"]
+    assert "[微博]" in parts["plain"]
+
+
 def test_failed_delivery_is_retried_and_recorded(data_dir: Path) -> None:
     with http_receiver(statuses=[500, 503]) as server:
         ctx = ctx_with(

@@ -9,11 +9,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import crisis_playbooks.models  # noqa: F401  (registers the case tables on Base)
 from alerting.notifiers import Notification
+from core.context import Context
 from core.db import Base, make_engine, make_session_factory
 from core.enums import Severity
 from crisis_playbooks.cases import flows
@@ -137,3 +139,22 @@ def make_case(session: Session, *, now: datetime | None = None, **fields: Any) -
 def utc(*args: int) -> datetime:
     """A UTC time."""
     return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+
+
+@pytest.fixture
+def setup(db_url: str, tmp_path: Path) -> list[str]:
+    """--config/--data-dir arguments for a config using the test database."""
+    config = {
+        "brand": "鲜味坊",
+        "database": {"url": db_url},
+        "cases": {"calendar": {"holidays": ["2026-10-01..2026-10-07"]}},
+    }
+    path = tmp_path / "yuqing.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return ["--config", str(path), "--data-dir", str(tmp_path / "var")]
+
+
+def db(args: list[str]) -> Session:
+    """A session on the database of the `setup` arguments."""
+    ctx = Context.load(args[1], args[3])
+    return make_session_factory(ctx.engine)()

@@ -115,9 +115,16 @@ def test_food_safety_incident_handled_end_to_end(app_env: Context) -> None:
     button(at, "保存服务补救记录").click().run()
     assert not at.exception, at.exception
 
-    for target in ["resolved", "closed"]:
-        next(s for s in at.selectbox if s.label == "变更状态为").select(CaseStatus(target)).run()
-        button(at, "变更状态").click().run()
+    # 5 of the 9 steps are still open: resolving needs them settled, or a confirmed reason
+    next(s for s in at.selectbox if s.label == "变更状态为").select(CaseStatus.RESOLVED).run()
+    assert any("还有 5 个步骤未完成" in w.value for w in at.warning)
+    button(at, "变更状态").click().run()
+    assert any("还有 5 个步骤未完成" in e.value for e in at.error), "refused without confirming"
+    at.checkbox(key="force-status").check()
+    at.text_input(key="status-note").input("顾客已接受补救，后续步骤由品控另行跟进")
+    button(at, "变更状态").click().run()
+    next(s for s in at.selectbox if s.label == "变更状态为").select(CaseStatus.CLOSED).run()
+    button(at, "变更状态").click().run()
     assert not at.exception, at.exception
 
     with app_env.sessions() as session:
@@ -127,6 +134,7 @@ def test_food_safety_incident_handled_end_to_end(app_env: Context) -> None:
         assert len(case.mentions) == 3
         states = [t.status for t in tasks.get_all(session, case_id=1)]
         assert states[:3] == [TaskStatus.DONE] * 3 and states[6] == TaskStatus.SKIPPED
+        assert states[3:] == [TaskStatus.SKIPPED] * 6, "the forced resolve skipped the rest"
         record = recovery.get(session, case_id=1)
         assert record is not None and record.remedy_accepted is True
         assert record.satisfaction == 4 and record.is_closed_out and record.apology_made

@@ -133,7 +133,7 @@ def test_overdue_tasks_are_flagged_and_notified_once(
     later = local(2026, 11, 23, 11, 1)  # the 1-hour steps are now late
     assert not done.is_overdue(later)
     flagged = task_flows.notify_overdue(
-        session, now=later, send=recorder, public_url="http://d", config=cases_config
+        session, now=later, send=recorder, public_url="http://d", tz=TZ, config=cases_config
     )
     one_hour = [t for t in items[1:] if t.due_at == case.opened_at + timedelta(hours=1)]
     assert {t.id for t in flagged} == {t.id for t in one_hour}
@@ -143,7 +143,10 @@ def test_overdue_tasks_are_flagged_and_notified_once(
         recorder.notices[0].targets == ["lina-dingtalk"]
         and "李娜" in recorder.notices[0].body_markdown
     )
-    assert task_flows.notify_overdue(session, now=later, send=recorder, public_url="http://d") == []
+    # the due time in the configured zone (not UTC ISO), with how long it is overdue
+    assert "**截止时间**：11-23 11:00（已逾期 1 分钟）" in recorder.notices[0].body_markdown
+    again = task_flows.notify_overdue(session, now=later, send=recorder, public_url="u", tz=TZ)
+    assert again == []
     assert len(tasks.get_overdue(session, now=later)) == len(one_hour)
 
 

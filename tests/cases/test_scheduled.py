@@ -17,10 +17,12 @@ from core.context import Context
 from core.enums import Severity
 from core.timeutil import SimulatedClock
 from crisis_playbooks import runtime
+from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import flows
 from crisis_playbooks.cases.models import CaseCreate
 from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.scheduled import JOB_ID, check_job, register_jobs
+from crisis_playbooks.sla.enums import ClockKind, ClockThreshold
 from tests.cases.conftest import TZ, Recorder, local
 
 
@@ -119,3 +121,62 @@ def test_run_checks_with_a_test_double(ctx: Context) -> None:
         runtime.run_checks(ctx, now=local(2026, 11, 23, 11, 50), send=recorder).overdue_tasks == 0
     )
     assert len(recorder.notices) == 3
+
+
+def test_breach_notices_give_targets_and_due_times_in_words(
+    ctx: Context, receiver: Receiver
+) -> None:
+    with ctx.sessions() as session:
+        case_in = CaseCreate(title="疑似食物中毒", brand="鲜味坊", severity=Severity.CRITICAL)
+        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        playbook = runtime.library(ctx)["food_safety"]
+        playbook_flows.start(
+            session, case=case, playbook=playbook, actor="a", now=local(2026, 11, 23, 10), tz=TZ
+        )
+        session.commit()
+    clock = ctx.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance_to(local(2026, 11, 24, 10, 30))  # both clocks of a critical case breached
+    check_job(ctx)
+    sent = json.dumps(receiver.bodies, ensure_ascii=False)
+    assert "首次响应时限**：1 小时（全天候计时；已用 2450%，截止 11-23 11:00）" in sent
+    assert "解决时限**：24 小时（全天候计时；已用 102%，截止 11-24 10:00）" in sent
+    assert "1 day" not in sent and "0:00:00" not in sent
+    # task deadlines in the configured zone (Asia/Shanghai by default), with the delay
+    assert "截止时间**：11-23 11:00（已逾期 23 小时 30 分钟）" in sent
+    assert "+00:00" not in sent
+
+
+def test_check_at_a_future_now_is_a_rehearsal_that_sends_and_stores_nothing(
+    ctx: Context, receiver: Receiver, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from crisis_playbooks.audit import service as audit
+    from crisis_playbooks.cases import service
+    from crisis_playbooks.cli import case_app
+    from crisis_playbooks.sla import service as sla
+
+    with ctx.sessions() as session:
+        case_in = CaseCreate(title="疑似食物中毒", brand="鲜味坊", severity=Severity.CRITICAL)
+        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        session.commit()
+        case_id = case.id
+    where = ["--config", str(tmp_path / "yuqing.yaml"), "--data-dir", str(tmp_path / "var")]
+    runner = CliRunner()
+    rehearsal = runner.invoke(case_app, ["check", "--now", "2099-01-01T09:00", *where])
+    assert rehearsal.exit_code == 0, rehearsal.output
+    assert "试运行" in rehearsal.output and "未发送，也未记录" in rehearsal.output
+    assert f"【SLA 超时】案件 #{case_id}" in rehearsal.output
+    assert "届时将有 SLA 提醒 2 条" in rehearsal.output
+    assert receiver.bodies == []
+    with ctx.sessions() as session:
+        breach = ClockThreshold.BREACH
+        assert not sla.was_sent(session, case_id=case_id, clock=ClockKind.RESOLUTION, level=breach)
+        assert audit.get_all(session, case_id=case_id, kinds=[EventKind.SLA_NOTICE]) == []
+        assert service.get_or_raise(session, case_id=case_id).resolution_met is None
+    # the breach that really happened (a past --now) is still notified, once
+    real = runner.invoke(case_app, ["check", "--now", "2026-11-24T10:30", *where])
+    assert real.exit_code == 0 and "SLA 提醒 2 条" in real.output and "试运行" not in real.output
+    assert len(receiver.bodies) == 2
+    assert "试运行" in runner.invoke(case_app, ["check", "--help"]).output

@@ -69,9 +69,7 @@ def test_illegal_transition_is_explained_in_chinese_and_changes_nothing(
             policy=policy,
         )
     message = str(raised.value)
-    assert (
-        message == "案件 #1 不能从「新建 new」变更为「已关闭 closed」（可选：已受理 acknowledged）"
-    )
+    assert message == "案件 #1 不能从「新建」直接变更为「已关闭」：当前状态下只能变更为「已受理」"
     assert raised.value.allowed == ["acknowledged"]
     assert case.status == CaseStatus.NEW
     assert not audit.get_all(session, case_id=case.id, kinds=[EventKind.STATUS_CHANGED])

@@ -90,10 +90,23 @@ def type_date(driver: Any, scope: Any, label: str, day: date) -> None:
     wait_for(lambda: not driver.find_elements("css selector", calendar), 10, "calendar closed")
 
 
-def change_status(driver: Any, label: str, note: str = "") -> None:
-    """Pick the next status, optionally type a note, press 变更状态, wait for the caption."""
+FORCE_STATUS = "确认强制变更：未完成的步骤按「说明」中的原因标为跳过"
+
+
+def change_status(driver: Any, label: str, note: str = "", *, force: bool = False) -> None:
+    """Pick the next status, optionally type a note (and confirm leaving open steps behind),
+    press 变更状态, wait for the caption."""
     select_option(driver, "变更状态为", label)
     if note:
         type_into(driver, "说明（写入时间线）", note)
+    if force:
+        wait_for(
+            lambda: driver.find_elements(
+                "xpath", f"//div[@data-testid='stCheckbox']//label[.//p[text()='{FORCE_STATUS}']]"
+            ),
+            10,
+            "the open-steps confirmation",
+        )
+        click(driver, checkbox_by_label(driver, FORCE_STATUS))
     click(driver, button(driver, "变更状态"))
     wait_text(driver, lambda t: f"\n{label} · " in t, f"status {label}")

@@ -305,8 +305,9 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
                 OPERATOR,
             )
 
-        # Resolve and close.
-        change_status(browser, "已解决")
+        # Resolve (the steps still open are skipped with the confirmed reason) and close.
+        reason = "顾客已接受补救，其余步骤由品控另行跟进"
+        change_status(browser, "已解决", reason, force=True)
         change_status(browser, "已关闭")
         with ctx.sessions() as session:
             case = cases.get_or_raise(session, case_id=1)
@@ -315,9 +316,10 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
             changes = audit.get_all(session, case_id=1, kinds=[EventKind.STATUS_CHANGED])
             # A note belongs to one change: it is not repeated on the next ones.
             assert [(e.after, e.actor, e.text) for e in changes[3:]] == [
-                ("resolved", OPERATOR, ""),
+                ("resolved", OPERATOR, reason),
                 ("closed", OPERATOR, ""),
             ]
+            assert all(t.status != "open" for t in tasks.get_all(session, case_id=1))
         assert "进入补救中" not in browser.find_element(
             "css selector", "input[aria-label='说明（写入时间线）']"
         ).get_attribute("value")
@@ -342,7 +344,9 @@ def test_crisis_workflow_in_the_browser(incident: Stores, browser: Any) -> None:
         assert "案件已关闭" in page_text(browser)
         assert not browser.find_elements("xpath", "//button[contains(., '启动预案')]")
         assert not browser.find_elements("xpath", "//button[contains(., '跳过此步')]")
-        steps = "//div[@data-testid='stCheckbox'][.//p[contains(., '截止')]]//input"
+        # every step is settled (the forced resolve skipped the open ones): none can be ticked
+        settled = "contains(., '已完成') or contains(., '已跳过')"
+        steps = f"//div[@data-testid='stCheckbox'][.//p[contains(., '截止') or {settled}]]//input"
         boxes = browser.find_elements("xpath", steps)
         assert boxes and all(not box.is_enabled() for box in boxes)
         browser.save_screenshot(str(SCREENSHOT))
