@@ -5,9 +5,9 @@ A KOL's food-poisoning post trips urgent-mention at once, then the food-safety s
 alert (its numbers, its dedup key), but a new alert that fires while an incident of the same
 group is active — within `alerting.grouping.window` and sharing a plan — joins it:
 
-- it notifies only when it raises the incident's severity, or when it is a new kind of signal
-  (a rule type the incident has not had) of at least high severity — the brand's own account
-  inflaming the crisis, a 维权 wave — as a 事态更新 (otherwise the dashboard shows it);
+- it notifies only when it raises the incident's severity, or as a 事态更新 when its rule is a
+  new front of a crisis (`announce_in_group`: the brand's own account inflaming it, a 维权
+  wave) and the incident has no alert of that rule yet (otherwise the dashboard shows it);
 - it inherits the incident's acknowledgement (by "<who>（随预警组确认）": nobody saw it), and
   acknowledging any alert acknowledges all — unless it raises the incident's severity: then
   the incident is open again and the new alert leads it, waiting for someone to acknowledge
@@ -32,7 +32,6 @@ from core.enums import Severity
 
 ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 WITH_GROUP = "（随预警组确认）"  # after the name of who acknowledged the group, on joiners
-NEW_KIND_SEVERITY = Severity.HIGH  # a joiner of a new rule type from this level is announced
 
 
 @dataclass
@@ -42,7 +41,7 @@ class Joined:
     incident: Incident
     existing: bool
     raised: bool  # the alert raised the existing incident's severity
-    new_kind: bool = False  # a high-severity signal of a rule type the incident had not had
+    new_rule: bool = False  # the incident had no alert of this alert's rule before
 
 
 def attach(
@@ -72,17 +71,14 @@ def attach(
         _add(incident, alert, now)
         return Joined(incident, existing=False, raised=False)
     raised = Severity(alert.severity).rank > Severity(incident.severity).rank
-    kinds = {member.rule_type for member in members(session, incident.id)}
-    new_kind = (
-        alert.rule_type not in kinds and Severity(alert.severity).rank >= NEW_KIND_SEVERITY.rank
-    )
+    new_rule = alert.rule not in {member.rule for member in members(session, incident.id)}
     _add(incident, alert, now)
     if raised and incident.status == AlertStatus.ACKNOWLEDGED:
         incident.status, incident.updated_at = AlertStatus.OPEN, now
         incident.acknowledged_by, incident.acknowledged_at = None, None
         incident.lead_alert_id = alert.id
     _inherit_ack(incident, alert, now)
-    return Joined(incident, existing=True, raised=raised, new_kind=new_kind)
+    return Joined(incident, existing=True, raised=raised, new_rule=new_rule)
 
 
 def of(session: Session, alert: Alert) -> Incident | None:

@@ -40,7 +40,7 @@ def apply_finding(
 
     Every new alert is put into an incident (see alerting.incidents); an alert that joins an
     active incident, or grows inside one it does not lead, notifies only when it raises the
-    incident's severity, or as a 事态更新 when it is a new kind of high-severity signal.
+    incident's severity, or as a 事态更新 when its rule is a new front (announce_in_group).
     """
     grouping = grouping or GroupingConfig()
     alert = get_active_by_key(session, rule=rule.name, key=finding.key)
@@ -52,7 +52,8 @@ def apply_finding(
         session.add(alert)
         session.flush()
         joined = incidents.attach(session, alert, rule.incident_group, grouping, now)
-        if joined.existing and joined.new_kind and not joined.raised:
+        new_front = joined.new_rule and rule.spec.announce_in_group
+        if joined.existing and new_front and not joined.raised:
             return Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
         return Outcome(alert, AlertEvent.OPENED, notify=not joined.existing or joined.raised)
     if alert.status == AlertStatus.RESOLVED and alert.false_alarm:

@@ -125,6 +125,10 @@ class RuleSpec(BaseModel):
     every: Duration | None = None
     realert: Duration = timedelta(minutes=30)
     resolve_after: Duration = timedelta(minutes=30)
+    # A new front of a crisis (the brand's own account inflaming it, a 维权 wave): when this
+    # rule's alert joins an active alert group that has no alert of its rule, it is announced
+    # as 事态更新 instead of joining silently.
+    announce_in_group: bool = False
 
 
 @dataclass

@@ -26,8 +26,9 @@ from tests.alerting.test_lifecycle import food, ingest
 NOON = MONDAY + timedelta(hours=12)
 
 
-def crisis_rules(food_severity: str = "warning") -> list[Rule]:
-    """Two reputation rules a food-poisoning crisis trips: urgent mention and a frequency rule."""
+def crisis_rules(food_severity: str = "warning", announce: bool = False) -> list[Rule]:
+    """Two reputation rules a food-poisoning crisis trips: urgent mention and a frequency rule
+    (`announce`: a new front, announced as 事态更新 when it joins)."""
     return [
         parse_rule(
             {
@@ -36,6 +37,7 @@ def crisis_rules(food_severity: str = "warning") -> list[Rule]:
                 "threshold": 3,
                 "window": "10m",
                 "severity": food_severity,
+                "announce_in_group": announce,
                 "resolve_after": "20m",
                 "filter": {"categories": ["food_safety_health"]},
             },
@@ -66,8 +68,9 @@ def wired(data_dir: Path, receiver: HttpReceiver, **alerting: Any) -> tuple[Cont
     """A context sending to the local webhook receiver, and its engine listening to ingest."""
     hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
     food_severity = alerting.pop("food_severity", "warning")
+    announce = alerting.pop("announce", False)
     ctx = make_ctx(data_dir, NOON, notifiers=[hook], **alerting)
-    engine = AlertEngine(ctx, crisis_rules(food_severity))
+    engine = AlertEngine(ctx, crisis_rules(food_severity, announce))
     ctx.pipeline.add_listener(engine.listen)
     return ctx, engine
 
@@ -141,17 +144,15 @@ def test_acknowledging_one_alert_acknowledges_the_incident_and_new_members(
     assert by_rule == {"urgent": "王班长", "food": "王班长（随预警组确认）"}
 
 
-def test_a_new_kind_of_serious_signal_is_announced_as_a_group_update(
-    data_dir: Path, receiver: HttpReceiver
-) -> None:
-    ctx, engine = wired(data_dir, receiver, food_severity="high")
+def test_a_new_front_is_announced_as_a_group_update(data_dir: Path, receiver: HttpReceiver) -> None:
+    ctx, engine = wired(data_dir, receiver, food_severity="high", announce=True)
     ingest(ctx, kol_post(ctx))  # urgent-mention: critical, announced
     with ctx.sessions() as session:
         (urgent,) = service.get_all(session)
         service.acknowledge(session, alert_id=urgent.id, by="王班长", at=ctx.clock())
     advance(ctx, timedelta(minutes=2))
     ingest(ctx, food(4, 2, ctx))
-    outcomes = engine.tick()  # a frequency rule (a kind the group has not had) at high
+    outcomes = engine.tick()  # a rule marked as a new front joins the group
 
     assert [(o.alert.rule, o.event, o.notify) for o in outcomes] == [
         ("food", AlertEvent.GROUP_UPDATE, True)
@@ -169,7 +170,16 @@ def test_a_new_kind_of_serious_signal_is_announced_as_a_group_update(
 
     advance(ctx, timedelta(minutes=2))
     ingest(ctx, food(4, 4, ctx))
-    assert not [o for o in engine.tick() if o.notify]  # the same kind again: quiet
+    assert not [o for o in engine.tick() if o.notify]  # the same rule again: quiet
+
+
+def test_a_joiner_that_is_no_new_front_stays_quiet(data_dir: Path, receiver: HttpReceiver) -> None:
+    ctx, engine = wired(data_dir, receiver, food_severity="high")  # not marked announce_in_group
+    ingest(ctx, kol_post(ctx))
+    advance(ctx, timedelta(minutes=2))
+    ingest(ctx, food(4, 2, ctx))
+    assert [(o.event, o.notify) for o in engine.tick()] == [(AlertEvent.OPENED, False)]
+    assert len(receiver.requests) == 1
 
 
 def test_an_alert_that_raises_an_acknowledged_incident_opens_it_again(
