@@ -50,7 +50,7 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     assert "2 个数据源异常或有损失" in app.error[0].value
     assert "cookie" in app.caption[0].value
     assert "404" in app.caption[1].value  # the first loss is named under the table
-    assert any("已存校正：情感 0 条" in c.value for c in app.caption)  # adaptation status
+    assert any("已存校正（按提及计" in c.value and "情感 0 条" in c.value for c in app.caption)
     st.cache_resource.clear()
 
 
