@@ -110,7 +110,7 @@ def adaptation() -> None:
     """The deployment's model adapted from staff corrections: corrections, training, effect."""
     st.subheader("人工校正与模型自适应")
     with ctx.sessions() as session:
-        current = adaptation_status(session, ctx.data_dir)
+        current = adaptation_status(session, ctx.data_dir, ctx.config.tz)
     for line in current.lines():
         st.caption(line)
 

@@ -76,3 +76,28 @@ def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(tmp_path, monkeypatch
     assert "host/port/ssl" in advice
     assert "选择器" not in advice and "页面" not in advice
     st.cache_resource.clear()
+
+
+def test_the_adapted_models_training_time_is_in_the_configured_zone(tmp_path, monkeypatch):
+    from sentiment.adaptation.model import new_adapter
+    from sentiment.adaptation.service import adapted_path
+    from sentiment.linear_classifier import load_models
+
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("brand: 鲜味坊\ntimezone: Europe/Berlin\n", "utf-8")
+    Context.load(config, tmp_path / "var").close()
+    adapter = new_adapter(load_models().heads.idf)
+    adapter.meta.update(trained_at="2026-12-02T20:15:00+00:00", last_correction_id=0)
+    path = adapted_path(tmp_path / "var")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    adapter.save(path)
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+
+    app = AppTest.from_file(PAGE, default_timeout=60).run()
+
+    assert not app.exception
+    trained = [c.value for c in app.caption if "训练于" in c.value]
+    assert trained and "2026-12-02 21:15（Europe/Berlin）" in trained[0], trained
+    st.cache_resource.clear()
