@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +22,9 @@ from app.datalock import writer_lock
 from app.service import Service
 from collectors.config import SOURCES
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from core.config import load_config
 from core.context import Context
+from core.errors import YuqingError
 
 console = Console()
 log = logging.getLogger(__name__)
@@ -42,7 +46,11 @@ def run(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR)
 def dashboard_process(
     config: Path | None, data_dir: Path, port: int, host: str
 ) -> subprocess.Popen[bytes]:
-    """Start the Streamlit dashboard as a child process reading the same stores."""
+    """Start the Streamlit dashboard as a child process reading the same stores.
+
+    Streamlit's own banner (English, on stdout: "You can now view your Streamlit app…") is
+    not shown: the caller prints the address in Chinese. Its warnings and errors (stderr)
+    still reach the terminal."""
     script = Path(app.__file__).with_name("dashboard_main.py")
     env = dict(os.environ, YUQING_DATA_DIR=str(data_dir.resolve()))
     if config:
@@ -51,9 +59,32 @@ def dashboard_process(
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", host, "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-        "--client.toolbarMode", "viewer",
+        "--client.toolbarMode", "viewer", "--logger.level", "warning",
     ]  # fmt: skip
-    return subprocess.Popen(command, env=env)
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse, in Chinese, a dashboard address that cannot be listened on (Streamlit would only
+    log "Port … is not available" in English and exit, while the service ran on and the address
+    printed led to the other program)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            why = _BIND_ERRORS.get(exc.errno or 0, f"无法监听：{exc}")
+            raise YuqingError(
+                f"看板地址 {host}:{port} {why}；用 --port 换一个端口，"
+                "或修改配置 dashboard.port / dashboard.host"
+            ) from None
+
+
+_BIND_ERRORS = {
+    errno.EADDRINUSE: "已被其他程序占用（可能已有看板或演示在运行）",
+    errno.EACCES: "无权监听（1024 以下的端口需要管理员权限）",
+    errno.EADDRNOTAVAIL: "不是本机的地址",
+}
 
 
 def dashboard_command(
@@ -64,6 +95,7 @@ def dashboard_command(
     """Start the Streamlit dashboard (reads while `yuqing run` writes)."""
     ctx = Context.load(config, data_dir)
     settings = ctx.config.dashboard
+    ensure_port_free(settings.host, port or settings.port)
     console.print(f"看板地址：http://{settings.host}:{port or settings.port}")
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
     # Stopping `yuqing dashboard` (SIGTERM) stops Streamlit too instead of orphaning it.
@@ -83,10 +115,11 @@ def demo(
     port: Annotated[int | None, typer.Option(help="看板端口（默认取配置 dashboard.port）")] = None,
 ) -> None:
     """Demo: replay source + service + dashboard together; prints the dashboard URL."""
+    settings = load_config(config).dashboard
+    ensure_port_free(settings.host, port or settings.port)  # before anything is deleted
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
     ctx = Context.load(config, data_dir)
-    settings = ctx.config.dashboard
     url = f"http://{settings.host}:{port or settings.port}"
     process = dashboard_process(config, data_dir, port or settings.port, settings.host)
     console.rule("yuqing 舆情监测演示")
