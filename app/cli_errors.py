@@ -77,8 +77,25 @@ def _no_option(match: re.Match[str], exc: Any) -> str:
             f"没有选项 {name}（以 - 开头的词会被当作选项：排除词请写在其他词之后，"
             "如 '退款 -广告'，或在它前面加 --，如 yuqing search -- -广告）"
         )
-    hint = f"（是否想用：{match['alt']}）" if match["alt"] else ""
+    hint = f"（是否想用：{match['alt']}）" if match["alt"] else _subcommand_hint(name, exc)
     return f"没有选项 {name}{hint}"
+
+
+def _subcommand_hint(name: str, exc: Any) -> str:
+    """`yuqing sources --data-dir var`: the option belongs to the group's sub-commands."""
+    ctx: Any = getattr(exc, "ctx", None)
+    commands: dict[str, Any] = getattr(getattr(ctx, "command", None), "commands", None) or {}
+    having = [
+        command_name
+        for command_name, command in commands.items()
+        if any(name in (*param.opts, *param.secondary_opts) for param in command.params)
+    ]
+    if not having:
+        return ""
+    return (
+        f"（{name} 是子命令的选项，要写在子命令之后，如 {ctx.command_path} {having[0]} {name} …；"
+        f"有此选项的子命令：{'、'.join(having)}）"
+    )
 
 
 # (English message shape, Chinese wording) for every usage error click raises.

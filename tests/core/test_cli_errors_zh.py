@@ -64,3 +64,15 @@ def test_usage_errors_are_chinese(
 )
 def test_typer_reasons_for_a_bad_value_are_chinese(reason: str, expected: str) -> None:
     assert reason_zh(reason) == expected
+
+
+def test_an_option_before_the_sub_command_says_where_it_goes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["yuqing", "sources", "--data-dir", "var"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert "错误：没有选项 --data-dir（--data-dir 是子命令的选项，要写在子命令之后" in err, err
+    assert "sources list --data-dir …；有此选项的子命令：list、run、reset、webhook）" in err, err
