@@ -75,10 +75,13 @@ class BrandNames:
         return text
 
 
-def mention_terms(mentions: Sequence[Mention], brand: BrandNames) -> list[tuple[str, ...]]:
+def mention_terms(
+    mentions: Sequence[Mention], brand: BrandNames, texts: Sequence[str] | None = None
+) -> list[tuple[str, ...]]:
     """The most informative words (brand removed) and #topics# of each mention, in one scan,
-    best first (`term_order`)."""
-    full = [m.full_text for m in mentions]
+    best first (`term_order`); of `texts` when given (one per mention), else of each
+    mention's title and text."""
+    full = list(texts) if texts is not None else [m.full_text for m in mentions]
     texts = [text[:SCAN].casefold() for text in full]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
     # Each distinct word is judged once: its sort key, unless a brand fragment.

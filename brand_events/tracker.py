@@ -40,6 +40,7 @@ from brand_events.features import BrandNames, mention_terms
 from brand_events.listing import newest_seen
 from brand_events.models import Event, EventMember, EventSeed, EventsState
 from brand_events.seed import Seed
+from brand_events.templates import TitleTemplates
 from brand_events.titles import make_title
 from core.config import CoreConfig
 from core.db import lookup
@@ -81,6 +82,7 @@ class EventTracker:
     def __init__(self, sessions: sessionmaker[Session], config: CoreConfig) -> None:
         self.sessions = sessions
         self.brand = BrandNames.from_config(config)
+        self.templates = TitleTemplates(self.brand.strip)
         self.clusterer = Clusterer()
         self.version: int | None = None
         self.persisted: set[str] = set()  # ids with an events row
@@ -99,7 +101,8 @@ class EventTracker:
         with self.sessions.begin() as session:
             self._sync(session)
             ordered = sorted(mentions, key=lambda m: m.published_at)
-            terms = mention_terms(ordered, self.brand)
+            texts = self.templates.clustering_texts(ordered)
+            terms = mention_terms(ordered, self.brand, texts)
             posts = [self._post(m, t) for m, t in zip(ordered, terms, strict=True)]
             known = self._prefetch(session, posts)
             members: list[tuple[Post, Decision]] = []
