@@ -1,6 +1,15 @@
 """Rule types (registered by name) and the built-in default rule files in `defaults/`."""
 
-from alerting.rules import flatline, frequency, negative_ratio, new_term, own_post, spike, urgent
+from alerting.rules import (
+    event_growth,
+    flatline,
+    frequency,
+    negative_ratio,
+    new_term,
+    own_post,
+    spike,
+    urgent,
+)
 from alerting.rules.base import RULES, Finding, Rule, RuleContext, RuleFilter, RuleSpec, describe
 
 __all__ = [
@@ -11,6 +20,7 @@ __all__ = [
     "RuleFilter",
     "RuleSpec",
     "describe",
+    "event_growth",
     "flatline",
     "frequency",
     "negative_ratio",
