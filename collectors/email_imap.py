@@ -10,6 +10,8 @@ Options: host, port (993/143), ssl (true), username, password or password_env, f
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import os
 import socket
 import ssl
@@ -28,6 +30,7 @@ from core.context import Context
 from core.enums import Channel
 from core.errors import ConfigError
 from core.models import Author, Mention
+from core.validation import close_match
 
 
 def parse_cursor(cursor: str | None) -> tuple[int, int] | None:
@@ -70,19 +73,25 @@ class ImapCollector(Collector):
 
     @staticmethod
     def _password(reader: OptionReader) -> str:
-        variable = reader.string("password_env")
-        password = os.environ.get(variable) if variable else reader.string("password")
+        """The password; a problem is noted and reading goes on, so every problem shows at once."""
+        variable, written = reader.string("password_env"), reader.string("password")
+        if variable and written:
+            reader.report(
+                "password", "与 password_env 只能填一个：删掉其中一个（建议保留 password_env）"
+            )
+        password = os.environ.get(variable) if variable else written
         if not password and variable:
-            raise reader.error("password_env", f"环境变量 {variable} 未设置或为空")
-        if not password:
-            raise reader.error(
+            reader.report("password_env", f"环境变量 {variable} 未设置或为空：先设置它再启动")
+        elif not password:
+            reader.report(
                 "password", "缺少密码：请填写 password，或用 password_env 指定存放密码的环境变量"
             )
-        return password
+        return password or ""
 
     def collect(self, request: CollectRequest) -> Iterator[Batch]:
         """New messages in UID order, one batch per `batch_size` messages."""
         with self._connect() as client:
+            self._require_folder(client)
             validity = int(
                 client.select_folder(self.settings["folder"], readonly=True)[b"UIDVALIDITY"]
             )
@@ -110,15 +119,26 @@ class ImapCollector(Collector):
             client.normalise_times = False  # keep INTERNALDATE timezone-aware
             client.login(settings["username"], settings["password"])
         except LoginError as exc:
-            raise ConfigError(
-                f"sources[{self.source.name}].options.username/password: 登录失败 ({exc})"
-            ) from None
+            raise ConfigError(login_problem(self.source.name, settings, exc)) from None
         except (OSError, IMAPClientError) as exc:
             reason = connect_problem(exc, settings["timeout"])
             raise SourceFailed(
                 f"无法连接邮箱 {settings['host']}:{settings['port']}：{reason}"
             ) from None
         return client
+
+    def _require_folder(self, client: IMAPClient) -> None:
+        """ConfigError naming the folders there are when `folder` is not one of them."""
+        folder = self.settings["folder"]
+        if client.folder_exists(folder):
+            return
+        names = [str(name) for _flags, _delimiter, name in client.list_folders()]
+        near = close_match(folder, names)
+        hint = f"是不是 {near}？" if near else ""
+        raise ConfigError(
+            f"sources[{self.source.name}].options.folder：邮箱中没有文件夹 {folder!r}；{hint}"
+            f"已有的文件夹：{'、'.join(names) or '（无）'}（名称须与此完全一致，含大小写与分隔符）"
+        )
 
     def _new_uids(self, client: IMAPClient, validity: int, request: CollectRequest) -> list[int]:
         """UIDs after the cursor; by date since the back-fill horizon on first run or reset."""
@@ -163,6 +183,26 @@ def connect_problem(exc: Exception, timeout: float) -> str:
     if isinstance(exc, IMAPClientError):
         return f"邮箱服务器返回错误（{exc}）：检查 host/port 是否为 IMAP 服务"
     return f"网络错误（{type(exc).__name__}）：检查 host/port/ssl、网络与防火墙"
+
+
+def login_problem(source: str, settings: dict[str, Any], exc: LoginError) -> str:
+    """Why the mailbox refused the login, in Chinese, with what to check."""
+    reply = server_reply(exc)
+    return (
+        f"sources[{source}].options.username/password：邮箱 {settings['host']} 拒绝登录"
+        f"（用户名 {settings['username']}，服务器答复：{reply or '无'}）：检查 username 与 "
+        "password/password_env；QQ、163 等邮箱的 IMAP 须填“授权码”而不是网页登录密码。"
+        f"登录成功后才能检查 folder {settings['folder']!r} 是否存在"
+    )
+
+
+def server_reply(exc: Exception) -> str:
+    """The server's words in an imapclient error, without the b'...' that imapclient wraps."""
+    reply = str(exc.args[0]) if exc.args else ""
+    if reply[:2] in ("b'", 'b"') and reply[-1:] == reply[1]:
+        with contextlib.suppress(ValueError, SyntaxError):
+            reply = ast.literal_eval(reply).decode(errors="replace")
+    return reply
 
 
 def mail_text(mail: MailMessage) -> str:

@@ -43,11 +43,6 @@ class OptionReader:
         """Note a problem of the option `key` (raised with the others by reject_unknown)."""
         self.problems.append(f"{self.where}.{key}：{message}")
 
-    def error(self, key: str, message: str) -> SourceOptionsError:
-        """The problems so far plus this one, for a problem reading cannot go on after."""
-        self.report(key, message)
-        return SourceOptionsError(self.problems)
-
     def _get(self, key: str, default: Any, required: bool) -> Any:
         self.used.add(key)
         value = self.raw.get(key, _MISSING)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -171,6 +172,28 @@ def user_fields(user: object) -> dict[str, Any]:
         "followers": user.get("followers_count"),
         "verified": bool(user.get("verified")),
     }
+
+
+@dataclass(frozen=True)
+class MblogPage:
+    """One API page of mblogs: its `data`, the mblogs and their posts (in the same order)."""
+
+    data: dict[str, Any]
+    mblogs: list[dict[str, Any]]
+    posts: list[RawPost]
+
+    def items(self, base_url: str) -> Iterator[Any]:
+        """The posts, long ones by way of a full-text request (see full_text_requests)."""
+        return full_text_requests(base_url, self.posts, self.mblogs)
+
+
+def mblog_page(response: Response, when: TimeParser, now: datetime) -> MblogPage | None:
+    """The mblogs of a search or timeline page; None for a genuine "nothing here"."""
+    data = api_data(response)
+    if data is None:
+        return None
+    found = list(mblogs(data))
+    return MblogPage(data, found, [mblog_post(m, when, now) for m in found])
 
 
 def full_text_requests(

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from collectors.spiders.base import YuqingSpider
-from collectors.spiders.weibo_common import api_data, full_text_requests, mblog_post, mblogs
+from collectors.spiders.weibo_common import mblog_page
 
 SEARCH_PATH = "/api/container/getIndex?containerid={container}&page_type=searchall&page={page}"
 
@@ -34,11 +34,9 @@ class WeiboSearchSpider(YuqingSpider):
 
     def parse(self, response: Response, keyword: str = "", page: int = 1) -> Iterator[Any]:
         """Posts of one result page, then the next page while results are recent."""
-        data = api_data(response)
-        if data is None:
+        found = mblog_page(response, self.when, self.now)
+        if found is None:
             return
-        found = list(mblogs(data))
-        posts = [mblog_post(m, self.when, self.now) for m in found]
-        yield from full_text_requests(self.base_url, posts, found)
-        if self.wants_more(page, (p.published_at for p in posts)):
+        yield from found.items(self.base_url)
+        if self.wants_more(page, (p.published_at for p in found.posts)):
             yield self.page_request(keyword, page + 1)

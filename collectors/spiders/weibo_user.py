@@ -10,13 +10,7 @@ from scrapy.http import Response
 
 from collectors.fields import parse_count
 from collectors.spiders.base import YuqingSpider
-from collectors.spiders.weibo_common import (
-    api_data,
-    comment_post,
-    full_text_requests,
-    mblog_post,
-    mblogs,
-)
+from collectors.spiders.weibo_common import api_data, comment_post, mblog_page
 
 TIMELINE_PATH = "/api/container/getIndex?containerid=107603{uid}"
 COMMENTS_PATH = "/comments/hotflow?id={mid}&mid={mid}&max_id_type={max_id_type}"
@@ -41,18 +35,16 @@ class WeiboUserSpider(YuqingSpider):
 
     def parse(self, response: Response, uid: str = "", page: int = 1) -> Iterator[Any]:
         """Posts of one timeline page, their comment pages, then the next timeline page."""
-        data = api_data(response)
-        if data is None:
+        found = mblog_page(response, self.when, self.now)
+        if found is None:
             return
-        found = list(mblogs(data))
-        posts = [mblog_post(m, self.when, self.now) for m in found]
-        yield from full_text_requests(self.base_url, posts, found)
+        yield from found.items(self.base_url)
         if self.settings.getbool("WEIBO_COMMENTS", True):
-            for post, mblog in zip(posts, found, strict=True):
+            for post, mblog in zip(found.posts, found.mblogs, strict=True):
                 if (parse_count(mblog.get("comments_count")) or 0) > 0:
                     yield self.comments_request(post.native_id, None, 0, 1)
-        if self.wants_more(page, (p.published_at for p in posts)):
-            since_id = (data.get("cardlistInfo") or {}).get("since_id")
+        if self.wants_more(page, (p.published_at for p in found.posts)):
+            since_id = (found.data.get("cardlistInfo") or {}).get("since_id")
             yield self.timeline_request(uid, page + 1, str(since_id) if since_id else None)
 
     def comments_request(self, mid: str, max_id: object, max_id_type: object, page: int) -> Request:

@@ -18,7 +18,7 @@ from core.errors import YuqingError
 __all__ = ["ActorOption", "actor_name", "console", "err_console", "local", "parse_now", "reported"]
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # one line per error: paths stay whole
 
 NowOption = Annotated[
     str | None,

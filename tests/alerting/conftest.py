@@ -15,6 +15,7 @@ from app.config import AppConfig
 from bench.synthetic import TZ, PassThroughClassifier
 from core.context import Context
 from core.timeutil import SimulatedClock
+from tests.support.receivers import receiver, smtp_inbox  # noqa: F401  (fixtures)
 
 MONDAY = datetime(2026, 3, 2, 0, 0, tzinfo=TZ)  # Monday 00:00 Asia/Shanghai
 

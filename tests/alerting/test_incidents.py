@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,8 @@ from bench.synthetic import burst
 from core.context import Context
 from core.enums import Severity
 from tests.alerting.conftest import MONDAY, advance, make_ctx
-from tests.alerting.receivers import HttpReceiver, http_receiver
 from tests.alerting.test_lifecycle import food, ingest
+from tests.support.receivers import HttpReceiver
 
 NOON = MONDAY + timedelta(hours=12)
 
@@ -56,12 +55,6 @@ def no_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
     from apprise.plugins.base import NotifyBase
 
     monkeypatch.setattr(NotifyBase, "request_rate_per_sec", 0)
-
-
-@pytest.fixture
-def receiver() -> Iterator[HttpReceiver]:
-    with http_receiver() as server:
-        yield server
 
 
 def wired(data_dir: Path, receiver: HttpReceiver, **alerting: Any) -> tuple[Context, AlertEngine]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from alerting.enums import DeliveryStatus
 from alerting.notifications import Notification, notify, retry_due
 from core.context import Context
 from tests.alerting.conftest import MONDAY, advance, make_ctx
-from tests.alerting.receivers import http_receiver, smtp_server
+from tests.support.receivers import HttpReceiver, SmtpInbox, http_receiver
 
 MESSAGE = Notification(
     title="【紧急】新预警：食品安全投诉激增",
@@ -42,19 +41,13 @@ def ctx_with(data_dir: Path, *notifiers: dict[str, Any], **alerting: Any) -> Con
     return make_ctx(data_dir, MONDAY, notifiers=list(notifiers), **alerting)
 
 
-@pytest.fixture
-def receiver() -> Iterator[Any]:
-    with http_receiver() as server:
-        yield server
-
-
 def point_plugin_at(monkeypatch: pytest.MonkeyPatch, module: str, cls: str, url: str) -> None:
     """Send a vendor plugin's requests to the local receiver instead of the vendor."""
     plugin = getattr(__import__(f"apprise.plugins.{module}", fromlist=[cls]), cls)
     monkeypatch.setattr(plugin, "notify_url", url)
 
 
-def test_webhook_payload(data_dir: Path, receiver: Any) -> None:
+def test_webhook_payload(data_dir: Path, receiver: HttpReceiver) -> None:
     ctx = ctx_with(
         data_dir,
         {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/alerts")}},
@@ -71,7 +64,7 @@ def test_webhook_payload(data_dir: Path, receiver: Any) -> None:
 
 
 def test_dingtalk_markdown_payload(
-    data_dir: Path, receiver: Any, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, receiver: HttpReceiver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     point_plugin_at(
         monkeypatch, "dingtalk", "NotifyDingTalk", receiver.url("/robot/send?access_token={token}")
@@ -88,7 +81,9 @@ def test_dingtalk_markdown_payload(
     assert MESSAGE.link in body["markdown"]["text"]
 
 
-def test_wecom_text_payload(data_dir: Path, receiver: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wecom_text_payload(
+    data_dir: Path, receiver: HttpReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
     point_plugin_at(
         monkeypatch, "wecombot", "NotifyWeComBot", receiver.url("/cgi-bin/webhook/send?key={key}")
     )
@@ -101,7 +96,7 @@ def test_wecom_text_payload(data_dir: Path, receiver: Any, monkeypatch: pytest.M
 
 
 def test_feishu_text_payload(
-    data_dir: Path, receiver: Any, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, receiver: HttpReceiver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     point_plugin_at(
         monkeypatch, "feishu", "NotifyFeishu", receiver.url("/open-apis/bot/v2/hook/{token}/")
@@ -116,20 +111,19 @@ def test_feishu_text_payload(
     )
 
 
-def test_email_via_local_smtp(data_dir: Path) -> None:
-    with smtp_server() as (port, messages):
-        options = {
-            "host": "127.0.0.1",
-            "port": port,
-            "security": "none",
-            "from": "yuqing@example.com",
-            "to": ["pr@example.com", "lead@example.com"],
-        }
-        ctx = ctx_with(data_dir, {"name": "mail", "type": "email", "options": options})
-        results = notify(ctx, MESSAGE)
+def test_email_via_local_smtp(data_dir: Path, smtp_inbox: SmtpInbox) -> None:
+    options = {
+        "host": "127.0.0.1",
+        "port": smtp_inbox.port,
+        "security": "none",
+        "from": "yuqing@example.com",
+        "to": ["pr@example.com", "lead@example.com"],
+    }
+    ctx = ctx_with(data_dir, {"name": "mail", "type": "email", "options": options})
+    results = notify(ctx, MESSAGE)
     assert [r.status for r in results] == [DeliveryStatus.SENT], results
-    assert len(messages) >= 1
-    message = messages[0]
+    assert len(smtp_inbox.messages) >= 1
+    message = smtp_inbox.messages[0]
     assert "食品安全投诉激增" in str(message["Subject"])
     text = "".join(
         part.get_content() for part in message.walk() if part.get_content_maintype() == "text"
@@ -137,7 +131,7 @@ def test_email_via_local_smtp(data_dir: Path) -> None:
     assert "基线 0.8 条" in text and "alerts?alert=7" in text
 
 
-def test_email_text_part_writes_every_link_out(data_dir: Path) -> None:
+def test_email_text_part_writes_every_link_out(data_dir: Path, smtp_inbox: SmtpInbox) -> None:
     message = Notification(
         title="【紧急】新预警：食品安全投诉激增",
         body_markdown=(
@@ -148,20 +142,19 @@ def test_email_text_part_writes_every_link_out(data_dir: Path) -> None:
         link="http://dash.example/alerts?alert=7",
         alert_id=7,
     )
-    with smtp_server() as (port, messages):
-        options = {
-            "host": "127.0.0.1",
-            "port": port,
-            "security": "none",
-            "from": "yuqing@example.com",
-            "to": ["pr@example.com"],
-        }
-        ctx = ctx_with(data_dir, {"name": "mail", "type": "email", "options": options})
-        results = notify(ctx, message)
+    options = {
+        "host": "127.0.0.1",
+        "port": smtp_inbox.port,
+        "security": "none",
+        "from": "yuqing@example.com",
+        "to": ["pr@example.com"],
+    }
+    ctx = ctx_with(data_dir, {"name": "mail", "type": "email", "options": options})
+    results = notify(ctx, message)
     assert [r.status for r in results] == [DeliveryStatus.SENT], results
     parts = {
         part.get_content_subtype(): part.get_content()
-        for part in messages[0].walk()
+        for part in smtp_inbox.messages[0].walk()
         if part.get_content_maintype() == "text"
     }
     assert "原文：https://weibo.com/1/Nq_x?from=page_1" in parts["plain"]
@@ -205,7 +198,7 @@ def test_gives_up_after_max_attempts_and_keeps_the_record(data_dir: Path) -> Non
     assert row.status == DeliveryStatus.GAVE_UP and row.last_error and row.attempts == 2
 
 
-def test_rate_limit_defers_instead_of_dropping(data_dir: Path, receiver: Any) -> None:
+def test_rate_limit_defers_instead_of_dropping(data_dir: Path, receiver: HttpReceiver) -> None:
     hook = {
         "name": "hook",
         "type": "webhook",
@@ -220,7 +213,7 @@ def test_rate_limit_defers_instead_of_dropping(data_dir: Path, receiver: Any) ->
     assert len(receiver.requests) == 3
 
 
-def test_targets_and_unknown_notifier(data_dir: Path, receiver: Any) -> None:
+def test_targets_and_unknown_notifier(data_dir: Path, receiver: HttpReceiver) -> None:
     ctx = ctx_with(
         data_dir,
         {"name": "a", "type": "webhook", "options": {"endpoint": receiver.url("/a")}},
@@ -260,7 +253,9 @@ def test_apprise_urls_look_like_the_vendors(data_dir: Path) -> None:
         assert apprise.Apprise().add(built)
 
 
-def test_messages_mask_personal_data_unless_switched_off(data_dir: Path, receiver: Any) -> None:
+def test_messages_mask_personal_data_unless_switched_off(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
     from alerting.notifications import Notification, notify
 
     hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
@@ -299,7 +294,7 @@ PLAIN_LINKED = (
 
 
 def test_wecom_and_feishu_show_links_as_label_and_url_lines(
-    data_dir: Path, receiver: Any, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, receiver: HttpReceiver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     point_plugin_at(
         monkeypatch, "wecombot", "NotifyWeComBot", receiver.url("/cgi-bin/webhook/send?key={key}")

@@ -21,10 +21,13 @@ from core.enums import Severity
 from crisis_playbooks.cases import flows
 from crisis_playbooks.cases.models import Case, CaseCreate
 from crisis_playbooks.config import CasesConfig
+from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
+from crisis_playbooks.playbook.models import PlaybookRun
 from crisis_playbooks.sla.clocks import SlaPolicy
 from tests.conftest import require
+from tests.support.receivers import receiver, smtp_inbox  # noqa: F401  (fixtures)
 
 TZ = ZoneInfo("Asia/Shanghai")
 CASE_TABLES = [
@@ -134,6 +137,22 @@ def make_case(session: Session, *, now: datetime | None = None, **fields: Any) -
     case = flows.open_case(session, case_in=CaseCreate(**values), actor="tester", now=moment)
     session.commit()
     return case
+
+
+def start_playbook(
+    session: Session,
+    case: Case,
+    playbook: Playbook,
+    *,
+    actor: str = "a",
+    now: datetime | None = None,
+    tz: ZoneInfo = TZ,
+) -> PlaybookRun:
+    """Factory: start `playbook` on `case` (default five minutes after make_case's opening)."""
+    moment = now or local(2026, 11, 23, 10, 5)
+    return playbook_flows.start(
+        session, case=case, playbook=playbook, actor=actor, now=moment, tz=tz
+    )
 
 
 def utc(*args: int) -> datetime:

@@ -10,12 +10,11 @@ from crisis_playbooks.cases import flows
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case
 from crisis_playbooks.kpis import compute_kpis
-from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.recovery import service as recovery
 from crisis_playbooks.recovery.models import RecoveryUpdate
 from crisis_playbooks.sla.clocks import SlaPolicy
-from tests.cases.conftest import TZ, local, make_case
+from tests.cases.conftest import local, make_case, start_playbook
 
 WEEK_START = local(2026, 11, 23)
 WEEK_END = local(2026, 11, 30)
@@ -102,14 +101,7 @@ def test_kpis_of_a_week(session: Session, policy: SlaPolicy, library: dict[str, 
         (CaseStatus.RESOLVED, 240),
     )
     stuck = make_case(session, title="stuck", now=local(2026, 11, 25, 10))
-    playbook_flows.start(
-        session,
-        case=stuck,
-        playbook=library["food_safety"],
-        actor="a",
-        now=local(2026, 11, 25, 10, 1),
-        tz=TZ,
-    )
+    start_playbook(session, stuck, library["food_safety"], now=local(2026, 11, 25, 10, 1))
     make_case(session, title="last week", now=local(2026, 11, 16, 10))
     recovery.update(
         session,

@@ -11,20 +11,17 @@ from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.config import CasesConfig
 from crisis_playbooks.errors import CaseError
-from crisis_playbooks.playbook import flows
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.tasks import flows as task_flows
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
-from tests.cases.conftest import TZ, Recorder, local, make_case
+from tests.cases.conftest import TZ, Recorder, local, make_case, start_playbook
 
 
 def test_start_turns_steps_into_due_tasks(session: Session, library: dict[str, Playbook]) -> None:
     case = make_case(session, summary="酸菜鱼吃出虫子", channel="weibo", owner="李娜")
     playbook = library["food_safety"]
-    run = flows.start(
-        session, case=case, playbook=playbook, actor="李娜", now=local(2026, 11, 23, 10, 5), tz=TZ
-    )
+    run = start_playbook(session, case, playbook, actor="李娜")
     session.commit()
     items = tasks.get_all(session, case_id=case.id)
     assert [t.step_id for t in items] == [s.id for s in playbook.steps]
@@ -43,14 +40,7 @@ def test_missing_values_are_marked_for_a_human(
     session: Session, library: dict[str, Playbook]
 ) -> None:
     case = make_case(session)  # no mention: the complainant is unknown
-    flows.start(
-        session,
-        case=case,
-        playbook=library["food_safety"],
-        actor="a",
-        now=local(2026, 11, 23, 10, 5),
-        tz=TZ,
-    )
+    start_playbook(session, case, library["food_safety"])
     private = next(
         t for t in tasks.get_all(session, case_id=case.id) if "private_message" in t.templates
     )
@@ -59,24 +49,14 @@ def test_missing_values_are_marked_for_a_human(
 
 def test_a_playbook_starts_once_per_case(session: Session, library: dict[str, Playbook]) -> None:
     case = make_case(session)
-    moment = local(2026, 11, 23, 10, 5)
-    flows.start(session, case=case, playbook=library["food_safety"], actor="a", now=moment, tz=TZ)
+    start_playbook(session, case, library["food_safety"])
     with pytest.raises(CaseError, match="已启动预案"):
-        flows.start(
-            session, case=case, playbook=library["food_safety"], actor="a", now=moment, tz=TZ
-        )
+        start_playbook(session, case, library["food_safety"])
 
 
 def test_tick_and_skip_steps(session: Session, library: dict[str, Playbook]) -> None:
     case = make_case(session)
-    flows.start(
-        session,
-        case=case,
-        playbook=library["kol_media_complaint"],
-        actor="a",
-        now=local(2026, 11, 23, 10, 5),
-        tz=TZ,
-    )
+    start_playbook(session, case, library["kol_media_complaint"])
     first, second, *_ = tasks.get_all(session, case_id=case.id)
     task_flows.set_status(
         session,
@@ -117,14 +97,7 @@ def test_overdue_tasks_are_flagged_and_notified_once(
     session: Session, library: dict[str, Playbook], recorder: Recorder, cases_config: CasesConfig
 ) -> None:
     case = make_case(session, owner="李娜")
-    flows.start(
-        session,
-        case=case,
-        playbook=library["food_safety"],
-        actor="a",
-        now=local(2026, 11, 23, 10, 5),
-        tz=TZ,
-    )
+    start_playbook(session, case, library["food_safety"])
     items = tasks.get_all(session, case_id=case.id)
     done = items[0]
     task_flows.set_status(
@@ -157,14 +130,7 @@ def test_an_owner_set_after_the_start_fills_the_open_steps(
     from crisis_playbooks.cases.models import CaseUpdate
 
     case = make_case(session, title="高危舆情：食品安全/人身安全", summary="酸菜鱼吃出虫子")
-    flows.start(
-        session,
-        case=case,
-        playbook=library["food_safety"],
-        actor="李娜",
-        now=local(2026, 11, 23, 10, 5),
-        tz=TZ,
-    )
+    start_playbook(session, case, library["food_safety"], actor="李娜")
     items = tasks.get_all(session, case_id=case.id)
     done, notice = items[0], next(t for t in items if "internal_notice" in t.templates)
     done.status = TaskStatus.DONE.value  # a step already worked keeps what it said

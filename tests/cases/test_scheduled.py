@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -18,55 +16,22 @@ from core.enums import Severity
 from core.timeutil import SimulatedClock
 from crisis_playbooks import runtime
 from crisis_playbooks.audit.enums import EventKind
-from crisis_playbooks.cases import flows
-from crisis_playbooks.cases.models import CaseCreate
-from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.scheduled import JOB_ID, check_job, register_jobs
 from crisis_playbooks.sla.enums import ClockKind, ClockThreshold
-from tests.cases.conftest import TZ, Recorder, local
-
-
-class Receiver:
-    """A local HTTP endpoint recording the JSON bodies POSTed to it."""
-
-    def __init__(self) -> None:
-        self.bodies: list[dict[str, Any]] = []
-        received = self.bodies
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", 0))
-                received.append(json.loads(self.rfile.read(length) or b"{}"))
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+from tests.cases.conftest import Recorder, local, make_case, start_playbook
+from tests.support.receivers import HttpReceiver
 
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def ctx(db_url: str, tmp_path: Path, receiver: Receiver) -> Iterator[Context]:
+def ctx(db_url: str, tmp_path: Path, receiver: HttpReceiver) -> Iterator[Context]:
     config = {
         "brand": "鲜味坊",
         "database": {"url": db_url},
         "dashboard": {"public_url": "http://dash.example"},
         "alerting": {
-            "notifiers": [{"name": "ops", "type": "webhook", "options": {"endpoint": receiver.url}}]
+            "notifiers": [
+                {"name": "ops", "type": "webhook", "options": {"endpoint": receiver.url("/hook")}}
+            ]
         },
         "cases": {"check_interval": "30s", "escalation_targets": ["ops"]},
     }
@@ -75,6 +40,13 @@ def ctx(db_url: str, tmp_path: Path, receiver: Receiver) -> Iterator[Context]:
     context = Context.load(path, tmp_path / "var", clock=SimulatedClock(local(2026, 11, 23, 10)))
     yield context
     context.close()
+
+
+def advance(ctx: Context, moment: datetime) -> None:
+    """Move the context's simulated clock to `moment`."""
+    clock = ctx.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance_to(moment)
 
 
 def test_register_jobs_adds_one_interval_job(ctx: Context) -> None:
@@ -90,30 +62,23 @@ def test_register_jobs_adds_one_interval_job(ctx: Context) -> None:
     assert jobs[0].trigger.interval.total_seconds() == 30
 
 
-def test_breach_is_delivered_once_through_the_webhook(ctx: Context, receiver: Receiver) -> None:
+def test_breach_is_delivered_once_through_the_webhook(ctx: Context, receiver: HttpReceiver) -> None:
     with ctx.sessions() as session:
-        case_in = CaseCreate(title="外卖吃出异物", brand="鲜味坊", severity=Severity.HIGH)
-        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
-        session.commit()
-    clock = ctx.clock
-    assert isinstance(clock, SimulatedClock)
-    clock.advance_to(local(2026, 11, 23, 12, 30))
+        case = make_case(session, title="外卖吃出异物", severity=Severity.HIGH)
+    advance(ctx, local(2026, 11, 23, 12, 30))
     check_job(ctx)
     check_job(ctx)
-    titles = [body.get("title", "") for body in receiver.bodies]
+    titles = [request.json.get("title", "") for request in receiver.requests]
     assert len(titles) == 1 and "已超时" in titles[0] and f"#{case.id}" in titles[0]
-    assert "case_detail?case_id=" in json.dumps(receiver.bodies[0], ensure_ascii=False)
+    assert "case_detail?case_id=" in json.dumps(receiver.requests[0].json, ensure_ascii=False)
 
 
 def test_run_checks_with_a_test_double(ctx: Context) -> None:
     recorder = Recorder()
     with ctx.sessions() as session:
-        case_in = CaseCreate(title="大V 曝光", brand="鲜味坊", severity=Severity.HIGH)
-        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        case = make_case(session, title="大V 曝光", severity=Severity.HIGH)
         playbook = runtime.library(ctx)["kol_media_complaint"]
-        playbook_flows.start(
-            session, case=case, playbook=playbook, actor="a", now=local(2026, 11, 23, 10), tz=TZ
-        )
+        start_playbook(session, case, playbook, now=local(2026, 11, 23, 10))
         session.commit()
     summary = runtime.run_checks(ctx, now=local(2026, 11, 23, 11, 45), send=recorder)
     assert summary.sla_notices == 1 and summary.overdue_tasks == 2
@@ -124,21 +89,16 @@ def test_run_checks_with_a_test_double(ctx: Context) -> None:
 
 
 def test_breach_notices_give_targets_and_due_times_in_words(
-    ctx: Context, receiver: Receiver
+    ctx: Context, receiver: HttpReceiver
 ) -> None:
     with ctx.sessions() as session:
-        case_in = CaseCreate(title="疑似食物中毒", brand="鲜味坊", severity=Severity.CRITICAL)
-        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
+        case = make_case(session, title="疑似食物中毒", severity=Severity.CRITICAL)
         playbook = runtime.library(ctx)["food_safety"]
-        playbook_flows.start(
-            session, case=case, playbook=playbook, actor="a", now=local(2026, 11, 23, 10), tz=TZ
-        )
+        start_playbook(session, case, playbook, now=local(2026, 11, 23, 10))
         session.commit()
-    clock = ctx.clock
-    assert isinstance(clock, SimulatedClock)
-    clock.advance_to(local(2026, 11, 24, 10, 30))  # both clocks of a critical case breached
+    advance(ctx, local(2026, 11, 24, 10, 30))  # both clocks of a critical case breached
     check_job(ctx)
-    sent = json.dumps(receiver.bodies, ensure_ascii=False)
+    sent = json.dumps([r.json for r in receiver.requests], ensure_ascii=False)
     assert "首次响应时限**：1 小时（全天候计时；已用 2450%，截止 11-23 11:00）" in sent
     assert "解决时限**：24 小时（全天候计时；已用 102%，截止 11-24 10:00）" in sent
     assert "1 day" not in sent and "0:00:00" not in sent
@@ -148,7 +108,7 @@ def test_breach_notices_give_targets_and_due_times_in_words(
 
 
 def test_check_at_a_future_now_is_a_rehearsal_that_sends_and_stores_nothing(
-    ctx: Context, receiver: Receiver, tmp_path: Path
+    ctx: Context, receiver: HttpReceiver, tmp_path: Path
 ) -> None:
     from typer.testing import CliRunner
 
@@ -158,9 +118,7 @@ def test_check_at_a_future_now_is_a_rehearsal_that_sends_and_stores_nothing(
     from crisis_playbooks.sla import service as sla
 
     with ctx.sessions() as session:
-        case_in = CaseCreate(title="疑似食物中毒", brand="鲜味坊", severity=Severity.CRITICAL)
-        case = flows.open_case(session, case_in=case_in, actor="a", now=local(2026, 11, 23, 10))
-        session.commit()
+        case = make_case(session, title="疑似食物中毒", severity=Severity.CRITICAL)
         case_id = case.id
     where = ["--config", str(tmp_path / "yuqing.yaml"), "--data-dir", str(tmp_path / "var")]
     runner = CliRunner()
@@ -169,7 +127,7 @@ def test_check_at_a_future_now_is_a_rehearsal_that_sends_and_stores_nothing(
     assert "试运行" in rehearsal.output and "未发送，也未记录" in rehearsal.output
     assert f"【SLA 超时】案件 #{case_id}" in rehearsal.output
     assert "届时将有 SLA 提醒 2 条" in rehearsal.output
-    assert receiver.bodies == []
+    assert receiver.requests == []
     with ctx.sessions() as session:
         breach = ClockThreshold.BREACH
         assert not sla.was_sent(session, case_id=case_id, clock=ClockKind.RESOLUTION, level=breach)
@@ -178,5 +136,5 @@ def test_check_at_a_future_now_is_a_rehearsal_that_sends_and_stores_nothing(
     # the breach that really happened (a past --now) is still notified, once
     real = runner.invoke(case_app, ["check", "--now", "2026-11-24T10:30", *where])
     assert real.exit_code == 0 and "SLA 提醒 2 条" in real.output and "试运行" not in real.output
-    assert len(receiver.bodies) == 2
+    assert len(receiver.requests) == 2
     assert "试运行" in runner.invoke(case_app, ["check", "--help"]).output

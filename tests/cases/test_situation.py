@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from alerting import service as alerts
 from alerting.models import Alert
 from crisis_playbooks.cases import service
-from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.sla.clocks import SlaPolicy
 from dashboard.situation import (
@@ -22,7 +21,7 @@ from dashboard.situation import (
     sla_text,
     waiting_alerts,
 )
-from tests.cases.conftest import local, make_case
+from tests.cases.conftest import local, make_case, start_playbook
 
 NOW = local(2026, 11, 23, 10, 0)
 
@@ -70,14 +69,7 @@ def test_acknowledged_alert_in_a_case_is_not_pending(
         actor="李娜",
         now=NOW,
     )
-    playbook_flows.start(
-        session,
-        case=case,
-        playbook=library["food_safety"],
-        actor="李娜",
-        now=NOW,
-        tz=policy.calendar.tz,
-    )
+    start_playbook(session, case, library["food_safety"], actor="李娜", now=NOW)
     session.commit()
     assert pending_alert_count(session) == 1, "only the unacknowledged alert is 待处理"
     assert [a.id for a, _ in waiting_alerts(session)] == [minor.id], "the case handles food"

@@ -1,20 +1,24 @@
-"""Fixtures for collector tests: a local site, a real SQLite Context and a fixed clock."""
+"""Fixtures for collector tests: a local site, a real SQLite Context, a fixed clock, dovecot."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from imapclient import IMAPClient
 
 from app.config import AppConfig
 from collectors.config import SourceConfig
 from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock
+from tests.collectors.dovecot import DOVECOT, PASSWORD, USER, Dovecot
 from tests.collectors.site import Site
+from tests.conftest import require
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)  # 17:30 in Asia/Shanghai
 FAST = {"delay": 0, "retry_backoff": 0.01, "autothrottle": False, "retries": 2}
@@ -42,6 +46,27 @@ def site() -> Iterator[Site]:
 def clock() -> SimulatedClock:
     """A clock fixed at NOW."""
     return SimulatedClock(NOW)
+
+
+@pytest.fixture(scope="module")
+def dovecot() -> Iterator[Dovecot]:
+    """A dovecot IMAP server for this module."""
+    require(os.path.exists(DOVECOT), "dovecot-imapd is not installed (make system-deps)")
+    server = Dovecot().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(dovecot: Dovecot) -> Iterator[IMAPClient]:
+    """A logged-in client on an emptied INBOX."""
+    client = IMAPClient("127.0.0.1", port=dovecot.port, ssl=False)
+    client.login(USER, PASSWORD)
+    client.select_folder("INBOX")
+    client.delete_messages(client.search("ALL"))
+    client.expunge()
+    yield client
+    client.logout()
 
 
 @pytest.fixture

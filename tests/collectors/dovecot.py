@@ -110,3 +110,10 @@ class Dovecot:
             self.process.terminate()
             self.process.wait(timeout=10)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def email_source(dovecot: Dovecot, **options: object) -> dict[str, object]:
+    """The complaint mailbox source on this server (password from YUQING_TEST_IMAP_PASSWORD)."""
+    base = {"host": "127.0.0.1", "port": dovecot.port, "ssl": False, "username": USER}
+    base |= {"password_env": "YUQING_TEST_IMAP_PASSWORD", "plans": ["xwf"], "batch_size": 2}
+    return {"name": "mailbox", "type": "email", "options": {**base, **options}}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -10,6 +14,15 @@ from tests.collectors.conftest import FAST
 from tests.collectors.site import Page, fixture
 
 runner = CliRunner()
+
+
+def use_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: list[Any]) -> None:
+    """Point the CLI (YUQING_CONFIG, YUQING_DATA_DIR) at a config holding these sources."""
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("YUQING_CLASSIFIER__MODEL", "snownlp")  # the light classifier
 
 
 def test_list_run_reset(site, tmp_path, monkeypatch):
@@ -24,11 +37,7 @@ def test_list_run_reset(site, tmp_path, monkeypatch):
         },
         {"name": "walled", "type": "rss", "options": {**FAST, "urls": [site.url + "/blocked"]}},
     ]
-    config = tmp_path / "yuqing.yaml"
-    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("YUQING_CLASSIFIER__MODEL", "snownlp")
+    use_sources(tmp_path, monkeypatch, sources)
 
     ran = runner.invoke(sources_app, ["run", "news"])
     blocked = runner.invoke(sources_app, ["run", "walled"], env={"COLUMNS": "250"})
@@ -59,11 +68,7 @@ def test_a_lost_feed_shows_as_partial_with_its_count(site, tmp_path, monkeypatch
     sources = [
         {"name": "news", "type": "rss", "backfill": "3650d", "options": {**FAST, "urls": urls}}
     ]
-    config = tmp_path / "yuqing.yaml"
-    config.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("YUQING_CLASSIFIER__MODEL", "snownlp")
+    use_sources(tmp_path, monkeypatch, sources)
 
     ran = runner.invoke(sources_app, ["run", "news"])
     listed = runner.invoke(sources_app, ["list"], env={"COLUMNS": "300"})

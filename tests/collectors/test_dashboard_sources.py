@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
@@ -14,33 +17,50 @@ from core.context import Context
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "sources.py")
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Streamlit's resource cache would keep the previous test's context."""
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def with_states(tmp_path: Path, raw: dict[str, Any], *states: SourceState) -> Path:
+    """A config file holding `raw`, its data dir holding these stored source states."""
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
+    ctx = Context.load(config, tmp_path / "var")
+    with ctx.sessions.begin() as session:
+        session.add_all(states)
+    ctx.close()
+    return config
+
+
+def open_page(config: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The 数据源状态 page run on this config and its data dir (tmp_path/var)."""
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(config.parent / "var"))
+    app = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not app.exception
+    return app
+
+
 def test_blocked_source_is_explained(tmp_path, monkeypatch):
     sources = [
         {"name": "weibo", "type": "weibo_search", "options": {"keywords": ["x"]}},
         {"name": "feeds", "type": "rss", "options": {"urls": ["http://x"]}},
     ]
-    config = tmp_path / "yuqing.yaml"
-    webhook = {"enabled": True, "secret": "s"}
-    raw = {"sources": sources, "webhook": webhook}
-    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
-    ctx = Context.load(config, tmp_path / "var")
-    with ctx.sessions.begin() as session:
-        blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
-        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
-        session.add(blocked)
-        session.add(SourceState(name="webhook", type="webhook", status=SourceStatus.OK))
-        lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
-        lossy.losses_last_run, lossy.losses_total = 2, 5
-        lossy.last_loss = "2 处损失，首个：HTTP 404 页面未取到：http://x/comments"
-        session.add(lossy)
-    ctx.close()
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
+    blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
+    blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
+    lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
+    lossy.losses_last_run, lossy.losses_total = 2, 5
+    lossy.last_loss = "2 处损失，首个：HTTP 404 页面未取到：http://x/comments"
+    pushed = SourceState(name="webhook", type="webhook", status=SourceStatus.OK)
+    raw = {"sources": sources, "webhook": {"enabled": True, "secret": "s"}}
+    config = with_states(tmp_path, raw, blocked, pushed, lossy)
 
-    app = AppTest.from_file(PAGE, default_timeout=60).run()
+    app = open_page(config, monkeypatch)
 
-    assert not app.exception
     table = app.dataframe[0].value
     assert list(table["数据源"]) == ["weibo", "feeds", "webhook"]  # pushed mentions too
     assert list(table["状态"]) == ["被封锁/冷却中", "部分成功(有损失)", "正常"]  # colours, no emoji
@@ -51,31 +71,20 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     assert "cookie" in app.caption[0].value
     assert "404" in app.caption[1].value  # the first loss is named under the table
     assert any("已存校正（按提及计" in c.value and "情感 0 条" in c.value for c in app.caption)
-    st.cache_resource.clear()
 
 
 def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(tmp_path, monkeypatch):
     options = {"host": "127.0.0.1", "username": "u", "password": "p"}
-    config = tmp_path / "yuqing.yaml"
+    failed = SourceState(name="mailbox", type="email", status=SourceStatus.DEGRADED)
+    failed.last_error = "无法连接邮箱 127.0.0.1:993：连接被拒绝：检查 host/port/ssl 与防火墙"
     raw = {"sources": [{"name": "mailbox", "type": "email", "options": options}]}
-    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
-    ctx = Context.load(config, tmp_path / "var")
-    with ctx.sessions.begin() as session:
-        failed = SourceState(name="mailbox", type="email", status=SourceStatus.DEGRADED)
-        failed.last_error = "无法连接邮箱 127.0.0.1:993：连接被拒绝：检查 host/port/ssl 与防火墙"
-        session.add(failed)
-    ctx.close()
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
+    config = with_states(tmp_path, raw, failed)
 
-    app = AppTest.from_file(PAGE, default_timeout=60).run()
+    app = open_page(config, monkeypatch)
 
-    assert not app.exception
     advice = app.caption[0].value
     assert "host/port/ssl" in advice
     assert "选择器" not in advice and "页面" not in advice
-    st.cache_resource.clear()
 
 
 def test_the_adapted_models_training_time_is_in_the_configured_zone(tmp_path, monkeypatch):
@@ -91,13 +100,8 @@ def test_the_adapted_models_training_time_is_in_the_configured_zone(tmp_path, mo
     path = adapted_path(tmp_path / "var")
     path.parent.mkdir(parents=True, exist_ok=True)
     adapter.save(path)
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
 
-    app = AppTest.from_file(PAGE, default_timeout=60).run()
+    app = open_page(config, monkeypatch)
 
-    assert not app.exception
     trained = [c.value for c in app.caption if "训练于" in c.value]
     assert trained and "2026-12-02 21:15（Europe/Berlin）" in trained[0], trained
-    st.cache_resource.clear()

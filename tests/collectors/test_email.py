@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,8 +12,7 @@ from collectors.runner import run_source
 from collectors.state import SourceStatus
 from core.enums import Channel
 from tests.collectors.conftest import indexed, source_of, state_of
-from tests.collectors.dovecot import DOVECOT, PASSWORD, USER, Dovecot
-from tests.conftest import require
+from tests.collectors.dovecot import PASSWORD, email_source
 
 pytestmark = pytest.mark.imap
 
@@ -90,34 +87,6 @@ REPLY = (
 ).encode()
 
 OLD = b"From: old@example.cn\r\nSubject: old\r\nMessage-ID: <old@example.cn>\r\n\r\nlast month\r\n"
-
-
-@pytest.fixture(scope="module")
-def dovecot() -> Iterator[Dovecot]:
-    """A dovecot server for this module."""
-    require(os.path.exists(DOVECOT), "dovecot-imapd is not installed (make system-deps)")
-    server = Dovecot().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def mailbox(dovecot: Dovecot) -> Iterator[IMAPClient]:
-    """A logged-in client on an emptied INBOX."""
-    client = IMAPClient("127.0.0.1", port=dovecot.port, ssl=False)
-    client.login(USER, PASSWORD)
-    client.select_folder("INBOX")
-    client.delete_messages(client.search("ALL"))
-    client.expunge()
-    yield client
-    client.logout()
-
-
-def email_source(dovecot: Dovecot, **options: object) -> dict[str, object]:
-    """The complaint mailbox source."""
-    base = {"host": "127.0.0.1", "port": dovecot.port, "ssl": False, "username": USER}
-    base |= {"password_env": "YUQING_TEST_IMAP_PASSWORD", "plans": ["xwf"], "batch_size": 2}
-    return {"name": "mailbox", "type": "email", "options": {**base, **options}}
 
 
 def append_all(mailbox: IMAPClient, now: datetime) -> None:
@@ -202,12 +171,3 @@ def test_changed_uidvalidity_backfills_without_duplicates(
 
     assert (run.status, len(run.report.new), run.report.duplicates) == ("ok", 0, 5)
     assert not state_of(ctx, "mailbox").cursor.startswith("1:")
-
-
-def test_wrong_password_is_misconfigured(dovecot, mailbox, make_ctx):
-    ctx = make_ctx([email_source(dovecot, password_env=None, password="wrong")])
-
-    run = run_source(ctx, source_of(ctx, "mailbox"))
-
-    assert run.status == SourceStatus.MISCONFIGURED
-    assert "登录失败" in (run.error or "")

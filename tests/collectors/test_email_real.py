@@ -11,10 +11,8 @@ from collectors.mail_message import parse_message
 from collectors.runner import run_source
 from collectors.state import SourceStatus
 from tests.collectors.conftest import indexed, source_of, state_of
-from tests.collectors.dovecot import PASSWORD
-from tests.collectors.test_email import b64, dovecot, email_source, mailbox
-
-__all__ = ["dovecot", "mailbox"]  # fixtures shared with test_email.py
+from tests.collectors.dovecot import PASSWORD, email_source
+from tests.collectors.test_email import b64
 
 pytestmark = pytest.mark.imap
 

@@ -11,6 +11,7 @@ import pytest
 from app.config import AppConfig
 from core.context import Context
 from tests.reports.factories import NOW, PLAN, two_weeks
+from tests.support.receivers import receiver, smtp_inbox  # noqa: F401  (fixtures)
 
 ContextFactory = Callable[..., Context]
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
-from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from aiosmtpd.controller import Controller
 from apscheduler.schedulers.background import BackgroundScheduler
 from typer.testing import CliRunner
 
@@ -25,34 +21,7 @@ from reports.service import email_report, generate
 from reports.store import list_reports
 from tests.reports.conftest import ContextFactory
 from tests.reports.factories import NOW, PLAN, TZ, two_weeks
-
-
-class Inbox:
-    """aiosmtpd handler keeping every received message."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], EmailMessage]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        message = message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    """A local SMTP server on a free port."""
-    inbox, port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
+from tests.support.receivers import SmtpInbox
 
 
 def mail_settings(port: int) -> dict[str, Any]:
@@ -75,16 +44,13 @@ def check_report_mail(message: EmailMessage, title: str) -> None:
     assert pdfs[0].get_content()[:5] == b"%PDF-"
 
 
-def test_email_arrives_with_pdf_attachment(
-    make_ctx: ContextFactory, smtp: tuple[Inbox, int]
-) -> None:
-    inbox, port = smtp
-    ctx = make_ctx(reports=mail_settings(port))
+def test_email_arrives_with_pdf_attachment(make_ctx: ContextFactory, smtp_inbox: SmtpInbox) -> None:
+    ctx = make_ctx(reports=mail_settings(smtp_inbox.port))
     ctx.index.upsert_many(two_weeks())
     report = generate(ctx, last_full(Period.WEEKLY, NOW, TZ), plan=PLAN)
     assert email_report(ctx, report) == ["boss@example.com", "pr@example.com"]
-    [(recipients, message)] = inbox.messages
-    assert recipients == ["boss@example.com", "pr@example.com"]
+    [message] = smtp_inbox.messages
+    assert smtp_inbox.recipients == [["boss@example.com", "pr@example.com"]]
     check_report_mail(message, "舆情周报")
     assert message.get_body(("plain",)).get_content().count("\n- ") >= 3  # type: ignore[union-attr]
 
@@ -115,10 +81,9 @@ def seed(config: Path, data_dir: Path) -> None:
     ctx.close()
 
 
-def test_cli_weekly_writes_html_pdf_and_emails(tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
-    inbox, port = smtp
+def test_cli_weekly_writes_html_pdf_and_emails(tmp_path: Path, smtp_inbox: SmtpInbox) -> None:
     config, data_dir, out = (
-        write_config(tmp_path, **mail_settings(port)),
+        write_config(tmp_path, **mail_settings(smtp_inbox.port)),
         tmp_path / "var",
         tmp_path / "out",
     )
@@ -136,7 +101,7 @@ def test_cli_weekly_writes_html_pdf_and_emails(tmp_path: Path, smtp: tuple[Inbox
     assert result.exit_code == 0, result.output
     assert "40 条提及" in result.output
     assert (out / "report.html").is_file() and (out / "report.pdf").read_bytes()[:5] == b"%PDF-"
-    check_report_mail(inbox.messages[0][1], "舆情周报")
+    check_report_mail(smtp_inbox.messages[0], "舆情周报")
 
 
 def test_cli_daily_monthly_and_custom_ranges(tmp_path: Path) -> None:
@@ -194,17 +159,16 @@ def test_bad_crontab_is_rejected_by_the_config(make_ctx: ContextFactory) -> None
 
 
 def test_scheduled_run_stores_and_emails_last_full_week(
-    make_ctx: ContextFactory, smtp: tuple[Inbox, int]
+    make_ctx: ContextFactory, smtp_inbox: SmtpInbox
 ) -> None:
-    inbox, port = smtp
-    ctx = make_ctx(reports=mail_settings(port))
+    ctx = make_ctx(reports=mail_settings(smtp_inbox.port))
     ctx.index.upsert_many(two_weeks())
     report = run_scheduled_report(ctx, Period.WEEKLY)
     assert report is not None
     assert report.directory == ctx.data_dir / "reports" / "weekly-2026-11-16"
     assert (report.directory / "report.pdf").is_file()
     assert [r.directory for r in list_reports(ctx.data_dir)] == [report.directory]
-    check_report_mail(inbox.messages[0][1], "舆情周报")
+    check_report_mail(smtp_inbox.messages[0], "舆情周报")
 
 
 def test_scheduled_run_without_smtp_only_stores(make_ctx: ContextFactory) -> None:

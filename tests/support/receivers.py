@@ -1,4 +1,7 @@
-"""Local test doubles for vendor endpoints: an HTTP receiver and an SMTP server."""
+"""Local test doubles for vendor endpoints: an HTTP receiver and an SMTP server.
+
+Used by every domain that sends (alerting notifiers, case SLA checks, report mail); a domain's
+conftest imports the `receiver` and `smtp_inbox` fixtures to offer them to its tests."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+import pytest
 
 
 @dataclass
@@ -71,26 +76,51 @@ def http_receiver(statuses: list[int] | None = None) -> Iterator[HttpReceiver]:
         server.server_close()
 
 
+@dataclass
+class SmtpInbox:
+    """What a local SMTP server received: each message and its envelope recipients."""
+
+    port: int = 0
+    messages: list[EmailMessage] = field(default_factory=list)
+    recipients: list[list[str]] = field(default_factory=list)
+
+
 @contextmanager
-def smtp_server() -> Iterator[tuple[int, list[EmailMessage]]]:
-    """An aiosmtpd server on a free port; yields (port, received messages)."""
+def smtp_server() -> Iterator[SmtpInbox]:
+    """An aiosmtpd server on a free port, recording every message it accepts."""
     import socket
 
     from aiosmtpd.controller import Controller
 
-    messages: list[EmailMessage] = []
+    inbox = SmtpInbox()
 
     class Handler:
         async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-            messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
+            message = message_from_bytes(envelope.content, policy=policy.default)
+            inbox.messages.append(message)  # type: ignore[arg-type]
+            inbox.recipients.append(list(envelope.rcpt_tos))
             return "250 OK"
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+        inbox.port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=inbox.port)
     controller.start()
     try:
-        yield port, messages
+        yield inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[HttpReceiver]:
+    """A local HTTP endpoint recording every POST (answers 200)."""
+    with http_receiver() as server:
+        yield server
+
+
+@pytest.fixture
+def smtp_inbox() -> Iterator[SmtpInbox]:
+    """A local SMTP server recording every message."""
+    with smtp_server() as inbox:
+        yield inbox
