@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, kept, plain, text_or_placeholder
+from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -56,9 +56,20 @@ class BilibiliCollector(BrowserCollector):
     def parse_search(self, body: dict[str, Any], stamp: Stamp) -> tuple[list[PostRef], bool]:
         """Videos of one result page."""
         data = body.get("data") or {}
-        videos = kept(*(_video(item, stamp) for item in as_list(data.get("result"))))
-        more = count(data.get("page")) < count(data.get("numPages"))
-        return [PostRef.whole(video) for video in videos], more
+        refs = []
+        for item in as_list(data.get("result")):
+            video = _video(item, stamp)
+            if video is not None:
+                refs.append(
+                    PostRef(
+                        key=video.native_id,
+                        url_part=video.native_id,
+                        comments=video.metrics.comments,
+                        published_at=video.published_at,
+                        mention=video,
+                    )
+                )
+        return refs, count(data.get("page")) < count(data.get("numPages"))
 
     def parse_comments(
         self, body: dict[str, Any], ref: PostRef, stamp: Stamp
@@ -66,8 +77,10 @@ class BilibiliCollector(BrowserCollector):
         """Root comments and the replies shown under them."""
         found: list[Mention] = []
         for top in as_list(dig(body, "data", "replies")):
-            replies = (_comment(r, ref.key, stamp) for r in as_list(top.get("replies")))
-            found += kept(_comment(top, ref.key, stamp), *replies)
+            found += [m for m in [_comment(top, ref.key, stamp)] if m]
+            found += [
+                m for m in (_comment(r, ref.key, stamp) for r in as_list(top.get("replies"))) if m
+            ]
         return found, dig(body, "data", "cursor", "is_end") is False
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
@@ -79,8 +92,9 @@ class BilibiliCollector(BrowserCollector):
 
 
 def _video(item: dict[str, Any], stamp: Stamp) -> Mention | None:
-    published = stamp.dated("视频", item, "bvid", "pubdate")
-    if published is None:
+    published = epoch(item.get("pubdate"))
+    if not item.get("bvid") or published is None:
+        stamp.skip("视频", item)
         return None
     title = plain(item.get("title"))
     return stamp.mention(
@@ -99,8 +113,9 @@ def _video(item: dict[str, Any], stamp: Stamp) -> Mention | None:
 
 
 def _comment(raw: dict[str, Any], bvid: str, stamp: Stamp) -> Mention | None:
-    published = stamp.dated("评论", raw, "rpid", "ctime")
-    if published is None:
+    published = epoch(raw.get("ctime"))
+    if not raw.get("rpid") or published is None:
+        stamp.skip("评论", raw)
         return None
     member = raw.get("member") or {}
     official = dig(member, "official_verify", "type")

@@ -20,7 +20,6 @@ from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
 from collectors.browser.ledger import Ledger
 from collectors.browser.options import BrowserOptions, read_options
 from collectors.browser.session import BrowserSession, Captured, Markers
-from collectors.browser.values import epoch
 from collectors.config import SourceConfig
 from collectors.options import OptionReader
 from core.context import Context
@@ -41,18 +40,6 @@ class PostRef:
     mention: Mention | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    @classmethod
-    def whole(cls, mention: Mention, **extra: Any) -> PostRef:
-        """A post the search result carried whole: its page is read only for the comments."""
-        return cls(
-            key=mention.native_id,
-            url_part=mention.native_id,
-            comments=mention.metrics.comments,
-            published_at=mention.published_at,
-            mention=mention,
-            extra=extra,
-        )
-
 
 @dataclass(frozen=True)
 class Stamp:
@@ -70,14 +57,6 @@ class Stamp:
             (str(raw[k]) for k in ("id", "cid", "rpid", "aweme_id", "bvid") if raw.get(k)), "?"
         )
         self.skipped.append(f"{what} {ident}")
-
-    def dated(self, what: str, raw: dict[str, Any], id_key: str, time_key: str) -> datetime | None:
-        """The item's epoch time; None (and noted as skipped) without an id or a readable time."""
-        published = epoch(raw.get(time_key))
-        if not raw.get(id_key) or published is None:
-            self.skip(what, raw)
-            return None
-        return published
 
     def mention(self, **fields: Any) -> Mention:
         """A Mention of this source with the given fields."""

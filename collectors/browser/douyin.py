@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, kept, text_or_placeholder
+from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -50,9 +50,20 @@ class DouyinCollector(BrowserCollector):
 
     def parse_search(self, body: dict[str, Any], stamp: Stamp) -> tuple[list[PostRef], bool]:
         """Videos of one result page (full posts: the search result carries everything)."""
-        infos = (item.get("aweme_info") for item in as_list(body.get("data")))
-        videos = kept(*(_video(info, stamp) for info in infos))
-        return [PostRef.whole(video) for video in videos], bool(body.get("has_more"))
+        refs = []
+        for item in as_list(body.get("data")):
+            video = _video(item.get("aweme_info"), stamp)
+            if video is not None:
+                refs.append(
+                    PostRef(
+                        key=video.native_id,
+                        url_part=video.native_id,
+                        comments=video.metrics.comments,
+                        published_at=video.published_at,
+                        mention=video,
+                    )
+                )
+        return refs, bool(body.get("has_more"))
 
     def parse_comments(
         self, body: dict[str, Any], ref: PostRef, stamp: Stamp
@@ -60,8 +71,12 @@ class DouyinCollector(BrowserCollector):
         """First-level comments (and any replies the page already shows)."""
         found: list[Mention] = []
         for raw in as_list(body.get("comments")):
-            replies = (_comment(r, ref.key, stamp) for r in as_list(raw.get("reply_comment")))
-            found += kept(_comment(raw, ref.key, stamp), *replies)
+            found += [m for m in [_comment(raw, ref.key, stamp)] if m]
+            found += [
+                m
+                for m in (_comment(r, ref.key, stamp) for r in as_list(raw.get("reply_comment")))
+                if m
+            ]
         return found, bool(body.get("has_more"))
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
@@ -107,8 +122,9 @@ def _video(info: Any, stamp: Stamp) -> Mention | None:
 
 
 def _comment(raw: dict[str, Any], aweme_id: str, stamp: Stamp) -> Mention | None:
-    published = stamp.dated("评论", raw, "cid", "create_time")
-    if published is None:
+    published = epoch(raw.get("create_time"))
+    if not raw.get("cid") or published is None:
+        stamp.skip("评论", raw)
         return None
     user = raw.get("user") or {}
     parent = str(raw.get("reply_id") or "0")

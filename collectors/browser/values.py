@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from collectors.fields import parse_count
-from core.models import Mention
 
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
@@ -55,8 +54,3 @@ def plain(value: Any) -> str:
 def text_or_placeholder(text: str, images: int) -> str:
     """The text, or [图片] for an image-only post (kept, never dropped as empty)."""
     return text or ("[图片]" if images else "[无文字]")
-
-
-def kept(*found: Mention | None) -> list[Mention]:
-    """The mentions that could be read (a parser gives None for one it skipped)."""
-    return [mention for mention in found if mention is not None]

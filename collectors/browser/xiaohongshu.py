@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, kept, text_or_placeholder
+from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -98,10 +98,10 @@ class XiaohongshuCollector(BrowserCollector):
         """Top comments and the replies shown under them."""
         found: list[Mention] = []
         for top in as_list(dig(body, "data", "comments")):
-            found += kept(_comment(top, ref.key, ref.key, stamp))
+            found += [m for m in [_comment(top, ref.key, ref.key, stamp)] if m]
             for sub in as_list(top.get("sub_comments")):
                 parent = dig(sub, "target_comment", "id") or top.get("id")
-                found += kept(_comment(sub, ref.key, str(parent), stamp))
+                found += [m for m in [_comment(sub, ref.key, str(parent), stamp)] if m]
         return found, bool(dig(body, "data", "has_more"))
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
@@ -121,8 +121,9 @@ def _author(user: Any) -> Author:
 
 
 def _comment(raw: dict[str, Any], note_id: str, parent: str, stamp: Stamp) -> Mention | None:
-    published = stamp.dated("评论", raw, "id", "create_time")
-    if published is None:
+    published = epoch(raw.get("create_time"))
+    if not raw.get("id") or published is None:
+        stamp.skip("评论", raw)
         return None
     pictures = as_list(raw.get("pictures"))
     return stamp.mention(

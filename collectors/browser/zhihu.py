@@ -19,15 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import (
-    as_list,
-    count,
-    dig,
-    epoch,
-    kept,
-    plain,
-    text_or_placeholder,
-)
+from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -64,8 +56,18 @@ class ZhihuCollector(BrowserCollector):
             answer = item.get("object") or {}
             if item.get("type") != "search_result" or answer.get("type") != "answer":
                 continue
-            question = str(dig(answer, "question", "id"))
-            refs += [PostRef.whole(m, question=question) for m in kept(_answer(answer, stamp))]
+            mention = _answer(answer, stamp)
+            if mention is not None:
+                refs.append(
+                    PostRef(
+                        key=mention.native_id,
+                        url_part=mention.native_id,
+                        comments=mention.metrics.comments,
+                        published_at=mention.published_at,
+                        mention=mention,
+                        extra={"question": str(dig(answer, "question", "id"))},
+                    )
+                )
         return refs, dig(body, "paging", "is_end") is False
 
     def parse_comments(
@@ -75,11 +77,11 @@ class ZhihuCollector(BrowserCollector):
         url = ANSWER_URL.format(ref.extra["question"], ref.key)
         found: list[Mention] = []
         for top in as_list(body.get("data")):
-            found += kept(_comment(top, ref.key, url, stamp))
+            found += [m for m in [_comment(top, ref.key, url, stamp)] if m]
             for child in as_list(top.get("child_comments")):
                 parent = str(child.get("reply_comment_id") or "0")
                 reply_to = parent if parent != "0" else str(top.get("id"))
-                found += kept(_comment(child, reply_to, url, stamp))
+                found += [m for m in [_comment(child, reply_to, url, stamp)] if m]
         return found, dig(body, "paging", "is_end") is False
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
@@ -125,8 +127,9 @@ def _answer(answer: dict[str, Any], stamp: Stamp) -> Mention | None:
 
 
 def _comment(raw: dict[str, Any], reply_to: str, url: str, stamp: Stamp) -> Mention | None:
-    published = stamp.dated("评论", raw, "id", "created_time")
-    if published is None:
+    published = epoch(raw.get("created_time"))
+    if not raw.get("id") or published is None:
+        stamp.skip("评论", raw)
         return None
     region = next(
         (t.get("text") for t in as_list(raw.get("comment_tag")) if t.get("type") == "ip_info"),

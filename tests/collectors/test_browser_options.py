@@ -123,21 +123,3 @@ def test_unreachable_browser_is_a_degraded_run_that_says_what_to_do(make_ctx):
     assert run.status == SourceStatus.DEGRADED
     assert "无法连接 cdp_url http://127.0.0.1:9" in run.error
     assert "remote-debugging-port" in run.error
-
-
-def test_an_item_without_id_or_readable_time_is_skipped_by_name():
-    from collectors.browser.collector import Stamp
-    from collectors.browser.values import kept
-    from core.enums import Channel
-
-    moment = datetime(2026, 11, 23, tzinfo=UTC)
-    stamp = Stamp("b", Channel.VIDEO, moment, ())
-    seconds = int(moment.timestamp())
-    dated = stamp.dated("评论", {"rpid": 5, "ctime": str(seconds)}, "rpid", "ctime")
-    assert dated == moment
-    assert stamp.dated("评论", {"rpid": 6, "ctime": "昨天"}, "rpid", "ctime") is None
-    assert stamp.dated("视频", {"ctime": seconds}, "bvid", "ctime") is None
-    assert stamp.skipped == ["评论 6", "视频 ?"]
-    assert kept(None, stamp.mention(native_id="1", text="x", published_at=dated), None) == [
-        stamp.mention(native_id="1", text="x", published_at=dated)
-    ]
