@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
 from collectors.browser.ledger import Ledger
@@ -69,6 +70,16 @@ class Stamp:
         )
 
 
+def cookie_domain(url: str) -> str:
+    """The domain a pasted Cookie header is for: .xiaohongshu.com for www.xiaohongshu.com (the
+    API hosts are siblings), the host itself for an IP address or a single-label name."""
+    host = urlsplit(url).hostname or ""
+    labels = host.split(".")
+    if len(labels) < 3 or all(label.isdigit() for label in labels):
+        return host
+    return "." + ".".join(labels[-2:])
+
+
 class BrowserCollector(Collector):
     """Base of the 小红书 / 抖音 / B站 / 知乎 collectors."""
 
@@ -95,7 +106,8 @@ class BrowserCollector(Collector):
     def from_config(cls, source: SourceConfig, ctx: Context) -> BrowserCollector:
         """Read the browser options; unknown options are errors."""
         reader = OptionReader(source)
-        options = read_options(reader, ctx, cls.default_delay)
+        site = reader.raw.get("base_url") or cls.site_url
+        options = read_options(reader, ctx, cls.default_delay, cookie_domain(str(site)))
         reader.reject_unknown()
         return cls(source, ctx, options)
 

@@ -84,7 +84,11 @@ class BrowserSession:
         try:
             self._context = self._open_context(self._playwright)
             if self.options.cookies_file:
-                cookies = load_cookies(self.options.cookies_file, f"{self.where}.cookies_file")
+                cookies = load_cookies(
+                    self.options.cookies_file,
+                    f"{self.where}.cookies_file",
+                    self.options.cookie_domain or None,
+                )
                 self._context.add_cookies(cookies)  # type: ignore[arg-type]
             self._page = self._context.new_page()
             self._page.set_default_timeout(self.options.page_timeout * 1000)
