@@ -21,6 +21,7 @@ from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
 from collectors.browser.ledger import Ledger
 from collectors.browser.options import BrowserOptions, read_options
 from collectors.browser.session import BrowserSession, Captured, Markers
+from collectors.browser.values import has_path
 from collectors.config import SourceConfig
 from collectors.options import OptionReader
 from core.context import Context
@@ -28,6 +29,7 @@ from core.enums import Channel
 from core.models import Mention
 
 REVEAL_WAIT = 2.0  # seconds a post page may take to fetch its comments by itself
+RATE_LIMITED = {429: "请求过于频繁（HTTP 429 限流）", 418: "请求被拒绝（HTTP 418 反爬）"}
 
 
 @dataclass
@@ -96,6 +98,10 @@ class BrowserCollector(Collector):
     comments_hidden: ClassVar[bool] = False  # the page fetches comments only once shown
     block_urls: ClassVar[tuple[str, ...]] = ()
     block_titles: ClassVar[tuple[str, ...]] = ()
+    # Where the results / comments sit in an answer (any of these key paths, even if empty or
+    # null): an answer without them means the site changed its format, not "nothing found".
+    search_items: ClassVar[tuple[tuple[str, ...], ...]]
+    comment_items: ClassVar[tuple[tuple[str, ...], ...]]
 
     def __init__(self, source: SourceConfig, ctx: Context, options: BrowserOptions) -> None:
         super().__init__(source, ctx)
@@ -139,6 +145,10 @@ class BrowserCollector(Collector):
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Why an API answer means login expired / captcha / risk control, or None."""
 
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """The site's own error code and message of an answer that carries no data, or None."""
+        return None
+
     # --- the walk ----------------------------------------------------------------------------
 
     def base(self, search: bool = False) -> str:
@@ -179,7 +189,8 @@ class BrowserCollector(Collector):
             else:
                 session.scroll()
             what = f"搜索“{keyword}”第 {page} 页"
-            body = self._answer(session.wait_for(self.search_api, mark), what, warnings)
+            got = session.wait_for(self.search_api, mark)
+            body = self._answer(got, what, warnings, self.search_items)
             if body is None:
                 break
             refs, more = self.parse_search(body, stamp)
@@ -190,18 +201,38 @@ class BrowserCollector(Collector):
         return list(found.values())
 
     def _answer(
-        self, got: Captured | None, what: str, warnings: list[str]
+        self,
+        got: Captured | None,
+        what: str,
+        warnings: list[str],
+        items: tuple[tuple[str, ...], ...] = (),
     ) -> dict[str, Any] | None:
-        """The JSON body of an API answer; SourceBlocked for a block, a warning for a failure."""
+        """The JSON body of an API answer; SourceBlocked for a block, a warning for a failure.
+
+        With `items` (search and comment answers) the site's own error code and an answer
+        without its result list are failures too, never an empty result."""
         if got is None:
             warnings.append(f"{self.label_zh} {what}: 页面未发出数据请求或超时")
             return None
         body = got.json()
-        reason = self.blocked_reason(got.status, body)
+        reason = self.blocked_reason(got.status, body) or RATE_LIMITED.get(got.status)
         if reason:
             raise SourceBlocked(f"{self.label_zh}: {reason}（{what}）", self.options.block_cooldown)
         if got.status >= 400 or not isinstance(body, dict):
             warnings.append(f"{self.label_zh} {what}: HTTP {got.status}，响应不可用")
+            return None
+        if not items:
+            return body
+        error = self.api_error(body)
+        if error:
+            warnings.append(f"{self.label_zh} {what}: 接口返回错误（{error}）")
+            return None
+        if not any(has_path(body, path) for path in items):
+            expected = " 或 ".join(".".join(path) for path in items)
+            warnings.append(
+                f"{self.label_zh} {what}: 响应中没有 {expected}，页面格式可能已变化"
+                "（不是没有结果），请更新采集器"
+            )
             return None
         return body
 
@@ -287,7 +318,7 @@ class BrowserCollector(Collector):
             if got is None and page == 1:  # comments load once shown: click or scroll to them
                 session.reveal(self.comments_button)
                 got = session.wait_for(self.comment_api, mark)
-            body = self._answer(got, what, warnings)
+            body = self._answer(got, what, warnings, self.comment_items)
             if body is None:
                 return post, comments, False
             found, more = self.parse_comments(body, ref, stamp)

@@ -39,6 +39,8 @@ class DouyinCollector(BrowserCollector):
     comment_api = r"/aweme/v1/web/comment/list/?$"
     block_urls = ("verifycenter", "/passport/web/login", "sso.douyin.com")
     block_titles = ("验证码中间页", "验证码")
+    search_items = (("data",), ("search_nil_info",))  # no results: search_nil_info, no data
+    comment_items = (("comments",),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The video tab of the search page."""
@@ -78,6 +80,12 @@ class DouyinCollector(BrowserCollector):
                 if m
             ]
         return found, bool(body.get("has_more"))
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """A non-zero status_code with its status_msg."""
+        if body.get("status_code") not in (None, 0):
+            return f"status_code {body.get('status_code')}：{body.get('status_msg') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Expired login, captcha, or the empty answer of risk control."""

@@ -27,6 +27,14 @@ from core.errors import ConfigError
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 POLL_MS = 50
+# A page itself refused: rate limiting or an anti-crawler answer, not a missing post.
+PAGE_REFUSALS = {
+    429: "返回 HTTP 429（请求过于频繁）",
+    418: "返回 HTTP 418（反爬拦截）",
+    403: "返回 HTTP 403（访问被拒绝）",
+}
+# Page titles of the rate-limit pages the sites show instead of content.
+RATE_TITLES = ("访问频繁", "操作频繁", "请求过于频繁", "请稍后再试")
 
 
 @dataclass
@@ -189,11 +197,17 @@ class BrowserSession:
         self._pace()
         self.page_loads += 1
         try:
-            self.page.goto(url, wait_until="domcontentloaded")
+            response = self.page.goto(url, wait_until="domcontentloaded")
         except PlaywrightError as exc:
             raise SourceFailed(
                 f"{self.markers.label}: 页面打开失败 {url}: {_first_line(exc)}"
             ) from None
+        if response is not None and response.status in PAGE_REFUSALS:
+            raise SourceBlocked(
+                f"{self.markers.label}: 页面 {url} {PAGE_REFUSALS[response.status]}，请降低频率"
+                "（增大 delay）或在浏览器中确认账号状态",
+                self.options.block_cooldown,
+            )
         self.check_page()
 
     def scroll(self) -> None:
@@ -231,10 +245,10 @@ class BrowserSession:
             title = self.page.title()
         except PlaywrightError:
             return
-        hit = next((m for m in self.markers.titles if m in title), None)
+        hit = next((m for m in (*self.markers.titles, *RATE_TITLES) if m in title), None)
         if hit:
             raise SourceBlocked(
-                f"{self.markers.label}: 页面出现“{hit}”（验证码/风控），请在浏览器中处理",
+                f"{self.markers.label}: 页面出现“{hit}”（验证码/风控/限流），请在浏览器中处理",
                 self.options.block_cooldown,
             )
 

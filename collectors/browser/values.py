@@ -25,6 +25,15 @@ def dig(data: Any, *keys: str | int) -> Any:
     return data
 
 
+def has_path(data: Any, path: tuple[str, ...]) -> bool:
+    """True when every key of path exists (the last one may hold null or an empty list)."""
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True
+
+
 def as_list(value: Any) -> list[dict[str, Any]]:
     """The dict elements of a JSON list (anything else gives an empty list)."""
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

@@ -26,6 +26,7 @@ from core.models import Author, Mention, Metrics
 NOTE_URL = "https://www.xiaohongshu.com/explore/{}"
 RISK_CODES = {
     -100: "登录已过期，请重新登录后更新 profile_dir/cookies_file",
+    -101: "未登录（-101 无登录信息），请登录后更新 profile_dir/cookies_file",
     300012: "IP 存在风险（300012），请降低频率或更换网络",
     300013: "访问频次异常（300013），请降低频率",
     300015: "浏览器环境异常（300015）",
@@ -45,6 +46,8 @@ class XiaohongshuCollector(BrowserCollector):
     comment_api = r"/api/sns/web/v2/comment/page$"
     block_urls = ("/website-login/captcha", "/website-login/error", "/login?")
     block_titles = ("安全验证", "验证码")
+    search_items = (("data", "items"),)
+    comment_items = (("data", "comments"),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The search result page of the web app."""
@@ -103,6 +106,12 @@ class XiaohongshuCollector(BrowserCollector):
                 parent = dig(sub, "target_comment", "id") or top.get("id")
                 found += [m for m in [_comment(sub, ref.key, str(parent), stamp)] if m]
         return found, bool(dig(body, "data", "has_more"))
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """{"success": false, "code": ..., "msg": ...}."""
+        if body.get("success") is False or body.get("code") not in (None, 0, 1000):
+            return f"code {body.get('code')}：{body.get('msg') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Captcha by HTTP status, expired login and risk control by code."""

@@ -40,6 +40,8 @@ class ZhihuCollector(BrowserCollector):
     block_titles = ("安全验证",)
     comments_button = r"^\s*\d+\s*条评论\s*$"
     comments_hidden = True
+    search_items = (("data",),)
+    comment_items = (("data",),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The content search page."""
@@ -83,6 +85,13 @@ class ZhihuCollector(BrowserCollector):
                 reply_to = parent if parent != "0" else str(top.get("id"))
                 found += [m for m in [_comment(child, reply_to, url, stamp)] if m]
         return found, dig(body, "paging", "is_end") is False
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """{"error": {"code", "message"}}."""
+        error = body.get("error")
+        if isinstance(error, dict):
+            return f"{error.get('code')}：{error.get('message') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Login required (401 / code 100) and risk control (403 / 40362, unhuman redirect)."""
