@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
 from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -68,7 +69,7 @@ class BilibiliCollector(BrowserCollector):
                     PostRef(
                         key=video.native_id,
                         url_part=video.native_id,
-                        comments=video.metrics.comments,
+                        comments=parse_count(item.get("review")),
                         published_at=video.published_at,
                         mention=video,
                     )

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
 from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -60,7 +61,9 @@ class DouyinCollector(BrowserCollector):
                     PostRef(
                         key=video.native_id,
                         url_part=video.native_id,
-                        comments=video.metrics.comments,
+                        comments=parse_count(
+                            dig(item, "aweme_info", "statistics", "comment_count")
+                        ),
                         published_at=video.published_at,
                         mention=video,
                     )

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
 from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -64,7 +65,9 @@ class XiaohongshuCollector(BrowserCollector):
             PostRef(
                 key=str(item["id"]),
                 url_part=str(item["id"]),
-                comments=count(dig(item, "note_card", "interact_info", "comment_count")),
+                # None (not 0) when the card shows no count: the note is then opened every
+                # run, else a note whose card lacks the count would never be read again.
+                comments=parse_count(dig(item, "note_card", "interact_info", "comment_count")),
                 extra={"xsec_token": item.get("xsec_token", "")},
             )
             for item in as_list(dig(body, "data", "items"))

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
 from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -64,7 +65,7 @@ class ZhihuCollector(BrowserCollector):
                     PostRef(
                         key=mention.native_id,
                         url_part=mention.native_id,
-                        comments=mention.metrics.comments,
+                        comments=parse_count(answer.get("comment_count")),
                         published_at=mention.published_at,
                         mention=mention,
                         extra={"question": str(dig(answer, "question", "id"))},
