@@ -17,7 +17,15 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    picture_urls,
+    plain,
+    text_or_placeholder,
+)
 from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
@@ -144,6 +152,7 @@ def _comment(raw: dict[str, Any], bvid: str, stamp: Stamp) -> Mention | None:
             str(dig(raw, "content", "message") or "").strip(),
             len(as_list(dig(raw, "content", "pictures"))),
         ),
+        media=picture_urls(dig(raw, "content", "pictures"), ("img_src",)),
         published_at=published,
         metrics=Metrics(likes=count(raw.get("like")), comments=count(raw.get("rcount"))),
         reply_to=str(parent) if parent else bvid,

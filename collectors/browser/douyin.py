@@ -19,7 +19,14 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    picture_urls,
+    text_or_placeholder,
+)
 from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
@@ -122,6 +129,7 @@ def _video(info: Any, stamp: Stamp) -> Mention | None:
         ),
         region=info.get("ip_attribution") or None,
         text=text_or_placeholder(str(info.get("desc") or "").strip(), len(images)),
+        media=picture_urls(images, ("url_list", 0), ("download_url_list", 0)),
         published_at=published,
         metrics=Metrics(
             likes=count(stats.get("digg_count")),
@@ -146,6 +154,9 @@ def _comment(raw: dict[str, Any], aweme_id: str, stamp: Stamp) -> Mention | None
         region=raw.get("ip_label") or None,
         text=text_or_placeholder(
             str(raw.get("text") or "").strip(), len(as_list(raw.get("image_list")))
+        ),
+        media=picture_urls(
+            raw.get("image_list"), ("origin_url", "url_list", 0), ("medium_url", "url_list", 0)
         ),
         published_at=published,
         metrics=Metrics(

@@ -19,7 +19,14 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    picture_urls,
+    text_or_placeholder,
+)
 from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
@@ -90,6 +97,13 @@ class XiaohongshuCollector(BrowserCollector):
             region=card.get("ip_location"),
             title=str(card.get("title") or "").strip() or None,
             text=text_or_placeholder(desc, len(as_list(card.get("image_list")))),
+            media=picture_urls(
+                card.get("image_list"),
+                ("url_default",),
+                ("url_pre",),
+                ("url",),
+                ("info_list", 0, "url"),
+            ),
             published_at=published,
             metrics=Metrics(
                 likes=count(interact.get("liked_count")),
@@ -144,6 +158,9 @@ def _comment(raw: dict[str, Any], note_id: str, parent: str, stamp: Stamp) -> Me
         author=_author(raw.get("user_info")),
         region=raw.get("ip_location"),
         text=text_or_placeholder(str(raw.get("content") or "").strip(), len(pictures)),
+        media=picture_urls(
+            pictures, ("url_default",), ("url_pre",), ("url",), ("info_list", 0, "url")
+        ),
         published_at=published,
         metrics=Metrics(
             likes=count(raw.get("like_count")), comments=count(raw.get("sub_comment_count"))

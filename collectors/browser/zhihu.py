@@ -19,7 +19,15 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    html_pictures,
+    plain,
+    text_or_placeholder,
+)
 from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
@@ -129,6 +137,7 @@ def _answer(answer: dict[str, Any], stamp: Stamp) -> Mention | None:
         region=answer.get("ip_info") or None,
         title=plain(question.get("name")) or None,
         text=text_or_placeholder(text, str(answer.get("content") or "").count("<img")),
+        media=html_pictures(answer.get("content")),
         published_at=published,
         metrics=Metrics(
             likes=count(answer.get("voteup_count")), comments=count(answer.get("comment_count"))
@@ -152,6 +161,7 @@ def _comment(raw: dict[str, Any], reply_to: str, url: str, stamp: Stamp) -> Ment
         author=_author(raw.get("author")),
         region=region,
         text=text_or_placeholder(plain(content), content.count("<img")),
+        media=html_pictures(content),
         published_at=published,
         metrics=Metrics(
             likes=count(raw.get("like_count")), comments=count(raw.get("child_comment_count"))
