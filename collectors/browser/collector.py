@@ -27,6 +27,7 @@ from collectors.options import OptionReader
 from core.context import Context
 from core.enums import Channel
 from core.models import Mention
+from core.pipeline.normalize import RejectedMention, normalize
 
 REVEAL_WAIT = 2.0  # seconds a post page may take to fetch its comments by itself
 RATE_LIMITED = {429: "请求过于频繁（HTTP 429 限流）", 418: "请求被拒绝（HTTP 418 反爬）"}
@@ -267,6 +268,7 @@ class BrowserCollector(Collector):
                 f"{self.label_zh} {ref.key}: {len(dropped)} 条缺少编号或时间，未入库: {dropped[0]}"
             )
         window = request.backfill_since
+        comments = self._thread_plans(post or ref.mention, comments)
         mentions = [
             c
             for c in comments
@@ -288,6 +290,24 @@ class BrowserCollector(Collector):
             edge |= seen.edge
         ledger.record(ref.key, shown, newest, edge)
         return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings)
+
+    def _thread_plans(self, post: Mention | None, comments: list[Mention]) -> list[Mention]:
+        """Comments carry the plans their post matches: a complaint under a brand's note need not
+        repeat the brand ("门店卫生堪忧，建议避雷"). Each comment is matched with the post's title
+        and text in front of its own, so a plan's channel, region and exclusion filters still
+        apply to the comment itself."""
+        if post is None or not comments:
+            return comments
+        threaded = []
+        for comment in comments:
+            try:
+                probe = normalize(comment.model_copy(update={"title": post.full_text}))
+            except RejectedMention:
+                threaded.append(comment)
+                continue
+            plans = self.ctx.matcher.match(probe)
+            threaded.append(comment.model_copy(update={"plans": plans}))
+        return threaded
 
     def _visit(
         self, session: BrowserSession, ref: PostRef, stamp: Stamp, warnings: list[str]
