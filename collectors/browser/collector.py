@@ -191,7 +191,7 @@ class BrowserCollector(Collector):
                 session.scroll()
             what = f"搜索“{keyword}”第 {page} 页"
             got = session.wait_for(self.search_api, mark)
-            body = self._answer(got, what, warnings, self.search_items)
+            body = self._answer(session, got, what, warnings, self.search_items)
             if body is None:
                 break
             refs, more = self.parse_search(body, stamp)
@@ -203,6 +203,7 @@ class BrowserCollector(Collector):
 
     def _answer(
         self,
+        session: BrowserSession,
         got: Captured | None,
         what: str,
         warnings: list[str],
@@ -213,6 +214,7 @@ class BrowserCollector(Collector):
         With `items` (search and comment answers) the site's own error code and an answer
         without its result list are failures too, never an empty result."""
         if got is None:
+            session.check_login_wall()  # a login dialog instead of the data is a block
             warnings.append(f"{self.label_zh} {what}: 页面未发出数据请求或超时")
             return None
         body = got.json()
@@ -318,7 +320,7 @@ class BrowserCollector(Collector):
         post = ref.mention
         if self.detail_api:
             body = self._answer(
-                session.wait_for(self.detail_api, mark), f"{ref.key} 正文", warnings
+                session, session.wait_for(self.detail_api, mark), f"{ref.key} 正文", warnings
             )
             if body is None:
                 return None, [], False  # the page failed: read it again next run
@@ -338,7 +340,7 @@ class BrowserCollector(Collector):
             if got is None and page == 1:  # comments load once shown: click or scroll to them
                 session.reveal(self.comments_button)
                 got = session.wait_for(self.comment_api, mark)
-            body = self._answer(got, what, warnings, self.comment_items)
+            body = self._answer(session, got, what, warnings, self.comment_items)
             if body is None:
                 return post, comments, False
             found, more = self.parse_comments(body, ref, stamp)

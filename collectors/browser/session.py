@@ -33,6 +33,8 @@ PAGE_REFUSALS = {
     418: "返回 HTTP 418（反爬拦截）",
     403: "返回 HTTP 403（访问被拒绝）",
 }
+# Texts of a login dialog shown over the page instead of the content (no redirect, no title).
+LOGIN_TEXTS = ("扫码登录", "登录后查看", "登录后即可", "请先登录", "手机号登录", "短信登录")
 # Page titles of the rate-limit pages the sites show instead of content.
 RATE_TITLES = ("访问频繁", "操作频繁", "请求过于频繁", "请稍后再试")
 
@@ -249,6 +251,22 @@ class BrowserSession:
         if hit:
             raise SourceBlocked(
                 f"{self.markers.label}: 页面出现“{hit}”（验证码/风控/限流），请在浏览器中处理",
+                self.options.block_cooldown,
+            )
+
+    def check_login_wall(self) -> None:
+        """SourceBlocked when the page shows a login dialog (asked when the data did not come:
+        the page's own texts are not loaded then, so a complaint quoting them cannot trip it)."""
+        self.check_page()
+        try:
+            text = self.page.inner_text("body", timeout=2000)
+        except PlaywrightError:
+            return
+        hit = next((m for m in LOGIN_TEXTS if m in text), None)
+        if hit:
+            raise SourceBlocked(
+                f"{self.markers.label}: 页面要求登录（出现“{hit}”），登录态已失效，"
+                "请重新登录后更新 profile_dir/cookies_file",
                 self.options.block_cooldown,
             )
 
