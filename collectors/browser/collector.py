@@ -170,10 +170,16 @@ class BrowserCollector(Collector):
                 loads, skipped = session.page_loads, len(stamp.skipped)
                 warnings: list[str] = []
                 refs = self._search(session, keyword, stamp, warnings)
-                if len(stamp.skipped) > skipped:
-                    unread = len(stamp.skipped) - skipped
-                    warnings.append(f"{self.label_zh} 搜索“{keyword}”: {unread} 条结果无法读取")
-                yield Batch([], cursor=None, pages=session.page_loads - loads, warnings=warnings)
+                unread = stamp.skipped[skipped:]
+                if unread:
+                    warnings.append(
+                        f"{self.label_zh} 搜索“{keyword}”: {len(unread)} 条结果无法读取"
+                    )
+                losses = [
+                    f"{self.label_zh} 搜索结果 {item} 缺少编号或时间，未入库" for item in unread
+                ]
+                pages = session.page_loads - loads
+                yield Batch([], cursor=None, pages=pages, warnings=warnings, losses=losses)
                 for ref in refs[: self.options.max_posts]:
                     batch = self._read_post(session, ref, ledger, request, stamp)
                     if batch is not None:
@@ -264,11 +270,15 @@ class BrowserCollector(Collector):
         loads, skipped = session.page_loads, len(stamp.skipped)
         warnings: list[str] = []
         post, comments, complete = self._visit(session, ref, stamp, warnings)
-        if len(stamp.skipped) > skipped:
-            dropped = stamp.skipped[skipped:]
+        # Counted as losses (a skipped item never comes back) as well as shown as a warning.
+        dropped = stamp.skipped[skipped:]
+        if dropped:
             warnings.append(
                 f"{self.label_zh} {ref.key}: {len(dropped)} 条缺少编号或时间，未入库: {dropped[0]}"
             )
+        losses = [f"{self.label_zh} {ref.key}: {item} 缺少编号或时间，未入库" for item in dropped]
+        if post is None and complete and self.detail_api:
+            losses.append(f"{self.label_zh} {ref.key}: 正文无法读取（已删除或格式变化），未入库")
         window = request.backfill_since
         comments = self._thread_plans(post or ref.mention, comments)
         mentions = [
@@ -281,7 +291,7 @@ class BrowserCollector(Collector):
             mentions.insert(0, post)  # again on a revisit: its counts moved (re-indexed, not new)
         pages = session.page_loads - loads
         if not complete:  # read it again next run; what we got is indexed now (dedup by id)
-            return Batch(mentions, cursor=None, pages=pages, warnings=warnings)
+            return Batch(mentions, cursor=None, pages=pages, warnings=warnings, losses=losses)
         shown = ref.comments if ref.comments is not None else (post.metrics.comments if post else 0)
         # A comment dated in the future (a wrong clock on the site; stored at its collection
         # time) must not move the mark past now: every later comment would look already read.
@@ -291,7 +301,7 @@ class BrowserCollector(Collector):
         if seen is not None and newest == seen.newest:
             edge |= seen.edge
         ledger.record(ref.key, shown, newest, edge)
-        return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings)
+        return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings, losses=losses)
 
     def _thread_plans(self, post: Mention | None, comments: list[Mention]) -> list[Mention]:
         """Comments carry the plans their post matches: a complaint under a brand's note need not
