@@ -55,6 +55,7 @@ class BilibiliCollector(BrowserCollector):
     comments_hidden = True  # the comment section loads when scrolled into view
     block_urls = ("passport.bilibili.com/login", "/login?")
     block_titles = ("验证码", "安全验证")
+    login_cookies = ("SESSDATA",)
     search_items = (("data", "result"), ("data", "numResults"))
     comment_items = (("data", "replies"),)
 

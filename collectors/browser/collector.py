@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
 from collectors.browser.ledger import Ledger
-from collectors.browser.options import BrowserOptions, read_options
+from collectors.browser.options import BrowserOptions, Site, read_options
 from collectors.browser.session import BrowserSession, Captured, Markers
 from collectors.browser.values import has_path
 from collectors.config import SourceConfig
@@ -99,6 +99,7 @@ class BrowserCollector(Collector):
     comments_hidden: ClassVar[bool] = False  # the page fetches comments only once shown
     block_urls: ClassVar[tuple[str, ...]] = ()
     block_titles: ClassVar[tuple[str, ...]] = ()
+    login_cookies: ClassVar[tuple[str, ...]] = ()  # the session cookie of a logged-in browser
     # Where the results / comments sit in an answer (any of these key paths, even if empty or
     # null): an answer without them means the site changed its format, not "nothing found".
     search_items: ClassVar[tuple[tuple[str, ...], ...]]
@@ -113,8 +114,9 @@ class BrowserCollector(Collector):
     def from_config(cls, source: SourceConfig, ctx: Context) -> BrowserCollector:
         """Read the browser options; unknown options are errors."""
         reader = OptionReader(source)
-        site = reader.raw.get("base_url") or cls.site_url
-        options = read_options(reader, ctx, cls.default_delay, cookie_domain(str(site)))
+        root = str(reader.raw.get("base_url") or cls.site_url)
+        site = Site(cls.label_zh, cls.default_delay, cookie_domain(root), cls.login_cookies)
+        options = read_options(reader, ctx, site)
         reader.reject_unknown()
         return cls(source, ctx, options)
 

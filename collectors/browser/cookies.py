@@ -49,6 +49,26 @@ def load_cookies(path: Path, where: str, domain: str | None = None) -> list[dict
     return cookies
 
 
+def login_note(
+    cookies: list[dict[str, Any]], names: tuple[str, ...], site: str, now: datetime, tz: tzinfo
+) -> str | None:
+    """Why these cookies cannot log in to `site`: its login cookie (one of `names`) is missing
+    or expired, or every cookie expired; None when they may still log in."""
+    login = [c for c in cookies if c["name"] in names]
+    if names and not login:
+        return (
+            f"中没有{site}的登录 cookie {' / '.join(names)}：请先在浏览器中登录{site}，"
+            f"再在{site}的页面上导出 cookies"
+        )
+    if login and all(0 < c.get("expires", 0) <= now.timestamp() for c in login):
+        ends = datetime.fromtimestamp(max(c["expires"] for c in login), UTC).astimezone(tz)
+        return (
+            f"中的登录 cookie {login[0]['name']} 已于 {ends:%Y-%m-%d %H:%M} 过期，"
+            f"请重新登录{site}后导出"
+        )
+    return expired_note(cookies, now, tz)
+
+
 def expired_note(cookies: list[dict[str, Any]], now: datetime, tz: tzinfo) -> str | None:
     """Why these cookies cannot log in any more (all of them expired), or None."""
     if not cookies or any("expires" not in c or c["expires"] > now.timestamp() for c in cookies):

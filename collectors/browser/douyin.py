@@ -47,6 +47,7 @@ class DouyinCollector(BrowserCollector):
     comment_api = r"/aweme/v1/web/comment/list/?$"
     block_urls = ("verifycenter", "/passport/web/login", "sso.douyin.com")
     block_titles = ("验证码中间页", "验证码")
+    login_cookies = ("sessionid", "sessionid_ss")
     search_items = (("data",), ("search_nil_info",))  # no results: search_nil_info, no data
     comment_items = (("comments",),)
 

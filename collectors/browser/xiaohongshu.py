@@ -54,6 +54,7 @@ class XiaohongshuCollector(BrowserCollector):
     comment_api = r"/api/sns/web/v2/comment/page$"
     block_urls = ("/website-login/captcha", "/website-login/error", "/login?")
     block_titles = ("安全验证", "验证码")
+    login_cookies = ("web_session",)
     search_items = (("data", "items"),)
     comment_items = (("data", "comments"),)
 

@@ -49,6 +49,7 @@ class ZhihuCollector(BrowserCollector):
     block_titles = ("安全验证",)
     comments_button = r"^\s*\d+\s*条评论\s*$"
     comments_hidden = True
+    login_cookies = ("z_c0",)
     search_items = (("data",),)
     comment_items = (("data",),)
 

@@ -49,7 +49,11 @@ def test_keywords_default_to_the_plans_and_delay_to_the_platform(make_ctx):
 
 def test_every_platform_registers(make_ctx, tmp_path):
     exported = tmp_path / "c.json"
-    exported.write_text('[{"name": "s", "value": "v", "domain": ".example.com"}]', "utf-8")
+    logins = [
+        {"name": name, "value": "v", "domain": ".example.com"}
+        for name in ("sessionid", "SESSDATA", "z_c0")
+    ]
+    exported.write_text(json.dumps(logins), "utf-8")
     for name, delay in (("douyin", 5.0), ("bilibili", 3.0), ("zhihu", 3.0)):
         source = {"name": name, "type": name, "options": {"cookies_file": str(exported)}}
         ctx = make_ctx([source])

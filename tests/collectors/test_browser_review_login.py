@@ -49,7 +49,7 @@ def test_check_reports_unusable_login_state(make_ctx, tmp_path):
     assert "No such file" not in missing
     assert bad.startswith("sources[broken].options.cookies_file") and "不是有效的 JSON" in bad
     assert old.startswith("sources[expired].options.cookies_file")
-    assert "已全部过期" in old and "16:30" in old and "重新导出" in old  # local time (UTC+8)
+    assert "web_session 已于 2026-11-23 16:30 过期" in old and "重新登录小红书" in old  # UTC+8
     assert profile.startswith("sources[noprofile].options.profile_dir") and "不存在" in profile
 
 
@@ -86,3 +86,24 @@ def test_a_pasted_cookie_header_is_a_cookies_file(make_ctx, tmp_path):
     assert (
         "没有可用的 cookie" in problem and "Cookie-Editor" in problem and "cookies.txt" in problem
     )
+
+
+def test_check_names_the_login_cookie_a_cookies_file_lacks_or_lost(make_ctx, tmp_path):
+    later = (NOW + timedelta(days=30)).timestamp()
+    other_site = tmp_path / "weibo.json"  # exported on the wrong site: no web_session in it
+    other_site.write_text(json.dumps(cookie_editor("SUB", later)), "utf-8")
+    stale = tmp_path / "stale.json"  # tracking cookies live on, the session itself expired
+    stale.write_text(
+        json.dumps(cookie_editor("web_session", NOW.timestamp() - 60) + cookie_editor("a1", later)),
+        "utf-8",
+    )
+    sources = [
+        {**xhs({"cookies_file": str(other_site)}), "name": "wrong"},
+        {**xhs({"cookies_file": str(stale)}), "name": "stale"},
+    ]
+    wrong, old = problems(make_ctx(sources))
+
+    assert wrong.startswith("sources[wrong].options.cookies_file")
+    assert "没有小红书的登录 cookie web_session" in wrong and "先在浏览器中登录小红书" in wrong
+    assert old.startswith("sources[stale].options.cookies_file")
+    assert "登录 cookie web_session 已于 2026-11-23 17:29 过期" in old
