@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from collectors.config import SOURCES, SourceConfig
@@ -54,8 +55,8 @@ def problem_cell(state: SourceHealth | None) -> str:
     if state is None:
         return ""
     if state.last_error:
-        return state.last_error
-    return (state.last_loss or "") if state.losses_last_run else ""
+        return escape(state.last_error)  # "sources[name]" is not Rich markup
+    return escape(state.last_loss or "") if state.losses_last_run else ""
 
 
 @sources_app.command("list", help="数据源列表：健康状态、最近采集、丢失计数")
@@ -105,11 +106,11 @@ def run_now(
         f"{name}: {SOURCE_STATUS_ZH[run.status]} — {run.report.summary()}，{run.pages} 页"
     )
     for warning in run.warnings:
-        console.print(f"  [yellow]{warning}[/]")
+        console.print(f"  [yellow]{escape(warning)}[/]")
     if run.losses:
-        console.print(f"  [yellow]{loss_summary(run.losses)}[/]")
+        console.print(f"  [yellow]{escape(loss_summary(run.losses))}[/]")
     if run.error:
-        console.print(f"  [red]{run.error}[/]")
+        console.print(f"  [red]{escape(run.error)}[/]")
         raise typer.Exit(1)
 
 

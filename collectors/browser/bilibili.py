@@ -17,7 +17,16 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    picture_urls,
+    plain,
+    text_or_placeholder,
+)
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -26,6 +35,8 @@ BLOCK_CODES = {
     -101: "账号未登录（-101），请重新登录后更新 profile_dir/cookies_file",
     -352: "风控校验失败（-352），请降低频率或在浏览器中完成验证",
     -412: "请求被拦截（-412），请降低频率",
+    -509: "请求过于频繁（-509），请降低频率",
+    -799: "请求过于频繁（-799），请稍后再试并降低频率",
 }
 
 
@@ -44,6 +55,9 @@ class BilibiliCollector(BrowserCollector):
     comments_hidden = True  # the comment section loads when scrolled into view
     block_urls = ("passport.bilibili.com/login", "/login?")
     block_titles = ("验证码", "安全验证")
+    login_cookies = ("SESSDATA",)
+    search_items = (("data", "result"), ("data", "numResults"))
+    comment_items = (("data", "replies"),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The video tab of search.bilibili.com, one URL per result page."""
@@ -64,7 +78,7 @@ class BilibiliCollector(BrowserCollector):
                     PostRef(
                         key=video.native_id,
                         url_part=video.native_id,
-                        comments=video.metrics.comments,
+                        comments=parse_count(item.get("review")),
                         published_at=video.published_at,
                         mention=video,
                     )
@@ -82,6 +96,12 @@ class BilibiliCollector(BrowserCollector):
                 m for m in (_comment(r, ref.key, stamp) for r in as_list(top.get("replies"))) if m
             ]
         return found, dig(body, "data", "cursor", "is_end") is False
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """A non-zero code with its message."""
+        if body.get("code") not in (None, 0):
+            return f"code {body.get('code')}：{body.get('message') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Login, risk control and interception codes (HTTP 412 is the same interception)."""
@@ -133,6 +153,7 @@ def _comment(raw: dict[str, Any], bvid: str, stamp: Stamp) -> Mention | None:
             str(dig(raw, "content", "message") or "").strip(),
             len(as_list(dig(raw, "content", "pictures"))),
         ),
+        media=picture_urls(dig(raw, "content", "pictures"), ("img_src",)),
         published_at=published,
         metrics=Metrics(likes=count(raw.get("like")), comments=count(raw.get("rcount"))),
         reply_to=str(parent) if parent else bvid,

@@ -15,18 +15,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from collectors.base import Batch, Collector, CollectRequest, SourceBlocked
 from collectors.browser.ledger import Ledger
-from collectors.browser.options import BrowserOptions, read_options
+from collectors.browser.options import BrowserOptions, Site, read_options
 from collectors.browser.session import BrowserSession, Captured, Markers
+from collectors.browser.values import has_path
 from collectors.config import SourceConfig
 from collectors.options import OptionReader
 from core.context import Context
 from core.enums import Channel
 from core.models import Mention
+from core.pipeline.normalize import RejectedMention, normalize
 
 REVEAL_WAIT = 2.0  # seconds a post page may take to fetch its comments by itself
+RATE_LIMITED = {429: "请求过于频繁（HTTP 429 限流）", 418: "请求被拒绝（HTTP 418 反爬）"}
 
 
 @dataclass
@@ -69,6 +73,16 @@ class Stamp:
         )
 
 
+def cookie_domain(url: str) -> str:
+    """The domain a pasted Cookie header is for: .xiaohongshu.com for www.xiaohongshu.com (the
+    API hosts are siblings), the host itself for an IP address or a single-label name."""
+    host = urlsplit(url).hostname or ""
+    labels = host.split(".")
+    if len(labels) < 3 or all(label.isdigit() for label in labels):
+        return host
+    return "." + ".".join(labels[-2:])
+
+
 class BrowserCollector(Collector):
     """Base of the 小红书 / 抖音 / B站 / 知乎 collectors."""
 
@@ -85,6 +99,11 @@ class BrowserCollector(Collector):
     comments_hidden: ClassVar[bool] = False  # the page fetches comments only once shown
     block_urls: ClassVar[tuple[str, ...]] = ()
     block_titles: ClassVar[tuple[str, ...]] = ()
+    login_cookies: ClassVar[tuple[str, ...]] = ()  # the session cookie of a logged-in browser
+    # Where the results / comments sit in an answer (any of these key paths, even if empty or
+    # null): an answer without them means the site changed its format, not "nothing found".
+    search_items: ClassVar[tuple[tuple[str, ...], ...]]
+    comment_items: ClassVar[tuple[tuple[str, ...], ...]]
 
     def __init__(self, source: SourceConfig, ctx: Context, options: BrowserOptions) -> None:
         super().__init__(source, ctx)
@@ -95,7 +114,9 @@ class BrowserCollector(Collector):
     def from_config(cls, source: SourceConfig, ctx: Context) -> BrowserCollector:
         """Read the browser options; unknown options are errors."""
         reader = OptionReader(source)
-        options = read_options(reader, ctx, cls.default_delay)
+        root = str(reader.raw.get("base_url") or cls.site_url)
+        site = Site(cls.label_zh, cls.default_delay, cookie_domain(root), cls.login_cookies)
+        options = read_options(reader, ctx, site)
         reader.reject_unknown()
         return cls(source, ctx, options)
 
@@ -127,6 +148,10 @@ class BrowserCollector(Collector):
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Why an API answer means login expired / captcha / risk control, or None."""
 
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """The site's own error code and message of an answer that carries no data, or None."""
+        return None
+
     # --- the walk ----------------------------------------------------------------------------
 
     def base(self, search: bool = False) -> str:
@@ -147,10 +172,16 @@ class BrowserCollector(Collector):
                 loads, skipped = session.page_loads, len(stamp.skipped)
                 warnings: list[str] = []
                 refs = self._search(session, keyword, stamp, warnings)
-                if len(stamp.skipped) > skipped:
-                    unread = len(stamp.skipped) - skipped
-                    warnings.append(f"{self.label_zh} 搜索“{keyword}”: {unread} 条结果无法读取")
-                yield Batch([], cursor=None, pages=session.page_loads - loads, warnings=warnings)
+                unread = stamp.skipped[skipped:]
+                if unread:
+                    warnings.append(
+                        f"{self.label_zh} 搜索“{keyword}”: {len(unread)} 条结果无法读取"
+                    )
+                losses = [
+                    f"{self.label_zh} 搜索结果 {item} 缺少编号或时间，未入库" for item in unread
+                ]
+                pages = session.page_loads - loads
+                yield Batch([], cursor=None, pages=pages, warnings=warnings, losses=losses)
                 for ref in refs[: self.options.max_posts]:
                     batch = self._read_post(session, ref, ledger, request, stamp)
                     if batch is not None:
@@ -167,7 +198,8 @@ class BrowserCollector(Collector):
             else:
                 session.scroll()
             what = f"搜索“{keyword}”第 {page} 页"
-            body = self._answer(session.wait_for(self.search_api, mark), what, warnings)
+            got = session.wait_for(self.search_api, mark)
+            body = self._answer(session, got, what, warnings, self.search_items)
             if body is None:
                 break
             refs, more = self.parse_search(body, stamp)
@@ -178,18 +210,40 @@ class BrowserCollector(Collector):
         return list(found.values())
 
     def _answer(
-        self, got: Captured | None, what: str, warnings: list[str]
+        self,
+        session: BrowserSession,
+        got: Captured | None,
+        what: str,
+        warnings: list[str],
+        items: tuple[tuple[str, ...], ...] = (),
     ) -> dict[str, Any] | None:
-        """The JSON body of an API answer; SourceBlocked for a block, a warning for a failure."""
+        """The JSON body of an API answer; SourceBlocked for a block, a warning for a failure.
+
+        With `items` (search and comment answers) the site's own error code and an answer
+        without its result list are failures too, never an empty result."""
         if got is None:
+            session.check_login_wall()  # a login dialog instead of the data is a block
             warnings.append(f"{self.label_zh} {what}: 页面未发出数据请求或超时")
             return None
         body = got.json()
-        reason = self.blocked_reason(got.status, body)
+        reason = self.blocked_reason(got.status, body) or RATE_LIMITED.get(got.status)
         if reason:
             raise SourceBlocked(f"{self.label_zh}: {reason}（{what}）", self.options.block_cooldown)
         if got.status >= 400 or not isinstance(body, dict):
             warnings.append(f"{self.label_zh} {what}: HTTP {got.status}，响应不可用")
+            return None
+        if not items:
+            return body
+        error = self.api_error(body)
+        if error:
+            warnings.append(f"{self.label_zh} {what}: 接口返回错误（{error}）")
+            return None
+        if not any(has_path(body, path) for path in items):
+            expected = " 或 ".join(".".join(path) for path in items)
+            warnings.append(
+                f"{self.label_zh} {what}: 响应中没有 {expected}，页面格式可能已变化"
+                "（不是没有结果），请更新采集器"
+            )
             return None
         return body
 
@@ -218,12 +272,17 @@ class BrowserCollector(Collector):
         loads, skipped = session.page_loads, len(stamp.skipped)
         warnings: list[str] = []
         post, comments, complete = self._visit(session, ref, stamp, warnings)
-        if len(stamp.skipped) > skipped:
-            dropped = stamp.skipped[skipped:]
+        # Counted as losses (a skipped item never comes back) as well as shown as a warning.
+        dropped = stamp.skipped[skipped:]
+        if dropped:
             warnings.append(
                 f"{self.label_zh} {ref.key}: {len(dropped)} 条缺少编号或时间，未入库: {dropped[0]}"
             )
+        losses = [f"{self.label_zh} {ref.key}: {item} 缺少编号或时间，未入库" for item in dropped]
+        if post is None and complete and self.detail_api:
+            losses.append(f"{self.label_zh} {ref.key}: 正文无法读取（已删除或格式变化），未入库")
         window = request.backfill_since
+        comments = self._thread_plans(post or ref.mention, comments)
         mentions = [
             c
             for c in comments
@@ -234,7 +293,7 @@ class BrowserCollector(Collector):
             mentions.insert(0, post)  # again on a revisit: its counts moved (re-indexed, not new)
         pages = session.page_loads - loads
         if not complete:  # read it again next run; what we got is indexed now (dedup by id)
-            return Batch(mentions, cursor=None, pages=pages, warnings=warnings)
+            return Batch(mentions, cursor=None, pages=pages, warnings=warnings, losses=losses)
         shown = ref.comments if ref.comments is not None else (post.metrics.comments if post else 0)
         # A comment dated in the future (a wrong clock on the site; stored at its collection
         # time) must not move the mark past now: every later comment would look already read.
@@ -244,7 +303,25 @@ class BrowserCollector(Collector):
         if seen is not None and newest == seen.newest:
             edge |= seen.edge
         ledger.record(ref.key, shown, newest, edge)
-        return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings)
+        return Batch(mentions, cursor=ledger.dump(), pages=pages, warnings=warnings, losses=losses)
+
+    def _thread_plans(self, post: Mention | None, comments: list[Mention]) -> list[Mention]:
+        """Comments carry the plans their post matches: a complaint under a brand's note need not
+        repeat the brand ("门店卫生堪忧，建议避雷"). Each comment is matched with the post's title
+        and text in front of its own, so a plan's channel, region and exclusion filters still
+        apply to the comment itself."""
+        if post is None or not comments:
+            return comments
+        threaded = []
+        for comment in comments:
+            try:
+                probe = normalize(comment.model_copy(update={"title": post.full_text}))
+            except RejectedMention:
+                threaded.append(comment)
+                continue
+            plans = self.ctx.matcher.match(probe)
+            threaded.append(comment.model_copy(update={"plans": plans}))
+        return threaded
 
     def _visit(
         self, session: BrowserSession, ref: PostRef, stamp: Stamp, warnings: list[str]
@@ -255,7 +332,7 @@ class BrowserCollector(Collector):
         post = ref.mention
         if self.detail_api:
             body = self._answer(
-                session.wait_for(self.detail_api, mark), f"{ref.key} 正文", warnings
+                session, session.wait_for(self.detail_api, mark), f"{ref.key} 正文", warnings
             )
             if body is None:
                 return None, [], False  # the page failed: read it again next run
@@ -275,7 +352,7 @@ class BrowserCollector(Collector):
             if got is None and page == 1:  # comments load once shown: click or scroll to them
                 session.reveal(self.comments_button)
                 got = session.wait_for(self.comment_api, mark)
-            body = self._answer(got, what, warnings)
+            body = self._answer(session, got, what, warnings, self.comment_items)
             if body is None:
                 return post, comments, False
             found, more = self.parse_comments(body, ref, stamp)

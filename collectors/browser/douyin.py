@@ -19,7 +19,15 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    picture_urls,
+    text_or_placeholder,
+)
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -39,6 +47,9 @@ class DouyinCollector(BrowserCollector):
     comment_api = r"/aweme/v1/web/comment/list/?$"
     block_urls = ("verifycenter", "/passport/web/login", "sso.douyin.com")
     block_titles = ("验证码中间页", "验证码")
+    login_cookies = ("sessionid", "sessionid_ss")
+    search_items = (("data",), ("search_nil_info",))  # no results: search_nil_info, no data
+    comment_items = (("comments",),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The video tab of the search page."""
@@ -58,7 +69,9 @@ class DouyinCollector(BrowserCollector):
                     PostRef(
                         key=video.native_id,
                         url_part=video.native_id,
-                        comments=video.metrics.comments,
+                        comments=parse_count(
+                            dig(item, "aweme_info", "statistics", "comment_count")
+                        ),
                         published_at=video.published_at,
                         mention=video,
                     )
@@ -78,6 +91,12 @@ class DouyinCollector(BrowserCollector):
                 if m
             ]
         return found, bool(body.get("has_more"))
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """A non-zero status_code with its status_msg."""
+        if body.get("status_code") not in (None, 0):
+            return f"status_code {body.get('status_code')}：{body.get('status_msg') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Expired login, captcha, or the empty answer of risk control."""
@@ -111,6 +130,7 @@ def _video(info: Any, stamp: Stamp) -> Mention | None:
         ),
         region=info.get("ip_attribution") or None,
         text=text_or_placeholder(str(info.get("desc") or "").strip(), len(images)),
+        media=picture_urls(images, ("url_list", 0), ("download_url_list", 0)),
         published_at=published,
         metrics=Metrics(
             likes=count(stats.get("digg_count")),
@@ -135,6 +155,9 @@ def _comment(raw: dict[str, Any], aweme_id: str, stamp: Stamp) -> Mention | None
         region=raw.get("ip_label") or None,
         text=text_or_placeholder(
             str(raw.get("text") or "").strip(), len(as_list(raw.get("image_list")))
+        ),
+        media=picture_urls(
+            raw.get("image_list"), ("origin_url", "url_list", 0), ("medium_url", "url_list", 0)
         ),
         published_at=published,
         metrics=Metrics(

@@ -27,6 +27,16 @@ from core.errors import ConfigError
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 POLL_MS = 50
+# A page itself refused: rate limiting or an anti-crawler answer, not a missing post.
+PAGE_REFUSALS = {
+    429: "返回 HTTP 429（请求过于频繁）",
+    418: "返回 HTTP 418（反爬拦截）",
+    403: "返回 HTTP 403（访问被拒绝）",
+}
+# Texts of a login dialog shown over the page instead of the content (no redirect, no title).
+LOGIN_TEXTS = ("扫码登录", "登录后查看", "登录后即可", "请先登录", "手机号登录", "短信登录")
+# Page titles of the rate-limit pages the sites show instead of content.
+RATE_TITLES = ("访问频繁", "操作频繁", "请求过于频繁", "请稍后再试")
 
 
 @dataclass
@@ -84,7 +94,11 @@ class BrowserSession:
         try:
             self._context = self._open_context(self._playwright)
             if self.options.cookies_file:
-                cookies = load_cookies(self.options.cookies_file, f"{self.where}.cookies_file")
+                cookies = load_cookies(
+                    self.options.cookies_file,
+                    f"{self.where}.cookies_file",
+                    self.options.cookie_domain or None,
+                )
                 self._context.add_cookies(cookies)  # type: ignore[arg-type]
             self._page = self._context.new_page()
             self._page.set_default_timeout(self.options.page_timeout * 1000)
@@ -185,11 +199,17 @@ class BrowserSession:
         self._pace()
         self.page_loads += 1
         try:
-            self.page.goto(url, wait_until="domcontentloaded")
+            response = self.page.goto(url, wait_until="domcontentloaded")
         except PlaywrightError as exc:
             raise SourceFailed(
                 f"{self.markers.label}: 页面打开失败 {url}: {_first_line(exc)}"
             ) from None
+        if response is not None and response.status in PAGE_REFUSALS:
+            raise SourceBlocked(
+                f"{self.markers.label}: 页面 {url} {PAGE_REFUSALS[response.status]}，请降低频率"
+                "（增大 delay）或在浏览器中确认账号状态",
+                self.options.block_cooldown,
+            )
         self.check_page()
 
     def scroll(self) -> None:
@@ -227,10 +247,26 @@ class BrowserSession:
             title = self.page.title()
         except PlaywrightError:
             return
-        hit = next((m for m in self.markers.titles if m in title), None)
+        hit = next((m for m in (*self.markers.titles, *RATE_TITLES) if m in title), None)
         if hit:
             raise SourceBlocked(
-                f"{self.markers.label}: 页面出现“{hit}”（验证码/风控），请在浏览器中处理",
+                f"{self.markers.label}: 页面出现“{hit}”（验证码/风控/限流），请在浏览器中处理",
+                self.options.block_cooldown,
+            )
+
+    def check_login_wall(self) -> None:
+        """SourceBlocked when the page shows a login dialog (asked when the data did not come:
+        the page's own texts are not loaded then, so a complaint quoting them cannot trip it)."""
+        self.check_page()
+        try:
+            text = self.page.inner_text("body", timeout=2000)
+        except PlaywrightError:
+            return
+        hit = next((m for m in LOGIN_TEXTS if m in text), None)
+        if hit:
+            raise SourceBlocked(
+                f"{self.markers.label}: 页面要求登录（出现“{hit}”），登录态已失效，"
+                "请重新登录后更新 profile_dir/cookies_file",
                 self.options.block_cooldown,
             )
 

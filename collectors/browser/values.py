@@ -10,6 +10,10 @@ from typing import Any
 from collectors.fields import parse_count
 
 _TAG = re.compile(r"<[^>]+>")
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG_SRC = re.compile(
+    r"""\b(?:data-original|data-actualsrc|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE
+)
 _BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
 
 
@@ -23,6 +27,15 @@ def dig(data: Any, *keys: str | int) -> Any:
         if data is None:
             return None
     return data
+
+
+def has_path(data: Any, path: tuple[str, ...]) -> bool:
+    """True when every key of path exists (the last one may hold null or an empty list)."""
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True
 
 
 def as_list(value: Any) -> list[dict[str, Any]]:
@@ -49,6 +62,31 @@ def plain(value: Any) -> str:
     text = _TAG.sub("", _BREAK.sub("\n", str(value or "")))
     lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def picture_urls(pictures: Any, *paths: tuple[str | int, ...]) -> list[str]:
+    """The URL of each picture object: the first of `paths` that holds an http(s) string."""
+    found = []
+    for picture in as_list(pictures):
+        for path in paths:
+            url = dig(picture, *path)
+            if isinstance(url, str) and url.startswith(("http://", "https://", "//")):
+                found.append("https:" + url if url.startswith("//") else url)
+                break
+    return found
+
+
+def html_pictures(fragment: Any) -> list[str]:
+    """Picture URLs of the <img> tags of an HTML fragment (the full-size data-original first)."""
+    found = []
+    for tag in _IMG.findall(str(fragment or "")):
+        urls = {
+            m.group(0).split("=")[0].strip().lower(): m.group(1) for m in _IMG_SRC.finditer(tag)
+        }
+        url = urls.get("data-original") or urls.get("data-actualsrc") or urls.get("src")
+        if url and url.startswith(("http://", "https://", "//")) and url not in found:
+            found.append("https:" + url if url.startswith("//") else url)
+    return found
 
 
 def text_or_placeholder(text: str, images: int) -> str:

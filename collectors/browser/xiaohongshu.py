@@ -19,13 +19,22 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    picture_urls,
+    text_or_placeholder,
+)
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
 NOTE_URL = "https://www.xiaohongshu.com/explore/{}"
 RISK_CODES = {
     -100: "登录已过期，请重新登录后更新 profile_dir/cookies_file",
+    -101: "未登录（-101 无登录信息），请登录后更新 profile_dir/cookies_file",
     300012: "IP 存在风险（300012），请降低频率或更换网络",
     300013: "访问频次异常（300013），请降低频率",
     300015: "浏览器环境异常（300015）",
@@ -45,6 +54,9 @@ class XiaohongshuCollector(BrowserCollector):
     comment_api = r"/api/sns/web/v2/comment/page$"
     block_urls = ("/website-login/captcha", "/website-login/error", "/login?")
     block_titles = ("安全验证", "验证码")
+    login_cookies = ("web_session",)
+    search_items = (("data", "items"),)
+    comment_items = (("data", "comments"),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The search result page of the web app."""
@@ -61,7 +73,9 @@ class XiaohongshuCollector(BrowserCollector):
             PostRef(
                 key=str(item["id"]),
                 url_part=str(item["id"]),
-                comments=count(dig(item, "note_card", "interact_info", "comment_count")),
+                # None (not 0) when the card shows no count: the note is then opened every
+                # run, else a note whose card lacks the count would never be read again.
+                comments=parse_count(dig(item, "note_card", "interact_info", "comment_count")),
                 extra={"xsec_token": item.get("xsec_token", "")},
             )
             for item in as_list(dig(body, "data", "items"))
@@ -84,6 +98,13 @@ class XiaohongshuCollector(BrowserCollector):
             region=card.get("ip_location"),
             title=str(card.get("title") or "").strip() or None,
             text=text_or_placeholder(desc, len(as_list(card.get("image_list")))),
+            media=picture_urls(
+                card.get("image_list"),
+                ("url_default",),
+                ("url_pre",),
+                ("url",),
+                ("info_list", 0, "url"),
+            ),
             published_at=published,
             metrics=Metrics(
                 likes=count(interact.get("liked_count")),
@@ -103,6 +124,12 @@ class XiaohongshuCollector(BrowserCollector):
                 parent = dig(sub, "target_comment", "id") or top.get("id")
                 found += [m for m in [_comment(sub, ref.key, str(parent), stamp)] if m]
         return found, bool(dig(body, "data", "has_more"))
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """{"success": false, "code": ..., "msg": ...}."""
+        if body.get("success") is False or body.get("code") not in (None, 0, 1000):
+            return f"code {body.get('code')}：{body.get('msg') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Captcha by HTTP status, expired login and risk control by code."""
@@ -132,6 +159,9 @@ def _comment(raw: dict[str, Any], note_id: str, parent: str, stamp: Stamp) -> Me
         author=_author(raw.get("user_info")),
         region=raw.get("ip_location"),
         text=text_or_placeholder(str(raw.get("content") or "").strip(), len(pictures)),
+        media=picture_urls(
+            pictures, ("url_default",), ("url_pre",), ("url",), ("info_list", 0, "url")
+        ),
         published_at=published,
         metrics=Metrics(
             likes=count(raw.get("like_count")), comments=count(raw.get("sub_comment_count"))

@@ -19,7 +19,16 @@ from typing import Any
 from urllib.parse import quote
 
 from collectors.browser.collector import BrowserCollector, PostRef, Stamp
-from collectors.browser.values import as_list, count, dig, epoch, plain, text_or_placeholder
+from collectors.browser.values import (
+    as_list,
+    count,
+    dig,
+    epoch,
+    html_pictures,
+    plain,
+    text_or_placeholder,
+)
+from collectors.fields import parse_count
 from core.enums import Channel
 from core.models import Author, Mention, Metrics
 
@@ -40,6 +49,9 @@ class ZhihuCollector(BrowserCollector):
     block_titles = ("安全验证",)
     comments_button = r"^\s*\d+\s*条评论\s*$"
     comments_hidden = True
+    login_cookies = ("z_c0",)
+    search_items = (("data",),)
+    comment_items = (("data",),)
 
     def search_url(self, base: str, keyword: str, page: int) -> str:
         """The content search page."""
@@ -62,7 +74,7 @@ class ZhihuCollector(BrowserCollector):
                     PostRef(
                         key=mention.native_id,
                         url_part=mention.native_id,
-                        comments=mention.metrics.comments,
+                        comments=parse_count(answer.get("comment_count")),
                         published_at=mention.published_at,
                         mention=mention,
                         extra={"question": str(dig(answer, "question", "id"))},
@@ -83,6 +95,13 @@ class ZhihuCollector(BrowserCollector):
                 reply_to = parent if parent != "0" else str(top.get("id"))
                 found += [m for m in [_comment(child, reply_to, url, stamp)] if m]
         return found, dig(body, "paging", "is_end") is False
+
+    def api_error(self, body: dict[str, Any]) -> str | None:
+        """{"error": {"code", "message"}}."""
+        error = body.get("error")
+        if isinstance(error, dict):
+            return f"{error.get('code')}：{error.get('message') or '无说明'}"
+        return None
 
     def blocked_reason(self, status: int, body: Any) -> str | None:
         """Login required (401 / code 100) and risk control (403 / 40362, unhuman redirect)."""
@@ -119,6 +138,7 @@ def _answer(answer: dict[str, Any], stamp: Stamp) -> Mention | None:
         region=answer.get("ip_info") or None,
         title=plain(question.get("name")) or None,
         text=text_or_placeholder(text, str(answer.get("content") or "").count("<img")),
+        media=html_pictures(answer.get("content")),
         published_at=published,
         metrics=Metrics(
             likes=count(answer.get("voteup_count")), comments=count(answer.get("comment_count"))
@@ -142,6 +162,7 @@ def _comment(raw: dict[str, Any], reply_to: str, url: str, stamp: Stamp) -> Ment
         author=_author(raw.get("author")),
         region=region,
         text=text_or_placeholder(plain(content), content.count("<img")),
+        media=html_pictures(content),
         published_at=published,
         metrics=Metrics(
             likes=count(raw.get("like_count")), comments=count(raw.get("child_comment_count"))

@@ -47,9 +47,15 @@ def test_keywords_default_to_the_plans_and_delay_to_the_platform(make_ctx):
         build(make_ctx, {"cdp_url": "http://127.0.0.1:9222"}, plans)
 
 
-def test_every_platform_registers(make_ctx):
+def test_every_platform_registers(make_ctx, tmp_path):
+    exported = tmp_path / "c.json"
+    logins = [
+        {"name": name, "value": "v", "domain": ".example.com"}
+        for name in ("sessionid", "SESSDATA", "z_c0")
+    ]
+    exported.write_text(json.dumps(logins), "utf-8")
     for name, delay in (("douyin", 5.0), ("bilibili", 3.0), ("zhihu", 3.0)):
-        source = {"name": name, "type": name, "options": {"cookies_file": "/c.json"}}
+        source = {"name": name, "type": name, "options": {"cookies_file": str(exported)}}
         ctx = make_ctx([source])
         collector = collector_class(name).from_config(source_of(ctx, name), ctx)
         assert collector.options.delay == delay

@@ -19,6 +19,12 @@ def test_every_commented_source_example_builds(tmp_path, monkeypatch):
     config_file = tmp_path / "yuqing.yaml"
     config_file.write_text(text, encoding="utf-8")
     monkeypatch.setenv("YUQING_MAILBOX_PASSWORD", "x")
+    # The browser examples name the operator's login files, which the options check reads.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / ".config" / "yuqing-chromium").mkdir(parents=True)
+    cookies = tmp_path / ".config" / "yuqing" / "bilibili-cookies.json"
+    cookies.parent.mkdir(parents=True)
+    cookies.write_text('[{"name": "SESSDATA", "value": "v", "domain": ".bilibili.com"}]', "utf-8")
 
     config = load_config(config_file, env={})
     ctx = Context(config=config, data_dir=tmp_path)
