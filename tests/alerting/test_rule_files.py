@@ -32,7 +32,9 @@ def test_builtin_rules_cover_every_type() -> None:
 
 def test_missing_required_option_names_file_and_key(tmp_path: Path) -> None:
     path = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\nwindow: 5m\n")
-    with pytest.raises(RuleFileError, match=r"^rules/spike\.yaml: threshold：缺少必填项$"):
+    with pytest.raises(
+        RuleFileError, match=r"^rules/spike\.yaml（规则 x）: threshold：缺少必填项$"
+    ):
         load_rule_file(path)
 
 
@@ -58,7 +60,7 @@ def test_malformed_rule_files(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path / "rules", "bad.yaml", text)
     with pytest.raises(RuleFileError) as info:
         load_rule_file(path)
-    assert str(info.value).startswith("rules/bad.yaml:")
+    assert str(info.value).startswith("rules/bad.yaml")
     assert message in str(info.value)
 
 
@@ -76,7 +78,7 @@ def test_user_rules_override_builtins_and_errors_are_collected(tmp_path: Path) -
     write(folder, "b.yaml", "name: b\ntype: nope\n")
     with pytest.raises(RuleFileError) as info:
         load_rules(AlertingConfig(rules_dir=str(folder)))
-    assert "rules/a.yaml: threshold：缺少必填项" in str(info.value)
+    assert "rules/a.yaml（规则 a）: threshold：缺少必填项" in str(info.value)
     assert "rules/b.yaml: type：未知的规则类型 'nope'" in str(info.value)
 
 
@@ -92,7 +94,7 @@ def test_cli_rules_lists_and_validates(tmp_path: Path) -> None:
     bad = write(tmp_path / "rules", "spike.yaml", "name: x\ntype: frequency\n")
     result = runner.invoke(alerts_app, ["rules", str(bad)])
     assert result.exit_code == 2
-    assert "rules/spike.yaml: threshold：缺少必填项" in result.output
+    assert "rules/spike.yaml（规则 x）: threshold：缺少必填项" in result.output
 
 
 @pytest.mark.parametrize(("written", "level"), [("warning", "medium"), ("info", "low")])
@@ -103,3 +105,48 @@ def test_old_severity_names_in_rule_files_still_load(
     rule = load_rule_file(write(tmp_path / "rules", "old.yaml", text))
     assert rule.spec.severity == Severity(level)
     assert rule.spec.severity.label_zh == {"medium": "较重", "low": "一般"}[level]
+
+
+def test_a_misspelt_key_or_type_names_the_rule_and_the_key_meant(tmp_path: Path) -> None:
+    typo = write(
+        tmp_path / "rules", "refund.yaml", "name: refund\ntype: frequency\nthreshhold: 20\n"
+    )
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(typo)
+    assert str(info.value).splitlines() == [
+        "rules/refund.yaml（规则 refund）: threshold：缺少必填项",
+        "rules/refund.yaml（规则 refund）: threshhold：未知的键（检查拼写或删除）；"
+        "是不是 threshold？",
+    ]
+    nested = write(
+        tmp_path / "rules", "n.yaml", "name: n\ntype: spike\nfilter: {sentiment: [negative]}\n"
+    )
+    with pytest.raises(RuleFileError, match=r"filter\.sentiment：未知的键.*；是不是 sentiments？"):
+        load_rule_file(nested)
+    kind = write(tmp_path / "rules", "k.yaml", "name: k\ntype: frequncy\nthreshold: 3\n")
+    with pytest.raises(
+        RuleFileError, match=r"未知的规则类型 'frequncy'；可选：.*；是不是 frequency？$"
+    ):
+        load_rule_file(kind)
+
+
+def test_a_file_in_the_current_folder_is_named_without_a_leading_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "mine.yaml", "name: mine\ntype: frequency\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(alerts_app, ["rules", "mine.yaml"])
+    assert result.exit_code == 2
+    assert "错误：mine.yaml（规则 mine）: threshold：缺少必填项" in " ".join(result.output.split())
+
+
+def test_a_duplicate_name_names_both_files(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    write(folder, "a-refund.yaml", "name: refund\ntype: frequency\nthreshold: 20\n")
+    write(folder, "b-refund.yaml", "name: refund\ntype: frequency\nthreshold: 5\n")
+    with pytest.raises(RuleFileError) as info:
+        load_rules(AlertingConfig(rules_dir=str(folder)))
+    assert str(info.value) == (
+        "rules/b-refund.yaml: name：规则名 'refund' 已被同一文件夹的 a-refund.yaml 使用；"
+        "每条规则用唯一的 name（改名，或删除其中一个文件）"
+    )
