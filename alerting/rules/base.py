@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerting.memo import BaselineBudget
 from alerting.models import Alert
 from alerting.rules.keywords import candidates, required_words
-from core.enums import Category, Channel, SentimentLabel, Severity
+from alerting.rules.labels import CategoryName, ChannelName, SentimentName, SeverityName
+from core.enums import Severity
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
@@ -32,13 +33,13 @@ class RuleFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     plans: list[str] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
+    channels: list[ChannelName] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
-    categories: list[Category] = Field(default_factory=list)
-    sentiments: list[SentimentLabel] = Field(default_factory=list)
+    categories: list[CategoryName] = Field(default_factory=list)
+    sentiments: list[SentimentName] = Field(default_factory=list)
     # Author regions (IP属地); a mention without a region never passes a region filter.
     regions: list[str] = Field(default_factory=list)
-    min_urgency: Severity | None = None
+    min_urgency: SeverityName | None = None
     # true = only mentions flagged as complaints, false = only those flagged as not;
     # a mention the classifier has not decided on passes neither.
     complaint: bool | None = None
@@ -119,7 +120,7 @@ class RuleSpec(BaseModel):
     title: str | None = None
     description: str = ""
     enabled: bool = True
-    severity: Severity = Severity.MEDIUM
+    severity: SeverityName = Severity.MEDIUM
     filter: RuleFilter = Field(default_factory=RuleFilter)
     per_plan: bool = False
     every: Duration | None = None

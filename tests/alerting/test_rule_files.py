@@ -11,7 +11,7 @@ from alerting.cli import alerts_app
 from alerting.config import AlertingConfig
 from alerting.loader import RuleFileError, load_rule_file, load_rules
 from alerting.rules import RULES
-from core.enums import Severity
+from core.enums import Category, Channel, SentimentLabel, Severity
 
 runner = CliRunner()
 
@@ -150,3 +150,34 @@ def test_a_duplicate_name_names_both_files(tmp_path: Path) -> None:
         "rules/b-refund.yaml: name：规则名 'refund' 已被同一文件夹的 a-refund.yaml 使用；"
         "每条规则用唯一的 name（改名，或删除其中一个文件）"
     )
+
+
+def test_values_by_chinese_name_mean_the_codes(tmp_path: Path) -> None:
+    text = (
+        "name: gd-food\ntype: urgent_mention\nseverity: 紧急\nmin_urgency: 严重\n"
+        "influencer_min_urgency: 一般\n"
+        "filter: {categories: [食品安全], sentiments: [负面], channels: [微博, 投诉平台],"
+        " min_urgency: 较重}\n"
+    )
+    rule = load_rule_file(write(tmp_path / "rules", "zh.yaml", text))
+    spec = rule.spec
+    assert spec.severity == Severity.CRITICAL
+    assert (spec.min_urgency, spec.influencer_min_urgency) == (Severity.HIGH, Severity.LOW)
+    assert spec.filter.categories == [Category.FOOD_SAFETY_HEALTH]
+    assert spec.filter.sentiments == [SentimentLabel.NEGATIVE]
+    assert spec.filter.channels == [Channel.WEIBO, Channel.COMPLAINT_PLATFORM]
+    assert spec.filter.min_urgency == Severity.MEDIUM
+
+
+def test_an_unknown_chinese_name_lists_code_and_name_pairs_and_the_one_meant(
+    tmp_path: Path,
+) -> None:
+    text = "name: x\ntype: frequency\nthreshold: 3\nfilter: {categories: [食品安全/健康]}\n"
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(write(tmp_path / "rules", "x.yaml", text))
+    message = str(info.value)
+    assert message.startswith(
+        "rules/x.yaml（规则 x）: filter.categories[0]：'食品安全/健康' 不是可选值"
+    )
+    assert "food_safety_health（食品安全/人身安全）" in message
+    assert message.endswith("是否想用 食品安全/人身安全？")
