@@ -76,16 +76,19 @@ def is_loopback_url(url: str) -> bool:
 
 
 def _rule_problems(ctx: Context) -> list[str]:
-    from alerting.loader import load_rules
+    from alerting.loader import collect_rules
 
     config = ALERTING.of(ctx.config)
     config_dir = ctx.config_path.parent if ctx.config_path else None
     try:
-        rules = load_rules(config, config_dir)
+        loaded, errors = collect_rules(config, config_dir)
     except ConfigError as exc:
         return [f"预警规则文件有误：{line}" for line in str(exc).splitlines()]
+    found = [f"预警规则文件有误：{line}" for line in errors]
+    # The rules that did load are checked too: one bad file hides no other mistake.
+    rules = [rule for rule in loaded if rule.spec.enabled]
     plans = {p.id for p in ctx.config.plans}
-    return [
+    return found + [
         f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 {plan!r}；"
         f"已定义：{'、'.join(sorted(plans)) or '（无）'}"
         for rule in rules

@@ -15,7 +15,7 @@ from rich.table import Table
 from alerting import rule_names, service
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
-from alerting.loader import load_rule_file, load_rules
+from alerting.loader import collect_rules, load_rule_files
 from core.cli_options import actor_name
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
@@ -145,26 +145,41 @@ def rules(
     config: ConfigOption = None,
     files: Annotated[list[Path] | None, typer.Argument(help="只校验这些规则文件")] = None,
 ) -> None:
-    """Validate and list the rule files (built-ins and alerting.rules_dir, or the given files)."""
+    """Validate and list the rule files (built-ins and alerting.rules_dir, or the given files);
+    the valid ones are listed even when others are refused."""
     try:
         if files:
-            loaded = [load_rule_file(path) for path in files]
+            loaded, problems = load_rule_files(list(files))
         else:
             ctx = Context.load(config, None)
-            loaded = load_rules(ALERTING.of(ctx.config), config.parent if config else None)
+            config_dir = ctx.config_path.parent if ctx.config_path else None
+            loaded, problems = collect_rules(ALERTING.of(ctx.config), config_dir)
     except YuqingError as exc:
         raise _fail(exc) from None
-    table = Table("规则", "类型", "级别", "来源", "说明")
+    off = [rule for rule in loaded if not rule.spec.enabled]
+    table = Table()
+    # The name whole (it is what other rules and `yuqing replay` name); the rest wraps.
+    table.add_column("规则", no_wrap=True)
+    for column in ("类型", "级别", *(["状态"] if off else []), "来源", "说明"):
+        table.add_column(column, overflow="fold")
     for rule in loaded:
         table.add_row(
             rule.name,
-            rule.type_name,
+            rule.type_label_zh,
             SEVERITY_LABELS_ZH[rule.spec.severity],
+            *((["启用" if rule.spec.enabled else "已停用"]) if off else []),
             rule.source,
             rule.spec.title or "",
         )
-    console.print(table)
-    console.print(f"{len(loaded)} 条规则有效。")
+    if loaded or not problems:
+        stopped = f"，{len(off)} 条已停用（enabled: false）" if off else ""
+        console.print(table)
+        console.print(f"{len(loaded) - len(off)} 条规则有效{stopped}。")
+    if problems:
+        console.print(f"[red]错误：[/red]{len(problems)} 处问题，这些规则文件没有加载：")
+        for line in problems:
+            console.print(f"  - {line}", soft_wrap=True)
+        raise typer.Exit(2)
 
 
 def replay(

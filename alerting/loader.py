@@ -23,6 +23,18 @@ class RuleFileError(ConfigError):
 
 def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[Rule]:
     """Enabled rules: built-ins (if on) overridden by same-named user rules; errors collected."""
+    rules, errors = collect_rules(config, config_dir)
+    if errors:
+        raise RuleFileError("\n".join(errors))
+    return [r for r in rules if r.spec.enabled]
+
+
+def collect_rules(
+    config: AlertingConfig, config_dir: Path | None = None
+) -> tuple[list[Rule], list[str]]:
+    """Every rule that loads (switched-off ones too, a user rule in place of the built-in of
+    its name) and one Chinese line per problem of the files that do not: a bad file does
+    not hide the good ones."""
     rules: dict[str, Rule] = {}
     errors: list[str] = []
     folders = [DEFAULTS_DIR] if config.builtin_rules else []
@@ -34,25 +46,36 @@ def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[R
             raise RuleFileError(f"alerting.rules_dir: {folder} 不是文件夹（检查路径是否存在）")
         folders.append(folder)
     for folder in folders:
-        seen: dict[str, Path] = {}
-        for path in sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES):
-            try:
-                rule = load_rule_file(path)
-            except RuleFileError as exc:
-                errors.append(str(exc))
-                continue
-            if rule.name in seen:
-                errors.append(
-                    f"{_label(path)}: name：规则名 {rule.name!r} 已被同一文件夹的 "
-                    f"{seen[rule.name].name} 使用；"
-                    "每条规则用唯一的 name（改名，或删除其中一个文件）"
-                )
-                continue
-            seen[rule.name] = path
-            rules[rule.name] = rule
-    if errors:
-        raise RuleFileError("\n".join(errors))
-    return [r for r in rules.values() if r.spec.enabled]
+        found, problems = load_rule_files(
+            sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES)
+        )
+        errors += problems
+        rules.update((rule.name, rule) for rule in found)
+    return list(rules.values()), errors
+
+
+def load_rule_files(paths: list[Path]) -> tuple[list[Rule], list[str]]:
+    """The rules of these files that load, and one line per problem of the others (a name
+    already used by an earlier file of the list is one)."""
+    seen: dict[str, Path] = {}
+    rules: list[Rule] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            rule = load_rule_file(path)
+        except RuleFileError as exc:
+            errors += str(exc).splitlines()
+            continue
+        if rule.name in seen:
+            errors.append(
+                f"{_label(path)}: name：规则名 {rule.name!r} 已被同一文件夹的 "
+                f"{seen[rule.name].name} 使用；"
+                "每条规则用唯一的 name（改名，或删除其中一个文件）"
+            )
+            continue
+        seen[rule.name] = path
+        rules.append(rule)
+    return rules, errors
 
 
 def load_rule_file(path: Path) -> Rule:

@@ -11,6 +11,7 @@ from alerting.cli import alerts_app
 from alerting.config import AlertingConfig
 from alerting.loader import RuleFileError, load_rule_file, load_rules
 from alerting.rules import RULES
+from app.cli import app
 from core.enums import Category, Channel, SentimentLabel, Severity
 
 runner = CliRunner()
@@ -137,7 +138,8 @@ def test_a_file_in_the_current_folder_is_named_without_a_leading_slash(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(alerts_app, ["rules", "mine.yaml"])
     assert result.exit_code == 2
-    assert "错误：mine.yaml（规则 mine）: threshold：缺少必填项" in " ".join(result.output.split())
+    assert "- mine.yaml（规则 mine）: threshold：缺少必填项" in result.output
+    assert "/mine.yaml" not in result.output and "规则有效" not in result.output
 
 
 def test_a_duplicate_name_names_both_files(tmp_path: Path) -> None:
@@ -181,3 +183,35 @@ def test_an_unknown_chinese_name_lists_code_and_name_pairs_and_the_one_meant(
     )
     assert "food_safety_health（食品安全/人身安全）" in message
     assert message.endswith("是否想用 食品安全/人身安全？")
+
+
+def test_cli_rules_lists_the_valid_rules_beside_a_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    write(folder, "refund.yaml", "name: refund-negative-1h\ntype: frequency\nthreshold: 20\n")
+    write(
+        folder,
+        "off.yaml",
+        "name: negative-ratio\ntype: negative_ratio\nthreshold: 0.7\nenabled: false\n",
+    )
+    write(folder, "typo.yaml", "name: typo\ntype: frequency\nthreshhold: 20\n")
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("alerting:\n  rules_dir: rules\n", encoding="utf-8")
+    result = runner.invoke(alerts_app, ["rules", "--config", str(config)])
+    assert result.exit_code == 2
+    out = result.output
+    assert "refund-negative-1h" in out and "negative-spike" in out  # whole names, not refund-ne…
+    assert "频次超限" in out and "已停用" in out
+    assert "8 条规则有效，1 条已停用（enabled: false）。" in out
+    assert "1 处问题" not in out and "2 处问题，这些规则文件没有加载：" in out
+    assert "rules/typo.yaml（规则 typo）: threshhold：未知的键" in out
+    # the check says the same, and what else is wrong with the rules that loaded
+    config.write_text(
+        "alerting:\n  rules_dir: rules\nplans: [{id: xwf, name: 鲜味坊, expression: 鲜味坊}]\n",
+        encoding="utf-8",
+    )
+    write(folder, "plan.yaml", "name: p\ntype: frequency\nthreshold: 3\nfilter: {plans: [xfw]}\n")
+    checked = runner.invoke(app, ["check", "--config", str(config), "--data-dir", str(tmp_path)])
+    assert checked.exit_code == 2
+    text = " ".join(checked.output.split())
+    assert "rules/typo.yaml（规则 typo）: threshold：缺少必填项" in text
+    assert "预警规则 p（rules/plan.yaml）: filter.plans 引用了未定义的监测方案 'xfw'" in text
