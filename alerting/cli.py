@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,7 +22,10 @@ from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
 from core.errors import YuqingError
 from core.intake import read_records
-from core.timeutil import SimulatedClock, parse_duration
+from core.timeutil import SimulatedClock, local_minute, parse_duration, zone_zh
+
+if TYPE_CHECKING:
+    from alerting.replay import ReplaySummary
 
 alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
@@ -226,4 +229,35 @@ def replay(
     console.print(
         f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
         f"触发预警 {summary.fired} 条 → {alerts_out}"
+    )
+    _print_tallies(summary, ctx.config.tz)
+
+
+def _print_tallies(summary: ReplaySummary, tz: tzinfo) -> None:
+    """Per rule: new alerts, 持续扩大 messages, how many people heard of, first and last,
+    and whether it never fired or fires too often (every loaded rule, in load order)."""
+    from alerting.replay import verdict
+
+    if summary.start is None or summary.end is None:
+        return
+    zone = zone_zh(tz)
+    span = f"{local_minute(summary.start, tz)} – {local_minute(summary.end, tz)}"
+    table = Table(title=f"各规则回放结果（{span}，{zone}）")
+    table.add_column("规则", no_wrap=True)
+    for column in ("类型", "新预警", "持续扩大", "通知", "首次", "最近", "判断"):
+        table.add_column(column, overflow="fold")
+    for tally in summary.rules.values():
+        table.add_row(
+            tally.name,
+            tally.type_label,
+            str(tally.opened),
+            str(tally.realerted),
+            str(tally.notified),
+            local_minute(tally.first, tz, year=False) if tally.first else "—",
+            local_minute(tally.last, tz, year=False) if tally.last else "—",
+            verdict(tally, summary),
+        )
+    console.print(table)
+    console.print(
+        "每条预警的原因、数量和代表性内容见输出文件的 summary、numbers、sample_mention_ids。"
     )
