@@ -88,10 +88,21 @@ def _rule_problems(ctx: Context) -> list[str]:
     # The rules that did load are checked too: one bad file hides no other mistake.
     rules = [rule for rule in loaded if rule.spec.enabled]
     plans = {p.id for p in ctx.config.plans}
-    return found + [
-        f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 {plan!r}；"
-        f"已定义：{'、'.join(sorted(plans)) or '（无）'}"
-        for rule in rules
-        for plan in rule.spec.filter.plans
-        if plan not in plans
-    ]
+    notifiers = [n.name for n in config.notifiers]
+    return (
+        found
+        + [
+            f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 "
+            f"{plan!r}；已定义：{'、'.join(sorted(plans)) or '（无）'}"
+            for rule in rules
+            for plan in rule.spec.filter.plans
+            if plan not in plans
+        ]
+        + [
+            f"预警规则 {rule.name}（{rule.source}）: notifiers 引用了未定义的通知渠道 {name!r}；"
+            f"在 alerting.notifiers 里定义，已定义：{'、'.join(notifiers) or '（无）'}"
+            for rule in rules
+            for name in rule.spec.notifiers
+            if name not in notifiers
+        ]
+    )

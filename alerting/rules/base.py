@@ -126,6 +126,10 @@ class RuleSpec(BaseModel):
     every: Duration | None = None
     realert: Duration = timedelta(minutes=30)
     resolve_after: Duration = timedelta(minutes=30)
+    # Names of `alerting.notifiers` this rule's messages go to, instead of the first
+    # escalation tier's (or every enabled notifier): the 食品安全 rule to the quality team's
+    # WeCom group, the 315/监管 rule to the PR mailbox. Escalations still follow the tiers.
+    notifiers: list[str] = Field(default_factory=list)
     # A new front of a crisis (the brand's own account inflaming it, a 维权 wave): when this
     # rule's alert joins an active alert group that has no alert of its rule, it is announced
     # as 事态更新 instead of joining silently.
