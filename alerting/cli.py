@@ -230,34 +230,63 @@ def replay(
         f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
         f"触发预警 {summary.fired} 条 → {alerts_out}"
     )
-    _print_tallies(summary, ctx.config.tz)
+    _print_tallies(summary, ctx.config.tz, alerts_out)
 
 
-def _print_tallies(summary: ReplaySummary, tz: tzinfo) -> None:
+SHOWN_ALERTS = 30
+
+
+def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None:
     """Per rule: new alerts, 持续扩大 messages, how many people heard of, first and last,
-    and whether it never fired or fires too often (every loaded rule, in load order)."""
-    from alerting.replay import verdict
+    and whether it never fired or fires too often (every loaded rule, in load order); then
+    the first alerts, each with its time, rule, reason and top post."""
+    from alerting.replay import NEVER, NOISY, NOISY_PER_DAY, per_day, verdict
 
     if summary.start is None or summary.end is None:
         return
-    zone = zone_zh(tz)
     span = f"{local_minute(summary.start, tz)} – {local_minute(summary.end, tz)}"
-    table = Table(title=f"各规则回放结果（{span}，{zone}）")
+    table = Table(title=f"各规则回放结果（{span}，{zone_zh(tz)}）")
     table.add_column("规则", no_wrap=True)
-    for column in ("类型", "新预警", "持续扩大", "通知", "首次", "最近", "判断"):
-        table.add_column(column, overflow="fold")
-    for tally in summary.rules.values():
+    for column in ("新预警", "持续扩大", "会通知", "首次", "最近", "判断"):
+        table.add_column(column, no_wrap=True)
+    verdicts = {name: verdict(tally, summary) for name, tally in summary.rules.items()}
+    for name, tally in summary.rules.items():
         table.add_row(
-            tally.name,
-            tally.type_label,
+            name,
             str(tally.opened),
             str(tally.realerted),
             str(tally.notified),
             local_minute(tally.first, tz, year=False) if tally.first else "—",
             local_minute(tally.last, tz, year=False) if tally.last else "—",
-            verdict(tally, summary),
+            verdicts[name] or "—",
         )
     console.print(table)
-    console.print(
-        "每条预警的原因、数量和代表性内容见输出文件的 summary、numbers、sample_mention_ids。"
-    )
+    never = [name for name, said in verdicts.items() if said == NEVER]
+    noisy = [
+        f"{name}（每天 {per_day(summary.rules[name], summary):.1f} 条）"
+        for name, said in verdicts.items()
+        if said == NOISY
+    ]
+    if never:
+        console.print(f"{NEVER}（阈值可能过高，或过滤条件过窄）：{'、'.join(never)}", markup=False)
+    if noisy:
+        console.print(
+            f"{NOISY}（平均每天超过 {NOISY_PER_DAY} 条新预警，值班的人会麻木；"
+            f"考虑提高阈值、收窄过滤条件或加长 realert）：{'、'.join(noisy)}",
+            markup=False,
+        )
+    if not summary.lines:
+        return
+    more = len(summary.lines) - SHOWN_ALERTS
+    head = f"预警明细（前 {SHOWN_ALERTS} 条，全部见 {alerts_out}）" if more > 0 else "预警明细"
+    console.print(f"{head}：", markup=False)
+    for line in summary.lines[:SHOWN_ALERTS]:
+        told = "会通知" if line.notified else "不单独通知（并入预警组）"
+        when = local_minute(line.at, tz, year=False)
+        console.print(
+            f"{when} {line.rule} {line.event}·{told}：{line.summary}",
+            markup=False,
+            soft_wrap=True,
+        )
+        if line.sample:
+            console.print(f"    {line.sample}", markup=False, soft_wrap=True)

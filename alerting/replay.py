@@ -18,6 +18,21 @@ from core.models import Mention
 from core.timeutil import SimulatedClock, as_utc
 
 FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.GROUP_UPDATE, AlertEvent.REALERTED)
+EVENT_ZH = {
+    AlertEvent.OPENED: "新预警",
+    AlertEvent.GROUP_UPDATE: "事态更新",
+    AlertEvent.REALERTED: "持续扩大",
+}
+SNIPPET = 60
+
+
+def sample_text(mention: Mention) -> str:
+    """@author：the first words of the post (one line)."""
+    text = " ".join(mention.full_text.split())
+    cut = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
+    return f"@{mention.author.name or '匿名用户'}：{cut}"
+
+
 BATCH_SPAN = timedelta(seconds=5)
 BATCH_SIZE = 200
 
@@ -48,6 +63,7 @@ class ReplaySummary:
     start: datetime | None = None
     end: datetime | None = None
     rules: dict[str, RuleTally] = field(default_factory=dict)
+    lines: list[FiredLine] = field(default_factory=list)
 
     def count(self, outcome: Outcome, fired_at: datetime) -> None:
         """Add one written alert line to its rule's tally."""
@@ -66,20 +82,34 @@ class ReplaySummary:
 
 NOISY_PER_DAY = 3  # more new alerts a day than this, and at least NOISY_MIN: people tune out
 NOISY_MIN = 5
+NEVER, NOISY = "从未触发", "触发频繁"
+
+
+def per_day(tally: RuleTally, summary: ReplaySummary) -> float:
+    """New alerts per day of stream (a stream shorter than a day counts as one day)."""
+    span = (summary.end - summary.start) if summary.start and summary.end else timedelta(0)
+    return tally.opened / max(span / timedelta(days=1), 1.0)
 
 
 def verdict(tally: RuleTally, summary: ReplaySummary) -> str:
-    """What the tally says about the rule's tuning, in Chinese ('' when nothing stands out)."""
+    """从未触发, 触发频繁 or '' (nothing stands out) for the rule's tuning."""
     if tally.opened == 0 and tally.realerted == 0:
-        return "从未触发：阈值可能过高，或过滤条件过窄"
-    span = (summary.end - summary.start) if summary.start and summary.end else timedelta(0)
-    days = max(span / timedelta(days=1), 1.0)
-    per_day = tally.opened / days
-    if tally.opened >= NOISY_MIN and per_day > NOISY_PER_DAY:
-        return (
-            f"触发频繁：平均每天 {per_day:.1f} 条新预警；考虑提高阈值、收窄过滤条件或加长 realert"
-        )
+        return NEVER
+    if tally.opened >= NOISY_MIN and per_day(tally, summary) > NOISY_PER_DAY:
+        return NOISY
     return ""
+
+
+@dataclass
+class FiredLine:
+    """One written alert line as a person reads it: when, which rule, why, the top post."""
+
+    at: datetime
+    rule: str
+    event: str
+    notified: bool
+    summary: str
+    sample: str
 
 
 def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
@@ -127,6 +157,19 @@ def replay_stream(
             out.write(json.dumps(firing_record(outcome, fired_at), ensure_ascii=False) + "\n")
             summary.fired += 1
             summary.count(outcome, fired_at)
+            alert = outcome.alert
+            top = next(iter(alert.sample_mention_ids or []), None)
+            mention = ctx.index.get(top) if top else None
+            summary.lines.append(
+                FiredLine(
+                    fired_at,
+                    alert.rule,
+                    EVENT_ZH.get(outcome.event, str(outcome.event)),
+                    outcome.notify,
+                    alert.summary,
+                    sample_text(mention) if mention else "",
+                )
+            )
 
     engine = AlertEngine(ctx, send=send, sink=write)
     summary.rules = {

@@ -217,18 +217,27 @@ def test_replay_tells_per_rule_how_often_it_fired_and_why(
     args = ["replay", str(stream), "--alerts-out", str(out), "--config", str(config)]
     result = runner.invoke(replay_app(), args, env={"YUQING_DATA_DIR": "", "COLUMNS": "200"})
     assert result.exit_code == 0, result.output
+    output = result.output
     rows = {
-        line.split("┃" if "┃" in line else "│")[1].strip(): line
-        for line in result.output.splitlines()
-        if "refund-flood" in line or "any-mention" in line
+        cells[1].strip(): [c.strip() for c in cells[2:-1]]
+        for line in output.splitlines()
+        if len(cells := line.split("│")) > 2
     }
-    assert "各规则回放结果（2026-03-02" in result.output and "北京时间）" in result.output
-    assert "从未触发：阈值可能过高，或过滤条件过窄" in rows["refund-flood"]
-    assert "触发频繁：平均每天" in rows["any-mention"]
+    assert "各规则回放结果（2026-03-02" in output and "北京时间）" in output
     fired = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert fired and {line["rule"] for line in fired} == {"any-mention"}
     opened = sum(1 for line in fired if line["event"] == "opened")
-    assert f"│ {opened} " in rows["any-mention"]
+    grown = sum(1 for line in fired if line["event"] == "realerted")
+    told = sum(1 for line in fired if line["notified"])
+    assert rows["refund-flood"] == ["0", "0", "0", "—", "—", "从未触发"]
+    assert rows["any-mention"][:3] == [str(opened), str(grown), str(told)]
+    assert rows["any-mention"][-1] == "触发频繁"
+    assert "从未触发（阈值可能过高，或过滤条件过窄）：refund-flood" in output
+    assert "触发频繁（平均每天超过 3 条新预警" in output and "any-mention（每天 " in output
     first = fired[0]
     assert first["summary"].startswith("最近 2 分钟 ") and "（阈值 1 条）" in first["summary"]
+    # the first alerts as a person reads them: when, rule, why, and the post it is about
+    assert f"预警明细（前 30 条，全部见 {out}）：" in output
+    assert f"any-mention 新预警·会通知：{first['summary']}" in output
+    assert "    @" in output and "：" in output.split("    @")[1]
     assert first["numbers"] == f"数量：{first['count']} 条"
