@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
@@ -25,6 +26,10 @@ from core.registry import Registry
 from core.timeutil import Duration
 
 KEYWORD_SCAN_LIMIT = 10_000
+# Words standing alone in a keyword expression (between spaces or parentheses), and quoted parts.
+_LOOSE_WORD = re.compile(r"(?<![^\s(（)）])[A-Za-z]+(?![^\s(（)）])")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_LOWER_OPERATORS = {"and", "or", "not", "And", "Or", "Not"}
 
 
 class RuleFilter(BaseModel):
@@ -62,6 +67,17 @@ class RuleFilter(BaseModel):
                 compile_expression(value)
             except ConfigError as exc:  # the expression module reports syntax as ConfigError
                 raise ValueError(f"关键词表达式有误：{exc}") from None
+            # and/or/not in lower case are words to find, not operators: `鲜味坊 and (315 or
+            # 央视)` would need the posts to contain "and" and "or" and never match.
+            unquoted = _QUOTED.sub(" ", value)
+            words = sorted({w for w in _LOOSE_WORD.findall(unquoted) if w in _LOWER_OPERATORS})
+            if words:
+                said = "、".join(words)
+                raise ValueError(
+                    f"关键词表达式 {value!r} 里的 {said} 会被当作要查找的文字，不是运算符："
+                    "“并且”写 AND、+ 或空格，“或者”写 OR 或 |，“排除”写 NOT 或 !"
+                    f'（大写）；真要查找这个词，给它加引号，如 "{words[0]}"'
+                )
         return value
 
     @property

@@ -215,3 +215,19 @@ def test_cli_rules_lists_the_valid_rules_beside_a_bad_file(tmp_path: Path) -> No
     text = " ".join(checked.output.split())
     assert "rules/typo.yaml（规则 typo）: threshold：缺少必填项" in text
     assert "预警规则 p（rules/plan.yaml）: filter.plans 引用了未定义的监测方案 'xfw'" in text
+
+
+def test_lower_case_and_or_in_keywords_are_refused_with_the_operators_meant(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "name: reg\ntype: frequency\nthreshold: 1\nfilter: {keywords: '鲜味坊 and (315 or 央视)'}\n"
+    )
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(write(tmp_path / "rules", "reg.yaml", text))
+    message = str(info.value)
+    assert message.startswith("rules/reg.yaml（规则 reg）: filter.keywords：")
+    assert "里的 and、or 会被当作要查找的文字" in message and "“或者”写 OR 或 |" in message
+    for fine in ("鲜味坊 AND (315 OR 央视)", '鲜味坊 + (315|央视) !"or"', "鲜味坊 Android 闪退"):
+        spec = f"name: ok\ntype: frequency\nthreshold: 1\nfilter: {{keywords: '{fine}'}}\n"
+        assert load_rule_file(write(tmp_path / "rules", "ok.yaml", spec)).spec.filter.keywords
