@@ -231,3 +231,17 @@ def test_lower_case_and_or_in_keywords_are_refused_with_the_operators_meant(
     for fine in ("鲜味坊 AND (315 OR 央视)", '鲜味坊 + (315|央视) !"or"', "鲜味坊 Android 闪退"):
         spec = f"name: ok\ntype: frequency\nthreshold: 1\nfilter: {{keywords: '{fine}'}}\n"
         assert load_rule_file(write(tmp_path / "rules", "ok.yaml", spec)).spec.filter.keywords
+
+
+def test_a_share_is_written_as_a_fraction_or_a_percentage(tmp_path: Path) -> None:
+    text = "name: r\ntype: negative_ratio\nthreshold: 60%\nmin_increase: '25 %'\n"
+    spec = load_rule_file(write(tmp_path / "rules", "r.yaml", text)).spec
+    assert (spec.threshold, spec.min_increase) == (pytest.approx(0.6), pytest.approx(0.25))
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(
+            write(tmp_path / "rules", "r.yaml", "name: r\ntype: negative_ratio\nthreshold: 60\n")
+        )
+    assert str(info.value) == (
+        "rules/r.yaml（规则 r）: threshold："
+        "占比写成 0 到 1 之间的小数或百分数：60% 写 0.6 或 '60%'（收到 60）"
+    )
