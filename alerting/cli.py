@@ -237,7 +237,7 @@ SHOWN_ALERTS = 30
 
 
 def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None:
-    """Per rule: new alerts, 持续扩大 messages, how many people heard of, first and last,
+    """Per rule: new alerts, 持续扩大 messages (扩大), how many would notify, first and last,
     and whether it never fired or fires too often (every loaded rule, in load order); then
     the first alerts, each with its time, rule, reason and top post."""
     from alerting.replay import NEVER, NOISY, NOISY_PER_DAY, per_day, verdict
@@ -247,17 +247,20 @@ def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None
     span = f"{local_minute(summary.start, tz)} – {local_minute(summary.end, tz)}"
     table = Table(title=f"各规则回放结果（{span}，{zone_zh(tz)}）")
     table.add_column("规则", no_wrap=True)
-    for column in ("新预警", "持续扩大", "会通知", "首次", "最近", "判断"):
-        table.add_column(column, no_wrap=True)
+    for column in ("新预警", "扩大", "通知"):
+        table.add_column(column, no_wrap=True, justify="right")
+    table.add_column("首次 – 最近", overflow="fold")  # wraps first, so 80 columns cut nothing
+    table.add_column("判断", no_wrap=True)
     verdicts = {name: verdict(tally, summary) for name, tally in summary.rules.items()}
     for name, tally in summary.rules.items():
+        first = local_minute(tally.first, tz, year=False) if tally.first else "—"
+        last = local_minute(tally.last, tz, year=False) if tally.last else "—"
         table.add_row(
             name,
             str(tally.opened),
             str(tally.realerted),
             str(tally.notified),
-            local_minute(tally.first, tz, year=False) if tally.first else "—",
-            local_minute(tally.last, tz, year=False) if tally.last else "—",
+            first if first == last else f"{first} – {last}",
             verdicts[name] or "—",
         )
     console.print(table)
@@ -268,18 +271,23 @@ def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None
         if said == NOISY
     ]
     if never:
-        console.print(f"{NEVER}（阈值可能过高，或过滤条件过窄）：{'、'.join(never)}", markup=False)
+        console.print(
+            f"{NEVER}（阈值可能过高，或过滤条件过窄）：{'、'.join(never)}",
+            markup=False,
+            soft_wrap=True,
+        )
     if noisy:
         console.print(
             f"{NOISY}（平均每天超过 {NOISY_PER_DAY} 条新预警，值班的人会麻木；"
             f"考虑提高阈值、收窄过滤条件或加长 realert）：{'、'.join(noisy)}",
             markup=False,
+            soft_wrap=True,
         )
     if not summary.lines:
         return
     more = len(summary.lines) - SHOWN_ALERTS
     head = f"预警明细（前 {SHOWN_ALERTS} 条，全部见 {alerts_out}）" if more > 0 else "预警明细"
-    console.print(f"{head}：", markup=False)
+    console.print(f"{head}：", markup=False, soft_wrap=True)
     for line in summary.lines[:SHOWN_ALERTS]:
         told = "会通知" if line.notified else "不单独通知（并入预警组）"
         when = local_minute(line.at, tz, year=False)
