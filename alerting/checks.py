@@ -76,19 +76,33 @@ def is_loopback_url(url: str) -> bool:
 
 
 def _rule_problems(ctx: Context) -> list[str]:
-    from alerting.loader import load_rules
+    from alerting.loader import collect_rules
 
     config = ALERTING.of(ctx.config)
     config_dir = ctx.config_path.parent if ctx.config_path else None
     try:
-        rules = load_rules(config, config_dir)
+        loaded, errors = collect_rules(config, config_dir)
     except ConfigError as exc:
         return [f"预警规则文件有误：{line}" for line in str(exc).splitlines()]
+    found = [f"预警规则文件有误：{line}" for line in errors]
+    # The rules that did load are checked too: one bad file hides no other mistake.
+    rules = [rule for rule in loaded if rule.spec.enabled]
     plans = {p.id for p in ctx.config.plans}
-    return [
-        f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 {plan!r}；"
-        f"已定义：{'、'.join(sorted(plans)) or '（无）'}"
-        for rule in rules
-        for plan in rule.spec.filter.plans
-        if plan not in plans
-    ]
+    notifiers = [n.name for n in config.notifiers]
+    return (
+        found
+        + [
+            f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 "
+            f"{plan!r}；已定义：{'、'.join(sorted(plans)) or '（无）'}"
+            for rule in rules
+            for plan in rule.spec.filter.plans
+            if plan not in plans
+        ]
+        + [
+            f"预警规则 {rule.name}（{rule.source}）: notifiers 引用了未定义的通知渠道 {name!r}；"
+            f"在 alerting.notifiers 里定义，已定义：{'、'.join(notifiers) or '（无）'}"
+            for rule in rules
+            for name in rule.spec.notifiers
+            if name not in notifiers
+        ]
+    )

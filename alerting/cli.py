@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,14 +15,17 @@ from rich.table import Table
 from alerting import rule_names, service
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
-from alerting.loader import load_rule_file, load_rules
+from alerting.loader import collect_rules, load_rule_files
 from core.cli_options import actor_name
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
 from core.errors import YuqingError
 from core.intake import read_records
-from core.timeutil import SimulatedClock, parse_duration
+from core.timeutil import SimulatedClock, local_minute, parse_duration, zone_zh
+
+if TYPE_CHECKING:
+    from alerting.replay import ReplaySummary
 
 alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
@@ -145,26 +148,41 @@ def rules(
     config: ConfigOption = None,
     files: Annotated[list[Path] | None, typer.Argument(help="只校验这些规则文件")] = None,
 ) -> None:
-    """Validate and list the rule files (built-ins and alerting.rules_dir, or the given files)."""
+    """Validate and list the rule files (built-ins and alerting.rules_dir, or the given files);
+    the valid ones are listed even when others are refused."""
     try:
         if files:
-            loaded = [load_rule_file(path) for path in files]
+            loaded, problems = load_rule_files(list(files))
         else:
             ctx = Context.load(config, None)
-            loaded = load_rules(ALERTING.of(ctx.config), config.parent if config else None)
+            config_dir = ctx.config_path.parent if ctx.config_path else None
+            loaded, problems = collect_rules(ALERTING.of(ctx.config), config_dir)
     except YuqingError as exc:
         raise _fail(exc) from None
-    table = Table("规则", "类型", "级别", "来源", "说明")
+    off = [rule for rule in loaded if not rule.spec.enabled]
+    table = Table()
+    # The name whole (it is what other rules and `yuqing replay` name); the rest wraps.
+    table.add_column("规则", no_wrap=True)
+    for column in ("类型", "级别", *(["状态"] if off else []), "来源", "说明"):
+        table.add_column(column, overflow="fold")
     for rule in loaded:
         table.add_row(
             rule.name,
-            rule.type_name,
+            rule.type_label_zh,
             SEVERITY_LABELS_ZH[rule.spec.severity],
+            *((["启用" if rule.spec.enabled else "已停用"]) if off else []),
             rule.source,
             rule.spec.title or "",
         )
-    console.print(table)
-    console.print(f"{len(loaded)} 条规则有效。")
+    if loaded or not problems:
+        stopped = f"，{len(off)} 条已停用（enabled: false）" if off else ""
+        console.print(table)
+        console.print(f"{len(loaded) - len(off)} 条规则有效{stopped}。")
+    if problems:
+        console.print(f"[red]错误：[/red]{len(problems)} 处问题，这些规则文件没有加载：")
+        for line in problems:
+            console.print(f"  - {line}", soft_wrap=True)
+        raise typer.Exit(2)
 
 
 def replay(
@@ -212,3 +230,71 @@ def replay(
         f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
         f"触发预警 {summary.fired} 条 → {alerts_out}"
     )
+    _print_tallies(summary, ctx.config.tz, alerts_out)
+
+
+SHOWN_ALERTS = 30
+
+
+def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None:
+    """Per rule: new alerts, 持续扩大 messages (扩大), how many would notify, first and last,
+    and whether it never fired or fires too often (every loaded rule, in load order); then
+    the first alerts, each with its time, rule, reason and top post."""
+    from alerting.replay import NEVER, NOISY, NOISY_PER_DAY, per_day, verdict
+
+    if summary.start is None or summary.end is None:
+        return
+    span = f"{local_minute(summary.start, tz)} – {local_minute(summary.end, tz)}"
+    table = Table(title=f"各规则回放结果（{span}，{zone_zh(tz)}）")
+    table.add_column("规则", no_wrap=True)
+    for column in ("新预警", "扩大", "通知"):
+        table.add_column(column, no_wrap=True, justify="right")
+    table.add_column("首次 – 最近", overflow="fold")  # wraps first, so 80 columns cut nothing
+    table.add_column("判断", no_wrap=True)
+    verdicts = {name: verdict(tally, summary) for name, tally in summary.rules.items()}
+    for name, tally in summary.rules.items():
+        first = local_minute(tally.first, tz, year=False) if tally.first else "—"
+        last = local_minute(tally.last, tz, year=False) if tally.last else "—"
+        table.add_row(
+            name,
+            str(tally.opened),
+            str(tally.realerted),
+            str(tally.notified),
+            first if first == last else f"{first} – {last}",
+            verdicts[name] or "—",
+        )
+    console.print(table)
+    never = [name for name, said in verdicts.items() if said == NEVER]
+    noisy = [
+        f"{name}（每天 {per_day(summary.rules[name], summary):.1f} 条）"
+        for name, said in verdicts.items()
+        if said == NOISY
+    ]
+    if never:
+        console.print(
+            f"{NEVER}（阈值可能过高，或过滤条件过窄）：{'、'.join(never)}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if noisy:
+        console.print(
+            f"{NOISY}（平均每天超过 {NOISY_PER_DAY} 条新预警，值班的人会麻木；"
+            f"考虑提高阈值、收窄过滤条件或加长 realert）：{'、'.join(noisy)}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if not summary.lines:
+        return
+    more = len(summary.lines) - SHOWN_ALERTS
+    head = f"预警明细（前 {SHOWN_ALERTS} 条，全部见 {alerts_out}）" if more > 0 else "预警明细"
+    console.print(f"{head}：", markup=False, soft_wrap=True)
+    for line in summary.lines[:SHOWN_ALERTS]:
+        told = "会通知" if line.notified else "不单独通知（并入预警组）"
+        when = local_minute(line.at, tz, year=False)
+        console.print(
+            f"{when} {line.rule} {line.event}·{told}：{line.summary}",
+            markup=False,
+            soft_wrap=True,
+        )
+        if line.sample:
+            console.print(f"    {line.sample}", markup=False, soft_wrap=True)

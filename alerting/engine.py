@@ -262,11 +262,16 @@ class AlertEngine:
         return ids
 
     def _targets(self, outcome: Outcome) -> tuple[list[str] | None, EscalationTier | None]:
-        """Notifier names for this outcome: its escalation tier, or every enabled notifier."""
+        """Notifier names for this outcome: its escalation tier; before any escalation the
+        rule's own `notifiers` when it names some; else every enabled notifier."""
         steps = ALERTING.of(self.ctx.config).escalation
+        rule = self.by_name.get(outcome.alert.rule)
+        escalated = outcome.event == AlertEvent.ESCALATED
+        if rule is not None and rule.spec.notifiers and not (escalated and steps):
+            return list(rule.spec.notifiers), steps[0].tier if steps else None
         if not steps:
             return None, None
-        level = outcome.alert.escalation_level if outcome.event == AlertEvent.ESCALATED else 0
+        level = outcome.alert.escalation_level if escalated else 0
         step = steps[min(level, len(steps) - 1)]
         return list(step.notifiers), step.tier
 

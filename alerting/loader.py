@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from alerting.config import AlertingConfig
 from alerting.rules import RULES, Rule
 from core.errors import ConfigError
-from core.validation import format_validation_error
+from core.validation import close_match, format_validation_error
 from core.yamlfile import read_yaml_file
 
 DEFAULTS_DIR = Path(__file__).parent / "rules" / "defaults"
@@ -23,6 +23,18 @@ class RuleFileError(ConfigError):
 
 def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[Rule]:
     """Enabled rules: built-ins (if on) overridden by same-named user rules; errors collected."""
+    rules, errors = collect_rules(config, config_dir)
+    if errors:
+        raise RuleFileError("\n".join(errors))
+    return [r for r in rules if r.spec.enabled]
+
+
+def collect_rules(
+    config: AlertingConfig, config_dir: Path | None = None
+) -> tuple[list[Rule], list[str]]:
+    """Every rule that loads (switched-off ones too, a user rule in place of the built-in of
+    its name) and one Chinese line per problem of the files that do not: a bad file does
+    not hide the good ones."""
     rules: dict[str, Rule] = {}
     errors: list[str] = []
     folders = [DEFAULTS_DIR] if config.builtin_rules else []
@@ -34,20 +46,36 @@ def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[R
             raise RuleFileError(f"alerting.rules_dir: {folder} 不是文件夹（检查路径是否存在）")
         folders.append(folder)
     for folder in folders:
-        seen: set[str] = set()
-        for path in sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES):
-            try:
-                rule = load_rule_file(path)
-            except RuleFileError as exc:
-                errors.append(str(exc))
-                continue
-            if rule.name in seen:
-                errors.append(f"{_label(path)}: 规则名 {rule.name!r} 在 {folder} 中重复")
-            seen.add(rule.name)
-            rules[rule.name] = rule
-    if errors:
-        raise RuleFileError("\n".join(errors))
-    return [r for r in rules.values() if r.spec.enabled]
+        found, problems = load_rule_files(
+            sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES)
+        )
+        errors += problems
+        rules.update((rule.name, rule) for rule in found)
+    return list(rules.values()), errors
+
+
+def load_rule_files(paths: list[Path]) -> tuple[list[Rule], list[str]]:
+    """The rules of these files that load, and one line per problem of the others (a name
+    already used by an earlier file of the list is one)."""
+    seen: dict[str, Path] = {}
+    rules: list[Rule] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            rule = load_rule_file(path)
+        except RuleFileError as exc:
+            errors += str(exc).splitlines()
+            continue
+        if rule.name in seen:
+            errors.append(
+                f"{_label(path)}: name：规则名 {rule.name!r} 已被同一文件夹的 "
+                f"{seen[rule.name].name} 使用；"
+                "每条规则用唯一的 name（改名，或删除其中一个文件）"
+            )
+            continue
+        seen[rule.name] = path
+        rules.append(rule)
+    return rules, errors
 
 
 def load_rule_file(path: Path) -> Rule:
@@ -65,17 +93,26 @@ def parse_rule(data: Any, label: str) -> Rule:
     if kind is None:
         raise RuleFileError(f"{label}: type：缺少必填项（可选：{'、'.join(RULES.names())}）")
     if str(kind) not in RULES:
+        near = close_match(str(kind), RULES.names())
+        hint = f"；是不是 {near}？" if near else ""
         raise RuleFileError(
-            f"{label}: type：未知的规则类型 {kind!r}；可选：{'、'.join(RULES.names())}"
+            f"{label}: type：未知的规则类型 {kind!r}；可选：{'、'.join(RULES.names())}{hint}"
         )
     rule_class = RULES.get(str(kind))
     try:
         spec = rule_class.spec_model.model_validate(data)
     except ValidationError as exc:
-        raise RuleFileError(format_validation_error(label, exc)) from None
+        # The rule's name too, when the file gives one: a folder of rules is read by name.
+        name = data.get("name")
+        where = f"{label}（规则 {name}）" if isinstance(name, str) and name.strip() else label
+        raise RuleFileError(
+            format_validation_error(where, exc, model=rule_class.spec_model)
+        ) from None
     return rule_class(spec, source=label)
 
 
 def _label(path: Path) -> str:
-    """'rules/spike.yaml' style: the folder name and the file name."""
-    return f"{path.parent.name}/{path.name}"
+    """'rules/spike.yaml' style: the folder name and the file name (the file alone when it
+    lies in the current folder, as a path given on the command line may)."""
+    folder = path.parent.name
+    return f"{folder}/{path.name}" if folder else path.name

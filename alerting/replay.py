@@ -12,23 +12,104 @@ from alerting.config import ALERTING
 from alerting.engine import AlertEngine
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome
+from alerting.rules import describe
 from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock, as_utc
 
 FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.GROUP_UPDATE, AlertEvent.REALERTED)
+EVENT_ZH = {
+    AlertEvent.OPENED: "新预警",
+    AlertEvent.GROUP_UPDATE: "事态更新",
+    AlertEvent.REALERTED: "持续扩大",
+}
+SNIPPET = 60
+
+
+def sample_text(mention: Mention) -> str:
+    """@author：the first words of the post (one line)."""
+    text = " ".join(mention.full_text.split())
+    cut = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
+    return f"@{mention.author.name or '匿名用户'}：{cut}"
+
+
 BATCH_SPAN = timedelta(seconds=5)
 BATCH_SIZE = 200
 
 
 @dataclass
+class RuleTally:
+    """One rule's alerts in a replay: how many, how many people heard of, first and last."""
+
+    name: str
+    type_label: str
+    title: str
+    opened: int = 0  # new alerts (and 事态更新 joins of an alert group)
+    realerted: int = 0  # 持续扩大 messages of alerts already open
+    notified: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+
+@dataclass
 class ReplaySummary:
-    """What a replay did: mentions fed, ticks run, alert lines written, rejected inputs."""
+    """What a replay did: mentions fed, ticks run, alert lines written, rejected inputs, the
+    stream's time span and every loaded rule's tally (rules that never fired included)."""
 
     mentions: int = 0
     ticks: int = 0
     fired: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    start: datetime | None = None
+    end: datetime | None = None
+    rules: dict[str, RuleTally] = field(default_factory=dict)
+    lines: list[FiredLine] = field(default_factory=list)
+
+    def count(self, outcome: Outcome, fired_at: datetime) -> None:
+        """Add one written alert line to its rule's tally."""
+        alert = outcome.alert
+        tally = self.rules.setdefault(
+            alert.rule, RuleTally(alert.rule, alert.rule_type, alert.rule)
+        )
+        if outcome.event == AlertEvent.REALERTED:
+            tally.realerted += 1
+        else:
+            tally.opened += 1
+        tally.notified += bool(outcome.notify)
+        tally.first = tally.first or fired_at
+        tally.last = fired_at
+
+
+NOISY_PER_DAY = 3  # more new alerts a day than this, and at least NOISY_MIN: people tune out
+NOISY_MIN = 5
+NEVER, NOISY = "从未触发", "触发频繁"
+
+
+def per_day(tally: RuleTally, summary: ReplaySummary) -> float:
+    """New alerts per day of stream (a stream shorter than a day counts as one day)."""
+    span = (summary.end - summary.start) if summary.start and summary.end else timedelta(0)
+    return tally.opened / max(span / timedelta(days=1), 1.0)
+
+
+def verdict(tally: RuleTally, summary: ReplaySummary) -> str:
+    """从未触发, 触发频繁 or '' (nothing stands out) for the rule's tuning."""
+    if tally.opened == 0 and tally.realerted == 0:
+        return NEVER
+    if tally.opened >= NOISY_MIN and per_day(tally, summary) > NOISY_PER_DAY:
+        return NOISY
+    return ""
+
+
+@dataclass
+class FiredLine:
+    """One written alert line as a person reads it: when, which rule, why, the top post."""
+
+    at: datetime
+    rule: str
+    event: str
+    notified: bool
+    summary: str
+    sample: str
 
 
 def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
@@ -42,6 +123,8 @@ def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
         "severity": str(alert.severity),
         "key": alert.key,
         "title": alert.title,
+        "summary": alert.summary,  # why, in the rule's words (最近 60 分钟 23 条（阈值 20 条）)
+        "numbers": describe(alert),  # the numbers line of the message and the dashboard
         "fired_at": fired_at.isoformat(),
         "window": {"start": _iso(alert.window_start), "end": _iso(alert.window_end)},
         "count": alert.count,
@@ -70,16 +153,33 @@ def replay_stream(
 
     def write(outcome: Outcome) -> None:
         if outcome.event in FIRING_EVENTS:
-            out.write(
-                json.dumps(firing_record(outcome, clock().astimezone(UTC)), ensure_ascii=False)
-                + "\n"
-            )
+            fired_at = clock().astimezone(UTC)
+            out.write(json.dumps(firing_record(outcome, fired_at), ensure_ascii=False) + "\n")
             summary.fired += 1
+            summary.count(outcome, fired_at)
+            alert = outcome.alert
+            top = next(iter(alert.sample_mention_ids or []), None)
+            mention = ctx.index.get(top) if top else None
+            summary.lines.append(
+                FiredLine(
+                    fired_at,
+                    alert.rule,
+                    EVENT_ZH.get(outcome.event, str(outcome.event)),
+                    outcome.notify,
+                    alert.summary,
+                    sample_text(mention) if mention else "",
+                )
+            )
 
     engine = AlertEngine(ctx, send=send, sink=write)
+    summary.rules = {
+        rule.name: RuleTally(rule.name, rule.type_label_zh, rule.spec.title or rule.name)
+        for rule in engine.rules
+    }
     ctx.pipeline.add_listener(engine.listen)
     if not ordered:
         return summary
+    summary.start, summary.end = ordered[0][1].published_at, ordered[-1][1].published_at
     interval = ALERTING.of(ctx.config).eval_interval
     next_tick = _floor(ordered[0][1].published_at, interval) + interval
     batch: list[Mention] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
@@ -13,7 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerting.memo import BaselineBudget
 from alerting.models import Alert
 from alerting.rules.keywords import candidates, required_words
-from core.enums import Category, Channel, SentimentLabel, Severity
+from alerting.rules.labels import CategoryName, ChannelName, SentimentName, SeverityName
+from core.enums import Severity
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
 from core.models import Mention
@@ -24,6 +26,10 @@ from core.registry import Registry
 from core.timeutil import Duration
 
 KEYWORD_SCAN_LIMIT = 10_000
+# Words standing alone in a keyword expression (between spaces or parentheses), and quoted parts.
+_LOOSE_WORD = re.compile(r"(?<![^\s(（)）])[A-Za-z]+(?![^\s(（)）])")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_LOWER_OPERATORS = {"and", "or", "not", "And", "Or", "Not"}
 
 
 class RuleFilter(BaseModel):
@@ -32,13 +38,13 @@ class RuleFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     plans: list[str] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
+    channels: list[ChannelName] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
-    categories: list[Category] = Field(default_factory=list)
-    sentiments: list[SentimentLabel] = Field(default_factory=list)
+    categories: list[CategoryName] = Field(default_factory=list)
+    sentiments: list[SentimentName] = Field(default_factory=list)
     # Author regions (IP属地); a mention without a region never passes a region filter.
     regions: list[str] = Field(default_factory=list)
-    min_urgency: Severity | None = None
+    min_urgency: SeverityName | None = None
     # true = only mentions flagged as complaints, false = only those flagged as not;
     # a mention the classifier has not decided on passes neither.
     complaint: bool | None = None
@@ -61,6 +67,17 @@ class RuleFilter(BaseModel):
                 compile_expression(value)
             except ConfigError as exc:  # the expression module reports syntax as ConfigError
                 raise ValueError(f"关键词表达式有误：{exc}") from None
+            # and/or/not in lower case are words to find, not operators: `鲜味坊 and (315 or
+            # 央视)` would need the posts to contain "and" and "or" and never match.
+            unquoted = _QUOTED.sub(" ", value)
+            words = sorted({w for w in _LOOSE_WORD.findall(unquoted) if w in _LOWER_OPERATORS})
+            if words:
+                said = "、".join(words)
+                raise ValueError(
+                    f"关键词表达式 {value!r} 里的 {said} 会被当作要查找的文字，不是运算符："
+                    "“并且”写 AND、+ 或空格，“或者”写 OR 或 |，“排除”写 NOT 或 !"
+                    f'（大写）；真要查找这个词，给它加引号，如 "{words[0]}"'
+                )
         return value
 
     @property
@@ -119,12 +136,16 @@ class RuleSpec(BaseModel):
     title: str | None = None
     description: str = ""
     enabled: bool = True
-    severity: Severity = Severity.MEDIUM
+    severity: SeverityName = Severity.MEDIUM
     filter: RuleFilter = Field(default_factory=RuleFilter)
     per_plan: bool = False
     every: Duration | None = None
     realert: Duration = timedelta(minutes=30)
     resolve_after: Duration = timedelta(minutes=30)
+    # Names of `alerting.notifiers` this rule's messages go to, instead of the first
+    # escalation tier's (or every enabled notifier): the 食品安全 rule to the quality team's
+    # WeCom group, the 315/监管 rule to the PR mailbox. Escalations still follow the tiers.
+    notifiers: list[str] = Field(default_factory=list)
     # A new front of a crisis (the brand's own account inflaming it, a 维权 wave): when this
     # rule's alert joins an active alert group that has no alert of its rule, it is announced
     # as 事态更新 instead of joining silently.

@@ -9,6 +9,7 @@ from pydantic import Field
 from sqlalchemy import select
 
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
+from alerting.rules.labels import SeverityName
 from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
 from collectors.status import SOURCE_STATUS_ZH
@@ -29,7 +30,7 @@ class FlatlineSpec(RuleSpec):
     min_days: int = Field(default=2, ge=1, le=30)
     min_expected: float = Field(default=5.0, gt=0.0)
     check_source_state: bool = True
-    severity: Severity = Severity.MEDIUM
+    severity: SeverityName = Severity.MEDIUM
     every: Duration | None = timedelta(minutes=5)
     resolve_after: Duration = timedelta(minutes=10)
 

@@ -17,7 +17,7 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
-from core.timeutil import Duration
+from core.timeutil import Duration, interval_zh
 
 
 class FrequencySpec(WindowSpec):
@@ -41,12 +41,13 @@ class FrequencyRule(ScopedRule[FrequencySpec]):
         observed = count_matching(rc.index, flt, start, rc.now)
         if observed < spec.threshold:
             return []
-        minutes = int(spec.window.total_seconds() // 60)
         return [
             Finding(
                 key=scope,
                 title=f"{scope_label(scope)}{spec.title or '相关内容频次超限'}",
-                summary=f"最近 {minutes} 分钟 {observed} 条（阈值 {spec.threshold} 条）",
+                summary=(
+                    f"最近 {interval_zh(spec.window)} {observed} 条（阈值 {spec.threshold} 条）"
+                ),
                 count=observed,
                 window_start=start,
                 window_end=rc.now,

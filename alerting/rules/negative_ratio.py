@@ -18,6 +18,7 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
+from alerting.rules.labels import Share
 from alerting.rules.stats import DAY, binomial_tail, first_published, refresh_slot
 from core.enums import SentimentLabel
 from core.index.protocol import SplitField
@@ -28,9 +29,9 @@ class NegativeRatioSpec(WindowSpec):
     """Options of a negative-ratio rule."""
 
     window: Duration = timedelta(hours=1)
-    threshold: float = Field(gt=0.0, le=1.0)
+    threshold: Share = Field(gt=0.0, le=1.0)
     min_count: int = Field(default=20, ge=1)
-    min_increase: float = Field(default=0.2, ge=0.0, le=1.0)
+    min_increase: Share = Field(default=0.2, ge=0.0, le=1.0)
     p_value: float = Field(default=1e-5, gt=0.0, lt=1.0)
     baseline: Duration = timedelta(days=7)
     baseline_span: Duration = timedelta(hours=3)

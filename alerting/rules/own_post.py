@@ -9,6 +9,7 @@ from pydantic import Field
 
 from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
+from alerting.rules.labels import SeverityName
 from core.enums import Severity
 from core.models import Mention
 from core.timeutil import Duration, interval_zh
@@ -17,7 +18,7 @@ from core.timeutil import Duration, interval_zh
 class OwnPostReactionSpec(RuleSpec):
     """Options of the own-post rule: how many reactions (in total or per hour) is a spike."""
 
-    severity: Severity = Severity.HIGH
+    severity: SeverityName = Severity.HIGH
     min_reactions: int = Field(default=1000, ge=1)
     min_per_hour: int = Field(default=300, ge=1)
     max_age: Duration = timedelta(days=2)

@@ -24,7 +24,7 @@ from alerting.rules.stats import (
     refresh_slot,
     seasonal_rate,
 )
-from core.timeutil import Duration
+from core.timeutil import Duration, interval_zh
 
 
 class SpikeSpec(WindowSpec):
@@ -101,12 +101,11 @@ class SpikeRule(ScopedRule[SpikeSpec]):
         p: float,
         start: datetime,
     ) -> Finding:
-        minutes = int(self.spec.window.total_seconds() // 60)
         return Finding(
             key=scope,
             title=f"{scope_label(scope)}{self.spec.title or '负面声量激增'}",
             summary=(
-                f"最近 {minutes} 分钟 {observed} 条，同时段基线 {expected:.1f} 条"
+                f"最近 {interval_zh(self.spec.window)} {observed} 条，同时段基线 {expected:.1f} 条"
                 f"（{observed / expected:.1f} 倍，{chance_zh(p)}）"
             ),
             count=observed,

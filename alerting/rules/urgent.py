@@ -10,6 +10,7 @@ from pydantic import Field
 
 from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
+from alerting.rules.labels import SeverityName
 from core.enums import CATEGORY_LABELS_ZH, Severity
 from core.models import Mention
 from core.numbers_zh import followers_zh
@@ -27,9 +28,9 @@ class GroupBy(StrEnum):
 class UrgentMentionSpec(RuleSpec):
     """Options of an urgent-mention rule."""
 
-    min_urgency: Severity = Severity.HIGH
+    min_urgency: SeverityName = Severity.HIGH
     min_followers: int | None = Field(default=None, ge=0)
-    influencer_min_urgency: Severity = Severity.MEDIUM
+    influencer_min_urgency: SeverityName = Severity.MEDIUM
     group_by: GroupBy = GroupBy.CATEGORY
     max_age: Duration = timedelta(days=1)
     resolve_after: Duration = timedelta(hours=2)

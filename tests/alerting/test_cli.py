@@ -191,3 +191,53 @@ def test_list_status_by_code_or_chinese_name_and_a_typo_is_refused(
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "没有预警" not in err
     assert "'opne' 不是可选值" in err and "open（待处理）" in err and "all（全部）" in err, err
+
+
+def test_replay_tells_per_rule_how_often_it_fired_and_why(
+    files: tuple[Path, Path], tmp_path: Path, passthrough: None
+) -> None:
+    stream, config = files
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "never.yaml").write_text(
+        "name: refund-flood\ntype: frequency\ntitle: 退款投诉刷屏\nthreshold: 10000\nwindow: 1h\n",
+        encoding="utf-8",
+    )
+    (rules / "noisy.yaml").write_text(
+        "name: any-mention\ntype: frequency\ntitle: 有人提到\nthreshold: 1\nwindow: 2m\n"
+        "realert: 1m\nresolve_after: 2m\n",
+        encoding="utf-8",
+    )
+    config.write_text(
+        "brand: 鲜味坊\nclassifier: {model: passthrough}\n"
+        "alerting: {eval_interval: 2m, rules_dir: rules, builtin_rules: false}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "alerts.jsonl"
+    args = ["replay", str(stream), "--alerts-out", str(out), "--config", str(config)]
+    result = runner.invoke(replay_app(), args, env={"YUQING_DATA_DIR": "", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    output = result.output
+    rows = {
+        cells[1].strip(): [c.strip() for c in cells[2:-1]]
+        for line in output.splitlines()
+        if len(cells := line.split("│")) > 2
+    }
+    assert "各规则回放结果（2026-03-02" in output and "北京时间）" in output
+    fired = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert fired and {line["rule"] for line in fired} == {"any-mention"}
+    opened = sum(1 for line in fired if line["event"] == "opened")
+    grown = sum(1 for line in fired if line["event"] == "realerted")
+    told = sum(1 for line in fired if line["notified"])
+    assert rows["refund-flood"] == ["0", "0", "0", "—", "从未触发"]  # 80 columns cut nothing
+    assert rows["any-mention"][:3] == [str(opened), str(grown), str(told)]
+    assert rows["any-mention"][-1] == "触发频繁"
+    assert "从未触发（阈值可能过高，或过滤条件过窄）：refund-flood" in output
+    assert "触发频繁（平均每天超过 3 条新预警" in output and "any-mention（每天 " in output
+    first = fired[0]
+    assert first["summary"].startswith("最近 2 分钟 ") and "（阈值 1 条）" in first["summary"]
+    # the first alerts as a person reads them: when, rule, why, and the post it is about
+    assert f"预警明细（前 30 条，全部见 {out}）：" in output
+    assert f"any-mention 新预警·会通知：{first['summary']}" in output
+    assert "    @" in output and "：" in output.split("    @")[1]
+    assert first["numbers"] == f"数量：{first['count']} 条"

@@ -312,3 +312,15 @@ def test_plan_filtered_windows_count_the_same_either_way(
     assert not any(index._small_window(q) for q in queries)
     assert answers() == per_row
     assert per_row[0][0] == 3 * 3 + 3 * 1  # plan a (alone or with b), last 3 hours
+
+
+def test_summaries_name_the_window_in_words(ctx: Context) -> None:
+    hour = {"name": "f", "type": "frequency", "threshold": 20, "window": "1h"}
+    (finding,) = evaluate(ctx, hour, recent(23, "r"))
+    assert finding.summary == "最近 1 小时 23 条（阈值 20 条）"  # not 最近 60 分钟
+    day = {"name": "d", "type": "frequency", "threshold": 20, "window": "1d"}
+    assert evaluate(ctx, day, [])[0].summary.startswith("最近 1 天 23 条")  # not 1440 分钟
+    spike = {"name": "s", "type": "spike", "min_count": 5, "window": "90m"}
+    ctx.index.upsert_many(hourly(3, 1, "h"))
+    (found,) = evaluate(ctx, spike, [])
+    assert found.summary.startswith("最近 1 小时 30 分钟 ")
