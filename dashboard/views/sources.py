@@ -12,6 +12,7 @@ from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from dashboard.data import get_context
+from dashboard.index_down import live_fragment
 from dashboard.source_names import TYPE_LABELS
 from sentiment.adaptation.job import status as adaptation_status
 
@@ -79,7 +80,7 @@ def row(
     }
 
 
-@st.fragment(run_every=ctx.config.dashboard.refresh)
+@live_fragment(ctx.config.dashboard.refresh)
 def health() -> None:
     """The health table and what to do about broken sources; refreshes by itself."""
     states = read_health(ctx)
