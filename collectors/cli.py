@@ -16,7 +16,7 @@ from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.errors import ConfigError
-from core.lease_view import read_leases
+from core.lease_view import read_leases, short_worker
 
 console = Console()
 sources_app = typer.Typer(
@@ -65,10 +65,13 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
     ctx = Context.load(config, data_dir, existing=True)
     states = read_health(ctx)  # stdlib sqlite3 on the embedded store: no ORM to import
     leases = read_leases(ctx)
-    table = Table("数据源", "类型", "状态")
-    # Whole names (host:pid:id), however narrow the terminal: the other columns wrap instead.
-    longest = max(map(len, leases.sources.values()), default=1)
-    table.add_column("采集进程", no_wrap=True, min_width=longest)
+    table = Table()
+    table.add_column("数据源", no_wrap=True)
+    table.add_column("类型")
+    table.add_column("状态")
+    # host:pid whole however narrow the terminal (the other columns wrap); full names below.
+    shown = [short_worker(w) for w in leases.sources.values()]
+    table.add_column("采集进程", no_wrap=True, min_width=max([8, *map(len, shown)]))
     for header in ("上次成功", "本次", "累计", "损失", "冷却至", "最近错误/损失"):
         table.add_column(header)
     for source in SOURCES.of(ctx.config):
@@ -79,7 +82,7 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
             source.name,
             source.type,
             f"[{STATUS_STYLES[status]}]{label}[/]",
-            leases.sources.get(source.name, "—"),
+            short_worker(leases.sources.get(source.name, "—")),  # host:pid; in full below
             _when(state.last_success_at if state else None, ctx),
             str(state.items_last_run if state else 0),
             str(state.items_total if state else 0),

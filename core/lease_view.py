@@ -36,6 +36,11 @@ class Leases:
         return f"主进程：{leader}；在线工作进程 {len(self.workers)} 个：" + "、".join(self.workers)
 
 
+def short_worker(worker: str) -> str:
+    """host:pid of a worker name host:pid:id (narrow enough for a table column)."""
+    return worker.rsplit(":", 1)[0] if worker.count(":") >= 2 else worker
+
+
 def read_leases(ctx: Context, now: float | None = None) -> Leases:
     """The leases current at `now` (epoch seconds, default the wall clock as workers use)."""
     rows = read_rows(ctx, LEASES_SQL, {"now": time.time() if now is None else now})

@@ -53,8 +53,9 @@ def test_sources_list_names_each_sources_worker_and_the_leader(shared: Path) -> 
     out = " ".join(result.output.split())
     assert "采集进程" in out
     holders = [line for line in result.output.splitlines() if "│ s1" in line or "│ s2" in line]
-    assert {A in line for line in holders} == {True, False}  # one source each
-    assert {B in line for line in holders} == {True, False}
+    # host:pid in the table (narrow terminals), the full names on the line below it
+    assert {"host-a:11 " in line for line in holders} == {True, False}  # one source each
+    assert {"host-b:22 " in line for line in holders} == {True, False}
     assert f"主进程：{A}；在线工作进程 2 个：{A}、{B}" in out
     assert DEAD not in out
 
