@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from alerting.engine import AlertEngine
+from alerting.memo import TickIndex
 from app.service import Service
 from collectors.config import SOURCES
 from collectors.health import read_health
@@ -107,3 +109,25 @@ def test_the_engine_clients_own_request_warnings_stay_out_of_the_log(
     assert result.returncode == 2
     assert f"无法连接 http://127.0.0.1:{port}（连接被拒绝" in result.stdout
     assert "Traceback" not in result.stderr and "[status:N/A" not in result.stderr
+
+
+def test_a_rule_that_cannot_read_the_index_logs_one_chinese_line(
+    down: tuple[Path, int], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The cluster went away between the tick's sweep and a window rule's read (the leader
+    logged a traceback per rule)."""
+    config, port = down
+    ctx = Context.load(config, tmp_path / "var")
+    engine = AlertEngine(ctx, send=False)
+    rule = next(r for r in engine.rules if not r.at_ingest)
+    with caplog.at_level(logging.INFO), ctx.sessions() as session:
+        outcomes = engine._evaluate(session, rule, engine.now(), TickIndex(ctx.index))
+    ctx.close()
+    assert outcomes == []
+    said = [r.getMessage() for r in caplog.records if r.name == "alerting.engine"]
+    assert said == [
+        f"预警规则 {rule.name} 本轮未能读取搜索索引，下一轮重试：index.urls：无法连接 "
+        f"http://127.0.0.1:{port}（连接被拒绝，节点没有在运行或端口不对）"
+        "— 请确认节点正在运行、地址和端口正确"
+    ]
+    assert not ours_with_traceback(caplog)
