@@ -21,6 +21,7 @@ from alerting.models import RuleState
 from alerting.notifications import deliver, enqueue, retry_due
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
+from core.errors import MentionIndexError
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
 from core.own_accounts import OwnAccounts
@@ -179,6 +180,9 @@ class AlertEngine:
         rc.budget = budget
         try:
             findings = rule.evaluate(rc)
+        except MentionIndexError as exc:  # the cluster went away mid-tick: said, not traced
+            log.warning("预警规则 %s 本轮未能读取搜索索引，下一轮重试：%s", rule.name, exc)
+            findings = []
         except Exception:  # one broken rule must not stop the others
             log.exception("预警规则 %s 执行出错", rule.name)
             findings = []

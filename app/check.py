@@ -17,6 +17,7 @@ from collectors.checks import problems as source_problems
 from collectors.config import SOURCES
 from core.config import check_config
 from core.context import Context
+from core.db_reach import database_problem
 from core.errors import ConfigError
 from crisis_playbooks.checks import problems as playbook_problems
 
@@ -52,7 +53,19 @@ def inspect(config_path: str | Path | None, data_dir: str | Path) -> Inspection:
     if checked.config is None:
         return Inspection(None, checked.problems)
     ctx = Context(config=checked.config, data_dir=Path(data_dir), config_path=path)
-    return Inspection(ctx, checked.problems + problems(ctx), warnings(ctx))
+    reached, notes = reach(ctx)
+    return Inspection(ctx, checked.problems + problems(ctx) + reached, warnings(ctx) + notes)
+
+
+def reach(ctx: Context) -> tuple[list[str], list[str]]:
+    """(problems, notes) of the shared stores: the workflow database (database.url) and the
+    search cluster (index.*) are connected to once, so a wrong password, host or prefix is
+    found here and not by the first job of `run`."""
+    from core.index.engines.reach import index_findings  # engine clients load only for engines
+
+    problem, note = index_findings(ctx.config.index)
+    found = [p for p in (database_problem(ctx.config.database.url), problem) if p]
+    return found, [note] if note else []
 
 
 def problems(ctx: Context) -> list[str]:

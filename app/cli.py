@@ -52,6 +52,10 @@ def main() -> None:
         "opensearch",
     ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # The engine clients log every failed request as a warning with the transport's traceback;
+    # our own error (index.urls：无法连接 …) says it once, in Chinese, where it matters.
+    for client in ("opensearch", "elastic_transport.transport"):
+        logging.getLogger(client).setLevel(logging.ERROR)
     try:
         # Not standalone, so usage errors come here and are worded in Chinese (typer's printer
         # is English and would import its 0.13 s help renderer on every start).

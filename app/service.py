@@ -6,10 +6,13 @@ time, missed runs coalesced); each domain adds its own jobs (`Domain.jobs`).
 
 from __future__ import annotations
 
+import functools
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -20,12 +23,29 @@ from collectors.health import cooldown_note
 from collectors.runner import run_source
 from collectors.webhook import WebhookServer
 from core.context import Context
+from core.errors import MentionIndexError
 from core.leases import LeaseKeeper, share_work
 
 log = logging.getLogger(__name__)
 # Full-text pages merged per housekeeping tick (10 min by default): ≈ 0.3 CPU-s at most; an
 # index of 1M mentions (≈ 95k pages) that ingest left in segments is merged within ~3 hours.
 HOUSEKEEPING_MERGE_PAGES = 5_000
+
+
+def index_outage_guard(func: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """The job, with a search-cluster outage logged as one Chinese line (the job runs again
+    at its next tick) instead of the scheduler's English "Job … raised an exception" and a
+    traceback every tick."""
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MentionIndexError as exc:
+            log.warning("定时任务 %s 本轮未完成，下一轮重试：%s", name, exc)
+            return None
+
+    return guarded
 
 
 class Service:
@@ -66,6 +86,8 @@ class Service:
             seconds=self.ctx.config.housekeeping_interval.total_seconds(),
             id="housekeeping",
         )
+        for job in self.scheduler.get_jobs():
+            self.scheduler.modify_job(job.id, func=index_outage_guard(job.func, job.name))
         self.leases = share_work(self.scheduler, self.ctx)  # N workers share through the DB
         self.scheduler.start()
         if WEBHOOK.of(self.ctx.config).enabled:

@@ -17,6 +17,7 @@ from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.errors import ConfigError
+from core.lease_view import read_leases, short_worker
 
 console = Console()
 sources_app = typer.Typer(
@@ -64,9 +65,16 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
     ctx = Context.load(config, data_dir, existing=True)
     states = read_health(ctx)  # stdlib sqlite3 on the embedded store: no ORM to import
-    table = Table(
-        "数据源", "类型", "状态", "上次成功", "本次", "累计", "损失", "冷却至", "最近错误/损失"
-    )
+    leases = read_leases(ctx)
+    table = Table()
+    table.add_column("数据源", no_wrap=True)
+    table.add_column("类型")
+    table.add_column("状态")
+    # host:pid whole however narrow the terminal (the other columns wrap); full names below.
+    shown = [short_worker(w) for w in leases.sources.values()]
+    table.add_column("采集进程", no_wrap=True, min_width=max([8, *map(len, shown)]))
+    for header in ("上次成功", "本次", "累计", "损失", "冷却至", "最近错误/损失"):
+        table.add_column(header)
     for source in SOURCES.of(ctx.config):
         state = states.get(source.name)
         status = state.status if state else SourceStatus.PENDING
@@ -75,6 +83,7 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
             source.name,
             source.type,
             f"[{STATUS_STYLES[status]}]{label}[/]",
+            short_worker(leases.sources.get(source.name, "—")),  # host:pid; in full below
             _when(state.last_success_at if state else None, ctx),
             str(state.items_last_run if state else 0),
             str(state.items_total if state else 0),
@@ -83,6 +92,7 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
             problem_cell(state),
         )
     console.print(table)
+    console.print(leases.summary(), markup=False)
     ctx.close()
 
 

@@ -21,13 +21,15 @@ from collectors.config import SourceConfig
 from collectors.registry import collector_class
 from collectors.state import SourceState, SourceStatus, state_of
 from core.context import Context
-from core.errors import ConfigError, NotConfigured
+from core.errors import ConfigError, MentionIndexError, NotConfigured
 from core.pipeline.normalize import MAX_TEXT
 from core.pipeline.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
 
 MAX_COOLDOWN = timedelta(hours=24)
+# A batch the index could not take is not recorded in the cursor: the next run fetches it again.
+INDEX_FAILED = "写入搜索索引失败（数据源本身正常；本批未记入游标，下次运行重新采集）："
 DEGRADED_AFTER = 1
 
 
@@ -75,6 +77,8 @@ def run_source(ctx: Context, source: SourceConfig) -> SourceRun:
         return run
     except SourceFailed as exc:
         run.status, run.error = SourceStatus.DEGRADED, str(exc)
+    except MentionIndexError as exc:  # the search cluster, not the source: retried next run
+        run.status, run.error = SourceStatus.DEGRADED, f"{INDEX_FAILED}{exc}"
     except Exception as exc:  # a broken source must not stop the others
         log.exception("数据源 %s 采集出错", source.name)
         run.status, run.error = SourceStatus.DEGRADED, f"{type(exc).__name__}: {exc}"

@@ -76,6 +76,26 @@ def retention_problem(keep: timedelta) -> str | None:
     )
 
 
+_INDEX_NAME_FORBIDDEN = set('\\/*?"<>|,#: ')
+
+
+def index_prefix_problem(prefix: str) -> str | None:
+    """Why OpenSearch/Elasticsearch would refuse indices named `<prefix>-2026.05`, or None."""
+    if not prefix:
+        return "不能为空（例如 yuqing-mentions）"
+    bad = sorted({c for c in prefix if c in _INDEX_NAME_FORBIDDEN}, key=prefix.index)
+    if bad:
+        shown = "、".join("空格" if c == " " else c for c in bad)
+        return f"{prefix!r} 含索引名不允许的字符 {shown}（只用小写字母、数字、- 和 _）"
+    if prefix != prefix.lower():
+        return f"{prefix!r} 含大写字母，索引名只能小写（改成 {prefix.lower()!r}）"
+    if prefix[0] in "-_+.":
+        return f"{prefix!r} 不能以 {prefix[0]} 开头（改成以字母或数字开头）"
+    if len(prefix.encode()) > 200:
+        return f"{prefix!r} 太长（索引名最多 255 字节，前缀请少于 200 字节）"
+    return None
+
+
 class IndexConfig(BaseModel):
     """Where mentions are indexed: embedded SQLite, Elasticsearch or OpenSearch."""
 
@@ -101,6 +121,14 @@ class IndexConfig(BaseModel):
         problem = retention_problem(value) if value is not None else None
         if problem:
             raise ValueError(f"保留期 {problem}")
+        return value
+
+    @field_validator("index_prefix")
+    @classmethod
+    def _usable_prefix(cls, value: str) -> str:
+        problem = index_prefix_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     @field_validator("backend")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.config import CoreConfig, load_config
-from core.errors import StoreMissing
+from core.errors import ConfigError, StoreMissing
 from core.index import MentionIndex, open_index
 from core.index.factory import SQLITE_INDEX_FILE
 from core.pipeline.classifier import Classifier, get_classifier
@@ -97,10 +97,18 @@ class Context:
     @cached_property
     def engine(self) -> Engine:
         """The workflow-store engine, with every domain's tables created."""
-        from core.db import database_url, init_db, make_engine
+        from sqlalchemy.exc import OperationalError
 
-        engine = make_engine(database_url(self.config.database.url, self.data_dir))
-        init_db(engine)
+        from core.db import database_url, init_db, make_engine
+        from core.db_reach import unreachable_zh
+
+        url = database_url(self.config.database.url, self.data_dir)
+        engine = make_engine(url)
+        try:
+            init_db(engine)
+        except OperationalError as exc:  # the server refused or cannot be reached
+            engine.dispose()
+            raise ConfigError(unreachable_zh(url, exc)) from None
         return engine
 
     @cached_property

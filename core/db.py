@@ -145,6 +145,12 @@ def driver_times(session: Session) -> Callable[[datetime], datetime | str]:
     return to_utc
 
 
+def is_key_conflict(exc: BaseException) -> bool:
+    """Whether exc is a unique or primary-key violation, raised through SQLAlchemy or by the
+    driver's own cursor (driver_run): every DB-API driver names that class IntegrityError."""
+    return any(kind.__name__ == "IntegrityError" for kind in type(exc).__mro__)
+
+
 def driver_run(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
     """Run one statement written with `?` placeholders once per row, in the session's
     transaction: the driver's own executemany where its placeholder is known (none of

@@ -28,15 +28,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from core.db import Base
+from core.lease_view import LEADER, SOURCE_PREFIX, WORKER_PREFIX
 
 if TYPE_CHECKING:
     from core.context import Context
 
 log = logging.getLogger(__name__)
 
-LEADER = "leader"
-SOURCE_PREFIX = "source:"
-WORKER_PREFIX = "worker:"
 DEFAULT_TTL = 30.0  # seconds; a dead worker's sources and leader role move within ttl + beat
 HEARTBEAT_JOB = "leases-heartbeat"
 UNSHARED_JOBS = {"housekeeping", HEARTBEAT_JOB}  # every worker runs these for itself

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import auth, timing
+from dashboard.index_down import index_notice
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
@@ -44,4 +45,5 @@ def main() -> None:
             auth.login_form()
             st.stop()
         auth.sidebar()
-        page.run()
+        with index_notice():  # the search cluster is down or refuses us
+            page.run()

@@ -33,10 +33,12 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    """One private cluster on a free port with trust auth for the `postgres` role."""
+    """One private cluster on a free port with trust auth for the `postgres` role (or, given a
+    password, password auth: scram-sha-256 as a production server has it)."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, password: str | None = None) -> None:
         self.bindir = bindir
+        self.password = password
         self.root = Path(tempfile.mkdtemp(prefix="yuqing-pg-"))
         self.port = _free_port()
         self.run_as = "postgres" if os.geteuid() == 0 else None
@@ -53,13 +55,21 @@ class PostgresServer:
             entry = pwd.getpwnam(self.run_as)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
         data = self.root / "data"
+        auth = ["--auth=trust"]
+        if self.password is not None:
+            secret = self.root / "password"
+            secret.write_text(self.password, encoding="utf-8")
+            if self.run_as:
+                entry = pwd.getpwnam(self.run_as)
+                os.chown(secret, entry.pw_uid, entry.pw_gid)
+            auth = ["--auth=scram-sha-256", f"--pwfile={secret}"]
         self._run(
             "initdb",
             "-D",
             str(data),
             "-U",
             "postgres",
-            "--auth=trust",
+            *auth,
             "-E",
             "UTF8",
             "--no-locale",
@@ -75,7 +85,8 @@ class PostgresServer:
 
     def url(self, database: str = "postgres") -> str:
         """SQLAlchemy URL of a database on this server."""
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        secret = f":{self.password}" if self.password is not None else ""
+        return f"postgresql+psycopg://postgres{secret}@127.0.0.1:{self.port}/{database}"
 
     def create_database(self) -> str:
         """A fresh empty database; returns its URL."""
@@ -83,6 +94,8 @@ class PostgresServer:
 
         name = f"t_{uuid.uuid4().hex[:12]}"
         dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres"
+        if self.password is not None:
+            dsn += f" password={self.password}"
         with psycopg.connect(dsn, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)

@@ -19,6 +19,7 @@ a reaction of emoticons only ("[怒]") is never a copy of another one.
 from __future__ import annotations
 
 import hashlib
+import logging
 import operator
 import re
 import unicodedata
@@ -27,11 +28,21 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from core.db import LOOKUP_CHUNK, driver_run, driver_time, in_key_order, lookup
+from core.db import (
+    LOOKUP_CHUNK,
+    driver_run,
+    driver_time,
+    in_key_order,
+    is_key_conflict,
+    lookup,
+)
 from core.models import Mention, utcnow
 from core.pipeline.dedup_tables import AuthorCopy, SimilarityGroup
 from core.pipeline.neardup import NearMatcher, NearText
 
+log = logging.getLogger(__name__)
+
+SPLIT_ATTEMPTS = 5  # a key conflict with a concurrent batch is retried this often
 MIN_GROUP_TEXT = 4  # shorter remainders ("转发微博" → "") are too generic to group on
 _SPACE = re.compile(r"\s+")
 _REPOST_CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -159,6 +170,25 @@ class ContentDeduper:
             copies[mention.id] = copy_digest(mention, full)
             texts[mention.id] = text = _group_text_of_nfkc(full)
             groups[mention.id] = group_digest(mention, text)
+        for attempt in range(1, SPLIT_ATTEMPTS):
+            try:
+                return self._split(mentions, copies, texts, groups)
+            except Exception as exc:
+                # Another batch (a source of this worker or another worker) registered one of
+                # our new keys between our lookup and our insert: look again, join its rows.
+                if not is_key_conflict(exc):
+                    raise
+                log.info("另一批次同时登记了相同的文本，重新查询后重试（第 %d 次）", attempt)
+        return self._split(mentions, copies, texts, groups)
+
+    def _split(
+        self,
+        mentions: Sequence[Mention],
+        copies: dict[str, str | None],
+        texts: dict[str, str],
+        groups: dict[str, str | None],
+    ) -> tuple[list[Mention], list[Mention]]:
+        """One attempt of split, in one transaction (rolled back whole on a key conflict)."""
         with self.sessions.begin() as session:
             owners = lookup(session, AuthorCopy.digest, AuthorCopy.mention_id, copies.values())
             known = lookup(

@@ -13,6 +13,7 @@ from dashboard.charts import show, trend_svg
 from dashboard.corrections import correction_form
 from dashboard.data import get_context, search, sentiment_series
 from dashboard.headline import count
+from dashboard.index_down import live_fragment
 from dashboard.situation import pending_alert_count
 from dashboard.widgets import filter_sidebar, list_scope, mention_cards
 
@@ -41,7 +42,7 @@ MAX_FETCHED = 3000  # mentions read for the deepest page (later ones: narrow the
 last_page = max(1, MAX_FETCHED // (feed_size * GROUP_LOOKAHEAD))
 
 
-@st.fragment(run_every=ctx.config.dashboard.refresh)
+@live_fragment(ctx.config.dashboard.refresh)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
     total = count(query)

@@ -19,6 +19,7 @@ from dashboard.data import CACHE_SECONDS, get_context, now, rounded, search, sen
 from dashboard.event_data import event_marks
 from dashboard.event_links import alert_mentions, event_link
 from dashboard.headline import count, metrics
+from dashboard.index_down import live_fragment
 from dashboard.navigation import VIEWS
 from dashboard.own import own_accounts_block
 from dashboard.situation import (
@@ -152,7 +153,7 @@ def feed(moment: datetime, skip: list[str]) -> None:
     mention_cards([m for m in result.mentions if m.id not in skip])
 
 
-@st.fragment(run_every=ctx.config.dashboard.refresh)
+@live_fragment(ctx.config.dashboard.refresh)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
     moment = now()

@@ -11,7 +11,9 @@ import streamlit as st
 from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
+from core.lease_view import read_leases
 from dashboard.data import get_context
+from dashboard.index_down import live_fragment
 from dashboard.source_names import TYPE_LABELS
 from sentiment.adaptation.job import status as adaptation_status
 
@@ -79,11 +81,14 @@ def row(
     }
 
 
-@st.fragment(run_every=ctx.config.dashboard.refresh)
+@live_fragment(ctx.config.dashboard.refresh)
 def health() -> None:
     """The health table and what to do about broken sources; refreshes by itself."""
     states = read_health(ctx)
+    leases = read_leases(ctx)
     rows = [row(s.name, s.type, s.enabled, states.get(s.name)) for s in SOURCES.of(ctx.config)]
+    for r in rows:
+        r["采集进程"] = leases.sources.get(str(r["数据源"]), "—")
     configured = {s.name for s in SOURCES.of(ctx.config)}
     pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
     rows += [row(s.name, s.type, WEBHOOK.of(ctx.config).enabled, s) for s in pushed]
@@ -104,6 +109,7 @@ def health() -> None:
             loss = f"（{r['最近损失']}）" if r["最近损失"] else ""
             advice = next_step(str(r["_type"]), r["_status"])  # type: ignore[arg-type]
             st.caption(f"{r['数据源']}：{advice}{loss}")
+    st.caption(leases.summary())  # who collects what, and who leads (several workers)
 
 
 def adaptation() -> None:

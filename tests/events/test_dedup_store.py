@@ -4,12 +4,14 @@ PostgreSQL (times, counters), and MinHash signatures that do not depend on the b
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
 
 from core.db import Base, make_engine, make_session_factory
 from core.models import Author, utcnow
+from core.pipeline import dedup
 from core.pipeline.dedup import AuthorCopy, ContentDeduper, SimilarityGroup, group_text
 from core.pipeline.dedup_tables import NearBand, NearGroup
 from core.pipeline.neardup import NearText, prune_groups_before, signatures
@@ -85,3 +87,39 @@ def test_signatures_do_not_depend_on_the_batch() -> None:
     together = signatures(texts)
     for row, text in zip(together, texts, strict=True):
         assert row.tolist() == signatures([text])[0].tolist()
+
+
+def test_two_batches_registering_the_same_new_text_at_once_share_its_group(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers (or two sources of one worker) whose batches hold the same new text: both
+    look the group key up, find nothing and insert it. The second insert used to fail the
+    whole batch with `UniqueViolation similarity_groups_pkey` (seen with 3 workers on
+    PostgreSQL); it now reads the group the other batch registered and joins it."""
+    engine = make_engine(pg_url)
+    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand]
+    Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
+    mine = ContentDeduper(make_session_factory(engine))
+    other = ContentDeduper(make_session_factory(engine))  # another worker: its own connections
+    theirs = mention("b", CAMPAIGN, 1, source="tieba", author=Author(id="u2"))
+    real_lookup = dedup.lookup
+    raced: list[str] = []
+
+    def lookup_then_other_batch_commits(*args: Any) -> dict[str, str]:
+        found = real_lookup(*args)
+        key = args[1]
+        if key is SimilarityGroup.digest and not raced:
+            raced.append("other batch committed between our lookup and our insert")
+            other.split([theirs])  # its own connection and transaction, committed now
+        return found
+
+    monkeypatch.setattr(dedup, "lookup", lookup_then_other_batch_commits)
+    ours = mention("a", CAMPAIGN, author=Author(id="u1"))
+    kept, floods = mine.split([ours])
+
+    assert raced and not floods
+    assert [m.group_id for m in kept] == [theirs.id]  # joined the group registered first
+    with make_session_factory(engine).begin() as session:
+        groups = session.scalars(select(SimilarityGroup)).all()
+        assert [(g.group_id, g.size) for g in groups] == [(theirs.id, 2)]
+    engine.dispose()

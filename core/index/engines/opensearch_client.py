@@ -13,6 +13,8 @@ from core.config import IndexConfig
 from core.index.engines.client import BulkItem, ClientLayer, basic_auth, root_cause, tls_context
 from core.index.engines.errors import refused, rejected, unreachable
 
+POOL_SIZE = 10  # as the Elasticsearch client's connections_per_node
+
 
 def _detail(exc: os_exc.TransportError) -> str:
     return root_cause(exc.info) or str(exc.error or exc)
@@ -32,6 +34,10 @@ class OpenSearchClient(ClientLayer):
             "timeout": request_timeout,
             "max_retries": 2,
             "retry_on_status": (502, 503, 504),
+            # Sources collect in parallel threads over this one client: with urllib3's default
+            # of 1 pooled connection every other request opened a new one (and logged
+            # "Connection pool is full, discarding connection").
+            "pool_maxsize": POOL_SIZE,
         }
         auth = basic_auth(config)
         if auth:
