@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -18,15 +16,9 @@ from bench.synthetic import make_mention
 from core.context import Context
 from core.enums import Category
 from tests.alerting.conftest import MONDAY, advance, make_ctx
-from tests.alerting.receivers import HttpReceiver, http_receiver
+from tests.support.receivers import HttpReceiver
 
 NOON = MONDAY + timedelta(hours=12)
-
-
-@pytest.fixture
-def receiver() -> Iterator[HttpReceiver]:
-    with http_receiver() as server:
-        yield server
 
 
 def complaints(ctx: Context, category: Category, n: int, tag: str) -> None:
