@@ -172,11 +172,7 @@ class BrowserCollector(Collector):
                 loads, skipped = session.page_loads, len(stamp.skipped)
                 warnings: list[str] = []
                 refs = self._search(session, keyword, stamp, warnings)
-                unread = stamp.skipped[skipped:]
-                if unread:
-                    warnings.append(
-                        f"{self.label_zh} 搜索“{keyword}”: {len(unread)} 条结果无法读取"
-                    )
+                unread = stamp.skipped[skipped:]  # losses (部分成功), not a failure
                 losses = [
                     f"{self.label_zh} 搜索结果 {item} 缺少编号或时间，未入库" for item in unread
                 ]
@@ -272,12 +268,8 @@ class BrowserCollector(Collector):
         loads, skipped = session.page_loads, len(stamp.skipped)
         warnings: list[str] = []
         post, comments, complete = self._visit(session, ref, stamp, warnings)
-        # Counted as losses (a skipped item never comes back) as well as shown as a warning.
+        # Losses (a skipped item never comes back): the run is 部分成功, each item named.
         dropped = stamp.skipped[skipped:]
-        if dropped:
-            warnings.append(
-                f"{self.label_zh} {ref.key}: {len(dropped)} 条缺少编号或时间，未入库: {dropped[0]}"
-            )
         losses = [f"{self.label_zh} {ref.key}: {item} 缺少编号或时间，未入库" for item in dropped]
         if post is None and complete and self.detail_api:
             losses.append(f"{self.label_zh} {ref.key}: 正文无法读取（已删除或格式变化），未入库")

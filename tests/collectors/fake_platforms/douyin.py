@@ -13,7 +13,7 @@ class DouyinSite(QuerySignedSite):
 
     cookie_name = "sessionid"
     comments_on_scroll = False
-    broken_comment = False  # add a comment without create_time (must show as a warning)
+    broken_comment = False  # add a comment without create_time on each post (a counted loss)
 
     def answer(self, request: Request) -> Reply:
         """Pages and API."""
