@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.collectors.browser.platforms import CHROMIUM, PLATFORMS, started
+from tests.collectors.browser.review_kit import sites  # noqa: F401  (fixture)
 from tests.conftest import require
 
 

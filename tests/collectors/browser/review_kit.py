@@ -1,19 +1,15 @@
-"""Shared pieces of the browser-source review tests: one headless Chromium over CDP, the four
-fake platforms with a hook that changes their API answers, and a source pointed at them."""
+"""Shared pieces of the browser-source review tests: the four fake platforms with a hook that
+changes their answers, and a source pointed at them (Chromium: conftest.cdp_url)."""
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
-import subprocess
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.collectors.browser.platforms import browser_source, cookies_file
 from tests.collectors.browser_site import Reply, Request
 from tests.collectors.conftest import NOW
 from tests.collectors.fake_platforms import PlatformSite, world
@@ -21,9 +17,7 @@ from tests.collectors.fake_platforms.bilibili import BilibiliSite
 from tests.collectors.fake_platforms.douyin import DouyinSite
 from tests.collectors.fake_platforms.xiaohongshu import XiaohongshuSite
 from tests.collectors.fake_platforms.zhihu import ZhihuSite
-from tests.conftest import require
 
-CHROMIUM = "/usr/bin/chromium"
 Hook = Callable[[Request], Reply | None]
 # A hook of API answers is also given the answer the fake site would have sent.
 DataHook = Callable[[Request, Callable[[], Reply]], Reply | None]
@@ -54,33 +48,6 @@ COMMENT_API = {
     "bilibili": "/x/v2/reply/wbi/main",
     "zhihu": "/root_comment",
 }
-
-
-@pytest.fixture(scope="module")
-def cdp_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One headless Chromium for the module, reachable over CDP like an operator's browser."""
-    require(
-        shutil.which(CHROMIUM) is not None, "chromium is not installed (scripts/system-deps.sh)"
-    )
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    process = subprocess.Popen(
-        [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--remote-debugging-port=0", f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    assert process.stderr is not None
-    try:
-        for line in process.stderr:
-            found = re.search(r"DevTools listening on ws://([\d.]+:\d+)/", line)
-            if found:
-                threading.Thread(target=process.stderr.read, daemon=True).start()
-                yield f"http://{found.group(1)}"
-                break
-        else:
-            pytest.fail("chromium did not start its DevTools endpoint")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def hooked(
@@ -119,16 +86,6 @@ def sites() -> Iterator[Callable[..., PlatformSite]]:
 
 def source(platform: str, site: PlatformSite, cdp: str, tmp_path: Path, **options: Any) -> Any:
     """A source of this platform pointed at the fake site, logged in with a cookies export."""
-    cookies = tmp_path / f"cookies-{platform}.json"
-    row = {"name": site.cookie_name, "value": "valid", "domain": "127.0.0.1", "path": "/"}
-    cookies.write_text(json.dumps([row]), encoding="utf-8")
-    base = {
-        "keywords": ["鲜味坊"],
-        "cdp_url": cdp,
-        "cookies_file": str(cookies),
-        "base_url": site.url,
-        "delay": 0,
-        "page_timeout": 5,
-        "comment_pages": 3,
-    }
-    return {"name": platform, "type": platform, "options": {**base, **options}}
+    made = browser_source(platform, site, cdp, cookies_file(tmp_path, site, "valid"))
+    made["options"].update(options)
+    return made

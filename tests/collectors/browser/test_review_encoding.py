@@ -13,12 +13,11 @@ import pytest
 
 from collectors.runner import run_source
 from collectors.state import SourceStatus
-from tests.collectors.browser_review_kit import SEARCH_API, cdp_url, sites, source
+from tests.collectors.browser.review_kit import SEARCH_API, source
 from tests.collectors.browser_site import Reply, Request
 from tests.collectors.conftest import indexed, source_of
 
 pytestmark = pytest.mark.browser
-__all__ = ["cdp_url", "sites"]
 
 
 def reencoded(platform: str, encoding: str, content_type: str) -> Callable[..., Reply | None]:

@@ -8,12 +8,11 @@ import pytest
 
 from collectors.runner import run_source
 from collectors.state import SourceStatus
-from tests.collectors.browser_review_kit import SEARCH_PAGE, cdp_url, sites, source
+from tests.collectors.browser.review_kit import SEARCH_PAGE, source
 from tests.collectors.browser_site import Reply
 from tests.collectors.conftest import NOW, indexed, source_of, state_of
 
 pytestmark = pytest.mark.browser
-__all__ = ["cdp_url", "sites"]
 
 LOGIN_DIALOG = """<!doctype html><html><head><meta charset="utf-8">
 <title>小红书 - 你的生活指南</title></head><body><div class="feeds">加载中</div>

@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from collectors.runner import run_source
-from tests.collectors.browser_review_kit import cdp_url, sites, source
+from tests.collectors.browser.review_kit import source
 from tests.collectors.conftest import source_of, state_of
 
 pytestmark = pytest.mark.browser
-__all__ = ["cdp_url", "sites"]
 
 
 def test_an_unreadable_comment_is_counted_as_a_loss(sites, cdp_url, make_ctx, tmp_path):

@@ -11,19 +11,16 @@ import pytest
 
 from collectors.runner import run_source
 from collectors.state import SourceStatus
-from tests.collectors.browser_review_kit import (
+from tests.collectors.browser.review_kit import (
     COMMENT_API,
     SEARCH_API,
     SEARCH_PAGE,
-    cdp_url,
-    sites,
     source,
 )
 from tests.collectors.browser_site import Reply, Request, json_reply
 from tests.collectors.conftest import indexed, source_of, state_of
 
 pytestmark = pytest.mark.browser
-__all__ = ["cdp_url", "sites"]
 
 RATE_LIMIT_PAGE = (
     "<html><head><title>访问频繁，请稍后再试</title></head><body>您的访问过于频繁</body></html>"

@@ -9,11 +9,10 @@ import pytest
 
 from collectors.runner import run_source
 from collectors.state import SourceStatus
-from tests.collectors.browser_review_kit import cdp_url, sites, source
+from tests.collectors.browser.review_kit import source
 from tests.collectors.conftest import indexed, source_of
 
 pytestmark = pytest.mark.browser
-__all__ = ["cdp_url", "sites"]
 
 PLANS = [
     {"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"},

@@ -12,12 +12,11 @@ import pytest
 
 from collectors.runner import run_source
 from collectors.state import SourceStatus
-from tests.collectors.browser_review_kit import SEARCH_API, cdp_url, sites, source
+from tests.collectors.browser.review_kit import SEARCH_API, source
 from tests.collectors.browser_site import Reply, Request, json_reply
 from tests.collectors.conftest import NOW, indexed, source_of
 
 pytestmark = pytest.mark.browser
-__all__ = ["cdp_url", "sites"]
 
 
 def without_comment_counts(request: Request, original: Callable[[], Reply]) -> Reply | None:
