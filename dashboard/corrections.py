@@ -88,7 +88,7 @@ def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
                 )
             )
         _history(mention)
-        actor = auth.actor(default="")  # a correction must name who made it
+        actor = auth.actor()  # a correction must name who made it
         if st.button("保存校正", key=f"{key}-save-{mention.id}", type="primary"):
             done = _save(mention, changed_fields(mention, chosen), actor)
             if done:
@@ -172,16 +172,16 @@ def _save(mention: Mention, changes: dict[CorrectedField, str], actor: str) -> s
     if not changes:
         st.warning("没有改动：先把至少一项改成与当前不同的值。")
         return None
-    if not actor.strip():
-        st.error("请先在侧栏填写操作人，校正会记入审计日志。")
+    if not actor:
+        st.error(auth.actor_needed_zh("校正"))
         return None
     ctx = get_context()
     try:
         with ctx.sessions() as session:
-            service.correct(session, ctx.index, mention.id, changes, actor=actor.strip(), now=now())
+            service.correct(session, ctx.index, mention.id, changes, actor=actor, now=now())
     except service.CorrectionError as exc:
         st.error(str(exc))
         return None
     st.cache_data.clear()  # searches and event stories are cached: show the human label now
     done = "，".join(change_zh(f, corrected_value(mention, f.value), v) for f, v in changes.items())
-    return f"已校正（操作人 {actor.strip()}）：{done}。"
+    return f"已校正（操作人 {actor}）：{done}。"

@@ -53,6 +53,11 @@ def act(action: str, **kwargs: object) -> None:
     if not auth.may_act():
         st.session_state["case_error"] = "只读账号不能修改案件，请联系处置人员。"
         st.rerun()
+    if not actor:
+        # Shown without a rerun: a ticked step stays ticked and is saved once a name is typed
+        # (a rerun would tick it again, refuse again, and loop).
+        refusal.error(auth.actor_needed_zh("案件的每项变更"))
+        return
     try:
         with ctx.sessions() as session:
             case = service.get_or_raise(session, case_id=case_id)
