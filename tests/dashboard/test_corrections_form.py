@@ -204,7 +204,13 @@ def test_event_page_corrects_a_member_and_shows_it(
     assert _cards(at).count("人工校正") == 2
     with incident.ctx.sessions() as session:
         rows = service.history(session)
-    assert [(r.field, r.after, r.actor) for r in rows] == [("complaint", flipped, "王芳")]
+    # The first post is a food-safety complaint: 不是投诉 brings category 其他 (the rule).
+    assert flipped == "false"
+    assert sorted((r.field, r.after, r.actor) for r in rows) == [
+        ("category", "other", "王芳"),
+        ("complaint", "false", "王芳"),
+    ]
+    assert any("类别随之设为 其他" in s.value for s in at.success)
     st.cache_resource.clear()
     st.cache_data.clear()
 
