@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
@@ -14,33 +17,45 @@ from core.context import Context
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "sources.py")
 
 
-def test_blocked_source_is_explained(tmp_path, monkeypatch):
+@pytest.fixture
+def sources_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[dict[str, Any], list[SourceState]], AppTest]]:
+    """Runs the page on a config (`yuqing.yaml` from the dict) with these source states stored."""
+
+    def run(raw: dict[str, Any], states: list[SourceState]) -> AppTest:
+        config = tmp_path / "yuqing.yaml"
+        config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
+        ctx = Context.load(config, tmp_path / "var")
+        with ctx.sessions.begin() as session:
+            session.add_all(states)
+        ctx.close()
+        monkeypatch.setenv("YUQING_CONFIG", str(config))
+        monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+        st.cache_resource.clear()
+        app = AppTest.from_file(PAGE, default_timeout=60).run()
+        assert not app.exception, app.exception
+        return app
+
+    yield run
+    st.cache_resource.clear()
+
+
+def test_blocked_source_is_explained(sources_page: Callable[..., AppTest]) -> None:
     sources = [
         {"name": "weibo", "type": "weibo_search", "options": {"keywords": ["x"]}},
         {"name": "feeds", "type": "rss", "options": {"urls": ["http://x"]}},
     ]
-    config = tmp_path / "yuqing.yaml"
-    webhook = {"enabled": True, "secret": "s"}
-    raw = {"sources": sources, "webhook": webhook}
-    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
-    ctx = Context.load(config, tmp_path / "var")
-    with ctx.sessions.begin() as session:
-        blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
-        blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
-        session.add(blocked)
-        session.add(SourceState(name="webhook", type="webhook", status=SourceStatus.OK))
-        lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
-        lossy.losses_last_run, lossy.losses_total = 2, 5
-        lossy.last_loss = "2 处损失，首个：HTTP 404 页面未取到：http://x/comments"
-        session.add(lossy)
-    ctx.close()
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
+    blocked = SourceState(name="weibo", type="weibo_search", status=SourceStatus.BLOCKED)
+    blocked.last_error, blocked.consecutive_failures = "被目标站点拦截：HTTP 418", 2
+    lossy = SourceState(name="feeds", type="rss", status=SourceStatus.PARTIAL)
+    lossy.losses_last_run, lossy.losses_total = 2, 5
+    lossy.last_loss = "2 处损失，首个：HTTP 404 页面未取到：http://x/comments"
+    pushed = SourceState(name="webhook", type="webhook", status=SourceStatus.OK)
+    raw = {"sources": sources, "webhook": {"enabled": True, "secret": "s"}}
 
-    app = AppTest.from_file(PAGE, default_timeout=60).run()
+    app = sources_page(raw, [blocked, pushed, lossy])
 
-    assert not app.exception
     table = app.dataframe[0].value
     assert list(table["数据源"]) == ["weibo", "feeds", "webhook"]  # pushed mentions too
     assert list(table["状态"]) == ["被封锁/冷却中", "部分成功(有损失)", "正常"]  # colours, no emoji
@@ -51,31 +66,21 @@ def test_blocked_source_is_explained(tmp_path, monkeypatch):
     assert "cookie" in app.caption[0].value
     assert "404" in app.caption[1].value  # the first loss is named under the table
     assert any("已存校正（按提及计" in c.value and "情感 0 条" in c.value for c in app.caption)
-    st.cache_resource.clear()
 
 
-def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(tmp_path, monkeypatch):
+def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(
+    sources_page: Callable[..., AppTest],
+) -> None:
     options = {"host": "127.0.0.1", "username": "u", "password": "p"}
-    config = tmp_path / "yuqing.yaml"
+    failed = SourceState(name="mailbox", type="email", status=SourceStatus.DEGRADED)
+    failed.last_error = "无法连接邮箱 127.0.0.1:993：连接被拒绝：检查 host/port/ssl 与防火墙"
     raw = {"sources": [{"name": "mailbox", "type": "email", "options": options}]}
-    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
-    ctx = Context.load(config, tmp_path / "var")
-    with ctx.sessions.begin() as session:
-        failed = SourceState(name="mailbox", type="email", status=SourceStatus.DEGRADED)
-        failed.last_error = "无法连接邮箱 127.0.0.1:993：连接被拒绝：检查 host/port/ssl 与防火墙"
-        session.add(failed)
-    ctx.close()
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
 
-    app = AppTest.from_file(PAGE, default_timeout=60).run()
+    app = sources_page(raw, [failed])
 
-    assert not app.exception
     advice = app.caption[0].value
     assert "host/port/ssl" in advice
     assert "选择器" not in advice and "页面" not in advice
-    st.cache_resource.clear()
 
 
 def test_the_adapted_models_training_time_is_in_the_configured_zone(tmp_path, monkeypatch):
