@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from crisis_playbooks.playbook import service as playbooks
 from crisis_playbooks.tasks import service as tasks
-from tests.dashboard.case_ui import (
-    checkbox_input,
-    checkbox_label,
-    open_expander,
-)
-from tests.dashboard.conftest import (
-    button,
-    click,
-    type_into,
-    wait_text,
-)
-from tests.dashboard.crisis import (
-    FOOD_PLAYBOOK,
-    OPERATOR,
-    Journey,
-)
+from tests.dashboard.case_ui import checkbox_input, checkbox_label, open_expander
+from tests.dashboard.conftest import button, click, type_into, wait_text
+from tests.dashboard.crisis import FOOD_PLAYBOOK, OPERATOR, Journey
 
 
 def work_the_checklist(run: Journey) -> None:

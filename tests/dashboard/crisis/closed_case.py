@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.dashboard.conftest import (
-    click_tab,
-    page_text,
-    wait_text,
-)
-from tests.dashboard.crisis import (
-    OPERATOR,
-    SCREENSHOT,
-    Journey,
-)
+from tests.dashboard.conftest import click_tab, page_text, wait_text
+from tests.dashboard.crisis import OPERATOR, SCREENSHOT, Journey
 
 
 def read_the_closed_case(run: Journey) -> None:

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from tests.dashboard.conftest import (
-    button,
-    click,
-    nav_to,
-    page_text,
-    wait_for,
-    wait_text,
-)
-from tests.dashboard.crisis import (
-    Journey,
-)
+from tests.dashboard.conftest import button, click, nav_to, page_text, wait_for, wait_text
+from tests.dashboard.crisis import Journey
 from tests.dashboard.demo_incident import RAW
 
 

@@ -6,17 +6,8 @@ from alerting import service as alerts
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service as cases
-from tests.dashboard.conftest import (
-    button,
-    click,
-    nav_to,
-    wait_text,
-)
-from tests.dashboard.crisis import (
-    FOOD_ALERT_TITLE,
-    OPERATOR,
-    Journey,
-)
+from tests.dashboard.conftest import button, click, nav_to, wait_text
+from tests.dashboard.crisis import FOOD_ALERT_TITLE, OPERATOR, Journey
 
 
 def open_case(run: Journey) -> None:

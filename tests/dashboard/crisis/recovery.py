@@ -7,24 +7,9 @@ from datetime import date, timedelta
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.recovery import service as recovery
-from tests.dashboard.case_ui import (
-    checkbox_by_label,
-    read,
-    set_slider,
-    type_date,
-)
-from tests.dashboard.conftest import (
-    button,
-    click,
-    click_tab,
-    type_into,
-    wait_for,
-    wait_text,
-)
-from tests.dashboard.crisis import (
-    OPERATOR,
-    Journey,
-)
+from tests.dashboard.case_ui import checkbox_by_label, read, set_slider, type_date
+from tests.dashboard.conftest import button, click, click_tab, type_into, wait_for, wait_text
+from tests.dashboard.crisis import OPERATOR, Journey
 
 
 def record_recovery(run: Journey) -> None:

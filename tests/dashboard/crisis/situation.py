@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 from alerting import service as alerts
-from tests.dashboard.conftest import (
-    button,
-    click,
-    nav_to,
-    type_into,
-    wait_text,
-)
-from tests.dashboard.crisis import (
-    FOOD_ALERT_TITLE,
-    OPERATOR,
-    Journey,
-    fresh_text,
-)
+from tests.dashboard.conftest import button, click, nav_to, type_into, wait_text
+from tests.dashboard.crisis import FOOD_ALERT_TITLE, OPERATOR, Journey, fresh_text
 
 
 def situation_and_alert(run: Journey) -> None:

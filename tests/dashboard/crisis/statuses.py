@@ -6,13 +6,8 @@ from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service as cases
 from crisis_playbooks.tasks import service as tasks
-from tests.dashboard.case_ui import (
-    change_status,
-)
-from tests.dashboard.crisis import (
-    OPERATOR,
-    Journey,
-)
+from tests.dashboard.case_ui import change_status
+from tests.dashboard.crisis import OPERATOR, Journey
 
 
 def walk_statuses(run: Journey) -> None:
