@@ -3,7 +3,8 @@
 app.py asks `signed_in()` before any page runs: with accounts in the workflow store (`yuqing user
 add`), nobody sees a page without logging in, and the logged-in display name is the actor in
 every audit entry; a viewer (管理层) reads everything and changes nothing. Without accounts
-(a fresh install, `make run`), the dashboard stays open and each page asks for 操作人.
+(a fresh install, `make run`), the dashboard stays open and each page asks for 操作人: the box
+starts empty, and a change made without a name is refused (an audit entry names a real person).
 A login lasts for the browser session (a reload of the tab asks again).
 """
 
@@ -19,7 +20,6 @@ from core.accounts.service import AccountError
 from dashboard.data import get_context, now
 
 SESSION_KEY = "account"
-DEFAULT_OPERATOR = "值班专员"
 
 
 @dataclass(frozen=True)
@@ -55,23 +55,24 @@ def current() -> User | None:
     return user
 
 
-def actor(default: str = DEFAULT_OPERATOR) -> str:
-    """The name written to audit logs: the account's, or the 操作人 typed in open mode.
-
-    `default` fills an untyped box; "" leaves it empty for a form that needs a real name (a
-    correction trains the model, so whose it is must be known)."""
+def actor() -> str:
+    """The name written to audit logs: the account's, or the 操作人 typed in open mode ("" until
+    someone types a name; callers refuse a change without one, see actor_needed_zh)."""
     user = current()
     if user is not None:
         return user.name
     typed = st.sidebar.text_input(
         "操作人",
-        value=st.session_state.get("operator", default),
+        value=st.session_state.get("operator", ""),
         placeholder="请填写你的姓名",
     )
-    # Only what the person typed follows them to the other pages, not a page's default.
-    if typed != default:
-        st.session_state["operator"] = typed
-    return typed
+    st.session_state["operator"] = typed  # follows the person to the other pages
+    return typed.strip()
+
+
+def actor_needed_zh(what: str) -> str:
+    """The refusal of a change made in open mode without 操作人; `what` is what gets audited."""
+    return f"请先在侧栏填写操作人，{what}会记入审计日志。"
 
 
 def may_act() -> bool:

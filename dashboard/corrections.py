@@ -17,7 +17,13 @@ from core.models import Mention, corrected_value
 from dashboard import auth
 from dashboard.data import get_context, now
 from sentiment.corrections import service
-from sentiment.corrections.enums import FIELD_LABELS_ZH, CorrectedField, change_zh, value_zh
+from sentiment.corrections.enums import (
+    FIELD_LABELS_ZH,
+    CorrectedField,
+    change_zh,
+    followed_zh,
+    value_zh,
+)
 
 CHOICES: dict[CorrectedField, list[str]] = {
     CorrectedField.SENTIMENT: [str(label) for label in SentimentLabel],
@@ -77,6 +83,8 @@ def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
         cols = st.columns(len(CHOICES))
         for col, (field, options) in zip(cols, CHOICES.items(), strict=True):
             current = corrected_value(mention, field.value) or UNSET
+            if done:  # just saved: the boxes show what is stored, a field the rule set too
+                st.session_state[f"{key}-{field}-{mention.id}"] = current
             listed = options if current in options else [UNSET, *options]
             chosen[field] = str(
                 col.selectbox(
@@ -88,7 +96,7 @@ def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
                 )
             )
         _history(mention)
-        actor = auth.actor(default="")  # a correction must name who made it
+        actor = auth.actor()  # a correction must name who made it
         if st.button("保存校正", key=f"{key}-save-{mention.id}", type="primary"):
             done = _save(mention, changed_fields(mention, chosen), actor)
             if done:
@@ -172,16 +180,21 @@ def _save(mention: Mention, changes: dict[CorrectedField, str], actor: str) -> s
     if not changes:
         st.warning("没有改动：先把至少一项改成与当前不同的值。")
         return None
-    if not actor.strip():
-        st.error("请先在侧栏填写操作人，校正会记入审计日志。")
+    if not actor:
+        st.error(auth.actor_needed_zh("校正"))
         return None
     ctx = get_context()
     try:
         with ctx.sessions() as session:
-            service.correct(session, ctx.index, mention.id, changes, actor=actor.strip(), now=now())
+            # As `label set`: 不是投诉 brings category 其他, a complaint category brings 是投诉.
+            updated = service.correct(
+                session, ctx.index, mention.id, changes, actor=actor, now=now(), keep_rule=True
+            )
     except service.CorrectionError as exc:
         st.error(str(exc))
         return None
     st.cache_data.clear()  # searches and event stories are cached: show the human label now
     done = "，".join(change_zh(f, corrected_value(mention, f.value), v) for f, v in changes.items())
-    return f"已校正（操作人 {actor.strip()}）：{done}。"
+    rule = service.followed(mention, updated, changes)
+    also = "".join(f"{followed_zh(f, corrected_value(updated, f.value))}。" for f in rule)
+    return f"已校正（操作人 {actor}）：{done}。{also}"

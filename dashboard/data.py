@@ -61,8 +61,9 @@ def sentiment_series(query: SearchQuery, interval: timedelta) -> list[dict[str, 
     """Rows of (bucket start, counts per sentiment, total, negative share), gaps filled."""
     ctx = get_context()
     buckets = ctx.index.histogram(query, interval, SplitField.SENTIMENT, ctx.config.tz)
-    # An open range runs to now, not to its last post: an import months back is not "latest".
-    until = query.until or (now() if buckets else None)
+    # An open range runs to now, not to its last post: an import months back is not "latest";
+    # a date range that ends today stops at now (no empty bars for the hours still to come).
+    until = min(query.until, now()) if query.until else (now() if buckets else None)
     return fill_gaps(buckets, query.since, until, interval, ctx)
 
 

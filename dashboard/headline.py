@@ -42,9 +42,12 @@ def headline(query: SearchQuery) -> Headline:
     )
 
 
-def periods(query: SearchQuery, span: timedelta, end: datetime) -> tuple[Headline, Headline]:
-    """(this period, the period before it) for the same filters."""
-    until = rounded(end) + timedelta(seconds=CACHE_SECONDS)
+def periods(
+    query: SearchQuery, span: timedelta, end: datetime, exact: bool = False
+) -> tuple[Headline, Headline]:
+    """(this period, the period before it) for the same filters. The period ends at `end` when
+    `exact` (a chosen date range), else just after the rounded `end` (now, shared by reruns)."""
+    until = end if exact else rounded(end) + timedelta(seconds=CACHE_SECONDS)
     current = replace(query, since=until - span, until=until)
     previous = replace(query, since=until - 2 * span, until=until - span)
     return headline(current), headline(previous)
@@ -77,26 +80,27 @@ def delta(text: str, colour: DeltaColor) -> dict[str, Any]:
     return {"delta": text, "delta_color": colour}
 
 
-def metrics(query: SearchQuery, span: timedelta, end: datetime, label: str) -> Headline:
-    """Three st.metric tiles with 环比 against the period before; returns this period."""
-    current, previous = periods(query, span, end)
-    cols = st.columns(3)
-    cols[0].metric(
-        f"{label}提及量",
-        f"{current.total:,}",
-        **delta(change(current.total, previous.total), "off"),
-        help=f"上一周期 {previous.total:,} 条",
-    )
+def metrics(
+    query: SearchQuery, span: timedelta | None, end: datetime, label: str, exact: bool = False
+) -> Headline:
+    """Three st.metric tiles with 环比 against the period before; returns this period. Without
+    `span` (全部: there is no period before it) the query's own numbers, without 环比."""
+    if span is None:
+        current, previous = headline(query), None
+    else:
+        current, previous = periods(query, span, end, exact)
     share = current.negative_share
-    cols[1].metric(
-        "负面占比",
-        f"{share:.1%}" if share is not None else "—",
-        **delta(change(share, previous.negative_share, percent_points=True), "inverse"),
-    )
-    cols[2].metric(
-        "高/紧急提及",
-        f"{current.urgent:,}",
-        **delta(change(current.urgent, previous.urgent), "inverse"),
-        help=f"上一周期 {previous.urgent:,} 条",
-    )
+    deltas: list[dict[str, Any]] = [{}, {}, {}]
+    helps: list[str | None] = [None, None]
+    if previous is not None:
+        deltas = [
+            delta(change(current.total, previous.total), "off"),
+            delta(change(share, previous.negative_share, percent_points=True), "inverse"),
+            delta(change(current.urgent, previous.urgent), "inverse"),
+        ]
+        helps = [f"上一周期 {previous.total:,} 条", f"上一周期 {previous.urgent:,} 条"]
+    cols = st.columns(3)
+    cols[0].metric(f"{label}提及量", f"{current.total:,}", **deltas[0], help=helps[0])
+    cols[1].metric("负面占比", f"{share:.1%}" if share is not None else "—", **deltas[1])
+    cols[2].metric("高/紧急提及", f"{current.urgent:,}", **deltas[2], help=helps[1])
     return current

@@ -1,11 +1,9 @@
-"""Reusable dashboard pieces: filter sidebar, badges, mention cards."""
+"""Reusable dashboard pieces: badges, mention cards, a multiselect in Chinese."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import timedelta
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -21,11 +19,10 @@ from core.enums import (
     Severity,
 )
 from core.escaping import safe_link, streamlit_text
-from core.index.protocol import SearchQuery
 from core.models import Mention, complaint_mark
 from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
-from dashboard.data import get_context, known_regions, now, own_accounts, rounded
+from dashboard.data import get_context, own_accounts
 from dashboard.source_names import source_label
 
 T = TypeVar("T")
@@ -36,17 +33,6 @@ def multiselect(label: str, options: Sequence[T], **kwargs: Any) -> list[T]:
     return st.multiselect(label, options, select_all=False, **kwargs)
 
 
-# (how far back, histogram interval). The long ranges are for imported history (a complaint
-# site's backlog months back): a bar per day up to 90 days, a bar per week beyond.
-RANGES: dict[str, tuple[timedelta, timedelta]] = {
-    "最近 1 小时": (timedelta(hours=1), timedelta(minutes=5)),
-    "最近 24 小时": (timedelta(hours=24), timedelta(hours=1)),
-    "最近 7 天": (timedelta(days=7), timedelta(hours=6)),
-    "最近 30 天": (timedelta(days=30), timedelta(days=1)),
-    "最近 90 天": (timedelta(days=90), timedelta(days=1)),
-    "最近半年": (timedelta(days=182), timedelta(days=7)),
-    "最近一年": (timedelta(days=365), timedelta(days=7)),
-}
 SENTIMENT_COLOURS = {
     SentimentLabel.NEGATIVE: "#d64545",
     SentimentLabel.NEUTRAL: "#8a8f98",
@@ -58,103 +44,6 @@ URGENCY_COLOURS = {
     Severity.HIGH: "#e8590c",
     Severity.CRITICAL: "#c92a2a",
 }
-
-RESOLVED_ONLY = "resolved"  # the 是否投诉 choice of praise after a recovery (complaint.resolved)
-COMPLAINT_CHOICES: dict[bool | str | None, str] = {
-    None: "全部",
-    True: "只看投诉",
-    False: "排除投诉",
-    RESOLVED_ONLY: "只看补救后好评",
-}
-
-
-def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery, timedelta]:
-    """Sidebar filters → (query over the chosen time range, histogram interval). Without
-    `keyword` the sidebar has no 关键词 box (the page has its own search box)."""
-    ctx = get_context()
-    with st.sidebar:
-        st.header("筛选")
-        label = st.selectbox("时间范围", list(RANGES), index=1, key=f"{key}-range")
-        span, interval = RANGES[label]
-        text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
-        plan_names = {p.id: p.name for p in ctx.config.plans}
-        plans = multiselect(
-            "监测方案",
-            list(plan_names),
-            format_func=lambda p: plan_names[p],
-            placeholder="全部",
-            key=f"{key}-plans",
-        )
-        channels = multiselect(
-            "渠道",
-            list(Channel),
-            format_func=lambda c: CHANNEL_LABELS_ZH[c],
-            placeholder="全部",
-            key=f"{key}-ch",
-        )
-        chosen = st.session_state.get(f"{key}-region", [])
-        regions = multiselect(
-            "地区",
-            list(dict.fromkeys([*known_regions(), *chosen])),
-            placeholder="全部",
-            help="作者的 IP 属地；选定地区后，未标注地区的提及不在结果中",
-            key=f"{key}-region",
-        )
-        sentiments = multiselect(
-            "情感",
-            list(SentimentLabel),
-            format_func=lambda s: SENTIMENT_LABELS_ZH[s],
-            placeholder="全部",
-            key=f"{key}-sent",
-        )
-        categories = multiselect(
-            "投诉类别",
-            list(Category),
-            format_func=lambda c: CATEGORY_LABELS_ZH[c],
-            placeholder="全部",
-            key=f"{key}-cat",
-        )
-        complaint = st.selectbox(
-            "是否投诉",
-            list(COMPLAINT_CHOICES),
-            format_func=COMPLAINT_CHOICES.__getitem__,
-            help="投诉判断与情感无关：中性措辞的故障反映也算投诉。"
-            "补救后好评：投诉处理好之后的表扬（服务补救见效），不算投诉",
-            key=f"{key}-complaint",
-        )
-        levels: list[Severity | None] = [None, *Severity]
-        min_urgency = st.selectbox(
-            "最低紧急程度",
-            levels,
-            format_func=lambda u: "全部" if u is None else SEVERITY_LABELS_ZH[u],
-            key=f"{key}-urg",
-        )
-    query = SearchQuery(
-        text=text or None,
-        plans=plans,
-        channels=channels,
-        regions=regions,
-        sentiments=sentiments,
-        categories=categories,
-        min_urgency=min_urgency,
-        complaint=complaint if isinstance(complaint, bool) else None,
-        resolved=True if complaint == RESOLVED_ONLY else None,
-        # Rounded so that reruns within a few seconds share cached counts and charts.
-        since=rounded(now()) - span,
-    )
-    return query, interval
-
-
-def list_scope(query: SearchQuery, *picks: object) -> str:
-    """Which list a page shows, whatever the hour: its query without the start that moves with
-    the clock, and whatever else picks the list (interval, page size, page)."""
-    return "|".join([repr(replace(query, since=None)), *map(str, picks)])
-
-
-def range_label(key: str) -> str:
-    """The time range chosen in filter_sidebar(key), as shown there (最近 24 小时)."""
-    return str(st.session_state.get(f"{key}-range") or list(RANGES)[1])
-
 
 # Badge colour of each complaint mark (core.models.complaint_mark).
 MARK_COLOURS = {"投诉": "#d9480f", "补救后好评": "#2b8a3e"}

@@ -90,6 +90,9 @@ def case_link(alert: Alert) -> None:
         disabled=not auth.may_act(),
         help="为本条预警（及同一预警组的其他预警）立案并进入案件详情",
     ):
+        if not actor:
+            st.error(auth.actor_needed_zh("立案"))
+            return
         try:
             with ctx.sessions() as session:
                 opened = flows.open_from_alert_id(
@@ -110,8 +113,11 @@ def case_link(alert: Alert) -> None:
 
 
 def act(alert_id: int, action: str) -> None:
-    """Acknowledge, resolve or dismiss as 误报, then redraw."""
+    """Acknowledge, resolve or dismiss as 误报, then redraw; a refusal is shown instead."""
     if not auth.may_act():
+        return
+    if not actor:
+        st.error(auth.actor_needed_zh("预警的确认、解决和误报"))
         return
     with ctx.sessions() as session:
         if action == "ack":
@@ -120,6 +126,7 @@ def act(alert_id: int, action: str) -> None:
             service.resolve(
                 session, alert_id=alert_id, by=actor, at=now(), false_alarm=action == "false"
             )
+    st.rerun()
 
 
 def show(alert: Alert) -> None:
@@ -165,12 +172,10 @@ def show(alert: Alert) -> None:
         "确认", key=f"ack-{alert.id}", disabled=read_only
     ):
         act(alert.id, "ack")
-        st.rerun()
     if status != AlertStatus.RESOLVED and buttons[1].button(
         "解决", key=f"resolve-{alert.id}", disabled=read_only
     ):
         act(alert.id, "resolve")
-        st.rerun()
     if not alert.false_alarm and buttons[2].button(
         "误报",
         key=f"false-{alert.id}",
@@ -178,7 +183,6 @@ def show(alert: Alert) -> None:
         help="整个预警组标记为误报并关闭；重复期内同一条件不再通知。误报次数进入周报，便于调整规则。",
     ):
         act(alert.id, "false")
-        st.rerun()
     with ctx.sessions() as session:
         sent = service.deliveries(session, alert_id=alert.id)
     if sent:

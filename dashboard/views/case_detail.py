@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import streamlit as st
 from sqlalchemy.orm import Session
@@ -34,6 +33,8 @@ from dashboard.event_data import event_for_mentions
 from dashboard.event_links import case_mentions, event_page_link
 from dashboard.navigation import VIEWS
 from dashboard.situation import countdown
+from dashboard.views.case_parts.open_steps import confirm_open_steps
+from dashboard.views.case_parts.playbook_picker import playbook_picker
 
 ctx = get_context()
 tz = ctx.config.tz
@@ -52,6 +53,11 @@ def act(action: str, **kwargs: object) -> None:
     if not auth.may_act():
         st.session_state["case_error"] = "只读账号不能修改案件，请联系处置人员。"
         st.rerun()
+    if not actor:
+        # Shown without a rerun: a ticked step stays ticked and is saved once a name is typed
+        # (a rerun would tick it again, refuse again, and loop).
+        refusal.error(auth.actor_needed_zh("案件的每项变更"))
+        return
     try:
         with ctx.sessions() as session:
             case = service.get_or_raise(session, case_id=case_id)
@@ -167,21 +173,8 @@ with st.container(border=True):
     if st.session_state.pop("clear-status-note", False):
         st.session_state["status-note"] = ""
     note = mid.text_input("说明（写入时间线）", key="status-note", disabled=VIEW_ONLY)
-    open_steps = [t for t in info.tasks if t.status == TaskStatus.OPEN]
-    force = False
     # Always this one container (empty when not needed), so nothing below it moves.
-    forcing = st.container()
-    if open_steps and target is not None and not target.is_open:
-        open_names = "、".join(f"「{streamlit_text(t.title)}」" for t in open_steps)
-        forcing.warning(
-            f"检查清单还有 {len(open_steps)} 个步骤未完成：{open_names}。请逐一完成或跳过；"
-            f"确需现在设为{target.label_zh}，请勾选下方确认并在「说明」中写明原因。"
-        )
-        force = forcing.checkbox(
-            "确认强制变更：未完成的步骤按「说明」中的原因标为跳过",
-            key="force-status",
-            disabled=VIEW_ONLY,
-        )
+    force = confirm_open_steps(st.container(), info.tasks, target, view_only=VIEW_ONLY)
     if right.button(
         "重新打开" if closed else "变更状态",
         type="secondary" if closed else "primary",
@@ -190,19 +183,9 @@ with st.container(border=True):
         act("status", to=target, note=note, force=force)
 
 
-def playbook_picker(available: list[str], library: dict[str, Any]) -> None:
-    """The playbook choice and its start button (the case's proposal preselected)."""
-    first = available.index(case.proposed_playbook) if case.proposed_playbook in available else 0
-    pick = st.selectbox(
-        "预案",
-        available,
-        index=first,
-        format_func=lambda p: library[p].name,
-        disabled=VIEW_ONLY,
-    )
-    label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
-    if st.button(label, key="start-playbook", icon=":material/play_arrow:", disabled=VIEW_ONLY):
-        act("playbook", playbook_id=pick)
+def start_playbook(playbook_id: str) -> None:
+    """Start the picked playbook on this case."""
+    act("playbook", playbook_id=playbook_id)
 
 
 checklist, recovery_tab, timeline, settings = st.tabs(
@@ -223,7 +206,7 @@ with checklist:
         )
     available = [p for p in library if p not in started]
     if available and not closed and not info.runs:
-        playbook_picker(available, library)
+        playbook_picker(case, available, library, start=start_playbook, view_only=VIEW_ONLY)
     st.caption("所有对外发出的信息请第二人复核；只发布核实过的数据，不夸大承诺。")
     for task in info.tasks:
         overdue = task.is_overdue(info.card.now)
@@ -279,7 +262,7 @@ with checklist:
     if available and not closed and info.runs:
         st.divider()
         if st.toggle("另启动一个预案", key="another-playbook"):
-            playbook_picker(available, library)
+            playbook_picker(case, available, library, start=start_playbook, view_only=VIEW_ONLY)
 
 with recovery_tab, st.form("recovery"):
     record = info.recovery

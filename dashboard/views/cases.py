@@ -72,6 +72,9 @@ for alert, more in pending:
         if right.button(
             "立案", key=f"open-alert-{alert.id}", type="primary", disabled=not auth.may_act()
         ):
+            if not actor:
+                st.error(auth.actor_needed_zh("立案"))
+                continue
             try:
                 case_id = open_from_alert(alert.id)
             except YuqingError as exc:
@@ -83,7 +86,10 @@ with st.expander("手工立案"), st.form("manual-case"):
     title = st.text_input("标题")
     summary = st.text_area("摘要")
     severity = st.selectbox("严重程度", list(Severity), index=1, format_func=lambda s: s.label_zh)
-    if st.form_submit_button("立案", disabled=not auth.may_act()) and title.strip():
+    submitted = st.form_submit_button("立案", disabled=not auth.may_act())
+    if submitted and not actor:
+        st.error(auth.actor_needed_zh("立案"))
+    elif submitted and title.strip():
         with ctx.sessions() as session:
             case_in = CaseCreate(
                 title=title.strip(),

@@ -12,10 +12,11 @@ from core.pipeline.dedup import group_sizes
 from dashboard.charts import show, trend_svg
 from dashboard.corrections import correction_form
 from dashboard.data import get_context, search, sentiment_series
+from dashboard.filters import filter_sidebar, list_scope
 from dashboard.headline import count
 from dashboard.index_down import live_fragment
 from dashboard.situation import pending_alert_count
-from dashboard.widgets import filter_sidebar, list_scope, mention_cards
+from dashboard.widgets import mention_cards
 
 SHOWN_KEY = "feed-shown"  # the cards the live part showed last, for the correction panel
 GROUP_LOOKAHEAD = 3  # fetch this many times the cards shown, so copies collapse into groups
@@ -36,7 +37,8 @@ def one_per_group(mentions: list[Mention]) -> list[Mention]:
 
 ctx = get_context()
 st.title(f"实时舆情 · {ctx.config.brand}")
-query, interval = filter_sidebar("feed")
+query, window = filter_sidebar("feed")
+interval = window.interval
 feed_size = st.sidebar.slider("显示条数", 10, 100, 20, step=10)
 MAX_FETCHED = 3000  # mentions read for the deepest page (later ones: narrow the filters)
 last_page = max(1, MAX_FETCHED // (feed_size * GROUP_LOOKAHEAD))
@@ -86,5 +88,5 @@ live()
 st.number_input("最新提及页码", min_value=1, max_value=last_page, value=1, step=1, key="feed-page")
 with panel:  # filled after the live part: it lists the cards of this full run
     page = st.session_state.get("feed-page", 1)
-    shown_list = list_scope(query, interval, feed_size, page)
+    shown_list = list_scope(query, window.label, feed_size, page)
     correction_form(st.session_state.get(SHOWN_KEY, []), "feed", shown_list)

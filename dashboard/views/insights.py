@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 import streamlit as st
 
@@ -12,20 +11,23 @@ from core.index.protocol import SearchQuery, SortOrder, SplitField
 from dashboard.charts import bars_svg, html_table, show
 from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts, rounded
 from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
+from dashboard.filters import filter_sidebar
 from dashboard.headline import metrics
 from dashboard.provinces import province_rows, province_svg
 from dashboard.reach import amplifiers, table
-from dashboard.widgets import filter_sidebar
 
 ctx = get_context()
 st.title("舆情分析")
-query, _ = filter_sidebar("insights")
+query, chosen = filter_sidebar("insights")
 moment = now()
-span = moment - (query.since or moment - timedelta(days=1))
-# The map, hot words and rankings are heavy at a million mentions: their window starts on the
-# minute, so every session shares one cached answer for a minute.
+# The period's length, for 环比 and 上一时段 (全部 has no period before it).
+span = (chosen.until or moment) - chosen.since if chosen.since else None
+# The map, hot words and rankings are heavy at a million mentions: a rolling window starts on
+# the minute, so every session shares one cached answer for a minute (a date range is fixed).
 AGGREGATE_SECONDS = CACHE_SECONDS * 6
-window = replace(query, since=rounded(moment - span, AGGREGATE_SECONDS))
+window = query
+if chosen.rolling and span is not None:
+    window = replace(query, since=rounded(moment - span, AGGREGATE_SECONDS))
 
 
 @st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
@@ -34,9 +36,17 @@ def terms(q: SearchQuery, field: SplitField, size: int) -> dict[str, int]:
     return dict(get_context().index.top_terms(q, field, size))
 
 
-metrics(query, span, moment, "")
-st.caption("环比：与紧邻的上一个同长度时段相比（筛选条件相同）。")
+metrics(query, span, chosen.until or moment, "", exact=not chosen.rolling)
+if span is not None:
+    st.caption("环比：与紧邻的上一个同长度时段相比（筛选条件相同）。")
 negative = replace(window, sentiments=[SentimentLabel.NEGATIVE])
+
+
+def hot_word_tip(word: str, times: int, before: dict[str, int] | None) -> str:
+    """「退款：120 次（上一时段 80 次）」; without the period before under 全部."""
+    earlier = f"（上一时段 {before.get(word, 0):,} 次）" if before is not None else ""
+    return f"{word}：{times:,} 次{earlier}"
+
 
 st.subheader("地域分布")
 measure = st.segmented_control(
@@ -65,18 +75,13 @@ with words_col:
         if not any(w in name for name in own_words)
     }
     hot = dict(list(hot.items())[:20])
-    start = window.since or moment - span
-    before = terms(replace(window, since=start - span, until=start), SplitField.KEYWORD, 200)
+    before = (
+        terms(replace(window, since=start - span, until=start), SplitField.KEYWORD, 200)
+        if (start := window.since) is not None and span is not None
+        else None
+    )
     if hot:
-        show(
-            bars_svg(
-                [
-                    (w, n, f"{w}：{n:,} 次（上一时段 {before.get(w, 0):,} 次）")
-                    for w, n in hot.items()
-                ],
-                "#d64545",
-            )
-        )
+        show(bars_svg([(w, n, hot_word_tip(w, n, before)) for w, n in hot.items()], "#d64545"))
     else:
         st.info("所选范围内没有关键词。")
 with mix_col:

@@ -18,7 +18,13 @@ from core.errors import YuqingError
 from core.models import Mention, corrected_value
 from core.timeutil import local_minute, zone_zh
 from sentiment.corrections import service
-from sentiment.corrections.enums import FIELD_CHOICE, FIELD_LABELS_ZH, CorrectedField, value_zh
+from sentiment.corrections.enums import (
+    FIELD_CHOICE,
+    FIELD_LABELS_ZH,
+    CorrectedField,
+    followed_zh,
+    value_zh,
+)
 
 label_app = typer.Typer(help="人工校正提及的情感、是否投诉、类别、紧急程度", no_args_is_help=True)
 console = Console(soft_wrap=True, highlight=False)
@@ -30,12 +36,6 @@ MentionArg = Annotated[
     ),
 ]
 ActorOption = Annotated[str | None, typer.Option(help="操作人（不写则记为当前系统用户；不能为空）")]
-
-# Why a field the person did not give changed with the one they gave (keep_complaint_rule).
-FOLLOWED_ZH = {
-    CorrectedField.CATEGORY: "不是投诉的提及类别为 其他，与模型的规则一致",
-    CorrectedField.COMPLAINT: "类别不是 其他 的提及都算投诉，与模型的规则一致",
-}
 
 
 def _fail(exc: YuqingError) -> None:
@@ -112,10 +112,8 @@ def _say_set(before: Mention, mention: Mention, given: list[CorrectedField]) -> 
                 f"提示：要撤销{FIELD_LABELS_ZH[field]}的校正、回到模型的判断，用 "
                 f"yuqing label undo {mention.id} --field {field.value}"
             )
-    for field in done:
-        if field not in given:
-            now_zh = value_zh(field, corrected_value(mention, field.value))
-            console.print(f"{FIELD_LABELS_ZH[field]}随之设为 {now_zh}：{FOLLOWED_ZH[field]}")
+    for field in service.followed(before, mention, given):
+        console.print(followed_zh(field, corrected_value(mention, field.value)))
 
 
 @label_app.command(

@@ -51,6 +51,18 @@ def change_zh(field: CorrectedField, before: str | None, after: str | None) -> s
     return f"{FIELD_LABELS_ZH[field]} {value_zh(field, before)} → {value_zh(field, after)}"
 
 
+# Why a field the person did not give changed with the one they gave (keep_complaint_rule).
+FOLLOWED_ZH: dict[CorrectedField, str] = {
+    CorrectedField.CATEGORY: "不是投诉的提及类别为 其他，与模型的规则一致",
+    CorrectedField.COMPLAINT: "类别不是 其他 的提及都算投诉，与模型的规则一致",
+}
+
+
+def followed_zh(field: CorrectedField, value: str | None) -> str:
+    """A field the complaint/category rule set along with the given ones: 类别随之设为 其他：…"""
+    return f"{FIELD_LABELS_ZH[field]}随之设为 {value_zh(field, value)}：{FOLLOWED_ZH[field]}"
+
+
 # The complaint flag as stored ("true"/"false"), typed as 是/否 or an earlier wording.
 COMPLAINT_CHOICE = LabelChoice(
     _VALUE_LABELS_ZH[CorrectedField.COMPLAINT],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -92,7 +92,7 @@ def keep_complaint_rule(
     if complaint == "false" and category not in (None, OTHER):
         raise CorrectionError(
             "不是投诉的提及类别只能是 其他（模型也把非投诉归为 其他）："
-            "去掉 --category，或把是否投诉设为 是"
+            "不改类别（随之设为 其他）或把类别设为 其他，或把是否投诉设为 是"
         )
     now_category = corrected_value(mention, CorrectedField.CATEGORY.value)
     if complaint == "false" and category is None and now_category not in (None, OTHER):
@@ -101,6 +101,18 @@ def keep_complaint_rule(
     if category not in (None, OTHER) and complaint is None and now_complaint == "false":
         return {**values, CorrectedField.COMPLAINT: "true"}
     return values
+
+
+def followed(
+    before: Mention, after: Mention, given: Iterable[CorrectedField]
+) -> list[CorrectedField]:
+    """The fields a correction changed without being given: set by keep_complaint_rule."""
+    asked = set(given)
+    return [
+        field
+        for field in CorrectedField
+        if field not in asked and before.corrected.get(field) != after.corrected.get(field)
+    ]
 
 
 def correct(

@@ -34,6 +34,17 @@ def alert_id(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     return alert.id
 
 
+def stored(data_dir: Path, alert_id: int) -> tuple[str, str | None, str | None]:
+    """The alert's status and who acknowledged and resolved it, read from the store."""
+    ctx = make_ctx(data_dir)
+    with ctx.sessions() as session:
+        alert = service.get(session, alert_id=alert_id)
+        assert alert is not None
+        row = (alert.status, alert.acknowledged_by, alert.resolved_by)
+    ctx.close()
+    return row
+
+
 def test_page_lists_alert_and_acknowledges_then_resolves(alert_id: int, data_dir: Path) -> None:
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.query_params["alert"] = str(alert_id)
@@ -41,15 +52,33 @@ def test_page_lists_alert_and_acknowledges_then_resolves(alert_id: int, data_dir
     assert not app.exception
     assert any("高危舆情" in e.label for e in app.expander)
     assert any("食物中毒" in m.value for m in app.markdown)
+    app.sidebar.text_input[0].set_value("李娜")
     app.button(key=f"ack-{alert_id}").click().run()
     assert not app.exception
     app.button(key=f"resolve-{alert_id}").click().run()
-    ctx = make_ctx(data_dir)
-    with ctx.sessions() as session:
-        alert = service.get(session, alert_id=alert_id)
-        assert alert is not None and alert.status == AlertStatus.RESOLVED
-        assert alert.acknowledged_by == "值班专员" and alert.resolved_by == "值班专员"
-    ctx.close()
+    assert stored(data_dir, alert_id) == (AlertStatus.RESOLVED, "李娜", "李娜")
+
+
+def test_an_acknowledgement_without_an_operator_is_refused(alert_id: int, data_dir: Path) -> None:
+    """The 操作人 box started as 值班专员: alerts were acknowledged in the name of nobody."""
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["alert"] = str(alert_id)
+    app.run()
+    operator = next(t for t in app.sidebar.text_input if t.label == "操作人")
+    assert operator.value == "", "no made-up name is offered"
+    app.button(key=f"ack-{alert_id}").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "请先在侧栏填写操作人，预警的确认、解决和误报会记入审计日志。"
+    ]
+    assert stored(data_dir, alert_id) == (AlertStatus.OPEN, None, None), "nothing written"
+    app.button(key=f"false-{alert_id}").click().run()
+    assert stored(data_dir, alert_id) == (AlertStatus.OPEN, None, None), "误报 refused too"
+    next(t for t in app.sidebar.text_input if t.label == "操作人").set_value("  李娜 ").run()
+    app.button(key=f"ack-{alert_id}").click().run()
+    assert not app.exception and not app.error
+    assert stored(data_dir, alert_id) == (AlertStatus.ACKNOWLEDGED, "李娜", None)
+    assert any(c.value == "确认人：李娜" for c in app.caption)
 
 
 def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
@@ -73,6 +102,7 @@ def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
 
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.query_params["alert"] = str(frequency.id)
+    app.session_state["operator"] = "王芳"  # typed on another page of the session
     app.run()
     assert not app.exception
     labels = [e.label for e in app.expander]
@@ -93,4 +123,4 @@ def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
     with again.sessions() as session:
         settled = [(a.status, a.false_alarm, a.resolved_by) for a in service.get_all(session)]
     again.close()
-    assert settled == [(AlertStatus.RESOLVED, True, "值班专员")] * 2
+    assert settled == [(AlertStatus.RESOLVED, True, "王芳")] * 2

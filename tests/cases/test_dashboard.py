@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 from core.context import Context
 from core.enums import Category, Channel, Severity
 from core.models import Author, Mention, Urgency
+from crisis_playbooks.audit import service as audit
+from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.recovery import service as recovery
@@ -79,8 +81,13 @@ def button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
     return next(b for b in at.button if b.label == label)
 
 
+def operator(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(t for t in at.sidebar.text_input if t.label == "操作人")
+
+
 def test_food_safety_incident_handled_end_to_end(app_env: Context) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["operator"] = "李娜"  # typed earlier in the session
     at.run()
     at.switch_page("../dashboard/views/cases.py").run()
     assert not at.exception, at.exception
@@ -138,6 +145,55 @@ def test_food_safety_incident_handled_end_to_end(app_env: Context) -> None:
         record = recovery.get(session, case_id=1)
         assert record is not None and record.remedy_accepted is True
         assert record.satisfaction == 4 and record.is_closed_out and record.apology_made
+        actors = {e.actor for e in audit.get_all(session, case_id=1)}
+        assert actors == {"李娜"}, actors
+
+
+def test_case_changes_without_an_operator_are_refused(app_env: Context) -> None:
+    """The 操作人 box started as 值班专员: cases were opened and changed in the name of nobody."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("../dashboard/views/cases.py").run()
+    assert operator(at).value == "", "no made-up name is offered"
+    button(at, "立案").click().run()
+    assert [e.value for e in at.error] == ["请先在侧栏填写操作人，立案会记入审计日志。"]
+    with app_env.sessions() as session:
+        assert service.get_all(session) == [], "no case opened"
+    operator(at).set_value("李娜").run()
+    button(at, "立案").click().run()
+    at.switch_page("../dashboard/views/case_detail.py").run()
+    assert at.title[0].value.startswith("案件 #1")
+
+    operator(at).set_value(" ").run()  # cleared: a change names nobody again
+    next(s for s in at.selectbox if s.label == "变更状态为").select(CaseStatus.ACKNOWLEDGED).run()
+    button(at, "变更状态").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["请先在侧栏填写操作人，案件的每项变更会记入审计日志。"]
+    with app_env.sessions() as session:
+        assert service.get_or_raise(session, case_id=1).status == CaseStatus.NEW
+    operator(at).set_value("王芳").run()
+    button(at, "变更状态").click().run()
+    assert not at.error
+    with app_env.sessions() as session:
+        assert service.get_or_raise(session, case_id=1).status == CaseStatus.ACKNOWLEDGED
+        events = audit.get_all(session, case_id=1)
+        assert (events[0].kind, events[0].actor) == (EventKind.OPENED, "李娜")
+        assert any(e.kind == EventKind.STATUS_CHANGED and e.actor == "王芳" for e in events)
+        assert {e.actor for e in events} == {"李娜", "王芳"}
+
+    at.button(key="start-playbook").click().run()
+    with app_env.sessions() as session:
+        first = tasks.get_all(session, case_id=1)[0]
+    operator(at).set_value("").run()
+    at.checkbox(key=f"task-{first.id}").check().run()  # refused once, not in a loop of reruns
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["请先在侧栏填写操作人，案件的每项变更会记入审计日志。"]
+    with app_env.sessions() as session:
+        assert tasks.get_all(session, case_id=1)[0].status == TaskStatus.OPEN
+    operator(at).set_value("赵敏").run()  # the tick still on screen is saved in this name
+    with app_env.sessions() as session:
+        step = tasks.get_all(session, case_id=1)[0]
+        assert step.status == TaskStatus.DONE and step.completed_by == "赵敏"
 
 
 def test_with_accounts_owners_are_colleagues_and_my_cases_filter(app_env: Context) -> None:

@@ -11,14 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from collectors.demo.stream import background_events, incident_events
+from tests.dashboard.demo_incident import CONFIG as CONFIG  # the demo brand (bench reads it)
 
-CONFIG = """
-brand: 鲜味坊
-plans:
-  - {id: xwf, name: 鲜味坊, expression: '鲜味坊'}
-own_accounts:
-  weibo: [鲜味坊官方]
-"""
 # Rough weights of where posts come from (the busiest provinces first).
 REGIONS = {
     "广东": 14, "上海": 10, "北京": 9, "浙江": 8, "江苏": 8, "四川": 6, "山东": 5, "湖北": 5,

@@ -16,6 +16,7 @@ import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 
 from tests.conftest import require
+from tests.dashboard.corrections_panel import defect_data  # noqa: F401 (a fixture)
 
 CHROME_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from app.cli import app
 from core.enums import Channel
 from core.models import Complaint, Mention
-from dashboard.widgets import RESOLVED_ONLY, complaint_reason_zh, mention_badges
+from dashboard.filters import RESOLVED_ONLY
+from dashboard.widgets import complaint_reason_zh, mention_badges
 
 
 @pytest.fixture

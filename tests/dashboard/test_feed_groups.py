@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
-from app.cli import app
+from tests.support.pages import page_data
 
+FEED = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "feed.py")
 COPY = "鲜味坊外卖吃出虫子，门店还不承认，大家一起维权！"
 NEAR = "鲜味坊外卖吃出虫子，门店竟然还不承认，大家一起维权！"  # a word added: a near copy
 
@@ -33,24 +31,9 @@ def test_copies_by_different_authors_are_one_card_and_all_counted(
         for i, text in enumerate([COPY, COPY, third])
     ]
     records.append({"native_id": "9", "author": {"id": "u9"}, "text": "鲜味坊的酸菜鱼很好吃"})
-    stream = tmp_path / "in.jsonl"
-    stream.write_text(
-        "\n".join(
-            json.dumps({**r, "source": "wb", "published_at": now}, ensure_ascii=False)
-            for r in records
-        ),
-        encoding="utf-8",
-    )
-    data = tmp_path / "var"
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "feed.py"
-
-    at = AppTest.from_file(str(page), default_timeout=60).run()
+    records = [{**r, "source": "wb", "published_at": now} for r in records]
+    with page_data(tmp_path, monkeypatch, records):
+        at = AppTest.from_file(FEED, default_timeout=60).run()
 
     assert not at.exception
     # The cards are one markdown block (one element renders far faster than one per card).
@@ -59,8 +42,6 @@ def test_copies_by_different_authors_are_one_card_and_all_counted(
     assert cards.count("另有") == 1
     assert caption in cards
     assert any(m.label == "提及量" and m.value == "4" for m in at.metric)
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def test_the_feed_pages_through_groups_without_repeating_or_skipping(
@@ -80,33 +61,20 @@ def test_the_feed_pages_through_groups_without_repeating_or_skipping(
         {**records[-1], "native_id": f"copy{k}", "author": {"id": f"c{k}", "name": f"转发{k}"}}
         for k in range(2)
     ]
-    stream = tmp_path / "in.jsonl"
-    stream.write_text(
-        "\n".join(json.dumps({**r, "source": "wb"}, ensure_ascii=False) for r in records),
-        encoding="utf-8",
-    )
-    data = tmp_path / "var"
-    result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    page = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "feed.py"
+    records = [{**r, "source": "wb"} for r in records]
 
     def posts(at: AppTest) -> list[str]:
         cards = "".join(m.value for m in at.markdown if "yq-mention" in m.value)
         return [part.split("号帖子")[0] for part in cards.split("鲜味坊第")[1:]]
 
-    at = AppTest.from_file(str(page), default_timeout=60).run()
-    first = posts(at)
-    at.number_input(key="feed-page").set_value(2).run()
-    second = posts(at)
+    with page_data(tmp_path, monkeypatch, records):
+        at = AppTest.from_file(FEED, default_timeout=60).run()
+        first = posts(at)
+        at.number_input(key="feed-page").set_value(2).run()
+        second = posts(at)
 
     assert not at.exception
     assert len(first) == 20 and len(second) == 5  # 25 groups: the copies are one card
     assert first[0] == "24" and set(first).isdisjoint(second)
     assert sorted(map(int, first + second)) == list(range(25))
     assert any("第 2 页，5 组" in c.value for c in at.caption)
-    st.cache_resource.clear()
-    st.cache_data.clear()

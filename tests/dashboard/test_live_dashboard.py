@@ -6,7 +6,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,13 +14,18 @@ from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Mention
 from sentiment.corrections import service as corrections
+from tests.dashboard.browser_panel import (
+    chosen,
+    correction_panel,
+    open_dropdown,
+    save_correction_as,
+    shown_options,
+)
 from tests.dashboard.conftest import (
-    button,
     click,
     page_text,
     select_option,
     start_dashboard,
-    type_into,
     wait_for,
     wait_text,
 )
@@ -45,57 +49,16 @@ def metric(text: str, label: str) -> int:
     return int(found.group(1).replace(",", "")) if found else -1
 
 
-def shown_options(driver: Any) -> list[Any]:
-    """The options of the open selectbox dropdown (none when it is closed)."""
-    return [o for o in driver.find_elements("css selector", "[role='option']") if o.is_displayed()]
-
-
-def field(panel: Any, label: str) -> Any:
-    """The selectbox with this label inside the panel."""
-    path = f".//div[@data-testid='stSelectbox'][.//input[@aria-label='{label}']]"
-    return wait_for(
-        lambda: [b for b in panel.find_elements("xpath", path) if b.is_displayed()], 30, label
-    )[0]
-
-
-def chosen(panel: Any, label: str) -> str:
-    """The value a selectbox of the panel shows."""
-    value = field(panel, label).find_element("css selector", "input[role='combobox']")
-    return str(value.get_attribute("value"))
-
-
-def open_dropdown(driver: Any, panel: Any, label: str, clicks: int = 3) -> list[Any]:
-    """Open a selectbox of the panel; its options. A click that lands while the page re-renders
-    (the expander still opening, under load) opens nothing, so the box is clicked again, as a
-    person would, up to `clicks` times, each waiting 10 s for the options."""
-    for attempt in range(1, clicks + 1):
-        click(driver, field(panel, label).find_element("css selector", "button[aria-haspopup]"))
-        try:
-            return list(wait_for(lambda: shown_options(driver), 10, f"the options of {label}"))
-        except AssertionError:
-            if attempt == clicks:
-                raise
-    raise AssertionError(f"no click on {label}")
-
-
-def stored_correction(config: Path, data: Path) -> tuple[str, str, Mention | None]:
-    """The one correction stored: field, new value and the mention as the index holds it."""
+def stored_corrections(config: Path, data: Path) -> tuple[dict[str, str], Mention | None]:
+    """The corrections stored (field → new value) on their one mention, as the index holds it."""
     ctx = Context.load(config, data)
     try:
         with ctx.sessions() as session:
-            [row] = corrections.history(session)
-        return row.field, row.after, ctx.index.get(row.mention_id)
+            rows = corrections.history(session)
+        assert len({row.mention_id for row in rows}) == 1, rows
+        return {row.field: row.after for row in rows}, ctx.index.get(rows[0].mention_id)
     finally:
         ctx.close()
-
-
-def correction_panel(driver: Any) -> Any:
-    """Open the 人工校正 expander; the element to look for its fields in (the sidebar's filters
-    have fields of the same names)."""
-    path = "//details[.//summary[.//p[contains(., '人工校正')]]]"
-    panel = wait_for(lambda: driver.find_elements("xpath", path), 30, "人工校正")[0]
-    click(driver, panel.find_element("tag name", "summary"))
-    return panel
 
 
 @pytest.mark.browser
@@ -145,12 +108,13 @@ def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> Non
         click(browser, option[0])
         wait_text(browser, lambda _: chosen(panel, "是否投诉") == flipped, f"是否投诉 {flipped}")
         assert chosen(panel, "要校正的提及") == picked
-        type_into(browser, "操作人", "李娜")
-        click(browser, button(browser, "保存校正"))
-        text = wait_text(browser, lambda t: "已校正（操作人 李娜）" in t, "the saved correction")
+        text = save_correction_as(browser, "李娜")
         assert f"是否投诉 {now} → {flipped}" in text
-        changed, after, mention = stored_correction(config, data)
-        assert (changed, after) == ("complaint", "true" if flipped == "是" else "false")
+        changed, mention = stored_corrections(config, data)
+        assert changed["complaint"] == ("true" if flipped == "是" else "false")
+        # 不是投诉 brings category 其他 along (the classifier's rule), unless it was 其他 already.
+        assert set(changed) <= ({"complaint", "category"} if flipped == "否" else {"complaint"})
+        assert changed.get("category", "other") == "other"
         assert mention is not None and mention.author.name and mention.author.name in picked
         assert (mention.title or mention.text)[:20].replace("\n", " ") in picked
         counts.append(reader.count(SearchQuery()))
@@ -193,13 +157,7 @@ def test_search_page_finds_substring(tmp_path: Path, browser: object) -> None:
         assert "申请退款一直没到账" in text
         # 人工校正 in the browser: the refund complaint is not neutral, staff say so.
         select_option(browser, "情感", "中性", scope=correction_panel(browser))
-        type_into(browser, "操作人", "李娜")
-        click(browser, button(browser, "保存校正"))
-        text = wait_for(
-            lambda: (t := page_text(browser)) and "已校正（操作人 李娜）" in t and t,
-            60,
-            "the saved correction",
-        )
+        text = save_correction_as(browser, "李娜")
         assert "情感 负面 → 中性" in text and "人工校正" in text
         index = SQLiteMentionIndex(data / "mentions.db")
         found = index.search(SearchQuery(text="退款")).mentions

@@ -11,8 +11,8 @@ from alerting import service as alerts
 from core.accounts import service as accounts
 from core.accounts.enums import Role
 from tests.dashboard.conftest import button, click, start_dashboard, type_into, wait_text
+from tests.dashboard.crisis import FOOD_ALERT_TITLE
 from tests.dashboard.demo_incident import Stores
-from tests.dashboard.test_crisis_flow import FOOD_ALERT_TITLE
 
 OPERATOR_PASSWORD = "xianwei-2026!"
 VIEWER_PASSWORD = "weekly-report-7"

@@ -14,9 +14,8 @@ import pytest
 
 from core.context import Context
 from sentiment.corrections import service as corrections
+from tests.dashboard.browser_panel import chosen, correction_panel, save_correction_as
 from tests.dashboard.conftest import (
-    button,
-    click,
     page_text,
     select_option,
     start_dashboard,
@@ -24,7 +23,6 @@ from tests.dashboard.conftest import (
     wait_for,
     wait_text,
 )
-from tests.dashboard.test_live_dashboard import chosen, correction_panel
 
 BRICKED = "驰远EV3 OTA升级后车机直接变砖，4S店说等通知"
 ADVERT = "驰远X5的零首付广告全是套路，合同里全是隐藏费用"
@@ -48,19 +46,27 @@ def _ingest(tmp_path: Path) -> Path:
     return data
 
 
-def _search(driver: Any, text: str) -> None:
+def _search(driver: Any, text: str, shows: str) -> None:
+    """Search and wait for this search's one card (the line 共找到 1 条 is the previous
+    search's too: waiting for it alone read the panel before the new search ran)."""
     type_into(driver, "搜索内容（中文子串，空格=并且，-排除）", text)
-    wait_text(driver, lambda t: "共找到 1 条" in t, f"the search for {text}")
+
+    def this_search(page: str) -> bool:
+        cards = [card.text for card in driver.find_elements("css selector", ".yq-mention")]
+        return "共找到 1 条" in page and len(cards) == 1 and shows[:20] in cards[0]
+
+    wait_text(driver, this_search, f"the search for {text}")
 
 
-def _shown(panel: Any) -> tuple[str, str]:
-    """The pick's line and the caption naming the mention a save changes."""
+def _shown(panel: Any, who: str) -> tuple[str, str]:
+    """The pick's line and the caption naming the mention a save changes, once the caption
+    names `who` (the caption is drawn after the cards: read too early, it is the last run's)."""
 
     def read() -> tuple[str, str] | None:
         lines = [x for x in panel.text.splitlines() if x.startswith("保存将改动这条提及")]
-        return (chosen(panel, "要校正的提及"), lines[0]) if lines else None
+        return (chosen(panel, "要校正的提及"), lines[0]) if lines and who in lines[0] else None
 
-    return tuple(wait_for(read, 30, "the panel"))
+    return tuple(wait_for(read, 30, f"the panel naming {who}"))
 
 
 @pytest.mark.browser
@@ -71,22 +77,20 @@ def test_the_pick_shows_the_mention_a_save_changes(tmp_path: Path, browser: Any)
         browser.get(url + "/search")
         wait_text(browser, lambda t: "共找到 2 条" in t, "the search page")
         panel = correction_panel(browser)
-        line, caption = _shown(panel)
-        assert "车主a139" in line and "车主a139" in caption
-        _search(browser, "变砖")
-        line, caption = _shown(panel)
+        line, caption = _shown(panel, "车主a139")
+        assert "车主a139" in line
+        _search(browser, "变砖", BRICKED)
+        line, caption = _shown(panel, "车主a88")
         assert "车主a88" in line and BRICKED[:20] in line, line  # it showed 车主a139's line
-        assert "车主a88" in caption and BRICKED in caption
-        _search(browser, "套路")
-        line, caption = _shown(panel)
-        assert "车主a139" in line and "车主a139" in caption
-        _search(browser, "变砖")
-        line, _ = _shown(panel)
+        assert BRICKED in caption
+        _search(browser, "套路", ADVERT)
+        line, caption = _shown(panel, "车主a139")
+        assert "车主a139" in line
+        _search(browser, "变砖", BRICKED)
+        line, _ = _shown(panel, "车主a88")
         assert "车主a88" in line
         select_option(browser, "情感", "负面", scope=panel)
-        type_into(browser, "操作人", "李娜")
-        click(browser, button(browser, "保存校正"))
-        wait_text(browser, lambda t: "已校正（操作人 李娜）" in t, "the saved correction")
+        save_correction_as(browser, "李娜")
         assert "车主a88" in chosen(panel, "要校正的提及")
         assert "Traceback" not in page_text(browser)
     finally:

@@ -30,7 +30,9 @@ def app(incident: Stores, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
     st.cache_resource.clear()
     st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["operator"] = "李娜"  # typed in the sidebar: a case change names a person
+    at.run()
     assert not at.exception, at.exception
     yield at
     st.cache_resource.clear()
