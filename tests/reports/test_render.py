@@ -240,3 +240,8 @@ def test_the_report_draws_an_unfinished_day_up_to_now() -> None:
     today = resolve_window(Period.DAILY, early.date(), None, early, TZ)
     assert timeline_span(today) == (today.start, early)
     assert timeline_span(last_full(Period.DAILY, early, TZ))[1] == today.start  # all of 12-02
+
+
+def test_the_time_zone_is_named_as_readers_know_it(weekly: GeneratedReport) -> None:
+    """说明 says 北京时间, not the IANA name Asia/Shanghai."""
+    assert "时间按北京时间计" in weekly.html and "Asia/Shanghai" not in weekly.html
