@@ -35,7 +35,8 @@ class Tone(StrEnum):
 @dataclass(frozen=True)
 class Metric:
     """A headline number with its value in the comparison period; `base` is the number of
-    mentions the previous value rests on, `withheld` why the change is not shown."""
+    mentions the previous value rests on, `current_base` the number the current one rests on
+    (shares and the index only), `withheld` why the change is not shown."""
 
     label: str
     current: float | None
@@ -44,6 +45,7 @@ class Metric:
     higher_is_better: bool | None = None
     base: int | None = None
     withheld: str | None = None
+    current_base: int | None = None
 
     @property
     def delta(self) -> float | None:
@@ -116,9 +118,16 @@ class Headline:
                 share,
                 False,
                 self.prev_classified,
+                current_base=self.classified,
             ),
             Metric(
-                "口碑指数", self.reputation, self.prev_reputation, index, True, self.prev_classified
+                "口碑指数",
+                self.reputation,
+                self.prev_reputation,
+                index,
+                True,
+                self.prev_classified,
+                current_base=self.classified,
             ),
             Metric("紧急提及", self.critical, self.prev_critical, count, False, self.prev_critical),
         ]
@@ -151,6 +160,7 @@ class ShareRow:
     share: float
     prev_share: float
     prev_total: int = 0  # the previous period's base of the whole breakdown
+    total: int = 0  # the reported period's base of the whole breakdown
 
     @property
     def delta_pp(self) -> float:
@@ -229,11 +239,14 @@ class ReportData:
     @property
     def compare(self) -> Comparison:
         """How this period may be compared with the previous one."""
-        return self.comparison or Comparison(self.window.previous_zh)
+        return self.comparison or Comparison(
+            self.window.previous_zh, current_zh=self.window.current_zh
+        )
 
-    def withheld(self, base: int) -> str | None:
-        """Why a change against a previous figure of `base` mentions is not shown."""
-        return self.compare.withheld(base)
+    def withheld(self, base: int, current: int | None = None) -> str | None:
+        """Why a change against a previous figure of `base` mentions (of a share of `current`
+        mentions) is not shown."""
+        return self.compare.withheld(base, current)
 
     def comparable(self, base: int) -> bool:
         """True when a change against a previous figure of `base` mentions may be shown."""
@@ -251,12 +264,12 @@ class ReportData:
 
     def table_withheld(self, rows: list[ShareRow]) -> str | None:
         """Why a breakdown's 占比变化 is not shown (its previous base is too thin)."""
-        return self.withheld(rows[0].prev_total if rows else 0)
+        return self.withheld(rows[0].prev_total, rows[0].total) if rows else self.withheld(0)
 
     def _judged(self, metric: Metric) -> Metric:
         if metric.base is None:
             return metric
-        return replace(metric, withheld=self.withheld(metric.base))
+        return replace(metric, withheld=self.withheld(metric.base, metric.current_base))
 
     @property
     def empty(self) -> bool:

@@ -136,3 +136,22 @@ def test_share_changes_read_in_chinese(tmp_path: Path) -> None:
     cells = re.findall(r'<td class="num ?[a-z]*">([+-]\d+\.\d [^<]*)</td>', html)
     assert cells and all(c.endswith(" 个百分点") for c in cells)
     assert " pp<" not in html
+
+
+def test_a_quiet_week_compares_counts_but_not_shares_of_a_handful(tmp_path: Path) -> None:
+    """2 mentions this week after 40 (+1 earlier) last week: the fall of the volume is news
+    (−95.0 %), but a negative share or reputation index of 2 mentions is not a trend (no
+    "−13.3 个百分点" in green), nor are channel shares of 2 posts."""
+    ctx = context(tmp_path)
+    quiet = [mention(CURRENT[0], 0, WEEK + timedelta(days=1), tag="q")]
+    quiet += [mention(PREVIOUS[3], 1, WEEK + timedelta(days=2), tag="q")]
+    before = spread(CURRENT, PREV_WEEK, "prev")
+    before += [mention(PREVIOUS[0], 0, PREV_WEEK - timedelta(days=30), tag="old")]
+    ctx.index.upsert_many(quiet + before)
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+    html = render_html(data, data_uris(report_charts(data)), TZ)
+    assert tiles(html)[:3] == ["较上周 -95.0%", "本周仅 2 条，不作比较", "本周仅 2 条，不作比较"]
+    assert "占比变化：本周仅 2 条，不作比较。" in html  # channels
+    assert "占比变化：本周仅 1 条，不作比较。" in html  # categories of the 1 negative mention
+    assert not re.search(r"[+-]\d+\.\d 个百分点", html)
