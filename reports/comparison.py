@@ -39,6 +39,7 @@ class Comparison:
     blocked: str | None = None
     min_base: int = MIN_BASE
     current_zh: str = "本期"
+    unmonitored: bool = False  # nothing was monitored in the previous period: no "0" for it
 
     def withheld(self, base: int, current: int | None = None) -> str | None:
         """Why a change on a previous figure of `base` mentions is not shown, None when it is;
@@ -57,7 +58,8 @@ def assess(window: ReportWindow, since: datetime | None) -> Comparison:
     """The comparison of a window given when monitoring started (None: the store is empty)."""
     previous, current = window.previous_zh, window.current_zh
     if since is not None and since >= window.start:
-        return Comparison(previous, f"{previous}尚无监测数据，不作比较", current_zh=current)
+        blocked = f"{previous}尚无监测数据，不作比较"
+        return Comparison(previous, blocked, current_zh=current, unmonitored=True)
     if since is not None and since > window.prev_start:
         return Comparison(previous, f"{previous}监测不完整，不作比较", current_zh=current)
     return Comparison(previous, current_zh=current)

@@ -46,6 +46,7 @@ class Metric:
     base: int | None = None
     withheld: str | None = None
     current_base: int | None = None
+    absolute: bool = False  # a count on a thin base: the change in 条, never in %
 
     @property
     def delta(self) -> float | None:
@@ -68,6 +69,8 @@ class Metric:
             return f"{delta:+.1f}"
         if not delta:
             return "持平"
+        if self.absolute:
+            return f"{delta:+,.0f} 条"
         if not self.previous:
             return "新增"
         return f"{delta / self.previous * 100:+.1f}%"
@@ -254,7 +257,8 @@ class ReportData:
 
     @property
     def metrics(self) -> list[Metric]:
-        """The headline tiles, each change withheld on a previous period too thin to compare."""
+        """The headline tiles: no change against a period too thin to compare, a count's
+        change in 条 rather than % on a thin base."""
         return [self._judged(m) for m in self.headline.metrics()]
 
     @property
@@ -269,7 +273,11 @@ class ReportData:
     def _judged(self, metric: Metric) -> Metric:
         if metric.base is None:
             return metric
-        return replace(metric, withheld=self.withheld(metric.base, metric.current_base))
+        withheld = self.withheld(metric.base, metric.current_base)
+        if withheld and metric.kind == MetricKind.COUNT and not self.compare.blocked:
+            # 0 → 7 紧急提及 is news in 条 on any base; only a percentage needs one.
+            return replace(metric, absolute=True)
+        return replace(metric, withheld=withheld)
 
     @property
     def empty(self) -> bool:

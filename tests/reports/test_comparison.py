@@ -69,11 +69,13 @@ def test_monitoring_that_began_at_the_end_of_last_week_is_not_compared(tmp_path:
 
 
 def test_a_thin_previous_week_is_not_compared(tmp_path: Path) -> None:
-    """Monitored all along, but only 2 mentions last week: "上周仅 2 条，不作比较"."""
+    """Monitored all along, but only 1 mention last week: shares say "上周仅 1 条，不作比较",
+    counts change in 条 (0 → 1 紧急提及 is "+1 条", never "新增" or a percentage)."""
     html, rules = report_html(
         tmp_path, [PREV_WEEK - timedelta(days=30), PREV_WEEK + timedelta(days=2)]
     )
-    assert tiles(html) == ["上周仅 1 条，不作比较"] * 3 + ["上周仅 0 条，不作比较"]
+    shares = ["上周仅 1 条，不作比较"] * 2
+    assert tiles(html) == ["较上周 +39 条", *shares, "较上周 +1 条"]
     assert "监测自" not in html and not CHANGE.search(html)
     assert "占比变化：上周仅 1 条，不作比较。" in html
     assert not {"volume_spike", "negative_share_rise", "category_share_rise"} & set(rules)
@@ -87,9 +89,14 @@ def test_a_previous_week_of_min_base_mentions_is_compared(tmp_path: Path) -> Non
 
 
 def test_the_first_week_of_monitoring_says_so(tmp_path: Path) -> None:
+    """Nothing was monitored last week: no change, and no "上周 0" that reads as a quiet week."""
     html, _ = report_html(tmp_path, [])
     assert "监测自 2026-11-16 08:00 开始，此前无数据：本周数字只含此后发布的提及" in html
     assert tiles(html) == ["上周尚无监测数据，不作比较"] * 4
+    assert re.findall(r'<div class="tile-prev">([^<]+)</div>', html) == ["上周未监测"] * 4
+    assert '<td class="num">—</td><td class="num' in html and "上周 0" not in html
+    recovery = re.findall(r'<p class="recovery-count">(.*?)</p>', html)
+    assert recovery == ['本周 <b>0</b> 条（<span class="flat">上周尚无监测数据，不作比较</span>）']
 
 
 def write_config(tmp_path: Path) -> Path:
