@@ -37,19 +37,38 @@ def load_alerts(sessions: sessionmaker[Session], start: datetime, end: datetime)
         with sessions() as session:
             records = list(session.scalars(statement))
             cases = _cases_of(session, [r.id for r in records])
+            events = _events_of(session, records)
     except SQLAlchemyError as exc:
         log.warning("报告：无法读取预警（%s），该部分显示“无数据”", _reason(exc))
         return AlertsSection(available=False)
-    return AlertsSection(available=True, rows=[_alert_row(r, cases.get(r.id, ())) for r in records])
+    rows = [_alert_row(r, cases.get(r.id, ()), events.get(r.id)) for r in records]
+    return AlertsSection(available=True, rows=rows)
+
+
+def _events_of(session: Session, records: list[Alert]) -> dict[int, str]:
+    """Alert id → the title of the event its sample mentions belong to (brand_events.links:
+    the rule the alert cards, the event page and the notifications use)."""
+    from brand_events.links import owners
+
+    samples = {r.id: list(r.sample_mention_ids or []) for r in records if r.sample_mention_ids}
+    if not samples:
+        return {}
+    try:
+        found = owners(session, samples)
+    except SQLAlchemyError as exc:
+        log.info("报告：无法读取事件（%s），预警组按规则标题列出", _reason(exc))
+        session.rollback()
+        return {}
+    return {alert_id: event.title for alert_id, event in found.items()}
 
 
 def _cases_of(session: Session, alert_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """Alert id → "案件 #N（状态）" of the cases linked to it."""
+    """Alert id → "案件 #N（状态，负责人 …）" of the cases linked to it."""
     if not alert_ids:
         return {}
     case, link = Case, CaseAlert
     statement = (
-        select(link.alert_id, case.id, case.status)
+        select(link.alert_id, case.id, case.status, case.owner)
         .join(case, case.id == link.case_id)
         .where(link.alert_id.in_(alert_ids))
         .order_by(case.id)
@@ -61,9 +80,10 @@ def _cases_of(session: Session, alert_ids: list[int]) -> dict[int, tuple[str, ..
         session.rollback()
         return {}
     found: dict[int, tuple[str, ...]] = {}
-    for alert_id, case_id, status in rows:
+    for alert_id, case_id, status, owner in rows:
         label = STATUS_LABELS_ZH.get(CaseStatus(status), status)
-        found[alert_id] = (*found.get(alert_id, ()), f"案件 #{case_id}（{label}）")
+        who = f"负责人 {owner}" if owner else "未指派负责人"
+        found[alert_id] = (*found.get(alert_id, ()), f"案件 #{case_id}（{label}，{who}）")
     return found
 
 
@@ -71,7 +91,7 @@ def _reason(exc: SQLAlchemyError) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
-def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
+def _alert_row(record: Alert, cases: tuple[str, ...] = (), event: str | None = None) -> AlertRow:
     severity, status = Severity(record.severity), AlertStatus(record.status)
     return AlertRow(
         opened_at=record.opened_at,
@@ -87,6 +107,7 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
         incident_id=record.incident_id,
         false_alarm=bool(record.false_alarm),
         cases=cases,
+        event=event,
     )
 
 
