@@ -238,6 +238,12 @@ class ReportData:
     recovery: RecoveryPraise = field(default_factory=RecoveryPraise)
     comparison: Comparison | None = None  # None: the previous period was fully monitored
     notices: list[str] = field(default_factory=list)  # unfinished period, monitoring start
+    scope: str | None = None  # which plans the numbers cover (reports.service.scope_zh)
+
+    @property
+    def heading(self) -> str:
+        """The brand and what is counted: 鲜味坊 · 监测方案 驰远汽车."""
+        return f"{self.brand} · {self.scope}" if self.scope else self.brand
 
     @property
     def compare(self) -> Comparison:

@@ -53,6 +53,17 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     return plan
 
 
+def scope_zh(ctx: Context, plan: str | None) -> str | None:
+    """What the numbers cover, by plan name: 监测方案 驰远汽车, or 全部监测方案：鲜味坊、驰远汽车
+    when several plans are counted together (None for the brand's only plan)."""
+    if plan:
+        found = ctx.config.plan(plan)
+        return f"监测方案 {found.name if found else plan}"
+    if len(ctx.config.plans) > 1:
+        return "全部监测方案：" + "、".join(p.name for p in ctx.config.plans)
+    return None
+
+
 def topic_terms(ctx: Context) -> TopicTerms:
     """The 负面话题 keyword filter of the configured brand (brand_events' names)."""
     from reports.topic_terms import TopicTerms
@@ -68,6 +79,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
+        scope=scope_zh(ctx, plan),
         window=window,
         generated_at=ctx.clock(),
         headline=queries.headline(index, window, plan),
@@ -107,7 +119,7 @@ def generate(
 
 def plain_text(data: ReportData) -> str:
     """The text/plain part of the e-mail: headline numbers and the attention list."""
-    lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
+    lines = [f"{data.heading} {data.window.title_zh}（{data.window.label}）", ""]
     lines += [*data.notices, ""] if data.notices else []
     for metric in [*data.metrics, data.recovery_metric]:
         value = pct(metric.current) if metric.kind == "share" else metric.current
@@ -133,7 +145,7 @@ def email_report(
     message = build_message(
         sender=cfg.smtp.sender,
         recipients=to,
-        subject=f"【{data.brand}】{data.window.title_zh} {data.window.label}",
+        subject=f"【{data.heading}】{data.window.title_zh} {data.window.label}",
         text=plain_text(data),
         html=html,
         charts=report.charts,
