@@ -14,6 +14,7 @@ from reports.workflow_rows import AlertsSection, KpiSection
 
 if TYPE_CHECKING:
     from reports.event_section import EventRow
+    from reports.summary import Verdict
 
 
 class MetricKind(StrEnum):
@@ -239,6 +240,7 @@ class ReportData:
     comparison: Comparison | None = None  # None: the previous period was fully monitored
     notices: list[str] = field(default_factory=list)  # unfinished period, monitoring start
     scope: str | None = None  # which plans the numbers cover (reports.service.scope_zh)
+    verdict: Verdict | None = None  # 核心结论 (reports.summary), set with the attention list
 
     @property
     def heading(self) -> str:

@@ -19,6 +19,7 @@ from reports.models import ReportData
 from reports.period import ReportWindow
 from reports.render import cid_links, data_uris, pct, render_html, render_pdf
 from reports.store import metadata, report_dir, write_report
+from reports.summary import Direction, verdict
 from reports.workflow import load_alerts, load_kpis
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         notices=comparison.notices(window, since, ctx.clock()),
     )
     data.attention = needs_attention(data, cfg.attention)
+    data.verdict = verdict(data, cfg.attention.reputation_floor)
     return data
 
 
@@ -121,15 +123,24 @@ def plain_text(data: ReportData) -> str:
     """The text/plain part of the e-mail: headline numbers and the attention list."""
     lines = [f"{data.heading} {data.window.title_zh}（{data.window.label}）", ""]
     lines += [*data.notices, ""] if data.notices else []
+    if data.verdict is not None:
+        lines += ["核心结论：", *(f"- {line}" for line in data.verdict.lines), ""]
+    against = f"较{data.window.previous_zh} "
     for metric in [*data.metrics, data.recovery_metric]:
         value = pct(metric.current) if metric.kind == "share" else metric.current
-        lines.append(
-            f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"
-        )
+        change = metric.change_text if metric.withheld else against + metric.change_text
+        lines.append(f"{metric.label}：{value if value is not None else '—'}（{change}）")
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]
     return "\n".join(lines)
+
+
+def subject(data: ReportData) -> str:
+    """【鲜味坊】舆情周报 2026-11-23 至 2026-11-29：口碑变差 (the direction when it is known)."""
+    title = f"【{data.heading}】{data.window.title_zh} {data.window.label}"
+    known = data.verdict is not None and data.verdict.direction != Direction.UNKNOWN
+    return f"{title}：{data.verdict.direction}" if known and data.verdict else title
 
 
 def email_report(
@@ -145,7 +156,7 @@ def email_report(
     message = build_message(
         sender=cfg.smtp.sender,
         recipients=to,
-        subject=f"【{data.heading}】{data.window.title_zh} {data.window.label}",
+        subject=subject(data),
         text=plain_text(data),
         html=html,
         charts=report.charts,
