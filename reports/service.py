@@ -11,6 +11,7 @@ from core.errors import ConfigError, NotConfigured
 from reports import comparison
 from reports import data as queries
 from reports.attention import needs_attention
+from reports.case_labels import SlaView
 from reports.charts import report_charts
 from reports.config import REPORTS
 from reports.event_section import load_events
@@ -65,6 +66,13 @@ def scope_zh(ctx: Context, plan: str | None) -> str | None:
     return None
 
 
+def sla_view(ctx: Context, window: ReportWindow) -> SlaView:
+    """Case SLA clocks as they stood at the end of the period (now while it runs)."""
+    from crisis_playbooks.runtime import policy
+
+    return SlaView(policy(ctx), min(ctx.clock(), window.end), ctx.config.tz)
+
+
 def topic_terms(ctx: Context) -> TopicTerms:
     """The 负面话题 keyword filter of the configured brand (brand_events' names)."""
     from reports.topic_terms import TopicTerms
@@ -90,7 +98,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         topics=queries.topics(
             index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
-        alerts=load_alerts(ctx.sessions, window.start, window.end),
+        alerts=load_alerts(ctx.sessions, window.start, window.end, sla_view(ctx, window)),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),

@@ -57,7 +57,7 @@ def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> N
             made.append(alert)
         case = cases.create(
             session,
-            case_in=CaseCreate(title="食品安全", brand="示例品牌"),
+            case_in=CaseCreate(title="食品安全", brand="示例品牌", severity="critical"),
             actor="李娜",
             now=crisis,
         )
@@ -78,6 +78,13 @@ def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> N
     assert crisis_line.cases == [f"案件 #{case.id}（新建，未指派负责人）"]
     assert crisis_line.event is None and crisis_line.name == "食品安全 urgent-mention"
     assert crisis_line.resolved_at is None and crisis_line.time_to_ack is None
+    # Five minutes in, the report says when the first response is due (紧急: 1 hour).
+    from crisis_playbooks.runtime import policy
+    from reports.case_labels import SlaView
+
+    early = SlaView(policy(ctx), crisis + timedelta(minutes=5), TZ)
+    [*_, line] = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end, early).incidents
+    assert line.cases == [f"案件 #{case.id}（新建，未指派负责人，首次响应截止 11-20 11:00）"]
 
 
 def test_an_alert_group_is_named_by_its_event_and_says_who_handles_it(make_ctx: Any) -> None:
@@ -122,9 +129,10 @@ def test_an_alert_group_is_named_by_its_event_and_says_who_handles_it(make_ctx: 
     data = build_data(ctx, WINDOW)
     [line] = data.alerts.incidents
     assert line.event is not None and "蟑螂" in line.event and line.name == f"「{line.event}」"
-    assert line.cases == [f"案件 #{case.id}（新建，负责人 李娜）"]
+    # Opened on Monday, still 新建 at the end of the week: both SLA clocks ran out.
+    handled = f"案件 #{case.id}（新建，负责人 李娜，首次响应已超时，解决已超时）"
+    assert line.cases == [handled]
     urgent = [i.text for i in data.attention if i.rule == "unresolved_critical_alerts"]
-    handled = f"案件 #{case.id}（新建，负责人 李娜）"
     assert urgent == [f"紧急预警组「{line.event}」尚未解决（2 条预警，待处理）：{handled}。"]
 
 
