@@ -130,10 +130,10 @@ def test_an_unfinished_day_is_compared_with_the_same_hours_of_the_day_before(
     assert result.exit_code == 0, result.output
     assert "30 条提及" in result.output
     html = (out / "report.html").read_text("utf-8")
-    assert "截至 2026-11-23 10:00，本期尚未结束" in html
-    assert "与上期同时段（11-22 00:00 至 11-22 10:00）比较" in html
-    assert tiles(html)[0] == "较上期同时段 +20.0%"
-    assert "上期同时段为 2026-11-22 00:00 至 2026-11-22 10:00" in html
+    assert "截至 2026-11-23 10:00，本日尚未结束" in html
+    assert "与前一日同时段（11-22 00:00 至 11-22 10:00）比较" in html
+    assert tiles(html)[0] == "较前一日同时段 +20.0%"
+    assert "前一日同时段为 2026-11-22 00:00 至 2026-11-22 10:00" in html
 
 
 def test_share_changes_read_in_chinese(tmp_path: Path) -> None:
