@@ -1,7 +1,8 @@
 """The report's events (事件) section: what happened, since when, who started and spread it.
 
-Major events get a 事件脉络 (storyline): first post, the hour it took off, the peak, key
-spreaders, the brand's own posts, linked alerts, and when it went quiet.
+Major events (30 mentions or more, or any event that raised an alert) get a 事件脉络
+(storyline): first post, the hour it took off, the peak, key spreaders, the brand's own posts,
+linked alerts, and when it went quiet.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> 
             inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
             size = len(mentions) if plan else event.mention_count
-            major = len(rows) < MAJOR_EVENTS and size >= MAJOR_SIZE
+            # A big event, or one that raised an alert however small it still is (the crisis
+            # of the week is told even when it is caught at 20 posts).
+            major = len(rows) < MAJOR_EVENTS and (size >= MAJOR_SIZE or bool(full.alerts))
             rows.append(
                 EventRow(
                     title=event.title,

@@ -130,6 +130,10 @@ def test_an_alert_group_is_named_by_its_event_and_says_who_handles_it(make_ctx: 
     [line] = data.alerts.incidents
     assert line.event is not None and "蟑螂" in line.event and line.name == f"「{line.event}」"
     # Opened on Monday, still 新建 at the end of the week: both SLA clocks ran out.
+    # 6 posts, far below a big event's 30, but it raised the alerts: its storyline is told.
+    [event] = data.events
+    assert event.mentions == 6 and event.storyline
+    assert [p.text for p in event.storyline if p.text.startswith("触发预警")]
     handled = f"案件 #{case.id}（新建，负责人 李娜，首次响应已超时，解决已超时）"
     assert line.cases == [handled]
     urgent = [i.text for i in data.attention if i.rule == "unresolved_critical_alerts"]
