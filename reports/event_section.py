@@ -121,14 +121,16 @@ def storyline(full: EventDetail) -> list[StoryPoint]:
     if first is not None:
         author = first.author.name or "匿名"
         points.append(StoryPoint(first.published_at, f"{author} 首发：“{_excerpt(first.text)}”"))
+    # An hour's count is dated no earlier than the first post: the hour of a post at 12:28
+    # starts at 12:00, and "12:00 开始发酵" above "12:28 首发" reads as if it spread first.
     take_off = next((p for p in full.timeline if p.count >= TAKE_OFF), None)
     if take_off is not None:
-        points.append(StoryPoint(take_off.hour, f"开始发酵：一小时内 {take_off.count} 条"))
+        at = max(take_off.hour, event.started_at)
+        points.append(StoryPoint(at, f"开始发酵：一小时内 {take_off.count} 条"))
     if full.timeline:
         peak = max(full.timeline, key=lambda p: p.count)
-        points.append(
-            StoryPoint(peak.hour, f"高峰：一小时 {peak.count} 条，负面占比 {peak.negative:.0%}")
-        )
+        text = f"高峰：一小时 {peak.count} 条，负面占比 {peak.negative:.0%}"
+        points.append(StoryPoint(max(peak.hour, event.started_at), text))
     by_id = {m.id: m for m in mentions}
     for node in full.propagation.key_nodes[:2]:
         m = by_id[node.mention_id]

@@ -101,13 +101,13 @@ def test_an_alert_group_is_named_by_its_event_and_says_who_handles_it(make_ctx: 
 
     plans = [{"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"}]
     ctx = make_ctx(brand="鲜味坊", plans=plans)
-    story = [post("s", "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认", 0, "吃货小王")]
+    story = [post("s", "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认", 20, "吃货小王")]
     for i in range(5):
-        story.append(post(f"b{i}", "太恶心了//@吃货小王:", 2 + i, f"b{i}", repost_of="s"))
+        story.append(post(f"b{i}", "太恶心了//@吃货小王:", 22 + i, f"b{i}", repost_of="s"))
     ids = [m.id for m in ctx.pipeline.process(story).new]
     with ctx.sessions() as session:
         made = []
-        for minutes, rule in [(10, "urgent-mention"), (12, "category-spike")]:
+        for minutes, rule in [(30, "urgent-mention"), (32, "category-spike")]:
             at = T0 + timedelta(minutes=minutes)
             alert = Alert(
                 rule=rule, rule_type=rule, key="*", severity="critical", status="open",
@@ -134,6 +134,9 @@ def test_an_alert_group_is_named_by_its_event_and_says_who_handles_it(make_ctx: 
     [event] = data.events
     assert event.mentions == 6 and event.storyline
     assert [p.text for p in event.storyline if p.text.startswith("触发预警")]
+    # Posted at 10:20: its hour's peak is not dated 10:00, before the first post.
+    assert event.storyline[0].text.startswith("吃货小王 首发")
+    assert min(p.at for p in event.storyline) == T0 + timedelta(minutes=20)
     handled = f"案件 #{case.id}（新建，负责人 李娜，首次响应已超时，解决已超时）"
     assert line.cases == [handled]
     urgent = [i.text for i in data.attention if i.rule == "unresolved_critical_alerts"]
