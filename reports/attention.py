@@ -42,14 +42,21 @@ def safety_complaints(data: ReportData, cfg: AttentionConfig) -> list[AttentionI
 
 
 def unresolved_critical_alerts(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
-    """Critical alerts that are still open at the end of the period."""
-    open_alerts = data.alerts.unresolved_critical
-    if not open_alerts:
-        return []
-    titles = "、".join(a.title or a.rule for a in open_alerts[:3])
-    more = " 等" if len(open_alerts) > 3 else ""
-    text = f"{len(open_alerts)} 条紧急预警尚未解决：{titles}{more}。"
-    return [AttentionItem(Severity.CRITICAL, text, "unresolved_critical_alerts")]
+    """Alert groups with a critical alert still open, one line per crisis (named by its event,
+    as the 预警与危机 table counts them), with who handles it."""
+    found = data.alerts.unresolved_critical_incidents
+    items = []
+    for incident in found[:3]:
+        handled = "、".join(incident.cases) or "尚未立案，无人负责"
+        text = (
+            f"紧急预警组{incident.name}尚未解决（{incident.signals} 条预警，"
+            f"{incident.status_label}）：{handled}。"
+        )
+        items.append(AttentionItem(Severity.CRITICAL, text, "unresolved_critical_alerts"))
+    if len(found) > 3:
+        text = f"另有 {len(found) - 3} 个紧急预警组尚未解决，见“预警与危机”。"
+        items.append(AttentionItem(Severity.CRITICAL, text, "unresolved_critical_alerts"))
+    return items
 
 
 def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:

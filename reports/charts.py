@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from core.enums import Severity
+from core.timeutil import zone_zh
 from reports.models import ReportData, ShareRow, TrendPoint
 from reports.period import ReportWindow
 from reports.workflow_rows import AlertRow, IncidentRow
@@ -77,8 +78,24 @@ def _tick_label(start: datetime, hourly: bool) -> str:
     return f"{start:%m-%d}\n周{WEEKDAYS_ZH[start.weekday()]}"
 
 
-def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
+def trend_chart(points: list[TrendPoint], window: ReportWindow) -> bytes:
     """Stacked bars of mentions by sentiment per bucket, with the negative share as a line."""
+    return _png(trend_figure(points, window))
+
+
+def trend_labels(points: list[TrendPoint], window: ReportWindow) -> list[str]:
+    """One tick label per bucket; the bucket still running says up to when it is counted (a
+    short bar there is an unfinished day, not a quiet one)."""
+    hourly = window.days == 1
+    labels = [_tick_label(p.start, hourly) for p in points]
+    if points and window.in_progress and window.cutoff < points[-1].start + window.bucket:
+        labels[-1] += f"\n截至 {window.cutoff.astimezone(window.tz):%H:%M}"
+    return labels
+
+
+def trend_figure(points: list[TrendPoint], window: ReportWindow) -> Figure:
+    """The figure of `trend_chart`, its time axis named in the window's zone."""
+    tz_hourly = window.days == 1
     fig, ax = _figure(2.9)
     xs = list(range(len(points)))
     bottom = [0] * len(points)
@@ -95,7 +112,8 @@ def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, len(points) // 16)
     ax.set_xticks(xs[::step])
-    ax.set_xticklabels([_tick_label(p.start, tz_hourly) for p in points][::step], fontsize=7)
+    ax.set_xticklabels(trend_labels(points, window)[::step], fontsize=7)
+    ax.set_xlabel(f"{'小时' if tz_hourly else '日期'}（{zone_zh(window.tz)}）", fontsize=8)
     ax.set_ylabel("提及量", fontsize=8)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     share_ax = ax.twinx()
@@ -106,7 +124,7 @@ def trend_chart(points: list[TrendPoint], tz_hourly: bool) -> bytes:
     share_ax.tick_params(labelsize=7)
     share_ax.spines[["top"]].set_visible(False)
     ax.legend(fontsize=7, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
-    return _png(fig)
+    return fig
 
 
 def share_chart(rows: list[ShareRow], current: str, previous: str | None, limit: int = 8) -> bytes:
@@ -177,6 +195,7 @@ def timeline_figure(
     days = (end - start) / timedelta(days=1)
     ax.xaxis.set_major_locator(AutoDateLocator(tz=tz, minticks=3, maxticks=9))
     ax.xaxis.set_major_formatter(DateFormatter("%H:%M" if days <= 1 else "%m-%d", tz=tz))
+    ax.set_xlabel(f"预警组首次触发至解决（{zone_zh(tz) if tz else 'UTC'}）", fontsize=8)
     ax.grid(axis="x", color="#eceff3", linewidth=0.8)
     return fig
 
@@ -198,7 +217,7 @@ def report_charts(data: ReportData) -> dict[str, bytes]:
 
     charts: dict[str, bytes] = {}
     if not data.empty:
-        charts["trend"] = trend_chart(data.trend, window.days == 1)
+        charts["trend"] = trend_chart(data.trend, window)
         charts["channels"] = share_chart(data.channels, window.current_zh, previous(data.channels))
     if any(r.count for r in data.categories):
         cats = data.categories

@@ -38,24 +38,31 @@ class Comparison:
     previous_zh: str
     blocked: str | None = None
     min_base: int = MIN_BASE
+    current_zh: str = "本期"
+    unmonitored: bool = False  # nothing was monitored in the previous period: no "0" for it
 
-    def withheld(self, base: int) -> str | None:
-        """Why a change on a previous figure of `base` mentions is not shown, None when it is."""
+    def withheld(self, base: int, current: int | None = None) -> str | None:
+        """Why a change on a previous figure of `base` mentions is not shown, None when it is;
+        `current` is the reported figure's base when it matters too (a share or the index of
+        2 mentions moves tens of points by chance, whatever the previous base)."""
         if self.blocked:
             return self.blocked
         if base < self.min_base:
             return f"{self.previous_zh}仅 {base} 条，不作比较"
+        if current is not None and current < self.min_base:
+            return f"{self.current_zh}仅 {current} 条，不作比较"
         return None
 
 
 def assess(window: ReportWindow, since: datetime | None) -> Comparison:
     """The comparison of a window given when monitoring started (None: the store is empty)."""
-    previous = window.previous_zh
+    previous, current = window.previous_zh, window.current_zh
     if since is not None and since >= window.start:
-        return Comparison(previous, f"{previous}尚无监测数据，不作比较")
+        blocked = f"{previous}尚无监测数据，不作比较"
+        return Comparison(previous, blocked, current_zh=current, unmonitored=True)
     if since is not None and since > window.prev_start:
-        return Comparison(previous, f"{previous}监测不完整，不作比较")
-    return Comparison(previous)
+        return Comparison(previous, f"{previous}监测不完整，不作比较", current_zh=current)
+    return Comparison(previous, current_zh=current)
 
 
 def notices(window: ReportWindow, since: datetime | None, generated_at: datetime) -> list[str]:

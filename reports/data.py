@@ -120,6 +120,7 @@ def _share_rows(
             share=now.get(key, 0) / now_total if now_total else 0.0,
             prev_share=before.get(key, 0) / prev_total if prev_total else 0.0,
             prev_total=prev_total,
+            total=now_total,
         )
         for key in set(now) | set(before)
     ]

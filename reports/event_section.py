@@ -1,7 +1,8 @@
 """The report's events (事件) section: what happened, since when, who started and spread it.
 
-Major events get a 事件脉络 (storyline): first post, the hour it took off, the peak, key
-spreaders, the brand's own posts, linked alerts, and when it went quiet.
+Major events (30 mentions or more, or any event that raised an alert) get a 事件脉络
+(storyline): first post, the hour it took off, the peak, key spreaders, the brand's own posts,
+linked alerts, and when it went quiet.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> 
             inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
             size = len(mentions) if plan else event.mention_count
-            major = len(rows) < MAJOR_EVENTS and size >= MAJOR_SIZE
+            # A big event, or one that raised an alert however small it still is (the crisis
+            # of the week is told even when it is caught at 20 posts).
+            major = len(rows) < MAJOR_EVENTS and (size >= MAJOR_SIZE or bool(full.alerts))
             rows.append(
                 EventRow(
                     title=event.title,
@@ -118,14 +121,16 @@ def storyline(full: EventDetail) -> list[StoryPoint]:
     if first is not None:
         author = first.author.name or "匿名"
         points.append(StoryPoint(first.published_at, f"{author} 首发：“{_excerpt(first.text)}”"))
+    # An hour's count is dated no earlier than the first post: the hour of a post at 12:28
+    # starts at 12:00, and "12:00 开始发酵" above "12:28 首发" reads as if it spread first.
     take_off = next((p for p in full.timeline if p.count >= TAKE_OFF), None)
     if take_off is not None:
-        points.append(StoryPoint(take_off.hour, f"开始发酵：一小时内 {take_off.count} 条"))
+        at = max(take_off.hour, event.started_at)
+        points.append(StoryPoint(at, f"开始发酵：一小时内 {take_off.count} 条"))
     if full.timeline:
         peak = max(full.timeline, key=lambda p: p.count)
-        points.append(
-            StoryPoint(peak.hour, f"高峰：一小时 {peak.count} 条，负面占比 {peak.negative:.0%}")
-        )
+        text = f"高峰：一小时 {peak.count} 条，负面占比 {peak.negative:.0%}"
+        points.append(StoryPoint(max(peak.hour, event.started_at), text))
     by_id = {m.id: m for m in mentions}
     for node in full.propagation.key_nodes[:2]:
         m = by_id[node.mention_id]

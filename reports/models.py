@@ -14,6 +14,7 @@ from reports.workflow_rows import AlertsSection, KpiSection
 
 if TYPE_CHECKING:
     from reports.event_section import EventRow
+    from reports.summary import Verdict
 
 
 class MetricKind(StrEnum):
@@ -35,7 +36,8 @@ class Tone(StrEnum):
 @dataclass(frozen=True)
 class Metric:
     """A headline number with its value in the comparison period; `base` is the number of
-    mentions the previous value rests on, `withheld` why the change is not shown."""
+    mentions the previous value rests on, `current_base` the number the current one rests on
+    (shares and the index only), `withheld` why the change is not shown."""
 
     label: str
     current: float | None
@@ -44,6 +46,8 @@ class Metric:
     higher_is_better: bool | None = None
     base: int | None = None
     withheld: str | None = None
+    current_base: int | None = None
+    absolute: bool = False  # a count on a thin base: the change in 条, never in %
 
     @property
     def delta(self) -> float | None:
@@ -66,6 +70,8 @@ class Metric:
             return f"{delta:+.1f}"
         if not delta:
             return "持平"
+        if self.absolute:
+            return f"{delta:+,.0f} 条"
         if not self.previous:
             return "新增"
         return f"{delta / self.previous * 100:+.1f}%"
@@ -116,9 +122,16 @@ class Headline:
                 share,
                 False,
                 self.prev_classified,
+                current_base=self.classified,
             ),
             Metric(
-                "口碑指数", self.reputation, self.prev_reputation, index, True, self.prev_classified
+                "口碑指数",
+                self.reputation,
+                self.prev_reputation,
+                index,
+                True,
+                self.prev_classified,
+                current_base=self.classified,
             ),
             Metric("紧急提及", self.critical, self.prev_critical, count, False, self.prev_critical),
         ]
@@ -151,6 +164,7 @@ class ShareRow:
     share: float
     prev_share: float
     prev_total: int = 0  # the previous period's base of the whole breakdown
+    total: int = 0  # the reported period's base of the whole breakdown
 
     @property
     def delta_pp(self) -> float:
@@ -225,15 +239,25 @@ class ReportData:
     recovery: RecoveryPraise = field(default_factory=RecoveryPraise)
     comparison: Comparison | None = None  # None: the previous period was fully monitored
     notices: list[str] = field(default_factory=list)  # unfinished period, monitoring start
+    scope: str | None = None  # which plans the numbers cover (reports.service.scope_zh)
+    verdict: Verdict | None = None  # 核心结论 (reports.summary), set with the attention list
+
+    @property
+    def heading(self) -> str:
+        """The brand and what is counted: 鲜味坊 · 监测方案 驰远汽车."""
+        return f"{self.brand} · {self.scope}" if self.scope else self.brand
 
     @property
     def compare(self) -> Comparison:
         """How this period may be compared with the previous one."""
-        return self.comparison or Comparison(self.window.previous_zh)
+        return self.comparison or Comparison(
+            self.window.previous_zh, current_zh=self.window.current_zh
+        )
 
-    def withheld(self, base: int) -> str | None:
-        """Why a change against a previous figure of `base` mentions is not shown."""
-        return self.compare.withheld(base)
+    def withheld(self, base: int, current: int | None = None) -> str | None:
+        """Why a change against a previous figure of `base` mentions (of a share of `current`
+        mentions) is not shown."""
+        return self.compare.withheld(base, current)
 
     def comparable(self, base: int) -> bool:
         """True when a change against a previous figure of `base` mentions may be shown."""
@@ -241,7 +265,8 @@ class ReportData:
 
     @property
     def metrics(self) -> list[Metric]:
-        """The headline tiles, each change withheld on a previous period too thin to compare."""
+        """The headline tiles: no change against a period too thin to compare, a count's
+        change in 条 rather than % on a thin base."""
         return [self._judged(m) for m in self.headline.metrics()]
 
     @property
@@ -251,12 +276,16 @@ class ReportData:
 
     def table_withheld(self, rows: list[ShareRow]) -> str | None:
         """Why a breakdown's 占比变化 is not shown (its previous base is too thin)."""
-        return self.withheld(rows[0].prev_total if rows else 0)
+        return self.withheld(rows[0].prev_total, rows[0].total) if rows else self.withheld(0)
 
     def _judged(self, metric: Metric) -> Metric:
         if metric.base is None:
             return metric
-        return replace(metric, withheld=self.withheld(metric.base))
+        withheld = self.withheld(metric.base, metric.current_base)
+        if withheld and metric.kind == MetricKind.COUNT and not self.compare.blocked:
+            # 0 → 7 紧急提及 is news in 条 on any base; only a percentage needs one.
+            return replace(metric, absolute=True)
+        return replace(metric, withheld=withheld)
 
     @property
     def empty(self) -> bool:

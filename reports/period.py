@@ -155,8 +155,30 @@ def resolve_window(
         return last_full(period, now, tz)
     if first_day is None:
         raise WindowError("--to 需要同时指定 --from（如 --from 2026-11-16 --to 2026-11-22）")
-    window = custom_range(period, first_day, last_day or period_end(period, first_day), tz)
+    last = last_day or period_end(period, first_day)
+    window = calendar_period(period, first_day, last, tz) or custom_range(
+        period, first_day, last, tz
+    )
     return as_of(window, now)
+
+
+def calendar_period(
+    period: Period, first_day: date, last_day: date, tz: tzinfo
+) -> ReportWindow | None:
+    """A range that is exactly one day, Monday–Sunday week or calendar month of `period` is
+    that period: titled 日报/周报/月报 and compared with the day, week or month before (a
+    February is compared with all of January, not with the 28 days before it); else None."""
+    if last_day != period_end(period, first_day):
+        return None
+    if period == Period.DAILY:
+        previous = first_day - timedelta(days=1)
+    elif period == Period.WEEKLY and first_day.weekday() == 0:
+        previous = first_day - timedelta(days=7)
+    elif period == Period.MONTHLY and first_day.day == 1:
+        previous = (first_day - timedelta(days=1)).replace(day=1)
+    else:
+        return None
+    return ReportWindow(period, first_day, last_day, previous, tz)
 
 
 def as_of(window: ReportWindow, now: datetime) -> ReportWindow:

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from core.enums import SEVERITY_LABELS_ZH, Severity
-from core.timeutil import duration_zh
+from core.timeutil import duration_zh, zone_zh
 from reports.models import Metric, MetricKind, ReportData
 from reports.reputation import URGENCY_WEIGHTS
 
@@ -107,7 +107,7 @@ def render_html(
         generated=data.generated_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
         severity_zh=SEVERITY_LABELS_ZH,
         sla_target=sla_target,
-        tz_name=str(tz),
+        tz_name=zone_zh(tz),
         prev_label=_prev_label(data),
         urgency_weights=urgency_weights(),
         local=local,

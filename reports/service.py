@@ -11,6 +11,7 @@ from core.errors import ConfigError, NotConfigured
 from reports import comparison
 from reports import data as queries
 from reports.attention import needs_attention
+from reports.case_labels import SlaView
 from reports.charts import report_charts
 from reports.config import REPORTS
 from reports.event_section import load_events
@@ -19,6 +20,7 @@ from reports.models import ReportData
 from reports.period import ReportWindow
 from reports.render import cid_links, data_uris, pct, render_html, render_pdf
 from reports.store import metadata, report_dir, write_report
+from reports.summary import Direction, verdict
 from reports.workflow import load_alerts, load_kpis
 
 if TYPE_CHECKING:
@@ -53,6 +55,24 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     return plan
 
 
+def scope_zh(ctx: Context, plan: str | None) -> str | None:
+    """What the numbers cover, by plan name: 监测方案 驰远汽车, or 全部监测方案：鲜味坊、驰远汽车
+    when several plans are counted together (None for the brand's only plan)."""
+    if plan:
+        found = ctx.config.plan(plan)
+        return f"监测方案 {found.name if found else plan}"
+    if len(ctx.config.plans) > 1:
+        return "全部监测方案：" + "、".join(p.name for p in ctx.config.plans)
+    return None
+
+
+def sla_view(ctx: Context, window: ReportWindow) -> SlaView:
+    """Case SLA clocks as they stood at the end of the period (now while it runs)."""
+    from crisis_playbooks.runtime import policy
+
+    return SlaView(policy(ctx), min(ctx.clock(), window.end), ctx.config.tz)
+
+
 def topic_terms(ctx: Context) -> TopicTerms:
     """The 负面话题 keyword filter of the configured brand (brand_events' names)."""
     from reports.topic_terms import TopicTerms
@@ -68,6 +88,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
+        scope=scope_zh(ctx, plan),
         window=window,
         generated_at=ctx.clock(),
         headline=queries.headline(index, window, plan),
@@ -77,7 +98,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         topics=queries.topics(
             index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
-        alerts=load_alerts(ctx.sessions, window.start, window.end),
+        alerts=load_alerts(ctx.sessions, window.start, window.end, sla_view(ctx, window)),
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),
@@ -86,6 +107,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         notices=comparison.notices(window, since, ctx.clock()),
     )
     data.attention = needs_attention(data, cfg.attention)
+    data.verdict = verdict(data, cfg.attention.reputation_floor)
     return data
 
 
@@ -107,17 +129,26 @@ def generate(
 
 def plain_text(data: ReportData) -> str:
     """The text/plain part of the e-mail: headline numbers and the attention list."""
-    lines = [f"{data.brand} {data.window.title_zh}（{data.window.label}）", ""]
+    lines = [f"{data.heading} {data.window.title_zh}（{data.window.label}）", ""]
     lines += [*data.notices, ""] if data.notices else []
+    if data.verdict is not None:
+        lines += ["核心结论：", *(f"- {line}" for line in data.verdict.lines), ""]
+    against = f"较{data.window.previous_zh} "
     for metric in [*data.metrics, data.recovery_metric]:
         value = pct(metric.current) if metric.kind == "share" else metric.current
-        lines.append(
-            f"{metric.label}：{value if value is not None else '—'}（{metric.change_text}）"
-        )
+        change = metric.change_text if metric.withheld else against + metric.change_text
+        lines.append(f"{metric.label}：{value if value is not None else '—'}（{change}）")
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]
     return "\n".join(lines)
+
+
+def subject(data: ReportData) -> str:
+    """【鲜味坊】舆情周报 2026-11-23 至 2026-11-29：口碑变差 (the direction when it is known)."""
+    title = f"【{data.heading}】{data.window.title_zh} {data.window.label}"
+    known = data.verdict is not None and data.verdict.direction != Direction.UNKNOWN
+    return f"{title}：{data.verdict.direction}" if known and data.verdict else title
 
 
 def email_report(
@@ -133,7 +164,7 @@ def email_report(
     message = build_message(
         sender=cfg.smtp.sender,
         recipients=to,
-        subject=f"【{data.brand}】{data.window.title_zh} {data.window.label}",
+        subject=subject(data),
         text=plain_text(data),
         html=html,
         charts=report.charts,

@@ -12,17 +12,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
 from core.enums import Severity
-from crisis_playbooks.cases.enums import STATUS_LABELS_ZH, CaseStatus
-from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.kpis import compute_kpis
+from reports.case_labels import SlaView, cases_of
 from reports.workflow_rows import AlertRow, AlertsSection, KpiSection
 
 log = logging.getLogger(__name__)
 MAX_ALERTS = 200
 
 
-def load_alerts(sessions: sessionmaker[Session], start: datetime, end: datetime) -> AlertsSection:
-    """Alerts opened in [start, end) plus older ones still unresolved at the end."""
+def load_alerts(
+    sessions: sessionmaker[Session], start: datetime, end: datetime, sla: SlaView | None = None
+) -> AlertsSection:
+    """Alerts opened in [start, end) plus older ones still unresolved at the end, with the
+    cases handling them (their SLA clocks read as `sla` says, when given)."""
     alert = Alert
     # The alert store keeps UTC; SQLite would compare local wall-clock strings otherwise.
     start, end = start.astimezone(UTC), end.astimezone(UTC)
@@ -36,42 +38,49 @@ def load_alerts(sessions: sessionmaker[Session], start: datetime, end: datetime)
     try:
         with sessions() as session:
             records = list(session.scalars(statement))
-            cases = _cases_of(session, [r.id for r in records])
+            cases = _cases_of(session, [r.id for r in records], sla)
+            events = _events_of(session, records)
     except SQLAlchemyError as exc:
         log.warning("报告：无法读取预警（%s），该部分显示“无数据”", _reason(exc))
         return AlertsSection(available=False)
-    return AlertsSection(available=True, rows=[_alert_row(r, cases.get(r.id, ())) for r in records])
+    rows = [_alert_row(r, cases.get(r.id, ()), events.get(r.id)) for r in records]
+    return AlertsSection(available=True, rows=rows)
 
 
-def _cases_of(session: Session, alert_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """Alert id → "案件 #N（状态）" of the cases linked to it."""
-    if not alert_ids:
+def _events_of(session: Session, records: list[Alert]) -> dict[int, str]:
+    """Alert id → the title of the event its sample mentions belong to (brand_events.links:
+    the rule the alert cards, the event page and the notifications use)."""
+    from brand_events.links import owners
+
+    samples = {r.id: list(r.sample_mention_ids or []) for r in records if r.sample_mention_ids}
+    if not samples:
         return {}
-    case, link = Case, CaseAlert
-    statement = (
-        select(link.alert_id, case.id, case.status)
-        .join(case, case.id == link.case_id)
-        .where(link.alert_id.in_(alert_ids))
-        .order_by(case.id)
-    )
     try:
-        rows = session.execute(statement).all()
+        found = owners(session, samples)
+    except SQLAlchemyError as exc:
+        log.info("报告：无法读取事件（%s），预警组按规则标题列出", _reason(exc))
+        session.rollback()
+        return {}
+    return {alert_id: event.title for alert_id, event in found.items()}
+
+
+def _cases_of(
+    session: Session, alert_ids: list[int], sla: SlaView | None
+) -> dict[int, tuple[str, ...]]:
+    """Alert id → its cases (reports.case_labels); none when the case store is unreadable."""
+    try:
+        return cases_of(session, alert_ids, sla)
     except SQLAlchemyError as exc:
         log.info("报告：无法读取案件（%s），预警照常列出，不含案件", _reason(exc))
         session.rollback()
         return {}
-    found: dict[int, tuple[str, ...]] = {}
-    for alert_id, case_id, status in rows:
-        label = STATUS_LABELS_ZH.get(CaseStatus(status), status)
-        found[alert_id] = (*found.get(alert_id, ()), f"案件 #{case_id}（{label}）")
-    return found
 
 
 def _reason(exc: SQLAlchemyError) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
-def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
+def _alert_row(record: Alert, cases: tuple[str, ...] = (), event: str | None = None) -> AlertRow:
     severity, status = Severity(record.severity), AlertStatus(record.status)
     return AlertRow(
         opened_at=record.opened_at,
@@ -87,6 +96,7 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = ()) -> AlertRow:
         incident_id=record.incident_id,
         false_alarm=bool(record.false_alarm),
         cases=cases,
+        event=event,
     )
 
 

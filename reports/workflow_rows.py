@@ -25,7 +25,8 @@ class AlertRow:
     resolved_at: datetime | None = None
     incident_id: int | None = None
     false_alarm: bool = False  # marked 误报 by a person
-    cases: tuple[str, ...] = ()  # "案件 #3（已解决）" for each case the alert is linked to
+    cases: tuple[str, ...] = ()  # "案件 #3（已解决，负责人 李娜）" for each linked case
+    event: str | None = None  # the title of the event its sample mentions belong to
 
     @property
     def is_resolved(self) -> bool:
@@ -79,6 +80,16 @@ class IncidentRow:
     def title(self) -> str:
         """The lead's title (or rule)."""
         return self.lead.title or self.lead.rule
+
+    @property
+    def event(self) -> str | None:
+        """The public story it is about: the event of its first alert that has one."""
+        return next((a.event for a in self.alerts if a.event), None)
+
+    @property
+    def name(self) -> str:
+        """What readers call it: 「event title」, else the rule's alert title."""
+        return f"「{self.event}」" if self.event else self.title
 
     @property
     def signals(self) -> int:
@@ -148,6 +159,11 @@ class AlertsSection:
     def unresolved_critical(self) -> list[AlertRow]:
         """Critical alerts still open."""
         return [row for row in self.rows if row.is_critical and not row.is_resolved]
+
+    @property
+    def unresolved_critical_incidents(self) -> list[IncidentRow]:
+        """Alert groups holding a critical alert that is still open, one per crisis."""
+        return [i for i in self.incidents if any(a in self.unresolved_critical for a in i.alerts)]
 
 
 @dataclass(frozen=True)

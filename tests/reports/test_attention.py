@@ -95,11 +95,12 @@ def test_a_thin_previous_period_triggers_no_comparison_rule() -> None:
     rising = ShareRow("delivery_logistics", "货物运输/物流", 100, 1, 0.67, 1.0)
     data = report(head=thin, categories=[rising])
     assert rules(data) == []
+    # Counts change in 条 on a thin base (no "+14900.0%"), 0 → 0 is 持平; shares say why not.
     assert [m.change_text for m in data.metrics] == [
+        "+298 条",
         "上周仅 2 条，不作比较",
         "上周仅 2 条，不作比较",
-        "上周仅 2 条，不作比较",
-        "上周仅 0 条，不作比较",
+        "持平",
     ]
     assert all(m.tone == "flat" for m in data.metrics)
     # From MIN_BASE on, the same numbers are compared.

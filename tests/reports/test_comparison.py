@@ -69,11 +69,13 @@ def test_monitoring_that_began_at_the_end_of_last_week_is_not_compared(tmp_path:
 
 
 def test_a_thin_previous_week_is_not_compared(tmp_path: Path) -> None:
-    """Monitored all along, but only 2 mentions last week: "上周仅 2 条，不作比较"."""
+    """Monitored all along, but only 1 mention last week: shares say "上周仅 1 条，不作比较",
+    counts change in 条 (0 → 1 紧急提及 is "+1 条", never "新增" or a percentage)."""
     html, rules = report_html(
         tmp_path, [PREV_WEEK - timedelta(days=30), PREV_WEEK + timedelta(days=2)]
     )
-    assert tiles(html) == ["上周仅 1 条，不作比较"] * 3 + ["上周仅 0 条，不作比较"]
+    shares = ["上周仅 1 条，不作比较"] * 2
+    assert tiles(html) == ["较上周 +39 条", *shares, "较上周 +1 条"]
     assert "监测自" not in html and not CHANGE.search(html)
     assert "占比变化：上周仅 1 条，不作比较。" in html
     assert not {"volume_spike", "negative_share_rise", "category_share_rise"} & set(rules)
@@ -87,9 +89,14 @@ def test_a_previous_week_of_min_base_mentions_is_compared(tmp_path: Path) -> Non
 
 
 def test_the_first_week_of_monitoring_says_so(tmp_path: Path) -> None:
+    """Nothing was monitored last week: no change, and no "上周 0" that reads as a quiet week."""
     html, _ = report_html(tmp_path, [])
     assert "监测自 2026-11-16 08:00 开始，此前无数据：本周数字只含此后发布的提及" in html
     assert tiles(html) == ["上周尚无监测数据，不作比较"] * 4
+    assert re.findall(r'<div class="tile-prev">([^<]+)</div>', html) == ["上周未监测"] * 4
+    assert '<td class="num">—</td><td class="num' in html and "上周 0" not in html
+    recovery = re.findall(r'<p class="recovery-count">(.*?)</p>', html)
+    assert recovery == ['本周 <b>0</b> 条（<span class="flat">上周尚无监测数据，不作比较</span>）']
 
 
 def write_config(tmp_path: Path) -> Path:
@@ -123,10 +130,10 @@ def test_an_unfinished_day_is_compared_with_the_same_hours_of_the_day_before(
     assert result.exit_code == 0, result.output
     assert "30 条提及" in result.output
     html = (out / "report.html").read_text("utf-8")
-    assert "截至 2026-11-23 10:00，本期尚未结束" in html
-    assert "与上期同时段（11-22 00:00 至 11-22 10:00）比较" in html
-    assert tiles(html)[0] == "较上期同时段 +20.0%"
-    assert "上期同时段为 2026-11-22 00:00 至 2026-11-22 10:00" in html
+    assert "截至 2026-11-23 10:00，本日尚未结束" in html
+    assert "与前一日同时段（11-22 00:00 至 11-22 10:00）比较" in html
+    assert tiles(html)[0] == "较前一日同时段 +20.0%"
+    assert "前一日同时段为 2026-11-22 00:00 至 2026-11-22 10:00" in html
 
 
 def test_share_changes_read_in_chinese(tmp_path: Path) -> None:
@@ -136,3 +143,22 @@ def test_share_changes_read_in_chinese(tmp_path: Path) -> None:
     cells = re.findall(r'<td class="num ?[a-z]*">([+-]\d+\.\d [^<]*)</td>', html)
     assert cells and all(c.endswith(" 个百分点") for c in cells)
     assert " pp<" not in html
+
+
+def test_a_quiet_week_compares_counts_but_not_shares_of_a_handful(tmp_path: Path) -> None:
+    """2 mentions this week after 40 (+1 earlier) last week: the fall of the volume is news
+    (−95.0 %), but a negative share or reputation index of 2 mentions is not a trend (no
+    "−13.3 个百分点" in green), nor are channel shares of 2 posts."""
+    ctx = context(tmp_path)
+    quiet = [mention(CURRENT[0], 0, WEEK + timedelta(days=1), tag="q")]
+    quiet += [mention(PREVIOUS[3], 1, WEEK + timedelta(days=2), tag="q")]
+    before = spread(CURRENT, PREV_WEEK, "prev")
+    before += [mention(PREVIOUS[0], 0, PREV_WEEK - timedelta(days=30), tag="old")]
+    ctx.index.upsert_many(quiet + before)
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+    html = render_html(data, data_uris(report_charts(data)), TZ)
+    assert tiles(html)[:3] == ["较上周 -95.0%", "本周仅 2 条，不作比较", "本周仅 2 条，不作比较"]
+    assert "占比变化：本周仅 2 条，不作比较。" in html  # channels
+    assert "占比变化：本周仅 1 条，不作比较。" in html  # categories of the 1 negative mention
+    assert not re.search(r"[+-]\d+\.\d 个百分点", html)

@@ -16,8 +16,9 @@ from core.errors import NotConfigured
 from reports.cli import report_app
 from reports.config import Period
 from reports.period import last_full
+from reports.render import render_html
 from reports.scheduled import job_id, register_jobs, run_scheduled_report
-from reports.service import email_report, generate
+from reports.service import build_data, email_report, generate, plain_text
 from reports.store import list_reports
 from tests.reports.conftest import ContextFactory
 from tests.reports.factories import NOW, PLAN, TZ, two_weeks
@@ -53,6 +54,20 @@ def test_email_arrives_with_pdf_attachment(make_ctx: ContextFactory, smtp_inbox:
     assert smtp_inbox.recipients == [["boss@example.com", "pr@example.com"]]
     check_report_mail(message, "舆情周报")
     assert message.get_body(("plain",)).get_content().count("\n- ") >= 3  # type: ignore[union-attr]
+    # The plan by its name, not its id: the reader knows 示例, not acme.
+    assert message["Subject"].startswith("【示例品牌 · 监测方案 示例】舆情周报")
+    assert '<div class="brand">示例品牌 · 监测方案 示例</div>' in report.html
+
+
+def test_a_report_of_several_plans_says_it_counts_them_all(make_ctx: ContextFactory) -> None:
+    """Without --plan the numbers are those of every plan (示例 and 其他): the header says so
+    instead of passing them off as the brand's alone."""
+    ctx = make_ctx()
+    ctx.index.upsert_many(two_weeks())
+    data = build_data(ctx, last_full(Period.WEEKLY, NOW, TZ))
+    html = render_html(data, {}, TZ)
+    assert '<div class="brand">示例品牌 · 全部监测方案：示例、其他</div>' in html
+    assert plain_text(data).startswith("示例品牌 · 全部监测方案：示例、其他 舆情周报")
 
 
 def test_email_without_recipients_says_what_to_configure(make_ctx: ContextFactory) -> None:

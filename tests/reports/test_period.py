@@ -72,8 +72,23 @@ def test_an_unfinished_range_is_counted_until_now_against_the_same_stretch_befor
     assert week.prev_end == week.prev_start + (NOW - week.start)
     assert week.previous_zh == "上期同期"
     day = resolve_window(Period.DAILY, date(2026, 11, 23), None, NOW, TZ)
-    assert day.previous_zh == "上期同时段" and day.prev_end == NOW - timedelta(days=1)
+    assert day.previous_zh == "前一日同时段" and day.prev_end == NOW - timedelta(days=1)
     later = resolve_window(Period.DAILY, date(2026, 11, 30), None, NOW, TZ)
     assert later.cutoff == later.start and later.prev_end == later.prev_start  # not begun
-    done = resolve_window(Period.WEEKLY, date(2026, 11, 9), None, NOW, TZ)
+    done = resolve_window(Period.WEEKLY, date(2026, 11, 10), None, NOW, TZ)  # Tue … Mon
     assert not done.in_progress and done.prev_end == done.start and done.previous_zh == "上期"
+
+
+def test_a_range_that_is_one_calendar_period_is_that_period() -> None:
+    """`monthly --from 2026-02-01` is the 月报 of February, compared with all of January (not
+    the 28 days before it); `weekly --from <a Monday>` is a 周报, `daily --from D` a 日报."""
+    month = resolve_window(Period.MONTHLY, date(2026, 2, 1), None, NOW, TZ)
+    assert not month.custom and month.title_zh == "舆情月报" and month.previous_zh == "上月"
+    assert month.prev_first_day == date(2026, 1, 1) and month.prev_start.day == 1
+    week = resolve_window(Period.WEEKLY, date(2026, 11, 9), date(2026, 11, 15), NOW, TZ)
+    assert not week.custom and week.title_zh == "舆情周报" and week.previous_zh == "上周"
+    assert week.slug == last_full(Period.WEEKLY, NOW - timedelta(days=7), TZ).slug
+    today = resolve_window(Period.DAILY, date(2026, 11, 23), None, NOW, TZ)
+    assert today.title_zh == "舆情日报" and today.current_zh == "本日" and today.in_progress
+    thursday = resolve_window(Period.WEEKLY, date(2026, 11, 12), None, NOW, TZ)
+    assert thursday.custom and thursday.title_zh == "舆情报告"

@@ -69,7 +69,7 @@ def test_the_week_counts_its_praise_after_a_recovery_against_last_week(ctx: Cont
     assert quotes[1:] == [TEXTS[3], TEXTS[1]]
     assert build_data(ctx, WINDOW).recovery.count == 5  # every plan
     # 1 → 4 is no "+300.0%": a comparison base of 1 praise is too thin (reports.comparison).
-    assert "补救后好评：4（上周仅 1 条，不作比较）" in plain_text(data)
+    assert "补救后好评：4（较上周 +3 条）" in plain_text(data)  # in 条 on a thin base
 
 
 def test_the_report_shows_the_count_and_three_examples(ctx: Context) -> None:

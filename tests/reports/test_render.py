@@ -240,3 +240,33 @@ def test_the_report_draws_an_unfinished_day_up_to_now() -> None:
     today = resolve_window(Period.DAILY, early.date(), None, early, TZ)
     assert timeline_span(today) == (today.start, early)
     assert timeline_span(last_full(Period.DAILY, early, TZ))[1] == today.start  # all of 12-02
+
+
+def test_the_time_zone_is_named_as_readers_know_it(weekly: GeneratedReport) -> None:
+    """说明 says 北京时间, not the IANA name Asia/Shanghai."""
+    assert "时间按北京时间计" in weekly.html and "Asia/Shanghai" not in weekly.html
+
+
+def test_the_trend_names_its_time_zone_and_marks_the_unfinished_day() -> None:
+    """This week at Thursday 12:36: Thursday's short bar says 截至 12:36 (an unfinished day,
+    not a quiet one); both time axes say they are in 北京时间."""
+    from reports.charts import timeline_figure, trend_figure
+    from reports.models import TrendPoint
+    from reports.period import resolve_window
+    from reports.workflow_rows import AlertRow
+
+    now = datetime(2026, 12, 3, 12, 36, tzinfo=TZ)
+    week = resolve_window(Period.WEEKLY, datetime(2026, 11, 30).date(), None, now, TZ)
+    points = [TrendPoint(week.start + timedelta(days=i), negative=9 - i) for i in range(4)]
+    ax = trend_figure(points, week).axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[-1] == "12-03\n周四\n截至 12:36" and labels[-2] == "12-02\n周三"
+    assert ax.get_xlabel() == "日期（北京时间）"
+    row = AlertRow(now - timedelta(hours=1), "critical", "spike", "食品安全", "open")
+    timeline = timeline_figure([row], week.start, week.cutoff).axes[0]
+    assert "北京时间" in timeline.get_xlabel()
+    done = last_full(Period.DAILY, now, TZ)
+    hours = [TrendPoint(done.start + timedelta(hours=i)) for i in range(24)]
+    ax = trend_figure(hours, done).axes[0]
+    assert ax.get_xlabel() == "小时（北京时间）"
+    assert "截至" not in ax.get_xticklabels()[-1].get_text()  # a finished day

@@ -57,7 +57,7 @@ def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> N
             made.append(alert)
         case = cases.create(
             session,
-            case_in=CaseCreate(title="食品安全", brand="示例品牌"),
+            case_in=CaseCreate(title="食品安全", brand="示例品牌", severity="critical"),
             actor="李娜",
             now=crisis,
         )
@@ -75,8 +75,72 @@ def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> N
     crisis_line = lines[2]
     assert crisis_line.signals == 2 and crisis_line.severity == "critical"
     assert crisis_line.severity_label == "紧急" and crisis_line.status_label == "待处理"
-    assert crisis_line.cases == [f"案件 #{case.id}（新建）"]
+    assert crisis_line.cases == [f"案件 #{case.id}（新建，未指派负责人）"]
+    assert crisis_line.event is None and crisis_line.name == "食品安全 urgent-mention"
     assert crisis_line.resolved_at is None and crisis_line.time_to_ack is None
+    # Five minutes in, the report says when the first response is due (紧急: 1 hour).
+    from crisis_playbooks.runtime import policy
+    from reports.case_labels import SlaView
+
+    early = SlaView(policy(ctx), crisis + timedelta(minutes=5), TZ)
+    [*_, line] = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end, early).incidents
+    assert line.cases == [f"案件 #{case.id}（新建，未指派负责人，首次响应截止 11-20 11:00）"]
+
+
+def test_an_alert_group_is_named_by_its_event_and_says_who_handles_it(make_ctx: Any) -> None:
+    """The 预警组 of a food-safety story is called by the story (「…蟑螂…」), not by the rule's
+    title, in the table and in 需要关注 — one line per crisis, however many rules fired, with
+    the case and its owner."""
+    from alerting import incidents
+    from alerting.config import GroupingConfig
+    from alerting.models import Alert
+    from crisis_playbooks.cases import service as cases
+    from crisis_playbooks.cases.models import CaseCreate
+    from reports.service import build_data
+    from tests.events.test_clustering import T0, post
+
+    plans = [{"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"}]
+    ctx = make_ctx(brand="鲜味坊", plans=plans)
+    story = [post("s", "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认", 20, "吃货小王")]
+    for i in range(5):
+        story.append(post(f"b{i}", "太恶心了//@吃货小王:", 22 + i, f"b{i}", repost_of="s"))
+    ids = [m.id for m in ctx.pipeline.process(story).new]
+    with ctx.sessions() as session:
+        made = []
+        for minutes, rule in [(30, "urgent-mention"), (32, "category-spike")]:
+            at = T0 + timedelta(minutes=minutes)
+            alert = Alert(
+                rule=rule, rule_type=rule, key="*", severity="critical", status="open",
+                title=f"高危舆情 {rule}", summary="", opened_at=at, updated_at=at,
+                last_fired_at=at, count=3, sample_mention_ids=ids[:3], plans=["xwf"],
+            )  # fmt: skip
+            session.add(alert)
+            session.flush()
+            incidents.attach(session, alert, "reputation", GroupingConfig(), at)
+            made.append(alert)
+        case_in = CaseCreate(title="蟑螂", brand="鲜味坊", owner="李娜")
+        case = cases.create(session, case_in=case_in, actor="李娜", now=T0)
+        cases.link_alert(
+            session, case=case, alert_id=made[0].id, title="", rule_type="urgent-mention",
+            actor="李娜", now=T0,
+        )  # fmt: skip
+        session.commit()
+
+    data = build_data(ctx, WINDOW)
+    [line] = data.alerts.incidents
+    assert line.event is not None and "蟑螂" in line.event and line.name == f"「{line.event}」"
+    # Opened on Monday, still 新建 at the end of the week: both SLA clocks ran out.
+    # 6 posts, far below a big event's 30, but it raised the alerts: its storyline is told.
+    [event] = data.events
+    assert event.mentions == 6 and event.storyline
+    assert [p.text for p in event.storyline if p.text.startswith("触发预警")]
+    # Posted at 10:20: its hour's peak is not dated 10:00, before the first post.
+    assert event.storyline[0].text.startswith("吃货小王 首发")
+    assert min(p.at for p in event.storyline) == T0 + timedelta(minutes=20)
+    handled = f"案件 #{case.id}（新建，负责人 李娜，首次响应已超时，解决已超时）"
+    assert line.cases == [handled]
+    urgent = [i.text for i in data.attention if i.rule == "unresolved_critical_alerts"]
+    assert urgent == [f"紧急预警组「{line.event}」尚未解决（2 条预警，待处理）：{handled}。"]
 
 
 def test_unreadable_alert_store_means_no_data(make_ctx: Any) -> None:
