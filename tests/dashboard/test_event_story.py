@@ -26,6 +26,7 @@ from tests.dashboard.conftest import (
     click_tab,
     nav_to,
     start_dashboard,
+    type_into,
     wait_for,
     wait_text,
 )
@@ -146,6 +147,7 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
             browser, lambda t: f"所属事件：{TITLE}" in t and "代表性内容" in t, "the alert card"
         )
         seen.append(text)
+        type_into(browser, "操作人", "李娜")  # a case is opened in a person's name
         click(browser, button(browser, "立案", key=f"case-{alert_id}"))
         text = wait_text(
             browser, lambda t: "案件 #1 · " in t and f"所属事件：{TITLE}" in t, "the case page"
