@@ -16,8 +16,8 @@ from collectors.health import SourceHealth, cooldown_note, read_health
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
-from core.errors import ConfigError
-from core.lease_view import read_leases, short_worker
+from core.errors import ConfigError, YuqingError
+from core.lease_view import SOURCE_PREFIX, read_leases, short_worker
 
 console = Console()
 sources_app = typer.Typer(
@@ -101,12 +101,29 @@ def run_now(
     name: Annotated[str, typer.Argument(help="yuqing.yaml 中的数据源名称")],
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
+    force: Annotated[
+        bool, typer.Option("--force", help="即使有工作进程正负责该数据源也立即运行")
+    ] = False,
 ) -> None:
     """Run one source now (honours its cooldown; `reset` first to force)."""
     from collectors.runner import loss_summary, run_source  # spiders load only to run one
+    from core.leases import LeaseTaken, holding  # SQLAlchemy: not for `sources list`
 
     ctx = Context.load(config, data_dir)
-    run = run_source(ctx, _source(ctx, name))
+    source = _source(ctx, name)
+    try:
+        if force:
+            run = run_source(ctx, source)
+        else:
+            with holding(ctx.sessions, SOURCE_PREFIX + name):  # no worker starts it meanwhile
+                run = run_source(ctx, source)
+    except LeaseTaken as taken:
+        ctx.close()
+        raise YuqingError(
+            f"数据源 {name} 正由工作进程 {short_worker(taken.holder)} 负责采集"
+            "（yuqing run 按它的 interval 自动运行）：此时手动运行会与它同时抓取同一来源。"
+            "等它按计划运行，或加 --force 仍然立即运行"
+        ) from None
     note = cooldown_note(ctx, name) if run.skipped else ""
     ctx.close()
     if run.skipped:

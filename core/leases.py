@@ -18,9 +18,11 @@ import logging
 import math
 import os
 import socket
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import CursorResult, Float, String, delete, func, select, update
@@ -28,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from core.db import Base
+from core.errors import YuqingError
 from core.lease_view import LEADER, SOURCE_PREFIX, WORKER_PREFIX
 
 if TYPE_CHECKING:
@@ -260,3 +263,35 @@ def _guarded(func: Callable[..., Any], allowed: Callable[[], bool]) -> Callable[
 
     run.__name__ = getattr(func, "__name__", "job")
     return run
+
+
+class LeaseTaken(YuqingError):
+    """Another live worker holds the lease (its holder is in the message and `.holder`)."""
+
+    def __init__(self, message: str, holder: str) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+@contextmanager
+def holding(sessions: sessionmaker[Session], name: str) -> Iterator[None]:
+    """Hold lease `name` for the time of a one-off job (`yuqing sources run`), renewed in the
+    background so a long run keeps it; raises LeaseTaken when a live worker holds it."""
+    keeper = LeaseKeeper(sessions, [])
+    if not keeper.acquire(name):
+        holder = keeper.holder(name) or "另一个工作进程"
+        raise LeaseTaken(name, holder)
+    stop = threading.Event()
+
+    def renew() -> None:
+        while not stop.wait(keeper.ttl / 3):
+            keeper.acquire(name)
+
+    renewer = threading.Thread(target=renew, name=f"lease {name}", daemon=True)
+    renewer.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        renewer.join()
+        keeper.release(name)

@@ -10,6 +10,9 @@ import yaml
 from typer.testing import CliRunner
 
 from collectors.cli import sources_app
+from core.context import Context
+from core.lease_view import SOURCE_PREFIX
+from core.leases import LeaseKeeper
 from tests.collectors.conftest import FAST
 from tests.collectors.site import Page, fixture
 
@@ -77,3 +80,28 @@ def test_a_lost_feed_shows_as_partial_with_its_count(site, tmp_path, monkeypatch
     assert "新增 1 条" in ran.output and "1 处损失" in ran.output and "HTTP 404" in ran.output
     row = next(line for line in listed.output.splitlines() if "news" in line)
     assert "部分成功" in row and "1/1" in row and "HTTP 404" in listed.output
+
+
+def test_run_now_leaves_a_source_a_worker_holds_unless_forced(site, tmp_path, monkeypatch):
+    site.route("/feed", fixture("atom_news.xml", content_type="application/xml"))
+    feed = {**FAST, "urls": [site.url + "/feed"]}
+    source = {"name": "news", "type": "rss", "backfill": "3650d", "options": feed}
+    use_sources(tmp_path, monkeypatch, [source])
+    ctx = Context.load(tmp_path / "yuqing.yaml", tmp_path / "data")
+    worker = LeaseKeeper(ctx.sessions, ["news"], worker="host-a:4242:abcdef")
+    assert worker.may_collect("news")  # a running `yuqing run` is responsible for it
+
+    refused = runner.invoke(sources_app, ["run", "news"])
+    assert refused.exit_code != 0 and "新增" not in refused.output
+    assert "数据源 news 正由工作进程 host-a:4242 负责采集" in str(refused.exception)
+    assert "加 --force 仍然立即运行" in str(refused.exception)
+    assert worker.holder(SOURCE_PREFIX + "news") == "host-a:4242:abcdef"  # still the worker's
+
+    forced = runner.invoke(sources_app, ["run", "news", "--force"])
+    assert forced.exit_code == 0 and "新增 1 条" in forced.output, forced.output
+
+    worker.release_all()  # the worker stopped: a manual run holds the source while it runs
+    ran = runner.invoke(sources_app, ["run", "news"])
+    assert ran.exit_code == 0, ran.output
+    assert worker.holder(SOURCE_PREFIX + "news") is None  # and gives it back afterwards
+    ctx.close()
