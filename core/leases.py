@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DEAD_AFTER = 86_400.0  # seconds a dead worker's heartbeat row is kept (seen in the table)
 DEFAULT_TTL = 30.0  # seconds; a dead worker's sources and leader role move within ttl + beat
 HEARTBEAT_JOB = "leases-heartbeat"
 UNSHARED_JOBS = {"housekeeping", HEARTBEAT_JOB}  # every worker runs these for itself
@@ -204,6 +205,19 @@ class LeaseKeeper:
         for source in self.sources:
             self.may_collect(source)
         self.is_leader()
+        self._forget_dead()
+
+    def _forget_dead(self) -> None:
+        """Delete the heartbeat rows of workers gone for over DEAD_AFTER (a kill -9 leaves its
+        row; every view already hides it, the table would keep it for ever)."""
+        with self.sessions() as session:
+            session.execute(
+                delete(WorkerLease)
+                .where(WorkerLease.name.like(WORKER_PREFIX + "%"))
+                .where(WorkerLease.expires_at < self.clock() - DEAD_AFTER)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
 
 
 def share_jobs(scheduler: Any, keeper: LeaseKeeper) -> None:

@@ -7,9 +7,11 @@ import logging
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from core.db import init_db, make_engine, make_session_factory
-from core.leases import SOURCE_PREFIX, LeaseKeeper, _collecting
+from core.leases import SOURCE_PREFIX, LeaseKeeper, WorkerLease, _collecting
 
 SOURCES = [f"s{n}" for n in range(6)]
 
@@ -55,3 +57,26 @@ def test_taking_leases_is_logged_in_words_and_the_own_heartbeat_only_at_debug(
     assert "工作进程 vm:7941:c50602 开始负责采集数据源 weibo" in said, said
     assert any("成为主进程" in line for line in said), said
     assert not any("worker:" in line or "取得租约" in line for line in said), said
+
+
+def test_a_dead_workers_heartbeat_row_is_forgotten_after_a_day(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'workflow.db'}")
+    init_db(engine)
+    sessions = make_session_factory(engine)
+    now = [1_000_000.0]
+    dead = LeaseKeeper(sessions, ["weibo"], worker="gone:1:aaaaaa", ttl=30, clock=lambda: now[0])
+    dead.heartbeat()  # then killed with -9: nothing given back
+    alive = LeaseKeeper(sessions, ["weibo"], worker="up:2:bbbbbb", ttl=30, clock=lambda: now[0])
+
+    now[0] += 3600
+    alive.heartbeat()
+    assert rows(sessions) >= {"worker:gone:1:aaaaaa", "worker:up:2:bbbbbb"}  # an hour: kept
+    now[0] += 86_400
+    alive.heartbeat()
+    assert "worker:gone:1:aaaaaa" not in rows(sessions)
+    assert "worker:up:2:bbbbbb" in rows(sessions) and alive.holder("source:weibo") == "up:2:bbbbbb"
+
+
+def rows(sessions: sessionmaker[Session]) -> set[str]:
+    with sessions() as session:
+        return set(session.scalars(select(WorkerLease.name)))
