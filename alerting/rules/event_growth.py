@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from alerting.models import Alert
 from alerting.rules.base import (
     Finding,
+    Rule,
     RuleContext,
     RuleFilter,
-    ScopedRule,
     WindowSpec,
     register,
     scope_label,
@@ -52,25 +52,27 @@ class Growth:
 
 
 @register
-class EventGrowthRule(ScopedRule[EventGrowthSpec]):
+class EventGrowthRule(Rule[EventGrowthSpec]):
     """Fires for each visible event with ≥ min_posts new posts by ≥ min_authors in the window."""
 
     type_name = "event_growth"
     type_label_zh = "事件快速扩散"
     spec_model = EventGrowthSpec
 
-    def judge(self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime) -> list[Finding]:
-        """A finding per event that grew fast enough in [start, rc.now]."""
+    def evaluate(self, rc: RuleContext) -> list[Finding]:
+        """A finding per scope and event that grew fast enough in the window ending now (the
+        events are read once; each scope's filter then picks its new posts)."""
         if rc.sessions is None:
             return []
+        start = rc.now - self.spec.window
         with rc.sessions() as session:
             growing = recent_growth(session, start, rc.now, self.spec.min_posts)
-        findings = []
-        for growth in growing:
-            finding = self._finding(rc, scope, flt, start, growth)
-            if finding is not None:
-                findings.append(finding)
-        return findings
+        found = (
+            self._finding(rc, scope, flt, start, growth)
+            for scope, flt in self.scopes()
+            for growth in growing
+        )
+        return [finding for finding in found if finding is not None]
 
     def _finding(
         self, rc: RuleContext, scope: str, flt: RuleFilter, start: datetime, growth: Growth
@@ -111,25 +113,22 @@ class EventGrowthRule(ScopedRule[EventGrowthSpec]):
 
 def recent_growth(session: Session, start: datetime, end: datetime, least: int) -> list[Growth]:
     """Visible, unmerged events with at least `least` members published in [start, end]."""
-    events = session.scalars(
-        select(Event)
-        .where(Event.visible, Event.merged_into.is_(None), Event.last_at >= start)
-        .order_by(Event.started_at, Event.id)
+    rows = session.execute(
+        select(Event, EventMember.mention_id)
+        .join(EventMember, EventMember.event_id == Event.id)
+        .where(
+            Event.visible,
+            Event.merged_into.is_(None),
+            Event.last_at >= start,
+            EventMember.published_at >= start,
+            EventMember.published_at <= end,
+        )
+        .order_by(Event.started_at, Event.id, EventMember.mention_id)
     ).all()
-    found = []
-    for event in events:
-        members = session.scalars(
-            select(EventMember.mention_id)
-            .where(
-                EventMember.event_id == event.id,
-                EventMember.published_at >= start,
-                EventMember.published_at <= end,
-            )
-            .order_by(EventMember.mention_id)
-        ).all()
-        if len(members) >= least:
-            found.append(Growth(event, list(members)))
-    return found
+    members: dict[str, Growth] = {}
+    for event, mention_id in rows:
+        members.setdefault(event.id, Growth(event, [])).member_ids.append(mention_id)
+    return [growth for growth in members.values() if len(growth.member_ids) >= least]
 
 
 def _new_posts(
