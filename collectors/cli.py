@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Annotated
 
@@ -111,12 +112,11 @@ def run_now(
 
     ctx = Context.load(config, data_dir)
     source = _source(ctx, name)
+    # Held while it runs, so no worker starts it meanwhile (--force: whoever holds it).
+    lease = nullcontext() if force else holding(ctx.sessions, SOURCE_PREFIX + name)
     try:
-        if force:
+        with lease:
             run = run_source(ctx, source)
-        else:
-            with holding(ctx.sessions, SOURCE_PREFIX + name):  # no worker starts it meanwhile
-                run = run_source(ctx, source)
     except LeaseTaken as taken:
         ctx.close()
         raise YuqingError(

@@ -204,8 +204,8 @@ class LeaseKeeper:
         self.surplus = max(extra - len(spare), 0)
         for source in self.sources:
             self.may_collect(source)
-        self.is_leader()
-        self._forget_dead()
+        if self.is_leader():
+            self._forget_dead()  # one worker does it, not every one every beat
 
     def _forget_dead(self) -> None:
         """Delete the heartbeat rows of workers gone for over DEAD_AFTER (a kill -9 leaves its
@@ -294,7 +294,7 @@ def holding(sessions: sessionmaker[Session], name: str) -> Iterator[None]:
     keeper = LeaseKeeper(sessions, [])
     if not keeper.acquire(name):
         holder = keeper.holder(name) or "另一个工作进程"
-        raise LeaseTaken(name, holder)
+        raise LeaseTaken(f"租约 {name} 正由工作进程 {holder} 持有", holder)
     stop = threading.Event()
 
     def renew() -> None:
