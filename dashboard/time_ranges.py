@@ -1,5 +1,5 @@
 """The 时间范围 of the filter sidebar: rolling ranges (最近 24 小时 …), 全部 and a 自定义 date
-range, each with the trend's bucket. Pure functions; dashboard/widgets.py draws the choice."""
+range, each with the trend's bucket. Pure functions; dashboard/filters.py draws the choice."""
 
 from __future__ import annotations
 

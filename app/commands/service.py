@@ -22,7 +22,6 @@ from app.datalock import writer_lock
 from app.service import Service
 from collectors.config import SOURCES
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.config import load_config
 from core.context import Context
 from core.errors import YuqingError
 
@@ -93,11 +92,11 @@ def dashboard_command(
     port: Annotated[int | None, typer.Option(help="端口（默认取配置 dashboard.port）")] = None,
 ) -> None:
     """Start the Streamlit dashboard (reads while `yuqing run` writes)."""
-    ctx = Context.load(config, data_dir)
-    settings = ctx.config.dashboard
-    ensure_port_free(settings.host, port or settings.port)
-    console.print(f"看板地址：http://{settings.host}:{port or settings.port}")
-    process = dashboard_process(config, data_dir, port or settings.port, settings.host)
+    settings = Context.load(config, data_dir).config.dashboard
+    port = port or settings.port
+    ensure_port_free(settings.host, port)
+    console.print(f"看板地址：http://{settings.host}:{port}")
+    process = dashboard_process(config, data_dir, port, settings.host)
     # Stopping `yuqing dashboard` (SIGTERM) stops Streamlit too instead of orphaning it.
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
@@ -115,13 +114,14 @@ def demo(
     port: Annotated[int | None, typer.Option(help="看板端口（默认取配置 dashboard.port）")] = None,
 ) -> None:
     """Demo: replay source + service + dashboard together; prints the dashboard URL."""
-    settings = load_config(config).dashboard
-    ensure_port_free(settings.host, port or settings.port)  # before anything is deleted
+    ctx = Context.load(config, data_dir)  # its stores open on first use, after the rmtree
+    settings = ctx.config.dashboard
+    port = port or settings.port
+    ensure_port_free(settings.host, port)  # before anything is deleted
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
-    ctx = Context.load(config, data_dir)
-    url = f"http://{settings.host}:{port or settings.port}"
-    process = dashboard_process(config, data_dir, port or settings.port, settings.host)
+    url = f"http://{settings.host}:{port}"
+    process = dashboard_process(config, data_dir, port, settings.host)
     console.rule("yuqing 舆情监测演示")
     console.print(f"看板地址：[bold]{url}[/bold]")
     console.print("演示事件约 2 分钟后开始。Ctrl-C 退出")
