@@ -8,6 +8,7 @@ thing when the connection fails.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -33,6 +34,26 @@ _CAUSES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r'database "[^"]*" does not exist', re.I),
         "PostgreSQL 里没有数据库 {db} — 先建库：CREATE DATABASE {db} OWNER {user}",
+    ),
+    (
+        re.compile(r"pg_hba\.conf rejects connection.*no encryption", re.I | re.S),
+        "服务器只接受 TLS 加密连接，database.url 却关掉了加密（sslmode=disable）"
+        " — 改成 ?sslmode=verify-full&sslrootcert=CA 证书路径",
+    ),
+    (
+        re.compile(r'root certificate file "([^"]*)" does not exist', re.I),
+        "找不到 CA 证书文件 {0} — sslrootcert 写上服务器 CA 证书（PEM）的路径"
+        "（用系统信任的证书：sslrootcert=system）",
+    ),
+    (
+        re.compile(r"certificate verify failed", re.I),
+        "服务器的证书不是 sslrootcert 指定的 CA 签发的，证书校验失败"
+        " — 向数据库管理员要签发服务器证书的 CA 文件，把 sslrootcert 指向它",
+    ),
+    (
+        re.compile(r'server certificate for "([^"]*)".*does not match host name "([^"]*)"', re.I),
+        "服务器证书是发给 {0} 的，与 database.url 里的主机名 {1} 不符"
+        " — 地址里改用证书上的主机名（或请管理员为 {1} 签发证书）",
     ),
     (
         re.compile(r"no pg_hba\.conf entry", re.I),
@@ -61,9 +82,11 @@ _CAUSES: list[tuple[re.Pattern[str], str]] = [
 def shown_url(url: str) -> str:
     """The URL with its password hidden (for messages and logs)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        shown = make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<无法解析的地址>"
+    base, _, query = shown.partition("?")
+    return f"{base}?{unquote(query)}" if query else base  # sslrootcert=/etc/…, not %2Fetc%2F…
 
 
 def unreachable_zh(url: str, exc: BaseException) -> str:
@@ -76,7 +99,11 @@ def unreachable_zh(url: str, exc: BaseException) -> str:
         user = db = where = "?"
     said = str(getattr(exc, "orig", None) or exc)
     cause = next(
-        (w.format(user=user, db=db, where=where) for p, w in _CAUSES if p.search(said)),
+        (
+            w.format(*found.groups(), user=user, db=db, where=where)
+            for p, w in _CAUSES
+            if (found := p.search(said))
+        ),
         "无法连接：" + (said.strip().splitlines() or ["?"])[0],
     )
     return f"database.url（{shown_url(url)}）：{cause}"

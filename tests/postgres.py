@@ -16,6 +16,8 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from tests.support.tls import ServerFiles
+
 
 def find_bindir() -> Path | None:
     """The newest /usr/lib/postgresql/<v>/bin holding postgres, or None."""
@@ -36,9 +38,12 @@ class PostgresServer:
     """One private cluster on a free port with trust auth for the `postgres` role (or, given a
     password, password auth: scram-sha-256 as a production server has it)."""
 
-    def __init__(self, bindir: Path, password: str | None = None) -> None:
+    def __init__(
+        self, bindir: Path, password: str | None = None, tls: ServerFiles | None = None
+    ) -> None:
         self.bindir = bindir
         self.password = password
+        self.tls = tls
         self.root = Path(tempfile.mkdtemp(prefix="yuqing-pg-"))
         self.port = _free_port()
         self.run_as = "postgres" if os.geteuid() == 0 else None
@@ -79,9 +84,32 @@ class PostgresServer:
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
+        if self.tls is not None:
+            options += self._require_tls(data)
         self._run(
             "pg_ctl", "-D", str(data), "-o", options, "-l", str(self.root / "log"), "-w", "start"
         )
+
+    def _require_tls(self, data: Path) -> str:
+        """Certificate and key in the data dir (the server wants its key private and its own);
+        pg_hba accepts TCP only over TLS, as a server that requires it is set up. Returns the
+        server options that switch TLS on."""
+        assert self.tls is not None
+        for source, name in ((self.tls.cert, "server.crt"), (self.tls.key, "server.key")):
+            target = data / name
+            shutil.copyfile(source, target)
+            target.chmod(0o600)
+            if self.run_as:
+                entry = pwd.getpwnam(self.run_as)
+                os.chown(target, entry.pw_uid, entry.pw_gid)
+        method = "scram-sha-256" if self.password is not None else "trust"
+        (data / "pg_hba.conf").write_text(
+            f"local all all trust\n"
+            f"hostssl all all 127.0.0.1/32 {method}\n"
+            f"hostnossl all all 127.0.0.1/32 reject\n",
+            encoding="utf-8",
+        )
+        return " -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
 
     def url(self, database: str = "postgres") -> str:
         """SQLAlchemy URL of a database on this server."""
