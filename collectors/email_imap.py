@@ -4,8 +4,9 @@ The cursor is "UIDVALIDITY:UID" of the last indexed message. If the server's UID
 changes (mailbox rebuilt), UIDs mean nothing any more and the source back-fills by date
 again (duplicates are dropped by mention id = Message-ID). The folder is selected
 read-only and fetched with BODY.PEEK[], so nothing is flagged \\Seen, moved or deleted.
-Options: host, port (993/143), ssl (true), username, password or password_env, folder
-(INBOX), plans (pre-assigned plan ids), batch_size (50), max_messages (500 per run).
+Options: host, port (993/143), ssl (true), ca_file (the PEM of a company CA that signed the
+server's certificate; the system's trusted CAs otherwise), username, password or password_env,
+folder (INBOX), plans (pre-assigned plan ids), batch_size (50), max_messages (500 per run).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class ImapCollector(Collector):
             "host": reader.string("host", required=True),
             "port": reader.integer("port", 993 if use_ssl else 143, minimum=1),
             "ssl": use_ssl,
+            "ca_file": cls._ca_file(reader, use_ssl),
             "username": reader.string("username", required=True),
             "password": cls._password(reader),
             "folder": reader.string("folder", "INBOX"),
@@ -70,6 +72,23 @@ class ImapCollector(Collector):
         }
         reader.reject_unknown()
         return cls(source, ctx, settings)
+
+    @staticmethod
+    def _ca_file(reader: OptionReader, use_ssl: bool) -> str | None:
+        """A readable PEM file, or None for the system's trusted CAs."""
+        path = reader.string("ca_file")
+        if path is None:
+            return None
+        if not use_ssl:
+            reader.report("ca_file", "只在 ssl: true 时使用：删掉 ca_file，或把 ssl 改为 true")
+            return None
+        try:
+            ssl.create_default_context(cafile=path)
+        except FileNotFoundError:
+            reader.report("ca_file", f"找不到文件 {path}：写上签发邮箱服务器证书的 CA 证书路径")
+        except (OSError, ssl.SSLError) as exc:
+            reader.report("ca_file", f"{path} 不是可读的 PEM 格式 CA 证书（{exc}）")
+        return path
 
     @staticmethod
     def _password(reader: OptionReader) -> str:
@@ -114,6 +133,9 @@ class ImapCollector(Collector):
                 settings["host"],
                 port=settings["port"],
                 ssl=settings["ssl"],
+                ssl_context=ssl.create_default_context(cafile=settings["ca_file"])
+                if settings["ssl"]
+                else None,
                 timeout=settings["timeout"],
             )
             client.normalise_times = False  # keep INTERNALDATE timezone-aware
@@ -121,7 +143,7 @@ class ImapCollector(Collector):
         except LoginError as exc:
             raise ConfigError(login_problem(self.source.name, settings, exc)) from None
         except (OSError, IMAPClientError) as exc:
-            reason = connect_problem(exc, settings["timeout"])
+            reason = connect_problem(exc, settings["timeout"], settings["host"])
             raise SourceFailed(
                 f"无法连接邮箱 {settings['host']}:{settings['port']}：{reason}"
             ) from None
@@ -168,7 +190,7 @@ class ImapCollector(Collector):
         )
 
 
-def connect_problem(exc: Exception, timeout: float) -> str:
+def connect_problem(exc: Exception, timeout: float, host: str) -> str:
     """Why the mailbox could not be reached, in Chinese, with the options to check."""
     if isinstance(exc, ConnectionRefusedError):
         return (
@@ -178,11 +200,29 @@ def connect_problem(exc: Exception, timeout: float) -> str:
         return f"连接超时（{timeout:g} 秒）：检查 host/port 与防火墙，或调大 options.timeout"
     if isinstance(exc, socket.gaierror):
         return "无法解析主机名：检查 host 拼写与本机网络/DNS"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return certificate_problem(exc, host)
     if isinstance(exc, ssl.SSLError):
         return "SSL 握手失败：检查 ssl 与 port 是否匹配（993 配 ssl: true，143 配 ssl: false）"
     if isinstance(exc, IMAPClientError):
         return f"邮箱服务器返回错误（{exc}）：检查 host/port 是否为 IMAP 服务"
     return f"网络错误（{type(exc).__name__}）：检查 host/port/ssl、网络与防火墙"
+
+
+def certificate_problem(exc: ssl.SSLCertVerificationError, host: str) -> str:
+    """Why the server's certificate was not accepted, in Chinese."""
+    said = exc.verify_message or str(exc)
+    if "Hostname mismatch" in said or "IP address mismatch" in said:
+        return (
+            f"服务器证书上的主机名与 host（{host}）不符（{said}）：host 改用证书上的主机名，"
+            "或请邮箱管理员为这个名字签发证书"
+        )
+    if "expired" in said:
+        return f"服务器证书已过期（{said}）：请邮箱管理员更新证书"
+    return (
+        f"服务器证书无法验证（{said}）：公司自建邮箱的证书若由内部 CA 签发，"
+        "用 options.ca_file 写上该 CA 证书（PEM）的路径"
+    )
 
 
 def login_problem(source: str, settings: dict[str, Any], exc: LoginError) -> str:

@@ -1,4 +1,5 @@
-"""A throw-away dovecot IMAP server for the tests (Debian's dovecot-imapd, no SSL, one user)."""
+"""A throw-away dovecot IMAP server for the tests (Debian's dovecot-imapd, one user): plain IMAP,
+or IMAPS only (993-style, TLS from the first byte) with a certificate the test issues."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import os
 import pwd
 import shutil
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from tests.support.tls import ServerFiles
 
 DOVECOT = "/usr/sbin/dovecot"
 USER, PASSWORD = "complaints", "s3cret"
@@ -20,7 +24,7 @@ state_dir = {root}/state
 log_path = {root}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:{root}/mail/%u
@@ -38,10 +42,11 @@ userdb {{
 service imap-login {{
   inet_listener imap {{
     address = 127.0.0.1
-    port = {port}
+    port = {imap_port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {imaps_port}
   }}
   chroot =
 }}
@@ -72,10 +77,11 @@ def _users() -> dict[str, object]:
 class Dovecot:
     """Starts `dovecot -F -c <tmp>/dovecot.conf` and stops it again."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ServerFiles | None = None) -> None:
         # not under pytest's tmp_path: its 0700 parents would lock out dovecot's login user
         self.root = Path(tempfile.mkdtemp(prefix="yuqing-dovecot-"))
         self.port = free_port()
+        self.tls = tls
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Dovecot:
@@ -87,7 +93,12 @@ class Dovecot:
             os.chown(self.root / name, int(users["uid"]), int(users["gid"]))  # type: ignore[call-overload]
         (self.root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
         config = self.root / "dovecot.conf"
-        config.write_text(CONFIG.format(root=self.root, port=self.port, **users))
+        if self.tls is None:
+            tls_lines, ports = "ssl = no", {"imap_port": self.port, "imaps_port": 0}
+        else:  # the key is read by dovecot's master process (root), not by the login user
+            tls_lines = f"ssl = required\nssl_cert = <{self.tls.cert}\nssl_key = <{self.tls.key}"
+            ports = {"imap_port": 0, "imaps_port": self.port}
+        config.write_text(CONFIG.format(root=self.root, ssl=tls_lines, **ports, **users))
         self.process = subprocess.Popen([DOVECOT, "-F", "-c", str(config)])
         self._wait()
         return self
@@ -97,7 +108,12 @@ class Dovecot:
         while time.monotonic() < deadline:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
-                    if conn.recv(64).startswith(b"* OK"):
+                    if self.tls is not None:  # the greeting comes after the handshake
+                        context = ssl.create_default_context(cafile=str(self.tls.ca))
+                        with context.wrap_socket(conn, server_hostname="127.0.0.1") as secure:
+                            if secure.recv(64).startswith(b"* OK"):
+                                return
+                    elif conn.recv(64).startswith(b"* OK"):
                         return
             except OSError:
                 time.sleep(0.1)
