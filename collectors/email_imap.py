@@ -27,6 +27,7 @@ from collectors.base import Batch, Collector, CollectRequest, SourceFailed
 from collectors.config import SourceConfig
 from collectors.mail_message import MailMessage, parse_message
 from collectors.options import OptionReader
+from core.certificates import ca_file_problem, certificate_problem
 from core.context import Context
 from core.enums import Channel
 from core.errors import ConfigError
@@ -82,12 +83,9 @@ class ImapCollector(Collector):
         if not use_ssl:
             reader.report("ca_file", "只在 ssl: true 时使用：删掉 ca_file，或把 ssl 改为 true")
             return None
-        try:
-            ssl.create_default_context(cafile=path)
-        except FileNotFoundError:
-            reader.report("ca_file", f"找不到文件 {path}：写上签发邮箱服务器证书的 CA 证书路径")
-        except (OSError, ssl.SSLError) as exc:
-            reader.report("ca_file", f"{path} 不是可读的 PEM 格式 CA 证书（{exc}）")
+        problem = ca_file_problem(path)
+        if problem:
+            reader.report("ca_file", problem)
         return path
 
     @staticmethod
@@ -143,7 +141,8 @@ class ImapCollector(Collector):
         except LoginError as exc:
             raise ConfigError(login_problem(self.source.name, settings, exc)) from None
         except (OSError, IMAPClientError) as exc:
-            reason = connect_problem(exc, settings["timeout"], settings["host"])
+            where = f"sources[{self.source.name}].options"
+            reason = connect_problem(exc, settings["timeout"], settings["host"], where)
             raise SourceFailed(
                 f"无法连接邮箱 {settings['host']}:{settings['port']}：{reason}"
             ) from None
@@ -190,7 +189,7 @@ class ImapCollector(Collector):
         )
 
 
-def connect_problem(exc: Exception, timeout: float, host: str) -> str:
+def connect_problem(exc: Exception, timeout: float, host: str, where: str) -> str:
     """Why the mailbox could not be reached, in Chinese, with the options to check."""
     if isinstance(exc, ConnectionRefusedError):
         return (
@@ -201,28 +200,12 @@ def connect_problem(exc: Exception, timeout: float, host: str) -> str:
     if isinstance(exc, socket.gaierror):
         return "无法解析主机名：检查 host 拼写与本机网络/DNS"
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return certificate_problem(exc, host)
+        return certificate_problem(exc, host, where)
     if isinstance(exc, ssl.SSLError):
         return "SSL 握手失败：检查 ssl 与 port 是否匹配（993 配 ssl: true，143 配 ssl: false）"
     if isinstance(exc, IMAPClientError):
         return f"邮箱服务器返回错误（{exc}）：检查 host/port 是否为 IMAP 服务"
     return f"网络错误（{type(exc).__name__}）：检查 host/port/ssl、网络与防火墙"
-
-
-def certificate_problem(exc: ssl.SSLCertVerificationError, host: str) -> str:
-    """Why the server's certificate was not accepted, in Chinese."""
-    said = exc.verify_message or str(exc)
-    if "Hostname mismatch" in said or "IP address mismatch" in said:
-        return (
-            f"服务器证书上的主机名与 host（{host}）不符（{said}）：host 改用证书上的主机名，"
-            "或请邮箱管理员为这个名字签发证书"
-        )
-    if "expired" in said:
-        return f"服务器证书已过期（{said}）：请邮箱管理员更新证书"
-    return (
-        f"服务器证书无法验证（{said}）：公司自建邮箱的证书若由内部 CA 签发，"
-        "用 options.ca_file 写上该 CA 证书（PEM）的路径"
-    )
 
 
 def login_problem(source: str, settings: dict[str, Any], exc: LoginError) -> str:

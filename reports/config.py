@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from core.certificates import ca_file_problem
 from core.config import Section
 
 
@@ -28,8 +29,18 @@ class SmtpConfig(BaseModel):
     password: str | None = None
     starttls: bool = False
     ssl: bool = False
+    # PEM of the company CA when the mail server's certificate is not from a public CA
+    ca_file: str | None = None
     sender: str = "yuqing@localhost"
     timeout: float = Field(default=30.0, gt=0)
+
+    @field_validator("ca_file")
+    @classmethod
+    def _readable_ca(cls, value: str | None) -> str | None:
+        problem = ca_file_problem(value) if value else None
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 class AttentionConfig(BaseModel):

@@ -73,7 +73,9 @@ def test_without_ca_file_the_source_says_to_name_the_company_ca(imaps, make_ctx)
     run = run_source(ctx, source_of(ctx, "mailbox"))
 
     assert run.status == SourceStatus.DEGRADED
-    assert "服务器证书无法验证" in run.error and "options.ca_file" in run.error, run.error
+    assert "服务器证书无法验证" in run.error and "sources[mailbox].options.ca_file" in run.error, (
+        run.error
+    )
     assert "SSL 握手失败" not in run.error
 
 
@@ -93,7 +95,9 @@ def test_a_name_the_certificate_was_not_issued_for(imaps, company_ca, make_ctx):
     run = run_source(ctx, source_of(ctx, "mailbox"))
 
     assert run.status == SourceStatus.DEGRADED
-    assert "服务器证书上的主机名与 host（localhost）不符" in run.error, run.error
+    assert "服务器证书上的主机名与 sources[mailbox].options.host（localhost）不符" in run.error, (
+        run.error
+    )
 
 
 def test_check_names_a_missing_or_misplaced_ca_file(imaps, make_ctx, tmp_path):
@@ -110,8 +114,7 @@ def test_check_names_a_missing_or_misplaced_ca_file(imaps, make_ctx, tmp_path):
     found = problems(ctx)
 
     assert found[0] == (
-        f"sources[mailbox].options.ca_file：找不到文件 {missing}："
-        "写上签发邮箱服务器证书的 CA 证书路径"
+        f"sources[mailbox].options.ca_file：找不到文件 {missing}：写上签发服务器证书的 CA 证书路径"
     )
     assert found[1].startswith(
         f"sources[mailbox-2].options.ca_file：{not_pem} 不是可读的 PEM 格式 CA 证书"

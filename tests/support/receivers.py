@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.tls import ServerFiles
+
 
 @dataclass
 class Received:
@@ -86,9 +88,12 @@ class SmtpInbox:
 
 
 @contextmanager
-def smtp_server() -> Iterator[SmtpInbox]:
-    """An aiosmtpd server on a free port, recording every message it accepts."""
+def smtp_server(tls: ServerFiles | None = None, starttls: bool = False) -> Iterator[SmtpInbox]:
+    """An aiosmtpd server on a free port, recording every message it accepts. With `tls`:
+    TLS from the first byte (port 465 style), or with `starttls` plain first and STARTTLS
+    required before MAIL (port 587 style)."""
     import socket
+    import ssl
 
     from aiosmtpd.controller import Controller
 
@@ -104,7 +109,16 @@ def smtp_server() -> Iterator[SmtpInbox]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         inbox.port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=inbox.port)
+    options: dict[str, Any] = {}
+    if tls is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(tls.cert, tls.key)
+        options = (
+            {"tls_context": context, "require_starttls": True}
+            if starttls
+            else {"ssl_context": context}
+        )
+    controller = Controller(Handler(), hostname="127.0.0.1", port=inbox.port, **options)
     controller.start()
     try:
         yield inbox
