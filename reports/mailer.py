@@ -84,11 +84,14 @@ def mail_problem(exc: BaseException, config: SmtpConfig) -> str:
         )
     if isinstance(exc, smtplib.SMTPNotSupportedError) and config.starttls:
         return "服务器不支持 STARTTLS：把 starttls 改为 false，或改用 ssl: true 与服务器的 SSL 端口"
-    if isinstance(exc, smtplib.SMTPResponseException) and b"STARTTLS" in exc.smtp_error.upper():
-        return (
-            f"服务器要求先加密（{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}）："
-            "把 starttls 改为 true（或改用 ssl: true 与服务器的 SSL 端口）"
-        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        said = exc.smtp_error
+        said = said.decode(errors="replace") if isinstance(said, bytes) else str(said)
+        if "STARTTLS" in said.upper():
+            return (
+                f"服务器要求先加密（{exc.smtp_code} {said}）："
+                "把 starttls 改为 true（或改用 ssl: true 与服务器的 SSL 端口）"
+            )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return (
             f"服务器拒绝登录（用户 {config.username}）：检查 username 与 password；"

@@ -45,7 +45,10 @@ class OpenSearchClient(ClientLayer):
         if config.api_key:
             options["headers"] = {"Authorization": f"ApiKey {config.api_key}"}
         context = tls_context(config)
-        if context is not None:
+        if context is not None:  # it carries verify_certs (the client warns about both)
+            options = {
+                k: v for k, v in options.items() if k not in ("verify_certs", "ssl_show_warn")
+            }
             options["ssl_context"] = context
         self._client = OpenSearch(hosts=list(config.urls), **options)
 
