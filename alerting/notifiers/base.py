@@ -111,13 +111,29 @@ class Channel(Generic[OptionsT]):
             raise DeliveryError(
                 f"{self.config.name}: apprise 不接受此通知地址（检查 options 的 url、token 等）"
             )
-        with apprise.LogCapture(level=apprise.logging.WARNING) as log:
+        # DEBUG: apprise logs the socket's own exception there ("Socket Exception: …"), and
+        # its WARNING only says "Connection error"; the level name tells the two apart.
+        with apprise.LogCapture(
+            level=apprise.logging.DEBUG, fmt="%(levelname)s %(message)s"
+        ) as log:
             ok = client.notify(
                 title=title, body=body, body_format=apprise.NotifyFormat(self.body_format)
             )
-            details = log.getvalue().strip()  # type: ignore[attr-defined]
+            lines = log.getvalue().splitlines()  # type: ignore[attr-defined]
         if not ok:
+            said = [
+                line.split(" ", 1)[1]
+                for line in lines
+                if line.startswith(("WARNING ", "ERROR ", "CRITICAL "))
+                or line.startswith("DEBUG Socket Exception:")
+            ]
+            details = self.explain("\n".join(said))
             raise DeliveryError(f"{self.config.name}: {details or '发送失败'}"[:1000])
+
+    def explain(self, said: str) -> str:
+        """apprise's words for a failed delivery, as the user should read them (a channel
+        that knows its failures says them in Chinese)."""
+        return said
 
 
 # Our own links: user text reaches a message through chat_text, which has no [ ] ( ) left.

@@ -57,6 +57,39 @@ class EmailOptions(ChannelOptions):
         return found
 
 
+# The SMTP client's failure (apprise logs the socket's exception) → Chinese; first match wins.
+_FAILURES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"(?:Hostname|IP address) mismatch", re.I),
+        "邮件服务器证书上的主机名与 options.host（{host}）不符：host 改用证书上的主机名",
+    ),
+    (
+        re.compile(r"CERTIFICATE_VERIFY_FAILED|certificate verify failed", re.I),
+        "邮件服务器的证书无法验证（不是本机信任的 CA 签发的）：公司内部 CA 签发的证书，"
+        "须把该 CA 装入系统信任库（update-ca-certificates）后重启 yuqing",
+    ),
+    (
+        re.compile(r"WRONG_VERSION_NUMBER|wrong version number", re.I),
+        "options.security 与端口不匹配：465 端口配 security: ssl，587 端口配 starttls",
+    ),
+    (
+        re.compile(r"\b530\b.*STARTTLS|STARTTLS.*\b530\b", re.I | re.S),
+        "邮件服务器要求先加密：把 options.security 改为 starttls（或 ssl 与其 SSL 端口）",
+    ),
+    (
+        re.compile(
+            r"\b535\b|Authentication (?:failed|unsuccessful)|authentication credentials", re.I
+        ),
+        "邮件服务器拒绝登录：检查 options.username 与 password（QQ、163 等邮箱须填“授权码”）",
+    ),
+    (
+        re.compile(r"Connection refused", re.I),
+        "连接被拒绝：检查 options.host 与 port，以及邮件服务器是否在运行",
+    ),
+    (re.compile(r"timed out", re.I), "连接邮件服务器超时：检查 options.host、port 与防火墙"),
+]
+
+
 class EmailChannel(Channel[EmailOptions]):
     """One email per alert to every recipient (10 per minute by default)."""
 
@@ -68,6 +101,13 @@ class EmailChannel(Channel[EmailOptions]):
         """Markdown with every link's URL written out, for the text part as for the HTML one."""
         title, body = super().render(notification)
         return title, spell_out_links(body)
+
+    def explain(self, said: str) -> str:
+        """The SMTP failure in Chinese with the option to change (apprise's words otherwise)."""
+        for pattern, zh in _FAILURES:
+            if pattern.search(said):
+                return zh.format(host=self.options.host)
+        return said
 
     def apprise_url(self, notification: Notification) -> str:
         """mailto(s):// URL from the SMTP options."""
