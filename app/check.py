@@ -20,6 +20,7 @@ from core.context import Context
 from core.db_reach import database_problem
 from core.errors import ConfigError
 from crisis_playbooks.checks import problems as playbook_problems
+from reports.checks import problems as report_problems
 
 LATER_CHECKS_SKIPPED = (
     "（以上问题改正前，数据源选项、通知渠道、预警规则和预案文件无法检查；"
@@ -75,7 +76,7 @@ def problems(ctx: Context) -> list[str]:
         for plan, count in Counter(p.id for p in ctx.config.plans).items()
         if count > 1
     ]
-    for check in (source_problems, alerting_problems, playbook_problems):
+    for check in (source_problems, alerting_problems, playbook_problems, report_problems):
         found += check(ctx)
     return found
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.errors import YuqingError
+from reports.brief import send_brief
 from reports.config import REPORTS, Period
 from reports.period import WindowError, resolve_window
 from reports.service import email_report, generate
@@ -32,6 +33,10 @@ OutOption = Annotated[
     Path | None, typer.Option("--out", help="输出目录；默认 <data-dir>/reports/<period>-<date>/")
 ]
 EmailOption = Annotated[bool, typer.Option("--email", help="发送给 reports.recipients")]
+NotifyOption = Annotated[
+    bool,
+    typer.Option("--notify", help="把简报发到 reports.notifiers 里的群（钉钉、企业微信、飞书…）"),
+]
 NowOption = Annotated[
     str | None, typer.Option("--now", help="固定当前时间（ISO 8601，如 2026-11-23T09:00）")
 ]
@@ -70,6 +75,7 @@ def run_report(
     plan: str | None,
     out: Path | None,
     email: bool,
+    notify: bool,
     config: Path | None,
     data_dir: Path,
     now: str | None,
@@ -81,6 +87,11 @@ def run_report(
             fixed = _clock_at(now, ctx)
             ctx.clock = lambda: fixed
         plan = plan or REPORTS.of(ctx.config).plan
+        targets = REPORTS.of(ctx.config).notifiers
+        if notify and not targets:
+            raise ReportCommandError(
+                "reports.notifiers 为空：写上要收简报的通知渠道名（alerting.notifiers 的 name）"
+            )
         try:
             window = resolve_window(
                 period, _day(first, "--from"), _day(last, "--to"), ctx.clock(), ctx.config.tz
@@ -95,6 +106,15 @@ def run_report(
         if email:
             sent_to = email_report(ctx, report)
             console.print(f"  已发送至 {', '.join(sent_to)}")
+        if notify:
+            reached = send_brief(ctx, report, targets)
+            missed = [t for t in targets if t not in reached]
+            if reached:
+                console.print(f"  简报已发到 {'、'.join(reached)}")
+            if missed:
+                console.print(
+                    f"  简报未能发到 {'、'.join(missed)}（稍后自动重试，见 预警中心 的发送记录）"
+                )
     finally:
         ctx.close()
 
@@ -109,6 +129,7 @@ def weekly(
     ] = Period.WEEKLY,
     out: OutOption = None,
     email: EmailOption = False,
+    notify: NotifyOption = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
     now: NowOption = None,
@@ -121,6 +142,7 @@ def weekly(
         plan=plan,
         out=out,
         email=email,
+        notify=notify,
         config=config,
         data_dir=data_dir,
         now=now,
@@ -136,6 +158,7 @@ def _fixed_period_command(period: Period, doc: str) -> Callable[..., None]:
         plan: PlanOption = None,
         out: OutOption = None,
         email: EmailOption = False,
+        notify: NotifyOption = False,
         config: ConfigOption = None,
         data_dir: DataDirOption = DEFAULT_DATA_DIR,
         now: NowOption = None,
@@ -147,6 +170,7 @@ def _fixed_period_command(period: Period, doc: str) -> Callable[..., None]:
             plan=plan,
             out=out,
             email=email,
+            notify=notify,
             config=config,
             data_dir=data_dir,
             now=now,

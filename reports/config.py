@@ -83,6 +83,8 @@ class ReportsConfig(BaseModel):
     monthly: str | None = None
     plan: str | None = None
     email_scheduled: bool = True
+    # alerting.notifiers names (chat groups) that get a short brief of every scheduled report
+    notifiers: list[str] = Field(default_factory=list)
     smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     attention: AttentionConfig = Field(default_factory=AttentionConfig)
     top_keywords: int = Field(default=8, ge=1, le=50)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.triggers.cron import CronTrigger
 
 from core.errors import YuqingError
+from reports.brief import send_brief
 from reports.config import REPORTS, Period
 from reports.period import last_full
 from reports.service import GeneratedReport, email_report, generate
@@ -69,4 +70,8 @@ def run_scheduled_report(ctx: Context, period: Period) -> GeneratedReport | None
             log.info("报告 %s 已发送给 %s", period, ", ".join(sent_to))
     elif cfg.recipients:
         log.warning("未设置 reports.smtp.host：%s 报告已保存，未发邮件", period)
+    if cfg.notifiers:
+        reached = send_brief(ctx, report, cfg.notifiers)
+        if reached:
+            log.info("报告 %s 简报已发到 %s", period, "、".join(reached))
     return report

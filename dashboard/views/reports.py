@@ -81,6 +81,12 @@ stored = list_reports(ctx.data_dir)
 if not stored:
     st.info("还没有报告。点击上方「生成报告」，或等待定时任务（默认每周一 09:00）生成周报。")
 else:
-    choice = st.selectbox("历史报告", stored, format_func=lambda r: r.title)
+    # a link from a chat brief opens its report: /reports?report=weekly-2026-11-16
+    wanted = st.query_params.get("report")
+    names = [r.directory.name for r in stored]
+    first = names.index(wanted) if wanted in names else 0
+    if wanted and wanted not in names:
+        st.warning(f"没有找到报告 {wanted}（可能已被删除），显示最新的一份。")
+    choice = st.selectbox("历史报告", stored, index=first, format_func=lambda r: r.title)
     if choice is not None:
         show(choice)
