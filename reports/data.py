@@ -31,7 +31,7 @@ QUOTE_CHARS = 140
 RECOVERY_EXAMPLES = 3
 _REGIONS_SIZE = 60  # every province, plus 海外 and foreign countries
 _TERMS_SIZE = 50
-_CANDIDATES = 4  # keywords looked at per topic shown (brand names, @names etc. are skipped)
+_CANDIDATES = 6  # keywords looked at per topic shown (brand names, @names etc. are skipped)
 
 
 def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
@@ -179,10 +179,14 @@ def topics(
     before = dict(index.top_terms(negative(previous_query(window, plan)), SplitField.KEYWORD, 200))
     result: list[Topic] = []
     quoted: set[str] = set()  # quotes already shown under an earlier topic
-    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES):
+    candidates = index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES)
+    substance = terms.of_substance(k for k, _ in candidates) if terms is not None else None
+    for keyword, count in candidates:
         if len(result) >= size:
             break
         if terms is not None and not terms.allowed(keyword):
+            continue
+        if substance is not None and keyword not in substance:  # 都凉, 一直: no subject
             continue
         hits = _hits(index, now_q, keyword)
         own = [m for m in hits if terms is None or terms.said(keyword, m.full_text)]
