@@ -38,6 +38,7 @@ CJK_FONTS = [
 DPI = 150
 NEGATIVE, NEUTRAL, POSITIVE, OTHER = "#d64545", "#a0a7b4", "#3c9d5d", "#dfe3ea"
 CURRENT, PREVIOUS = "#2f5d9e", "#b8c7de"
+UNMONITORED = "#c3c9d2"
 WEEKDAYS_ZH = "一二三四五六日"
 
 
@@ -116,8 +117,11 @@ def trend_figure(points: list[TrendPoint], window: ReportWindow) -> Figure:
     ax.set_xlabel(f"{'小时' if tz_hourly else '日期'}（{zone_zh(window.tz)}）", fontsize=8)
     ax.set_ylabel("提及量", fontsize=8)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _mark_unmonitored(ax, points)
     share_ax = ax.twinx()
-    shares = [p.negative / p.total * 100 if p.total else float("nan") for p in points]
+    shares = [
+        p.negative / p.total * 100 if p.total and p.monitored else float("nan") for p in points
+    ]
     share_ax.plot(xs, shares, color="#7a1f1f", marker="o", markersize=3, linewidth=1.2)
     share_ax.set_ylim(0, 100)
     share_ax.set_ylabel("负面占比 %", fontsize=8)
@@ -125,6 +129,38 @@ def trend_figure(points: list[TrendPoint], window: ReportWindow) -> Figure:
     share_ax.spines[["top"]].set_visible(False)
     ax.legend(fontsize=7, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
     return fig
+
+
+def unmonitored_runs(points: list[TrendPoint]) -> list[tuple[int, int]]:
+    """(first, last) bucket index of each run of buckets that ended before monitoring began."""
+    runs: list[tuple[int, int]] = []
+    for i, point in enumerate(points):
+        if point.monitored:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _mark_unmonitored(ax: plt.Axes, points: list[TrendPoint]) -> None:
+    """Grey hatched columns labelled 未监测 over the buckets before monitoring began: their
+    empty bars are no quiet days."""
+    runs = unmonitored_runs(points)
+    for first, last in runs:
+        ax.axvspan(
+            first - 0.45, last + 0.45, facecolor="#f1f3f6", edgecolor=UNMONITORED,
+            hatch="///", linewidth=0, zorder=0,
+        )  # fmt: skip
+        ax.text(
+            (first + last) / 2, 0.5, "未监测", transform=ax.get_xaxis_transform(),
+            ha="center", va="center", fontsize=8, color="#5b6675",
+            rotation=90 if first == last else 0,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+        )  # fmt: skip
+    if runs and not any(p.total for p in points if p.monitored):
+        ax.set_ylim(0, 1)  # nothing monitored yet: an axis to draw the columns on
 
 
 def share_chart(rows: list[ShareRow], current: str, previous: str | None, limit: int = 8) -> bytes:

@@ -139,13 +139,15 @@ class Headline:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """Mentions in one time bucket by sentiment (gaps are filled with zeros)."""
+    """Mentions in one time bucket by sentiment (gaps are filled with zeros); `monitored` is
+    False for a bucket that ended before monitoring started (its 0 is no quiet day)."""
 
     start: datetime
     negative: int = 0
     neutral: int = 0
     positive: int = 0
     unclassified: int = 0
+    monitored: bool = True
 
     @property
     def total(self) -> int:

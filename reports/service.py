@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,11 +81,19 @@ def topic_terms(ctx: Context) -> TopicTerms:
     return TopicTerms.from_config(ctx.config)
 
 
+def late_find_after(ctx: Context) -> timedelta:
+    """How long after its publication a mention may be collected and still show its day was
+    watched: reports.data.LATE_FIND, or the longest `backfill` of a configured source."""
+    from collectors.config import SOURCES
+
+    return max([queries.LATE_FIND, *(s.backfill for s in SOURCES.of(ctx.config))])
+
+
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
-    since = queries.monitoring_since(index, plan)
+    since = queries.monitoring_since(index, plan, late_find_after(ctx))
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
@@ -92,7 +101,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         window=window,
         generated_at=ctx.clock(),
         headline=queries.headline(index, window, plan),
-        trend=queries.trend(index, window, plan),
+        trend=queries.trend(index, window, plan, since),
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),
         topics=queries.topics(

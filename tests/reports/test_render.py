@@ -270,3 +270,26 @@ def test_the_trend_names_its_time_zone_and_marks_the_unfinished_day() -> None:
     ax = trend_figure(hours, done).axes[0]
     assert ax.get_xlabel() == "小时（北京时间）"
     assert "截至" not in ax.get_xticklabels()[-1].get_text()  # a finished day
+
+
+def test_days_before_monitoring_began_are_drawn_as_not_monitored(tmp_path: Path) -> None:
+    """Monitoring began on Wednesday 08:00: Monday and Tuesday are one hatched 未监测 column
+    pair without a negative-share point, not two bars of 0 that read as quiet days; Wednesday
+    on is drawn as counted."""
+    from reports.charts import trend_figure
+
+    ctx = context(tmp_path)
+    ctx.index.upsert_many(spread(CURRENT, WEEK + timedelta(days=2), "cur"))
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+    assert [p.monitored for p in data.trend] == [False, False, True, True, True, True, True]
+    fig = trend_figure(data.trend, data.window)
+    ax, share_ax = fig.axes
+    labels = [t for t in ax.texts if t.get_text() == "未监测"]
+    assert len(labels) == 1 and labels[0].get_position()[0] == 0.5  # centred over Mon–Tue
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1
+    span = hatched[0]
+    assert (span.get_x(), span.get_x() + span.get_width()) == pytest.approx((-0.45, 1.45))
+    shares = share_ax.lines[0].get_ydata()
+    assert all(s != s for s in shares[:2]) and all(s == s for s in shares[2:])  # NaN: no point
