@@ -13,6 +13,7 @@ from reports.period import ReportWindow
 from reports.workflow_rows import AlertsSection, KpiSection
 
 if TYPE_CHECKING:
+    from reports.decisions import CrisisProgress
     from reports.event_section import EventRow
     from reports.summary import Verdict
 
@@ -243,6 +244,7 @@ class ReportData:
     notices: list[str] = field(default_factory=list)  # unfinished period, monitoring start
     scope: str | None = None  # which plans the numbers cover (reports.service.scope_zh)
     verdict: Verdict | None = None  # 核心结论 (reports.summary), set with the attention list
+    progress: list[CrisisProgress] = field(default_factory=list)  # reports.decisions
 
     @property
     def heading(self) -> str:
