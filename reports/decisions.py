@@ -189,7 +189,9 @@ def _status_moves(events: Sequence[CaseEvent], now: datetime) -> list[Action]:
 
 def _open_at(task: CaseTask, now: datetime) -> bool:
     """Still to do at `now` (done or skipped only later counts as open then)."""
-    return task.status == TaskStatus.OPEN or task.completed_at is None or task.completed_at >= now
+    if task.status == TaskStatus.OPEN:
+        return True
+    return task.completed_at is not None and task.completed_at >= now
 
 
 def _pending(
@@ -202,9 +204,8 @@ def _pending(
 ) -> list[str]:
     """The decisions and overdue work of a case still open at sla.now."""
     now, tz = sla.now, sla.tz
-    if case.resolved_at is not None and case.resolved_at < now:
-        return []
-    if CaseStatus(case.status) == CaseStatus.CLOSED and (case.closed_at or now) < now:
+    settled = [t for t in (case.resolved_at, case.closed_at) if t is not None]
+    if settled and min(settled) < now:
         return []
     open_tasks = [t for t in tasks if _open_at(t, now)]
     found: list[str] = []
