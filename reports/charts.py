@@ -85,10 +85,13 @@ def trend_chart(points: list[TrendPoint], window: ReportWindow) -> bytes:
 
 
 def trend_labels(points: list[TrendPoint], window: ReportWindow) -> list[str]:
-    """One tick label per bucket; the bucket still running says up to when it is counted (a
-    short bar there is an unfinished day, not a quiet one)."""
+    """One tick label per bucket; the bucket still running says up to when it is counted, the
+    one monitoring started in since when (a short bar there is no quiet day)."""
     hourly = window.days == 1
     labels = [_tick_label(p.start, hourly) for p in points]
+    for i, point in enumerate(points):
+        if point.monitored_from is not None:  # a short bar: watched only from then on
+            labels[i] += f"\n监测自 {point.monitored_from.astimezone(window.tz):%H:%M}"
     if points and window.in_progress and window.cutoff < points[-1].start + window.bucket:
         labels[-1] += f"\n截至 {window.cutoff.astimezone(window.tz):%H:%M}"
     return labels

@@ -122,9 +122,17 @@ def trend(
             positive=c.get(SentimentLabel.POSITIVE, 0),
             unclassified=sum(n for k, n in c.items() if k not in set(SentimentLabel)),
             monitored=since is None or window.start + (i + 1) * step > since,
+            monitored_from=since
+            if since and _inside(since, window.start + i * step, step)
+            else None,
         )
         for i, c in enumerate(counts)
     ]
+
+
+def _inside(moment: datetime, start: datetime, step: timedelta) -> bool:
+    """True when moment falls after the start of the bucket [start, start + step)."""
+    return start < moment < start + step
 
 
 def _share_rows(

@@ -141,7 +141,8 @@ class Headline:
 @dataclass(frozen=True)
 class TrendPoint:
     """Mentions in one time bucket by sentiment (gaps are filled with zeros); `monitored` is
-    False for a bucket that ended before monitoring started (its 0 is no quiet day)."""
+    False for a bucket that ended before monitoring started (its 0 is no quiet day), and
+    `monitored_from` says when it started in the bucket it started in (a short bar there)."""
 
     start: datetime
     negative: int = 0
@@ -149,6 +150,7 @@ class TrendPoint:
     positive: int = 0
     unclassified: int = 0
     monitored: bool = True
+    monitored_from: datetime | None = None
 
     @property
     def total(self) -> int:

@@ -275,7 +275,7 @@ def test_the_trend_names_its_time_zone_and_marks_the_unfinished_day() -> None:
 def test_days_before_monitoring_began_are_drawn_as_not_monitored(tmp_path: Path) -> None:
     """Monitoring began on Wednesday 08:00: Monday and Tuesday are one hatched 未监测 column
     pair without a negative-share point, not two bars of 0 that read as quiet days; Wednesday
-    on is drawn as counted."""
+    on is drawn as counted, Wednesday's label saying since when it was watched."""
     from reports.charts import trend_figure
 
     ctx = context(tmp_path)
@@ -291,6 +291,8 @@ def test_days_before_monitoring_began_are_drawn_as_not_monitored(tmp_path: Path)
     assert len(hatched) == 1
     span = hatched[0]
     assert (span.get_x(), span.get_x() + span.get_width()) == pytest.approx((-0.45, 1.45))
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[1:4] == ["11-17\n周二", "11-18\n周三\n监测自 08:00", "11-19\n周四"]
     shares = share_ax.lines[0].get_ydata()
     assert all(s != s for s in shares[:2]) and all(s == s for s in shares[2:])  # NaN: no point
 
