@@ -38,6 +38,7 @@ CJK_FONTS = [
 DPI = 150
 NEGATIVE, NEUTRAL, POSITIVE, OTHER = "#d64545", "#a0a7b4", "#3c9d5d", "#dfe3ea"
 CURRENT, PREVIOUS = "#2f5d9e", "#b8c7de"
+UNMONITORED = "#c3c9d2"
 WEEKDAYS_ZH = "一二三四五六日"
 
 
@@ -84,10 +85,13 @@ def trend_chart(points: list[TrendPoint], window: ReportWindow) -> bytes:
 
 
 def trend_labels(points: list[TrendPoint], window: ReportWindow) -> list[str]:
-    """One tick label per bucket; the bucket still running says up to when it is counted (a
-    short bar there is an unfinished day, not a quiet one)."""
+    """One tick label per bucket; the bucket still running says up to when it is counted, the
+    one monitoring started in since when (a short bar there is no quiet day)."""
     hourly = window.days == 1
     labels = [_tick_label(p.start, hourly) for p in points]
+    for i, point in enumerate(points):
+        if point.monitored_from is not None:  # a short bar: watched only from then on
+            labels[i] += f"\n监测自 {point.monitored_from.astimezone(window.tz):%H:%M}"
     if points and window.in_progress and window.cutoff < points[-1].start + window.bucket:
         labels[-1] += f"\n截至 {window.cutoff.astimezone(window.tz):%H:%M}"
     return labels
@@ -116,8 +120,11 @@ def trend_figure(points: list[TrendPoint], window: ReportWindow) -> Figure:
     ax.set_xlabel(f"{'小时' if tz_hourly else '日期'}（{zone_zh(window.tz)}）", fontsize=8)
     ax.set_ylabel("提及量", fontsize=8)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _mark_unmonitored(ax, points)
     share_ax = ax.twinx()
-    shares = [p.negative / p.total * 100 if p.total else float("nan") for p in points]
+    shares = [
+        p.negative / p.total * 100 if p.total and p.monitored else float("nan") for p in points
+    ]
     share_ax.plot(xs, shares, color="#7a1f1f", marker="o", markersize=3, linewidth=1.2)
     share_ax.set_ylim(0, 100)
     share_ax.set_ylabel("负面占比 %", fontsize=8)
@@ -125,6 +132,38 @@ def trend_figure(points: list[TrendPoint], window: ReportWindow) -> Figure:
     share_ax.spines[["top"]].set_visible(False)
     ax.legend(fontsize=7, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
     return fig
+
+
+def unmonitored_runs(points: list[TrendPoint]) -> list[tuple[int, int]]:
+    """(first, last) bucket index of each run of buckets that ended before monitoring began."""
+    runs: list[tuple[int, int]] = []
+    for i, point in enumerate(points):
+        if point.monitored:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _mark_unmonitored(ax: plt.Axes, points: list[TrendPoint]) -> None:
+    """Grey hatched columns labelled 未监测 over the buckets before monitoring began: their
+    empty bars are no quiet days."""
+    runs = unmonitored_runs(points)
+    for first, last in runs:
+        ax.axvspan(
+            first - 0.45, last + 0.45, facecolor="#f1f3f6", edgecolor=UNMONITORED,
+            hatch="///", linewidth=0, zorder=0,
+        )  # fmt: skip
+        ax.text(
+            (first + last) / 2, 0.5, "未监测", transform=ax.get_xaxis_transform(),
+            ha="center", va="center", fontsize=8, color="#5b6675",
+            rotation=90 if first == last else 0,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+        )  # fmt: skip
+    if runs and not any(p.total for p in points if p.monitored):
+        ax.set_ylim(0, 1)  # nothing monitored yet: an axis to draw the columns on
 
 
 def share_chart(rows: list[ShareRow], current: str, previous: str | None, limit: int = 8) -> bytes:
@@ -177,27 +216,97 @@ def alerts_timeline(
 def timeline_figure(
     rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
 ) -> Figure:
-    """The figure of `alerts_timeline`: ticks on round hours (or days) in the window's zone."""
-    fig, ax = _figure(2.2)
+    """The figure of `alerts_timeline`: ticks on round hours (or days) in the window's zone.
+    When the alerts all fall into the last stretch of the period (a crisis of the last hours
+    of a week), a second panel below zooms in on that stretch: on the whole week its hours
+    were a sliver at the right edge."""
+    focus = focus_start(rows, start, end)
+    if focus is None:
+        fig, ax = _figure(2.2)
+        _draw_timeline(ax, rows, start, end, end)
+        ax.set_xlabel(f"预警组首次触发至解决（{_zone(start)}）", fontsize=8)
+        return fig
+    fig, (ax, detail) = plt.subplots(
+        2, 1, figsize=(7.4, 4.0), dpi=DPI, gridspec_kw={"height_ratios": [1, 1.3]}
+    )
+    for axes in (ax, detail):
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.tick_params(labelsize=8)
+    _draw_timeline(ax, rows, start, end, end)
+    ax.axvspan(date2num(focus), date2num(end), color="#f0b45a", alpha=0.35, linewidth=0)
+    ax.set_xlabel(f"整个报告期（{_zone(start)}），橙色为下方放大的时段", fontsize=8)
+    # A margin after the end: the last signals are not drawn against the frame.
+    margin = (end - focus) * 0.04
+    _draw_timeline(detail, rows, focus, end, end + margin)
+    detail.axvline(date2num(end), color="#5b6675", linewidth=0.8, linestyle="--")
+    detail.set_xlabel(
+        f"放大：{focus.astimezone(start.tzinfo):%m-%d %H:%M} 至 "
+        f"{end.astimezone(start.tzinfo):%m-%d %H:%M}（{_zone(start)}），虚线为统计截止",
+        fontsize=8,
+    )
+    return fig
+
+
+# Alerts whose signals all fall into the last fifth of the period are drawn zoomed in too.
+FOCUS_SHARE = 0.2
+_FOCUS_PAD = 0.25  # of the focused stretch, shown before its first signal (10 minutes at least)
+# The zoomed panel starts on a round time: every 5 minutes up to an hour, … every 3 hours.
+_ROUND_MINUTES = ((timedelta(hours=1), 5), (timedelta(hours=3), 15), (timedelta(hours=12), 60))
+
+
+def focus_start(
+    rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
+) -> datetime | None:
+    """Where the zoomed panel starts (on a round time a little before the first signal), or
+    None when the signals are spread over the period (the whole-period axis shows them well)."""
+    if not rows or end <= start:
+        return None
+    first = max(min(r.opened_at for r in rows), start)
+    span = end - first
+    if span > (end - start) * FOCUS_SHARE:
+        return None
+    padded = (first - max(span * _FOCUS_PAD, timedelta(minutes=10))).astimezone(start.tzinfo)
+    step = next((m for limit, m in _ROUND_MINUTES if span <= limit), 180)
+    minutes = padded.hour * 60 + padded.minute
+    rounded = padded.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(
+        minutes=minutes - minutes % step
+    )
+    return max(rounded, start)
+
+
+def _draw_timeline(
+    ax: plt.Axes,
+    rows: Sequence[AlertRow | IncidentRow],
+    start: datetime,
+    end: datetime,
+    right: datetime,
+) -> None:
+    """Bars from first signal to resolution (or `end`), laned by severity, on [start, right]."""
     tz = start.tzinfo
+    ax.grid(axis="y", color="#eceff3", linewidth=0.8)
+    ax.set_axisbelow(True)
     for row in rows:
         lane = Severity(row.severity).rank
+        if (row.resolved_at or end) < start:
+            continue
         opened = max(row.opened_at, start).astimezone(tz)
         closed = min(row.resolved_at or end, end).astimezone(tz)
-        left, right = date2num(opened), date2num(closed)
-        width = max(right - left, (date2num(end) - date2num(start)) / 200)
+        left, right_edge = date2num(opened), date2num(closed)
+        width = max(right_edge - left, (date2num(end) - date2num(start)) / 200)
         ax.barh(lane, width, left=left, height=0.5, color=_LANE_COLORS[lane], alpha=0.85)
         ax.plot([left], [lane], marker="|", color="#333333", markersize=9)
     ax.set_yticks(range(4))
     ax.set_yticklabels(_LANE_LABELS, fontsize=8)
     ax.set_ylim(-0.6, 3.6)
-    ax.set_xlim(date2num(start), date2num(end))
-    days = (end - start) / timedelta(days=1)
+    ax.set_xlim(date2num(start), date2num(right))
+    days = (right - start) / timedelta(days=1)
     ax.xaxis.set_major_locator(AutoDateLocator(tz=tz, minticks=3, maxticks=9))
     ax.xaxis.set_major_formatter(DateFormatter("%H:%M" if days <= 1 else "%m-%d", tz=tz))
-    ax.set_xlabel(f"预警组首次触发至解决（{zone_zh(tz) if tz else 'UTC'}）", fontsize=8)
     ax.grid(axis="x", color="#eceff3", linewidth=0.8)
-    return fig
+
+
+def _zone(start: datetime) -> str:
+    return zone_zh(start.tzinfo) if start.tzinfo else "UTC"
 
 
 def timeline_span(window: ReportWindow) -> tuple[datetime, datetime]:

@@ -3,13 +3,16 @@
 Two things make a change against the previous period meaningless:
 
 * **The previous period was not (fully) monitored.** Monitoring is taken to start at the
-  earliest mention the store holds for the report (its plan, when given), by publication time:
-  the report counts by publication time, and before that moment the store holds nothing, so
-  a period reaching back before it reads as "zero mentions" that were never looked for. The
-  first collection run is no better a start: collectors backfill posts published before it
-  (the 监测 store of a replay holds a week published before its first run), and those are
-  exactly what the report counts. A stray old post backfilled from long ago makes this start
-  too early; the minimum base below then keeps the near-empty periods from being compared.
+  publication time of the earliest mention the store holds for the report (its plan, when
+  given) that was collected promptly — within a week of its publication (`reports.data.
+  LATE_FIND`, or a source's longer `backfill`). The report counts by publication time and
+  before that moment nobody was watching, so a period reaching back before it reads as "zero
+  mentions" that were never looked for. Posts a collector back-fills on its first run (a day
+  by default, the demo's replayed week) are exactly what the report counts, so they start it;
+  an old post found later (a forum thread crawled months after it was written, an archive
+  import) is a late find and does not: a single one used to start "monitoring" months early
+  and put a "0" on every day between. When nothing but late finds is stored, monitoring
+  started when the first of them was collected.
 * **Its base is too small** (`MIN_BASE`).
 """
 
@@ -85,12 +88,12 @@ def notices(window: ReportWindow, since: datetime | None, generated_at: datetime
     started = f"{since.astimezone(tz):%Y-%m-%d %H:%M}"
     if since > window.start:
         found.append(
-            f"监测自 {started} 开始，此前无数据：{current}数字只含此后发布的提及，"
+            f"监测自 {started} 开始，此前未监测：{current}数字只含此后的提及，"
             f"{window.previous_zh}无数据可比。"
         )
     elif since > window.prev_start:
         found.append(
-            f"监测自 {started} 开始，此前无数据：{window.previous_zh}"
+            f"监测自 {started} 开始，此前未监测：{window.previous_zh}"
             f"（{_span(window)}）数据不完整，不作比较。"
         )
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from core.enums import (
@@ -31,7 +31,12 @@ QUOTE_CHARS = 140
 RECOVERY_EXAMPLES = 3
 _REGIONS_SIZE = 60  # every province, plus 海外 and foreign countries
 _TERMS_SIZE = 50
-_CANDIDATES = 4  # keywords looked at per topic shown (brand names, @names etc. are skipped)
+# A mention collected more than this after its publication is a late find, not a sign that its
+# day was watched: no collector back-fills more on its first run (the demo replay 7 days, the
+# example mailbox `backfill: 7d`; reports.service widens it to a longer configured backfill).
+LATE_FIND = timedelta(days=7)
+_SCAN_PAGE, _SCAN_PAGES = 500, 4  # oldest mentions looked at for the start of monitoring
+_CANDIDATES = 6  # keywords looked at per topic shown (brand names, @names etc. are skipped)
 
 
 def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
@@ -49,12 +54,26 @@ def previous_query(window: ReportWindow, plan: str | None) -> SearchQuery:
     return base_query(window.prev_start, window.prev_end, plan)
 
 
-def monitoring_since(index: MentionIndex, plan: str | None) -> datetime | None:
+def monitoring_since(
+    index: MentionIndex, plan: str | None, late_after: timedelta = LATE_FIND
+) -> datetime | None:
     """When monitoring started, as reports.comparison defines it: the publication time of the
-    earliest mention (of the plan); None when there is none."""
-    query = SearchQuery(plans=[plan] if plan else [], sort=SortOrder.OLDEST, limit=1)
-    found = index.search(query).mentions
-    return found[0].published_at if found else None
+    earliest mention (of the plan) collected within `late_after` of its publication. Older
+    ones collected later (an old forum thread a crawl came upon, an archive import) are late
+    finds and do not move it; when the oldest `_SCAN_PAGES` pages hold nothing else, the
+    moment the first of them was collected. None when the store holds no mention."""
+    query = SearchQuery(plans=[plan] if plan else [], sort=SortOrder.OLDEST, limit=_SCAN_PAGE)
+    first_collected: datetime | None = None
+    for page in range(_SCAN_PAGES):
+        found = index.search(replace(query, offset=page * _SCAN_PAGE)).mentions
+        for mention in found:
+            if mention.collected_at - mention.published_at <= late_after:
+                return mention.published_at
+            if first_collected is None or mention.collected_at < first_collected:
+                first_collected = mention.collected_at
+        if len(found) < _SCAN_PAGE:
+            break
+    return first_collected
 
 
 def negative(query: SearchQuery) -> SearchQuery:
@@ -81,8 +100,11 @@ def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Hea
     )
 
 
-def trend(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[TrendPoint]:
-    """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in."""
+def trend(
+    index: MentionIndex, window: ReportWindow, plan: str | None, since: datetime | None = None
+) -> list[TrendPoint]:
+    """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in; a bucket
+    that ended before monitoring started (`since`) is marked not monitored."""
     step = window.bucket
     slots = math.ceil((window.cutoff - window.start) / step)  # none after "now"
     counts: list[dict[str, int]] = [{} for _ in range(slots)]
@@ -99,9 +121,18 @@ def trend(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[T
             neutral=c.get(SentimentLabel.NEUTRAL, 0),
             positive=c.get(SentimentLabel.POSITIVE, 0),
             unclassified=sum(n for k, n in c.items() if k not in set(SentimentLabel)),
+            monitored=since is None or window.start + (i + 1) * step > since,
+            monitored_from=since
+            if since and _inside(since, window.start + i * step, step)
+            else None,
         )
         for i, c in enumerate(counts)
     ]
+
+
+def _inside(moment: datetime, start: datetime, step: timedelta) -> bool:
+    """True when moment falls after the start of the bucket [start, start + step)."""
+    return start < moment < start + step
 
 
 def _share_rows(
@@ -179,10 +210,14 @@ def topics(
     before = dict(index.top_terms(negative(previous_query(window, plan)), SplitField.KEYWORD, 200))
     result: list[Topic] = []
     quoted: set[str] = set()  # quotes already shown under an earlier topic
-    for keyword, count in index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES):
+    candidates = index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES)
+    substance = terms.of_substance(k for k, _ in candidates) if terms is not None else None
+    for keyword, count in candidates:
         if len(result) >= size:
             break
         if terms is not None and not terms.allowed(keyword):
+            continue
+        if substance is not None and keyword not in substance:  # 都凉, 一直: no subject
             continue
         hits = _hits(index, now_q, keyword)
         own = [m for m in hits if terms is None or terms.said(keyword, m.full_text)]

@@ -13,6 +13,7 @@ from reports.period import ReportWindow
 from reports.workflow_rows import AlertsSection, KpiSection
 
 if TYPE_CHECKING:
+    from reports.decisions import CrisisProgress
     from reports.event_section import EventRow
     from reports.summary import Verdict
 
@@ -139,13 +140,17 @@ class Headline:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """Mentions in one time bucket by sentiment (gaps are filled with zeros)."""
+    """Mentions in one time bucket by sentiment (gaps are filled with zeros); `monitored` is
+    False for a bucket that ended before monitoring started (its 0 is no quiet day), and
+    `monitored_from` says when it started in the bucket it started in (a short bar there)."""
 
     start: datetime
     negative: int = 0
     neutral: int = 0
     positive: int = 0
     unclassified: int = 0
+    monitored: bool = True
+    monitored_from: datetime | None = None
 
     @property
     def total(self) -> int:
@@ -241,6 +246,7 @@ class ReportData:
     notices: list[str] = field(default_factory=list)  # unfinished period, monitoring start
     scope: str | None = None  # which plans the numbers cover (reports.service.scope_zh)
     verdict: Verdict | None = None  # 核心结论 (reports.summary), set with the attention list
+    progress: list[CrisisProgress] = field(default_factory=list)  # reports.decisions
 
     @property
     def heading(self) -> str:

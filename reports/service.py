@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.errors import ConfigError, NotConfigured
+from core.errors import ConfigError, NotConfigured, YuqingError
 from reports import comparison
 from reports import data as queries
 from reports.attention import needs_attention
 from reports.case_labels import SlaView
 from reports.charts import report_charts
 from reports.config import REPORTS
+from reports.decisions import load_progress
 from reports.event_section import load_events
 from reports.mailer import build_message, send
 from reports.models import ReportData
@@ -73,6 +75,16 @@ def sla_view(ctx: Context, window: ReportWindow) -> SlaView:
     return SlaView(policy(ctx), min(ctx.clock(), window.end), ctx.config.tz)
 
 
+def playbook_names(ctx: Context) -> dict[str, str]:
+    """Playbook id → its name, for a proposed playbook nobody started (none when unreadable)."""
+    from crisis_playbooks.runtime import library
+
+    try:
+        return {key: book.name for key, book in library(ctx).items()}
+    except (YuqingError, OSError):  # a broken playbook file is reported by `yuqing check`
+        return {}
+
+
 def topic_terms(ctx: Context) -> TopicTerms:
     """The 负面话题 keyword filter of the configured brand (brand_events' names)."""
     from reports.topic_terms import TopicTerms
@@ -80,11 +92,21 @@ def topic_terms(ctx: Context) -> TopicTerms:
     return TopicTerms.from_config(ctx.config)
 
 
+def late_find_after(ctx: Context) -> timedelta:
+    """How long after its publication a mention may be collected and still show its day was
+    watched: reports.data.LATE_FIND, or the longest `backfill` of a configured source."""
+    from collectors.config import SOURCES
+
+    return max([queries.LATE_FIND, *(s.backfill for s in SOURCES.of(ctx.config))])
+
+
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
-    since = queries.monitoring_since(index, plan)
+    since = queries.monitoring_since(index, plan, late_find_after(ctx))
+    sla = sla_view(ctx, window)
+    alerts = load_alerts(ctx.sessions, window.start, window.end, sla)
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
@@ -92,19 +114,20 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         window=window,
         generated_at=ctx.clock(),
         headline=queries.headline(index, window, plan),
-        trend=queries.trend(index, window, plan),
+        trend=queries.trend(index, window, plan, since),
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),
         topics=queries.topics(
             index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
-        alerts=load_alerts(ctx.sessions, window.start, window.end, sla_view(ctx, window)),
+        alerts=alerts,
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),
         recovery=queries.recovery_praise(index, window, plan),
         comparison=comparison.assess(window, since),
         notices=comparison.notices(window, since, ctx.clock()),
+        progress=load_progress(ctx.sessions, alerts, window.start, sla, playbook_names(ctx)),
     )
     data.attention = needs_attention(data, cfg.attention)
     data.verdict = verdict(data, cfg.attention.reputation_floor)
@@ -140,6 +163,8 @@ def plain_text(data: ReportData) -> str:
         lines.append(f"{metric.label}：{value if value is not None else '—'}（{change}）")
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
+    decisions = [f"- {c.name}：{line}" for c in data.progress for line in c.pending]
+    lines += ["", "待决定事项（危机处置）：", *decisions] if decisions else []
     lines += ["", "完整报告见 HTML 正文和 PDF 附件。"]
     return "\n".join(lines)
 

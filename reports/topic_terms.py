@@ -7,6 +7,14 @@ A keyword is left out when it is
   plan names, own accounts and the plain alternatives of the plan expressions), plus every word
   inside those names ("外卖" of 鲜味坊外卖: the plan matches it, so nearly every mention has it);
 * a stopword (sentiment.lexicons), a quantity ("三个", "半小时") or a word of `NOT_TOPICS`;
+* not a word that can name a subject (`words_of_substance`): the keyword table (jieba's idf
+  table) also holds ~21,000 entries that are no dictionary word but where two words meet
+  ("都凉" of 心都凉了, "吃下" of 吃下去, "死得" of 死得很惨), and dictionary words whose part of
+  speech names nothing (adverbs 一直/真的, pronouns 这家, time words 昨天, measure words and
+  particles).
+  A Chinese keyword heads a topic only when jieba's dictionary (dict.txt) lists it with a part
+  of speech that can name a subject — nouns, verbs (退款, 快递), adjectives (发霉), idioms;
+  ASCII tokens (product names such as "iphone15") are kept;
 * mostly found only inside @names and //@ repost chains ("厨娘" of //@江南小厨娘:) — judged on
   the sample mentions fetched for its quotes (`said`).
 """
@@ -14,7 +22,10 @@ A keyword is left out when it is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from brand_events.features import BrandNames
 from brand_events.titles import AT_NAMES
@@ -37,6 +48,51 @@ _QUANTITY = re.compile(
 )
 
 
+# jieba's parts of speech that name nothing: adverbs, pronouns, prepositions, conjunctions,
+# particles, modal words, interjections, onomatopoeia, numerals and measure words, time and
+# position words (今天, 上面), prefixes and suffixes.
+FUNCTION_TAGS = frozenset(
+    words("d dg df ad r rr rz rg p c u uj ul uz uv ug ud y e o m mq mg q vq t tg f k h")
+)
+_ASCII = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
+
+
+def _dictionary_path() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+@cache
+def _dictionary_text() -> str:
+    """dict.txt ("<word> <freq> <tag>" a line) after a newline, so every entry is "\n<word> "."""
+    return "\n" + _dictionary_path().read_text(encoding="utf-8")
+
+
+def parts_of_speech(wanted: Iterable[str]) -> dict[str, str]:
+    """jieba's part of speech of each wanted word its dictionary lists (others are absent)."""
+    text = _dictionary_text()
+    found: dict[str, str] = {}
+    for word in set(wanted):
+        at = text.find(f"\n{word} ")  # one search per word: no 349k-entry dict in memory
+        if at >= 0:
+            parts = text[at + 1 : text.find("\n", at + 1)].split()
+            found[word] = parts[2] if len(parts) > 2 else ""
+    return found
+
+
+def words_of_substance(candidates: Iterable[str]) -> set[str]:
+    """The candidates that can name a subject: ASCII tokens, and dictionary words whose part
+    of speech is not in FUNCTION_TAGS (no fragment of two words, no adverb)."""
+    candidates = list(candidates)
+    tags = parts_of_speech(w for w in candidates if not _ASCII.match(w.casefold()))
+    return {
+        w
+        for w in candidates
+        if _ASCII.match(w.casefold()) or (w in tags and tags[w] not in FUNCTION_TAGS)
+    }
+
+
 @dataclass(frozen=True)
 class TopicTerms:
     """The keyword filter of one report (the brand names come from config)."""
@@ -56,6 +112,10 @@ class TopicTerms:
         if self.brand.is_fragment(word):
             return False
         return not any(folded in name for name in self.brand.names)
+
+    def of_substance(self, candidates: Iterable[str]) -> set[str]:
+        """The candidates that can name a subject (`words_of_substance`), looked up at once."""
+        return words_of_substance(candidates)
 
     def said(self, word: str, text: str) -> bool:
         """True when word occurs in text outside @names, repost chains and brand names."""

@@ -97,6 +97,7 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = (), event: str | None = N
         false_alarm=bool(record.false_alarm),
         cases=cases,
         event=event,
+        alert_id=record.id,
     )
 
 

@@ -27,6 +27,7 @@ class AlertRow:
     false_alarm: bool = False  # marked 误报 by a person
     cases: tuple[str, ...] = ()  # "案件 #3（已解决，负责人 李娜）" for each linked case
     event: str | None = None  # the title of the event its sample mentions belong to
+    alert_id: int | None = None  # its row in the alert store (the cases handling it link it)
 
     @property
     def is_resolved(self) -> bool:

@@ -162,14 +162,25 @@ PREVIOUS = [
 REGIONS = ["广东", "北京", "浙江", None]  # every fourth mention has no IP属地
 
 
-def mention(spec: Spec, i: int, published: datetime, plan: str = PLAN, tag: str = "") -> Mention:
-    """One labelled mention."""
+COLLECTED_AFTER = timedelta(minutes=5)  # collected live, as a source running all along does
+
+
+def mention(
+    spec: Spec,
+    i: int,
+    published: datetime,
+    plan: str = PLAN,
+    tag: str = "",
+    collected: datetime | None = None,
+) -> Mention:
+    """One labelled mention, collected 5 minutes after publication unless `collected` says."""
     return Mention(
         source="test",
         native_id=f"{tag}{published.isoformat()}-{spec.category}-{i}",
         channel=spec.channel,
         text=f"{spec.text}（{i}）",
         published_at=published,
+        collected_at=collected or published + COLLECTED_AFTER,
         plans=[plan],
         keywords=list(spec.keywords),
         sentiment=Sentiment(label=spec.sentiment, score=_POLARITY[spec.sentiment]),

@@ -14,10 +14,12 @@ from typer.testing import CliRunner
 
 from app.config import AppConfig
 from core.context import Context
+from core.models import Mention
 from reports.charts import report_charts
 from reports.cli import report_app
 from reports.comparison import MIN_BASE
 from reports.config import Period
+from reports.data import monitoring_since
 from reports.period import last_full
 from reports.render import data_uris, render_html
 from reports.service import build_data
@@ -61,7 +63,7 @@ def test_monitoring_that_began_at_the_end_of_last_week_is_not_compared(tmp_path:
     +1900 %, no "是上周的 20.0 倍", no share changes — and the report says why."""
     html, rules = report_html(tmp_path, [WEEK - timedelta(minutes=3), WEEK - timedelta(minutes=2)])
     assert tiles(html) == ["上周监测不完整，不作比较"] * 4
-    assert "监测自 2026-11-15 23:57 开始，此前无数据：上周（11-09 至 11-15）数据不完整" in html
+    assert "监测自 2026-11-15 23:57 开始，此前未监测：上周（11-09 至 11-15）数据不完整" in html
     assert not CHANGE.search(html)
     assert html.count("占比变化：上周监测不完整，不作比较。") == 3  # channels, categories, regions
     assert not {"volume_spike", "negative_share_rise", "category_share_rise"} & set(rules)
@@ -91,7 +93,7 @@ def test_a_previous_week_of_min_base_mentions_is_compared(tmp_path: Path) -> Non
 def test_the_first_week_of_monitoring_says_so(tmp_path: Path) -> None:
     """Nothing was monitored last week: no change, and no "上周 0" that reads as a quiet week."""
     html, _ = report_html(tmp_path, [])
-    assert "监测自 2026-11-16 08:00 开始，此前无数据：本周数字只含此后发布的提及" in html
+    assert "监测自 2026-11-16 08:00 开始，此前未监测：本周数字只含此后的提及" in html
     assert tiles(html) == ["上周尚无监测数据，不作比较"] * 4
     assert re.findall(r'<div class="tile-prev">([^<]+)</div>', html) == ["上周未监测"] * 4
     assert '<td class="num">—</td><td class="num' in html and "上周 0" not in html
@@ -162,3 +164,57 @@ def test_a_quiet_week_compares_counts_but_not_shares_of_a_handful(tmp_path: Path
     assert "占比变化：本周仅 2 条，不作比较。" in html  # channels
     assert "占比变化：本周仅 1 条，不作比较。" in html  # categories of the 1 negative mention
     assert not re.search(r"[+-]\d+\.\d 个百分点", html)
+
+
+def late_find(published: datetime, collected: datetime, i: int = 0) -> Mention:
+    """An old post a crawl came upon later (an old forum thread)."""
+    return mention(PREVIOUS[1], i, published, tag="thread", collected=collected)
+
+
+def since_and_html(tmp_path: Path, extra: list[Mention], **config: object) -> tuple[object, str]:
+    raw = {"brand": "示例品牌", "timezone": "Asia/Shanghai", **config}
+    ctx = Context(config=AppConfig.model_validate(raw), data_dir=tmp_path, clock=lambda: NOW)
+    ctx.index.upsert_many(spread(CURRENT, WEEK, "cur") + extra)
+    data = build_data(ctx, WINDOW, PLAN)
+    since = monitoring_since(ctx.index, PLAN)
+    ctx.close()
+    return since, render_html(data, data_uris(report_charts(data)), TZ)
+
+
+def test_an_old_thread_collected_later_does_not_start_monitoring(tmp_path: Path) -> None:
+    """Monitoring began with this week (first post 11-16 08:00, collected live); a forum thread
+    of last Wednesday, crawled on this Thursday, is a late find: last week still reads as not
+    monitored, not as "监测不完整" resting on that one post."""
+    thread = late_find(PREV_WEEK + timedelta(days=2), WEEK + timedelta(days=3))
+    since, html = since_and_html(tmp_path, [thread])
+    assert since == WEEK + timedelta(hours=8)
+    assert "监测自 2026-11-16 08:00 开始，此前未监测" in html
+    assert tiles(html) == ["上周尚无监测数据，不作比较"] * 4
+
+
+def test_a_backfilled_post_starts_monitoring(tmp_path: Path) -> None:
+    """Posts a source back-fills on its first run were watched: one published last Thursday
+    and collected 4 days later (within a week) starts monitoring then."""
+    backfilled = late_find(WEEK - timedelta(days=3), WEEK + timedelta(days=1))
+    since, html = since_and_html(tmp_path, [backfilled])
+    assert since == WEEK - timedelta(days=3)
+    assert "监测自 2026-11-13 00:00 开始，此前未监测：上周（11-09 至 11-15）数据不完整" in html
+
+
+def test_a_source_backfilling_a_month_makes_older_posts_count(tmp_path: Path) -> None:
+    """A mailbox configured with `backfill: 30d` collects a 3-week-old complaint on its first
+    run: that one did start monitoring (the week before last counts as watched)."""
+    mailbox = {"name": "mailbox", "type": "email", "backfill": "30d"}
+    backfilled = late_find(PREV_WEEK - timedelta(days=1), WEEK + timedelta(days=12))
+    _, html = since_and_html(tmp_path, [backfilled], sources=[mailbox])
+    assert "监测自" not in html
+
+
+def test_only_late_finds_start_monitoring_when_first_collected(tmp_path: Path) -> None:
+    """A store holding nothing but an archive import: monitoring began when it was collected."""
+    ctx = context(tmp_path)
+    old = PREV_WEEK - timedelta(days=40)
+    imported = [late_find(old, WEEK + timedelta(days=2, hours=h), h) for h in (5, 3)]
+    ctx.index.upsert_many(imported)
+    assert monitoring_since(ctx.index, PLAN) == WEEK + timedelta(days=2, hours=3)
+    ctx.close()

@@ -32,6 +32,7 @@ def praise(text: str, published: datetime, plan: str = PLAN) -> Mention:
         native_id=f"praise-{published.isoformat()}-{plan}",
         text=text,
         published_at=published,
+        collected_at=published + timedelta(minutes=5),
         plans=[plan],
         sentiment=Sentiment(label=SentimentLabel.POSITIVE, score=0.95),
         complaint=Complaint(flag=False, probability=0.04, resolved=True),

@@ -270,3 +270,61 @@ def test_the_trend_names_its_time_zone_and_marks_the_unfinished_day() -> None:
     ax = trend_figure(hours, done).axes[0]
     assert ax.get_xlabel() == "小时（北京时间）"
     assert "截至" not in ax.get_xticklabels()[-1].get_text()  # a finished day
+
+
+def test_days_before_monitoring_began_are_drawn_as_not_monitored(tmp_path: Path) -> None:
+    """Monitoring began on Wednesday 08:00: Monday and Tuesday are one hatched 未监测 column
+    pair without a negative-share point, not two bars of 0 that read as quiet days; Wednesday
+    on is drawn as counted, Wednesday's label saying since when it was watched."""
+    from reports.charts import trend_figure
+
+    ctx = context(tmp_path)
+    ctx.index.upsert_many(spread(CURRENT, WEEK + timedelta(days=2), "cur"))
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+    assert [p.monitored for p in data.trend] == [False, False, True, True, True, True, True]
+    fig = trend_figure(data.trend, data.window)
+    ax, share_ax = fig.axes
+    labels = [t for t in ax.texts if t.get_text() == "未监测"]
+    assert len(labels) == 1 and labels[0].get_position()[0] == 0.5  # centred over Mon–Tue
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1
+    span = hatched[0]
+    assert (span.get_x(), span.get_x() + span.get_width()) == pytest.approx((-0.45, 1.45))
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[1:4] == ["11-17\n周二", "11-18\n周三\n监测自 08:00", "11-19\n周四"]
+    shares = share_ax.lines[0].get_ydata()
+    assert all(s != s for s in shares[:2]) and all(s == s for s in shares[2:])  # NaN: no point
+
+
+def test_a_crisis_of_the_last_hours_is_drawn_zoomed_in() -> None:
+    """This week at Thursday 15:20, alerts since 14:32: on the 3½-day axis they would be a
+    sliver at the right edge; a second panel spans 14:20 to just past 15:20 on round
+    ticks, the first signal well inside it, the end of counting marked."""
+    from matplotlib.dates import num2date
+
+    from reports.charts import timeline_figure
+    from reports.period import resolve_window
+    from reports.workflow_rows import AlertRow
+
+    now = datetime(2026, 12, 3, 15, 20, tzinfo=TZ)
+    week = resolve_window(Period.WEEKLY, datetime(2026, 11, 30).date(), None, now, TZ)
+    rows = [
+        AlertRow(now - timedelta(minutes=48), "critical", "urgent", "食品安全", "open"),
+        AlertRow(now - timedelta(minutes=20), "high", "spike", "声量突增", "open"),
+    ]
+    fig = timeline_figure(rows, week.start, week.cutoff)
+    overview, detail = fig.axes
+    assert num2date(overview.get_xlim()[1], tz=TZ) == now  # the whole week, up to now
+    left, right = (num2date(x, tz=TZ) for x in detail.get_xlim())
+    assert left == datetime(2026, 12, 3, 14, 20, tzinfo=TZ) and now < right < now + timedelta(
+        minutes=10
+    )
+    first = min(p.get_x() for p in detail.patches)
+    assert (first - detail.get_xlim()[0]) / (detail.get_xlim()[1] - detail.get_xlim()[0]) < 0.5
+    ticks = [num2date(t, tz=TZ) for t in detail.get_xticks()]
+    assert len([t for t in ticks if left <= t <= right]) >= 3
+    assert all(t.second == 0 and t.minute % 5 == 0 for t in ticks)
+    assert "放大：12-03 14:20 至 12-03 15:20" in detail.get_xlabel()
+    spread_out = [AlertRow(week.start + timedelta(hours=5), "high", "spike", "早", "open"), *rows]
+    assert len(timeline_figure(spread_out, week.start, week.cutoff).axes) == 1

@@ -72,3 +72,31 @@ def test_topics_are_subjects_not_names_or_fragments(tmp_path: Path) -> None:
     html = render_html(data, {}, TZ)
     for word in ("鲜味", "外卖", "不止", "吓死", "厨娘", "小厨"):
         assert f'<span class="kw">{word}</span>' not in html
+
+
+# Words the keyword table holds that name no subject: fragments where two words meet (都凉 of
+# 心都凉了, 吃下 of 吃下去, 死得 of 死得很惨), an adverb (一直) and a pronoun (这家); beside
+# them subjects that are a verb (退款), an adjective (发霉) and a noun (服务员).
+SLANG = [
+    spec(7, ("都凉", "服务员"), "等了一个小时，心都凉了，服务员还在玩手机"),
+    spec(6, ("吃下", "发霉"), "吃下去才发现面包发霉了"),
+    spec(5, ("死得", "一直"), "客服一直说在处理，等到死得了"),
+    spec(4, ("这家", "退款"), "这家店退款拖了半个月"),
+]
+
+
+def test_a_topic_is_a_word_that_names_a_subject(tmp_path: Path) -> None:
+    """都凉 (the 都凉 of the review), 吃下, 死得 — no dictionary words, fragments of two — and
+    一直, 这家 (an adverb, a pronoun) head no topic however often they come; 服务员, 发霉 and
+    退款 do, though 退款 is a verb to jieba and 发霉 an adjective."""
+    config = AppConfig.model_validate({"brand": "鲜味坊", "timezone": "Asia/Shanghai"})
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+    ctx.index.upsert_many(spread(SLANG, WEEK, "cur"))
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+
+    assert [t.keyword for t in data.topics] == ["服务员", "发霉", "退款"]
+    html = render_html(data, {}, TZ)
+    for word in ("都凉", "吃下", "死得", "一直", "这家"):
+        assert f'<span class="kw">{word}</span>' not in html
+    assert '<span class="kw">服务员</span>' in html
