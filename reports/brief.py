@@ -3,7 +3,7 @@
 Executives and service leads read their groups, not their mailboxes: with `reports.notifiers`
 (names of `alerting.notifiers`) every scheduled report — and `yuqing report … --notify` — also
 goes to those groups as one message: the 核心结论, the three headline numbers, the first items
-of 需要关注 and a link to the whole report on the dashboard. It travels as an alert message
+of 需要关注 and of the crises' 待决定事项, and a link to the whole report on the dashboard. It travels as an alert message
 does (queued in `deliveries`, rate limited, retried, personal data masked when configured),
 at the lowest severity: a report never pings a whole group.
 """
@@ -64,6 +64,11 @@ def brief_markdown(data: ReportData) -> str:
             lines.append(f"（另有 {more} 项，见完整报告）")
     elif not data.empty:
         lines.append("需要关注：无")
+    pending = [f"- {c.name}：{line}" for c in data.progress for line in c.pending]
+    if pending:
+        lines += ["", "**待决定事项（危机处置）**", *pending[:MAX_ATTENTION]]
+        if len(pending) > MAX_ATTENTION:
+            lines.append(f"（另有 {len(pending) - MAX_ATTENTION} 项，见完整报告）")
     if data.empty:
         lines.append(f"{data.window.current_zh}没有提及。")
     return "\n".join(lines).strip()

@@ -177,3 +177,21 @@ def test_no_crisis_no_section(make_ctx: Any) -> None:
     html = render_html(data, {}, TZ)
     assert 'id="decisions"' not in html and "待决定事项" not in html
     assert "待决定事项" not in plain_text(data)
+
+
+def test_the_chat_brief_carries_the_first_decisions(make_ctx: Any) -> None:
+    from reports.brief import brief_markdown
+
+    ctx = make_ctx()
+    ctx.index.upsert_many(two_weeks())
+    handle_crisis(ctx, crisis_alert(ctx, CRISIS))
+    data = build_data(ctx, WINDOW, PLAN)
+
+    text = brief_markdown(data)
+
+    [crisis] = data.progress
+    assert "**待决定事项（危机处置）**\n- 高危舆情：食品安全/人身安全：需管理层决定" in text
+    listed = [line for line in text.splitlines() if line.startswith("- 高危舆情")]
+    assert len(listed) == min(3, len(crisis.pending))
+    if len(crisis.pending) > 3:
+        assert f"（另有 {len(crisis.pending) - 3} 项，见完整报告）" in text
