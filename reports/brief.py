@@ -3,9 +3,9 @@
 Executives and service leads read their groups, not their mailboxes: with `reports.notifiers`
 (names of `alerting.notifiers`) every scheduled report — and `yuqing report … --notify` — also
 goes to those groups as one message: the 核心结论, the three headline numbers, the first items
-of 需要关注 and of the crises' 待决定事项, and a link to the whole report on the dashboard. It travels as an alert message
-does (queued in `deliveries`, rate limited, retried, personal data masked when configured),
-at the lowest severity: a report never pings a whole group.
+of 需要关注 and of the crises' 待决定事项, and a link to the whole report on the dashboard. It
+travels as an alert message does (queued in `deliveries`, rate limited, retried, personal data
+masked when configured), at the lowest severity: a report never pings a whole group.
 """
 
 from __future__ import annotations
