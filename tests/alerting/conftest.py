@@ -15,7 +15,14 @@ from app.config import AppConfig
 from bench.synthetic import TZ, PassThroughClassifier
 from core.context import Context
 from core.timeutil import SimulatedClock
-from tests.support.receivers import receiver, smtp_inbox  # noqa: F401  (fixtures)
+from tests.support.receivers import (  # noqa: F401  (fixtures)
+    company_ca,
+    receiver,
+    smtp_inbox,
+    smtp_submission,
+    smtp_tls_files,
+    smtps,
+)
 
 MONDAY = datetime(2026, 3, 2, 0, 0, tzinfo=TZ)  # Monday 00:00 Asia/Shanghai
 

@@ -8,7 +8,6 @@ certificate fails the delivery with a Chinese reason and nothing is sent in clea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,30 +15,8 @@ import pytest
 from alerting.enums import DeliveryStatus
 from alerting.notifications import notify
 from tests.alerting.test_notifications import MESSAGE, ctx_with, no_throttle  # noqa: F401
-from tests.support.receivers import SmtpInbox, smtp_server
-from tests.support.tls import CertificateAuthority, ServerFiles
-
-
-@pytest.fixture(scope="module")
-def company_ca(tmp_path_factory: pytest.TempPathFactory) -> CertificateAuthority:
-    return CertificateAuthority(tmp_path_factory.mktemp("alert-mail-ca"), "alert mail CA")
-
-
-@pytest.fixture(scope="module")
-def server_files(company_ca: CertificateAuthority) -> ServerFiles:
-    return company_ca.issue("smtp", ["127.0.0.1"])
-
-
-@pytest.fixture
-def smtps(server_files: ServerFiles) -> Iterator[SmtpInbox]:
-    with smtp_server(tls=server_files) as inbox:
-        yield inbox
-
-
-@pytest.fixture
-def submission(server_files: ServerFiles) -> Iterator[SmtpInbox]:
-    with smtp_server(tls=server_files, starttls=True) as inbox:
-        yield inbox
+from tests.support.receivers import SmtpInbox
+from tests.support.tls import CertificateAuthority
 
 
 def mail(port: int, security: str) -> dict[str, object]:
@@ -53,12 +30,12 @@ def test_the_alert_goes_out_over_tls_when_the_company_ca_is_trusted(
     security: str,
     data_dir: Path,
     smtps: SmtpInbox,
-    submission: SmtpInbox,
+    smtp_submission: SmtpInbox,
     company_ca: CertificateAuthority,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("SSL_CERT_FILE", str(company_ca.path))
-    inbox = smtps if security == "ssl" else submission
+    inbox = smtps if security == "ssl" else smtp_submission
     ctx = ctx_with(data_dir, mail(inbox.port, security))
 
     results = notify(ctx, MESSAGE)
@@ -84,9 +61,9 @@ def test_an_untrusted_certificate_fails_the_delivery_and_sends_nothing(
 
 
 def test_plain_mail_to_a_server_that_requires_starttls_says_to_switch_it_on(
-    data_dir: Path, submission: SmtpInbox
+    data_dir: Path, smtp_submission: SmtpInbox
 ) -> None:
-    ctx = ctx_with(data_dir, mail(submission.port, "none"))
+    ctx = ctx_with(data_dir, mail(smtp_submission.port, "none"))
 
     results = notify(ctx, MESSAGE)
 
@@ -94,4 +71,4 @@ def test_plain_mail_to_a_server_that_requires_starttls_says_to_switch_it_on(
     assert results[0].error == (
         "mail: 邮件服务器要求先加密：把 options.security 改为 starttls（或 ssl 与其 SSL 端口）"
     )
-    assert submission.messages == []
+    assert smtp_submission.messages == []

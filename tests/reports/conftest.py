@@ -11,7 +11,14 @@ import pytest
 from app.config import AppConfig
 from core.context import Context
 from tests.reports.factories import NOW, PLAN, two_weeks
-from tests.support.receivers import receiver, smtp_inbox  # noqa: F401  (fixtures)
+from tests.support.receivers import (  # noqa: F401  (fixtures)
+    company_ca,
+    receiver,
+    smtp_inbox,
+    smtp_submission,
+    smtp_tls_files,
+    smtps,
+)
 
 ContextFactory = Callable[..., Context]
 

@@ -5,7 +5,6 @@ the option to change (the mailer used to pass the library's English text through
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -18,30 +17,8 @@ from reports.period import last_full
 from reports.service import email_report, generate
 from tests.reports.conftest import ContextFactory
 from tests.reports.factories import NOW, PLAN, TZ, two_weeks
-from tests.support.receivers import SmtpInbox, smtp_server
-from tests.support.tls import CertificateAuthority, ServerFiles
-
-
-@pytest.fixture(scope="module")
-def company_ca(tmp_path_factory: pytest.TempPathFactory) -> CertificateAuthority:
-    return CertificateAuthority(tmp_path_factory.mktemp("smtp-ca"), "smtp CA")
-
-
-@pytest.fixture(scope="module")
-def server_files(company_ca: CertificateAuthority) -> ServerFiles:
-    return company_ca.issue("smtp", ["127.0.0.1"])
-
-
-@pytest.fixture
-def smtps(server_files: ServerFiles) -> Iterator[SmtpInbox]:
-    with smtp_server(tls=server_files) as inbox:
-        yield inbox
-
-
-@pytest.fixture
-def submission(server_files: ServerFiles) -> Iterator[SmtpInbox]:
-    with smtp_server(tls=server_files, starttls=True) as inbox:
-        yield inbox
+from tests.support.receivers import SmtpInbox
+from tests.support.tls import CertificateAuthority
 
 
 def note() -> EmailMessage:
@@ -65,13 +42,13 @@ def test_the_weekly_report_goes_out_over_tls_with_the_company_ca(
 
 
 def test_starttls_with_the_company_ca(
-    submission: SmtpInbox, company_ca: CertificateAuthority
+    smtp_submission: SmtpInbox, company_ca: CertificateAuthority
 ) -> None:
     config = SmtpConfig(
-        host="127.0.0.1", port=submission.port, starttls=True, ca_file=str(company_ca.path)
+        host="127.0.0.1", port=smtp_submission.port, starttls=True, ca_file=str(company_ca.path)
     )
     send(config, note())
-    assert [m["Subject"] for m in submission.messages] == ["舆情周报"]
+    assert [m["Subject"] for m in smtp_submission.messages] == ["舆情周报"]
 
 
 def test_without_ca_file_the_error_names_the_option(smtps: SmtpInbox) -> None:
@@ -87,11 +64,11 @@ def test_without_ca_file_the_error_names_the_option(smtps: SmtpInbox) -> None:
 
 
 def test_tls_on_a_plain_port_and_plain_on_a_tls_port_say_to_match_them(
-    smtps: SmtpInbox, submission: SmtpInbox, company_ca: CertificateAuthority
+    smtps: SmtpInbox, smtp_submission: SmtpInbox, company_ca: CertificateAuthority
 ) -> None:
     ca = str(company_ca.path)
     with pytest.raises(MailError) as caught:
-        send(SmtpConfig(host="127.0.0.1", port=submission.port, ssl=True, ca_file=ca), note())
+        send(SmtpConfig(host="127.0.0.1", port=smtp_submission.port, ssl=True, ca_file=ca), note())
     assert "TLS 握手失败" in str(caught.value) and "465 端口配 ssl: true" in str(caught.value)
 
     plain = SmtpConfig(host="127.0.0.1", port=smtps.port, timeout=2, ca_file=ca)
@@ -100,12 +77,14 @@ def test_tls_on_a_plain_port_and_plain_on_a_tls_port_say_to_match_them(
     assert "服务器没有应答" in str(caught.value) and "把 ssl 改为 true" in str(caught.value)
 
 
-def test_a_server_that_requires_starttls_refuses_a_plain_message(submission: SmtpInbox) -> None:
+def test_a_server_that_requires_starttls_refuses_a_plain_message(
+    smtp_submission: SmtpInbox,
+) -> None:
     with pytest.raises(MailError) as caught:
-        send(SmtpConfig(host="127.0.0.1", port=submission.port), note())
+        send(SmtpConfig(host="127.0.0.1", port=smtp_submission.port), note())
     assert "服务器要求先加密（530" in str(caught.value)
     assert "把 starttls 改为 true" in str(caught.value)
-    assert submission.messages == []
+    assert smtp_submission.messages == []
 
 
 def test_a_missing_ca_file_is_a_config_error(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.tls import ServerFiles
+from tests.support.tls import CertificateAuthority, ServerFiles
 
 
 @dataclass
@@ -137,4 +137,30 @@ def receiver() -> Iterator[HttpReceiver]:
 def smtp_inbox() -> Iterator[SmtpInbox]:
     """A local SMTP server recording every message."""
     with smtp_server() as inbox:
+        yield inbox
+
+
+@pytest.fixture(scope="module")
+def company_ca(tmp_path_factory: pytest.TempPathFactory) -> CertificateAuthority:
+    """A private CA, as a company signs its own servers' certificates with."""
+    return CertificateAuthority(tmp_path_factory.mktemp("company-ca"), "company CA")
+
+
+@pytest.fixture(scope="module")
+def smtp_tls_files(company_ca: CertificateAuthority) -> ServerFiles:
+    """The mail server's certificate (for 127.0.0.1) and key, from the company CA."""
+    return company_ca.issue("smtp", ["127.0.0.1"])
+
+
+@pytest.fixture
+def smtps(smtp_tls_files: ServerFiles) -> Iterator[SmtpInbox]:
+    """A local SMTP server speaking TLS from the first byte (port 465 style)."""
+    with smtp_server(tls=smtp_tls_files) as inbox:
+        yield inbox
+
+
+@pytest.fixture
+def smtp_submission(smtp_tls_files: ServerFiles) -> Iterator[SmtpInbox]:
+    """A local SMTP server requiring STARTTLS before MAIL (port 587 style)."""
+    with smtp_server(tls=smtp_tls_files, starttls=True) as inbox:
         yield inbox
