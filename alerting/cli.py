@@ -179,7 +179,11 @@ def rules(
         console.print(table)
         console.print(f"{len(loaded) - len(off)} 条规则有效{stopped}。")
     if problems:
-        console.print(f"[red]错误：[/red]{len(problems)} 处问题，这些规则文件没有加载：")
+        console.print(
+            f"[red]错误：[/red]{len(problems)} 处问题，这些规则文件没有加载"
+            "（yuqing run 启动时跳过它们，其余规则照常运行）：",
+            soft_wrap=True,
+        )
         for line in problems:
             console.print(f"  - {line}", soft_wrap=True)
         raise typer.Exit(2)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from alerting.config import ALERTING
 from alerting.engine import AlertEngine
+from alerting.rule_health import record, usable_rules
 from core.timeutil import interval_zh
 
 if TYPE_CHECKING:
@@ -23,7 +24,11 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
     if not config.enabled:
         log.info("预警已关闭（alerting.enabled: false）")
         return
-    engine = AlertEngine(ctx)
+    rules, problems = usable_rules(ctx)
+    for problem in problems:  # loud, one line each; the other rules run (rule_health)
+        log.error("已跳过：%s", problem)
+    record(ctx, problems)
+    engine = AlertEngine(ctx, rules)
     ctx.pipeline.add_listener(engine.listen)
     # One job does rule evaluation, auto-resolve, escalation and delivery retries so they
     # never race each other; coalesce keeps a slow tick from piling up.
@@ -36,4 +41,10 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
         coalesce=True,
         max_instances=1,
     )
-    log.info("预警：%d 条规则，每 %s检查一次", len(engine.rules), interval_zh(config.eval_interval))
+    skipped = f"（{len(problems)} 处规则问题已跳过，见上）" if problems else ""
+    log.info(
+        "预警：%d 条规则，每 %s检查一次%s",
+        len(engine.rules),
+        interval_zh(config.eval_interval),
+        skipped,
+    )

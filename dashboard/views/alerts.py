@@ -8,6 +8,7 @@ from alerting import incidents, service
 from alerting.config import ALERTING, ESCALATION_TIER_ZH
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
+from alerting.rule_health import recorded
 from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.errors import YuqingError
@@ -46,6 +47,12 @@ CASE_PAGE = VIEWS / "case_detail.py"
 
 ctx = get_context()
 st.title("预警中心")
+if skipped := recorded(ctx):  # rule files the running service could not load
+    st.error(
+        skipped.headline()
+        + "\n\n"
+        + "\n".join(f"- {streamlit_text(p, one_line=True)}" for p in skipped.problems)
+    )
 actor = auth.actor()
 with st.sidebar:
     chosen = multiselect(
