@@ -24,6 +24,13 @@ class DeliveryStatus(StrEnum):
     GAVE_UP = "gave_up"
 
 
+class SpikeBaseline(StrEnum):
+    """What a spike rule compares its window with."""
+
+    SEASONAL = "seasonal"  # the usual count at this time of day / weekday (medians)
+    SAME_HOUR_LAST_WEEK = "same_hour_last_week"  # the same window exactly a week ago
+
+
 class AlertEvent(StrEnum):
     """What a rule finding did to the alert store."""
 

@@ -87,7 +87,7 @@ def test_run_starts_with_the_good_rules_and_records_the_bad_file(tmp_path: Path)
         ctx.close()
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
+        _, err = proc.communicate(timeout=60)
     assert "服务未启动" not in err
     assert "已跳过：预警规则文件有误：rules/typo.yaml" in err, err
     assert "预警：1 条规则" in err, err
