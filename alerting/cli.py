@@ -26,6 +26,7 @@ from core.timeutil import SimulatedClock, local_minute, parse_duration, zone_zh
 
 if TYPE_CHECKING:
     from alerting.replay import ReplaySummary
+    from alerting.rules import Rule
 
 alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
@@ -172,7 +173,7 @@ def rules(
             SEVERITY_LABELS_ZH[rule.spec.severity],
             *((["启用" if rule.spec.enabled else "已停用"]) if off else []),
             rule.source,
-            rule.spec.title or "",
+            rule_note(rule),
         )
     if loaded or not problems:
         stopped = f"，{len(off)} 条已停用（enabled: false）" if off else ""
@@ -187,6 +188,12 @@ def rules(
         for line in problems:
             console.print(f"  - {line}", soft_wrap=True)
         raise typer.Exit(2)
+
+
+def rule_note(rule: Rule) -> str:
+    """The listing's 说明: the title, and the quiet hours when the rule has some."""
+    quiet = rule.spec.quiet_hours
+    return "；".join(p for p in (rule.spec.title or "", quiet.label() if quiet else "") if p)
 
 
 def replay(
@@ -294,6 +301,8 @@ def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None
     console.print(f"{head}：", markup=False, soft_wrap=True)
     for line in summary.lines[:SHOWN_ALERTS]:
         told = "会通知" if line.notified else "不单独通知（并入预警组）"
+        if line.held:
+            told = f"会通知（{line.held}，与其他消息汇总）"
         when = local_minute(line.at, tz, year=False)
         console.print(
             f"{when} {line.rule} {line.event}·{told}：{line.summary}",

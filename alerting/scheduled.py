@@ -23,11 +23,11 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
     config = ALERTING.of(ctx.config)
     if not config.enabled:
         log.info("预警已关闭（alerting.enabled: false）")
+        record(ctx, [])  # an earlier start's rule problems are no longer news
         return
     rules, problems = usable_rules(ctx)
     for problem in problems:  # loud, one line each; the other rules run (rule_health)
         log.error("已跳过：%s", problem)
-    record(ctx, problems)
     engine = AlertEngine(ctx, rules)
     ctx.pipeline.add_listener(engine.listen)
     # One job does rule evaluation, auto-resolve, escalation and delivery retries so they
@@ -48,3 +48,4 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
         interval_zh(config.eval_interval),
         skipped,
     )
+    record(ctx, problems)  # 预警中心 shows them until a start without problems
