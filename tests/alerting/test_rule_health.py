@@ -7,15 +7,19 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 from typer.testing import CliRunner
 
+from alerting import service
 from alerting.rule_health import record, recorded, usable_rules
 from app.cli import app
 from app.datalock import LOCK_NAME
+from bench.synthetic import make_mention
 from core.context import Context
+from core.enums import Severity
 
 runner = CliRunner()
 PLAN = {"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"}
@@ -91,3 +95,23 @@ def test_run_starts_with_the_good_rules_and_records_the_bad_file(tmp_path: Path)
     assert "服务未启动" not in err
     assert "已跳过：预警规则文件有误：rules/typo.yaml" in err, err
     assert "预警：1 条规则" in err, err
+
+
+def test_ingest_runs_the_good_rules_and_names_the_bad_file(tmp_path: Path) -> None:
+    urgent = "name: urgent\ntype: urgent_mention\nmin_urgency: high\n"
+    config = config_with_rules(tmp_path, urgent=urgent, typo=TYPO)
+    post = make_mention(
+        "kol", datetime.now(UTC), "鲜味坊 吃出异物 食物中毒", urgency=Severity.CRITICAL
+    )
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(post.model_dump_json() + "\n", encoding="utf-8")
+    data_dir = tmp_path / "var"
+    args = ["ingest", str(posts), "--config", str(config), "--data-dir", str(data_dir)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "提示：本次导入不执行有问题的规则：预警规则文件有误：rules/typo.yaml" in out
+    ctx = Context.load(config, data_dir)
+    with ctx.sessions() as session:
+        assert [a.rule for a in service.get_all(session)] == ["urgent"]
+    ctx.close()
