@@ -49,11 +49,13 @@ class QuietHours(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
-        return {"hours": value} if isinstance(value, str) else value
+        # Checked here too, so the error names `quiet_hours`, the key the file has.
+        return {"hours": cls._span(value)} if isinstance(value, str) else value
 
     @field_validator("hours")
     @classmethod
     def _span(cls, value: str) -> str:
+        """The span as written, when it reads as HH:MM-HH:MM with two different times."""
         found = _SPAN.match(value)
         if found is None:
             raise ValueError(f"免打扰时段 {value!r} 看不懂；{HOW_TO_WRITE}")
