@@ -1,6 +1,7 @@
 """Start-up checks of the `alerting:` section: every mistake that would make alerts reach nobody.
 
-Each problem is one Chinese line naming the key and the fix (`yuqing check`, `yuqing run`).
+Each problem is one Chinese line naming the key and the fix (`yuqing check`, `yuqing run`);
+rule-file problems are separate: `run` starts with the other rules (alerting.rule_health).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def problems(ctx: Context) -> list[str]:
-    """What is wrong with notifiers, escalation steps and rule files (empty when all is well)."""
+    """What is wrong with notifiers and escalation steps (empty when all is well); rule files
+    are `rule_problems`: a bad one does not stop the service."""
     from alerting.notifiers import NOTIFIERS
 
     config = ALERTING.of(ctx.config)
@@ -46,7 +48,6 @@ def problems(ctx: Context) -> list[str]:
                     f"alerting.escalation[{number}].notifiers: 未定义的通知渠道 {name!r}；"
                     f"已定义：{'、'.join(names) or '（无）'}"
                 )
-    found += _rule_problems(ctx)
     return found
 
 
@@ -75,34 +76,9 @@ def is_loopback_url(url: str) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
-def _rule_problems(ctx: Context) -> list[str]:
-    from alerting.loader import collect_rules
+def rule_problems(ctx: Context) -> list[str]:
+    """What is wrong with rule files and the rules' references; `yuqing check` fails on them,
+    `yuqing run` starts without those rules (alerting.rule_health)."""
+    from alerting.rule_health import usable_rules
 
-    config = ALERTING.of(ctx.config)
-    config_dir = ctx.config_path.parent if ctx.config_path else None
-    try:
-        loaded, errors = collect_rules(config, config_dir)
-    except ConfigError as exc:
-        return [f"预警规则文件有误：{line}" for line in str(exc).splitlines()]
-    found = [f"预警规则文件有误：{line}" for line in errors]
-    # The rules that did load are checked too: one bad file hides no other mistake.
-    rules = [rule for rule in loaded if rule.spec.enabled]
-    plans = {p.id for p in ctx.config.plans}
-    notifiers = [n.name for n in config.notifiers]
-    return (
-        found
-        + [
-            f"预警规则 {rule.name}（{rule.source}）: filter.plans 引用了未定义的监测方案 "
-            f"{plan!r}；已定义：{'、'.join(sorted(plans)) or '（无）'}"
-            for rule in rules
-            for plan in rule.spec.filter.plans
-            if plan not in plans
-        ]
-        + [
-            f"预警规则 {rule.name}（{rule.source}）: notifiers 引用了未定义的通知渠道 {name!r}；"
-            f"在 alerting.notifiers 里定义，已定义：{'、'.join(notifiers) or '（无）'}"
-            for rule in rules
-            for name in rule.spec.notifiers
-            if name not in notifiers
-        ]
-    )
+    return usable_rules(ctx)[1]

@@ -26,6 +26,7 @@ from core.timeutil import SimulatedClock, local_minute, parse_duration, zone_zh
 
 if TYPE_CHECKING:
     from alerting.replay import ReplaySummary
+    from alerting.rules import Rule
 
 alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
@@ -172,17 +173,27 @@ def rules(
             SEVERITY_LABELS_ZH[rule.spec.severity],
             *((["启用" if rule.spec.enabled else "已停用"]) if off else []),
             rule.source,
-            rule.spec.title or "",
+            rule_note(rule),
         )
     if loaded or not problems:
         stopped = f"，{len(off)} 条已停用（enabled: false）" if off else ""
         console.print(table)
         console.print(f"{len(loaded) - len(off)} 条规则有效{stopped}。")
     if problems:
-        console.print(f"[red]错误：[/red]{len(problems)} 处问题，这些规则文件没有加载：")
+        console.print(
+            f"[red]错误：[/red]{len(problems)} 处问题，这些规则文件没有加载"
+            "（yuqing run 启动时跳过它们，其余规则照常运行）：",
+            soft_wrap=True,
+        )
         for line in problems:
             console.print(f"  - {line}", soft_wrap=True)
         raise typer.Exit(2)
+
+
+def rule_note(rule: Rule) -> str:
+    """The listing's 说明: the title, and the quiet hours when the rule has some."""
+    quiet = rule.spec.quiet_hours
+    return "；".join(p for p in (rule.spec.title or "", quiet.label() if quiet else "") if p)
 
 
 def replay(
@@ -290,6 +301,8 @@ def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None
     console.print(f"{head}：", markup=False, soft_wrap=True)
     for line in summary.lines[:SHOWN_ALERTS]:
         told = "会通知" if line.notified else "不单独通知（并入预警组）"
+        if line.held:
+            told = f"会通知（{line.held}，与其他消息汇总）"
         when = local_minute(line.at, tz, year=False)
         console.print(
             f"{when} {line.rule} {line.event}·{told}：{line.summary}",

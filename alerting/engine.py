@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session
 
 from alerting import incidents, ingest_sweep
 from alerting.config import ALERTING, ESCALATION_TIER_ZH, EscalationTier
+from alerting.digest import release_held
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome, apply_finding, auto_resolve, due_escalations
 from alerting.loader import load_rules
 from alerting.memo import BaselineBudget, TickIndex
 from alerting.models import RuleState
 from alerting.notifications import deliver, enqueue, retry_due
+from alerting.quiet_hours import held_until
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
 from core.errors import MentionIndexError
@@ -89,6 +91,8 @@ class AlertEngine:
                 outcomes += due_escalations(session, ALERTING.of(self.ctx.config).escalation, now)
                 pending = self._queue(session, outcomes)
                 session.commit()
+            if self.send:
+                release_held(self.ctx)  # the night's messages before this tick's news
             self._deliver(pending)
             if self.send:
                 retry_due(self.ctx)
@@ -260,9 +264,11 @@ class AlertEngine:
                 incident=incidents.describe(session, alert),
             )
             notification.targets = targets
-            ids += [
-                d.id for d in enqueue(session, self.ctx, notification, str(tier) if tier else None)
-            ]
+            rule = self.by_name.get(alert.rule)
+            quiet = rule.spec.quiet_hours if rule is not None else None
+            until = held_until(quiet, alert.severity, now, self.ctx.config.tz)
+            rows = enqueue(session, self.ctx, notification, str(tier) if tier else None, until)
+            ids += [d.id for d in rows if until is None]  # held ones wait for the digest
         return ids
 
     def _targets(self, outcome: Outcome) -> tuple[list[str] | None, EscalationTier | None]:

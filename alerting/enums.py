@@ -22,6 +22,32 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"
     DEFERRED = "deferred"
     GAVE_UP = "gave_up"
+    HELD = "held"  # the rule's quiet hours: sent in one digest when they end
+    DIGESTED = "digested"  # went out inside a digest after quiet hours
+
+
+class SpikeBaseline(StrEnum):
+    """What a spike rule compares its window with."""
+
+    SEASONAL = "seasonal"  # the usual count at this time of day / weekday (medians)
+    SAME_HOUR_LAST_WEEK = "same_hour_last_week"  # the same window exactly a week ago
+
+
+class Weekday(StrEnum):
+    """A day of the week, as rule files name it (mon … sun, or 周一 … 周日)."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+
+WEEKDAY_ZH: dict[Weekday, str] = dict(
+    zip(Weekday, ("周一", "周二", "周三", "周四", "周五", "周六", "周日"), strict=True)
+)
 
 
 DELIVERY_STATUS_ZH: dict[DeliveryStatus, str] = {
@@ -50,4 +76,15 @@ ALERT_STATUS_ZH: dict[AlertStatus, str] = {
     AlertStatus.OPEN: "待处理",
     AlertStatus.ACKNOWLEDGED: "已确认",
     AlertStatus.RESOLVED: "已解决",
+}
+
+DELIVERY_STATUS_ZH: dict[DeliveryStatus, str] = {
+    DeliveryStatus.PENDING: "待发送",
+    DeliveryStatus.SENDING: "发送中",
+    DeliveryStatus.SENT: "已送达",
+    DeliveryStatus.FAILED: "失败待重试",
+    DeliveryStatus.DEFERRED: "限流延后",
+    DeliveryStatus.GAVE_UP: "多次失败已放弃",
+    DeliveryStatus.HELD: "免打扰中",
+    DeliveryStatus.DIGESTED: "已并入免打扰汇总",
 }

@@ -21,6 +21,7 @@ from alerting.notifiers import NOTIFIERS, DeliveryError, Notification
 from core.enums import Severity
 from core.errors import ConfigError
 from core.masking import mask_personal_data
+from core.timeutil import to_utc
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -58,9 +59,14 @@ def notify(
 
 
 def enqueue(
-    session: Session, ctx: Context, notification: Notification, tier: str | None = None
+    session: Session,
+    ctx: Context,
+    notification: Notification,
+    tier: str | None = None,
+    held_until: datetime | None = None,
 ) -> list[Delivery]:
-    """Delivery rows (pending) for each target, added to session; the caller commits."""
+    """Delivery rows (pending, or held until the end of quiet hours) for each target, added
+    to session; the caller commits."""
     now = ctx.clock().astimezone(UTC)
     config = ALERTING.of(ctx.config)
     names = notification.targets
@@ -79,9 +85,9 @@ def enqueue(
             title=title[:300],
             body=body,
             link=notification.link,
-            status=DeliveryStatus.PENDING,
+            status=DeliveryStatus.PENDING if held_until is None else DeliveryStatus.HELD,
             created_at=now,
-            next_attempt_at=now + CLAIM_GRACE,
+            next_attempt_at=now + CLAIM_GRACE if held_until is None else to_utc(held_until),
         )
         session.add(row)
         rows.append(row)

@@ -12,10 +12,11 @@ from alerting.config import ALERTING
 from alerting.engine import AlertEngine
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome
+from alerting.quiet_hours import held_until, held_zh
 from alerting.rules import describe
 from core.context import Context
 from core.models import Mention
-from core.timeutil import SimulatedClock, as_utc
+from core.timeutil import SimulatedClock, as_utc, to_utc
 
 FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.GROUP_UPDATE, AlertEvent.REALERTED)
 EVENT_ZH = {
@@ -110,10 +111,14 @@ class FiredLine:
     notified: bool
     summary: str
     sample: str
+    held: str = ""  # 免打扰中，将于 08:00 发送 when the rule's quiet hours hold its message
 
 
-def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
-    """The JSON line for one fired alert (the spine's replay contract)."""
+def firing_record(
+    outcome: Outcome, fired_at: datetime, held: datetime | None = None
+) -> dict[str, object]:
+    """The JSON line for one fired alert (the spine's replay contract); `held_until`: when
+    its message would go out after the rule's quiet hours (None: at once)."""
     alert = outcome.alert
     return {
         "event": str(outcome.event),
@@ -134,6 +139,7 @@ def firing_record(outcome: Outcome, fired_at: datetime) -> dict[str, object]:
         "plans": list(alert.plans),
         "incident_id": alert.incident_id,
         "notified": outcome.notify,
+        "held_until": _iso(to_utc(held)) if outcome.notify else None,
     }
 
 
@@ -154,7 +160,11 @@ def replay_stream(
     def write(outcome: Outcome) -> None:
         if outcome.event in FIRING_EVENTS:
             fired_at = clock().astimezone(UTC)
-            out.write(json.dumps(firing_record(outcome, fired_at), ensure_ascii=False) + "\n")
+            rule = engine.by_name.get(outcome.alert.rule)
+            quiet = rule.spec.quiet_hours if rule is not None else None
+            held = held_until(quiet, outcome.alert.severity, fired_at, ctx.config.tz)
+            record = firing_record(outcome, fired_at, held)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
             summary.fired += 1
             summary.count(outcome, fired_at)
             alert = outcome.alert
@@ -168,6 +178,7 @@ def replay_stream(
                     outcome.notify,
                     alert.summary,
                     sample_text(mention) if mention else "",
+                    held_zh(held, ctx.config.tz, fired_at) if held and outcome.notify else "",
                 )
             )
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from alerting.config import ALERTING
-from alerting.loader import load_rules
+from alerting.loader import collect_rules
 from alerting.rules import RULES
 from core.errors import ConfigError
 
@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 def rule_titles(ctx: Context) -> dict[str, str]:
     """Rule name → its title in the rule file (or its type's Chinese name when it has none).
 
-    Empty when the rule files do not load: `yuqing check` names the error; callers then
-    show each alert's rule type in Chinese instead."""
+    A bad rule file leaves out only its own rule (`yuqing check` names the error); callers
+    then show that alert's rule type in Chinese instead."""
     config_dir = ctx.config_path.parent if ctx.config_path else None
     try:
-        rules = load_rules(ALERTING.of(ctx.config), config_dir)
+        rules, _ = collect_rules(ALERTING.of(ctx.config), config_dir)
     except ConfigError:
         return {}
     return {rule.name: rule.spec.title or rule.type_label_zh for rule in rules}

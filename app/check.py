@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alerting.checks import problems as alerting_problems
+from alerting.checks import rule_problems
 from alerting.checks import warnings as alerting_warnings
 from collectors.checks import problems as source_problems
 from collectors.config import SOURCES
@@ -39,6 +40,8 @@ class Inspection:
     ctx: Context | None
     problems: list[str]
     warnings: list[str] = field(default_factory=list)
+    # Rule files and rules with mistakes: `check` fails on them, `run` starts without them.
+    rule_problems: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> str:
@@ -55,7 +58,12 @@ def inspect(config_path: str | Path | None, data_dir: str | Path) -> Inspection:
         return Inspection(None, checked.problems)
     ctx = Context(config=checked.config, data_dir=Path(data_dir), config_path=path)
     reached, notes = reach(ctx)
-    return Inspection(ctx, checked.problems + problems(ctx) + reached, warnings(ctx) + notes)
+    return Inspection(
+        ctx,
+        checked.problems + problems(ctx) + reached,
+        warnings(ctx) + notes,
+        rule_problems(ctx),
+    )
 
 
 def reach(ctx: Context) -> tuple[list[str], list[str]]:
@@ -93,7 +101,10 @@ def warnings(ctx: Context) -> list[str]:
 
 
 def checked_context(config_path: str | Path | None, data_dir: str | Path) -> Context:
-    """The context `run` starts with; StartRefused listing every problem, naming the file."""
+    """The context `run` starts with; StartRefused listing every problem, naming the file.
+
+    Rule problems do not refuse the start: a typo in one rule file must not stop all
+    monitoring; the alerting jobs say them and run the other rules (alerting.rule_health)."""
     inspection = inspect(config_path, data_dir)
     if inspection.problems or inspection.ctx is None:
         label = str(config_path) if config_path else "<默认配置>"

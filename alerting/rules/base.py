@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerting.memo import BaselineBudget
 from alerting.models import Alert
+from alerting.quiet_hours import QuietHours
 from alerting.rules.keywords import candidates, required_words
 from alerting.rules.labels import CategoryName, ChannelName, SentimentName, SeverityName
 from core.enums import Severity
@@ -150,6 +151,9 @@ class RuleSpec(BaseModel):
     # rule's alert joins an active alert group that has no alert of its rule, it is announced
     # as 事态更新 instead of joining silently.
     announce_in_group: bool = False
+    # 免打扰时段: this rule's messages wait and go out as one digest when the span ends (the
+    # alert opens at once); 紧急 alerts go out anyway unless quiet_hours.hold_critical.
+    quiet_hours: QuietHours | None = None
 
 
 @dataclass

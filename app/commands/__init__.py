@@ -37,6 +37,12 @@ def _search() -> Callable[..., None]:
     return search
 
 
+def _export() -> Callable[..., None]:
+    from app.commands.export import export
+
+    return export
+
+
 def _classify() -> Callable[..., None]:
     from app.commands.classify import classify
 
@@ -62,6 +68,7 @@ APP_COMMANDS = (
     CliCommand("demo", "演示：回放数据源 + 服务 + 看板", _demo),
     CliCommand("ingest", "导入 JSONL/CSV 文件，报告新增、重复与拒收", _ingest),
     CliCommand("search", "全文检索提及（可按渠道、地区、情感等过滤）", _search),
+    CliCommand("export", "导出一段时间的提及为 JSONL（不限条数，供 replay 回测规则）", _export),
     CliCommand("classify", "为 JSONL/CSV 文本打情感、类别、紧急度标签", _classify),
     CliCommand("reclassify", "用当前模型重新分析已入库的提及（人工校正保留）", _reclassify),
 )

@@ -21,6 +21,7 @@ def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
     except ConfigError as exc:  # the file cannot be read or parsed: nothing else can be checked
         raise ConfigError(f"{exc}\n（文件无法读取或解析，其余检查未进行）") from None
     found, notes, ctx = inspection.problems, inspection.warnings, inspection.ctx
+    found = found + inspection.rule_problems
     label = str(config) if config else "<默认配置>"
     if found or ctx is None:
         console.print(f"{label}：发现 {len(found)} 处问题：", markup=False)
@@ -28,6 +29,11 @@ def check(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DI
             console.print(f"  - {problem}", markup=False)
         if inspection.skipped:
             console.print(inspection.skipped, markup=False)
+        if inspection.rule_problems and not inspection.problems:
+            console.print(
+                "（yuqing run 仍会启动，但跳过以上有问题的规则；改正后重启服务即可生效）",
+                markup=False,
+            )
     else:
         alerting = ALERTING.of(ctx.config)
         console.print(

@@ -57,9 +57,16 @@ def ingest(
                 bulk.enter_context(ctx.index.bulk_writes())  # merged once, below
             if alerts and ALERTING.of(ctx.config).enabled:
                 from alerting.engine import AlertEngine
+                from alerting.rule_health import usable_rules
 
-                # Urgent mentions alert at ingest, whichever process ingests them.
-                ctx.pipeline.add_listener(AlertEngine(ctx).listen)
+                # Urgent mentions alert at ingest, whichever process ingests them; a bad rule
+                # file leaves out its rule, not the import (said once per problem).
+                rules, problems = usable_rules(ctx)
+                for problem in problems:
+                    Console(stderr=True, highlight=False).print(
+                        f"提示：本次导入不执行有问题的规则：{problem}", markup=False
+                    )
+                ctx.pipeline.add_listener(AlertEngine(ctx, rules).listen)
             tally = _ingest_file(ctx, file, source)
         ctx.index.merge_segments(int(tally.new * MERGE_PAGES_PER_MENTION))
     finally:

@@ -6,8 +6,10 @@ import streamlit as st
 
 from alerting import incidents, service
 from alerting.config import ALERTING, ESCALATION_TIER_ZH
+from alerting.digest import delivery_state_zh, held_note
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
+from alerting.rule_health import recorded
 from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.errors import YuqingError
@@ -34,18 +36,17 @@ STATUS_COLOURS = {
     AlertStatus.RESOLVED: "#2f9e44",
 }
 TIERS_ZH = list(ESCALATION_TIER_ZH.values())
-DELIVERY_ZH = {
-    "pending": "待发送",
-    "sent": "已送达",
-    "failed": "失败待重试",
-    "deferred": "限流延后",
-    "gave_up": "多次失败已放弃",
-}
 TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
 CASE_PAGE = VIEWS / "case_detail.py"
 
 ctx = get_context()
 st.title("预警中心")
+if skipped := recorded(ctx):  # rule files the running service could not load
+    st.error(
+        skipped.headline()
+        + "\n\n"
+        + "\n".join(f"- {streamlit_text(p, one_line=True)}" for p in skipped.problems)
+    )
 actor = auth.actor()
 with st.sidebar:
     chosen = multiselect(
@@ -63,6 +64,10 @@ def notified(alert: Alert) -> str:
         return "未配置通知渠道（仅在看板显示）"
     if not alert.notified_count:
         return "尚未发出通知"
+    with ctx.sessions() as session:
+        held = held_note(service.deliveries(session, alert_id=alert.id), ctx.config.tz, now())
+    if held:
+        return held  # the alert is here now; its message waits for the end of quiet hours
     tier = TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)]
     return f"已通知 {alert.notified_count} 次，当前层级 {tier}"
 
@@ -191,7 +196,7 @@ def show(alert: Alert) -> None:
                 {
                     "渠道": d.notifier,
                     "层级": TIER_OF.get(d.tier or "", d.tier or ""),
-                    "状态": DELIVERY_ZH.get(d.status, d.status),
+                    "状态": delivery_state_zh(d, ctx.config.tz, now()),
                     "尝试次数": d.attempts,
                 }
                 for d in sent

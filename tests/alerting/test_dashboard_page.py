@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import streamlit as st
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from alerting import service
 from alerting.engine import AlertEngine
 from alerting.enums import AlertStatus
+from alerting.loader import parse_rule
+from alerting.rule_health import record
 from bench.synthetic import burst
 from tests.alerting.conftest import MONDAY, make_ctx
+from tests.support.receivers import HttpReceiver
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "alerts.py")
 
@@ -124,3 +129,44 @@ def test_an_incident_shows_its_alerts_together_and_one_ack_covers_them(
         settled = [(a.status, a.false_alarm, a.resolved_by) for a in service.get_all(session)]
     again.close()
     assert settled == [(AlertStatus.RESOLVED, True, "王芳")] * 2
+
+
+def test_held_messages_and_skipped_rules_are_shown(
+    data_dir: Path, receiver: HttpReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The alert of a rule in its quiet hours is on the page at once, saying when its message
+    goes out; rule files the running service skipped are named in a red box."""
+    hook = {"name": "ops", "type": "webhook", "options": {"endpoint": receiver.url("/ops")}}
+    config = data_dir / "yuqing.yaml"
+    config.write_text(
+        yaml.safe_dump({"brand": "鲜味坊", "alerting": {"notifiers": [hook]}}, allow_unicode=True),
+        encoding="utf-8",
+    )
+    ctx = make_ctx(data_dir, MONDAY + timedelta(hours=23), notifiers=[hook])
+    night = parse_rule(
+        {"name": "night", "type": "frequency", "threshold": 2, "title": "夜间投诉",
+         "quiet_hours": "22:00-08:00"},
+        "test",
+    )  # fmt: skip
+    engine = AlertEngine(ctx, [night])
+    ctx.pipeline.process(burst(MONDAY + timedelta(hours=22, minutes=50), size=3))
+    engine.tick()
+    with ctx.sessions() as session:
+        (alert,) = service.get_all(session)
+        assert [d.status for d in service.deliveries(session, alert_id=alert.id)] == ["held"]
+    record(ctx, ["预警规则文件有误：rules/typo.yaml（规则 typo）: windw：未知的键"])
+    ctx.close()
+    assert receiver.requests == []
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data_dir))
+    st.cache_resource.clear()
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.run()
+    assert not app.exception
+    (box,) = app.error
+    shown = html.unescape(box.value)  # streamlit_text escapes . and : (no auto-links)
+    assert "跳过了 1 处有问题的规则" in shown and "rules/typo.yaml（规则 typo）: windw" in shown
+    captions = " ".join(c.value for c in app.caption)
+    assert "免打扰中，将于" in captions and "08:00 发送" in captions
+    cells = [str(v) for frame in app.dataframe for v in frame.value["状态"]]
+    assert cells and all(c.startswith("免打扰中，将于") for c in cells)

@@ -202,7 +202,9 @@ def test_cli_rules_lists_the_valid_rules_beside_a_bad_file(tmp_path: Path) -> No
     assert "refund-negative-1h" in out and "negative-spike" in out  # whole names, not refund-ne…
     assert "频次超限" in out and "已停用" in out
     assert "9 条规则有效，1 条已停用（enabled: false）。" in out
-    assert "1 处问题" not in out and "2 处问题，这些规则文件没有加载：" in out
+    assert (
+        "1 处问题" not in out and "2 处问题，这些规则文件没有加载（yuqing run 启动时跳过它们" in out
+    )
     assert "rules/typo.yaml（规则 typo）: threshhold：未知的键" in out
     # the check says the same, and what else is wrong with the rules that loaded
     config.write_text(
