@@ -50,16 +50,6 @@ WEEKDAY_ZH: dict[Weekday, str] = dict(
 )
 
 
-DELIVERY_STATUS_ZH: dict[DeliveryStatus, str] = {
-    DeliveryStatus.PENDING: "待发送",
-    DeliveryStatus.SENDING: "发送中",
-    DeliveryStatus.SENT: "已送达",
-    DeliveryStatus.FAILED: "失败待重试",
-    DeliveryStatus.DEFERRED: "限流延后",
-    DeliveryStatus.GAVE_UP: "多次失败已放弃",
-}
-
-
 class AlertEvent(StrEnum):
     """What a rule finding did to the alert store."""
 
