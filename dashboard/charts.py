@@ -7,7 +7,6 @@ under a second on a busy machine.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import streamlit as st
+
+from core.escaping import streamlit_text
 
 FONT = 'font-family="sans-serif"'
 SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
@@ -33,15 +34,26 @@ class Mark:
 
 
 def show(markup: str) -> None:
-    """Put an SVG chart or HTML table on the page (st.html drops inline SVG; markdown keeps it)."""
-    st.markdown(markup, unsafe_allow_html=True)
+    """Put an SVG chart or HTML table on the page (st.html drops inline SVG; markdown keeps it).
+
+    Inside a <div> the markup is one HTML block, which markdown leaves alone up to the first
+    blank line (plain() leaves none); a bare <svg> was read as a paragraph, whose text markdown
+    parses (a URL in a hover became a link element).
+    """
+    st.markdown(f"<div>{markup}</div>", unsafe_allow_html=True)
+
+
+def plain(value: object) -> str:
+    """Text inside the SVG or HTML given to show(): st.markdown still reads it as markdown
+    (an author named ![](http://…) became an <img> in a hover), so HTML escaping is not enough."""
+    return streamlit_text(value, one_line=True)
 
 
 def svg(width: int, height: int, body: str, label: str) -> str:
     """An SVG element that scales to the column width."""
     return (
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+        f'aria-label="{plain(label)}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
     )
 
 
@@ -65,7 +77,7 @@ def text(x: float, y: float, label: str, anchor: str = "start", size: int = 12) 
     """A label in the charts' font (escaped)."""
     return (
         f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" {FONT} '
-        f'fill="#555">{html.escape(label)}</text>'
+        f'fill="#555">{plain(label)}</text>'
     )
 
 
@@ -144,7 +156,7 @@ def trend_svg(
             shown.append(f"负面占比 {share:.0%}")
         parts.append(
             f'<rect x="{x:.1f}" y="{top}" width="{step:.1f}" height="{plot_h}" fill="transparent">'
-            f"<title>{html.escape(' · '.join(shown))}</title></rect>"
+            f"<title>{plain(' · '.join(shown))}</title></rect>"
         )
         if index % ticks == 0:
             parts.append(text(x + step / 2, height - 10, f"{row['time']:{label_format}}", "middle"))
@@ -179,7 +191,7 @@ def _marks(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + plot_h}" stroke="{mark.colour}"'
             ' stroke-dasharray="3,3"/>'
             f'<path d="{_marker(x, top, mark.kind == "预警")}" '
-            f'fill="{mark.colour}"><title>{html.escape(mark.text)}</title></path>'
+            f'fill="{mark.colour}"><title>{plain(mark.text)}</title></path>'
         )
     return parts
 
@@ -204,7 +216,7 @@ def bars_svg(
         parts.append(text(left - 8, y + 16, label, "end", 13))
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{max(bar, 1):.1f}" height="{row_h - 6}" '
-            f'fill="{colour}" rx="2"><title>{html.escape(hover)}</title></rect>'
+            f'fill="{colour}" rx="2"><title>{plain(hover)}</title></rect>'
         )
         parts.append(text(left + bar + 6, y + 16, f"{value:{value_format}}", size=12))
     return svg(width, height, "".join(parts), "条形图")
@@ -227,12 +239,11 @@ def html_table(rows: Sequence[dict[str, Any]], formats: dict[str, str] | None = 
             f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
         )
 
-    head = "".join(f'<th style="{cell};text-align:left">{html.escape(c)}</th>' for c in columns)
+    head = "".join(f'<th style="{cell};text-align:left">{plain(c)}</th>' for c in columns)
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td style="{cell}">{html.escape(shown(column, row[column]))}</td>'
-            for column in columns
+            f'<td style="{cell}">{plain(shown(column, row[column]))}</td>' for column in columns
         )
         + "</tr>"
         for row in rows
