@@ -29,7 +29,11 @@ _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DO
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
 _LINES = re.compile(r"\n\s*\n+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Lone UTF-16 surrogates (a "\\ud800" escape in JSON, half an emoji cut by a platform) are
+# not text: they cannot be encoded, and one crashed the whole batch at dedup.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]"
+)
 MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
 MAX_TEXT = 20_000
 FUTURE_SLACK = timedelta(minutes=10)  # clock skew between a source and us that is left alone
@@ -114,7 +118,9 @@ def normalize_noting(mention: Mention) -> Normalized:
             "repairs": repairs,
             "title": title or None,
             "author": _clean_author(mention.author),
-            "url": strip_invisible(mention.url).strip() or None if mention.url else None,
+            "url": _clean_field(mention.url).strip() or None if mention.url else None,
+            "region": _clean_field(mention.region).strip() or None if mention.region else None,
+            "media": [u for u in (_clean_field(m).strip() for m in mention.media) if u],
             "published_at": published,
             "collected_at": collected,
         }
@@ -130,12 +136,18 @@ def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str
     )
 
 
+def _clean_field(value: str) -> str:
+    """A one-line field (author, URL, region) without control, bidi or zero-width characters:
+    an ESC in an author name drove the terminal of `yuqing search`, a NUL broke the export."""
+    return strip_invisible(_CONTROL.sub("", value))
+
+
 def _clean_author(author: Author) -> Author:
-    """The author with bidi controls and zero-width characters removed from id and name."""
+    """The author with control, bidi and zero-width characters removed from id and name."""
     if not author.name and not author.id:
         return author
-    name = " ".join(strip_invisible(author.name).split()) if author.name else None
-    uid = strip_invisible(author.id) if author.id else None
+    name = " ".join(_clean_field(author.name).split()) if author.name else None
+    uid = _clean_field(author.id) if author.id else None
     if (name or None, uid or None) == (author.name, author.id):
         return author  # already clean: shared, as an author without name and id is
     return author.model_copy(update={"name": name or None, "id": uid or None})

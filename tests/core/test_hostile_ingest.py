@@ -1,0 +1,57 @@
+"""Hostile bytes at ingest: lone surrogates and control characters never crash or reach output."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from app.cli import app
+from core.models import Mention
+from core.pipeline.normalize import normalize
+
+runner = CliRunner()
+LONE = "\ud83d"  # the first half of 😡, as a platform that cuts text by UTF-16 units leaves it
+
+
+def test_lone_surrogates_and_control_characters_are_removed_from_every_shown_field() -> None:
+    mention = Mention(
+        source="weibo",
+        native_id="1",
+        text=f"鲜味坊 退款{LONE} 太慢",
+        title=f"标题{LONE}",
+        author={"name": f"老王\x00\x1b[2J{LONE}", "id": f"u1\x07{LONE}"},
+        url=f"https://m.weibo.cn/detail/1{LONE}",
+        region=f"广东\x00{LONE}",
+        media=[f"https://wx1.sinaimg.cn/1.jpg{LONE}", LONE],
+        published_at=datetime(2026, 11, 30, tzinfo=UTC),
+    )
+    clean = normalize(mention)
+    shown = (clean.text, clean.title, clean.author.name, clean.author.id, clean.url, clean.region)
+    assert shown == (
+        "鲜味坊 退款 太慢",
+        "标题",
+        "老王[2J",
+        "u1",
+        "https://m.weibo.cn/detail/1",
+        "广东",
+    )
+    assert clean.media == ["https://wx1.sinaimg.cn/1.jpg"]
+    clean.model_dump_json().encode("utf-8")  # encodable: the index and dedup can hash it
+
+
+def test_ingest_keeps_going_past_a_lone_surrogate_escape(tmp_path: Path) -> None:
+    now = datetime.now(UTC).isoformat()
+    records = [
+        {"source": "weibo", "native_id": "a", "text": f"鲜味坊 退款{LONE}", "published_at": now},
+        {"source": "weibo", "native_id": "b", "text": "鲜味坊 好吃", "published_at": now,
+         "media": [f"https://wx1.sinaimg.cn/2.jpg{LONE}"]},
+    ]  # fmt: skip
+    stream = tmp_path / "in.jsonl"
+    stream.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")  # \ud83d
+    args = ["ingest", str(stream), "--data-dir", str(tmp_path / "var"), "--no-alerts"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "新增 2 条" in result.output
