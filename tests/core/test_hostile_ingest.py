@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rich.console import Console
 from typer.testing import CliRunner
 
 from app.cli import app
+from core.escaping import console_text
 from core.models import Mention
 from core.pipeline.normalize import normalize
 
@@ -55,3 +58,11 @@ def test_ingest_keeps_going_past_a_lone_surrogate_escape(tmp_path: Path) -> None
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "新增 2 条" in result.output
+
+
+def test_console_text_drops_terminal_control_sequences() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=120)
+    console.print(console_text("老王\x1b[2J\x1b]8;;http://evil.cn\x1b\\点我\x9b"))
+    printed = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[2J" not in printed and "\x1b]8" not in printed and "\x9b" not in printed
+    assert "老王" in printed and "点我" in printed
