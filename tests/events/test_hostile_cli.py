@@ -44,3 +44,26 @@ def test_events_list_and_show_print_markup_in_posts_as_text(tmp_path: Path) -> N
     assert shown.exit_code == 0, shown.output
     assert "快看[/]真相" in shown.output and AUTHOR.format(0) in shown.output
     assert "[/]" in table.output
+
+
+def test_alerts_list_prints_an_event_title_with_markup(tmp_path: Path) -> None:
+    from alerting.models import Alert
+    from core.context import Context
+
+    data = tmp_path / "var"
+    ctx = Context.load(None, data)
+    now = datetime.now(UTC)
+    with ctx.sessions() as session:
+        session.add(
+            Alert(
+                rule="event_growth", rule_type="event_growth", key="k", severity="high",
+                status="open", title="事件快速扩散：快看[/]真相[link=http://evil.cn]点",
+                summary="", opened_at=now, updated_at=now, last_fired_at=now,
+                sample_mention_ids=[],
+            )
+        )  # fmt: skip
+        session.commit()
+    ctx.close()
+    listed = runner.invoke(app, ["alerts", "list", "--data-dir", str(data)], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0, listed.output
+    assert "[/]" in listed.output
