@@ -20,6 +20,7 @@ from core.escaping import streamlit_text
 FONT = 'font-family="sans-serif"'
 SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
 SHARE_COLOUR = "#212529"
+BAR_LABEL = 10  # characters of a bar's label that fit left of the bars
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ def bars_svg(
     for index, (label, value, hover) in enumerate(rows):
         y = 4 + index * row_h
         bar = (width - left - right) * value / peak
-        parts.append(text(left - 8, y + 16, label, "end", 13))
+        short = label if len(label) <= BAR_LABEL else label[: BAR_LABEL - 1] + "…"  # hover: all
+        parts.append(text(left - 8, y + 16, short, "end", 13))
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{max(bar, 1):.1f}" height="{row_h - 6}" '
             f'fill="{colour}" rx="2"><title>{plain(hover)}</title></rect>'
@@ -228,7 +230,8 @@ def html_table(rows: Sequence[dict[str, Any]], formats: dict[str, str] | None = 
         return ""
     formats = formats or {}
     columns = list(rows[0])
-    cell = "padding:4px 10px;border-bottom:1px solid #e9ecef"
+    # A name of 300 letters without a space pushed the other columns off the page.
+    cell = "padding:4px 10px;border-bottom:1px solid #e9ecef;overflow-wrap:anywhere"
 
     def shown(column: str, value: Any) -> str:
         if value is None:

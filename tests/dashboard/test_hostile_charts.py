@@ -20,11 +20,12 @@ from typer.testing import CliRunner
 from app.cli import app
 from brand_events.listing import read_events
 from core.context import Context
-from dashboard.charts import plain
+from dashboard.charts import bars_svg, plain
 from tests.dashboard.conftest import start_dashboard, wait_for, wait_text
 
 PIXEL = "http://127.0.0.1:9/pixel.png"
 AUTHOR = f"![]({PIXEL})**粗体**[点我](http://evil.cn)"
+LONG_NAME = "B" * 300  # no space to break at
 
 
 def test_plain_leaves_no_markdown_or_html() -> None:
@@ -34,15 +35,24 @@ def test_plain_leaves_no_markdown_or_html() -> None:
     assert html.unescape(shown) == " ".join(hostile.split()), "the same text, on one line"
 
 
+def name(i: int) -> str:
+    """The i-th author: markdown in the name, the first and most followed one a very long word."""
+    return LONG_NAME if i == 0 else f"{AUTHOR}{i}"
+
+
 def hostile_event(tmp_path: Path) -> tuple[Path, str]:
-    """A data dir holding one event of 15 posts by authors with markdown names; its id."""
+    """A data dir holding one event of posts by authors with markdown or very long names; its id."""
     now = datetime.now(UTC)
     lines = [
         json.dumps(
             {
                 "source": "weibo",
                 "native_id": f"ev{i}",
-                "author": {"id": f"a{i}", "name": f"{AUTHOR}{i}", "followers": 500_000},
+                "author": {
+                    "id": f"a{i}",
+                    "name": name(i),
+                    "followers": 9_000_000 if i == 14 else 500_000,
+                },
                 "text": f"鲜味坊 外卖 吃出 虫子 食物中毒 住院 第{i}位顾客",
                 "published_at": (now - timedelta(minutes=30 - i)).isoformat(),
             },
@@ -77,8 +87,27 @@ def test_event_timeline_hover_shows_the_author_name_as_typed(tmp_path: Path, bro
             ],
             message="the key posts' hover texts",
         )
-        assert any(f"{AUTHOR}0" in hover for hover in hovers), hovers
+        assert any(f"{AUTHOR}1" in hover for hover in hovers), hovers
         injected = browser.find_elements("css selector", "svg img, svg strong, svg a")
         assert not injected, [e.get_attribute("outerHTML") for e in injected]
+        table = browser.find_element("css selector", "[data-testid='stMain'] table")
+        assert LONG_NAME in table.text
+        main = browser.find_element("css selector", "[data-testid='stMainBlockContainer']")
+        widths = browser.execute_script(
+            "return [arguments[0].getBoundingClientRect().width,"
+            " arguments[1].getBoundingClientRect().width]",
+            table,
+            main,
+        )
+        assert widths[0] <= widths[1], f"the table ({widths[0]}px) is wider than the page"
     finally:
         dashboard.terminate()
+
+
+def test_long_bar_labels_are_cut_and_whole_in_the_hover() -> None:
+    word = "a" * 5000
+    chart = html.unescape(
+        bars_svg([(word, 3, f"{word}：3 次"), ("退款", 2, "退款：2 次")], "#d64545")
+    )
+    assert ">aaaaaaaaa…</text>" in chart and f"<title>{word}：3 次</title>" in chart
+    assert ">退款</text>" in chart
