@@ -36,6 +36,9 @@ _CONTROL = re.compile(
 )
 MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
 MAX_TEXT = 20_000
+# A title or author name past these is not one (a 1.2-million-character title filled every
+# page showing the mention, and an author name is quoted whole in alert messages).
+MAX_TITLE, MAX_NAME = 500, 100
 FUTURE_SLACK = timedelta(minutes=10)  # clock skew between a source and us that is left alone
 
 
@@ -95,6 +98,13 @@ def normalize_noting(mention: Mention) -> Normalized:
         text, title = title, None
     if not text:
         raise RejectedMention("去掉 HTML 标签和空白后正文为空")
+    author, short = _clean_author(mention.author), []
+    if title and len(title) > MAX_TITLE:
+        short.append(f"标题 {len(title)} 字，超过 {MAX_TITLE} 字的部分未保存")
+        title = title[:MAX_TITLE]
+    if author.name and len(author.name) > MAX_NAME:
+        short.append(f"作者名 {len(author.name)} 字，超过 {MAX_NAME} 字的部分未保存")
+        author = author.model_copy(update={"name": author.name[:MAX_NAME]})
     garble = []
     reason = garbled_reason(text)
     if reason:
@@ -111,13 +121,13 @@ def normalize_noting(mention: Mention) -> Normalized:
     if published - collected > FUTURE_SLACK:
         times.append(future_repair(published, collected, "发布时间", "采集时间"))
         published = collected
-    repairs = [*mention.repairs, *garble, *cut_note, *times]
+    repairs = [*mention.repairs, *garble, *short, *cut_note, *times]
     clean = mention.model_copy(
         update={
             "text": text[:MAX_TEXT],
             "repairs": repairs,
             "title": title or None,
-            "author": _clean_author(mention.author),
+            "author": author,
             "url": _clean_field(mention.url).strip() or None if mention.url else None,
             "region": _clean_field(mention.region).strip() or None if mention.region else None,
             "media": [u for u in (_clean_field(m).strip() for m in mention.media) if u],
@@ -125,7 +135,7 @@ def normalize_noting(mention: Mention) -> Normalized:
             "collected_at": collected,
         }
     )
-    return Normalized(clean, cut, [*garble, *times])
+    return Normalized(clean, cut, [*garble, *short, *times])
 
 
 def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str:

@@ -60,6 +60,28 @@ def test_ingest_keeps_going_past_a_lone_surrogate_escape(tmp_path: Path) -> None
     assert "新增 2 条" in result.output
 
 
+def test_a_title_and_an_author_name_past_any_real_length_are_cut_and_noted(
+    tmp_path: Path,
+) -> None:
+    record = {
+        "source": "email",
+        "native_id": "big",
+        "text": "鲜味坊 退款",
+        "title": "长标题" * 400_000,
+        "author": {"name": "名" * 200_000},
+        "published_at": datetime.now(UTC).isoformat(),
+    }
+    stream = tmp_path / "in.jsonl"
+    stream.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    args = ["ingest", str(stream), "--data-dir", str(tmp_path / "var"), "--no-alerts"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "标题 1200000 字，超过 500 字的部分未保存" in result.output
+    clean = normalize(Mention.model_validate(record))
+    assert len(clean.title or "") == 500 and clean.author.name == "名" * 100
+    assert "作者名 200000 字，超过 100 字的部分未保存" in clean.repairs
+
+
 def test_console_text_drops_terminal_control_sequences() -> None:
     console = Console(file=io.StringIO(), force_terminal=True, width=120)
     console.print(console_text("老王\x1b[2J\x1b]8;;http://evil.cn\x1b\\点我\x9b"))
