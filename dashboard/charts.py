@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from core.escaping import streamlit_text
+from core.escaping import html_text
 
 FONT = 'font-family="sans-serif"'
 SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
@@ -38,16 +38,16 @@ def show(markup: str) -> None:
     """Put an SVG chart or HTML table on the page (st.html drops inline SVG; markdown keeps it).
 
     Inside a <div> the markup is one HTML block, which markdown leaves alone up to the first
-    blank line (plain() leaves none); a bare <svg> was read as a paragraph, whose text markdown
-    parses (a URL in a hover became a link element).
+    blank line (plain() leaves none); a bare <svg> was read as a paragraph whose text markdown
+    parsed: an author named ![](http://…) became an <img> in a hover, a URL a link.
     """
     st.markdown(f"<div>{markup}</div>", unsafe_allow_html=True)
 
 
 def plain(value: object) -> str:
-    """Text inside the SVG or HTML given to show(): st.markdown still reads it as markdown
-    (an author named ![](http://…) became an <img> in a hover), so HTML escaping is not enough."""
-    return streamlit_text(value, one_line=True)
+    """Text inside the SVG or HTML given to show(): HTML-escaped and on one line, so the markup
+    stays one HTML block that markdown leaves alone (see show())."""
+    return " ".join(html_text(value).split())
 
 
 def svg(width: int, height: int, body: str, label: str) -> str:
