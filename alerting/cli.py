@@ -21,6 +21,7 @@ from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
 from core.errors import YuqingError
+from core.escaping import console_text
 from core.intake import read_records
 from core.timeutil import SimulatedClock, local_minute, parse_duration, zone_zh
 
@@ -89,7 +90,7 @@ def list_alerts(
             str(alert.id),
             SEVERITY_LABELS_ZH[Severity(alert.severity)],
             "误报" if alert.false_alarm else ALERT_STATUS_ZH[AlertStatus(alert.status)],
-            alert.title,
+            console_text(alert.title),  # event_growth titles quote posts
             str(alert.count),
             baseline,
             f"{alert.opened_at.astimezone(ctx.config.tz):%m-%d %H:%M}",
@@ -236,7 +237,7 @@ def replay(
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     for ref, error in [*bad, *summary.rejected]:
-        console.print(f"[yellow]跳过[/yellow] {ref}: {error}")
+        console.print(f"[yellow]跳过[/yellow] {console_text(ref)}: {console_text(error)}")
     console.print(
         f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
         f"触发预警 {summary.fired} 条 → {alerts_out}"

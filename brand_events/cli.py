@@ -23,6 +23,7 @@ from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_LABELS_ZH, CHANNEL_LABELS_ZH, Category, Channel
 from core.errors import YuqingError
+from core.escaping import console_text
 
 if TYPE_CHECKING:  # `events list` reads plain rows (brand_events.listing): no ORM at start
     from sqlalchemy.orm import Session
@@ -93,12 +94,13 @@ def list_events(
         assert isinstance(first, dict)
         table.add_row(
             str(row["id"])[:10],
-            str(row["title"]) or "（未成形，尚无标题）",  # titles are made once shown as events
+            console_text(row["title"])
+            or "（未成形，尚无标题）",  # titles are made once shown as events
             EVENT_STATUS_ZH[EventStatus(str(row["status"]))],
             _local(str(row["started_at"]), ctx),
             str(row["mention_count"]),
             str(row["author_count"]),
-            str(first.get("author") or "—"),
+            console_text(first.get("author") or "—"),
         )
     console.print(table)
 
@@ -222,10 +224,13 @@ def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: 
     first = payload["first"]
     assert isinstance(first, dict)
     status = EVENT_STATUS_ZH[EventStatus(str(payload["status"]))]
-    console.print(f"[bold]{payload['title']}[/bold]（{status}）  事件 {payload['id']}")
     console.print(
-        f"首发：{first.get('author') or '—'} · {_local(str(payload['started_at']), ctx)}"
-        f" · {first['source']}/{first['native_id']}"
+        f"[bold]{console_text(payload['title'])}[/bold]（{status}）  事件 {payload['id']}"
+    )
+    console.print(
+        f"首发：{console_text(first.get('author') or '—')} · "
+        f"{_local(str(payload['started_at']), ctx)}"
+        f" · {console_text(first['source'])}/{console_text(first['native_id'])}"
     )
     console.print(f"规模：{payload['mention_count']} 条，{payload['author_count']} 位作者")
     reasons = Counter(JoinReason(m.reason) for m in detail.members)
@@ -246,7 +251,9 @@ def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: 
     console.print(timeline)
     amps = Table("作者", "类型", "粉丝", "发帖", "影响力", title="主要传播者")
     for a in detail.amplifiers:
-        amps.add_row(a.author, a.kind.label_zh, str(a.followers), str(a.posts), str(a.reach))
+        amps.add_row(
+            console_text(a.author), a.kind.label_zh, str(a.followers), str(a.posts), str(a.reach)
+        )
     console.print(amps)
     tree = detail.propagation
     console.print(
@@ -254,15 +261,17 @@ def _print_detail(payload: dict[str, object], detail: details.EventDetail, ctx: 
         f"品牌自有账号发帖 {len(tree.own_posts)} 条"
     )
     for node in tree.key_nodes:
-        console.print(f"  关键节点：{node.author or '—'}（带来 {node.descendants} 次转发/回复）")
+        console.print(
+            f"  关键节点：{console_text(node.author or '—')}（带来 {node.descendants} 次转发/回复）"
+        )
     channels = "，".join(f"{CHANNEL_LABELS_ZH.get(Channel(c), c)} {n}" for c, n in detail.channels)
     categories = "，".join(
         f"{CATEGORY_LABELS_ZH.get(Category(c), c)} {n}" for c, n in detail.categories
     )
     console.print(f"渠道：{channels}\n类别：{categories}")
     if detail.regions:
-        console.print("地域：" + "，".join(f"{r} {n}" for r, n in detail.regions))
+        console.print("地域：" + "，".join(f"{console_text(r)} {n}" for r, n in detail.regions))
     for alert in detail.alerts:
-        console.print(f"关联预警 #{alert['id']}：{alert['title']}")
+        console.print(f"关联预警 #{alert['id']}：{console_text(alert['title'])}")
     for case in detail.cases:
-        console.print(f"关联工单 #{case['id']}：{case['title']}")
+        console.print(f"关联工单 #{case['id']}：{console_text(case['title'])}")

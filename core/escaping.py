@@ -20,6 +20,9 @@ from rich.markup import escape as _rich_escape
 # Bidi embeddings/overrides/isolates and marks, zero-width characters, word joiner, BOM:
 # invisible, and able to reorder what staff read ("12:91 03-11" for "11-30 19:21").
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
+# C0/C1 controls but tab and newline: an ESC in an author name is a terminal command
+# (\x1b[2J clears the screen, \x1b]8; makes a hidden link) when printed as it is.
+_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Markdown and Streamlit syntax: links/images, emphasis, code, headings, tables, directives
 # (:red[...]), LaTeX ($), HTML (<), escapes (\).
 _MARKDOWN = set("\\`*_{}[]()#+-.!|<>:~$&\"'=")
@@ -73,7 +76,7 @@ def html_text(text: object) -> str:
 
 def console_text(text: object) -> str:
     """User text for rich console markup (`[/]` and friends print as typed)."""
-    return _rich_escape(strip_invisible(str(text)))
+    return _rich_escape(strip_invisible(_TERMINAL.sub("", str(text))))
 
 
 def safe_link(url: str | None, allowed_hosts: tuple[str, ...] = ()) -> str | None:

@@ -7,7 +7,6 @@ under a second on a busy machine.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,9 +15,12 @@ from typing import Any
 
 import streamlit as st
 
+from core.escaping import html_text
+
 FONT = 'font-family="sans-serif"'
 SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
 SHARE_COLOUR = "#212529"
+BAR_LABEL = 10  # characters of a bar's label that fit left of the bars
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,26 @@ class Mark:
 
 
 def show(markup: str) -> None:
-    """Put an SVG chart or HTML table on the page (st.html drops inline SVG; markdown keeps it)."""
-    st.markdown(markup, unsafe_allow_html=True)
+    """Put an SVG chart or HTML table on the page (st.html drops inline SVG; markdown keeps it).
+
+    Inside a <div> the markup is one HTML block, which markdown leaves alone up to the first
+    blank line (plain() leaves none); a bare <svg> was read as a paragraph whose text markdown
+    parsed: an author named ![](http://…) became an <img> in a hover, a URL a link.
+    """
+    st.markdown(f"<div>{markup}</div>", unsafe_allow_html=True)
+
+
+def plain(value: object) -> str:
+    """Text inside the SVG or HTML given to show(): HTML-escaped and on one line, so the markup
+    stays one HTML block that markdown leaves alone (see show())."""
+    return " ".join(html_text(value).split())
 
 
 def svg(width: int, height: int, body: str, label: str) -> str:
     """An SVG element that scales to the column width."""
     return (
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+        f'aria-label="{plain(label)}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
     )
 
 
@@ -65,7 +78,7 @@ def text(x: float, y: float, label: str, anchor: str = "start", size: int = 12) 
     """A label in the charts' font (escaped)."""
     return (
         f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" {FONT} '
-        f'fill="#555">{html.escape(label)}</text>'
+        f'fill="#555">{plain(label)}</text>'
     )
 
 
@@ -144,7 +157,7 @@ def trend_svg(
             shown.append(f"负面占比 {share:.0%}")
         parts.append(
             f'<rect x="{x:.1f}" y="{top}" width="{step:.1f}" height="{plot_h}" fill="transparent">'
-            f"<title>{html.escape(' · '.join(shown))}</title></rect>"
+            f"<title>{plain(' · '.join(shown))}</title></rect>"
         )
         if index % ticks == 0:
             parts.append(text(x + step / 2, height - 10, f"{row['time']:{label_format}}", "middle"))
@@ -179,7 +192,7 @@ def _marks(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + plot_h}" stroke="{mark.colour}"'
             ' stroke-dasharray="3,3"/>'
             f'<path d="{_marker(x, top, mark.kind == "预警")}" '
-            f'fill="{mark.colour}"><title>{html.escape(mark.text)}</title></path>'
+            f'fill="{mark.colour}"><title>{plain(mark.text)}</title></path>'
         )
     return parts
 
@@ -201,10 +214,11 @@ def bars_svg(
     for index, (label, value, hover) in enumerate(rows):
         y = 4 + index * row_h
         bar = (width - left - right) * value / peak
-        parts.append(text(left - 8, y + 16, label, "end", 13))
+        short = label if len(label) <= BAR_LABEL else label[: BAR_LABEL - 1] + "…"  # hover: all
+        parts.append(text(left - 8, y + 16, short, "end", 13))
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{max(bar, 1):.1f}" height="{row_h - 6}" '
-            f'fill="{colour}" rx="2"><title>{html.escape(hover)}</title></rect>'
+            f'fill="{colour}" rx="2"><title>{plain(hover)}</title></rect>'
         )
         parts.append(text(left + bar + 6, y + 16, f"{value:{value_format}}", size=12))
     return svg(width, height, "".join(parts), "条形图")
@@ -216,7 +230,8 @@ def html_table(rows: Sequence[dict[str, Any]], formats: dict[str, str] | None = 
         return ""
     formats = formats or {}
     columns = list(rows[0])
-    cell = "padding:4px 10px;border-bottom:1px solid #e9ecef"
+    # A name of 300 letters without a space pushed the other columns off the page.
+    cell = "padding:4px 10px;border-bottom:1px solid #e9ecef;overflow-wrap:anywhere"
 
     def shown(column: str, value: Any) -> str:
         if value is None:
@@ -227,12 +242,11 @@ def html_table(rows: Sequence[dict[str, Any]], formats: dict[str, str] | None = 
             f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
         )
 
-    head = "".join(f'<th style="{cell};text-align:left">{html.escape(c)}</th>' for c in columns)
+    head = "".join(f'<th style="{cell};text-align:left">{plain(c)}</th>' for c in columns)
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td style="{cell}">{html.escape(shown(column, row[column]))}</td>'
-            for column in columns
+            f'<td style="{cell}">{plain(shown(column, row[column]))}</td>' for column in columns
         )
         + "</tr>"
         for row in rows

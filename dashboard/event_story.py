@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,7 +132,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
             f'<rect x="{x + step_w * 0.05:.1f}" y="{top + plot_h - bar:.1f}" '
             f'width="{step_w * 0.9:.1f}" height="{bar:.1f}" fill="{BAR_COLOUR}"/>'
             f'<rect x="{x:.1f}" y="{top}" width="{step_w:.1f}" height="{plot_h}" '
-            f'fill="transparent"><title>{html.escape(hover)}</title></rect>'
+            f'fill="transparent"><title>{charts.plain(hover)}</title></rect>'
         )
         if row.count:
             lines["negative"].append(f"{x + step_w / 2:.1f},{y_of(row.negative):.1f}")
@@ -159,7 +158,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + plot_h}" stroke="{colour}" '
             f'stroke-dasharray="2,3"/><path d="M{x - 7:.1f},{top - 9} L{x + 7:.1f},{top - 9} '
-            f'L{x:.1f},{top + 3} Z" fill="{colour}"><title>{html.escape(hover)}</title></path>'
+            f'L{x:.1f},{top + 3} Z" fill="{colour}"><title>{charts.plain(hover)}</title></path>'
         )
     for post in posts:
         x, y = x_of(post.mention.published_at.astimezone(tz)), top + plot_h - 10
@@ -167,7 +166,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
         hover = f"{post.mention.published_at.astimezone(tz):%m-%d %H:%M} {post.label}：{who}"
         parts.append(
             f'<text x="{x:.1f}" y="{y:.1f}" font-size="18" text-anchor="middle" '
-            f'fill="{KEY_COLOUR}">★<title>{html.escape(hover)}</title></text>'
+            f'fill="{KEY_COLOUR}">★<title>{charts.plain(hover)}</title></text>'
         )
     return charts.svg(width, height, "".join(parts), "事件脉络")
 
@@ -175,7 +174,7 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
 def _badge(text: str, colour: str) -> str:
     return (
         f'<span style="background:{colour};color:#fff;border-radius:4px;padding:0 5px;'
-        f'margin-right:4px;font-size:0.8em">{html.escape(text)}</span>'
+        f'margin-right:4px;font-size:0.8em">{charts.plain(text)}</span>'
     )
 
 

@@ -192,7 +192,8 @@ def share_chart(rows: list[ShareRow], current: str, previous: str | None, limit:
             va="center",
         )
     ax.set_yticks(ys)
-    ax.set_yticklabels([r.label for r in shown], fontsize=8)
+    # Labels are post data (a region written "$\foo{$" made mathtext raise: no report at all).
+    ax.set_yticklabels([r.label for r in shown], fontsize=8, parse_math=False)
     prev_shares = [r.prev_share for r in shown] if previous is not None else []
     top = max([r.share for r in shown] + prev_shares + [0.01]) * 100
     ax.set_xlim(0, min(100.0, top * 1.3 + 5))

@@ -29,9 +29,16 @@ _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DO
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
 _LINES = re.compile(r"\n\s*\n+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Lone UTF-16 surrogates (a "\\ud800" escape in JSON, half an emoji cut by a platform) are
+# not text: they cannot be encoded, and one crashed the whole batch at dedup.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]"
+)
 MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
 MAX_TEXT = 20_000
+# A title or author name past these is not one (a 1.2-million-character title filled every
+# page showing the mention, and an author name is quoted whole in alert messages).
+MAX_TITLE, MAX_NAME = 500, 100
 FUTURE_SLACK = timedelta(minutes=10)  # clock skew between a source and us that is left alone
 
 
@@ -91,6 +98,13 @@ def normalize_noting(mention: Mention) -> Normalized:
         text, title = title, None
     if not text:
         raise RejectedMention("去掉 HTML 标签和空白后正文为空")
+    author, short = _clean_author(mention.author), []
+    if title and len(title) > MAX_TITLE:
+        short.append(f"标题 {len(title)} 字，超过 {MAX_TITLE} 字的部分未保存")
+        title = title[:MAX_TITLE]
+    if author.name and len(author.name) > MAX_NAME:
+        short.append(f"作者名 {len(author.name)} 字，超过 {MAX_NAME} 字的部分未保存")
+        author = author.model_copy(update={"name": author.name[:MAX_NAME]})
     garble = []
     reason = garbled_reason(text)
     if reason:
@@ -107,19 +121,21 @@ def normalize_noting(mention: Mention) -> Normalized:
     if published - collected > FUTURE_SLACK:
         times.append(future_repair(published, collected, "发布时间", "采集时间"))
         published = collected
-    repairs = [*mention.repairs, *garble, *cut_note, *times]
+    repairs = [*mention.repairs, *garble, *short, *cut_note, *times]
     clean = mention.model_copy(
         update={
             "text": text[:MAX_TEXT],
             "repairs": repairs,
             "title": title or None,
-            "author": _clean_author(mention.author),
-            "url": strip_invisible(mention.url).strip() or None if mention.url else None,
+            "author": author,
+            "url": _clean_field(mention.url).strip() or None if mention.url else None,
+            "region": _clean_field(mention.region).strip() or None if mention.region else None,
+            "media": [u for u in (_clean_field(m).strip() for m in mention.media) if u],
             "published_at": published,
             "collected_at": collected,
         }
     )
-    return Normalized(clean, cut, [*garble, *times])
+    return Normalized(clean, cut, [*garble, *short, *times])
 
 
 def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str:
@@ -130,12 +146,18 @@ def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str
     )
 
 
+def _clean_field(value: str) -> str:
+    """A one-line field (author, URL, region) without control, bidi or zero-width characters:
+    an ESC in an author name drove the terminal of `yuqing search`, a NUL broke the export."""
+    return strip_invisible(_CONTROL.sub("", value))
+
+
 def _clean_author(author: Author) -> Author:
-    """The author with bidi controls and zero-width characters removed from id and name."""
+    """The author with control, bidi and zero-width characters removed from id and name."""
     if not author.name and not author.id:
         return author
-    name = " ".join(strip_invisible(author.name).split()) if author.name else None
-    uid = strip_invisible(author.id) if author.id else None
+    name = " ".join(_clean_field(author.name).split()) if author.name else None
+    uid = _clean_field(author.id) if author.id else None
     if (name or None, uid or None) == (author.name, author.id):
         return author  # already clean: shared, as an author without name and id is
     return author.model_copy(update={"name": name or None, "id": uid or None})

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from alerting.notifiers import Notification
 from core.enums import Severity
+from core.escaping import chat_text
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service as cases
@@ -41,15 +42,16 @@ def _notice(
     public_url: str,
 ) -> Notification:
     config = policy.config
-    owner = case.owner or "（未指派）"
+    owner = chat_text(case.owner or "（未指派）")
+    title_zh = chat_text(case.title)  # an alert's title, which can quote a post (event titles)
     due = clock.due_at.astimezone(tz).strftime("%m-%d %H:%M") if clock.due_at else "—"
     if level == ClockThreshold.BREACH:
-        title = f"【SLA 超时】案件 #{case.id}「{case.title}」{clock.kind.label_zh}已超时"
+        title = f"【SLA 超时】案件 #{case.id}「{title_zh}」{clock.kind.label_zh}已超时"
         targets = config.targets_for(case.owner, escalate=True)
         escalate = "\n\n已升级至主管/公关，请立即介入。"
         severity = Severity.CRITICAL if case.severity_enum == Severity.CRITICAL else Severity.HIGH
     else:
-        title = f"【SLA 预警】案件 #{case.id}「{case.title}」{clock.kind.label_zh}即将超时"
+        title = f"【SLA 预警】案件 #{case.id}「{title_zh}」{clock.kind.label_zh}即将超时"
         targets = config.targets_for(case.owner, escalate=False)
         escalate = ""
         severity = Severity.MEDIUM

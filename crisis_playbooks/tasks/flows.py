@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from alerting.notifiers import Notification
 from core.enums import Severity
+from core.escaping import chat_text
 from core.timeutil import interval_zh
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
@@ -99,12 +100,13 @@ def notify_overdue(
     for task in flagged:
         case = session.get(Case, task.case_id)
         owner = case.owner if case else None
+        task_zh = chat_text(task.title)
         send(
             Notification(
-                title=f"案件 #{task.case_id} 任务逾期：{task.title}",
+                title=f"案件 #{task.case_id} 任务逾期：{task_zh}",
                 body_markdown=(
-                    f"**任务**：{task.title}\n\n**负责角色**：{OwnerRole(task.owner_role).label_zh}"
-                    f"\n\n**案件负责人**：{owner or '（未指派）'}\n\n"
+                    f"**任务**：{task_zh}\n\n**负责角色**：{OwnerRole(task.owner_role).label_zh}"
+                    f"\n\n**案件负责人**：{chat_text(owner or '（未指派）')}\n\n"
                     f"**截止时间**：{_due_zh(task, now, tz)}\n\n"
                     "请尽快处理或在案件中注明跳过原因。"
                 ),

@@ -11,6 +11,7 @@ import streamlit as st
 from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
+from core.escaping import streamlit_text
 from core.lease_view import read_leases
 from dashboard.data import get_context
 from dashboard.index_down import live_fragment
@@ -103,12 +104,14 @@ def health() -> None:
     broken = [r for r in rows if r["_status"] in NEXT_STEP]
     if broken:
         st.error(
-            f"{len(broken)} 个数据源异常或有损失：" + "，".join(str(r["数据源"]) for r in broken)
+            f"{len(broken)} 个数据源异常或有损失："
+            + "，".join(streamlit_text(r["数据源"], one_line=True) for r in broken)
         )
         for r in broken:
-            loss = f"（{r['最近损失']}）" if r["最近损失"] else ""
+            # A webhook source is named by the pushed records, a loss quotes what was lost.
+            loss = f"（{streamlit_text(r['最近损失'], one_line=True)}）" if r["最近损失"] else ""
             advice = next_step(str(r["_type"]), r["_status"])  # type: ignore[arg-type]
-            st.caption(f"{r['数据源']}：{advice}{loss}")
+            st.caption(f"{streamlit_text(r['数据源'], one_line=True)}：{advice}{loss}")
     st.caption(leases.summary())  # who collects what, and who leads (several workers)
 
 

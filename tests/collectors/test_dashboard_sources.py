@@ -105,3 +105,14 @@ def test_the_adapted_models_training_time_is_in_the_configured_zone(tmp_path, mo
 
     trained = [c.value for c in app.caption if "训练于" in c.value]
     assert trained and "2026-12-02 21:15（Europe/Berlin）" in trained[0], trained
+
+
+def test_pushed_source_names_and_losses_are_shown_as_text(tmp_path, monkeypatch):
+    pushed = SourceState(name="![](http://127.0.0.1:9/p.png)", type="webhook")
+    pushed.status, pushed.losses_last_run = SourceStatus.PARTIAL, 1
+    pushed.last_loss = "1 处损失，首个：[点我](http://evil.cn/comments) **速看**"
+    config = with_states(tmp_path, {"webhook": {"enabled": True, "secret": "s"}}, pushed)
+    app = open_page(config, monkeypatch)
+    shown = " ".join(m.value for m in [*app.error, *app.caption])
+    assert "127&#46;0&#46;0&#46;1" in shown and "点我" in shown
+    assert "![" not in shown and "](" not in shown and "**" not in shown
