@@ -8,6 +8,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from core.errors import YuqingError
+from core.escaping import streamlit_text
 from dashboard.data import get_context
 from reports.config import Period
 from reports.period import PERIOD_TITLES_ZH, resolve_window
@@ -48,7 +49,7 @@ def generate_form() -> None:
             with st.spinner("正在生成报告……"):
                 report = generate(ctx, window, plan=None if plan == ALL_PLANS else plan)
         except YuqingError as exc:
-            st.error(f"生成失败：{exc}")
+            st.error(f"生成失败：{streamlit_text(exc)}")
             return
         st.success(f"已生成 {window.title_zh} {window.label}（用时 {report.seconds:.1f} 秒）")
 
@@ -86,7 +87,8 @@ else:
     names = [r.directory.name for r in stored]
     first = names.index(wanted) if wanted in names else 0
     if wanted and wanted not in names:
-        st.warning(f"没有找到报告 {wanted}（可能已被删除），显示最新的一份。")
+        shown = streamlit_text(wanted, one_line=True)
+        st.warning(f"没有找到报告 {shown}（可能已被删除），显示最新的一份。")
     choice = st.selectbox("历史报告", stored, index=first, format_func=lambda r: r.title)
     if choice is not None:
         show(choice)

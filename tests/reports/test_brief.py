@@ -4,6 +4,7 @@ dashboard — through the alert delivery queue, to a real local HTTP receiver.""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,6 @@ def test_the_link_in_the_brief_opens_that_report(two_reports: list[str]) -> None
     gone = AppTest.from_file(PAGE, default_timeout=120)
     gone.query_params["report"] = "weekly-2020-01-06"
     gone.run()
-    assert "没有找到报告 weekly-2020-01-06" in gone.warning[0].value
+    assert "没有找到报告 weekly-2020-01-06" in html.unescape(gone.warning[0].value)
     assert gone.selectbox[-1].value.directory.name == newer
     st.cache_resource.clear()
