@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import auth, timing
+from dashboard.browser_locale import chinese_widgets
 from dashboard.index_down import index_notice
 
 VIEWS = Path(__file__).resolve().parent / "views"
@@ -32,6 +33,7 @@ def main() -> None:
     """Declare the pages, show the login form when needed, then run the chosen page."""
     started = time.perf_counter()
     st.set_page_config(page_title="yuqing 舆情监测", page_icon=":material/campaign:", layout="wide")
+    chinese_widgets()
     pages = [
         st.Page(VIEWS / name, title=title, icon=icon, default=index == 0)
         for index, (name, title, icon) in enumerate(PAGES)
