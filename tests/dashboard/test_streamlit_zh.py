@@ -1,5 +1,6 @@
-"""The 自定义 time range's date picker reads Chinese in an English browser (real Chromium): the
-calendar names months 一月 … 十二月 and weekdays 一 … 日, not January … December and S M T W."""
+"""Streamlit's own texts in an English browser (real Chromium): the 自定义 time range's calendar
+names months 一月 … 十二月 and weekdays 一 … 日, not January … December and S M T W; the English ⋮
+menu (Print, Record screen, Made with Streamlit) is not offered."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from tests.dashboard.conftest import (
     click,
+    page_text,
     select_option,
     start_dashboard,
     wait_for,
@@ -82,6 +84,22 @@ def test_the_custom_range_calendar_reads_chinese(tmp_path: Path, browser: Any, p
                 10,
                 "the calendar to close",
             )  # fmt: skip
+    finally:
+        dashboard.terminate()
+        dashboard.wait(timeout=30)
+
+
+@pytest.mark.browser
+def test_no_english_menu(tmp_path: Path, browser: Any) -> None:
+    data = tmp_path / "var"
+    ingest(data, {"1": "鲜味坊的面条煮得太烂了"})
+    dashboard, url = start_dashboard(None, data)
+    try:
+        browser.get(url)
+        wait_text(browser, lambda t: "最新提及" in t, "舆情态势")
+        menus = browser.find_elements("css selector", "[data-testid='stMainMenu']")
+        assert not [m for m in menus if m.is_displayed()], "Streamlit's English menu is shown"
+        assert not re.search(r"Print|Record screen|Made with Streamlit", page_text(browser))
     finally:
         dashboard.terminate()
         dashboard.wait(timeout=30)
