@@ -17,6 +17,7 @@ from crisis_playbooks.cases import flows
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.event_links import event_link
+from dashboard.index_down import live_fragment
 from dashboard.navigation import VIEWS
 from dashboard.rule_names import rule_zh, type_zh
 from dashboard.situation import case_of
@@ -43,6 +44,7 @@ DELIVERY_ZH = {
 }
 TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
 CASE_PAGE = VIEWS / "case_detail.py"
+DRAWN = "alerts-drawn"  # what the page's last full run listed, for the watch below
 
 ctx = get_context()
 st.title("预警中心")
@@ -200,8 +202,31 @@ def show(alert: Alert) -> None:
         )
 
 
-with ctx.sessions() as session:
-    alerts = service.get_all(session, status=chosen or None)
+def listed() -> list[Alert]:
+    """The alerts of the chosen statuses."""
+    with ctx.sessions() as session:
+        return service.get_all(session, status=chosen or None)
+
+
+def state(alerts: list[Alert]) -> list[tuple[object, ...]]:
+    """What the list shows that can change by itself: which alerts, their status, how often
+    they fired (another person's 确认 or the rules' next tick change it)."""
+    return [(a.id, a.status, a.fire_count, a.false_alarm, a.incident_id) for a in alerts]
+
+
+@live_fragment(ctx.config.dashboard.refresh)
+def watch() -> None:
+    """Redraw the page when an alert opens, fires again or changes status: a new crisis shows
+    without a reload (the list itself is not redrawn every few seconds: its buttons stay put)."""
+    if state(listed()) != st.session_state.get(DRAWN):
+        st.rerun()
+    every = ctx.config.dashboard.refresh.total_seconds()
+    st.caption(f"每 {every:.0f} 秒检查一次：有新预警或状态变化时本页自动刷新")
+
+
+alerts = listed()
+st.session_state[DRAWN] = state(alerts)
+watch()
 counts = {s: sum(1 for a in alerts if a.status == s) for s in AlertStatus}
 top = st.columns(4)
 top[0].metric("待处理", counts[AlertStatus.OPEN])

@@ -1,0 +1,61 @@
+"""预警中心 watched all day (real browser, real stores): an alert raised while the page is open
+shows without a reload, and so does another person's 确认 of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alerting import service
+from alerting.enums import AlertStatus
+from alerting.models import Alert
+from core.context import Context
+from core.enums import Severity
+from tests.dashboard.conftest import start_dashboard, wait_text
+from tests.dashboard.corrections_panel import ingest
+
+CONFIG = "brand: 鲜味坊\ndashboard: {refresh: 2s}\n"
+TITLE = "高危舆情：门店后厨视频曝光"
+
+
+def raise_alert(ctx: Context) -> int:
+    """An open critical alert, as a rule would store it; its id."""
+    moment = datetime.now(UTC)
+    alert = Alert(
+        rule="urgent-mention", rule_type="urgent_mention", key="food_safety_health",
+        severity=Severity.CRITICAL, status=AlertStatus.OPEN, title=TITLE, summary="后厨视频",
+        opened_at=moment, updated_at=moment, last_fired_at=moment, fire_count=1,
+    )  # fmt: skip
+    with ctx.sessions() as session:
+        session.add(alert)
+        session.commit()
+        return alert.id
+
+
+@pytest.mark.browser
+def test_a_new_alert_and_its_acknowledgement_show_without_a_reload(
+    tmp_path: Path, browser: Any
+) -> None:
+    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
+    config.write_text(CONFIG, encoding="utf-8")
+    ingest(data, {"1": "鲜味坊的面条煮得太烂了"})
+    dashboard, url = start_dashboard(config, data)
+    ctx = Context.load(config, data)
+    try:
+        browser.get(url + "/alerts")
+        wait_text(browser, lambda t: "当前没有预警" in t, "the empty 预警中心")
+        alert_id = raise_alert(ctx)
+        shown = wait_text(browser, lambda t: TITLE in t, "the new alert", timeout=30)
+        assert "待处理\n1" in shown and "当前没有预警" not in shown
+        with ctx.sessions() as session:
+            service.acknowledge(session, alert_id=alert_id, by="王芳", at=datetime.now(UTC))
+            session.commit()
+        shown = wait_text(browser, lambda t: "确认人：王芳" in t, "the 确认", timeout=30)
+        assert "已确认\n1" in shown and "待处理\n0" in shown
+    finally:
+        ctx.close()
+        dashboard.terminate()
+        dashboard.wait(timeout=30)
