@@ -32,6 +32,7 @@ from dashboard.situation import (
 )
 from dashboard.time_ranges import RangeError
 from dashboard.timeline import alert_marks, trend_with_alerts
+from dashboard.unread import seen_mark, unread_line
 from dashboard.widgets import mention_cards
 
 ALERTS_PAGE, CASE_PAGE = VIEWS / "alerts.py", VIEWS / "case_detail.py"
@@ -176,7 +177,9 @@ def feed(moment: datetime, skip: list[str]) -> None:
     result = search(replace(query, offset=(page - 1) * PAGE_SIZE))
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
-    mention_cards([m for m in result.mentions if m.id not in skip])
+    seen = seen_mark("overview")
+    unread_line("overview", query, seen)
+    mention_cards([m for m in result.mentions if m.id not in skip], new_since=seen)
 
 
 @live_fragment(ctx.config.dashboard.refresh)
