@@ -123,8 +123,9 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             links(item, f"item-{index}")
 
 
-def pinned(moment: datetime) -> list[str]:
-    """Critical/high posts of the last day and spiking own posts, pinned above the feed."""
+def pinned(moment: datetime, seen: datetime) -> list[str]:
+    """Critical/high posts of the last day and spiking own posts, pinned above the feed (those
+    published since `seen` say 新)."""
     day = SearchQuery(since=rounded(moment) - timedelta(days=1))
     found = search(
         replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
@@ -142,7 +143,7 @@ def pinned(moment: datetime) -> list[str]:
     unique = list({m.id: m for m in [*own_posts, *found]}.values())
     if unique:
         st.subheader("置顶 · 需要优先处理的内容")
-        mention_cards(unique)
+        mention_cards(unique, new_since=seen)
     return [m.id for m in unique]
 
 
@@ -169,7 +170,7 @@ def trend(moment: datetime) -> None:
     show(trend_with_alerts(rows, window.interval, marks, starts))
 
 
-def feed(moment: datetime, skip: list[str]) -> None:
+def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
     """The newest mentions, a page at a time (pinned ones are not repeated)."""
     st.subheader("最新提及")
     page = int(st.session_state.get("overview-page", 1))
@@ -177,7 +178,6 @@ def feed(moment: datetime, skip: list[str]) -> None:
     result = search(replace(query, offset=(page - 1) * PAGE_SIZE))
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
-    seen = seen_mark("overview")
     unread_line("overview", query, seen)
     mention_cards([m for m in result.mentions if m.id not in skip], new_since=seen)
 
@@ -203,7 +203,8 @@ def live() -> None:
     attention_list(items, moment)
     own_accounts_block(moment)
     trend(moment)
-    feed(moment, pinned(moment))
+    seen = seen_mark("overview")
+    feed(moment, pinned(moment, seen), seen)
 
 
 live()

@@ -13,7 +13,9 @@ from tests.dashboard.conftest import button, click, start_dashboard, wait_for, w
 from tests.dashboard.corrections_panel import ingest
 
 CONFIG = "brand: 鲜味坊\ndashboard: {refresh: 2s}\n"
-OLD, NEW = "鲜味坊的面条煮得太烂了", "鲜味坊外卖送错了地址，客服不回复"
+OLD = "鲜味坊的面条煮得太烂了"
+# Urgent: on 舆情态势 it is pinned above the feed, and the pinned card says 新 too.
+NEW = "鲜味坊外卖吃出虫子，孩子食物中毒住院了，已经报警并打了12315"
 
 
 def cards(driver: Any) -> dict[str, bool]:
@@ -41,7 +43,10 @@ def test_posts_published_since_the_page_opened_are_new(
         wait_text(browser, lambda t: "以来没有新增提及" in t, "the page, nothing new yet")
         wait_for(lambda: cards(browser) == {OLD: False}, 30, "the post already there, not 新")
         ingest(data, {"2": NEW})
-        wait_text(browser, lambda t: "以来新增 1 条" in t, "the new post counted", timeout=30)
+        shown = wait_text(
+            browser, lambda t: "以来新增 1 条" in t, "the new post counted", timeout=30
+        )
+        assert page == "feed" or "置顶 · 需要优先处理的内容" in shown, "pinned on 舆情态势"
         wait_for(lambda: cards(browser) == {OLD: False, NEW: True}, 30, "the new post marked 新")
         click(browser, button(browser, "全部标为已读"))
         wait_text(browser, lambda t: "以来没有新增提及" in t, "everything read", timeout=30)
