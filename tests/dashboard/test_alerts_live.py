@@ -1,5 +1,6 @@
-"""预警中心 watched all day (real browser, real stores): an alert raised while the page is open
-shows without a reload, and so does another person's 确认 of it."""
+"""预警中心 watched all day: an alert raised while the page is open shows without a reload, and
+so does another person's 确认 of it (real browser, real stores); its tiles agree with 舆情态势
+whatever the 状态 filter lists."""
 
 from __future__ import annotations
 
@@ -8,15 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from alerting import service
 from alerting.enums import AlertStatus
 from alerting.models import Alert
 from core.context import Context
 from core.enums import Severity
+from dashboard.situation import pending_alert_count
 from tests.dashboard.conftest import start_dashboard, wait_text
 from tests.dashboard.corrections_panel import ingest
+from tests.dashboard.demo_incident import Stores
 
+APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 CONFIG = "brand: 鲜味坊\ndashboard: {refresh: 2s}\n"
 TITLE = "高危舆情：门店后厨视频曝光"
 
@@ -59,3 +65,29 @@ def test_a_new_alert_and_its_acknowledgement_show_without_a_reload(
         ctx.close()
         dashboard.terminate()
         dashboard.wait(timeout=30)
+
+
+def test_the_tiles_count_every_unresolved_alert_whatever_the_filter(
+    incident: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """待处理 is 舆情态势's 未处理预警 even when the list shows only 已解决 alerts."""
+    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        with incident.ctx.sessions() as session:
+            pending = pending_alert_count(session)
+        assert pending >= 1, "the replayed incident leaves open alerts"
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        at.switch_page("../dashboard/views/alerts.py").run()
+        tiles = {m.label: m.value for m in at.metric}
+        assert tiles["待处理"] == str(pending)
+        status = next(m for m in at.sidebar.multiselect if m.label == "状态")
+        status.set_value([AlertStatus.RESOLVED]).run()
+        assert not at.exception, at.exception
+        assert {m.label: m.value for m in at.metric} == tiles, "the filter moves no tile"
+        assert [i.value for i in at.info] == ["所选状态下没有预警。"]
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
