@@ -18,7 +18,7 @@ from alerting.models import Alert
 from core.context import Context
 from core.enums import Severity
 from dashboard.situation import pending_alert_count
-from tests.dashboard.conftest import start_dashboard, wait_text
+from tests.dashboard.conftest import start_dashboard, wait_for, wait_text
 from tests.dashboard.corrections_panel import ingest
 from tests.dashboard.demo_incident import Stores
 
@@ -91,3 +91,28 @@ def test_the_tiles_count_every_unresolved_alert_whatever_the_filter(
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+@pytest.mark.browser
+def test_the_tab_names_pending_alerts_on_any_page(tmp_path: Path, browser: Any) -> None:
+    """A desk keeps other tabs in front: the dashboard's tab says (1) 待处理预警 by itself."""
+    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
+    config.write_text(CONFIG, encoding="utf-8")
+    ingest(data, {"1": "鲜味坊的面条煮得太烂了"})
+    dashboard, url = start_dashboard(config, data)
+    ctx = Context.load(config, data)
+    try:
+        browser.get(url + "/feed")
+        wait_text(browser, lambda t: "最新提及" in t, "实时舆情")
+        assert not browser.title.startswith("("), browser.title
+        alert_id = raise_alert(ctx)
+        wait_for(lambda: browser.title.startswith("(1) 待处理预警"), 30, "the tab's count")
+        with ctx.sessions() as session:
+            service.acknowledge(session, alert_id=alert_id, by="王芳", at=datetime.now(UTC))
+            session.commit()
+        wait_for(lambda: not browser.title.startswith("("), 30, "the count gone once taken up")
+        assert "待处理预警" not in browser.title
+    finally:
+        ctx.close()
+        dashboard.terminate()
+        dashboard.wait(timeout=30)
