@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from alerting.domain import DOMAIN as ALERTING
 from brand_events.domain import DOMAIN as EVENTS
 from collectors.domain import DOMAIN as COLLECTORS
@@ -25,10 +27,20 @@ DOMAINS: tuple[Domain, ...] = (
 )
 
 _installed = False
+# Streamlit runs each session's script in its own thread: two people opening the dashboard of a
+# freshly started process both installed, and the second got "数据表 'core' is registered twice"
+# as an English traceback instead of the page.
+_lock = threading.Lock()
 
 
 def install() -> None:
-    """Register every domain's config sections, registry entries and tables (once per process)."""
+    """Register every domain's config sections, registry entries and tables (once per process,
+    whichever thread asks first; the others wait for it)."""
+    with _lock:
+        _install()
+
+
+def _install() -> None:
     global _installed
     if _installed:
         return

@@ -85,14 +85,13 @@ def shares(ids: Sequence[str]) -> tuple[float | None, float | None]:
     return negative / total, complaint / total
 
 
-def alerts_by_event(session: Session, since: datetime) -> dict[str, list[LinkedAlert]]:
-    """Alerts opened since `since` (false alarms left out), keyed by the event they belong to
-    (brand_events.links' rule, the same the event page uses)."""
-    alerts = [
-        a
-        for a in session.scalars(select(Alert).where(Alert.opened_at >= since))
-        if not a.false_alarm and a.sample_mention_ids
-    ]
+def alerts_by_event(session: Session, since: datetime | None) -> dict[str, list[LinkedAlert]]:
+    """Alerts opened since `since` (None: all; false alarms left out), keyed by the event they
+    belong to (brand_events.links' rule, the same the event page uses)."""
+    statement = select(Alert)
+    if since is not None:
+        statement = statement.where(Alert.opened_at >= since)
+    alerts = [a for a in session.scalars(statement) if not a.false_alarm and a.sample_mention_ids]
     homes = links.owners(session, {a.id: list(a.sample_mention_ids) for a in alerts})
     found: dict[str, list[LinkedAlert]] = {}
     for alert in alerts:
@@ -111,12 +110,16 @@ def event_clock() -> datetime:
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def event_rows(since: datetime, moment: datetime) -> list[EventRow]:
-    """Visible events active since `since`, biggest first, with shares, growth and alerts."""
+def event_rows(
+    since: datetime | None, moment: datetime, until: datetime | None = None
+) -> list[EventRow]:
+    """Visible events active in [since, until) (open ends: no bound), biggest first, with
+    shares, growth and alerts; statuses as at `moment`."""
     ctx = get_context()
     with ctx.sessions() as session:
-        found = read_events(session, since=since, limit=LIST_LIMIT)
-        linked = alerts_by_event(session, since - timedelta(days=1))
+        found = read_events(session, since=since, until=until, limit=LIST_LIMIT)
+        # an alert may open a little before its event's first post in the range
+        linked = alerts_by_event(session, since - timedelta(days=1) if since else None)
         ids = {e.id: member_ids(session, e.id) for e in found}
     rows = []
     for event in found:

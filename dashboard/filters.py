@@ -1,10 +1,11 @@
 """The filter sidebar of 实时舆情, 检索 and 舆情分析: time range (rolling, 全部 or 自定义 dates),
-plans, channels, regions, sentiment, category, complaint and urgency, as one SearchQuery."""
+plans, channels, regions, sentiment, category, complaint and urgency, as one SearchQuery. The
+time range alone (range_choice, chosen_window) is 态势's trend range and 事件's list range too."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import streamlit as st
 
@@ -40,8 +41,7 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
     ctx = get_context()
     with st.sidebar:
         st.header("筛选")
-        label = st.selectbox("时间范围", CHOICES, index=CHOICES.index(DEFAULT), key=f"{key}-range")
-        start, end = custom_dates(key) if label == CUSTOM else (None, None)
+        label, start, end = range_choice(key)
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
         plan_names = {p.id: p.name for p in ctx.config.plans}
         plans = multiselect(
@@ -106,12 +106,35 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
         complaint=complaint if isinstance(complaint, bool) else None,
         resolved=True if complaint == RESOLVED_ONLY else None,
     )
+    window = chosen_window(query, label, start, end)
+    return replace(query, since=window.since, until=window.until), window
+
+
+def range_choice(
+    key: str, default: str = DEFAULT, help: str | None = None
+) -> tuple[str, date | None, date | None]:
+    """The 时间范围 choice where the caller draws it: (label, and a 自定义 range's two dates)."""
+    label = st.selectbox(
+        "时间范围", CHOICES, index=CHOICES.index(default), help=help, key=f"{key}-range"
+    )
+    start, end = custom_dates(key) if label == CUSTOM else (None, None)
+    return label, start, end
+
+
+def chosen_window(
+    query: SearchQuery,
+    label: str,
+    start: date | None,
+    end: date | None,
+    moment: datetime | None = None,
+) -> TimeWindow:
+    """The chosen range (time_window); a 自定义 range that cannot be (start after end) is refused
+    in Chinese and the page (or the refreshing part) stops there."""
     try:
-        window = time_window(query, label, start, end)
+        return time_window(query, label, start, end, moment)
     except RangeError as exc:
         st.error(str(exc))
         st.stop()
-    return replace(query, since=window.since, until=window.until), window
 
 
 def custom_dates(key: str) -> tuple[date | None, date | None]:
@@ -125,10 +148,17 @@ def custom_dates(key: str) -> tuple[date | None, date | None]:
     return start, end
 
 
-def time_window(query: SearchQuery, label: str, start: date | None, end: date | None) -> TimeWindow:
-    """The chosen range; rolling ones start from a rounded now, so reruns within a few seconds
-    share cached counts and charts."""
-    moment = now()
+def time_window(
+    query: SearchQuery,
+    label: str,
+    start: date | None,
+    end: date | None,
+    moment: datetime | None = None,
+) -> TimeWindow:
+    """The chosen range; rolling ones start from a rounded `moment` (now, unless a page reads
+    another clock, as 事件 reads a replay's data time), so reruns within a few seconds share
+    cached counts and charts."""
+    moment = moment or now()
     if label == CUSTOM:
         return time_ranges.custom(start, end, get_context().config.tz)
     if label == ALL:  # the bucket fits the data: a bar per month over years of imports

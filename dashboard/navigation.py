@@ -8,7 +8,9 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import auth, timing
+from dashboard.browser_locale import chinese_widgets
 from dashboard.index_down import index_notice
+from dashboard.tab_title import TITLE, title_watch
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
@@ -31,7 +33,8 @@ PAGES = [
 def main() -> None:
     """Declare the pages, show the login form when needed, then run the chosen page."""
     started = time.perf_counter()
-    st.set_page_config(page_title="yuqing 舆情监测", page_icon=":material/campaign:", layout="wide")
+    st.set_page_config(page_title=TITLE, page_icon=":material/campaign:", layout="wide")
+    chinese_widgets()
     pages = [
         st.Page(VIEWS / name, title=title, icon=icon, default=index == 0)
         for index, (name, title, icon) in enumerate(PAGES)
@@ -45,5 +48,6 @@ def main() -> None:
             auth.login_form()
             st.stop()
         auth.sidebar()
+        title_watch()
         with index_notice():  # the search cluster is down or refuses us
             page.run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -58,6 +59,7 @@ def badge(text: str, colour: str) -> str:
 
 
 OWN_COLOUR = "#0b7285"
+NEW_COLOUR = "#f03e3e"
 
 
 def mention_badges(mention: Mention) -> str:
@@ -102,8 +104,11 @@ CARD_STYLE = (
 NOTE_STYLE = "color:rgba(49,51,63,0.6)"
 
 
-def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> str:
-    """One mention card as HTML: badges, author, time, title, text, why it is urgent, copies."""
+def mention_html(
+    mention: Mention, copies: int = 0, similar: bool = False, new: bool = False
+) -> str:
+    """One mention card as HTML: badges (新 first when `new`: published since the page was last
+    read), author, time, title, text, why it is urgent, copies."""
     ctx = get_context()
     author = mention.author
     who = streamlit_text(author.name or "匿名")
@@ -131,8 +136,9 @@ def mention_html(mention: Mention, copies: int = 0, similar: bool = False) -> st
     if copies:
         notes.append(copies_caption(copies, similar))
     note = "".join(f'<br/><small style="{NOTE_STYLE}">{n}</small>' for n in notes)
+    fresh = badge("新", NEW_COLOUR) if new else ""
     return (
-        f'<div class="yq-mention" style="{CARD_STYLE}">{mention_badges(mention)}<br/>'
+        f'<div class="yq-mention" style="{CARD_STYLE}">{fresh}{mention_badges(mention)}<br/>'
         f'<small title="数据源 {html.escape(mention.source)}">{who} · {when}{source}{link}'
         f" · {engagement}</small><br/>"
         f"{title}{body}{media_links(mention)}{note}</div>"
@@ -162,8 +168,13 @@ def copies_caption(copies: int, similar: bool) -> str:
     return f"另有 {copies:,} 条{kind}（其他作者发布或转发，均已计入提及量）"
 
 
-def mention_cards(mentions: list[Mention], copies: dict[str, int] | None = None) -> None:
-    """Mention cards as one element (one markdown block renders far faster than 20 widgets)."""
+def mention_cards(
+    mentions: list[Mention],
+    copies: dict[str, int] | None = None,
+    new_since: datetime | None = None,
+) -> None:
+    """Mention cards as one element (one markdown block renders far faster than 20 widgets);
+    those published at or after `new_since` say 新."""
     if not mentions:
         return
     copies = copies or {}
@@ -173,7 +184,12 @@ def mention_cards(mentions: list[Mention], copies: dict[str, int] | None = None)
         with get_context().sessions() as session:
             shapes = group_shapes(session, groups)
     cards = [
-        mention_html(m, copies.get(m.id, 0), shapes.get(m.group_id or "", (1, 1))[1] > 1)
+        mention_html(
+            m,
+            copies.get(m.id, 0),
+            shapes.get(m.group_id or "", (1, 1))[1] > 1,
+            new=new_since is not None and m.published_at >= new_since,
+        )
         for m in mentions
     ]
     st.markdown("".join(cards), unsafe_allow_html=True)

@@ -49,7 +49,8 @@ def dashboard_process(
 
     Streamlit's own banner (English, on stdout: "You can now view your Streamlit app…") is
     not shown: the caller prints the address in Chinese. Its warnings and errors (stderr)
-    still reach the terminal."""
+    still reach the terminal. The toolbar is minimal: Streamlit's ⋮ menu (System / Light /
+    Dark / Print / Record screen / Made with Streamlit) is English and is not shown."""
     script = Path(app.__file__).with_name("dashboard_main.py")
     env = dict(os.environ, YUQING_DATA_DIR=str(data_dir.resolve()))
     if config:
@@ -58,7 +59,7 @@ def dashboard_process(
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", host, "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-        "--client.toolbarMode", "viewer", "--logger.level", "warning",
+        "--client.toolbarMode", "minimal", "--logger.level", "warning",
     ]  # fmt: skip
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
 

@@ -19,6 +19,7 @@ from crisis_playbooks.cases import flows
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.event_links import event_link
+from dashboard.index_down import live_fragment
 from dashboard.navigation import VIEWS
 from dashboard.rule_names import rule_zh, type_zh
 from dashboard.situation import case_of
@@ -38,6 +39,7 @@ STATUS_COLOURS = {
 TIERS_ZH = list(ESCALATION_TIER_ZH.values())
 TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
 CASE_PAGE = VIEWS / "case_detail.py"
+DRAWN = "alerts-drawn"  # what the page's last full run listed, for the watch below
 
 ctx = get_context()
 st.title("预警中心")
@@ -205,23 +207,52 @@ def show(alert: Alert) -> None:
         )
 
 
-with ctx.sessions() as session:
-    alerts = service.get_all(session, status=chosen or None)
-counts = {s: sum(1 for a in alerts if a.status == s) for s in AlertStatus}
+UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED]
+
+
+def listed(statuses: list[AlertStatus] | None) -> list[Alert]:
+    """The alerts of these statuses (None: all)."""
+    with ctx.sessions() as session:
+        return service.get_all(session, status=statuses or None)
+
+
+def state(alerts: list[Alert]) -> list[tuple[object, ...]]:
+    """What the list shows that can change by itself: which alerts, their status, how often
+    they fired (another person's 确认 or the rules' next tick change it)."""
+    return [(a.id, a.status, a.fire_count, a.false_alarm, a.incident_id) for a in alerts]
+
+
+@live_fragment(ctx.config.dashboard.refresh)
+def watch() -> None:
+    """Redraw the page when an alert opens, fires again or changes status: a new crisis shows
+    without a reload (the list itself is not redrawn every few seconds: its buttons stay put)."""
+    if state(listed(UNRESOLVED)) != st.session_state.get(DRAWN):
+        st.rerun()
+    every = ctx.config.dashboard.refresh.total_seconds()
+    st.caption(f"每 {every:.0f} 秒检查一次：有新预警或状态变化时本页自动刷新")
+
+
+# The tiles count every unresolved alert, whatever the 状态 filter shows: 待处理 is the number
+# 舆情态势 and 实时舆情 call 未处理预警 (filtered to 已解决, it read 0 while they read 1).
+unresolved = listed(UNRESOLVED)
+alerts = listed(chosen)
+st.session_state[DRAWN] = state(unresolved)
+watch()
 top = st.columns(4)
-top[0].metric("待处理", counts[AlertStatus.OPEN])
-top[1].metric("已确认", counts[AlertStatus.ACKNOWLEDGED])
+top[0].metric(
+    "待处理",
+    sum(1 for a in unresolved if a.status == AlertStatus.OPEN),
+    help="尚未确认的预警（不随左侧状态筛选变化），与舆情态势的「未处理预警」一致",
+)
+top[1].metric("已确认", sum(1 for a in unresolved if a.status == AlertStatus.ACKNOWLEDGED))
 top[3].metric(
     "预警组",
-    len({a.incident_id for a in alerts if a.status != AlertStatus.RESOLVED and a.incident_id}),
-    help="几条规则为同一场危机触发的预警归为一个预警组",
+    len({a.incident_id for a in unresolved if a.incident_id}),
+    help="几条规则为同一场危机触发的预警归为一个预警组（未解决的）",
 )
-top[2].metric(
-    "紧急",
-    sum(1 for a in alerts if a.severity == Severity.CRITICAL and a.status != AlertStatus.RESOLVED),
-)
+top[2].metric("紧急", sum(1 for a in unresolved if a.severity == Severity.CRITICAL))
 if not alerts:
-    st.info("当前没有预警。")
+    st.info("所选状态下没有预警。" if unresolved else "当前没有预警。")
 alerts.sort(
     key=lambda a: (
         str(a.id) != focus,

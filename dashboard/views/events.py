@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import streamlit as st
 
 from brand_events.enums import EVENT_STATUS_ZH, EventStatus
 from core.enums import SEVERITY_LABELS_ZH
 from core.escaping import streamlit_text
+from core.index.protocol import SearchQuery
 from dashboard.data import get_context, rounded
 from dashboard.event_data import EventRow, event_clock, event_rows
+from dashboard.filters import chosen_window, range_choice
 from dashboard.navigation import VIEWS
 from dashboard.widgets import badge, multiselect
 
 EVENT_PAGE = VIEWS / "event_detail.py"
-RANGES = {
-    "最近 24 小时": timedelta(days=1),
-    "最近 7 天": timedelta(days=7),
-    "最近 30 天": timedelta(days=30),
-}
 SHOWN = [EventStatus.RISING, EventStatus.PEAKING, EventStatus.COOLING, EventStatus.OVER]
 STATUS_COLOURS = {
     EventStatus.RISING: "#c92a2a",
@@ -41,7 +36,7 @@ st.title("事件")
 st.caption("相似舆情聚合成的事件：同一话题、相同文本或转发/回复关系。点击标题查看事件脉络。")
 with st.sidebar:
     st.header("筛选")
-    span = RANGES[st.selectbox("时间范围", list(RANGES), index=1, key="events-range")]
+    chosen_range = range_choice("events", "最近 7 天", help="列出在这段时间内有新发帖的事件")
     statuses = multiselect(
         "状态",
         SHOWN,
@@ -97,8 +92,9 @@ def show(row: EventRow, index: int) -> None:
         )
 
 
-moment = event_clock()
-rows = event_rows(rounded(moment) - span, rounded(moment))
+moment = rounded(event_clock())  # rounded: reruns within a few seconds share the cached rows
+window = chosen_window(SearchQuery(), *chosen_range, moment=moment)
+rows = event_rows(window.since, moment, until=window.until)
 chosen = [r for r in rows if not statuses or r.status in statuses]
 chosen.sort(key=SORTS[order or "最新开始"])
 counts = {s: sum(1 for r in rows if r.status == s) for s in SHOWN}

@@ -16,6 +16,7 @@ from dashboard.filters import filter_sidebar, list_scope
 from dashboard.headline import count
 from dashboard.index_down import live_fragment
 from dashboard.situation import pending_alert_count
+from dashboard.unread import seen_mark, unread_line
 from dashboard.widgets import mention_cards
 
 SHOWN_KEY = "feed-shown"  # the cards the live part showed last, for the correction panel
@@ -63,6 +64,7 @@ def live() -> None:
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
     st.subheader("最新提及")
+    seen = seen_mark("feed")
     # Copies of one text by different authors share a group: one card each, with the count.
     # Page k shows groups (k-1)·n … k·n of the newest k·n·3 mentions: a group is on one page.
     page = min(int(st.session_state.get("feed-page", 1)), last_page)
@@ -75,8 +77,9 @@ def live() -> None:
         f"共 {total:,} 条 · 第 {page} 页，{len(shown)} 组（相同内容合并为一张卡片）"
         f" · 每 {every:.0f} 秒自动刷新"
     )
+    unread_line("feed", query, seen)
     copies = {m.id: sizes.get(m.group_id, 1) - 1 for m in shown if m.group_id}
-    mention_cards(shown, copies)
+    mention_cards(shown, copies, new_since=seen)
     st.session_state[SHOWN_KEY] = shown
 
 

@@ -15,9 +15,10 @@ from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from dashboard.charts import show
-from dashboard.data import CACHE_SECONDS, get_context, now, rounded, search, sentiment_series
+from dashboard.data import get_context, now, rounded, search, sentiment_series
 from dashboard.event_data import event_marks
 from dashboard.event_links import alert_mentions, event_link
+from dashboard.filters import range_choice, time_window
 from dashboard.headline import count, metrics
 from dashboard.index_down import live_fragment
 from dashboard.navigation import VIEWS
@@ -29,20 +30,23 @@ from dashboard.situation import (
     pending_alert_count,
     sla_text,
 )
+from dashboard.time_ranges import RangeError
 from dashboard.timeline import alert_marks, trend_with_alerts
+from dashboard.unread import seen_mark, unread_line
 from dashboard.widgets import mention_cards
 
 ALERTS_PAGE, CASE_PAGE = VIEWS / "alerts.py", VIEWS / "case_detail.py"
-TREND_RANGES = {
-    "最近 24 小时": (timedelta(hours=24), timedelta(hours=1)),
-    "最近 7 天": (timedelta(days=7), timedelta(hours=3)),
-    "最近 30 天": (timedelta(days=30), timedelta(days=1)),
-}
+TREND_DEFAULT = "最近 7 天"
 PAGE_SIZE = 20
 
 ctx = get_context()
 tz = ctx.config.tz
 st.title(f"舆情态势 · {ctx.config.brand}")
+with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
+    st.header("趋势图")
+    trend_range = range_choice(
+        "overview", TREND_DEFAULT, help="只改变趋势图的时间范围；待处理事项和最新提及看最近 24 小时"
+    )
 
 
 def local(moment: datetime | None) -> str:
@@ -119,8 +123,9 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             links(item, f"item-{index}")
 
 
-def pinned(moment: datetime) -> list[str]:
-    """Critical/high posts of the last day and spiking own posts, pinned above the feed."""
+def pinned(moment: datetime, seen: datetime) -> list[str]:
+    """Critical/high posts of the last day and spiking own posts, pinned above the feed (those
+    published since `seen` say 新)."""
     day = SearchQuery(since=rounded(moment) - timedelta(days=1))
     found = search(
         replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
@@ -138,11 +143,34 @@ def pinned(moment: datetime) -> list[str]:
     unique = list({m.id: m for m in [*own_posts, *found]}.values())
     if unique:
         st.subheader("置顶 · 需要优先处理的内容")
-        mention_cards(unique)
+        mention_cards(unique, new_since=seen)
     return [m.id for m in unique]
 
 
-def feed(moment: datetime, skip: list[str]) -> None:
+def trend(moment: datetime) -> None:
+    """The sentiment trend over the sidebar's range, alert and event starts marked on it."""
+    try:  # a range that cannot be stops the trend only, not the rest of the page
+        window = time_window(SearchQuery(), *trend_range, moment=moment)
+    except RangeError as exc:
+        st.error(str(exc))
+        return
+    query = SearchQuery(since=window.since, until=window.until)
+    rows = sentiment_series(query, window.interval)
+    if not rows:
+        st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
+        return
+    since = window.since or rows[0]["time"]
+    with ctx.sessions() as session:
+        marks = alert_marks(session, since)
+        starts = event_marks(session, since)
+    if window.until is not None:  # a 自定义 range that ended before today
+        marks = [m for m in marks if m.at < window.until]
+        starts = [e for e in starts if e.at < window.until]
+    st.caption(f"情感趋势 · {window.label}")
+    show(trend_with_alerts(rows, window.interval, marks, starts))
+
+
+def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
     """The newest mentions, a page at a time (pinned ones are not repeated)."""
     st.subheader("最新提及")
     page = int(st.session_state.get("overview-page", 1))
@@ -150,7 +178,8 @@ def feed(moment: datetime, skip: list[str]) -> None:
     result = search(replace(query, offset=(page - 1) * PAGE_SIZE))
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
-    mention_cards([m for m in result.mentions if m.id not in skip])
+    unread_line("overview", query, seen)
+    mention_cards([m for m in result.mentions if m.id not in skip], new_since=seen)
 
 
 @live_fragment(ctx.config.dashboard.refresh)
@@ -173,21 +202,9 @@ def live() -> None:
     )
     attention_list(items, moment)
     own_accounts_block(moment)
-    label = st.segmented_control(
-        "趋势范围", list(TREND_RANGES), default="最近 7 天", key="overview-range"
-    )
-    span, interval = TREND_RANGES[label or "最近 7 天"]
-    end = rounded(moment) + timedelta(seconds=CACHE_SECONDS)
-    query = SearchQuery(since=end - span, until=end)
-    rows = sentiment_series(query, interval)
-    with ctx.sessions() as session:
-        marks = alert_marks(session, moment - span)
-        starts = event_marks(session, moment - span)
-    if rows:
-        show(trend_with_alerts(rows, interval, marks, starts))
-    else:
-        st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
-    feed(moment, pinned(moment))
+    trend(moment)
+    seen = seen_mark("overview")
+    feed(moment, pinned(moment, seen), seen)
 
 
 live()

@@ -133,10 +133,14 @@ def test_a_start_after_the_end_is_refused(history: Path) -> None:
     assert not [c for c in at.caption if "共找到" in c.value] and not cards(at), "no results"
 
 
-def test_the_feed_trend_fits_all_and_custom_ranges(history: Path) -> None:
+@pytest.mark.parametrize("page", ["feed.py", "overview.py"])
+def test_the_trend_fits_all_and_custom_ranges(history: Path, page: str) -> None:
     """全部 over three years: a bar per 30 days, not 1,000 daily ones; two chosen days: a bar
-    per six hours, ending with the second day."""
-    at = choose(AppTest.from_file(str(VIEWS / "feed.py"), default_timeout=60).run(), "全部")
+    per six hours, ending with the second day. 态势's trend offers the same choice."""
+    at = AppTest.from_file(str(VIEWS / page), default_timeout=60).run()
+    ranges = next(s for s in at.sidebar.selectbox if s.label == "时间范围")
+    assert ranges.options == time_ranges.CHOICES
+    choose(at, "全部")
     shown = bars(at)
     assert 36 <= len(shown) <= 38, len(shown)
     assert all(re.match(r"\d{4}-\d{2}-\d{2} 起 30 天 共 \d+ 条", b) for b in shown), shown[:2]
@@ -167,3 +171,16 @@ def test_insights_compare_a_date_range_but_not_all(history: Path) -> None:
     tiles = {m.label: m.proto for m in at.metric}
     assert tiles["提及量"].body == "1", "the chosen day only"
     assert tiles["提及量"].delta == "持平 环比", "against the day before: one post too"
+
+
+def test_the_overview_trend_refuses_a_start_after_the_end_and_keeps_the_rest(
+    history: Path,
+) -> None:
+    at = choose(AppTest.from_file(str(VIEWS / "overview.py"), default_timeout=60).run(), "自定义")
+    dates(at, DAY, DAY - timedelta(days=3))
+    assert [e.value for e in at.error] == [
+        f"开始日期 {DAY:%Y-%m-%d} 晚于结束日期 {DAY - timedelta(days=3):%Y-%m-%d}："
+        "请把开始日期改早，或把结束日期改晚。"
+    ]
+    assert not [m for m in at.markdown if "情感趋势" in m.value], "no trend"
+    assert any(s.value == "最新提及" for s in at.subheader), "the rest of the page is there"
