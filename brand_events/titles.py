@@ -25,7 +25,8 @@ _CLAUSE = re.compile(r"[。！？!?；;，,\n…]+|\s{2,}")
 AT_NAMES = re.compile(r"//\s*@[^:：\s]{1,30}[:：]|@[\w\-\u4e00-\u9fff]{1,30}")  # @名字, //@名字:
 _NOISE = re.compile(AT_NAMES.pattern + r"|#[^#\n]{1,40}#|https?://\S+")
 _REPOST = re.compile(r"转发微博|轉發微博|\[[\u4e00-\u9fffA-Za-z]{1,8}\]")
-_LEAD = "的了在是和与跟把被给说就也都还又:：、 "
+# Not 说: 说我欠钱不还 (what someone called the author) must not read as 我欠钱不还.
+_LEAD = "的了在是和与跟把被给就也都还又:：、 "
 
 
 def clauses(text: str, brand: BrandNames) -> list[str]:

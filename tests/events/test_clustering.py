@@ -10,7 +10,7 @@ from brand_events import service
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
 from brand_events.listing import EventRow, read_events
-from brand_events.titles import make_title
+from brand_events.titles import clauses, make_title
 from core.context import Context
 from core.models import Author, Mention
 
@@ -205,3 +205,11 @@ def test_a_title_says_what_happened_not_where_it_was_reported() -> None:
     lone = Cluster(id="e", first_at=T0, last_at=T0, size=2, exemplars=["已向12378实名举报招财银行"])
     lone.terms.update({"12378": 2})
     assert make_title(lone, brand, lambda term: 9.0) == "已向12378实名举报"
+
+
+def test_a_title_keeps_who_said_it() -> None:
+    """Trimming particles must not turn reported speech into a confession: 说我欠钱不还是老赖
+    (what the collector called the customer) is not 我欠钱不还是老赖; 说好的 is not 好的."""
+    brand = BrandNames.from_config(AppConfig.model_validate({"brand": "招财银行", "plans": []}))
+    assert clauses("催收打给我爸妈，说我欠钱不还是老赖", brand)[-1] == "说我欠钱不还是老赖"
+    assert clauses("说好的半价没兑现", brand) == ["说好的半价没兑现"]
