@@ -110,6 +110,7 @@ class Post:
     terms: tuple[str, ...]  # best first (`mention_terms`)
     parent_id: str | None = None
     group_id: str | None = None
+    own: bool = False  # by one of the brand's own accounts (its statements answer a story)
 
 
 @dataclass

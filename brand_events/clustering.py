@@ -139,7 +139,7 @@ class Clusterer:
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
         """Put the post into an event (new or existing) and return the decision."""
-        decision = self._linked(post) or self._by_topic(post)
+        decision = self._linked(post) or self._by_topic(post) or self._statement(post)
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
         cluster = decision.cluster = self._grown(decision.cluster)
@@ -210,6 +210,31 @@ class Clusterer:
         decision = Decision(best, JoinReason.TOPIC)
         self._merge_matches(post, decision, max(MERGE_SCORE, best_score * 0.8), scored[1:])
         return decision
+
+    def _statement(self, post: Post) -> Decision | None:
+        """A post by the brand's own account joins the largest live, bursting-sized event whose
+        central word (used at least half as often as its top word) it uses: a statement answers
+        the story people see in its own words ("高度重视", "专项小组") and rarely reposts it, so
+        the share of its weight a customer's post needs is not asked."""
+        if not post.own:
+            return None
+        holders = set().union(*(self.postings.get(term, ()) for term in post.terms))
+        weights = self.weights(post.terms)
+        best: tuple[int, float, AnyCluster] | None = None
+        for cluster_id in sorted(holders):
+            cluster = self.clusters.get(cluster_id)
+            if cluster is None or cluster.merged_into is not None or cluster.size < BURST_SIZE:
+                continue
+            counts = cluster.used or cluster.terms
+            peak = max(counts.values(), default=0)
+            if self._late(cluster, post) or not any(
+                counts.get(t, 0) >= peak * BURST_SHARE for t in post.terms
+            ):
+                continue
+            mass = cluster.support(weights, post.terms)
+            if mass > 0 and (best is None or (cluster.size, mass) > best[:2]):
+                best = (cluster.size, mass, cluster)
+        return Decision(best[2], JoinReason.TOPIC) if best else None
 
     def _candidates(self, post: Post) -> list[tuple[float, AnyCluster]]:
         """Active events the post would join, best first."""

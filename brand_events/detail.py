@@ -85,10 +85,28 @@ def build(
     detail.amplifiers = amplifiers(mentions, own_accounts)
     detail.channels = Counter(str(m.channel) for m in mentions).most_common()
     detail.regions = Counter(m.region for m in mentions if m.region).most_common(TOP)
-    detail.categories = Counter(str(m.category or Category.OTHER) for m in mentions).most_common()
+    detail.categories = story_categories(mentions)
     detail.propagation = trace(mentions, own_accounts)
     detail.alerts, detail.cases = linked_work(session, event.id, {m.mention_id for m in members})
     return detail
+
+
+def story_categories(mentions: Sequence[Mention]) -> list[tuple[str, int]]:
+    """Category mix, most first; a repost of a member counts under the post it passes on (its
+    "太过分了" or "转发微博" is that story, whatever the classifier makes of a few words)."""
+    own = {(m.source, m.native_id): m for m in mentions}
+
+    def told(mention: Mention) -> str:
+        seen: set[str] = set()
+        while mention.repost_of and mention.native_id not in seen:
+            seen.add(mention.native_id)
+            parent = own.get((mention.source, mention.repost_of))
+            if parent is None:
+                break
+            mention = parent
+        return str(mention.category or Category.OTHER)
+
+    return Counter(told(m) for m in mentions).most_common()
 
 
 def timeline(mentions: Sequence[Mention]) -> list[HourPoint]:

@@ -2,7 +2,11 @@
 
 Clauses of the event's sample posts (first post first) are scored by the weight of the event's
 top terms they contain, with short clauses preferred; brand names, @names, #topics# and repost
-markers are removed first. Without a usable clause the title is the top terms joined by "·".
+markers are removed first. A clause that only says where the author took it (已经打了12378投诉,
+准备找记者曝光, 建了个维权群) weighs a quarter, so it titles the event only when no clause
+tells much of what happened: hotlines and regulators are rare, heavy words, but the story is
+the grievance. Without a usable clause the
+title is the top terms joined by "·".
 """
 
 from __future__ import annotations
@@ -12,13 +16,17 @@ from collections.abc import Callable
 
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
+from sentiment.lexicons import COLLECTIVE_WORDS, LEGAL_WORDS, MEDIA_WORDS
+from sentiment.urgency import matched_words
 
 MIN_TITLE, MAX_TITLE, GOOD_TITLE = 4, 28, 16
+ESCALATION_WEIGHT = 0.25  # a clause saying where the complaint went, not what happened
 _CLAUSE = re.compile(r"[。！？!?；;，,\n…]+|\s{2,}")
 AT_NAMES = re.compile(r"//\s*@[^:：\s]{1,30}[:：]|@[\w\-\u4e00-\u9fff]{1,30}")  # @名字, //@名字:
 _NOISE = re.compile(AT_NAMES.pattern + r"|#[^#\n]{1,40}#|https?://\S+")
 _REPOST = re.compile(r"转发微博|轉發微博|\[[\u4e00-\u9fffA-Za-z]{1,8}\]")
-_LEAD = "的了在是和与跟把被给说就也都还又:：、 "
+# Not 说: 说我欠钱不还 (what someone called the author) must not read as 我欠钱不还.
+_LEAD = "的了在是和与跟把被给就也都还又:：、 "
 
 
 def clauses(text: str, brand: BrandNames) -> list[str]:
@@ -48,9 +56,17 @@ def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], floa
             score = sum(w for t, w in top.items() if t in clause)
             score /= 1.0 + max(0, len(clause) - GOOD_TITLE) / GOOD_TITLE
             score *= 1.5 if rank == 0 else 1.0  # the first post says what happened
+            score *= ESCALATION_WEIGHT if escalation(clause) else 1.0
             if score > best_score:
                 best, best_score = clause, score
     if best and not brand.is_fragment(best):
         return best
     words = [t for t, _ in sorted(top.items(), key=lambda pair: -pair[1])[:3]]
     return "·".join(words) if words else "未命名事件"
+
+
+def escalation(clause: str) -> bool:
+    """True when the clause names a regulator, court, police, the media or a 维权 group."""
+    return any(
+        matched_words(clause, words) for words in (LEGAL_WORDS, MEDIA_WORDS, COLLECTIVE_WORDS)
+    )

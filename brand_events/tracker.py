@@ -45,6 +45,7 @@ from brand_events.titles import make_title
 from core.config import CoreConfig
 from core.db import lookup
 from core.models import Mention, mention_id, utcnow
+from core.own_accounts import OwnAccounts
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -82,6 +83,7 @@ class EventTracker:
     def __init__(self, sessions: sessionmaker[Session], config: CoreConfig) -> None:
         self.sessions = sessions
         self.brand = BrandNames.from_config(config)
+        self.own = OwnAccounts.of(config)
         self.templates = TitleTemplates(self.brand.strip)
         self.clusterer = Clusterer()
         self.version: int | None = None
@@ -137,6 +139,7 @@ class EventTracker:
             terms=terms,
             parent_id=mention_id(mention.source, parent) if parent else None,
             group_id=mention.group_id,
+            own=self.own.is_own(mention),
         )
 
     # loading ----------------------------------------------------------------------------

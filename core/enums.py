@@ -118,6 +118,7 @@ class UrgencySignal(StrEnum):
     LEGAL_REGULATORY = "legal_regulatory"
     MEDIA_EXPOSURE = "media_exposure"
     COLLECTIVE_ACTION = "collective_action"
+    PRIVACY_HARASSMENT = "privacy_harassment"
     REPEAT_CONTACT = "repeat_contact"
     AUTHOR_INFLUENCE = "author_influence"
     SPREAD_VELOCITY = "spread_velocity"
@@ -134,6 +135,7 @@ URGENCY_SIGNAL_LABELS_ZH: dict[UrgencySignal, str] = {
     UrgencySignal.LEGAL_REGULATORY: "法律/监管投诉",
     UrgencySignal.MEDIA_EXPOSURE: "媒体曝光",
     UrgencySignal.COLLECTIVE_ACTION: "集体维权",
+    UrgencySignal.PRIVACY_HARASSMENT: "隐私/骚扰",
     UrgencySignal.REPEAT_CONTACT: "重复投诉",
     UrgencySignal.AUTHOR_INFLUENCE: "作者影响力",
     UrgencySignal.SPREAD_VELOCITY: "传播速度",

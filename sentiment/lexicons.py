@@ -105,7 +105,8 @@ HARM_WORDS = weighted(
 )
 LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
-    起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20"""
+    起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20
+    12378:25 银保监:25 银监会:25 金融监管:25 人民银行:20 金融消费者权益:20 信访:20"""
 )
 MEDIA_WORDS = weighted(
     """曝光:25 媒体:25 记者:30 电视台:30 上热搜:30 热搜:20 发微博:15 黑猫投诉:20 黑猫:10
@@ -114,6 +115,17 @@ MEDIA_WORDS = weighted(
 COLLECTIVE_WORDS = weighted(
     """集体维权:35 维权群:30 集体投诉:30 不止我一个:25 不止我一人:25 很多人:15 大家都:10
     好多人:15 同样遭遇:20 受害者:20 联名:25"""
+)
+# Debt-collection harassment and personal data misuse (DOMAIN: 催收 harassment is urgent).
+PRIVACY_WORDS = weighted(
+    """暴力催收:40 爆通讯录:40 通讯录:20 紧急联系人:15 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
+    辱骂:15 信息泄露:35 泄露:25 泄漏:25 盗刷:30 冒用:20 冒名:20 未经授权:20 没授权:15"""
+)
+# Whom a collector must not call: a 催收 post naming one of them is third-party harassment.
+COLLECTION_WORDS = words("催收 催债 催款")
+THIRD_PARTIES = words(
+    """爸妈 父母 我妈 我爸 家人 家里人 老婆 老公 亲戚 亲友 朋友 同学 同事 领导 单位 公司
+    村里 邻居 奶奶 爷爷 紧急联系人 通讯录"""
 )
 REPEAT_WORDS = weighted(
     """第三次:20 第四次:25 第五次:25 又一次:10 多次投诉:25 多次联系:20 反复:10 一直没人处理:25

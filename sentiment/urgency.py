@@ -18,12 +18,15 @@ from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from core.numbers_zh import followers_zh
 from sentiment.lexicons import (
+    COLLECTION_WORDS,
     COLLECTIVE_WORDS,
     EMOTION_WORDS,
     HARM_WORDS,
     LEGAL_WORDS,
     MEDIA_WORDS,
+    PRIVACY_WORDS,
     REPEAT_WORDS,
+    THIRD_PARTIES,
 )
 
 ALL_URGENCY_WORDS: tuple[str, ...] = (
@@ -31,6 +34,8 @@ ALL_URGENCY_WORDS: tuple[str, ...] = (
     *LEGAL_WORDS,
     *MEDIA_WORDS,
     *COLLECTIVE_WORDS,
+    *PRIVACY_WORDS,
+    *THIRD_PARTIES,
     *REPEAT_WORDS,
     *EMOTION_WORDS,
 )
@@ -39,9 +44,11 @@ WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
     (UrgencySignal.LEGAL_REGULATORY, LEGAL_WORDS, 45),
     (UrgencySignal.MEDIA_EXPOSURE, MEDIA_WORDS, 35),
     (UrgencySignal.COLLECTIVE_ACTION, COLLECTIVE_WORDS, 30),
+    (UrgencySignal.PRIVACY_HARASSMENT, PRIVACY_WORDS, 45),
     (UrgencySignal.REPEAT_CONTACT, REPEAT_WORDS, 25),
 )
 _SIGNAL_WORDS = frozenset(word for _, lexicon, _ in WORD_SIGNALS for word in lexicon)
+THIRD_PARTY_HARASSMENT = 30  # a collector calling parents, employer or contacts
 EMOTION_CAP = 20
 CONFIDENT_NEGATIVE = 0.9
 AUTHOR_CAP = 25
@@ -84,9 +91,28 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
     for code, lexicon, cap in WORD_SIGNALS:
         hits = matched_words(text, lexicon, found)
         if hits:
-            weight = min(cap, sum(lexicon[w] for w in hits))
-            reasons.append(UrgencyReason(code=code, evidence="、".join(hits), weight=weight))
+            weight = sum(lexicon[w] for w in hits)
+            if code is UrgencySignal.PRIVACY_HARASSMENT:
+                hits, weight = _third_party(text, hits, weight, found)
+            reasons.append(
+                UrgencyReason(code=code, evidence="、".join(hits), weight=min(cap, weight))
+            )
     return reasons
+
+
+def _third_party(
+    text: str, hits: list[str], weight: int, found: set[str] | None
+) -> tuple[list[str], int]:
+    """A 催收 post that names parents, employer or contacts is harassment of third parties."""
+    collector = next((w for w in COLLECTION_WORDS if w in text), None)
+    if collector is None:
+        return hits, weight
+    party = next(
+        (p for p in THIRD_PARTIES if (p in found if found is not None else p in text)), None
+    )
+    if party is None:
+        return hits, weight
+    return [f"{collector}联系{party}", *hits], weight + THIRD_PARTY_HARASSMENT
 
 
 def emotion_points(text: str, found: set[str] | None = None) -> tuple[list[str], float]:

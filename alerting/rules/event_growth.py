@@ -101,7 +101,8 @@ class EventGrowthRule(Rule[EventGrowthSpec]):
             peak=round(share, 4),
             sample_ids=[m.id for m in new[: rc.sample_size]],
             plans=list(flt.plans),
-            accumulate=True,
+            # Every tick reads the same sliding window again: a finding restates the growth
+            # (the alert keeps the fastest hour and the latest words), it never adds to it.
         )
 
     @classmethod

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from alerting.lifecycle import apply_finding
 from alerting.loader import parse_rule
 from alerting.rules import RuleContext
 from core.context import Context
@@ -101,3 +102,22 @@ def test_a_story_growing_slowly_is_no_alert(ctx: Context) -> None:
     assert events_of(ctx) != []
     assert findings(ctx, 12 * 12 + 1) == []  # at most 5 of them in any hour
     assert findings(ctx, 12 * 12 + 1, {**SPEC, "window": "3h"}) != []  # over 3 hours: 13
+
+
+def test_each_tick_restates_the_growth_instead_of_adding_it_up(ctx: Context) -> None:
+    """The rule reads a sliding window every tick: the alert shows the latest window and the
+    event's total, not the sum of every tick's window (a replay read 新增 19761 条, 累计 10 条)."""
+    seed = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，太恶心了"
+    ctx.pipeline.process(story("s", seed, ANGRY, spacing=3))  # 13 posts in 36 minutes
+    rule = parse_rule(SPEC, "test")
+    applied = []
+    for minutes in (40, 40.5, 41):
+        (found,) = findings(ctx, minutes)
+        with ctx.sessions() as session:
+            now = T0 + timedelta(minutes=minutes)
+            alert = apply_finding(session, rule, found, now)  # type: ignore[arg-type]
+            applied.append((alert.alert.count, alert.alert.summary, found))
+            session.commit()
+    count, summary, last = applied[-1]
+    assert count == last.count  # type: ignore[attr-defined]
+    assert summary == last.summary  # type: ignore[attr-defined]

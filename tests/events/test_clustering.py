@@ -10,7 +10,7 @@ from brand_events import service
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
 from brand_events.listing import EventRow, read_events
-from brand_events.titles import make_title
+from brand_events.titles import clauses, make_title
 from core.context import Context
 from core.models import Author, Mention
 
@@ -183,3 +183,33 @@ def test_an_event_folded_once_is_not_folded_again_by_the_same_post() -> None:
     assert decision.cluster is big and [c.id for c in decision.merged] == ["T"]
     assert big.size == 7 and big.author_count == 2 and big.terms["蟑螂"] == 7
     assert small.merged_into == "A"
+
+
+def test_a_title_says_what_happened_not_where_it_was_reported() -> None:
+    """The 12378 hotline and 银保监 are rare, heavy words, but 已经打了12378银保监投诉 is what the
+    customer did about it; the PR manager reads the story from the grievance clause."""
+    config = AppConfig.model_validate(
+        {"brand": "招财银行", "plans": [{"id": "b", "name": "招财银行", "expression": "招财银行"}]}
+    )
+    brand = BrandNames.from_config(config)
+    cluster = Cluster(id="e", first_at=T0, last_at=T0, size=3)
+    cluster.terms.update({"12378": 3, "银保监": 3, "催收": 3, "爸妈": 2, "报警": 1})
+    cluster.exemplars = [
+        "招财银行催收把电话打到我爸妈那里，已经打了12378银保监投诉，也准备报警",
+        "招财银行催收骚扰我爸妈",
+    ]
+    weights = {"12378": 9.0, "银保监": 9.0, "报警": 6.0, "催收": 4.0, "爸妈": 3.0}
+    title = make_title(cluster, brand, lambda term: weights.get(term, 1.0))
+    assert title == "催收把电话打到我爸妈那里"
+    # With nothing else to say, the report itself still titles the event.
+    lone = Cluster(id="e", first_at=T0, last_at=T0, size=2, exemplars=["已向12378实名举报招财银行"])
+    lone.terms.update({"12378": 2})
+    assert make_title(lone, brand, lambda term: 9.0) == "已向12378实名举报"
+
+
+def test_a_title_keeps_who_said_it() -> None:
+    """Trimming particles must not turn reported speech into a confession: 说我欠钱不还是老赖
+    (what the collector called the customer) is not 我欠钱不还是老赖; 说好的 is not 好的."""
+    brand = BrandNames.from_config(AppConfig.model_validate({"brand": "招财银行", "plans": []}))
+    assert clauses("催收打给我爸妈，说我欠钱不还是老赖", brand)[-1] == "说我欠钱不还是老赖"
+    assert clauses("说好的半价没兑现", brand) == ["说好的半价没兑现"]

@@ -121,3 +121,45 @@ def test_follower_counts_read_the_chinese_way() -> None:
     assert followers_zh(356_000) == "35.6 万"
     assert followers_zh(8_000) == "8,000"
     assert followers_zh(150_000_000) == "1.5 亿"
+
+
+def test_debt_collection_calling_relatives_is_high_with_a_privacy_reason(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    """DOMAIN: 催收 harassment is privacy_fraud and urgent, also from an unknown author."""
+    harassed, reminded = classifier.classify(
+        [
+            make_mention("信用卡逾期三天，催收天天给我爸妈打电话，还打到我公司前台，太恶心了"),
+            make_mention("信用卡还款日前收到催收短信提醒，还挺及时的"),
+        ]
+    )
+    assert harassed.category == "privacy_fraud"
+    assert harassed.urgency.level.rank >= Severity.HIGH.rank
+    privacy = [r for r in harassed.urgency.reasons if r.code is UrgencySignal.PRIVACY_HARASSMENT]
+    assert privacy and "爸妈" in privacy[0].evidence
+    assert reminded.urgency.level == Severity.LOW
+
+
+def test_data_leak_and_contact_list_harassment_are_urgency_signals(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (leak,) = classifier.classify(
+        [make_mention("我的通讯录是怎么到银行催收手里的？我从来没授权过，这是信息泄露！")]
+    )
+    assert UrgencySignal.PRIVACY_HARASSMENT in codes(leak)
+    assert leak.urgency.level.rank >= Severity.MEDIUM.rank
+    assert UrgencySignal.PRIVACY_HARASSMENT.label_zh == "隐私/骚扰"
+
+
+def test_financial_regulators_are_legal_escalation(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (escalated,) = classifier.classify(
+        [
+            make_mention(
+                "年费没经过我同意就扣了，客服推诿，已经打了12378，也向银保监会和金融监管局举报"
+            )
+        ]
+    )
+    legal = [r for r in escalated.urgency.reasons if r.code is UrgencySignal.LEGAL_REGULATORY]
+    assert legal and {"12378", "银保监", "金融监管"} <= set(legal[0].evidence.split("、"))

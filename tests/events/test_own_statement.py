@@ -1,0 +1,38 @@
+"""The brand's statement on a spreading story belongs to that story: an official reply rarely
+reposts the complaint, and its many words ("高度重视", "专项小组") share little with the
+customers', so the topic rule alone left it a one-post event and 事件脉络 had no 品牌回应."""
+
+from __future__ import annotations
+
+from core.context import Context
+from tests.events.test_clustering import events_of, members_of, post
+
+SEED = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，太恶心了"
+VOICES = [
+    "鲜味坊酸菜鱼吃出蟑螂这事太恶心了，门店还不承认",
+    "看到鲜味坊酸菜鱼蟑螂的帖子，门店态度太差",
+    "鲜味坊门店不承认酸菜鱼里有蟑螂，支持维权",
+]
+STATEMENT = (
+    "关于网友反映的酸菜鱼异物问题，我们高度重视，已成立专项小组核查涉事门店的后厨卫生，"
+    "暂停该门店营业，核实后将公布结果并向顾客致歉。"
+)
+
+
+def test_the_brand_statement_joins_the_story_it_answers(ctx: Context) -> None:
+    seed = post("s", SEED, 0, "victim")
+    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
+    voices = [post(f"v{i}", text, 10 + i, f"v{i}") for i, text in enumerate(VOICES)]
+    statement = post("o", STATEMENT, 90, "鲜味坊官方")
+    ctx.pipeline.process([seed, *reposts, *voices])
+    ctx.pipeline.process([statement])
+    (event,) = events_of(ctx)
+    assert "o" in members_of(ctx, event.id)
+
+
+def test_a_customer_post_in_the_same_words_still_needs_the_topic_rule(ctx: Context) -> None:
+    seed = post("s", SEED, 0, "victim")
+    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
+    ctx.pipeline.process([seed, *reposts, post("o", STATEMENT, 90, "路人甲")])
+    (event,) = events_of(ctx)
+    assert "o" not in members_of(ctx, event.id)
