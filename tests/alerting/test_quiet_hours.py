@@ -26,6 +26,7 @@ from core.enums import Category, Severity
 from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, TZ, advance, make_ctx
 from tests.alerting.test_cli import replay_app
+from tests.alerting.test_rule_routing import complaints
 from tests.support.receivers import HttpReceiver
 
 runner = CliRunner()
@@ -76,19 +77,6 @@ def test_a_bad_span_is_refused_with_what_to_write(value: Any, said: str) -> None
     message = str(caught.value)
     assert message.startswith("rules/night.yaml（规则 night）: quiet_hours")
     assert said in message
-
-
-def complaints(ctx: Context, category: Category, n: int, tag: str) -> None:
-    """n complaints of the category published just now, indexed (and seen by ingest rules)."""
-    now = ctx.clock()
-    ctx.pipeline.process(
-        [
-            make_mention(
-                f"{tag}{i}", now - timedelta(seconds=10 + i), f"{tag} {i}", category=category
-            )
-            for i in range(n)
-        ]
-    )
 
 
 def rule(name: str, category: Category, **options: Any) -> Any:
