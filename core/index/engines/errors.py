@@ -71,12 +71,9 @@ _CAUSES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
-def cause_zh(detail: str) -> str:
-    """Why the connection failed, in Chinese (the transport's own words when not known)."""
-    return _cause(detail)[0]
-
-
 def _cause(detail: str) -> tuple[str, str]:
+    """Why the connection failed and what to change, in Chinese (the transport's own words and
+    the network advice when the cause is not known)."""
     for pattern, cause, fix in _CAUSES:
         if found := pattern.search(detail):
             return cause.format(*found.groups()), fix
