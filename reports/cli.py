@@ -86,8 +86,8 @@ def run_report(
         if now:
             fixed = _clock_at(now, ctx)
             ctx.clock = lambda: fixed
-        plan = plan or REPORTS.of(ctx.config).plan
-        targets = REPORTS.of(ctx.config).notifiers
+        cfg = REPORTS.of(ctx.config)
+        plan, targets = plan or cfg.plan, cfg.notifiers
         if notify and not targets:
             raise ReportCommandError(
                 "reports.notifiers 为空：写上要收简报的通知渠道名（alerting.notifiers 的 name）"
