@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 
 from core import schema_stamp
@@ -84,9 +85,25 @@ def init_db(engine: Engine) -> None:
     for name in domains:
         TABLES.get(name)()
     existing = set(inspect(engine).get_table_names())
-    Base.metadata.create_all(engine)
+    _create_missing(engine)
     _add_missing_columns(engine, existing)
     schema_stamp.record(engine, Base, domains)
+
+
+def _create_missing(engine: Engine) -> None:
+    """create_all, again when another process created a table between our check and our
+    CREATE (`run` and the dashboard opening a fresh store at once): its next check sees it.
+    Each lost race means one more table exists, so a try per table is enough."""
+    tries = len(Base.metadata.tables) + 1
+    for attempt in range(tries):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except DBAPIError as exc:
+            said = str(exc.orig)
+            raced = "already exists" in said or "duplicate key value" in said
+            if not raced or attempt == tries - 1:
+                raise
 
 
 def _add_missing_columns(engine: Engine, tables: set[str]) -> None:
