@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,20 +49,26 @@ def _ratio(hits: int, total: int) -> float | None:
 
 
 def compute_kpis(
-    session: Session, *, start: datetime, end: datetime, now: datetime | None = None
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    now: datetime | None = None,
+    cases: Collection[int] | None = None,
 ) -> CaseKPIs:
     """KPIs of [start, end): cohort metrics use cases opened in the period.
 
     Medians are wall-clock durations; SLA attainment counts clocks already decided (met or
     breached); overdue_open counts open cases at `now` (default `end`) with a breached SLA or
-    an overdue task.
+    an overdue task. `cases` limits every figure to those case ids (one plan's cases).
     """
     moment = now or end
+    only = [Case.id.in_(list(cases))] if cases is not None else []
     opened = list(
-        session.scalars(select(Case).where(Case.opened_at >= start, Case.opened_at < end))
+        session.scalars(select(Case).where(Case.opened_at >= start, Case.opened_at < end, *only))
     )
     closed = session.scalars(
-        select(Case.id).where(Case.closed_at >= start, Case.closed_at < end)
+        select(Case.id).where(Case.closed_at >= start, Case.closed_at < end, *only)
     ).all()
     first = [c.first_response_at - c.opened_at for c in opened if c.first_response_at]
     resolved = [c.resolved_at - c.opened_at for c in opened if c.resolved_at]
@@ -89,7 +96,7 @@ def compute_kpis(
         sla_attainment=_ratio(sum(decided), len(decided)),
         recovery_closure_rate=_ratio(sum(r.is_closed_out for r in records), len(records)),
         post_recovery_satisfaction=statistics.fmean(scores) if scores else None,
-        overdue_open=_overdue_open(session, moment),
+        overdue_open=_overdue_open(session, moment, cases),
         first_contact_resolution=_first_contact_rate(
             session, [c.id for c in opened if c.resolved_at]
         ),
@@ -116,9 +123,10 @@ def _first_contact_rate(session: Session, resolved_ids: list[int]) -> float | No
     return _ratio(len(set(resolved_ids) - reopened - waited), len(resolved_ids))
 
 
-def _overdue_open(session: Session, now: datetime) -> int:
-    """Open cases with a breached SLA clock or an open task past due."""
-    open_cases = select(Case.id).where(Case.status.not_in(CLOSED_STATUSES))
+def _overdue_open(session: Session, now: datetime, cases: Collection[int] | None) -> int:
+    """Open cases (of `cases`, when given) with a breached SLA clock or an open task past due."""
+    only = [Case.id.in_(list(cases))] if cases is not None else []
+    open_cases = select(Case.id).where(Case.status.not_in(CLOSED_STATUSES), *only)
     breached = set(
         session.scalars(
             open_cases.where(
@@ -132,6 +140,7 @@ def _overdue_open(session: Session, now: datetime) -> int:
             .join(Case, Case.id == CaseTask.case_id)
             .where(
                 Case.status.not_in(CLOSED_STATUSES),
+                *only,
                 CaseTask.status == TaskStatus.OPEN.value,
                 CaseTask.due_at < now,
             )

@@ -16,7 +16,7 @@ A crisis is a case handling one of the period's alert groups, or a case of sever
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
@@ -71,19 +71,21 @@ def load_progress(
     start: datetime,
     sla: SlaView,
     playbook_names: Mapping[str, str] | None = None,
+    cases: Collection[int] | None = None,
 ) -> list[CrisisProgress]:
-    """The crises of [start, sla.now) with their actions and open decisions; none when the
-    case store is unreadable (the section is left out)."""
+    """The crises of [start, sla.now) with their actions and open decisions (among `cases`
+    only, when given: one plan's); none when the case store is unreadable (the section is
+    left out)."""
     names: dict[int | None, str] = {
         a.alert_id: i.name for i in alerts.incidents for a in i.alerts if a.alert_id is not None
     }
     try:
         with sessions() as session:
             ids = [alert_id for alert_id in names if alert_id is not None]
-            cases = _crisis_cases(session, ids, start, sla.now)
+            crises = _crisis_cases(session, ids, start, sla.now, cases)
             return [
                 _progress(session, case, names.get(alert_id), sla, playbook_names or {})
-                for case, alert_id in cases
+                for case, alert_id in crises
             ]
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
@@ -92,7 +94,11 @@ def load_progress(
 
 
 def _crisis_cases(
-    session: Session, alert_ids: list[int], start: datetime, end: datetime
+    session: Session,
+    alert_ids: list[int],
+    start: datetime,
+    end: datetime,
+    only: Collection[int] | None,
 ) -> list[tuple[Case, int | None]]:
     """(case, the period's alert it handles) — the most severe, then oldest, first."""
     start, end = start.astimezone(UTC), end.astimezone(UTC)
@@ -105,8 +111,9 @@ def _crisis_cases(
             linked.setdefault(case_id, alert_id)
     in_period = (Case.opened_at >= start) | Case.resolved_at.is_(None) | (Case.resolved_at >= start)
     severe = (Case.severity.in_(_SEVERE)) & in_period
+    scope = [Case.id.in_(list(only))] if only is not None else []
     found = session.scalars(
-        select(Case).where(Case.opened_at < end, or_(Case.id.in_(list(linked)), severe))
+        select(Case).where(Case.opened_at < end, or_(Case.id.in_(list(linked)), severe), *scope)
     ).all()
     ordered = sorted(found, key=lambda c: (-Severity(c.severity).rank, c.opened_at, c.id))
     return [(case, linked.get(case.id)) for case in ordered[:MAX_CRISES]]

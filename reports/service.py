@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from reports.event_section import load_events
 from reports.mailer import build_message, send
 from reports.models import ReportData
 from reports.period import ReportWindow
+from reports.plan_scope import alerts_of_plan, plan_cases
 from reports.render import cid_links, data_uris, pct, render_html, render_pdf
 from reports.store import metadata, report_dir, write_report
 from reports.summary import Direction, verdict
@@ -106,7 +108,11 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     index = ctx.index
     since = queries.monitoring_since(index, plan, late_find_after(ctx))
     sla = sla_view(ctx, window)
-    alerts = load_alerts(ctx.sessions, window.start, window.end, sla)
+    # One plan among several: its own alerts and cases (with one plan, everything is its).
+    scoped = plan if plan is not None and len(ctx.config.plans) > 1 else None
+    keep = None if scoped is None else partial(alerts_of_plan, index, scoped)
+    alerts = load_alerts(ctx.sessions, window.start, window.end, sla, keep)
+    cases = None if scoped is None else plan_cases(ctx, scoped, window, alerts)
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
@@ -121,13 +127,13 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
             index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
         alerts=alerts,
-        kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end)),
+        kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end), cases),
         regions=queries.regions(index, window, plan),
         events=load_events(ctx, window, plan),
         recovery=queries.recovery_praise(index, window, plan),
         comparison=comparison.assess(window, since),
         notices=comparison.notices(window, since, ctx.clock()),
-        progress=load_progress(ctx.sessions, alerts, window.start, sla, playbook_names(ctx)),
+        progress=load_progress(ctx.sessions, alerts, window.start, sla, playbook_names(ctx), cases),
     )
     data.attention = needs_attention(data, cfg.attention)
     data.verdict = verdict(data, cfg.attention.reputation_floor)

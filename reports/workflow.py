@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 
 from sqlalchemy import or_, select
@@ -21,10 +22,15 @@ MAX_ALERTS = 200
 
 
 def load_alerts(
-    sessions: sessionmaker[Session], start: datetime, end: datetime, sla: SlaView | None = None
+    sessions: sessionmaker[Session],
+    start: datetime,
+    end: datetime,
+    sla: SlaView | None = None,
+    keep: Callable[[list[Alert]], set[int]] | None = None,
 ) -> AlertsSection:
     """Alerts opened in [start, end) plus older ones still unresolved at the end, with the
-    cases handling them (their SLA clocks read as `sla` says, when given)."""
+    cases handling them (their SLA clocks read as `sla` says, when given); only those whose
+    ids `keep` returns, when given (one plan's: reports.plan_scope)."""
     alert = Alert
     # The alert store keeps UTC; SQLite would compare local wall-clock strings otherwise.
     start, end = start.astimezone(UTC), end.astimezone(UTC)
@@ -38,6 +44,9 @@ def load_alerts(
     try:
         with sessions() as session:
             records = list(session.scalars(statement))
+            if keep is not None:
+                kept = keep(records)
+                records = [r for r in records if r.id in kept]
             cases = _cases_of(session, [r.id for r in records], sla)
             events = _events_of(session, records)
     except SQLAlchemyError as exc:
@@ -102,12 +111,17 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = (), event: str | None = N
 
 
 def load_kpis(
-    sessions: sessionmaker[Session], start: datetime, end: datetime, now: datetime
+    sessions: sessionmaker[Session],
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    cases: Collection[int] | None = None,
 ) -> KpiSection:
-    """Case KPIs of [start, end) from crisis_playbooks.kpis.compute_kpis."""
+    """Case KPIs of [start, end) from crisis_playbooks.kpis.compute_kpis (of these cases only,
+    when given)."""
     try:
         with sessions() as session:
-            kpis = compute_kpis(session, start=start, end=end, now=now)
+            kpis = compute_kpis(session, start=start, end=end, now=now, cases=cases)
     except SQLAlchemyError as exc:
         log.warning("报告：无法计算案件指标（%s），该部分显示“无数据”", _reason(exc))
         return KpiSection(available=False)

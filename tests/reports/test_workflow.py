@@ -169,15 +169,20 @@ def test_case_kpis_are_read_through_compute_kpis(
     calls: list[dict[str, Any]] = []
 
     def compute_kpis(
-        session: Any, *, start: datetime, end: datetime, now: datetime | None = None
+        session: Any,
+        *,
+        start: datetime,
+        end: datetime,
+        now: datetime | None = None,
+        cases: Any = None,
     ) -> FakeKpis:
-        calls.append({"start": start, "end": end, "now": now})
+        calls.append({"start": start, "end": end, "now": now, "cases": cases})
         return FakeKpis()
 
     monkeypatch.setattr(workflow, "compute_kpis", compute_kpis)
     ctx = make_ctx()
     kpis = load_kpis(ctx.sessions, WINDOW.start, WINDOW.end, NOW)
-    assert calls == [{"start": WINDOW.start, "end": WINDOW.end, "now": NOW}]
+    assert calls == [{"start": WINDOW.start, "end": WINDOW.end, "now": NOW, "cases": None}]
     assert kpis.has_data and kpis.cases_opened == 12 and kpis.sla_attainment == 0.85
     assert kpis.first_contact_resolution == 0.6
     assert kpis.resolution_median == timedelta(hours=3)
