@@ -1,11 +1,14 @@
 """Start-up checks of the `reports:` section (`yuqing check`, `yuqing run`): a brief that would
-reach nobody is refused with the notifier names there are."""
+reach nobody is refused with the notifier names there are, a report of a plan that does not
+exist with the plan ids there are (it failed only when the schedule came, Monday 09:00), a
+recipient that is not an address."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from alerting.config import ALERTING
+from alerting.notifiers.base import is_email_address
 from core.validation import close_match
 from reports.config import REPORTS
 
@@ -14,16 +17,58 @@ if TYPE_CHECKING:
 
 
 def problems(ctx: Context) -> list[str]:
-    """Every name in reports.notifiers must be one of alerting.notifiers."""
+    """Names in reports (notifiers, plans) that exist; recipients that are addresses."""
+    cfg = REPORTS.of(ctx.config)
+    found = _notifiers(ctx, "reports.notifiers", cfg.notifiers)
+    found += _recipients("reports.recipients", cfg.recipients)
+    if cfg.plan is not None:
+        found += _plan(ctx, "reports.plan", cfg.plan)
+    seen: set[str] = set()
+    for number, entry in enumerate(cfg.per_plan):
+        where = f"reports.per_plan[{number}]"
+        found += _plan(ctx, f"{where}.plan", entry.plan)
+        if entry.plan in seen or entry.plan == cfg.plan:
+            found.append(
+                f"{where}.plan：监测方案 {entry.plan!r} 已有报告"
+                "（reports.plan 或前面的 per_plan），同一方案只写一处"
+            )
+        seen.add(entry.plan)
+        found += _notifiers(ctx, f"{where}.notifiers", entry.notifiers)
+        found += _recipients(f"{where}.recipients", entry.recipients)
+        if not entry.recipients and not entry.notifiers:
+            found.append(f"{where}：没有 recipients 也没有 notifiers，这份报告发不给任何人")
+    return found
+
+
+def _notifiers(ctx: Context, where: str, listed: list[str]) -> list[str]:
+    """Every name must be one of alerting.notifiers."""
     names = [n.name for n in ALERTING.of(ctx.config).notifiers]
     found = []
-    for number, name in enumerate(REPORTS.of(ctx.config).notifiers):
+    for number, name in enumerate(listed):
         if name in names:
             continue
         guess = close_match(name, names)
         hint = f"是不是 {guess}？" if guess else ""
         found.append(
-            f"reports.notifiers[{number}]：未定义的通知渠道 {name!r}；{hint}"
+            f"{where}[{number}]：未定义的通知渠道 {name!r}；{hint}"
             f"已定义（alerting.notifiers）：{'、'.join(names) or '（无）'}"
         )
     return found
+
+
+def _recipients(where: str, listed: list[str]) -> list[str]:
+    return [
+        f"{where}[{number}]：{address!r} 不是邮箱地址；写作 name@example.com，每项一个地址"
+        for number, address in enumerate(listed)
+        if not is_email_address(address)
+    ]
+
+
+def _plan(ctx: Context, where: str, plan: str) -> list[str]:
+    """The plan must be a configured plan's id (when any plan is configured)."""
+    ids = [p.id for p in ctx.config.plans]
+    if not ids or plan in ids:
+        return []
+    guess = close_match(plan, ids)
+    hint = f"是不是 {guess}？" if guess else ""
+    return [f"{where}：未知的监测方案 {plan!r}；{hint}已配置（plans 的 id）：{'、'.join(ids)}"]

@@ -87,7 +87,9 @@ def run_report(
             fixed = _clock_at(now, ctx)
             ctx.clock = lambda: fixed
         cfg = REPORTS.of(ctx.config)
-        plan, targets = plan or cfg.plan, cfg.notifiers
+        plan = plan or cfg.plan
+        audience = cfg.audience(plan)
+        targets = audience.notifiers
         if notify and not targets:
             raise ReportCommandError(
                 "reports.notifiers 为空：写上要收简报的通知渠道名（alerting.notifiers 的 name）"
@@ -104,7 +106,7 @@ def run_report(
         console.print(f"  {report.directory / PDF_NAME}")
         console.print(f"  用时 {report.seconds:.1f} 秒", style="dim")
         if email:
-            sent_to = email_report(ctx, report)
+            sent_to = email_report(ctx, report, audience.recipients)
             console.print(f"  已发送至 {', '.join(sent_to)}")
         if notify:
             reached = send_brief(ctx, report, targets)

@@ -70,6 +70,16 @@ def _valid_crontab(value: str | None) -> str | None:
     return value
 
 
+class PlanReport(BaseModel):
+    """One monitoring plan's own scheduled report (`reports.per_plan`) and who receives it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    plan: str = Field(min_length=1)
+    recipients: list[str] = Field(default_factory=list)
+    notifiers: list[str] = Field(default_factory=list)
+
+
 class ReportsConfig(BaseModel):
     """The `reports:` section."""
 
@@ -85,12 +95,21 @@ class ReportsConfig(BaseModel):
     email_scheduled: bool = True
     # alerting.notifiers names (chat groups) that get a short brief of every scheduled report
     notifiers: list[str] = Field(default_factory=list)
+    # one more report per plan, each to its own recipients and chat groups
+    per_plan: list[PlanReport] = Field(default_factory=list)
     smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     attention: AttentionConfig = Field(default_factory=AttentionConfig)
     top_keywords: int = Field(default=8, ge=1, le=50)
     quotes_per_keyword: int = Field(default=2, ge=0, le=10)
 
     _check_cron = field_validator("weekly", "daily", "monthly")(_valid_crontab)
+
+    def audience(self, plan: str | None) -> PlanReport:
+        """Who receives the report of `plan`: its per_plan entry, else recipients/notifiers."""
+        for entry in self.per_plan:
+            if entry.plan == plan:
+                return entry
+        return PlanReport(plan=plan or "*", recipients=self.recipients, notifiers=self.notifiers)
 
     def schedule(self, period: Period) -> str | None:
         """The crontab of a period, or None when that report is not scheduled."""

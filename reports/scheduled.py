@@ -50,28 +50,38 @@ def register_jobs(scheduler: Any, ctx: Context) -> None:
 
 
 def run_scheduled_report(ctx: Context, period: Period) -> GeneratedReport | None:
-    """Render the last full period into <data_dir>/reports/ and e-mail it when configured."""
+    """Render the last full period into <data_dir>/reports/, e-mail it and send its brief when
+    configured; then the same for each reports.per_plan entry. Returns the first report."""
     cfg = REPORTS.of(ctx.config)
+    first = _deliver(ctx, period, cfg.plan)
+    for entry in cfg.per_plan:
+        _deliver(ctx, period, entry.plan)
+    return first
+
+
+def _deliver(ctx: Context, period: Period, plan: str | None) -> GeneratedReport | None:
+    """One scheduled report: render, mail to its recipients, brief to its chat groups."""
+    cfg = REPORTS.of(ctx.config)
+    audience = cfg.audience(plan)
     window = last_full(period, ctx.clock(), ctx.config.tz)
+    what = f"{period} {window.label}" + (f"（监测方案 {plan}）" if plan else "")
     try:
-        report = generate(ctx, window, plan=cfg.plan)
+        report = generate(ctx, window, plan=plan)
     except YuqingError as exc:
-        log.error("报告 %s %s 生成失败：%s", period, window.label, exc)
+        log.error("报告 %s 生成失败：%s", what, exc)
         return None
-    log.info(
-        "报告 %s %s 已写入 %s（%.1f 秒）", period, window.label, report.directory, report.seconds
-    )
-    if cfg.email_scheduled and cfg.recipients and cfg.smtp.host:
+    log.info("报告 %s 已写入 %s（%.1f 秒）", what, report.directory, report.seconds)
+    if cfg.email_scheduled and audience.recipients and cfg.smtp.host:
         try:
-            sent_to = email_report(ctx, report)
+            sent_to = email_report(ctx, report, audience.recipients)
         except YuqingError as exc:
-            log.error("报告 %s %s 邮件未发出：%s", period, window.label, exc)
+            log.error("报告 %s 邮件未发出：%s", what, exc)
         else:
-            log.info("报告 %s 已发送给 %s", period, ", ".join(sent_to))
-    elif cfg.recipients:
-        log.warning("未设置 reports.smtp.host：%s 报告已保存，未发邮件", period)
-    if cfg.notifiers:
-        reached = send_brief(ctx, report, cfg.notifiers)
+            log.info("报告 %s 已发送给 %s", what, ", ".join(sent_to))
+    elif audience.recipients and cfg.email_scheduled:
+        log.warning("未设置 reports.smtp.host：报告 %s 已保存，未发邮件", what)
+    if audience.notifiers:
+        reached = send_brief(ctx, report, audience.notifiers)
         if reached:
-            log.info("报告 %s 简报已发到 %s", period, "、".join(reached))
+            log.info("报告 %s 简报已发到 %s", what, "、".join(reached))
     return report

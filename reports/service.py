@@ -189,7 +189,11 @@ def email_report(
     cfg = REPORTS.of(ctx.config)
     to = recipients if recipients is not None else cfg.recipients
     if not to:
-        raise NotConfigured("reports.recipients 为空：至少填写一个收件邮箱")
+        own = any(e.plan == report.data.plan for e in cfg.per_plan)
+        where = (
+            f"reports.per_plan（{report.data.plan}）的 recipients" if own else "reports.recipients"
+        )
+        raise NotConfigured(f"{where} 为空：至少填写一个收件邮箱")
     data = report.data
     html = render_html(data, cid_links(report.charts), data.window.tz, cfg.attention.sla_target)
     message = build_message(
