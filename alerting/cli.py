@@ -16,6 +16,7 @@ from alerting import rule_names, service
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import collect_rules, load_rule_files
+from alerting.plan_scope import alerts_of_plan
 from core.cli_options import actor_name
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
@@ -76,12 +77,23 @@ def list_alerts(
             "active 未解决（前两者）/ all 全部",
         ),
     ] = ACTIVE,
+    plan: Annotated[
+        str | None, typer.Option("--plan", help="只列该监测方案的预警（方案 id 或名称）")
+    ] = None,
 ) -> None:
     """List alerts (default: open and acknowledged)."""
     wanted = STATUS_GROUPS[status]
     ctx = Context.load(config, data_dir, existing=True)
+    chosen = ctx.config.plan_named(plan) if plan else None
+    if plan and chosen is None and ctx.config.plans:
+        ctx.close()
+        message = f"未知的监测方案 {plan!r}；已配置：{ctx.config.plans_zh()}"
+        raise typer.BadParameter(message, param_hint="'--plan'")
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
+    if plan:
+        ours = alerts_of_plan(ctx.index, chosen.id if chosen else plan, alerts)
+        alerts = [a for a in alerts if a.id in ours]
     titles = rule_names.rule_titles(ctx) if alerts else {}
     table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
     for alert in alerts:

@@ -202,6 +202,14 @@ class CoreConfig(BaseModel):
         """The plan with this id, if configured."""
         return next((p for p in self.plans if p.id == plan_id), None)
 
+    def plan_named(self, value: str) -> Plan | None:
+        """The plan a person named by its id or its name (驰远汽车), if configured."""
+        return self.plan(value) or next((p for p in self.plans if p.name == value), None)
+
+    def plans_zh(self) -> str:
+        """The configured plans as a person reads them: chiyuan（驰远汽车）、…"""
+        return "、".join(f"{p.id}（{p.name}）" for p in self.plans)
+
 
 @dataclass(frozen=True)
 class Section(Generic[S]):

@@ -1,28 +1,24 @@
-"""Which alerts and cases belong to one monitoring plan (监测方案), for a report made with
-`--plan` (or `reports.plan`).
+"""Which cases belong to one monitoring plan (监测方案), for a report made with `--plan` (or
+`reports.plan`, `reports.per_plan`); its alerts are alerting.plan_scope's.
 
-An alert carries the plans of its rule's filter; an empty list means the rule watched every
-plan. Cases carry no plan. So:
-
-* an alert is the plan's when its rule names the plan, or names no plan and one of its sample
-  mentions is the plan's;
-* a case is the plan's when it handles one of the plan's alerts, or one of the mentions attached
-  to it is the plan's. A case with neither (opened by hand, nothing attached) belongs to no
-  plan: it is counted only in the report of all plans.
+Cases carry no plan, so a case is the plan's when it handles one of the plan's alerts, or one
+of the mentions attached to it is the plan's. A case with neither (opened by hand, nothing
+attached) belongs to no plan: it is counted only in the report of all plans.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from core.index.protocol import MentionIndex, SearchQuery
+from alerting.plan_scope import alerts_of_plan, mentions_of_plan
+from core.index.protocol import MentionIndex
 
 if TYPE_CHECKING:
     from core.context import Context
@@ -30,40 +26,6 @@ if TYPE_CHECKING:
     from reports.workflow_rows import AlertsSection
 
 log = logging.getLogger(__name__)
-
-CHUNK = 500
-
-
-class PlannedAlert(Protocol):
-    """What the scope reads of an alert (alerting.models.Alert has it)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def plans(self) -> list[str]: ...
-    @property
-    def sample_mention_ids(self) -> list[str]: ...
-
-
-def mentions_of_plan(index: MentionIndex, plan: str, ids: Iterable[str]) -> set[str]:
-    """The ids among these whose mention is the plan's (one search per 500 ids)."""
-    wanted = sorted(set(ids))
-    found: set[str] = set()
-    for at in range(0, len(wanted), CHUNK):
-        chunk = wanted[at : at + CHUNK]
-        result = index.search(SearchQuery(plans=[plan], ids=chunk, limit=len(chunk)))
-        found.update(m.id for m in result.mentions)
-    return found
-
-
-def alerts_of_plan(index: MentionIndex, plan: str, alerts: Sequence[PlannedAlert]) -> set[int]:
-    """The ids of the plan's alerts among these."""
-    keep = {a.id for a in alerts if plan in (a.plans or [])}
-    unplanned = [a for a in alerts if not a.plans]
-    samples = {m for a in unplanned for m in a.sample_mention_ids or []}
-    ours = mentions_of_plan(index, plan, samples)
-    keep.update(a.id for a in unplanned if ours.intersection(a.sample_mention_ids or []))
-    return keep
 
 
 def cases_of_plan(

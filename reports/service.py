@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alerting.plan_scope import alerts_of_plan
 from core.errors import ConfigError, NotConfigured, YuqingError
 from reports import comparison
 from reports import data as queries
@@ -21,7 +22,7 @@ from reports.event_section import load_events
 from reports.mailer import build_message, send
 from reports.models import ReportData
 from reports.period import ReportWindow
-from reports.plan_scope import alerts_of_plan, plan_cases
+from reports.plan_scope import plan_cases
 from reports.render import cid_links, data_uris, pct, render_html, render_pdf
 from reports.store import metadata, report_dir, write_report
 from reports.summary import Direction, verdict

@@ -48,11 +48,10 @@ def plan_id(ctx: Context, value: str) -> str:
     would otherwise find nothing and look like a quiet day)."""
     if not ctx.config.plans:
         return value
-    found = ctx.config.plan(value) or next((p for p in ctx.config.plans if p.name == value), None)
+    found = ctx.config.plan_named(value)
     if found is None:
         ctx.close()
-        known = "、".join(f"{p.id}（{p.name}）" for p in ctx.config.plans)
-        message = f"未知的监测方案 {value!r}；已配置：{known}"
+        message = f"未知的监测方案 {value!r}；已配置：{ctx.config.plans_zh()}"
         raise typer.BadParameter(message, param_hint="'--plan'")
     return found.id
 

@@ -9,6 +9,7 @@ from alerting.config import ALERTING, ESCALATION_TIER_ZH
 from alerting.digest import delivery_state_zh, held_note
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert
+from alerting.plan_scope import alerts_of_plans
 from alerting.rule_health import recorded
 from alerting.rules import describe
 from core.enums import SEVERITY_LABELS_ZH, Severity
@@ -56,6 +57,18 @@ with st.sidebar:
         list(AlertStatus),
         default=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED],
         format_func=lambda s: ALERT_STATUS_ZH[AlertStatus(s)],
+    )
+    plan_names = {p.id: p.name for p in ctx.config.plans}
+    plans = (
+        multiselect(
+            "监测方案",
+            list(plan_names),
+            format_func=lambda p: plan_names[p],
+            placeholder="全部",
+            help="只看这些方案的预警：规则限定了方案的按规则的方案，未限定的看预警里的帖子属于哪个方案",
+        )
+        if len(plan_names) > 1
+        else []
     )
 focus = st.query_params.get("alert")
 
@@ -211,9 +224,13 @@ UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED]
 
 
 def listed(statuses: list[AlertStatus] | None) -> list[Alert]:
-    """The alerts of these statuses (None: all)."""
+    """The alerts of these statuses (None: all), of the chosen plans (all when none chosen)."""
     with ctx.sessions() as session:
-        return service.get_all(session, status=statuses or None)
+        found = service.get_all(session, status=statuses or None)
+    if not plans:
+        return found
+    ours = alerts_of_plans(ctx.index, plans, found)
+    return [a for a in found if a.id in ours]
 
 
 def state(alerts: list[Alert]) -> list[tuple[object, ...]]:
@@ -242,7 +259,8 @@ top = st.columns(4)
 top[0].metric(
     "待处理",
     sum(1 for a in unresolved if a.status == AlertStatus.OPEN),
-    help="尚未确认的预警（不随左侧状态筛选变化），与舆情态势的「未处理预警」一致",
+    help="尚未确认的预警（不随左侧状态筛选变化），与舆情态势的「未处理预警」一致"
+    + ("；只数所选监测方案的" if plans else ""),
 )
 top[1].metric("已确认", sum(1 for a in unresolved if a.status == AlertStatus.ACKNOWLEDGED))
 top[3].metric(
