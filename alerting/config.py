@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.config import Section
+from core.labels import SeverityName
 from core.timeutil import Duration
 
 
@@ -30,7 +31,7 @@ ESCALATION_TIER_ZH: dict[EscalationTier, str] = {
 
 
 class NotifierConfig(BaseModel):
-    """One notification channel (DingTalk, WeCom, Feishu, email, webhook)."""
+    """One notification channel (DingTalk, WeCom, Feishu, email, webhook, Aliyun SMS)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -40,6 +41,8 @@ class NotifierConfig(BaseModel):
     options: dict[str, Any] = Field(default_factory=dict)
     rate_limit: int | None = Field(default=None, ge=1)
     rate_period: Duration = timedelta(minutes=1)
+    # Messages below this level skip the channel (an SMS notifier: min_severity: critical).
+    min_severity: SeverityName | None = None
 
 
 class EscalationStep(BaseModel):

@@ -24,6 +24,7 @@ from core.masking import mask_personal_data
 from core.timeutil import to_utc
 
 if TYPE_CHECKING:
+    from alerting.config import NotifierConfig
     from core.context import Context
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ def enqueue(
     names = notification.targets
     if names is None:
         names = [n.name for n in config.notifiers if n.enabled]
+    names = [n for n in names if reaches(config.notifier(n), notification.severity)]
     title, body = notification.title, notification.body_markdown
     if config.mask_personal_data:
         title, body = mask_personal_data(title), mask_personal_data(body)
@@ -93,6 +95,13 @@ def enqueue(
         rows.append(row)
     session.flush()
     return rows
+
+
+def reaches(notifier: NotifierConfig | None, severity: Severity) -> bool:
+    """Whether a message of this level goes to the notifier (its min_severity; an unknown
+    name is queued and given up on with its reason, as before)."""
+    floor = notifier.min_severity if notifier is not None else None
+    return floor is None or Severity(severity).rank >= floor.rank
 
 
 def deliver(ctx: Context, delivery_ids: list[int]) -> list[DeliveryResult]:

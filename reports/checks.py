@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from alerting.config import ALERTING
 from alerting.notifiers.base import is_email_address
+from core.enums import Severity
 from core.validation import close_match
 from reports.config import REPORTS
 
@@ -42,9 +43,17 @@ def problems(ctx: Context) -> list[str]:
 
 def _notifiers(ctx: Context, where: str, listed: list[str]) -> list[str]:
     """Every name must be one of alerting.notifiers."""
-    names = [n.name for n in ALERTING.of(ctx.config).notifiers]
+    notifiers = ALERTING.of(ctx.config).notifiers
+    names = [n.name for n in notifiers]
+    floors = {n.name: n.min_severity for n in notifiers if n.min_severity is not None}
     found = []
     for number, name in enumerate(listed):
+        floor = floors.get(name)
+        if floor is not None and floor != Severity.LOW:
+            found.append(
+                f"{where}[{number}]：通知渠道 {name} 只收「{floor.label_zh}」及以上的消息"
+                "（min_severity），报告简报的级别是「一般」，不会发到它"
+            )
         if name in names:
             continue
         guess = close_match(name, names)

@@ -15,10 +15,10 @@ from alerting.memo import BaselineBudget
 from alerting.models import Alert
 from alerting.quiet_hours import QuietHours
 from alerting.rules.keywords import candidates, required_words
-from alerting.rules.labels import CategoryName, ChannelName, SentimentName, SeverityName
 from core.enums import Severity
 from core.errors import ConfigError
 from core.index.protocol import MentionIndex, SearchQuery, SortOrder
+from core.labels import CategoryName, ChannelName, SentimentName, SeverityName
 from core.models import Mention
 from core.own_accounts import OwnAccounts
 from core.pipeline.expressions import Expression, compile_expression

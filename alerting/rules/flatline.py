@@ -9,12 +9,12 @@ from pydantic import Field
 from sqlalchemy import select
 
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
-from alerting.rules.labels import SeverityName
 from alerting.rules.stats import DAY, first_published
 from collectors.state import SourceState, SourceStatus
 from collectors.status import SOURCE_STATUS_ZH
 from core.enums import Severity
 from core.index.protocol import SplitField
+from core.labels import SeverityName
 from core.timeutil import Duration
 
 _UNHEALTHY = {SourceStatus.DEGRADED, SourceStatus.BLOCKED, SourceStatus.MISCONFIGURED}

@@ -18,10 +18,10 @@ from alerting.rules.base import (
     sample_ids,
     scope_label,
 )
-from alerting.rules.labels import Share
 from alerting.rules.stats import DAY, binomial_tail, first_published, refresh_slot
 from core.enums import SentimentLabel
 from core.index.protocol import SplitField
+from core.labels import Share
 from core.timeutil import Duration
 
 

@@ -9,8 +9,8 @@ from pydantic import Field
 
 from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
-from alerting.rules.labels import SeverityName
 from core.enums import Severity
+from core.labels import SeverityName
 from core.models import Mention
 from core.timeutil import Duration, interval_zh
 

@@ -10,8 +10,8 @@ from pydantic import Field
 
 from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
-from alerting.rules.labels import SeverityName
 from core.enums import CATEGORY_LABELS_ZH, Severity
+from core.labels import SeverityName
 from core.models import Mention
 from core.numbers_zh import followers_zh
 from core.timeutil import Duration

@@ -1,4 +1,4 @@
-"""Rule-file values as people write them: by code or by the Chinese name the tables show
+"""Config and rule-file values as people write them: by code or by the Chinese name the tables show
 (`负面`, `食品安全`, `严重`), and shares as `0.6` or `60%`.
 
 A PR manager writes a rule in the words the dashboard uses; the file means the same as the
