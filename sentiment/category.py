@@ -8,11 +8,20 @@ training (异响, 无法充电) still comes out product_quality. Non-complaints 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
-from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_MARKERS
+from sentiment.lexicons import (
+    CATEGORY_CUES,
+    CLAIM_REASONS,
+    COMPLAINT_MARKERS,
+    EXPIRED_NOT_FOOD,
+    FINANCE_CONTEXT,
+    VAGUE_QUALITY,
+)
 
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
@@ -74,6 +83,20 @@ def rule_category(text: str, label: SentimentLabel) -> Category | None:
     return None
 
 
+# A bare repost ("转发微博", "//@某人:") says nothing of its own: no complaint category of its
+# own either (the reports count a repost under the post it passes on).
+_REPOST_MARKS = re.compile(r"转发微博|轉發微博|转发|repost|//@[^:：\s]{0,30}[:：]|@[^\s:：]{1,30}")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_REPOST_MAX = 300  # longer texts always have words of their own
+
+
+def is_bare_repost(text: str) -> bool:
+    """The text is a repost marker, an @ chain or punctuation, and nothing else."""
+    if not text or len(text) > _REPOST_MAX:
+        return False
+    return _WORD_CHAR.search(_REPOST_MARKS.sub("", text)) is None
+
+
 RULE_WEIGHT = 1.0  # logit per cue-weight point added to the model's category log-probability
 SAFETY_OVERRIDE = 2
 # The model decides alone when it is this sure (texts like its training corpora); below, the
@@ -104,20 +127,44 @@ class BatchCategories:
         """The category of text `row` (see decide_category)."""
         if not complaint:
             return Category.OTHER
+        found, ruled_out = context_cues(found)
         scores = found_cue_scores(found)
         if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
             return Category.FOOD_SAFETY_HEALTH
-        if not scores or self.sure[row]:
-            return MODEL_LABELS[self.best[row]]
-        # The model is unsure: the cross-industry cues add their weight.
+        best = MODEL_LABELS[self.best[row]]
+        if (not scores or self.sure[row]) and best not in ruled_out:
+            return best
+        # The model is unsure (the cross-industry cues add their weight), or its choice is
+        # ruled out by the text's context (the next best one then).
         log_p = self.log_p[row].copy()
         for category, points in scores.items():
             log_p[MODEL_LABELS.index(category)] += RULE_WEIGHT * points
+        for category in ruled_out:
+            log_p[MODEL_LABELS.index(category)] = -np.inf
         return MODEL_LABELS[int(np.argmax(log_p))]
 
 
-def weak_label(text: str, label: int) -> Category | None:
-    """Training label for the category model: rule category for complaints, `other` for praise."""
-    if label == 1:
-        return Category.OTHER
-    return rule_category(text, SentimentLabel.NEGATIVE)
+def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
+    """The cue words that count in the text's context, and the categories it rules out.
+
+    An expired voucher or card (券过期) is no food-safety cue. In a finance text (cards, loans,
+    insurance) harm words are the reason of a claim or a debt (住院报销被拒赔), not harm the
+    service did: they do not count, and 食品安全/人身安全 is ruled out unless a food-safety cue
+    remains (积分换的零食吃出虫子); a card or a loan is no defective product either: 商品质量 is
+    ruled out unless a defect is named (手机银行闪退, 分期买的手机充不进电), not only 用不了."""
+    if "过期" in found and not found.isdisjoint(EXPIRED_NOT_FOOD):
+        found = found - {"过期"}
+    if found.isdisjoint(FINANCE_CONTEXT):
+        return found, ()
+    found = found - CLAIM_REASONS
+    ruled_out = []
+    if not _strong_cue(found, Category.FOOD_SAFETY_HEALTH):
+        ruled_out.append(Category.FOOD_SAFETY_HEALTH)
+    if not _strong_cue(found - VAGUE_QUALITY, Category.PRODUCT_QUALITY):
+        ruled_out.append(Category.PRODUCT_QUALITY)
+    return found, tuple(ruled_out)
+
+
+def _strong_cue(found: set[str], category: Category) -> bool:
+    cues = CATEGORY_CUES[category]
+    return any(cues.get(word, 0) >= RULE_CONFIDENT for word in found)

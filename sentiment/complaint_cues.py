@@ -12,7 +12,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from core.enums import Category
-from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_MARKERS, words
+from sentiment.lexicons import (
+    CATEGORY_CUES,
+    COMPLAINT_MARKERS,
+    EXPIRED_NOT_FOOD,
+    FINANCE_CONTEXT,
+    words,
+)
 from sentiment.urgency import ALL_URGENCY_WORDS
 from sentiment.wordscan import WordScanner
 
@@ -299,6 +305,8 @@ MATCHER = CueMatcher(
         [
             *(g for g, _ in _SHIFT_GROUPS),
             *(c.keys() for c in CATEGORY_CUES.values()),
+            FINANCE_CONTEXT,  # the category's context words (sentiment/category.py)
+            EXPIRED_NOT_FOOD,
             ALL_URGENCY_WORDS,
             RESOLVED_WORDS,
             RECOVERY_PRAISE,

@@ -92,6 +92,37 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
     ),
 }
 
+# Finance texts (cards, loans, insurance; issue #13): a card or a loan is no defective product,
+# and 住院 or 身故 is the reason of a claim, of a late repayment or of a card payment (住院报销被
+# 拒赔, 住院没法还款, 刷卡交住院押金), not harm the bank or the insurer did.
+FINANCE_CONTEXT: frozenset[str] = frozenset(
+    words(
+        """保险公司 保险产品 买了保险 买的保险 保险理赔 车险 医疗险 重疾险 寿险 意外险 健康险
+        百万医疗 人寿 保单 投保 核保 理赔 拒赔 退保 保费 保额 被保险人 报销 贷款 借款 网贷
+        还款 逾期 催收
+        征信 信用卡 储蓄卡 借记卡 银行卡 提额 降额 批卡 下卡 销卡 风控 负债率 额度 分期 利息 年费
+        消费金融 借呗 花呗 白条 银行 柜员 理财"""
+    )
+)
+# Safety cues that in a finance text are what happened to the customer (the claim's reason),
+# not what the product did: they decide no 食品安全/人身安全 there.
+CLAIM_REASONS: frozenset[str] = frozenset(
+    words(
+        """食物中毒 中毒 拉肚子 腹泻 呕吐 上吐下泻 住院 急诊 过敏 烫伤 烧伤 受伤 割伤 起火 着火 爆炸
+        自燃 漏电 触电 窒息 死亡 身亡"""
+    )
+)
+# 商品质量 cues that say nothing about a defect by themselves ("这卡在国内用不了", "卡失效了"):
+# in a finance text product quality needs a defect named (闪退 无法登录 充不进电 …).
+VAGUE_QUALITY: frozenset[str] = frozenset(
+    words("""用不了 不能用 不好用 失效 不支持 无法使用 无法正常 质量 设施 老化""")
+)
+# What has expired is a voucher, a card or a membership, not food: 过期 is no safety cue then.
+EXPIRED_NOT_FOOD: tuple[str, ...] = words(
+    """券过期 券已过期 券就过期 券已经过期 卡券过期 卡过期 积分过期 会员过期 额度过期 证件过期
+    身份证过期 过期作废 才过期"""
+)
+
 COMPLAINT_MARKERS: tuple[str, ...] = words(
     "投诉 维权 差评 举报 要求 必须 给个说法 太差 垃圾 坑 拒绝 拒不 不予 无果 未解决 没解决 至今"
 )

@@ -19,7 +19,7 @@ from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
 from sentiment.adjust import adjust_positive_probability, shift_logit
-from sentiment.category import BatchCategories, decide_category
+from sentiment.category import BatchCategories, decide_category, is_bare_repost
 from sentiment.complaint_cues import (
     MATCHER,
     complaint_cue_words,
@@ -253,6 +253,8 @@ def decide(
             logit_list = logits.tolist()
         negative = label == SentimentLabel.NEGATIVE and p_complaint >= NEGATIVE_COMPLAINT_FLOOR
         complaint = p_complaint >= COMPLAINT_THRESHOLD or negative
+        # A bare repost ("转发微博") has no complaint of its own to file under a category.
+        complaint = complaint and (filed or not is_bare_repost(text))
         out.p_positive.append(p_pos)
         out.labels.append(label)
         out.p_complaint.append(round(p_complaint, 4))
