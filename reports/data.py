@@ -20,7 +20,14 @@ from core.index import MentionIndex, SearchQuery, SortOrder
 from core.index.protocol import SplitField
 from core.masking import mask_personal_data
 from core.models import Mention
-from reports.models import Headline, Quote, RecoveryPraise, ShareRow, Topic, TrendPoint
+from reports.models import (
+    Headline,
+    Quote,
+    RecoveryPraise,
+    ShareRow,
+    Topic,
+    TrendPoint,
+)
 from reports.period import ReportWindow
 from reports.reputation import count_matrix, reputation_index
 

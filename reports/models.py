@@ -215,6 +215,25 @@ class RecoveryPraise:
 
 
 @dataclass(frozen=True)
+class CommunicationShare:
+    """How many of the period's complaints (original posts, newest first up to a sample) name a
+    communication failure (沟通不畅: 推诿, 无人回应, 未告知 …), the most named ones, and the
+    same share in the period before (None when it had no complaint)."""
+
+    read: int
+    naming: int
+    top: list[tuple[str, int]] = field(default_factory=list)
+    prev_share: float | None = None
+    capped: bool = False  # the period had more complaints than were read
+    text: str = ""  # the sentence the report prints (reports.communication.sentence)
+
+    @property
+    def share(self) -> float:
+        """Share of the read complaints that name a communication failure."""
+        return self.naming / self.read if self.read else 0.0
+
+
+@dataclass(frozen=True)
 class AttentionItem:
     """One line of "需要关注", produced by a rule (severity low, medium or critical)."""
 
@@ -247,6 +266,7 @@ class ReportData:
     scope: str | None = None  # which plans the numbers cover (reports.service.scope_zh)
     verdict: Verdict | None = None  # 核心结论 (reports.summary), set with the attention list
     progress: list[CrisisProgress] = field(default_factory=list)  # reports.decisions
+    communication: CommunicationShare | None = None  # None: no complaint in the period
 
     @property
     def heading(self) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from alerting.plan_scope import alerts_of_plan
 from core.errors import ConfigError, NotConfigured, YuqingError
-from reports import comparison
+from reports import communication, comparison
 from reports import data as queries
 from reports.attention import needs_attention
 from reports.case_labels import SlaView
@@ -124,6 +124,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         trend=queries.trend(index, window, plan, since),
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),
+        communication=communication.load(index, window, plan),
         topics=queries.topics(
             index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
@@ -168,6 +169,8 @@ def plain_text(data: ReportData) -> str:
         value = pct(metric.current) if metric.kind == "share" else metric.current
         change = metric.change_text if metric.withheld else against + metric.change_text
         lines.append(f"{metric.label}：{value if value is not None else '—'}（{change}）")
+    if data.communication is not None:
+        lines.append(data.communication.text)
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     decisions = [f"- {c.name}：{line}" for c in data.progress for line in c.pending]
