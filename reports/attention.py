@@ -111,6 +111,25 @@ def negative_share_rise(data: ReportData, cfg: AttentionConfig) -> list[Attentio
     return [AttentionItem(Severity.MEDIUM, text, "negative_share_rise")]
 
 
+def communication_share_rise(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """More of the complaints name a communication failure than in the period before (both
+    periods with enough complaints read): the handling, not the product, is getting worse."""
+    share = data.communication
+    if share is None or share.prev_share is None:
+        return []
+    if min(share.read, share.prev_read) < cfg.min_mentions:
+        return []
+    rise = round((share.share - share.prev_share) * 100, 1)
+    if rise < cfg.communication_share_rise_pp:
+        return []
+    named = "、".join(f"「{group}」" for group, _ in share.top)
+    text = (
+        f"投诉中提到沟通问题的占 {_pct(share.share)}，较{data.window.previous_zh}上升 {rise:.1f} "
+        f"个百分点，多为{named}：查客服响应、转交与告知环节。"
+    )
+    return [AttentionItem(Severity.MEDIUM, text, "communication_share_rise")]
+
+
 def volume_spike(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     """Mention volume well above the comparison period (never on a tiny base)."""
     now, before = data.headline.mentions, data.headline.prev_mentions
@@ -161,6 +180,7 @@ RULES: list[Rule] = [
     noisy_rules,
     category_share_rise,
     negative_share_rise,
+    communication_share_rise,
     volume_spike,
     reputation_low,
     case_kpis,

@@ -34,6 +34,7 @@ def load(index: MentionIndex, window: ReportWindow, plan: str | None) -> Communi
         naming=naming,
         top=groups.most_common(3),
         prev_share=prev_share,
+        prev_read=before[0] if before is not None else 0,
         capped=capped,
     )
     return replace(share, text=sentence(share, window))

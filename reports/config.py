@@ -51,6 +51,7 @@ class AttentionConfig(BaseModel):
     min_mentions: int = Field(default=10, ge=1)
     category_share_rise_pp: float = Field(default=10.0, gt=0)
     negative_share_rise_pp: float = Field(default=10.0, gt=0)
+    communication_share_rise_pp: float = Field(default=10.0, gt=0)
     volume_spike_ratio: float = Field(default=1.5, gt=1)
     reputation_floor: float = Field(default=40.0, ge=0, le=100)
     reputation_drop: float = Field(default=10.0, gt=0)

@@ -224,6 +224,7 @@ class CommunicationShare:
     naming: int
     top: list[tuple[str, int]] = field(default_factory=list)
     prev_share: float | None = None
+    prev_read: int = 0
     capped: bool = False  # the period had more complaints than were read
     text: str = ""  # the sentence the report prints (reports.communication.sentence)
 

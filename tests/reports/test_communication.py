@@ -106,3 +106,22 @@ def test_a_week_without_complaints_says_nothing_about_it(make_ctx: Any) -> None:
     data = build_data(make_ctx(), WINDOW, PLAN)
     assert data.communication is None
     assert "沟通问题" not in render_html(data, {}, TZ) and "沟通问题" not in plain_text(data)
+
+
+def test_a_rise_of_communication_failures_needs_attention(make_ctx: Any) -> None:
+    ctx = make_ctx(reports={"attention": {"min_mentions": 4}})
+    handled = ["客服一直不回复", "电话打不通", "推诿不处理", "说好的退款没兑现"]
+    this_week = [complaint(t, n, WEEK) for n, t in enumerate([*handled, "菜是凉的"])]
+    last_week = [
+        complaint(t, n, PREV_WEEK)
+        for n, t in enumerate(["客服不回复", "菜里有头发", "送错了地址", "包装破了"])
+    ]
+    ctx.index.upsert_many([*this_week, *last_week])
+
+    data = build_data(ctx, WINDOW, PLAN)
+
+    [item] = [a for a in data.attention if a.rule == "communication_share_rise"]
+    assert item.text.startswith("投诉中提到沟通问题的占 80.0%，较上周上升 55.0 个百分点，多为「")
+    assert item.text.endswith("：查客服响应、转交与告知环节。")
+    quiet = build_data(make_ctx(reports={"attention": {"min_mentions": 6}}), WINDOW, PLAN)
+    assert not [a for a in quiet.attention if a.rule == "communication_share_rise"]
