@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import NamedTuple
 
 from core.index import MentionIndex, SearchQuery, SortOrder
 from reports.data import current_query, previous_query
@@ -19,15 +20,25 @@ from sentiment.cause import communication_cues
 COMMUNICATION_SAMPLE = 2000
 
 
+class Counted(NamedTuple):
+    """Complaints read, how many name a communication failure, the ways named, and whether
+    there were more complaints than the sample."""
+
+    read: int
+    naming: int
+    groups: Counter[str]
+    capped: bool
+
+
 def load(index: MentionIndex, window: ReportWindow, plan: str | None) -> CommunicationShare | None:
     """The share of the period's complaints that name a communication failure (DOMAIN's second
     axis: the product or service itself vs 沟通不畅), read from the newest complaints' own
     words (reposts left out); None without any complaint."""
-    now = _communication_counts(index, current_query(window, plan))
+    now = count(index, current_query(window, plan))
     if now is None:
         return None
     read, naming, groups, capped = now
-    before = _communication_counts(index, previous_query(window, plan))
+    before = count(index, previous_query(window, plan))
     prev_share = before[1] / before[0] if before is not None else None
     share = CommunicationShare(
         read=read,
@@ -40,9 +51,9 @@ def load(index: MentionIndex, window: ReportWindow, plan: str | None) -> Communi
     return replace(share, text=sentence(share, window))
 
 
-def _communication_counts(
-    index: MentionIndex, query: SearchQuery
-) -> tuple[int, int, Counter[str], bool] | None:
+def count(index: MentionIndex, query: SearchQuery) -> Counted | None:
+    """The newest complaints matching the query (original posts) read for communication
+    failures; None when there is none."""
     sample = replace(query, complaint=True, sort=SortOrder.NEWEST, limit=COMMUNICATION_SAMPLE)
     found = index.search(sample)
     posts = [m for m in found.mentions if not m.repost_of]
@@ -54,7 +65,7 @@ def _communication_counts(
         cues = communication_cues(f"{mention.title or ''} {mention.text}")
         naming += bool(cues)
         groups.update(cues)
-    return len(posts), naming, groups, found.total > len(found.mentions)
+    return Counted(len(posts), naming, groups, found.total > len(found.mentions))
 
 
 def sentence(share: CommunicationShare, window: ReportWindow) -> str:

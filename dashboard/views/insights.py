@@ -15,6 +15,7 @@ from dashboard.filters import filter_sidebar
 from dashboard.headline import metrics
 from dashboard.provinces import province_rows, province_svg
 from dashboard.reach import amplifiers, table
+from reports import communication
 
 ctx = get_context()
 st.title("舆情分析")
@@ -40,6 +41,20 @@ metrics(query, span, chosen.until or moment, "", exact=not chosen.rolling)
 if span is not None:
     st.caption("环比：与紧邻的上一个同长度时段相比（筛选条件相同）。")
 negative = replace(window, sentiments=[SentimentLabel.NEGATIVE])
+
+
+@st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
+def communication_line(q: SearchQuery) -> str | None:
+    """「投诉中 38%（76/200 条原帖）提到沟通问题：无人回应、推诿、未告知」, or None."""
+    counted = communication.count(get_context().index, q)
+    if counted is None:
+        return None
+    named = "、".join(g for g, _ in counted.groups.most_common(3)) or "无"
+    newest = "最新 " if counted.capped else ""
+    return (
+        f"投诉中 {counted.naming / counted.read:.0%}（{newest}{counted.read:,} 条原帖中的 "
+        f"{counted.naming:,} 条）提到沟通问题：{named}；其余只谈产品或服务本身。"
+    )
 
 
 def hot_word_tip(word: str, times: int, before: dict[str, int] | None) -> str:
@@ -102,6 +117,8 @@ with mix_col:
         )
     else:
         st.info("所选范围内没有分类结果。")
+    if said := communication_line(window):
+        st.caption(said)
 
 st.subheader("KOL / 媒体影响力榜")
 
