@@ -208,7 +208,9 @@ class Clusterer:
     def _retold(self, post: Post, decision: Decision) -> None:
         """Merge a copy group into the bursting story it retells (`brand_events/retell.py`)."""
         side = decision.cluster
-        stories = [self.clusters.get(i) for i in sorted(self.large)]
+        # Only the large events holding one of its words (never a scan of every large event).
+        held = set().union(*(self.postings.get(t, ()) for t in post.terms)) & self.large
+        stories = [self.clusters.get(i) for i in sorted(held)]
         how = (term_idf, lambda t: term_idf(t) * background_damping(self.total, self.df[t]))
         found = [
             story
