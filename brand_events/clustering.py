@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Decision, Post
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, damped_idf, term_idf
+from brand_events.retell import retells
 from brand_events.seed import Seed
 from brand_events.term_runs import TermRuns
 
@@ -199,8 +200,31 @@ class Clusterer:
             if cluster is not None:
                 decision = Decision(cluster, reason)
                 self._merge_matches(post, decision, MERGE_SCORE)
+                if reason == JoinReason.COPY:
+                    self._retold(post, decision)
                 return decision
         return None
+
+    def _retold(self, post: Post, decision: Decision) -> None:
+        """Merge a copy group into the bursting story it retells (`brand_events/retell.py`)."""
+        side = decision.cluster
+        # Only the large events holding one of its words (never a scan of every large event).
+        held = set().union(*(self.postings.get(t, ()) for t in post.terms)) & self.large
+        stories = [self.clusters.get(i) for i in sorted(held)]
+        how = (term_idf, lambda t: term_idf(t) * background_damping(self.total, self.df[t]))
+        found = [
+            story
+            for story in stories
+            if isinstance(story, Cluster)
+            and story.merged_into is None
+            and story.id != side.id
+            and retells(post.terms, side, story, post.published_at, BURST_SPAN, BURST_SHARE, *how)
+        ]
+        if found:
+            story = max(found, key=lambda c: (c.size, -c.first_at.timestamp()))
+            self._fold(story, side)
+            decision.cluster = story
+            decision.merged.append(side)
 
     def _by_topic(self, post: Post) -> Decision | None:
         scored = self._candidates(post)
