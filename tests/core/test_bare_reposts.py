@@ -65,3 +65,21 @@ def test_reclassify_keeps_a_bare_repost_with_its_original(ctx: Context) -> None:
     assert sum(report.changes.values()) == 0, report.changes
     (repost,) = [m for m in ctx.index.since(None, limit=10)[0] if m.native_id == "r1"]
     assert repost.sentiment is not None and repost.sentiment.label == SentimentLabel.POSITIVE
+
+
+def test_a_short_repost_of_a_complaint_is_filed_under_its_category(ctx: Context) -> None:
+    """ "太吓人了" or "已停用" under a harm post is that harm story (the model said 商品质量)."""
+    ctx.pipeline.process([mention("h1", HARM), mention("p1", PRAISE)])
+    report = ctx.pipeline.process(
+        [
+            mention("s1", "太吓人了//@乙:", 5, repost_of="h1", author=Author(name="甲")),
+            mention("s2", "已停用", 6, repost_of="h1", author=Author(name="丙")),
+            mention("s3", "买买买", 7, repost_of="p1", author=Author(name="丁")),
+        ]
+    )
+    got = {m.native_id: m for m in report.new}
+    for key in ("s1", "s2"):
+        assert got[key].category == Category.FOOD_SAFETY_HEALTH, got[key].category
+    scared = got["s1"]
+    assert scared.sentiment is not None and scared.sentiment.label == SentimentLabel.NEGATIVE
+    assert got["s3"].category == Category.OTHER
