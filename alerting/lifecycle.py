@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from alerting import incidents
 from alerting.config import EscalationStep, GroupingConfig
-from alerting.enums import AlertEvent, AlertStatus
+from alerting.enums import AUTO_RESOLVER, AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.rules import Finding, Rule
 from alerting.service import get_active_by_key
@@ -95,7 +95,7 @@ def auto_resolve(session: Session, rules: dict[str, Rule], now: datetime) -> lis
         alert.status, alert.resolved_at, alert.resolved_by, alert.updated_at = (
             AlertStatus.RESOLVED,
             now,
-            "auto",
+            AUTO_RESOLVER,
             now,
         )
         resolved.append(alert)
