@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+AUTO_RESOLVER = "auto"  # resolved_by of an alert the rules' resolve_after timer ended
+
 
 class AlertStatus(StrEnum):
     """Lifecycle of an alert: open → acknowledged → resolved."""

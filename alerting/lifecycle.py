@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from alerting import incidents
 from alerting.config import EscalationStep, GroupingConfig
-from alerting.enums import AlertEvent, AlertStatus
+from alerting.enums import AUTO_RESOLVER, AlertEvent, AlertStatus
 from alerting.models import Alert
 from alerting.rules import Finding, Rule
 from alerting.service import get_active_by_key
@@ -61,7 +61,9 @@ def apply_finding(
         _merge(alert, finding, severity, now, raise_severity=False)
         return Outcome(alert, AlertEvent.UPDATED, notify=False)
     raised = Severity(severity).rank > Severity(alert.severity).rank
-    _merge(alert, finding, severity, now)
+    # A 大V or media account joining an accumulating alert is told at once, by name, once.
+    news = bool(finding.news) and not (alert.summary or "").startswith(f"{finding.news}，")
+    _merge(alert, finding, severity, now, news=news)
     lead = incidents.is_lead(session, alert)
     louder = raised and incidents.raise_severity(session, alert)
     if alert.status == AlertStatus.RESOLVED:
@@ -74,6 +76,8 @@ def apply_finding(
     quiet_long_enough = _since(alert.notified_at, now) >= rule.spec.realert
     if louder or (lead and alert.status == AlertStatus.OPEN and grown and quiet_long_enough):
         return Outcome(alert, AlertEvent.REALERTED, notify=True)
+    if news:
+        return Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
     return Outcome(alert, AlertEvent.UPDATED, notify=False)
 
 
@@ -91,7 +95,7 @@ def auto_resolve(session: Session, rules: dict[str, Rule], now: datetime) -> lis
         alert.status, alert.resolved_at, alert.resolved_by, alert.updated_at = (
             AlertStatus.RESOLVED,
             now,
-            "auto",
+            AUTO_RESOLVER,
             now,
         )
         resolved.append(alert)
@@ -158,7 +162,12 @@ def _new_alert(rule: Rule, finding: Finding, severity: Severity, now: datetime) 
 
 
 def _merge(
-    alert: Alert, finding: Finding, severity: Severity, now: datetime, raise_severity: bool = True
+    alert: Alert,
+    finding: Finding,
+    severity: Severity,
+    now: datetime,
+    raise_severity: bool = True,
+    news: bool = False,
 ) -> None:
     """Grow the alert with a new finding: counts, peak, window, samples, severity."""
     alert.count = (
@@ -169,7 +178,7 @@ def _merge(
     )
     if finding.baseline is not None:
         alert.baseline = finding.baseline
-    alert.summary = finding.summary if not finding.accumulate else alert.summary
+    alert.summary = finding.summary if news or not finding.accumulate else alert.summary
     alert.window_start = min(
         as_utc(alert.window_start) or to_utc(finding.window_start), to_utc(finding.window_start)
     )
@@ -177,6 +186,8 @@ def _merge(
         as_utc(alert.window_end) or to_utc(finding.window_end), to_utc(finding.window_end)
     )
     samples = list(alert.sample_mention_ids or [])
+    if news:  # the newcomer's post leads the samples the message shows
+        samples = [i for i in finding.sample_ids if i not in samples] + samples
     samples += [i for i in finding.sample_ids if i not in samples]
     alert.sample_mention_ids = samples[:MAX_SAMPLES]
     alert.plans = sorted(set(alert.plans or []) | set(finding.plans))

@@ -11,8 +11,6 @@ repost cascade, near-copies by other cardholders, a media account and the bank's
 
 from __future__ import annotations
 
-import csv
-import json
 import random
 import re
 import sys
@@ -20,21 +18,16 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-DATA = Path("/work/shared/data")
+from bench.week_kit import DATA, START, moment, record, rows, write
+
 BANK = "招财银行"
 OFFICIAL = "招财银行信用卡"
-TZ = ZoneInfo("Asia/Shanghai")
-START = datetime(2026, 11, 23, tzinfo=TZ)  # a Monday
-HOURLY = [0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 1.0, 1.3, 1.4, 1.5]
-HOURLY += [1.6, 1.3, 1.2, 1.3, 1.4, 1.4, 1.5, 1.7, 1.9, 1.8, 1.3, 0.7]
 OTHER_BANKS = re.compile(
     "交通银行|交行|建设银行|建行|工商银行|工行|招商银行|招商|招行|中信银行|中信|浦发银行|浦发|广发银行|广发|"
     "农业银行|农行|中国银行|中行|民生银行|民生|平安银行|平安|兴业银行|兴业|光大银行|光大|华夏银行|华夏|"
     "邮储银行|邮储|捷信金融|捷信|中邮消费|招联金融|招联|马上消费|度小满|京东金条|借呗|花呗|微粒贷"
 )
-REGIONS = ["广东", "北京", "上海", "浙江", "江苏", "四川", "湖北", "山东", "河南", "福建"]
 
 INCIDENT_SEED = (
     "实在忍不了了！我只是{bank}信用卡逾期了5天，催收就把电话打到我爸妈、我领导、甚至我通讯录里的同事那里，"
@@ -65,12 +58,6 @@ OFFICIAL_REPLY = (
 )
 
 
-def _rows(path: Path, column: str) -> list[tuple[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        rows = [(r["text"].strip(), r.get(column) or "") for r in csv.DictReader(handle)]
-    return [(t, label) for t, label in rows if 8 <= len(t) <= 400]
-
-
 def _brand(text: str, rng: random.Random) -> str:
     """Make a corpus text about the invented bank: other lenders' names become it."""
     named, count = OTHER_BANKS.subn(BANK, text, count=1)
@@ -81,50 +68,23 @@ def _brand(text: str, rng: random.Random) -> str:
     return f"{lead}：{named}" if rng.random() < 0.5 else f"{named}（{lead}）"
 
 
-def _author(rng: random.Random, prefix: str = "用户") -> dict[str, Any]:
-    followers = int(rng.paretovariate(1.2) * 40)
-    return {
-        "id": str(rng.randrange(10**9)),
-        "name": f"{prefix}{rng.randrange(10**6):06d}",
-        "followers": followers,
-        "verified": followers > 50_000,
-    }
-
-
-def _moment(day: int, rng: random.Random) -> datetime:
-    hour = rng.choices(range(24), weights=HOURLY)[0]
-    return START + timedelta(days=day, hours=hour, seconds=rng.randrange(3600))
-
-
-def _record(n: int, channel: str, text: str, at: datetime, rng: random.Random, **extra: Any):
-    source = {"weibo": "weibo_search", "forum": "tieba", "complaint_platform": "heimao"}[channel]
-    record: dict[str, Any] = {
-        "source": source,
-        "native_id": f"bk{n}",
-        "channel": channel,
-        "url": f"https://example.com/{source}/bk{n}",
-        "author": _author(rng),
-        "region": rng.choice(REGIONS),
-        "text": text,
-        "published_at": at.isoformat(),
-        "collected_at": (at + timedelta(minutes=rng.randrange(2, 15))).isoformat(),
-        "metrics": {"reposts": 0, "comments": rng.randrange(0, 8), "likes": rng.randrange(0, 30)},
-    }
-    record.update(extra)
-    return record
+def _record(
+    n: int, channel: str, text: str, at: datetime, rng: random.Random, **extra: Any
+) -> dict[str, Any]:
+    return record("bk", n, channel, text, at, rng, **extra)
 
 
 def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
     """Seven days of everyday posts and complaints, with reposts of some Weibo posts."""
-    reviews = _rows(DATA / "sentiment/bank_reviews.csv", "sentiment")
-    heimao = _rows(DATA / "complaints/heimao_finance.train.csv", "label_name")
+    reviews = rows(DATA / "sentiment/bank_reviews.csv", "sentiment")
+    heimao = rows(DATA / "complaints/heimao_finance.train.csv", "label_name")
     rng.shuffle(reviews)
     rng.shuffle(heimao)
     n = 0
     for day in range(7):
         for _ in range(per_day + rng.randrange(-40, 40)):
             n += 1
-            at = _moment(day, rng)
+            at = moment(day, rng)
             if rng.random() < 0.35:
                 text, label = heimao.pop()
                 title = f"投诉{BANK}信用卡中心：{label or '其他'}"
@@ -202,11 +162,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "/tmp/bank_week.jsonl")
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 5
     rng = random.Random(seed)
-    records = [*background(rng, 330), *incident(rng)]
-    records.sort(key=lambda r: r["published_at"])
-    with out.open("w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    records = write(out, [*background(rng, 330), *incident(rng)])
     spike = sum(r["native_id"].startswith("bk9") and len(r["native_id"]) == 8 for r in records)
     print(f"{out}: {len(records)} mentions, {spike} of them the day-5 incident")
     return 0

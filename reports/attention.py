@@ -59,6 +59,19 @@ def unresolved_critical_alerts(data: ReportData, cfg: AttentionConfig) -> list[A
     return items
 
 
+def unattended_critical_alerts(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
+    """Critical alert groups nobody acknowledged or opened a case for, ended by the rules'
+    timers: 已解决 in the table, but nobody is known to have handled the crisis."""
+    items = []
+    for incident in [i for i in data.alerts.incidents if i.unattended]:
+        text = (
+            f"紧急预警组{incident.name}（{incident.signals} 条预警）无人确认、未立案，"
+            "已由规则到时自动解除：请核实危机是否已处置，并补立案留档（复盘、服务补救）。"
+        )
+        items.append(AttentionItem(Severity.HIGH, text, "unattended_critical_alerts"))
+    return items
+
+
 def noisy_rules(data: ReportData, cfg: AttentionConfig) -> list[AttentionItem]:
     """Rules whose alerts people marked 误报 at least twice: tune them."""
     fired: dict[str, int] = {}
@@ -177,6 +190,7 @@ RULES: list[Rule] = [
     critical_mentions,
     safety_complaints,
     unresolved_critical_alerts,
+    unattended_critical_alerts,
     noisy_rules,
     category_share_rise,
     negative_share_rise,

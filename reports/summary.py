@@ -110,4 +110,10 @@ def _crisis(data: ReportData) -> str | None:
     if not groups:
         return f"{data.window.current_zh}无预警。"
     settled = sum(1 for i in groups if i.is_resolved)
-    return f"{len(groups)} 个预警组，已解决 {settled} 个，无未解决的紧急预警。"
+    unattended = sum(1 for i in groups if i.unattended)
+    how = (
+        f"（其中 {unattended} 个紧急预警组无人确认、未立案，由规则到时自动解除）"
+        if unattended
+        else ""
+    )
+    return f"{len(groups)} 个预警组，已解决 {settled} 个{how}，无未解决的紧急预警。"

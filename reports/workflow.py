@@ -102,6 +102,7 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = (), event: str | None = N
         count=record.count,
         acknowledged_at=record.acknowledged_at,
         resolved_at=record.resolved_at,
+        resolved_by=record.resolved_by,
         incident_id=record.incident_id,
         false_alarm=bool(record.false_alarm),
         cases=cases,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from alerting.enums import AUTO_RESOLVER
 from core.enums import Severity
 
 
@@ -28,6 +29,7 @@ class AlertRow:
     cases: tuple[str, ...] = ()  # "案件 #3（已解决，负责人 李娜）" for each linked case
     event: str | None = None  # the title of the event its sample mentions belong to
     alert_id: int | None = None  # its row in the alert store (the cases handling it link it)
+    resolved_by: str | None = None  # who resolved it; alerting.enums.AUTO_RESOLVER: its timer
 
     @property
     def is_resolved(self) -> bool:
@@ -130,6 +132,17 @@ class IncidentRow:
         """From the first signal to the first acknowledgement."""
         acks = [a.acknowledged_at for a in self.alerts if a.acknowledged_at]
         return min(acks) - self.opened_at if acks else None
+
+    @property
+    def unattended(self) -> bool:
+        """A critical group that ended by the rules' timers alone: nobody acknowledged any of
+        its alerts, resolved one, marked it 误报 or opened a case for it."""
+        return (
+            self.is_resolved
+            and any(a.is_critical for a in self.alerts)
+            and not any(a.acknowledged_at or a.cases or a.false_alarm for a in self.alerts)
+            and all(a.resolved_by == AUTO_RESOLVER for a in self.alerts)
+        )
 
     @property
     def cases(self) -> list[str]:

@@ -172,6 +172,9 @@ class Finding:
     plans: list[str] = field(default_factory=list)
     severity: Severity | None = None
     accumulate: bool = False
+    # Who is new and worth telling at once in an accumulating alert ("@护肤博主Lily": a 大V or
+    # media account joined); the summary then names them. Empty: nothing to announce.
+    news: str = ""
 
 
 @dataclass

@@ -83,6 +83,9 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         oldest = rc.now - self.spec.max_age
         for mention in mentions:
             # Back-filled history is context, not news: old urgent posts do not page anyone.
+            # The brand's own statements are own_post_reaction's to watch, not 高危内容.
+            if rc.own_accounts.is_own(mention):
+                continue
             if mention.published_at >= oldest and self.is_urgent(mention):
                 groups.setdefault(self._group_key(mention), []).append(mention)
         return [self._finding(key, group, rc) for key, group in sorted(groups.items())]
@@ -109,7 +112,13 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         group.sort(
             key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
         )
-        top = group[0]
+        top, news = group[0], ""
+        if self.spec.min_followers is not None:
+            influential = [m for m in group if (m.author.followers or 0) >= self.spec.min_followers]
+            if influential:
+                # A 大V or media account among them is the news, whoever scored highest.
+                top = max(influential, key=lambda m: m.author.followers or 0)
+                news = f"@{top.author.name or '匿名用户'}"
         critical = any(m.urgency and m.urgency.level == Severity.CRITICAL for m in group)
         severity = Severity.CRITICAL if critical else self.spec.severity
         category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
@@ -124,8 +133,9 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
             window_start=min(m.published_at for m in group),
             window_end=max(m.published_at for m in group),
             peak=max((m.urgency.score if m.urgency else 0.0) for m in group),
-            sample_ids=[m.id for m in group[: rc.sample_size]],
+            sample_ids=[top.id, *(m.id for m in group if m is not top)][: rc.sample_size],
             plans=sorted({p for m in group for p in m.plans}),
             severity=severity,
             accumulate=True,
+            news=news,
         )

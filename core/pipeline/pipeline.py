@@ -12,6 +12,7 @@ from core.pipeline.classifier import Classifier
 from core.pipeline.dedup import ContentDeduper
 from core.pipeline.normalize import RejectedMention, normalize_noting
 from core.pipeline.plans import PlanMatcher
+from core.pipeline.reposts import carry_originals
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class Pipeline:
         report.duplicates += len(floods)
         report.flooded += len(floods)
         classified = self.classifier.classify([*unique, *changed]) if unique or changed else []
-        classified = [m.with_corrections() for m in classified]
+        classified = [m.with_corrections() for m in carry_originals(classified, self.index)]
         result = self.index.upsert_many(classified, known)
         by_id = {m.id: m for m in classified}
         report.rejected.extend(

@@ -20,6 +20,7 @@ from functools import partial
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention, corrected_value
 from core.pipeline.classifier import Classifier
+from core.pipeline.reposts import carry_originals
 
 BATCH = 500
 
@@ -94,7 +95,8 @@ def reclassify_index(
         chosen = [m for m in page if in_window(m, since, until)]
         report.classified += len(chosen)
         report.corrected += sum(1 for m in chosen if m.corrected)
-        fresh = [m.with_corrections() for m in classifier.classify(chosen)] if chosen else []
+        labelled = carry_originals(classifier.classify(chosen), index) if chosen else []
+        fresh = [m.with_corrections() for m in labelled]
         changed = [(old, new) for old, new in zip(chosen, fresh, strict=True) if differs(old, new)]
         for name, label in LABELS.items():
             report.changes[name] += sum(1 for old, new in changed if label(old) != label(new))

@@ -12,7 +12,7 @@ from alerting.config import AlertingConfig
 from alerting.loader import RuleFileError, load_rule_file, load_rules
 from alerting.rules import RULES
 from app.cli import app
-from core.enums import Category, Channel, SentimentLabel, Severity
+from core.enums import CATEGORY_LABELS_ZH, Category, Channel, SentimentLabel, Severity
 
 runner = CliRunner()
 
@@ -29,6 +29,15 @@ def test_builtin_rules_cover_every_type() -> None:
     rules = load_rules(AlertingConfig())
     assert {r.type_name for r in rules} == set(RULES)
     assert len({r.name for r in rules}) == len(rules)
+
+
+def test_a_builtin_category_rule_is_titled_with_the_category_s_name() -> None:
+    """The cosmetics week: a serum burning faces paged a skincare brand as 食品安全投诉激增;
+    the category is 食品安全/人身安全, and so is the title."""
+    rules = {r.name: r for r in load_rules(AlertingConfig())}
+    spike = rules["food-safety-spike"]
+    (category,) = spike.spec.filter.categories
+    assert spike.spec.title == f"{CATEGORY_LABELS_ZH[category]}投诉激增"
 
 
 def test_missing_required_option_names_file_and_key(tmp_path: Path) -> None:

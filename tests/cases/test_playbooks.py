@@ -165,3 +165,27 @@ def test_an_official_accounts_backlash_proposes_the_service_attitude_playbook(
     )
     assert service.propose(library, situation=backlash)[0].id == "service_attitude_viral"
     assert "own_post_reaction" in library["service_attitude_viral"].applies_to.rule_types
+
+
+def test_a_skincare_allergy_proposes_the_product_harm_playbook_not_the_food_one(
+    library: dict[str, Playbook],
+) -> None:
+    """The cosmetics week: a serum batch burning faces is 食品安全/人身安全, and the food
+    playbook's 【紧急级食品安全事件】 notice and 冷链 checks do not fit a skincare brand."""
+    serum = Situation(
+        Severity.CRITICAL,
+        "urgent_mention",
+        frozenset({"food_safety_health"}),
+        "用了修护精华烂脸了，去医院皮肤科说是接触性皮炎，批号HY2411B，已经过敏红肿",
+    )
+    assert service.propose(library, situation=serum)[0].id == "product_harm"
+    notice = next(
+        s.templates[TemplateKind.INTERNAL_NOTICE]
+        for s in library["product_harm"].steps
+        if TemplateKind.INTERNAL_NOTICE in s.templates
+    )
+    assert "食品" not in notice and "过敏" in notice
+    poisoning = Situation(
+        Severity.CRITICAL, "spike", frozenset({"food_safety_health"}), "外卖吃出虫子，食物中毒"
+    )
+    assert service.propose(library, situation=poisoning)[0].id == "food_safety"

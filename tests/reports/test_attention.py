@@ -151,3 +151,26 @@ def test_rules_marked_false_alarm_twice_are_named() -> None:
     assert [i.text for i in items] == [
         "规则「new-term」本周被标记误报 2 次（共 3 条预警），建议调整阈值、关键词或过滤条件。"
     ]
+
+
+def test_a_critical_group_nobody_took_up_before_it_expired_is_named() -> None:
+    """The cosmetics week: three 紧急 alert groups of a serum-allergy crisis, none acknowledged,
+    no case, each ended by the rules' timers; the report said 已解决 3 个 and nothing else."""
+    at = NOW - timedelta(days=3)
+
+    def row(rule: str, incident: int, **fields: object) -> AlertRow:
+        return AlertRow(
+            at, "critical", rule, rule, "resolved", incident_id=incident,
+            resolved_at=at + timedelta(hours=8), event=f"事件{incident}", **fields,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    expired = [row("urgent-mention", 1, resolved_by="auto"), row("spike", 1, resolved_by="auto")]
+    handled = [row("urgent-mention", 2, resolved_by="auto", acknowledged_at=at)]
+    closed = [row("urgent-mention", 3, resolved_by="李娜")]
+    data = report(alerts=AlertsSection(available=True, rows=expired + handled + closed))
+    items = [i for i in needs_attention(data, CFG) if i.rule == "unattended_critical_alerts"]
+    assert [i.text for i in items] == [
+        "紧急预警组「事件1」（2 条预警）无人确认、未立案，已由规则到时自动解除："
+        "请核实危机是否已处置，并补立案留档（复盘、服务补救）。"
+    ]
+    assert items[0].severity == Severity.HIGH

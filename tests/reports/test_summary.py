@@ -79,3 +79,20 @@ def test_an_open_crisis_names_its_event_and_owner() -> None:
         "差评集中，尚未立案，无人负责。"
     )
     assert verdict(replace(data, headline=headline(mentions=0))) is None
+
+
+def test_groups_that_expired_unattended_are_not_just_solved() -> None:
+    """已解决 3 个 read as handled; the rules' timers ended them and nobody took them up."""
+    at = WEEK.astimezone(UTC)
+    alerts = [
+        AlertRow(at, "critical", "r1", "高危舆情", "resolved", incident_id=1, resolved_by="auto",
+                 resolved_at=at),
+        AlertRow(at, "critical", "r2", "差评集中", "resolved", incident_id=2, resolved_by="李娜",
+                 resolved_at=at),
+    ]  # fmt: skip
+    found = verdict(replace(report(), alerts=AlertsSection(available=True, rows=alerts)))
+    assert found is not None
+    assert found.lines[-1] == (
+        "2 个预警组，已解决 2 个（其中 1 个紧急预警组无人确认、未立案，由规则到时自动解除），"
+        "无未解决的紧急预警。"
+    )

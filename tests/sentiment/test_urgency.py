@@ -163,3 +163,29 @@ def test_financial_regulators_are_legal_escalation(
     )
     legal = [r for r in escalated.urgency.reasons if r.code is UrgencySignal.LEGAL_REGULATORY]
     assert legal and {"12378", "银保监", "金融监管"} <= set(legal[0].evidence.split("、"))
+
+
+def test_a_skincare_reaction_that_sent_people_to_hospital_is_harm_to_people(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    """DOMAIN: injury is 人身安全. A serum that burnt faces (烂脸, 皮炎, 去医院) is a safety
+    complaint at 严重 from an ordinary author, not 商品质量 at 一般 (the cosmetics week's first
+    post read 商品质量 18 分 and paged nobody); a review that only names 过敏 stays 一般."""
+    burnt, daughter, fine = classifier.classify(
+        [
+            make_mention(
+                "用了新买的修护精华第三天，整张脸又红又肿又痒，烂脸了！今天去医院皮肤科，"
+                "医生说是接触性皮炎，开了药还要打针。"
+            ),
+            make_mention("女儿用了这个精华脸肿了，带她去医院花了八百多，必须给个说法"),
+            make_mention("本人肤质容易过敏，这款没有过敏反应，很赞，会继续回购"),
+        ]
+    )
+    for hurt in (burnt, daughter):
+        assert hurt.category == "food_safety_health", hurt.text
+        harm = [r for r in hurt.urgency.reasons if r.code is UrgencySignal.HARM_TO_PEOPLE]
+        assert harm and "去医院" in harm[0].evidence, hurt.urgency.reasons
+    assert burnt.urgency.level == Severity.HIGH
+    assert "烂脸" in burnt.urgency.reasons[0].evidence
+    assert daughter.urgency.level.rank >= Severity.MEDIUM.rank
+    assert fine.urgency.level == Severity.LOW and fine.category == "other"
