@@ -8,12 +8,11 @@ training (异响, 无法充电) still comes out product_quality. Non-complaints 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
+from core.repost_text import own_words
 from sentiment.lexicons import (
     CATEGORY_CUES,
     CLAIM_REASONS,
@@ -85,16 +84,12 @@ def rule_category(text: str, label: SentimentLabel) -> Category | None:
 
 # A bare repost ("转发微博", "//@某人:") says nothing of its own: no complaint category of its
 # own either (the reports count a repost under the post it passes on).
-_REPOST_MARKS = re.compile(r"转发微博|轉發微博|转发|repost|//@[^:：\s]{0,30}[:：]|@[^\s:：]{1,30}")
-_WORD_CHAR = re.compile(r"[^\W_]")
 _REPOST_MAX = 300  # longer texts always have words of their own
 
 
 def is_bare_repost(text: str) -> bool:
     """The text is a repost marker, an @ chain or punctuation, and nothing else."""
-    if not text or len(text) > _REPOST_MAX:
-        return False
-    return _WORD_CHAR.search(_REPOST_MARKS.sub("", text)) is None
+    return bool(text) and len(text) <= _REPOST_MAX and not own_words(text)
 
 
 RULE_WEIGHT = 1.0  # logit per cue-weight point added to the model's category log-probability

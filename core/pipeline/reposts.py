@@ -15,24 +15,15 @@ model read "已停用" under a serum-allergy post as 商品质量), as events co
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from core.enums import Category, SentimentLabel, Severity, UrgencySignal
 from core.index.protocol import MentionIndex
 from core.models import Complaint, Mention, Sentiment, Urgency, mention_id
+from core.repost_text import own_words
 
-_BOILERPLATE = re.compile(
-    r"转发微博|轉發微博|转发|轉發|repost|//@[^:：/\s]{1,40}[:：]?|@[^:：/\s]{1,40}", re.IGNORECASE
-)
-_NO_WORDS = re.compile(r"[\W_]+")
 SHORT_WORDS = 8  # a repost saying at most this many characters of its own is "short"
 _OWN_REACH = frozenset({UrgencySignal.AUTHOR_INFLUENCE, UrgencySignal.SPREAD_VELOCITY})
-
-
-def own_words(text: str) -> str:
-    """What a repost says itself: its text without repost boilerplate, @names and punctuation."""
-    return _NO_WORDS.sub("", _BOILERPLATE.sub("", text))
 
 
 def is_bare_repost(mention: Mention) -> bool:
