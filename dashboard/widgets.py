@@ -31,6 +31,7 @@ T = TypeVar("T")
 
 def multiselect(label: str, options: Sequence[T], **kwargs: Any) -> list[T]:
     """st.multiselect without Streamlit's bulk action, whose label is English ("Select all")."""
+    kwargs.setdefault("placeholder", "请选择")  # Streamlit's own is "Choose options"
     return st.multiselect(label, options, select_all=False, **kwargs)
 
 

@@ -47,9 +47,9 @@ PAGE_SIZE = 20
 
 ctx = get_context()
 tz = ctx.config.tz
-st.title(f"舆情态势 · {ctx.config.brand}")
+st.title(f"舆情态势 · {ctx.config.brand}", anchor=False)
 with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
-    st.header("趋势图")
+    st.header("趋势图", anchor=False)
     trend_range = range_choice(
         "overview", TREND_DEFAULT, help="只改变趋势图的时间范围；待处理事项和最新提及看最近 24 小时"
     )
@@ -113,7 +113,7 @@ def banner(item: AttentionItem, moment: datetime) -> None:
 
 def attention_list(items: list[AttentionItem], moment: datetime) -> None:
     """待处理事项: each open case / unhandled alert with age, owner, next deadline and SLA."""
-    st.subheader("待处理事项")
+    st.subheader("待处理事项", anchor=False)
     if not items:
         st.success("目前没有待处理的预警或案件。", icon=":material/check_circle:")
         return
@@ -150,7 +150,7 @@ def pinned(moment: datetime, seen: datetime) -> list[str]:
     own_posts = [m for i in own_ids if (m := ctx.index.get(i)) is not None]
     unique = list({m.id: m for m in [*own_posts, *found]}.values())
     if unique:
-        st.subheader("置顶 · 需要优先处理的内容")
+        st.subheader("置顶 · 需要优先处理的内容", anchor=False)
         mention_cards(unique, new_since=seen)
     return [m.id for m in unique]
 
@@ -180,7 +180,7 @@ def trend(moment: datetime) -> None:
 
 def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
     """The newest mentions, a page at a time (pinned ones are not repeated)."""
-    st.subheader("最新提及")
+    st.subheader("最新提及", anchor=False)
     page = int(st.session_state.get("overview-page", 1))
     query = SearchQuery(since=rounded(moment) - timedelta(days=1), limit=PAGE_SIZE)
     result = search(replace(query, offset=(page - 1) * PAGE_SIZE))

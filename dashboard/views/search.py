@@ -33,12 +33,12 @@ def found_line(total: str, window: TimeWindow, page: int, pages: int) -> str:
     return line
 
 
-st.title("检索")
+st.title("检索", anchor=False)
 # The one search box is the page's own: the sidebar keeps the filters only.
 query, window = filter_sidebar("search", keyword=False)
 cols = st.columns([3, 1])
 text = cols[0].text_input("搜索内容（中文子串，空格=并且，-排除）", placeholder="例如：退款 -广告")
-sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s])
+sort = cols[1].selectbox("排序", list(SORTS), format_func=lambda s: SORTS[s], placeholder="请选择")
 # The list asked for, whatever the hour: the time range by its step, not its moving start.
 scope = list_scope(replace(query, text=text or None, sort=sort), window.label)
 if st.session_state.get("search-asked") != scope:  # a new search starts on its first page
