@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
+from core.index.textquery import parse_text_query, wordless_zh
 from core.validation import message as pydantic_message
 
 
@@ -71,6 +72,8 @@ def _invalid(match: re.Match[str], exc: Any) -> str:
 
 def _no_option(match: re.Match[str], exc: Any) -> str:
     name = match["name"]
+    if parse_text_query(name).wordless:  # `search '- -'`: a query without words, not an option
+        return wordless_zh(name)
     if len(name) > 1 and name[0] == "-" and not name[1].isascii():
         # `search '-广告'`: a word to exclude, read as options -广 -告
         return (
@@ -101,7 +104,8 @@ def _subcommand_hint(name: str, exc: Any) -> str:
 # (English message shape, Chinese wording) for every usage error click raises.
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Any], str]]] = [
     (
-        re.compile(r"^No such option: (?P<name>\S+)(?: \(Possible options: (?P<alt>.+)\))?$"),
+        # `.+?`: click names `search '- -'` option "- " (a space in it)
+        re.compile(r"^No such option: (?P<name>.+?)(?: \(Possible options: (?P<alt>.+)\))?$"),
         _no_option,
     ),
     (

@@ -48,6 +48,11 @@ _CHAT = str.maketrans(
     }
 )
 ALLOWED_SCHEMES = ("http", "https")
+# Streamlit's markdown (remark-gfm) turns http(s)://…, www.… and a@b.c in text into links
+# after entities are decoded, so escaping does not stop it: a post or author name would put a
+# link to anywhere on our page. An invisible word joiner inside each pattern breaks it.
+_AUTOLINK = re.compile(r"(?i)(https?)(?=://)|(www)(?=\.)|([A-Za-z0-9_.+-])(?=@[-\w]+\.)")
+WORD_JOINER = "\u2060"
 
 
 def strip_invisible(text: str) -> str:
@@ -56,10 +61,12 @@ def strip_invisible(text: str) -> str:
 
 
 def streamlit_text(text: object, one_line: bool = False) -> str:
-    """User text for Streamlit markdown (with or without unsafe_allow_html): shown literally."""
+    """User text for Streamlit markdown (with or without unsafe_allow_html): shown literally,
+    and never a link (a bare URL, www. or e-mail address gets a word joiner)."""
     clean = strip_invisible(str(text))
     if one_line:
         clean = " ".join(clean.split())
+    clean = _AUTOLINK.sub(lambda m: m.group() + WORD_JOINER, clean)
     return "".join(_STREAMLIT.get(c, c) for c in clean)
 
 

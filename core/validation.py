@@ -24,6 +24,8 @@ _MESSAGES: dict[str, str] = {
     "bool_parsing": "应为 true 或 false",
     "bool_type": "应为 true 或 false",
     "string_type": "应为文本",
+    # A lone UTF-16 surrogate ("\\ud800" in JSON, half an emoji cut by a platform).
+    "string_unicode": "含无法保存的字符（孤立的 UTF-16 代理项，如半个表情）：请在来源数据里修正",
     "list_type": "应为列表（每项一行，以 - 开头）",
     "dict_type": "应为键值映射（key: value）",
     "model_type": "应为键值映射（key: value）",

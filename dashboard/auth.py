@@ -112,7 +112,7 @@ def sidebar() -> None:
 
 def login_form() -> None:
     """The login form; a successful login reruns the same URL (deep links survive)."""
-    st.title("yuqing 舆情监测 · 登录")
+    st.title("yuqing 舆情监测 · 登录", anchor=False)
     with st.form("login"):
         username = st.text_input("用户名")
         password = st.text_input("密码", type="password")

@@ -1,6 +1,11 @@
 """Chinese for Streamlit's own widget texts: the date picker's calendar names months and weekdays
 in the browser's language (navigator.language), so an English browser showed January … December
-and S M T W in a Chinese dashboard. The app tells its page the language is zh-CN."""
+and S M T W in a Chinese dashboard. The app tells its page the language is zh-CN.
+
+The hint under a box being typed in (「Press Enter to apply」, 「… to submit form」, 「Press
+Ctrl+Enter …」 in a text area) is English in every browser: its text is hidden (also from screen
+readers) and a Chinese one shown in its place. None of our boxes sets max_chars, whose counter
+would share the hint's line."""
 
 from __future__ import annotations
 
@@ -22,9 +27,21 @@ SCRIPT = f"""<script>
 }})();
 </script>"""
 # The block and its layout wrapper take no room (the wrapper's flex gap pushed the title down).
+_HINT = "[data-testid='InputInstructions'] > span:first-child"
+HINTS = {
+    "": "按回车键确认",
+    "[data-testid='stForm'] ": "按回车键提交",
+    "[data-testid='stTextArea'] ": "按 Ctrl（Mac 为 ⌘）+ 回车键确认",
+    "[data-testid='stForm'] [data-testid='stTextArea'] ": "按 Ctrl（Mac 为 ⌘）+ 回车键提交",
+}
 HIDDEN = (
     f"<style>.st-key-{KEY}, [data-testid='stLayoutWrapper']:has(> .st-key-{KEY})"
-    " { display: none; }</style>"
+    " { display: none; }"
+    # font-size 0: the hidden English takes no room before the Chinese that follows it.
+    f" {_HINT} {{ visibility: hidden; font-size: 0; }}"
+    f" {_HINT}::after {{ visibility: visible; font-size: 0.75rem; }}"
+    + "".join(f' {scope}{_HINT}::after {{ content: "{text}"; }}' for scope, text in HINTS.items())
+    + "</style>"
 )
 
 

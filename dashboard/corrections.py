@@ -93,6 +93,7 @@ def correction_form(mentions: list[Mention], key: str, scope: str) -> None:
                     index=listed.index(current),
                     format_func=_label(field),
                     key=f"{key}-{field}-{mention.id}",
+                    placeholder="请选择",
                 )
             )
         _history(mention)
@@ -143,7 +144,9 @@ def _chosen(mentions: list[Mention], key: str, scope: str) -> Mention:
         # caption); a value set here is sent to it, so the box shows the mention a save changes.
         st.session_state[pick] = target
     labels = _labels(by_id)
-    picked = st.selectbox("要校正的提及", ids, format_func=labels.__getitem__, key=pick)
+    picked = st.selectbox(
+        "要校正的提及", ids, format_func=labels.__getitem__, key=pick, placeholder="请选择"
+    )
     mention = by_id[picked or ids[0]]
     st.session_state[f"{key}-offered"] = by_id
     st.session_state[f"{key}-chosen"] = mention

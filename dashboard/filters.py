@@ -40,7 +40,7 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
     range that cannot be (start after end) is refused in Chinese and the page stops there."""
     ctx = get_context()
     with st.sidebar:
-        st.header("筛选")
+        st.header("筛选", anchor=False)
         label, start, end = range_choice(key)
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
         plan_names = {p.id: p.name for p in ctx.config.plans}
@@ -87,6 +87,7 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
             help="投诉判断与情感无关：中性措辞的故障反映也算投诉。"
             "补救后好评：投诉处理好之后的表扬（服务补救见效），不算投诉",
             key=f"{key}-complaint",
+            placeholder="请选择",
         )
         levels: list[Severity | None] = [None, *Severity]
         min_urgency = st.selectbox(
@@ -94,6 +95,7 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
             levels,
             format_func=lambda u: "全部" if u is None else SEVERITY_LABELS_ZH[u],
             key=f"{key}-urg",
+            placeholder="请选择",
         )
     query = SearchQuery(
         text=text or None,
@@ -115,7 +117,12 @@ def range_choice(
 ) -> tuple[str, date | None, date | None]:
     """The 时间范围 choice where the caller draws it: (label, and a 自定义 range's two dates)."""
     label = st.selectbox(
-        "时间范围", CHOICES, index=CHOICES.index(default), help=help, key=f"{key}-range"
+        "时间范围",
+        CHOICES,
+        index=CHOICES.index(default),
+        help=help,
+        key=f"{key}-range",
+        placeholder="请选择",
     )
     start, end = custom_dates(key) if label == CUSTOM else (None, None)
     return label, start, end

@@ -32,7 +32,7 @@ def own_accounts_block(moment: datetime) -> None:
             )
             if a.rule_type == OWN_RULE_TYPE
         ]
-    st.subheader("官方账号")
+    st.subheader("官方账号", anchor=False)
     cols = st.columns(len(names) + 1)
     for column, name in zip(cols, names, strict=False):
         query = SearchQuery(text=name, since=rounded(moment) - timedelta(days=1))

@@ -86,6 +86,9 @@ class AttentionItem:
     # When the crisis began: its alert's first matching post (else when that alert, or the
     # case without one, was opened): the banner and 待处理事项 date and age it alike.
     started_at: datetime | None = None
+    # What `start` is, in words for the banner: 首帖 (the alert's first matching post), 预警
+    # (the alert, when it names no first post) or 立案 (a case without an alert).
+    start_label: str = "立案"
 
     @property
     def start(self) -> datetime:
@@ -126,12 +129,18 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
         alert_id=alert_id,
         case_id=case.id,
         started_at=first_post(alert) if alert is not None else case.opened_at,
+        start_label=start_label(alert) if alert is not None else "立案",
     )
 
 
 def first_post(alert: Alert) -> datetime:
     """When an alert's crisis began: its first matching post, else when it opened."""
     return alert.window_start or alert.opened_at
+
+
+def start_label(alert: Alert) -> str:
+    """What first_post(alert) is: 首帖, or 预警 when the alert names no first post."""
+    return "首帖" if alert.window_start is not None else "预警"
 
 
 def _alert_item(alert: Alert, more: int) -> AttentionItem:
@@ -150,6 +159,7 @@ def _alert_item(alert: Alert, more: int) -> AttentionItem:
         sla=None,
         alert_id=alert.id,
         started_at=first_post(alert),
+        start_label=start_label(alert),
     )
 
 
@@ -170,6 +180,17 @@ def countdown(due: datetime | None, now: datetime) -> str:
     left = due - now
     words = duration_zh(abs(left))
     return f"还剩 {words}" if left >= timedelta() else f"已逾期 {words}"
+
+
+def next_step_words(item: AttentionItem, now: datetime) -> tuple[str, str]:
+    """(what the next step tile shows, which step and what to do): the countdown of the case's
+    next playbook step, or, before a case is opened, that opening one is the first step."""
+    if item.case_id is None:
+        where = f"：点「预警 #{item.alert_id}」，再点「立案」" if item.alert_id is not None else ""
+        return "尚未立案", f"立案并启动预案{where}"
+    if item.next_due is None:
+        return "没有限时步骤", "预案中没有待办的限时步骤，点下方案件查看进展"
+    return countdown(item.next_due, now), item.next_step or ""
 
 
 def sla_text(clock: SlaClock | None, now: datetime) -> str:

@@ -1,5 +1,9 @@
 """What is new since I last looked: each page's 已读 mark (its first visit in this session, moved
-by 全部标为已读), the mentions published after it (their cards say 新) and how many they are."""
+by 全部标为已读), the mentions collected after it (their cards say 新) and how many they are.
+
+New means new to the reader: counted by when we collected a post, not when it was published,
+so a late-crawled or back-filled old post counts, and a post published just before the mark but
+collected after it is not missed."""
 
 from __future__ import annotations
 
@@ -29,8 +33,7 @@ def mark_read(key: str) -> None:
 
 def unread_line(key: str, query: SearchQuery, seen: datetime) -> None:
     """「自 12-03 15:20 以来新增 12 条（卡片标「新」）」 and the button that marks them read."""
-    since = max(query.since, seen) if query.since else seen
-    fresh = count(replace(query, since=since))
+    fresh = count(replace(query, collected_since=seen))
     when = seen.astimezone(get_context().config.tz).strftime("%m-%d %H:%M")
     text, button = st.columns([4, 1], vertical_alignment="center")
     if fresh:
@@ -43,5 +46,5 @@ def unread_line(key: str, query: SearchQuery, seen: datetime) -> None:
         on_click=mark_read,
         args=(key,),
         disabled=not fresh,
-        help="之后发布的提及才标「新」",
+        help="之后采集到的提及才标「新」",
     )

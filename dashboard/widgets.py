@@ -31,6 +31,7 @@ T = TypeVar("T")
 
 def multiselect(label: str, options: Sequence[T], **kwargs: Any) -> list[T]:
     """st.multiselect without Streamlit's bulk action, whose label is English ("Select all")."""
+    kwargs.setdefault("placeholder", "请选择")  # Streamlit's own is "Choose options"
     return st.multiselect(label, options, select_all=False, **kwargs)
 
 
@@ -107,7 +108,7 @@ NOTE_STYLE = "color:rgba(49,51,63,0.6)"
 def mention_html(
     mention: Mention, copies: int = 0, similar: bool = False, new: bool = False
 ) -> str:
-    """One mention card as HTML: badges (新 first when `new`: published since the page was last
+    """One mention card as HTML: badges (新 first when `new`: collected since the page was last
     read), author, time, title, text, why it is urgent, copies."""
     ctx = get_context()
     author = mention.author
@@ -174,7 +175,7 @@ def mention_cards(
     new_since: datetime | None = None,
 ) -> None:
     """Mention cards as one element (one markdown block renders far faster than 20 widgets);
-    those published at or after `new_since` say 新."""
+    those collected at or after `new_since` say 新 (new to the reader, whenever published)."""
     if not mentions:
         return
     copies = copies or {}
@@ -188,7 +189,7 @@ def mention_cards(
             m,
             copies.get(m.id, 0),
             shapes.get(m.group_id or "", (1, 1))[1] > 1,
-            new=new_since is not None and m.published_at >= new_since,
+            new=new_since is not None and m.collected_at >= new_since,
         )
         for m in mentions
     ]

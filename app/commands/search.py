@@ -27,7 +27,7 @@ from core.enums import (
 )
 from core.escaping import console_text
 from core.index.protocol import SearchQuery, SortOrder
-from core.index.textquery import parse_text_query
+from core.index.textquery import parse_text_query, wordless_zh
 from core.masking import mask_personal_data
 from core.models import Mention, complaint_mark
 from core.regions import short_regions, unfamiliar_regions
@@ -119,6 +119,8 @@ def search(
             param_hint="'--resolved'",
         )
     parsed = parse_text_query(query)
+    if parsed.wordless:
+        raise typer.BadParameter(wordless_zh(query), param_hint="'query'")
     if parsed.unsearchable:
         raise typer.BadParameter(
             f"搜索词 {query!r} 里没有可检索的文字：只有汉字、字母和数字能检索，"

@@ -38,7 +38,9 @@ class SplitField(StrEnum):
 class SearchQuery:
     """Full-text query (Chinese substrings; space = AND, leading '-' = NOT) plus filters.
 
-    `since`/`until` bound `published_at` (since inclusive, until exclusive).
+    `since`/`until` bound `published_at` (since inclusive, until exclusive);
+    `collected_since` bounds `collected_at` (when we fetched it: a late-crawled old post is
+    collected after a moment it was published before).
     """
 
     text: str | None = None
@@ -56,6 +58,7 @@ class SearchQuery:
     resolved: bool | None = None
     since: datetime | None = None
     until: datetime | None = None
+    collected_since: datetime | None = None  # inclusive
     ids: Sequence[str] = ()
     id_prefix: str = ""  # only ids that start with it (a shortened id a person typed)
     sort: SortOrder = SortOrder.NEWEST

@@ -210,6 +210,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             mention.region,
             None if mention.complaint is None else int(mention.complaint.flag),
             None if mention.complaint is None else int(mention.complaint.resolved),
+            epoch(mention.collected_at),
         )
 
     def _pending(

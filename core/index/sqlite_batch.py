@@ -26,8 +26,8 @@ from core.index.textquery import token_text
 RID_MASK = (1 << RID_SHIFT) - 1  # the row id bits below a second's base
 INSERT_MENTION = (
     "INSERT INTO mentions (rid, id, seq, source, channel, published, sentiment, category,"
-    " urgency_rank, urgency_score, author, body, doc, region, complaint, resolved)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " urgency_rank, urgency_score, author, body, doc, region, complaint, resolved,"
+    " collected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 

@@ -67,6 +67,7 @@ def unfiltered(query: SearchQuery) -> bool:
         and query.resolved is None
         and query.since is None
         and query.until is None
+        and query.collected_since is None
     )
 
 
@@ -114,4 +115,7 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
     if query.until is not None:
         clauses.append("m.published < ?")
         params.append(epoch(query.until))
+    if query.collected_since is not None:
+        clauses.append("m.collected >= ?")
+        params.append(epoch(query.collected_since))
     return " AND ".join(clauses), params

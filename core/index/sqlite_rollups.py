@@ -198,6 +198,8 @@ def shape_of(query: SearchQuery) -> Shape | None:
         return None
     if query.complaint is not None or query.resolved is not None:  # not in the rollups
         return None
+    if query.collected_since is not None:  # rollups are by publication hour only
+        return None
     if len(query.plans) > 1:
         return None
     used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]

@@ -78,7 +78,12 @@ CREATE TABLE IF NOT EXISTS rollup_keywords (
 """
 # Columns added after the first release: an older mentions.db gets them at open (every row
 # keeps its data; the new column is NULL, as the stored documents have no value for it).
-ADDED_COLUMNS = {"region": "TEXT", "complaint": "INTEGER", "resolved": "INTEGER"}
+ADDED_COLUMNS = {
+    "region": "TEXT",
+    "complaint": "INTEGER",
+    "resolved": "INTEGER",
+    "collected": "REAL",  # collected_at in seconds since the epoch (what is new to a reader)
+}
 # A column whose value older rows may already carry in their stored JSON is filled from it
 # once, when the column is added (1/0 for a classified mention, NULL = unknown). A decision
 # stored before `resolved` existed reads as not resolved, as the model reads it.
@@ -86,6 +91,8 @@ FILL_ADDED = {
     "complaint": "json_extract(doc, '$.complaint.flag')",
     "resolved": "CASE WHEN json_type(doc, '$.complaint') = 'object'"
     " THEN COALESCE(json_extract(doc, '$.complaint.resolved'), 0) END",
+    # Every stored document has collected_at (ISO 8601); julianday keeps milliseconds.
+    "collected": "(julianday(json_extract(doc, '$.collected_at')) - 2440587.5) * 86400.0",
 }
 # Written by older versions, no longer kept: documents per token (now the FTS vocabularies)
 # and an index that repeated the first column of mention_keywords_rid_keyword.
@@ -102,6 +109,8 @@ CREATE INDEX IF NOT EXISTS mentions_complaint ON mentions(complaint, published);
 -- Partial: the other 99 % of inserts touch no extra b-tree (the filter writes resolved = 1
 -- literally, so the planner can use it).
 CREATE INDEX IF NOT EXISTS mentions_resolved ON mentions(published) WHERE resolved = 1;
+-- 新 since I last looked: the few mentions collected after a moment, without a table scan.
+CREATE INDEX IF NOT EXISTS mentions_collected ON mentions(collected);
 """
 TIME_LAYOUT = "time"
 SEQ_LAYOUT = "seq"

@@ -6,7 +6,8 @@ and signs (ＸＷＦ, １２３１５, the ideographic space) count as their ASC
 
 Only CJK characters, letters and digits are indexed: emoji and punctuation separate tokens.
 A term without any of them is left out of the match; a query whose terms are all such (`😡`,
-`！！！`) matches nothing (TextQuery.unsearchable) rather than everything.
+`！！！`) matches nothing (TextQuery.unsearchable) rather than everything, and so does one of
+only quote marks, minus signs and spaces (`"`, `-`, `" -`: TextQuery.wordless).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _IS_CJK = re.compile(rf"[{_CJK}]")
 # Queries and stored texts are folded alike, so "APP" finds "ＡＰＰ闪退" and the other way round;
 # CJK text is left as typed.
 _FULL_WIDTH = re.compile(r"[\u3000\uff01-\uff5e]+")
+_OPERATORS = ' "-\t\n\r\x0b\x0c'  # what a query holds besides its words (after folding)
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # One match per token of bigram_tokens, in its order: at a CJK character followed by another
 # one, their bigram; at a lone CJK character, itself; at a word's start, the word. The last
@@ -38,6 +40,8 @@ class TextQuery:
 
     must: list[str] = field(default_factory=list)
     must_not: list[str] = field(default_factory=list)
+    # Text was typed, but it held only quote marks, minus signs and spaces: no term at all.
+    wordless: bool = False
 
     @property
     def empty(self) -> bool:
@@ -56,6 +60,8 @@ class TextQuery:
         The required terms decide (the excluded ones when there are none): such a query must
         match nothing, not every mention.
         """
+        if self.wordless:
+            return True
         group = self.must or self.must_not
         return bool(group) and not any(bigram_tokens(term) for term in group)
 
@@ -75,7 +81,16 @@ def parse_text_query(text: str | None) -> TextQuery:
             query.must_not.append(part[1:])
         elif part and part != "-":
             query.must.append(part)
+    query.wordless = all(not term.strip(_OPERATORS) for term in (*query.must, *query.must_not))
     return query
+
+
+def wordless_zh(text: str) -> str:
+    """Why a query of only quote marks, minus signs and spaces is refused (CLI), in Chinese."""
+    return (
+        f"搜索词 {text!r} 里没有要检索的词：只有引号、减号或空格。请写上词语，例如 退款；"
+        "要排除某个词，写在其他词之后并在词前加减号，例如 '退款 -广告'；不写搜索词则列出全部提及"
+    )
 
 
 def bigram_tokens(text: str) -> list[str]:

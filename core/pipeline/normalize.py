@@ -121,9 +121,11 @@ def normalize_noting(mention: Mention) -> Normalized:
     if published - collected > FUTURE_SLACK:
         times.append(future_repair(published, collected, "发布时间", "采集时间"))
         published = collected
-    repairs = [*mention.repairs, *garble, *short, *cut_note, *times]
+    links, link_notes = _clean_links(mention)
+    repairs = [*_clean_list(mention.repairs), *garble, *short, *cut_note, *times, *link_notes]
     clean = mention.model_copy(
         update={
+            **links,
             "text": text[:MAX_TEXT],
             "repairs": repairs,
             "title": title or None,
@@ -135,7 +137,7 @@ def normalize_noting(mention: Mention) -> Normalized:
             "collected_at": collected,
         }
     )
-    return Normalized(clean, cut, [*garble, *short, *times])
+    return Normalized(clean, cut, [*garble, *short, *times, *link_notes])
 
 
 def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str:
@@ -150,6 +152,42 @@ def _clean_field(value: str) -> str:
     """A one-line field (author, URL, region) without control, bidi or zero-width characters:
     an ESC in an author name drove the terminal of `yuqing search`, a NUL broke the export."""
     return strip_invisible(_CONTROL.sub("", value))
+
+
+# The id and list fields a record may carry besides its text, by their Chinese names.
+_LINK_FIELDS = {"reply_to": "回复对象", "repost_of": "转发来源", "group_id": "相同内容组"}
+_LIST_FIELDS = {"plans": "监测方案", "keywords": "关键词"}
+
+
+def _clean_list(values: list[str]) -> list[str]:
+    """Each value as _clean_field leaves it, empty ones dropped."""
+    return [v for v in (_clean_field(value).strip() for value in values) if v]
+
+
+def _clean_links(mention: Mention) -> tuple[dict[str, object], list[str]]:
+    """reply_to, repost_of, group_id, plans and keywords without lone surrogates or control
+    characters (one in a plan id stopped the mention at the index with an English reason), and
+    a Chinese repair note per field that lost any."""
+    update: dict[str, object] = {}
+    notes: list[str] = []
+    for name, label in _LINK_FIELDS.items():
+        value = getattr(mention, name)
+        if value is not None and (clean := _clean_field(value).strip()) != value:
+            update[name] = clean or None
+            notes.append(_dropped_note(name, label))
+    for name, label in _LIST_FIELDS.items():
+        values = getattr(mention, name)
+        if (clean_values := _clean_list(values)) != values:
+            update[name] = clean_values
+            notes.append(_dropped_note(name, label))
+    return update, notes
+
+
+def _dropped_note(name: str, label: str) -> str:
+    return (
+        f"{label}（{name}）含无法保存的字符（孤立的 UTF-16 代理项，如半个表情，或控制字符），"
+        "已删除这些字符"
+    )
 
 
 def _clean_author(author: Author) -> Author:

@@ -99,7 +99,7 @@ class Pipeline:
         result = self.index.upsert_many(classified, known)
         by_id = {m.id: m for m in classified}
         report.rejected.extend(
-            (by_id[i].native_id, f"index: {why}") for i, why in result.errors.items()
+            (by_id[i].native_id, f"写入索引失败：{why}") for i, why in result.errors.items()
         )
         report.new = [by_id[i] for i in result.created]
         report.updated = [by_id[i] for i in result.updated]

@@ -43,7 +43,7 @@ CASE_PAGE = VIEWS / "case_detail.py"
 DRAWN = "alerts-drawn"  # what the page's last full run listed, for the watch below
 
 ctx = get_context()
-st.title("预警中心")
+st.title("预警中心", anchor=False)
 if skipped := recorded(ctx):  # rule files the running service could not load
     st.error(
         skipped.headline()

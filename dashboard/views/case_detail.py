@@ -120,7 +120,9 @@ if not choices:
 wanted = st.query_params.get("case_id")
 ids = list(choices)
 start = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in choices else 0
-case_id = st.sidebar.selectbox("案件", ids, index=start, format_func=lambda i: f"#{i} {choices[i]}")
+case_id = st.sidebar.selectbox(
+    "案件", ids, index=start, format_func=lambda i: f"#{i} {choices[i]}", placeholder="请选择"
+)
 st.query_params["case_id"] = str(case_id)
 with ctx.sessions() as session:
     info: CaseDetail = detail(
@@ -133,7 +135,7 @@ case = info.card.case
 story = event_for_mentions(case_mentions(case))  # linked in 时间线: keeps the page top stable
 closed = case.status_enum == CaseStatus.CLOSED
 
-st.title(f"案件 #{case.id} · {streamlit_text(case.title)}")
+st.title(f"案件 #{case.id} · {streamlit_text(case.title)}", anchor=False)
 # Always one slot for a refusal: an element that comes and goes would shift everything below
 # it, and Streamlit would then redraw (and collapse) the expander the user is working in.
 refusal = st.empty()
@@ -168,7 +170,11 @@ with st.container(border=True):
     options = list(transitions.allowed_next(case.status_enum))
     left, mid, right = st.columns([2, 3, 1])
     target = left.selectbox(
-        "变更状态为", options, format_func=lambda s: s.label_zh, disabled=VIEW_ONLY
+        "变更状态为",
+        options,
+        format_func=lambda s: s.label_zh,
+        disabled=VIEW_ONLY,
+        placeholder="请选择",
     )
     if st.session_state.pop("clear-status-note", False):
         st.session_state["status-note"] = ""
@@ -319,6 +325,7 @@ with recovery_tab, st.form("recovery"):
         if record and record.win_back_tier
         else 1,
         disabled=VIEW_ONLY,
+        placeholder="请选择",
     )
     if st.form_submit_button("保存服务补救记录", disabled=VIEW_ONLY):
         moment = now()
@@ -378,6 +385,7 @@ with settings, st.form("fields"):
             index=names.index(case.owner or ""),
             format_func=lambda name: name or "未指派",
             disabled=VIEW_ONLY,
+            placeholder="请选择",
         )
     else:
         owner_name = st.text_input("负责人", value=case.owner or "", disabled=VIEW_ONLY)
@@ -388,6 +396,7 @@ with settings, st.form("fields"):
         index=levels.index(case.severity_enum),
         format_func=lambda s: s.label_zh,
         disabled=VIEW_ONLY,
+        placeholder="请选择",
     )
     waiting = st.checkbox(
         "等待客户回复（暂停 SLA 计时）", value=case.waiting_on_customer, disabled=VIEW_ONLY

@@ -22,7 +22,7 @@ from dashboard.situation import waiting_alerts
 
 DETAIL_PAGE = VIEWS / "case_detail.py"
 ctx = get_context()
-st.title("案件看板")
+st.title("案件看板", anchor=False)
 actor = auth.actor()
 
 
@@ -56,7 +56,7 @@ def alert_caption(alert: Alert) -> str:
     return f"级别 {level} · 规则「{rule_zh(alert.rule, alert.rule_type)}」 · 首次触发 {first}"
 
 
-st.subheader("待立案预警")
+st.subheader("待立案预警", anchor=False)
 with ctx.sessions() as session:
     pending = waiting_alerts(session)
 if not pending:
@@ -85,7 +85,9 @@ for alert, more in pending:
 with st.expander("手工立案"), st.form("manual-case"):
     title = st.text_input("标题")
     summary = st.text_area("摘要")
-    severity = st.selectbox("严重程度", list(Severity), index=1, format_func=lambda s: s.label_zh)
+    severity = st.selectbox(
+        "严重程度", list(Severity), index=1, format_func=lambda s: s.label_zh, placeholder="请选择"
+    )
     submitted = st.form_submit_button("立案", disabled=not auth.may_act())
     if submitted and not actor:
         st.error(auth.actor_needed_zh("立案"))
@@ -122,7 +124,7 @@ def card(item: CaseCard[CaseRow]) -> None:
             open_detail(case.id)
 
 
-st.subheader("案件")
+st.subheader("案件", anchor=False)
 me = auth.current()
 toggles = st.columns(2)
 show_closed = toggles[0].toggle("显示已关闭", value=False)

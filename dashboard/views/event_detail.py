@@ -43,7 +43,7 @@ moment = event_clock()
 
 def stop(message: str) -> NoReturn:
     """No event to show: say why, link to the list, stop the page."""
-    st.title("事件详情")
+    st.title("事件详情", anchor=False)
     st.info(message)
     st.page_link(LIST_PAGE, label="返回事件列表", icon=":material/hub:")
     st.stop()
@@ -63,7 +63,9 @@ if st.query_params.get("event") and linked is None:
     stop("没有这个事件（可能已过期被清理）。")
 ids = list(titles)
 start_at = ids.index(linked.id) if linked is not None else 0
-chosen = st.sidebar.selectbox("事件", ids, index=start_at, format_func=lambda i: titles[i])
+chosen = st.sidebar.selectbox(
+    "事件", ids, index=start_at, format_func=lambda i: titles[i], placeholder="请选择"
+)
 event = linked if linked is not None and linked.id == chosen else find_event(chosen)
 if event is None:
     stop("没有这个事件（可能已过期被清理）。")
@@ -74,7 +76,7 @@ status = status_at(event, moment)
 growth = growth_at(event, moment)
 started = event.started_at.astimezone(tz)
 
-st.title(f"事件：{streamlit_text(event.title or '未命名事件', one_line=True)}")
+st.title(f"事件：{streamlit_text(event.title or '未命名事件', one_line=True)}", anchor=False)
 last = event.last_at.astimezone(tz)
 st.caption(
     f"{EVENT_STATUS_ZH[status]} · {started:%m-%d %H:%M} 开始，持续 "
@@ -105,7 +107,7 @@ with st.container(border=True, key="event-first"):
     else:
         st.caption("首发内容已不在索引中（可能已按保留期清理）。")
 
-st.subheader("事件脉络")
+st.subheader("事件脉络", anchor=False)
 with st.container(key="event-timeline"):
     show(timeline_chart(story, tz))
 step = step_label(steps(mentions, tz)[1])
@@ -113,7 +115,7 @@ st.caption(
     f"柱：{step}提及量；线：负面与投诉占比；▼ 预警开始；★ 关键发文（首发、官方发文、关键节点、大V）"
 )
 
-st.subheader("传播路径")
+st.subheader("传播路径", anchor=False)
 tree = story.propagation
 shape = st.columns(4)
 shape[0].metric("转发/回复", tree.linked)
@@ -132,7 +134,7 @@ with st.container(key="event-tree"):
     if alone > 0:
         st.caption(f"另有 {alone} 条独立发帖（同一话题或相同文本，非转发/回复）")
 
-st.subheader("主要传播者")
+st.subheader("主要传播者", anchor=False)
 # Plain HTML tables: a data grid per small table cost more to draw than the whole page's text.
 show(
     html_table(
@@ -178,7 +180,7 @@ with right:
         )
     )
 
-st.subheader("关联预警与案件")
+st.subheader("关联预警与案件", anchor=False)
 if not story.alerts and not story.cases:
     st.caption("本事件还没有触发预警，也没有立案。")
 for alert in story.alerts:

@@ -32,10 +32,10 @@ SORTS = {
 
 ctx = get_context()
 tz = ctx.config.tz
-st.title("事件")
+st.title("事件", anchor=False)
 st.caption("相似舆情聚合成的事件：同一话题、相同文本或转发/回复关系。点击标题查看事件脉络。")
 with st.sidebar:
-    st.header("筛选")
+    st.header("筛选", anchor=False)
     chosen_range = range_choice("events", "最近 7 天", help="列出在这段时间内有新发帖的事件")
     statuses = multiselect(
         "状态",
@@ -45,7 +45,7 @@ with st.sidebar:
         placeholder="全部",
         key="events-status",
     )
-    order = st.selectbox("排序", list(SORTS), key="events-sort")
+    order = st.selectbox("排序", list(SORTS), key="events-sort", placeholder="请选择")
 
 
 def growth(row: EventRow) -> str:

@@ -37,7 +37,7 @@ def one_per_group(mentions: list[Mention]) -> list[Mention]:
 
 
 ctx = get_context()
-st.title(f"实时舆情 · {ctx.config.brand}")
+st.title(f"实时舆情 · {ctx.config.brand}", anchor=False)
 query, window = filter_sidebar("feed")
 interval = window.interval
 feed_size = st.sidebar.slider("显示条数", 10, 100, 20, step=10)
@@ -63,7 +63,7 @@ def live() -> None:
         show(trend_svg(rows, interval))
     else:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
-    st.subheader("最新提及")
+    st.subheader("最新提及", anchor=False)
     seen = seen_mark("feed")
     # Copies of one text by different authors share a group: one card each, with the count.
     # Page k shows groups (k-1)·n … k·n of the newest k·n·3 mentions: a group is on one page.

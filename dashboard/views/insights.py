@@ -18,7 +18,7 @@ from dashboard.reach import amplifiers, table
 from reports import communication
 
 ctx = get_context()
-st.title("舆情分析")
+st.title("舆情分析", anchor=False)
 query, chosen = filter_sidebar("insights")
 moment = now()
 # The period's length, for 环比 and 上一时段 (全部 has no period before it).
@@ -63,7 +63,7 @@ def hot_word_tip(word: str, times: int, before: dict[str, int] | None) -> str:
     return f"{word}：{times:,} 次{earlier}"
 
 
-st.subheader("地域分布")
+st.subheader("地域分布", anchor=False)
 measure = st.segmented_control(
     "地图指标", ["提及量", "负面占比"], default="提及量", key="map-measure"
 )
@@ -81,7 +81,7 @@ right.caption("按作者 IP 属地统计；未标注属地的提及不计入地�
 
 words_col, mix_col = st.columns(2)
 with words_col:
-    st.subheader("热词")
+    st.subheader("热词", anchor=False)
     # The brand's own name (and its fragments) is in nearly every post: not a hot word.
     own_words = [ctx.config.brand, *own_accounts().names(), *(p.name for p in ctx.config.plans)]
     hot = {
@@ -100,7 +100,7 @@ with words_col:
     else:
         st.info("所选范围内没有关键词。")
 with mix_col:
-    st.subheader("投诉类别构成")
+    st.subheader("投诉类别构成", anchor=False)
     mix = terms(window, SplitField.CATEGORY, 20)
     labels = {c.value: CATEGORY_LABELS_ZH[c] for c in Category}
     if mix:
@@ -120,7 +120,7 @@ with mix_col:
     if said := communication_line(window):
         st.caption(said)
 
-st.subheader("KOL / 媒体影响力榜")
+st.subheader("KOL / 媒体影响力榜", anchor=False)
 
 
 @st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
@@ -137,7 +137,7 @@ else:
     st.info("所选范围内没有可排名的作者。")
 st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")
 
-st.subheader("导出")
+st.subheader("导出", anchor=False)
 st.caption(
     f"按当前筛选导出（最多 {MAX_ROWS:,} 条，最新优先）；手机号、身份证号、银行卡号、邮箱、"
     "详细地址已按报告的规则脱敏。"

@@ -26,7 +26,7 @@ from dashboard.own import own_accounts_block
 from dashboard.situation import (
     AttentionItem,
     attention,
-    countdown,
+    next_step_words,
     pending_alert_count,
     sla_text,
 )
@@ -36,14 +36,20 @@ from dashboard.unread import seen_mark, unread_line
 from dashboard.widgets import mention_cards
 
 ALERTS_PAGE, CASE_PAGE = VIEWS / "alerts.py", VIEWS / "case_detail.py"
+# What the banner's start is (AttentionItem.start_label), said in full under its numbers.
+START_WORDS = {
+    "首帖": "本次危机第一条相关帖子的发布时间",
+    "预警": "预警触发时间",
+    "立案": "立案时间",
+}
 TREND_DEFAULT = "最近 7 天"
 PAGE_SIZE = 20
 
 ctx = get_context()
 tz = ctx.config.tz
-st.title(f"舆情态势 · {ctx.config.brand}")
+st.title(f"舆情态势 · {ctx.config.brand}", anchor=False)
 with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
-    st.header("趋势图")
+    st.header("趋势图", anchor=False)
     trend_range = range_choice(
         "overview", TREND_DEFAULT, help="只改变趋势图的时间范围；待处理事项和最新提及看最近 24 小时"
     )
@@ -92,20 +98,22 @@ def banner(item: AttentionItem, moment: datetime) -> None:
             f"已持续 {duration_zh(moment - start)} · {owner}",
             icon=":material/emergency:",
         )
+        origin = START_WORDS[item.start_label]
+        counted = f"{local(start)}（{origin}）至今的全部提及，不只本次危机的帖子"
         cols = st.columns(4)
-        cols[0].metric("开始以来提及", f"{total:,}")
+        cols[0].metric(f"{item.start_label}以来全部提及", f"{total:,}", help=counted)
         cols[1].metric("其中负面", f"{negative / total:.0%}" if total else "—")
         cols[2].metric("高/紧急提及", f"{urgent:,}")
-        next_due = countdown(item.next_due, moment) if item.next_due else "—"
-        cols[3].metric("下一步截止", next_due, help=item.next_step or "")
-        if item.next_step:  # which step is due, not only in the tooltip
-            cols[3].caption(streamlit_text(item.next_step, one_line=True))
+        due, step = next_step_words(item, moment)
+        cols[3].metric("下一步", due, help=step)
+        cols[3].caption(streamlit_text(step, one_line=True))  # not only in the tooltip
+        st.caption(f"前三项统计：{counted}。")
         links(item, "banner")
 
 
 def attention_list(items: list[AttentionItem], moment: datetime) -> None:
     """待处理事项: each open case / unhandled alert with age, owner, next deadline and SLA."""
-    st.subheader("待处理事项")
+    st.subheader("待处理事项", anchor=False)
     if not items:
         st.success("目前没有待处理的预警或案件。", icon=":material/check_circle:")
         return
@@ -117,15 +125,15 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             head.caption(f"负责人/状态：{streamlit_text(item.owner, one_line=True)}")
             start = item.start  # as the banner counts it: one crisis, one age
             when.caption(f"开始 {local(start)}\n\n已持续 {duration_zh(moment - start)}")
-            if item.next_step:
-                step.caption(f"下一步：{item.next_step}\n\n{countdown(item.next_due, moment)}")
+            due, what = next_step_words(item, moment)
+            step.caption(f"下一步：{streamlit_text(what, one_line=True)}\n\n{due}")
             sla.caption(f"SLA：{sla_text(item.sla, moment)}")
             links(item, f"item-{index}")
 
 
 def pinned(moment: datetime, seen: datetime) -> list[str]:
     """Critical/high posts of the last day and spiking own posts, pinned above the feed (those
-    published since `seen` say 新)."""
+    collected since `seen` say 新)."""
     day = SearchQuery(since=rounded(moment) - timedelta(days=1))
     found = search(
         replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
@@ -142,7 +150,7 @@ def pinned(moment: datetime, seen: datetime) -> list[str]:
     own_posts = [m for i in own_ids if (m := ctx.index.get(i)) is not None]
     unique = list({m.id: m for m in [*own_posts, *found]}.values())
     if unique:
-        st.subheader("置顶 · 需要优先处理的内容")
+        st.subheader("置顶 · 需要优先处理的内容", anchor=False)
         mention_cards(unique, new_since=seen)
     return [m.id for m in unique]
 
@@ -172,7 +180,7 @@ def trend(moment: datetime) -> None:
 
 def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
     """The newest mentions, a page at a time (pinned ones are not repeated)."""
-    st.subheader("最新提及")
+    st.subheader("最新提及", anchor=False)
     page = int(st.session_state.get("overview-page", 1))
     query = SearchQuery(since=rounded(moment) - timedelta(days=1), limit=PAGE_SIZE)
     result = search(replace(query, offset=(page - 1) * PAGE_SIZE))

@@ -19,7 +19,7 @@ from reports.store import StoredReport, list_reports
 ALL_PLANS = "全部方案"
 
 ctx = get_context()
-st.title("舆情报告")
+st.title("舆情报告", anchor=False)
 
 
 def generate_form() -> None:
@@ -42,7 +42,9 @@ def generate_form() -> None:
         if isinstance(picked, tuple) and len(picked) == 2:
             first, last = picked
     names = {ALL_PLANS: ALL_PLANS} | {p.id: p.name for p in ctx.config.plans}
-    plan = st.selectbox("监测方案", list(names), format_func=names.__getitem__)
+    plan = st.selectbox(
+        "监测方案", list(names), format_func=names.__getitem__, placeholder="请选择"
+    )
     if st.button("生成报告", type="primary"):
         try:
             window = resolve_window(period, first, last, ctx.clock(), ctx.config.tz)
@@ -89,6 +91,8 @@ else:
     if wanted and wanted not in names:
         shown = streamlit_text(wanted, one_line=True)
         st.warning(f"没有找到报告 {shown}（可能已被删除），显示最新的一份。")
-    choice = st.selectbox("历史报告", stored, index=first, format_func=lambda r: r.title)
+    choice = st.selectbox(
+        "历史报告", stored, index=first, format_func=lambda r: r.title, placeholder="请选择"
+    )
     if choice is not None:
         show(choice)

@@ -50,7 +50,7 @@ def next_step(source_type: str, status: SourceStatus) -> str:
 
 
 ctx = get_context()
-st.title("数据源状态")
+st.title("数据源状态", anchor=False)
 
 
 def local(moment: datetime | None) -> str:
@@ -117,7 +117,7 @@ def health() -> None:
 
 def adaptation() -> None:
     """The deployment's model adapted from staff corrections: corrections, training, effect."""
-    st.subheader("人工校正与模型自适应")
+    st.subheader("人工校正与模型自适应", anchor=False)
     with ctx.sessions() as session:
         current = adaptation_status(session, ctx.data_dir, ctx.config.tz)
     for line in current.lines():

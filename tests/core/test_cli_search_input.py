@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app, main
+from core.context import Context
+from core.index.protocol import SearchQuery
 
 runner = CliRunner()
 ROWS = [
@@ -134,3 +136,25 @@ def test_help_examples_name_no_brand() -> None:
     assert shown.exit_code == 0, shown.output
     assert "--plan" in shown.output and "plans 的 id 或名称" in shown.output
     assert "鲜味坊" not in shown.output and "xwf" not in shown.output
+
+
+@pytest.mark.parametrize("text", ['"', "-", '" -', "- -", '""', "  -  "])
+def test_a_query_of_only_quotes_and_minus_signs_is_refused(
+    text: str, data: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not every mention listed as if no query had been typed."""
+    code, out, err = run(["search", text, "--data-dir", data], capsys, monkeypatch)
+    assert code == 2 and not out, out
+    assert "没有要检索的词" in err and "只有引号、减号或空格" in err, err
+    assert "共 " not in err
+
+
+@pytest.mark.parametrize("text", ['"', "-", '" -'])
+def test_the_index_matches_nothing_for_a_query_without_words(text: str, data: str) -> None:
+    ctx = Context.load(None, data)
+    try:
+        assert ctx.index.count(SearchQuery()) == 2
+        assert ctx.index.count(SearchQuery(text=text)) == 0
+        assert ctx.index.search(SearchQuery(text=text)).mentions == []
+    finally:
+        ctx.close()

@@ -88,3 +88,35 @@ def test_console_text_drops_terminal_control_sequences() -> None:
     printed = console.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b[2J" not in printed and "\x1b]8" not in printed and "\x9b" not in printed
     assert "老王" in printed and "点我" in printed
+
+
+def test_lone_surrogates_in_ids_plans_and_the_source_are_told_in_chinese(tmp_path: Path) -> None:
+    """plans, reply_to and repost_of lose the broken character with a Chinese repair note (they
+    stopped the mention at the index with 'Error serializing to JSON: UnicodeEncodeError');
+    a broken source or native_id (the mention's identity) is refused in Chinese."""
+    now = datetime.now(UTC).isoformat()
+    records = [
+        {"source": "weibo", "native_id": "p", "text": "鲜味坊 退款", "published_at": now,
+         "plans": [f"brand{LONE}"]},
+        {"source": "weibo", "native_id": "r", "text": "鲜味坊 回复", "published_at": now,
+         "reply_to": f"abc{LONE}", "repost_of": LONE},
+        {"source": f"weibo{LONE}", "native_id": "s", "text": "鲜味坊 来源", "published_at": now},
+        {"source": "weibo", "native_id": f"n{LONE}", "text": "鲜味坊 编号", "published_at": now},
+    ]  # fmt: skip
+    stream = tmp_path / "in.jsonl"
+    stream.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")  # \ud83d
+    data = str(tmp_path / "var")
+    result = runner.invoke(app, ["ingest", str(stream), "--data-dir", data, "--no-alerts"])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())  # rich wraps long lines
+    assert "新增 2 条" in output and "拒绝 2 条" in output, output
+    for english in ("Error serializing", "UnicodeEncodeError", "unable to parse", "Input should"):
+        assert english not in output, output
+    for field in ("监测方案（plans）", "回复对象（reply_to）", "转发来源（repost_of）"):
+        assert f"{field}含无法保存的字符（孤立的 UTF-16 代理项" in output, output
+    for ref, key in (("in.jsonl:3", "source"), ("in.jsonl:4", "native_id")):
+        assert f"拒绝 {ref}：{key}：含无法保存的字符（孤立的 UTF-16 代理项" in output, output
+    clean = normalize(Mention.model_validate(records[1]))
+    assert (clean.reply_to, clean.repost_of) == ("abc", None)
+    assert any(note.startswith("回复对象（reply_to）") for note in clean.repairs)
+    assert normalize(Mention.model_validate(records[0])).plans == ["brand"]

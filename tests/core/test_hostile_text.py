@@ -177,4 +177,5 @@ def test_one_line_streamlit_text_keeps_user_text_from_becoming_markup() -> None:
     hostile = "![x](http://127.0.0.1:9077/t.png) :red[官方声明] **粗体**"
     shown = streamlit_text(hostile + "\n\n  多行", one_line=True)
     assert "![" not in shown and ":red[" not in shown and "**" not in shown
-    assert html.unescape(shown) == hostile + " 多行", "entities, same text, one line"
+    plain = html.unescape(shown).replace("\u2060", "")  # the word joiner that stops the link
+    assert plain == hostile + " 多行", "entities, same text, one line"

@@ -40,9 +40,9 @@ def defect_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     st.cache_data.clear()
 
 
-def ingest(data_dir: Path, texts: dict[str, str]) -> None:
-    """`yuqing ingest` of these texts (by native id), published now."""
-    stamp = datetime.now(UTC).isoformat()
+def ingest(data_dir: Path, texts: dict[str, str], published: datetime | None = None) -> None:
+    """`yuqing ingest` of these texts (by native id), published now (or then), collected now."""
+    stamp = (published or datetime.now(UTC)).isoformat()
     records = [
         {"source": "t", "native_id": n, "text": t, "published_at": stamp} for n, t in texts.items()
     ]

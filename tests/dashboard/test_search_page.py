@@ -135,3 +135,15 @@ def test_the_feed_draws_a_year_by_the_week(backlog: Path) -> None:
     assert 52 <= len(bars) <= 54
     assert all(re.match(r"\d{4}-\d{2}-\d{2} 起 7 天 共 \d+ 条", b) for b in bars), bars[:2]
     assert sum(" 共 1 条" in b for b in bars) == 1
+
+
+@pytest.mark.parametrize("text", ['"', "-", '" - "'])
+def test_a_search_of_only_quotes_or_minus_signs_lists_nothing_and_says_why(
+    data_dir: Path, text: str
+) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    search_for(at, text)
+    assert cards(at) == [], "not every mention, as if the box were empty"
+    assert "共找到 0 条" in found(at)
+    warning = " ".join(w.value for w in at.warning)
+    assert "没有要检索的词" in warning and "只有引号、减号或空格" in warning, warning

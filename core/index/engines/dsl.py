@@ -89,6 +89,9 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
         published["lt"] = epoch_us(query.until)
     if published:
         filters.append({"range": {"published_us": published}})
+    if query.collected_since is not None:  # `date` keeps milliseconds: from the one it is in
+        since_ms = epoch_us(query.collected_since) // 1000
+        filters.append({"range": {"collected_at": {"gte": since_ms, "format": "epoch_millis"}}})
     parsed = parse_text_query(query.text)
     if parsed.unsearchable:  # terms, but nothing in them the index holds: no match
         return {"bool": {"must_not": [{"match_all": {}}]}}

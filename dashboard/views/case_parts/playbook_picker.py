@@ -26,6 +26,7 @@ def playbook_picker(
         index=first,
         format_func=lambda p: library[p].name,
         disabled=view_only,
+        placeholder="请选择",
     )
     label = "启动建议预案" if pick == case.proposed_playbook else "启动预案"
     if st.button(label, key="start-playbook", icon=":material/play_arrow:", disabled=view_only):

@@ -23,8 +23,8 @@ def situation_and_alert(run: Journey) -> None:
         "the situation page with the crisis banner",
     )
     seen.append(text)
-    banner = fresh_text(browser, ".st-key-crisis-banner", "开始以来提及")
-    assert FOOD_ALERT_TITLE in banner and "紧急级" in banner and "开始以来提及" in banner
+    banner = fresh_text(browser, ".st-key-crisis-banner", "以来全部提及")
+    assert FOOD_ALERT_TITLE in banner and "紧急级" in banner and "以来全部提及" in banner
     started = banner.split(" 开始，")[0][-11:]  # MM-DD HH:MM
     assert f"开始 {started}" in text, "the banner and 待处理事项 date the crisis alike"
     assert "官方账号发文引发大量互动：@鲜味坊官方" in text and "提及 @鲜味坊官方" in text
