@@ -64,6 +64,10 @@ class GroupingConfig(BaseModel):
     # A new alert joins an active incident that fired within this window and shares a plan
     # (or either side has none); health alerts (flatline) never join reputation incidents.
     window: Duration = timedelta(hours=2)
+    # A story that flares up again after its incident ended (quiet overnight, a second wave in
+    # the morning) reopens that incident when the new alert's posts are in the same event and
+    # it ended within this long ago (0 switches it off): one crisis, one thread, 事态再起.
+    reopen_within: Duration = timedelta(hours=24)
 
 
 class AlertingConfig(BaseModel):

@@ -13,14 +13,18 @@ group is active — within `alerting.grouping.window` and sharing a plan — joi
   the incident is open again and the new alert leads it, waiting for someone to acknowledge
   (an escalation nobody has seen must not pass as acknowledged);
 - only the lead alert escalates; when the lead resolves, the oldest active alert leads;
-- the incident resolves when its last alert does, and only that resolution is announced.
+- the incident resolves when its last alert does, and only that resolution is announced;
+- a story that flares up again after its incident ended (`grouping.reopen_within`, 24 h): a
+  new alert whose sample posts are in the same event (brand_events) as the ended incident's
+  reopens it and leads it, announced as 事态再起 — the morning wave of last night's crisis is
+  not a new crisis.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,6 +46,7 @@ class Joined:
     existing: bool
     raised: bool  # the alert raised the existing incident's severity
     new_rule: bool = False  # the incident had no alert of this alert's rule before
+    reopened: bool = False  # the alert brought an ended incident back (事态再起)
 
 
 def attach(
@@ -53,6 +58,17 @@ def attach(
 ) -> Joined:
     """Put a freshly opened alert into a matching active incident, or start a new one."""
     incident = _matching(session, alert, group, config, now) if config.enabled else None
+    story = _story(session, alert) if config.enabled else None
+    if story is not None and (incident is None or not _holds(session, incident, story)):
+        # The story's own thread, ended lately, before an unrelated crisis of the hour.
+        ended = _resurgent(session, alert, story, group, config, now)
+        if ended is not None:
+            new_rule = alert.rule not in {m.rule for m in members(session, ended.id)}
+            ended.status, ended.resolved_at, ended.updated_at = AlertStatus.OPEN, None, now
+            ended.acknowledged_by, ended.acknowledged_at = None, None
+            ended.lead_alert_id = alert.id
+            _add(ended, alert, now)
+            return Joined(ended, existing=True, raised=False, new_rule=new_rule, reopened=True)
     if incident is None:
         incident = Incident(
             title=alert.title[:300],
@@ -177,9 +193,18 @@ def describe(session: Session, alert: Alert) -> str | None:
     incident = of(session, alert)
     if incident is None or incident.alert_count < 2:
         return None
-    others = [a.title for a in members(session, incident.id) if a.id != alert.id]
+    group = members(session, incident.id)
+    others = [a.title for a in group if a.id != alert.id]
     shown = "；".join(others[:3]) + ("等" if len(others) > 3 else "")
-    return f"同属预警组 #{incident.id}，共 {incident.alert_count} 条相关预警（另有：{shown}）"
+    line = f"同属预警组 #{incident.id}，共 {incident.alert_count} 条相关预警（另有：{shown}）"
+    # The incident had ended before this alert (every earlier member resolved by then).
+    earlier = [a for a in group if a.id != alert.id and a.opened_at <= alert.opened_at]
+    calmed = bool(earlier) and all(
+        a.resolved_at is not None and a.resolved_at <= alert.opened_at for a in earlier
+    )
+    if calmed and incident.lead_alert_id == alert.id:
+        line = f"事态再起：预警组 #{incident.id} 的事件一度平息后再次升温。{line}"
+    return line
 
 
 def _matching(
@@ -199,6 +224,57 @@ def _matching(
         if mine and theirs and not mine & theirs:
             continue
         return incident
+    return None
+
+
+def _story(session: Session, alert: Alert) -> str | None:
+    """The event (brand_events) the alert's sample posts are in, if any."""
+    if not alert.sample_mention_ids:
+        return None
+    from brand_events.links import owners
+
+    event = owners(session, {0: list(alert.sample_mention_ids)}).get(0)
+    return event.id if event is not None else None
+
+
+def _holds(session: Session, incident: Incident, story: str) -> bool:
+    """Whether one of the incident's alerts has its sample posts in the story."""
+    from brand_events.links import owners
+
+    alerts = members(session, incident.id)
+    samples = {a.id: list(a.sample_mention_ids) for a in alerts if a.sample_mention_ids}
+    return any(event.id == story for event in owners(session, samples).values())
+
+
+def _resurgent(
+    session: Session,
+    alert: Alert,
+    story: str,
+    group: str,
+    config: GroupingConfig,
+    now: datetime,
+) -> Incident | None:
+    """The incident of the same story that ended within reopen_within (none for a false
+    alarm: people called it so)."""
+    if config.reopen_within <= timedelta(0):
+        return None
+    ended = session.scalars(
+        select(Incident)
+        .where(
+            Incident.status == AlertStatus.RESOLVED,
+            Incident.scope == group,
+            Incident.resolved_at >= now - config.reopen_within,
+        )
+        .order_by(Incident.resolved_at.desc(), Incident.id.desc())
+    )
+    for incident in ended:
+        mine, theirs = set(alert.plans or []), set(incident.plans or [])
+        if mine and theirs and not mine & theirs:
+            continue
+        if any(a.false_alarm for a in members(session, incident.id)):
+            continue
+        if _holds(session, incident, story):
+            return incident
     return None
 
 

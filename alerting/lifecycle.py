@@ -55,7 +55,8 @@ def apply_finding(
         new_front = joined.new_rule and rule.spec.announce_in_group
         if joined.existing and new_front and not joined.raised:
             return Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
-        return Outcome(alert, AlertEvent.OPENED, notify=not joined.existing or joined.raised)
+        louder = not joined.existing or joined.raised or joined.reopened
+        return Outcome(alert, AlertEvent.OPENED, notify=louder)
     if alert.status == AlertStatus.RESOLVED and alert.false_alarm:
         # People called this 误报: within realert the same condition stays quiet.
         _merge(alert, finding, severity, now, raise_severity=False)
