@@ -19,11 +19,13 @@ from core.enums import (
     CHANNEL_CHOICE,
     SENTIMENT_CHOICE,
     SEVERITY_CHOICE,
+    URGENCY_SIGNAL_CHOICE,
     Category,
     Channel,
     LabelChoice,
     SentimentLabel,
     Severity,
+    UrgencySignal,
 )
 
 
@@ -51,6 +53,9 @@ CategoryName = Annotated[Category, BeforeValidator(by_label(Category, CATEGORY_C
 ChannelName = Annotated[Channel, BeforeValidator(by_label(Channel, CHANNEL_CHOICE))]
 SentimentName = Annotated[
     SentimentLabel, BeforeValidator(by_label(SentimentLabel, SENTIMENT_CHOICE))
+]
+SignalName = Annotated[
+    UrgencySignal, BeforeValidator(by_label(UrgencySignal, URGENCY_SIGNAL_CHOICE))
 ]
 
 

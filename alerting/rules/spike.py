@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pydantic import Field
 
 from alerting.enums import SpikeBaseline
+from alerting.models import Alert
 from alerting.rules.base import (
     Finding,
     RuleContext,
@@ -28,6 +29,8 @@ from alerting.rules.stats import (
     seasonal_rate,
 )
 from core.timeutil import Duration, interval_zh
+
+LAST_WEEK_ZH = "上周同一时段"
 
 
 class SpikeSpec(WindowSpec):
@@ -80,6 +83,16 @@ class SpikeRule(ScopedRule[SpikeSpec]):
                 f"（{observed / expected:.1f} 倍，{chance_zh(p)}）"
             )
         return [self._finding(rc, scope, flt, observed, expected, summary, start)]
+
+    @classmethod
+    def describe(cls, alert: Alert) -> str:
+        """Count against the baseline; a last-week spike names what it compared with."""
+        if alert.baseline is None or LAST_WEEK_ZH not in (alert.summary or ""):
+            return super().describe(alert)
+        last_week = round(alert.baseline)
+        times = f"，约 {alert.count / last_week:.1f} 倍" if last_week else ""
+        peak = f"（峰值 {alert.peak:.0f}）"
+        return f"数量：{alert.count} 条，{LAST_WEEK_ZH} {last_week} 条{times}{peak}"
 
     def _baseline_rate(self, rc: RuleContext, scope: str, flt: RuleFilter) -> float | None:
         """Seasonal rate, cached per refresh slot in the persisted rule state."""
@@ -149,8 +162,8 @@ class SpikeRule(ScopedRule[SpikeSpec]):
 def last_week_zh(window: str, observed: int, last_week: int) -> str:
     """最近 1 小时 30 条，是上周同一时段（12 条）的 2.5 倍."""
     if last_week == 0:
-        return f"最近 {window} {observed} 条，上周同一时段 0 条"
+        return f"最近 {window} {observed} 条，{LAST_WEEK_ZH} 0 条"
     return (
-        f"最近 {window} {observed} 条，是上周同一时段（{last_week} 条）的 "
+        f"最近 {window} {observed} 条，是{LAST_WEEK_ZH}（{last_week} 条）的 "
         f"{observed / last_week:.1f} 倍"
     )

@@ -1,4 +1,9 @@
-"""`urgent_mention`: a single dangerous mention, evaluated at ingest (pipeline listener)."""
+"""`urgent_mention`: a single dangerous mention, evaluated at ingest (pipeline listener).
+
+On complaint platforms (黑猫) every post is a complaint and names 投诉, 律师 or 12378 as a
+matter of course: `routine_channels` / `routine_signals` say which signals do not count there,
+so a routine complaint needs people harmed, a collective, an influential author or spread.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
 from core.enums import CATEGORY_LABELS_ZH, Severity
-from core.labels import SeverityName
+from core.labels import ChannelName, SeverityName, SignalName
 from core.models import Mention
 from core.numbers_zh import followers_zh
 from core.timeutil import Duration
@@ -34,6 +39,19 @@ class UrgentMentionSpec(RuleSpec):
     group_by: GroupBy = GroupBy.CATEGORY
     max_age: Duration = timedelta(days=1)
     resolve_after: Duration = timedelta(hours=2)
+    # Channels where every post is a complaint, and the signals that every complaint there
+    # carries: on those channels only the other signals count towards the level.
+    routine_channels: list[ChannelName] = Field(default_factory=list)
+    routine_signals: list[SignalName] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _routine_pair(self) -> UrgentMentionSpec:
+        if bool(self.routine_channels) != bool(self.routine_signals):
+            raise ValueError(
+                "routine_channels 和 routine_signals 要一起写：在哪些渠道（如 投诉平台）"
+                "上哪些信号（如 法律/监管投诉）不算高危"
+            )
+        return self
 
 
 @register
@@ -50,12 +68,25 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         spec = self.spec
         if mention.urgency is None or not spec.filter.matches(mention):
             return False
-        rank = mention.urgency.level.rank
+        rank = self.level(mention).rank
         if rank >= spec.min_urgency.rank:
             return True
         followers = mention.author.followers or 0
         influential = spec.min_followers is not None and followers >= spec.min_followers
         return influential and rank >= spec.influencer_min_urgency.rank
+
+    def level(self, mention: Mention) -> Severity:
+        """The mention's urgency level as this rule counts it: on a routine channel, without
+        the routine signals (a 黑猫 complaint naming 律师 is not news by itself)."""
+        urgency = mention.urgency
+        if urgency is None:
+            return Severity.LOW
+        spec = self.spec
+        # A level set by staff (人工校正) is their judgement, not the words'.
+        if mention.channel not in spec.routine_channels or "urgency" in mention.corrected:
+            return urgency.level
+        kept = sum(r.weight for r in urgency.reasons if r.code not in spec.routine_signals)
+        return Severity.from_score(min(100.0, kept))
 
     def floor(self) -> Severity:
         """The lowest urgency this rule can fire on (the filter's own minimum still applies)."""
@@ -119,7 +150,7 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
                 # A 大V or media account among them is the news, whoever scored highest.
                 top = max(influential, key=lambda m: m.author.followers or 0)
                 news = f"@{top.author.name or '匿名用户'}"
-        critical = any(m.urgency and m.urgency.level == Severity.CRITICAL for m in group)
+        critical = any(self.level(m) == Severity.CRITICAL for m in group)
         severity = Severity.CRITICAL if critical else self.spec.severity
         category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
         author = top.author.name or "匿名用户"

@@ -23,6 +23,14 @@ def test_counting_rules_compare_with_the_baseline() -> None:
     assert describe(alert("frequency", 7, None, 7)) == "数量：7 条"
 
 
+def test_a_last_week_spike_names_what_it_compared_with() -> None:
+    weekly = alert("spike", 30, 12.0, 30)
+    weekly.summary = "最近 1 小时 30 条，是上周同一时段（12 条）的 2.5 倍"
+    assert describe(weekly) == "数量：30 条，上周同一时段 12 条，约 2.5 倍（峰值 30）"
+    weekly.summary, weekly.baseline, weekly.count = "最近 1 小时 6 条，上周同一时段 0 条", 0.5, 6
+    assert describe(weekly) == "数量：6 条，上周同一时段 0 条（峰值 30）"
+
+
 def test_negative_ratio_speaks_in_shares() -> None:
     assert describe(alert("negative_ratio", 30, 0.15, 0.42)) == "负面占比：42%，平时 15%"
 

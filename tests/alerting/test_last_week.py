@@ -5,14 +5,19 @@ shows the comparison in Chinese."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
+from alerting import service
+from alerting.engine import AlertEngine
 from alerting.loader import RuleFileError, parse_rule
 from alerting.rules import RuleContext
 from bench.synthetic import PassThroughClassifier, make_mention
@@ -21,6 +26,7 @@ from core.models import Mention
 from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, make_ctx
 from tests.alerting.test_cli import replay_app
+from tests.alerting.test_dashboard_page import PAGE
 
 runner = CliRunner()
 # Two weeks after MONDAY, 10:30 (Beijing): a Monday morning, two Mondays of history before it.
@@ -134,3 +140,29 @@ def test_replay_shows_the_comparison(tmp_path: Path, passthrough: None) -> None:
     assert all(a["fired_at"] >= "2026-03-16" for a in fired)
     assert all("是上周同一时段（" in a["summary"] for a in fired)
     assert "weekly-double" in result.output and "上周同一时段" in result.output
+    # The numbers line (message, dashboard) names the comparison too, not a bare 基线.
+    assert all(re.fullmatch(NUMBERS, a["numbers"]) for a in fired), fired[0]["numbers"]
+
+
+NUMBERS = r"数量：\d+ 条，上周同一时段 \d+ 条，约 [\d.]+ 倍（峰值 \d+）"
+
+
+def test_the_alert_card_says_what_it_compared_with(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = make_ctx(data_dir, NOW)
+    ctx.index.upsert_many([*weekly_rhythm(2, monday_morning=12, other=1), *spread(30, NOW, "n")])
+    AlertEngine(ctx, [parse_rule(RULE, "test")], send=False).tick()
+    with ctx.sessions() as session:
+        (alert,) = service.get_all(session)
+    ctx.close()
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data_dir))
+    st.cache_resource.clear()
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["alert"] = str(alert.id)
+    app.run()
+    assert not app.exception
+    shown = [m.value for m in app.markdown]
+    assert "**数量：30 条，上周同一时段 12 条，约 2.5 倍（峰值 30）**" in shown, shown
+    assert not any("基线" in line for line in shown)

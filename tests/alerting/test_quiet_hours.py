@@ -27,7 +27,7 @@ from core.pipeline.classifier import CLASSIFIERS
 from tests.alerting.conftest import MONDAY, TZ, advance, make_ctx
 from tests.alerting.test_cli import replay_app
 from tests.alerting.test_rule_routing import complaints
-from tests.support.receivers import HttpReceiver
+from tests.support.receivers import HttpReceiver, SmtpInbox
 
 runner = CliRunner()
 NIGHT = MONDAY + timedelta(hours=23)  # Monday 23:00 Beijing time
@@ -156,6 +156,54 @@ def test_held_at_night_sent_as_one_digest_at_eight(data_dir: Path, receiver: Htt
     assert rows[None] == [DeliveryStatus.SENT]  # the digest
     held = [s for k, v in rows.items() if k is not None for s in v if s != "sent"]
     assert held == ["digested"] * 6
+    ctx.close()
+
+
+def test_the_digest_arrives_as_one_email(data_dir: Path, smtp_inbox: SmtpInbox) -> None:
+    options = {
+        "host": "127.0.0.1",
+        "port": smtp_inbox.port,
+        "security": "none",
+        "from": "yuqing@example.com",
+        "to": ["lead@example.com"],
+    }
+    mail = {"name": "mail", "type": "email", "options": options}
+    ctx = make_ctx(data_dir, NIGHT, notifiers=[mail], grouping={"enabled": False})
+    quiet = {"quiet_hours": "22:00-08:00"}
+    engine = AlertEngine(
+        ctx,
+        [
+            rule("退款投诉", Category.AFTER_SALES_REFUND, **quiet),
+            rule("物流投诉", Category.DELIVERY_LOGISTICS, **quiet),
+        ],
+    )
+    complaints(ctx, Category.AFTER_SALES_REFUND, 3, "退款不到账")
+    engine.tick()
+    advance(ctx, timedelta(hours=2))  # 01:00
+    complaints(ctx, Category.DELIVERY_LOGISTICS, 3, "快递丢了")
+    engine.tick()
+    advance(ctx, timedelta(hours=6, minutes=59))  # 07:59
+    engine.tick()
+    assert smtp_inbox.messages == []  # nobody's phone buzzes at night
+    advance(ctx, timedelta(minutes=1))  # 08:00
+    engine.tick()
+    (message,) = smtp_inbox.messages
+    assert str(message["Subject"]) == "【较重】免打扰期间的 2 条预警（汇总）"
+    assert smtp_inbox.recipients == [["lead@example.com"]]
+    parts = {
+        part.get_content_subtype(): part.get_content()
+        for part in message.walk()
+        if part.get_content_maintype() == "text"
+    }
+    plain = parts["plain"]
+    assert "03-02 23:00 【较重】预警已恢复：退款投诉（共 2 条消息）" in plain
+    assert "03-03 01:00 【较重】预警已恢复：物流投诉（共 2 条消息）" in plain
+    assert plain.count("http://dash.example/alerts?alert=") == 2
+    assert plain.count("http://dash.example/alerts?alert=") == parts["html"].count('href="http')
+    advance(ctx, timedelta(minutes=5))
+    engine.tick()
+    assert len(smtp_inbox.messages) == 1  # sent once
+    assert statuses(ctx)[None] == [DeliveryStatus.SENT]
     ctx.close()
 
 
