@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Decision, Post
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, damped_idf, term_idf
-from brand_events.retell import retells
+from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 from brand_events.seed import Seed
 from brand_events.term_runs import TermRuns
 
@@ -47,6 +47,9 @@ class Clusterer:
     def __init__(self, window: timedelta = WINDOW) -> None:
         self.window = window
         self.gap = min(window, TOPIC_GAP)  # longest silence a topic join bridges
+        # A story a copy group retells or the brand's statement answers: still being talked
+        # about, and begun within the window (`brand_events/retell.py`).
+        self.live = Live(self.gap, window, BURST_SPAN)
         self.clusters: dict[str, AnyCluster] = {}
         self.postings: dict[str, set[str]] = {}
         self.df: Counter[str] = Counter()
@@ -195,7 +198,7 @@ class Clusterer:
             if ref is None or ref == post.id or ref not in self.owner:
                 continue
             cluster = self.resolve(self.owner[ref])
-            if cluster is not None and reason == JoinReason.COPY and self._late(cluster, post):
+            if cluster is not None and reason == JoinReason.COPY and self._stale(cluster, post):
                 continue  # the same text days later is a new occurrence; a repost is not
             if cluster is not None:
                 decision = Decision(cluster, reason)
@@ -211,20 +214,30 @@ class Clusterer:
         # Only the large events holding one of its words (never a scan of every large event).
         held = set().union(*(self.postings.get(t, ()) for t in post.terms)) & self.large
         stories = [self.clusters.get(i) for i in sorted(held)]
-        how = (term_idf, lambda t: term_idf(t) * background_damping(self.total, self.df[t]))
+        at, live = post.published_at, self.live
         found = [
             story
             for story in stories
             if isinstance(story, Cluster)
             and story.merged_into is None
             and story.id != side.id
-            and retells(post.terms, side, story, post.published_at, BURST_SPAN, BURST_SHARE, *how)
+            and retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
         ]
         if found:
             story = max(found, key=lambda c: (c.size, -c.first_at.timestamp()))
             self._fold(story, side)
             decision.cluster = story
             decision.merged.append(side)
+
+    def _outside(self, term: str, story: Cluster) -> float:
+        """A word's idf damped by its use in recent posts outside the story: a story's own
+        posts do not make its words the brand's everyday words. Fewer than OUTSIDE_SAMPLE
+        other posts tell nothing of what is everyday: all recent posts are counted then (300
+        copies of 30 everyday takeaway texts are not 30 stories whose words are rare)."""
+        total, df = self.total - story.independent, self.df[term] - story.used[term]
+        if total < OUTSIDE_SAMPLE:
+            total, df = self.total, self.df[term]
+        return term_idf(term) * background_damping(total, max(0, df))
 
     def _by_topic(self, post: Post) -> Decision | None:
         scored = self._candidates(post)
@@ -251,8 +264,10 @@ class Clusterer:
                 continue
             counts = cluster.used or cluster.terms
             peak = max(counts.values(), default=0)
-            if self._late(cluster, post) or not any(
-                counts.get(t, 0) >= peak * BURST_SHARE for t in post.terms
+            said = cluster.terms.most_common(1)[0][1] if cluster.terms else 0
+            if not self.live.holds(cluster, post.published_at) or not any(
+                counts.get(t, 0) >= peak * BURST_SHARE or cluster.terms[t] >= said * WIDE_SHARE
+                for t in post.terms
             ):
                 continue
             mass = cluster.support(weights, post.terms)
@@ -308,6 +323,13 @@ class Clusterer:
     def _bursting(cluster: AnyCluster, post: Post) -> bool:
         """True when the event drew many independent posts and the post is in its first hours."""
         return cluster.size >= BURST_SIZE and post.published_at - cluster.first_at <= BURST_SPAN
+
+    def _stale(self, cluster: AnyCluster, post: Post) -> bool:
+        """True when a copy no longer joins the cluster: `_late`, unless the cluster is a
+        story still live (a copy of it the next morning is still the story)."""
+        if not self._late(cluster, post):
+            return False
+        return cluster.size < BURST_SIZE or not self.live.holds(cluster, post.published_at)
 
     def _late(self, cluster: AnyCluster, post: Post) -> bool:
         """True when shared words or text no longer tie the post to the cluster (time apart)."""

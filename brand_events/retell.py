@@ -1,4 +1,4 @@
-"""Copies that retell a bursting story join it: one incident is one event, not six.
+"""Copies that retell a live story join it: one incident is one event, not six (or ten).
 
 In a crisis, other customers copy-paste their own version of the story ("我也是！…催收天天给我爸妈
 打电话…"): each version is repeated word for word by many people (a similarity group, so its
@@ -7,28 +7,54 @@ copies join one another by COPY), but shares only the story's central word with 
 the story by topic. The bank week split its 暴力催收 incident into the story (333 posts) and
 four copy groups that began with it (17, 14, 9 and 6 posts).
 
-A copy group is the story retold when it began within the story's first hours, the story is
-bursting (≥ BURST_SIZE posts, within BURST_SPAN of its first post) and larger, and the copy uses
-the story's central word (used at least half as often as its top word), a word that is neither
-everyday language (jieba's idf ≥ MIN_IDF) nor the brand's everyday word (its idf damped by how
-many recent posts use it ≥ MIN_WEIGHT: 催收 7.4 at the bank, in 6 % of its posts; 外卖 4.2 at
-the takeaway demo, in a quarter of them, where a copy-pasted delivery complaint during the
-incident must stay apart), plus one more word the story holds. The group is then
-merged into the story (its id kept as a pointer, so alerts and cases that name it follow).
-A copy group about something else during a crisis (a promotion, praise of a dish) shares no
-central word of the story and stays apart.
+A copy group is the story retold when the story is live (≥ BURST_SIZE posts, its last post
+within the topic gap — still being talked about — and its first within the clusterer's window:
+a story still growing the next morning is still the story), larger, the group began no earlier
+than BURST_SPAN before it, the copy holds two of the story's words, and
+- in the story's first BURST_SPAN (the group begun with it): one of them is central (used at
+  least half as often as its top word) and rare: neither everyday language (jieba's idf ≥
+  MIN_IDF) nor the brand's everyday word (its idf damped by how many recent posts outside the
+  story use it ≥ MIN_WEIGHT: 催收 7.4 at the bank, in 6 % of its posts; 外卖 4.2 at the takeaway
+  demo, in a quarter of them, where a copy-pasted delivery complaint must stay apart);
+- at any time while it is live, counted over all its posts (a story that grows by copies and
+  reposts has few independent ones): two rare words it says at least a quarter as often as its
+  top word, or one the brand's other posts hardly say (damped idf ≥ MIN_IDF) and one it says
+  half as often as its top word (精华 in a skincare brand's 精华 story: everyday, but what the
+  story is about).
+The story's own posts do not make its words everyday (the skincare week's 过敏 was in a tenth
+of the recent posts only because the story was), once OUTSIDE_SAMPLE other posts say what is.
+The group is then merged into the story (its id kept as a pointer, so alerts and cases that name
+it follow). A copy group about something else during a crisis (a promotion, a leaking delivery
+of the same 精华, a refund) shares no such words and stays apart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from brand_events.cluster import AnyCluster, Cluster
 
-MIN_IDF = 8.0  # jieba's idf: 催收 10.6, 蟑螂 9.9; everyday 电话 6.4, 银行 4.7, 同样 5.4
+MIN_IDF = 8.0  # jieba's idf: 催收 10.6, 蟑螂 9.9, 过敏 9.0; everyday 电话 6.4, 银行 4.7, 同样 5.4
 MIN_WEIGHT = 6.0
 MIN_SHARED = 2  # words the copy shares with the story, the central one included
+WIDE_SHARE = 0.25
+OUTSIDE_SAMPLE = 100  # independent posts outside the story before its words are judged by them
+
+
+@dataclass(frozen=True, slots=True)
+class Live:
+    """How long a story stays live: `gap`, the longest silence; `span`, from its first post
+    (`lead`: how much earlier than the story a copy group may have begun)."""
+
+    gap: timedelta
+    span: timedelta
+    lead: timedelta
+
+    def holds(self, story: AnyCluster, at: datetime) -> bool:
+        """True when the story is still live at `at`."""
+        return at - story.last_at <= self.gap and -self.span <= at - story.first_at <= self.span
 
 
 def retells(
@@ -36,23 +62,38 @@ def retells(
     side: AnyCluster,
     story: Cluster,
     at: datetime,
-    span: timedelta,
+    live: Live,
     share: float,
     idf: Callable[[str], float],
-    weight: Callable[[str], float],
+    weight: Callable[[str, Cluster], float],
 ) -> bool:
     """True when a copy (its terms) of the group `side`, posted at `at`, retells `story`
-    (`idf`: a word's idf; `weight`: its idf damped by its use in recent posts)."""
-    if story.size <= side.size or at - story.first_at > span:
-        return False  # not bursting any more, or not the larger of the two
-    if abs(side.first_at - story.first_at) > span:
-        return False  # an older (or much later) text: its own story
+    (`idf`: a word's idf; `weight`: its idf damped by its use in recent posts outside the story)."""
+    if story.size <= side.size or not live.holds(story, at):
+        return False  # gone quiet, or not the larger of the two
+    if side.first_at < story.first_at - live.lead:
+        return False  # an older text: its own story
     held = [t for t in terms if t in story.terms]
     if len(held) < MIN_SHARED:
         return False
+
+    def rare(term: str) -> bool:
+        return idf(term) >= MIN_IDF and weight(term, story) >= MIN_WEIGHT
+
+    # In the story's first hours (bursting, the group begun with it): one central rare word.
     counts = story.used if story.independent else story.terms
     top = max(counts.values(), default=0)
-    return any(
-        counts.get(t, 0) >= top * share and idf(t) >= MIN_IDF and weight(t) >= MIN_WEIGHT
-        for t in held
-    )
+    bursting = at - story.first_at <= live.lead and side.first_at - story.first_at <= live.lead
+    if bursting and any(counts.get(t, 0) >= top * share and rare(t) for t in held):
+        return True
+    # Or, counted over all its posts (copies and repost comments included: a story that grew by
+    # copies), two rare words it says at least a quarter as often as its top word; or one such
+    # word the brand's other posts hardly say (its damped idf still ≥ MIN_IDF: 修护 11.2, where
+    # a dish of the takeaway chatter weighs 6.2) and a word the story says half as often as its
+    # top word (精华, the skincare brand's product: everyday, but what the story is about).
+    said = story.terms.most_common(1)[0][1] if story.terms else 0
+    wide = [t for t in held if story.terms[t] >= said * WIDE_SHARE]
+    if sum(map(rare, wide)) >= 2:
+        return True
+    strong = {t for t in wide if idf(t) >= MIN_IDF and weight(t, story) >= MIN_IDF}
+    return any(t not in strong and story.terms[t] >= said * share for t in wide) and bool(strong)

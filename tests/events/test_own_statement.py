@@ -36,3 +36,18 @@ def test_a_customer_post_in_the_same_words_still_needs_the_topic_rule(ctx: Conte
     ctx.pipeline.process([seed, *reposts, post("o", STATEMENT, 90, "路人甲")])
     (event,) = events_of(ctx)
     assert "o" not in members_of(ctx, event.id)
+
+
+def test_the_brands_apology_the_next_afternoon_joins_the_story_still_being_talked_about(
+    ctx: Context,
+) -> None:
+    # The skincare week's apology came 19 hours after the first post, while people still
+    # reposted the story; it joined a side event of the morning wave instead.
+    seed = post("s", SEED, 0, "victim")
+    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
+    night = [post(f"n{i}", "转发微博", 60 + 40 * i, f"n{i}", repost_of="s") for i in range(25)]
+    voices = [post(f"v{i}", text, 10 + i, f"v{i}") for i, text in enumerate(VOICES)]
+    ctx.pipeline.process([seed, *reposts, *voices, *night])
+    ctx.pipeline.process([post("o", STATEMENT, 17 * 60, "鲜味坊官方")])
+    (event,) = events_of(ctx)
+    assert "o" in members_of(ctx, event.id)

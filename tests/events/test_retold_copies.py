@@ -12,7 +12,7 @@ from brand_events import links, service
 from brand_events.cluster import Cluster, Post
 from brand_events.clustering import Clusterer
 from brand_events.features import term_idf
-from brand_events.retell import retells
+from brand_events.retell import Live, retells
 from brand_events.synthetic import T0, Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
@@ -83,18 +83,21 @@ def test_copies_sharing_only_the_brands_everyday_word_stay_apart() -> None:
 
 def test_only_a_copy_group_that_began_with_the_story_and_uses_its_central_rare_word() -> None:
     story = Cluster(id="s", first_at=START, last_at=START, size=30, independent=3)
-    story.terms.update({"蟑螂": 3, "肚子疼": 1, "外卖": 3, "门店": 1})
-    story.used.update(story.terms)
+    story.used.update({"蟑螂": 3, "肚子疼": 1, "外卖": 3, "门店": 1})
+    story.terms.update({"蟑螂": 30, "肚子疼": 10, "外卖": 30, "门店": 5})  # copies too
     side = Cluster(id="v", first_at=at(3), last_at=START, size=2)
-    span = timedelta(hours=2)
+    live = Live(timedelta(hours=6), timedelta(hours=24), timedelta(hours=2))
 
     def judge(terms: tuple[str, ...], side: Cluster = side, when: datetime = at(30)) -> bool:
-        return retells(terms, side, story, when, span, 0.5, term_idf, term_idf)
+        return retells(terms, side, story, when, live, 0.5, term_idf, lambda t, _: term_idf(t))
 
     assert judge(("蟑螂", "肚子疼", "急诊"))
     assert not judge(("蟑螂", "急诊"))  # one shared word
-    assert not judge(("门店", "肚子疼", "急诊"))  # no central word shared
-    assert not judge(("蟑螂", "肚子疼"), when=at(180))  # the burst is over
+    assert not judge(("门店", "肚子疼", "急诊"))  # no central word shared, one fairly common
+    story.terms["门店"] = 8  # said in a quarter as many posts as 蟑螂: two such words will do
+    assert judge(("门店", "肚子疼", "急诊"))
+    assert judge(("蟑螂", "肚子疼"), when=at(300))  # five hours on: still being talked about
+    assert not judge(("蟑螂", "肚子疼"), when=at(7 * 60))  # seven quiet hours: the story is over
     older = Cluster(id="o", first_at=at(-180), last_at=START, size=2)
     assert not judge(("蟑螂", "肚子疼"), side=older)  # began hours before: its own story
 
