@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from alerting.config import GroupingConfig
@@ -228,10 +228,15 @@ def _matching(
 
 
 def _story(session: Session, alert: Alert) -> str | None:
-    """The event (brand_events) the alert's sample posts are in, if any."""
+    """The event (brand_events) the alert's sample posts are in, if any (none where events
+    are not stored: a deployment or a store without the event tables)."""
     if not alert.sample_mention_ids:
         return None
     from brand_events.links import owners
+    from brand_events.models import EventMember
+
+    if not inspect(session.connection()).has_table(EventMember.__tablename__):
+        return None
 
     event = owners(session, {0: list(alert.sample_mention_ids)}).get(0)
     return event.id if event is not None else None

@@ -54,7 +54,9 @@ def replay_incident(tmp_path: Path) -> Stores:
         check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     lines = [json.loads(line) for line in fired.read_text(encoding="utf-8").splitlines()]
-    urgent = [f for f in lines if f["rule_type"] == "urgent_mention"]
+    every = [f for f in lines if f["rule_type"] == "urgent_mention"]
+    assert len({f["alert_id"] for f in every}) == 1, lines  # one alert; 大V joining are news
+    urgent = [f for f in every if f["event"] == "opened"]
     assert len(urgent) == 1 and urgent[0]["key"] == "food_safety_health", lines
     assert urgent[0]["severity"] == "critical" and urgent[0]["event"] == "opened"
     assert any(f["rule_type"] == "own_post_reaction" for f in lines), "the own reply spikes"
