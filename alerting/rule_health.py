@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import IntegrityError
+
 from alerting.config import ALERTING
 from alerting.loader import collect_rules
 from alerting.models import RuleState
@@ -75,13 +77,21 @@ def usable_rules(ctx: Context) -> tuple[list[Rule], list[str]]:
 
 
 def record(ctx: Context, problems: list[str]) -> None:
-    """Keep the problems the service started with (an empty list clears the entry)."""
-    with ctx.sessions() as session:
-        row = session.get(RuleState, HEALTH_STATE) or RuleState(rule=HEALTH_STATE, data={})
-        row.last_eval_at = ctx.clock().astimezone(UTC)
-        row.data = {"problems": list(problems)}
-        session.add(row)
-        session.commit()
+    """Keep the problems the service started with (an empty list clears the entry). Workers
+    starting at once may both find no row: the one whose insert loses updates the winner's."""
+    for attempt in (1, 2):
+        with ctx.sessions() as session:
+            row = session.get(RuleState, HEALTH_STATE) or RuleState(rule=HEALTH_STATE, data={})
+            row.last_eval_at = ctx.clock().astimezone(UTC)
+            row.data = {"problems": list(problems)}
+            session.add(row)
+            try:
+                session.commit()
+                return
+            except IntegrityError:
+                session.rollback()
+                if attempt == 2:
+                    raise
 
 
 def recorded(ctx: Context) -> RuleHealth | None:

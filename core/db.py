@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 import operator
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 
 from core import schema_stamp
@@ -54,8 +56,8 @@ def make_engine(url: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    _wal(cursor)
     # WAL + NORMAL survives a killed process (only a power cut can lose the last commits)
     # and spares an fsync per commit, which bounded webhook intake.
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -73,6 +75,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+LOCKED_TRIES = 10
+
+
+def _wal(cursor: Any) -> None:
+    """WAL mode; on a fresh file several processes (or threads) switching it at once are
+    refused at once ("database is locked": SQLite does not wait for that lock), so the
+    refused ones try again until the first has switched it (the mode then persists)."""
+    for attempt in range(LOCKED_TRIES * 5):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "database is locked" not in str(exc) or attempt == LOCKED_TRIES * 5 - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
 def init_db(engine: Engine) -> None:
     """Import every registered domain's models, create missing tables, add missing columns.
 
@@ -84,10 +103,20 @@ def init_db(engine: Engine) -> None:
         return
     for name in domains:
         TABLES.get(name)()
-    existing = set(inspect(engine).get_table_names())
-    _create_missing(engine)
-    _add_missing_columns(engine, existing)
-    schema_stamp.record(engine, Base, domains)
+    for attempt in range(LOCKED_TRIES):
+        try:
+            existing = set(inspect(engine).get_table_names())
+            _create_missing(engine)
+            _add_missing_columns(engine, existing)
+            schema_stamp.record(engine, Base, domains)
+            return
+        except OperationalError as exc:
+            # SQLite: two processes creating a fresh store both read the schema, then both
+            # want to write it; one is refused at once ("database is locked", no busy wait
+            # for a lock upgrade). It tries again once the other is done.
+            if "database is locked" not in str(exc.orig) or attempt == LOCKED_TRIES - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
 
 
 def _create_missing(engine: Engine) -> None:
