@@ -58,10 +58,12 @@ def attach(
 ) -> Joined:
     """Put a freshly opened alert into a matching active incident, or start a new one."""
     incident = _matching(session, alert, group, config, now) if config.enabled else None
-    story = _story(session, alert) if config.enabled else None
+    # The event lookups only when an incident ended lately (most new alerts find none).
+    lately = _ended_lately(session, alert, group, config, now) if config.enabled else []
+    story = _story(session, alert) if lately else None
     if story is not None and (incident is None or not _holds(session, incident, story)):
         # The story's own thread, ended lately, before an unrelated crisis of the hour.
-        ended = _resurgent(session, alert, story, group, config, now)
+        ended = next((i for i in lately if _holds(session, i, story)), None)
         if ended is not None:
             new_rule = alert.rule not in {m.rule for m in members(session, ended.id)}
             ended.status, ended.resolved_at, ended.updated_at = AlertStatus.OPEN, None, now
@@ -220,10 +222,8 @@ def _matching(
     for incident in candidates:
         if incident.scope != group:
             continue
-        mine, theirs = set(alert.plans or []), set(incident.plans or [])
-        if mine and theirs and not mine & theirs:
-            continue
-        return incident
+        if _plans_meet(alert, incident):
+            return incident
     return None
 
 
@@ -251,18 +251,19 @@ def _holds(session: Session, incident: Incident, story: str) -> bool:
     return any(event.id == story for event in owners(session, samples).values())
 
 
-def _resurgent(
-    session: Session,
-    alert: Alert,
-    story: str,
-    group: str,
-    config: GroupingConfig,
-    now: datetime,
-) -> Incident | None:
-    """The incident of the same story that ended within reopen_within (none for a false
-    alarm: people called it so)."""
-    if config.reopen_within <= timedelta(0):
-        return None
+def _plans_meet(alert: Alert, incident: Incident) -> bool:
+    """They share a plan, or either side has none."""
+    mine, theirs = set(alert.plans or []), set(incident.plans or [])
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _ended_lately(
+    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
+) -> list[Incident]:
+    """Incidents of the group and the alert's plans that ended within reopen_within, newest
+    first (none closed as a false alarm: people called it so)."""
+    if config.reopen_within <= timedelta(0) or not alert.sample_mention_ids:
+        return []
     ended = session.scalars(
         select(Incident)
         .where(
@@ -272,15 +273,12 @@ def _resurgent(
         )
         .order_by(Incident.resolved_at.desc(), Incident.id.desc())
     )
-    for incident in ended:
-        mine, theirs = set(alert.plans or []), set(incident.plans or [])
-        if mine and theirs and not mine & theirs:
-            continue
-        if any(a.false_alarm for a in members(session, incident.id)):
-            continue
-        if _holds(session, incident, story):
-            return incident
-    return None
+    return [
+        incident
+        for incident in ended
+        if _plans_meet(alert, incident)
+        and not any(a.false_alarm for a in members(session, incident.id))
+    ]
 
 
 def _inherit_ack(incident: Incident, alert: Alert, now: datetime) -> None:
