@@ -166,16 +166,18 @@ def _attempt(session: Session, ctx: Context, row: Delivery) -> DeliveryResult:
     row.status, row.next_attempt_at = DeliveryStatus.SENDING, now + CLAIM_GRACE
     session.commit()
     try:
-        channel.send(_as_notification(row))
+        note = channel.send(_as_notification(row))
     except (DeliveryError, OSError) as exc:
         return _failed(row, ctx, str(exc), now)
     row.status, row.sent_at, row.next_attempt_at, row.last_error = (
         DeliveryStatus.SENT,
         now,
         None,
-        None,
+        note,  # sent, but not to everyone: said on the delivery, not retried
     )
-    return DeliveryResult(row.id, row.notifier, row.status)
+    if note:
+        log.warning("通知 %s 经 %s 已发出，但%s", row.id, row.notifier, note)
+    return DeliveryResult(row.id, row.notifier, row.status, note)
 
 
 def _failed(row: Delivery, ctx: Context, error: str, now: datetime) -> DeliveryResult:

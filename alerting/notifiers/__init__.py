@@ -9,6 +9,7 @@ from alerting.notifiers.base import Channel, DeliveryError, Notification
 from alerting.notifiers.dingtalk import DingTalkChannel
 from alerting.notifiers.email import EmailChannel
 from alerting.notifiers.feishu import FeishuChannel
+from alerting.notifiers.tencent_sms import TencentSmsChannel
 from alerting.notifiers.webhook import WebhookChannel
 from alerting.notifiers.wecom import WeComChannel
 from core.registry import Registry
@@ -21,6 +22,7 @@ for _channel in (
     EmailChannel,
     WebhookChannel,
     AliyunSmsChannel,
+    TencentSmsChannel,
 ):
     NOTIFIERS.add(_channel.type_name, _channel)
 

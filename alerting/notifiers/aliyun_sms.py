@@ -18,7 +18,6 @@ import base64
 import hashlib
 import hmac
 import json
-import re
 import uuid
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -35,12 +34,9 @@ from alerting.notifiers.base import (
     Notification,
     required,
 )
-from core.enums import SEVERITY_LABELS_ZH
+from alerting.notifiers.sms import bare_number, fill, format_problems, number_problems
 
 API_VERSION = "2017-05-25"
-_MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
-_VARIABLE = re.compile(r"\{(\w+)\}")
-FIELDS = ("severity", "title", "link")
 
 # The reply codes a deployment meets, and what to do about each.
 REASONS_ZH = {
@@ -104,23 +100,11 @@ class AliyunSmsOptions(ChannelOptions):
         found += required(
             self.template_code, "template_code", "短信服务控制台里审核通过的模板 CODE（SMS_ 开头）"
         )
-        if not self.phone_numbers:
-            found.append(("phone_numbers", "缺少收信手机号；写作 phone_numbers: ['13800138000']"))
-        found += [
-            ("phone_numbers", f"{number!r} 不是中国大陆手机号（11 位，1 开头）")
-            for number in self.phone_numbers
-            if not _MOBILE.fullmatch(number.replace(" ", "").replace("-", ""))
-        ]
-        for variable, value in self.template_params.items():
-            unknown = [f for f in _VARIABLE.findall(value) if f not in FIELDS]
-            if unknown:
-                found.append(
-                    (
-                        f"template_params.{variable}",
-                        f"未知字段 {{{unknown[0]}}}；"
-                        "可用：{severity} 级别、{title} 标题、{link} 链接",
-                    )
-                )
+        found += number_problems(self.phone_numbers)
+        found += format_problems(
+            (f"template_params.{variable}", value)
+            for variable, value in self.template_params.items()
+        )
         parts = urlsplit(self.endpoint)
         if parts.scheme not in {"http", "https"} or not parts.netloc:
             found.append(("endpoint", f"{self.endpoint!r} 不是 http:// 或 https:// 开头的网址"))
@@ -150,14 +134,9 @@ class AliyunSmsChannel(Channel[AliyunSmsOptions]):
 
     def template_values(self, notification: Notification) -> dict[str, str]:
         """The template's variables for this message, each cut to param_max_chars."""
-        fields = {
-            "severity": SEVERITY_LABELS_ZH[notification.severity],
-            "title": notification.title,
-            "link": notification.link or "",
-        }
         limit = self.options.param_max_chars
         return {
-            variable: _VARIABLE.sub(lambda m: fields.get(m[1], m[0]), value)[:limit]
+            variable: fill(value, notification, limit)
             for variable, value in self.options.template_params.items()
         }
 
@@ -168,9 +147,7 @@ class AliyunSmsChannel(Channel[AliyunSmsOptions]):
             "AccessKeyId": options.access_key_id or "",
             "Action": "SendSms",
             "Format": "JSON",
-            "PhoneNumbers": ",".join(
-                n.replace(" ", "").replace("-", "") for n in options.phone_numbers
-            ),
+            "PhoneNumbers": ",".join(bare_number(n) for n in options.phone_numbers),
             "RegionId": options.region,
             "SignName": options.sign_name or "",
             "SignatureMethod": "HMAC-SHA1",

@@ -100,8 +100,9 @@ class Channel(Generic[OptionsT]):
             body += f"\n\n消息编号：{notification.idempotency_key}"
         return notification.title, body
 
-    def send(self, notification: Notification) -> None:
-        """Deliver one message; raise DeliveryError with the vendor's complaint on failure."""
+    def send(self, notification: Notification) -> str | None:
+        """Deliver one message; raise DeliveryError with the vendor's complaint on failure.
+        A channel that reached only part of its recipients returns a note saying who not."""
         import apprise  # only a process that sends pays its import (~0.3 s)
 
         url = self.options.url or self.apprise_url(notification)
@@ -129,6 +130,7 @@ class Channel(Generic[OptionsT]):
             ]
             details = self.explain("\n".join(said))
             raise DeliveryError(f"{self.config.name}: {details or '发送失败'}"[:1000])
+        return None
 
     def explain(self, said: str) -> str:
         """apprise's words for a failed delivery, as the user should read them (a channel

@@ -213,6 +213,7 @@ def show(alert: Alert) -> None:
                     "层级": TIER_OF.get(d.tier or "", d.tier or ""),
                     "状态": delivery_state_zh(d, ctx.config.tz, now()),
                     "尝试次数": d.attempts,
+                    "说明": d.last_error or "",  # why it failed, or who a sent SMS missed
                 }
                 for d in sent
             ],
