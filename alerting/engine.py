@@ -20,6 +20,7 @@ from alerting.loader import load_rules
 from alerting.memo import BaselineBudget, TickIndex
 from alerting.models import RuleState
 from alerting.notifications import deliver, enqueue, retry_due
+from alerting.plan_scope import own_scoped
 from alerting.quiet_hours import held_until
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
@@ -54,8 +55,9 @@ class AlertEngine:
     ) -> None:
         self.ctx = ctx
         config_dir = ctx.config_path.parent if ctx.config_path else None
-        self.rules = (
-            list(rules) if rules is not None else load_rules(ALERTING.of(ctx.config), config_dir)
+        self.rules = own_scoped(
+            list(rules) if rules is not None else load_rules(ALERTING.of(ctx.config), config_dir),
+            ctx.config.own_plan_ids(),
         )
         self.by_name = {r.name: r for r in self.rules}
         self.send = send

@@ -9,9 +9,12 @@ sample mentions is the plan's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from core.index.protocol import MentionIndex, SearchQuery
+
+if TYPE_CHECKING:
+    from alerting.rules import Rule
 
 CHUNK = 500
 
@@ -56,3 +59,16 @@ def alerts_of_plans(
     for plan in plans:
         found |= alerts_of_plan(index, plan, alerts)
     return found
+
+
+def own_scoped(rules: Sequence[Rule], own: Sequence[str]) -> list[Rule]:
+    """The rules with every rule that names no plan watching the brand's own plans `own`
+    (given when competitor plans are configured): a competitor's crisis is compared in the
+    reports, not paged to the brand's on-call. A rule that names plans keeps them."""
+    if not own:
+        return list(rules)
+    for rule in rules:
+        if not rule.spec.filter.plans:
+            scoped = rule.spec.filter.model_copy(update={"plans": list(own)})
+            rule.spec = rule.spec.model_copy(update={"filter": scoped})
+    return list(rules)

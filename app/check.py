@@ -15,7 +15,7 @@ from alerting.checks import problems as alerting_problems
 from alerting.checks import rule_problems
 from alerting.checks import warnings as alerting_warnings
 from collectors.checks import problems as source_problems
-from collectors.config import SOURCES
+from collectors.config import SOURCES, UNSEARCHED_TYPES
 from core.config import check_config
 from core.context import Context
 from core.db_reach import database_problem
@@ -84,6 +84,11 @@ def problems(ctx: Context) -> list[str]:
         for plan, count in Counter(p.id for p in ctx.config.plans).items()
         if count > 1
     ]
+    if ctx.config.plans and all(p.competitor for p in ctx.config.plans):
+        found.append(
+            "plans: 每个监测方案都是竞品（role: 竞品）；至少要有一个本品方案（去掉它的 role，"
+            "或写 role: 本品），预警和报告统计的是本品"
+        )
     for check in (source_problems, alerting_problems, playbook_problems, report_problems):
         found += check(ctx)
     return found
@@ -97,7 +102,23 @@ def warnings(ctx: Context) -> list[str]:
             "没有配置任何数据源（sources）和监测方案（plans）：yuqing run 不会定时采集，"
             "提及也不会归入任何方案；参照 yuqing.example.yaml 填写"
         )
+    found += unplanned_source_warnings(ctx)
     return found + alerting_warnings(ctx)
+
+
+def unplanned_source_warnings(ctx: Context) -> list[str]:
+    """With competitor plans, preset rules and reports count the brand's own plans only: a
+    source that searches no keyword (a mailbox, a webhook, a feed) and assigns no plan brings
+    mentions that may match no plan, and those would be counted by neither."""
+    if not ctx.config.own_plan_ids():
+        return []
+    return [
+        f"sources[{source.name}]: 配置了竞品方案时，预警和报告只统计本品方案的提及；"
+        f"这个数据源不按关键词搜索，它的提及若不含本品名称就不属于任何方案——"
+        f"给它加上 plans: [{ctx.config.own_plan_ids()[0]}]"
+        for source in SOURCES.of(ctx.config)
+        if source.type in UNSEARCHED_TYPES and not source.options.get("plans")
+    ]
 
 
 def checked_context(config_path: str | Path | None, data_dir: str | Path) -> Context:

@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from core.enums import Channel
+from core.enums import Channel, PlanRole
 from core.errors import ConfigError
+from core.labels import PlanRoleName
 from core.pipeline.expressions import ExpressionSyntaxError, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
@@ -48,6 +49,12 @@ class Plan(BaseModel):
     # Author regions (IP属地, e.g. 广东); when set, a mention without a region never matches.
     regions: list[str] = Field(default_factory=list)
     own_accounts: list[str] = Field(default_factory=list)
+    role: PlanRoleName = PlanRole.OWN  # 竞品: compared, kept out of alerts and the brand's KPIs
+
+    @property
+    def competitor(self) -> bool:
+        """True for a competitor's plan (role 竞品)."""
+        return self.role == PlanRole.COMPETITOR
 
     @field_validator("expression")
     @classmethod
@@ -205,6 +212,13 @@ class CoreConfig(BaseModel):
     def plan_named(self, value: str) -> Plan | None:
         """The plan a person named by its id or its name (驰远汽车), if configured."""
         return self.plan(value) or next((p for p in self.plans if p.name == value), None)
+
+    def own_plan_ids(self) -> list[str]:
+        """The ids of the brand's own plans when competitor plans are configured beside them
+        (what alerts and reports cover unless they name a plan), else [] (everything)."""
+        if not any(p.competitor for p in self.plans):
+            return []
+        return [p.id for p in self.plans if not p.competitor]
 
     def plans_zh(self) -> str:
         """The configured plans as a person reads them: chiyuan（驰远汽车）、…"""

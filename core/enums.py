@@ -111,6 +111,19 @@ SEVERITY_LABELS_ZH: dict[Severity, str] = {
 }
 
 
+class PlanRole(StrEnum):
+    """Whose mentions a monitoring plan gathers: the brand's own (本品) or a competitor's (竞品).
+
+    A competitor's mentions are collected and classified like the brand's, compared in the
+    周报's 竞品对比 and on 舆情分析, and kept out of the brand's alerts and KPIs."""
+
+    OWN = "own"
+    COMPETITOR = "competitor"
+
+
+PLAN_ROLE_LABELS_ZH: dict[PlanRole, str] = {PlanRole.OWN: "本品", PlanRole.COMPETITOR: "竞品"}
+
+
 class UrgencySignal(StrEnum):
     """What raised a mention's urgency (UrgencyReason.code); see DOMAIN.md."""
 
@@ -234,3 +247,4 @@ SENTIMENT_CHOICE = LabelChoice(SENTIMENT_LABELS_ZH)
 CATEGORY_CHOICE = LabelChoice(CATEGORY_LABELS_ZH)
 SEVERITY_CHOICE = LabelChoice(SEVERITY_LABELS_ZH)
 URGENCY_SIGNAL_CHOICE = LabelChoice(URGENCY_SIGNAL_LABELS_ZH)
+PLAN_ROLE_CHOICE = LabelChoice(PLAN_ROLE_LABELS_ZH)

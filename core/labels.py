@@ -17,12 +17,14 @@ from pydantic import BeforeValidator
 from core.enums import (
     CATEGORY_CHOICE,
     CHANNEL_CHOICE,
+    PLAN_ROLE_CHOICE,
     SENTIMENT_CHOICE,
     SEVERITY_CHOICE,
     URGENCY_SIGNAL_CHOICE,
     Category,
     Channel,
     LabelChoice,
+    PlanRole,
     SentimentLabel,
     Severity,
     UrgencySignal,
@@ -54,6 +56,7 @@ ChannelName = Annotated[Channel, BeforeValidator(by_label(Channel, CHANNEL_CHOIC
 SentimentName = Annotated[
     SentimentLabel, BeforeValidator(by_label(SentimentLabel, SENTIMENT_CHOICE))
 ]
+PlanRoleName = Annotated[PlanRole, BeforeValidator(by_label(PlanRole, PLAN_ROLE_CHOICE))]
 SignalName = Annotated[
     UrgencySignal, BeforeValidator(by_label(UrgencySignal, URGENCY_SIGNAL_CHOICE))
 ]

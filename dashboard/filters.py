@@ -43,10 +43,14 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
         st.header("筛选", anchor=False)
         label, start, end = range_choice(key)
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
-        plan_names = {p.id: p.name for p in ctx.config.plans}
+        plan_names = {
+            p.id: f"{p.name}（竞品）" if p.competitor else p.name for p in ctx.config.plans
+        }
         plans = multiselect(
             "监测方案",
             list(plan_names),
+            # With competitor plans, the brand's own until a person picks others.
+            default=ctx.config.own_plan_ids() or None,
             format_func=lambda p: plan_names[p],
             placeholder="全部",
             key=f"{key}-plans",

@@ -334,6 +334,9 @@ def report_charts(data: ReportData) -> dict[str, bytes]:
         charts["categories"] = share_chart(cats, window.current_zh, previous(cats))
     if data.regions:
         charts["regions"] = share_chart(data.regions, window.current_zh, previous(data.regions), 10)
+    if data.rivals is not None and any(r.count for r in data.rivals.voice):
+        voice = data.rivals.voice
+        charts["rivals"] = share_chart(voice, window.current_zh, previous(voice))
     if data.alerts.rows:
         charts["alerts"] = alerts_timeline(data.alerts.incidents, *timeline_span(window))
     return charts

@@ -15,6 +15,7 @@ from reports.workflow_rows import AlertsSection, KpiSection
 if TYPE_CHECKING:
     from reports.decisions import CrisisProgress
     from reports.event_section import EventRow
+    from reports.rivals import RivalSection
     from reports.summary import Verdict
 
 
@@ -268,6 +269,7 @@ class ReportData:
     verdict: Verdict | None = None  # 核心结论 (reports.summary), set with the attention list
     progress: list[CrisisProgress] = field(default_factory=list)  # reports.decisions
     communication: CommunicationShare | None = None  # None: no complaint in the period
+    rivals: RivalSection | None = None  # 竞品对比; None without competitor plans
 
     @property
     def heading(self) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from alerting.plan_scope import alerts_of_plan
 from core.errors import ConfigError, NotConfigured, YuqingError
-from reports import communication, comparison
+from reports import communication, comparison, rivals
 from reports import data as queries
 from reports.attention import needs_attention
 from reports.case_labels import SlaView
@@ -51,13 +51,16 @@ class GeneratedReport:
 
 
 def check_plan(ctx: Context, plan: str | None) -> str | None:
-    """The plan id, after checking it is configured (when any plan is)."""
+    """The plan id, after checking it is configured (when any plan is). Without one, the
+    brand's own plan when it is the only one beside competitor plans: a competitor's posts
+    are compared in 竞品对比, not counted in the brand's figures."""
     if plan and ctx.config.plans and ctx.config.plan(plan) is None:
         known = ", ".join(p.id for p in ctx.config.plans)
         raise ConfigError(
             f"未知的监测方案 {plan!r}（已配置：{known}）；检查 --plan 或 reports.plan"
         )
-    return plan
+    own = ctx.config.own_plan_ids()
+    return own[0] if plan is None and len(own) == 1 else plan
 
 
 def scope_zh(ctx: Context, plan: str | None) -> str | None:
@@ -67,7 +70,8 @@ def scope_zh(ctx: Context, plan: str | None) -> str | None:
         found = ctx.config.plan(plan)
         return f"监测方案 {found.name if found else plan}"
     if len(ctx.config.plans) > 1:
-        return "全部监测方案：" + "、".join(p.name for p in ctx.config.plans)
+        rivals = "（含竞品）" if any(p.competitor for p in ctx.config.plans) else ""
+        return f"全部监测方案{rivals}：" + "、".join(p.name for p in ctx.config.plans)
     return None
 
 
@@ -107,6 +111,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
+    plan = check_plan(ctx, plan)
     since = queries.monitoring_since(index, plan, late_find_after(ctx))
     sla = sla_view(ctx, window)
     # One plan among several: its own alerts and cases (with one plan, everything is its).
@@ -125,6 +130,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),
         communication=communication.load(index, window, plan),
+        rivals=rivals.load(index, window, ctx.config),
         topics=queries.topics(
             index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
@@ -147,7 +153,7 @@ def generate(
 ) -> GeneratedReport:
     """Render the report of a window into out_dir (default <data_dir>/reports/<slug>/)."""
     started = time.perf_counter()
-    data = build_data(ctx, window, check_plan(ctx, plan))
+    data = build_data(ctx, window, plan)
     charts = report_charts(data)
     sla_target = REPORTS.of(ctx.config).attention.sla_target
     html = render_html(data, data_uris(charts), window.tz, sla_target)
@@ -171,6 +177,8 @@ def plain_text(data: ReportData) -> str:
         lines.append(f"{metric.label}：{value if value is not None else '—'}（{change}）")
     if data.communication is not None:
         lines.append(data.communication.text)
+    if data.rivals is not None:
+        lines.append(f"竞品对比：{data.rivals.text}")
     lines += ["", "需要关注："]
     lines += [f"- {item.text}" for item in data.attention] or ["- 无"]
     decisions = [f"- {c.name}：{line}" for c in data.progress for line in c.pending]

@@ -15,6 +15,7 @@ from dashboard.filters import filter_sidebar
 from dashboard.headline import metrics
 from dashboard.provinces import province_rows, province_svg
 from dashboard.reach import amplifiers, table
+from dashboard.rivals import RivalCount, rival_counts
 from reports import communication
 
 ctx = get_context()
@@ -55,6 +56,13 @@ def communication_line(q: SearchQuery) -> str | None:
         f"投诉中 {counted.naming / counted.read:.0%}（{newest}{counted.read:,} 条原帖中的 "
         f"{counted.naming:,} 条）提到沟通问题：{named}；其余只谈产品或服务本身。"
     )
+
+
+@st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
+def rival_table(q: SearchQuery) -> list[RivalCount]:
+    """竞品对比's rows, cached for a minute."""
+    context = get_context()
+    return rival_counts(context.index, q, context.config)
 
 
 def hot_word_tip(word: str, times: int, before: dict[str, int] | None) -> str:
@@ -119,6 +127,19 @@ with mix_col:
         st.info("所选范围内没有分类结果。")
     if said := communication_line(window):
         st.caption(said)
+
+if any(p.competitor for p in ctx.config.plans):
+    st.subheader("竞品对比", anchor=False)
+    compared = rival_table(window)
+    share_col, table_col = st.columns([3, 2])
+    with share_col:
+        show(bars_svg([r.bar for r in compared], "#2f5d9e", ".0%"))
+    with table_col:
+        show(html_table([r.row for r in compared], {"声量份额": ".1%", "负面占比": ".1%"}))
+    st.caption(
+        "竞品是 plans 里 role 为「竞品」的监测方案；按本页的时间和其他筛选条件统计各方案"
+        "（不受监测方案筛选影响），同时提到两个品牌的提及各算一次。"
+    )
 
 st.subheader("KOL / 媒体影响力榜", anchor=False)
 

@@ -47,6 +47,9 @@ PAGE_SIZE = 20
 
 ctx = get_context()
 tz = ctx.config.tz
+# With competitor plans (role 竞品) configured, the brand's own plans: a competitor's crisis is
+# compared on 舆情分析, not counted in the brand's situation.
+OWN = SearchQuery(plans=ctx.config.own_plan_ids())
 st.title(f"舆情态势 · {ctx.config.brand}", anchor=False)
 with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
     st.header("趋势图", anchor=False)
@@ -87,7 +90,7 @@ def links(item: AttentionItem, key: str) -> None:
 def banner(item: AttentionItem, moment: datetime) -> None:
     """The crisis block: what, how long, headline numbers since it began, where to act."""
     start = item.start
-    since = SearchQuery(since=start)
+    since = replace(OWN, since=start)
     total = count(since)
     negative = count(replace(since, sentiments=[SentimentLabel.NEGATIVE]))
     urgent = count(replace(since, min_urgency=Severity.HIGH))
@@ -134,7 +137,7 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
 def pinned(moment: datetime, seen: datetime) -> list[str]:
     """Critical/high posts of the last day and spiking own posts, pinned above the feed (those
     collected since `seen` say 新)."""
-    day = SearchQuery(since=rounded(moment) - timedelta(days=1))
+    day = replace(OWN, since=rounded(moment) - timedelta(days=1))
     found = search(
         replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
     ).mentions
@@ -158,11 +161,11 @@ def pinned(moment: datetime, seen: datetime) -> list[str]:
 def trend(moment: datetime) -> None:
     """The sentiment trend over the sidebar's range, alert and event starts marked on it."""
     try:  # a range that cannot be stops the trend only, not the rest of the page
-        window = time_window(SearchQuery(), *trend_range, moment=moment)
+        window = time_window(OWN, *trend_range, moment=moment)
     except RangeError as exc:
         st.error(str(exc))
         return
-    query = SearchQuery(since=window.since, until=window.until)
+    query = replace(OWN, since=window.since, until=window.until)
     rows = sentiment_series(query, window.interval)
     if not rows:
         st.info("所选时间范围内还没有数据。数据源运行后这里会自动刷新。")
@@ -182,7 +185,7 @@ def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
     """The newest mentions, a page at a time (pinned ones are not repeated)."""
     st.subheader("最新提及", anchor=False)
     page = int(st.session_state.get("overview-page", 1))
-    query = SearchQuery(since=rounded(moment) - timedelta(days=1), limit=PAGE_SIZE)
+    query = replace(OWN, since=rounded(moment) - timedelta(days=1), limit=PAGE_SIZE)
     result = search(replace(query, offset=(page - 1) * PAGE_SIZE))
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
@@ -202,7 +205,7 @@ def live() -> None:
         banner(crisis[0], moment)
     top = st.columns([3, 1])
     with top[0]:
-        metrics(SearchQuery(), timedelta(days=1), moment, "24 小时")
+        metrics(OWN, timedelta(days=1), moment, "24 小时")
     top[1].metric(
         "未处理预警",
         pending,

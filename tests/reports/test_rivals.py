@@ -1,0 +1,142 @@
+"""竞品对比: a competitor's plan (role 竞品) is compared with the brand's in the 周报 — share of
+voice, negative share, 口碑指数, main complaint category — and kept out of the brand's own
+figures and alerts; `check` refuses a deployment of competitors only and says which sources
+would bring mentions of no plan."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+from pathlib import Path
+from typing import Any
+
+from alerting.engine import AlertEngine
+from alerting.loader import DEFAULTS_DIR, load_rule_file
+from alerting.rules import RuleContext
+from app.config import AppConfig
+from core.context import Context
+from core.enums import Category, Channel, SentimentLabel, Severity
+from reports.charts import report_charts
+from reports.config import Period
+from reports.period import last_full
+from reports.render import render_html
+from reports.service import build_data, plain_text
+from tests.reports.conftest import ContextFactory
+from tests.reports.factories import NOW, PLAN, TZ, WEEK, Spec, mention, two_weeks
+
+WINDOW = last_full(Period.WEEKLY, NOW, TZ)
+PLANS = [
+    {"id": PLAN, "name": "示例", "expression": "示例"},
+    {"id": "rival", "name": "对手牌", "expression": "对手牌", "role": "竞品"},
+]
+# The competitor's week: 60 mentions, 12 negative (all about quality).
+RIVAL = [
+    Spec(12, SentimentLabel.NEGATIVE, Category.PRODUCT_QUALITY, Severity.MEDIUM,
+         Channel.WEIBO, ("质量",), "对手牌质量差"),
+    Spec(48, SentimentLabel.POSITIVE, Category.OTHER, Severity.LOW,
+         Channel.FORUM, ("好评",), "对手牌不错"),
+]  # fmt: skip
+
+
+def rival_week() -> list[Any]:
+    return [
+        mention(spec, i, WEEK + timedelta(days=i % 7, hours=9), plan="rival", tag=f"r{n}")
+        for n, spec in enumerate(RIVAL)
+        for i in range(spec.n)
+    ]
+
+
+def test_the_weekly_report_compares_the_brand_with_its_competitor(
+    make_ctx: ContextFactory,
+) -> None:
+    ctx = make_ctx(plans=PLANS)
+    ctx.index.upsert_many([*two_weeks(), *rival_week()])
+
+    data = build_data(ctx, WINDOW)  # no --plan: the brand's own plan, not the competitor's
+
+    assert data.plan == PLAN and data.headline.mentions == 40
+    assert data.rivals is not None
+    own, rival = data.rivals.rows
+    assert (own.name, own.own, own.mentions, own.negative) == ("示例", True, 40, 20)
+    assert (rival.name, rival.own, rival.mentions, rival.negative) == ("对手牌", False, 60, 12)
+    assert rival.top_category == "商品质量" and own.top_category == "货物运输/物流"
+    assert [round(v.share, 3) for v in data.rivals.voice] == [0.4, 0.6]
+    assert data.rivals.text == (
+        "本品声量份额 40.0%（对比竞品 1 个）；负面占比 50.0%，高于竞品（竞品平均 20.0%）。"
+    )
+    assert "竞品对比：本品声量份额 40.0%" in plain_text(data)
+    charts = report_charts(data)
+    assert charts["rivals"].startswith(b"\x89PNG")
+    html = render_html(data, {k: "data:," for k in charts}, TZ, 0.9)
+    assert "<h2>竞品对比</h2>" in html and "<b>示例</b>（本品）" in html and "对手牌" in html
+
+
+def test_without_a_competitor_plan_there_is_no_comparison(ctx: Context) -> None:
+    data = build_data(ctx, WINDOW)
+    assert data.rivals is None
+    assert "竞品对比" not in render_html(data, {}, TZ, 0.9)
+
+
+def test_a_competitors_critical_post_does_not_page_the_brand(tmp_path: Path) -> None:
+    config = AppConfig.model_validate({"brand": "示例品牌", "plans": PLANS})
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+    try:
+        named = load_rule_file(DEFAULTS_DIR / "urgent-mention.yaml")
+        named.spec = named.spec.model_copy(
+            update={"name": "rival-watch", "filter": named.spec.filter.model_copy(
+                update={"plans": ["rival"]})}
+        )  # fmt: skip
+        engine = AlertEngine(ctx, [load_rule_file(DEFAULTS_DIR / "urgent-mention.yaml"), named])
+        builtin, watch = engine.rules
+        assert builtin.spec.filter.plans == [PLAN] and watch.spec.filter.plans == ["rival"]
+        spec = Spec(1, SentimentLabel.NEGATIVE, Category.FOOD_SAFETY_HEALTH, Severity.CRITICAL,
+                    Channel.WEIBO, ("异物",), "吃出异物，孩子住院了")  # fmt: skip
+        now = NOW.astimezone(UTC)
+        theirs = mention(spec, 1, NOW - timedelta(minutes=2), plan="rival", tag="t")
+        ours = mention(spec, 2, NOW - timedelta(minutes=2), tag="o")
+        rc = RuleContext(index=ctx.index, tz=TZ, now=now)
+        assert builtin.on_mentions([theirs], rc) == []
+        assert [f.count for f in builtin.on_mentions([ours], rc)] == [1]
+        assert [f.count for f in watch.on_mentions([theirs], rc)] == [1]  # named: it watches
+    finally:
+        ctx.close()
+
+
+def problems_and_warnings(tmp_path: Path, raw: dict[str, Any]) -> tuple[list[str], list[str]]:
+    from app.check import problems, warnings
+
+    ctx = Context(config=AppConfig.model_validate(raw), data_dir=tmp_path / "var")
+    try:
+        return problems(ctx), warnings(ctx)
+    finally:
+        ctx.close()
+
+
+def test_check_refuses_competitors_only_and_names_sources_of_no_plan(tmp_path: Path) -> None:
+    only = [{**PLANS[1]}]
+    found, _ = problems_and_warnings(tmp_path, {"brand": "示例品牌", "plans": only})
+    assert any("每个监测方案都是竞品" in p for p in found)
+    mailbox = {
+        "name": "complaint-mail",
+        "type": "email",
+        "options": {"host": "imap.example.com", "username": "u", "password": "p"},
+    }
+    raw = {"brand": "示例品牌", "plans": PLANS, "sources": [mailbox]}
+    found, warned = problems_and_warnings(tmp_path, raw)
+    assert not any("竞品" in p for p in found)
+    assert any(
+        w.startswith("sources[complaint-mail]: 配置了竞品方案时") and f"plans: [{PLAN}]" in w
+        for w in warned
+    )
+    mailbox["options"] = {**mailbox["options"], "plans": [PLAN]}
+    _, warned = problems_and_warnings(tmp_path, raw)
+    assert not any("complaint-mail" in w for w in warned)
+
+
+def test_a_plan_role_is_read_in_chinese_or_refused_with_the_choices() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    assert AppConfig.model_validate({"plans": PLANS}).own_plan_ids() == [PLAN]
+    assert AppConfig.model_validate({"plans": PLANS[:1]}).own_plan_ids() == []
+    with pytest.raises(ValidationError, match="competitor（竞品）"):
+        AppConfig.model_validate({"plans": [{**PLANS[1], "role": "对手"}]})
