@@ -18,10 +18,9 @@ import re
 import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from bench.week_kit import DATA, START, moment, record, rows, write
+from bench.week_kit import DATA, START, moment, record, reposts, rows, week_main
 
 BRAND = "花颜"
 OFFICIAL = "花颜官方旗舰店"
@@ -145,11 +144,9 @@ def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
             channel = "weibo" if rng.random() < 0.55 else "forum"
             post = _record(n, channel, text, at, rng)
             yield post
-            if channel == "weibo" and rng.random() < 0.08:
-                for _ in range(rng.randrange(1, 4)):
-                    n += 1
-                    later = at + timedelta(minutes=rng.randrange(5, 300))
-                    yield _record(n, "weibo", "转发微博", later, rng, repost_of=post["native_id"])
+            for repost in reposts("hy", n, post, rng):
+                n += 1
+                yield repost
 
 
 def _account(
@@ -219,13 +216,8 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     """Write the week to argv[0] (default /tmp/cosmetics_week.jsonl), in publication order."""
-    out = Path(argv[0] if argv else "/tmp/cosmetics_week.jsonl")
-    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 7
-    rng = random.Random(seed)
-    records = write(out, [*background(rng, 330), *incident(rng)])
-    spike = sum(r["native_id"].startswith("hy9") and len(r["native_id"]) == 8 for r in records)
-    print(f"{out}: {len(records)} mentions, {spike} of them the day-4 incident")
-    return 0
+    parts = [lambda rng: background(rng, 330), incident]
+    return week_main(argv, "cosmetics_week", 7, "hy", parts, "day-4")
 
 
 if __name__ == "__main__":

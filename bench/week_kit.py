@@ -1,12 +1,13 @@
-"""Shared parts of the generated review weeks (bank_week, cosmetics_week; not shipped): the
-week's clock, the daily rhythm, authors, and a mention record in the intake JSON."""
+"""Shared parts of the generated review weeks (bank_week, cosmetics_week, auto_week; not
+shipped): the week's clock, the daily rhythm, authors, a mention record in the intake JSON,
+reposts of everyday posts and the command line that writes a week."""
 
 from __future__ import annotations
 
 import csv
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -73,3 +74,37 @@ def write(out: Path, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         for item in ordered:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
     return ordered
+
+
+def reposts(
+    prefix: str, n: int, post: dict[str, Any], rng: random.Random
+) -> Iterator[dict[str, Any]]:
+    """Bare reposts (转发微博) of a Weibo post, 8 % of them 1–3, numbered after `n`."""
+    if post["channel"] != "weibo" or rng.random() >= 0.08:
+        return
+    at = datetime.fromisoformat(post["published_at"])
+    for _ in range(rng.randrange(1, 4)):
+        n += 1
+        later = at + timedelta(minutes=rng.randrange(5, 300))
+        yield record(prefix, n, "weibo", "转发微博", later, rng, repost_of=post["native_id"])
+
+
+Part = Callable[[random.Random], Iterable[dict[str, Any]]]
+
+
+def week_main(
+    argv: list[str], name: str, seed: int, prefix: str, parts: list[Part], day: str
+) -> int:
+    """Write the week of `parts` (called in order with one seeded rng) to argv[0] (default
+    /tmp/{name}.jsonl) in publication order, and say how many posts the incident has (native
+    ids `{prefix}9xxxxx`)."""
+    out = Path(argv[0] if argv else f"/tmp/{name}.jsonl")
+    rng = random.Random(int(argv[argv.index("--seed") + 1]) if "--seed" in argv else seed)
+    records = write(out, [item for part in parts for item in part(rng)])
+    incident = f"{prefix}9"
+    spike = sum(
+        r["native_id"].startswith(incident) and len(r["native_id"]) == len(prefix) + 6
+        for r in records
+    )
+    print(f"{out}: {len(records)} mentions, {spike} of them the {day} incident")
+    return 0
