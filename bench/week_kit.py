@@ -19,7 +19,12 @@ START = datetime(2026, 11, 23, tzinfo=TZ)  # a Monday
 HOURLY = [0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 1.0, 1.3, 1.4, 1.5]
 HOURLY += [1.6, 1.3, 1.2, 1.3, 1.4, 1.4, 1.5, 1.7, 1.9, 1.8, 1.3, 0.7]
 REGIONS = ["广东", "北京", "上海", "浙江", "江苏", "四川", "湖北", "山东", "河南", "福建"]
-SOURCES = {"weibo": "weibo_search", "forum": "tieba", "complaint_platform": "heimao"}
+SOURCES = {
+    "weibo": "weibo_search",
+    "forum": "tieba",
+    "complaint_platform": "heimao",
+    "news": "rss",
+}
 
 
 def rows(path: Path, column: str, text: str = "text") -> list[tuple[str, str]]:
