@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -98,7 +98,7 @@ Part = Callable[[random.Random], Iterable[dict[str, Any]]]
 
 
 def week_main(
-    argv: list[str], name: str, seed: int, prefix: str, parts: list[Part], day: str
+    argv: list[str], name: str, seed: int, prefix: str, parts: Sequence[Part], day: str
 ) -> int:
     """Write the week of `parts` (called in order with one seeded rng) to argv[0] (default
     /tmp/{name}.jsonl) in publication order, and say how many posts the incident has (native
