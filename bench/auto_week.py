@@ -29,7 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from bench import auto_texts as t
-from bench.week_kit import START, moment, record, reposts, week_main
+from bench.week_kit import (
+    START,
+    by_account,
+    cascade_repost,
+    moment,
+    record,
+    reposts,
+    seeded,
+    wave,
+    week_main,
+)
 
 SAFETY = "food_safety_health"
 TRUTH: dict[str, tuple[str, str, str]] = {}  # native id → (kind, category, sentiment)
@@ -91,37 +101,21 @@ def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
                 yield repost
 
 
-def _account(
-    n: int, text: str, at: datetime, rng: random.Random, who: dict[str, Any], reach: int
-) -> dict[str, Any]:
-    post = _post(n, "weibo", _fill(text, rng), at, rng, ("crisis", SAFETY, "negative"))
-    post["author"] = who
-    post["metrics"] = {"reposts": reach, "comments": reach // 2, "likes": reach * 3}
-    return post
+def _verified(uid: str, name: str, followers: int) -> dict[str, Any]:
+    return {"id": uid, "name": name, "followers": followers, "verified": True}
 
 
-OFFICIAL = {"id": "99200", "name": t.OFFICIAL, "followers": 2_300_000, "verified": True}
+OFFICIAL = _verified("99200", t.OFFICIAL, 2_300_000)
+UNSAFE = (SAFETY, "negative")
 # minute of the incident → (text, author, reach, truth)
+BLOGGER = _verified("99100", "老韩聊车", 1_500_000)
+MEDIA = _verified("99300", "汽车消费观察", 3_400_000)
+SHOW = _verified("99400", "车展现场直击", 420_000)
 MILESTONES: dict[int, tuple[str, dict[str, Any], int, tuple[str, str, str]]] = {
-    60: (
-        t.BLOGGER_POST,
-        {"id": "99100", "name": "老韩聊车", "followers": 1_500_000, "verified": True},
-        8200,
-        ("crisis-blogger", SAFETY, "negative"),
-    ),
+    60: (t.BLOGGER_POST, BLOGGER, 8200, ("crisis-blogger", *UNSAFE)),
     130: (t.FIRST_STATEMENT, OFFICIAL, 4100, ("crisis-statement", "other", "neutral")),
-    780: (
-        t.MEDIA_POST,
-        {"id": "99300", "name": "汽车消费观察", "followers": 3_400_000, "verified": True},
-        3600,
-        ("crisis-media", SAFETY, "negative"),
-    ),
-    870: (
-        t.AUTO_SHOW,
-        {"id": "99400", "name": "车展现场直击", "followers": 420_000, "verified": True},
-        2900,
-        ("crisis-autoshow", SAFETY, "negative"),
-    ),
+    780: (t.MEDIA_POST, MEDIA, 3600, ("crisis-media", *UNSAFE)),
+    870: (t.AUTO_SHOW, SHOW, 2900, ("crisis-autoshow", *UNSAFE)),
     1170: (t.RECALL, OFFICIAL, 5200, ("crisis-recall", "other", "neutral")),
 }
 
@@ -148,37 +142,29 @@ def _voice(n: int, when: datetime, rng: random.Random, after_statement: bool) ->
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     """Day 5, 20:30: the 星河S7 刹车失灵 story, about 450 posts over 21 hours."""
     at = START + timedelta(days=4, hours=20, minutes=30)
-    seed = _post(
-        900_000, "weibo", _fill(t.INCIDENT_SEED, rng), at, rng, ("crisis", SAFETY, "negative")
-    )
-    seed["author"] = {"id": "99001", "name": "S7车主阿杰", "followers": 2100, "verified": False}
-    seed["metrics"] = {"reposts": 6800, "comments": 4200, "likes": 26000}
-    seed["media"] = ["https://example.com/video/s7-brake.mp4"]
-    yield seed
-    n = 900_000
+    text = _fill(t.INCIDENT_SEED, rng)
+    seed = _post(900_000, "weibo", text, at, rng, ("crisis", SAFETY, "negative"))
+    who = {"id": "99001", "name": "S7车主阿杰", "followers": 2100, "verified": False}
+    yield seeded(seed, who, (6800, 4200, 26000), "https://example.com/video/s7-brake.mp4")
     reposters: list[str] = []
-    for minute in range(21 * 60):
-        # the evening wave, a quiet night, the morning wave after the media post
-        rate = 1.5 if minute < 210 else 0.12 if minute < 720 else 0.8 if minute < 1000 else 0.3
-        when = at + timedelta(minutes=minute)
-        for _ in range(int(rng.expovariate(1 / rate) + 0.3)):
-            n += 1
-            when = at + timedelta(minutes=minute, seconds=rng.randrange(60))
-            if rng.random() < 0.5:
-                via = f"//@{rng.choice(reposters)}:" if reposters and rng.random() < 0.3 else ""
-                note = rng.choice(["转发微博", "太吓人了", "必须召回", "后怕", "关注", ""])
-                post = record("cy", n, "weibo", f"{note}{via}" or "转发微博", when, rng)
-                post["repost_of"] = seed["native_id"]
-                reposters.append(post["author"]["name"])
-                yield post
-                continue
-            yield _voice(n, when, rng, after_statement=minute > 130)
-        if minute in MILESTONES:
-            n += 1
-            text, who, reach, truth = MILESTONES[minute]
-            post = _account(n, text, when, rng, dict(who), reach)
-            TRUTH[post["native_id"]] = truth
-            yield post
+
+    def post(n: int, minute: int, when: datetime) -> dict[str, Any]:
+        if rng.random() < 0.5:
+            notes = ["转发微博", "太吓人了", "必须召回", "后怕", "关注", ""]
+            return cascade_repost("cy", n, seed["native_id"], when, rng, reposters, notes)
+        return _voice(n, when, rng, after_statement=minute > 130)
+
+    def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
+        if minute not in MILESTONES:
+            return None
+        text, who, reach, truth = MILESTONES[minute]
+        return by_account(_post(n, "weibo", _fill(text, rng), when, rng, truth), dict(who), reach)
+
+    # the evening wave, a quiet night, the morning wave after the media post
+    def rate(minute: int) -> float:
+        return 1.5 if minute < 210 else 0.12 if minute < 720 else 0.8 if minute < 1000 else 0.3
+
+    yield from wave(at, 21 * 60, rate, rng, post, milestone)
 
 
 def score(classified: Path, truth_path: Path) -> int:

@@ -94,6 +94,78 @@ def reposts(
         yield record(prefix, n, "weibo", "转发微博", later, rng, repost_of=post["native_id"])
 
 
+def minute_posts(at: datetime, minute: int, rate: float, rng: random.Random) -> Iterator[datetime]:
+    """Publication times of an incident's posts in its minute `minute` after `at`, `rate` a
+    minute on average (lazily: the caller's draws for each post come between them)."""
+    for _ in range(int(rng.expovariate(1 / rate) + 0.3)):
+        yield at + timedelta(minutes=minute, seconds=rng.randrange(60))
+
+
+PostAt = Callable[[int, int, datetime], dict[str, Any]]
+MilestoneAt = Callable[[int, int, datetime], "dict[str, Any] | None"]
+
+
+def wave(
+    at: datetime,
+    minutes: int,
+    rate: Callable[[int], float],
+    rng: random.Random,
+    post: PostAt,
+    milestone: MilestoneAt,
+) -> Iterator[dict[str, Any]]:
+    """An incident's posts after its seed (native ids from 900001 on): each minute
+    `post(n, minute, when)` for `rate(minute)` posts on average, then the minute's milestone
+    (a blogger, the brand's statement, a media account), if `milestone(n, minute, when)` has
+    one — it is called with the id it would take, at the minute's last post time."""
+    n = 900_000
+    for minute in range(minutes):
+        when = at + timedelta(minutes=minute)
+        for when in minute_posts(at, minute, rate(minute), rng):
+            n += 1
+            yield post(n, minute, when)
+        extra = milestone(n + 1, minute, when)
+        if extra is not None:
+            n += 1
+            yield extra
+
+
+def by_account(post: dict[str, Any], who: dict[str, Any], reach: int) -> dict[str, Any]:
+    """The post as written by a known account (a blogger, the brand, a media outlet) that drew
+    `reach` reposts, half as many comments and three times as many likes."""
+    post["author"] = who
+    post["metrics"] = {"reposts": reach, "comments": reach // 2, "likes": reach * 3}
+    return post
+
+
+def seeded(
+    post: dict[str, Any], who: dict[str, Any], reach: tuple[int, int, int], media: str
+) -> dict[str, Any]:
+    """The incident's seed post: its author, (reposts, comments, likes) and one picture or video."""
+    post["author"] = who
+    post["metrics"] = dict(zip(("reposts", "comments", "likes"), reach, strict=True))
+    post["media"] = [media]
+    return post
+
+
+def cascade_repost(
+    prefix: str,
+    n: int,
+    seed_id: str,
+    at: datetime,
+    rng: random.Random,
+    reposters: list[str],
+    notes: Sequence[str],
+) -> dict[str, Any]:
+    """A Weibo repost of an incident's seed post: a short note (or 转发微博), now and then via an
+    earlier reposter (//@name:); its author joins `reposters`."""
+    via = f"//@{rng.choice(reposters)}:" if reposters and rng.random() < 0.3 else ""
+    note = rng.choice(notes)
+    post = record(prefix, n, "weibo", f"{note}{via}" or "转发微博", at, rng)
+    post["repost_of"] = seed_id
+    reposters.append(post["author"]["name"])
+    return post
+
+
 Part = Callable[[random.Random], Iterable[dict[str, Any]]]
 
 
