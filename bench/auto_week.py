@@ -29,17 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import auto_texts as t
-from bench.week_kit import (
-    START,
-    by_account,
-    cascade_repost,
-    moment,
-    record,
-    reposts,
-    seeded,
-    wave,
-    week_main,
-)
+from bench import week_kit as kit
 
 SAFETY = "food_safety_health"
 TRUTH: dict[str, tuple[str, str, str]] = {}  # native id → (kind, category, sentiment)
@@ -63,7 +53,7 @@ def _fill(template: str, rng: random.Random) -> str:
 def _post(
     n: int, channel: str, text: str, at: datetime, rng: random.Random, truth: tuple[str, str, str]
 ) -> dict[str, Any]:
-    post = record("cy", n, channel, text, at, rng)
+    post = kit.record("cy", n, channel, text, at, rng)
     TRUTH[post["native_id"]] = truth
     return post
 
@@ -94,9 +84,9 @@ def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
     for day in range(7):
         for _ in range(per_day + rng.randrange(-30, 30)):
             n += 1
-            post = _everyday(n, moment(day, rng), rng)
+            post = _everyday(n, kit.moment(day, rng), rng)
             yield post
-            for repost in reposts("cy", n, post, rng):
+            for repost in kit.reposts("cy", n, post, rng):
                 n += 1
                 yield repost
 
@@ -141,30 +131,32 @@ def _voice(n: int, when: datetime, rng: random.Random, after_statement: bool) ->
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     """Day 5, 20:30: the 星河S7 刹车失灵 story, about 450 posts over 21 hours."""
-    at = START + timedelta(days=4, hours=20, minutes=30)
+    at = kit.START + timedelta(days=4, hours=20, minutes=30)
     text = _fill(t.INCIDENT_SEED, rng)
     seed = _post(900_000, "weibo", text, at, rng, ("crisis", SAFETY, "negative"))
     who = {"id": "99001", "name": "S7车主阿杰", "followers": 2100, "verified": False}
-    yield seeded(seed, who, (6800, 4200, 26000), "https://example.com/video/s7-brake.mp4")
+    yield kit.seeded(seed, who, (6800, 4200, 26000), "https://example.com/video/s7-brake.mp4")
     reposters: list[str] = []
 
     def post(n: int, minute: int, when: datetime) -> dict[str, Any]:
         if rng.random() < 0.5:
             notes = ["转发微博", "太吓人了", "必须召回", "后怕", "关注", ""]
-            return cascade_repost("cy", n, seed["native_id"], when, rng, reposters, notes)
+            return kit.cascade_repost("cy", n, seed["native_id"], when, rng, reposters, notes)
         return _voice(n, when, rng, after_statement=minute > 130)
 
     def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
         if minute not in MILESTONES:
             return None
         text, who, reach, truth = MILESTONES[minute]
-        return by_account(_post(n, "weibo", _fill(text, rng), when, rng, truth), dict(who), reach)
+        return kit.by_account(
+            _post(n, "weibo", _fill(text, rng), when, rng, truth), dict(who), reach
+        )
 
     # the evening wave, a quiet night, the morning wave after the media post
     def rate(minute: int) -> float:
         return 1.5 if minute < 210 else 0.12 if minute < 720 else 0.8 if minute < 1000 else 0.3
 
-    yield from wave(at, 21 * 60, rate, rng, post, milestone)
+    yield from kit.wave(at, 21 * 60, rate, rng, post, milestone)
 
 
 def score(classified: Path, truth_path: Path) -> int:
@@ -210,7 +202,7 @@ def main(argv: list[str]) -> int:
         week = Path(argv[0] if argv[0] != "--score" else "/tmp/auto_week.jsonl")
         return score(classified, week.with_suffix(".truth.jsonl"))
     parts = [lambda rng: background(rng, 300), incident]
-    code = week_main(argv, "auto_week", 11, "cy", parts, "day-5")
+    code = kit.week_main(argv, "auto_week", 11, "cy", parts, "day-5")
     _write_truth(Path(argv[0] if argv else "/tmp/auto_week.jsonl"))
     return code
 
