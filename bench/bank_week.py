@@ -16,10 +16,9 @@ import re
 import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from bench.week_kit import DATA, START, moment, record, rows, write
+from bench.week_kit import DATA, START, moment, record, reposts, rows, week_main
 
 BANK = "招财银行"
 OFFICIAL = "招财银行信用卡"
@@ -94,11 +93,9 @@ def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
             channel = "weibo" if rng.random() < 0.55 else "forum"
             post = _record(n, channel, _brand(text, rng), at, rng)
             yield post
-            if channel == "weibo" and rng.random() < 0.08:
-                for _ in range(rng.randrange(1, 4)):
-                    n += 1
-                    later = at + timedelta(minutes=rng.randrange(5, 300))
-                    yield _record(n, "weibo", "转发微博", later, rng, repost_of=post["native_id"])
+            for repost in reposts("bk", n, post, rng):
+                n += 1
+                yield repost
 
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
@@ -159,13 +156,8 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     """Write the week to argv[0] (default /tmp/bank_week.jsonl), in publication order."""
-    out = Path(argv[0] if argv else "/tmp/bank_week.jsonl")
-    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 5
-    rng = random.Random(seed)
-    records = write(out, [*background(rng, 330), *incident(rng)])
-    spike = sum(r["native_id"].startswith("bk9") and len(r["native_id"]) == 8 for r in records)
-    print(f"{out}: {len(records)} mentions, {spike} of them the day-5 incident")
-    return 0
+    parts = [lambda rng: background(rng, 330), incident]
+    return week_main(argv, "bank_week", 5, "bk", parts, "day-5")
 
 
 if __name__ == "__main__":

@@ -18,10 +18,21 @@ import re
 import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from bench.week_kit import DATA, START, moment, record, rows, write
+from bench.week_kit import (
+    DATA,
+    START,
+    by_account,
+    cascade_repost,
+    moment,
+    record,
+    reposts,
+    rows,
+    seeded,
+    wave,
+    week_main,
+)
 
 BRAND = "花颜"
 OFFICIAL = "花颜官方旗舰店"
@@ -145,20 +156,15 @@ def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
             channel = "weibo" if rng.random() < 0.55 else "forum"
             post = _record(n, channel, text, at, rng)
             yield post
-            if channel == "weibo" and rng.random() < 0.08:
-                for _ in range(rng.randrange(1, 4)):
-                    n += 1
-                    later = at + timedelta(minutes=rng.randrange(5, 300))
-                    yield _record(n, "weibo", "转发微博", later, rng, repost_of=post["native_id"])
+            for repost in reposts("hy", n, post, rng):
+                n += 1
+                yield repost
 
 
 def _account(
     n: int, text: str, at: datetime, rng: random.Random, who: dict[str, Any], reach: int
 ) -> dict[str, Any]:
-    post = _record(n, "weibo", text, at, rng)
-    post["author"] = who
-    post["metrics"] = {"reposts": reach, "comments": reach // 2, "likes": reach * 3}
-    return post
+    return by_account(_record(n, "weibo", text, at, rng), who, reach)
 
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
@@ -166,66 +172,52 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     words = {"brand": BRAND, "official": OFFICIAL}
     at = START + timedelta(days=3, hours=20, minutes=10)
     seed = _record(900_000, "weibo", INCIDENT_SEED.format(**words), at, rng)
-    seed["author"] = {"id": "88001", "name": "小鹿爱护肤", "followers": 3600, "verified": False}
-    seed["metrics"] = {"reposts": 4100, "comments": 2600, "likes": 18000}
-    seed["media"] = ["https://example.com/img/hy-face-1.jpg"]
-    yield seed
-    n = 900_000
+    who = {"id": "88001", "name": "小鹿爱护肤", "followers": 3600, "verified": False}
+    yield seeded(seed, who, (4100, 2600, 18000), "https://example.com/img/hy-face-1.jpg")
     reposters: list[str] = []
-    for minute in range(22 * 60):
-        # evening wave, a lull at night, the morning wave after the media post
-        rate = 1.6 if minute < 200 else 0.15 if minute < 660 else 0.9 if minute < 900 else 0.2
-        when = at + timedelta(minutes=minute)
-        for _ in range(int(rng.expovariate(1 / rate) + 0.3)):
-            n += 1
-            when = at + timedelta(minutes=minute, seconds=rng.randrange(60))
-            roll = rng.random()
-            if roll < 0.55:
-                via = f"//@{rng.choice(reposters)}:" if reposters and rng.random() < 0.3 else ""
-                note = rng.choice(["转发微博", "太吓人了", "支持维权", "已停用", "同批号", ""])
-                post = _record(n, "weibo", f"{note}{via}" or "转发微博", when, rng)
-                post["repost_of"] = seed["native_id"]
-                reposters.append(post["author"]["name"])
-            elif roll < 0.88:
-                voice = rng.choice(INCIDENT_VOICES).format(**words)
-                if rng.random() < 0.5:
-                    voice = rng.choice(["", "真的", "气死了，", "救命，"]) + voice
-                post = _record(n, rng.choice(["weibo", "weibo", "forum"]), voice, when, rng)
-            else:
-                text = rng.choice(INCIDENT_COMPLAINT).format(**words)
-                title = f"投诉{BRAND}：精华过敏，已投诉12315"
-                post = _record(n, "complaint_platform", text, when, rng, title=title)
-            yield post
+
+    def post(n: int, minute: int, when: datetime) -> dict[str, Any]:
+        roll = rng.random()
+        if roll < 0.55:
+            notes = ["转发微博", "太吓人了", "支持维权", "已停用", "同批号", ""]
+            return cascade_repost("hy", n, seed["native_id"], when, rng, reposters, notes)
+        if roll < 0.88:
+            voice = rng.choice(INCIDENT_VOICES).format(**words)
+            if rng.random() < 0.5:
+                voice = rng.choice(["", "真的", "气死了，", "救命，"]) + voice
+            return _record(n, rng.choice(["weibo", "weibo", "forum"]), voice, when, rng)
+        text = rng.choice(INCIDENT_COMPLAINT).format(**words)
+        title = f"投诉{BRAND}：精华过敏，已投诉12315"
+        return _record(n, "complaint_platform", text, when, rng, title=title)
+
+    def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
+        brand = {"id": "88200", "name": OFFICIAL, "followers": 1_200_000, "verified": True}
         if minute == 80:
-            n += 1
             blogger = {"id": "88100", "name": "护肤博主Lily", "followers": 800_000}
-            post = _account(n, BLOGGER_POST.format(**words), when, rng, blogger, 6300)
-            post["author"]["verified"] = True
-            post["media"] = [f"https://example.com/img/hy-fan-{i}.jpg" for i in range(1, 7)]
-            yield post
+            found = _account(n, BLOGGER_POST.format(**words), when, rng, blogger, 6300)
+            found["author"]["verified"] = True
+            found["media"] = [f"https://example.com/img/hy-fan-{i}.jpg" for i in range(1, 7)]
+            return found
         if minute == 140:
-            n += 1
-            brand = {"id": "88200", "name": OFFICIAL, "followers": 1_200_000, "verified": True}
-            yield _account(n, FIRST_REPLY.format(**words), when, rng, brand, 900)
+            return _account(n, FIRST_REPLY.format(**words), when, rng, brand, 900)
         if minute == 800:
-            n += 1
             media = {"id": "88300", "name": "消费日报", "followers": 3_100_000, "verified": True}
-            yield _account(n, MEDIA_POST.format(**words), when, rng, media, 2400)
+            return _account(n, MEDIA_POST.format(**words), when, rng, media, 2400)
         if minute == 1130:
-            n += 1
-            brand = {"id": "88200", "name": OFFICIAL, "followers": 1_200_000, "verified": True}
-            yield _account(n, APOLOGY.format(**words), when, rng, brand, 3100)
+            return _account(n, APOLOGY.format(**words), when, rng, brand, 3100)
+        return None
+
+    # the evening wave, a lull at night, the morning wave after the media post
+    def rate(minute: int) -> float:
+        return 1.6 if minute < 200 else 0.15 if minute < 660 else 0.9 if minute < 900 else 0.2
+
+    yield from wave(at, 22 * 60, rate, rng, post, milestone)
 
 
 def main(argv: list[str]) -> int:
     """Write the week to argv[0] (default /tmp/cosmetics_week.jsonl), in publication order."""
-    out = Path(argv[0] if argv else "/tmp/cosmetics_week.jsonl")
-    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 7
-    rng = random.Random(seed)
-    records = write(out, [*background(rng, 330), *incident(rng)])
-    spike = sum(r["native_id"].startswith("hy9") and len(r["native_id"]) == 8 for r in records)
-    print(f"{out}: {len(records)} mentions, {spike} of them the day-4 incident")
-    return 0
+    parts = [lambda rng: background(rng, 330), incident]
+    return week_main(argv, "cosmetics_week", 7, "hy", parts, "day-4")
 
 
 if __name__ == "__main__":

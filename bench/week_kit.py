@@ -1,12 +1,13 @@
-"""Shared parts of the generated review weeks (bank_week, cosmetics_week; not shipped): the
-week's clock, the daily rhythm, authors, and a mention record in the intake JSON."""
+"""Shared parts of the generated review weeks (bank_week, cosmetics_week, auto_week; not
+shipped): the week's clock, the daily rhythm, authors, a mention record in the intake JSON,
+reposts of everyday posts and the command line that writes a week."""
 
 from __future__ import annotations
 
 import csv
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,12 @@ START = datetime(2026, 11, 23, tzinfo=TZ)  # a Monday
 HOURLY = [0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 1.0, 1.3, 1.4, 1.5]
 HOURLY += [1.6, 1.3, 1.2, 1.3, 1.4, 1.4, 1.5, 1.7, 1.9, 1.8, 1.3, 0.7]
 REGIONS = ["广东", "北京", "上海", "浙江", "江苏", "四川", "湖北", "山东", "河南", "福建"]
-SOURCES = {"weibo": "weibo_search", "forum": "tieba", "complaint_platform": "heimao"}
+SOURCES = {
+    "weibo": "weibo_search",
+    "forum": "tieba",
+    "complaint_platform": "heimao",
+    "news": "rss",
+}
 
 
 def rows(path: Path, column: str, text: str = "text") -> list[tuple[str, str]]:
@@ -73,3 +79,109 @@ def write(out: Path, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         for item in ordered:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
     return ordered
+
+
+def reposts(
+    prefix: str, n: int, post: dict[str, Any], rng: random.Random
+) -> Iterator[dict[str, Any]]:
+    """Bare reposts (转发微博) of a Weibo post, 8 % of them 1–3, numbered after `n`."""
+    if post["channel"] != "weibo" or rng.random() >= 0.08:
+        return
+    at = datetime.fromisoformat(post["published_at"])
+    for _ in range(rng.randrange(1, 4)):
+        n += 1
+        later = at + timedelta(minutes=rng.randrange(5, 300))
+        yield record(prefix, n, "weibo", "转发微博", later, rng, repost_of=post["native_id"])
+
+
+def minute_posts(at: datetime, minute: int, rate: float, rng: random.Random) -> Iterator[datetime]:
+    """Publication times of an incident's posts in its minute `minute` after `at`, `rate` a
+    minute on average (lazily: the caller's draws for each post come between them)."""
+    for _ in range(int(rng.expovariate(1 / rate) + 0.3)):
+        yield at + timedelta(minutes=minute, seconds=rng.randrange(60))
+
+
+PostAt = Callable[[int, int, datetime], dict[str, Any]]
+MilestoneAt = Callable[[int, int, datetime], "dict[str, Any] | None"]
+
+
+def wave(
+    at: datetime,
+    minutes: int,
+    rate: Callable[[int], float],
+    rng: random.Random,
+    post: PostAt,
+    milestone: MilestoneAt,
+) -> Iterator[dict[str, Any]]:
+    """An incident's posts after its seed (native ids from 900001 on): each minute
+    `post(n, minute, when)` for `rate(minute)` posts on average, then the minute's milestone
+    (a blogger, the brand's statement, a media account), if `milestone(n, minute, when)` has
+    one — it is called with the id it would take, at the minute's last post time."""
+    n = 900_000
+    for minute in range(minutes):
+        when = at + timedelta(minutes=minute)
+        for when in minute_posts(at, minute, rate(minute), rng):
+            n += 1
+            yield post(n, minute, when)
+        extra = milestone(n + 1, minute, when)
+        if extra is not None:
+            n += 1
+            yield extra
+
+
+def by_account(post: dict[str, Any], who: dict[str, Any], reach: int) -> dict[str, Any]:
+    """The post as written by a known account (a blogger, the brand, a media outlet) that drew
+    `reach` reposts, half as many comments and three times as many likes."""
+    post["author"] = who
+    post["metrics"] = {"reposts": reach, "comments": reach // 2, "likes": reach * 3}
+    return post
+
+
+def seeded(
+    post: dict[str, Any], who: dict[str, Any], reach: tuple[int, int, int], media: str
+) -> dict[str, Any]:
+    """The incident's seed post: its author, (reposts, comments, likes) and one picture or video."""
+    post["author"] = who
+    post["metrics"] = dict(zip(("reposts", "comments", "likes"), reach, strict=True))
+    post["media"] = [media]
+    return post
+
+
+def cascade_repost(
+    prefix: str,
+    n: int,
+    seed_id: str,
+    at: datetime,
+    rng: random.Random,
+    reposters: list[str],
+    notes: Sequence[str],
+) -> dict[str, Any]:
+    """A Weibo repost of an incident's seed post: a short note (or 转发微博), now and then via an
+    earlier reposter (//@name:); its author joins `reposters`."""
+    via = f"//@{rng.choice(reposters)}:" if reposters and rng.random() < 0.3 else ""
+    note = rng.choice(notes)
+    post = record(prefix, n, "weibo", f"{note}{via}" or "转发微博", at, rng)
+    post["repost_of"] = seed_id
+    reposters.append(post["author"]["name"])
+    return post
+
+
+Part = Callable[[random.Random], Iterable[dict[str, Any]]]
+
+
+def week_main(
+    argv: list[str], name: str, seed: int, prefix: str, parts: Sequence[Part], day: str
+) -> int:
+    """Write the week of `parts` (called in order with one seeded rng) to argv[0] (default
+    /tmp/{name}.jsonl) in publication order, and say how many posts the incident has (native
+    ids `{prefix}9xxxxx`)."""
+    out = Path(argv[0] if argv else f"/tmp/{name}.jsonl")
+    rng = random.Random(int(argv[argv.index("--seed") + 1]) if "--seed" in argv else seed)
+    records = write(out, [item for part in parts for item in part(rng)])
+    incident = f"{prefix}9"
+    spike = sum(
+        r["native_id"].startswith(incident) and len(r["native_id"]) == len(prefix) + 6
+        for r in records
+    )
+    print(f"{out}: {len(records)} mentions, {spike} of them the {day} incident")
+    return 0

@@ -68,10 +68,10 @@ class BrandNames:
                 return True
         return False
 
-    def strip(self, text: str) -> str:
-        """Text with every brand name taken out."""
+    def strip(self, text: str, by: str = "") -> str:
+        """Text with every brand name taken out (replaced by `by`)."""
         for name in self.names:
-            text = re.sub(re.escape(name), "", text, flags=re.IGNORECASE)
+            text = re.sub(re.escape(name), by, text, flags=re.IGNORECASE)
         return text
 
 

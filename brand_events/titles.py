@@ -30,8 +30,11 @@ _LEAD = "的了在是和与跟把被给就也都还又:：、 "
 
 
 def clauses(text: str, brand: BrandNames) -> list[str]:
-    """Clauses of a post with noise and brand names removed, trimmed of dangling particles."""
-    text = brand.strip(_REPOST.sub("", _NOISE.sub(" ", text)))
+    """Clauses of a post with noise and brand names removed, trimmed of dangling particles.
+
+    A brand or product name ends a clause: taken out of "我的星河S7上个月也出现过刹车踏板变硬" it
+    would leave 我的上个月…, which no one wrote."""
+    text = brand.strip(_REPOST.sub("", _NOISE.sub(" ", text)), by="\n")
     found = []
     for raw in _CLAUSE.split(text):
         clause = raw.strip().strip(_LEAD).strip("“”\"'()（）【】[]《》")

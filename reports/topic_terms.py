@@ -14,7 +14,9 @@ A keyword is left out when it is
   particles).
   A Chinese keyword heads a topic only when jieba's dictionary (dict.txt) lists it with a part
   of speech that can name a subject — nouns, verbs (退款, 快递), adjectives (发霉), idioms;
-  ASCII tokens (product names such as "iphone15") are kept;
+  ASCII tokens (product names such as "iphone15") are kept, and so are the defect and harm
+  words of the classifier's lexicons that jieba's dictionary lacks (异响, 断轴, 虚标, 烂脸: a
+  car maker's commonest complaint could never head a topic);
 * mostly found only inside @names and //@ repost chains ("厨娘" of //@江南小厨娘:) — judged on
   the sample mentions fetched for its quotes (`said`).
 """
@@ -30,17 +32,21 @@ from pathlib import Path
 from brand_events.features import BrandNames
 from brand_events.titles import AT_NAMES
 from core.config import CoreConfig
-from sentiment.lexicons import STOPWORDS, words
+from sentiment.complaint_cues import FAILURE_WORDS
+from sentiment.lexicons import HARM_WORDS, STOPWORDS, words
 
 # Degree and scope adverbs, fillers and exclamations the keyword extractor keeps (they are
-# dictionary words with a fair idf) but that name no subject: "不止我一个", "吓死了"; and the
-# words that only say a mention is a complaint ("投诉鲜味坊：…"), which every topic here is.
+# dictionary words with a fair idf) but that name no subject: "不止我一个", "吓死了"; the
+# words that only say a mention is a complaint ("投诉鲜味坊：…"), which every topic here is;
+# and how forum posters address one another or ask ("各位车友，…", "姐妹们…", "求助，…"; the
+# car week's 周报 put 车友 among the top negative topics).
 NOT_TOPICS = frozenset(
     words(
         """投诉 反馈 差评 吐槽 不止 不仅 仅仅 简直 居然 竟然 根本 完全 绝对
         特别 实在 确实 真心 终于 到底 究竟 难道 好像 似乎 肯定 一定 反正
         一般 而已 还好 不好 太差 太难 一样 不想 不敢 不能 不会 不用 吓死
-        气死 笑死 哭死 累死 烦死 天哪 我靠 卧槽 无语 服了"""
+        气死 笑死 哭死 累死 烦死 天哪 我靠 卧槽 无语 服了
+        车友 车友们 姐妹 姐妹们 宝子 宝子们 家人们 集美 说个事 各位 求助"""
     )
 )
 _QUANTITY = re.compile(
@@ -55,6 +61,8 @@ FUNCTION_TAGS = frozenset(
     words("d dg df ad r rr rz rg p c u uj ul uz uv ug ud y e o m mq mg q vq t tg f k h")
 )
 _ASCII = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
+# Defects and harms the classifier knows are subjects, in jieba's dictionary or not.
+COMPLAINT_SUBJECTS = frozenset(FAILURE_WORDS) | frozenset(HARM_WORDS)
 
 
 def _dictionary_path() -> Path:
@@ -83,13 +91,16 @@ def parts_of_speech(wanted: Iterable[str]) -> dict[str, str]:
 
 def words_of_substance(candidates: Iterable[str]) -> set[str]:
     """The candidates that can name a subject: ASCII tokens, and dictionary words whose part
-    of speech is not in FUNCTION_TAGS (no fragment of two words, no adverb)."""
+    of speech is not in FUNCTION_TAGS (no fragment of two words, no adverb), and the
+    classifier's defect and harm words (COMPLAINT_SUBJECTS)."""
     candidates = list(candidates)
     tags = parts_of_speech(w for w in candidates if not _ASCII.match(w.casefold()))
     return {
         w
         for w in candidates
-        if _ASCII.match(w.casefold()) or (w in tags and tags[w] not in FUNCTION_TAGS)
+        if _ASCII.match(w.casefold())
+        or w in COMPLAINT_SUBJECTS
+        or (w in tags and tags[w] not in FUNCTION_TAGS)
     }
 
 

@@ -19,6 +19,9 @@ from sentiment.lexicons import (
     COMPLAINT_MARKERS,
     EXPIRED_NOT_FOOD,
     FINANCE_CONTEXT,
+    PART_FAILURES,
+    REPAIR_REFUSALS,
+    SAFETY_PARTS,
     VAGUE_QUALITY,
 )
 
@@ -126,17 +129,21 @@ class BatchCategories:
         scores = found_cue_scores(found)
         if scores.get(Category.FOOD_SAFETY_HEALTH, 0) >= SAFETY_OVERRIDE:
             return Category.FOOD_SAFETY_HEALTH
+        if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
+            return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        if (not scores or self.sure[row]) and best not in ruled_out:
-            return best
-        # The model is unsure (the cross-industry cues add their weight), or its choice is
-        # ruled out by the text's context (the next best one then).
-        log_p = self.log_p[row].copy()
-        for category, points in scores.items():
-            log_p[MODEL_LABELS.index(category)] += RULE_WEIGHT * points
-        for category in ruled_out:
-            log_p[MODEL_LABELS.index(category)] = -np.inf
-        return MODEL_LABELS[int(np.argmax(log_p))]
+        if not ((not scores or self.sure[row]) and best not in ruled_out):
+            # The model is unsure (the cross-industry cues add their weight), or its choice is
+            # ruled out by the text's context (the next best one then).
+            log_p = self.log_p[row].copy()
+            for category, points in scores.items():
+                log_p[MODEL_LABELS.index(category)] += RULE_WEIGHT * points
+            for category in ruled_out:
+                log_p[MODEL_LABELS.index(category)] = -np.inf
+            best = MODEL_LABELS[int(np.argmax(log_p))]
+        if best is Category.PRODUCT_QUALITY and not found.isdisjoint(REPAIR_REFUSALS):
+            return Category.AFTER_SALES_REFUND  # the defect needed a repair that was refused
+        return best
 
 
 def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
@@ -158,6 +165,19 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if not _strong_cue(found - VAGUE_QUALITY, Category.PRODUCT_QUALITY):
         ruled_out.append(Category.PRODUCT_QUALITY)
     return found, tuple(ruled_out)
+
+
+def is_part_failure(found: set[str]) -> bool:
+    """A part that keeps a vehicle under control and a failure are both named (刹车…失灵)."""
+    return not found.isdisjoint(SAFETY_PARTS) and not found.isdisjoint(PART_FAILURES)
+
+
+def part_failure_evidence(text: str, found: set[str] | None = None) -> str | None:
+    """'刹车…失灵' when the text names a control part and a failure, else None."""
+    words = found if found is not None else {w for w in SAFETY_PARTS | PART_FAILURES if w in text}
+    if not is_part_failure(words):
+        return None
+    return f"{min(SAFETY_PARTS & words)}…{min(PART_FAILURES & words)}"
 
 
 def _strong_cue(found: set[str], category: Category) -> bool:

@@ -17,6 +17,9 @@ from sentiment.lexicons import (
     COMPLAINT_MARKERS,
     EXPIRED_NOT_FOOD,
     FINANCE_CONTEXT,
+    PART_FAILURES,
+    REPAIR_REFUSALS,
+    SAFETY_PARTS,
     words,
 )
 from sentiment.urgency import ALL_URGENCY_WORDS
@@ -56,7 +59,8 @@ GRIEVANCE_WORDS = words(
 INQUIRY_WORDS = words(
     """请问 想问 问一下 问下 咨询一下 想咨询 求推荐 推荐一下 推荐哪 有没有人 有人知道 谁知道
     有懂的 请教 求教 求助 求解 大佬们 大神们 哪家 哪款 哪个好 怎么选 好不好 值得买吗 有一起
-    怎么办理 如何办理 怎么设置 差多少 差在哪 有冇"""
+    怎么办理 如何办理 怎么设置 差多少 差在哪 有冇 怎么查 在不在 给点建议 求建议 有车友
+    有没有车友 车友们 落地价 落地多少"""
 )
 AD_WORDS = words(
     """优惠 促销 限时 抢购 福利 低至 直降 特价 赠送 火热 报名中 预订 享 补贴 礼包 秒杀
@@ -307,6 +311,9 @@ MATCHER = CueMatcher(
             *(c.keys() for c in CATEGORY_CUES.values()),
             FINANCE_CONTEXT,  # the category's context words (sentiment/category.py)
             EXPIRED_NOT_FOOD,
+            REPAIR_REFUSALS,  # sentiment/category.py
+            SAFETY_PARTS,
+            PART_FAILURES,
             ALL_URGENCY_WORDS,
             RESOLVED_WORDS,
             RECOVERY_PRAISE,

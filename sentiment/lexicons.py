@@ -25,14 +25,21 @@ def weighted(spec: str) -> dict[str, int]:
     return {word: int(weight) for word, weight in pairs}
 
 
-# Order matters for ties only: earlier categories win.
+# Order matters for ties only: earlier categories win. A vehicle defect that endangers people
+# (刹车失灵, 断轴, 车辆失控, 高速熄火) is 人身安全, not 商品质量; a 4S店 refusing a repair or
+# a part is 售后 (car owners' complaints, round 23).
 CATEGORY_CUES: dict[Category, dict[str, int]] = {
     Category.FOOD_SAFETY_HEALTH: cues(
         """食物中毒 中毒 拉肚子 腹泻 呕吐 上吐下泻 异物 吃出 虫子 蟑螂 苍蝇 头发丝 钢丝球
         变质 发霉 馊了 馊的 过期 住院 急诊 过敏 烫伤 烧伤 受伤 割伤 起火 着火 爆炸 自燃 漏电
         触电 致癌 有毒 食品安全 卫生太差 不卫生 儿童安全 窒息 死亡 身亡
-        甲醛 甲醛超标 冒烟 烧焦味 焦糊味 烂脸 毁容 皮炎 红肿 脸肿 红疹""",
-        "头发 不新鲜 臭了 肚子疼 胃疼 卫生 脏 去医院 就医 皮肤科",
+        甲醛 甲醛超标 冒烟 烧焦味 焦糊味 烂脸 毁容 皮炎 红肿 脸肿 红疹
+        刹车失灵 刹车失效 制动失效 制动失灵 刹不住 刹车踩不动 刹车踩不下去 刹车变硬 踏板变硬
+        断轴 转向失灵 方向盘失灵 方向盘锁死 车辆失控 车子失控 方向失控 突然加速 意外加速 暴冲
+        气囊没弹 气囊未弹 高速熄火 行驶中熄火 动力中断 人命关天 安全隐患 车祸 刹车异常 刹车问题
+        制动异常 制动问题""",
+        """头发 不新鲜 臭了 肚子疼 胃疼 卫生 脏 去医院 就医 皮肤科
+        后怕 险些 差点出事 不敢开 追尾 撞车 事故 撞上""",
     ),
     Category.PRIVACY_FRAUD: cues(
         """泄露 泄漏 个人信息 隐私 骚扰电话 骚扰短信 诈骗 骗子 被骗 盗刷 私自扣 偷偷扣 套路贷
@@ -47,15 +54,17 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
     Category.AFTER_SALES_REFUND: cues(
         """退款 退货 换货 退换 退钱 维修 返修 保修 售后 质保 三包 安装 上门 补发 赔偿 理赔
         退订 拒赔 退保 退费 退票 退课 报修 拒绝保修 不保修 保修范围 不给退 不予退 退不回
-        报销 寄修 送修 无理由退 退租 退押金 退费难""",
-        "退 修 换一个 换个",
+        报销 寄修 送修 无理由退 退租 退押金 退费难 不给保 拒保 没有配件 没配件 缺配件 等配件
+        配件没到 代步车 退车 换车""",
+        "退 修 换一个 换个 检测 保养",
     ),
     Category.DELIVERY_LOGISTICS: cues(
         """快递 物流 配送 送餐 送货 骑手 外卖小哥 送到 送达 送来 超时 迟到 延迟发货 发货慢
         没发货 丢件 丢了 运输 派送 签收 洒了 撒了 漏了 压坏 送错 少送 漏送 等了 小时才到
         分钟才到 延误 晚点 航班取消 取消航班 被取消 改签 误机 行李 托运 不让下机 停运 延期交付
-        交付延期 等车 等了半年 交车 交房 延期交房 逾期交房 一拖再拖""",
-        "慢 太久 晚了 凉了 冷了 到货 提车",
+        交付延期 等车 等了半年 交车 交房 延期交房 逾期交房 一拖再拖 没排产 还没排产 未排产
+        推迟交付 延迟交付 不交车 迟迟不交""",
+        "慢 太久 晚了 凉了 冷了 到货 提车 交付 排产",
     ),
     Category.SERVICE_ATTITUDE: cues(
         """态度 服务差 服务太差 服务员 前台 客服 不理人 爱答不理 不搭理 推诿 踢皮球 推卸 敷衍
@@ -71,7 +80,8 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         利息 利率 高利贷 年化 手续费 服务费 会员费 担保费 砍头息 违约金 罚息 滞纳金 保费
         乱扣费 多扣 自动续费 套餐 资费 话费 流量费 月租 携号转网 销户 合约 订购 开通了 误导
         诱导 承诺 不兑现 未兑现 强制 强行 加装 捆绑销售 学费 课时费 额度 提前还款 分期
-        杀熟 大数据杀熟 一费制 加收 另收 额外收费 隐藏费用 自费 估价 压价 降额 补差价""",
+        杀熟 大数据杀熟 一费制 加收 另收 额外收费 隐藏费用 自费 估价 压价 降额 补差价 官降
+        价格补偿 降价补偿 金融服务费 上牌费 精品包""",
         "贵 钱 元 块钱 便宜 扣费",
     ),
     Category.PRODUCT_QUALITY: cues(
@@ -92,6 +102,23 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
     ),
 }
 
+# A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
+# safety defect, 人身安全, however the two are worded apart; either alone is not (刹车异响,
+# 方向盘有点虚).
+SAFETY_PARTS: frozenset[str] = frozenset(words("刹车 制动 转向 方向盘 油门 气囊"))
+PART_FAILURES: frozenset[str] = frozenset(
+    words("失灵 失效 锁死 踩不动 踩不下去 变硬 没弹 未弹 卡死 突然加速")
+)
+
+# A repair, a warranty or a part refused (不给保, 没有配件, 不认账): the complaint is the refusal,
+# 售后, even where the text names the defect that needed the repair (漏油在质保期内，4S店不给保).
+REPAIR_REFUSALS: frozenset[str] = frozenset(
+    words(
+        """不给保 拒保 拒绝保修 不保修 不给保修 不予保修 不给修 拒绝维修 不给维修 没有配件 没配件
+        缺配件 等配件 配件没到 不给代步车 不认账 不给检测"""
+    )
+)
+
 # Finance texts (cards, loans, insurance; issue #13): a card or a loan is no defective product,
 # and 住院 or 身故 is the reason of a claim, of a late repayment or of a card payment (住院报销被
 # 拒赔, 住院没法还款, 刷卡交住院押金), not harm the bank or the insurer did.
@@ -109,7 +136,7 @@ FINANCE_CONTEXT: frozenset[str] = frozenset(
 CLAIM_REASONS: frozenset[str] = frozenset(
     words(
         """食物中毒 中毒 拉肚子 腹泻 呕吐 上吐下泻 住院 急诊 过敏 烫伤 烧伤 受伤 割伤 起火 着火 爆炸
-        自燃 漏电 触电 窒息 死亡 身亡"""
+        自燃 漏电 触电 窒息 死亡 身亡 车祸 事故 追尾 撞车 撞上"""
     )
 )
 # 商品质量 cues that say nothing about a defect by themselves ("这卡在国内用不了", "卡失效了"):
@@ -133,7 +160,11 @@ HARM_WORDS = weighted(
     急诊:30 送医:30 抢救:40 窒息:35 触电:35 受伤:25 烫伤:25 烧伤:25 割伤:20 流血:20 骨折:30
     过敏:20 上吐下泻:25 拉肚子:25 腹泻:25 呕吐:20 孩子:10 婴儿:15 宝宝:10 儿童:10 孕妇:15
     老人:8 异物:10 致癌:25
-    烂脸:25 毁容:35 皮炎:20 红肿:15 脸肿:15 红疹:10 去医院:20 就医:20 皮肤科:15"""
+    烂脸:25 毁容:35 皮炎:20 红肿:15 脸肿:15 红疹:10 去医院:20 就医:20 皮肤科:15
+    刹车失灵:40 刹车失效:40 制动失效:40 制动失灵:40 刹不住:35 刹车踩不动:35 刹车踩不下去:35
+    断轴:35 转向失灵:35 方向盘失灵:35 方向盘锁死:35 车辆失控:35 车子失控:35 突然加速:25
+    意外加速:25 暴冲:30 气囊没弹:30 气囊未弹:30 高速熄火:25 行驶中熄火:25 动力中断:25
+    人命关天:25 车祸:30"""
 )
 LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25

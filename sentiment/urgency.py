@@ -17,6 +17,7 @@ from functools import lru_cache
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from core.numbers_zh import followers_zh
+from sentiment.category import part_failure_evidence
 from sentiment.lexicons import (
     COLLECTION_WORDS,
     COLLECTIVE_WORDS,
@@ -49,6 +50,7 @@ WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
 )
 _SIGNAL_WORDS = frozenset(word for _, lexicon, _ in WORD_SIGNALS for word in lexicon)
 THIRD_PARTY_HARASSMENT = 30  # a collector calling parents, employer or contacts
+PART_FAILURE_HARM = 35  # a brake or steering failing (刹车…失灵), as 刹车失灵 itself
 EMOTION_CAP = 20
 CONFIDENT_NEGATIVE = 0.9
 AUTHOR_CAP = 25
@@ -87,7 +89,7 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
     """One reason per word-based signal present in the normalised text."""
     reasons: list[UrgencyReason] = []
     if found is not None and _SIGNAL_WORDS.isdisjoint(found):
-        return reasons
+        return _part_failure(text, found, reasons)
     for code, lexicon, cap in WORD_SIGNALS:
         hits = matched_words(text, lexicon, found)
         if hits:
@@ -97,7 +99,21 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
             reasons.append(
                 UrgencyReason(code=code, evidence="、".join(hits), weight=min(cap, weight))
             )
-    return reasons
+    return _part_failure(text, found, reasons)
+
+
+def _part_failure(
+    text: str, found: set[str] | None, reasons: list[UrgencyReason]
+) -> list[UrgencyReason]:
+    """The reasons, with a harm reason first for a failing brake or steering (刹车…失灵) when
+    no harm word gave one."""
+    if any(r.code is UrgencySignal.HARM_TO_PEOPLE for r in reasons):
+        return reasons
+    part = part_failure_evidence(text, found)
+    if part is None:
+        return reasons
+    harm = UrgencyReason(code=UrgencySignal.HARM_TO_PEOPLE, evidence=part, weight=PART_FAILURE_HARM)
+    return [harm, *reasons]
 
 
 def _third_party(

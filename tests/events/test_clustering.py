@@ -213,3 +213,17 @@ def test_a_title_keeps_who_said_it() -> None:
     brand = BrandNames.from_config(AppConfig.model_validate({"brand": "招财银行", "plans": []}))
     assert clauses("催收打给我爸妈，说我欠钱不还是老赖", brand)[-1] == "说我欠钱不还是老赖"
     assert clauses("说好的半价没兑现", brand) == ["说好的半价没兑现"]
+
+
+def test_a_product_name_inside_a_clause_ends_it() -> None:
+    """Taking a model name out of the middle of a clause must not glue its two sides together
+    (我的星河S7上个月… is not 我的上个月…)."""
+    config = AppConfig.model_validate(
+        {
+            "brand": "驰远汽车",
+            "plans": [{"id": "c", "name": "驰远汽车", "expression": "驰远|星河S7"}],
+        }
+    )
+    brand = BrandNames.from_config(config)
+    found = clauses("我的星河S7上个月也出现过刹车踏板变硬，驰远星河S7刹车失灵必须召回", brand)
+    assert found == ["上个月也出现过刹车踏板变硬", "刹车失灵必须召回"]

@@ -100,3 +100,21 @@ def test_a_topic_is_a_word_that_names_a_subject(tmp_path: Path) -> None:
     for word in ("都凉", "吃下", "死得", "一直", "这家"):
         assert f'<span class="kw">{word}</span>' not in html
     assert '<span class="kw">服务员</span>' in html
+
+
+ADDRESSED = [
+    spec(8, ("车友", "异响"), "各位车友，新车车门异响"),
+    spec(6, ("姐妹", "过敏"), "姐妹们，这个面霜用了过敏"),
+]
+
+
+def test_how_posters_address_one_another_is_no_topic(tmp_path: Path) -> None:
+    """车友 and 姐妹 open forum posts of every kind: they head no 负面话题; 异响, which jieba's
+    dictionary lacks, does."""
+    config = AppConfig.model_validate({"brand": "驰远汽车", "timezone": "Asia/Shanghai"})
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+    ctx.index.upsert_many(spread(ADDRESSED, WEEK, "cur"))
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+
+    assert [t.keyword for t in data.topics] == ["异响", "过敏"]
