@@ -268,7 +268,8 @@ class AlertEngine:
             notification.targets = targets
             rule = self.by_name.get(alert.rule)
             quiet = rule.spec.quiet_hours if rule is not None else None
-            until = held_until(quiet, alert.severity, now, self.ctx.config.tz)
+            tz = self.ctx.config.tz
+            until = held_until(quiet, alert.severity, now, tz, growth=outcome.growth)
             rows = enqueue(session, self.ctx, notification, str(tier) if tier else None, until)
             ids += [d.id for d in rows if until is None]  # held ones wait for the digest
         return ids

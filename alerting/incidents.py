@@ -123,6 +123,19 @@ def is_lead(session: Session, alert: Alert) -> bool:
     return incident is None or incident.lead_alert_id in (None, alert.id)
 
 
+def named(session: Session, alert: Alert, author: str) -> bool:
+    """Whether the alert's group has already named this author (an urgent_mention author key)."""
+    incident = of(session, alert)
+    return incident is not None and author in (incident.named_authors or [])
+
+
+def name(session: Session, alert: Alert, author: str) -> None:
+    """Remember that a message of the alert's group named this author."""
+    incident = of(session, alert)
+    if incident is not None and author not in (incident.named_authors or []):
+        incident.named_authors = [*(incident.named_authors or []), author]
+
+
 def raise_severity(session: Session, alert: Alert) -> bool:
     """After a finding raised an alert: lift its incident too; True when the incident rose."""
     incident = of(session, alert)

@@ -27,6 +27,7 @@ class Outcome:
     alert: Alert
     event: AlertEvent
     notify: bool
+    growth: bool = False  # a 持续扩大 for growth alone: quiet hours hold it at every level
 
 
 def apply_finding(
@@ -54,16 +55,16 @@ def apply_finding(
         joined = incidents.attach(session, alert, rule.incident_group, grouping, now)
         new_front = joined.new_rule and rule.spec.announce_in_group
         if joined.existing and new_front and not joined.raised:
-            return Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
+            return _naming(session, finding, Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True))
         louder = not joined.existing or joined.raised or joined.reopened
-        return Outcome(alert, AlertEvent.OPENED, notify=louder)
+        return _naming(session, finding, Outcome(alert, AlertEvent.OPENED, notify=louder))
     if alert.status == AlertStatus.RESOLVED and alert.false_alarm:
         # People called this 误报: within realert the same condition stays quiet.
         _merge(alert, finding, severity, now, raise_severity=False)
         return Outcome(alert, AlertEvent.UPDATED, notify=False)
     raised = Severity(severity).rank > Severity(alert.severity).rank
-    # A 大V or media account joining an accumulating alert is told at once, by name, once.
-    news = bool(finding.news) and not (alert.summary or "").startswith(f"{finding.news}，")
+    # A 大V or media account joining is told at once, by name, once per alert group.
+    news = _is_news(session, alert, finding)
     _merge(alert, finding, severity, now, news=news)
     lead = incidents.is_lead(session, alert)
     louder = raised and incidents.raise_severity(session, alert)
@@ -71,15 +72,45 @@ def apply_finding(
         # Recurrence within the realert window: the same incident again, not a new one.
         alert.status, alert.resolved_at, alert.resolved_by = AlertStatus.OPEN, None, None
         incidents.touch(session, alert, now)
-        return Outcome(alert, AlertEvent.REOPENED, notify=louder)
+        return _naming(session, finding, Outcome(alert, AlertEvent.REOPENED, notify=louder))
     incidents.touch(session, alert, now)
-    grown = alert.count > alert.notified_count
-    quiet_long_enough = _since(alert.notified_at, now) >= rule.spec.realert
-    if louder or (lead and alert.status == AlertStatus.OPEN and grown and quiet_long_enough):
-        return Outcome(alert, AlertEvent.REALERTED, notify=True)
+    if louder:
+        return _naming(session, finding, Outcome(alert, AlertEvent.REALERTED, notify=True))
+    if lead and alert.status == AlertStatus.OPEN and _grew_enough(rule, alert, now):
+        alert.growth_notices = (alert.growth_notices or 0) + 1
+        grew = Outcome(alert, AlertEvent.REALERTED, notify=True, growth=True)
+        return _naming(session, finding, grew)
     if news:
-        return Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
+        return _naming(session, finding, Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True))
     return Outcome(alert, AlertEvent.UPDATED, notify=False)
+
+
+def _grew_enough(rule: Rule, alert: Alert, now: datetime) -> bool:
+    """持续扩大: grown by the rule's growth_realert since the last message, waited long enough."""
+    return rule.spec.growth_realert.due(
+        alert.count,
+        alert.notified_count,
+        alert.notified_at,
+        alert.growth_notices or 0,
+        rule.spec.realert,
+        now,
+    )
+
+
+def _is_news(session: Session, alert: Alert, finding: Finding) -> bool:
+    """Whether the finding names an author no message of the alert's group has named yet (by
+    account, not by display name; an alert of an older store remembers only its summary's)."""
+    if not finding.news_author:
+        return False
+    said_last = (alert.summary or "").startswith(f"{finding.news}，")
+    return not said_last and not incidents.named(session, alert, finding.news_author)
+
+
+def _naming(session: Session, finding: Finding, outcome: Outcome) -> Outcome:
+    """A message that goes out names the finding's 大V: the group remembers them (restarts too)."""
+    if outcome.notify and finding.news_author:
+        incidents.name(session, outcome.alert, finding.news_author)
+    return outcome
 
 
 def auto_resolve(session: Session, rules: dict[str, Rule], now: datetime) -> list[Outcome]:
@@ -158,6 +189,7 @@ def _new_alert(rule: Rule, finding: Finding, severity: Severity, now: datetime) 
         plans=list(finding.plans),
         escalation_level=0,
         notified_count=0,
+        growth_notices=0,
         fire_count=1,
     )
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from alerting.config import AlertingConfig
+from alerting.routine import UrgencyJudge
 from alerting.rules import RULES, Rule
 from core.errors import ConfigError
 from core.validation import close_match, format_validation_error
@@ -27,6 +28,17 @@ def load_rules(config: AlertingConfig, config_dir: Path | None = None) -> list[R
     if errors:
         raise RuleFileError("\n".join(errors))
     return [r for r in rules if r.spec.enabled]
+
+
+def urgency_judge(config: AlertingConfig, config_dir: Path | None = None) -> UrgencyJudge:
+    """Urgency levels as the deployment's enabled rules count them (alerting off: as stored);
+    a rule file that does not load counts as it would at `yuqing run`: not at all."""
+    if not config.enabled:
+        return UrgencyJudge()
+    rules, _ = collect_rules(config, config_dir)
+    return UrgencyJudge.of(
+        found for rule in rules if rule.spec.enabled and (found := rule.urgency_discount())
+    )
 
 
 def collect_rules(

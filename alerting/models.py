@@ -61,6 +61,8 @@ class Alert(Base):
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     notified_count: Mapped[int] = mapped_column(Integer, default=0)
+    # 持续扩大 messages sent so far: each waits longer than the one before (growth_realert).
+    growth_notices: Mapped[int | None] = mapped_column(Integer, default=0)
     fire_count: Mapped[int] = mapped_column(Integer, default=0)
     incident_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     # Marked 误报 by a person: the incident was noise; recurrences within realert stay quiet.
@@ -144,6 +146,9 @@ class Incident(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(100), default=None)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # The 大V and media accounts people were told about by name in this group's messages
+    # (urgent_mention's author keys): each is named once, whichever alert they come through.
+    named_authors: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
 
 class Delivery(Base):

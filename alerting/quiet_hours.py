@@ -119,10 +119,16 @@ class QuietHours(BaseModel):
 
 
 def held_until(
-    quiet: QuietHours | None, severity: Severity, moment: datetime, tz: tzinfo
+    quiet: QuietHours | None,
+    severity: Severity,
+    moment: datetime,
+    tz: tzinfo,
+    *,
+    growth: bool = False,
 ) -> datetime | None:
-    """When a message of this alert, due at `moment`, may go out; None = now."""
-    if quiet is None or not quiet.holds(severity):
+    """When a message of this alert, due at `moment`, may go out; None = now. A 持续扩大 for
+    growth alone (`growth`) waits at every level: the crisis itself went out at once."""
+    if quiet is None or not (growth or quiet.holds(severity)):
         return None
     return quiet.ends_after(moment, tz)
 

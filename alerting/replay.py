@@ -162,7 +162,8 @@ def replay_stream(
             fired_at = clock().astimezone(UTC)
             rule = engine.by_name.get(outcome.alert.rule)
             quiet = rule.spec.quiet_hours if rule is not None else None
-            held = held_until(quiet, outcome.alert.severity, fired_at, ctx.config.tz)
+            severity, growth = outcome.alert.severity, outcome.growth
+            held = held_until(quiet, severity, fired_at, ctx.config.tz, growth=growth)
             record = firing_record(outcome, fired_at, held)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             summary.fired += 1

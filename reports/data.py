@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from alerting.routine import UrgencyJudge
 from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
@@ -88,11 +89,15 @@ def negative(query: SearchQuery) -> SearchQuery:
     return replace(query, sentiments=[SentimentLabel.NEGATIVE])
 
 
-def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Headline:
-    """Volume, negative share, critical mentions and reputation in both periods."""
+def headline(
+    index: MentionIndex, window: ReportWindow, plan: str | None, judge: UrgencyJudge | None = None
+) -> Headline:
+    """Volume, negative share, critical mentions and reputation in both periods; 紧急提及 are
+    counted as `judge` (alerting's urgent-mention rules) counts levels: a routine 黑猫
+    complaint naming 律师 is no 紧急提及 when alerting does not page anyone for it."""
     now_q, prev_q = current_query(window, plan), previous_query(window, plan)
     now_m, prev_m = count_matrix(index, now_q), count_matrix(index, prev_q)
-    critical = Severity.CRITICAL
+    critical, judge = Severity.CRITICAL, judge or UrgencyJudge()
     return Headline(
         mentions=index.count(now_q),
         prev_mentions=index.count(prev_q),
@@ -100,8 +105,8 @@ def headline(index: MentionIndex, window: ReportWindow, plan: str | None) -> Hea
         prev_negative=prev_m.total(SentimentLabel.NEGATIVE),
         classified=sum(now_m.counts.values()),
         prev_classified=sum(prev_m.counts.values()),
-        critical=index.count(replace(now_q, min_urgency=critical)),
-        prev_critical=index.count(replace(prev_q, min_urgency=critical)),
+        critical=judge.count_at_least(index, now_q, critical),
+        prev_critical=judge.count_at_least(index, prev_q, critical),
         reputation=reputation_index(now_m),
         prev_reputation=reputation_index(prev_m),
     )

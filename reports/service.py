@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -9,7 +10,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alerting import loader
+from alerting.config import ALERTING
 from alerting.plan_scope import alerts_of_plan
+from alerting.routine import UrgencyJudge
 from core.errors import ConfigError, NotConfigured, YuqingError
 from reports import communication, comparison, rivals
 from reports import data as queries
@@ -31,6 +35,8 @@ from reports.workflow import load_alerts, load_kpis
 if TYPE_CHECKING:
     from core.context import Context
     from reports.topic_terms import TopicTerms
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -107,6 +113,16 @@ def late_find_after(ctx: Context) -> timedelta:
     return max([queries.LATE_FIND, *(s.backfill for s in SOURCES.of(ctx.config))])
 
 
+def urgency_judge(ctx: Context) -> UrgencyJudge:
+    """紧急提及 counted as alerting counts them (its urgent-mention rules' routine discount)."""
+    config_dir = ctx.config_path.parent if ctx.config_path else None
+    try:
+        return loader.urgency_judge(ALERTING.of(ctx.config), config_dir)
+    except ConfigError as exc:  # rules_dir missing: `yuqing check` says so; the report goes on
+        log.warning("紧急提及按入库时的紧急程度统计（预警规则读不到：%s）", exc)
+        return UrgencyJudge()
+
+
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
@@ -125,7 +141,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         scope=scope_zh(ctx, plan),
         window=window,
         generated_at=ctx.clock(),
-        headline=queries.headline(index, window, plan),
+        headline=queries.headline(index, window, plan, urgency_judge(ctx)),
         trend=queries.trend(index, window, plan, since),
         channels=queries.channels(index, window, plan),
         categories=queries.categories(index, window, plan),

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerting.memo import BaselineBudget
 from alerting.models import Alert
 from alerting.quiet_hours import QuietHours
+from alerting.realert import GrowthRealert
+from alerting.routine import RoutineDiscount
 from alerting.rules.keywords import candidates, required_words
 from core.enums import Severity
 from core.errors import ConfigError
@@ -142,6 +144,9 @@ class RuleSpec(BaseModel):
     per_plan: bool = False
     every: Duration | None = None
     realert: Duration = timedelta(minutes=30)
+    # 持续扩大: told again only when the count grew by min_growth since the last message, each
+    # time after a longer wait (realert × backoff^n, at most max_wait); alerting/realert.py.
+    growth_realert: GrowthRealert = Field(default_factory=GrowthRealert)
     resolve_after: Duration = timedelta(minutes=30)
     # Names of `alerting.notifiers` this rule's messages go to, instead of the first
     # escalation tier's (or every enabled notifier): the 食品安全 rule to the quality team's
@@ -175,6 +180,9 @@ class Finding:
     # Who is new and worth telling at once in an accumulating alert ("@护肤博主Lily": a 大V or
     # media account joined); the summary then names them. Empty: nothing to announce.
     news: str = ""
+    # Who that is, by account (channel + author id, the name when there is none): an alert
+    # group names each author once, whatever they are called and whichever alert they join.
+    news_author: str = ""
 
 
 @dataclass
@@ -248,6 +256,11 @@ class Rule(Generic[SpecT]):
     def sweep_candidate(self, mention: Mention, now: datetime) -> bool:
         """Ingest rules: True when the rule could fire on mention (judged once, crash-proof)."""
         return False
+
+    def urgency_discount(self) -> RoutineDiscount | None:
+        """How this rule counts a mention's urgency level, when it judges single mentions by
+        it (urgent_mention); None for rules that do not."""
+        return None
 
 
 class WindowSpec(RuleSpec):

@@ -10,16 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import Field, model_validator
 
 from alerting.models import Alert
+from alerting.routine import RoutineDiscount
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
 from core.enums import CATEGORY_LABELS_ZH, Severity
 from core.labels import ChannelName, SeverityName, SignalName
 from core.models import Mention
 from core.numbers_zh import followers_zh
 from core.timeutil import Duration
+
+
+def author_key(mention: Mention) -> str:
+    """Who wrote it, as one account: `weibo:1866402485` (by name when the post has no id)."""
+    author = mention.author
+    return f"{mention.channel}:{author.id}" if author.id else f"{mention.channel}:@{author.name}"
 
 
 class GroupBy(StrEnum):
@@ -75,18 +83,20 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         influential = spec.min_followers is not None and followers >= spec.min_followers
         return influential and rank >= spec.influencer_min_urgency.rank
 
+    @cached_property
+    def routine(self) -> RoutineDiscount:
+        """The signals this rule does not count on its routine channels."""
+        spec = self.spec
+        return RoutineDiscount(frozenset(spec.routine_channels), frozenset(spec.routine_signals))
+
+    def urgency_discount(self) -> RoutineDiscount:
+        """This rule's routine discount (the 周报's 紧急提及 counts with it too)."""
+        return self.routine
+
     def level(self, mention: Mention) -> Severity:
         """The mention's urgency level as this rule counts it: on a routine channel, without
         the routine signals (a 黑猫 complaint naming 律师 is not news by itself)."""
-        urgency = mention.urgency
-        if urgency is None:
-            return Severity.LOW
-        spec = self.spec
-        # A level set by staff (人工校正) is their judgement, not the words'.
-        if mention.channel not in spec.routine_channels or "urgency" in mention.corrected:
-            return urgency.level
-        kept = sum(r.weight for r in urgency.reasons if r.code not in spec.routine_signals)
-        return Severity.from_score(min(100.0, kept))
+        return self.routine.level(mention)
 
     def floor(self) -> Severity:
         """The lowest urgency this rule can fire on (the filter's own minimum still applies)."""
@@ -143,13 +153,13 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         group.sort(
             key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
         )
-        top, news = group[0], ""
+        top, news, news_author = group[0], "", ""
         if self.spec.min_followers is not None:
             influential = [m for m in group if (m.author.followers or 0) >= self.spec.min_followers]
             if influential:
                 # A 大V or media account among them is the news, whoever scored highest.
                 top = max(influential, key=lambda m: m.author.followers or 0)
-                news = f"@{top.author.name or '匿名用户'}"
+                news, news_author = f"@{top.author.name or '匿名用户'}", author_key(top)
         critical = any(self.level(m) == Severity.CRITICAL for m in group)
         severity = Severity.CRITICAL if critical else self.spec.severity
         category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
@@ -169,4 +179,5 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
             severity=severity,
             accumulate=True,
             news=news,
+            news_author=news_author,
         )

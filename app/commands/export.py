@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -22,28 +21,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from app.commands.search import masked, plan_id
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
-from core.index.protocol import MentionIndex, SearchQuery, SortOrder
-from core.models import Mention
+from core.index.paging import walk
+from core.index.protocol import MentionIndex, SearchQuery
 
-PAGE = 1000
 stderr = Console(stderr=True, highlight=False)
-
-
-def walk(index: MentionIndex, query: SearchQuery, page: int = PAGE) -> Iterator[Mention]:
-    """Every mention of the query, oldest first, a page at a time (keyset on published_at:
-    the next page starts at the last time seen, skipping the ids already given at it)."""
-    since, skip = query.since, 0
-    while True:
-        found = index.search(
-            replace(query, since=since, sort=SortOrder.OLDEST, limit=page, offset=skip)
-        ).mentions
-        yield from found
-        if len(found) < page:
-            return
-        last = found[-1].published_at
-        tied = sum(1 for m in found if m.published_at == last)
-        skip = skip + tied if since == last else tied
-        since = last
 
 
 def local_moment(value: datetime | None, tz: tzinfo) -> datetime | None:

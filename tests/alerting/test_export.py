@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.commands.export import walk
 from bench.synthetic import PassThroughClassifier, make_mention
 from core.context import Context
+from core.index.paging import walk
 from core.index.protocol import SearchQuery
 from core.models import Mention
 from core.pipeline.classifier import CLASSIFIERS

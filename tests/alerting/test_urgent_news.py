@@ -130,3 +130,45 @@ def test_the_brand_s_own_statement_is_no_urgent_mention(
     with ctx.sessions() as session:
         assert service.get_all(session) == []
     assert receiver.requests == []
+
+
+def told(receiver: HttpReceiver) -> list[str]:
+    """Who each message names first (the summary's @author)."""
+    return [r.json["message"].split("@", 1)[1].split("，", 1)[0] for r in receiver.requests]
+
+
+def as_account(mention: Mention, account: str, name: str) -> Mention:
+    """The mention by one account (author id) under a display name."""
+    author = mention.author.model_copy(update={"id": account, "name": name})
+    return mention.model_copy(update={"author": author})
+
+
+def test_each_author_is_named_once_per_alert_group_across_restarts(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    """The demo crisis named its 大V twice in 13 minutes: A opened, B joined, A posted again."""
+    ctx, _engine = wired(data_dir, receiver)
+    kol = dict(followers=1_260_000, verified=True)
+    media = dict(followers=2_100_000, verified=True)
+
+    def say(key: str, account: str, name: str, fans: dict, category: Category) -> None:
+        mention = post(ctx, key, f"鲜味坊外卖吃出虫子 {key}", Severity.CRITICAL, **fans)
+        ingest(ctx, [as_account(mention.model_copy(update={"category": category}), account, name)])
+        advance(ctx, timedelta(minutes=3))
+
+    food, service_ = Category.FOOD_SAFETY_HEALTH, Category.SERVICE_ATTITUDE
+    say("a1", "u-a", "吃货小王大王", kol, food)  # opens the alert: names A
+    say("b1", "u-b", "财经观察者", media, food)  # 事态更新: B
+    say("a2", "u-a", "吃货小王大王", kol, food)  # A again: already named
+    now = ctx.clock()
+    ctx, _engine = wired(data_dir, receiver)  # a restart
+    assert isinstance(ctx.clock, SimulatedClock)
+    ctx.clock.advance_to(now)
+    say("a3", "u-a", "吃货小王大王（已认证）", kol, food)  # A renamed: the same account
+    say("c1", "u-c", "都市快报", media, service_)  # another alert of the same group opens
+    say("d1", "u-d", "消费日报", media, service_)  # 事态更新 in it: D
+    say("a4", "u-a", "吃货小王大王", kol, service_)  # A in that alert: named by the group
+    with ctx.sessions() as session:
+        alerts = service.get_all(session)
+    assert len(alerts) == 2 and len({a.incident_id for a in alerts}) == 1
+    assert told(receiver) == ["吃货小王大王", "财经观察者", "消费日报"]

@@ -13,11 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.commands.export import PAGE, walk
 from bench.synthetic import PassThroughClassifier, make_mention
 from core.config import IndexConfig
 from core.context import Context
 from core.index.engines import open_engine_index
+from core.index.paging import PAGE, walk
 from core.index.protocol import SearchQuery
 from core.models import Mention
 from core.pipeline.classifier import CLASSIFIERS

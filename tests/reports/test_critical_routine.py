@@ -1,0 +1,83 @@
+"""The 周报's 紧急提及 are counted as alerting counts them: routine 黑猫 complaints are not.
+
+The bank review week: alerting's 高危舆情 saw two crises, the 周报 said "133 条紧急提及" —
+every 黑猫 complaint naming 律师 or 12378 scored 紧急 in the report."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from alerting.loader import DEFAULTS_DIR, load_rule_file
+from alerting.rules.urgent import UrgentMentionRule
+from core.enums import Channel, Severity, UrgencySignal
+from core.models import Author, Mention, Urgency, UrgencyReason
+from reports.config import Period
+from reports.period import last_full
+from reports.service import build_data
+from tests.reports.conftest import ContextFactory
+from tests.reports.factories import NOW, PLAN, TZ, WEEK
+
+LEGAL, MEDIA, HARM = (
+    UrgencySignal.LEGAL_REGULATORY,
+    UrgencySignal.MEDIA_EXPOSURE,
+    UrgencySignal.HARM_TO_PEOPLE,
+)
+
+
+def complaint(key: str, channel: Channel, *reasons: tuple[UrgencySignal, float]) -> Mention:
+    """A critical complaint with these reasons, published in the reported week."""
+    score = min(100.0, sum(weight for _, weight in reasons))
+    return Mention(
+        source="heimao" if channel == Channel.COMPLAINT_PLATFORM else "weibo_search",
+        channel=channel,
+        native_id=key,
+        author=Author(name=f"用户{key}", followers=80),
+        text=f"招财银行催收骚扰家人，已找律师，向12378投诉 {key}",
+        published_at=WEEK + timedelta(days=2, hours=int(key[-1])),
+        plans=[PLAN],
+        urgency=Urgency(
+            level=Severity.from_score(score),
+            score=score,
+            reasons=[UrgencyReason(code=c, evidence="…", weight=w) for c, w in reasons],
+        ),
+    )
+
+
+MENTIONS = [
+    *(complaint(f"hm{i}", Channel.COMPLAINT_PLATFORM, (LEGAL, 50), (MEDIA, 40)) for i in range(3)),
+    complaint("hurt1", Channel.COMPLAINT_PLATFORM, (HARM, 85), (LEGAL, 10)),  # someone harmed
+    complaint("wb1", Channel.WEIBO, (LEGAL, 50), (MEDIA, 40)),  # the same words on Weibo
+]
+
+
+def test_weekly_critical_mentions_are_the_ones_alerting_pages_for(
+    make_ctx: ContextFactory,
+) -> None:
+    ctx = make_ctx()
+    assert not ctx.index.upsert_many(MENTIONS).errors
+    assert all(m.urgency and m.urgency.level == Severity.CRITICAL for m in MENTIONS)
+    rule = load_rule_file(DEFAULTS_DIR / "urgent-mention.yaml")
+    assert isinstance(rule, UrgentMentionRule)
+    paged = {m.native_id for m in MENTIONS if rule.level(m) == Severity.CRITICAL}
+    assert paged == {"hurt1", "wb1"}
+
+    data = build_data(ctx, last_full(Period.WEEKLY, NOW, TZ), PLAN)
+    assert data.headline.critical == 2  # was 5: every stored 紧急
+    (item,) = [a for a in data.attention if a.rule == "critical_mentions"]
+    assert "有 2 条紧急程度为「紧急」的提及" in item.text
+
+
+def test_a_deployment_without_the_discount_counts_every_critical_complaint(
+    make_ctx: ContextFactory, tmp_path: Path
+) -> None:
+    """Its own urgent-mention rule without routine lists: alerting and report count all five."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "urgent.yaml").write_text(
+        "name: urgent-mention\ntype: urgent_mention\nmin_urgency: critical\n", encoding="utf-8"
+    )
+    ctx = make_ctx(alerting={"rules_dir": str(rules)})
+    assert not ctx.index.upsert_many(MENTIONS).errors
+    data = build_data(ctx, last_full(Period.WEEKLY, NOW, TZ), PLAN)
+    assert data.headline.critical == 5
