@@ -53,10 +53,7 @@ class GeneratedReport:
 def check_plan(ctx: Context, plan: str | None) -> str | None:
     """The plan id, after checking it is configured (when any plan is)."""
     if plan and ctx.config.plans and ctx.config.plan(plan) is None:
-        known = ", ".join(p.id for p in ctx.config.plans)
-        raise ConfigError(
-            f"未知的监测方案 {plan!r}（已配置：{known}）；检查 --plan 或 reports.plan"
-        )
+        raise ConfigError(f"{ctx.config.unknown_plan_zh(plan)}；检查 --plan 或 reports.plan")
     return plan
 
 

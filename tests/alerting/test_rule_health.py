@@ -46,7 +46,7 @@ def test_usable_rules_leave_out_only_the_bad_ones(tmp_path: Path) -> None:
     assert [r.name for r in rules] == ["refunds"]
     assert len(problems) == 2
     assert any("rules/typo.yaml" in p and "windw" in p and "window" in p for p in problems)
-    assert any("ghost" in p and "未定义的监测方案 'nobody'" in p for p in problems)
+    assert any("ghost" in p and "未知的监测方案 'nobody'" in p for p in problems)
     record(ctx, problems)
     health = recorded(ctx)
     assert health is not None and health.problems == problems
