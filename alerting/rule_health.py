@@ -22,7 +22,7 @@ from alerting.rules import Rule
 from core.errors import ConfigError
 
 if TYPE_CHECKING:
-    from core.config import Config
+    from core.config import CoreConfig
     from core.context import Context
 
 HEALTH_STATE = "_rule_files"  # alert_rule_state row of the running service's rule problems
@@ -40,7 +40,7 @@ class RuleHealth:
         return f"正在运行的预警服务跳过了 {len(self.problems)} 处有问题的规则（其余规则照常运行）："
 
 
-def reference_problems(rule: Rule, config: Config, notifiers: list[str]) -> list[str]:
+def reference_problems(rule: Rule, config: CoreConfig, notifiers: list[str]) -> list[str]:
     """A loaded rule's references to plans or notifiers that are not configured."""
     where = f"预警规则 {rule.name}（{rule.source}）"
     return [
