@@ -13,7 +13,7 @@ from alerting.models import Alert, Incident
 from core.context import Context
 from core.enums import Severity
 from tests.alerting.conftest import advance, make_ctx
-from tests.alerting.test_incidents import NOON, crisis_rules
+from tests.alerting.test_incidents import NOON, attached_alert, crisis_rules
 from tests.support.receivers import HttpReceiver
 
 
@@ -60,26 +60,14 @@ def test_a_story_flaring_up_again_reopens_its_incident_as_a_resurgence(
     config = GroupingConfig(window=timedelta(hours=2))
 
     def opened(rule: str, samples: list[str]) -> tuple[Alert, bool]:
-        now = ctx.clock()
-        alert = Alert(
-            rule=rule,
+        return attached_alert(
+            ctx,
+            config,
+            rule,
             rule_type="urgent_mention",
-            key="*",
             severity=Severity.CRITICAL,
-            status=AlertStatus.OPEN,
-            title=rule,
-            opened_at=now,
-            updated_at=now,
-            last_fired_at=now,
-            plans=[],
-            sample_mention_ids=samples,
+            samples=samples,
         )
-        with ctx.sessions() as session:
-            session.add(alert)
-            session.flush()
-            joined = incidents.attach(session, alert, "reputation", config, now)
-            session.commit()
-            return alert, joined.reopened
 
     story(ctx, "serum", ["m1", "m2", "m3"])
     story(ctx, "parcel", ["p1"])

@@ -74,6 +74,41 @@ def kol_post(ctx: Context) -> list[Any]:
     return [kol]
 
 
+def attached_alert(
+    ctx: Context,
+    config: GroupingConfig,
+    rule: str,
+    *,
+    rule_type: str = "frequency",
+    severity: Severity = Severity.MEDIUM,
+    plans: list[str] | None = None,
+    samples: list[str] | None = None,
+    scope: str = "reputation",
+) -> tuple[Alert, bool]:
+    """A new open alert of this rule, stored and attached to its incident; and whether that
+    reopened an ended incident (事态再起)."""
+    now = ctx.clock()
+    alert = Alert(
+        rule=rule,
+        rule_type=rule_type,
+        key="*",
+        severity=severity,
+        status=AlertStatus.OPEN,
+        title=rule,
+        opened_at=now,
+        updated_at=now,
+        last_fired_at=now,
+        plans=plans or [],
+        sample_mention_ids=samples or [],
+    )
+    with ctx.sessions() as session:
+        session.add(alert)
+        session.flush()
+        joined = incidents.attach(session, alert, scope, config, now)
+        session.commit()
+        return alert, joined.reopened
+
+
 def titles(receiver: HttpReceiver) -> list[str]:
     return [r.json["title"] for r in receiver.requests]
 
@@ -251,26 +286,7 @@ def test_grouping_respects_scope_plans_and_window(data_dir: Path) -> None:
     config = GroupingConfig(window=timedelta(hours=2))
 
     def opened(rule: str, plans: list[str], scope: str = "reputation") -> Alert:
-        now = ctx.clock()
-        alert = Alert(
-            rule=rule,
-            rule_type="frequency",
-            key="*",
-            severity=Severity.MEDIUM,
-            status=AlertStatus.OPEN,
-            title=rule,
-            opened_at=now,
-            updated_at=now,
-            last_fired_at=now,
-            plans=plans,
-            sample_mention_ids=[],
-        )
-        with ctx.sessions() as session:
-            session.add(alert)
-            session.flush()
-            incidents.attach(session, alert, scope, config, now)
-            session.commit()
-        return alert
+        return attached_alert(ctx, config, rule, plans=plans, scope=scope)[0]
 
     first = opened("a", ["外卖"])
     same_plan = opened("b", ["外卖", "门店"])
