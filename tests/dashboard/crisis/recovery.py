@@ -49,8 +49,9 @@ def record_recovery(run: Journey) -> None:
             e.field for e in changed
         }
 
-    # After the rerun the form shows what was stored. The save's rerun draws the form anew
-    # (its text, 保存服务补救记录, never changes): look it up until it shows the record.
+    # After the rerun the form shows what was stored. The form looks the same before the
+    # save's rerun and after it: wait for the run to have drawn the saved changes in 时间线
+    # (a click on the form while the rerun redrew it was lost under load).
     def shows_the_record(form: Any) -> bool:
         slider = form.find_element("css selector", "input[type='range']")
         day = form.find_element("css selector", "input[type='date']")
@@ -61,7 +62,7 @@ def record_recovery(run: Journey) -> None:
             and "后厨冷链温控失效" in areas
         )
 
-    form = recovery_form_when(browser, shows_the_record, "the recovery form after saving")
+    form = recovery_form_when(run, shows_the_record, "the recovery form after saving")
     # The follow-up call has not happened yet: untick 已回访 and save again.
     click(browser, checkbox_by_label(form, "已回访"))
     click(browser, button(browser, "保存服务补救记录", scope=form))
@@ -72,7 +73,7 @@ def record_recovery(run: Journey) -> None:
     )
     followed = ".//div[@data-testid='stCheckbox'][.//p[text()='已回访']]//input"
     recovery_form_when(
-        browser,
+        run,
         lambda form: not form.find_element("xpath", followed).is_selected(),
         "the recovery form after the fix",
     )
@@ -88,13 +89,24 @@ def record_recovery(run: Journey) -> None:
         )
 
 
-def recovery_form_when(browser: Any, check: Callable[[Any], bool], message: str) -> Any:
-    """The recovery form once no run is in progress and check(form) holds (a form that a
-    rerun is replacing counts as not yet)."""
+def timeline_drawn(run: Journey) -> bool:
+    """True when the page shows every stored 服务补救记录 change in 时间线 (a hidden tab: its
+    text is in the page, not on screen)."""
+    with run.ctx.sessions() as session:
+        stored = audit.get_all(session, case_id=1, kinds=[EventKind.RECOVERY_CHANGED])
+    text = str(run.browser.execute_script("return document.body.textContent"))
+    return text.count("服务补救记录 · ") == len(stored)
+
+
+def recovery_form_when(run: Journey, check: Callable[[Any], bool], message: str) -> Any:
+    """The recovery form once the page's run is over, 时间线 shows every stored recovery
+    change, and check(form) holds (a form that a rerun is replacing counts as not yet)."""
     from selenium.common.exceptions import NoSuchElementException
 
+    browser = run.browser
+
     def ready() -> Any:
-        if running(browser):
+        if running(browser) or not timeline_drawn(run):
             return None
         found = browser.find_elements("css selector", "[data-testid='stForm']:has(textarea)")
         try:
@@ -102,4 +114,4 @@ def recovery_form_when(browser: Any, check: Callable[[Any], bool], message: str)
         except NoSuchElementException:
             return None
 
-    return wait_for(ready, 30, message)
+    return wait_for(ready, 60, message)
