@@ -87,8 +87,7 @@ def list_alerts(
     chosen = ctx.config.plan_named(plan) if plan else None
     if plan and chosen is None and ctx.config.plans:
         ctx.close()
-        message = f"未知的监测方案 {plan!r}；已配置：{ctx.config.plans_zh()}"
-        raise typer.BadParameter(message, param_hint="'--plan'")
+        raise typer.BadParameter(ctx.config.unknown_plan_zh(plan), param_hint="'--plan'")
     with ctx.sessions() as session:
         alerts = service.get_all(session, status=wanted)
     if plan:

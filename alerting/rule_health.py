@@ -22,6 +22,7 @@ from alerting.rules import Rule
 from core.errors import ConfigError
 
 if TYPE_CHECKING:
+    from core.config import CoreConfig
     from core.context import Context
 
 HEALTH_STATE = "_rule_files"  # alert_rule_state row of the running service's rule problems
@@ -39,14 +40,13 @@ class RuleHealth:
         return f"正在运行的预警服务跳过了 {len(self.problems)} 处有问题的规则（其余规则照常运行）："
 
 
-def reference_problems(rule: Rule, plans: set[str], notifiers: list[str]) -> list[str]:
+def reference_problems(rule: Rule, config: CoreConfig, notifiers: list[str]) -> list[str]:
     """A loaded rule's references to plans or notifiers that are not configured."""
     where = f"预警规则 {rule.name}（{rule.source}）"
     return [
-        f"{where}: filter.plans 引用了未定义的监测方案 {plan!r}；"
-        f"已定义：{'、'.join(sorted(plans)) or '（无）'}"
+        f"{where}: filter.plans 引用了{config.unknown_plan_zh(plan)}"
         for plan in rule.spec.filter.plans
-        if plan not in plans
+        if config.plan(plan) is None
     ] + [
         f"{where}: notifiers 引用了未定义的通知渠道 {name!r}；"
         f"在 alerting.notifiers 里定义，已定义：{'、'.join(notifiers) or '（无）'}"
@@ -65,11 +65,10 @@ def usable_rules(ctx: Context) -> tuple[list[Rule], list[str]]:
         loaded, errors = collect_rules(config.model_copy(update={"rules_dir": None}))
         errors = str(exc).splitlines() + errors
     found = [f"预警规则文件有误：{line}" for line in errors]
-    plans = {p.id for p in ctx.config.plans}
     notifiers = [n.name for n in config.notifiers]
     rules: list[Rule] = []
     for rule in (r for r in loaded if r.spec.enabled):
-        wrong = reference_problems(rule, plans, notifiers)
+        wrong = reference_problems(rule, ctx.config, notifiers)
         found += wrong
         if not wrong:
             rules.append(rule)

@@ -114,9 +114,11 @@ class Service:
 
     def run_forever(self) -> None:
         """Start and block until Ctrl-C or SIGTERM, then shut down cleanly."""
-        self.start()
+        # Before start(): a signal while it schedules (seconds on a loaded machine) stops the
+        # service once started, instead of a KeyboardInterrupt in the middle of scheduling.
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, self._on_signal)
+        self.start()
         while not self._stopped.wait(timeout=1):
             pass
         self.stop()

@@ -86,17 +86,9 @@ class OptionReader:
     def plans(self, ctx: Context) -> list[str]:
         """Pre-assigned plan ids; each must be the id of a configured plan."""
         ids = self.strings("plans")
-        known = [plan.id for plan in ctx.config.plans]
         for index, plan_id in enumerate(ids):
-            if plan_id in known:
-                continue
-            near = close_match(plan_id, known)
-            hint = f"是不是 {near}？" if near else ""
-            listed = "、".join(known) if known else "（尚未配置任何监测方案 plans）"
-            self.report(
-                f"plans[{index}]",
-                f"没有 id 为 {plan_id!r} 的监测方案；{hint}已有的方案 id：{listed}",
-            )
+            if ctx.config.plan(plan_id) is None:
+                self.report(f"plans[{index}]", ctx.config.unknown_plan_zh(plan_id))
         return ids
 
     def encoding(self, key: str) -> str | None:

@@ -27,7 +27,7 @@ from core.pipeline.expressions import ExpressionSyntaxError, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
 from core.timeutil import Duration
-from core.validation import error_problems, format_lines
+from core.validation import close_match, error_problems, format_lines
 from core.yamlfile import read_yaml_mapping
 
 S = TypeVar("S")
@@ -223,6 +223,14 @@ class CoreConfig(BaseModel):
     def plans_zh(self) -> str:
         """The configured plans as a person reads them: chiyuan（驰远汽车）、…"""
         return "、".join(f"{p.id}（{p.name}）" for p in self.plans)
+
+    def unknown_plan_zh(self, value: str) -> str:
+        """The one Chinese line for a plan that is not configured: the configured id it is
+        probably a misspelling of, and every configured plan (id and name)."""
+        near = close_match(value, [p.id for p in self.plans])
+        hint = f"是不是 {near}？" if near else ""
+        listed = self.plans_zh() or "（尚未配置任何监测方案 plans）"
+        return f"未知的监测方案 {value!r}；{hint}已配置：{listed}"
 
 
 @dataclass(frozen=True)

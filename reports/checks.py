@@ -75,9 +75,6 @@ def _recipients(where: str, listed: list[str]) -> list[str]:
 
 def _plan(ctx: Context, where: str, plan: str) -> list[str]:
     """The plan must be a configured plan's id (when any plan is configured)."""
-    ids = [p.id for p in ctx.config.plans]
-    if not ids or plan in ids:
+    if not ctx.config.plans or ctx.config.plan(plan) is not None:
         return []
-    guess = close_match(plan, ids)
-    hint = f"是不是 {guess}？" if guess else ""
-    return [f"{where}：未知的监测方案 {plan!r}；{hint}已配置（plans 的 id）：{'、'.join(ids)}"]
+    return [f"{where}：{ctx.config.unknown_plan_zh(plan)}"]

@@ -61,10 +61,7 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     brand's own plan when it is the only one beside competitor plans: a competitor's posts
     are compared in 竞品对比, not counted in the brand's figures."""
     if plan and ctx.config.plans and ctx.config.plan(plan) is None:
-        known = ", ".join(p.id for p in ctx.config.plans)
-        raise ConfigError(
-            f"未知的监测方案 {plan!r}（已配置：{known}）；检查 --plan 或 reports.plan"
-        )
+        raise ConfigError(f"{ctx.config.unknown_plan_zh(plan)}；检查 --plan 或 reports.plan")
     own = ctx.config.own_plan_ids()
     return own[0] if plan is None and len(own) == 1 else plan
 

@@ -51,8 +51,7 @@ def plan_id(ctx: Context, value: str) -> str:
     found = ctx.config.plan_named(value)
     if found is None:
         ctx.close()
-        message = f"未知的监测方案 {value!r}；已配置：{ctx.config.plans_zh()}"
-        raise typer.BadParameter(message, param_hint="'--plan'")
+        raise typer.BadParameter(ctx.config.unknown_plan_zh(value), param_hint="'--plan'")
     return found.id
 
 

@@ -41,6 +41,7 @@ TIERS_ZH = list(ESCALATION_TIER_ZH.values())
 TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
 CASE_PAGE = VIEWS / "case_detail.py"
 DRAWN = "alerts-drawn"  # what the page's last full run listed, for the watch below
+JUST_DRAWN = "alerts-just-drawn"  # set by the full run: its watch has nothing new to compare
 
 ctx = get_context()
 st.title("预警中心", anchor=False)
@@ -225,7 +226,8 @@ UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED]
 
 
 def listed(statuses: list[AlertStatus] | None) -> list[Alert]:
-    """The alerts of these statuses (None: all), of the chosen plans (all when none chosen)."""
+    """The alerts of these statuses (None or empty: all), of the chosen plans (all when none
+    chosen). The plan scoping searches the index: one call per page run."""
     with ctx.sessions() as session:
         found = service.get_all(session, status=statuses or None)
     if not plans:
@@ -244,7 +246,9 @@ def state(alerts: list[Alert]) -> list[tuple[object, ...]]:
 def watch() -> None:
     """Redraw the page when an alert opens, fires again or changes status: a new crisis shows
     without a reload (the list itself is not redrawn every few seconds: its buttons stay put)."""
-    if state(listed(UNRESOLVED)) != st.session_state.get(DRAWN):
+    # In the page's full run the list was drawn a moment ago: only its later runs look again.
+    fresh = st.session_state.pop(JUST_DRAWN, False)
+    if not fresh and state(listed(UNRESOLVED)) != st.session_state.get(DRAWN):
         st.rerun()
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"每 {every:.0f} 秒检查一次：有新预警或状态变化时本页自动刷新")
@@ -252,9 +256,12 @@ def watch() -> None:
 
 # The tiles count every unresolved alert, whatever the 状态 filter shows: 待处理 is the number
 # 舆情态势 and 实时舆情 call 未处理预警 (filtered to 已解决, it read 0 while they read 1).
-unresolved = listed(UNRESOLVED)
-alerts = listed(chosen)
+# One query and one plan scoping for both (each searched the index for the chosen plans).
+every_shown = listed(sorted({*UNRESOLVED, *chosen}) if chosen else None)
+unresolved = [a for a in every_shown if a.status in UNRESOLVED]
+alerts = [a for a in every_shown if not chosen or a.status in chosen]
 st.session_state[DRAWN] = state(unresolved)
+st.session_state[JUST_DRAWN] = True
 watch()
 top = st.columns(4)
 top[0].metric(

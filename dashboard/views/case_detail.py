@@ -21,7 +21,6 @@ from crisis_playbooks.overview import CaseDetail, detail
 from crisis_playbooks.playbook import flows as playbook_flows
 from crisis_playbooks.playbook.enums import TemplateKind
 from crisis_playbooks.recovery import service as recovery
-from crisis_playbooks.recovery.enums import WinBackTier
 from crisis_playbooks.recovery.models import RecoveryUpdate
 from crisis_playbooks.sla.enums import ClockState
 from crisis_playbooks.tasks import flows as task_flows
@@ -35,6 +34,7 @@ from dashboard.navigation import VIEWS
 from dashboard.situation import countdown
 from dashboard.views.case_parts.open_steps import confirm_open_steps
 from dashboard.views.case_parts.playbook_picker import playbook_picker
+from dashboard.views.case_parts.recovery_form import recovery_form
 
 ctx = get_context()
 tz = ctx.config.tz
@@ -270,87 +270,10 @@ with checklist:
         if st.toggle("另启动一个预案", key="another-playbook"):
             playbook_picker(case, available, library, start=start_playbook, view_only=VIEW_ONLY)
 
-with recovery_tab, st.form("recovery"):
-    record = info.recovery
-    cause = st.text_area(
-        "服务失误原因", value=record.break_cause if record else "", disabled=VIEW_ONLY
-    )
-    responsible = st.text_input(
-        "专人负责", value=(record.responsible or "") if record else "", disabled=VIEW_ONLY
-    )
-    contacted = st.checkbox(
-        "已主动联系客户", value=bool(record and record.proactive_contact_at), disabled=VIEW_ONLY
-    )
-    apology = st.checkbox("已致歉", value=bool(record and record.apology_made), disabled=VIEW_ONLY)
-    remedy = st.text_area(
-        "补救方案（可供客户选择）",
-        value=record.remedy_offered if record else "",
-        disabled=VIEW_ONLY,
-    )
-    accepted_options = {"未定": None, "客户接受": True, "客户拒绝": False}
-    current = record.remedy_accepted if record else None
-    accepted = st.radio(
-        "客户是否接受",
-        list(accepted_options),
-        horizontal=True,
-        index=list(accepted_options.values()).index(current),
-        disabled=VIEW_ONLY,
-    )
-    third = st.text_input(
-        "已告知的第三方", value=record.third_parties_informed if record else "", disabled=VIEW_ONLY
-    )
-    follow_on = st.date_input(
-        "回访日期", value=record.follow_up_on if record else None, disabled=VIEW_ONLY
-    )
-    followed = st.checkbox(
-        "已回访", value=bool(record and record.followed_up_at), disabled=VIEW_ONLY
-    )
-    score = st.select_slider(
-        "补救后满意度",
-        ["未评", 1, 2, 3, 4, 5],
-        value=(record.satisfaction or "未评") if record else "未评",
-    )
-    recurrence = st.checkbox(
-        "已检查是否复发", value=bool(record and record.recurrence_checked), disabled=VIEW_ONLY
-    )
-    recurrence_note = st.text_input(
-        "复发检查说明", value=record.recurrence_note if record else "", disabled=VIEW_ONLY
-    )
-    tiers = list(WinBackTier)
-    tier = st.selectbox(
-        "挽回等级",
-        tiers,
-        format_func=lambda t: t.label_zh,
-        index=tiers.index(WinBackTier(record.win_back_tier))
-        if record and record.win_back_tier
-        else 1,
-        disabled=VIEW_ONLY,
-        placeholder="请选择",
-    )
-    if st.form_submit_button("保存服务补救记录", disabled=VIEW_ONLY):
-        moment = now()
-        patch = RecoveryUpdate(
-            break_cause=cause,
-            responsible=responsible or None,
-            apology_made=apology,
-            remedy_offered=remedy,
-            remedy_accepted=accepted_options[accepted],
-            third_parties_informed=third,
-            follow_up_on=follow_on or None,
-            proactive_contact_at=(
-                record.proactive_contact_at if record and record.proactive_contact_at else moment
-            )
-            if contacted
-            else None,
-            followed_up_at=(record.followed_up_at if record and record.followed_up_at else moment)
-            if followed
-            else None,
-            satisfaction=score if isinstance(score, int) else None,
-            recurrence_checked=recurrence,
-            recurrence_note=recurrence_note,
-            win_back_tier=tier,
-        )
-        act("recovery", patch=patch)
+with recovery_tab:
+    recovery_patch = recovery_form(info.recovery, now=now, view_only=VIEW_ONLY)
+    if recovery_patch is not None:
+        act("recovery", patch=recovery_patch)
 
 with timeline:
     if story:

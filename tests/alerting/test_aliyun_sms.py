@@ -10,10 +10,8 @@ import base64
 import hashlib
 import hmac
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote_plus
@@ -26,7 +24,7 @@ from alerting.notifications import Notification, notify
 from alerting.notifiers.aliyun_sms import signature
 from core.errors import ConfigError
 from tests.alerting.conftest import MONDAY, make_ctx
-from tests.support.receivers import HttpReceiver
+from tests.support.receivers import HttpReceiver, Received, http_receiver
 
 SECRET = "testSecret"
 MESSAGE = Notification(
@@ -78,42 +76,24 @@ class SmsService:
 
 @pytest.fixture
 def sms() -> Iterator[SmsService]:
+    """The stand-in of SendSms: checks the signature and the action, answers `code`."""
     service = SmsService()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-            params = dict(parse_qsl(body, keep_blank_values=True))
-            service.calls.append(params)
-            given = params.pop("Signature", "")
-            if given != expected_signature(params, SECRET):
-                status, code, said = (
-                    400,
-                    "SignatureDoesNotMatch",
-                    "Specified signature is not matched",
-                )
-            elif params.get("Action") != "SendSms" or params.get("Version") != "2017-05-25":
-                status, code, said = 400, "InvalidAction", "bad action"
-            else:
-                status, code, said = 200, service.code, "OK" if service.code == "OK" else "触发流控"
-            payload = json.dumps({"Code": code, "Message": said, "RequestId": "r-1"}).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json;charset=utf-8")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def answer(request: Received) -> tuple[int, bytes]:
+        params = dict(parse_qsl(request.body.decode(), keep_blank_values=True))
+        service.calls.append(params)
+        given = params.pop("Signature", "")
+        if given != expected_signature(params, SECRET):
+            status, code, said = 400, "SignatureDoesNotMatch", "Specified signature is not matched"
+        elif params.get("Action") != "SendSms" or params.get("Version") != "2017-05-25":
+            status, code, said = 400, "InvalidAction", "bad action"
+        else:
+            status, code, said = 200, service.code, "OK" if service.code == "OK" else "触发流控"
+        return status, json.dumps({"Code": code, "Message": said, "RequestId": "r-1"}).encode()
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    service.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with http_receiver(answer=answer, content_type="application/json;charset=utf-8") as server:
+        service.port = server.port
         yield service
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def phone(sms: SmsService, secret: str = SECRET, **options: Any) -> dict[str, Any]:

@@ -74,6 +74,41 @@ def kol_post(ctx: Context) -> list[Any]:
     return [kol]
 
 
+def attached_alert(
+    ctx: Context,
+    config: GroupingConfig,
+    rule: str,
+    *,
+    rule_type: str = "frequency",
+    severity: Severity = Severity.MEDIUM,
+    plans: list[str] | None = None,
+    samples: list[str] | None = None,
+    scope: str = "reputation",
+) -> tuple[Alert, bool]:
+    """A new open alert of this rule, stored and attached to its incident; and whether that
+    reopened an ended incident (事态再起)."""
+    now = ctx.clock()
+    alert = Alert(
+        rule=rule,
+        rule_type=rule_type,
+        key="*",
+        severity=severity,
+        status=AlertStatus.OPEN,
+        title=rule,
+        opened_at=now,
+        updated_at=now,
+        last_fired_at=now,
+        plans=plans or [],
+        sample_mention_ids=samples or [],
+    )
+    with ctx.sessions() as session:
+        session.add(alert)
+        session.flush()
+        joined = incidents.attach(session, alert, scope, config, now)
+        session.commit()
+        return alert, joined.reopened
+
+
 def titles(receiver: HttpReceiver) -> list[str]:
     return [r.json["title"] for r in receiver.requests]
 
@@ -251,26 +286,7 @@ def test_grouping_respects_scope_plans_and_window(data_dir: Path) -> None:
     config = GroupingConfig(window=timedelta(hours=2))
 
     def opened(rule: str, plans: list[str], scope: str = "reputation") -> Alert:
-        now = ctx.clock()
-        alert = Alert(
-            rule=rule,
-            rule_type="frequency",
-            key="*",
-            severity=Severity.MEDIUM,
-            status=AlertStatus.OPEN,
-            title=rule,
-            opened_at=now,
-            updated_at=now,
-            last_fired_at=now,
-            plans=plans,
-            sample_mention_ids=[],
-        )
-        with ctx.sessions() as session:
-            session.add(alert)
-            session.flush()
-            incidents.attach(session, alert, scope, config, now)
-            session.commit()
-        return alert
+        return attached_alert(ctx, config, rule, plans=plans, scope=scope)[0]
 
     first = opened("a", ["外卖"])
     same_plan = opened("b", ["外卖", "门店"])
@@ -338,128 +354,3 @@ def test_urgent_alert_message_carries_the_urgency_score_and_chinese_reasons(
     assert f"紧急度：{score:.0f} 分（紧急），高危内容 1 条" in message
     assert "人身安全：食物中毒" in message  # the reason, named by its signal
     assert request.json["severity"] == "critical"
-
-
-def story(ctx: Context, event_id: str, mention_ids: list[str]) -> None:
-    """An event (brand_events) holding these mentions, as the event tracker records one."""
-    from brand_events.models import Event, EventMember
-
-    now = ctx.clock()
-    Event.__table__.create(ctx.engine, checkfirst=True)
-    EventMember.__table__.create(ctx.engine, checkfirst=True)
-    with ctx.sessions() as session:
-        session.add(
-            Event(
-                id=event_id,
-                title=event_id,
-                visible=True,
-                started_at=now,
-                last_at=now,
-                mention_count=len(mention_ids),
-                updated_at=now,
-            )
-        )
-        for mention_id in mention_ids:
-            session.add(
-                EventMember(
-                    mention_id=mention_id,
-                    event_id=event_id,
-                    source="t",
-                    native_id=mention_id,
-                    published_at=now,
-                    reason="seed",
-                )
-            )
-        session.commit()
-
-
-def test_a_story_flaring_up_again_reopens_its_incident_as_a_resurgence(
-    data_dir: Path, receiver: HttpReceiver
-) -> None:
-    """Last night's crisis went quiet and its incident ended; the morning wave of the same story
-    is the same crisis: its first alert reopens the incident, leads it and says 事态再起 — and
-    an alert of another story the same morning starts its own."""
-    ctx = make_ctx(data_dir, NOON)
-    config = GroupingConfig(window=timedelta(hours=2))
-
-    def opened(rule: str, samples: list[str]) -> tuple[Alert, bool]:
-        now = ctx.clock()
-        alert = Alert(
-            rule=rule,
-            rule_type="urgent_mention",
-            key="*",
-            severity=Severity.CRITICAL,
-            status=AlertStatus.OPEN,
-            title=rule,
-            opened_at=now,
-            updated_at=now,
-            last_fired_at=now,
-            plans=[],
-            sample_mention_ids=samples,
-        )
-        with ctx.sessions() as session:
-            session.add(alert)
-            session.flush()
-            joined = incidents.attach(session, alert, "reputation", config, now)
-            session.commit()
-            return alert, joined.reopened
-
-    story(ctx, "serum", ["m1", "m2", "m3"])
-    story(ctx, "parcel", ["p1"])
-    night, _ = opened("urgent", ["m1"])
-    with ctx.sessions() as session:
-        first = session.get(Alert, night.id)
-        assert first is not None
-        first.status, first.resolved_at = AlertStatus.RESOLVED, ctx.clock() + timedelta(hours=2)
-        incidents.settle(session, [first], ctx.clock() + timedelta(hours=2))
-        session.commit()
-    advance(ctx, timedelta(hours=10))  # the next morning, 8 h after the incident ended
-    other, other_reopened = opened("spike", ["p1"])
-    morning, reopened = opened("urgent", ["m2", "m3"])
-
-    assert reopened and not other_reopened
-    assert morning.incident_id == night.incident_id != other.incident_id
-    with ctx.sessions() as session:
-        incident = session.get(Incident, morning.incident_id)
-        assert incident is not None and incident.status == AlertStatus.OPEN
-        assert incident.resolved_at is None and incident.lead_alert_id == morning.id
-        line = incidents.describe(session, session.get(Alert, morning.id))  # type: ignore[arg-type]
-    assert line is not None and line.startswith(
-        f"事态再起：预警组 #{incident.id} 的事件一度平息后再次升温。同属预警组"
-    )
-    advance(ctx, timedelta(hours=30))  # beyond reopen_within: a new crisis
-    later, late_reopened = opened("urgent2", ["m1"])
-    assert not late_reopened and later.incident_id != night.incident_id
-
-
-def finding(key: str, samples: list[str], at: Any) -> Any:
-    from alerting.rules import Finding
-
-    return Finding(
-        key=key,
-        title="高危舆情",
-        summary="",
-        count=1,
-        window_start=at,
-        window_end=at,
-        sample_ids=samples,
-    )
-
-
-def test_a_resurgence_is_announced(data_dir: Path, receiver: HttpReceiver) -> None:
-    """The reopening alert notifies (nobody watches an ended incident)."""
-    from alerting.lifecycle import apply_finding
-
-    ctx = make_ctx(data_dir, NOON)
-    rule = crisis_rules()[1]
-    story(ctx, "serum", ["m1", "m2"])
-    with ctx.sessions() as session:
-        first = apply_finding(session, rule, finding("k", ["m1"], ctx.clock()), ctx.clock())
-        first.alert.status, first.alert.resolved_at = AlertStatus.RESOLVED, ctx.clock()
-        incidents.settle(session, [first.alert], ctx.clock())
-        session.commit()
-    advance(ctx, timedelta(hours=9))
-    with ctx.sessions() as session:
-        again = apply_finding(session, rule, finding("k2", ["m2"], ctx.clock()), ctx.clock())
-        session.commit()
-        assert again.notify and again.alert.incident_id == first.alert.incident_id

@@ -225,7 +225,7 @@ def test_cli_rules_lists_the_valid_rules_beside_a_bad_file(tmp_path: Path) -> No
     assert checked.exit_code == 2
     text = " ".join(checked.output.split())
     assert "rules/typo.yaml（规则 typo）: threshold：缺少必填项" in text
-    assert "预警规则 p（rules/plan.yaml）: filter.plans 引用了未定义的监测方案 'xfw'" in text
+    assert "预警规则 p（rules/plan.yaml）: filter.plans 引用了未知的监测方案 'xfw'" in text
 
 
 def test_lower_case_and_or_in_keywords_are_refused_with_the_operators_meant(

@@ -37,8 +37,8 @@ def test_check_lists_every_problem_of_both_mailboxes(dovecot, make_ctx, monkeypa
     assert found == [
         "sources[mailbox].options.password_env：环境变量 YUQING_TEST_IMAP_PASSWORD 未设置或为空："
         "先设置它再启动",
-        "sources[mailbox].options.plans[0]：没有 id 为 'xwff' 的监测方案；是不是 xwf？"
-        "已有的方案 id：xwf",
+        "sources[mailbox].options.plans[0]：未知的监测方案 'xwff'；是不是 xwf？"
+        "已配置：xwf（鲜味坊）",
         "sources[mailbox].options.batch_size：不能小于 1",
         "sources[mailbox-2].options.password：缺少密码：请填写 password，"
         "或用 password_env 指定存放密码的环境变量",

@@ -85,8 +85,8 @@ def test_an_unknown_plan_id_in_source_options_is_refused_with_a_suggestion(
     code, out = cli("check", config)
     assert code == 2
     assert (
-        "sources[feed].options.plans[0]：没有 id 为 'xianweifnag' 的监测方案；"
-        "是不是 xianweifang？已有的方案 id：xianweifang、kuaican"
+        "sources[feed].options.plans[0]：未知的监测方案 'xianweifnag'；"
+        "是不是 xianweifang？已配置：xianweifang（鲜味坊）、kuaican（快餐）"
     ) in out
 
 

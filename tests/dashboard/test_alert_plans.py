@@ -5,17 +5,20 @@ rules over every plan whose posts are the plan's (real stores, the page in AppTe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
+from alerting import plan_scope
 from alerting.enums import AlertStatus
 from alerting.models import Alert
+from alerting.plan_scope import alerts_of_plans
 from app.cli import app
 from core.context import Context
 from core.enums import Severity
@@ -89,6 +92,13 @@ def test_the_alert_page_lists_the_chosen_plans_alerts(
     config, data = two_brands
     monkeypatch.setenv("YUQING_CONFIG", str(config))
     monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    scoped: list[list[str]] = []  # the plans of each scoping (each searches the index)
+
+    def counted(index: Any, plans: Sequence[str], alerts: Sequence[Any]) -> set[int]:
+        scoped.append(list(plans))
+        return alerts_of_plans(index, plans, alerts)
+
+    monkeypatch.setattr(plan_scope, "alerts_of_plans", counted)
     st.cache_resource.clear()
     st.cache_data.clear()
     try:
@@ -99,12 +109,17 @@ def test_the_alert_page_lists_the_chosen_plans_alerts(
         plans = next(m for m in at.sidebar.multiselect if m.label == "监测方案")
         plans.set_value(["chiyuan"]).run()
         assert not at.exception, at.exception
+        assert scoped == [["chiyuan"]]  # tiles, list and live watch: one scoping per run
         titles = sorted(e.label.split(" · ", 1)[1] for e in at.expander)
         assert titles == [
             "负面激增：全部方案规则里的驰远帖子",
             "高危舆情：驰远刹车（规则限定方案）",
         ]
         assert {m.label: m.value for m in at.metric}["待处理"] == "2"
+        status = next(m for m in at.sidebar.multiselect if m.label == "状态")
+        status.set_value([AlertStatus.RESOLVED]).run()  # the tiles still count the unresolved
+        assert not at.expander and {m.label: m.value for m in at.metric}["待处理"] == "2"
+        assert scoped == [["chiyuan"], ["chiyuan"]]
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from brand_events.cluster import Post
-from brand_events.clustering import BURST_SHARE, BURST_SPAN, Clusterer
+from brand_events.clustering import Clusterer
 from brand_events.enums import JoinReason
+from brand_events.join_thresholds import BURST_SHARE, BURST_SPAN
 from tests.events.test_clustering import T0
 
 

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from brand_events import seed_rows
 from brand_events.cluster import AnyCluster, Decision, Post
-from brand_events.clustering import WINDOW, Clusterer
+from brand_events.clustering import Clusterer
 from brand_events.event_sql import GROW_SEEDS, SEED_COLUMNS, EventSQL, seed_values
+from brand_events.join_thresholds import WINDOW
 from brand_events.models import Event, EventMember, TermHours
 from brand_events.seed import Seed
 from brand_events.synthetic import build_stream

@@ -86,7 +86,7 @@ def test_names_in_per_plan_are_checked(make_ctx: ContextFactory, receiver: HttpR
     found = problems(ctx)
     assert "reports.recipients[0]：'ceo' 不是邮箱地址；写作 name@example.com，每项一个地址" in found
     assert (
-        f"reports.plan：未知的监测方案 'acm'；是不是 {PLAN}？已配置（plans 的 id）：{PLAN}、other"
+        f"reports.plan：未知的监测方案 'acm'；是不是 {PLAN}？已配置：{PLAN}（示例）、other（其他）"
         in found
     )
     assert any(

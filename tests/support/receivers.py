@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -47,19 +47,35 @@ class HttpReceiver:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
+# What every vendor the notifiers call reads as success (DingTalk, WeCom, Feishu, webhooks).
+OK_BODY = b'{"errcode": 0, "errmsg": "ok", "code": 0, "StatusCode": 0}'
+# How a stand-in answers one request: (HTTP status, JSON body).
+Answer = Callable[[Received], tuple[int, bytes]]
+
+
 @contextmanager
-def http_receiver(statuses: list[int] | None = None) -> Iterator[HttpReceiver]:
-    """An HTTP server on a random port in a thread, recording every POST."""
+def http_receiver(
+    statuses: list[int] | None = None,
+    answer: Answer | None = None,
+    content_type: str = "application/json",
+) -> Iterator[HttpReceiver]:
+    """An HTTP server on a random port in a thread, recording every POST. Each reply is
+    `answer(request)`; by default the next of `statuses` (then 200) with OK_BODY."""
     receiver = HttpReceiver(statuses=list(statuses or []))
+
+    def next_status(_: Received) -> tuple[int, bytes]:
+        return (receiver.statuses.pop(0) if receiver.statuses else 200), OK_BODY
+
+    reply = answer or next_status
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            receiver.requests.append(Received(self.path, dict(self.headers), body))
-            status = receiver.statuses.pop(0) if receiver.statuses else 200
-            payload = b'{"errcode": 0, "errmsg": "ok", "code": 0, "StatusCode": 0}'
+            request = Received(self.path, dict(self.headers), body)
+            receiver.requests.append(request)
+            status, payload = reply(request)
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.recovery import service as recovery
 from tests.dashboard.case_ui import checkbox_by_label, read, set_slider, type_date
-from tests.dashboard.conftest import button, click, click_tab, type_into, wait_for, wait_text
+from tests.dashboard.conftest import button, click, click_tab, running, type_into, wait_for
 from tests.dashboard.crisis import OPERATOR, Journey
 
 
@@ -46,20 +48,21 @@ def record_recovery(run: Journey) -> None:
         assert {"proactive_contact_at", "apology_made", "satisfaction"} <= {
             e.field for e in changed
         }
-    # After the rerun the form shows what was stored.
-    wait_text(browser, lambda t: "保存服务补救记录" in t, "the recovery form after saving")
-    form = browser.find_element("css selector", "[data-testid='stForm']:has(textarea)")
-    assert (
-        form.find_element("css selector", "input[type='range']").get_attribute("aria-valuetext")
-        == "4"
-    )
-    assert (
-        form.find_element("css selector", "input[type='date']").get_attribute("value")
-        == follow_up.isoformat()
-    )
-    assert "后厨冷链温控失效" in [
-        a.get_attribute("value") for a in form.find_elements("tag name", "textarea")
-    ]
+
+    # After the rerun the form shows what was stored. The form looks the same before the
+    # save's rerun and after it: wait for the run to have drawn the saved changes in 时间线
+    # (a click on the form while the rerun redrew it was lost under load).
+    def shows_the_record(form: Any) -> bool:
+        slider = form.find_element("css selector", "input[type='range']")
+        day = form.find_element("css selector", "input[type='date']")
+        areas = [a.get_attribute("value") for a in form.find_elements("tag name", "textarea")]
+        return (
+            slider.get_attribute("aria-valuetext") == "4"
+            and day.get_attribute("value") == follow_up.isoformat()
+            and "后厨冷链温控失效" in areas
+        )
+
+    form = recovery_form_when(run, shows_the_record, "the recovery form after saving")
     # The follow-up call has not happened yet: untick 已回访 and save again.
     click(browser, checkbox_by_label(form, "已回访"))
     click(browser, button(browser, "保存服务补救记录", scope=form))
@@ -68,11 +71,12 @@ def record_recovery(run: Journey) -> None:
         30,
         "the follow-up tick to be withdrawn",
     )
-    wait_text(browser, lambda t: "保存服务补救记录" in t, "the recovery form after the fix")
-    form = browser.find_element("css selector", "[data-testid='stForm']:has(textarea)")
-    assert not form.find_element(
-        "xpath", ".//div[@data-testid='stCheckbox'][.//p[text()='已回访']]//input"
-    ).is_selected()
+    followed = ".//div[@data-testid='stCheckbox'][.//p[text()='已回访']]//input"
+    recovery_form_when(
+        run,
+        lambda form: not form.find_element("xpath", followed).is_selected(),
+        "the recovery form after the fix",
+    )
     with ctx.sessions() as session:
         record = recovery.get(session, case_id=1)
         assert record is not None and not record.is_closed_out
@@ -83,3 +87,31 @@ def record_recovery(run: Journey) -> None:
             None,
             OPERATOR,
         )
+
+
+def timeline_drawn(run: Journey) -> bool:
+    """True when the page shows every stored 服务补救记录 change in 时间线 (a hidden tab: its
+    text is in the page, not on screen)."""
+    with run.ctx.sessions() as session:
+        stored = audit.get_all(session, case_id=1, kinds=[EventKind.RECOVERY_CHANGED])
+    text = str(run.browser.execute_script("return document.body.textContent"))
+    return text.count("服务补救记录 · ") == len(stored)
+
+
+def recovery_form_when(run: Journey, check: Callable[[Any], bool], message: str) -> Any:
+    """The recovery form once the page's run is over, 时间线 shows every stored recovery
+    change, and check(form) holds (a form that a rerun is replacing counts as not yet)."""
+    from selenium.common.exceptions import NoSuchElementException
+
+    browser = run.browser
+
+    def ready() -> Any:
+        if running(browser) or not timeline_drawn(run):
+            return None
+        found = browser.find_elements("css selector", "[data-testid='stForm']:has(textarea)")
+        try:
+            return found[0] if found and check(found[0]) else None
+        except NoSuchElementException:
+            return None
+
+    return wait_for(ready, 60, message)
