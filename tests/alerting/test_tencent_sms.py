@@ -9,11 +9,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from alerting.notifications import Notification, notify
 from alerting.notifiers.tencent_sms import authorization
 from core.errors import ConfigError
 from tests.alerting.conftest import MONDAY, make_ctx
+from tests.support.receivers import Received, http_receiver
 
 SECRET_ID, SECRET_KEY = "AKIDexample", "tencentSecret"
 MESSAGE = Notification(
@@ -110,28 +109,14 @@ class SmsService:
 def sms() -> Iterator[SmsService]:
     service = SmsService()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            headers = {k.lower(): v for k, v in self.headers.items()}
-            payload = json.dumps({"Response": service.answer(headers, body)}).encode()
-            self.send_response(200)  # errors too: the Error object says what went wrong
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def answer(request: Received) -> tuple[int, bytes]:
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        # 200 for errors too: the Error object says what went wrong, as the service does.
+        return 200, json.dumps({"Response": service.answer(headers, request.body)}).encode()
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    service.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with http_receiver(answer=answer) as server:
+        service.port = server.port
         yield service
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def phone(sms: SmsService, secret: str = SECRET_KEY, **options: Any) -> dict[str, Any]:
