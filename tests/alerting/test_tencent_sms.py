@@ -21,6 +21,7 @@ from alerting.enums import DeliveryStatus
 from alerting.models import Delivery
 from alerting.notifications import Notification, notify
 from alerting.notifiers.tencent_sms import authorization
+from core.enums import Severity
 from core.errors import ConfigError
 from tests.alerting.conftest import MONDAY, make_ctx
 from tests.support.receivers import Received, http_receiver
@@ -29,7 +30,7 @@ SECRET_ID, SECRET_KEY = "AKIDexample", "tencentSecret"
 MESSAGE = Notification(
     title="【紧急】高危舆情：全家食物中毒，孩子送医住院，已经报警",
     body_markdown="**高危舆情**",
-    severity="critical",
+    severity=Severity.CRITICAL,
     link="http://dash.example/alerts?alert=7",
     alert_id=7,
 )
