@@ -85,7 +85,14 @@ def notified(alert: Alert) -> str:
     if held:
         return held  # the alert is here now; its message waits for the end of quiet hours
     tier = TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)]
-    return f"已通知 {alert.notified_count} 次，当前层级 {tier}"
+    # notified_count is the alert's count when the last message went out, not a number of
+    # messages (it read 「已通知 49 次」 for one message about 49 posts).
+    last = (
+        alert.notified_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+        if alert.notified_at
+        else "—"
+    )
+    return f"已通知（最近一次 {last}，当时 {alert.notified_count} 条），当前层级 {tier}"
 
 
 def case_link(alert: Alert) -> None:
