@@ -1,5 +1,5 @@
 """What a mention contributes to clustering: salient terms and #topics#, never the brand's name
-(core.brand_words: its names, their fragments, and no word read across a name's edge).
+(core.brand_words: its names, their fragments, and no word read across the brand's edge).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def mention_terms(
     best first (`term_order`); of `texts` when given (one per mention), else of each
     mention's title and text."""
     full = list(texts) if texts is not None else [m.full_text for m in mentions]
-    texts = [brand.mask(text[:SCAN].casefold()) for text in full]
+    texts = [brand.mask_core(text[:SCAN].casefold()) for text in full]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
     # Each distinct word is judged once: its sort key, unless a brand fragment.
     if len(brand.judged) > _IDF_LIMIT:

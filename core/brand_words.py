@@ -29,8 +29,8 @@ class BrandWords:
         names = {a.casefold() for a in [*self.core, *aliases] if len(a) >= 2}
         self.names = sorted(names, key=len, reverse=True)
         self._rests = {n: self._without_core(n) for n in self.names}
-        alternatives = "|".join(map(re.escape, self.names))
-        self._pattern = re.compile(alternatives, re.IGNORECASE) if self.names else None
+        self._pattern = _alternatives(self.names)
+        self._core_pattern = _alternatives(self.core)
 
     @classmethod
     def from_config(cls, config: CoreConfig) -> Self:
@@ -73,3 +73,14 @@ class BrandWords:
     def mask(self, text: str) -> str:
         """Text with every brand name replaced by a space: no word spans a name's edge."""
         return self._pattern.sub(" ", text) if self._pattern is not None else text
+
+    def mask_core(self, text: str) -> str:
+        """Text with the brand itself (config `brand`, plan names) replaced by a space: what an
+        alias adds stays a word (外卖 of 鲜味坊外卖), none spans the brand's edge (颜面 of
+        花颜面膜)."""
+        return self._core_pattern.sub(" ", text) if self._core_pattern is not None else text
+
+
+def _alternatives(names: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any of the names (longest first)."""
+    return re.compile("|".join(map(re.escape, names)), re.IGNORECASE) if names else None

@@ -53,3 +53,10 @@ def test_the_deployments_classifier_leaves_the_configured_brand_out(tmp_path: Pa
         ctx.close()
     assert {"发货", "漏液"} <= set(done.keywords)
     assert not {"花颜", "旗舰店", "颜面", "官方"} & set(done.keywords)
+
+
+def test_events_mask_only_the_brand_itself_so_an_aliass_own_word_stays() -> None:
+    demo = BrandWords(["鲜味坊"], ["鲜味坊外卖", "XWF"])
+    assert demo.mask("鲜味坊外卖汤里有虫子").strip() == "汤里有虫子"
+    assert demo.mask_core("鲜味坊外卖汤里有虫子").strip() == "外卖汤里有虫子"
+    assert COSMETICS.mask_core("花颜面膜").strip() == "面膜"
