@@ -36,6 +36,7 @@ from alerting.rules.base import (
 from alerting.rules.stats import DAY, first_published, refresh_slot
 from core.enums import SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.models import Mention
 from core.timeutil import Duration
 from sentiment.keywords import word_idf
 from sentiment.word_kinds import NOT_TOPICS, words_of_substance
@@ -107,7 +108,7 @@ class NewTermRule(ScopedRule[NewTermSpec]):
             if before > spec.max_baseline_count or observed < needed:
                 continue
             query = flt.query(start, rc.now)
-            found = rc.index.search(_with_text(query, term, AUTHOR_SAMPLE)).mentions
+            found = _saying(rc, query, term)
             if len({m.author.id or m.author.name or m.id for m in found}) < spec.min_authors:
                 continue
             if _negative_share(rc, replace(query, text=term)) < spec.min_negative_share:
@@ -194,6 +195,16 @@ def _naming_words(terms: Iterable[str]) -> set[str]:
     terms = list(terms)
     coined = {t for t in terms if word_idf(t, NEW_WORD_IDF) == NEW_WORD_IDF}
     return coined | {t for t in words_of_substance(terms) if t not in NOT_TOPICS}
+
+
+def _saying(rc: RuleContext, query: SearchQuery, term: str) -> list[Mention]:
+    """Up to AUTHOR_SAMPLE of the window's mentions saying term, most urgent first: by text,
+    else (a keyword its text search misses) by their keywords."""
+    found = rc.index.search(_with_text(query, term, AUTHOR_SAMPLE)).mentions
+    if found:
+        return found
+    window = rc.index.search(replace(query, sort=SortOrder.URGENCY, limit=4 * AUTHOR_SAMPLE))
+    return [m for m in window.mentions if term in m.keywords][:AUTHOR_SAMPLE]
 
 
 def _negative_share(rc: RuleContext, query: SearchQuery) -> float:
