@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from math import ceil
 from typing import Any
 
@@ -190,11 +191,17 @@ class NewTermRule(ScopedRule[NewTermSpec]):
 
 
 def _naming_words(terms: Iterable[str]) -> set[str]:
-    """The terms that can name a new issue: coinages outside jieba's tables, and words of
-    substance (sentiment.word_kinds) that are not tone words."""
-    terms = list(terms)
-    coined = {t for t in terms if word_idf(t, NEW_WORD_IDF) == NEW_WORD_IDF}
-    return coined | {t for t in words_of_substance(terms) if t not in NOT_TOPICS}
+    """The terms that can name a new issue (`_names_an_issue`)."""
+    return {t for t in terms if _names_an_issue(t)}
+
+
+@lru_cache(maxsize=65536)  # a dictionary search per word: each tick asks about the same words
+def _names_an_issue(term: str) -> bool:
+    """True for a coinage outside jieba's tables, or a word of substance (sentiment.word_kinds)
+    that is not a tone word."""
+    if word_idf(term, NEW_WORD_IDF) == NEW_WORD_IDF:
+        return True
+    return term not in NOT_TOPICS and bool(words_of_substance([term]))
 
 
 def _saying(rc: RuleContext, query: SearchQuery, term: str) -> list[Mention]:
