@@ -1,9 +1,5 @@
-"""What a mention contributes to clustering: salient terms and #topics#, never the brand's name.
-
-The brand's names come from config: `brand`, each plan's name and own accounts, and the plain
-alternatives of its expression (`鲜味坊|XWF`). A word is a brand fragment when it is part of such
-a name but not of what is left once the brand itself is taken out ("鲜味" of 鲜味坊 is, "外卖" of
-鲜味坊外卖 is not).
+"""What a mention contributes to clustering: salient terms and #topics#, never the brand's name
+(core.brand_words: its names, their fragments, and no word read across the brand's edge).
 """
 
 from __future__ import annotations
@@ -12,9 +8,8 @@ import math
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 
-from core.config import CoreConfig
+from core.brand_words import BrandWords
 from core.models import Mention
 from sentiment.keywords import extract_keywords_batch, word_idf, words_idf
 
@@ -24,55 +19,17 @@ OOV_IDF = 8.0
 TERMS = 8  # words per mention
 SCAN = 300  # characters read per mention
 _LOG_50 = math.log(50)
-_ALTERNATIVE = re.compile(r"^[\w\u4e00-\u9fff\-]+$")
 
 
-class BrandNames:
-    """Recognises the brand's names and their fragments in words and titles."""
+class BrandNames(BrandWords):
+    """The brand's names (`BrandWords`) with the sort keys of the words judged so far."""
 
     def __init__(self, core: Iterable[str], aliases: Iterable[str] = ()) -> None:
-        self.core = sorted({c.casefold() for c in core if len(c) >= 2}, key=len, reverse=True)
-        names = {a.casefold() for a in [*self.core, *aliases] if len(a) >= 2}
-        self.names = sorted(names, key=len, reverse=True)
-        self._rests = {n: self._without_core(n) for n in self.names}
+        super().__init__(core, aliases)
         # mention_terms' sort key of every word judged so far that is not a fragment (both
         # pure functions of the word): a batch judges only the words it is the first to use.
         self.ranks: dict[str, tuple[float, str]] = {}
         self.judged: set[str] = set()
-
-    @classmethod
-    def from_config(cls, config: CoreConfig) -> BrandNames:
-        """The names of config `brand` and of every plan."""
-        core = [config.brand, *(p.name for p in config.plans)]
-        aliases: list[str] = []
-        for plan in config.plans:
-            aliases += plan.own_accounts
-            aliases += [
-                a.strip() for a in plan.expression.split("|") if _ALTERNATIVE.match(a.strip())
-            ]
-        return cls(core, aliases)
-
-    def _without_core(self, name: str) -> str:
-        for core in self.core:
-            name = name.replace(core, "\x00")
-        return name
-
-    @lru_cache(maxsize=65536)  # noqa: B019 — one instance per tracker, words repeat a lot
-    def is_fragment(self, word: str) -> bool:
-        """True when word is (part of) a brand name rather than an ordinary word."""
-        folded = word.casefold()
-        for name in self.names:
-            if folded in name and folded not in self._rests[name]:
-                return True
-            if name in folded and len(folded) - len(name) < 2:
-                return True
-        return False
-
-    def strip(self, text: str, by: str = "") -> str:
-        """Text with every brand name taken out (replaced by `by`)."""
-        for name in self.names:
-            text = re.sub(re.escape(name), by, text, flags=re.IGNORECASE)
-        return text
 
 
 def mention_terms(
@@ -82,7 +39,7 @@ def mention_terms(
     best first (`term_order`); of `texts` when given (one per mention), else of each
     mention's title and text."""
     full = list(texts) if texts is not None else [m.full_text for m in mentions]
-    texts = [text[:SCAN].casefold() for text in full]
+    texts = [brand.mask_core(text[:SCAN].casefold()) for text in full]
     ranked = extract_keywords_batch(texts, top_k=TERMS + 4, exclude=brand.names)
     # Each distinct word is judged once: its sort key, unless a brand fragment.
     if len(brand.judged) > _IDF_LIMIT:

@@ -1,4 +1,5 @@
-"""jieba's idf table as sorted numpy arrays, looked up by 64-bit window hash.
+"""jieba's idf table (plus our complaint words, lexicons.COMPLAINT_TERMS) as sorted numpy
+arrays, looked up by 64-bit window hash.
 
 Words of 2–4 characters (stopwords left out), one table per word length: the hashes sorted,
 the words and idf values in the same order: 13 MiB of arrays, where a dict of the same words
@@ -17,10 +18,11 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from sentiment.lexicons import STOPWORDS
+from sentiment.lexicons import COMPLAINT_TERMS, STOPWORDS
 
 MIN_WORD, MAX_WORD = 2, 4
 _CHUNK = 200_000  # characters of the idf file parsed at a time
+COMPLAINT_IDF = 11.0  # of a complaint word jieba lacks: as rare as 催收 10.6 or 蟑螂 9.9
 _MULT = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
     dtype=np.uint64,
@@ -128,6 +130,9 @@ def _read_idf() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
     parts: dict[int, list[tuple[NDArray[np.uint32], NDArray[np.float64]]]] = {
         n: [] for n in range(MIN_WORD, MAX_WORD + 1)
     }
+    # First, so that a word the file lists too keeps jieba's idf (the last value wins).
+    for size, part in _complaint_terms().items():
+        parts[size].append(part)
     with _idf_path().open(encoding="utf-8") as handle:
         rest = ""
         while chunk := handle.read(_CHUNK):
@@ -141,6 +146,16 @@ def _read_idf() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
         size: (np.concatenate([g for g, _ in chunks]), np.concatenate([v for _, v in chunks]))
         for size, chunks in parts.items()
     }
+
+
+def _complaint_terms() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
+    """COMPLAINT_TERMS as _read_idf parts, each at COMPLAINT_IDF."""
+    out = {}
+    for size in range(MIN_WORD, MAX_WORD + 1):
+        chosen = sorted(w for w in COMPLAINT_TERMS if len(w) == size)
+        grid = np.array([[ord(c) for c in w] for w in chosen], dtype=np.uint32).reshape(-1, size)
+        out[size] = (grid, np.full(len(chosen), COMPLAINT_IDF))
+    return out
 
 
 def _parse_lines(text: str) -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:

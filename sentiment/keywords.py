@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from core.brand_words import BrandWords
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, Vocabulary, vocabulary, window_hashes
 from sentiment.lexicons import STOPWORDS
 
@@ -190,3 +191,14 @@ def extract_keywords(
 ) -> list[str]:
     """Up to top_k salient words of one normalised text (see extract_keywords_batch)."""
     return extract_keywords_batch([text], top_k, exclude)[0]
+
+
+def keywords_without_brand(
+    texts: Sequence[str], brand: BrandWords, exclude: Iterable[str] = ()
+) -> list[list[str]]:
+    """extract_keywords_batch of each text with the brand's names masked and its fragments
+    dropped: 招财 of 招财卡, 颜面 of 花颜面膜 and 银行信用 of 招财银行信用卡 are in every mention
+    and say nothing."""
+    masked = [brand.mask(text) for text in texts]
+    found = extract_keywords_batch(masked, top_k=DEFAULT_TOP_K + 3, exclude=exclude)
+    return [[w for w in words if not brand.is_fragment(w)][:DEFAULT_TOP_K] for words in found]

@@ -131,6 +131,15 @@ FINANCE_CONTEXT: frozenset[str] = frozenset(
         消费金融 借呗 花呗 白条 银行 柜员 理财"""
     )
 )
+# Complaint words jieba's tables lack (烂脸 reads as 烂 + 脸, 割韭菜 as 韭菜, 断轴 as nothing): the
+# keyword vocabulary adds them (sentiment/idf_vocabulary.py), so a story told with them is one
+# topic and one event. Words jieba knows (暴雷 11.5, 退保 10.5) keep its idf.
+COMPLAINT_TERMS: frozenset[str] = frozenset(
+    words(
+        """烂脸 爆痘 闷痘 起痘 踩雷 塌房 割韭菜 爆雷 暴雷 断轴 掉漆 闪退 断货 漏液 扣费 乱扣费
+        盗刷 退保 套路贷 砍头息 爆仓"""
+    )
+)
 # Safety cues that in a finance text are what happened to the customer (the claim's reason),
 # not what the product did: they decide no 食品安全/人身安全 there.
 CLAIM_REASONS: frozenset[str] = frozenset(

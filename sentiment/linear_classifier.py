@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from core.brand_words import BrandWords
 from core.enums import Category, Channel, SentimentLabel
 from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
@@ -29,7 +30,7 @@ from sentiment.complaint_cues import (
     is_slang_praise,
 )
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
-from sentiment.keywords import extract_keywords_batch
+from sentiment.keywords import extract_keywords_batch, keywords_without_brand
 from sentiment.lexicons import EMOTION_WORDS
 from sentiment.model import (
     CATEGORY_MODEL_PATH,
@@ -280,18 +281,26 @@ class LinearClassifier:
         exclude_keywords: Iterable[str] = (),
         adapter: LinearHashModel | None = None,
         data_dir: Path | None = None,
+        brand: BrandWords | None = None,
     ) -> None:
         self.exclude_keywords = frozenset(w.lower() for w in exclude_keywords)
         self.adapter = adapter
         self.data_dir = data_dir  # set: the adapter follows DATA_DIR/models/adapted.npz
+        self.brand = brand  # set: keywords never hold the brand's names or their fragments
         self._stamp: tuple[int, int] | None = None
 
     def for_deployment(self, data_dir: Path) -> LinearClassifier:
         """This classifier with the adaptation model stored in data_dir (if any) applied; a
         newer file (re-adaptation by `yuqing run` or `yuqing train adapt`) is picked up at the
         next batch."""
-        classifier = LinearClassifier(self.exclude_keywords, data_dir=data_dir)
+        classifier = LinearClassifier(self.exclude_keywords, data_dir=data_dir, brand=self.brand)
         classifier.refresh_adapter()
+        return classifier
+
+    def for_brand(self, brand: BrandWords) -> LinearClassifier:
+        """This classifier with keywords that leave the brand's names out."""
+        classifier = LinearClassifier(self.exclude_keywords, self.adapter, self.data_dir, brand)
+        classifier._stamp = self._stamp
         return classifier
 
     def refresh_adapter(self) -> LinearHashModel | None:
@@ -332,7 +341,11 @@ class LinearClassifier:
             models = replace(models, adapter=adapter)
         platform = [m.channel == Channel.COMPLAINT_PLATFORM for m in mentions]
         decided = decide(normalized, folded, models, platform)
-        keywords = extract_keywords_batch(folded, exclude=self.exclude_keywords)
+        keywords = (
+            extract_keywords_batch(folded, exclude=self.exclude_keywords)
+            if self.brand is None
+            else keywords_without_brand(folded, self.brand, self.exclude_keywords)
+        )
         out = []
         for i, (mention, text) in enumerate(zip(mentions, folded, strict=True)):
             p, label = decided.p_positive[i], decided.labels[i]

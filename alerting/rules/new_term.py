@@ -6,13 +6,20 @@ brand usually has 11): a word common in all Chinese text (jieba's idf below `min
 news, and in a surge a word must carry `min_surge_share` of the extra volume (the window's count
 above the baseline's usual count for a window this long) — words that only ride a crisis the
 other rules already report stay quiet, a word that *is* the surge still fires.
+
+A new issue also looks like one: the word can name a subject (sentiment.word_kinds: not a tone
+word such as 吓人, not a fragment where two words meet such as 我妈 of 给我妈买; a word outside
+jieba's tables counts), ≥ `min_negative_share` of the window's mentions saying it are negative,
+and ≥ `min_authors` different people say it (one author's thread is not an issue).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from math import ceil
 from typing import Any
 
@@ -28,11 +35,15 @@ from alerting.rules.base import (
     scope_label,
 )
 from alerting.rules.stats import DAY, first_published, refresh_slot
+from core.enums import SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.models import Mention
 from core.timeutil import Duration
 from sentiment.keywords import word_idf
+from sentiment.word_kinds import NOT_TOPICS, words_of_substance
 
 DAY_COST = 60  # budget units of one day's keyword aggregation (see BaselineBudget)
+AUTHOR_SAMPLE = 50  # mentions read to count a term's authors
 NEW_WORD_IDF = 99.0  # idf of a word outside jieba's table: a coinage, a product name — news
 
 
@@ -50,6 +61,8 @@ class NewTermSpec(WindowSpec):
     # jieba's idf: 同样 5.4, 遭遇 6.5, 银行 4.7 are everyday; 哈尔滨 8.1, 蟑螂 9.9 are not
     min_idf: float = Field(default=7.0, ge=0)
     min_surge_share: float = Field(default=0.3, ge=0, le=1)
+    min_negative_share: float = Field(default=0.6, ge=0, le=1)
+    min_authors: int = Field(default=3, ge=1)
 
     @model_validator(mode="after")
     def _no_keywords(self) -> NewTermSpec:
@@ -80,6 +93,8 @@ class NewTermRule(ScopedRule[NewTermSpec]):
             for t, c in current
             if c >= spec.min_count and word_idf(t, NEW_WORD_IDF) >= spec.min_idf
         ]
+        named = _naming_words(t for t, _ in candidates)
+        candidates = [(t, c) for t, c in candidates if t in named]
         if not candidates:
             return []
         baseline = self._baseline_terms(rc, scope, flt)
@@ -94,7 +109,12 @@ class NewTermRule(ScopedRule[NewTermSpec]):
             if before > spec.max_baseline_count or observed < needed:
                 continue
             query = flt.query(start, rc.now)
-            ids = [m.id for m in rc.index.search(_with_text(query, term, rc.sample_size)).mentions]
+            found = _saying(rc, query, term)
+            if len({m.author.id or m.author.name or m.id for m in found}) < spec.min_authors:
+                continue
+            if _negative_share(rc, replace(query, text=term)) < spec.min_negative_share:
+                continue
+            ids = [m.id for m in found[: rc.sample_size]]
             summary = f"“{term}”近期 {observed} 条，此前 {days} 天 {before} 条"
             if needed > spec.min_count:
                 summary += f"（总量比平时多 {extra:.0f} 条，它占 {min(1.0, observed / extra):.0%}）"
@@ -168,6 +188,38 @@ class NewTermRule(ScopedRule[NewTermSpec]):
         baseline = (dict(totals), mentions / hours if hours > 0 else 0.0)
         self._merged[scope] = (slot, baseline)
         return baseline
+
+
+def _naming_words(terms: Iterable[str]) -> set[str]:
+    """The terms that can name a new issue (`_names_an_issue`)."""
+    return {t for t in terms if _names_an_issue(t)}
+
+
+@lru_cache(maxsize=65536)  # a dictionary search per word: each tick asks about the same words
+def _names_an_issue(term: str) -> bool:
+    """True for a coinage outside jieba's tables, or a word of substance (sentiment.word_kinds)
+    that is not a tone word."""
+    if word_idf(term, NEW_WORD_IDF) == NEW_WORD_IDF:
+        return True
+    return term not in NOT_TOPICS and bool(words_of_substance([term]))
+
+
+def _saying(rc: RuleContext, query: SearchQuery, term: str) -> list[Mention]:
+    """Up to AUTHOR_SAMPLE of the window's mentions saying term, most urgent first: by text,
+    else (a keyword its text search misses) by their keywords."""
+    found = rc.index.search(_with_text(query, term, AUTHOR_SAMPLE)).mentions
+    if found:
+        return found
+    window = rc.index.search(replace(query, sort=SortOrder.URGENCY, limit=4 * AUTHOR_SAMPLE))
+    return [m for m in window.mentions if term in m.keywords][:AUTHOR_SAMPLE]
+
+
+def _negative_share(rc: RuleContext, query: SearchQuery) -> float:
+    """Share of negative mentions among the classified ones the query finds, whatever its
+    sentiment filter (1.0 when none is classified: nothing to judge by)."""
+    every = rc.index.count(replace(query, sentiments=tuple(SentimentLabel)))
+    negative = rc.index.count(replace(query, sentiments=(SentimentLabel.NEGATIVE,)))
+    return negative / every if every else 1.0
 
 
 def _with_text(query: SearchQuery, term: str, size: int) -> SearchQuery:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from core.brand_words import BrandWords
 from core.errors import ConfigError
 from core.models import Mention
 from core.registry import Registry, UnknownKeyError
@@ -28,6 +29,15 @@ class DeploymentAware(Protocol):
 
     def for_deployment(self, data_dir: Path) -> Classifier:
         """This classifier with the data dir's own files applied."""
+        ...
+
+
+@runtime_checkable
+class BrandAware(Protocol):
+    """A classifier whose keywords can leave the brand's own names out."""
+
+    def for_brand(self, brand: BrandWords) -> Classifier:
+        """This classifier with keywords that never hold the brand's names or fragments."""
         ...
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from core.brand_words import BrandWords
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from dashboard.charts import bars_svg, html_table, show
@@ -90,13 +91,9 @@ right.caption("按作者 IP 属地统计；未标注属地的提及不计入地�
 words_col, mix_col = st.columns(2)
 with words_col:
     st.subheader("热词", anchor=False)
-    # The brand's own name (and its fragments) is in nearly every post: not a hot word.
-    own_words = [ctx.config.brand, *own_accounts().names(), *(p.name for p in ctx.config.plans)]
-    hot = {
-        w: n
-        for w, n in terms(window, SplitField.KEYWORD, 40).items()
-        if not any(w in name for name in own_words)
-    }
+    # The brand's own names (and their fragments) are in nearly every post: not hot words.
+    brand = BrandWords.from_config(ctx.config)
+    hot = {w: n for w, n in terms(window, SplitField.KEYWORD, 40).items() if not brand.in_names(w)}
     hot = dict(list(hot.items())[:20])
     before = (
         terms(replace(window, since=start - span, until=start), SplitField.KEYWORD, 200)
