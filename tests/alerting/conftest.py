@@ -59,3 +59,14 @@ def advance(ctx: Context, delta: timedelta) -> datetime:
     assert isinstance(clock, SimulatedClock)
     clock.advance_to(clock() + delta)
     return clock()
+
+
+def failed_and_queued(ctx: Context, error: str | None, *said: str) -> None:
+    """The only delivery failed saying each of `said` and waits for its retry."""
+    from alerting.enums import DeliveryStatus
+    from alerting.models import Delivery
+
+    assert error is not None and all(words in error for words in said), error
+    with ctx.sessions() as session:
+        (row,) = session.query(Delivery).all()
+        assert row.status == DeliveryStatus.FAILED and row.next_attempt_at is not None

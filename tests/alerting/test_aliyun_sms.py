@@ -19,11 +19,10 @@ from urllib.parse import parse_qsl, quote_plus
 import pytest
 
 from alerting.enums import DeliveryStatus
-from alerting.models import Delivery
 from alerting.notifications import Notification, notify
 from alerting.notifiers.aliyun_sms import signature
 from core.errors import ConfigError
-from tests.alerting.conftest import MONDAY, make_ctx
+from tests.alerting.conftest import MONDAY, failed_and_queued, make_ctx
 from tests.support.receivers import HttpReceiver, Received, http_receiver
 
 SECRET = "testSecret"
@@ -164,10 +163,7 @@ def test_a_refusal_is_recorded_in_chinese_and_retried(
     (result,) = notify(ctx, MESSAGE)
 
     assert result.status == DeliveryStatus.FAILED
-    assert result.error is not None and said in result.error and "短信未发出" in result.error
-    with ctx.sessions() as session:
-        (row,) = session.query(Delivery).all()
-        assert row.status == DeliveryStatus.FAILED and row.next_attempt_at is not None
+    failed_and_queued(ctx, result.error, said, "短信未发出")
 
 
 def test_an_unreachable_service_is_said_in_chinese(data_dir: Path) -> None:

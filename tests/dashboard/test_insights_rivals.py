@@ -4,18 +4,12 @@ negative share per plan, while the page's own figures start on the brand's plans
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
-from app.cli import app
+from tests.dashboard.ingested_page import page_over
 
-APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 CONFIG = """brand: 鲜味坊
 plans:
   - {id: xwf, name: 鲜味坊, expression: 鲜味坊}
@@ -34,31 +28,7 @@ POSTS = [
 def test_the_analysis_page_compares_the_brand_with_its_competitor(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
-    stamp = datetime.now(UTC).isoformat()
-    stream = tmp_path / "in.jsonl"
-    stream.write_text(
-        "\n".join(
-            json.dumps(
-                {"source": "t", "native_id": str(n), "text": t, "published_at": stamp},
-                ensure_ascii=False,
-            )
-            for n, t in enumerate(POSTS)
-        ),
-        encoding="utf-8",
-    )
-    args = ["--config", str(config), "--data-dir", str(data)]
-    result = CliRunner().invoke(app, ["ingest", str(stream), *args])
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    try:
-        at = AppTest.from_file(APP, default_timeout=60).run()
-        at.switch_page("../dashboard/views/insights.py").run()
-        assert not at.exception, at.exception
+    with page_over(tmp_path, monkeypatch, CONFIG, POSTS, "insights") as at:
         assert "竞品对比" in [h.value for h in at.subheader]
         (plans,) = [m for m in at.multiselect if m.label == "监测方案"]
         assert plans.value == ["xwf"]  # the brand's own plan until someone picks others
@@ -70,6 +40,3 @@ def test_the_analysis_page_compares_the_brand_with_its_competitor(
         at.switch_page("../dashboard/views/overview.py").run()
         assert not at.exception, at.exception
         assert [m.value for m in at.metric if m.label == "24 小时提及量"] == ["2"]
-    finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()

@@ -1,0 +1,50 @@
+"""A dashboard page in AppTest over texts ingested by the real CLI (classifier, plans, index)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from app.cli import app
+
+APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
+
+
+@contextmanager
+def page_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config_text: str, texts: list[str], page: str
+) -> Iterator[AppTest]:
+    """`yuqing ingest` the texts (published now) under this config, then open `page`
+    (dashboard/views/<page>.py) in AppTest; Streamlit's caches are cleared before and after."""
+    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
+    config.write_text(config_text, encoding="utf-8")
+    stamp = datetime.now(UTC).isoformat()
+    stream = tmp_path / "in.jsonl"
+    lines = [
+        {"source": "t", "native_id": str(n), "text": text, "published_at": stamp}
+        for n, text in enumerate(texts)
+    ]
+    stream.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    args = ["--config", str(config), "--data-dir", str(data)]
+    result = CliRunner().invoke(app, ["ingest", str(stream), *args])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        at.switch_page(f"../dashboard/views/{page}.py").run()
+        assert not at.exception, at.exception
+        yield at
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
