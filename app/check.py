@@ -110,12 +110,13 @@ def unplanned_source_warnings(ctx: Context) -> list[str]:
     """With competitor plans, preset rules and reports count the brand's own plans only: a
     source that searches no keyword (a mailbox, a webhook, a feed) and assigns no plan brings
     mentions that may match no plan, and those would be counted by neither."""
-    if not ctx.config.own_plan_ids():
+    own = ctx.config.own_plan_ids()
+    if not own:
         return []
     return [
         f"sources[{source.name}]: 配置了竞品方案时，预警和报告只统计本品方案的提及；"
         f"这个数据源不按关键词搜索，它的提及若不含本品名称就不属于任何方案——"
-        f"给它加上 plans: [{ctx.config.own_plan_ids()[0]}]"
+        f"给它加上 plans: [{own[0]}]"
         for source in SOURCES.of(ctx.config)
         if source.type in UNSEARCHED_TYPES and not source.options.get("plans")
     ]

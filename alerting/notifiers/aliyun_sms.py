@@ -21,9 +21,8 @@ import json
 import uuid
 from datetime import UTC, datetime
 from typing import ClassVar
-from urllib.error import HTTPError, URLError
-from urllib.parse import quote, urlsplit
-from urllib.request import Request, urlopen
+from urllib.parse import quote
+from urllib.request import Request
 
 from pydantic import Field
 
@@ -34,7 +33,14 @@ from alerting.notifiers.base import (
     Notification,
     required,
 )
-from alerting.notifiers.sms import bare_number, fill, format_problems, number_problems
+from alerting.notifiers.sms import (
+    bare_number,
+    endpoint_problems,
+    exchange,
+    fill,
+    format_problems,
+    number_problems,
+)
 
 API_VERSION = "2017-05-25"
 
@@ -105,9 +111,7 @@ class AliyunSmsOptions(ChannelOptions):
             (f"template_params.{variable}", value)
             for variable, value in self.template_params.items()
         )
-        parts = urlsplit(self.endpoint)
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            found.append(("endpoint", f"{self.endpoint!r} 不是 http:// 或 https:// 开头的网址"))
+        found += endpoint_problems(self.endpoint)
         return found
 
 
@@ -173,22 +177,7 @@ class AliyunSmsChannel(Channel[AliyunSmsOptions]):
             data=body,
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
-        try:
-            with urlopen(request, timeout=self.options.timeout) as response:
-                reply = response.read()
-        except HTTPError as exc:  # signature and key errors come as 4xx with a JSON body
-            reply = exc.read()
-        except (URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise DeliveryError(
-                f"{self.config.name}: 无法连接阿里云短信服务 {self.options.endpoint}（{reason}）"
-            ) from None
-        try:
-            answer = json.loads(reply)
-        except ValueError:
-            raise DeliveryError(
-                f"{self.config.name}: 阿里云短信服务的回复不是 JSON：{reply[:200]!r}"
-            ) from None
+        answer = exchange(request, self.options.timeout, self.config.name, "阿里云短信服务")
         code = str(answer.get("Code", ""))
         if code != "OK":
             said = str(answer.get("Message", ""))

@@ -7,10 +7,15 @@ the message ({severity}, {title}, {link}), each cut to the vendor's length limit
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
 
-from alerting.notifiers.base import Notification
+from alerting.notifiers.base import DeliveryError, Notification
 from core.enums import SEVERITY_LABELS_ZH
 
 MOBILE = re.compile(r"(?:\+?86|0086)?1[3-9]\d{9}")
@@ -53,3 +58,30 @@ def fill(value: str, notification: Notification, limit: int) -> str:
         "link": notification.link or "",
     }
     return VARIABLE.sub(lambda m: fields.get(m[1], m[0]), value)[:limit]
+
+
+def endpoint_problems(endpoint: str) -> list[tuple[str, str]]:
+    """The endpoint option's problem when it is no http(s) address."""
+    parts = urlsplit(endpoint)
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return []
+    return [("endpoint", f"{endpoint!r} 不是 http:// 或 https:// 开头的网址")]
+
+
+def exchange(request: Request, timeout: float, name: str, service_zh: str) -> Any:
+    """The JSON the SMS service answers to this call (its refusals come as 4xx with a JSON
+    body too); DeliveryError in Chinese when it cannot be reached or does not answer JSON."""
+    try:
+        with urlopen(request, timeout=timeout) as response:
+            reply = response.read()
+    except HTTPError as exc:
+        reply = exc.read()
+    except (URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise DeliveryError(
+            f"{name}: 无法连接{service_zh} {request.full_url}（{reason}）"
+        ) from None
+    try:
+        return json.loads(reply)
+    except ValueError:
+        raise DeliveryError(f"{name}: {service_zh}的回复不是 JSON：{reply[:200]!r}") from None

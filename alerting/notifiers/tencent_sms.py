@@ -19,9 +19,8 @@ import hmac
 import json
 from datetime import UTC, datetime
 from typing import Any, ClassVar
-from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
-from urllib.request import Request, urlopen
+from urllib.request import Request
 
 from pydantic import Field
 
@@ -32,7 +31,14 @@ from alerting.notifiers.base import (
     Notification,
     required,
 )
-from alerting.notifiers.sms import bare_number, fill, format_problems, number_problems
+from alerting.notifiers.sms import (
+    bare_number,
+    endpoint_problems,
+    exchange,
+    fill,
+    format_problems,
+    number_problems,
+)
 
 API_VERSION = "2021-01-11"
 SERVICE = "sms"
@@ -107,9 +113,7 @@ class TencentSmsOptions(ChannelOptions):
         found += format_problems(
             (f"template_params[{i}]", value) for i, value in enumerate(self.template_params)
         )
-        parts = urlsplit(self.endpoint)
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            found.append(("endpoint", f"{self.endpoint!r} 不是 http:// 或 https:// 开头的网址"))
+        found += endpoint_problems(self.endpoint)
         return found
 
 
@@ -199,27 +203,16 @@ class TencentSmsChannel(Channel[TencentSmsOptions]):
     def send(self, notification: Notification) -> str | None:
         """POST the signed call; raise DeliveryError when no number got the text, return a
         note naming the numbers left out when some did."""
-        try:
-            with urlopen(
-                self.request(notification, datetime.now(UTC)), timeout=self.options.timeout
-            ) as response:
-                reply = response.read()
-        except HTTPError as exc:
-            reply = exc.read()
-        except (URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise DeliveryError(
-                f"{self.config.name}: 无法连接腾讯云短信服务 {self.options.endpoint}（{reason}）"
-            ) from None
+        request = self.request(notification, datetime.now(UTC))
+        reply = exchange(request, self.options.timeout, self.config.name, "腾讯云短信服务")
         return self._read(reply)
 
-    def _read(self, reply: bytes) -> str | None:
-        try:
-            answer = json.loads(reply).get("Response", {})
-        except (ValueError, AttributeError):
+    def _read(self, reply: Any) -> str | None:
+        if not isinstance(reply, dict):
             raise DeliveryError(
-                f"{self.config.name}: 腾讯云短信服务的回复不是 JSON：{reply[:200]!r}"
-            ) from None
+                f"{self.config.name}: 腾讯云短信服务的回复不是 JSON 对象：{str(reply)[:200]!r}"
+            )
+        answer = reply.get("Response") or {}
         error = answer.get("Error")
         if isinstance(error, dict):
             raise DeliveryError(f"{self.config.name}: 短信未发出（{_said(error)}）")
