@@ -17,7 +17,7 @@ from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import collect_rules, load_rule_files
 from alerting.plan_scope import alerts_of_plan
-from core.cli_options import actor_name
+from core.cli_options import ConfigOption, actor_name
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
 from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
@@ -33,9 +33,6 @@ if TYPE_CHECKING:
 alerts_app = typer.Typer(help="预警：查看、确认、解决，校验规则文件。", no_args_is_help=True)
 console = Console()
 
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件")
-]
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", envvar="YUQING_DATA_DIR", help="数据目录 (默认 ./var)")
 ]

@@ -1,4 +1,5 @@
-"""Options every command shares: --config (YUQING_CONFIG), --data-dir (YUQING_DATA_DIR), --actor."""
+"""Options every command shares: --config (YUQING_CONFIG, else ./yuqing.yaml), --data-dir
+(YUQING_DATA_DIR), --actor."""
 
 from __future__ import annotations
 
@@ -8,9 +9,27 @@ from typing import Annotated
 
 import typer
 
+LOCAL_CONFIG = Path("yuqing.yaml")
+
+
+def local_config(value: Path | None) -> Path | None:
+    """Without --config or YUQING_CONFIG: ./yuqing.yaml when there is one, as a person who
+    keeps the config beside the data dir expects (before, every command silently ran on the
+    defaults there: no plans, brand 未命名品牌); else None, the defaults."""
+    if value is None and LOCAL_CONFIG.is_file():
+        return LOCAL_CONFIG
+    return value
+
+
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", envvar="YUQING_CONFIG", help="yuqing.yaml 配置文件"),
+    typer.Option(
+        "--config",
+        "-c",
+        envvar="YUQING_CONFIG",
+        callback=local_config,
+        help="yuqing.yaml 配置文件（默认：当前目录下的 yuqing.yaml，没有则用内置默认配置）",
+    ),
 ]
 DataDirOption = Annotated[
     Path,

@@ -1,0 +1,73 @@
+"""Without --config or YUQING_CONFIG, a yuqing.yaml in the working directory is the config
+(before, every command there silently ran on the defaults: no plans, brand 未命名品牌)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+PLAN = """brand: 驰远汽车
+plans:
+  - id: chiyuan
+    name: 驰远汽车
+    expression: 驰远|星河S7
+"""
+
+
+def run(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    monkeypatch.setattr(sys, "argv", ["yuqing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out = capsys.readouterr()
+    return exited.value.code, out.out + out.err
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    return tmp_path
+
+
+def test_the_working_directory_config_is_read(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "yuqing.yaml").write_text(PLAN, encoding="utf-8")
+    code, out = run(["check"], monkeypatch, capsys)
+    assert code == 0, out
+    assert "yuqing.yaml：检查通过" in out and "1 个监测方案" in out
+
+
+def test_without_one_the_defaults_are_used(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(["check"], monkeypatch, capsys)
+    assert code == 0, out
+    assert "0 个监测方案" in out and "yuqing.yaml" not in out
+
+
+def test_a_named_config_wins(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "yuqing.yaml").write_text("brnd: 拼错\n", encoding="utf-8")
+    other = here / "other.yaml"
+    other.write_text(PLAN, encoding="utf-8")
+    code, out = run(["check", "--config", str(other)], monkeypatch, capsys)
+    assert code == 0 and "1 个监测方案" in out, out
+    monkeypatch.setenv("YUQING_CONFIG", str(other))
+    code, out = run(["alerts", "rules"], monkeypatch, capsys)
+    assert code == 0 and "拼错" not in out, out
+
+
+@pytest.mark.parametrize("args", [["check"], ["alerts", "rules"], ["search", "刹车"]], ids=" ".join)
+def test_a_broken_local_config_is_named_not_skipped(
+    args: list[str], here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "yuqing.yaml").write_text("brnd: 拼错\n", encoding="utf-8")
+    code, out = run(args, monkeypatch, capsys)
+    assert code != 0, out
+    assert "yuqing.yaml" in out and "brnd：未知的键" in out, out
