@@ -1,5 +1,5 @@
-"""jieba's idf table (plus our complaint words, lexicons.COMPLAINT_TERMS) as sorted numpy
-arrays, looked up by 64-bit window hash.
+"""jieba's idf table (plus the words complaints are about, word_kinds.COMPLAINT_SUBJECTS) as
+sorted numpy arrays, looked up by 64-bit window hash.
 
 Words of 2–4 characters (stopwords left out), one table per word length: the hashes sorted,
 the words and idf values in the same order: 13 MiB of arrays, where a dict of the same words
@@ -149,10 +149,14 @@ def _read_idf() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
 
 
 def _complaint_terms() -> dict[int, tuple[NDArray[np.uint32], NDArray[np.float64]]]:
-    """COMPLAINT_TERMS as _read_idf parts, each at COMPLAINT_IDF."""
+    """The words complaints are about (word_kinds.COMPLAINT_SUBJECTS: complaint terms,
+    defects such as 异响 or 断轴, harms) as _read_idf parts, each at COMPLAINT_IDF: jieba lacks
+    many, and a car maker's commonest complaint was never a keyword."""
+    from sentiment.word_kinds import COMPLAINT_SUBJECTS  # it imports the lexicons this uses
+
     out = {}
     for size in range(MIN_WORD, MAX_WORD + 1):
-        chosen = sorted(w for w in COMPLAINT_TERMS if len(w) == size)
+        chosen = sorted(w for w in COMPLAINT_SUBJECTS | COMPLAINT_TERMS if len(w) == size)
         grid = np.array([[ord(c) for c in w] for w in chosen], dtype=np.uint32).reshape(-1, size)
         out[size] = (grid, np.full(len(chosen), COMPLAINT_IDF))
     return out

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.brand_words import BrandWords
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
 from dashboard.charts import bars_svg, html_table, show
@@ -18,6 +17,7 @@ from dashboard.provinces import province_rows, province_svg
 from dashboard.reach import amplifiers, table
 from dashboard.rivals import RivalCount, rival_counts
 from reports import communication
+from reports.topic_terms import TopicTerms
 
 ctx = get_context()
 st.title("舆情分析", anchor=False)
@@ -91,10 +91,13 @@ right.caption("按作者 IP 属地统计；未标注属地的提及不计入地�
 words_col, mix_col = st.columns(2)
 with words_col:
     st.subheader("热词", anchor=False)
-    # The brand's own names (and their fragments) are in nearly every post: not hot words.
-    brand = BrandWords.from_config(ctx.config)
-    hot = {w: n for w, n in terms(window, SplitField.KEYWORD, 40).items() if not brand.in_names(w)}
-    hot = dict(list(hot.items())[:20])
+    # The 周报's filter: the brand's own names (and their fragments), tone words and how
+    # forum posters address one another (各位车友, 求助, 说个事) are in many posts but name no
+    # subject — the car week's 热词 led with 车友, 说个事, 各位.
+    topics = TopicTerms.from_config(ctx.config)
+    counted = {w: n for w, n in terms(window, SplitField.KEYWORD, 60).items() if topics.allowed(w)}
+    subjects = topics.of_substance(counted)
+    hot = dict([(w, n) for w, n in counted.items() if w in subjects][:20])
     before = (
         terms(replace(window, since=start - span, until=start), SplitField.KEYWORD, 200)
         if (start := window.since) is not None and span is not None

@@ -18,7 +18,7 @@ from core.textforms import nfkc_batch
 from sentiment.category import found_cue_scores
 from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans, without_expectation
 from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
-from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, _idf_path
+from sentiment.idf_vocabulary import COMPLAINT_IDF, MAX_WORD, MIN_WORD, _idf_path
 from sentiment.keywords import (
     _ASCII_TOKEN,
     _OOV_IDF,
@@ -27,8 +27,9 @@ from sentiment.keywords import (
     extract_keywords_batch,
     word_idf,
 )
-from sentiment.lexicons import CATEGORY_CUES, STOPWORDS
+from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_TERMS, STOPWORDS
 from sentiment.linear_classifier import cyclic_gc_paused, load_models
+from sentiment.word_kinds import COMPLAINT_SUBJECTS
 from sentiment.wordscan import WordScanner
 
 EXTRA = [
@@ -50,7 +51,12 @@ def _texts() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _idf_dict() -> dict[str, float]:
-    table: dict[str, float] = {}
+    # The words complaints are about first, so a word jieba lists keeps jieba's value.
+    table: dict[str, float] = {
+        w: COMPLAINT_IDF
+        for w in COMPLAINT_SUBJECTS | COMPLAINT_TERMS
+        if MIN_WORD <= len(w) <= MAX_WORD and w not in STOPWORDS
+    }
     with _idf_path().open(encoding="utf-8") as handle:
         for line in handle:
             word, _, value = line.rstrip("\n").partition(" ")

@@ -1,0 +1,44 @@
+"""舆情分析's 热词 leave out what the 周报's negative topics leave out: the brand's names, and
+how forum posters address one another (各位车友, 求助, 说个事), which a car maker's week put at
+the top of the dashboard's hot words — real classifier and index, AppTest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app
+from tests.dashboard.ingested_page import page_over
+
+CONFIG = """brand: 驰远汽车
+plans:
+  - {id: chiyuan, name: 驰远汽车, expression: 驰远|星河S7}
+"""
+POSTS = [
+    "各位车友，求助，驰远星河S7刹车异响，4S店说正常",
+    "说个事，各位车友，星河S7刹车异响越来越响了",
+    "求助各位车友：驰远星河S7变速箱异响怎么办",
+    "各位车友，驰远的车机死机，求助",
+    "说个事，星河S7空调异响，各位车友有遇到的吗",
+]
+
+
+def stored_keywords(data: Path) -> set[str]:
+    out = CliRunner().invoke(app, ["search", "星河S7", "--json", "--data-dir", str(data)])
+    found = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+    return {k for m in found for k in m.get("keywords", [])}
+
+
+def test_hot_words_name_subjects_not_how_posters_greet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with page_over(tmp_path, monkeypatch, CONFIG, POSTS, "insights") as at:
+        assert {"车友", "各位"} & stored_keywords(tmp_path / "var"), "the words are there to hide"
+        html = "".join(str(m.value) for m in at.markdown)
+        assert "异响：" in html, "the defect every post names is a hot word"
+        hidden = ("车友：", "各位：", "求助：", "说个事：", "星河s7：", "驰远：")
+        shown = {w for w in hidden if w in html}
+        assert not shown, shown
