@@ -1,7 +1,8 @@
 """A readable Chinese title for an event: its most salient clause, never a brand-name fragment.
 
 Clauses of the event's sample posts (first post first) are scored by the weight of the event's
-top terms they contain, with short clauses preferred; brand names, @names, #topics# and repost
+top terms they contain (terms that can name a subject: no tone word such as 还行, sentiment.
+word_kinds.names_a_subject), with short clauses preferred; brand names, @names, #topics# and repost
 markers are removed first. A clause that only says where the author took it (已经打了12378投诉,
 准备找记者曝光, 建了个维权群) weighs a quarter, so it titles the event only when no clause
 tells much of what happened: hotlines and regulators are rare, heavy words, but the story is
@@ -18,6 +19,7 @@ from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
 from sentiment.lexicons import COLLECTIVE_WORDS, LEGAL_WORDS, MEDIA_WORDS
 from sentiment.urgency import matched_words
+from sentiment.word_kinds import names_a_subject
 
 MIN_TITLE, MAX_TITLE, GOOD_TITLE = 4, 28, 16
 ESCALATION_WEIGHT = 0.25  # a clause saying where the complaint went, not what happened
@@ -51,7 +53,7 @@ def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], floa
     top = {
         term.lstrip("#"): weight(term) * count / peak
         for term, count in counts.most_common(12)
-        if not brand.is_fragment(term.lstrip("#"))
+        if not brand.is_fragment(term.lstrip("#")) and names_a_subject(term.lstrip("#"))
     }
     best, best_score = "", 0.0
     for rank, text in enumerate(cluster.exemplars):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from sentiment.complaint_cues import FAILURE_WORDS
@@ -30,7 +30,8 @@ NOT_TOPICS = frozenset(
         特别 实在 确实 真心 终于 到底 究竟 难道 好像 似乎 肯定 一定 反正
         一般 而已 还好 不好 太差 太难 一样 不想 不敢 不能 不会 不用 吓死
         气死 笑死 哭死 累死 烦死 吓人 吓坏 天哪 我靠 卧槽 无语 服了
-        车友 车友们 姐妹 姐妹们 宝子 宝子们 家人们 集美 说个事 各位 求助"""
+        车友 车友们 姐妹 姐妹们 宝子 宝子们 家人们 集美 说个事 各位 求助
+        还行 还可以 凑合 有点 其他 其它"""
     )
 )
 QUANTITY = re.compile(
@@ -86,3 +87,12 @@ def words_of_substance(candidates: Iterable[str]) -> set[str]:
         or w in COMPLAINT_SUBJECTS
         or (w in tags and tags[w] not in FUNCTION_TAGS)
     }
+
+
+@lru_cache(maxsize=65536)
+def names_a_subject(word: str) -> bool:
+    """One word at a time (cached): not a tone word, quantity or word of NOT_TOPICS, and a word
+    of substance — what may title an event (试驾…，方向盘有点虚，其他还行 was titled 其他还行)."""
+    if word in NOT_TOPICS or (QUANTITY.match(word) and not word.isascii()):
+        return False  # 半小时 names nothing; 12378 (the hotline) and 315 do
+    return bool(words_of_substance([word]))

@@ -1,0 +1,37 @@
+"""An event's title tells what happened, not the tone a clause ends on. In a car week 刹车 and
+方向盘 are in posts every hour, so the clusterer weighs them as routine, and test drives that all
+ended 「其他还行」 were titled 其他还行: 还行 was the heaviest term left."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+from brand_events.cluster import Cluster
+from brand_events.features import BrandNames
+from brand_events.titles import make_title
+from sentiment.word_kinds import names_a_subject
+
+DRIVE = "试驾驰远极光EV半小时，刹车脚感偏硬，方向盘有点虚，其他还行"
+ROUTINE = {"刹车": 2.0, "方向盘": 2.0}  # damped: in the brand's posts every hour
+
+
+def weight(term: str) -> float:
+    return ROUTINE.get(term, 9.0)
+
+
+def test_a_tone_clause_does_not_title_the_event() -> None:
+    at = datetime(2026, 11, 29, tzinfo=UTC)
+    terms = Counter(
+        {"极光": 6, "还行": 6, "刹车": 6, "方向盘": 6, "半小时": 6, "有点": 6, "其他": 6}
+    )
+    cluster = Cluster("e", at, at, size=6, terms=terms, exemplars=[DRIVE] * 3)
+    title = make_title(cluster, BrandNames(["驰远", "星河S7", "远航L6", "极光EV"]), weight)
+    assert title != "其他还行"
+    assert "方向盘" in title or "刹车" in title, title
+
+
+def test_tone_words_name_no_subject() -> None:
+    assert not {w for w in ("还行", "其他", "有点", "各位", "三天", "半小时") if names_a_subject(w)}
+    named = {w for w in ("方向盘", "刹车", "异响", "退款", "12378") if names_a_subject(w)}
+    assert named == {"方向盘", "刹车", "异响", "退款", "12378"}
