@@ -24,6 +24,10 @@ _IS_CJK = re.compile(rf"[{_CJK}]")
 # Queries and stored texts are folded alike, so "APP" finds "ＡＰＰ闪退" and the other way round;
 # CJK text is left as typed.
 _FULL_WIDTH = re.compile(r"[\u3000\uff01-\uff5e]+")
+# The full-width forms whose folding can change a token: digits and letters. The rest (the
+# ideographic space, full-width signs such as ，！（）) fold to ASCII signs and spaces, which
+# separate tokens exactly as they did before folding.
+_FULL_WIDTH_WORD = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _OPERATORS = ' "-\t\n\r\x0b\x0c'  # what a query holds besides its words (after folding)
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # One match per token of bigram_tokens, in its order: at a CJK character followed by another
@@ -117,8 +121,10 @@ def token_text(text: str) -> tuple[str, str]:
     """The space-joined bigram_tokens of the text folded by fold_full_width, and its distinct
     CJK characters space-joined (the single-character table), each from one C-level regex
     pass (the index writes both for every mention; a Python loop over the runs and their
-    bigrams took 1.3-1.5 times as long on the stream's texts)."""
-    return unfolded_token_text(fold_full_width(text))
+    bigrams took 1.3-1.5 times as long on the stream's texts). Only full-width digits and
+    letters are folded: the signs fold to separators, as they are, and Chinese text has one
+    in nearly every clause (one NFKC call each): 0.80-1.05 → 0.64-0.75 CPU-s per 30k bodies."""
+    return unfolded_token_text(_FULL_WIDTH_WORD.sub(_nfkc, text))
 
 
 def unfolded_token_text(text: str) -> tuple[str, str]:

@@ -9,7 +9,12 @@ import re
 
 import pytest
 
-from core.index.textquery import bigram_tokens, token_text
+from core.index.textquery import (
+    bigram_tokens,
+    fold_full_width,
+    token_text,
+    unfolded_token_text,
+)
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
@@ -69,3 +74,18 @@ def test_random_texts_give_the_same_values() -> None:
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 24)))
         assert token_text(text) == reference(text), text
         assert bigram_tokens(text) == bigram_reference(text), text
+
+
+# Every full-width form and the ideographic space, beside CJK, ASCII, Latin-1 and combining marks.
+FULL_WIDTH_ALPHABET = (
+    "".join(map(chr, range(0xFF01, 0xFF5F))) + "\u3000鲜味坊好a Z9À\u0301\u0308,，！。"
+)
+
+
+def test_folding_only_digits_and_letters_gives_the_tokens_of_the_whole_fold() -> None:
+    """token_text folds only full-width digits and letters; the full-width signs and the
+    ideographic space fold to ASCII signs and a space, which separate tokens as they are."""
+    rng = random.Random(24)
+    for _ in range(20_000):
+        text = "".join(rng.choice(FULL_WIDTH_ALPHABET) for _ in range(rng.randint(0, 16)))
+        assert token_text(text) == unfolded_token_text(fold_full_width(text)), text
