@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -71,3 +72,22 @@ def test_a_broken_local_config_is_named_not_skipped(
     code, out = run(args, monkeypatch, capsys)
     assert code != 0, out
     assert "yuqing.yaml" in out and "brnd：未知的键" in out, out
+
+
+def test_classify_leaves_the_configured_brand_out_of_keywords(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As at ingest: 招财 and 银行信用 (of 招财银行信用卡) name the brand, not a topic."""
+    (here / "in.jsonl").write_text('{"text": "招财银行信用卡乱扣年费，客服推诿"}\n', "utf-8")
+
+    def keywords() -> list[str]:
+        code, out = run(["classify", "--in", "in.jsonl", "--out", "out.jsonl"], monkeypatch, capsys)
+        assert code in (0, None), out
+        return list(json.loads((here / "out.jsonl").read_text("utf-8"))["keywords"])
+
+    assert {"招财", "银行信用"} & set(keywords()), "without a config the brand is unknown"
+    (here / "yuqing.yaml").write_text(
+        "brand: 招财银行\nplans:\n  - {id: b, name: 招财银行, expression: 招财银行}\n", "utf-8"
+    )
+    found = keywords()
+    assert "年费" in found and not {"招财", "银行信用"} & set(found), found
