@@ -23,6 +23,8 @@ from core.escaping import safe_link, streamlit_text
 from core.models import Mention, complaint_mark
 from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
+from core.pipeline.reposts import is_bare_repost, is_short_repost
+from core.repost_text import own_words
 from dashboard.data import get_context, own_accounts
 from dashboard.source_names import source_label
 
@@ -160,7 +162,20 @@ def complaint_reason_zh(mention: Mention) -> str:
         parts.append("命中 " + "、".join(complaint.cues))
     if not parts:
         parts.append(f"模型依据全文判断（概率 {complaint.probability:.0%}）")
-    return "；".join(parts)
+    why = "；".join(parts)
+    return f"转发的原帖是投诉（{why}）" if _passed_on(mention) else why
+
+
+def _passed_on(mention: Mention) -> bool:
+    """A repost whose complaint decision is its original's (core.pipeline.reposts): a bare one,
+    or a short one ("关注//@…: …刹车失灵…") whose own words hold none of the cues — else the
+    card said 命中 失灵 under a text reading 关注."""
+    if not mention.repost_of or mention.complaint is None:
+        return False
+    own = own_words(mention.text)
+    return is_bare_repost(mention) or (
+        is_short_repost(mention) and not any(c in own for c in mention.complaint.cues)
+    )
 
 
 def copies_caption(copies: int, similar: bool) -> str:

@@ -139,3 +139,20 @@ def test_search_page_filters_praise_after_a_recovery(data_dir: Path) -> None:
     assert any("共找到 1 条" in c.value for c in at.caption)
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def test_a_repost_says_its_complaint_is_the_originals(data_dir: Path) -> None:
+    """A repost carries its original's complaint decision: the card says so, instead of
+    「命中 失灵」 under a text that reads 关注."""
+    at = datetime(2026, 11, 23, tzinfo=UTC)
+    complaint = Complaint(flag=True, probability=0.9, cues=["失灵"])
+
+    def repost(text: str) -> Mention:
+        return Mention(
+            source="t", native_id=text, text=text, published_at=at, repost_of="0",
+            complaint=complaint,
+        )  # fmt: skip
+
+    assert complaint_reason_zh(repost("关注//@用户108011:")) == "转发的原帖是投诉（命中 失灵）"
+    assert complaint_reason_zh(repost("转发微博")) == "转发的原帖是投诉（命中 失灵）"
+    assert complaint_reason_zh(repost("刹车失灵太吓人//@用户1:")) == "命中 失灵"
