@@ -330,7 +330,8 @@ INCIDENT_SEED = (
 Voice = tuple[str, str, str]
 INCIDENT_VOICES_DEV: list[Voice] = [
     (
-        "我也在DW8853上，五个小时没人解释，孩子哭了一路，这就是{brand}的服务 #东方之翼机上滞留5小时#",
+        "我也在DW8853上，五个小时没人解释，孩子哭了一路，这就是{brand}的服务"
+        " #东方之翼机上滞留5小时#",
         "delivery_logistics",
         M,
     ),
@@ -360,7 +361,8 @@ INCIDENT_VOICES_TEST: list[Voice] = [
     ("晕倒的老人现在怎么样了？{brand}五个小时不开舱门，出了人命谁负责", "food_safety_health", H),
     ("{brand}的乘务员态度太嚣张了，乘客问一句就怼回去，还说不想坐就下去", "service_attitude", M),
     (
-        "准备向民航局投诉{brand}，机上延误超过三小时就应该让旅客下机，这是规定 #东方之翼机上滞留5小时#",
+        "准备向民航局投诉{brand}，机上延误超过三小时就应该让旅客下机，这是规定"
+        " #东方之翼机上滞留5小时#",
         "delivery_logistics",
         H,
     ),

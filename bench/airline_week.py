@@ -130,10 +130,10 @@ def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
             n += 1
             post = _everyday(n, kit.moment(day, rng), rng)
             yield post
-            if TRUTH[post["native_id"]].complaint and post["channel"] == "weibo":
-                if rng.random() < 0.15:
-                    n += 1
-                    yield _reply(n, post, rng)
+            complains = TRUTH[post["native_id"]].complaint and post["channel"] == "weibo"
+            if complains and rng.random() < 0.15:
+                n += 1
+                yield _reply(n, post, rng)
             for repost in kit.reposts(PREFIX, n, post, rng):
                 n += 1
                 yield repost
@@ -143,12 +143,20 @@ BLOGGER = _verified("99100", "旅行家阿峰", 1_200_000)
 MEDIA = _verified("99300", "民航消费观察", 2_600_000)
 DELAY = "delivery_logistics"
 # minute of the incident → (text, author, reach, truth)
+CRISIS = "crisis-"
+
+
+def _said(kind: str, complaint: bool, category: str, urgency: str) -> Truth:
+    sentiment = "negative" if complaint else "neutral"
+    return Truth(CRISIS + kind, "dev", sentiment, complaint, category, urgency)
+
+
 MILESTONES: dict[int, tuple[str, dict[str, Any], int, Truth]] = {
-    60: (t.BLOGGER_POST, BLOGGER, 7400, Truth("crisis-blogger", "dev", "negative", True, DELAY, "critical")),
-    130: (t.FIRST_STATEMENT, OFFICIAL, 3900, Truth("crisis-statement", "dev", "neutral", False, "other", "low")),
-    1160: (t.MEDIA_POST, MEDIA, 3300, Truth("crisis-media", "dev", "negative", True, "food_safety_health", "critical")),
-    1250: (t.APOLOGY, OFFICIAL, 5100, Truth("crisis-apology", "dev", "neutral", False, "other", "low")),
-}  # fmt: skip
+    60: (t.BLOGGER_POST, BLOGGER, 7400, _said("blogger", True, DELAY, "critical")),
+    130: (t.FIRST_STATEMENT, OFFICIAL, 3900, _said("statement", False, "other", "low")),
+    1160: (t.MEDIA_POST, MEDIA, 3300, _said("media", True, "food_safety_health", "critical")),
+    1250: (t.APOLOGY, OFFICIAL, 5100, _said("apology", False, "other", "low")),
+}
 
 
 def _voice(n: int, when: datetime, rng: random.Random, after_statement: bool) -> dict[str, Any]:
