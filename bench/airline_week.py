@@ -121,22 +121,16 @@ def _reply(n: int, post: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     return reply
 
 
+def _maybe_reply(n: int, post: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
+    """The airline's reply under 15 % of the Weibo complaints."""
+    complains = TRUTH[post["native_id"]].complaint and post["channel"] == "weibo"
+    return _reply(n, post, rng) if complains and rng.random() < 0.15 else None
+
+
 def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
     """Seven days of everyday airline talk and complaints, the airline's replies to some Weibo
     complaints, and reposts of some Weibo posts."""
-    n = 0
-    for day in range(7):
-        for _ in range(per_day + rng.randrange(-25, 25)):
-            n += 1
-            post = _everyday(n, kit.moment(day, rng), rng)
-            yield post
-            complains = TRUTH[post["native_id"]].complaint and post["channel"] == "weibo"
-            if complains and rng.random() < 0.15:
-                n += 1
-                yield _reply(n, post, rng)
-            for repost in kit.reposts(PREFIX, n, post, rng):
-                n += 1
-                yield repost
+    return kit.everyday_week(PREFIX, rng, per_day, 25, _everyday, _maybe_reply)
 
 
 BLOGGER = _verified("99100", "旅行家阿峰", 1_200_000)
@@ -192,13 +186,8 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     seed = _post(900_000, "weibo", text, at, rng, truth)
     who = {"id": "99001", "name": "爱旅行的小鹿", "followers": 3400, "verified": False}
     yield kit.seeded(seed, who, (5900, 3800, 21000), "https://example.com/video/dw8853.mp4")
-    reposters: list[str] = []
-
-    def post(n: int, minute: int, when: datetime) -> dict[str, Any]:
-        if rng.random() < 0.5:
-            notes = ["转发微博", "太过分了", "必须道歉", "心疼老人", "关注", ""]
-            return kit.cascade_repost(PREFIX, n, seed["native_id"], when, rng, reposters, notes)
-        return _voice(n, when, rng, after_statement=minute > 130)
+    notes = ["转发微博", "太过分了", "必须道歉", "心疼老人", "关注", ""]
+    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, _voice, 130)
 
     def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
         if minute not in MILESTONES:

@@ -137,7 +137,7 @@ class BatchCategories:
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
         # The model never read travel texts: there it is never sure enough to decide alone.
-        sure = self.sure[row] and found.isdisjoint(TRAVEL_CONTEXT)
+        sure = self.sure[row] and not is_travel(found)
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
             # ruled out by the text's context (the next best one then).
@@ -163,7 +163,7 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if "过期" in found and not found.isdisjoint(EXPIRED_NOT_FOOD):
         found = found - {"过期"}
     found = _longest_cues(found)
-    if not found.isdisjoint(TRAVEL_CONTEXT):
+    if is_travel(found):
         return _travel_cues(found)
     if found.isdisjoint(FINANCE_CONTEXT):
         return found, ()
@@ -174,6 +174,12 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if not _strong_cue(found - VAGUE_QUALITY, Category.PRODUCT_QUALITY):
         ruled_out.append(Category.PRODUCT_QUALITY)
     return found, tuple(ruled_out)
+
+
+def is_travel(found: set[str]) -> bool:
+    """A travel text (a flight, a train, a suitcase) that is no finance text (a card statement
+    naming a train ticket is about the card)."""
+    return not found.isdisjoint(TRAVEL_CONTEXT) and found.isdisjoint(FINANCE_CONTEXT)
 
 
 def _longest_cues(found: set[str]) -> set[str]:
