@@ -80,15 +80,7 @@ def _everyday(n: int, at: datetime, rng: random.Random) -> dict[str, Any]:
 
 def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
     """Seven days of everyday car talk and complaints, with reposts of some Weibo posts."""
-    n = 0
-    for day in range(7):
-        for _ in range(per_day + rng.randrange(-30, 30)):
-            n += 1
-            post = _everyday(n, kit.moment(day, rng), rng)
-            yield post
-            for repost in kit.reposts("cy", n, post, rng):
-                n += 1
-                yield repost
+    return kit.everyday_week("cy", rng, per_day, 30, _everyday)
 
 
 def _verified(uid: str, name: str, followers: int) -> dict[str, Any]:
@@ -136,13 +128,8 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     seed = _post(900_000, "weibo", text, at, rng, ("crisis", SAFETY, "negative"))
     who = {"id": "99001", "name": "S7车主阿杰", "followers": 2100, "verified": False}
     yield kit.seeded(seed, who, (6800, 4200, 26000), "https://example.com/video/s7-brake.mp4")
-    reposters: list[str] = []
-
-    def post(n: int, minute: int, when: datetime) -> dict[str, Any]:
-        if rng.random() < 0.5:
-            notes = ["转发微博", "太吓人了", "必须召回", "后怕", "关注", ""]
-            return kit.cascade_repost("cy", n, seed["native_id"], when, rng, reposters, notes)
-        return _voice(n, when, rng, after_statement=minute > 130)
+    notes = ["转发微博", "太吓人了", "必须召回", "后怕", "关注", ""]
+    post = kit.crisis_post("cy", seed["native_id"], rng, notes, _voice, 130)
 
     def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
         if minute not in MILESTONES:

@@ -185,3 +185,56 @@ def week_main(
     )
     print(f"{out}: {len(records)} mentions, {spike} of them the {day} incident")
     return 0
+
+
+Voice = Callable[[int, datetime, random.Random, bool], dict[str, Any]]
+
+
+def crisis_post(
+    prefix: str,
+    seed_id: str,
+    rng: random.Random,
+    notes: Sequence[str],
+    voice: Voice,
+    statement_minute: int,
+) -> PostAt:
+    """The `post` of a wave(): half of the incident's posts repost the seed with one of `notes`,
+    the others are `voice(n, when, rng, after_statement)`, after the brand's statement at
+    `statement_minute`."""
+    reposters: list[str] = []
+
+    def post(n: int, minute: int, when: datetime) -> dict[str, Any]:
+        if rng.random() < 0.5:
+            return cascade_repost(prefix, n, seed_id, when, rng, reposters, notes)
+        return voice(n, when, rng, minute > statement_minute)
+
+    return post
+
+
+Everyday = Callable[[int, datetime, random.Random], dict[str, Any]]
+Follow = Callable[[int, dict[str, Any], random.Random], "dict[str, Any] | None"]
+
+
+def everyday_week(
+    prefix: str,
+    rng: random.Random,
+    per_day: int,
+    spread: int,
+    everyday: Everyday,
+    follow: Follow | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Seven days of `per_day` ± `spread` everyday posts (`everyday(n, when, rng)`), each maybe
+    followed by `follow(n, post, rng)` (a reply, numbered next) and by reposts of it."""
+    n = 0
+    for day in range(7):
+        for _ in range(per_day + rng.randrange(-spread, spread)):
+            n += 1
+            post = everyday(n, moment(day, rng), rng)
+            yield post
+            extra = follow(n + 1, post, rng) if follow is not None else None
+            if extra is not None:
+                n += 1
+                yield extra
+            for repost in reposts(prefix, n, post, rng):
+                n += 1
+                yield repost

@@ -19,9 +19,13 @@ from sentiment.lexicons import (
     COMPLAINT_MARKERS,
     EXPIRED_NOT_FOOD,
     FINANCE_CONTEXT,
+    LUGGAGE,
     PART_FAILURES,
     REPAIR_REFUSALS,
     SAFETY_PARTS,
+    TRANSIT_DAMAGE,
+    TRAVEL_CONTEXT,
+    TRAVEL_VAGUE_QUALITY,
     VAGUE_QUALITY,
 )
 
@@ -132,7 +136,9 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        if not ((not scores or self.sure[row]) and best not in ruled_out):
+        # The model never read travel texts: there it is never sure enough to decide alone.
+        sure = self.sure[row] and not is_travel(found)
+        if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
             # ruled out by the text's context (the next best one then).
             log_p = self.log_p[row].copy()
@@ -156,6 +162,9 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     ruled out unless a defect is named (手机银行闪退, 分期买的手机充不进电), not only 用不了."""
     if "过期" in found and not found.isdisjoint(EXPIRED_NOT_FOOD):
         found = found - {"过期"}
+    found = _longest_cues(found)
+    if is_travel(found):
+        return _travel_cues(found)
     if found.isdisjoint(FINANCE_CONTEXT):
         return found, ()
     found = found - CLAIM_REASONS
@@ -165,6 +174,41 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if not _strong_cue(found - VAGUE_QUALITY, Category.PRODUCT_QUALITY):
         ruled_out.append(Category.PRODUCT_QUALITY)
     return found, tuple(ruled_out)
+
+
+def is_travel(found: set[str]) -> bool:
+    """A travel text (a flight, a train, a suitcase) that is no finance text (a card statement
+    naming a train ticket is about the card)."""
+    return not found.isdisjoint(TRAVEL_CONTEXT) and found.isdisjoint(FINANCE_CONTEXT)
+
+
+def _longest_cues(found: set[str]) -> set[str]:
+    """The cue words found, without those inside a longer one found that cues another category
+    (退票费 is a fee, not the 退票 of a refund; 延误补偿 a compensation, not the 延误)."""
+    shadowed = {
+        short
+        for short in found
+        for long in found
+        if short != long
+        and short in long
+        and _cue_categories(short) - _cue_categories(long)
+        and _cue_categories(long)
+    }
+    return found - shadowed if shadowed else found
+
+
+def _cue_categories(word: str) -> set[Category]:
+    return {category for category, _ in _CUES_OF_WORD.get(word, ())}
+
+
+def _travel_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
+    """context_cues() of a travel text (a flight, a train): a suitcase's damage words are transit
+    damage, and 商品质量 is ruled out unless a defect of its own is named (座椅坏了, 不制冷)."""
+    if not found.isdisjoint(LUGGAGE):
+        found = found - TRANSIT_DAMAGE
+    if _strong_cue(found - VAGUE_QUALITY - TRAVEL_VAGUE_QUALITY, Category.PRODUCT_QUALITY):
+        return found, ()
+    return found, (Category.PRODUCT_QUALITY,)
 
 
 def is_part_failure(found: set[str]) -> bool:

@@ -17,9 +17,12 @@ from sentiment.lexicons import (
     COMPLAINT_MARKERS,
     EXPIRED_NOT_FOOD,
     FINANCE_CONTEXT,
+    LUGGAGE,
     PART_FAILURES,
     REPAIR_REFUSALS,
     SAFETY_PARTS,
+    TRANSIT_DAMAGE,
+    TRAVEL_CONTEXT,
     words,
 )
 from sentiment.urgency import ALL_URGENCY_WORDS
@@ -46,7 +49,8 @@ FAILURE_OF_SERVICE = words(
     踢皮球 不作为 不接电话 挂电话 爱答不理 石沉大海 不承认 虚假宣传 套路 说正常 说是正常
     说属于正常 都说正常 推三阻四 刁难 杀熟 莫名扣费 莫名扣款 莫名开通 从未办理 没办过
     未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗 不耐烦 翻白眼 玩手机 黑脸 臭脸 阴阳怪气 呵斥
-    训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼"""
+    训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼 突然取消 航班取消 滞留 不让下机 弄丢 没装上 行李没到
+    行李箱没到 不到账 未到账"""
 )
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
@@ -60,7 +64,7 @@ INQUIRY_WORDS = words(
     """请问 想问 问一下 问下 咨询一下 想咨询 求推荐 推荐一下 推荐哪 有没有人 有人知道 谁知道
     有懂的 请教 求教 求助 求解 大佬们 大神们 哪家 哪款 哪个好 怎么选 好不好 值得买吗 有一起
     怎么办理 如何办理 怎么设置 差多少 差在哪 有冇 怎么查 在不在 给点建议 求建议 有车友
-    有没有车友 车友们 落地价 落地多少"""
+    有没有车友 车友们 落地价 落地多少 有人坐过 有坐过 有没有坐过"""
 )
 AD_WORDS = words(
     """优惠 促销 限时 抢购 福利 低至 直降 特价 赠送 火热 报名中 预订 享 补贴 礼包 秒杀
@@ -310,6 +314,9 @@ MATCHER = CueMatcher(
             *(g for g, _ in _SHIFT_GROUPS),
             *(c.keys() for c in CATEGORY_CUES.values()),
             FINANCE_CONTEXT,  # the category's context words (sentiment/category.py)
+            TRAVEL_CONTEXT,
+            LUGGAGE,
+            TRANSIT_DAMAGE,
             EXPIRED_NOT_FOOD,
             REPAIR_REFUSALS,  # sentiment/category.py
             SAFETY_PARTS,

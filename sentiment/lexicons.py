@@ -37,7 +37,7 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         刹车失灵 刹车失效 制动失效 制动失灵 刹不住 刹车踩不动 刹车踩不下去 刹车变硬 踏板变硬
         断轴 转向失灵 方向盘失灵 方向盘锁死 车辆失控 车子失控 方向失控 突然加速 意外加速 暴冲
         气囊没弹 气囊未弹 高速熄火 行驶中熄火 动力中断 人命关天 安全隐患 车祸 刹车异常 刹车问题
-        制动异常 制动问题""",
+        制动异常 制动问题 晕倒 晕厥 昏倒 休克 送医 救护车 叫了120 打了120 打120""",
         """头发 不新鲜 臭了 肚子疼 胃疼 卫生 脏 去医院 就医 皮肤科
         后怕 险些 差点出事 不敢开 追尾 撞车 事故 撞上""",
     ),
@@ -55,7 +55,7 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         """退款 退货 换货 退换 退钱 维修 返修 保修 售后 质保 三包 安装 上门 补发 赔偿 理赔
         退订 拒赔 退保 退费 退票 退课 报修 拒绝保修 不保修 保修范围 不给退 不予退 退不回
         报销 寄修 送修 无理由退 退租 退押金 退费难 不给保 拒保 没有配件 没配件 缺配件 等配件
-        配件没到 代步车 退车 换车""",
+        配件没到 代步车 退车 换车 不到账 没到账 未到账 退票款 补偿款 赔偿款 只能赔 延误补偿""",
         "退 修 换一个 换个 检测 保养",
     ),
     Category.DELIVERY_LOGISTICS: cues(
@@ -63,7 +63,7 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         没发货 丢件 丢了 运输 派送 签收 洒了 撒了 漏了 压坏 送错 少送 漏送 等了 小时才到
         分钟才到 延误 晚点 航班取消 取消航班 被取消 改签 误机 行李 托运 不让下机 停运 延期交付
         交付延期 等车 等了半年 交车 交房 延期交房 逾期交房 一拖再拖 没排产 还没排产 未排产
-        推迟交付 延迟交付 不交车 迟迟不交""",
+        推迟交付 延迟交付 不交车 迟迟不交 滞留 机上滞留 备降 返航 航班合并 行李箱 弄丢""",
         "慢 太久 晚了 凉了 冷了 到货 提车 交付 排产",
     ),
     Category.SERVICE_ATTITUDE: cues(
@@ -81,7 +81,8 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         乱扣费 多扣 自动续费 套餐 资费 话费 流量费 月租 携号转网 销户 合约 订购 开通了 误导
         诱导 承诺 不兑现 未兑现 强制 强行 加装 捆绑销售 学费 课时费 额度 提前还款 分期
         杀熟 大数据杀熟 一费制 加收 另收 额外收费 隐藏费用 自费 估价 压价 降额 补差价 官降
-        价格补偿 降价补偿 金融服务费 上牌费 精品包""",
+        价格补偿 降价补偿 金融服务费 上牌费 精品包 超售 退票费 改签费 退改签 选座费 超重费
+        行李费 燃油附加费 隐形收费""",
         "贵 钱 元 块钱 便宜 扣费",
     ),
     Category.PRODUCT_QUALITY: cues(
@@ -131,6 +132,23 @@ FINANCE_CONTEXT: frozenset[str] = frozenset(
         消费金融 借呗 花呗 白条 银行 柜员 理财"""
     )
 )
+# Travel texts (flights, trains; issue #13): a delayed or cancelled flight, a lost or broken
+# suitcase, a fee or a crew member is no defective product, whatever the review corpora taught
+# the model about 延误 or 摔坏. There 商品质量 needs a defect of its own named (座椅坏了, 不制冷,
+# 没声音), and a suitcase broken in the hold is transit damage (货物运输/物流).
+TRAVEL_CONTEXT: frozenset[str] = frozenset(
+    words(
+        """航班 机场 飞机 班机 登机 值机 乘务 空姐 空乘 机组 机长 机票 航司 航空公司 机舱 客舱 起飞
+        落地后 降落 航站楼 转机 经停 高铁 动车 列车 火车 车次 12306 乘客 旅客 行李 托运 行李箱
+        退票 改签 退改签 机上"""
+    )
+)
+LUGGAGE: frozenset[str] = frozenset(words("行李 托运 行李箱 箱子"))
+TRANSIT_DAMAGE: frozenset[str] = frozenset(
+    words("坏了 损坏 破损 摔坏 裂了 压坏 断了 变形 开裂 断裂 脱落 坏 丢失")
+)
+# 商品质量 cues that name no defect in a travel text (the cabin's 空调 is where a hold went wrong).
+TRAVEL_VAGUE_QUALITY: frozenset[str] = frozenset(words("空调 热水 设施 质量 发动机"))
 # Complaint words jieba's tables lack (烂脸 reads as 烂 + 脸, 割韭菜 as 韭菜, 断轴 as nothing): the
 # keyword vocabulary adds them (sentiment/idf_vocabulary.py), so a story told with them is one
 # topic and one event. Words jieba knows (暴雷 11.5, 退保 10.5) keep its idf.
@@ -173,11 +191,13 @@ HARM_WORDS = weighted(
     刹车失灵:40 刹车失效:40 制动失效:40 制动失灵:40 刹不住:35 刹车踩不动:35 刹车踩不下去:35
     断轴:35 转向失灵:35 方向盘失灵:35 方向盘锁死:35 车辆失控:35 车子失控:35 突然加速:25
     意外加速:25 暴冲:30 气囊没弹:30 气囊未弹:30 高速熄火:25 行驶中熄火:25 动力中断:25
-    人命关天:25 车祸:30"""
+    人命关天:25 车祸:30 晕倒:25 晕厥:25 昏倒:25 休克:35 救护车:25 叫了120:25 打了120:25
+    打120:25"""
 )
 LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
     起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20
+    12326:25 12328:20 民航局:25 民航总局:25 交通运输部:20
     12378:25 银保监:25 银监会:25 金融监管:25 人民银行:20 金融消费者权益:20 信访:20"""
 )
 MEDIA_WORDS = weighted(
@@ -186,7 +206,8 @@ MEDIA_WORDS = weighted(
 )
 COLLECTIVE_WORDS = weighted(
     """集体维权:35 维权群:30 集体投诉:30 不止我一个:25 不止我一人:25 很多人:15 大家都:10
-    好多人:15 同样遭遇:20 受害者:20 联名:25"""
+    好多人:15 同样遭遇:20 受害者:20 写联名信:25 写了联名信:25 联名投诉:25 联名举报:25
+    联名上书:25 联名维权:30"""
 )
 # Debt-collection harassment and personal data misuse (DOMAIN: 催收 harassment is urgent).
 PRIVACY_WORDS = weighted(
@@ -202,7 +223,8 @@ THIRD_PARTIES = words(
 REPEAT_WORDS = weighted(
     """第三次:20 第四次:25 第五次:25 又一次:10 多次投诉:25 多次联系:20 反复:10 一直没人处理:25
     一直没有处理:25 没人处理:20 没人管:15 至今没有:15 至今未:15 拖了:15 石沉大海:20
-    无人回复:15 再次投诉:20 还没解决:15 还是没解决:20 一直拖:15 拖着:10"""
+    无人回复:15 再次投诉:20 还没解决:15 还是没解决:20 一直拖:15 拖着:10 几次三番:20
+    打了三次:20 打了四次:20 打了五次:25 打了无数次:25 每次打电话:15 每次都说:15 每次都让:15"""
 )
 EMOTION_WORDS = weighted(
     """垃圾:10 恶心:10 愤怒:15 气死:15 无语:5 崩溃:15 绝望:20 骗子:15 黑心:15 坑爹:10 无良:15

@@ -25,17 +25,18 @@ from sentiment.corrections.enums import CorrectedField
 from sentiment.linear_classifier import LinearClassifier
 from tests.core.conftest import T0, make_config, mention
 
-# An airline deployment: overbooking is a contract matter, the base model calls it a defect.
-OVERBOOKED = [
-    "鲜味坊航空超售，柜台说没座位把我拒载了",
-    "又遇到鲜味坊航空超售拒载，一句抱歉就完了",
-    "鲜味坊航空超售导致无法登机，改签到第二天",
-    "值机时被告知鲜味坊航空航班超售拒载，行程全乱了",
-    "鲜味坊航空航班超售拒载旅客，客服推说是系统问题",
-    "春节鲜味坊航空航班超售，被拒载后没人安排酒店",
-    "鲜味坊航空又超售，拒载了一家三口",
+# A concert organiser's deployment: an oversold ticket is a contract matter (as overbooking is for
+# an airline, which the base model now knows), the base model calls it a defect or nothing.
+OVERSOLD = [
+    "鲜味坊演唱会门票超卖，拿着票进不了场",
+    "鲜味坊音乐节超卖门票，几百人被拦在门外",
+    "鲜味坊演唱会票超卖，座位被别人占了还说票无效",
+    "买了鲜味坊演唱会的票，到了现场说超卖了没座位",
+    "鲜味坊音乐节门票超卖，工作人员让我们站着看",
+    "鲜味坊演唱会超卖，同一个座位卖了两张票",
+    "鲜味坊演唱会又超卖，一家三口被拦在场外",
 ]
-OVERBOOKED_NEW = ["又被鲜味坊航空超售拒载了，太过分", "鲜味坊航空航班超售被拒载，没人管"]
+OVERSOLD_NEW = ["又被鲜味坊演唱会超卖坑了，太过分", "鲜味坊音乐节门票超卖进不了场，没人管"]
 CITIES = [
     *("北京", "上海", "广州", "深圳", "成都", "重庆", "杭州", "南京", "武汉", "西安", "长沙"),
     *("昆明", "厦门", "青岛", "大连", "沈阳", "哈尔滨", "郑州", "济南", "合肥", "南宁"),
@@ -97,17 +98,17 @@ SLOW = pytest.mark.timeout(900)
 @SLOW
 def test_category_corrections_move_similar_texts_and_nothing_else(ctx: Context) -> None:
     base = LinearClassifier()
-    before_new = _classified(base, OVERBOOKED_NEW)
+    before_new = _classified(base, OVERSOLD_NEW)
     assert all(m.category != Category.CONTRACT_PRICING for m in before_new)  # base is wrong
-    ids = _store(ctx, OVERBOOKED, "o")
+    ids = _store(ctx, OVERSOLD, "o")
     _correct(ctx, ids, {CorrectedField.CATEGORY: "contract_pricing"})
     with ctx.sessions() as session:
         report = adapt_from_store(session, ctx.data_dir)
-    assert report.category_corrections == len(OVERBOOKED) and report.path is not None
-    assert report.complaint_corrections == len(OVERBOOKED)  # a category says "complaint"
+    assert report.category_corrections == len(OVERSOLD) and report.path is not None
+    assert report.complaint_corrections == len(OVERSOLD)  # a category says "complaint"
     adapted = LinearClassifier().for_deployment(ctx.data_dir)
-    after_new = _classified(adapted, OVERBOOKED_NEW)
-    assert [m.category for m in after_new] == [Category.CONTRACT_PRICING] * len(OVERBOOKED_NEW)
+    after_new = _classified(adapted, OVERSOLD_NEW)
+    assert [m.category for m in after_new] == [Category.CONTRACT_PRICING] * len(OVERSOLD_NEW)
     # Other kinds of text keep every decision of the base model.
     elsewhere = _decisions(_classified(adapted, ELSEWHERE))
     assert elsewhere == _decisions(_classified(base, ELSEWHERE))
@@ -146,7 +147,7 @@ def test_job_retrains_after_new_corrections_and_swaps_the_file(
     assert isinstance(classifier, LinearClassifier) and classifier.adapter is None
     job = Readapter(ctx)
     assert job.run_once() is None  # nothing stored, nothing due
-    ids = _store(ctx, OVERBOOKED, "o")
+    ids = _store(ctx, OVERSOLD, "o")
     _correct(ctx, ids[:3], {CorrectedField.CATEGORY: "contract_pricing"})
     assert job.run_once() is not None and not adapted_path(ctx.data_dir).exists()  # too few
     assert job.run_once() is None  # the same too-few corrections are not fitted again
@@ -154,13 +155,13 @@ def test_job_retrains_after_new_corrections_and_swaps_the_file(
     first = job.run_once()
     assert first is not None and first.path == adapted_path(ctx.data_dir)
     assert "自适应模型已重新训练并替换" in caplog.text
-    categories = [m.category for m in _classified(classifier, OVERBOOKED_NEW)]
-    assert categories == [Category.CONTRACT_PRICING] * len(OVERBOOKED_NEW)  # swapped in
+    categories = [m.category for m in _classified(classifier, OVERSOLD_NEW)]
+    assert categories == [Category.CONTRACT_PRICING] * len(OVERSOLD_NEW)  # swapped in
     with ctx.sessions() as session:
         assert status(session, ctx.data_dir).pending == 0
     stamp = adapted_path(ctx.data_dir).stat().st_mtime_ns
     assert job.run_once() is None  # no new corrections
-    more = _store(ctx, [f"{city}出发的鲜味坊航空航班超售，被拒载" for city in CITIES], "m")
+    more = _store(ctx, [f"{city}场的鲜味坊演唱会门票超卖，进不了场" for city in CITIES], "m")
     assert len(more) == len(CITIES)
     _correct(ctx, more[: NEW_CORRECTIONS - 1], {CorrectedField.SENTIMENT: "negative"})
     assert job.run_once() is None  # 19 new: debounced until a day has passed
@@ -192,12 +193,12 @@ def test_run_schedules_the_job(ctx: Context) -> None:
 
 @SLOW
 def test_classify_with_data_dir_uses_and_names_the_adapter(ctx: Context, tmp_path: Path) -> None:
-    ids = _store(ctx, OVERBOOKED, "o")
+    ids = _store(ctx, OVERSOLD, "o")
     _correct(ctx, ids, {CorrectedField.CATEGORY: "contract_pricing"})
     with ctx.sessions() as session:
         adapt_from_store(session, ctx.data_dir)
     source = tmp_path / "in.jsonl"
-    rows = [{"text": t} for t in [*OVERBOOKED_NEW, *ELSEWHERE]]
+    rows = [{"text": t} for t in [*OVERSOLD_NEW, *ELSEWHERE]]
     source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
     runner = CliRunner()
     plain, adapted = tmp_path / "plain.jsonl", tmp_path / "adapted.jsonl"
@@ -212,7 +213,7 @@ def test_classify_with_data_dir_uses_and_names_the_adapter(ctx: Context, tmp_pat
     assert "类别 7 条" in result.output
     before = [json.loads(line) for line in plain.read_text("utf-8").splitlines()]
     after = [json.loads(line) for line in adapted.read_text("utf-8").splitlines()]
-    n = len(OVERBOOKED_NEW)
+    n = len(OVERSOLD_NEW)
     assert [r["category"] for r in after[:n]] == ["contract_pricing"] * n
     assert [r["category"] for r in before[:n]] != ["contract_pricing"] * n
     labels = [
