@@ -119,7 +119,7 @@ def headline(
 
 def period_counts(index: MentionIndex, query: SearchQuery, judge: UrgencyJudge) -> PeriodCounts:
     """One period's volume, sentiment counts, 紧急提及 (as `judge` counts them) and 口碑指数."""
-    matrix = count_matrix(index, query)
+    matrix = count_matrix(index, query, judge)
     return PeriodCounts(
         mentions=index.count(query),
         negative=matrix.total(SentimentLabel.NEGATIVE),

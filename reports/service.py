@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -11,9 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alerting import loader
-from alerting.config import ALERTING
 from alerting.plan_scope import alerts_of_plans
-from alerting.routine import UrgencyJudge
 from core.errors import ConfigError, NotConfigured, YuqingError
 from reports import communication, comparison, rivals
 from reports import data as queries
@@ -35,8 +32,6 @@ from reports.workflow import load_alerts, load_kpis
 if TYPE_CHECKING:
     from core.context import Context
     from reports.topic_terms import TopicTerms
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -118,16 +113,6 @@ def late_find_after(ctx: Context) -> timedelta:
     return max([queries.LATE_FIND, *(s.backfill for s in SOURCES.of(ctx.config))])
 
 
-def urgency_judge(ctx: Context) -> UrgencyJudge:
-    """紧急提及 counted as alerting counts them (its urgent-mention rules' routine discount)."""
-    config_dir = ctx.config_path.parent if ctx.config_path else None
-    try:
-        return loader.urgency_judge(ALERTING.of(ctx.config), config_dir)
-    except ConfigError as exc:  # rules_dir missing: `yuqing check` says so; the report goes on
-        log.warning("紧急提及按入库时的紧急程度统计（预警规则读不到：%s）", exc)
-        return UrgencyJudge()
-
-
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
@@ -141,7 +126,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     keep = partial(alerts_of_plans, index, scoped) if scoped else None
     alerts = load_alerts(ctx.sessions, window.start, window.end, sla, keep)
     cases = plan_cases(ctx, scoped, window, alerts) if scoped else None
-    judge = urgency_judge(ctx)
+    judge = loader.deployment_judge(ctx)
     head = queries.headline(index, window, plans, judge)
     data = ReportData(
         brand=ctx.config.brand,
