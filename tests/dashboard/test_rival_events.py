@@ -12,13 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from core.context import Context
 from tests.dashboard.ingested_page import page_over
-from tests.events.stored import store_event
+from tests.events.stored import RIVAL_CONFIG, store_event
 
-CONFIG = """brand: 鲜味坊
-plans:
-  - {id: xwf, name: 鲜味坊, expression: 鲜味坊}
-  - {id: rival, name: 香满楼, expression: 香满楼, role: 竞品}
-"""
 POSTS: list[str | dict[str, object]] = [
     {"text": "鲜味坊的酸菜鱼吃出虫子，要求退款", "author": {"name": "小李", "followers": 300}},
     {"text": "鲜味坊外卖送错了，客服不理人", "author": {"name": "阿花", "followers": 900}},
@@ -36,7 +31,7 @@ def markdown(at: AppTest) -> str:
 def test_a_competitors_kol_is_listed_only_when_asked_and_then_labelled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with page_over(tmp_path, monkeypatch, CONFIG, POSTS, "insights") as at:
+    with page_over(tmp_path, monkeypatch, RIVAL_CONFIG, POSTS, "insights") as at:
         assert "小李" in markdown(at) and "美食大V老张" not in markdown(at)
         (plans,) = [m for m in at.multiselect if m.label == "监测方案"]
         plans.set_value(["xwf", "rival"]).run()
@@ -48,7 +43,7 @@ def test_a_competitors_kol_is_listed_only_when_asked_and_then_labelled(
 def test_a_competitors_crisis_is_not_among_the_brands_events(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with page_over(tmp_path, monkeypatch, CONFIG, POSTS, "events") as at:
+    with page_over(tmp_path, monkeypatch, RIVAL_CONFIG, POSTS, "events") as at:
         ctx = Context.load(tmp_path / "yuqing.yaml", tmp_path / "var", existing=True)
         try:
             store_event(ctx, "e-own", "鲜味坊酸菜鱼吃出虫子", "xwf")

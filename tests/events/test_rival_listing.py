@@ -13,13 +13,8 @@ from typer.testing import CliRunner
 from app.cli import app
 from brand_events.plan_scope import rival_events
 from core.context import Context
-from tests.events.stored import store_event
+from tests.events.stored import RIVAL_CONFIG, store_event
 
-CONFIG = """brand: 鲜味坊
-plans:
-  - {id: xwf, name: 鲜味坊, expression: 鲜味坊}
-  - {id: rival, name: 香满楼, expression: 香满楼, role: 竞品}
-"""
 TEXTS = [
     "鲜味坊的酸菜鱼吃出虫子，要求退款",
     "鲜味坊外卖送错了，客服不理人",
@@ -31,7 +26,7 @@ runner = CliRunner()
 
 def test_events_list_leaves_out_a_competitors_event_unless_asked(tmp_path: Path) -> None:
     config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
+    config.write_text(RIVAL_CONFIG, encoding="utf-8")
     stamp = datetime.now(UTC).isoformat()
     lines = [
         json.dumps({"source": "t", "native_id": str(n), "text": t, "published_at": stamp})
