@@ -36,6 +36,7 @@ KNOWN_OPTIONS = frozenset(
         "rival_rate_per_hour",
     }
 )
+RIVAL_KEY = "r"  # the competitor's events' keys start with it
 RIVAL_SEED = 1_009  # added to the seed: the competitor's stream draws apart from the brand's
 
 
@@ -63,6 +64,10 @@ class ReplayCollector(Collector):
         self.batch_size: int = options["batch_size"]
         self.rival: str | None = options["rival"]
         self.rival_rate: float = options["rival_rate_per_hour"]
+        # With a competitor configured, the brand's stream is the brand's own plans' (as a real
+        # source's `plans:` says): its replies and the official account's posts need not name
+        # the brand, and rules watching the own plans would not see them.
+        self.own_plans = ctx.config.own_plan_ids()
 
     @classmethod
     def from_config(cls, source: SourceConfig, ctx: Context) -> ReplayCollector:
@@ -121,7 +126,7 @@ class ReplayCollector(Collector):
                 start, end, self.rival, self.rival_rate, self.seed + RIVAL_SEED, tz
             )
             events += [
-                Event(e.at, f"r{e.key}", e.fields)
+                Event(e.at, f"{RIVAL_KEY}{e.key}", e.fields)
                 for e in theirs
                 if e.fields["channel"] != Channel.EMAIL
             ]
@@ -143,6 +148,7 @@ class ReplayCollector(Collector):
                 for k, v in fields.items()
             }
         return Mention(
+            plans=[] if event.key.startswith(RIVAL_KEY) else self.own_plans,
             source=self.source.name,
             native_id=native,
             url=f"https://demo.yuqing.invalid/{fields['channel']}/{native}",

@@ -4,7 +4,7 @@ and alert scope stay as they were — real replay source, classifier, index and 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from collectors.runner import run_source
@@ -61,3 +61,26 @@ def test_the_demo_streams_a_competitor_into_the_weekly_comparison(tmp_path: Path
     finally:
         ctx.close()
         alone.close()
+
+
+def test_the_demo_brands_posts_are_its_own_plans_even_when_they_do_not_name_it(
+    tmp_path: Path,
+) -> None:
+    """The incident's replies and the official account's post need not say 鲜味坊: with a
+    competitor configured, rules watch the own plans, so the brand's stream carries them (as a
+    real source's `plans:` does) — the demo's alerts are the same with and without 香满楼."""
+    from collectors.demo.stream import incident_events
+    from collectors.replay import ReplayCollector
+
+    config = load_config(EXAMPLE, env={})
+    ctx = Context(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(NOW))
+    try:
+        replay = ReplayCollector.from_config(config.sources[0], ctx)
+        unnamed = [e for e in incident_events(NOW) if "鲜味坊" not in str(e.fields)]
+        assert unnamed  # replies that do not name the brand
+        assert all(replay._mention(e, NOW).plans == [OWN] for e in unnamed)
+        theirs = replay._events(NOW, NOW - timedelta(hours=12), NOW)
+        rival = [e for e in theirs if e.key.startswith("r")]
+        assert rival and all(replay._mention(e, NOW).plans == [] for e in rival)
+    finally:
+        ctx.close()
