@@ -200,9 +200,11 @@ def rules(
 
 
 def rule_note(rule: Rule) -> str:
-    """The listing's 说明: the title, and the quiet hours when the rule has some."""
-    quiet = rule.spec.quiet_hours
-    return "；".join(p for p in (rule.spec.title or "", quiet.label() if quiet else "") if p)
+    """The listing's 说明: the title, when an open alert is told again (持续扩大: growth_realert
+    with realert), and the quiet hours when the rule has some."""
+    spec, quiet = rule.spec, rule.spec.quiet_hours
+    growth = spec.growth_realert.label(spec.realert)
+    return "；".join(p for p in (spec.title or "", growth, quiet.label() if quiet else "") if p)
 
 
 def replay(

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from alerting.config import AlertingConfig
+from alerting.config import ALERTING, AlertingConfig
 from alerting.routine import UrgencyJudge
 from alerting.rules import RULES, Rule
 from core.errors import ConfigError
 from core.validation import close_match, format_validation_error
 from core.yamlfile import read_yaml_file
 
+if TYPE_CHECKING:
+    from core.context import Context
+
+log = logging.getLogger(__name__)
 DEFAULTS_DIR = Path(__file__).parent / "rules" / "defaults"
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -39,6 +44,18 @@ def urgency_judge(config: AlertingConfig, config_dir: Path | None = None) -> Urg
     return UrgencyJudge.of(
         found for rule in rules if rule.spec.enabled and (found := rule.urgency_discount())
     )
+
+
+def deployment_judge(ctx: Context) -> UrgencyJudge:
+    """urgency_judge of the context's configuration: what the reports' 紧急提及 and 口碑指数 and
+    the dashboard's 高/紧急 counts ask, so they count as alerting does (rules_dir missing:
+    the stored levels, said once in the log; `yuqing check` names the problem)."""
+    config_dir = ctx.config_path.parent if ctx.config_path else None
+    try:
+        return urgency_judge(ALERTING.of(ctx.config), config_dir)
+    except ConfigError as exc:
+        log.warning("紧急程度按入库时的级别统计（预警规则读不到：%s）", exc)
+        return UrgencyJudge()
 
 
 def collect_rules(

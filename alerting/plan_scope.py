@@ -62,13 +62,16 @@ def alerts_of_plans(
 
 
 def own_scoped(rules: Sequence[Rule], own: Sequence[str]) -> list[Rule]:
-    """The rules with every rule that names no plan watching the brand's own plans `own`
+    """The rules, every rule that names no plan as a copy watching the brand's own plans `own`
     (given when competitor plans are configured): a competitor's crisis is compared in the
-    reports, not paged to the brand's on-call. A rule that names plans keeps them."""
+    reports, not paged to the brand's on-call. A rule that names plans is kept as it is; the
+    rules passed in are left unchanged (a caller may still use them)."""
     if not own:
         return list(rules)
-    for rule in rules:
-        if not rule.spec.filter.plans:
-            scoped = rule.spec.filter.model_copy(update={"plans": list(own)})
-            rule.spec = rule.spec.model_copy(update={"filter": scoped})
-    return list(rules)
+    return [_watching(rule, own) if not rule.spec.filter.plans else rule for rule in rules]
+
+
+def _watching(rule: Rule, plans: Sequence[str]) -> Rule:
+    """A new rule of the same type whose filter watches these plans (its own caches, too)."""
+    plan_filter = rule.spec.filter.model_copy(update={"plans": list(plans)})
+    return type(rule)(rule.spec.model_copy(update={"filter": plan_filter}), rule.source)

@@ -82,7 +82,7 @@ class GrowthRealert(BaseModel):
         growth = "翻倍" if self.min_growth == 2 else f"达到上次的 {self.min_growth:g} 倍"
         spacing = (
             f"间隔 {interval_zh(realert)}"
-            if self.backoff == 1
+            if self.backoff == 1 or realert >= self.max_wait  # (wait() never stretches it)
             else f"间隔 {interval_zh(realert)} 起逐次乘以 {self.backoff:g}，"
             f"最长 {interval_zh(self.max_wait)}"
         )

@@ -27,12 +27,15 @@ class RoutineDiscount:
 
     def level(self, mention: Mention) -> Severity:
         """The mention's level; on a routine channel from its other reasons only (a level
-        staff set by hand, 人工校正, is their judgement and stands)."""
+        staff set by hand, 人工校正, is their judgement and stands; one with no routine reason
+        is as stored)."""
         urgency = mention.urgency
         if urgency is None:
             return Severity.LOW
         if mention.channel not in self.channels or "urgency" in mention.corrected:
             return urgency.level
+        if not any(r.code in self.signals for r in urgency.reasons):
+            return urgency.level  # nothing routine to leave out: the level as stored
         kept = sum(r.weight for r in urgency.reasons if r.code not in self.signals)
         return Severity.from_score(round(min(100.0, kept), 1))  # as the stored score
 

@@ -18,6 +18,7 @@ from brand_events.enums import (
     JoinReason,
 )
 from brand_events.listing import read_data_now, read_events
+from brand_events.plan_scope import marked
 from brand_events.status import summary
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
@@ -64,6 +65,9 @@ def list_events(
     until: Annotated[str | None, typer.Option(help="只列此刻之前开始的事件（ISO 时间）")] = None,
     as_json: JsonOption = False,
     forming: Annotated[bool, typer.Option("--all", help="也列出尚未成形的小聚类")] = False,
+    rivals: Annotated[
+        bool, typer.Option("--rivals", help="也列出只属于竞品监测方案的事件（标题后注明（竞品））")
+    ] = False,
     now_at: NowOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -78,9 +82,11 @@ def list_events(
             until=_time(until, "--until"),
             include_forming=forming,
         )
+        theirs = _rival_events(ctx, [e.id for e in events])
     finally:
         ctx.close()
-    rows = [summary(e, now) for e in events]
+    events = [e for e in events if rivals or e.id not in theirs]
+    rows = [summary(e, now) | ({"rival": True} if e.id in theirs else {}) for e in events]
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -94,7 +100,7 @@ def list_events(
         assert isinstance(first, dict)
         table.add_row(
             str(row["id"])[:10],
-            console_text(row["title"])
+            console_text(marked(str(row["title"]), bool(row.get("rival"))))
             or "（未成形，尚无标题）",  # titles are made once shown as events
             EVENT_STATUS_ZH[EventStatus(str(row["status"]))],
             _local(str(row["started_at"]), ctx),
@@ -103,6 +109,16 @@ def list_events(
             console_text(first.get("author") or "—"),
         )
     console.print(table)
+
+
+def _rival_events(ctx: Context, event_ids: list[str]) -> set[str]:
+    """The competitors' events among these; none (and no store opened) without a competitor."""
+    if not ctx.config.own_plan_ids() or not event_ids:
+        return set()
+    from brand_events.plan_scope import rival_events
+
+    with ctx.sessions() as session:
+        return rival_events(session, ctx.index, ctx.config, event_ids)
 
 
 @events_app.command("show", help="单个事件：首发、时间线、放大者、传播路径、预警与案件")

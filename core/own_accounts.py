@@ -18,9 +18,12 @@ class OwnAccounts:
 
     @classmethod
     def of(cls, config: CoreConfig) -> OwnAccounts:
-        """Both config forms: `own_accounts: {weibo: [...]}` and each plan's `own_accounts`."""
+        """Both config forms: `own_accounts: {weibo: [...]}` and each own plan's `own_accounts`
+        (a competitor plan's official accounts are the competitor's, not the brand's)."""
         by_channel = {c: frozenset(names) for c, names in config.own_accounts.items()}
-        anywhere = frozenset(n for plan in config.plans for n in plan.own_accounts)
+        anywhere = frozenset(
+            n for plan in config.plans if not plan.competitor for n in plan.own_accounts
+        )
         return cls(by_channel, anywhere)
 
     def __bool__(self) -> bool:

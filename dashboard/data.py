@@ -8,6 +8,8 @@ from typing import Any
 
 import streamlit as st
 
+from alerting.loader import deployment_judge
+from alerting.routine import UrgencyJudge
 from core.context import Context
 from core.enums import Channel, SentimentLabel
 from core.index.protocol import HistogramBucket, SearchQuery, SearchResult, SplitField
@@ -26,6 +28,13 @@ def get_context() -> Context:
 def own_accounts() -> OwnAccounts:
     """The brand's own accounts (top-level `own_accounts` and each plan's)."""
     return OwnAccounts.of(get_context().config)
+
+
+@st.cache_resource(show_spinner=False)
+def urgency_judge() -> UrgencyJudge:
+    """Urgency levels as the deployment's alert rules count them (routine 黑猫 signals left
+    out, alerting/routine.py): the 高/紧急 counts agree with alerting and the 周报."""
+    return deployment_judge(get_context())
 
 
 def now() -> datetime:

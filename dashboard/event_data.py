@@ -22,6 +22,7 @@ from brand_events import status as event_status
 from brand_events.enums import EventStatus
 from brand_events.listing import read_data_now, read_events
 from brand_events.models import Event, EventMember
+from brand_events.plan_scope import rival_events
 from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery
 from dashboard.data import get_context, own_accounts
@@ -57,6 +58,7 @@ class EventRow:
     last_hour: int
     hour_before: int
     alerts: tuple[LinkedAlert, ...]
+    rival: bool = False  # only a competitor's (brand_events.plan_scope)
 
     @property
     def severity(self) -> Severity | None:
@@ -121,6 +123,7 @@ def event_rows(
         # an alert may open a little before its event's first post in the range
         linked = alerts_by_event(session, since - timedelta(days=1) if since else None)
         ids = {e.id: member_ids(session, e.id) for e in found}
+        rivals = rival_events(session, ctx.index, ctx.config, ids)
     rows = []
     for event in found:
         negative, complaint = shares(ids[event.id])
@@ -140,6 +143,7 @@ def event_rows(
                 last_hour=growth.last_hour,
                 hour_before=growth.hour_before,
                 alerts=tuple(linked.get(event.id, [])),
+                rival=event.id in rivals,
             )
         )
     return rows
@@ -165,10 +169,17 @@ class EventMark:
 
 
 def event_marks(session: Session, since: datetime, limit: int = 50) -> list[EventMark]:
-    """The biggest visible events that started since `since`, oldest first."""
+    """The biggest visible events of the brand (not only a competitor's) that started since
+    `since`, oldest first."""
+    ctx = get_context()
     found = read_events(session, started_since=since, limit=limit)
+    rivals = rival_events(session, ctx.index, ctx.config, (e.id for e in found))
     return sorted(
-        (EventMark(e.started_at, e.id, e.title, e.mention_count) for e in found),
+        (
+            EventMark(e.started_at, e.id, e.title, e.mention_count)
+            for e in found
+            if e.id not in rivals
+        ),
         key=lambda m: m.at,
     )
 

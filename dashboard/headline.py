@@ -10,13 +10,19 @@ import streamlit as st
 
 from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery
-from dashboard.data import CACHE_SECONDS, get_context, rounded
+from dashboard.data import CACHE_SECONDS, get_context, rounded, urgency_judge
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def count(query: SearchQuery) -> int:
     """ctx.index.count, cached for a few seconds."""
     return get_context().index.count(query)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def urgent_count(query: SearchQuery) -> int:
+    """High and critical mentions as alerting counts them (dashboard.data.urgency_judge)."""
+    return urgency_judge().count_at_least(get_context().index, query, Severity.HIGH)
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,7 @@ def headline(query: SearchQuery) -> Headline:
     return Headline(
         total=count(query),
         negative=count(replace(query, sentiments=[SentimentLabel.NEGATIVE])),
-        urgent=count(replace(query, min_urgency=Severity.HIGH)),
+        urgent=urgent_count(query),
     )
 
 
@@ -102,5 +108,11 @@ def metrics(
     cols = st.columns(3)
     cols[0].metric(f"{label}提及量", f"{current.total:,}", **deltas[0], help=helps[0])
     cols[1].metric("负面占比", f"{share:.1%}" if share is not None else "—", **deltas[1])
-    cols[2].metric("高/紧急提及", f"{current.urgent:,}", **deltas[2], help=helps[1])
+    urgent_help = "按预警规则的口径：投诉平台上例行的投诉信号不计（与预警、周报的紧急提及一致）"
+    cols[2].metric(
+        "高/紧急提及",
+        f"{current.urgent:,}",
+        **deltas[2],
+        help=f"{helps[1]}。{urgent_help}" if helps[1] else urgent_help,
+    )
     return current

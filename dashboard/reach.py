@@ -3,9 +3,10 @@ and reach as core.authors defines them for every page)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from brand_events.plan_scope import RIVAL_MARK
 from core.authors import author_kind, engagement
 from core.enums import CHANNEL_LABELS_ZH, Channel, SentimentLabel
 from core.models import Mention
@@ -22,6 +23,7 @@ class Amplifier:
     followers: int
     verified: bool
     own: bool
+    rival: bool = True  # every post of theirs here is only a competitor plan's
     posts: int = 0
     negative: int = 0
     engagement: int = 0
@@ -39,8 +41,14 @@ class Amplifier:
         ).label_zh
 
 
-def amplifiers(mentions: Iterable[Mention], own: OwnAccounts, size: int = 20) -> list[Amplifier]:
-    """Authors of the mentions, biggest reach first."""
+def amplifiers(
+    mentions: Iterable[Mention],
+    own: OwnAccounts,
+    size: int = 20,
+    rival_plans: Collection[str] = (),
+) -> list[Amplifier]:
+    """Authors of the mentions, biggest reach first; an author whose every post here is only
+    of the competitor plans `rival_plans` is marked rival (a competitor's 大V, not the brand's)."""
     by_author: dict[tuple[Channel, str], Amplifier] = {}
     for mention in mentions:
         name = mention.author.name or "匿名"
@@ -50,6 +58,7 @@ def amplifiers(mentions: Iterable[Mention], own: OwnAccounts, size: int = 20) ->
             entry = by_author[key] = Amplifier(
                 name, mention.channel, 0, mention.author.verified, own.is_own(mention)
             )
+        entry.rival = entry.rival and bool(rival_plans) and _rival_only(mention, rival_plans)
         entry.followers = max(entry.followers, mention.author.followers or 0)
         entry.posts += 1
         entry.negative += bool(
@@ -60,11 +69,16 @@ def amplifiers(mentions: Iterable[Mention], own: OwnAccounts, size: int = 20) ->
     return [a for a in ranked if a.name != "匿名"][:size]
 
 
+def _rival_only(mention: Mention, rival_plans: Collection[str]) -> bool:
+    """Whether the mention is a competitor plan's and no other plan's."""
+    return bool(mention.plans) and all(p in rival_plans for p in mention.plans)
+
+
 def table(rows: list[Amplifier]) -> list[dict[str, object]]:
     """Rows for st.dataframe, in Chinese."""
     return [
         {
-            "作者": a.name,
+            "作者": f"{a.name}{RIVAL_MARK}" if a.rival else a.name,
             "类型": a.kind,
             "渠道": CHANNEL_LABELS_ZH[a.channel],
             "粉丝": followers_zh(a.followers),  # 210 万, as the cards and 事件详情 write it

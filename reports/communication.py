@@ -7,6 +7,7 @@ before, said in one sentence under 投诉类别 and in the mail's text part.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -30,15 +31,17 @@ class Counted(NamedTuple):
     capped: bool
 
 
-def load(index: MentionIndex, window: ReportWindow, plan: str | None) -> CommunicationShare | None:
+def load(
+    index: MentionIndex, window: ReportWindow, plans: Sequence[str]
+) -> CommunicationShare | None:
     """The share of the period's complaints that name a communication failure (DOMAIN's second
     axis: the product or service itself vs 沟通不畅), read from the newest complaints' own
     words (reposts left out); None without any complaint."""
-    now = count(index, current_query(window, plan))
+    now = count(index, current_query(window, plans))
     if now is None:
         return None
     read, naming, groups, capped = now
-    before = count(index, previous_query(window, plan))
+    before = count(index, previous_query(window, plans))
     prev_share = before[1] / before[0] if before is not None else None
     share = CommunicationShare(
         read=read,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from core.masking import mask_personal_data
 from core.models import Mention
 from reports.models import (
     Headline,
+    PeriodCounts,
     Quote,
     RecoveryPraise,
     ShareRow,
@@ -47,30 +49,30 @@ _SCAN_PAGE, _SCAN_PAGES = 500, 4  # oldest mentions looked at for the start of m
 _CANDIDATES = 6  # keywords looked at per topic shown (brand names, @names etc. are skipped)
 
 
-def base_query(start: datetime, end: datetime, plan: str | None) -> SearchQuery:
-    """All mentions published in [start, end), of one plan when given."""
-    return SearchQuery(plans=[plan] if plan else [], since=start, until=end, limit=0)
+def base_query(start: datetime, end: datetime, plans: Sequence[str]) -> SearchQuery:
+    """All mentions published in [start, end), of these plans when given (none: every mention)."""
+    return SearchQuery(plans=list(plans), since=start, until=end, limit=0)
 
 
-def current_query(window: ReportWindow, plan: str | None) -> SearchQuery:
+def current_query(window: ReportWindow, plans: Sequence[str]) -> SearchQuery:
     """The reported period (up to now while it is in progress)."""
-    return base_query(window.start, window.cutoff, plan)
+    return base_query(window.start, window.cutoff, plans)
 
 
-def previous_query(window: ReportWindow, plan: str | None) -> SearchQuery:
+def previous_query(window: ReportWindow, plans: Sequence[str]) -> SearchQuery:
     """The comparison period (as far into it as the reported period has run)."""
-    return base_query(window.prev_start, window.prev_end, plan)
+    return base_query(window.prev_start, window.prev_end, plans)
 
 
 def monitoring_since(
-    index: MentionIndex, plan: str | None, late_after: timedelta = LATE_FIND
+    index: MentionIndex, plans: Sequence[str], late_after: timedelta = LATE_FIND
 ) -> datetime | None:
     """When monitoring started, as reports.comparison defines it: the publication time of the
-    earliest mention (of the plan) collected within `late_after` of its publication. Older
+    earliest mention (of the plans) collected within `late_after` of its publication. Older
     ones collected later (an old forum thread a crawl came upon, an archive import) are late
     finds and do not move it; when the oldest `_SCAN_PAGES` pages hold nothing else, the
     moment the first of them was collected. None when the store holds no mention."""
-    query = SearchQuery(plans=[plan] if plan else [], sort=SortOrder.OLDEST, limit=_SCAN_PAGE)
+    query = SearchQuery(plans=list(plans), sort=SortOrder.OLDEST, limit=_SCAN_PAGE)
     first_collected: datetime | None = None
     for page in range(_SCAN_PAGES):
         found = index.search(replace(query, offset=page * _SCAN_PAGE)).mentions
@@ -90,37 +92,52 @@ def negative(query: SearchQuery) -> SearchQuery:
 
 
 def headline(
-    index: MentionIndex, window: ReportWindow, plan: str | None, judge: UrgencyJudge | None = None
+    index: MentionIndex,
+    window: ReportWindow,
+    plans: Sequence[str],
+    judge: UrgencyJudge | None = None,
 ) -> Headline:
     """Volume, negative share, critical mentions and reputation in both periods; 紧急提及 are
     counted as `judge` (alerting's urgent-mention rules) counts levels: a routine 黑猫
     complaint naming 律师 is no 紧急提及 when alerting does not page anyone for it."""
-    now_q, prev_q = current_query(window, plan), previous_query(window, plan)
-    now_m, prev_m = count_matrix(index, now_q), count_matrix(index, prev_q)
-    critical, judge = Severity.CRITICAL, judge or UrgencyJudge()
+    judge = judge or UrgencyJudge()
+    now = period_counts(index, current_query(window, plans), judge)
+    before = period_counts(index, previous_query(window, plans), judge)
     return Headline(
-        mentions=index.count(now_q),
-        prev_mentions=index.count(prev_q),
-        negative=now_m.total(SentimentLabel.NEGATIVE),
-        prev_negative=prev_m.total(SentimentLabel.NEGATIVE),
-        classified=sum(now_m.counts.values()),
-        prev_classified=sum(prev_m.counts.values()),
-        critical=judge.count_at_least(index, now_q, critical),
-        prev_critical=judge.count_at_least(index, prev_q, critical),
-        reputation=reputation_index(now_m),
-        prev_reputation=reputation_index(prev_m),
+        mentions=now.mentions,
+        prev_mentions=before.mentions,
+        negative=now.negative,
+        prev_negative=before.negative,
+        classified=now.classified,
+        prev_classified=before.classified,
+        critical=now.critical,
+        prev_critical=before.critical,
+        reputation=now.reputation,
+        prev_reputation=before.reputation,
+    )
+
+
+def period_counts(index: MentionIndex, query: SearchQuery, judge: UrgencyJudge) -> PeriodCounts:
+    """One period's volume, sentiment counts, 紧急提及 (as `judge` counts them) and 口碑指数."""
+    matrix = count_matrix(index, query, judge)
+    return PeriodCounts(
+        mentions=index.count(query),
+        negative=matrix.total(SentimentLabel.NEGATIVE),
+        classified=sum(matrix.counts.values()),
+        critical=judge.count_at_least(index, query, Severity.CRITICAL),
+        reputation=reputation_index(matrix),
     )
 
 
 def trend(
-    index: MentionIndex, window: ReportWindow, plan: str | None, since: datetime | None = None
+    index: MentionIndex, window: ReportWindow, plans: Sequence[str], since: datetime | None = None
 ) -> list[TrendPoint]:
     """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in; a bucket
     that ended before monitoring started (`since`) is marked not monitored."""
     step = window.bucket
     slots = math.ceil((window.cutoff - window.start) / step)  # none after "now"
     counts: list[dict[str, int]] = [{} for _ in range(slots)]
-    buckets = index.histogram(current_query(window, plan), step, SplitField.SENTIMENT, window.tz)
+    buckets = index.histogram(current_query(window, plans), step, SplitField.SENTIMENT, window.tz)
     for bucket in buckets:
         slot = round((bucket.start - window.start) / step)
         if 0 <= slot < slots:
@@ -170,10 +187,10 @@ def _share_rows(
     return sorted(rows, key=lambda r: (-r.count, -r.prev_count, r.key))
 
 
-def channels(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[ShareRow]:
+def channels(index: MentionIndex, window: ReportWindow, plans: Sequence[str]) -> list[ShareRow]:
     """Channel mix of all mentions in both periods."""
     labels = {str(c): label for c, label in CHANNEL_LABELS_ZH.items()}
-    now_q, prev_q = current_query(window, plan), previous_query(window, plan)
+    now_q, prev_q = current_query(window, plans), previous_query(window, plans)
     return _share_rows(
         index.top_terms(now_q, SplitField.CHANNEL, _TERMS_SIZE),
         index.top_terms(prev_q, SplitField.CHANNEL, _TERMS_SIZE),
@@ -181,10 +198,10 @@ def channels(index: MentionIndex, window: ReportWindow, plan: str | None) -> lis
     )
 
 
-def categories(index: MentionIndex, window: ReportWindow, plan: str | None) -> list[ShareRow]:
+def categories(index: MentionIndex, window: ReportWindow, plans: Sequence[str]) -> list[ShareRow]:
     """Complaint categories of negative mentions in both periods."""
     labels = {str(c): label for c, label in CATEGORY_LABELS_ZH.items()}
-    now_q, prev_q = negative(current_query(window, plan)), negative(previous_query(window, plan))
+    now_q, prev_q = negative(current_query(window, plans)), negative(previous_query(window, plans))
     return _share_rows(
         index.top_terms(now_q, SplitField.CATEGORY, _TERMS_SIZE),
         index.top_terms(prev_q, SplitField.CATEGORY, _TERMS_SIZE),
@@ -193,10 +210,10 @@ def categories(index: MentionIndex, window: ReportWindow, plan: str | None) -> l
 
 
 def regions(
-    index: MentionIndex, window: ReportWindow, plan: str | None, size: int = 10
+    index: MentionIndex, window: ReportWindow, plans: Sequence[str], size: int = 10
 ) -> list[ShareRow]:
     """IP属地 of negative mentions in both periods, top `size` (mentions without one left out)."""
-    now_q, prev_q = negative(current_query(window, plan)), negative(previous_query(window, plan))
+    now_q, prev_q = negative(current_query(window, plans)), negative(previous_query(window, plans))
 
     def known(terms: list[tuple[str, int]]) -> list[tuple[str, int]]:
         return [(key, count) for key, count in terms if key]
@@ -211,15 +228,15 @@ def regions(
 def topics(
     index: MentionIndex,
     window: ReportWindow,
-    plan: str | None,
+    plans: Sequence[str],
     size: int,
     quotes: int,
     terms: TopicTerms | None = None,
 ) -> list[Topic]:
     """Top keywords of negative mentions with masked sample quotes (most urgent first): only
     keywords `terms` allows that people say in their own words, each quote under one topic."""
-    now_q = negative(current_query(window, plan))
-    before = dict(index.top_terms(negative(previous_query(window, plan)), SplitField.KEYWORD, 200))
+    now_q = negative(current_query(window, plans))
+    before = dict(index.top_terms(negative(previous_query(window, plans)), SplitField.KEYWORD, 200))
     result: list[Topic] = []
     quoted: set[str] = set()  # quotes already shown under an earlier topic
     candidates = index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES)
@@ -242,11 +259,14 @@ def topics(
 
 
 def recovery_praise(
-    index: MentionIndex, window: ReportWindow, plan: str | None, examples: int = RECOVERY_EXAMPLES
+    index: MentionIndex,
+    window: ReportWindow,
+    plans: Sequence[str],
+    examples: int = RECOVERY_EXAMPLES,
 ) -> RecoveryPraise:
     """Praise after a recovery (complaint.resolved) in both periods; the newest as quotes."""
-    now_q = replace(current_query(window, plan), resolved=True)
-    prev_q = replace(previous_query(window, plan), resolved=True)
+    now_q = replace(current_query(window, plans), resolved=True)
+    prev_q = replace(previous_query(window, plans), resolved=True)
     found = index.search(replace(now_q, sort=SortOrder.NEWEST, limit=examples))
     return RecoveryPraise(
         count=index.count(now_q),

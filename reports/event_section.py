@@ -7,12 +7,14 @@ linked alerts, and when it went quiet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from core.index.protocol import SearchQuery
 from core.masking import mask_personal_data
+from core.own_accounts import OwnAccounts
 from reports.period import ReportWindow
 
 if TYPE_CHECKING:
@@ -52,29 +54,30 @@ class EventRow:
     storyline: list[StoryPoint] = field(default_factory=list)
 
 
-def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> list[EventRow]:
-    """The period's biggest events, the major ones with a storyline; with a plan, only events
-    holding the plan's mentions of the period, counted by those mentions."""
+def load_events(ctx: Context, window: ReportWindow, plans: Sequence[str] = ()) -> list[EventRow]:
+    """The period's biggest events, the major ones with a storyline; with plans (the report's
+    plan, or the brand's own plans beside competitors), only events holding those plans'
+    mentions of the period, counted by those mentions."""
     from brand_events import detail as details
     from brand_events import status as event_status
     from brand_events.enums import EVENT_STATUS_ZH
     from brand_events.listing import read_data_now, read_events
 
     start, end = window.start.astimezone(UTC), window.end.astimezone(UTC)
-    own = [a for p in ctx.config.plans for a in p.own_accounts]
+    own = sorted(OwnAccounts.of(ctx.config).names())
     rows: list[EventRow] = []
     with ctx.sessions() as session:
         now = min(read_data_now(session, ctx.clock()), end)
         for event in read_events(session, since=start, until=end):
             if len(rows) >= MAX_EVENTS:
                 break
-            if plan and not _holds_plan(session, ctx.index, event.id, plan, window):
+            if plans and not _holds_plans(session, ctx.index, event.id, plans, window):
                 continue
             full = details.build(session, ctx.index, event, own)
-            mentions = [m for m in full.mentions if not plan or plan in m.plans]
+            mentions = [m for m in full.mentions if not plans or set(plans) & set(m.plans)]
             inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
-            size = len(mentions) if plan else event.mention_count
+            size = len(mentions) if plans else event.mention_count
             # A big event, or one that raised an alert however small it still is (the crisis
             # of the week is told even when it is caught at 20 posts).
             major = len(rows) < MAJOR_EVENTS and (size >= MAJOR_SIZE or bool(full.alerts))
@@ -93,17 +96,17 @@ def load_events(ctx: Context, window: ReportWindow, plan: str | None = None) -> 
     return rows
 
 
-def _holds_plan(
-    session: Session, index: MentionIndex, event_id: str, plan: str, window: ReportWindow
+def _holds_plans(
+    session: Session, index: MentionIndex, event_id: str, plans: Sequence[str], window: ReportWindow
 ) -> bool:
-    """Whether any member of the event is a mention of the plan published in the window."""
+    """Whether any member of the event is a mention of the plans published in the window."""
     from brand_events import service
 
     ids = [m.mention_id for m in service.members(session, event_id=event_id)]
     for offset in range(0, len(ids), CHUNK):
         query = SearchQuery(
             ids=ids[offset : offset + CHUNK],
-            plans=[plan],
+            plans=list(plans),
             since=window.start,
             until=window.end,
             limit=0,

@@ -88,6 +88,17 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class PeriodCounts:
+    """One period's counts of some plans (a 竞品对比 row, half a Headline)."""
+
+    mentions: int
+    negative: int
+    classified: int
+    critical: int
+    reputation: float | None
+
+
+@dataclass(frozen=True)
 class Headline:
     """Headline counts of the reported and the comparison period."""
 
@@ -101,6 +112,13 @@ class Headline:
     prev_critical: int
     reputation: float | None
     prev_reputation: float | None
+
+    @property
+    def current(self) -> PeriodCounts:
+        """The reported period's counts."""
+        return PeriodCounts(
+            self.mentions, self.negative, self.classified, self.critical, self.reputation
+        )
 
     @property
     def negative_share(self) -> float | None:

@@ -9,7 +9,7 @@ attached) belongs to no plan: it is counted only in the report of all plans.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -76,14 +76,18 @@ def cases_of_plan(
 
 
 def plan_cases(
-    ctx: Context, plan: str, window: ReportWindow, alerts: AlertsSection
+    ctx: Context, plans: Sequence[str], window: ReportWindow, alerts: AlertsSection
 ) -> set[int] | None:
-    """The plan's cases of the report's period; None when the case store cannot be read (the
-    case sections then say 无数据 on their own)."""
+    """The cases of the report's period of one of these plans; None when the case store cannot
+    be read (the case sections then say 无数据 on their own)."""
     handled = [a.alert_id for a in alerts.rows if a.alert_id is not None]
+    start, end = window.start, window.end
     try:
         with ctx.sessions() as session:
-            return cases_of_plan(session, ctx.index, plan, window.start, window.end, handled)
+            found: set[int] = set()
+            for plan in plans:
+                found |= cases_of_plan(session, ctx.index, plan, start, end, handled)
+            return found
     except SQLAlchemyError as exc:
         log.info("报告：无法按监测方案筛选案件（%s）", str(exc).splitlines()[0])
         return None

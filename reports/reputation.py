@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from alerting.routine import UrgencyJudge
 from core.enums import SentimentLabel, Severity
 from core.index import MentionIndex, SearchQuery
+from core.index.paging import walk
 
 URGENCY_WEIGHTS: dict[Severity | None, int] = {
     None: 1,
@@ -44,8 +46,12 @@ class SentimentUrgencyCounts:
         return sum(n for (label, _), n in self.counts.items() if label == sentiment)
 
 
-def count_matrix(index: MentionIndex, query: SearchQuery) -> SentimentUrgencyCounts:
-    """Count mentions per sentiment and urgency with `min_urgency` differences (protocol only)."""
+def count_matrix(
+    index: MentionIndex, query: SearchQuery, judge: UrgencyJudge | None = None
+) -> SentimentUrgencyCounts:
+    """Count mentions per sentiment and urgency with `min_urgency` differences (protocol only);
+    with a judge, a routine complaint's level as alerting counts it (alerting/routine.py: a
+    黑猫 post naming 律师 weighs as its other reasons do, as in 紧急提及)."""
     counts: dict[tuple[SentimentLabel, Severity | None], int] = {}
     for sentiment in SentimentLabel:
         base = replace(query, sentiments=[sentiment])
@@ -56,7 +62,29 @@ def count_matrix(index: MentionIndex, query: SearchQuery) -> SentimentUrgencyCou
         for i, level in enumerate(_LEVELS):
             following = at_least[i + 2] if i + 2 < len(at_least) else 0
             counts[(sentiment, level)] = at_least[i + 1] - following
+    if judge is not None:
+        _discount(index, query, judge, counts)
     return SentimentUrgencyCounts(counts)
+
+
+def _discount(
+    index: MentionIndex,
+    query: SearchQuery,
+    judge: UrgencyJudge,
+    counts: dict[tuple[SentimentLabel, Severity | None], int],
+) -> None:
+    """Move the routine-channel mentions the judge rates lower than stored to their level
+    (only those above low can be lowered: those are read, a page at a time)."""
+    channels = [c for c in judge.routine_channels() if not query.channels or c in query.channels]
+    if not channels:
+        return
+    routine = replace(query, channels=channels, min_urgency=Severity.MEDIUM, limit=500)
+    for mention in walk(index, routine):
+        label, urgency = mention.sentiment, mention.urgency
+        if label is None or urgency is None or (level := judge.level(mention)) == urgency.level:
+            continue
+        counts[(label.label, urgency.level)] -= 1
+        counts[(label.label, level)] += 1
 
 
 def reputation_index(matrix: SentimentUrgencyCounts) -> float | None:

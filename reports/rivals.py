@@ -9,15 +9,16 @@ whether its negative share is above or below the competitors'.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel, Severity
+from alerting.routine import UrgencyJudge
+from core.enums import CATEGORY_LABELS_ZH, Category
 from core.index import MentionIndex
 from core.index.protocol import SplitField
-from reports.data import base_query, negative
-from reports.models import ShareRow
-from reports.reputation import count_matrix, reputation_index
+from reports.data import base_query, negative, period_counts
+from reports.models import Headline, ShareRow
 
 if TYPE_CHECKING:
     from core.config import CoreConfig
@@ -59,18 +60,40 @@ class RivalSection:
     min_classified: int = MIN_CLASSIFIED
 
 
-def load(index: MentionIndex, window: ReportWindow, config: CoreConfig) -> RivalSection | None:
-    """The comparison, or None when no competitor plan is configured."""
+def load(
+    index: MentionIndex,
+    window: ReportWindow,
+    config: CoreConfig,
+    counted: tuple[Sequence[str], Headline] | None = None,
+    judge: UrgencyJudge | None = None,
+) -> RivalSection | None:
+    """The comparison, or None when no competitor plan is configured. `counted`: the plans
+    the report's headline counted and that headline — a plan's row it already holds is read
+    from it, not counted again. 紧急 as `judge` counts them (alerting's routine discount)."""
     if not any(p.competitor for p in config.plans):
         return None
+    judge = judge or UrgencyJudge()
     ordered = sorted(config.plans, key=lambda p: p.competitor)
-    rows = [_row(index, window, p.id, p.name, not p.competitor) for p in ordered]
+    rows = [_row(index, window, p.id, p.name, not p.competitor, counted, judge) for p in ordered]
     return RivalSection(rows, _voice(rows), _sentence(rows))
 
 
-def _row(index: MentionIndex, window: ReportWindow, plan: str, name: str, own: bool) -> RivalRow:
-    now_q = base_query(window.start, window.cutoff, plan)
-    matrix = count_matrix(index, now_q)
+def _row(
+    index: MentionIndex,
+    window: ReportWindow,
+    plan: str,
+    name: str,
+    own: bool,
+    counted: tuple[Sequence[str], Headline] | None,
+    judge: UrgencyJudge,
+) -> RivalRow:
+    now_q = base_query(window.start, window.cutoff, [plan])
+    if counted is not None and list(counted[0]) == [plan]:
+        head = counted[1]
+        now, prev_mentions = head.current, head.prev_mentions
+    else:
+        now = period_counts(index, now_q, judge)
+        prev_mentions = index.count(base_query(window.prev_start, window.prev_end, [plan]))
     top = [
         (key, n)
         for key, n in index.top_terms(negative(now_q), SplitField.CATEGORY, 3)
@@ -80,12 +103,12 @@ def _row(index: MentionIndex, window: ReportWindow, plan: str, name: str, own: b
         plan=plan,
         name=name,
         own=own,
-        mentions=index.count(now_q),
-        prev_mentions=index.count(base_query(window.prev_start, window.prev_end, plan)),
-        classified=sum(matrix.counts.values()),
-        negative=matrix.total(SentimentLabel.NEGATIVE),
-        critical=index.count(replace(now_q, min_urgency=Severity.CRITICAL)),
-        reputation=reputation_index(matrix),
+        mentions=now.mentions,
+        prev_mentions=prev_mentions,
+        classified=now.classified,
+        negative=now.negative,
+        critical=now.critical,
+        reputation=now.reputation,
         top_category=CATEGORY_LABELS_ZH.get(Category(top[0][0])) if top else None,
     )
 

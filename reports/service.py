@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -11,9 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alerting import loader
-from alerting.config import ALERTING
-from alerting.plan_scope import alerts_of_plan
-from alerting.routine import UrgencyJudge
+from alerting.plan_scope import alerts_of_plans
 from core.errors import ConfigError, NotConfigured, YuqingError
 from reports import communication, comparison, rivals
 from reports import data as queries
@@ -35,8 +32,6 @@ from reports.workflow import load_alerts, load_kpis
 if TYPE_CHECKING:
     from core.context import Context
     from reports.topic_terms import TopicTerms
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -66,15 +61,23 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     return own[0] if plan is None and len(own) == 1 else plan
 
 
+def counted_plans(ctx: Context, plan: str | None) -> list[str]:
+    """The plans a report counts: the chosen one, else the brand's own plans when competitors
+    are configured beside them (those are compared in 竞品对比 only), else [] (every plan)."""
+    return [plan] if plan else ctx.config.own_plan_ids()
+
+
 def scope_zh(ctx: Context, plan: str | None) -> str | None:
-    """What the numbers cover, by plan name: 监测方案 驰远汽车, or 全部监测方案：鲜味坊、驰远汽车
-    when several plans are counted together (None for the brand's only plan)."""
+    """What the numbers cover, by plan name: 监测方案 驰远汽车, 全部监测方案：鲜味坊、驰远汽车
+    when several plans are counted together, 全部本品监测方案：… when competitors are left out
+    (None for the brand's only plan)."""
     if plan:
         found = ctx.config.plan(plan)
         return f"监测方案 {found.name if found else plan}"
-    if len(ctx.config.plans) > 1:
-        rivals = "（含竞品）" if any(p.competitor for p in ctx.config.plans) else ""
-        return f"全部监测方案{rivals}：" + "、".join(p.name for p in ctx.config.plans)
+    own = [p for p in ctx.config.plans if not p.competitor]
+    if len(own) > 1:
+        mine = "本品" if len(own) < len(ctx.config.plans) else ""
+        return f"全部{mine}监测方案：" + "、".join(p.name for p in own)
     return None
 
 
@@ -110,48 +113,41 @@ def late_find_after(ctx: Context) -> timedelta:
     return max([queries.LATE_FIND, *(s.backfill for s in SOURCES.of(ctx.config))])
 
 
-def urgency_judge(ctx: Context) -> UrgencyJudge:
-    """紧急提及 counted as alerting counts them (its urgent-mention rules' routine discount)."""
-    config_dir = ctx.config_path.parent if ctx.config_path else None
-    try:
-        return loader.urgency_judge(ALERTING.of(ctx.config), config_dir)
-    except ConfigError as exc:  # rules_dir missing: `yuqing check` says so; the report goes on
-        log.warning("紧急提及按入库时的紧急程度统计（预警规则读不到：%s）", exc)
-        return UrgencyJudge()
-
-
 def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> ReportData:
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
     plan = check_plan(ctx, plan)
-    since = queries.monitoring_since(index, plan, late_find_after(ctx))
+    plans = counted_plans(ctx, plan)
+    since = queries.monitoring_since(index, plans, late_find_after(ctx))
     sla = sla_view(ctx, window)
-    # One plan among several: its own alerts and cases (with one plan, everything is its).
-    scoped = plan if plan is not None and len(ctx.config.plans) > 1 else None
-    keep = None if scoped is None else partial(alerts_of_plan, index, scoped)
+    # Some plans among several: their own alerts and cases (with one plan, everything is its).
+    scoped = plans if len(ctx.config.plans) > 1 else []
+    keep = partial(alerts_of_plans, index, scoped) if scoped else None
     alerts = load_alerts(ctx.sessions, window.start, window.end, sla, keep)
-    cases = None if scoped is None else plan_cases(ctx, scoped, window, alerts)
+    cases = plan_cases(ctx, scoped, window, alerts) if scoped else None
+    judge = loader.deployment_judge(ctx)
+    head = queries.headline(index, window, plans, judge)
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
         scope=scope_zh(ctx, plan),
         window=window,
         generated_at=ctx.clock(),
-        headline=queries.headline(index, window, plan, urgency_judge(ctx)),
-        trend=queries.trend(index, window, plan, since),
-        channels=queries.channels(index, window, plan),
-        categories=queries.categories(index, window, plan),
-        communication=communication.load(index, window, plan),
-        rivals=rivals.load(index, window, ctx.config),
+        headline=head,
+        trend=queries.trend(index, window, plans, since),
+        channels=queries.channels(index, window, plans),
+        categories=queries.categories(index, window, plans),
+        communication=communication.load(index, window, plans),
+        rivals=rivals.load(index, window, ctx.config, (plans, head), judge),
         topics=queries.topics(
-            index, window, plan, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
+            index, window, plans, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
         ),
         alerts=alerts,
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end), cases),
-        regions=queries.regions(index, window, plan),
-        events=load_events(ctx, window, plan),
-        recovery=queries.recovery_praise(index, window, plan),
+        regions=queries.regions(index, window, plans),
+        events=load_events(ctx, window, plans),
+        recovery=queries.recovery_praise(index, window, plans),
         comparison=comparison.assess(window, since),
         notices=comparison.notices(window, since, ctx.clock()),
         progress=load_progress(ctx.sessions, alerts, window.start, sla, playbook_names(ctx), cases),

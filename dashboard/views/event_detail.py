@@ -9,6 +9,7 @@ import streamlit as st
 
 from brand_events.detail import EventDetail
 from brand_events.enums import EVENT_STATUS_ZH
+from brand_events.plan_scope import marked
 from brand_events.status import growth_at, status_at
 from core.enums import (
     CATEGORY_LABELS_ZH,
@@ -53,7 +54,7 @@ def stop(message: str) -> NoReturn:
 # then the biggest); a deep link (?event=<id>, also an older or merged id) picks one of them.
 recent = event_rows(rounded(moment) - timedelta(days=7), rounded(moment))
 recent.sort(key=lambda r: (-(r.severity.rank if r.severity else 0), -r.mentions))
-titles = {r.id: r.title for r in recent}
+titles = {r.id: marked(r.title, r.rival) for r in recent}
 linked = find_event(st.query_params.get("event", ""))
 if linked is not None and linked.id not in titles:
     titles = {linked.id: linked.title or "未命名事件", **titles}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from brand_events.enums import EVENT_STATUS_ZH, EventStatus
+from brand_events.plan_scope import marked
 from core.enums import SEVERITY_LABELS_ZH
 from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery
@@ -46,6 +47,10 @@ with st.sidebar:
         key="events-status",
     )
     order = st.selectbox("排序", list(SORTS), key="events-sort", placeholder="请选择")
+    # With competitor plans, the brand's events until a person asks for the competitors' too.
+    with_rivals = any(p.competitor for p in ctx.config.plans) and st.toggle(
+        "含竞品事件", key="events-rivals", help="竞品是 plans 里 role 为「竞品」的监测方案"
+    )
 
 
 def growth(row: EventRow) -> str:
@@ -73,7 +78,7 @@ def show(row: EventRow, index: int) -> None:
         head, numbers = st.columns([3, 2])
         head.page_link(
             EVENT_PAGE,
-            label=streamlit_text(row.title, one_line=True),
+            label=streamlit_text(marked(row.title, row.rival), one_line=True),
             icon=":material/hub:",
             query_params={"event": row.id},
         )
@@ -94,7 +99,9 @@ def show(row: EventRow, index: int) -> None:
 
 moment = rounded(event_clock())  # rounded: reruns within a few seconds share the cached rows
 window = chosen_window(SearchQuery(), *chosen_range, moment=moment)
-rows = event_rows(window.since, moment, until=window.until)
+rows = [
+    r for r in event_rows(window.since, moment, until=window.until) if with_rivals or not r.rival
+]
 chosen = [r for r in rows if not statuses or r.status in statuses]
 chosen.sort(key=SORTS[order or "最新开始"])
 counts = {s: sum(1 for r in rows if r.status == s) for s in SHOWN}

@@ -147,8 +147,10 @@ st.subheader("KOL / 媒体影响力榜", anchor=False)
 @st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
 def reach_table(q: SearchQuery) -> list[dict[str, object]]:
     """The KOL/媒体 rows of the 1,000 most urgent mentions, cached for a minute."""
-    sample = get_context().index.search(replace(q, sort=SortOrder.URGENCY, limit=1000)).mentions
-    return table(amplifiers(sample, own_accounts()))
+    context = get_context()
+    sample = context.index.search(replace(q, sort=SortOrder.URGENCY, limit=1000)).mentions
+    rivals = [p.id for p in context.config.plans if p.competitor]
+    return table(amplifiers(sample, own_accounts(), rival_plans=rivals))
 
 
 reach = reach_table(window)
@@ -156,7 +158,15 @@ if reach:
     show(html_table(reach))
 else:
     st.info("所选范围内没有可排名的作者。")
-st.caption("影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。")
+rival_note = (
+    "默认只统计本品的监测方案；在监测方案里加选竞品后，只谈竞品的作者标注（竞品）。"
+    if any(p.competitor for p in ctx.config.plans)
+    else ""
+)
+st.caption(
+    "影响力 = 粉丝数 + 其发文获得的转评赞；取本筛选范围内紧急度最高的 1,000 条提及统计。"
+    + rival_note
+)
 
 st.subheader("导出", anchor=False)
 st.caption(

@@ -15,11 +15,11 @@ from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from dashboard.charts import show
-from dashboard.data import get_context, now, rounded, search, sentiment_series
+from dashboard.data import get_context, now, rounded, search, sentiment_series, urgency_judge
 from dashboard.event_data import event_marks
 from dashboard.event_links import alert_mentions, event_link
 from dashboard.filters import range_choice, time_window
-from dashboard.headline import count, metrics
+from dashboard.headline import count, metrics, urgent_count
 from dashboard.index_down import live_fragment
 from dashboard.navigation import VIEWS
 from dashboard.own import own_accounts_block
@@ -50,6 +50,7 @@ tz = ctx.config.tz
 # With competitor plans (role 竞品) configured, the brand's own plans: a competitor's crisis is
 # compared on 舆情分析, not counted in the brand's situation.
 OWN = SearchQuery(plans=ctx.config.own_plan_ids())
+PIN_SCAN = 20  # the most urgent posts read to pin five that alerting also rates high
 st.title(f"舆情态势 · {ctx.config.brand}", anchor=False)
 with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
     st.header("趋势图", anchor=False)
@@ -93,7 +94,7 @@ def banner(item: AttentionItem, moment: datetime) -> None:
     since = replace(OWN, since=start)
     total = count(since)
     negative = count(replace(since, sentiments=[SentimentLabel.NEGATIVE]))
-    urgent = count(replace(since, min_urgency=Severity.HIGH))
+    urgent = urgent_count(since)
     with st.container(border=True, key="crisis-banner"):
         title, owner = (streamlit_text(t, one_line=True) for t in (item.title, item.owner))
         st.error(
@@ -138,9 +139,15 @@ def pinned(moment: datetime, seen: datetime) -> list[str]:
     """Critical/high posts of the last day and spiking own posts, pinned above the feed (those
     collected since `seen` say 新)."""
     day = replace(OWN, since=rounded(moment) - timedelta(days=1))
-    found = search(
-        replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=5)
-    ).mentions
+    # As alerting judges them: a routine 黑猫 complaint is not pinned for its 投诉/律师 words.
+    judge = urgency_judge()
+    found = [
+        m
+        for m in search(
+            replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=PIN_SCAN)
+        ).mentions
+        if judge.level(m).rank >= Severity.HIGH.rank
+    ][:5]
     with ctx.sessions() as session:
         own = [
             a

@@ -140,3 +140,41 @@ def test_check_refuses_a_growth_factor_below_one_in_chinese(tmp_path: Path) -> N
     text = " ".join(checked.output.split())
     assert "rules/night.yaml（规则 night）: growth_realert.min_growth：应为不小于 1 的数" in text
     assert "翻一番" in text
+
+
+def test_alerts_rules_shows_each_rules_growth_realert_beside_its_quiet_hours(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "night.yaml").write_text(
+        "name: night\ntype: frequency\nthreshold: 5\nrealert: 20m\n"
+        "growth_realert: {min_growth: 3, backoff: 1.5, max_wait: 2h}\n"
+        "quiet_hours: {hours: '22:00-08:00'}\n",
+        encoding="utf-8",
+    )
+    (folder / "steady.yaml").write_text(
+        "name: steady\ntype: frequency\nthreshold: 5\nrealert: 1h\n"
+        "growth_realert: {min_growth: 1, backoff: 1}\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("alerting:\n  rules_dir: rules\n", encoding="utf-8")
+    listed = CliRunner().invoke(
+        app, ["alerts", "rules", "--config", str(config)], env={"COLUMNS": "400"}
+    )
+    assert listed.exit_code == 0, listed.output
+    named = {"night", "steady", "urgent-mention", "collector-flatline"}
+    rows = {
+        words[1]: "".join(words)
+        for line in listed.output.splitlines()
+        if len(words := line.split()) > 1 and words[1] in named
+    }
+    assert (
+        "持续扩大：数量达到上次的3倍才再提醒，间隔20分钟起逐次乘以1.5，最长2小时" in rows["night"]
+    )
+    assert "免打扰22:00-08:00" in rows["night"]
+    assert "持续扩大：每1小时提醒一次" in rows["steady"]
+    assert "持续扩大：数量翻倍才再提醒" in rows["urgent-mention"]  # the built-in default
+    # a realert beyond max_wait is never stretched: its label does not promise a backoff
+    assert rows["collector-flatline"].endswith("持续扩大：数量翻倍才再提醒，间隔6小时│")

@@ -14,40 +14,13 @@ from core.context import Context
 from core.enums import Severity
 from tests.alerting.conftest import advance, make_ctx
 from tests.alerting.test_incidents import NOON, attached_alert, crisis_rules
+from tests.events.stored import add_event
 from tests.support.receivers import HttpReceiver
 
 
 def story(ctx: Context, event_id: str, mention_ids: list[str]) -> None:
     """An event (brand_events) holding these mentions, as the event tracker records one."""
-    from brand_events.models import Event, EventMember
-
-    now = ctx.clock()
-    Event.__table__.create(ctx.engine, checkfirst=True)
-    EventMember.__table__.create(ctx.engine, checkfirst=True)
-    with ctx.sessions() as session:
-        session.add(
-            Event(
-                id=event_id,
-                title=event_id,
-                visible=True,
-                started_at=now,
-                last_at=now,
-                mention_count=len(mention_ids),
-                updated_at=now,
-            )
-        )
-        for mention_id in mention_ids:
-            session.add(
-                EventMember(
-                    mention_id=mention_id,
-                    event_id=event_id,
-                    source="t",
-                    native_id=mention_id,
-                    published_at=now,
-                    reason="seed",
-                )
-            )
-        session.commit()
+    add_event(ctx, event_id, event_id, mention_ids, ctx.clock())
 
 
 def test_a_story_flaring_up_again_reopens_its_incident_as_a_resurgence(

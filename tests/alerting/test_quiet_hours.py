@@ -284,7 +284,10 @@ def test_listing_and_replay_say_when_messages_wait(tmp_path: Path, passthrough: 
     listed = runner.invoke(alerts_app, ["rules", "--config", str(config)])
     assert listed.exit_code == 0, listed.output
     cells = "".join(listed.output.replace("│", " ").split())  # the table wraps the 说明 cell
-    assert "退款投诉；免打扰22:00-08:00（紧急预警仍即时发送）" in cells
+    assert (
+        "退款投诉；持续扩大：数量翻倍才再提醒，间隔30分钟起逐次乘以2，最长4小时；"
+        "免打扰22:00-08:00（紧急预警仍即时发送）" in cells
+    )
     stream = tmp_path / "stream.jsonl"
     burst = [make_mention(f"n{i}", NIGHT + timedelta(minutes=i), f"退款 {i}") for i in range(4)]
     stream.write_text("\n".join(m.model_dump_json() for m in burst) + "\n", encoding="utf-8")

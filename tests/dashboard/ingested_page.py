@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,16 +20,22 @@ APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 
 @contextmanager
 def page_over(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config_text: str, texts: list[str], page: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config_text: str,
+    texts: Sequence[str | dict[str, object]],
+    page: str,
 ) -> Iterator[AppTest]:
     """`yuqing ingest` the texts (published now) under this config, then open `page`
-    (dashboard/views/<page>.py) in AppTest; Streamlit's caches are cleared before and after."""
+    (dashboard/views/<page>.py) in AppTest; Streamlit's caches are cleared before and after.
+    A text may be a dict of mention fields (text, author …) instead of the bare text."""
     config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
     config.write_text(config_text, encoding="utf-8")
     stamp = datetime.now(UTC).isoformat()
     stream = tmp_path / "in.jsonl"
     lines = [
-        {"source": "t", "native_id": str(n), "text": text, "published_at": stamp}
+        {"source": "t", "native_id": str(n), "published_at": stamp}
+        | (text if isinstance(text, dict) else {"text": text})
         for n, text in enumerate(texts)
     ]
     stream.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")

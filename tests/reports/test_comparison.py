@@ -176,7 +176,7 @@ def since_and_html(tmp_path: Path, extra: list[Mention], **config: object) -> tu
     ctx = Context(config=AppConfig.model_validate(raw), data_dir=tmp_path, clock=lambda: NOW)
     ctx.index.upsert_many(spread(CURRENT, WEEK, "cur") + extra)
     data = build_data(ctx, WINDOW, PLAN)
-    since = monitoring_since(ctx.index, PLAN)
+    since = monitoring_since(ctx.index, [PLAN])
     ctx.close()
     return since, render_html(data, data_uris(report_charts(data)), TZ)
 
@@ -216,5 +216,5 @@ def test_only_late_finds_start_monitoring_when_first_collected(tmp_path: Path) -
     old = PREV_WEEK - timedelta(days=40)
     imported = [late_find(old, WEEK + timedelta(days=2, hours=h), h) for h in (5, 3)]
     ctx.index.upsert_many(imported)
-    assert monitoring_since(ctx.index, PLAN) == WEEK + timedelta(days=2, hours=3)
+    assert monitoring_since(ctx.index, [PLAN]) == WEEK + timedelta(days=2, hours=3)
     ctx.close()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from alerting.loader import DEFAULTS_DIR, load_rule_file
 from alerting.rules.urgent import UrgentMentionRule
-from core.enums import Channel, Severity, UrgencySignal
-from core.models import Author, Mention, Urgency, UrgencyReason
+from core.enums import Channel, SentimentLabel, Severity, UrgencySignal
+from core.models import Author, Mention, Sentiment, Urgency, UrgencyReason
 from reports.config import Period
 from reports.period import last_full
 from reports.service import build_data
@@ -51,6 +51,16 @@ MENTIONS = [
 ]
 
 
+def without_discount(tmp_path: Path) -> Path:
+    """A rules folder whose urgent-mention rule has no routine lists (no discount)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "urgent.yaml").write_text(
+        "name: urgent-mention\ntype: urgent_mention\nmin_urgency: critical\n", encoding="utf-8"
+    )
+    return rules
+
+
 def test_weekly_critical_mentions_are_the_ones_alerting_pages_for(
     make_ctx: ContextFactory,
 ) -> None:
@@ -72,12 +82,31 @@ def test_a_deployment_without_the_discount_counts_every_critical_complaint(
     make_ctx: ContextFactory, tmp_path: Path
 ) -> None:
     """Its own urgent-mention rule without routine lists: alerting and report count all five."""
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "urgent.yaml").write_text(
-        "name: urgent-mention\ntype: urgent_mention\nmin_urgency: critical\n", encoding="utf-8"
-    )
-    ctx = make_ctx(alerting={"rules_dir": str(rules)})
+    ctx = make_ctx(alerting={"rules_dir": str(without_discount(tmp_path))})
     assert not ctx.index.upsert_many(MENTIONS).errors
     data = build_data(ctx, last_full(Period.WEEKLY, NOW, TZ), PLAN)
     assert data.headline.critical == 5
+
+
+def test_the_reputation_index_weighs_a_routine_complaint_as_alerting_judges_it(
+    make_ctx: ContextFactory, tmp_path: Path
+) -> None:
+    """口碑指数 weighs each voice by its level: the three routine 黑猫 complaints weigh as low
+    (1), not as the 紧急 (8) their platform's words made them, as in 紧急提及 and alerting."""
+    negative = Sentiment(label=SentimentLabel.NEGATIVE, score=0.9)
+    praise = [
+        complaint(f"ok{i}", Channel.WEIBO).model_copy(
+            update={"sentiment": Sentiment(label=SentimentLabel.POSITIVE, score=0.9)}
+        )
+        for i in range(2)
+    ]
+    mentions = [m.model_copy(update={"sentiment": negative}) for m in MENTIONS] + praise
+    window = last_full(Period.WEEKLY, NOW, TZ)
+    ctx = make_ctx()
+    assert not ctx.index.upsert_many(mentions).errors
+    # 3 routine complaints at 1, 2 real crises at 8, 2 praises at 1: 50 × (1 + (2 − 19) / 21)
+    assert build_data(ctx, window, PLAN).headline.reputation == round(50 * (1 - 17 / 21), 1)
+    plain = make_ctx(alerting={"rules_dir": str(without_discount(tmp_path))})
+    assert not plain.index.upsert_many(mentions).errors
+    # without the discount every complaint weighs 8: 50 × (1 + (2 − 40) / 42)
+    assert build_data(plain, window, PLAN).headline.reputation == round(50 * (1 - 38 / 42), 1)

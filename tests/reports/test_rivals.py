@@ -9,6 +9,8 @@ from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from alerting.engine import AlertEngine
 from alerting.loader import DEFAULTS_DIR, load_rule_file
 from alerting.rules import RuleContext
@@ -140,3 +142,71 @@ def test_a_plan_role_is_read_in_chinese_or_refused_with_the_choices() -> None:
     assert AppConfig.model_validate({"plans": PLANS[:1]}).own_plan_ids() == []
     with pytest.raises(ValidationError, match="competitor（竞品）"):
         AppConfig.model_validate({"plans": [{**PLANS[1], "role": "对手"}]})
+
+
+def test_several_own_plans_are_counted_together_and_the_competitor_only_compared(
+    make_ctx: ContextFactory,
+) -> None:
+    from alerting.models import Alert
+    from tests.events.stored import store_event
+
+    second = {"id": "other", "name": "其他", "expression": "其他"}
+    ctx = make_ctx(plans=[PLANS[0], second, PLANS[1]])
+    ctx.index.upsert_many([*two_weeks(), *rival_week()])
+    at = (WEEK + timedelta(days=2, hours=9)).astimezone(UTC)
+    Alert.__table__.create(ctx.engine, checkfirst=True)
+    with ctx.sessions.begin() as session:
+        for title, plans in (("对手牌吃出异物", ["rival"]), ("示例配送超时", [PLAN])):
+            session.add(
+                Alert(rule="urgent-mention", rule_type="urgent_mention", key=title,
+                      severity="critical", status="open", title=title, summary="", opened_at=at,
+                      updated_at=at, last_fired_at=at, count=3, plans=plans)
+            )  # fmt: skip
+    store_event(ctx, "e-rival", "对手牌质量差", "rival", at=at)
+
+    data = build_data(ctx, WINDOW)  # no --plan: both own plans, not the competitor
+
+    assert data.plan is None and data.scope == "全部本品监测方案：示例、其他"
+    assert data.headline.mentions == 41  # 40 of 示例 + 1 of 其他; not the competitor's 60
+    assert [r.title for r in data.alerts.rows] == ["示例配送超时"]
+    assert data.events == []  # the competitor's event is compared, not the brand's
+    assert data.rivals is not None
+    assert [(r.name, r.own) for r in data.rivals.rows] == [
+        ("示例", True), ("其他", True), ("对手牌", False)
+    ]  # fmt: skip
+    assert "全部本品监测方案：示例、其他" in render_html(data, {}, TZ, 0.9)
+    theirs = build_data(ctx, WINDOW, "rival")  # asked for by name: its event and its alert
+    assert [e.title for e in theirs.events] == ["对手牌质量差"]
+    assert [r.title for r in theirs.alerts.rows] == ["对手牌吃出异物"]
+
+
+def test_the_own_row_is_read_from_the_headline_not_counted_again(
+    make_ctx: ContextFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reports import rivals
+    from reports.data import headline
+
+    ctx = make_ctx(plans=PLANS)
+    ctx.index.upsert_many([*two_weeks(), *rival_week()])
+    head = headline(ctx.index, WINDOW, [PLAN])
+    recounted = rivals.load(ctx.index, WINDOW, ctx.config)
+    asked: list[list[str]] = []
+    count = ctx.index.count
+    monkeypatch.setattr(ctx.index, "count", lambda q: asked.append(list(q.plans)) or count(q))
+
+    reused = rivals.load(ctx.index, WINDOW, ctx.config, ([PLAN], head))
+
+    assert reused == recounted and reused is not None
+    assert [PLAN] not in asked and ["rival"] in asked  # the own row: no count of its own
+    assert reused.rows[0].mentions == head.mentions == 40
+
+
+def test_scoping_rules_to_the_own_plans_leaves_the_rules_passed_in_as_they_were(
+    tmp_path: Path,
+) -> None:
+    from alerting.plan_scope import own_scoped
+
+    passed = [load_rule_file(DEFAULTS_DIR / "urgent-mention.yaml")]
+    scoped = own_scoped(passed, [PLAN])
+    assert scoped[0].spec.filter.plans == [PLAN] and type(scoped[0]) is type(passed[0])
+    assert passed[0].spec.filter.plans == [] and scoped[0] is not passed[0]
