@@ -4,12 +4,11 @@ it as it was; the commands that fill a store still create one."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from tests.support.cli_run import run
 
 READERS = [
     ["alerts", "list"],
@@ -23,14 +22,6 @@ READERS = [
     ["label", "list"],
     ["user", "list"],
 ]
-
-
-def run(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setattr(sys, "argv", ["yuqing", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out = capsys.readouterr()
-    return exited.value.code, out.out + out.err
 
 
 @pytest.mark.parametrize("args", READERS, ids=" ".join)

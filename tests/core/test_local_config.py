@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from tests.support.cli_run import run
 
 PLAN = """brand: 驰远汽车
 plans:
@@ -17,14 +16,6 @@ plans:
     name: 驰远汽车
     expression: 驰远|星河S7
 """
-
-
-def run(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setattr(sys, "argv", ["yuqing", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out = capsys.readouterr()
-    return exited.value.code, out.out + out.err
 
 
 @pytest.fixture
