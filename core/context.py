@@ -11,12 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.brand_words import BrandWords
 from core.config import CoreConfig, load_config
 from core.errors import ConfigError, StoreMissing
 from core.index import MentionIndex, open_index
 from core.index.factory import SQLITE_INDEX_FILE
-from core.pipeline.classifier import BrandAware, Classifier, get_classifier
+from core.pipeline.classifier import Classifier, get_classifier
 from core.pipeline.plans import PlanMatcher
 from core.store_read import EMBEDDED_STORE
 from core.timeutil import Clock, system_clock
@@ -124,14 +123,11 @@ class Context:
         """The configured classifier, with this data dir's adapted model when there is one;
         posts of the brand's own accounts are never flagged as complaints, and keywords never
         hold the brand's names."""
-        from core.own_accounts import OwnAccounts
-        from core.pipeline.own_posts import OwnPostsAreNotComplaints
+        from core.pipeline.own_posts import for_brand_of
 
-        classifier = get_classifier(self.config.classifier.model, self.data_dir)
-        if isinstance(classifier, BrandAware):
-            classifier = classifier.for_brand(BrandWords.from_config(self.config))
-        own = OwnAccounts.of(self.config)
-        return OwnPostsAreNotComplaints(classifier, own) if own else classifier
+        return for_brand_of(
+            get_classifier(self.config.classifier.model, self.data_dir), self.config
+        )
 
     @cached_property
     def matcher(self) -> PlanMatcher:

@@ -13,13 +13,13 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
-from core.brand_words import BrandWords
 from core.cli_options import ConfigOption
 from core.config import load_config
 from core.enums import Channel
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow
-from core.pipeline.classifier import BrandAware, Classifier, get_classifier
+from core.pipeline.classifier import Classifier, get_classifier
+from core.pipeline.own_posts import for_brand_of
 from core.timeutil import local_minute, zone_zh
 
 BATCH = 1000
@@ -52,9 +52,9 @@ def classify(
     if data_dir is not None and settings is not None:
         tz = settings.tz  # the training time in the configured zone
         console.print(_adaptation_note(classifier, data_dir, tz), highlight=False, soft_wrap=True)
-    if config is not None and settings is not None and isinstance(classifier, BrandAware):
-        # As at ingest: keywords never hold the configured brand's names or their fragments.
-        classifier = classifier.for_brand(BrandWords.from_config(settings))
+    if config is not None and settings is not None:
+        # As at ingest: no brand names in keywords, own accounts' posts no complaints.
+        classifier = for_brand_of(classifier, settings)
     rows = list(_rows(input_file))
     written, skipped = 0, []
     output_file.parent.mkdir(parents=True, exist_ok=True)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.brand_words import BrandWords
+from core.config import CoreConfig
 from core.models import Complaint, Mention
 from core.own_accounts import OwnAccounts
-from core.pipeline.classifier import Classifier
+from core.pipeline.classifier import BrandAware, Classifier
 
 
 class OwnPostsAreNotComplaints:
@@ -34,3 +36,13 @@ class OwnPostsAreNotComplaints:
         if complaint is None or not complaint.flag or not self.own.is_own(mention):
             return mention
         return mention.model_copy(update={"complaint": Complaint(flag=False, probability=0.0)})
+
+
+def for_brand_of(classifier: Classifier, config: CoreConfig) -> Classifier:
+    """The classifier as a deployment of this config runs it (ingest, replay, `yuqing classify`
+    with a config): keywords never hold the brand's names, own accounts' posts are never
+    flagged as complaints."""
+    if isinstance(classifier, BrandAware):
+        classifier = classifier.for_brand(BrandWords.from_config(config))
+    own = OwnAccounts.of(config)
+    return OwnPostsAreNotComplaints(classifier, own) if own else classifier

@@ -82,3 +82,25 @@ def test_classify_leaves_the_configured_brand_out_of_keywords(
     )
     found = keywords()
     assert "年费" in found and not {"招财", "银行信用"} & set(found), found
+
+
+def test_classify_never_flags_the_brands_own_account(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As at ingest: the official reply names the defect and the dispute, but the brand does not
+    complain about itself."""
+    reply = {
+        "text": "关于刹车异响一事，经核实车辆检测正常，4S店已联系车主处理，驰远汽车",
+        "channel": "weibo",
+        "author": {"id": "1", "name": "驰远汽车官方"},
+    }
+    (here / "in.jsonl").write_text(json.dumps(reply, ensure_ascii=False) + "\n", "utf-8")
+
+    def flagged() -> bool:
+        code, out = run(["classify", "--in", "in.jsonl", "--out", "out.jsonl"], monkeypatch, capsys)
+        assert code in (0, None), out
+        return bool(json.loads((here / "out.jsonl").read_text("utf-8"))["complaint"]["flag"])
+
+    assert flagged(), "read on its own, the reply is a complaint"
+    (here / "yuqing.yaml").write_text(PLAN + "own_accounts:\n  weibo: [驰远汽车官方]\n", "utf-8")
+    assert not flagged()
