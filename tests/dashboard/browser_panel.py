@@ -6,14 +6,26 @@ from typing import Any
 
 from tests.dashboard.conftest import button, click, type_into, wait_for, wait_text
 
+PANEL = "//details[.//summary[.//p[contains(., '人工校正')]]]"
+
+
+def open_panel(driver: Any) -> Any | None:
+    """The 人工校正 expander as the page has it now, opened if it is closed (a first click that
+    landed during a re-render, or a re-render that drew it anew); None while it is not drawn.
+    Read again on every poll: an element a re-render replaced stays stale for good."""
+    found = driver.find_elements("xpath", PANEL)
+    if not found:
+        return None
+    panel = found[0]
+    if panel.get_attribute("open") is None:
+        click(driver, panel.find_element("tag name", "summary"))
+    return panel
+
 
 def correction_panel(driver: Any) -> Any:
     """Open the 人工校正 expander; the element to look for its fields in (the sidebar's filters
     have fields of the same names)."""
-    path = "//details[.//summary[.//p[contains(., '人工校正')]]]"
-    panel = wait_for(lambda: driver.find_elements("xpath", path), 30, "人工校正")[0]
-    click(driver, panel.find_element("tag name", "summary"))
-    return panel
+    return wait_for(lambda: open_panel(driver), 30, "人工校正")
 
 
 def shown_options(driver: Any) -> list[Any]:

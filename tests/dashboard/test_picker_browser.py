@@ -14,7 +14,12 @@ import pytest
 
 from core.context import Context
 from sentiment.corrections import service as corrections
-from tests.dashboard.browser_panel import chosen, correction_panel, save_correction_as
+from tests.dashboard.browser_panel import (
+    chosen,
+    correction_panel,
+    open_panel,
+    save_correction_as,
+)
 from tests.dashboard.conftest import (
     page_text,
     select_option,
@@ -58,11 +63,16 @@ def _search(driver: Any, text: str, shows: str) -> None:
     wait_text(driver, this_search, f"the search for {text}")
 
 
-def _shown(panel: Any, who: str) -> tuple[str, str]:
+def _shown(driver: Any, who: str) -> tuple[str, str]:
     """The pick's line and the caption naming the mention a save changes, once the caption
-    names `who` (the caption is drawn after the cards: read too early, it is the last run's)."""
+    names `who` (the caption is drawn after the cards: read too early, it is the last run's).
+    The panel is found again on every poll (a re-render replaces it; one CI run waited 30 s on
+    the element it had replaced)."""
 
     def read() -> tuple[str, str] | None:
+        panel = open_panel(driver)
+        if panel is None:
+            return None
         lines = [x for x in panel.text.splitlines() if x.startswith("保存将改动这条提及")]
         return (chosen(panel, "要校正的提及"), lines[0]) if lines and who in lines[0] else None
 
@@ -76,22 +86,22 @@ def test_the_pick_shows_the_mention_a_save_changes(tmp_path: Path, browser: Any)
     try:
         browser.get(url + "/search")
         wait_text(browser, lambda t: "共找到 2 条" in t, "the search page")
-        panel = correction_panel(browser)
-        line, caption = _shown(panel, "车主a139")
+        correction_panel(browser)
+        line, caption = _shown(browser, "车主a139")
         assert "车主a139" in line
         _search(browser, "变砖", BRICKED)
-        line, caption = _shown(panel, "车主a88")
+        line, caption = _shown(browser, "车主a88")
         assert "车主a88" in line and BRICKED[:20] in line, line  # it showed 车主a139's line
         assert BRICKED in caption
         _search(browser, "套路", ADVERT)
-        line, caption = _shown(panel, "车主a139")
+        line, caption = _shown(browser, "车主a139")
         assert "车主a139" in line
         _search(browser, "变砖", BRICKED)
-        line, _ = _shown(panel, "车主a88")
+        line, _ = _shown(browser, "车主a88")
         assert "车主a88" in line
-        select_option(browser, "情感", "负面", scope=panel)
+        select_option(browser, "情感", "负面", scope=correction_panel(browser))
         save_correction_as(browser, "李娜")
-        assert "车主a88" in chosen(panel, "要校正的提及")
+        assert "车主a88" in chosen(correction_panel(browser), "要校正的提及")
         assert "Traceback" not in page_text(browser)
     finally:
         dashboard.terminate()
