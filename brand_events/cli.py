@@ -18,7 +18,7 @@ from brand_events.enums import (
     JoinReason,
 )
 from brand_events.listing import read_data_now, read_events
-from brand_events.plan_scope import marked
+from brand_events.plan_scope import marked, rival_events
 from brand_events.status import summary
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
@@ -115,8 +115,6 @@ def _rival_events(ctx: Context, event_ids: list[str]) -> set[str]:
     """The competitors' events among these; none (and no store opened) without a competitor."""
     if not ctx.config.own_plan_ids() or not event_ids:
         return set()
-    from brand_events.plan_scope import rival_events
-
     with ctx.sessions() as session:
         return rival_events(session, ctx.index, ctx.config, event_ids)
 

@@ -39,7 +39,7 @@ def rival_events(
     from brand_events.models import EventMember
 
     own = config.own_plan_ids()
-    rivals = [p.id for p in config.plans if p.competitor]
+    rivals = config.rival_plan_ids()
     wanted = list(dict.fromkeys(event_ids))
     if not own or not wanted:
         return set()
@@ -57,5 +57,6 @@ def rival_events(
 
 
 def marked(title: str, rival: bool) -> str:
-    """The title as a list shows it: 香满楼汤太咸（竞品） for a competitor's event."""
+    """A title or name as a list shows it: 香满楼汤太咸（竞品） for a competitor's event, plan or
+    大V."""
     return f"{title}{RIVAL_MARK}" if rival else title

@@ -216,9 +216,13 @@ class CoreConfig(BaseModel):
     def own_plan_ids(self) -> list[str]:
         """The ids of the brand's own plans when competitor plans are configured beside them
         (what alerts and reports cover unless they name a plan), else [] (everything)."""
-        if not any(p.competitor for p in self.plans):
+        if not self.rival_plan_ids():
             return []
         return [p.id for p in self.plans if not p.competitor]
+
+    def rival_plan_ids(self) -> list[str]:
+        """The ids of the competitor plans (role 竞品); [] when none is configured."""
+        return [p.id for p in self.plans if p.competitor]
 
     def plans_zh(self) -> str:
         """The configured plans as a person reads them: chiyuan（驰远汽车）、…"""

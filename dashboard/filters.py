@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 import streamlit as st
 
+from brand_events.plan_scope import marked
 from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
@@ -43,9 +44,7 @@ def filter_sidebar(key: str = "feed", keyword: bool = True) -> tuple[SearchQuery
         st.header("筛选", anchor=False)
         label, start, end = range_choice(key)
         text = st.text_input("关键词（空格=并且，-排除）", key=f"{key}-text") if keyword else ""
-        plan_names = {
-            p.id: f"{p.name}（竞品）" if p.competitor else p.name for p in ctx.config.plans
-        }
+        plan_names = {p.id: marked(p.name, p.competitor) for p in ctx.config.plans}
         plans = multiselect(
             "监测方案",
             list(plan_names),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from brand_events.plan_scope import RIVAL_MARK
+from brand_events.plan_scope import marked
 from core.authors import author_kind, engagement
 from core.enums import CHANNEL_LABELS_ZH, Channel, SentimentLabel
 from core.models import Mention
@@ -78,7 +78,7 @@ def table(rows: list[Amplifier]) -> list[dict[str, object]]:
     """Rows for st.dataframe, in Chinese."""
     return [
         {
-            "作者": f"{a.name}{RIVAL_MARK}" if a.rival else a.name,
+            "作者": marked(a.name, a.rival),
             "类型": a.kind,
             "渠道": CHANNEL_LABELS_ZH[a.channel],
             "粉丝": followers_zh(a.followers),  # 210 万, as the cards and 事件详情 write it

@@ -70,7 +70,7 @@ def load(
     """The comparison, or None when no competitor plan is configured. `counted`: the plans
     the report's headline counted and that headline — a plan's row it already holds is read
     from it, not counted again. 紧急 as `judge` counts them (alerting's routine discount)."""
-    if not any(p.competitor for p in config.plans):
+    if not config.rival_plan_ids():
         return None
     judge = judge or UrgencyJudge()
     ordered = sorted(config.plans, key=lambda p: p.competitor)

@@ -128,7 +128,7 @@ with mix_col:
     if said := communication_line(window):
         st.caption(said)
 
-if any(p.competitor for p in ctx.config.plans):
+if ctx.config.rival_plan_ids():
     st.subheader("竞品对比", anchor=False)
     compared = rival_table(window)
     share_col, table_col = st.columns([3, 2])
@@ -149,8 +149,7 @@ def reach_table(q: SearchQuery) -> list[dict[str, object]]:
     """The KOL/媒体 rows of the 1,000 most urgent mentions, cached for a minute."""
     context = get_context()
     sample = context.index.search(replace(q, sort=SortOrder.URGENCY, limit=1000)).mentions
-    rivals = [p.id for p in context.config.plans if p.competitor]
-    return table(amplifiers(sample, own_accounts(), rival_plans=rivals))
+    return table(amplifiers(sample, own_accounts(), rival_plans=context.config.rival_plan_ids()))
 
 
 reach = reach_table(window)
@@ -160,7 +159,7 @@ else:
     st.info("所选范围内没有可排名的作者。")
 rival_note = (
     "默认只统计本品的监测方案；在监测方案里加选竞品后，只谈竞品的作者标注（竞品）。"
-    if any(p.competitor for p in ctx.config.plans)
+    if ctx.config.rival_plan_ids()
     else ""
 )
 st.caption(
