@@ -46,8 +46,17 @@ def case_of(session: Session, alert: Alert) -> Case | None:
 
 
 def waiting_alerts(session: Session) -> list[tuple[Alert, int]]:
-    """One alert per incident not yet handled by an open case, with how many more it groups."""
-    waiting: list[tuple[Alert, int]] = []
+    """One alert per incident not yet handled by an open case, with how many more it groups.
+
+    The alert shown is the group's most severe (the lead among equals): a 紧急 high-risk post
+    that joined a 严重 group must not be hidden behind the alert that opened it.
+    """
+    return [(headline(group), len(group) - 1) for group in waiting_groups(session)]
+
+
+def waiting_groups(session: Session) -> list[list[Alert]]:
+    """The open alerts of each incident (a lone alert alone) that no open case handles yet."""
+    waiting: list[list[Alert]] = []
     seen: set[int] = set()
     pending = alerts.get_all(session, status=[AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED])
     for alert in pending:
@@ -64,8 +73,13 @@ def waiting_alerts(session: Session) -> list[tuple[Alert, int]]:
         )
         if not handled:
             lead = next((a for a in group if incidents.is_lead(session, a)), alert)
-            waiting.append((lead, len(group) - 1))
+            waiting.append([lead, *(a for a in group if a is not lead)])
     return waiting
+
+
+def headline(group: list[Alert]) -> Alert:
+    """The group's most severe alert; the first (its lead) among equals."""
+    return max(group, key=lambda a: Severity(a.severity).rank)
 
 
 @dataclass
@@ -143,23 +157,26 @@ def start_label(alert: Alert) -> str:
     return "首帖" if alert.window_start is not None else "预警"
 
 
-def _alert_item(alert: Alert, more: int) -> AttentionItem:
+def _alert_item(group: list[Alert]) -> AttentionItem:
+    alert, more = headline(group), len(group) - 1
     severity = Severity(alert.severity)
     title = alert.title + (f"（同一预警组另有 {more} 条预警）" if more else "")
     status = "待处理" if alert.status == AlertStatus.OPEN else f"已确认（{alert.acknowledged_by}）"
+    # The crisis began with the group's earliest first post, whichever alert names it.
+    earliest = min(group, key=lambda a: (a.window_start is None, first_post(a)))
     return AttentionItem(
         kind="预警",
         rank=severity.rank,
         level=severity.label_zh,
         title=title,
-        opened_at=alert.opened_at,
+        opened_at=min(a.opened_at for a in group),
         owner=status,
         next_step="立案并启动预案",
         next_due=None,
         sla=None,
         alert_id=alert.id,
-        started_at=first_post(alert),
-        start_label=start_label(alert),
+        started_at=first_post(earliest),
+        start_label=start_label(earliest),
     )
 
 
@@ -168,7 +185,7 @@ def attention(session: Session, *, policy: SlaPolicy, now: datetime) -> list[Att
     open_statuses: list[CaseStatus] = [s for s in CaseStatus if s.is_open]
     grouped = read_board(session, policy=policy, now=now, statuses=open_statuses)
     items = [_case_item(session, card) for cards in grouped.values() for card in cards]
-    items += [_alert_item(alert, more) for alert, more in waiting_alerts(session)]
+    items += [_alert_item(group) for group in waiting_groups(session)]
     items.sort(key=lambda i: (-i.rank, i.opened_at))
     return items
 

@@ -95,3 +95,36 @@ def test_countdown_words() -> None:
     assert countdown(NOW - timedelta(minutes=35), NOW) == "已逾期 35 分钟"
     assert countdown(NOW + timedelta(days=2, hours=3), NOW) == "还剩 2 天 3 小时"
     assert countdown(None, NOW) == "—"
+
+
+def test_a_group_is_shown_by_its_most_severe_alert_from_its_first_post(
+    session: Session, alert_table: None, policy: SlaPolicy
+) -> None:
+    """The brand's statement opened the group (严重); the 大V's post that joined it is 紧急 and
+    began the crisis two hours earlier: the banner says 紧急, names it, and dates it from then."""
+    from alerting.models import Incident
+
+    statement = store_alert(session, "官方账号发文引发大量互动", severity="high")
+    statement.window_start = NOW - timedelta(minutes=40)
+    kol = store_alert(session, "高危舆情：食品安全/人身安全", severity="critical")
+    kol.window_start = NOW - timedelta(hours=3)
+    incident = Incident(
+        title=statement.title,
+        severity="critical",
+        status="open",
+        lead_alert_id=statement.id,
+        alert_count=2,
+        opened_at=NOW,
+        updated_at=NOW,
+        last_fired_at=NOW,
+    )
+    session.add(incident)
+    session.flush()
+    statement.incident_id = kol.incident_id = incident.id
+    session.commit()
+
+    assert [(a.id, more) for a, more in waiting_alerts(session)] == [(kol.id, 1)]
+    [item] = attention(session, policy=policy, now=NOW)
+    assert (item.alert_id, item.level, item.is_crisis) == (kol.id, "紧急", True)
+    assert item.title == "高危舆情：食品安全/人身安全（同一预警组另有 1 条预警）"
+    assert item.start == kol.window_start and item.start_label == "首帖"
