@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from brand_events.detail import EventDetail
     from core.context import Context
     from core.index.protocol import MentionIndex
+    from core.models import Mention
 
 MAX_EVENTS = 8
 MAJOR_EVENTS = 3
@@ -74,7 +75,9 @@ def load_events(ctx: Context, window: ReportWindow, plans: Sequence[str] = ()) -
             if plans and not _holds_plans(session, ctx.index, event.id, plans, window):
                 continue
             full = details.build(session, ctx.index, event, own)
-            mentions = [m for m in full.mentions if not plans or set(plans) & set(m.plans)]
+            # A repost or reply that names no brand (「转发微博」) belongs to the event's brand:
+            # only another plan's posts are left out (a crisis of 254 posts read 67 before).
+            mentions = [m for m in full.mentions if not plans or _for_plans(m.plans, plans)]
             inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
             size = len(mentions) if plans else event.mention_count
@@ -90,7 +93,7 @@ def load_events(ctx: Context, window: ReportWindow, plans: Sequence[str] = ()) -
                     mentions=size,
                     in_period=len(inside),
                     negative=negative / len(inside) if inside else 0.0,
-                    storyline=storyline(full) if major else [],
+                    storyline=storyline(full, mentions) if major else [],
                 )
             )
     return rows
@@ -116,10 +119,17 @@ def _holds_plans(
     return False
 
 
-def storyline(full: EventDetail) -> list[StoryPoint]:
-    """The 事件脉络 of an event: first post, take-off, peak, spreaders, brand posts, alerts."""
+def _for_plans(tagged: Sequence[str], plans: Sequence[str]) -> bool:
+    """Whether an event member counts for the plans: it carries one, or none at all."""
+    return not tagged or bool(set(plans) & set(tagged))
+
+
+def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> list[StoryPoint]:
+    """The 事件脉络 of an event: first post, take-off, peak, spreaders, brand posts, alerts;
+    its last point counts `counted` (the mentions the row counts), else all members."""
     points: list[StoryPoint] = []
     event, mentions = full.event, full.mentions
+    counted = mentions if counted is None else counted
     first = next((m for m in mentions if m.id == event.first_mention_id), None)
     if first is not None:
         author = first.author.name or "匿名"
@@ -152,8 +162,9 @@ def storyline(full: EventDetail) -> list[StoryPoint]:
         if opened is not None:
             opened = opened.replace(tzinfo=opened.tzinfo or UTC)
             points.append(StoryPoint(opened, f"触发预警：{alert['title']}"))
-    if mentions:
-        points.append(StoryPoint(mentions[-1].published_at, f"最后一条，累计 {len(mentions)} 条"))
+    if counted:
+        last = counted[-1].published_at
+        points.append(StoryPoint(last, f"最后一条，累计 {len(counted)} 条"))
     return sorted(points, key=lambda p: p.at)
 
 

@@ -210,3 +210,34 @@ def test_scoping_rules_to_the_own_plans_leaves_the_rules_passed_in_as_they_were(
     scoped = own_scoped(passed, [PLAN])
     assert scoped[0].spec.filter.plans == [PLAN] and type(scoped[0]) is type(passed[0])
     assert passed[0].spec.filter.plans == [] and scoped[0] is not passed[0]
+
+
+def test_an_events_reposts_that_name_no_brand_count_for_it_beside_a_competitor(
+    make_ctx: ContextFactory,
+) -> None:
+    """A crisis of 10 posts naming the brand and 25 bare 转发微博 reposts (no plan) is an event
+    of 35 in the brand's 周报, its storyline ending 累计 35 条; a competitor's post in it is not
+    counted (before: 10 — only posts carrying the plan counted once a competitor existed)."""
+    from reports.event_section import load_events
+    from tests.events.stored import add_event
+
+    ctx = make_ctx(plans=PLANS)
+    at = WEEK + timedelta(days=2, hours=9)
+    spec = Spec(1, SentimentLabel.NEGATIVE, Category.FOOD_SAFETY_HEALTH, Severity.HIGH,
+                Channel.WEIBO, ("中毒",), "示例吃出问题")  # fmt: skip
+    own = [mention(spec, i, at + timedelta(minutes=i), tag="own") for i in range(10)]
+    bare = [
+        mention(spec, i, at + timedelta(minutes=10 + i), tag="bare").model_copy(
+            update={"plans": [], "text": "转发微博"}
+        )
+        for i in range(25)
+    ]
+    theirs = mention(spec, 0, at + timedelta(minutes=50), plan="rival", tag="rival")
+    ctx.index.upsert_many([*own, *bare, theirs])
+    members = [m.id for m in [*own, *bare, theirs]]
+    add_event(ctx, "e-crisis", "示例吃出问题", members, at.astimezone(UTC))
+
+    [row] = load_events(ctx, WINDOW, [PLAN])
+
+    assert row.mentions == 35 and row.in_period == 35
+    assert row.storyline[-1].text == "最后一条，累计 35 条"
