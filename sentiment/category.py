@@ -21,6 +21,7 @@ from sentiment.lexicons import (
     FINANCE_CONTEXT,
     LUGGAGE,
     PART_FAILURES,
+    PART_FITTINGS,
     REPAIR_REFUSALS,
     SAFETY_PARTS,
     TRANSIT_DAMAGE,
@@ -211,17 +212,24 @@ def _travel_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     return found, (Category.PRODUCT_QUALITY,)
 
 
+def _control_parts(found: set[str]) -> set[str]:
+    """The control parts named for themselves: 方向盘 of 方向盘按键 (a fitting) does not count."""
+    fittings = found & PART_FITTINGS
+    return {p for p in found & SAFETY_PARTS if not any(f.startswith(p) for f in fittings)}
+
+
 def is_part_failure(found: set[str]) -> bool:
     """A part that keeps a vehicle under control and a failure are both named (刹车…失灵)."""
-    return not found.isdisjoint(SAFETY_PARTS) and not found.isdisjoint(PART_FAILURES)
+    return bool(_control_parts(found)) and not found.isdisjoint(PART_FAILURES)
 
 
 def part_failure_evidence(text: str, found: set[str] | None = None) -> str | None:
     """'刹车…失灵' when the text names a control part and a failure, else None."""
-    words = found if found is not None else {w for w in SAFETY_PARTS | PART_FAILURES if w in text}
+    scanned = SAFETY_PARTS | PART_FAILURES | PART_FITTINGS
+    words = found if found is not None else {w for w in scanned if w in text}
     if not is_part_failure(words):
         return None
-    return f"{min(SAFETY_PARTS & words)}…{min(PART_FAILURES & words)}"
+    return f"{min(_control_parts(words))}…{min(PART_FAILURES & words)}"
 
 
 def _strong_cue(found: set[str], category: Category) -> bool:

@@ -19,6 +19,7 @@ from sentiment.lexicons import (
     FINANCE_CONTEXT,
     LUGGAGE,
     PART_FAILURES,
+    PART_FITTINGS,
     REPAIR_REFUSALS,
     SAFETY_PARTS,
     TRANSIT_DAMAGE,
@@ -321,6 +322,7 @@ MATCHER = CueMatcher(
             REPAIR_REFUSALS,  # sentiment/category.py
             SAFETY_PARTS,
             PART_FAILURES,
+            PART_FITTINGS,
             ALL_URGENCY_WORDS,
             RESOLVED_WORDS,
             RECOVERY_PRAISE,

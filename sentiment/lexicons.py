@@ -110,6 +110,14 @@ SAFETY_PARTS: frozenset[str] = frozenset(words("刹车 制动 转向 方向盘 �
 PART_FAILURES: frozenset[str] = frozenset(
     words("失灵 失效 锁死 踩不动 踩不下去 变硬 没弹 未弹 卡死 突然加速")
 )
+# What is named after a control part but does not steer or stop the car: 方向盘按键失灵 (the
+# buttons on the wheel), 刹车灯不亮, 转向灯失灵 are defects, not 人身安全.
+PART_FITTINGS: frozenset[str] = frozenset(
+    words(
+        """方向盘按键 方向盘按钮 方向盘上的按键 方向盘加热 方向盘皮 方向盘套 方向盘多功能
+        刹车灯 制动灯 转向灯"""
+    )
+)
 
 # A repair, a warranty or a part refused (不给保, 没有配件, 不认账): the complaint is the refusal,
 # 售后, even where the text names the defect that needed the repair (漏油在质保期内，4S店不给保).

@@ -44,10 +44,19 @@ def test_refusals_defects_prices_and_deliveries_keep_their_category(
     assert result.category == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "试驾了半小时，方向盘有点虚，刹车脚感偏硬，其他还行",
+        # The buttons on the wheel or a lamp failing steer and stop nothing.
+        "星河S7方向盘按键失灵，音量调不了，4S店让等通知",
+        "转向灯失灵了，修了两次还是不行",
+        "刹车灯失效，被交警拦下来罚款",
+    ],
+)
 def test_a_part_named_without_failing_is_no_safety_case(
-    classifier: LinearClassifier, make_mention: MakeMention
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
 ) -> None:
-    text = "试驾了半小时，方向盘有点虚，刹车脚感偏硬，其他还行"
     (result,) = classifier.classify([make_mention(text)])
     assert result.category != Category.FOOD_SAFETY_HEALTH
     codes = {reason.code for reason in result.urgency.reasons} if result.urgency else set()
