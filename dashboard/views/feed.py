@@ -7,9 +7,8 @@ from dataclasses import replace
 import streamlit as st
 
 from core.enums import SentimentLabel, Severity
-from core.models import Mention
-from core.pipeline.dedup import group_sizes
 from dashboard.charts import show, trend_svg
+from dashboard.copies import copies_of, one_per_group
 from dashboard.corrections import correction_form
 from dashboard.data import get_context, search, sentiment_series
 from dashboard.filters import filter_sidebar, list_scope
@@ -21,19 +20,6 @@ from dashboard.widgets import mention_cards
 
 SHOWN_KEY = "feed-shown"  # the cards the live part showed last, for the correction panel
 GROUP_LOOKAHEAD = 3  # fetch this many times the cards shown, so copies collapse into groups
-
-
-def one_per_group(mentions: list[Mention]) -> list[Mention]:
-    """The newest mention of each similarity group (mentions without a group stay)."""
-    seen: set[str] = set()
-    kept = []
-    for mention in mentions:
-        if mention.group_id:
-            if mention.group_id in seen:
-                continue
-            seen.add(mention.group_id)
-        kept.append(mention)
-    return kept
 
 
 ctx = get_context()
@@ -70,16 +56,13 @@ def live() -> None:
     page = min(int(st.session_state.get("feed-page", 1)), last_page)
     result = search(replace(query, limit=page * feed_size * GROUP_LOOKAHEAD))
     shown = one_per_group(result.mentions)[(page - 1) * feed_size : page * feed_size]
-    with ctx.sessions() as session:
-        sizes = group_sizes(session, [m.group_id for m in shown if m.group_id])
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(
         f"共 {total:,} 条 · 第 {page} 页，{len(shown)} 组（相同内容合并为一张卡片）"
         f" · 每 {every:.0f} 秒自动刷新"
     )
     unread_line("feed", query, seen)
-    copies = {m.id: sizes.get(m.group_id, 1) - 1 for m in shown if m.group_id}
-    mention_cards(shown, copies, new_since=seen)
+    mention_cards(shown, copies_of(shown), new_since=seen)
     st.session_state[SHOWN_KEY] = shown
 
 

@@ -15,6 +15,7 @@ from core.index.protocol import SearchQuery, SortOrder
 from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from dashboard.charts import show
+from dashboard.copies import copies_of, one_per_group
 from dashboard.data import get_context, now, rounded, search, sentiment_series, urgency_judge
 from dashboard.event_data import event_marks
 from dashboard.event_links import alert_mentions, event_link
@@ -135,9 +136,9 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             links(item, f"item-{index}")
 
 
-def pinned(moment: datetime, seen: datetime) -> list[str]:
+def pinned(moment: datetime, seen: datetime) -> set[str]:
     """Critical/high posts of the last day and spiking own posts, pinned above the feed (those
-    collected since `seen` say 新)."""
+    collected since `seen` say 新), one card per similarity group: their ids and group ids."""
     day = replace(OWN, since=rounded(moment) - timedelta(days=1))
     # As alerting judges them: a routine 黑猫 complaint is not pinned for its 投诉/律师 words.
     judge = urgency_judge()
@@ -147,7 +148,7 @@ def pinned(moment: datetime, seen: datetime) -> list[str]:
             replace(day, min_urgency=Severity.HIGH, sort=SortOrder.URGENCY, limit=PIN_SCAN)
         ).mentions
         if judge.level(m).rank >= Severity.HIGH.rank
-    ][:5]
+    ]
     with ctx.sessions() as session:
         own = [
             a
@@ -158,11 +159,14 @@ def pinned(moment: datetime, seen: datetime) -> list[str]:
         ]
     own_ids = [i for a in own for i in a.sample_mention_ids]
     own_posts = [m for i in own_ids if (m := ctx.index.get(i)) is not None]
-    unique = list({m.id: m for m in [*own_posts, *found]}.values())
+    # A 黑猫 template filed by twenty people is one card (另有 19 条), not five of the five pinned.
+    unique = one_per_group(
+        list({m.id: m for m in [*own_posts, *one_per_group(found)[:5]]}.values())
+    )
     if unique:
         st.subheader("置顶 · 需要优先处理的内容", anchor=False)
-        mention_cards(unique, new_since=seen)
-    return [m.id for m in unique]
+        mention_cards(unique, copies_of(unique), new_since=seen)
+    return {m.id for m in unique} | {m.group_id for m in unique if m.group_id}
 
 
 def trend(moment: datetime) -> None:
@@ -188,8 +192,9 @@ def trend(moment: datetime) -> None:
     show(trend_with_alerts(rows, window.interval, marks, starts))
 
 
-def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
-    """The newest mentions, a page at a time (pinned ones are not repeated)."""
+def feed(moment: datetime, skip: set[str], seen: datetime) -> None:
+    """The newest mentions, a page at a time, copies of one text as one card (pinned ones and
+    their copies are not repeated)."""
     st.subheader("最新提及", anchor=False)
     page = int(st.session_state.get("overview-page", 1))
     query = replace(OWN, since=rounded(moment) - timedelta(days=1), limit=PAGE_SIZE)
@@ -197,7 +202,9 @@ def feed(moment: datetime, skip: list[str], seen: datetime) -> None:
     every = ctx.config.dashboard.refresh.total_seconds()
     st.caption(f"最近 24 小时共 {result.total_zh} 条 · 第 {page} 页 · 每 {every:.0f} 秒自动刷新")
     unread_line("overview", query, seen)
-    mention_cards([m for m in result.mentions if m.id not in skip], new_since=seen)
+    fresh = [m for m in result.mentions if m.id not in skip and m.group_id not in skip]
+    shown = one_per_group(fresh)
+    mention_cards(shown, copies_of(shown), new_since=seen)
 
 
 @live_fragment(ctx.config.dashboard.refresh)

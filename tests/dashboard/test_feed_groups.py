@@ -78,3 +78,26 @@ def test_the_feed_pages_through_groups_without_repeating_or_skipping(
     assert first[0] == "24" and set(first).isdisjoint(second)
     assert sorted(map(int, first + second)) == list(range(25))
     assert any("第 2 页，5 组" in c.value for c in at.caption)
+
+
+def test_the_pinned_posts_show_a_template_filed_by_many_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """舆情态势 pins the most urgent posts: three people filing the same 黑猫 text are one pinned
+    card saying 另有 2 条, beside the other urgent post, and not repeated in 最新提及 below."""
+    from tests.dashboard.ingested_page import page_over
+
+    filed = "鲜味坊外卖吃出虫子，孩子食物中毒住院了，已经报警并打了12315，要求赔偿"
+    other = "鲜味坊门店员工不戴手套，孩子吃完上吐下泻送医院了，准备找记者曝光"
+    texts: list[str | dict[str, object]] = [
+        {"text": filed, "author": {"id": f"u{i}", "name": f"用户{i}"}} for i in range(3)
+    ]
+    texts += [{"text": other, "author": {"id": "u9", "name": "用户9"}}, "鲜味坊的酸菜鱼很好吃"]
+    with page_over(tmp_path, monkeypatch, "brand: 鲜味坊\n", texts, "overview") as at:
+        blocks = [m.value for m in at.markdown if "yq-mention" in m.value]
+
+    assert any(s.value == "置顶 · 需要优先处理的内容" for s in at.subheader)
+    pinned, newest = blocks  # the pinned cards, then 最新提及
+    assert pinned.count('class="yq-mention"') == 2
+    assert "另有 2 条相同内容（其他作者发布或转发，均已计入提及量）" in pinned
+    assert filed not in newest and other not in newest and "酸菜鱼" in newest
