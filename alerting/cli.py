@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from alerting import rule_names, service
 from alerting.config import ALERTING
@@ -91,7 +91,9 @@ def list_alerts(
         ours = alerts_of_plan(ctx.index, chosen.id if chosen else plan, alerts)
         alerts = [a for a in alerts if a.id in ours]
     titles = rule_names.rule_titles(ctx) if alerts else {}
-    table = Table("#", "级别", "状态", "标题", "数量", "基线", "开始", "规则")
+    # The title and the rule wrap in a narrow terminal instead of ending in …
+    title, rule = Column("标题", overflow="fold"), Column("规则", overflow="fold")
+    table = Table("#", "级别", "状态", title, "数量", "基线", "开始", rule)
     for alert in alerts:
         baseline = "—" if alert.baseline is None else f"{alert.baseline:.1f}"
         table.add_row(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from brand_events.enums import (
     EVENT_STATUS_ZH,
@@ -94,7 +94,8 @@ def list_events(
     if not rows:
         console.print("没有事件。")
         return
-    table = Table("事件", "标题", "状态", "首发时间", "条数", "作者数", "首发作者")
+    title = Column("标题", overflow="fold")  # wraps in a narrow terminal instead of ending in …
+    table = Table("事件", title, "状态", "首发时间", "条数", "作者数", "首发作者")
     for row in rows:
         first = row["first"]
         assert isinstance(first, dict)

@@ -55,10 +55,13 @@ class EventRow:
     storyline: list[StoryPoint] = field(default_factory=list)
 
 
-def load_events(ctx: Context, window: ReportWindow, plans: Sequence[str] = ()) -> list[EventRow]:
+def load_events(
+    ctx: Context, window: ReportWindow, plans: Sequence[str] = (), planless: bool = False
+) -> list[EventRow]:
     """The period's biggest events, the major ones with a storyline; with plans (the report's
     plan, or the brand's own plans beside competitors), only events holding those plans'
-    mentions of the period, counted by those mentions."""
+    mentions of the period, counted by those mentions — and, when `planless` (the plans are
+    the brand's own beside competitors), by its members of no plan too."""
     from brand_events import detail as details
     from brand_events import status as event_status
     from brand_events.enums import EVENT_STATUS_ZH
@@ -75,9 +78,11 @@ def load_events(ctx: Context, window: ReportWindow, plans: Sequence[str] = ()) -
             if plans and not _holds_plans(session, ctx.index, event.id, plans, window):
                 continue
             full = details.build(session, ctx.index, event, own)
-            # A repost or reply that names no brand (「转发微博」) belongs to the event's brand:
-            # only another plan's posts are left out (a crisis of 254 posts read 67 before).
-            mentions = [m for m in full.mentions if not plans or _for_plans(m.plans, plans)]
+            # Beside competitors, a repost or reply that names no brand (「转发微博」) belongs to
+            # the brand's event (an airline's crisis of 254 posts read 67 before).
+            mentions = [
+                m for m in full.mentions if not plans or _for_plans(m.plans, plans, planless)
+            ]
             inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
             size = len(mentions) if plans else event.mention_count
@@ -119,9 +124,9 @@ def _holds_plans(
     return False
 
 
-def _for_plans(tagged: Sequence[str], plans: Sequence[str]) -> bool:
-    """Whether an event member counts for the plans: it carries one, or none at all."""
-    return not tagged or bool(set(plans) & set(tagged))
+def _for_plans(tagged: Sequence[str], plans: Sequence[str], planless: bool) -> bool:
+    """Whether an event member counts for the plans: it carries one (or, if planless, none)."""
+    return (planless and not tagged) or bool(set(plans) & set(tagged))
 
 
 def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> list[StoryPoint]:

@@ -146,7 +146,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         alerts=alerts,
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end), cases),
         regions=queries.regions(index, window, plans),
-        events=load_events(ctx, window, plans),
+        events=load_events(ctx, window, plans, planless=plans == ctx.config.own_plan_ids()),
         recovery=queries.recovery_praise(index, window, plans),
         comparison=comparison.assess(window, since),
         notices=comparison.notices(window, since, ctx.clock()),

@@ -218,7 +218,6 @@ def test_an_events_reposts_that_name_no_brand_count_for_it_beside_a_competitor(
     """A crisis of 10 posts naming the brand and 25 bare 转发微博 reposts (no plan) is an event
     of 35 in the brand's 周报, its storyline ending 累计 35 条; a competitor's post in it is not
     counted (before: 10 — only posts carrying the plan counted once a competitor existed)."""
-    from reports.event_section import load_events
     from tests.events.stored import add_event
 
     ctx = make_ctx(plans=PLANS)
@@ -237,7 +236,7 @@ def test_an_events_reposts_that_name_no_brand_count_for_it_beside_a_competitor(
     members = [m.id for m in [*own, *bare, theirs]]
     add_event(ctx, "e-crisis", "示例吃出问题", members, at.astimezone(UTC))
 
-    [row] = load_events(ctx, WINDOW, [PLAN])
+    [row] = build_data(ctx, WINDOW).events  # no --plan: the brand's side
 
     assert row.mentions == 35 and row.in_period == 35
     assert row.storyline[-1].text == "最后一条，累计 35 条"
