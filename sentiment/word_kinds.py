@@ -12,6 +12,8 @@ dictionary word but where two words meet: those name nothing.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -63,12 +65,53 @@ def _dictionary_text() -> str:
     return "\n" + _dictionary_path().read_text(encoding="utf-8")
 
 
+_LINE_START = re.compile(r"\n(.)")
+
+
+@cache
+def _dictionary_runs() -> tuple[array[int], array[int], array[int]]:
+    """Where the entries of each first character lie in the dictionary text: the character's
+    code point, start and end of each run of consecutive entries beginning with it, sorted by
+    code point, then file order. dict.txt is nearly sorted, so a character has one run or a
+    few, and a lookup searches a few hundred characters instead of the whole 2.7M (in 0.3 MiB
+    of arrays: no 349k-entry dict in memory)."""
+    text = _dictionary_text()
+    runs: list[tuple[int, int, int]] = []
+    char, start = "", 0
+    for line in _LINE_START.finditer(text):
+        if line[1] != char:
+            if char:
+                runs.append((ord(char), start, line.start()))
+            char, start = line[1], line.start()
+    if char:
+        runs.append((ord(char), start, len(text)))
+    runs.sort()
+    codes, starts, ends = zip(*runs, strict=True)
+    return array("q", codes), array("q", starts), array("q", ends)
+
+
+def _entry_at(text: str, word: str) -> int:
+    """Where "\n<word> " first occurs in the dictionary text (-1 if nowhere): the same answer
+    as text.find, searched only in the runs of the word's first character."""
+    if not word or "\n" in word:
+        return text.find(f"\n{word} ")  # (a match that may span entries)
+    needle, code = f"\n{word} ", ord(word[0])
+    codes, starts, ends = _dictionary_runs()
+    at = bisect_left(codes, code)
+    while at < len(codes) and codes[at] == code:
+        found = text.find(needle, starts[at], ends[at])
+        if found >= 0:
+            return found
+        at += 1
+    return -1
+
+
 def parts_of_speech(wanted: Iterable[str]) -> dict[str, str]:
     """jieba's part of speech of each wanted word its dictionary lists (others are absent)."""
     text = _dictionary_text()
     found: dict[str, str] = {}
     for word in set(wanted):
-        at = text.find(f"\n{word} ")  # one search per word: no 349k-entry dict in memory
+        at = _entry_at(text, word)
         if at >= 0:
             parts = text[at + 1 : text.find("\n", at + 1)].split()
             found[word] = parts[2] if len(parts) > 2 else ""
