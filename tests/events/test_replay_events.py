@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -98,6 +99,7 @@ def check_events(
     assert isinstance(tree, dict) and tree["depth"] >= 2 and tree["linked"] >= 150
 
 
+@pytest.mark.timeout(900)  # a whole replay week through the CLI: ~250 s on a loaded machine
 def test_replay_then_events_cli_on_sqlite(tmp_path: Path) -> None:
     stream = build_stream()
     path, config = write_stream(stream, tmp_path)
