@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 URGENT = {"high", "critical"}
+
+
+def write_truth(out: Path, truth: dict[str, Any]) -> None:
+    """Write each original post's truth (a dataclass per native id) beside the week `out`."""
+    with out.with_suffix(".truth.jsonl").open("w", encoding="utf-8") as handle:
+        for native_id, gold in truth.items():
+            row = {"native_id": native_id, **asdict(gold)}
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _tally(counts: Counter[str], gold: dict[str, Any], row: dict[str, Any]) -> None:

@@ -27,18 +27,17 @@ kind and per part.
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from bench import airline_texts as t
 from bench import week_kit as kit
-from bench.airline_score import score
+from bench.airline_score import score, write_truth
 
 
 @dataclass(frozen=True)
@@ -203,13 +202,6 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     yield from kit.wave(at, 22 * 60, rate, rng, post, milestone)
 
 
-def _write_truth(out: Path) -> None:
-    with out.with_suffix(".truth.jsonl").open("w", encoding="utf-8") as handle:
-        for native_id, truth in TRUTH.items():
-            row = {"native_id": native_id, **asdict(truth)}
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
     week = Path(argv[0] if argv and argv[0] != "--score" else "/tmp/airline_week.jsonl")
@@ -217,7 +209,7 @@ def main(argv: list[str]) -> int:
         return score(Path(argv[argv.index("--score") + 1]), week.with_suffix(".truth.jsonl"))
     parts = [lambda rng: background(rng, 260), incident]
     code = kit.week_main(argv, "airline_week", 13, PREFIX, parts, "day-3")
-    _write_truth(week)
+    write_truth(week, TRUTH)
     return code
 
 
