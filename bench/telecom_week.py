@@ -30,18 +30,13 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Iterator
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 from typing import Any
 
 from bench import telecom_crisis as crisis
 from bench import telecom_texts as t
 from bench import week_kit as kit
-from bench.airline_score import score, write_truth
-from bench.airline_week import Truth
-
-TRUTH: dict[str, Truth] = {}
-PREFIX = "xl"
+from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
 
 
 def _fill(template: str, rng: random.Random) -> str:
@@ -58,107 +53,36 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
-def _post(
-    n: int, channel: str, text: str, at: datetime, rng: random.Random, truth: Truth
-) -> dict[str, Any]:
-    post = kit.record(PREFIX, n, channel, text, at, rng)
-    TRUTH[post["native_id"]] = truth
-    return post
-
-
-def _verified(uid: str, name: str, followers: int) -> dict[str, Any]:
-    return {"id": uid, "name": name, "followers": followers, "verified": True}
-
-
-OFFICIAL = _verified("99200", t.OFFICIAL, 2_300_000)
-KINDS = {kind: (cat, sent, dev, test) for kind, cat, sent, dev, test in t.EVERYDAY}
-
-
-def _everyday(n: int, at: datetime, rng: random.Random) -> dict[str, Any]:
-    kind = rng.choices(list(t.KIND_WEIGHTS), weights=list(t.KIND_WEIGHTS.values()))[0]
-    category, sentiment, dev, test = KINDS[kind]
-    split = "test" if rng.random() < len(test) / (len(dev) + len(test)) else "dev"
-    template, urgency = rng.choice(test if split == "test" else dev)
-    body = _fill(template, rng)
-    complains = kind in t.COMPLAINT_KINDS
-    truth = Truth(kind, split, sentiment, complains, category, urgency)
-    if complains and rng.random() < 0.25:
-        post = _post(n, "complaint_platform", body, at, rng, truth)
-        post["title"] = f"投诉{t.OFFICIAL}：{t.COMPLAINT_TITLES[kind]}"
-        return post
-    if kind not in {"promo", "news"}:
-        opening, closing = rng.choice(t.OPENINGS[complains]), rng.choice(t.CLOSINGS[complains])
-        body = opening + body.rstrip("。！？") + closing
-    channel = "news" if kind == "news" else "weibo" if rng.random() < 0.6 else "forum"
-    post = _post(n, channel, body, at, rng, truth)
-    if kind == "promo" and rng.random() < 0.5:
-        post["author"] = dict(OFFICIAL)
-    return post
-
-
-def _maybe_reply(n: int, post: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
-    """The operator's reply under 15 % of the Weibo complaints, 20–90 minutes later."""
-    if not (TRUTH[post["native_id"]].complaint and post["channel"] == "weibo"):
-        return None
-    if rng.random() >= 0.15:
-        return None
-    at = datetime.fromisoformat(post["published_at"]) + timedelta(minutes=rng.randrange(20, 90))
-    truth = Truth("official_reply", "dev", "neutral", False, "other", "low")
-    reply = _post(n, "weibo", _fill(rng.choice(t.OFFICIAL_REPLIES), rng), at, rng, truth)
-    reply["author"] = dict(OFFICIAL)
-    reply["reply_to"] = post["native_id"]
-    return reply
+OFFICIAL = verified("99200", t.OFFICIAL, 2_300_000)
+STORY = Story(t, "xl", _fill, OFFICIAL)
+PREFIX = STORY.prefix
+_post = STORY.post
 
 
 def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
     """Seven days of everyday operator talk and complaints, the operator's replies to some
     Weibo complaints, and reposts of some Weibo posts."""
-    return kit.everyday_week(PREFIX, rng, per_day, 25, _everyday, _maybe_reply)
+    return STORY.background(rng, per_day)
 
 
-BLOGGER = _verified("99100", "数码老K", 1_500_000)
-MEDIA = _verified("99300", "通信消费观察", 2_100_000)
-CRISIS = "crisis-"
-
-
-def _said(kind: str, complaint: bool, category: str, urgency: str) -> Truth:
-    sentiment = "negative" if complaint else "neutral"
-    return Truth(CRISIS + kind, "dev", sentiment, complaint, category, urgency)
-
-
+BLOGGER = verified("99100", "数码老K", 1_500_000)
+MEDIA = verified("99300", "通信消费观察", 2_100_000)
 # minute of the incident → (text, author, reach, truth)
-MILESTONES: dict[int, tuple[str, dict[str, Any], int, Truth]] = {
-    110: (crisis.BLOGGER_POST, BLOGGER, 8200, _said("blogger", True, crisis.PQ, "critical")),
-    180: (crisis.FIRST_STATEMENT, OFFICIAL, 4100, _said("statement", False, "other", "low")),
-    1460: (crisis.MEDIA_POST, MEDIA, 3600, _said("media", True, crisis.PQ, "critical")),
-    1550: (crisis.APOLOGY, OFFICIAL, 5200, _said("apology", False, "other", "low")),
+MILESTONES: Milestones = {
+    110: (crisis.BLOGGER_POST, BLOGGER, 8200, said("blogger", True, crisis.PQ, "critical")),
+    180: (crisis.FIRST_STATEMENT, OFFICIAL, 4100, said("statement", False, "other", "low")),
+    1460: (crisis.MEDIA_POST, MEDIA, 3600, said("media", True, crisis.PQ, "critical")),
+    1550: (crisis.APOLOGY, OFFICIAL, 5200, said("apology", False, "other", "low")),
 }
 
 
-def _voice(n: int, when: datetime, rng: random.Random, after_statement: bool) -> dict[str, Any]:
-    roll = rng.random()
-    if roll < 0.1:
-        index = rng.randrange(len(crisis.INCIDENT_COMPLAINTS))
-        text, category, urgency = crisis.INCIDENT_COMPLAINTS[index]
-        split = "test" if index == 1 else "dev"
-        truth = Truth("crisis", split, "negative", True, category, urgency)
-        post = _post(n, "complaint_platform", _fill(text, rng), when, rng, truth)
-        post["title"] = f"投诉{t.OFFICIAL}：广州大面积断网"
-        return post
-    if after_statement and roll < 0.3:
-        index = rng.randrange(len(crisis.AFTER_STATEMENT))
-        category, urgency = crisis.AFTER_STATEMENT_TRUTH[index]
-        truth = Truth("crisis-outrage", "dev", "negative", True, category, urgency)
-        return _post(n, "weibo", _fill(crisis.AFTER_STATEMENT[index], rng), when, rng, truth)
-    split = "test" if rng.random() < 0.45 else "dev"
-    voices = crisis.INCIDENT_VOICES_TEST if split == "test" else crisis.INCIDENT_VOICES_DEV
-    text, category, urgency = rng.choice(voices)
-    text = _fill(text, rng)
-    if rng.random() < 0.4:
-        text = rng.choice(["", "真的，", "气死了，", "离谱，"]) + text
-    channel = rng.choice(["weibo", "weibo", "forum"])
-    truth = Truth("crisis", split, "negative", True, category, urgency)
-    return _post(n, channel, text, when, rng, truth)
+CRISIS = Crisis(
+    crisis.INCIDENT_COMPLAINTS,
+    "广州大面积断网",
+    crisis.AFTER_STATEMENT,
+    crisis.INCIDENT_VOICES_DEV,
+    crisis.INCIDENT_VOICES_TEST,
+)
 
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
@@ -169,31 +93,19 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     who = {"id": "99001", "name": "天河糖水铺阿珍", "followers": 2600, "verified": False}
     yield kit.seeded(seed, who, (6300, 4100, 18000), "https://example.com/video/xl-outage.mp4")
     notes = ["转发微博", "我这也没信号", "什么时候恢复", "同问", "关注", ""]
-    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, _voice, 180)
-
-    def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
-        if minute not in MILESTONES:
-            return None
-        text, who, reach, truth = MILESTONES[minute]
-        made = _post(n, "weibo", _fill(text, rng), when, rng, truth)
-        return kit.by_account(made, dict(who), reach)
+    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 180)
 
     # the outage morning, a quieter evening and night, the morning wave after the media post
     def rate(minute: int) -> float:
         return 1.3 if minute < 420 else 0.1 if minute < 1440 else 0.7 if minute < 1600 else 0.2
 
-    yield from kit.wave(at, 26 * 60, rate, rng, post, milestone)
+    yield from kit.wave(at, 26 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    week = Path(argv[0] if argv and argv[0] != "--score" else "/tmp/telecom_week.jsonl")
-    if "--score" in argv:
-        return score(Path(argv[argv.index("--score") + 1]), week.with_suffix(".truth.jsonl"))
     parts = [lambda rng: background(rng, 250), incident]
-    code = kit.week_main(argv, "telecom_week", 17, PREFIX, parts, "day-4")
-    write_truth(week, TRUTH)
-    return code
+    return STORY.main(argv, "telecom_week", 17, parts, "day-4")
 
 
 if __name__ == "__main__":
