@@ -1,18 +1,28 @@
 """Scoring a classified airline week against its truth (bench/airline_week.py; not shipped).
 
-Per part (dev, test) and per kind: category right, complaints caught, non-complaints flagged,
-neutral posts called negative, sentiment right, urgency level right, urgent posts (gold 严重 or
-紧急) found urgent, and calm posts (gold 一般) raised to 严重 or above.
+Per part (dev, test), per kind and for the complaints that are no product defect (the telecom
+week's 乱扣费, contracts, refunds, staff): category right, complaints caught, non-complaints
+flagged, neutral posts called negative, sentiment right, urgency level right, urgent posts (gold
+严重 or 紧急) found urgent, and calm posts (gold 一般) raised to 严重 or above.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 URGENT = {"high", "critical"}
+
+
+def write_truth(out: Path, truth: dict[str, Any]) -> None:
+    """Write each original post's truth (a dataclass per native id) beside the week `out`."""
+    with out.with_suffix(".truth.jsonl").open("w", encoding="utf-8") as handle:
+        for native_id, gold in truth.items():
+            row = {"native_id": native_id, **asdict(gold)}
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _tally(counts: Counter[str], gold: dict[str, Any], row: dict[str, Any]) -> None:
@@ -69,12 +79,16 @@ def score(classified: Path, truth_path: Path) -> int:
         row = json.loads(line)
         truth[row["native_id"]] = row
     per: dict[tuple[str, str], Counter[str]] = {}
+    # complaints that are no product defect (fees, contracts, refunds, staff; issue #13)
+    not_quality: dict[str, Counter[str]] = {"dev": Counter(), "test": Counter()}
     for line in classified.open(encoding="utf-8"):
         row = json.loads(line)
         gold = truth.get(row["native_id"])
         if gold is None:
             continue
         _tally(per.setdefault((gold["split"], gold["kind"]), Counter()), gold, row)
+        if gold["complaint"] and gold["category"] != "product_quality":
+            _tally(not_quality[gold["split"]], gold, row)
     head = ["category", "caught", "falseflg", "neu→neg", "sentim", "urgency", "urgent", "calm↑"]
     print(f"{'kind':<18}{'n':>5}" + "".join(f"{h:>9}" for h in head))
     for split in ("dev", "test"):
@@ -84,4 +98,5 @@ def score(classified: Path, truth_path: Path) -> int:
             print(_line(kind, per[(split, kind)], mix=True))
         total: Counter[str] = sum((per[(split, k)] for k in kinds), Counter())
         print(_line(f"{split} all", total, mix=False))
+        print(_line(f"{split} non-quality", not_quality[split], mix=False))
     return 0

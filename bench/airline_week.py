@@ -27,34 +27,15 @@ kind and per part.
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 from typing import Any
 
 from bench import airline_texts as t
 from bench import week_kit as kit
-from bench.airline_score import score
-
-
-@dataclass(frozen=True)
-class Truth:
-    """What the PR manager says about one post."""
-
-    kind: str
-    split: str
-    sentiment: str
-    complaint: bool
-    category: str
-    urgency: str
-
-
-TRUTH: dict[str, Truth] = {}
-PREFIX = "dw"
+from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
 
 
 def _fill(template: str, rng: random.Random) -> str:
@@ -72,110 +53,38 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
-def _post(
-    n: int, channel: str, text: str, at: datetime, rng: random.Random, truth: Truth
-) -> dict[str, Any]:
-    post = kit.record(PREFIX, n, channel, text, at, rng)
-    TRUTH[post["native_id"]] = truth
-    return post
-
-
-def _verified(uid: str, name: str, followers: int) -> dict[str, Any]:
-    return {"id": uid, "name": name, "followers": followers, "verified": True}
-
-
-OFFICIAL = _verified("99200", t.OFFICIAL, 1_800_000)
-
-
-def _everyday(n: int, at: datetime, rng: random.Random) -> dict[str, Any]:
-    kinds = {kind: (cat, sent, dev, test) for kind, cat, sent, dev, test in t.EVERYDAY}
-    kind = rng.choices(list(t.KIND_WEIGHTS), weights=list(t.KIND_WEIGHTS.values()))[0]
-    category, sentiment, dev, test = kinds[kind]
-    split = "test" if rng.random() < len(test) / (len(dev) + len(test)) else "dev"
-    template, urgency = rng.choice(test if split == "test" else dev)
-    body = _fill(template, rng)
-    complains = kind in t.COMPLAINT_KINDS
-    truth = Truth(kind, split, sentiment, complains, category, urgency)
-    if complains and rng.random() < 0.25:
-        post = _post(n, "complaint_platform", body, at, rng, truth)
-        post["title"] = f"投诉{t.OFFICIAL}：{t.COMPLAINT_TITLES[kind]}"
-        return post
-    if kind not in {"promo", "news"}:
-        opening, closing = rng.choice(t.OPENINGS[complains]), rng.choice(t.CLOSINGS[complains])
-        body = opening + body.rstrip("。！？") + closing
-    channel = "news" if kind == "news" else "weibo" if rng.random() < 0.6 else "forum"
-    post = _post(n, channel, body, at, rng, truth)
-    if kind == "promo" and rng.random() < 0.5:
-        post["author"] = dict(OFFICIAL)
-    return post
-
-
-def _reply(n: int, post: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """The airline's own reply under a complaint, 20–90 minutes later."""
-    at = datetime.fromisoformat(post["published_at"]) + timedelta(minutes=rng.randrange(20, 90))
-    text = _fill(rng.choice(t.OFFICIAL_REPLIES), rng)
-    truth = Truth("official_reply", "dev", "neutral", False, "other", "low")
-    reply = _post(n, "weibo", text, at, rng, truth)
-    reply["author"] = dict(OFFICIAL)
-    reply["reply_to"] = post["native_id"]
-    return reply
-
-
-def _maybe_reply(n: int, post: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
-    """The airline's reply under 15 % of the Weibo complaints."""
-    complains = TRUTH[post["native_id"]].complaint and post["channel"] == "weibo"
-    return _reply(n, post, rng) if complains and rng.random() < 0.15 else None
+OFFICIAL = verified("99200", t.OFFICIAL, 1_800_000)
+STORY = Story(t, "dw", _fill, OFFICIAL)
+TRUTH = STORY.truth
+PREFIX = STORY.prefix
+_post = STORY.post
 
 
 def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
     """Seven days of everyday airline talk and complaints, the airline's replies to some Weibo
     complaints, and reposts of some Weibo posts."""
-    return kit.everyday_week(PREFIX, rng, per_day, 25, _everyday, _maybe_reply)
+    return STORY.background(rng, per_day)
 
 
-BLOGGER = _verified("99100", "旅行家阿峰", 1_200_000)
-MEDIA = _verified("99300", "民航消费观察", 2_600_000)
+BLOGGER = verified("99100", "旅行家阿峰", 1_200_000)
+MEDIA = verified("99300", "民航消费观察", 2_600_000)
 DELAY = "delivery_logistics"
 # minute of the incident → (text, author, reach, truth)
-CRISIS = "crisis-"
-
-
-def _said(kind: str, complaint: bool, category: str, urgency: str) -> Truth:
-    sentiment = "negative" if complaint else "neutral"
-    return Truth(CRISIS + kind, "dev", sentiment, complaint, category, urgency)
-
-
-MILESTONES: dict[int, tuple[str, dict[str, Any], int, Truth]] = {
-    60: (t.BLOGGER_POST, BLOGGER, 7400, _said("blogger", True, DELAY, "critical")),
-    130: (t.FIRST_STATEMENT, OFFICIAL, 3900, _said("statement", False, "other", "low")),
-    1160: (t.MEDIA_POST, MEDIA, 3300, _said("media", True, "food_safety_health", "critical")),
-    1250: (t.APOLOGY, OFFICIAL, 5100, _said("apology", False, "other", "low")),
+MILESTONES: Milestones = {
+    60: (t.BLOGGER_POST, BLOGGER, 7400, said("blogger", True, DELAY, "critical")),
+    130: (t.FIRST_STATEMENT, OFFICIAL, 3900, said("statement", False, "other", "low")),
+    1160: (t.MEDIA_POST, MEDIA, 3300, said("media", True, "food_safety_health", "critical")),
+    1250: (t.APOLOGY, OFFICIAL, 5100, said("apology", False, "other", "low")),
 }
 
 
-def _voice(n: int, when: datetime, rng: random.Random, after_statement: bool) -> dict[str, Any]:
-    roll = rng.random()
-    if roll < 0.1:
-        index = rng.randrange(len(t.INCIDENT_COMPLAINTS))
-        text, category, urgency = t.INCIDENT_COMPLAINTS[index]
-        split = "test" if index == 1 else "dev"
-        truth = Truth("crisis", split, "negative", True, category, urgency)
-        post = _post(n, "complaint_platform", _fill(text, rng), when, rng, truth)
-        post["title"] = f"投诉{t.OFFICIAL}：DW8853机上滞留五小时"
-        return post
-    if after_statement and roll < 0.3:
-        text = _fill(rng.choice(t.AFTER_STATEMENT), rng)
-        truth = Truth("crisis-outrage", "dev", "negative", True, "service_attitude", "medium")
-        return _post(n, "weibo", text, when, rng, truth)
-    split = "test" if rng.random() < 0.45 else "dev"
-    voices = t.INCIDENT_VOICES_TEST if split == "test" else t.INCIDENT_VOICES_DEV
-    text, category, urgency = rng.choice(voices)
-    text = _fill(text, rng)
-    if rng.random() < 0.4:
-        text = rng.choice(["", "真的，", "气死了，", "离谱，"]) + text
-    channel = rng.choice(["weibo", "weibo", "forum"])
-    truth = Truth("crisis", split, "negative", True, category, urgency)
-    return _post(n, channel, text, when, rng, truth)
+CRISIS = Crisis(
+    t.INCIDENT_COMPLAINTS,
+    "DW8853机上滞留五小时",
+    [(text, "service_attitude", "medium") for text in t.AFTER_STATEMENT],
+    t.INCIDENT_VOICES_DEV,
+    t.INCIDENT_VOICES_TEST,
+)
 
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
@@ -187,38 +96,19 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     who = {"id": "99001", "name": "爱旅行的小鹿", "followers": 3400, "verified": False}
     yield kit.seeded(seed, who, (5900, 3800, 21000), "https://example.com/video/dw8853.mp4")
     notes = ["转发微博", "太过分了", "必须道歉", "心疼老人", "关注", ""]
-    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, _voice, 130)
-
-    def milestone(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
-        if minute not in MILESTONES:
-            return None
-        text, who, reach, truth = MILESTONES[minute]
-        made = _post(n, "weibo", _fill(text, rng), when, rng, truth)
-        return kit.by_account(made, dict(who), reach)
+    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 130)
 
     # the afternoon wave, a quieter night, the morning wave after the media post
     def rate(minute: int) -> float:
         return 1.3 if minute < 240 else 0.1 if minute < 1140 else 0.7 if minute < 1300 else 0.2
 
-    yield from kit.wave(at, 22 * 60, rate, rng, post, milestone)
-
-
-def _write_truth(out: Path) -> None:
-    with out.with_suffix(".truth.jsonl").open("w", encoding="utf-8") as handle:
-        for native_id, truth in TRUTH.items():
-            row = {"native_id": native_id, **asdict(truth)}
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    yield from kit.wave(at, 22 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    week = Path(argv[0] if argv and argv[0] != "--score" else "/tmp/airline_week.jsonl")
-    if "--score" in argv:
-        return score(Path(argv[argv.index("--score") + 1]), week.with_suffix(".truth.jsonl"))
     parts = [lambda rng: background(rng, 260), incident]
-    code = kit.week_main(argv, "airline_week", 13, PREFIX, parts, "day-3")
-    _write_truth(week)
-    return code
+    return STORY.main(argv, "airline_week", 13, parts, "day-3")
 
 
 if __name__ == "__main__":

@@ -15,15 +15,22 @@ from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
 from sentiment.lexicons import (
     CATEGORY_CUES,
+    CHARGES,
     CLAIM_REASONS,
     COMPLAINT_MARKERS,
+    DEMANDED_REMEDY,
     EXPIRED_NOT_FOOD,
     FINANCE_CONTEXT,
     LUGGAGE,
+    NEVER_ORDERED,
     PART_FAILURES,
     PART_FITTINGS,
+    PLAN_CHANGES,
+    REFUND_PENDING,
+    REMEDY_WORDS,
     REPAIR_REFUSALS,
     SAFETY_PARTS,
+    TELECOM_CONTEXT,
     TRANSIT_DAMAGE,
     TRAVEL_CONTEXT,
     TRAVEL_VAGUE_QUALITY,
@@ -137,8 +144,8 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel texts: there it is never sure enough to decide alone.
-        sure = self.sure[row] and not is_travel(found)
+        # The model never read travel or telecom texts: there it never decides alone.
+        sure = self.sure[row] and not is_travel(found) and not is_telecom(found)
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
             # ruled out by the text's context (the next best one then).
@@ -148,9 +155,37 @@ class BatchCategories:
             for category in ruled_out:
                 log_p[MODEL_LABELS.index(category)] = -np.inf
             best = MODEL_LABELS[int(np.argmax(log_p))]
+        if not sure:
+            best = money_matter(best, found)
         if best is Category.PRODUCT_QUALITY and not found.isdisjoint(REPAIR_REFUSALS):
             return Category.AFTER_SALES_REFUND  # the defect needed a repair that was refused
         return best
+
+
+# What a promised refund or a charge never ordered overrules: the money's other words.
+_REFUND_OVERRULES = frozenset(
+    {Category.CONTRACT_PRICING, Category.DELIVERY_LOGISTICS, Category.SERVICE_ATTITUDE}
+)
+_UNORDERED_OVERRULES = _REFUND_OVERRULES | {Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY}
+
+
+def money_matter(best: Category, found: set[str]) -> Category:
+    """A refund promised and not paid is 售后 (答应退还多扣的话费…还没退回来); a charge for
+    something never ordered is an unauthorised charge, 隐私/欺诈 (没开通过的会员每月扣费),
+    unless a plan was changed (套餐被升级: a contract matter). Other decisions stand. Only where
+    the model is unsure: the 黑猫 finance complaints it learnt from file a card's unordered fee
+    under 购销合同/价格, and a text like them keeps that label."""
+    if best in _REFUND_OVERRULES and not found.isdisjoint(REFUND_PENDING):
+        return Category.AFTER_SALES_REFUND
+    if best in _UNORDERED_OVERRULES and is_unordered_charge(found):
+        return Category.PRIVACY_FRAUD
+    return best
+
+
+def is_unordered_charge(found: set[str]) -> bool:
+    """A charge and 'never ordered' are both named, and no plan change (see money_matter)."""
+    charged = not found.isdisjoint(CHARGES)
+    return charged and not found.isdisjoint(NEVER_ORDERED) and found.isdisjoint(PLAN_CHANGES)
 
 
 def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
@@ -164,6 +199,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if "过期" in found and not found.isdisjoint(EXPIRED_NOT_FOOD):
         found = found - {"过期"}
     found = _longest_cues(found)
+    if not found.isdisjoint(DEMANDED_REMEDY) and _strong_cue(found - REMEDY_WORDS):
+        found = found - REMEDY_WORDS  # the remedy asked for, not the grievance
     if is_travel(found):
         return _travel_cues(found)
     if found.isdisjoint(FINANCE_CONTEXT):
@@ -181,6 +218,11 @@ def is_travel(found: set[str]) -> bool:
     """A travel text (a flight, a train, a suitcase) that is no finance text (a card statement
     naming a train ticket is about the card)."""
     return not found.isdisjoint(TRAVEL_CONTEXT) and found.isdisjoint(FINANCE_CONTEXT)
+
+
+def is_telecom(found: set[str]) -> bool:
+    """A telecom text (a plan, a bill, broadband, a number) that is no finance text."""
+    return not found.isdisjoint(TELECOM_CONTEXT) and found.isdisjoint(FINANCE_CONTEXT)
 
 
 def _longest_cues(found: set[str]) -> set[str]:
@@ -232,6 +274,9 @@ def part_failure_evidence(text: str, found: set[str] | None = None) -> str | Non
     return f"{min(_control_parts(words))}…{min(PART_FAILURES & words)}"
 
 
-def _strong_cue(found: set[str], category: Category) -> bool:
+def _strong_cue(found: set[str], category: Category | None = None) -> bool:
+    """A strong cue of `category` (of any category when None) is among the words found."""
+    if category is None:
+        return any(_strong_cue(found, each) for each in COMPLAINT_CATEGORIES)
     cues = CATEGORY_CUES[category]
     return any(cues.get(word, 0) >= RULE_CONFIDENT for word in found)

@@ -14,14 +14,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from core.enums import Category
 from sentiment.lexicons import (
     CATEGORY_CUES,
+    CHARGES,
     COMPLAINT_MARKERS,
+    DEMANDED_REMEDY,
     EXPIRED_NOT_FOOD,
     FINANCE_CONTEXT,
     LUGGAGE,
+    NEVER_ORDERED,
     PART_FAILURES,
     PART_FITTINGS,
+    PLAN_CHANGES,
+    REFUND_PENDING,
     REPAIR_REFUSALS,
     SAFETY_PARTS,
+    TELECOM_CONTEXT,
     TRANSIT_DAMAGE,
     TRAVEL_CONTEXT,
     words,
@@ -51,13 +57,15 @@ FAILURE_OF_SERVICE = words(
     说属于正常 都说正常 推三阻四 刁难 杀熟 莫名扣费 莫名扣款 莫名开通 从未办理 没办过
     未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗 不耐烦 翻白眼 玩手机 黑脸 臭脸 阴阳怪气 呵斥
     训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼 突然取消 航班取消 滞留 不让下机 弄丢 没装上 行李没到
-    行李箱没到 不到账 未到账"""
+    行李箱没到 不到账 未到账 没人上门 没上门 不上门 都没来 还没来 没人来 没人修 没修好 还没装
+    迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要"""
 )
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
 GRIEVANCE_WORDS = words(
     """吐槽 凭什么 凭啥 说好的 智商税 割韭菜 吃相难看 没天理 有没有天理 忽悠 坑钱 避雷 踩雷
-    劝退 千万别买 千万不要买 别买 不要买 后悔买 太后悔 什么年代了 良心不会痛 冤大头 黑心"""
+    劝退 千万别买 千万不要买 别买 不要买 后悔买 太后悔 什么年代了 良心不会痛 冤大头 黑心
+    甩锅 当傻子 现在才知道 后来才知道 事后才知道"""
 )
 # A question asking for information (to peers or the brand), not a complaint in question form:
 # such a text without any complaint cue is pulled towards neutral and away from complaint.
@@ -144,7 +152,8 @@ RECOVERY_PROBLEMS = words(
 # 真香"): without a complaint cue, one that is not negated lifts the polarity (PRAISE_LIFT).
 PRAISE_SLANG = words(
     """真香 yyds 耐造 皮实 省心 杠杠的 丝滑 良心店 值了 太香了 爱了 真耐用 很耐用 没得挑 无可挑剔
-    超出预期 物超所值 对得起这个价"""
+    超出预期 物超所值 对得起这个价 满格信号 信号满格 信号很稳 信号也稳 网速飞快 速度飞快
+    根本用不完"""
 )
 _PRAISE_SLANG = frozenset(PRAISE_SLANG)
 _RESOLVED = frozenset(RESOLVED_WORDS)
@@ -316,6 +325,12 @@ MATCHER = CueMatcher(
             *(c.keys() for c in CATEGORY_CUES.values()),
             FINANCE_CONTEXT,  # the category's context words (sentiment/category.py)
             TRAVEL_CONTEXT,
+            TELECOM_CONTEXT,
+            NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
+            CHARGES,
+            PLAN_CHANGES,
+            REFUND_PENDING,
+            DEMANDED_REMEDY,
             LUGGAGE,
             TRANSIT_DAMAGE,
             EXPIRED_NOT_FOOD,

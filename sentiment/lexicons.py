@@ -48,15 +48,16 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         莫名扣费 莫名扣款 莫名开通 莫名其妙扣 莫名其妙开通 莫名被扣 从未办理 从没办理 没办过
         没有办理过 未经同意 未经本人 未经允许 私自开通 擅自开通 偷偷开通 被开通 被订购 卖信息
         信息被泄露 读取通讯录 通讯录权限 索取权限 电话轰炸 短信轰炸 假客服 冒充客服 卷款 跑路
-        杀猪盘 盗号 被盗""",
-        "骚扰 骗钱 骗人 坑人 陌生电话 莫名 权限 家人 亲戚 朋友 同事 单位",
+        杀猪盘 盗号 被盗 点链接 钓鱼链接 诈骗链接 吸费""",
+        "身份证号 骚扰 骗钱 骗人 坑人 陌生电话 莫名 权限 家人 亲戚 朋友 同事 单位",
     ),
     Category.AFTER_SALES_REFUND: cues(
         """退款 退货 换货 退换 退钱 维修 返修 保修 售后 质保 三包 安装 上门 补发 赔偿 理赔
         退订 拒赔 退保 退费 退票 退课 报修 拒绝保修 不保修 保修范围 不给退 不予退 退不回
         报销 寄修 送修 无理由退 退租 退押金 退费难 不给保 拒保 没有配件 没配件 缺配件 等配件
-        配件没到 代步车 退车 换车 不到账 没到账 未到账 退票款 补偿款 赔偿款 只能赔 延误补偿""",
-        "退 修 换一个 换个 检测 保养",
+        配件没到 代步车 退车 换车 不到账 没到账 未到账 退票款 补偿款 赔偿款 只能赔 延误补偿
+        装宽带 装机 移机 拆机 维修师傅 安装师傅 没人上门 没上门 没人修 没修好""",
+        "退 修 换一个 换个 检测 保养 师傅",
     ),
     Category.DELIVERY_LOGISTICS: cues(
         """快递 物流 配送 送餐 送货 骑手 外卖小哥 送到 送达 送来 超时 迟到 延迟发货 发货慢
@@ -82,8 +83,9 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         诱导 承诺 不兑现 未兑现 强制 强行 加装 捆绑销售 学费 课时费 额度 提前还款 分期
         杀熟 大数据杀熟 一费制 加收 另收 额外收费 隐藏费用 自费 估价 压价 降额 补差价 官降
         价格补偿 降价补偿 金融服务费 上牌费 精品包 超售 退票费 改签费 退改签 选座费 超重费
-        行李费 燃油附加费 隐形收费""",
-        "贵 钱 元 块钱 便宜 扣费",
+        行李费 燃油附加费 隐形收费 转网 不让转 不能转 不给转 授权码 销号 不能销 不让销 保底 最低消费
+        靠号 降档""",
+        "贵 钱 元 块钱 便宜 扣费 注销 设卡",
     ),
     Category.PRODUCT_QUALITY: cues(
         """质量 坏了 损坏 破损 故障 不能用 用不了 开不了机 死机 黑屏 卡顿 断了 裂了 漏水 掉色
@@ -157,6 +159,46 @@ TRANSIT_DAMAGE: frozenset[str] = frozenset(
 )
 # 商品质量 cues that name no defect in a travel text (the cabin's 空调 is where a hold went wrong).
 TRAVEL_VAGUE_QUALITY: frozenset[str] = frozenset(words("空调 热水 设施 质量 发动机"))
+# Telecom texts (mobile plans, broadband; issue #13): the model never read one, so there it never
+# decides alone (the cues add their weight, as in a travel text).
+TELECOM_CONTEXT: frozenset[str] = frozenset(
+    words(
+        """套餐 话费 流量包 宽带 光猫 营业厅 运营商 携号转网 转网 销户 销号 基站 5g信号 4g信号
+        sim卡 手机卡 电话卡 副卡 月租 详单 彩铃 增值业务 靠号 合约机 保号 移机 拆机 12300 工信部
+        通信管理局"""
+    )
+)
+# A charge for something the customer never ordered (没开通过的业务被扣费, 吸费) is an unauthorised
+# charge, 隐私/欺诈 (DOMAIN.md), whatever the price words around it; a plan changed behind the
+# customer's back stays a contract matter (购销合同/价格).
+NEVER_ORDERED: frozenset[str] = frozenset(
+    words(
+        """没开通 没有开通 从没开通 从来没开通 从未开通 未开通 没订 没有订 从没订 从来没订 未订购
+        没申请 没有申请 从没申请 没办过 没有办过 从没办 从未办理 没有办理过 没点过 根本没点
+        不知道什么时候 背着我 私自开通 擅自开通 偷偷开通 被开通 被订购 默认开通 莫名开通
+        莫名其妙开通 莫名其妙的 吸费"""
+    )
+)
+CHARGES: frozenset[str] = frozenset(
+    words("扣费 扣款 扣钱 扣了 扣我 被扣 多扣 乱扣 偷扣 私扣 扣掉 扣走 吸费 收费 业务费 包月")
+)
+PLAN_CHANGES: frozenset[str] = frozenset(
+    words("套餐被 改成 换成 升级成 升级了 变更 降档 升档 改了套餐 换了套餐")
+)
+# A refund promised and not paid (答应退…还没退回来, 说好退到银行卡…没到账) is 售后 however the
+# money was lost (多扣的话费, 宽带费).
+REFUND_PENDING: frozenset[str] = frozenset(
+    words(
+        """还没退 没退回 没有退回 没退还 没有退还 退不回来 没到账 不到账 未到账 答应退 说好退 说退
+        承诺退 说要退"""
+    )
+)
+# Compensation demanded for what went wrong (要求赔偿, 这损失谁来赔) is the remedy asked for, not
+# the grievance: 赔偿 decides no category there when another category is named.
+DEMANDED_REMEDY: frozenset[str] = frozenset(
+    words("要求赔偿 赔偿损失 谁来赔 谁赔 并赔偿 要求补偿 要求按规定赔偿")
+)
+REMEDY_WORDS: frozenset[str] = frozenset(words("赔偿 补偿 理赔"))
 # Complaint words jieba's tables lack (烂脸 reads as 烂 + 脸, 割韭菜 as 韭菜, 断轴 as nothing): the
 # keyword vocabulary adds them (sentiment/idf_vocabulary.py), so a story told with them is one
 # topic and one event. Words jieba knows (暴雷 11.5, 退保 10.5) keep its idf.
@@ -182,7 +224,8 @@ VAGUE_QUALITY: frozenset[str] = frozenset(
 # What has expired is a voucher, a card or a membership, not food: 过期 is no safety cue then.
 EXPIRED_NOT_FOOD: tuple[str, ...] = words(
     """券过期 券已过期 券就过期 券已经过期 卡券过期 卡过期 积分过期 会员过期 额度过期 证件过期
-    身份证过期 过期作废 才过期"""
+    身份证过期 过期作废 才过期 积分要过期 积分快过期 积分即将过期 里程快过期
+    里程要过期 流量过期 话费过期"""
 )
 
 COMPLAINT_MARKERS: tuple[str, ...] = words(
@@ -206,6 +249,8 @@ LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
     起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20
     12326:25 12328:20 民航局:25 民航总局:25 交通运输部:20
+    12300:25 工信部投诉:25 工信部申诉:25 向工信部:25 找工信部:25 去工信部:25 通信管理局投诉:25
+    通信管理局申诉:25 向通信管理局:25 电信用户申诉:20
     12378:25 银保监:25 银监会:25 金融监管:25 人民银行:20 金融消费者权益:20 信访:20"""
 )
 MEDIA_WORDS = weighted(

@@ -1,0 +1,112 @@
+"""A week of mentions about a telecom operator (星联移动), for reviews (not shipped).
+
+Subscribers on Weibo, forums and 黑猫-style complaint entries, written for this week
+(bench/telecom_texts.py, bench/telecom_crisis.py): praise (5G speed, helpful 营业厅 staff),
+questions (套餐, 流量, 宽带, 携号转网 procedure), a competitor, promotions, news, the operator's
+own replies under complaints, and everyday complaints that are mostly no product defect:
+莫名扣费 and 增值业务 never ordered, bills above the plan, plans changed behind the subscriber's
+back, 合约机/靠号 terms, 携号转网 and 销户 blocked, broadband installation and repair that drag
+on, no signal or a dead line, rude staff, leaked data and 推销 calls, refunds that never arrive,
+some taken to 工信部/12300. On day 4 (Thursday) at 08:40 a large part of 广州 loses the network
+for about seven hours: a shop owner's video, a repost cascade, other subscribers (a 120 call that
+cannot get through, a 维权群, 12300), a tech blogger (10:30), the statement blaming a cut fibre
+cable (11:40), a media report the next morning (an upgrade error) and the apology (day 5, 10:30).
+
+Dev and test: every everyday kind and the crisis voices have a *dev* list of templates, which
+may be studied and tuned on, and a *test* list, which is only scored. Each post's truth names
+its split; the seed, the milestones and the reactions to the statement are dev. The texts and
+their truth were written and committed before any classifier output on them was read.
+
+Beside the week, `OUT.truth.jsonl` holds each original post's truth as the operator's PR manager
+would give it (DOMAIN.md): kind, split, sentiment, complaint, category and urgency level; bare
+reposts are left out. `--score CLASSIFIED` compares a `yuqing classify` output with it.
+
+    python -m bench.telecom_week /tmp/telecom_week.jsonl [--seed 17]
+    python -m bench.telecom_week /tmp/telecom_week.jsonl --score /tmp/telecom_week.classified.jsonl
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+from bench import telecom_crisis as crisis
+from bench import telecom_texts as t
+from bench import week_kit as kit
+from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    return template.format(
+        brand=t.BRAND,
+        official=t.OFFICIAL,
+        rival=t.RIVAL,
+        city=rng.choice(t.CITIES),
+        district=rng.choice(t.DISTRICTS),
+        plan=rng.choice(t.PLANS),
+        money=rng.choice(t.MONEY),
+        days=rng.choice(t.DAYS),
+        hotline=t.HOTLINE,
+    )
+
+
+OFFICIAL = verified("99200", t.OFFICIAL, 2_300_000)
+STORY = Story(t, "xl", _fill, OFFICIAL)
+PREFIX = STORY.prefix
+_post = STORY.post
+
+
+def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
+    """Seven days of everyday operator talk and complaints, the operator's replies to some
+    Weibo complaints, and reposts of some Weibo posts."""
+    return STORY.background(rng, per_day)
+
+
+BLOGGER = verified("99100", "数码老K", 1_500_000)
+MEDIA = verified("99300", "通信消费观察", 2_100_000)
+# minute of the incident → (text, author, reach, truth)
+MILESTONES: Milestones = {
+    110: (crisis.BLOGGER_POST, BLOGGER, 8200, said("blogger", True, crisis.PQ, "critical")),
+    180: (crisis.FIRST_STATEMENT, OFFICIAL, 4100, said("statement", False, "other", "low")),
+    1460: (crisis.MEDIA_POST, MEDIA, 3600, said("media", True, crisis.PQ, "critical")),
+    1550: (crisis.APOLOGY, OFFICIAL, 5200, said("apology", False, "other", "low")),
+}
+
+
+CRISIS = Crisis(
+    crisis.INCIDENT_COMPLAINTS,
+    "广州大面积断网",
+    crisis.AFTER_STATEMENT,
+    crisis.INCIDENT_VOICES_DEV,
+    crisis.INCIDENT_VOICES_TEST,
+)
+
+
+def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
+    """Day 4, 08:40: 广州 loses the network, about 450 posts over 26 hours."""
+    at = kit.START + timedelta(days=3, hours=8, minutes=40)
+    truth = Truth("crisis-seed", "dev", "negative", True, crisis.PQ, "high")
+    seed = _post(900_000, "weibo", _fill(crisis.INCIDENT_SEED, rng), at, rng, truth)
+    who = {"id": "99001", "name": "天河糖水铺阿珍", "followers": 2600, "verified": False}
+    yield kit.seeded(seed, who, (6300, 4100, 18000), "https://example.com/video/xl-outage.mp4")
+    notes = ["转发微博", "我这也没信号", "什么时候恢复", "同问", "关注", ""]
+    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 180)
+
+    # the outage morning, a quieter evening and night, the morning wave after the media post
+    def rate(minute: int) -> float:
+        return 1.3 if minute < 420 else 0.1 if minute < 1440 else 0.7 if minute < 1600 else 0.2
+
+    yield from kit.wave(at, 26 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
+
+
+def main(argv: list[str]) -> int:
+    """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
+    parts = [lambda rng: background(rng, 250), incident]
+    return STORY.main(argv, "telecom_week", 17, parts, "day-4")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,188 @@
+"""The written weeks' common story (bench/airline_week.py, bench/telecom_week.py; not shipped):
+each post's truth, the everyday posts drawn from a texts module's dev and test templates, the
+brand's replies under complaints, the crisis milestones and the command line that writes a week
+and its truth or scores a classified one.
+
+A texts module names BRAND, OFFICIAL, EVERYDAY (kind, category, sentiment, dev templates, test
+templates), KIND_WEIGHTS, COMPLAINT_KINDS, OPENINGS, CLOSINGS, COMPLAINT_TITLES and
+OFFICIAL_REPLIES.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from bench import week_kit as kit
+from bench.airline_score import score, write_truth
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What the PR manager says about one post."""
+
+    kind: str
+    split: str
+    sentiment: str
+    complaint: bool
+    category: str
+    urgency: str
+
+
+Fill = Callable[[str, random.Random], str]
+# minute of the incident → (text, author, reach, truth)
+Milestones = dict[int, tuple[str, dict[str, Any], int, Truth]]
+
+
+def said(kind: str, complaint: bool, category: str, urgency: str) -> Truth:
+    """The truth of a crisis milestone (dev): a complaint is negative, the rest neutral."""
+    sentiment = "negative" if complaint else "neutral"
+    return Truth(f"crisis-{kind}", "dev", sentiment, complaint, category, urgency)
+
+
+# (text, category, urgency)
+Voice = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Crisis:
+    """The crisis's voices: complaint-platform entries under `title` (the first dev, the rest
+    test), reactions to the brand's statement (dev), the other voices' dev and test lists."""
+
+    complaints: Sequence[Voice]
+    title: str
+    after_statement: Sequence[Voice]
+    voices_dev: Sequence[Voice]
+    voices_test: Sequence[Voice]
+
+
+def verified(uid: str, name: str, followers: int) -> dict[str, Any]:
+    """A verified account (a blogger, the brand, a media outlet)."""
+    return {"id": uid, "name": name, "followers": followers, "verified": True}
+
+
+@dataclass
+class Story:
+    """One brand's written week: its texts, native-id prefix, slot filler and official account."""
+
+    texts: ModuleType
+    prefix: str
+    fill: Fill
+    official: dict[str, Any]
+    truth: dict[str, Truth] = field(default_factory=dict)
+
+    def post(
+        self, n: int, channel: str, text: str, at: datetime, rng: random.Random, truth: Truth
+    ) -> dict[str, Any]:
+        """A mention with native id `{prefix}{n}` and its truth recorded."""
+        made = kit.record(self.prefix, n, channel, text, at, rng)
+        self.truth[made["native_id"]] = truth
+        return made
+
+    def everyday(self, n: int, at: datetime, rng: random.Random) -> dict[str, Any]:
+        """One everyday post: a kind by weight, a dev or test template, a channel (a quarter of
+        the complaints filed on the complaint platform), openings and closings around it."""
+        t = self.texts
+        kinds = {kind: (cat, sent, dev, test) for kind, cat, sent, dev, test in t.EVERYDAY}
+        kind = rng.choices(list(t.KIND_WEIGHTS), weights=list(t.KIND_WEIGHTS.values()))[0]
+        category, sentiment, dev, test = kinds[kind]
+        split = "test" if rng.random() < len(test) / (len(dev) + len(test)) else "dev"
+        template, urgency = rng.choice(test if split == "test" else dev)
+        body = self.fill(template, rng)
+        complains = kind in t.COMPLAINT_KINDS
+        truth = Truth(kind, split, sentiment, complains, category, urgency)
+        if complains and rng.random() < 0.25:
+            made = self.post(n, "complaint_platform", body, at, rng, truth)
+            made["title"] = f"投诉{t.OFFICIAL}：{t.COMPLAINT_TITLES[kind]}"
+            return made
+        if kind not in {"promo", "news"}:
+            opening, closing = rng.choice(t.OPENINGS[complains]), rng.choice(t.CLOSINGS[complains])
+            body = opening + body.rstrip("。！？") + closing
+        channel = "news" if kind == "news" else "weibo" if rng.random() < 0.6 else "forum"
+        made = self.post(n, channel, body, at, rng, truth)
+        if kind == "promo" and rng.random() < 0.5:
+            made["author"] = dict(self.official)
+        return made
+
+    def maybe_reply(
+        self, n: int, post: dict[str, Any], rng: random.Random
+    ) -> dict[str, Any] | None:
+        """The brand's own reply under 15 % of the Weibo complaints, 20–90 minutes later."""
+        if not (self.truth[post["native_id"]].complaint and post["channel"] == "weibo"):
+            return None
+        if rng.random() >= 0.15:
+            return None
+        at = datetime.fromisoformat(post["published_at"])
+        at += timedelta(minutes=rng.randrange(20, 90))
+        truth = Truth("official_reply", "dev", "neutral", False, "other", "low")
+        text = self.fill(rng.choice(self.texts.OFFICIAL_REPLIES), rng)
+        reply = self.post(n, "weibo", text, at, rng, truth)
+        reply["author"] = dict(self.official)
+        reply["reply_to"] = post["native_id"]
+        return reply
+
+    def background(self, rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
+        """Seven days of everyday posts, the brand's replies to some Weibo complaints, and
+        reposts of some Weibo posts."""
+        return kit.everyday_week(self.prefix, rng, per_day, 25, self.everyday, self.maybe_reply)
+
+    def voice(self, crisis: Crisis) -> kit.Voice:
+        """The `voice` of a crisis_post(): a tenth filed on the complaint platform, after the
+        statement a fifth reacting to it, the rest a dev or test voice (45 %) on Weibo or a
+        forum, some with an exclamation before it."""
+
+        def speak(
+            n: int, when: datetime, rng: random.Random, after_statement: bool
+        ) -> dict[str, Any]:
+            roll = rng.random()
+            if roll < 0.1:
+                index = rng.randrange(len(crisis.complaints))
+                text, category, urgency = crisis.complaints[index]
+                split = "test" if index else "dev"
+                truth = Truth("crisis", split, "negative", True, category, urgency)
+                made = self.post(n, "complaint_platform", self.fill(text, rng), when, rng, truth)
+                made["title"] = f"投诉{self.texts.OFFICIAL}：{crisis.title}"
+                return made
+            if after_statement and roll < 0.3:
+                index = rng.randrange(len(crisis.after_statement))
+                text, category, urgency = crisis.after_statement[index]
+                truth = Truth("crisis-outrage", "dev", "negative", True, category, urgency)
+                return self.post(n, "weibo", self.fill(text, rng), when, rng, truth)
+            split = "test" if rng.random() < 0.45 else "dev"
+            text, category, urgency = rng.choice(
+                crisis.voices_test if split == "test" else crisis.voices_dev
+            )
+            text = self.fill(text, rng)
+            if rng.random() < 0.4:
+                text = rng.choice(["", "真的，", "气死了，", "离谱，"]) + text
+            channel = rng.choice(["weibo", "weibo", "forum"])
+            truth = Truth("crisis", split, "negative", True, category, urgency)
+            return self.post(n, channel, text, when, rng, truth)
+
+        return speak
+
+    def milestone(self, rng: random.Random, milestones: Milestones) -> kit.MilestoneAt:
+        """The `milestone` of a wave(): the known account's post of that minute, if any."""
+
+        def at_minute(n: int, minute: int, when: datetime) -> dict[str, Any] | None:
+            if minute not in milestones:
+                return None
+            text, who, reach, truth = milestones[minute]
+            made = self.post(n, "weibo", self.fill(text, rng), when, rng, truth)
+            return kit.by_account(made, dict(who), reach)
+
+        return at_minute
+
+    def main(self, argv: list[str], name: str, seed: int, parts: list[kit.Part], day: str) -> int:
+        """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
+        week = Path(argv[0] if argv and argv[0] != "--score" else f"/tmp/{name}.jsonl")
+        if "--score" in argv:
+            return score(Path(argv[argv.index("--score") + 1]), week.with_suffix(".truth.jsonl"))
+        code = kit.week_main(argv, name, seed, self.prefix, parts, day)
+        write_truth(week, self.truth)
+        return code
