@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
 from sentiment.lexicons import (
+    CANCELLED,
     CATEGORY_CUES,
     CHARGES,
     CLAIM_REASONS,
@@ -34,6 +35,8 @@ from sentiment.lexicons import (
     TRANSIT_DAMAGE,
     TRAVEL_CONTEXT,
     TRAVEL_VAGUE_QUALITY,
+    TRIP_CANCELLED,
+    TRIPS,
     VAGUE_QUALITY,
 )
 
@@ -157,6 +160,10 @@ class BatchCategories:
             best = MODEL_LABELS[int(np.argmax(log_p))]
         if not sure:
             best = money_matter(best, found)
+        if TRIP_CANCELLED in found and not _other_grievance(found, Category.DELIVERY_LOGISTICS):
+            # A cancelled trip with no other grievance named strongly (a fee, rudeness) is the
+            # trip not made, as a delay is: the model read 取消 as an order cancelled (价格).
+            return Category.DELIVERY_LOGISTICS
         if best is Category.PRODUCT_QUALITY and not found.isdisjoint(REPAIR_REFUSALS):
             return Category.AFTER_SALES_REFUND  # the defect needed a repair that was refused
         return best
@@ -249,6 +256,8 @@ def _travel_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     damage, and 商品质量 is ruled out unless a defect of its own is named (座椅坏了, 不制冷)."""
     if not found.isdisjoint(LUGGAGE):
         found = found - TRANSIT_DAMAGE
+    if not found.isdisjoint(CANCELLED) and not found.isdisjoint(TRIPS):
+        found = found | {TRIP_CANCELLED}
     if _strong_cue(found - VAGUE_QUALITY - TRAVEL_VAGUE_QUALITY, Category.PRODUCT_QUALITY):
         return found, ()
     return found, (Category.PRODUCT_QUALITY,)
@@ -272,6 +281,11 @@ def part_failure_evidence(text: str, found: set[str] | None = None) -> str | Non
     if not is_part_failure(words):
         return None
     return f"{min(_control_parts(words))}…{min(PART_FAILURES & words)}"
+
+
+def _other_grievance(found: set[str], category: Category) -> bool:
+    """A strong cue of a complaint category other than `category` is among the words found."""
+    return any(_strong_cue(found, each) for each in COMPLAINT_CATEGORIES if each is not category)
 
 
 def _strong_cue(found: set[str], category: Category | None = None) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from core.enums import Category
 from sentiment.lexicons import (
+    CANCELLED,
     CATEGORY_CUES,
     CHARGES,
     COMPLAINT_MARKERS,
@@ -30,6 +31,7 @@ from sentiment.lexicons import (
     TELECOM_CONTEXT,
     TRANSIT_DAMAGE,
     TRAVEL_CONTEXT,
+    TRIPS,
     words,
 )
 from sentiment.urgency import ALL_URGENCY_WORDS
@@ -325,6 +327,8 @@ MATCHER = CueMatcher(
             *(c.keys() for c in CATEGORY_CUES.values()),
             FINANCE_CONTEXT,  # the category's context words (sentiment/category.py)
             TRAVEL_CONTEXT,
+            CANCELLED,  # a trip cancelled: with TRIPS
+            TRIPS,
             TELECOM_CONTEXT,
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,

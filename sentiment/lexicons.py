@@ -157,6 +157,12 @@ LUGGAGE: frozenset[str] = frozenset(words("行李 托运 行李箱 箱子"))
 TRANSIT_DAMAGE: frozenset[str] = frozenset(
     words("坏了 损坏 破损 摔坏 裂了 压坏 断了 变形 开裂 断裂 脱落 坏 丢失")
 )
+# A flight or a train cancelled, however it is worded (取消了我的航班, 航班说取消就取消, 车次临时
+# 取消): in a travel text 取消 beside a flight or a train is a trip that did not happen, 货物运输/
+# 物流 like a delay (it read as 价格 or 服务态度 when only 航班取消 and 取消航班 were cues).
+CANCELLED: frozenset[str] = frozenset(words("取消 停飞 砍掉 被砍"))
+TRIPS: frozenset[str] = frozenset(words("航班 班机 飞机 列车 车次 高铁 动车 火车 航线"))
+TRIP_CANCELLED = "航班取消"  # the logistics cue such a text counts as
 # 商品质量 cues that name no defect in a travel text (the cabin's 空调 is where a hold went wrong).
 TRAVEL_VAGUE_QUALITY: frozenset[str] = frozenset(words("空调 热水 设施 质量 发动机"))
 # Telecom texts (mobile plans, broadband; issue #13): the model never read one, so there it never

@@ -22,6 +22,11 @@ COMPLAINTS: list[tuple[str, Category]] = [
     ("空姐态度冷漠，叫了几次都没人理", Category.SERVICE_ATTITUDE),
     ("飞机座椅扶手断了，整趟航班没法靠", Category.PRODUCT_QUALITY),
     ("乘客在机舱里晕倒，过了半小时才叫救护车", Category.FOOD_SAFETY_HEALTH),
+    # A cancelled trip however worded (round 25): 取消 beside a flight or a train, no fee or
+    # rudeness named; a fee for it stays a fee.
+    ("航空公司单方面取消了我的航班，只能自己花钱改订别家", Category.DELIVERY_LOGISTICS),
+    ("列车说取消就取消，钱还要自己垫着", Category.DELIVERY_LOGISTICS),
+    ("航班被取消了，退票还要扣手续费三百", Category.CONTRACT_PRICING),
 ]
 
 
