@@ -10,40 +10,23 @@ hours, and names a rare word of that first post (which every repost passes on)."
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from brand_events import service
 from brand_events.cluster import Cluster
 from brand_events.features import term_idf
 from brand_events.retell import Live, retells
-from brand_events.synthetic import T0, Stream, chatter
+from brand_events.synthetic import Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
-from core.models import Author, Mention
+from tests.events.test_retold_copies import START, at, mention
 
-START = T0 + timedelta(hours=6)
 SEED = (
     "鲜味坊外卖骑手把我们的餐关在保温箱里五个小时不送，后排一位七十多岁的老人饿到晕倒了，"
     "叫了120才抬下去。问客服什么时候送到，她说不想要可以自己取消。"
 )
 VERSION = "晕倒的老人现在怎么样了？鲜味坊到现在一句话都没有，出了人命谁负责"
 NOTES = ["转发微博", "太过分了", "必须道歉", "心疼老人", "关注"]
-
-
-def at(minutes: float) -> datetime:
-    return START + timedelta(minutes=minutes)
-
-
-def mention(native_id: str, text: str, minutes: float, **fields: object) -> Mention:
-    return Mention(
-        source="weibo",
-        channel="weibo",
-        native_id=native_id,
-        text=text,
-        published_at=at(minutes),
-        author=Author(id=native_id, name=native_id),
-        **fields,  # type: ignore[arg-type]
-    )
 
 
 def test_a_version_begun_with_the_story_joins_it_after_its_first_hours(ctx: Context) -> None:
