@@ -103,7 +103,7 @@ def list_alerts(
             console_text(alert.title),  # event_growth titles quote posts
             str(alert.count),
             baseline,
-            f"{alert.opened_at.astimezone(ctx.config.tz):%m-%d %H:%M}",
+            f"{alert.started_at.astimezone(ctx.config.tz):%m-%d %H:%M}",
             rule_names.rule_zh(alert.rule, alert.rule_type, titles),
         )
     console.print(table if alerts else "没有预警。")

@@ -40,6 +40,7 @@ def alerts_of_event(session: Session, member_ids: set[str], found: dict[str, Lin
             "status": str(alert.status),
             "incident_id": alert.incident_id,
             "opened_at": alert.opened_at.isoformat() if alert.opened_at else None,
+            "started_at": alert.started_at.isoformat() if alert.opened_at else None,
             SAMPLES: list(alert.sample_mention_ids or []),
         }
         for alert in alerts

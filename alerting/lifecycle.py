@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from alerting import incidents
 from alerting.config import EscalationStep, GroupingConfig
 from alerting.enums import AUTO_RESOLVER, AlertEvent, AlertStatus
-from alerting.models import Alert
+from alerting.models import Alert, first_post_at
 from alerting.rules import Finding, Rule
 from alerting.service import get_active_by_key
 from core.enums import Severity
@@ -185,6 +185,7 @@ def _new_alert(rule: Rule, finding: Finding, severity: Severity, now: datetime) 
         baseline=finding.baseline,
         window_start=to_utc(finding.window_start),
         window_end=to_utc(finding.window_end),
+        first_post_at=first_post_at(now, to_utc(finding.window_start), to_utc(finding.window_end)),
         sample_mention_ids=list(finding.sample_ids[:MAX_SAMPLES]),
         plans=list(finding.plans),
         escalation_level=0,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -67,6 +67,24 @@ class Alert(Base):
     incident_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     # Marked 误报 by a person: the incident was noise; recurrences within realert stay quiet.
     false_alarm: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    # Its first post, when the posts that opened it were older than the clock (`started_at`).
+    first_post_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    @property
+    def started_at(self) -> datetime:
+        """When the alert began for a reader: when it opened, or the first post that raised it
+        when its posts were older than the clock (a past week ingested in bulk)."""
+        return self.first_post_at or self.opened_at
+
+
+BACKFILL_LAG = timedelta(hours=1)  # posts this much older than the alert were back-filled
+
+
+def first_post_at(opened: datetime, first: datetime, last: datetime) -> datetime | None:
+    """An alert's first post when the finding that opened it names posts (a tick rule's window
+    ends at the moment it opens) and the first is BACKFILL_LAG older than that moment (a live
+    alert opens minutes after its post), else None: it began when it opened."""
+    return first if last < opened and opened - first > BACKFILL_LAG else None
 
 
 class AlertSample(Base):

@@ -35,6 +35,7 @@ class Cluster:
     author_count: int = 0
     hourly: Counter[int] = field(default_factory=Counter)
     exemplars: list[str] = field(default_factory=list)
+    opening: tuple[str, ...] = ()  # the first post's terms: what a crisis's voices retell
     title: str = ""
     titled_size: int = 0
     merged_into: str | None = None
@@ -78,6 +79,7 @@ class Cluster:
             self.first_at, self.first_id = other.first_at, other.first_id
             self.first_source, self.first_native_id = other.first_source, other.first_native_id
             self.first_author = other.first_author
+            self.opening = other.opening
         later = other.last_at > self.last_at
         if later:
             self.last_at = other.last_at

@@ -151,6 +151,7 @@ class ClusterState:
             author_count=1,
             hourly=cluster.hourly,
             exemplars=cluster.exemplars,
+            opening=cluster.words,
             merged_into=cluster.merged_into,
         )
         if self.clusters.get(cluster.id) is cluster:
@@ -223,7 +224,7 @@ class ClusterState:
         if cluster.size == 1 or post.published_at < cluster.first_at:
             cluster.first_at, cluster.first_id = post.published_at, post.id
             cluster.first_source, cluster.first_native_id = post.source, post.native_id
-            cluster.first_author = post.author_name
+            cluster.first_author, cluster.opening = post.author_name, post.terms
         if cluster.size == 1 or post.published_at > cluster.last_at:
             cluster.last_at = max(cluster.last_at, post.published_at)
             heapq.heappush(self.quiet, (cluster.last_at, cluster.id))

@@ -155,6 +155,7 @@ class Clusterer(ClusterState):
         # (the same comparisons: datetime arithmetic is exact), not two calls per hit.
         burst_from, last_from = at - BURST_SPAN, at - self.gap
         first_from, first_until = at - TOPIC_SPAN, at + self.window
+        live_from = at - self.live.span  # a live story (≥ BURST_SIZE) takes posts all its day
         for cluster_id in paired | (seen & self.large) if seen else ():
             cluster = clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
@@ -167,8 +168,10 @@ class Clusterer(ClusterState):
             burst = large and first >= burst_from
             if single and not burst:
                 continue
-            if cluster.last_at < last_from or first < first_from or first > first_until:
+            if cluster.last_at < last_from or first > first_until:
                 continue  # `_late`
+            if first < (live_from if large else first_from):
+                continue  # `_late`, except for a live story (the next morning's media report)
             if not weights:
                 weights = self.weights(post.terms)
                 norm = sum(weights.values())

@@ -33,6 +33,7 @@ class Event(Base):
     hourly: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # epoch hour → count
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     exemplars: Mapped[list[str]] = mapped_column(JSON, default=list)
+    opening: Mapped[list[str] | None] = mapped_column(JSON, default=list)  # first post's terms
     titled_size: Mapped[int] = mapped_column(Integer, default=0)
     merged_into: Mapped[str | None] = mapped_column(String(40), default=None, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

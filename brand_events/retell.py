@@ -20,7 +20,12 @@ than BURST_SPAN before it, the copy holds two of the story's words, and
   reposts has few independent ones): two rare words it says at least a quarter as often as its
   top word, or one the brand's other posts hardly say (damped idf ≥ MIN_IDF) and one it says
   half as often as its top word (精华 in a skincare brand's 精华 story: everyday, but what the
-  story is about).
+  story is about);
+- at any time while it is live, when the group began after the story's first post and within
+  its first BURST_SPAN, and one of the two is a word of that first post the brand's other posts
+  hardly say (damped idf ≥ MIN_IDF): a passenger's version of one part of a long first post
+  (晕倒的老人现在怎么样了 of the airline's tarmac story), whose copies go on after the burst
+  while the story's top words are its repost notes (必须道歉, 心疼老人).
 The story's own posts do not make its words everyday (the skincare week's 过敏 was in a tenth
 of the recent posts only because the story was), once OUTSIDE_SAMPLE other posts say what is.
 The group is then merged into the story (its id kept as a pointer, so alerts and cases that name
@@ -80,11 +85,20 @@ def retells(
     def rare(term: str) -> bool:
         return idf(term) >= MIN_IDF and weight(term, story) >= MIN_WEIGHT
 
+    def strong(term: str) -> bool:  # rare, and the brand's other posts hardly say it
+        return idf(term) >= MIN_IDF and weight(term, story) >= MIN_IDF
+
     # In the story's first hours (bursting, the group begun with it): one central rare word.
     counts = story.used if story.independent else story.terms
     top = max(counts.values(), default=0)
     bursting = at - story.first_at <= live.lead and side.first_at - story.first_at <= live.lead
     if bursting and any(counts.get(t, 0) >= top * share and rare(t) for t in held):
+        return True
+    # A version begun after the story's first post, in its first hours (a passenger retelling
+    # one part of a long first post: 晕倒的老人现在怎么样了), naming a rare word the story's own
+    # posts say, keeps joining while the story is live: its copies go on after the burst.
+    begun = timedelta(0) <= side.first_at - story.first_at <= live.lead
+    if begun and any(t in story.opening and strong(t) for t in held):
         return True
     # Or, counted over all its posts (copies and repost comments included: a story that grew by
     # copies), two rare words it says at least a quarter as often as its top word; or one such
@@ -95,5 +109,5 @@ def retells(
     wide = [t for t in held if story.terms[t] >= said * WIDE_SHARE]
     if sum(map(rare, wide)) >= 2:
         return True
-    strong = {t for t in wide if idf(t) >= MIN_IDF and weight(t, story) >= MIN_IDF}
-    return any(t not in strong and story.terms[t] >= said * share for t in wide) and bool(strong)
+    rarest = {t for t in wide if strong(t)}
+    return any(t not in rarest and story.terms[t] >= said * share for t in wide) and bool(rarest)

@@ -89,6 +89,11 @@ class Seed:
         return counts
 
     @property
+    def opening(self) -> tuple[str, ...]:
+        """The first post's terms: the post's own."""
+        return self.words
+
+    @property
     def exemplars(self) -> list[str]:
         """The post's text (its first 200 characters), if any."""
         return [self.text] if self.text else []

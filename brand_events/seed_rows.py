@@ -43,6 +43,7 @@ def as_event(row: EventSeed) -> Event:
         hourly=seed_hourly(row.published_at),
         authors=[row.author_id] if row.author_id else [],
         exemplars=[row.exemplar] if row.exemplar else [],
+        opening=list(terms),
         titled_size=0,
         merged_into=None,
         updated_at=row.updated_at,

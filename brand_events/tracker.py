@@ -344,6 +344,7 @@ def from_cluster(cluster: AnyCluster, visible: bool) -> dict[str, object]:
         "hourly": {str(h): n for h, n in cluster.hourly.items()},
         "authors": sorted(cluster.authors),
         "exemplars": cluster.exemplars,
+        "opening": list(cluster.opening),
         "titled_size": cluster.titled_size,
         "merged_into": cluster.merged_into,
         "updated_at": utcnow(),
@@ -368,6 +369,7 @@ def to_cluster(row: Event) -> Cluster:
         author_count=row.author_count,
         hourly=Counter({int(h): n for h, n in (row.hourly or {}).items()}),
         exemplars=list(row.exemplars or []),
+        opening=tuple(row.opening or ()),
         title=row.title,
         titled_size=row.titled_size,
     )

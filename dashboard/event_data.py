@@ -100,7 +100,7 @@ def alerts_by_event(session: Session, since: datetime | None) -> dict[str, list[
         event = homes.get(alert.id)
         if event is None:
             continue
-        linked = LinkedAlert(alert.id, alert.title, Severity(alert.severity), alert.opened_at)
+        linked = LinkedAlert(alert.id, alert.title, Severity(alert.severity), alert.started_at)
         found.setdefault(event.id, []).append(linked)
     return found
 

@@ -150,7 +150,8 @@ def timeline_chart(story: EventDetail, tz: tzinfo) -> str:
                 f'stroke-width="2"{dash}/>'
             )
     for alert in story.alerts:
-        opened = datetime.fromisoformat(str(alert["opened_at"])).astimezone(tz)
+        opened = datetime.fromisoformat(str(alert.get("started_at") or alert["opened_at"]))
+        opened = opened.astimezone(tz)
         colour = MARK_COLOURS.get(alert["severity"], "#868e96")  # type: ignore[call-overload]
         level = SEVERITY_LABELS_ZH.get(alert["severity"], "")  # type: ignore[call-overload]
         hover = f"{opened:%m-%d %H:%M} 预警 #{alert['id']} {level}：{alert['title']}"

@@ -37,7 +37,7 @@ def alert_marks(session: Session, since: datetime, limit: int = 200) -> list[Ale
     """Alerts opened since `since` (false alarms left out), oldest first."""
     statement = select(Alert).where(Alert.opened_at >= since).order_by(Alert.opened_at).limit(limit)
     return [
-        AlertMark(a.opened_at, a.id, Severity(a.severity), a.title)
+        AlertMark(a.started_at, a.id, Severity(a.severity), a.title)
         for a in session.scalars(statement)
         if not a.false_alarm
     ]

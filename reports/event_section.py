@@ -163,7 +163,8 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
         m = by_id[mention_id]
         points.append(StoryPoint(m.published_at, f"品牌账号发声：“{_excerpt(m.text)}”"))
     for alert in full.alerts[:2]:
-        opened = datetime.fromisoformat(str(alert["opened_at"])) if alert["opened_at"] else None
+        began = alert.get("started_at") or alert["opened_at"]
+        opened = datetime.fromisoformat(str(began)) if began else None
         if opened is not None:
             opened = opened.replace(tzinfo=opened.tzinfo or UTC)
             points.append(StoryPoint(opened, f"触发预警：{alert['title']}"))

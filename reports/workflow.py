@@ -93,6 +93,7 @@ def _alert_row(record: Alert, cases: tuple[str, ...] = (), event: str | None = N
     severity, status = Severity(record.severity), AlertStatus(record.status)
     return AlertRow(
         opened_at=record.opened_at,
+        started_at=record.started_at,
         severity=severity,
         rule=record.rule,
         title=record.title or record.summary or "",

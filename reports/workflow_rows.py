@@ -30,6 +30,7 @@ class AlertRow:
     event: str | None = None  # the title of the event its sample mentions belong to
     alert_id: int | None = None  # its row in the alert store (the cases handling it link it)
     resolved_by: str | None = None  # who resolved it; alerting.enums.AUTO_RESOLVER: its timer
+    started_at: datetime | None = None  # its first post, when older than opened_at (back-filled)
 
     @property
     def is_resolved(self) -> bool:
@@ -68,6 +69,11 @@ class IncidentRow:
     def opened_at(self) -> datetime:
         """When the first signal fired."""
         return self.lead.opened_at
+
+    @property
+    def started_at(self) -> datetime:
+        """When the crisis began: its alerts' earliest start (a back-filled week's first post)."""
+        return min(a.started_at or a.opened_at for a in self.alerts)
 
     @property
     def severity(self) -> Severity:

@@ -169,7 +169,7 @@ def show(alert: Alert) -> None:
     st.markdown(streamlit_text(alert.summary))
     st.markdown(f"**{describe(alert)}**")
     tz = ctx.config.tz
-    started = f"{alert.opened_at.astimezone(tz):%m-%d %H:%M}"
+    started = f"{alert.started_at.astimezone(tz):%m-%d %H:%M}"
     st.caption(
         f"规则「{rule_zh(alert.rule, alert.rule_type)}」（{type_zh(alert.rule_type)}）"
         f" · 开始 {started} · 同一条件已触发 {alert.fire_count} 次 · {notified(alert)}",

@@ -51,7 +51,7 @@ def alert_caption(alert: Alert) -> str:
     """Severity and rule in Chinese, first firing in local time."""
     from core.enums import SEVERITY_LABELS_ZH, Severity
 
-    first = alert.opened_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+    first = alert.started_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
     level = SEVERITY_LABELS_ZH[Severity(alert.severity)]
     return f"级别 {level} · 规则「{rule_zh(alert.rule, alert.rule_type)}」 · 首次触发 {first}"
 

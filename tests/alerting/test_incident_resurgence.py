@@ -101,3 +101,54 @@ def test_a_resurgence_is_announced(data_dir: Path, receiver: HttpReceiver) -> No
         again = apply_finding(session, rule, finding("k2", ["m2"], ctx.clock()), ctx.clock())
         session.commit()
         assert again.notify and again.alert.incident_id == first.alert.incident_id
+
+
+def test_the_next_mornings_media_report_reopens_the_crisis_it_reports(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    """The airline week: a flight held on the tarmac from 13:10, talked about all night, its
+    alert group ended at 21:20; the media report at 08:30 the next morning (19 hours after the
+    first post, past the 12 hours a topic join looks back) started an event of its own, so its
+    high-risk alert opened a second alert group. A live story (≥ 10 posts, the last within 6
+    hours, the first within 24) takes it at once, and its alert reopens the group."""
+    from alerting.lifecycle import apply_finding
+    from brand_events.links import owners
+    from core.models import Author, Mention
+
+    ctx = make_ctx(data_dir, NOON)
+    rule = crisis_rules()[1]
+    seed = "DW8853机上滞留五个小时，空调不开，老人晕倒送医，乘务员还说不想坐自己下去"
+    voices = [
+        "DW8853机上滞留五个小时，老人晕倒，谁来负责",
+        "老人晕倒了还不开舱门，机上滞留五个小时",
+    ]
+    media = "【DW8853机上滞留五个小时 老人晕倒送医】记者：机上空调不开，老人晕倒后被送医"
+
+    def post(native_id: str, text: str, hours: float, **extra: Any) -> Mention:
+        when = NOON + timedelta(hours=hours)
+        who = Author(id=native_id, name=native_id)
+        return Mention(
+            source="weibo", native_id=native_id, text=text, published_at=when, author=who, **extra
+        )
+
+    posts = [post("s", seed, 0)]
+    posts += [post(f"v{i}", voices[i % 2], 0.1 * (i + 1)) for i in range(12)]
+    posts += [post(f"n{h}", "转发微博", h, repost_of="s") for h in range(2, 19)]  # all night
+    for hour in sorted({int((m.published_at - NOON).total_seconds() // 3600) for m in posts}):
+        ctx.pipeline.process(
+            [m for m in posts if (m.published_at - NOON) // timedelta(hours=1) == hour]
+        )
+    with ctx.sessions() as session:
+        night = apply_finding(session, rule, finding("k", [posts[0].id], NOON), NOON)
+        night.alert.status, night.alert.resolved_at = AlertStatus.RESOLVED, NOON
+        incidents.settle(session, [night.alert], NOON + timedelta(hours=8))
+        session.commit()
+    report = post("media", media, 19)
+    ctx.pipeline.process([report])
+    advance(ctx, timedelta(hours=19))
+    with ctx.sessions() as session:
+        story = owners(session, {0: [report.id], 1: [posts[0].id]})
+        assert story[0].id == story[1].id  # the report is in the crisis's event at once
+        morning = apply_finding(session, rule, finding("k2", [report.id], ctx.clock()), ctx.clock())
+        session.commit()
+        assert morning.notify and morning.alert.incident_id == night.alert.incident_id
