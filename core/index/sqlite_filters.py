@@ -7,7 +7,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from core.enums import Severity
-from core.index.protocol import SearchQuery, SplitField
+from core.index.protocol import BrandSide, SearchQuery, SplitField
 
 _COLUMN = {
     SplitField.CHANNEL: "m.channel",
@@ -60,6 +60,7 @@ def unfiltered(query: SearchQuery) -> bool:
     return (
         not any(lists)
         and not query.regions
+        and query.brand_side is None
         and not query.ids
         and not query.id_prefix
         and query.min_urgency is None
@@ -100,6 +101,9 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         else:
             clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
         params.extend(query.plans)
+    if query.brand_side is not None:
+        clauses.append(_not_rival(query.brand_side, plans_per_row))
+        params.extend([*query.brand_side.rivals, *query.brand_side.own])
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
         params.append(Severity(query.min_urgency).rank)
@@ -119,3 +123,13 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         clauses.append("m.collected >= ?")
         params.append(epoch(query.collected_since))
     return " AND ".join(clauses), params
+
+
+def _not_rival(side: BrandSide, per_row: bool) -> str:
+    """The clause leaving out a competitor's mentions: of a rival plan and of no own plan."""
+    rivals, own = ",".join("?" * len(side.rivals)), ",".join("?" * len(side.own))
+    if per_row:
+        probe = "EXISTS (SELECT 1 FROM mention_plans mp WHERE mp.plan IN ({}) AND mp.rid = m.rid)"
+        return f"(NOT {probe.format(rivals)} OR {probe.format(own)})"
+    listed = "m.rid {} (SELECT rid FROM mention_plans WHERE plan IN ({}))"
+    return f"({listed.format('NOT IN', rivals)} OR {listed.format('IN', own)})"

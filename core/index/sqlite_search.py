@@ -62,7 +62,7 @@ class SQLiteSearch:
         A plan filter over a small window is checked per mention (an index probe each);
         over a large or unbounded one it is driven from the plan's mention list instead.
         """
-        if not query.plans or query.since is None:
+        if not (query.plans or query.brand_side) or query.since is None:
             return False
         bounds, params = "published >= ?", [epoch(query.since)]
         if query.until is not None:
