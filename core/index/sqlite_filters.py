@@ -72,8 +72,13 @@ def unfiltered(query: SearchQuery) -> bool:
     )
 
 
-def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[Any]]:
-    """The WHERE clause of every filter except the text, on `mentions m`."""
+def filters(
+    query: SearchQuery,
+    plans_per_row: bool = False,
+    rid_bounds: tuple[int | None, int | None] = (None, None),
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of every filter except the text, on `mentions m`; `rid_bounds` is the
+    window's row-id range (time layout), which narrows the competitor mentions read."""
     clauses: list[str] = ["1=1"]
     params: list[Any] = []
 
@@ -102,8 +107,9 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
             clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
         params.extend(query.plans)
     if query.brand_side is not None:
-        clauses.append(_not_rival(query.brand_side, plans_per_row))
-        params.extend([*query.brand_side.rivals, *query.brand_side.own])
+        clause, values = _not_rival(query.brand_side, rid_bounds)
+        clauses.append(clause)
+        params.extend(values)
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
         params.append(Severity(query.min_urgency).rank)
@@ -125,11 +131,17 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
     return " AND ".join(clauses), params
 
 
-def _not_rival(side: BrandSide, per_row: bool) -> str:
-    """The clause leaving out a competitor's mentions: of a rival plan and of no own plan."""
+def _not_rival(side: BrandSide, bounds: tuple[int | None, int | None]) -> tuple[str, list[Any]]:
+    """The clause leaving out a competitor's mentions (of a rival plan and of no own plan):
+    their row ids, read from the plan index within the window's row-id range where known."""
+    narrow, extra = "", []
+    for sign, bound in ((">=", bounds[0]), ("<", bounds[1])):
+        if bound is not None:
+            narrow += f" AND rid {sign} ?"
+            extra.append(bound)
     rivals, own = ",".join("?" * len(side.rivals)), ",".join("?" * len(side.own))
-    if per_row:
-        probe = "EXISTS (SELECT 1 FROM mention_plans mp WHERE mp.plan IN ({}) AND mp.rid = m.rid)"
-        return f"(NOT {probe.format(rivals)} OR {probe.format(own)})"
-    listed = "m.rid {} (SELECT rid FROM mention_plans WHERE plan IN ({}))"
-    return f"({listed.format('NOT IN', rivals)} OR {listed.format('IN', own)})"
+    sql = (
+        f"m.rid NOT IN (SELECT rid FROM mention_plans WHERE plan IN ({rivals}){narrow}"
+        f" EXCEPT SELECT rid FROM mention_plans WHERE plan IN ({own}){narrow})"
+    )
+    return sql, [*side.rivals, *extra, *side.own, *extra]
