@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from core.context import Context
 
 KEPT_REASONS = 20  # rejected lines stored with their reason; the command printed them all
+COUNTS = ("new", "updated", "duplicates", "rejected", "truncated", "repaired")
 RECENT_SQL = "SELECT * FROM ingest_runs ORDER BY started_at DESC, id DESC LIMIT :limit"
 
 
@@ -72,7 +73,7 @@ def finish(ctx: Context, run_id: int, outcome: IngestOutcome, now: datetime) -> 
         run = session.get(IngestRun, run_id)
         if run is None:
             return
-        for name in ("new", "updated", "duplicates", "rejected", "truncated", "repaired"):
+        for name in COUNTS:
             setattr(run, name, getattr(outcome, name))
         kept = [list(pair) for pair in outcome.reasons[:KEPT_REASONS]]
         run.reasons = json.dumps(kept, ensure_ascii=False)
@@ -81,20 +82,13 @@ def finish(ctx: Context, run_id: int, outcome: IngestOutcome, now: datetime) -> 
 
 
 @dataclass(frozen=True)
-class IngestRecord:
-    """A read-only copy of one `ingest_runs` row."""
+class IngestRecord(IngestOutcome):
+    """A read-only copy of one `ingest_runs` row: the run's counts, file and times."""
 
     file: str
     source: str | None
     started_at: datetime | None
     finished_at: datetime | None
-    new: int
-    updated: int
-    duplicates: int
-    rejected: int
-    truncated: int
-    repaired: int
-    reasons: list[tuple[str, str]]
 
     @property
     def lines(self) -> int:
@@ -104,13 +98,12 @@ class IngestRecord:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> IngestRecord:
         """From a row of `ingest_runs`."""
-        counts = ("new", "updated", "duplicates", "rejected", "truncated", "repaired")
         return cls(
             file=str(row["file"]),
             source=row.get("source"),
             started_at=stored_time(row.get("started_at")),
             finished_at=stored_time(row.get("finished_at")),
-            **{name: int(row.get(name) or 0) for name in counts},
+            **{name: int(row.get(name) or 0) for name in COUNTS},
             reasons=[(str(ref), str(why)) for ref, why in json.loads(row.get("reasons") or "[]")],
         )
 
