@@ -1,28 +1,24 @@
 """Files loaded with `yuqing ingest`, one row per run: what came in besides the configured
-sources. 数据源状态 lists them (when, which file, lines read, stored, duplicates, rejected lines
-with their first reasons), so a week imported from a file is not shown as "no sources"."""
+sources. 数据源状态 and `yuqing sources list` show them (collectors.ingest_log reads them), so a
+week imported from a file is not shown as "no sources"."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from collectors.ingest_log import COUNTS, IngestOutcome
 from core.db import Base
 from core.dbtypes import UTCDateTime
-from core.store_read import read_rows, stored_time
 
 if TYPE_CHECKING:
     from core.context import Context
 
 KEPT_REASONS = 20  # rejected lines stored with their reason; the command printed them all
-COUNTS = ("new", "updated", "duplicates", "rejected", "truncated", "repaired")
-RECENT_SQL = "SELECT * FROM ingest_runs ORDER BY started_at DESC, id DESC LIMIT :limit"
 
 
 class IngestRun(Base):
@@ -43,19 +39,6 @@ class IngestRun(Base):
     repaired: Mapped[int] = mapped_column(Integer, default=0)
     # JSON list of [ref, reason] of the first KEPT_REASONS rejected lines, in line order.
     reasons: Mapped[str] = mapped_column(Text, default="[]")
-
-
-@dataclass(frozen=True)
-class IngestOutcome:
-    """What a finished run counted (app.commands.intake.Tally has these)."""
-
-    new: int
-    updated: int
-    duplicates: int
-    rejected: int
-    truncated: int
-    repaired: int
-    reasons: Sequence[tuple[str, str]]
 
 
 def start(ctx: Context, file: str, source: str | None, now: datetime) -> int:
@@ -79,35 +62,3 @@ def finish(ctx: Context, run_id: int, outcome: IngestOutcome, now: datetime) -> 
         run.reasons = json.dumps(kept, ensure_ascii=False)
         run.finished_at = now
         session.commit()
-
-
-@dataclass(frozen=True)
-class IngestRecord(IngestOutcome):
-    """A read-only copy of one `ingest_runs` row: the run's counts, file and times."""
-
-    file: str
-    source: str | None
-    started_at: datetime | None
-    finished_at: datetime | None
-
-    @property
-    def lines(self) -> int:
-        """Lines (records) read: each is new, updated, a duplicate or rejected."""
-        return self.new + self.updated + self.duplicates + self.rejected
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> IngestRecord:
-        """From a row of `ingest_runs`."""
-        return cls(
-            file=str(row["file"]),
-            source=row.get("source"),
-            started_at=stored_time(row.get("started_at")),
-            finished_at=stored_time(row.get("finished_at")),
-            **{name: int(row.get(name) or 0) for name in COUNTS},
-            reasons=[(str(ref), str(why)) for ref, why in json.loads(row.get("reasons") or "[]")],
-        )
-
-
-def recent_runs(ctx: Context, limit: int = 50) -> list[IngestRecord]:
-    """The latest ingest runs, newest first."""
-    return [IngestRecord.from_row(r) for r in read_rows(ctx, RECENT_SQL, {"limit": limit})]

@@ -14,7 +14,7 @@ from rich.progress import Progress
 
 from alerting.config import ALERTING
 from collectors import ingest_runs
-from collectors.ingest_runs import IngestOutcome
+from collectors.ingest_log import IngestOutcome
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.index.sqlite import SQLiteMentionIndex

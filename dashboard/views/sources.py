@@ -11,7 +11,7 @@ import streamlit as st
 
 from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
-from collectors.ingest_runs import IngestRecord, recent_runs
+from collectors.ingest_log import IngestRecord, recent_runs
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.escaping import streamlit_text
 from core.lease_view import read_leases

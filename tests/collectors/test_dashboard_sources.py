@@ -159,3 +159,8 @@ def test_ingested_files_are_listed_with_what_became_of_each_line(
     assert [int(table[column][0]) for column in counts] == [5, 3, 1, 1]
     (said,) = [c.value for c in page.caption if "拒绝 1 行" in c.value]
     assert "4：不是合法的 JSON" in said  # line 4 and why (file names are escaped for markdown)
+    where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
+    listed = CliRunner().invoke(app, ["sources", "list", *where], env={"COLUMNS": "200"})
+    assert "现有提及来自 yuqing ingest 导入的文件" in listed.output
+    assert "week.jsonl" in listed.output
+    assert "读取 5 行：新增 3，更新 0，重复 1，拒绝 1，截断 0" in listed.output
