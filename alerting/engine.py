@@ -58,6 +58,7 @@ class AlertEngine:
         self.rules = own_scoped(
             list(rules) if rules is not None else load_rules(ALERTING.of(ctx.config), config_dir),
             ctx.config.own_plan_ids(),
+            ctx.config.rival_plan_ids(),
         )
         self.by_name = {r.name: r for r in self.rules}
         self.send = send

@@ -61,17 +61,18 @@ def alerts_of_plans(
     return found
 
 
-def own_scoped(rules: Sequence[Rule], own: Sequence[str]) -> list[Rule]:
-    """The rules, every rule that names no plan as a copy watching the brand's own plans `own`
-    (given when competitor plans are configured): a competitor's crisis is compared in the
-    reports, not paged to the brand's on-call. A rule that names plans is kept as it is; the
-    rules passed in are left unchanged (a caller may still use them)."""
-    if not own:
+def own_scoped(rules: Sequence[Rule], own: Sequence[str], rivals: Sequence[str]) -> list[Rule]:
+    """The rules, every rule that names no plan as a copy watching the brand's side when
+    competitor plans `rivals` are configured beside the own plans `own`: every mention but a
+    competitor's, those of no plan (replies, a mailbox's complaints) included. A competitor's
+    crisis is compared in the reports, not paged to the brand's on-call. A rule that names plans
+    is kept as it is; the rules passed in are left unchanged (a caller may still use them)."""
+    if not own or not rivals:
         return list(rules)
-    return [_watching(rule, own) if not rule.spec.filter.plans else rule for rule in rules]
+    return [_watching(rule, own, rivals) if not rule.spec.filter.plans else rule for rule in rules]
 
 
-def _watching(rule: Rule, plans: Sequence[str]) -> Rule:
-    """A new rule of the same type whose filter watches these plans (its own caches, too)."""
-    plan_filter = rule.spec.filter.model_copy(update={"plans": list(plans)})
-    return type(rule)(rule.spec.model_copy(update={"filter": plan_filter}), rule.source)
+def _watching(rule: Rule, own: Sequence[str], rivals: Sequence[str]) -> Rule:
+    """A new rule of the same type whose filter watches the brand's side (its own caches, too)."""
+    side = rule.spec.filter.brand_side(own, rivals)
+    return type(rule)(rule.spec.model_copy(update={"filter": side}), rule.source)

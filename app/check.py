@@ -107,16 +107,17 @@ def warnings(ctx: Context) -> list[str]:
 
 
 def unplanned_source_warnings(ctx: Context) -> list[str]:
-    """With competitor plans, preset rules and reports count the brand's own plans only: a
-    source that searches no keyword (a mailbox, a webhook, a feed) and assigns no plan brings
-    mentions that may match no plan, and those would be counted by neither."""
+    """With competitor plans, rules that name no plan see every mention but a competitor's, but
+    reports and 舆情态势 count the brand's own plans only: a source that searches no keyword (a
+    mailbox, a feed, a board) and assigns no plan brings mentions that may match no plan, and
+    those the reports would not count."""
     own = ctx.config.own_plan_ids()
     if not own:
         return []
     return [
-        f"sources[{source.name}]: 配置了竞品方案时，预警和报告只统计本品方案的提及；"
-        f"这个数据源不按关键词搜索，它的提及若不含本品名称就不属于任何方案——"
-        f"给它加上 plans: [{own[0]}]"
+        f"sources[{source.name}]: 配置了竞品方案时，预警会看到这个数据源的提及，"
+        f"但报告和舆情态势只统计本品方案的提及；这个数据源不按关键词搜索，"
+        f"它的提及若不含本品名称就不属于任何方案——给它加上 plans: [{own[0]}]"
         for source in SOURCES.of(ctx.config)
         if source.type in UNSEARCHED_TYPES and not source.options.get("plans")
     ]

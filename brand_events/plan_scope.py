@@ -22,24 +22,28 @@ CHUNK = 500
 RIVAL_MARK = "（竞品）"
 
 
-def _holds(index: MentionIndex, ids: Sequence[str], plans: Sequence[str]) -> bool:
-    """Whether any of these mentions is one of the plans' (one count per 500 ids)."""
+def _of_plans(index: MentionIndex, ids: Sequence[str], plans: Sequence[str]) -> dict[str, set[str]]:
+    """Each of these mentions that is one of the plans' → all its plans (one search per 500
+    ids; only those mentions come back)."""
+    found: dict[str, set[str]] = {}
     for at in range(0, len(ids), CHUNK):
-        if index.count(SearchQuery(ids=list(ids[at : at + CHUNK]), plans=list(plans), limit=0)):
-            return True
-    return False
+        chunk = list(ids[at : at + CHUNK])
+        result = index.search(SearchQuery(ids=chunk, plans=list(plans), limit=len(chunk)))
+        found.update((m.id, set(m.plans)) for m in result.mentions)
+    return found
 
 
 def rival_events(
     session: Session, index: MentionIndex, config: CoreConfig, event_ids: Iterable[str]
 ) -> set[str]:
-    """The ids among these of the events that are only a competitor's."""
+    """The ids among these of the events that are only a competitor's. Two searches for the
+    whole list (per 500 members), not two counts per event: the members that are a competitor
+    plan's, then, of the events holding one, the members that are an own plan's."""
     from sqlalchemy import select
 
     from brand_events.models import EventMember
 
-    own = config.own_plan_ids()
-    rivals = config.rival_plan_ids()
+    own, rivals = set(config.own_plan_ids()), config.rival_plan_ids()
     wanted = list(dict.fromkeys(event_ids))
     if not own or not wanted:
         return set()
@@ -49,11 +53,19 @@ def rival_events(
     )
     for event_id, mention_id in rows:
         members.setdefault(event_id, []).append(mention_id)
-    return {
-        event_id
+    theirs = _of_plans(index, _every(members.values()), rivals)
+    held = {
+        event_id: ids
         for event_id, ids in members.items()
-        if _holds(index, ids, rivals) and not _holds(index, ids, own)
+        if any(m in theirs for m in ids) and not any(theirs.get(m, set()) & own for m in ids)
     }
+    ours = _of_plans(index, _every(held.values()), sorted(own))
+    return {event_id for event_id, ids in held.items() if not any(m in ours for m in ids)}
+
+
+def _every(groups: Iterable[list[str]]) -> list[str]:
+    """The ids of these groups, each once."""
+    return list(dict.fromkeys(m for ids in groups for m in ids))
 
 
 def marked(title: str, rival: bool) -> str:

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from collectors.config import SOURCES, SourceConfig
 from collectors.health import SourceHealth, cooldown_note, read_health
+from collectors.ingest_log import recent_runs, summary_zh
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
@@ -25,6 +26,7 @@ sources_app = typer.Typer(
     help="数据源：健康状态、立即采集、重置游标、Webhook 接入", no_args_is_help=True
 )
 
+SHOWN_RUNS = 5  # the latest `yuqing ingest` runs listed under the table (50 on 数据源状态)
 STATUS_STYLES = {
     SourceStatus.OK: "green",
     SourceStatus.PARTIAL: "yellow",
@@ -92,7 +94,16 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
             _when(state.cooldown_until if state else None, ctx),
             problem_cell(state),
         )
-    console.print(table)
+    runs = recent_runs(ctx, limit=SHOWN_RUNS)
+    if SOURCES.of(ctx.config) or not runs:
+        console.print(table)
+    else:
+        console.print(
+            "没有配置采集数据源（yuqing.yaml 的 sources:）：现有提及来自 yuqing ingest 导入的文件"
+        )
+    for run in runs:
+        when = _when(run.started_at, ctx)
+        console.print(f"文件导入 {run.file}（{when}）{summary_zh(run)}", markup=False)
     console.print(leases.summary(), markup=False)
     ctx.close()
 

@@ -9,7 +9,9 @@ from core.domain import CliCommand, Domain
 
 
 def _models() -> None:
-    import collectors.state  # noqa: F401  (declares the source_state table)
+    # Declare the source_state and ingest_runs tables.
+    import collectors.ingest_runs
+    import collectors.state  # noqa: F401
 
 
 def _sources() -> typer.Typer:

@@ -51,6 +51,9 @@ def is_current(engine: Engine, domains: Iterable[str]) -> bool:
     # that copy's files: that they are unchanged says nothing about this copy's models.
     if _kernel_file() not in files:
         return False
+    # A domain whose loader now imports one more model module: that module's table is new.
+    if not set(loader_files(domains)) <= set(files):
+        return False
     return digest(files, domains) == found[1]
 
 
@@ -68,9 +71,21 @@ def model_files(base: type[DeclarativeBase]) -> list[str]:
     return sorted(str(Path(f).resolve()) for f in files if f)
 
 
+def loader_files(domains: Iterable[str]) -> list[str]:
+    """The files of the domains' table loaders (`Domain.models`, in each domain.py): a model
+    module added to a domain is imported there, so that file changes with it."""
+    from core.tables import TABLES
+
+    modules = {TABLES.get(name).__module__ for name in domains if name in TABLES}
+    files = {getattr(sys.modules.get(name), "__file__", None) for name in modules}
+    return sorted(str(Path(f).resolve()) for f in files if f)
+
+
 def record(engine: Engine, base: type[DeclarativeBase], domains: Iterable[str]) -> None:
-    """Stamp the store as made by the current model files (after a full init_db)."""
-    files = model_files(base)
+    """Stamp the store as made by the current model files and table loaders (after a full
+    init_db)."""
+    domains = list(domains)
+    files = sorted({*model_files(base), *loader_files(domains)})
     stamp = digest(files, domains)
     if stamp is None:
         return

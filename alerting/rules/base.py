@@ -19,7 +19,7 @@ from alerting.routine import RoutineDiscount
 from alerting.rules.keywords import candidates, required_words
 from core.enums import Severity
 from core.errors import ConfigError
-from core.index.protocol import MentionIndex, SearchQuery, SortOrder
+from core.index.protocol import BrandSide, MentionIndex, SearchQuery, SortOrder
 from core.labels import CategoryName, ChannelName, SentimentName, SeverityName
 from core.models import Mention
 from core.own_accounts import OwnAccounts
@@ -56,6 +56,9 @@ class RuleFilter(BaseModel):
     resolved: bool | None = None
     keywords: str | None = None
     _compiled: Expression | None = PrivateAttr(default=None)
+    # Set on the engine's copies when competitor plans are configured (brand_side): `plans` are
+    # then the brand's own plans and the filter passes every mention but a competitor's.
+    _rivals: tuple[str, ...] = PrivateAttr(default=())
 
     @field_validator("regions")
     @classmethod
@@ -90,10 +93,28 @@ class RuleFilter(BaseModel):
             self._compiled = compile_expression(self.keywords)
         return self._compiled
 
+    def brand_side(self, own: Sequence[str], rivals: Sequence[str]) -> RuleFilter:
+        """A copy watching the brand's side: every mention but a competitor's (of a plan in
+        `rivals` and of none in `own`), a mention of no plan (a reply, a mailbox complaint)
+        included; its alerts carry the own plans."""
+        side = self.model_copy(update={"plans": list(own)})
+        side._rivals = tuple(rivals)
+        return side
+
+    def per_plan(self) -> list[tuple[str, RuleFilter]]:
+        """(plan, filter) per plan; on the brand's side one more ("*") for the mentions of no
+        configured plan, which no plan's filter sees."""
+        scopes = [(p, self.brand_side([p], ())) for p in self.plans]
+        if not self._rivals:
+            return scopes
+        return [*scopes, ("*", self.brand_side([], [*self.plans, *self._rivals]))]
+
     def query(self, since: datetime | None = None, until: datetime | None = None) -> SearchQuery:
         """An index query with these filters between since and until."""
+        side = BrandSide(tuple(self.plans), self._rivals) if self._rivals else None
         return SearchQuery(
-            plans=self.plans,
+            plans=() if side else self.plans,
+            brand_side=side,
             channels=self.channels,
             sources=self.sources,
             sentiments=self.sentiments,
@@ -109,7 +130,7 @@ class RuleFilter(BaseModel):
     def matches(self, mention: Mention) -> bool:
         """True when one mention passes every filter (used at ingest)."""
         checks = (
-            not self.plans or bool(set(self.plans) & set(mention.plans)),
+            self._plan_passes(set(mention.plans)),
             not self.channels or mention.channel in self.channels,
             not self.sources or mention.source in self.sources,
             not self.categories or mention.category in self.categories,
@@ -127,6 +148,11 @@ class RuleFilter(BaseModel):
             self.expression is None or self.expression.matches(mention.full_text),
         )
         return all(checks)
+
+    def _plan_passes(self, plans: set[str]) -> bool:
+        if self._rivals:  # not a competitor's: of no rival plan, or of an own one too
+            return not plans & set(self._rivals) or bool(plans & set(self.plans))
+        return not self.plans or bool(plans & set(self.plans))
 
 
 class RuleSpec(BaseModel):
@@ -231,9 +257,7 @@ class Rule(Generic[SpecT]):
         """(key prefix, filter) pairs: one per plan when per_plan, else the rule's filter."""
         if not self.spec.per_plan or not self.spec.filter.plans:
             return [("*", self.spec.filter)]
-        return [
-            (p, self.spec.filter.model_copy(update={"plans": [p]})) for p in self.spec.filter.plans
-        ]
+        return self.spec.filter.per_plan()
 
     def evaluate(self, rc: RuleContext) -> list[Finding]:
         """Findings over the index at rc.now (window rules)."""

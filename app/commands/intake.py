@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.progress import Progress
 
 from alerting.config import ALERTING
+from collectors import ingest_runs
+from collectors.ingest_log import IngestOutcome
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.index.sqlite import SQLiteMentionIndex
@@ -67,7 +69,9 @@ def ingest(
                         f"提示：本次导入不执行有问题的规则：{problem}", markup=False
                     )
                 ctx.pipeline.add_listener(AlertEngine(ctx, rules).listen)
+            run = ingest_runs.start(ctx, str(file), source, ctx.clock())
             tally = _ingest_file(ctx, file, source)
+            ingest_runs.finish(ctx, run, tally.outcome(), ctx.clock())
         ctx.index.merge_segments(int(tally.new * MERGE_PAGES_PER_MENTION))
     finally:
         gc.unfreeze()  # an in-process caller (tests) gets its collector back as it was
@@ -144,6 +148,18 @@ class Tally:
         self.cut.extend(report.truncated[: max(0, SHOWN - len(self.cut))])
         self.repaired += len(report.repaired)
         self.repairs.extend(report.repaired[: max(0, SHOWN - len(self.repairs))])
+
+    def outcome(self) -> IngestOutcome:
+        """The counts and the first rejected lines, for 数据源状态's record of the run."""
+        return IngestOutcome(
+            self.new,
+            self.updated,
+            self.duplicates,
+            self.rejected,
+            self.truncated,
+            self.repaired,
+            self.listed(),
+        )
 
     def print(self) -> None:
         """The outcome, each rejected line with its reason, each cut text with its length."""

@@ -35,6 +35,17 @@ class SplitField(StrEnum):
 
 
 @dataclass(frozen=True)
+class BrandSide:
+    """The brand's side when competitor plans (role 竞品) are configured: every mention but a
+    competitor's. A competitor's is one of a plan in `rivals` and of none in `own` (a post naming
+    both brands stays the brand's); a mention of no plan at all (a reply, a mailbox complaint, a
+    board post that names no brand) came from a source the brand set up and is the brand's."""
+
+    own: tuple[str, ...]
+    rivals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SearchQuery:
     """Full-text query (Chinese substrings; space = AND, leading '-' = NOT) plus filters.
 
@@ -45,6 +56,7 @@ class SearchQuery:
 
     text: str | None = None
     plans: Sequence[str] = ()
+    brand_side: BrandSide | None = None  # leaves a competitor's mentions out
     channels: Sequence[Channel] = ()
     sources: Sequence[str] = ()
     sentiments: Sequence[SentimentLabel] = ()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from core.enums import Severity
-from core.index.protocol import SearchQuery, SplitField
+from core.index.protocol import BrandSide, SearchQuery, SplitField
 
 _COLUMN = {
     SplitField.CHANNEL: "m.channel",
@@ -60,6 +60,7 @@ def unfiltered(query: SearchQuery) -> bool:
     return (
         not any(lists)
         and not query.regions
+        and query.brand_side is None
         and not query.ids
         and not query.id_prefix
         and query.min_urgency is None
@@ -71,8 +72,13 @@ def unfiltered(query: SearchQuery) -> bool:
     )
 
 
-def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[Any]]:
-    """The WHERE clause of every filter except the text, on `mentions m`."""
+def filters(
+    query: SearchQuery,
+    plans_per_row: bool = False,
+    rid_bounds: tuple[int | None, int | None] = (None, None),
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of every filter except the text, on `mentions m`; `rid_bounds` is the
+    window's row-id range (time layout), which narrows the competitor mentions read."""
     clauses: list[str] = ["1=1"]
     params: list[Any] = []
 
@@ -100,6 +106,10 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         else:
             clauses.append(f"m.rid IN (SELECT rid FROM mention_plans WHERE plan IN ({marks}))")
         params.extend(query.plans)
+    if query.brand_side is not None:
+        clause, values = _not_rival(query.brand_side, rid_bounds)
+        clauses.append(clause)
+        params.extend(values)
     if query.min_urgency is not None:
         clauses.append("m.urgency_rank >= ?")
         params.append(Severity(query.min_urgency).rank)
@@ -119,3 +129,19 @@ def filters(query: SearchQuery, plans_per_row: bool = False) -> tuple[str, list[
         clauses.append("m.collected >= ?")
         params.append(epoch(query.collected_since))
     return " AND ".join(clauses), params
+
+
+def _not_rival(side: BrandSide, bounds: tuple[int | None, int | None]) -> tuple[str, list[Any]]:
+    """The clause leaving out a competitor's mentions (of a rival plan and of no own plan):
+    their row ids, read from the plan index within the window's row-id range where known."""
+    narrow, extra = "", []
+    for sign, bound in ((">=", bounds[0]), ("<", bounds[1])):
+        if bound is not None:
+            narrow += f" AND rid {sign} ?"
+            extra.append(bound)
+    rivals, own = ",".join("?" * len(side.rivals)), ",".join("?" * len(side.own))
+    sql = (
+        f"m.rid NOT IN (SELECT rid FROM mention_plans WHERE plan IN ({rivals}){narrow}"
+        f" EXCEPT SELECT rid FROM mention_plans WHERE plan IN ({own}){narrow})"
+    )
+    return sql, [*side.rivals, *extra, *side.own, *extra]

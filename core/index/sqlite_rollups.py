@@ -200,7 +200,7 @@ def shape_of(query: SearchQuery) -> Shape | None:
         return None
     if query.collected_since is not None:  # rollups are by publication hour only
         return None
-    if len(query.plans) > 1:
+    if len(query.plans) > 1 or query.brand_side is not None:
         return None
     used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]
     if query.min_urgency is not None:  # 高/紧急: the urgency ranks at or above the minimum

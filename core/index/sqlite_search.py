@@ -46,8 +46,8 @@ class SQLiteSearch:
     def _where(self, query: SearchQuery, per_row: bool | None = None) -> tuple[str, list[Any]]:
         """Every condition of a query (text as rowid subqueries) on `mentions m`."""
         per_row = self._small_window(query) if per_row is None else per_row
-        sql, params = filters(query, plans_per_row=per_row)
         bounds = self._bounds(query)
+        sql, params = filters(query, plans_per_row=per_row, rid_bounds=bounds)
         plan = plan_text(query.text, bounds)
         if plan is not None:
             clauses, extra = as_clauses(plan, bounds)
@@ -109,7 +109,7 @@ class SQLiteSearch:
         `covering` reads the filter columns from an index instead of the wide rows (counts).
         """
         assert plan.driver is not None
-        sql, params = filters(query, plans_per_row=True)
+        sql, params = filters(query, plans_per_row=True, rid_bounds=self._bounds(query))
         narrow, extra = rowid_bounds("f.rowid", self._bounds(query))
         clauses = " AND ".join([sql, *plan.on("m.rid")])
         hint = (

@@ -1,15 +1,17 @@
 """数据源状态: health of every configured source (last success, last error, items, cooldown),
-and the model adapted from staff corrections."""
+the files loaded with `yuqing ingest`, and the model adapted from staff corrections."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
+from collectors.ingest_log import IngestRecord, recent_runs
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.escaping import streamlit_text
 from core.lease_view import read_leases
@@ -93,9 +95,23 @@ def health() -> None:
     configured = {s.name for s in SOURCES.of(ctx.config)}
     pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
     rows += [row(s.name, s.type, WEBHOOK.of(ctx.config).enabled, s) for s in pushed]
-    if not rows:
-        st.info("尚未配置数据源（yuqing.yaml 的 sources:）。")
-        return
+    runs = recent_runs(ctx)
+    if rows:
+        collected(rows)
+        st.caption(leases.summary())  # who collects what, and who leads (several workers)
+    elif runs:
+        st.info(
+            "没有配置采集数据源（yuqing.yaml 的 sources:）：现有提及来自下方"
+            "“文件导入”中用 yuqing ingest 导入的文件。"
+        )
+    else:
+        st.info("尚未配置数据源（yuqing.yaml 的 sources:），也没有用 yuqing ingest 导入过文件。")
+    if runs:
+        imported(runs)
+
+
+def collected(rows: list[dict[str, object]]) -> None:
+    """The configured (and pushing) sources' table and what to do about broken ones."""
     table = pd.DataFrame(rows).drop(columns=["_status", "_type"])
     styled = table.style.map(
         lambda v: f"color:#fff;background-color:{COLOUR_OF.get(v, '#868e96')}", subset=["状态"]
@@ -112,7 +128,40 @@ def health() -> None:
             loss = f"（{streamlit_text(r['最近损失'], one_line=True)}）" if r["最近损失"] else ""
             advice = next_step(str(r["_type"]), r["_status"])  # type: ignore[arg-type]
             st.caption(f"{streamlit_text(r['数据源'], one_line=True)}：{advice}{loss}")
-    st.caption(leases.summary())  # who collects what, and who leads (several workers)
+
+
+def imported(runs: list[IngestRecord]) -> None:
+    """Files loaded with `yuqing ingest`, newest first, each rejected line's reason below."""
+    st.subheader("文件导入（yuqing ingest）", anchor=False)
+    table = pd.DataFrame([ingest_row(run) for run in runs])
+    st.dataframe(table, width="stretch", hide_index=True)
+    for run in runs:
+        if not run.rejected:
+            continue
+        name = streamlit_text(Path(run.file).name, one_line=True)
+        lines = "；".join(
+            f"{streamlit_text(ref, one_line=True)}：{streamlit_text(why, one_line=True)}"
+            for ref, why in run.reasons
+        )
+        more = run.rejected - len(run.reasons)
+        rest = f"；…另有 {more} 行（完整列表见导入时命令的输出）" if more > 0 else ""
+        st.caption(f"{name}（{local(run.started_at)}）拒绝 {run.rejected} 行：{lines}{rest}")
+
+
+def ingest_row(run: IngestRecord) -> dict[str, object]:
+    """One table row for a file ingest."""
+    return {
+        "导入时间": local(run.started_at),
+        "文件": Path(run.file).name,
+        "数据源": run.source or "按文件中的 source",
+        "读取行数": run.lines,
+        "新增": run.new,
+        "更新": run.updated,
+        "重复": run.duplicates,
+        "拒绝": run.rejected,
+        "截断": run.truncated,
+        "状态": "完成" if run.finished_at else "未完成（导入中断）",
+    }
 
 
 def adaptation() -> None:

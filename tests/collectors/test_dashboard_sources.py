@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,9 @@ import pytest
 import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
 
+from app.cli import app
 from collectors.state import SourceState, SourceStatus
 from core.context import Context
 
@@ -116,3 +120,47 @@ def test_pushed_source_names_and_losses_are_shown_as_text(tmp_path, monkeypatch)
     shown = " ".join(m.value for m in [*app.error, *app.caption])
     assert "127&#46;0&#46;0&#46;1" in shown and "点我" in shown
     assert "![" not in shown and "](" not in shown and "**" not in shown
+
+
+# Every mention from `yuqing ingest` files: each run is listed (when, file, lines read, stored,
+# duplicates, rejected lines with their reasons), not "no sources".
+def ingest_lines(tmp_path: Path, name: str, lines: list[str]) -> None:
+    """`yuqing ingest` one file of these lines."""
+    stream = tmp_path / name
+    stream.write_text("\n".join(lines) + "\n", "utf-8")
+    args = ["--config", str(tmp_path / "yuqing.yaml"), "--data-dir", str(tmp_path / "var")]
+    result = CliRunner().invoke(app, ["ingest", str(stream), *args])
+    assert result.exit_code == 0, result.output
+
+
+def post(n: int) -> str:
+    stamp = datetime.now(UTC).isoformat()
+    text = f"鲜味坊外卖送错了第{n}次"
+    return json.dumps(
+        {"source": "export", "native_id": str(n), "published_at": stamp, "text": text}
+    )
+
+
+def test_ingested_files_are_listed_with_what_became_of_each_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text("brand: 鲜味坊\n", "utf-8")
+    page = open_page(config, monkeypatch)
+    assert "也没有用 yuqing ingest 导入过文件" in page.info[0].value
+
+    ingest_lines(tmp_path, "week.jsonl", [post(1), post(2), post(2), '{"text": "坏行', post(3)])
+    page = open_page(config, monkeypatch)
+
+    assert "尚未配置数据源" not in page.info[0].value and "yuqing ingest" in page.info[0].value
+    table = page.dataframe[0].value
+    assert list(table["文件"]) == ["week.jsonl"] and list(table["状态"]) == ["完成"]
+    counts = ["读取行数", "新增", "重复", "拒绝"]
+    assert [int(table[column][0]) for column in counts] == [5, 3, 1, 1]
+    (said,) = [c.value for c in page.caption if "拒绝 1 行" in c.value]
+    assert "4：不是合法的 JSON" in said  # line 4 and why (file names are escaped for markdown)
+    where = ["--config", str(config), "--data-dir", str(tmp_path / "var")]
+    listed = CliRunner().invoke(app, ["sources", "list", *where], env={"COLUMNS": "200"})
+    assert "现有提及来自 yuqing ingest 导入的文件" in listed.output
+    assert "week.jsonl" in listed.output
+    assert "读取 5 行：新增 3，更新 0，重复 1，拒绝 1，截断 0" in listed.output

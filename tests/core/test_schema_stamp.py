@@ -68,3 +68,25 @@ def test_a_store_stamped_by_another_copy_of_the_code_runs_the_check(tmp_path: Pa
     init_db(engine)
     assert schema_stamp.is_current(engine, TABLES.names())
     engine.dispose()
+
+
+def test_a_model_module_new_to_a_domain_gets_its_table_in_a_store_stamped_before(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'yuqing.db'}")
+    init_db(engine)
+    with engine.connect() as conn:
+        files = json.loads(conn.execute(text("SELECT files FROM yuqing_schema_stamp")).scalar_one())
+    assert any(f.endswith("collectors/domain.py") for f in files)  # the loader that imports it
+    # A stamp of the version before collectors.ingest_runs: neither it nor the loader listed.
+    older = [f for f in files if not f.endswith(("collectors/ingest_runs.py", "domain.py"))]
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE ingest_runs"))
+        conn.execute(
+            text("UPDATE yuqing_schema_stamp SET files = :f, digest = :d"),
+            {"f": json.dumps(older), "d": schema_stamp.digest(older, TABLES.names())},
+        )
+    assert not schema_stamp.is_current(engine, TABLES.names())
+    init_db(engine)
+    assert "ingest_runs" in inspect(engine).get_table_names()
+    engine.dispose()

@@ -8,12 +8,14 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
+from bench.synthetic import make_mention
 from brand_events.plan_scope import rival_events
 from core.context import Context
-from tests.events.stored import RIVAL_CONFIG, store_event
+from tests.events.stored import RIVAL_CONFIG, add_event, store_event
 
 TEXTS = [
     "鲜味坊的酸菜鱼吃出虫子，要求退款",
@@ -52,3 +54,38 @@ def test_events_list_leaves_out_a_competitors_event_unless_asked(tmp_path: Path)
     rows = runner.invoke(app, ["events", "list", "--rivals", "--json", *where]).output
     flags = {json.loads(x)["id"]: json.loads(x).get("rival", False) for x in rows.splitlines()}
     assert flags == {"e-own": False, "e-rival": True}
+
+
+def test_a_list_of_events_is_judged_in_two_searches_with_the_same_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "yuqing.yaml"
+    config.write_text(RIVAL_CONFIG, encoding="utf-8")
+    ctx = Context.load(config, tmp_path / "var")
+    now = datetime.now(UTC)
+    events = {  # event → the plans of each member; True when only a competitor's
+        "own": ([("xwf",), ()], False),
+        "rival": ([("rival",), ("rival",)], True),
+        "both": ([("rival",), ("xwf", "rival")], False),  # a post naming both brands
+        "own-reply": ([("rival",), ("xwf",)], False),
+        "rival-reply": ([("rival",), ()], True),  # a plan-less reply under a competitor's post
+        "none": ([(), ()], False),
+    }
+    try:
+        for event_id, (plans, _) in events.items():
+            mentions = [
+                make_mention(f"{event_id}-{n}", now, "汤里有头发", plans=p)
+                for n, p in enumerate(plans)
+            ]
+            ctx.index.upsert_many(mentions)
+            add_event(ctx, event_id, event_id, [m.id for m in mentions], now)
+        asked: list[str] = []
+        for name in ("search", "count"):
+            read = getattr(ctx.index, name)
+            monkeypatch.setattr(ctx.index, name, lambda q, r=read, n=name: asked.append(n) or r(q))
+        with ctx.sessions() as session:
+            found = rival_events(session, ctx.index, ctx.config, list(events))
+        assert found == {event_id for event_id, (_, rival) in events.items() if rival}
+        assert asked == ["search", "search"]  # before: one or two counts per event (10 here)
+    finally:
+        ctx.close()

@@ -207,7 +207,7 @@ def test_scoping_rules_to_the_own_plans_leaves_the_rules_passed_in_as_they_were(
     from alerting.plan_scope import own_scoped
 
     passed = [load_rule_file(DEFAULTS_DIR / "urgent-mention.yaml")]
-    scoped = own_scoped(passed, [PLAN])
+    scoped = own_scoped(passed, [PLAN], ["rival"])
     assert scoped[0].spec.filter.plans == [PLAN] and type(scoped[0]) is type(passed[0])
     assert passed[0].spec.filter.plans == [] and scoped[0] is not passed[0]
 

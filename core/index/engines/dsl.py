@@ -73,6 +73,10 @@ def build_query(query: SearchQuery) -> dict[str, Any]:
     if query.id_prefix:
         filters.append({"prefix": {"id": query.id_prefix}})
     within("plans", query.plans)
+    if query.brand_side is not None:  # a competitor's: of a rival plan and of no own plan
+        rival = {"terms": {"plans": list(query.brand_side.rivals)}}
+        own = {"terms": {"plans": list(query.brand_side.own)}}
+        must_not.append({"bool": {"filter": [rival], "must_not": [own]}})
     if query.min_urgency is not None:
         filters.append({"range": {"urgency_rank": {"gte": Severity(query.min_urgency).rank}}})
     if query.complaint is not None:  # a mention without the field matches neither value
