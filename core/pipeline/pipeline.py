@@ -11,6 +11,7 @@ from core.models import Mention
 from core.pipeline.classifier import Classifier
 from core.pipeline.dedup import ContentDeduper
 from core.pipeline.normalize import RejectedMention, normalize_noting
+from core.pipeline.plan_parents import inherit_plans
 from core.pipeline.plans import PlanMatcher
 from core.pipeline.reposts import carry_originals
 
@@ -128,6 +129,7 @@ class Pipeline:
         mentions = list(kept.values())
         for clean, plans in zip(mentions, self.matcher.match_batch(mentions), strict=True):
             clean.plans = plans  # clean is this batch's own copy
+        inherit_plans(mentions, self.index, self.matcher)  # 转发微博 belongs to its original's
         return mentions
 
     def _split_known(

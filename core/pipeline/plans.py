@@ -64,15 +64,18 @@ class PlanMatcher:
             for mention, text, fold in zip(mentions, texts, folded, strict=True)
         ]
 
+    def allowed(self, mention: Mention, plan_ids: Sequence[str]) -> list[str]:
+        """Those of the plans whose channel and region filters the mention passes."""
+        passing = {plan.id for plan in self.plans if _passes(plan, mention)}
+        return [plan_id for plan_id in plan_ids if plan_id in passing]
+
     def _match(self, mention: Mention, text: str, folded: str) -> list[str]:
         lowered = None
         found = list(mention.plans)
         for plan in self.plans:
             if plan.id in found:
                 continue
-            if plan.channels and str(mention.channel) not in plan.channels:
-                continue
-            if plan.regions and mention.region not in plan.regions:
+            if not _passes(plan, mention):
                 continue
             if plan.exclude:
                 lowered = text.lower() if lowered is None else lowered
@@ -81,3 +84,10 @@ class PlanMatcher:
             if plan.expression.matches_folded(folded):
                 found.append(plan.id)
         return found
+
+
+def _passes(plan: CompiledPlan, mention: Mention) -> bool:
+    """The mention's channel and region are among the plan's (when it names any)."""
+    if plan.channels and str(mention.channel) not in plan.channels:
+        return False
+    return not plan.regions or mention.region in plan.regions
