@@ -7,7 +7,8 @@ group is active — within `alerting.grouping.window` and sharing a plan — joi
 
 - it notifies only when it raises the incident's severity, or as a 事态更新 when its rule is a
   new front of a crisis (`announce_in_group`: the brand's own account inflaming it, a 维权
-  wave) and the incident has no alert of that rule yet (otherwise the dashboard shows it);
+  wave) and the incident has no alert of that rule and key yet — each statement of the brand's
+  account is its own key — (otherwise the dashboard shows it);
 - it inherits the incident's acknowledgement (by "<who>（随预警组确认）": nobody saw it), and
   acknowledging any alert acknowledges all — unless it raises the incident's severity: then
   the incident is open again and the new alert leads it, waiting for someone to acknowledge
@@ -45,7 +46,9 @@ class Joined:
     incident: Incident
     existing: bool
     raised: bool  # the alert raised the existing incident's severity
-    new_rule: bool = False  # the incident had no alert of this alert's rule before
+    # The incident had no alert of this rule and key before: a new front (a second statement
+    # of the brand's account provoking its own storm is told, as the first was).
+    new_rule: bool = False
     reopened: bool = False  # the alert brought an ended incident back (事态再起)
 
 
@@ -65,7 +68,7 @@ def attach(
         # The story's own thread, ended lately, before an unrelated crisis of the hour.
         ended = next((i for i in lately if _holds(session, i, story)), None)
         if ended is not None:
-            new_rule = alert.rule not in {m.rule for m in members(session, ended.id)}
+            new_rule = _new_front(session, ended, alert)
             ended.status, ended.resolved_at, ended.updated_at = AlertStatus.OPEN, None, now
             ended.acknowledged_by, ended.acknowledged_at = None, None
             ended.lead_alert_id = alert.id
@@ -89,7 +92,7 @@ def attach(
         _add(incident, alert, now)
         return Joined(incident, existing=False, raised=False)
     raised = Severity(alert.severity).rank > Severity(incident.severity).rank
-    new_rule = alert.rule not in {member.rule for member in members(session, incident.id)}
+    new_rule = _new_front(session, incident, alert)
     _add(incident, alert, now)
     if raised and incident.status == AlertStatus.ACKNOWLEDGED:
         incident.status, incident.updated_at = AlertStatus.OPEN, now
@@ -292,6 +295,12 @@ def _ended_lately(
         if _plans_meet(alert, incident)
         and not any(a.false_alarm for a in members(session, incident.id))
     ]
+
+
+def _new_front(session: Session, incident: Incident, alert: Alert) -> bool:
+    """No alert of the incident has this alert's rule and key (an own post's own key)."""
+    held = {(m.rule, m.key) for m in members(session, incident.id) if m.id != alert.id}
+    return (alert.rule, alert.key) not in held
 
 
 def _inherit_ack(incident: Incident, alert: Alert, now: datetime) -> None:

@@ -179,8 +179,8 @@ class RuleSpec(BaseModel):
     # WeCom group, the 315/监管 rule to the PR mailbox. Escalations still follow the tiers.
     notifiers: list[str] = Field(default_factory=list)
     # A new front of a crisis (the brand's own account inflaming it, a 维权 wave): when this
-    # rule's alert joins an active alert group that has no alert of its rule, it is announced
-    # as 事态更新 instead of joining silently.
+    # rule's alert joins an active alert group that has no alert of its rule and key (each own
+    # post is a key of its own), it is announced as 事态更新 instead of joining silently.
     announce_in_group: bool = False
     # 免打扰时段: this rule's messages wait and go out as one digest when the span ends (the
     # alert opens at once); 紧急 alerts go out anyway unless quiet_hours.hold_critical.

@@ -354,3 +354,35 @@ def test_urgent_alert_message_carries_the_urgency_score_and_chinese_reasons(
     assert f"紧急度：{score:.0f} 分（紧急），高危内容 1 条" in message
     assert "人身安全：食物中毒" in message  # the reason, named by its signal
     assert request.json["severity"] == "critical"
+
+
+def test_a_second_statement_of_the_brand_provoking_its_own_storm_is_a_new_front(
+    data_dir: Path,
+) -> None:
+    """The airline's statement blew up (own-post-reaction, one key per post), then its apology
+    did: the apology's alert is a new front of the group (事态更新), a repeat of the statement's
+    key after it resolved is not."""
+    ctx = make_ctx(data_dir, NOON)
+    config = GroupingConfig(window=timedelta(hours=2))
+
+    def joined(key: str) -> incidents.Joined:
+        now = ctx.clock()
+        alert = Alert(
+            rule="own-post-reaction", rule_type="own_post_reaction", key=key,
+            severity=Severity.HIGH, status=AlertStatus.OPEN, title=key, opened_at=now,
+            updated_at=now, last_fired_at=now, plans=[], sample_mention_ids=[],
+        )  # fmt: skip
+        with ctx.sessions() as session:
+            session.add(alert)
+            session.flush()
+            found = incidents.attach(session, alert, "reputation", config, now)
+            session.commit()
+            return found
+
+    statement = joined("own:statement")
+    apology = joined("own:apology")
+    again = joined("own:statement")
+
+    assert not statement.existing
+    assert apology.existing and apology.new_rule
+    assert again.existing and not again.new_rule
