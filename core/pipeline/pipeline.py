@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.index.protocol import MentionIndex, SearchQuery
+from core.index.paging import by_ids
+from core.index.protocol import MentionIndex
 from core.models import Mention
 from core.pipeline.classifier import Classifier
 from core.pipeline.dedup import ContentDeduper
@@ -18,7 +19,6 @@ from core.pipeline.reposts import carry_originals
 log = logging.getLogger(__name__)
 
 Listener = Callable[[list[Mention]], None]
-LOOKUP_CHUNK = 500
 
 
 @dataclass
@@ -142,7 +142,7 @@ class Pipeline:
             # Corrected labels come only from staff (stored copies), never from an intake record.
             if mention.corrected:
                 mention.corrected = {}
-        stored = self._stored([m.id for m in mentions if m.id in known])
+        stored = by_ids(self.index, [m.id for m in mentions if m.id in known])
         changed = []
         for mention in mentions:
             if mention.id not in known:
@@ -157,15 +157,6 @@ class Pipeline:
             else:
                 report.duplicates += 1
         return fresh, changed
-
-    def _stored(self, ids: list[str]) -> dict[str, Mention]:
-        """The indexed copies of these ids, fetched in a few searches instead of one get each."""
-        found: dict[str, Mention] = {}
-        for start in range(0, len(ids), LOOKUP_CHUNK):
-            chunk = ids[start : start + LOOKUP_CHUNK]
-            result = self.index.search(SearchQuery(ids=chunk, limit=len(chunk)))
-            found.update((m.id, m) for m in result.mentions)
-        return found
 
     def _notify(self, new: list[Mention]) -> None:
         if not new:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.index.protocol import MentionIndex, SearchQuery
+from core.index.paging import by_ids
+from core.index.protocol import MentionIndex
 from core.models import Mention, mention_id
 from core.pipeline.plans import PlanMatcher
-
-LOOKUP_CHUNK = 500
 
 
 def parent_id(mention: Mention) -> str | None:
@@ -32,7 +31,7 @@ def inherit_plans(mentions: Sequence[Mention], index: MentionIndex, matcher: Pla
     if not orphans or not matcher.plans:
         return 0
     batch = {m.id: m for m in mentions}
-    stored = _stored([p for m in orphans if (p := parent_id(m)) and p not in batch], index)
+    stored = by_ids(index, [p for m in orphans if (p := parent_id(m)) and p not in batch])
     resolving: set[str] = set()
 
     def plans_of(mention: Mention) -> list[str]:
@@ -52,13 +51,3 @@ def inherit_plans(mentions: Sequence[Mention], index: MentionIndex, matcher: Pla
         mention.plans = plans_of(mention)
         given += bool(mention.plans)
     return given
-
-
-def _stored(ids: list[str], index: MentionIndex) -> dict[str, Mention]:
-    found: dict[str, Mention] = {}
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), LOOKUP_CHUNK):
-        chunk = wanted[start : start + LOOKUP_CHUNK]
-        result = index.search(SearchQuery(ids=chunk, limit=len(chunk)))
-        found.update((m.id, m) for m in result.mentions)
-    return found
