@@ -243,6 +243,10 @@ class Rule(Generic[SpecT]):
     skip_when_idle: ClassVar[bool] = True
     # Which incidents its alerts may share: reputation signals group together, health apart.
     incident_group: ClassVar[str] = "reputation"
+    # How well its alert names a crisis as its group's headline, among alerts of one severity
+    # opened together: a spreading event (its subject) over a high-risk post over a count
+    # over the brand's own post drawing replies.
+    headline: ClassVar[int] = 0
 
     def __init__(self, spec: SpecT, source: str = "<builtin>") -> None:
         self.spec: SpecT = spec
@@ -325,6 +329,12 @@ def describe(alert: Alert) -> str:
     """The numbers line of an alert, in the words of the rule type that raised it."""
     kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else Rule
     return kind.describe(alert)
+
+
+def headline_of(alert: Alert) -> int:
+    """How well the alert names its crisis as its group's headline (Rule.headline)."""
+    kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else Rule
+    return kind.headline
 
 
 def count_matching(index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime) -> int:

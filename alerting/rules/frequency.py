@@ -32,6 +32,7 @@ class FrequencyRule(ScopedRule[FrequencySpec]):
     """Fires when `threshold` or more matching mentions fall in the window."""
 
     type_name = "frequency"
+    headline = 1
     type_label_zh = "频次超限"
     spec_model = FrequencySpec
 

@@ -44,6 +44,7 @@ class NegativeRatioRule(ScopedRule[NegativeRatioSpec]):
     """Fires when the negative share is ≥ threshold, ≥ usual + increase and binomially unlikely."""
 
     type_name = "negative_ratio"
+    headline = 1
     type_label_zh = "负面占比过高"
     spec_model = NegativeRatioSpec
 

@@ -55,6 +55,7 @@ class SpikeRule(ScopedRule[SpikeSpec]):
     """Fires when the window holds far more matching mentions than usual at this hour."""
 
     type_name = "spike"
+    headline = 1
     type_label_zh = "声量激增"
     spec_model = SpikeSpec
 
