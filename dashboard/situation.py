@@ -16,6 +16,7 @@ from alerting import incidents
 from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
+from alerting.rules import headline_of
 from core.enums import Severity
 from core.timeutil import duration_zh
 from crisis_playbooks.board import CaseRow, read_board
@@ -48,8 +49,9 @@ def case_of(session: Session, alert: Alert) -> Case | None:
 def waiting_alerts(session: Session) -> list[tuple[Alert, int]]:
     """One alert per incident not yet handled by an open case, with how many more it groups.
 
-    The alert shown is the group's most severe (the lead among equals): a 紧急 high-risk post
-    that joined a 严重 group must not be hidden behind the alert that opened it.
+    The alert shown is the group's headline: a 紧急 high-risk post that joined a 严重 group must
+    not be hidden behind the alert that opened it, nor a spreading event behind the brand's
+    statement that drew replies.
     """
     return [(headline(group), len(group) - 1) for group in waiting_groups(session)]
 
@@ -78,8 +80,10 @@ def waiting_groups(session: Session) -> list[list[Alert]]:
 
 
 def headline(group: list[Alert]) -> Alert:
-    """The group's most severe alert; the first (its lead) among equals."""
-    return max(group, key=lambda a: Severity(a.severity).rank)
+    """The group's most severe alert, of those the one that names the crisis best (an event
+    spreading over a high-risk post over a count: Rule.headline); the first (its lead) among
+    equals."""
+    return max(group, key=lambda a: (Severity(a.severity).rank, headline_of(a)))
 
 
 @dataclass

@@ -128,3 +128,29 @@ def test_a_group_is_shown_by_its_most_severe_alert_from_its_first_post(
     assert (item.alert_id, item.level, item.is_crisis) == (kol.id, "紧急", True)
     assert item.title == "高危舆情：食品安全/人身安全（同一预警组另有 1 条预警）"
     assert item.start == kol.window_start and item.start_label == "首帖"
+
+
+def test_among_equals_the_banner_names_the_spreading_event(
+    session: Session, alert_table: None, policy: SlaPolicy
+) -> None:
+    """An outage group at one severity, led by the brand's statement (it was judged first): the
+    banner names the spreading event, not the statement nor the bare category."""
+    from alerting.models import Incident
+
+    statement = store_alert(session, "官方账号发文引发大量互动：@星联移动", severity="high")
+    statement.rule_type = "own_post_reaction"
+    risky = store_alert(session, "高危舆情：商品质量", severity="high")
+    spreading = store_alert(session, "事件快速扩散：广州大面积断网", severity="high")
+    spreading.rule_type = "event_growth"
+    incident = Incident(
+        title=statement.title, severity="high", status="open", lead_alert_id=statement.id,
+        alert_count=3, opened_at=NOW, updated_at=NOW, last_fired_at=NOW,
+    )  # fmt: skip
+    session.add(incident)
+    session.flush()
+    statement.incident_id = risky.incident_id = spreading.incident_id = incident.id
+    session.commit()
+
+    [item] = attention(session, policy=policy, now=NOW)
+    assert item.alert_id == spreading.id
+    assert item.title == "事件快速扩散：广州大面积断网（同一预警组另有 2 条预警）"
