@@ -154,3 +154,36 @@ def test_among_equals_the_banner_names_the_spreading_event(
     [item] = attention(session, policy=policy, now=NOW)
     assert item.alert_id == spreading.id
     assert item.title == "事件快速扩散：广州大面积断网（同一预警组另有 2 条预警）"
+
+
+@pytest.mark.parametrize(("began_hours", "expected_hours"), [(3, 3), (30, 1)])
+def test_the_crisis_is_dated_from_its_events_first_post(
+    session: Session, alert_table: None, policy: SlaPolicy, began_hours: int, expected_hours: int
+) -> None:
+    """The outage's event began at 03:31; the first alerted post came at 05:21: the banner dates
+    the crisis from the event's first post — unless the event is a topic running for more than
+    a day before it, when the alerted post is the crisis's start."""
+    from brand_events.models import Event, EventMember
+
+    for model in (Event, EventMember):
+        model.__table__.create(session.get_bind(), checkfirst=True)  # type: ignore[attr-defined]
+    risky = store_alert(session, "高危舆情：商品质量", severity="high")
+    risky.window_start, risky.sample_mention_ids = NOW - timedelta(hours=1), ["m1"]
+    began = NOW - timedelta(hours=began_hours)
+    session.add(
+        Event(
+            id="e1", title="广州大面积断网", visible=True, started_at=began, last_at=NOW,
+            mention_count=40, updated_at=NOW,
+        )
+    )  # fmt: skip
+    session.add(
+        EventMember(
+            mention_id="m1", event_id="e1", source="weibo", native_id="1",
+            published_at=NOW - timedelta(hours=1), reason="text",
+        )
+    )  # fmt: skip
+    session.commit()
+
+    [item] = attention(session, policy=policy, now=NOW)
+    assert item.start == NOW - timedelta(hours=expected_hours)
+    assert item.start_label == "首帖"
