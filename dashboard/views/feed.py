@@ -60,7 +60,7 @@ def live() -> None:
         f" · 每 {every:.0f} 秒自动刷新"
     )
     unread_line("feed", query, seen)
-    mention_cards(shown, copies_of(shown), new_since=seen)
+    mention_cards(shown, copies_of(shown), new_since=seen, read=result.mentions)
     st.session_state[SHOWN_KEY] = shown
 
 

@@ -204,7 +204,7 @@ def feed(moment: datetime, skip: set[str], seen: datetime) -> None:
     unread_line("overview", query, seen)
     fresh = [m for m in result.mentions if m.id not in skip and m.group_id not in skip]
     shown = one_per_group(fresh)
-    mention_cards(shown, copies_of(shown), new_since=seen)
+    mention_cards(shown, copies_of(shown), new_since=seen, read=fresh)
 
 
 @live_fragment(ctx.config.dashboard.refresh)
