@@ -238,7 +238,7 @@ def topics(
     now_q = negative(current_query(window, plans))
     before = dict(index.top_terms(negative(previous_query(window, plans)), SplitField.KEYWORD, 200))
     result: list[Topic] = []
-    quoted: set[str] = set()  # quotes already shown under an earlier topic
+    quoted: set[str] = set()  # texts and groups already quoted under an earlier topic
     candidates = index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES)
     substance = terms.of_substance(k for k, _ in candidates) if terms is not None else None
     for keyword, count in candidates:
@@ -253,7 +253,6 @@ def topics(
         if len(own) * 2 < len(hits):  # mostly from @names or repost chains, not what is said
             continue
         samples = _samples(own, quotes, window, quoted)
-        quoted.update(q.text for q in samples)
         result.append(Topic(keyword, count, before.get(keyword, 0), samples))
     return result
 
@@ -288,16 +287,18 @@ def _hits(index: MentionIndex, query: SearchQuery, keyword: str) -> list[Mention
 
 
 def _samples(hits: list[Mention], limit: int, window: ReportWindow, taken: set[str]) -> list[Quote]:
-    """Up to `limit` distinct quotes of the hits, none of those in `taken`."""
-    seen = set(taken)
+    """Up to `limit` quotes of the hits that say different things: none of the text or the
+    similarity group (a copy with a word or two changed) of another, or of one in `taken`,
+    which grows by the quotes chosen (the report's quotes, across topics)."""
     quotes: list[Quote] = []
     for mention in hits:
         if len(quotes) >= limit:
             break
         text = _excerpt(mention)
-        if text in seen:
+        keys = {text} | ({f"group:{mention.group_id}"} if mention.group_id else set())
+        if keys & taken:
             continue
-        seen.add(text)
+        taken |= keys
         quotes.append(_quote(mention, text, window))
     return quotes
 
