@@ -30,6 +30,7 @@ from brand_events.join_thresholds import (
     TOPIC_SPAN,
     WINDOW,
 )
+from brand_events.outage import outage_story, same_place, tells_habit, tells_outage
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
 
@@ -47,11 +48,16 @@ class Clusterer(ClusterState):
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
         """Put the post into an event (new or existing) and return the decision."""
-        decision = self._linked(post) or self._by_topic(post) or self._statement(post)
+        decision = (
+            self._linked(post)
+            or self._by_topic(post)
+            or self._statement(post)
+            or self._outage(post)
+        )
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
         cluster = decision.cluster = self._grown(decision.cluster)
-        self._add(cluster, post, decision.reason == JoinReason.TOPIC)
+        self._add(cluster, post, decision.reason in (JoinReason.TOPIC, JoinReason.OUTAGE))
         return decision
 
     def _linked(self, post: Post) -> Decision | None:
@@ -83,7 +89,11 @@ class Clusterer(ClusterState):
             and story.merged_into is None
             and story.id != side.id
             and retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
+            and not self._apart(post, story)
         ]
+        if not found and post.text and tells_outage(post.text):
+            outage = self._outage_story(post, side)
+            found = [outage] if outage is not None else []
         if found:
             story = max(found, key=lambda c: (c.size, -c.first_at.timestamp()))
             self._fold(story, side)
@@ -100,8 +110,55 @@ class Clusterer(ClusterState):
             total, df = self.total, self.df[term]
         return term_idf(term) * background_damping(total, max(0, df))
 
+    def _outage(self, post: Post) -> Decision | None:
+        """A post telling an outage joins the largest live outage story in its city
+        (`brand_events/outage.py`): the same failure told in other words."""
+        if not post.text or not tells_outage(post.text):
+            return None
+        story = self._outage_story(post)
+        return Decision(story, JoinReason.OUTAGE) if story is not None else None
+
+    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
+        """The largest live outage story the post (or its copy group `side`, which must be
+        smaller and begun no earlier than BURST_SPAN before it) may join, or None."""
+        at, best = post.published_at, None
+        for cluster_id in sorted(self.large):
+            story = self.clusters.get(cluster_id)
+            if (
+                not isinstance(story, Cluster)
+                or story.merged_into is not None
+                or story.size < BURST_SIZE
+                or not self.live.holds(story, at)
+                or (side is not None and not self._older(story, side))
+                or not outage_story(story.exemplars)
+                or not same_place(post.text, story.exemplars)
+            ):
+                continue
+            if best is None or (story.size, best.first_at) > (best.size, story.first_at):
+                best = story
+        return best
+
+    def _apart(self, post: Post, cluster: AnyCluster) -> bool:
+        """True when the post tells a failure of the service that is not this outage story's:
+        as a habit (老是断网, the brand's everyday complaint) or in a city the story never names."""
+        if not post.text or not (tells_habit(post.text) or tells_outage(post.text)):
+            return False
+        exemplars = cluster.exemplars
+        if not outage_story(exemplars):
+            return False
+        return tells_habit(post.text) or not same_place(post.text, exemplars)
+
+    def _older(self, story: Cluster, side: AnyCluster) -> bool:
+        """True when `side` is another, smaller event begun no earlier than the live lead
+        before `story`: a copy group that may be told as part of it."""
+        return (
+            story.id != side.id
+            and story.size > side.size
+            and side.first_at >= story.first_at - self.live.lead
+        )
+
     def _by_topic(self, post: Post) -> Decision | None:
-        scored = self._candidates(post)
+        scored = [(s, c) for s, c in self._candidates(post) if not self._apart(post, c)]
         if not scored:
             return None
         best_score, best = scored[0]
@@ -219,6 +276,7 @@ class Clusterer(ClusterState):
                 other.merged_into is not None  # folded earlier in this loop (e.g. the first target)
                 or other.id == target.id  # (by id: the target may have grown out of its seed)
                 or score < floor
+                or self._apart(post, other)
                 or self.similarity(target, other) < MERGE_SIMILARITY
             ):
                 continue
