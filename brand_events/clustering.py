@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from brand_events.answers import ANSWER_SPAN, names_answer
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.cluster_state import ClusterState
 from brand_events.enums import JoinReason
@@ -33,6 +34,9 @@ from brand_events.join_thresholds import (
 from brand_events.outage import outage_story, same_place, tells_habit, tells_outage
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
+# Joins on the post's own words: the post counts as independent use of its terms.
+INDEPENDENT = (JoinReason.TOPIC, JoinReason.OUTAGE, JoinReason.ANSWER)
+
 
 class Clusterer(ClusterState):
     """Assigns posts one by one: a link or copy of a member, shared words with an active
@@ -43,7 +47,7 @@ class Clusterer(ClusterState):
         self.gap = min(window, TOPIC_GAP)  # longest silence a topic join bridges
         # A story a copy group retells or the brand's statement answers: still being talked
         # about, and begun within the window (`brand_events/retell.py`).
-        self.live = Live(self.gap, window, BURST_SPAN)
+        self.live = Live(self.gap, window * 2, BURST_SPAN)
 
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
@@ -53,11 +57,14 @@ class Clusterer(ClusterState):
             or self._by_topic(post)
             or self._statement(post)
             or self._outage(post)
+            or self._reaction(post)
         )
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
         cluster = decision.cluster = self._grown(decision.cluster)
-        self._add(cluster, post, decision.reason in (JoinReason.TOPIC, JoinReason.OUTAGE))
+        if post.own:  # the brand answered this story: reactions to its answer follow
+            cluster.answered_at = max(cluster.answered_at or post.published_at, post.published_at)
+        self._add(cluster, post, decision.reason in INDEPENDENT)
         return decision
 
     def _linked(self, post: Post) -> Decision | None:
@@ -118,6 +125,25 @@ class Clusterer(ClusterState):
         story = self._outage_story(post)
         return Decision(story, JoinReason.OUTAGE) if story is not None else None
 
+    def _reaction(self, post: Post) -> Decision | None:
+        """A post speaking of the brand's answer (声明, 甩锅 …) joins the largest live story the
+        brand posted in within ANSWER_SPAN (`brand_events/answers.py`)."""
+        if post.own or not post.text or not names_answer(post.text):
+            return None
+        at, best = post.published_at, None
+        for cluster_id in sorted(self.large):
+            story = self.clusters.get(cluster_id)
+            if (
+                isinstance(story, Cluster)
+                and story.merged_into is None
+                and story.answered_at is not None
+                and timedelta(0) <= at - story.answered_at <= ANSWER_SPAN
+                and self.live.holds(story, at)
+                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
+            ):
+                best = story
+        return Decision(best, JoinReason.ANSWER) if best is not None else None
+
     def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live outage story the post (or its copy group `side`, which must be
         smaller and begun no earlier than BURST_SPAN before it) may join, or None."""
@@ -174,7 +200,7 @@ class Clusterer(ClusterState):
         if not post.own:
             return None
         holders = set().union(*(self.postings.get(term, ()) for term in post.terms))
-        weights = self.weights(post.terms)
+        weights, at = self.weights(post.terms), post.published_at
         best: tuple[int, float, AnyCluster] | None = None
         for cluster_id in sorted(holders):
             cluster = self.clusters.get(cluster_id)
@@ -183,9 +209,13 @@ class Clusterer(ClusterState):
             counts = cluster.used or cluster.terms
             peak = max(counts.values(), default=0)
             said = cluster.terms.most_common(1)[0][1] if cluster.terms else 0
-            if not self.live.holds(cluster, post.published_at) or not any(
-                counts.get(t, 0) >= peak * BURST_SHARE or cluster.terms[t] >= said * WIDE_SHARE
-                for t in post.terms
+            if (
+                not self.live.holds(cluster, at)
+                or at - cluster.first_at > self.window
+                or not any(
+                    counts.get(t, 0) >= peak * BURST_SHARE or cluster.terms[t] >= said * WIDE_SHARE
+                    for t in post.terms
+                )
             ):
                 continue
             mass = cluster.support(weights, post.terms)
@@ -212,7 +242,7 @@ class Clusterer(ClusterState):
         # (the same comparisons: datetime arithmetic is exact), not two calls per hit.
         burst_from, last_from = at - BURST_SPAN, at - self.gap
         first_from, first_until = at - TOPIC_SPAN, at + self.window
-        live_from = at - self.live.span  # a live story (≥ BURST_SIZE) takes posts all its day
+        live_from = at - self.window  # a live story (≥ BURST_SIZE) takes posts all its day
         for cluster_id in paired | (seen & self.large) if seen else ():
             cluster = clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:

@@ -20,7 +20,7 @@ from brand_events.synthetic import Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
 from core.models import Mention
-from tests.core.conftest import make_config
+from tests.events.conftest import brand_context
 from tests.events.test_retold_copies import mention
 
 SEED = (
@@ -49,17 +49,7 @@ NOTES = ["转发微博", "我这也没信号", "什么时候恢复", "同问"]
 @pytest.fixture
 def telecom(tmp_path: Path) -> Iterator[Context]:
     """A context watching a telecom operator, with its own account."""
-    plans = [
-        {
-            "id": "xl",
-            "name": "星联移动",
-            "expression": "星联|星联移动",
-            "own_accounts": ["星联移动"],
-        }
-    ]
-    context = Context(config=make_config(brand="星联移动", plans=plans), data_dir=tmp_path / "var")
-    yield context
-    context.close()
+    yield from brand_context(tmp_path, "xl", "星联移动", "星联|星联移动", "星联移动")
 
 
 def _outage() -> tuple[list[Mention], list[Mention], list[Mention]]:
