@@ -31,7 +31,7 @@ from brand_events.join_thresholds import (
     TOPIC_SPAN,
     WINDOW,
 )
-from brand_events.outage import outage_story, same_place, tells_habit, tells_outage
+from brand_events.outage import Told, outage_story, same_place, told
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
 # Joins on the post's own words: the post counts as independent use of its terms.
@@ -48,6 +48,7 @@ class Clusterer(ClusterState):
         # A story a copy group retells or the brand's statement answers: still being talked
         # about, and begun within the window (`brand_events/retell.py`).
         self.live = Live(self.gap, window * 2, BURST_SPAN)
+        self.telling: tuple[str, Told] = ("", Told.NOTHING)  # the last post's `outage.told`
 
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
@@ -98,7 +99,7 @@ class Clusterer(ClusterState):
             and retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
             and not self._apart(post, story)
         ]
-        if not found and post.text and tells_outage(post.text):
+        if not found and self._told(post) == Told.OUTAGE:
             outage = self._outage_story(post, side)
             found = [outage] if outage is not None else []
         if found:
@@ -120,7 +121,7 @@ class Clusterer(ClusterState):
     def _outage(self, post: Post) -> Decision | None:
         """A post telling an outage joins the largest live outage story in its city
         (`brand_events/outage.py`): the same failure told in other words."""
-        if not post.text or not tells_outage(post.text):
+        if self._told(post) != Told.OUTAGE:
             return None
         story = self._outage_story(post)
         return Decision(story, JoinReason.OUTAGE) if story is not None else None
@@ -167,12 +168,16 @@ class Clusterer(ClusterState):
     def _apart(self, post: Post, cluster: AnyCluster) -> bool:
         """True when the post tells a failure of the service that is not this outage story's:
         as a habit (老是断网, the brand's everyday complaint) or in a city the story never names."""
-        if not post.text or not (tells_habit(post.text) or tells_outage(post.text)):
+        telling = self._told(post)
+        if telling == Told.NOTHING or not outage_story(cluster.exemplars):
             return False
-        exemplars = cluster.exemplars
-        if not outage_story(exemplars):
-            return False
-        return tells_habit(post.text) or not same_place(post.text, exemplars)
+        return telling == Told.HABIT or not same_place(post.text, cluster.exemplars)
+
+    def _told(self, post: Post) -> Told:
+        """`outage.told` of the post's text, read once per post (every candidate asks)."""
+        if self.telling[0] != post.id:
+            self.telling = (post.id, told(post.text))
+        return self.telling[1]
 
     def _older(self, story: Cluster, side: AnyCluster) -> bool:
         """True when `side` is another, smaller event begun no earlier than the live lead

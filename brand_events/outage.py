@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import StrEnum
 
 # A failure of the service itself, as its users say it (not a slow or weak one).
 FAILURE = re.compile(
@@ -49,18 +50,30 @@ STORY_SHARE = 0.5  # of an event's exemplars telling an outage, for it to be an 
 NOTE = 12  # characters: a shorter exemplar is a repost's note (转发微博, 什么时候恢复), not counted
 
 
+class Told(StrEnum):
+    """What a post tells of a failure of the service."""
+
+    NOTHING = "nothing"
+    OUTAGE = "outage"  # the service down now
+    HABIT = "habit"  # how it usually fails: the brand's everyday complaint
+
+
+def told(text: str) -> Told:
+    """Whether the text tells an outage, the failure as a habit, or neither."""
+    if not text or not _failure(text):
+        return Told.NOTHING
+    return Told.HABIT if HABIT.search(text) is not None else Told.OUTAGE
+
+
 def tells_outage(text: str) -> bool:
     """True when the text names a failure of the service and no habit of it."""
-    return _failure(text) and HABIT.search(text) is None
-
-
-def tells_habit(text: str) -> bool:
-    """True when the text names a failure of the service as how it usually is."""
-    return _failure(text) and HABIT.search(text) is not None
+    return told(text) == Told.OUTAGE
 
 
 def _failure(text: str) -> bool:
     """True when the text names a failure of the service other than as its remedy's reason."""
+    if FAILURE.search(text) is None:  # most posts: one scan
+        return False
     return FAILURE.search(REMEDY.sub("", text)) is not None
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from brand_events import service
 from brand_events.enums import JoinReason
-from brand_events.outage import outage_story, same_place, tells_habit, tells_outage
+from brand_events.outage import Told, outage_story, same_place, tells_outage, told
 from brand_events.synthetic import Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
@@ -93,9 +93,9 @@ def test_an_outage_told_in_other_words_in_several_districts_is_one_event(
 
 def test_what_tells_an_outage() -> None:
     assert all(tells_outage(v) for v in VERSIONS)
-    assert tells_habit(OTHERS[0]) and tells_habit(OTHERS[1])
+    assert told(OTHERS[0]) == told(OTHERS[1]) == Told.HABIT
     assert not tells_outage(OTHERS[0]) and not tells_outage(OTHERS[2])
-    assert not tells_outage(OTHERS[4])  # the failure as what a remedy is for
+    assert told(OTHERS[4]) == Told.NOTHING  # the failure as what a remedy is for
     assert tells_outage("东方之翼App崩了，值机一直登不上")
     assert outage_story([SEED, "转发微博", VERSIONS[1]])  # repost notes are not counted
     assert not outage_story([OTHERS[2], "关于套餐资费的咨询，月租怎么算"])
