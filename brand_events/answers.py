@@ -7,8 +7,9 @@ posts and started events of their own (the airline, car and telecom weeks each s
 four such side events, or left them in none).
 
 A post that names the brand's answer (声明, 道歉信, 情况说明, 官方回应, 公关, 甩锅 …) joins the
-largest live story the brand's own account posted in within the last ANSWER_SPAN, when nothing
-else placed it: in the day after the brand spoke in a crisis, "the statement" is that one.
+largest live story the brand's own account posted in within the last ANSWER_SPAN (a story its
+account did not start: not its own promotion), when nothing else placed it: in the day after
+the brand spoke in a crisis, "the statement" is that one.
 """
 
 from __future__ import annotations

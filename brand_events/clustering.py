@@ -63,7 +63,9 @@ class Clusterer(ClusterState):
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
         cluster = decision.cluster = self._grown(decision.cluster)
-        if post.own:  # the brand answered this story: reactions to its answer follow
+        if post.own and cluster.first_author != post.author_name:
+            # The brand answered someone's story (not its own promotion's follow-up): reactions
+            # to its answer follow.
             cluster.answered_at = max(cluster.answered_at or post.published_at, post.published_at)
         self._add(cluster, post, decision.reason in INDEPENDENT)
         return decision

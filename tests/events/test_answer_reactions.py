@@ -23,15 +23,16 @@ REACTIONS = [
 OTHER = "鲜味坊的骑手又把我的单送错了，打电话也不接，气死"  # another story, same hours
 
 
-def _statement() -> Mention:
+def _official(native_id: str, text: str, minutes: float, reply_to: str | None = None) -> Mention:
+    """A post by the brand's own account."""
     return Mention(
         source="weibo",
         channel="weibo",
-        native_id="official",
-        text=STATEMENT,
-        published_at=at(60),
+        native_id=native_id,
+        text=text,
+        published_at=at(minutes),
         author=Author(id="official", name="鲜味坊官方"),
-        reply_to="s",
+        reply_to=reply_to,
     )
 
 
@@ -41,7 +42,7 @@ def test_reactions_to_the_statement_join_the_story_it_answered(ctx: Context) -> 
     early = mention("early", "鲜味坊到现在也没个声明，装死是吧", 30)  # before the brand spoke
     reposts = [mention(f"r{m}", "转发微博", m, repost_of="s") for m in range(1, 40)]
     tracker.track(sorted([seed, early, *reposts], key=lambda m: m.published_at))
-    tracker.track([_statement()])
+    tracker.track([_official("official", STATEMENT, 60, "s")])
     reactions = [mention(f"a{n}", text, 90 + 20 * n) for n, text in enumerate(REACTIONS)]
     tracker.track(reactions[:1])
     # A restart: the brand's answer is remembered with the event (`events.answered_at`).
@@ -64,3 +65,14 @@ def test_no_reaction_joins_a_story_the_brand_never_answered(ctx: Context) -> Non
     with ctx.sessions() as session:
         members = {m.native_id for m in service.members(session, event_id=seed.id)}
     assert "a0" not in members
+
+
+def test_no_reaction_joins_the_brands_own_promotion(ctx: Context) -> None:
+    tracker = EventTracker(ctx.sessions, ctx.config)
+    promo = _official("p", "鲜味坊双十二全场满50减20，转发抽十位送免单券", 0)
+    reposts = [mention(f"r{m}", "转发微博", m, repost_of="p") for m in range(1, 40)]
+    tracker.track([promo, *reposts, _official("p2", "活动今晚十二点截止，抓紧下单", 60, "p")])
+    tracker.track([mention("a0", REACTIONS[0], 90)])
+    with ctx.sessions() as session:
+        members = {m.native_id for m in service.members(session, event_id=promo.id)}
+    assert "p2" in members and "a0" not in members
