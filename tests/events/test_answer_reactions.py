@@ -11,7 +11,7 @@ from brand_events.enums import JoinReason
 from brand_events.tracker import EventTracker
 from core.context import Context
 from core.models import Author, Mention
-from tests.events.test_retold_copies import at, mention
+from tests.events.test_retold_copies import mention
 
 SEED = "鲜味坊酸菜鱼里吃出一只蟑螂，店家还说是我自己放的，已经拍了视频"
 STATEMENT = "关于网友反映酸菜鱼异物一事的说明：我们已第一时间联系顾客，门店停业整改，感谢监督。"
@@ -20,20 +20,13 @@ REACTIONS = [
     "声明里一句道歉都没有，鲜味坊真把顾客当傻子",
     "出了事第一反应就是甩锅，鲜味坊这种公关是要把品牌做死吗",
 ]
+OFFICIAL = Author(id="official", name="鲜味坊官方")
 OTHER = "鲜味坊的骑手又把我的单送错了，打电话也不接，气死"  # another story, same hours
 
 
 def _official(native_id: str, text: str, minutes: float, reply_to: str | None = None) -> Mention:
     """A post by the brand's own account."""
-    return Mention(
-        source="weibo",
-        channel="weibo",
-        native_id=native_id,
-        text=text,
-        published_at=at(minutes),
-        author=Author(id="official", name="鲜味坊官方"),
-        reply_to=reply_to,
-    )
+    return mention(native_id, text, minutes, OFFICIAL, reply_to=reply_to)
 
 
 def test_reactions_to_the_statement_join_the_story_it_answered(ctx: Context) -> None:
