@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-# What people call the brand's answer when they react to it.
+# What people call the brand's answer when they react to it; 声明 only as a noun, the statement
+# (这声明, 的声明, 声明里): a customer's 我一再声明不要肥肉 is no reaction.
 ANSWER = re.compile(
-    "声明|道歉信|致歉信|情况说明|官方回应|回应称|官方说|这种公关|公关稿|甩锅|通报说|公告说"
+    "(?:这|那|的|份|篇|官方|致歉)声明|声明(?:里|中|说|称|写)|道歉信|致歉信|情况说明|官方回应|"
+    "回应称|官方说|这种公关|公关稿|甩锅|通报说|公告说"
 )
 ANSWER_SPAN = timedelta(hours=24)  # how long after the brand spoke a reaction is to that answer
 

@@ -41,12 +41,13 @@ def test_reactions_to_the_statement_join_the_story_it_answered(ctx: Context) -> 
     # A restart: the brand's answer is remembered with the event (`events.answered_at`).
     restarted = EventTracker(ctx.sessions, ctx.config)
     other = mention("o0", OTHER, 100)
-    restarted.track(sorted([*reactions[1:], other], key=lambda m: m.published_at))
+    verb = mention("o1", "我一再声明不要放香菜，鲜味坊又放了，差评", 110)  # 声明, not the statement
+    restarted.track(sorted([*reactions[1:], other, verb], key=lambda m: m.published_at))
     with ctx.sessions() as session:
         members = {m.native_id: m.reason for m in service.members(session, event_id=seed.id)}
     assert members["official"] == JoinReason.LINK
     assert all(members.get(f"a{n}") == JoinReason.ANSWER for n in range(len(REACTIONS)))
-    assert "o0" not in members and "early" not in members
+    assert "o0" not in members and "o1" not in members and "early" not in members
 
 
 def test_no_reaction_joins_a_story_the_brand_never_answered(ctx: Context) -> None:
