@@ -9,6 +9,8 @@ tuned on, and a *test* list that is only scored. Slots: {brand} {official} {flig
 
 from __future__ import annotations
 
+from bench.week_story import closings, openings
+
 BRAND = "东方之翼"
 OFFICIAL = "东方之翼航空"
 RIVAL = "云海航空"
@@ -285,18 +287,9 @@ KIND_WEIGHTS = {
     "meal": 1,
     "privacy": 2,
 }
-COMPLAINT_KINDS = {
-    "delay", "cancel", "fees", "overbook", "luggage", "refund", "attitude", "cabin", "meal",
-    "privacy",
-}  # fmt: skip
-OPENINGS = {
-    True: ["", "", "", "吐槽一下，", "说个事，", "真服了，", "唉，", "求助，"],
-    False: ["", "", "", "说个事，", "分享一下，", "【出行】", "问一下，"],
-}
-CLOSINGS = {
-    True: ["", "", "", "。", "！", "，大家遇到过吗", "，无语", "，心累"],
-    False: ["", "", "", "。", "！", "～", "。#旅行#"],
-}
+COMPLAINT_KINDS = set(KIND_WEIGHTS) - {"praise", "chatter", "competitor", "promo", "news"}
+OPENINGS = openings("【出行】", "问一下，")
+CLOSINGS = closings("～", "。#旅行#")
 COMPLAINT_TITLES = {
     "delay": "航班延误无通知",
     "cancel": "航班取消未妥善安排",

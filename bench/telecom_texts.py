@@ -18,6 +18,8 @@ or a slow network is the service itself failing, 商品质量; rude 营业厅 or
 
 from __future__ import annotations
 
+from bench.week_story import closings, openings
+
 BRAND = "星联"
 OFFICIAL = "星联移动"
 RIVAL = "远讯通信"
@@ -300,14 +302,8 @@ COMPLAINT_KINDS = {
     "unauthorised_charge", "billing", "plan_change", "contract", "porting", "broadband", "signal",
     "attitude", "privacy", "refund",
 }  # fmt: skip
-OPENINGS = {
-    True: ["", "", "", "吐槽一下，", "说个事，", "真服了，", "唉，", "求助，"],
-    False: ["", "", "", "说个事，", "分享一下，", "问一下，", "【数码】"],
-}
-CLOSINGS = {
-    True: ["", "", "", "。", "！", "，大家遇到过吗", "，无语", "，心累"],
-    False: ["", "", "", "。", "！", "～", "。#5G#"],
-}
+OPENINGS = openings("问一下，", "【数码】")
+CLOSINGS = closings("～", "。#5G#")
 COMPLAINT_TITLES = {
     "unauthorised_charge": "未经同意订购业务乱扣费",
     "billing": "实际收费与套餐不符",

@@ -4,8 +4,8 @@ brand's replies under complaints, the crisis milestones and the command line tha
 and its truth or scores a classified one.
 
 A texts module names BRAND, OFFICIAL, EVERYDAY (kind, category, sentiment, dev templates, test
-templates), KIND_WEIGHTS, COMPLAINT_KINDS, OPENINGS, CLOSINGS, COMPLAINT_TITLES and
-OFFICIAL_REPLIES.
+templates), KIND_WEIGHTS, COMPLAINT_KINDS, OPENINGS, CLOSINGS (from openings() and closings():
+the complaints' lists are shared), COMPLAINT_TITLES and OFFICIAL_REPLIES.
 """
 
 from __future__ import annotations
@@ -20,6 +20,22 @@ from typing import Any
 
 from bench import week_kit as kit
 from bench.airline_score import score, write_truth
+
+# How a post begins and ends, by whether it complains: one list for every written week.
+COMPLAINT_OPENINGS = ["", "", "", "吐槽一下，", "说个事，", "真服了，", "唉，", "求助，"]
+COMPLAINT_CLOSINGS = ["", "", "", "。", "！", "，大家遇到过吗", "，无语", "，心累"]
+
+
+def openings(*chatter: str) -> dict[bool, list[str]]:
+    """A texts module's OPENINGS: the shared complaint openings, and the everyday ones with the
+    week's own (a tag such as 【出行】) after them."""
+    return {True: COMPLAINT_OPENINGS, False: ["", "", "", "说个事，", "分享一下，", *chatter]}
+
+
+def closings(*chatter: str) -> dict[bool, list[str]]:
+    """A texts module's CLOSINGS: the shared complaint closings, and the everyday ones with the
+    week's own (a hashtag such as 。#旅行#) after them."""
+    return {True: COMPLAINT_CLOSINGS, False: ["", "", "", "。", "！", *chatter]}
 
 
 @dataclass(frozen=True)
