@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from core.enums import Category
+from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -310,7 +311,7 @@ def _vocabulary(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
 
 _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
     (frozenset(FAILURE_WORDS), FAILURE_SHIFT),
-    (frozenset(FAILURE_OF_SERVICE), SERVICE_SHIFT),
+    (frozenset(FAILURE_OF_SERVICE) | EDUCATION_FAILURES, SERVICE_SHIFT),
     (frozenset(COMPLAINT_MARKERS), MARKER_SHIFT),
     (frozenset(GRIEVANCE_WORDS), GRIEVANCE_SHIFT),
     (frozenset(INQUIRY_WORDS), INQUIRY_SHIFT),
@@ -330,6 +331,7 @@ MATCHER = CueMatcher(
             CANCELLED,  # a trip cancelled: with TRIPS
             TRIPS,
             TELECOM_CONTEXT,
+            EDUCATION_WORDS,  # context, refunds and class hours (sentiment/education.py)
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,
@@ -348,7 +350,7 @@ MATCHER = CueMatcher(
             PRAISE_SLANG,
         ]
     ),
-    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *GRIEVANCE_WORDS),
+    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *EDUCATION_FAILURES, *GRIEVANCE_WORDS),
     only=NEGATED_ONLY,
     expectations=EXPECTATION_MARKERS,
 )
