@@ -86,7 +86,7 @@ def education_cues(found: set[str]) -> set[str]:
 # A school's complaints in words the complaint cues lack (a course out of date, a live class that
 # freezes, a teacher changed again, messages unanswered): they count as service failures.
 EDUCATION_FAILURES = _words(
-    """过时了 都过时 卡了 听不清 断断续续 没人批改 不批改 换老师 频繁更换 又换人 不回消息 退费难
+    """都过时 听不清 断断续续 没人批改 不批改 换老师 频繁更换 又换人 不回消息 退费难
     拒不退费 师资造假 造假 与宣传不符 跟宣传 不给退 作废 推销"""
 )
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
