@@ -17,9 +17,10 @@ nobody answering or explaining is 服务态度.
 
 from __future__ import annotations
 
+from bench.week_story import H, M, Voice
+
 FRAUD, REFUND = "privacy_fraud", "after_sales_refund"
 PRICING, ATT = "contract_pricing", "service_attitude"
-L, M, H, C = "low", "medium", "high", "critical"
 TAG = "#启明教育滨江校区关门#"
 
 INCIDENT_SEED = (
@@ -27,8 +28,6 @@ INCIDENT_SEED = (
     "两个月工资。我们去年刚交了两万多学费，还是办的分期贷款，还剩六十多节课没上，"
     "现在钱找谁要？@{official} 你们这是要跑路吗？" + TAG
 )
-# (text, category, urgency)
-Voice = tuple[str, str, str]
 INCIDENT_VOICES_DEV: list[Voice] = [
     (
         "我家也在滨江校区，预交了{money}的课时费，还剩八十多节课，门说关就关，这跟卷款跑路有什么区别",

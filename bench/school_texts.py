@@ -19,7 +19,7 @@ punished or made ill (校车, 食堂, 体罚) is 食品安全/人身安全, and 
 
 from __future__ import annotations
 
-from bench.week_story import closings, openings
+from bench.week_story import C, H, Kind, L, M, closings, openings
 
 BRAND = "启明"
 OFFICIAL = "启明教育"
@@ -31,12 +31,6 @@ MONEY = ["3800", "6800", "12800", "19800", "26000", "39800"]
 DAYS = ["两周", "一个月", "四十多天", "两个月", "三个多月", "半年"]
 HOTLINE = "400-818-6600"
 
-# (text, urgency level a PR manager gives it: low / medium / high / critical)
-Template = tuple[str, str]
-# (kind, category, sentiment, dev templates, test templates)
-Kind = tuple[str, str, str, list[Template], list[Template]]
-
-L, M, H, C = "low", "medium", "high", "critical"
 
 EVERYDAY: list[Kind] = [
     (

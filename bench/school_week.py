@@ -12,14 +12,10 @@ prepaid fees: a parent's video, a repost cascade, other parents (a 维权群, 12
 education blogger (10:40), the statement (13:10: the lease ended, 网传跑路不实), a media report the
 next morning, the district 教育局's notice (day 4, 15:10) and the apology (day 4, 16:40).
 
-Dev and test: every everyday kind and the crisis voices have a *dev* list of templates, which
-may be studied and tuned on, and a *test* list, which is only scored. Each post's truth names
-its split; the seed, the milestones and the reactions to the statement are dev. The texts and
-their truth were written and committed before any classifier output on them was read.
-
-Beside the week, `OUT.truth.jsonl` holds each original post's truth as the company's PR manager
-would give it (DOMAIN.md): kind, split, sentiment, complaint, category and urgency level; bare
-reposts are left out. `--score CLASSIFIED` compares a `yuqing classify` output with it.
+Dev and test templates, each original post's truth beside the week (`OUT.truth.jsonl`, as the
+company's PR manager would give it) and `--score CLASSIFIED` as in bench/telecom_week.py (shared
+in bench/week_story.py). The texts and their truth were written and committed before any
+classifier output on them was read.
 
     python -m bench.school_week /tmp/school_week.jsonl [--seed 19]
     python -m bench.school_week /tmp/school_week.jsonl --score /tmp/school_week.classified.jsonl
@@ -36,32 +32,22 @@ from typing import Any
 from bench import school_crisis as crisis
 from bench import school_texts as t
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
+from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
 
-
-def _fill(template: str, rng: random.Random) -> str:
-    return template.format(
-        brand=t.BRAND,
-        official=t.OFFICIAL,
-        rival=t.RIVAL,
-        city=rng.choice(t.CITIES),
-        district=rng.choice(t.DISTRICTS),
-        course=rng.choice(t.COURSES),
-        money=rng.choice(t.MONEY),
-        days=rng.choice(t.DAYS),
-        hotline=t.HOTLINE,
-    )
+_fill = filler(
+    t,
+    {"hotline": t.HOTLINE},
+    city=t.CITIES,
+    district=t.DISTRICTS,
+    course=t.COURSES,
+    money=t.MONEY,
+    days=t.DAYS,
+)
 
 
 OFFICIAL = verified("99200", t.OFFICIAL, 860_000)
 STORY = Story(t, "qm", _fill, OFFICIAL)
 PREFIX = STORY.prefix
-
-
-def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
-    """Seven days of everyday education talk and complaints, the company's replies to some
-    Weibo complaints, and reposts of some Weibo posts."""
-    return STORY.background(rng, per_day)
 
 
 BLOGGER = verified("99100", "教育观察员老周", 1_300_000)
@@ -105,7 +91,7 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: background(rng, 250), incident]
+    parts = [lambda rng: STORY.background(rng, 250), incident]
     return STORY.main(argv, "school_week", 19, parts, "day-3")
 
 

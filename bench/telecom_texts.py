@@ -18,7 +18,7 @@ or a slow network is the service itself failing, 商品质量; rude 营业厅 or
 
 from __future__ import annotations
 
-from bench.week_story import closings, openings
+from bench.week_story import H, Kind, L, M, closings, openings
 
 BRAND = "星联"
 OFFICIAL = "星联移动"
@@ -30,12 +30,6 @@ MONEY = ["15", "30", "58", "120", "300", "680"]
 DAYS = ["三天", "一周", "十天", "半个月", "二十多天", "一个多月"]
 HOTLINE = "10055"
 
-# (text, urgency level a PR manager gives it: low / medium / high / critical)
-Template = tuple[str, str]
-# (kind, category, sentiment, dev templates, test templates)
-Kind = tuple[str, str, str, list[Template], list[Template]]
-
-L, M, H, C = "low", "medium", "high", "critical"
 
 EVERYDAY: list[Kind] = [
     (
