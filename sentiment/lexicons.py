@@ -7,7 +7,7 @@ Words are matched as substrings of the NFKC-normalised, lower-cased text.
 from __future__ import annotations
 
 from core.enums import Category
-from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EXPIRED_HOURS
+from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -267,6 +267,7 @@ LEGAL_WORDS = weighted(
     通信管理局申诉:25 向通信管理局:25 电信用户申诉:20
     12378:25 银保监:25 银监会:25 金融监管:25 人民银行:20 金融消费者权益:20 信访:20"""
 )
+LEGAL_WORDS.update(EDUCATION_LEGAL)  # a complaint taken to the 教育局 (education.py)
 MEDIA_WORDS = weighted(
     """曝光:25 媒体:25 记者:30 电视台:30 上热搜:30 热搜:20 发微博:15 黑猫投诉:20 黑猫:10
     自媒体:15 抖音:10 小红书:10 公众号:10 让大家看看:15 广而告之:10 扩散:20"""
