@@ -99,7 +99,7 @@ def education_cues(found: set[str]) -> set[str]:
 # freezes, a teacher changed again, messages unanswered): they count as service failures.
 EDUCATION_FAILURES = _words(
     """都过时 听不清 断断续续 没人批改 不批改 换老师 频繁更换 不回消息 退费难
-    拒不退费 师资造假 造假 与宣传不符 跟宣传 不给退 作废 推销"""
+    拒不退费 师资造假 造假 与宣传不符 跟宣传 不给退 作废 推销 孩子笨 羞辱 挖苦 嘲讽"""
 )
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
 EDUCATION_WORDS = EDUCATION_CONTEXT | REFUND_ASKED | CLASS_HOURS | DEDUCTED | EDUCATION_FAILURES

@@ -48,3 +48,31 @@ def test_spoilt_food_at_a_school_stays_food_safety(
 ) -> None:
     (result,) = classifier.classify([make_mention("托管班的饭菜过期发霉了，孩子吃完拉肚子")])
     assert result.category == Category.FOOD_SAFETY_HEALTH
+
+
+def test_the_pupil_named_in_a_school_question_is_no_harm(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    question, hurt = classifier.classify(
+        [
+            make_mention("孩子初二数学跟不上，想问问你们的辅导班一个班几个学生"),
+            make_mention("孩子在辅导班楼梯上摔倒磕破了头，老师一个小时后才通知家长"),
+        ]
+    )
+    assert question.urgency is not None and hurt.urgency is not None
+    assert not any(r.code == UrgencySignal.HARM_TO_PEOPLE for r in question.urgency.reasons)
+    assert any(r.code == UrgencySignal.HARM_TO_PEOPLE for r in hurt.urgency.reasons)
+
+
+def test_a_complaint_taken_to_the_education_bureau_is_a_legal_reason(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    taken, news = classifier.classify(
+        [
+            make_mention("培训班拖着不退费，明天就去教育局投诉"),
+            make_mention("市教育局公布第二批校外培训机构白名单"),
+        ]
+    )
+    assert taken.urgency is not None and news.urgency is not None
+    assert any(r.code == UrgencySignal.LEGAL_REGULATORY for r in taken.urgency.reasons)
+    assert not any(r.code == UrgencySignal.LEGAL_REGULATORY for r in news.urgency.reasons)
