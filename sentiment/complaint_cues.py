@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 from core.enums import Category
 from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
@@ -305,10 +306,6 @@ class CueMatcher(WordScanner):
         return texts
 
 
-def _vocabulary(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
-    return tuple(word for group in groups for word in group)
-
-
 _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
     (frozenset(FAILURE_WORDS), FAILURE_SHIFT),
     (frozenset(FAILURE_OF_SERVICE) | EDUCATION_FAILURES, SERVICE_SHIFT),
@@ -322,7 +319,7 @@ _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
 _SHIFT_WORDS = frozenset().union(*(group for group, _ in _SHIFT_GROUPS))
 # Urgency words ride along, so one scan per batch serves cues, categories and urgency.
 MATCHER = CueMatcher(
-    _vocabulary(
+    chain.from_iterable(
         [
             *(g for g, _ in _SHIFT_GROUPS),
             *(c.keys() for c in CATEGORY_CUES.values()),
