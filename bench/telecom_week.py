@@ -36,21 +36,17 @@ from typing import Any
 from bench import telecom_crisis as crisis
 from bench import telecom_texts as t
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
+from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
 
-
-def _fill(template: str, rng: random.Random) -> str:
-    return template.format(
-        brand=t.BRAND,
-        official=t.OFFICIAL,
-        rival=t.RIVAL,
-        city=rng.choice(t.CITIES),
-        district=rng.choice(t.DISTRICTS),
-        plan=rng.choice(t.PLANS),
-        money=rng.choice(t.MONEY),
-        days=rng.choice(t.DAYS),
-        hotline=t.HOTLINE,
-    )
+_fill = filler(
+    t,
+    {"hotline": t.HOTLINE},
+    city=t.CITIES,
+    district=t.DISTRICTS,
+    plan=t.PLANS,
+    money=t.MONEY,
+    days=t.DAYS,
+)
 
 
 OFFICIAL = verified("99200", t.OFFICIAL, 2_300_000)
