@@ -20,6 +20,7 @@ from core.config import check_config
 from core.context import Context
 from core.db_reach import database_problem
 from core.errors import ConfigError
+from core.pipeline.plan_log import stale_note
 from crisis_playbooks.checks import problems as playbook_problems
 from reports.checks import problems as report_problems
 
@@ -103,6 +104,8 @@ def warnings(ctx: Context) -> list[str]:
             "提及也不会归入任何方案；参照 yuqing.example.yaml 填写"
         )
     found += unplanned_source_warnings(ctx)
+    if (note := stale_note(ctx)) is not None:
+        found.append(note)
     return found + alerting_warnings(ctx)
 
 

@@ -12,6 +12,7 @@ from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, Severity
 from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
+from core.pipeline.plan_log import stale_note
 from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from dashboard.charts import show
@@ -53,6 +54,8 @@ tz = ctx.config.tz
 OWN = SearchQuery(plans=ctx.config.own_plan_ids())
 PIN_SCAN = 20  # the most urgent posts read to pin five that alerting also rates high
 st.title(f"舆情态势 · {ctx.config.brand}", anchor=False)
+if (stale_plans := stale_note(ctx)) is not None:  # a plan added or edited since ingest
+    st.warning(stale_plans, icon=":material/sync_problem:")
 with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
     st.header("趋势图", anchor=False)
     trend_range = range_choice(
