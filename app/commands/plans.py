@@ -7,11 +7,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from app.commands.export import local_moment
+from app.commands.progress import counted_bar
 from collectors.config import SOURCES
-from core.cli_options import DEFAULT_DATA_DIR, ActorOption, ConfigOption, DataDirOption, actor_name
+from core.cli_options import (
+    DEFAULT_DATA_DIR,
+    ActorOption,
+    ConfigOption,
+    DataDirOption,
+    DryRunOption,
+    actor_name,
+)
 from core.config import CoreConfig
 from core.context import Context
 from core.index.protocol import SearchQuery
@@ -59,9 +66,7 @@ def rematch(
         datetime | None,
         typer.Option(help="只重新匹配发布时间不早于此时的提及（如 2026-11-01，按配置时区）"),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="只统计会变化多少条，不写回索引")
-    ] = False,
+    dry_run: DryRunOption = False,
     actor: ActorOption = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
@@ -72,17 +77,9 @@ def rematch(
     start = as_utc(local_moment(since, ctx.config.tz)) if since else None
     try:
         total = ctx.index.count(SearchQuery(since=start))
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
-            task = bar.add_task("重新匹配", total=total)
-            report = rematch_index(
-                ctx.index,
-                ctx.matcher,
-                assigned_plans(ctx.config),
-                start,
-                dry_run,
-                lambda n: bar.advance(task, n),
-            )
+        with counted_bar(console, "重新匹配", total) as advance:
+            assigned = assigned_plans(ctx.config)
+            report = rematch_index(ctx.index, ctx.matcher, assigned, start, dry_run, advance)
         if not dry_run:
             _log(ctx, report, who, start)
     finally:
