@@ -121,6 +121,8 @@ def log(
             rows = plan_log.entries(session)
             stale = plan_log.is_stale(session, ctx.config.plans)
         tz = ctx.config.tz
+        if not rows:
+            out.print("尚无记录：还没有入库过提及，也没有运行过 yuqing plans rematch")
         for row in rows:
             at = row.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
             if row.kind == plan_log.BASELINE:
