@@ -151,7 +151,7 @@ class RuleFilter(BaseModel):
 
     def _plan_passes(self, plans: set[str]) -> bool:
         if self._rivals:  # not a competitor's: of no rival plan, or of an own one too
-            return not plans & set(self._rivals) or bool(plans & set(self.plans))
+            return BrandSide(tuple(self.plans), self._rivals).admits(plans)
         return not self.plans or bool(plans & set(self.plans))
 
 

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.enums import Category, Channel, SentimentLabel, Severity
-from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.index import sqlite_rollups as rollups
+from core.index.protocol import BrandSide, SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.index.sqlite_batch import fts_values
 from core.models import Complaint, Mention, Sentiment, Urgency
@@ -21,6 +22,7 @@ from core.models import Complaint, Mention, Sentiment, Urgency
 START = datetime(2026, 11, 1, tzinfo=UTC)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WORDS = ["退款", "客服", "质量", "物流", "异物"]
+SIDE = BrandSide(own=("a",), rivals=("b",))  # b is a competitor: only its own posts are left out
 
 
 def corpus(count: int = 400, seed: int = 3) -> list[Mention]:
@@ -66,6 +68,7 @@ def inside(m: Mention, q: SearchQuery) -> bool:
         (q.since is None or m.published_at >= q.since)
         and (q.until is None or m.published_at < q.until)
         and (not q.plans or bool(set(q.plans) & set(m.plans)))
+        and (q.brand_side is None or q.brand_side.admits(m.plans))
         and (not q.sentiments or (m.sentiment is not None and m.sentiment.label in q.sentiments))
         and (not q.channels or m.channel in q.channels)
         and (q.complaint is None or (m.complaint is not None and m.complaint.flag == q.complaint))
@@ -115,6 +118,15 @@ def windows() -> list[SearchQuery]:
         SearchQuery(since=odd, min_urgency=Severity.HIGH),
         SearchQuery(plans=["a"], until=odd, min_urgency=Severity.MEDIUM),
         SearchQuery(since=odd, channels=[Channel.NEWS], min_urgency=Severity.CRITICAL),
+        # The brand's side and several plans: their plan-set rows (sqlite_plansets).
+        SearchQuery(since=odd, brand_side=SIDE),
+        SearchQuery(since=odd, until=odd + timedelta(days=2), brand_side=SIDE),
+        SearchQuery(brand_side=SIDE, sentiments=[SentimentLabel.NEGATIVE]),
+        SearchQuery(since=odd, brand_side=SIDE, min_urgency=Severity.HIGH),
+        SearchQuery(since=odd, brand_side=BrandSide(("b",), ("a",))),
+        SearchQuery(since=odd, brand_side=BrandSide((), ("a", "b"))),  # mentions of no plan
+        SearchQuery(until=odd, plans=["a", "b"]),
+        SearchQuery(since=odd, plans=["a", "b"], channels=[Channel.WEIBO]),
     ]
 
 
@@ -393,3 +405,34 @@ def test_one_token_counts_equal_their_matches(tmp_path: Path, text: str) -> None
     assert len(written.created) == len(texts)
     windowed = SearchQuery(text=text, since=START - timedelta(days=1))
     assert index.count(SearchQuery(text=text)) == index.count(windowed) > 0
+
+
+def test_the_brand_side_is_counted_from_the_rollups_and_follows_writes_and_upgrades(
+    loaded, tmp_path: Path
+) -> None:
+    """舆情态势 and the 周报 count the brand's side beside a competitor: from the plan-set rows,
+    exact after rewrites (a mention re-tagged by `plans rematch`), prunes and an upgrade."""
+    index, mentions = loaded
+    query = SearchQuery(since=START + timedelta(days=1), until=START + timedelta(days=8))
+    side = replace(query, brand_side=SIDE)
+    assert rollups.shape_of(side, index._db) is not None  # no base-table scan
+    assert rollups.shape_of(replace(query, plans=["a", "b"]), index._db) is not None
+    retagged = [m.model_copy(update={"plans": ["b"]}) for m in mentions[:40]]
+    index.upsert_many(retagged)
+    mentions[:40] = retagged
+    index.prune_before(START + timedelta(days=2))
+    kept = [m for m in mentions if m.published_at >= START + timedelta(days=2)]
+    expected = sum(1 for m in kept if inside(m, side))
+    assert 0 < expected < sum(1 for m in kept if inside(m, query))
+    assert index.count(side) == expected
+    days = index.histogram(side, timedelta(days=1), SplitField.SENTIMENT, SHANGHAI)
+    assert sum(b.total for b in days) == expected
+    negative = sum(b.counts.get("negative", 0) for b in days)
+    assert negative == sum(1 for m in kept if inside(m, side) and m.is_negative)
+    index._db.execute("DELETE FROM rollup_hourly WHERE plan LIKE '=%'")  # an older file
+    index._db.execute("DELETE FROM index_meta WHERE key = 'rollup_plan_sets'")
+    index._db.commit()
+    index.close()
+    reopened = SQLiteMentionIndex(index.path)
+    assert reopened.count(side) == expected
+    reopened.close()
