@@ -53,9 +53,17 @@ class PlanMatching(Base):
 
 def fingerprint(plans: Sequence[Plan]) -> str:
     """A digest of what decides a mention's plans: each plan's id, expression, exclusions,
-    channels and regions (not its name, role or accounts, which tag nothing)."""
+    channels, regions and official accounts (their posts are the plan's; not its name or role,
+    which tag nothing)."""
     shown = sorted(
-        (p.id, p.expression, sorted(p.exclude), sorted(map(str, p.channels)), sorted(p.regions))
+        (
+            p.id,
+            p.expression,
+            sorted(p.exclude),
+            sorted(map(str, p.channels)),
+            sorted(p.regions),
+            sorted(p.own_accounts),
+        )
         for p in plans
     )
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()[:16]

@@ -134,3 +134,16 @@ def test_rematch_applies_new_and_edited_plans_to_stored_mentions(tmp_path: Path)
     assert "李娜  重新匹配发布于" in lines[3] and "重新归类 5 条" in lines[3], log
     assert lines[-1].endswith("首次入库时的监测方案（基准）"), log
     assert "提醒" not in log
+
+
+def test_the_plans_fingerprint_follows_what_tags_a_mention() -> None:
+    """An edited expression or official account changes which mentions are a plan's (a post of
+    its own account is the plan's); a renamed plan or a changed role does not."""
+    from core.config import Plan
+    from core.pipeline.plan_log import fingerprint
+
+    plan = Plan(id="xl", name="星联移动", expression="星联", own_accounts=["星联移动"])
+    before = fingerprint([plan])
+    assert fingerprint([plan.model_copy(update={"own_accounts": ["星联移动客服"]})]) != before
+    assert fingerprint([plan.model_copy(update={"expression": "星联|XL"})]) != before
+    assert fingerprint([plan.model_copy(update={"name": "星联"})]) == before
