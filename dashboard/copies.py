@@ -10,8 +10,9 @@ a crisis most new mentions are bare reposts of a few posts: one card per origina
 from __future__ import annotations
 
 from core.index.paging import by_ids
-from core.models import Mention, mention_id
+from core.models import Mention
 from core.pipeline.dedup import group_sizes
+from core.pipeline.plan_parents import parent_id
 from core.pipeline.reposts import is_bare_repost
 from dashboard.data import get_context
 
@@ -21,14 +22,12 @@ def card_key(mention: Mention) -> str | None:
     on, or None (a card of its own)."""
     if mention.group_id:
         return mention.group_id
-    if mention.repost_of and is_bare_repost(mention):
-        return "repost:" + original_id(mention)
-    return None
+    return f"repost:{parent}" if (parent := passed_on(mention)) else None
 
 
-def original_id(repost: Mention) -> str:
-    """The id of the post a repost passes on (same source)."""
-    return mention_id(repost.source, repost.repost_of or "")
+def passed_on(mention: Mention) -> str | None:
+    """The id of the post a bare repost passes on (None for any other mention)."""
+    return parent_id(mention) if is_bare_repost(mention) else None
 
 
 def one_per_group(mentions: list[Mention]) -> list[Mention]:
@@ -61,7 +60,7 @@ def folded_reposts(read: list[Mention], shown: list[Mention]) -> dict[str, int]:
 
 def originals_of(shown: list[Mention]) -> dict[str, Mention]:
     """Per shown bare repost: the stored post it passes on (reposts of unknown posts left out)."""
-    wanted = {m.id: original_id(m) for m in shown if m.repost_of and is_bare_repost(m)}
+    wanted = {m.id: parent for m in shown if (parent := passed_on(m))}
     if not wanted:
         return {}
     found = by_ids(get_context().index, list(wanted.values()))

@@ -16,7 +16,7 @@ from alerting import incidents
 from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
-from alerting.rules import headline_of
+from alerting.rules import kind_of
 from brand_events import links
 from core.enums import Severity
 from core.timeutil import as_utc, duration_zh
@@ -87,7 +87,7 @@ def headline(group: list[Alert]) -> Alert:
     """The group's most severe alert, of those the one that names the crisis best (an event
     spreading over a high-risk post over a count: Rule.headline); the first (its lead) among
     equals."""
-    return max(group, key=lambda a: (Severity(a.severity).rank, headline_of(a)))
+    return max(group, key=lambda a: (Severity(a.severity).rank, kind_of(a).headline))
 
 
 @dataclass

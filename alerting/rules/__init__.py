@@ -18,7 +18,7 @@ from alerting.rules.base import (
     RuleFilter,
     RuleSpec,
     describe,
-    headline_of,
+    kind_of,
 )
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "event_growth",
     "flatline",
     "frequency",
-    "headline_of",
+    "kind_of",
     "negative_ratio",
     "new_term",
     "own_post",

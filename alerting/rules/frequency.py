@@ -12,11 +12,10 @@ from alerting.rules.base import (
     RuleFilter,
     ScopedRule,
     WindowSpec,
-    count_matching,
     register,
-    sample_ids,
     scope_label,
 )
+from alerting.rules.window_match import count_matching, sample_ids
 from core.timeutil import Duration, interval_zh
 
 
