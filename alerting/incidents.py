@@ -13,7 +13,11 @@ group is active — within `alerting.grouping.window` and sharing a plan — joi
   acknowledging any alert acknowledges all — unless it raises the incident's severity: then
   the incident is open again and the new alert leads it, waiting for someone to acknowledge
   (an escalation nobody has seen must not pass as acknowledged);
-- only the lead alert escalates; when the lead resolves, the oldest active alert leads;
+- the most severe alert leads the incident and only the lead escalates: a severer alert joining
+  takes the lead — from an unacknowledged incident with the escalation tier and clock it has
+  reached (the 紧急 post that joined a 严重 statement's group is what the next tier hears of,
+  at the time the group was due, and a channel for 紧急 only receives it); when the lead
+  resolves, the most severe active alert (the oldest among equals) leads;
 - the incident resolves when its last alert does, and only that resolution is announced;
 - a story that flares up again after its incident ended (`grouping.reopen_within`, 24 h): a
   new alert whose sample posts are in the same event (brand_events) as the ended incident's
@@ -97,7 +101,9 @@ def attach(
     if raised and incident.status == AlertStatus.ACKNOWLEDGED:
         incident.status, incident.updated_at = AlertStatus.OPEN, now
         incident.acknowledged_by, incident.acknowledged_at = None, None
-        incident.lead_alert_id = alert.id
+        incident.lead_alert_id = alert.id  # its own clock: nobody has seen it yet
+    elif raised:
+        _hand_over(session, incident, alert)
     _inherit_ack(incident, alert, now)
     return Joined(incident, existing=True, raised=raised, new_rule=new_rule)
 
@@ -202,8 +208,29 @@ def settle(session: Session, alerts: Sequence[Alert], now: datetime) -> set[int]
             incident.status, incident.resolved_at = AlertStatus.RESOLVED, now
             finished.add(incident_id)
         elif incident.lead_alert_id not in {a.id for a in active}:
-            incident.lead_alert_id = active[0].id
+            _hand_over(session, incident, min(active, key=_lead_order))
     return finished
+
+
+def _lead_order(alert: Alert) -> tuple[int, int]:
+    return (-Severity(alert.severity).rank, alert.id)
+
+
+def _hand_over(session: Session, incident: Incident, successor: Alert) -> None:
+    """Make successor the incident's lead; while nobody has acknowledged the incident, it
+    escalates on from the tier and clock the lead before it had reached."""
+    previous = session.get(Alert, incident.lead_alert_id) if incident.lead_alert_id else None
+    incident.lead_alert_id = successor.id
+    if previous is None or previous.id == successor.id or incident.status != AlertStatus.OPEN:
+        return
+    successor.escalation_level = max(successor.escalation_level or 0, previous.escalation_level)
+    successor.escalation_from = min(escalation_clock(previous), escalation_clock(successor))
+
+
+def escalation_clock(alert: Alert) -> datetime:
+    """When the alert's wait for an acknowledgement began (its own opening, or that of the
+    lead it took over from)."""
+    return alert.escalation_from or alert.opened_at
 
 
 def describe(session: Session, alert: Alert) -> str | None:
