@@ -259,6 +259,9 @@ HARM_WORDS = weighted(
     打120:25"""
 )
 HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
+# Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
+# weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
+PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
 LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
     起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20
@@ -307,6 +310,6 @@ STOPWORDS: frozenset[str] = frozenset(
         让 对 从 到 去 来 说 要 会 能 可以 可能 已经 现在 今天 昨天 时候 自己 感觉 觉得
         真的 真是 比较 东西 这样 那样 然后 之后 以后 以前 知道 看 看到 买 用 得 地 着 过
         次 再 才 只 还有 这次 一次 一直 其实 而 与其 还要 多 少 好 挺 蛮 下 上 里 中 后
-        前 等 等等 回复 转发 微博 两个 一个多 小时 很差 很好 不错 http https www com cn"""
+        前 等 等等 回复 转发 微博 关注 分享 两个 一个多 小时 很差 很好 不错 http https www com cn"""
     )
 )

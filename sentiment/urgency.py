@@ -18,7 +18,6 @@ from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from core.numbers_zh import followers_zh
 from sentiment.category import part_failure_evidence
-from sentiment.education import pupils_only
 from sentiment.lexicons import (
     COLLECTION_WORDS,
     COLLECTIVE_WORDS,
@@ -26,6 +25,7 @@ from sentiment.lexicons import (
     HARM_WORDS,
     LEGAL_WORDS,
     MEDIA_WORDS,
+    PEOPLE_AT_RISK,
     PRIVACY_WORDS,
     REPEAT_WORDS,
     THIRD_PARTIES,
@@ -93,8 +93,8 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
         return _part_failure(text, found, reasons)
     for code, lexicon, cap in WORD_SIGNALS:
         hits = matched_words(text, lexicon, found)
-        if code is UrgencySignal.HARM_TO_PEOPLE and hits and pupils_only(hits, text, found):
-            continue  # 孩子 in a school's text is the pupil, not harm done
+        if code is UrgencySignal.HARM_TO_PEOPLE and PEOPLE_AT_RISK.issuperset(hits):
+            continue  # the people named, no harm told
         if hits:
             weight = sum(lexicon[w] for w in hits)
             if code is UrgencySignal.PRIVACY_HARASSMENT:
