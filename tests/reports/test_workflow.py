@@ -32,6 +32,42 @@ def test_alerts_of_the_week_and_still_open(make_ctx: Any) -> None:
     assert [row.title for row in section.unresolved_critical] == ["上周未解决"]
 
 
+def test_an_alert_raised_by_a_past_week_imported_later_is_reported_when_it_began(
+    make_ctx: Any,
+) -> None:
+    """A deployment imports last week on its first day: the alert its posts raise opens on
+    import (after the week) but began with its first post inside it, as the event timeline says."""
+    from alerting.models import Alert
+
+    ctx = make_ctx()
+    began = (WEEK + timedelta(days=3, hours=8)).astimezone(UTC)
+    imported = (NOW + timedelta(hours=2)).astimezone(UTC)
+    with ctx.sessions() as session:
+        session.add(
+            Alert(
+                rule="urgent",
+                rule_type="urgent_mention",
+                key="*",
+                severity="critical",
+                status="open",
+                title="校区突然关门",
+                summary="",
+                opened_at=imported,
+                updated_at=imported,
+                last_fired_at=imported,
+                count=3,
+                first_post_at=began,
+                sample_mention_ids=[],
+                plans=[],
+            )
+        )
+        session.commit()
+    section = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end)
+    assert [(row.title, row.started_at) for row in section.rows] == [("校区突然关门", began)]
+    after = load_alerts(ctx.sessions, WINDOW.end, WINDOW.end + timedelta(days=7))
+    assert [row.title for row in after.rows] == ["校区突然关门"]  # still open since
+
+
 def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> None:
     from alerting import incidents
     from alerting.config import GroupingConfig
