@@ -22,7 +22,8 @@ group is active — within `alerting.grouping.window` and sharing a plan — joi
 - a story that flares up again after its incident ended (`grouping.reopen_within`, 24 h): a
   new alert whose sample posts are in the same event (brand_events) as the ended incident's
   reopens it and leads it, announced as 事态再起 — the morning wave of last night's crisis is
-  not a new crisis.
+  not a new crisis; an incident still unresolved but quiet for longer than the window takes a
+  new alert of its story the same way (joined, not reopened).
 """
 
 from __future__ import annotations
@@ -65,9 +66,15 @@ def attach(
 ) -> Joined:
     """Put a freshly opened alert into a matching active incident, or start a new one."""
     incident = _matching(session, alert, group, config, now) if config.enabled else None
-    # The event lookups only when an incident ended lately (most new alerts find none).
+    # The event lookups only when an incident ended lately or went quiet unresolved (most new
+    # alerts find none).
     lately = _ended_lately(session, alert, group, config, now) if config.enabled else []
-    story = _story(session, alert) if lately else None
+    quiet = _quiet(session, alert, group, config, now) if config.enabled else []
+    story = _story(session, alert) if lately or quiet else None
+    if story is not None and (incident is None or not _holds(session, incident, story)):
+        # Its story's thread, still open though no alert of it fired within the window (the
+        # regulator's notice on a closed school, the morning after: not a second crisis).
+        incident = next((i for i in quiet if _holds(session, i, story)), incident)
     if story is not None and (incident is None or not _holds(session, incident, story)):
         # The story's own thread, ended lately, before an unrelated crisis of the hour.
         ended = next((i for i in lately if _holds(session, i, story)), None)
@@ -322,6 +329,26 @@ def _ended_lately(
         if _plans_meet(alert, incident)
         and not any(a.false_alarm for a in members(session, incident.id))
     ]
+
+
+def _quiet(
+    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
+) -> list[Incident]:
+    """Unresolved incidents of the group and the alert's plans whose last alert fired before the
+    grouping window but within reopen_within, most recent first."""
+    if config.reopen_within <= timedelta(0) or not alert.sample_mention_ids:
+        return []
+    found = session.scalars(
+        select(Incident)
+        .where(
+            Incident.status.in_(list(ACTIVE)),
+            Incident.scope == group,
+            Incident.last_fired_at < now - config.window,
+            Incident.last_fired_at >= now - config.reopen_within,
+        )
+        .order_by(Incident.last_fired_at.desc(), Incident.id.desc())
+    )
+    return [incident for incident in found if _plans_meet(alert, incident)]
 
 
 def _new_front(session: Session, incident: Incident, alert: Alert) -> bool:
