@@ -172,11 +172,14 @@ def crisis_start(session: Session, group: list[Alert], lead: Alert) -> tuple[dat
     """When the group's crisis began, and what that moment is (start_label): the group's
     earliest first post, whichever alert names it, or the first post of the event the headline
     alert's posts belong to when that came earlier, within STORY_LOOKBACK (a telecom outage began
-    at 03:31; its first alert's post was at 05:21, and the banner said it had run 1 h 28 min)."""
+    at 03:31; its first alert's post was at 05:21, and the banner said it had run 1 h 28 min),
+    or later (the window of a count is no post)."""
     earliest = min(group, key=lambda a: (a.window_start is None, first_post(a)))
     start, label = as_utc(first_post(earliest)), start_label(earliest)
     event = links.owner(session, list(lead.sample_mention_ids or []))
-    if event is not None and start - STORY_LOOKBACK <= as_utc(event.started_at) < start:
+    if event is not None and start - STORY_LOOKBACK <= as_utc(event.started_at):
+        # Earlier, or later: a count's window (the last 70 posts of a negative-ratio rule) began
+        # before the crisis' first post did (a school's closure was dated 40 min before it).
         return as_utc(event.started_at), "首帖"
     return start, label
 

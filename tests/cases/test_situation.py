@@ -147,7 +147,7 @@ def test_among_equals_the_banner_names_the_spreading_event(
     assert item.title == "事件快速扩散：广州大面积断网（同一预警组另有 2 条预警）"
 
 
-@pytest.mark.parametrize(("began_hours", "expected_hours"), [(3, 3), (30, 1)])
+@pytest.mark.parametrize(("began_hours", "expected_hours"), [(3, 3), (30, 1), (0.5, 0.5)])
 def test_the_crisis_is_dated_from_its_events_first_post(
     session: Session,
     alert_table: None,
