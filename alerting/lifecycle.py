@@ -213,6 +213,7 @@ def _merge(
     if finding.baseline is not None:
         alert.baseline = finding.baseline
     alert.summary = finding.summary if news or not finding.accumulate else alert.summary
+    alert.title = finding.title[:300]  # an event's alert is named by the event's title of now
     alert.window_start = min(
         as_utc(alert.window_start) or to_utc(finding.window_start), to_utc(finding.window_start)
     )
