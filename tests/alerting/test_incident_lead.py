@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from alerting import service
 from alerting.config import GroupingConfig
 from alerting.engine import AlertEngine
@@ -12,7 +14,7 @@ from alerting.enums import AlertEvent
 from alerting.models import Incident
 from core.enums import Severity
 from tests.alerting.conftest import advance, make_ctx
-from tests.alerting.test_incidents import NOON, attached_alert, crisis_rules, kol_post
+from tests.alerting.test_incidents import NOON, attached_alert, crisis_rules, kol_post, wired
 from tests.alerting.test_lifecycle import food, ingest
 from tests.support.receivers import HttpReceiver
 
@@ -73,3 +75,20 @@ def test_when_the_lead_resolves_the_most_severe_alert_left_leads(data_dir: Path)
         service.resolve(session, alert_id=loudest.id, by="张三", at=ctx.clock())
         (incident,) = session.query(Incident).all()
         assert incident.lead_alert_id == second.id != first.id
+
+
+@pytest.mark.parametrize("acknowledged", [False, True])
+def test_a_critical_group_ending_unseen_says_so(
+    data_dir: Path, receiver: HttpReceiver, acknowledged: bool
+) -> None:
+    ctx, engine = wired(data_dir, receiver)
+    ingest(ctx, kol_post(ctx))  # a 紧急 post: urgent-mention opens the group
+    if acknowledged:
+        with ctx.sessions() as session:
+            (alert,) = service.get_all(session)
+            service.acknowledge(session, alert_id=alert.id, by="王班长", at=ctx.clock())
+    for _ in range(15):  # urgent-mention resolves 2 h after its last post
+        advance(ctx, timedelta(minutes=10))
+        engine.tick()
+    (ended,) = [r.json["message"] for r in receiver.requests if "预警已恢复" in r.json["title"]]
+    assert ("无人点过「确认」" in ended) is not acknowledged
