@@ -15,6 +15,7 @@ from crisis_playbooks.sla.clocks import SlaPolicy
 from dashboard.situation import attention, next_step_words
 from tests.cases.conftest import make_case
 from tests.cases.test_situation import NOW
+from tests.support.alerts import alert_row
 
 
 def ended_group(session: Session, title: str, severities: list[str], ago: timedelta) -> list[Alert]:
@@ -29,10 +30,9 @@ def ended_group(session: Session, title: str, severities: list[str], ago: timede
     session.flush()
     group = []
     for number, severity in enumerate(severities):
-        alert = Alert(
-            rule=f"rule-{number}", rule_type="urgent_mention", key=title, severity=severity,
-            status=AlertStatus.RESOLVED, title=f"{title}{number}", summary="",
-            opened_at=ended - timedelta(hours=5), updated_at=ended,
+        alert = alert_row(
+            ended - timedelta(hours=5), rule=f"rule-{number}", key=title, severity=severity,
+            status=AlertStatus.RESOLVED, title=f"{title}{number}", updated_at=ended,
             last_fired_at=ended - timedelta(hours=2), resolved_at=ended,
             resolved_by=AUTO_RESOLVER, incident_id=incident.id,
         )  # fmt: skip

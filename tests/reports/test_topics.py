@@ -39,22 +39,21 @@ POSTS = [
 ]
 
 
-def test_topics_are_subjects_not_names_or_fragments(tmp_path: Path) -> None:
-    config = AppConfig.model_validate(
-        {
-            "brand": "鲜味坊",
-            "timezone": "Asia/Shanghai",
-            "plans": [
-                {
-                    "id": PLAN,
-                    "name": "鲜味坊",
-                    "expression": "鲜味坊|鲜味坊外卖|XWF",
-                    "own_accounts": ["鲜味坊官方"],
-                }
-            ],
-        }
+def brand_config() -> AppConfig:
+    """鲜味坊 with its plan keywords and its official account."""
+    plan = {
+        "id": PLAN,
+        "name": "鲜味坊",
+        "expression": "鲜味坊|鲜味坊外卖|XWF",
+        "own_accounts": ["鲜味坊官方"],
+    }
+    return AppConfig.model_validate(
+        {"brand": "鲜味坊", "timezone": "Asia/Shanghai", "plans": [plan]}
     )
-    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+
+
+def test_topics_are_subjects_not_names_or_fragments(tmp_path: Path) -> None:
+    ctx = Context(config=brand_config(), data_dir=tmp_path / "var", clock=lambda: NOW)
     ctx.index.upsert_many(spread(POSTS, WEEK, "cur"))
     data = build_data(ctx, WINDOW, PLAN)
     ctx.close()
@@ -124,20 +123,6 @@ def test_how_posters_address_one_another_is_no_topic(tmp_path: Path) -> None:
 def test_the_brands_own_statement_is_no_typical_voice(tmp_path: Path) -> None:
     """A statement of the brand's account is negative and urgent by its words (发霉, 退款) but
     is quoted under no topic: 典型原声 are the customers'."""
-    config = AppConfig.model_validate(
-        {
-            "brand": "鲜味坊",
-            "timezone": "Asia/Shanghai",
-            "plans": [
-                {
-                    "id": PLAN,
-                    "name": "鲜味坊",
-                    "expression": "鲜味坊",
-                    "own_accounts": ["鲜味坊官方"],
-                }
-            ],
-        }
-    )
     posts = [
         spec(3, ("发霉",), "关于发霉米饭的情况说明：已下架同批次米饭，受影响顾客可全额退款"),
         spec(3, ("发霉",), "米饭发霉了还送来，吃了两口才发现"),
@@ -148,7 +133,7 @@ def test_the_brands_own_statement_is_no_typical_voice(tmp_path: Path) -> None:
     mentions[:3] = [
         m.model_copy(update={"author": statement, "urgency": loud}) for m in mentions[:3]
     ]
-    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+    ctx = Context(config=brand_config(), data_dir=tmp_path / "var", clock=lambda: NOW)
     ctx.index.upsert_many(mentions)
     data = build_data(ctx, WINDOW, PLAN)
     ctx.close()

@@ -15,6 +15,7 @@ from reports.config import Period
 from reports.period import last_full
 from reports.workflow import load_alerts, load_kpis
 from tests.reports.factories import NOW, TZ, WEEK, add_alerts
+from tests.support.alerts import alert_row
 
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
 
@@ -37,30 +38,11 @@ def test_an_alert_raised_by_a_past_week_imported_later_is_reported_when_it_began
 ) -> None:
     """A deployment imports last week on its first day: the alert its posts raise opens on
     import (after the week) but began with its first post inside it, as the event timeline says."""
-    from alerting.models import Alert
-
     ctx = make_ctx()
     began = (WEEK + timedelta(days=3, hours=8)).astimezone(UTC)
     imported = (NOW + timedelta(hours=2)).astimezone(UTC)
     with ctx.sessions() as session:
-        session.add(
-            Alert(
-                rule="urgent",
-                rule_type="urgent_mention",
-                key="*",
-                severity="critical",
-                status="open",
-                title="校区突然关门",
-                summary="",
-                opened_at=imported,
-                updated_at=imported,
-                last_fired_at=imported,
-                count=3,
-                first_post_at=began,
-                sample_mention_ids=[],
-                plans=[],
-            )
-        )
+        session.add(alert_row(imported, title="校区突然关门", first_post_at=began))
         session.commit()
     section = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end)
     assert [(row.title, row.started_at) for row in section.rows] == [("校区突然关门", began)]
