@@ -89,8 +89,15 @@ DEVICE_COMPLAINTS = DEVICE_DEFECTS | _words(
     """预装软件 预装应用 弹广告 推送广告 广告推送 广告弹窗 删不掉 删都删不掉 卸载不了 无法卸载
     静默安装 翻新件 换翻新 人为损坏 进水判定 宣传图 样张 摆拍 宣传续航 待发货"""
 )
+# An order not shipped, however it is worded (说好48小时发货…还没发, 迟迟不发): 发货 and a wait both
+# named count as 没发货, the logistics cue.
+SHIPPING = "发货"
+NOT_SENT = _words("还没发 没发 迟迟不发 还不发 一直不发")
+NOT_SHIPPED = "没发货"
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
-DEVICE_WORDS = DEVICE_CONTEXT | BATTERIES | SWELLING | TRADE_IN | VALUATION | DEVICE_REFUSALS
+DEVICE_WORDS = (
+    DEVICE_CONTEXT | BATTERIES | SWELLING | TRADE_IN | VALUATION | DEVICE_REFUSALS | NOT_SENT
+)
 
 
 def is_device(found: set[str], finance: frozenset[str]) -> bool:
@@ -115,11 +122,14 @@ def swelling_evidence(text: str, found: set[str] | None = None) -> str | None:
 
 
 def device_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
-    """The cue words that count in a device's text and the categories it rules out: a swelling
-    battery as BATTERY_SWELLING (鼓包 then no defect), a trade-in valued down rules 商品质量
-    out (the old device's scratches)."""
+    """The cue words that count in a text that is no finance, travel or school text, and the
+    categories it rules out: a swelling battery as BATTERY_SWELLING (鼓包 then no defect), an
+    order not sent as NOT_SHIPPED, and a trade-in valued down rules 商品质量 out (the old
+    device's scratches)."""
     if battery_swelling(found):
         found = (found - SWELLING) | {BATTERY_SWELLING}
+    if SHIPPING in found and not found.isdisjoint(NOT_SENT):
+        found = found | {NOT_SHIPPED}
     if not found.isdisjoint(TRADE_IN) and not found.isdisjoint(VALUATION):
         return found, (Category.PRODUCT_QUALITY,)
     return found, ()
