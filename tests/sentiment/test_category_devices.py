@@ -22,6 +22,7 @@ COMPLAINTS: list[tuple[str, Category]] = [
     ("充电宝用了半年，电池鼓起来把外壳都撑开了", Category.FOOD_SAFETY_HEALTH),
     ("平板充电的时候后盖鼓了，还发烫", Category.FOOD_SAFETY_HEALTH),
     ("昨晚手机更新完系统就变砖了", Category.PRODUCT_QUALITY),
+    ("在官方旗舰店买的手机，说好四十八小时发货，二十多天了还没发", Category.DELIVERY_LOGISTICS),
 ]
 
 
@@ -56,3 +57,12 @@ def test_a_swelling_that_names_no_battery_stays_a_defect(
     assert wall.category == Category.PRODUCT_QUALITY
     assert wall.urgency is not None
     assert not any(r.code == UrgencySignal.HARM_TO_PEOPLE for r in wall.urgency.reasons)
+
+
+def test_a_fire_weighs_as_an_explosion(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (result,) = classifier.classify([make_mention("手机充电时突然起火，被子烧了个洞")])
+    assert result.urgency is not None
+    harm = [r for r in result.urgency.reasons if r.code == UrgencySignal.HARM_TO_PEOPLE]
+    assert [(r.evidence, r.weight) for r in harm] == [("起火", 40)]
