@@ -21,10 +21,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# A phone, a tablet, earphones or a watch, and what happens to them.
+# A phone, a tablet, earphones or a watch, and what happens to them. 手机 alone is no mark: 手机号,
+# 手机银行 and 手机APP are a finance complaint's words (分期买的手机 is a finance text anyway).
 DEVICE_CONTEXT = _words(
-    """手机 平板 耳机 手表 手环 充电器 充电宝 充电头 系统更新 系统升级 刷机 寄修 服务中心 以旧换新
-    跑分 后盖 主板 序列号 预装 摄像头 屏幕"""
+    """新手机 这手机 这部手机 买的手机 旧手机 手机屏 手机电池 手机发烫 手机发热 手机壳 平板 耳机
+    手表 手环 充电器 充电宝 充电头 系统更新 系统升级 刷机 寄修 服务中心 以旧换新 跑分 后盖 主板
+    序列号 预装"""
 )
 # A battery swelling (电池鼓包, 后盖被顶起来了…电池鼓包, 电池鼓得屏幕都翘起来): the battery and the
 # swelling both named, in any order. A tyre's or a wall's 鼓包 names no battery and stays a defect.
