@@ -144,6 +144,18 @@ def _asymmetric_grid() -> list[Candidate]:
     return out
 
 
+def _form_grid() -> list[Candidate]:
+    """Round 6 (round 26): the post's form (sentiment/forms.py) and a stronger forum-praise
+    lift, on the shipped decision constants; before = forms off, lift 1.0."""
+    out = [Candidate(BEFORE_FORMS, {**_CURRENT, "FORMS": False, "PRAISE_LIFT": 1.0}, "current")]
+    for lift in (1.0, 2.0):
+        for shift in (-0.5, -1.0, -1.5):
+            settings = {**_CURRENT, "FORMS": True, "PRAISE_LIFT": lift, "FORM_SHIFT": shift}
+            out.append(Candidate(f"forms shift={shift} lift={lift}", settings, "current"))
+    return out
+
+
+BEFORE_FORMS = "before: forms off, lift 1.0"
 BEFORE = "before: three_class spares=0.2 reach=0.3 threshold=0.6 lean=0.2"
 _CURRENT = {
     "NEGATIVE_LEAN_COMPLAINT": 0.2,
@@ -160,5 +172,6 @@ GRIDS = {
     "round3": _lean_grid(),
     "round4": _transfer_grid(),
     "round5": _asymmetric_grid(),
+    "round6": _form_grid(),
 }
 CANDIDATES = [c for grid in GRIDS.values() for c in grid]

@@ -19,7 +19,7 @@ from core.enums import Category, Channel, SentimentLabel
 from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
-from sentiment.adjust import adjust_positive_probability, shift_logit
+from sentiment.adjust import adjust_positive_probability, logit, shift_logit
 from sentiment.category import BatchCategories, decide_category, is_bare_repost
 from sentiment.complaint_cues import (
     MATCHER,
@@ -30,6 +30,7 @@ from sentiment.complaint_cues import (
     is_slang_praise,
 )
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
+from sentiment.forms import Form, is_sarcasm, text_form
 from sentiment.keywords import extract_keywords_batch, keywords_without_brand
 from sentiment.lexicons import EMOTION_WORDS
 from sentiment.model import (
@@ -81,7 +82,16 @@ PLATFORM_COMPLAINT_FLOOR = 0.9
 # (the cues' shift and the evidence do not count), P(positive) at least RECOVERY_POSITIVE.
 RECOVERY_SHIFT = -3.0
 RECOVERY_POSITIVE = 0.8
-PRAISE_LIFT = 1.0  # logit towards positive for forum praise (complaint_cues.is_slang_praise)
+PRAISE_LIFT = 2.0  # logit towards positive for forum praise (complaint_cues.is_slang_praise)
+# The form of a post (sentiment/forms.py, issue #13): a question asking for information or a
+# news item without any complaint cue has its polarity logit shrunk as an inquiry's (adjust.py),
+# its complaint logit moved by FORM_SHIFT and is not labelled negative for a mere negative lean;
+# a brand's reply or apology has its polarity logit scaled by BRAND_SHRINK and its complaint
+# logit moved by BRAND_SHIFT; sarcasm read as praise is mirrored (P(positive) → 1 − P).
+FORMS = True
+FORM_SHIFT = -1.0
+BRAND_SHRINK = 0.1
+BRAND_SHIFT = -4.0
 
 
 def sigmoid_float(x: float) -> float:
@@ -174,6 +184,26 @@ def neutral_overrule(
     return SentimentLabel.NEUTRAL if near and not spared else label
 
 
+_ASKING = (Form.QUESTION, Form.NEWS)
+
+
+def form_complaint_shift(form: Form | None) -> float:
+    """Complaint logit shift of a post's form (FORM_SHIFT, BRAND_SHIFT)."""
+    if form is None:
+        return 0.0
+    return BRAND_SHIFT if form == Form.BRAND_REPLY else FORM_SHIFT
+
+
+def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
+    """P(positive) after a brand's reply is drawn towards 0.5 and sarcasm read as praise is
+    mirrored."""
+    if form == Form.BRAND_REPLY:
+        return sigmoid_float(logit(p_pos) * BRAND_SHRINK)
+    if sarcasm and p_pos > 0.5:
+        return 1.0 - p_pos
+    return p_pos
+
+
 @dataclass(frozen=True)
 class TextDecisions:
     """Per-text model outputs before they become Mention fields."""
@@ -229,20 +259,27 @@ def decide(
             complaint_logit = complaint_head + complaint_shift(found)
             if evidence:
                 complaint_logit += EVIDENCE_SHIFT
+        cue = bool(evidence) or complaint_shift(found) > 0
+        form = text_form(text, cue) if FORMS and text and not recovered else None
+        complaint_logit += form_complaint_shift(form)
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0
         filed = bool(platform) and platform[i]
         if filed:
             p_complaint = max(p_complaint, PLATFORM_COMPLAINT_FLOOR)
         emotion = 0.0 if _EMOTION_WORDS.isdisjoint(found) else emotion_points(text, found)[1]
-        p_pos = adjust_positive_probability(p, text, evidence, emotion, is_inquiry(found))
+        inquiry = is_inquiry(found) or form in _ASKING
+        p_pos = adjust_positive_probability(p, text, evidence, emotion, inquiry)
         if recovered:
             p_pos = max(p_pos, RECOVERY_POSITIVE)
         elif not evidence and is_slang_praise(text, found):
             p_pos = shift_logit(p_pos, PRAISE_LIFT)
+        p_pos = form_polarity(form, p_pos, FORMS and is_sarcasm(text, cue))
         if p_complaint >= COMPLAINT_THRESHOLD:
             p_pos = shift_logit(p_pos, -COMPLAINT_TILT)
         p_pos = round(p_pos, 4)
-        label = lean_negative(sentiment_label(p_pos, band), p_pos, p_complaint)
+        label = sentiment_label(p_pos, band)
+        if form is None or p_complaint >= COMPLAINT_THRESHOLD:
+            label = lean_negative(label, p_pos, p_complaint)
         label = neutral_overrule(label, p_pos, p_complaint, neutral_logit, found)
         if filed and label == SentimentLabel.NEUTRAL:
             label = SentimentLabel.NEGATIVE

@@ -1,0 +1,112 @@
+"""The form of a post, said the same way in every industry: a question asking for information,
+a news or notice report, a brand's own reply or apology, and sarcasm.
+
+The polarity model learnt from reviews, where a question is mostly a rhetorical complaint and
+nobody writes news or a brand's reply: it reads "选座要付费吗？", "工信部公布…申诉率环比下降" and
+"您好，非常抱歉给您带来不便，请私信…" as negative, and "甩锅甩得真快" or "呵呵，真是太“好”了" as
+praise (issue #13). Texts are folded (sentiment/features.py: NFKC, lower case, so ？ is ?).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from sentiment.lexicons import words
+from sentiment.wordscan import alternatives
+
+
+class Form(StrEnum):
+    """What kind of post a text is, when its form tells (sentiment/linear_classifier.py)."""
+
+    QUESTION = "question"  # asks for information: 月租多少, 套餐怎么改, 要付费吗
+    NEWS = "news"  # reports or announces: 据…报道, 公布, 宣布, 同比
+    BRAND_REPLY = "brand_reply"  # the brand speaking: 您好…我们已…, 致歉, 请私信
+
+
+# A question asking for information: a question word, or 吗/? closing a clause.
+QUESTION_WORDS = words(
+    """多少 多久 几点 几天 几个 怎么 如何 能不能 可不可以 可以吗 要不要 是不是 有没有 哪里 哪个
+    哪家 哪款 哪些 什么时候 啥时候 什么时间 求推荐 推荐一下 大家怎么看 有人知道 请问"""
+)
+# A question that is a grievance, whatever else it asks: "为什么扣我钱？", "怎么还没到账？",
+# "能不能管管你们的快递员", "有没有人管".
+RHETORICAL = words(
+    """为什么 为啥 凭什么 凭啥 怎么还 怎么又 怎么就 怎么能 怎么可以 怎么回事 到底 难道 谁来
+    谁负责 管管 有没有人管 给个说法 给个解释 还让不让 像话吗 合理吗 有意思吗 好意思 是人吗
+    搞什么 什么鬼 什么玩意 搞笑吗 开玩笑 谁信 谁理解 还有没有 又是 还是没 一直 多少次
+    多少遍 多少天了 几次了 几天了
+    扣我 退我 还我 赔我 欠我 骗我 坑我"""
+)
+# Asking peers whether it happened to them too: said after a complaint ("…说好月底交车，又推迟
+# 到下个月，有同样情况的吗"), it makes no question of it.
+PEER_TAGS = words(
+    """大家怎么看 有同样情况的吗 有同样情况吗 有一样的吗 大家遇到过吗 有人遇到过吗 有遇到过的吗
+    有遇到的吗 有没有人遇到过 有没有遇到过的 是我一个人吗 只有我吗 就我一个吗 正常吗 求助"""
+)
+# The register of a news item or a notice (a report, an announcement, figures).
+NEWS_MARKERS = words(
+    """据悉 据了解 报道 记者 消息称 获悉 公布 发布 宣布 公告 通告 通报 发布会 财报 业绩 同比 环比
+    季度 上半年 下半年 将于 将投入 正式上线 正式开通 正式开业 新引进 引进 签约 启用 亮相 覆盖
+    新建 开通了 首航 开航 举办"""
+)
+# The brand speaking to a customer or to the public: a reply under a complaint, a statement,
+# an apology. The weak ones only where a customer is addressed (您): "我们已经在机场等了五个小时"
+# is passengers complaining.
+BRAND_MARKERS = words(
+    """我司 本公司 给您带来 给您造成 请私信 私信我们 私信小 深表歉意 诚挚歉意 诚恳致歉 郑重致歉
+    致歉 道歉信 敬请谅解 感谢广大 已为您 为您核实 为您处理 为您加急 为您安排 情况说明"""
+)
+BRAND_MARKERS_TO_YOU = words("我们已 我们会 我们将 将尽快 第一时间 感谢您的 非常抱歉")
+# A customer demanding the brand's words ("要求公开致歉", "必须给个情况说明") is no brand.
+DEMANDS = words("要求 必须 应该 赶紧 凭什么")
+# Praise said in mockery: "呵呵", "真是太“好”了", "谢谢你们啊", "服了"; "X得真快" only beside a
+# complaint cue ("甩锅甩得真快", not "送得真快").
+SARCASM_MARKERS = words(
+    """呵呵 谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 服了 真行 可真行 真有你的 佩服佩服
+    太会了 真会玩"""
+)
+SARCASM_BESIDE_CUE = words("得真快 得真好 得真及时 得真漂亮 真是好样的 干得漂亮 真贴心 真周到")
+PRAISE_IN_QUOTES = words("好 棒 优秀 贴心 给力 靠谱 良心 专业 快 及时 负责")
+_QUOTED_PRAISE = re.compile(f"[“\"「『'‘](?:{alternatives(PRAISE_IN_QUOTES)})[”\"」』'’]")
+
+_QUESTION = re.compile(f"(?:{alternatives(QUESTION_WORDS)})|吗(?=[?,.!~。;\\s]|$)|\\?")
+# "连一句道歉都没有", "连个电话都不打", "就能把人关五个小时": a grievance in any form.
+_RHETORICAL = re.compile(f"{alternatives(RHETORICAL)}|连.{{1,8}}?都(?:没|不)|就能")
+_PEER_TAGS = re.compile(alternatives(PEER_TAGS))
+_NEWS = re.compile(alternatives(NEWS_MARKERS))
+_BRAND = re.compile(alternatives(BRAND_MARKERS))
+_BRAND_TO_YOU = re.compile(alternatives(BRAND_MARKERS_TO_YOU))
+_DEMANDS = re.compile(alternatives(DEMANDS))
+_BRAND_OPENING = re.compile(r"^(?:【[^】]*】|@\S+\s*)?(?:您好|你好|亲,|亲爱的|尊敬的)")
+# A customer speaks of himself: 我 that is not 我们/我司 (the brand) nor 我国/我省/我市 (news).
+_FIRST_PERSON = re.compile(r"我(?![们司国省市行])")
+_SARCASM = re.compile(alternatives(SARCASM_MARKERS))
+_SARCASM_BESIDE_CUE = re.compile(alternatives(SARCASM_BESIDE_CUE))
+
+
+def text_form(text: str, complaint_cue: bool) -> Form | None:
+    """The form of a folded text, or None when it tells nothing.
+
+    A brand's reply may name the complaint it answers (扣费, 延误); a question or a news item
+    with a complaint cue (`complaint_cue`) or a grievance in question form is a complaint."""
+    if _FIRST_PERSON.search(text) is None and _DEMANDS.search(text) is None:
+        if _BRAND.search(text):
+            return Form.BRAND_REPLY
+        if "您" in text and (_BRAND_TO_YOU.search(text) or _BRAND_OPENING.search(text)):
+            return Form.BRAND_REPLY
+    if complaint_cue or _RHETORICAL.search(text):
+        return None
+    if _QUESTION.search(_PEER_TAGS.sub("", text)):
+        return Form.QUESTION
+    if _FIRST_PERSON.search(text) is None and _NEWS.search(text):
+        return Form.NEWS
+    return None
+
+
+def is_sarcasm(text: str, complaint_cue: bool) -> bool:
+    """Praise words said in mockery (SARCASM_MARKERS, a quoted praise word, or
+    SARCASM_BESIDE_CUE beside a complaint cue)."""
+    if _SARCASM.search(text) or _QUOTED_PRAISE.search(text):
+        return True
+    return complaint_cue and _SARCASM_BESIDE_CUE.search(text) is not None
