@@ -87,11 +87,13 @@ PRAISE_LIFT = 2.0  # logit towards positive for forum praise (complaint_cues.is_
 # news item without any complaint cue has its polarity logit shrunk as an inquiry's (adjust.py),
 # its complaint logit moved by FORM_SHIFT and is not labelled negative for a mere negative lean;
 # a brand's reply or apology has its polarity logit scaled by BRAND_SHRINK and its complaint
-# logit moved by BRAND_SHIFT; sarcasm read as praise is mirrored (P(positive) → 1 − P).
+# logit moved by BRAND_SHIFT; sarcasm read as praise is mirrored (P(positive) → 1 − P, at most
+# SARCASM_CEILING: "呵呵，星河银行的效率真高" is no neutral remark).
 FORMS = True
 FORM_SHIFT = -1.0
 BRAND_SHRINK = 0.1
 BRAND_SHIFT = -4.0
+SARCASM_CEILING = 0.15  # beyond the neutral head's reach (NEUTRAL_REACH)
 
 
 def sigmoid_float(x: float) -> float:
@@ -200,7 +202,7 @@ def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
     if form == Form.BRAND_REPLY:
         return sigmoid_float(logit(p_pos) * BRAND_SHRINK)
     if sarcasm and p_pos > 0.5:
-        return 1.0 - p_pos
+        return min(1.0 - p_pos, SARCASM_CEILING)
     return p_pos
 
 

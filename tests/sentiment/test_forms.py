@@ -1,0 +1,90 @@
+"""A post's form decides where its words cannot (issue #13): questions asking for information,
+news and a brand's own replies of any industry are neutral and no complaint, a question that
+complains stays a complaint, and sarcasm is not praise. Every neutral and sarcastic case here
+was read wrong before sentiment/forms.py (negative, a complaint, or praise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import SentimentLabel
+from sentiment.forms import Form, is_sarcasm, text_form
+from sentiment.linear_classifier import LinearClassifier
+from tests.sentiment.conftest import MakeMention
+
+# Questions without 请问, of a bank, a delivery platform, a courier and a telecom operator.
+QUESTIONS = [
+    "星河银行的信用卡年费多少，能免吗",
+    "鲜味坊外卖几点开始配送",
+    "顺达快递寄到新疆要几天",
+    "顺达快递能不能寄液体",
+]
+NEWS = [
+    "云帆手机宣布明年在成都新建研发中心",
+]
+BRAND_REPLIES = [
+    "您好，给您带来不便深表歉意，请私信订单号，我们会尽快为您处理。",
+    "顺达快递致歉：因暴雨部分线路延误，我们已安排加班派送。",
+    "您好，关于您反映的退款问题，我们已为您加急处理，预计三个工作日内到账。",
+]
+# Questions that complain: a grievance in question form, a failure named in a question.
+COMPLAINING_QUESTIONS = [
+    "为什么扣我钱？我根本没开通过这个业务",
+    "星河银行凭什么收我年费？",
+    "快递五天了怎么还没到？",
+    "能不能管管你们的骑手，汤洒了一半",
+    "云帆手机到底什么时候给我退款？",
+]
+# Praise words said in mockery (read as praise or neutral before).
+SARCASM = [
+    "呵呵，花颜的面膜用完脸更好看了，满脸痘",
+    "鲜味坊涨价涨得真快，分量倒是越来越少",
+    "呵呵，高铁餐真是物美价廉",
+    "顺达快递的服务真是“优秀”，我等了一周",
+    "谢谢你啊云帆手机，让我体验了一把什么叫售后",
+]
+
+
+@pytest.mark.parametrize("text", QUESTIONS + NEWS + BRAND_REPLIES)
+def test_questions_news_and_brand_replies_are_neutral_and_no_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.sentiment is not None and result.sentiment.label == SentimentLabel.NEUTRAL
+    assert result.complaint is not None and not result.complaint.flag, result.complaint
+
+
+@pytest.mark.parametrize("text", COMPLAINING_QUESTIONS)
+def test_a_question_that_complains_stays_negative_and_caught(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.sentiment is not None and result.sentiment.label == SentimentLabel.NEGATIVE
+
+
+@pytest.mark.parametrize("text", SARCASM)
+def test_sarcasm_is_negative(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.sentiment is not None and result.sentiment.label == SentimentLabel.NEGATIVE
+
+
+def test_forms() -> None:
+    assert text_form("选座要付费吗?app上有些座位显示要加钱", complaint_cue=False) == Form.QUESTION
+    assert text_form("工信部公布电信服务质量通告,申诉率环比下降", complaint_cue=False) == Form.NEWS
+    # a brand's reply may name the complaint it answers
+    reply = "您好,关于您反映的扣费问题,我们已提交核查,如确属未经同意订购,将全额退还。"
+    assert text_form(reply, complaint_cue=True) == Form.BRAND_REPLY
+    # passengers, not the airline; a demand for an apology, not one
+    assert text_form("我们已经在机场等了五个小时,航班延误没人管", complaint_cue=True) is None
+    assert text_form("强烈要求航空公司公开致歉", complaint_cue=False) is None
+    # asking peers whether it happened to them too makes no question of a complaint
+    assert text_form("说好月底交车,又推迟到下个月,有同样情况的吗", complaint_cue=False) is None
+    assert text_form("油耗5个多,比预期还低,推荐", complaint_cue=False) is None
+
+
+def test_sarcasm_markers() -> None:
+    assert is_sarcasm("呵呵,真是太“好”了", complaint_cue=False)
+    assert is_sarcasm("甩锅甩得真快", complaint_cue=True)
+    assert not is_sarcasm("快递送得真快,包装完好", complaint_cue=False)
