@@ -148,10 +148,9 @@ def _form_grid() -> list[Candidate]:
     """Round 6 (round 26): the post's form (sentiment/forms.py) and a stronger forum-praise
     lift, on the shipped decision constants; before = forms off, lift 1.0."""
     out = [Candidate(BEFORE_FORMS, {**_CURRENT, "FORMS": False, "PRAISE_LIFT": 1.0}, "current")]
-    for lift in (1.0, 2.0):
-        for shift in (-0.5, -1.0, -1.5):
-            settings = {**_CURRENT, "FORMS": True, "PRAISE_LIFT": lift, "FORM_SHIFT": shift}
-            out.append(Candidate(f"forms shift={shift} lift={lift}", settings, "current"))
+    for lift, shift in ((1.0, -1.0), (2.0, -1.0), (2.0, -0.5)):
+        settings = {**_CURRENT, "FORMS": True, "PRAISE_LIFT": lift, "FORM_SHIFT": shift}
+        out.append(Candidate(f"forms shift={shift} lift={lift}", settings, "current"))
     return out
 
 

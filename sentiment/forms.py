@@ -24,10 +24,11 @@ class Form(StrEnum):
     BRAND_REPLY = "brand_reply"  # the brand speaking: 您好…我们已…, 致歉, 请私信
 
 
-# A question asking for information: a question word, or 吗/? closing a clause.
+# A question asking for information: a question word that is one in any sentence, 吗 closing a
+# clause, a single ? after a word, or 怎么/如何/多少 used as one (not 不怎么样, 或多或少).
 QUESTION_WORDS = words(
-    """多少 多久 几点 几天 几个 怎么 如何 能不能 可不可以 可以吗 要不要 是不是 有没有 哪里 哪个
-    哪家 哪款 哪些 什么时候 啥时候 什么时间 求推荐 推荐一下 大家怎么看 有人知道 请问"""
+    """能不能 可不可以 要不要 有没有 是不是 什么时候 啥时候 多久 几点 求推荐 推荐一下 请问
+    有人知道 哪家 哪款 哪个好 多少钱 怎么办理 如何办理"""
 )
 # A question that is a grievance, whatever else it asks: "为什么扣我钱？", "怎么还没到账？",
 # "能不能管管你们的快递员", "有没有人管".
@@ -46,9 +47,8 @@ PEER_TAGS = words(
 )
 # The register of a news item or a notice (a report, an announcement, figures).
 NEWS_MARKERS = words(
-    """据悉 据了解 报道 记者 消息称 获悉 公布 发布 宣布 公告 通告 通报 发布会 财报 业绩 同比 环比
-    季度 上半年 下半年 将于 将投入 正式上线 正式开通 正式开业 新引进 引进 签约 启用 亮相 覆盖
-    新建 开通了 首航 开航 举办"""
+    """据悉 据了解 报道 记者 消息称 获悉 公布 发布 宣布 公告 通告 通报 发布会 同比 环比 将于
+    将投入 正式上线 正式开通 正式开业 新引进 引进 签约 启用 亮相 新建 首航 开航 举办"""
 )
 # The brand speaking to a customer or to the public: a reply under a complaint, a statement,
 # an apology. The weak ones only where a customer is addressed (您): "我们已经在机场等了五个小时"
@@ -70,19 +70,32 @@ SARCASM_BESIDE_CUE = words("得真快 得真好 得真及时 得真漂亮 真是
 PRAISE_IN_QUOTES = words("好 棒 优秀 贴心 给力 靠谱 良心 专业 快 及时 负责")
 _QUOTED_PRAISE = re.compile(f"[“\"「『'‘](?:{alternatives(PRAISE_IN_QUOTES)})[”\"」』'’]")
 
-_QUESTION = re.compile(f"(?:{alternatives(QUESTION_WORDS)})|吗(?=[?,.!~。;\\s]|$)|\\?")
-# "连一句道歉都没有", "连个电话都不打", "就能把人关五个小时": a grievance in any form.
+_CLAUSE_END = "(?=[?,.!~。;:\\s]|$)"
+_QUESTION = re.compile(
+    f"{alternatives(QUESTION_WORDS)}|吗{_CLAUSE_END}|(?<=[\\w)])\\?(?!\\?)"
+    f"|(?<![不没这那])(?:怎么|如何)(?!样|说|也|都|这|那|回事)|多少{_CLAUSE_END}|(?<![前这那没过好])几天"
+)
+# Emotion a question or a news item does not carry: an emoticon ([怒], 《泪》), !! or ??.
+_EMOTION = re.compile(r"[\[《][^\]》]{1,4}[\]》]|!!|\?\?")
 _RHETORICAL = re.compile(f"{alternatives(RHETORICAL)}|连.{{1,8}}?都(?:没|不)|就能")
 _PEER_TAGS = re.compile(alternatives(PEER_TAGS))
 _NEWS = re.compile(alternatives(NEWS_MARKERS))
 _BRAND = re.compile(alternatives(BRAND_MARKERS))
 _BRAND_TO_YOU = re.compile(alternatives(BRAND_MARKERS_TO_YOU))
 _DEMANDS = re.compile(alternatives(DEMANDS))
-_BRAND_OPENING = re.compile(r"^(?:【[^】]*】|@\S+\s*)?(?:您好|你好|亲,|亲爱的|尊敬的)")
+_BRAND_OPENING = re.compile(
+    r"^(?:【[^】]*】|@\S+\s*)?(?:您好|你好|亲,|亲爱的|尊敬的|抱歉|非常抱歉|致)"
+)
 # A customer speaks of himself: 我 that is not 我们/我司 (the brand) nor 我国/我省/我市 (news).
 _FIRST_PERSON = re.compile(r"我(?![们司国省市行])")
+_WE = re.compile("我们|我司|本公司|为您|给您|让您|请您|请留意|敬请")
 _SARCASM = re.compile(alternatives(SARCASM_MARKERS))
 _SARCASM_BESIDE_CUE = re.compile(alternatives(SARCASM_BESIDE_CUE))
+
+
+# The brand speaks from the start: a review followed by the hotel's reply (宾馆反馈：您好…) or a
+# complaint with the merchant's answer appended is the customer's post.
+_OPENING = 24
 
 
 def text_form(text: str, complaint_cue: bool) -> Form | None:
@@ -90,12 +103,14 @@ def text_form(text: str, complaint_cue: bool) -> Form | None:
 
     A brand's reply may name the complaint it answers (扣费, 延误); a question or a news item
     with a complaint cue (`complaint_cue`) or a grievance in question form is a complaint."""
+    opening = text[:_OPENING]
     if _FIRST_PERSON.search(text) is None and _DEMANDS.search(text) is None:
-        if _BRAND.search(text):
+        if _BRAND.search(opening):
             return Form.BRAND_REPLY
-        if "您" in text and (_BRAND_TO_YOU.search(text) or _BRAND_OPENING.search(text)):
+        to_you = _BRAND_TO_YOU.search(opening) or _BRAND_OPENING.search(opening)
+        if to_you and "您" in text and _WE.search(text):
             return Form.BRAND_REPLY
-    if complaint_cue or _RHETORICAL.search(text):
+    if complaint_cue or _RHETORICAL.search(text) or _EMOTION.search(text):
         return None
     if _QUESTION.search(_PEER_TAGS.sub("", text)):
         return Form.QUESTION
