@@ -54,16 +54,8 @@ def test_questions_news_and_brand_replies_are_neutral_and_no_complaint(
     assert result.complaint is not None and not result.complaint.flag, result.complaint
 
 
-@pytest.mark.parametrize("text", COMPLAINING_QUESTIONS)
-def test_a_question_that_complains_stays_negative_and_caught(
-    classifier: LinearClassifier, make_mention: MakeMention, text: str
-) -> None:
-    (result,) = classifier.classify([make_mention(text)])
-    assert result.sentiment is not None and result.sentiment.label == SentimentLabel.NEGATIVE
-
-
-@pytest.mark.parametrize("text", SARCASM)
-def test_sarcasm_is_negative(
+@pytest.mark.parametrize("text", COMPLAINING_QUESTIONS + SARCASM)
+def test_complaining_questions_and_sarcasm_are_negative(
     classifier: LinearClassifier, make_mention: MakeMention, text: str
 ) -> None:
     (result,) = classifier.classify([make_mention(text)])
