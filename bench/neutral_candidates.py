@@ -145,12 +145,12 @@ def _asymmetric_grid() -> list[Candidate]:
 
 
 def _form_grid() -> list[Candidate]:
-    """Round 6 (round 26): the post's form (sentiment/forms.py) and a stronger forum-praise
-    lift, on the shipped decision constants; before = forms off, lift 1.0."""
+    """Round 6 (round 26): the post's form (sentiment/forms.py), its polarity shrunk as an
+    inquiry's or not, on the shipped decision constants; before = forms off, lift 1.0."""
     out = [Candidate(BEFORE_FORMS, {**_CURRENT, "FORMS": False, "PRAISE_LIFT": 1.0}, "current")]
-    for lift, shift in ((1.0, -1.0), (2.0, -1.0), (2.0, -0.5)):
-        settings = {**_CURRENT, "FORMS": True, "PRAISE_LIFT": lift, "FORM_SHIFT": shift}
-        out.append(Candidate(f"forms shift={shift} lift={lift}", settings, "current"))
+    for shrinks, shift in ((False, -1.0), (True, -1.0), (True, 0.0)):
+        settings = {**_CURRENT, "FORMS": True, "FORM_SHRINKS": shrinks, "FORM_SHIFT": shift}
+        out.append(Candidate(f"forms shrinks={shrinks} shift={shift}", settings, "current"))
     return out
 
 

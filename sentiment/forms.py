@@ -60,10 +60,11 @@ BRAND_MARKERS = words(
 BRAND_MARKERS_TO_YOU = words("我们已 我们会 我们将 将尽快 第一时间 感谢您的 非常抱歉")
 # A customer demanding the brand's words ("要求公开致歉", "必须给个情况说明") is no brand.
 DEMANDS = words("要求 必须 应该 赶紧 凭什么")
-# Praise said in mockery: "呵呵", "真是太“好”了", "谢谢你们啊", "服了"; "X得真快" only beside a
+# Praise said in mockery: "呵呵，" opening a post (a friendly laugh after praise is no mockery:
+# "东西是很好的，呵呵"), "真是太“好”了", "谢谢你们啊", "服了"; "X得真快" only beside a
 # complaint cue ("甩锅甩得真快", not "送得真快").
 SARCASM_MARKERS = words(
-    """呵呵 谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 服了 真行 可真行 真有你的 佩服佩服
+    """谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 服了 真行 可真行 真有你的 佩服佩服
     太会了 真会玩"""
 )
 SARCASM_BESIDE_CUE = words("得真快 得真好 得真及时 得真漂亮 真是好样的 干得漂亮 真贴心 真周到")
@@ -75,8 +76,15 @@ _QUESTION = re.compile(
     f"{alternatives(QUESTION_WORDS)}|吗{_CLAUSE_END}|(?<=[\\w)])\\?(?!\\?)"
     f"|(?<![不没这那])(?:怎么|如何)(?!样|说|也|都|这|那|回事)|多少{_CLAUSE_END}|(?<![前这那没过好])几天"
 )
+# A judgement: a question or a news item with one is a review or a grievance ("质量怎么这么差",
+# "不知京东有吗？很满意", "确定是全网通？真是失望").
+JUDGEMENTS = words(
+    """满意 不满 失望 不错 喜欢 好用 难用 好吃 难吃 垃圾 过分 无语 坑 烂 棒 赞 好评 差评 后悔 糟糕
+    恶心 生气 郁闷 舒服 糊弄 骗 太差 很差 真差 好差 差劲 一般般 还行 还可以 给力 气人 心累 崩溃
+    离谱 靠谱 值得 划算 性价比 失败 麻烦 可惜 遗憾 吐槽 难受 开心 高兴 感谢 谢谢"""
+)
 # Emotion a question or a news item does not carry: an emoticon ([怒], 《泪》), !! or ??.
-_EMOTION = re.compile(r"[\[《][^\]》]{1,4}[\]》]|!!|\?\?")
+_EMOTION = re.compile(f"[\\[《][^\\]》]{{1,4}}[\\]》]|!!|\\?\\?|{alternatives(JUDGEMENTS)}")
 _RHETORICAL = re.compile(f"{alternatives(RHETORICAL)}|连.{{1,8}}?都(?:没|不)|就能")
 _PEER_TAGS = re.compile(alternatives(PEER_TAGS))
 _NEWS = re.compile(alternatives(NEWS_MARKERS))
@@ -93,16 +101,21 @@ _SARCASM = re.compile(alternatives(SARCASM_MARKERS))
 _SARCASM_BESIDE_CUE = re.compile(alternatives(SARCASM_BESIDE_CUE))
 
 
+# A customer asking about his own case (我的额度…吗?) may be complaining: False reads only
+# questions without 我 as asking for information.
+OWN_CASE_QUESTIONS = False
+
 # The brand speaks from the start: a review followed by the hotel's reply (宾馆反馈：您好…) or a
 # complaint with the merchant's answer appended is the customer's post.
 _OPENING = 24
 
 
-def text_form(text: str, complaint_cue: bool) -> Form | None:
+def text_form(text: str, complaint_cue: bool, max_chars: int = 1_000) -> Form | None:
     """The form of a folded text, or None when it tells nothing.
 
     A brand's reply may name the complaint it answers (扣费, 延误); a question or a news item
-    with a complaint cue (`complaint_cue`) or a grievance in question form is a complaint."""
+    with a complaint cue (`complaint_cue`) or a grievance in question form is a complaint, and
+    one longer than `max_chars` is a review or a story with a question in it."""
     opening = text[:_OPENING]
     if _FIRST_PERSON.search(text) is None and _DEMANDS.search(text) is None:
         if _BRAND.search(opening):
@@ -110,11 +123,12 @@ def text_form(text: str, complaint_cue: bool) -> Form | None:
         to_you = _BRAND_TO_YOU.search(opening) or _BRAND_OPENING.search(opening)
         if to_you and "您" in text and _WE.search(text):
             return Form.BRAND_REPLY
-    if complaint_cue or _RHETORICAL.search(text) or _EMOTION.search(text):
+    if complaint_cue or len(text) > max_chars or _RHETORICAL.search(text) or _EMOTION.search(text):
         return None
-    if _QUESTION.search(_PEER_TAGS.sub("", text)):
+    customer = _FIRST_PERSON.search(text) is not None
+    if (OWN_CASE_QUESTIONS or not customer) and _QUESTION.search(_PEER_TAGS.sub("", text)):
         return Form.QUESTION
-    if _FIRST_PERSON.search(text) is None and _NEWS.search(text):
+    if not customer and _NEWS.search(text):
         return Form.NEWS
     return None
 
@@ -122,6 +136,6 @@ def text_form(text: str, complaint_cue: bool) -> Form | None:
 def is_sarcasm(text: str, complaint_cue: bool) -> bool:
     """Praise words said in mockery (SARCASM_MARKERS, a quoted praise word, or
     SARCASM_BESIDE_CUE beside a complaint cue)."""
-    if _SARCASM.search(text) or _QUOTED_PRAISE.search(text):
+    if text.startswith("呵呵") or _SARCASM.search(text) or _QUOTED_PRAISE.search(text):
         return True
     return complaint_cue and _SARCASM_BESIDE_CUE.search(text) is not None

@@ -90,6 +90,8 @@ PRAISE_LIFT = 2.0  # logit towards positive for forum praise (complaint_cues.is_
 # logit moved by BRAND_SHIFT; sarcasm read as praise is mirrored (P(positive) → 1 − P, at most
 # SARCASM_CEILING: "呵呵，星河银行的效率真高" is no neutral remark).
 FORMS = True
+FORM_SHRINKS = False  # False: a question's or news item's polarity is left as the model reads it
+FORM_MAX_CHARS = 60  # a longer question or news item is a review or a story with one in it
 FORM_SHIFT = -1.0
 BRAND_SHRINK = 0.1
 BRAND_SHIFT = -4.0
@@ -262,14 +264,14 @@ def decide(
             if evidence:
                 complaint_logit += EVIDENCE_SHIFT
         cue = bool(evidence) or complaint_shift(found) > 0
-        form = text_form(text, cue) if FORMS and text and not recovered else None
+        form = text_form(text, cue, FORM_MAX_CHARS) if FORMS and text and not recovered else None
         complaint_logit += form_complaint_shift(form)
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0
         filed = bool(platform) and platform[i]
         if filed:
             p_complaint = max(p_complaint, PLATFORM_COMPLAINT_FLOOR)
         emotion = 0.0 if _EMOTION_WORDS.isdisjoint(found) else emotion_points(text, found)[1]
-        inquiry = is_inquiry(found) or form in _ASKING
+        inquiry = is_inquiry(found) or (FORM_SHRINKS and form in _ASKING)
         p_pos = adjust_positive_probability(p, text, evidence, emotion, inquiry)
         if recovered:
             p_pos = max(p_pos, RECOVERY_POSITIVE)
