@@ -54,20 +54,20 @@ NEWS_MARKERS = words(
 # an apology. The weak ones only where a customer is addressed (您): "我们已经在机场等了五个小时"
 # is passengers complaining.
 BRAND_MARKERS = words(
-    """我司 本公司 给您带来 给您造成 请私信 私信我们 私信小 深表歉意 诚挚歉意 诚恳致歉 郑重致歉
+    """本公司 给您带来 给您造成 请私信 私信我们 私信小 深表歉意 诚挚歉意 诚恳致歉 郑重致歉
     致歉 道歉信 敬请谅解 感谢广大 已为您 为您核实 为您处理 为您加急 为您安排 情况说明"""
 )
 BRAND_MARKERS_TO_YOU = words("我们已 我们会 我们将 将尽快 第一时间 感谢您的 非常抱歉")
 # A customer demanding the brand's words ("要求公开致歉", "必须给个情况说明") is no brand.
 DEMANDS = words("要求 必须 应该 赶紧 凭什么")
-# Praise said in mockery: "呵呵，" opening a post (a friendly laugh after praise is no mockery:
-# "东西是很好的，呵呵"), "真是太“好”了", "谢谢你们啊", "服了"; "X得真快" only beside a
-# complaint cue ("甩锅甩得真快", not "送得真快").
+# Praise said in mockery: "真是太“好”了", "谢谢你们啊", "真服了"; "呵呵" opening a post and
+# "X得真快" only beside a complaint cue ("呵呵，退款拖了一个月", "甩锅甩得真快"; not "呵呵，很好",
+# "送得真快"). Found on the training side: 服了 is also 衣服了, 舒服了 and 让我服了.
 SARCASM_MARKERS = words(
-    """谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 服了 真行 可真行 真有你的 佩服佩服
+    """谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 真服了 服了你 服了服了 可真行 真有你的 佩服佩服
     太会了 真会玩"""
 )
-SARCASM_BESIDE_CUE = words("得真快 得真好 得真及时 得真漂亮 真是好样的 干得漂亮 真贴心 真周到")
+SARCASM_BESIDE_CUE = words("得真快 得真及时 真是好样的 真贴心 真周到")
 PRAISE_IN_QUOTES = words("好 棒 优秀 贴心 给力 靠谱 良心 专业 快 及时 负责")
 _QUOTED_PRAISE = re.compile(f"[“\"「『'‘](?:{alternatives(PRAISE_IN_QUOTES)})[”\"」』'’]")
 
@@ -134,8 +134,9 @@ def text_form(text: str, complaint_cue: bool, max_chars: int = 1_000) -> Form | 
 
 
 def is_sarcasm(text: str, complaint_cue: bool) -> bool:
-    """Praise words said in mockery (SARCASM_MARKERS, a quoted praise word, or
-    SARCASM_BESIDE_CUE beside a complaint cue)."""
-    if text.startswith("呵呵") or _SARCASM.search(text) or _QUOTED_PRAISE.search(text):
+    """Praise words said in mockery (SARCASM_MARKERS, a quoted praise word, or 呵呵 opening
+    and SARCASM_BESIDE_CUE beside a complaint cue)."""
+    if _SARCASM.search(text) or _QUOTED_PRAISE.search(text):
         return True
-    return complaint_cue and _SARCASM_BESIDE_CUE.search(text) is not None
+    beside = text.startswith("呵呵") or _SARCASM_BESIDE_CUE.search(text) is not None
+    return complaint_cue and beside

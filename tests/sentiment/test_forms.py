@@ -37,9 +37,8 @@ COMPLAINING_QUESTIONS = [
 ]
 # Praise words said in mockery (read as praise or neutral before).
 SARCASM = [
-    "呵呵，花颜的面膜用完脸更好看了，满脸痘",
+    "呵呵，退个款拖了一个月，真是高效",
     "鲜味坊涨价涨得真快，分量倒是越来越少",
-    "呵呵，高铁餐真是物美价廉",
     "顺达快递的服务真是“优秀”，我等了一周",
     "谢谢你啊云帆手机，让我体验了一把什么叫售后",
 ]
@@ -89,3 +88,5 @@ def test_sarcasm_markers() -> None:
     assert is_sarcasm("呵呵,真是太“好”了", complaint_cue=False)
     assert is_sarcasm("甩锅甩得真快", complaint_cue=True)
     assert not is_sarcasm("快递送得真快,包装完好", complaint_cue=False)
+    assert not is_sarcasm("呵呵,很好,下次和朋友一起来", complaint_cue=False)
+    assert not is_sarcasm("收到衣服了,面料很好,穿着很舒服了", complaint_cue=False)
