@@ -64,12 +64,15 @@ DEMANDS = words("要求 必须 应该 赶紧 凭什么")
 # "X得真快" only beside a complaint cue ("呵呵，退款拖了一个月", "甩锅甩得真快"; not "呵呵，很好",
 # "送得真快"). Found on the training side: 服了 is also 衣服了, 舒服了 and 让我服了.
 SARCASM_MARKERS = words(
-    """谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 真服了 服了你 服了服了 可真行 真有你的 佩服佩服
+    """谢谢你啊 谢谢你们啊 真是谢谢 谢谢您嘞 真服了 服了你 服了服了 可真行
     太会了 真会玩"""
 )
 SARCASM_BESIDE_CUE = words("得真快 得真及时 真是好样的 真贴心 真周到")
 PRAISE_IN_QUOTES = words("好 棒 优秀 贴心 给力 靠谱 良心 专业 快 及时 负责")
-_QUOTED_PRAISE = re.compile(f"[“\"「『'‘](?:{alternatives(PRAISE_IN_QUOTES)})[”\"」』'’]")
+# A praise word in quotes after an intensifier ("真是太“好”了"; not "下次还住这里，“好”").
+_QUOTED_PRAISE = re.compile(
+    f"(?:太|真是|真|这么|如此|多么|够)[“\"「『'‘](?:{alternatives(PRAISE_IN_QUOTES)})[”\"」』'’]"
+)
 
 _CLAUSE_END = "(?=[?,.!~。;:\\s]|$)"
 _QUESTION = re.compile(
