@@ -9,9 +9,11 @@ praise (issue #13). Texts are folded (sentiment/features.py: NFKC, lower case, s
 
 from __future__ import annotations
 
+import math
 import re
 from enum import StrEnum
 
+from sentiment.adjust import logit
 from sentiment.lexicons import words
 from sentiment.wordscan import alternatives
 
@@ -143,3 +145,17 @@ def is_sarcasm(text: str, complaint_cue: bool) -> bool:
         return True
     beside = text.startswith("呵呵") or _SARCASM_BESIDE_CUE.search(text) is not None
     return complaint_cue and beside
+
+
+BRAND_SHRINK = 0.1  # a brand's reply: its polarity logit scaled by this (towards neutral)
+SARCASM_CEILING = 0.15  # sarcasm: P(positive) at most this, beyond the neutral head's reach
+
+
+def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
+    """P(positive) after a brand's reply is drawn towards 0.5 and sarcasm read as praise is
+    mirrored ("呵呵，退款拖了一个月，真是高效" is no neutral remark)."""
+    if form == Form.BRAND_REPLY:
+        return 1.0 / (1.0 + math.exp(-logit(p_pos) * BRAND_SHRINK))
+    if sarcasm and p_pos > 0.5:
+        return min(1.0 - p_pos, SARCASM_CEILING)
+    return p_pos

@@ -19,7 +19,7 @@ from core.enums import Category, Channel, SentimentLabel
 from core.errors import YuqingError
 from core.models import Complaint, Mention, Sentiment, UrgencyReason
 from sentiment.adaptation.model import adapt_row
-from sentiment.adjust import adjust_positive_probability, logit, shift_logit
+from sentiment.adjust import adjust_positive_probability, shift_logit
 from sentiment.category import BatchCategories, decide_category, is_bare_repost
 from sentiment.complaint_cues import (
     MATCHER,
@@ -30,7 +30,7 @@ from sentiment.complaint_cues import (
     is_slang_praise,
 )
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
-from sentiment.forms import Form, is_sarcasm, text_form
+from sentiment.forms import Form, form_polarity, is_sarcasm, text_form
 from sentiment.keywords import extract_keywords_batch, keywords_without_brand
 from sentiment.lexicons import EMOTION_WORDS
 from sentiment.model import (
@@ -86,16 +86,13 @@ PRAISE_LIFT = 2.0  # logit towards positive for forum praise (complaint_cues.is_
 # The form of a post (sentiment/forms.py, issue #13): a question asking for information or a
 # news item without any complaint cue has its polarity logit shrunk as an inquiry's (adjust.py),
 # its complaint logit moved by FORM_SHIFT and is not labelled negative for a mere negative lean;
-# a brand's reply or apology has its polarity logit scaled by BRAND_SHRINK and its complaint
-# logit moved by BRAND_SHIFT; sarcasm read as praise is mirrored (P(positive) → 1 − P, at most
-# SARCASM_CEILING: "呵呵，星河银行的效率真高" is no neutral remark).
+# a brand's reply or apology is drawn to neutral (forms.form_polarity) and its complaint
+# logit moved by BRAND_SHIFT; sarcasm read as praise is mirrored (forms.form_polarity).
 FORMS = True
 FORM_SHRINKS = False  # False: a question's or news item's polarity is left as the model reads it
 FORM_MAX_CHARS = 60  # a longer question or news item is a review or a story with one in it
 FORM_SHIFT = -1.0
-BRAND_SHRINK = 0.1
 BRAND_SHIFT = -4.0
-SARCASM_CEILING = 0.15  # beyond the neutral head's reach (NEUTRAL_REACH)
 
 
 def sigmoid_float(x: float) -> float:
@@ -196,16 +193,6 @@ def form_complaint_shift(form: Form | None) -> float:
     if form is None:
         return 0.0
     return BRAND_SHIFT if form == Form.BRAND_REPLY else FORM_SHIFT
-
-
-def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
-    """P(positive) after a brand's reply is drawn towards 0.5 and sarcasm read as praise is
-    mirrored."""
-    if form == Form.BRAND_REPLY:
-        return sigmoid_float(logit(p_pos) * BRAND_SHRINK)
-    if sarcasm and p_pos > 0.5:
-        return min(1.0 - p_pos, SARCASM_CEILING)
-    return p_pos
 
 
 @dataclass(frozen=True)
