@@ -24,6 +24,7 @@ from alerting.plan_scope import own_scoped
 from alerting.quiet_hours import held_until
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
+from core.enums import Severity
 from core.errors import MentionIndexError
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
@@ -78,18 +79,19 @@ class AlertEngine:
         return self.ctx.clock().astimezone(UTC)
 
     def tick(self) -> list[Outcome]:
-        """Evaluate due window rules, auto-resolve, escalate, retry deliveries."""
+        """Judge the ingest backlog and due window rules, auto-resolve, escalate, retry."""
         with self._lock:
-            swept = self.sweep()
+            self._swept = True
             now = self.now()
             changed = self._index_changed()
-            outcomes: list[Outcome] = []
             reads = TickIndex(self.ctx.index)
             budget = BaselineBudget(COLD_BASELINE_BUDGET)
             with self.ctx.sessions() as session:
+                found = self._sweep_findings(session, now)
                 for rule in self.rules:
                     if not rule.at_ingest and self._due(rule, now, changed):
-                        outcomes += self._evaluate(session, rule, now, reads, budget)
+                        found += self._evaluate(session, rule, now, reads, budget)
+                outcomes = self._apply(session, found, now)
                 outcomes += auto_resolve(session, self.by_name, now)
                 outcomes += due_escalations(session, ALERTING.of(self.ctx.config).escalation, now)
                 pending = self._queue(session, outcomes)
@@ -100,7 +102,7 @@ class AlertEngine:
             if self.send:
                 retry_due(self.ctx)
             self._emit(outcomes)
-            return swept + outcomes
+            return outcomes
 
     def listen(self, mentions: list[Mention]) -> None:
         """The pipeline listener form of on_mentions."""
@@ -114,10 +116,11 @@ class AlertEngine:
         with self._lock:
             outcomes = [] if self._swept else self.sweep()
             now = self.now()
-            fresh: list[Outcome] = []
+            found: list[tuple[Rule, Finding]] = []
             with self.ctx.sessions() as session:
                 for rule in ingest_rules:
-                    fresh += self._judge(session, rule, mentions, now)
+                    found += self._judge(session, rule, mentions, now)
+                fresh = self._apply(session, found, now)
                 pending = self._queue(session, fresh)
                 session.commit()
             self._deliver(pending)
@@ -132,29 +135,34 @@ class AlertEngine:
         """
         with self._lock:
             self._swept = True
-            rules = [r for r in self.rules if r.at_ingest]
             now = self.now()
-            outcomes: list[Outcome] = []
             with self.ctx.sessions() as session:
-                state = session.get(RuleState, SWEEP_STATE) or RuleState(rule=SWEEP_STATE, data={})
-                cursor = (state.data or {}).get("cursor")
-                self.ctx.index.refresh()
-                for _ in range(SWEEP_PAGES):
-                    mentions, after = self.ctx.index.since(cursor, limit=SWEEP_PAGE)
-                    for rule in rules:
-                        outcomes += self._judge(session, rule, mentions, now, only_candidates=True)
-                    if after == cursor or not mentions:
-                        break
-                    cursor = after
-                if cursor != (state.data or {}).get("cursor"):
-                    state.last_eval_at, state.data = now, {"cursor": cursor}
-                    session.add(state)
-                ingest_sweep.prune(session, now)
+                outcomes = self._apply(session, self._sweep_findings(session, now), now)
                 pending = self._queue(session, outcomes)
                 session.commit()
             self._deliver(pending)
             self._emit(outcomes)
             return outcomes
+
+    def _sweep_findings(self, session: Session, now: datetime) -> list[tuple[Rule, Finding]]:
+        """The ingest rules' findings on the backlog since the sweep cursor, which moves on."""
+        rules = [r for r in self.rules if r.at_ingest]
+        found: list[tuple[Rule, Finding]] = []
+        state = session.get(RuleState, SWEEP_STATE) or RuleState(rule=SWEEP_STATE, data={})
+        cursor = (state.data or {}).get("cursor")
+        self.ctx.index.refresh()
+        for _ in range(SWEEP_PAGES):
+            mentions, after = self.ctx.index.since(cursor, limit=SWEEP_PAGE)
+            for rule in rules:
+                found += self._judge(session, rule, mentions, now, only_candidates=True)
+            if after == cursor or not mentions:
+                break
+            cursor = after
+        if cursor != (state.data or {}).get("cursor"):
+            state.last_eval_at, state.data = now, {"cursor": cursor}
+            session.add(state)
+        ingest_sweep.prune(session, now)
+        return found
 
     def _judge(
         self,
@@ -163,7 +171,7 @@ class AlertEngine:
         mentions: list[Mention],
         now: datetime,
         only_candidates: bool = False,
-    ) -> list[Outcome]:
+    ) -> list[tuple[Rule, Finding]]:
         """Run an ingest rule over mentions it has not judged; record them as judged."""
         candidates = [m.id for m in mentions if rule.sweep_candidate(m, now)]
         new = ingest_sweep.unchecked(session, rule.name, candidates) if candidates else set()
@@ -173,7 +181,7 @@ class AlertEngine:
             return []
         findings = rule.on_mentions(todo, self._context(rule, now))
         ingest_sweep.mark_checked(session, rule.name, [i for i in candidates if i in new], now)
-        return self._apply(session, rule, findings, now)
+        return [(rule, f) for f in findings]
 
     def _evaluate(
         self,
@@ -182,7 +190,7 @@ class AlertEngine:
         now: datetime,
         reads: MentionIndex,
         budget: BaselineBudget | None = None,
-    ) -> list[Outcome]:
+    ) -> list[tuple[Rule, Finding]]:
         rc = self._context(rule, now, reads)
         rc.budget = budget
         try:
@@ -202,13 +210,17 @@ class AlertEngine:
             state.last_eval_at, state.data = now, copy.deepcopy(rc.state)
             session.add(state)
             self._persisted[rule.name] = (now, copy.deepcopy(rc.state))
-        return self._apply(session, rule, findings, now)
+        return [(rule, f) for f in findings]
 
     def _apply(
-        self, session: Session, rule: Rule, findings: list[Finding], now: datetime
+        self, session: Session, found: list[tuple[Rule, Finding]], now: datetime
     ) -> list[Outcome]:
+        """Apply one pass's findings, the headline first: alerts opened together join one
+        group, and the first to open leads it (its title, its messages). The most severe
+        leads, then the rule that tells the story best (Rule.headline), then the earliest."""
         grouping = ALERTING.of(self.ctx.config).grouping
-        return [apply_finding(session, rule, f, now, grouping) for f in findings]
+        ordered = sorted(found, key=lambda rf: _headline_order(*rf))
+        return [apply_finding(session, rule, f, now, grouping) for rule, f in ordered]
 
     def _context(self, rule: Rule, now: datetime, reads: MentionIndex | None = None) -> RuleContext:
         _, state = self._states.get(rule.name, (None, {}))
@@ -307,3 +319,8 @@ class AlertEngine:
             for name in self.by_name
             if name in rows
         }
+
+
+def _headline_order(rule: Rule, finding: Finding) -> tuple[int, int, datetime]:
+    severity = Severity(finding.severity or rule.spec.severity)
+    return (-severity.rank, -rule.headline, finding.window_start)

@@ -15,11 +15,12 @@ from alerting.checks import problems as alerting_problems
 from alerting.checks import rule_problems
 from alerting.checks import warnings as alerting_warnings
 from collectors.checks import problems as source_problems
-from collectors.config import SOURCES, UNSEARCHED_TYPES
+from collectors.config import SOURCES
 from core.config import check_config
 from core.context import Context
 from core.db_reach import database_problem
 from core.errors import ConfigError
+from core.pipeline.plan_log import stale_note
 from crisis_playbooks.checks import problems as playbook_problems
 from reports.checks import problems as report_problems
 
@@ -102,25 +103,9 @@ def warnings(ctx: Context) -> list[str]:
             "没有配置任何数据源（sources）和监测方案（plans）：yuqing run 不会定时采集，"
             "提及也不会归入任何方案；参照 yuqing.example.yaml 填写"
         )
-    found += unplanned_source_warnings(ctx)
+    if (note := stale_note(ctx)) is not None:
+        found.append(note)
     return found + alerting_warnings(ctx)
-
-
-def unplanned_source_warnings(ctx: Context) -> list[str]:
-    """With competitor plans, rules that name no plan see every mention but a competitor's, but
-    reports and 舆情态势 count the brand's own plans only: a source that searches no keyword (a
-    mailbox, a feed, a board) and assigns no plan brings mentions that may match no plan, and
-    those the reports would not count."""
-    own = ctx.config.own_plan_ids()
-    if not own:
-        return []
-    return [
-        f"sources[{source.name}]: 配置了竞品方案时，预警会看到这个数据源的提及，"
-        f"但报告和舆情态势只统计本品方案的提及；这个数据源不按关键词搜索，"
-        f"它的提及若不含本品名称就不属于任何方案——给它加上 plans: [{own[0]}]"
-        for source in SOURCES.of(ctx.config)
-        if source.type in UNSEARCHED_TYPES and not source.options.get("plans")
-    ]
 
 
 def checked_context(config_path: str | Path | None, data_dir: str | Path) -> Context:

@@ -9,6 +9,8 @@ tuned on, and a *test* list that is only scored. Slots: {brand} {official} {flig
 
 from __future__ import annotations
 
+from bench.week_story import H, Kind, L, M, Voice, closings, openings
+
 BRAND = "东方之翼"
 OFFICIAL = "东方之翼航空"
 RIVAL = "云海航空"
@@ -20,12 +22,6 @@ DAYS = ["三天", "一周", "十天", "半个月", "二十多天", "一个多月
 MONEY = ["300", "480", "860", "1200", "2000"]
 HOURS = ["两个小时", "三个多小时", "四个小时", "五个小时", "六个小时"]
 
-# (text, urgency level a PR manager gives it: low / medium / high / critical)
-Template = tuple[str, str]
-# (kind, category, sentiment, dev templates, test templates)
-Kind = tuple[str, str, str, list[Template], list[Template]]
-
-L, M, H, C = "low", "medium", "high", "critical"
 
 EVERYDAY: list[Kind] = [
     (
@@ -285,18 +281,9 @@ KIND_WEIGHTS = {
     "meal": 1,
     "privacy": 2,
 }
-COMPLAINT_KINDS = {
-    "delay", "cancel", "fees", "overbook", "luggage", "refund", "attitude", "cabin", "meal",
-    "privacy",
-}  # fmt: skip
-OPENINGS = {
-    True: ["", "", "", "吐槽一下，", "说个事，", "真服了，", "唉，", "求助，"],
-    False: ["", "", "", "说个事，", "分享一下，", "【出行】", "问一下，"],
-}
-CLOSINGS = {
-    True: ["", "", "", "。", "！", "，大家遇到过吗", "，无语", "，心累"],
-    False: ["", "", "", "。", "！", "～", "。#旅行#"],
-}
+COMPLAINT_KINDS = set(KIND_WEIGHTS) - {"praise", "chatter", "competitor", "promo", "news"}
+OPENINGS = openings("【出行】", "问一下，")
+CLOSINGS = closings("～", "。#旅行#")
 COMPLAINT_TITLES = {
     "delay": "航班延误无通知",
     "cancel": "航班取消未妥善安排",
@@ -326,8 +313,6 @@ INCIDENT_SEED = (
     "只发了一瓶水，后排一位七十多岁的老人晕倒了，叫了120才抬下去。问乘务员什么时候起飞，"
     "她说不想坐可以自己下去。@{official} 你们就是这样对待乘客的？#东方之翼机上滞留5小时#"
 )
-# (text, category, urgency)
-Voice = tuple[str, str, str]
 INCIDENT_VOICES_DEV: list[Voice] = [
     (
         "我也在DW8853上，五个小时没人解释，孩子哭了一路，这就是{brand}的服务"

@@ -7,6 +7,8 @@ manager would give it (the week's truth); slots: {brand} {model} {dealer} {city}
 
 from __future__ import annotations
 
+from bench.week_story import COMPLAINT_OPENINGS, closings
+
 BRAND = "驰远"
 OFFICIAL = "驰远汽车"
 MODELS = ["星河S7", "星河S7", "远航L6", "C5 DM-i", "极光EV", "远航L6 DM-i"]
@@ -180,13 +182,10 @@ KIND_WEIGHTS = {
 }
 # Openings and closings by whether the post complains.
 OPENINGS = {
-    True: ["", "", "", "求助，", "吐槽一下，", "说个事，", "各位车友，", "唉，"],
+    True: COMPLAINT_OPENINGS,
     False: ["", "", "", "说个事，", "各位车友，", "【车主分享】", "分享一下，"],
 }
-CLOSINGS = {
-    True: ["", "", "", "。", "！", "，大家怎么看", "，有同样情况的吗", "，无语"],
-    False: ["", "", "", "。", "！", "，大家怎么看", "。#驰远车友会#", "～"],
-}
+CLOSINGS = closings("，大家怎么看", "。#驰远车友会#", "～")
 COMPLAINT_KINDS = {"defect", "repair_refusal", "pricing", "delivery", "attitude"}
 COMPLAINT_TITLES = {
     "defect": "{model}质量问题，要求厂家解决",

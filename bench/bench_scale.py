@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from core.config import IndexConfig
 from core.enums import Category, Channel, SentimentLabel, Severity
 from core.index.engines import EngineMentionIndex, open_engine_index
-from core.index.protocol import MentionIndex, SearchQuery, SplitField
+from core.index.protocol import BrandSide, MentionIndex, SearchQuery, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Author, Mention, Sentiment, Urgency
 from tests.support import localnode
@@ -102,6 +102,9 @@ def fill(index: MentionIndex, have: int, target: int) -> float:
     return len(probe) / (time.perf_counter() - started)
 
 
+SIDE = BrandSide(own=("brand_a", "brand_b"), rivals=("brand_c",))
+
+
 def queries(index: MentionIndex, size: int) -> dict[str, Callable[[], object]]:
     """The dashboard's typical questions, 'now' being the newest mention's time."""
     end = START + timedelta(seconds=size * STEP)
@@ -131,6 +134,20 @@ def queries(index: MentionIndex, size: int) -> dict[str, Callable[[], object]]:
         ),
         "top keywords 7 d": lambda: index.top_keywords(week, end, 20),
         "top keywords 30 d": lambda: index.top_keywords(month, end, 20),
+        # 舆情态势 and the 周报 beside a competitor: every mention but brand_c's alone.
+        "brand side: count 24 h": lambda: index.count(SearchQuery(brand_side=SIDE, since=day)),
+        "brand side: negative 7 d": lambda: index.count(
+            SearchQuery(brand_side=SIDE, since=week, sentiments=[SentimentLabel.NEGATIVE])
+        ),
+        "brand side: trend 7 d hourly × sentiment": lambda: index.histogram(
+            SearchQuery(brand_side=SIDE, since=week, until=end),
+            timedelta(hours=1),
+            SplitField.SENTIMENT,
+            TZ,
+        ),
+        "brand side: categories 30 d": lambda: index.top_terms(
+            SearchQuery(brand_side=SIDE, since=month, until=end), SplitField.CATEGORY
+        ),
     }
 
 

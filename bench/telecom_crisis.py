@@ -12,8 +12,9 @@ the service itself failing, 商品质量; a call to 120 that cannot get through 
 
 from __future__ import annotations
 
+from bench.week_story import C, H, M, Voice
+
 PQ, FSH, ATT = "product_quality", "food_safety_health", "service_attitude"
-L, M, H, C = "low", "medium", "high", "critical"
 TAG = "#星联移动广州断网#"
 
 INCIDENT_SEED = (
@@ -21,8 +22,6 @@ INCIDENT_SEED = (
     "顾客扫码付不了款，生意做不了。打{hotline}一直占线，营业厅门口排了上百人，"
     "到现在一条通知短信都没有！@{official} 到底什么时候能恢复？" + TAG
 )
-# (text, category, urgency)
-Voice = tuple[str, str, str]
 INCIDENT_VOICES_DEV: list[Voice] = [
     ("广州{district}也是，{brand}从早上到现在手机没信号，家里宽带也断了，什么都干不了", PQ, M),
     (

@@ -18,6 +18,8 @@ or a slow network is the service itself failing, 商品质量; rude 营业厅 or
 
 from __future__ import annotations
 
+from bench.week_story import H, Kind, L, M, closings, openings
+
 BRAND = "星联"
 OFFICIAL = "星联移动"
 RIVAL = "远讯通信"
@@ -28,12 +30,6 @@ MONEY = ["15", "30", "58", "120", "300", "680"]
 DAYS = ["三天", "一周", "十天", "半个月", "二十多天", "一个多月"]
 HOTLINE = "10055"
 
-# (text, urgency level a PR manager gives it: low / medium / high / critical)
-Template = tuple[str, str]
-# (kind, category, sentiment, dev templates, test templates)
-Kind = tuple[str, str, str, list[Template], list[Template]]
-
-L, M, H, C = "low", "medium", "high", "critical"
 
 EVERYDAY: list[Kind] = [
     (
@@ -300,14 +296,8 @@ COMPLAINT_KINDS = {
     "unauthorised_charge", "billing", "plan_change", "contract", "porting", "broadband", "signal",
     "attitude", "privacy", "refund",
 }  # fmt: skip
-OPENINGS = {
-    True: ["", "", "", "吐槽一下，", "说个事，", "真服了，", "唉，", "求助，"],
-    False: ["", "", "", "说个事，", "分享一下，", "问一下，", "【数码】"],
-}
-CLOSINGS = {
-    True: ["", "", "", "。", "！", "，大家遇到过吗", "，无语", "，心累"],
-    False: ["", "", "", "。", "！", "～", "。#5G#"],
-}
+OPENINGS = openings("问一下，", "【数码】")
+CLOSINGS = closings("～", "。#5G#")
 COMPLAINT_TITLES = {
     "unauthorised_charge": "未经同意订购业务乱扣费",
     "billing": "实际收费与套餐不符",

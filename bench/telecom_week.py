@@ -36,21 +36,17 @@ from typing import Any
 from bench import telecom_crisis as crisis
 from bench import telecom_texts as t
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
+from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
 
-
-def _fill(template: str, rng: random.Random) -> str:
-    return template.format(
-        brand=t.BRAND,
-        official=t.OFFICIAL,
-        rival=t.RIVAL,
-        city=rng.choice(t.CITIES),
-        district=rng.choice(t.DISTRICTS),
-        plan=rng.choice(t.PLANS),
-        money=rng.choice(t.MONEY),
-        days=rng.choice(t.DAYS),
-        hotline=t.HOTLINE,
-    )
+_fill = filler(
+    t,
+    {"hotline": t.HOTLINE},
+    city=t.CITIES,
+    district=t.DISTRICTS,
+    plan=t.PLANS,
+    money=t.MONEY,
+    days=t.DAYS,
+)
 
 
 OFFICIAL = verified("99200", t.OFFICIAL, 2_300_000)
@@ -85,13 +81,17 @@ CRISIS = Crisis(
 )
 
 
+LOCAL_SHARE = 0.8  # of the outage's ordinary voices posting from 广东
+
+
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     """Day 4, 08:40: 广州 loses the network, about 450 posts over 26 hours."""
     at = kit.START + timedelta(days=3, hours=8, minutes=40)
     truth = Truth("crisis-seed", "dev", "negative", True, crisis.PQ, "high")
     seed = _post(900_000, "weibo", _fill(crisis.INCIDENT_SEED, rng), at, rng, truth)
     who = {"id": "99001", "name": "天河糖水铺阿珍", "followers": 2600, "verified": False}
-    yield kit.seeded(seed, who, (6300, 4100, 18000), "https://example.com/video/xl-outage.mp4")
+    seeded = kit.seeded(seed, who, (6300, 4100, 18000), "https://example.com/video/xl-outage.mp4")
+    yield {**seeded, "region": "广东"}
     notes = ["转发微博", "我这也没信号", "什么时候恢复", "同问", "关注", ""]
     post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 180)
 
@@ -99,7 +99,17 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     def rate(minute: int) -> float:
         return 1.3 if minute < 420 else 0.1 if minute < 1440 else 0.7 if minute < 1600 else 0.2
 
-    yield from kit.wave(at, 26 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
+    for item in kit.wave(at, 26 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES)):
+        yield _in_guangzhou(item)
+
+
+def _in_guangzhou(item: dict[str, Any]) -> dict[str, Any]:
+    """Most people posting about the outage are in 广东 (IP属地): the map of a regional outage
+    lit 山东 before 广东. Drawn from the post's own id, so the rest of the week is unchanged;
+    verified accounts (media, bloggers, the operator) keep theirs."""
+    if item["author"].get("verified") or random.Random(item["native_id"]).random() >= LOCAL_SHARE:
+        return item
+    return {**item, "region": "广东"}
 
 
 def main(argv: list[str]) -> int:

@@ -4,8 +4,8 @@ brand's replies under complaints, the crisis milestones and the command line tha
 and its truth or scores a classified one.
 
 A texts module names BRAND, OFFICIAL, EVERYDAY (kind, category, sentiment, dev templates, test
-templates), KIND_WEIGHTS, COMPLAINT_KINDS, OPENINGS, CLOSINGS, COMPLAINT_TITLES and
-OFFICIAL_REPLIES.
+templates), KIND_WEIGHTS, COMPLAINT_KINDS, OPENINGS, CLOSINGS (from openings() and closings():
+the complaints' lists are shared), COMPLAINT_TITLES and OFFICIAL_REPLIES.
 """
 
 from __future__ import annotations
@@ -20,6 +20,28 @@ from typing import Any
 
 from bench import week_kit as kit
 from bench.airline_score import score, write_truth
+
+L, M, H, C = "low", "medium", "high", "critical"  # urgency levels a PR manager gives
+# (text, urgency level) of an everyday post
+Template = tuple[str, str]
+# (kind, category, sentiment, dev templates, test templates)
+Kind = tuple[str, str, str, list[Template], list[Template]]
+
+# How a post begins and ends, by whether it complains: one list for every written week.
+COMPLAINT_OPENINGS = ["", "", "", "吐槽一下，", "说个事，", "真服了，", "唉，", "求助，"]
+COMPLAINT_CLOSINGS = ["", "", "", "。", "！", "，大家遇到过吗", "，无语", "，心累"]
+
+
+def openings(*chatter: str) -> dict[bool, list[str]]:
+    """A texts module's OPENINGS: the shared complaint openings, and the everyday ones with the
+    week's own (a tag such as 【出行】) after them."""
+    return {True: COMPLAINT_OPENINGS, False: ["", "", "", "说个事，", "分享一下，", *chatter]}
+
+
+def closings(*chatter: str) -> dict[bool, list[str]]:
+    """A texts module's CLOSINGS: the shared complaint closings, and the everyday ones with the
+    week's own (a hashtag such as 。#旅行#) after them."""
+    return {True: COMPLAINT_CLOSINGS, False: ["", "", "", "。", "！", *chatter]}
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,18 @@ class Crisis:
 def verified(uid: str, name: str, followers: int) -> dict[str, Any]:
     """A verified account (a blogger, the brand, a media outlet)."""
     return {"id": uid, "name": name, "followers": followers, "verified": True}
+
+
+def filler(texts: ModuleType, constants: dict[str, str], **lists: Sequence[str]) -> Fill:
+    """A texts module's slot filler: {brand} {official} {rival} and `constants` as they are, one
+    of each of `lists` drawn in their order (city=t.CITIES, ...)."""
+    fixed = {"brand": texts.BRAND, "official": texts.OFFICIAL, "rival": texts.RIVAL, **constants}
+
+    def fill(template: str, rng: random.Random) -> str:
+        drawn = {slot: rng.choice(values) for slot, values in lists.items()}
+        return template.format(**fixed, **drawn)
+
+    return fill
 
 
 @dataclass

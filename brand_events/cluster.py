@@ -36,6 +36,9 @@ class Cluster:
     hourly: Counter[int] = field(default_factory=Counter)
     exemplars: list[str] = field(default_factory=list)
     opening: tuple[str, ...] = ()  # the first post's terms: what a crisis's voices retell
+    answered_at: datetime | None = (
+        None  # the brand's own last post in it (`brand_events/answers.py`)
+    )
     title: str = ""
     titled_size: int = 0
     merged_into: str | None = None
@@ -80,6 +83,8 @@ class Cluster:
             self.first_source, self.first_native_id = other.first_source, other.first_native_id
             self.first_author = other.first_author
             self.opening = other.opening
+        if other.answered_at is not None:
+            self.answered_at = max(self.answered_at or other.answered_at, other.answered_at)
         later = other.last_at > self.last_at
         if later:
             self.last_at = other.last_at

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from brand_events.answers import ANSWER_SPAN, names_answer
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.cluster_state import ClusterState
 from brand_events.enums import JoinReason
@@ -30,7 +31,11 @@ from brand_events.join_thresholds import (
     TOPIC_SPAN,
     WINDOW,
 )
+from brand_events.outage import Told, outage_story, same_place, told
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
+
+# Joins on the post's own words: the post counts as independent use of its terms.
+INDEPENDENT = (JoinReason.TOPIC, JoinReason.OUTAGE, JoinReason.ANSWER)
 
 
 class Clusterer(ClusterState):
@@ -42,16 +47,27 @@ class Clusterer(ClusterState):
         self.gap = min(window, TOPIC_GAP)  # longest silence a topic join bridges
         # A story a copy group retells or the brand's statement answers: still being talked
         # about, and begun within the window (`brand_events/retell.py`).
-        self.live = Live(self.gap, window, BURST_SPAN)
+        self.live = Live(self.gap, window * 2, BURST_SPAN)
+        self.telling: tuple[str, Told] = ("", Told.NOTHING)  # the last post's `outage.told`
 
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
         """Put the post into an event (new or existing) and return the decision."""
-        decision = self._linked(post) or self._by_topic(post) or self._statement(post)
+        decision = (
+            self._linked(post)
+            or self._by_topic(post)
+            or self._statement(post)
+            or self._outage(post)
+            or self._reaction(post)
+        )
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
         cluster = decision.cluster = self._grown(decision.cluster)
-        self._add(cluster, post, decision.reason == JoinReason.TOPIC)
+        if post.own and cluster.first_author != post.author_name:
+            # The brand answered someone's story (not its own promotion's follow-up): reactions
+            # to its answer follow.
+            cluster.answered_at = max(cluster.answered_at or post.published_at, post.published_at)
+        self._add(cluster, post, decision.reason in INDEPENDENT)
         return decision
 
     def _linked(self, post: Post) -> Decision | None:
@@ -83,7 +99,11 @@ class Clusterer(ClusterState):
             and story.merged_into is None
             and story.id != side.id
             and retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
+            and not self._apart(post, story)
         ]
+        if not found and self._told(post) == Told.OUTAGE:
+            outage = self._outage_story(post, side)
+            found = [outage] if outage is not None else []
         if found:
             story = max(found, key=lambda c: (c.size, -c.first_at.timestamp()))
             self._fold(story, side)
@@ -100,8 +120,78 @@ class Clusterer(ClusterState):
             total, df = self.total, self.df[term]
         return term_idf(term) * background_damping(total, max(0, df))
 
+    def _outage(self, post: Post) -> Decision | None:
+        """A post telling an outage joins the largest live outage story in its city
+        (`brand_events/outage.py`): the same failure told in other words."""
+        if self._told(post) != Told.OUTAGE:
+            return None
+        story = self._outage_story(post)
+        return Decision(story, JoinReason.OUTAGE) if story is not None else None
+
+    def _reaction(self, post: Post) -> Decision | None:
+        """A post speaking of the brand's answer (声明, 甩锅 …) joins the largest live story the
+        brand posted in within ANSWER_SPAN (`brand_events/answers.py`)."""
+        if post.own or not post.text or not names_answer(post.text):
+            return None
+        at, best = post.published_at, None
+        for cluster_id in sorted(self.large):
+            story = self.clusters.get(cluster_id)
+            if (
+                isinstance(story, Cluster)
+                and story.merged_into is None
+                and story.answered_at is not None
+                and timedelta(0) <= at - story.answered_at <= ANSWER_SPAN
+                and self.live.holds(story, at)
+                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
+            ):
+                best = story
+        return Decision(best, JoinReason.ANSWER) if best is not None else None
+
+    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
+        """The largest live outage story the post (or its copy group `side`, which must be
+        smaller and begun no earlier than BURST_SPAN before it) may join, or None."""
+        at, best = post.published_at, None
+        for cluster_id in sorted(self.large):
+            story = self.clusters.get(cluster_id)
+            if (
+                not isinstance(story, Cluster)
+                or story.merged_into is not None
+                or story.size < BURST_SIZE
+                or not self.live.holds(story, at)
+                or (side is not None and not self._older(story, side))
+                or not outage_story(story.exemplars)
+                or not same_place(post.text, story.exemplars)
+            ):
+                continue
+            if best is None or (story.size, best.first_at) > (best.size, story.first_at):
+                best = story
+        return best
+
+    def _apart(self, post: Post, cluster: AnyCluster) -> bool:
+        """True when the post tells a failure of the service that is not this outage story's:
+        as a habit (老是断网, the brand's everyday complaint) or in a city the story never names."""
+        telling = self._told(post)
+        if telling == Told.NOTHING or not outage_story(cluster.exemplars):
+            return False
+        return telling == Told.HABIT or not same_place(post.text, cluster.exemplars)
+
+    def _told(self, post: Post) -> Told:
+        """`outage.told` of the post's text, read once per post (every candidate asks)."""
+        if self.telling[0] != post.id:
+            self.telling = (post.id, told(post.text))
+        return self.telling[1]
+
+    def _older(self, story: Cluster, side: AnyCluster) -> bool:
+        """True when `side` is another, smaller event begun no earlier than the live lead
+        before `story`: a copy group that may be told as part of it."""
+        return (
+            story.id != side.id
+            and story.size > side.size
+            and side.first_at >= story.first_at - self.live.lead
+        )
+
     def _by_topic(self, post: Post) -> Decision | None:
-        scored = self._candidates(post)
+        scored = [(s, c) for s, c in self._candidates(post) if not self._apart(post, c)]
         if not scored:
             return None
         best_score, best = scored[0]
@@ -117,7 +207,7 @@ class Clusterer(ClusterState):
         if not post.own:
             return None
         holders = set().union(*(self.postings.get(term, ()) for term in post.terms))
-        weights = self.weights(post.terms)
+        weights, at = self.weights(post.terms), post.published_at
         best: tuple[int, float, AnyCluster] | None = None
         for cluster_id in sorted(holders):
             cluster = self.clusters.get(cluster_id)
@@ -126,9 +216,13 @@ class Clusterer(ClusterState):
             counts = cluster.used or cluster.terms
             peak = max(counts.values(), default=0)
             said = cluster.terms.most_common(1)[0][1] if cluster.terms else 0
-            if not self.live.holds(cluster, post.published_at) or not any(
-                counts.get(t, 0) >= peak * BURST_SHARE or cluster.terms[t] >= said * WIDE_SHARE
-                for t in post.terms
+            if (
+                not self.live.holds(cluster, at)
+                or at - cluster.first_at > self.window
+                or not any(
+                    counts.get(t, 0) >= peak * BURST_SHARE or cluster.terms[t] >= said * WIDE_SHARE
+                    for t in post.terms
+                )
             ):
                 continue
             mass = cluster.support(weights, post.terms)
@@ -155,7 +249,7 @@ class Clusterer(ClusterState):
         # (the same comparisons: datetime arithmetic is exact), not two calls per hit.
         burst_from, last_from = at - BURST_SPAN, at - self.gap
         first_from, first_until = at - TOPIC_SPAN, at + self.window
-        live_from = at - self.live.span  # a live story (≥ BURST_SIZE) takes posts all its day
+        live_from = at - self.window  # a live story (≥ BURST_SIZE) takes posts all its day
         for cluster_id in paired | (seen & self.large) if seen else ():
             cluster = clusters.get(cluster_id)
             if cluster is None or cluster.merged_into is not None:
@@ -219,6 +313,7 @@ class Clusterer(ClusterState):
                 other.merged_into is not None  # folded earlier in this loop (e.g. the first target)
                 or other.id == target.id  # (by id: the target may have grown out of its seed)
                 or score < floor
+                or self._apart(post, other)
                 or self.similarity(target, other) < MERGE_SIMILARITY
             ):
                 continue

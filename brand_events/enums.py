@@ -32,6 +32,8 @@ class JoinReason(StrEnum):
     COPY = "copy"  # the same text as a member (similarity group)
     TOPIC = "topic"  # shares salient terms/hashtags with the event within the window
     MERGE = "merge"  # its event was merged into this one
+    OUTAGE = "outage"  # tells the same failure of the service as a live outage story
+    ANSWER = "answer"  # reacts to the brand's statement in the story it answered
 
 
 JOIN_REASON_ZH: dict[JoinReason, str] = {
@@ -40,4 +42,6 @@ JOIN_REASON_ZH: dict[JoinReason, str] = {
     JoinReason.COPY: "相同文本",
     JoinReason.TOPIC: "同一话题",
     JoinReason.MERGE: "事件合并",
+    JoinReason.OUTAGE: "同一故障",
+    JoinReason.ANSWER: "回应反响",
 }

@@ -94,6 +94,11 @@ class Seed:
         return self.words
 
     @property
+    def answered_at(self) -> None:
+        """A one-post event holds no answer of the brand's (its post is the first)."""
+        return None
+
+    @property
     def exemplars(self) -> list[str]:
         """The post's text (its first 200 characters), if any."""
         return [self.text] if self.text else []

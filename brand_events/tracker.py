@@ -345,6 +345,7 @@ def from_cluster(cluster: AnyCluster, visible: bool) -> dict[str, object]:
         "authors": sorted(cluster.authors),
         "exemplars": cluster.exemplars,
         "opening": list(cluster.opening),
+        "answered_at": cluster.answered_at,
         "titled_size": cluster.titled_size,
         "merged_into": cluster.merged_into,
         "updated_at": utcnow(),
@@ -370,6 +371,7 @@ def to_cluster(row: Event) -> Cluster:
         hourly=Counter({int(h): n for h, n in (row.hourly or {}).items()}),
         exemplars=list(row.exemplars or []),
         opening=tuple(row.opening or ()),
+        answered_at=row.answered_at,
         title=row.title,
         titled_size=row.titled_size,
     )

@@ -48,9 +48,5 @@ class WebhookConfig(BaseModel):
     max_connections: int = Field(default=1000, ge=1)
 
 
-# Source types that take whatever a mailbox, feed, board or account brings instead of searching
-# the plans' keywords: their mentions may name no plan unless the source assigns `plans`.
-UNSEARCHED_TYPES = frozenset({"email", "forum", "rss", "weibo_user"})
-
 SOURCES: Section[list[SourceConfig]] = Section("sources", list[SourceConfig], list)
 WEBHOOK: Section[WebhookConfig] = Section("webhook", WebhookConfig, WebhookConfig)

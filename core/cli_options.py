@@ -38,6 +38,7 @@ DataDirOption = Annotated[
 DEFAULT_DATA_DIR = Path("var")
 
 ActorOption = Annotated[str | None, typer.Option("--actor", help="操作人（默认当前系统用户）")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="只统计会变化多少条，不写回索引")]
 # Written to a record when no person can be named: say where it came from, in words.
 UNNAMED_ACTOR = "命令行"
 

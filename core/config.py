@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -29,6 +29,9 @@ from core.registry import Registry
 from core.timeutil import Duration
 from core.validation import close_match, error_problems, format_lines
 from core.yamlfile import read_yaml_mapping
+
+if TYPE_CHECKING:
+    from core.index.protocol import BrandSide
 
 S = TypeVar("S")
 
@@ -219,6 +222,15 @@ class CoreConfig(BaseModel):
         if not self.rival_plan_ids():
             return []
         return [p.id for p in self.plans if not p.competitor]
+
+    def brand_side(self) -> BrandSide | None:
+        """The brand's side beside competitor plans (every mention but a competitor's, those of
+        no plan included): what reports and 舆情态势 count unless a plan is chosen; None without
+        competitors (everything is the brand's)."""
+        from core.index.protocol import BrandSide
+
+        own = self.own_plan_ids()
+        return BrandSide(tuple(own), tuple(self.rival_plan_ids())) if own else None
 
     def rival_plan_ids(self) -> list[str]:
         """The ids of the competitor plans (role 竞品); [] when none is configured."""

@@ -146,7 +146,15 @@ class Context:
         )
         for name in LISTENERS.names():  # each domain's, e.g. the event tracker
             pipeline.add_listener(LISTENERS.get(name)(self))
+        self._remember_plans()
         return pipeline
+
+    def _remember_plans(self) -> None:
+        """Note the plans ingest tags with, the first time anything is ingested (plan_log)."""
+        from core.pipeline.plan_log import remember_baseline
+
+        with self.sessions.begin() as session:
+            remember_baseline(session, self.config.plans, self.clock())
 
     def close(self) -> None:
         """Close the stores that were opened."""

@@ -16,10 +16,11 @@ if TYPE_CHECKING:
 
 def _models() -> None:
     # Importing declares the tables: accounts, worker_leases (N workers share work), and the
-    # dedup keys (author_copies, similarity_groups).
+    # dedup keys (author_copies, similarity_groups), the plans the store was tagged with.
     import core.accounts.models
     import core.leases
-    import core.pipeline.dedup_tables  # noqa: F401
+    import core.pipeline.dedup_tables
+    import core.pipeline.plan_log  # noqa: F401
 
 
 def _index() -> typer.Typer:

@@ -19,6 +19,9 @@ def count(query: SearchQuery) -> int:
     return get_context().index.count(query)
 
 
+URGENT_HELP = "按预警规则的口径：投诉平台上例行的投诉信号不计（与预警、周报的紧急提及一致）"
+
+
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def urgent_count(query: SearchQuery) -> int:
     """High and critical mentions as alerting counts them (dashboard.data.urgency_judge)."""
@@ -108,11 +111,10 @@ def metrics(
     cols = st.columns(3)
     cols[0].metric(f"{label}提及量", f"{current.total:,}", **deltas[0], help=helps[0])
     cols[1].metric("负面占比", f"{share:.1%}" if share is not None else "—", **deltas[1])
-    urgent_help = "按预警规则的口径：投诉平台上例行的投诉信号不计（与预警、周报的紧急提及一致）"
     cols[2].metric(
         "高/紧急提及",
         f"{current.urgent:,}",
         **deltas[2],
-        help=f"{helps[1]}。{urgent_help}" if helps[1] else urgent_help,
+        help=f"{helps[1]}。{URGENT_HELP}" if helps[1] else URGENT_HELP,
     )
     return current

@@ -16,8 +16,10 @@ from alerting import incidents
 from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
+from alerting.rules import kind_of
+from brand_events import links
 from core.enums import Severity
-from core.timeutil import duration_zh
+from core.timeutil import as_utc, duration_zh
 from crisis_playbooks.board import CaseRow, read_board
 from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases import service as cases
@@ -29,6 +31,9 @@ from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
 
 CRISIS_RANK = Severity.HIGH.rank
+# An event begun longer before its group's first alerted post is a long-running topic, not
+# this crisis's first post (crisis_start).
+STORY_LOOKBACK = timedelta(hours=24)
 
 
 def pending_alert_count(session: Session) -> int:
@@ -48,8 +53,9 @@ def case_of(session: Session, alert: Alert) -> Case | None:
 def waiting_alerts(session: Session) -> list[tuple[Alert, int]]:
     """One alert per incident not yet handled by an open case, with how many more it groups.
 
-    The alert shown is the group's most severe (the lead among equals): a 紧急 high-risk post
-    that joined a 严重 group must not be hidden behind the alert that opened it.
+    The alert shown is the group's headline: a 紧急 high-risk post that joined a 严重 group must
+    not be hidden behind the alert that opened it, nor a spreading event behind the brand's
+    statement that drew replies.
     """
     return [(headline(group), len(group) - 1) for group in waiting_groups(session)]
 
@@ -78,8 +84,10 @@ def waiting_groups(session: Session) -> list[list[Alert]]:
 
 
 def headline(group: list[Alert]) -> Alert:
-    """The group's most severe alert; the first (its lead) among equals."""
-    return max(group, key=lambda a: Severity(a.severity).rank)
+    """The group's most severe alert, of those the one that names the crisis best (an event
+    spreading over a high-risk post over a count: Rule.headline); the first (its lead) among
+    equals."""
+    return max(group, key=lambda a: (Severity(a.severity).rank, kind_of(a).headline))
 
 
 @dataclass
@@ -157,13 +165,25 @@ def start_label(alert: Alert) -> str:
     return "首帖" if alert.window_start is not None else "预警"
 
 
-def _alert_item(group: list[Alert]) -> AttentionItem:
+def crisis_start(session: Session, group: list[Alert], lead: Alert) -> tuple[datetime, str]:
+    """When the group's crisis began, and what that moment is (start_label): the group's
+    earliest first post, whichever alert names it, or the first post of the event the headline
+    alert's posts belong to when that came earlier, within STORY_LOOKBACK (a telecom outage began
+    at 03:31; its first alert's post was at 05:21, and the banner said it had run 1 h 28 min)."""
+    earliest = min(group, key=lambda a: (a.window_start is None, first_post(a)))
+    start, label = as_utc(first_post(earliest)), start_label(earliest)
+    event = links.owner(session, list(lead.sample_mention_ids or []))
+    if event is not None and start - STORY_LOOKBACK <= as_utc(event.started_at) < start:
+        return as_utc(event.started_at), "首帖"
+    return start, label
+
+
+def _alert_item(session: Session, group: list[Alert]) -> AttentionItem:
     alert, more = headline(group), len(group) - 1
     severity = Severity(alert.severity)
     title = alert.title + (f"（同一预警组另有 {more} 条预警）" if more else "")
     status = "待处理" if alert.status == AlertStatus.OPEN else f"已确认（{alert.acknowledged_by}）"
-    # The crisis began with the group's earliest first post, whichever alert names it.
-    earliest = min(group, key=lambda a: (a.window_start is None, first_post(a)))
+    started_at, label = crisis_start(session, group, alert)
     return AttentionItem(
         kind="预警",
         rank=severity.rank,
@@ -175,8 +195,8 @@ def _alert_item(group: list[Alert]) -> AttentionItem:
         next_due=None,
         sla=None,
         alert_id=alert.id,
-        started_at=first_post(earliest),
-        start_label=start_label(earliest),
+        started_at=started_at,
+        start_label=label,
     )
 
 
@@ -185,7 +205,7 @@ def attention(session: Session, *, policy: SlaPolicy, now: datetime) -> list[Att
     open_statuses: list[CaseStatus] = [s for s in CaseStatus if s.is_open]
     grouped = read_board(session, policy=policy, now=now, statuses=open_statuses)
     items = [_case_item(session, card) for cards in grouped.values() for card in cards]
-    items += [_alert_item(group) for group in waiting_groups(session)]
+    items += [_alert_item(session, group) for group in waiting_groups(session)]
     items.sort(key=lambda i: (-i.rank, i.opened_at))
     return items
 

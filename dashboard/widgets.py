@@ -25,6 +25,7 @@ from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
 from core.pipeline.reposts import is_bare_repost, is_short_repost
 from core.repost_text import own_words
+from dashboard.copies import folded_reposts, originals_of
 from dashboard.data import get_context, own_accounts
 from dashboard.source_names import source_label
 
@@ -105,13 +106,20 @@ CARD_STYLE = (
     "margin-bottom:0.6rem"
 )
 NOTE_STYLE = "color:rgba(49,51,63,0.6)"
+QUOTE_CHARS = 60  # of the original quoted under a bare repost
 
 
 def mention_html(
-    mention: Mention, copies: int = 0, similar: bool = False, new: bool = False
+    mention: Mention,
+    copies: int = 0,
+    similar: bool = False,
+    new: bool = False,
+    original: Mention | None = None,
+    reposts: int = 0,
 ) -> str:
     """One mention card as HTML: badges (新 first when `new`: collected since the page was last
-    read), author, time, title, text, why it is urgent, copies."""
+    read), author, time, title, text (a bare repost: the post it passes on, quoted), why it is
+    urgent, copies, other reposts of the same post folded into it."""
     ctx = get_context()
     author = mention.author
     who = streamlit_text(author.name or "匿名")
@@ -127,6 +135,8 @@ def mention_html(
     link = f' · <a href="{html.escape(url)}" target="_blank">原文</a>' if url else ""
     title = f"<b>{streamlit_text(mention.title)}</b><br/>" if mention.title else ""
     body = streamlit_text(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
+    if original is not None:
+        body += f'<br/><small style="{NOTE_STYLE}">{quoted(original)}</small>'
     metrics = mention.metrics
     engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
     notes = []
@@ -138,6 +148,8 @@ def mention_html(
         notes.append(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
     if copies:
         notes.append(copies_caption(copies, similar))
+    if reposts:
+        notes.append(f"另有 {reposts:,} 条转发同一原帖（同一列表读取的提及中，均已计入提及量）")
     note = "".join(f'<br/><small style="{NOTE_STYLE}">{n}</small>' for n in notes)
     fresh = badge("新", NEW_COLOUR) if new else ""
     return (
@@ -146,6 +158,12 @@ def mention_html(
         f" · {engagement}</small><br/>"
         f"{title}{body}{media_links(mention)}{note}</div>"
     )
+
+
+def quoted(original: Mention) -> str:
+    """「原帖 @作者：text…」 under a bare repost, escaped."""
+    text = original.text[:QUOTE_CHARS] + ("…" if len(original.text) > QUOTE_CHARS else "")
+    return f"原帖 @{streamlit_text(original.author.name or '匿名')}：{streamlit_text(text)}"
 
 
 def complaint_reason_zh(mention: Mention) -> str:
@@ -188,12 +206,18 @@ def mention_cards(
     mentions: list[Mention],
     copies: dict[str, int] | None = None,
     new_since: datetime | None = None,
+    read: list[Mention] | None = None,
 ) -> None:
     """Mention cards as one element (one markdown block renders far faster than 20 widgets);
-    those collected at or after `new_since` say 新 (new to the reader, whenever published)."""
+    those collected at or after `new_since` say 新 (new to the reader, whenever published).
+    `read`: the mentions a list folded by one_per_group was chosen from (the other bare reposts
+    of a shown repost's original among them are counted on its card); a bare repost's card
+    quotes its original wherever it is shown."""
     if not mentions:
         return
     copies = copies or {}
+    reposts = folded_reposts(read, mentions) if read is not None else {}
+    originals = originals_of(mentions)
     groups = [m.group_id for m in mentions if m.group_id and copies.get(m.id)]
     shapes: dict[str, tuple[int, int]] = {}
     if groups:  # near copies (a word changed) make it 相同或相似内容: one lookup for the list
@@ -205,6 +229,8 @@ def mention_cards(
             copies.get(m.id, 0),
             shapes.get(m.group_id or "", (1, 1))[1] > 1,
             new=new_since is not None and m.collected_at >= new_since,
+            original=originals.get(m.id),
+            reposts=reposts.get(m.id, 0),
         )
         for m in mentions
     ]

@@ -7,11 +7,11 @@ before, said in one sentence under 投诉类别 and in the mail's text part.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from core.index import MentionIndex, SearchQuery, SortOrder
+from core.index.protocol import PlanScope
 from reports.data import current_query, previous_query
 from reports.models import CommunicationShare
 from reports.period import ReportWindow
@@ -31,9 +31,7 @@ class Counted(NamedTuple):
     capped: bool
 
 
-def load(
-    index: MentionIndex, window: ReportWindow, plans: Sequence[str]
-) -> CommunicationShare | None:
+def load(index: MentionIndex, window: ReportWindow, plans: PlanScope) -> CommunicationShare | None:
     """The share of the period's complaints that name a communication failure (DOMAIN's second
     axis: the product or service itself vs 沟通不畅), read from the newest complaints' own
     words (reposts left out); None without any complaint."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from core.enums import (
     Severity,
 )
 from core.index import MentionIndex, SearchQuery, SortOrder
-from core.index.protocol import SplitField
+from core.index.protocol import PlanScope, SplitField, scoped
 from core.masking import mask_personal_data
 from core.models import Mention
 from reports.models import (
@@ -49,30 +48,31 @@ _SCAN_PAGE, _SCAN_PAGES = 500, 4  # oldest mentions looked at for the start of m
 _CANDIDATES = 6  # keywords looked at per topic shown (brand names, @names etc. are skipped)
 
 
-def base_query(start: datetime, end: datetime, plans: Sequence[str]) -> SearchQuery:
-    """All mentions published in [start, end), of these plans when given (none: every mention)."""
-    return SearchQuery(plans=list(plans), since=start, until=end, limit=0)
+def base_query(start: datetime, end: datetime, plans: PlanScope) -> SearchQuery:
+    """All mentions published in [start, end), of these plans when given (none: every mention),
+    or of the brand's side."""
+    return scoped(plans, since=start, until=end, limit=0)
 
 
-def current_query(window: ReportWindow, plans: Sequence[str]) -> SearchQuery:
+def current_query(window: ReportWindow, plans: PlanScope) -> SearchQuery:
     """The reported period (up to now while it is in progress)."""
     return base_query(window.start, window.cutoff, plans)
 
 
-def previous_query(window: ReportWindow, plans: Sequence[str]) -> SearchQuery:
+def previous_query(window: ReportWindow, plans: PlanScope) -> SearchQuery:
     """The comparison period (as far into it as the reported period has run)."""
     return base_query(window.prev_start, window.prev_end, plans)
 
 
 def monitoring_since(
-    index: MentionIndex, plans: Sequence[str], late_after: timedelta = LATE_FIND
+    index: MentionIndex, plans: PlanScope, late_after: timedelta = LATE_FIND
 ) -> datetime | None:
     """When monitoring started, as reports.comparison defines it: the publication time of the
     earliest mention (of the plans) collected within `late_after` of its publication. Older
     ones collected later (an old forum thread a crawl came upon, an archive import) are late
     finds and do not move it; when the oldest `_SCAN_PAGES` pages hold nothing else, the
     moment the first of them was collected. None when the store holds no mention."""
-    query = SearchQuery(plans=list(plans), sort=SortOrder.OLDEST, limit=_SCAN_PAGE)
+    query = scoped(plans, sort=SortOrder.OLDEST, limit=_SCAN_PAGE)
     first_collected: datetime | None = None
     for page in range(_SCAN_PAGES):
         found = index.search(replace(query, offset=page * _SCAN_PAGE)).mentions
@@ -94,7 +94,7 @@ def negative(query: SearchQuery) -> SearchQuery:
 def headline(
     index: MentionIndex,
     window: ReportWindow,
-    plans: Sequence[str],
+    plans: PlanScope,
     judge: UrgencyJudge | None = None,
 ) -> Headline:
     """Volume, negative share, critical mentions and reputation in both periods; 紧急提及 are
@@ -130,7 +130,7 @@ def period_counts(index: MentionIndex, query: SearchQuery, judge: UrgencyJudge) 
 
 
 def trend(
-    index: MentionIndex, window: ReportWindow, plans: Sequence[str], since: datetime | None = None
+    index: MentionIndex, window: ReportWindow, plans: PlanScope, since: datetime | None = None
 ) -> list[TrendPoint]:
     """Mentions per bucket (hour or day) by sentiment, with empty buckets filled in; a bucket
     that ended before monitoring started (`since`) is marked not monitored."""
@@ -187,7 +187,7 @@ def _share_rows(
     return sorted(rows, key=lambda r: (-r.count, -r.prev_count, r.key))
 
 
-def channels(index: MentionIndex, window: ReportWindow, plans: Sequence[str]) -> list[ShareRow]:
+def channels(index: MentionIndex, window: ReportWindow, plans: PlanScope) -> list[ShareRow]:
     """Channel mix of all mentions in both periods."""
     labels = {str(c): label for c, label in CHANNEL_LABELS_ZH.items()}
     now_q, prev_q = current_query(window, plans), previous_query(window, plans)
@@ -198,7 +198,7 @@ def channels(index: MentionIndex, window: ReportWindow, plans: Sequence[str]) ->
     )
 
 
-def categories(index: MentionIndex, window: ReportWindow, plans: Sequence[str]) -> list[ShareRow]:
+def categories(index: MentionIndex, window: ReportWindow, plans: PlanScope) -> list[ShareRow]:
     """Complaint categories of negative mentions in both periods."""
     labels = {str(c): label for c, label in CATEGORY_LABELS_ZH.items()}
     now_q, prev_q = negative(current_query(window, plans)), negative(previous_query(window, plans))
@@ -210,7 +210,7 @@ def categories(index: MentionIndex, window: ReportWindow, plans: Sequence[str]) 
 
 
 def regions(
-    index: MentionIndex, window: ReportWindow, plans: Sequence[str], size: int = 10
+    index: MentionIndex, window: ReportWindow, plans: PlanScope, size: int = 10
 ) -> list[ShareRow]:
     """IP属地 of negative mentions in both periods, top `size` (mentions without one left out)."""
     now_q, prev_q = negative(current_query(window, plans)), negative(previous_query(window, plans))
@@ -228,7 +228,7 @@ def regions(
 def topics(
     index: MentionIndex,
     window: ReportWindow,
-    plans: Sequence[str],
+    plans: PlanScope,
     size: int,
     quotes: int,
     terms: TopicTerms | None = None,
@@ -238,7 +238,7 @@ def topics(
     now_q = negative(current_query(window, plans))
     before = dict(index.top_terms(negative(previous_query(window, plans)), SplitField.KEYWORD, 200))
     result: list[Topic] = []
-    quoted: set[str] = set()  # quotes already shown under an earlier topic
+    quoted: set[str] = set()  # texts and groups already quoted under an earlier topic
     candidates = index.top_terms(now_q, SplitField.KEYWORD, size * _CANDIDATES)
     substance = terms.of_substance(k for k, _ in candidates) if terms is not None else None
     for keyword, count in candidates:
@@ -253,7 +253,6 @@ def topics(
         if len(own) * 2 < len(hits):  # mostly from @names or repost chains, not what is said
             continue
         samples = _samples(own, quotes, window, quoted)
-        quoted.update(q.text for q in samples)
         result.append(Topic(keyword, count, before.get(keyword, 0), samples))
     return result
 
@@ -261,7 +260,7 @@ def topics(
 def recovery_praise(
     index: MentionIndex,
     window: ReportWindow,
-    plans: Sequence[str],
+    plans: PlanScope,
     examples: int = RECOVERY_EXAMPLES,
 ) -> RecoveryPraise:
     """Praise after a recovery (complaint.resolved) in both periods; the newest as quotes."""
@@ -288,16 +287,18 @@ def _hits(index: MentionIndex, query: SearchQuery, keyword: str) -> list[Mention
 
 
 def _samples(hits: list[Mention], limit: int, window: ReportWindow, taken: set[str]) -> list[Quote]:
-    """Up to `limit` distinct quotes of the hits, none of those in `taken`."""
-    seen = set(taken)
+    """Up to `limit` quotes of the hits that say different things: none of the text or the
+    similarity group (a copy with a word or two changed) of another, or of one in `taken`,
+    which grows by the quotes chosen (the report's quotes, across topics)."""
     quotes: list[Quote] = []
     for mention in hits:
         if len(quotes) >= limit:
             break
         text = _excerpt(mention)
-        if text in seen:
+        keys = {text} | ({f"group:{mention.group_id}"} if mention.group_id else set())
+        if keys & taken:
             continue
-        seen.add(text)
+        taken |= keys
         quotes.append(_quote(mention, text, window))
     return quotes
 

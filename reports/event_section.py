@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from core.index.protocol import SearchQuery
+from core.index.protocol import PlanScope, admits, scoped
 from core.masking import mask_personal_data
 from core.own_accounts import OwnAccounts
 from reports.period import ReportWindow
@@ -55,13 +55,10 @@ class EventRow:
     storyline: list[StoryPoint] = field(default_factory=list)
 
 
-def load_events(
-    ctx: Context, window: ReportWindow, plans: Sequence[str] = (), planless: bool = False
-) -> list[EventRow]:
+def load_events(ctx: Context, window: ReportWindow, plans: PlanScope = ()) -> list[EventRow]:
     """The period's biggest events, the major ones with a storyline; with plans (the report's
-    plan, or the brand's own plans beside competitors), only events holding those plans'
-    mentions of the period, counted by those mentions — and, when `planless` (the plans are
-    the brand's own beside competitors), by its members of no plan too."""
+    plan, or the brand's side beside competitors), only events holding mentions of the period
+    they count, counted by those mentions."""
     from brand_events import detail as details
     from brand_events import status as event_status
     from brand_events.enums import EVENT_STATUS_ZH
@@ -80,9 +77,7 @@ def load_events(
             full = details.build(session, ctx.index, event, own)
             # Beside competitors, a repost or reply that names no brand (「转发微博」) belongs to
             # the brand's event (an airline's crisis of 254 posts read 67 before).
-            mentions = [
-                m for m in full.mentions if not plans or _for_plans(m.plans, plans, planless)
-            ]
+            mentions = [m for m in full.mentions if admits(plans, m.plans)]
             inside = [m for m in mentions if start <= m.published_at < end]
             negative = sum(1 for m in inside if m.is_negative)
             size = len(mentions) if plans else event.mention_count
@@ -105,28 +100,18 @@ def load_events(
 
 
 def _holds_plans(
-    session: Session, index: MentionIndex, event_id: str, plans: Sequence[str], window: ReportWindow
+    session: Session, index: MentionIndex, event_id: str, plans: PlanScope, window: ReportWindow
 ) -> bool:
-    """Whether any member of the event is a mention of the plans published in the window."""
+    """Whether any member of the event is a mention the scope counts, published in the window."""
     from brand_events import service
 
     ids = [m.mention_id for m in service.members(session, event_id=event_id)]
     for offset in range(0, len(ids), CHUNK):
-        query = SearchQuery(
-            ids=ids[offset : offset + CHUNK],
-            plans=list(plans),
-            since=window.start,
-            until=window.end,
-            limit=0,
-        )
+        chunk = ids[offset : offset + CHUNK]
+        query = scoped(plans, ids=chunk, since=window.start, until=window.end, limit=0)
         if index.count(query):
             return True
     return False
-
-
-def _for_plans(tagged: Sequence[str], plans: Sequence[str], planless: bool) -> bool:
-    """Whether an event member counts for the plans: it carries one (or, if planless, none)."""
-    return (planless and not tagged) or bool(set(plans) & set(tagged))
 
 
 def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> list[StoryPoint]:

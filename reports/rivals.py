@@ -9,14 +9,13 @@ whether its negative share is above or below the competitors'.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from alerting.routine import UrgencyJudge
 from core.enums import CATEGORY_LABELS_ZH, Category
 from core.index import MentionIndex
-from core.index.protocol import SplitField
+from core.index.protocol import BrandSide, PlanScope, SplitField
 from reports.data import base_query, negative, period_counts
 from reports.models import Headline, ShareRow
 
@@ -64,7 +63,7 @@ def load(
     index: MentionIndex,
     window: ReportWindow,
     config: CoreConfig,
-    counted: tuple[Sequence[str], Headline] | None = None,
+    counted: tuple[PlanScope, Headline] | None = None,
     judge: UrgencyJudge | None = None,
 ) -> RivalSection | None:
     """The comparison, or None when no competitor plan is configured. `counted`: the plans
@@ -84,11 +83,15 @@ def _row(
     plan: str,
     name: str,
     own: bool,
-    counted: tuple[Sequence[str], Headline] | None,
+    counted: tuple[PlanScope, Headline] | None,
     judge: UrgencyJudge,
 ) -> RivalRow:
-    now_q = base_query(window.start, window.cutoff, [plan])
-    if counted is not None and list(counted[0]) == [plan]:
+    reused = counted is not None and _is_only(counted[0], plan)
+    # The brand's only plan beside competitors: its row is the headline's brand side (the
+    # mentions of no plan — a mailbox's complaints — included), the same number as 提及总量.
+    scope: PlanScope = counted[0] if counted is not None and reused else [plan]
+    now_q = base_query(window.start, window.cutoff, scope)
+    if counted is not None and reused:
         head = counted[1]
         now, prev_mentions = head.current, head.prev_mentions
     else:
@@ -111,6 +114,14 @@ def _row(
         reputation=now.reputation,
         top_category=CATEGORY_LABELS_ZH.get(Category(top[0][0])) if top else None,
     )
+
+
+def _is_only(scope: PlanScope, plan: str) -> bool:
+    """Whether a report's scope counts exactly this plan (or the brand's side of this only own
+    plan)."""
+    if isinstance(scope, BrandSide):
+        return scope.own == (plan,)
+    return list(scope) == [plan]
 
 
 def _voice(rows: list[RivalRow]) -> list[ShareRow]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from alerting import loader
 from alerting.plan_scope import alerts_of_plans
 from core.errors import ConfigError, NotConfigured, YuqingError
+from core.index.protocol import BrandSide, PlanScope
 from reports import communication, comparison, rivals
 from reports import data as queries
 from reports.attention import needs_attention
@@ -61,10 +62,12 @@ def check_plan(ctx: Context, plan: str | None) -> str | None:
     return own[0] if plan is None and len(own) == 1 else plan
 
 
-def counted_plans(ctx: Context, plan: str | None) -> list[str]:
-    """The plans a report counts: the chosen one, else the brand's own plans when competitors
-    are configured beside them (those are compared in 竞品对比 only), else [] (every plan)."""
-    return [plan] if plan else ctx.config.own_plan_ids()
+def counted_plans(ctx: Context, plan: str | None) -> PlanScope:
+    """What a report counts: the chosen plan, else the brand's side when competitors are
+    configured (every mention but a competitor's — those of no plan, such as a mailbox's
+    complaints, included — as the alert rules see it; competitors are compared in 竞品对比
+    only), else [] (every mention)."""
+    return [plan] if plan else ctx.config.brand_side() or []
 
 
 def scope_zh(ctx: Context, plan: str | None) -> str | None:
@@ -117,12 +120,13 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     """Query the index and the workflow store and apply the attention rules."""
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
-    plan = check_plan(ctx, plan)
     plans = counted_plans(ctx, plan)
+    plan = check_plan(ctx, plan)
     since = queries.monitoring_since(index, plans, late_find_after(ctx))
     sla = sla_view(ctx, window)
     # Some plans among several: their own alerts and cases (with one plan, everything is its).
-    scoped = plans if len(ctx.config.plans) > 1 else []
+    named = list(plans.own) if isinstance(plans, BrandSide) else list(plans)
+    scoped = named if len(ctx.config.plans) > 1 else []
     keep = partial(alerts_of_plans, index, scoped) if scoped else None
     alerts = load_alerts(ctx.sessions, window.start, window.end, sla, keep)
     cases = plan_cases(ctx, scoped, window, alerts) if scoped else None
@@ -146,7 +150,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         alerts=alerts,
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end), cases),
         regions=queries.regions(index, window, plans),
-        events=load_events(ctx, window, plans, planless=plans == ctx.config.own_plan_ids()),
+        events=load_events(ctx, window, plans),
         recovery=queries.recovery_praise(index, window, plans),
         comparison=comparison.assess(window, since),
         notices=comparison.notices(window, since, ctx.clock()),

@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
+from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -147,8 +148,9 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel or telecom texts: there it never decides alone.
-        sure = self.sure[row] and not is_travel(found) and not is_telecom(found)
+        # The model never read travel, telecom or school texts: there it never decides alone.
+        unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
+        sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
             # ruled out by the text's context (the next best one then).
@@ -160,13 +162,21 @@ class BatchCategories:
             best = MODEL_LABELS[int(np.argmax(log_p))]
         if not sure:
             best = money_matter(best, found)
-        if TRIP_CANCELLED in found and not _other_grievance(found, Category.DELIVERY_LOGISTICS):
-            # A cancelled trip with no other grievance named strongly (a fee, rudeness) is the
-            # trip not made, as a delay is: the model read 取消 as an order cancelled (价格).
-            return Category.DELIVERY_LOGISTICS
+        for cue, category in _DECIDING_CUES.items():
+            if cue in found and not _other_grievance(found, category):
+                return category
         if best is Category.PRODUCT_QUALITY and not found.isdisjoint(REPAIR_REFUSALS):
             return Category.AFTER_SALES_REFUND  # the defect needed a repair that was refused
         return best
+
+
+# What a text counts as whatever the model read, when no other grievance is named strongly: a
+# cancelled trip (not a fee, nor rudeness) is the trip not made, as a delay is (the model read 取消
+# as an order cancelled, 价格); class hours deducted (课时都扣掉了) are charged, not a poor class.
+_DECIDING_CUES = {
+    TRIP_CANCELLED: Category.DELIVERY_LOGISTICS,
+    HOURS_DEDUCTED: Category.CONTRACT_PRICING,
+}
 
 
 # What a promised refund or a charge never ordered overrules: the money's other words.
@@ -210,6 +220,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         found = found - REMEDY_WORDS  # the remedy asked for, not the grievance
     if is_travel(found):
         return _travel_cues(found)
+    if is_education(found, FINANCE_CONTEXT):
+        return education_cues(found), ()
     if found.isdisjoint(FINANCE_CONTEXT):
         return found, ()
     found = found - CLAIM_REASONS

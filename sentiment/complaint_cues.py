@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 from core.enums import Category
+from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -280,13 +282,9 @@ class CueMatcher(WordScanner):
         return texts
 
 
-def _vocabulary(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
-    return tuple(word for group in groups for word in group)
-
-
 _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
     (frozenset(FAILURE_WORDS), FAILURE_SHIFT),
-    (frozenset(FAILURE_OF_SERVICE), SERVICE_SHIFT),
+    (frozenset(FAILURE_OF_SERVICE) | EDUCATION_FAILURES, SERVICE_SHIFT),
     (frozenset(COMPLAINT_MARKERS), MARKER_SHIFT),
     (frozenset(GRIEVANCE_WORDS), GRIEVANCE_SHIFT),
     (frozenset(INQUIRY_WORDS), INQUIRY_SHIFT),
@@ -297,7 +295,7 @@ _SHIFT_GROUPS: tuple[tuple[frozenset[str], float], ...] = (
 _SHIFT_WORDS = frozenset().union(*(group for group, _ in _SHIFT_GROUPS))
 # Urgency words ride along, so one scan per batch serves cues, categories and urgency.
 MATCHER = CueMatcher(
-    _vocabulary(
+    chain.from_iterable(
         [
             *(g for g, _ in _SHIFT_GROUPS),
             *(c.keys() for c in CATEGORY_CUES.values()),
@@ -306,6 +304,7 @@ MATCHER = CueMatcher(
             CANCELLED,  # a trip cancelled: with TRIPS
             TRIPS,
             TELECOM_CONTEXT,
+            EDUCATION_WORDS,  # context, refunds and class hours (sentiment/education.py)
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,
@@ -324,7 +323,7 @@ MATCHER = CueMatcher(
             PRAISE_SLANG,
         ]
     ),
-    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *GRIEVANCE_WORDS),
+    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *EDUCATION_FAILURES, *GRIEVANCE_WORDS),
     only=NEGATED_ONLY,
     expectations=EXPECTATION_MARKERS,
 )

@@ -7,6 +7,7 @@ Words are matched as substrings of the NFKC-normalised, lower-cased text.
 from __future__ import annotations
 
 from core.enums import Category
+from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -104,6 +105,9 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         布料 底盘 轮胎 车身 车门 天窗 空调 摄像头 主板 充电 信号 宽带 系统 课程 老师""",
     ),
 }
+
+for _category, _extra in EDUCATION_CUES.items():  # a school's complaints (education.py)
+    CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
 # safety defect, 人身安全, however the two are worded apart; either alone is not (刹车异响,
@@ -228,10 +232,13 @@ VAGUE_QUALITY: frozenset[str] = frozenset(
     words("""用不了 不能用 不好用 失效 不支持 无法使用 无法正常 质量 设施 老化""")
 )
 # What has expired is a voucher, a card or a membership, not food: 过期 is no safety cue then.
-EXPIRED_NOT_FOOD: tuple[str, ...] = words(
-    """券过期 券已过期 券就过期 券已经过期 卡券过期 卡过期 积分过期 会员过期 额度过期 证件过期
+EXPIRED_NOT_FOOD: tuple[str, ...] = (
+    words(
+        """券过期 券已过期 券就过期 券已经过期 卡券过期 卡过期 积分过期 会员过期 额度过期 证件过期
     身份证过期 过期作废 才过期 积分要过期 积分快过期 积分即将过期 里程快过期
     里程要过期 流量过期 话费过期"""
+    )
+    + EXPIRED_HOURS
 )
 
 COMPLAINT_MARKERS: tuple[str, ...] = words(
@@ -251,6 +258,7 @@ HARM_WORDS = weighted(
     人命关天:25 车祸:30 晕倒:25 晕厥:25 昏倒:25 休克:35 救护车:25 叫了120:25 打了120:25
     打120:25"""
 )
+HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
 LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
     起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20
@@ -259,6 +267,7 @@ LEGAL_WORDS = weighted(
     通信管理局申诉:25 向通信管理局:25 电信用户申诉:20
     12378:25 银保监:25 银监会:25 金融监管:25 人民银行:20 金融消费者权益:20 信访:20"""
 )
+LEGAL_WORDS.update(EDUCATION_LEGAL)  # a complaint taken to the 教育局 (education.py)
 MEDIA_WORDS = weighted(
     """曝光:25 媒体:25 记者:30 电视台:30 上热搜:30 热搜:20 发微博:15 黑猫投诉:20 黑猫:10
     自媒体:15 抖音:10 小红书:10 公众号:10 让大家看看:15 广而告之:10 扩散:20"""

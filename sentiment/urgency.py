@@ -18,6 +18,7 @@ from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from core.numbers_zh import followers_zh
 from sentiment.category import part_failure_evidence
+from sentiment.education import pupils_only
 from sentiment.lexicons import (
     COLLECTION_WORDS,
     COLLECTIVE_WORDS,
@@ -92,6 +93,8 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
         return _part_failure(text, found, reasons)
     for code, lexicon, cap in WORD_SIGNALS:
         hits = matched_words(text, lexicon, found)
+        if code is UrgencySignal.HARM_TO_PEOPLE and hits and pupils_only(hits, text, found):
+            continue  # 孩子 in a school's text is the pupil, not harm done
         if hits:
             weight = sum(lexicon[w] for w in hits)
             if code is UrgencySignal.PRIVACY_HARASSMENT:

@@ -10,7 +10,16 @@ from alerting.rules import (
     spike,
     urgent,
 )
-from alerting.rules.base import RULES, Finding, Rule, RuleContext, RuleFilter, RuleSpec, describe
+from alerting.rules.base import (
+    RULES,
+    Finding,
+    Rule,
+    RuleContext,
+    RuleFilter,
+    RuleSpec,
+    describe,
+    kind_of,
+)
 
 __all__ = [
     "RULES",
@@ -23,6 +32,7 @@ __all__ = [
     "event_growth",
     "flatline",
     "frequency",
+    "kind_of",
     "negative_ratio",
     "new_term",
     "own_post",

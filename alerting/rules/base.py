@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -16,10 +16,9 @@ from alerting.models import Alert
 from alerting.quiet_hours import QuietHours
 from alerting.realert import GrowthRealert
 from alerting.routine import RoutineDiscount
-from alerting.rules.keywords import candidates, required_words
 from core.enums import Severity
 from core.errors import ConfigError
-from core.index.protocol import BrandSide, MentionIndex, SearchQuery, SortOrder
+from core.index.protocol import BrandSide, MentionIndex, SearchQuery
 from core.labels import CategoryName, ChannelName, SentimentName, SeverityName
 from core.models import Mention
 from core.own_accounts import OwnAccounts
@@ -28,7 +27,6 @@ from core.regions import short_regions
 from core.registry import Registry
 from core.timeutil import Duration
 
-KEYWORD_SCAN_LIMIT = 10_000
 # Words standing alone in a keyword expression (between spaces or parentheses), and quoted parts.
 _LOOSE_WORD = re.compile(r"(?<![^\s(（)）])[A-Za-z]+(?![^\s(（)）])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -151,7 +149,7 @@ class RuleFilter(BaseModel):
 
     def _plan_passes(self, plans: set[str]) -> bool:
         if self._rivals:  # not a competitor's: of no rival plan, or of an own one too
-            return not plans & set(self._rivals) or bool(plans & set(self.plans))
+            return BrandSide(tuple(self.plans), self._rivals).admits(plans)
         return not self.plans or bool(plans & set(self.plans))
 
 
@@ -243,6 +241,10 @@ class Rule(Generic[SpecT]):
     skip_when_idle: ClassVar[bool] = True
     # Which incidents its alerts may share: reputation signals group together, health apart.
     incident_group: ClassVar[str] = "reputation"
+    # How well its alert names a crisis as its group's headline, among alerts of one severity
+    # opened together: a spreading event (its subject) over a high-risk post over a count
+    # over the brand's own post drawing replies.
+    headline: ClassVar[int] = 0
 
     def __init__(self, spec: SpecT, source: str = "<builtin>") -> None:
         self.spec: SpecT = spec
@@ -321,74 +323,14 @@ def register(cls: R) -> R:
     return cls
 
 
+def kind_of(alert: Alert) -> type[Rule[Any]]:
+    """The rule type that raised the alert (the base Rule for a type no longer registered)."""
+    return RULES.get(alert.rule_type) if alert.rule_type in RULES else Rule
+
+
 def describe(alert: Alert) -> str:
     """The numbers line of an alert, in the words of the rule type that raised it."""
-    kind = RULES.get(alert.rule_type) if alert.rule_type in RULES else Rule
-    return kind.describe(alert)
-
-
-def count_matching(index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime) -> int:
-    """How many mentions pass the filter (keyword expressions are checked on the text)."""
-    query = flt.query(since, until)
-    if flt.expression is None:
-        return index.count(query)
-    return len(matching(index, flt, since, until, KEYWORD_SCAN_LIMIT))
-
-
-def matching(
-    index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime, limit: int
-) -> list[Mention]:
-    """Mentions passing the filter, most urgent first, at most limit."""
-    expression = flt.expression
-    scan = KEYWORD_SCAN_LIMIT if expression else limit
-    query = replace(flt.query(since, until), sort=SortOrder.URGENCY, limit=scan)
-    if expression is None:
-        return index.search(query).mentions
-    # The filtered window does not depend on `limit`: count and samples share it in a tick.
-    remember = getattr(index, "remember", None)
-    if remember is None:
-        return _expression_matches(index, query, expression)[:limit]
-    found: list[Mention] = remember(
-        ("matching", repr(query), flt.keywords),
-        lambda: _expression_matches(index, query, expression),
-    )
-    return found[:limit]
-
-
-def _expression_matches(
-    index: MentionIndex, query: SearchQuery, expression: Expression
-) -> list[Mention]:
-    """Every mention of the query passing the keyword expression, in matching's order."""
-    words = required_words(expression)
-    # Full-text search cost grows with the whole index (SQLite), a scan with the window:
-    # search only when the window is too big to read in full.
-    if words and index.count(query) > KEYWORD_SCAN_LIMIT:
-        found = candidates(index, query, words)
-    else:
-        found = index.search(query).mentions
-    found = [m for m in found if expression.matches(m.full_text)]
-    if words and len(words) > 1:
-        found.sort(
-            key=lambda m: (
-                -(m.urgency.score if m.urgency else -1),
-                -m.published_at.timestamp(),
-                m.id,
-            )
-        )
-    return found
-
-
-def sample_ids(
-    index: MentionIndex, flt: RuleFilter, since: datetime, until: datetime, size: int
-) -> list[str]:
-    """Ids of the most urgent, then most influential, matching mentions."""
-    # Keyword filters read the whole window anyway; the same query hits the tick's memo.
-    wanted = KEYWORD_SCAN_LIMIT if flt.expression else max(size * 4, 20)
-    found = matching(index, flt, since, until, wanted)
-    found.sort(
-        key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
-    )
-    return [m.id for m in found[:size]]
+    return kind_of(alert).describe(alert)
 
 
 def scope_label(scope: str) -> str:

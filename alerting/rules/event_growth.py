@@ -56,6 +56,7 @@ class EventGrowthRule(Rule[EventGrowthSpec]):
     """Fires for each visible event with ≥ min_posts new posts by ≥ min_authors in the window."""
 
     type_name = "event_growth"
+    headline = 3
     type_label_zh = "事件快速扩散"
     spec_model = EventGrowthSpec
 

@@ -8,8 +8,9 @@ from datetime import timedelta
 from pydantic import Field
 from sqlalchemy import select
 
-from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, count_matching, register
+from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
 from alerting.rules.stats import DAY, first_published
+from alerting.rules.window_match import count_matching
 from collectors.state import SourceState, SourceStatus
 from collectors.status import SOURCE_STATUS_ZH
 from core.enums import Severity

@@ -12,11 +12,10 @@ from alerting.rules.base import (
     RuleFilter,
     ScopedRule,
     WindowSpec,
-    count_matching,
     register,
-    sample_ids,
     scope_label,
 )
+from alerting.rules.window_match import count_matching, sample_ids
 from core.timeutil import Duration, interval_zh
 
 
@@ -32,6 +31,7 @@ class FrequencyRule(ScopedRule[FrequencySpec]):
     """Fires when `threshold` or more matching mentions fall in the window."""
 
     type_name = "frequency"
+    headline = 1
     type_label_zh = "频次超限"
     spec_model = FrequencySpec
 

@@ -13,12 +13,11 @@ from alerting.rules.base import (
     RuleFilter,
     ScopedRule,
     WindowSpec,
-    count_matching,
     register,
-    sample_ids,
     scope_label,
 )
 from alerting.rules.stats import DAY, binomial_tail, first_published, refresh_slot
+from alerting.rules.window_match import count_matching, sample_ids
 from core.enums import SentimentLabel
 from core.index.protocol import SplitField
 from core.labels import Share
@@ -44,6 +43,7 @@ class NegativeRatioRule(ScopedRule[NegativeRatioSpec]):
     """Fires when the negative share is ≥ threshold, ≥ usual + increase and binomially unlikely."""
 
     type_name = "negative_ratio"
+    headline = 1
     type_label_zh = "负面占比过高"
     spec_model = NegativeRatioSpec
 

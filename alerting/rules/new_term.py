@@ -76,6 +76,7 @@ class NewTermRule(ScopedRule[NewTermSpec]):
     """Fires per keyword frequent in the window but (nearly) absent from the baseline."""
 
     type_name = "new_term"
+    headline = 1
     type_label_zh = "新话题出现"
     spec_model = NewTermSpec
 

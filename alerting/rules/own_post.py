@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pydantic import Field
 
@@ -62,6 +62,17 @@ class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
             return False
         count = reactions(mention)
         return count >= spec.min_reactions or count / hours_live(mention) >= spec.min_per_hour
+
+    def sweep_candidate(self, mention: Mention, now: datetime) -> bool:
+        """True for a recent post with reactions enough to pass a threshold in a quarter hour
+        (whose account it is needs the rule context: on_mentions decides)."""
+        spec = self.spec
+        floor = min(spec.min_reactions, spec.min_per_hour * 0.25)
+        return (
+            mention.published_at >= now - spec.max_age
+            and reactions(mention) >= floor
+            and spec.filter.matches(mention)
+        )
 
     def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
         """One finding per own post that spikes (its key is the post, so updates accumulate)."""

@@ -15,9 +15,7 @@ from alerting.rules.base import (
     RuleFilter,
     ScopedRule,
     WindowSpec,
-    count_matching,
     register,
-    sample_ids,
     scope_label,
 )
 from alerting.rules.stats import (
@@ -28,6 +26,7 @@ from alerting.rules.stats import (
     refresh_slot,
     seasonal_rate,
 )
+from alerting.rules.window_match import count_matching, sample_ids
 from core.timeutil import Duration, interval_zh
 
 LAST_WEEK_ZH = "上周同一时段"
@@ -55,6 +54,7 @@ class SpikeRule(ScopedRule[SpikeSpec]):
     """Fires when the window holds far more matching mentions than usual at this hour."""
 
     type_name = "spike"
+    headline = 1
     type_label_zh = "声量激增"
     spec_model = SpikeSpec
 

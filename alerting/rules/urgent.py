@@ -67,6 +67,7 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
     """Fires on a mention at or above min_urgency, or an influential author at a lower level."""
 
     type_name = "urgent_mention"
+    headline = 2
     type_label_zh = "高危单条"
     spec_model = UrgentMentionSpec
     at_ingest = True

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from core.domain import CliCommand
+
+if TYPE_CHECKING:
+    import typer
 
 
 def _run() -> Callable[..., None]:
@@ -55,6 +59,12 @@ def _reclassify() -> Callable[..., None]:
     return reclassify
 
 
+def _plans() -> typer.Typer:
+    from app.commands.plans import plans_app
+
+    return plans_app
+
+
 def _check() -> Callable[..., None]:
     from app.commands.check import check
 
@@ -71,4 +81,5 @@ APP_COMMANDS = (
     CliCommand("export", "导出一段时间的提及为 JSONL（不限条数，供 replay 回测规则）", _export),
     CliCommand("classify", "为 JSONL/CSV 文本打情感、类别、紧急度标签", _classify),
     CliCommand("reclassify", "用当前模型重新分析已入库的提及（人工校正保留）", _reclassify),
+    CliCommand("plans", "监测方案：按当前方案重新匹配已入库的提及，查看记录", _plans),
 )

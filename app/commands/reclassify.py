@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
+from app.commands.progress import counted_bar
+from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption, DryRunOption
 from core.context import Context
 from core.index.protocol import SearchQuery
 from core.pipeline.reclassify import LABELS, ReclassifyReport, reclassify_index
@@ -51,26 +51,21 @@ def reclassify(
     until: Annotated[
         datetime | None, typer.Option(help="只重新分析发布时间早于此时的提及（ISO 格式）")
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="只统计会变化多少条，不写回索引")
-    ] = False,
+    dry_run: DryRunOption = False,
     config: ConfigOption = None,
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
 ) -> None:
     """Classify stored mentions again with the current (and adapted) model."""
     ctx = Context.load(config, data_dir, existing=True)
     try:
-        total = ctx.index.count(SearchQuery())
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
-            task = bar.add_task("重新分析", total=total)
+        with counted_bar(console, "重新分析", ctx.index.count(SearchQuery())) as advance:
             report = reclassify_index(
                 ctx.index,
                 ctx.classifier,
                 as_utc(since) if since else None,
                 as_utc(until) if until else None,
                 dry_run,
-                lambda n: bar.advance(task, n),
+                advance,
             )
     finally:
         ctx.close()

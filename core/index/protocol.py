@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from core.enums import Category, Channel, SentimentLabel, Severity
 from core.models import Mention
@@ -44,6 +44,11 @@ class BrandSide:
     own: tuple[str, ...]
     rivals: tuple[str, ...]
 
+    def admits(self, plans: Collection[str]) -> bool:
+        """Whether a mention of these plans is the brand's: of no rival plan, or of an own one
+        too. The one predicate alert rules, reports, events and the index filters answer."""
+        return not set(plans) & set(self.rivals) or bool(set(plans) & set(self.own))
+
 
 @dataclass(frozen=True)
 class SearchQuery:
@@ -76,6 +81,25 @@ class SearchQuery:
     sort: SortOrder = SortOrder.NEWEST
     limit: int = 50
     offset: int = 0
+
+
+# What a report or a page counts: these plans' mentions (none: every mention), or the brand's
+# side beside competitors.
+PlanScope = Sequence[str] | BrandSide
+
+
+def scoped(scope: PlanScope, **fields: Any) -> SearchQuery:
+    """A query of the scope's mentions with these other fields."""
+    if isinstance(scope, BrandSide):
+        return SearchQuery(brand_side=scope, **fields)
+    return SearchQuery(plans=list(scope), **fields)
+
+
+def admits(scope: PlanScope, plans: Collection[str]) -> bool:
+    """Whether a mention of these plans is counted by the scope."""
+    if isinstance(scope, BrandSide):
+        return scope.admits(plans)
+    return not scope or bool(set(scope) & set(plans))
 
 
 @dataclass

@@ -30,6 +30,7 @@ from core.index.sqlite_batch import (
 from core.index.sqlite_filters import epoch
 from core.index.sqlite_fold import refold
 from core.index.sqlite_pairs import ensure_pairs
+from core.index.sqlite_plansets import ensure_plan_sets
 from core.index.sqlite_schema import (
     TIME_LAYOUT,
     contentless_tables,
@@ -71,6 +72,7 @@ class SQLiteMentionIndex(SQLiteAggregations, RollupQueries):
             self.contentless = contentless_tables(self._db)
             refold(self._db, self.contentless)
             ensure_pairs(self._db)
+            ensure_plan_sets(self._db, rollups.backfill)
         except sqlite3.DatabaseError as exc:
             raise MentionIndexError(
                 f"{self.path}：无法打开提及索引（{exc}）；检查文件是否损坏或被其他程序占用"

@@ -42,7 +42,7 @@ class SQLiteAggregations(SQLiteSearch):
     def _histogram_rows(
         self, query: SearchQuery, step: float, offset: float, split_by: SplitField | None
     ) -> list[tuple[Any, Any, int]]:
-        shape = rollups.shape_of(query)
+        shape = rollups.shape_of(query, self._db)
         source = rollups.group_source(shape, split_by) if shape is not None else None
         hourly = step % rollups.HOUR == 0 and offset % rollups.HOUR == 0
         span = rollups.hour_span(query, epoch)
@@ -72,7 +72,7 @@ class SQLiteAggregations(SQLiteSearch):
 
     def _term_counts(self, query: SearchQuery, field: SplitField, size: int | None) -> Counter[str]:
         """Raw value (as text) → count; `size` limits only a query answered wholly here."""
-        shape = rollups.shape_of(query)
+        shape = rollups.shape_of(query, self._db)
         source = rollups.group_source(shape, field) if shape is not None else None
         span = rollups.hour_span(query, epoch)
         counts: Counter[str] = Counter()

@@ -37,9 +37,10 @@ def pair_cells(values: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]
 
 
 def pair_source(
-    plan: str, dim: str, values: Sequence[str], split: str
+    plan: tuple[str, list[Any]], dim: str, values: Sequence[str], split: str
 ) -> tuple[str, str, list[Any]] | None:
-    """(table and WHERE, group column, params) for `dim IN values` split by `split`, or None."""
+    """(table and WHERE, group column, params) for `dim IN values` split by `split`, or None;
+    `plan`: the SQL and params selecting the plan rows."""
     for (first, second), name in PAIRS.items():
         if (dim, split) == (first, second):
             filtered, group = _FIRST, _SECOND
@@ -48,8 +49,8 @@ def pair_source(
         else:
             continue
         marks = ",".join("?" * len(values))
-        where = f"rollup_hourly WHERE plan = ? AND dim = ? AND {filtered} IN ({marks})"
-        return where, group, [plan, name, *values]
+        where = f"rollup_hourly WHERE {plan[0]} AND dim = ? AND {filtered} IN ({marks})"
+        return where, group, [*plan[1], name, *values]
     return None
 
 
@@ -80,3 +81,5 @@ def ensure_pairs(db: sqlite3.Connection) -> None:
             "INSERT INTO index_meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
             (META_KEY, VERSION),
         )
+        # The plan-set rows of a new pair are built with every other rollup (sqlite_plansets).
+        db.execute("DELETE FROM index_meta WHERE key = 'rollup_plan_sets'")

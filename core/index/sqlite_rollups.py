@@ -20,6 +20,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from core.enums import Severity
+from core.index import sqlite_plansets as plansets
 from core.index.protocol import SearchQuery, SplitField
 from core.index.sqlite_pairs import pair_cells, pair_source
 
@@ -117,6 +118,8 @@ def stored_facts(db: sqlite3.Connection, rids: Sequence[int]) -> list[Facts]:
 def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) contributions, aggregated per batch."""
     cells, words = counted(facts)
+    if sign > 0:
+        plansets.note_sets(db, (p for p, _ in cells if plansets.is_set_row(p)))
     if cells:
         db.executemany(
             "INSERT INTO rollup_hourly VALUES (?, ?, ?, ?, ?)"
@@ -145,7 +148,8 @@ def apply(db: sqlite3.Connection, facts: Iterable[Facts], sign: int) -> None:
 def counted(
     facts: Iterable[Facts],
 ) -> tuple[dict[tuple[str, int], Counter[tuple[str, str]]], dict[tuple[str, int], Counter[str]]]:
-    """Cells and keywords counted per (plan, hour) row key, the all-plans row included."""
+    """Cells and keywords counted per (plan, hour) row key, the all-plans row and the
+    mention's plan-set row (sqlite_plansets) included."""
     # Mentions of a batch share few (hour, plans): each such group's cells and keywords are
     # counted once by Counter (a C loop), then added to each of its plans' rows, instead of
     # being gathered and counted again for every plan of every mention.
@@ -157,7 +161,7 @@ def counted(
     for (hour, plans), group in groups.items():
         found = Counter(chain.from_iterable(f.values for f in group))
         said = Counter(chain.from_iterable(f.keywords for f in group))
-        for plan in (ALL_PLANS, *plans):
+        for plan in (ALL_PLANS, *plans, plansets.set_row(plans)):
             cells.setdefault((plan, hour), Counter()).update(found)
             if said:
                 words.setdefault((plan, hour), Counter()).update(said)
@@ -185,22 +189,33 @@ def backfill(db: sqlite3.Connection, chunk: int = 5_000) -> None:
 
 @dataclass(frozen=True)
 class Shape:
-    """How a query maps onto the rollups: plan row, filtered dimension and its values."""
+    """How a query maps onto the rollups: plan rows (summed), filtered dimension and values."""
 
-    plan: str
+    plans: tuple[str, ...]
     dim: str | None
     values: tuple[str, ...]
 
+    @property
+    def every_plan(self) -> bool:
+        """Whether the shape counts every mention (the all-plans row)."""
+        return self.plans == (ALL_PLANS,)
 
-def shape_of(query: SearchQuery) -> Shape | None:
-    """The rollup shape of a query, or None when its filters need the base tables."""
+    def plan_clause(self) -> tuple[str, list[Any]]:
+        """SQL on the `plan` column selecting the shape's rows."""
+        return f"plan IN ({','.join('?' * len(self.plans))})", list(self.plans)
+
+
+def shape_of(query: SearchQuery, db: sqlite3.Connection) -> Shape | None:
+    """The rollup shape of a query, or None when its filters need the base tables; the brand's
+    side and several plans are their plan-set rows (sqlite_plansets)."""
     if (query.text and query.text.strip()) or query.ids or query.id_prefix:
         return None
     if query.complaint is not None or query.resolved is not None:  # not in the rollups
         return None
     if query.collected_since is not None:  # rollups are by publication hour only
         return None
-    if len(query.plans) > 1 or query.brand_side is not None:
+    rows = plansets.rows_of(db, query)
+    if rows is None and (len(query.plans) > 1 or query.brand_side is not None):
         return None
     used = [(dim, getattr(query, name)) for name, dim in _FILTERS.items() if getattr(query, name)]
     if query.min_urgency is not None:  # 高/紧急: the urgency ranks at or above the minimum
@@ -208,11 +223,11 @@ def shape_of(query: SearchQuery) -> Shape | None:
         used.append(("urgency", list(dict.fromkeys(s.rank for s in Severity if s.rank >= least))))
     if len(used) > 1:
         return None
-    plan = query.plans[0] if query.plans else ALL_PLANS
+    plans = rows or ((query.plans[0],) if query.plans else (ALL_PLANS,))
     if not used:
-        return Shape(plan, None, ())
+        return Shape(plans, None, ())
     dim, values = used[0]
-    return Shape(plan, dim, tuple(str(v) for v in values))
+    return Shape(plans, dim, tuple(str(v) for v in values))
 
 
 def hour_span(query: SearchQuery, epoch: Any) -> tuple[int | None, int | None]:
@@ -244,26 +259,21 @@ def value_clause(shape: Shape) -> tuple[str, list[Any]]:
 
 def group_source(shape: Shape, split: SplitField | None) -> tuple[str, str, list[Any]] | None:
     """(table and WHERE, group column, params) answering a split over a shape, or None."""
+    plan, plans = shape.plan_clause()
     if split is None or split in DIMS:
         if split is not None and shape.dim is not None and shape.dim != DIMS[split]:
-            return pair_source(shape.plan, shape.dim, shape.values, DIMS[split])
+            return pair_source((plan, plans), shape.dim, shape.values, DIMS[split])
         if split is not None and shape.dim is None:
             where, params = "dim = ?", [DIMS[split]]
         else:
             where, params = value_clause(shape)
-        return (
-            f"rollup_hourly WHERE plan = ? AND {where}",
-            "value" if split else "''",
-            [
-                shape.plan,
-                *params,
-            ],
-        )
-    if split == SplitField.PLAN and shape.plan == ALL_PLANS:
+        return f"rollup_hourly WHERE {plan} AND {where}", "value" if split else "''", plans + params
+    if split == SplitField.PLAN and shape.every_plan:  # the plans' own rows, not the set rows
         where, params = value_clause(shape)
-        return f"rollup_hourly WHERE plan != ? AND {where}", "plan", [ALL_PLANS, *params]
+        rows = f"plan != ? AND substr(plan, 1, 1) != '{plansets.PREFIX}'"
+        return f"rollup_hourly WHERE {rows} AND {where}", "plan", [ALL_PLANS, *params]
     if split == SplitField.KEYWORD and shape.dim is None:
-        return "rollup_keywords WHERE plan = ?", "keyword", [shape.plan]
+        return f"rollup_keywords WHERE {plan}", "keyword", plans
     return None
 
 
@@ -287,9 +297,10 @@ def histogram_rows(
 def count_rows(db: sqlite3.Connection, shape: Shape, span: tuple[int | None, int | None]) -> int:
     """Mentions in the shape over whole hours."""
     where, params = value_clause(shape)
+    plan, plans = shape.plan_clause()
     bounds, extra = hour_clause(*span)
-    sql = f"SELECT COALESCE(SUM(n), 0) FROM rollup_hourly WHERE plan = ? AND {where}{bounds}"
-    return int(db.execute(sql, [shape.plan, *params, *extra]).fetchone()[0])
+    sql = f"SELECT COALESCE(SUM(n), 0) FROM rollup_hourly WHERE {plan} AND {where}{bounds}"
+    return int(db.execute(sql, [*plans, *params, *extra]).fetchone()[0])
 
 
 def total_rows(

@@ -75,6 +75,8 @@ CREATE TABLE IF NOT EXISTS rollup_keywords (
     n INTEGER NOT NULL,
     PRIMARY KEY (plan, hour, keyword)
 ) WITHOUT ROWID;
+-- The plan-set rows the rollups hold (sqlite_plansets): a handful of rows.
+CREATE TABLE IF NOT EXISTS rollup_plan_sets (plan TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 # Columns added after the first release: an older mentions.db gets them at open (every row
 # keeps its data; the new column is NULL, as the stored documents have no value for it).

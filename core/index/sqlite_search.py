@@ -88,7 +88,7 @@ class SQLiteSearch:
             return self._count(query)
 
     def _count(self, query: SearchQuery) -> int:
-        shape = rollups.shape_of(query)
+        shape = rollups.shape_of(query, self._db)
         if shape is not None:
             span = rollups.hour_span(query, epoch)
             if span[0] is None or span[1] is None or span[0] < span[1]:

@@ -3,9 +3,11 @@
 An official reply to a complaint ("经核实……不排除是您自己放入的异物") reads like a complaint to
 the model: it names the defect, the order, the dispute. Counted as one, it inflated an event's
 投诉占比 and the complaint rules during the very crisis it answered. The configured classifier is
-wrapped so that a post by an own account (top-level `own_accounts` or a plan's) is never flagged;
-its sentiment, category and urgency stay as the model read them, and a person can still set the
-flag by a correction (corrections are applied after classification).
+wrapped so that a post by an own account (top-level `own_accounts` or a plan's) is never flagged,
+and so files under no complaint category (其他: the category is a complaint's, and the statement
+on an outage showed 商品质量 in the feed); its sentiment and urgency stay as the model read them,
+and a person can still set the flag or a category by a correction (corrections are applied after
+classification).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 
 from core.brand_words import BrandWords
 from core.config import CoreConfig
+from core.enums import Category
 from core.models import Complaint, Mention
 from core.own_accounts import OwnAccounts
 from core.pipeline.classifier import BrandAware, Classifier
@@ -35,7 +38,8 @@ class OwnPostsAreNotComplaints:
         complaint = mention.complaint
         if complaint is None or not complaint.flag or not self.own.is_own(mention):
             return mention
-        return mention.model_copy(update={"complaint": Complaint(flag=False, probability=0.0)})
+        settled = Complaint(flag=False, probability=0.0)
+        return mention.model_copy(update={"complaint": settled, "category": Category.OTHER})
 
 
 def for_brand_of(classifier: Classifier, config: CoreConfig) -> Classifier:

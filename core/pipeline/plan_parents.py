@@ -11,7 +11,7 @@ that has plans.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from core.index.paging import by_ids
 from core.index.protocol import MentionIndex
@@ -25,19 +25,30 @@ def parent_id(mention: Mention) -> str | None:
     return mention_id(mention.source, parent) if parent else None
 
 
-def inherit_plans(mentions: Sequence[Mention], index: MentionIndex, matcher: PlanMatcher) -> int:
-    """Give every plan-less repost or reply its parent's plans (in place); how many got some."""
+def inherit_plans(
+    mentions: Sequence[Mention],
+    index: MentionIndex,
+    matcher: PlanMatcher,
+    settled: Mapping[str, Sequence[str]] | None = None,
+) -> int:
+    """Give every plan-less repost or reply its parent's plans (in place); how many got some.
+    `settled`: parents whose plans are already decided (a rematch's earlier batches), read
+    before the index."""
     orphans = [m for m in mentions if not m.plans and parent_id(m) is not None]
     if not orphans or not matcher.plans:
         return 0
     batch = {m.id: m for m in mentions}
-    stored = by_ids(index, [p for m in orphans if (p := parent_id(m)) and p not in batch])
+    settled = settled or {}
+    wanted = [p for m in orphans if (p := parent_id(m)) and p not in batch and p not in settled]
+    stored = by_ids(index, wanted)
     resolving: set[str] = set()
 
     def plans_of(mention: Mention) -> list[str]:
         if mention.plans or mention.id in resolving:
             return list(mention.plans)
         parent = parent_id(mention)
+        if parent is not None and parent in settled and parent not in batch:
+            return matcher.allowed(mention, settled[parent])
         found = batch.get(parent) or stored.get(parent) if parent else None
         if found is None:
             return []

@@ -12,10 +12,13 @@ from core.pipeline.expressions import Expression, compile_expression, fold_batch
 
 @dataclass(frozen=True)
 class CompiledPlan:
-    """A plan's compiled expression, exclusion words, channel and region filters.
+    """A plan's compiled expression, exclusion words, channel and region filters, and its
+    official accounts.
 
     With `regions` set, a mention matches only when its region is one of them; a mention
-    whose region is unknown (None) does not match such a plan.
+    whose region is unknown (None) does not match such a plan. A post by one of the plan's
+    `own_accounts` is the plan's whatever it says (the operator's statement on its outage named
+    no brand: no plan counted it).
     """
 
     id: str
@@ -23,6 +26,7 @@ class CompiledPlan:
     exclude: tuple[str, ...]
     channels: frozenset[str]
     regions: frozenset[str] = frozenset()
+    own_accounts: frozenset[str] = frozenset()
 
 
 class PlanMatcher:
@@ -47,6 +51,7 @@ class PlanMatcher:
                     exclude=tuple(w.lower() for w in plan.exclude),  # type: ignore[attr-defined]
                     channels=frozenset(str(c) for c in plan.channels),  # type: ignore[attr-defined]
                     regions=frozenset(plan.regions),  # type: ignore[attr-defined]
+                    own_accounts=frozenset(plan.own_accounts),  # type: ignore[attr-defined]
                 )
             )
         return cls(compiled)
@@ -76,6 +81,9 @@ class PlanMatcher:
             if plan.id in found:
                 continue
             if not _passes(plan, mention):
+                continue
+            if mention.author.name and mention.author.name in plan.own_accounts:
+                found.append(plan.id)
                 continue
             if plan.exclude:
                 lowered = text.lower() if lowered is None else lowered

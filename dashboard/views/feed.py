@@ -6,13 +6,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.enums import SentimentLabel, Severity
 from dashboard.charts import show, trend_svg
 from dashboard.copies import copies_of, one_per_group
 from dashboard.corrections import correction_form
 from dashboard.data import get_context, search, sentiment_series
 from dashboard.filters import filter_sidebar, list_scope
-from dashboard.headline import count
+from dashboard.headline import URGENT_HELP, headline
 from dashboard.index_down import live_fragment
 from dashboard.situation import pending_alert_count
 from dashboard.unread import seen_mark, unread_line
@@ -34,13 +33,12 @@ last_page = max(1, MAX_FETCHED // (feed_size * GROUP_LOOKAHEAD))
 @live_fragment(ctx.config.dashboard.refresh)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
-    total = count(query)
-    negative = count(replace(query, sentiments=[SentimentLabel.NEGATIVE]))
-    urgent = count(replace(query, min_urgency=Severity.HIGH))
+    numbers = headline(query)  # as 态势 and 舆情分析 count them
+    total, share = numbers.total, numbers.negative_share
     cols = st.columns(4)
     cols[0].metric("提及量", f"{total:,}")
-    cols[1].metric("负面占比", f"{negative / total:.1%}" if total else "—")
-    cols[2].metric("高/紧急提及", f"{urgent:,}")
+    cols[1].metric("负面占比", f"{share:.1%}" if share is not None else "—")
+    cols[2].metric("高/紧急提及", f"{numbers.urgent:,}", help=URGENT_HELP)
     with ctx.sessions() as session:
         pending = pending_alert_count(session)
     cols[3].metric("未处理预警", pending, help="待处理（尚未确认）的预警，与预警中心一致")
@@ -62,7 +60,7 @@ def live() -> None:
         f" · 每 {every:.0f} 秒自动刷新"
     )
     unread_line("feed", query, seen)
-    mention_cards(shown, copies_of(shown), new_since=seen)
+    mention_cards(shown, copies_of(shown), new_since=seen, read=result.mentions)
     st.session_state[SHOWN_KEY] = shown
 
 

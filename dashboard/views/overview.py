@@ -12,6 +12,7 @@ from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, Severity
 from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
+from core.pipeline.plan_log import stale_note
 from core.timeutil import duration_zh
 from crisis_playbooks import runtime
 from dashboard.charts import show
@@ -48,11 +49,14 @@ PAGE_SIZE = 20
 
 ctx = get_context()
 tz = ctx.config.tz
-# With competitor plans (role 竞品) configured, the brand's own plans: a competitor's crisis is
+# With competitor plans (role 竞品) configured, the brand's side (the mentions of no plan, such as
+# a mailbox's complaints, included, as the alert rules see them): a competitor's crisis is
 # compared on 舆情分析, not counted in the brand's situation.
-OWN = SearchQuery(plans=ctx.config.own_plan_ids())
+OWN = SearchQuery(brand_side=ctx.config.brand_side())
 PIN_SCAN = 20  # the most urgent posts read to pin five that alerting also rates high
 st.title(f"舆情态势 · {ctx.config.brand}", anchor=False)
+if (stale_plans := stale_note(ctx)) is not None:  # a plan added or edited since ingest
+    st.warning(stale_plans, icon=":material/sync_problem:")
 with st.sidebar:  # outside the refreshing part: a refresh does not close an open date picker
     st.header("趋势图", anchor=False)
     trend_range = range_choice(
@@ -204,7 +208,7 @@ def feed(moment: datetime, skip: set[str], seen: datetime) -> None:
     unread_line("overview", query, seen)
     fresh = [m for m in result.mentions if m.id not in skip and m.group_id not in skip]
     shown = one_per_group(fresh)
-    mention_cards(shown, copies_of(shown), new_since=seen)
+    mention_cards(shown, copies_of(shown), new_since=seen, read=fresh)
 
 
 @live_fragment(ctx.config.dashboard.refresh)

@@ -162,9 +162,10 @@ def test_baseline_appears_as_soon_as_history_is_backfilled(ctx: Context) -> None
 def test_keyword_prefilter_matches_a_full_scan(
     ctx: Context, expression: str, reducible: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from alerting.rules import base
-    from alerting.rules.base import RuleFilter, count_matching, matching
+    from alerting.rules import window_match
+    from alerting.rules.base import RuleFilter
     from alerting.rules.keywords import required_words
+    from alerting.rules.window_match import count_matching, matching
 
     texts = [
         "吃了中毒",
@@ -190,7 +191,7 @@ def test_keyword_prefilter_matches_a_full_scan(
     assert found == expected
     assert count_matching(ctx.index, flt, since, NOW) == len(expected)
     if reducible:  # a window bigger than the scan limit goes through the full-text search
-        monkeypatch.setattr(base, "KEYWORD_SCAN_LIMIT", 8)
+        monkeypatch.setattr(window_match, "KEYWORD_SCAN_LIMIT", 8)
         assert {m.native_id for m in matching(ctx.index, flt, since, NOW, 100)} == expected
 
 
@@ -250,24 +251,25 @@ def test_keyword_window_is_filtered_once_per_tick(
     ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from alerting.memo import TickIndex
-    from alerting.rules import base
+    from alerting.rules import window_match
+    from alerting.rules.base import RuleFilter
 
     ctx.index.upsert_many(
         [make_mention(f"k{i}", NOW - timedelta(minutes=i + 1), f"退款找客服 {i}") for i in range(6)]
     )
-    flt = base.RuleFilter(keywords="退款+客服")
+    flt = RuleFilter(keywords="退款+客服")
     calls = []
-    real = base._expression_matches
+    real = window_match._expression_matches
     monkeypatch.setattr(
-        base,
+        window_match,
         "_expression_matches",
         lambda *a: calls.append(1) or real(*a),  # type: ignore[func-returns-value]
     )
     reads = TickIndex(ctx.index)
     since = NOW - timedelta(hours=1)
-    assert base.count_matching(reads, flt, since, NOW) == 6
-    assert len(base.sample_ids(reads, flt, since, NOW, 3)) == 3
-    assert len(base.matching(reads, flt, since, NOW, 2)) == 2
+    assert window_match.count_matching(reads, flt, since, NOW) == 6
+    assert len(window_match.sample_ids(reads, flt, since, NOW, 3)) == 3
+    assert len(window_match.matching(reads, flt, since, NOW, 2)) == 2
     assert calls == [1]
 
 

@@ -128,3 +128,62 @@ def test_a_group_is_shown_by_its_most_severe_alert_from_its_first_post(
     assert (item.alert_id, item.level, item.is_crisis) == (kol.id, "紧急", True)
     assert item.title == "高危舆情：食品安全/人身安全（同一预警组另有 1 条预警）"
     assert item.start == kol.window_start and item.start_label == "首帖"
+
+
+def test_among_equals_the_banner_names_the_spreading_event(
+    session: Session, alert_table: None, policy: SlaPolicy
+) -> None:
+    """An outage group at one severity, led by the brand's statement (it was judged first): the
+    banner names the spreading event, not the statement nor the bare category."""
+    from alerting.models import Incident
+
+    statement = store_alert(session, "官方账号发文引发大量互动：@星联移动", severity="high")
+    statement.rule_type = "own_post_reaction"
+    risky = store_alert(session, "高危舆情：商品质量", severity="high")
+    spreading = store_alert(session, "事件快速扩散：广州大面积断网", severity="high")
+    spreading.rule_type = "event_growth"
+    incident = Incident(
+        title=statement.title, severity="high", status="open", lead_alert_id=statement.id,
+        alert_count=3, opened_at=NOW, updated_at=NOW, last_fired_at=NOW,
+    )  # fmt: skip
+    session.add(incident)
+    session.flush()
+    statement.incident_id = risky.incident_id = spreading.incident_id = incident.id
+    session.commit()
+
+    [item] = attention(session, policy=policy, now=NOW)
+    assert item.alert_id == spreading.id
+    assert item.title == "事件快速扩散：广州大面积断网（同一预警组另有 2 条预警）"
+
+
+@pytest.mark.parametrize(("began_hours", "expected_hours"), [(3, 3), (30, 1)])
+def test_the_crisis_is_dated_from_its_events_first_post(
+    session: Session, alert_table: None, policy: SlaPolicy, began_hours: int, expected_hours: int
+) -> None:
+    """The outage's event began at 03:31; the first alerted post came at 05:21: the banner dates
+    the crisis from the event's first post — unless the event is a topic running for more than
+    a day before it, when the alerted post is the crisis's start."""
+    from brand_events.models import Event, EventMember
+
+    for model in (Event, EventMember):
+        model.__table__.create(session.get_bind(), checkfirst=True)  # type: ignore[attr-defined]
+    risky = store_alert(session, "高危舆情：商品质量", severity="high")
+    risky.window_start, risky.sample_mention_ids = NOW - timedelta(hours=1), ["m1"]
+    began = NOW - timedelta(hours=began_hours)
+    session.add(
+        Event(
+            id="e1", title="广州大面积断网", visible=True, started_at=began, last_at=NOW,
+            mention_count=40, updated_at=NOW,
+        )
+    )  # fmt: skip
+    session.add(
+        EventMember(
+            mention_id="m1", event_id="e1", source="weibo", native_id="1",
+            published_at=NOW - timedelta(hours=1), reason="text",
+        )
+    )  # fmt: skip
+    session.commit()
+
+    [item] = attention(session, policy=policy, now=NOW)
+    assert item.start == NOW - timedelta(hours=expected_hours)
+    assert item.start_label == "首帖"

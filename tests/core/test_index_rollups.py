@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.enums import Category, Channel, SentimentLabel, Severity
-from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.index.protocol import BrandSide, SearchQuery, SortOrder, SplitField
 from core.index.sqlite import SQLiteMentionIndex
 from core.index.sqlite_batch import fts_values
 from core.models import Complaint, Mention, Sentiment, Urgency
@@ -21,6 +21,7 @@ from core.models import Complaint, Mention, Sentiment, Urgency
 START = datetime(2026, 11, 1, tzinfo=UTC)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WORDS = ["退款", "客服", "质量", "物流", "异物"]
+SIDE = BrandSide(own=("a",), rivals=("b",))  # b is a competitor: only its own posts are left out
 
 
 def corpus(count: int = 400, seed: int = 3) -> list[Mention]:
@@ -66,6 +67,7 @@ def inside(m: Mention, q: SearchQuery) -> bool:
         (q.since is None or m.published_at >= q.since)
         and (q.until is None or m.published_at < q.until)
         and (not q.plans or bool(set(q.plans) & set(m.plans)))
+        and (q.brand_side is None or q.brand_side.admits(m.plans))
         and (not q.sentiments or (m.sentiment is not None and m.sentiment.label in q.sentiments))
         and (not q.channels or m.channel in q.channels)
         and (q.complaint is None or (m.complaint is not None and m.complaint.flag == q.complaint))
@@ -115,6 +117,15 @@ def windows() -> list[SearchQuery]:
         SearchQuery(since=odd, min_urgency=Severity.HIGH),
         SearchQuery(plans=["a"], until=odd, min_urgency=Severity.MEDIUM),
         SearchQuery(since=odd, channels=[Channel.NEWS], min_urgency=Severity.CRITICAL),
+        # The brand's side and several plans: their plan-set rows (sqlite_plansets).
+        SearchQuery(since=odd, brand_side=SIDE),
+        SearchQuery(since=odd, until=odd + timedelta(days=2), brand_side=SIDE),
+        SearchQuery(brand_side=SIDE, sentiments=[SentimentLabel.NEGATIVE]),
+        SearchQuery(since=odd, brand_side=SIDE, min_urgency=Severity.HIGH),
+        SearchQuery(since=odd, brand_side=BrandSide(("b",), ("a",))),
+        SearchQuery(since=odd, brand_side=BrandSide((), ("a", "b"))),  # mentions of no plan
+        SearchQuery(until=odd, plans=["a", "b"]),
+        SearchQuery(since=odd, plans=["a", "b"], channels=[Channel.WEIBO]),
     ]
 
 

@@ -61,11 +61,12 @@ def test_a_new_rows_facts_equal_the_facts_read_back_from_the_file(tmp_path: Path
 
 
 def _naive(facts: list[rollups.Facts]) -> tuple[Counter[tuple], Counter[tuple]]:
-    """Every fact counted once per plan row (the all-plans row included), one by one."""
+    """Every fact counted once per plan row (the all-plans row and its plan-set row
+    included), one by one."""
     cells: Counter[tuple] = Counter()
     words: Counter[tuple] = Counter()
     for fact in facts:
-        for plan in (rollups.ALL_PLANS, *fact.plans):
+        for plan in (rollups.ALL_PLANS, *fact.plans, "=" + ",".join(sorted(set(fact.plans)))):
             cells.update((plan, fact.hour, cell) for cell in fact.values)
             words.update((plan, fact.hour, word) for word in fact.keywords)
     return cells, words

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.context import Context
-from core.enums import Channel
+from core.enums import Category, Channel
 from core.models import Author
 from tests.core.conftest import make_config, mention
 
@@ -50,5 +50,8 @@ def test_an_own_accounts_reply_is_not_flagged_but_the_same_words_from_a_customer
         assert own is not None and own.complaint is not None
         assert (own.complaint.flag, own.complaint.probability) == (False, 0.0)
         assert own.sentiment is not None  # the rest of what the model read stays
+        copy = ctx.index.get(next(m.id for m in report.new if m.native_id == "copy"))
+        assert copy is not None and copy.category == Category.FOOD_SAFETY_HEALTH
+        assert own.category == Category.OTHER  # no complaint, so no complaint category
     finally:
         ctx.close()

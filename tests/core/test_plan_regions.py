@@ -60,3 +60,22 @@ def test_a_batch_matches_as_one_mention_at_a_time() -> None:
     got = matcher.match_batch(mentions)
     assert got == [matcher.match(m) for m in mentions]
     assert got == [["full"], ["south"], ["full", "quiet"], ["quiet"], ["full"]]
+
+
+def test_a_post_of_a_plans_own_account_is_the_plans_whatever_it_says() -> None:
+    """The operator's statement on its outage names no brand; it is still the operator's (and a
+    competitor's official post the competitor's)."""
+    from core.models import Author
+
+    matcher = PlanMatcher.from_config(
+        [
+            Plan(id="xl", name="星联移动", expression="星联", own_accounts=["星联移动"]),
+            Plan(
+                id="yx", name="远讯通信", expression="远讯", own_accounts=["远讯通信"], role="竞品"
+            ),
+        ]
+    )
+    statement = "关于广州部分区域网络故障的情况说明：因市政施工挖断传输光缆，网络正在逐步恢复。"
+    assert matcher.match(mention("1", statement, author=Author(name="星联移动"))) == ["xl"]
+    assert matcher.match(mention("2", statement, author=Author(name="远讯通信"))) == ["yx"]
+    assert matcher.match(mention("3", statement, author=Author(name="路人甲"))) == []

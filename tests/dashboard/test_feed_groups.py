@@ -101,3 +101,45 @@ def test_the_pinned_posts_show_a_template_filed_by_many_once(
     assert pinned.count('class="yq-mention"') == 2
     assert "另有 2 条相同内容（其他作者发布或转发，均已计入提及量）" in pinned
     assert filed not in newest and other not in newest and "酸菜鱼" in newest
+
+
+def test_bare_reposts_of_one_post_are_one_card_quoting_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crisis morning: five people repost the outage post saying only 转发微博, one reposts
+    another post. Two repost cards, each quoting its original; the five fold into one that says
+    how many more; every repost is still counted."""
+    base = datetime.now(UTC).timestamp()
+    outage = "星联广州大面积断网七个小时，打不了电话也上不了网"
+    other = "星联营业厅办宽带排了两个小时的队"
+    records: list[dict[str, object]] = [
+        {"native_id": "p1", "author": {"id": "a", "name": "天河糖水铺阿珍"}, "text": outage},
+        {"native_id": "p2", "author": {"id": "b", "name": "用户乙"}, "text": other},
+    ]
+    records += [
+        {"native_id": f"r{k}", "author": {"id": f"r{k}", "name": f"转发者{k}"},
+         "text": "转发微博", "repost_of": "p1"}
+        for k in range(5)
+    ]  # fmt: skip
+    records.append(
+        {"native_id": "r9", "author": {"id": "r9"}, "text": "转发微博", "repost_of": "p2"}
+    )
+    records = [
+        {
+            **r,
+            "source": "wb",
+            "published_at": datetime.fromtimestamp(base - 60 + i, UTC).isoformat(),
+        }
+        for i, r in enumerate(records)
+    ]
+    with page_data(tmp_path, monkeypatch, records):
+        at = AppTest.from_file(FEED, default_timeout=60).run()
+
+    assert not at.exception
+    cards = "".join(m.value for m in at.markdown if "yq-mention" in m.value)
+    assert cards.count('class="yq-mention"') == 4  # two posts, two repost cards
+    assert cards.count("转发微博") == 2
+    assert f"原帖 @天河糖水铺阿珍：{outage}" in cards
+    assert f"原帖 @用户乙：{other}" in cards
+    assert cards.count("另有 4 条转发同一原帖") == 1 and cards.count("条转发同一原帖") == 1
+    assert any(m.label == "提及量" and m.value == "8" for m in at.metric)

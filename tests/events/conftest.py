@@ -11,17 +11,17 @@ from core.context import Context
 from tests.core.conftest import make_config
 
 
+def brand_context(
+    tmp_path: Path, plan_id: str, brand: str, expression: str, own: str
+) -> Iterator[Context]:
+    """A Context on fresh stores in tmp_path watching `brand` (one plan, one own account)."""
+    plan = {"id": plan_id, "name": brand, "expression": expression, "own_accounts": [own]}
+    context = Context(config=make_config(brand=brand, plans=[plan]), data_dir=tmp_path / "var")
+    yield context
+    context.close()
+
+
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[Context]:
     """An Context on fresh stores in tmp_path; the plan has an own account."""
-    plans = [
-        {
-            "id": "xwf",
-            "name": "鲜味坊",
-            "expression": "鲜味坊|鲜味坊外卖|XWF",
-            "own_accounts": ["鲜味坊官方"],
-        }
-    ]
-    context = Context(config=make_config(plans=plans), data_dir=tmp_path / "var")
-    yield context
-    context.close()
+    yield from brand_context(tmp_path, "xwf", "鲜味坊", "鲜味坊|鲜味坊外卖|XWF", "鲜味坊官方")

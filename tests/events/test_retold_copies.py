@@ -102,14 +102,16 @@ def test_only_a_copy_group_that_began_with_the_story_and_uses_its_central_rare_w
     assert not judge(("蟑螂", "肚子疼"), side=older)  # began hours before: its own story
 
 
-def mention(native_id: str, text: str, minutes: float, **fields: object) -> Mention:
+def mention(
+    native_id: str, text: str, minutes: float, author: Author | None = None, **fields: object
+) -> Mention:
     return Mention(
         source="weibo",
         channel="weibo",
         native_id=native_id,
         text=text,
         published_at=at(minutes),
-        author=Author(id=native_id, name=native_id),
+        author=author or Author(id=native_id, name=native_id),
         **fields,  # type: ignore[arg-type]
     )
 

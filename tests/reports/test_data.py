@@ -119,3 +119,26 @@ def test_empty_week_has_zeros_not_errors(make_ctx: ContextFactory, window: Repor
     assert len(data.trend) == 7 and all(p.total == 0 for p in data.trend)
     assert data.channels == [] and data.categories == [] and data.topics == []
     assert data.attention == []
+
+
+def test_typical_voices_are_not_copies_of_each_other(window: ReportWindow) -> None:
+    """Twelve people posted the same complaint with 气死了 / 真的 in front (one similarity group):
+    a topic quotes it once and then a different voice, and a later topic does not quote it
+    again (the telecom outage's 断网 showed the same complaint twice)."""
+    from bench.synthetic import make_mention
+    from reports.data import _samples
+
+    at = window.start + (window.end - window.start) / 2
+    said = "准备向工信部申诉星联，大面积断网七个小时不通知不解释，必须给个说法"
+    copies = [
+        make_mention(f"c{i}", at, lead + said).model_copy(update={"group_id": "g1"})
+        for i, lead in enumerate(["气死了，", "真的，", "离谱，"])
+    ]
+    other = make_mention("o", at, "外婆住院，星联的号一上午打不通，医生找不到家属签字")
+    taken: set[str] = set()
+    first = _samples([*copies, other], 2, window, taken)
+    assert [q.text for q in first] == ["气死了，" + said, other.text]
+    again = _samples(
+        [copies[1], make_mention("n", at, "营业厅的人说断网不是我们造成的")], 2, window, taken
+    )
+    assert [q.text for q in again] == ["营业厅的人说断网不是我们造成的"]
