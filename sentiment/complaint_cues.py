@@ -41,6 +41,7 @@ from sentiment.praise_words import (
     RECOVERY_PRAISE,
     RECOVERY_PROBLEMS,
     RESOLVED_WORDS,
+    SUPPOSING_WORDS,
     TURN_WORDS,
 )
 from sentiment.urgency import ALL_URGENCY_WORDS
@@ -161,14 +162,21 @@ def is_recovery_praise(text: str, found: set[str]) -> bool:
     return any(text.rfind(w) > first and negated_spans(text, w) is None for w in praise)
 
 
+# Praise supposed, not given: "哪怕有个MP3功能也算值了", "要是信号满格就好了".
+_SUPPOSED = re.compile(f"(?:{alternatives(SUPPOSING_WORDS)})[^,.!?;。，！？；]*$")
+
+
 def is_slang_praise(text: str, found: set[str]) -> bool:
-    """Forum praise: a PRAISE_SLANG word that is not negated nor followed by a turn ("说是很省心，
-    结果…"), and no complaint cue."""
+    """Forum praise: a PRAISE_SLANG word that is not negated, supposed (SUPPOSING_WORDS in its
+    clause) nor followed by a turn ("说是很省心，结果…"), and no complaint cue."""
     praise = found & _PRAISE_SLANG
     if not praise or not found.isdisjoint(_COMPLAINT_WORDS):
         return False
     return any(
-        negated_spans(text, w) is None and not _TURN.search(text, text.rfind(w)) for w in praise
+        negated_spans(text, w) is None
+        and not _TURN.search(text, text.rfind(w))
+        and not _SUPPOSED.search(text, 0, text.rfind(w))
+        for w in praise
     )
 
 

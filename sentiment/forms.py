@@ -33,14 +33,20 @@ QUESTION_WORDS = words(
     有人知道 哪家 哪款 哪个好 多少钱 怎么办理 如何办理"""
 )
 # A question that is a grievance, whatever else it asks: "为什么扣我钱？", "怎么还没到账？",
-# "能不能管管你们的快递员", "有没有人管".
+# "能不能管管你们的快递员", "有没有人管"; a rhetorical one (反问: "这还是卸妆水吗", "这算是
+# 创新吗", "还有一瓶去哪里了") and a guess at a failure's cause ("不知道是不是加装了内存条的
+# 原因，偶尔会蓝屏"): review complaints of the training side's grouped validation (round 27).
 RHETORICAL = words(
     """为什么 为啥 凭什么 凭啥 怎么还 怎么又 怎么就 怎么能 怎么可以 怎么回事 到底 难道 谁来
     谁负责 管管 有没有人管 给个说法 给个解释 还让不让 像话吗 合理吗 有意思吗 好意思 是人吗
     搞什么 什么鬼 什么玩意 搞笑吗 开玩笑 谁信 谁理解 还有没有 又是 还是没 一直 多少次
     多少遍 多少天了 几次了 几天了
-    扣我 退我 还我 赔我 欠我 骗我 坑我"""
+    扣我 退我 还我 赔我 欠我 骗我 坑我
+    这还是 这也叫 这也算 这算 这就是 你说这 就是这么 有没搞错 搞错没 走点心 去哪了 去哪里了
+    哪去了 哪里去了 不知道是不是 不知道能不能"""
 )
+# A yes-no question that asserts the opposite (反问): "不是买一送一吗？就一瓶" (not 是不是).
+_NOT_SO = "(?<!是)不是[^?,.!;。]{0,12}吗"
 # Asking peers whether it happened to them too: said after a complaint ("…说好月底交车，又推迟
 # 到下个月，有同样情况的吗"), it makes no question of it.
 PEER_TAGS = words(
@@ -86,12 +92,17 @@ _QUESTION = re.compile(
 JUDGEMENTS = words(
     """满意 不满 失望 不错 喜欢 好用 难用 好吃 难吃 垃圾 过分 无语 坑 烂 棒 赞 好评 差评 后悔 糟糕
     恶心 生气 郁闷 舒服 糊弄 骗 太差 很差 真差 好差 差劲 一般般 还行 还可以 给力 气人 心累 崩溃
-    离谱 靠谱 值得 划算 性价比 失败 麻烦 可惜 遗憾 吐槽 难受 开心 高兴 感谢 谢谢"""
+    离谱 靠谱 值得 划算 性价比 失败 麻烦 可惜 遗憾 吐槽 难受 开心 高兴 感谢 谢谢
+    良心 就那样 心慌 无奈 贵了 太贵"""
 )
 # Emotion a question or a news item does not carry: an emoticon ([怒], 《泪》), !! or ??.
 _EMOTION = re.compile(f"[\\[《][^\\]》]{{1,4}}[\\]》]|!!|\\?\\?|{alternatives(JUDGEMENTS)}")
-_RHETORICAL = re.compile(f"{alternatives(RHETORICAL)}|连.{{1,8}}?都(?:没|不)|就能")
+_RHETORICAL = re.compile(f"{alternatives(RHETORICAL)}|{_NOT_SO}|连.{{1,8}}?都(?:没|不)|就能")
 _PEER_TAGS = re.compile(alternatives(PEER_TAGS))
+# A Weibo topic (#平安夜怎么过#) is a title the author posts under, not his question.
+_TOPIC = re.compile("#[^#]{1,30}#")
+# A report of what something fails to do ("不支持Xp，网站公布的驱动不全") is a review, not news.
+_FAILS = re.compile("不支持|未能|不全|不能|无法")
 _NEWS = re.compile(alternatives(NEWS_MARKERS))
 _BRAND = re.compile(alternatives(BRAND_MARKERS))
 _BRAND_TO_YOU = re.compile(alternatives(BRAND_MARKERS_TO_YOU))
@@ -131,9 +142,11 @@ def text_form(text: str, complaint_cue: bool, max_chars: int = 1_000) -> Form | 
     if complaint_cue or len(text) > max_chars or _RHETORICAL.search(text) or _EMOTION.search(text):
         return None
     customer = _FIRST_PERSON.search(text) is not None
-    if (OWN_CASE_QUESTIONS or not customer) and _QUESTION.search(_PEER_TAGS.sub("", text)):
+    if (OWN_CASE_QUESTIONS or not customer) and _QUESTION.search(
+        _PEER_TAGS.sub("", _TOPIC.sub("", text))
+    ):
         return Form.QUESTION
-    if not customer and _NEWS.search(text):
+    if not customer and _NEWS.search(text) and not _FAILS.search(text):
         return Form.NEWS
     return None
 

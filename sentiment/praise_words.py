@@ -19,6 +19,7 @@ RECOVERY_PRAISE = words(
     满分 点赞 专业 诚恳 满意 良心 值得表扬 靠谱 给力"""
 )
 TURN_WORDS = words("但 可是 不过 就是 结果 然而 只是")
+SUPPOSING_WORDS = words("哪怕 如果 要是 假如 若是 就算 即使 即便 但愿 希望")
 # A recovery needs something to recover from, named before the resolution: a complaint cue, or
 # one of these ("很快就送到了，为快递员点赞" is plain praise of a fast delivery, not a recovery).
 RECOVERY_PROBLEMS = words(

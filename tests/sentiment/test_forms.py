@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import SentimentLabel
+from sentiment.complaint_cues import MATCHER, is_slang_praise
 from sentiment.forms import Form, is_sarcasm, text_form
 from sentiment.linear_classifier import LinearClassifier
 from tests.sentiment.conftest import MakeMention
@@ -90,3 +91,33 @@ def test_sarcasm_markers() -> None:
     assert not is_sarcasm("快递送得真快,包装完好", complaint_cue=False)
     assert not is_sarcasm("呵呵,很好,下次和朋友一起来", complaint_cue=False)
     assert not is_sarcasm("收到衣服了,面料很好,穿着很舒服了", complaint_cue=False)
+
+
+# Rhetorical questions (反问) and guesses at a failure's cause: reviews that complain, read as
+# questions asking for information before round 27 (their lean towards negative was dropped).
+RHETORICAL_QUESTIONS = [
+    "抹了三天照样晒黑,这还是防晒霜吗?",
+    "这算是新鲜水果吗",
+    "不是说好送两个杯子吗?就一个",
+    "下单时写着两瓶,另一瓶去哪里了?",
+    "不知道是不是装了新系统的原因,偶尔会黑屏",
+]
+
+
+@pytest.mark.parametrize("text", RHETORICAL_QUESTIONS)
+def test_rhetorical_questions_are_no_inquiry(text: str) -> None:
+    assert text_form(text, complaint_cue=False) is None
+
+
+def test_a_weibo_topic_is_no_question_and_a_failure_no_news() -> None:
+    assert text_form("#周末去哪儿#没心情出门.在家躺着.", complaint_cue=False) is None
+    assert text_form("周末去哪儿好?想带孩子出去走走", complaint_cue=False) == Form.QUESTION
+    failing = "不支持旧系统,官网公布的驱动也不全,需要找客服要链接"
+    assert text_form(failing, complaint_cue=False) is None
+    assert text_form("云帆手机宣布明年在成都新建研发中心", complaint_cue=False) == Form.NEWS
+
+
+def test_supposed_praise_slang_lifts_nothing() -> None:
+    supposed = "没有夜景模式,拍照发灰,哪怕有个防抖也算值了"
+    assert not is_slang_praise(supposed, MATCHER.found(supposed))
+    assert is_slang_praise("用了两年,真耐造,值了", MATCHER.found("用了两年,真耐造,值了"))
