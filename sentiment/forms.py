@@ -24,6 +24,11 @@ class Form(StrEnum):
     QUESTION = "question"  # asks for information: 月租多少, 套餐怎么改, 要付费吗
     NEWS = "news"  # reports or announces: 据…报道, 公布, 宣布, 同比
     BRAND_REPLY = "brand_reply"  # the brand speaking: 您好…我们已…, 致歉, 请私信
+    NOTICE = "notice"  # an authority's notice in its own name: 我局已约谈…, 我委将…
+
+
+# Said as the brand's words are: drawn to neutral and no complaint (linear_classifier.py).
+OFFICIAL_VOICES = frozenset({Form.BRAND_REPLY, Form.NOTICE})
 
 
 # A question asking for information: a question word that is one in any sentence, 吗 closing a
@@ -111,8 +116,11 @@ _BRAND_OPENING = re.compile(
     r"^(?:【[^】]*】|@\S+\s*)?(?:您好|你好|亲,|亲爱的|尊敬的|抱歉|非常抱歉|致)"
 )
 # A customer speaks of himself: 我 that is not 我们/我司 (the brand) nor 我国/我省/我市 (news).
-_FIRST_PERSON = re.compile(r"我(?![们司国省市行])")
-_WE = re.compile("我们|我司|本公司|为您|给您|让您|请您|请留意|敬请")
+_FIRST_PERSON = re.compile(r"我(?![们司国省市行局委厅])")
+_WE = re.compile("我们|我司|本公司|为您|给您|让您|请您|与您|联系您|请留意|敬请")
+# A government body speaking of what it did (the 教育局's 通报: 我局已约谈该机构负责人，责令…): a
+# notice, whatever complaint it names.
+_AUTHORITY = re.compile("我(?:局|委|厅)(?:已|将|依法|责令|约谈|立即|会同|高度重视)")
 _SARCASM = re.compile(alternatives(SARCASM_MARKERS))
 _SARCASM_BESIDE_CUE = re.compile(alternatives(SARCASM_BESIDE_CUE))
 
@@ -139,6 +147,8 @@ def text_form(text: str, complaint_cue: bool, max_chars: int = 1_000) -> Form | 
         to_you = _BRAND_TO_YOU.search(opening) or _BRAND_OPENING.search(opening)
         if to_you and "您" in text and _WE.search(text):
             return Form.BRAND_REPLY
+        if _AUTHORITY.search(text):
+            return Form.NOTICE
     if complaint_cue or len(text) > max_chars or _RHETORICAL.search(text) or _EMOTION.search(text):
         return None
     customer = _FIRST_PERSON.search(text) is not None
@@ -165,9 +175,9 @@ SARCASM_CEILING = 0.15  # sarcasm: P(positive) at most this, beyond the neutral 
 
 
 def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
-    """P(positive) after a brand's reply is drawn towards 0.5 and sarcasm read as praise is
-    mirrored ("呵呵，退款拖了一个月，真是高效" is no neutral remark)."""
-    if form == Form.BRAND_REPLY:
+    """P(positive) after a brand's reply or an authority's notice is drawn towards 0.5 and
+    sarcasm read as praise is mirrored ("呵呵，退款拖了一个月，真是高效" is no neutral remark)."""
+    if form in OFFICIAL_VOICES:
         return 1.0 / (1.0 + math.exp(-logit(p_pos) * BRAND_SHRINK))
     if sarcasm and p_pos > 0.5:
         return min(1.0 - p_pos, SARCASM_CEILING)

@@ -30,7 +30,7 @@ from sentiment.complaint_cues import (
     is_slang_praise,
 )
 from sentiment.features import fold_batch, hashed_ngrams, normalize_folded
-from sentiment.forms import Form, form_polarity, is_sarcasm, text_form
+from sentiment.forms import OFFICIAL_VOICES, Form, form_polarity, is_sarcasm, text_form
 from sentiment.keywords import extract_keywords_batch, keywords_without_brand
 from sentiment.lexicons import EMOTION_WORDS
 from sentiment.model import (
@@ -192,7 +192,7 @@ def form_complaint_shift(form: Form | None) -> float:
     """Complaint logit shift of a post's form (FORM_SHIFT, BRAND_SHIFT)."""
     if form is None:
         return 0.0
-    return BRAND_SHIFT if form == Form.BRAND_REPLY else FORM_SHIFT
+    return BRAND_SHIFT if form in OFFICIAL_VOICES else FORM_SHIFT
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,10 @@ BRAND_REPLIES = [
     "您好，给您带来不便深表歉意，请私信订单号，我们会尽快为您处理。",
     "顺达快递致歉：因暴雨部分线路延误，我们已安排加班派送。",
     "您好，关于您反映的退款问题，我们已为您加急处理，预计三个工作日内到账。",
+    # round 27: passed on to someone else, who will call (与您联系); a regulator's notice
+    "您好，关于您反映的会员卡退费问题，已转交天河门店负责人跟进，将在两个工作日内与您联系。",
+    "市场监管局关于力行健身闭店的通报：我局已约谈该公司负责人，责令其妥善处理会员退费事宜，"
+    "其预收款已依法冻结，会员可拨打12315登记诉求，我局将持续跟进。",
 ]
 # Questions that complain: a grievance in question form, a failure named in a question.
 COMPLAINING_QUESTIONS = [
@@ -107,6 +111,13 @@ RHETORICAL_QUESTIONS = [
 @pytest.mark.parametrize("text", RHETORICAL_QUESTIONS)
 def test_rhetorical_questions_are_no_inquiry(text: str) -> None:
     assert text_form(text, complaint_cue=False) is None
+
+
+def test_an_authority_speaking_of_what_it_did_is_a_notice() -> None:
+    assert text_form(BRAND_REPLIES[-1], complaint_cue=True) == Form.NOTICE
+    # a customer quoting the bureau's promise, and a customer who works there, are no notice
+    quoted = "教育局说我局将持续跟进,结果两个月了我的学费还没退"
+    assert text_form(quoted, complaint_cue=True) is None
 
 
 def test_a_weibo_topic_is_no_question_and_a_failure_no_news() -> None:
