@@ -154,6 +154,16 @@ def _form_grid() -> list[Candidate]:
     return out
 
 
+def _asking_grid() -> list[Candidate]:
+    """Round 7 (round 27): a question that only asks (forms.only_asks) shrunk as an inquiry's
+    or not, beside round 6's before."""
+    out = [Candidate(BEFORE_FORMS, {**_CURRENT, "FORMS": False, "PRAISE_LIFT": 1.0}, "current")]
+    for shrinks in (False, True):
+        settings = {**_CURRENT, "FORMS": True, "FORM_SHRINKS": shrinks}
+        out.append(Candidate(f"forms, only-asking questions shrunk={shrinks}", settings, "current"))
+    return out
+
+
 BEFORE_FORMS = "before: forms off, lift 1.0"
 BEFORE = "before: three_class spares=0.2 reach=0.3 threshold=0.6 lean=0.2"
 _CURRENT = {
@@ -172,5 +182,6 @@ GRIDS = {
     "round4": _transfer_grid(),
     "round5": _asymmetric_grid(),
     "round6": _form_grid(),
+    "round7": _asking_grid(),
 }
 CANDIDATES = [c for grid in GRIDS.values() for c in grid]

@@ -98,7 +98,7 @@ JUDGEMENTS = words(
     """满意 不满 失望 不错 喜欢 好用 难用 好吃 难吃 垃圾 过分 无语 坑 烂 棒 赞 好评 差评 后悔 糟糕
     恶心 生气 郁闷 舒服 糊弄 骗 太差 很差 真差 好差 差劲 一般般 还行 还可以 给力 气人 心累 崩溃
     离谱 靠谱 值得 划算 性价比 失败 麻烦 可惜 遗憾 吐槽 难受 开心 高兴 感谢 谢谢
-    良心 就那样 心慌 无奈 贵了 太贵"""
+    良心 就那样 心慌 无奈 贵了 太贵 吸血鬼 骗子 黑心 奸商 无良 流氓 强盗 土匪 抵制 负面"""
 )
 # Emotion a question or a news item does not carry: an emoticon ([怒], 《泪》), !! or ??.
 _EMOTION = re.compile(f"[\\[《][^\\]》]{{1,4}}[\\]》]|!!|\\?\\?|{alternatives(JUDGEMENTS)}")
@@ -182,3 +182,18 @@ def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
     if sarcasm and p_pos > 0.5:
         return min(1.0 - p_pos, SARCASM_CEILING)
     return p_pos
+
+
+# A question that only asks (its polarity shrunk as an inquiry's, linear_classifier.FORM_SHRINKS):
+# no negation, no pointing at the thing at hand (这), nobody addressed (你), once the question
+# words' own 不/没 (能不能, 有没有) are left out.
+_ASKING_WORDS = re.compile("可不可以|要不要|有没有|用不用|需不需要")
+_NOT_ONLY_ASKING = re.compile(
+    "[不没别无未这你太!才差死]|那么|好像|居然|竟然|怎么.{0,6}了|怎么办(?!理)|有用[吗么]"
+    "|越.{1,6}越|真货|正品|假货"
+)
+
+
+def only_asks(text: str) -> bool:
+    """A question asking for information and saying nothing else (see _NOT_ONLY_ASKING)."""
+    return _NOT_ONLY_ASKING.search(_ASKING_WORDS.sub("", text)) is None

@@ -9,7 +9,7 @@ import pytest
 
 from core.enums import SentimentLabel
 from sentiment.complaint_cues import MATCHER, is_slang_praise
-from sentiment.forms import Form, is_sarcasm, text_form
+from sentiment.forms import Form, is_sarcasm, only_asks, text_form
 from sentiment.linear_classifier import LinearClassifier
 from tests.sentiment.conftest import MakeMention
 
@@ -39,6 +39,9 @@ COMPLAINING_QUESTIONS = [
     "快递五天了怎么还没到？",
     "能不能管管你们的骑手，汤洒了一半",
     "云帆手机到底什么时候给我退款？",
+    # round 27: a request that is a grievance, a plea after a defect
+    "配送能不能快点呢？",
+    "领子上很大一个洞怎么办？",
 ]
 # Praise words said in mockery (read as praise or neutral before).
 SARCASM = [
@@ -57,12 +60,20 @@ def test_questions_news_and_brand_replies_are_no_complaint(
     assert result.complaint is not None and not result.complaint.flag, result.complaint
 
 
-@pytest.mark.parametrize("text", [QUESTIONS[1], *BRAND_REPLIES])
-def test_a_question_leaning_negative_and_brand_replies_are_neutral(
+# Questions that only ask (forms.only_asks): read as negative by the polarity model before round
+# 27, their polarity is now shrunk as an inquiry's (FORM_SHRINKS).
+ONLY_ASKING = [
+    "星河银行的信用卡年费多少，能免吗",
+    "顺达快递寄到新疆要几天",
+    "云帆手机的保修期是多久，电池算在里面吗",
+    "顺达快递的保价费怎么算，贵重物品可以寄吗",
+]
+
+
+@pytest.mark.parametrize("text", [*ONLY_ASKING, QUESTIONS[1], *BRAND_REPLIES])
+def test_questions_that_only_ask_and_brand_replies_are_neutral(
     classifier: LinearClassifier, make_mention: MakeMention, text: str
 ) -> None:
-    # a question's polarity is the model's (FORM_SHRINKS): only its lean towards negative beside
-    # a complaint probability of 0.2-0.5 no longer makes it negative
     (result,) = classifier.classify([make_mention(text)])
     assert result.sentiment is not None and result.sentiment.label == SentimentLabel.NEUTRAL
 
@@ -126,6 +137,16 @@ def test_a_weibo_topic_is_no_question_and_a_failure_no_news() -> None:
     failing = "不支持旧系统,官网公布的驱动也不全,需要找客服要链接"
     assert text_form(failing, complaint_cue=False) is None
     assert text_form("云帆手机宣布明年在成都新建研发中心", complaint_cue=False) == Form.NEWS
+
+
+def test_only_asks() -> None:
+    assert all(only_asks(t) for t in ONLY_ASKING)
+    # a request, a plea after a defect, a surprise at what arrived, a doubt: not only asking
+    assert not only_asks("配送能不能快点呢?")
+    assert not only_asks("领子上很大一个洞怎么办?")
+    assert not only_asks("买的蓝的怎么成红的了")
+    assert not only_asks("越用头屑越多,是真货么?")
+    assert not only_asks("写了备注,有用吗?")
 
 
 def test_supposed_praise_slang_lifts_nothing() -> None:
