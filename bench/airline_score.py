@@ -14,6 +14,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from bench import week_kit as kit
+
 URGENT = {"high", "critical"}
 
 
@@ -99,4 +101,5 @@ def score(classified: Path, truth_path: Path) -> int:
         total: Counter[str] = sum((per[(split, k)] for k in kinds), Counter())
         print(_line(f"{split} all", total, mix=False))
         print(_line(f"{split} non-quality", not_quality[split], mix=False))
+    kit.polarity_report(truth, classified)
     return 0

@@ -172,6 +172,8 @@ def score(classified: Path, truth_path: Path) -> int:
             f"{kind:<16}{c['n']:>5}{c['category'] / c['n']:>10.3f}{c['sentiment'] / c['n']:>11.3f}"
             f"{c['negative'] / c['n']:>10.3f}  {mix if kind != 'all' else ''}"
         )
+    rows = (json.loads(line) for line in truth_path.open(encoding="utf-8"))
+    kit.polarity_report({r["native_id"]: r for r in rows}, classified)
     return 0
 
 

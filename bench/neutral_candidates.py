@@ -144,6 +144,27 @@ def _asymmetric_grid() -> list[Candidate]:
     return out
 
 
+def _form_grid() -> list[Candidate]:
+    """Round 6 (round 26): the post's form (sentiment/forms.py), its polarity shrunk as an
+    inquiry's or not, on the shipped decision constants; before = forms off, lift 1.0."""
+    out = [Candidate(BEFORE_FORMS, {**_CURRENT, "FORMS": False, "PRAISE_LIFT": 1.0}, "current")]
+    for shrinks, shift in ((False, -1.0), (True, -1.0), (True, 0.0)):
+        settings = {**_CURRENT, "FORMS": True, "FORM_SHRINKS": shrinks, "FORM_SHIFT": shift}
+        out.append(Candidate(f"forms shrinks={shrinks} shift={shift}", settings, "current"))
+    return out
+
+
+def _asking_grid() -> list[Candidate]:
+    """Round 7 (round 27): a question that only asks (forms.only_asks) shrunk as an inquiry's
+    or not, beside round 6's before."""
+    out = [Candidate(BEFORE_FORMS, {**_CURRENT, "FORMS": False, "PRAISE_LIFT": 1.0}, "current")]
+    for shrinks in (False, True):
+        settings = {**_CURRENT, "FORMS": True, "FORM_SHRINKS": shrinks}
+        out.append(Candidate(f"forms, only-asking questions shrunk={shrinks}", settings, "current"))
+    return out
+
+
+BEFORE_FORMS = "before: forms off, lift 1.0"
 BEFORE = "before: three_class spares=0.2 reach=0.3 threshold=0.6 lean=0.2"
 _CURRENT = {
     "NEGATIVE_LEAN_COMPLAINT": 0.2,
@@ -160,5 +181,7 @@ GRIDS = {
     "round3": _lean_grid(),
     "round4": _transfer_grid(),
     "round5": _asymmetric_grid(),
+    "round6": _form_grid(),
+    "round7": _asking_grid(),
 }
 CANDIDATES = [c for grid in GRIDS.values() for c in grid]

@@ -68,11 +68,14 @@ class _Cached:
             self.hashed = {key: self.hash_fn(texts, spec)}
         return self.hashed[key]
 
-    def found_batch(self, texts: Sequence[str]) -> Any:
+    def scan(self, texts: Sequence[str]) -> Any:
+        """The matcher's scan (cues and the texts without negated cues), once per texts; the
+        cue sets are copied, since decide() may change them."""
         key = self.key(texts)
         if key not in self.found:
-            self.found = {key: self.matcher.found_batch(texts)}
-        return self.found[key]
+            self.found = {key: self.matcher.scan(texts)}
+        found, stripped = self.found[key]
+        return [set(f) for f in found], stripped
 
 
 CACHE = _Cached()

@@ -238,3 +238,54 @@ def everyday_week(
             for repost in reposts(prefix, n, post, rng):
                 n += 1
                 yield repost
+
+
+POLARITY_HEAD = ("neu→neg", "pos→neg", "neg→other", "pos/neg", "caught")
+
+
+def polarity_tally(counts: dict[str, int], gold: dict[str, Any], row: dict[str, Any]) -> None:
+    """Count one classified post against its truth for polarity_line (issue #13)."""
+    label = (row.get("sentiment") or {}).get("label")
+    wanted = gold["sentiment"]
+    counts[wanted] = counts.get(wanted, 0) + 1
+    if label == "negative" and wanted != "negative":
+        counts[f"{wanted}_negative"] = counts.get(f"{wanted}_negative", 0) + 1
+    if wanted == "negative" and label != "negative":
+        counts["negative_missed"] = counts.get("negative_missed", 0) + 1
+    if wanted in ("positive", "negative"):
+        counts["polar_right"] = counts.get("polar_right", 0) + (label == wanted)
+    if gold.get("complaint"):
+        flagged = bool((row.get("complaint") or {}).get("flag"))
+        counts["complaints"] = counts.get("complaints", 0) + 1
+        counts["caught"] = counts.get("caught", 0) + (flagged or label == "negative")
+
+
+def polarity_line(name: str, counts: dict[str, int]) -> str:
+    """Neutral and positive posts called negative, negative posts not called negative, the
+    positive/negative label right, and complaints negative or flagged."""
+
+    def ratio(part: str, whole: int) -> str:
+        return f"{counts.get(part, 0) / whole:.3f}" if whole else "  -  "
+
+    polar = counts.get("positive", 0) + counts.get("negative", 0)
+    cells = [
+        ratio("neutral_negative", counts.get("neutral", 0)),
+        ratio("positive_negative", counts.get("positive", 0)),
+        ratio("negative_missed", counts.get("negative", 0)),
+        ratio("polar_right", polar),
+        ratio("caught", counts.get("complaints", 0)),
+    ]
+    return f"{name:<18}" + "".join(f"{c:>10}" for c in cells)
+
+
+def polarity_report(truth: dict[str, dict[str, Any]], classified: Path) -> None:
+    """Print polarity_line per half (dev, test; a truth without halves is `all`)."""
+    per: dict[str, dict[str, int]] = {}
+    for line in classified.open(encoding="utf-8"):
+        row = json.loads(line)
+        gold = truth.get(row["native_id"])
+        if gold is not None:
+            polarity_tally(per.setdefault(gold.get("split", "all"), {}), gold, row)
+    print(f"{'polarity':<18}" + "".join(f"{h:>10}" for h in POLARITY_HEAD))
+    for split in sorted(per):
+        print(polarity_line(split, per[split]))

@@ -37,8 +37,16 @@ from sentiment.lexicons import (
     TRIPS,
     words,
 )
+from sentiment.praise_words import (
+    PRAISE_SLANG,
+    RECOVERY_PRAISE,
+    RECOVERY_PROBLEMS,
+    RESOLVED_WORDS,
+    SUPPOSING_WORDS,
+    TURN_WORDS,
+)
 from sentiment.urgency import ALL_URGENCY_WORDS
-from sentiment.wordscan import WordScanner
+from sentiment.wordscan import WordScanner, alternatives
 
 # Logit added per matched cue group (capped), see complaint_shift().
 FAILURE_WORDS = words(
@@ -109,10 +117,6 @@ INTENSIFIERS = words("一点 一点儿 什么 任何 啥")
 NEGATED_ONLY = words("毛病 问题 小毛病 后悔 失望 担心 累")
 
 
-def _alternatives(vocabulary: Iterable[str]) -> str:
-    return "|".join(sorted(vocabulary, key=len, reverse=True))
-
-
 # What the author expected is not what happened: "本来担心DSG会顿挫，结果开了两万公里平顺得
 # 很" and "本以为质量不错，没想到两天就坏了" are judged by what follows the turn. The models and
 # the cues read the text without the expectation (from its marker to the turn, one sentence).
@@ -122,8 +126,8 @@ EXPECTATION_MARKERS = words(
 )
 OUTCOME_MARKERS = words("结果 没想到 谁知道 谁知 不料 其实 但是 可是 但")
 _EXPECTATION = re.compile(
-    f"(?:{_alternatives(EXPECTATION_MARKERS)})"
-    f"[^。！？!?\n]{{0,40}}?(?=(?:{_alternatives(OUTCOME_MARKERS)}))"
+    f"(?:{alternatives(EXPECTATION_MARKERS)})"
+    f"[^。！？!?\n]{{0,40}}?(?=(?:{alternatives(OUTCOME_MARKERS)}))"
 )
 
 
@@ -133,38 +137,11 @@ def without_expectation(text: str) -> str | None:
     return None if cut == text else cut
 
 
-# Praise of how a complaint was put right (service recovery, DOMAIN.md): "上次投诉快递丢件，客服
-# 第二天就全额赔付了，还打电话道歉，处理得挺快". The matter is closed and the post is praise: a
-# resolution, then praise after it, and after the resolution neither a turn (但 可是 不过 就是
-# 结果) nor a new failure ("第二天就修好了，结果三天又坏了" is a complaint).
-RESOLVED_WORDS = words(
-    """第二天就 当天就 马上就 很快就 立马就 当场就 打电话道歉 亲自道歉 上门道歉 道歉了 赔付了
-    全额赔付 补偿了 还补了 解决了 修好了 处理好了 已解决 解冻了 免费换了 免费处理 免费给我
-    重新检查 回访"""
-)
-RECOVERY_PRAISE = words(
-    """服务不错 服务可以 服务很好 服务没得说 处理得挺快 处理得很快 处理得很好 很到位 挺到位 好评
-    满分 点赞 专业 诚恳 满意 良心 值得表扬 靠谱 给力"""
-)
-TURN_WORDS = words("但 可是 不过 就是 结果 然而 只是")
-# A recovery needs something to recover from, named before the resolution: a complaint cue, or
-# one of these ("很快就送到了，为快递员点赞" is plain praise of a fast delivery, not a recovery).
-RECOVERY_PROBLEMS = words(
-    """投诉 反映 问题 毛病 报修 售后 客服 退款 退货 换货 赔 丢件 丢了 坏了 错了 出错 漏 少了
-    差评 不满 申诉 晚到 迟到 误 被封 冻结"""
-)
-# Owners' praise in forum words the review corpora lack ("本田的机器是真耐造", "到家一点都不累，
-# 真香"): without a complaint cue, one that is not negated lifts the polarity (PRAISE_LIFT).
-PRAISE_SLANG = words(
-    """真香 yyds 耐造 皮实 省心 杠杠的 丝滑 良心店 值了 太香了 爱了 真耐用 很耐用 没得挑 无可挑剔
-    超出预期 物超所值 对得起这个价 满格信号 信号满格 信号很稳 信号也稳 网速飞快 速度飞快
-    根本用不完"""
-)
 _PRAISE_SLANG = frozenset(PRAISE_SLANG)
 _RESOLVED = frozenset(RESOLVED_WORDS)
 _RECOVERY_PRAISE = frozenset(RECOVERY_PRAISE)
-_TURN = re.compile(_alternatives(TURN_WORDS))
-_PROBLEM = re.compile(_alternatives(RECOVERY_PROBLEMS))
+_TURN = re.compile(alternatives(TURN_WORDS))
+_PROBLEM = re.compile(alternatives(RECOVERY_PROBLEMS))
 
 
 def is_recovery_praise(text: str, found: set[str]) -> bool:
@@ -186,24 +163,31 @@ def is_recovery_praise(text: str, found: set[str]) -> bool:
     return any(text.rfind(w) > first and negated_spans(text, w) is None for w in praise)
 
 
+# Praise supposed, not given: "哪怕有个MP3功能也算值了", "要是信号满格就好了".
+_SUPPOSED = re.compile(f"(?:{alternatives(SUPPOSING_WORDS)})[^,.!?;。，！？；]*$")
+
+
 def is_slang_praise(text: str, found: set[str]) -> bool:
-    """Forum praise: a PRAISE_SLANG word that is not negated nor followed by a turn ("说是很省心，
-    结果…"), and no complaint cue."""
+    """Forum praise: a PRAISE_SLANG word that is not negated, supposed (SUPPOSING_WORDS in its
+    clause) nor followed by a turn ("说是很省心，结果…"), and no complaint cue."""
     praise = found & _PRAISE_SLANG
     if not praise or not found.isdisjoint(_COMPLAINT_WORDS):
         return False
     return any(
-        negated_spans(text, w) is None and not _TURN.search(text, text.rfind(w)) for w in praise
+        negated_spans(text, w) is None
+        and not _TURN.search(text, text.rfind(w))
+        and not _SUPPOSED.search(text, 0, text.rfind(w))
+        for w in praise
     )
 
 
 _NEGATED_BEFORE = re.compile(
-    f"(?:{_alternatives(NEGATORS)})(?:{_alternatives(NEGATION_FILLERS)}){{0,2}}$"
+    f"(?:{alternatives(NEGATORS)})(?:{alternatives(NEGATION_FILLERS)}){{0,2}}$"
 )
 _NEGATED_AFTER = re.compile(
-    f"(?:都|也)?(?:{_alternatives(NEGATORS_AFTER)})(?:过|了)?(?=$|[\\s，。！？!?,.；;、~…）)])"
+    f"(?:都|也)?(?:{alternatives(NEGATORS_AFTER)})(?:过|了)?(?=$|[\\s，。！？!?,.；;、~…）)])"
 )
-_INTENSIFIED = re.compile(f"(?:{_alternatives(INTENSIFIERS)})$")
+_INTENSIFIED = re.compile(f"(?:{alternatives(INTENSIFIERS)})$")
 _NEGATOR_CHARS = frozenset("".join(NEGATORS) + "".join(NEGATORS_AFTER))
 _PREFIX = 8  # characters before a cue that are checked for a negator
 

@@ -17,6 +17,11 @@ _SEED = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 
 
+def alternatives(vocabulary: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first (they hold no regex syntax)."""
+    return "|".join(sorted(vocabulary, key=len, reverse=True))
+
+
 def _multipliers(size: int) -> NDArray[np.uint64]:
     rng = np.random.default_rng(size * 7919)
     return rng.integers(1, 1 << 63, size, dtype=np.uint64) | np.uint64(1)

@@ -86,9 +86,9 @@ def _correct_praise(ctx: Context) -> None:
 
 def test_adapted_from_stored_corrections_moves_similar_texts_only(ctx: Context) -> None:
     base = LinearClassifier()
-    # The base is wrong on most of them (the 2^22-bucket model reads "yyds" as praise in two
-    # of the eight, the 2^20 one in at most one) and on at least one text the adapter must move.
-    assert _labels(base, PRAISE + SIMILAR).count(SentimentLabel.POSITIVE) <= 2
+    # The base is wrong on most of them (yyds is forum praise, PRAISE_LIFT: three of the eight
+    # read as praise) and on at least one text the adapter must move.
+    assert _labels(base, PRAISE + SIMILAR).count(SentimentLabel.POSITIVE) <= 3
     assert _labels(base, SIMILAR[:1]) != [SentimentLabel.POSITIVE]
     _correct_praise(ctx)
     with ctx.sessions() as session:
@@ -104,12 +104,14 @@ def test_adapted_from_stored_corrections_moves_similar_texts_only(ctx: Context) 
 
 
 def _clear_decisions(classifier: LinearClassifier, texts: list[str]) -> list[str]:
-    """Texts whose base P(positive) is not within 0.05 of a neutral-band edge: any residual,
-    however small, may move a text sitting on an edge (e.g. news at P = 0.67, edge 0.68)."""
+    """Polar texts whose base P(positive) is not within 0.05 of a neutral-band edge: any
+    residual, however small, may move a text sitting on an edge (e.g. news at P = 0.67, edge
+    0.68), and a neutral one has no margin on either side (the brand's news, read by its form
+    at P = 0.55, follows the brand's praise corrections to positive: seen in round 26)."""
     band = load_models().sentiment.neutral_band
     out = classifier.classify([mention(str(i), t) for i, t in enumerate(texts)])
     scores = [m.sentiment.score if m.sentiment else 0.5 for m in out]
-    return [t for t, p in zip(texts, scores, strict=True) if abs(abs(p - 0.5) - band) >= 0.05]
+    return [t for t, p in zip(texts, scores, strict=True) if abs(p - 0.5) - band >= 0.05]
 
 
 def test_context_classifier_loads_the_data_dirs_adapter(ctx: Context, tmp_path: Path) -> None:
@@ -147,13 +149,11 @@ def test_complaint_corrections_adapt_the_flag(ctx: Context) -> None:
     questions = [
         f"鲜味坊客服电话是多少{suffix}" for suffix in ("", "？", "啊", "呀", "呢", "，谢谢")
     ]
-    base = LinearClassifier().classify([mention("q", "鲜味坊的客服电话是多少号码")])[0]
+    base = LinearClassifier().classify([mention("q", "鲜味坊的客服电话号码")])[0]
     assert base.complaint is not None and base.complaint.flag
     adapter = fit_adapter([], [(q, False) for q in questions])
     assert adapter is not None
-    adapted = LinearClassifier(adapter=adapter).classify(
-        [mention("q", "鲜味坊的客服电话是多少号码")]
-    )
+    adapted = LinearClassifier(adapter=adapter).classify([mention("q", "鲜味坊的客服电话号码")])
     assert adapted[0].complaint is not None and not adapted[0].complaint.flag
 
 

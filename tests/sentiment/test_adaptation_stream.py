@@ -41,7 +41,7 @@ STREAM = [  # the same stream's other posts, left as the model read them
     "驰远S7试驾感受：加速平顺，隔音不错",
     "驰远S7首保免费，服务顾问很耐心",
 ]
-PRAISE = ["驰远S7的座椅真的舒服，开长途腰也不酸", "有没有驰远S7的车主说说真实油耗"]
+PRAISE = ["驰远S7的座椅真的舒服，开长途腰也不酸", "驰远S7的车主说说真实油耗"]
 DEFECT = "驰远S7仪表盘EPC灯亮了，发动机抖动厉害"
 
 
