@@ -32,9 +32,12 @@ from brand_events.join_thresholds import (
     WINDOW,
 )
 from brand_events.outage import Told, outage_story, same_place, told
+from brand_events.reactions import reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
-# Joins on the post's own words: the post counts as independent use of its terms.
+# Joins on the post's own words: the post counts as independent use of its terms. A reaction to
+# a story in the news (REACTION) tells how people take it, not the story: it shapes neither the
+# story's words nor its title.
 INDEPENDENT = (JoinReason.TOPIC, JoinReason.OUTAGE, JoinReason.ANSWER)
 
 
@@ -59,6 +62,7 @@ class Clusterer(ClusterState):
             or self._statement(post)
             or self._outage(post)
             or self._reaction(post)
+            or self._reacting(post)
         )
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
@@ -104,6 +108,9 @@ class Clusterer(ClusterState):
         if not found and self._told(post) == Told.OUTAGE:
             outage = self._outage_story(post, side)
             found = [outage] if outage is not None else []
+        if not found:
+            reacted = self._reacted_story(post, side)
+            found = [reacted] if reacted is not None else []
         if found:
             story = max(found, key=lambda c: (c.size, -c.first_at.timestamp()))
             self._fold(story, side)
@@ -146,6 +153,33 @@ class Clusterer(ClusterState):
             ):
                 best = story
         return Decision(best, JoinReason.ANSWER) if best is not None else None
+
+    def _reacting(self, post: Post) -> Decision | None:
+        """A post reacting to a live story (看了新闻想退车, its #topic#) joins the largest one
+        (`brand_events/reactions.py`)."""
+        story = self._reacted_story(post)
+        return Decision(story, JoinReason.REACTION) if story is not None else None
+
+    def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
+        """The largest live story the post (or its copy group `side`, smaller and begun no
+        earlier than the live lead before it) reacts to, or None."""
+        if post.own or not post.text:
+            return None
+        at, best = post.published_at, None
+        for cluster_id in sorted(self.large):
+            story = self.clusters.get(cluster_id)
+            if (
+                isinstance(story, Cluster)
+                and story.merged_into is None
+                and story.size >= BURST_SIZE
+                and self.live.holds(story, at)
+                and (side is None or self._older(story, side))
+                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
+                and reacts_to(post.text, post.terms, story, term_idf)
+                and not self._apart(post, story)
+            ):
+                best = story
+        return best
 
     def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live outage story the post (or its copy group `side`, which must be
