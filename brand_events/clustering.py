@@ -33,7 +33,7 @@ from brand_events.join_thresholds import (
 )
 from brand_events.outage import Told, outage_story, same_place, told
 from brand_events.reactions import reacts_to
-from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
+from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells, voices
 
 # Joins on the post's own words: the post counts as independent use of its terms. A reaction to
 # a story in the news (REACTION) tells how people take it, not the story: it shapes neither the
@@ -102,7 +102,10 @@ class Clusterer(ClusterState):
             if isinstance(story, Cluster)
             and story.merged_into is None
             and story.id != side.id
-            and retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
+            and (
+                retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
+                or voices(post.terms, post.grievance, side, story, at, live)
+            )
             and not self._apart(post, story)
         ]
         if not found and self._told(post) == Told.OUTAGE:
@@ -137,17 +140,19 @@ class Clusterer(ClusterState):
 
     def _reaction(self, post: Post) -> Decision | None:
         """A post speaking of the brand's answer (声明, 甩锅 …) joins the largest live story the
-        brand posted in within ANSWER_SPAN (`brand_events/answers.py`)."""
-        if post.own or not post.text or not names_answer(post.text):
+        brand posted in within ANSWER_SPAN (`brand_events/answers.py`); the brand's own post
+        naming its answer (致歉信: 我们此前的情况说明不够坦诚) joins it while it is live."""
+        if not post.text or not names_answer(post.text):
             return None
         at, best = post.published_at, None
+        span = self.live.span if post.own else ANSWER_SPAN
         for cluster_id in sorted(self.large):
             story = self.clusters.get(cluster_id)
             if (
                 isinstance(story, Cluster)
                 and story.merged_into is None
                 and story.answered_at is not None
-                and timedelta(0) <= at - story.answered_at <= ANSWER_SPAN
+                and timedelta(0) <= at - story.answered_at <= span
                 and self.live.holds(story, at)
                 and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
             ):

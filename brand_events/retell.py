@@ -44,6 +44,7 @@ from brand_events.cluster import AnyCluster, Cluster
 MIN_IDF = 8.0  # jieba's idf: 催收 10.6, 蟑螂 9.9, 过敏 9.0; everyday 电话 6.4, 银行 4.7, 同样 5.4
 MIN_WEIGHT = 6.0
 MIN_SHARED = 2  # words the copy shares with the story, the central one included
+VOICE_POSTS = 5  # posts of a crisis's voice (a routine copy-pasted complaint: 0–4 in a week)
 WIDE_SHARE = 0.25
 OUTSIDE_SAMPLE = 100  # independent posts outside the story before its words are judged by them
 
@@ -111,3 +112,27 @@ def retells(
         return True
     rarest = {t for t in wide if strong(t)}
     return any(t not in rarest and story.terms[t] >= said * share for t in wide) and bool(rarest)
+
+
+def voices(
+    terms: tuple[str, ...],
+    grievance: bool,
+    side: AnyCluster,
+    story: Cluster,
+    at: datetime,
+    live: Live,
+) -> bool:
+    """True when a copy (its terms; `grievance`: negative or a complaint), posted at `at`, of
+    the group `side` is one of the live `story`'s voices: a text many people paste, begun in the
+    story's first hours, told in words of its own. The education week's parents
+    (班主任上周还说只是临时装修…今天桌椅都搬空了, 已经打了12345…必须把剩余学费退给我们) and the
+    airline's other passengers (同一天…也在飞机上等了三个多小时，全程一句解释都没有) share one
+    everyday word with the story at most. The group began after the story's first post and
+    within its first `live.lead` (when the brand's posts surge), has VOICE_POSTS posts (the
+    brand's routine copy-pasted complaints gather fewer in a week), complains, and shares a word
+    with the story."""
+    if not grievance or story.size <= side.size or not live.holds(story, at):
+        return False
+    if not timedelta(0) < side.first_at - story.first_at <= live.lead:
+        return False
+    return side.size >= VOICE_POSTS and any(t in story.terms for t in terms)
