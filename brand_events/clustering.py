@@ -10,7 +10,8 @@ window is closed, and later posts on the same topic start a new event (a split i
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from brand_events.answers import ANSWER_SPAN, names_answer
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
@@ -144,19 +145,13 @@ class Clusterer(ClusterState):
         naming its answer (致歉信: 我们此前的情况说明不够坦诚) joins it while it is live."""
         if not post.text or not names_answer(post.text):
             return None
-        at, best = post.published_at, None
+        at = post.published_at
         span = self.live.span if post.own else ANSWER_SPAN
-        for cluster_id in sorted(self.large):
-            story = self.clusters.get(cluster_id)
-            if (
-                isinstance(story, Cluster)
-                and story.merged_into is None
-                and story.answered_at is not None
-                and timedelta(0) <= at - story.answered_at <= span
-                and self.live.holds(story, at)
-                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
-            ):
-                best = story
+
+        def answered(story: Cluster) -> bool:
+            return story.answered_at is not None and timedelta(0) <= at - story.answered_at <= span
+
+        best = self._largest_live(at, None, answered)
         return Decision(best, JoinReason.ANSWER) if best is not None else None
 
     def _reacting(self, post: Post) -> Decision | None:
@@ -166,11 +161,31 @@ class Clusterer(ClusterState):
         return Decision(story, JoinReason.REACTION) if story is not None else None
 
     def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
-        """The largest live story the post (or its copy group `side`, smaller and begun no
-        earlier than the live lead before it) reacts to, or None."""
+        """The largest live story the post (or its copy group `side`) reacts to, or None."""
         if post.own or not post.text:
             return None
-        at, best = post.published_at, None
+
+        def reacted(story: Cluster) -> bool:
+            return reacts_to(post.text, post.terms, story, term_idf) and not self._apart(
+                post, story
+            )
+
+        return self._largest_live(post.published_at, side, reacted)
+
+    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
+        """The largest live outage story the post (or its copy group `side`) may join, or None."""
+
+        def outage(story: Cluster) -> bool:
+            return outage_story(story.exemplars) and same_place(post.text, story.exemplars)
+
+        return self._largest_live(post.published_at, side, outage)
+
+    def _largest_live(
+        self, at: datetime, side: AnyCluster | None, fits: Callable[[Cluster], bool]
+    ) -> Cluster | None:
+        """The largest story live at `at` that `fits` (the earlier of two as large); with a
+        copy group `side`, only a story it may be told as part of (`_older`)."""
+        best: Cluster | None = None
         for cluster_id in sorted(self.large):
             story = self.clusters.get(cluster_id)
             if (
@@ -180,29 +195,8 @@ class Clusterer(ClusterState):
                 and self.live.holds(story, at)
                 and (side is None or self._older(story, side))
                 and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
-                and reacts_to(post.text, post.terms, story, term_idf)
-                and not self._apart(post, story)
+                and fits(story)
             ):
-                best = story
-        return best
-
-    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
-        """The largest live outage story the post (or its copy group `side`, which must be
-        smaller and begun no earlier than BURST_SPAN before it) may join, or None."""
-        at, best = post.published_at, None
-        for cluster_id in sorted(self.large):
-            story = self.clusters.get(cluster_id)
-            if (
-                not isinstance(story, Cluster)
-                or story.merged_into is not None
-                or story.size < BURST_SIZE
-                or not self.live.holds(story, at)
-                or (side is not None and not self._older(story, side))
-                or not outage_story(story.exemplars)
-                or not same_place(post.text, story.exemplars)
-            ):
-                continue
-            if best is None or (story.size, best.first_at) > (best.size, story.first_at):
                 best = story
         return best
 
