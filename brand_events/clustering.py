@@ -105,7 +105,9 @@ class Clusterer(ClusterState):
             and story.id != side.id
             and (
                 retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
-                or voices(post.terms, post.grievance, side, story, at, live)
+                or voices(
+                    post.terms, post.grievance, side, story, at, live, term_idf, self._outside
+                )
             )
             and not self._apart(post, story)
         ]

@@ -45,6 +45,9 @@ MIN_IDF = 8.0  # jieba's idf: 催收 10.6, 蟑螂 9.9, 过敏 9.0; everyday 电�
 MIN_WEIGHT = 6.0
 MIN_SHARED = 2  # words the copy shares with the story, the central one included
 VOICE_POSTS = 5  # posts of a crisis's voice (a routine copy-pasted complaint: 0–4 in a week)
+# A voice's word the story holds keeps half its idf once damped by the brand's other recent posts
+# (said by at most about one in seven of them): 解释, 学费, 关门; not 外卖 or a dish of the chatter.
+VOICE_DAMPING = 0.5
 WIDE_SHARE = 0.25
 OUTSIDE_SAMPLE = 100  # independent posts outside the story before its words are judged by them
 
@@ -121,6 +124,8 @@ def voices(
     story: Cluster,
     at: datetime,
     live: Live,
+    idf: Callable[[str], float],
+    weight: Callable[[str, Cluster], float],
 ) -> bool:
     """True when a copy (its terms; `grievance`: negative or a complaint), posted at `at`, of
     the group `side` is one of the live `story`'s voices: a text many people paste, begun in the
@@ -130,9 +135,11 @@ def voices(
     everyday word with the story at most. The group began after the story's first post and
     within its first `live.lead` (when the brand's posts surge), has VOICE_POSTS posts (the
     brand's routine copy-pasted complaints gather fewer in a week), complains, and shares a word
-    with the story."""
+    with the story that is not the brand's everyday word (`idf`, `weight` as for `retells`)."""
     if not grievance or story.size <= side.size or not live.holds(story, at):
         return False
     if not timedelta(0) < side.first_at - story.first_at <= live.lead:
         return False
-    return side.size >= VOICE_POSTS and any(t in story.terms for t in terms)
+    if side.size < VOICE_POSTS:
+        return False
+    return any(t in story.terms and weight(t, story) >= idf(t) * VOICE_DAMPING for t in terms)

@@ -7,6 +7,7 @@ earlier statement, joins the story too (it answered it)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 
 from brand_events import service
 from brand_events.enums import JoinReason
+from brand_events.synthetic import Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
 from core.models import Author, Mention, Sentiment, SentimentLabel
@@ -22,8 +24,10 @@ from tests.events.test_retold_copies import mention
 
 SEED = "启明滨江校区今天大门锁着，家长们都在门口等，刚交的学费找谁要，这是跑路了吗"
 VOICE = "启明的班主任上周还说只是临时装修，让家长别信谣言，今天桌椅都搬空了"
-ROUTINE = "启明的网课老师一学期换了三个，交的学费太冤了，孩子都不想上了"  # another story, alone
-PROMO = "启明寒假班报名立减学费五百元，家长转发还送教辅资料"  # copy-pasted, not a grievance
+ROUTINE = (
+    "启明的网课老师一学期换了三个，孩子每次都要重新适应，家长也很无奈，作业批改越来越敷衍"  # alone
+)
+PROMO = "启明寒假班报名立减五百元，家长转发还送教辅资料"  # copy-pasted, not a grievance
 STATEMENT = "关于滨江校区的情况说明：因场地租赁合同到期暂停线下教学，网传跑路一事不实。"
 APOLOGY = "致滨江校区家长的致歉信：我们此前的情况说明不够坦诚，剩余学费全额退还，诚恳致歉。"
 OFFICIAL = Author(id="official", name="启明教育")
@@ -63,6 +67,9 @@ def test_a_short_side_story_pasted_by_many_joins_the_crisis_and_others_stay_apar
     school: Context,
 ) -> None:
     tracker = EventTracker(school.sessions, school.config)
+    stream = Stream()
+    chatter(random.Random(3), stream, 6, 30)  # six hours of everyday posts before the story
+    tracker.track(stream.mentions)
     negative, positive = SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE
     posts = [
         _said("s", SEED, 0, negative),
@@ -75,7 +82,7 @@ def test_a_short_side_story_pasted_by_many_joins_the_crisis_and_others_stay_apar
     tracker.track(sorted(posts, key=lambda m: m.published_at))
     members = _members(school)
     assert {f"v{i}" for i in range(7)} <= members.keys()
-    assert not any(n.startswith("p") or n == "o" for n in members)
+    assert not [(n, r) for n, r in members.items() if n.startswith("p") or n == "o"]
 
 
 def test_the_brands_apology_a_day_later_joins_the_story_it_answered(school: Context) -> None:
