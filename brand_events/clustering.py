@@ -34,7 +34,7 @@ from brand_events.join_thresholds import (
 )
 from brand_events.outage import Told, outage_story, same_place, told
 from brand_events.reactions import reacts_to
-from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells, voices
+from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
 # Joins on the post's own words: the post counts as independent use of its terms. A reaction to
 # a story in the news (REACTION) tells how people take it, not the story: it shapes neither the
@@ -103,11 +103,16 @@ class Clusterer(ClusterState):
             if isinstance(story, Cluster)
             and story.merged_into is None
             and story.id != side.id
-            and (
-                retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
-                or voices(
-                    post.terms, post.grievance, side, story, at, live, term_idf, self._outside
-                )
+            and retells(
+                post.terms,
+                side,
+                story,
+                at,
+                live,
+                BURST_SHARE,
+                term_idf,
+                self._outside,
+                post.grievance,
             )
             and not self._apart(post, story)
         ]

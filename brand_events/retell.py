@@ -75,14 +75,19 @@ def retells(
     share: float,
     idf: Callable[[str], float],
     weight: Callable[[str, Cluster], float],
+    grievance: bool = False,
 ) -> bool:
-    """True when a copy (its terms) of the group `side`, posted at `at`, retells `story`
-    (`idf`: a word's idf; `weight`: its idf damped by its use in recent posts outside the story)."""
+    """True when a copy (its terms; `grievance`: negative or a complaint) of the group `side`,
+    posted at `at`, retells `story` or is one of its voices (`voices`) (`idf`: a word's idf;
+    `weight`: its idf damped by its use in recent posts outside the story)."""
     if story.size <= side.size or not live.holds(story, at):
         return False  # gone quiet, or not the larger of the two
     if side.first_at < story.first_at - live.lead:
         return False  # an older text: its own story
     held = [t for t in terms if t in story.terms]
+    seldom = [t for t in held if weight(t, story) >= idf(t) * VOICE_DAMPING]
+    if grievance and seldom and voices(side, story, live):
+        return True
     if len(held) < MIN_SHARED:
         return False
 
@@ -117,29 +122,14 @@ def retells(
     return any(t not in rarest and story.terms[t] >= said * share for t in wide) and bool(rarest)
 
 
-def voices(
-    terms: tuple[str, ...],
-    grievance: bool,
-    side: AnyCluster,
-    story: Cluster,
-    at: datetime,
-    live: Live,
-    idf: Callable[[str], float],
-    weight: Callable[[str, Cluster], float],
-) -> bool:
-    """True when a copy (its terms; `grievance`: negative or a complaint), posted at `at`, of
-    the group `side` is one of the live `story`'s voices: a text many people paste, begun in the
-    story's first hours, told in words of its own. The education week's parents
-    (班主任上周还说只是临时装修…今天桌椅都搬空了, 已经打了12345…必须把剩余学费退给我们) and the
-    airline's other passengers (同一天…也在飞机上等了三个多小时，全程一句解释都没有) share one
-    everyday word with the story at most. The group began after the story's first post and
-    within its first `live.lead` (when the brand's posts surge), has VOICE_POSTS posts (the
-    brand's routine copy-pasted complaints gather fewer in a week), complains, and shares a word
-    with the story that is not the brand's everyday word (`idf`, `weight` as for `retells`)."""
-    if not grievance or story.size <= side.size or not live.holds(story, at):
-        return False
-    if not timedelta(0) < side.first_at - story.first_at <= live.lead:
-        return False
-    if side.size < VOICE_POSTS:
-        return False
-    return any(t in story.terms and weight(t, story) >= idf(t) * VOICE_DAMPING for t in terms)
+def voices(side: AnyCluster, story: Cluster, live: Live) -> bool:
+    """True when the copy group `side` may be one of the live `story`'s voices: a text many
+    people paste, begun in the story's first hours, told in words of its own (the education
+    week's parents: 班主任上周还说只是临时装修…今天桌椅都搬空了; the airline's other passengers:
+    同一天…也在飞机上等了三个多小时，全程一句解释都没有), sharing one everyday word with the
+    story at most. The group began after the story's first post and within its first
+    `live.lead` (when the brand's posts surge) and has VOICE_POSTS posts (the brand's routine
+    copy-pasted complaints gather fewer in a week); `retells` then asks that it complains and
+    shares a word the brand's other posts seldom say (VOICE_DAMPING)."""
+    begun = side.first_at - story.first_at
+    return timedelta(0) < begun <= live.lead and side.size >= VOICE_POSTS
