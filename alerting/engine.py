@@ -24,6 +24,7 @@ from alerting.plan_scope import own_scoped
 from alerting.quiet_hours import held_until
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
+from alerting.unattended import unattended
 from core.enums import Severity
 from core.errors import MentionIndexError
 from core.index.protocol import MentionIndex, SearchQuery
@@ -277,6 +278,8 @@ class AlertEngine:
                 samples,
                 tier_label,
                 incident=incidents.describe(session, alert),
+                unseen=outcome.event == AlertEvent.RESOLVED
+                and unattended(incidents.siblings(session, alert), handled_by_case=False),
             )
             notification.targets = targets
             rule = self.by_name.get(alert.rule)

@@ -13,12 +13,17 @@ group is active — within `alerting.grouping.window` and sharing a plan — joi
   acknowledging any alert acknowledges all — unless it raises the incident's severity: then
   the incident is open again and the new alert leads it, waiting for someone to acknowledge
   (an escalation nobody has seen must not pass as acknowledged);
-- only the lead alert escalates; when the lead resolves, the oldest active alert leads;
+- the most severe alert leads the incident and only the lead escalates: a severer alert joining
+  takes the lead — from an unacknowledged incident with the escalation tier and clock it has
+  reached (the 紧急 post that joined a 严重 statement's group is what the next tier hears of,
+  at the time the group was due, and a channel for 紧急 only receives it); when the lead
+  resolves, the most severe active alert (the oldest among equals) leads;
 - the incident resolves when its last alert does, and only that resolution is announced;
 - a story that flares up again after its incident ended (`grouping.reopen_within`, 24 h): a
   new alert whose sample posts are in the same event (brand_events) as the ended incident's
   reopens it and leads it, announced as 事态再起 — the morning wave of last night's crisis is
-  not a new crisis.
+  not a new crisis; an incident still unresolved but quiet for longer than the window takes a
+  new alert of its story the same way (joined, not reopened).
 """
 
 from __future__ import annotations
@@ -61,9 +66,15 @@ def attach(
 ) -> Joined:
     """Put a freshly opened alert into a matching active incident, or start a new one."""
     incident = _matching(session, alert, group, config, now) if config.enabled else None
-    # The event lookups only when an incident ended lately (most new alerts find none).
+    # The event lookups only when an incident ended lately or went quiet unresolved (most new
+    # alerts find none).
     lately = _ended_lately(session, alert, group, config, now) if config.enabled else []
-    story = _story(session, alert) if lately else None
+    quiet = _quiet(session, alert, group, config, now) if config.enabled else []
+    story = _story(session, alert) if lately or quiet else None
+    if story is not None and (incident is None or not _holds(session, incident, story)):
+        # Its story's thread, still open though no alert of it fired within the window (the
+        # regulator's notice on a closed school, the morning after: not a second crisis).
+        incident = next((i for i in quiet if _holds(session, i, story)), incident)
     if story is not None and (incident is None or not _holds(session, incident, story)):
         # The story's own thread, ended lately, before an unrelated crisis of the hour.
         ended = next((i for i in lately if _holds(session, i, story)), None)
@@ -97,7 +108,9 @@ def attach(
     if raised and incident.status == AlertStatus.ACKNOWLEDGED:
         incident.status, incident.updated_at = AlertStatus.OPEN, now
         incident.acknowledged_by, incident.acknowledged_at = None, None
-        incident.lead_alert_id = alert.id
+        incident.lead_alert_id = alert.id  # its own clock: nobody has seen it yet
+    elif raised:
+        _hand_over(session, incident, alert)
     _inherit_ack(incident, alert, now)
     return Joined(incident, existing=True, raised=raised, new_rule=new_rule)
 
@@ -202,8 +215,29 @@ def settle(session: Session, alerts: Sequence[Alert], now: datetime) -> set[int]
             incident.status, incident.resolved_at = AlertStatus.RESOLVED, now
             finished.add(incident_id)
         elif incident.lead_alert_id not in {a.id for a in active}:
-            incident.lead_alert_id = active[0].id
+            _hand_over(session, incident, min(active, key=_lead_order))
     return finished
+
+
+def _lead_order(alert: Alert) -> tuple[int, int]:
+    return (-Severity(alert.severity).rank, alert.id)
+
+
+def _hand_over(session: Session, incident: Incident, successor: Alert) -> None:
+    """Make successor the incident's lead; while nobody has acknowledged the incident, it
+    escalates on from the tier and clock the lead before it had reached."""
+    previous = session.get(Alert, incident.lead_alert_id) if incident.lead_alert_id else None
+    incident.lead_alert_id = successor.id
+    if previous is None or previous.id == successor.id or incident.status != AlertStatus.OPEN:
+        return
+    successor.escalation_level = max(successor.escalation_level or 0, previous.escalation_level)
+    successor.escalation_from = min(escalation_clock(previous), escalation_clock(successor))
+
+
+def escalation_clock(alert: Alert) -> datetime:
+    """When the alert's wait for an acknowledgement began (its own opening, or that of the
+    lead it took over from)."""
+    return alert.escalation_from or alert.opened_at
 
 
 def describe(session: Session, alert: Alert) -> str | None:
@@ -295,6 +329,26 @@ def _ended_lately(
         if _plans_meet(alert, incident)
         and not any(a.false_alarm for a in members(session, incident.id))
     ]
+
+
+def _quiet(
+    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
+) -> list[Incident]:
+    """Unresolved incidents of the group and the alert's plans whose last alert fired before the
+    grouping window but within reopen_within, most recent first."""
+    if config.reopen_within <= timedelta(0) or not alert.sample_mention_ids:
+        return []
+    found = session.scalars(
+        select(Incident)
+        .where(
+            Incident.status.in_(list(ACTIVE)),
+            Incident.scope == group,
+            Incident.last_fired_at < now - config.window,
+            Incident.last_fired_at >= now - config.reopen_within,
+        )
+        .order_by(Incident.last_fired_at.desc(), Incident.id.desc())
+    )
+    return [incident for incident in found if _plans_meet(alert, incident)]
 
 
 def _new_front(session: Session, incident: Incident, alert: Alert) -> bool:

@@ -160,8 +160,8 @@ def due_escalations(session: Session, steps: list[EscalationStep], now: datetime
     for alert in waiting:
         if not incidents.is_lead(session, alert):
             continue  # the incident escalates once, through its lead
-        level = alert.escalation_level
-        if level + 1 < len(steps) and _since(alert.opened_at, now) >= steps[level + 1].after:
+        level, waited = alert.escalation_level, incidents.escalation_clock(alert)
+        if level + 1 < len(steps) and _since(waited, now) >= steps[level + 1].after:
             alert.escalation_level = level + 1
             alert.updated_at = now
             outcomes.append(Outcome(alert, AlertEvent.ESCALATED, notify=True))
@@ -213,6 +213,7 @@ def _merge(
     if finding.baseline is not None:
         alert.baseline = finding.baseline
     alert.summary = finding.summary if news or not finding.accumulate else alert.summary
+    alert.title = finding.title[:300]  # an event's alert is named by the event's title of now
     alert.window_start = min(
         as_utc(alert.window_start) or to_utc(finding.window_start), to_utc(finding.window_start)
     )

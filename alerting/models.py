@@ -59,6 +59,9 @@ class Alert(Base):
     sample_mention_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     plans: Mapped[list[str]] = mapped_column(JSON, default=list)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    # When its wait for an acknowledgement began, if before it opened: a lead that took over an
+    # unacknowledged incident escalates on from the clock of the lead before it (incidents.py).
+    escalation_from: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     notified_count: Mapped[int] = mapped_column(Integer, default=0)
     # 持续扩大 messages sent so far: each waits longer than the one before (growth_realert).

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alerting import incidents
+from alerting import incidents, unattended
 from alerting.enums import AlertStatus
 from alerting.models import Alert, Delivery
 from core.errors import YuqingError
@@ -49,9 +49,13 @@ def get_active_by_key(session: Session, *, rule: str, key: str) -> Alert | None:
 
 
 def acknowledge(session: Session, *, alert_id: int, by: str, at: datetime) -> Alert:
-    """Acknowledge an open alert and the rest of its incident (stops escalation); returns it."""
+    """Acknowledge an open alert and the rest of its incident (stops escalation); returns it.
+    An ended alert is acknowledged as checked afterwards (已知悉, alerting.unattended)."""
     alert = _required(session, alert_id)
-    incidents.acknowledge(session, alert, by, at.astimezone(UTC))
+    if alert.status == AlertStatus.RESOLVED:
+        unattended.acknowledge_ended(session, alert, by, at.astimezone(UTC))
+    else:
+        incidents.acknowledge(session, alert, by, at.astimezone(UTC))
     session.commit()
     return alert
 

@@ -42,8 +42,10 @@ def render_alert(
     samples: list[Mention],
     tier_label: str | None = None,
     incident: str | None = None,
+    unseen: bool = False,
 ) -> Notification:
-    """The notification for one alert event."""
+    """The notification for one alert event (`unseen`: a resolution that ends a 紧急 group
+    nobody acknowledged, alerting.unattended)."""
     severity = Severity(alert.severity)
     prefix = EVENT_PREFIX_ZH[event] + (f"·{tier_label}" if tier_label else "")
     title = f"【{SEVERITY_LABELS_ZH[severity]}】{prefix}：{chat_text(alert.title)}"
@@ -64,6 +66,11 @@ def render_alert(
         lines.append(f"- {chat_text(story)}")
     if event == AlertEvent.RESOLVED:
         lines.append("- 条件已持续解除，预警自动关闭。")
+        if unseen:
+            lines.append(
+                "- 本预警组无人点过「确认」即由规则到时解除：请核实危机是否已处置，"
+                "并在舆情控制台立案留档或点「已知悉」。"
+            )
     if samples:
         lines += ["", "**代表性内容**"]
         lines += [f"{i}. {sample_line(m)}" for i, m in enumerate(samples, start=1)]

@@ -41,7 +41,7 @@ from brand_events.listing import newest_seen
 from brand_events.models import Event, EventMember, EventSeed, EventsState
 from brand_events.seed import Seed
 from brand_events.templates import TitleTemplates
-from brand_events.titles import make_title
+from brand_events.titles import make_title, title_due
 from core.config import CoreConfig
 from core.db import lookup
 from core.models import Mention, mention_id, utcnow
@@ -288,13 +288,9 @@ class EventTracker:
         persisted |= {c.id for c in events}
 
     def _visible(self, cluster: AnyCluster) -> bool:
-        """Whether the cluster is shown; titles a visible one that doubled since its title."""
+        """Whether the cluster is shown; titles a visible one when its title is due."""
         visible = cluster.merged_into is None and is_visible(cluster)
-        if (
-            visible
-            and isinstance(cluster, Cluster)
-            and (not cluster.title or cluster.size >= 2 * cluster.titled_size)
-        ):
+        if visible and isinstance(cluster, Cluster) and title_due(cluster):
             cluster.title = make_title(cluster, self.brand, self.clusterer.weight)
             cluster.titled_size = cluster.size
         return visible

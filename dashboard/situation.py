@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from alerting import incidents
+from alerting import incidents, unattended
 from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
@@ -24,7 +24,7 @@ from crisis_playbooks.board import CaseRow, read_board
 from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases import service as cases
 from crisis_playbooks.cases.enums import CaseStatus
-from crisis_playbooks.cases.models import Case
+from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.sla.clocks import SlaClock, SlaPolicy
 from crisis_playbooks.sla.enums import ClockState
 from crisis_playbooks.tasks import service as tasks
@@ -111,6 +111,9 @@ class AttentionItem:
     # What `start` is, in words for the banner: 首帖 (the alert's first matching post), 预警
     # (the alert, when it names no first post) or 立案 (a case without an alert).
     start_label: str = "立案"
+    # A 紧急 group that ended by the rules' timers with nobody taking it up (alerting.unattended):
+    # when it ended. It is asked about here, never shown as a running crisis.
+    ended_at: datetime | None = None
 
     @property
     def start(self) -> datetime:
@@ -119,8 +122,8 @@ class AttentionItem:
 
     @property
     def is_crisis(self) -> bool:
-        """High or critical: the crisis banner shows it."""
-        return self.rank >= CRISIS_RANK
+        """High or critical and still going: the crisis banner shows it."""
+        return self.rank >= CRISIS_RANK and self.ended_at is None
 
 
 def _running_clock(card: CaseCard[CaseRow]) -> SlaClock | None:
@@ -169,11 +172,14 @@ def crisis_start(session: Session, group: list[Alert], lead: Alert) -> tuple[dat
     """When the group's crisis began, and what that moment is (start_label): the group's
     earliest first post, whichever alert names it, or the first post of the event the headline
     alert's posts belong to when that came earlier, within STORY_LOOKBACK (a telecom outage began
-    at 03:31; its first alert's post was at 05:21, and the banner said it had run 1 h 28 min)."""
+    at 03:31; its first alert's post was at 05:21, and the banner said it had run 1 h 28 min),
+    or later (the window of a count is no post)."""
     earliest = min(group, key=lambda a: (a.window_start is None, first_post(a)))
     start, label = as_utc(first_post(earliest)), start_label(earliest)
     event = links.owner(session, list(lead.sample_mention_ids or []))
-    if event is not None and start - STORY_LOOKBACK <= as_utc(event.started_at) < start:
+    if event is not None and start - STORY_LOOKBACK <= as_utc(event.started_at):
+        # Earlier, or later: a count's window (the last 70 posts of a negative-ratio rule) began
+        # before the crisis' first post did (a school's closure was dated 40 min before it).
         return as_utc(event.started_at), "首帖"
     return start, label
 
@@ -200,14 +206,27 @@ def _alert_item(session: Session, group: list[Alert]) -> AttentionItem:
     )
 
 
+def _ended_item(session: Session, group: list[Alert]) -> AttentionItem:
+    """A 紧急 group nobody took up, ended by the rules' timers: asked about, not running."""
+    item = _alert_item(session, group)
+    item.title = f"{item.title}，无人确认、未立案，已由规则到时自动解除"
+    item.owner = "无人处理"
+    item.next_step = "核实是否已处置"
+    item.ended_at = max(a.resolved_at for a in group if a.resolved_at is not None)
+    return item
+
+
 def attention(session: Session, *, policy: SlaPolicy, now: datetime) -> list[AttentionItem]:
-    """Open cases and unhandled alerts, most severe and then oldest first."""
+    """Open cases and unhandled alerts, most severe and then oldest first; then the 紧急 groups
+    of the last two days that ended with nobody taking them up."""
     open_statuses: list[CaseStatus] = [s for s in CaseStatus if s.is_open]
     grouped = read_board(session, policy=policy, now=now, statuses=open_statuses)
     items = [_case_item(session, card) for cards in grouped.values() for card in cards]
     items += [_alert_item(session, group) for group in waiting_groups(session)]
     items.sort(key=lambda i: (-i.rank, i.opened_at))
-    return items
+    cased = set(session.scalars(select(CaseAlert.alert_id)))
+    ended = unattended.recent(session, now, cased)
+    return items + [_ended_item(session, group) for group in ended]
 
 
 def countdown(due: datetime | None, now: datetime) -> str:
@@ -224,6 +243,12 @@ def next_step_words(item: AttentionItem, now: datetime) -> tuple[str, str]:
     next playbook step, or, before a case is opened, that opening one is the first step."""
     if item.case_id is None:
         where = f"：点「预警 #{item.alert_id}」，再点「立案」" if item.alert_id is not None else ""
+        if item.ended_at is not None:
+            return "待核实", (
+                f"核实危机是否已处置{where}留档（复盘、服务补救），或点「已知悉」"
+                if where
+                else "核实危机是否已处置"
+            )
         return "尚未立案", f"立案并启动预案{where}"
     if item.next_due is None:
         return "没有限时步骤", "预案中没有待办的限时步骤，点下方案件查看进展"

@@ -255,6 +255,11 @@ _FOCUS_PAD = 0.25  # of the focused stretch, shown before its first signal (10 m
 _ROUND_MINUTES = ((timedelta(hours=1), 5), (timedelta(hours=3), 15), (timedelta(hours=12), 60))
 
 
+def began(row: AlertRow | IncidentRow) -> datetime:
+    """When an alert or alert group began: its first post when raised after the fact."""
+    return row.started_at or row.opened_at
+
+
 def focus_start(
     rows: Sequence[AlertRow | IncidentRow], start: datetime, end: datetime
 ) -> datetime | None:
@@ -262,7 +267,7 @@ def focus_start(
     None when the signals are spread over the period (the whole-period axis shows them well)."""
     if not rows or end <= start:
         return None
-    first = max(min(r.opened_at for r in rows), start)
+    first = max(min(began(r) for r in rows), start)
     span = end - first
     if span > (end - start) * FOCUS_SHARE:
         return None
@@ -290,7 +295,7 @@ def _draw_timeline(
         lane = Severity(row.severity).rank
         if (row.resolved_at or end) < start:
             continue
-        opened = max(row.opened_at, start).astimezone(tz)
+        opened = max(began(row), start).astimezone(tz)
         closed = min(row.resolved_at or end, end).astimezone(tz)
         left, right_edge = date2num(opened), date2num(closed)
         width = max(right_edge - left, (date2num(end) - date2num(start)) / 200)

@@ -21,6 +21,7 @@ from core.index import MentionIndex, SearchQuery, SortOrder
 from core.index.protocol import PlanScope, SplitField, scoped
 from core.masking import mask_personal_data
 from core.models import Mention
+from core.own_accounts import OwnAccounts
 from reports.models import (
     Headline,
     PeriodCounts,
@@ -232,9 +233,11 @@ def topics(
     size: int,
     quotes: int,
     terms: TopicTerms | None = None,
+    brand_accounts: OwnAccounts | None = None,
 ) -> list[Topic]:
     """Top keywords of negative mentions with masked sample quotes (most urgent first): only
-    keywords `terms` allows that people say in their own words, each quote under one topic."""
+    keywords `terms` allows that people say in their own words, each quote under one topic;
+    never a post of the brand's own accounts (its statement is no customer's voice)."""
     now_q = negative(current_query(window, plans))
     before = dict(index.top_terms(negative(previous_query(window, plans)), SplitField.KEYWORD, 200))
     result: list[Topic] = []
@@ -249,10 +252,12 @@ def topics(
         if substance is not None and keyword not in substance:  # 都凉, 一直: no subject
             continue
         hits = _hits(index, now_q, keyword)
-        own = [m for m in hits if terms is None or terms.said(keyword, m.full_text)]
-        if len(own) * 2 < len(hits):  # mostly from @names or repost chains, not what is said
+        said = [m for m in hits if terms is None or terms.said(keyword, m.full_text)]
+        if len(said) * 2 < len(hits):  # mostly from @names or repost chains, not what is said
             continue
-        samples = _samples(own, quotes, window, quoted)
+        if brand_accounts is not None:
+            said = [m for m in said if not brand_accounts.is_own(m)]
+        samples = _samples(said, quotes, window, quoted)
         result.append(Topic(keyword, count, before.get(keyword, 0), samples))
     return result
 

@@ -13,6 +13,7 @@ from alerting import loader
 from alerting.plan_scope import alerts_of_plans
 from core.errors import ConfigError, NotConfigured, YuqingError
 from core.index.protocol import BrandSide, PlanScope
+from core.own_accounts import OwnAccounts
 from reports import communication, comparison, rivals
 from reports import data as queries
 from reports.attention import needs_attention
@@ -145,7 +146,13 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         communication=communication.load(index, window, plans),
         rivals=rivals.load(index, window, ctx.config, (plans, head), judge),
         topics=queries.topics(
-            index, window, plans, cfg.top_keywords, cfg.quotes_per_keyword, topic_terms(ctx)
+            index,
+            window,
+            plans,
+            cfg.top_keywords,
+            cfg.quotes_per_keyword,
+            topic_terms(ctx),
+            OwnAccounts.of(ctx.config),
         ),
         alerts=alerts,
         kpis=load_kpis(ctx.sessions, window.start, window.end, min(ctx.clock(), window.end), cases),

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,19 +28,18 @@ def load_alerts(
     sla: SlaView | None = None,
     keep: Callable[[list[Alert]], set[int]] | None = None,
 ) -> AlertsSection:
-    """Alerts opened in [start, end) plus older ones still unresolved at the end, with the
+    """Alerts begun in [start, end) plus older ones still unresolved at the end, with the
     cases handling them (their SLA clocks read as `sla` says, when given); only those whose
     ids `keep` returns, when given (one plan's: reports.plan_scope)."""
     alert = Alert
     # The alert store keeps UTC; SQLite would compare local wall-clock strings otherwise.
     start, end = start.astimezone(UTC), end.astimezone(UTC)
-    opened_in = (alert.opened_at >= start) & (alert.opened_at < end)
-    still_open = (alert.opened_at < start) & (
-        alert.resolved_at.is_(None) | (alert.resolved_at >= start)
-    )
-    statement = (
-        select(alert).where(or_(opened_in, still_open)).order_by(alert.opened_at).limit(MAX_ALERTS)
-    )
+    # When it began: its first post for an alert raised by posts ingested after the fact (a past
+    # week imported on the day a deployment starts), so the day of the crisis reports it.
+    began = func.coalesce(alert.first_post_at, alert.opened_at)
+    opened_in = (began >= start) & (began < end)
+    still_open = (began < start) & (alert.resolved_at.is_(None) | (alert.resolved_at >= start))
+    statement = select(alert).where(or_(opened_in, still_open)).order_by(began).limit(MAX_ALERTS)
     try:
         with sessions() as session:
             records = list(session.scalars(statement))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from alerting.enums import AUTO_RESOLVER
+from alerting.unattended import unattended
 from core.enums import Severity
 
 
@@ -143,12 +143,7 @@ class IncidentRow:
     def unattended(self) -> bool:
         """A critical group that ended by the rules' timers alone: nobody acknowledged any of
         its alerts, resolved one, marked it 误报 or opened a case for it."""
-        return (
-            self.is_resolved
-            and any(a.is_critical for a in self.alerts)
-            and not any(a.acknowledged_at or a.cases or a.false_alarm for a in self.alerts)
-            and all(a.resolved_by == AUTO_RESOLVER for a in self.alerts)
-        )
+        return unattended(self.alerts, handled_by_case=bool(self.cases))
 
     @property
     def cases(self) -> list[str]:

@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
+from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.lexicons import (
     CANCELLED,
@@ -148,8 +149,10 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel, telecom or school texts: there it never decides alone.
+        # The model never read travel, telecom, school or phone owners' texts: there it never
+        # decides alone.
         unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
+        unread = unread or is_device(found, FINANCE_CONTEXT)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
@@ -223,7 +226,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if is_education(found, FINANCE_CONTEXT):
         return education_cues(found), ()
     if found.isdisjoint(FINANCE_CONTEXT):
-        return found, ()
+        return device_cues(found)
+    found = device_cues(found)[0]  # a swelling battery, bought on instalments
     found = found - CLAIM_REASONS
     ruled_out = []
     if not _strong_cue(found, Category.FOOD_SAFETY_HEALTH):

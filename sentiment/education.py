@@ -65,8 +65,6 @@ EDUCATION_HARM = {"体罚": 40, "打手心": 40, "扇耳光": 35, "磕破": 30, 
 EDUCATION_LEGAL = dict.fromkeys(
     ("向教育局", "去教育局", "找教育局", "到教育局", "教育局投诉", "教育局举报"), 25
 )
-# The pupils: in a school's text they are the customers, no harm by being named (孩子 alone).
-PUPILS = _words("孩子 儿童 宝宝")
 # What expires in a school is a course's hours, not food.
 EXPIRED_HOURS = ("课时过期", "课程过期", "过期剩下", "课时作废", "有效期只有")
 
@@ -74,14 +72,6 @@ EXPIRED_HOURS = ("课时过期", "课程过期", "过期剩下", "课时作废",
 def is_education(found: set[str], finance: frozenset[str]) -> bool:
     """A school's or a training company's text that is no finance text (a loan's own words)."""
     return not found.isdisjoint(EDUCATION_CONTEXT) and found.isdisjoint(finance)
-
-
-def pupils_only(hits: list[str], text: str, found: set[str] | None) -> bool:
-    """The harm words found are only the pupils (孩子), in a school's text: no harm reason."""
-    if not set(hits) <= PUPILS:
-        return False
-    words = found if found is not None else {w for w in EDUCATION_CONTEXT if w in text}
-    return not words.isdisjoint(EDUCATION_CONTEXT)
 
 
 def education_cues(found: set[str]) -> set[str]:

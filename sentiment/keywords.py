@@ -5,7 +5,8 @@ as in sentiment/features.py) and looked up in the hashed idf vocabulary
 (sentiment/idf_vocabulary.py); a match counts unless a longer match covers it (maximal
 matches, close to jieba's forward maximum matching) or it crosses a much commoner word (the
 fragment where two words meet: 后厨卫生 gives 卫生, not 厨卫). Counting and ranking happen in numpy
-too; ASCII tokens (product names such as "iphone15") are added by regex.
+too; ASCII tokens (product names such as "iphone15") are added by regex. @names are no words
+(a repost chain's //@用户784796: made 用户 a hot word).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.brand_words import BrandWords
+from core.repost_text import without_handles
 from sentiment.idf_vocabulary import MAX_WORD, MIN_WORD, Vocabulary, vocabulary, window_hashes
 from sentiment.lexicons import STOPWORDS
 
@@ -166,6 +168,7 @@ def extract_keywords_batch(
 ) -> list[list[str]]:
     """Up to top_k salient words per normalised text, best first, excluding e.g. brand names."""
     excluded = {w.lower() for w in exclude}
+    texts = [without_handles(text) for text in texts]
     ranked = _ranked(texts, excluded, top_k)
     vocab = vocabulary()
     out = ranked.top

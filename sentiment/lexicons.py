@@ -7,6 +7,7 @@ Words are matched as substrings of the NFKC-normalised, lower-cased text.
 from __future__ import annotations
 
 from core.enums import Category
+from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 
 
@@ -108,6 +109,8 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
 
 for _category, _extra in EDUCATION_CUES.items():  # a school's complaints (education.py)
     CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in DEVICE_CUES.items():  # a phone's complaints (devices.py)
+    CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
 # safety defect, 人身安全, however the two are worded apart; either alone is not (刹车异响,
@@ -133,6 +136,7 @@ REPAIR_REFUSALS: frozenset[str] = frozenset(
         缺配件 等配件 配件没到 不给代步车 不认账 不给检测"""
     )
 )
+REPAIR_REFUSALS |= DEVICE_REFUSALS  # a phone's repair refused for the owner's fault (devices.py)
 
 # Finance texts (cards, loans, insurance; issue #13): a card or a loan is no defective product,
 # and 住院 or 身故 is the reason of a claim, of a late repayment or of a card payment (住院报销被
@@ -247,7 +251,7 @@ COMPLAINT_MARKERS: tuple[str, ...] = words(
 
 # Urgency signal words with their weight; sentiment/urgency.py caps each signal's sum.
 HARM_WORDS = weighted(
-    """死亡:45 身亡:45 去世:45 爆炸:40 起火:35 着火:35 自燃:35 食物中毒:40 中毒:35 住院:35
+    """死亡:45 身亡:45 去世:45 爆炸:40 起火:40 着火:40 自燃:40 食物中毒:40 中毒:35 住院:35
     急诊:30 送医:30 抢救:40 窒息:35 触电:35 受伤:25 烫伤:25 烧伤:25 割伤:20 流血:20 骨折:30
     过敏:20 上吐下泻:25 拉肚子:25 腹泻:25 呕吐:20 孩子:10 婴儿:15 宝宝:10 儿童:10 孕妇:15
     老人:8 异物:10 致癌:25
@@ -259,6 +263,9 @@ HARM_WORDS = weighted(
     打120:25"""
 )
 HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
+# Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
+# weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
+PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
 LEGAL_WORDS = weighted(
     """12315:25 315:15 消协:25 消费者协会:25 市场监管:25 工商局:20 食药监:25 卫生局:20 律师:25
     起诉:30 法院:30 诉讼:30 报警:30 派出所:25 立案:30 仲裁:25 举报:15 12345:20
@@ -307,6 +314,6 @@ STOPWORDS: frozenset[str] = frozenset(
         让 对 从 到 去 来 说 要 会 能 可以 可能 已经 现在 今天 昨天 时候 自己 感觉 觉得
         真的 真是 比较 东西 这样 那样 然后 之后 以后 以前 知道 看 看到 买 用 得 地 着 过
         次 再 才 只 还有 这次 一次 一直 其实 而 与其 还要 多 少 好 挺 蛮 下 上 里 中 后
-        前 等 等等 回复 转发 微博 两个 一个多 小时 很差 很好 不错 http https www com cn"""
+        前 等 等等 回复 转发 微博 关注 分享 两个 一个多 小时 很差 很好 不错 http https www com cn"""
     )
 )

@@ -18,7 +18,7 @@ from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from core.numbers_zh import followers_zh
 from sentiment.category import part_failure_evidence
-from sentiment.education import pupils_only
+from sentiment.devices import swelling_evidence
 from sentiment.lexicons import (
     COLLECTION_WORDS,
     COLLECTIVE_WORDS,
@@ -26,6 +26,7 @@ from sentiment.lexicons import (
     HARM_WORDS,
     LEGAL_WORDS,
     MEDIA_WORDS,
+    PEOPLE_AT_RISK,
     PRIVACY_WORDS,
     REPEAT_WORDS,
     THIRD_PARTIES,
@@ -51,7 +52,7 @@ WORD_SIGNALS: tuple[tuple[UrgencySignal, dict[str, int], int], ...] = (
 )
 _SIGNAL_WORDS = frozenset(word for _, lexicon, _ in WORD_SIGNALS for word in lexicon)
 THIRD_PARTY_HARASSMENT = 30  # a collector calling parents, employer or contacts
-PART_FAILURE_HARM = 35  # a brake or steering failing (刹车…失灵), as 刹车失灵 itself
+PART_FAILURE_HARM = 35  # a brake failing (刹车…失灵) as 刹车失灵 itself, or a battery swelling
 EMOTION_CAP = 20
 CONFIDENT_NEGATIVE = 0.9
 AUTHOR_CAP = 25
@@ -93,8 +94,8 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
         return _part_failure(text, found, reasons)
     for code, lexicon, cap in WORD_SIGNALS:
         hits = matched_words(text, lexicon, found)
-        if code is UrgencySignal.HARM_TO_PEOPLE and hits and pupils_only(hits, text, found):
-            continue  # 孩子 in a school's text is the pupil, not harm done
+        if code is UrgencySignal.HARM_TO_PEOPLE and PEOPLE_AT_RISK.issuperset(hits):
+            continue  # the people named, no harm told
         if hits:
             weight = sum(lexicon[w] for w in hits)
             if code is UrgencySignal.PRIVACY_HARASSMENT:
@@ -108,11 +109,11 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
 def _part_failure(
     text: str, found: set[str] | None, reasons: list[UrgencyReason]
 ) -> list[UrgencyReason]:
-    """The reasons, with a harm reason first for a failing brake or steering (刹车…失灵) when
-    no harm word gave one."""
+    """The reasons, with a harm reason first for a failing brake or steering (刹车…失灵) or a
+    swelling battery (电池…鼓包) when no harm word gave one."""
     if any(r.code is UrgencySignal.HARM_TO_PEOPLE for r in reasons):
         return reasons
-    part = part_failure_evidence(text, found)
+    part = part_failure_evidence(text, found) or swelling_evidence(text, found)
     if part is None:
         return reasons
     harm = UrgencyReason(code=UrgencySignal.HARM_TO_PEOPLE, evidence=part, weight=PART_FAILURE_HARM)

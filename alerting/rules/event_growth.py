@@ -26,6 +26,7 @@ from alerting.rules.base import (
     register,
     scope_label,
 )
+from alerting.rules.window_match import distinct_ids
 from brand_events.models import Event, EventMember
 from core.enums import SentimentLabel
 from core.index.protocol import SortOrder
@@ -100,7 +101,7 @@ class EventGrowthRule(Rule[EventGrowthSpec]):
             window_start=start,
             window_end=rc.now,
             peak=round(share, 4),
-            sample_ids=[m.id for m in new[: rc.sample_size]],
+            sample_ids=distinct_ids(new, rc.sample_size),
             plans=list(flt.plans),
             # Every tick reads the same sliding window again: a finding restates the growth
             # (the alert keeps the fastest hour and the latest words), it never adds to it.

@@ -77,4 +77,21 @@ def sample_ids(
     found.sort(
         key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
     )
-    return [m.id for m in found[:size]]
+    return distinct_ids(found, size)
+
+
+def distinct_ids(mentions: list[Mention], size: int) -> list[str]:
+    """Ids of the first `size` mentions that say different things: one per similarity group
+    (near copies: 离谱，… 真的，… of one text) or text — a message listed the same 维权群 post
+    by five people as its five samples."""
+    seen: set[str] = set()
+    ids: list[str] = []
+    for mention in mentions:
+        key = mention.group_id or mention.full_text.strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        ids.append(mention.id)
+        if len(ids) == size:
+            break
+    return ids

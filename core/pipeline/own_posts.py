@@ -3,9 +3,10 @@
 An official reply to a complaint ("经核实……不排除是您自己放入的异物") reads like a complaint to
 the model: it names the defect, the order, the dispute. Counted as one, it inflated an event's
 投诉占比 and the complaint rules during the very crisis it answered. The configured classifier is
-wrapped so that a post by an own account (top-level `own_accounts` or a plan's) is never flagged,
-and so files under no complaint category (其他: the category is a complaint's, and the statement
-on an outage showed 商品质量 in the feed); its sentiment and urgency stay as the model read them,
+wrapped so that a post by an own account (top-level `own_accounts` or a plan's) is never flagged
+and files under no complaint category, flagged or not (其他: the category is a complaint's; the
+statement on an outage showed 商品质量 in the feed, a school's unflagged statement on a closed
+campus 售后/退换货); its sentiment and urgency stay as the model read them,
 and a person can still set the flag or a category by a correction (corrections are applied after
 classification).
 """
@@ -36,10 +37,14 @@ class OwnPostsAreNotComplaints:
 
     def _settled(self, mention: Mention) -> Mention:
         complaint = mention.complaint
-        if complaint is None or not complaint.flag or not self.own.is_own(mention):
+        flagged = complaint is not None and complaint.flag
+        filed = mention.category not in (None, Category.OTHER)
+        if not (flagged or filed) or not self.own.is_own(mention):
             return mention
-        settled = Complaint(flag=False, probability=0.0)
-        return mention.model_copy(update={"complaint": settled, "category": Category.OTHER})
+        update: dict[str, object] = {"category": Category.OTHER}
+        if flagged:
+            update["complaint"] = Complaint(flag=False, probability=0.0)
+        return mention.model_copy(update=update)
 
 
 def for_brand_of(classifier: Classifier, config: CoreConfig) -> Classifier:

@@ -200,6 +200,18 @@ def show(alert: Alert) -> None:
         "确认", key=f"ack-{alert.id}", disabled=read_only
     ):
         act(alert.id, "ack")
+    ended_unseen = status == AlertStatus.RESOLVED and not alert.acknowledged_at
+    if (
+        ended_unseen
+        and not alert.false_alarm
+        and buttons[0].button(
+            "已知悉",
+            key=f"seen-{alert.id}",
+            disabled=read_only,
+            help="预警已由规则到时自动解除、无人确认；核实危机已处置后点此留下确认人和时间（不重新打开）",
+        )
+    ):
+        act(alert.id, "ack")
     if status != AlertStatus.RESOLVED and buttons[1].button(
         "解决", key=f"resolve-{alert.id}", disabled=read_only
     ):

@@ -133,7 +133,12 @@ def attention_list(items: list[AttentionItem], moment: datetime) -> None:
             head.markdown(f"**{item.kind} · {item.level}** {title}")
             head.caption(f"负责人/状态：{streamlit_text(item.owner, one_line=True)}")
             start = item.start  # as the banner counts it: one crisis, one age
-            when.caption(f"开始 {local(start)}\n\n已持续 {duration_zh(moment - start)}")
+            lasted = (
+                f"已持续 {duration_zh(moment - start)}"
+                if item.ended_at is None
+                else f"{local(item.ended_at)} 自动解除"
+            )
+            when.caption(f"开始 {local(start)}\n\n{lasted}")
             due, what = next_step_words(item, moment)
             step.caption(f"下一步：{streamlit_text(what, one_line=True)}\n\n{due}")
             sla.caption(f"SLA：{sla_text(item.sla, moment)}")

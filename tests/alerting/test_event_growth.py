@@ -121,3 +121,19 @@ def test_each_tick_restates_the_growth_instead_of_adding_it_up(ctx: Context) -> 
     count, summary, last = applied[-1]
     assert count == last.count  # type: ignore[attr-defined]
     assert summary == last.summary  # type: ignore[attr-defined]
+
+
+def test_the_alert_is_named_after_the_events_current_title(ctx: Context) -> None:
+    """Titled from its first 12 posts 「滨江校区」, the event was 「校区突然关门预交学费不退」 by
+    the next message: the alert's title follows it (the message's head and 情况 line agree)."""
+    from dataclasses import replace
+
+    seed = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，太恶心了"
+    ctx.pipeline.process(story("s", seed, ANGRY, spacing=3))
+    rule = parse_rule(SPEC, "test")
+    (found,) = findings(ctx, 40)
+    renamed = replace(found, title="事件快速扩散：酸菜鱼吃出蟑螂门店不认")  # type: ignore[type-var]
+    with ctx.sessions() as session:
+        apply_finding(session, rule, found, T0 + timedelta(minutes=40))  # type: ignore[arg-type]
+        again = apply_finding(session, rule, renamed, T0 + timedelta(minutes=41))  # type: ignore[arg-type]
+        assert again.alert.title == "事件快速扩散：酸菜鱼吃出蟑螂门店不认"

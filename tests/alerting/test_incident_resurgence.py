@@ -152,3 +152,25 @@ def test_the_next_mornings_media_report_reopens_the_crisis_it_reports(
         morning = apply_finding(session, rule, finding("k2", [report.id], ctx.clock()), ctx.clock())
         session.commit()
         assert morning.notify and morning.alert.incident_id == night.alert.incident_id
+
+
+def test_a_new_alert_of_a_quiet_unresolved_crisis_joins_it(data_dir: Path) -> None:
+    """Nobody resolved last night's crisis and its alerts went quiet beyond the grouping window;
+    the regulator's notice of the same story the next morning joins it, another story does not."""
+    ctx = make_ctx(data_dir, NOON)
+    config = GroupingConfig(window=timedelta(hours=2))
+
+    def opened(rule: str, samples: list[str]) -> Alert:
+        return attached_alert(
+            ctx, config, rule, rule_type="urgent_mention", severity=Severity.HIGH, samples=samples
+        )[0]
+
+    story(ctx, "closure", ["c1", "c2"])
+    story(ctx, "parcel", ["p1"])
+    night = opened("urgent", ["c1"])
+    advance(ctx, timedelta(hours=9))
+    other = opened("spike", ["p1"])
+    notice = opened("urgent2", ["c2"])
+    assert notice.incident_id == night.incident_id != other.incident_id
+    advance(ctx, timedelta(hours=30))  # beyond reopen_within: a crisis of its own
+    assert opened("urgent3", ["c1"]).incident_id not in {night.incident_id, other.incident_id}

@@ -177,3 +177,12 @@ def db(args: list[str]) -> Session:
     """A session on the database of the `setup` arguments."""
     ctx = Context.load(args[1], args[3])
     return make_session_factory(ctx.engine)()
+
+
+@pytest.fixture
+def alert_table(engine: Engine) -> None:
+    """The alert store's tables beside the case store (态势 reads both)."""
+    from alerting.models import Alert, Incident
+
+    Alert.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
+    Incident.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]

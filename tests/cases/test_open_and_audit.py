@@ -9,7 +9,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from core.enums import Category, Channel, Severity
@@ -64,14 +63,6 @@ def index(tmp_path: Path, incident: list[Mention]) -> Iterator[SQLiteMentionInde
     idx.upsert_many(incident)
     yield idx
     idx.close()
-
-
-@pytest.fixture
-def alert_table(engine: Engine) -> None:
-    from alerting.models import Alert, Incident
-
-    Alert.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
-    Incident.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
 
 
 def store_alert(session: Session, mentions: list[Mention], rule: str = "urgent-food") -> int:

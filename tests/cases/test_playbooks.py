@@ -189,3 +189,27 @@ def test_a_skincare_allergy_proposes_the_product_harm_playbook_not_the_food_one(
         Severity.CRITICAL, "spike", frozenset({"food_safety_health"}), "外卖吃出虫子，食物中毒"
     )
     assert service.propose(library, situation=poisoning)[0].id == "food_safety"
+
+
+@pytest.mark.parametrize(
+    ("rule_type", "categories", "text"),
+    [
+        (
+            "event_growth",
+            {"after_sales_refund", "contract_pricing"},
+            "校区突然关门预交学费不退，家长建了维权群，准备联系记者曝光，这不是跑路是什么",
+        ),
+        ("event_growth", {"product_quality"}, "广州大面积断网，手机一直没信号，打不了电话"),
+        ("spike", {"delivery_logistics"}, "航班延误五个小时，机上滞留不让下机，也不给解释"),
+    ],
+)
+def test_a_crisis_of_many_customers_at_once_proposes_the_mass_impact_playbook(
+    library: dict[str, Playbook], rule_type: str, categories: set[str], text: str
+) -> None:
+    """A school closed with prepaid fees, an outage, a mass delay: no shipped playbook fitted
+    (the school's proposed the 大V/媒体 one for its 记者 and 曝光)."""
+    situation = Situation(Severity.CRITICAL, rule_type, frozenset(categories), text)
+    assert service.propose(library, situation=situation)[0].id == "mass_impact"
+    one_refund = Situation(Severity.HIGH, "urgent_mention", frozenset({"after_sales_refund"}),
+                           "大V 曝光：退款拖了一个月，记者已联系")  # fmt: skip
+    assert service.propose(library, situation=one_refund)[0].id == "kol_media_complaint"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from alerting import service as alerts
@@ -24,14 +23,6 @@ from dashboard.situation import (
 from tests.cases.conftest import local, make_case, start_playbook
 
 NOW = local(2026, 11, 23, 10, 0)
-
-
-@pytest.fixture
-def alert_table(engine: Engine) -> None:
-    from alerting.models import Incident
-
-    Alert.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
-    Incident.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
 
 
 def store_alert(session: Session, title: str, severity: str = "critical") -> Alert:
@@ -156,13 +147,18 @@ def test_among_equals_the_banner_names_the_spreading_event(
     assert item.title == "事件快速扩散：广州大面积断网（同一预警组另有 2 条预警）"
 
 
-@pytest.mark.parametrize(("began_hours", "expected_hours"), [(3, 3), (30, 1)])
+@pytest.mark.parametrize(("began_hours", "expected_hours"), [(3, 3), (30, 1), (0.5, 0.5)])
 def test_the_crisis_is_dated_from_its_events_first_post(
-    session: Session, alert_table: None, policy: SlaPolicy, began_hours: int, expected_hours: int
+    session: Session,
+    alert_table: None,
+    policy: SlaPolicy,
+    began_hours: float,
+    expected_hours: float,
 ) -> None:
     """The outage's event began at 03:31; the first alerted post came at 05:21: the banner dates
     the crisis from the event's first post — unless the event is a topic running for more than
-    a day before it, when the alerted post is the crisis's start."""
+    a day before it, when the alerted post is the crisis's start; a window that began before the
+    event's first post (a count's) is no post either."""
     from brand_events.models import Event, EventMember
 
     for model in (Event, EventMember):

@@ -83,3 +83,19 @@ def test_a_short_repost_of_a_complaint_is_filed_under_its_category(ctx: Context)
     scared = got["s1"]
     assert scared.sentiment is not None and scared.sentiment.label == SentimentLabel.NEGATIVE
     assert got["s3"].category == Category.OTHER
+
+
+def test_a_repost_that_only_passes_the_post_on_says_what_its_original_says(ctx: Context) -> None:
+    """关注, 扩散 or +1 under a complaint is no praise (the model read 关注 as 正面)."""
+    ctx.pipeline.process([mention("h1", HARM)])
+    report = ctx.pipeline.process(
+        [
+            mention("k1", "关注", 5, repost_of="h1", author=Author(name="甲")),
+            mention("k2", "求扩散！//@乙:", 6, repost_of="h1", author=Author(name="丙")),
+            mention("k3", "+1", 7, repost_of="h1", author=Author(name="丁")),
+        ]
+    )
+    for passed in report.new:
+        assert passed.sentiment is not None, passed.native_id
+        assert passed.sentiment.label == SentimentLabel.NEGATIVE, passed.native_id
+        assert passed.category == Category.FOOD_SAFETY_HEALTH, passed.native_id

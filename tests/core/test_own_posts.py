@@ -55,3 +55,32 @@ def test_an_own_accounts_reply_is_not_flagged_but_the_same_words_from_a_customer
         assert own.category == Category.OTHER  # no complaint, so no complaint category
     finally:
         ctx.close()
+
+
+STATEMENT = (
+    "关于杭州滨江校区的情况说明：因场地租赁合同到期，滨江校区自即日起暂停线下教学，"
+    "在读学员可转至西湖校区或改上网课，确需退费的请按合同约定提交申请。"
+    "网传我司跑路一事不实，请家长不要轻信谣言。"
+)
+
+
+def test_an_own_statement_the_model_files_but_does_not_flag_is_filed_under_other(
+    tmp_path: Path,
+) -> None:
+    plans = [{"id": "qm", "name": "启明教育", "expression": "启明", "own_accounts": ["启明教育"]}]
+    ctx = Context(config=make_config(plans=plans), data_dir=tmp_path / "var")
+    try:
+        report = ctx.pipeline.process(
+            [
+                mention("own", STATEMENT, author=Author(name="启明教育")),
+                mention("copy", STATEMENT, author=Author(name="路人甲")),
+            ]
+        )
+        read = {m.native_id: m for m in report.new}
+        # what the model made of the words: a refund matter, not flagged as a complaint
+        assert read["copy"].category not in (None, Category.OTHER)
+        assert read["copy"].complaint is not None and not read["copy"].complaint.flag
+        own = ctx.index.get(read["own"].id)
+        assert own is not None and own.category == Category.OTHER
+    finally:
+        ctx.close()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
-from brand_events.titles import make_title
+from brand_events.titles import SETTLED, make_title, title_due
 from sentiment.word_kinds import names_a_subject
 
 DRIVE = "试驾驰远极光EV半小时，刹车脚感偏硬，方向盘有点虚，其他还行"
@@ -35,3 +35,17 @@ def test_tone_words_name_no_subject() -> None:
     assert not {w for w in ("还行", "其他", "有点", "各位", "三天", "半小时") if names_a_subject(w)}
     named = {w for w in ("方向盘", "刹车", "异响", "退款", "12378") if names_a_subject(w)}
     assert named == {"方向盘", "刹车", "异响", "退款", "12378"}
+
+
+def test_a_title_made_from_many_posts_stays() -> None:
+    """Retitled as it doubles while young; once made from SETTLED posts, the name people have
+    read in alerts and reports stays however the event grows."""
+    at = datetime(2026, 12, 3, tzinfo=UTC)
+
+    def cluster(size: int, titled_size: int) -> Cluster:
+        return Cluster("e", at, at, size=size, title="校区突然关门", titled_size=titled_size)
+
+    assert title_due(Cluster("e", at, at, size=3))  # untitled
+    assert title_due(cluster(24, 12)) and not title_due(cluster(23, 12))
+    assert title_due(cluster(2 * (SETTLED - 1), SETTLED - 1))
+    assert not title_due(cluster(400, SETTLED)) and not title_due(cluster(4_000, 192))

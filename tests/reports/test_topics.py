@@ -8,6 +8,7 @@ from pathlib import Path
 from app.config import AppConfig
 from core.context import Context
 from core.enums import Category, Channel, SentimentLabel, Severity
+from core.models import Urgency
 from reports.config import Period
 from reports.period import last_full
 from reports.render import render_html
@@ -38,22 +39,21 @@ POSTS = [
 ]
 
 
-def test_topics_are_subjects_not_names_or_fragments(tmp_path: Path) -> None:
-    config = AppConfig.model_validate(
-        {
-            "brand": "鲜味坊",
-            "timezone": "Asia/Shanghai",
-            "plans": [
-                {
-                    "id": PLAN,
-                    "name": "鲜味坊",
-                    "expression": "鲜味坊|鲜味坊外卖|XWF",
-                    "own_accounts": ["鲜味坊官方"],
-                }
-            ],
-        }
+def brand_config() -> AppConfig:
+    """鲜味坊 with its plan keywords and its official account."""
+    plan = {
+        "id": PLAN,
+        "name": "鲜味坊",
+        "expression": "鲜味坊|鲜味坊外卖|XWF",
+        "own_accounts": ["鲜味坊官方"],
+    }
+    return AppConfig.model_validate(
+        {"brand": "鲜味坊", "timezone": "Asia/Shanghai", "plans": [plan]}
     )
-    ctx = Context(config=config, data_dir=tmp_path / "var", clock=lambda: NOW)
+
+
+def test_topics_are_subjects_not_names_or_fragments(tmp_path: Path) -> None:
+    ctx = Context(config=brand_config(), data_dir=tmp_path / "var", clock=lambda: NOW)
     ctx.index.upsert_many(spread(POSTS, WEEK, "cur"))
     data = build_data(ctx, WINDOW, PLAN)
     ctx.close()
@@ -118,3 +118,25 @@ def test_how_posters_address_one_another_is_no_topic(tmp_path: Path) -> None:
     ctx.close()
 
     assert [t.keyword for t in data.topics] == ["异响", "过敏"]
+
+
+def test_the_brands_own_statement_is_no_typical_voice(tmp_path: Path) -> None:
+    """A statement of the brand's account is negative and urgent by its words (发霉, 退款) but
+    is quoted under no topic: 典型原声 are the customers'."""
+    posts = [
+        spec(3, ("发霉",), "关于发霉米饭的情况说明：已下架同批次米饭，受影响顾客可全额退款"),
+        spec(3, ("发霉",), "米饭发霉了还送来，吃了两口才发现"),
+    ]
+    mentions = spread(posts, WEEK, "cur")
+    statement = mentions[0].author.model_copy(update={"name": "鲜味坊官方", "followers": 900_000})
+    loud = Urgency(level=Severity.CRITICAL, score=90.0)  # its reach makes it the most urgent
+    mentions[:3] = [
+        m.model_copy(update={"author": statement, "urgency": loud}) for m in mentions[:3]
+    ]
+    ctx = Context(config=brand_config(), data_dir=tmp_path / "var", clock=lambda: NOW)
+    ctx.index.upsert_many(mentions)
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+
+    (topic,) = [t for t in data.topics if t.keyword == "发霉"]
+    assert topic.quotes and all("情况说明" not in q.text for q in topic.quotes)

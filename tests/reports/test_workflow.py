@@ -15,6 +15,7 @@ from reports.config import Period
 from reports.period import last_full
 from reports.workflow import load_alerts, load_kpis
 from tests.reports.factories import NOW, TZ, WEEK, add_alerts
+from tests.support.alerts import alert_row
 
 WINDOW = last_full(Period.WEEKLY, NOW, TZ)
 
@@ -30,6 +31,23 @@ def test_alerts_of_the_week_and_still_open(make_ctx: Any) -> None:
     assert (this_week.severity_label, this_week.status_label) == ("严重", "已确认")
     assert this_week.time_to_ack == timedelta(minutes=12)
     assert [row.title for row in section.unresolved_critical] == ["上周未解决"]
+
+
+def test_an_alert_raised_by_a_past_week_imported_later_is_reported_when_it_began(
+    make_ctx: Any,
+) -> None:
+    """A deployment imports last week on its first day: the alert its posts raise opens on
+    import (after the week) but began with its first post inside it, as the event timeline says."""
+    ctx = make_ctx()
+    began = (WEEK + timedelta(days=3, hours=8)).astimezone(UTC)
+    imported = (NOW + timedelta(hours=2)).astimezone(UTC)
+    with ctx.sessions() as session:
+        session.add(alert_row(imported, title="校区突然关门", first_post_at=began))
+        session.commit()
+    section = load_alerts(ctx.sessions, WINDOW.start, WINDOW.end)
+    assert [(row.title, row.started_at) for row in section.rows] == [("校区突然关门", began)]
+    after = load_alerts(ctx.sessions, WINDOW.end, WINDOW.end + timedelta(days=7))
+    assert [row.title for row in after.rows] == ["校区突然关门"]  # still open since
 
 
 def test_alerts_of_one_crisis_are_one_incident_with_its_case(make_ctx: Any) -> None:

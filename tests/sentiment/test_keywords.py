@@ -21,6 +21,12 @@ def test_ascii_product_names_and_exclusions() -> None:
     assert "苹果" not in words
 
 
+def test_names_in_a_repost_chain_and_platform_words_are_no_keywords() -> None:
+    words = extract_keywords(fold("关注//@用户576518: 分享 退费拖了两个月 //@xiaoming2020:"), 10)
+    assert "退费" in words
+    assert not {"用户", "关注", "分享", "xiaoming2020"} & set(words)
+
+
 def test_top_k_and_empty() -> None:
     assert len(extract_keywords(fold("屏幕 电池 键盘 鼠标 耳机 音箱 充电器"), top_k=3)) == 3
     assert extract_keywords("") == []

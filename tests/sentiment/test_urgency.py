@@ -189,3 +189,18 @@ def test_a_skincare_reaction_that_sent_people_to_hospital_is_harm_to_people(
     assert "烂脸" in burnt.urgency.reasons[0].evidence
     assert daughter.urgency.level.rank >= Severity.MEDIUM.rank
     assert fine.urgency.level == Severity.LOW and fine.category == "other"
+
+
+def test_a_child_named_is_no_harm_until_harm_is_told(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    question, broken, hurt = classifier.classify(
+        [
+            make_mention("问一下，有没有家长上过少儿编程，适合几岁的孩子开始学"),
+            make_mention("给宝宝买的推车轮子一周就掉了，客服一直推诿，太差了"),
+            make_mention("给宝宝买的推车轮子突然掉了，宝宝摔下来磕破了头去医院缝了三针"),
+        ]
+    )
+    assert UrgencySignal.HARM_TO_PEOPLE not in codes(question) | codes(broken)
+    harm = next(r for r in hurt.urgency.reasons if r.code == UrgencySignal.HARM_TO_PEOPLE)
+    assert "宝宝" in harm.evidence and "去医院" in harm.evidence  # the child weighs beside harm
