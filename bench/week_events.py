@@ -7,7 +7,7 @@ ids `{prefix}9xxxxx`) it prints every visible event holding its posts: size, inc
 others (strays: posts of other stories joined), title; then the incident posts in no visible
 event and the week's visible events.
 
-    python -m bench.week_events [telecom airline auto bank cosmetics phone]
+    python -m bench.week_events [telecom airline auto bank cosmetics phone education]
 """
 
 from __future__ import annotations
@@ -69,6 +69,9 @@ WEEKS = {
     "bank": Week("bench.bank_week", "bk", "招财银行", "招财银行|招财", "招财银行信用卡"),
     "cosmetics": Week("bench.cosmetics_week", "hy", "花颜", "花颜", "花颜官方旗舰店"),
     "phone": Week("bench.phone_week", "ys", "曜石手机", "曜石|曜石X5", "曜石手机", "澜星手机"),
+    "education": Week(
+        "bench.school_week", "qm", "启明教育", "启明|启明教育", "启明教育", "博思教育"
+    ),
 }
 
 

@@ -118,6 +118,7 @@ class Post:
     parent_id: str | None = None
     group_id: str | None = None
     own: bool = False  # by one of the brand's own accounts (its statements answer a story)
+    grievance: bool = False  # classified negative or flagged a complaint
 
 
 @dataclass

@@ -10,7 +10,8 @@ window is closed, and later posts on the same topic start a new event (a split i
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from brand_events.answers import ANSWER_SPAN, names_answer
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
@@ -32,9 +33,12 @@ from brand_events.join_thresholds import (
     WINDOW,
 )
 from brand_events.outage import Told, outage_story, same_place, told
+from brand_events.reactions import reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
-# Joins on the post's own words: the post counts as independent use of its terms.
+# Joins on the post's own words: the post counts as independent use of its terms. A reaction to
+# a story in the news (REACTION) tells how people take it, not the story: it shapes neither the
+# story's words nor its title.
 INDEPENDENT = (JoinReason.TOPIC, JoinReason.OUTAGE, JoinReason.ANSWER)
 
 
@@ -59,6 +63,7 @@ class Clusterer(ClusterState):
             or self._statement(post)
             or self._outage(post)
             or self._reaction(post)
+            or self._reacting(post)
         )
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
@@ -98,12 +103,25 @@ class Clusterer(ClusterState):
             if isinstance(story, Cluster)
             and story.merged_into is None
             and story.id != side.id
-            and retells(post.terms, side, story, at, live, BURST_SHARE, term_idf, self._outside)
+            and retells(
+                post.terms,
+                side,
+                story,
+                at,
+                live,
+                BURST_SHARE,
+                term_idf,
+                self._outside,
+                post.grievance,
+            )
             and not self._apart(post, story)
         ]
         if not found and self._told(post) == Told.OUTAGE:
             outage = self._outage_story(post, side)
             found = [outage] if outage is not None else []
+        if not found:
+            reacted = self._reacted_story(post, side)
+            found = [reacted] if reacted is not None else []
         if found:
             story = max(found, key=lambda c: (c.size, -c.first_at.timestamp()))
             self._fold(story, side)
@@ -130,40 +148,62 @@ class Clusterer(ClusterState):
 
     def _reaction(self, post: Post) -> Decision | None:
         """A post speaking of the brand's answer (声明, 甩锅 …) joins the largest live story the
-        brand posted in within ANSWER_SPAN (`brand_events/answers.py`)."""
-        if post.own or not post.text or not names_answer(post.text):
+        brand posted in within ANSWER_SPAN (`brand_events/answers.py`); the brand's own post
+        naming its answer (致歉信: 我们此前的情况说明不够坦诚) joins it while it is live."""
+        if not post.text or not names_answer(post.text):
             return None
-        at, best = post.published_at, None
+        at = post.published_at
+        span = self.live.span if post.own else ANSWER_SPAN
+
+        def answered(story: Cluster) -> bool:
+            return story.answered_at is not None and timedelta(0) <= at - story.answered_at <= span
+
+        best = self._largest_live(at, None, answered)
+        return Decision(best, JoinReason.ANSWER) if best is not None else None
+
+    def _reacting(self, post: Post) -> Decision | None:
+        """A post reacting to a live story (看了新闻想退车, its #topic#) joins the largest one
+        (`brand_events/reactions.py`)."""
+        story = self._reacted_story(post)
+        return Decision(story, JoinReason.REACTION) if story is not None else None
+
+    def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
+        """The largest live story the post (or its copy group `side`) reacts to, or None."""
+        if post.own or not post.text:
+            return None
+
+        def reacted(story: Cluster) -> bool:
+            return reacts_to(post.text, post.terms, story, term_idf) and not self._apart(
+                post, story
+            )
+
+        return self._largest_live(post.published_at, side, reacted)
+
+    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
+        """The largest live outage story the post (or its copy group `side`) may join, or None."""
+
+        def outage(story: Cluster) -> bool:
+            return outage_story(story.exemplars) and same_place(post.text, story.exemplars)
+
+        return self._largest_live(post.published_at, side, outage)
+
+    def _largest_live(
+        self, at: datetime, side: AnyCluster | None, fits: Callable[[Cluster], bool]
+    ) -> Cluster | None:
+        """The largest story live at `at` that `fits` (the earlier of two as large); with a
+        copy group `side`, only a story it may be told as part of (`_older`)."""
+        best: Cluster | None = None
         for cluster_id in sorted(self.large):
             story = self.clusters.get(cluster_id)
             if (
                 isinstance(story, Cluster)
                 and story.merged_into is None
-                and story.answered_at is not None
-                and timedelta(0) <= at - story.answered_at <= ANSWER_SPAN
+                and story.size >= BURST_SIZE
                 and self.live.holds(story, at)
+                and (side is None or self._older(story, side))
                 and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
+                and fits(story)
             ):
-                best = story
-        return Decision(best, JoinReason.ANSWER) if best is not None else None
-
-    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
-        """The largest live outage story the post (or its copy group `side`, which must be
-        smaller and begun no earlier than BURST_SPAN before it) may join, or None."""
-        at, best = post.published_at, None
-        for cluster_id in sorted(self.large):
-            story = self.clusters.get(cluster_id)
-            if (
-                not isinstance(story, Cluster)
-                or story.merged_into is not None
-                or story.size < BURST_SIZE
-                or not self.live.holds(story, at)
-                or (side is not None and not self._older(story, side))
-                or not outage_story(story.exemplars)
-                or not same_place(post.text, story.exemplars)
-            ):
-                continue
-            if best is None or (story.size, best.first_at) > (best.size, story.first_at):
                 best = story
         return best
 

@@ -34,6 +34,7 @@ class JoinReason(StrEnum):
     MERGE = "merge"  # its event was merged into this one
     OUTAGE = "outage"  # tells the same failure of the service as a live outage story
     ANSWER = "answer"  # reacts to the brand's statement in the story it answered
+    REACTION = "reaction"  # reacts to a live story in the news, or under its #topic#
 
 
 JOIN_REASON_ZH: dict[JoinReason, str] = {
@@ -44,4 +45,5 @@ JOIN_REASON_ZH: dict[JoinReason, str] = {
     JoinReason.MERGE: "事件合并",
     JoinReason.OUTAGE: "同一故障",
     JoinReason.ANSWER: "回应反响",
+    JoinReason.REACTION: "事件反响",
 }

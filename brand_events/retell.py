@@ -44,6 +44,10 @@ from brand_events.cluster import AnyCluster, Cluster
 MIN_IDF = 8.0  # jieba's idf: 催收 10.6, 蟑螂 9.9, 过敏 9.0; everyday 电话 6.4, 银行 4.7, 同样 5.4
 MIN_WEIGHT = 6.0
 MIN_SHARED = 2  # words the copy shares with the story, the central one included
+VOICE_POSTS = 5  # posts of a crisis's voice (a routine copy-pasted complaint: 0–4 in a week)
+# A voice's word the story holds keeps half its idf once damped by the brand's other recent posts
+# (said by at most about one in seven of them): 解释, 学费, 关门; not 外卖 or a dish of the chatter.
+VOICE_DAMPING = 0.5
 WIDE_SHARE = 0.25
 OUTSIDE_SAMPLE = 100  # independent posts outside the story before its words are judged by them
 
@@ -71,14 +75,19 @@ def retells(
     share: float,
     idf: Callable[[str], float],
     weight: Callable[[str, Cluster], float],
+    grievance: bool = False,
 ) -> bool:
-    """True when a copy (its terms) of the group `side`, posted at `at`, retells `story`
-    (`idf`: a word's idf; `weight`: its idf damped by its use in recent posts outside the story)."""
+    """True when a copy (its terms; `grievance`: negative or a complaint) of the group `side`,
+    posted at `at`, retells `story` or is one of its voices (`voices`) (`idf`: a word's idf;
+    `weight`: its idf damped by its use in recent posts outside the story)."""
     if story.size <= side.size or not live.holds(story, at):
         return False  # gone quiet, or not the larger of the two
     if side.first_at < story.first_at - live.lead:
         return False  # an older text: its own story
     held = [t for t in terms if t in story.terms]
+    seldom = [t for t in held if weight(t, story) >= idf(t) * VOICE_DAMPING]
+    if grievance and seldom and voices(side, story, live):
+        return True
     if len(held) < MIN_SHARED:
         return False
 
@@ -111,3 +120,16 @@ def retells(
         return True
     rarest = {t for t in wide if strong(t)}
     return any(t not in rarest and story.terms[t] >= said * share for t in wide) and bool(rarest)
+
+
+def voices(side: AnyCluster, story: Cluster, live: Live) -> bool:
+    """True when the copy group `side` may be one of the live `story`'s voices: a text many
+    people paste, begun in the story's first hours, told in words of its own (the education
+    week's parents: 班主任上周还说只是临时装修…今天桌椅都搬空了; the airline's other passengers:
+    同一天…也在飞机上等了三个多小时，全程一句解释都没有), sharing one everyday word with the
+    story at most. The group began after the story's first post and within its first
+    `live.lead` (when the brand's posts surge) and has VOICE_POSTS posts (the brand's routine
+    copy-pasted complaints gather fewer in a week); `retells` then asks that it complains and
+    shares a word the brand's other posts seldom say (VOICE_DAMPING)."""
+    begun = side.first_at - story.first_at
+    return timedelta(0) < begun <= live.lead and side.size >= VOICE_POSTS

@@ -140,6 +140,7 @@ class EventTracker:
             parent_id=mention_id(mention.source, parent) if parent else None,
             group_id=mention.group_id,
             own=self.own.is_own(mention),
+            grievance=mention.is_negative or bool(mention.complaint and mention.complaint.flag),
         )
 
     # loading ----------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+"""Reactions to a running crisis join it: 看了新闻想退车, 看了热搜吓死了, a post under its #topic#.
+
+Once a crisis is in the news, people react to the story as news: 刚提的星河S7，看了新闻想退车;
+看了热搜吓死了，我昨天刚给我妈买了花颜精华…; 看完视频吓出一身冷汗，我家星河S7… They name the
+product the story is about and their own fear or demand, never the failure's words, so they
+share one word with the story (the product, which the brand's customers say every day) and
+started events of their own (the car week: 8 + 5 posts in side events and 11 in none; the
+skincare week: 8 + 3). A post at the scene under the story's own #topic# (a protest at a motor
+show: #驰远星河S7刹车失灵#) tells a new part of the story in new words.
+
+A post joins the largest live story (`retell.Live`) it reacts to, when nothing else placed it:
+- it speaks of the story as news (看了新闻, 上热搜, 看完视频, 媒体报道 …) and names a word the
+  story's posts say at least a quarter as often as its top word that is no everyday language
+  (jieba's idf ≥ retell.MIN_IDF: 星河 12.0, 精华 8.2; 用户 6.8 of repost notes is not), or
+- it carries a #topic# of the story's first post that the story's posts say that often.
+A copy group of such a reaction is merged into the story at its next copy. A complaint of the
+same product that does not speak of the news (车机又死机了) is no reaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from brand_events.cluster import Cluster
+from brand_events.retell import MIN_IDF, WIDE_SHARE
+
+# The story as news: what people saw (新闻, 热搜, 视频, 报道) before they react.
+NEWS = re.compile(
+    "(?:看了|看到|看完|刷到|刚看|听说)(?:这个|那个|这条|那条)?(?:新闻|热搜|视频|报道|曝光)|"
+    "上了?热搜|热搜上|新闻里|新闻上|媒体报道|被曝光"
+)
+
+
+def names_news(text: str) -> bool:
+    """True when the text speaks of a story in the news (看了新闻, 上热搜, 看完视频 …)."""
+    return NEWS.search(text) is not None
+
+
+def reacts_to(
+    text: str, terms: tuple[str, ...], story: Cluster, idf: Callable[[str], float]
+) -> bool:
+    """True when a post (its text and terms) reacts to `story`: its #topic#, or the news of it
+    and a word it is about (`idf`: a word's idf)."""
+    said = story.terms.most_common(1)[0][1] if story.terms else 0
+    wide = [t for t in terms if said and story.terms[t] >= said * WIDE_SHARE]
+    if any(t.startswith("#") and t in story.opening for t in wide):
+        return True
+    return any(idf(t) >= MIN_IDF for t in wide) and names_news(text)
