@@ -160,6 +160,7 @@ def raise_severity(session: Session, alert: Alert) -> bool:
     if Severity(alert.severity).rank <= Severity(incident.severity).rank:
         return False
     incident.severity = alert.severity
+    _hand_over(session, incident, alert)  # the most severe alert leads
     return True
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alerting import service
+from alerting import incidents, service
 from alerting.config import GroupingConfig
 from alerting.engine import AlertEngine
 from alerting.enums import AlertEvent
@@ -92,3 +92,17 @@ def test_a_critical_group_ending_unseen_says_so(
         engine.tick()
     (ended,) = [r.json["message"] for r in receiver.requests if "预警已恢复" in r.json["title"]]
     assert ("无人点过「确认」" in ended) is not acknowledged
+
+
+def test_a_member_that_rises_above_the_group_leads_it(data_dir: Path) -> None:
+    ctx = make_ctx(data_dir, NOON)
+    config = GroupingConfig()
+    lead, _ = attached_alert(ctx, config, "a", severity=Severity.HIGH)
+    member, _ = attached_alert(ctx, config, "b", severity=Severity.MEDIUM)
+    with ctx.sessions() as session:
+        rising = session.get(type(member), member.id)
+        assert rising is not None
+        rising.severity = Severity.CRITICAL  # its next finding was 紧急
+        assert incidents.raise_severity(session, rising)
+        (incident,) = session.query(Incident).all()
+        assert incident.lead_alert_id == member.id != lead.id
