@@ -57,11 +57,9 @@ def test_an_own_accounts_reply_is_not_flagged_but_the_same_words_from_a_customer
         ctx.close()
 
 
-STATEMENT = (
-    "关于杭州滨江校区的情况说明：因场地租赁合同到期，滨江校区自即日起暂停线下教学，"
-    "在读学员可转至西湖校区或改上网课，确需退费的请按合同约定提交申请。"
-    "网传我司跑路一事不实，请家长不要轻信谣言。"
-)
+# A notice without the 情况说明 heading (the model reads that as a statement, 其他): a refund
+# matter to the model, not flagged.
+STATEMENT = "因场地租赁合同到期，滨江校区自即日起暂停线下教学，确需退费的请按合同约定提交申请。"
 
 
 def test_an_own_statement_the_model_files_but_does_not_flag_is_filed_under_other(
