@@ -6,6 +6,7 @@ it lives here, below `alerting.notifications`, so channels never import their ca
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
@@ -114,13 +115,20 @@ class Channel(Generic[OptionsT]):
             )
         # DEBUG: apprise logs the socket's own exception there ("Socket Exception: …"), and
         # its WARNING only says "Connection error"; the level name tells the two apart.
-        with apprise.LogCapture(
-            level=apprise.logging.DEBUG, fmt="%(levelname)s %(message)s"
-        ) as log:
-            ok = client.notify(
-                title=title, body=body, body_format=apprise.NotifyFormat(self.body_format)
-            )
-            lines = log.getvalue().splitlines()  # type: ignore[attr-defined]
+        # The capture lowers apprise's logger to DEBUG; its records (every payload) stay in the
+        # capture instead of reaching the command's log on stderr.
+        apprise_log = logging.getLogger("apprise")
+        propagate, apprise_log.propagate = apprise_log.propagate, False
+        try:
+            with apprise.LogCapture(
+                level=apprise.logging.DEBUG, fmt="%(levelname)s %(message)s"
+            ) as log:
+                ok = client.notify(
+                    title=title, body=body, body_format=apprise.NotifyFormat(self.body_format)
+                )
+                lines = log.getvalue().splitlines()  # type: ignore[attr-defined]
+        finally:
+            apprise_log.propagate = propagate
         if not ok:
             said = [
                 line.split(" ", 1)[1]
