@@ -213,3 +213,36 @@ def test_a_crisis_of_many_customers_at_once_proposes_the_mass_impact_playbook(
     one_refund = Situation(Severity.HIGH, "urgent_mention", frozenset({"after_sales_refund"}),
                            "大V 曝光：退款拖了一个月，记者已联系")  # fmt: skip
     assert service.propose(library, situation=one_refund)[0].id == "kol_media_complaint"
+
+
+@pytest.mark.parametrize(
+    ("rule_type", "text"),
+    [
+        (
+            "urgent_mention",
+            "室友的曜石X5晚上充电突然冒烟着火，被子烧黑了；评论区好多人电池鼓包，还不召回吗",
+        ),
+        ("event_growth", "澜庭燃气热水器一氧化碳泄漏，一家三口送医，燃气泄漏报警器一直响"),
+        ("spike", "星河S7高速上刹车失灵，车辆失控撞上护栏，车主要求召回"),
+    ],
+)
+def test_a_product_that_burns_leaks_or_fails_dangerously_proposes_the_hazard_playbook(
+    library: dict[str, Playbook], rule_type: str, text: str
+) -> None:
+    """The phone week's battery fire was proposed the food playbook (异物, 冷链, 食物中毒): its
+    alert title 「高危舆情：食品安全/人身安全」 matched the keyword 食品安全 of the food one."""
+    title = "高危舆情：食品安全/人身安全"
+    fire = Situation(
+        Severity.CRITICAL, rule_type, frozenset({"food_safety_health"}), f"{title}\n{text}"
+    )
+    assert service.propose(library, situation=fire)[0].id == "product_hazard"
+    hazard = library["product_hazard"]
+    said = "\n".join(t for s in hazard.steps for t in s.templates.values())
+    assert "食品" not in said and "停止使用" in said
+    poisoning = Situation(
+        Severity.CRITICAL,
+        rule_type,
+        frozenset({"food_safety_health"}),
+        f"{title}\n外卖吃出虫子，食物中毒",
+    )
+    assert service.propose(library, situation=poisoning)[0].id == "food_safety"
