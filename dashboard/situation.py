@@ -141,6 +141,13 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
     step = min(open_tasks, key=lambda t: t.due_at or card.now, default=None)
     alert_id = cases.first_alert_id(session, case_id=case.id)
     alert = session.get(Alert, alert_id) if alert_id is not None else None
+    started_at, label = case.opened_at, "立案"
+    if alert is not None:
+        # Dated as its alert group was before it opened: a case opened from the morning's
+        # re-alert of a crisis that began the night before must not restart its clock.
+        linked = select(Alert).join(CaseAlert, CaseAlert.alert_id == Alert.id)
+        group = list(session.scalars(linked.where(CaseAlert.case_id == case.id)))
+        started_at, label = crisis_start(session, group or [alert], alert)
     return AttentionItem(
         kind="案件",
         rank=case.severity_enum.rank,
@@ -153,8 +160,8 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
         sla=_running_clock(card),
         alert_id=alert_id,
         case_id=case.id,
-        started_at=first_post(alert) if alert is not None else case.opened_at,
-        start_label=start_label(alert) if alert is not None else "立案",
+        started_at=started_at,
+        start_label=label,
     )
 
 

@@ -183,3 +183,26 @@ def test_the_crisis_is_dated_from_its_events_first_post(
     [item] = attention(session, policy=policy, now=NOW)
     assert item.start == NOW - timedelta(hours=expected_hours)
     assert item.start_label == "首帖"
+
+
+def test_a_case_is_dated_from_its_whole_groups_first_post(
+    session: Session, alert_table: None, policy: SlaPolicy
+) -> None:
+    """The phone week's battery fire began at 22:40; its night's alerts ended and the morning's
+    07:52 post re-alerted in the same group. Before 立案 the banner said 22:40 (20 h); the case
+    opened from the morning alert said 07:52 (11 h): opening a case restarted the crisis."""
+    night = store_alert(session, "高危舆情：食品安全/人身安全")
+    night.window_start, night.status = NOW - timedelta(hours=20), "resolved"
+    morning = store_alert(session, "高危舆情：食品安全/人身安全")
+    morning.window_start = NOW - timedelta(hours=11)
+    session.commit()
+    case = make_case(session, now=NOW, title="X5充电起火", severity="critical")
+    for alert in (morning, night):  # opened from the morning's: it is linked first
+        service.link_alert(
+            session, case=case, alert_id=alert.id, title=alert.title, rule_type=None,
+            actor="王强", now=NOW,
+        )  # fmt: skip
+    session.commit()
+    [item] = attention(session, policy=policy, now=NOW)
+    assert (item.kind, item.alert_id) == ("案件", morning.id)
+    assert item.start == NOW - timedelta(hours=20) and item.start_label == "首帖"
