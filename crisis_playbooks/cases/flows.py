@@ -17,6 +17,7 @@ from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service, transitions
 from crisis_playbooks.cases.enums import CaseOrigin, CaseStatus
 from crisis_playbooks.cases.models import Case, CaseCreate, CaseUpdate
+from crisis_playbooks.cases.origin import origin_id
 from crisis_playbooks.errors import CaseNotFound
 from crisis_playbooks.playbook import service as playbooks
 from crisis_playbooks.playbook.render import fill_later
@@ -48,6 +49,25 @@ def _fetch(index: MentionIndex | None, ids: Sequence[str]) -> list[Mention]:
     if index is None or not ids:
         return []
     return index.search(SearchQuery(ids=list(ids), limit=len(ids))).mentions
+
+
+def _evidence(session: Session, index: MentionIndex | None, ids: Sequence[str]) -> list[Mention]:
+    """An alert's samples as a case links them: one per text (five people posting the same
+    words are one piece of evidence), after the post its crisis began with when that is
+    another (the 当事人 the playbook's private message and 回访 address, and the 原帖 to check)."""
+    from alerting.rules.window_match import distinct_ids
+
+    found = _fetch(index, ids)
+    if not found:
+        return []
+    kept = set(distinct_ids(found, len(found)))
+    mentions = [m for m in found if m.id in kept]
+    first = origin_id(session, [m.id for m in found], min(m.published_at for m in found))
+    if first is not None and first not in kept:
+        mentions = [*_fetch(index, [first]), *mentions]
+    elif first is not None:
+        mentions.sort(key=lambda m: m.id != first)
+    return mentions
 
 
 def _key_categories(alert: AlertLike) -> frozenset[str]:
@@ -90,7 +110,7 @@ def open_from_alert(
     for existing in service.get_by_alert(session, alert_id=alert.id):
         if existing.status_enum.is_open:
             return existing
-    mentions = _fetch(index, alert.sample_mention_ids or [])
+    mentions = _evidence(session, index, alert.sample_mention_ids or [])
     severity = Severity(alert.severity)
     categories = playbooks.categories_of(m.category for m in mentions) | _key_categories(alert)
     text = "\n".join([alert.title, alert.summary, *(m.full_text for m in mentions)])

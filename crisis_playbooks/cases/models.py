@@ -62,7 +62,7 @@ class Case(CaseLevels, Base):
     mentions: Mapped[list[CaseMention]] = relationship(
         back_populates="case",
         cascade="all, delete-orphan",
-        order_by="CaseMention.linked_at",
+        order_by="(CaseMention.linked_at, CaseMention.id)",
         lazy="selectin",
     )
 

@@ -310,3 +310,61 @@ def test_alert_key_names_the_category_when_the_index_has_nothing(
         ).proposed_playbook
         is None
     )
+
+
+def test_a_case_from_a_later_alert_addresses_the_post_its_crisis_began_with(
+    session: Session, alert_table: None, tmp_path: Path, library: dict[str, Playbook]
+) -> None:
+    """The phone week's case was opened from the morning's alert: its samples were one media
+    report and the same two sentences by eight people; the linked evidence repeated them and the
+    playbook's private message to the 当事人 addressed the media account. The crisis began with a
+    student's video the night before: the case now links it first and addresses its author."""
+    from brand_events.models import Event, EventMember
+    from crisis_playbooks.playbook.render import case_values
+
+    for model in (Event, EventMember):
+        model.__table__.create(session.get_bind(), checkfirst=True)  # type: ignore[attr-defined]
+
+    def post(native: str, text: str, name: str, hours: float, followers: int = 60) -> Mention:
+        return Mention(
+            source="weibo-search", channel=Channel.WEIBO, native_id=native,
+            url=f"https://weibo.com/{native}", author=Author(name=name, followers=followers),
+            text=text, published_at=NOW - timedelta(hours=hours),
+            category=Category.FOOD_SAFETY_HEALTH,
+            urgency=Urgency(level=Severity.CRITICAL, score=90.0),
+        )  # fmt: skip
+
+    video = post("v", "室友的曜石X5晚上充电突然冒烟着火，被子烧黑了", "江城大学小周", 11)
+    media = post(
+        "m", "【曜石X5多名用户反映电池鼓包】记者联系到起火手机的用户", "楚天消费观察", 1, 1_700_000
+    )
+    copies = [
+        post(f"c{n}", "已经向12315投诉了，曜石X5充电起火，要求全额退款", f"用户{n}", 2)
+        for n in range(4)
+    ]
+    index = SQLiteMentionIndex(tmp_path / "mentions.db")
+    index.upsert_many([video, media, *copies])
+    event = Event(
+        id="e1", title="X5充电起火电池鼓包", visible=True, started_at=video.published_at,
+        last_at=NOW, mention_count=6, updated_at=NOW,
+    )  # fmt: skip
+    session.add(event)
+    for m in (video, media, *copies):
+        member = EventMember(
+            mention_id=m.id, event_id="e1", source=m.source, native_id=m.native_id,
+            published_at=m.published_at, reason="text",
+        )  # fmt: skip
+        session.add(member)
+    session.commit()
+    alert_id = store_alert(session, [media, *copies])
+    case = flows.open_from_alert_id(
+        session, alert_id=alert_id, brand="曜石手机", library=library, index=index,
+        actor="王强", now=NOW,
+    )  # fmt: skip
+    session.commit()
+    index.close()
+    linked = [m.mention_id for m in case.mentions]
+    assert linked[:2] == [video.id, media.id] and len(linked) == 3, linked
+    assert linked[2] in {m.id for m in copies}
+    values = case_values(case, ZoneInfo("Asia/Shanghai"))
+    assert values["complainant"] == "江城大学小周" and values["link"] == video.url
