@@ -215,6 +215,12 @@ class Topic:
     count: int
     prev_count: int
     quotes: list[Quote] = field(default_factory=list)
+    label: str = ""  # the keyword as people spell it (keywords are lower-cased: x5 of 曜石X5)
+
+    @property
+    def shown(self) -> str:
+        """What the report prints for the topic."""
+        return self.label or self.keyword
 
 
 @dataclass(frozen=True)

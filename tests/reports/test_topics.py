@@ -140,3 +140,20 @@ def test_the_brands_own_statement_is_no_typical_voice(tmp_path: Path) -> None:
 
     (topic,) = [t for t in data.topics if t.keyword == "发霉"]
     assert topic.quotes and all("情况说明" not in q.text for q in topic.quotes)
+
+
+def test_a_model_name_topic_is_shown_as_people_spell_it(tmp_path: Path) -> None:
+    """The phone week's daily report headed its largest topic 「x5」: the index keeps keywords
+    lower-case, the owners wrote 曜石X5."""
+    posts = [
+        spec(5, ("x5", "鼓包"), "曜石X5充电时电池鼓包，吓得不敢充电"),
+        spec(1, ("x5", "起火"), "我的x5也烫得不行，会不会起火"),
+    ]
+    ctx = Context(config=brand_config(), data_dir=tmp_path / "var", clock=lambda: NOW)
+    ctx.index.upsert_many(spread(posts, WEEK, "cur"))
+    data = build_data(ctx, WINDOW, PLAN)
+    ctx.close()
+    shown = {t.keyword: t.shown for t in data.topics}
+    assert shown["x5"] == "X5" and shown["鼓包"] == "鼓包"
+    html = render_html(data, {}, TZ)
+    assert '<span class="kw">X5</span>' in html and '<span class="kw">x5</span>' not in html
