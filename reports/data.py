@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -25,6 +22,7 @@ from core.index.protocol import PlanScope, SplitField, scoped
 from core.masking import mask_personal_data
 from core.models import Mention
 from core.own_accounts import OwnAccounts
+from core.spelling import spelled
 from reports.models import (
     Headline,
     PeriodCounts,
@@ -265,15 +263,6 @@ def topics(
         result.append(Topic(keyword, count, before.get(keyword, 0), samples, label))
     return result
 
-
-def spelled(keyword: str, texts: Iterable[str]) -> str:
-    """The keyword as these texts most often spell it: the index keeps Latin letters lower-case
-    (X5 and x5 are one word), a report shows 曜石X5's model as X5; ties to the earlier seen."""
-    if keyword == keyword.upper():
-        return keyword
-    pattern = re.compile(re.escape(keyword), re.IGNORECASE)
-    forms = Counter(found for text in texts for found in pattern.findall(text))
-    return forms.most_common(1)[0][0] if forms else keyword
 
 
 def recovery_praise(

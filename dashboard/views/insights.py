@@ -8,6 +8,7 @@ import streamlit as st
 
 from core.enums import CATEGORY_LABELS_ZH, Category, SentimentLabel
 from core.index.protocol import SearchQuery, SortOrder, SplitField
+from core.spelling import needs_spelling, spelled
 from dashboard.charts import bars_svg, html_table, show
 from dashboard.data import CACHE_SECONDS, get_context, now, own_accounts, rounded
 from dashboard.export import MAX_ROWS, mentions, row, to_csv, to_xlsx
@@ -66,10 +67,19 @@ def rival_table(q: SearchQuery) -> list[RivalCount]:
     return rival_counts(context.index, q, context.config)
 
 
-def hot_word_tip(word: str, times: int, before: dict[str, int] | None) -> str:
+@st.cache_data(ttl=AGGREGATE_SECONDS, show_spinner=False)
+def spelling(q: SearchQuery, word: str) -> str:
+    """The hot word as the window's posts spell it (X5, not the index's x5), from up to 20."""
+    if not needs_spelling(word):
+        return word
+    found = get_context().index.search(replace(q, text=word, limit=20, offset=0)).mentions
+    return spelled(word, (m.full_text for m in found))
+
+
+def hot_word_tip(word: str, times: int, before: dict[str, int] | None, label: str = "") -> str:
     """「退款：120 次（上一时段 80 次）」; without the period before under 全部."""
     earlier = f"（上一时段 {before.get(word, 0):,} 次）" if before is not None else ""
-    return f"{word}：{times:,} 次{earlier}"
+    return f"{label or word}：{times:,} 次{earlier}"
 
 
 st.subheader("地域分布", anchor=False)
@@ -104,7 +114,9 @@ with words_col:
         else None
     )
     if hot:
-        show(bars_svg([(w, n, hot_word_tip(w, n, before)) for w, n in hot.items()], "#d64545"))
+        shown = {w: spelling(window, w) for w in hot}
+        bars = [(shown[w], n, hot_word_tip(w, n, before, shown[w])) for w, n in hot.items()]
+        show(bars_svg(bars, "#d64545"))
     else:
         st.info("所选范围内没有关键词。")
 with mix_col:
