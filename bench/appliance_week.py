@@ -37,20 +37,10 @@ from typing import Any
 from bench import appliance_crisis as crisis
 from bench import appliance_texts as t
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
+from bench.week_story import Crisis, Milestones, Seed, Truth, device_story, said, verified
 
-_fill = filler(
-    t,
-    {"hotline": t.HOTLINE},
-    model=t.MODELS,
-    city=t.CITIES,
-    money=t.MONEY,
-    days=t.DAYS,
-)
-
-
-OFFICIAL = verified("99200", t.OFFICIAL, 2_100_000)
-STORY = Story(t, "lt", _fill, OFFICIAL)
+STORY = device_story(t, "lt", 2_100_000)
+OFFICIAL = STORY.official
 
 LOCAL_NEWS = verified("99300", "郑州晚报", 2_600_000)
 BLOGGER = verified("99100", "家电老司机阿峰", 1_300_000)
@@ -92,16 +82,16 @@ def rate(minute: int) -> float:
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     """Day 3, 20:10: a family poisoned by a gas water heater, about 760 posts over 46 hours."""
-    at = kit.START + timedelta(days=2, hours=20, minutes=10)
-    truth = Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical")
-    seed = STORY.post(900_000, "weibo", _fill(crisis.INCIDENT_SEED, rng), at, rng, truth)
-    who = {"id": "99001", "name": "王家小妹在郑州", "followers": 2100, "verified": False}
-    yield kit.seeded(seed, who, (10400, 6200, 25000), "https://example.com/video/lt-co.mp4")
-    notes = ["转发微博", "太可怕了", "赶紧检查家里的热水器", "求召回", "希望一家人平安", ""]
-    post = kit.crisis_post(
-        STORY.prefix, seed["native_id"], rng, notes, STORY.voice(CRISIS), STATEMENT_MINUTE
+    seed = Seed(
+        kit.START + timedelta(days=2, hours=20, minutes=10),
+        crisis.INCIDENT_SEED,
+        Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical"),
+        {"id": "99001", "name": "王家小妹在郑州", "followers": 2100, "verified": False},
+        (10400, 6200, 25000),
+        "https://example.com/video/lt-co.mp4",
+        ["转发微博", "太可怕了", "赶紧检查家里的热水器", "求召回", "希望一家人平安", ""],
     )
-    yield from kit.wave(at, 46 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
+    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, rate, MILESTONES)
 
 
 def main(argv: list[str]) -> int:
