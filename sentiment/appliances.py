@@ -6,7 +6,8 @@ The models never read an appliance owner's post: 空调 and 热水 are 商品质
 (the room's air conditioning is the room's defect), so every post naming a brand's air
 conditioner read as a defect, a fee for the bracket as nothing and a gas leak as a smell. As
 DOMAIN.md reads them: the appliance failing (不制冷, 结冰, 滴水, 轰轰响) is 商品质量; a fee nobody
-named (支架费, 加长费, 打孔费, 材料费), a repair quoted far above the part, a subsidy or a trade-in
+named (支架费, 加长费, 打孔费, 材料费), parts one must buy from them (必须用他们的, 指定的), a
+repair quoted far above the part, a subsidy or a trade-in
 smaller than promised (国补, 补贴) and an energy label or a quietness claim the machine does not
 meet are 购销合同/价格; a repair visit that cannot be booked or is done again (约不上, 返工) is
 售后/退换货; a machine left at the gate (不送上楼) is 货物运输/物流; a camera that uploads the home
@@ -46,7 +47,11 @@ APPLIANCE_CUES: dict[Category, dict[str, int]] = {
     ),
     Category.CONTRACT_PRICING: {
         **dict.fromkeys(
-            _words("支架费 加长费 打孔费 高空作业费 材料费 国补 补贴 报价 一级能效 多花了"), 2
+            _words(
+                """支架费 加长费 打孔费 高空作业费 材料费 国补 补贴 报价 一级能效 多花了
+                必须用他们的 必须买他们 指定的"""
+            ),
+            2,
         ),
         "能效": 1,
         "分贝": 1,
@@ -66,7 +71,8 @@ APPLIANCE_CUES: dict[Category, dict[str, int]] = {
 # logit as 故障 does, the service's lapses (fees, visits, reviews asked for) as 推诿 does.
 APPLIANCE_DEFECTS = _words("滴水 结冰 冻坏 轰轰响 不排水 排不出 泡起来 煤气味 一氧化碳 漏电")
 APPLIANCE_LAPSES = _words(
-    """支架费 加长费 打孔费 高空作业费 材料费 多花了 只减了 名额用完 约不上 返工 不送上楼 不负责搬
+    """支架费 加长费 打孔费 高空作业费 材料费 多花了 只减了 名额用完 必须用他们的 必须买他们
+    约不上 返工 不送上楼 不负责搬
     五星好评 要好评 来回踢 推销延保 上传云端"""
 )
 # Gas, fumes or current where people are (as 触电 35 in HARM_WORDS); an alarm is no police call.
