@@ -33,21 +33,10 @@ from typing import Any
 from bench import phone_crisis as crisis
 from bench import phone_texts as t
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
+from bench.week_story import Crisis, Milestones, Seed, Truth, device_story, said, verified
 
-_fill = filler(
-    t,
-    {"hotline": t.HOTLINE},
-    model=t.MODELS,
-    city=t.CITIES,
-    money=t.MONEY,
-    days=t.DAYS,
-)
-
-
-OFFICIAL = verified("99200", t.OFFICIAL, 3_200_000)
-STORY = Story(t, "ys", _fill, OFFICIAL)
-PREFIX = STORY.prefix
+STORY = device_story(t, "ys", 3_200_000)
+OFFICIAL = STORY.official
 
 
 BLOGGER = verified("99100", "数码测评君阿杰", 2_400_000)
@@ -89,16 +78,16 @@ def rate(minute: int) -> float:
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     """Day 3, 22:20: an X5 catches fire in a dorm, about 570 posts over 44 hours."""
-    at = kit.START + timedelta(days=2, hours=22, minutes=20)
-    truth = Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical")
-    seed = STORY.post(900_000, "weibo", _fill(crisis.INCIDENT_SEED, rng), at, rng, truth)
-    who = {"id": "99001", "name": "江城大学小周", "followers": 1300, "verified": False}
-    yield kit.seeded(seed, who, (8800, 5100, 21000), "https://example.com/video/ys-fire.mp4")
-    notes = ["转发微博", "太吓人了", "我的也鼓包了", "召回吧", "关注", ""]
-    post = kit.crisis_post(
-        PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), STATEMENT_MINUTE
+    seed = Seed(
+        kit.START + timedelta(days=2, hours=22, minutes=20),
+        crisis.INCIDENT_SEED,
+        Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical"),
+        {"id": "99001", "name": "江城大学小周", "followers": 1300, "verified": False},
+        (8800, 5100, 21000),
+        "https://example.com/video/ys-fire.mp4",
+        ["转发微博", "太吓人了", "我的也鼓包了", "召回吧", "关注", ""],
     )
-    yield from kit.wave(at, 44 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
+    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 44, rate, MILESTONES)
 
 
 def main(argv: list[str]) -> int:

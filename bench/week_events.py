@@ -7,7 +7,7 @@ ids `{prefix}9xxxxx`) it prints every visible event holding its posts: size, inc
 others (strays: posts of other stories joined), title; then the incident posts in no visible
 event and the week's visible events.
 
-    python -m bench.week_events [telecom airline auto bank cosmetics phone education]
+    python -m bench.week_events [telecom airline auto bank cosmetics phone education appliance]
 """
 
 from __future__ import annotations
@@ -71,6 +71,9 @@ WEEKS = {
     "phone": Week("bench.phone_week", "ys", "曜石手机", "曜石|曜石X5", "曜石手机", "澜星手机"),
     "education": Week(
         "bench.school_week", "qm", "启明教育", "启明|启明教育", "启明教育", "博思教育"
+    ),
+    "appliance": Week(
+        "bench.appliance_week", "lt", "澜庭电器", "澜庭|澜庭S7", "澜庭电器", "朗润电器"
     ),
 }
 

@@ -83,6 +83,20 @@ class Crisis:
     voices_test: Sequence[Voice]
 
 
+@dataclass(frozen=True)
+class Seed:
+    """An incident's first post: when, its text and truth, its author, (reposts, comments,
+    likes), one picture or video, and the short notes its reposts carry."""
+
+    at: datetime
+    text: str
+    truth: Truth
+    who: dict[str, Any]
+    reach: tuple[int, int, int]
+    media: str
+    notes: Sequence[str]
+
+
 def verified(uid: str, name: str, followers: int) -> dict[str, Any]:
     """A verified account (a blogger, the brand, a media outlet)."""
     return {"id": uid, "name": name, "followers": followers, "verified": True}
@@ -98,6 +112,20 @@ def filler(texts: ModuleType, constants: dict[str, str], **lists: Sequence[str])
         return template.format(**fixed, **drawn)
 
     return fill
+
+
+def device_story(texts: ModuleType, prefix: str, followers: int) -> Story:
+    """The Story of a texts module whose slots are {hotline} {model} {city} {money} {days} (the
+    phone and appliance weeks), its official account 99200 with `followers`."""
+    fill = filler(
+        texts,
+        {"hotline": texts.HOTLINE},
+        model=texts.MODELS,
+        city=texts.CITIES,
+        money=texts.MONEY,
+        days=texts.DAYS,
+    )
+    return Story(texts, prefix, fill, verified("99200", texts.OFFICIAL, followers))
 
 
 @dataclass
@@ -211,6 +239,26 @@ class Story:
             return kit.by_account(made, dict(who), reach)
 
         return at_minute
+
+    def incident(
+        self,
+        rng: random.Random,
+        seed: Seed,
+        crisis: Crisis,
+        statement_minute: int,
+        hours: int,
+        rate: Callable[[int], float],
+        milestones: Milestones,
+    ) -> Iterator[dict[str, Any]]:
+        """The seed post (native id 900000), then `hours` of the wave: reposts of the seed and
+        the crisis's voices at `rate` a minute, and the milestones' posts."""
+        made = self.post(900_000, "weibo", self.fill(seed.text, rng), seed.at, rng, seed.truth)
+        yield kit.seeded(made, seed.who, seed.reach, seed.media)
+        voice = self.voice(crisis)
+        post = kit.crisis_post(
+            self.prefix, made["native_id"], rng, seed.notes, voice, statement_minute
+        )
+        yield from kit.wave(seed.at, hours * 60, rate, rng, post, self.milestone(rng, milestones))
 
     def main(self, argv: list[str], name: str, seed: int, parts: list[kit.Part], day: str) -> int:
         """Write the week (and its truth) to argv[0], or score a classified week (--score)."""

@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
+from sentiment.appliances import APPLIANCE_VISIT, appliance_cues, is_appliance
 from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.lexicons import (
@@ -43,6 +44,7 @@ from sentiment.lexicons import (
 )
 
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
+_VISIT_CATEGORIES = (Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
 RULE_CONFIDENT = 2
 
@@ -149,10 +151,10 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel, telecom, school or phone owners' texts: there it never
-        # decides alone.
+        # The model never read travel, telecom, school, phone or appliance owners' texts: there
+        # it never decides alone.
         unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
-        unread = unread or is_device(found, FINANCE_CONTEXT)
+        unread = unread or is_device(found, FINANCE_CONTEXT) or is_appliance(found, FINANCE_CONTEXT)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
@@ -225,6 +227,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         return _travel_cues(found)
     if is_education(found, FINANCE_CONTEXT):
         return education_cues(found), ()
+    if is_appliance(found, FINANCE_CONTEXT):
+        return _appliance_cues(found)
     if found.isdisjoint(FINANCE_CONTEXT):
         return device_cues(found)
     found = device_cues(found)[0]  # a swelling battery, bought on instalments
@@ -235,6 +239,26 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if not _strong_cue(found - VAGUE_QUALITY, Category.PRODUCT_QUALITY):
         ruled_out.append(Category.PRODUCT_QUALITY)
     return found, tuple(ruled_out)
+
+
+# What a visit's grievance is not: a fee, a late delivery or rudeness during an installation.
+_NOT_VISIT = tuple(c for c in COMPLAINT_CATEGORIES if c not in _VISIT_CATEGORIES)
+
+
+def _appliance_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
+    """context_cues() of an appliance's text (sentiment/appliances.py): the setting (空调, 热水)
+    never counts; the visit (安装, 师傅, 上门) does not where a fee, a delivery, rudeness, data or
+    harm is named (师傅来了先收支架费 is the fee), and 售后 then needs a cue of its own (保修,
+    退货); and the appliance named is no defect: where another grievance is named strongly,
+    商品质量 needs a defect of its own (不制冷, 漏水)."""
+    found, ruled_out = device_cues(appliance_cues(found))  # an order not sent (还没发货)
+    if any(_strong_cue(found - APPLIANCE_VISIT, each) for each in _NOT_VISIT):
+        found = found - APPLIANCE_VISIT
+        if not _strong_cue(found, Category.AFTER_SALES_REFUND):
+            ruled_out = (*ruled_out, Category.AFTER_SALES_REFUND)
+    if _strong_cue(found) and not _strong_cue(found, Category.PRODUCT_QUALITY):
+        ruled_out = (*ruled_out, Category.PRODUCT_QUALITY)
+    return found, ruled_out
 
 
 def is_travel(found: set[str]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
 from core.enums import Category
+from sentiment.appliances import APPLIANCE_DEFECTS, APPLIANCE_LAPSES, APPLIANCE_WORDS
 from sentiment.devices import DEVICE_DEFECTS, DEVICE_LAPSES, DEVICE_WORDS
 from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
 from sentiment.lexicons import (
@@ -57,7 +58,7 @@ FAILURE_WORDS = words(
     花屏 闪屏 自动关机 打不着火 无法启动 掉电 断网 网速慢 缩水 以次充好
     空鼓 渗水 甲醛超标 冒烟 跑偏 bug 报错 故障码 错误代码 烧了 没反应 漏雨 变慢 越来越慢
     卡住 降频"""
-) + tuple(sorted(DEVICE_DEFECTS))
+) + tuple(sorted(DEVICE_DEFECTS | APPLIANCE_DEFECTS))
 FAILURE_OF_SERVICE = words(
     """拒绝 拒赔 拒不 不予 不给退 退不回 推诿 推脱 敷衍 没人管 没人处理 无人处理 不处理
     不回复 没人联系 没人回 未解决 没解决 不解决 没有解决 无果 不兑现 未兑现 欺骗 误导
@@ -72,7 +73,7 @@ FAILURE_OF_SERVICE = words(
     训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼 突然取消 航班取消 滞留 不让下机 弄丢 没装上 行李没到
     行李箱没到 不到账 未到账 没人上门 没上门 不上门 都没来 还没来 没人来 没人修 没修好 还没装
     迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要"""
-) + tuple(sorted(DEVICE_LAPSES))
+) + tuple(sorted(DEVICE_LAPSES | APPLIANCE_LAPSES))
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
 GRIEVANCE_WORDS = words(
@@ -313,6 +314,7 @@ MATCHER = CueMatcher(
             CANCELLED | TRIPS,  # a trip cancelled (取消 beside a flight)
             TELECOM_CONTEXT,
             EDUCATION_WORDS | DEVICE_WORDS,  # sentiment/education.py, sentiment/devices.py
+            APPLIANCE_WORDS,  # sentiment/appliances.py
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,

@@ -7,6 +7,7 @@ Words are matched as substrings of the NFKC-normalised, lower-cased text.
 from __future__ import annotations
 
 from core.enums import Category
+from sentiment.appliances import APPLIANCE_CUES, APPLIANCE_HARM, NOT_SIGNALS
 from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 
@@ -110,6 +111,8 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
 for _category, _extra in EDUCATION_CUES.items():  # a school's complaints (education.py)
     CATEGORY_CUES[_category].update(_extra)
 for _category, _extra in DEVICE_CUES.items():  # a phone's complaints (devices.py)
+    CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in APPLIANCE_CUES.items():  # an appliance's complaints (appliances.py)
     CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
@@ -263,6 +266,7 @@ HARM_WORDS = weighted(
     打120:25"""
 )
 HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
+HARM_WORDS.update(APPLIANCE_HARM)  # gas, fumes or current at home (appliances.py)
 # Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
 # weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
 PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
@@ -275,6 +279,7 @@ LEGAL_WORDS = weighted(
     12378:25 银保监:25 银监会:25 金融监管:25 人民银行:20 金融消费者权益:20 信访:20"""
 )
 LEGAL_WORDS.update(EDUCATION_LEGAL)  # a complaint taken to the 教育局 (education.py)
+LEGAL_WORDS.update(NOT_SIGNALS)  # an alarm (报警器) is no police call (appliances.py)
 MEDIA_WORDS = weighted(
     """曝光:25 媒体:25 记者:30 电视台:30 上热搜:30 热搜:20 发微博:15 黑猫投诉:20 黑猫:10
     自媒体:15 抖音:10 小红书:10 公众号:10 让大家看看:15 广而告之:10 扩散:20"""

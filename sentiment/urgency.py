@@ -65,7 +65,8 @@ AMPLIFIER_DAMPING = {
 
 
 def matched_words(text: str, words: dict[str, int], found: set[str] | None = None) -> list[str]:
-    """Lexicon words found in text, dropping ones contained in a longer match (中毒 in 食物中毒).
+    """Lexicon words found in text, dropping ones contained in a longer match (中毒 in 食物中毒)
+    and the longer words of weight 0 (报警器 hides 报警 and is no signal itself).
 
     Numbers (12315, 12345, 315) count only as whole numbers: 13812345678 is a phone number.
     `found`: the words already known to occur in text (one batch scan), if computed.
@@ -77,7 +78,17 @@ def matched_words(text: str, words: dict[str, int], found: set[str] | None = Non
     else:
         present = (word for word in words if word in text)
     hits = [word for word in present if _whole(word, text)]
-    return [w for w in hits if not any(w != other and w in other for other in hits)]
+    longest = [w for w in hits if not _inside(w, hits, words, text)]
+    return [w for w in longest if words[w]]  # a weight of 0: a longer word that is no signal
+
+
+def _inside(word: str, hits: list[str], words: dict[str, int], text: str) -> bool:
+    """The word is part of a longer hit: always for a signal (中毒 in 食物中毒), only where every
+    occurrence is for a word of weight 0 (报警器 hides 报警, not 报警器响了…我报警了)."""
+    longer = [other for other in hits if other != word and word in other]
+    if any(words[other] for other in longer):
+        return True
+    return bool(longer) and text.count(word) <= sum(text.count(other) for other in longer)
 
 
 def _whole(word: str, text: str) -> bool:
