@@ -264,7 +264,6 @@ def topics(
     return result
 
 
-
 def recovery_praise(
     index: MentionIndex,
     window: ReportWindow,
