@@ -3,6 +3,11 @@
 On complaint platforms (黑猫) every post is a complaint and names 投诉, 律师 or 12378 as a
 matter of course: `routine_channels` / `routine_signals` say which signals do not count there,
 so a routine complaint needs people harmed, a collective, an influential author or spread.
+
+`group_by: event` (the built-in's): the urgent posts of one event (brand_events) are one alert
+named by the event — a battery fire the classifier files under 人身安全, 商品质量 and 售后 is one
+「高危舆情：<event>」, its category in the summary; a post in no visible event yet is grouped by
+its category, and that alert becomes the event's once the event exists (urgent_events).
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from pydantic import Field, model_validator
 from alerting.models import Alert
 from alerting.routine import RoutineDiscount
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
-from core.enums import CATEGORY_LABELS_ZH, Severity
+from alerting.rules.urgent_events import Stories, read_stories
+from alerting.rules.window_match import distinct_ids
+from brand_events.models import Event
+from core.enums import CATEGORY_LABELS_ZH, Category, Severity
 from core.labels import ChannelName, SeverityName, SignalName
 from core.models import Mention
 from core.numbers_zh import followers_zh
@@ -33,9 +41,13 @@ def author_key(mention: Mention) -> str:
 class GroupBy(StrEnum):
     """How urgent mentions are grouped into one incident (per plan too when per_plan)."""
 
+    EVENT = "event"  # the post's event (brand_events); its category while it has none
     CATEGORY = "category"
     PLAN = "plan"
     MENTION = "mention"
+
+
+EVENT_KEY = "event:"  # an event group's key: event:<event id>, after the plan when per_plan
 
 
 class UrgentMentionSpec(RuleSpec):
@@ -44,7 +56,7 @@ class UrgentMentionSpec(RuleSpec):
     min_urgency: SeverityName = Severity.HIGH
     min_followers: int | None = Field(default=None, ge=0)
     influencer_min_urgency: SeverityName = Severity.MEDIUM
-    group_by: GroupBy = GroupBy.CATEGORY
+    group_by: GroupBy = GroupBy.EVENT
     max_age: Duration = timedelta(days=1)
     resolve_after: Duration = timedelta(hours=2)
     # Channels where every post is a complaint, and the signals that every complaint there
@@ -121,16 +133,42 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
 
     def on_mentions(self, mentions: Sequence[Mention], rc: RuleContext) -> list[Finding]:
         """One finding per group of urgent mentions in the batch."""
-        groups: dict[str, list[Mention]] = {}
         oldest = rc.now - self.spec.max_age
-        for mention in mentions:
-            # Back-filled history is context, not news: old urgent posts do not page anyone.
-            # The brand's own statements are own_post_reaction's to watch, not 高危内容.
-            if rc.own_accounts.is_own(mention):
-                continue
-            if mention.published_at >= oldest and self.is_urgent(mention):
-                groups.setdefault(self._group_key(mention), []).append(mention)
-        return [self._finding(key, group, rc) for key, group in sorted(groups.items())]
+        # Back-filled history is context, not news: old urgent posts do not page anyone.
+        # The brand's own statements are own_post_reaction's to watch, not 高危内容.
+        urgent = [
+            m
+            for m in mentions
+            if not rc.own_accounts.is_own(m) and m.published_at >= oldest and self.is_urgent(m)
+        ]
+        stories = self._stories(urgent, rc)
+        groups: dict[str, list[Mention]] = {}
+        homes: dict[str, Event] = {}  # an event group's event, by key
+        for mention in urgent:
+            story = stories.of_mention.get(mention.id)
+            if story is not None and story.visible:
+                key = self._group_key(mention, story)
+                homes[key] = story
+            elif story is not None and story.id in stories.alert_keys:
+                key = stories.alert_keys[story.id]  # the forming story's alert, any category
+            else:
+                key = self._group_key(mention)
+            groups.setdefault(key, []).append(mention)
+        found = [
+            self._finding(key, group, rc, homes.get(key)) for key, group in sorted(groups.items())
+        ]
+        for finding in found:
+            if finding.key in homes:
+                finding.continues = stories.alert_keys.get(homes[finding.key].id, "")
+        return found
+
+    def _stories(self, urgent: list[Mention], rc: RuleContext) -> Stories:
+        """The posts' stories and the rule's open category alerts in them (group_by: event)."""
+        if self.spec.group_by != GroupBy.EVENT or not urgent:
+            return Stories()
+        plans = {self._plan(m) for m in urgent}
+        keys = {self._scoped(p, str(c)) for p in plans for c in Category}
+        return read_stories(rc, self.name, urgent, keys)
 
     @classmethod
     def describe(cls, alert: Alert) -> str:
@@ -138,19 +176,29 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         level = Severity.from_score(alert.peak)
         return f"紧急度：{alert.peak:.0f} 分（{level.label_zh}），高危内容 {alert.count} 条"
 
-    def _group_key(self, mention: Mention) -> str:
+    def _group_key(self, mention: Mention, event: Event | None = None) -> str:
         by = self.spec.group_by
-        plan = ",".join(sorted(mention.plans)) or "*"
+        plan = self._plan(mention)
         if by == GroupBy.MENTION:
             return mention.id
         if by == GroupBy.PLAN:
             return plan
-        category = str(mention.category or "other")
-        # One incident per category across plans unless per_plan: a complaint that names no
-        # plan keyword still belongs to the brand's incident.
-        return f"{plan}:{category}" if self.spec.per_plan else category
+        if event is not None:
+            return self._scoped(plan, f"{EVENT_KEY}{event.id}")
+        return self._scoped(plan, str(mention.category or "other"))
 
-    def _finding(self, key: str, group: list[Mention], rc: RuleContext) -> Finding:
+    @staticmethod
+    def _plan(mention: Mention) -> str:
+        return ",".join(sorted(mention.plans)) or "*"
+
+    def _scoped(self, plan: str, group: str) -> str:
+        # One incident per category (or event) across plans unless per_plan: a complaint that
+        # names no plan keyword still belongs to the brand's incident.
+        return f"{plan}:{group}" if self.spec.per_plan else group
+
+    def _finding(
+        self, key: str, group: list[Mention], rc: RuleContext, event: Event | None = None
+    ) -> Finding:
         group.sort(
             key=lambda m: (-(m.urgency.score if m.urgency else 0), -(m.author.followers or 0), m.id)
         )
@@ -163,22 +211,39 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
                 news, news_author = f"@{top.author.name or '匿名用户'}", author_key(top)
         critical = any(self.level(m) == Severity.CRITICAL for m in group)
         severity = Severity.CRITICAL if critical else self.spec.severity
-        category = CATEGORY_LABELS_ZH.get(top.category, "其他") if top.category else "其他"
+        category = _label(top.category)
         author = top.author.name or "匿名用户"
         followers = f"，粉丝 {followers_zh(top.author.followers)}" if top.author.followers else ""
         reasons = top.urgency.reasons_zh(3) if top.urgency else ""
+        # Grouped by event, the title names the event and the summary the top post's category;
+        # by category (an event's before it is visible too), the key's category.
+        subject = category
+        if event is not None:
+            subject = event.title or category
+        elif self.spec.group_by in (GroupBy.EVENT, GroupBy.CATEGORY):
+            subject = _label(key.rsplit(":", 1)[-1])
+        kind = f"{category}类" if event is not None else ""
+        said = f"@{author}{followers} 发布{kind}高危内容" + (f"（{reasons}）" if reasons else "")
         return Finding(
             key=key,
-            title=f"{self.spec.title or '高危舆情'}：{category}",
-            summary=f"@{author}{followers} 发布高危内容" + (f"（{reasons}）" if reasons else ""),
+            title=f"{self.spec.title or '高危舆情'}：{subject}",
+            summary=said,
             count=len(group),
             window_start=min(m.published_at for m in group),
             window_end=max(m.published_at for m in group),
             peak=max((m.urgency.score if m.urgency else 0.0) for m in group),
-            sample_ids=[top.id, *(m.id for m in group if m is not top)][: rc.sample_size],
+            # One post per text or similarity group: a message listed one 12315 complaint
+            # copied by three people as its three samples.
+            sample_ids=distinct_ids([top, *(m for m in group if m is not top)], rc.sample_size),
             plans=sorted({p for m in group for p in m.plans}),
             severity=severity,
             accumulate=True,
             news=news,
             news_author=news_author,
         )
+
+
+def _label(category: str | None) -> str:
+    """The category's Chinese label (其他 when unknown or unset)."""
+    known = {str(c): label for c, label in CATEGORY_LABELS_ZH.items()}
+    return known.get(str(category), "其他") if category else "其他"

@@ -35,7 +35,9 @@ def no_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NotifyBase, "request_rate_per_sec", 0)
 
 
-def wired(data_dir: Path, receiver: HttpReceiver) -> tuple[Context, AlertEngine]:
+def wired(
+    data_dir: Path, receiver: HttpReceiver, group_by: str = "event"
+) -> tuple[Context, AlertEngine]:
     """The built-in urgent-mention settings, the brand's own Weibo account, a webhook."""
     hook = {"name": "hook", "type": "webhook", "options": {"endpoint": receiver.url("/a")}}
     config = AppConfig.model_validate(
@@ -55,6 +57,7 @@ def wired(data_dir: Path, receiver: HttpReceiver) -> tuple[Context, AlertEngine]
             "min_urgency": "critical",
             "min_followers": 100_000,
             "influencer_min_urgency": "medium",
+            "group_by": group_by,
         },
         "test",
     )
@@ -146,8 +149,10 @@ def as_account(mention: Mention, account: str, name: str) -> Mention:
 def test_each_author_is_named_once_per_alert_group_across_restarts(
     data_dir: Path, receiver: HttpReceiver
 ) -> None:
-    """The demo crisis named its 大V twice in 13 minutes: A opened, B joined, A posted again."""
-    ctx, _engine = wired(data_dir, receiver)
+    """The demo crisis named its 大V twice in 13 minutes: A opened, B joined, A posted again.
+    Grouped by category, so the service-attitude posts open a second alert of the group (by
+    event they would be the first alert's: the posts are one event)."""
+    ctx, _engine = wired(data_dir, receiver, group_by="category")
     kol = dict(followers=1_260_000, verified=True)
     media = dict(followers=2_100_000, verified=True)
 
@@ -161,7 +166,7 @@ def test_each_author_is_named_once_per_alert_group_across_restarts(
     say("b1", "u-b", "财经观察者", media, food)  # 事态更新: B
     say("a2", "u-a", "吃货小王大王", kol, food)  # A again: already named
     now = ctx.clock()
-    ctx, _engine = wired(data_dir, receiver)  # a restart
+    ctx, _engine = wired(data_dir, receiver, group_by="category")  # a restart
     assert isinstance(ctx.clock, SimulatedClock)
     ctx.clock.advance_to(now)
     say("a3", "u-a", "吃货小王大王（已认证）", kol, food)  # A renamed: the same account
