@@ -45,7 +45,7 @@ def apply_finding(
     its finding names an author the group has not named (Finding.news).
     """
     grouping = grouping or GroupingConfig()
-    alert = _continued(session, rule, finding)
+    alert = get_active_by_key(session, rule=rule.name, key=finding.key)
     severity = finding.severity or rule.spec.severity
     if alert is None or (
         alert.status == AlertStatus.RESOLVED and _since(alert.resolved_at, now) >= rule.spec.realert
@@ -91,21 +91,6 @@ def apply_finding(
     if news:
         return _naming(session, finding, Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True))
     return Outcome(alert, AlertEvent.UPDATED, notify=False)
-
-
-def _continued(session: Session, rule: Rule, finding: Finding) -> Alert | None:
-    """The rule's latest alert of the finding's key; when none is active there, the unresolved
-    alert the finding continues (Finding.continues), which takes the finding's key."""
-    alert = get_active_by_key(session, rule=rule.name, key=finding.key)
-    if not finding.continues or (alert is not None and alert.status != AlertStatus.RESOLVED):
-        return alert
-    earlier = get_active_by_key(session, rule=rule.name, key=finding.continues)
-    if earlier is None or earlier.status == AlertStatus.RESOLVED:
-        return alert
-    if alert is not None and alert.id > earlier.id:
-        return alert  # the key's own alert is the newer thread
-    earlier.key = finding.key  # its title follows the finding's when merged
-    return earlier
 
 
 def _grew_enough(rule: Rule, alert: Alert, now: datetime) -> bool:

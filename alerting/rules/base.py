@@ -207,10 +207,6 @@ class Finding:
     # Who that is, by account (channel + author id, the name when there is none): an alert
     # group names each author once, whatever they are called and whichever alert they join.
     news_author: str = ""
-    # The key of an alert of the same rule this finding carries on when none is active at `key`
-    # (urgent_mention: the category alert a crisis opened before its event existed becomes the
-    # event's alert, re-keyed and re-titled, instead of a second alert). Empty: none.
-    continues: str = ""
 
 
 @dataclass

@@ -143,24 +143,24 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         ]
         stories = self._stories(urgent, rc)
         groups: dict[str, list[Mention]] = {}
-        homes: dict[str, Event] = {}  # an event group's event, by key
         for mention in urgent:
             story = stories.of_mention.get(mention.id)
-            if story is not None and story.visible:
-                key = self._group_key(mention, story)
-                homes[key] = story
-            elif story is not None and story.id in stories.alert_keys:
-                key = stories.alert_keys[story.id]  # the forming story's alert, any category
+            if story is not None and story.id in stories.alert_keys:
+                key = stories.alert_keys[story.id]  # its story's alert, whatever its category
             else:
-                key = self._group_key(mention)
+                key = self._group_key(mention, story if story and story.visible else None)
             groups.setdefault(key, []).append(mention)
-        found = [
-            self._finding(key, group, rc, homes.get(key)) for key, group in sorted(groups.items())
+        return [
+            self._finding(key, group, rc, self._naming_event(key, group, stories))
+            for key, group in sorted(groups.items())
         ]
-        for finding in found:
-            if finding.key in homes:
-                finding.continues = stories.alert_keys.get(homes[finding.key].id, "")
-        return found
+
+    @staticmethod
+    def _naming_event(key: str, group: list[Mention], stories: Stories) -> Event | None:
+        """The visible event a group's alert is named by: its own (an event key), or the story
+        of the category alert it joins, or the one its posts bring that alert into."""
+        candidates = [stories.of_alert.get(key), *(stories.of_mention.get(m.id) for m in group)]
+        return next((e for e in candidates if e is not None and e.visible), None)
 
     def _stories(self, urgent: list[Mention], rc: RuleContext) -> Stories:
         """The posts' stories and the rule's open category alerts in them (group_by: event)."""
