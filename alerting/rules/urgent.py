@@ -6,8 +6,9 @@ so a routine complaint needs people harmed, a collective, an influential author 
 
 `group_by: event` (the built-in's): the urgent posts of one event (brand_events) are one alert
 named by the event — a battery fire the classifier files under 人身安全, 商品质量 and 售后 is one
-「高危舆情：<event>」, its category in the summary; a post in no visible event yet is grouped by
-its category, and that alert becomes the event's once the event exists (urgent_events).
+「高危舆情：<event>」, its category in the summary; a crisis's first post, before its event is
+visible, opens an alert by its category, which the next posts of its story join whatever their
+category and which takes the event's title once the event is visible (urgent_events).
 """
 
 from __future__ import annotations
