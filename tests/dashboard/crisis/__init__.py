@@ -12,7 +12,8 @@ from tests.dashboard.conftest import wait_for
 
 OPERATOR = "李娜"
 SCREENSHOT = Path("/tmp/yuqing-case-detail.png")
-FOOD_ALERT_TITLE = "高危舆情：食品安全/人身安全"
+# The urgent alert is named by the incident's event (urgent_mention group_by: event).
+FOOD_ALERT_TITLE = "高危舆情：酸菜鱼里吃出了一只虫子"
 FOOD_PLAYBOOK = "食品安全事件处置预案"
 
 
