@@ -4,7 +4,11 @@ customers', so the topic rule alone left it a one-post event and 事件脉络 ha
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
+from brand_events.statements import own_posts, said_zh
 from core.context import Context
+from core.own_accounts import OwnAccounts
 from tests.events.test_clustering import events_of, members_of, post
 
 SEED = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，太恶心了"
@@ -51,3 +55,36 @@ def test_the_brands_apology_the_next_afternoon_joins_the_story_still_being_talke
     ctx.pipeline.process([post("o", STATEMENT, 17 * 60, "鲜味坊官方")])
     (event,) = events_of(ctx)
     assert "o" in members_of(ctx, event.id)
+
+
+def test_what_the_brand_said_in_the_story_is_found_for_the_playbook(ctx: Context) -> None:
+    # A case's first-response step shows the statement already posted (round 29: the phone
+    # fire's playbook asked for a holding statement an hour after the brand had posted one).
+    seed = post("s", SEED, 0, "victim")
+    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
+    voices = [post(f"v{i}", text, 10 + i, f"v{i}") for i, text in enumerate(VOICES)]
+    ctx.pipeline.process([seed, *reposts, *voices])
+    ctx.pipeline.process([post("o", STATEMENT, 90, "鲜味坊官方")])
+    (event,) = events_of(ctx)
+    own = OwnAccounts.of(ctx.config)
+    with ctx.sessions() as session:
+        said = own_posts(session, ctx.index, event.id, own)
+        nobody = own_posts(session, ctx.index, event.id, OwnAccounts())
+    assert [m.native_id for m in said] == ["o"]
+    assert nobody == []
+    shown = said_zh(said, ZoneInfo("Asia/Shanghai"))
+    at = said[0].published_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+    assert shown.startswith(
+        f"官方账号已在本事件中发文 {at} @鲜味坊官方：「关于网友反映的酸菜鱼异物问题"
+    )
+    assert "…」" in shown  # quoted, cut at 60 characters
+    assert "口径一致" in shown
+
+
+def test_a_customer_quoting_the_statement_is_not_the_brand_speaking(ctx: Context) -> None:
+    seed = post("s", SEED, 0, "victim")
+    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
+    ctx.pipeline.process([seed, *reposts, post("o", STATEMENT, 90, "路人甲")])
+    (event,) = events_of(ctx)
+    with ctx.sessions() as session:
+        assert own_posts(session, ctx.index, event.id, OwnAccounts.of(ctx.config)) == []
