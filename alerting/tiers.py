@@ -7,7 +7,8 @@ message goes to the rule's or every notifier, once), and saying 一线 would inv
 
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 
 from alerting.config import ESCALATION_TIER_ZH, EscalationStep
 from alerting.enums import AlertStatus
@@ -39,4 +40,5 @@ def tier_note_zh(steps: list[EscalationStep], alert: Alert, now: datetime) -> st
     tier = ESCALATION_TIER_ZH[step.tier]
     if due <= now:
         return f"{note}，即将升级至 {tier}"
-    return f"{note}，{interval_zh(due - now, 2)}内无人确认将升级至 {tier}"
+    minutes = math.ceil((due - now).total_seconds() / 60)  # 29 分钟, not 28 分钟 27 秒
+    return f"{note}，{interval_zh(timedelta(minutes=minutes), 2)}内无人确认将升级至 {tier}"

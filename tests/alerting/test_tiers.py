@@ -38,15 +38,16 @@ def test_tiers_are_the_configured_steps_and_say_who_hears_next(data_dir: Path) -
     ctx.pipeline.add_listener(engine.listen)
     ingest(ctx, food(3, 0, ctx))
     engine.tick()
-    advance(ctx, timedelta(minutes=10))
+    advance(ctx, timedelta(minutes=9, seconds=33))
     with ctx.sessions() as session:
         (alert,) = service.get_all(session)
         first = tier_note_zh(steps, alert, ctx.clock())
         tiers_sent = [d.tier for d in service.deliveries(session, alert_id=alert.id)]
     # Level 0 is the first configured step (班长 here), not the DOMAIN's first tier (一线).
-    assert first == "当前层级 班长，20 分钟内无人确认将升级至 主管/公关"
+    assert first == "当前层级 班长，21 分钟内无人确认将升级至 主管/公关"  # 20 分 27 秒 left
     assert tiers_sent == ["team_lead"]
 
+    advance(ctx, timedelta(seconds=27))
     for minute in range(11, 32):  # the complaints go on, unacknowledged
         advance(ctx, timedelta(minutes=1))
         ingest(ctx, food(3, minute, ctx))
