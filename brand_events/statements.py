@@ -3,7 +3,8 @@
 A crisis playbook's first-response step (占位声明) asks PR to answer in the channel where the
 crisis runs. When the brand's account has already posted in the event (a 情况说明 went out before
 anyone opened the case), the person on that step must see it: to tick the step with its link, and
-to keep every later answer to what it said, not to draft a second, different statement.
+to answer on from it (its verified facts kept, its unverified or blaming claims corrected openly),
+not to draft a second statement that ignores the first.
 """
 
 from __future__ import annotations
@@ -47,6 +48,6 @@ def said_zh(posts: list[Mention], tz: tzinfo) -> str:
     times = f"{len(posts)} 次，最近一次" if len(posts) > 1 else ""
     return (
         f"官方账号已在本事件中发文{times} {at} @{last.author.name}：「{quoted}」。"
-        "如这就是本步骤的回应，请勾选完成并在说明中附上链接；之后的回应须与已发内容口径一致，"
-        "有出入的地方先内部核实再更正，不要另发一份说法不同的声明。"
+        "如这就是本步骤的回应，请勾选完成并在说明中附上链接。之后的回应要接着这条说：核实过的事实"
+        "保持一致；其中未经核实或归咎他人的说法，在下一次回应中正面更正，不要另发一份对它只字不提的声明。"
     )

@@ -78,7 +78,7 @@ def test_what_the_brand_said_in_the_story_is_found_for_the_playbook(ctx: Context
         f"官方账号已在本事件中发文 {at} @鲜味坊官方：「关于网友反映的酸菜鱼异物问题"
     )
     assert "…」" in shown  # quoted, cut at 60 characters
-    assert "口径一致" in shown
+    assert "正面更正" in shown
 
 
 def test_a_customer_quoting_the_statement_is_not_the_brand_speaking(ctx: Context) -> None:
