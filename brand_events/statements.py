@@ -39,12 +39,17 @@ def own_posts(
     return [m for m in fetch_mentions(index, ids) if own.is_own(m)] if ids else []
 
 
+def opening(post: Mention, length: int = EXCERPT) -> str:
+    """The post's first `length` characters on one line, … when cut."""
+    text = " ".join(post.text.split())
+    return text[:length] + ("…" if len(text) > length else "")
+
+
 def said_zh(posts: list[Mention], tz: tzinfo) -> str:
     """One Chinese paragraph for the first-response step: how often and what the brand said."""
     last = posts[-1]
     at = last.published_at.astimezone(tz).strftime("%m-%d %H:%M")
-    text = " ".join(last.text.split())
-    quoted = text[:EXCERPT] + ("…" if len(text) > EXCERPT else "")
+    quoted = opening(last)
     times = f"{len(posts)} 次，最近一次" if len(posts) > 1 else ""
     return (
         f"官方账号已在本事件中发文{times} {at} @{last.author.name}：「{quoted}」。"
