@@ -9,6 +9,7 @@ from alerting import service
 from alerting.config import ALERTING
 from alerting.engine import AlertEngine
 from alerting.tiers import tier_note_zh
+from core.context import Context
 from tests.alerting.conftest import advance, make_ctx
 from tests.alerting.test_lifecycle import NOON, food, ingest, rules, webhook_config
 
@@ -18,12 +19,21 @@ LEAD_THEN_PR = [
 ]
 
 
-def test_no_steps_configured_names_no_tier(data_dir: Path) -> None:
-    ctx = make_ctx(data_dir, NOON, notifiers=webhook_config())
+def alerted(
+    data_dir: Path, escalation: list[dict[str, str]] | None = None
+) -> tuple[Context, AlertEngine]:
+    """Three food-safety complaints at noon and the alert they raise, notified by webhook."""
+    extra = {"escalation": escalation} if escalation else {}
+    ctx = make_ctx(data_dir, NOON, notifiers=webhook_config(), **extra)
     engine = AlertEngine(ctx, rules(), send=True)
     ctx.pipeline.add_listener(engine.listen)
     ingest(ctx, food(3, 0, ctx))
     engine.tick()
+    return ctx, engine
+
+
+def test_no_steps_configured_names_no_tier(data_dir: Path) -> None:
+    ctx, _ = alerted(data_dir)
     with ctx.sessions() as session:
         (alert,) = service.get_all(session)
         note = tier_note_zh(ALERTING.of(ctx.config).escalation, alert, ctx.clock())
@@ -32,12 +42,8 @@ def test_no_steps_configured_names_no_tier(data_dir: Path) -> None:
 
 
 def test_tiers_are_the_configured_steps_and_say_who_hears_next(data_dir: Path) -> None:
-    ctx = make_ctx(data_dir, NOON, escalation=LEAD_THEN_PR, notifiers=webhook_config())
+    ctx, engine = alerted(data_dir, LEAD_THEN_PR)
     steps = ALERTING.of(ctx.config).escalation
-    engine = AlertEngine(ctx, rules(), send=True)
-    ctx.pipeline.add_listener(engine.listen)
-    ingest(ctx, food(3, 0, ctx))
-    engine.tick()
     advance(ctx, timedelta(minutes=9, seconds=33))
     with ctx.sessions() as session:
         (alert,) = service.get_all(session)
@@ -59,12 +65,8 @@ def test_tiers_are_the_configured_steps_and_say_who_hears_next(data_dir: Path) -
 
 
 def test_acknowledged_alert_is_raised_no_further(data_dir: Path) -> None:
-    ctx = make_ctx(data_dir, NOON, escalation=LEAD_THEN_PR, notifiers=webhook_config())
+    ctx, _ = alerted(data_dir, LEAD_THEN_PR)
     steps = ALERTING.of(ctx.config).escalation
-    engine = AlertEngine(ctx, rules(), send=True)
-    ctx.pipeline.add_listener(engine.listen)
-    ingest(ctx, food(3, 0, ctx))
-    engine.tick()
     with ctx.sessions() as session:
         (alert,) = service.get_all(session)
         service.acknowledge(session, alert_id=alert.id, by="张三", at=ctx.clock())

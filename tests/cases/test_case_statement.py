@@ -13,68 +13,40 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from alerting.models import Alert
 from core.context import Context
-from core.enums import Channel
-from core.models import Author, Mention
 from crisis_playbooks.tasks import service as tasks
-from tests.events.test_own_statement import SEED, STATEMENT, VOICES
+from tests.support.alerts import alert_row
+from tests.support.statement_story import PLAN, SEED, poster, statement, story
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 SAID = "官方账号已在本事件中发文"
 
 
-def post(native_id: str, text: str, at: datetime, author: str, **fields: object) -> Mention:
-    return Mention(
-        source="weibo",
-        channel=Channel.WEIBO,
-        native_id=native_id,
-        text=text,
-        published_at=at,
-        author=Author(id=author, name=author),
-        **fields,  # type: ignore[arg-type]
-    )
-
-
 @pytest.fixture
 def crisis(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Context]:
     """A spreading story, the brand's statement in it and an urgent alert on its first post."""
-    plan = {"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊", "own_accounts": ["鲜味坊官方"]}
-    config = {"brand": "鲜味坊", "database": {"url": db_url}, "plans": [plan]}
+    config = {"brand": "鲜味坊", "database": {"url": db_url}, "plans": [{"id": "xwf", **PLAN}]}
     path = tmp_path / "yuqing.yaml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("YUQING_CONFIG", str(path))
     monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
     st.cache_resource.clear()
     ctx = Context.load(path, tmp_path / "var")
-    start = datetime.now(UTC) - timedelta(hours=3)
-
-    def at(minutes: int) -> datetime:
-        return start + timedelta(minutes=minutes)
-
-    seed = post("s", SEED, at(0), "victim")
-    reposts = [post(f"r{i}", "转发微博", at(1 + i), f"r{i}", repost_of="s") for i in range(8)]
-    voices = [post(f"v{i}", text, at(10 + i), f"v{i}") for i, text in enumerate(VOICES)]
-    ctx.pipeline.process([seed, *reposts, *voices])
-    ctx.pipeline.process([post("o", STATEMENT, at(90), "鲜味坊官方")])
-    now = datetime.now(UTC)
+    post = poster(datetime.now(UTC) - timedelta(hours=3))
+    seed, *rest = story(post)
+    ctx.pipeline.process([seed, *rest])
+    ctx.pipeline.process([statement(post)])
+    voices = [m for m in rest if m.native_id.startswith("v")]
+    alert = alert_row(
+        datetime.now(UTC),
+        title="高危舆情：鲜味坊酸菜鱼吃出蟑螂",
+        summary=SEED[:80],
+        count=4,
+        sample_mention_ids=[seed.id, *(v.id for v in voices)],
+        plans=["xwf"],
+    )
     with ctx.sessions() as session:
-        session.add(
-            Alert(
-                rule="urgent",
-                rule_type="urgent_mention",
-                key="food",
-                severity="critical",
-                status="open",
-                title="高危舆情：鲜味坊酸菜鱼吃出蟑螂",
-                summary=SEED[:80],
-                opened_at=now,
-                updated_at=now,
-                last_fired_at=now,
-                sample_mention_ids=[seed.id, *(v.id for v in voices)],
-                plans=["xwf"],
-            )
-        )
+        session.add(alert)
         session.commit()
     yield ctx
     ctx.close()
