@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from brand_events.detail import fetch_mentions
 from brand_events.models import EventMember
+from core.deflection import deflection_zh
 from core.index.protocol import MentionIndex
 from core.models import Mention
 from core.own_accounts import OwnAccounts
@@ -51,8 +52,14 @@ def said_zh(posts: list[Mention], tz: tzinfo) -> str:
     at = last.published_at.astimezone(tz).strftime("%m-%d %H:%M")
     quoted = opening(last)
     times = f"{len(posts)} 次，最近一次" if len(posts) > 1 else ""
-    return (
-        f"官方账号已在本事件中发文{times} {at} @{last.author.name}：「{quoted}」。"
+    said = f"官方账号已在本事件中发文{times} {at} @{last.author.name}：「{quoted}」。"
+    flagged = deflection_zh(last.text)
+    if flagged:
+        return said + (
+            f"这条说明{flagged}（预案：先帮助、后分责，只发布核实过的数据）。下一次回应要正面更正这些"
+            "说法并致歉，不要另发一份对它只字不提的声明；如这就是本步骤的回应，勾选完成并在说明中附上链接。"
+        )
+    return said + (
         "如这就是本步骤的回应，请勾选完成并在说明中附上链接。之后的回应要接着这条说：核实过的事实"
         "保持一致；其中未经核实或归咎他人的说法，在下一次回应中正面更正，不要另发一份对它只字不提的声明。"
     )

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import links
 from brand_events.statements import opening, own_posts
+from core.deflection import deflection_zh
 from core.enums import Severity
 from core.index.protocol import MentionIndex
 from core.own_accounts import OwnAccounts
@@ -205,10 +206,14 @@ def _statements(session: Session, case: Case, voice: BrandVoice, now: datetime) 
     event = links.owner(session, ids) if ids and voice.own else None
     if event is None:
         return []
+    said = [p for p in own_posts(session, voice.index, event.id, voice.own) if p.published_at < now]
     return [
-        Action(post.published_at, f"官方账号 @{post.author.name} 发文：「{opening(post, 40)}」")
-        for post in own_posts(session, voice.index, event.id, voice.own)
-        if post.published_at < now
+        Action(
+            post.published_at,
+            f"官方账号 @{post.author.name} 发文：「{opening(post, 40)}」"
+            + (f"（{flagged}）" if (flagged := deflection_zh(post.text)) else ""),
+        )
+        for post in said
     ]
 
 

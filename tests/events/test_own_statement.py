@@ -64,3 +64,13 @@ def test_a_customer_quoting_the_statement_is_not_the_brand_speaking(ctx: Context
     (event,) = events_of(ctx)
     with ctx.sessions() as session:
         assert own_posts(session, ctx.index, event.id, OwnAccounts.of(ctx.config)) == []
+
+
+def test_a_statement_that_blames_is_named_so_on_the_step() -> None:
+    blaming = post("o", "经初步核实，该热水器由非授权人员安装，与产品质量无关。", 90, "澜庭电器")
+    shown = said_zh([blaming], ZoneInfo("Asia/Shanghai"))
+    assert (
+        "这条说明含调查结论出来前的归咎用户或第三方「非授权人员安装」、撇清责任「与产品质量无关」"
+        in shown
+    )
+    assert "正面更正这些说法并致歉" in shown
