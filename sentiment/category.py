@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
 from sentiment.appliances import APPLIANCE_VISIT, appliance_cues, is_appliance
+from sentiment.couriers import courier_cues, impersonation_cues, is_courier
 from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.lexicons import (
@@ -151,10 +152,11 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel, telecom, school, phone or appliance owners' texts: there
-        # it never decides alone.
+        # The model never read travel, telecom, school, phone, appliance owners' or couriers'
+        # texts: there it never decides alone.
         unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
         unread = unread or is_device(found, FINANCE_CONTEXT) or is_appliance(found, FINANCE_CONTEXT)
+        unread = unread or is_courier(found, FINANCE_CONTEXT)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
@@ -220,7 +222,7 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     ruled out unless a defect is named (手机银行闪退, 分期买的手机充不进电), not only 用不了."""
     if "过期" in found and not found.isdisjoint(EXPIRED_NOT_FOOD):
         found = found - {"过期"}
-    found = _longest_cues(found)
+    found = impersonation_cues(_longest_cues(found))
     if not found.isdisjoint(DEMANDED_REMEDY) and _strong_cue(found - REMEDY_WORDS):
         found = found - REMEDY_WORDS  # the remedy asked for, not the grievance
     if is_travel(found):
@@ -229,6 +231,10 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         return education_cues(found), ()
     if is_appliance(found, FINANCE_CONTEXT):
         return _appliance_cues(found)
+    if is_courier(found, FINANCE_CONTEXT):
+        found, ruled_out = device_cues(found)
+        found, more = courier_cues(found, _strong_cue)
+        return found, (*ruled_out, *more)
     if found.isdisjoint(FINANCE_CONTEXT):
         return device_cues(found)
     found = device_cues(found)[0]  # a swelling battery, bought on instalments
