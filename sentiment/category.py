@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
 from sentiment.appliances import APPLIANCE_VISIT, appliance_cues, is_appliance
-from sentiment.couriers import courier_cues, impersonation_cues, is_courier
+from sentiment.couriers import IMPERSONATOR, courier_cues, impersonation_cues, is_courier
 from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.lexicons import (
@@ -179,10 +179,12 @@ class BatchCategories:
 
 # What a text counts as whatever the model read, when no other grievance is named strongly: a
 # cancelled trip (not a fee, nor rudeness) is the trip not made, as a delay is (the model read 取消
-# as an order cancelled, 价格); class hours deducted (课时都扣掉了) are charged, not a poor class.
+# as an order cancelled, 价格); class hours deducted (课时都扣掉了) are charged, not a poor class;
+# a caller posing as the brand (冒充客服) is a scam, not the brand's 客服 (round 29).
 _DECIDING_CUES = {
     TRIP_CANCELLED: Category.DELIVERY_LOGISTICS,
     HOURS_DEDUCTED: Category.CONTRACT_PRICING,
+    IMPERSONATOR: Category.PRIVACY_FRAUD,
 }
 
 

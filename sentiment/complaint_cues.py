@@ -96,7 +96,7 @@ AD_WORDS = words(
 )
 NEWS_WORDS = words("发布 宣布 据悉 报道 记者 财报 业绩 销量 榜单 官方 通报 指导意见 上市")
 POSITIVE_WORDS = words(
-    "推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心 严严实实 很负责 很准时"
+    "推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心 严严实实 很负责"
 )
 
 FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT, GRIEVANCE_SHIFT = 2.5, 1.0, 1.0, 1.0

@@ -1,4 +1,4 @@
-"""Express delivery (快递, 驿站, 包裹, 网点, 派送; issue #13): the words that mark a courier's text,
+"""Express delivery (快递, 驿站, 包裹, 派送, 面单; issue #13): the words that mark a courier's text,
 the cue words its complaints add to the category lexicon, and what the cues mean there.
 
 The models read shoppers' reviews, where 快递 is how the goods came and a broken vase is the
@@ -27,11 +27,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# A courier's own words. 快递, 物流 and 签收 alone are no mark: every shopper's review says how
-# the goods came; 单号 is inside 订单号, and a bank's 网点 is a finance text's.
+# A courier's own words. 快递, 物流, 包裹 and 签收 alone are no mark: every shopper's review says
+# how the goods came (寄过 is inside 寄过来); 单号 is inside 订单号, and 网点 is a bank's too.
 COURIER_CONTEXT = _words(
-    """快递员 快递柜 驿站 包裹 网点 派送 派件 待派送 揽收 揽件 面单 运单 快递单号 寄件 取件
-    到付 转运中心 中转站 分拣 代签收 寄过 次日达 限时达 快件 保价费 快递丢了"""
+    """快递员 快递柜 驿站 派送 派件 待派送 揽收 揽件 面单 运单 快递单号 寄件 取件 到付
+    转运中心 中转站 分拣 代签收 次日达 限时达 快件 保价费 快递丢了 包裹丢了 三倍赔"""
 )
 # A finance text's words that a parcel's claim uses too: they leave a courier's text one.
 PARCEL_CLAIMS = _words("理赔 拒赔")
@@ -51,6 +51,10 @@ WAITING = "审核中"
 # A caller posing as the brand (冒充客服, 自称…理赔客服): the lost parcel and the claim they
 # speak of are the scam's story, in any text.
 IMPERSONATION = _words("冒充 自称 假客服")
+# 冒充 beside whom a caller claims to be (冒充迅达客服, 冒充的理赔专员; not 冒充正品) counts as
+# IMPERSONATOR, which decides 隐私/欺诈 where no other grievance is named (sentiment/category.py).
+CLAIMED_CALLERS = _words("客服 专员 工作人员 快递员")
+IMPERSONATOR = "冒充客服"
 # Whom one talks to, not the grievance: 客服 counts only where nothing else is named.
 COURIER_CHANNEL = _words("客服")
 # A courier's threat (找上门来威胁我删评论) is rudeness, not a debt collector's harassment.
@@ -60,13 +64,13 @@ COURIER_THREAT = "快递员威胁"  # the attitude cue such a text counts as
 SCAM_STORY = _words("丢了 理赔 双倍理赔 赔偿 理赔专员")
 
 COURIER_CUES: dict[Category, dict[str, int]] = {
-    Category.FOOD_SAFETY_HEALTH: dict.fromkeys(_words("撞倒 擦破 头晕"), 2),
+    Category.FOOD_SAFETY_HEALTH: dict.fromkeys(_words("撞倒 擦破 闻了头晕 闻着头晕"), 2),
     Category.PRIVACY_FRAUD: dict.fromkeys(_words("自称 倒卖 面单信息 明文 真名 卖给 报出了"), 2),
     Category.AFTER_SALES_REFUND: dict.fromkeys(_words(f"不予理赔 三倍赔 {CLAIM_WAITING}"), 2),
     Category.DELIVERY_LOGISTICS: dict.fromkeys(
         _words(
             f"""{PARCEL_NOT_FOUND} 转运中心 中转站 待派送 不派送 派送失败 没更新 嫌远 扔驿站
-            代签收 点了签收 碎成 碎了 压扁 泡了 湿透 摔过"""
+            代签收 点了签收 碎成 压扁 泡了 湿透 摔过"""
         ),
         2,
     ),
@@ -78,9 +82,9 @@ COURIER_CUES: dict[Category, dict[str, int]] = {
 }
 # A courier's failures the complaint cues lack: a parcel lost or broken moves the complaint logit
 # as 故障 does, the service's lapses (not delivered, signed for by nobody, fees, claims) as 推诿.
-COURIER_DEFECTS = _words("丢了 碎成 碎了 压扁 泡了 湿透 撞倒 头晕")
+COURIER_DEFECTS = _words("快递丢了 包裹丢了 再也查不到 碎成 压扁 泡了 湿透 撞倒 闻了头晕")
 COURIER_LAPSES = _words(
-    """待派送 不派送 派送失败 没更新 嫌远 扔驿站 代签收 点了签收 不打招呼 没人给答复 不予理赔
+    """待派送 不派送 派送失败 没更新 扔驿站 代签收 点了签收 不打招呼 没人给答复 不予理赔
     保管费 超区 称了重 皮球 骂了"""
 )
 # What a parcel broken in transit is called: the courier's handling, not the goods' defect.
@@ -95,16 +99,16 @@ _NOT_TRANSIT = (
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
 COURIER_WORDS = (
     COURIER_CONTEXT | COURIER_SETTING | COURIER_CHANNEL | THREATS | SCAM_STORY | CLAIM_REFUSED
-) | (IMPERSONATION | PARCEL_CLAIMS | NOT_FOUND | {WAITING})
+) | (IMPERSONATION | PARCEL_CLAIMS | NOT_FOUND | CLAIMED_CALLERS | {WAITING})
 # A courier who knocks people down, fumes from a parcel that make people dizzy (as 受伤).
-COURIER_HARM = {"撞倒": 25, "擦破": 15, "头晕": 30}
+COURIER_HARM = {"撞倒": 25, "擦破": 15, "闻了头晕": 30, "闻着头晕": 30}
 # A caller posing as the brand, who knows the waybill (报出了), money taken by one (as 冒用, 盗刷)
 # and a courier who comes to the door (找上门来威胁).
 COURIER_HARASSMENT = {"冒充": 25, "骗走": 30, "报出了": 20, "找上门": 20}
 
 
 def is_courier(found: set[str], finance: frozenset[str]) -> bool:
-    """A courier's text (a parcel, a 驿站, a waybill) that is no finance text (a bank's 网点); a
+    """A courier's text (a parcel, a 驿站, a waybill) that is no finance text; a
     parcel's claim (理赔, 拒赔) is a courier's word too."""
     marked = not found.isdisjoint(COURIER_CONTEXT)
     return marked and (found & finance) <= PARCEL_CLAIMS
@@ -153,4 +157,8 @@ def _threat_cues(found: set[str], strong: StrongCue) -> tuple[set[str], list[Cat
 def impersonation_cues(found: set[str]) -> set[str]:
     """The cue words that count where a caller poses as the brand (冒充, 自称, 假客服): the
     parcel lost and the claim they speak of (快递丢了要理赔) are no category's cue."""
-    return found if found.isdisjoint(IMPERSONATION) else found - SCAM_STORY
+    if found.isdisjoint(IMPERSONATION):
+        return found
+    if "冒充" in found and not found.isdisjoint(CLAIMED_CALLERS):
+        found = found | {IMPERSONATOR}
+    return found - SCAM_STORY
