@@ -234,9 +234,7 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if is_appliance(found, FINANCE_CONTEXT):
         return _appliance_cues(found)
     if is_courier(found, FINANCE_CONTEXT):
-        found, ruled_out = device_cues(found)
-        found, more = courier_cues(found, _strong_cue)
-        return found, (*ruled_out, *more)
+        return _courier_cues(found)
     if found.isdisjoint(FINANCE_CONTEXT):
         return device_cues(found)
     found = device_cues(found)[0]  # a swelling battery, bought on instalments
@@ -267,6 +265,13 @@ def _appliance_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if _strong_cue(found) and not _strong_cue(found, Category.PRODUCT_QUALITY):
         ruled_out = (*ruled_out, Category.PRODUCT_QUALITY)
     return found, ruled_out
+
+
+def _courier_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
+    """context_cues() of a courier's text (sentiment/couriers.py), an order not sent counted."""
+    found, not_shipped = device_cues(found)
+    found, ruled_out = courier_cues(found, _strong_cue)
+    return found, (*not_shipped, *ruled_out)
 
 
 def is_travel(found: set[str]) -> bool:
