@@ -24,6 +24,7 @@ from alerting.plan_scope import own_scoped
 from alerting.quiet_hours import held_until
 from alerting.rules import Finding, Rule, RuleContext
 from alerting.templates import render_alert
+from alerting.tiers import step_at
 from alerting.unattended import unattended
 from core.enums import Severity
 from core.errors import MentionIndexError
@@ -298,10 +299,9 @@ class AlertEngine:
         escalated = outcome.event == AlertEvent.ESCALATED
         if rule is not None and rule.spec.notifiers and not (escalated and steps):
             return list(rule.spec.notifiers), steps[0].tier if steps else None
-        if not steps:
+        step = step_at(steps, outcome.alert.escalation_level if escalated else 0)
+        if step is None:
             return None, None
-        level = outcome.alert.escalation_level if escalated else 0
-        step = steps[min(level, len(steps) - 1)]
         return list(step.notifiers), step.tier
 
     def _deliver(self, ids: list[int]) -> None:

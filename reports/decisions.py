@@ -24,7 +24,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from brand_events import links
+from brand_events.statements import opening, own_posts
+from core.deflection import deflection_zh
 from core.enums import Severity
+from core.index.protocol import MentionIndex
+from core.own_accounts import OwnAccounts
 from core.timeutil import interval_zh
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.audit.models import CaseEvent
@@ -65,6 +70,14 @@ class CrisisProgress:
     pending: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class BrandVoice:
+    """Where the brand's own statements are read: the index and its own accounts."""
+
+    index: MentionIndex
+    own: OwnAccounts
+
+
 def load_progress(
     sessions: sessionmaker[Session],
     alerts: AlertsSection,
@@ -72,10 +85,12 @@ def load_progress(
     sla: SlaView,
     playbook_names: Mapping[str, str] | None = None,
     cases: Collection[int] | None = None,
+    voice: BrandVoice | None = None,
 ) -> list[CrisisProgress]:
     """The crises of [start, sla.now) with their actions and open decisions (among `cases`
     only, when given: one plan's); none when the case store is unreadable (the section is
-    left out)."""
+    left out). With `voice`, the brand's own posts in a crisis's event are among its actions
+    (官方账号 @… 发文：「…」): a statement is the first thing a brand does in public."""
     names: dict[int | None, str] = {
         a.alert_id: i.name for i in alerts.incidents for a in i.alerts if a.alert_id is not None
     }
@@ -84,7 +99,7 @@ def load_progress(
             ids = [alert_id for alert_id in names if alert_id is not None]
             crises = _crisis_cases(session, ids, start, sla.now, cases)
             return [
-                _progress(session, case, names.get(alert_id), sla, playbook_names or {})
+                _progress(session, case, names.get(alert_id), sla, playbook_names or {}, voice)
                 for case, alert_id in crises
             ]
     except SQLAlchemyError as exc:
@@ -120,7 +135,12 @@ def _crisis_cases(
 
 
 def _progress(
-    session: Session, case: Case, incident: str | None, sla: SlaView, names: Mapping[str, str]
+    session: Session,
+    case: Case,
+    incident: str | None,
+    sla: SlaView,
+    names: Mapping[str, str],
+    voice: BrandVoice | None,
 ) -> CrisisProgress:
     tasks = list(
         session.scalars(
@@ -135,6 +155,7 @@ def _progress(
         )
     )
     actions = _actions(case, tasks, runs, sla.now) + _status_moves(list(moves), sla.now)
+    actions += _statements(session, case, voice, sla.now) if voice is not None else []
     actions.sort(key=lambda a: a.at)
     shown = actions[-MAX_ACTIONS:]
     return CrisisProgress(
@@ -177,6 +198,23 @@ def _actions(
         elif task.status == TaskStatus.DONE:
             found.append(Action(task.completed_at, f"{task.title}（{by}）"))
     return found
+
+
+def _statements(session: Session, case: Case, voice: BrandVoice, now: datetime) -> list[Action]:
+    """The brand's own posts by `now` in the event the case's mentions belong to."""
+    ids = [m.mention_id for m in case.mentions]
+    event = links.owner(session, ids) if ids and voice.own else None
+    if event is None:
+        return []
+    said = [p for p in own_posts(session, voice.index, event.id, voice.own) if p.published_at < now]
+    return [
+        Action(
+            post.published_at,
+            f"官方账号 @{post.author.name} 发文：「{opening(post, 40)}」"
+            + (f"（{flagged}）" if (flagged := deflection_zh(post.text)) else ""),
+        )
+        for post in said
+    ]
 
 
 _MOVES_ZH = {CaseStatus.RESOLVED: "案件已解决", CaseStatus.CLOSED: "结案"}

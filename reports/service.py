@@ -20,7 +20,7 @@ from reports.attention import needs_attention
 from reports.case_labels import SlaView
 from reports.charts import report_charts
 from reports.config import REPORTS
-from reports.decisions import load_progress
+from reports.decisions import BrandVoice, load_progress
 from reports.event_section import load_events
 from reports.mailer import build_message, send
 from reports.models import ReportData
@@ -161,7 +161,15 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
         recovery=queries.recovery_praise(index, window, plans),
         comparison=comparison.assess(window, since),
         notices=comparison.notices(window, since, ctx.clock()),
-        progress=load_progress(ctx.sessions, alerts, window.start, sla, playbook_names(ctx), cases),
+        progress=load_progress(
+            ctx.sessions,
+            alerts,
+            window.start,
+            sla,
+            playbook_names(ctx),
+            cases,
+            BrandVoice(index, OwnAccounts.of(ctx.config)),
+        ),
     )
     data.attention = needs_attention(data, cfg.attention)
     data.verdict = verdict(data, cfg.attention.reputation_floor)

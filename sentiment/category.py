@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from core.enums import Category, SentimentLabel
 from core.repost_text import own_words
 from sentiment.appliances import APPLIANCE_VISIT, appliance_cues, is_appliance
+from sentiment.couriers import IMPERSONATOR, courier_cues, impersonation_cues, is_courier
 from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.lexicons import (
@@ -151,10 +152,11 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel, telecom, school, phone or appliance owners' texts: there
-        # it never decides alone.
+        # The model never read travel, telecom, school, phone, appliance owners' or couriers'
+        # texts: there it never decides alone.
         unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
         unread = unread or is_device(found, FINANCE_CONTEXT) or is_appliance(found, FINANCE_CONTEXT)
+        unread = unread or is_courier(found, FINANCE_CONTEXT)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
@@ -177,10 +179,12 @@ class BatchCategories:
 
 # What a text counts as whatever the model read, when no other grievance is named strongly: a
 # cancelled trip (not a fee, nor rudeness) is the trip not made, as a delay is (the model read 取消
-# as an order cancelled, 价格); class hours deducted (课时都扣掉了) are charged, not a poor class.
+# as an order cancelled, 价格); class hours deducted (课时都扣掉了) are charged, not a poor class;
+# a caller posing as the brand (冒充客服) is a scam, not the brand's 客服 (round 29).
 _DECIDING_CUES = {
     TRIP_CANCELLED: Category.DELIVERY_LOGISTICS,
     HOURS_DEDUCTED: Category.CONTRACT_PRICING,
+    IMPERSONATOR: Category.PRIVACY_FRAUD,
 }
 
 
@@ -220,7 +224,7 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     ruled out unless a defect is named (手机银行闪退, 分期买的手机充不进电), not only 用不了."""
     if "过期" in found and not found.isdisjoint(EXPIRED_NOT_FOOD):
         found = found - {"过期"}
-    found = _longest_cues(found)
+    found = impersonation_cues(_longest_cues(found))
     if not found.isdisjoint(DEMANDED_REMEDY) and _strong_cue(found - REMEDY_WORDS):
         found = found - REMEDY_WORDS  # the remedy asked for, not the grievance
     if is_travel(found):
@@ -229,6 +233,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         return education_cues(found), ()
     if is_appliance(found, FINANCE_CONTEXT):
         return _appliance_cues(found)
+    if is_courier(found, FINANCE_CONTEXT):
+        return _courier_cues(found)
     if found.isdisjoint(FINANCE_CONTEXT):
         return device_cues(found)
     found = device_cues(found)[0]  # a swelling battery, bought on instalments
@@ -259,6 +265,13 @@ def _appliance_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     if _strong_cue(found) and not _strong_cue(found, Category.PRODUCT_QUALITY):
         ruled_out = (*ruled_out, Category.PRODUCT_QUALITY)
     return found, ruled_out
+
+
+def _courier_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
+    """context_cues() of a courier's text (sentiment/couriers.py), an order not sent counted."""
+    found, not_shipped = device_cues(found)
+    found, ruled_out = courier_cues(found, _strong_cue)
+    return found, (*not_shipped, *ruled_out)
 
 
 def is_travel(found: set[str]) -> bool:

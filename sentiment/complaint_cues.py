@@ -14,6 +14,7 @@ from itertools import chain
 
 from core.enums import Category
 from sentiment.appliances import APPLIANCE_DEFECTS, APPLIANCE_LAPSES, APPLIANCE_WORDS
+from sentiment.couriers import COURIER_DEFECTS, COURIER_LAPSES, COURIER_WORDS
 from sentiment.devices import DEVICE_DEFECTS, DEVICE_LAPSES, DEVICE_WORDS
 from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
 from sentiment.lexicons import (
@@ -58,7 +59,7 @@ FAILURE_WORDS = words(
     花屏 闪屏 自动关机 打不着火 无法启动 掉电 断网 网速慢 缩水 以次充好
     空鼓 渗水 甲醛超标 冒烟 跑偏 bug 报错 故障码 错误代码 烧了 没反应 漏雨 变慢 越来越慢
     卡住 降频"""
-) + tuple(sorted(DEVICE_DEFECTS | APPLIANCE_DEFECTS))
+) + tuple(sorted(DEVICE_DEFECTS | APPLIANCE_DEFECTS | COURIER_DEFECTS))
 FAILURE_OF_SERVICE = words(
     """拒绝 拒赔 拒不 不予 不给退 退不回 推诿 推脱 敷衍 没人管 没人处理 无人处理 不处理
     不回复 没人联系 没人回 未解决 没解决 不解决 没有解决 无果 不兑现 未兑现 欺骗 误导
@@ -73,7 +74,7 @@ FAILURE_OF_SERVICE = words(
     训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼 突然取消 航班取消 滞留 不让下机 弄丢 没装上 行李没到
     行李箱没到 不到账 未到账 没人上门 没上门 不上门 都没来 还没来 没人来 没人修 没修好 还没装
     迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要"""
-) + tuple(sorted(DEVICE_LAPSES | APPLIANCE_LAPSES))
+) + tuple(sorted(DEVICE_LAPSES | APPLIANCE_LAPSES | COURIER_LAPSES))
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
 GRIEVANCE_WORDS = words(
@@ -94,7 +95,9 @@ AD_WORDS = words(
     包邮 折起 元起 活动截止 欢迎 咨询热线 详询 扫码 关注"""
 )
 NEWS_WORDS = words("发布 宣布 据悉 报道 记者 财报 业绩 销量 榜单 官方 通报 指导意见 上市")
-POSITIVE_WORDS = words("推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心")
+POSITIVE_WORDS = words(
+    "推荐 满意 很好 不错 给力 棒 点赞 喜欢 好评 感谢 谢谢 专业 贴心 耐心 严严实实 很负责"
+)
 
 FAILURE_SHIFT, SERVICE_SHIFT, MARKER_SHIFT, GRIEVANCE_SHIFT = 2.5, 1.0, 1.0, 1.0
 INQUIRY_SHIFT, AD_SHIFT, NEWS_SHIFT, POSITIVE_SHIFT = -1.5, -1.5, -1.0, -0.5
@@ -113,9 +116,9 @@ NEGATION_FILLERS = words("任何 出现 出现过 出过 发生 发生过 发现
 NEGATORS_AFTER = words("没有 没 没出现过 没出过 没发生过 从来没有 从没有过")
 INTENSIFIERS = words("一点 一点儿 什么 任何 啥")
 # Words that are no cue but whose negation is praise the models misread: "一点毛病没有",
-# "没有任何问题", "一点也不后悔", "没有失望", "不用担心", "一点都不累" are cut out of the models'
-# input; the words never count as cues.
-NEGATED_ONLY = words("毛病 问题 小毛病 后悔 失望 担心 累")
+# "没有任何问题", "一点也不后悔", "没有失望", "不用担心", "一点都不累", a parcel's "一个都没碎"
+# are cut out of the models' input; the words never count as cues.
+NEGATED_ONLY = words("毛病 问题 小毛病 后悔 失望 担心 累 碎")
 
 
 # What the author expected is not what happened: "本来担心DSG会顿挫，结果开了两万公里平顺得
@@ -315,6 +318,7 @@ MATCHER = CueMatcher(
             TELECOM_CONTEXT,
             EDUCATION_WORDS | DEVICE_WORDS,  # sentiment/education.py, sentiment/devices.py
             APPLIANCE_WORDS,  # sentiment/appliances.py
+            COURIER_WORDS,  # sentiment/couriers.py
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core.enums import Category
 from sentiment.appliances import APPLIANCE_CUES, APPLIANCE_HARM, NOT_SIGNALS
+from sentiment.couriers import COURIER_CUES, COURIER_HARASSMENT, COURIER_HARM
 from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 
@@ -113,6 +114,8 @@ for _category, _extra in EDUCATION_CUES.items():  # a school's complaints (educa
 for _category, _extra in DEVICE_CUES.items():  # a phone's complaints (devices.py)
     CATEGORY_CUES[_category].update(_extra)
 for _category, _extra in APPLIANCE_CUES.items():  # an appliance's complaints (appliances.py)
+    CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in COURIER_CUES.items():  # a courier's complaints (couriers.py)
     CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
@@ -267,6 +270,7 @@ HARM_WORDS = weighted(
 )
 HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
 HARM_WORDS.update(APPLIANCE_HARM)  # gas, fumes or current at home (appliances.py)
+HARM_WORDS.update(COURIER_HARM)  # a courier's tricycle, a parcel's fumes (couriers.py)
 # Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
 # weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
 PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
@@ -294,6 +298,9 @@ PRIVACY_WORDS = weighted(
     """暴力催收:40 爆通讯录:40 通讯录:20 紧急联系人:15 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
     辱骂:15 信息泄露:35 泄露:25 泄漏:25 盗刷:30 冒用:20 冒名:20 未经授权:20 没授权:15"""
 )
+PRIVACY_WORDS.update(
+    COURIER_HARASSMENT
+)  # a fake courier's call, a courier at the door (couriers.py)
 # Whom a collector must not call: a 催收 post naming one of them is third-party harassment.
 COLLECTION_WORDS = words("催收 催债 催款")
 THIRD_PARTIES = words(

@@ -27,11 +27,12 @@ RECOVERY_PROBLEMS = words(
     差评 不满 申诉 晚到 迟到 误 被封 冻结"""
 )
 # Owners' praise in forum words the review corpora lack ("本田的机器是真耐造", "到家一点都不累，
-# 真香", an appliance's "几乎听不到声音", "后悔没早买"): without a complaint cue, one that is not
-# negated lifts the polarity (PRAISE_LIFT).
+# 真香", an appliance's "几乎听不到声音", "后悔没早买", a parcel's "包得严严实实", "是真的快"):
+# without a complaint cue, one that is not negated lifts the polarity (PRAISE_LIFT).
 PRAISE_SLANG = words(
     """真香 yyds 耐造 皮实 省心 杠杠的 丝滑 良心店 值了 太香了 爱了 真耐用 很耐用 没得挑 无可挑剔
     超出预期 物超所值 对得起这个价 满格信号 信号满格 信号很稳 信号也稳 网速飞快 速度飞快
     根本用不完 快到飞起 飞起 秒开 秒下 嗖嗖 满格 很稳 挺稳 超稳 稳得很 太耐心 很耐心 超耐心
-    后悔没早买 后悔没早点买 用着放心 用着很放心 几乎听不到 很省电 挺省电 很安静 特别安静"""
+    后悔没早买 后悔没早点买 用着放心 用着很放心 几乎听不到 很省电 挺省电 很安静 特别安静
+    严严实实 特别负责 很负责 是真的快"""
 )

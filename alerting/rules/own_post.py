@@ -9,6 +9,7 @@ from pydantic import Field
 
 from alerting.models import Alert
 from alerting.rules.base import Finding, Rule, RuleContext, RuleSpec, register
+from core.deflection import deflection_zh
 from core.enums import Severity
 from core.labels import SeverityName
 from core.models import Mention
@@ -103,6 +104,7 @@ class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
                 f"引发 {count:,} 次互动"
                 f"（转发 {m.reposts:,} · 评论 {m.comments:,} · 点赞 {m.likes:,}），"
                 f"请核查回应口径：“{excerpt}”"
+                + (f"；{flagged}" if (flagged := deflection_zh(mention.text)) else "")
             ),
             count=count,
             window_start=mention.published_at,

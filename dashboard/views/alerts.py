@@ -12,6 +12,7 @@ from alerting.models import Alert
 from alerting.plan_scope import alerts_of_plans
 from alerting.rule_health import recorded
 from alerting.rules import describe
+from alerting.tiers import tier_note_zh
 from core.enums import SEVERITY_LABELS_ZH, Severity
 from core.errors import YuqingError
 from core.escaping import streamlit_text
@@ -37,7 +38,6 @@ STATUS_COLOURS = {
     AlertStatus.ACKNOWLEDGED: "#1971c2",
     AlertStatus.RESOLVED: "#2f9e44",
 }
-TIERS_ZH = list(ESCALATION_TIER_ZH.values())
 TIER_OF = {t.value: zh for t, zh in ESCALATION_TIER_ZH.items()}
 CASE_PAGE = VIEWS / "case_detail.py"
 DRAWN = "alerts-drawn"  # what the page's last full run listed, for the watch below
@@ -84,7 +84,6 @@ def notified(alert: Alert) -> str:
         held = held_note(service.deliveries(session, alert_id=alert.id), ctx.config.tz, now())
     if held:
         return held  # the alert is here now; its message waits for the end of quiet hours
-    tier = TIERS_ZH[min(alert.escalation_level, len(TIERS_ZH) - 1)]
     # notified_count is the alert's count when the last message went out, not a number of
     # messages (it read 「已通知 49 次」 for one message about 49 posts).
     last = (
@@ -92,7 +91,8 @@ def notified(alert: Alert) -> str:
         if alert.notified_at
         else "—"
     )
-    return f"已通知（最近一次 {last}，当时 {alert.notified_count} 条），当前层级 {tier}"
+    tiers = tier_note_zh(ALERTING.of(ctx.config).escalation, alert, now())
+    return f"已通知（最近一次 {last}，当时 {alert.notified_count} 条），{tiers}"
 
 
 def case_link(alert: Alert) -> None:

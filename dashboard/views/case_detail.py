@@ -8,6 +8,7 @@ from datetime import datetime
 import streamlit as st
 from sqlalchemy.orm import Session
 
+from brand_events.statements import own_posts, said_zh
 from core.enums import CHANNEL_LABELS_ZH, Channel, Severity
 from core.errors import YuqingError
 from core.escaping import safe_link, streamlit_text
@@ -27,7 +28,7 @@ from crisis_playbooks.tasks import flows as task_flows
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from dashboard import auth
-from dashboard.data import get_context, now
+from dashboard.data import get_context, now, own_accounts
 from dashboard.event_data import event_for_mentions
 from dashboard.event_links import case_mentions, event_page_link
 from dashboard.navigation import VIEWS
@@ -38,6 +39,8 @@ from dashboard.views.case_parts.recovery_form import recovery_form
 
 ctx = get_context()
 tz = ctx.config.tz
+# The playbooks' first public answer (占位声明): the brand's own posts in the event are shown on it.
+FIRST_RESPONSE_STEPS = frozenset({"holding_statement"})
 actor = auth.actor()
 # Viewers see every control greyed out (changes are also refused server-side in act()).
 VIEW_ONLY = not auth.may_act()
@@ -133,6 +136,11 @@ with ctx.sessions() as session:
     )
 case = info.card.case
 story = event_for_mentions(case_mentions(case))  # linked in 时间线: keeps the page top stable
+if story:
+    with ctx.sessions() as session:
+        said = own_posts(session, ctx.index, story[0], own_accounts())
+else:
+    said = []
 closed = case.status_enum == CaseStatus.CLOSED
 
 st.title(f"案件 #{case.id} · {streamlit_text(case.title)}", anchor=False)
@@ -240,6 +248,8 @@ with checklist:
                 status=TaskStatus.DONE if done else TaskStatus.OPEN,
                 note=typed if done else "",
             )
+        if said and task.step_id in FIRST_RESPONSE_STEPS and task.status == TaskStatus.OPEN:
+            st.info(streamlit_text(said_zh(said, tz)), icon=":material/campaign:")
         shown = {TaskStatus.SKIPPED: " · 已跳过：", TaskStatus.DONE: " · 备注："}
         with st.expander(
             "说明与模板"

@@ -52,6 +52,8 @@ def test_own_post_with_many_reactions_fires_others_do_not(tmp_path) -> None:  # 
     first = findings[0]
     assert first.count == 7700 and "@鲜味坊官方" in first.title
     assert "7,700 次互动" in first.summary and "评论 5,600" in first.summary
+    # A reply that blames the customer says so, not only 请核查回应口径 (round 29).
+    assert first.summary.endswith("；含调查结论出来前的归咎用户或第三方「您自己放入」")
 
 
 def test_no_own_accounts_no_alert_and_old_posts_ignored(tmp_path) -> None:  # type: ignore[no-untyped-def]

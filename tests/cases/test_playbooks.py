@@ -224,6 +224,11 @@ def test_a_crisis_of_many_customers_at_once_proposes_the_mass_impact_playbook(
         ),
         ("event_growth", "澜庭燃气热水器一氧化碳泄漏，一家三口送医，燃气泄漏报警器一直响"),
         ("spike", "星河S7高速上刹车失灵，车辆失控撞上护栏，车主要求召回"),
+        (  # the appliance week read live (round 29): 中毒 made a tie the food playbook won
+            "urgent_mention",
+            "@家电老司机阿峰 发布高危内容（人身安全：中毒、一氧化碳、报警器响）\n"
+            "爸妈和弟弟洗完澡先后晕倒在卫生间，送到医院说是一氧化碳中毒，现在还在做高压氧",
+        ),
     ],
 )
 def test_a_product_that_burns_leaks_or_fails_dangerously_proposes_the_hazard_playbook(

@@ -4,36 +4,24 @@ customers', so the topic rule alone left it a one-post event and 事件脉络 ha
 
 from __future__ import annotations
 
-from core.context import Context
-from tests.events.test_clustering import events_of, members_of, post
+from zoneinfo import ZoneInfo
 
-SEED = "鲜味坊外卖的酸菜鱼里吃出一只蟑螂，门店还不承认，太恶心了"
-VOICES = [
-    "鲜味坊酸菜鱼吃出蟑螂这事太恶心了，门店还不承认",
-    "看到鲜味坊酸菜鱼蟑螂的帖子，门店态度太差",
-    "鲜味坊门店不承认酸菜鱼里有蟑螂，支持维权",
-]
-STATEMENT = (
-    "关于网友反映的酸菜鱼异物问题，我们高度重视，已成立专项小组核查涉事门店的后厨卫生，"
-    "暂停该门店营业，核实后将公布结果并向顾客致歉。"
-)
+from brand_events.statements import own_posts, said_zh
+from core.context import Context
+from core.own_accounts import OwnAccounts
+from tests.events.test_clustering import events_of, members_of, post
+from tests.support.statement_story import statement, story
 
 
 def test_the_brand_statement_joins_the_story_it_answers(ctx: Context) -> None:
-    seed = post("s", SEED, 0, "victim")
-    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
-    voices = [post(f"v{i}", text, 10 + i, f"v{i}") for i, text in enumerate(VOICES)]
-    statement = post("o", STATEMENT, 90, "鲜味坊官方")
-    ctx.pipeline.process([seed, *reposts, *voices])
-    ctx.pipeline.process([statement])
+    ctx.pipeline.process(story(post))
+    ctx.pipeline.process([statement(post)])
     (event,) = events_of(ctx)
     assert "o" in members_of(ctx, event.id)
 
 
 def test_a_customer_post_in_the_same_words_still_needs_the_topic_rule(ctx: Context) -> None:
-    seed = post("s", SEED, 0, "victim")
-    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
-    ctx.pipeline.process([seed, *reposts, post("o", STATEMENT, 90, "路人甲")])
+    ctx.pipeline.process([*story(post, voices=False), statement(post, "路人甲")])
     (event,) = events_of(ctx)
     assert "o" not in members_of(ctx, event.id)
 
@@ -43,11 +31,46 @@ def test_the_brands_apology_the_next_afternoon_joins_the_story_still_being_talke
 ) -> None:
     # The skincare week's apology came 19 hours after the first post, while people still
     # reposted the story; it joined a side event of the morning wave instead.
-    seed = post("s", SEED, 0, "victim")
-    reposts = [post(f"r{i}", "转发微博", 1 + i, f"r{i}", repost_of="s") for i in range(8)]
     night = [post(f"n{i}", "转发微博", 60 + 40 * i, f"n{i}", repost_of="s") for i in range(25)]
-    voices = [post(f"v{i}", text, 10 + i, f"v{i}") for i, text in enumerate(VOICES)]
-    ctx.pipeline.process([seed, *reposts, *voices, *night])
-    ctx.pipeline.process([post("o", STATEMENT, 17 * 60, "鲜味坊官方")])
+    ctx.pipeline.process([*story(post), *night])
+    ctx.pipeline.process([statement(post, minutes=17 * 60)])
     (event,) = events_of(ctx)
     assert "o" in members_of(ctx, event.id)
+
+
+def test_what_the_brand_said_in_the_story_is_found_for_the_playbook(ctx: Context) -> None:
+    # A case's first-response step shows the statement already posted (round 29: the phone
+    # fire's playbook asked for a holding statement an hour after the brand had posted one).
+    ctx.pipeline.process(story(post))
+    ctx.pipeline.process([statement(post)])
+    (event,) = events_of(ctx)
+    own = OwnAccounts.of(ctx.config)
+    with ctx.sessions() as session:
+        said = own_posts(session, ctx.index, event.id, own)
+        nobody = own_posts(session, ctx.index, event.id, OwnAccounts())
+    assert [m.native_id for m in said] == ["o"]
+    assert nobody == []
+    shown = said_zh(said, ZoneInfo("Asia/Shanghai"))
+    at = said[0].published_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+    assert shown.startswith(
+        f"官方账号已在本事件中发文 {at} @鲜味坊官方：「关于网友反映的酸菜鱼异物问题"
+    )
+    assert "…」" in shown  # quoted, cut at 60 characters
+    assert "正面更正" in shown
+
+
+def test_a_customer_quoting_the_statement_is_not_the_brand_speaking(ctx: Context) -> None:
+    ctx.pipeline.process([*story(post, voices=False), statement(post, "路人甲")])
+    (event,) = events_of(ctx)
+    with ctx.sessions() as session:
+        assert own_posts(session, ctx.index, event.id, OwnAccounts.of(ctx.config)) == []
+
+
+def test_a_statement_that_blames_is_named_so_on_the_step() -> None:
+    blaming = post("o", "经初步核实，该热水器由非授权人员安装，与产品质量无关。", 90, "澜庭电器")
+    shown = said_zh([blaming], ZoneInfo("Asia/Shanghai"))
+    assert (
+        "这条说明含调查结论出来前的归咎用户或第三方「非授权人员安装」、撇清责任「与产品质量无关」"
+        in shown
+    )
+    assert "正面更正这些说法并致歉" in shown

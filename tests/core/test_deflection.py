@@ -1,0 +1,72 @@
+"""The brand's own statement is read for blame and denial before the facts are in (归咎用户或第三方,
+撇清责任, 定性为谣言, 未检先称合格); an apology that takes them back, or a statement that helps
+first, has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.deflection import Deflection, deflection_zh, deflections
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the appliance week's first statement (round 29, read live)
+            "关于网传S7燃气热水器用户中毒事件的说明：经初步核实，该用户的热水器由非授权人员安装，"
+            "排烟管被私自改装，与产品质量无关。澜庭热水器均通过国家强制性认证，请用户选择官方授权渠道安装。",
+            [
+                (Deflection.BLAMES, "非授权人员安装"),
+                (Deflection.BLAMES, "私自改装"),
+                (Deflection.DENIES, "与产品质量无关"),
+                (Deflection.CLEARS, "均通过国家强制性认证"),
+            ],
+        ),
+        (
+            "关于网传X5手机充电起火的说明：该用户使用的并非官方充电器，非原装配件可能导致充电异常。",
+            [(Deflection.BLAMES, "非原装")],
+        ),
+        (
+            "经调取车辆后台数据，制动系统工作正常，系驾驶员操作不当所致，对造谣者将追究法律责任。",
+            [(Deflection.BLAMES, "操作不当"), (Deflection.RUMOUR, "造谣")],
+        ),
+        (
+            "所有产品均经过严格检测，符合国家标准，个别消费者出现不适可能与个人肤质有关。",
+            [(Deflection.CLEARS, "符合国家标准")],
+        ),
+        (
+            "网传我司跑路一事不实，请家长不要轻信谣言。",
+            [(Deflection.RUMOUR, "一事不实"), (Deflection.RUMOUR, "谣言")],
+        ),
+        ("经核实，不排除是您自己放入的异物", [(Deflection.BLAMES, "您自己放入")]),
+        (
+            "网传电池爆炸，经检测该批次电池检验合格，属于个例。",
+            [(Deflection.CLEARS, "检验合格"), (Deflection.DENIES, "属于个例")],
+        ),
+    ],
+)
+def test_blame_and_denial_are_found_in_order(text: str, expected: list) -> None:
+    assert deflections(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The apologies that took the statements back name what they withdraw.
+        "致X5用户的致歉与召回公告：我们此前的说明未经充分核实，错误地将原因归于第三方充电器，诚恳道歉。",
+        "我们此前的说明未经充分核实，错误地将原因归于非授权安装，向王女士一家和所有用户诚恳道歉。",
+        "这件事与用户无关，是我们的问题，S7将全面召回。",
+        "这并非个例，我们将对同批次产品全面排查。",
+        "关于网友反映的酸菜鱼异物问题，我们高度重视，已成立专项小组核查，核实后将公布结果并致歉。",
+        "感谢认证用户@小王 的反馈，我们已安排专人联系。",
+    ],
+)
+def test_an_apology_or_a_statement_that_helps_first_has_none(text: str) -> None:
+    assert deflections(text) == []
+    assert deflection_zh(text) == ""
+
+
+def test_the_clause_names_each_kind_once_with_its_phrases() -> None:
+    clause = deflection_zh("由非授权人员安装，排烟管被私自改装，与产品质量无关。")
+    blames = "归咎用户或第三方「非授权人员安装」「私自改装」"
+    assert clause == f"含调查结论出来前的{blames}、撇清责任「与产品质量无关」"
