@@ -144,17 +144,36 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         ]
         stories = self._stories(urgent, rc)
         groups: dict[str, list[Mention]] = {}
+        chosen: dict[str, str] = {}  # story id → the key its posts take in this batch
         for mention in urgent:
             story = stories.of_mention.get(mention.id)
             if story is not None and story.id in stories.alert_keys:
                 key = stories.alert_keys[story.id]  # its story's alert, whatever its category
+            elif story is not None and story.visible:
+                key = chosen.get(story.id) or self._story_key(mention, story, stories, chosen)
+                chosen[story.id] = key
             else:
-                key = self._group_key(mention, story if story and story.visible else None)
+                key = self._group_key(mention)
             groups.setdefault(key, []).append(mention)
         return [
             self._finding(key, group, rc, self._naming_event(key, group, stories))
             for key, group in sorted(groups.items())
         ]
+
+    def _story_key(
+        self, mention: Mention, story: Event, stories: Stories, chosen: dict[str, str]
+    ) -> str:
+        """The key of a visible story's first urgent post with no alert yet: its category's,
+        so that the story's later posts of any category and its category's urgent posts that
+        no story holds (a blogger's summary the tracker left alone) join the same alert — unless
+        an unresolved alert or another story of this batch has that key: then the story's own
+        (a second crisis of the same category is a second alert). Round 29: the appliance
+        week's poisoning, ingested at once, opened 「高危舆情：<event>」 and then
+        「高危舆情：食品安全/人身安全」 for the blogger's summary of it."""
+        key = self._group_key(mention)
+        if key in stories.open_keys or key in chosen.values():
+            return self._group_key(mention, story)
+        return key
 
     @staticmethod
     def _naming_event(key: str, group: list[Mention], stories: Stories) -> Event | None:

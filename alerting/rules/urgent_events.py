@@ -34,6 +34,7 @@ class Stories:
     of_mention: dict[str, Event] = field(default_factory=dict)  # mention id → its story
     of_alert: dict[str, Event] = field(default_factory=dict)  # alert key → its story
     alert_keys: dict[str, str] = field(default_factory=dict)  # story id → its oldest alert's key
+    open_keys: set[str] = field(default_factory=set)  # keys of the rule's unresolved alerts
 
 
 def read_stories(
@@ -57,6 +58,7 @@ def read_stories(
         wanted = [m.id for m in mentions] + [i for _, ids in samples for i in ids]
         homes = stories_of(session, wanted)
     found = Stories({m.id: homes[m.id] for m in mentions if m.id in homes})
+    found.open_keys = {key for key, _ in samples}
     for key, ids in samples:  # oldest first: the alert people heard of first is the thread
         story = _most_held([homes[i] for i in dict.fromkeys(ids) if i in homes])
         if story is not None:

@@ -182,3 +182,43 @@ def test_the_samples_are_one_per_text_the_top_post_first(tmp_path: Path) -> None
     assert finding.sample_ids[0] == top.id
     assert len(finding.sample_ids) == 3 and finding.count == 5
     assert sum(i in {c.id for c in copies} for i in finding.sample_ids) == 1
+
+
+ASIDE = "今晚的事太吓人了，大家一定注意安全"  # no word of the fire's: in no story
+
+
+def batch(ctx: Context, posts: list[tuple[str, str, Category, str]]) -> None:
+    """Critical posts published a few seconds ago, ingested in one batch (a file, a backfill)."""
+    at = ctx.clock() - timedelta(seconds=5)
+    found = [
+        urgent(k, text, c, who).model_copy(update={"published_at": at}) for k, text, c, who in posts
+    ]
+    ingest(ctx, found)
+    advance(ctx, timedelta(minutes=2))
+
+
+def test_a_story_visible_at_once_keeps_its_category_for_the_posts_no_story_holds(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    """Ingested at once, the fire's event is visible when the rule first judges it; its alert
+    still takes the category's key, so a later urgent post of that category the tracker left
+    in no story joins it (round 29: the appliance week's blogger summary opened a second
+    「高危舆情：食品安全/人身安全」 beside 「高危舆情：<event>」)."""
+    ctx = wired(data_dir, receiver)
+    batch(ctx, [(f"f{n}", text, FOOD, f"学生{n}") for n, (text, _) in enumerate(FIRE[:5])])
+    (event,) = events(ctx)
+    batch(ctx, [("aside", ASIDE, FOOD, "路人")])
+    (alert,) = urgent_alerts(ctx)
+    assert alert.title == f"高危舆情：{event.title}" and alert.count == 6
+
+
+def test_a_crisis_does_not_join_an_earlier_alert_of_its_category_from_no_story(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    ctx = wired(data_dir, receiver)
+    batch(ctx, [("aside", ASIDE, FOOD, "路人")])
+    batch(ctx, [(f"f{n}", text, FOOD, f"学生{n}") for n, (text, _) in enumerate(FIRE[:5])])
+    (event,) = events(ctx)
+    alerts = urgent_alerts(ctx)
+    assert [a.count for a in alerts] == [1, 5]
+    assert alerts[1].title == f"高危舆情：{event.title}"
