@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from core.deflection import deflection_zh
 from core.enums import (
     CATEGORY_LABELS_ZH,
     CHANNEL_LABELS_ZH,
@@ -140,6 +141,11 @@ def mention_html(
     metrics = mention.metrics
     engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
     notes = []
+    if own_accounts().is_own(mention) and (flagged := deflection_zh(mention.text)):
+        # The brand's own statement: what it says before the facts are in, first (round 29).
+        notes.append(
+            f"口径提示：{streamlit_text(flagged)}（预案：先帮助、后分责，只发布核实过的数据）"
+        )
     if mention.repairs:
         notes.append("采集时已处理：" + streamlit_text("；".join(mention.repairs)))
     if why := complaint_reason_zh(mention):

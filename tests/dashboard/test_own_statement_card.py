@@ -1,0 +1,56 @@
+"""The card of the brand's own statement says what it claims before the facts are in (口径提示),
+first among its notes; a customer's post in the same words has no such note."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import streamlit as st
+import yaml
+
+from core.enums import Channel
+from core.models import Author, Mention
+from dashboard.widgets import mention_html
+
+STATEMENT = (
+    "关于网传S7燃气热水器用户中毒事件的说明：经初步核实，该用户的热水器由非授权人员安装，"
+    "排烟管被私自改装，与产品质量无关。"
+)
+
+
+@pytest.fixture
+def brand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dashboard context of a brand with an official Weibo account."""
+    config = {"brand": "澜庭电器", "own_accounts": {"weibo": ["澜庭电器"]}}
+    path = tmp_path / "yuqing.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("YUQING_CONFIG", str(path))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def post(author: str) -> Mention:
+    return Mention(
+        source="weibo",
+        channel=Channel.WEIBO,
+        native_id=author,
+        author=Author(name=author),
+        text=STATEMENT,
+        published_at=datetime(2026, 12, 4, 13, 1, tzinfo=UTC),
+    )
+
+
+@pytest.mark.usefixtures("brand")
+def test_the_brands_statement_card_names_its_blame_first() -> None:
+    card = mention_html(post("澜庭电器"))
+    blames = "归咎用户或第三方「非授权人员安装」「私自改装」"
+    assert f"口径提示：含调查结论出来前的{blames}、撇清责任「与产品质量无关」" in card
+    assert "官方" in card
+
+
+@pytest.mark.usefixtures("brand")
+def test_a_customer_quoting_it_has_no_note() -> None:
+    assert "口径提示" not in mention_html(post("路人甲"))
