@@ -41,7 +41,8 @@ def apply_finding(
 
     Every new alert is put into an incident (see alerting.incidents); an alert that joins an
     active incident, or grows inside one it does not lead, notifies only when it raises the
-    incident's severity, or as a 事态更新 when its rule is a new front (announce_in_group).
+    incident's severity, or as a 事态更新 when its rule is a new front (announce_in_group) or
+    its finding names an author the group has not named (Finding.news).
     """
     grouping = grouping or GroupingConfig()
     alert = get_active_by_key(session, rule=rule.name, key=finding.key)
@@ -57,6 +58,13 @@ def apply_finding(
         if joined.existing and new_front and not joined.raised:
             return _naming(session, finding, Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True))
         louder = not joined.existing or joined.raised or joined.reopened
+        if not louder and finding.news_author:
+            # A 大V opening another alert of the group is news as in the alert they would have
+            # joined (the blogger's post outside the crisis's event opened one of its own).
+            named = incidents.named(session, alert, finding.news_author)
+            if not named:
+                update = Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
+                return _naming(session, finding, update)
         return _naming(session, finding, Outcome(alert, AlertEvent.OPENED, notify=louder))
     if alert.status == AlertStatus.RESOLVED and alert.false_alarm:
         # People called this 误报: within realert the same condition stays quiet.

@@ -151,7 +151,8 @@ def test_each_author_is_named_once_per_alert_group_across_restarts(
 ) -> None:
     """The demo crisis named its 大V twice in 13 minutes: A opened, B joined, A posted again.
     Grouped by category, so the service-attitude posts open a second alert of the group (by
-    event they would be the first alert's: the posts are one event)."""
+    event they would be the first alert's: the posts are one event); the media account opening
+    it is named as one joining an alert would be (it was not, until round 29)."""
     ctx, _engine = wired(data_dir, receiver, group_by="category")
     kol = dict(followers=1_260_000, verified=True)
     media = dict(followers=2_100_000, verified=True)
@@ -170,10 +171,10 @@ def test_each_author_is_named_once_per_alert_group_across_restarts(
     assert isinstance(ctx.clock, SimulatedClock)
     ctx.clock.advance_to(now)
     say("a3", "u-a", "吃货小王大王（已认证）", kol, food)  # A renamed: the same account
-    say("c1", "u-c", "都市快报", media, service_)  # another alert of the same group opens
+    say("c1", "u-c", "都市快报", media, service_)  # another alert of the group opens: names C
     say("d1", "u-d", "消费日报", media, service_)  # 事态更新 in it: D
     say("a4", "u-a", "吃货小王大王", kol, service_)  # A in that alert: named by the group
     with ctx.sessions() as session:
         alerts = service.get_all(session)
     assert len(alerts) == 2 and len({a.incident_id for a in alerts}) == 1
-    assert told(receiver) == ["吃货小王大王", "财经观察者", "消费日报"]
+    assert told(receiver) == ["吃货小王大王", "财经观察者", "都市快报", "消费日报"]
