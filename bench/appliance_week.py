@@ -37,7 +37,16 @@ from typing import Any
 from bench import appliance_crisis as crisis
 from bench import appliance_texts as t
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Seed, Truth, device_story, said, verified
+from bench.week_story import (
+    Crisis,
+    Milestones,
+    Seed,
+    Truth,
+    device_story,
+    said,
+    two_day_rate,
+    verified,
+)
 
 STORY = device_story(t, "lt", 2_100_000)
 OFFICIAL = STORY.official
@@ -72,14 +81,6 @@ CRISIS = Crisis(
 )
 
 
-def rate(minute: int) -> float:
-    """Incident posts a minute: the evening of the poisoning and the local news, the night, the
-    morning, the backlash after the statement and the newspaper, a quiet second night, the wave
-    of the notice and the recall."""
-    steps = ((180, 1.3), (600, 0.1), (900, 0.6), (1260, 1.1), (1800, 0.25), (2100, 0.08))
-    return next((per_minute for until, per_minute in steps if minute < until), 0.35)
-
-
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
     """Day 3, 20:10: a family poisoned by a gas water heater, about 760 posts over 46 hours."""
     seed = Seed(
@@ -91,7 +92,7 @@ def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
         "https://example.com/video/lt-co.mp4",
         ["转发微博", "太可怕了", "赶紧检查家里的热水器", "求召回", "希望一家人平安", ""],
     )
-    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, rate, MILESTONES)
+    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, two_day_rate, MILESTONES)
 
 
 def main(argv: list[str]) -> int:
