@@ -263,7 +263,9 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
         )
 
 
+_LABELS: dict[str, str] = {str(c): label for c, label in CATEGORY_LABELS_ZH.items()}
+
+
 def _label(category: str | None) -> str:
     """The category's Chinese label (其他 when unknown or unset)."""
-    known = {str(c): label for c, label in CATEGORY_LABELS_ZH.items()}
-    return known.get(str(category), "其他") if category else "其他"
+    return _LABELS.get(str(category), "其他") if category else "其他"
