@@ -60,7 +60,8 @@ def warnings(ctx: Context) -> list[str]:
         return []
     return [
         f"dashboard.public_url 是本机地址 {public_url}：通知消息里“在舆情控制台处理”的链接"
-        "在同事的手机或电脑上打不开；改成大家都能访问的地址（如 http://内网IP:8501 或域名）"
+        "在同事的手机或电脑上打不开；改成大家都能访问的地址"
+        f"（如 http://内网IP:{ctx.config.dashboard.port} 或域名）"
     ]
 
 

@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from core.enums import Channel, PlanRole
 from core.errors import ConfigError
@@ -174,8 +182,16 @@ class DashboardConfig(BaseModel):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8501, ge=1, le=65535)
-    public_url: str = "http://127.0.0.1:8501"
+    # Without one: the address the dashboard listens on (its port, not always 8501).
+    public_url: str = ""
     refresh: Duration = timedelta(seconds=5)
+
+    @model_validator(mode="after")
+    def _default_public_url(self) -> DashboardConfig:
+        if not self.public_url:
+            host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+            self.public_url = f"http://{host}:{self.port}"
+        return self
 
 
 class CoreConfig(BaseModel):

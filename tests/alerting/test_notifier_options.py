@@ -113,3 +113,12 @@ def test_reachable_dashboard_url_or_no_notifiers_no_warning(tmp_path: Path) -> N
     ):
         code, out = check(tmp_path, *notifiers, public_url=url)
         assert code == 0 and "检查通过" in out and "提醒" not in out, out
+
+
+def test_the_loopback_warning_names_the_dashboard_s_own_port(tmp_path: Path) -> None:
+    config = tmp_path / "yuqing.yaml"
+    data = {"plans": [PLAN], "alerting": {"notifiers": [DING]}, "dashboard": {"port": 8599}}
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["check", "--config", str(config), "--data-dir", str(tmp_path)])
+    assert "本机地址 http://127.0.0.1:8599" in result.output, result.output
+    assert "http://内网IP:8599" in result.output and "8501" not in result.output

@@ -57,3 +57,13 @@ def test_fresh_demo_on_a_busy_port_keeps_the_data_dir(
     err = run(args, monkeypatch, capsys)
     assert "已被其他程序占用" in err
     assert (data / "mentions.db").read_bytes() == b"kept"  # --fresh deleted nothing
+
+
+def test_links_in_messages_follow_the_dashboard_port_unless_a_public_url_is_given() -> None:
+    from core.config import DashboardConfig
+
+    assert DashboardConfig().public_url == "http://127.0.0.1:8501"
+    assert DashboardConfig(port=8599).public_url == "http://127.0.0.1:8599"
+    assert DashboardConfig(host="0.0.0.0", port=8600).public_url == "http://127.0.0.1:8600"
+    given = DashboardConfig(port=8599, public_url="https://yq.brand.cn")
+    assert given.public_url == "https://yq.brand.cn"
