@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
     from core.context import Context
 
-CASE_COLUMNS = "id, title, severity, status, owner, opened_at, first_response_at, resolved_at"
+CASE_COLUMNS = (
+    "id, title, severity, status, owner, opened_at, first_response_at, resolved_at, "
+    "proposed_playbook"
+)
 
 
 def _time(value: Any) -> datetime:
@@ -47,6 +50,7 @@ class CaseRow(CaseLevels):
     opened_at: datetime
     first_response_at: datetime | None
     resolved_at: datetime | None
+    proposed_playbook: str | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> CaseRow:
@@ -60,6 +64,7 @@ class CaseRow(CaseLevels):
             opened_at=_time(row["opened_at"]),
             first_response_at=stored_time(row["first_response_at"]),
             resolved_at=stored_time(row["resolved_at"]),
+            proposed_playbook=row["proposed_playbook"],
         )
 
 

@@ -6,6 +6,7 @@ numbers on every page come from one place.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,6 +26,7 @@ from crisis_playbooks.cards import CaseCard
 from crisis_playbooks.cases import service as cases
 from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.cases.models import Case, CaseAlert
+from crisis_playbooks.playbook import service as playbooks
 from crisis_playbooks.sla.clocks import SlaClock, SlaPolicy
 from crisis_playbooks.sla.enums import ClockState
 from crisis_playbooks.tasks import service as tasks
@@ -114,6 +116,9 @@ class AttentionItem:
     # A 紧急 group that ended by the rules' timers with nobody taking it up (alerting.unattended):
     # when it ended. It is asked about here, never shown as a running crisis.
     ended_at: datetime | None = None
+    # A case on which no playbook runs yet: its next step is starting one (next_step says
+    # which), due when its first-response clock is (next_due).
+    playbook_started: bool = True
 
     @property
     def start(self) -> datetime:
@@ -131,7 +136,9 @@ def _running_clock(card: CaseCard[CaseRow]) -> SlaClock | None:
     return min(running, key=lambda c: c.due_at or card.now, default=None)
 
 
-def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
+def _case_item(
+    session: Session, card: CaseCard[CaseRow], playbook_names: Mapping[str, str]
+) -> AttentionItem:
     case = card.case
     open_tasks = [
         t
@@ -139,6 +146,14 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
         if t.status == TaskStatus.OPEN and t.due_at is not None
     ]
     step = min(open_tasks, key=lambda t: t.due_at or card.now, default=None)
+    next_step, next_due = (step.title, step.due_at) if step else (None, None)
+    started = bool(playbooks.get_runs(session, case_id=case.id))
+    if not started:
+        # A crisis case opened from an alert runs no playbook until someone starts one: that
+        # is its next step, before the first response is due (not 没有限时步骤).
+        next_step = start_playbook_words(case, playbook_names)
+        clock = _running_clock(card)
+        next_due = clock.due_at if clock is not None else None
     alert_id = cases.first_alert_id(session, case_id=case.id)
     alert = session.get(Alert, alert_id) if alert_id is not None else None
     started_at, label = case.opened_at, "立案"
@@ -155,14 +170,24 @@ def _case_item(session: Session, card: CaseCard[CaseRow]) -> AttentionItem:
         title=case.title,
         opened_at=case.opened_at,
         owner=case.owner or "未指派",
-        next_step=step.title if step else None,
-        next_due=step.due_at if step else None,
+        next_step=next_step,
+        next_due=next_due,
         sla=_running_clock(card),
         alert_id=alert_id,
         case_id=case.id,
         started_at=started_at,
         start_label=label,
+        playbook_started=started,
     )
+
+
+def start_playbook_words(case: CaseRow, playbook_names: Mapping[str, str]) -> str:
+    """What to do on a case that runs no playbook yet: start the proposed one (named), or pick."""
+    where = f"点「案件 #{case.id}」，在处置清单里"
+    if case.proposed_playbook:
+        name = playbook_names.get(case.proposed_playbook, case.proposed_playbook)
+        return f"启动预案「{name}」：{where}点「启动建议预案」"
+    return f"选择并启动预案：{where}选一个预案后点「启动预案」"
 
 
 def first_post(alert: Alert) -> datetime:
@@ -223,12 +248,20 @@ def _ended_item(session: Session, group: list[Alert]) -> AttentionItem:
     return item
 
 
-def attention(session: Session, *, policy: SlaPolicy, now: datetime) -> list[AttentionItem]:
+def attention(
+    session: Session,
+    *,
+    policy: SlaPolicy,
+    now: datetime,
+    playbook_names: Mapping[str, str] | None = None,
+) -> list[AttentionItem]:
     """Open cases and unhandled alerts, most severe and then oldest first; then the 紧急 groups
-    of the last two days that ended with nobody taking them up."""
+    of the last two days that ended with nobody taking them up. `playbook_names` (id → name)
+    names the playbook a case without one should start."""
     open_statuses: list[CaseStatus] = [s for s in CaseStatus if s.is_open]
     grouped = read_board(session, policy=policy, now=now, statuses=open_statuses)
-    items = [_case_item(session, card) for cards in grouped.values() for card in cards]
+    names = playbook_names or {}
+    items = [_case_item(session, card, names) for cards in grouped.values() for card in cards]
     items += [_alert_item(session, group) for group in waiting_groups(session)]
     items.sort(key=lambda i: (-i.rank, i.opened_at))
     cased = set(session.scalars(select(CaseAlert.alert_id)))
@@ -257,6 +290,11 @@ def next_step_words(item: AttentionItem, now: datetime) -> tuple[str, str]:
                 else "核实危机是否已处置"
             )
         return "尚未立案", f"立案并启动预案{where}"
+    if not item.playbook_started:
+        what = item.next_step or "启动预案"
+        if item.next_due is None:
+            return "尚未启动预案", what
+        return countdown(item.next_due, now), f"{what}（首次响应时限）"
     if item.next_due is None:
         return "没有限时步骤", "预案中没有待办的限时步骤，点下方案件查看进展"
     return countdown(item.next_due, now), item.next_step or ""

@@ -10,6 +10,7 @@ import streamlit as st
 from alerting import service as alert_service
 from alerting.enums import AlertStatus
 from core.enums import SentimentLabel, Severity
+from core.errors import YuqingError
 from core.escaping import streamlit_text
 from core.index.protocol import SearchQuery, SortOrder
 from core.pipeline.plan_log import stale_note
@@ -216,12 +217,23 @@ def feed(moment: datetime, skip: set[str], seen: datetime) -> None:
     mention_cards(shown, copies_of(shown), new_since=seen, read=fresh)
 
 
+def playbook_names() -> dict[str, str]:
+    """Playbook id → name, to name the playbook a case should start (none when a user
+    playbook is broken: 案件详情 says what is wrong with it)."""
+    try:
+        return {key: playbook.name for key, playbook in runtime.library(ctx).items()}
+    except YuqingError:
+        return {}
+
+
 @live_fragment(ctx.config.dashboard.refresh)
 def live() -> None:
     """Everything on this page that refreshes by itself."""
     moment = now()
     with ctx.sessions() as session:
-        items = attention(session, policy=runtime.policy(ctx), now=moment)
+        items = attention(
+            session, policy=runtime.policy(ctx), now=moment, playbook_names=playbook_names()
+        )
         pending = pending_alert_count(session)
     crisis = [i for i in items if i.is_crisis]
     if crisis:

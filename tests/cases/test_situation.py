@@ -206,3 +206,43 @@ def test_a_case_is_dated_from_its_whole_groups_first_post(
     [item] = attention(session, policy=policy, now=NOW)
     assert (item.kind, item.alert_id) == ("案件", morning.id)
     assert item.start == NOW - timedelta(hours=20) and item.start_label == "首帖"
+
+
+def test_a_case_without_a_playbook_asks_for_the_proposed_one_before_first_response(
+    session: Session, alert_table: None, policy: SlaPolicy, library: dict[str, Playbook]
+) -> None:
+    """A leak-and-fraud crisis opened as a case at 00:32 ran no playbook: the banner said
+    下一步 没有限时步骤. Its next step is starting the proposed playbook, by first response."""
+    from dashboard.situation import next_step_words
+
+    leak = store_alert(session, "高危舆情：快递信息泄露遭冒充客服理赔诈骗")
+    case = make_case(session, now=NOW, title=leak.title)
+    case.proposed_playbook = "food_safety"
+    service.link_alert(
+        session,
+        case=case,
+        alert_id=leak.id,
+        title=leak.title,
+        rule_type=None,
+        actor="李娜",
+        now=NOW,
+    )
+    session.commit()
+    names = {key: playbook.name for key, playbook in library.items()}
+    later = NOW + timedelta(minutes=20)
+
+    [item] = attention(session, policy=policy, now=later, playbook_names=names)
+    due, what = next_step_words(item, later)
+    assert due.startswith("还剩") and "没有限时步骤" not in due
+    assert what == (
+        f"启动预案「{library['food_safety'].name}」：点「案件 #{case.id}」，"
+        "在处置清单里点「启动建议预案」（首次响应时限）"
+    )
+    assert item.next_due is not None and item.sla is not None
+    assert item.next_due == item.sla.due_at
+
+    start_playbook(session, case, library["food_safety"], actor="李娜", now=later)
+    session.commit()
+    [item] = attention(session, policy=policy, now=later, playbook_names=names)
+    due, what = next_step_words(item, later)
+    assert item.playbook_started and "启动预案" not in what and due.startswith("还剩")
