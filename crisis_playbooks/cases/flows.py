@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from core.enums import Category, Severity
 from core.index.protocol import MentionIndex, SearchQuery
 from core.models import Mention
+from core.timeutil import as_utc
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.cases import service, transitions
@@ -182,6 +183,9 @@ def open_from_alert_id(
         )
     for sibling in siblings:
         _link(session, case, sibling, actor, now)
+    # Opening the case is taking the alert up: its group stops escalating (a case opened at
+    # 00:32 was still to be escalated to 班长 as 无人确认 at 01:01) and leaves 待处理.
+    incidents.acknowledge(session, alert, actor, as_utc(now))
     return case
 
 

@@ -154,6 +154,11 @@ def test_a_case_takes_in_its_whole_incident(
     )
     session.commit()
     assert sorted(a.alert_id for a in case.alerts) == [urgent, spike]
+    # Opening the case took the group up: acknowledged by who opened it, no longer escalating.
+    for alert_id in (urgent, spike):
+        member = session.get(Alert, alert_id)
+        assert member is not None and member.status == "acknowledged"
+        assert member.acknowledged_by == "李娜" and member.acknowledged_at is not None
     same = flows.open_from_alert_id(
         session,
         alert_id=urgent,
