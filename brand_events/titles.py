@@ -79,7 +79,12 @@ def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], floa
     if best and not brand.is_fragment(best):
         return best
     words = [t for t, _ in sorted(top.items(), key=lambda pair: -pair[1])[:3]]
-    return "·".join(words) if words else "未命名事件"
+    if words:
+        return "·".join(words)
+    # No term can name it (the brand's own names, tone and address words): the first post's
+    # first clause says more than 未命名事件 (posts comparing the brand's and a rival's 冷链).
+    first = next((c for text in cluster.exemplars for c in clauses(text, brand)), "")
+    return first if first and not brand.is_fragment(first) else "未命名事件"
 
 
 def escalation(clause: str) -> bool:

@@ -25,7 +25,8 @@ from sentiment.lexicons import COMPLAINT_TERMS, HARM_WORDS, words
 # dictionary words with a fair idf) but that name no subject: "不止我一个", "吓死了"; the
 # words that only say a mention is a complaint ("投诉鲜味坊：…"), which every topic here is;
 # and how forum posters address one another or ask ("各位车友，…", "姐妹们…", "求助，…"; the
-# car week's 周报 put 车友 among the top negative topics).
+# car week's 周报 put 车友 among the top negative topics; an express brand's event of posts
+# comparing two couriers' 冷链 was titled 请教一下, the opening of one of them).
 NOT_TOPICS = frozenset(
     words(
         """投诉 反馈 差评 吐槽 不止 不仅 仅仅 简直 居然 竟然 根本 完全 绝对
@@ -33,6 +34,7 @@ NOT_TOPICS = frozenset(
         一般 而已 还好 不好 太差 太难 一样 不想 不敢 不能 不会 不用 吓死
         气死 笑死 哭死 累死 烦死 吓人 吓坏 天哪 我靠 卧槽 无语 服了 真服了 心累 心塞 离谱 郁闷
         车友 车友们 姐妹 姐妹们 宝子 宝子们 家人们 集美 说个事 各位 求助
+        请教 求教 请问 求问 分享
         还行 还可以 凑合 有点 其他 其它"""
     )
 )

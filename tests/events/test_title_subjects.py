@@ -49,3 +49,21 @@ def test_a_title_made_from_many_posts_stays() -> None:
     assert title_due(cluster(24, 12)) and not title_due(cluster(23, 12))
     assert title_due(cluster(2 * (SETTLED - 1), SETTLED - 1))
     assert not title_due(cluster(400, SETTLED)) and not title_due(cluster(4_000, 192))
+
+
+def test_a_forum_opening_does_not_title_the_event() -> None:
+    """Posts comparing the brand's and a rival's 冷链 (a product line: a name fragment), one of
+    them opened 请教一下，: the event was titled 请教一下. Without a term that can name it the
+    first post's first clause titles it, not 未命名事件."""
+    at = datetime(2026, 12, 4, tzinfo=UTC)
+    posts = [
+        "迅达和顺途速运的冷链都用过，各有各的好",
+        "请教一下，迅达和顺途速运的冷链都用过，各有各的好",
+        "【快递】迅达和顺途速运的冷链都用过，各有各的好！",
+    ]
+    terms = Counter({"冷链": 4, "顺途速运": 4, "请教": 1})
+    cluster = Cluster("e", at, at, size=4, terms=terms, exemplars=posts)
+    brand = BrandNames(["迅达", "迅达快递", "迅达冷链", "顺途速运"])
+    assert not names_a_subject("请教") and not names_a_subject("请问")
+    title = make_title(cluster, brand, lambda term: 9.0)
+    assert title == "冷链都用过", title
