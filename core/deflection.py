@@ -20,8 +20,8 @@ from enum import StrEnum
 class Deflection(StrEnum):
     """What a phrase of the statement does before the facts are in."""
 
-    DENIES = "denies"  # 与产品质量无关, 个例
-    BLAMES = "blames"  # 非授权人员安装, 使用不当, 第三方配件
+    DENIES = "denies"  # 与产品质量无关, 个例, 属于不可抗力, 未发现数据泄露
+    BLAMES = "blames"  # 非授权人员安装, 使用不当, 第三方配件, 第三方电商平台, 市政施工
     RUMOUR = "rumour"  # 谣言, 不实信息, 恶意炒作
     CLEARS = "clears"  # 均通过认证, 检测合格
 
@@ -37,13 +37,17 @@ _PATTERNS: dict[Deflection, re.Pattern[str]] = {
     Deflection.DENIES: re.compile(
         r"与(?:我们|我司|本公司|公司|产品|我们的产品)?(?:本身)?(?:产品)?质量(?:问题)?无关"
         r"|与(?:我们|我司|本公司|公司|产品|品牌)(?:本身)?无关"
-        r"|(?:属于|系|是)(?:极)?个(?:例|别现象)|(?:极)?个别现象"
+        r"|(?<![不非能])(?:属于|系|是)(?:极)?个(?:例|别现象)|(?:极)?个别现象"
+        r"|(?:属于|属|系|为)不可抗力"
+        r"|未发现(?:任何)?(?:用户|客户)?(?:数据|信息)(?:泄露|泄漏|外泄)"
     ),
     Deflection.BLAMES: re.compile(
         r"非(?:授权|官方|正规)(?:人员|渠道|网点|师傅)?(?:安装|维修|改装|拆装)"
         r"|(?:使用|操作|安装)不当|人为(?:损坏|原因|因素)|(?:用户|消费者|车主)(?:自身|个人)原因"
         r"|(?:私自|自行)(?:改装|拆装|拆机|维修)|第三方(?:配件|充电器|安装|维修)|非原装"
         r"|(?:您|你|用户|顾客|消费者|车主)(?:自己|自行|本人)(?:放入|造成|导致|操作|弄坏|损坏|摔)"
+        r"|(?:来自|源于|源自|出自)第三方(?:电商|购物|网购|销售|合作)?(?:平台|商家|渠道|网站|机构)"
+        r"|(?:市政|第三方|外部|外单位)施工(?:挖断|破坏|损坏)?|施工(?:方)?挖断"
     ),
     Deflection.RUMOUR: re.compile(
         r"谣言|造谣|不实(?:信息|言论|传言)|(?:一事|消息|说法|传言|报道)(?:纯属|均|完全)?不实"
@@ -58,7 +62,7 @@ _PATTERNS: dict[Deflection, re.Pattern[str]] = {
 
 # A phrase the statement takes back or rejects: an apology's 错误地将原因归于第三方充电器, 并非个例.
 _WITHDRAWN = re.compile(
-    r"(?:错误地|误将|归于|归咎于|不是|并非|而非|不能说|绝非)[^，。；！？]{0,6}$"
+    r"(?:错误地|误将|归于|归咎于|不是|并非|而非|不能说|绝非|此前关于|此前称)[^，。；！？]{0,6}$"
 )
 _BEFORE = 10  # characters before a phrase read for _WITHDRAWN
 

@@ -43,6 +43,19 @@ from core.deflection import Deflection, deflection_zh, deflections
             "网传电池爆炸，经检测该批次电池检验合格，属于个例。",
             [(Deflection.CLEARS, "检验合格"), (Deflection.DENIES, "属于个例")],
         ),
+        (  # the express, airline and telecom weeks' first statements (round 30)
+            "关于网传用户信息泄露的说明：经初步核查，迅达系统未发现数据泄露，涉事信息疑似来自第三方电商平台。"
+            "迅达快递从不以理赔为由要求用户转账，请广大用户提高警惕。",
+            [(Deflection.DENIES, "未发现数据泄露"), (Deflection.BLAMES, "来自第三方电商平台")],
+        ),
+        (
+            "DW8853昆明至广州航班因目的地天气及空中流量控制原因延误，属于不可抗力。",
+            [(Deflection.DENIES, "属于不可抗力")],
+        ),
+        (
+            "今日8时40分，因市政施工挖断我司传输光缆，广州部分区域移动网络及宽带业务受到影响。",
+            [(Deflection.BLAMES, "市政施工挖断")],
+        ),
     ],
 )
 def test_blame_and_denial_are_found_in_order(text: str, expected: list) -> None:
@@ -57,8 +70,11 @@ def test_blame_and_denial_are_found_in_order(text: str, expected: list) -> None:
         "我们此前的说明未经充分核实，错误地将原因归于非授权安装，向王女士一家和所有用户诚恳道歉。",
         "这件事与用户无关，是我们的问题，S7将全面召回。",
         "这并非个例，我们将对同批次产品全面排查。",
+        "这是电池的问题，不是个例，也不可能是个例，我们将全面召回。",
         "关于网友反映的酸菜鱼异物问题，我们高度重视，已成立专项小组核查，核实后将公布结果并致歉。",
         "感谢认证用户@小王 的反馈，我们已安排专人联系。",
+        "经调查，网络中断系我司核心网设备升级操作失误所致，此前关于施工挖断光缆的说明有误，我们诚恳致歉。",
+        "经内部彻查，部分加盟网点人员违规查询并泄露用户信息，我们此前的说明未经充分核实，诚恳道歉。",
     ],
 )
 def test_an_apology_or_a_statement_that_helps_first_has_none(text: str) -> None:
