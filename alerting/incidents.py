@@ -70,6 +70,17 @@ def attach(
     # alerts find none).
     lately = _ended_lately(session, alert, group, config, now) if config.enabled else []
     quiet = _quiet(session, alert, group, config, now) if config.enabled else []
+    if incident is None or not _recurs(session, incident, alert):
+        # The same rule and key again within reopen_within, in a thread quiet or ended (before
+        # an unrelated group of the hour): the crisis's 高危舆情 alert ended after two quiet
+        # hours and the morning's first voice opened it anew, in a post its event had not taken
+        # in yet (an express brand's leak, round 30: a second group for one crisis).
+        recurring = next((i for i in quiet if _recurs(session, i, alert)), None)
+        ended = next((i for i in lately if _recurs(session, i, alert)), None)
+        if recurring is not None:
+            incident = recurring
+        elif ended is not None:
+            return _reopen(session, ended, alert, now)
     story = _story(session, alert) if lately or quiet else None
     if story is not None and (incident is None or not _holds(session, incident, story)):
         # Its story's thread, still open though no alert of it fired within the window (the
@@ -79,12 +90,7 @@ def attach(
         # The story's own thread, ended lately, before an unrelated crisis of the hour.
         ended = next((i for i in lately if _holds(session, i, story)), None)
         if ended is not None:
-            new_rule = _new_front(session, ended, alert)
-            ended.status, ended.resolved_at, ended.updated_at = AlertStatus.OPEN, None, now
-            ended.acknowledged_by, ended.acknowledged_at = None, None
-            ended.lead_alert_id = alert.id
-            _add(ended, alert, now)
-            return Joined(ended, existing=True, raised=False, new_rule=new_rule, reopened=True)
+            return _reopen(session, ended, alert, now)
     if incident is None:
         incident = Incident(
             title=alert.title[:300],
@@ -113,6 +119,28 @@ def attach(
         _hand_over(session, incident, alert)
     _inherit_ack(incident, alert, now)
     return Joined(incident, existing=True, raised=raised, new_rule=new_rule)
+
+
+def _reopen(session: Session, ended: Incident, alert: Alert, now: datetime) -> Joined:
+    """The ended incident open again, led by the alert that reopened it (事态再起)."""
+    new_rule = _new_front(session, ended, alert)
+    ended.status, ended.resolved_at, ended.updated_at = AlertStatus.OPEN, None, now
+    ended.acknowledged_by, ended.acknowledged_at = None, None
+    ended.lead_alert_id = alert.id
+    _add(ended, alert, now)
+    return Joined(ended, existing=True, raised=False, new_rule=new_rule, reopened=True)
+
+
+def revive(session: Session, alert: Alert, now: datetime) -> bool:
+    """The alert came back: its incident, if it had ended, opens again led by it (事态再起, as
+    attach reopens an ended thread); True when it had ended."""
+    incident = of(session, alert)
+    if incident is None or incident.status != AlertStatus.RESOLVED:
+        return False
+    incident.status, incident.resolved_at, incident.updated_at = AlertStatus.OPEN, None, now
+    incident.acknowledged_by, incident.acknowledged_at = None, None
+    incident.lead_alert_id = alert.id
+    return True
 
 
 def of(session: Session, alert: Alert) -> Incident | None:
@@ -300,6 +328,14 @@ def _holds(session: Session, incident: Incident, story: str) -> bool:
     alerts = members(session, incident.id)
     samples = {a.id: list(a.sample_mention_ids) for a in alerts if a.sample_mention_ids}
     return any(event.id == story for event in owners(session, samples).values())
+
+
+def _recurs(session: Session, incident: Incident, alert: Alert) -> bool:
+    """Whether an alert of the incident had this alert's rule and key."""
+    return any(
+        m.rule == alert.rule and m.key == alert.key and m.id != alert.id
+        for m in members(session, incident.id)
+    )
 
 
 def _plans_meet(alert: Alert, incident: Incident) -> bool:

@@ -47,8 +47,13 @@ def apply_finding(
     grouping = grouping or GroupingConfig()
     alert = get_active_by_key(session, rule=rule.name, key=finding.key)
     severity = finding.severity or rule.spec.severity
+    # A resolved alert whose group still runs, or ended within reopen_within, comes back as
+    # itself whenever its condition does: one 高危舆情 alert per crisis, not a new one after
+    # every two quiet hours (an express brand's leak had seven, round 30).
     if alert is None or (
-        alert.status == AlertStatus.RESOLVED and _since(alert.resolved_at, now) >= rule.spec.realert
+        alert.status == AlertStatus.RESOLVED
+        and _since(alert.resolved_at, now) >= rule.spec.realert
+        and not _thread_alive(session, alert, grouping, now)
     ):
         alert = _new_alert(rule, finding, severity, now)
         session.add(alert)
@@ -73,13 +78,18 @@ def apply_finding(
     raised = Severity(severity).rank > Severity(alert.severity).rank
     # A 大V or media account joining is told at once, by name, once per alert group.
     news = _is_news(session, alert, finding)
-    _merge(alert, finding, severity, now, news=news)
+    # Coming back, the alert says what brought it back, not what it said before it ended.
+    _merge(alert, finding, severity, now, news=news or alert.status == AlertStatus.RESOLVED)
     lead = incidents.is_lead(session, alert)
     louder = raised and incidents.raise_severity(session, alert)
     if alert.status == AlertStatus.RESOLVED:
         # Recurrence within the realert window: the same incident again, not a new one.
         alert.status, alert.resolved_at, alert.resolved_by = AlertStatus.OPEN, None, None
+        louder = incidents.revive(session, alert, now) or louder
         incidents.touch(session, alert, now)
+        if news and not louder:  # a 大V or media account brought it back: told by name
+            update = Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
+            return _naming(session, finding, update)
         return _naming(session, finding, Outcome(alert, AlertEvent.REOPENED, notify=louder))
     incidents.touch(session, alert, now)
     if louder:
@@ -221,7 +231,8 @@ def _merge(
     if finding.baseline is not None:
         alert.baseline = finding.baseline
     alert.summary = finding.summary if news or not finding.accumulate else alert.summary
-    alert.title = finding.title[:300]  # an event's alert is named by the event's title of now
+    if not finding.provisional_title:  # an event's alert is named by the event's title of now
+        alert.title = finding.title[:300]
     alert.window_start = min(
         as_utc(alert.window_start) or to_utc(finding.window_start), to_utc(finding.window_start)
     )
@@ -239,6 +250,21 @@ def _merge(
     alert.last_fired_at = now
     alert.updated_at = now
     alert.fire_count += 1
+
+
+def _thread_alive(session: Session, alert: Alert, grouping: GroupingConfig, now: datetime) -> bool:
+    """Whether the alert's incident is unresolved, or ended within reopen_within and not as a
+    false alarm (people called it so)."""
+    incident = incidents.of(session, alert)
+    if incident is None:
+        return False
+    if incident.status in incidents.ACTIVE:
+        return True
+    if grouping.reopen_within <= timedelta(0) or not grouping.enabled:
+        return False
+    if any(m.false_alarm for m in incidents.members(session, incident.id)):
+        return False
+    return _since(incident.resolved_at, now) <= grouping.reopen_within
 
 
 def _since(moment: datetime | None, now: datetime) -> timedelta:

@@ -18,11 +18,19 @@ from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock, as_utc, to_utc
 
-FIRING_EVENTS = (AlertEvent.OPENED, AlertEvent.GROUP_UPDATE, AlertEvent.REALERTED)
+# What a person may be told of (a line each): a resolved alert firing again is one (预警再次触发
+# in the message; silent unless it raises its group or brings an ended group back).
+FIRING_EVENTS = (
+    AlertEvent.OPENED,
+    AlertEvent.GROUP_UPDATE,
+    AlertEvent.REALERTED,
+    AlertEvent.REOPENED,
+)
 EVENT_ZH = {
     AlertEvent.OPENED: "新预警",
     AlertEvent.GROUP_UPDATE: "事态更新",
     AlertEvent.REALERTED: "持续扩大",
+    AlertEvent.REOPENED: "再次触发",
 }
 SNIPPET = 60
 
@@ -67,7 +75,8 @@ class ReplaySummary:
     lines: list[FiredLine] = field(default_factory=list)
 
     def count(self, outcome: Outcome, fired_at: datetime) -> None:
-        """Add one written alert line to its rule's tally."""
+        """Add one written alert line to its rule's tally (an ended alert firing again counts
+        as a new one: a rule that ends and fires all day is as noisy as one that opens)."""
         alert = outcome.alert
         tally = self.rules.setdefault(
             alert.rule, RuleTally(alert.rule, alert.rule_type, alert.rule)

@@ -78,7 +78,14 @@ def main(argv: list[str]) -> int:
     week's alert lines to DIR/<week>-alerts.jsonl."""
     install()
     keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else None
-    names = [a for a in argv if a in WEEKS] or ["phone", "appliance"]
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    asked = [a for a in argv if not a.startswith("--") and (keep is None or a != str(keep))]
+    unknown = [a for a in asked if a not in WEEKS]
+    if unknown:
+        print(f"未知的周数据：{'、'.join(unknown)}（可选：{'、'.join(WEEKS)}）", file=sys.stderr)
+        return 2
+    names = asked or ["phone", "appliance"]
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             measure(name, WEEKS[name], Path(tmp), keep)

@@ -75,6 +75,9 @@ WEEKS = {
     "appliance": Week(
         "bench.appliance_week", "lt", "澜庭电器", "澜庭|澜庭S7", "澜庭电器", "朗润电器"
     ),
+    "courier": Week(
+        "bench.courier_week", "xd", "迅达快递", "迅达|迅达快递", "迅达快递", "顺途速运"
+    ),
 }
 
 

@@ -207,6 +207,9 @@ class Finding:
     # Who that is, by account (channel + author id, the name when there is none): an alert
     # group names each author once, whatever they are called and whichever alert they join.
     news_author: str = ""
+    # The title stands in for a name the finding does not know yet (高危舆情：<category> for
+    # posts no visible event holds): an alert its event has named keeps that name.
+    provisional_title: bool = False
 
 
 @dataclass

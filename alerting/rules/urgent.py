@@ -260,6 +260,7 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
             accumulate=True,
             news=news,
             news_author=news_author,
+            provisional_title=event is None and self.spec.group_by == GroupBy.EVENT,
         )
 
 

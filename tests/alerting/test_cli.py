@@ -226,7 +226,7 @@ def test_replay_tells_per_rule_how_often_it_fired_and_why(
     assert "各规则回放结果（2026-03-02" in output and "北京时间）" in output
     fired = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert fired and {line["rule"] for line in fired} == {"any-mention"}
-    opened = sum(1 for line in fired if line["event"] == "opened")
+    opened = sum(1 for line in fired if line["event"] in ("opened", "reopened"))
     grown = sum(1 for line in fired if line["event"] == "realerted")
     told = sum(1 for line in fired if line["notified"])
     assert rows["refund-flood"] == ["0", "0", "0", "—", "从未触发"]  # 80 columns cut nothing

@@ -174,3 +174,93 @@ def test_a_new_alert_of_a_quiet_unresolved_crisis_joins_it(data_dir: Path) -> No
     assert notice.incident_id == night.incident_id != other.incident_id
     advance(ctx, timedelta(hours=30))  # beyond reopen_within: a crisis of its own
     assert opened("urgent3", ["c1"]).incident_id not in {night.incident_id, other.incident_id}
+
+
+def resolved(ctx: Context, alert_id: int, at: Any, *, group_too: bool) -> None:
+    """The alert ended (its rule's timers); its group too when `group_too`."""
+    with ctx.sessions() as session:
+        alert = session.get(Alert, alert_id)
+        assert alert is not None
+        alert.status, alert.resolved_at = AlertStatus.RESOLVED, at
+        if group_too:
+            incidents.settle(session, [alert], at)
+        session.commit()
+
+
+def test_one_high_risk_alert_per_crisis_whatever_its_quiet_hours(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    """An express brand's leak (round 30): the crisis's 高危舆情 alert ended after two quiet
+    hours, and each later voice opened a new one — seven in one group, and the morning's first,
+    in a post its event had not taken in yet, started a second group for the same crisis. The
+    alert comes back as itself while its group runs or ended within reopen_within, saying what
+    brought it back; its event's name stays when the new post has none yet."""
+    from alerting.lifecycle import apply_finding
+
+    ctx = make_ctx(data_dir, NOON)
+    rule = crisis_rules()[1]
+    story(ctx, "leak", ["m1", "m2"])
+
+    def fire(samples: list[str], summary: str, title: str, provisional: bool = False) -> Any:
+        found = finding("privacy_fraud", samples, ctx.clock())
+        found.summary, found.title, found.accumulate = summary, title, True
+        found.provisional_title = provisional
+        with ctx.sessions() as session:
+            outcome = apply_finding(session, rule, found, ctx.clock())
+            session.commit()
+            return outcome.alert.id, outcome.alert.incident_id, outcome.event, outcome.notify
+
+    first, group, _, _ = fire(["m1"], "@钱塘都市报 发布高危内容", "高危舆情：快递信息泄露")
+    advance(ctx, timedelta(hours=3))
+    resolved(ctx, first, ctx.clock(), group_too=False)  # another alert of the group runs on
+    advance(ctx, timedelta(hours=2))
+    again, same_group, event, notify = fire(
+        ["m9"], "@用户066579 发布高危内容", "高危舆情：隐私/欺诈", True
+    )
+    assert (again, same_group, event, notify) == (first, group, "reopened", False)
+
+    advance(ctx, timedelta(hours=3))
+    resolved(ctx, first, ctx.clock(), group_too=True)  # the whole group ended
+    advance(ctx, timedelta(hours=8))
+    back, back_group, event, notify = fire(
+        ["m8"], "@平安西湖 发布高危内容", "高危舆情：隐私/欺诈", True
+    )
+    assert (back, back_group, event, notify) == (first, group, "reopened", True)
+    with ctx.sessions() as session:
+        alert = session.get(Alert, first)
+        incident = session.get(Incident, group)
+        assert alert is not None and incident is not None
+        assert alert.title == "高危舆情：快递信息泄露", "named by its event, not its category"
+        assert alert.summary == "@平安西湖 发布高危内容" and alert.sample_mention_ids[0] == "m8"
+        assert incident.status == AlertStatus.OPEN and incident.lead_alert_id == first
+        assert session.query(Alert).count() == 1
+
+    resolved(ctx, first, ctx.clock(), group_too=True)
+    advance(ctx, timedelta(hours=30))  # beyond reopen_within: another crisis, another alert
+    later, later_group, event, notify = fire(
+        ["m7"], "@某人 发布高危内容", "高危舆情：隐私/欺诈", True
+    )
+    assert later != first and later_group != group and (event, notify) == ("opened", True)
+
+
+def test_an_alert_of_the_same_rule_and_key_reopens_its_ended_group_without_a_story(
+    data_dir: Path, receiver: HttpReceiver
+) -> None:
+    """A new alert of a rule and key the ended group held (a store whose old alert is gone from
+    the rule's view, or a per-key alert the rule opened afresh) joins that group again even when
+    its posts are in no event yet; another key starts its own."""
+    ctx = make_ctx(data_dir, NOON)
+    config = GroupingConfig(window=timedelta(hours=2))
+    night, _ = attached_alert(
+        ctx, config, "urgent", rule_type="urgent_mention", severity=Severity.CRITICAL, samples=["a"]
+    )
+    resolved(ctx, night.id, ctx.clock() + timedelta(hours=2), group_too=True)
+    advance(ctx, timedelta(hours=9))
+    other, other_reopened = attached_alert(
+        ctx, config, "urgent", key="food", rule_type="urgent_mention", samples=["c"]
+    )
+    again, reopened = attached_alert(
+        ctx, config, "urgent", rule_type="urgent_mention", severity=Severity.CRITICAL, samples=["b"]
+    )
+    assert reopened and again.incident_id == night.incident_id
+    assert not other_reopened and other.incident_id != night.incident_id

@@ -84,6 +84,7 @@ def attached_alert(
     plans: list[str] | None = None,
     samples: list[str] | None = None,
     scope: str = "reputation",
+    key: str = "*",
 ) -> tuple[Alert, bool]:
     """A new open alert of this rule, stored and attached to its incident; and whether that
     reopened an ended incident (事态再起)."""
@@ -91,7 +92,7 @@ def attached_alert(
     alert = Alert(
         rule=rule,
         rule_type=rule_type,
-        key="*",
+        key=key,
         severity=severity,
         status=AlertStatus.OPEN,
         title=rule,
