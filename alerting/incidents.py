@@ -63,8 +63,12 @@ def attach(
     group: str,
     config: GroupingConfig,
     now: datetime,
+    *,
+    recur: bool = False,
 ) -> Joined:
-    """Put a freshly opened alert into a matching active incident, or start a new one."""
+    """Put a freshly opened alert into a matching active incident, or start a new one.
+    `recur`: its rule's key names its subject (Rule.keyed_by_subject), so an ended group that
+    held the same rule and key within reopen_within is its thread."""
     incident = _matching(session, alert, group, config, now) if config.enabled else None
     # The event lookups only when an incident ended lately or went quiet unresolved (most new
     # alerts find none).
@@ -76,7 +80,7 @@ def attach(
         # hours and the morning's first voice opened it anew, in a post its event had not taken
         # in yet (an express brand's leak, round 30: a second group for one crisis).
         recurring = next((i for i in quiet if _recurs(session, i, alert)), None)
-        ended = next((i for i in lately if _recurs(session, i, alert)), None)
+        ended = next((i for i in lately if recur and _recurs(session, i, alert)), None)
         if recurring is not None:
             incident = recurring
         elif ended is not None:

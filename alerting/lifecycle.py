@@ -53,12 +53,14 @@ def apply_finding(
     if alert is None or (
         alert.status == AlertStatus.RESOLVED
         and _since(alert.resolved_at, now) >= rule.spec.realert
-        and not _thread_alive(session, alert, grouping, now)
+        and not _thread_alive(session, alert, grouping, now, rule.keyed_by_subject)
     ):
         alert = _new_alert(rule, finding, severity, now)
         session.add(alert)
         session.flush()
-        joined = incidents.attach(session, alert, rule.incident_group, grouping, now)
+        joined = incidents.attach(
+            session, alert, rule.incident_group, grouping, now, recur=rule.keyed_by_subject
+        )
         new_front = joined.new_rule and rule.spec.announce_in_group
         if joined.existing and new_front and not joined.raised:
             return _naming(session, finding, Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True))
@@ -84,8 +86,11 @@ def apply_finding(
     louder = raised and incidents.raise_severity(session, alert)
     if alert.status == AlertStatus.RESOLVED:
         # Recurrence within the realert window: the same incident again, not a new one.
+        ended_for = _since(alert.resolved_at, now)
         alert.status, alert.resolved_at, alert.resolved_by = AlertStatus.OPEN, None, None
-        louder = incidents.revive(session, alert, now) or louder
+        # Its group had ended and nobody watches it: told (事态再起), unless within realert.
+        revived = incidents.revive(session, alert, now)
+        louder = louder or (revived and ended_for >= rule.spec.realert)
         incidents.touch(session, alert, now)
         if news and not louder:  # a 大V or media account brought it back: told by name
             update = Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
@@ -252,15 +257,17 @@ def _merge(
     alert.fire_count += 1
 
 
-def _thread_alive(session: Session, alert: Alert, grouping: GroupingConfig, now: datetime) -> bool:
-    """Whether the alert's incident is unresolved, or ended within reopen_within and not as a
-    false alarm (people called it so)."""
+def _thread_alive(
+    session: Session, alert: Alert, grouping: GroupingConfig, now: datetime, by_subject: bool
+) -> bool:
+    """Whether the alert's incident is unresolved, or — for a rule keyed by subject — ended
+    within reopen_within and not as a false alarm (people called it so)."""
     incident = incidents.of(session, alert)
     if incident is None:
         return False
     if incident.status in incidents.ACTIVE:
         return True
-    if grouping.reopen_within <= timedelta(0) or not grouping.enabled:
+    if not by_subject or grouping.reopen_within <= timedelta(0) or not grouping.enabled:
         return False
     if any(m.false_alarm for m in incidents.members(session, incident.id)):
         return False

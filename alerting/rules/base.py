@@ -258,6 +258,14 @@ class Rule(Generic[SpecT]):
         """The rule's unique name."""
         return self.spec.name
 
+    @property
+    def keyed_by_subject(self) -> bool:
+        """Whether its keys name what an alert is about (a category, an event), so that its
+        finding of an ended group's key within reopen_within is that thread again. A count
+        over the whole brand (key "*") is not: a negative spike at noon is no second wave of
+        yesterday afternoon's."""
+        return False
+
     def scopes(self) -> list[tuple[str, RuleFilter]]:
         """(key prefix, filter) pairs: one per plan when per_plan, else the rule's filter."""
         if not self.spec.per_plan or not self.spec.filter.plans:

@@ -85,6 +85,11 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
     spec_model = UrgentMentionSpec
     at_ingest = True
 
+    @property
+    def keyed_by_subject(self) -> bool:
+        """Keyed by category or event (group_by), not by plan or post."""
+        return self.spec.group_by in (GroupBy.EVENT, GroupBy.CATEGORY)
+
     def is_urgent(self, mention: Mention) -> bool:
         """True when the mention passes the filter and the urgency or influence condition."""
         spec = self.spec

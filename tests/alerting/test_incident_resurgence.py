@@ -252,15 +252,34 @@ def test_an_alert_of_the_same_rule_and_key_reopens_its_ended_group_without_a_sto
     ctx = make_ctx(data_dir, NOON)
     config = GroupingConfig(window=timedelta(hours=2))
     night, _ = attached_alert(
-        ctx, config, "urgent", rule_type="urgent_mention", severity=Severity.CRITICAL, samples=["a"]
+        ctx,
+        config,
+        "urgent",
+        key="privacy_fraud",
+        rule_type="urgent_mention",
+        severity=Severity.CRITICAL,
+        samples=["a"],
+        recur=True,
     )
+    spike, _ = attached_alert(ctx, config, "spike", rule_type="spike", samples=["d"])
+    resolved(ctx, spike.id, ctx.clock() + timedelta(hours=2), group_too=True)
     resolved(ctx, night.id, ctx.clock() + timedelta(hours=2), group_too=True)
     advance(ctx, timedelta(hours=9))
     other, other_reopened = attached_alert(
-        ctx, config, "urgent", key="food", rule_type="urgent_mention", samples=["c"]
+        ctx, config, "urgent", key="food", rule_type="urgent_mention", samples=["c"], recur=True
     )
+    count, count_reopened = attached_alert(ctx, config, "spike", rule_type="spike", samples=["e"])
     again, reopened = attached_alert(
-        ctx, config, "urgent", rule_type="urgent_mention", severity=Severity.CRITICAL, samples=["b"]
+        ctx,
+        config,
+        "urgent",
+        key="privacy_fraud",
+        rule_type="urgent_mention",
+        severity=Severity.CRITICAL,
+        samples=["b"],
+        recur=True,
     )
     assert reopened and again.incident_id == night.incident_id
     assert not other_reopened and other.incident_id != night.incident_id
+    # A brand-wide count (key "*") is no subject: the next day's spike is not that thread.
+    assert not count_reopened and count.incident_id != night.incident_id

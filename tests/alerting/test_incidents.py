@@ -85,6 +85,7 @@ def attached_alert(
     samples: list[str] | None = None,
     scope: str = "reputation",
     key: str = "*",
+    recur: bool = False,
 ) -> tuple[Alert, bool]:
     """A new open alert of this rule, stored and attached to its incident; and whether that
     reopened an ended incident (事态再起)."""
@@ -105,7 +106,7 @@ def attached_alert(
     with ctx.sessions() as session:
         session.add(alert)
         session.flush()
-        joined = incidents.attach(session, alert, scope, config, now)
+        joined = incidents.attach(session, alert, scope, config, now, recur=recur)
         session.commit()
         return alert, joined.reopened
 
