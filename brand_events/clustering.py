@@ -33,7 +33,7 @@ from brand_events.join_thresholds import (
     WINDOW,
 )
 from brand_events.outage import Told, outage_story, same_place, told
-from brand_events.reactions import reacts_to
+from brand_events.reactions import may_react, reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
 # Joins on the post's own words: the post counts as independent use of its terms. A reaction to
@@ -169,7 +169,7 @@ class Clusterer(ClusterState):
 
     def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live story the post (or its copy group `side`) reacts to, or None."""
-        if post.own or not post.text:
+        if post.own or not post.text or not may_react(post.text, post.terms):
             return None
 
         def reacted(story: Cluster) -> bool:

@@ -1,0 +1,72 @@
+"""`reacts_to` answers without the story's top count when neither way can hold, and `may_react`
+(checked once per post) is False only for posts that react to no story: the same answers as
+the rule written out in full (`brand_events/reactions.py`), over every combination below."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from datetime import UTC, datetime
+
+from brand_events.cluster import Cluster
+from brand_events.reactions import may_react, names_news, reacts_to
+from brand_events.retell import MIN_IDF, WIDE_SHARE
+
+AT = datetime(2026, 12, 1, tzinfo=UTC)
+IDF = {"星河": 12.0, "刹车": 9.5, "用户": 6.8, "#星河刹车#": 11.0, "#别的#": 11.0}
+TEXTS = (
+    "刚提的星河S7，看了新闻想退车",  # the news
+    "星河S7的车机又死机了",  # no news
+    "",
+)
+TERM_SETS = (
+    ("星河",),
+    ("星河", "用户"),
+    ("#星河刹车#", "刹车"),
+    ("#别的#", "星河"),
+    ("用户",),
+    (),
+)
+STORY_TERMS: tuple[Counter[str], ...] = (
+    Counter({"星河": 40, "刹车": 30, "#星河刹车#": 12, "用户": 50}),
+    Counter({"刹车": 40, "#星河刹车#": 2, "星河": 3}),
+    Counter({"用户": 1}),
+    Counter({"星河": 0}),
+    Counter(),
+)
+OPENINGS = (("#星河刹车#", "刹车"), ("星河",), ())
+
+
+def idf(term: str) -> float:
+    return IDF.get(term, 5.0)
+
+
+def reference(text: str, terms: tuple[str, ...], story: Cluster) -> bool:
+    """The rule as written before the early answer: the top count first, then both ways."""
+    said = story.terms.most_common(1)[0][1] if story.terms else 0
+    wide = [t for t in terms if said and story.terms[t] >= said * WIDE_SHARE]
+    if any(t.startswith("#") and t in story.opening for t in wide):
+        return True
+    return any(idf(t) >= MIN_IDF for t in wide) and names_news(text)
+
+
+def test_reacts_to_answers_as_the_full_rule_and_may_react_only_rules_out_non_reactions() -> None:
+    checked = reacting = 0
+    for text, terms in itertools.product(TEXTS, TERM_SETS):
+        for story_terms, opening in itertools.product(STORY_TERMS, OPENINGS):
+            story = Cluster(id="e", first_at=AT, last_at=AT, terms=Counter(story_terms))
+            story.opening = opening
+            expected = reference(text, terms, story)
+            assert reacts_to(text, terms, story, idf) is expected, (text, terms, story_terms)
+            if expected:
+                assert may_react(text, terms), (text, terms)
+                reacting += 1
+            checked += 1
+    assert checked == len(TEXTS) * len(TERM_SETS) * len(STORY_TERMS) * len(OPENINGS)
+    assert reacting > 0  # both answers occur
+
+
+def test_may_react_needs_the_news_or_a_topic() -> None:
+    assert may_react("看了热搜吓死了", ("精华",))
+    assert may_react("车展现场", ("#星河刹车#",))
+    assert not may_react("星河S7的车机又死机了", ("星河", "车机"))
