@@ -16,6 +16,7 @@ from alerting.quiet_hours import held_until, held_zh
 from alerting.rules import describe
 from core.context import Context
 from core.models import Mention
+from core.text_cut import shorten
 from core.timeutil import SimulatedClock, as_utc, to_utc
 
 # What a person may be told of (a line each): a resolved alert firing again is one (预警再次触发
@@ -38,7 +39,7 @@ SNIPPET = 60
 def sample_text(mention: Mention) -> str:
     """@author：the first words of the post (one line)."""
     text = " ".join(mention.full_text.split())
-    cut = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
+    cut = shorten(text, SNIPPET)
     return f"@{mention.author.name or '匿名用户'}：{cut}"
 
 

@@ -13,6 +13,7 @@ from core.enums import CHANNEL_LABELS_ZH, SEVERITY_LABELS_ZH, Severity
 from core.escaping import chat_text, safe_link
 from core.models import Mention
 from core.numbers_zh import followers_zh
+from core.text_cut import shorten
 from core.timeutil import as_utc
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def sample_line(mention: Mention) -> str:
         badges.append(f"粉丝 {followers_zh(mention.author.followers)}")
     who = f"@{author}" + (f"（{'，'.join(badges)}）" if badges else "")
     text = mention.full_text.replace("\n", " ")
-    text = chat_text(text[:SNIPPET]) + ("…" if len(text) > SNIPPET else "")
+    text = chat_text(shorten(text, SNIPPET))
     url = safe_link(mention.url)
     link = f" [原文]({url})" if url else ""
     return f"[{CHANNEL_LABELS_ZH[mention.channel]}] {who}：{text}{link}"

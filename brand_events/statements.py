@@ -20,6 +20,7 @@ from core.deflection import deflection_zh
 from core.index.protocol import MentionIndex
 from core.models import Mention
 from core.own_accounts import OwnAccounts
+from core.text_cut import shorten
 
 EXCERPT = 60  # characters of a statement quoted on the step
 
@@ -41,9 +42,9 @@ def own_posts(
 
 
 def opening(post: Mention, length: int = EXCERPT) -> str:
-    """The post's first `length` characters on one line, … when cut."""
+    """The post on one line in at most `length` characters, … when cut."""
     text = " ".join(post.text.split())
-    return text[:length] + ("…" if len(text) > length else "")
+    return shorten(text, length)
 
 
 def said_zh(posts: list[Mention], tz: tzinfo) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
+from core.text_cut import shorten
 from sentiment.lexicons import COLLECTIVE_WORDS, LEGAL_WORDS, MEDIA_WORDS
 from sentiment.urgency import matched_words
 from sentiment.word_kinds import names_a_subject
@@ -45,7 +46,7 @@ def clauses(text: str, brand: BrandNames) -> list[str]:
     for raw in _CLAUSE.split(text):
         clause = raw.strip().strip(_LEAD).strip("“”\"'()（）【】[]《》")
         if len(clause) >= MIN_TITLE:
-            found.append(clause if len(clause) <= MAX_TITLE else clause[:MAX_TITLE] + "…")
+            found.append(shorten(clause, MAX_TITLE))
     return found
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from core.escaping import html_text
+from core.text_cut import shorten
 
 FONT = 'font-family="sans-serif"'
 SERIES = (("负面", "#d64545"), ("中性", "#8a8f98"), ("正面", "#2e9d5b"))
@@ -214,7 +215,7 @@ def bars_svg(
     for index, (label, value, hover) in enumerate(rows):
         y = 4 + index * row_h
         bar = (width - left - right) * value / peak
-        short = label if len(label) <= BAR_LABEL else label[: BAR_LABEL - 1] + "…"  # hover: all
+        short = shorten(label, BAR_LABEL)  # hover: all
         parts.append(text(left - 8, y + 16, short, "end", 13))
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{max(bar, 1):.1f}" height="{row_h - 6}" '

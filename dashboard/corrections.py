@@ -14,6 +14,7 @@ import streamlit as st
 from core.enums import Category, SentimentLabel, Severity
 from core.escaping import streamlit_text
 from core.models import Mention, corrected_value
+from core.text_cut import shorten
 from dashboard import auth
 from dashboard.data import get_context, now
 from sentiment.corrections import service
@@ -40,7 +41,7 @@ def mention_choice(mention: Mention) -> str:
     """One line per listed mention: time, author, the start of the text."""
     when = mention.published_at.astimezone(get_context().config.tz).strftime("%m-%d %H:%M")
     text = (mention.title or mention.text).replace("\n", " ")
-    short = text[:30] + ("…" if len(text) > 30 else "")
+    short = shorten(text, 30)
     return f"{when} {mention.author.name or '匿名'}：{short}"
 
 
@@ -110,7 +111,7 @@ def chosen_caption(mention: Mention, listed: bool) -> str:
     newer mentions pushed it off the list above."""
     when = mention.published_at.astimezone(get_context().config.tz).strftime("%m-%d %H:%M")
     text = (mention.title or mention.text).replace("\n", " ")
-    short = text[:CAPTION_CHARS] + ("…" if len(text) > CAPTION_CHARS else "")
+    short = shorten(text, CAPTION_CHARS)
     where = "" if listed else "（有更新的提及排到前面，它已不在上方列表中）"
     who = mention.author.name or "匿名"
     return streamlit_text(f"保存将改动这条提及{where}：{who} · {when} ·「{short}」", one_line=True)

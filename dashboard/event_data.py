@@ -25,6 +25,8 @@ from brand_events.models import Event, EventMember
 from brand_events.plan_scope import rival_events
 from core.enums import SentimentLabel, Severity
 from core.index.protocol import SearchQuery
+from crisis_playbooks.cases.event_links import case_event
+from crisis_playbooks.cases.models import Case
 from dashboard.data import get_context, own_accounts
 
 CHUNK = 500
@@ -155,6 +157,13 @@ def event_for_mentions(mention_ids: Sequence[str]) -> tuple[str, str] | None:
         return None
     with get_context().sessions() as session:
         event = links.owner(session, list(mention_ids))
+        return (event.id, event.title or "未命名事件") if event is not None else None
+
+
+def event_of_case(case: Case) -> tuple[str, str] | None:
+    """(id, title) of the event a case is about (crisis_playbooks' case_event), or None."""
+    with get_context().sessions() as session:
+        event = case_event(session, case)
         return (event.id, event.title or "未命名事件") if event is not None else None
 
 

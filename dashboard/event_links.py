@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from alerting.models import Alert
 from core.escaping import streamlit_text
-from crisis_playbooks.cases.models import Case
 from dashboard.data import get_context
 from dashboard.event_data import event_for_mentions
 from dashboard.navigation import VIEWS
@@ -24,12 +23,6 @@ def alert_mentions(alert_ids: Sequence[int]) -> list[str]:
     with get_context().sessions() as session:
         rows = session.scalars(select(Alert.sample_mention_ids).where(Alert.id.in_(alert_ids)))
         return [i for samples in rows for i in samples or []]
-
-
-def case_mentions(case: Case) -> list[str]:
-    """The mentions a case is about: its linked mentions and its alerts' samples."""
-    linked = [m.mention_id for m in case.mentions]
-    return linked + alert_mentions([a.alert_id for a in case.alerts])
 
 
 def event_link(mention_ids: Sequence[str]) -> bool:

@@ -11,6 +11,7 @@ from brand_events.detail import EventDetail
 from core.enums import SEVERITY_LABELS_ZH, Category
 from core.escaping import streamlit_text
 from core.models import Mention
+from core.text_cut import shorten
 from dashboard import charts
 from dashboard.timeline import MARK_COLOURS
 from sentiment.urgency import followers_zh
@@ -220,7 +221,7 @@ def _node(m: Mention, depth: int, below: int, own: bool, key: bool, tz: tzinfo) 
     who = streamlit_text(m.author.name or "匿名")
     fans = f" · 粉丝 {followers_zh(m.author.followers)}" if m.author.followers else ""
     spread = f" · 带来 {below} 次转发/回复" if below else ""
-    text = streamlit_text(m.text[:60]) + ("…" if len(m.text) > 60 else "")
+    text = streamlit_text(shorten(m.text, 60))
     arrow = "" if depth == 0 else f"└ {kind} "
     return (
         f'<div class="yq-node" style="margin-left:{depth * 1.6}em;'

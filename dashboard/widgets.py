@@ -26,6 +26,7 @@ from core.numbers_zh import followers_zh
 from core.pipeline.dedup import group_shapes
 from core.pipeline.reposts import is_bare_repost, is_short_repost
 from core.repost_text import own_words
+from core.text_cut import shorten
 from dashboard.copies import folded_reposts, originals_of
 from dashboard.data import get_context, own_accounts
 from dashboard.source_names import source_label
@@ -135,7 +136,7 @@ def mention_html(
     url = safe_link(mention.url)
     link = f' · <a href="{html.escape(url)}" target="_blank">原文</a>' if url else ""
     title = f"<b>{streamlit_text(mention.title)}</b><br/>" if mention.title else ""
-    body = streamlit_text(mention.text[:280]) + ("…" if len(mention.text) > 280 else "")
+    body = streamlit_text(shorten(mention.text, 280))
     if original is not None:
         body += f'<br/><small style="{NOTE_STYLE}">{quoted(original)}</small>'
     metrics = mention.metrics
@@ -168,7 +169,7 @@ def mention_html(
 
 def quoted(original: Mention) -> str:
     """「原帖 @作者：text…」 under a bare repost, escaped."""
-    text = original.text[:QUOTE_CHARS] + ("…" if len(original.text) > QUOTE_CHARS else "")
+    text = shorten(original.text, QUOTE_CHARS)
     return f"原帖 @{streamlit_text(original.author.name or '匿名')}：{streamlit_text(text)}"
 
 

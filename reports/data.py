@@ -23,6 +23,7 @@ from core.masking import mask_personal_data
 from core.models import Mention
 from core.own_accounts import OwnAccounts
 from core.spelling import spelled
+from core.text_cut import shorten
 from reports.models import (
     Headline,
     PeriodCounts,
@@ -312,7 +313,7 @@ def _samples(hits: list[Mention], limit: int, window: ReportWindow, taken: set[s
 
 def _excerpt(mention: Mention) -> str:
     text = " ".join(mask_personal_data(mention.full_text).split())
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    return shorten(text, QUOTE_CHARS)
 
 
 def _quote(mention: Mention, text: str, window: ReportWindow) -> Quote:

@@ -24,7 +24,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from brand_events import links
 from brand_events.statements import opening, own_posts
 from core.deflection import deflection_zh
 from core.enums import Severity
@@ -34,6 +33,7 @@ from core.timeutil import interval_zh
 from crisis_playbooks.audit.enums import EventKind
 from crisis_playbooks.audit.models import CaseEvent
 from crisis_playbooks.cases.enums import CaseStatus
+from crisis_playbooks.cases.event_links import case_event
 from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.playbook.models import PlaybookRun
 from crisis_playbooks.sla.clocks import read_clocks
@@ -201,9 +201,8 @@ def _actions(
 
 
 def _statements(session: Session, case: Case, voice: BrandVoice, now: datetime) -> list[Action]:
-    """The brand's own posts by `now` in the event the case's mentions belong to."""
-    ids = [m.mention_id for m in case.mentions]
-    event = links.owner(session, ids) if ids and voice.own else None
+    """The brand's own posts by `now` in the event of the case (cases.event_links.case_event)."""
+    event = case_event(session, case) if voice.own else None
     if event is None:
         return []
     said = [p for p in own_posts(session, voice.index, event.id, voice.own) if p.published_at < now]

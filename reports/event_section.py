@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from core.index.protocol import PlanScope, admits, scoped
 from core.masking import mask_personal_data
 from core.own_accounts import OwnAccounts
+from core.text_cut import shorten
 from reports.period import ReportWindow
 
 if TYPE_CHECKING:
@@ -161,4 +162,4 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
 
 def _excerpt(text: str) -> str:
     flat = " ".join(mask_personal_data(text).split())
-    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
+    return shorten(flat, EXCERPT)

@@ -13,6 +13,7 @@ from core.deflection import deflection_zh
 from core.enums import Severity
 from core.labels import SeverityName
 from core.models import Mention
+from core.text_cut import shorten
 from core.timeutil import Duration, interval_zh
 
 
@@ -94,7 +95,7 @@ class OwnPostReactionRule(Rule[OwnPostReactionSpec]):
     def _finding(self, mention: Mention, rc: RuleContext) -> Finding:
         m, count = mention.metrics, reactions(mention)
         hours = hours_live(mention)
-        excerpt = mention.text[:40] + ("…" if len(mention.text) > 40 else "")
+        excerpt = shorten(mention.text, 40)
         return Finding(
             key=f"own:{mention.id}",
             title=f"{self.spec.title or '官方账号发文引发大量互动'}：@{mention.author.name}",

@@ -29,8 +29,8 @@ from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import OwnerRole, TaskStatus
 from dashboard import auth
 from dashboard.data import get_context, now, own_accounts
-from dashboard.event_data import event_for_mentions
-from dashboard.event_links import case_mentions, event_page_link
+from dashboard.event_data import event_of_case
+from dashboard.event_links import event_page_link
 from dashboard.navigation import VIEWS
 from dashboard.situation import countdown
 from dashboard.views.case_parts.open_steps import confirm_open_steps
@@ -135,7 +135,7 @@ with ctx.sessions() as session:
         now=now(),
     )
 case = info.card.case
-story = event_for_mentions(case_mentions(case))  # linked in 时间线: keeps the page top stable
+story = event_of_case(case)  # linked in 时间线: keeps the page top stable
 if story:
     with ctx.sessions() as session:
         said = own_posts(session, ctx.index, story[0], own_accounts())

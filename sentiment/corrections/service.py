@@ -14,6 +14,7 @@ from core.errors import YuqingError
 from core.index.protocol import MentionIndex, SearchQuery
 from core.masking import mask_personal_data
 from core.models import Mention, corrected_value
+from core.text_cut import shorten
 from sentiment.corrections.enums import FIELD_LABELS_ZH, VALUE_CHOICES, CorrectedField
 from sentiment.corrections.models import LabelCorrection
 
@@ -77,7 +78,7 @@ def find_mention(index: MentionIndex, mention_id: str) -> Mention:
 def opening(text: str, width: int = 20) -> str:
     """The start of a post's text on one line, personal data hidden: what a list shows."""
     line = " ".join(mask_personal_data(text).split())
-    return line if len(line) <= width else line[:width] + "…"
+    return shorten(line, width)
 
 
 def keep_complaint_rule(

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from core.context import Context
 from crisis_playbooks.tasks import service as tasks
 from tests.support.alerts import alert_row
+from tests.support.pages import serve, write_config
 from tests.support.statement_story import PLAN, SEED, poster, statement, story
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
@@ -26,11 +26,8 @@ SAID = "官方账号已在本事件中发文"
 def crisis(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Context]:
     """A spreading story, the brand's statement in it and an urgent alert on its first post."""
     config = {"brand": "鲜味坊", "database": {"url": db_url}, "plans": [{"id": "xwf", **PLAN}]}
-    path = tmp_path / "yuqing.yaml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("YUQING_CONFIG", str(path))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
+    path = write_config(tmp_path, config)
+    serve(monkeypatch, path, tmp_path / "var")
     ctx = Context.load(path, tmp_path / "var")
     post = poster(datetime.now(UTC) - timedelta(hours=3))
     seed, *rest = story(post)

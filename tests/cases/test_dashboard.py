@@ -21,6 +21,7 @@ from crisis_playbooks.cases.enums import CaseStatus
 from crisis_playbooks.recovery import service as recovery
 from crisis_playbooks.tasks import service as tasks
 from crisis_playbooks.tasks.enums import TaskStatus
+from tests.support.pages import serve, write_config
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 INCIDENT = Path(__file__).resolve().parents[2] / "collectors" / "demo" / "incident.yaml"
@@ -30,11 +31,8 @@ INCIDENT = Path(__file__).resolve().parents[2] / "collectors" / "demo" / "incide
 def app_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Context]:
     """A config on the test database with the demo's food-safety incident and its alert stored."""
     config = {"brand": "鲜味坊", "database": {"url": db_url}}
-    path = tmp_path / "yuqing.yaml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("YUQING_CONFIG", str(path))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
+    path = write_config(tmp_path, config)
+    serve(monkeypatch, path, tmp_path / "var")
     ctx = Context.load(path, tmp_path / "var")
     now = datetime.now(UTC)
     script = yaml.safe_load(INCIDENT.read_text(encoding="utf-8"))[:3]

@@ -11,7 +11,9 @@ import pytest
 
 from app.config import AppConfig
 from core.context import Context
+from core.index.sqlite import SQLiteMentionIndex
 from core.models import Mention
+from tests.core.index_corpus import corpus
 
 T0 = datetime(2026, 11, 16, 2, 0, tzinfo=UTC)  # Monday 10:00 in Asia/Shanghai
 
@@ -41,3 +43,13 @@ def mention(native_id: str, text: str, minutes: float = 0, **fields: Any) -> Men
     return Mention(
         native_id=native_id, text=text, published_at=T0 + timedelta(minutes=minutes), **fields
     )
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> tuple[SQLiteMentionIndex, list[Mention]]:
+    """A SQLite index holding the corpus of tests.core.index_corpus, written in batches."""
+    index = SQLiteMentionIndex(tmp_path / "m.db")
+    mentions = corpus()
+    for start in range(0, len(mentions), 97):
+        assert not index.upsert_many(mentions[start : start + 97]).errors
+    return index, mentions

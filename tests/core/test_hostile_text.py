@@ -23,6 +23,7 @@ from core.context import Context
 from core.escaping import chat_text, console_text, html_text, safe_link, streamlit_text
 from core.models import Mention
 from core.pipeline.normalize import normalize
+from tests.support.pages import serve
 
 IMAGE = "![x](http://127.0.0.1:9077/t.png)"
 DIRECTIVE = ":red[官方声明：鲜味坊已召回全部产品]"
@@ -103,10 +104,7 @@ def hostile_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     data = tmp_path / "var"
     result = runner.invoke(app, ["ingest", str(stream), "--data-dir", str(data), "--no-alerts"])
     assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, None, data)
     yield data
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -1,5 +1,5 @@
 """The brand's side beside a competitor counted from the SQLite rollups' plan-set rows: exact
-against the mentions (fixtures of tests/core/test_index_rollups.py)."""
+against the mentions (the corpus of tests/core/index_corpus.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 from core.index import sqlite_rollups as rollups
 from core.index.protocol import SearchQuery, SplitField
 from core.index.sqlite import SQLiteMentionIndex
-from tests.core.test_index_rollups import SHANGHAI, SIDE, START, inside, loaded  # noqa: F401
+from tests.core.index_corpus import SHANGHAI, SIDE, START, inside
 
 
 def test_the_brand_side_is_counted_from_the_rollups_and_follows_writes_and_upgrades(
-    loaded,  # noqa: F811  (the imported fixture)
+    loaded,
     tmp_path: Path,
 ) -> None:
     """舆情态势 and the 周报 count the brand's side beside a competitor: from the plan-set rows,

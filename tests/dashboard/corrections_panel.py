@@ -19,6 +19,7 @@ from core.index.protocol import SearchQuery
 from core.models import Mention
 from sentiment.corrections import service
 from sentiment.corrections.models import LabelCorrection
+from tests.support.pages import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCH_PAGE = ROOT / "dashboard" / "views" / "search.py"
@@ -31,10 +32,7 @@ DEFECT = "刹车异响，4S店说正常"
 def defect_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A data dir holding one defect report, read by the dashboard's context."""
     data_dir = tmp_path / "var"
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data_dir))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, None, data_dir)
     ingest(data_dir, {"1": DEFECT})
     yield data_dir
     st.cache_resource.clear()

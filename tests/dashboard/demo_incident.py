@@ -11,6 +11,7 @@ from pathlib import Path
 
 from collectors.demo.stream import incident_events
 from core.context import Context
+from tests.support.pages import write_config
 
 CONFIG = """
 brand: 鲜味坊
@@ -39,8 +40,7 @@ class Stores:
 
 def replay_incident(tmp_path: Path) -> Stores:
     """Replay the incident (started 15 minutes ago) with the alert rules; check what fired."""
-    config = tmp_path / "yuqing.yaml"
-    config.write_text(CONFIG, encoding="utf-8")
+    config = write_config(tmp_path, CONFIG)
     data, stream, fired = tmp_path / "var", tmp_path / "incident.jsonl", tmp_path / "fired.jsonl"
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=15)
     with stream.open("w", encoding="utf-8") as out:

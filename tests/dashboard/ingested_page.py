@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from app.cli import app
+from tests.support.pages import serve, write_config
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 
@@ -29,8 +30,7 @@ def page_over(
     """`yuqing ingest` the texts (published now) under this config, then open `page`
     (dashboard/views/<page>.py) in AppTest; Streamlit's caches are cleared before and after.
     A text may be a dict of mention fields (text, author …) instead of the bare text."""
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(config_text, encoding="utf-8")
+    config, data = write_config(tmp_path, config_text), tmp_path / "var"
     stamp = datetime.now(UTC).isoformat()
     stream = tmp_path / "in.jsonl"
     lines = [
@@ -42,10 +42,7 @@ def page_over(
     args = ["--config", str(config), "--data-dir", str(data)]
     result = CliRunner().invoke(app, ["ingest", str(stream), *args])
     assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, config, data)
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         at.switch_page(f"../dashboard/views/{page}.py").run()

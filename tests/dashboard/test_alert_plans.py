@@ -23,6 +23,7 @@ from app.cli import app
 from core.context import Context
 from core.enums import Severity
 from core.index.protocol import SearchQuery
+from tests.support.pages import serve, write_config
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 CONFIG = """brand: 鲜味坊
@@ -58,8 +59,7 @@ def raise_alert(ctx: Context, title: str, plans: list[str], samples: list[str]) 
 
 @pytest.fixture
 def two_brands(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
+    config, data = write_config(tmp_path, CONFIG), tmp_path / "var"
     stamp = datetime.now(UTC).isoformat()
     posts = {"a": "鲜味坊的酸菜鱼吃出虫子，已经报警", "b": "驰远汽车刹车失灵，4S店推诿不管"}
     stream = tmp_path / "in.jsonl"
@@ -90,8 +90,7 @@ def test_the_alert_page_lists_the_chosen_plans_alerts(
     two_brands: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config, data = two_brands
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    serve(monkeypatch, config, data)
     scoped: list[list[str]] = []  # the plans of each scoping (each searches the index)
 
     def counted(index: Any, plans: Sequence[str], alerts: Sequence[Any]) -> set[int]:
@@ -99,8 +98,6 @@ def test_the_alert_page_lists_the_chosen_plans_alerts(
         return alerts_of_plans(index, plans, alerts)
 
     monkeypatch.setattr(plan_scope, "alerts_of_plans", counted)
-    st.cache_resource.clear()
-    st.cache_data.clear()
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         at.switch_page("../dashboard/views/alerts.py").run()

@@ -21,6 +21,7 @@ from dashboard.situation import pending_alert_count
 from tests.dashboard.conftest import start_dashboard, wait_for, wait_text
 from tests.dashboard.corrections_panel import ingest
 from tests.dashboard.demo_incident import Stores
+from tests.support.pages import serve, write_config
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 CONFIG = "brand: 鲜味坊\ndashboard: {refresh: 2s}\n"
@@ -45,8 +46,7 @@ def raise_alert(ctx: Context) -> int:
 def test_a_new_alert_and_its_acknowledgement_show_without_a_reload(
     tmp_path: Path, browser: Any
 ) -> None:
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
+    config, data = write_config(tmp_path, CONFIG), tmp_path / "var"
     ingest(data, {"1": "鲜味坊的面条煮得太烂了"})
     dashboard, url = start_dashboard(config, data)
     ctx = Context.load(config, data)
@@ -71,10 +71,7 @@ def test_the_tiles_count_every_unresolved_alert_whatever_the_filter(
     incident: Stores, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """待处理 is 舆情态势's 未处理预警 even when the list shows only 已解决 alerts."""
-    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, incident.config, incident.data)
     try:
         with incident.ctx.sessions() as session:
             pending = pending_alert_count(session)
@@ -96,8 +93,7 @@ def test_the_tiles_count_every_unresolved_alert_whatever_the_filter(
 @pytest.mark.browser
 def test_the_tab_names_pending_alerts_on_any_page(tmp_path: Path, browser: Any) -> None:
     """A desk keeps other tabs in front: the dashboard's tab says (1) 待处理预警 by itself."""
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
+    config, data = write_config(tmp_path, CONFIG), tmp_path / "var"
     ingest(data, {"1": "鲜味坊的面条煮得太烂了"})
     dashboard, url = start_dashboard(config, data)
     ctx = Context.load(config, data)

@@ -16,15 +16,13 @@ from core.enums import Channel
 from core.models import Complaint, Mention
 from dashboard.filters import RESOLVED_ONLY
 from dashboard.widgets import complaint_reason_zh, mention_badges
+from tests.support.pages import serve
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data dir the dashboard's context reads."""
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, None, tmp_path / "var")
     return tmp_path / "var"
 
 

@@ -24,6 +24,7 @@ from tests.dashboard.corrections_panel import (
     stored,
 )
 from tests.dashboard.demo_incident import Stores
+from tests.support.pages import serve
 
 PAGE = SEARCH_PAGE
 
@@ -129,10 +130,7 @@ def test_event_page_corrects_a_member_and_shows_it(
     incident: Stores, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """事件详情 caches its story: a correction made there shows on its cards at once."""
-    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, incident.config, incident.data)
     at = open_page(APP)
     at.switch_page("../dashboard/views/event_detail.py").run()
     assert not at.exception, at.exception

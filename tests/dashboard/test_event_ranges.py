@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import time_ranges
 from tests.dashboard.demo_incident import Stores
 from tests.dashboard.test_time_ranges import choose, dates
+from tests.support.pages import serve
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 NONE_FOUND = "所选范围内没有事件"
@@ -22,10 +23,7 @@ NONE_FOUND = "所选范围内没有事件"
 @pytest.fixture
 def app(incident: Stores, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     """The dashboard on the replayed incident's stores (the navigation: titles link to pages)."""
-    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, incident.config, incident.data)
     yield AppTest.from_file(APP, default_timeout=60).run()
     st.cache_resource.clear()
     st.cache_data.clear()

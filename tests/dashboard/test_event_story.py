@@ -31,6 +31,7 @@ from tests.dashboard.conftest import (
     wait_text,
 )
 from tests.dashboard.demo_incident import RAW, Stores
+from tests.support.pages import serve
 
 TITLE = "酸菜鱼里吃出了一只虫子"
 SEED_TEXT = "酸菜鱼里吃出了一只虫子，半夜全家上吐下泻"
@@ -75,10 +76,7 @@ def test_event_data_of_the_incident(incident: Stores, monkeypatch: pytest.Monkey
     assert story.propagation.parents[own_reply] == seed and story.propagation.depth >= 3
     assert incident.alert_id in [a["id"] for a in story.alerts]
     # The dashboard's helpers on the same stores (outside a Streamlit run: plain functions).
-    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, incident.config, incident.data)
     from dashboard.event_data import event_rows
     from dashboard.event_story import step_size, steps, tree_html
 

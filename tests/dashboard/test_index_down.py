@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-import yaml
 from streamlit.testing.v1 import AppTest
+
+from tests.support.pages import serve, write_config
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 
@@ -20,14 +21,9 @@ def test_an_unreachable_index_is_a_chinese_notice_not_a_traceback(
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # nothing listens there once the socket closes
-    config = tmp_path / "yuqing.yaml"
     index = {"backend": "opensearch", "urls": [f"http://127.0.0.1:{port}"]}
     raw = {"plans": [{"id": "xwf", "name": "鲜味坊", "expression": "鲜味坊"}], "index": index}
-    config.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, write_config(tmp_path, raw), tmp_path / "var")
 
     at = AppTest.from_file(APP, default_timeout=90).run()
 

@@ -29,6 +29,7 @@ from tests.dashboard.conftest import (
     wait_for,
     wait_text,
 )
+from tests.support.pages import write_config
 
 CONFIG = """
 brand: 鲜味坊
@@ -63,8 +64,7 @@ def stored_corrections(config: Path, data: Path) -> tuple[dict[str, str], Mentio
 
 @pytest.mark.browser
 def test_feed_fills_while_service_writes(tmp_path: Path, browser: object) -> None:
-    config = tmp_path / "yuqing.yaml"
-    config.write_text(CONFIG, encoding="utf-8")
+    config = write_config(tmp_path, CONFIG)
     data = tmp_path / "var"
     service = subprocess.Popen(
         [sys.executable, "-m", "app", "run", "--config", str(config), "--data-dir", str(data)],

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from core.escaping import streamlit_text
 from tests.dashboard.conftest import start_dashboard, wait_text
+from tests.support.pages import write_config
 
 CONFIG = "brand: 鲜味坊\ndashboard: {refresh: 60s}\n"
 HOSTILE = (
@@ -47,8 +48,7 @@ def test_streamlit_text_breaks_every_link_pattern() -> None:
 
 @pytest.mark.browser
 def test_no_text_of_a_post_becomes_a_link(tmp_path: Path, browser: Any) -> None:
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
+    config, data = write_config(tmp_path, CONFIG), tmp_path / "var"
     stream = tmp_path / "in.jsonl"
     record = {**RECORD, "published_at": datetime.now(UTC).isoformat()}
     stream.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")

@@ -7,12 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
-import yaml
 
 from core.enums import Channel
 from core.models import Author, Mention
 from dashboard.widgets import mention_html
+from tests.support.pages import serve, write_config
 
 STATEMENT = (
     "关于网传S7燃气热水器用户中毒事件的说明：经初步核实，该用户的热水器由非授权人员安装，"
@@ -24,12 +23,7 @@ STATEMENT = (
 def brand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A dashboard context of a brand with an official Weibo account."""
     config = {"brand": "澜庭电器", "own_accounts": {"weibo": ["澜庭电器"]}}
-    path = tmp_path / "yuqing.yaml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("YUQING_CONFIG", str(path))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, write_config(tmp_path, config), tmp_path / "var")
 
 
 def post(author: str) -> Mention:

@@ -19,6 +19,7 @@ from dashboard.charts import trend_svg
 from dashboard.source_names import TYPE_LABELS, WEBHOOK_TYPE
 from dashboard.widgets import mention_html
 from tests.dashboard.demo_incident import Stores
+from tests.support.pages import serve, write_config
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 
@@ -26,10 +27,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app" / "dashboard_main.py")
 @pytest.fixture
 def app(incident: Stores, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     """The dashboard app on the replayed incident's stores."""
-    monkeypatch.setenv("YUQING_CONFIG", str(incident.config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(incident.data))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, incident.config, incident.data)
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["operator"] = "李娜"  # typed in the sidebar: a case change names a person
     at.run()
@@ -97,17 +95,13 @@ def visible(card: str) -> str:
 def test_cards_name_the_source_type_not_its_config_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = tmp_path / "yuqing.yaml"
-    config.write_text(
+    config = write_config(
+        tmp_path,
         "brand: 鲜味坊\nsources:\n"
         "  - {name: xwf-weibo, type: weibo_search, options: {keywords: [鲜味坊]}}\n"
         "  - {name: xwf-xhs, type: xiaohongshu, options: {keywords: [鲜味坊]}}\n",
-        encoding="utf-8",
     )
-    monkeypatch.setenv("YUQING_CONFIG", str(config))
-    monkeypatch.setenv("YUQING_DATA_DIR", str(tmp_path / "var"))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, config, tmp_path / "var")
     base = Mention(
         source="xwf-weibo", native_id="1", text="鲜味坊退款难", published_at=datetime.now(UTC)
     )

@@ -12,6 +12,7 @@ import pytest
 
 from tests.dashboard.conftest import button, click, start_dashboard, wait_for, wait_text
 from tests.dashboard.corrections_panel import ingest
+from tests.support.pages import write_config
 
 CONFIG = "brand: 鲜味坊\ndashboard: {refresh: 2s}\n"
 OLD = "鲜味坊的面条煮得太烂了"
@@ -37,8 +38,7 @@ def cards(driver: Any) -> dict[str, bool]:
 def test_posts_published_since_the_page_opened_are_new(
     tmp_path: Path, browser: Any, page: str
 ) -> None:
-    config, data = tmp_path / "yuqing.yaml", tmp_path / "var"
-    config.write_text(CONFIG, encoding="utf-8")
+    config, data = write_config(tmp_path, CONFIG), tmp_path / "var"
     ingest(data, {"1": OLD})
     dashboard, url = start_dashboard(config, data)
     try:

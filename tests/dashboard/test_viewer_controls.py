@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from core.accounts.enums import Role
 from crisis_playbooks.cli import case_app
 from dashboard.auth import SESSION_KEY, User
+from tests.support.pages import serve
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "case_detail.py")
 
@@ -25,10 +26,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         case_app, ["open", "--title", "外卖吃出异物", "--data-dir", str(data)]
     )
     assert opened.exit_code == 0, opened.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, None, data)
     yield data
     st.cache_resource.clear()
     st.cache_data.clear()

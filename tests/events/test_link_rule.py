@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import cast
 
+import pytest
 from sqlalchemy import Table, delete, select, text
 
 from alerting.enums import AlertEvent, AlertStatus
@@ -15,9 +16,15 @@ from brand_events.listing import EventRow, read_events
 from core.context import Context
 from core.db import init_db
 from core.enums import Severity
+from core.models import Mention
+from core.own_accounts import OwnAccounts
 from core.schema_stamp import STAMP_TABLE
 from core.timeutil import SimulatedClock
+from crisis_playbooks.cases import service as cases
+from crisis_playbooks.cases.event_links import case_event
+from dashboard import event_data
 from dashboard.event_data import alerts_by_event
+from reports.decisions import BrandVoice, _statements
 from tests.events.test_clustering import T0, post
 
 
@@ -104,3 +111,42 @@ def test_the_sample_table_follows_the_alert_and_is_backfilled_for_old_stores(
         session.delete(session.get(Alert, 1))
     with ctx.sessions() as session:
         assert session.scalar(select(AlertSample.mention_id)) is None
+
+
+def _case(ctx: Context, linked: list[Mention], alert_id: int) -> int:
+    """A case with these mentions linked and this alert linked; its id."""
+    from crisis_playbooks.cases.models import CaseCreate
+
+    at = T0 + timedelta(minutes=80)
+    with ctx.sessions.begin() as session:
+        case = cases.create(session, case_in=CaseCreate(title="外卖投诉"), actor="李娜", now=at)
+        for mention in linked:
+            cases.link_mention(session, case=case, mention=mention, actor="李娜", now=at)
+        cases.link_alert(
+            session, case=case, alert_id=alert_id, title="预警", rule_type="urgent", actor="李娜",
+            now=at,
+        )  # fmt: skip
+        return case.id
+
+
+def test_the_case_page_and_the_report_read_the_same_event_of_a_case(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The case page counted the linked mentions and the alerts' samples, the report only the
+    # linked mentions: a case linking the cockroach post, opened from an alert on the rude rider
+    # (three samples there), was the cockroach event in the report and the rider's on the page.
+    _, second, ids = _two_events(ctx)
+    with ctx.sessions.begin() as session:
+        session.add(_alert(1, [ids[n] for n in ["t", "d0", "d1"]]))
+    cockroach = ctx.index.get(ids["s"])
+    assert cockroach is not None
+    case_id = _case(ctx, [cockroach], alert_id=1)
+    monkeypatch.setattr(event_data, "get_context", lambda: ctx)
+    rider = BrandVoice(ctx.index, OwnAccounts(anywhere=frozenset({"路人甲"})))  # wrote "t"
+    with ctx.sessions() as session:
+        case = cases.get_or_raise(session, case_id=case_id)
+        event = case_event(session, case)
+        assert event is not None and event.id == second.id  # three mentions there, one in first
+        assert event_data.event_of_case(case) == (second.id, second.title)
+        said = _statements(session, case, rider, T0 + timedelta(hours=3))
+    assert [a.text.split("：")[0] for a in said] == ["官方账号 @路人甲 发文"]

@@ -49,7 +49,7 @@ def test_the_brands_statement_is_among_what_was_done(make_ctx: Any) -> None:
     done = [(a.at.astimezone(TZ).strftime("%m-%d %H:%M"), a.text) for a in crisis.done]
     assert done == [
         ("11-20 11:30", "官方账号 @鲜味坊官方 发文：「关于网友反映的酸菜鱼异物问题，我们高度重视，"
-         "已成立专项小组核查涉事门店的后厨卫生…」"),
+         "已成立专项小组核查涉事门店的后厨卫…」"),  # 40 characters with the …
         ("11-20 12:00", "立案（李娜）"),
     ]  # fmt: skip
 

@@ -1,5 +1,5 @@
-"""A data dir for a dashboard page under Streamlit's AppTest: records ingested through the real
-CLI, the page pointed at it, Streamlit's caches cleared before and after."""
+"""A dashboard page's stores under Streamlit's AppTest: a yuqing.yaml written for it, records
+ingested through the real CLI, the page pointed at them with Streamlit's caches cleared."""
 
 from __future__ import annotations
 
@@ -11,9 +11,30 @@ from typing import Any
 
 import pytest
 import streamlit as st
+import yaml
 from typer.testing import CliRunner
 
 from app.cli import app
+
+
+def write_config(tmp_path: Path, config: str | dict[str, Any]) -> Path:
+    """tmp_path/yuqing.yaml holding this config (YAML text, or a mapping written as YAML)."""
+    path = tmp_path / "yuqing.yaml"
+    text = config if isinstance(config, str) else yaml.safe_dump(config, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def serve(monkeypatch: pytest.MonkeyPatch, config: Path | None, data: Path) -> None:
+    """Point the dashboard's context at this config (None: no config, the defaults) and data
+    dir, Streamlit's caches cleared so that it reads them afresh."""
+    if config is None:
+        monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    else:
+        monkeypatch.setenv("YUQING_CONFIG", str(config))
+    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
+    st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 @contextmanager
@@ -27,10 +48,7 @@ def page_data(
     data = tmp_path / "var"
     result = CliRunner().invoke(app, ["ingest", str(stream), "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
-    monkeypatch.setenv("YUQING_DATA_DIR", str(data))
-    monkeypatch.delenv("YUQING_CONFIG", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    serve(monkeypatch, None, data)
     try:
         yield data
     finally:
