@@ -70,6 +70,7 @@ def run_checks(
     public_url = ctx.config.dashboard.public_url
     with ctx.sessions() as session:
         case_flows.link_incident_alerts(session, now=now)
+        case_flows.follow_alert_titles(session, now=now)
         sent = sla_flows.check_all(
             session, policy=policy(ctx), now=now, send=outbox.append, public_url=public_url
         )

@@ -32,6 +32,7 @@ from crisis_playbooks.tasks.enums import TaskStatus
 from crisis_playbooks.tasks.models import CaseTask
 
 INCIDENT_LINKER = "系统（同一预警组）"
+TITLE_FOLLOWER = "系统（预警更名）"
 FORCED_SKIP = "未完成即结案，原因："
 
 
@@ -208,6 +209,26 @@ def link_incident_alerts(session: Session, *, now: datetime) -> int:
                     known.add(alert.id)
                     linked += 1
     return linked
+
+
+def follow_alert_titles(session: Session, *, now: datetime) -> int:
+    """An open case still titled as one of its alerts was when it was linked takes that alert's
+    new name (高危舆情：隐私/欺诈 → 高危舆情：快递信息泄露遭冒充客服理赔诈骗, once its event is
+    named); a title someone edited stays. Returns how many cases were renamed."""
+    from alerting.models import Alert
+
+    renamed = 0
+    for case in service.get_all(session, statuses=[s for s in CaseStatus if s.is_open]):
+        for link in case.alerts:
+            alert = session.get(Alert, link.alert_id)
+            if alert is None or not alert.title or alert.title == link.title:
+                continue
+            if case.title == link.title:
+                update = CaseUpdate(title=alert.title[:300])
+                service.update(session, case=case, case_in=update, actor=TITLE_FOLLOWER, now=now)
+                renamed += 1
+            link.title = alert.title[:300]
+    return renamed
 
 
 def open_from_mentions(

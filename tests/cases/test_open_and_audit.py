@@ -373,3 +373,45 @@ def test_a_case_from_a_later_alert_addresses_the_post_its_crisis_began_with(
     assert linked[2] in {m.id for m in copies}
     values = case_values(case, ZoneInfo("Asia/Shanghai"))
     assert values["complainant"] == "江城大学小周" and values["link"] == video.url
+
+
+def test_a_case_follows_its_alert_s_new_name_unless_someone_renamed_it(
+    session: Session,
+    alert_table: None,
+    index: SQLiteMentionIndex,
+    incident: list[Mention],
+    library: dict[str, Playbook],
+) -> None:
+    """An express brand's leak (round 30): the case opened from 高危舆情：隐私/欺诈 kept that
+    title after its alert took the event's name. It follows the alert's name; once a person
+    has given the case a title of their own, it keeps theirs."""
+    from alerting.models import Alert
+
+    alert_id = store_alert(session, incident)
+    case = flows.open_from_alert_id(
+        session,
+        alert_id=alert_id,
+        brand="鲜味坊",
+        library=library,
+        index=index,
+        actor="李娜",
+        now=NOW,
+    )
+    session.commit()
+    alert = session.get(Alert, alert_id)
+    assert alert is not None and case.title == alert.title
+    alert.title = "高危舆情：鲜味坊酸菜鱼致多人腹泻"
+    later = NOW + timedelta(minutes=5)
+    assert flows.follow_alert_titles(session, now=later) == 1
+    assert flows.follow_alert_titles(session, now=later) == 0
+    session.commit()
+    assert case.title == "高危舆情：鲜味坊酸菜鱼致多人腹泻"
+    renamed = [e for e in audit.get_all(session, case_id=case.id) if e.kind == "field_changed"]
+    assert [(e.actor, e.field) for e in renamed] == [(flows.TITLE_FOLLOWER, "title")]
+
+    service.update(
+        session, case=case, case_in=CaseUpdate(title="酸菜鱼腹泻事件"), actor="李娜", now=later
+    )
+    alert.title = "高危舆情：鲜味坊酸菜鱼腹泻 12 人就医"
+    assert flows.follow_alert_titles(session, now=later + timedelta(minutes=5)) == 0
+    assert case.title == "酸菜鱼腹泻事件"
