@@ -260,14 +260,16 @@ def _merge(
 def _thread_alive(
     session: Session, alert: Alert, grouping: GroupingConfig, now: datetime, by_subject: bool
 ) -> bool:
-    """Whether the alert's incident is unresolved, or — for a rule keyed by subject — ended
-    within reopen_within and not as a false alarm (people called it so)."""
+    """For a rule keyed by subject: whether the alert's incident is unresolved, or ended within
+    reopen_within and not as a false alarm (people called it so). Other rules open a new alert
+    after realert as before (an event's growth alert coming back inside a running group would
+    no longer lead it, and its 持续扩大 messages stopped)."""
     incident = incidents.of(session, alert)
-    if incident is None:
+    if incident is None or not by_subject:
         return False
     if incident.status in incidents.ACTIVE:
         return True
-    if not by_subject or grouping.reopen_within <= timedelta(0) or not grouping.enabled:
+    if grouping.reopen_within <= timedelta(0) or not grouping.enabled:
         return False
     if any(m.false_alarm for m in incidents.members(session, incident.id)):
         return False
