@@ -83,6 +83,9 @@ PLATFORM_COMPLAINT_FLOOR = 0.9
 RECOVERY_SHIFT = -3.0
 RECOVERY_POSITIVE = 0.8
 PRAISE_LIFT = 2.0  # logit towards positive for forum praise (complaint_cues.is_slang_praise)
+# ... and away from a complaint: "快递员特别负责" was flagged at 0.73 (负责 is in many
+# complaints' 谁负责/不负责), praise with no complaint cue and nothing to recover from.
+PRAISE_COMPLAINT_SHIFT = -2.0
 # The form of a post (sentiment/forms.py, issue #13): a question asking for information or a
 # news item without any complaint cue has its complaint logit moved by FORM_SHIFT and is not
 # labelled negative for a mere negative lean; one that only asks (forms.only_asks: no negation,
@@ -247,12 +250,15 @@ def decide(
     for i, (text, p, (neutral_logit, complaint_head), logit_list, found) in enumerate(rows):
         evidence = word_reasons(text, found)
         recovered = is_recovery_praise(text, found)
+        praised = not recovered and not evidence and is_slang_praise(text, found)
         if recovered:
             complaint_logit = min(complaint_head, 0.0) + RECOVERY_SHIFT
         else:
             complaint_logit = complaint_head + complaint_shift(found)
             if evidence:
                 complaint_logit += EVIDENCE_SHIFT
+            if praised:
+                complaint_logit += PRAISE_COMPLAINT_SHIFT
         cue = bool(evidence) or complaint_shift(found) > 0
         form = text_form(text, cue, FORM_MAX_CHARS) if FORMS and text and not recovered else None
         complaint_logit += form_complaint_shift(form)
@@ -265,7 +271,7 @@ def decide(
         p_pos = adjust_positive_probability(p, text, evidence, emotion, inquiry)
         if recovered:
             p_pos = max(p_pos, RECOVERY_POSITIVE)
-        elif not evidence and is_slang_praise(text, found):
+        elif praised:
             p_pos = shift_logit(p_pos, PRAISE_LIFT)
         p_pos = form_polarity(form, p_pos, FORMS and is_sarcasm(text, cue))
         if p_complaint >= COMPLAINT_THRESHOLD:
