@@ -179,8 +179,12 @@ def open_from_alert_id(
         None,
     )
     if case is None:
+        # Named and graded by the group's most severe alert, whichever one was clicked: a case
+        # opened from a leak's 严重 event-growth alert was 严重 on a business-hours clock while
+        # its group's 高危舆情 alert was 紧急.
+        lead = max(siblings, key=lambda a: (Severity(a.severity).rank, a.id == alert.id))
         case = open_from_alert(
-            session, alert=alert, brand=brand, library=library, index=index, actor=actor, now=now
+            session, alert=lead, brand=brand, library=library, index=index, actor=actor, now=now
         )
     for sibling in siblings:
         _link(session, case, sibling, actor, now)

@@ -415,3 +415,41 @@ def test_a_case_follows_its_alert_s_new_name_unless_someone_renamed_it(
     alert.title = "高危舆情：鲜味坊酸菜鱼腹泻 12 人就医"
     assert flows.follow_alert_titles(session, now=later + timedelta(minutes=5)) == 0
     assert case.title == "酸菜鱼腹泻事件"
+
+
+def test_a_case_opened_from_any_alert_of_a_group_takes_its_most_severe(
+    session: Session,
+    alert_table: None,
+    index: SQLiteMentionIndex,
+    incident: list[Mention],
+    library: dict[str, Playbook],
+) -> None:
+    """Opened from the group's 严重 event-growth alert, the case was 严重 (a business-hours
+    clock) while the group's 高危舆情 alert was 紧急: it takes the most severe alert's title and
+    level, whichever alert was clicked."""
+    from alerting import incidents
+    from alerting.config import GroupingConfig
+    from alerting.models import Alert
+
+    urgent = store_alert(session, incident)
+    growth = store_alert(session, incident, "event-growth")
+    for alert_id in (urgent, growth):
+        alert = session.get(Alert, alert_id)
+        assert alert is not None
+        if alert_id == growth:
+            alert.severity, alert.title = "high", "事件快速扩散：鲜味坊酸菜鱼"
+        incidents.attach(session, alert, "reputation", GroupingConfig(), NOW)
+    session.commit()
+    case = flows.open_from_alert_id(
+        session,
+        alert_id=growth,
+        brand="鲜味坊",
+        library=library,
+        index=index,
+        actor="李娜",
+        now=NOW,
+    )
+    session.commit()
+    assert case.severity == Severity.CRITICAL
+    assert case.title == "紧急舆情：鲜味坊疑似食物中毒"
+    assert sorted(a.alert_id for a in case.alerts) == [urgent, growth]
