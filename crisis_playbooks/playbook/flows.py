@@ -1,15 +1,18 @@
-"""Start a playbook on a case: its steps become tasks due relative to the case's opening."""
+"""Start a playbook on a case: its steps become tasks due relative to its first alert (DOMAIN:
+a deadline relative to the alert), or to the case's opening when it has none."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.timeutil import as_utc
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.audit.enums import EventKind
-from crisis_playbooks.cases.models import Case
+from crisis_playbooks.cases.models import Case, CaseAlert
 from crisis_playbooks.errors import CaseError
 from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.models import PlaybookRun
@@ -35,12 +38,13 @@ def start(
     session.add(run)
     session.flush()
     values = case_values(case, tz)
+    since = clock_start(session, case)
     offset = len(tasks.get_all(session, case_id=case.id))
     for position, step in enumerate(playbook.steps, start=offset):
         task_in = TaskCreate(
             title=step.title,
             owner_role=step.owner,
-            due_at=case.opened_at + step.due,
+            due_at=since + step.due,
             instructions=render(step.instructions, values),
             templates={kind.value: render(text, values) for kind, text in step.templates.items()},
             checklist=step.checklist,
@@ -60,3 +64,18 @@ def start(
         text=f"{playbook.name}（{len(playbook.steps)} 个步骤）",
     )
     return run
+
+
+def clock_start(session: Session, case: Case) -> datetime:
+    """When the playbook's deadlines count from: the first of the case's alerts, when it was
+    raised before the case was opened (a leak alerted at 22:23 and taken up at 00:32 owes
+    its holding statement by 23:23, not 01:32), else the case's opening."""
+    opened = as_utc(case.opened_at)
+    assert opened is not None
+    ids = list(session.scalars(select(CaseAlert.alert_id).where(CaseAlert.case_id == case.id)))
+    if not ids:
+        return opened
+    from alerting.models import Alert
+
+    raised = [as_utc(a.opened_at) for a in session.scalars(select(Alert).where(Alert.id.in_(ids)))]
+    return min([opened, *(t for t in raised if t is not None)])

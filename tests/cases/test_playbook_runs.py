@@ -153,3 +153,44 @@ def test_an_owner_set_after_the_start_fills_the_open_steps(
     # Public statements never quote the internal alert title.
     statements = [text for t in items for k, text in t.templates.items() if k == "apology"]
     assert statements and all("高危舆情" not in text for text in statements)
+
+
+def test_steps_are_due_from_the_alert_not_from_the_case(
+    session: Session, alert_table: None, library: dict[str, Playbook]
+) -> None:
+    """DOMAIN: each step's deadline is relative to the alert. A leak alerted at 22:23 and taken
+    up at 00:32 owed its holding statement by 23:23; counted from the case it got until 01:32."""
+    from alerting.models import Alert
+    from crisis_playbooks.cases import service as cases
+
+    case = make_case(session, summary="冒充客服理赔诈骗")
+    raised = case.opened_at - timedelta(hours=2, minutes=9)
+    alert = Alert(
+        rule="urgent-mention",
+        rule_type="urgent_mention",
+        key="privacy_fraud",
+        severity="critical",
+        status="open",
+        title="高危舆情：快递信息泄露",
+        summary="",
+        opened_at=raised,
+        updated_at=raised,
+        last_fired_at=raised,
+    )
+    session.add(alert)
+    session.flush()
+    cases.link_alert(
+        session,
+        case=case,
+        alert_id=alert.id,
+        title=alert.title,
+        rule_type=alert.rule_type,
+        actor="李娜",
+        now=case.opened_at,
+    )
+    playbook = library["food_safety"]
+    start_playbook(session, case, playbook, actor="李娜")
+    session.commit()
+    items = tasks.get_all(session, case_id=case.id)
+    assert [t.due_at for t in items] == [raised + s.due for s in playbook.steps]
+    assert items[0].due_at < case.opened_at + playbook.steps[0].due
