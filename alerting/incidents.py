@@ -39,6 +39,7 @@ from alerting.config import GroupingConfig
 from alerting.enums import AlertStatus
 from alerting.models import Alert, Incident
 from core.enums import Severity
+from core.timeutil import as_utc
 
 ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 WITH_GROUP = "（随预警组确认）"  # after the name of who acknowledged the group, on joiners
@@ -126,11 +127,9 @@ def attach(
 
 
 def _reopen(session: Session, ended: Incident, alert: Alert, now: datetime) -> Joined:
-    """The ended incident open again, led by the alert that reopened it (事态再起)."""
+    """The ended incident open again, led by the new alert that reopened it (事态再起)."""
     new_rule = _new_front(session, ended, alert)
-    ended.status, ended.resolved_at, ended.updated_at = AlertStatus.OPEN, None, now
-    ended.acknowledged_by, ended.acknowledged_at = None, None
-    ended.lead_alert_id = alert.id
+    _open_again(ended, alert, now)
     _add(ended, alert, now)
     return Joined(ended, existing=True, raised=False, new_rule=new_rule, reopened=True)
 
@@ -141,10 +140,31 @@ def revive(session: Session, alert: Alert, now: datetime) -> bool:
     incident = of(session, alert)
     if incident is None or incident.status != AlertStatus.RESOLVED:
         return False
+    _open_again(incident, alert, now)
+    return True
+
+
+def _open_again(incident: Incident, lead: Alert, now: datetime) -> None:
+    """An ended incident open and unacknowledged again, led by `lead` (nobody has seen it)."""
     incident.status, incident.resolved_at, incident.updated_at = AlertStatus.OPEN, None, now
     incident.acknowledged_by, incident.acknowledged_at = None, None
-    incident.lead_alert_id = alert.id
-    return True
+    incident.lead_alert_id = lead.id
+
+
+def reopenable(session: Session, alert: Alert, config: GroupingConfig, now: datetime) -> bool:
+    """Whether the alert's incident is still its thread: unresolved, or ended within
+    reopen_within and not as a false alarm (the rule _ended_lately applies to new alerts)."""
+    incident = of(session, alert)
+    if incident is None:
+        return False
+    if incident.status in ACTIVE:
+        return True
+    if not config.enabled or config.reopen_within <= timedelta(0):
+        return False
+    ended = as_utc(incident.resolved_at)
+    if ended is None or now - ended > config.reopen_within:
+        return False
+    return not _dismissed(session, incident)
 
 
 def of(session: Session, alert: Alert) -> Incident | None:
@@ -367,9 +387,13 @@ def _ended_lately(
     return [
         incident
         for incident in ended
-        if _plans_meet(alert, incident)
-        and not any(a.false_alarm for a in members(session, incident.id))
+        if _plans_meet(alert, incident) and not _dismissed(session, incident)
     ]
+
+
+def _dismissed(session: Session, incident: Incident) -> bool:
+    """Whether people called the incident 误报 (one of its alerts is flagged)."""
+    return any(a.false_alarm for a in members(session, incident.id))
 
 
 def _quiet(

@@ -53,7 +53,9 @@ def apply_finding(
     if alert is None or (
         alert.status == AlertStatus.RESOLVED
         and _since(alert.resolved_at, now) >= rule.spec.realert
-        and not _thread_alive(session, alert, grouping, now, rule.keyed_by_subject)
+        # Other rules open a new alert after realert as before (an event's growth alert coming
+        # back inside a running group would no longer lead it, and its 持续扩大 stopped).
+        and not (rule.keyed_by_subject and incidents.reopenable(session, alert, grouping, now))
     ):
         alert = _new_alert(rule, finding, severity, now)
         session.add(alert)
@@ -255,25 +257,6 @@ def _merge(
     alert.last_fired_at = now
     alert.updated_at = now
     alert.fire_count += 1
-
-
-def _thread_alive(
-    session: Session, alert: Alert, grouping: GroupingConfig, now: datetime, by_subject: bool
-) -> bool:
-    """For a rule keyed by subject: whether the alert's incident is unresolved, or ended within
-    reopen_within and not as a false alarm (people called it so). Other rules open a new alert
-    after realert as before (an event's growth alert coming back inside a running group would
-    no longer lead it, and its 持续扩大 messages stopped)."""
-    incident = incidents.of(session, alert)
-    if incident is None or not by_subject:
-        return False
-    if incident.status in incidents.ACTIVE:
-        return True
-    if grouping.reopen_within <= timedelta(0) or not grouping.enabled:
-        return False
-    if any(m.false_alarm for m in incidents.members(session, incident.id)):
-        return False
-    return _since(incident.resolved_at, now) <= grouping.reopen_within
 
 
 def _since(moment: datetime | None, now: datetime) -> timedelta:
