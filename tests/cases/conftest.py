@@ -26,6 +26,7 @@ from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.playbook.loader import load_library
 from crisis_playbooks.playbook.models import PlaybookRun
 from crisis_playbooks.sla.clocks import SlaPolicy
+from tests.cases.food_alerts import incident, index  # noqa: F401  (fixtures)
 from tests.conftest import require
 from tests.support.receivers import receiver, smtp_inbox  # noqa: F401  (fixtures)
 

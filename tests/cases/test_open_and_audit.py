@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,66 +24,8 @@ from crisis_playbooks.playbook.definition import Playbook
 from crisis_playbooks.recovery import service as recovery
 from crisis_playbooks.recovery.enums import WinBackTier
 from crisis_playbooks.recovery.models import RecoveryUpdate
-from tests.cases.conftest import local, make_case
-
-NOW = local(2026, 11, 23, 10, 0)
-
-
-def mention(native: str, text: str, category: Category, level: Severity) -> Mention:
-    return Mention(
-        source="weibo-search",
-        channel=Channel.WEIBO,
-        native_id=native,
-        url=f"https://weibo.com/{native}",
-        author=Author(name="吃货小王大王", followers=1_260_000, verified=True),
-        text=text,
-        published_at=NOW - timedelta(minutes=30),
-        category=category,
-        urgency=Urgency(level=level, score=90.0),
-    )
-
-
-@pytest.fixture
-def incident() -> list[Mention]:
-    return [
-        mention(
-            "1",
-            "鲜味坊酸菜鱼里吃出虫子，孩子食物中毒住院，已联系记者",
-            Category.FOOD_SAFETY_HEALTH,
-            Severity.CRITICAL,
-        ),
-        mention("2", "不止我一个！吃完拉肚子", Category.FOOD_SAFETY_HEALTH, Severity.HIGH),
-    ]
-
-
-@pytest.fixture
-def index(tmp_path: Path, incident: list[Mention]) -> Iterator[SQLiteMentionIndex]:
-    idx = SQLiteMentionIndex(tmp_path / "mentions.db")
-    idx.upsert_many(incident)
-    yield idx
-    idx.close()
-
-
-def store_alert(session: Session, mentions: list[Mention], rule: str = "urgent-food") -> int:
-    from alerting.models import Alert
-
-    alert = Alert(
-        rule=rule,
-        rule_type="urgent_mention",
-        key=mentions[0].id,
-        severity="critical",
-        status="open",
-        title="紧急舆情：鲜味坊疑似食物中毒",
-        summary="大V 发帖称食物中毒，转发 3400",
-        opened_at=NOW,
-        updated_at=NOW,
-        last_fired_at=NOW,
-        sample_mention_ids=[m.id for m in mentions],
-        plans=["xianweifang"],
-    )
-    session.add(alert)
-    session.commit()
-    return alert.id
+from tests.cases.conftest import make_case
+from tests.cases.food_alerts import NOW, open_from, store_alert
 
 
 def test_open_from_stored_alert_links_everything_and_proposes(
@@ -95,15 +36,7 @@ def test_open_from_stored_alert_links_everything_and_proposes(
     library: dict[str, Playbook],
 ) -> None:
     alert_id = store_alert(session, incident)
-    case = flows.open_from_alert_id(
-        session,
-        alert_id=alert_id,
-        brand="鲜味坊",
-        library=library,
-        index=index,
-        actor="李娜",
-        now=NOW,
-    )
+    case = open_from(session, alert_id, index, library)
     session.commit()
     assert case.origin == CaseOrigin.ALERT and case.severity == Severity.CRITICAL
     assert case.category == "food_safety_health" and case.channel == "weibo"
@@ -111,15 +44,7 @@ def test_open_from_stored_alert_links_everything_and_proposes(
     assert [a.alert_id for a in case.alerts] == [alert_id]
     assert {m.mention_id for m in case.mentions} == {m.id for m in incident}
     assert service.get_by_alert(session, alert_id=alert_id) == [case]
-    again = flows.open_from_alert_id(
-        session,
-        alert_id=alert_id,
-        brand="鲜味坊",
-        library=library,
-        index=index,
-        actor="李娜",
-        now=NOW,
-    )
+    again = open_from(session, alert_id, index, library)
     assert again.id == case.id
     kinds = [e.kind for e in audit.get_all(session, case_id=case.id)]
     assert kinds == ["opened", "mention_linked", "mention_linked", "alert_linked"]
@@ -149,9 +74,7 @@ def test_a_case_takes_in_its_whole_incident(
         return alert_id
 
     urgent, spike = grouped("urgent-food"), grouped("food-safety-spike")
-    case = flows.open_from_alert_id(
-        session, alert_id=spike, brand="鲜味坊", library=library, index=index, actor="李娜", now=NOW
-    )
+    case = open_from(session, spike, index, library)
     session.commit()
     assert sorted(a.alert_id for a in case.alerts) == [urgent, spike]
     # Opening the case took the group up: acknowledged by who opened it, no longer escalating.
@@ -159,15 +82,7 @@ def test_a_case_takes_in_its_whole_incident(
         member = session.get(Alert, alert_id)
         assert member is not None and member.status == "acknowledged"
         assert member.acknowledged_by == "李娜" and member.acknowledged_at is not None
-    same = flows.open_from_alert_id(
-        session,
-        alert_id=urgent,
-        brand="鲜味坊",
-        library=library,
-        index=index,
-        actor="李娜",
-        now=NOW,
-    )
+    same = open_from(session, urgent, index, library)
     assert same.id == case.id
 
     late = grouped("rights-protection")  # a third rule fires after the case was opened
@@ -373,83 +288,3 @@ def test_a_case_from_a_later_alert_addresses_the_post_its_crisis_began_with(
     assert linked[2] in {m.id for m in copies}
     values = case_values(case, ZoneInfo("Asia/Shanghai"))
     assert values["complainant"] == "江城大学小周" and values["link"] == video.url
-
-
-def test_a_case_follows_its_alert_s_new_name_unless_someone_renamed_it(
-    session: Session,
-    alert_table: None,
-    index: SQLiteMentionIndex,
-    incident: list[Mention],
-    library: dict[str, Playbook],
-) -> None:
-    """An express brand's leak (round 30): the case opened from 高危舆情：隐私/欺诈 kept that
-    title after its alert took the event's name. It follows the alert's name; once a person
-    has given the case a title of their own, it keeps theirs."""
-    from alerting.models import Alert
-
-    alert_id = store_alert(session, incident)
-    case = flows.open_from_alert_id(
-        session,
-        alert_id=alert_id,
-        brand="鲜味坊",
-        library=library,
-        index=index,
-        actor="李娜",
-        now=NOW,
-    )
-    session.commit()
-    alert = session.get(Alert, alert_id)
-    assert alert is not None and case.title == alert.title
-    alert.title = "高危舆情：鲜味坊酸菜鱼致多人腹泻"
-    later = NOW + timedelta(minutes=5)
-    assert flows.follow_alert_titles(session, now=later) == 1
-    assert flows.follow_alert_titles(session, now=later) == 0
-    session.commit()
-    assert case.title == "高危舆情：鲜味坊酸菜鱼致多人腹泻"
-    renamed = [e for e in audit.get_all(session, case_id=case.id) if e.kind == "field_changed"]
-    assert [(e.actor, e.field) for e in renamed] == [(flows.TITLE_FOLLOWER, "title")]
-
-    service.update(
-        session, case=case, case_in=CaseUpdate(title="酸菜鱼腹泻事件"), actor="李娜", now=later
-    )
-    alert.title = "高危舆情：鲜味坊酸菜鱼腹泻 12 人就医"
-    assert flows.follow_alert_titles(session, now=later + timedelta(minutes=5)) == 0
-    assert case.title == "酸菜鱼腹泻事件"
-
-
-def test_a_case_opened_from_any_alert_of_a_group_takes_its_most_severe(
-    session: Session,
-    alert_table: None,
-    index: SQLiteMentionIndex,
-    incident: list[Mention],
-    library: dict[str, Playbook],
-) -> None:
-    """Opened from the group's 严重 event-growth alert, the case was 严重 (a business-hours
-    clock) while the group's 高危舆情 alert was 紧急: it takes the most severe alert's title and
-    level, whichever alert was clicked."""
-    from alerting import incidents
-    from alerting.config import GroupingConfig
-    from alerting.models import Alert
-
-    urgent = store_alert(session, incident)
-    growth = store_alert(session, incident, "event-growth")
-    for alert_id in (urgent, growth):
-        alert = session.get(Alert, alert_id)
-        assert alert is not None
-        if alert_id == growth:
-            alert.severity, alert.title = "high", "事件快速扩散：鲜味坊酸菜鱼"
-        incidents.attach(session, alert, "reputation", GroupingConfig(), NOW)
-    session.commit()
-    case = flows.open_from_alert_id(
-        session,
-        alert_id=growth,
-        brand="鲜味坊",
-        library=library,
-        index=index,
-        actor="李娜",
-        now=NOW,
-    )
-    session.commit()
-    assert case.severity == Severity.CRITICAL
-    assert case.title == "紧急舆情：鲜味坊疑似食物中毒"
-    assert sorted(a.alert_id for a in case.alerts) == [urgent, growth]
