@@ -251,16 +251,21 @@ def test_an_alert_of_the_same_rule_and_key_reopens_its_ended_group_without_a_sto
     its posts are in no event yet; another key starts its own."""
     ctx = make_ctx(data_dir, NOON)
     config = GroupingConfig(window=timedelta(hours=2))
-    night, _ = attached_alert(
-        ctx,
-        config,
-        "urgent",
-        key="privacy_fraud",
-        rule_type="urgent_mention",
-        severity=Severity.CRITICAL,
-        samples=["a"],
-        recur=True,
-    )
+
+    def leak(sample: str) -> tuple[Alert, bool]:
+        """A 高危舆情 alert keyed by its category, as urgent-mention opens one."""
+        return attached_alert(
+            ctx,
+            config,
+            "urgent",
+            key="privacy_fraud",
+            rule_type="urgent_mention",
+            severity=Severity.CRITICAL,
+            samples=[sample],
+            recur=True,
+        )
+
+    night, _ = leak("a")
     spike, _ = attached_alert(ctx, config, "spike", rule_type="spike", samples=["d"])
     resolved(ctx, spike.id, ctx.clock() + timedelta(hours=2), group_too=True)
     resolved(ctx, night.id, ctx.clock() + timedelta(hours=2), group_too=True)
@@ -269,16 +274,7 @@ def test_an_alert_of_the_same_rule_and_key_reopens_its_ended_group_without_a_sto
         ctx, config, "urgent", key="food", rule_type="urgent_mention", samples=["c"], recur=True
     )
     count, count_reopened = attached_alert(ctx, config, "spike", rule_type="spike", samples=["e"])
-    again, reopened = attached_alert(
-        ctx,
-        config,
-        "urgent",
-        key="privacy_fraud",
-        rule_type="urgent_mention",
-        severity=Severity.CRITICAL,
-        samples=["b"],
-        recur=True,
-    )
+    again, reopened = leak("b")
     assert reopened and again.incident_id == night.incident_id
     assert not other_reopened and other.incident_id != night.incident_id
     # A brand-wide count (key "*") is no subject: the next day's spike is not that thread.
