@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
+from alerting.rule_names import type_zh
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_LABELS_ZH
@@ -45,15 +45,17 @@ def list_playbooks(config: ConfigOption = None, data_dir: DataDirOption = DEFAUL
     """List the available playbooks and when they apply."""
     with reported():
         library = _configured(config, data_dir)
-    table = Table("id", "名称", "步骤", "适用类别", "最低级别", "预警规则")
+    # One block a playbook: the id and name on their own line are never cut, at any width.
     for playbook in library.values():
         rule = playbook.applies_to
-        table.add_row(
-            playbook.id,
-            playbook.name,
-            str(len(playbook.steps)),
-            "、".join(CATEGORY_LABELS_ZH[c] for c in rule.categories) or "—",
-            rule.min_severity.label_zh,
-            ", ".join(rule.rule_types) or "任意",
+        categories = "、".join(CATEGORY_LABELS_ZH[c] for c in rule.categories) or "任意类别"
+        types = "、".join(type_zh(t) for t in rule.rule_types) or "任意"
+        console.print(
+            f"[bold]{playbook.id}[/bold]  {playbook.name}", highlight=False, soft_wrap=True
         )
-    console.print(table)
+        level = rule.min_severity.label_zh
+        console.print(
+            f"    {len(playbook.steps)} 步 · 适用：{categories} · 最低级别：{level}",
+            highlight=False,
+        )
+        console.print(f"    预警类型：{types}", highlight=False)

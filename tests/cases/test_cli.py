@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from core.context import Context
 from core.enums import Category, Channel
 from core.models import Mention
+from crisis_playbooks import runtime
 from crisis_playbooks.audit import service as audit
 from crisis_playbooks.cases import service
 from crisis_playbooks.cli import case_app, playbook_app
@@ -143,6 +144,11 @@ def test_now_without_zone_is_local_time(setup: list[str]) -> None:
 def test_playbook_validate_and_list(tmp_path: Path) -> None:
     listed = run(playbook_app, "list")
     assert listed.exit_code == 0 and "food_safety" in listed.output
+    # an 80-column terminal cuts no id or name, and rule types read in Chinese
+    lines = listed.output.splitlines()
+    for playbook in runtime.library(Context.load(None, tmp_path)).values():
+        assert f"{playbook.id}  {playbook.name}" in lines
+    assert "预警类型：高危单条、声量激增" in listed.output and "urgent_mention" not in listed.output
     assert run(playbook_app, "validate").exit_code == 0
     broken = tmp_path / "broken.yaml"
     broken.write_text(
