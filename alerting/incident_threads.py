@@ -136,9 +136,3 @@ def quiet(
         .order_by(Incident.last_fired_at.desc(), Incident.id.desc())
     )
     return [incident for incident in found if _plans_meet(alert, incident)]
-
-
-def new_front(session: Session, incident: Incident, alert: Alert) -> bool:
-    """No alert of the incident has this alert's rule and key (an own post's own key)."""
-    held = {(m.rule, m.key) for m in members(session, incident.id) if m.id != alert.id}
-    return (alert.rule, alert.key) not in held

@@ -116,7 +116,7 @@ def attach(
         _add(incident, alert, now)
         return Joined(incident, existing=False, raised=False)
     raised = Severity(alert.severity).rank > Severity(incident.severity).rank
-    new_rule = threads.new_front(session, incident, alert)
+    new_rule = not threads.recurs(session, incident, alert)  # a new front
     _add(incident, alert, now)
     if raised and incident.status == AlertStatus.ACKNOWLEDGED:
         incident.status, incident.updated_at = AlertStatus.OPEN, now
@@ -130,7 +130,7 @@ def attach(
 
 def _reopen(session: Session, ended: Incident, alert: Alert, now: datetime) -> Joined:
     """The ended incident open again, led by the new alert that reopened it (事态再起)."""
-    new_rule = threads.new_front(session, ended, alert)
+    new_rule = not threads.recurs(session, ended, alert)  # a new front
     _open_again(ended, alert, now)
     _add(ended, alert, now)
     return Joined(ended, existing=True, raised=False, new_rule=new_rule, reopened=True)
