@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.config import Section
+from core.config_sections import Section
 from core.labels import SeverityName
 from core.timeutil import Duration
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from alerting import incidents, ingest_sweep
+from alerting import incident_members, incidents, ingest_sweep
 from alerting.config import ALERTING, ESCALATION_TIER_ZH, EscalationTier
 from alerting.digest import release_held
 from alerting.enums import AlertEvent
@@ -280,7 +280,7 @@ class AlertEngine:
                 tier_label,
                 incident=incidents.describe(session, alert),
                 unseen=outcome.event == AlertEvent.RESOLVED
-                and unattended(incidents.siblings(session, alert), handled_by_case=False),
+                and unattended(incident_members.siblings(session, alert), handled_by_case=False),
             )
             notification.targets = targets
             rule = self.by_name.get(alert.rule)

@@ -24,24 +24,26 @@ group is active — within `alerting.grouping.window` and sharing a plan — joi
   reopens it and leads it, announced as 事态再起 — the morning wave of last night's crisis is
   not a new crisis; an incident still unresolved but quiet for longer than the window takes a
   new alert of its story the same way (joined, not reopened).
+
+Which incident a new alert belongs to is looked up in alerting.incident_threads; what an
+incident holds (its alerts, its lead, the authors it has named) is alerting.incident_members.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from alerting import incident_threads as threads
 from alerting.config import GroupingConfig
 from alerting.enums import AlertStatus
+from alerting.incident_members import ACTIVE, members, of, siblings
 from alerting.models import Alert, Incident
 from core.enums import Severity
-from core.timeutil import as_utc
 
-ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 WITH_GROUP = "（随预警组确认）"  # after the name of who acknowledged the group, on joiners
 
 
@@ -70,30 +72,30 @@ def attach(
     """Put a freshly opened alert into a matching active incident, or start a new one.
     `recur`: its rule's key names its subject (Rule.keyed_by_subject), so an ended group that
     held the same rule and key within reopen_within is its thread."""
-    incident = _matching(session, alert, group, config, now) if config.enabled else None
+    incident = threads.matching(session, alert, group, config, now) if config.enabled else None
     # The event lookups only when an incident ended lately or went quiet unresolved (most new
     # alerts find none).
-    lately = _ended_lately(session, alert, group, config, now) if config.enabled else []
-    quiet = _quiet(session, alert, group, config, now) if config.enabled else []
-    if incident is None or not _recurs(session, incident, alert):
+    lately = threads.ended_lately(session, alert, group, config, now) if config.enabled else []
+    quiet = threads.quiet(session, alert, group, config, now) if config.enabled else []
+    if incident is None or not threads.recurs(session, incident, alert):
         # The same rule and key again within reopen_within, in a thread quiet or ended (before
         # an unrelated group of the hour): the crisis's 高危舆情 alert ended after two quiet
         # hours and the morning's first voice opened it anew, in a post its event had not taken
         # in yet (an express brand's leak, round 30: a second group for one crisis).
-        recurring = next((i for i in quiet if _recurs(session, i, alert)), None)
-        ended = next((i for i in lately if recur and _recurs(session, i, alert)), None)
+        recurring = next((i for i in quiet if threads.recurs(session, i, alert)), None)
+        ended = next((i for i in lately if recur and threads.recurs(session, i, alert)), None)
         if recurring is not None:
             incident = recurring
         elif ended is not None:
             return _reopen(session, ended, alert, now)
-    story = _story(session, alert) if lately or quiet else None
-    if story is not None and (incident is None or not _holds(session, incident, story)):
+    story = threads.story(session, alert) if lately or quiet else None
+    if story is not None and (incident is None or not threads.holds(session, incident, story)):
         # Its story's thread, still open though no alert of it fired within the window (the
         # regulator's notice on a closed school, the morning after: not a second crisis).
-        incident = next((i for i in quiet if _holds(session, i, story)), incident)
-    if story is not None and (incident is None or not _holds(session, incident, story)):
+        incident = next((i for i in quiet if threads.holds(session, i, story)), incident)
+    if story is not None and (incident is None or not threads.holds(session, incident, story)):
         # The story's own thread, ended lately, before an unrelated crisis of the hour.
-        ended = next((i for i in lately if _holds(session, i, story)), None)
+        ended = next((i for i in lately if threads.holds(session, i, story)), None)
         if ended is not None:
             return _reopen(session, ended, alert, now)
     if incident is None:
@@ -114,7 +116,7 @@ def attach(
         _add(incident, alert, now)
         return Joined(incident, existing=False, raised=False)
     raised = Severity(alert.severity).rank > Severity(incident.severity).rank
-    new_rule = _new_front(session, incident, alert)
+    new_rule = not threads.recurs(session, incident, alert)  # a new front
     _add(incident, alert, now)
     if raised and incident.status == AlertStatus.ACKNOWLEDGED:
         incident.status, incident.updated_at = AlertStatus.OPEN, now
@@ -128,7 +130,7 @@ def attach(
 
 def _reopen(session: Session, ended: Incident, alert: Alert, now: datetime) -> Joined:
     """The ended incident open again, led by the new alert that reopened it (事态再起)."""
-    new_rule = _new_front(session, ended, alert)
+    new_rule = not threads.recurs(session, ended, alert)  # a new front
     _open_again(ended, alert, now)
     _add(ended, alert, now)
     return Joined(ended, existing=True, raised=False, new_rule=new_rule, reopened=True)
@@ -149,59 +151,6 @@ def _open_again(incident: Incident, lead: Alert, now: datetime) -> None:
     incident.status, incident.resolved_at, incident.updated_at = AlertStatus.OPEN, None, now
     incident.acknowledged_by, incident.acknowledged_at = None, None
     incident.lead_alert_id = lead.id
-
-
-def reopenable(session: Session, alert: Alert, config: GroupingConfig, now: datetime) -> bool:
-    """Whether the alert's incident is still its thread: unresolved, or ended within
-    reopen_within and not as a false alarm (the rule _ended_lately applies to new alerts)."""
-    incident = of(session, alert)
-    if incident is None:
-        return False
-    if incident.status in ACTIVE:
-        return True
-    if not config.enabled or config.reopen_within <= timedelta(0):
-        return False
-    ended = as_utc(incident.resolved_at)
-    if ended is None or now - ended > config.reopen_within:
-        return False
-    return not _dismissed(session, incident)
-
-
-def of(session: Session, alert: Alert) -> Incident | None:
-    """The incident of an alert, if it has one."""
-    return session.get(Incident, alert.incident_id) if alert.incident_id is not None else None
-
-
-def members(session: Session, incident_id: int) -> list[Alert]:
-    """The alerts of an incident, oldest first."""
-    query = select(Alert).where(Alert.incident_id == incident_id).order_by(Alert.id)
-    return list(session.scalars(query))
-
-
-def siblings(session: Session, alert: Alert) -> list[Alert]:
-    """The alert and every other alert of its incident (just the alert when it has none)."""
-    if alert.incident_id is None:
-        return [alert]
-    return members(session, alert.incident_id)
-
-
-def is_lead(session: Session, alert: Alert) -> bool:
-    """Whether the alert speaks for its incident (true for alerts without one)."""
-    incident = of(session, alert)
-    return incident is None or incident.lead_alert_id in (None, alert.id)
-
-
-def named(session: Session, alert: Alert, author: str) -> bool:
-    """Whether the alert's group has already named this author (an urgent_mention author key)."""
-    incident = of(session, alert)
-    return incident is not None and author in (incident.named_authors or [])
-
-
-def name(session: Session, alert: Alert, author: str) -> None:
-    """Remember that a message of the alert's group named this author."""
-    incident = of(session, alert)
-    if incident is not None and author not in (incident.named_authors or []):
-        incident.named_authors = [*(incident.named_authors or []), author]
 
 
 def raise_severity(session: Session, alert: Alert) -> bool:
@@ -310,116 +259,6 @@ def describe(session: Session, alert: Alert) -> str | None:
     if calmed and incident.lead_alert_id == alert.id:
         line = f"事态再起：预警组 #{incident.id} 的事件一度平息后再次升温。{line}"
     return line
-
-
-def _matching(
-    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
-) -> Incident | None:
-    """The most recently active incident this alert belongs to, if any."""
-    since = now - config.window
-    candidates = session.scalars(
-        select(Incident)
-        .where(Incident.status.in_(list(ACTIVE)), Incident.last_fired_at >= since)
-        .order_by(Incident.last_fired_at.desc(), Incident.id.desc())
-    )
-    for incident in candidates:
-        if incident.scope != group:
-            continue
-        if _plans_meet(alert, incident):
-            return incident
-    return None
-
-
-def _story(session: Session, alert: Alert) -> str | None:
-    """The event (brand_events) the alert's sample posts are in, if any (none where events
-    are not stored: a deployment or a store without the event tables)."""
-    if not alert.sample_mention_ids:
-        return None
-    from brand_events.links import owners
-    from brand_events.models import EventMember
-
-    if not inspect(session.connection()).has_table(EventMember.__tablename__):
-        return None
-
-    event = owners(session, {0: list(alert.sample_mention_ids)}).get(0)
-    return event.id if event is not None else None
-
-
-def _holds(session: Session, incident: Incident, story: str) -> bool:
-    """Whether one of the incident's alerts has its sample posts in the story."""
-    from brand_events.links import owners
-
-    alerts = members(session, incident.id)
-    samples = {a.id: list(a.sample_mention_ids) for a in alerts if a.sample_mention_ids}
-    return any(event.id == story for event in owners(session, samples).values())
-
-
-def _recurs(session: Session, incident: Incident, alert: Alert) -> bool:
-    """Whether an alert of the incident had this alert's rule and key."""
-    return any(
-        m.rule == alert.rule and m.key == alert.key and m.id != alert.id
-        for m in members(session, incident.id)
-    )
-
-
-def _plans_meet(alert: Alert, incident: Incident) -> bool:
-    """They share a plan, or either side has none."""
-    mine, theirs = set(alert.plans or []), set(incident.plans or [])
-    return not mine or not theirs or bool(mine & theirs)
-
-
-def _ended_lately(
-    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
-) -> list[Incident]:
-    """Incidents of the group and the alert's plans that ended within reopen_within, newest
-    first (none closed as a false alarm: people called it so)."""
-    if config.reopen_within <= timedelta(0) or not alert.sample_mention_ids:
-        return []
-    ended = session.scalars(
-        select(Incident)
-        .where(
-            Incident.status == AlertStatus.RESOLVED,
-            Incident.scope == group,
-            Incident.resolved_at >= now - config.reopen_within,
-        )
-        .order_by(Incident.resolved_at.desc(), Incident.id.desc())
-    )
-    return [
-        incident
-        for incident in ended
-        if _plans_meet(alert, incident) and not _dismissed(session, incident)
-    ]
-
-
-def _dismissed(session: Session, incident: Incident) -> bool:
-    """Whether people called the incident 误报 (one of its alerts is flagged)."""
-    return any(a.false_alarm for a in members(session, incident.id))
-
-
-def _quiet(
-    session: Session, alert: Alert, group: str, config: GroupingConfig, now: datetime
-) -> list[Incident]:
-    """Unresolved incidents of the group and the alert's plans whose last alert fired before the
-    grouping window but within reopen_within, most recent first."""
-    if config.reopen_within <= timedelta(0) or not alert.sample_mention_ids:
-        return []
-    found = session.scalars(
-        select(Incident)
-        .where(
-            Incident.status.in_(list(ACTIVE)),
-            Incident.scope == group,
-            Incident.last_fired_at < now - config.window,
-            Incident.last_fired_at >= now - config.reopen_within,
-        )
-        .order_by(Incident.last_fired_at.desc(), Incident.id.desc())
-    )
-    return [incident for incident in found if _plans_meet(alert, incident)]
-
-
-def _new_front(session: Session, incident: Incident, alert: Alert) -> bool:
-    """No alert of the incident has this alert's rule and key (an own post's own key)."""
-    held = {(m.rule, m.key) for m in members(session, incident.id) if m.id != alert.id}
-    return (alert.rule, alert.key) not in held
 
 
 def _inherit_ack(incident: Incident, alert: Alert, now: datetime) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alerting import incidents
+from alerting import incident_members, incident_threads, incidents
 from alerting.config import EscalationStep, GroupingConfig
 from alerting.enums import AUTO_RESOLVER, AlertEvent, AlertStatus
 from alerting.models import Alert, first_post_at
@@ -55,7 +55,9 @@ def apply_finding(
         and _since(alert.resolved_at, now) >= rule.spec.realert
         # Other rules open a new alert after realert as before (an event's growth alert coming
         # back inside a running group would no longer lead it, and its 持续扩大 stopped).
-        and not (rule.keyed_by_subject and incidents.reopenable(session, alert, grouping, now))
+        and not (
+            rule.keyed_by_subject and incident_threads.reopenable(session, alert, grouping, now)
+        )
     ):
         alert = _new_alert(rule, finding, severity, now)
         session.add(alert)
@@ -70,7 +72,7 @@ def apply_finding(
         if not louder and finding.news_author:
             # A 大V opening another alert of the group is news as in the alert they would have
             # joined (the blogger's post outside the crisis's event opened one of its own).
-            named = incidents.named(session, alert, finding.news_author)
+            named = incident_members.named(session, alert, finding.news_author)
             if not named:
                 update = Outcome(alert, AlertEvent.GROUP_UPDATE, notify=True)
                 return _naming(session, finding, update)
@@ -84,7 +86,7 @@ def apply_finding(
     news = _is_news(session, alert, finding)
     # Coming back, the alert says what brought it back, not what it said before it ended.
     _merge(alert, finding, severity, now, news=news or alert.status == AlertStatus.RESOLVED)
-    lead = incidents.is_lead(session, alert)
+    lead = incident_members.is_lead(session, alert)
     louder = raised and incidents.raise_severity(session, alert)
     if alert.status == AlertStatus.RESOLVED:
         # Recurrence within the realert window: the same incident again, not a new one.
@@ -128,13 +130,13 @@ def _is_news(session: Session, alert: Alert, finding: Finding) -> bool:
     if not finding.news_author:
         return False
     said_last = (alert.summary or "").startswith(f"{finding.news}，")
-    return not said_last and not incidents.named(session, alert, finding.news_author)
+    return not said_last and not incident_members.named(session, alert, finding.news_author)
 
 
 def _naming(session: Session, finding: Finding, outcome: Outcome) -> Outcome:
     """A message that goes out names the finding's 大V: the group remembers them (restarts too)."""
     if outcome.notify and finding.news_author:
-        incidents.name(session, outcome.alert, finding.news_author)
+        incident_members.name(session, outcome.alert, finding.news_author)
     return outcome
 
 
@@ -167,12 +169,14 @@ def _announces_end(session: Session, alert: Alert, finished: set[int]) -> bool:
     """Whether this resolution is the one people hear about."""
     if alert.incident_id is None:
         return alert.notified_at is not None
-    incident = incidents.of(session, alert)
+    incident = incident_members.of(session, alert)
     return (
         alert.incident_id in finished
         and incident is not None
         and incident.lead_alert_id == alert.id
-        and any(a.notified_at is not None for a in incidents.members(session, alert.incident_id))
+        and any(
+            a.notified_at is not None for a in incident_members.members(session, alert.incident_id)
+        )
     )
 
 
@@ -183,7 +187,7 @@ def due_escalations(session: Session, steps: list[EscalationStep], now: datetime
         return outcomes
     waiting = session.scalars(select(Alert).where(Alert.status == AlertStatus.OPEN))
     for alert in waiting:
-        if not incidents.is_lead(session, alert):
+        if not incident_members.is_lead(session, alert):
             continue  # the incident escalates once, through its lead
         level, waited = alert.escalation_level, incidents.escalation_clock(alert)
         if level + 1 < len(steps) and _since(waited, now) >= steps[level + 1].after:

@@ -18,7 +18,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alerting import incidents
+from alerting import incident_members
 from alerting.enums import AUTO_RESOLVER, AlertStatus
 from alerting.models import Alert, Incident
 from core.enums import Severity
@@ -80,7 +80,7 @@ def recent(
             incident = session.get(Incident, alert.incident_id)
             if incident is None or incident.status != AlertStatus.RESOLVED:
                 continue  # a member ended; the group goes on
-        group = incidents.siblings(session, alert)
+        group = incident_members.siblings(session, alert)
         if unattended(group, handled_by_case=any(a.id in cased for a in group)):
             found.append(group)
     return found
@@ -88,7 +88,7 @@ def recent(
 
 def acknowledge_ended(session: Session, alert: Alert, by: str, at: datetime) -> list[Alert]:
     """已知悉: someone has checked an ended group; its alerts say who and when, still resolved."""
-    changed = [a for a in incidents.siblings(session, alert) if a.acknowledged_at is None]
+    changed = [a for a in incident_members.siblings(session, alert) if a.acknowledged_at is None]
     for member in changed:
         member.acknowledged_by, member.acknowledged_at, member.updated_at = by, at, at
     return changed

@@ -16,7 +16,7 @@ from alerting.checks import rule_problems
 from alerting.checks import warnings as alerting_warnings
 from collectors.checks import problems as source_problems
 from collectors.config import SOURCES
-from core.config import check_config
+from core.config_loading import check_config
 from core.context import Context
 from core.db_reach import database_problem
 from core.errors import ConfigError

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.domains import install
-from core.config import CoreConfig, config_model
+from core.config import CoreConfig
+from core.config_sections import config_model
 
 install()
 AppConfig: type[CoreConfig] = config_model()

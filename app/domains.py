@@ -7,7 +7,7 @@ import threading
 from alerting.domain import DOMAIN as ALERTING
 from brand_events.domain import DOMAIN as EVENTS
 from collectors.domain import DOMAIN as COLLECTORS
-from core.config import SECTIONS
+from core.config_sections import SECTIONS
 from core.domain import Domain
 from core.kernel import KERNEL
 from core.pipeline.listeners import LISTENERS

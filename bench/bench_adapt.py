@@ -29,10 +29,10 @@ from sentiment.adaptation.service import fit_adapter
 from sentiment.corpora import FILED_ON_PLATFORM, NEG, NEU, POS, Example, Industry, load_examples
 from sentiment.crossval import Prepared, Spread
 from sentiment.data import default_data_dir
+from sentiment.decisions import COMPLAINT_THRESHOLD, TextDecisions, decide
 from sentiment.features import fold, normalize_folded
 from sentiment.groups import group_split, near_duplicate_groups
-from sentiment.linear_classifier import COMPLAINT_THRESHOLD, LoadedModels, TextDecisions, decide
-from sentiment.model import LinearHashModel
+from sentiment.model import LinearHashModel, LoadedModels
 
 SIZES = (50, 200, 1000)
 SEEDS = (1, 2, 3)

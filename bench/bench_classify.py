@@ -25,7 +25,7 @@ from core.pipeline.classifier import Classifier, get_classifier
 from sentiment.corpora import FILED_ON_PLATFORM, Industry, load_examples
 from sentiment.data import default_data_dir, load_corpora, split
 from sentiment.evaluate import EvalResult, as_mentions, evaluate
-from sentiment.linear_classifier import load_models
+from sentiment.model import load_models
 from sentiment.probe import BLIND_PROBE, BLIND_PROBE_2, ProbeRow, load_probe, score_probe
 
 SHORT_DOCS = 20_000

@@ -21,7 +21,7 @@ from core.models import Mention
 from core.pipeline.classifier import get_classifier
 from sentiment.corpora import FILED_ON_PLATFORM, Industry, load_examples
 from sentiment.data import default_data_dir
-from sentiment.linear_classifier import load_models
+from sentiment.model import load_models
 from sentiment.probe import BLIND_PROBE, BLIND_PROBE_2, PROBE, load_probe, score_probe
 
 

@@ -34,10 +34,10 @@ from bench.neutral_validation import training_side
 from sentiment.complaint_head import ComplaintHead
 from sentiment.corpora import NEG, POS, Example, Industry
 from sentiment.crossval import Prepared, Scores
+from sentiment.decisions import COMPLAINT_THRESHOLD, decide
 from sentiment.features import fold, normalize_folded
 from sentiment.groups import group_split, near_duplicate_groups
-from sentiment.linear_classifier import COMPLAINT_THRESHOLD, LoadedModels, decide
-from sentiment.model import LinearHashModel
+from sentiment.model import LinearHashModel, LoadedModels
 from sentiment.train import HEADS_SPEC, Hashed, complaint_column, design_matrix
 
 # The industries whose complaints the README's left-out table misses most come first.
@@ -81,21 +81,21 @@ def extra_cues(on: bool) -> Iterator[None]:
         yield
         return
     import sentiment.complaint_cues as cc
-    import sentiment.linear_classifier as lc
+    import sentiment.decisions as decisions
     from sentiment.lexicons import words
 
-    saved = cc._SHIFT_GROUPS, cc._SHIFT_WORDS, lc.MATCHER
+    saved = cc._SHIFT_GROUPS, cc._SHIFT_WORDS, decisions.MATCHER
     extra = {cc.FAILURE_SHIFT: words(EXTRA_FAILURE), cc.SERVICE_SHIFT: words(EXTRA_SERVICE)}
     groups = list(cc._SHIFT_GROUPS)
     groups[0] = (groups[0][0] | frozenset(extra[cc.FAILURE_SHIFT]), groups[0][1])
     groups[1] = (groups[1][0] | frozenset(extra[cc.SERVICE_SHIFT]), groups[1][1])
     cc._SHIFT_GROUPS = tuple(groups)
     cc._SHIFT_WORDS = frozenset().union(*(g for g, _ in groups))
-    lc.MATCHER = cc.CueMatcher(tuple(dict.fromkeys((*cc.MATCHER.words, *cc._SHIFT_WORDS))))
+    decisions.MATCHER = cc.CueMatcher(tuple(dict.fromkeys((*cc.MATCHER.words, *cc._SHIFT_WORDS))))
     try:
         yield
     finally:
-        cc._SHIFT_GROUPS, cc._SHIFT_WORDS, lc.MATCHER = saved
+        cc._SHIFT_GROUPS, cc._SHIFT_WORDS, decisions.MATCHER = saved
 
 
 def runs(examples: Sequence[Example]) -> list[tuple[str, np.ndarray]]:

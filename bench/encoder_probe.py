@@ -110,15 +110,15 @@ def score(directory: Path) -> None:
     from core.enums import Category, SentimentLabel
     from sentiment.category import MODEL_LABELS, BatchCategories, category_log_probabilities
     from sentiment.corpora import load_examples
-    from sentiment.features import fold_batch, normalize_folded
-    from sentiment.groups import fixed_split
-    from sentiment.linear_classifier import (
+    from sentiment.decisions import (
         COMPLAINT_THRESHOLD,
         NEGATIVE_COMPLAINT_FLOOR,
         TextDecisions,
         decide,
-        load_models,
     )
+    from sentiment.features import fold_batch, normalize_folded
+    from sentiment.groups import fixed_split
+    from sentiment.model import load_models
     from sentiment.probe import BLIND_PROBE, BLIND_PROBE_2, PROBE, ProbeRow, load_probe
     from sentiment.train import category_targets
 

@@ -1,5 +1,5 @@
 """The candidates bench/neutral_validation.py scores: decision constants of
-sentiment/linear_classifier.py and neutral-head variants (refitted on the same rows)."""
+sentiment/decisions.py and neutral-head variants (refitted on the same rows)."""
 
 from __future__ import annotations
 

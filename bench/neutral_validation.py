@@ -3,7 +3,7 @@
 Inside the training side of the fixed split: grouped 80/20 splits (near-duplicates on one
 side, seeds 1..N), and leave-one-industry-out. Models are trained once per split (at most
 TRAIN_CAP texts per corpus, as sentiment/crossval.py), then every candidate decision (the
-module constants of sentiment/linear_classifier.py, and neutral-head variants refitted on the
+module constants of sentiment/decisions.py, and neutral-head variants refitted on the
 same training rows) is scored on the same validation texts. Prints one line per candidate:
 mean ± spread over seeds of polar, pos_neg, neutral_as_negative, caught, complaint, category
 and, per left-out industry, its neutral_as_negative / caught / pos_neg.
@@ -28,14 +28,14 @@ from typing import Any
 
 import numpy as np
 
-import sentiment.linear_classifier as lc
+import sentiment.decisions as decisions
 from sentiment.corpora import Example, Industry, load_examples
 from sentiment.crossval import Prepared, Scores, score_examples
 from sentiment.data import default_data_dir
 from sentiment.groups import fixed_split, group_split, near_duplicate_groups
 from sentiment.model import LinearHashModel
 
-Settings = dict[str, Any]  # linear_classifier constant → value
+Settings = dict[str, Any]  # sentiment.decisions constant → value
 HeadVariant = Callable[[Prepared, np.ndarray, LinearHashModel], LinearHashModel]
 
 
@@ -55,8 +55,8 @@ class _Cached:
     def __init__(self) -> None:
         self.hashed: dict[tuple[object, ...], Any] = {}
         self.found: dict[tuple[object, ...], Any] = {}
-        self.hash_fn = lc.hashed_ngrams
-        self.matcher = lc.MATCHER
+        self.hash_fn = decisions.hashed_ngrams
+        self.matcher = decisions.MATCHER
 
     @staticmethod
     def key(texts: Sequence[str], *extra: object) -> tuple[object, ...]:
@@ -79,21 +79,21 @@ class _Cached:
 
 
 CACHE = _Cached()
-lc.hashed_ngrams = CACHE.hashed_ngrams  # type: ignore[assignment]
-lc.MATCHER = CACHE  # type: ignore[assignment]
+decisions.hashed_ngrams = CACHE.hashed_ngrams  # type: ignore[assignment]
+decisions.MATCHER = CACHE  # type: ignore[assignment]
 
 
 @contextmanager
 def patched(settings: Settings) -> Iterator[None]:
     """The classifier's module constants set to the candidate's values for the block."""
-    old = {k: getattr(lc, k) for k in settings}
+    old = {k: getattr(decisions, k) for k in settings}
     for k, v in settings.items():
-        setattr(lc, k, v)
+        setattr(decisions, k, v)
     try:
         yield
     finally:
         for k, v in old.items():
-            setattr(lc, k, v)
+            setattr(decisions, k, v)
 
 
 def training_side() -> list[Example]:

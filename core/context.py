@@ -11,7 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.config import CoreConfig, load_config
+from core.config import CoreConfig
+from core.config_loading import load_config
 from core.errors import ConfigError, StoreMissing
 from core.index import MentionIndex, open_index
 from core.index.factory import SQLITE_INDEX_FILE

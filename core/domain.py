@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
 
-    from core.config import Section
+    from core.config_sections import Section
     from core.context import Context
     from core.models import Mention
 

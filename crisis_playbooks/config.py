@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.config import Section
+from core.config_sections import Section
 from core.enums import Severity
 from core.timeutil import Duration
 

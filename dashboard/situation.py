@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from alerting import incidents, unattended
+from alerting import incident_members, unattended
 from alerting import service as alerts
 from alerting.enums import AlertStatus
 from alerting.models import Alert
@@ -46,7 +46,7 @@ def pending_alert_count(session: Session) -> int:
 
 def case_of(session: Session, alert: Alert) -> Case | None:
     """The open case handling this alert or any alert of its incident (else the newest closed)."""
-    group = incidents.siblings(session, alert) or [alert]
+    group = incident_members.siblings(session, alert) or [alert]
     found = [c for member in group for c in cases.get_by_alert(session, alert_id=member.id)]
     found.sort(key=lambda c: (not c.status_enum.is_open, -c.id))
     return found[0] if found else None
@@ -72,7 +72,9 @@ def waiting_groups(session: Session) -> list[list[Alert]]:
             continue
         if alert.incident_id is not None:
             seen.add(alert.incident_id)
-        group = [a for a in incidents.siblings(session, alert) if a.status != AlertStatus.RESOLVED]
+        group = [
+            a for a in incident_members.siblings(session, alert) if a.status != AlertStatus.RESOLVED
+        ]
         group = group or [alert]
         handled = any(
             c.status_enum.is_open
@@ -80,7 +82,7 @@ def waiting_groups(session: Session) -> list[list[Alert]]:
             for c in cases.get_by_alert(session, alert_id=member.id)
         )
         if not handled:
-            lead = next((a for a in group if incidents.is_lead(session, a)), alert)
+            lead = next((a for a in group if incident_members.is_lead(session, a)), alert)
             waiting.append([lead, *(a for a in group if a is not lead)])
     return waiting
 

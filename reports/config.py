@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.certificates import ca_file_problem
-from core.config import Section
+from core.config_sections import Section
 
 
 class Period(StrEnum):

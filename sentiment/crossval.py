@@ -20,9 +20,10 @@ from numpy.typing import NDArray
 
 from core.enums import Category, SentimentLabel
 from sentiment.corpora import NEG, NEU, POS, Example, Industry
+from sentiment.decisions import COMPLAINT_THRESHOLD, decide
 from sentiment.features import fold, normalize, normalize_folded
 from sentiment.groups import group_split, near_duplicate_groups
-from sentiment.linear_classifier import COMPLAINT_THRESHOLD, LoadedModels, decide
+from sentiment.model import LoadedModels
 from sentiment.train import Hashed, category_targets, fit_models
 
 METRICS = ("polar", "pos_neg", "neutral_as_negative", "complaint", "caught", "category")

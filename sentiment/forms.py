@@ -19,7 +19,7 @@ from sentiment.wordscan import alternatives
 
 
 class Form(StrEnum):
-    """What kind of post a text is, when its form tells (sentiment/linear_classifier.py)."""
+    """What kind of post a text is, when its form tells (sentiment/decisions.py)."""
 
     QUESTION = "question"  # asks for information: 月租多少, 套餐怎么改, 要付费吗
     NEWS = "news"  # reports or announces: 据…报道, 公布, 宣布, 同比
@@ -27,7 +27,7 @@ class Form(StrEnum):
     NOTICE = "notice"  # an authority's notice in its own name: 我局已约谈…, 我委将…
 
 
-# Said as the brand's words are: drawn to neutral and no complaint (linear_classifier.py).
+# Said as the brand's words are: drawn to neutral and no complaint (sentiment/decisions.py).
 OFFICIAL_VOICES = frozenset({Form.BRAND_REPLY, Form.NOTICE})
 
 
@@ -185,7 +185,7 @@ def form_polarity(form: Form | None, p_pos: float, sarcasm: bool) -> float:
     return p_pos
 
 
-# A question that only asks (its polarity shrunk as an inquiry's, linear_classifier.FORM_SHRINKS):
+# A question that only asks (its polarity shrunk as an inquiry's, decisions.FORM_SHRINKS):
 # no negation, no pointing at the thing at hand (这), nobody addressed (你), once the question
 # words' own 不/没 (能不能, 有没有) are left out.
 _ASKING_WORDS = re.compile("可不可以|要不要|有没有|用不用|需不需要")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +136,20 @@ class SentimentModel:
         empty = np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
         prob[empty] = 0.5
         return prob
+
+
+@dataclass(frozen=True)
+class LoadedModels:
+    """The two model files of the default classifier, and the deployment's adaptation model
+    learnt from its corrections (sentiment/adaptation), if it has one."""
+
+    sentiment: SentimentModel
+    heads: LinearHashModel
+    adapter: LinearHashModel | None = None
+
+
+@lru_cache(maxsize=1)
+def load_models() -> LoadedModels:
+    """Load the bundled model files once per process."""
+    sentiment = SentimentModel(LinearHashModel.load(SENTIMENT_MODEL_PATH))
+    return LoadedModels(sentiment=sentiment, heads=LinearHashModel.load(CATEGORY_MODEL_PATH))

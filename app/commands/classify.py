@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from core.cli_options import ConfigOption
-from core.config import load_config
+from core.config_loading import load_config
 from core.enums import Channel
 from core.intake import TEXT_COLUMNS, csv_rows, jsonl_rows, read_text
 from core.models import Mention, utcnow

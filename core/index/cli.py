@@ -15,12 +15,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
-from core.config import IndexConfig, load_config, retention_problem
+from core.config import IndexConfig
+from core.config_loading import load_config
 from core.errors import ConfigError, StoreMissing
 from core.index.engines import EngineMentionIndex, mapping, open_engine_index, resort
 from core.index.engines.mapping import CJK_BIGRAM
 from core.index.factory import SQLITE_INDEX_FILE, open_index
 from core.index.protocol import MentionIndex, SearchQuery
+from core.index_limits import retention_problem
 from core.timeutil import parse_duration
 
 app = typer.Typer(help="搜索索引：初始化、迁移、统计、清理", no_args_is_help=True)

@@ -162,13 +162,13 @@ def open_from_alert_id(
     The other alerts of the alert's incident are linked too; when one of them already has
     an open case, that case is the incident's case and this alert joins it.
     """
-    from alerting import incidents
+    from alerting import incident_members, incidents
     from alerting.models import Alert
 
     alert = session.get(Alert, alert_id)
     if alert is None:
         raise CaseNotFound(f"预警 #{alert_id} 不存在")
-    siblings = incidents.siblings(session, alert)
+    siblings = incident_members.siblings(session, alert)
     case = next(
         (
             c
@@ -196,7 +196,7 @@ def open_from_alert_id(
 
 def link_incident_alerts(session: Session, *, now: datetime) -> int:
     """Link alerts that joined an incident after its case was opened; returns how many."""
-    from alerting import incidents
+    from alerting import incident_members
     from alerting.models import Alert
 
     linked = 0
@@ -208,7 +208,7 @@ def link_incident_alerts(session: Session, *, now: datetime) -> int:
             if (a := session.get(Alert, alert_id)) is not None and a.incident_id is not None
         }
         for incident_id in sorted(incident_ids):
-            for alert in incidents.members(session, incident_id):
+            for alert in incident_members.members(session, incident_id):
                 if alert.id not in known and _link(session, case, alert, INCIDENT_LINKER, now):
                     known.add(alert.id)
                     linked += 1

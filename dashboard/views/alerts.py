@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from alerting import incidents, service
+from alerting import incident_members, service
 from alerting.config import ALERTING, ESCALATION_TIER_ZH
 from alerting.digest import delivery_state_zh, held_note
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
@@ -178,8 +178,8 @@ def show(alert: Alert) -> None:
     if alert.acknowledged_by:
         st.caption(f"确认人：{alert.acknowledged_by}")
     with ctx.sessions() as session:
-        incident = incidents.of(session, alert)
-        others = [a for a in incidents.siblings(session, alert) if a.id != alert.id]
+        incident = incident_members.of(session, alert)
+        others = [a for a in incident_members.siblings(session, alert) if a.id != alert.id]
     if incident is not None and others:
         lead = incident.lead_alert_id
         role = "本条为主预警" if lead == alert.id else f"主预警 #{lead}"

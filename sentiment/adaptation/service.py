@@ -41,9 +41,9 @@ from sentiment.category import MODEL_LABELS
 from sentiment.corrections.enums import CorrectedField
 from sentiment.corrections.models import LabelCorrection
 from sentiment.corrections.service import training_labels
+from sentiment.decisions import TextDecisions, decide
 from sentiment.features import FeatureSpec, fold, hashed_ngrams, normalize_folded
-from sentiment.linear_classifier import LoadedModels, TextDecisions, decide, load_models
-from sentiment.model import LinearHashModel, ModelFileError
+from sentiment.model import LinearHashModel, LoadedModels, ModelFileError, load_models
 
 T = TypeVar("T")
 ADAPTED_FILE = Path("models") / "adapted.npz"

@@ -94,7 +94,7 @@ def test_a_mailbox_that_cannot_be_read_gets_mailbox_advice(tmp_path, monkeypatch
 def test_the_adapted_models_training_time_is_in_the_configured_zone(tmp_path, monkeypatch):
     from sentiment.adaptation.model import new_adapter
     from sentiment.adaptation.service import adapted_path
-    from sentiment.linear_classifier import load_models
+    from sentiment.model import load_models
 
     config = tmp_path / "yuqing.yaml"
     config.write_text("brand: 鲜味坊\ntimezone: Europe/Berlin\n", "utf-8")

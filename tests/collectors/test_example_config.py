@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from collectors.registry import collector_class
-from core.config import load_config
+from core.config_loading import load_config
 from core.context import Context
 
 EXAMPLE = Path(__file__).parents[2] / "yuqing.example.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.config import load_config
+from core.config_loading import load_config
 from core.errors import ConfigError
 
 

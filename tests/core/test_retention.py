@@ -83,7 +83,7 @@ def test_retention_pass_uses_the_configured_age(tmp_path: Path) -> None:
 def test_too_short_a_retention_is_refused_with_the_reason(tmp_path: Path) -> None:
     config = tmp_path / "yuqing.yaml"
     config.write_text("index:\n  retention: 30d\n", encoding="utf-8")
-    from core.config import load_config
+    from core.config_loading import load_config
 
     with pytest.raises(ConfigError) as error:
         load_config(config)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from collectors.runner import run_source
-from core.config import load_config
+from core.config_loading import load_config
 from core.context import Context
 from core.enums import Channel, SentimentLabel
 from core.index.protocol import SearchQuery

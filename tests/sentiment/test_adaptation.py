@@ -27,13 +27,10 @@ from sentiment.adaptation.service import (
 from sentiment.corrections import service
 from sentiment.corrections.enums import CorrectedField
 from sentiment.corrections.models import LabelCorrection
+from sentiment.decisions import PLATFORM_COMPLAINT_FLOOR, decide
 from sentiment.features import fold, normalize_folded
-from sentiment.linear_classifier import (
-    PLATFORM_COMPLAINT_FLOOR,
-    LinearClassifier,
-    decide,
-    load_models,
-)
+from sentiment.linear_classifier import LinearClassifier
+from sentiment.model import load_models
 from tests.core.conftest import T0, make_config, mention
 
 # Slang praise the review-trained base model reads as negative ("太火了", "yyds", "绝绝子").

@@ -166,8 +166,7 @@ def test_held_out_finance_complaints_floor(classifier: LinearClassifier) -> None
 def _tiny_models(p_positive_logit: float, complaint_logit: float, neutral_logit: float) -> Any:
     """Models whose every text gets the given logits (zero weights, biases only)."""
     from sentiment.features import FeatureSpec
-    from sentiment.linear_classifier import LoadedModels
-    from sentiment.model import LinearHashModel, SentimentModel
+    from sentiment.model import LinearHashModel, LoadedModels, SentimentModel
     from sentiment.train import HEAD_LABELS
 
     spec = FeatureSpec(bits=8)
@@ -188,7 +187,7 @@ def _tiny_models(p_positive_logit: float, complaint_logit: float, neutral_logit:
 
 
 def test_neutral_head_spares_a_negative_leaning_complaint(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sentiment import linear_classifier
+    from sentiment import decisions
 
     text = "这个东西收到了"  # no cue, no evidence: only the model logits decide
     assert not MATCHER.found_batch([text])[0]
@@ -197,31 +196,31 @@ def test_neutral_head_spares_a_negative_leaning_complaint(monkeypatch: pytest.Mo
     chatter = _tiny_models(-0.62, -2.2, 2.2)  # P(complaint) ≈ 0.10
 
     def label(models: Any) -> SentimentLabel:
-        return linear_classifier.decide([text], [text], models).labels[0]
+        return decisions.decide([text], [text], models).labels[0]
 
-    monkeypatch.setattr(linear_classifier, "NEUTRAL_HEAD_SPARES", None)
+    monkeypatch.setattr(decisions, "NEUTRAL_HEAD_SPARES", None)
     assert label(complaint_like) == SentimentLabel.NEUTRAL
-    monkeypatch.setattr(linear_classifier, "NEUTRAL_HEAD_SPARES", 0.2)
+    monkeypatch.setattr(decisions, "NEUTRAL_HEAD_SPARES", 0.2)
     assert label(complaint_like) == SentimentLabel.NEGATIVE
     assert label(chatter) == SentimentLabel.NEUTRAL
 
 
 def test_a_complaint_platform_post_is_a_complaint_whatever_its_wording() -> None:
-    from sentiment import linear_classifier
+    from sentiment import decisions
 
     text = "这个东西收到了"  # no cue: only the model logits and the channel decide
     # P(positive) ≈ 0.62 (inside the 0.5 ± 0.2 band, leaning positive), P(complaint) ≈ 0.01.
     models = _tiny_models(0.5, -4.5, -3.0)
-    decided = linear_classifier.decide([text, text], [text, text], models, [True, False])
-    floor = linear_classifier.PLATFORM_COMPLAINT_FLOOR
-    assert decided.p_complaint[0] == floor >= linear_classifier.COMPLAINT_THRESHOLD
+    decided = decisions.decide([text, text], [text, text], models, [True, False])
+    floor = decisions.PLATFORM_COMPLAINT_FLOOR
+    assert decided.p_complaint[0] == floor >= decisions.COMPLAINT_THRESHOLD
     assert decided.labels[0] == SentimentLabel.NEGATIVE  # a complaint is not neutral
     assert decided.categories[0] != Category.OTHER
     assert decided.p_complaint[1] < 0.05
     assert decided.labels[1] == SentimentLabel.NEUTRAL
     assert decided.categories[1] == Category.OTHER
     # A sure positive stays positive (a thank-you after the case was closed), still flagged.
-    sure = linear_classifier.decide([text], [text], _tiny_models(3.0, -4.5, -3.0), [True])
+    sure = decisions.decide([text], [text], _tiny_models(3.0, -4.5, -3.0), [True])
     assert sure.labels[0] == SentimentLabel.POSITIVE and sure.p_complaint[0] == floor
 
 

@@ -18,6 +18,7 @@ from core.textforms import nfkc_batch
 from sentiment.category import found_cue_scores
 from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans, without_expectation
 from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
+from sentiment.gc_pause import cyclic_gc_paused
 from sentiment.idf_vocabulary import COMPLAINT_IDF, MAX_WORD, MIN_WORD, _idf_path
 from sentiment.keywords import (
     _ASCII_TOKEN,
@@ -28,7 +29,7 @@ from sentiment.keywords import (
     word_idf,
 )
 from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_TERMS, STOPWORDS
-from sentiment.linear_classifier import cyclic_gc_paused, load_models
+from sentiment.model import load_models
 from sentiment.word_kinds import COMPLAINT_SUBJECTS
 from sentiment.wordscan import WordScanner
 

@@ -11,14 +11,11 @@ import pytest
 
 from core.enums import SentimentLabel
 from sentiment.data import CORPORA, default_data_dir, load_corpora, split
+from sentiment.decisions import lean_negative, sentiment_label
 from sentiment.features import FeatureSpec, hashed_ngrams, normalize
 from sentiment.groups import reduced
-from sentiment.linear_classifier import (
-    LinearClassifier,
-    lean_negative,
-    load_models,
-    sentiment_label,
-)
+from sentiment.linear_classifier import LinearClassifier
+from sentiment.model import load_models
 from sentiment.train import SEED, Hashed, nb_scale, train_sentiment
 from tests.conftest import require
 from tests.sentiment.conftest import MakeMention
