@@ -74,7 +74,7 @@ FAILURE_OF_SERVICE = words(
     未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗 不耐烦 翻白眼 玩手机 黑脸 臭脸 阴阳怪气 呵斥
     训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼 突然取消 航班取消 滞留 不让下机 弄丢 没装上 行李没到
     行李箱没到 不到账 未到账 没人上门 没上门 不上门 都没来 还没来 没人来 没人修 没修好 还没装
-    迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要"""
+    迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要 冷血"""
 ) + tuple(sorted(DEVICE_LAPSES | APPLIANCE_LAPSES | COURIER_LAPSES))
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).

@@ -299,7 +299,7 @@ COLLECTIVE_WORDS = weighted(
 )
 # Debt-collection harassment and personal data misuse (DOMAIN: 催收 harassment is urgent).
 PRIVACY_WORDS = weighted(
-    """暴力催收:40 爆通讯录:40 通讯录:20 紧急联系人:15 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
+    """暴力催收:40 爆通讯录:40 通讯录:20 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
     辱骂:15 信息泄露:35 泄露:25 泄漏:25 盗刷:30 冒用:20 冒名:20 未经授权:20 没授权:15"""
 )
 PRIVACY_WORDS.update(

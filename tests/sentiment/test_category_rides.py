@@ -83,3 +83,27 @@ def test_serious_harassment_by_marketing_texts_is_no_harm(
     (result,) = classifier.classify([make_mention("银行营销短信天天发，严重性骚扰我的生活")])
     assert result.urgency is not None
     assert UrgencySignal.HARM_TO_PEOPLE not in {r.code for r in result.urgency.reasons}
+
+
+def test_an_emergency_contact_named_is_no_harassment_but_called_by_a_collector_is(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    safe, called = classifier.classify(
+        [
+            make_mention("夜间出行新功能上线：十点后行程自动分享给紧急联系人"),
+            make_mention("逾期才三天，催收就天天打电话给我的紧急联系人"),
+        ]
+    )
+    assert safe.urgency is not None and called.urgency is not None
+    assert UrgencySignal.PRIVACY_HARASSMENT not in {r.code for r in safe.urgency.reasons}
+    assert safe.complaint is not None and not safe.complaint.flag
+    harassment = {r.code: r.evidence for r in called.urgency.reasons}
+    assert "紧急联系人" in harassment[UrgencySignal.PRIVACY_HARASSMENT]
+
+
+def test_a_cold_blooded_statement_is_a_complaint_about_attitude(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    (result,) = classifier.classify([make_mention("声明里一句道歉都没有，只说感谢关注，太冷血了")])
+    assert result.complaint is not None and result.complaint.flag
+    assert result.category == Category.SERVICE_ATTITUDE
