@@ -43,6 +43,7 @@ from sentiment.lexicons import (
     TRIPS,
     VAGUE_QUALITY,
 )
+from sentiment.rides import is_ride, ride_cues
 
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
 _VISIT_CATEGORIES = (Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY)
@@ -152,11 +153,11 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel, telecom, school, phone, appliance owners' or couriers'
-        # texts: there it never decides alone.
+        # The model never read travel, telecom, school, phone, appliance owners', couriers' or
+        # passengers' texts: there it never decides alone.
         unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
         unread = unread or is_device(found, FINANCE_CONTEXT) or is_appliance(found, FINANCE_CONTEXT)
-        unread = unread or is_courier(found, FINANCE_CONTEXT)
+        unread = unread or is_courier(found, FINANCE_CONTEXT) or is_ride(found, FINANCE_CONTEXT)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
@@ -180,11 +181,13 @@ class BatchCategories:
 # What a text counts as whatever the model read, when no other grievance is named strongly: a
 # cancelled trip (not a fee, nor rudeness) is the trip not made, as a delay is (the model read 取消
 # as an order cancelled, 价格); class hours deducted (课时都扣掉了) are charged, not a poor class;
-# a caller posing as the brand (冒充客服) is a scam, not the brand's 客服 (round 29).
+# a caller posing as the brand (冒充客服) is a scam, not the brand's 客服 (round 29); 杀熟 (an old
+# customer quoted more than a new one) is a price, never a defect (round 31).
 _DECIDING_CUES = {
     TRIP_CANCELLED: Category.DELIVERY_LOGISTICS,
     HOURS_DEDUCTED: Category.CONTRACT_PRICING,
     IMPERSONATOR: Category.PRIVACY_FRAUD,
+    "杀熟": Category.CONTRACT_PRICING,
 }
 
 
@@ -227,6 +230,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
     found = impersonation_cues(_longest_cues(found))
     if not found.isdisjoint(DEMANDED_REMEDY) and _strong_cue(found - REMEDY_WORDS):
         found = found - REMEDY_WORDS  # the remedy asked for, not the grievance
+    if is_ride(found, FINANCE_CONTEXT):  # before travel: a ride to the airport is a ride
+        return ride_cues(found, _strong_cue)
     if is_travel(found):
         return _travel_cues(found)
     if is_education(found, FINANCE_CONTEXT):

@@ -47,6 +47,7 @@ from sentiment.praise_words import (
     SUPPOSING_WORDS,
     TURN_WORDS,
 )
+from sentiment.rides import RIDE_FAILURES, RIDE_LAPSES, RIDE_WORDS, is_ride
 from sentiment.urgency import ALL_URGENCY_WORDS
 from sentiment.wordscan import WordScanner, alternatives
 
@@ -73,7 +74,7 @@ FAILURE_OF_SERVICE = words(
     未经同意 拉黑 不管不问 不闻不问 跑路 卷款 被盗 不耐烦 翻白眼 玩手机 黑脸 臭脸 阴阳怪气 呵斥
     训斥 冷嘲热讽 吼我 冲我吼 吼人 直接吼 突然取消 航班取消 滞留 不让下机 弄丢 没装上 行李没到
     行李箱没到 不到账 未到账 没人上门 没上门 不上门 都没来 还没来 没人来 没人修 没修好 还没装
-    迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要"""
+    迟迟不装 一直没修 吸费 偷偷 不能转 不让转 不给转 不能销 不让销 不给销 不给办 硬塞 非要 冷血"""
 ) + tuple(sorted(DEVICE_LAPSES | APPLIANCE_LAPSES | COURIER_LAPSES))
 # How people voice a grievance whatever the industry: rhetorical questions (凭什么, 什么年代了),
 # warnings to others (避雷, 千万别买) and names for being cheated (智商税, 割韭菜).
@@ -92,7 +93,7 @@ INQUIRY_WORDS = words(
 )
 AD_WORDS = words(
     """优惠 促销 限时 抢购 福利 低至 直降 特价 赠送 火热 报名中 预订 享 补贴 礼包 秒杀
-    包邮 折起 元起 活动截止 欢迎 咨询热线 详询 扫码 关注"""
+    包邮 折起 元起 活动截止 欢迎 咨询热线 详询 扫码 关注 会员日 首单 立减 专享 八折 五折"""
 )
 NEWS_WORDS = words("发布 宣布 据悉 报道 记者 财报 业绩 销量 榜单 官方 通报 指导意见 上市")
 POSITIVE_WORDS = words(
@@ -319,6 +320,7 @@ MATCHER = CueMatcher(
             EDUCATION_WORDS | DEVICE_WORDS,  # sentiment/education.py, sentiment/devices.py
             APPLIANCE_WORDS,  # sentiment/appliances.py
             COURIER_WORDS,  # sentiment/couriers.py
+            RIDE_WORDS | RIDE_FAILURES | RIDE_LAPSES,  # sentiment/rides.py
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,
@@ -337,7 +339,14 @@ MATCHER = CueMatcher(
             PRAISE_SLANG,
         ]
     ),
-    negatable=(*FAILURE_WORDS, *FAILURE_OF_SERVICE, *EDUCATION_FAILURES, *GRIEVANCE_WORDS),
+    negatable=(
+        *FAILURE_WORDS,
+        *FAILURE_OF_SERVICE,
+        *EDUCATION_FAILURES,
+        *GRIEVANCE_WORDS,
+        *RIDE_FAILURES,
+        *RIDE_LAPSES,
+    ),
     only=NEGATED_ONLY,
     expectations=EXPECTATION_MARKERS,
 )
@@ -347,6 +356,7 @@ MAX_COMPLAINT_CUES = 5
 # The groups that move the logit towards complaint (failures, service failures, markers).
 _COMPLAINT_WORDS = frozenset().union(*(g for g, shift in _SHIFT_GROUPS if shift > 0))
 _INQUIRY = frozenset(INQUIRY_WORDS)
+_FINANCE = frozenset(FINANCE_CONTEXT)
 
 
 def complaint_cue_words(text: str, found: set[str]) -> list[str]:
@@ -362,16 +372,30 @@ def complaint_cue_words(text: str, found: set[str]) -> list[str]:
 def is_inquiry(found: set[str]) -> bool:
     """A question asking for information: an inquiry word and no complaint cue ("请问刹车异响
     怎么办" is a defect report, not an inquiry)."""
-    return not found.isdisjoint(_INQUIRY) and found.isdisjoint(_COMPLAINT_WORDS)
+    asks = not found.isdisjoint(_INQUIRY) and found.isdisjoint(_COMPLAINT_WORDS)
+    return asks and not _ride_shift(found)
+
+
+_RIDE_GROUPS = ((RIDE_FAILURES, FAILURE_SHIFT), (RIDE_LAPSES, SERVICE_SHIFT))
+
+
+def _ride_shift(found: set[str]) -> float:
+    """A ride's failures and lapses (sentiment/rides.py), counted as the complaint groups are,
+    only in a ride's text (绕路, 闯红灯, 动态加价 say nothing of a parcel or a phone)."""
+    if not is_ride(found, _FINANCE):
+        return 0.0
+    return sum(shift * min(2, len(found & group)) for group, shift in _RIDE_GROUPS)
 
 
 def complaint_shift(found: set[str]) -> float:
     """Logit shift towards complaint from the cue words found: a complaint group counts up
     to twice (two distinct words), a question/ad/news/praise group once and only when no
     complaint group matched ("请问刹车异响怎么办" is still a defect report)."""
-    if _SHIFT_WORDS.isdisjoint(found):
+    ride = _ride_shift(found)
+    if _SHIFT_WORDS.isdisjoint(found) and not ride:
         return 0  # what the sums below come to
     up = sum(shift * min(2, len(found & group)) for group, shift in _SHIFT_GROUPS if shift > 0)
+    up += ride
     if up:
         return min(MAX_UP, up)
     down = sum(shift for group, shift in _SHIFT_GROUPS if shift < 0 and found & group)

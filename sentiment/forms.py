@@ -68,7 +68,7 @@ NEWS_MARKERS = words(
 # is passengers complaining.
 BRAND_MARKERS = words(
     """本公司 给您带来 给您造成 请私信 私信我们 私信小 深表歉意 诚挚歉意 诚恳致歉 郑重致歉
-    致歉 道歉信 敬请谅解 感谢广大 已为您 为您核实 为您处理 为您加急 为您安排 情况说明"""
+    致歉 道歉信 的道歉: 敬请谅解 感谢广大 已为您 为您核实 为您处理 为您加急 为您安排 情况说明"""
 )
 BRAND_MARKERS_TO_YOU = words("我们已 我们会 我们将 将尽快 第一时间 感谢您的 非常抱歉")
 # A customer demanding the brand's words ("要求公开致歉", "必须给个情况说明") is no brand.
@@ -119,9 +119,11 @@ _BRAND_OPENING = re.compile(
 # A customer speaks of himself: 我 that is not 我们/我司 (the brand) nor 我国/我省/我市 (news).
 _FIRST_PERSON = re.compile(r"我(?![们司国省市行局委厅])")
 _WE = re.compile("我们|我司|本公司|为您|给您|让您|请您|与您|联系您|请留意|敬请")
-# A government body speaking of what it did (the 教育局's 通报: 我局已约谈该机构负责人，责令…): a
-# notice, whatever complaint it names.
-_AUTHORITY = re.compile("我(?:局|委|厅)(?:已|将|依法|责令|约谈|立即|会同|高度重视)")
+# A government body speaking of what it did (the 教育局's 通报: 我局已约谈该机构负责人，责令…; the
+# police's: 我局接到一名女子报警): a notice, whatever complaint it names.
+_AUTHORITY = re.compile(
+    "我(?:局|委|厅)(?:已|将|依法|责令|约谈|立即|会同|高度重视|接到|接群众|接报)"
+)
 _SARCASM = re.compile(alternatives(SARCASM_MARKERS))
 _SARCASM_BESIDE_CUE = re.compile(alternatives(SARCASM_BESIDE_CUE))
 

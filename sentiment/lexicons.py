@@ -11,6 +11,7 @@ from sentiment.appliances import APPLIANCE_CUES, APPLIANCE_HARM, NOT_SIGNALS
 from sentiment.couriers import COURIER_CUES, COURIER_HARASSMENT, COURIER_HARM
 from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
+from sentiment.rides import RIDE_CUES, RIDE_HARM
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -76,7 +77,7 @@ CATEGORY_CUES: dict[Category, dict[str, int]] = {
         没人管 没人理 不回复 挂电话 骂人 辱骂 甩脸 脾气 态度恶劣 态度强硬 不接电话 没人联系
         无人联系 不回消息 没人回 踢来踢去 互相推 不作为
         推三阻四 刁难 为难人 不管不问 不闻不问 拉黑 踢出群 动手 打人 甩锅
-        不耐烦 吼 黑脸 臭脸 玩手机 白眼 阴阳怪气 呵斥 训斥 冷嘲热讽 爱搭不理""",
+        不耐烦 吼 黑脸 臭脸 玩手机 白眼 阴阳怪气 呵斥 训斥 冷嘲热讽 爱搭不理 冷血""",
         "服务 冷漠 没礼貌 凶",
     ),
     Category.CONTRACT_PRICING: cues(
@@ -116,6 +117,8 @@ for _category, _extra in DEVICE_CUES.items():  # a phone's complaints (devices.p
 for _category, _extra in APPLIANCE_CUES.items():  # an appliance's complaints (appliances.py)
     CATEGORY_CUES[_category].update(_extra)
 for _category, _extra in COURIER_CUES.items():  # a courier's complaints (couriers.py)
+    CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in RIDE_CUES.items():  # a ride's complaints (rides.py)
     CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
@@ -271,6 +274,7 @@ HARM_WORDS = weighted(
 HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
 HARM_WORDS.update(APPLIANCE_HARM)  # gas, fumes or current at home (appliances.py)
 HARM_WORDS.update(COURIER_HARM)  # a courier's tricycle, a parcel's fumes (couriers.py)
+HARM_WORDS.update(RIDE_HARM)  # a driver's harassment or running red lights (rides.py)
 # Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
 # weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
 PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
@@ -295,7 +299,7 @@ COLLECTIVE_WORDS = weighted(
 )
 # Debt-collection harassment and personal data misuse (DOMAIN: 催收 harassment is urgent).
 PRIVACY_WORDS = weighted(
-    """暴力催收:40 爆通讯录:40 通讯录:20 紧急联系人:15 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
+    """暴力催收:40 爆通讯录:40 通讯录:20 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
     辱骂:15 信息泄露:35 泄露:25 泄漏:25 盗刷:30 冒用:20 冒名:20 未经授权:20 没授权:15"""
 )
 PRIVACY_WORDS.update(

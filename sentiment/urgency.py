@@ -23,6 +23,7 @@ from sentiment.lexicons import (
     COLLECTION_WORDS,
     COLLECTIVE_WORDS,
     EMOTION_WORDS,
+    FINANCE_CONTEXT,
     HARM_WORDS,
     LEGAL_WORDS,
     MEDIA_WORDS,
@@ -31,6 +32,7 @@ from sentiment.lexicons import (
     REPEAT_WORDS,
     THIRD_PARTIES,
 )
+from sentiment.rides import RIDE_DANGER_HARM, ride_danger
 
 ALL_URGENCY_WORDS: tuple[str, ...] = (
     *HARM_WORDS,
@@ -120,14 +122,17 @@ def word_reasons(text: str, found: set[str] | None = None) -> list[UrgencyReason
 def _part_failure(
     text: str, found: set[str] | None, reasons: list[UrgencyReason]
 ) -> list[UrgencyReason]:
-    """The reasons, with a harm reason first for a failing brake or steering (刹车…失灵) or a
-    swelling battery (电池…鼓包) when no harm word gave one."""
+    """The reasons, with a harm reason first for a failing brake or steering (刹车…失灵), a
+    swelling battery (电池…鼓包) or a driver's danger (司机…看手机) when no harm word gave one."""
     if any(r.code is UrgencySignal.HARM_TO_PEOPLE for r in reasons):
         return reasons
     part = part_failure_evidence(text, found) or swelling_evidence(text, found)
+    weight = PART_FAILURE_HARM
+    if part is None:
+        part, weight = ride_danger(text, found, FINANCE_CONTEXT), RIDE_DANGER_HARM
     if part is None:
         return reasons
-    harm = UrgencyReason(code=UrgencySignal.HARM_TO_PEOPLE, evidence=part, weight=PART_FAILURE_HARM)
+    harm = UrgencyReason(code=UrgencySignal.HARM_TO_PEOPLE, evidence=part, weight=weight)
     return [harm, *reasons]
 
 

@@ -1,0 +1,100 @@
+"""A week of mentions about a ride-hailing brand (畅行出行), for reviews (not shipped).
+
+Passengers, drivers and 黑猫-style complaint entries, written for this week (bench/ride_texts.py,
+bench/ride_crisis.py): praise of a driver who waits in the rain or brings a lost phone back,
+passengers' questions (fares, invoices, 顺风车, pets), drivers' shop talk, 实测 and 攻略 posts, a
+competitor, promotions, news, the brand's own replies under complaints, and everyday complaints:
+detours (绕路) and fares above the estimate, 大数据杀熟, 高速费 and 动态加价, cancellation fees and
+refunds that never come back, rude drivers and refusals (拒载), lost items nobody helps to get
+back, drivers who never come, an app that crashes or charges twice, numbers leaking past the
+虚拟号 and scammers posing as customer service, dangerous driving and harassment, and drivers'
+own complaints about the commission (抽成) and fines. On day 5 (Friday) at 21:20 a woman's post:
+her driver touched her, left the route and followed her home, and customer service sent a ¥5
+coupon. Other women's stories, a women's safety blogger (22:50), the statement calling the driver
+a third-party fleet's and the trip normal (day 6, 12:20), the backlash, a newspaper's follow-up
+on the report button and the driver's earlier complaints (day 6, 17:20), the police's notice
+(day 7, 08:20) and the apology (day 7, 10:20).
+
+Dev and test templates, each original post's truth beside the week (`OUT.truth.jsonl`, as the
+brand's PR manager would give it) and `--score CLASSIFIED` as in bench/courier_week.py (shared
+in bench/week_story.py). The texts and their truth were written and committed before any
+classifier output on them was read.
+
+    python -m bench.ride_week /tmp/ride_week.jsonl [--seed 31]
+    python -m bench.ride_week /tmp/ride_week.jsonl --score /tmp/ride.classified.jsonl
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+from bench import ride_crisis as crisis
+from bench import ride_texts as t
+from bench import week_kit as kit
+from bench.week_story import (
+    Crisis,
+    Milestones,
+    Seed,
+    Truth,
+    device_story,
+    said,
+    two_day_rate,
+    verified,
+)
+
+STORY = device_story(t, "cx", 2_600_000)
+OFFICIAL = STORY.official
+
+BLOGGER = verified("99100", "她安全研究所", 3_400_000)
+PAPER = verified("99301", "南方民生观察", 1_200_000)
+POLICE = verified("99400", "平安鹏城", 640_000)
+STATEMENT_MINUTE = 900
+# minute of the incident → (text, author, reach, truth)
+MILESTONES: Milestones = {
+    90: (crisis.BLOGGER_POST, BLOGGER, 15_600, said("blogger", True, crisis.SAFETY, "critical")),
+    STATEMENT_MINUTE: (
+        crisis.FIRST_STATEMENT,
+        OFFICIAL,
+        5300,
+        said("statement", False, "other", "low"),
+    ),
+    1200: (crisis.MEDIA_POST, PAPER, 6100, said("media", True, crisis.SAFETY, "critical")),
+    2100: (crisis.NOTICE, POLICE, 4800, said("notice", False, "other", "high")),
+    2220: (crisis.APOLOGY, OFFICIAL, 8200, said("apology", False, "other", "low")),
+}
+
+CRISIS = Crisis(
+    crisis.INCIDENT_COMPLAINTS,
+    "司机骚扰尾随女乘客平台处理敷衍",
+    crisis.AFTER_STATEMENT,
+    crisis.INCIDENT_VOICES_DEV,
+    crisis.INCIDENT_VOICES_TEST,
+)
+
+
+def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
+    """Day 5, 21:20: a woman harassed by her driver, about 750 posts over 46 hours."""
+    seed = Seed(
+        kit.START + timedelta(days=4, hours=21, minutes=20),
+        crisis.INCIDENT_SEED,
+        Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical"),
+        {"id": "99001", "name": "是小鹿呀", "followers": 2100, "verified": False},
+        (12_400, 8800, 31_000),
+        "https://example.com/image/cx-chat.jpg",
+        ["转发微博", "太可怕了", "女生打车一定要小心", "畅行给个说法", "五块钱？？", ""],
+    )
+    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, two_day_rate, MILESTONES)
+
+
+def main(argv: list[str]) -> int:
+    """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
+    parts = [lambda rng: STORY.background(rng, 240), incident]
+    return STORY.main(argv, "ride_week", 31, parts, "day-5")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
