@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alerting.enums import AlertStatus
+from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.models import Alert, Incident
 
 ACTIVE = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
@@ -46,3 +46,22 @@ def name(session: Session, alert: Alert, author: str) -> None:
     incident = of(session, alert)
     if incident is not None and author not in (incident.named_authors or []):
         incident.named_authors = [*(incident.named_authors or []), author]
+
+
+def group_note_zh(incident: Incident, alert: Alert, others: list[Alert], shown: int = 4) -> str:
+    """What the alert page says of the alert's group: the other alerts by number and title (the
+    first `shown`, 等 when there are more; a closed one says so), and who leads it."""
+    role = (
+        "本条为主预警"
+        if incident.lead_alert_id == alert.id
+        else f"主预警 #{incident.lead_alert_id}"
+    )
+    listed = "、".join(
+        f"#{a.id} {a.title}" + ("" if a.status in ACTIVE else f"（{ALERT_STATUS_ZH[a.status]}）")
+        for a in others[:shown]
+    )
+    more = " 等" if len(others) > shown else ""
+    return (
+        f"同一预警组 #{incident.id}（{role}）还有 {len(others)} 条预警：{listed}{more}。"
+        "确认任一条即确认整个预警组，升级只经由主预警。"
+    )

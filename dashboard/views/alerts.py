@@ -181,13 +181,7 @@ def show(alert: Alert) -> None:
         incident = incident_members.of(session, alert)
         others = [a for a in incident_members.siblings(session, alert) if a.id != alert.id]
     if incident is not None and others:
-        lead = incident.lead_alert_id
-        role = "本条为主预警" if lead == alert.id else f"主预警 #{lead}"
-        listed = "、".join(f"#{a.id} {streamlit_text(a.title)}" for a in others[:4])
-        st.info(
-            f"同一预警组 #{incident.id}（{role}）还有 {len(others)} 条预警：{listed}。"
-            "确认任一条即确认整个预警组，升级只经由主预警。"
-        )
+        st.info(streamlit_text(incident_members.group_note_zh(incident, alert, others)))
     case_link(alert)
     event_link(alert.sample_mention_ids or [])
     samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
