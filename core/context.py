@@ -85,6 +85,11 @@ class Context:
             raise StoreMissing(f"数据目录 {self.data_dir} 不存在；{fix}")
         if not any(file.exists() for file in files):
             names = "、".join(file.name for file in files)
+            # `make run` keeps the demo's data in var/demo: say so to whoever looks in var.
+            inside = [d for d in sorted(self.data_dir.iterdir()) if _holds_store(d, files)]
+            if inside:
+                found = inside[0]
+                fix = f"数据在子目录 {found}（如 yuqing demo 的演示数据）：加 --data-dir {found}"
             raise StoreMissing(
                 f"数据目录 {self.data_dir} 里没有 yuqing 的数据（没有 {names}）；{fix}"
             )
@@ -163,3 +168,8 @@ class Context:
             self.index.close()
         if "engine" in self.__dict__:
             self.engine.dispose()
+
+
+def _holds_store(folder: Path, files: list[Path]) -> bool:
+    """Whether a folder holds one of the store files (by name) that a data dir should."""
+    return folder.is_dir() and any((folder / file.name).exists() for file in files)

@@ -126,6 +126,12 @@ def demo(
     console.rule("yuqing 舆情监测演示")
     console.print(f"看板地址：[bold]{url}[/bold]")
     console.print("演示事件约 2 分钟后开始。Ctrl-C 退出")
+    config_flag = f" --config {config}" if config else ""
+    console.print(
+        f"演示数据目录：{data_dir}（其他命令加 --data-dir 即可查看，如"
+        f" yuqing report daily{config_flag} --data-dir {data_dir}）",
+        highlight=False,
+    )
     try:
         with writer_lock(data_dir):
             Service(ctx).run_forever()

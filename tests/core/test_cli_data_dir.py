@@ -60,3 +60,22 @@ def test_ingest_creates_the_store_and_readers_then_read_it(
     assert code == 0 and "新增 1 条" in printed
     code, printed = run(["alerts", "list", "--data-dir", data], monkeypatch, capsys)
     assert code == 0 and "没有预警。" in printed
+
+
+def test_a_folder_whose_subfolder_holds_the_data_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make run` keeps the demo's data in var/demo; `yuqing report daily` looks in var."""
+    stream = tmp_path / "in.jsonl"
+    row = {"source": "weibo", "native_id": "1", "text": "鲜味坊退款难",
+           "published_at": "2026-11-20T10:00:00+08:00"}  # fmt: skip
+    stream.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    var = tmp_path / "var"
+    demo = var / "demo"
+    code, _ = run(
+        ["ingest", str(stream), "--no-alerts", "--data-dir", str(demo)], monkeypatch, capsys
+    )
+    assert code == 0
+    code, printed = run(["alerts", "list", "--data-dir", str(var)], monkeypatch, capsys)
+    flat = printed.replace("\n", "")
+    assert code == 2 and f"数据在子目录 {demo}" in flat and f"加 --data-dir {demo}" in flat
