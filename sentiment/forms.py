@@ -220,15 +220,21 @@ NOT_REACTION = words(
     质量 东西 商品 产品 味道 包装 价格 价钱 发货 得可怕 的可怕 得吓人 的吓人"""
 )
 REACTION_MAX_CHARS = 30  # the author's own words, before a repost chain's first //@
+# A repost that only passes a reaction on ("转发//@某人:太吓人了") is judged by the reaction.
+BARE_REPOSTS = frozenset({"", "转发", "转发微博", "repost"})
 _REACTION = re.compile(alternatives(REACTION_WORDS))
 _NOT_REACTION = re.compile(alternatives(NOT_REACTION))
 
 
 def is_reaction(text: str) -> bool:
-    """A folded text whose own words (before //@) are a bystander's fear, concern or sympathy
-    (REACTION_WORDS) and nothing of the author's own: no 我, no NOT_REACTION word, no demand,
-    judgement or grievance in question form. The caller also requires no complaint cue."""
-    own = text.split("//@", 1)[0].strip()
+    """A folded text whose own words (before //@, or the words it passes on when it only reposts)
+    are a bystander's fear, concern or sympathy (REACTION_WORDS) and nothing of the author's own:
+    no 我, no NOT_REACTION word, no demand, judgement or grievance in question form. The caller
+    also requires no complaint cue."""
+    own, *chain = text.split("//@", 2)
+    own = own.strip()
+    if own in BARE_REPOSTS and chain:  # "转发//@小米粥不加糖:太吓人了，孩子还好吗？" passes one on
+        own = chain[0].partition(":")[2].strip()
     if not own or len(own) > REACTION_MAX_CHARS or _REACTION.search(own) is None:
         return False
     if _FIRST_PERSON.search(own) or _NOT_REACTION.search(own) or _DEMANDS.search(own):

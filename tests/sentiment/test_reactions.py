@@ -62,8 +62,9 @@ def test_the_demos_reactions_are_no_complaint(
     classifier: LinearClassifier, make_mention: MakeMention
 ) -> None:
     script = yaml.safe_load(INCIDENT.read_text(encoding="utf-8"))
-    texts = [e["text"] for e in script if e["text"].startswith(("太吓人了", "心疼孩子"))]
-    assert len(texts) == 2
+    # the reaction, a repost adding 心疼孩子 to one, and a bare repost passing the reaction on
+    texts = [e["text"] for e in script if e["text"].startswith(("太吓人了", "心疼孩子", "转发//@"))]
+    assert len(texts) == 3
     for result in classifier.classify([make_mention(t) for t in texts]):
         assert result.complaint is not None and not result.complaint.flag, result.text
         assert result.category == Category.OTHER, result.text
@@ -78,5 +79,6 @@ def test_reaction_form() -> None:
         "贵得吓人",  # the fear word as a degree
         "甩锅也太快了，太可怕了",  # the brand's handling
         "看完浑身发冷，女生晚上坐畅行到底还安不安全",  # a grievance in question form
+        "转发//@某人:孩子吃了外卖住院了，太吓人了，我也吃过",  # passes a complaint on
     ]
     assert not any(is_reaction(fold(t)) for t in others)
