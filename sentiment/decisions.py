@@ -20,7 +20,15 @@ from sentiment.complaint_cues import (
     is_slang_praise,
 )
 from sentiment.features import hashed_ngrams, normalize_folded
-from sentiment.forms import OFFICIAL_VOICES, Form, form_polarity, is_sarcasm, only_asks, text_form
+from sentiment.forms import (
+    OFFICIAL_VOICES,
+    Form,
+    form_polarity,
+    is_reaction,
+    is_sarcasm,
+    only_asks,
+    text_form,
+)
 from sentiment.lexicons import EMOTION_WORDS
 from sentiment.model import LoadedModels, load_models
 from sentiment.urgency import emotion_points, word_reasons
@@ -68,6 +76,10 @@ PRAISE_LIFT = 2.0  # logit towards positive for forum praise (complaint_cues.is_
 # ... and away from a complaint: "快递员特别负责" was flagged at 0.73 (负责 is in many
 # complaints' 谁负责/不负责), praise with no complaint cue and nothing to recover from.
 PRAISE_COMPLAINT_SHIFT = -2.0
+# A bystander's reaction (forms.is_reaction: "太吓人了，孩子还好吗？", "心疼孩子", no complaint cue,
+# no evidence) has a complaint logit of at most this: it was flagged 0.64, 商品质量, in the demo's
+# food-poisoning crisis ("太吓人了" alone 0.96). Below NEGATIVE_COMPLAINT_FLOOR: no category.
+REACTION_COMPLAINT_CEILING = -2.0
 # The form of a post (sentiment/forms.py, issue #13): a question asking for information or a
 # news item without any complaint cue has its complaint logit moved by FORM_SHIFT and is not
 # labelled negative for a mere negative lean; one that only asks (forms.only_asks: no negation,
@@ -193,6 +205,8 @@ def decide(
             if praised:
                 complaint_logit += PRAISE_COMPLAINT_SHIFT
         cue = bool(evidence) or complaint_shift(found) > 0
+        if not recovered and not cue and is_reaction(text):
+            complaint_logit = min(complaint_logit, REACTION_COMPLAINT_CEILING)
         form = text_form(text, cue, FORM_MAX_CHARS) if FORMS and text and not recovered else None
         complaint_logit += form_complaint_shift(form)
         p_complaint = sigmoid_float(complaint_logit) if text else 0.0

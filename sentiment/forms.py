@@ -200,3 +200,43 @@ _NOT_ONLY_ASKING = re.compile(
 def only_asks(text: str) -> bool:
     """A question asking for information and saying nothing else (see _NOT_ONLY_ASKING)."""
     return _NOT_ONLY_ASKING.search(_ASKING_WORDS.sub("", text)) is None
+
+
+# A bystander's reaction to someone else's misfortune (issue #13, the demo's food-poisoning
+# crisis: "太吓人了，孩子还好吗？" was flagged 0.64, 商品质量): fear, concern or sympathy with no
+# experience of the author's own. Negative in tone, no complaint and no category.
+REACTION_WORDS = words(
+    """吓人 可怕 吓死 好怕 心疼 抱抱 还好吗 没事吧 平安 康复 保重 揪心 发冷 太惨 好惨
+    好可怜 太可怜 细思极恐 天哪 天呐 注意安全 不敢想 后背发凉"""
+)
+# What makes a reaction a consumer's own case or a grievance against the brand: his household,
+# an order, a purchase or a use ("吓得赶紧取消了订单", "家里老人天天用"), a review's words
+# (质量, 味道, "贵得吓人": the fear word as a degree), the brand's handling (甩锅, 声明, 客服)
+# or a demand of it (召回, 严查, 给个说法). The outrage of the weeks' gold
+# (bench/*_crisis.py AFTER_STATEMENT: "甩锅也太快了", "连句道歉都没有") is a complaint.
+NOT_REACTION = words(
+    """家里 自家 一家都 订单 下单 点了 买了 买的 用了 用着 在用 坐过 寄过 收到 退 赔 召回
+    严查 查 甩锅 道歉 声明 态度 客服 售后 说法 负责 处理 投诉 维权 曝光 报警 卸载 取关
+    质量 东西 商品 产品 味道 包装 价格 价钱 发货 得可怕 的可怕 得吓人 的吓人"""
+)
+REACTION_MAX_CHARS = 30  # the author's own words, before a repost chain's first //@
+# A repost that only passes a reaction on ("转发//@某人:太吓人了") is judged by the reaction.
+BARE_REPOSTS = frozenset({"", "转发", "转发微博", "repost"})
+_REACTION = re.compile(alternatives(REACTION_WORDS))
+_NOT_REACTION = re.compile(alternatives(NOT_REACTION))
+
+
+def is_reaction(text: str) -> bool:
+    """A folded text whose own words (before //@, or the words it passes on when it only reposts)
+    are a bystander's fear, concern or sympathy (REACTION_WORDS) and nothing of the author's own:
+    no 我, no NOT_REACTION word, no demand, judgement or grievance in question form. The caller
+    also requires no complaint cue."""
+    own, *chain = text.split("//@", 2)
+    own = own.strip()
+    if own in BARE_REPOSTS and chain:  # "转发//@小米粥不加糖:太吓人了，孩子还好吗？" passes one on
+        own = chain[0].partition(":")[2].strip()
+    if not own or len(own) > REACTION_MAX_CHARS or _REACTION.search(own) is None:
+        return False
+    if _FIRST_PERSON.search(own) or _NOT_REACTION.search(own) or _DEMANDS.search(own):
+        return False
+    return _RHETORICAL.search(own) is None and _EMOTION.search(own) is None
