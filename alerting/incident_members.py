@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -48,16 +50,23 @@ def name(session: Session, alert: Alert, author: str) -> None:
         incident.named_authors = [*(incident.named_authors or []), author]
 
 
-def group_note_zh(incident: Incident, alert: Alert, others: list[Alert], shown: int = 4) -> str:
+def group_note_zh(
+    incident: Incident,
+    alert: Alert,
+    others: list[Alert],
+    shown: int = 4,
+    title: Callable[[Alert], str] = lambda a: a.title,
+) -> str:
     """What the alert page says of the alert's group: the other alerts by number and title (the
-    first `shown`, 等 when there are more; a closed one says so), and who leads it."""
+    first `shown`, 等 when there are more; a closed one says so), and who leads it; `title` shows
+    an alert's title (the dashboard escapes it)."""
     role = (
         "本条为主预警"
         if incident.lead_alert_id == alert.id
         else f"主预警 #{incident.lead_alert_id}"
     )
     listed = "、".join(
-        f"#{a.id} {a.title}" + ("" if a.status in ACTIVE else f"（{ALERT_STATUS_ZH[a.status]}）")
+        f"#{a.id} {title(a)}" + ("" if a.status in ACTIVE else f"（{ALERT_STATUS_ZH[a.status]}）")
         for a in others[:shown]
     )
     more = " 等" if len(others) > shown else ""

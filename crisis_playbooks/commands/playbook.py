@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from alerting.rule_names import type_zh
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
 from core.enums import CATEGORY_LABELS_ZH
@@ -43,6 +42,8 @@ def validate(
 @playbook_app.command("list", help="列出可用预案及其适用条件")
 def list_playbooks(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """List the available playbooks and when they apply."""
+    from alerting.rule_names import type_zh  # the rule registry: only when listing (case list)
+
     with reported():
         library = _configured(config, data_dir)
     # One block a playbook: the id and name on their own line are never cut, at any width.

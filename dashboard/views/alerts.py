@@ -181,7 +181,10 @@ def show(alert: Alert) -> None:
         incident = incident_members.of(session, alert)
         others = [a for a in incident_members.siblings(session, alert) if a.id != alert.id]
     if incident is not None and others:
-        st.info(streamlit_text(incident_members.group_note_zh(incident, alert, others)))
+        escaped = incident_members.group_note_zh(
+            incident, alert, others, title=lambda a: streamlit_text(a.title)
+        )
+        st.info(escaped)
     case_link(alert)
     event_link(alert.sample_mention_ids or [])
     samples = [m for i in alert.sample_mention_ids if (m := ctx.index.get(i)) is not None]
