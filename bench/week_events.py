@@ -7,7 +7,8 @@ ids `{prefix}9xxxxx`) it prints every visible event holding its posts: size, inc
 others (strays: posts of other stories joined), title; then the incident posts in no visible
 event and the week's visible events.
 
-    python -m bench.week_events [telecom airline auto bank cosmetics phone education appliance]
+    python -m bench.week_events [telecom airline auto bank cosmetics phone education appliance
+                                 courier ride]
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ WEEKS = {
     "courier": Week(
         "bench.courier_week", "xd", "迅达快递", "迅达|迅达快递", "迅达快递", "顺途速运"
     ),
+    "ride": Week("bench.ride_week", "cx", "畅行出行", "畅行|畅行出行", "畅行出行", "快马打车"),
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from brand_events.answers import ANSWER_SPAN, names_answer
+from brand_events.answers import ANSWER_SPAN, is_statement, names_answer
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.cluster_state import ClusterState
 from brand_events.enums import JoinReason
@@ -64,6 +64,7 @@ class Clusterer(ClusterState):
             or self._outage(post)
             or self._reaction(post)
             or self._reacting(post)
+            or self._headed(post)
         )
         if decision is None:
             return Decision(self._seed(post), JoinReason.SEED)
@@ -269,6 +270,17 @@ class Clusterer(ClusterState):
             if mass > 0 and (best is None or (cluster.size, mass) > best[:2]):
                 best = (cluster.size, mass, cluster)
         return Decision(best[2], JoinReason.TOPIC) if best else None
+
+    def _headed(self, post: Post) -> Decision | None:
+        """The brand's post headed as a statement (关于网传…的情况说明：, 致…的道歉：) that
+        nothing else placed answers the largest live story someone else started
+        (`brand_events/answers.py`)."""
+        if not post.own or not post.text or not is_statement(post.text):
+            return None
+        story = self._largest_live(
+            post.published_at, None, lambda c: c.first_author != post.author_name
+        )
+        return Decision(story, JoinReason.TOPIC) if story is not None else None
 
     def _candidates(self, post: Post) -> list[tuple[float, AnyCluster]]:
         """Active events the post would join, best first."""

@@ -13,6 +13,10 @@ A post joins the largest live story (`retell.Live`) it reacts to, when nothing e
   story's posts say at least a quarter as often as its top word that is no everyday language
   (jieba's idf ≥ retell.MIN_IDF: 星河 12.0, 精华 8.2; 用户 6.8 of repost notes is not), or
 - it carries a #topic# of the story's first post that the story's posts say that often.
+An authority's notice (杭州市公安局警情通报：…冒充快递客服…) and a reporter's findings
+(记者暗访发现…) are the story as news too: they name the case, seldom the brand's words for
+it, and opened events and 高危舆情 alerts of their own (the express and ride-hailing weeks'
+police notices).
 A copy group of such a reaction is merged into the story at its next copy. A complaint of the
 same product that does not speak of the news (车机又死机了) is no reaction.
 """
@@ -25,10 +29,12 @@ from collections.abc import Callable
 from brand_events.cluster import Cluster
 from brand_events.retell import MIN_IDF, WIDE_SHARE
 
-# The story as news: what people saw (新闻, 热搜, 视频, 报道) before they react.
+# The story as news: what people saw (新闻, 热搜, 视频, 报道) before they react, or the news
+# itself: an authority's notice (警情通报：) or a reporter's findings (记者调查, 记者暗访).
 NEWS = re.compile(
     "(?:看了|看到|看完|刷到|刚看|听说)(?:这个|那个|这条|那条)?(?:新闻|热搜|视频|报道|曝光)|"
-    "上了?热搜|热搜上|新闻里|新闻上|媒体报道|被曝光"
+    "上了?热搜|热搜上|新闻里|新闻上|媒体报道|被曝光|"
+    "(?:警情|情况)通报|通报[：:]|记者(?:调查|暗访|实测|走访|采访|了解到|获悉|从[^，。]{1,12}获悉)"
 )
 
 

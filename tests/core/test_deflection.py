@@ -56,6 +56,20 @@ from core.deflection import Deflection, deflection_zh, deflections
             "今日8时40分，因市政施工挖断我司传输光缆，广州部分区域移动网络及宽带业务受到影响。",
             [(Deflection.BLAMES, "市政施工挖断")],
         ),
+        (  # the ride-hailing week's first statement (round 31): a partner's driver, nothing found
+            "关于网传乘客投诉的情况说明：经初步核查，涉事司机为合作运力公司所属司机，行程轨迹未见明显异常。"
+            "我们已第一时间对该司机做封禁处理，并将配合警方调查，具体情况以警方通报为准。",
+            [(Deflection.BLAMES, "合作运力公司所属司机"), (Deflection.DENIES, "未见明显异常")],
+        ),
+        (
+            "涉事骑手系第三方外包公司员工，我们已要求其停止接单。",
+            [(Deflection.BLAMES, "第三方外包公司员工")],
+        ),
+        ("该快递员属于加盟商人员，与总部无直接劳动关系。", [(Deflection.BLAMES, "加盟商人员")]),
+        (
+            "事故发生时制动系统工作正常，未发现任何故障。",
+            [(Deflection.DENIES, "未发现任何故障")],
+        ),
     ],
 )
 def test_blame_and_denial_are_found_in_order(text: str, expected: list) -> None:
@@ -75,6 +89,11 @@ def test_blame_and_denial_are_found_in_order(text: str, expected: list) -> None:
         "感谢认证用户@小王 的反馈，我们已安排专人联系。",
         "经调查，网络中断系我司核心网设备升级操作失误所致，此前关于施工挖断光缆的说明有误，我们诚恳致歉。",
         "经内部彻查，部分加盟网点人员违规查询并泄露用户信息，我们此前的说明未经充分核实，诚恳道歉。",
+        # The ride-hailing week's apology; a bank suspending its collection agency helps first.
+        "经彻查，涉事司机此前已有三次骚扰投诉，平台未及时处置，我们此前的说明也未如实反映情况。",
+        "关于网友反映的催收问题，我行高度重视，已成立专项小组核查，暂停涉事外包催收机构的全部业务。",
+        "涉事司机不是合作公司的司机，是平台的司机，我们负全部责任。",
+        "我们此前称行程未见异常，与事实不符，诚恳道歉。",
     ],
 )
 def test_an_apology_or_a_statement_that_helps_first_has_none(text: str) -> None:

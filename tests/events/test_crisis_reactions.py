@@ -80,3 +80,27 @@ def test_a_reaction_copied_before_the_crisis_grew_is_merged_into_it(car: Context
     members = _members(car)
     assert {"f0", "f1", "f2", "f3"} <= members.keys()
     assert members["f0"] == JoinReason.MERGE
+
+
+NOTICE = (
+    "杭州市公安局交警支队警情通报：11月25日，一辆小型轿车在绕城高速撞上护栏，驾驶员受伤送医，"
+    "经查事发时车辆制动异常，事故原因正在进一步调查中。"
+)
+OTHER_NOTICE = "杭州市公安局警情通报：11月25日，西湖区一小区发生入室盗窃，嫌疑人已被抓获。"
+
+
+def test_an_authoritys_notice_on_the_crisis_joins_it_and_another_notice_does_not(
+    car: Context,
+) -> None:
+    # The express and ride-hailing weeks' police notices (round 31) named the case, not the
+    # brand's words for it: each opened an event and a 高危舆情：其他 alert group of its own.
+    tracker = _tracker(car)
+    voices = [
+        mention(f"v{i}", f"{i}号车主：绕城高速刹车失灵撞护栏，太吓人了", 30 + i) for i in range(8)
+    ]
+    tracker.track([mention("s", SEED, 0), *_reposts(range(1, 30)), *voices])
+    tracker.track([*_reposts(range(60, 900, 60))])
+    tracker.track([mention("p0", NOTICE, 600), mention("p1", OTHER_NOTICE, 610)])
+    members = _members(car)
+    assert members["p0"] == JoinReason.REACTION
+    assert "p1" not in members

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from brand_events.answers import is_statement
 from brand_events.statements import own_posts, said_zh
 from core.context import Context
 from core.own_accounts import OwnAccounts
 from tests.events.test_clustering import events_of, members_of, post
-from tests.support.statement_story import statement, story
+from tests.support.statement_story import OWN, statement, story
 
 
 def test_the_brand_statement_joins_the_story_it_answers(ctx: Context) -> None:
@@ -74,3 +77,45 @@ def test_a_statement_that_blames_is_named_so_on_the_step() -> None:
         in shown
     )
     assert "正面更正这些说法并致歉" in shown
+
+
+VAGUE = (
+    "涉事商家为合作运营公司所属，后厨卫生未见明显异常。我们已第一时间暂停其接单，"
+    "具体情况以监管部门通报为准，感谢大家的关注。"
+)
+
+
+def test_a_statement_headed_as_one_joins_the_live_story_though_it_names_nothing_of_it(
+    ctx: Context,
+) -> None:
+    # The ride-hailing week's 情况说明 (round 31) spoke of 网传乘客投诉 and 涉事司机, none of
+    # the harassment's words: it stayed in no event, the story was never marked answered and
+    # the reactions to it (畅行的声明是在给司机洗地吧) made events of their own.
+    ctx.pipeline.process(story(post))
+    ctx.pipeline.process([post("o", f"关于网传顾客投诉的情况说明：{VAGUE}", 90, OWN)])
+    (event,) = [e for e in events_of(ctx) if "s" in members_of(ctx, e.id)]
+    assert "o" in members_of(ctx, event.id)
+
+
+def test_the_same_words_unheaded_or_by_a_customer_stay_apart(ctx: Context) -> None:
+    ctx.pipeline.process(story(post))
+    ctx.pipeline.process([post("o", VAGUE, 90, OWN)])
+    ctx.pipeline.process([post("c", f"关于网传顾客投诉的情况说明：{VAGUE}", 91, "路人甲")])
+    (event,) = [e for e in events_of(ctx) if "s" in members_of(ctx, e.id)]
+    assert not {"o", "c"} & members_of(ctx, event.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "headed"),
+    [
+        ("关于网传乘客投诉的情况说明：经初步核查", True),
+        ("致乘客和公众的道歉：经彻查", True),
+        ("致X5用户的致歉与召回公告：我们此前的说明未经充分核实", True),
+        ("【致歉声明】：对于部分消费者", True),
+        ("关于网友反映的催收问题，我行高度重视", False),
+        ("您好，关于您反映的问题：已为您处理", False),
+        ("关于双十一活动的公告：满300减50", False),
+    ],
+)
+def test_a_statement_is_known_by_its_headline(text: str, headed: bool) -> None:
+    assert is_statement(text) is headed
