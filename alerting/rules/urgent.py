@@ -247,7 +247,8 @@ class UrgentMentionRule(Rule[UrgentMentionSpec]):
             subject = event.title or category
         elif self.spec.group_by in (GroupBy.EVENT, GroupBy.CATEGORY):
             subject = _label(key.rsplit(":", 1)[-1])
-        kind = f"{category}类" if event is not None else ""
+        named = event is not None and top.category not in (None, Category.OTHER)
+        kind = f"{category}类" if named else ""
         said = f"@{author}{followers} 发布{kind}高危内容" + (f"（{reasons}）" if reasons else "")
         return Finding(
             key=key,
