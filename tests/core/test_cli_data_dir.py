@@ -46,13 +46,19 @@ def test_an_existing_folder_without_stores_is_refused_too(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_ingest_creates_the_store_and_readers_then_read_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    stream = tmp_path / "in.jsonl"
+def one_post(folder: Path) -> Path:
+    """A one-line JSONL stream to ingest."""
+    stream = folder / "in.jsonl"
     row = {"source": "weibo", "native_id": "1", "text": "鲜味坊退款难",
            "published_at": "2026-11-20T10:00:00+08:00"}  # fmt: skip
     stream.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    return stream
+
+
+def test_ingest_creates_the_store_and_readers_then_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stream = one_post(tmp_path)
     data = str(tmp_path / "new")
     code, printed = run(
         ["ingest", str(stream), "--no-alerts", "--data-dir", data], monkeypatch, capsys
@@ -66,10 +72,7 @@ def test_a_folder_whose_subfolder_holds_the_data_names_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`make run` keeps the demo's data in var/demo; `yuqing report daily` looks in var."""
-    stream = tmp_path / "in.jsonl"
-    row = {"source": "weibo", "native_id": "1", "text": "鲜味坊退款难",
-           "published_at": "2026-11-20T10:00:00+08:00"}  # fmt: skip
-    stream.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    stream = one_post(tmp_path)
     var = tmp_path / "var"
     demo = var / "demo"
     code, _ = run(
