@@ -19,6 +19,7 @@ from core.enums import (
     Channel,
     SentimentLabel,
     Severity,
+    UrgencySignal,
 )
 from core.escaping import safe_link, streamlit_text
 from core.models import Mention, complaint_mark
@@ -151,8 +152,8 @@ def mention_html(
         notes.append("采集时已处理：" + streamlit_text("；".join(mention.repairs)))
     if why := complaint_reason_zh(mention):
         notes.append(f"投诉依据：{streamlit_text(why)}")
-    if mention.urgency and mention.urgency.reasons:
-        notes.append(f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}")
+    if why := urgency_reason_zh(mention):
+        notes.append(why)
     if copies:
         notes.append(copies_caption(copies, similar))
     if reposts:
@@ -165,6 +166,21 @@ def mention_html(
         f" · {engagement}</small><br/>"
         f"{title}{body}{media_links(mention)}{note}</div>"
     )
+
+
+# What makes the brand's own statement urgent is how far and fast it travels; the harm and anger
+# in its words are the brand's own (「不排除是您自己放入的异物」 is no 人身安全 evidence).
+OWN_POST_SIGNALS = (UrgencySignal.AUTHOR_INFLUENCE, UrgencySignal.SPREAD_VELOCITY)
+
+
+def urgency_reason_zh(mention: Mention) -> str:
+    """「紧急原因：…」 for a card; for the brand's own post, only how it travels."""
+    if not mention.urgency or not mention.urgency.reasons:
+        return ""
+    if not own_accounts().is_own(mention):
+        return f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}"
+    reach = [r.text_zh for r in mention.urgency.reasons if r.code in OWN_POST_SIGNALS]
+    return f"官方发文传播：{streamlit_text('；'.join(reach))}" if reach else ""
 
 
 def quoted(original: Mention) -> str:
