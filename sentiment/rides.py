@@ -132,4 +132,14 @@ def ride_danger(text: str, found: set[str] | None, finance: frozenset[str]) -> s
     danger = words & RIDE_DANGER
     if not danger or not is_ride(words, finance):
         return None
-    return f"司机…{min(danger, key=text.find)}"
+    return f"{DANGER_MARK}{min(danger, key=text.find)}"
+
+
+# How ride_danger's evidence begins: a danger read from a ride's words, not named outright.
+DANGER_MARK = "司机…"
+
+
+def is_read_danger(evidence: str) -> bool:
+    """Whether a harm reason's evidence is ride_danger's reading (司机…男朋友), which a text
+    read as positive does not bear out (和男朋友打车…司机师傅人很好)."""
+    return evidence.startswith(DANGER_MARK)

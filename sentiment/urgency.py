@@ -32,7 +32,7 @@ from sentiment.lexicons import (
     REPEAT_WORDS,
     THIRD_PARTIES,
 )
-from sentiment.rides import RIDE_DANGER_HARM, ride_danger
+from sentiment.rides import RIDE_DANGER_HARM, is_read_danger, ride_danger
 
 ALL_URGENCY_WORDS: tuple[str, ...] = (
     *HARM_WORDS,
@@ -229,6 +229,9 @@ def score_urgency(
     """Urgency of a mention from its folded text and sentiment (text_reasons, found: the
     word reasons and lexicon words already computed for this text)."""
     reasons = list(text_reasons) if text_reasons is not None else word_reasons(text, found)
+    if label == SentimentLabel.POSITIVE:
+        # a ride's danger read from its words (司机…男朋友) is none in a text of praise
+        reasons = [r for r in reasons if not is_read_danger(r.evidence)]
     # Without anger words, only a near-certain negative can raise an emotion reason.
     sure_negative = label == SentimentLabel.NEGATIVE and 1 - p_positive >= CONFIDENT_NEGATIVE
     if sure_negative or found is None or not EMOTION_WORDS.keys().isdisjoint(found):

@@ -47,6 +47,22 @@ def test_a_driver_asking_where_she_lives_is_urgent(
     assert result.category == Category.FOOD_SAFETY_HEALTH
 
 
+def test_praise_of_a_ride_naming_a_boyfriend_is_no_danger(
+    classifier: LinearClassifier, make_mention: MakeMention
+) -> None:
+    """司机…男朋友 is read from a ride's words; a text of praise does not bear it out."""
+    praise, fear = classifier.classify(
+        [
+            make_mention("和男朋友打车回家，畅行的司机师傅人很好，还帮忙搬行李"),
+            make_mention("畅行司机一路问我有没有男朋友、住哪，吓死了"),
+        ]
+    )
+    assert praise.sentiment is not None and praise.sentiment.label == SentimentLabel.POSITIVE
+    assert praise.urgency is not None and praise.urgency.level == Severity.LOW
+    assert all(r.code != UrgencySignal.HARM_TO_PEOPLE for r in praise.urgency.reasons)
+    assert fear.urgency is not None and fear.urgency.level in (Severity.HIGH, Severity.CRITICAL)
+
+
 def test_a_phone_that_fails_a_driver_stays_a_defect(
     classifier: LinearClassifier, make_mention: MakeMention
 ) -> None:
