@@ -56,19 +56,14 @@ def index(tmp_path: Path, incident: list[Mention]) -> Iterator[SQLiteMentionInde
 
 
 def store_alert(session: Session, mentions: list[Mention], rule: str = "urgent-food") -> int:
-    from alerting.models import Alert
+    from tests.support.alerts import alert_row
 
-    alert = Alert(
+    alert = alert_row(
+        NOW,
         rule=rule,
-        rule_type="urgent_mention",
         key=mentions[0].id,
-        severity="critical",
-        status="open",
         title="紧急舆情：鲜味坊疑似食物中毒",
         summary="大V 发帖称食物中毒，转发 3400",
-        opened_at=NOW,
-        updated_at=NOW,
-        last_fired_at=NOW,
         sample_mention_ids=[m.id for m in mentions],
         plans=["xianweifang"],
     )

@@ -160,23 +160,12 @@ def test_steps_are_due_from_the_alert_not_from_the_case(
 ) -> None:
     """DOMAIN: each step's deadline is relative to the alert. A leak alerted at 22:23 and taken
     up at 00:32 owed its holding statement by 23:23; counted from the case it got until 01:32."""
-    from alerting.models import Alert
     from crisis_playbooks.cases import service as cases
+    from tests.support.alerts import alert_row
 
     case = make_case(session, summary="冒充客服理赔诈骗")
     raised = case.opened_at - timedelta(hours=2, minutes=9)
-    alert = Alert(
-        rule="urgent-mention",
-        rule_type="urgent_mention",
-        key="privacy_fraud",
-        severity="critical",
-        status="open",
-        title="高危舆情：快递信息泄露",
-        summary="",
-        opened_at=raised,
-        updated_at=raised,
-        last_fired_at=raised,
-    )
+    alert = alert_row(raised, key="privacy_fraud", title="高危舆情：快递信息泄露")
     session.add(alert)
     session.flush()
     cases.link_alert(
