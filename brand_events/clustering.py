@@ -33,7 +33,7 @@ from brand_events.join_thresholds import (
     WINDOW,
 )
 from brand_events.outage import Told, outage_story, same_place, told
-from brand_events.reactions import may_react, reacts_to
+from brand_events.reactions import may_react, names_news, reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
 # Joins on the post's own words: the post counts as independent use of its terms. A reaction to
@@ -170,13 +170,14 @@ class Clusterer(ClusterState):
 
     def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live story the post (or its copy group `side`) reacts to, or None."""
-        if post.own or not post.text or not may_react(post.text, post.terms):
+        if post.own or not post.text:
+            return None
+        news = names_news(post.text)  # once for the post, not once per story
+        if not may_react(news, post.terms):
             return None
 
         def reacted(story: Cluster) -> bool:
-            return reacts_to(post.text, post.terms, story, term_idf) and not self._apart(
-                post, story
-            )
+            return reacts_to(news, post.terms, story, term_idf) and not self._apart(post, story)
 
         return self._largest_live(post.published_at, side, reacted)
 

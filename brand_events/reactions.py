@@ -43,21 +43,23 @@ def names_news(text: str) -> bool:
     return NEWS.search(text) is not None
 
 
-def may_react(text: str, terms: tuple[str, ...]) -> bool:
-    """False when a post (its text and terms) reacts to no story whatever the story: it neither
-    speaks of the news nor carries a #topic#. Checked once per post before any story is."""
-    return any(t.startswith("#") for t in terms) or names_news(text)
+def may_react(news: bool, terms: tuple[str, ...]) -> bool:
+    """False when a post (`news`: whether it names the news; its terms) reacts to no story
+    whatever the story: it neither speaks of the news nor carries a #topic#. Checked once per
+    post before any story is."""
+    return news or any(t.startswith("#") for t in terms)
 
 
 def reacts_to(
-    text: str, terms: tuple[str, ...], story: Cluster, idf: Callable[[str], float]
+    news: bool, terms: tuple[str, ...], story: Cluster, idf: Callable[[str], float]
 ) -> bool:
-    """True when a post (its text and terms) reacts to `story`: its #topic#, or the news of it
-    and a word it is about (`idf`: a word's idf)."""
-    if not any(t.startswith("#") and t in story.opening for t in terms) and not names_news(text):
+    """True when a post (`news`: whether its text names the news, found once per post by
+    names_news; its terms) reacts to `story`: its #topic#, or the news of it and a word it is
+    about (`idf`: a word's idf)."""
+    if not news and not any(t.startswith("#") and t in story.opening for t in terms):
         return False  # neither way can hold: the story's top count need not be found
     said = story.terms.most_common(1)[0][1] if story.terms else 0
     wide = [t for t in terms if said and story.terms[t] >= said * WIDE_SHARE]
     if any(t.startswith("#") and t in story.opening for t in wide):
         return True
-    return any(idf(t) >= MIN_IDF for t in wide) and names_news(text)
+    return news and any(idf(t) >= MIN_IDF for t in wide)
