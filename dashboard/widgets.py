@@ -143,7 +143,8 @@ def mention_html(
     metrics = mention.metrics
     engagement = f"转 {metrics.reposts} · 评 {metrics.comments} · 赞 {metrics.likes}"
     notes = []
-    if own_accounts().is_own(mention) and (flagged := deflection_zh(mention.text)):
+    own = own_accounts().is_own(mention)
+    if own and (flagged := deflection_zh(mention.text)):
         # The brand's own statement: what it says before the facts are in, first (round 29).
         notes.append(
             f"口径提示：{streamlit_text(flagged)}（预案：先帮助、后分责，只发布核实过的数据）"
@@ -152,7 +153,7 @@ def mention_html(
         notes.append("采集时已处理：" + streamlit_text("；".join(mention.repairs)))
     if why := complaint_reason_zh(mention):
         notes.append(f"投诉依据：{streamlit_text(why)}")
-    if why := urgency_reason_zh(mention):
+    if why := urgency_reason_zh(mention, own):
         notes.append(why)
     if copies:
         notes.append(copies_caption(copies, similar))
@@ -173,11 +174,11 @@ def mention_html(
 OWN_POST_SIGNALS = (UrgencySignal.AUTHOR_INFLUENCE, UrgencySignal.SPREAD_VELOCITY)
 
 
-def urgency_reason_zh(mention: Mention) -> str:
-    """「紧急原因：…」 for a card; for the brand's own post, only how it travels."""
+def urgency_reason_zh(mention: Mention, own: bool) -> str:
+    """「紧急原因：…」 for a card; for the brand's own post (`own`), only how it travels."""
     if not mention.urgency or not mention.urgency.reasons:
         return ""
-    if not own_accounts().is_own(mention):
+    if not own:
         return f"紧急原因：{streamlit_text(mention.urgency.reasons_zh())}"
     reach = [r.text_zh for r in mention.urgency.reasons if r.code in OWN_POST_SIGNALS]
     return f"官方发文传播：{streamlit_text('；'.join(reach))}" if reach else ""
