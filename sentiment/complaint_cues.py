@@ -39,6 +39,12 @@ from sentiment.lexicons import (
     TRIPS,
     words,
 )
+from sentiment.negation import (
+    NEGATED_ONLY,
+    NEGATOR_CHARS,
+    negated_spans,
+    without_spans,
+)
 from sentiment.praise_words import (
     PRAISE_SLANG,
     RECOVERY_PRAISE,
@@ -105,23 +111,6 @@ INQUIRY_SHIFT, AD_SHIFT, NEWS_SHIFT, POSITIVE_SHIFT = -1.5, -1.5, -1.0, -0.5
 MAX_UP, MAX_DOWN = 3.0, -3.0
 
 
-# A defect or service failure said not to have happened is no complaint: "没有任何异响",
-# "没出过故障", "零故障", "高速不抖动", "从来没有乱收费", "异响也没有。" (a car owner's praise). A
-# cue counts only where it is neither right after a negator (at most two fillers between) nor
-# followed by one that ends the clause; "有没有异响？" and "会不会漏油" are questions, not
-# defect reports, either. "不到一个月就异响" still counts (something stands between 不 and the
-# cue), and so does "异响没有解决" (the negator does not end the clause).
-NEGATORS = words("没有 没 无 未 不 不会 不再 零 毫无 并无 从未 从没 从来没")
-NEGATION_FILLERS = words("任何 出现 出现过 出过 发生 发生过 发现 过 什么 一点 再 啥 有 一次")
-# Said after the word: "什么毛病都没有", "异响也没有了。".
-NEGATORS_AFTER = words("没有 没 没出现过 没出过 没发生过 从来没有 从没有过")
-INTENSIFIERS = words("一点 一点儿 什么 任何 啥")
-# Words that are no cue but whose negation is praise the models misread: "一点毛病没有",
-# "没有任何问题", "一点也不后悔", "没有失望", "不用担心", "一点都不累", a parcel's "一个都没碎"
-# are cut out of the models' input; the words never count as cues.
-NEGATED_ONLY = words("毛病 问题 小毛病 后悔 失望 担心 累 碎")
-
-
 # What the author expected is not what happened: "本来担心DSG会顿挫，结果开了两万公里平顺得
 # 很" and "本以为质量不错，没想到两天就坏了" are judged by what follows the turn. The models and
 # the cues read the text without the expectation (from its marker to the turn, one sentence).
@@ -186,47 +175,6 @@ def is_slang_praise(text: str, found: set[str]) -> bool:
     )
 
 
-_NEGATED_BEFORE = re.compile(
-    f"(?:{alternatives(NEGATORS)})(?:{alternatives(NEGATION_FILLERS)}){{0,2}}$"
-)
-_NEGATED_AFTER = re.compile(
-    f"(?:都|也)?(?:{alternatives(NEGATORS_AFTER)})(?:过|了)?(?=$|[\\s，。！？!?,.；;、~…）)])"
-)
-_INTENSIFIED = re.compile(f"(?:{alternatives(INTENSIFIERS)})$")
-_NEGATOR_CHARS = frozenset("".join(NEGATORS) + "".join(NEGATORS_AFTER))
-_PREFIX = 8  # characters before a cue that are checked for a negator
-
-
-def negated_spans(text: str, word: str) -> list[tuple[int, int]] | None:
-    """(start, end) of each negated occurrence of `word` with its negator, or None when one
-    occurrence is not negated."""
-    spans = []
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        before = _NEGATED_BEFORE.search(text, max(0, start - _PREFIX), start)
-        if before is not None:
-            spans.append((before.start(), end))
-        elif after := _NEGATED_AFTER.match(text, end):
-            lead = _INTENSIFIED.search(text, max(0, start - 3), start)
-            spans.append((start if lead is None else lead.start(), after.end()))
-        else:
-            return None
-        start = text.find(word, start + 1)
-    return spans
-
-
-def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """The text with these (possibly overlapping) character spans cut out."""
-    kept, at = [], 0
-    for start, end in sorted(spans):
-        if start > at:
-            kept.append(text[at:start])
-        at = max(at, end)
-    kept.append(text[at:])
-    return "".join(kept)
-
-
 class CueMatcher(WordScanner):
     """The cue vocabulary; found(text) = every cue word that is a substring of text, less the
     defect and service-failure cues that are only ever negated ("没有异响")."""
@@ -262,7 +210,7 @@ class CueMatcher(WordScanner):
         if self.expectations:
             texts = self._cut_expectations(texts, found_all, stripped)
         for i, (text, found) in enumerate(zip(texts, found_all, strict=True)):
-            if self.negatable.isdisjoint(found) or _NEGATOR_CHARS.isdisjoint(text):
+            if self.negatable.isdisjoint(found) or NEGATOR_CHARS.isdisjoint(text):
                 continue
             spans = {w: negated_spans(text, w) for w in found & self.negatable}
             cut = [span for word_spans in spans.values() if word_spans for span in word_spans]

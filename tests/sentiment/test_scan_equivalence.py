@@ -16,7 +16,7 @@ import numpy as np
 from collectors.demo.stream import background_texts
 from core.textforms import nfkc_batch
 from sentiment.category import found_cue_scores
-from sentiment.complaint_cues import MATCHER, cue_scores, negated_spans, without_expectation
+from sentiment.complaint_cues import MATCHER, cue_scores, without_expectation
 from sentiment.features import fold, fold_batch, hashed_ngrams, nfkc, normalize_folded
 from sentiment.gc_pause import cyclic_gc_paused
 from sentiment.idf_vocabulary import COMPLAINT_IDF, MAX_WORD, MIN_WORD, _idf_path
@@ -30,6 +30,7 @@ from sentiment.keywords import (
 )
 from sentiment.lexicons import CATEGORY_CUES, COMPLAINT_TERMS, STOPWORDS
 from sentiment.model import load_models
+from sentiment.negation import negated_spans
 from sentiment.word_kinds import COMPLAINT_SUBJECTS
 from sentiment.wordscan import WordScanner
 
