@@ -14,11 +14,16 @@ the brand spoke in a crisis, "the statement" is that one.
 The statement itself, headed as one (关于网传乘客投诉的情况说明：, 致乘客和公众的道歉：),
 answers the largest live story someone else started when none of its words is central to a
 story: a statement that never names what happened (网传乘客投诉, 涉事司机) is still about it.
+
+A post quoting the answer's own words (“合作运力公司所属司机”？钱是畅行收的，出了事就是别人的司机？)
+reacts to it as surely as one naming it: four or more characters in quotes that one of the
+brand's last answers in a story (`Cluster.answers`) holds put the post in that story.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 
 # What people call the brand's answer when they react to it; 声明 only as a noun, the statement
@@ -38,6 +43,12 @@ STATEMENT = re.compile(
 )
 
 
+# A quoted phrase: what a reader holds up from the statement (“合作运力公司所属司机”, 「高度重视」).
+QUOTED = re.compile('[“「『"]([^“”「」『』"\\n]{4,40})[”」』"]')
+ANSWER_MEMORY = 3  # the brand's last answers a story keeps for quotes
+ANSWER_CHARS = 300  # of each, its first characters
+
+
 def names_answer(text: str) -> bool:
     """True when the text speaks of the brand's statement (声明, 道歉信, 甩锅 …)."""
     return ANSWER.search(text) is not None
@@ -46,3 +57,26 @@ def names_answer(text: str) -> bool:
 def is_statement(text: str) -> bool:
     """True when the text is headed as a statement (关于网传…的情况说明：, 致…的道歉：)."""
     return STATEMENT.search(text) is not None
+
+
+def quotes(text: str) -> bool:
+    """True when the text quotes a phrase of four characters or more (a cheap first test)."""
+    return QUOTED.search(text) is not None
+
+
+def quotes_answer(text: str, answers: Sequence[str]) -> bool:
+    """True when the text quotes (in “…”, 「…」 or 『…』) four or more characters that one of
+    the brand's `answers` holds: 钱是畅行收的 beside “合作运力公司所属司机”."""
+    if not answers:
+        return False
+    for found in QUOTED.finditer(text):
+        phrase = found.group(1).strip()
+        if len(phrase) >= 4 and any(phrase in answer for answer in answers):
+            return True
+    return False
+
+
+def remembered(answers: Sequence[str], text: str) -> list[str]:
+    """The story's answers with the brand's new one (its first ANSWER_CHARS) last, at most
+    ANSWER_MEMORY."""
+    return [*answers, text[:ANSWER_CHARS]][-ANSWER_MEMORY:]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from brand_events.answers import ANSWER_MEMORY
 from brand_events.enums import JoinReason
 from brand_events.seed import Seed
 
@@ -39,6 +40,7 @@ class Cluster:
     answered_at: datetime | None = (
         None  # the brand's own last post in it (`brand_events/answers.py`)
     )
+    answers: list[str] = field(default_factory=list)  # its texts (`answers.remembered`)
     title: str = ""
     titled_size: int = 0
     merged_into: str | None = None
@@ -85,6 +87,7 @@ class Cluster:
             self.opening = other.opening
         if other.answered_at is not None:
             self.answered_at = max(self.answered_at or other.answered_at, other.answered_at)
+            self.answers = (self.answers + other.answers)[-ANSWER_MEMORY:]
         later = other.last_at > self.last_at
         if later:
             self.last_at = other.last_at

@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from brand_events.answers import ANSWER_SPAN, is_statement, names_answer
+from brand_events.answers import (
+    ANSWER_SPAN,
+    is_statement,
+    names_answer,
+    quotes,
+    quotes_answer,
+    remembered,
+)
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post
 from brand_events.cluster_state import ClusterState
 from brand_events.enums import JoinReason
@@ -73,6 +80,8 @@ class Clusterer(ClusterState):
             # The brand answered someone's story (not its own promotion's follow-up): reactions
             # to its answer follow.
             cluster.answered_at = max(cluster.answered_at or post.published_at, post.published_at)
+            if post.text:
+                cluster.answers = remembered(cluster.answers, post.text)
         self._add(cluster, post, decision.reason in INDEPENDENT)
         return decision
 
@@ -148,16 +157,25 @@ class Clusterer(ClusterState):
         return Decision(story, JoinReason.OUTAGE) if story is not None else None
 
     def _reaction(self, post: Post) -> Decision | None:
-        """A post speaking of the brand's answer (声明, 甩锅 …) joins the largest live story the
-        brand posted in within ANSWER_SPAN (`brand_events/answers.py`); the brand's own post
-        naming its answer (致歉信: 我们此前的情况说明不够坦诚) joins it while it is live."""
-        if not post.text or not names_answer(post.text):
+        """A post speaking of the brand's answer (声明, 甩锅 …) or quoting its words joins the
+        largest live story the brand posted in within ANSWER_SPAN (`brand_events/answers.py`);
+        the brand's own post naming its answer (致歉信: 我们此前的情况说明不够坦诚) joins it
+        while it is live."""
+        text = post.text
+        if not text:
+            return None
+        named = names_answer(text)
+        if not named and not quotes(text):
             return None
         at = post.published_at
         span = self.live.span if post.own else ANSWER_SPAN
 
         def answered(story: Cluster) -> bool:
-            return story.answered_at is not None and timedelta(0) <= at - story.answered_at <= span
+            return (
+                story.answered_at is not None
+                and timedelta(0) <= at - story.answered_at <= span
+                and (named or quotes_answer(text, story.answers))
+            )
 
         best = self._largest_live(at, None, answered)
         return Decision(best, JoinReason.ANSWER) if best is not None else None

@@ -36,6 +36,7 @@ class Event(Base):
     opening: Mapped[list[str] | None] = mapped_column(JSON, default=list)  # first post's terms
     # When the brand's own account last posted in it (its statement: reactions to it follow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    answers: Mapped[list[str] | None] = mapped_column(JSON, default=list)  # its texts, for quotes
     titled_size: Mapped[int] = mapped_column(Integer, default=0)
     merged_into: Mapped[str | None] = mapped_column(String(40), default=None, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -99,6 +99,11 @@ class Seed:
         return None
 
     @property
+    def answers(self) -> list[str]:
+        """No answer of the brand's (see `answered_at`)."""
+        return []
+
+    @property
     def exemplars(self) -> list[str]:
         """The post's text (its first 200 characters), if any."""
         return [self.text] if self.text else []

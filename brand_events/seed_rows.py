@@ -44,6 +44,7 @@ def as_event(row: EventSeed) -> Event:
         authors=[row.author_id] if row.author_id else [],
         exemplars=[row.exemplar] if row.exemplar else [],
         opening=list(terms),
+        answers=[],
         titled_size=0,
         merged_into=None,
         updated_at=row.updated_at,

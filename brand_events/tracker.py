@@ -343,6 +343,7 @@ def from_cluster(cluster: AnyCluster, visible: bool) -> dict[str, object]:
         "exemplars": cluster.exemplars,
         "opening": list(cluster.opening),
         "answered_at": cluster.answered_at,
+        "answers": cluster.answers,
         "titled_size": cluster.titled_size,
         "merged_into": cluster.merged_into,
         "updated_at": utcnow(),
@@ -369,6 +370,7 @@ def to_cluster(row: Event) -> Cluster:
         exemplars=list(row.exemplars or []),
         opening=tuple(row.opening or ()),
         answered_at=row.answered_at,
+        answers=list(row.answers or []),
         title=row.title,
         titled_size=row.titled_size,
     )

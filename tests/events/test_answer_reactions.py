@@ -70,3 +70,26 @@ def test_no_reaction_joins_the_brands_own_promotion(ctx: Context) -> None:
     with ctx.sessions() as session:
         members = {m.native_id for m in service.members(session, event_id=promo.id)}
     assert "p2" in members and "a0" not in members
+
+
+def test_a_post_quoting_the_statement_joins_the_story_it_answered(ctx: Context) -> None:
+    # “门店停业整改”？ names no 声明, only the statement's own words: the ride week's
+    # “合作运力公司所属司机”？钱是畅行收的 began an event of its own.
+    tracker = EventTracker(ctx.sessions, ctx.config)
+    seed = mention("s", SEED, 0)
+    reposts = [mention(f"r{m}", "转发微博", m, repost_of="s") for m in range(1, 40)]
+    tracker.track([seed, *reposts])
+    tracker.track([_official("official", STATEMENT, 60, "s")])
+    # A restart: the answer's words are remembered with the event (`events.answers`).
+    restarted = EventTracker(ctx.sessions, ctx.config)
+    quoting = [
+        mention("q0", "“门店停业整改”？整改完换个招牌接着卖吧，鲜味坊", 90),
+        mention("q1", "「感谢监督」四个字真是轻飘飘，鲜味坊", 100),
+        mention("q2", "鲜味坊家的“招牌烤鸭饭”我再也不点了", 110),  # a quote, not the statement's
+        mention("late", "“门店停业整改”？鲜味坊又开了", 60 + 25 * 60),  # a day after it spoke
+    ]
+    restarted.track(quoting)
+    with ctx.sessions() as session:
+        members = {m.native_id: m.reason for m in service.members(session, event_id=seed.id)}
+    assert members.get("q0") == JoinReason.ANSWER and members.get("q1") == JoinReason.ANSWER
+    assert not {"q2", "late"} & set(members)
