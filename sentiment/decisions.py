@@ -7,6 +7,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+from numpy.typing import NDArray
+
 from core.enums import Category, SentimentLabel
 from core.models import UrgencyReason
 from sentiment.adaptation.model import adapt_row
@@ -19,7 +22,7 @@ from sentiment.complaint_cues import (
     is_recovery_praise,
     is_slang_praise,
 )
-from sentiment.features import hashed_ngrams, normalize_folded
+from sentiment.features import as_emoticons, hashed_ngrams, normalize_folded
 from sentiment.forms import (
     OFFICIAL_VOICES,
     Form,
@@ -181,6 +184,7 @@ def decide(
         ]
     docs, buckets = hashed_ngrams(texts, spec)
     raw = models.sentiment.positive_probability_hashed(docs, buckets, texts)
+    _read_emoticons(raw, texts, models)
     heads = models.heads.decision_hashed(docs, buckets, len(texts), bits=spec.bits)
     band = models.sentiment.neutral_band
     residual = None
@@ -253,3 +257,15 @@ def decide(
         out.found.append(found)
         out.recovered.append(recovered)
     return out
+
+
+def _read_emoticons(raw: NDArray[np.float64], texts: Sequence[str], models: LoadedModels) -> None:
+    """P(positive) of the texts with an emoji of anger or disappointment, read again with it
+    as the Weibo emoticon the polarity model learned (`features.as_emoticons`). Only polarity:
+    the complaint and neutral heads learned an emoticon as Weibo chatter, no complaint."""
+    found = [(i, e) for i, e in enumerate(map(as_emoticons, texts)) if e is not None]
+    if not found:
+        return
+    rows, written = [i for i, _ in found], [e for _, e in found]
+    docs, buckets = hashed_ngrams(written, models.sentiment.linear.spec)
+    raw[rows] = models.sentiment.positive_probability_hashed(docs, buckets, written)

@@ -65,6 +65,31 @@ def _fold_nfkc(text: str) -> str:
     return _SPACES.sub(" ", text.lower().replace(_SEP, " ")).strip()
 
 
+# Emoji of anger, disgust and disappointment as the Weibo emoticons the models learned them
+# from: the Weibo corpus writes [怒] and [失望], while 小红书, 抖音, WeChat and most Weibo clients
+# send 😡 and 😞 (no training text has one, so the models read them as nothing). Not the
+# others: the corpus's labels come from its emoticons, so an emoticon outweighs the words, and
+# happy faces are said in mockery (又被扣了五十块取消费😄), 😭 of food too good (好吃到哭😭).
+EMOJI_EMOTICONS = {
+    "😡": "[怒]",
+    "😠": "[怒]",
+    "🤬": "[怒骂]",
+    "💢": "[怒]",
+    "😤": "[哼]",
+    "😞": "[失望]",
+    "😔": "[失望]",
+    "🙁": "[失望]",
+    "☹": "[失望]",
+    "😩": "[抓狂]",
+    "😫": "[抓狂]",
+    "👎": "[弱]",
+    "🤮": "[吐]",
+    "🤢": "[吐]",
+}
+_EMOJI = str.maketrans(EMOJI_EMOTICONS)
+_ANY_EMOJI = re.compile(f"[{''.join(EMOJI_EMOTICONS)}]")  # a search is 3× cheaper than translate
+
+
 def normalize(text: str) -> str:
     """fold() with digit runs collapsed to '0': the form the n-gram models read."""
     return _DIGITS.sub("0", fold(text))
@@ -73,6 +98,12 @@ def normalize(text: str) -> str:
 def normalize_folded(folded: str) -> str:
     """normalize() of a text that is already fold()ed."""
     return _DIGITS.sub("0", folded)
+
+
+def as_emoticons(text: str) -> str | None:
+    """The text with its emoji of anger, disgust and disappointment written as the Weibo
+    emoticons of EMOJI_EMOTICONS (靠不住😡 → 靠不住[怒]), or None when it has none."""
+    return text.translate(_EMOJI) if _ANY_EMOJI.search(text) else None
 
 
 def _codes(texts: Sequence[str]) -> NDArray[np.uint64]:
