@@ -131,3 +131,6 @@ class Decision:
     cluster: AnyCluster
     reason: JoinReason
     merged: list[AnyCluster] = field(default_factory=list)
+    # The post says the brand's words, not the story's (a quote of its statement): its terms
+    # shape neither the story's words nor its title, whatever the reason.
+    echo: bool = False

@@ -82,7 +82,7 @@ class Clusterer(ClusterState):
             cluster.answered_at = max(cluster.answered_at or post.published_at, post.published_at)
             if post.text:
                 cluster.answers = remembered(cluster.answers, post.text)
-        self._add(cluster, post, decision.reason in INDEPENDENT)
+        self._add(cluster, post, decision.reason in INDEPENDENT and not decision.echo)
         return decision
 
     def _linked(self, post: Post) -> Decision | None:
@@ -178,7 +178,7 @@ class Clusterer(ClusterState):
             )
 
         best = self._largest_live(at, None, answered)
-        return Decision(best, JoinReason.ANSWER) if best is not None else None
+        return Decision(best, JoinReason.ANSWER, echo=not named) if best is not None else None
 
     def _reacting(self, post: Post) -> Decision | None:
         """A post reacting to a live story (看了新闻想退车, its #topic#) joins the largest one

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from brand_events import service
 from brand_events.enums import JoinReason
+from brand_events.models import Event
 from brand_events.tracker import EventTracker
 from core.context import Context
 from core.models import Author, Mention
@@ -91,5 +92,8 @@ def test_a_post_quoting_the_statement_joins_the_story_it_answered(ctx: Context) 
     restarted.track(quoting)
     with ctx.sessions() as session:
         members = {m.native_id: m.reason for m in service.members(session, event_id=seed.id)}
+        story = session.get(Event, seed.id)
     assert members.get("q0") == JoinReason.ANSWER and members.get("q1") == JoinReason.ANSWER
     assert not {"q2", "late"} & set(members)
+    # They say the brand's words, not the story's: its own words stay the story's.
+    assert story is not None and story.terms["招牌"] == 1 and not story.used_terms.get("招牌")

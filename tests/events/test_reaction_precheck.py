@@ -30,6 +30,7 @@ TERM_SETS = (
 STORY_TERMS: tuple[Counter[str], ...] = (
     Counter({"星河": 40, "刹车": 30, "#星河刹车#": 12, "用户": 50}),
     Counter({"刹车": 40, "#星河刹车#": 2, "星河": 3}),
+    Counter({"刹车": 40, "星河": 6, "#星河刹车#": 5}),  # together a quarter, neither alone
     Counter({"用户": 1}),
     Counter({"星河": 0}),
     Counter(),
@@ -42,12 +43,15 @@ def idf(term: str) -> float:
 
 
 def reference(text: str, terms: tuple[str, ...], story: Cluster) -> bool:
-    """The rule as written before the early answer: the top count first, then both ways."""
+    """The rule as written before the early answer: the top count first, then both ways (a
+    #topic# of the opening said widely; the news and the story's rare words it names said,
+    together, widely)."""
     said = story.terms.most_common(1)[0][1] if story.terms else 0
     wide = [t for t in terms if said and story.terms[t] >= said * WIDE_SHARE]
     if any(t.startswith("#") and t in story.opening for t in wide):
         return True
-    return any(idf(t) >= MIN_IDF for t in wide) and names_news(text)
+    rare = sum(story.terms[t] for t in terms if idf(t) >= MIN_IDF)
+    return bool(said) and rare >= said * WIDE_SHARE and names_news(text)
 
 
 def test_reacts_to_answers_as_the_full_rule_and_may_react_only_rules_out_non_reactions() -> None:
@@ -71,3 +75,16 @@ def test_may_react_needs_the_news_or_a_topic() -> None:
     assert may_react(names_news("看了热搜吓死了"), ("精华",))
     assert may_react(names_news("车展现场"), ("#星河刹车#",))
     assert not may_react(names_news("星河S7的车机又死机了"), ("星河", "车机"))
+
+
+def test_the_news_joins_on_the_storys_words_said_widely_together() -> None:
+    # The ride week's police notice: 尾随 40 and 猥亵 14 against 司机 170 (a quarter is 42.5);
+    # neither word alone is said that often, both together are.
+    story = Cluster(
+        id="e", first_at=AT, last_at=AT, terms=Counter({"司机": 170, "尾随": 40, "猥亵": 14})
+    )
+    notice = ("供认不讳", "猥亵", "尾随", "报警")
+    assert reacts_to(True, notice, story, lambda t: 10.0)
+    assert not reacts_to(True, ("猥亵", "报警"), story, lambda t: 10.0)
+    assert not reacts_to(False, notice, story, lambda t: 10.0)  # no news named
+    assert not reacts_to(True, ("司机", "报警"), story, lambda t: 6.8)  # everyday words only
