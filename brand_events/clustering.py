@@ -104,7 +104,10 @@ class Clusterer(ClusterState):
         """Merge a copy group into the bursting story it retells (`brand_events/retell.py`)."""
         side = decision.cluster
         # Only the large events holding one of its words (never a scan of every large event).
-        held = set().union(*(self.postings.get(t, ()) for t in post.terms)) & self.large
+        # (each word's holders cut to the large ones first: a set intersection walks the
+        # smaller set, and a common word's holders are many more than the large events)
+        large, postings = self.large, self.postings
+        held = set().union(*(large.intersection(postings.get(t, ())) for t in post.terms))
         stories = [self.clusters.get(i) for i in sorted(held)]
         at, live = post.published_at, self.live
         found = [

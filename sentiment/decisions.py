@@ -200,15 +200,16 @@ def decide(
         evidence = word_reasons(text, found)
         recovered = is_recovery_praise(text, found)
         praised = not recovered and not evidence and is_slang_praise(text, found)
+        shift = complaint_shift(found)  # (once: the logit and the cue both read it)
         if recovered:
             complaint_logit = min(complaint_head, 0.0) + RECOVERY_SHIFT
         else:
-            complaint_logit = complaint_head + complaint_shift(found)
+            complaint_logit = complaint_head + shift
             if evidence:
                 complaint_logit += EVIDENCE_SHIFT
             if praised:
                 complaint_logit += PRAISE_COMPLAINT_SHIFT
-        cue = bool(evidence) or complaint_shift(found) > 0
+        cue = bool(evidence) or shift > 0
         if not recovered and not cue and is_reaction(text):
             complaint_logit = min(complaint_logit, REACTION_COMPLAINT_CEILING)
         form = text_form(text, cue, FORM_MAX_CHARS) if FORMS and text and not recovered else None

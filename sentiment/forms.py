@@ -144,7 +144,8 @@ def text_form(text: str, complaint_cue: bool, max_chars: int = 1_000) -> Form | 
     with a complaint cue (`complaint_cue`) or a grievance in question form is a complaint, and
     one longer than `max_chars` is a review or a story with a question in it."""
     opening = text[:_OPENING]
-    if _FIRST_PERSON.search(text) is None and _DEMANDS.search(text) is None:
+    customer = _FIRST_PERSON.search(text) is not None  # (searched once: read twice below)
+    if not customer and _DEMANDS.search(text) is None:
         if _BRAND.search(opening):
             return Form.BRAND_REPLY
         to_you = _BRAND_TO_YOU.search(opening) or _BRAND_OPENING.search(opening)
@@ -154,7 +155,6 @@ def text_form(text: str, complaint_cue: bool, max_chars: int = 1_000) -> Form | 
             return Form.NOTICE
     if complaint_cue or len(text) > max_chars or _RHETORICAL.search(text) or _EMOTION.search(text):
         return None
-    customer = _FIRST_PERSON.search(text) is not None
     if (OWN_CASE_QUESTIONS or not customer) and _QUESTION.search(
         _PEER_TAGS.sub("", _TOPIC.sub("", text))
     ):

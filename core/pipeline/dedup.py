@@ -77,8 +77,18 @@ class _EmojiTable(dict[int, int | None]):
 _EMOJI_TABLE = _EmojiTable()
 
 
+# Characters that are never emoji (ASCII and Latin-1 up to ¥, ·, general punctuation up to
+# ‧, CJK punctuation and brackets, CJK ideographs, full-width forms; tests/core check each
+# against _is_emoji): a text made only of them is returned as it is, found by one C-level
+# search instead of a per-character translate (1 text in 300 of the stream holds an emoji).
+_NEVER_EMOJI = "\x00-\xa5\xb7\u2010-\u2027\u3000-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff60"
+_MAY_BE_EMOJI = re.compile(f"[^{_NEVER_EMOJI}]")
+
+
 def _without_emoji(text: str) -> str:
     """Text without emoji and variation selectors."""
+    if _MAY_BE_EMOJI.search(text) is None:
+        return text
     return text.translate(_EMOJI_TABLE)
 
 
