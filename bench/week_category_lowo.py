@@ -13,6 +13,7 @@ never train anything. liblinear with a fixed seed: one fit per fold is the whole
     python -m bench.week_category_lowo --table FILE [FILE ...]
     python -m bench.week_category_lowo --candidate OUT.npz --weights W
     python -m bench.week_category_lowo --weeks ride --rules-off --out FILE
+    python -m bench.week_category_lowo --weights 30 --rule-weight 0.5 --out FILE
 
 --rules-off switches the held-out week's industry detector off (its hand rules and the gate
 that keeps the model from deciding alone there; its lexicon words stay).
@@ -213,6 +214,10 @@ def main(argv: list[str]) -> int:
         candidate(float(_arg(argv, "--weights", "1")), Path(_arg(argv, "--candidate", "")))
         return 0
     weeks = _arg(argv, "--weeks", ",".join(WEEKS)).split(",")
+    if "--rule-weight" in argv:  # the cue scores' weight beside the model (category.py)
+        import sentiment.category
+
+        sentiment.category.RULE_WEIGHT = float(_arg(argv, "--rule-weight", "1"))
     if "--rules-off" in argv:  # one week per process: caches must not outlive the switch
         (week,) = weeks
         rules_off(week)
