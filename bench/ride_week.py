@@ -26,25 +26,12 @@ classifier output on them was read.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import ride_crisis as crisis
 from bench import ride_texts as t
-from bench import week_kit as kit
-from bench.week_story import (
-    Crisis,
-    Milestones,
-    Seed,
-    Truth,
-    device_story,
-    said,
-    two_day_rate,
-    verified,
-)
+from bench.week_spec import WeekSpec, day_at, witness, written_crisis
+from bench.week_story import Milestones, Seed, device_story, said, verified
 
 STORY = device_story(t, "cx", 2_600_000)
 OFFICIAL = STORY.official
@@ -52,48 +39,40 @@ OFFICIAL = STORY.official
 BLOGGER = verified("99100", "她安全研究所", 3_400_000)
 PAPER = verified("99301", "南方民生观察", 1_200_000)
 POLICE = verified("99400", "平安鹏城", 640_000)
-STATEMENT_MINUTE = 900
+
 # minute of the incident → (text, author, reach, truth)
 MILESTONES: Milestones = {
     90: (crisis.BLOGGER_POST, BLOGGER, 15_600, said("blogger", True, crisis.SAFETY, "critical")),
-    STATEMENT_MINUTE: (
-        crisis.FIRST_STATEMENT,
-        OFFICIAL,
-        5300,
-        said("statement", False, "other", "low"),
-    ),
+    900: (crisis.FIRST_STATEMENT, OFFICIAL, 5300, said("statement", False, "other", "low")),
     1200: (crisis.MEDIA_POST, PAPER, 6100, said("media", True, crisis.SAFETY, "critical")),
     2100: (crisis.NOTICE, POLICE, 4800, said("notice", False, "other", "high")),
     2220: (crisis.APOLOGY, OFFICIAL, 8200, said("apology", False, "other", "low")),
 }
 
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "司机骚扰尾随女乘客平台处理敷衍",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
-)
-
-
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 5, 21:20: a woman harassed by her driver, about 750 posts over 46 hours."""
-    seed = Seed(
-        kit.START + timedelta(days=4, hours=21, minutes=20),
+# Day 5, 21:20: a woman harassed by her driver, about 750 posts over 46 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="ride_week",
+    seed=31,
+    per_day=240,
+    incident_seed=Seed(
+        day_at(5, 21, 20),
         crisis.INCIDENT_SEED,
-        Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical"),
-        {"id": "99001", "name": "是小鹿呀", "followers": 2100, "verified": False},
+        said("seed", True, crisis.SAFETY, "critical"),
+        witness("是小鹿呀", 2100),
         (12_400, 8800, 31_000),
         "https://example.com/image/cx-chat.jpg",
         ["转发微博", "太可怕了", "女生打车一定要小心", "畅行给个说法", "五块钱？？", ""],
-    )
-    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, two_day_rate, MILESTONES)
+    ),
+    crisis=written_crisis(crisis, "司机骚扰尾随女乘客平台处理敷衍"),
+    milestones=MILESTONES,
+    hours=46,
+)
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: STORY.background(rng, 240), incident]
-    return STORY.main(argv, "ride_week", 31, parts, "day-5")
+    return SPEC.main(argv)
 
 
 if __name__ == "__main__":

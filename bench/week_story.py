@@ -269,7 +269,9 @@ class Story:
         )
         yield from kit.wave(seed.at, hours * 60, rate, rng, post, self.milestone(rng, milestones))
 
-    def main(self, argv: list[str], name: str, seed: int, parts: list[kit.Part], day: str) -> int:
+    def main(
+        self, argv: list[str], name: str, seed: int, parts: Sequence[kit.Part], day: str
+    ) -> int:
         """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
         week = Path(argv[0] if argv and argv[0] != "--score" else f"/tmp/{name}.jsonl")
         if "--score" in argv:
