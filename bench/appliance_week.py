@@ -28,25 +28,12 @@ classifier output on them was read.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import appliance_crisis as crisis
 from bench import appliance_texts as t
-from bench import week_kit as kit
-from bench.week_story import (
-    Crisis,
-    Milestones,
-    Seed,
-    Truth,
-    device_story,
-    said,
-    two_day_rate,
-    verified,
-)
+from bench.week_spec import WeekSpec, day_at, witness, written_crisis
+from bench.week_story import Milestones, Seed, device_story, said, verified
 
 STORY = device_story(t, "lt", 2_100_000)
 OFFICIAL = STORY.official
@@ -55,50 +42,41 @@ LOCAL_NEWS = verified("99300", "郑州晚报", 2_600_000)
 BLOGGER = verified("99100", "家电老司机阿峰", 1_300_000)
 PAPER = verified("99301", "大河消费调查", 900_000)
 REGULATOR = verified("99400", "郑州市场监管", 420_000)
-STATEMENT_MINUTE = 900
+
 # minute of the incident → (text, author, reach, truth)
 MILESTONES: Milestones = {
     90: (crisis.LOCAL_NEWS, LOCAL_NEWS, 12_400, said("news", True, crisis.SAFETY, "critical")),
     150: (crisis.BLOGGER_POST, BLOGGER, 6300, said("blogger", True, crisis.SAFETY, "critical")),
-    STATEMENT_MINUTE: (
-        crisis.FIRST_STATEMENT,
-        OFFICIAL,
-        3900,
-        said("statement", False, "other", "low"),
-    ),
+    900: (crisis.FIRST_STATEMENT, OFFICIAL, 3900, said("statement", False, "other", "low")),
     1200: (crisis.MEDIA_POST, PAPER, 4700, said("media", True, crisis.SAFETY, "critical")),
     2100: (crisis.NOTICE, REGULATOR, 2800, said("notice", False, "other", "high")),
     2220: (crisis.APOLOGY, OFFICIAL, 7400, said("apology", False, "other", "low")),
 }
 
-
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "S7燃气热水器一氧化碳泄漏",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
-)
-
-
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 3, 20:10: a family poisoned by a gas water heater, about 760 posts over 46 hours."""
-    seed = Seed(
-        kit.START + timedelta(days=2, hours=20, minutes=10),
+# Day 3, 20:10: a family poisoned by a gas water heater, about 760 posts over 46 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="appliance_week",
+    seed=29,
+    per_day=260,
+    incident_seed=Seed(
+        day_at(3, 20, 10),
         crisis.INCIDENT_SEED,
-        Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical"),
-        {"id": "99001", "name": "王家小妹在郑州", "followers": 2100, "verified": False},
+        said("seed", True, crisis.SAFETY, "critical"),
+        witness("王家小妹在郑州", 2100),
         (10400, 6200, 25000),
         "https://example.com/video/lt-co.mp4",
         ["转发微博", "太可怕了", "赶紧检查家里的热水器", "求召回", "希望一家人平安", ""],
-    )
-    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, two_day_rate, MILESTONES)
+    ),
+    crisis=written_crisis(crisis, "S7燃气热水器一氧化碳泄漏"),
+    milestones=MILESTONES,
+    hours=46,
+)
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: STORY.background(rng, 260), incident]
-    return STORY.main(argv, "appliance_week", 29, parts, "day-3")
+    return SPEC.main(argv)
 
 
 if __name__ == "__main__":

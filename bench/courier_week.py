@@ -27,25 +27,12 @@ classifier output on them was read.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import courier_crisis as crisis
 from bench import courier_texts as t
-from bench import week_kit as kit
-from bench.week_story import (
-    Crisis,
-    Milestones,
-    Seed,
-    Truth,
-    device_story,
-    said,
-    two_day_rate,
-    verified,
-)
+from bench.week_spec import WeekSpec, day_at, witness, written_crisis
+from bench.week_story import Milestones, Seed, device_story, said, verified
 
 STORY = device_story(t, "xd", 1_800_000)
 OFFICIAL = STORY.official
@@ -54,55 +41,41 @@ LOCAL_NEWS = verified("99300", "钱塘都市报", 2_300_000)
 BLOGGER = verified("99100", "反诈老陈", 1_600_000)
 PAPER = verified("99301", "消费质量观察", 800_000)
 POLICE = verified("99400", "平安西湖", 510_000)
-STATEMENT_MINUTE = 900
+
 # minute of the incident → (text, author, reach, truth)
 MILESTONES: Milestones = {
     90: (crisis.LOCAL_NEWS, LOCAL_NEWS, 11_800, said("news", True, crisis.PRIVACY, "critical")),
-    150: (
-        crisis.BLOGGER_POST,
-        BLOGGER,
-        7200,
-        said("blogger", True, crisis.PRIVACY, "critical"),
-    ),
-    STATEMENT_MINUTE: (
-        crisis.FIRST_STATEMENT,
-        OFFICIAL,
-        4100,
-        said("statement", False, "other", "low"),
-    ),
+    150: (crisis.BLOGGER_POST, BLOGGER, 7200, said("blogger", True, crisis.PRIVACY, "critical")),
+    900: (crisis.FIRST_STATEMENT, OFFICIAL, 4100, said("statement", False, "other", "low")),
     1200: (crisis.MEDIA_POST, PAPER, 5200, said("media", True, crisis.PRIVACY, "critical")),
     2100: (crisis.NOTICE, POLICE, 3300, said("notice", False, "other", "high")),
     2220: (crisis.APOLOGY, OFFICIAL, 6900, said("apology", False, "other", "low")),
 }
 
-
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "快递信息泄露遭冒充客服理赔诈骗",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
-)
-
-
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 3, 20:10: a mother scammed with leaked waybill data, about 760 posts over 46 hours."""
-    seed = Seed(
-        kit.START + timedelta(days=2, hours=20, minutes=10),
+# Day 3, 20:10: a mother scammed with leaked waybill data, about 760 posts over 46 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="courier_week",
+    seed=30,
+    per_day=260,
+    incident_seed=Seed(
+        day_at(3, 20, 10),
         crisis.INCIDENT_SEED,
-        Truth("crisis-seed", "dev", "negative", True, crisis.PRIVACY, "critical"),
-        {"id": "99001", "name": "小林在杭州", "followers": 3200, "verified": False},
+        said("seed", True, crisis.PRIVACY, "critical"),
+        witness("小林在杭州", 3200),
         (9800, 5900, 23000),
         "https://example.com/video/xd-scam.mp4",
         ["转发微博", "太吓人了", "赶紧提醒家里老人", "我也接到过这种电话", "迅达给个说法", ""],
-    )
-    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, two_day_rate, MILESTONES)
+    ),
+    crisis=written_crisis(crisis, "快递信息泄露遭冒充客服理赔诈骗"),
+    milestones=MILESTONES,
+    hours=46,
+)
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: STORY.background(rng, 260), incident]
-    return STORY.main(argv, "courier_week", 30, parts, "day-3")
+    return SPEC.main(argv)
 
 
 if __name__ == "__main__":
