@@ -24,47 +24,27 @@ classifier output on them was read.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import phone_crisis as crisis
 from bench import phone_texts as t
-from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Seed, Truth, device_story, said, verified
+from bench.week_spec import WeekSpec, day_at, witness, written_crisis
+from bench.week_story import Milestones, Seed, device_story, said, verified
 
 STORY = device_story(t, "ys", 3_200_000)
 OFFICIAL = STORY.official
 
-
 BLOGGER = verified("99100", "数码测评君阿杰", 2_400_000)
 MEDIA = verified("99300", "楚天消费观察", 1_700_000)
 REGULATOR = verified("99400", "武汉市场监管", 350_000)
-STATEMENT_MINUTE = 700
 # minute of the incident → (text, author, reach, truth)
 MILESTONES: Milestones = {
     60: (crisis.BLOGGER_POST, BLOGGER, 9100, said("blogger", True, crisis.SAFETY, "critical")),
-    STATEMENT_MINUTE: (
-        crisis.FIRST_STATEMENT,
-        OFFICIAL,
-        4600,
-        said("statement", False, "other", "low"),
-    ),
+    700: (crisis.FIRST_STATEMENT, OFFICIAL, 4600, said("statement", False, "other", "low")),
     1000: (crisis.MEDIA_POST, MEDIA, 5200, said("media", True, crisis.SAFETY, "critical")),
     2140: (crisis.NOTICE, REGULATOR, 3100, said("notice", False, "other", "high")),
     2260: (crisis.APOLOGY, OFFICIAL, 6800, said("apology", False, "other", "low")),
 }
-
-
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "X5充电起火电池鼓包",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
-)
 
 
 def rate(minute: int) -> float:
@@ -76,24 +56,31 @@ def rate(minute: int) -> float:
     return 0.1 if minute < 2100 else 0.4
 
 
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 3, 22:20: an X5 catches fire in a dorm, about 570 posts over 44 hours."""
-    seed = Seed(
-        kit.START + timedelta(days=2, hours=22, minutes=20),
+# Day 3, 22:20: an X5 catches fire in a dorm, about 570 posts over 44 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="phone_week",
+    seed=23,
+    per_day=250,
+    incident_seed=Seed(
+        day_at(3, 22, 20),
         crisis.INCIDENT_SEED,
-        Truth("crisis-seed", "dev", "negative", True, crisis.SAFETY, "critical"),
-        {"id": "99001", "name": "江城大学小周", "followers": 1300, "verified": False},
+        said("seed", True, crisis.SAFETY, "critical"),
+        witness("江城大学小周", 1300),
         (8800, 5100, 21000),
         "https://example.com/video/ys-fire.mp4",
         ["转发微博", "太吓人了", "我的也鼓包了", "召回吧", "关注", ""],
-    )
-    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 44, rate, MILESTONES)
+    ),
+    crisis=written_crisis(crisis, "X5充电起火电池鼓包"),
+    milestones=MILESTONES,
+    hours=44,
+    rate=rate,
+)
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: STORY.background(rng, 250), incident]
-    return STORY.main(argv, "phone_week", 23, parts, "day-3")
+    return SPEC.main(argv)
 
 
 if __name__ == "__main__":
