@@ -23,32 +23,24 @@ classifier output on them was read.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import school_crisis as crisis
 from bench import school_texts as t
-from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
+from bench.week_spec import WeekSpec, day_at, witness, written_crisis
+from bench.week_story import Milestones, Seed, said, story_of, verified
 
-_fill = filler(
+STORY = story_of(
     t,
-    {"hotline": t.HOTLINE},
+    "qm",
+    860_000,
     city=t.CITIES,
     district=t.DISTRICTS,
     course=t.COURSES,
     money=t.MONEY,
     days=t.DAYS,
 )
-
-
-OFFICIAL = verified("99200", t.OFFICIAL, 860_000)
-STORY = Story(t, "qm", _fill, OFFICIAL)
-PREFIX = STORY.prefix
-
+OFFICIAL = STORY.official
 
 BLOGGER = verified("99100", "教育观察员老周", 1_300_000)
 MEDIA = verified("99300", "钱江消费观察", 1_900_000)
@@ -63,36 +55,37 @@ MILESTONES: Milestones = {
 }
 
 
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "校区突然关门预交学费不退",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
+def rate(minute: int) -> float:
+    """Incident posts a minute: the morning the door is found locked, a quieter night, the wave
+    after the media report."""
+    return 1.2 if minute < 480 else 0.1 if minute < 1440 else 0.7 if minute < 1620 else 0.25
+
+
+# Day 3, 08:10: the 滨江校区 found locked, about 500 posts over 34 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="school_week",
+    seed=19,
+    per_day=250,
+    incident_seed=Seed(
+        day_at(3, 8, 10),
+        crisis.INCIDENT_SEED,
+        said("seed", True, crisis.FRAUD, "high"),
+        witness("滨江二宝妈", 1800),
+        (5200, 3600, 14000),
+        "https://example.com/video/qm-closed.mp4",
+        ["转发微博", "退钱", "太过分了", "同滨江校区", "关注", ""],
+    ),
+    crisis=written_crisis(crisis, "校区突然关门预交学费不退"),
+    milestones=MILESTONES,
+    hours=34,
+    rate=rate,
 )
-
-
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 3, 08:10: the 滨江校区 found locked, about 500 posts over 34 hours."""
-    at = kit.START + timedelta(days=2, hours=8, minutes=10)
-    truth = Truth("crisis-seed", "dev", "negative", True, crisis.FRAUD, "high")
-    seed = STORY.post(900_000, "weibo", _fill(crisis.INCIDENT_SEED, rng), at, rng, truth)
-    who = {"id": "99001", "name": "滨江二宝妈", "followers": 1800, "verified": False}
-    yield kit.seeded(seed, who, (5200, 3600, 14000), "https://example.com/video/qm-closed.mp4")
-    notes = ["转发微博", "退钱", "太过分了", "同滨江校区", "关注", ""]
-    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 300)
-
-    # the morning the door is found locked, a quieter night, the wave after the media report
-    def rate(minute: int) -> float:
-        return 1.2 if minute < 480 else 0.1 if minute < 1440 else 0.7 if minute < 1620 else 0.25
-
-    yield from kit.wave(at, 34 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: STORY.background(rng, 250), incident]
-    return STORY.main(argv, "school_week", 19, parts, "day-3")
+    return SPEC.main(argv)
 
 
 if __name__ == "__main__":

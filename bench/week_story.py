@@ -123,18 +123,18 @@ def filler(texts: ModuleType, constants: dict[str, str], **lists: Sequence[str])
     return fill
 
 
-def device_story(texts: ModuleType, prefix: str, followers: int) -> Story:
-    """The Story of a texts module whose slots are {hotline} {model} {city} {money} {days} (the
-    phone and appliance weeks), its official account 99200 with `followers`."""
-    fill = filler(
-        texts,
-        {"hotline": texts.HOTLINE},
-        model=texts.MODELS,
-        city=texts.CITIES,
-        money=texts.MONEY,
-        days=texts.DAYS,
-    )
+def story_of(texts: ModuleType, prefix: str, followers: int, **lists: Sequence[str]) -> Story:
+    """The Story of a texts module whose slots are {hotline} and `lists` (drawn in their order),
+    its official account 99200 with `followers`."""
+    fill = filler(texts, {"hotline": texts.HOTLINE}, **lists)
     return Story(texts, prefix, fill, verified("99200", texts.OFFICIAL, followers))
+
+
+def device_story(texts: ModuleType, prefix: str, followers: int) -> Story:
+    """The story_of() a texts module whose slots are {hotline} {model} {city} {money} {days}
+    (the phone, appliance, courier and ride weeks)."""
+    lists = {"model": texts.MODELS, "city": texts.CITIES, "money": texts.MONEY, "days": texts.DAYS}
+    return story_of(texts, prefix, followers, **lists)
 
 
 @dataclass
