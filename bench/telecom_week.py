@@ -30,36 +30,24 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Iterator
-from datetime import timedelta
 from typing import Any
 
 from bench import telecom_crisis as crisis
 from bench import telecom_texts as t
-from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, filler, said, verified
+from bench.week_spec import WeekSpec, day_at, witness, written_crisis
+from bench.week_story import Milestones, Seed, said, story_of, verified
 
-_fill = filler(
+STORY = story_of(
     t,
-    {"hotline": t.HOTLINE},
+    "xl",
+    2_300_000,
     city=t.CITIES,
     district=t.DISTRICTS,
     plan=t.PLANS,
     money=t.MONEY,
     days=t.DAYS,
 )
-
-
-OFFICIAL = verified("99200", t.OFFICIAL, 2_300_000)
-STORY = Story(t, "xl", _fill, OFFICIAL)
-PREFIX = STORY.prefix
-_post = STORY.post
-
-
-def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
-    """Seven days of everyday operator talk and complaints, the operator's replies to some
-    Weibo complaints, and reposts of some Weibo posts."""
-    return STORY.background(rng, per_day)
-
+OFFICIAL = STORY.official
 
 BLOGGER = verified("99100", "数码老K", 1_500_000)
 MEDIA = verified("99300", "通信消费观察", 2_100_000)
@@ -72,35 +60,41 @@ MILESTONES: Milestones = {
 }
 
 
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "广州大面积断网",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
-)
+def rate(minute: int) -> float:
+    """Incident posts a minute: the outage morning, a quieter evening and night, the morning
+    wave after the media post."""
+    return 1.3 if minute < 420 else 0.1 if minute < 1440 else 0.7 if minute < 1600 else 0.2
 
+
+# Day 4, 08:40: 广州 loses the network, about 450 posts over 26 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="telecom_week",
+    seed=17,
+    per_day=250,
+    incident_seed=Seed(
+        day_at(4, 8, 40),
+        crisis.INCIDENT_SEED,
+        said("seed", True, crisis.PQ, "high"),
+        witness("天河糖水铺阿珍", 2600),
+        (6300, 4100, 18000),
+        "https://example.com/video/xl-outage.mp4",
+        ["转发微博", "我这也没信号", "什么时候恢复", "同问", "关注", ""],
+    ),
+    crisis=written_crisis(crisis, "广州大面积断网"),
+    milestones=MILESTONES,
+    hours=26,
+    rate=rate,
+)
 
 LOCAL_SHARE = 0.8  # of the outage's ordinary voices posting from 广东
 
 
 def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 4, 08:40: 广州 loses the network, about 450 posts over 26 hours."""
-    at = kit.START + timedelta(days=3, hours=8, minutes=40)
-    truth = Truth("crisis-seed", "dev", "negative", True, crisis.PQ, "high")
-    seed = _post(900_000, "weibo", _fill(crisis.INCIDENT_SEED, rng), at, rng, truth)
-    who = {"id": "99001", "name": "天河糖水铺阿珍", "followers": 2600, "verified": False}
-    seeded = kit.seeded(seed, who, (6300, 4100, 18000), "https://example.com/video/xl-outage.mp4")
-    yield {**seeded, "region": "广东"}
-    notes = ["转发微博", "我这也没信号", "什么时候恢复", "同问", "关注", ""]
-    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 180)
-
-    # the outage morning, a quieter evening and night, the morning wave after the media post
-    def rate(minute: int) -> float:
-        return 1.3 if minute < 420 else 0.1 if minute < 1440 else 0.7 if minute < 1600 else 0.2
-
-    for item in kit.wave(at, 26 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES)):
-        yield _in_guangzhou(item)
+    """The spec's incident as posted from 广州: the seed from 广东, most other posts too."""
+    posts = SPEC.incident(rng)
+    yield {**next(posts), "region": "广东"}
+    yield from map(_in_guangzhou, posts)
 
 
 def _in_guangzhou(item: dict[str, Any]) -> dict[str, Any]:
@@ -114,8 +108,7 @@ def _in_guangzhou(item: dict[str, Any]) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: background(rng, 250), incident]
-    return STORY.main(argv, "telecom_week", 17, parts, "day-4")
+    return SPEC.main(argv, incident)
 
 
 if __name__ == "__main__":
