@@ -27,44 +27,25 @@ kind and per part.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import airline_texts as t
-from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Story, Truth, said, verified
+from bench.week_spec import WeekSpec, day_at, witness
+from bench.week_story import Crisis, Milestones, Seed, Story, filler, said, verified
 
-
-def _fill(template: str, rng: random.Random) -> str:
-    return template.format(
-        brand=t.BRAND,
-        official=t.OFFICIAL,
-        rival=t.RIVAL,
-        flight=rng.choice(t.FLIGHTS),
-        route=rng.choice(t.ROUTES),
-        city=rng.choice(t.CITIES),
-        airport=rng.choice(t.AIRPORTS),
-        days=rng.choice(t.DAYS),
-        money=rng.choice(t.MONEY),
-        hours=rng.choice(t.HOURS),
-    )
-
-
+_fill = filler(
+    t,
+    {},
+    flight=t.FLIGHTS,
+    route=t.ROUTES,
+    city=t.CITIES,
+    airport=t.AIRPORTS,
+    days=t.DAYS,
+    money=t.MONEY,
+    hours=t.HOURS,
+)
 OFFICIAL = verified("99200", t.OFFICIAL, 1_800_000)
 STORY = Story(t, "dw", _fill, OFFICIAL)
-TRUTH = STORY.truth
-PREFIX = STORY.prefix
-_post = STORY.post
-
-
-def background(rng: random.Random, per_day: int) -> Iterator[dict[str, Any]]:
-    """Seven days of everyday airline talk and complaints, the airline's replies to some Weibo
-    complaints, and reposts of some Weibo posts."""
-    return STORY.background(rng, per_day)
-
 
 BLOGGER = verified("99100", "旅行家阿峰", 1_200_000)
 MEDIA = verified("99300", "民航消费观察", 2_600_000)
@@ -78,37 +59,44 @@ MILESTONES: Milestones = {
 }
 
 
-CRISIS = Crisis(
-    t.INCIDENT_COMPLAINTS,
-    "DW8853机上滞留五小时",
-    [(text, "service_attitude", "medium") for text in t.AFTER_STATEMENT],
-    t.INCIDENT_VOICES_DEV,
-    t.INCIDENT_VOICES_TEST,
+def rate(minute: int) -> float:
+    """Incident posts a minute: the afternoon wave, a quieter night, the morning wave after the
+    media post."""
+    return 1.3 if minute < 240 else 0.1 if minute < 1140 else 0.7 if minute < 1300 else 0.2
+
+
+# Day 3, 13:10: DW8853 held on the tarmac for five hours, about 400 posts over 22 hours. The
+# reactions to the statement are plain texts here, each a service-attitude complaint.
+SPEC = WeekSpec(
+    STORY,
+    name="airline_week",
+    seed=13,
+    per_day=260,
+    incident_seed=Seed(
+        day_at(3, 13, 10),
+        t.INCIDENT_SEED,
+        said("seed", True, "food_safety_health", "critical"),
+        witness("爱旅行的小鹿", 3400),
+        (5900, 3800, 21000),
+        "https://example.com/video/dw8853.mp4",
+        ["转发微博", "太过分了", "必须道歉", "心疼老人", "关注", ""],
+    ),
+    crisis=Crisis(
+        t.INCIDENT_COMPLAINTS,
+        "DW8853机上滞留五小时",
+        [(text, "service_attitude", "medium") for text in t.AFTER_STATEMENT],
+        t.INCIDENT_VOICES_DEV,
+        t.INCIDENT_VOICES_TEST,
+    ),
+    milestones=MILESTONES,
+    hours=22,
+    rate=rate,
 )
-
-
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 3, 13:10: DW8853 held on the tarmac for five hours, about 400 posts over 22 hours."""
-    at = kit.START + timedelta(days=2, hours=13, minutes=10)
-    text = _fill(t.INCIDENT_SEED, rng)
-    truth = Truth("crisis-seed", "dev", "negative", True, "food_safety_health", "critical")
-    seed = _post(900_000, "weibo", text, at, rng, truth)
-    who = {"id": "99001", "name": "爱旅行的小鹿", "followers": 3400, "verified": False}
-    yield kit.seeded(seed, who, (5900, 3800, 21000), "https://example.com/video/dw8853.mp4")
-    notes = ["转发微博", "太过分了", "必须道歉", "心疼老人", "关注", ""]
-    post = kit.crisis_post(PREFIX, seed["native_id"], rng, notes, STORY.voice(CRISIS), 130)
-
-    # the afternoon wave, a quieter night, the morning wave after the media post
-    def rate(minute: int) -> float:
-        return 1.3 if minute < 240 else 0.1 if minute < 1140 else 0.7 if minute < 1300 else 0.2
-
-    yield from kit.wave(at, 22 * 60, rate, rng, post, STORY.milestone(rng, MILESTONES))
 
 
 def main(argv: list[str]) -> int:
     """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: background(rng, 260), incident]
-    return STORY.main(argv, "airline_week", 13, parts, "day-3")
+    return SPEC.main(argv)
 
 
 if __name__ == "__main__":
