@@ -30,8 +30,8 @@ from __future__ import annotations
 import sys
 
 from bench import airline_texts as t
-from bench.week_spec import WeekSpec, day_at, witness
-from bench.week_story import Crisis, Milestones, Seed, Story, filler, said, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness
+from bench.week_story import Crisis, Seed, Story, filler, said, verified
 
 _fill = filler(
     t,
@@ -50,13 +50,14 @@ STORY = Story(t, "dw", _fill, OFFICIAL)
 BLOGGER = verified("99100", "旅行家阿峰", 1_200_000)
 MEDIA = verified("99300", "民航消费观察", 2_600_000)
 DELAY = "delivery_logistics"
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    60: (t.BLOGGER_POST, BLOGGER, 7400, said("blogger", True, DELAY, "critical")),
-    130: (t.FIRST_STATEMENT, OFFICIAL, 3900, said("statement", False, "other", "low")),
-    1160: (t.MEDIA_POST, MEDIA, 3300, said("media", True, "food_safety_health", "critical")),
-    1250: (t.APOLOGY, OFFICIAL, 5100, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    t,
+    DELAY,
+    blogger=Milestone(60, BLOGGER, 7400),
+    statement=Milestone(130, OFFICIAL, 3900),
+    media=Milestone(1160, MEDIA, 3300, "food_safety_health"),
+    apology=Milestone(1250, OFFICIAL, 5100),
+)
 
 
 def rate(minute: int) -> float:

@@ -32,8 +32,8 @@ import sys
 
 from bench import appliance_crisis as crisis
 from bench import appliance_texts as t
-from bench.week_spec import WeekSpec, day_at, witness, written_crisis
-from bench.week_story import Milestones, Seed, device_story, said, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, device_story, said, verified
 
 STORY = device_story(t, "lt", 2_100_000)
 OFFICIAL = STORY.official
@@ -43,15 +43,16 @@ BLOGGER = verified("99100", "家电老司机阿峰", 1_300_000)
 PAPER = verified("99301", "大河消费调查", 900_000)
 REGULATOR = verified("99400", "郑州市场监管", 420_000)
 
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    90: (crisis.LOCAL_NEWS, LOCAL_NEWS, 12_400, said("news", True, crisis.SAFETY, "critical")),
-    150: (crisis.BLOGGER_POST, BLOGGER, 6300, said("blogger", True, crisis.SAFETY, "critical")),
-    900: (crisis.FIRST_STATEMENT, OFFICIAL, 3900, said("statement", False, "other", "low")),
-    1200: (crisis.MEDIA_POST, PAPER, 4700, said("media", True, crisis.SAFETY, "critical")),
-    2100: (crisis.NOTICE, REGULATOR, 2800, said("notice", False, "other", "high")),
-    2220: (crisis.APOLOGY, OFFICIAL, 7400, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    crisis,
+    crisis.SAFETY,
+    news=Milestone(90, LOCAL_NEWS, 12_400),
+    blogger=Milestone(150, BLOGGER, 6300),
+    statement=Milestone(900, OFFICIAL, 3900),
+    media=Milestone(1200, PAPER, 4700),
+    notice=Milestone(2100, REGULATOR, 2800),
+    apology=Milestone(2220, OFFICIAL, 7400),
+)
 
 # Day 3, 20:10: a family poisoned by a gas water heater, about 760 posts over 46 hours.
 SPEC = WeekSpec(

@@ -31,8 +31,8 @@ import sys
 
 from bench import courier_crisis as crisis
 from bench import courier_texts as t
-from bench.week_spec import WeekSpec, day_at, witness, written_crisis
-from bench.week_story import Milestones, Seed, device_story, said, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, device_story, said, verified
 
 STORY = device_story(t, "xd", 1_800_000)
 OFFICIAL = STORY.official
@@ -42,15 +42,16 @@ BLOGGER = verified("99100", "反诈老陈", 1_600_000)
 PAPER = verified("99301", "消费质量观察", 800_000)
 POLICE = verified("99400", "平安西湖", 510_000)
 
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    90: (crisis.LOCAL_NEWS, LOCAL_NEWS, 11_800, said("news", True, crisis.PRIVACY, "critical")),
-    150: (crisis.BLOGGER_POST, BLOGGER, 7200, said("blogger", True, crisis.PRIVACY, "critical")),
-    900: (crisis.FIRST_STATEMENT, OFFICIAL, 4100, said("statement", False, "other", "low")),
-    1200: (crisis.MEDIA_POST, PAPER, 5200, said("media", True, crisis.PRIVACY, "critical")),
-    2100: (crisis.NOTICE, POLICE, 3300, said("notice", False, "other", "high")),
-    2220: (crisis.APOLOGY, OFFICIAL, 6900, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    crisis,
+    crisis.PRIVACY,
+    news=Milestone(90, LOCAL_NEWS, 11_800),
+    blogger=Milestone(150, BLOGGER, 7200),
+    statement=Milestone(900, OFFICIAL, 4100),
+    media=Milestone(1200, PAPER, 5200),
+    notice=Milestone(2100, POLICE, 3300),
+    apology=Milestone(2220, OFFICIAL, 6900),
+)
 
 # Day 3, 20:10: a mother scammed with leaked waybill data, about 760 posts over 46 hours.
 SPEC = WeekSpec(

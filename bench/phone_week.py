@@ -28,8 +28,8 @@ import sys
 
 from bench import phone_crisis as crisis
 from bench import phone_texts as t
-from bench.week_spec import WeekSpec, day_at, witness, written_crisis
-from bench.week_story import Milestones, Seed, device_story, said, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, device_story, said, verified
 
 STORY = device_story(t, "ys", 3_200_000)
 OFFICIAL = STORY.official
@@ -37,14 +37,15 @@ OFFICIAL = STORY.official
 BLOGGER = verified("99100", "数码测评君阿杰", 2_400_000)
 MEDIA = verified("99300", "楚天消费观察", 1_700_000)
 REGULATOR = verified("99400", "武汉市场监管", 350_000)
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    60: (crisis.BLOGGER_POST, BLOGGER, 9100, said("blogger", True, crisis.SAFETY, "critical")),
-    700: (crisis.FIRST_STATEMENT, OFFICIAL, 4600, said("statement", False, "other", "low")),
-    1000: (crisis.MEDIA_POST, MEDIA, 5200, said("media", True, crisis.SAFETY, "critical")),
-    2140: (crisis.NOTICE, REGULATOR, 3100, said("notice", False, "other", "high")),
-    2260: (crisis.APOLOGY, OFFICIAL, 6800, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    crisis,
+    crisis.SAFETY,
+    blogger=Milestone(60, BLOGGER, 9100),
+    statement=Milestone(700, OFFICIAL, 4600),
+    media=Milestone(1000, MEDIA, 5200),
+    notice=Milestone(2140, REGULATOR, 3100),
+    apology=Milestone(2260, OFFICIAL, 6800),
+)
 
 
 def rate(minute: int) -> float:

@@ -30,8 +30,8 @@ import sys
 
 from bench import ride_crisis as crisis
 from bench import ride_texts as t
-from bench.week_spec import WeekSpec, day_at, witness, written_crisis
-from bench.week_story import Milestones, Seed, device_story, said, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, device_story, said, verified
 
 STORY = device_story(t, "cx", 2_600_000)
 OFFICIAL = STORY.official
@@ -40,14 +40,15 @@ BLOGGER = verified("99100", "她安全研究所", 3_400_000)
 PAPER = verified("99301", "南方民生观察", 1_200_000)
 POLICE = verified("99400", "平安鹏城", 640_000)
 
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    90: (crisis.BLOGGER_POST, BLOGGER, 15_600, said("blogger", True, crisis.SAFETY, "critical")),
-    900: (crisis.FIRST_STATEMENT, OFFICIAL, 5300, said("statement", False, "other", "low")),
-    1200: (crisis.MEDIA_POST, PAPER, 6100, said("media", True, crisis.SAFETY, "critical")),
-    2100: (crisis.NOTICE, POLICE, 4800, said("notice", False, "other", "high")),
-    2220: (crisis.APOLOGY, OFFICIAL, 8200, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    crisis,
+    crisis.SAFETY,
+    blogger=Milestone(90, BLOGGER, 15_600),
+    statement=Milestone(900, OFFICIAL, 5300),
+    media=Milestone(1200, PAPER, 6100),
+    notice=Milestone(2100, POLICE, 4800),
+    apology=Milestone(2220, OFFICIAL, 8200),
+)
 
 # Day 5, 21:20: a woman harassed by her driver, about 750 posts over 46 hours.
 SPEC = WeekSpec(

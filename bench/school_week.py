@@ -27,8 +27,8 @@ import sys
 
 from bench import school_crisis as crisis
 from bench import school_texts as t
-from bench.week_spec import WeekSpec, day_at, witness, written_crisis
-from bench.week_story import Milestones, Seed, said, story_of, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, said, story_of, verified
 
 STORY = story_of(
     t,
@@ -45,14 +45,15 @@ OFFICIAL = STORY.official
 BLOGGER = verified("99100", "教育观察员老周", 1_300_000)
 MEDIA = verified("99300", "钱江消费观察", 1_900_000)
 BUREAU = verified("99400", "滨江教育发布", 210_000)
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    150: (crisis.BLOGGER_POST, BLOGGER, 7600, said("blogger", True, crisis.FRAUD, "critical")),
-    300: (crisis.FIRST_STATEMENT, OFFICIAL, 3800, said("statement", False, "other", "low")),
-    1480: (crisis.MEDIA_POST, MEDIA, 4300, said("media", True, crisis.REFUND, "critical")),
-    1860: (crisis.NOTICE, BUREAU, 2600, said("notice", False, "other", "high")),
-    1950: (crisis.APOLOGY, OFFICIAL, 5400, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    crisis,
+    crisis.FRAUD,
+    blogger=Milestone(150, BLOGGER, 7600),
+    statement=Milestone(300, OFFICIAL, 3800),
+    media=Milestone(1480, MEDIA, 4300, crisis.REFUND),
+    notice=Milestone(1860, BUREAU, 2600),
+    apology=Milestone(1950, OFFICIAL, 5400),
+)
 
 
 def rate(minute: int) -> float:

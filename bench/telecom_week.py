@@ -34,8 +34,8 @@ from typing import Any
 
 from bench import telecom_crisis as crisis
 from bench import telecom_texts as t
-from bench.week_spec import WeekSpec, day_at, witness, written_crisis
-from bench.week_story import Milestones, Seed, said, story_of, verified
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, said, story_of, verified
 
 STORY = story_of(
     t,
@@ -51,13 +51,14 @@ OFFICIAL = STORY.official
 
 BLOGGER = verified("99100", "数码老K", 1_500_000)
 MEDIA = verified("99300", "通信消费观察", 2_100_000)
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    110: (crisis.BLOGGER_POST, BLOGGER, 8200, said("blogger", True, crisis.PQ, "critical")),
-    180: (crisis.FIRST_STATEMENT, OFFICIAL, 4100, said("statement", False, "other", "low")),
-    1460: (crisis.MEDIA_POST, MEDIA, 3600, said("media", True, crisis.PQ, "critical")),
-    1550: (crisis.APOLOGY, OFFICIAL, 5200, said("apology", False, "other", "low")),
-}
+MILESTONES = milestones(
+    crisis,
+    crisis.PQ,
+    blogger=Milestone(110, BLOGGER, 8200),
+    statement=Milestone(180, OFFICIAL, 4100),
+    media=Milestone(1460, MEDIA, 3600),
+    apology=Milestone(1550, OFFICIAL, 5200),
+)
 
 
 def rate(minute: int) -> float:

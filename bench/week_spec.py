@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from bench import week_kit as kit
-from bench.week_story import Crisis, Milestones, Seed, Story, two_day_rate
+from bench.week_story import Crisis, Milestones, Seed, Story, said, two_day_rate
 
 
 def day_at(day: int, hour: int, minute: int) -> datetime:
@@ -38,6 +38,44 @@ def written_crisis(texts: ModuleType, title: str) -> Crisis:
 def witness(name: str, followers: int) -> dict[str, Any]:
     """The incident's first poster (account 99001): an ordinary, unverified account."""
     return {"id": "99001", "name": name, "followers": followers, "verified": False}
+
+
+# a milestone's kind → the name of its text in a crisis texts module
+MILESTONE_TEXTS = {
+    "news": "LOCAL_NEWS",
+    "blogger": "BLOGGER_POST",
+    "statement": "FIRST_STATEMENT",
+    "media": "MEDIA_POST",
+    "notice": "NOTICE",
+    "apology": "APOLOGY",
+}
+# the urgency of the milestones that do not complain (the brand's and the authority's words)
+NEUTRAL_URGENCY = {"statement": "low", "notice": "high", "apology": "low"}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A known account's post in the incident: its minute, the account, the reposts it draws
+    and, for a complaint, its own category where it is not the crisis's."""
+
+    minute: int
+    who: dict[str, Any]
+    reach: int
+    category: str | None = None
+
+
+def milestones(texts: ModuleType, category: str, **kinds: Milestone) -> Milestones:
+    """The incident's milestones by kind (news, blogger, statement, media, notice, apology),
+    each with its text from the crisis texts module: the statement, the notice and the apology
+    neutral (NEUTRAL_URGENCY), the others complaints of `category` (or their own), critical."""
+    made: Milestones = {}
+    for kind, at in kinds.items():
+        if kind in NEUTRAL_URGENCY:
+            truth = said(kind, False, "other", NEUTRAL_URGENCY[kind])
+        else:
+            truth = said(kind, True, at.category or category, "critical")
+        made[at.minute] = (getattr(texts, MILESTONE_TEXTS[kind]), at.who, at.reach, truth)
+    return made
 
 
 @dataclass(frozen=True)
