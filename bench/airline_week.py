@@ -95,9 +95,7 @@ SPEC = WeekSpec(
 )
 
 
-def main(argv: list[str]) -> int:
-    """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    return SPEC.main(argv)
+main = SPEC.main
 
 
 if __name__ == "__main__":

@@ -70,13 +70,10 @@ SPEC = WeekSpec(
     ),
     crisis=written_crisis(crisis, "快递信息泄露遭冒充客服理赔诈骗"),
     milestones=MILESTONES,
-    hours=46,
 )
 
 
-def main(argv: list[str]) -> int:
-    """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    return SPEC.main(argv)
+main = SPEC.main
 
 
 if __name__ == "__main__":

@@ -67,13 +67,10 @@ SPEC = WeekSpec(
     ),
     crisis=written_crisis(crisis, "司机骚扰尾随女乘客平台处理敷衍"),
     milestones=MILESTONES,
-    hours=46,
 )
 
 
-def main(argv: list[str]) -> int:
-    """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    return SPEC.main(argv)
+main = SPEC.main
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 bench/week_story.py; not shipped): its story, name and seed, the everyday posts a day, the
 incident's first post, crisis, milestones, length and rate; the rest is derived.
 
-A week module is its texts, one WeekSpec and a main() calling `SPEC.main(argv)`.
+A week module is its texts, one WeekSpec and `main = SPEC.main` (`main(argv)` writes the week and
+its truth, or scores a classified week with `--score`).
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def milestones(texts: ModuleType, category: str, **kinds: Milestone) -> Mileston
 class WeekSpec:
     """A written week: `story` (texts, native-id prefix, filler, official account), written to
     /tmp/{name}.jsonl with `seed` by default, `per_day` everyday posts a day, and the incident:
-    its first post, crisis voices and milestones over `hours` at `rate` posts a minute."""
+    its first post, crisis voices and milestones over `hours` at `rate` posts a minute (by
+    default a crisis of about two days, two_day_rate)."""
 
     story: Story
     name: str
@@ -91,7 +93,7 @@ class WeekSpec:
     incident_seed: Seed
     crisis: Crisis
     milestones: Milestones
-    hours: int
+    hours: int = 46
     rate: Callable[[int], float] = two_day_rate
 
     @property

@@ -99,9 +99,10 @@ class Seed:
 
 def two_day_rate(minute: int) -> float:
     """Incident posts a minute of a crisis of about two days begun in the evening, the brand's
-    statement at minute 900 (the appliance and courier weeks): the evening of the first post and
-    the local news, the night, the morning, the backlash after the statement and the newspaper,
-    a quiet second night, the wave of the authority's notice and the apology."""
+    statement at minute 900 (the appliance, courier and ride weeks; WeekSpec's default): the
+    evening of the first post and the local news, the night, the morning, the backlash after the
+    statement and the newspaper, a quiet second night, the wave of the authority's notice and
+    the apology."""
     steps = ((180, 1.3), (600, 0.1), (900, 0.6), (1260, 1.1), (1800, 0.25), (2100, 0.08))
     return next((per_minute for until, per_minute in steps if minute < until), 0.35)
 
