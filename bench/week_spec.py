@@ -99,8 +99,11 @@ class WeekSpec:
     @property
     def statement_minute(self) -> int:
         """The minute of the brand's statement: the milestone of kind crisis-statement."""
-        kinds = {minute: said[3].kind for minute, said in self.milestones.items()}
-        return next(minute for minute, kind in kinds.items() if kind == "crisis-statement")
+        kinds = {minute: entry[3].kind for minute, entry in self.milestones.items()}
+        found = [minute for minute, kind in kinds.items() if kind == "crisis-statement"]
+        if len(found) != 1:
+            raise ValueError(f"{self.name}: wants one statement milestone, has {len(found)}")
+        return found[0]
 
     @property
     def day(self) -> str:
