@@ -5,7 +5,8 @@ and its truth or scores a classified one.
 
 A texts module names BRAND, OFFICIAL, EVERYDAY (kind, category, sentiment, dev templates, test
 templates), KIND_WEIGHTS, COMPLAINT_KINDS, OPENINGS, CLOSINGS (from openings() and closings():
-the complaints' lists are shared), COMPLAINT_TITLES and OFFICIAL_REPLIES.
+the complaints' lists are shared), COMPLAINT_TITLES and OFFICIAL_REPLIES. A week declares itself
+once as a WeekSpec (bench/week_spec.py).
 """
 
 from __future__ import annotations
