@@ -86,22 +86,25 @@ ESTATE_FAILURES = _words(
 )
 ESTATE_LAPSES = _words(
     """踢皮球 没人管 没人来 没人修 没人回 啥也不管 管不了 乱收费 定金不退 说好的 拍着胸脯
-    涨到 不给钥匙 不在保修范围 装修公司的电话 推销电话"""
+    不给钥匙 不在保修范围 装修公司的电话 推销电话"""
 )
+# Not 涨到: a stock's 不涨到45 is no negated lapse (cutting it changed the model's reading).
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
 ESTATE_WORDS = ESTATE_CONTEXT | HOUSE_FINANCE | frozenset().union(*ESTATE_MEANINGS.values())
 ESTATE_WORDS |= ESTATE_SETTING
-# A building's harm that no other word names (urgency: as 受伤).
+# A building's harm that no other word names (urgency: as 受伤). Not 砸到 or 推倒 alone: a
+# share price is 砸到 a level (股吧), a plan 推倒重来.
 ESTATE_HARM = {
     "电梯困人": 40,
     "困在电梯": 40,
     "电梯下坠": 45,
     "高空坠物": 45,
-    "砸到": 30,
-    "被砸": 30,
     "消防通道": 30,
     "甲醛超标": 35,
-    "推倒": 25,
+    "被推倒": 25,
+    "砸到孩子": 35,
+    "砸到人": 30,
+    "砸伤": 30,
 }
 # Owners gathering at the sales office (urgency: collective action, as 集体维权).
 ESTATE_COLLECTIVE = {"拉横幅": 30, "维权现场": 25, "业主维权": 30}
