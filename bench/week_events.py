@@ -8,7 +8,7 @@ others (strays: posts of other stories joined), title; then the incident posts i
 event and the week's visible events.
 
     python -m bench.week_events [telecom airline auto bank cosmetics phone education appliance
-                                 courier ride]
+                                 courier ride estate]
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ WEEKS = {
         "bench.courier_week", "xd", "迅达快递", "迅达|迅达快递", "迅达快递", "顺途速运"
     ),
     "ride": Week("bench.ride_week", "cx", "畅行出行", "畅行|畅行出行", "畅行出行", "快马打车"),
+    "estate": Week("bench.estate_week", "aj", "安居地产", "安居|安居地产", "安居地产", "华府置业"),
 }
 
 

@@ -17,6 +17,7 @@ from sentiment.appliances import APPLIANCE_VISIT, appliance_cues, is_appliance
 from sentiment.couriers import IMPERSONATOR, courier_cues, impersonation_cues, is_courier
 from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
+from sentiment.estates import estate_cues, is_estate
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -153,11 +154,12 @@ class BatchCategories:
         if Category.FOOD_SAFETY_HEALTH not in ruled_out and is_part_failure(found):
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
-        # The model never read travel, telecom, school, phone, appliance owners', couriers' or
-        # passengers' texts: there it never decides alone.
+        # The model never read travel, telecom, school, phone, appliance owners', couriers',
+        # passengers' or home owners' texts: there it never decides alone.
         unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
         unread = unread or is_device(found, FINANCE_CONTEXT) or is_appliance(found, FINANCE_CONTEXT)
         unread = unread or is_courier(found, FINANCE_CONTEXT) or is_ride(found, FINANCE_CONTEXT)
+        unread = unread or is_estate(found, FINANCE_CONTEXT)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is
@@ -232,6 +234,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         found = found - REMEDY_WORDS  # the remedy asked for, not the grievance
     if is_ride(found, FINANCE_CONTEXT):  # before travel: a ride to the airport is a ride
         return ride_cues(found, _strong_cue)
+    if is_estate(found, FINANCE_CONTEXT):  # before school: a 学区 promised is the house's
+        return estate_cues(found, _strong_cue)
     if is_travel(found):
         return _travel_cues(found)
     if is_education(found, FINANCE_CONTEXT):

@@ -17,6 +17,7 @@ from sentiment.appliances import APPLIANCE_DEFECTS, APPLIANCE_LAPSES, APPLIANCE_
 from sentiment.couriers import COURIER_DEFECTS, COURIER_LAPSES, COURIER_WORDS
 from sentiment.devices import DEVICE_DEFECTS, DEVICE_LAPSES, DEVICE_WORDS
 from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
+from sentiment.estates import ESTATE_FAILURES, ESTATE_LAPSES, ESTATE_WORDS, is_estate
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -269,6 +270,7 @@ MATCHER = CueMatcher(
             APPLIANCE_WORDS,  # sentiment/appliances.py
             COURIER_WORDS,  # sentiment/couriers.py
             RIDE_WORDS | RIDE_FAILURES | RIDE_LAPSES,  # sentiment/rides.py
+            ESTATE_WORDS | ESTATE_FAILURES | ESTATE_LAPSES,  # sentiment/estates.py
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,
@@ -294,6 +296,8 @@ MATCHER = CueMatcher(
         *GRIEVANCE_WORDS,
         *RIDE_FAILURES,
         *RIDE_LAPSES,
+        *ESTATE_FAILURES,
+        *ESTATE_LAPSES,
     ),
     only=NEGATED_ONLY,
     expectations=EXPECTATION_MARKERS,
@@ -325,14 +329,20 @@ def is_inquiry(found: set[str]) -> bool:
 
 
 _RIDE_GROUPS = ((RIDE_FAILURES, FAILURE_SHIFT), (RIDE_LAPSES, SERVICE_SHIFT))
+_ESTATE_GROUPS = ((ESTATE_FAILURES, FAILURE_SHIFT), (ESTATE_LAPSES, SERVICE_SHIFT))
 
 
 def _ride_shift(found: set[str]) -> float:
     """A ride's failures and lapses (sentiment/rides.py), counted as the complaint groups are,
-    only in a ride's text (绕路, 闯红灯, 动态加价 say nothing of a parcel or a phone)."""
-    if not is_ride(found, _FINANCE):
+    only in a ride's text (绕路, 闯红灯, 动态加价 say nothing of a parcel or a phone); a house's
+    (sentiment/estates.py: 逾期交房, 踢皮球, 没人管) only in a house's."""
+    if is_ride(found, _FINANCE):
+        groups = _RIDE_GROUPS
+    elif is_estate(found, _FINANCE):
+        groups = _ESTATE_GROUPS
+    else:
         return 0.0
-    return sum(shift * min(2, len(found & group)) for group, shift in _RIDE_GROUPS)
+    return sum(shift * min(2, len(found & group)) for group, shift in groups)
 
 
 def complaint_shift(found: set[str]) -> float:

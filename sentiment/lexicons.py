@@ -11,6 +11,7 @@ from sentiment.appliances import APPLIANCE_CUES, APPLIANCE_HARM, NOT_SIGNALS
 from sentiment.couriers import COURIER_CUES, COURIER_HARASSMENT, COURIER_HARM
 from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
+from sentiment.estates import ESTATE_COLLECTIVE, ESTATE_CUES, ESTATE_HARM
 from sentiment.rides import RIDE_CUES, RIDE_HARM
 
 
@@ -120,6 +121,8 @@ for _category, _extra in APPLIANCE_CUES.items():  # an appliance's complaints (a
 for _category, _extra in COURIER_CUES.items():  # a courier's complaints (couriers.py)
     CATEGORY_CUES[_category].update(_extra)
 for _category, _extra in RIDE_CUES.items():  # a ride's complaints (rides.py)
+    CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in ESTATE_CUES.items():  # a house's complaints (estates.py)
     CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
@@ -276,6 +279,7 @@ HARM_WORDS.update(EDUCATION_HARM)  # a pupil hurt or punished (education.py)
 HARM_WORDS.update(APPLIANCE_HARM)  # gas, fumes or current at home (appliances.py)
 HARM_WORDS.update(COURIER_HARM)  # a courier's tricycle, a parcel's fumes (couriers.py)
 HARM_WORDS.update(RIDE_HARM)  # a driver's harassment or running red lights (rides.py)
+HARM_WORDS.update(ESTATE_HARM)  # a lift that traps people, things falling (estates.py)
 # Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
 # weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
 PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
@@ -298,6 +302,7 @@ COLLECTIVE_WORDS = weighted(
     好多人:15 同样遭遇:20 受害者:20 写联名信:25 写了联名信:25 联名投诉:25 联名举报:25
     联名上书:25 联名维权:30"""
 )
+COLLECTIVE_WORDS.update(ESTATE_COLLECTIVE)  # owners with banners at the sales office (estates.py)
 # Debt-collection harassment and personal data misuse (DOMAIN: 催收 harassment is urgent).
 PRIVACY_WORDS = weighted(
     """暴力催收:40 爆通讯录:40 通讯录:20 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
