@@ -25,25 +25,12 @@ classifier output on them was read.
 
 from __future__ import annotations
 
-import random
 import sys
-from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 from bench import estate_crisis as crisis
 from bench import estate_texts as t
-from bench import week_kit as kit
-from bench.week_story import (
-    Crisis,
-    Milestones,
-    Seed,
-    Truth,
-    device_story,
-    said,
-    two_day_rate,
-    verified,
-)
+from bench.week_spec import Milestone, WeekSpec, day_at, milestones, witness, written_crisis
+from bench.week_story import Seed, device_story, said, verified
 
 STORY = device_story(t, "aj", 1_800_000)
 OFFICIAL = STORY.official
@@ -51,48 +38,39 @@ OFFICIAL = STORY.official
 BLOGGER = verified("99100", "楼市老K说房", 3_100_000)
 PAPER = verified("99301", "城市财经周刊", 1_200_000)
 BUREAU = verified("99400", "住建发布", 520_000)
-STATEMENT_MINUTE = 900
-# minute of the incident → (text, author, reach, truth)
-MILESTONES: Milestones = {
-    90: (crisis.BLOGGER_POST, BLOGGER, 15_600, said("blogger", True, crisis.CONTRACT, "high")),
-    STATEMENT_MINUTE: (
-        crisis.FIRST_STATEMENT,
-        OFFICIAL,
-        5300,
-        said("statement", False, "other", "low"),
-    ),
-    1200: (crisis.MEDIA_POST, PAPER, 6100, said("media", True, crisis.CONTRACT, "high")),
-    2100: (crisis.NOTICE, BUREAU, 4800, said("notice", False, "other", "high")),
-    2220: (crisis.APOLOGY, OFFICIAL, 8200, said("apology", False, "other", "low")),
-}
 
-CRISIS = Crisis(
-    crisis.INCIDENT_COMPLAINTS,
-    "逾期交房精装缩水拒赔违约金",
-    crisis.AFTER_STATEMENT,
-    crisis.INCIDENT_VOICES_DEV,
-    crisis.INCIDENT_VOICES_TEST,
+MILESTONES = milestones(
+    crisis,
+    crisis.CONTRACT,
+    urgency="high",
+    blogger=Milestone(90, BLOGGER, 15_600),
+    statement=Milestone(900, OFFICIAL, 5300),
+    media=Milestone(1200, PAPER, 6100),
+    notice=Milestone(2100, BUREAU, 4800),
+    apology=Milestone(2220, OFFICIAL, 8200),
 )
 
-
-def incident(rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Day 5, 21:20: an owner's late, cut-down handover, about 750 posts over 46 hours."""
-    seed = Seed(
-        kit.START + timedelta(days=4, hours=21, minutes=20),
+# Day 5, 21:20: an owner's late, cut-down handover, about 750 posts over 46 hours.
+SPEC = WeekSpec(
+    STORY,
+    name="estate_week",
+    seed=32,
+    per_day=240,
+    incident_seed=Seed(
+        day_at(5, 21, 20),
         crisis.INCIDENT_SEED,
-        Truth("crisis-seed", "dev", "negative", True, crisis.CONTRACT, "high"),
-        {"id": "99001", "name": "翡翠湾业主老周", "followers": 1800, "verified": False},
+        said("seed", True, crisis.CONTRACT, "high"),
+        witness("翡翠湾业主老周", 1800),
         (12_400, 8800, 31_000),
         "https://example.com/image/aj-handover.jpg",
         ["转发微博", "太过分了", "买房一定要看合同附件", "安居给个说法", "支持业主维权", ""],
-    )
-    yield from STORY.incident(rng, seed, CRISIS, STATEMENT_MINUTE, 46, two_day_rate, MILESTONES)
+    ),
+    crisis=written_crisis(crisis, "逾期交房精装缩水拒赔违约金"),
+    milestones=MILESTONES,
+)
 
 
-def main(argv: list[str]) -> int:
-    """Write the week (and its truth) to argv[0], or score a classified week (--score)."""
-    parts = [lambda rng: STORY.background(rng, 240), incident]
-    return STORY.main(argv, "estate_week", 32, parts, "day-5")
+main = SPEC.main
 
 
 if __name__ == "__main__":

@@ -65,16 +65,19 @@ class Milestone:
     category: str | None = None
 
 
-def milestones(texts: ModuleType, category: str, **kinds: Milestone) -> Milestones:
+def milestones(
+    texts: ModuleType, category: str, *, urgency: str = "critical", **kinds: Milestone
+) -> Milestones:
     """The incident's milestones by kind (news, blogger, statement, media, notice, apology),
     each with its text from the crisis texts module: the statement, the notice and the apology
-    neutral (NEUTRAL_URGENCY), the others complaints of `category` (or their own), critical."""
+    neutral (NEUTRAL_URGENCY), the others complaints of `category` (or their own) at `urgency`
+    (a handover's broken contract is high, a passenger's harm critical)."""
     made: Milestones = {}
     for kind, at in kinds.items():
         if kind in NEUTRAL_URGENCY:
             truth = said(kind, False, "other", NEUTRAL_URGENCY[kind])
         else:
-            truth = said(kind, True, at.category or category, "critical")
+            truth = said(kind, True, at.category or category, urgency)
         made[at.minute] = (getattr(texts, MILESTONE_TEXTS[kind]), at.who, at.reach, truth)
     return made
 
