@@ -28,12 +28,14 @@ MIN_TITLE, MAX_TITLE, GOOD_TITLE = 4, 28, 16
 # between two alert messages an hour apart, at 400 posts).
 SETTLED = 100
 ESCALATION_WEIGHT = 0.25  # a clause saying where the complaint went, not what happened
+RIGHTS = "维权"  # standing up for one's rights: where a complaint goes, in any words
 _CLAUSE = re.compile(r"[。！？!?；;，,\n…]+|\s{2,}")
 AT_NAMES = re.compile(r"//\s*@[^:：\s]{1,30}[:：]|@[\w\-\u4e00-\u9fff]{1,30}")  # @名字, //@名字:
 _NOISE = re.compile(AT_NAMES.pattern + r"|#[^#\n]{1,40}#|https?://\S+")
 _REPOST = re.compile(r"转发微博|轉發微博|\[[\u4e00-\u9fffA-Za-z]{1,8}\]")
-# Not 说: 说我欠钱不还 (what someone called the author) must not read as 我欠钱不还.
-_LEAD = "的了在是和与跟把被给就也都还又:：、 "
+# Not 说: 说我欠钱不还 (what someone called the author) must not read as 我欠钱不还. The middle
+# dot of a project named after the brand (安居·学府里) stays behind when the brand is taken out.
+_LEAD = "的了在是和与跟把被给就也都还又:：、·• "
 
 
 def clauses(text: str, brand: BrandNames) -> list[str]:
@@ -89,7 +91,8 @@ def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], floa
 
 
 def escalation(clause: str) -> bool:
-    """True when the clause names a regulator, court, police, the media or a 维权 group."""
-    return any(
+    """True when the clause names a regulator, court, police, the media, a 维权 group or 维权
+    itself (业主们已经在准备一起维权: what the owners will do, not what happened to them)."""
+    return RIGHTS in clause or any(
         matched_words(clause, words) for words in (LEGAL_WORDS, MEDIA_WORDS, COLLECTIVE_WORDS)
     )

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
-from brand_events.titles import SETTLED, make_title, title_due
+from brand_events.titles import SETTLED, clauses, escalation, make_title, title_due
 from sentiment.word_kinds import names_a_subject
 
 DRIVE = "试驾驰远极光EV半小时，刹车脚感偏硬，方向盘有点虚，其他还行"
@@ -67,3 +67,11 @@ def test_a_forum_opening_does_not_title_the_event() -> None:
     assert not names_a_subject("请教") and not names_a_subject("请问")
     title = make_title(cluster, brand, lambda term: 9.0)
     assert title == "冷链都用过", title
+
+
+def test_a_project_named_after_the_brand_leaves_no_dot_and_rights_are_no_title() -> None:
+    # The property week: 「安居·学府里又发通知推迟交付，业主们已经在准备一起维权了」 titled its
+    # crisis 业主们已经在准备一起维权 (what the owners will do), then ·学府里又发通知推迟交付.
+    found = clauses("安居·学府里又发通知推迟交付，业主们已经在准备一起维权了", BrandNames(["安居"]))
+    assert found[0] == "学府里又发通知推迟交付"
+    assert escalation("业主们已经在准备一起维权") and not escalation("学府里又发通知推迟交付")
