@@ -47,6 +47,9 @@ from sentiment.lexicons import (
 from sentiment.rides import is_ride, ride_cues
 
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
+# Whether a text is one of these industries' (its words, the finance words that overrule them):
+# the model never read them, so there it never decides a category alone.
+_UNREAD_INDUSTRIES = (is_education, is_device, is_appliance, is_courier, is_ride, is_estate)
 _VISIT_CATEGORIES = (Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
 RULE_CONFIDENT = 2
@@ -156,10 +159,8 @@ class BatchCategories:
         best = MODEL_LABELS[self.best[row]]
         # The model never read travel, telecom, school, phone, appliance owners', couriers',
         # passengers' or home owners' texts: there it never decides alone.
-        unread = is_travel(found) or is_telecom(found) or is_education(found, FINANCE_CONTEXT)
-        unread = unread or is_device(found, FINANCE_CONTEXT) or is_appliance(found, FINANCE_CONTEXT)
-        unread = unread or is_courier(found, FINANCE_CONTEXT) or is_ride(found, FINANCE_CONTEXT)
-        unread = unread or is_estate(found, FINANCE_CONTEXT)
+        unread = is_travel(found) or is_telecom(found)
+        unread = unread or any(holds(found, FINANCE_CONTEXT) for holds in _UNREAD_INDUSTRIES)
         sure = self.sure[row] and not unread
         if not ((not scores or sure) and best not in ruled_out):
             # The model is unsure (the cross-industry cues add their weight), or its choice is

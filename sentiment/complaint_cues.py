@@ -308,7 +308,6 @@ MAX_COMPLAINT_CUES = 5
 # The groups that move the logit towards complaint (failures, service failures, markers).
 _COMPLAINT_WORDS = frozenset().union(*(g for g, shift in _SHIFT_GROUPS if shift > 0))
 _INQUIRY = frozenset(INQUIRY_WORDS)
-_FINANCE = frozenset(FINANCE_CONTEXT)
 
 
 def complaint_cue_words(text: str, found: set[str]) -> list[str]:
@@ -325,20 +324,20 @@ def is_inquiry(found: set[str]) -> bool:
     """A question asking for information: an inquiry word and no complaint cue ("请问刹车异响
     怎么办" is a defect report, not an inquiry)."""
     asks = not found.isdisjoint(_INQUIRY) and found.isdisjoint(_COMPLAINT_WORDS)
-    return asks and not _ride_shift(found)
+    return asks and not _industry_shift(found)
 
 
 _RIDE_GROUPS = ((RIDE_FAILURES, FAILURE_SHIFT), (RIDE_LAPSES, SERVICE_SHIFT))
 _ESTATE_GROUPS = ((ESTATE_FAILURES, FAILURE_SHIFT), (ESTATE_LAPSES, SERVICE_SHIFT))
 
 
-def _ride_shift(found: set[str]) -> float:
+def _industry_shift(found: set[str]) -> float:
     """A ride's failures and lapses (sentiment/rides.py), counted as the complaint groups are,
     only in a ride's text (绕路, 闯红灯, 动态加价 say nothing of a parcel or a phone); a house's
     (sentiment/estates.py: 逾期交房, 踢皮球, 没人管) only in a house's."""
-    if is_ride(found, _FINANCE):
+    if is_ride(found, FINANCE_CONTEXT):
         groups = _RIDE_GROUPS
-    elif is_estate(found, _FINANCE):
+    elif is_estate(found, FINANCE_CONTEXT):
         groups = _ESTATE_GROUPS
     else:
         return 0.0
@@ -349,11 +348,11 @@ def complaint_shift(found: set[str]) -> float:
     """Logit shift towards complaint from the cue words found: a complaint group counts up
     to twice (two distinct words), a question/ad/news/praise group once and only when no
     complaint group matched ("请问刹车异响怎么办" is still a defect report)."""
-    ride = _ride_shift(found)
-    if _SHIFT_WORDS.isdisjoint(found) and not ride:
+    industry = _industry_shift(found)
+    if _SHIFT_WORDS.isdisjoint(found) and not industry:
         return 0  # what the sums below come to
     up = sum(shift * min(2, len(found & group)) for group, shift in _SHIFT_GROUPS if shift > 0)
-    up += ride
+    up += industry
     if up:
         return min(MAX_UP, up)
     down = sum(shift for group, shift in _SHIFT_GROUPS if shift < 0 and found & group)
