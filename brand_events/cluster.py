@@ -41,6 +41,7 @@ class Cluster:
         None  # the brand's own last post in it (`brand_events/answers.py`)
     )
     answers: list[str] = field(default_factory=list)  # its texts (`answers.remembered`)
+    projects: set[str] = field(default_factory=set)  # named by its posts (`projects.names`)
     title: str = ""
     titled_size: int = 0
     merged_into: str | None = None
@@ -80,6 +81,7 @@ class Cluster:
         self.author_count += other.author_count - len(self.authors & other_authors)
         self.authors = keep_authors(self.authors, other_authors)
         self.exemplars = (self.exemplars + other.exemplars)[:MAX_EXEMPLARS]
+        self.projects |= other.projects
         if other.first_at < self.first_at:
             self.first_at, self.first_id = other.first_at, other.first_id
             self.first_source, self.first_native_id = other.first_source, other.first_native_id

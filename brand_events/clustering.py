@@ -40,6 +40,7 @@ from brand_events.join_thresholds import (
     WINDOW,
 )
 from brand_events.outage import Told, outage_story, same_place, told
+from brand_events.projects import apart
 from brand_events.reactions import may_react, names_news, reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
 
@@ -128,6 +129,7 @@ class Clusterer(ClusterState):
                 post.grievance,
             )
             and not self._apart(post, story)
+            and not apart(side.projects, story.projects)
         ]
         if not found and self._told(post) == Told.OUTAGE:
             outage = self._outage_story(post, side)
@@ -231,8 +233,12 @@ class Clusterer(ClusterState):
         return best
 
     def _apart(self, post: Post, cluster: AnyCluster) -> bool:
-        """True when the post tells a failure of the service that is not this outage story's:
-        as a habit (老是断网, the brand's everyday complaint) or in a city the story never names."""
+        """True when the post is about another project than the story (`brand_events/projects.py`)
+        or tells a failure of the service that is not this outage story's: as a habit (老是断网,
+        the brand's everyday complaint) or in a city the story never names."""
+        named = self.named(post)
+        if named and apart(named, cluster.projects):
+            return True
         telling = self._told(post)
         if telling == Told.NOTHING or not outage_story(cluster.exemplars):
             return False
@@ -271,10 +277,16 @@ class Clusterer(ClusterState):
             return None
         holders = set().union(*(self.postings.get(term, ()) for term in post.terms))
         weights, at = self.weights(post.terms), post.published_at
+        named = self.named(post)
         best: tuple[int, float, AnyCluster] | None = None
         for cluster_id in sorted(holders):
             cluster = self.clusters.get(cluster_id)
-            if cluster is None or cluster.merged_into is not None or cluster.size < BURST_SIZE:
+            if (
+                cluster is None
+                or cluster.merged_into is not None
+                or cluster.size < BURST_SIZE
+                or apart(named, cluster.projects)  # its promotion of another 楼盘
+            ):
                 continue
             counts = cluster.used or cluster.terms
             peak = max(counts.values(), default=0)
@@ -388,6 +400,7 @@ class Clusterer(ClusterState):
                 or other.id == target.id  # (by id: the target may have grown out of its seed)
                 or score < floor
                 or self._apart(post, other)
+                or apart(target.projects, other.projects)
                 or self.similarity(target, other) < MERGE_SIMILARITY
             ):
                 continue

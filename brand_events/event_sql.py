@@ -43,6 +43,7 @@ EVENT_COLUMNS = (
     "opening",
     "answered_at",
     "answers",
+    "projects",
     "titled_size",
     "merged_into",
     "updated_at",
@@ -168,6 +169,7 @@ def event_values(
         as_json(list(cluster.opening)),
         sql.optional_time(cluster.answered_at),
         as_json(cluster.answers),
+        as_json(sorted(cluster.projects)),
         cluster.titled_size,
         cluster.merged_into,
         updated,
@@ -199,6 +201,7 @@ def seed_values(sql: EventSQL, seed: Seed, visible: bool, updated: object) -> tu
         as_json(list(seed.words)),
         None,
         "[]",
+        "[]",  # a seed's projects are its exemplar's (`tracker.to_cluster`)
         seed.titled_size,
         seed.merged_into,
         updated,

@@ -37,6 +37,8 @@ class Event(Base):
     # When the brand's own account last posted in it (its statement: reactions to it follow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     answers: Mapped[list[str] | None] = mapped_column(JSON, default=list)  # its texts, for quotes
+    # The 楼盘 its posts name (`brand_events/projects.py`); None in stores made before them.
+    projects: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     titled_size: Mapped[int] = mapped_column(Integer, default=0)
     merged_into: Mapped[str | None] = mapped_column(String(40), default=None, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
+from brand_events.projects import names
+
 
 class Seed:
     """An event of one independent post, read-only except for `merged_into`."""
@@ -102,6 +104,11 @@ class Seed:
     def answers(self) -> list[str]:
         """No answer of the brand's (see `answered_at`)."""
         return []
+
+    @property
+    def projects(self) -> frozenset[str]:
+        """The projects its text (the first 200 characters) names (`projects.names`)."""
+        return names(self.text)
 
     @property
     def exemplars(self) -> list[str]:

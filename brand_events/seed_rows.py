@@ -45,6 +45,7 @@ def as_event(row: EventSeed) -> Event:
         exemplars=[row.exemplar] if row.exemplar else [],
         opening=list(terms),
         answers=[],
+        projects=[],
         titled_size=0,
         merged_into=None,
         updated_at=row.updated_at,

@@ -39,6 +39,7 @@ from brand_events.event_sql import (
 from brand_events.features import BrandNames, mention_terms
 from brand_events.listing import newest_seen
 from brand_events.models import Event, EventMember, EventSeed, EventsState
+from brand_events.projects import named_by
 from brand_events.seed import Seed
 from brand_events.templates import TitleTemplates
 from brand_events.titles import make_title, title_due
@@ -344,6 +345,7 @@ def from_cluster(cluster: AnyCluster, visible: bool) -> dict[str, object]:
         "opening": list(cluster.opening),
         "answered_at": cluster.answered_at,
         "answers": cluster.answers,
+        "projects": sorted(cluster.projects),
         "titled_size": cluster.titled_size,
         "merged_into": cluster.merged_into,
         "updated_at": utcnow(),
@@ -371,6 +373,9 @@ def to_cluster(row: Event) -> Cluster:
         opening=tuple(row.opening or ()),
         answered_at=row.answered_at,
         answers=list(row.answers or []),
+        # A seed's row keeps none: its projects are its text's, as `Seed.projects` reads them
+        # (stores made before projects: the first post's, the same way).
+        projects=set(row.projects or ()) or set(named_by((row.exemplars or [])[:1])),
         title=row.title,
         titled_size=row.titled_size,
     )
