@@ -34,10 +34,11 @@ def _words(text: str) -> frozenset[str]:
 
 # A game's own words. Not 游戏 alone (a phone's 打游戏, a broadband's 游戏延迟), nor 保底 (a
 # phone plan's 保底消费), 钻石 (a ring), 封号 (a driver's account), 实名 or 充值 (a bank's), 停运
-# (a train's), 礼包, 策划, 道具, 嘉年华 or 官方商城 (any shop's, any event's).
+# (a train's), 礼包, 策划, 道具, 嘉年华, 官方商城 or 月卡 (any shop's, any event's, a milk-tea
+# membership's).
 GAME_CONTEXT = _words(
     """手游 玩家 抽卡 卡池 限定池 十连 排位 外挂 开挂 氪金 氪满 氪了 副本 防沉迷 区服 公会 盗号
-    停服 削弱 出金 UID 游戏里 游戏内 这游戏 首充 月卡 战令 抽的角色 解包 号被封 无故封号 游戏账号
+    停服 削弱 出金 UID 游戏里 游戏内 这游戏 首充 战令 抽的角色 解包 号被封 无故封号 游戏账号
     钻石没到账 点券 被封了 封号理由 公示概率 概率公示 概率造假 五星概率 线下嘉年华 永久道具
     付费道具 游戏道具 限定皮肤 账号违规"""
 )
