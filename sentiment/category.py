@@ -18,6 +18,7 @@ from sentiment.couriers import IMPERSONATOR, courier_cues, impersonation_cues, i
 from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.estates import estate_cues, is_estate
+from sentiment.games import game_cues, is_game
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -49,7 +50,15 @@ from sentiment.rides import is_ride, ride_cues
 COMPLAINT_CATEGORIES: tuple[Category, ...] = tuple(CATEGORY_CUES)
 # Whether a text is one of these industries' (its words, the finance words that overrule them):
 # the model never read them, so there it never decides a category alone.
-_UNREAD_INDUSTRIES = (is_education, is_device, is_appliance, is_courier, is_ride, is_estate)
+_UNREAD_INDUSTRIES = (
+    is_education,
+    is_device,
+    is_appliance,
+    is_courier,
+    is_ride,
+    is_estate,
+    is_game,
+)
 _VISIT_CATEGORIES = (Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
 RULE_CONFIDENT = 2
@@ -237,6 +246,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         return ride_cues(found, _strong_cue)
     if is_estate(found, FINANCE_CONTEXT):  # before school: a 学区 promised is the house's
         return estate_cues(found, _strong_cue)
+    if is_game(found, FINANCE_CONTEXT):  # before a device: a game that crashes is the game's
+        return game_cues(found, _strong_cue)
     if is_travel(found):
         return _travel_cues(found)
     if is_education(found, FINANCE_CONTEXT):

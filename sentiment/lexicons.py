@@ -12,6 +12,7 @@ from sentiment.couriers import COURIER_CUES, COURIER_HARASSMENT, COURIER_HARM
 from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 from sentiment.estates import ESTATE_COLLECTIVE, ESTATE_CUES, ESTATE_HARM
+from sentiment.games import GAME_COLLECTIVE, GAME_CUES, GAME_HARM, GAME_PRIVACY
 from sentiment.rides import RIDE_CUES, RIDE_HARM
 
 
@@ -123,6 +124,8 @@ for _category, _extra in COURIER_CUES.items():  # a courier's complaints (courie
 for _category, _extra in RIDE_CUES.items():  # a ride's complaints (rides.py)
     CATEGORY_CUES[_category].update(_extra)
 for _category, _extra in ESTATE_CUES.items():  # a house's complaints (estates.py)
+    CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in GAME_CUES.items():  # a game's complaints (games.py)
     CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
@@ -280,6 +283,7 @@ HARM_WORDS.update(APPLIANCE_HARM)  # gas, fumes or current at home (appliances.p
 HARM_WORDS.update(COURIER_HARM)  # a courier's tricycle, a parcel's fumes (couriers.py)
 HARM_WORDS.update(RIDE_HARM)  # a driver's harassment or running red lights (rides.py)
 HARM_WORDS.update(ESTATE_HARM)  # a lift that traps people, things falling (estates.py)
+HARM_WORDS.update(GAME_HARM)  # a crowd crush at a game's carnival, merch that burns (games.py)
 # Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
 # weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
 PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
@@ -303,11 +307,13 @@ COLLECTIVE_WORDS = weighted(
     联名上书:25 联名维权:30"""
 )
 COLLECTIVE_WORDS.update(ESTATE_COLLECTIVE)  # owners with banners at the sales office (estates.py)
+COLLECTIVE_WORDS.update(GAME_COLLECTIVE)  # players' groups taking a complaint on (games.py)
 # Debt-collection harassment and personal data misuse (DOMAIN: 催收 harassment is urgent).
 PRIVACY_WORDS = weighted(
     """暴力催收:40 爆通讯录:40 通讯录:20 催收:10 催债:10 骚扰:20 恐吓:20 威胁:20
     辱骂:15 信息泄露:35 泄露:25 泄漏:25 盗刷:30 冒用:20 冒名:20 未经授权:20 没授权:15"""
 )
+PRIVACY_WORDS.update(GAME_PRIVACY)  # a player's stolen account or real-name data (games.py)
 PRIVACY_WORDS.update(
     COURIER_HARASSMENT
 )  # a fake courier's call, a courier at the door (couriers.py)
