@@ -223,7 +223,7 @@ def replay(
     tail: Annotated[str, typer.Option(help="最后一条之后继续模拟的时长")] = "10m",
 ) -> None:
     """Replay a stream on a simulated clock through pipeline and rules; write fired alerts."""
-    from alerting.replay import replay_stream
+    from alerting.replay import replay_stream, timeline_zh
 
     try:
         records = list(read_records(stream))
@@ -254,6 +254,8 @@ def replay(
         f"回放 {summary.mentions} 条，评估 {summary.ticks} 次，"
         f"触发预警 {summary.fired} 条 → {alerts_out}"
     )
+    for line in timeline_zh(summary):
+        console.print(line, markup=False, soft_wrap=True)
     _print_tallies(summary, ctx.config.tz, alerts_out)
 
 

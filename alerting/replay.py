@@ -68,6 +68,10 @@ class ReplaySummary:
 
     mentions: int = 0
     ticks: int = 0
+    # Records fed at their published_at: without collected_at, and with a collected_at before
+    # it (bad input: fed when posted, collected_at stamped then, never put into the past).
+    uncollected: int = 0
+    collected_early: int = 0
     fired: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
     start: datetime | None = None
@@ -89,6 +93,21 @@ class ReplaySummary:
         tally.notified += bool(outcome.notify)
         tally.first = tally.first or fired_at
         tally.last = fired_at
+
+
+def timeline_zh(summary: ReplaySummary) -> list[str]:
+    """Which clock each record was fed on, for the replay's output: how many at their 采集时间,
+    how many without one (at their 发布时间), how many whose 采集时间 is before publication."""
+    early, missing = summary.collected_early, summary.uncollected
+    lines = [f"按采集时间回放 {summary.mentions - missing - early} 条"]
+    if missing:
+        lines[0] += f"；{missing} 条没有采集时间（collected_at），按发布时间回放"
+    if early:
+        lines.append(
+            f"{early} 条的采集时间早于发布时间（数据有误）：未提前到发布之前，"
+            "按发布时间回放，采集时间记为回放时刻"
+        )
+    return lines
 
 
 NOISY_PER_DAY = 3  # more new alerts a day than this, and at least NOISY_MIN: people tune out
@@ -153,6 +172,19 @@ def firing_record(
     }
 
 
+def has_collected_at(mention: Mention) -> bool:
+    """True when the record carried its own collected_at (not the model's default of now)."""
+    return "collected_at" in mention.model_fields_set
+
+
+def seen_at(mention: Mention) -> datetime:
+    """When the system could first have seen the record: its collected_at, or its published_at
+    when it has none or claims one before its publication."""
+    if has_collected_at(mention) and mention.collected_at >= mention.published_at:
+        return mention.collected_at
+    return mention.published_at
+
+
 def replay_stream(
     ctx: Context,
     mentions: Iterable[Mention],
@@ -160,12 +192,16 @@ def replay_stream(
     send: bool = False,
     tail: timedelta = timedelta(minutes=10),
 ) -> ReplaySummary:
-    """Feed mentions in published_at order, ticking rules every eval_interval of stream time."""
+    """Feed each mention when the system would have seen it (`seen_at`: its collected_at, else
+    its published_at), keeping its collected_at; tick the rules every eval_interval of stream
+    time."""
     clock = ctx.clock
     if not isinstance(clock, SimulatedClock):
         raise TypeError("replay needs an Context built with a SimulatedClock")
     summary = ReplaySummary()
-    ordered = sorted(enumerate(mentions), key=lambda pair: (pair[1].published_at, pair[0]))
+    ordered = sorted(
+        ((seen_at(m), n, m) for n, m in enumerate(mentions)), key=lambda item: item[:2]
+    )
 
     def write(outcome: Outcome) -> None:
         if outcome.event in FIRING_EVENTS:
@@ -201,39 +237,49 @@ def replay_stream(
     ctx.pipeline.add_listener(engine.listen)
     if not ordered:
         return summary
-    summary.start, summary.end = ordered[0][1].published_at, ordered[-1][1].published_at
+    summary.start, summary.end = ordered[0][0], ordered[-1][0]
     interval = ALERTING.of(ctx.config).eval_interval
-    next_tick = _floor(ordered[0][1].published_at, interval) + interval
-    batch: list[Mention] = []
+    next_tick = _floor(summary.start, interval) + interval
+    batch: list[tuple[datetime, Mention]] = []
 
     def flush() -> None:
         if batch:
-            clock.advance_to(batch[-1].published_at.astimezone(UTC))
-            stamped = [m.model_copy(update={"collected_at": clock()}) for m in batch]
+            clock.advance_to(batch[-1][0].astimezone(UTC))
+            stamped = [_stamped(m, clock(), summary) for _, m in batch]
             summary.rejected += ctx.pipeline.process(stamped).rejected
             summary.mentions += len(batch)
             batch.clear()
 
-    for _, mention in ordered:
-        while mention.published_at >= next_tick:
+    for at, _, mention in ordered:
+        while at >= next_tick:
             flush()
             clock.advance_to(next_tick)
             engine.tick()
             summary.ticks += 1
             next_tick += interval
-        if batch and (
-            mention.published_at - batch[0].published_at > BATCH_SPAN or len(batch) >= BATCH_SIZE
-        ):
+        if batch and (at - batch[0][0] > BATCH_SPAN or len(batch) >= BATCH_SIZE):
             flush()
-        batch.append(mention)
+        batch.append((at, mention))
     flush()
-    end = ordered[-1][1].published_at + tail
+    end = summary.end + tail
     while next_tick <= end:
         clock.advance_to(next_tick)
         engine.tick()
         summary.ticks += 1
         next_tick += interval
     return summary
+
+
+def _stamped(mention: Mention, now: datetime, summary: ReplaySummary) -> Mention:
+    """The mention as fed at `now`: its own collected_at kept; one without it, or with one
+    before its publication (counted), collected now."""
+    if not has_collected_at(mention):
+        summary.uncollected += 1
+    elif mention.collected_at < mention.published_at:
+        summary.collected_early += 1
+    else:
+        return mention
+    return mention.model_copy(update={"collected_at": now})
 
 
 def _floor(moment: datetime, step: timedelta) -> datetime:

@@ -107,6 +107,15 @@ def interval_zh(span: timedelta, units: int | None = None, *, top: str = "天") 
     )
 
 
+def since_posted_zh(span: timedelta) -> str:
+    """How long a post had been up (collected_at − published_at): 发布不到 1 分钟 / 发布后 12
+    分钟内 / 发布后 3 小时 5 分钟内."""
+    minutes = int(span.total_seconds() // 60)
+    if minutes < 1:
+        return "发布不到 1 分钟"
+    return f"发布后 {interval_zh(timedelta(minutes=minutes), units=2)}内"
+
+
 @overload
 def as_utc(moment: datetime) -> datetime: ...
 @overload

@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 from functools import lru_cache
 
 from core.enums import SentimentLabel, Severity, UrgencySignal
 from core.models import Mention, Urgency, UrgencyReason
 from core.numbers_zh import followers_zh
+from core.timeutil import since_posted_zh
 from sentiment.category import part_failure_evidence
 from sentiment.devices import swelling_evidence
 from sentiment.lexicons import (
@@ -210,12 +212,16 @@ def _velocity(mention: Mention) -> tuple[float, str] | None:
     interactions = mention.metrics.reposts + mention.metrics.comments
     if interactions <= 0:
         return None
-    hours = max((mention.collected_at - mention.published_at).total_seconds() / 3600, 0.25)
+    live = mention.collected_at - mention.published_at
+    hours = max(live.total_seconds() / 3600, 0.25)  # a quarter hour at least: no wild rates
     per_hour = interactions / hours
     weight = min(VELOCITY_CAP, round(5 * math.log10(1 + per_hour), 1))
     if weight < 1:
         return None
-    return weight, f"{hours:.1f} 小时内转评 {interactions} 次（每小时 {per_hour:.0f} 次）"
+    # The real time up (发布后 13 分钟内, not the quarter hour's 0.2 小时); an hourly rate only
+    # for a post up an hour or more (a rate from 13 minutes would be a guess).
+    rate = f"（每小时 {per_hour:.0f} 次）" if live >= timedelta(hours=1) else ""
+    return weight, f"{since_posted_zh(live)}转评 {interactions} 次{rate}"
 
 
 def score_urgency(

@@ -14,7 +14,7 @@ from core.enums import Severity
 from core.labels import SeverityName
 from core.models import Mention
 from core.text_cut import shorten
-from core.timeutil import Duration, interval_zh
+from core.timeutil import Duration, since_posted_zh
 
 
 class OwnPostReactionSpec(RuleSpec):
@@ -36,14 +36,6 @@ def reactions(mention: Mention) -> int:
 def hours_live(mention: Mention) -> float:
     """Hours between publication and collection (at least a quarter hour)."""
     return max((mention.collected_at - mention.published_at).total_seconds() / 3600, 0.25)
-
-
-def since_posted_zh(span: timedelta) -> str:
-    """How long a post has been up: 发布不到 1 分钟 / 发布后 12 分钟内 / 发布后 3 小时 5 分钟内."""
-    minutes = int(span.total_seconds() // 60)
-    if minutes < 1:
-        return "发布不到 1 分钟"
-    return f"发布后 {interval_zh(timedelta(minutes=minutes), units=2)}内"
 
 
 @register

@@ -101,7 +101,19 @@ def test_velocity_uses_time_since_publication(make_mention: MakeMention) -> None
     slow = velocity_reason(make_mention("x", reposts=600, hours=48))
     assert fast is not None and slow is not None
     assert fast.weight > slow.weight
-    assert fast.evidence == "1.0 小时内转评 600 次（每小时 600 次）"
+    assert fast.evidence == "发布后 1 小时内转评 600 次（每小时 600 次）"
+    assert slow.evidence == "发布后 2 天内转评 600 次（每小时 12 次）"
+
+
+def test_velocity_says_how_long_the_post_was_up_not_the_quarter_hour_floor(
+    make_mention: MakeMention,
+) -> None:
+    # Collected 13 minutes after posting: weighed as a quarter hour (no wild rate), told as
+    # the 13 minutes it was (not 0.2 小时), without an hourly rate read from 13 minutes.
+    quick = velocity_reason(make_mention("x", reposts=12400, comments=8800, hours=13 / 60))
+    floor = velocity_reason(make_mention("x", reposts=12400, comments=8800, hours=0.25))
+    assert quick is not None and floor is not None and quick.weight == floor.weight
+    assert quick.evidence == "发布后 13 分钟内转评 21200 次"
 
 
 def test_hotline_numbers_count_only_as_whole_numbers() -> None:

@@ -30,7 +30,7 @@ def situation_and_alert(run: Journey) -> None:
     assert "官方账号发文引发大量互动：@鲜味坊官方" in text and "提及 @鲜味坊官方" in text
     own_card = fresh_text(browser, ".yq-mention", "不排除是您自己放入的异物")
     assert own_card.startswith("官方"), own_card
-    assert "负面概率" in text and "粉丝 126 万，认证用户" in text and "小时内转评" in text
+    assert "负面概率" in text and "粉丝 126 万，认证用户" in text and "发布不到 1 分钟转评" in text
     assert "待处理事项" in text and "尚未立案" in text
     pending_home = int(text.split("未处理预警\n")[1].split("\n")[0])
 
