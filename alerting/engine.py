@@ -6,7 +6,7 @@ import copy
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from alerting.notifications import deliver, enqueue, retry_due
 from alerting.plan_scope import own_scoped
 from alerting.quiet_hours import held_until
 from alerting.rules import Finding, Rule, RuleContext
+from alerting.rules.base import delayed_zh
 from alerting.templates import render_alert
 from alerting.tiers import step_at
 from alerting.unattended import unattended
@@ -193,10 +194,14 @@ class AlertEngine:
         reads: MentionIndex,
         budget: BaselineBudget | None = None,
     ) -> list[tuple[Rule, Finding]]:
-        rc = self._context(rule, now, reads)
+        # A window rule with a delay judges the window ending that long ago (`WindowSpec.delay`).
+        delay = getattr(rule.spec, "delay", None) or timedelta(0)
+        rc = self._context(rule, now - delay, reads)
         rc.budget = budget
         try:
             findings = rule.evaluate(rc)
+            for finding in findings:
+                finding.summary = delayed_zh(finding.summary, delay)
         except MentionIndexError as exc:  # the cluster went away mid-tick: said, not traced
             log.warning("预警规则 %s 本轮未能读取搜索索引，下一轮重试：%s", rule.name, exc)
             findings = []
@@ -243,8 +248,10 @@ class AlertEngine:
         every = rule.spec.every or ALERTING.of(self.ctx.config).eval_interval
         if now - last < every:
             return False
-        # Counting rules cannot newly fire while nothing new was indexed (windows only shrink).
-        return changed or not rule.skip_when_idle
+        # Counting rules cannot newly fire while nothing new was indexed (windows only shrink),
+        # unless their window ends `delay` ago: it moves over posts indexed since.
+        delayed = bool(getattr(rule.spec, "delay", None))
+        return changed or not rule.skip_when_idle or delayed
 
     def _index_changed(self) -> bool:
         total = self.ctx.index.count(SearchQuery())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TextIO
@@ -13,11 +13,12 @@ from alerting.engine import AlertEngine
 from alerting.enums import AlertEvent
 from alerting.lifecycle import Outcome
 from alerting.quiet_hours import held_until, held_zh
-from alerting.rules import describe
+from alerting.rules import Rule, describe
+from alerting.rules.base import WindowSpec
 from core.context import Context
 from core.models import Mention
 from core.text_cut import shorten
-from core.timeutil import SimulatedClock, as_utc, to_utc
+from core.timeutil import SimulatedClock, as_utc, interval_zh, to_utc
 
 # What a person may be told of (a line each): a resolved alert firing again is one (预警再次触发
 # in the message; silent unless it raises its group or brings an ended group back).
@@ -72,6 +73,8 @@ class ReplaySummary:
     # it (bad input: fed when posted, collected_at stamped then, never put into the past).
     uncollected: int = 0
     collected_early: int = 0
+    lags: list[float] = field(default_factory=list)  # seconds from publication to collection
+    hints: list[str] = field(default_factory=list)  # `lag_hints` of the loaded rules
     fired: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
     start: datetime | None = None
@@ -106,6 +109,35 @@ def timeline_zh(summary: ReplaySummary) -> list[str]:
         lines.append(
             f"{early} 条的采集时间早于发布时间（数据有误）：未提前到发布之前，"
             "按发布时间回放，采集时间记为回放时刻"
+        )
+    return lines + summary.hints
+
+
+LAG_SAMPLE = 20  # records with a collection time, at least, before the lag is read
+LAG_STEP = timedelta(minutes=5)  # a suggested delay is rounded up to this
+
+
+def lag_hints(lags: Sequence[float], rules: Iterable[Rule]) -> list[str]:
+    """A line per window rule whose window ends before most of its posts are collected: the
+    stream's 90th-percentile collection lag longer than half its window and its `delay`
+    (`WindowSpec.delay`). Such a rule counts a fraction of each window and fires late or never
+    — in the backtest as it would live."""
+    if len(lags) < LAG_SAMPLE:
+        return []
+    ordered = sorted(lags)
+    median = timedelta(seconds=ordered[len(ordered) // 2])
+    p90 = timedelta(seconds=ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))])
+    steps = -(-p90 // LAG_STEP)  # rounded up
+    lines = []
+    for rule in rules:
+        spec = rule.spec
+        if not isinstance(spec, WindowSpec) or p90 <= max(spec.window / 2, spec.delay):
+            continue
+        lines.append(
+            f"规则 {rule.name} 的窗口为 {interval_zh(spec.window)}，而本次回放中提及发布后"
+            f"中位 {interval_zh(median, 2)}、90% 在 {interval_zh(p90, 2)}内才采集到："
+            "窗口内的提及多数尚未入库，该规则会迟报或漏报（实时运行同样如此）；"
+            f"可为其设置 delay: {int(steps * LAG_STEP.total_seconds() // 60)}m"
         )
     return lines
 
@@ -267,6 +299,7 @@ def replay_stream(
         engine.tick()
         summary.ticks += 1
         next_tick += interval
+    summary.hints = lag_hints(summary.lags, engine.rules)
     return summary
 
 
@@ -278,6 +311,7 @@ def _stamped(mention: Mention, now: datetime, summary: ReplaySummary) -> Mention
     elif mention.collected_at < mention.published_at:
         summary.collected_early += 1
     else:
+        summary.lags.append((mention.collected_at - mention.published_at).total_seconds())
         return mention
     return mention.model_copy(update={"collected_at": now})
 

@@ -25,7 +25,7 @@ from core.own_accounts import OwnAccounts
 from core.pipeline.expressions import Expression, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
-from core.timeutil import Duration
+from core.timeutil import Duration, interval_zh
 
 # Words standing alone in a keyword expression (between spaces or parentheses), and quoted parts.
 _LOOSE_WORD = re.compile(r"(?<![^\s(（)）])[A-Za-z]+(?![^\s(（)）])")
@@ -301,9 +301,35 @@ class Rule(Generic[SpecT]):
 
 
 class WindowSpec(RuleSpec):
-    """Options of a rule that looks back over a window ending now."""
+    """Options of a rule that looks back over a window ending now, or `delay` before now.
+
+    `delay` (ElastAlert's query_delay): the window ends that long before now. Collectors see a
+    post minutes after it is published (a search polled every 5 minutes, a complaint platform
+    every 15), so the last minutes of a window ending now hold only the posts already collected
+    — a 10-minute window under 2–15 minutes of collection lag holds about a quarter of them, and
+    a spike that is there is judged against a full baseline and missed. A window ending `delay`
+    ago is complete when it is judged, at the cost of `delay` before the alert."""
 
     window: Duration = timedelta(minutes=30)
+    delay: Duration = timedelta(0)
+
+    @field_validator("delay")
+    @classmethod
+    def _delay_in_range(cls, value: timedelta) -> timedelta:
+        if value < timedelta(0) or value > MAX_DELAY:
+            limit = interval_zh(MAX_DELAY)
+            raise ValueError(f"delay（采集延迟）须在 0 到 {limit}之间，例如 15m")
+        return value
+
+
+MAX_DELAY = timedelta(hours=6)
+
+
+def delayed_zh(summary: str, delay: timedelta) -> str:
+    """A window rule's summary as judged `delay` before now (最近 10 分钟 … of the window then)."""
+    if not delay:
+        return summary
+    return f"{summary}（窗口截至 {interval_zh(delay)}前，留出采集延迟）"
 
 
 WindowSpecT = TypeVar("WindowSpecT", bound=WindowSpec)
