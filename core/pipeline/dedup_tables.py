@@ -1,8 +1,7 @@
 """The dedup stage's tables, apart from its code so declaring them costs no numpy import.
 
 Stores made before near-duplicate groups were numbered (`near_groups` keyed by group_id,
-`near_bands` pointing to it by that string) are rebuilt in the current layout when opened, and
-so are SQLite stores whose digest-keyed tables still have a rowid (`_drop_rowids`).
+`near_bands` pointing to it by that string) are rebuilt in the current layout when opened.
 """
 
 from __future__ import annotations
@@ -17,12 +16,10 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
-    Table,
     Text,
     inspect,
 )
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.schema import CreateTable
 
 from core.db import Base
 from core.db_upgrade import rebuild_when
@@ -31,17 +28,10 @@ from core.models import utcnow
 log = logging.getLogger(__name__)
 
 
-# SQLite: the digest-keyed tables are WITHOUT ROWID, one b-tree keyed by the digest that holds
-# the row, instead of a rowid table plus the primary key's index (two trees written per new row,
-# and a lookup that needs the row reads both). PostgreSQL ignores the option.
-DIGEST_KEYED = {"sqlite_with_rowid": False}
-
-
 class AuthorCopy(Base):
     """First mention of a text by one author on one source; `repeats` counts the floods."""
 
     __tablename__ = "author_copies"
-    __table_args__ = DIGEST_KEYED
 
     digest: Mapped[str] = mapped_column(String(40), primary_key=True)
     mention_id: Mapped[str] = mapped_column(String(40))
@@ -53,7 +43,6 @@ class SimilarityGroup(Base):
     """Mentions whose group text is the same (any author, any source); `size` counts them."""
 
     __tablename__ = "similarity_groups"
-    __table_args__ = DIGEST_KEYED
 
     digest: Mapped[str] = mapped_column(String(40), primary_key=True)
     group_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -136,47 +125,3 @@ def _number_groups(connection: Connection) -> None:
 
 
 rebuild_when(Base.metadata, _groups_by_string, _number_groups)
-
-
-def _rowid_tables(connection: Connection) -> list[Table]:
-    """The digest-keyed tables of this SQLite store that still have a rowid (older layout)."""
-    if connection.dialect.name != "sqlite":
-        return []
-    names = (AuthorCopy.__tablename__, SimilarityGroup.__tablename__)
-    marks = ", ".join("?" * len(names))
-    rows = connection.exec_driver_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", names
-    )
-    return [
-        Base.metadata.tables[name]
-        for name, sql in rows
-        if "WITHOUT ROWID" not in " ".join(sql.upper().split())
-    ]
-
-
-def _with_rowids(connection: Connection) -> bool:
-    return bool(_rowid_tables(connection))
-
-
-def _drop_rowids(connection: Connection) -> None:
-    """Move each digest-keyed table that has a rowid to its WITHOUT ROWID layout, every row kept
-    (columns an older store lacks are left empty, as adding them would)."""
-    run = connection.exec_driver_sql
-    for table in _rowid_tables(connection):
-        name, moving = table.name, f"{table.name}_rowless"
-        older = {c["name"] for c in inspect(connection).get_columns(name)}
-        columns = ", ".join(c.name for c in table.columns if c.name in older)
-        # As in _number_groups: the copy's insert opens the transaction, so the old table is
-        # dropped together with the copy or not at all; a table a failed attempt left goes first.
-        run(f"DROP TABLE IF EXISTS {moving}")
-        connection.execute(CreateTable(table.to_metadata(MetaData(), name=moving)))
-        run(f"INSERT INTO {moving} ({columns}) SELECT {columns} FROM {name} ORDER BY digest")
-        run(f"DROP TABLE {name}")  # its indexes go with it
-        run(f"ALTER TABLE {moving} RENAME TO {name}")
-        for index in table.indexes:
-            index.create(connection)
-        count = connection.exec_driver_sql(f"SELECT COUNT(*) FROM {name}").scalar()
-        log.info("工作流数据库：%s 改为无 rowid 的单一 B 树（%s 行）", name, count)
-
-
-rebuild_when(Base.metadata, _with_rowids, _drop_rowids)
