@@ -2,11 +2,11 @@
 
     python -m bench.store_trees DATA_DIR
 
-Read from SQLite's `dbstat` (leaf cells: rows of a table, entries of an index; a full-text
-table's shadow tables are listed as they are). Entries per mention tell which trees an
-ingested mention writes and how often; a tree whose keys are random (a digest, a mention id)
-costs a page per insert once it outgrows its page cache, one whose keys follow the stream
-(the row id, a time) writes its last page.
+Read from SQLite's `dbstat` (leaf cells: rows of a table, entries of an index but the few that
+sit in its interior pages; a full-text table's shadow tables are listed as they are). Entries
+per mention tell which trees an ingested mention writes and how often; a tree whose keys are
+random (a digest, a mention id) costs a page per insert once it outgrows its page cache, one
+whose keys follow the stream (the row id, a time) writes its last page.
 """
 
 from __future__ import annotations
