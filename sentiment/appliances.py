@@ -18,28 +18,24 @@ and sales calls after a purchase are 隐私/欺诈; a technician asking for a fi
 from __future__ import annotations
 
 from core.enums import Category
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import words
 
 # An appliance at home, its installation and its parts.
-APPLIANCE_CONTEXT = _words(
+APPLIANCE_CONTEXT = words(
     """空调 冰箱 洗衣机 热水器 燃气灶 油烟机 烟机 扫地机 扫地机器人 洗碗机 洗烘 滚筒 电热水器
     燃气热水器 灶具 内机 外机 压缩机 铜管 冷凝水 一匹 两匹 匹数 冷藏 冷冻室 脱水 排烟管 能效"""
 )
 # A hotel's or a trip's air conditioning is the room's or the cabin's defect: no appliance text.
-NOT_AT_HOME = _words("酒店 宾馆 房间 前台 入住 民宿 客房 车里 车内 车上")
+NOT_AT_HOME = words("酒店 宾馆 房间 前台 入住 民宿 客房 车里 车内 车上")
 # Where an appliance's complaint happens, not what went wrong: no 商品质量 cue there.
-APPLIANCE_SETTING = _words("空调 热水")
+APPLIANCE_SETTING = words("空调 热水")
 # The technician's visit (安装, 维修, 上门): the complaint where nothing else is named (售后), the
 # setting of a fee, a late delivery or rudeness named beside it (sentiment/category.py).
-APPLIANCE_VISIT = _words("安装 安装师傅 维修 维修师傅 师傅 上门 装机 修 材料")
+APPLIANCE_VISIT = words("安装 安装师傅 维修 维修师傅 师傅 上门 装机 修 材料")
 
 APPLIANCE_CUES: dict[Category, dict[str, int]] = {
     Category.FOOD_SAFETY_HEALTH: dict.fromkeys(
-        _words(
+        words(
             """一氧化碳 煤气味 燃气味 煤气泄漏 燃气泄漏 烟气泄漏 漏煤气 插头烧 插座烧 电线烧
             被电了 电了一下"""
         ),
@@ -47,7 +43,7 @@ APPLIANCE_CUES: dict[Category, dict[str, int]] = {
     ),
     Category.CONTRACT_PRICING: {
         **dict.fromkeys(
-            _words(
+            words(
                 """支架费 加长费 打孔费 高空作业费 材料费 国补 补贴 报价 一级能效 多花了
                 必须用他们的 必须买他们 指定的"""
             ),
@@ -56,21 +52,21 @@ APPLIANCE_CUES: dict[Category, dict[str, int]] = {
         "能效": 1,
         "分贝": 1,
     },
-    Category.AFTER_SALES_REFUND: dict.fromkeys(_words("约不上 改约 返工"), 2),
-    Category.DELIVERY_LOGISTICS: dict.fromkeys(_words("搬上楼 送上楼 不送上楼"), 2),
+    Category.AFTER_SALES_REFUND: dict.fromkeys(words("约不上 改约 返工"), 2),
+    Category.DELIVERY_LOGISTICS: dict.fromkeys(words("搬上楼 送上楼 不送上楼"), 2),
     Category.PRIVACY_FRAUD: {
-        **dict.fromkeys(_words("上传云端 传到云端 拍家里 推销延保"), 2),
+        **dict.fromkeys(words("上传云端 传到云端 拍家里 推销延保"), 2),
         "推销": 1,
     },
-    Category.SERVICE_ATTITUDE: dict.fromkeys(_words("五星好评 要好评 索要好评 来回踢"), 3),
+    Category.SERVICE_ATTITUDE: dict.fromkeys(words("五星好评 要好评 索要好评 来回踢"), 3),
     Category.PRODUCT_QUALITY: dict.fromkeys(
-        _words("滴水 结冰 结霜 冻坏 轰轰 嗡嗡 不排水 排不出 不加热 制冷差 制冷效果差"), 2
+        words("滴水 结冰 结霜 冻坏 轰轰 嗡嗡 不排水 排不出 不加热 制冷差 制冷效果差"), 2
     ),
 }
 # An appliance's failures in owners' words the complaint cues lack: defects move the complaint
 # logit as 故障 does, the service's lapses (fees, visits, reviews asked for) as 推诿 does.
-APPLIANCE_DEFECTS = _words("滴水 结冰 冻坏 轰轰响 不排水 排不出 泡起来 煤气味 一氧化碳 漏电")
-APPLIANCE_LAPSES = _words(
+APPLIANCE_DEFECTS = words("滴水 结冰 冻坏 轰轰响 不排水 排不出 泡起来 煤气味 一氧化碳 漏电")
+APPLIANCE_LAPSES = words(
     """支架费 加长费 打孔费 高空作业费 材料费 多花了 只减了 名额用完 必须用他们的 必须买他们
     约不上 返工 不送上楼 不负责搬
     五星好评 要好评 来回踢 推销延保 上传云端"""

@@ -15,80 +15,71 @@ are 隐私/欺诈; a tricycle knocking a child down or a parcel leaking fumes is
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from core.enums import Category
-
-# category.py's _strong_cue: a strong cue of the category (of any, when None) among the words
-StrongCue = Callable[[set[str], "Category | None"], bool]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import StrongCue, words
 
 # A courier's own words. 快递, 物流, 包裹 and 签收 alone are no mark: every shopper's review says
 # how the goods came (寄过 is inside 寄过来); 单号 is inside 订单号, and 网点 is a bank's too.
-COURIER_CONTEXT = _words(
+COURIER_CONTEXT = words(
     """快递员 快递柜 驿站 派送 派件 待派送 揽收 揽件 面单 运单 快递单号 寄件 取件 到付
     转运中心 中转站 分拣 代签收 次日达 限时达 快件 保价费 快递丢了 包裹丢了 三倍赔"""
 )
 # A finance text's words that a parcel's claim uses too: they leave a courier's text one.
-PARCEL_CLAIMS = _words("理赔 拒赔")
+PARCEL_CLAIMS = words("理赔 拒赔")
 # Where a courier's complaint happens, not what went wrong: where a fee, a claim, rudeness, data
 # or harm is named these do not count (驿站…保管费 is the fee), and 保价 is the parcel's declared
 # value (a phone shop's 保价 is a price promise: sentiment/devices.py).
-COURIER_SETTING = _words("快递 快递员 驿站 包裹 网点 上门 物流 保价 取件 寄件 派件 送上楼")
+COURIER_SETTING = words("快递 快递员 驿站 包裹 网点 上门 物流 保价 取件 寄件 派件 送上楼")
 # A parcel's claim refused, capped or left waiting: the complaint is the refusal (as a repair
 # refused, sentiment/lexicons.py REPAIR_REFUSALS), not the loss before it.
 CLAIM_WAITING = "理赔审核中"  # the claim cue a courier's 理赔…审核中 counts as
-CLAIM_REFUSED = _words(f"不予理赔 三倍赔 拒赔 只能赔 {CLAIM_WAITING}")
+CLAIM_REFUSED = words(f"不予理赔 三倍赔 拒赔 只能赔 {CLAIM_WAITING}")
 # A parcel not found and a claim in review, which only a courier's text means so (查不到详单 is a
 # telecom question, 资料审核中 a card application): counted as these cues there.
-NOT_FOUND = _words("找不到 查不到 没找到")
+NOT_FOUND = words("找不到 查不到 没找到")
 PARCEL_NOT_FOUND = "包裹找不到"
 WAITING = "审核中"
 # A caller posing as the brand (冒充客服, 自称…理赔客服): the lost parcel and the claim they
 # speak of are the scam's story, in any text.
-IMPERSONATION = _words("冒充 自称 假客服")
+IMPERSONATION = words("冒充 自称 假客服")
 # 冒充 beside whom a caller claims to be (冒充迅达客服, 冒充的理赔专员; not 冒充正品) counts as
 # IMPERSONATOR, which decides 隐私/欺诈 where no other grievance is named (sentiment/category.py).
-CLAIMED_CALLERS = _words("客服 专员 工作人员 快递员")
+CLAIMED_CALLERS = words("客服 专员 工作人员 快递员")
 IMPERSONATOR = "冒充客服"
 # Whom one talks to, not the grievance: 客服 counts only where nothing else is named.
-COURIER_CHANNEL = _words("客服")
+COURIER_CHANNEL = words("客服")
 # A courier's threat (找上门来威胁我删评论) is rudeness, not a debt collector's harassment.
-THREATS = _words("威胁 恐吓")
+THREATS = words("威胁 恐吓")
 COURIER_THREAT = "快递员威胁"  # the attitude cue such a text counts as
 # What a scam call tells (快递丢了要理赔): the scammer's story, not the parcel's fate.
-SCAM_STORY = _words("丢了 理赔 双倍理赔 赔偿 理赔专员")
+SCAM_STORY = words("丢了 理赔 双倍理赔 赔偿 理赔专员")
 
 COURIER_CUES: dict[Category, dict[str, int]] = {
-    Category.FOOD_SAFETY_HEALTH: dict.fromkeys(_words("撞倒 擦破 闻了头晕 闻着头晕"), 2),
-    Category.PRIVACY_FRAUD: dict.fromkeys(_words("自称 倒卖 面单信息 明文 真名 卖给 报出了"), 2),
-    Category.AFTER_SALES_REFUND: dict.fromkeys(_words(f"不予理赔 三倍赔 {CLAIM_WAITING}"), 2),
+    Category.FOOD_SAFETY_HEALTH: dict.fromkeys(words("撞倒 擦破 闻了头晕 闻着头晕"), 2),
+    Category.PRIVACY_FRAUD: dict.fromkeys(words("自称 倒卖 面单信息 明文 真名 卖给 报出了"), 2),
+    Category.AFTER_SALES_REFUND: dict.fromkeys(words(f"不予理赔 三倍赔 {CLAIM_WAITING}"), 2),
     Category.DELIVERY_LOGISTICS: dict.fromkeys(
-        _words(
+        words(
             f"""{PARCEL_NOT_FOUND} 转运中心 中转站 待派送 不派送 派送失败 没更新 嫌远 扔驿站
             代签收 点了签收 碎成 压扁 泡了 湿透 摔过"""
         ),
         2,
     ),
     Category.CONTRACT_PRICING: dict.fromkeys(
-        _words("保管费 超区 称了重 到付 限时达 次日达 超时赔付"),
+        words("保管费 超区 称了重 到付 限时达 次日达 超时赔付"),
         3,
     ),
-    Category.SERVICE_ATTITUDE: dict.fromkeys(_words(f"骂了 把我骂 皮球 {COURIER_THREAT}"), 3),
+    Category.SERVICE_ATTITUDE: dict.fromkeys(words(f"骂了 把我骂 皮球 {COURIER_THREAT}"), 3),
 }
 # A courier's failures the complaint cues lack: a parcel lost or broken moves the complaint logit
 # as 故障 does, the service's lapses (not delivered, signed for by nobody, fees, claims) as 推诿.
-COURIER_DEFECTS = _words("快递丢了 包裹丢了 再也查不到 碎成 压扁 泡了 湿透 撞倒 闻了头晕")
-COURIER_LAPSES = _words(
+COURIER_DEFECTS = words("快递丢了 包裹丢了 再也查不到 碎成 压扁 泡了 湿透 撞倒 闻了头晕")
+COURIER_LAPSES = words(
     """待派送 不派送 派送失败 没更新 扔驿站 代签收 点了签收 不打招呼 没人给答复 不予理赔
     保管费 超区 称了重 皮球 骂了"""
 )
 # What a parcel broken in transit is called: the courier's handling, not the goods' defect.
-DAMAGE_IN_TRANSIT = _words("坏了 损坏 破损 摔坏 裂了 压坏 断了 变形 开裂 断裂 脱落 坏")
+DAMAGE_IN_TRANSIT = words("坏了 损坏 破损 摔坏 裂了 压坏 断了 变形 开裂 断裂 脱落 坏")
 _NOT_TRANSIT = (
     Category.FOOD_SAFETY_HEALTH,
     Category.PRIVACY_FRAUD,

@@ -15,15 +15,11 @@ cut not made good (保价), a trade-in valued down and advertising beyond what t
 from __future__ import annotations
 
 from core.enums import Category
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import words
 
 # A phone, a tablet, earphones or a watch, and what happens to them. 手机 alone is no mark: 手机号,
 # 手机银行 and 手机APP are a finance complaint's words (分期买的手机 is a finance text anyway).
-DEVICE_CONTEXT = _words(
+DEVICE_CONTEXT = words(
     """新手机 这手机 这部手机 买的手机 旧手机 手机屏 手机电池 手机发烫 手机发热 手机壳 平板 耳机
     手表 手环 充电器 充电宝 充电头 系统更新 系统升级 刷机 寄修 服务中心 以旧换新 跑分 后盖 主板
     序列号 预装"""
@@ -36,16 +32,16 @@ BATTERIES, SWELLING = frozenset(BATTERY_WORDS), frozenset(SWELLING_WORDS)
 BATTERY_SWELLING = "电池鼓包"  # the safety cue such a text counts as
 # A trade-in valued (估价, 验机): the old device's scratches are the valuation's reason, not a
 # defect of what the brand sold, so they decide no 商品质量.
-TRADE_IN = _words("以旧换新 估价 验机 回收价 压价")
-VALUATION = _words("估价 验机 回收价 压价 只给")
+TRADE_IN = words("以旧换新 估价 验机 回收价 压价")
+VALUATION = words("估价 验机 回收价 压价 只给")
 
 DEVICE_CUES: dict[Category, dict[str, int]] = {
     Category.FOOD_SAFETY_HEALTH: dict.fromkeys(
-        _words(f"{BATTERY_SWELLING} 随时要炸 随时会炸 随时爆炸 怕爆炸 烫出水泡"), 2
+        words(f"{BATTERY_SWELLING} 随时要炸 随时会炸 随时爆炸 怕爆炸 烫出水泡"), 2
     ),
     Category.PRIVACY_FRAUD: {
         **dict.fromkeys(
-            _words(
+            words(
                 """预装软件 预装应用 弹广告 推送广告 广告推送 广告弹窗 删不掉 删都删不掉 卸载不了
                 无法卸载 静默安装 偷偷安装 自动安装 强制安装"""
             ),
@@ -55,46 +51,46 @@ DEVICE_CUES: dict[Category, dict[str, int]] = {
     },
     Category.AFTER_SALES_REFUND: {
         **dict.fromkeys(
-            _words("翻新件 换翻新 换成翻新 换的是翻新 人为损坏 进水判定 判定进水 说是人为"), 2
+            words("翻新件 换翻新 换成翻新 换的是翻新 人为损坏 进水判定 判定进水 说是人为"), 2
         ),
         "服务中心": 1,
     },
     Category.DELIVERY_LOGISTICS: {
-        **dict.fromkeys(_words("待发货 不发货 还没发货 迟迟不发货 缺货 断货 没货"), 2),
+        **dict.fromkeys(words("待发货 不发货 还没发货 迟迟不发货 缺货 断货 没货"), 2),
         "发货": 1,
     },
     Category.CONTRACT_PRICING: dict.fromkeys(
-        _words("保价 不保价 宣传图 样张 摆拍 宣传续航 与实际不符 货不对板 名不副实"), 2
+        words("保价 不保价 宣传图 样张 摆拍 宣传续航 与实际不符 货不对板 名不副实"), 2
     )
     | {"以旧换新": 1},
-    Category.SERVICE_ATTITUDE: dict.fromkeys(_words("撇清责任 推卸责任 一句道歉"), 2),
+    Category.SERVICE_ATTITUDE: dict.fromkeys(words("撇清责任 推卸责任 一句道歉"), 2),
     Category.PRODUCT_QUALITY: dict.fromkeys(
-        _words("变砖 续航崩 断触 烧屏 掉帧 耗电快 耗电特别快 耗电太快 耗电严重"), 2
+        words("变砖 续航崩 断触 烧屏 掉帧 耗电快 耗电特别快 耗电太快 耗电严重"), 2
     ),
 }
 # A repair refused for the owner's fault (人为损坏, 进水判定): the complaint is the refusal, as
 # 不给保 in sentiment/lexicons.py REPAIR_REFUSALS.
-DEVICE_REFUSALS = _words("人为损坏 进水判定 判定进水 说是人为")
+DEVICE_REFUSALS = words("人为损坏 进水判定 判定进水 说是人为")
 # A device's failures in owners' words the complaint cues lack: defects move the complaint logit
 # as 故障 does, the service's lapses as 推诿 does.
-DEVICE_DEFECTS = _words(
+DEVICE_DEFECTS = words(
     "变砖 续航崩 断触 烧屏 掉帧 耗电快 耗电特别快 耗电太快 耗电严重 打着就断 通话中断 随时要炸"
 )
-DEVICE_LAPSES = _words(
+DEVICE_LAPSES = words(
     """包裹找不到 快递找不到 没更新 没寄回来 还没寄回 不在保价 不给保价 不保价
     推送广告 弹广告 删不掉 删都删不掉 卸载不了 撇清责任 推卸责任 待发货 还没发货 不发货 翻新件"""
 )
 # Complaints only a phone's or a gadget's owner makes (预装软件, 翻新件, 宣传图, 变砖): they mark a
 # device's text as DEVICE_CONTEXT does, where the brand's name stands for the phone (曜石X5锁屏上
 # 天天推送广告). Words any shop's complaint uses (缺货, 发货, 保价) do not.
-DEVICE_COMPLAINTS = DEVICE_DEFECTS | _words(
+DEVICE_COMPLAINTS = DEVICE_DEFECTS | words(
     """预装软件 预装应用 弹广告 推送广告 广告推送 广告弹窗 删不掉 删都删不掉 卸载不了 无法卸载
     静默安装 翻新件 换翻新 人为损坏 进水判定 宣传图 样张 摆拍 宣传续航 待发货"""
 )
 # An order not shipped, however it is worded (说好48小时发货…还没发, 迟迟不发): 发货 and a wait both
 # named count as 没发货, the logistics cue.
 SHIPPING = "发货"
-NOT_SENT = _words("还没发 没发 迟迟不发 还不发 一直不发")
+NOT_SENT = words("还没发 没发 迟迟不发 还不发 一直不发")
 NOT_SHIPPED = "没发货"
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
 DEVICE_WORDS = (

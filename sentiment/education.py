@@ -12,45 +12,41 @@ ill (体罚, 摔倒, 超载的接送车) is 食品安全/人身安全.
 from __future__ import annotations
 
 from core.enums import Category
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import words
 
 # A school or a training company: the course, its fees and its staff.
-EDUCATION_CONTEXT = _words(
+EDUCATION_CONTEXT = words(
     """学费 课时 课时费 课程顾问 班主任 校区 培训班 培训机构 教培 网课 直播课 录播课
     补课 补习 辅导班 试听 报班 续费 续课 退课 退学 学员 家长群 托管班 一对一 教辅 考研班 驾校
     节课 小班 名师"""
 )
 # Where a school's complaint happens, not what went wrong: no 商品质量 cue there.
-EDUCATION_SETTING = _words("课程 老师")
+EDUCATION_SETTING = words("课程 老师")
 # The money a refund is asked for (退剩余学费): the refund is the complaint, not the price.
-PAID_MONEY = _words("学费 课时费 钱 元 块钱")
-REFUND_ASKED = _words(
+PAID_MONEY = words("学费 课时费 钱 元 块钱")
+REFUND_ASKED = words(
     """退费 退款 退钱 退课 退学 不退 退剩余 退学费 剩余学费 剩余课时费 退还 还没退 没退 退给 退费难
     拒不退费"""
 )
 # Class hours and a deduction both named (课时都扣掉了, 照样扣课时): the hours charged, a contract
 # matter (购销合同/价格), whatever else the text says about the class.
-CLASS_HOURS = _words("课时 课次 节课")
-DEDUCTED = _words("扣 扣掉 扣了 被扣 照扣 照样扣 多扣 乱扣")
+CLASS_HOURS = words("课时 课次 节课")
+DEDUCTED = words("扣 扣掉 扣了 被扣 照扣 照样扣 多扣 乱扣")
 HOURS_DEDUCTED = "课时被扣"  # the pricing cue such a text counts as
 
 EDUCATION_CUES: dict[Category, dict[str, int]] = {
-    Category.FOOD_SAFETY_HEALTH: dict.fromkeys(_words("体罚 打手心 罚站 扇耳光 摔倒 磕破 超载"), 2),
+    Category.FOOD_SAFETY_HEALTH: dict.fromkeys(words("体罚 打手心 罚站 扇耳光 摔倒 磕破 超载"), 2),
     Category.PRIVACY_FRAUD: {
-        **dict.fromkeys(_words("电话推销 推销课程 打电话推销 轮番打电话"), 2),
+        **dict.fromkeys(words("电话推销 推销课程 打电话推销 轮番打电话"), 2),
         "推销": 1,
     },
     Category.AFTER_SALES_REFUND: dict.fromkeys(
-        _words("退学费 退剩余 剩余学费 剩余课时费 拒不退费"), 2
+        words("退学费 退剩余 剩余学费 剩余课时费 拒不退费"), 2
     ),
-    Category.SERVICE_ATTITUDE: dict.fromkeys(_words("孩子笨 羞辱 挖苦 嘲讽"), 2),
+    Category.SERVICE_ATTITUDE: dict.fromkeys(words("孩子笨 羞辱 挖苦 嘲讽"), 2),
     Category.CONTRACT_PRICING: {
         **dict.fromkeys(
-            _words(
+            words(
                 f"""{HOURS_DEDUCTED} 转让费 师资造假 与宣传不符 跟宣传 宣传说 广告上写
                 提分 教培贷 概不退款 一经售出 免息"""
             ),
@@ -87,7 +83,7 @@ def education_cues(found: set[str]) -> set[str]:
 
 # A school's complaints in words the complaint cues lack (a course out of date, a live class that
 # freezes, a teacher changed again, messages unanswered): they count as service failures.
-EDUCATION_FAILURES = _words(
+EDUCATION_FAILURES = words(
     """都过时 听不清 断断续续 没人批改 不批改 换老师 频繁更换 不回消息 退费难
     拒不退费 师资造假 造假 与宣传不符 跟宣传 不给退 作废 推销 孩子笨 羞辱 挖苦 嘲讽"""
 )

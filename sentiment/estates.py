@@ -19,47 +19,38 @@ traps people, things falling from height, a blocked fire lane and formaldehyde a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from core.enums import Category
-
-# category.py's _strong_cue: a strong cue of the category (of any, when None) among the words
-StrongCue = Callable[[set[str], "Category | None"], bool]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import Meanings, words
 
 # A house's own words (小区 is a courier's and a ride's drop-off too; 交付 a phone's order).
-ESTATE_CONTEXT = _words(
+ESTATE_CONTEXT = words(
     """交房 收房 业主 物业 开发商 售楼处 楼盘 样板间 精装 精装房 物业费 楼栋 房产证 认筹 验房
     户型 精装修 毛坯 地产 置业 学区 公摊"""
 )
 # A house is bought on a mortgage: these finance words do not make an owner's text a bank's.
-HOUSE_FINANCE = _words("贷款 逾期 分期 银行 利息 还款")
+HOUSE_FINANCE = words("贷款 逾期 分期 银行 利息 还款")
 # What the words of a house's complaints mean there. Each counts as its category's ESTATE_CUE.
 ESTATE_MEANINGS: dict[Category, frozenset[str]] = {
-    Category.FOOD_SAFETY_HEALTH: _words(
+    Category.FOOD_SAFETY_HEALTH: words(
         """电梯困人 困人 困在电梯 关在电梯 电梯下坠 高空坠物 掉下来 砸到 砸中 被砸 消防通道 甲醛
         甲醛超标"""
     ),
-    Category.PRIVACY_FRAUD: _words(
+    Category.PRIVACY_FRAUD: words(
         "装修公司的电话 推销电话 业主信息 业主名单 门牌号 留了个电话 中介和贷款 信息泄露"
     ),
-    Category.AFTER_SALES_REFUND: _words(
+    Category.AFTER_SALES_REFUND: words(
         "报修 维修 保修 保修期 踢皮球 退房 定金不退 退定金 认筹金 诚意金 退房款 不给退"
     ),
-    Category.SERVICE_ATTITUDE: _words(
+    Category.SERVICE_ATTITUDE: words(
         """保安 保洁 管家 物业经理 不作为 管不了 啥也不管 没人管 没人来 从来没人 没人修 没人回
         记下了 拦着 不实信息 造谣 傲慢 威胁业主 声明"""
     ),
-    Category.CONTRACT_PRICING: _words(
+    Category.CONTRACT_PRICING: words(
         """逾期交房 延期交房 还没交房 没交房 交房又延期 推迟交付 延期 违约金 货不对板 宣传页
         宣传册 学区 对口 地铁站 公摊 拍着胸脯 说好的 承诺 物业费 停车费 装修押金 乱收费
         工本费 公共收益 补充协议 合同"""
     ),
-    Category.PRODUCT_QUALITY: _words(
+    Category.PRODUCT_QUALITY: words(
         "空鼓 渗水 漏水 滴水 开裂 裂缝 墙皮 瓷砖 精装缩水 复合地板 强化地板 地面不平 掉了好几块"
     ),
 }
@@ -78,13 +69,13 @@ REMEDIED = frozenset(
 )
 # What counted as another category's word before: an owner's 骗人 is a broken promise, not a
 # scam; 电话 and 客服 of a 物业 say nothing; a neighbour's 噪音 is no defect of the house.
-ESTATE_SETTING = _words("骗人 骗 客服 电话 差 噪音")
+ESTATE_SETTING = words("骗人 骗 客服 电话 差 噪音")
 # A house's lapses the complaint cues lack (sentiment/complaint_cues.py), counted only there.
-ESTATE_FAILURES = _words(
+ESTATE_FAILURES = words(
     """空鼓 渗水 漏水 滴水 开裂 逾期交房 延期交房 还没交房 延期 货不对板 精装缩水 电梯困人
     困人 高空坠物 掉了好几块 消防通道"""
 )
-ESTATE_LAPSES = _words(
+ESTATE_LAPSES = words(
     """踢皮球 没人管 没人来 没人修 没人回 啥也不管 管不了 乱收费 定金不退 说好的 拍着胸脯
     不给钥匙 不在保修范围 装修公司的电话 推销电话"""
 )
@@ -116,19 +107,9 @@ def is_estate(found: set[str], finance: frozenset[str]) -> bool:
     return not found.isdisjoint(ESTATE_CONTEXT) and (found & finance) <= HOUSE_FINANCE
 
 
-def estate_cues(found: set[str], strong: StrongCue) -> tuple[set[str], tuple[Category, ...]]:
-    """The cue words that count in a house's text and the categories it rules out: each house
-    word counts as its category's ESTATE_CUE; a remedy (报修, 退房, 定金不退) decides over the
-    defect, the delay or the 物业 it remedies; the setting (骗人, 电话) does not count where a
-    house word is named; a house is never carried (货物运输/物流 is ruled out), nor a scam unless
-    an owner's data or a scam is named strongly."""
-    meant = {ESTATE_CUE_OF[c] for c, words in ESTATE_MEANINGS.items() if found & words}
-    if REMEDY in meant:
-        meant -= REMEDIED
-    if meant:
-        found = found - ESTATE_SETTING
-    found = found | meant
-    ruled_out = [Category.DELIVERY_LOGISTICS]
-    if not strong(found, Category.PRIVACY_FRAUD):
-        ruled_out.append(Category.PRIVACY_FRAUD)
-    return found, tuple(ruled_out)
+# A house's text: each house word counts as its category's ESTATE_CUE; a remedy (报修, 退房,
+# 定金不退) decides over the defect, the delay or the 物业 it remedies; the setting (骗人, 电话)
+# does not count where a house word is named; a house is never carried (货物运输/物流 is ruled
+# out), nor a scam unless an owner's data or a scam is named strongly.
+ESTATE = Meanings(ESTATE_CUE_OF, ESTATE_MEANINGS, ESTATE_SETTING, ((REMEDY, REMEDIED),))
+estate_cues = ESTATE.cues

@@ -20,23 +20,14 @@ game is never carried (货物运输/物流 is ruled out).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from core.enums import Category
-
-# category.py's _strong_cue: a strong cue of the category (of any, when None) among the words
-StrongCue = Callable[[set[str], "Category | None"], bool]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import Meanings, words
 
 # A game's own words. Not 游戏 alone (a phone's 打游戏, a broadband's 游戏延迟), nor 保底 (a
 # phone plan's 保底消费), 钻石 (a ring), 封号 (a driver's account), 实名 or 充值 (a bank's), 停运
 # (a train's), 礼包, 策划, 道具, 嘉年华, 官方商城 or 月卡 (any shop's, any event's, a milk-tea
 # membership's).
-GAME_CONTEXT = _words(
+GAME_CONTEXT = words(
     """手游 玩家 抽卡 卡池 限定池 十连 排位 外挂 开挂 氪金 氪满 氪了 副本 防沉迷 区服 公会 盗号
     停服 削弱 出金 UID 游戏里 游戏内 这游戏 首充 战令 抽的角色 解包 号被封 无故封号 游戏账号
     钻石没到账 点券 被封了 封号理由 公示概率 概率公示 概率造假 五星概率 线下嘉年华 永久道具
@@ -44,24 +35,22 @@ GAME_CONTEXT = _words(
 )
 # What the words of a game's complaints mean there. Each counts as its category's GAME_CUE.
 GAME_MEANINGS: dict[Category, frozenset[str]] = {
-    Category.FOOD_SAFETY_HEALTH: _words("踩踏 挤倒 扭伤 刺鼻 疹子 冒烟 中暑"),
-    Category.PRIVACY_FRAUD: _words(
+    Category.FOOD_SAFETY_HEALTH: words("踩踏 挤倒 扭伤 刺鼻 疹子 冒烟 中暑"),
+    Category.PRIVACY_FRAUD: words(
         """盗号 被盗 号被盗 实名认证完 解除防沉迷 冒充 扫码 保证金 异地登录 身份证被 公开我的信息
         截图发出来"""
     ),
-    Category.AFTER_SALES_REFUND: _words(
-        "退款 不退 拒绝退款 驳回 差额退款 退回来 全部退回 退还全部"
-    ),
-    Category.SERVICE_ATTITUDE: _words(
+    Category.AFTER_SALES_REFUND: words("退款 不退 拒绝退款 驳回 差额退款 退回来 全部退回 退还全部"),
+    Category.SERVICE_ATTITUDE: words(
         """封号 被封 封了 封禁 误封 申诉 自动回复 不方便透露 复制粘贴 机器人 占线 人工客服 没回
         已反馈 踢皮球 踢出群 封口 傲慢 威胁玩家 恶意剪辑 态度"""
     ),
-    Category.CONTRACT_PRICING: _words(
+    Category.CONTRACT_PRICING: words(
         """概率 公示 保底 歪了 出金 暗改 没到账 不到账 一分没到 到账少 只给了单倍 首充双倍 返利
         月卡 卖完就削 削弱 技能被砍 改没了 永久道具 变成了限时 用户协议 冤大头 割韭菜 欺骗玩家
         缺斤短两 审计报告 未购买"""
     ),
-    Category.PRODUCT_QUALITY: _words(
+    Category.PRODUCT_QUALITY: words(
         """闪退 掉线 卡成 崩了 延迟 发热 烫得 转圈 网络异常 卡住 bug 维护 外挂 开挂 锁头 透视
         脚本 反作弊 开屏广告 看广告 弹窗 弹广告 视频广告"""
     ),
@@ -95,13 +84,13 @@ DECIDES: tuple[tuple[str, frozenset[str]], ...] = (
 # What counted as another category's word before: a player's 客服 and 电话 say nothing beside a
 # game word; 骗人 of the odds is a broken promise, not a scam; 没到账 is a recharge's, not a
 # refund's (REFUND_PENDING); the 软件 a ban accuses the player of is no soft product (软).
-GAME_SETTING = _words("客服 电话 骗人 骗 差 威胁 不管 没人管 没到账 不到账 未到账 软")
+GAME_SETTING = words("客服 电话 骗人 骗 差 威胁 不管 没人管 没到账 不到账 未到账 软")
 # A game's lapses the complaint cues lack (sentiment/complaint_cues.py), counted only there.
-GAME_FAILURES = _words(
+GAME_FAILURES = words(
     """闪退 掉线 卡成 崩了 开挂 外挂 锁头 透视 开屏广告 关不掉 看广告 弹窗 没到账 一分没到 不到账
     歪了 概率造假 卖完就削 技能被砍 改没了 变成了限时 号被盗 盗号 踩踏 疹子 冒烟"""
 )
-GAME_LAPSES = _words(
+GAME_LAPSES = words(
     """无故封号 被封 误封 自动回复 不方便透露 复制粘贴 就是不管 不补偿 驳回 拒绝退款 写给人看
     解除防沉迷"""
 )
@@ -120,20 +109,9 @@ def is_game(found: set[str], finance: frozenset[str]) -> bool:
     return not found.isdisjoint(GAME_CONTEXT) and found.isdisjoint(finance)
 
 
-def game_cues(found: set[str], strong: StrongCue) -> tuple[set[str], tuple[Category, ...]]:
-    """The cue words that count in a game's text and the categories it rules out: each game word
-    counts as its category's GAME_CUE; a meaning decides over those it remedies or names
-    (DECIDES); the setting (客服, 电话) does not count where a game word is named; a game is
-    never carried (货物运输/物流 is ruled out), nor a scam unless a scam or an account's data is
-    named strongly."""
-    meant = {GAME_CUE_OF[c] for c, words in GAME_MEANINGS.items() if found & words}
-    for decider, decided in DECIDES:
-        if decider in meant:
-            meant -= decided
-    if meant:
-        found = found - GAME_SETTING
-    found = found | meant
-    ruled_out = [Category.DELIVERY_LOGISTICS]
-    if not strong(found, Category.PRIVACY_FRAUD):
-        ruled_out.append(Category.PRIVACY_FRAUD)
-    return found, tuple(ruled_out)
+# A game's text: each game word counts as its category's GAME_CUE; a meaning decides over those
+# it remedies or names (DECIDES); the setting (客服, 电话) does not count where a game word is
+# named; a game is never carried (货物运输/物流 is ruled out), nor a scam unless a scam or an
+# account's data is named strongly.
+GAME = Meanings(GAME_CUE_OF, GAME_MEANINGS, GAME_SETTING, DECIDES)
+game_cues = GAME.cues

@@ -16,42 +16,33 @@ driver adding a passenger on WeChat are 隐私/欺诈; dangerous driving and har
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from core.enums import Category
-
-# category.py's _strong_cue: a strong cue of the category (of any, when None) among the words
-StrongCue = Callable[[set[str], "Category | None"], bool]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sentiment.industry_cues import StrongCue, words
 
 # A ride's own words (行程 is an airline's 行程单 too; 跑车 a sports car).
-RIDE_CONTEXT = _words(
+RIDE_CONTEXT = words(
     """网约车 打车 叫车 约车 接单 接驾 派单 上车点 车费 预估价 一口价 取消费 快车 专车 拼车
     顺风车 虚拟号 抽成 司机端 司机 动态加价 一键报警 安全求助"""
 )
 # What the words of a ride's complaints mean there. Each counts as its category's RIDE_CUE.
 RIDE_MEANINGS: dict[Category, frozenset[str]] = {
-    Category.FOOD_SAFETY_HEALTH: _words(
+    Category.FOOD_SAFETY_HEALTH: words(
         """猥亵 性骚扰 尾随 跟到楼下 跟到我楼下 跟到我家 摸腿 摸我 腿上 闯红灯 连闯 闯了 疲劳驾驶
         打瞌睡 看手机 刷视频 开得飞快 飙车 超速 急刹 差点撞 男朋友 住哪 盯着我 提前下车 不安全
         安不安全 一键报警 安全求助"""
     ),
-    Category.PRIVACY_FRAUD: _words("真实手机号 真实号码 加我微信 我微信 虚拟号是假的"),
-    Category.AFTER_SALES_REFUND: _words("取消费 免单"),
-    Category.SERVICE_ATTITUDE: _words(
+    Category.PRIVACY_FRAUD: words("真实手机号 真实号码 加我微信 我微信 虚拟号是假的"),
+    Category.AFTER_SALES_REFUND: words("取消费 免单"),
+    Category.SERVICE_ATTITUDE: words(
         """拒载 嫌近 不想拉 骂骂咧咧 骂我 不还 电话不接 记住我家 外放 落在 丢在 让我自己取消
         声明 洗地 撇清"""
     ),
-    Category.DELIVERY_LOGISTICS: _words("没人接单 叫不到车 不来了 原地不动 接驾要 离我"),
-    Category.CONTRACT_PRICING: _words(
+    Category.DELIVERY_LOGISTICS: words("没人接单 叫不到车 不来了 原地不动 接驾要 离我"),
+    Category.CONTRACT_PRICING: words(
         """绕路 绕远 绕了 兜圈 大圈子 多跑了 预估价 一口价 高速费 过路费 停车费 附加费 动态加价
         抽成 罚我 罚款 奖励 杀熟"""
     ),
-    Category.PRODUCT_QUALITY: _words("定位 付了两次 小程序"),
+    Category.PRODUCT_QUALITY: words("定位 付了两次 小程序"),
 }
 # The cue each meaning counts as (sentiment/lexicons.py CATEGORY_CUES): words no text holds,
 # weighing more than a cue word (the model read 送过来 or 五块钱 strongly), an app's less.
@@ -66,16 +57,16 @@ HARASSED = "骚扰"
 HARASSED_CUE = "行程中被骚扰"
 RIDE_CUES[Category.FOOD_SAFETY_HEALTH][HARASSED_CUE] = 1
 # A statement that shifts the blame: the backlash is about the brand's answer, not the harm.
-BACKLASH = _words("声明 洗地 撇清")
+BACKLASH = words("声明 洗地 撇清")
 # What counted as another category's word before: a lost item is no lost parcel (丢了), a driver's
 # 客服 or 乘客 says nothing.
-RIDE_SETTING = _words("丢了 弄丢 行李 乘客 客服 差")
+RIDE_SETTING = words("丢了 弄丢 行李 乘客 客服 差")
 # A ride's lapses the complaint cues lack (sentiment/complaint_cues.py), counted only in a ride.
-RIDE_FAILURES = _words(
+RIDE_FAILURES = words(
     """绕路 绕远 兜圈 大圈子 多跑了 闯红灯 疲劳驾驶 打瞌睡 猥亵 尾随 跟到楼下 摸腿 拒载
     看手机 刷视频 提前下车"""
 )
-RIDE_LAPSES = _words(
+RIDE_LAPSES = words(
     """动态加价 罚我 没人接单 叫不到车 不来了 原地不动 加我微信
     真实手机号 真实号码 嫌近 不想拉 骂骂咧咧 不还 电话不接 洗地 撇清 取消费"""
 )
@@ -93,7 +84,7 @@ RIDE_HARM = {
     "疲劳驾驶": 45,
 }
 # Harm a driver does that only a ride's text means so (看手机 of a clerk is rudeness).
-RIDE_DANGER = _words(
+RIDE_DANGER = words(
     "性骚扰 看手机 刷视频 打瞌睡 开得飞快 飙车 超速 急刹 差点撞 连闯 闯了 男朋友 住哪 盯着我 腿上"
 )
 RIDE_DANGER_HARM = 50  # a passenger in a car driven so, or asked so, is in danger
