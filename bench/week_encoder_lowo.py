@@ -22,6 +22,7 @@ has no halves: it is listed, never averaged nor used to choose.
     python -m bench.week_encoder_lowo run --out FILE        # every fold × grid, one line each
     python -m bench.week_encoder_lowo run --weeks ride --rules-off --out FILE
     python -m bench.week_encoder_lowo ngram --out FILE      # round 32's refit on these folds
+    python -m bench.week_encoder_lowo run --on-refit --out FILE   # the blend on that refit
     python -m bench.week_encoder_lowo table FILE [NGRAM_FILE]
     python -m bench.week_encoder_lowo guards FILE [--config C,ω,m_where]  # 黑猫, blind probes
 
@@ -161,10 +162,14 @@ class MixedHeads:
 
 
 def classify_mixed(
-    mentions: Sequence[Any], lookup: dict[str, NDArray[np.float64]] | None, m: float, where: str
+    mentions: Sequence[Any],
+    lookup: dict[str, NDArray[np.float64]] | None,
+    m: float,
+    where: str,
+    base: Any = None,
 ) -> list[Any]:
     """The default classifier's output, the encoder blended in (lookup: folded text → its
-    encoder log-probabilities; None: the shipped classifier)."""
+    encoder log-probabilities; None: no encoder), on the shipped heads or `base`."""
     from sentiment import decisions, linear_classifier
     from sentiment.model import load_models
 
@@ -172,13 +177,14 @@ def classify_mixed(
 
     def decide(texts: Any, folded: Any, models: Any = None, platform: Any = ()) -> Any:
         models = models or load_models()
-        width = models.heads.weights.shape[1] - 2
-        assert lookup is not None
-        log_p = np.array([lookup.get(t, np.zeros(width)) for t in folded], dtype=np.float64)
-        heads = MixedHeads(models.heads, log_p, m, where)
+        heads = base or models.heads
+        if lookup is not None:
+            width = heads.weights.shape[1] - 2
+            log_p = np.array([lookup.get(t, np.zeros(width)) for t in folded], dtype=np.float64)
+            heads = MixedHeads(heads, log_p, m, where)
         return decisions.decide(texts, folded, replace(models, heads=heads), platform)
 
-    if lookup is not None:
+    if lookup is not None or base is not None:
         linear_classifier.decide = decide  # type: ignore[assignment]
     try:
         return linear_classifier.LinearClassifier().classify(mentions)
@@ -222,7 +228,11 @@ def scores(posts: Sequence[WeekPost], out: Sequence[Any]) -> dict[str, float]:
 
 
 def run(
-    out_path: Path, weeks: Sequence[str], cs: Sequence[float] = CS, omegas: Sequence[float] = OMEGAS
+    out_path: Path,
+    weeks: Sequence[str],
+    cs: Sequence[float] = CS,
+    omegas: Sequence[float] = OMEGAS,
+    on_refit: bool = False,
 ) -> None:
     """Every fold × (C, ω): encoder alone and every blend; one JSON line each."""
     from bench.week_category_lowo import training_posts
@@ -238,13 +248,19 @@ def run(
     base_texts, base_y = corpus_rows()
     base_x = encode(base_texts)
     folded = dict(zip(texts, fold_batch(texts), strict=True))
+    if on_refit:  # round 32's n-gram refit (×30) as the heads, the encoder blended on it
+        from bench.week_category_lowo import base_rows, category_heads
+
+        ngram_x, ngram_targets = base_rows()
     for week in weeks:
         held = posts[week]
         others = [p for w in WEEKS if w != week for p in posts[w]]
         extra = training_posts(others, held)
         x = np.vstack([base_x, week_x[[index[p.text] for p in extra]]])
         y = np.r_[base_y, [MODEL_LABELS.index(p.category) for p in extra]]  # type: ignore[arg-type]
-        shipped = scores(held, classify_mixed([p.mention for p in held], None, 0, "all"))
+        refit = category_heads(ngram_x, ngram_targets, extra, 30.0) if on_refit else None
+        mentions = [p.mention for p in held]
+        shipped = scores(held, classify_mixed(mentions, None, 0, "all", refit))
         held_texts = sorted({p.text for p in held})
         held_x = week_x[[index[t] for t in held_texts]]
         for c in cs:
@@ -263,7 +279,7 @@ def run(
                 mixes = {}
                 for m in MIXES:
                     for where in WHERE:
-                        mixed = classify_mixed([p.mention for p in held], lookup, m, where)
+                        mixed = classify_mixed(mentions, lookup, m, where, refit)
                         mixes[f"{m:g}_{where}"] = scores(held, mixed)
                 row = {
                     "week": week,
@@ -400,7 +416,7 @@ def main(argv: list[str]) -> int:
     elif command == "run":
         cs = [float(c) for c in _arg(argv, "--cs", ",".join(map(str, CS))).split(",")]
         omegas = [float(w) for w in _arg(argv, "--omegas", ",".join(map(str, OMEGAS))).split(",")]
-        run(out, weeks, cs, omegas)
+        run(out, weeks, cs, omegas, "--on-refit" in argv)
     elif command == "ngram":
         ngram(out, weeks)
     elif command == "table":
