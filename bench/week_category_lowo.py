@@ -187,6 +187,7 @@ DETECTORS = {
     "appliance": "is_appliance",
     "courier": "is_courier",
     "ride": "is_ride",
+    "estate": "is_estate",
 }
 
 
@@ -197,6 +198,13 @@ def rules_off(week: str) -> None:
     for module_name, module in list(sys.modules.items()):
         if name and module_name.startswith("sentiment") and hasattr(module, name):
             setattr(module, name, lambda *args: False)
+    # the gate reads its detectors from a tuple bound at import (sentiment/category.py)
+    import sentiment.category
+
+    sentiment.category._UNREAD_INDUSTRIES = tuple(  # type: ignore[assignment]
+        (lambda *args: False) if getattr(f, "__name__", "") == name else f
+        for f in sentiment.category._UNREAD_INDUSTRIES
+    )
 
 
 def _arg(argv: list[str], name: str, default: str) -> str:
