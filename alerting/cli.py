@@ -24,7 +24,7 @@ from core.enums import SEVERITY_LABELS_ZH, LabelChoice, Severity
 from core.errors import YuqingError
 from core.escaping import console_text
 from core.intake import read_records
-from core.timeutil import SimulatedClock, local_minute, parse_duration, zone_zh
+from core.timeutil import SimulatedClock, interval_zh, local_minute, parse_duration, zone_zh
 
 if TYPE_CHECKING:
     from alerting.replay import ReplaySummary
@@ -203,10 +203,13 @@ def rules(
 
 def rule_note(rule: Rule) -> str:
     """The listing's 说明: the title, when an open alert is told again (持续扩大: growth_realert
-    with realert), and the quiet hours when the rule has some."""
+    with realert), the quiet hours and a window rule's delay when the rule has them."""
     spec, quiet = rule.spec, rule.spec.quiet_hours
     growth = spec.growth_realert.label(spec.realert)
-    return "；".join(p for p in (spec.title or "", growth, quiet.label() if quiet else "") if p)
+    delay = getattr(spec, "delay", None)
+    lag = f"窗口截至 {interval_zh(delay)}前（采集延迟）" if delay else ""
+    parts = (spec.title or "", growth, quiet.label() if quiet else "", lag)
+    return "；".join(p for p in parts if p)
 
 
 def replay(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from alerting.cli import rule_note
 from alerting.config import ALERTING
 from alerting.loader import RuleFileError, collect_rules, load_rule_file
 from alerting.replay import ReplaySummary, lag_hints, replay_stream
@@ -100,3 +101,11 @@ def test_no_hint_when_posts_are_collected_within_half_the_window() -> None:
     named = " ".join(lag_hints(slow, rules))
     assert "negative-spike" in named  # 10-minute window
     assert "event-growth" not in named  # one hour
+
+
+def test_the_rules_listing_says_a_rules_delay(tmp_path: Path) -> None:
+    path = tmp_path / "rule.yaml"
+    path.write_text(RULE + "delay: 15m\n", encoding="utf-8")
+    assert rule_note(load_rule_file(path)).endswith("窗口截至 15 分钟前（采集延迟）")
+    path.write_text(RULE, encoding="utf-8")
+    assert "采集延迟" not in rule_note(load_rule_file(path))
