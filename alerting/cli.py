@@ -206,8 +206,7 @@ def rule_note(rule: Rule) -> str:
     with realert), the quiet hours and a window rule's delay when the rule has them."""
     spec, quiet = rule.spec, rule.spec.quiet_hours
     growth = spec.growth_realert.label(spec.realert)
-    delay = getattr(spec, "delay", None)
-    lag = f"窗口截至 {interval_zh(delay)}前（采集延迟）" if delay else ""
+    lag = f"窗口截至 {interval_zh(rule.delay)}前（采集延迟）" if rule.delay else ""
     parts = (spec.title or "", growth, quiet.label() if quiet else "", lag)
     return "；".join(p for p in parts if p)
 

@@ -6,7 +6,7 @@ import copy
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -195,7 +195,7 @@ class AlertEngine:
         budget: BaselineBudget | None = None,
     ) -> list[tuple[Rule, Finding]]:
         # A window rule with a delay judges the window ending that long ago (`WindowSpec.delay`).
-        delay = getattr(rule.spec, "delay", None) or timedelta(0)
+        delay = rule.delay
         rc = self._context(rule, now - delay, reads)
         rc.budget = budget
         try:
@@ -250,8 +250,7 @@ class AlertEngine:
             return False
         # Counting rules cannot newly fire while nothing new was indexed (windows only shrink),
         # unless their window ends `delay` ago: it moves over posts indexed since.
-        delayed = bool(getattr(rule.spec, "delay", None))
-        return changed or not rule.skip_when_idle or delayed
+        return changed or not rule.skip_when_idle or bool(rule.delay)
 
     def _index_changed(self) -> bool:
         total = self.ctx.index.count(SearchQuery())

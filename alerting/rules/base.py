@@ -259,6 +259,11 @@ class Rule(Generic[SpecT]):
         return self.spec.name
 
     @property
+    def delay(self) -> timedelta:
+        """How long before now its window ends (`WindowSpec.delay`; none for other rules)."""
+        return self.spec.delay if isinstance(self.spec, WindowSpec) else timedelta(0)
+
+    @property
     def keyed_by_subject(self) -> bool:
         """Whether its keys name what an alert is about (a category, an event), so that its
         finding of an ended group's key within reopen_within is that thread again. A count
