@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from bench.week_examples import WEEKS, WeekPost, week_posts
+from bench.week_lowo_table import option
 from core.enums import Category
 from sentiment import linear_classifier
 from sentiment.category import MODEL_LABELS
@@ -207,10 +208,6 @@ def rules_off(week: str) -> None:
     )
 
 
-def _arg(argv: list[str], name: str, default: str) -> str:
-    return argv[argv.index(name) + 1] if name in argv else default
-
-
 def main(argv: list[str]) -> int:
     """Run folds, or print the table of result files (--table)."""
     if "--table" in argv:
@@ -219,18 +216,18 @@ def main(argv: list[str]) -> int:
         print_table([Path(a) for a in argv[argv.index("--table") + 1 :]])
         return 0
     if "--candidate" in argv:
-        candidate(float(_arg(argv, "--weights", "1")), Path(_arg(argv, "--candidate", "")))
+        candidate(float(option(argv, "--weights", "1")), Path(option(argv, "--candidate", "")))
         return 0
-    weeks = _arg(argv, "--weeks", ",".join(WEEKS)).split(",")
+    weeks = option(argv, "--weeks", ",".join(WEEKS)).split(",")
     if "--rule-weight" in argv:  # the cue scores' weight beside the model (category.py)
         import sentiment.category
 
-        sentiment.category.RULE_WEIGHT = float(_arg(argv, "--rule-weight", "1"))
+        sentiment.category.RULE_WEIGHT = float(option(argv, "--rule-weight", "1"))
     if "--rules-off" in argv:  # one week per process: caches must not outlive the switch
         (week,) = weeks
         rules_off(week)
-    weights = [float(w) for w in _arg(argv, "--weights", "1").split(",")]
-    run(weeks, weights, Path(_arg(argv, "--out", str(DIRECTORY / "lowo.jsonl"))))
+    weights = [float(w) for w in option(argv, "--weights", "1").split(",")]
+    run(weeks, weights, Path(option(argv, "--out", str(DIRECTORY / "lowo.jsonl"))))
     return 0
 
 

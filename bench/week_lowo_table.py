@@ -16,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 
+def option(argv: list[str], name: str, default: str) -> str:
+    """The value after `name` on the command line, or `default`."""
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
 def load(paths: Sequence[Path]) -> list[dict[str, Any]]:
     """Every result line of the files."""
     return [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
