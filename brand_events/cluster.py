@@ -107,6 +107,19 @@ def keep_authors(authors: set[str], others: set[str]) -> set[str]:
 
 AnyCluster = Cluster | Seed  # a seed until its second post
 
+MIN_SIZE = 5  # mentions, and
+MIN_AUTHORS = 3  # distinct authors, and
+MIN_PEAK = 3  # mentions in its busiest clock hour (a burst, not a slow trickle) before it is shown
+
+
+def is_visible(cluster: AnyCluster) -> bool:
+    """Big enough, from enough people, to be called an event (listed, titled, alerted on)."""
+    return (
+        cluster.size >= MIN_SIZE
+        and cluster.author_count >= MIN_AUTHORS
+        and max(cluster.hourly.values(), default=0) >= MIN_PEAK
+    )
+
 
 @dataclass(slots=True)  # one per mention of every batch; not frozen: 1.2 instead of 7 µs to build
 class Post:

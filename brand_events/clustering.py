@@ -21,7 +21,7 @@ from brand_events.answers import (
     quotes_answer,
     remembered,
 )
-from brand_events.cluster import AnyCluster, Cluster, Decision, Post
+from brand_events.cluster import AnyCluster, Cluster, Decision, Post, is_visible
 from brand_events.cluster_state import ClusterState
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, term_idf
@@ -370,10 +370,16 @@ class Clusterer(ClusterState):
 
     def _stale(self, cluster: AnyCluster, post: Post) -> bool:
         """True when a copy no longer joins the cluster: `_late`, unless the cluster is a
-        story still live (a copy of it the next morning is still the story)."""
+        story still live (a copy of it the next morning is still the story) or an event
+        already listed that the text was said in within the window: the same voice said
+        again that night after hours of quiet is not a second event under the same title
+        (a copy group that never grew into a listed event still starts afresh)."""
         if not self._late(cluster, post):
             return False
-        return cluster.size < BURST_SIZE or not self.live.holds(cluster, post.published_at)
+        at = post.published_at
+        if is_visible(cluster) and at - cluster.last_at <= self.window:
+            return False
+        return cluster.size < BURST_SIZE or not self.live.holds(cluster, at)
 
     def _late(self, cluster: AnyCluster, post: Post) -> bool:
         """True when shared words or text no longer tie the post to the cluster (time apart)."""

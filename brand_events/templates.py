@@ -7,7 +7,7 @@ RECURRING_HOURS distinct hours before it sees the routine, and 54 unrelated e-ma
 the demo's largest event by then. A title seen over TEMPLATE_TEXTS different texts that share
 no two-character piece of it (the brand's names left out) is a template: from then on its
 posts are clustered by their text alone. A headline whose texts tell its story (鲜味坊酸菜鱼里
-吃出蟑螂 over texts about 酸菜鱼 and 蟑螂) never becomes one. Fewer than MIN_SIZE (tracker.py)
+吃出蟑螂 over texts about 酸菜鱼 and 蟑螂) never becomes one. Fewer than MIN_SIZE (cluster.py)
 posts share a title before it is known, so a template alone never makes a visible event.
 """
 

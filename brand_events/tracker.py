@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from brand_events import seed_rows, term_hours
-from brand_events.cluster import AnyCluster, Cluster, Decision, Post
+from brand_events.cluster import AnyCluster, Cluster, Decision, Post, is_visible
 from brand_events.clustering import Clusterer
 from brand_events.event_sql import (
     DELETE_EVENTS,
@@ -53,9 +53,6 @@ if TYPE_CHECKING:
     from core.pipeline.pipeline import Listener
 
 log = logging.getLogger(__name__)
-MIN_SIZE = 5  # mentions, and
-MIN_AUTHORS = 3  # distinct authors, and
-MIN_PEAK = 3  # mentions in its busiest clock hour (a burst, not a slow trickle) before it is shown
 CHUNK = 500
 
 
@@ -67,15 +64,6 @@ class TrackReport:
     skipped: int = 0
     merged: int = 0
     expired: int = 0
-
-
-def is_visible(cluster: AnyCluster) -> bool:
-    """Big enough, from enough people, to be called an event."""
-    return (
-        cluster.size >= MIN_SIZE
-        and cluster.author_count >= MIN_AUTHORS
-        and max(cluster.hourly.values(), default=0) >= MIN_PEAK
-    )
 
 
 class EventTracker:
