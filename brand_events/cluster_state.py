@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Post
 from brand_events.features import background_damping, damped_idf, term_idf
 from brand_events.join_thresholds import BURST_SIZE
-from brand_events.projects import names
+from brand_events.readings import Readings
 from brand_events.seed import Seed
 from brand_events.term_runs import TermRuns
 
@@ -41,7 +41,7 @@ class ClusterState:
         # Ids of clusters that may have reached BURST_SIZE (a superset: checked again when used),
         # so the candidate search skips the many one-word hits of small clusters in one pass.
         self.large: set[str] = set()
-        self.naming: tuple[str, frozenset[str]] = ("", frozenset())  # the last post's `names`
+        self.readings = Readings()  # what the post being placed says of itself
 
     def adopt(self, cluster: Cluster, members: list[str]) -> None:
         """Load an event (and its member ids) persisted earlier."""
@@ -161,13 +161,6 @@ class ClusterState:
             self.clusters[cluster.id] = grown
         return grown
 
-    def named(self, post: Post) -> frozenset[str]:
-        """The projects the post's text names (`projects.names`), read once per post (every
-        candidate event asks)."""
-        if self.naming[0] != post.id:
-            self.naming = (post.id, names(post.text))
-        return self.naming[1]
-
     def weight(self, term: str) -> float:
         """idf damped by how many recent posts use the term, and again if used hour after hour."""
         weight = term_idf(term) * background_damping(self.total, self.df.get(term, 0))
@@ -231,7 +224,7 @@ class ClusterState:
         room = len(cluster.exemplars) < (MAX_EXEMPLARS if independent else 3)
         if room and post.text:
             cluster.exemplars.append(post.text[:200])
-        cluster.projects |= self.named(post)
+        cluster.projects |= self.readings.named(post)
         if cluster.size == 1 or post.published_at < cluster.first_at:
             cluster.first_at, cluster.first_id = post.published_at, post.id
             cluster.first_source, cluster.first_native_id = post.source, post.native_id

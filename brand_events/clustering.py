@@ -39,7 +39,7 @@ from brand_events.join_thresholds import (
     TOPIC_SPAN,
     WINDOW,
 )
-from brand_events.outage import Told, outage_story, same_place, told
+from brand_events.outage import Told, outage_story, same_place
 from brand_events.projects import apart
 from brand_events.reactions import may_react, names_news, reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
@@ -60,7 +60,6 @@ class Clusterer(ClusterState):
         # A story a copy group retells or the brand's statement answers: still being talked
         # about, and begun within the window (`brand_events/retell.py`).
         self.live = Live(self.gap, window * 2, BURST_SPAN)
-        self.telling: tuple[str, Told] = ("", Told.NOTHING)  # the last post's `outage.told`
 
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
@@ -128,10 +127,10 @@ class Clusterer(ClusterState):
                 self._outside,
                 post.grievance,
             )
-            and not self._apart(post, story)
+            and not self.readings.apart(post, story)
             and not apart(side.projects, story.projects)
         ]
-        if not found and self._told(post) == Told.OUTAGE:
+        if not found and self.readings.told(post) == Told.OUTAGE:
             outage = self._outage_story(post, side)
             found = [outage] if outage is not None else []
         if not found:
@@ -156,7 +155,7 @@ class Clusterer(ClusterState):
     def _outage(self, post: Post) -> Decision | None:
         """A post telling an outage joins the largest live outage story in its city
         (`brand_events/outage.py`): the same failure told in other words."""
-        if self._told(post) != Told.OUTAGE:
+        if self.readings.told(post) != Told.OUTAGE:
             return None
         story = self._outage_story(post)
         return Decision(story, JoinReason.OUTAGE) if story is not None else None
@@ -200,7 +199,9 @@ class Clusterer(ClusterState):
             return None
 
         def reacted(story: Cluster) -> bool:
-            return reacts_to(news, post.terms, story, term_idf) and not self._apart(post, story)
+            if not reacts_to(news, post.terms, story, term_idf):
+                return False
+            return not self.readings.apart(post, story)
 
         return self._largest_live(post.published_at, side, reacted)
 
@@ -232,24 +233,6 @@ class Clusterer(ClusterState):
                 best = story
         return best
 
-    def _apart(self, post: Post, cluster: AnyCluster) -> bool:
-        """True when the post is about another project than the story (`brand_events/projects.py`)
-        or tells a failure of the service that is not this outage story's: as a habit (老是断网,
-        the brand's everyday complaint) or in a city the story never names."""
-        named = self.named(post)
-        if named and apart(named, cluster.projects):
-            return True
-        telling = self._told(post)
-        if telling == Told.NOTHING or not outage_story(cluster.exemplars):
-            return False
-        return telling == Told.HABIT or not same_place(post.text, cluster.exemplars)
-
-    def _told(self, post: Post) -> Told:
-        """`outage.told` of the post's text, read once per post (every candidate asks)."""
-        if self.telling[0] != post.id:
-            self.telling = (post.id, told(post.text))
-        return self.telling[1]
-
     def _older(self, story: Cluster, side: AnyCluster) -> bool:
         """True when `side` is another, smaller event begun no earlier than the live lead
         before `story`: a copy group that may be told as part of it."""
@@ -260,7 +243,7 @@ class Clusterer(ClusterState):
         )
 
     def _by_topic(self, post: Post) -> Decision | None:
-        scored = [(s, c) for s, c in self._candidates(post) if not self._apart(post, c)]
+        scored = [(s, c) for s, c in self._candidates(post) if not self.readings.apart(post, c)]
         if not scored:
             return None
         best_score, best = scored[0]
@@ -277,7 +260,7 @@ class Clusterer(ClusterState):
             return None
         holders = set().union(*(self.postings.get(term, ()) for term in post.terms))
         weights, at = self.weights(post.terms), post.published_at
-        named = self.named(post)
+        named = self.readings.named(post)
         best: tuple[int, float, AnyCluster] | None = None
         for cluster_id in sorted(holders):
             cluster = self.clusters.get(cluster_id)
@@ -405,7 +388,7 @@ class Clusterer(ClusterState):
                 other.merged_into is not None  # folded earlier in this loop (e.g. the first target)
                 or other.id == target.id  # (by id: the target may have grown out of its seed)
                 or score < floor
-                or self._apart(post, other)
+                or self.readings.apart(post, other)
                 or apart(target.projects, other.projects)
                 or self.similarity(target, other) < MERGE_SIMILARITY
             ):
