@@ -43,6 +43,7 @@ from brand_events.outage import Told, outage_story, same_place
 from brand_events.projects import apart
 from brand_events.reactions import may_react, names_news, reacts_to
 from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
+from brand_events.witnesses import follows_up, voices_story
 
 # Joins on the post's own words: the post counts as independent use of its terms. A reaction to
 # a story in the news (REACTION) tells how people take it, not the story: it shapes neither the
@@ -71,6 +72,7 @@ class Clusterer(ClusterState):
             or self._outage(post)
             or self._reaction(post)
             or self._reacting(post)
+            or self._witness(post)
             or self._headed(post)
         )
         if decision is None:
@@ -189,6 +191,21 @@ class Clusterer(ClusterState):
         (`brand_events/reactions.py`)."""
         story = self._reacted_story(post)
         return Decision(story, JoinReason.REACTION) if story is not None else None
+
+    def _witness(self, post: Post) -> Decision | None:
+        """The story's first author's update, or a grievance saying "me too", joins the largest
+        live story (`brand_events/witnesses.py`)."""
+        if post.own or not post.text:
+            return None
+        voice = voices_story(post)
+
+        def witnessed(story: Cluster) -> bool:
+            if not (voice or follows_up(post, story)):
+                return False
+            return not self.readings.apart(post, story)
+
+        story = self._largest_live(post.published_at, None, witnessed)
+        return Decision(story, JoinReason.WITNESS) if story is not None else None
 
     def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live story the post (or its copy group `side`) reacts to, or None."""

@@ -35,6 +35,7 @@ class JoinReason(StrEnum):
     OUTAGE = "outage"  # tells the same failure of the service as a live outage story
     ANSWER = "answer"  # reacts to the brand's statement in the story it answered
     REACTION = "reaction"  # reacts to a live story in the news, or under its #topic#
+    WITNESS = "witness"  # the story's first author's update, or a grievance saying "me too"
 
 
 JOIN_REASON_ZH: dict[JoinReason, str] = {
@@ -46,4 +47,5 @@ JOIN_REASON_ZH: dict[JoinReason, str] = {
     JoinReason.OUTAGE: "同一故障",
     JoinReason.ANSWER: "回应反响",
     JoinReason.REACTION: "事件反响",
+    JoinReason.WITNESS: "亲历者",
 }
