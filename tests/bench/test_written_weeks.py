@@ -1,6 +1,6 @@
 """The review weeks written with dev and test halves (bench/ride_week.py, bench/estate_week.py,
-bench/game_week.py): a seeded week of about 2,500 mentions, each original post with its truth,
-dev and test templates apart, and the crisis's milestones."""
+bench/game_week.py, bench/gym_week.py): a seeded week of about 2,500 mentions, each original
+post with its truth, dev and test templates apart, and the crisis's milestones."""
 
 from __future__ import annotations
 
@@ -11,7 +11,16 @@ from types import ModuleType
 
 import pytest
 
-from bench import estate_texts, estate_week, game_texts, game_week, ride_texts, ride_week
+from bench import (
+    estate_texts,
+    estate_week,
+    game_texts,
+    game_week,
+    gym_texts,
+    gym_week,
+    ride_texts,
+    ride_week,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,7 @@ WEEKS = {
     "ride": Written(ride_week, ride_texts, 31, "cx900000", "food_safety_health", "critical"),
     "estate": Written(estate_week, estate_texts, 32, "aj900000", "contract_pricing", "high"),
     "game": Written(game_week, game_texts, 33, "xy900000", "contract_pricing", "high"),
+    "gym": Written(gym_week, gym_texts, 34, "yd900000", "after_sales_refund", "high"),
 }
 
 
