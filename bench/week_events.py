@@ -8,7 +8,7 @@ others (strays: posts of other stories joined), title; then the incident posts i
 event and the week's visible events.
 
     python -m bench.week_events [telecom airline auto bank cosmetics phone education appliance
-                                 courier ride estate game]
+                                 courier ride estate game gym]
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ WEEKS = {
     "ride": Week("bench.ride_week", "cx", "畅行出行", "畅行|畅行出行", "畅行出行", "快马打车"),
     "estate": Week("bench.estate_week", "aj", "安居地产", "安居|安居地产", "安居地产", "华府置业"),
     "game": Week("bench.game_week", "xy", "星游互娱", "星游|星游互娱", "星游互娱", "幻境网络"),
+    "gym": Week("bench.gym_week", "yd", "悦动健身", "悦动|悦颜美容", "悦动健身", "力享健身"),
 }
 
 
