@@ -36,6 +36,12 @@ _REPOST = re.compile(r"转发微博|轉發微博|\[[\u4e00-\u9fffA-Za-z]{1,8}\]"
 # Not 说: 说我欠钱不还 (what someone called the author) must not read as 我欠钱不还. The middle
 # dot of a project named after the brand (安居·学府里) stays behind when the brand is taken out.
 _LEAD = "的了在是和与跟把被给就也都还又:：、·• "
+# A demand put as a question opens many first posts (@官方 请解释为什么实际概率不到公示的一半):
+# the title is what it asks about. Not 敢不敢 (那敢不敢公布…: a dare, not what happened), nor
+# 怎么 (怎么回事).
+_ASKING = re.compile(
+    "^(?:请(?:你们|贵司|官方)?(?:解释|说明|回应|回答)(?:一下)?(?:为什么|为何)?|请问|为什么|为何|凭什么)"
+)
 
 
 def clauses(text: str, brand: BrandNames) -> list[str]:
@@ -47,6 +53,8 @@ def clauses(text: str, brand: BrandNames) -> list[str]:
     found = []
     for raw in _CLAUSE.split(text):
         clause = raw.strip().strip(_LEAD).strip("“”\"'()（）【】[]《》")
+        asked = _ASKING.sub("", clause).strip(_LEAD)
+        clause = asked if len(asked) >= MIN_TITLE else clause
         if len(clause) >= MIN_TITLE:
             found.append(shorten(clause, MAX_TITLE))
     return found

@@ -215,6 +215,18 @@ def test_a_title_keeps_who_said_it() -> None:
     assert clauses("说好的半价没兑现", brand) == ["说好的半价没兑现"]
 
 
+def test_a_title_is_what_a_demand_asks_about() -> None:
+    """The game week's crisis was titled 请解释为什么实际概率不到公示的一半 (its first post's
+    demand to the brand): the title is what it asks about. A dare (敢不敢公布) keeps its words,
+    and so does a question left too short without them."""
+    brand = BrandNames.from_config(AppConfig.model_validate({"brand": "星游互娱", "plans": []}))
+    asked = clauses("@星游互娱 请解释为什么实际概率不到公示的一半？数据都在图里", brand)
+    assert asked[0] == "实际概率不到公示的一半"
+    assert clauses("为什么充值了不到账", brand) == ["充值了不到账"]
+    assert clauses("那敢不敢公布网点账号的查询记录", brand) == ["那敢不敢公布网点账号的查询记录"]
+    assert clauses("凭什么封号", brand) == ["凭什么封号"]
+
+
 def test_a_product_name_inside_a_clause_ends_it() -> None:
     """Taking a model name out of the middle of a clause must not glue its two sides together
     (我的星河S7上个月… is not 我的上个月…)."""
