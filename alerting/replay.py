@@ -16,6 +16,7 @@ from alerting.quiet_hours import held_until, held_zh
 from alerting.rules import Rule, describe
 from alerting.rules.base import WindowSpec
 from collectors.lag import has_collected_at
+from collectors.lag_store import running_since
 from core.context import Context
 from core.models import Mention
 from core.text_cut import shorten
@@ -270,6 +271,10 @@ def replay_stream(
     if not ordered:
         return summary
     summary.start, summary.end = ordered[0][0], ordered[-1][0]
+    # The stream's sources were collecting before it: its first posts are no first run's
+    # back-fill, and their lag counts (collectors.lag).
+    first_post = min(m.published_at for _, _, m in ordered)
+    running_since(ctx, {m.source for _, _, m in ordered}, first_post)
     interval = ALERTING.of(ctx.config).eval_interval
     next_tick = _floor(summary.start, interval) + interval
     batch: list[tuple[datetime, Mention]] = []

@@ -8,9 +8,10 @@ ORM, as source health is: `yuqing sources list` and 数据源状态 show it, and
 `delay: auto` ends its window the current 90th percentile ago.
 
 Each entry is the lag in seconds, or None for a record that carried no collection time of its
-own. A negative lag (collected "before" it was published: a wrong clock) and one over BACKFILL
-(an old post fetched late: a source's first run, an import) are kept and counted, not read
-as the lag.
+own. A negative lag (collected "before" it was published: a wrong clock) and an old post
+fetched late — published before its source's first batch (a first run going back over the
+last days, the demo's history, an imported file), or collected over BACKFILL after it was
+published — are kept and counted, not read as the lag.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from core.models import Mention
@@ -31,9 +32,10 @@ if TYPE_CHECKING:
     from core.context import Context
 
 RECENT = 200  # the latest new mentions of a source its lag is read over
-# A post collected later than this after publication was fetched late (a first run going back
-# over the last days, an imported file): as alerting's BACKFILL_LAG, it tells nothing of the lag.
+# A post collected later than this after publication was fetched late (a comment page, a post
+# found again): as alerting's BACKFILL_LAG, it tells nothing of the lag.
 BACKFILL = timedelta(hours=1)
+OLD = math.inf  # the entry of a post published before its source's first batch (back-filled)
 MIN_SAMPLE = 20  # measured lags, at least, before a lag is known (`delay: auto` is 0 until then)
 LAG_SQL = "SELECT name, recent FROM source_lag"
 
@@ -45,22 +47,24 @@ def has_collected_at(mention: Mention) -> bool:
     return "collected_at" in mention.model_fields_set
 
 
-def entry_of(mention: Mention) -> Entry:
-    """The mention's lag in seconds (negative when collected "before" publication, as a
-    publication time the pipeline had to move back to the collection time counts), or None
-    when it came without a collection time."""
+def entry_of(mention: Mention, since: datetime | None) -> Entry:
+    """The mention's lag in seconds: negative when collected "before" publication (as a
+    publication time the pipeline had to move back to the collection time), OLD when published
+    before `since` (its source's first batch), None when it came without a collection time."""
     if not has_collected_at(mention):
         return None
     if published_after_collection(mention):
         return -1.0
+    if since is not None and mention.published_at < since:
+        return OLD
     return (mention.collected_at - mention.published_at).total_seconds()
 
 
-def entries_by_source(mentions: Iterable[Mention]) -> dict[str, list[Entry]]:
-    """One batch's entries per source, in order (a subtraction a mention)."""
-    found: dict[str, list[Entry]] = {}
+def by_source(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """One batch's mentions per source, in order."""
+    found: dict[str, list[Mention]] = {}
     for mention in mentions:
-        found.setdefault(mention.source, []).append(entry_of(mention))
+        found.setdefault(mention.source, []).append(mention)
     return found
 
 
@@ -106,7 +110,7 @@ class SourceLag:
 
     @property
     def backfilled(self) -> int:
-        """Old posts fetched late (more than BACKFILL after publication)."""
+        """Old posts fetched late (before the source's first batch, or BACKFILL after it)."""
         return sum(e is not None and e > BACKFILL.total_seconds() for e in self.entries)
 
     def text_zh(self) -> str:
@@ -114,7 +118,7 @@ class SourceLag:
         lags = self.lags
         head = (
             f"采集延迟 中位 {minutes_zh(percentile(lags, 0.5))} / "
-            f"90% {minutes_zh(percentile(lags, 0.9))}内"
+            f"90% {within_zh(percentile(lags, 0.9))}"
             if lags
             else "采集延迟 未知"
         )
@@ -124,7 +128,7 @@ class SourceLag:
         for count, what in (
             (self.unstamped, "无采集时间"),
             (self.early, "采集时间早于发布"),
-            (self.backfilled, f"发布超过 {interval_zh(BACKFILL)}才采集（补采旧帖）"),
+            (self.backfilled, "补采的旧帖"),
         ):
             if count:
                 notes.append(f"{what} {count} 条未计入")
@@ -132,10 +136,18 @@ class SourceLag:
 
 
 def minutes_zh(seconds: float) -> str:
-    """A lag in whole minutes, any part of one counted: 0 分钟, 8 分钟, 1 小时 5 分钟."""
+    """A lag in whole minutes, any part of one counted: 0 分钟, 不到 1 分钟 (seconds), 8 分钟,
+    1 小时 5 分钟."""
     if seconds <= 0:
         return "0 分钟"
+    if seconds < 60:
+        return "不到 1 分钟"
     return interval_zh(timedelta(minutes=math.ceil(seconds / 60)))
+
+
+def within_zh(seconds: float) -> str:
+    """The whole minutes a lag is within: 1 分钟内 for seconds, 13 分钟内 for 12 min 20 s."""
+    return f"{interval_zh(timedelta(minutes=max(1, math.ceil(seconds / 60))))}内"
 
 
 def read_lags(source: Context) -> dict[str, SourceLag]:

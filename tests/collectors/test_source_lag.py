@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from app.config import AppConfig
 from bench.synthetic import TZ, PassThroughClassifier, make_mention
 from collectors.cli import sources_app
-from collectors.lag import RECENT, read_lags
+from collectors.lag import RECENT, SourceLag, read_lags
 from core.context import Context
 from core.models import Mention
 from core.timeutil import SimulatedClock
@@ -63,7 +63,7 @@ def test_the_lag_of_each_source_is_kept_as_mentions_are_ingested(ctx: Context) -
     assert (weibo.unstamped, weibo.early, weibo.backfilled) == (3, 2, 1)
     assert weibo.text_zh() == (
         "采集延迟 中位 5 分钟 / 90% 12 分钟内（最近 46 条，无采集时间 3 条未计入，"
-        "采集时间早于发布 2 条未计入，发布超过 1 小时才采集（补采旧帖） 1 条未计入）"
+        "采集时间早于发布 2 条未计入，补采的旧帖 1 条未计入）"
     )
     assert heimao.text_zh() == "采集延迟 中位 40 分钟 / 90% 40 分钟内（最近 25 条）"
     ctx.close()
@@ -77,6 +77,28 @@ def test_only_the_latest_mentions_of_a_source_count(ctx: Context) -> None:
     ctx.pipeline.process(quick)
     shown = read_lags(ctx)["weibo-search"].text_zh()
     assert shown == f"采集延迟 中位 2 分钟 / 90% 2 分钟内（最近 {RECENT} 条）"
+    ctx.close()
+
+
+def test_a_first_runs_back_fill_is_no_lag(ctx: Context) -> None:
+    clock = ctx.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance_to(POSTED + timedelta(hours=1))  # the first run reaches back an hour
+    back = [make_mention(f"o{n}", POSTED + timedelta(minutes=2 * n), f"旧帖{n}") for n in range(30)]
+    ctx.pipeline.process([m.model_copy(update={"collected_at": clock()}) for m in back])
+    assert (
+        read_lags(ctx)["weibo-search"].text_zh()
+        == "采集延迟 未知（最近 30 条，补采的旧帖 30 条未计入）"
+    )
+    clock.advance_to(POSTED + timedelta(hours=2))
+    since = POSTED + timedelta(hours=1, minutes=5)
+    live = [make_mention(f"l{n}", since + timedelta(minutes=n), f"新帖{n}") for n in range(30)]
+    ctx.pipeline.process(
+        [m.model_copy(update={"collected_at": m.published_at + timedelta(minutes=3)}) for m in live]
+    )
+    assert (
+        read_lags(ctx)["weibo-search"].text_zh().startswith("采集延迟 中位 3 分钟 / 90% 3 分钟内")
+    )
     ctx.close()
 
 
@@ -97,3 +119,8 @@ def test_sources_list_shows_each_sources_lag(
     assert "heimao：采集延迟 中位 40 分钟 / 90% 40 分钟内（最近 25 条）" in lines
     weibo = next(line for line in lines if line.startswith("weibo-search："))
     assert "采集延迟 中位 5 分钟 / 90% 12 分钟内（最近 46 条，无采集时间 3 条未计入" in weibo
+
+
+def test_a_lag_of_seconds_reads_as_under_a_minute() -> None:
+    demo = SourceLag("demo", tuple(float(s % 5) for s in range(30)))  # polled every 5 seconds
+    assert demo.text_zh() == "采集延迟 中位 不到 1 分钟 / 90% 1 分钟内（最近 30 条）"
