@@ -6,7 +6,8 @@ sources' measured lags together (`filter.sources`, or every source when it names
 pooled, not the slowest source's own, because what a window needs is 9 in 10 of its posts
 collected when it is judged, whichever source brings them; a complaint platform polled every
 15 minutes that brings few posts does not hold every rule back by its quarter hour. Rounded up
-to a minute, at most MAX_DELAY; 0 while fewer than MIN_SAMPLE lags are measured.
+to a minute, at most MAX_DELAY; 0 while fewer than MIN_SAMPLE lags are measured, and 0 for a
+lag under a minute (the ticks are a minute apart).
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ def rule_lag(rule: Rule, lags: Mapping[str, SourceLag]) -> timedelta | None:
 
 def auto_delay(rule: Rule, lags: Mapping[str, SourceLag]) -> timedelta:
     """The delay `auto` means for the rule now: its sources' 90th-percentile lag, rounded up
-    to a minute, capped at MAX_DELAY; 0 when none is known yet."""
+    to a minute, capped at MAX_DELAY; 0 when none is known yet or it is under a minute (the
+    demo's source, polled every 5 seconds)."""
     p90 = rule_lag(rule, lags)
-    if p90 is None:
+    if p90 is None or p90 < MINUTE:  # collected within the minute between two ticks
         return timedelta(0)
     return min(math.ceil(p90 / MINUTE) * MINUTE, MAX_DELAY)
 

@@ -252,8 +252,14 @@ class AlertEngine:
         if now - last < every:
             return False
         # Counting rules cannot newly fire while nothing new was indexed (windows only shrink),
-        # unless their window ends `delay` ago: it moves over posts indexed since.
-        return changed or not rule.skip_when_idle or bool(delay_of(rule, self._lags))
+        # unless their window ends `delay` ago and moved over posts indexed earlier.
+        if changed or not rule.skip_when_idle:
+            return True
+        delay = delay_of(rule, self._lags)
+        if not delay:
+            return False
+        covered = SearchQuery(since=last - delay, until=now - delay)
+        return self.ctx.index.count(covered) > 0
 
     def _index_changed(self) -> bool:
         total = self.ctx.index.count(SearchQuery())

@@ -126,6 +126,8 @@ def test_auto_reads_the_rules_sources_together_rounded_up_to_a_minute(tmp_path: 
     assert auto_delay(heimao_only, lags) == timedelta(minutes=15)
     assert auto_delay(heimao_only, {"weibo-search": quick}) == timedelta(0)  # none known
     assert auto_delay(anywhere, {"x": lag_of("x", [9.0] * 19)}) == timedelta(0)  # too few
+    assert auto_delay(anywhere, {"x": lag_of("x", [0.9] * 30)}) == timedelta(0)  # < a minute
+    assert auto_delay(anywhere, {"x": lag_of("x", [61 / 60] * 30)}) == timedelta(minutes=2)
 
 
 def test_the_rules_listing_says_auto_and_its_delay_now(tmp_path: Path) -> None:
