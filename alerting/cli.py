@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,10 +14,12 @@ from rich.console import Console
 from rich.table import Column, Table
 
 from alerting import rule_names, service
+from alerting.auto_delay import auto_delay, rule_lag
 from alerting.config import ALERTING
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from alerting.loader import collect_rules, load_rule_files
 from alerting.plan_scope import alerts_of_plan
+from collectors.lag import SourceLag, minutes_zh, read_lags
 from core.cli_options import ConfigOption, actor_name
 from core.config import DatabaseConfig, IndexConfig
 from core.context import Context
@@ -162,6 +165,7 @@ def rules(
 ) -> None:
     """Validate and list the rule files (built-ins and alerting.rules_dir, or the given files);
     the valid ones are listed even when others are refused."""
+    lags: dict[str, SourceLag] = {}  # the store's collection lags, for `delay: auto`
     try:
         if files:
             loaded, problems = load_rule_files(list(files))
@@ -169,6 +173,7 @@ def rules(
             ctx = Context.load(config, None)
             config_dir = ctx.config_path.parent if ctx.config_path else None
             loaded, problems = collect_rules(ALERTING.of(ctx.config), config_dir)
+            lags = read_lags(ctx)
     except YuqingError as exc:
         raise _fail(exc) from None
     off = [rule for rule in loaded if not rule.spec.enabled]
@@ -184,7 +189,7 @@ def rules(
             SEVERITY_LABELS_ZH[rule.spec.severity],
             *((["启用" if rule.spec.enabled else "已停用"]) if off else []),
             rule.source,
-            rule_note(rule),
+            rule_note(rule, lags),
         )
     if loaded or not problems:
         stopped = f"，{len(off)} 条已停用（enabled: false）" if off else ""
@@ -201,14 +206,24 @@ def rules(
         raise typer.Exit(2)
 
 
-def rule_note(rule: Rule) -> str:
+def rule_note(rule: Rule, lags: Mapping[str, SourceLag] | None = None) -> str:
     """The listing's 说明: the title, when an open alert is told again (持续扩大: growth_realert
-    with realert), the quiet hours and a window rule's delay when the rule has them."""
+    with realert), the quiet hours and a window rule's delay when the rule has them (auto:
+    what it is now, from the store's collection lags)."""
     spec, quiet = rule.spec, rule.spec.quiet_hours
     growth = spec.growth_realert.label(spec.realert)
-    lag = f"窗口截至 {interval_zh(rule.delay)}前（采集延迟）" if rule.delay else ""
-    parts = (spec.title or "", growth, quiet.label() if quiet else "", lag)
+    parts = (spec.title or "", growth, quiet.label() if quiet else "", delay_note(rule, lags))
     return "；".join(p for p in parts if p)
+
+
+def delay_note(rule: Rule, lags: Mapping[str, SourceLag] | None) -> str:
+    """窗口截至 15 分钟前（采集延迟）, 窗口截至采集延迟之前：自动（当前 13 分钟）, or '' (none)."""
+    setting = rule.delay
+    if isinstance(setting, timedelta):
+        return f"窗口截至 {interval_zh(setting)}前（采集延迟）" if setting else ""
+    now = minutes_zh(auto_delay(rule, lags or {}).total_seconds())
+    unknown = "" if rule_lag(rule, lags or {}) is not None else "，尚无足够的采集记录"
+    return f"窗口截至采集延迟之前：自动（当前 {now}{unknown}）"
 
 
 def replay(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from alerting import incident_members, incidents, ingest_sweep
+from alerting.auto_delay import TickLags, delay_of
 from alerting.config import ALERTING, ESCALATION_TIER_ZH, EscalationTier
 from alerting.digest import release_held
 from alerting.enums import AlertEvent
@@ -76,6 +77,7 @@ class AlertEngine:
         }
         self._seen_total: int | None = None
         self._swept = False
+        self._lags = TickLags(ctx)  # the sources' collection lags, for `delay: auto`
 
     def now(self) -> datetime:
         """The context clock in UTC."""
@@ -194,8 +196,9 @@ class AlertEngine:
         reads: MentionIndex,
         budget: BaselineBudget | None = None,
     ) -> list[tuple[Rule, Finding]]:
-        # A window rule with a delay judges the window ending that long ago (`WindowSpec.delay`).
-        delay = rule.delay
+        # A window rule with a delay judges the window ending that long ago (`WindowSpec.delay`;
+        # auto: the current collection lag, alerting.auto_delay).
+        delay = delay_of(rule, self._lags)
         rc = self._context(rule, now - delay, reads)
         rc.budget = budget
         try:
@@ -249,13 +252,21 @@ class AlertEngine:
         if now - last < every:
             return False
         # Counting rules cannot newly fire while nothing new was indexed (windows only shrink),
-        # unless their window ends `delay` ago: it moves over posts indexed since.
-        return changed or not rule.skip_when_idle or bool(rule.delay)
+        # unless their window ends `delay` ago and moved over posts indexed earlier.
+        if changed or not rule.skip_when_idle:
+            return True
+        delay = delay_of(rule, self._lags)
+        if not delay:
+            return False
+        covered = SearchQuery(since=last - delay, until=now - delay)
+        return self.ctx.index.count(covered) > 0
 
     def _index_changed(self) -> bool:
         total = self.ctx.index.count(SearchQuery())
         changed = total != self._seen_total
         self._seen_total = total
+        if changed:
+            self._lags.changed()
         return changed
 
     def _queue(self, session: Session, outcomes: list[Outcome]) -> list[int]:

@@ -28,6 +28,12 @@ class DeliveryStatus(StrEnum):
     DIGESTED = "digested"  # went out inside a digest after quiet hours
 
 
+class DelayMode(StrEnum):
+    """A window rule's `delay` when it is not a duration."""
+
+    AUTO = "auto"  # the sources' current 90th-percentile collection lag (alerting.auto_delay)
+
+
 class SpikeBaseline(StrEnum):
     """What a spike rule compares its window with."""
 

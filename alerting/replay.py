@@ -15,6 +15,8 @@ from alerting.lifecycle import Outcome
 from alerting.quiet_hours import held_until, held_zh
 from alerting.rules import Rule, describe
 from alerting.rules.base import WindowSpec
+from collectors.lag import has_collected_at
+from collectors.lag_store import running_since
 from core.context import Context
 from core.models import Mention
 from core.text_cut import shorten
@@ -120,8 +122,8 @@ LAG_STEP = timedelta(minutes=5)  # a suggested delay is rounded up to this
 def lag_hints(lags: Sequence[float], rules: Iterable[Rule]) -> list[str]:
     """A line per window rule whose window ends before most of its posts are collected: the
     stream's 90th-percentile collection lag longer than half its window and its `delay`
-    (`WindowSpec.delay`). Such a rule counts a fraction of each window and fires late or never
-    — in the backtest as it would live."""
+    (`WindowSpec.delay`; a rule with `delay: auto` follows the lag). Such a rule counts a
+    fraction of each window and fires late or never — in the backtest as it would live."""
     if len(lags) < LAG_SAMPLE:
         return []
     ordered = sorted(lags)
@@ -131,13 +133,17 @@ def lag_hints(lags: Sequence[float], rules: Iterable[Rule]) -> list[str]:
     lines = []
     for rule in rules:
         spec = rule.spec
-        if not isinstance(spec, WindowSpec) or p90 <= max(spec.window / 2, spec.delay):
+        # `delay: auto` follows the lag (alerting.auto_delay): nothing to set.
+        if not isinstance(spec, WindowSpec) or not isinstance(spec.delay, timedelta):
+            continue
+        if p90 <= max(spec.window / 2, spec.delay):
             continue
         lines.append(
             f"规则 {rule.name} 的窗口为 {interval_zh(spec.window)}，而本次回放中提及发布后"
             f"中位 {interval_zh(median, 2)}、90% 在 {interval_zh(p90, 2)}内才采集到："
             "窗口内的提及多数尚未入库，该规则会迟报或漏报（实时运行同样如此）；"
-            f"可为其设置 delay: {int(steps * LAG_STEP.total_seconds() // 60)}m"
+            "可为其设置 delay: auto（按采集延迟自动）或 "
+            f"delay: {int(steps * LAG_STEP.total_seconds() // 60)}m"
         )
     return lines
 
@@ -204,11 +210,6 @@ def firing_record(
     }
 
 
-def has_collected_at(mention: Mention) -> bool:
-    """True when the record carried its own collected_at (not the model's default of now)."""
-    return "collected_at" in mention.model_fields_set
-
-
 def seen_at(mention: Mention) -> datetime:
     """When the system could first have seen the record: its collected_at, or its published_at
     when it has none or claims one before its publication."""
@@ -270,6 +271,10 @@ def replay_stream(
     if not ordered:
         return summary
     summary.start, summary.end = ordered[0][0], ordered[-1][0]
+    # The stream's sources were collecting before it: its first posts are no first run's
+    # back-fill, and their lag counts (collectors.lag).
+    first_post = min(m.published_at for _, _, m in ordered)
+    running_since(ctx, {m.source for _, _, m in ordered}, first_post)
     interval = ALERTING.of(ctx.config).eval_interval
     next_tick = _floor(summary.start, interval) + interval
     batch: list[tuple[datetime, Mention]] = []
@@ -313,7 +318,11 @@ def _stamped(mention: Mention, now: datetime, summary: ReplaySummary) -> Mention
     else:
         summary.lags.append((mention.collected_at - mention.published_at).total_seconds())
         return mention
-    return mention.model_copy(update={"collected_at": now})
+    stamped = mention.model_copy(update={"collected_at": now})
+    # Still no collection time of its own: the lag of its source (collectors.lag) counts it
+    # as such, not as collected the instant it was fed.
+    stamped.model_fields_set.discard("collected_at")
+    return stamped
 
 
 def _floor(moment: datetime, step: timedelta) -> datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from contextlib import nullcontext
 from datetime import datetime
 from typing import Annotated
@@ -15,6 +16,7 @@ from rich.table import Table
 from collectors.config import SOURCES, SourceConfig
 from collectors.health import SourceHealth, cooldown_note, read_health
 from collectors.ingest_log import recent_runs, summary_zh
+from collectors.lag import SourceLag, read_lags
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.cli_options import DEFAULT_DATA_DIR, ConfigOption, DataDirOption
 from core.context import Context
@@ -63,7 +65,14 @@ def problem_cell(state: SourceHealth | None) -> str:
     return escape(state.last_loss or "") if state.losses_last_run else ""
 
 
-@sources_app.command("list", help="数据源列表：健康状态、最近采集、丢失计数")
+def lag_lines(lags: Mapping[str, SourceLag], configured: Sequence[str]) -> list[str]:
+    """A line per source that ingested anything, the configured ones first in their order:
+    weibo-search：采集延迟 中位 8 分钟 / 90% 13 分钟内（最近 200 条）."""
+    order = [*(n for n in configured if n in lags), *sorted(set(lags) - set(configured))]
+    return [f"{name}：{lags[name].text_zh()}" for name in order]
+
+
+@sources_app.command("list", help="数据源列表：健康状态、最近采集、丢失计数、采集延迟")
 def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_DATA_DIR) -> None:
     """Health of every configured source (状态、上次成功、条数、冷却、最近错误)."""
     ctx = Context.load(config, data_dir, existing=True)
@@ -104,6 +113,8 @@ def list_sources(config: ConfigOption = None, data_dir: DataDirOption = DEFAULT_
     for run in runs:
         when = _when(run.started_at, ctx)
         console.print(f"文件导入 {run.file}（{when}）{summary_zh(run)}", markup=False)
+    for line in lag_lines(read_lags(ctx), [s.name for s in SOURCES.of(ctx.config)]):
+        console.print(line, markup=False)
     console.print(leases.summary(), markup=False)
     ctx.close()
 

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerting.enums import DelayMode
 from alerting.memo import BaselineBudget
 from alerting.models import Alert
 from alerting.quiet_hours import QuietHours
@@ -25,7 +26,7 @@ from core.own_accounts import OwnAccounts
 from core.pipeline.expressions import Expression, compile_expression
 from core.regions import short_regions
 from core.registry import Registry
-from core.timeutil import Duration, interval_zh
+from core.timeutil import Duration, interval_zh, parse_duration
 
 # Words standing alone in a keyword expression (between spaces or parentheses), and quoted parts.
 _LOOSE_WORD = re.compile(r"(?<![^\s(（)）])[A-Za-z]+(?![^\s(（)）])")
@@ -259,8 +260,9 @@ class Rule(Generic[SpecT]):
         return self.spec.name
 
     @property
-    def delay(self) -> timedelta:
-        """How long before now its window ends (`WindowSpec.delay`; none for other rules)."""
+    def delay(self) -> timedelta | DelayMode:
+        """How long before now its window ends (`WindowSpec.delay`: a duration, or auto: the
+        current collection lag, alerting.auto_delay); none for other rules."""
         return self.spec.delay if isinstance(self.spec, WindowSpec) else timedelta(0)
 
     @property
@@ -316,15 +318,26 @@ class WindowSpec(RuleSpec):
     ago is complete when it is judged, at the cost of `delay` before the alert."""
 
     window: Duration = timedelta(minutes=30)
-    delay: Duration = timedelta(0)
+    # auto: the 90th-percentile collection lag of the rule's sources, read at each tick
+    # (alerting.auto_delay); 0 when none is known yet, as on a stream collected the instant it
+    # is posted. The built-in 10-minute rules have it; a rule that names none keeps 0 (a
+    # longer window loses little to the lag, and would fire the lag later).
+    delay: timedelta | DelayMode = timedelta(0)
 
-    @field_validator("delay")
+    @field_validator("delay", mode="before")
     @classmethod
-    def _delay_in_range(cls, value: timedelta) -> timedelta:
-        if value < timedelta(0) or value > MAX_DELAY:
-            limit = interval_zh(MAX_DELAY)
-            raise ValueError(f"delay（采集延迟）须在 0 到 {limit}之间，例如 15m")
-        return value
+    def _delay_in_range(cls, value: object) -> timedelta | DelayMode:
+        if isinstance(value, str) and value.strip().lower() == DelayMode.AUTO:
+            return DelayMode.AUTO
+        limit = interval_zh(MAX_DELAY)
+        wanted = f"delay（采集延迟）须为 auto（按采集延迟自动）或 0 到 {limit}之间的时长，例如 15m"
+        try:
+            delay = parse_duration(value)
+        except ValueError:
+            raise ValueError(f"{wanted}，收到 {value!r}") from None
+        if delay < timedelta(0) or delay > MAX_DELAY:
+            raise ValueError(f"{wanted}，收到 {value!r}")
+        return delay
 
 
 MAX_DELAY = timedelta(hours=6)

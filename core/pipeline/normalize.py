@@ -119,7 +119,7 @@ def normalize_noting(mention: Mention) -> Normalized:
         times.append(future_repair(collected, now, "采集时间", "当前时间"))
         collected = now
     if published - collected > FUTURE_SLACK:
-        times.append(future_repair(published, collected, "发布时间", "采集时间"))
+        times.append(future_repair(published, collected, PUBLISHED, "采集时间"))
         published = collected
     links, link_notes = _clean_links(mention)
     repairs = [*_clean_list(mention.repairs), *garble, *short, *cut_note, *times, *link_notes]
@@ -134,10 +134,21 @@ def normalize_noting(mention: Mention) -> Normalized:
             "region": _clean_field(mention.region).strip() or None if mention.region else None,
             "media": [u for u in (_clean_field(m).strip() for m in mention.media) if u],
             "published_at": published,
-            "collected_at": collected,
+            # Only when moved: a record without its own collection time stays without one
+            # (`collected_at` not in its fields set), for the collection lag to tell it apart.
+            **({"collected_at": collected} if collected != mention.collected_at else {}),
         }
     )
     return Normalized(clean, cut, [*garble, *short, *times, *link_notes])
+
+
+PUBLISHED = "发布时间"
+
+
+def published_after_collection(mention: Mention) -> bool:
+    """Whether normalizing moved the mention's publication time back to its collection time
+    (it claimed to be published later than it was collected: `future_repair`)."""
+    return any(note.startswith(f"{PUBLISHED}（") for note in mention.repairs)
 
 
 def future_repair(claimed: datetime, bound: datetime, what: str, by: str) -> str:

@@ -1,5 +1,6 @@
-"""数据源状态: health of every configured source (last success, last error, items, cooldown),
-the files loaded with `yuqing ingest`, and the model adapted from staff corrections."""
+"""数据源状态: health of every configured source (last success, last error, items, cooldown,
+collection lag), the files loaded with `yuqing ingest`, and the model adapted from staff
+corrections."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import streamlit as st
 from collectors.config import SOURCES, WEBHOOK
 from collectors.health import SourceHealth, read_health
 from collectors.ingest_log import IngestRecord, recent_runs
+from collectors.lag import read_lags
 from collectors.status import SOURCE_STATUS_ZH, SourceStatus
 from core.escaping import streamlit_text
 from core.lease_view import read_leases
@@ -95,7 +97,12 @@ def health() -> None:
     configured = {s.name for s in SOURCES.of(ctx.config)}
     pushed = [s for s in states.values() if s.type == "webhook" and s.name not in configured]
     rows += [row(s.name, s.type, WEBHOOK.of(ctx.config).enabled, s) for s in pushed]
+    lags = read_lags(ctx)
+    for r in rows:
+        lag = lags.get(str(r["数据源"]))
+        r["采集延迟"] = lag.text_zh() if lag else "—"
     runs = recent_runs(ctx)
+    others = sorted(set(lags) - {str(r["数据源"]) for r in rows})
     if rows:
         collected(rows)
         st.caption(leases.summary())  # who collects what, and who leads (several workers)
@@ -106,6 +113,8 @@ def health() -> None:
         )
     else:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:），也没有用 yuqing ingest 导入过文件。")
+    for name in others:  # posts of a source not configured here (an imported file's)
+        st.caption(f"{streamlit_text(name, one_line=True)}：{lags[name].text_zh()}")
     if runs:
         imported(runs)
 

@@ -19,6 +19,7 @@ from alerting.cli import rule_note
 from alerting.config import ALERTING
 from alerting.loader import RuleFileError, collect_rules, load_rule_file
 from alerting.replay import ReplaySummary, lag_hints, replay_stream
+from alerting.rules.base import WindowSpec
 from app.config import AppConfig
 from bench.synthetic import PassThroughClassifier, make_mention
 from core.context import Context
@@ -80,20 +81,23 @@ def test_a_window_ending_the_delay_ago_holds_the_whole_burst(tmp_path: Path) -> 
 
 
 def test_a_negative_or_huge_delay_is_refused_in_chinese(tmp_path: Path) -> None:
-    for value, said in (
-        ("-5m", "delay：不是时长"),
-        ("2d", "delay（采集延迟）须在 0 到 6 小时之间"),
-    ):
+    wanted = "delay（采集延迟）须为 auto（按采集延迟自动）或 0 到 6 小时之间的时长，例如 15m"
+    for value in ("-5m", "2d", "soon", "automatic"):
         path = tmp_path / f"bad{value}.yaml"
         path.write_text(RULE + f"delay: {value}\n", encoding="utf-8")
-        with pytest.raises(RuleFileError, match=said):
+        with pytest.raises(RuleFileError, match=rf"{wanted}，收到 '{value}'"):
             load_rule_file(path)
 
 
 def test_no_hint_when_posts_are_collected_within_half_the_window() -> None:
     config = AppConfig.model_validate({"brand": "鲜味坊"})
-
     rules, _ = collect_rules(ALERTING.of(config))
+    slow_lags = [float(8 * 60 + 6 * n) for n in range(100)]
+    told = " ".join(lag_hints(slow_lags, rules))
+    assert "negative-spike" not in told and "food-safety-spike" not in told  # auto
+    for rule in rules:  # as the built-ins were, without a delay
+        if isinstance(rule.spec, WindowSpec):
+            rule.spec.delay = timedelta(0)
     quick = [float(60 + n) for n in range(100)]  # about a minute after posting
     slow = [float(8 * 60 + 6 * n) for n in range(100)]  # 8 to 18 minutes
     assert lag_hints(quick, rules) == []
