@@ -43,7 +43,7 @@ class ClusterState:
         self.large: set[str] = set()
         self.readings = Readings()  # what the post being placed says of itself
 
-    def adopt(self, cluster: Cluster, members: list[str]) -> None:
+    def adopt(self, cluster: AnyCluster, members: list[str]) -> None:
         """Load an event (and its member ids) persisted earlier."""
         self.clusters[cluster.id] = cluster
         if cluster.size >= BURST_SIZE:

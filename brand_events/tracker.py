@@ -149,8 +149,7 @@ class EventTracker:
                 select(Event).where(Event.last_at >= since, Event.merged_into.is_(None))
             ).all()
             self._adopt(session, rows)
-            seeds = session.scalars(select(EventSeed).where(EventSeed.published_at >= since))
-            self._adopt_seeds(seeds.all())
+            self._adopt_seeds(seed_rows.compact(session, EventSeed.published_at >= since))
         self.version = version
 
     def _adopt(self, session: Session, rows: Iterable[Event]) -> None:
@@ -169,12 +168,12 @@ class EventTracker:
             self.clusterer.adopt(to_cluster(row), members[event_id])
             self.persisted.add(event_id)
 
-    def _adopt_seeds(self, rows: Iterable[EventSeed]) -> None:
-        """Load stored one-post events (as the tracker loads their rows from `events`)."""
-        for row in rows:
-            if row.mention_id not in self.clusterer.clusters:
-                self.clusterer.adopt(to_cluster(seed_rows.as_event(row)), [row.mention_id])
-                self.seeded.add(row.mention_id)
+    def _adopt_seeds(self, seeds: Iterable[Seed]) -> None:
+        """Load stored one-post events in their compact form, as the clusterer made them."""
+        for seed in seeds:
+            if seed.id not in self.clusterer.clusters:
+                self.clusterer.adopt(seed, [seed.id])
+                self.seeded.add(seed.id)
 
     def _prefetch(self, session: Session, posts: list[Post]) -> set[str]:
         """Owners of unknown parents/groups from the store; returns ids already tracked."""
@@ -187,7 +186,7 @@ class EventTracker:
             session, EventSeed.mention_id, EventSeed.mention_id, wanted - found.keys()
         )
         if seeds:
-            self._adopt_seeds(seed_rows.seeds(session, seeds))
+            self._adopt_seeds(seed_rows.compact(session, ids=seeds))
             found.update(seeds)
         missing = {e for e in found.values() if e not in self.clusterer.clusters}
         if missing:
