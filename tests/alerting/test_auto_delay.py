@@ -5,8 +5,6 @@ collected the instant it is posted (the demo)."""
 
 from __future__ import annotations
 
-import io
-import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,52 +13,9 @@ from alerting.cli import rule_note
 from alerting.config import ALERTING
 from alerting.enums import DelayMode
 from alerting.loader import collect_rules, load_rule_file
-from alerting.replay import ReplaySummary, replay_stream
 from app.config import AppConfig
-from bench.synthetic import PassThroughClassifier, make_mention
-from collectors.lag import SourceLag, read_lags
-from core.context import Context
-from core.models import Mention
-from core.timeutil import SimulatedClock
-from tests.alerting.conftest import MONDAY
-
-POSTED = MONDAY + timedelta(hours=10)
-RULE = "name: refund-burst\ntype: frequency\ntitle: 退款投诉集中\nthreshold: 10\nwindow: 10m\n"
-
-
-def burst(lag: timedelta | None) -> list[Mention]:
-    """24 negative posts in four minutes, each collected `lag` after it was posted (None:
-    records without a collection time)."""
-    posts = []
-    for n in range(24):
-        at = POSTED + timedelta(seconds=10 * n)
-        made = make_mention(f"b{n}", at, f"退款第{n}次被拒，客服一直推脱")
-        if lag is None:
-            posts.append(Mention.model_validate(made.model_dump(exclude={"collected_at"})))
-        else:
-            posts.append(made.model_copy(update={"collected_at": at + lag}))
-    return posts
-
-
-def replay(
-    tmp_path: Path, rule: str, posts: list[Mention]
-) -> tuple[list[dict[str, object]], ReplaySummary, dict[str, SourceLag]]:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "rule.yaml").write_text(rule, encoding="utf-8")
-    config = AppConfig.model_validate(
-        {
-            "brand": "鲜味坊",
-            "alerting": {"eval_interval": "1m", "builtin_rules": False, "rules_dir": str(rules)},
-        }
-    )
-    ctx = Context(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(MONDAY))
-    ctx.__dict__["classifier"] = PassThroughClassifier()
-    out = io.StringIO()
-    summary = replay_stream(ctx, posts, out, tail=timedelta(minutes=30))
-    lags = read_lags(ctx)
-    ctx.close()
-    return [json.loads(line) for line in out.getvalue().splitlines()], summary, lags
+from collectors.lag import SourceLag
+from tests.alerting.lagged_replay import RULE, burst, replay
 
 
 def lag_of(name: str, minutes: list[float]) -> SourceLag:

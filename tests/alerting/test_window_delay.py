@@ -8,8 +8,6 @@ than half a window rule's window says so and suggests the delay."""
 
 from __future__ import annotations
 
-import io
-import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,65 +16,33 @@ import pytest
 from alerting.cli import rule_note
 from alerting.config import ALERTING
 from alerting.loader import RuleFileError, collect_rules, load_rule_file
-from alerting.replay import ReplaySummary, lag_hints, replay_stream
+from alerting.replay import lag_hints
 from alerting.rules.base import WindowSpec
 from app.config import AppConfig
-from bench.synthetic import PassThroughClassifier, make_mention
-from core.context import Context
-from core.models import Mention
-from core.timeutil import SimulatedClock
-from tests.alerting.conftest import MONDAY
+from tests.alerting.lagged_replay import RULE, burst, replay
 
-POSTED = MONDAY + timedelta(hours=10)
-LAG = timedelta(minutes=12)
-RULE = "name: refund-burst\ntype: frequency\ntitle: 退款投诉集中\nthreshold: 10\nwindow: 10m\n"
-
-
-def burst() -> list[Mention]:
-    """24 negative posts in four minutes, each collected 12 minutes after it was posted."""
-    posts = []
-    for n in range(24):
-        at = POSTED + timedelta(seconds=10 * n)
-        made = make_mention(f"b{n}", at, f"退款第{n}次被拒，客服一直推脱")
-        posts.append(made.model_copy(update={"collected_at": at + LAG}))
-    return posts
-
-
-def replay(tmp_path: Path, rule: str) -> tuple[list[str], ReplaySummary]:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "rule.yaml").write_text(rule, encoding="utf-8")
-    config = AppConfig.model_validate(
-        {
-            "brand": "鲜味坊",
-            "alerting": {"eval_interval": "1m", "builtin_rules": False, "rules_dir": str(rules)},
-        }
-    )
-    ctx = Context(config=config, data_dir=tmp_path / "var", clock=SimulatedClock(MONDAY))
-    ctx.__dict__["classifier"] = PassThroughClassifier()
-    out = io.StringIO()
-    summary = replay_stream(ctx, burst(), out, tail=timedelta(minutes=30))
-    ctx.close()
-    return out.getvalue().splitlines(), summary
+LAG = timedelta(minutes=12)  # the written weeks collect a post 2–15 minutes after it is posted
 
 
 def test_without_a_delay_the_window_never_holds_the_burst_and_the_replay_says_why(
     tmp_path: Path,
 ) -> None:
-    fired, summary = replay(tmp_path, RULE)
+    fired, summary, _ = replay(tmp_path, RULE, burst(LAG))
     assert fired == []
     assert len(summary.hints) == 1
     assert "refund-burst" in summary.hints[0] and "delay: 15m" in summary.hints[0]
 
 
 def test_a_window_ending_the_delay_ago_holds_the_whole_burst(tmp_path: Path) -> None:
-    fired, summary = replay(tmp_path, RULE + "delay: 15m\n")
+    fired, summary, _ = replay(tmp_path, RULE + "delay: 15m\n", burst(LAG))
     assert len(fired) == 1
-    line = json.loads(fired[0])
-    assert line["count"] >= 10
-    window_end = datetime.fromisoformat(line["window"]["end"])
-    assert datetime.fromisoformat(line["fired_at"]) - window_end == timedelta(minutes=15)
-    assert line["summary"].endswith("（窗口截至 15 分钟前，留出采集延迟）")
+    line = fired[0]
+    assert int(str(line["count"])) >= 10
+    window = line["window"]
+    assert isinstance(window, dict)
+    window_end = datetime.fromisoformat(window["end"])
+    assert datetime.fromisoformat(str(line["fired_at"])) - window_end == timedelta(minutes=15)
+    assert str(line["summary"]).endswith("（窗口截至 15 分钟前，留出采集延迟）")
     assert summary.hints == []
 
 

@@ -18,9 +18,9 @@ from brand_events.enums import JoinReason
 from brand_events.synthetic import Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
-from core.models import Author, Mention, Sentiment, SentimentLabel
+from core.models import Author, Mention, SentimentLabel
 from tests.events.conftest import brand_context
-from tests.events.test_retold_copies import mention
+from tests.events.test_retold_copies import mention, said
 
 SEED = "启明滨江校区今天大门锁着，家长们都在门口等，刚交的学费找谁要，这是跑路了吗"
 VOICE = "启明的班主任上周还说只是临时装修，让家长别信谣言，今天桌椅都搬空了"
@@ -39,13 +39,6 @@ def school(tmp_path: Path) -> Iterator[Context]:
     yield from brand_context(tmp_path, "qm", "启明", "启明|启明教育", "启明教育")
 
 
-def _said(
-    native_id: str, text: str, minutes: float, label: SentimentLabel, **fields: object
-) -> Mention:
-    found = mention(native_id, text, minutes, **fields)
-    return found.model_copy(update={"sentiment": Sentiment(label=label, score=0.5)})
-
-
 def _reposts(minutes: range) -> list[Mention]:
     return [mention(f"r{m}", "转发微博", m, repost_of="s") for m in minutes]
 
@@ -57,9 +50,9 @@ def _members(ctx: Context) -> dict[str, str]:
 
 
 def _group(prefix: str, text: str, start: int, label: SentimentLabel) -> list[Mention]:
-    first = _said(f"{prefix}0", text, start, label)
+    first = said(f"{prefix}0", text, start, label)
     return [first] + [
-        _said(f"{prefix}{i}", text, start + 15 * i, label, group_id=first.id) for i in range(1, 7)
+        said(f"{prefix}{i}", text, start + 15 * i, label, group_id=first.id) for i in range(1, 7)
     ]
 
 
@@ -72,12 +65,12 @@ def test_a_short_side_story_pasted_by_many_joins_the_crisis_and_others_stay_apar
     tracker.track(stream.mentions)
     negative, positive = SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE
     posts = [
-        _said("s", SEED, 0, negative),
+        said("s", SEED, 0, negative),
         *_reposts(range(1, 30)),
         *_reposts(range(60, 600, 30)),
         *_group("v", VOICE, 40, negative),
         *_group("p", PROMO, 45, positive),
-        _said("o", ROUTINE, 50, negative),
+        said("o", ROUTINE, 50, negative),
     ]
     tracker.track(sorted(posts, key=lambda m: m.published_at))
     members = _members(school)

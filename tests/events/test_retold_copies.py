@@ -16,7 +16,7 @@ from brand_events.retell import Live, retells
 from brand_events.synthetic import T0, Stream, chatter
 from brand_events.tracker import EventTracker
 from core.context import Context
-from core.models import Author, Mention
+from core.models import Author, Mention, Sentiment, SentimentLabel
 
 START = T0 + timedelta(hours=6)  # after six hours of everyday posts
 HOUR = int(START.timestamp() // 3600)
@@ -114,6 +114,14 @@ def mention(
         author=author or Author(id=native_id, name=native_id),
         **fields,  # type: ignore[arg-type]
     )
+
+
+def said(
+    native_id: str, text: str, minutes: float, label: SentimentLabel, **fields: object
+) -> Mention:
+    """`mention`, classified `label` (a grievance when negative)."""
+    found = mention(native_id, text, minutes, **fields)
+    return found.model_copy(update={"sentiment": Sentiment(label=label, score=0.5)})
 
 
 def test_a_side_event_already_shown_merges_and_its_id_and_alerts_follow(ctx: Context) -> None:

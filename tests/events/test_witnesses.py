@@ -6,8 +6,6 @@ complaint, a "me too" that is no grievance and a grievance saying no "me too" st
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +15,8 @@ from brand_events.synthetic import Stream, chatter
 from brand_events.tracker import EventTracker
 from brand_events.witnesses import says_me_too
 from core.context import Context
-from core.models import Author, Mention, Sentiment, SentimentLabel
-from tests.events.conftest import brand_context
-from tests.events.test_retold_copies import mention
+from core.models import Author, Mention, SentimentLabel
+from tests.events.test_retold_copies import mention, said
 
 NEGATIVE, POSITIVE = SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE
 VICTIM = Author(id="victim", name="吃货小王大王")
@@ -34,56 +31,43 @@ GLAD = "我也点了鲜味坊的新品，挺好吃的"  # "me too", no grievance
 ALONE = "鲜味坊的米饭太硬了，菜也咸"  # a grievance, no "me too"
 
 
-@pytest.fixture
-def takeaway(tmp_path: Path) -> Iterator[Context]:
-    """A takeaway brand: 鲜味坊, its own account 鲜味坊官方."""
-    yield from brand_context(tmp_path, "xwf", "鲜味坊", "鲜味坊", "鲜味坊官方")
-
-
-def _said(
-    native_id: str, text: str, minutes: float, label: SentimentLabel, **fields: object
-) -> Mention:
-    found = mention(native_id, text, minutes, **fields)
-    return found.model_copy(update={"sentiment": Sentiment(label=label, score=0.5)})
-
-
 def _members(ctx: Context, story: Mention) -> dict[str, str]:
     with ctx.sessions() as session:
         return {m.native_id: m.reason for m in service.members(session, event_id=story.id)}
 
 
-def test_the_first_authors_update_and_others_me_too_join_the_crisis(takeaway: Context) -> None:
-    tracker = EventTracker(takeaway.sessions, takeaway.config)
+def test_the_first_authors_update_and_others_me_too_join_the_crisis(ctx: Context) -> None:
+    tracker = EventTracker(ctx.sessions, ctx.config)
     stream = Stream()
     chatter(random.Random(3), stream, 6, 30)  # six hours of everyday posts before the story
     tracker.track(stream.mentions)
-    seed = _said("s", SEED, 0, NEGATIVE, author=VICTIM)
+    seed = said("s", SEED, 0, NEGATIVE, author=VICTIM)
     reposts = [mention(f"r{m}", "转发微博", m, repost_of="s") for m in range(1, 12)]
     posts = [
-        _said("voice", VOICE, 14, NEGATIVE),
-        _said("spouse", SPOUSE, 15, NEGATIVE),
-        _said("update", UPDATE, 16, NEGATIVE, author=VICTIM),
-        _said("idiom", IDIOM, 17, NEGATIVE),
-        _said("glad", GLAD, 18, POSITIVE),
-        _said("alone", ALONE, 19, NEGATIVE),
+        said("voice", VOICE, 14, NEGATIVE),
+        said("spouse", SPOUSE, 15, NEGATIVE),
+        said("update", UPDATE, 16, NEGATIVE, author=VICTIM),
+        said("idiom", IDIOM, 17, NEGATIVE),
+        said("glad", GLAD, 18, POSITIVE),
+        said("alone", ALONE, 19, NEGATIVE),
     ]
     tracker.track([seed, *reposts, *posts])
-    members = _members(takeaway, seed)
+    members = _members(ctx, seed)
     witness = JoinReason.WITNESS
     assert (members.get("voice"), members.get("spouse"), members.get("update")) == (witness,) * 3
     assert not {"idiom", "glad", "alone"} & members.keys()
 
 
 def test_another_authors_words_are_no_update_and_a_quiet_story_takes_no_voice(
-    takeaway: Context,
+    ctx: Context,
 ) -> None:
-    tracker = EventTracker(takeaway.sessions, takeaway.config)
-    seed = _said("s", SEED, 0, NEGATIVE, author=VICTIM)
+    tracker = EventTracker(ctx.sessions, ctx.config)
+    seed = said("s", SEED, 0, NEGATIVE, author=VICTIM)
     reposts = [mention(f"r{m}", "转发微博", m, repost_of="s") for m in range(1, 12)]
-    stranger = _said("stranger", UPDATE, 16, NEGATIVE)  # the same words by someone else
-    late = _said("late", VOICE, 8 * 60, NEGATIVE)  # hours after the story went quiet
+    stranger = said("stranger", UPDATE, 16, NEGATIVE)  # the same words by someone else
+    late = said("late", VOICE, 8 * 60, NEGATIVE)  # hours after the story went quiet
     tracker.track([seed, *reposts, stranger, late])
-    members = _members(takeaway, seed)
+    members = _members(ctx, seed)
     assert members.get("stranger") != JoinReason.WITNESS
     assert "late" not in members
 
