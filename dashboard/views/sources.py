@@ -111,6 +111,11 @@ def health() -> None:
             "没有配置采集数据源（yuqing.yaml 的 sources:）：现有提及来自下方"
             "“文件导入”中用 yuqing ingest 导入的文件。"
         )
+    elif others:  # written by a replay (yuqing replay) or another data dir's copy
+        st.info(
+            "没有配置采集数据源（yuqing.yaml 的 sources:），也没有用 yuqing ingest 导入过文件："
+            "现有提及来自回放（yuqing replay）或其他写入，下列为其来源的采集延迟。"
+        )
     else:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:），也没有用 yuqing ingest 导入过文件。")
     for name in others:  # posts of a source not configured here (an imported file's)

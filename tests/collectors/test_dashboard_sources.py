@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,10 @@ from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from app.cli import app
+from bench.synthetic import PassThroughClassifier, make_mention
 from collectors.state import SourceState, SourceStatus
 from core.context import Context
+from core.timeutil import SimulatedClock
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "views" / "sources.py")
 
@@ -164,3 +166,23 @@ def test_ingested_files_are_listed_with_what_became_of_each_line(
     assert "现有提及来自 yuqing ingest 导入的文件" in listed.output
     assert "week.jsonl" in listed.output
     assert "读取 5 行：新增 3，更新 0，重复 1，拒绝 1，截断 0" in listed.output
+
+
+def test_a_replayed_streams_lag_is_shown_without_saying_nothing_was_imported(tmp_path, monkeypatch):
+    """A data dir a replay filled (no source configured, no file ingested) showed 尚未配置数据源…
+    也没有用 yuqing ingest 导入过文件 above its sources' collection lag."""
+    config = with_states(tmp_path, {"brand": "鲜味坊"})
+    posted = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    loaded = Context.load(config, tmp_path / "var")
+    ctx = Context(config=loaded.config, data_dir=tmp_path / "var", clock=SimulatedClock(posted))
+    loaded.close()
+    ctx.__dict__["classifier"] = PassThroughClassifier()
+    posts = [make_mention(f"p{n}", posted, f"退款被拒第{n}次", source="heimao") for n in range(25)]
+    ctx.pipeline.process(
+        [m.model_copy(update={"collected_at": posted + timedelta(minutes=8)}) for m in posts]
+    )
+    ctx.close()
+    page = open_page(config, monkeypatch)
+    told = " ".join(info.value for info in page.info)
+    assert "回放" in told and "尚未配置数据源" not in told
+    assert any("heimao：采集延迟 中位 8 分钟" in caption.value for caption in page.caption)
