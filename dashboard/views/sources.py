@@ -100,7 +100,7 @@ def health() -> None:
     lags = read_lags(ctx)
     for r in rows:
         lag = lags.get(str(r["数据源"]))
-        r["采集延迟"] = lag.text_zh() if lag else "—"
+        r["采集延迟"] = lag.text_zh().removeprefix("采集延迟 ") if lag else "—"
     runs = recent_runs(ctx)
     others = sorted(set(lags) - {str(r["数据源"]) for r in rows})
     if rows:
@@ -127,6 +127,8 @@ def health() -> None:
 def collected(rows: list[dict[str, object]]) -> None:
     """The configured (and pushing) sources' table and what to do about broken ones."""
     table = pd.DataFrame(rows).drop(columns=["_status", "_type"])
+    # The lag beside the last success, not past the table's right edge (13 columns before it).
+    table.insert(table.columns.get_loc("上次成功") + 1, "采集延迟", table.pop("采集延迟"))
     styled = table.style.map(
         lambda v: f"color:#fff;background-color:{COLOUR_OF.get(v, '#868e96')}", subset=["状态"]
     )

@@ -186,3 +186,24 @@ def test_a_replayed_streams_lag_is_shown_without_saying_nothing_was_imported(tmp
     told = " ".join(info.value for info in page.info)
     assert "回放" in told and "尚未配置数据源" not in told
     assert any("heimao：采集延迟 中位 8 分钟" in caption.value for caption in page.caption)
+
+
+def test_a_configured_sources_lag_stands_beside_its_last_success(tmp_path, monkeypatch):
+    """The 采集延迟 column stood last, past the right edge of a 15-column table, and repeated
+    its own name in every cell."""
+    raw = {"sources": [{"name": "heimao", "type": "rss", "options": {"urls": ["http://x"]}}]}
+    config = with_states(tmp_path, raw)
+    posted = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    loaded = Context.load(config, tmp_path / "var")
+    ctx = Context(config=loaded.config, data_dir=tmp_path / "var", clock=SimulatedClock(posted))
+    loaded.close()
+    ctx.__dict__["classifier"] = PassThroughClassifier()
+    posts = [make_mention(f"p{n}", posted, f"退款被拒第{n}次", source="heimao") for n in range(25)]
+    ctx.pipeline.process(
+        [m.model_copy(update={"collected_at": posted + timedelta(minutes=8)}) for m in posts]
+    )
+    ctx.close()
+    table = open_page(config, monkeypatch).dataframe[0].value
+    columns = list(table.columns)
+    assert columns.index("采集延迟") == columns.index("上次成功") + 1
+    assert table["采集延迟"][0].startswith("中位 8 分钟 / 90% 8 分钟内")
