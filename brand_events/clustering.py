@@ -10,8 +10,7 @@ window is closed, and later posts on the same topic start a new event (a split i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from brand_events.answers import (
     ANSWER_SPAN,
@@ -22,7 +21,6 @@ from brand_events.answers import (
     remembered,
 )
 from brand_events.cluster import AnyCluster, Cluster, Decision, Post, is_visible
-from brand_events.cluster_state import ClusterState
 from brand_events.enums import JoinReason
 from brand_events.features import background_damping, term_idf
 from brand_events.join_thresholds import (
@@ -35,15 +33,13 @@ from brand_events.join_thresholds import (
     MERGE_SCORE,
     MERGE_SIMILARITY,
     POSTING_CAP,
-    TOPIC_GAP,
     TOPIC_SPAN,
     WINDOW,
 )
-from brand_events.outage import Told, outage_story, same_place
+from brand_events.live_stories import LiveStories
+from brand_events.outage import Told
 from brand_events.projects import apart
-from brand_events.reactions import may_react, names_news, reacts_to
-from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, Live, retells
-from brand_events.witnesses import follows_up, voices_story
+from brand_events.retell import OUTSIDE_SAMPLE, WIDE_SHARE, retells
 
 # Joins on the post's own words: the post counts as independent use of its terms. A reaction to
 # a story in the news (REACTION) tells how people take it, not the story: it shapes neither the
@@ -51,16 +47,12 @@ from brand_events.witnesses import follows_up, voices_story
 INDEPENDENT = (JoinReason.TOPIC, JoinReason.OUTAGE, JoinReason.ANSWER)
 
 
-class Clusterer(ClusterState):
+class Clusterer(LiveStories):
     """Assigns posts one by one: a link or copy of a member, shared words with an active
     event, or the brand's statement on a bursting one; else the post starts a new event."""
 
     def __init__(self, window: timedelta = WINDOW) -> None:
         super().__init__(window)
-        self.gap = min(window, TOPIC_GAP)  # longest silence a topic join bridges
-        # A story a copy group retells or the brand's statement answers: still being talked
-        # about, and begun within the window (`brand_events/retell.py`).
-        self.live = Live(self.gap, window * 2, BURST_SPAN)
 
     # assignment -------------------------------------------------------------------------
     def assign(self, post: Post) -> Decision:
@@ -195,69 +187,8 @@ class Clusterer(ClusterState):
     def _witness(self, post: Post) -> Decision | None:
         """The story's first author's update, or a grievance saying "me too", joins the largest
         live story (`brand_events/witnesses.py`)."""
-        if post.own or not post.text:
-            return None
-        voice = voices_story(post)
-
-        def witnessed(story: Cluster) -> bool:
-            if not (voice or follows_up(post, story)):
-                return False
-            return not self.readings.apart(post, story)
-
-        story = self._largest_live(post.published_at, None, witnessed)
+        story = self._witnessed_story(post)
         return Decision(story, JoinReason.WITNESS) if story is not None else None
-
-    def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
-        """The largest live story the post (or its copy group `side`) reacts to, or None."""
-        if post.own or not post.text:
-            return None
-        news = names_news(post.text)  # once for the post, not once per story
-        if not may_react(news, post.terms):
-            return None
-
-        def reacted(story: Cluster) -> bool:
-            if not reacts_to(news, post.terms, story, term_idf):
-                return False
-            return not self.readings.apart(post, story)
-
-        return self._largest_live(post.published_at, side, reacted)
-
-    def _outage_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
-        """The largest live outage story the post (or its copy group `side`) may join, or None."""
-
-        def outage(story: Cluster) -> bool:
-            return outage_story(story.exemplars) and same_place(post.text, story.exemplars)
-
-        return self._largest_live(post.published_at, side, outage)
-
-    def _largest_live(
-        self, at: datetime, side: AnyCluster | None, fits: Callable[[Cluster], bool]
-    ) -> Cluster | None:
-        """The largest story live at `at` that `fits` (the earlier of two as large); with a
-        copy group `side`, only a story it may be told as part of (`_older`)."""
-        best: Cluster | None = None
-        for cluster_id in sorted(self.large):
-            story = self.clusters.get(cluster_id)
-            if (
-                isinstance(story, Cluster)
-                and story.merged_into is None
-                and story.size >= BURST_SIZE
-                and self.live.holds(story, at)
-                and (side is None or self._older(story, side))
-                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
-                and fits(story)
-            ):
-                best = story
-        return best
-
-    def _older(self, story: Cluster, side: AnyCluster) -> bool:
-        """True when `side` is another, smaller event begun no earlier than the live lead
-        before `story`: a copy group that may be told as part of it."""
-        return (
-            story.id != side.id
-            and story.size > side.size
-            and side.first_at >= story.first_at - self.live.lead
-        )
 
     def _by_topic(self, post: Post) -> Decision | None:
         scored = [(s, c) for s, c in self._candidates(post) if not self.readings.apart(post, c)]
