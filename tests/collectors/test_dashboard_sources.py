@@ -42,6 +42,23 @@ def with_states(tmp_path: Path, raw: dict[str, Any], *states: SourceState) -> Pa
     return config
 
 
+def collected_late(config: Path) -> None:
+    """25 heimao posts ingested into the config's data dir, each collected 8 minutes after it
+    was posted (the store's clock at their publication: no back-fill)."""
+    posted = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    loaded = Context.load(config, config.parent / "var")
+    ctx = Context(
+        config=loaded.config, data_dir=config.parent / "var", clock=SimulatedClock(posted)
+    )
+    loaded.close()
+    ctx.__dict__["classifier"] = PassThroughClassifier()
+    posts = [make_mention(f"p{n}", posted, f"退款被拒第{n}次", source="heimao") for n in range(25)]
+    ctx.pipeline.process(
+        [m.model_copy(update={"collected_at": posted + timedelta(minutes=8)}) for m in posts]
+    )
+    ctx.close()
+
+
 def open_page(config: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """The 数据源状态 page run on this config and its data dir (tmp_path/var)."""
     monkeypatch.setenv("YUQING_CONFIG", str(config))
@@ -172,16 +189,7 @@ def test_a_replayed_streams_lag_is_shown_without_saying_nothing_was_imported(tmp
     """A data dir a replay filled (no source configured, no file ingested) showed 尚未配置数据源…
     也没有用 yuqing ingest 导入过文件 above its sources' collection lag."""
     config = with_states(tmp_path, {"brand": "鲜味坊"})
-    posted = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
-    loaded = Context.load(config, tmp_path / "var")
-    ctx = Context(config=loaded.config, data_dir=tmp_path / "var", clock=SimulatedClock(posted))
-    loaded.close()
-    ctx.__dict__["classifier"] = PassThroughClassifier()
-    posts = [make_mention(f"p{n}", posted, f"退款被拒第{n}次", source="heimao") for n in range(25)]
-    ctx.pipeline.process(
-        [m.model_copy(update={"collected_at": posted + timedelta(minutes=8)}) for m in posts]
-    )
-    ctx.close()
+    collected_late(config)
     page = open_page(config, monkeypatch)
     told = " ".join(info.value for info in page.info)
     assert "回放" in told and "尚未配置数据源" not in told
@@ -193,16 +201,7 @@ def test_a_configured_sources_lag_stands_beside_its_last_success(tmp_path, monke
     its own name in every cell."""
     raw = {"sources": [{"name": "heimao", "type": "rss", "options": {"urls": ["http://x"]}}]}
     config = with_states(tmp_path, raw)
-    posted = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
-    loaded = Context.load(config, tmp_path / "var")
-    ctx = Context(config=loaded.config, data_dir=tmp_path / "var", clock=SimulatedClock(posted))
-    loaded.close()
-    ctx.__dict__["classifier"] = PassThroughClassifier()
-    posts = [make_mention(f"p{n}", posted, f"退款被拒第{n}次", source="heimao") for n in range(25)]
-    ctx.pipeline.process(
-        [m.model_copy(update={"collected_at": posted + timedelta(minutes=8)}) for m in posts]
-    )
-    ctx.close()
+    collected_late(config)
     table = open_page(config, monkeypatch).dataframe[0].value
     columns = list(table.columns)
     assert columns.index("采集延迟") == columns.index("上次成功") + 1
