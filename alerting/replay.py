@@ -15,7 +15,7 @@ from alerting.lifecycle import Outcome
 from alerting.quiet_hours import held_until, held_zh
 from alerting.rules import Rule, describe
 from alerting.rules.base import WindowSpec
-from collectors.lag import has_collected_at
+from collectors.lag import has_collected_at, percentile
 from collectors.lag_store import running_since
 from core.context import Context
 from core.models import Mention
@@ -126,9 +126,11 @@ def lag_hints(lags: Sequence[float], rules: Iterable[Rule]) -> list[str]:
     fraction of each window and fires late or never — in the backtest as it would live."""
     if len(lags) < LAG_SAMPLE:
         return []
+    # The same percentiles as 数据源状态 and `delay: auto` (nearest rank), so the hint and the
+    # source's row name the same lag.
     ordered = sorted(lags)
-    median = timedelta(seconds=ordered[len(ordered) // 2])
-    p90 = timedelta(seconds=ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))])
+    median = timedelta(seconds=percentile(ordered, 0.5))
+    p90 = timedelta(seconds=percentile(ordered, 0.9))
     steps = -(-p90 // LAG_STEP)  # rounded up
     lines = []
     for rule in rules:

@@ -79,3 +79,18 @@ def test_the_rules_listing_says_a_rules_delay(tmp_path: Path) -> None:
     assert rule_note(load_rule_file(path)).endswith("窗口截至 15 分钟前（采集延迟）")
     path.write_text(RULE, encoding="utf-8")
     assert "采集延迟" not in rule_note(load_rule_file(path))
+
+
+def test_the_hint_names_the_lag_数据源状态_names() -> None:
+    # 20 posts collected 1, 2, …, 20 minutes late: by nearest rank half are in at 10 minutes and
+    # 90 % at 18, the figures a source's row shows (collectors.lag.percentile); read by plain
+    # index the hint said 11 and 19.
+    config = AppConfig.model_validate({"brand": "鲜味坊"})
+    rules, _ = collect_rules(ALERTING.of(config))
+    for rule in rules:
+        if isinstance(rule.spec, WindowSpec):
+            rule.spec.delay = timedelta(0)
+    lags = [float(60 * minute) for minute in range(1, 21)]
+    line = next(h for h in lag_hints(lags, rules) if "negative-spike" in h)
+    assert "中位 10 分钟、90% 在 18 分钟内" in line, line
+    assert "delay: 20m" in line  # rounded up to 5 minutes
