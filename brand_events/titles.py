@@ -8,6 +8,13 @@ markers are removed first. A clause that only says where the author took it (已
 tells much of what happened: hotlines and regulators are rare, heavy words, but the story is
 the grievance. Without a usable clause the
 title is the top terms joined by "·".
+
+A #topic# the public named the story by titles it before any clause (`topic_title`): one its
+first post carries, or one of at least two of its independent posts and a tenth of them, that
+says something of its own once the brand's names and the words every feed's tags use (投诉,
+打卡, 日常 …) are taken out — #悦动健身长沙多店闭店#, not the clause 总部把责任全推给加盟商 (the
+backlash three hours later) nor #健身打卡#. It is shown as written, brand and marks kept: what PR
+staff search the platform for.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from brand_events.cluster import Cluster
-from brand_events.features import BrandNames
+from brand_events.features import HASHTAG, BrandNames
 from core.text_cut import shorten
 from sentiment.lexicons import COLLECTIVE_WORDS, LEGAL_WORDS, MEDIA_WORDS
 from sentiment.urgency import matched_words
@@ -27,6 +34,14 @@ MIN_TITLE, MAX_TITLE, GOOD_TITLE = 4, 28, 16
 # the event by it (a school's closure went 「校区突然关门预交学费不退」 → 「预交学费3800元未退」
 # between two alert messages an hour apart, at 400 posts).
 SETTLED = 100
+# A #topic# names a story when this much of it is left without the brand's names and these
+# words, which tags of every kind of post use (#黑猫投诉#, #健身打卡#, #家长日常#, #好物分享#).
+TOPIC_OWN = 4
+GENERIC_TAG_WORDS = (
+    "投诉", "维权", "曝光", "避雷", "吐槽", "打卡", "日常", "分享", "种草", "测评", "推荐", "攻略",
+    "好物", "超话", "话题", "记录", "生活", "vlog",
+)  # fmt: skip
+TOPIC_SHARE = 0.1  # of the event's independent posts, and at least two of them
 ESCALATION_WEIGHT = 0.25  # a clause saying where the complaint went, not what happened
 RIGHTS = "维权"  # standing up for one's rights: where a complaint goes, in any words
 _CLAUSE = re.compile(r"[。！？!?；;，,\n…]+|\s{2,}")
@@ -69,7 +84,10 @@ def title_due(cluster: Cluster) -> bool:
 
 
 def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], float]) -> str:
-    """The event's title from its sample posts and term profile."""
+    """The event's title from its #topic#, sample posts and term profile."""
+    named = topic_title(cluster, brand)
+    if named:
+        return named
     # What the independent posts say (seed, topic posts), not the repost chatter under them.
     counts = cluster.used if cluster.used else cluster.terms
     peak = max(counts.values(), default=1)
@@ -96,6 +114,35 @@ def make_title(cluster: Cluster, brand: BrandNames, weight: Callable[[str], floa
     # first clause says more than 未命名事件 (posts comparing the brand's and a rival's 冷链).
     first = next((c for text in cluster.exemplars for c in clauses(text, brand)), "")
     return first if first and not brand.is_fragment(first) else "未命名事件"
+
+
+def topic_title(cluster: Cluster, brand: BrandNames) -> str:
+    """The #topic# the story is known by, as its posts write it, or "" (see the module)."""
+    first = cluster.exemplars[0] if cluster.exemplars else ""
+    opened = {t.strip().casefold() for t in HASHTAG.findall(first)}
+    floor = max(2.0, TOPIC_SHARE * cluster.independent)
+    best, best_count = "", 0
+    for term, count in cluster.used.items():
+        tag = term[1:]
+        if not term.startswith("#") or (tag not in opened and count < floor):
+            continue
+        if count > best_count and own_words(tag, brand) >= TOPIC_OWN:
+            best, best_count = tag, count
+    if not best:
+        return ""
+    for text in cluster.exemplars:  # the tag as a post writes it (the term is casefolded)
+        for tag in HASHTAG.findall(text):
+            if tag.strip().casefold() == best:
+                return f"#{tag.strip()}#"
+    return f"#{best}#"
+
+
+def own_words(tag: str, brand: BrandNames) -> int:
+    """Characters a tag says of its own: without the brand's names and tags' common words."""
+    rest = brand.strip(tag).casefold()
+    for word in GENERIC_TAG_WORDS:
+        rest = rest.replace(word, "")
+    return len(rest.strip())
 
 
 def escalation(clause: str) -> bool:
