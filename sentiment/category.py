@@ -19,6 +19,7 @@ from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.estates import estate_cues, is_estate
 from sentiment.games import game_cues, is_game
+from sentiment.gyms import gym_cues, is_gym
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -58,6 +59,7 @@ _UNREAD_INDUSTRIES = (
     is_ride,
     is_estate,
     is_game,
+    is_gym,
 )
 _VISIT_CATEGORIES = (Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
@@ -248,6 +250,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         return estate_cues(found, _strong_cue)
     if is_game(found, FINANCE_CONTEXT):  # before a device: a game that crashes is the game's
         return game_cues(found, _strong_cue)
+    if is_gym(found, FINANCE_CONTEXT):  # before school: a 私教's lessons are the card's
+        return gym_cues(found, _strong_cue)
     if is_travel(found):
         return _travel_cues(found)
     if is_education(found, FINANCE_CONTEXT):
