@@ -169,7 +169,7 @@ class BatchCategories:
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
         # The model never read travel, telecom, school, phone, appliance owners', couriers',
-        # passengers' or home owners' texts: there it never decides alone.
+        # passengers', home owners', players' or gym members' texts: there it never decides alone.
         unread = is_travel(found) or is_telecom(found)
         unread = unread or any(holds(found, FINANCE_CONTEXT) for holds in _UNREAD_INDUSTRIES)
         sure = self.sure[row] and not unread
