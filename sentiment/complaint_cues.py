@@ -19,7 +19,15 @@ from sentiment.devices import DEVICE_DEFECTS, DEVICE_LAPSES, DEVICE_WORDS
 from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
 from sentiment.estates import ESTATE_FAILURES, ESTATE_LAPSES, ESTATE_WORDS, is_estate
 from sentiment.games import GAME_FAILURES, GAME_LAPSES, GAME_WORDS, is_game
-from sentiment.gyms import GYM_FAILURES, GYM_LAPSES, GYM_WORDS, is_gym
+from sentiment.gyms import (
+    GYM_CLOSURES,
+    GYM_FAILURES,
+    GYM_LAPSES,
+    GYM_PART_FAILURES,
+    GYM_WORDS,
+    gym_failures,
+    is_gym,
+)
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -305,6 +313,8 @@ MATCHER = CueMatcher(
         *GAME_FAILURES,
         *GAME_LAPSES,
         *GYM_FAILURES,
+        *GYM_PART_FAILURES,
+        *GYM_CLOSURES,
         *GYM_LAPSES,
     ),
     only=NEGATED_ONLY,
@@ -338,7 +348,6 @@ def is_inquiry(found: set[str]) -> bool:
 _RIDE_GROUPS = ((RIDE_FAILURES, FAILURE_SHIFT), (RIDE_LAPSES, SERVICE_SHIFT))
 _ESTATE_GROUPS = ((ESTATE_FAILURES, FAILURE_SHIFT), (ESTATE_LAPSES, SERVICE_SHIFT))
 _GAME_GROUPS = ((GAME_FAILURES, FAILURE_SHIFT), (GAME_LAPSES, SERVICE_SHIFT))
-_GYM_GROUPS = ((GYM_FAILURES, FAILURE_SHIFT), (GYM_LAPSES, SERVICE_SHIFT))
 
 
 def _industry_shift(found: set[str]) -> float:
@@ -353,8 +362,8 @@ def _industry_shift(found: set[str]) -> float:
         groups = _ESTATE_GROUPS
     elif is_game(found, FINANCE_CONTEXT):
         groups = _GAME_GROUPS
-    elif is_gym(found, FINANCE_CONTEXT):
-        groups = _GYM_GROUPS
+    elif is_gym(found, FINANCE_CONTEXT):  # a part's failure only beside the equipment
+        groups = ((gym_failures(found), FAILURE_SHIFT), (GYM_LAPSES, SERVICE_SHIFT))
     else:
         return 0.0
     return sum(shift * min(2, len(found & group)) for group, shift in groups)

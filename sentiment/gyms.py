@@ -114,17 +114,31 @@ DECIDES: tuple[tuple[str, frozenset[str]], ...] = (
 # store's defect, not a repair refused; 头发 in a shower is no hair in food.
 GYM_SETTING = words("合同 电话 客服 销售 前台 骗 差 涨价 系统升级 修 维修 报修 头发 小 床")
 # A member's lapses the complaint cues lack (sentiment/complaint_cues.py), counted only there.
+# Not 水泡 (a barbell's 磨出水泡; a treatment's is 烫出), 拖着 (拖着疲惫的身体去打卡; a refund
+# dragged out is the cues' 拖着不) or 换了个 (换了个私教 by choice; a coach who left is 离职).
 GYM_FAILURES = words(
-    """坏了 维修中 没人修 松了 起毛 霉味 下水道 不消毒 汗渍 人挤人 约不上 烫出 水泡 烧伤 灼伤
-    红疹 扭伤 拉伤 骨裂 横纹肌溶解 关门了 闭店 跑路 人去楼空 卷款 卷走"""
+    """坏了 维修中 没人修 霉味 下水道 不消毒 人挤人 约不上 烫出 烧伤 灼伤 红疹 扭伤 拉伤 骨裂
+    横纹肌溶解 跑路 人去楼空 卷款 卷走"""
 )
+# A defect only beside the store's equipment (GYM_EQUIPMENT): 踏板松了, 钢丝绳都起毛了, 瑜伽垫
+# 一层汗渍, but not a stretch's 肩颈终于松了, 泳镜带子松了 or a T恤's 汗渍.
+GYM_PART_FAILURES = words("松了 起毛 汗渍")
+GYM_EQUIPMENT = words(
+    """器械 跑步机 单车 踏板 座椅 坐垫 哑铃 杠铃 龙门架 钢丝绳 拉力绳 卧推凳 史密斯 瑜伽垫
+    垫子 螺丝 把手 扶手 储物柜 柜门 花洒 淋浴头"""
+)
+# A store closed only where the members' money (GYM_BALANCE) or a sudden closing is named: not
+# 健身房晚上十点就关门了 nor 春节闭店三天.
+GYM_CLOSURES = words("闭店 关门了 关店 店就没了")
+GYM_SUDDEN = words("突然 一夜之间 连夜")
 GYM_LAPSES = words(
     """推销 围上来 冷脸 不让走 白眼 事多 嫌麻烦 爱答不理 阴阳怪气 挂电话 没人理 不能退 不给退
-    拒绝退 不予退 拖着 转卡费 最终解释权 霸王条款 不退不换 文字游戏 离职 换了个 自动续费 偷偷
-    推销电话 被卖了 甩锅 踢皮球 不认"""
+    拒绝退 不予退 转卡费 最终解释权 霸王条款 不退不换 文字游戏 离职 自动续费 偷偷 推销电话
+    被卖了 甩锅 踢皮球 不认"""
 )
 # What the cue scan must find for the rules above (sentiment/complaint_cues.py MATCHER).
 GYM_WORDS = GYM_CONTEXT | GYM_ELSEWHERE | GYM_FINANCE | GYM_SETTING | GYM_CLOSED | GYM_BALANCE
+GYM_WORDS |= GYM_PART_FAILURES | GYM_EQUIPMENT | GYM_CLOSURES | GYM_SUDDEN
 GYM_WORDS |= frozenset().union(*GYM_MEANINGS.values())
 # A treatment's or a training's harm that no other word names (urgency: as 受伤). Not 水泡 or
 # 砸到 alone (a screen's 水泡, a share price 砸到 a level).
@@ -140,6 +154,17 @@ def is_gym(found: set[str], finance: frozenset[str]) -> bool:
     if (found.isdisjoint(GYM_CONTEXT) and not closed) or not found.isdisjoint(GYM_ELSEWHERE):
         return False
     return (found & finance) <= GYM_FINANCE
+
+
+def gym_failures(found: set[str]) -> frozenset[str]:
+    """The member's failure words that count in this text: GYM_FAILURES, a part's only beside
+    the equipment, a closing only beside the balance or where it was sudden."""
+    counted = GYM_FAILURES
+    if not found.isdisjoint(GYM_EQUIPMENT):
+        counted |= GYM_PART_FAILURES
+    if not found.isdisjoint(GYM_BALANCE) or not found.isdisjoint(GYM_SUDDEN):
+        counted |= GYM_CLOSURES
+    return counted
 
 
 # A member's text: each member's word counts as its category's GYM_CUE; a meaning decides over

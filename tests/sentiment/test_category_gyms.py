@@ -10,6 +10,7 @@ import pytest
 
 from core.enums import Category, Severity, UrgencySignal
 from sentiment.linear_classifier import LinearClassifier
+from sentiment.negation import negated_spans
 from tests.sentiment.conftest import MakeMention
 
 COMPLAINTS: list[tuple[str, Category]] = [
@@ -52,3 +53,49 @@ def test_a_beauty_treatment_burn_is_urgent_harm(
     codes = {r.code: r.evidence for r in result.urgency.reasons}
     assert "灼伤" in codes[UrgencySignal.HARM_TO_PEOPLE]
     assert result.urgency.level in (Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
+
+
+# A member's check-ins and praise whose words read as a store's defect or lapse under the first
+# gym rules (round 34: a stretch's 松了, a T恤's 汗渍, the hours' 关门了, a barbell's 水泡, a
+# coach's 防止扭伤, 拖着疲惫的身体, 换了个私教): no complaint.
+CHECK_INS = [
+    "团课瑜伽结束，肩颈终于松了，舒服",
+    "去健身房游泳，泳镜带子松了，换了一副新的",
+    "今天私教课练完，T恤上全是汗渍，哈哈",
+    "健身房晚上十点就关门了，下次得早点来",
+    "练杠铃手上磨出了水泡，明天买副护掌继续",
+    "团课老师说跳绳前先活动脚踝，防止扭伤",
+    "下班拖着疲惫的身体去健身房打卡，练完整个人都精神了",
+    "今天换了个私教，训练风格完全不一样，挺新鲜",
+]
+
+
+@pytest.mark.parametrize("text", CHECK_INS)
+def test_a_members_check_in_is_no_complaint(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and not result.complaint.flag, result.complaint
+
+
+# ... while the same words beside the store's equipment, or a closing that was sudden, are.
+STORE_DEFECTS: list[tuple[str, Category]] = [
+    ("健身房跑步机的扶手松了，跑起来一直晃", Category.PRODUCT_QUALITY),
+    ("健身房的龙门架拉力绳都起毛了", Category.PRODUCT_QUALITY),
+    ("这家健身房突然关门了，门口连个通知都没有", Category.AFTER_SALES_REFUND),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STORE_DEFECTS)
+def test_a_part_loose_beside_the_equipment_is_the_stores_defect(
+    classifier: LinearClassifier, make_mention: MakeMention, text: str, expected: Category
+) -> None:
+    (result,) = classifier.classify([make_mention(text)])
+    assert result.complaint is not None and result.complaint.flag
+    assert result.category == expected
+
+
+def test_a_harm_guarded_against_is_negated_as_a_harm_denied() -> None:
+    assert negated_spans("跳绳前先活动脚踝，防止扭伤", "扭伤") is not None
+    assert negated_spans("热身做足以免拉伤", "拉伤") is not None
+    assert negated_spans("第一节课就做大重量深蹲，腰扭伤了", "扭伤") is None
