@@ -19,6 +19,7 @@ from sentiment.devices import device_cues, is_device
 from sentiment.education import HOURS_DEDUCTED, education_cues, is_education
 from sentiment.estates import estate_cues, is_estate
 from sentiment.games import game_cues, is_game
+from sentiment.gyms import gym_cues, is_gym
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -58,6 +59,7 @@ _UNREAD_INDUSTRIES = (
     is_ride,
     is_estate,
     is_game,
+    is_gym,
 )
 _VISIT_CATEGORIES = (Category.AFTER_SALES_REFUND, Category.PRODUCT_QUALITY)
 MODEL_LABELS: tuple[Category, ...] = (*COMPLAINT_CATEGORIES, Category.OTHER)
@@ -167,7 +169,7 @@ class BatchCategories:
             return Category.FOOD_SAFETY_HEALTH
         best = MODEL_LABELS[self.best[row]]
         # The model never read travel, telecom, school, phone, appliance owners', couriers',
-        # passengers' or home owners' texts: there it never decides alone.
+        # passengers', home owners', players' or gym members' texts: there it never decides alone.
         unread = is_travel(found) or is_telecom(found)
         unread = unread or any(holds(found, FINANCE_CONTEXT) for holds in _UNREAD_INDUSTRIES)
         sure = self.sure[row] and not unread
@@ -248,6 +250,8 @@ def context_cues(found: set[str]) -> tuple[set[str], tuple[Category, ...]]:
         return estate_cues(found, _strong_cue)
     if is_game(found, FINANCE_CONTEXT):  # before a device: a game that crashes is the game's
         return game_cues(found, _strong_cue)
+    if is_gym(found, FINANCE_CONTEXT):  # before school: a 私教's lessons are the card's
+        return gym_cues(found, _strong_cue)
     if is_travel(found):
         return _travel_cues(found)
     if is_education(found, FINANCE_CONTEXT):

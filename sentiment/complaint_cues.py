@@ -19,6 +19,15 @@ from sentiment.devices import DEVICE_DEFECTS, DEVICE_LAPSES, DEVICE_WORDS
 from sentiment.education import EDUCATION_FAILURES, EDUCATION_WORDS
 from sentiment.estates import ESTATE_FAILURES, ESTATE_LAPSES, ESTATE_WORDS, is_estate
 from sentiment.games import GAME_FAILURES, GAME_LAPSES, GAME_WORDS, is_game
+from sentiment.gyms import (
+    GYM_CLOSURES,
+    GYM_FAILURES,
+    GYM_LAPSES,
+    GYM_PART_FAILURES,
+    GYM_WORDS,
+    gym_failures,
+    is_gym,
+)
 from sentiment.lexicons import (
     CANCELLED,
     CATEGORY_CUES,
@@ -273,6 +282,7 @@ MATCHER = CueMatcher(
             RIDE_WORDS | RIDE_FAILURES | RIDE_LAPSES,  # sentiment/rides.py
             ESTATE_WORDS | ESTATE_FAILURES | ESTATE_LAPSES,  # sentiment/estates.py
             GAME_WORDS | GAME_FAILURES | GAME_LAPSES,  # sentiment/games.py
+            GYM_WORDS | GYM_FAILURES | GYM_LAPSES,  # sentiment/gyms.py
             NEVER_ORDERED,  # the money's overrules (sentiment/category.py)
             CHARGES,
             PLAN_CHANGES,
@@ -302,6 +312,10 @@ MATCHER = CueMatcher(
         *ESTATE_LAPSES,
         *GAME_FAILURES,
         *GAME_LAPSES,
+        *GYM_FAILURES,
+        *GYM_PART_FAILURES,
+        *GYM_CLOSURES,
+        *GYM_LAPSES,
     ),
     only=NEGATED_ONLY,
     expectations=EXPECTATION_MARKERS,
@@ -340,13 +354,16 @@ def _industry_shift(found: set[str]) -> float:
     """A ride's failures and lapses (sentiment/rides.py), counted as the complaint groups are,
     only in a ride's text (绕路, 闯红灯, 动态加价 say nothing of a parcel or a phone); a house's
     (sentiment/estates.py: 逾期交房, 踢皮球, 没人管) only in a house's; a game's
-    (sentiment/games.py: 闪退, 开挂, 无故封号) only in a game's."""
+    (sentiment/games.py: 闪退, 开挂, 无故封号) only in a game's; a member's (sentiment/gyms.py:
+    闭店, 推销, 烫出) only in a member's."""
     if is_ride(found, FINANCE_CONTEXT):
         groups = _RIDE_GROUPS
     elif is_estate(found, FINANCE_CONTEXT):
         groups = _ESTATE_GROUPS
     elif is_game(found, FINANCE_CONTEXT):
         groups = _GAME_GROUPS
+    elif is_gym(found, FINANCE_CONTEXT):  # a part's failure only beside the equipment
+        groups = ((gym_failures(found), FAILURE_SHIFT), (GYM_LAPSES, SERVICE_SHIFT))
     else:
         return 0.0
     return sum(shift * min(2, len(found & group)) for group, shift in groups)

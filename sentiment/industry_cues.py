@@ -1,5 +1,6 @@
 """What the words of an industry the models never read mean in its text: the shared shape of
-sentiment/appliances.py, couriers.py, devices.py, education.py, estates.py, games.py, rides.py.
+sentiment/appliances.py, couriers.py, devices.py, education.py, estates.py, games.py, gyms.py,
+rides.py.
 
 Each such module lists its context (the words that mark its text), what its complaint words mean
 there (category → words, each category counted as a cue word no text holds), the setting words

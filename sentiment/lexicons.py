@@ -13,6 +13,7 @@ from sentiment.devices import DEVICE_CUES, DEVICE_REFUSALS
 from sentiment.education import EDUCATION_CUES, EDUCATION_HARM, EDUCATION_LEGAL, EXPIRED_HOURS
 from sentiment.estates import ESTATE_COLLECTIVE, ESTATE_CUES, ESTATE_HARM
 from sentiment.games import GAME_COLLECTIVE, GAME_CUES, GAME_HARM, GAME_PRIVACY
+from sentiment.gyms import GYM_CUES, GYM_HARM, GYM_PRIVACY
 from sentiment.rides import RIDE_CUES, RIDE_HARM
 
 
@@ -127,6 +128,8 @@ for _category, _extra in ESTATE_CUES.items():  # a house's complaints (estates.p
     CATEGORY_CUES[_category].update(_extra)
 for _category, _extra in GAME_CUES.items():  # a game's complaints (games.py)
     CATEGORY_CUES[_category].update(_extra)
+for _category, _extra in GYM_CUES.items():  # a member's complaints (gyms.py)
+    CATEGORY_CUES[_category].update(_extra)
 
 # A part that keeps a car under control failing (刹车…失灵, 方向盘突然锁死, 刹车踩不下去) is a
 # safety defect, 人身安全, however the two are worded apart; either alone is not (刹车异响,
@@ -206,7 +209,7 @@ NEVER_ORDERED: frozenset[str] = frozenset(
         """没开通 没有开通 从没开通 从来没开通 从未开通 未开通 没订 没有订 从没订 从来没订 未订购
         没申请 没有申请 从没申请 没办过 没有办过 从没办 从未办理 没有办理过 没点过 根本没点
         不知道什么时候 背着我 私自开通 擅自开通 偷偷开通 被开通 被订购 默认开通 莫名开通
-        莫名其妙开通 莫名其妙的 吸费"""
+        莫名其妙开通 莫名其妙的 吸费 不记得开通 默认开了 默认勾选 偷偷勾选"""
     )
 )
 CHARGES: frozenset[str] = frozenset(
@@ -284,6 +287,7 @@ HARM_WORDS.update(COURIER_HARM)  # a courier's tricycle, a parcel's fumes (couri
 HARM_WORDS.update(RIDE_HARM)  # a driver's harassment or running red lights (rides.py)
 HARM_WORDS.update(ESTATE_HARM)  # a lift that traps people, things falling (estates.py)
 HARM_WORDS.update(GAME_HARM)  # a crowd crush at a game's carnival, merch that burns (games.py)
+HARM_WORDS.update(GYM_HARM)  # a treatment's burn, a coach's training that injures (gyms.py)
 # Who is harmed weighs more, but naming them tells no harm: beside a harm word they add their
 # weight (孩子 送医 住院), alone they are no reason (适合几岁的孩子开始学, 给宝宝买的推车坏了).
 PEOPLE_AT_RISK = frozenset(words("孩子 婴儿 宝宝 儿童 孕妇 老人"))
@@ -314,6 +318,7 @@ PRIVACY_WORDS = weighted(
     辱骂:15 信息泄露:35 泄露:25 泄漏:25 盗刷:30 冒用:20 冒名:20 未经授权:20 没授权:15"""
 )
 PRIVACY_WORDS.update(GAME_PRIVACY)  # a player's stolen account or real-name data (games.py)
+PRIVACY_WORDS.update(GYM_PRIVACY)  # members' data sold (gyms.py)
 PRIVACY_WORDS.update(
     COURIER_HARASSMENT
 )  # a fake courier's call, a courier at the door (couriers.py)

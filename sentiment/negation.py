@@ -20,6 +20,9 @@ from sentiment.wordscan import alternatives
 # defect reports, either. "不到一个月就异响" still counts (something stands between 不 and the
 # cue), and so does "异响没有解决" (the negator does not end the clause).
 NEGATORS = words("没有 没 无 未 不 不会 不再 零 毫无 并无 从未 从没 从来没")
+# A harm or failure guarded against has not happened either: "跳绳前先活动脚踝，防止扭伤",
+# "热身做足以免拉伤", "为避免漏水" (a coach's or a manual's advice, not a report).
+PRECAUTIONS = words("防止 避免 以免 预防 谨防")
 NEGATION_FILLERS = words("任何 出现 出现过 出过 发生 发生过 发现 过 什么 一点 再 啥 有 一次")
 # Said after the word: "什么毛病都没有", "异响也没有了。".
 NEGATORS_AFTER = words("没有 没 没出现过 没出过 没发生过 从来没有 从没有过")
@@ -31,13 +34,13 @@ NEGATED_ONLY = words("毛病 问题 小毛病 后悔 失望 担心 累 碎")
 
 
 _NEGATED_BEFORE = re.compile(
-    f"(?:{alternatives(NEGATORS)})(?:{alternatives(NEGATION_FILLERS)}){{0,2}}$"
+    f"(?:{alternatives((*NEGATORS, *PRECAUTIONS))})(?:{alternatives(NEGATION_FILLERS)}){{0,2}}$"
 )
 _NEGATED_AFTER = re.compile(
     f"(?:都|也)?(?:{alternatives(NEGATORS_AFTER)})(?:过|了)?(?=$|[\\s，。！？!?,.；;、~…）)])"
 )
 _INTENSIFIED = re.compile(f"(?:{alternatives(INTENSIFIERS)})$")
-NEGATOR_CHARS = frozenset("".join(NEGATORS) + "".join(NEGATORS_AFTER))
+NEGATOR_CHARS = frozenset("".join((*NEGATORS, *PRECAUTIONS)) + "".join(NEGATORS_AFTER))
 _PREFIX = 8  # characters before a cue that are checked for a negator
 
 
