@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, AnyCluster, Cluster, Post
+from brand_events.cluster import MAX_AUTHORS, MAX_EXEMPLARS, MIN_SIZE, AnyCluster, Cluster, Post
 from brand_events.features import background_damping, damped_idf, term_idf
 from brand_events.join_thresholds import BURST_SIZE
 from brand_events.readings import Readings
@@ -41,6 +41,9 @@ class ClusterState:
         # Ids of clusters that may have reached BURST_SIZE (a superset: checked again when used),
         # so the candidate search skips the many one-word hits of small clusters in one pass.
         self.large: set[str] = set()
+        # Ids of clusters that may be listed (MIN_SIZE posts; a superset, pruned as they age):
+        # the young stories a crisis's first "me too" may join (`LiveStories._young_story`).
+        self.listed: set[str] = set()
         self.readings = Readings()  # what the post being placed says of itself
 
     def adopt(self, cluster: AnyCluster, members: list[str]) -> None:
@@ -48,6 +51,8 @@ class ClusterState:
         self.clusters[cluster.id] = cluster
         if cluster.size >= BURST_SIZE:
             self.large.add(cluster.id)
+        if cluster.size >= MIN_SIZE:
+            self.listed.add(cluster.id)
         heapq.heappush(self.quiet, (cluster.last_at, cluster.id))
         for term in cluster.terms:
             self.postings.setdefault(term, set()).add(cluster.id)
@@ -83,6 +88,7 @@ class ClusterState:
     def _forget(self, cluster: AnyCluster) -> None:
         del self.clusters[cluster.id]
         self.large.discard(cluster.id)
+        self.listed.discard(cluster.id)
         self._disown(cluster.id)
         if cluster.merged_into is not None:
             return
@@ -198,6 +204,8 @@ class ClusterState:
             heapq.heappush(self.quiet, (keep.last_at, keep.id))
         if keep.size >= BURST_SIZE:
             self.large.add(keep.id)
+        if keep.size >= MIN_SIZE:
+            self.listed.add(keep.id)
         fold.merged_into = keep.id
 
     def _add(self, cluster: Cluster, post: Post, independent: bool) -> None:
@@ -205,6 +213,8 @@ class ClusterState:
         cluster.size += 1
         if cluster.size >= BURST_SIZE:
             self.large.add(cluster.id)
+        if cluster.size == MIN_SIZE:
+            self.listed.add(cluster.id)
         cluster.independent += independent
         hour = int(post.published_at.timestamp() // 3600)
         for term in post.terms:

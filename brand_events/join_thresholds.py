@@ -16,6 +16,9 @@ JOIN_MASS = 9.0  # and at least this much absolute support (about one rare and o
 # in a crisis, independent complaints and media reports each tell it in their own words.
 BURST_SIZE = 10  # posts (reposts too) within BURST_SPAN of its first post
 BURST_SPAN = timedelta(hours=2)
+# A crisis's first minutes: a story already listed (`cluster.is_visible`) and begun this
+# recently takes its own people's "me too" before it is bursting-sized (brand_events/witnesses.py).
+WITNESS_LEAD = timedelta(minutes=30)
 BURST_SCORE = 0.15
 BURST_SHARE = 0.5  # and counts a word used half as often as its top word as central
 MERGE_SCORE = 0.5

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from brand_events.cluster import AnyCluster, Cluster, Post
+from brand_events.cluster import AnyCluster, Cluster, Post, is_visible
 from brand_events.cluster_state import ClusterState
 from brand_events.features import term_idf
-from brand_events.join_thresholds import BURST_SIZE, BURST_SPAN, TOPIC_GAP
+from brand_events.join_thresholds import BURST_SIZE, BURST_SPAN, TOPIC_GAP, WITNESS_LEAD
 from brand_events.outage import outage_story, same_place
 from brand_events.reactions import may_react, names_news, reacts_to
 from brand_events.retell import Live
@@ -42,7 +42,32 @@ class LiveStories(ClusterState):
                 return False
             return not self.readings.apart(post, story)
 
-        return self._largest_live(post.published_at, None, witnessed)
+        story = self._largest_live(post.published_at, None, witnessed)
+        if story is None and voice:  # a "me too" in a crisis's first minutes
+            story = self._young_story(post.published_at, witnessed)
+        return story
+
+    def _young_story(self, at: datetime, fits: Callable[[Cluster], bool]) -> Cluster | None:
+        """The largest listed story begun within WITNESS_LEAD before `at` that `fits`: a
+        crisis's first minutes, before it is bursting-sized (the earlier of two as large)."""
+        best: Cluster | None = None
+        for cluster_id in sorted(self.listed):
+            story = self.clusters.get(cluster_id)
+            if not isinstance(story, Cluster) or story.merged_into is not None:
+                self.listed.discard(cluster_id)
+                continue
+            if at - story.first_at > WITNESS_LEAD:
+                if at - story.first_at > self.window:  # never young again
+                    self.listed.discard(cluster_id)
+                continue
+            if (
+                story.first_at <= at
+                and is_visible(story)
+                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
+                and fits(story)
+            ):
+                best = story
+        return best
 
     def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live story the post (or its copy group `side`) reacts to, or None."""

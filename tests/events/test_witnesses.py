@@ -86,3 +86,16 @@ def test_another_authors_words_are_no_update_and_a_quiet_story_takes_no_voice(
 )
 def test_me_too_is_read_from_the_words(text: str, says: bool) -> None:
     assert says_me_too(text) is says
+
+
+def test_a_me_too_in_a_crisis_first_minutes_joins_it_once_listed(ctx: Context) -> None:
+    """The demo's 我老公昨天吃完也是上吐下泻 (04:05) and the 受害者 who started a 维权群 (04:03)
+    came while the story had 5–9 posts: listed, not yet bursting-sized, so each stayed a post
+    no one sees. A young listed story takes them; one begun over half an hour ago does not."""
+    tracker = EventTracker(ctx.sessions, ctx.config)
+    seed = said("s", SEED, 0, NEGATIVE, author=VICTIM)
+    reposts = [mention(f"r{m}", "转发微博", m, repost_of="s") for m in range(1, 5)]
+    tracker.track([seed, *reposts, said("spouse", SPOUSE, 6, NEGATIVE)])
+    assert _members(ctx, seed).get("spouse") == JoinReason.WITNESS
+    tracker.track([said("voice", VOICE, 45, NEGATIVE)])  # still 6 posts, begun 45 min ago
+    assert "voice" not in _members(ctx, seed)
