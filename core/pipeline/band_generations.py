@@ -123,8 +123,8 @@ def merge(session: Session) -> int:
     assert isinstance(engine, Engine)
     known = _current(session)
     cursor = driver_cursor(session)
-    cursor.execute(f"SELECT band FROM {_RECENT} ORDER BY band")
-    moved = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    cursor.execute(f"SELECT band FROM {_RECENT}")
+    moved = np.fromiter((row[0] for row in cursor), dtype=np.int64)
     run = session.connection().exec_driver_sql
     run(f"INSERT OR IGNORE INTO {_OLD} ({_COLUMNS}) SELECT {_COLUMNS} FROM {_RECENT} ORDER BY band")
     run(f"DELETE FROM {_RECENT}")

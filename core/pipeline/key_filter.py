@@ -19,6 +19,7 @@ BITS_PER_KEY = 10
 HASHES = 7
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _STEPS = np.arange(HASHES, dtype=np.uint64)
+CHUNK = 8192  # keys added at a time
 
 
 class KeyFilter:
@@ -32,13 +33,14 @@ class KeyFilter:
         self.count = count
 
     @classmethod
-    def of_bytes(cls, data: bytes, count: int) -> KeyFilter:
+    def of_bytes(cls, data: bytes | memoryview, count: int) -> KeyFilter:
         """The filter whose `to_bytes` gave data."""
         words = np.frombuffer(data, dtype=np.uint64).copy()
         return cls(0, words, count)
 
-    def to_bytes(self) -> bytes:
-        return self.words.tobytes()
+    def to_bytes(self) -> memoryview:
+        """The filter's bits as stored (a view: a store's blob is written without a copy)."""
+        return self.words.data.cast("B")
 
     @property
     def full(self) -> bool:
@@ -55,10 +57,10 @@ class KeyFilter:
     def add(self, keys: Iterable[int] | NDArray[np.int64]) -> None:
         """Record keys (a key added twice counts twice: `count` only sizes the filter)."""
         array = np.asarray(keys if isinstance(keys, np.ndarray) else list(keys), dtype=np.int64)
-        if not len(array):
-            return
-        spots = self._positions(array).ravel()
-        np.bitwise_or.at(self.words, spots >> np.uint64(6), np.uint64(1) << (spots & np.uint64(63)))
+        for start in range(0, len(array), CHUNK):  # bounded temporaries (HASHES words a key)
+            spots = self._positions(array[start : start + CHUNK]).ravel()
+            bits = np.uint64(1) << (spots & np.uint64(63))
+            np.bitwise_or.at(self.words, spots >> np.uint64(6), bits)
         self.count += len(array)
 
     def may_hold(self, keys: list[int]) -> list[bool]:

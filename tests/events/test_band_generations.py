@@ -5,6 +5,10 @@ gives."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from sqlalchemy import Engine, func, select
@@ -169,3 +173,28 @@ def test_the_filter_holds_every_key_it_was_given() -> None:
     assert not held.full
     held.add(absent)
     assert held.full
+
+
+def test_a_merge_killed_midway_loses_no_band_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(band_generations, "RECENT_LIMIT", LIMIT)
+    _store(tmp_path).dispose()
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.events.band_merge_child", str(tmp_path / "store.db")],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -9, child.stderr
+    texts = _texts(20)
+    engine = make_engine(f"sqlite:///{tmp_path}/store.db")
+    committed = set().union(*(_keys(t) for t in texts[:10]))
+    assert _where(engine, committed) == (0, len(committed))  # the merge rolled back whole
+    assert _where(engine, set().union(*(_keys(t) for t in texts[10:20]))) == (0, 0)
+    with make_session_factory(engine)() as session:
+        assert set(band_generations.held(session, committed)) == committed
+    (copy,), _ = ContentDeduper(make_session_factory(engine)).split(_batch("c", [_near(texts[0])]))
+    assert copy.group_id == _batch("a", texts[:1])[0].id
+    engine.dispose()
