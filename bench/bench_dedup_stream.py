@@ -27,14 +27,7 @@ from core.intake import read_records
 from core.models import Mention
 from core.pipeline import neardup
 from core.pipeline.dedup import ContentDeduper
-from core.pipeline.dedup_tables import (
-    AuthorCopy,
-    DedupGeneration,
-    NearBand,
-    NearBandRecent,
-    NearGroup,
-    SimilarityGroup,
-)
+from core.pipeline.dedup_tables import AuthorCopy, NearBand, NearGroup, SimilarityGroup
 from core.pipeline.normalize import RejectedMention, normalize
 
 LINES = int(os.environ.get("BENCH_DEDUP_LINES", "100000"))
@@ -63,7 +56,7 @@ def main() -> None:
         folder = Path(tmp)
         stream = mentions(folder)
         engine = make_engine(f"sqlite:///{folder / 'workflow.db'}")
-        tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand, NearBandRecent, DedupGeneration]
+        tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand]
         Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
         committed = [0.0]
         event.listen(engine, "commit", lambda _conn: committed.__setitem__(0, time.process_time()))

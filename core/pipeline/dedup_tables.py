@@ -14,7 +14,6 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Text,
@@ -67,8 +66,10 @@ class NearGroup(Base):
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class _BandColumns:
-    """A band row's columns (near_bands and its recent generation, near_bands_recent)."""
+class NearBand(Base):
+    """One MinHash band of a representative: band key → the group that claimed it first."""
+
+    __tablename__ = "near_bands"
 
     # INTEGER on SQLite: the key is the rowid itself, one B-tree instead of table + index.
     band: Mapped[int] = mapped_column(
@@ -79,35 +80,6 @@ class _BandColumns:
     # The group's NearText.shape: candidates of another shape are skipped unfetched. Nullable:
     # stores made before it get the column empty, and those rows are always verified.
     shape: Mapped[int | None] = mapped_column(Integer, nullable=True)
-
-
-class NearBand(_BandColumns, Base):
-    """One MinHash band of a representative: band key → the group that claimed it first.
-
-    On SQLite this is the old generation: a key claimed since the last merge is in
-    NearBandRecent until enough of them are merged here in one sorted pass (see
-    core.pipeline.band_generations)."""
-
-    __tablename__ = "near_bands"
-
-
-class NearBandRecent(_BandColumns, Base):
-    """Band keys claimed since the last merge into near_bands (SQLite stores only): a small
-    b-tree whose pages each commit dirties again, instead of a page of the large one per key."""
-
-    __tablename__ = "near_bands_recent"
-
-
-class DedupGeneration(Base):
-    """Per generational dedup table: which merge was the last (a random token every merge
-    changes) and the Bloom filter of its old generation's keys as that merge left it."""
-
-    __tablename__ = "dedup_generations"
-
-    tree: Mapped[str] = mapped_column(String(40), primary_key=True)
-    token: Mapped[int] = mapped_column(BigInteger)
-    keys: Mapped[int] = mapped_column(BigInteger)  # keys added to the filter
-    filter: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 def _groups_by_string(connection: Connection) -> bool:

@@ -44,12 +44,13 @@ from sqlalchemy.orm import Session
 from core.db import (
     LOOKUP_CHUNK,
     driver_rows,
+    driver_run,
     driver_time,
+    in_key_order,
     lookup_rows,
 )
 from core.models import utcnow
-from core.pipeline import band_generations
-from core.pipeline.dedup_tables import NearGroup
+from core.pipeline.dedup_tables import NearBand, NearGroup
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -242,7 +243,7 @@ class NearMatcher:
         stamp = driver_time(self.session, utcnow())
         refs = _insert_groups(self.session, [(g, t, stamp) for g, t in self.new_groups])
         bands = [(key, refs[group], shape) for key, (group, shape) in self.new_bands.items()]
-        band_generations.store(self.session, bands)
+        _insert_new_bands(self.session, bands)
 
 
 def _flat(lists: Iterable[list[int]]) -> set[int]:
@@ -251,8 +252,9 @@ def _flat(lists: Iterable[list[int]]) -> set[int]:
 
 def _bands(session: Session, keys: set[int]) -> dict[int, tuple[int | None, int | None]]:
     """band key → (its group's NearGroup.id, the group's shape or None) for the known keys, by
-    primary key (both generations: core.pipeline.band_generations)."""
-    return band_generations.held(session, keys)
+    primary key."""
+    rows = lookup_rows(session, NearBand.band, (NearBand.near_group, NearBand.shape), keys)
+    return {band: (ref, shape) for band, ref, shape in rows}
 
 
 def _representatives(session: Session, refs: set[int]) -> dict[int, tuple[str, str]]:
@@ -277,6 +279,15 @@ def _insert_groups(session: Session, rows: list[tuple[str, str, Any]]) -> dict[s
     return refs
 
 
+def _insert_new_bands(session: Session, rows: list[tuple[int, int, int]]) -> None:
+    """Insert band rows, skipping keys another writer stored meanwhile (a band key another
+    writer claimed stays theirs), as driver SQL, in key order."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    verb, tail = ("INSERT OR IGNORE", "") if sqlite else ("INSERT", " ON CONFLICT DO NOTHING")
+    sql = f"{verb} INTO {NearBand.__tablename__} (band, near_group, shape) VALUES (?, ?, ?){tail}"
+    driver_run(session, sql, in_key_order(list(rows)))
+
+
 def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
     """Forget near-duplicate groups first seen before cutoff (their representative and the band
     keys it still holds, found by recomputing them: one primary-key delete per key); returns
@@ -294,7 +305,10 @@ def prune_groups_before(session: Session, cutoff: datetime) -> tuple[int, int]:
         owned = {k: g for (g, _), ks in zip(eligible, keys, strict=True) for k in ks}
         held = _bands(session, set(owned))
         mine = [k for k, (g, _) in held.items() if owned.get(k) == g]
-        bands += band_generations.forget(session, mine)
+        for offset in range(0, len(mine), LOOKUP_CHUNK):
+            doomed = mine[offset : offset + LOOKUP_CHUNK]
+            done = session.execute(delete(NearBand).where(NearBand.band.in_(doomed)))
+            bands += cast("CursorResult[Any]", done).rowcount
         ids = [g for g, _ in chunk]
         done = session.execute(delete(NearGroup).where(NearGroup.id.in_(ids)))
         groups += cast("CursorResult[Any]", done).rowcount

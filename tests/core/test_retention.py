@@ -21,7 +21,7 @@ from core.index import sqlite as sqlite_index
 from core.index.protocol import SearchQuery
 from core.index.sqlite import SQLiteMentionIndex
 from core.models import Author
-from core.pipeline.dedup_tables import NearBand, NearBandRecent, NearGroup
+from core.pipeline.dedup_tables import NearBand, NearGroup
 from core.timeutil import SimulatedClock
 from tests.core.conftest import T0, mention
 
@@ -112,17 +112,12 @@ NEW_TEXT = "鲜味坊骑手把汤洒了一地还骂人，投诉三次没人管�
 
 
 def _bands_by_group(session: Session) -> dict[str, int]:
-    """Band rows per group id, in both generations of the band table."""
-    held: dict[str, int] = {}
-    for table in (NearBand, NearBandRecent):
-        rows = session.execute(
-            select(NearGroup.group_id, func.count())
-            .join(table, table.near_group == NearGroup.id)
-            .group_by(NearGroup.group_id)
-        )
-        for group, count in rows:
-            held[str(group)] = held.get(str(group), 0) + int(count)
-    return held
+    rows = session.execute(
+        select(NearGroup.group_id, func.count())
+        .join(NearBand, NearBand.near_group == NearGroup.id)
+        .group_by(NearGroup.group_id)
+    )
+    return {str(group): int(count) for group, count in rows}
 
 
 def test_retention_forgets_near_groups_first_seen_before_the_cutoff(

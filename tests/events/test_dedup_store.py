@@ -13,7 +13,7 @@ from core.db import Base, make_engine, make_session_factory
 from core.models import Author, utcnow
 from core.pipeline import dedup
 from core.pipeline.dedup import AuthorCopy, ContentDeduper, SimilarityGroup, group_text
-from core.pipeline.dedup_tables import DedupGeneration, NearBand, NearBandRecent, NearGroup
+from core.pipeline.dedup_tables import NearBand, NearGroup
 from core.pipeline.neardup import NearText, prune_groups_before, signatures
 from tests.conftest import require
 from tests.core.conftest import mention
@@ -31,7 +31,7 @@ def pg_url(pg_server: PostgresServer | None) -> str:
 
 
 def _dedup_and_read_back(engine: Engine) -> None:
-    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand, NearBandRecent, DedupGeneration]
+    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand]
     Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
     deduper = ContentDeduper(make_session_factory(engine))
     before = utcnow()
@@ -97,7 +97,7 @@ def test_two_batches_registering_the_same_new_text_at_once_share_its_group(
     whole batch with `UniqueViolation similarity_groups_pkey` (seen with 3 workers on
     PostgreSQL); it now reads the group the other batch registered and joins it."""
     engine = make_engine(pg_url)
-    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand, NearBandRecent, DedupGeneration]
+    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand]
     Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
     mine = ContentDeduper(make_session_factory(engine))
     other = ContentDeduper(make_session_factory(engine))  # another worker: its own connections

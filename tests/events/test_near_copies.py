@@ -18,7 +18,7 @@ from core.pipeline.dedup import (
     group_sizes,
     group_text,
 )
-from core.pipeline.dedup_tables import DedupGeneration, NearBand, NearBandRecent, NearGroup
+from core.pipeline.dedup_tables import NearBand, NearGroup
 from core.pipeline.neardup import BANDS, NearMatcher, NearText, band_keys, signatures
 from tests.conftest import require
 from tests.core.conftest import mention
@@ -118,7 +118,7 @@ def pg_url(pg_server: PostgresServer | None) -> str:
 
 def test_near_groups_on_postgresql(pg_url: str) -> None:
     engine = make_engine(pg_url)
-    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand, NearBandRecent, DedupGeneration]
+    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBand]
     Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
     deduper = ContentDeduper(make_session_factory(engine))
     first = [mention("a", CAMPAIGN, 0, author=_by("a"))]
@@ -140,7 +140,7 @@ def test_near_groups_on_postgresql(pg_url: str) -> None:
 def _store(url: str, near_bands: Table | None = None) -> Engine:
     """An engine on url with the dedup tables (near_bands as given: an older layout)."""
     engine = make_engine(url)
-    tables = [AuthorCopy, SimilarityGroup, NearGroup, NearBandRecent, DedupGeneration] + (
+    tables = [AuthorCopy, SimilarityGroup, NearGroup] + (
         [] if near_bands is not None else [NearBand]
     )
     Base.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[misc]
@@ -162,8 +162,7 @@ def test_candidates_of_another_shape_are_not_fetched(tmp_path: object) -> None:
         matcher = NearMatcher(session, [other, near])
         assert list(matcher.representatives) == [first.id]
         assert matcher.match(other) is None and matcher.match(near) == first.id
-        shapes = set(session.scalars(select(NearBandRecent.shape)))
-        shapes |= set(session.scalars(select(NearBand.shape)))
+        shapes = set(session.scalars(select(NearBand.shape)))
     assert shapes == {NearText.of(group_text(first.text)).shape}
     engine.dispose()
 
@@ -174,8 +173,7 @@ def test_band_rows_stored_before_shapes_are_still_verified(tmp_path: object) -> 
     first = mention("a", CAMPAIGN + "，退款15元", 0, author=_by("a"))
     deduper.split([first])
     with make_session_factory(engine).begin() as session:
-        for table in (NearBand, NearBandRecent):  # as an older store left them
-            session.execute(update(table).values(shape=None))
+        session.execute(update(NearBand).values(shape=None))  # as an older store left them
     kept, _ = deduper.split(
         [
             mention("b", CAMPAIGN.replace("蟑螂", "苍蝇") + "，退款15元", 1, author=_by("b")),
