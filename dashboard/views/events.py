@@ -50,7 +50,7 @@ with st.sidebar:
     order = st.selectbox("排序", list(SORTS), key="events-sort", placeholder="请选择")
     # With competitor plans, the brand's events until a person asks for the competitors' too.
     with_rivals = bool(ctx.config.rival_plan_ids()) and st.toggle(
-        "含竞品事件", key="events-rivals", help="竞品是 plans 里 role 为「竞品」的监测方案"
+        "含竞品事件", key="events-rivals", help="竞品是设置中标为「竞品」的监测方案"
     )
 
 

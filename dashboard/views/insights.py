@@ -149,7 +149,7 @@ if ctx.config.rival_plan_ids():
     with table_col:
         show(html_table([r.row for r in compared], {"声量份额": ".1%", "负面占比": ".1%"}))
     st.caption(
-        "竞品是 plans 里 role 为「竞品」的监测方案；按本页的时间和其他筛选条件统计各方案"
+        "竞品是设置中标为「竞品」的监测方案；按本页的时间和其他筛选条件统计各方案"
         "（不受监测方案筛选影响），同时提到两个品牌的提及各算一次。"
     )
 
