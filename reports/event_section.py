@@ -30,6 +30,8 @@ MAX_EVENTS = 8
 MAJOR_EVENTS = 3
 MAJOR_SIZE = 30  # mentions: an event this big gets a storyline
 TAKE_OFF = 10  # mentions in one hour: the event "took off"
+OWN_POSTS = 3  # the brand's posts told: its first and, after it, its latest
+STORY_ALERTS = 2  # alerts told, one per rule title
 EXCERPT = 80
 CHUNK = 500
 
@@ -145,10 +147,10 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
                 f"带来 {node.descendants} 次转发",
             )
         )
-    for mention_id in full.propagation.own_posts[:2]:
+    for mention_id in told_own_posts(full.propagation.own_posts):
         m = by_id[mention_id]
         points.append(StoryPoint(m.published_at, f"品牌账号发声：“{_excerpt(m.text)}”"))
-    for alert in full.alerts[:2]:
+    for alert in distinct_alerts(full.alerts):
         began = alert.get("started_at") or alert["opened_at"]
         opened = datetime.fromisoformat(str(began)) if began else None
         if opened is not None:
@@ -158,6 +160,24 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
         last = counted[-1].published_at
         points.append(StoryPoint(last, f"最后一条，累计 {len(counted)} 条"))
     return sorted(points, key=lambda p: p.at)
+
+
+def told_own_posts(own_posts: Sequence[str]) -> list[str]:
+    """The brand's posts a storyline tells, oldest first: all of up to OWN_POSTS, else the first
+    and the latest ones (the apology that answered the backlash, not only the statement that
+    started it: what was done is what an executive reads the storyline for)."""
+    if len(own_posts) <= OWN_POSTS:
+        return list(own_posts)
+    return [own_posts[0], *own_posts[len(own_posts) - OWN_POSTS + 1 :]]
+
+
+def distinct_alerts(alerts: Sequence[dict[str, object]]) -> list[dict[str, object]]:
+    """The first alert of each title, up to STORY_ALERTS (a rule firing twice in 12 minutes is
+    one step of the story, not two identical lines)."""
+    seen: dict[object, dict[str, object]] = {}
+    for alert in alerts:
+        seen.setdefault(alert["title"], alert)
+    return list(seen.values())[:STORY_ALERTS]
 
 
 def _excerpt(text: str) -> str:

@@ -12,6 +12,7 @@ from core.index.protocol import SearchQuery
 from dashboard.data import get_context, rounded
 from dashboard.event_data import EventRow, event_clock, event_rows
 from dashboard.filters import chosen_window, range_choice
+from dashboard.hidden_events import hidden_note
 from dashboard.navigation import VIEWS
 from dashboard.widgets import badge, multiselect
 
@@ -49,7 +50,7 @@ with st.sidebar:
     order = st.selectbox("排序", list(SORTS), key="events-sort", placeholder="请选择")
     # With competitor plans, the brand's events until a person asks for the competitors' too.
     with_rivals = bool(ctx.config.rival_plan_ids()) and st.toggle(
-        "含竞品事件", key="events-rivals", help="竞品是 plans 里 role 为「竞品」的监测方案"
+        "含竞品事件", key="events-rivals", help="竞品是设置中标为「竞品」的监测方案"
     )
 
 
@@ -108,7 +109,9 @@ counts = {s: sum(1 for r in rows if r.status == s) for s in SHOWN}
 cols = st.columns(len(SHOWN))
 for column, status in zip(cols, SHOWN, strict=True):
     column.metric(EVENT_STATUS_ZH[status], counts[status])
-if not chosen:
+if (note := hidden_note(rows, statuses)) is not None:
+    st.info(streamlit_text(note, one_line=True), icon=":material/filter_alt:")
+if not rows:
     st.info("所选范围内没有事件。事件需至少 5 条提及、3 位作者、1 小时内 3 条以上才会形成。")
 for number, row in enumerate(chosen):
     show(row, number)

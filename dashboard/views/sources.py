@@ -119,7 +119,9 @@ def health() -> None:
     else:
         st.info("尚未配置数据源（yuqing.yaml 的 sources:），也没有用 yuqing ingest 导入过文件。")
     for name in others:  # posts of a source not configured here (an imported file's)
-        st.caption(f"{streamlit_text(name, one_line=True)}：{lags[name].text_zh()}")
+        # a replay's posts name their collector's type (heimao): said in Chinese (黑猫投诉)
+        shown = TYPE_LABELS.get(name, name)
+        st.caption(f"{streamlit_text(shown, one_line=True)}：{lags[name].text_zh()}")
     if runs:
         imported(runs)
 

@@ -11,7 +11,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from brand_events.enums import EVENT_STATUS_ZH, EventStatus
 from dashboard import time_ranges
+from dashboard.event_data import event_rows
 from tests.dashboard.demo_incident import Stores
 from tests.dashboard.test_time_ranges import choose, dates
 from tests.support.pages import serve
@@ -53,3 +55,27 @@ def test_events_follow_the_shared_time_range(app: AppTest, incident: Stores) -> 
     ]
     choose(at, "全部")
     assert listed(at) == 1 and not at.error
+
+
+def test_a_status_left_out_says_what_it_hides(app: AppTest, incident: Stores) -> None:
+    """A week looked back on listed two small 回落 events and hid its 已平息 crisis (761 posts,
+    14 alerts) with nothing saying so; 所选范围内没有事件 showed under tiles counting one."""
+    at = app.switch_page("../dashboard/views/events.py").run()
+    assert not at.exception, at.exception
+    shown = next(m for m in at.sidebar.multiselect if m.label == "状态")
+    (row,) = [r for r in event_rows(None, incident.ctx.clock()) if not r.rival]
+    assert not [i for i in at.info if "所选状态之外" in i.value], "nothing is hidden yet"
+    listed_statuses = [
+        EventStatus.RISING,
+        EventStatus.PEAKING,
+        EventStatus.COOLING,
+        EventStatus.OVER,
+    ]
+    shown.set_value([s for s in listed_statuses if s != row.status]).run()
+    assert not at.exception, at.exception
+    notes = [i.value.replace("\\", "") for i in at.info]
+    assert notes == [
+        f"所选状态之外还有 1 个事件（{EVENT_STATUS_ZH[row.status]} 1 个），其中最大的是"
+        f"「{row.title}」（{row.mentions:,} 条提及，关联预警 {len(row.alerts)} 条）："
+        f"在侧栏「状态」中加入「{EVENT_STATUS_ZH[row.status]}」即可列出。"
+    ]

@@ -184,3 +184,30 @@ def test_count_axes_have_whole_ticks_and_titles(largest: int, ticks: str) -> Non
     labels = axis_labels(trend_svg(rows, timedelta(hours=1)))
     assert [t for t in labels if t.isdigit()] == ticks.split()
     assert "条数" in labels and "占比" in labels
+
+
+def test_replayed_sources_lag_is_named_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gym week replayed with no source configured: 数据源状态 listed each source's lag as
+    heimao, rss, tieba, weibo_search — the collector types' ids."""
+    from tests.support.pages import page_data
+
+    at = datetime.now(UTC) - timedelta(minutes=30)
+    records = [
+        {
+            "source": source,
+            "native_id": f"{source}-{n}",
+            "text": "悦动健身闭店，预付卡余额不退",
+            "published_at": at.isoformat(),
+            "collected_at": (at + timedelta(minutes=8)).isoformat(),
+        }
+        for source in ("heimao", "weibo_search")
+        for n in range(3)
+    ]
+    with page_data(tmp_path, monkeypatch, records):
+        page = AppTest.from_file(APP, default_timeout=60).run()
+        page.switch_page("../dashboard/views/sources.py").run()
+        assert not page.exception, page.exception
+        lines = [c.value for c in page.caption if "采集延迟" in c.value]
+    assert [line.split("：")[0] for line in lines] == ["黑猫投诉", "微博搜索"], lines

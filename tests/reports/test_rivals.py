@@ -5,6 +5,7 @@ would bring mentions of no plan."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
@@ -269,3 +270,17 @@ def test_a_mailboxs_complaints_that_name_no_brand_count_in_the_brands_report(
     assert [(e.title, e.mentions) for e in data.events] == [("退款一直没到账", 6)]
     theirs = build_data(ctx, WINDOW, "rival")  # a competitor's report: not its
     assert theirs.headline.mentions == 60 and theirs.events == []
+
+
+def test_the_comparison_says_what_a_competitor_is_in_plain_words(
+    make_ctx: ContextFactory,
+) -> None:
+    """An executive read 竞品是 plans 里 role 为「竞品」的监测方案: yuqing.yaml's keys."""
+    ctx = make_ctx(plans=PLANS)
+    ctx.index.upsert_many([*two_weeks(), *rival_week()])
+    html = render_html(build_data(ctx, WINDOW), {}, TZ, 0.9)
+    section = html[html.index("<h2>竞品对比</h2>") :]
+    start = section.index('<p class="note">竞品') + len('<p class="note">')
+    note = section[start : section.index("</p>", start)]
+    assert note.startswith("竞品是设置中标为「竞品」的监测方案")
+    assert not re.search(r"[A-Za-z]{3,}", note), note

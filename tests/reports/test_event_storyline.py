@@ -1,0 +1,80 @@
+"""The 周报's 事件脉络 tells what the brand did: its latest statements, not only its first two.
+
+The gym week's crisis had three posts by 悦动健身: the statement blaming the franchisee, a
+class promotion the same evening, and the next day's apology taking over the refunds. The
+storyline told the first two and left the apology (what was done) out; and the same alert rule
+firing twice 12 minutes apart read as two identical 触发预警 lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from brand_events.detail import EventDetail
+from brand_events.propagation import Propagation
+from reports.event_section import storyline
+from tests.support.statement_story import poster
+
+START = datetime(2026, 11, 25, 14, 10, tzinfo=UTC)
+post = poster(START)
+OWN = "悦动健身"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What storyline reads of an event."""
+
+    first_mention_id: str
+    started_at: datetime
+
+
+def crisis(own_posts: int) -> EventDetail:
+    """A member's post, then `own_posts` posts of the brand's account, an hour apart."""
+    first = post("m", "长沙的五家悦动健身今天全关了，会员的钱到底谁来退？", 0, "长沙会员小林")
+    texts = ["加盟商私自停业，我司已终止合作", "团课上新：普拉提本周开课", "致长沙会员的致歉信"]
+    texts += [f"第 {n} 次说明退款进度" for n in range(4, own_posts + 1)]
+    own = [post(f"o{n}", texts[n], 60 * (n + 1), OWN) for n in range(own_posts)]
+    alerts: list[dict[str, object]] = [
+        {"title": "高危舆情：#悦动健身长沙多店闭店#", "opened_at": START + timedelta(minutes=3)},
+        {"title": "高危舆情：#悦动健身长沙多店闭店#", "opened_at": START + timedelta(minutes=15)},
+        {"title": "负面声量激增", "opened_at": START + timedelta(minutes=17)},
+    ]
+    for alert in alerts:
+        alert["opened_at"] = str(alert["opened_at"])
+    return EventDetail(
+        event=Facts(first.id, START),  # type: ignore[arg-type]  # storyline reads only these
+        members=[],
+        mentions=[first, *own],
+        propagation=Propagation(own_posts=[m.id for m in own]),
+        alerts=alerts,
+    )
+
+
+def told(detail: EventDetail, start: str) -> list[str]:
+    return [p.text for p in storyline(detail) if p.text.startswith(start)]
+
+
+def test_the_brands_latest_statement_is_told() -> None:
+    spoken = told(crisis(3), "品牌账号发声")
+    assert spoken == [
+        "品牌账号发声：“加盟商私自停业，我司已终止合作”",
+        "品牌账号发声：“团课上新：普拉提本周开课”",
+        "品牌账号发声：“致长沙会员的致歉信”",
+    ]
+
+
+def test_many_statements_keep_the_first_and_the_latest() -> None:
+    spoken = told(crisis(5), "品牌账号发声")
+    assert spoken == [
+        "品牌账号发声：“加盟商私自停业，我司已终止合作”",
+        "品牌账号发声：“第 4 次说明退款进度”",
+        "品牌账号发声：“第 5 次说明退款进度”",
+    ]
+
+
+def test_an_alert_that_fired_twice_is_one_step() -> None:
+    assert told(crisis(1), "触发预警") == [
+        "触发预警：高危舆情：#悦动健身长沙多店闭店#",
+        "触发预警：负面声量激增",
+    ]
