@@ -21,6 +21,7 @@ from crisis_playbooks.cases import flows
 from dashboard import auth
 from dashboard.data import get_context, now
 from dashboard.event_links import event_link
+from dashboard.hidden_alerts import hidden_alerts_note
 from dashboard.index_down import live_fragment
 from dashboard.navigation import VIEWS
 from dashboard.rule_names import rule_zh, type_zh
@@ -294,7 +295,10 @@ top[3].metric(
 )
 top[2].metric("紧急", sum(1 for a in unresolved if a.severity == Severity.CRITICAL))
 if not alerts:
-    st.info("所选状态下没有预警。" if unresolved else "当前没有预警。")
+    # What the filter hides (one more query, only when it lists nothing): a closed crisis's
+    # alerts are all 已解决, which the default filter leaves out.
+    others = [s for s in AlertStatus if chosen and s not in chosen]
+    st.info(hidden_alerts_note(a.status for a in listed(others)) if others else "当前没有预警。")
 alerts.sort(
     key=lambda a: (
         str(a.id) != focus,

@@ -84,7 +84,33 @@ def test_the_tiles_count_every_unresolved_alert_whatever_the_filter(
         status.set_value([AlertStatus.RESOLVED]).run()
         assert not at.exception, at.exception
         assert {m.label: m.value for m in at.metric} == tiles, "the filter moves no tile"
-        assert [i.value for i in at.info] == ["所选状态下没有预警。"]
+        (said,) = [i.value for i in at.info]  # and what the filter hides
+        assert said.startswith(f"所选状态下没有预警；另有 {pending} 条待处理"), said
+        assert said.endswith("在侧栏「状态」中加入「待处理」即可列出。"), said
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def test_a_closed_crisis_alerts_are_said_to_be_hidden_not_absent(
+    incident: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A week looked back on: every alert 已解决, which the default filter leaves out. The page
+    said 当前没有预警 over them."""
+    with incident.ctx.sessions() as session:
+        alerts = session.query(Alert).all()
+        for alert in alerts:
+            alert.status = AlertStatus.RESOLVED
+        session.commit()
+    serve(monkeypatch, incident.config, incident.data)
+    try:
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        at.switch_page("../dashboard/views/alerts.py").run()
+        assert not at.exception, at.exception
+        assert [i.value for i in at.info] == [
+            f"所选状态下没有预警；另有 {len(alerts)} 条已解决的预警，"
+            "在侧栏「状态」中加入「已解决」即可列出。"
+        ]
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
