@@ -122,6 +122,9 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     cfg = REPORTS.of(ctx.config)
     index = ctx.index
     plans = counted_plans(ctx, plan)
+    # Without --plan the brand's side is counted (mentions of no plan too), not its only plan:
+    # the 周报 said 监测方案 悦动健身 over 92 industry-news mentions that plan never matched.
+    scope = scope_zh(ctx, plan)
     plan = check_plan(ctx, plan)
     since = queries.monitoring_since(index, plans, late_find_after(ctx))
     sla = sla_view(ctx, window)
@@ -136,7 +139,7 @@ def build_data(ctx: Context, window: ReportWindow, plan: str | None = None) -> R
     data = ReportData(
         brand=ctx.config.brand,
         plan=plan,
-        scope=scope_zh(ctx, plan),
+        scope=scope,
         window=window,
         generated_at=ctx.clock(),
         headline=head,

@@ -59,6 +59,7 @@ def test_the_weekly_report_compares_the_brand_with_its_competitor(
     # The brand's 40 and the one mention of a plan not configured (no competitor's: the brand's
     # side counts it, as the alert rules do); the own row is the headline's.
     assert data.plan == PLAN and data.headline.mentions == 41
+    assert data.scope is None  # the brand's side: not named as its plan, which counts 40
     assert data.rivals is not None
     own, rival = data.rivals.rows
     assert (own.name, own.own, own.mentions, own.negative) == ("示例", True, 41, 21)
@@ -73,6 +74,7 @@ def test_the_weekly_report_compares_the_brand_with_its_competitor(
     assert charts["rivals"].startswith(b"\x89PNG")
     html = render_html(data, {k: "data:," for k in charts}, TZ, 0.9)
     assert "<h2>竞品对比</h2>" in html and "<b>示例</b>（本品）" in html and "对手牌" in html
+    assert "监测方案 示例" not in html
 
 
 def test_without_a_competitor_plan_there_is_no_comparison(ctx: Context) -> None:
