@@ -299,7 +299,9 @@ def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None
         first = local_minute(tally.first, tz, year=False) if tally.first else "—"
         last = local_minute(tally.last, tz, year=False) if tally.last else "—"
         table.add_row(
-            name,
+            # What people call the rule (its title), and under it the name its file gives it
+            # (`alerts rules`, rules_dir): the list printed negative-spike, urgent-mention.
+            name if tally.title == name else f"{tally.title}\n{name}",
             str(tally.opened),
             str(tally.realerted),
             str(tally.notified),
@@ -307,9 +309,10 @@ def _print_tallies(summary: ReplaySummary, tz: tzinfo, alerts_out: Path) -> None
             verdicts[name] or "—",
         )
     console.print(table)
-    never = [name for name, said in verdicts.items() if said == NEVER]
+    named = {n: n if t.title == n else f"{t.title}（{n}）" for n, t in summary.rules.items()}
+    never = [named[name] for name, said in verdicts.items() if said == NEVER]
     noisy = [
-        f"{name}（每天 {per_day(summary.rules[name], summary):.1f} 条）"
+        f"{named[name]}（每天 {per_day(summary.rules[name], summary):.1f} 条）"
         for name, said in verdicts.items()
         if said == NOISY
     ]
