@@ -34,6 +34,26 @@ MEDIA_WORDS = (
 )
 
 
+# Accounts of the authorities (政务号): regulators, police, city and bureau accounts. Their
+# notice is a step of a crisis an executive asks about (长沙商务's 预付卡 notice, 平安西湖's).
+AUTHORITY_PREFIXES = ("平安",)  # the police's accounts: 平安北京, 平安西湖
+AUTHORITY_WORDS = (
+    "市场监管", "监管局", "监督管理局", "商务局", "商务", "公安", "警方", "网警", "消协",
+    "消费者协会", "网信", "住建", "教育局", "卫健", "应急管理", "交通运输", "民航局", "通信管理局",
+    "政府", "人民法院", "检察院", "12315",
+)  # fmt: skip
+AUTHORITY_SUFFIXES = ("发布",)  # a city's or bureau's news account: 住建发布, 长沙发布
+
+
+def is_authority(name: str) -> bool:
+    """True for an authorities' account by its name (政务号: 郑州市场监管, 平安西湖, 住建发布)."""
+    return (
+        name.startswith(AUTHORITY_PREFIXES)
+        or name.endswith(AUTHORITY_SUFFIXES)
+        or any(word in name for word in AUTHORITY_WORDS)
+    )
+
+
 class AuthorKind(StrEnum):
     """官方 / 媒体 / 大V / 认证用户 / 普通用户, in that order of precedence."""
 

@@ -1,8 +1,8 @@
 """The report's events (事件) section: what happened, since when, who started and spread it.
 
 Major events (30 mentions or more, or any event that raised an alert) get a 事件脉络
-(storyline): first post, the hour it took off, the peak, key spreaders, the brand's own posts,
-linked alerts, and when it went quiet.
+(storyline): first post, the hour it took off, the peak, key spreaders, the first word of the
+authorities and of the media, the brand's own posts, linked alerts, and when it went quiet.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from core.authors import AuthorKind, author_kind, is_authority
 from core.index.protocol import PlanScope, admits, scoped
 from core.masking import mask_personal_data
 from core.own_accounts import OwnAccounts
@@ -147,6 +148,7 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
                 f"带来 {node.descendants} 次转发",
             )
         )
+    points += outside_voices(mentions, full.propagation.own_posts)
     for mention_id in told_own_posts(full.propagation.own_posts):
         m = by_id[mention_id]
         points.append(StoryPoint(m.published_at, f"品牌账号发声：“{_excerpt(m.text)}”"))
@@ -160,6 +162,35 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
         last = counted[-1].published_at
         points.append(StoryPoint(last, f"最后一条，累计 {len(counted)} 条"))
     return sorted(points, key=lambda p: p.at)
+
+
+def outside_voices(mentions: Sequence[Mention], own: Sequence[str]) -> list[StoryPoint]:
+    """When the authorities and the media first spoke (the first post of each, not a repost):
+    长沙商务's 预付卡 notice and 潇湘晚报's report were the escalation the storyline left out."""
+    points: list[StoryPoint] = []
+    told: set[str] = set()
+    mine = set(own)
+    for m in sorted(mentions, key=lambda m: m.published_at):
+        if m.author is None or m.id in mine or m.repost_of:
+            continue
+        name = m.author.name or ""
+        if is_authority(name):
+            step = "政务发布"
+        elif kind_of(m, name) == AuthorKind.MEDIA:
+            step = "媒体报道"
+        else:
+            continue
+        if step not in told:
+            told.add(step)
+            points.append(StoryPoint(m.published_at, f"{step}：{name}“{_excerpt(m.text)}”"))
+    return points
+
+
+def kind_of(mention: Mention, name: str) -> AuthorKind:
+    """The author's kind (`core.authors`), the brand's own posts left out before."""
+    author = mention.author
+    followers, verified = (author.followers or 0, author.verified) if author else (0, False)
+    return author_kind(name, mention.channel, followers, verified, own=False)
 
 
 def told_own_posts(own_posts: Sequence[str]) -> list[str]:

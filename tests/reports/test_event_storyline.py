@@ -78,3 +78,21 @@ def test_an_alert_that_fired_twice_is_one_step() -> None:
         "触发预警：高危舆情：#悦动健身长沙多店闭店#",
         "触发预警：负面声量激增",
     ]
+
+
+def test_the_authorities_and_the_media_first_words_are_told() -> None:
+    """The gym crisis's escalation — the evening paper's report, 长沙商务's 预付卡 notice — was
+    missing from the storyline, while a 47-follower reposter was told as 关键传播."""
+    detail = crisis(1)
+    paper = post("p", "【长沙多家健身房一夜关门 会员储值难退】记者走访发现…", 120, "潇湘晚报")
+    again = post("p2", "追踪：悦动健身称系加盟商私自停业", 300, "潇湘晚报")
+    bureau = post("b", "关于办理健身、美容等预付式消费卡的消费提示", 1500, "长沙商务")
+    police = post("c", "警情通报：已对该健身房负责人立案调查", 1600, "平安岳麓")
+    member = post("x", "我在晚报上看到了，我的卡里还有六千", 130, "会员阿杰")
+    detail.mentions.extend([paper, again, bureau, police, member])
+    assert told(detail, "媒体报道") == [
+        "媒体报道：潇湘晚报“【长沙多家健身房一夜关门 会员储值难退】记者走访发现…”"
+    ]
+    assert told(detail, "政务发布") == [
+        "政务发布：长沙商务“关于办理健身、美容等预付式消费卡的消费提示”"
+    ]
