@@ -14,7 +14,8 @@ first post carries, or one of at least two of its independent posts and a tenth 
 says something of its own once the brand's names and the words every feed's tags use (投诉,
 打卡, 日常 …) are taken out — #悦动健身长沙多店闭店#, not the clause 总部把责任全推给加盟商 (the
 backlash three hours later) nor #健身打卡#. It is shown as written, brand and marks kept: what PR
-staff search the platform for.
+staff search the platform for. A title settled from 100 posts gives way once, to a #topic#
+the story comes to be known by later (`EventTracker._visible`).
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ from brand_events.models import Event, EventMember, EventSeed, EventsState
 from brand_events.projects import named_by
 from brand_events.seed import Seed
 from brand_events.templates import TitleTemplates
-from brand_events.titles import make_title, title_due
+from brand_events.titles import make_title, title_due, topic_title
 from core.config import CoreConfig
 from core.db import lookup
 from core.models import Mention, mention_id, utcnow
@@ -278,9 +278,14 @@ class EventTracker:
     def _visible(self, cluster: AnyCluster) -> bool:
         """Whether the cluster is shown; titles a visible one when its title is due."""
         visible = cluster.merged_into is None and is_visible(cluster)
-        if visible and isinstance(cluster, Cluster) and title_due(cluster):
-            cluster.title = make_title(cluster, self.brand, self.clusterer.weight)
-            cluster.titled_size = cluster.size
+        if visible and isinstance(cluster, Cluster):
+            if title_due(cluster):
+                cluster.title = make_title(cluster, self.brand, self.clusterer.weight)
+                cluster.titled_size = cluster.size
+            elif not cluster.title.startswith("#") and (named := topic_title(cluster, self.brand)):
+                # A settled title gives way once, to the #topic# the public came to call the
+                # story by (a hashtag often appears only as the story trends).
+                cluster.title = named
         return visible
 
     def _expire(self, session: Session, horizon: datetime) -> int:

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from brand_events.cluster import Cluster
 from brand_events.features import BrandNames
 from brand_events.titles import make_title, topic_title
+from brand_events.tracker import EventTracker
+from core.context import Context
 
 BRAND = BrandNames(["悦动健身", "悦颜美容"], ["悦动"])
 AT = datetime(2026, 11, 25, 9, tzinfo=UTC)
@@ -65,3 +67,16 @@ def test_the_tag_keeps_its_case() -> None:
     first = "充电时突然冒烟 #曜石X5Pro充电起火#"
     cluster = event([first], {"#曜石x5pro充电起火": 1}, independent=3)
     assert topic_title(cluster, BrandNames(["曜石"])) == "#曜石X5Pro充电起火#"
+
+
+def test_a_settled_title_gives_way_once_to_the_topic_the_story_trends_under(ctx: Context) -> None:
+    """Titled from its first 120 posts, before anyone tagged it; the #topic# came later."""
+    tracker = EventTracker(ctx.sessions, ctx.config)
+    kitchen = "后厨视频里老鼠在案板上跑 #鲜味坊后厨老鼠#"
+    cluster = event(["鲜味坊后厨的视频太恶心了", kitchen], {}, independent=40)
+    cluster.title, cluster.titled_size, cluster.size = "后厨的视频太恶心了", 120, 130
+    cluster.author_count, cluster.hourly = 100, Counter({0: 60})
+    assert tracker._visible(cluster) and cluster.title == "后厨的视频太恶心了"  # no topic yet
+    cluster.used["#鲜味坊后厨老鼠"] = 5
+    assert tracker._visible(cluster) and cluster.title == "#鲜味坊后厨老鼠#"
+    assert cluster.titled_size == 120  # settled: only a topic retitles it
