@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from brand_events.detail import EventDetail
+    from brand_events.propagation import KeyNode
     from core.context import Context
     from core.index.protocol import MentionIndex
     from core.models import Mention
@@ -31,6 +32,8 @@ MAX_EVENTS = 8
 MAJOR_EVENTS = 3
 MAJOR_SIZE = 30  # mentions: an event this big gets a storyline
 TAKE_OFF = 10  # mentions in one hour: the event "took off"
+SPREADERS = 2  # key spreaders told, at most
+SPREAD_SHARE = 5  # the second told when it carried at least a fifth of what the first did
 OWN_POSTS = 3  # the brand's posts told: its first and, after it, its latest
 STORY_ALERTS = 2  # alerts told, one per rule title
 EXCERPT = 80
@@ -139,7 +142,7 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
         text = f"高峰：一小时 {peak.count} 条，负面占比 {peak.negative:.0%}"
         points.append(StoryPoint(max(peak.hour, event.started_at), text))
     by_id = {m.id: m for m in mentions}
-    for node in full.propagation.key_nodes[:2]:
+    for node in spreaders(full.propagation.key_nodes):
         m = by_id[node.mention_id]
         points.append(
             StoryPoint(
@@ -184,6 +187,15 @@ def outside_voices(mentions: Sequence[Mention], own: Sequence[str]) -> list[Stor
             told.add(step)
             points.append(StoryPoint(m.published_at, f"{step}：{name}“{_excerpt(m.text)}”"))
     return points
+
+
+def spreaders(nodes: Sequence[KeyNode]) -> list[KeyNode]:
+    """The key spreaders a storyline tells: the first, and the second when it carried a fair
+    share of what the first did (a 47-follower reposter bringing 10 reposts beside the first
+    post's 387 was told as 关键传播)."""
+    told = list(nodes[:1])
+    told += [n for n in nodes[1:SPREADERS] if n.descendants * SPREAD_SHARE >= nodes[0].descendants]
+    return told
 
 
 def kind_of(mention: Mention, name: str) -> AuthorKind:

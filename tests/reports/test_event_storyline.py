@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from brand_events.detail import EventDetail
-from brand_events.propagation import Propagation
+from brand_events.propagation import KeyNode, Propagation
 from reports.event_section import storyline
 from tests.support.statement_story import poster
 
@@ -95,4 +95,23 @@ def test_the_authorities_and_the_media_first_words_are_told() -> None:
     ]
     assert told(detail, "政务发布") == [
         "政务发布：长沙商务“关于办理健身、美容等预付式消费卡的消费提示”"
+    ]
+
+
+def test_a_spreader_who_carried_little_is_not_told() -> None:
+    """Beside the first post's 387 reposts, a 47-follower reposter's 10 were told as 关键传播."""
+    detail = crisis(1)
+    relay = post("k", "转发微博", 30, "用户025024")
+    blogger = post("kb", "这事大家关注一下", 40, "健身博主阿强")
+    detail.mentions.extend([relay, blogger])
+    nodes = [
+        KeyNode(detail.mentions[0].id, "m", "长沙会员小林", 2600, 387, 1),
+        KeyNode(relay.id, "k", "用户025024", 47, 10, 2),
+    ]
+    detail.propagation.key_nodes = nodes
+    assert [t.split("（")[0] for t in told(detail, "关键传播")] == ["关键传播：长沙会员小林"]
+    nodes[1] = KeyNode(blogger.id, "kb", "健身博主阿强", 310_000, 120, 2)
+    assert [t.split("（")[0] for t in told(detail, "关键传播")] == [
+        "关键传播：长沙会员小林",
+        "关键传播：健身博主阿强",
     ]
