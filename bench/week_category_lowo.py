@@ -189,6 +189,7 @@ DETECTORS = {
     "courier": "is_courier",
     "ride": "is_ride",
     "estate": "is_estate",
+    "game": "is_game",
 }
 
 
