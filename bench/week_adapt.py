@@ -12,11 +12,12 @@ also says "is a complaint", posts filed on a complaint platform are decided as f
 week's uncorrected dev posts (newest 1,000, not filed) anchor the fit as the deployment's
 stream. Then the test half, never corrected, is scored with the adapted model: category right
 on complaints, complaints flagged, false flags (non-complaints flagged) and neutral posts called
-negative. Collateral (at the largest N): the other weeks' test halves (category right on complaints,
-false flags) and the public corpora's fixed held-out side (bench_classify's table, seed 1)
+negative. Collateral (at the largest N, first seed): the other weeks' test halves (category right on
+complaints, false flags) and the public corpora's fixed held-out side (bench_classify's table)
 with the adapted model.
 
-    python -m bench.week_adapt [--weeks gym,ride] [--sizes 50,200,1000] [--out FILE]
+    python -m bench.week_adapt [--weeks gym,ride] [--sizes 50,200,1000] [--seeds 1,2,3]
+        [--no-corpora] [--out FILE]
     python -m bench.week_adapt --table FILE
 
 One process per week (the rules switch is process-wide); rows are appended to FILE as JSON.
@@ -227,7 +228,9 @@ def held_out_side(base: LoadedModels, adapter: LinearHashModel | None) -> dict[s
     return {k: float(v) for k, v in row.items() if isinstance(v, float)}
 
 
-def run_week(name: str, sizes: Sequence[int], out: Path, corpora: bool) -> None:
+def run_week(
+    name: str, sizes: Sequence[int], out: Path, corpora: bool, seeds: Sequence[int] = SEEDS
+) -> None:
     """Every (N, seed) of one week; one JSON line per fit appended to `out`."""
     from bench.week_category_lowo import rules_off
 
@@ -246,7 +249,7 @@ def run_week(name: str, sizes: Sequence[int], out: Path, corpora: bool) -> None:
     }
     side_before = held_out_side(base, None) if corpora else {}
     for size in sizes:
-        for seed in SEEDS:
+        for seed in seeds:
             drawn = [dev[int(k)] for k in np.random.default_rng(seed).permutation(len(dev))[:size]]
             fixed = corrections(week, drawn, dev, dev_decided)
             adapter = adapt(week, fixed, base, background, stream(week, dev, fixed))
@@ -266,13 +269,13 @@ def run_week(name: str, sizes: Sequence[int], out: Path, corpora: bool) -> None:
                 "after": scores(week, test, after_d),
                 "gate": float(np.mean(after_d.gates)) if after_d.gates else 0.0,
             }
-            if size == sizes[-1]:  # the collateral: the other weeks' test halves
+            if size == sizes[-1] and seed == seeds[0]:  # the collateral: the other weeks
                 row["others_before"] = others_before
                 row["others_after"] = {
                     w: scores(weeks[w], rows, decided(weeks[w], rows, models))
                     for w, rows in others.items()
                 }
-            if corpora and seed == SEEDS[0] and size == sizes[-1]:
+            if corpora and seed == seeds[0] and size == sizes[-1]:
                 row["corpora_before"] = side_before
                 row["corpora_after"] = held_out_side(base, adapter)
             with out.open("a", encoding="utf-8") as handle:
@@ -375,15 +378,16 @@ def main(argv: list[str]) -> int:
 
     install()
     sizes = [int(s) for s in option(argv, "--sizes", ",".join(map(str, SIZES))).split(",")]
+    seeds = [int(s) for s in option(argv, "--seeds", ",".join(map(str, SEEDS))).split(",")]
     out = Path(option(argv, "--out", str(DIRECTORY / "week_adapt.jsonl")))
     corpora = "--no-corpora" not in argv
     if "--week" in argv:
-        run_week(option(argv, "--week", ""), sizes, out, corpora)
+        run_week(option(argv, "--week", ""), sizes, out, corpora, seeds)
         return 0
     DIRECTORY.mkdir(parents=True, exist_ok=True)
     for week in option(argv, "--weeks", ",".join(WEEKS)).split(","):
         command = [sys.executable, "-m", "bench.week_adapt", "--week", week, "--out", str(out)]
-        command += ["--sizes", ",".join(map(str, sizes))] + (
+        command += ["--sizes", ",".join(map(str, sizes)), "--seeds", ",".join(map(str, seeds))] + (
             ["--no-corpora"] if not corpora else []
         )
         subprocess.run(command, check=True)
