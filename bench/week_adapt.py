@@ -19,6 +19,7 @@ with the adapted model.
     python -m bench.week_adapt [--weeks gym,ride] [--sizes 50,200,1000] [--seeds 1,2,3]
         [--no-corpora] [--out FILE]
     python -m bench.week_adapt --table FILE
+    python -m bench.week_adapt --compare MAIN_FILE BRANCH_FILE
 
 One process per week (the rules switch is process-wide); rows are appended to FILE as JSON.
 """
@@ -295,7 +296,7 @@ def _spread(values: Sequence[float]) -> str:
 
 def _mean_over(rows: Sequence[dict[str, Any]], part: str, metric: str) -> float:
     """A row's `part` (others_before/after) metric averaged over the other weeks."""
-    return float(np.mean([[r[part][w][metric] for w in r[part]] for r in rows]))
+    return float(np.mean([[r[part][w][metric] for w in r[part]] for r in rows if part in r]))
 
 
 def print_table(paths: Sequence[Path]) -> None:
@@ -322,7 +323,7 @@ def print_table(paths: Sequence[Path]) -> None:
         others = [
             f"{_mean_over(group, 'others_before', m):.3f} → "
             f"{_mean_over(group, 'others_after', m):.3f}"
-            if "others_after" in group[0]
+            if any("others_after" in g for g in group)
             else ""
             for m in ("category", "false_flag")
         ]
@@ -369,8 +370,49 @@ def print_table(paths: Sequence[Path]) -> None:
             )
 
 
+def print_comparison(first: Path, second: Path) -> None:
+    """Two runs side by side (e.g. main's code and a branch's, same session): per week and N,
+    the test half before any correction, after with each (mean over the seeds both ran)."""
+    runs = [[json.loads(line) for line in p.open(encoding="utf-8")] for p in (first, second)]
+    means: list[dict[tuple[str, int], dict[str, float]]] = []
+    for rows in runs:
+        grouped: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        for r in rows:
+            grouped.setdefault((r["week"], r["size"]), []).append(r)
+        means.append(
+            {
+                k: {m: float(np.mean([r["after"][m] for r in g])) for m in METRICS}
+                for k, g in grouped.items()
+            }
+        )
+    befores = {(r["week"], r["size"]): r["before"] for r in runs[0]}
+    names = f"{first.stem} / {second.stem}"
+    print(f"| week | N | category on complaints: before → {names} | false flags |")
+    print("|---|---:|---:|---:|")
+    shared = [k for k in means[0] if k in means[1]]
+    for key in sorted(shared, key=lambda k: (k[1], WEEKS.index(k[0]))):
+        cells = [
+            f"{befores[key][m]:.3f} → {means[0][key][m]:.3f} / {means[1][key][m]:.3f}"
+            for m in ("category", "false_flag")
+        ]
+        print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
+    for size in sorted({k[1] for k in shared}):
+        keys = [k for k in shared if k[1] == size]
+        gain = [means[1][k]["category"] - means[0][k]["category"] for k in keys]
+        up = sum(g > 0 for g in gain)
+        print(
+            f"\nN = {size}: {second.stem} − {first.stem}, category on complaints "
+            f"{100 * np.mean(gain):+.1f} ± {100 * np.std(gain):.1f} pt over {len(keys)} weeks "
+            f"({up} up, {sum(g < 0 for g in gain)} down)"
+        )
+
+
 def main(argv: list[str]) -> int:
     """Run every week in its own process, or one week (--week), or print tables (--table)."""
+    if "--compare" in argv:
+        first, second = argv[argv.index("--compare") + 1 :][:2]
+        print_comparison(Path(first), Path(second))
+        return 0
     if "--table" in argv:
         print_table([Path(a) for a in argv[argv.index("--table") + 1 :]])
         return 0
