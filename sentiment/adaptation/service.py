@@ -125,12 +125,10 @@ def fit_adapter(
     Texts in `filed` were posted on a complaint platform: the residual is fitted on top of the
     decision `classify` makes for them (with the platform's complaint floor), not the text's.
     `stream`: uncorrected texts of the deployment (normalised); those the base model reads as
-    clearly no complaint anchor the complaint fit (weight DEPLOYMENT_ANCHOR): staff who correct
-    a new industry's missed complaints must not teach that every post of the industry is one.
-    Posts the base model flags are not anchors: where it over-flags a stream, the corrections
-    saying "no complaint" must win. They do not anchor the category fit: a text that is no
-    complaint has no category whatever the residual says, and held there the residual could
-    not use the industry's own words (会员卡, 私教) to tell its complaints apart."""
+    clearly no complaint anchor the complaint and category fits (weight DEPLOYMENT_ANCHOR):
+    staff who correct a new industry's missed complaints must not teach that every post of
+    the industry is one. Posts the base model flags are not anchors: where it over-flags a
+    stream, the corrections saying "no complaint" must win."""
     base = base or load_models()
     if max(len(sentiment), len(complaint), len(category)) < MIN_CORRECTIONS:
         return None
@@ -138,7 +136,7 @@ def fit_adapter(
     hash_spec = base.sentiment.linear.spec
     background = background or Background.load()
     corrected: dict[str, None] = {}
-    quiet = _clearly_no_complaint(stream, base) if stream and complaint else []
+    quiet = _clearly_no_complaint(stream, base) if stream and (complaint or category) else []
     fields = (
         (sentiment, SENTIMENT_COLUMNS, lambda d: sentiment_offsets(d.labels, d.p_positive)),
         (complaint, COMPLAINT_COLUMNS, lambda d: complaint_offsets(d.p_complaint)),
@@ -150,7 +148,7 @@ def fit_adapter(
         texts, decided = _decided([t for t, _ in pairs], base, filed)
         corrected.update(dict.fromkeys(texts))
         fixed = set(texts)
-        own = [t for t in quiet if t not in fixed] if block == COMPLAINT_COLUMNS else []
+        own = [t for t in quiet if t not in fixed] if block != SENTIMENT_COLUMNS else []
         features, pull = anchored_features(texts, background, adapter.idf, hash_spec, own)
         targets = [_target(block, value) for _, value in pairs]
         l2 = model.CATEGORY_L2 if block == CATEGORY_COLUMNS else model.L2

@@ -6,22 +6,15 @@ questions about the car into 商品质量 complaints)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from core.context import Context
-from core.enums import Category
 from core.pipeline.classifier import get_classifier
-from sentiment.adaptation.model import CATEGORY_COLUMNS, COMPLAINT_COLUMNS
-from sentiment.adaptation.service import adapt_from_store, fit_adapter, stream_texts
+from sentiment.adaptation.service import adapt_from_store, stream_texts
 from sentiment.corrections import service
 from sentiment.corrections.enums import CorrectedField
-from sentiment.decisions import decide
-from sentiment.features import fold, normalize_folded
-from sentiment.model import LoadedModels, load_models
 from tests.core.conftest import T0, make_config, mention
 
 MISSED = [  # car defects: every correction says "this is a complaint"
@@ -91,61 +84,3 @@ def test_the_stream_anchors_keep_praise_and_questions_out_of_the_complaints(ctx:
         adapt_from_store(session, ctx.data_dir, index=ctx.index)
     assert _flags(ctx, PRAISE) == [False, False]
     assert _flags(ctx, [DEFECT]) == [True]  # the defects are still learnt
-
-
-# A gym chain's staff file the hard sell (围着推销私教) under 服务态度 where the model reads a
-# price (购销合同/价格): the stream's quiet posts speak of the same 私教, 办卡 and 推销.
-HARD_SELL = [
-    "去力健健身练腿，教练一直跟着推销私教课，说不买就练不好",
-    "力健健身的销售把我堵在更衣室门口推销年卡，半小时不让走",
-    "在力健健身洗个澡出来又被拉去办卡，推销得让人很烦",
-    "力健健身前台每次都推销续卡，不续就给脸色看",
-    "体测完力健健身教练说我体态很差，非要我买二十节私教",
-    "力健健身的会籍顾问天天微信轰炸让我升级会员，拒绝了还阴阳怪气",
-    "带朋友去力健健身体验，被三个销售轮番推销，朋友再也不想来了",
-    "力健健身教练上课一半时间在推销蛋白粉",
-]
-GYM_STREAM = [
-    "力健健身的教练从来不推销，练得很舒服",
-    "在力健健身办卡没被推销，体验不错",
-    "力健健身新店开业，办卡送私教课",
-    "请问力健健身年卡多少钱，教练怎么样",
-    "周末去力健健身游泳，人不多",
-    "力健健身的淋浴间很干净，前台很热情",
-]
-HARD_SELL_NEW = [
-    "力健健身的教练一直推销私教课，烦",
-    "力健健身销售堵着推销年卡，不让走",
-    "力健健身会籍顾问推销升级会员，拒绝了就阴阳怪气",
-]
-OTHER_INDUSTRIES = [  # complaints of industries nobody corrected
-    "信用卡被乱收年费，银行客服推来推去不处理",
-    "买的手机充电口坏了，售后拒绝保修",
-    "外卖送到已经凉了，还洒了一半",
-]
-
-
-def _categories(texts: list[str], models: LoadedModels) -> list[Category]:
-    folded = [fold(t) for t in texts]
-    return decide([normalize_folded(t) for t in folded], folded, models).categories
-
-
-def test_the_stream_anchors_the_complaint_fit_not_the_category_fit() -> None:
-    base = load_models()
-    labels = [(t, Category.SERVICE_ATTITUDE) for t in HARD_SELL]
-    flagged = [(t, True) for t in HARD_SELL]
-    stream = [normalize_folded(fold(t)) for t in GYM_STREAM]
-    anchored = fit_adapter([], flagged, base, category=labels, stream=stream)
-    alone = fit_adapter([], flagged, base, category=labels)
-    assert anchored is not None and alone is not None
-    # A post that is no complaint has no category: the quiet posts must not hold the category
-    # residual at zero on the gym's own words (the written weeks: +2 points with N = 200).
-    category = anchored.weights[:, CATEGORY_COLUMNS]
-    assert np.array_equal(category, alone.weights[:, CATEGORY_COLUMNS])
-    complaint = anchored.weights[:, COMPLAINT_COLUMNS]
-    assert not np.array_equal(complaint, alone.weights[:, COMPLAINT_COLUMNS])
-
-    assert Category.SERVICE_ATTITUDE not in _categories(HARD_SELL_NEW, base)  # base: a price
-    adapted = replace(base, adapter=anchored)
-    assert _categories(HARD_SELL_NEW, adapted) == [Category.SERVICE_ATTITUDE] * 3
-    assert _categories(OTHER_INDUSTRIES, adapted) == _categories(OTHER_INDUSTRIES, base)
