@@ -4,17 +4,17 @@ next?"
 
 Per written week with dev and test halves (different templates): the shipped classifier, with
 the week's industry detector switched off (`week_category_lowo.rules_off`: closer to the week
-before its rules; the gym week has no rules on main), decides every post once. Per seed N dev
-posts are drawn; where the classifier's sentiment, complaint flag or category differs from the
-week's truth, staff store that field's correction (what they do on the mentions they read).
-`fit_adapter` fits on them exactly as `yuqing train adapt` does: a category other than `other`
-also says "is a complaint", posts filed on a complaint platform are decided as filed, and the
-week's uncorrected dev posts (newest 1,000, not filed) anchor the fit as the deployment's
-stream. Then the test half, never corrected, is scored with the adapted model: category right
-on complaints, complaints flagged, false flags (non-complaints flagged) and neutral posts called
-negative. Collateral (at the largest N, first seed): the other weeks' test halves (category right on
-complaints, false flags) and the public corpora's fixed held-out side (bench_classify's table)
-with the adapted model.
+before its rules; round 35 measured the gym week before its rules were merged) decides every
+post once. Per seed N dev posts are drawn; where the classifier's sentiment, complaint flag or
+category differs from the week's truth, staff store that field's correction (what they do on
+the mentions they read). `fit_adapter` fits on them exactly as `yuqing train adapt` does: a
+category other than `other` also says "is a complaint", posts filed on a complaint platform
+are decided as filed, and the week's uncorrected dev posts (newest 1,000, not filed) anchor
+the fit as the deployment's stream. Then the test half, never corrected, is scored with the
+adapted model: category right on complaints, complaints flagged, false flags (non-complaints
+flagged) and neutral posts called negative. Collateral (at the largest N, first seed): the
+other weeks' test halves (category right on complaints, false flags) and the public corpora's
+fixed held-out side (bench_classify's table) with the adapted model.
 
     python -m bench.week_adapt [--weeks gym,ride] [--sizes 50,200,1000] [--seeds 1,2,3]
         [--no-corpora] [--out FILE]

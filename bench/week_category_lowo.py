@@ -190,6 +190,7 @@ DETECTORS = {
     "ride": "is_ride",
     "estate": "is_estate",
     "game": "is_game",
+    "gym": "is_gym",  # sentiment/gyms.py (merged in round 35; absent before: a no-op then)
 }
 
 
