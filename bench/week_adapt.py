@@ -169,6 +169,7 @@ def corrections(
     complaint: list[tuple[str, bool]] = []
     category: list[tuple[str, Category]] = []
     filed: set[str] = set()
+    unfiled: set[str] = set()  # category corrected from the model's 其他
     corrected: set[int] = set()
     for i in drawn:
         k, gold, text = at[i], week.gold[i], week.posts[i].text
@@ -183,13 +184,20 @@ def corrections(
         if d.categories[k] != gold.category:
             category.append((text, gold.category))
             fixed = True
+            if d.categories[k] == Category.OTHER:
+                unfiled.add(text)
         if fixed:
             corrected.add(i)
             if week.filed(i):
                 filed.add(text)
     flag_fixed = {t for t, _ in complaint}
-    # human_labels(): a category other than `other` also says "is a complaint"
-    complaint += [(t, True) for t, c in category if c != Category.OTHER and t not in flag_fixed]
+    # human_labels(): a category other than `other` also says "is a complaint" where the model
+    # had filed the post under 其他 (not a confirmation of a complaint it saw)
+    complaint += [
+        (t, True)
+        for t, c in category
+        if c != Category.OTHER and t not in flag_fixed and t in unfiled
+    ]
     return Corrections(sentiment, complaint, category, frozenset(filed), frozenset(corrected))
 
 

@@ -241,12 +241,14 @@ class LabelledText:
     field: CorrectedField
     value: str
     filed: bool = False  # posted on a complaint platform (decided with its complaint floor)
+    before: str | None = None  # the model's value when staff first corrected the field
 
 
 def training_labels(session: Session, field: CorrectedField) -> list[LabelledText]:
     """The latest correction of `field` per mention, oldest first; a mention whose latest row
     of the field is an undo has none (it is back to the model's decision)."""
     latest: dict[str, LabelCorrection] = {}
+    first: dict[str, str | None] = {}  # the model's value, before anyone corrected it
     statement = (
         select(LabelCorrection)
         .where(LabelCorrection.field == field.value)
@@ -254,8 +256,16 @@ def training_labels(session: Session, field: CorrectedField) -> list[LabelledTex
     )
     for row in session.scalars(statement):
         latest[row.mention_id] = row
+        first.setdefault(row.mention_id, row.before)
     return [
-        LabelledText(r.mention_id, r.text, field, r.after, r.channel == Channel.COMPLAINT_PLATFORM)
+        LabelledText(
+            r.mention_id,
+            r.text,
+            field,
+            r.after,
+            r.channel == Channel.COMPLAINT_PLATFORM,
+            first[r.mention_id],
+        )
         for r in latest.values()
         if not r.undo
     ]

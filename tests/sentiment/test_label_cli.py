@@ -18,6 +18,7 @@ from sentiment.corrections.enums import CorrectedField
 from tests.core.conftest import make_config, mention
 
 BRAKE = "鲜味坊的车刹车异响，4S店说正常"  # the classifier: 负面, a complaint, 商品质量
+QUESTION = "请问鲜味坊的车保养一次多少钱？"  # no complaint: 其他
 runner = CliRunner()
 
 
@@ -159,15 +160,19 @@ def test_a_correction_keeps_non_complaints_in_category_other(ctx: Context, data:
 
 
 def test_status_counts_say_what_they_count_in_beijing_time(ctx: Context, data: Path) -> None:
-    (post,) = ingest(ctx, BRAKE)
+    # The brake post is filed under 商品质量: its category corrected, it was a complaint
+    # already (no label for the flag); the question filed under 其他 becomes one.
+    post, asked = ingest(ctx, BRAKE, QUESTION)
+    assert asked.category is not None and asked.category.value == "other"
     invoke(data, "label", "set", post.id, "--category", "服务态度", "--urgency", "紧急")
     invoke(data, "label", "set", post.id, "--category", "退换货")
+    invoke(data, "label", "set", asked.id, "--category", "服务态度")
     code, out = invoke(data, "label", "status")
     assert code == 0, out
     assert "已存校正（按提及计，每项取最新一次，已撤销的不算）：" in out, out
-    assert "类别 1 条，紧急程度 1 条" in out, out
-    assert "下次训练将用：情感 0 条，是否投诉 1 条，类别 1 条" in out, out
-    assert "是否投诉含 1 条由类别校正推出" in out, out
+    assert "是否投诉 1 条，类别 2 条，紧急程度 1 条" in out, out
+    assert "下次训练将用：情感 0 条，是否投诉 1 条，类别 2 条" in out, out
+    assert "由类别校正推出" not in out, out  # the question's 是 was stored with its category
     assert "紧急程度校正 1 条：上调" in out, out
     assert "训练后新增" not in out and "尚未训练" in out, out
 
