@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import streamlit as st
 
+from alerting.enums import ALERT_STATUS_ZH, AlertStatus
 from brand_events.detail import EventDetail
 from brand_events.enums import EVENT_STATUS_ZH
 from brand_events.plan_scope import marked
@@ -186,9 +187,13 @@ if not story.alerts and not story.cases:
     st.caption("本事件还没有触发预警，也没有立案。")
 for alert in story.alerts:
     level = SEVERITY_LABELS_ZH[Severity(str(alert["severity"]))]
+    # Where it stands, as a case says its state: a crisis looked back on listed its alerts
+    # without saying they were resolved.
+    state = ALERT_STATUS_ZH[AlertStatus(str(alert["status"]))]
+    title = streamlit_text(alert["title"], one_line=True)
     st.page_link(
         ALERTS_PAGE,
-        label=f"预警 #{alert['id']} {level} · {streamlit_text(alert['title'], one_line=True)}",
+        label=f"预警 #{alert['id']} {level} · {title}（{state}）",
         icon=":material/notifications_active:",
         query_params={"alert": str(alert["id"])},
     )

@@ -138,6 +138,8 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
         assert f"转发/回复\n{story.propagation.linked}\n" in text
         assert f"传播层级\n{story.propagation.depth}\n" in text
         assert "主要传播者" in text and "传播路径" in text
+        said = next(line for line in text.splitlines() if f"预警 #{alert_id} " in line)
+        assert said.endswith("（待处理）"), said  # a linked alert says where it stands
 
         # The event links to its alert; the alert card names the event and leads back.
         click(browser, link(browser, "[data-testid='stMain']", f"预警 #{alert_id} "))
@@ -160,6 +162,8 @@ def test_event_page_tells_the_story(incident: Stores, browser: Any) -> None:
             browser, lambda t: f"事件：{TITLE}" in t and "案件 #1 " in t, "the event with its case"
         )
         seen.append(text)
+        said = next(line for line in text.splitlines() if f"预警 #{alert_id} " in line)
+        assert said.endswith("（已确认）"), said  # taken up by opening the case
 
         # 事件 list: the incident is a rising event; its row opens the event page.
         nav_to(browser, "事件")
