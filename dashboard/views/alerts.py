@@ -295,10 +295,13 @@ top[3].metric(
 )
 top[2].metric("紧急", sum(1 for a in unresolved if a.severity == Severity.CRITICAL))
 if not alerts:
-    # What the filter hides (one more query, only when it lists nothing): a closed crisis's
-    # alerts are all 已解决, which the default filter leaves out.
-    others = [s for s in AlertStatus if chosen and s not in chosen]
-    st.info(hidden_alerts_note(a.status for a in listed(others)) if others else "当前没有预警。")
+    # What the filter hides: the unresolved ones were read for the tiles; the 已解决 ones, which
+    # the default filter leaves out (a closed crisis's, all of them), take one more query only
+    # when the list is empty.
+    hidden = [a.status for a in every_shown if chosen and a.status not in chosen]
+    if chosen and AlertStatus.RESOLVED not in chosen:
+        hidden += [a.status for a in listed([AlertStatus.RESOLVED])]
+    st.info(hidden_alerts_note(hidden))
 alerts.sort(
     key=lambda a: (
         str(a.id) != focus,
