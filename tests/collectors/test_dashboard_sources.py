@@ -193,7 +193,8 @@ def test_a_replayed_streams_lag_is_shown_without_saying_nothing_was_imported(tmp
     page = open_page(config, monkeypatch)
     told = " ".join(info.value for info in page.info)
     assert "回放" in told and "尚未配置数据源" not in told
-    assert any("heimao：采集延迟 中位 8 分钟" in caption.value for caption in page.caption)
+    # a replay's posts name their collector's type (heimao): said in Chinese
+    assert any("黑猫投诉：采集延迟 中位 8 分钟" in caption.value for caption in page.caption)
 
 
 def test_a_configured_sources_lag_stands_beside_its_last_success(tmp_path, monkeypatch):
