@@ -6,7 +6,7 @@ people (`brand_events/witnesses.py`); for a copy group, only a story it may be t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 
 from brand_events.cluster import AnyCluster, Cluster, Post, is_visible
@@ -44,30 +44,23 @@ class LiveStories(ClusterState):
 
         story = self._largest_live(post.published_at, None, witnessed)
         if story is None and voice:  # a "me too" in a crisis's first minutes
-            story = self._young_story(post.published_at, witnessed)
+            story = largest(self._young_stories(post.published_at), witnessed)
         return story
 
-    def _young_story(self, at: datetime, fits: Callable[[Cluster], bool]) -> Cluster | None:
-        """The largest listed story begun within WITNESS_LEAD before `at` that `fits`: a
-        crisis's first minutes, before it is bursting-sized (the earlier of two as large)."""
-        best: Cluster | None = None
+    def _young_stories(self, at: datetime) -> Iterator[Cluster]:
+        """The listed stories begun within WITNESS_LEAD before `at`: a crisis's first minutes,
+        before it is bursting-sized. Forgets the ids of stories merged away or too old to be
+        young again."""
         for cluster_id in sorted(self.listed):
             story = self.clusters.get(cluster_id)
-            if not isinstance(story, Cluster) or story.merged_into is not None:
-                self.listed.discard(cluster_id)
-                continue
-            if at - story.first_at > WITNESS_LEAD:
-                if at - story.first_at > self.window:  # never young again
-                    self.listed.discard(cluster_id)
-                continue
             if (
-                story.first_at <= at
-                and is_visible(story)
-                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
-                and fits(story)
+                not isinstance(story, Cluster)
+                or story.merged_into is not None
+                or at - story.first_at > self.window  # never young again
             ):
-                best = story
-        return best
+                self.listed.discard(cluster_id)
+            elif story.first_at <= at <= story.first_at + WITNESS_LEAD and is_visible(story):
+                yield story
 
     def _reacted_story(self, post: Post, side: AnyCluster | None = None) -> Cluster | None:
         """The largest live story the post (or its copy group `side`) reacts to, or None."""
@@ -97,20 +90,16 @@ class LiveStories(ClusterState):
     ) -> Cluster | None:
         """The largest story live at `at` that `fits` (the earlier of two as large); with a
         copy group `side`, only a story it may be told as part of (`_older`)."""
-        best: Cluster | None = None
-        for cluster_id in sorted(self.large):
-            story = self.clusters.get(cluster_id)
-            if (
-                isinstance(story, Cluster)
-                and story.merged_into is None
-                and story.size >= BURST_SIZE
-                and self.live.holds(story, at)
-                and (side is None or self._older(story, side))
-                and (best is None or (story.size, best.first_at) > (best.size, story.first_at))
-                and fits(story)
-            ):
-                best = story
-        return best
+        live = (
+            story
+            for story in map(self.clusters.get, sorted(self.large))
+            if isinstance(story, Cluster)
+            and story.merged_into is None
+            and story.size >= BURST_SIZE
+            and self.live.holds(story, at)
+            and (side is None or self._older(story, side))
+        )
+        return largest(live, fits)
 
     def _older(self, story: Cluster, side: AnyCluster) -> bool:
         """True when `side` is another, smaller event begun no earlier than the live lead
@@ -120,3 +109,15 @@ class LiveStories(ClusterState):
             and story.size > side.size
             and side.first_at >= story.first_at - self.live.lead
         )
+
+
+def largest(stories: Iterable[Cluster], fits: Callable[[Cluster], bool]) -> Cluster | None:
+    """The largest of the stories that `fits`, the earlier of two as large (`fits` is asked
+    only of a story that would be the largest so far)."""
+    best: Cluster | None = None
+    for story in stories:
+        if (best is None or (story.size, best.first_at) > (best.size, story.first_at)) and fits(
+            story
+        ):
+            best = story
+    return best
