@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from core.authors import AuthorKind, author_kind, is_authority
+from core.authors import AuthorKind, is_authority
 from core.index.protocol import PlanScope, admits, scoped
 from core.masking import mask_personal_data
 from core.own_accounts import OwnAccounts
@@ -170,6 +170,8 @@ def storyline(full: EventDetail, counted: Sequence[Mention] | None = None) -> li
 def outside_voices(mentions: Sequence[Mention], own: Sequence[str]) -> list[StoryPoint]:
     """When the authorities and the media first spoke (the first post of each, not a repost):
     长沙商务's 预付卡 notice and 潇湘晚报's report were the escalation the storyline left out."""
+    from brand_events.detail import amplifier_kind  # the kind 主要传播者 shows
+
     points: list[StoryPoint] = []
     told: set[str] = set()
     mine = set(own)
@@ -179,7 +181,7 @@ def outside_voices(mentions: Sequence[Mention], own: Sequence[str]) -> list[Stor
         name = m.author.name or ""
         if is_authority(name):
             step = "政务发布"
-        elif kind_of(m, name) == AuthorKind.MEDIA:
+        elif amplifier_kind(m, set()) == AuthorKind.MEDIA:  # own posts were left out above
             step = "媒体报道"
         else:
             continue
@@ -196,13 +198,6 @@ def spreaders(nodes: Sequence[KeyNode]) -> list[KeyNode]:
     told = list(nodes[:1])
     told += [n for n in nodes[1:SPREADERS] if n.descendants * SPREAD_SHARE >= nodes[0].descendants]
     return told
-
-
-def kind_of(mention: Mention, name: str) -> AuthorKind:
-    """The author's kind (`core.authors`), the brand's own posts left out before."""
-    author = mention.author
-    followers, verified = (author.followers or 0, author.verified) if author else (0, False)
-    return author_kind(name, mention.channel, followers, verified, own=False)
 
 
 def told_own_posts(own_posts: Sequence[str]) -> list[str]:
