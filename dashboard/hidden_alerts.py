@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from alerting.enums import ALERT_STATUS_ZH, AlertStatus
+from dashboard.hidden_events import add_to_filter
 
 
 def hidden_alerts_note(hidden: Iterable[AlertStatus]) -> str:
@@ -18,5 +19,6 @@ def hidden_alerts_note(hidden: Iterable[AlertStatus]) -> str:
         return "当前没有预警。"
     ordered = [s for s in AlertStatus if counts[s]]
     kinds = "、".join(f"{counts[s]} 条{ALERT_STATUS_ZH[s]}" for s in ordered)
-    wanted = "、".join(f"「{ALERT_STATUS_ZH[s]}」" for s in ordered)
-    return f"所选状态下没有预警；另有 {kinds}的预警，在侧栏「状态」中加入{wanted}即可列出。"
+    return f"所选状态下没有预警；另有 {kinds}的预警，" + add_to_filter(
+        ALERT_STATUS_ZH[s] for s in ordered
+    )
