@@ -38,8 +38,13 @@ def situation_and_alert(run: Journey) -> None:
     nav_to(browser, "预警中心")
     text = wait_text(
         browser,
-        lambda t: f"#{alert_id} {FOOD_ALERT_TITLE}" in t and "酸菜鱼里吃出了一只虫子" in t,
-        "the food-safety alert with its sample mentions",
+        # The card is drawn top-down: wait for its delivery line (未配置通知渠道) too.
+        lambda t: (
+            f"#{alert_id} {FOOD_ALERT_TITLE}" in t
+            and "酸菜鱼里吃出了一只虫子" in t
+            and "未配置通知渠道" in t
+        ),
+        "the food-safety alert with its sample mentions and delivery line",
     )
     assert "紧急" in text and "高危单条" in text and "未配置通知渠道" in text
     assert f"待处理\n{pending_home}\n" in text, "the same count as the situation page"
